@@ -1,0 +1,54 @@
+/**
+ * The one diagnostic model. Every reporter (text, json, sarif, github) renders this, nothing else.
+ */
+import type { Location, Span } from './source.js';
+
+export type FixApplicability = 'safe' | 'unsafe' | 'display-only';
+
+export interface Edit {
+  /** UTF-16 offsets into the decoded file text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  applicability: FixApplicability;
+  /** Why this fix is unsafe or display-only. */
+  reason?: string;
+  edits: Edit[];
+}
+
+export interface RelatedLocation {
+  message: string;
+  span: Span;
+  start: Location;
+  end: Location;
+}
+
+export interface Diagnostic {
+  /** Stable rule code, e.g. VG101. */
+  code: string;
+  /** Kebab-case rule name, e.g. bare-python-interpreter. */
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  path: string;
+  span: Span;
+  start: Location;
+  end: Location;
+  related: RelatedLocation[];
+  fix?: Fix;
+}
+
+/** A file that could not be checked, or not completely. Never fatal for the run. */
+export interface FileProblem {
+  path: string;
+  kind: 'unreadable' | 'not-a-file' | 'binary' | 'too-large' | 'decode' | 'syntax' | 'symlink-loop' | 'internal';
+  message: string;
+  /** Where in the file, when known (syntax errors). */
+  start?: Location;
+  /** True when the file was still checked (e.g. partially parsed). */
+  partial: boolean;
+}

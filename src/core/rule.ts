@@ -1,0 +1,55 @@
+/**
+ * A rule is one file under src/rules/: metadata, its concept-page docs, the detector and its fix.
+ * Rules judge LaunchSites (with the judge's Verdict); they never parse files.
+ */
+import type { LaunchSite, RewriteTarget } from './launch-site.js';
+import type { Span } from './source.js';
+import type { Verdict } from '../judge/verdict.js';
+
+export interface RuleDocs {
+  /** One-paragraph mental model: what is really going on. */
+  mentalModel: string;
+  /** Broken code (a complete, runnable snippet in `exampleLanguage`). */
+  example: string;
+  /** What the broken example prints when run from a venv that is not activated (measured by `venvguard lab`). */
+  whatItPrints: string;
+  /** Why it happens. */
+  why: string;
+  /** The fixed code (also runnable); must produce no diagnostic of this rule. */
+  useInstead: string;
+  /** How it fails in real systems (systemd, cron, CI …) with public references. */
+  inRealSystems: string;
+  /** When the fix is safe and when it is not, and why. */
+  fixSafety: string;
+  keyTakeaway: string;
+  references: string[];
+  /** Language of `example` / `useInstead`. */
+  exampleLanguage: 'python' | 'dockerfile' | 'yaml' | 'makefile' | 'shell';
+}
+
+export interface RuleMeta {
+  code: string;
+  name: string;
+  /** One line, imperative-free: what the rule finds. */
+  summary: string;
+  /** Whether the rule can offer a fix. */
+  fixable: 'always' | 'sometimes' | 'never';
+  docs: RuleDocs;
+}
+
+export interface Report {
+  message: string;
+  /** Where to report; defaults to the program word if it lies inside the call, else the call. */
+  span?: Span;
+  related?: { message: string; span: Span }[];
+  /** Ask the site's front end for a fix replacing the program with this. */
+  fix?: { title: string; target: RewriteTarget; /** force at most this applicability */ cap?: 'unsafe' | 'display-only'; reason?: string };
+}
+
+export interface RuleContext {
+  report(r: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(site: LaunchSite, verdict: Verdict | undefined, ctx: RuleContext): void;
+}

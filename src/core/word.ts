@@ -1,0 +1,94 @@
+/**
+ * A Word is one argv element as far as static analysis can resolve it, in any front end.
+ * It is a sequence of fragments: literal text (mapped back to the source, char by char),
+ * or a value we know the meaning of without knowing its text (sys.executable, a PATH lookup),
+ * or something unknown. Rules reason about Words, never about raw source text.
+ */
+import type { Span } from './source.js';
+
+export type Fragment =
+  | TextFragment
+  | { kind: 'sys-executable'; span: Span } // sys.executable, shlex.quote(sys.executable), …
+  | { kind: 'venv-path'; span: Span } // derived from sys.prefix / VIRTUAL_ENV / a known venv: explicit, safe
+  | { kind: 'path-lookup'; name: Word; span: Span } // shutil.which(name): resolved on PATH at run time
+  | { kind: 'unknown'; span?: Span; why?: string };
+
+export interface TextFragment {
+  kind: 'text';
+  text: string;
+  /**
+   * Source offset of each UTF-16 unit of `text` (same length), or -1 for synthesised characters.
+   * Absent when the text has no source (e.g. a default).
+   */
+  offsets?: number[];
+}
+
+export interface Word {
+  fragments: Fragment[];
+  /** Where the whole word sits in the source (best effort; may cover more than the word). */
+  span?: Span;
+}
+
+export function textWord(text: string, start?: number): Word {
+  const offsets = start === undefined ? undefined : Array.from({ length: text.length }, (_, i) => start + i);
+  return {
+    fragments: [{ kind: 'text', text, offsets }],
+    span: start === undefined ? undefined : { start, end: start + text.length },
+  };
+}
+
+/** The word's text if every fragment is literal text, else undefined. */
+export function wordText(w: Word): string | undefined {
+  let s = '';
+  for (const f of w.fragments) {
+    if (f.kind !== 'text') return undefined;
+    s += f.text;
+  }
+  return s;
+}
+
+/** Source span covered by the literal characters of a word (first to last mapped offset). */
+export function wordSourceSpan(w: Word): Span | undefined {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const f of w.fragments) {
+    if (f.kind === 'text') {
+      for (const o of f.offsets ?? []) {
+        if (o < 0) continue;
+        if (o < start) start = o;
+        if (o + 1 > end) end = o + 1;
+      }
+    } else if (f.span) {
+      if (f.span.start < start) start = f.span.start;
+      if (f.span.end > end) end = f.span.end;
+    }
+  }
+  if (start === Infinity) return w.span;
+  return { start, end };
+}
+
+export function concatWords(a: Word, b: Word): Word {
+  const span =
+    a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
+  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
+}
+
+/** Join adjacent text fragments so wordText and prefix checks see whole runs of text. */
+export function mergeText(fragments: Fragment[]): Fragment[] {
+  const out: Fragment[] = [];
+  for (const f of fragments) {
+    const prev = out[out.length - 1];
+    if (f.kind === 'text' && prev && prev.kind === 'text') {
+      const offsets =
+        prev.offsets || f.offsets
+          ? [...(prev.offsets ?? new Array(prev.text.length).fill(-1)), ...(f.offsets ?? new Array(f.text.length).fill(-1))]
+          : undefined;
+      out[out.length - 1] = { kind: 'text', text: prev.text + f.text, offsets };
+    } else if (f.kind === 'text' && f.text === '') {
+      continue;
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}

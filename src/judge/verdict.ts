@@ -1,0 +1,29 @@
+/** The judge's answer for one launch site: which Python tool it starts and how it is found. */
+import type { Span } from '../core/source.js';
+
+export type ToolKind =
+  /** python, python3, python3.12, pythonw, py, pypy3 … */
+  | 'interpreter'
+  /** pip, pip3, pip3.X, or `<bare interpreter> -m pip` */
+  | 'pip'
+  /** a console script of a Python distribution (curated, from the venv, or the project's own) */
+  | 'console-script';
+
+export interface Verdict {
+  tool: ToolKind;
+  /** The program name as written, e.g. `python3` or `/usr/bin/python3`. */
+  name: string;
+  /**
+   * How the program is found: `path` (looked up on the inherited PATH), `defpath` (env= without PATH:
+   * os.defpath), `sudo` (sudo's secure_path), `system-path` (a hard-coded system interpreter path).
+   */
+  resolution: 'path' | 'defpath' | 'sudo' | 'system-path';
+  /** Module to run with `-m` instead, when known (console scripts, pip). */
+  module?: string;
+  /** Number of argv words the tool occupies (3 for `python -m pip`). */
+  words: number;
+  /** Where the program name came from (may be outside the call: a constant, a default …). */
+  programSpan?: Span;
+  /** Where the name is known to be a console script from (curated list, venv dist, pyproject). */
+  source?: string;
+}
