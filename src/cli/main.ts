@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+/**
+ * The venvguard command line: argument parsing and printing only; all work goes through the API.
+ * Exit codes: 0 clean, 1 findings, 2 usage/config/internal error, 3 no findings but some files
+ * could not be checked completely (see stderr or the report).
+ */
+import fs from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { check, ConfigError, RULES, UsageError } from '../api.js';
+import { reporters, type ReporterName } from '../reporters/index.js';
+import { renderRuleDoc } from '../rules/docs.js';
+
+export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY;
+}
+
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  let last = 0;
+  return (done, total) => {
+    if (total < 200) return;
+    const now = Date.now();
+    if (done < total && now - last < 80) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  };
+}
+
+const program = new Command();
+program.name('venvguard').description('Keep Python processes inside the virtual environment they belong to.').version(pkg.version).showHelpAfterError();
+program.exitOverride();
+
+program
+  .command('check')
+  .description('find launches of python/pip/console scripts that escape the venv')
+  .argument('[paths...]', 'files or folders to check', [])
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+  .option('--fix', 'apply safe fixes')
+  .option('--unsafe-fixes', 'with --fix or --diff: also apply unsafe fixes; otherwise show them')
+  .option('--diff', 'print the fixes as a unified diff instead of writing them')
+  .option('--select <codes>', 'rules to enable (codes, names or prefixes; comma-separated)', list)
+  .option('--ignore <codes>', 'rules to disable', list)
+  .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
+  .option('--config <pyproject>', 'read [tool.venvguard] from this pyproject.toml')
+  .option('--no-config', 'ignore pyproject.toml settings')
+  .option('--no-respect-gitignore', 'also check files .gitignore excludes')
+  .option('--no-prefilter', 'analyse every file, even those that cannot hold an escape')
+  .option('--jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+  .option('--max-file-size <bytes>', 'skip larger files with a message (default 10 MiB)', positiveInt)
+  .action(async (paths: string[], o) => {
+    const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
+    const result = await check({
+      paths,
+      // commander folds --config PATH and --no-config into one option: a string, false, or undefined.
+      config: typeof o.config === 'string' ? o.config : undefined,
+      noConfig: o.config === false,
+      select: o.select,
+      ignore: o.ignore,
+      extendExclude: o.extendExclude,
+      respectGitignore: o.respectGitignore,
+      noPrefilter: o.prefilter === false,
+      jobs: o.jobs,
+      maxFileSize: o.maxFileSize,
+      fix: fixMode,
+      dryRun: !!o.diff,
+      onProgress: o.format === 'text' ? progressBar() : undefined,
+    });
+    if (o.diff) {
+      for (const f of result.fixed) process.stdout.write(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, '', '', { context: 3 }).replace(/^=+\n/, ''));
+      process.stderr.write(`${result.fixed.reduce((n, f) => n + f.applied, 0)} fix(es) would be applied to ${result.fixed.length} file(s)\n`);
+      process.exitCode = result.fixed.length ? EXIT.findings : EXIT.clean;
+      return;
+    }
+    const format = o.format as ReporterName;
+    const out = reporters[format](result, {
+      color: format === 'text' && useColor(process.stdout),
+      showFixes: o.unsafeFixes ? 'all' : 'safe',
+      unsafeFixesEnabled: !!o.unsafeFixes,
+      version: pkg.version,
+    });
+    process.stdout.write(out);
+    process.exitCode = result.diagnostics.length ? EXIT.findings : result.problems.length ? EXIT.incomplete : EXIT.clean;
+  });
+
+program
+  .command('rules')
+  .description('list the rules')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action((o) => {
+    if (o.format === 'json') {
+      const rows = RULES.map((r) => ({ code: r.code, name: r.name, summary: r.summary, fixable: r.fixable }));
+      process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      return;
+    }
+    const w = Math.max(...RULES.map((r) => r.name.length));
+    for (const r of RULES) process.stdout.write(`${r.code}  ${r.name.padEnd(w)}  ${r.fixable === 'never' ? '   ' : '[*]'}  ${r.summary}\n`);
+    process.stdout.write('\n[*] a fix is available (see `venvguard explain CODE` for when it is safe)\n');
+  });
+
+program
+  .command('explain')
+  .description("print a rule's concept page")
+  .argument('<rule>', 'code or name, e.g. VG101 or bare-pip')
+  .action((key: string) => {
+    const rule = RULES.find((r) => r.code === key.toUpperCase() || r.name === key);
+    if (!rule) throw new UsageError(`unknown rule '${key}' (see \`venvguard rules\`)`);
+    process.stdout.write(renderRuleDoc(rule));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const err = e as Error & { code?: string; exitCode?: number };
+  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;
+  else if (err.code?.startsWith('commander.')) process.exitCode = EXIT.error;
+  else if (err instanceof UsageError || err instanceof ConfigError) {
+    process.stderr.write(`venvguard: error: ${err.message}\n`);
+    process.exitCode = EXIT.error;
+  } else {
+    process.stderr.write(`venvguard: internal error: ${err.stack ?? err.message}\n`);
+    process.exitCode = EXIT.error;
+  }
+}

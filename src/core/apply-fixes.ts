@@ -1,0 +1,41 @@
+/**
+ * Applying fixes: non-overlapping edits (identical ones merged, e.g. the same `import sys`),
+ * then the caller re-parses and re-checks, and only writes a result that still parses.
+ */
+import type { Diagnostic, Edit, FixApplicability } from './diagnostic.js';
+
+export function fixableBy(d: Diagnostic, allowUnsafe: boolean): boolean {
+  const a: FixApplicability | undefined = d.fix?.applicability;
+  return a === 'safe' || (allowUnsafe && a === 'unsafe');
+}
+
+/** Apply the fixes of the given diagnostics that do not overlap earlier ones. Returns the new text and how many fixes were used. */
+export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe: boolean): { text: string; applied: number } {
+  const accepted: Edit[] = [];
+  let applied = 0;
+  const key = (e: Edit) => `${e.start}:${e.end}:${e.text}`;
+  const have = new Set<string>();
+  for (const d of diagnostics) {
+    if (!d.fix || !fixableBy(d, allowUnsafe)) continue;
+    const fresh = d.fix.edits.filter((e) => !have.has(key(e)));
+    const conflicts = fresh.some((e) => accepted.some((a) => overlaps(a, e)));
+    if (conflicts) continue;
+    for (const e of fresh) {
+      accepted.push(e);
+      have.add(key(e));
+    }
+    applied++;
+  }
+  // Apply from the end so offsets stay valid; insertions at one offset keep their order.
+  const ordered = accepted.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
+  let out = text;
+  for (const { e } of ordered) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { text: out, applied };
+}
+
+function overlaps(a: Edit, b: Edit): boolean {
+  if (a.start === a.end && b.start === b.end) return false; // two insertions
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,126 @@
+/**
+ * One file through the pipeline: bytes → SourceFile → (prefilter) → front end → LaunchSites →
+ * judge → rules → Diagnostics (+ fixes). Never throws for bad input: problems are returned.
+ */
+import fs from 'node:fs';
+import type { Diagnostic, Fix, FileProblem, RelatedLocation } from './diagnostic.js';
+import type { Report, Rule } from './rule.js';
+import type { SourceFile, Span } from './source.js';
+import { isSuppressed } from './suppressions.js';
+import { decodePython } from '../frontends/python/decode.js';
+import { withPythonAnalysis, type PythonAnalysis } from '../frontends/python/index.js';
+import type { Prefilter } from '../frontends/python/prefilter.js';
+import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
+
+export interface FileCheckContext {
+  rules: readonly Rule[];
+  knowledge: ToolKnowledge;
+  /** Skip files that cannot hold an escape (undefined: analyse everything). */
+  prefilter?: Prefilter;
+  maxFileSize: number;
+}
+
+export interface FileCheckResult {
+  path: string;
+  diagnostics: Diagnostic[];
+  problems: FileProblem[];
+  /** True when the prefilter showed the file cannot hold an escape. */
+  skipped: boolean;
+  /** The decoded source, when there are diagnostics (for code frames and fixes). */
+  source?: SourceFile;
+}
+
+export function readAndCheck(path: string, ctx: FileCheckContext): FileCheckResult {
+  const result: FileCheckResult = { path, diagnostics: [], problems: [], skipped: false };
+  const problem = (kind: FileProblem['kind'], message: string) => {
+    result.problems.push({ path, kind, message, partial: false });
+    return result;
+  };
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(path);
+    if (!st.isFile()) return problem('not-a-file', 'not a regular file; skipped');
+    if (st.size > ctx.maxFileSize) return problem('too-large', `${(st.size / 1048576).toFixed(1)} MB is over the ${(ctx.maxFileSize / 1048576).toFixed(0)} MB limit (--max-file-size); skipped`);
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ELOOP') return problem('symlink-loop', 'symbolic link loop; skipped');
+    return problem('unreadable', `cannot read: ${err.code ?? ''} ${err.message.replace(/^[A-Z]+: /, '')}`.trim());
+  }
+  const decoded = decodePython(path, bytes);
+  if (!decoded.ok) return problem(decoded.kind, decoded.message);
+  if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });
+  const file = decoded.file;
+  if (ctx.prefilter && !ctx.prefilter.mayContainEscape(file.text)) {
+    result.skipped = true;
+    return result;
+  }
+  try {
+    const { diagnostics, problems } = checkSource(file, ctx);
+    result.diagnostics = diagnostics;
+    result.problems.push(...problems);
+    if (diagnostics.length) result.source = file;
+  } catch (e) {
+    const err = e as Error;
+    const message = err instanceof RangeError ? 'too deeply nested to analyse; skipped' : `internal error while checking: ${err.message}`;
+    result.problems.push({ path, kind: 'internal', message, partial: false });
+  }
+  return result;
+}
+
+export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+  return withPythonAnalysis(file, (analysis) => judgeAndReport(file, analysis, ctx));
+}
+
+function judgeAndReport(file: SourceFile, analysis: PythonAnalysis, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const site of analysis.sites) {
+    const verdict = judgeLaunch(site, ctx.knowledge);
+    for (const rule of ctx.rules) {
+      rule.check(site, verdict, {
+        report: (r: Report) => {
+          const programSpan = verdict?.programSpan;
+          const inCall = (s: Span | undefined) => !!s && s.start >= site.callSpan.start && s.end <= site.callSpan.end;
+          const span = r.span ?? (inCall(programSpan) ? programSpan! : site.callSpan);
+          const related: { message: string; span: Span }[] = [...(r.related ?? [])];
+          if (programSpan && !inCall(programSpan) && !r.span) {
+            related.push({ message: `"${verdict!.name}" comes from here`, span: programSpan });
+          }
+          let fix: Fix | undefined;
+          if (r.fix && site.rewriter) {
+            const rw = site.rewriter.rewrite(r.fix.target);
+            if (rw) {
+              const order = ['safe', 'unsafe', 'display-only'] as const;
+              const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? 'safe'))];
+              const reason = rw.applicability !== 'safe' ? rw.reason : r.fix.cap ? r.fix.reason : undefined;
+              fix = { title: r.fix.title, applicability, reason: applicability === 'safe' ? undefined : reason ?? r.fix.reason, edits: rw.edits };
+            }
+          }
+          const key = `${rule.code}|${span.start}|${span.end}|${r.message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          const start = file.location(span.start);
+          const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
+          if (isSuppressed(analysis.suppressions, lines, rule.code, rule.name)) return;
+          diagnostics.push({
+            code: rule.code,
+            rule: rule.name,
+            severity: 'error',
+            message: r.message,
+            path: file.path,
+            span,
+            start,
+            end: file.location(span.end),
+            related: related.map(
+              (x): RelatedLocation => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) }),
+            ),
+            fix,
+          });
+        },
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [] };
+}

@@ -1,0 +1,127 @@
+/**
+ * Which files to check: the paths given, walked recursively, minus excluded and .gitignored
+ * paths and venvs (any folder holding pyvenv.cfg). Symlink loops and unreadable folders are
+ * reported, never fatal.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ignore } from 'ignore';
+import type { FileProblem } from './diagnostic.js';
+import { patternMatcher, type Config } from './config.js';
+
+export interface Discovery {
+  files: string[];
+  problems: FileProblem[];
+}
+
+const PY_EXT = /\.pyw?$/i;
+
+function hasPythonShebang(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(128);
+    const n = fs.readSync(fd, buf, 0, 128, 0);
+    const head = buf.subarray(0, n).toString('latin1');
+    return /^#!.*\bpython[\d.]*\b/.test(head.split('\n')[0] ?? '');
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export function discoverFiles(inputs: string[], cfg: Config): Discovery {
+  const files: string[] = [];
+  const problems: FileProblem[] = [];
+  const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const rel = (p: string) => path.relative(cfg.root, path.resolve(p)).split(path.sep).join('/');
+  const excluded = (p: string, isDir: boolean): boolean => {
+    const r = rel(p);
+    if (!r || r.startsWith('..')) return exclude.ignores(path.basename(p) + (isDir ? '/' : ''));
+    return exclude.ignores(isDir ? `${r}/` : r);
+  };
+
+  const addFile = (p: string) => {
+    const key = path.resolve(p);
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    files.push(p);
+  };
+
+  const walk = (dir: string, gitignores: { base: string; ig: Ignore }[]) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: dir, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ELOOP' ? 'symbolic link loop; skipped' : `cannot resolve folder: ${code}`, partial: false });
+      return;
+    }
+    if (seenDirs.has(real)) {
+      problems.push({ path: dir, kind: 'symlink-loop', message: `symbolic link loop (already visited as ${real}); skipped`, partial: false });
+      return;
+    }
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, kind: 'unreadable', message: `cannot list folder: ${(e as NodeJS.ErrnoException).code}`, partial: false });
+      return;
+    }
+    if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a venv: third-party code, not the project's
+    let scoped = gitignores;
+    if (cfg.respectGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        scoped = [...gitignores, { base: dir, ig: patternMatcher(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split(/\r?\n/)) }];
+      } catch {
+        /* an unreadable .gitignore ignores nothing */
+      }
+    }
+    const gitIgnored = (p: string, isDir: boolean) =>
+      scoped.some(({ base, ig }) => {
+        const r = path.relative(base, p).split(path.sep).join('/');
+        return !!r && !r.startsWith('..') && ig.ignores(isDir ? `${r}/` : r);
+      });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') problems.push({ path: p, kind: 'symlink-loop', message: 'symbolic link loop; skipped', partial: false });
+          else if (PY_EXT.test(e.name)) problems.push({ path: p, kind: 'unreadable', message: `broken symbolic link (${code}); skipped`, partial: false });
+          continue;
+        }
+      }
+      if (excluded(p, isDir) || gitIgnored(p, isDir)) continue;
+      if (isDir) walk(p, scoped);
+      else if (isFile && (PY_EXT.test(e.name) || (!e.name.includes('.') && hasPythonShebang(p)))) addFile(p);
+      else if (!isFile && !isDir && PY_EXT.test(e.name)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
+    }
+  };
+
+  for (const input of inputs) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: input, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code}`, partial: false });
+      continue;
+    }
+    if (st.isDirectory()) walk(input, []);
+    else addFile(input); // named explicitly: checked even if excluded
+  }
+  return { files, problems };
+}

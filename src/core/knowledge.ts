@@ -1,0 +1,116 @@
+/**
+ * What the judge knows about console scripts: the curated list, the scripts of every
+ * distribution installed in the project's venv(s) (entry_points.txt), the project's own
+ * [project.scripts] / [tool.poetry.scripts], and extra names from the config.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
+import { CURATED_CONSOLE_SCRIPTS } from '../judge/python-tools.js';
+import type { Config } from './config.js';
+
+/** Folders directly under the root that are venvs (they hold pyvenv.cfg). */
+export function findProjectVenvs(root: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, 'pyvenv.cfg')))
+    .map((e) => path.join(root, e.name))
+    .sort();
+}
+
+function sitePackages(venv: string): string[] {
+  const out: string[] = [];
+  for (const lib of ['lib', 'lib64', 'Lib']) {
+    const libDir = path.join(venv, lib);
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(libDir);
+    } catch {
+      continue;
+    }
+    if (lib === 'Lib' && names.includes('site-packages')) out.push(path.join(libDir, 'site-packages'));
+    for (const n of names) if (/^(python|pypy)/.test(n) && fs.existsSync(path.join(libDir, n, 'site-packages'))) out.push(path.join(libDir, n, 'site-packages'));
+  }
+  return [...new Set(out.map((p) => fs.realpathSync(p)))];
+}
+
+/** `a.b.__main__` → the longest importable prefix with a __main__ module under `base`. */
+export function runnableModule(base: string, dotted: string): string | undefined {
+  const parts = dotted.replace(/\.__main__$/, '').split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const mod = parts.slice(0, n);
+    if (fs.existsSync(path.join(base, ...mod, '__main__.py'))) return mod.join('.');
+  }
+  return undefined;
+}
+
+/** Parse the [console_scripts] and [gui_scripts] sections of an entry_points.txt. */
+export function parseEntryPoints(text: string): { name: string; module: string }[] {
+  const out: { name: string; module: string }[] = [];
+  let section = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const s = /^\[(.+)\]$/.exec(line);
+    if (s) {
+      section = s[1].trim();
+      continue;
+    }
+    if (section !== 'console_scripts' && section !== 'gui_scripts') continue;
+    const m = /^([^=\s]+)\s*=\s*([\w.]+)/.exec(line);
+    if (m) out.push({ name: m[1], module: m[2] });
+  }
+  return out;
+}
+
+export function buildKnowledge(cfg: Config): ToolKnowledge & { venvs: string[] } {
+  const scripts = new Map<string, ConsoleScript>();
+  for (const [name, module] of CURATED_CONSOLE_SCRIPTS) scripts.set(name, { module, source: 'the curated list' });
+  const venvs = findProjectVenvs(cfg.root);
+  for (const venv of venvs) {
+    for (const sp of sitePackages(venv)) {
+      let dists: string[] = [];
+      try {
+        dists = fs.readdirSync(sp).filter((d) => d.endsWith('.dist-info'));
+      } catch {
+        continue;
+      }
+      for (const d of dists) {
+        let text: string;
+        try {
+          text = fs.readFileSync(path.join(sp, d, 'entry_points.txt'), 'utf8');
+        } catch {
+          continue;
+        }
+        const dist = d.replace(/\.dist-info$/, '').replace(/-([^-]+)$/, ' $1');
+        for (const ep of parseEntryPoints(text)) {
+          if (scripts.has(ep.name) && scripts.get(ep.name)!.source !== 'the curated list') continue;
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path.relative(cfg.root, venv) || venv} (${dist})` });
+        }
+      }
+    }
+  }
+  const project = cfg.pyproject?.project as Record<string, unknown> | undefined;
+  const poetry = ((cfg.pyproject?.tool as Record<string, unknown> | undefined)?.poetry as Record<string, unknown> | undefined) ?? {};
+  const tables: [unknown, string][] = [
+    [project?.scripts, 'pyproject [project.scripts]'],
+    [project?.['gui-scripts'], 'pyproject [project.gui-scripts]'],
+    [poetry.scripts, 'pyproject [tool.poetry.scripts]'],
+  ];
+  for (const [table, source] of tables) {
+    if (!table || typeof table !== 'object') continue;
+    for (const [name, target] of Object.entries(table as Record<string, unknown>)) {
+      const ref = typeof target === 'string' ? target : typeof target === 'object' && target && 'reference' in target ? String((target as { reference: unknown }).reference) : '';
+      const dotted = ref.split(':')[0];
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path.join(cfg.root, 'src'), dotted) : undefined;
+      scripts.set(name, { module, source });
+    }
+  }
+  for (const [name, module] of Object.entries(cfg.consoleScripts)) scripts.set(name, { module: module || undefined, source: 'pyproject [tool.venvguard] console-scripts' });
+  return { consoleScripts: scripts, venvs };
+}

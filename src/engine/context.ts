@@ -1,0 +1,71 @@
+/**
+ * Everything a check needs besides the file list, built once per run from the config and sent
+ * to workers as plain data (rule codes, console-script table).
+ */
+import { buildKnowledge } from '../core/knowledge.js';
+import type { Config } from '../core/config.js';
+import type { Rule } from '../core/rule.js';
+import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
+import { toolNamePattern } from '../judge/python-tools.js';
+import { Prefilter } from '../frontends/python/prefilter.js';
+import { RULES, ruleByCodeOrName } from '../rules/index.js';
+import { patternMatcher } from '../core/config.js';
+import path from 'node:path';
+
+export interface RunSettings {
+  ruleCodes: string[];
+  consoleScripts: [string, ConsoleScript][];
+  usePrefilter: boolean;
+  maxFileSize: number;
+}
+
+export class UsageError extends Error {}
+
+function selectRules(select: string[] | undefined, ignore: string[]): Rule[] {
+  const resolve = (k: string): Rule[] => {
+    if (k.toUpperCase() === 'ALL') return [...RULES];
+    const exact = ruleByCodeOrName(k);
+    if (exact) return [exact];
+    const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()));
+    if (!prefixed.length) throw new UsageError(`unknown rule '${k}' (see \`venvguard rules\`)`);
+    return prefixed;
+  };
+  const chosen = new Set<Rule>(select && select.length ? select.flatMap(resolve) : RULES);
+  for (const k of ignore) for (const r of resolve(k)) chosen.delete(r);
+  return RULES.filter((r) => chosen.has(r));
+}
+
+export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: string[]; extendSelect?: string[]; noPrefilter?: boolean }): RunSettings & { rules: Rule[]; venvs: string[] } {
+  const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...(cli.ignore ?? [])]);
+  const knowledge = buildKnowledge(cfg);
+  return {
+    rules,
+    venvs: knowledge.venvs,
+    ruleCodes: rules.map((r) => r.code),
+    consoleScripts: [...knowledge.consoleScripts],
+    usePrefilter: !cli.noPrefilter,
+    maxFileSize: cfg.maxFileSize,
+  };
+}
+
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number } {
+  const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
+  return {
+    rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
+    knowledge,
+    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : undefined,
+    maxFileSize: s.maxFileSize,
+  };
+}
+
+/** Per-file ignores from the config: rule codes to drop for a path. */
+export function perFileIgnores(cfg: Config): (file: string) => Set<string> {
+  const entries = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
+  return (file: string) => {
+    const r = path.relative(cfg.root, path.resolve(file)).split(path.sep).join('/');
+    const out = new Set<string>();
+    if (!r || r.startsWith('..')) return out;
+    for (const e of entries) if (e.m.ignores(r)) for (const c of e.codes) out.add(c);
+    return out;
+  };
+}

@@ -1,0 +1,721 @@
+/**
+ * Front-end level two: from an argv (exec form, or one simple command a shell parsed) to the
+ * programs actually started. Wrappers that exec their operand looked up on PATH (`env`, `nice`,
+ * `sudo`, `timeout` …) are peeled off with their own option syntax, and nested shells (`bash -c`,
+ * `su -c`, `watch`, `eval`) have their script parsed and expanded in turn. Programs that run
+ * their arguments somewhere else (docker, ssh, kubectl …) are simply argv[0]: nothing to unwrap.
+ */
+import type { Span } from '../core/source.js';
+import { wordText, type Word } from '../core/word.js';
+import { parseShellWord, type ShellAssignment, type ShellDialect, type ShellParseResult } from './shell/parse.js';
+import { dropLeading, isAllText, joinWords, leadingText, type Unit, unitsToWord, wordUnits } from './word-units.js';
+
+export interface ExpandedCommand {
+  /** argv[0] is the program actually started. */
+  argv: Word[];
+  /** What was unwrapped to reach it, outermost first, e.g. ['bash -c', 'env', 'nice']. */
+  wrappers: string[];
+  /** Some shell parsed this command line. */
+  viaShell: boolean;
+  /** argv is fully known: the input was complete and nothing unknown may split into several words. */
+  complete: boolean;
+  /**
+   * Set when a wrapper resets the PATH the program is looked up on: 'sudo' (secure_path),
+   * 'doas' (its safe path), 'su -l' (login environment), 'command -p' (the default PATH).
+   */
+  pathReset?: string;
+  /** `env PATH=…` / `PATH=… cmd` changed PATH for this command (after any reset above). */
+  envPathSet?: boolean;
+  /** `env -i` / `env -u PATH` removed PATH and nothing set it again: the exec falls back to a default path. */
+  pathUnset?: boolean;
+  /** Prefix assignments and `env NAME=VAL` that apply to this command, outermost first. */
+  assignments: ShellAssignment[];
+  /** Source span of the (innermost) command. */
+  span?: Span;
+}
+
+export interface ExpandArgvOptions {
+  complete: boolean;
+  viaShell?: boolean;
+  span?: Span;
+  /** Receives parse errors of nested shell scripts (`bash -c '…'`); their spans map into the file. */
+  errors?: ShellParseResult['errors'];
+}
+
+export interface ExpandShellScriptOptions {
+  dialect?: ShellDialect;
+  span?: Span;
+  /** Known shell variable values, passed to the parser. */
+  vars?: Map<string, string>;
+}
+
+/** Nested shells (`sh -c "bash -c '…'"`) beyond this are not followed. */
+const MAX_SHELL_DEPTH = 8;
+/** Wrapper steps in total, a guard against pathological chains. */
+const MAX_STEPS = 32;
+
+export function expandArgv(argv: Word[], opts: ExpandArgvOptions): ExpandedCommand[] {
+  const st: State = {
+    wrappers: [],
+    viaShell: opts.viaShell ?? false,
+    complete: opts.complete,
+    envPathSet: false,
+    pathUnset: false,
+    assignments: [],
+    span: opts.span,
+    shellDepth: 0,
+    steps: 0,
+    dialect: 'sh',
+    errors: opts.errors ?? [],
+  };
+  return run(argv, st);
+}
+
+export function expandShellScript(
+  script: Word,
+  opts: ExpandShellScriptOptions = {},
+): { commands: ExpandedCommand[]; errors: ShellParseResult['errors'] } {
+  const errors: ShellParseResult['errors'] = [];
+  const dialect = opts.dialect ?? 'bash';
+  const st: State = {
+    wrappers: [],
+    viaShell: true,
+    complete: true,
+    envPathSet: false,
+    pathUnset: false,
+    assignments: [],
+    span: opts.span,
+    shellDepth: 0,
+    steps: 0,
+    dialect,
+    errors,
+  };
+  return { commands: runScript(script, dialect, st, opts.vars), errors };
+}
+
+interface State {
+  wrappers: string[];
+  viaShell: boolean;
+  complete: boolean;
+  pathReset?: string;
+  envPathSet: boolean;
+  pathUnset: boolean;
+  assignments: ShellAssignment[];
+  span?: Span;
+  shellDepth: number;
+  steps: number;
+  /** Dialect of the innermost shell, for `eval`. */
+  dialect: ShellDialect;
+  errors: ShellParseResult['errors'];
+}
+
+/** What a wrapper does with its argv. */
+type Step =
+  /** Runs `argv` (its operand command) next. */
+  | { kind: 'exec'; argv: Word[]; st: State }
+  /** Runs a shell command line. */
+  | { kind: 'script'; script: Word; dialect: ShellDialect; st: State }
+  /** Starts no program at all (`command -v x`, a bare `exec`). */
+  | { kind: 'none' }
+  /** Starts no operand: the wrapper itself is the program (`env` alone, `strace -p 1`). */
+  | { kind: 'self' }
+  /** Cannot tell what runs (an unknown word where an option or the program should be). */
+  | { kind: 'unknown' };
+
+type Handler = (argv: Word[], st: State, name: string) => Step;
+
+function run(argv: Word[], st: State): ExpandedCommand[] {
+  for (;;) {
+    if (argv.length === 0) return [];
+    const name = programName(argv[0]);
+    const handler = name === undefined ? undefined : HANDLERS.get(name);
+    if (!handler || name === undefined) return [finish(argv, st)];
+    if (st.steps >= MAX_STEPS) return [finish(argv, { ...st, complete: false })];
+    const step = handler(argv, st, name);
+    switch (step.kind) {
+      case 'exec':
+        argv = step.argv;
+        st = step.st;
+        continue;
+      case 'script':
+        return runScript(step.script, step.dialect, step.st);
+      case 'none':
+        return [];
+      case 'self':
+        return [finish(argv, st)];
+      case 'unknown':
+        return [finish(argv, { ...st, complete: false })];
+    }
+  }
+}
+
+/** Parses a shell script and expands every command it runs, inheriting the wrappers so far. */
+function runScript(script: Word, dialect: ShellDialect, st: State, vars?: Map<string, string>): ExpandedCommand[] {
+  const parsed = parseShellWord(script, { dialect, vars });
+  st.errors.push(...parsed.errors);
+  const out: ExpandedCommand[] = [];
+  for (const cmd of parsed.commands) {
+    if (cmd.words.length === 0) continue; // assignment-only: starts nothing
+    let s: State = {
+      ...st,
+      viaShell: true,
+      dialect,
+      complete: st.complete && cmd.complete,
+      span: cmd.span ?? st.span,
+    };
+    for (const a of cmd.assignments) s = assign(s, a);
+    out.push(...run(cmd.words, s));
+  }
+  return out;
+}
+
+function finish(argv: Word[], st: State): ExpandedCommand {
+  const c: ExpandedCommand = { argv, wrappers: st.wrappers, viaShell: st.viaShell, complete: st.complete, assignments: st.assignments, span: st.span };
+  if (st.pathReset) c.pathReset = st.pathReset;
+  if (st.envPathSet) c.envPathSet = true;
+  if (st.pathUnset) c.pathUnset = true;
+  return c;
+}
+
+/** The program's base name when argv[0] is literal text (`/usr/bin/env` → `env`). */
+function programName(w: Word): string | undefined {
+  const t = wordText(w);
+  if (t === undefined) return undefined;
+  return t.slice(t.lastIndexOf('/') + 1);
+}
+
+function wrapped(st: State, label: string): State {
+  return { ...st, wrappers: [...st.wrappers, label], steps: st.steps + 1 };
+}
+
+/** An environment assignment that applies to the command; PATH ones change where it is looked up. */
+function assign(st: State, a: ShellAssignment): State {
+  const s: State = { ...st, assignments: [...st.assignments.filter((x) => x.name !== a.name), a] };
+  if (a.name === 'PATH') {
+    s.envPathSet = true;
+    s.pathUnset = false;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Option parsing: GNU getopt_long with a leading '+' (stop at the first operand), which is what
+// every wrapper below uses so that the wrapped command's own options are left alone.
+
+type LongKind = 'arg' | 'optional' | 'flag';
+
+interface OptionSpec {
+  /** Short options taking a value, separate (`-n 5`) or attached (`-n5`). */
+  withArg?: string;
+  /** Short options whose value is optional and can only be attached (`-i{}`, `-d`). */
+  optionalArg?: string;
+  long?: Record<string, LongKind>;
+  /** `-5` / `--5` are options (nice's historical syntax). */
+  numeric?: boolean;
+  /** `+x` clusters are options too (shells). */
+  plus?: boolean;
+}
+
+interface ParsedOption {
+  /** Short letter, or long name without dashes (abbreviations resolved). */
+  name: string;
+  value?: Word;
+  /** Index just after the words this option used. */
+  end: number;
+}
+
+interface ParsedOptions {
+  options: ParsedOption[];
+  /** Index of the first operand (argv.length when none). */
+  next: number;
+  /** `unknown`: the word at `next` may or may not be an option; `missing-value`: argv ended inside an option. */
+  status: 'ok' | 'unknown' | 'missing-value';
+  /** Options were ended by `--`. */
+  ended?: boolean;
+}
+
+function lookupLong(spec: OptionSpec, name: string): [string, LongKind] {
+  const table = spec.long ?? {};
+  if (Object.hasOwn(table, name)) return [name, table[name]];
+  // getopt_long accepts any unambiguous prefix.
+  const candidates = Object.keys(table).filter((k) => k.startsWith(name));
+  if (candidates.length === 1) return [candidates[0], table[candidates[0]]];
+  return [name, 'flag'];
+}
+
+function parseOptions(argv: Word[], start: number, spec: OptionSpec): ParsedOptions {
+  const options: ParsedOption[] = [];
+  let i = start;
+  while (i < argv.length) {
+    const w = argv[i];
+    const lead = leadingText(w);
+    const full = isAllText(w);
+    if (lead === '') {
+      // An unknown value could be an option; sys.executable and friends are paths, i.e. operands.
+      const first = w.fragments[0];
+      if (first && first.kind === 'unknown') return { options, next: i, status: 'unknown' };
+      return { options, next: i, status: 'ok' };
+    }
+    const sign = lead[0];
+    if ((sign !== '-' && !(spec.plus && sign === '+')) || (full && lead.length === 1)) return { options, next: i, status: 'ok' };
+    if (full && lead === '--') return { options, next: i + 1, status: 'ok', ended: true };
+    if (spec.numeric && full && /^-[-+]?\d+$/.test(lead)) {
+      options.push({ name: 'numeric', value: dropLeading(w, 1), end: i + 1 });
+      i++;
+      continue;
+    }
+    if (sign === '-' && lead.startsWith('--')) {
+      const body = lead.slice(2);
+      const eq = body.indexOf('=');
+      if (eq < 0 && !full) return { options, next: i, status: 'unknown' };
+      const [name, kind] = lookupLong(spec, eq < 0 ? body : body.slice(0, eq));
+      if (eq >= 0) {
+        options.push({ name, value: dropLeading(w, 3 + eq), end: i + 1 });
+        i++;
+      } else if (kind === 'arg') {
+        if (i + 1 >= argv.length) return { options, next: argv.length, status: 'missing-value' };
+        options.push({ name, value: argv[i + 1], end: i + 2 });
+        i += 2;
+      } else {
+        options.push({ name, end: i + 1 });
+        i++;
+      }
+      continue;
+    }
+    // A cluster of short options: `-xec`, `-n5`, `-u root`.
+    let j = 1;
+    let consumedNext = false;
+    let tookRest = false;
+    for (; j < lead.length; j++) {
+      const c = lead[j];
+      if (spec.withArg?.includes(c)) {
+        if (j + 1 < lead.length || !full) {
+          options.push({ name: c, value: dropLeading(w, j + 1), end: i + 1 });
+        } else {
+          if (i + 1 >= argv.length) return { options, next: argv.length, status: 'missing-value' };
+          options.push({ name: c, value: argv[i + 1], end: i + 2 });
+          consumedNext = true;
+        }
+        tookRest = true;
+        break;
+      }
+      if (spec.optionalArg?.includes(c)) {
+        options.push({ name: c, value: j + 1 < lead.length || !full ? dropLeading(w, j + 1) : undefined, end: i + 1 });
+        tookRest = true;
+        break;
+      }
+      options.push({ name: c, end: i + 1 });
+    }
+    // Option letters hidden in an unknown fragment: cannot tell what they are.
+    if (!tookRest && !full) return { options, next: i, status: 'unknown' };
+    i += consumedNext ? 2 : 1;
+  }
+  return { options, next: i, status: 'ok' };
+}
+
+function has(p: ParsedOptions, ...names: string[]): boolean {
+  return p.options.some((o) => names.includes(o.name));
+}
+
+/** The usual ending: run the operand command, or say why nothing (or the wrapper itself) runs. */
+function operand(argv: Word[], p: ParsedOptions, st: State, label: string, alone: 'self' | 'none' = 'self'): Step {
+  if (p.status === 'unknown') return { kind: 'unknown' };
+  if (p.status === 'missing-value' || p.next >= argv.length) return st.complete ? { kind: alone } : { kind: 'unknown' };
+  return { kind: 'exec', argv: argv.slice(p.next), st: wrapped(st, label) };
+}
+
+/** Skips `count` required positional words (timeout's DURATION, flock's FILE …). */
+function positionals(p: ParsedOptions, count: number): ParsedOptions {
+  return p.status === 'ok' ? { ...p, next: p.next + count } : p;
+}
+
+/** A wrapper described by its options only. */
+function simple(spec: OptionSpec, opts: { positional?: number; selfIf?: string[]; alone?: 'self' | 'none' } = {}): Handler {
+  return (argv, st, name) => {
+    const p = parseOptions(argv, 1, spec);
+    if (opts.selfIf && has(p, ...opts.selfIf)) return { kind: 'self' };
+    return operand(argv, positionals(p, opts.positional ?? 0), st, name, opts.alone);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wrappers.
+
+const ENV_SPEC: OptionSpec = {
+  withArg: 'uCSaP',
+  long: {
+    'ignore-environment': 'flag', null: 'flag', unset: 'arg', chdir: 'arg', 'split-string': 'arg', argv0: 'arg', debug: 'flag',
+    'block-signal': 'optional', 'default-signal': 'optional', 'ignore-signal': 'optional', 'list-signal-handling': 'flag', help: 'flag', version: 'flag',
+  },
+};
+
+const env: Handler = (argv, st0, name) => {
+  let st = st0;
+  let args = argv;
+  let complete = st.complete;
+  let p = parseOptions(args, 1, ENV_SPEC);
+  options: for (;;) {
+    for (const o of p.options) {
+      if (o.name === 'i' || o.name === 'ignore-environment') st = { ...st, assignments: [], envPathSet: false, pathUnset: true };
+      else if ((o.name === 'u' || o.name === 'unset') && o.value) {
+        const unset = wordText(o.value);
+        if (unset === 'PATH') st = { ...st, envPathSet: false, pathUnset: true };
+        if (unset !== undefined) st = { ...st, assignments: st.assignments.filter((a) => a.name !== unset) };
+      } else if (o.name === 'P') st = { ...st, envPathSet: true, pathUnset: false }; // BSD: alternate search path
+      else if ((o.name === 'S' || o.name === 'split-string') && o.value) {
+        // -S splits its value into words that take its place, then option parsing starts over.
+        const split = splitEnvString(o.value);
+        if (!split.complete) complete = false;
+        args = [args[0], ...split.words, ...args.slice(o.end)];
+        p = parseOptions(args, 1, ENV_SPEC);
+        continue options;
+      }
+    }
+    break;
+  }
+  if (p.status === 'unknown') return { kind: 'unknown' };
+  let i = p.next;
+  if (p.status === 'ok' && i < args.length && wordText(args[i]) === '-') {
+    st = { ...st, assignments: [], envPathSet: false, pathUnset: true }; // `env -` is `env -i`
+    i++;
+  }
+  // NAME=VALUE operands: coreutils takes any operand containing '=' as one.
+  for (; p.status === 'ok' && i < args.length; i++) {
+    const w = args[i];
+    const lead = leadingText(w);
+    const eq = lead.indexOf('=');
+    if (eq > 0) st = assign(st, { name: lead.slice(0, eq), value: dropLeading(w, eq + 1) });
+    // A word that starts unknown may be NAME=VALUE or the program; one with a literal start is the program.
+    else if (lead === '' && w.fragments[0]?.kind === 'unknown') return { kind: 'unknown' };
+    else break;
+  }
+  return operand(args, { ...p, next: i }, { ...st, complete }, name);
+};
+
+/** `env -S` word splitting: spaces separate, quotes and backslash escapes as env(1) documents them. */
+function splitEnvString(w: Word): { words: Word[]; complete: boolean } {
+  const units = wordUnits(w);
+  const words: Word[] = [];
+  let cur: Unit[] = [];
+  let started = false;
+  let complete = true;
+  let quote: '' | "'" | '"' = '';
+  const end = () => {
+    if (started) words.push(unitsToWord(cur));
+    cur = [];
+    started = false;
+  };
+  const ch = (k: number) => {
+    const u = units[k];
+    return u && !('frag' in u) ? u.ch : undefined;
+  };
+  const escapes: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '#': '#', $: '$' };
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if ('frag' in u) {
+      // Its text is not known: it may contain spaces, and an unknown one may contain anything.
+      if (u.frag.kind === 'unknown') complete = false;
+      cur.push(u);
+      started = true;
+      continue;
+    }
+    const c = u.ch;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      else if (c === '\\' && (ch(k + 1) === '\\' || ch(k + 1) === "'")) cur.push(units[++k]);
+      else cur.push(u);
+      continue;
+    }
+    if (c === '\\') {
+      const e = ch(k + 1);
+      if (e === '_') {
+        if (quote) cur.push({ ch: ' ', off: u.off });
+        else end();
+        k++;
+      } else if (e === 'c') {
+        break; // \c ends the string
+      } else if (e !== undefined && e in escapes) {
+        cur.push({ ch: escapes[e], off: (units[k + 1] as { off: number }).off });
+        started = true;
+        k++;
+      } else {
+        cur.push(u);
+        started = true;
+      }
+      continue;
+    }
+    if (c === '$' && ch(k + 1) === '{') {
+      // ${NAME} is replaced from the environment: unknown here.
+      let j = k + 2;
+      while (j < units.length && ch(j) !== '}') j++;
+      cur.push({ frag: { kind: 'unknown', why: 'env -S ${…}' } });
+      started = true;
+      complete = false;
+      k = j;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = '';
+      else cur.push(u);
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      started = true;
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r') {
+      end();
+    } else if (c === '#' && !started) {
+      break; // a comment runs to the end
+    } else {
+      cur.push(u);
+      started = true;
+    }
+  }
+  end();
+  return { words, complete };
+}
+
+const SUDO_SPEC: OptionSpec = {
+  withArg: 'CDgpRrTtUuac',
+  optionalArg: 'h',
+  long: {
+    askpass: 'flag', background: 'flag', bell: 'flag', 'close-from': 'arg', chdir: 'arg', 'preserve-env': 'optional', edit: 'flag', group: 'arg',
+    'set-home': 'flag', help: 'flag', host: 'arg', login: 'flag', 'remove-timestamp': 'flag', 'reset-timestamp': 'flag', list: 'flag',
+    'no-update': 'flag', 'non-interactive': 'flag', 'preserve-groups': 'flag', prompt: 'arg', chroot: 'arg', role: 'arg', stdin: 'flag',
+    shell: 'flag', type: 'arg', 'command-timeout': 'arg', 'other-user': 'arg', user: 'arg', version: 'flag', validate: 'flag',
+    'auth-type': 'arg', 'login-class': 'arg',
+  },
+};
+
+const sudo: Handler = (argv, st0, name) => {
+  const p = parseOptions(argv, 1, SUDO_SPEC);
+  // Modes that do not run the operand: list, validate, edit files, version, help.
+  if (has(p, 'l', 'list', 'v', 'validate', 'e', 'edit', 'V', 'version', 'K', 'remove-timestamp', 'help')) return { kind: 'self' };
+  if (p.options.some((o) => o.name === 'h' && !o.value)) return { kind: 'self' };
+  // sudo resets the environment (env_reset) unless asked to keep it, and looks the command up on
+  // its secure_path either way.
+  const keep = has(p, 'E', 'preserve-env');
+  let st: State = { ...st0, pathReset: 'sudo', envPathSet: false, pathUnset: false, assignments: keep ? st0.assignments : [] };
+  let i = p.next;
+  for (; p.status === 'ok' && i < argv.length; i++) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(leadingText(argv[i]));
+    if (!m) break;
+    // VAR=value operands go into the command's environment but do not change sudo's lookup.
+    st = { ...st, assignments: [...st.assignments.filter((a) => a.name !== m[1]), { name: m[1], value: dropLeading(argv[i], m[0].length) }] };
+  }
+  return operand(argv, { ...p, next: i }, st, name);
+};
+
+const doas: Handler = (argv, st, name) => {
+  const p = parseOptions(argv, 1, { withArg: 'uC' });
+  if (has(p, 'C', 's', 'L')) return { kind: 'self' };
+  return operand(argv, p, { ...st, pathReset: 'doas', envPathSet: false, pathUnset: false }, name);
+};
+
+const SU_SPEC: OptionSpec = {
+  withArg: 'cgGswu',
+  long: {
+    command: 'arg', 'session-command': 'arg', shell: 'arg', group: 'arg', 'supp-group': 'arg', 'whitelist-environment': 'arg', login: 'flag',
+    'preserve-environment': 'flag', fast: 'flag', pty: 'flag', user: 'arg', help: 'flag', version: 'flag',
+  },
+};
+
+/** su / runuser: options may follow the user name (getopt permutes), `-c` is run by the user's shell. */
+const su: Handler = (argv, st0, name) => {
+  let i = 1;
+  let login = false;
+  let script: Word | undefined;
+  let user = false;
+  let firstOperand = -1;
+  for (;;) {
+    const p = parseOptions(argv, i, SU_SPEC);
+    if (p.status === 'unknown') return { kind: 'unknown' };
+    if (p.status === 'missing-value') return st0.complete ? { kind: 'self' } : { kind: 'unknown' };
+    for (const o of p.options) {
+      if (o.name === 'l' || o.name === 'login') login = true;
+      else if ((o.name === 'c' || o.name === 'command' || o.name === 'session-command') && o.value) script = o.value;
+      else if (o.name === 'u' || o.name === 'user') user = true;
+    }
+    if (p.next >= argv.length) break;
+    if (firstOperand < 0) firstOperand = p.next;
+    // `runuser -u USER [--] cmd …` runs the command itself, no shell.
+    if (user) return operand(argv, { ...p, next: firstOperand }, st0, name);
+    if (p.ended) break; // the rest are the user name and the shell's arguments
+    if (wordText(argv[p.next]) === '-') login = true;
+    i = p.next + 1;
+  }
+  if (!script) return st0.complete ? { kind: 'self' } : { kind: 'unknown' };
+  // Words after the script only become $0, $1 … of the script: they cannot hide its commands.
+  let st: State = { ...wrapped(st0, `${name} -c`), complete: true };
+  if (login) st = { ...st, pathReset: `${name} -l`, envPathSet: false, pathUnset: false, assignments: [] };
+  return nestedShell(script, 'sh', st);
+};
+
+function nestedShell(script: Word, dialect: ShellDialect, st: State): Step {
+  if (st.shellDepth >= MAX_SHELL_DEPTH) return { kind: 'unknown' };
+  return { kind: 'script', script, dialect, st: { ...st, shellDepth: st.shellDepth + 1 } };
+}
+
+const command: Handler = (argv, st, name) => {
+  const p = parseOptions(argv, 1, {});
+  // `command -v/-V x` only reports how x would be found.
+  if (has(p, 'v', 'V')) return { kind: 'none' };
+  return operand(argv, p, has(p, 'p') ? { ...st, pathReset: 'command -p', envPathSet: false, pathUnset: false } : st, name, 'none');
+};
+
+const SHELL_SPEC: OptionSpec = {
+  withArg: 'oO',
+  plus: true,
+  long: {
+    login: 'flag', noprofile: 'flag', norc: 'flag', posix: 'flag', restricted: 'flag', verbose: 'flag', version: 'flag', help: 'flag', debugger: 'flag',
+    'dump-strings': 'flag', 'dump-po-strings': 'flag', noediting: 'flag', 'pretty-print': 'flag', rcfile: 'arg', 'init-file': 'arg',
+  },
+};
+
+const SH_DIALECT = new Set(['sh', 'dash', 'ash']);
+
+/** `sh -c SCRIPT [$0 args…]`; a shell given a script file (or stdin) is itself the program. */
+const shell: Handler = (argv, st, name) => {
+  const p = parseOptions(argv, 1, SHELL_SPEC);
+  if (p.status === 'unknown') return { kind: 'unknown' };
+  const dashC = p.options.some((o) => o.name === 'c' && !leadingText(argv[o.end - 1]).startsWith('+'));
+  if (!dashC) return { kind: 'self' };
+  if (p.status === 'missing-value' || p.next >= argv.length) return st.complete ? { kind: 'self' } : { kind: 'unknown' };
+  // Words after the script are $0, $1 …: they do not make the script's own commands incomplete.
+  return nestedShell(argv[p.next], SH_DIALECT.has(name) ? 'sh' : 'bash', { ...wrapped(st, `${name} -c`), complete: true });
+};
+
+const flock: Handler = (argv, st, name) => {
+  const p = positionals(
+    parseOptions(argv, 1, {
+      withArg: 'wE',
+      long: {
+        shared: 'flag', exclusive: 'flag', unlock: 'flag', nonblock: 'flag', nb: 'flag', close: 'flag', 'no-fork': 'flag', timeout: 'arg',
+        'conflict-exit-code': 'arg', verbose: 'flag', help: 'flag', version: 'flag',
+      },
+    }),
+    1,
+  );
+  const flag = p.status === 'ok' ? wordText(argv[p.next] ?? { fragments: [] }) : undefined;
+  if (flag === '-c' || flag === '--command') {
+    // flock FILE -c CMD runs CMD with `$SHELL -c`.
+    if (p.next + 1 >= argv.length) return st.complete ? { kind: 'self' } : { kind: 'unknown' };
+    return nestedShell(argv[p.next + 1], 'sh', { ...wrapped(st, `${name} -c`), complete: true });
+  }
+  return operand(argv, p, st, name);
+};
+
+const WATCH_SPEC: OptionSpec = {
+  withArg: 'nq',
+  optionalArg: 'd',
+  long: {
+    interval: 'arg', differences: 'optional', beep: 'flag', color: 'flag', 'no-color': 'flag', errexit: 'flag', chgexit: 'flag', equexit: 'arg',
+    exec: 'flag', precise: 'flag', 'no-title': 'flag', 'no-wrap': 'flag', 'no-rerun': 'flag', help: 'flag', version: 'flag',
+  },
+};
+
+/** watch joins its operands and runs them with `sh -c`, unless `-x` asks it to exec them. */
+const watch: Handler = (argv, st, name) => {
+  const p = parseOptions(argv, 1, WATCH_SPEC);
+  if (has(p, 'x', 'exec')) return operand(argv, p, st, name);
+  if (p.status === 'unknown') return { kind: 'unknown' };
+  if (p.status === 'missing-value' || p.next >= argv.length) return st.complete ? { kind: 'self' } : { kind: 'unknown' };
+  return nestedShell(joinWords(argv.slice(p.next)), 'sh', wrapped(wrapped(st, name), 'sh -c'));
+};
+
+/** eval (a shell builtin) joins its arguments and parses them as shell again. */
+const evalBuiltin: Handler = (argv, st, name) => {
+  if (!st.viaShell) return { kind: 'self' }; // there is no eval program to exec
+  const start = wordText(argv[1] ?? { fragments: [] }) === '--' ? 2 : 1;
+  if (start >= argv.length) return { kind: 'none' };
+  return nestedShell(joinWords(argv.slice(start)), st.dialect, wrapped(st, name));
+};
+
+/** xargs appends words read from stdin, so the final argv is not known (unless -I substitutes). */
+const xargs: Handler = (argv, st, name) => {
+  const p = parseOptions(argv, 1, {
+    withArg: 'nIdPLsEa',
+    optionalArg: 'iel',
+    long: {
+      null: 'flag', 'arg-file': 'arg', delimiter: 'arg', eof: 'optional', replace: 'optional', 'max-lines': 'optional', 'max-args': 'arg',
+      'max-chars': 'arg', 'max-procs': 'arg', interactive: 'flag', verbose: 'flag', exit: 'flag', 'no-run-if-empty': 'flag', 'open-tty': 'flag',
+      'process-slot-var': 'arg', 'show-limits': 'flag', help: 'flag', version: 'flag',
+    },
+  });
+  const step = operand(argv, p, st, name);
+  if (step.kind === 'exec' && !has(p, 'I', 'i', 'replace')) step.st = { ...step.st, complete: false };
+  return step;
+};
+
+const STRACE_SPEC: OptionSpec = {
+  withArg: 'abeEIoOpPsSuXU',
+  long: {
+    output: 'arg', attach: 'arg', trace: 'arg', 'trace-path': 'arg', 'string-limit': 'arg', 'summary-sort-by': 'arg', env: 'arg', user: 'arg',
+    columns: 'arg', 'const-print-style': 'arg', 'decode-fds': 'optional', 'follow-forks': 'flag', quiet: 'optional', silent: 'optional',
+    timestamps: 'optional', signal: 'arg', status: 'arg', inject: 'arg', fault: 'arg', 'seccomp-bpf': 'flag', summary: 'flag', 'summary-only': 'flag',
+  },
+};
+
+const LTRACE_SPEC: OptionSpec = {
+  withArg: 'aAeFlnopsuwxD',
+  long: { output: 'arg', library: 'arg', config: 'arg', indent: 'arg', align: 'arg', demangle: 'flag', help: 'flag', version: 'flag' },
+};
+
+const SHELLS = ['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh'];
+
+const HANDLERS = new Map<string, Handler>([
+  ['env', env],
+  ['nice', simple({ withArg: 'n', numeric: true, long: { adjustment: 'arg', help: 'flag', version: 'flag' } })],
+  ['nohup', simple({})],
+  [
+    'timeout',
+    simple({ withArg: 'ks', long: { 'kill-after': 'arg', signal: 'arg', foreground: 'flag', 'preserve-status': 'flag', verbose: 'flag', help: 'flag', version: 'flag' } }, { positional: 1 }),
+  ],
+  ['sudo', sudo],
+  ['doas', doas],
+  ['su', su],
+  ['runuser', su],
+  ['exec', simple({ withArg: 'a' }, { alone: 'none' })],
+  ['command', command],
+  ['builtin', simple({}, { alone: 'none' })],
+  ['time', simple({ withArg: 'fo', long: { format: 'arg', output: 'arg', append: 'flag', verbose: 'flag', portability: 'flag', quiet: 'flag' } }, { alone: 'none' })],
+  ['xargs', xargs],
+  ['stdbuf', simple({ withArg: 'ioe', long: { input: 'arg', output: 'arg', error: 'arg', help: 'flag', version: 'flag' } })],
+  ['ionice', simple({ withArg: 'cnpPu', long: { class: 'arg', classdata: 'arg', pid: 'arg', pgid: 'arg', uid: 'arg', ignore: 'flag' } }, { selfIf: ['p', 'P', 'u', 'pid', 'pgid', 'uid'] })],
+  ['chrt', chrt()],
+  ['taskset', simple({ long: { 'all-tasks': 'flag', pid: 'flag', 'cpu-list': 'flag', help: 'flag', version: 'flag' } }, { positional: 1, selfIf: ['p', 'pid'] })],
+  ['setsid', simple({ long: { ctty: 'flag', fork: 'flag', wait: 'flag' } })],
+  ['flock', flock],
+  ['unbuffer', simple({})],
+  ['chronic', simple({})],
+  ['caffeinate', simple({ withArg: 'tw' })],
+  ['catchsegv', simple({})],
+  ['strace', simple(STRACE_SPEC)],
+  ['ltrace', simple(LTRACE_SPEC)],
+  ['watch', watch],
+  ['eval', evalBuiltin],
+  ['gosu', simple({}, { positional: 1 })],
+  ['su-exec', simple({}, { positional: 1 })],
+  ['tini', simple({ withArg: 'ep' })],
+  ['dumb-init', simple({ withArg: 'r', long: { 'single-child': 'flag', rewrite: 'arg', verbose: 'flag', version: 'flag', help: 'flag' } })],
+  ...SHELLS.map((s): [string, Handler] => [s, shell]),
+]);
+
+/** chrt [options] PRIORITY command: the priority is numeric (and optional for some policies in newer versions). */
+function chrt(): Handler {
+  const spec: OptionSpec = {
+    withArg: 'DPT',
+    long: {
+      'all-tasks': 'flag', batch: 'flag', deadline: 'flag', fifo: 'flag', help: 'flag', idle: 'flag', max: 'flag', other: 'flag', pid: 'flag',
+      'reset-on-fork': 'flag', rr: 'flag', 'sched-runtime': 'arg', 'sched-period': 'arg', 'sched-deadline': 'arg', verbose: 'flag', version: 'flag',
+    },
+  };
+  return (argv, st, name) => {
+    const p = parseOptions(argv, 1, spec);
+    if (has(p, 'p', 'pid', 'm', 'max')) return { kind: 'self' };
+    if (p.status !== 'ok' || p.next >= argv.length) return operand(argv, p, st, name);
+    const prio = argv[p.next];
+    if (!isAllText(prio)) return { kind: 'unknown' };
+    return operand(argv, /^\d+$/.test(wordText(prio) ?? '') ? positionals(p, 1) : p, st, name);
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The Python front end: source text → LaunchSites, plus what the checker needs beside them
+ * (suppression comments, whether the file parsed completely).
+ */
+import type { FileProblem } from '../../core/diagnostic.js';
+import type { LaunchSite } from '../../core/launch-site.js';
+import type { SourceFile } from '../../core/source.js';
+import { parseSuppressions, type Suppressions } from '../../core/suppressions.js';
+import { loadedParser } from '../tree-sitter.js';
+import { PythonModule } from './evaluate.js';
+import { findLaunchSites } from './launch-sites.js';
+
+export interface PythonAnalysis {
+  sites: LaunchSite[];
+  suppressions: Suppressions;
+  /** Set when the file has syntax errors: it was still checked, with error recovery. */
+  syntaxProblem?: FileProblem;
+}
+
+/**
+ * Parse and analyse, hand the analysis to `use`, then free the tree. LaunchSites' rewriters hold
+ * syntax nodes, so fixes must be built inside `use`.
+ */
+export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis) => T): T {
+  const parser = loadedParser('tree-sitter-python');
+  const tree = parser.parse(file.text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    const root = tree.rootNode;
+    const mod = new PythonModule(root, file);
+    const sites = findLaunchSites(mod);
+    const comments = root.descendantsOfType('comment').filter((c) => c !== null).map((c) => ({ offset: c!.startIndex, text: c!.text }));
+    const suppressions = parseSuppressions(file, comments);
+    let syntaxProblem: FileProblem | undefined;
+    if (root.hasError) {
+      const bad = firstError(root);
+      const at = bad ? file.location(bad.startIndex) : undefined;
+      syntaxProblem = {
+        path: file.path,
+        kind: 'syntax',
+        message: `not fully parsed: syntax error${at ? ` at ${at.line}:${at.column}` : ''}; the rest of the file was still checked`,
+        start: at,
+        partial: true,
+      };
+    }
+    return use({ sites, suppressions, syntaxProblem });
+  } finally {
+    tree.delete();
+  }
+}
+
+function firstError(root: import('web-tree-sitter').Node): import('web-tree-sitter').Node | undefined {
+  // Iterative: a 10,000-deep tree must not overflow the JS stack.
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.isError || n.isMissing) return n;
+    if (!n.hasError) continue;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c) stack.push(c);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,225 @@
+/**
+ * Python front end, last step: finds every call to a launch API (through imports and aliases),
+ * resolves its argv / shell string / env with the evaluator, unwraps wrappers and nested shells,
+ * and emits LaunchSites with a rewriter that knows how to fix this piece of Python.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { EnvState, LaunchSite, PathState } from '../../core/launch-site.js';
+import type { Span } from '../../core/source.js';
+import type { Word } from '../../core/word.js';
+import { expandArgv, expandShellScript, type ExpandedCommand } from '../command-line.js';
+import { LAUNCH_API_NAMES, LAUNCH_APIS, type ApiSpec } from './launch-apis.js';
+import type { PythonModule } from './evaluate.js';
+import { PythonRewriter } from './rewriter.js';
+import { asWord, options, unknownWord, type Value } from './values.js';
+
+const MAX_CANDIDATES = 8;
+
+export function findLaunchSites(mod: PythonModule): LaunchSite[] {
+  const sites: LaunchSite[] = [];
+  for (const call of mod.root.descendantsOfType('call')) {
+    if (!call) continue;
+    const fn = call.childForFieldName('function');
+    if (!fn) continue;
+    const last = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    if (!last) continue;
+    // Cheap test first: the last segment (or an alias of an API) must name a launch API.
+    const aliased = fn.type === 'identifier' ? mod.imports.get(last) : undefined;
+    if (!LAUNCH_API_NAMES.has(last) && !(aliased && LAUNCH_APIS.has(aliased))) continue;
+    const api = mod.qualify(fn, mod.scopeAt(call));
+    const spec = api ? LAUNCH_APIS.get(api) : undefined;
+    if (!api || !spec) continue;
+    sites.push(...sitesForCall(mod, call, api, spec));
+  }
+  return dedupe(sites);
+}
+
+interface Resolved {
+  /** argv candidates (exec form) */
+  argvs: { argv: Word[]; complete: boolean }[];
+  /** shell string candidates */
+  scripts: Word[];
+  searchesPath: boolean;
+  env: PathState;
+  executable?: Word;
+}
+
+function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec): LaunchSite[] {
+  const { positional, keywords, splat } = mod.callArgs(call);
+  const ev = (n: Node | undefined): Value | undefined => (n ? mod.eval(n) : undefined);
+  const callSpan: Span = { start: call.startIndex, end: call.endIndex };
+  const r: Resolved = { argvs: [], scripts: [], searchesPath: true, env: { kind: 'inherited' } };
+
+  const envFrom = (v: Value | undefined, node: Node | undefined): PathState => {
+    if (!v || !node || v.k === 'none') return { kind: 'inherited' };
+    const span = { start: node.startIndex, end: node.endIndex };
+    if (v.k === 'env') return v.path === 'yes' ? { kind: 'explicit', span } : v.path === 'no' ? { kind: 'missing', span } : { kind: 'unknown' };
+    return { kind: 'unknown' };
+  };
+
+  switch (spec.form) {
+    case 'subprocess': {
+      const argsNode = positional[0] ?? keywords.get('args');
+      const args = ev(argsNode);
+      if (!args) return [];
+      const shellNode = keywords.get('shell');
+      const shellV = ev(shellNode);
+      const shell = shellV ? (shellV.k === 'bool' ? shellV.v : 'unknown') : false;
+      const exeNode = keywords.get('executable') ?? positional[2];
+      const exe = ev(exeNode);
+      r.env = envFrom(ev(keywords.get('env')), keywords.get('env'));
+      for (const opt of options(args)) {
+        const asShell = shell === true || (shell === 'unknown' && opt.k === 'str');
+        if (asShell) {
+          if (opt.k === 'str') r.scripts.push(opt.word);
+          else if (opt.k === 'list' && opt.items[0] && 'value' in opt.items[0]) r.scripts.push(asWord(opt.items[0].value));
+        } else if (opt.k === 'str') {
+          // A string without shell=True is the program's name (POSIX).
+          r.argvs.push({ argv: [opt.word], complete: true });
+        } else if (opt.k === 'list') {
+          r.argvs.push(...listArgvs(opt));
+        }
+      }
+      if (exe && exe.k === 'str' && shell !== true) {
+        r.argvs = r.argvs.map((a) => ({ argv: [exe.word, ...a.argv.slice(1)], complete: a.complete }));
+      }
+      break;
+    }
+    case 'shell': {
+      const v = ev(positional[spec.index] ?? (spec.keyword ? keywords.get(spec.keyword) : undefined));
+      for (const opt of options(v ?? { k: 'unknown' })) if (opt.k === 'str') r.scripts.push(opt.word);
+      if (api.startsWith('asyncio.')) r.env = envFrom(ev(keywords.get('env')), keywords.get('env'));
+      break;
+    }
+    case 'argv-or-shell': {
+      const v = ev(positional[spec.index]);
+      for (const opt of options(v ?? { k: 'unknown' })) {
+        if (opt.k === 'str') r.scripts.push(opt.word);
+        else if (opt.k === 'list') r.argvs.push(...listArgvs(opt));
+      }
+      break;
+    }
+    case 'argv-or-name': {
+      r.searchesPath = spec.searchesPath;
+      const v = ev(positional[spec.index]);
+      for (const opt of options(v ?? { k: 'unknown' })) {
+        if (opt.k === 'str') r.argvs.push({ argv: [opt.word], complete: true });
+        else if (opt.k === 'list') r.argvs.push(...listArgvs(opt));
+      }
+      break;
+    }
+    case 'program': {
+      r.searchesPath = spec.searchesPath;
+      const v = ev(positional[spec.index]);
+      for (const opt of options(v ?? { k: 'unknown' })) if (opt.k === 'str') r.argvs.push({ argv: [opt.word], complete: false });
+      break;
+    }
+    case 'program-list':
+    case 'program-rest': {
+      r.searchesPath = spec.searchesPath;
+      const prog = ev(positional[spec.program]);
+      let rest: Word[] = [];
+      let complete = !splat;
+      if (spec.form === 'program-list') {
+        const list = ev(positional[spec.list]);
+        const first = list ? options(list).find((o) => o.k === 'list') : undefined;
+        if (first && first.k === 'list') {
+          const a = listArgvs(first)[0];
+          if (a) {
+            rest = a.argv.slice(1); // argv[0] of the list is only the process's name for itself
+            complete = complete && a.complete;
+          }
+        } else complete = false;
+        const envIdx = spec.env;
+        if (typeof envIdx === 'number') r.env = envFrom(ev(positional[envIdx] ?? keywords.get('env')), positional[envIdx] ?? keywords.get('env'));
+      } else {
+        const end = spec.envLast ? positional.length - 1 : positional.length;
+        const restNodes = positional.slice(spec.rest + (api.startsWith('asyncio.') ? 0 : 1), end);
+        rest = restNodes.map((n) => asWord(mod.eval(n), { start: n.startIndex, end: n.endIndex }));
+        if (spec.envLast && positional.length > spec.rest) r.env = envFrom(ev(positional[positional.length - 1]), positional[positional.length - 1]);
+        if (spec.env === 'kw') r.env = envFrom(ev(keywords.get('env')), keywords.get('env'));
+      }
+      for (const opt of options(prog ?? { k: 'unknown' })) if (opt.k === 'str') r.argvs.push({ argv: [opt.word, ...rest], complete });
+      break;
+    }
+  }
+
+  const sites: LaunchSite[] = [];
+  const make = (cmd: ExpandedCommand, viaShell: boolean): LaunchSite => {
+    let path: PathState = r.env;
+    if (cmd.pathReset) path = { kind: 'reset', by: cmd.pathReset };
+    else if (cmd.envPathSet) path = { kind: 'explicit' };
+    const env: EnvState = { path };
+    const site: LaunchSite = {
+      file: mod.file,
+      language: 'python',
+      api,
+      callSpan,
+      argv: cmd.argv,
+      argvComplete: cmd.complete,
+      searchesPath: viaShell || cmd.viaShell || r.searchesPath,
+      viaShell: viaShell || cmd.viaShell,
+      wrappers: cmd.wrappers,
+      env,
+    };
+    site.rewriter = new PythonRewriter(mod, site, call);
+    return site;
+  };
+  for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
+    for (const cmd of expandArgv(a.argv, { complete: a.complete, span: callSpan })) sites.push(make(cmd, false));
+  }
+  for (const s of r.scripts.slice(0, MAX_CANDIDATES)) {
+    for (const cmd of expandShellScript(s, { span: callSpan }).commands) sites.push(make(cmd, true));
+  }
+  return sites;
+}
+
+/** argv candidates from a list value: unions in the program position become separate candidates. */
+function listArgvs(list: Extract<Value, { k: 'list' }>): { argv: Word[]; complete: boolean }[] {
+  const flat: ({ value: Value } | { unknownTail: true })[] = [];
+  const flatten = (l: Extract<Value, { k: 'list' }>, depth: number) => {
+    for (const it of l.items) {
+      if ('value' in it) flat.push(it);
+      else {
+        const s = it.splat;
+        if (s.k === 'list' && depth < 8) flatten(s, depth + 1);
+        else {
+          flat.push({ unknownTail: true });
+          return;
+        }
+      }
+      if (flat.length && 'unknownTail' in flat[flat.length - 1]) return;
+    }
+  };
+  flatten(list, 0);
+  let complete = true;
+  const words: (Word | Value)[] = [];
+  for (const f of flat) {
+    if ('unknownTail' in f) {
+      complete = false;
+      break;
+    }
+    words.push(f.value);
+  }
+  if (words.length === 0) return [];
+  const head = words[0] as Value;
+  const tail = (words.slice(1) as Value[]).map((v) => (v.k === 'str' ? v.word : v.k === 'union' ? firstStr(v) : unknownWord()));
+  return options(head)
+    .filter((o): o is Extract<Value, { k: 'str' }> => o.k === 'str')
+    .map((o) => ({ argv: [o.word, ...tail], complete }));
+}
+
+function firstStr(v: Value): Word {
+  const s = options(v).find((o) => o.k === 'str');
+  return s && s.k === 'str' ? s.word : unknownWord();
+}
+
+function dedupe(sites: LaunchSite[]): LaunchSite[] {
+  const seen = new Set<string>();
+  return sites.filter((s) => {
+    const key = `${s.callSpan.start}|${s.argv.map((w) => w.fragments.map((f) => (f.kind === 'text' ? `${f.text}@${f.offsets?.[0] ?? ''}` : f.kind)).join('')).join(' ')}|${s.env.path.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Builds Python fixes for a launch site: replaces the program's string literal with
+ * `sys.executable` (list form) or splices `shlex.quote(sys.executable)` into a shell string,
+ * and adds the imports the new code needs after the docstring and `__future__` imports.
+ * Refuses (returns undefined) whenever the literal is not a plain, verbatim piece of source.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Edit } from '../../core/diagnostic.js';
+import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
+import type { PythonModule } from './evaluate.js';
+import type { LiteralRef } from './values.js';
+
+/** Contexts where `a + b + c` can replace a string literal without changing precedence. */
+const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
+
+export class PythonRewriter implements ProgramRewriter {
+  constructor(
+    private readonly mod: PythonModule,
+    private readonly site: LaunchSite,
+    private readonly call: Node,
+  ) {}
+
+  rewrite(target: RewriteTarget): Rewrite | undefined {
+    const program = this.site.argv[0];
+    if (!program || program.fragments.length !== 1) return undefined;
+    const frag = program.fragments[0];
+    if (frag.kind !== 'text' || !frag.offsets || frag.offsets.length === 0) return undefined;
+    const offs = frag.offsets;
+    // The program's characters must be one contiguous, verbatim run of source.
+    for (let i = 1; i < offs.length; i++) if (offs[i] !== offs[0] + i) return undefined;
+    const start = offs[0];
+    const end = start + offs.length;
+    if (this.mod.file.text.slice(start, end) !== frag.text) return undefined;
+    const lit = this.literalAround(start, end);
+    if (!lit || /[bB]/.test(lit.prefix)) return undefined;
+    const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
+    const outsideReason = 'the name comes from a definition outside the call, which other code may also use';
+    const imports = new Set<string>(['sys']);
+    if (target.kind === 'interpreter-bin') imports.add('os');
+
+    if (!this.site.viaShell) {
+      if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim) return undefined;
+      let text: string;
+      const exe = target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
+      if (target.kind === 'interpreter' && target.module) {
+        const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
+        const seq = `${exe}, ${q}-m${q}, ${q}${target.module}${q}`;
+        if (lit.parentType === 'list' || lit.parentType === 'tuple') text = seq;
+        else if (lit.parentType === 'argument_list' && this.site.api.startsWith('asyncio.')) text = seq;
+        else if (lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') text = `[${seq}]`;
+        else return undefined;
+      } else text = exe;
+      return {
+        edits: [{ start: lit.span.start, end: lit.span.end, text }, ...this.importEdits(imports)],
+        applicability: insideCall ? 'safe' : 'unsafe',
+        reason: insideCall ? undefined : outsideReason,
+      };
+    }
+
+    // Shell string: splice the quoted interpreter path into the literal.
+    const py2 = this.mod.python2;
+    const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
+    imports.add(py2 ? 'pipes' : 'shlex');
+    const pathExpr = target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), "${target.name}")`;
+    const expr = `${quoteFn}(${pathExpr})`;
+    const suffix = target.kind === 'interpreter' && target.module ? ` -m ${target.module}` : '';
+    if (/[fFtT]/.test(lit.prefix)) {
+      return {
+        edits: [{ start, end, text: `{${expr}}${suffix}` }, ...this.importEdits(imports)],
+        applicability: insideCall ? 'safe' : 'unsafe',
+        reason: insideCall ? undefined : outsideReason,
+      };
+    }
+    const source = this.mod.file.text;
+    const before = source.slice(lit.contentSpan.start, start);
+    const after = suffix + source.slice(end, lit.contentSpan.end);
+    // A piece must not end inside an escape sequence (a trailing lone backslash).
+    if (/(^|[^\\])(\\\\)*\\$/.test(before)) return undefined;
+    const open = lit.prefix + lit.quote;
+    const pieces: string[] = [];
+    if (before) pieces.push(`${open}${before}${lit.quote}`);
+    pieces.push(expr);
+    if (after) pieces.push(`${open}${after}${lit.quote}`);
+    let text = pieces.join(' + ');
+    let parent = lit.parentType;
+    let parentNode = this.nodeAt(lit);
+    if (parent === 'concatenated_string') {
+      parentNode = parentNode?.parent ?? null;
+      parent = parentNode?.parent?.type ?? '';
+    }
+    let applicability: Rewrite['applicability'] = insideCall ? 'safe' : 'unsafe';
+    let reason = insideCall ? undefined : outsideReason;
+    if (!SAFE_PARENTS.has(parent)) {
+      if (lit.parentType === 'concatenated_string') return undefined;
+      text = `(${text})`;
+      applicability = 'unsafe';
+      reason = 'the string is formatted afterwards (% or .format); a path containing % or { would change the result';
+    }
+    return { edits: [{ start: lit.span.start, end: lit.span.end, text }, ...this.importEdits(imports)], applicability, reason };
+  }
+
+  private literalAround(start: number, end: number): LiteralRef | undefined {
+    for (const lit of this.mod.literals.values()) {
+      if (lit.contentSpan.start <= start && end <= lit.contentSpan.end) return lit;
+    }
+    return undefined;
+  }
+
+  private nodeAt(lit: LiteralRef): Node | null {
+    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
+  }
+
+  private importEdits(needed: Set<string>): Edit[] {
+    const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
+    if (missing.length === 0) return [];
+    const at = importInsertionPoint(this.mod);
+    const nl = this.mod.file.newline;
+    return missing.map((m) => ({ start: at.offset, end: at.offset, text: at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` }));
+  }
+}
+
+/** After the module docstring and `from __future__` imports, before everything else. */
+export function importInsertionPoint(mod: PythonModule): { offset: number; leadingNewline: boolean } {
+  const stmts = mod.root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  let i = 0;
+  if (stmts[0]?.type === 'expression_statement' && stmts[0].namedChildren[0]?.type === 'string') i = 1;
+  while (stmts[i]?.type === 'future_import_statement') i++;
+  const next = stmts[i];
+  if (next) {
+    const loc = mod.file.location(next.startIndex);
+    return { offset: mod.file.lineStart(loc.line), leadingNewline: false };
+  }
+  const text = mod.file.text;
+  const endsWithNewline = /\r?\n$/.test(text);
+  return { offset: text.length, leadingNewline: !endsWithNewline && text.length > 0 };
+}

@@ -1,0 +1,103 @@
+/**
+ * The judge: is this launch a Python tool resolved outside the venv? It looks only at the
+ * LaunchSite's resolved argv and environment state; rules turn its Verdict into diagnostics.
+ */
+import type { LaunchSite } from '../core/launch-site.js';
+import { wordSourceSpan, wordText, type Word } from '../core/word.js';
+import { isInterpreterName, isPipName, isSystemInterpreterPath, SELF_MANAGED_TOOLS } from './python-tools.js';
+import type { Verdict } from './verdict.js';
+
+export interface ConsoleScript {
+  /** Module for `python -m`, when one is known to exist. */
+  module?: string;
+  /** Where we learned the name: "curated list", "venv .venv (celery 5.3)", "pyproject [project.scripts]". */
+  source: string;
+}
+
+export interface ToolKnowledge {
+  consoleScripts: ReadonlyMap<string, ConsoleScript>;
+}
+
+/** The leading literal text of a word, and whether the whole word is literal. */
+function leadingText(w: Word): { text: string; whole: boolean } {
+  let text = '';
+  for (const f of w.fragments) {
+    if (f.kind !== 'text') return { text, whole: false };
+    text += f.text;
+  }
+  return { text, whole: true };
+}
+
+export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {
+  const program = site.argv[0];
+  if (!program || program.fragments.length === 0) return undefined;
+  const frags = program.fragments;
+  if (frags.some((f) => f.kind === 'sys-executable' || f.kind === 'venv-path')) return undefined;
+
+  const resolution: Verdict['resolution'] =
+    site.env.path.kind === 'missing' ? 'defpath' : site.env.path.kind === 'reset' ? 'sudo' : 'path';
+  // The word as written (a whole string literal, quotes included) when known, else its characters.
+  const programSpan = program.span ?? wordSourceSpan(program);
+
+  // shutil.which("python") launched: a PATH lookup made by the program itself.
+  const lookup = frags.find((f) => f.kind === 'path-lookup');
+  if (lookup && lookup.kind === 'path-lookup') {
+    const name = wordText(lookup.name);
+    if (!name) return undefined;
+    const v = classifyName(name, site, knowledge, 'path', lookup.span);
+    return v;
+  }
+
+  const { text, whole } = leadingText(program);
+  if (text === '') return undefined;
+  if (/[/\\]/.test(text)) {
+    if (whole && isSystemInterpreterPath(text)) {
+      return { tool: 'interpreter', name: text, resolution: 'system-path', words: 1, programSpan };
+    }
+    return undefined; // an explicit path: the author chose it
+  }
+  if (!site.searchesPath) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
+  if (whole) return classifyName(text, site, knowledge, resolution, programSpan);
+  // Partly known: f"python{version}" is still an interpreter looked up on PATH.
+  if (/^(python|pypy)\d*(\.\d*)?$/i.test(text)) {
+    return { tool: 'interpreter', name: `${text}…`, resolution, words: 1, programSpan };
+  }
+  if (/^pip\d*(\.\d*)?$/i.test(text)) return { tool: 'pip', name: `${text}…`, resolution, words: 1, module: 'pip', programSpan };
+  return undefined;
+}
+
+function classifyName(
+  name: string,
+  site: LaunchSite,
+  knowledge: ToolKnowledge,
+  resolution: Verdict['resolution'],
+  programSpan: Verdict['programSpan'],
+): Verdict | undefined {
+  if (isInterpreterName(name)) {
+    const module = runModule(site.argv.slice(1));
+    if (module === 'pip') return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
+    return { tool: 'interpreter', name, resolution, words: 1, programSpan };
+  }
+  if (isPipName(name)) return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
+  const base = name.replace(/\.exe$/i, '');
+  if (SELF_MANAGED_TOOLS.has(base)) return undefined;
+  const script = knowledge.consoleScripts.get(base);
+  if (script) return { tool: 'console-script', name, resolution, module: script.module, words: 1, programSpan, source: script.source };
+  return undefined;
+}
+
+/** The module an interpreter command line runs with -m, if it can be read from the options. */
+export function runModule(args: Word[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = wordText(args[i]);
+    if (a === undefined) return undefined;
+    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a)) return wordText(args[i + 1] ?? { fragments: [] }) || undefined;
+    if (/^-m\S/.test(a)) return a.slice(2);
+    if (a === '-c' || a === '-' || !a.startsWith('-')) return undefined; // -c CODE, stdin, or a script
+    if (/^-[WX]$/.test(a)) i++; // options taking a separate value
+    else if (/^--/.test(a)) continue;
+    else if (!/^-[a-zA-Z]+$/.test(a)) return undefined;
+    else if (/[cm]/.test(a.slice(1, -1))) return undefined; // -cX clusters: be conservative
+  }
+  return undefined;
+}

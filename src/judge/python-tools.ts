@@ -1,0 +1,119 @@
+/**
+ * What counts as a Python tool: interpreter names, pip, and console scripts (a curated list of
+ * widely used ones, plus whatever the project's venv and pyproject declare). Tools that create
+ * or pick their own environment (uv, poetry, tox …) are deliberately absent: running them by
+ * name does not leave the venv they manage.
+ */
+
+/** python, python3, python3.12, python3.13t, pythonw, pypy3, pypy3.10, py (Windows launcher), *.exe */
+export const INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$/i;
+/** pip, pip3, pip3.12, pip.exe */
+export const PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
+
+/** Curated console scripts → the module `python -m` runs (undefined: no runnable module known). */
+export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = new Map<string, string | undefined>([
+  ['pytest', 'pytest'],
+  ['py.test', 'pytest'],
+  ['celery', 'celery'],
+  ['gunicorn', 'gunicorn'],
+  ['uvicorn', 'uvicorn'],
+  ['hypercorn', 'hypercorn'],
+  ['daphne', 'daphne'],
+  ['flask', 'flask'],
+  ['django-admin', 'django'],
+  ['black', 'black'],
+  ['isort', 'isort'],
+  ['flake8', 'flake8'],
+  ['pyflakes', 'pyflakes'],
+  ['pycodestyle', 'pycodestyle'],
+  ['autopep8', 'autopep8'],
+  ['yapf', 'yapf'],
+  ['mypy', 'mypy'],
+  ['pylint', 'pylint'],
+  ['bandit', 'bandit'],
+  ['coverage', 'coverage'],
+  ['sphinx-build', 'sphinx'],
+  ['sphinx-apidoc', 'sphinx.ext.apidoc'],
+  ['jupyter', 'jupyter'],
+  ['jupyter-notebook', 'notebook'],
+  ['jupyter-lab', 'jupyterlab'],
+  ['ipython', 'IPython'],
+  ['ipython3', 'IPython'],
+  ['twine', 'twine'],
+  ['wheel', 'wheel'],
+  ['virtualenv', 'virtualenv'],
+  ['alembic', 'alembic'],
+  ['pip-compile', 'piptools'],
+  ['pip-sync', 'piptools'],
+  ['pydoc', 'pydoc'],
+  ['pydoc3', 'pydoc'],
+  ['2to3', 'lib2to3'],
+  ['idle', 'idlelib'],
+  ['idle3', 'idlelib'],
+  ['nosetests', 'nose'],
+  ['scrapy', 'scrapy'],
+  ['locust', 'locust'],
+  ['streamlit', 'streamlit'],
+  ['mkdocs', 'mkdocs'],
+  ['cookiecutter', 'cookiecutter'],
+  ['invoke', 'invoke'],
+  ['fab', 'fabric'],
+  ['ansible', undefined],
+  ['ansible-playbook', undefined],
+  ['dask', undefined],
+  ['tensorboard', 'tensorboard'],
+  ['mlflow', 'mlflow'],
+  ['huey_consumer', undefined],
+  ['rq', 'rq'],
+  ['dramatiq', 'dramatiq'],
+  ['behave', 'behave'],
+  ['robot', 'robot'],
+  ['httpie', 'httpie'],
+  ['pyinstaller', 'PyInstaller'],
+  ['maturin', undefined],
+  ['pybabel', undefined],
+  ['pre-commit', 'pre_commit'],
+]);
+
+/**
+ * Programs that manage or select their own environment: running them by PATH is not an escape
+ * (`uv run`, `poetry run`, `tox`, `nox`, `pipx run`, `hatch run`, `pdm run`, `conda run` …).
+ */
+export const SELF_MANAGED_TOOLS: ReadonlySet<string> = new Set([
+  'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'tox', 'nox', 'pipx', 'conda', 'mamba', 'micromamba', 'pixi',
+]);
+
+/** Directories where a hard-coded interpreter is the system's (or a global install), never a venv's. */
+export const SYSTEM_BIN_DIRS: readonly string[] = [
+  '/usr/bin', '/usr/local/bin', '/bin', '/usr/sbin', '/opt/homebrew/bin', '/opt/local/bin', '/usr/local/opt',
+  '/Library/Frameworks/Python.framework', '/System/Library/Frameworks/Python.framework',
+];
+
+export function isInterpreterName(name: string): boolean {
+  return INTERPRETER_RE.test(name);
+}
+
+export function isPipName(name: string): boolean {
+  return PIP_RE.test(name);
+}
+
+/** A path like /usr/bin/python3 or C:\Python39\python.exe: an interpreter outside any venv. */
+export function isSystemInterpreterPath(p: string): boolean {
+  const norm = p.replace(/\\/g, '/');
+  const slash = norm.lastIndexOf('/');
+  if (slash < 0) return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base)) return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir)) return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + '/'));
+}
+
+/** Names of programs a static word is checked against, for the lexical prefilter. */
+export function toolNamePattern(consoleScripts: Iterable<string>): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  // `py` only as a whole word that is not part of a file name like x.py.
+  const alts = ['python', 'pypy', 'pip', 'jython', 'ipy(?![\\w.])', 'py(?![\\w.-])', ...names];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join('|')})`, 'i');
+}

@@ -1,0 +1,53 @@
+/**
+ * VG102 bare-pip: `pip`/`pip3` (or `python -m pip` with a bare interpreter) started by name,
+ * so packages go into whichever environment PATH finds first.
+ */
+import type { Rule } from '../core/rule.js';
+import { isInterpreterName } from '../judge/python-tools.js';
+import { lookedUpOn, via } from './describe.js';
+
+const M_PIP_REASON =
+  '`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip';
+
+export const barePip: Rule = {
+  code: 'VG102',
+  name: 'bare-pip',
+  summary: 'pip is started by name and installs into whatever environment PATH finds first',
+  fixable: 'sometimes',
+  docs: {
+    exampleLanguage: 'python',
+    mentalModel:
+      "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH — which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\".",
+    example: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ''].join('\n'),
+    whatItPrints: [
+      'Run as `venv/bin/python example.py` without activation (measured on Debian 12):',
+      '',
+      '    parent: /tmp/labv',
+      '    pip 23.2.1 from /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/pip (python 3.11)',
+      '',
+      "With cron's `PATH=/usr/bin:/bin` it prints `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`: Debian's system pip, which would install into the system (or refuse, under PEP 668).",
+    ].join('\n'),
+    why: 'The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter\'s site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.',
+    useInstead: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ''].join('\n'),
+    inRealSystems:
+      "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
+    fixSafety:
+      "`[\"pip\", …]` → `[sys.executable, \"-m\", \"pip\", …]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.",
+    keyTakeaway: 'Install with `[sys.executable, "-m", "pip", …]`, never with `pip` by name.',
+    references: ['https://pip.pypa.io/en/stable/user_guide/#running-pip', 'https://github.com/pypa/pip/issues/1408', 'https://docs.python.org/3/library/sys.html#sys.executable'],
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return;
+    const viaInterpreter = isInterpreterName(verdict.name);
+    ctx.report({
+      message: viaInterpreter
+        ? `"${verdict.name} -m pip"${via(site)} runs the pip of the interpreter ${lookedUpOn(verdict)}; use sys.executable -m pip`
+        : `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict)}, so it installs into another environment; use sys.executable -m pip`,
+      fix: verdict.name.endsWith('…')
+        ? undefined
+        : viaInterpreter
+          ? { title: 'Use sys.executable', target: { kind: 'interpreter' } }
+          : { title: 'Use sys.executable -m pip', target: { kind: 'interpreter', module: 'pip' }, cap: 'unsafe', reason: M_PIP_REASON },
+    });
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * VG101 bare-python-interpreter: `python`/`python3`/`py` … started by name, so PATH decides
+ * which interpreter runs — not the venv the calling program runs in.
+ */
+import type { Rule } from '../core/rule.js';
+import { lookedUpOn, via } from './describe.js';
+
+export const barePythonInterpreter: Rule = {
+  code: 'VG101',
+  name: 'bare-python-interpreter',
+  summary: 'A Python interpreter is started by name and found on PATH, outside the running venv',
+  fixable: 'sometimes',
+  docs: {
+    exampleLanguage: 'python',
+    mentalModel:
+      "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now — the venv's.",
+    example: [
+      'import subprocess',
+      'import sys',
+      '',
+      'print("parent:", sys.prefix, flush=True)',
+      'subprocess.run(["python", "-c", "import sys; print(\'child: \', sys.prefix)"])',
+      '',
+    ].join('\n'),
+    whatItPrints: [
+      'Run as `venv/bin/python example.py` without activating the venv (measured on Debian 12 with pyenv on PATH):',
+      '',
+      '    parent: /tmp/labv',
+      '    child:  /root/.pyenv/versions/3.11.7',
+      '',
+      "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`.",
+    ].join('\n'),
+    why: '`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv\'s `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there.',
+    useInstead: [
+      'import subprocess',
+      'import sys',
+      '',
+      'print("parent:", sys.prefix, flush=True)',
+      'subprocess.run([sys.executable, "-c", "import sys; print(\'child: \', sys.prefix)"])',
+      '',
+    ].join('\n'),
+    inRealSystems:
+      'systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.',
+    fixSafety:
+      'Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code); that is unsafe when the string is formatted afterwards with `%` or `.format`.',
+    keyTakeaway: 'Never start `python` by name from Python: start `sys.executable`.',
+    references: [
+      'https://docs.python.org/3/library/sys.html#sys.executable',
+      'https://docs.python.org/3/library/venv.html#how-venvs-work',
+      'https://github.com/pre-commit/pre-commit/issues/146',
+    ],
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path') return;
+    const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
+    const launcher = /^py(\.exe)?$/i.test(verdict.name);
+    const partial = verdict.name.endsWith('…');
+    ctx.report({
+      message: `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict)}; start sys.executable instead`,
+      fix: partial
+        ? undefined
+        : {
+            title: 'Use sys.executable',
+            target: { kind: 'interpreter' },
+            cap: versioned || launcher ? 'unsafe' : undefined,
+            reason: versioned || launcher ? `sys.executable may not be the version "${verdict.name}" asks for` : undefined,
+          },
+    });
+  },
+};

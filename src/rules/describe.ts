@@ -1,0 +1,22 @@
+/** Wording shared by the rules' messages: how the program is reached and where PATH comes from. */
+import type { LaunchSite } from '../core/launch-site.js';
+import type { Verdict } from '../judge/verdict.js';
+
+/** e.g. ` (run by sh -c via env)` — how the launch reaches the program. */
+export function via(site: LaunchSite): string {
+  const parts = [...site.wrappers];
+  if (site.viaShell && !parts.some((w) => /-c$/.test(w))) parts.unshift('the shell');
+  return parts.length ? ` (via ${parts.join(' → ')})` : '';
+}
+
+/** Which PATH the name is looked up on. */
+export function lookedUpOn(v: Verdict): string {
+  switch (v.resolution) {
+    case 'defpath':
+      return 'looked up on os.defpath (/bin:/usr/bin) because env= has no PATH';
+    case 'sudo':
+      return "looked up on sudo's secure_path, not this venv";
+    default:
+      return 'looked up on PATH, which holds this venv only when it is activated';
+  }
+}

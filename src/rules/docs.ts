@@ -1,0 +1,51 @@
+/** Renders a rule's concept page (Markdown) from its metadata: `venvguard explain` and docs/rules/*.md. */
+import type { Rule } from '../core/rule.js';
+
+export function renderRuleDoc(rule: Rule): string {
+  const d = rule.docs;
+  const fence = (code: string) => '```' + d.exampleLanguage + '\n' + code.replace(/\n?$/, '\n') + '```';
+  return [
+    `# ${rule.code} ${rule.name}`,
+    '',
+    `${rule.summary}.`,
+    '',
+    `Fix: ${rule.fixable === 'never' ? 'none' : rule.fixable === 'always' ? 'always available' : 'available in most cases'} (see *Fix safety*).`,
+    '',
+    '## Mental model',
+    '',
+    d.mentalModel,
+    '',
+    '## Broken code',
+    '',
+    fence(d.example),
+    '',
+    '## What it prints',
+    '',
+    d.whatItPrints,
+    '',
+    '## Why',
+    '',
+    d.why,
+    '',
+    '## Use instead',
+    '',
+    fence(d.useInstead),
+    '',
+    '## How it fails in real systems',
+    '',
+    d.inRealSystems,
+    '',
+    '## Fix safety',
+    '',
+    d.fixSafety,
+    '',
+    '## Key takeaway',
+    '',
+    d.keyTakeaway,
+    '',
+    '## References',
+    '',
+    ...d.references.map((r) => `- ${r}`),
+    '',
+  ].join('\n');
+}

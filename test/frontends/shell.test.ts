@@ -1,0 +1,264 @@
+/** Tests for the shell front end's parser: commands, quote removal, source offsets, placeholders, recovery. */
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { textWord, wordText, type Fragment, type Word } from '../../src/core/word.js';
+import { loadParsers } from '../../src/frontends/tree-sitter.js';
+import { parseShellWord, type ShellCommand } from '../../src/frontends/shell/parse.js';
+
+before(async () => {
+  await loadParsers();
+});
+
+/** A word's text with non-text fragments shown as <kind>. */
+function show(w: Word): string {
+  return w.fragments.map((f) => (f.kind === 'text' ? f.text : `<${f.kind}>`)).join('');
+}
+
+function argvs(cmds: ShellCommand[]): string[][] {
+  return cmds.map((c) => c.words.map(show));
+}
+
+/** Offsets of all literal characters of a word, in order. */
+function offsets(w: Word): number[] {
+  return w.fragments.flatMap((f) => (f.kind === 'text' ? (f.offsets ?? new Array<number>(f.text.length).fill(-1)) : []));
+}
+
+function range(start: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => start + i);
+}
+
+/** A text fragment whose characters sit at `start`, `start + 1` … in the file. */
+function text(t: string, start: number): Fragment {
+  return { kind: 'text', text: t, offsets: range(start, t.length) };
+}
+
+describe('parseShellWord: commands', () => {
+  test('lists, pipelines, prefix assignments and command substitutions, in source order', () => {
+    const src = 'cd x && FOO=1 python y.py | grep z; echo $(pip --version)';
+    const r = parseShellWord(textWord(src, 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(argvs(r.commands), [['cd', 'x'], ['python', 'y.py'], ['grep', 'z'], ['echo', '<unknown>'], ['pip', '--version']]);
+    const py = r.commands[1];
+    assert.equal(py.assignments.length, 1);
+    assert.equal(py.assignments[0].name, 'FOO');
+    assert.equal(wordText(py.assignments[0].value), '1');
+    assert.deepEqual(offsets(py.assignments[0].value), [12]);
+    assert.deepEqual(py.span, { start: 8, end: 25 });
+    assert.deepEqual(r.commands[4].span, { start: src.indexOf('pip'), end: src.indexOf(')') });
+    // `echo $(…)` has an unquoted unknown word: its argv is not exactly known.
+    assert.equal(r.commands[3].complete, false);
+    assert.equal(r.commands[0].complete, true);
+    const unknown = r.commands[3].words[1].fragments[0];
+    assert.equal(unknown.kind, 'unknown');
+    assert.deepEqual(unknown.kind === 'unknown' && unknown.span, { start: src.indexOf('$('), end: src.length });
+  });
+
+  test('commands from every place they can run', () => {
+    const src = [
+      '( a1 ) && { a2; }',
+      'if b1; then b2; elif b3; then b4; else b5; fi',
+      'while c1; do c2; done; until c3; do c4; done',
+      'for i in $(c5); do c6 "$i"; done',
+      'case $x in y) d1 ;; *) d2 ;; esac',
+      'f() { e1; }',
+      'echo "in $(g1 "$(g2)") and `g3`"',
+      'diff <(h1) <(h2)',
+      '! i1 | i2 &',
+      'j1 > "$(j2)" 2>&1 <<< "$(j3)"',
+      '[[ -n $(k1) ]]',
+    ].join('\n');
+    const names = parseShellWord(textWord(src)).commands.map((c) => show(c.words[0]));
+    assert.deepEqual(names, [
+      'a1', 'a2', 'b1', 'b2', 'b3', 'b4', 'b5', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'd1', 'd2', 'e1',
+      'echo', 'g1', 'g2', 'g3', 'diff', 'h1', 'h2', 'i1', 'i2', 'j1', 'j2', 'j3', 'k1',
+    ]);
+  });
+
+  test('redirections are not words', () => {
+    const r = parseShellWord(textWord('python x.py > out.txt 2>&1 < in.txt'));
+    assert.deepEqual(argvs(r.commands), [['python', 'x.py']]);
+  });
+
+  test('builtins and declarations are commands; assignment-only statements have no words', () => {
+    const r = parseShellWord(textWord('export PATH=/x:$PATH; source venv/bin/activate; . ./env.sh; PATH=/y; unset A'));
+    assert.deepEqual(argvs(r.commands), [['export', 'PATH=/x:<unknown>'], ['source', 'venv/bin/activate'], ['.', './env.sh'], [], ['unset', 'A']]);
+    assert.equal(r.commands[3].assignments[0].name, 'PATH');
+    assert.equal(wordText(r.commands[3].assignments[0].value), '/y');
+  });
+
+  test('here-doc bodies are data; command substitutions in an unquoted body still run', () => {
+    const src = 'python - <<EOF\nimport os\npip install x $(whoami)\nEOF\ncat <<"END"\n$(rm -rf x)\nEND\npip list';
+    const r = parseShellWord(textWord(src));
+    assert.deepEqual(argvs(r.commands), [['python', '-'], ['whoami'], ['cat'], ['pip', 'list']]);
+    assert.deepEqual(r.errors, []);
+  });
+
+  test('comments are not commands', () => {
+    assert.deepEqual(argvs(parseShellWord(textWord('# pip install x\npython y # pip z')).commands), [['python', 'y']]);
+  });
+});
+
+describe('parseShellWord: quote removal and offsets', () => {
+  test('every literal character maps back to its file offset', () => {
+    const src = `python  "my file.py" 'a b'c\\ d`;
+    const r = parseShellWord(textWord(src, 100));
+    const [py, file, mixed] = r.commands[0].words;
+    assert.equal(wordText(py), 'python');
+    assert.deepEqual(offsets(py), range(100, 6));
+    assert.deepEqual(py.span, { start: 100, end: 106 });
+    assert.equal(wordText(file), 'my file.py');
+    assert.deepEqual(offsets(file), range(109, 10));
+    assert.deepEqual(file.span, { start: 108, end: 120 }, 'the span covers the quotes');
+    assert.equal(wordText(mixed), 'a bc d');
+    // 'a b' at 121..125, c at 126, backslash at 127 (removed), space at 128, d at 129
+    assert.deepEqual(offsets(mixed), [122, 123, 124, 126, 128, 129]);
+  });
+
+  test('double-quote escapes: only \\" \\\\ \\$ \\` and newline are special', () => {
+    const src = String.raw`echo "a\"b\\c\$d\`e\x"`;
+    const w = parseShellWord(textWord(src, 0)).commands[0].words[1];
+    assert.equal(wordText(w), 'a"b\\c$d`e\\x');
+    assert.deepEqual(offsets(w), [6, 8, 9, 11, 12, 14, 15, 17, 18, 19, 20]);
+  });
+
+  test('single quotes are raw', () => {
+    const w = parseShellWord(textWord(String.raw`echo 'a\"$x'`, 0)).commands[0].words[1];
+    assert.equal(wordText(w), 'a\\"$x');
+    assert.deepEqual(offsets(w), [6, 7, 8, 9, 10]);
+  });
+
+  test('line continuations join words and lines, except inside single quotes and comments', () => {
+    const src = 'py\\\nthon -m \\\n  pip "ins\\\ntall" \'a\\\nb\' # c \\\necho next';
+    const r = parseShellWord(textWord(src, 0));
+    assert.deepEqual(argvs(r.commands), [['python', '-m', 'pip', 'install', 'a\\\nb'], ['echo', 'next']]);
+    const [py, , , install] = r.commands[0].words;
+    assert.deepEqual(offsets(py), [0, 1, 4, 5, 6, 7]);
+    const i = src.indexOf('ins');
+    assert.deepEqual(offsets(install), [i, i + 1, i + 2, i + 5, i + 6, i + 7, i + 8]);
+  });
+
+  test('an escaped backslash before a newline is not a continuation', () => {
+    const r = parseShellWord(textWord('echo a\\\\\nls'));
+    assert.deepEqual(argvs(r.commands), [['echo', 'a\\'], ['ls']]);
+  });
+
+  test('"" is an empty argument', () => {
+    const r = parseShellWord(textWord('python "" x'));
+    assert.deepEqual(argvs(r.commands), [['python', '', 'x']]);
+  });
+
+  test('adjacent parts form one word', () => {
+    const r = parseShellWord(textWord(`a"b"'c'$'d'e`));
+    assert.deepEqual(argvs(r.commands), [['abcde']]);
+  });
+
+  test('bash $\'…\' decodes C escapes; sh keeps the $ literally', () => {
+    const src = `printf $'a\\tb\\x41' $"t"`;
+    assert.deepEqual(argvs(parseShellWord(textWord(src)).commands), [['printf', 'a\tbA', 't']]);
+    assert.deepEqual(argvs(parseShellWord(textWord(src), { dialect: 'sh' }).commands), [['printf', '$a\\tb\\x41', '$t']]);
+  });
+
+  test('expansions are unknown unless known; unquoted ones make the argv count unknown', () => {
+    const quoted = parseShellWord(textWord('python "$SCRIPT" "${ARGS}"')).commands[0];
+    assert.deepEqual(quoted.words.map(show), ['python', '<unknown>', '<unknown>']);
+    assert.equal(quoted.complete, true);
+    const unquoted = parseShellWord(textWord('python $SCRIPT')).commands[0];
+    assert.equal(unquoted.complete, false);
+    assert.equal(parseShellWord(textWord('python "$@"')).commands[0].complete, false);
+    assert.equal(parseShellWord(textWord('python *.py')).commands[0].complete, false);
+    const w = unquoted.words[1].fragments[0];
+    assert.equal(w.kind === 'unknown' && w.why, '$SCRIPT');
+  });
+
+  test('known variables expand, split on whitespace when unquoted, vanish when empty', () => {
+    const vars = new Map([
+      ['PY', 'python3 -u'],
+      ['E', ''],
+    ]);
+    const r = parseShellWord(textWord('$PY -m pip "$PY" $E "$E" ${PY}x'), { vars });
+    assert.deepEqual(argvs(r.commands), [['python3', '-u', '-m', 'pip', 'python3 -u', '', 'python3', '-ux']]);
+    assert.equal(r.commands[0].complete, true);
+    const first = r.commands[0].words[0].fragments[0];
+    assert.equal(first.kind === 'text' && first.offsets, undefined, 'synthesised text carries no offsets');
+  });
+});
+
+describe('parseShellWord: placeholders for non-text fragments', () => {
+  const sysExe: Fragment = { kind: 'sys-executable', span: { start: 50, end: 64 } };
+
+  test('a sys.executable fragment in the middle of the script stays argv[0]', () => {
+    const script: Word = { fragments: [text('cd /app && ', 10), sysExe, text(' -m pip install x', 70)] };
+    const r = parseShellWord(script);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.commands.length, 2);
+    const [exe, m, pip] = r.commands[1].words;
+    assert.deepEqual(exe.fragments, [sysExe]);
+    assert.equal(wordText(m), '-m');
+    assert.deepEqual(offsets(m), [71, 72]);
+    assert.deepEqual(offsets(pip), [74, 75, 76]);
+    assert.deepEqual(r.commands[1].span, { start: 50, end: 87 });
+    assert.equal(r.commands[1].complete, true);
+  });
+
+  test('inside quotes the fragment is part of the word', () => {
+    const venv: Fragment = { kind: 'venv-path', span: { start: 5, end: 9 } };
+    const script: Word = { fragments: [text('"', 0), venv, text('/bin/pip" install', 20)] };
+    const w = parseShellWord(script).commands[0].words[0];
+    assert.equal(w.fragments.length, 2);
+    assert.deepEqual(w.fragments[0], venv);
+    assert.equal(show(w), '<venv-path>/bin/pip');
+    assert.deepEqual(offsets(w), range(20, 8));
+  });
+
+  test('an unknown fragment unquoted may split: the command is incomplete', () => {
+    const script: Word = { fragments: [text('pip install ', 0), { kind: 'unknown' }] };
+    const c = parseShellWord(script).commands[0];
+    assert.deepEqual(c.words.map(show), ['pip', 'install', '<unknown>']);
+    assert.equal(c.complete, false);
+  });
+
+  test('text without offsets maps to no source position', () => {
+    const c = parseShellWord({ fragments: [{ kind: 'text', text: 'pip x' }] }).commands[0];
+    assert.equal(c.span, undefined);
+    assert.equal(c.words[0].fragments[0].kind === 'text' && c.words[0].fragments[0].offsets, undefined);
+  });
+});
+
+describe('parseShellWord: errors and recovery', () => {
+  test('a syntax error is reported and the commands around it are kept', () => {
+    const src = 'if then python x.py; pip install y';
+    const r = parseShellWord(textWord(src, 0));
+    assert.ok(r.errors.length >= 1);
+    assert.match(r.errors[0].message, /syntax error/);
+    assert.ok(r.errors[0].span);
+    const names = argvs(r.commands);
+    assert.deepEqual(names, [['python', 'x.py'], ['pip', 'install', 'y']]);
+    assert.deepEqual(r.commands[0].span, { start: 8, end: 19 }, 'the stray keyword is not part of the command');
+  });
+
+  test('an unterminated quote is an error, not an exception', () => {
+    const r = parseShellWord(textWord('pip install "x; python'));
+    assert.ok(r.errors.length >= 1);
+    assert.equal(show(r.commands[0].words[0]), 'pip');
+  });
+
+  test('10,000 nested $( … ) do not crash and the innermost command is found', () => {
+    const src = 'echo ' + '$('.repeat(10000) + 'python' + ')'.repeat(10000);
+    const r = parseShellWord(textWord(src, 0));
+    assert.equal(r.commands.length, 10001);
+    const inner = r.commands[r.commands.length - 1];
+    assert.deepEqual(inner.words.map(show), ['python']);
+    assert.deepEqual(inner.span, { start: 5 + 20000, end: 5 + 20006 });
+  });
+
+  test('10,000 unclosed $( give an error entry', () => {
+    const r = parseShellWord(textWord('echo ' + '$('.repeat(10000), 0));
+    assert.ok(r.errors.length >= 1);
+    assert.ok(r.errors.length <= 20, 'errors are capped');
+  });
+
+  test('10,000 nested subshells', () => {
+    const r = parseShellWord(textWord('( '.repeat(10000) + 'pip' + ' )'.repeat(10000)));
+    assert.deepEqual(argvs(r.commands), [['pip']]);
+  });
+});
