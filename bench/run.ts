@@ -23,6 +23,8 @@ const USAGE = `usage: node dist/bench/run.js [options]   (or: npm run bench -- [
   --out FILE       also write the results as JSON to FILE
   --timeout SEC    time limit for one run of one tool (default 900)
   --venvguard JS   venvguard CLI entry point to run (default dist/src/cli/main.js)
+  --venvguard-args="ARGS"
+                   extra arguments for venvguard check, e.g. --venvguard-args="--no-prefilter --jobs 1"
   --no-stage       point the tools at DIR itself instead of a staged copy of its .py files
   -h, --help       this text`;
 
@@ -54,6 +56,7 @@ interface Options {
   timeoutSeconds: number;
   stage: boolean;
   venvguardCli?: string;
+  venvguardArgs: string[];
 }
 
 function log(message: string): void {
@@ -72,6 +75,7 @@ function parseOptions(argv: string[]): Options | string {
         out: { type: 'string' },
         timeout: { type: 'string' },
         venvguard: { type: 'string' },
+        'venvguard-args': { type: 'string' },
         'no-stage': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -104,6 +108,7 @@ function parseOptions(argv: string[]): Options | string {
     timeoutSeconds,
     stage: !values['no-stage'],
     venvguardCli: values.venvguard,
+    venvguardArgs: (values['venvguard-args'] ?? '').split(/\s+/).filter(Boolean),
   };
 }
 
@@ -228,7 +233,7 @@ async function main(): Promise<number> {
     const venvguardCli = options.venvguardCli
       ? path.resolve(options.venvguardCli)
       : path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
-    const ctx = { repoRoot, benchDist, corpusRoot: corpus.root, venvguardCli };
+    const ctx = { repoRoot, benchDist, corpusRoot: corpus.root, venvguardCli, venvguardArgs: options.venvguardArgs };
     const selected = TOOLS.filter((t) => options.only.includes(t.name));
     const reports = new Map<ToolName, ToolReport>();
     const prepared = new Map<ToolName, PreparedTool>();

@@ -29,6 +29,8 @@ export interface ToolContext {
   corpusRoot: string;
   /** venvguard's CLI entry point (default dist/src/cli/main.js; --venvguard overrides it). */
   venvguardCli: string;
+  /** Extra arguments for `venvguard check` (--venvguard-args), e.g. --no-prefilter or --jobs 1. */
+  venvguardArgs: string[];
 }
 
 export interface Outcome {
@@ -138,6 +140,12 @@ function readVenvguardReport(json: unknown): Outcome {
     diagnostics = firstArray(json, ['diagnostics', 'findings', 'results', 'violations', 'issues']);
     problems = firstArray(json, ['problems', 'fileProblems', 'file_problems', 'errors']);
     files = firstNumber([json.summary, json.stats, json], ['filesChecked', 'checkedFiles', 'files', 'fileCount']);
+    // Files venvguard's prefilter (or a size limit) let through unanalysed still count as files it looked at.
+    const skipped = firstNumber([json.summary, json.stats], ['filesSkipped']);
+    if (files !== null && skipped !== null && skipped > 0) {
+      notes.push(`Of ${files + skipped} files, ${files} analysed, ${skipped} skipped (prefilter: cannot hold an escape, or limits)`);
+      files += skipped;
+    }
   }
   if (!diagnostics) {
     const keys = isRecord(json) ? Object.keys(json).join(', ') : typeof json;
@@ -183,13 +191,17 @@ const venvguard: Tool = {
     return {
       version: git ? `${version} (${git})` : version,
       command: process.execPath,
-      args: [main, 'check', ctx.corpusRoot, '--format', 'json'],
+      args: [main, 'check', ctx.corpusRoot, '--format', 'json', ...ctx.venvguardArgs],
       read(run) {
-        // Exit 1 means "findings reported", which is expected on this corpus.
-        const problem = runProblem(run, [0, 1]);
+        // venvguard's exit codes: 0 clean, 1 findings, 2 error, 3 incomplete (some files could not be
+        // fully checked, e.g. the stdlib's deliberately broken test files). Only 2 is a failed run.
+        const problem = runProblem(run, [0, 1, 3]);
         if (problem) return problem;
         const json = parseJson(run);
-        return typeof json === 'string' ? json : readVenvguardReport(json);
+        if (typeof json === 'string') return json;
+        const outcome = readVenvguardReport(json);
+        if (ctx.venvguardArgs.length > 0) outcome.notes.unshift(`Run with extra arguments: ${ctx.venvguardArgs.join(' ')}`);
+        return outcome;
       },
     };
   },

@@ -132,7 +132,7 @@ try {
 } catch (e) {
   const err = e as Error & { code?: string; exitCode?: number };
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;
-  else if (err.code?.startsWith('commander.')) process.exitCode = EXIT.error;
+  else if (typeof err.code === 'string' && err.code.startsWith('commander.')) process.exitCode = EXIT.error;
   else if (err instanceof UsageError || err instanceof ConfigError) {
     process.stderr.write(`venvguard: error: ${err.message}\n`);
     process.exitCode = EXIT.error;

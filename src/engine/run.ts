@@ -31,7 +31,9 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
-        const w = new Worker(workerUrl, { workerData: settings });
+        // Only plain data crosses to workers: rules are looked up again there by code.
+        const data: RunSettings = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize };
+        const w = new Worker(workerUrl, { workerData: data });
         let batchStart = 0;
         let batchLen = 0;
         const send = () => {

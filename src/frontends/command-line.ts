@@ -577,8 +577,9 @@ const SH_DIALECT = new Set(['sh', 'dash', 'ash']);
 /** `sh -c SCRIPT [$0 args…]`; a shell given a script file (or stdin) is itself the program. */
 const shell: Handler = (argv, st, name) => {
   const p = parseOptions(argv, 1, SHELL_SPEC);
-  if (p.status === 'unknown') return { kind: 'unknown' };
   const dashC = p.options.some((o) => o.name === 'c' && !leadingText(argv[o.end - 1]).startsWith('+'));
+  // After -c an unknown word is taken to be the script (`bash -c "$CMD"`), not more options.
+  if (p.status === 'unknown' && !dashC) return { kind: 'unknown' };
   if (!dashC) return { kind: 'self' };
   if (p.status === 'missing-value' || p.next >= argv.length) return st.complete ? { kind: 'self' } : { kind: 'unknown' };
   // Words after the script are $0, $1 …: they do not make the script's own commands incomplete.

@@ -59,10 +59,10 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
   if (!site.searchesPath) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
   if (whole) return classifyName(text, site, knowledge, resolution, programSpan);
   // Partly known: f"python{version}" is still an interpreter looked up on PATH.
-  if (/^(python|pypy)\d*(\.\d*)?$/i.test(text)) {
+  if (/^(python|pypy)\d*(\.\d*)?$/.test(text)) {
     return { tool: 'interpreter', name: `${text}…`, resolution, words: 1, programSpan };
   }
-  if (/^pip\d*(\.\d*)?$/i.test(text)) return { tool: 'pip', name: `${text}…`, resolution, words: 1, module: 'pip', programSpan };
+  if (/^pip\d*(\.\d*)?$/.test(text)) return { tool: 'pip', name: `${text}…`, resolution, words: 1, module: 'pip', programSpan };
   return undefined;
 }
 

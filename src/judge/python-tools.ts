@@ -6,9 +6,9 @@
  */
 
 /** python, python3, python3.12, python3.13t, pythonw, pypy3, pypy3.10, py (Windows launcher), *.exe */
-export const INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$/i;
-/** pip, pip3, pip3.12, pip.exe */
-export const PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
+export const INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+/** pip, pip3, pip3.12, pip.exe (names are case-sensitive, except Windows' .exe forms) */
+export const PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
 
 /** Curated console scripts → the module `python -m` runs (undefined: no runnable module known). */
 export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = new Map<string, string | undefined>([
@@ -109,11 +109,19 @@ export function isSystemInterpreterPath(p: string): boolean {
   return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + '/'));
 }
 
-/** Names of programs a static word is checked against, for the lexical prefilter. */
+/**
+ * The prefilter's pattern: any program name the judge could classify, as it may appear inside a
+ * string literal. It must match whenever the judge would (the tests check this on real code).
+ */
 export function toolNamePattern(consoleScripts: Iterable<string>): RegExp {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  // `py` only as a whole word that is not part of a file name like x.py.
-  const alts = ['python', 'pypy', 'pip', 'jython', 'ipy(?![\\w.])', 'py(?![\\w.-])', ...names];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join('|')})`, 'i');
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    '(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w-])',
+    '[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)',
+    'py(?:\\.exe)?(?![\\w.-])',
+    `(?:${names.join('|')})(?:\\.exe)?(?![\\w-])`,
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join('|')})`);
 }

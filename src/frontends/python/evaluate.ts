@@ -38,6 +38,12 @@ type Event =
   | { k: 'extend'; pos: number; block: Span; value: () => Value }
   | { k: 'insert'; pos: number; block: Span; index: number | undefined; value: () => Value };
 
+/** Nodes whose children may hold statements (or `with … as x` bindings). */
+const STATEMENT_CONTAINERS = new Set([
+  'module', 'block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement',
+  'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'with_clause', 'with_item', 'match_statement',
+  'case_clause', 'decorated_definition',
+]);
 const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda', 'module']);
 const MAX_DEPTH = 40;
 
@@ -58,15 +64,34 @@ export class PythonModule {
   private readonly inProgress = new Set<string>();
   private depth = 0;
   readonly python2: boolean;
+  /** Every call node, in source order. */
+  readonly calls: Node[] = [];
+  readonly comments: Node[] = [];
 
   constructor(
     readonly root: Node,
     readonly file: SourceFile,
   ) {
-    for (const imp of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-      if (imp) this.collectImport(imp);
+    // One traversal (in WASM) for every node type the front end needs.
+    let python2 = false;
+    for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'comment', 'print_statement', 'exec_statement'])) {
+      if (!n) continue;
+      switch (n.type) {
+        case 'call':
+          this.calls.push(n);
+          break;
+        case 'comment':
+          this.comments.push(n);
+          break;
+        case 'print_statement':
+        case 'exec_statement':
+          python2 = true;
+          break;
+        default:
+          this.collectImport(n);
+      }
     }
-    this.python2 = root.descendantsOfType('print_statement').length > 0;
+    this.python2 = python2;
   }
 
   private collectImport(n: Node): void {
@@ -142,11 +167,12 @@ export class PythonModule {
       }
     }
     if (body) {
-      // Iterative walk: deep nesting must not overflow the JS stack.
+      // Iterative walk over statements only (bindings happen in statements, not deep inside
+      // expressions); deep nesting must not overflow the JS stack.
       const stack: Node[] = [body];
       while (stack.length) {
         const n = stack.pop()!;
-        if (n !== body && (n.type === 'function_definition' || n.type === 'class_definition')) {
+        if (n.id !== body.id && (n.type === 'function_definition' || n.type === 'class_definition')) {
           const name = n.childForFieldName('name')?.text;
           if (name) {
             const fn = n;
@@ -154,8 +180,21 @@ export class PythonModule {
           }
           continue;
         }
-        if (n.type === 'lambda' || n.type === 'list_comprehension' || n.type === 'generator_expression' || n.type === 'dictionary_comprehension' || n.type === 'set_comprehension') continue;
-        this.eventsFromNode(n, scope, add);
+        if (n.type === 'expression_statement') {
+          for (const c of n.namedChildren) if (c) this.eventsFromNode(c, scope, add);
+          continue;
+        }
+        if (n.type === 'import_statement' || n.type === 'import_from_statement') {
+          this.eventsFromNode(n, scope, add);
+          continue;
+        }
+        if (n.type === 'for_statement' || n.type === 'as_pattern') this.eventsFromNode(n, scope, add);
+        if (n.type === 'if_statement' || n.type === 'while_statement' || n.type === 'elif_clause') {
+          let cond = n.childForFieldName('condition');
+          while (cond?.type === 'parenthesized_expression') cond = cond.namedChildren[0] ?? null;
+          if (cond?.type === 'named_expression') this.eventsFromNode(cond, scope, add);
+        }
+        if (!STATEMENT_CONTAINERS.has(n.type) && n.id !== body.id) continue;
         for (let i = n.namedChildCount - 1; i >= 0; i--) {
           const c = n.namedChild(i);
           if (c) stack.push(c);

@@ -29,7 +29,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const root = tree.rootNode;
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
-    const comments = root.descendantsOfType('comment').filter((c) => c !== null).map((c) => ({ offset: c!.startIndex, text: c!.text }));
+    const comments = mod.comments.map((c) => ({ offset: c.startIndex, text: c.text }));
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem: FileProblem | undefined;
     if (root.hasError) {

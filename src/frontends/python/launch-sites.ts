@@ -17,8 +17,7 @@ const MAX_CANDIDATES = 8;
 
 export function findLaunchSites(mod: PythonModule): LaunchSite[] {
   const sites: LaunchSite[] = [];
-  for (const call of mod.root.descendantsOfType('call')) {
-    if (!call) continue;
+  for (const call of mod.calls) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
     const last = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;

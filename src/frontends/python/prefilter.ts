@@ -20,57 +20,77 @@ export class Prefilter {
 
 /**
  * Splits Python source into code text and the contents of string literals that are not
- * docstring-like (a triple-quoted string starting a logical line at bracket depth 0).
+ * docstring-like (a triple-quoted string alone at the start of a logical line, outside brackets).
  * Comments are dropped. Tolerant of broken input: an unterminated string runs to its line end
- * (single quotes) or to the end of the file (triple quotes).
+ * (single quotes) or to the end of the file (triple quotes). Jumps between interesting characters
+ * with native regex search instead of visiting every character.
  */
 export function splitCodeAndStrings(s: string): { code: string; strings: string } {
   const code: string[] = [];
   const strings: string[] = [];
   const n = s.length;
-  let i = 0;
+  const interesting = /[#'"()[\]{}]/g;
   let last = 0;
   let depth = 0;
-  let atLogicalLineStart = true;
-  while (i < n) {
+  let m: RegExpExecArray | null;
+  while ((m = interesting.exec(s))) {
+    const i = m.index;
     const c = s.charCodeAt(i);
     if (c === 35 /* # */) {
       code.push(s.slice(last, i));
       let j = s.indexOf('\n', i);
       if (j < 0) j = n;
-      i = last = j;
+      interesting.lastIndex = last = j;
       continue;
     }
     if (c === 34 /* " */ || c === 39 /* ' */) {
       code.push(s.slice(last, i));
       const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
+      const end = triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
       const qlen = triple ? 3 : 1;
-      let j = i + qlen;
-      while (j < n) {
-        const d = s.charCodeAt(j);
-        if (d === 92 /* \ */) {
-          j += 2;
-          continue;
-        }
-        if (d === c && (!triple || (s.charCodeAt(j + 1) === c && s.charCodeAt(j + 2) === c))) break;
-        if (!triple && (d === 10 || d === 13)) break;
-        j++;
-      }
-      if (!(triple && atLogicalLineStart && depth === 0)) strings.push(s.slice(i + qlen, Math.min(j, n)));
-      i = last = Math.min(n, j + qlen);
-      atLogicalLineStart = false;
+      if (!(triple && depth === 0 && startsLogicalLine(s, i))) strings.push(s.slice(i + qlen, Math.min(end, n)));
+      interesting.lastIndex = last = Math.min(n, end + qlen);
       continue;
     }
     if (c === 40 || c === 91 || c === 123) depth++;
-    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
-    if (c === 10) {
-      // A backslash-continued line does not start a new logical line.
-      if (!(i > 0 && s.charCodeAt(i - 1) === 92) && !(i > 1 && s.charCodeAt(i - 1) === 13 && s.charCodeAt(i - 2) === 92)) atLogicalLineStart = true;
-    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 12) {
-      atLogicalLineStart = false;
-    }
-    i++;
+    else if (depth > 0) depth--;
   }
   code.push(s.slice(last));
   return { code: code.join(''), strings: strings.join('\n') };
+}
+
+/** Index of the closing triple quote (or n). */
+function tripleEnd(s: string, from: number, q: number): number {
+  const quote = q === 34 ? '"""' : "'''";
+  let j = from;
+  for (;;) {
+    const k = s.indexOf(quote, j);
+    if (k < 0) return s.length;
+    let bs = 0;
+    while (s.charCodeAt(k - 1 - bs) === 92) bs++;
+    if (bs % 2 === 0) return k;
+    j = k + 1;
+  }
+}
+
+/** Index of the closing quote of a one-line string, or of the line end when unterminated. */
+function singleEnd(s: string, from: number, q: number): number {
+  for (let j = from; j < s.length; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92) j++;
+    else if (d === q) return j;
+    else if (d === 10 || d === 13) return j;
+  }
+  return s.length;
+}
+
+/** Only whitespace between the previous line break and `i`, and that line break not continued by a backslash. */
+function startsLogicalLine(s: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 12)) j--;
+  if (j < 0) return true;
+  if (s.charCodeAt(j) !== 10 && s.charCodeAt(j) !== 13) return false;
+  let k = j - 1;
+  if (s.charCodeAt(j) === 10 && s.charCodeAt(k) === 13) k--;
+  return s.charCodeAt(k) !== 92;
 }

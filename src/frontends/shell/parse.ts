@@ -306,9 +306,10 @@ class Collector {
   }
 
   private walk(root: SyntaxNode): void {
-    const stack: SyntaxNode[] = [root];
+    // Each entry carries its parent and next sibling: asking tree-sitter for them costs O(depth).
+    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode }> = [{ n: root }];
     while (stack.length) {
-      const n = stack.pop()!;
+      const { n, parent, next } = stack.pop()!;
       if (n.isError) {
         const snippet = this.s.text.slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split('\n')[0];
         this.error(`shell syntax error near ${JSON.stringify(snippet)}`, this.span(n.startIndex, n.endIndex));
@@ -317,7 +318,7 @@ class Collector {
       }
       switch (n.type) {
         case 'command':
-          this.command(n);
+          this.command(n, parent?.type === 'redirected_statement' ? next : undefined);
           break;
         case 'declaration_command':
         case 'unset_command':
@@ -325,7 +326,7 @@ class Collector {
           break;
         case 'variable_assignment':
         case 'variable_assignments':
-          if (n.parent && STATEMENT_PARENTS.has(n.parent.type)) this.assignmentStatement(n);
+          if (parent && STATEMENT_PARENTS.has(parent.type)) this.assignmentStatement(n);
           break;
         case 'comment':
           continue;
@@ -335,12 +336,13 @@ class Collector {
       const children = n.children;
       for (let i = children.length - 1; i >= 0; i--) {
         const c = children[i];
-        if (c) stack.push(c);
+        if (c) stack.push({ n: c, parent: n, next: children[i + 1] ?? undefined });
       }
     }
   }
 
-  private command(n: SyntaxNode): void {
+  /** `redirection`: the redirection that follows the command in a redirected statement. */
+  private command(n: SyntaxNode, redirection?: SyntaxNode): void {
     const groups: SyntaxNode[][] = [];
     const assignments: ShellAssignment[] = [];
     let firstAssignment = -1;
@@ -374,7 +376,24 @@ class Collector {
       words.push(...r.words);
       if (r.inexact) complete = false;
     }
-    this.emit({ words, assignments, span: this.span(start, n.endIndex), complete }, start);
+    const end = redirection ? this.strayWords(n, redirection, words) : n.endIndex;
+    this.emit({ words, assignments, span: this.span(start, end), complete }, start);
+  }
+
+  /**
+   * tree-sitter-bash drops a last lone `-` before a here-doc (`python - <<EOF`): the text sits
+   * between the command and its redirection in no node. Such leftovers are plain words.
+   */
+  private strayWords(n: SyntaxNode, next: SyntaxNode, words: Word[]): number {
+    let end = n.endIndex;
+    const gap = this.s.text.slice(n.endIndex, next.startIndex);
+    for (const m of gap.matchAll(/[^\s]+/g)) {
+      if (m[0].startsWith('#')) break;
+      const start = n.endIndex + (m.index ?? 0);
+      end = start + m[0].length;
+      words.push(...this.convert([], true, start, end).words);
+    }
+    return end;
   }
 
   private isReservedWord(n: SyntaxNode): boolean {
@@ -419,10 +438,10 @@ class Collector {
   }
 
   /** Converts the nodes of one shell word into the argv words it expands to. */
-  private convert(nodes: SyntaxNode[], split: boolean): { words: Word[]; inexact: boolean } {
+  private convert(nodes: SyntaxNode[], split: boolean, from?: number, to?: number): { words: Word[]; inexact: boolean } {
     const f = new Fields(split);
-    this.sequence(nodes, f, 'unquoted');
-    const span = this.span(nodes[0].startIndex, nodes[nodes.length - 1].endIndex);
+    this.sequence(nodes, f, 'unquoted', from, to);
+    const span = this.span(from ?? nodes[0].startIndex, to ?? nodes[nodes.length - 1].endIndex);
     return { words: f.words(span), inexact: f.inexact };
   }
 

@@ -1,0 +1,57 @@
+import { bareConsoleScript } from '../../src/rules/bare-console-script.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(bareConsoleScript, {
+  valid: [
+    'import subprocess, sys\nsubprocess.run([sys.executable, "-m", "pytest"])\n',
+    'import subprocess\nsubprocess.run(["tox", "-e", "lint"])\n',
+    'import subprocess\nsubprocess.run(["nox", "-s", "tests"])\n',
+    'import subprocess\nsubprocess.run(["poetry", "run", "pytest"])\n',
+    'import subprocess\nsubprocess.run(["hatch", "run", "test"])\n',
+    'import subprocess\nsubprocess.run(["pdm", "run", "pytest"])\n',
+    'import subprocess\nsubprocess.run(["conda", "run", "-n", "env", "pytest"])\n',
+    'import subprocess\nsubprocess.run(["pipx", "run", "black", "."])\n',
+    'import subprocess\nsubprocess.run(["git", "commit"])\n',
+    'import subprocess\nsubprocess.run(["make", "test"])\n',
+    'import subprocess\nsubprocess.run(["npm", "test"])\n',
+    'import subprocess\nsubprocess.run(["ls", "-l"])\n',
+    'import os, subprocess, sys\nsubprocess.run([os.path.join(os.path.dirname(sys.executable), "celery"), "worker"])\n',
+    'import subprocess\nsubprocess.run(["ssh", "host", "celery", "worker"])\n',
+  ],
+  invalid: [
+    {
+      name: 'pytest: unsafe fix to -m pytest',
+      code: 'import subprocess\nimport sys\nsubprocess.run(["pytest", "-q"])\n',
+      errors: [{ line: 3, column: 17, message: /console script "pytest".*sys\.executable -m pytest/ }],
+      output: null,
+      unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "pytest", "-q"])\n',
+    },
+    {
+      name: 'django-admin → -m django',
+      code: 'import subprocess\nimport sys\nsubprocess.run(["django-admin", "migrate"])\n',
+      errors: [{ line: 3, column: 17 }],
+      unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "django", "migrate"])\n',
+    },
+    {
+      name: 'no module known: the copy beside sys.executable',
+      code: 'import os\nimport subprocess\nimport sys\nsubprocess.run(["ansible-playbook", "site.yml"])\n',
+      errors: [{ line: 4, column: 17 }],
+      unsafeOutput: 'import os\nimport subprocess\nimport sys\nsubprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "site.yml"])\n',
+    },
+    {
+      name: 'gunicorn through sudo in a shell string',
+      code: 'import subprocess\nsubprocess.run("sudo -u app gunicorn app:wsgi", shell=True)\n',
+      errors: [{ line: 2, column: 29, message: /secure_path/ }],
+    },
+    {
+      name: 'celery via nohup and a pipe',
+      code: 'import os\nos.system("nohup celery -A app worker 2>&1 | tee log")\n',
+      errors: [{ line: 2, column: 18 }],
+    },
+    {
+      name: 'shell string via sh -c with env',
+      code: 'import subprocess\nsubprocess.run(["sh", "-c", "env FOO=1 black --check ."])\n',
+      errors: [{ line: 2, column: 40 }],
+    },
+  ],
+});

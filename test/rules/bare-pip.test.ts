@@ -1,0 +1,59 @@
+import { barePip } from '../../src/rules/bare-pip.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(barePip, {
+  valid: [
+    'import subprocess, sys\nsubprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+    'import subprocess\nsubprocess.run(["pipx", "install", "black"])\n',
+    'import subprocess\nsubprocess.run(["pipenv", "install"])\n',
+    'import subprocess\nsubprocess.run(["uv", "pip", "install", "x"])\n',
+    'import subprocess\nsubprocess.run(["./.venv/bin/pip", "install", "x"])\n',
+    'import subprocess\nsubprocess.run(["pipeline-tool"])\n',
+    'import os\nos.system("echo pip install x")\n',
+    'import subprocess\nsubprocess.run(["python", "-m", "pipx", "run", "x"])\n',
+    'import subprocess\nsubprocess.run(["docker", "exec", "c", "pip", "install", "x"])\n',
+    'import subprocess\nsubprocess.run(["pip", "install", "x"])  # noqa: VG102\n',
+  ],
+  invalid: [
+    {
+      name: 'pip in a list: unsafe fix to sys.executable -m pip',
+      code: 'import subprocess\nimport sys\nsubprocess.check_call(["pip", "install", "-r", "requirements.txt"])\n',
+      errors: [{ line: 3, column: 24, message: /"pip" is looked up on PATH.*installs into another environment/ }],
+      output: null,
+      unsafeOutput: 'import subprocess\nimport sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "-r", "requirements.txt"])\n',
+    },
+    {
+      name: 'python -m pip with a bare interpreter: safe fix of the interpreter',
+      code: 'import subprocess\nimport sys\nsubprocess.run(["python3", "-m", "pip", "install", "x"])\n',
+      errors: [{ line: 3, column: 17, message: /-m pip/ }],
+      output: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+    },
+    {
+      name: 'pip3.11',
+      code: 'import subprocess\nsubprocess.run(["pip3.11", "list"])\n',
+      errors: [{ line: 2, column: 17 }],
+    },
+    {
+      name: 'shell string: unsafe fix adds -m pip',
+      code: 'import os\nimport shlex\nimport sys\nos.system("pip install -U requests")\n',
+      errors: [{ line: 4, column: 12 }],
+      output: null,
+      unsafeOutput: 'import os\nimport shlex\nimport sys\nos.system(shlex.quote(sys.executable) + " -m pip install -U requests")\n',
+    },
+    {
+      name: 'source activate does not persist into sh -c of another launch',
+      code: 'import subprocess\nsubprocess.run("bash -c \'pip install x\'", shell=True)\n',
+      errors: [{ line: 2, column: 26 }],
+    },
+    {
+      name: 'the interpreter option cluster -Im',
+      code: 'import subprocess\nsubprocess.run(["python3", "-Im", "pip", "list"])\n',
+      errors: [{ line: 2, column: 17, message: /-m pip/ }],
+    },
+    {
+      name: 'asyncio string',
+      code: 'import asyncio\nasync def f():\n    await asyncio.create_subprocess_shell("pip freeze")\n',
+      errors: [{ line: 3, column: 44 }],
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+import { envWithoutPath } from '../../src/rules/env-without-path.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(envWithoutPath, {
+  valid: [
+    'import os, subprocess\nsubprocess.run(["python3", "x.py"], env={**os.environ, "A": "1"})\n',
+    'import os, subprocess\nsubprocess.run(["python3", "x.py"], env=dict(os.environ, A="1"))\n',
+    'import os, subprocess\nenv = os.environ.copy()\nenv["A"] = "1"\nsubprocess.run(["python3", "x.py"], env=env)\n',
+    'import subprocess\nsubprocess.run(["python3", "x.py"], env={"PATH": "/opt/venv/bin", "A": "1"})\n',
+    'import subprocess\nsubprocess.run(["git", "status"], env={"A": "1"})\n',
+    'import subprocess, sys\nsubprocess.run([sys.executable, "x.py"], env={"A": "1"})\n',
+    'import subprocess\nsubprocess.run(["python3", "x.py"], env=None)\n',
+    'import subprocess\ndef f(env):\n    subprocess.run(["python3", "x.py"], env=env)\n',
+  ],
+  invalid: [
+    {
+      name: 'env without PATH',
+      code: 'import subprocess\nsubprocess.run(["python3", "x.py"], env={"LANG": "C.UTF-8"})\n',
+      errors: [{ line: 2, column: 41, message: /os\.defpath/ }],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: 'env built in a variable',
+      code: 'import subprocess\nenv = {"HOME": "/tmp"}\nsubprocess.run(["pip", "list"], env=env)\n',
+      errors: [{ line: 3, column: 37 }],
+    },
+    {
+      name: 'os.execvpe',
+      code: 'import os\nos.execvpe("python3", ["python3", "x.py"], {"A": "1"})\n',
+      errors: [{ line: 2, column: 44 }],
+    },
+    {
+      name: 'posix_spawnp',
+      code: 'import os\nos.posix_spawnp("python3", ["python3"], {})\n',
+      errors: [{ line: 2, column: 41 }],
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { systemInterpreterPath } from '../../src/rules/system-interpreter-path.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(systemInterpreterPath, {
+  valid: [
+    'import subprocess\nsubprocess.run(["/opt/venv/bin/python", "x.py"])\n',
+    'import subprocess\nsubprocess.run(["/srv/app/.venv/bin/python3", "x.py"])\n',
+    'import subprocess\nsubprocess.run(["/usr/bin/git", "status"])\n',
+    'import subprocess\nsubprocess.run(["/usr/bin/python3-config", "--cflags"])\n',
+    'import subprocess\nsubprocess.run(["python3", "x.py"])\n',
+    'path = "/usr/bin/python3"\nprint(path)\n',
+  ],
+  invalid: [
+    {
+      name: '/usr/bin/python3: unsafe fix only',
+      code: 'import subprocess\nimport sys\nsubprocess.run(["/usr/bin/python3", "-m", "compileall"])\n',
+      errors: [{ line: 3, column: 17, message: /system interpreter/ }],
+      output: null,
+      unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "compileall"])\n',
+    },
+    { name: '/usr/local/bin/python3.11', code: 'import os\nos.system("/usr/local/bin/python3.11 job.py")\n', errors: [{ line: 2, column: 12 }] },
+    { name: 'homebrew', code: 'import subprocess\nsubprocess.run(["/opt/homebrew/bin/python3", "x"])\n', errors: [{ line: 2, column: 17 }] },
+    { name: 'Windows install', code: 'import subprocess\nsubprocess.run([r"C:\\Python39\\python.exe", "x"])\n', errors: [{ line: 2, column: 17 }] },
+    { name: 'multiprocessing.set_executable', code: 'import multiprocessing\nmultiprocessing.set_executable("/usr/bin/python3")\n', errors: [{ line: 2, column: 32 }] },
+  ],
+});
