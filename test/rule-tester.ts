@@ -9,6 +9,10 @@ import { test } from 'node:test';
 import { checkText, fixText } from '../src/api.js';
 import type { Rule } from '../src/core/rule.js';
 import { loadedParser, loadParsers } from '../src/frontends/tree-sitter.js';
+import { Prefilter } from '../src/frontends/python/prefilter.js';
+import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
+
+const prefilter = new Prefilter(toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys()));
 
 export interface InvalidCase {
   code: string;
@@ -44,6 +48,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   for (const c of cases.invalid) {
     test(`${rule.name} invalid: ${c.name ?? clip(c.code)}`, async () => {
       const diags = await checkText(c.code, { select });
+      if (c.errors.length) assert.ok(prefilter.mayContainEscape(c.code), 'the prefilter must never skip a file with a finding');
       assert.equal(diags.length, c.errors.length, `diagnostics: ${JSON.stringify(diags.map((d) => `${d.start.line}:${d.start.column} ${d.message}`))}`);
       c.errors.forEach((e, i) => {
         const d = diags[i];

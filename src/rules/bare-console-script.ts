@@ -30,7 +30,7 @@ export const bareConsoleScript: Rule = {
     if (!verdict || verdict.tool !== 'console-script') return;
     const from = verdict.source ? `; known from ${verdict.source}` : '';
     ctx.report({
-      message: `console script "${verdict.name}"${via(site)} is ${lookedUpOn(verdict)}; use ${verdict.module ? `sys.executable -m ${verdict.module}` : 'the copy beside sys.executable'}${from}`,
+      message: `console script "${verdict.name}"${via(site)} is ${lookedUpOn(verdict, site)}; use ${verdict.module ? `sys.executable -m ${verdict.module}` : 'the copy beside sys.executable'}${from}`,
       fix: verdict.module
         ? {
             title: `Use sys.executable -m ${verdict.module}`,

@@ -41,8 +41,8 @@ export const barePip: Rule = {
     const viaInterpreter = isInterpreterName(verdict.name);
     ctx.report({
       message: viaInterpreter
-        ? `"${verdict.name} -m pip"${via(site)} runs the pip of the interpreter ${lookedUpOn(verdict)}; use sys.executable -m pip`
-        : `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict)}, so it installs into another environment; use sys.executable -m pip`,
+        ? `"${verdict.name} -m pip"${via(site)} runs the pip of the interpreter ${lookedUpOn(verdict, site)}; use sys.executable -m pip`
+        : `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict, site)}, so it installs into another environment; use sys.executable -m pip`,
       fix: verdict.name.endsWith('…')
         ? undefined
         : viaInterpreter

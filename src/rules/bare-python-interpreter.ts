@@ -56,7 +56,7 @@ export const barePythonInterpreter: Rule = {
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith('…');
     ctx.report({
-      message: `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict)}; start sys.executable instead`,
+      message: `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict, site)}; start sys.executable instead`,
       fix: partial
         ? undefined
         : {

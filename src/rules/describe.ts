@@ -10,12 +10,14 @@ export function via(site: LaunchSite): string {
 }
 
 /** Which PATH the name is looked up on. */
-export function lookedUpOn(v: Verdict): string {
+export function lookedUpOn(v: Verdict, site?: LaunchSite): string {
   switch (v.resolution) {
     case 'defpath':
       return 'looked up on os.defpath (/bin:/usr/bin) because env= has no PATH';
-    case 'sudo':
-      return "looked up on sudo's secure_path, not this venv";
+    case 'sudo': {
+      const by = site?.env.path.kind === 'reset' ? site.env.path.by : 'sudo';
+      return by === 'sudo' ? "looked up on sudo's secure_path, not this venv" : `looked up on the PATH that ${by} sets, not this venv`;
+    }
     default:
       return 'looked up on PATH, which holds this venv only when it is activated';
   }

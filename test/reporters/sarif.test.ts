@@ -6,46 +6,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import AjvModule from 'ajv';
 import type * as Sarif from 'sarif';
 import { SourceFile } from '../../src/core/source.js';
 import { FINGERPRINT_KEY, renderSarif, toSarifLog } from '../../src/reporters/sarif.js';
 import type { CheckResult } from '../../src/reporters/types.js';
-import { sharedDir } from '../helpers.js';
+import { assertValidSarif as assertValid, schemaValidator } from '../sarif-schema.js';
 import { APP_TEXT, DEPLOY_TEXT, diag, find, makeResult, OPTIONS } from './fixture.js';
-
-const SCHEMA_PATH = path.join(sharedDir, 'schemas/sarif-schema-2.1.0.json');
-
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-let validator: Validate | undefined;
-
-/** The compiled official schema, or undefined (and the test skipped) when the file is missing. */
-function schemaValidator(t: TestContext): Validate | undefined {
-  if (!fs.existsSync(SCHEMA_PATH)) {
-    t.skip(`SARIF schema not found at ${SCHEMA_PATH}; skipping validation`);
-    return undefined;
-  }
-  if (!validator) {
-    const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-    // The official schema is draft-04, which Ajv 8 has no meta-schema for. Beyond the root `id`
-    // (draft-06+: `$id`) it uses only keywords draft-07 reads the same way (no boolean
-    // exclusiveMinimum; only local $refs), so: rename `id`, drop the draft-04 `$schema`, and
-    // validate with Ajv's default draft-07 (formats are not checked: ajv-formats is not installed).
-    schema.$id = schema.id;
-    delete schema.id;
-    delete schema.$schema;
-    const ajv = new AjvModule.default({ strict: false, validateFormats: false, allErrors: true });
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
-
-function assertValid(t: TestContext, log: string): void {
-  const validate = schemaValidator(t);
-  if (!validate) return;
-  const ok = validate(JSON.parse(log));
-  assert.ok(ok, `SARIF does not validate: ${JSON.stringify(validate.errors, null, 2)}`);
-}
 
 /** Findings in a path with a space and `#`, and in a file outside the working directory. */
 function oddPaths(): CheckResult {

@@ -147,6 +147,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec)
   const make = (cmd: ExpandedCommand, viaShell: boolean): LaunchSite => {
     let path: PathState = r.env;
     if (cmd.pathReset) path = { kind: 'reset', by: cmd.pathReset };
+    else if (cmd.pathUnset) path = { kind: 'reset', by: 'env -i' };
     else if (cmd.envPathSet) path = { kind: 'explicit' };
     const env: EnvState = { path };
     const site: LaunchSite = {

@@ -6,7 +6,7 @@
  */
 
 const API_WORDS =
-  /\b(?:subprocess|system|popen[234]?|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|getoutput|getstatusoutput|set_executable|which|find_executable|Popen)\b/;
+  /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|getoutput|getstatusoutput|set_executable|which|find_executable|Popen)\b/;
 
 export class Prefilter {
   constructor(private readonly toolInString: RegExp) {}
@@ -46,7 +46,9 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
     if (c === 34 /* " */ || c === 39 /* ' */) {
       code.push(s.slice(last, i));
       const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
-      const end = triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
+      // PEP 701: inside an f-string's {…}, the same quote may start a nested string.
+      const fString = /[fFtT][rRbB]?$|[rRbB][fFtT]$/.test(s.slice(Math.max(0, i - 2), i));
+      const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
       const qlen = triple ? 3 : 1;
       if (!(triple && depth === 0 && startsLogicalLine(s, i))) strings.push(s.slice(i + qlen, Math.min(end, n)));
       interesting.lastIndex = last = Math.min(n, end + qlen);
@@ -71,6 +73,23 @@ function tripleEnd(s: string, from: number, q: number): number {
     if (bs % 2 === 0) return k;
     j = k + 1;
   }
+}
+
+/** Index of the closing quote of an f-string, skipping quotes inside replacement fields. */
+function fStringEnd(s: string, from: number, q: number, triple: boolean): number {
+  let depth = 0;
+  for (let j = from; j < s.length; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92) j++;
+    else if (d === 123 /* { */) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123) j++;
+      else depth++;
+    } else if (d === 125 /* } */) {
+      if (depth > 0) depth--;
+    } else if (d === q && depth === 0 && (!triple || (s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))) return j;
+    else if (!triple && depth === 0 && (d === 10 || d === 13)) return j;
+  }
+  return s.length;
 }
 
 /** Index of the closing quote of a one-line string, or of the line end when unterminated. */

@@ -139,8 +139,13 @@ function removeLineContinuations(s: Script): Script {
       tree.delete();
     }
   }
+  // Outermost nodes only, so the ranges are disjoint; sorted, one pointer walks them as i grows.
   keep.sort((a, b) => a[0] - b[0]);
-  const protectedAt = (i: number) => keep.some(([a, b]) => i >= a && i < b);
+  let r = 0;
+  const protectedAt = (i: number) => {
+    while (r < keep.length && keep[r][1] <= i) r++;
+    return r < keep.length && i >= keep[r][0];
+  };
   let text = '';
   const at: number[] = [];
   const t = s.text;

@@ -1,0 +1,159 @@
+/**
+ * The CLI end to end, as a user runs it: golden output for every format on the bundled example,
+ * exit codes, `rules`, `explain`, usage errors, and config handling.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot, tempDir } from './helpers.js';
+import { assertValidSarif } from './sarif-schema.js';
+
+const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
+const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Remove what legitimately differs between runs and machines. */
+function normalise(text: string): string {
+  return text
+    .split(repoRoot).join('<ROOT>')
+    .replace(/"durationMs": [\d.]+/g, '"durationMs": 0')
+    .split(`"${PKG_VERSION}"`).join('"<VERSION>"');
+}
+
+function golden(name: string, actual: string): void {
+  const file = path.join(repoRoot, 'test/golden', name);
+  if (process.env.UPDATE_GOLDEN) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, actual);
+  }
+  assert.ok(fs.existsSync(file), `missing golden file ${file} (run with UPDATE_GOLDEN=1 once, then review it)`);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'));
+}
+
+for (const format of ['text', 'json', 'sarif', 'github']) {
+  test(`golden: check examples/flask-worker --format ${format}`, () => {
+    const r = runCli(['check', 'examples/flask-worker', '--format', format]);
+    assert.equal(r.code, 1, r.stderr);
+    golden(`example.${format}.out`, normalise(r.stdout));
+  });
+}
+
+test('golden: --diff shows safe fixes without writing', () => {
+  const before = fs.readFileSync(path.join(repoRoot, 'examples/flask-worker/app/tasks.py'), 'utf8');
+  const r = runCli(['check', 'examples/flask-worker', '--diff']);
+  assert.equal(r.code, 1);
+  golden('example.diff.out', normalise(r.stdout));
+  assert.equal(fs.readFileSync(path.join(repoRoot, 'examples/flask-worker/app/tasks.py'), 'utf8'), before);
+});
+
+test('colour only when asked, never under NO_COLOR', () => {
+  const plain = runCli(['check', 'examples/flask-worker']);
+  assert.doesNotMatch(plain.stdout, /\x1b\[/);
+  const forced = runCli(['check', 'examples/flask-worker'], { env: { FORCE_COLOR: '1' } });
+  assert.match(forced.stdout, /\x1b\[/);
+  const both = runCli(['check', 'examples/flask-worker'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+  assert.doesNotMatch(both.stdout, /\x1b\[/);
+});
+
+test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'ok.py'), 'import subprocess, sys\nsubprocess.run([sys.executable, "-V"])\n');
+  const clean = runCli(['check', dir]);
+  assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+  assert.match(clean.stdout, /All checks passed/);
+  fs.writeFileSync(path.join(dir, 'bad.py'), 'import os\nos.system("python -V")\n');
+  assert.equal(runCli(['check', dir]).code, 1);
+  assert.equal(runCli(['check', dir, '--select', 'NOPE']).code, 2);
+  assert.equal(runCli(['check', dir, '--format', 'xml']).code, 2);
+  assert.equal(runCli(['frobnicate']).code, 2);
+  const ignored = runCli(['check', dir, '--ignore', 'VG101']);
+  assert.equal(ignored.code, 0, ignored.stdout);
+});
+
+test('rules lists every rule; --format json is machine-readable', () => {
+  const text = runCli(['rules']);
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /^VG101 {2}bare-python-interpreter/m);
+  const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { code: string; name: string; summary: string; fixable: string }[];
+  assert.deepEqual(json.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105']);
+  assert.ok(json.every((r) => r.name && r.summary && ['always', 'sometimes', 'never'].includes(r.fixable)));
+});
+
+test('explain prints the concept page; unknown rules are a usage error', () => {
+  const r = runCli(['explain', 'bare-pip']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^# VG102 bare-pip/);
+  for (const h of ['Mental model', 'Broken code', 'What it prints', 'Why', 'Use instead', 'How it fails in real systems', 'Fix safety', 'Key takeaway']) assert.match(r.stdout, new RegExp(`## ${h}`));
+  assert.equal(runCli(['explain', 'VG999']).code, 2);
+});
+
+test('pyproject [tool.venvguard]: select, ignore, per-file-ignores, exclude, console-scripts; CLI overrides', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'ops'));
+  fs.mkdirSync(path.join(dir, 'gen'));
+  fs.writeFileSync(path.join(dir, 'main.py'), 'import subprocess\nsubprocess.run(["python3", "x"])\nsubprocess.run(["mytool", "x"])\n');
+  fs.writeFileSync(path.join(dir, 'ops/deploy.py'), 'import subprocess\nsubprocess.run(["python3", "x"])\n');
+  fs.writeFileSync(path.join(dir, 'gen/out.py'), 'import subprocess\nsubprocess.run(["python3", "x"])\n');
+  fs.writeFileSync(
+    path.join(dir, 'pyproject.toml'),
+    '[tool.venvguard]\nextend-exclude = ["gen/"]\nper-file-ignores = { "ops/*.py" = ["VG101"] }\nconsole-scripts = { mytool = "mytool" }\n',
+  );
+  const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+  const found = (JSON.parse(r.stdout) as { diagnostics: { path: string; code: string; start: { line: number } }[] }).diagnostics.map((d) => `${d.path}:${d.start.line}:${d.code}`);
+  assert.deepEqual(found, ['main.py:2:VG101', 'main.py:3:VG103']);
+  const noConfig = runCli(['check', '.', '--format', 'json', '--no-config'], { cwd: dir });
+  const all = (JSON.parse(noConfig.stdout) as { diagnostics: { path: string }[] }).diagnostics.map((d) => d.path).sort();
+  assert.deepEqual(all, ['gen/out.py', 'main.py', 'ops/deploy.py']);
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.venvguard]\nselect = "VG101"\n');
+  const bad = runCli(['check', '.'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /select must be a list of strings/);
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.venvguard]\nselct = ["VG101"]\n');
+  assert.match(runCli(['check', '.'], { cwd: dir }).stderr, /unknown setting \[tool\.venvguard\] selct/);
+});
+
+test('.gitignore is respected unless --no-respect-gitignore', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'build'));
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'build/\n');
+  fs.writeFileSync(path.join(dir, 'build/gen.py'), 'import os\nos.system("python -V")\n');
+  assert.equal(runCli(['check', dir]).code, 0);
+  assert.equal(runCli(['check', dir, '--no-respect-gitignore']).code, 1);
+});
+
+test('console scripts of the project venv (entry_points.txt) and [project.scripts] are known', () => {
+  const dir = tempDir();
+  const sp = path.join(dir, '.venv/lib/python3.12/site-packages');
+  fs.mkdirSync(path.join(sp, 'acme_tool-2.0.dist-info'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.venv/pyvenv.cfg'), 'home = /usr/bin\n');
+  fs.writeFileSync(path.join(sp, 'acme_tool-2.0.dist-info/entry_points.txt'), '[console_scripts]\nacme = acme.cli:main\n');
+  fs.mkdirSync(path.join(sp, 'acme'));
+  fs.writeFileSync(path.join(sp, 'acme/__main__.py'), '');
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\n[project.scripts]\nmine = "x.cli:main"\n');
+  fs.writeFileSync(path.join(dir, 'run.py'), 'import subprocess\nsubprocess.run(["acme", "go"])\nsubprocess.run(["mine"])\n');
+  const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+  const diags = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics;
+  assert.equal(diags.length, 2, r.stdout);
+  assert.match(diags[0].message, /"acme".*sys\.executable -m acme.*\.venv \(acme_tool 2\.0\)/);
+  assert.match(diags[1].message, /"mine".*pyproject \[project\.scripts\]/);
+});
+
+test('SARIF from the CLI validates against the official schema', (t) => {
+  const r = runCli(['check', 'examples/flask-worker', '--format', 'sarif']);
+  assertValidSarif(t, r.stdout);
+  const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; fixes?: unknown[]; partialFingerprints: Record<string, string> }[] }[] };
+  const results = log.runs[0].results;
+  assert.equal(results.length, 10);
+  assert.ok(results.every((x) => Object.values(x.partialFingerprints)[0]?.length >= 16));
+  assert.equal(new Set(results.map((x) => Object.values(x.partialFingerprints)[0])).size, results.length, 'fingerprints are distinct');
+});

@@ -1,0 +1,49 @@
+/**
+ * Every rule's docs against its metadata (typescript-eslint style): codes and names are unique
+ * and well-formed, every section is filled in, the broken example raises the rule and the fixed
+ * example does not (Biome style), and docs/rules/<name>.md is the page generated from the code.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { checkText } from '../src/api.js';
+import { RULES } from '../src/rules/index.js';
+import { renderRuleDoc } from '../src/rules/docs.js';
+import { repoRoot } from './helpers.js';
+
+test('rule codes and names are unique and well-formed', () => {
+  assert.equal(new Set(RULES.map((r) => r.code)).size, RULES.length);
+  assert.equal(new Set(RULES.map((r) => r.name)).size, RULES.length);
+  for (const r of RULES) {
+    assert.match(r.code, /^VG\d{3}$/);
+    assert.match(r.name, /^[a-z]+(-[a-z]+)*$/);
+    assert.ok(fs.existsSync(path.join(repoRoot, 'src/rules', `${r.name}.ts`)), `rule ${r.code} lives in src/rules/${r.name}.ts`);
+    assert.ok(fs.existsSync(path.join(repoRoot, 'test/rules', `${r.name}.test.ts`)), `rule ${r.code} has test/rules/${r.name}.test.ts`);
+  }
+});
+
+for (const rule of RULES) {
+  test(`${rule.code} ${rule.name}: docs are complete`, () => {
+    for (const [k, v] of Object.entries(rule.docs)) {
+      if (k === 'exampleLanguage') continue;
+      if (Array.isArray(v)) assert.ok(v.length > 0, `${k} is empty`);
+      else assert.ok(typeof v === 'string' && v.trim().length > 20, `${k} is too short`);
+    }
+    for (const ref of rule.docs.references) assert.match(ref, /^https:\/\//);
+  });
+
+  test(`${rule.code} ${rule.name}: the broken example raises it, the fixed one does not`, async () => {
+    const broken = await checkText(rule.docs.example, { select: [rule.code] });
+    assert.ok(broken.length >= 1, `example should raise ${rule.code}`);
+    assert.ok(broken.every((d) => d.code === rule.code));
+    const fixed = await checkText(rule.docs.useInstead, { select: ['ALL'] });
+    assert.deepEqual(fixed.map((d) => d.message), [], 'the fixed example must be clean for every rule');
+  });
+
+  test(`${rule.code} ${rule.name}: docs/rules page matches the code (npm run docs)`, () => {
+    const file = path.join(repoRoot, 'docs/rules', `${rule.name}.md`);
+    assert.ok(fs.existsSync(file), `missing ${file}: run npm run docs`);
+    assert.equal(fs.readFileSync(file, 'utf8'), renderRuleDoc(rule), `${file} is stale: run npm run docs`);
+  });
+}
