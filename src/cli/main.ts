@@ -94,7 +94,7 @@ program
     const format = o.format as ReporterName;
     const out = reporters[format](result, {
       color: format === 'text' && useColor(process.stdout),
-      showFixes: o.unsafeFixes ? 'all' : 'safe',
+      showFixes: 'all', // every fix, with its applicability: users see what --unsafe-fixes would do
       unsafeFixesEnabled: !!o.unsafeFixes,
       version: pkg.version,
     });

@@ -93,8 +93,9 @@ function judgeAndReport(file: SourceFile, analysis: PythonAnalysis, ctx: Omit<Fi
             if (rw) {
               const order = ['safe', 'unsafe', 'display-only'] as const;
               const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? 'safe'))];
-              const reason = rw.applicability !== 'safe' ? rw.reason : r.fix.cap ? r.fix.reason : undefined;
-              fix = { title: r.fix.title, applicability, reason: applicability === 'safe' ? undefined : reason ?? r.fix.reason, edits: rw.edits };
+              // Every reason that makes the fix unsafe, the rule's own first.
+              const reasons = [r.fix.cap ? r.fix.reason : undefined, rw.applicability !== 'safe' ? rw.reason : undefined].filter(Boolean);
+              fix = { title: r.fix.title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
             }
           }
           const key = `${rule.code}|${span.start}|${span.end}|${r.message}`;
