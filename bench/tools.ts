@@ -105,63 +105,36 @@ function countBy(items: readonly unknown[], key: (item: Record<string, unknown>)
   return counts;
 }
 
-function firstArray(obj: Record<string, unknown>, keys: readonly string[]): unknown[] | undefined {
-  for (const key of keys) {
-    const value = obj[key];
-    if (Array.isArray(value)) return value;
-  }
-  return undefined;
-}
-
-function firstNumber(objects: readonly unknown[], keys: readonly string[]): number | null {
-  for (const obj of objects) {
-    if (!isRecord(obj)) continue;
-    for (const key of keys) {
-      const value = obj[key];
-      if (typeof value === 'number') return value;
-      if (Array.isArray(value) && key === 'files') return value.length;
-    }
-  }
-  return null;
+function numberAt(obj: unknown, key: string): number | null {
+  return isRecord(obj) && typeof obj[key] === 'number' ? obj[key] : null;
 }
 
 /**
- * venvguard's JSON report is being written alongside this harness, so its shape is read loosely: a top-level
- * array of diagnostics, or an object holding one under a usual key; file problems likewise.
+ * Reads venvguard's JSON report (`--format json`, schemaVersion 1): `diagnostics`, `problems` (files not
+ * fully checked) and `summary` (filesChecked, filesSkipped). Returns a string when the shape is not that.
  */
-function readVenvguardReport(json: unknown): Outcome {
+function readVenvguardReport(json: unknown): Outcome | string {
+  if (!isRecord(json) || !Array.isArray(json.diagnostics)) {
+    const top = isRecord(json) ? Object.keys(json).join(', ') : Array.isArray(json) ? 'an array' : typeof json;
+    return `JSON report has no "diagnostics" array (top level: ${top})`;
+  }
   const notes: string[] = [];
-  let diagnostics: unknown[] | undefined;
-  let problems: unknown[] | undefined;
-  let files: number | null = null;
-  if (Array.isArray(json)) {
-    diagnostics = json;
-  } else if (isRecord(json)) {
-    diagnostics = firstArray(json, ['diagnostics', 'findings', 'results', 'violations', 'issues']);
-    problems = firstArray(json, ['problems', 'fileProblems', 'file_problems', 'errors']);
-    files = firstNumber([json.summary, json.stats, json], ['filesChecked', 'checkedFiles', 'files', 'fileCount']);
-    // Files venvguard's prefilter (or a size limit) let through unanalysed still count as files it looked at.
-    const skipped = firstNumber([json.summary, json.stats], ['filesSkipped']);
-    if (files !== null && skipped !== null && skipped > 0) {
-      notes.push(`Of ${files + skipped} files, ${files} analysed, ${skipped} skipped (prefilter: cannot hold an escape, or limits)`);
-      files += skipped;
-    }
-  }
-  if (!diagnostics) {
-    const keys = isRecord(json) ? Object.keys(json).join(', ') : typeof json;
-    notes.push(`No diagnostics array found in the JSON report (top level: ${keys})`);
-  }
-  let parseErrors: number | null = null;
-  if (problems) {
-    const syntaxLike = problems.filter((p) => !isRecord(p) || p.kind === undefined || p.kind === 'syntax' || p.kind === 'decode');
-    parseErrors = syntaxLike.length;
-    if (problems.length !== syntaxLike.length) notes.push(`${problems.length} file problems in all`);
+  if (json.schemaVersion !== 1) notes.push(`Report schemaVersion ${String(json.schemaVersion)}; this harness reads version 1`);
+  const problems = Array.isArray(json.problems) ? json.problems : [];
+  const unparsed = problems.filter((p) => isRecord(p) && (p.kind === 'syntax' || p.kind === 'decode'));
+  if (problems.length !== unparsed.length) notes.push(`${problems.length} file problems in all`);
+  let files = numberAt(json.summary, 'filesChecked');
+  const skipped = numberAt(json.summary, 'filesSkipped');
+  // Files the prefilter (or a size limit) let through unanalysed still count as files venvguard looked at.
+  if (files !== null && skipped !== null && skipped > 0) {
+    notes.push(`Of ${files + skipped} files, ${files} analysed, ${skipped} skipped (prefilter: cannot hold an escape, or limits)`);
+    files += skipped;
   }
   return {
-    findings: diagnostics ? diagnostics.length : null,
+    findings: json.diagnostics.length,
     files,
-    parseErrors,
-    byCode: diagnostics ? countBy(diagnostics, (d) => d.code ?? d.rule) : {},
+    parseErrors: unparsed.length,
+    byCode: countBy(json.diagnostics, (d) => d.code),
     notes,
   };
 }
@@ -200,6 +173,7 @@ const venvguard: Tool = {
         const json = parseJson(run);
         if (typeof json === 'string') return json;
         const outcome = readVenvguardReport(json);
+        if (typeof outcome === 'string') return outcome;
         if (ctx.venvguardArgs.length > 0) outcome.notes.unshift(`Run with extra arguments: ${ctx.venvguardArgs.join(' ')}`);
         return outcome;
       },

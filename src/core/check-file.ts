@@ -31,10 +31,19 @@ export interface FileCheckResult {
 }
 
 export function readAndCheck(path: string, ctx: FileCheckContext): FileCheckResult {
+  const { result, file } = readForCheck(path, ctx);
+  return file ? analyseDecoded(result, file, ctx) : result;
+}
+
+/**
+ * The cheap half: read, decode and prefilter. Returns the decoded file only when it must be
+ * analysed (the engine runs this on the main thread and sends only those files to workers).
+ */
+export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>): { result: FileCheckResult; file?: SourceFile } {
   const result: FileCheckResult = { path, diagnostics: [], problems: [], skipped: false };
   const problem = (kind: FileProblem['kind'], message: string) => {
     result.problems.push({ path, kind, message, partial: false });
-    return result;
+    return { result };
   };
   let bytes: Buffer;
   try {
@@ -53,8 +62,14 @@ export function readAndCheck(path: string, ctx: FileCheckContext): FileCheckResu
   const file = decoded.file;
   if (ctx.prefilter && !ctx.prefilter.mayContainEscape(file.text)) {
     result.skipped = true;
-    return result;
+    return { result };
   }
+  return { result, file };
+}
+
+/** The expensive half: parse, find launch sites, judge, report. */
+export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): FileCheckResult {
+  const path = result.path;
   try {
     const { diagnostics, problems } = checkSource(file, ctx);
     result.diagnostics = diagnostics;

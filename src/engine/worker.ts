@@ -1,19 +1,26 @@
 /**
- * A worker thread: loads the parsers once, then checks the files it is sent. Results cross the
- * thread boundary as plain data (SourceFile is rebuilt on the other side).
+ * A worker thread: loads the parsers once, then analyses the decoded files it is sent (the main
+ * thread has already read, decoded and prefiltered them). Results cross back as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readAndCheck } from '../core/check-file.js';
+import { analyseDecoded, type FileCheckResult } from '../core/check-file.js';
+import { SourceFile } from '../core/source.js';
 import { loadParsers } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
+
+export interface WorkItem {
+  index: number;
+  result: FileCheckResult;
+  file: { path: string; text: string; encoding: SourceFile['encoding'] };
+}
 
 const settings = workerData as RunSettings;
 await loadParsers();
 const ctx = contextFromSettings(settings);
-parentPort!.on('message', (files: string[]) => {
-  const results = files.map((f) => {
-    const r = readAndCheck(f, ctx);
-    return { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : undefined };
+parentPort!.on('message', (items: WorkItem[]) => {
+  const results = items.map(({ index, result, file }) => {
+    const r = analyseDecoded(result, new SourceFile(file.path, file.text, file.encoding), ctx);
+    return { index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : undefined } };
   });
   parentPort!.postMessage(results);
 });
