@@ -51,6 +51,12 @@ testRule(barePip, {
       errors: [{ line: 2, column: 17, message: /-m pip/ }],
     },
     {
+      name: 'method wrapper with *args: the fix keeps the arguments flat',
+      code: 'import subprocess, sys\n\nclass B:\n    def sh(self, *args):\n        return subprocess.check_call(args)\n\n    def go(self):\n        self.sh("pip", "install", "x")\n',
+      errors: [{ line: 8, column: 17, message: /via sh\(\)/ }],
+      unsafeOutput: 'import subprocess, sys\n\nclass B:\n    def sh(self, *args):\n        return subprocess.check_call(args)\n\n    def go(self):\n        self.sh(sys.executable, "-m", "pip", "install", "x")\n',
+    },
+    {
       name: 'asyncio string',
       code: 'import asyncio\nasync def f():\n    await asyncio.create_subprocess_shell("pip freeze")\n',
       errors: [{ line: 3, column: 44 }],

@@ -34,6 +34,7 @@ testRule(barePythonInterpreter, {
     'import os, subprocess\nsubprocess.run([os.environ["VIRTUAL_ENV"] + "/bin/python", "x.py"])\n',
     'import subprocess\ndef f(cmd):\n    subprocess.run(cmd)\n',
     'import subprocess\nsubprocess.run(["tox", "-e", "py311"])\n',
+    { name: 'wrapper called with sys.executable', code: 'import subprocess, sys\ndef run(cmd):\n    subprocess.run(cmd, check=True)\nrun([sys.executable, "x.py"])\n' },
     { name: 'python as an argument, not the program', code: 'import subprocess\nsubprocess.run(["which", "python"])\n' },
     { name: 'sh -c with a script file is the shell', code: 'import subprocess\nsubprocess.run(["bash", "deploy.sh", "python"])\n' },
   ],
@@ -128,6 +129,17 @@ testRule(barePythonInterpreter, {
       name: 'command built in another function',
       code: 'import subprocess\n\ndef cmd():\n    return ["python", "-m", "x"]\n\ndef main():\n    subprocess.run(cmd())\n',
       errors: [{ line: 7, column: 5 }],
+    },
+    {
+      name: 'wrapper function: reported at the call that passes the command, fixed there',
+      code: 'import subprocess, sys\n\ndef run(cmd, check=True):\n    return subprocess.run(cmd, check=check)\n\ndef main():\n    run(["python3", "x.py"])\n    run(["git", "status"])\n',
+      errors: [{ line: 7, column: 10, message: /via run\(\)/ }],
+      output: 'import subprocess, sys\n\ndef run(cmd, check=True):\n    return subprocess.run(cmd, check=check)\n\ndef main():\n    run([sys.executable, "x.py"])\n    run(["git", "status"])\n',
+    },
+    {
+      name: 'wrapper that builds the command itself: reported once, inside',
+      code: 'import subprocess\n\ndef run(args):\n    subprocess.run(["python3"] + args)\n\nrun(["a.py"])\nrun(["b.py"])\n',
+      errors: [{ line: 4, column: 21 }],
     },
     {
       name: 'self attribute set in __init__',

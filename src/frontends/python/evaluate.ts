@@ -60,6 +60,11 @@ export class PythonModule {
   readonly literals = new Map<number, LiteralRef>();
   private readonly scopes = new Map<number, Scope>();
   private readonly returnCache = new Map<number, Value>();
+  /**
+   * Argument values bound to a function's parameters while a call site of that function is
+   * examined (function node id → parameter → value). Caches are bypassed while any is set.
+   */
+  readonly paramBindings = new Map<number, Map<string, Value>>();
   private readonly classAttrCache = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
@@ -163,7 +168,13 @@ export class PythonModule {
         const dflt = p.childForFieldName('value');
         if (!name) continue;
         const block = spanOf(scope.node);
-        add(name, { k: 'assign', pos: scope.node.startIndex, block, value: () => (dflt ? union([UNKNOWN, this.evalIn(dflt, scope, dflt.startIndex)]) : UNKNOWN) });
+        const fnId = scope.node.id;
+        add(name, {
+          k: 'assign',
+          pos: scope.node.startIndex,
+          block,
+          value: () => this.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.evalIn(dflt, scope, dflt.startIndex)]) : UNKNOWN),
+        });
       }
     }
     if (body) {
@@ -519,7 +530,7 @@ export class PythonModule {
 
   private classAttribute(cls: Node, attr: string): Value {
     const key = `${cls.id}.${attr}`;
-    const cached = this.classAttrCache.get(key);
+    const cached = this.paramBindings.size ? undefined : this.classAttrCache.get(key);
     if (cached) return cached;
     if (this.inProgress.has(key)) return UNKNOWN;
     this.inProgress.add(key);
@@ -538,7 +549,7 @@ export class PythonModule {
         values.push(this.evalIn(right, this.scopeAt(asg), asg.startIndex));
       }
       const v = values.length ? union(values) : UNKNOWN;
-      this.classAttrCache.set(key, v);
+      if (!this.paramBindings.size) this.classAttrCache.set(key, v);
       return v;
     } finally {
       this.inProgress.delete(key);
@@ -785,7 +796,7 @@ export class PythonModule {
   }
 
   private returnsOf(def: Node): Value {
-    const cached = this.returnCache.get(def.id);
+    const cached = this.paramBindings.size ? undefined : this.returnCache.get(def.id);
     if (cached) return cached;
     const key = `ret:${def.id}`;
     if (this.inProgress.has(key)) return UNKNOWN;
@@ -806,7 +817,7 @@ export class PythonModule {
         for (const c of n.namedChildren) if (c) stack.push(c);
       }
       const v = values.length ? union(values) : { k: 'none' as const };
-      this.returnCache.set(def.id, v);
+      if (!this.paramBindings.size) this.returnCache.set(def.id, v);
       return v;
     } finally {
       this.inProgress.delete(key);

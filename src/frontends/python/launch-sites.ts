@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EnvState, LaunchSite, PathState } from '../../core/launch-site.js';
 import type { Span } from '../../core/source.js';
-import type { Word } from '../../core/word.js';
+import { wordSourceSpan, type Word } from '../../core/word.js';
 import { expandArgv, expandShellScript, type ExpandedCommand } from '../command-line.js';
 import { LAUNCH_API_NAMES, LAUNCH_APIS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
@@ -17,6 +17,7 @@ const MAX_CANDIDATES = 8;
 
 export function findLaunchSites(mod: PythonModule): LaunchSite[] {
   const sites: LaunchSite[] = [];
+  const launches: { call: Node; api: string; spec: ApiSpec }[] = [];
   for (const call of mod.calls) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
@@ -28,9 +29,101 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     const api = mod.qualify(fn, mod.scopeAt(call));
     const spec = api ? LAUNCH_APIS.get(api) : undefined;
     if (!api || !spec) continue;
+    launches.push({ call, api, spec });
     sites.push(...sitesForCall(mod, call, api, spec));
   }
+  sites.push(...wrapperCallSites(mod, launches));
   return dedupe(sites);
+}
+
+const MAX_WRAPPER_CALLS = 64;
+
+/**
+ * Commands built in one function and run in another: for each function that launches a process
+ * (`def run(cmd): subprocess.run(cmd, check=True)`), re-resolve its launches once per call of it
+ * in this module, with the call's arguments bound to the parameters. Only launches whose program
+ * name comes from the call's own arguments are kept — and reported at that call, where the fix goes.
+ */
+function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string; spec: ApiSpec }[]): LaunchSite[] {
+  const byFunction = new Map<number, { def: Node; launches: typeof launches }>();
+  for (const l of launches) {
+    const def = enclosingFunction(l.call);
+    if (!def) continue;
+    const entry = byFunction.get(def.id) ?? { def, launches: [] };
+    entry.launches.push(l);
+    byFunction.set(def.id, entry);
+  }
+  const sites: LaunchSite[] = [];
+  for (const { def, launches: inner } of byFunction.values()) {
+    const name = def.childForFieldName('name')?.text;
+    if (!name) continue;
+    const isMethod = def.parent?.parent?.type === 'class_definition' || def.parent?.parent?.parent?.type === 'class_definition';
+    const params = parameterNames(def);
+    let seen = 0;
+    for (const outer of mod.calls) {
+      if (seen >= MAX_WRAPPER_CALLS) break;
+      if (outer.startIndex >= def.startIndex && outer.endIndex <= def.endIndex) continue; // recursion
+      const fn = outer.childForFieldName('function');
+      const viaSelf = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === name && ['self', 'cls'].includes(fn.childForFieldName('object')?.text ?? '');
+      if (!fn || !((fn.type === 'identifier' && fn.text === name && !isMethod) || (viaSelf && isMethod))) continue;
+      seen++;
+      const { positional, keywords } = mod.callArgs(outer);
+      const bindings = new Map<string, Value>();
+      const offset = isMethod ? 1 : 0; // self/cls
+      let varargs = false;
+      positional.forEach((a, i) => {
+        const p = params[i + offset];
+        if (p && !p.startsWith('*')) bindings.set(p, mod.eval(a));
+      });
+      // def sh(self, *args): the remaining positional arguments are one tuple.
+      const star = params.findIndex((p) => p.startsWith('*') && !p.startsWith('**'));
+      if (star >= 0 && params[star].length > 1 && positional.length > star - offset) {
+        bindings.set(params[star].slice(1), { k: 'list', items: positional.slice(Math.max(0, star - offset)).map((a) => ({ value: mod.eval(a) })) });
+        varargs = true;
+      }
+      for (const [k, v] of keywords) if (params.includes(k)) bindings.set(k, mod.eval(v));
+      if (!bindings.size) continue;
+      const argsSpan = outer.childForFieldName('arguments');
+      const fromCall = (w: Word | undefined) => {
+        const sp = w ? w.span ?? wordSourceSpan(w) : undefined;
+        return !!sp && !!argsSpan && sp.start >= argsSpan.startIndex && sp.end <= argsSpan.endIndex;
+      };
+      mod.paramBindings.set(def.id, bindings);
+      try {
+        for (const l of inner) {
+          for (const site of sitesForCall(mod, l.call, l.api, l.spec, outer)) {
+            if (!fromCall(site.argv[0])) continue;
+            site.wrappers = [`${name}()`, ...site.wrappers];
+            if (varargs) site.rewriter = new PythonRewriter(mod, site, outer, { varargs: true });
+            sites.push(site);
+          }
+        }
+      } finally {
+        mod.paramBindings.delete(def.id);
+      }
+    }
+  }
+  return sites;
+}
+
+function enclosingFunction(n: Node): Node | undefined {
+  let cur: Node | null = n.parent;
+  while (cur && cur.type !== 'function_definition' && cur.type !== 'lambda' && cur.type !== 'class_definition') cur = cur.parent;
+  return cur?.type === 'function_definition' ? cur : undefined;
+}
+
+function parameterNames(def: Node): string[] {
+  const out: string[] = [];
+  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    if (p.type === 'identifier') out.push(p.text);
+    else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') out.push('*' + (p.namedChildren[0]?.text ?? ''));
+    else {
+      const name = p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text;
+      if (name) out.push(name);
+    }
+  }
+  return out;
 }
 
 interface Resolved {
@@ -43,10 +136,11 @@ interface Resolved {
   executable?: Word;
 }
 
-function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec): LaunchSite[] {
+/** Launch sites of one launching call; `reportAt` is where they are reported (a wrapper's caller). */
+function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec, reportAt: Node = call): LaunchSite[] {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n: Node | undefined): Value | undefined => (n ? mod.eval(n) : undefined);
-  const callSpan: Span = { start: call.startIndex, end: call.endIndex };
+  const callSpan: Span = { start: reportAt.startIndex, end: reportAt.endIndex };
   const r: Resolved = { argvs: [], scripts: [], searchesPath: true, env: { kind: 'inherited' } };
 
   const envFrom = (v: Value | undefined, node: Node | undefined): PathState => {
@@ -162,7 +256,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec)
       wrappers: cmd.wrappers,
       env,
     };
-    site.rewriter = new PythonRewriter(mod, site, call);
+    site.rewriter = new PythonRewriter(mod, site, reportAt);
     return site;
   };
   for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {

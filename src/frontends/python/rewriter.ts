@@ -18,6 +18,8 @@ export class PythonRewriter implements ProgramRewriter {
     private readonly mod: PythonModule,
     private readonly site: LaunchSite,
     private readonly call: Node,
+    /** The program is one of several positional arguments that form argv (`f("pip", "install")`). */
+    private readonly opts: { varargs?: boolean } = {},
   ) {}
 
   rewrite(target: RewriteTarget): Rewrite | undefined {
@@ -46,7 +48,7 @@ export class PythonRewriter implements ProgramRewriter {
         const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
         const seq = `${exe}, ${q}-m${q}, ${q}${target.module}${q}`;
         if (lit.parentType === 'list' || lit.parentType === 'tuple') text = seq;
-        else if (lit.parentType === 'argument_list' && this.site.api.startsWith('asyncio.')) text = seq;
+        else if (lit.parentType === 'argument_list' && (this.site.api.startsWith('asyncio.') || this.opts.varargs)) text = seq;
         else if (lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') text = `[${seq}]`;
         else return undefined;
       } else text = exe;
