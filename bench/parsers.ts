@@ -9,6 +9,8 @@
  *   native   the `tree-sitter` npm binding + tree-sitter-python's native binding (devDependency)
  *   lezer    @lezer/python (devDependency)
  *   cpython  python3.12's ast.parse (timed); validity is python3.12's compile(), run untimed
+ *   native-gc  (only with --only) native, run with --expose-gc and a full gc() every 100 files (counted
+ *            in the parse time): shows whether the native binding's memory is trees awaiting collection
  *
  * Every run of every parser is its own child process (this same script with --child), so each gets a
  * fresh heap and its own peak RSS. Runs are interleaved (run 1 of each parser, then run 2, ...) so drift
@@ -33,11 +35,17 @@ import { listPythonFiles } from './walk.js';
 const require = createRequire(import.meta.url);
 const SELF = fileURLToPath(import.meta.url);
 
-type ParserId = 'web' | 'native' | 'lezer' | 'cpython';
-const ALL_PARSERS: ParserId[] = ['web', 'native', 'lezer', 'cpython'];
+type ParserId = 'web' | 'native' | 'native-gc' | 'lezer' | 'cpython';
+type NodeParserId = Exclude<ParserId, 'cpython'>;
+/** The parsers run by default; native-gc is a diagnostic variant, run only when named in --only. */
+const DEFAULT_PARSERS: ParserId[] = ['web', 'native', 'lezer', 'cpython'];
+const ALL_PARSERS: ParserId[] = [...DEFAULT_PARSERS, 'native-gc'];
+/** native-gc: a full V8 collection after every this many files. */
+const GC_EVERY = 100;
 const LABELS: Record<ParserId, string> = {
   web: 'web-tree-sitter + tree-sitter-python.wasm',
   native: 'tree-sitter (native) + tree-sitter-python (native)',
+  'native-gc': `native, gc() every ${GC_EVERY} files`,
   lezer: '@lezer/python',
   cpython: 'CPython ast.parse',
 };
@@ -48,8 +56,10 @@ interface ChildReport {
   version: string;
   files: number;
   bytes: number;
-  /** Sum of the per-file parse calls. */
+  /** Sum of the per-file parse calls (wall clock). */
   parseSeconds: number;
+  /** The same calls in CPU time (user + system of the whole process), robust to a busy machine. */
+  parseCpuSeconds: number;
   /** Sum of the per-file error checks (0 for CPython, whose verdict comes with the parse). */
   checkSeconds: number;
   /** Loading the runtime and grammar. */
@@ -209,23 +219,27 @@ async function loadLezer(): Promise<LoadedParser> {
   };
 }
 
-async function loadNodeParser(id: Exclude<ParserId, 'cpython'>): Promise<LoadedParser> {
+async function loadNodeParser(id: NodeParserId): Promise<LoadedParser> {
   if (id === 'web') return loadWeb();
-  if (id === 'native') return loadNative();
+  if (id === 'native' || id === 'native-gc') return loadNative();
   return loadLezer();
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Child mode: parse every file of the list once, report JSON
 
-async function runNodeChild(id: Exclude<ParserId, 'cpython'>, listFile: string, outFile: string): Promise<void> {
+async function runNodeChild(id: NodeParserId, listFile: string, outFile: string): Promise<void> {
   const { root, files } = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { root: string; files: string[] };
   const t0 = performance.now();
   const parser = await loadNodeParser(id);
   const loadSeconds = (performance.now() - t0) / 1000;
+  const gc = id === 'native-gc' ? (globalThis as { gc?: () => void }).gc : undefined;
+  if (id === 'native-gc' && !gc) throw new Error('native-gc needs node --expose-gc');
   let parseMs = 0;
+  let parseCpuUs = 0;
   let checkMs = 0;
   let bytes = 0;
+  let count = 0;
   const flagged: string[] = [];
   const crashed: Array<[string, string]> = [];
   for (const file of files) {
@@ -233,6 +247,7 @@ async function runNodeChild(id: Exclude<ParserId, 'cpython'>, listFile: string, 
     bytes += raw.length;
     const text = decodeSource(raw);
     const rel = path.relative(root, file);
+    const cpu = process.cpuUsage();
     const a = performance.now();
     let tree: unknown;
     try {
@@ -243,11 +258,22 @@ async function runNodeChild(id: Exclude<ParserId, 'cpython'>, listFile: string, 
       continue;
     }
     const b = performance.now();
+    const used = process.cpuUsage(cpu);
+    parseCpuUs += used.user + used.system;
     const error = parser.hasErrorAndFree(tree);
     const c = performance.now();
     parseMs += b - a;
     checkMs += c - b;
     if (error) flagged.push(rel);
+    tree = undefined;
+    if (gc && ++count % GC_EVERY === 0) {
+      const cpuGc = process.cpuUsage();
+      const g = performance.now();
+      gc();
+      parseMs += performance.now() - g;
+      const usedGc = process.cpuUsage(cpuGc);
+      parseCpuUs += usedGc.user + usedGc.system;
+    }
   }
   const report: ChildReport = {
     parser: id,
@@ -255,6 +281,7 @@ async function runNodeChild(id: Exclude<ParserId, 'cpython'>, listFile: string, 
     files: files.length,
     bytes,
     parseSeconds: parseMs / 1000,
+    parseCpuSeconds: parseCpuUs / 1e6,
     checkSeconds: checkMs / 1000,
     loadSeconds,
     selfMaxRssKiB: process.resourceUsage().maxRSS,
@@ -274,6 +301,7 @@ with open(list_file, encoding="utf-8") as f:
 root = spec["root"]
 t0 = time.perf_counter()
 parse = 0.0
+parse_cpu = 0.0
 total = 0
 flagged, invalid, crashed = [], [], []
 for path in spec["files"]:
@@ -282,6 +310,7 @@ for path in spec["files"]:
     total += len(data)
     rel = os.path.relpath(path, root)
     a = time.perf_counter()
+    ac = time.process_time()
     try:
         tree = ast.parse(data, path)
         del tree
@@ -290,6 +319,7 @@ for path in spec["files"]:
     except Exception as e:
         crashed.append([rel, repr(e)])
     parse += time.perf_counter() - a
+    parse_cpu += time.process_time() - ac
     try:
         compile(data, path, "exec", dont_inherit=True)
     except (SyntaxError, ValueError, UnicodeDecodeError) as e:
@@ -300,6 +330,7 @@ report = {
     "files": len(spec["files"]),
     "bytes": total,
     "parseSeconds": parse,
+    "parseCpuSeconds": parse_cpu,
     "checkSeconds": 0,
     "loadSeconds": 0,
     "selfMaxRssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -388,7 +419,8 @@ const FEATURES: Array<{ name: string; source: string; cpython312: string }> = [
   { name: 'PEP 701 nested same-quote f-string', source: 'x = f"{", ".join(f"{a}" for a in items)}"\n', cpython312: 'valid' },
   { name: 'PEP 701 f-string, backslash in expression', source: 'x = f"{"\\n".join(lines)}"\n', cpython312: 'valid' },
   { name: 'Python 2 print statement', source: 'print "x"\n', cpython312: 'invalid' },
-  { name: 'Python 2 print >>f', source: 'print >>sys.stderr, "x"\n', cpython312: 'invalid' },
+  // Also a valid Python 3 expression statement (a tuple: print >> sys.stderr, "x"), so CPython compiles it.
+  { name: 'Python 2 print >>f (also a valid Py3 expression)', source: 'print >>sys.stderr, "x"\n', cpython312: 'valid' },
   { name: 'Python 2 exec statement', source: 'exec "x = 1"\n', cpython312: 'invalid' },
   { name: 'Python 2 exec ... in ns', source: 'exec "x = 1" in ns\n', cpython312: 'invalid' },
 ];
@@ -401,7 +433,7 @@ async function featureChecks(ids: ParserId[], python: PythonInfo | null): Promis
   const lines: string[] = ['## Feature checks', ''];
   const loaded: Array<[ParserId, LoadedParser]> = [];
   for (const id of ids) {
-    if (id === 'cpython') continue;
+    if (id === 'cpython' || id === 'native-gc') continue;
     try {
       loaded.push([id, await loadNodeParser(id)]);
     } catch (error) {
@@ -452,12 +484,12 @@ function parseArgs(argv: string[]): Record<string, string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.child) {
-    await runNodeChild(args.child as Exclude<ParserId, 'cpython'>, args.list, args.out);
+    await runNodeChild(args.child as NodeParserId, args.list, args.out);
     return;
   }
   const runs = Number(args.runs ?? 3);
   const timeoutSeconds = Number(args.timeout ?? 900);
-  const ids = (args.only ? args.only.split(',').map((s) => s.trim()) : ALL_PARSERS) as ParserId[];
+  const ids = (args.only ? args.only.split(',').map((s) => s.trim()) : DEFAULT_PARSERS) as ParserId[];
   for (const id of ids) if (!ALL_PARSERS.includes(id)) throw new Error(`--only: unknown parser ${id} (known: ${ALL_PARSERS.join(', ')})`);
 
   const python = findCPython312();
@@ -476,6 +508,7 @@ async function main(): Promise<void> {
   const useGnuTime = gnuTimeWorks();
   console.error(`corpus: ${corpus}: ${files.length} files, ${fmt(totalBytes / 1e6, 1)} MB; ${runs} runs; peak RSS from ${useGnuTime ? 'GNU time %M' : 'the child itself'}`);
 
+  const loadBefore = os.loadavg();
   const results = new Map<ParserId, Measured[]>();
   const skipped = new Map<ParserId, string>();
   // Can each parser be loaded at all? (A missing devDependency is a skip, not a failure.)
@@ -497,11 +530,11 @@ async function main(): Promise<void> {
       const [command, argv] =
         id === 'cpython'
           ? [python!.executable, ['-I', '-c', PYTHON_CHILD, listFile, outFile]]
-          : [process.execPath, [SELF, '--child', id, '--list', listFile, '--out', outFile]];
+          : [process.execPath, [...(id === 'native-gc' ? ['--expose-gc'] : []), SELF, '--child', id, '--list', listFile, '--out', outFile]];
       console.error(`run ${run}/${runs}: ${id} ...`);
       const m = await runChild(command, argv, outFile, useGnuTime, timeoutSeconds);
       if (m.error) console.error(`  ${id} run ${run} failed: ${m.error}`);
-      else console.error(`  parse ${fmt(m.report!.parseSeconds)} s, wall ${fmt(m.wallSeconds)} s, RSS ${m.gnuTimeKiB ?? m.report!.selfMaxRssKiB} KiB`);
+      else console.error(`  parse ${fmt(m.report!.parseSeconds)} s (CPU ${fmt(m.report!.parseCpuSeconds)} s), wall ${fmt(m.wallSeconds)} s, RSS ${m.gnuTimeKiB ?? m.report!.selfMaxRssKiB} KiB, load ${os.loadavg()[0].toFixed(2)}`);
       results.set(id, [...(results.get(id) ?? []), m]);
     }
   }
@@ -511,24 +544,27 @@ async function main(): Promise<void> {
   const invalid = new Map<string, string>((cpythonReport?.invalid ?? []).map(([f, msg]) => [f, msg]));
   const out: string[] = [];
   out.push(`# Python parsers on ${files.length} files, ${fmt(totalBytes / 1e6, 1)} MB`, '');
+  const loadAfter = os.loadavg();
   out.push(`Corpus: ${corpus} (site-packages and __pycache__ excluded). ${runs} runs per parser, each a fresh child process; times are medians.`);
+  out.push(`Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}; 1-minute load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after (above ~1 means other work shared the CPUs: trust the CPU columns over the wall ones).`);
   out.push(cpythonReport ? `Reference: ${cpythonReport.version}: compile() rejects ${invalid.size} of ${files.length} files.` : 'Reference: none (CPython 3.12 not run).', '');
-  out.push('| Parser | Version | Parse, median (s) | Runs (s) | MB/s | Error check (s) | Child wall (s) | Peak RSS (MiB) | Valid files flagged (false errors) | Invalid files noticed |');
-  out.push('| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| Parser | Version | Parse CPU, median (s) | MB/s (CPU) | Parse wall, median (s) | Wall runs (s) | MB/s (wall) | Error check (s) | Child wall (s) | Peak RSS (MiB) | Valid files flagged | Invalid files noticed |');
+  out.push('| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const details: string[] = [];
   for (const id of ids) {
     if (skipped.has(id)) {
-      out.push(`| ${LABELS[id]} | – | skipped: ${skipped.get(id)} | | | | | | | |`);
+      out.push(`| ${LABELS[id]} | – | skipped: ${skipped.get(id)} | | | | | | | | | |`);
       continue;
     }
     const ok = (results.get(id) ?? []).filter((m) => m.report);
     const failed = (results.get(id) ?? []).filter((m) => m.error);
     if (!ok.length) {
-      out.push(`| ${LABELS[id]} | – | failed: ${failed[0]?.error ?? '?'} | | | | | | | |`);
+      out.push(`| ${LABELS[id]} | – | failed: ${failed[0]?.error ?? '?'} | | | | | | | | | |`);
       continue;
     }
     const r0 = ok[0].report!;
     const parse = median(ok.map((m) => m.report!.parseSeconds));
+    const parseCpu = median(ok.map((m) => m.report!.parseCpuSeconds));
     const check = median(ok.map((m) => m.report!.checkSeconds));
     const wall = median(ok.map((m) => m.wallSeconds));
     const rssKiB = Math.max(...ok.map((m) => m.gnuTimeKiB ?? m.report!.selfMaxRssKiB));
@@ -539,10 +575,10 @@ async function main(): Promise<void> {
     const stable = ok.every((m) => JSON.stringify(m.report!.flagged) === JSON.stringify(r0.flagged));
     const runsCol = ok.map((m) => fmt(m.report!.parseSeconds)).join(', ') + (failed.length ? ` (+${failed.length} failed)` : '');
     out.push(
-      `| ${LABELS[id]} | ${r0.version.replace(/ \(\/.*\)$/, '')} | ${fmt(parse)} | ${runsCol} | ${fmt(totalBytes / 1e6 / parse, 1)} | ${id === 'cpython' ? 'n/a' : fmt(check)} | ${fmt(wall)} | ${fmt(rssKiB / 1024, 0)} | ${id === 'cpython' ? `${r0.flagged.filter((f) => !invalid.has(f)).length} (ast.parse vs compile)` : falseErrors.length} | ${noticed.length} / ${invalid.size} |`,
+      `| ${LABELS[id]} | ${r0.version.replace(/ \(\/.*\)$/, '')} | ${fmt(parseCpu)} | ${fmt(totalBytes / 1e6 / parseCpu, 1)} | ${fmt(parse)} | ${runsCol} | ${fmt(totalBytes / 1e6 / parse, 1)} | ${id === 'cpython' ? 'n/a' : fmt(check)} | ${fmt(wall)} | ${fmt(rssKiB / 1024, 0)} | ${id === 'cpython' ? `${r0.flagged.filter((f) => !invalid.has(f)).length} (ast.parse vs compile)` : falseErrors.length} | ${noticed.length} / ${invalid.size} |`,
     );
     details.push(`### ${LABELS[id]}`, '');
-    details.push(`- version: ${r0.version}; load ${fmt(r0.loadSeconds, 3)} s; peak RSS: GNU time ${ok.map((m) => m.gnuTimeKiB ?? '?').join('/')} KiB, self-reported ${fmt(selfRss / 1024, 0)} MiB max`);
+    details.push(`- version: ${r0.version}; load ${fmt(r0.loadSeconds, 3)} s; parse CPU per run ${ok.map((m) => fmt(m.report!.parseCpuSeconds)).join(', ')} s; peak RSS: GNU time ${ok.map((m) => m.gnuTimeKiB ?? '?').join('/')} KiB, self-reported ${fmt(selfRss / 1024, 0)} MiB max`);
     if (!stable) details.push('- WARNING: the set of flagged files differed between runs');
     if (r0.crashed.length) details.push(`- threw on ${r0.crashed.length} files: ${r0.crashed.slice(0, 10).map(([f, m]) => `${f} (${m})`).join('; ')}`);
     if (id === 'cpython') {
@@ -557,7 +593,7 @@ async function main(): Promise<void> {
     }
     details.push('');
   }
-  out.push('', 'Parse = the sum of the parse calls only (files read and decoded beforehand, untimed); MB/s = corpus bytes ÷ that median. Error check = rootNode.hasError (tree-sitter) or a walk for an error node (Lezer), timed apart. Child wall = the whole child process (startup, load, read, decode, parse, check). Peak RSS = the highest over the runs.', '');
+  out.push('', 'Parse = the sum of the parse calls only (files read and decoded beforehand, untimed), as CPU time (user + system of the child, all its threads) and as wall time; MB/s = corpus bytes (10^6) ÷ that median. Valid files flagged = files CPython 3.12 compiles that the parser marks as having an error (for CPython itself: files ast.parse rejects that compile() accepts, always 0); invalid files noticed = of the files compile() rejects, how many the parser marks. Error check = rootNode.hasError (tree-sitter) or a walk for an error node (Lezer), timed apart. Child wall = the whole child process (startup, load, read, decode, parse, check). Peak RSS = the highest over the runs.', '');
   out.push(...details);
   out.push(...(await featureChecks(ids, python)));
   console.log(out.join('\n'));

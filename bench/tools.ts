@@ -146,13 +146,25 @@ function gitDescribe(repoRoot: string): string | null {
   return r.stdout.trim() + (dirty.status === 0 && dirty.stdout.trim() ? '+src changes' : '');
 }
 
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const venvguard: Tool = {
   name: 'venvguard',
   detects: 'launches of python/pip/console scripts by bare name (all rules, default config)',
   installHint: '`npm run build` (or `npx tsc -p .`) to produce dist/src/cli/main.js',
   prepare(ctx) {
     const main = ctx.venvguardCli;
-    if (!fs.existsSync(main)) return { skip: `${path.relative(ctx.repoRoot, main) || main} is not built (yet)` };
+    if (!fs.existsSync(main)) {
+      const shown = main.startsWith(ctx.repoRoot + path.sep) ? path.relative(ctx.repoRoot, main) : main;
+      return { skip: `${shown} does not exist (not built yet?)` };
+    }
     let version = 'unknown';
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(ctx.repoRoot, 'package.json'), 'utf8')) as { version?: string };
@@ -163,8 +175,10 @@ const venvguard: Tool = {
     const git = gitDescribe(ctx.repoRoot);
     return {
       version: git ? `${version} (${git})` : version,
-      command: process.execPath,
-      args: [main, 'check', ctx.corpusRoot, '--format', 'json', ...ctx.venvguardArgs],
+      // Run the bin as a user's shell does, so its shebang's Node flags apply.
+      ...(isExecutable(main)
+        ? { command: main, args: ['check', ctx.corpusRoot, '--format', 'json', ...ctx.venvguardArgs] }
+        : { command: process.execPath, args: [main, 'check', ctx.corpusRoot, '--format', 'json', ...ctx.venvguardArgs] }),
       read(run) {
         // venvguard's exit codes: 0 clean, 1 findings, 2 error, 3 incomplete (some files could not be
         // fully checked, e.g. the stdlib's deliberately broken test files). Only 2 is a failed run.
@@ -308,7 +322,7 @@ const floor: Tool = {
           files: r.files,
           parseErrors: null,
           byCode: {},
-          notes: [`The regex matches in ${r.matchingFiles} files`],
+          notes: [`The regex matches in ${r.matchingFiles} file${r.matchingFiles === 1 ? '' : 's'}`],
         };
       },
     };

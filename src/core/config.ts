@@ -26,7 +26,7 @@ export interface Config {
 }
 
 export const DEFAULT_EXCLUDE = [
-  '.git', '.hg', '.svn', '.bzr', '.tox', '.nox', '.venv', 'venv', '.direnv', '.eggs', '.mypy_cache', '.pytest_cache',
+  '.git', '.hg', '.svn', '.bzr', '.tox', '.nox', '.direnv', '.eggs', '.mypy_cache', '.pytest_cache',
   '.ruff_cache', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages', 'dist-packages',
 ];
 
