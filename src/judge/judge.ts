@@ -34,6 +34,8 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
   const frags = program.fragments;
   if (frags.some((f) => f.kind === 'sys-executable' || f.kind === 'venv-path')) return undefined;
 
+  // The launch sets PATH itself (env={"PATH": …}, `PATH=… cmd`, `env PATH=… cmd`): the author chose it.
+  const pathChosen = site.env.path.kind === 'explicit';
   const resolution: Verdict['resolution'] =
     site.env.path.kind === 'missing' ? 'defpath' : site.env.path.kind === 'reset' ? 'sudo' : 'path';
   // The word as written (a whole string literal, quotes included) when known, else its characters.
@@ -43,7 +45,7 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
   const lookup = frags.find((f) => f.kind === 'path-lookup');
   if (lookup && lookup.kind === 'path-lookup') {
     const name = wordText(lookup.name);
-    if (!name) return undefined;
+    if (!name || pathChosen) return undefined;
     const v = classifyName(name, site, knowledge, 'path', lookup.span);
     return v;
   }
@@ -56,7 +58,7 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
     }
     return undefined; // an explicit path: the author chose it
   }
-  if (!site.searchesPath) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
+  if (!site.searchesPath || pathChosen) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
   if (whole) return classifyName(text, site, knowledge, resolution, programSpan);
   // Partly known: f"python{version}" is still an interpreter looked up on PATH.
   if (/^(python|pypy)\d*(\.\d*)?$/.test(text)) {
@@ -74,6 +76,7 @@ function classifyName(
   programSpan: Verdict['programSpan'],
 ): Verdict | undefined {
   if (isInterpreterName(name)) {
+    if (isDiscoveryProbe(name, site.argv.slice(1))) return undefined;
     const module = runModule(site.argv.slice(1));
     if (module === 'pip') return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
     return { tool: 'interpreter', name, resolution, words: 1, programSpan };
@@ -84,6 +87,23 @@ function classifyName(
   const script = knowledge.consoleScripts.get(base);
   if (script) return { tool: 'console-script', name, resolution, module: script.module, words: 1, programSpan, source: script.source };
   return undefined;
+}
+
+/**
+ * Asking PATH which interpreter it has is the point of some launches, not an accident:
+ * `python -V`, `python3 --version`, `python -c "import sys; print(sys.executable)"`, and the
+ * Windows launcher with a version selector (`py -3.11 …`) that deliberately picks another Python.
+ */
+export function isDiscoveryProbe(name: string, args: Word[]): boolean {
+  const texts = args.map((a) => wordText(a));
+  if (/^py(\.exe)?$/i.test(name) && /^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+)$/.test(texts[0] ?? '')) return true;
+  if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '--version')) return true;
+  if (texts.length === 2 && texts[0] === '-c' && texts[1] !== undefined) {
+    // Only prints facts about the interpreter itself.
+    const code = texts[1].replace(/\s+/g, ' ');
+    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+print\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code.trim());
+  }
+  return false;
 }
 
 /** The module an interpreter command line runs with -m, if it can be read from the options. */

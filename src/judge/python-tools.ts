@@ -72,7 +72,7 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
   ['pyinstaller', 'PyInstaller'],
   ['maturin', undefined],
   ['pybabel', undefined],
-  ['pre-commit', 'pre_commit'],
+  ['towncrier', 'towncrier'],
 ]);
 
 /**
@@ -81,6 +81,8 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
  */
 export const SELF_MANAGED_TOOLS: ReadonlySet<string> = new Set([
   'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'tox', 'nox', 'pipx', 'conda', 'mamba', 'micromamba', 'pixi',
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  'pre-commit',
 ]);
 
 /** Directories where a hard-coded interpreter is the system's (or a global install), never a venv's. */
