@@ -71,7 +71,7 @@ test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
   const clean = runCli(['check', dir]);
   assert.equal(clean.code, 0, clean.stdout + clean.stderr);
   assert.match(clean.stdout, /All checks passed/);
-  fs.writeFileSync(path.join(dir, 'bad.py'), 'import os\nos.system("python -V")\n');
+  fs.writeFileSync(path.join(dir, 'bad.py'), 'import os\nos.system("python job.py")\n');
   assert.equal(runCli(['check', dir]).code, 1);
   assert.equal(runCli(['check', dir, '--select', 'NOPE']).code, 2);
   assert.equal(runCli(['check', dir, '--format', 'xml']).code, 2);
@@ -126,7 +126,7 @@ test('.gitignore is respected unless --no-respect-gitignore', () => {
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, 'build'));
   fs.writeFileSync(path.join(dir, '.gitignore'), 'build/\n');
-  fs.writeFileSync(path.join(dir, 'build/gen.py'), 'import os\nos.system("python -V")\n');
+  fs.writeFileSync(path.join(dir, 'build/gen.py'), 'import os\nos.system("python job.py")\n');
   assert.equal(runCli(['check', dir]).code, 0);
   assert.equal(runCli(['check', dir, '--no-respect-gitignore']).code, 1);
 });

@@ -55,6 +55,23 @@ test('same findings with and without the prefilter: the example project', async 
   assert.deepEqual(a, b);
 });
 
+test('same findings with and without the prefilter: names hidden by escapes or split literals', async () => {
+  const dir = tempDir();
+  const cases = [
+    'import subprocess\nsubprocess.run("cd /tmp\\npip install -r r.txt", shell=True)\n',
+    'import os\nos.system("set -e\\n\\tpython manage.py migrate")\n',
+    'import subprocess\nsubprocess.run(["bash", "-c", "source e.sh && \\\npytest -q"])\n',
+    'import subprocess\nsubprocess.run(["pyt" "hon", "x.py"])\n',
+    'import subprocess\nexe = "pyth" "on3"\nsubprocess.run([exe, "x.py"])\n',
+    'import subprocess\nsubprocess.run(["p" + "ip", "install", "x"])\n',
+    'import subprocess\nsubprocess.run(["\\x70ython", "x.py"])\n',
+  ];
+  cases.forEach((c, i) => fs.writeFileSync(path.join(dir, `case${i}.py`), c));
+  const [a, b] = await diagnosticsBoth([dir], dir);
+  assert.equal(new Set(b.map((d) => d.split(':')[0])).size, cases.length, `every case is a finding without the prefilter: ${b.join('\n')}`);
+  assert.deepEqual(a, b);
+});
+
 function findStdlib(): string | undefined {
   const candidates: string[] = [];
   const root = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
@@ -70,9 +87,11 @@ function findStdlib(): string | undefined {
   return undefined;
 }
 
-test('same findings with and without the prefilter: standard library files that launch processes', async (t) => {
+test('same findings with and without the prefilter: stdlib files that launch processes, with sys.executable replaced by "python3"', async (t) => {
   const stdlib = findStdlib();
   if (!stdlib) return t.skip('no Python standard library found on this machine');
+  // The stdlib launches Python only through sys.executable, so as it is both runs would find
+  // nothing. Replacing sys.executable with "python3" turns its real launch code into escapes.
   // Copy the files that name a launch API (a few hundred), so the comparison is about real code.
   const dir = tempDir();
   let n = 0;
@@ -84,7 +103,7 @@ test('same findings with and without the prefilter: standard library files that 
         const text = fs.readFileSync(p, 'latin1');
         if (/subprocess|os\.system|os\.popen|spawn|exec[lv]/.test(text)) {
           const rel = path.relative(stdlib, p).split(path.sep).join('__');
-          fs.writeFileSync(path.join(dir, rel), text, 'latin1');
+          fs.writeFileSync(path.join(dir, rel), text.replace(/\bsys\.executable\b/g, '"python3"'), 'latin1');
           n++;
         }
       }
@@ -93,5 +112,6 @@ test('same findings with and without the prefilter: standard library files that 
   walk(stdlib);
   assert.ok(n > 100, `expected many stdlib files with launch APIs, found ${n}`);
   const [a, b] = await diagnosticsBoth([dir], dir);
+  assert.ok(b.length > 100, `expected many findings in the mutated stdlib, found ${b.length}`);
   assert.deepEqual(a, b);
 });

@@ -44,6 +44,11 @@ testRule(bareConsoleScript, {
       errors: [{ line: 2, column: 29, message: /secure_path/ }],
     },
     {
+      name: 'wrapper called with a variable holding the name (settings.get default)',
+      code: 'import subprocess\n\ndef run_flake8(exe, args):\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n\ndef lint(settings, args):\n    exe = settings.get("executable", "flake8")\n    return run_flake8(exe, args)\n',
+      errors: [{ line: 10, column: 12, message: /"flake8" \(via run_flake8\(\)\)/ }],
+    },
+    {
       name: 'celery via nohup and a pipe',
       code: 'import os\nos.system("nohup celery -A app worker 2>&1 | tee log")\n',
       errors: [{ line: 2, column: 18 }],

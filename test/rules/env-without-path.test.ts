@@ -11,8 +11,16 @@ testRule(envWithoutPath, {
     'import subprocess, sys\nsubprocess.run([sys.executable, "x.py"], env={"A": "1"})\n',
     'import subprocess\nsubprocess.run(["python3", "x.py"], env=None)\n',
     'import subprocess\ndef f(env):\n    subprocess.run(["python3", "x.py"], env=env)\n',
+    { name: 'PATH added after the dict is built', code: 'import subprocess\nenv = {"HOME": "/tmp"}\nenv["PATH"] = "/usr/bin"\nsubprocess.run(["python3", "x.py"], env=env)\n' },
+    { name: 'env.update(PATH=…)', code: 'import subprocess\nenv = {}\nenv.update(PATH="/opt/bin")\nsubprocess.run(["python3", "x.py"], env=env)\n' },
+    { name: 'env.setdefault("PATH", …)', code: 'import subprocess\nenv = {}\nenv.setdefault("PATH", "/opt/bin")\nsubprocess.run(["python3", "x.py"], env=env)\n' },
   ],
   invalid: [
+    {
+      name: 'dict() builtin without PATH',
+      code: 'import subprocess\nsubprocess.run(["python3", "x.py"], env=dict(LANG="C"))\n',
+      errors: [{ line: 2, column: 41 }],
+    },
     {
       name: 'env without PATH',
       code: 'import subprocess\nsubprocess.run(["python3", "x.py"], env={"LANG": "C.UTF-8"})\n',

@@ -20,6 +20,7 @@ import {
   union,
   UNKNOWN,
   type ListItem,
+  type EnvPath,
   type LiteralRef,
   type Value,
 } from './values.js';
@@ -36,7 +37,9 @@ type Event =
   | { k: 'aug'; pos: number; block: Span; value: () => Value }
   | { k: 'append'; pos: number; block: Span; value: () => Value }
   | { k: 'extend'; pos: number; block: Span; value: () => Value }
-  | { k: 'insert'; pos: number; block: Span; index: number | undefined; value: () => Value };
+  | { k: 'insert'; pos: number; block: Span; index: number | undefined; value: () => Value }
+  /** env["PATH"] = …, env.update(…), env.setdefault(…): a key set on a mapping. */
+  | { k: 'setkey'; pos: number; block: Span; key: () => string | undefined };
 
 /** Nodes whose children may hold statements (or `with … as x` bindings). */
 const STATEMENT_CONTAINERS = new Set([
@@ -232,6 +235,11 @@ export class PythonModule {
         if (!left || !right) return;
         let valueNode = right;
         while (valueNode.type === 'assignment') valueNode = valueNode.childForFieldName('right') ?? valueNode;
+        if (left.type === 'subscript' && left.childForFieldName('value')?.type === 'identifier') {
+          const keyNode = left.childForFieldName('subscript');
+          add(left.childForFieldName('value')!.text, { k: 'setkey', pos: n.endIndex, block: this.blockOf(n), key: () => this.keyText(keyNode, scope, n.startIndex) });
+          return;
+        }
         this.bindTarget(left, valueNode, n, scope, add);
         return;
       }
@@ -261,6 +269,28 @@ export class PythonModule {
         if ((attr === 'append' || attr === 'extend') && args.length === 1) {
           const a = args[0];
           add(obj.text, { k: attr, pos: n.endIndex, block, value: () => this.evalIn(a, scope, a.startIndex) });
+        } else if (attr === 'setdefault' && args.length >= 1) {
+          const keyNode = args[0];
+          add(obj.text, { k: 'setkey', pos: n.endIndex, block, key: () => this.keyText(keyNode, scope, n.startIndex) });
+        } else if (attr === 'update') {
+          // update(PATH=…) / update({"PATH": …}) / update(other): every key it may set.
+          for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+            if (!a) continue;
+            if (a.type === 'keyword_argument') {
+              const k = a.childForFieldName('name')?.text;
+              add(obj.text, { k: 'setkey', pos: n.endIndex, block, key: () => k });
+            } else if (a.type !== 'comment') {
+              add(obj.text, {
+                k: 'setkey',
+                pos: n.endIndex,
+                block,
+                key: () => {
+                  const v = this.evalIn(a, scope, n.startIndex);
+                  return v.k === 'env' && v.path === 'set' ? 'PATH' : v.k === 'env' && v.path === 'no' ? '' : undefined;
+                },
+              });
+            }
+          }
         } else if (attr === 'insert' && args.length === 2) {
           const idx = args[0].type === 'integer' ? Number(args[0].text) : undefined;
           const a = args[1];
@@ -337,6 +367,12 @@ export class PythonModule {
           break;
         case 'extend':
           if (cur) cur = cur.map((c) => (c.k === 'list' ? { ...c, items: [...c.items, { splat: e.value() }] } : c));
+          break;
+        case 'setkey':
+          if (cur) {
+            const key = e.key();
+            cur = cur.map((c) => (c.k === 'env' ? { ...c, path: key === '' ? c.path : withKey(c.path, key) } : c));
+          }
           break;
         case 'insert':
           if (cur) {
@@ -463,7 +499,7 @@ export class PythonModule {
       case 'sys.exec_prefix':
         return fragmentValue({ kind: 'venv-path', span }, span);
       case 'os.environ':
-        return { k: 'env', path: 'yes', span };
+        return { k: 'env', path: 'inherited', span };
       default:
         return { k: 'unknown', span };
     }
@@ -477,6 +513,8 @@ export class PythonModule {
       const imported = this.imports.get(name);
       if (imported) return imported;
       if (local && local.length) return undefined;
+      // Builtins, unless rebound (str(), list(), tuple(), dict() are followed by the evaluator).
+      if (['str', 'list', 'tuple', 'dict'].includes(name)) return name;
       // Well-known module names used without a visible import (e.g. `import os, sys` in a try block).
       if (['subprocess', 'os', 'sys', 'asyncio', 'pty', 'commands', 'popen2', 'shutil', 'shlex', 'multiprocessing', 'pipes', 'sysconfig'].includes(name)) return name;
       return undefined;
@@ -574,21 +612,18 @@ export class PythonModule {
   }
 
   private evalDict(n: Node, scope: Scope, pos: number): Value {
-    let path: 'yes' | 'no' | 'unknown' = 'no';
+    let path: EnvPath = 'no';
     for (const c of n.namedChildren) {
       if (!c || c.type === 'comment') continue;
       if (c.type === 'pair') {
         const key = c.childForFieldName('key');
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        const text = kv.k === 'str' ? wordTextOf(kv.word) : undefined;
-        if (text === 'PATH') path = 'yes';
-        else if (text === undefined && path === 'no') path = 'unknown';
+        path = withKey(path, kv.k === 'str' ? wordTextOf(kv.word) : undefined);
       } else if (c.type === 'dictionary_splat') {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        if (v.k === 'env' && v.path === 'yes') path = 'yes';
-        else if (path === 'no') path = 'unknown';
-      } else if (path === 'no') path = 'unknown';
+        path = mergeEnv(path, v.k === 'env' ? v.path : 'unknown');
+      } else path = withKey(path, undefined);
     }
     return { k: 'env', path, span: spanOf(n) };
   }
@@ -619,6 +654,12 @@ export class PythonModule {
       }
     }
     return { k: 'unknown', span };
+  }
+
+  private keyText(n: Node | null, scope: Scope, pos: number): string | undefined {
+    if (!n) return undefined;
+    const v = this.evalIn(n, scope, pos);
+    return v.k === 'str' ? wordTextOf(v.word) : undefined;
   }
 
   // ---- strings ------------------------------------------------------------------------------
@@ -741,11 +782,11 @@ export class PythonModule {
       case 'dict':
         if (q === 'dict') {
           const a0 = positional[0] ? this.evalIn(positional[0], scope, pos) : undefined;
-          if (a0?.k === 'env') return { k: 'env', path: a0.path === 'yes' || keywords.has('PATH') ? 'yes' : a0.path, span };
-          if (!a0) return { k: 'env', path: keywords.has('PATH') ? 'yes' : 'no', span };
-          return { k: 'unknown', span };
+          let path: EnvPath = a0 ? (a0.k === 'env' ? a0.path : 'unknown') : 'no';
+          for (const k of keywords.keys()) path = withKey(path, k);
+          return { k: 'env', path, span };
         }
-        return { k: 'env', path: 'yes', span };
+        return { k: 'env', path: 'inherited', span };
       case 'sysconfig.get_path':
         return fragmentValue({ kind: 'venv-path', span }, span);
     }
@@ -774,6 +815,9 @@ export class PythonModule {
             return positional.length === 0 ? stripLiteral(obj) : { k: 'unknown', span };
           case 'copy':
             return obj.k === 'env' || obj.k === 'list' ? obj : { k: 'unknown', span };
+          case 'get':
+            // settings.get("executable", "flake8"): the default is what runs unless configured.
+            return positional.length === 2 && obj.k !== 'env' ? union([{ k: 'unknown', span }, arg(1)]) : { k: 'unknown', span };
         }
         // self.method(): return values of a method of the enclosing class.
         if (objNode.type === 'identifier') {
@@ -826,6 +870,21 @@ export class PythonModule {
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
+
+/** PATH state after a key is set: PATH itself sets it; an unknown key may be PATH. */
+function withKey(path: EnvPath, key: string | undefined): EnvPath {
+  if (key === 'PATH') return 'set';
+  if (key === undefined && path === 'no') return 'unknown';
+  return path;
+}
+
+/** PATH state after `{**a, **b}`-style merging of b into a. */
+function mergeEnv(a: EnvPath, b: EnvPath): EnvPath {
+  if (b === 'set' || a === 'set') return 'set';
+  if (b === 'inherited') return 'inherited';
+  if (b === 'unknown' && a === 'no') return 'unknown';
+  return a === 'no' ? b : a;
+}
 
 function identifiersIn(n: Node): string[] {
   if (n.type === 'identifier') return [n.text];

@@ -47,11 +47,18 @@ const specs: [string[], ApiSpec][] = [
   [['os.posix_spawn'], { form: 'program-list', program: 0, list: 1, searchesPath: false, env: 2 }],
   [['os.posix_spawnp'], { form: 'program-list', program: 0, list: 1, searchesPath: true, env: 2 }],
   [['asyncio.create_subprocess_exec', 'asyncio.subprocess.create_subprocess_exec'], { form: 'program-rest', program: 0, rest: 1, searchesPath: true, env: 'kw' }],
+  // loop.subprocess_exec(protocol_factory, program, *args) / loop.subprocess_shell(protocol_factory, cmd):
+  // the loop object is rarely resolvable, so these are recognised by method name.
+  [['asyncio.loop.subprocess_exec'], { form: 'program-rest', program: 1, rest: 2, searchesPath: true, env: 'kw' }],
+  [['asyncio.loop.subprocess_shell'], { form: 'shell', index: 1, keyword: 'cmd' }],
   [['pty.spawn'], { form: 'argv-or-name', index: 0, searchesPath: true }],
   [['multiprocessing.set_executable', 'multiprocessing.spawn.set_executable'], { form: 'program', index: 0, searchesPath: false }],
 ];
 
 export const LAUNCH_APIS: ReadonlyMap<string, ApiSpec> = new Map(specs.flatMap(([names, spec]) => names.map((n) => [n, spec] as const)));
+
+/** Event-loop methods recognised on any object. */
+export const LOOP_METHODS: ReadonlySet<string> = new Set(['subprocess_exec', 'subprocess_shell']);
 
 /** Last name segments of launch APIs: a cheap test before qualifying a call's function. */
 export const LAUNCH_API_NAMES: ReadonlySet<string> = new Set([...LAUNCH_APIS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));

@@ -6,9 +6,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { EnvState, LaunchSite, PathState } from '../../core/launch-site.js';
 import type { Span } from '../../core/source.js';
-import { wordSourceSpan, type Word } from '../../core/word.js';
+import type { Word } from '../../core/word.js';
 import { expandArgv, expandShellScript, type ExpandedCommand } from '../command-line.js';
-import { LAUNCH_API_NAMES, LAUNCH_APIS, type ApiSpec } from './launch-apis.js';
+import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
 import { asWord, options, unknownWord, type Value } from './values.js';
@@ -26,7 +26,8 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     // Cheap test first: the last segment (or an alias of an API) must name a launch API.
     const aliased = fn.type === 'identifier' ? mod.imports.get(last) : undefined;
     if (!LAUNCH_API_NAMES.has(last) && !(aliased && LAUNCH_APIS.has(aliased))) continue;
-    const api = mod.qualify(fn, mod.scopeAt(call));
+    let api = mod.qualify(fn, mod.scopeAt(call));
+    if ((!api || !LAUNCH_APIS.has(api)) && fn.type === 'attribute' && LOOP_METHODS.has(last)) api = `asyncio.loop.${last}`;
     const spec = api ? LAUNCH_APIS.get(api) : undefined;
     if (!api || !spec) continue;
     launches.push({ call, api, spec });
@@ -59,6 +60,9 @@ function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string
     if (!name) continue;
     const isMethod = def.parent?.parent?.type === 'class_definition' || def.parent?.parent?.parent?.type === 'class_definition';
     const params = parameterNames(def);
+    // What each launch resolves to without knowing the caller.
+    const baseline = new Map<number, Set<string>>();
+    for (const l of inner) baseline.set(l.call.id, new Set(sitesForCall(mod, l.call, l.api, l.spec).map((x) => (x.argv[0] ? programKey(x.argv[0]) : ''))));
     let seen = 0;
     for (const outer of mod.calls) {
       if (seen >= MAX_WRAPPER_CALLS) break;
@@ -83,16 +87,14 @@ function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string
       }
       for (const [k, v] of keywords) if (params.includes(k)) bindings.set(k, mod.eval(v));
       if (!bindings.size) continue;
-      const argsSpan = outer.childForFieldName('arguments');
-      const fromCall = (w: Word | undefined) => {
-        const sp = w ? w.span ?? wordSourceSpan(w) : undefined;
-        return !!sp && !!argsSpan && sp.start >= argsSpan.startIndex && sp.end <= argsSpan.endIndex;
-      };
       mod.paramBindings.set(def.id, bindings);
       try {
         for (const l of inner) {
+          const known = baseline.get(l.call.id)!;
           for (const site of sitesForCall(mod, l.call, l.api, l.spec, outer)) {
-            if (!fromCall(site.argv[0])) continue;
+            // Keep only programs that exist because of this call's arguments; the rest is
+            // reported (once) inside the function.
+            if (!site.argv[0] || known.has(programKey(site.argv[0]))) continue;
             site.wrappers = [`${name}()`, ...site.wrappers];
             if (varargs) site.rewriter = new PythonRewriter(mod, site, outer, { varargs: true });
             sites.push(site);
@@ -104,6 +106,11 @@ function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string
     }
   }
   return sites;
+}
+
+/** Identity of a program word: its fragments and where their characters come from. */
+function programKey(w: Word): string {
+  return w.fragments.map((f) => (f.kind === 'text' ? `${f.text}@${f.offsets?.[0] ?? ''}` : `${f.kind}@${f.span?.start ?? ''}`)).join('|');
 }
 
 function enclosingFunction(n: Node): Node | undefined {
@@ -146,7 +153,18 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
   const envFrom = (v: Value | undefined, node: Node | undefined): PathState => {
     if (!v || !node || v.k === 'none') return { kind: 'inherited' };
     const span = { start: node.startIndex, end: node.endIndex };
-    if (v.k === 'env') return v.path === 'yes' ? { kind: 'explicit', span } : v.path === 'no' ? { kind: 'missing', span } : { kind: 'unknown' };
+    if (v.k === 'env') {
+      switch (v.path) {
+        case 'set':
+          return { kind: 'explicit', span };
+        case 'no':
+          return { kind: 'missing', span };
+        case 'inherited':
+          return { kind: 'inherited' };
+        default:
+          return { kind: 'unknown' };
+      }
+    }
     return { kind: 'unknown' };
   };
 

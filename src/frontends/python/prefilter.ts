@@ -6,7 +6,7 @@
  */
 
 const API_WORDS =
-  /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|getoutput|getstatusoutput|set_executable|which|find_executable|Popen)\b/;
+  /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|set_executable|which|find_executable|Popen)\b/;
 
 export class Prefilter {
   constructor(private readonly toolInString: RegExp) {}
@@ -32,6 +32,7 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
   const interesting = /[#'"()[\]{}]/g;
   let last = 0;
   let depth = 0;
+  let lastStringEnd = -1;
   let m: RegExpExecArray | null;
   while ((m = interesting.exec(s))) {
     const i = m.index;
@@ -50,7 +51,14 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
       const fString = /[fFtT][rRbB]?$|[rRbB][fFtT]$/.test(s.slice(Math.max(0, i - 2), i));
       const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
       const qlen = triple ? 3 : 1;
-      if (!(triple && depth === 0 && startsLogicalLine(s, i))) strings.push(s.slice(i + qlen, Math.min(end, n)));
+      if (!(triple && depth === 0 && startsLogicalLine(s, i))) {
+        const content = unescape(s.slice(i + qlen, Math.min(end, n)));
+        // Literals joined by implicit concatenation or `+` are one string, as Python evaluates
+        // them: "pyt" "hon" and "p" + "ip" still show the name.
+        if (strings.length && lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i))) strings[strings.length - 1] += content;
+        else strings.push(content);
+        lastStringEnd = Math.min(n, end + qlen);
+      }
       interesting.lastIndex = last = Math.min(n, end + qlen);
       continue;
     }
@@ -59,6 +67,24 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
   }
   code.push(s.slice(last));
   return { code: code.join(''), strings: strings.join('\n') };
+}
+
+/** Source between two literals that concatenates them: spaces, `+`, parentheses, continuations, the next prefix. */
+const GLUE = /^[\s+()\\]*[rRbBfFuUtT]{0,2}$/;
+
+/**
+ * Enough of Python's escape decoding that a name written with escapes is still seen: `\n` and
+ * friends become separators (so "\npip" shows `pip` as a word), continuations vanish, and
+ * \xHH, \ooo, \uXXXX become their characters.
+ */
+function unescape(t: string): string {
+  if (!t.includes('\\')) return t;
+  return t.replace(/\\(\r?\n|[ntrfv]|x[0-9a-fA-F]{2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (_, e: string) => {
+    if (e[0] === '\r' || e[0] === '\n') return '';
+    if (e.length === 1 && 'ntrfv'.includes(e)) return ' ';
+    if (e[0] === 'x' || e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return String.fromCharCode(parseInt(e, 8));
+  });
 }
 
 /** Index of the closing triple quote (or n). */

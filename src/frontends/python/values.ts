@@ -9,12 +9,18 @@ import { concatWords, mergeText, type Fragment, type Word } from '../../core/wor
 export type Value =
   | { k: 'str'; word: Word; /** the string literal node it came from, when it is one whole literal */ literal?: LiteralRef }
   | { k: 'list'; items: ListItem[]; span?: Span }
-  | { k: 'env'; /** PATH among the keys? 'yes' | 'no' | 'unknown' */ path: 'yes' | 'no' | 'unknown'; span?: Span }
+  /**
+   * An environment mapping: PATH copied from os.environ (`inherited`), given by the code (`set`),
+   * absent (`no`: the lookup uses os.defpath), or `unknown`.
+   */
+  | { k: 'env'; path: EnvPath; span?: Span }
   | { k: 'bool'; v: boolean }
   | { k: 'none' }
   | { k: 'func'; name: string; node: unknown }
   | { k: 'union'; options: Value[] }
   | { k: 'unknown'; span?: Span };
+
+export type EnvPath = 'inherited' | 'set' | 'no' | 'unknown';
 
 export type ListItem = { value: Value } | { splat: Value };
 
