@@ -157,3 +157,14 @@ test('SARIF from the CLI validates against the official schema', (t) => {
   assert.ok(results.every((x) => Object.values(x.partialFingerprints)[0]?.length >= 16));
   assert.equal(new Set(results.map((x) => Object.values(x.partialFingerprints)[0])).size, results.length, 'fingerprints are distinct');
 });
+
+test('a declared dependency launched by name is a console script; known non-Python commands are not', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\ndependencies = ["towncrier>=23", "docker"]\n[dependency-groups]\ndocs = ["zensical"]\n');
+  fs.writeFileSync(path.join(dir, 'requirements-dev.txt'), '# tools\nNox_Poetry==1.0\n-r base.txt\n');
+  fs.writeFileSync(path.join(dir, 'run.py'), 'import subprocess\nsubprocess.run(["zensical", "build"])\nsubprocess.run(["nox-poetry"])\nsubprocess.run(["docker", "ps"])\n');
+  const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+  const diags = (JSON.parse(r.stdout) as { diagnostics: { start: { line: number }; message: string }[] }).diagnostics;
+  assert.deepEqual(diags.map((d) => d.start.line), [2, 3], r.stdout);
+  assert.match(diags[0].message, /"zensical".*a dependency in pyproject\.toml or requirements/);
+});

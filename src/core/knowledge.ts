@@ -111,6 +111,60 @@ export function buildKnowledge(cfg: Config): ToolKnowledge & { venvs: string[] }
       scripts.set(name, { module, source });
     }
   }
+  // A dependency whose name is a launched command is, almost always, that package's console script
+  // (towncrier, zensical, nox-poetry …) — even before the venv exists.
+  for (const dep of projectDependencies(cfg)) {
+    if (scripts.has(dep) || NOT_PYTHON_COMMANDS.has(dep)) continue;
+    scripts.set(dep, { module: undefined, source: 'a dependency in pyproject.toml or requirements' });
+  }
   for (const [name, module] of Object.entries(cfg.consoleScripts)) scripts.set(name, { module: module || undefined, source: 'pyproject [tool.venvguard] console-scripts' });
   return { consoleScripts: scripts, venvs };
+}
+
+/**
+ * Packages on PyPI that ship (or wrap) a program that is not Python, or that share their name
+ * with an unrelated command: never treated as console scripts by name alone.
+ */
+const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
+  'docker', 'ruff', 'uv', 'cmake', 'ninja', 'clang-format', 'clang-tidy', 'node', 'nodejs', 'nodejs-bin', 'git', 'make',
+  'pandoc', 'ffmpeg', 'patchelf', 'shellcheck', 'taplo', 'typos', 'hadolint', 'actionlint', 'go', 'protoc', 'grpcio-tools',
+  'awscli', 'kubernetes', 'redis', 'psycopg', 'mysql', 'sqlite', 'java', 'selenium', 'playwright', 'pip', 'setuptools', 'wheel',
+]);
+
+/** PEP 503 normalised names of the project's declared dependencies (pyproject and requirements*.txt at the root). */
+export function projectDependencies(cfg: Config): Set<string> {
+  const names = new Set<string>();
+  const add = (spec: unknown) => {
+    if (typeof spec !== 'string') return;
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec);
+    if (m) names.add(m[1].toLowerCase().replace(/[-_.]+/g, '-'));
+  };
+  const py = cfg.pyproject ?? {};
+  const project = (py.project ?? {}) as Record<string, unknown>;
+  for (const d of asArray(project.dependencies)) add(d);
+  for (const group of Object.values((project['optional-dependencies'] ?? {}) as Record<string, unknown>)) for (const d of asArray(group)) add(d);
+  for (const group of Object.values((py['dependency-groups'] ?? {}) as Record<string, unknown>)) for (const d of asArray(group)) add(d);
+  const poetry = (((py.tool ?? {}) as Record<string, unknown>).poetry ?? {}) as Record<string, unknown>;
+  const poetryTables = [poetry.dependencies, poetry['dev-dependencies'], ...Object.values((poetry.group ?? {}) as Record<string, { dependencies?: unknown }>).map((g) => g?.dependencies)];
+  for (const t of poetryTables) if (t && typeof t === 'object') for (const k of Object.keys(t)) if (k !== 'python') add(k);
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+  } catch {
+    /* no root listing: no requirements files */
+  }
+  for (const f of entries) {
+    let text = '';
+    try {
+      text = fs.readFileSync(path.join(cfg.root, f), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split(/\r?\n/)) if (!/^\s*(#|-)/.test(line)) add(line);
+  }
+  return names;
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
 }
