@@ -136,7 +136,12 @@ function fixFile(
   if (!dryRun) {
     const bytes = encodePython(original, text);
     if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
-    writeAtomically(r.path, bytes);
+    try {
+      writeAtomically(r.path, bytes);
+    } catch (e) {
+      // One unwritable file (read-only folder or file system) must not abort the whole run.
+      return { remaining: diags, problem: { path: r.path, kind: 'unreadable', message: `not fixed: cannot write the file: ${(e as Error).message}`, partial: true } };
+    }
   }
   return { fixed: { before: original.text, after: text, applied }, remaining: current, source };
 }
@@ -176,15 +181,25 @@ function hasSyntaxErrors(parser: ReturnType<typeof loadedParser>, text: string):
   }
 }
 
-/** Write to a temporary file beside the target, then rename over it: never a half-written file. */
+/**
+ * Write to a temporary file beside the target, then rename over it: never a half-written file.
+ * Through a symbolic link the file it points to is rewritten (renaming over the link would
+ * replace the link with a copy and leave the target unfixed), and its permission bits are kept.
+ */
 export function writeAtomically(file: string, bytes: Buffer): void {
-  const st = fs.statSync(file);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.venvguard-${process.pid}.tmp`);
+  const target = fs.realpathSync(file);
+  const st = fs.statSync(target);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.venvguard-${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, bytes, { mode: st.mode });
-    fs.renameSync(tmp, file);
+    fs.chmodSync(tmp, st.mode & 0o7777); // the mode given at creation is masked by the umask
+    fs.renameSync(tmp, target);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      /* report the first error, not the clean-up's */
+    }
     throw e;
   }
 }

@@ -7,7 +7,6 @@
  * could not be checked completely (see stderr or the report).
  */
 import fs from 'node:fs';
-import { createTwoFilesPatch } from 'diff';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { check, ConfigError, RULES, UsageError } from '../api.js';
 import { reporters, type ReporterName } from '../reporters/index.js';
@@ -88,6 +87,7 @@ program
       onProgress: o.format === 'text' ? progressBar() : undefined,
     });
     if (o.diff) {
+      const { createTwoFilesPatch } = await import('diff');
       for (const f of result.fixed) process.stdout.write(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, '', '', { context: 3 }).replace(/^=+\n/, ''));
       process.stderr.write(`${result.fixed.reduce((n, f) => n + f.applied, 0)} fix(es) would be applied to ${result.fixed.length} file(s)\n`);
       process.exitCode = result.fixed.length ? EXIT.findings : EXIT.clean;

@@ -35,6 +35,17 @@ export function readAndCheck(path: string, ctx: FileCheckContext): FileCheckResu
   return file ? analyseDecoded(result, file, ctx) : result;
 }
 
+/** readForCheck, never throwing: an unexpected error is that file's problem, not the run's. */
+export function readForCheckSafely(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>): { result: FileCheckResult; file?: SourceFile } {
+  try {
+    return readForCheck(path, ctx);
+  } catch (e) {
+    return {
+      result: { path, diagnostics: [], problems: [{ path, kind: 'internal', message: `internal error while reading: ${(e as Error).message}`, partial: false }], skipped: false },
+    };
+  }
+}
+
 /**
  * The cheap half: read, decode and prefilter. Returns the decoded file only when it must be
  * analysed (the engine runs this on the main thread and sends only those files to workers).
@@ -49,7 +60,7 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
   try {
     const st = fs.statSync(path);
     if (!st.isFile()) return problem('not-a-file', 'not a regular file; skipped');
-    if (st.size > ctx.maxFileSize) return problem('too-large', `${(st.size / 1048576).toFixed(1)} MB is over the ${(ctx.maxFileSize / 1048576).toFixed(0)} MB limit (--max-file-size); skipped`);
+    if (st.size > ctx.maxFileSize) return problem('too-large', `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
     bytes = fs.readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
@@ -65,6 +76,11 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     return { result };
   }
   return { result, file };
+}
+
+/** Exact bytes, with MB beside them from 1 MiB up ("0 MB limit" told nothing for small limits). */
+function sizeText(n: number): string {
+  return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 
 /** The expensive half: parse, find launch sites, judge, report. */

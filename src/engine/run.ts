@@ -8,13 +8,13 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyseDecoded, readForCheck, type FileCheckResult } from '../core/check-file.js';
+import { analyseDecoded, readForCheckSafely as readForCheck, type FileCheckResult } from '../core/check-file.js';
 import { SourceFile } from '../core/source.js';
 import { loadParsers } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import type { WorkItem } from './worker.js';
 
-const PARALLEL_BYTES = 8 * 1024 * 1024;
+const PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 * 1024);
 const BATCH = 4;
 
 type Progress = (done: number, total: number) => void;

@@ -3,9 +3,11 @@
  * chosen by measurement (see README "Parser choice"): the native binding's memory grew to GBs.
  */
 import { createRequire } from 'node:module';
-import { Language, Parser } from 'web-tree-sitter';
+import type { Language, Parser } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
+// Loaded on first use: a run whose files all stop at the prefilter never pays for it.
+let runtime: Promise<typeof import('web-tree-sitter')> | undefined;
 let init: Promise<void> | undefined;
 const languages = new Map<string, Promise<Language>>();
 
@@ -14,6 +16,8 @@ function grammarPath(pkg: 'tree-sitter-python' | 'tree-sitter-bash'): string {
 }
 
 async function language(pkg: 'tree-sitter-python' | 'tree-sitter-bash'): Promise<Language> {
+  runtime ??= import('web-tree-sitter');
+  const { Parser, Language } = await runtime;
   init ??= Parser.init();
   await init;
   let lang = languages.get(pkg);
@@ -31,6 +35,7 @@ export async function parserFor(pkg: 'tree-sitter-python' | 'tree-sitter-bash'):
   let p = parsers.get(pkg);
   if (!p) {
     const lang = await language(pkg);
+    const { Parser } = await runtime!;
     p = new Parser();
     p.setLanguage(lang);
     parsers.set(pkg, p);

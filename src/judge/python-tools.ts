@@ -48,8 +48,6 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
   ['pydoc', 'pydoc'],
   ['pydoc3', 'pydoc'],
   ['2to3', 'lib2to3'],
-  ['idle', 'idlelib'],
-  ['idle3', 'idlelib'],
   ['nosetests', 'nose'],
   ['scrapy', 'scrapy'],
   ['locust', 'locust'],
@@ -120,10 +118,11 @@ export function toolNamePattern(consoleScripts: Iterable<string>): RegExp {
   const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
   const alts = [
     // interpreters and pip, with versions; also a prefix like f"python{version}"
-    '(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w-])',
+    // …not a path segment ("/python/") or a host name ("python.org")
+    '(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])',
     '[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)',
     'py(?:\\.exe)?(?![\\w.-])',
-    `(?:${names.join('|')})(?:\\.exe)?(?![\\w-])`,
+    `(?:${names.join('|')})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`,
   ];
   return new RegExp(`(?<![\\w.-])(?:${alts.join('|')})`);
 }

@@ -53,7 +53,7 @@ export function decodePython(path: string, bytes: Uint8Array): DecodeResult {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
       return { ok: true, file: new SourceFile(path, text, { name: codec, bom, lossless: true }) };
     } catch {
-      const bad = firstInvalidUtf8(body);
+      const bad = firstInvalidUtf8(body) + (bom ? 3 : 0); // an offset into the file, BOM included
       const text = new TextDecoder('utf-8').decode(body);
       return {
         ok: true,

@@ -1048,7 +1048,10 @@ function decodeEscape(esc: string, isF: boolean): string {
   const body = esc.slice(1);
   if (body.startsWith('\n') || body.startsWith('\r')) return '';
   if (body in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[body];
-  if (/^x[0-9a-fA-F]{2}$/.test(body) || /^u[0-9a-fA-F]{4}$/.test(body) || /^U[0-9a-fA-F]{8}$/.test(body)) return String.fromCodePoint(parseInt(body.slice(1), 16));
+  if (/^x[0-9a-fA-F]{2}$/.test(body) || /^u[0-9a-fA-F]{4}$/.test(body) || /^U[0-9a-fA-F]{8}$/.test(body)) {
+    const cp = parseInt(body.slice(1), 16);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd'; // out of range: CPython refuses the literal
+  }
   if (/^[0-7]{1,3}$/.test(body)) return String.fromCharCode(parseInt(body, 8));
   return esc; // unknown escapes stay as written (\N{...} is rare in commands)
 }

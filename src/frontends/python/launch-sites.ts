@@ -17,7 +17,7 @@ const MAX_CANDIDATES = 8;
 
 export function findLaunchSites(mod: PythonModule): LaunchSite[] {
   const sites: LaunchSite[] = [];
-  const launches: { call: Node; api: string; spec: ApiSpec }[] = [];
+  const launches: Launch[] = [];
   for (const call of mod.calls) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
@@ -30,14 +30,48 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     if ((!api || !LAUNCH_APIS.has(api)) && fn.type === 'attribute' && LOOP_METHODS.has(last)) api = `asyncio.loop.${last}`;
     const spec = api ? LAUNCH_APIS.get(api) : undefined;
     if (!api || !spec) continue;
-    launches.push({ call, api, spec });
-    sites.push(...sitesForCall(mod, call, api, spec));
+    const own = sitesForCall(mod, call, api, spec);
+    launches.push({
+      call,
+      api,
+      spec,
+      programs: new Set(own.map((x) => (x.argv[0] ? programKey(x.argv[0]) : ''))),
+      // A caller can only change a program that is not fully known here.
+      open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === 'unknown')),
+    });
+    sites.push(...own);
   }
-  sites.push(...wrapperCallSites(mod, launches));
+  if (launches.length) sites.push(...wrapperCallSites(mod, launches));
   return dedupe(sites);
 }
 
 const MAX_WRAPPER_CALLS = 64;
+
+interface Launch {
+  call: Node;
+  api: string;
+  spec: ApiSpec;
+  /** What argv[0] resolves to without knowing any caller (see programKey). */
+  programs: Set<string>;
+  /** Whether argv[0] (or the argv itself) depends on something unknown here, e.g. a parameter. */
+  open: boolean;
+}
+
+/** Calls by the name they call: `f(…)` under "f", `self.f(…)`/`cls.f(…)` under ".f". Built once per module. */
+function callsByCallee(mod: PythonModule): Map<string, Node[]> {
+  const index = new Map<string, Node[]>();
+  for (const c of mod.calls) {
+    const fn = c.childForFieldName('function');
+    let key: string | undefined;
+    if (fn?.type === 'identifier') key = fn.text;
+    else if (fn?.type === 'attribute' && ['self', 'cls'].includes(fn.childForFieldName('object')?.text ?? '')) key = '.' + fn.childForFieldName('attribute')?.text;
+    if (!key) continue;
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  }
+  return index;
+}
 
 /**
  * Commands built in one function and run in another: for each function that launches a process
@@ -45,9 +79,10 @@ const MAX_WRAPPER_CALLS = 64;
  * in this module, with the call's arguments bound to the parameters. Only launches whose program
  * name comes from the call's own arguments are kept — and reported at that call, where the fix goes.
  */
-function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string; spec: ApiSpec }[]): LaunchSite[] {
+function wrapperCallSites(mod: PythonModule, launches: Launch[]): LaunchSite[] {
   const byFunction = new Map<number, { def: Node; launches: typeof launches }>();
   for (const l of launches) {
+    if (!l.open) continue;
     const def = enclosingFunction(l.call);
     if (!def) continue;
     const entry = byFunction.get(def.id) ?? { def, launches: [] };
@@ -55,21 +90,17 @@ function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string
     byFunction.set(def.id, entry);
   }
   const sites: LaunchSite[] = [];
+  let index: Map<string, Node[]> | undefined;
   for (const { def, launches: inner } of byFunction.values()) {
     const name = def.childForFieldName('name')?.text;
     if (!name) continue;
     const isMethod = def.parent?.parent?.type === 'class_definition' || def.parent?.parent?.parent?.type === 'class_definition';
     const params = parameterNames(def);
-    // What each launch resolves to without knowing the caller.
-    const baseline = new Map<number, Set<string>>();
-    for (const l of inner) baseline.set(l.call.id, new Set(sitesForCall(mod, l.call, l.api, l.spec).map((x) => (x.argv[0] ? programKey(x.argv[0]) : ''))));
+    index ??= callsByCallee(mod);
     let seen = 0;
-    for (const outer of mod.calls) {
+    for (const outer of index.get(isMethod ? '.' + name : name) ?? []) {
       if (seen >= MAX_WRAPPER_CALLS) break;
       if (outer.startIndex >= def.startIndex && outer.endIndex <= def.endIndex) continue; // recursion
-      const fn = outer.childForFieldName('function');
-      const viaSelf = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === name && ['self', 'cls'].includes(fn.childForFieldName('object')?.text ?? '');
-      if (!fn || !((fn.type === 'identifier' && fn.text === name && !isMethod) || (viaSelf && isMethod))) continue;
       seen++;
       const { positional, keywords } = mod.callArgs(outer);
       const bindings = new Map<string, Value>();
@@ -90,7 +121,7 @@ function wrapperCallSites(mod: PythonModule, launches: { call: Node; api: string
       mod.paramBindings.set(def.id, bindings);
       try {
         for (const l of inner) {
-          const known = baseline.get(l.call.id)!;
+          const known = l.programs;
           for (const site of sitesForCall(mod, l.call, l.api, l.spec, outer)) {
             // Keep only programs that exist because of this call's arguments; the rest is
             // reported (once) inside the function.

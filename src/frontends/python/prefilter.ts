@@ -29,9 +29,8 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
   const code: string[] = [];
   const strings: string[] = [];
   const n = s.length;
-  const interesting = /[#'"()[\]{}]/g;
+  const interesting = /[#'"]/g;
   let last = 0;
-  let depth = 0;
   let lastStringEnd = -1;
   let m: RegExpExecArray | null;
   while ((m = interesting.exec(s))) {
@@ -51,7 +50,7 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
       const fString = /[fFtT][rRbB]?$|[rRbB][fFtT]$/.test(s.slice(Math.max(0, i - 2), i));
       const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
       const qlen = triple ? 3 : 1;
-      if (!(triple && depth === 0 && startsLogicalLine(s, i))) {
+      if (!(triple && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
         const content = unescape(s.slice(i + qlen, Math.min(end, n)));
         // Literals joined by implicit concatenation or `+` are one string, as Python evaluates
         // them: "pyt" "hon" and "p" + "ip" still show the name.
@@ -62,8 +61,6 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
       interesting.lastIndex = last = Math.min(n, end + qlen);
       continue;
     }
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (depth > 0) depth--;
   }
   code.push(s.slice(last));
   return { code: code.join(''), strings: strings.join('\n') };
@@ -82,9 +79,27 @@ function unescape(t: string): string {
   return t.replace(/\\(\r?\n|[ntrfv]|x[0-9a-fA-F]{2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (_, e: string) => {
     if (e[0] === '\r' || e[0] === '\n') return '';
     if (e.length === 1 && 'ntrfv'.includes(e)) return ' ';
-    if (e[0] === 'x' || e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (e[0] === 'x' || e[0] === 'u' || e[0] === 'U') {
+      const cp = parseInt(e.slice(1), 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : ''; // CPython rejects these; so does a name
+    }
     return String.fromCharCode(parseInt(e, 8));
   });
+}
+
+/**
+ * Docstrings follow a block header (`def f():`, `class C:`) or open the module. Checking the
+ * previous non-blank line for a trailing `:` avoids tracking bracket depth over the whole file.
+ */
+function followsBlockHeader(s: string, i: number): boolean {
+  let end = s.lastIndexOf('\n', i - 1);
+  while (end > 0) {
+    const start = s.lastIndexOf('\n', end - 1) + 1;
+    const line = s.slice(start, end).replace(/\r$/, '');
+    if (/\S/.test(line) && !/^\s*#/.test(line)) return /:\s*(#[^'"]*)?$/.test(line);
+    end = start - 1;
+  }
+  return true; // nothing but blank lines and comments before it: the module docstring
 }
 
 /** Index of the closing triple quote (or n). */

@@ -63,12 +63,14 @@ export class PythonRewriter implements ProgramRewriter {
     const py2 = this.mod.python2;
     const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
     imports.add(py2 ? 'pipes' : 'shlex');
-    const pathExpr = target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), "${target.name}")`;
-    const expr = `${quoteFn}(${pathExpr})`;
+    const pathIn = (q: string) => (target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`);
+    const expr = `${quoteFn}(${pathIn('"')})`;
     const suffix = target.kind === 'interpreter' && target.module ? ` -m ${target.module}` : '';
     if (/[fFtT]/.test(lit.prefix)) {
+      // Before Python 3.12 an f-string's expressions cannot contain its own quote character.
+      const inner = `${quoteFn}(${pathIn(lit.quote[0] === '"' ? "'" : '"')})`;
       return {
-        edits: [{ start, end, text: `{${expr}}${suffix}` }, ...this.importEdits(imports)],
+        edits: [{ start, end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
         applicability: insideCall ? 'safe' : 'unsafe',
         reason: insideCall ? undefined : outsideReason,
       };
@@ -78,18 +80,25 @@ export class PythonRewriter implements ProgramRewriter {
     const after = suffix + source.slice(end, lit.contentSpan.end);
     // A piece must not end inside an escape sequence (a trailing lone backslash).
     if (/(^|[^\\])(\\\\)*\\$/.test(before)) return undefined;
-    const open = lit.prefix + lit.quote;
-    const pieces: string[] = [];
-    if (before) pieces.push(`${open}${before}${lit.quote}`);
-    pieces.push(expr);
-    if (after) pieces.push(`${open}${after}${lit.quote}`);
-    let text = pieces.join(' + ');
     let parent = lit.parentType;
     let parentNode = this.nodeAt(lit);
+    // In `"a " "python x" " b"` the piece is glued to its neighbours, which bind tighter than `+`:
+    // keep a (possibly empty) string piece on each glued side, `"a " "" + q + " x" " b"`.
+    let gluedBefore = false;
+    let gluedAfter = false;
     if (parent === 'concatenated_string') {
       parentNode = parentNode?.parent ?? null;
+      const parts = parentNode?.namedChildren.filter((c): c is Node => c?.type === 'string') ?? [];
+      gluedBefore = parts[0]?.startIndex !== lit.span.start;
+      gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
       parent = parentNode?.parent?.type ?? '';
     }
+    const open = lit.prefix + lit.quote;
+    const pieces: string[] = [];
+    if (before || gluedBefore) pieces.push(`${open}${before}${lit.quote}`);
+    pieces.push(expr);
+    if (after || gluedAfter) pieces.push(`${open}${after}${lit.quote}`);
+    let text = pieces.join(' + ');
     let applicability: Rewrite['applicability'] = insideCall ? 'safe' : 'unsafe';
     let reason = insideCall ? undefined : outsideReason;
     if (!SAFE_PARENTS.has(parent)) {
@@ -117,20 +126,23 @@ export class PythonRewriter implements ProgramRewriter {
     if (missing.length === 0) return [];
     const at = importInsertionPoint(this.mod);
     const nl = this.mod.file.newline;
-    return missing.map((m) => ({ start: at.offset, end: at.offset, text: at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` }));
+    return missing.map((m) => ({ start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` }));
   }
 }
 
 /** After the module docstring and `from __future__` imports, before everything else. */
-export function importInsertionPoint(mod: PythonModule): { offset: number; leadingNewline: boolean } {
+export function importInsertionPoint(mod: PythonModule): { offset: number; leadingNewline: boolean; inline?: boolean } {
   const stmts = mod.root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
   let i = 0;
   if (stmts[0]?.type === 'expression_statement' && stmts[0].namedChildren[0]?.type === 'string') i = 1;
   while (stmts[i]?.type === 'future_import_statement') i++;
   const next = stmts[i];
   if (next) {
-    const loc = mod.file.location(next.startIndex);
-    return { offset: mod.file.lineStart(loc.line), leadingNewline: false };
+    const lineStart = mod.file.lineStart(mod.file.location(next.startIndex).line);
+    // `"""Doc."""; import os` or `from __future__ import x; import os`: a new line before this one
+    // would go before (or into) the docstring or the __future__ import; insert `import m; ` inline.
+    if (mod.file.text.slice(lineStart, next.startIndex).trim()) return { offset: next.startIndex, leadingNewline: false, inline: true };
+    return { offset: lineStart, leadingNewline: false };
   }
   const text = mod.file.text;
   const endsWithNewline = /\r?\n$/.test(text);
