@@ -13,6 +13,7 @@ import { SourceFile } from './core/source.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from './engine/context.js';
 import { checkFiles } from './engine/run.js';
 import { encodePython } from './frontends/python/decode.js';
+import { blankComments } from './frontends/python/prefilter.js';
 import { loadedParser, loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 
@@ -173,7 +174,7 @@ export function fixLoop(
 }
 
 function hasSyntaxErrors(parser: ReturnType<typeof loadedParser>, text: string): boolean {
-  const tree = parser.parse(text);
+  const tree = parser.parse(blankComments(text).text);
   try {
     return !tree || tree.rootNode.hasError;
   } finally {

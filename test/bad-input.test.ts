@@ -78,6 +78,34 @@ const PY2_SOURCE = 'import os\nprint "x"\nexec "code"\ny = `1`\nos.system("pytho
 
 const CASES: Case[] = [
   {
+    name: 'a launch argument inside 10,000 parentheses is still resolved',
+    dir: 'deep-parens',
+    build: (d) => fs.writeFileSync(path.join(d, 'parens.py'), 'import subprocess\nsubprocess.run(' + '('.repeat(10000) + '["python", "x"]' + ')'.repeat(10000) + ')\n'),
+    diagnostics: [{ path: 'deep-parens/parens.py', code: 'VG101', line: 2, column: 10017 }],
+    problems: [],
+    exit: EXIT.findings,
+  },
+  {
+    // Lists nest values, so following them costs depth: past the limit the file is reported as
+    // not fully analysed rather than silently passing.
+    name: 'a launch argument inside 3,000 nested lists is reported as not fully analysed',
+    dir: 'deep-lists',
+    build: (d) => fs.writeFileSync(path.join(d, 'lists.py'), 'import subprocess\nsubprocess.run(' + '['.repeat(3000) + '"python", "x"' + ']'.repeat(3000) + ')\n'),
+    diagnostics: [],
+    problems: [{ path: 'deep-lists/lists.py', kind: 'internal', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }],
+    exit: EXIT.incomplete,
+  },
+  {
+    // Regression: tree-sitter-python's scanner is quadratic in comment-block length (5,000 lines
+    // took ~20 s); comments are blanked before parsing, so this is as fast as blank lines.
+    name: 'a 5,000-line comment block before a launch',
+    dir: 'comments',
+    build: (d) => fs.writeFileSync(path.join(d, 'long_header.py'), 'import os\n' + '# licence text, one line of many\n'.repeat(5000) + 'os.system("python x.py")\n'),
+    diagnostics: [{ path: 'comments/long_header.py', code: 'VG101', line: 5002, column: 12 }],
+    problems: [],
+    exit: EXIT.findings,
+  },
+  {
     name: 'a binary .py (NUL bytes in a compiled blob) is refused as binary',
     dir: 'binary',
     build: (d) => fs.writeFileSync(path.join(d, 'blob.py'), bytes([0x6f, 0x0d, 0x0d, 0x0a, 0x00, 0x00, 0x00, 0x00, 0xe3, 0x01], 'os.system("python x.py")')),

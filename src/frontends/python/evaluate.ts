@@ -71,6 +71,8 @@ export class PythonModule {
   private readonly classAttrCache = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
+  /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
+  tooDeep = false;
   readonly python2: boolean;
   /** Every call node, in source order. */
   readonly calls: Node[] = [];
@@ -399,7 +401,16 @@ export class PythonModule {
   }
 
   evalIn(n: Node, scope: Scope, pos: number): Value {
-    if (this.depth > MAX_DEPTH) return { k: 'unknown', span: spanOf(n) };
+    // Parentheses add no meaning: unwrap them without spending depth ((((x)))) x 10,000).
+    while (n.type === 'parenthesized_expression') {
+      const inner = n.namedChildren.find((c) => c && c.type !== 'comment');
+      if (!inner) break;
+      n = inner;
+    }
+    if (this.depth > MAX_DEPTH) {
+      this.tooDeep = true;
+      return { k: 'unknown', span: spanOf(n) };
+    }
     this.depth++;
     try {
       return this.evalNode(n, scope, pos);

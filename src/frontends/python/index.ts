@@ -7,6 +7,7 @@ import type { LaunchSite } from '../../core/launch-site.js';
 import type { SourceFile } from '../../core/source.js';
 import { parseSuppressions, type Suppressions } from '../../core/suppressions.js';
 import { loadedParser } from '../tree-sitter.js';
+import { blankComments } from './prefilter.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
 
@@ -23,13 +24,13 @@ export interface PythonAnalysis {
  */
 export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis) => T): T {
   const parser = loadedParser('tree-sitter-python');
-  const tree = parser.parse(file.text);
+  const { text: parseText, comments } = blankComments(file.text);
+  const tree = parser.parse(parseText);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
-    const comments = mod.comments.map((c) => ({ offset: c.startIndex, text: c.text }));
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem: FileProblem | undefined;
     if (root.hasError) {
@@ -43,7 +44,10 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
         partial: true,
       };
     }
-    return use({ sites, suppressions, syntaxProblem });
+    const depthProblem: FileProblem | undefined = mod.tooDeep
+      ? { path: file.path, kind: 'internal', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }
+      : undefined;
+    return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
     tree.delete();
   }

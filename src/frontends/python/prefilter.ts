@@ -25,8 +25,10 @@ export class Prefilter {
  * (single quotes) or to the end of the file (triple quotes). Jumps between interesting characters
  * with native regex search instead of visiting every character.
  */
-export function splitCodeAndStrings(s: string): { code: string; strings: string } {
+export function splitCodeAndStrings(s: string): { code: string; strings: string; comments: number[] } {
   const code: string[] = [];
+  /** Start and end offsets of every comment, as flat pairs. */
+  const comments: number[] = [];
   const strings: string[] = [];
   const n = s.length;
   const interesting = /[#'"]/g;
@@ -40,6 +42,8 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
       code.push(s.slice(last, i));
       let j = s.indexOf('\n', i);
       if (j < 0) j = n;
+      if (s.charCodeAt(j - 1) === 13) j--;
+      comments.push(i, j);
       interesting.lastIndex = last = j;
       continue;
     }
@@ -63,7 +67,29 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string 
     }
   }
   code.push(s.slice(last));
-  return { code: code.join(''), strings: strings.join('\n') };
+  return { code: code.join(''), strings: strings.join('\n'), comments };
+}
+
+/**
+ * The text tree-sitter parses: comments replaced by spaces (offsets unchanged). tree-sitter-python's
+ * scanner re-reads comment text on every line of a comment block, which is quadratic (3,000
+ * comment lines: 2.3 s; as blank lines: under 1 ms). Comments matter only for suppressions,
+ * which are read from the returned list.
+ */
+export function blankComments(text: string): { text: string; comments: { offset: number; text: string }[] } {
+  const { comments: spans } = splitCodeAndStrings(text);
+  if (spans.length === 0) return { text, comments: [] };
+  const parts: string[] = [];
+  const comments: { offset: number; text: string }[] = [];
+  let last = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const [a, b] = [spans[k], spans[k + 1]];
+    parts.push(text.slice(last, a), ' '.repeat(b - a));
+    comments.push({ offset: a, text: text.slice(a, b) });
+    last = b;
+  }
+  parts.push(text.slice(last));
+  return { text: parts.join(''), comments };
 }
 
 /** Source between two literals that concatenates them: spaces, `+`, parentheses, continuations, the next prefix. */
