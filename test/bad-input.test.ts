@@ -406,12 +406,12 @@ test('bad input: --fix over the whole tree fixes what it can and never rewrites 
   // BOM and CRLF kept byte for byte; only the edit and the (CRLF) import lines are new.
   assert.deepEqual(
     snapshot('bom-crlf/bom_crlf.py'),
-    bytes([0xef, 0xbb, 0xbf], 'import shlex\r\nimport sys\r\nimport os\r\n\r\ndef f():\r\n    os.system(shlex.quote(sys.executable) + " x.py")\r\n'),
+    bytes([0xef, 0xbb, 0xbf], 'import os\r\nimport shlex\r\nimport sys\r\n\r\ndef f():\r\n    os.system(shlex.quote(sys.executable) + " x.py")\r\n'),
   );
   // latin-1 written back as latin-1: 0xE9 stays one byte.
-  assert.deepEqual(snapshot('latin1/latin1.py'), bytes('# -*- coding: latin-1 -*-\nimport shlex\nimport sys\nimport os\n# caf', [0xe9], ' au lait\nos.system(shlex.quote(sys.executable) + " x.py")\n'));
+  assert.deepEqual(snapshot('latin1/latin1.py'), bytes('# -*- coding: latin-1 -*-\nimport os\nimport shlex\nimport sys\n# caf', [0xe9], ' au lait\nos.system(shlex.quote(sys.executable) + " x.py")\n'));
   // Python 2 code gets pipes.quote (shlex.quote does not exist there).
-  assert.equal(snapshot('py2/legacy.py').toString('latin1'), 'import pipes\nimport sys\nimport os\nprint "x"\nexec "code"\ny = `1`\nos.system(pipes.quote(sys.executable) + " x.py")\n');
+  assert.equal(snapshot('py2/legacy.py').toString('latin1'), 'import os\nimport pipes\nimport sys\nprint "x"\nexec "code"\ny = `1`\nos.system(pipes.quote(sys.executable) + " x.py")\n');
   assert.equal(snapshot(GOOD.path).toString(), GOOD.source, 'the pip fix is unsafe: not applied by --fix');
   // Links and special files are untouched: still a FIFO, still links, no temporary files anywhere.
   if (!CASES.find((c) => c.dir === 'fifo')!.skip) assert.ok(fs.lstatSync(path.join(tree, 'fifo/fifo.py')).isFIFO());

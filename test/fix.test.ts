@@ -153,7 +153,7 @@ function assertModes(dir: string): void {
 function safeExample(): Record<string, string> {
   return {
     'app/reports.py': edit(read('app/reports.py'), [
-      ['"""\nimport subprocess\n', '"""\nimport sys\nimport subprocess\n'],
+      ['"""\nimport subprocess\n', '"""\nimport subprocess\nimport sys\n'],
       ['subprocess.run(["python3", "-m", "app.mailer"]', 'subprocess.run([sys.executable, "-m", "app.mailer"]'],
     ]),
     'app/tasks.py': edit(read('app/tasks.py'), [['&& python -m app.thumbs")', '&& {shlex.quote(sys.executable)} -m app.thumbs")']]),
@@ -171,7 +171,7 @@ function unsafeExample(): Record<string, string> {
       ['cmd = ["pytest", "-q"]', 'cmd = [sys.executable, "-m", "pytest", "-q"]'],
     ]),
     'scripts/deploy.py': edit(read('scripts/deploy.py'), [
-      ['"""\nimport shutil\n', '"""\nimport shlex\nimport sys\nimport shutil\n'],
+      ['"""\nimport shutil\nimport subprocess\n', '"""\nimport shlex\nimport shutil\nimport subprocess\nimport sys\n'],
       ['subprocess.run("sudo -u app gunicorn --reload app:wsgi"', 'subprocess.run("sudo -u app " + shlex.quote(sys.executable) + " -m gunicorn --reload app:wsgi"'],
       ['subprocess.run(["celery", "-A"', 'subprocess.run([sys.executable, "-m", "celery", "-A"'],
       ['subprocess.run(["/usr/bin/python3", "-m", "compileall"', 'subprocess.run([sys.executable, "-m", "compileall"'],
@@ -216,7 +216,7 @@ test('fix: --diff writes nothing and prints a unified diff that patch(1) applies
   assert.equal(r.stderr, '2 fix(es) would be applied to 2 file(s)\n');
   assert.deepEqual(changedFiles(before, snapshot(dir)), []);
   assertNoTempFiles(root);
-  assert.match(r.stdout, /^--- a\/fw\/app\/reports\.py\n\+\+\+ b\/fw\/app\/reports\.py\n@@ -1,4 \+1,5 @@\n/m);
+  assert.match(r.stdout, /^--- a\/fw\/app\/reports\.py\n\+\+\+ b\/fw\/app\/reports\.py\n@@ -1,5 \+1,6 @@\n/m);
   assert.match(r.stdout, /^-    subprocess\.run\(\["python3", "-m", "app\.mailer"\]/m);
   assert.match(r.stdout, /^\+    subprocess\.run\(\[sys\.executable, "-m", "app\.mailer"\]/m);
   assert.match(r.stdout, /^--- a\/fw\/app\/tasks\.py\n\+\+\+ b\/fw\/app\/tasks\.py\n/m);
@@ -245,16 +245,16 @@ interface FixCase {
   runs?: string;
 }
 
-const CRLF_SAFE = 'import sys\r\nimport subprocess\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run("pip install -r requirements.txt", shell=True)\r\n';
+const CRLF_SAFE = 'import subprocess\r\nimport sys\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run("pip install -r requirements.txt", shell=True)\r\n';
 const TRIPLE_SAFE =
-  'import shlex\nimport sys\nimport subprocess\n\nSETUP = """\nset -e\npython setup.py build\n"""\n\n\ndef deploy():\n    subprocess.run(SETUP, shell=True, check=True)\n    subprocess.run("""\nset -e\ncd /srv/app\n""" + shlex.quote(sys.executable) + """ manage.py migrate\n""", shell=True, check=True)\n';
+  'import shlex\nimport subprocess\nimport sys\n\nSETUP = """\nset -e\npython setup.py build\n"""\n\n\ndef deploy():\n    subprocess.run(SETUP, shell=True, check=True)\n    subprocess.run("""\nset -e\ncd /srv/app\n""" + shlex.quote(sys.executable) + """ manage.py migrate\n""", shell=True, check=True)\n';
 
 const FIX_CASES: FixCase[] = [
   {
     file: 'fstring.py',
     source: 'import os\n\n\ndef thumbs(folder):\n    os.system(f"cd {folder} && python -m app.thumbs --size={2 * 64}")\n',
-    safe: 'import shlex\nimport sys\nimport os\n\n\ndef thumbs(folder):\n    os.system(f"cd {folder} && {shlex.quote(sys.executable)} -m app.thumbs --size={2 * 64}")\n',
-    unsafe: 'import shlex\nimport sys\nimport os\n\n\ndef thumbs(folder):\n    os.system(f"cd {folder} && {shlex.quote(sys.executable)} -m app.thumbs --size={2 * 64}")\n',
+    safe: 'import os\nimport shlex\nimport sys\n\n\ndef thumbs(folder):\n    os.system(f"cd {folder} && {shlex.quote(sys.executable)} -m app.thumbs --size={2 * 64}")\n',
+    unsafe: 'import os\nimport shlex\nimport sys\n\n\ndef thumbs(folder):\n    os.system(f"cd {folder} && {shlex.quote(sys.executable)} -m app.thumbs --size={2 * 64}")\n',
     python: 3,
   },
   {
@@ -264,7 +264,7 @@ const FIX_CASES: FixCase[] = [
     file: 'fstring_console_script.py',
     source: 'import os\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && mytool --fast")\n',
     safe: 'import os\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && mytool --fast")\n',
-    unsafe: 'import shlex\nimport sys\nimport os\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && {shlex.quote(os.path.join(os.path.dirname(sys.executable), \'mytool\'))} --fast")\n',
+    unsafe: 'import os\nimport shlex\nimport sys\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && {shlex.quote(os.path.join(os.path.dirname(sys.executable), \'mytool\'))} --fast")\n',
     python: 3,
   },
   {
@@ -272,23 +272,23 @@ const FIX_CASES: FixCase[] = [
     file: 'percent.py',
     source: 'import os\n\n\ndef report(day):\n    os.system("python -m app.report --day %s" % day)\n',
     safe: 'import os\n\n\ndef report(day):\n    os.system("python -m app.report --day %s" % day)\n',
-    unsafe: 'import shlex\nimport sys\nimport os\n\n\ndef report(day):\n    os.system((shlex.quote(sys.executable) + " -m app.report --day %s") % day)\n',
+    unsafe: 'import os\nimport shlex\nimport sys\n\n\ndef report(day):\n    os.system((shlex.quote(sys.executable) + " -m app.report --day %s") % day)\n',
     python: 3,
   },
   {
     // Implicit concatenation binds tighter than +: the piece keeps an empty string on its glued side.
     file: 'implicit_concat.py',
     source: 'import subprocess\n\nsubprocess.run(\n    "cd /srv/app && "\n    "python manage.py migrate"\n    " --noinput",\n    shell=True,\n    check=True,\n)\n',
-    safe: 'import shlex\nimport sys\nimport subprocess\n\nsubprocess.run(\n    "cd /srv/app && "\n    "" + shlex.quote(sys.executable) + " manage.py migrate"\n    " --noinput",\n    shell=True,\n    check=True,\n)\n',
-    unsafe: 'import shlex\nimport sys\nimport subprocess\n\nsubprocess.run(\n    "cd /srv/app && "\n    "" + shlex.quote(sys.executable) + " manage.py migrate"\n    " --noinput",\n    shell=True,\n    check=True,\n)\n',
+    safe: 'import shlex\nimport subprocess\nimport sys\n\nsubprocess.run(\n    "cd /srv/app && "\n    "" + shlex.quote(sys.executable) + " manage.py migrate"\n    " --noinput",\n    shell=True,\n    check=True,\n)\n',
+    unsafe: 'import shlex\nimport subprocess\nimport sys\n\nsubprocess.run(\n    "cd /srv/app && "\n    "" + shlex.quote(sys.executable) + " manage.py migrate"\n    " --noinput",\n    shell=True,\n    check=True,\n)\n',
     python: 3,
     runs: '[None, ["cd /srv/app && " + shlex.quote(sys.executable) + " manage.py migrate --noinput"]]',
   },
   {
     file: 'raw_string.py',
     source: 'import subprocess\n\nsubprocess.run(r"cd C:\\build\\out && python C:\\tools\\gen.py \\d+", shell=True)\n',
-    safe: 'import shlex\nimport sys\nimport subprocess\n\nsubprocess.run(r"cd C:\\build\\out && " + shlex.quote(sys.executable) + r" C:\\tools\\gen.py \\d+", shell=True)\n',
-    unsafe: 'import shlex\nimport sys\nimport subprocess\n\nsubprocess.run(r"cd C:\\build\\out && " + shlex.quote(sys.executable) + r" C:\\tools\\gen.py \\d+", shell=True)\n',
+    safe: 'import shlex\nimport subprocess\nimport sys\n\nsubprocess.run(r"cd C:\\build\\out && " + shlex.quote(sys.executable) + r" C:\\tools\\gen.py \\d+", shell=True)\n',
+    unsafe: 'import shlex\nimport subprocess\nimport sys\n\nsubprocess.run(r"cd C:\\build\\out && " + shlex.quote(sys.executable) + r" C:\\tools\\gen.py \\d+", shell=True)\n',
     python: 3,
     runs: '[None, [r"cd C:\\build\\out && " + shlex.quote(sys.executable) + r" C:\\tools\\gen.py \\d+"]]',
   },
@@ -313,9 +313,9 @@ const FIX_CASES: FixCase[] = [
     file: 'future_docstring.py',
     source:
       '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n"""Release tasks."""\nfrom __future__ import annotations\n\nimport subprocess\n\n\ndef migrate() -> None:\n    subprocess.run(["python3", "manage.py", "migrate"], check=True)\n',
-    safe: '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n"""Release tasks."""\nfrom __future__ import annotations\n\nimport sys\nimport subprocess\n\n\ndef migrate() -> None:\n    subprocess.run([sys.executable, "manage.py", "migrate"], check=True)\n',
+    safe: '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n"""Release tasks."""\nfrom __future__ import annotations\n\nimport subprocess\nimport sys\n\n\ndef migrate() -> None:\n    subprocess.run([sys.executable, "manage.py", "migrate"], check=True)\n',
     unsafe:
-      '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n"""Release tasks."""\nfrom __future__ import annotations\n\nimport sys\nimport subprocess\n\n\ndef migrate() -> None:\n    subprocess.run([sys.executable, "manage.py", "migrate"], check=True)\n',
+      '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n"""Release tasks."""\nfrom __future__ import annotations\n\nimport subprocess\nimport sys\n\n\ndef migrate() -> None:\n    subprocess.run([sys.executable, "manage.py", "migrate"], check=True)\n',
     python: 3,
   },
   {
@@ -333,8 +333,8 @@ const FIX_CASES: FixCase[] = [
     // `import sys` inside a function does not bind it at module level: a module import is added.
     file: 'sys_in_function.py',
     source: 'import subprocess\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run(["python", "-m", "http.server"])\n',
-    safe: 'import sys\nimport subprocess\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "http.server"])\n',
-    unsafe: 'import sys\nimport subprocess\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "http.server"])\n',
+    safe: 'import subprocess\nimport sys\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "http.server"])\n',
+    unsafe: 'import subprocess\nimport sys\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "http.server"])\n',
     python: 3,
   },
   {
@@ -342,15 +342,15 @@ const FIX_CASES: FixCase[] = [
     file: 'crlf.py',
     source: 'import subprocess\r\n\r\n\r\ndef setup():\r\n    subprocess.run(["python", "setup.py", "build"])\r\n    subprocess.run("pip install -r requirements.txt", shell=True)\r\n',
     safe: CRLF_SAFE,
-    unsafe: 'import sys\r\nimport shlex\r\nimport subprocess\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run(shlex.quote(sys.executable) + " -m pip install -r requirements.txt", shell=True)\r\n',
+    unsafe: 'import shlex\r\nimport subprocess\r\nimport sys\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run(shlex.quote(sys.executable) + " -m pip install -r requirements.txt", shell=True)\r\n',
     python: 3,
   },
   {
     // Python 2 (print statement): pipes.quote, since shlex.quote does not exist there.
     file: 'python2.py',
     source: 'import os\n\nprint "building"\nos.system("python setup.py build")\n',
-    safe: 'import pipes\nimport sys\nimport os\n\nprint "building"\nos.system(pipes.quote(sys.executable) + " setup.py build")\n',
-    unsafe: 'import pipes\nimport sys\nimport os\n\nprint "building"\nos.system(pipes.quote(sys.executable) + " setup.py build")\n',
+    safe: 'import os\nimport pipes\nimport sys\n\nprint "building"\nos.system(pipes.quote(sys.executable) + " setup.py build")\n',
+    unsafe: 'import os\nimport pipes\nimport sys\n\nprint "building"\nos.system(pipes.quote(sys.executable) + " setup.py build")\n',
     python: 2,
   },
 ];
@@ -455,7 +455,7 @@ test('fix: a file that cannot be written is reported, not fatal: the other files
   // this process's PID since check() runs in-process) makes the write fail.
   const dir = tempDir();
   const launch = 'import subprocess\nsubprocess.run(["python", "x.py"])\n';
-  const fixedText = 'import sys\nimport subprocess\nsubprocess.run([sys.executable, "x.py"])\n';
+  const fixedText = 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "x.py"])\n';
   fs.writeFileSync(path.join(dir, 'blocked.py'), launch);
   fs.writeFileSync(path.join(dir, 'free.py'), launch);
   const squatter = path.join(dir, `.blocked.py.venvguard-${process.pid}.tmp`);
@@ -491,7 +491,7 @@ test('fix: a file reached through a symbolic link: the target is rewritten and t
   const link = path.join(root, 'tree', 'link.py');
   assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link was replaced by a regular file');
   assert.equal(fs.readlinkSync(link), '../shared/target.py');
-  assert.equal(fs.readFileSync(target, 'utf8'), 'import sys\nimport subprocess\nsubprocess.run([sys.executable, "x.py"])\n');
+  assert.equal(fs.readFileSync(target, 'utf8'), 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "x.py"])\n');
   assert.equal((fs.statSync(target).mode & 0o777).toString(8), '664');
   assertNoTempFiles(root);
 });

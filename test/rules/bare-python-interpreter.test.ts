@@ -44,16 +44,16 @@ testRule(barePythonInterpreter, {
   ],
   invalid: [
     {
-      name: 'list argv, fix inserts import sys',
+      name: 'list argv, fix inserts import sys in alphabetical place',
       code: 'import subprocess\nsubprocess.run(["python", "job.py"])\n',
       errors: [{ line: 2, column: 17, message: /"python" is looked up on PATH/ }],
-      output: 'import sys\nimport subprocess\nsubprocess.run([sys.executable, "job.py"])\n',
+      output: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "job.py"])\n',
     },
     {
       name: 'import sys goes after the docstring and __future__ imports',
       code: '"""Doc."""\nfrom __future__ import annotations\n\nimport subprocess\nsubprocess.call(["python3", "job.py"])\n',
       errors: [{ line: 5, column: 18 }],
-      output: '"""Doc."""\nfrom __future__ import annotations\n\nimport sys\nimport subprocess\nsubprocess.call([sys.executable, "job.py"])\n',
+      output: '"""Doc."""\nfrom __future__ import annotations\n\nimport subprocess\nimport sys\nsubprocess.call([sys.executable, "job.py"])\n',
     },
     {
       name: 'alias and shell=True string',
@@ -186,7 +186,7 @@ testRule(barePythonInterpreter, {
       name: 'Python 2 file: pipes.quote',
       code: 'import os\nprint "start"\nos.system("python x.py")\n',
       errors: [{ line: 3, column: 12 }],
-      output: 'import pipes\nimport sys\nimport os\nprint "start"\nos.system(pipes.quote(sys.executable) + " x.py")\n',
+      output: 'import os\nimport pipes\nimport sys\nprint "start"\nos.system(pipes.quote(sys.executable) + " x.py")\n',
     },
     { name: 'commands.getoutput (Python 2)', code: 'import commands\ncommands.getoutput("python job.py")\n', errors: [{ line: 2, column: 21 }] },
     {
@@ -224,7 +224,7 @@ testRule(barePythonInterpreter, {
       name: 'CRLF line endings are kept',
       code: 'import subprocess\r\nsubprocess.run(["python", "x.py"])\r\n',
       errors: [{ line: 2, column: 17 }],
-      output: 'import sys\r\nimport subprocess\r\nsubprocess.run([sys.executable, "x.py"])\r\n',
+      output: 'import subprocess\r\nimport sys\r\nsubprocess.run([sys.executable, "x.py"])\r\n',
     },
     {
       name: 'syntax error elsewhere does not hide the launch',

@@ -124,18 +124,37 @@ export class PythonRewriter implements ProgramRewriter {
   private importEdits(needed: Set<string>): Edit[] {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
     if (missing.length === 0) return [];
-    const at = importInsertionPoint(this.mod);
     const nl = this.mod.file.newline;
-    return missing.map((m) => ({ start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` }));
+    return missing.map((m) => {
+      const at = importInsertionPoint(this.mod, m);
+      return { start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` };
+    });
   }
 }
 
-/** After the module docstring and `from __future__` imports, before everything else. */
-export function importInsertionPoint(mod: PythonModule): { offset: number; leadingNewline: boolean; inline?: boolean } {
+/**
+ * After the module docstring and `from __future__` imports; within a leading run of plain
+ * `import x` lines, at `module`'s alphabetical place (as isort would put it).
+ */
+export function importInsertionPoint(mod: PythonModule, module = ''): { offset: number; leadingNewline: boolean; inline?: boolean } {
   const stmts = mod.root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
   let i = 0;
   if (stmts[0]?.type === 'expression_statement' && stmts[0].namedChildren[0]?.type === 'string') i = 1;
   while (stmts[i]?.type === 'future_import_statement') i++;
+  const atLineStart = (n: Node) => !mod.file.text.slice(mod.file.lineStart(mod.file.location(n.startIndex).line), n.startIndex).trim();
+  let after: Node | undefined;
+  for (let j = i; stmts[j]?.type === 'import_statement' && atLineStart(stmts[j]); j++) {
+    const name = stmts[j].namedChildren[0]?.type === 'aliased_import' ? stmts[j].namedChildren[0]?.childForFieldName('name')?.text : stmts[j].namedChildren[0]?.text;
+    if (!name || name > module) break;
+    // Alone on its line: the new import can go on the next line.
+    if (!stmts[j + 1] || mod.file.location(stmts[j + 1].startIndex).line > mod.file.location(stmts[j].endIndex).line) after = stmts[j];
+    else break;
+  }
+  if (after) {
+    const line = mod.file.location(after.endIndex).line;
+    if (line < mod.file.lineCount) return { offset: mod.file.lineStart(line + 1), leadingNewline: false };
+    return { offset: mod.file.text.length, leadingNewline: !/\r?\n$/.test(mod.file.text) };
+  }
   const next = stmts[i];
   if (next) {
     const lineStart = mod.file.lineStart(mod.file.location(next.startIndex).line);
