@@ -54,21 +54,13 @@ const MAX_SHELL_DEPTH = 8;
 /** Wrapper steps in total, a guard against pathological chains. */
 const MAX_STEPS = 32;
 
+/** The unwrapping state at the outermost command. */
+function initialState(init: Pick<State, 'viaShell' | 'complete' | 'span' | 'dialect' | 'errors'>): State {
+  return { wrappers: [], envPathSet: false, pathUnset: false, assignments: [], shellDepth: 0, steps: 0, ...init };
+}
+
 export function expandArgv(argv: Word[], opts: ExpandArgvOptions): ExpandedCommand[] {
-  const st: State = {
-    wrappers: [],
-    viaShell: opts.viaShell ?? false,
-    complete: opts.complete,
-    envPathSet: false,
-    pathUnset: false,
-    assignments: [],
-    span: opts.span,
-    shellDepth: 0,
-    steps: 0,
-    dialect: 'sh',
-    errors: opts.errors ?? [],
-  };
-  return run(argv, st);
+  return run(argv, initialState({ viaShell: opts.viaShell ?? false, complete: opts.complete, span: opts.span, dialect: 'sh', errors: opts.errors ?? [] }));
 }
 
 export function expandShellScript(
@@ -77,19 +69,7 @@ export function expandShellScript(
 ): { commands: ExpandedCommand[]; errors: ShellParseResult['errors'] } {
   const errors: ShellParseResult['errors'] = [];
   const dialect = opts.dialect ?? 'bash';
-  const st: State = {
-    wrappers: [],
-    viaShell: true,
-    complete: true,
-    envPathSet: false,
-    pathUnset: false,
-    assignments: [],
-    span: opts.span,
-    shellDepth: 0,
-    steps: 0,
-    dialect,
-    errors,
-  };
+  const st = initialState({ viaShell: true, complete: true, span: opts.span, dialect, errors });
   return { commands: runScript(script, dialect, st, opts.vars), errors };
 }
 

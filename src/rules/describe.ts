@@ -16,7 +16,9 @@ export function lookedUpOn(v: Verdict, site?: LaunchSite): string {
       return 'looked up on os.defpath (/bin:/usr/bin) because env= has no PATH';
     case 'sudo': {
       const by = site?.env.path.kind === 'reset' ? site.env.path.by : 'sudo';
-      return by === 'sudo' ? "looked up on sudo's secure_path, not this venv" : `looked up on the PATH that ${by} sets, not this venv`;
+      if (by === 'sudo') return "looked up on sudo's secure_path, not this venv";
+      if (by === 'env -i') return 'looked up on the default path (/bin:/usr/bin) because env -i cleared PATH';
+      return `looked up on the PATH that ${by} sets, not this venv`;
     }
     default:
       return 'looked up on PATH, which holds this venv only when it is activated';

@@ -1,0 +1,198 @@
+/**
+ * The probe: runs the target interpreter twice, in parallel — once as a child would run it and once
+ * isolated (`-I`, or `-E -s` on Python 2) — with a small script that prints one JSON object. The
+ * difference between the two runs is what the environment (variables, user site) adds. Starting the
+ * interpreter runs `site`, so the environment's `.pth` import lines and sitecustomize run too.
+ * The script must stay valid on Python 2.7 and 3.6–3.13: no f-strings, no walrus, json only.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The variables the probe reports as the interpreter saw them. */
+export const PROBED_VARIABLES = [
+  'PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'PYTHONNOUSERSITE', 'PYTHONSTARTUP', 'PYTHONEXECUTABLE',
+  '__PYVENV_LAUNCHER__', 'PYTHONSAFEPATH', 'VIRTUAL_ENV', 'CONDA_PREFIX',
+] as const;
+
+const SCRIPT = `
+import sys, os, json
+try:
+    import site
+except Exception:
+    site = None
+def listdir(d):
+    try:
+        return sorted(os.listdir(d))
+    except Exception:
+        return []
+o = {}
+o['executable'] = sys.executable
+o['base_executable'] = getattr(sys, '_base_executable', None)
+o['prefix'] = sys.prefix
+o['base_prefix'] = getattr(sys, 'base_prefix', getattr(sys, 'real_prefix', sys.prefix))
+o['exec_prefix'] = sys.exec_prefix
+o['version'] = list(sys.version_info[:3])
+o['implementation'] = getattr(getattr(sys, 'implementation', None), 'name', 'cpython')
+fl = {}
+for k in ('no_user_site', 'isolated', 'ignore_environment', 'safe_path', 'no_site'):
+    if hasattr(sys.flags, k):
+        fl[k] = int(getattr(sys.flags, k))
+o['flags'] = fl
+o['path'] = list(sys.path)
+o['enable_user_site'] = getattr(site, 'ENABLE_USER_SITE', None)
+us = None
+try:
+    us = site.getusersitepackages()
+except Exception:
+    pass
+o['user_site'] = us
+o['user_site_exists'] = bool(us and os.path.isdir(us))
+o['user_site_dists'] = [n for n in listdir(us) if n.endswith('.dist-info') or n.endswith('.egg-info')] if us else []
+sp = []
+try:
+    sp = list(site.getsitepackages())
+except Exception:
+    pass
+o['site_packages'] = sp
+pth = []
+for d in sys.path:
+    if not d or not os.path.isdir(d):
+        continue
+    for n in listdir(d):
+        if not n.endswith('.pth'):
+            continue
+        f = os.path.join(d, n)
+        try:
+            lines = open(f).read().splitlines()
+        except Exception:
+            continue
+        paths = []
+        imports = 0
+        for line in lines:
+            s = line.strip()
+            if not s or s.startswith('#'):
+                continue
+            if line.startswith('import ') or line.startswith('import\\t'):
+                imports += 1
+            else:
+                paths.append(os.path.normpath(os.path.join(d, s)))
+        pth.append({'file': f, 'imports': imports, 'paths': paths})
+o['pth'] = pth
+cz = {}
+for m in ('sitecustomize', 'usercustomize'):
+    mod = sys.modules.get(m)
+    if mod is not None:
+        cz[m] = getattr(mod, '__file__', None)
+o['customize'] = cz
+o['cwd'] = os.getcwd()
+env = {}
+for k in sys.argv[1].split(','):
+    if k in os.environ:
+        env[k] = os.environ[k]
+o['env'] = env
+sys.stdout.write(json.dumps(o))
+`;
+
+export interface ProbeRun {
+  executable: string;
+  base_executable: string | null;
+  prefix: string;
+  base_prefix: string;
+  exec_prefix: string;
+  version: [number, number, number];
+  implementation: string;
+  flags: Record<string, number>;
+  path: string[];
+  enable_user_site: boolean | null;
+  user_site: string | null;
+  user_site_exists: boolean;
+  user_site_dists: string[];
+  site_packages: string[];
+  pth: { file: string; imports: number; paths: string[] }[];
+  customize: Partial<Record<'sitecustomize' | 'usercustomize', string | null>>;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+export type PathOrigin = 'script-dir' | 'PYTHONPATH' | 'stdlib' | 'lib-dynload' | 'site-packages' | 'base-site-packages' | 'user-site' | 'pth' | 'other';
+
+export interface PathEntry {
+  entry: string;
+  origin: PathOrigin;
+  /** Absent from the isolated run: the environment (variables, user site, cwd) put it there. */
+  fromEnvironment: boolean;
+  exists: boolean;
+}
+
+export interface ProbeResult {
+  normal: ProbeRun;
+  /** The isolated run, or undefined when it failed. */
+  isolated?: ProbeRun;
+  isolatedFlags: string[];
+  sysPath: PathEntry[];
+  durationMs: number;
+}
+
+export class ProbeError extends Error {}
+
+function runScript(exe: string, flags: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ProbeRun> {
+  return new Promise((resolve, reject) => {
+    execFile(exe, [...flags, '-c', SCRIPT, PROBED_VARIABLES.join(',')], { env, cwd, timeout: 20_000, maxBuffer: 16 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) return reject(new ProbeError(`${exe} ${flags.join(' ')} failed: ${(stderr || err.message).trim().split('\n').slice(-3).join(' | ')}`));
+      try {
+        resolve(JSON.parse(stdout) as ProbeRun);
+      } catch {
+        reject(new ProbeError(`${exe} printed no JSON: ${stdout.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+/** Run the interpreter normally and isolated; the isolated run falls back to `-E -s` (Python 2 has no -I). */
+export async function probe(exe: string, opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<ProbeResult> {
+  const env = opts.env ?? process.env;
+  const cwd = opts.cwd ?? process.cwd();
+  const t0 = performance.now();
+  const isolatedRun = async (): Promise<{ run?: ProbeRun; flags: string[] }> => {
+    try {
+      return { run: await runScript(exe, ['-I'], env, cwd), flags: ['-I'] };
+    } catch {
+      try {
+        return { run: await runScript(exe, ['-E', '-s'], env, cwd), flags: ['-E', '-s'] };
+      } catch {
+        return { flags: [] };
+      }
+    }
+  };
+  const [normal, isolated] = await Promise.all([runScript(exe, [], env, cwd), isolatedRun()]);
+  return { normal, isolated: isolated.run, isolatedFlags: isolated.flags, sysPath: classifyPath(normal, isolated.run, env), durationMs: performance.now() - t0 };
+}
+
+const norm = (p: string) => path.resolve(p).replace(/\/+$/, '');
+
+/** Say where each sys.path entry came from, by comparing with the isolated run and the prefixes. */
+export function classifyPath(run: ProbeRun, isolated: ProbeRun | undefined, env: NodeJS.ProcessEnv): PathEntry[] {
+  const isolatedSet = new Set((isolated?.path ?? []).map((p) => (p ? norm(p) : p)));
+  const pythonPath = new Set((run.env.PYTHONPATH ?? env.PYTHONPATH ?? '').split(path.delimiter).filter(Boolean).map((p) => norm(path.resolve(run.cwd, p))));
+  const pthPaths = new Set(run.pth.flatMap((p) => p.paths.map(norm)));
+  const prefix = norm(run.prefix);
+  const base = norm(run.base_prefix);
+  const userSite = run.user_site ? norm(run.user_site) : undefined;
+  return run.path.map((raw, i) => {
+    const p = raw ? norm(path.resolve(run.cwd, raw)) : '';
+    let origin: PathOrigin;
+    const leaf = path.basename(p);
+    if (i === 0 && (raw === '' || p === norm(run.cwd))) origin = 'script-dir';
+    else if (pythonPath.has(p) && !isolatedSet.has(p)) origin = 'PYTHONPATH';
+    else if (userSite && p === userSite) origin = 'user-site';
+    else if (leaf === 'site-packages' || leaf === 'dist-packages') origin = p.startsWith(prefix + '/') && prefix !== base ? 'site-packages' : p.startsWith(base + '/') || prefix === base ? (prefix === base ? 'site-packages' : 'base-site-packages') : 'other';
+    else if (leaf === 'lib-dynload') origin = 'lib-dynload';
+    else if (pthPaths.has(p)) origin = 'pth';
+    else if (/\.zip$/.test(p) || /\/lib\/(python|pypy)\d/.test(p) || /\\lib$/i.test(p)) origin = 'stdlib';
+    else origin = 'other';
+    // A missing entry is harmless but worth seeing (a typo in PYTHONPATH, a zip that was never built).
+    const exists = raw === '' || fs.existsSync(p);
+    return { entry: raw, origin, fromEnvironment: isolated ? !isolatedSet.has(raw ? p : raw) && origin !== 'script-dir' : false, exists };
+  });
+}
