@@ -30,11 +30,6 @@ export interface FileCheckResult {
   source?: SourceFile;
 }
 
-export function readAndCheck(path: string, ctx: FileCheckContext): FileCheckResult {
-  const { result, file } = readForCheck(path, ctx);
-  return file ? analyseDecoded(result, file, ctx) : result;
-}
-
 /** readForCheck, never throwing: an unexpected error is that file's problem, not the run's. */
 export function readForCheckSafely(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>): { result: FileCheckResult; file?: SourceFile } {
   try {

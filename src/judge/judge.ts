@@ -96,12 +96,18 @@ function classifyName(
  */
 export function isDiscoveryProbe(name: string, args: Word[]): boolean {
   const texts = args.map((a) => wordText(a));
-  if (/^py(\.exe)?$/i.test(name) && /^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+)$/.test(texts[0] ?? '')) return true;
+  // `py -3.11 …`, `py -V:3.12 …`, or `py -{version} …` (a selector built at run time).
+  if (/^py(\.exe)?$/i.test(name) && args[0]) {
+    const first = args[0].fragments[0];
+    const selector = texts[0] ?? (first?.kind === 'text' && first.text === '-' ? '-{version}' : '');
+    if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector)) return true;
+  }
   if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '--version')) return true;
-  if (texts.length === 2 && texts[0] === '-c' && texts[1] !== undefined) {
-    // Only prints facts about the interpreter itself.
-    const code = texts[1].replace(/\s+/g, ' ');
-    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+print\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code.trim());
+  // `… -c "import sys; print(sys.executable)"` as the whole command: it only reports on the interpreter.
+  const c = texts.lastIndexOf('-c');
+  if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== undefined) {
+    const code = texts[c + 1]!.replace(/\s+/g, ' ').trim();
+    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+print\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code);
   }
   return false;
 }

@@ -37,6 +37,7 @@ testRule(barePythonInterpreter, {
     { name: 'wrapper called with sys.executable', code: 'import subprocess, sys\ndef run(cmd):\n    subprocess.run(cmd, check=True)\nrun([sys.executable, "x.py"])\n' },
     { name: 'a version query is discovery, not an escape', code: 'import subprocess\nsubprocess.run(["python3", "--version"])\nsubprocess.run("python -V", shell=True)\n' },
     { name: 'interpreter discovery one-liner', code: 'import subprocess\nsubprocess.check_output(["python3", "-c", "import sys; print(sys.executable)"])\n' },
+    { name: 'launcher probe with a version selector built at run time', code: 'import shutil, subprocess\npy = shutil.which("py")\nsubprocess.run([py, f"-{ver}", "-c", "import sys; print(sys.executable)"])\n' },
     { name: 'Windows launcher with a version selector picks another Python on purpose', code: 'import subprocess\nsubprocess.run(["py", "-3.11", "-c", "import sys; print(sys.version)"])\nsubprocess.run(["py", "-3.12", "job.py"])\n' },
     { name: 'PATH chosen by the code', code: 'import os, subprocess\nsubprocess.run(["python3", "x.py"], env={**os.environ, "PATH": "/opt/venv/bin"})\nenv = os.environ.copy()\nenv["PATH"] = "/opt/venv/bin:" + env["PATH"]\nsubprocess.run(["python3", "x.py"], env=env)\nos.system("PATH=/opt/venv/bin:$PATH python x.py")\n' },
     { name: 'python as an argument, not the program', code: 'import subprocess\nsubprocess.run(["which", "python"])\n' },

@@ -76,7 +76,6 @@ export class PythonModule {
   readonly python2: boolean;
   /** Every call node, in source order. */
   readonly calls: Node[] = [];
-  readonly comments: Node[] = [];
 
   constructor(
     readonly root: Node,
@@ -84,14 +83,11 @@ export class PythonModule {
   ) {
     // One traversal (in WASM) for every node type the front end needs.
     let python2 = false;
-    for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'comment', 'print_statement', 'exec_statement'])) {
+    for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'print_statement', 'exec_statement'])) {
       if (!n) continue;
       switch (n.type) {
         case 'call':
           this.calls.push(n);
-          break;
-        case 'comment':
-          this.comments.push(n);
           break;
         case 'print_statement':
         case 'exec_statement':

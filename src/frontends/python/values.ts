@@ -107,7 +107,6 @@ export function splitWords(word: Word, shellLike: boolean): Word[] {
       cur.push(f);
       continue;
     }
-    let start = 0;
     const t = f.text;
     let quote: string | undefined;
     let piece = '';
@@ -139,15 +138,7 @@ export function splitWords(word: Word, shellLike: boolean): Word[] {
       pieceOffsets.push(off);
     }
     pushPiece();
-    void start;
   }
   flush();
   return words;
-}
-
-/** The string a Word would print as, with placeholders for what is not literal (for messages). */
-export function describeWord(w: Word): string {
-  return w.fragments
-    .map((f) => (f.kind === 'text' ? f.text : f.kind === 'sys-executable' ? '{sys.executable}' : f.kind === 'path-lookup' ? '{which(…)}' : '{…}'))
-    .join('');
 }

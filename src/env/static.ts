@@ -1,0 +1,247 @@
+/**
+ * The static pass: what the files of a venv say, without executing anything. pyvenv.cfg (every
+ * key venv, virtualenv and uv write), the base interpreter it names, the bin/python link chain,
+ * activation scripts and console-script shebangs (a moved venv breaks them), .pth files with
+ * import lines, and distributions installed twice across the site-packages folders a start reaches.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Finding } from './finding.js';
+
+/** pyvenv.cfg keys written by venv, virtualenv and uv; unknown keys are kept too. */
+export const PYVENV_KEYS = [
+  'home', 'include-system-site-packages', 'version', 'version_info', 'executable', 'command',
+  'implementation', 'virtualenv', 'uv', 'prompt', 'base-prefix', 'base-exec-prefix', 'base-executable', 'relocatable',
+] as const;
+
+export function parsePyvenvCfg(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([^=#\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) out[m[1].toLowerCase()] = m[2];
+  }
+  return out;
+}
+
+export interface StaticReport {
+  venv: string;
+  cfg: Record<string, string>;
+  /** major.minor recorded (version, version_info, or the virtualenv/uv `version_info`). */
+  recordedVersion?: string;
+  home?: string;
+  baseInterpreter?: string;
+  includeSystemSitePackages: boolean;
+  /** The link chain of bin/python, each hop as read. */
+  pythonChain: string[];
+  pythonDangling: boolean;
+  sitePackages: string[];
+  baseSitePackages: string[];
+  findings: Finding[];
+}
+
+export function isVenv(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'pyvenv.cfg'));
+}
+
+function readText(p: string): string | undefined {
+  try {
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function listDir(d: string): string[] {
+  try {
+    return fs.readdirSync(d).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Follow symbolic links one hop at a time; stops at a missing target or after 40 hops. */
+export function linkChain(p: string): { chain: string[]; dangling: boolean } {
+  const chain = [p];
+  let cur = p;
+  for (let i = 0; i < 40; i++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(cur);
+    } catch {
+      return { chain, dangling: true };
+    }
+    if (!st.isSymbolicLink()) return { chain, dangling: false };
+    cur = path.resolve(path.dirname(cur), fs.readlinkSync(cur));
+    chain.push(cur);
+  }
+  return { chain, dangling: true };
+}
+
+/** site-packages folders under a prefix: lib/pythonX.Y/site-packages (and pypy's, Debian's dist-packages). */
+export function sitePackagesUnder(prefix: string, majorMinor?: string): string[] {
+  const out: string[] = [];
+  for (const lib of ['lib', 'Lib']) {
+    const libDir = path.join(prefix, lib);
+    if (lib === 'Lib' && fs.existsSync(path.join(libDir, 'site-packages'))) out.push(path.join(libDir, 'site-packages'));
+    for (const d of listDir(libDir)) {
+      if (!/^(python|pypy)\d/.test(d)) continue;
+      if (majorMinor && !d.endsWith(majorMinor)) continue;
+      for (const leaf of ['site-packages', 'dist-packages']) {
+        const sp = path.join(libDir, d, leaf);
+        if (fs.existsSync(sp)) out.push(sp);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** PEP 503 name normalisation, so `Foo_Bar` and `foo-bar` are one distribution. */
+export const normalizeName = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
+
+export interface InstalledDist {
+  name: string;
+  version: string;
+  dir: string;
+  entry: string;
+}
+
+export function distributionsIn(dir: string): InstalledDist[] {
+  const out: InstalledDist[] = [];
+  for (const entry of listDir(dir)) {
+    const m = /^(.+?)-([^-]+?)(?:-py\d[^-]*)?\.(dist-info|egg-info)$/.exec(entry);
+    if (m) out.push({ name: normalizeName(m[1]), version: m[2], dir, entry });
+  }
+  return out;
+}
+
+/** Group distributions by name across folders; keep those with more than one version. */
+export function duplicateDistributions(dirs: string[]): InstalledDist[][] {
+  const byName = new Map<string, InstalledDist[]>();
+  for (const d of new Set(dirs)) for (const dist of distributionsIn(d)) byName.set(dist.name, [...(byName.get(dist.name) ?? []), dist]);
+  return [...byName.values()].filter((list) => new Set(list.map((d) => d.version)).size > 1);
+}
+
+/** `.pth` files whose lines start with `import`: site runs those lines at every interpreter start. */
+export function pthImportFiles(dirs: string[]): { file: string; lines: string[] }[] {
+  const out: { file: string; lines: string[] }[] = [];
+  for (const d of new Set(dirs)) {
+    for (const f of listDir(d)) {
+      if (!f.endsWith('.pth')) continue;
+      const lines = (readText(path.join(d, f)) ?? '').split(/\r?\n/).filter((l) => /^import[ \t]/.test(l));
+      if (lines.length) out.push({ file: path.join(d, f), lines });
+    }
+  }
+  return out;
+}
+
+/** The interpreter a shebang names; pip's `#!/bin/sh` + `'''exec' "…/python"` trampoline too. */
+export function shebangInterpreter(head: string): string | undefined {
+  const lines = head.split('\n');
+  if (!lines[0].startsWith('#!')) return undefined;
+  const first = lines[0].slice(2).trim();
+  if (/^\/bin\/sh\b/.test(first)) {
+    const m = /^'''exec' "?([^" ]+)"?/.exec(lines[1] ?? '');
+    return m ? m[1] : undefined;
+  }
+  const exe = first.split(/\s+/)[0];
+  return /python|pypy/.test(path.basename(exe)) ? exe : undefined;
+}
+
+const within = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+export function staticPass(venv: string): StaticReport {
+  const findings: Finding[] = [];
+  const cfgPath = path.join(venv, 'pyvenv.cfg');
+  const cfg = parsePyvenvCfg(readText(cfgPath) ?? '');
+  const versionRaw = cfg.version ?? cfg.version_info;
+  const recordedVersion = versionRaw ? /^(\d+\.\d+)/.exec(versionRaw)?.[1] : undefined;
+  const home = cfg.home;
+  const includeSystemSitePackages = (cfg['include-system-site-packages'] ?? 'false').toLowerCase() === 'true';
+  const pyLabel = recordedVersion ? `python${recordedVersion}` : 'python3';
+  const recreate = `${pyLabel} -m venv --clear ${venv}`;
+
+  // The base interpreter: home must exist and hold python<major.minor> (or a lib/python<major.minor>).
+  let baseInterpreter: string | undefined;
+  if (home) {
+    if (!fs.existsSync(home)) {
+      findings.push({ code: 'DR001', severity: 'error', message: `the base interpreter folder recorded in pyvenv.cfg does not exist: ${home}`, evidence: [`${cfgPath}: home = ${home}`], fix: `install Python ${recordedVersion ?? ''} again, or recreate the venv: ${recreate}`.replace('  ', ' ') });
+    } else {
+      const names = recordedVersion ? [`python${recordedVersion}`, `python${recordedVersion.split('.')[0]}`, 'python', 'python.exe'] : ['python3', 'python', 'python.exe'];
+      baseInterpreter = names.map((n) => path.join(home, n)).find((p) => fs.existsSync(p));
+      if (!baseInterpreter) {
+        findings.push({ code: 'DR001', severity: 'error', message: `no ${names[0]} in the base interpreter folder ${home}`, evidence: [`${cfgPath}: home = ${home}`, `${home} holds: ${listDir(home).filter((n) => /^python/.test(n)).join(', ') || 'no python*'}`], fix: `recreate the venv with an installed interpreter: ${recreate}` });
+      } else if (recordedVersion && !fs.existsSync(path.join(home, `python${recordedVersion}`)) && !fs.existsSync(path.join(path.dirname(home), 'lib', `python${recordedVersion}`)) && !fs.existsSync(path.join(home, 'python.exe'))) {
+        const has = listDir(home).filter((n) => /^python\d\.\d+$/.test(n));
+        findings.push({ code: 'DR003', severity: 'error', message: `pyvenv.cfg records Python ${recordedVersion}, but the base interpreter folder has ${has.join(', ') || 'another version'}`, evidence: [`${cfgPath}: version = ${versionRaw}`, `${home}: ${has.join(', ')}`], fix: `recreate the venv with the interpreter that is installed: ${has[0] ?? 'python3'} -m venv --clear ${venv}` });
+      }
+    }
+  }
+
+  // bin/python's link chain (venv symlinks it to the base interpreter by default).
+  const binDir = fs.existsSync(path.join(venv, 'Scripts')) && !fs.existsSync(path.join(venv, 'bin')) ? path.join(venv, 'Scripts') : path.join(venv, 'bin');
+  const py = ['python', 'python3', 'python.exe'].map((n) => path.join(binDir, n)).find((p) => {
+    try {
+      fs.lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const { chain, dangling } = py ? linkChain(py) : { chain: [], dangling: true };
+  if (dangling) {
+    findings.push({ code: 'DR002', severity: 'error', message: py ? `${py} is a dangling symbolic link: its target ${chain[chain.length - 1]} does not exist` : `${binDir} has no python`, evidence: chain.length > 1 ? [chain.join(' -> ')] : [`ls ${binDir}: ${listDir(binDir).join(' ') || '(empty)'}`], fix: `recreate the venv (packages: pip freeze from a working copy first): ${recreate}` });
+  }
+
+  // Activation scripts and console scripts: a venv that was moved or copied still names the old folder.
+  const relocatable = (cfg.relocatable ?? '').toLowerCase() === 'true';
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const venvAbs = path.resolve(venv);
+  const venvReal = real(venv);
+  const isHere = (p: string) => within(path.resolve(p), venvAbs) || within(real(path.dirname(p)), venvReal);
+  const activate = readText(path.join(binDir, 'activate'));
+  if (activate && !relocatable) {
+    const m = /^\s*(?:export\s+)?VIRTUAL_ENV=(["']?)([^"'\n$]+)\1\s*$/m.exec(activate);
+    if (m && !isHere(path.join(m[2], 'bin', 'python'))) {
+      findings.push({ code: 'DR004', severity: 'warning', message: `bin/activate sets VIRTUAL_ENV to ${m[2]}, not to this venv (it was moved or copied): activating it puts another folder's bin on PATH`, evidence: [`${path.join(binDir, 'activate')}: VIRTUAL_ENV=${m[2]}`], fix: `recreate the venv in place: ${recreate}` });
+    }
+  }
+  const badScripts: string[] = [];
+  let missingTarget = false;
+  for (const f of listDir(binDir)) {
+    if (/^(python|activate)/.test(f)) continue;
+    const target = shebangInterpreter(readText(path.join(binDir, f))?.slice(0, 1024) ?? '');
+    if (!target || isHere(target)) continue;
+    if (target.startsWith('/usr/bin/env')) continue;
+    badScripts.push(`${f}: #!${target}${fs.existsSync(target) ? '' : ' (missing)'}`);
+    if (!fs.existsSync(target)) missingTarget = true;
+  }
+  if (badScripts.length) {
+    findings.push({ code: 'DR005', severity: missingTarget ? 'error' : 'warning', message: `${badScripts.length} console script(s) in ${binDir} run an interpreter outside this venv${missingTarget ? ' that does not exist' : ''} (the venv was moved or copied)`, evidence: badScripts.slice(0, 8), fix: `reinstall the scripts: ${path.join(binDir, 'python')} -m pip install --force-reinstall --no-deps <distributions>, or recreate: ${recreate}` });
+  }
+
+  // site-packages the interpreter will reach, and what is installed there.
+  const sitePackages = sitePackagesUnder(venv, recordedVersion);
+  const basePrefix = cfg['base-prefix'] ?? (home ? path.dirname(home) : undefined);
+  const baseSitePackages = includeSystemSitePackages && basePrefix ? sitePackagesUnder(basePrefix, recordedVersion) : [];
+  return { venv, cfg, recordedVersion, home, baseInterpreter, includeSystemSitePackages, pythonChain: chain, pythonDangling: dangling, sitePackages, baseSitePackages, findings };
+}
+
+/** Findings about what is installed: .pth import lines and duplicate distributions, over the given folders. */
+export function installedFindings(sitePackages: string[], reachable: string[], python: string): Finding[] {
+  const findings: Finding[] = [];
+  const known = /^(distutils-precedence|_virtualenv|__editable__|_[\w-]+_accessor)/;
+  for (const p of pthImportFiles(sitePackages)) {
+    const name = path.basename(p.file);
+    findings.push({ code: 'DR006', severity: 'info', message: `${name} runs code at every interpreter start${known.test(name) ? ' (written by a packaging tool)' : ''}`, evidence: [`${p.file}: ${p.lines[0].slice(0, 160)}${p.lines.length > 1 ? ` (+${p.lines.length - 1} more)` : ''}`], fix: `see which distribution owns it (grep -l ${name} ${path.dirname(p.file)}/*.dist-info/RECORD); uninstall it or delete the file if unexpected` });
+  }
+  for (const dup of duplicateDistributions(reachable)) {
+    findings.push({ code: 'DR007', severity: 'warning', message: `${dup[0].name} is installed ${dup.length} times with different versions (${[...new Set(dup.map((d) => d.version))].join(', ')}); the first on sys.path wins and the metadata may disagree with the code`, evidence: dup.map((d) => path.join(d.dir, d.entry)), fix: `${python} -m pip uninstall -y ${dup[0].name} (repeat until none is left), then ${python} -m pip install ${dup[0].name}` });
+  }
+  return findings;
+}
