@@ -24,6 +24,10 @@ export type { LaunchSite } from './core/launch-site.js';
 export { RULES } from './rules/index.js';
 export { UsageError } from './engine/context.js';
 export { ConfigError } from './core/config.js';
+export { inspectEnvironment } from './env/doctor.js';
+export type { DoctorOptions, EnvironmentReport, InterpreterReport, TargetChoice, ChildRun, PathKind } from './env/doctor.js';
+export type { Finding, Severity } from './env/finding.js';
+export type { PathEntry, PathOrigin } from './env/probe.js';
 
 export interface CheckOptions {
   paths: string[];

@@ -8,9 +8,10 @@
  */
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { check, ConfigError, RULES, UsageError } from '../api.js';
-import { reporters, type ReporterName } from '../reporters/index.js';
-import { renderRuleDoc } from '../rules/docs.js';
+import { ConfigError, UsageError } from '../core/errors.js';
+import type { ReporterName } from '../reporters/index.js';
+// Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
+// check pipeline's modules, nor `check` for the doctor's.
 
 export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
 
@@ -70,6 +71,7 @@ program
   .option('--max-file-size <bytes>', 'skip larger files with a message (default 10 MiB)', positiveInt)
   .action(async (paths: string[], o) => {
     const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
+    const [{ check }, { reporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
     const result = await check({
       paths,
       // commander folds --config PATH and --no-config into one option: a string, false, or undefined.
@@ -108,7 +110,8 @@ program
   .command('rules')
   .description('list the rules')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .action((o) => {
+  .action(async (o) => {
+    const { RULES } = await import('../rules/index.js');
     if (o.format === 'json') {
       const rows = RULES.map((r) => ({ code: r.code, name: r.name, summary: r.summary, fixable: r.fixable }));
       process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
@@ -123,10 +126,24 @@ program
   .command('explain')
   .description("print a rule's concept page")
   .argument('<rule>', 'code or name, e.g. VG101 or bare-pip')
-  .action((key: string) => {
+  .action(async (key: string) => {
+    const [{ RULES }, { renderRuleDoc }] = await Promise.all([import('../rules/index.js'), import('../rules/docs.js')]);
     const rule = RULES.find((r) => r.code === key.toUpperCase() || r.name === key);
     if (!rule) throw new UsageError(`unknown rule '${key}' (see \`venvguard rules\`)`);
     process.stdout.write(renderRuleDoc(rule));
+  });
+
+program
+  .command('doctor')
+  .description('show where an interpreter really loads code from, and what a child would run')
+  .option('--python <path>', 'an interpreter or a venv folder (default: $VIRTUAL_ENV, .venv/venv here or above, python3 on PATH)')
+  .option('--static', 'read files only; do not start the interpreter (the probe runs its .pth code)')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (o) => {
+    const [{ inspectEnvironment }, { renderDoctorJson, renderDoctorText }] = await Promise.all([import('../env/doctor.js'), import('../env/render.js')]);
+    const report = await inspectEnvironment({ python: o.python, static: !!o.static });
+    process.stdout.write(o.format === 'json' ? renderDoctorJson(report) : renderDoctorText(report));
+    process.exitCode = report.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
   });
 
 try {

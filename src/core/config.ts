@@ -30,7 +30,8 @@ export const DEFAULT_EXCLUDE = [
   '.ruff_cache', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages', 'dist-packages',
 ];
 
-export class ConfigError extends Error {}
+export { ConfigError } from './errors.js';
+import { ConfigError } from './errors.js';
 
 function stringList(v: unknown, key: string): string[] {
   if (v === undefined) return [];

@@ -19,7 +19,8 @@ export interface RunSettings {
   maxFileSize: number;
 }
 
-export class UsageError extends Error {}
+export { UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 
 function selectRules(select: string[] | undefined, ignore: string[]): Rule[] {
   const resolve = (k: string): Rule[] => {

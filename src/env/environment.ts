@@ -22,10 +22,10 @@ export function environmentFindings(env: Record<string, string | undefined>, tar
   const f: Finding[] = [];
   const py = target.python;
   if (env.PYTHONPATH) {
-    f.push({ code: 'DR010', severity: 'error', message: 'PYTHONPATH puts folders before site-packages on sys.path of every Python that starts, inside the venv or not', evidence: [`PYTHONPATH=${env.PYTHONPATH}`], fix: 'unset PYTHONPATH (and remove it from ~/.profile, ~/.bashrc or the service unit); install the code into the venv instead: python -m pip install -e .' });
+    f.push({ code: 'DR010', severity: 'error', message: 'PYTHONPATH puts folders before site-packages on sys.path of every Python that starts, inside the venv or not', evidence: [`PYTHONPATH=${env.PYTHONPATH}`], fix: `unset PYTHONPATH (and remove it from ~/.profile, ~/.bashrc or the service unit); install the code into the environment instead: ${py} -m pip install -e .` });
   }
   if (env.PYTHONHOME) {
-    f.push({ code: 'DR011', severity: 'error', message: 'PYTHONHOME replaces the prefix every interpreter finds its standard library under; a venv started with it loads another installation', evidence: [`PYTHONHOME=${env.PYTHONHOME}`], fix: 'unset PYTHONHOME' });
+    f.push({ code: 'DR011', severity: 'error', message: 'PYTHONHOME replaces the prefix every interpreter finds its standard library under: any Python started with it, in a venv or not, loads that installation\'s standard library (or fails to start)', evidence: [`PYTHONHOME=${env.PYTHONHOME}`], fix: 'unset PYTHONHOME' });
   }
   if (env.VIRTUAL_ENV && target.venv && path.resolve(env.VIRTUAL_ENV) !== path.resolve(target.venv)) {
     f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${env.VIRTUAL_ENV}, not the target ${target.venv}: tools that trust it (uv, pip's require-virtualenv, the py launcher, prompts) act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `deactivate (or unset VIRTUAL_ENV), then: source ${path.join(target.venv, 'bin', 'activate')}` });

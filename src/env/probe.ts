@@ -56,8 +56,12 @@ except Exception:
     pass
 o['site_packages'] = sp
 pth = []
+sitedirs = set(os.path.normcase(os.path.abspath(x)) for x in sp + ([us] if us else []))
 for d in sys.path:
     if not d or not os.path.isdir(d):
+        continue
+    # site reads .pth files only in site folders (site-packages, dist-packages, the user site).
+    if os.path.normcase(os.path.abspath(d)) not in sitedirs and os.path.basename(d) not in ('site-packages', 'dist-packages'):
         continue
     for n in listdir(d):
         if not n.endswith('.pth'):
@@ -91,7 +95,12 @@ for k in sys.argv[1].split(','):
     if k in os.environ:
         env[k] = os.environ[k]
 o['env'] = env
-sys.stdout.write(json.dumps(o))
+try:
+    out = json.dumps(o)
+except Exception:
+    # Python 2: a path that is not UTF-8 bytes; show it byte for byte instead of failing.
+    out = json.dumps(o, encoding='latin-1')
+sys.stdout.write(out)
 `;
 
 export interface ProbeRun {
@@ -170,6 +179,7 @@ export async function probe(exe: string, opts: { env?: NodeJS.ProcessEnv; cwd?: 
 }
 
 const norm = (p: string) => path.resolve(p).replace(/\/+$/, '');
+const within = (p: string, dir: string) => p.startsWith(dir + '/');
 
 /** Say where each sys.path entry came from, by comparing with the isolated run and the prefixes. */
 export function classifyPath(run: ProbeRun, isolated: ProbeRun | undefined, env: NodeJS.ProcessEnv): PathEntry[] {
@@ -186,7 +196,7 @@ export function classifyPath(run: ProbeRun, isolated: ProbeRun | undefined, env:
     if (i === 0 && (raw === '' || p === norm(run.cwd))) origin = 'script-dir';
     else if (pythonPath.has(p) && !isolatedSet.has(p)) origin = 'PYTHONPATH';
     else if (userSite && p === userSite) origin = 'user-site';
-    else if (leaf === 'site-packages' || leaf === 'dist-packages') origin = p.startsWith(prefix + '/') && prefix !== base ? 'site-packages' : p.startsWith(base + '/') || prefix === base ? (prefix === base ? 'site-packages' : 'base-site-packages') : 'other';
+    else if (leaf === 'site-packages' || leaf === 'dist-packages') origin = prefix !== base && within(p, base) ? 'base-site-packages' : within(p, prefix) ? 'site-packages' : 'other';
     else if (leaf === 'lib-dynload') origin = 'lib-dynload';
     else if (pthPaths.has(p)) origin = 'pth';
     else if (/\.zip$/.test(p) || /\/lib\/(python|pypy)\d/.test(p) || /\\lib$/i.test(p)) origin = 'stdlib';

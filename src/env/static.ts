@@ -221,15 +221,37 @@ export function staticPass(venv: string): StaticReport {
     badScripts.push(`${f}: #!${target}${fs.existsSync(target) ? '' : ' (missing)'}`);
     if (!fs.existsSync(target)) missingTarget = true;
   }
-  if (badScripts.length) {
-    findings.push({ code: 'DR005', severity: missingTarget ? 'error' : 'warning', message: `${badScripts.length} console script(s) in ${binDir} run an interpreter outside this venv${missingTarget ? ' that does not exist' : ''} (the venv was moved or copied)`, evidence: badScripts.slice(0, 8), fix: `reinstall the scripts: ${path.join(binDir, 'python')} -m pip install --force-reinstall --no-deps <distributions>, or recreate: ${recreate}` });
-  }
-
   // site-packages the interpreter will reach, and what is installed there.
   const sitePackages = sitePackagesUnder(venv, recordedVersion);
+  if (badScripts.length) {
+    const owners = scriptOwners(sitePackages);
+    const dists = [...new Set(badScripts.map((b) => owners.get(b.slice(0, b.indexOf(':')))).filter((d): d is string => !!d))].sort();
+    findings.push({ code: 'DR005', severity: missingTarget ? 'error' : 'warning', message: `${badScripts.length} console script(s) in ${binDir} run an interpreter outside this venv${missingTarget ? ' that does not exist' : ''} (the venv was moved or copied)`, evidence: badScripts.slice(0, 8), fix: `reinstall the scripts: ${path.join(binDir, 'python')} -m pip install --force-reinstall --no-deps ${dists.join(' ') || '<distributions>'}, or recreate: ${recreate}` });
+  }
   const basePrefix = cfg['base-prefix'] ?? (home ? path.dirname(home) : undefined);
   const baseSitePackages = includeSystemSitePackages && basePrefix ? sitePackagesUnder(basePrefix, recordedVersion) : [];
   return { venv, cfg, recordedVersion, home, baseInterpreter, includeSystemSitePackages, pythonChain: chain, pythonDangling: dangling, sitePackages, baseSitePackages, findings };
+}
+
+/** Console-script name → distribution, from each dist-info's entry_points.txt. */
+export function scriptOwners(dirs: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of dirs) {
+    for (const dist of distributionsIn(d)) {
+      const text = readText(path.join(d, dist.entry, 'entry_points.txt'));
+      if (!text) continue;
+      let inScripts = false;
+      for (const line of text.split(/\r?\n/)) {
+        const section = /^\s*\[(.+)\]\s*$/.exec(line);
+        if (section) inScripts = section[1] === 'console_scripts' || section[1] === 'gui_scripts';
+        else if (inScripts) {
+          const m = /^\s*([^=\s]+)\s*=/.exec(line);
+          if (m) out.set(m[1], dist.entry.replace(/-[^-]+\.(dist|egg)-info$/, ''));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Findings about what is installed: .pth import lines and duplicate distributions, over the given folders. */
