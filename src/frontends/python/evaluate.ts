@@ -73,31 +73,53 @@ export class PythonModule {
   private depth = 0;
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
-  readonly python2: boolean;
-  /** Every call node, in source order. */
-  readonly calls: Node[] = [];
+  private python2Cache: boolean | undefined;
 
   constructor(
     readonly root: Node,
     readonly file: SourceFile,
   ) {
-    // One traversal (in WASM) for every node type the front end needs.
-    let python2 = false;
-    for (const n of root.descendantsOfType(['import_statement', 'import_from_statement', 'call', 'print_statement', 'exec_statement'])) {
-      if (!n) continue;
-      switch (n.type) {
-        case 'call':
-          this.calls.push(n);
-          break;
-        case 'print_statement':
-        case 'exec_statement':
-          python2 = true;
-          break;
-        default:
-          this.collectImport(n);
-      }
+    // Nodes are found from their keywords in the text, then checked in the tree: walking the whole
+    // tree through the WASM boundary cost more than the rest of the analysis together.
+    for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ['import_statement', 'import_from_statement'])) this.collectImport(n);
+  }
+
+  /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */
+  get python2(): boolean {
+    this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ['print_statement', 'exec_statement']).length > 0;
+    return this.python2Cache;
+  }
+
+  /** Statements of the given types that start with a keyword the pattern matches. */
+  private nodesAtKeywords(pattern: RegExp, types: string[]): Node[] {
+    const out: Node[] = [];
+    for (const m of this.file.text.matchAll(pattern)) {
+      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
+      if (parent && types.includes(parent.type) && parent.startIndex === m.index) out.push(parent);
     }
-    this.python2 = python2;
+    return out;
+  }
+
+  /**
+   * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
+   * in source order.
+   */
+  callsTo(names: Iterable<string>): Node[] {
+    const list = [...names].filter((n) => /^\w+$/.test(n));
+    if (!list.length) return [];
+    const pattern = new RegExp(`\\b(?:${list.join('|')})\\s*\\(`, 'g');
+    const out: Node[] = [];
+    const seen = new Set<number>();
+    for (const m of this.file.text.matchAll(pattern)) {
+      const id = this.root.descendantForIndex(m.index, m.index + 1);
+      if (id?.type !== 'identifier') continue;
+      const holder = id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id ? id.parent : id;
+      const call = holder.parent;
+      if (call?.type !== 'call' || call.childForFieldName('function')?.id !== holder.id || seen.has(call.id)) continue;
+      seen.add(call.id);
+      out.push(call);
+    }
+    return out;
   }
 
   private collectImport(n: Node): void {

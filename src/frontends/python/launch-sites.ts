@@ -18,7 +18,9 @@ const MAX_CANDIDATES = 8;
 export function findLaunchSites(mod: PythonModule): LaunchSite[] {
   const sites: LaunchSite[] = [];
   const launches: Launch[] = [];
-  for (const call of mod.calls) {
+  const names = new Set([...LAUNCH_API_NAMES, ...LOOP_METHODS]);
+  for (const [alias, q] of mod.imports) if (LAUNCH_APIS.has(q)) names.add(alias);
+  for (const call of mod.callsTo(names)) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
     const last = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
@@ -57,28 +59,6 @@ interface Launch {
   open: boolean;
 }
 
-/** Calls by the name they call: `f(…)` under "f", `self.f(…)`/`cls.f(…)` under ".f". Built once per module. */
-function callsByCallee(mod: PythonModule): Map<string, Node[]> {
-  const index = new Map<string, Node[]>();
-  for (const c of mod.calls) {
-    const fn = c.childForFieldName('function');
-    let key: string | undefined;
-    if (fn?.type === 'identifier') key = fn.text;
-    else if (fn?.type === 'attribute' && ['self', 'cls'].includes(fn.childForFieldName('object')?.text ?? '')) key = '.' + fn.childForFieldName('attribute')?.text;
-    if (!key) continue;
-    const list = index.get(key);
-    if (list) list.push(c);
-    else index.set(key, [c]);
-  }
-  return index;
-}
-
-/**
- * Commands built in one function and run in another: for each function that launches a process
- * (`def run(cmd): subprocess.run(cmd, check=True)`), re-resolve its launches once per call of it
- * in this module, with the call's arguments bound to the parameters. Only launches whose program
- * name comes from the call's own arguments are kept — and reported at that call, where the fix goes.
- */
 function wrapperCallSites(mod: PythonModule, launches: Launch[]): LaunchSite[] {
   const byFunction = new Map<number, { def: Node; launches: typeof launches }>();
   for (const l of launches) {
@@ -90,15 +70,17 @@ function wrapperCallSites(mod: PythonModule, launches: Launch[]): LaunchSite[] {
     byFunction.set(def.id, entry);
   }
   const sites: LaunchSite[] = [];
-  let index: Map<string, Node[]> | undefined;
   for (const { def, launches: inner } of byFunction.values()) {
     const name = def.childForFieldName('name')?.text;
     if (!name) continue;
     const isMethod = def.parent?.parent?.type === 'class_definition' || def.parent?.parent?.parent?.type === 'class_definition';
     const params = parameterNames(def);
-    index ??= callsByCallee(mod);
     let seen = 0;
-    for (const outer of index.get(isMethod ? '.' + name : name) ?? []) {
+    for (const outer of mod.callsTo([name])) {
+      // f(…) calls a module-level function; self.f(…) / cls.f(…) a method.
+      const fn = outer.childForFieldName('function')!;
+      const viaSelf = fn.type === 'attribute' && ['self', 'cls'].includes(fn.childForFieldName('object')?.text ?? '');
+      if (isMethod ? !viaSelf : fn.type !== 'identifier') continue;
       if (seen >= MAX_WRAPPER_CALLS) break;
       if (outer.startIndex >= def.startIndex && outer.endIndex <= def.endIndex) continue; // recursion
       seen++;
