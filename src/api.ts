@@ -13,8 +13,8 @@ import { SourceFile } from './core/source.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from './engine/context.js';
 import { checkFiles } from './engine/run.js';
 import { encodePython } from './frontends/python/decode.js';
-import { blankComments } from './frontends/python/prefilter.js';
-import { loadedParser, loadParsers } from './frontends/tree-sitter.js';
+import { frontEndFor } from './frontends/index.js';
+import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 
 export type { CheckResult } from './reporters/types.js';
@@ -161,15 +161,15 @@ export function fixLoop(
   ctx: ReturnType<typeof contextFromSettings>,
   unsafe: boolean,
 ): { text: string; applied: number; remaining: Diagnostic[] } | { error: string; kind: FileProblem['kind'] } {
-  const parser = loadedParser('tree-sitter-python');
-  if (hasSyntaxErrors(parser, original.text)) return { kind: 'syntax', error: 'not fixed: the file has syntax errors, so a fix could not be verified' };
+  const parses = (text: string) => !hasSyntaxErrors(new SourceFile(original.path, text, original.encoding));
+  if (!parses(original.text)) return { kind: 'syntax', error: 'not fixed: the file has syntax errors, so a fix could not be verified' };
   let text = original.text;
   let current = diags;
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const step = applyFixes(text, current, unsafe);
     if (step.applied === 0 || step.text === text) break;
-    if (hasSyntaxErrors(parser, step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
+    if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
     text = step.text;
     applied += step.applied;
     current = checkSource(new SourceFile(original.path, text, original.encoding), ctx).diagnostics;
@@ -177,13 +177,10 @@ export function fixLoop(
   return { text, applied, remaining: current };
 }
 
-function hasSyntaxErrors(parser: ReturnType<typeof loadedParser>, text: string): boolean {
-  const tree = parser.parse(blankComments(text).text);
-  try {
-    return !tree || tree.rootNode.hasError;
-  } finally {
-    tree?.delete();
-  }
+/** Whether the file's own front end reports it as not fully parsed. */
+function hasSyntaxErrors(file: SourceFile): boolean {
+  const head = file.text.slice(0, 200).split(/\r?\n|\r/, 1)[0];
+  return frontEndFor(file.path, head).analyze(file, (a) => a.syntaxProblem?.kind === 'syntax');
 }
 
 /**
@@ -220,7 +217,7 @@ export async function fixText(text: string, opts: { unsafe?: boolean; select?: s
   return loop.text;
 }
 
-/** Check one in-memory Python source (for editors and tests). */
+/** Check one in-memory source (for editors and tests); `path` picks the front end (Python by default). */
 export async function checkText(text: string, opts: { path?: string; select?: string[]; cwd?: string } = {}): Promise<Diagnostic[]> {
   await loadParsers();
   const cfg = loadConfig({ start: opts.cwd ?? process.cwd(), noConfig: true });

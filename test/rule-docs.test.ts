@@ -34,10 +34,12 @@ for (const rule of RULES) {
   });
 
   test(`${rule.code} ${rule.name}: the broken example raises it, the fixed one does not`, async () => {
-    const broken = await checkText(rule.docs.example, { select: [rule.code] });
+    // The example's language picks the front end, through the file name a user would give it.
+    const path = rule.docs.exampleLanguage === 'dockerfile' ? 'Dockerfile' : 'example.py';
+    const broken = await checkText(rule.docs.example, { select: [rule.code], path });
     assert.ok(broken.length >= 1, `example should raise ${rule.code}`);
     assert.ok(broken.every((d) => d.code === rule.code));
-    const fixed = await checkText(rule.docs.useInstead, { select: ['ALL'] });
+    const fixed = await checkText(rule.docs.useInstead, { select: ['ALL'], path });
     assert.deepEqual(fixed.map((d) => d.message), [], 'the fixed example must be clean for every rule');
   });
 

@@ -7,8 +7,9 @@ import type { Diagnostic, Fix, FileProblem, RelatedLocation } from './diagnostic
 import type { Report, Rule } from './rule.js';
 import type { SourceFile, Span } from './source.js';
 import { isSuppressed } from './suppressions.js';
-import { decodePython } from '../frontends/python/decode.js';
-import { withPythonAnalysis, type PythonAnalysis } from '../frontends/python/index.js';
+import { decodeUtf8Text } from '../frontends/python/decode.js';
+import type { Analysis } from '../frontends/front-end.js';
+import { frontEndFor } from '../frontends/index.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
 import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
 
@@ -62,11 +63,12 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     if (err.code === 'ELOOP') return problem('symlink-loop', 'symbolic link loop; skipped');
     return problem('unreadable', `cannot read: ${err.code ?? ''} ${err.message.replace(/^[A-Z]+: /, '')}`.trim());
   }
-  const decoded = decodePython(path, bytes);
+  const fe = frontEndFor(path, firstLine(bytes));
+  const decoded = (fe.decode ?? decodeUtf8Text)(path, bytes);
   if (!decoded.ok) return problem(decoded.kind, decoded.message);
   if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !ctx.prefilter.mayContainEscape(file.text)) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result.skipped = true;
     return { result };
   }
@@ -95,10 +97,17 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
 }
 
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
-  return withPythonAnalysis(file, (analysis) => judgeAndReport(file, analysis, ctx));
+  const fe = frontEndFor(file.path, file.text.slice(0, 200).split(/\r?\n|\r/, 1)[0]);
+  return fe.analyze(file, (analysis) => judgeAndReport(file, analysis, ctx));
 }
 
-function judgeAndReport(file: SourceFile, analysis: PythonAnalysis, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+/** The first line of a file's bytes (for shebangs), without decoding the rest. */
+function firstLine(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  return head.split(/\r?\n|\r/, 1)[0];
+}
+
+function judgeAndReport(file: SourceFile, analysis: Analysis, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const site of analysis.sites) {

@@ -8,24 +8,24 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { FileProblem } from './diagnostic.js';
 import { patternMatcher, type Config } from './config.js';
+import { claimingFrontEnd } from '../frontends/index.js';
 
 export interface Discovery {
   files: string[];
   problems: FileProblem[];
 }
 
-const PY_EXT = /\.pyw?$/i;
 
-function hasPythonShebang(file: string): boolean {
+/** The first line of a file (for shebangs); empty when it cannot be read. */
+function firstLine(file: string): string {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(128);
     const n = fs.readSync(fd, buf, 0, 128, 0);
-    const head = buf.subarray(0, n).toString('latin1');
-    return /^#!.*\bpython[\d.]*\b/.test(head.split('\n')[0] ?? '');
+    return buf.subarray(0, n).toString('latin1').split(/\r?\n|\r/, 1)[0];
   } catch {
-    return false;
+    return '';
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -100,14 +100,14 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'ELOOP') problems.push({ path: p, kind: 'symlink-loop', message: 'symbolic link loop; skipped', partial: false });
-          else if (PY_EXT.test(e.name)) problems.push({ path: p, kind: 'unreadable', message: `broken symbolic link (${code}); skipped`, partial: false });
+          else if (claimingFrontEnd(p)) problems.push({ path: p, kind: 'unreadable', message: `broken symbolic link (${code}); skipped`, partial: false });
           continue;
         }
       }
       if (excluded(p, isDir) || gitIgnored(p, isDir)) continue;
       if (isDir) walk(p, scoped);
-      else if (isFile && (PY_EXT.test(e.name) || (!e.name.includes('.') && hasPythonShebang(p)))) addFile(p);
-      else if (!isFile && !isDir && PY_EXT.test(e.name)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
+      else if (isFile && (claimingFrontEnd(p) || (!e.name.includes('.') && claimingFrontEnd(p, firstLine(p))))) addFile(p);
+      else if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
     }
   };
 

@@ -27,6 +27,7 @@ export const bareConsoleScript: Rule = {
     references: ['https://packaging.python.org/en/latest/specifications/entry-points/', 'https://github.com/fastapi/typer/issues/408'],
   },
   check(site, verdict, ctx) {
+    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || verdict.tool !== 'console-script') return;
     const from = verdict.source ? `; known from ${verdict.source}` : '';
     ctx.report({

@@ -51,6 +51,7 @@ export const barePythonInterpreter: Rule = {
     ],
   },
   check(site, verdict, ctx) {
+    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path') return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);

@@ -31,7 +31,12 @@ function codingDeclaration(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-export function decodePython(path: string, bytes: Uint8Array): DecodeResult {
+/** Text that is not Python (Dockerfiles, YAML, shell): UTF-8, a BOM allowed, no coding declaration. */
+export function decodeUtf8Text(path: string, bytes: Uint8Array): DecodeResult {
+  return decodePython(path, bytes, { pep263: false });
+}
+
+export function decodePython(path: string, bytes: Uint8Array, opts: { pep263?: boolean } = {}): DecodeResult {
   // NUL bytes: CPython refuses such source ("source code cannot contain null bytes").
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -43,7 +48,7 @@ export function decodePython(path: string, bytes: Uint8Array): DecodeResult {
     bom = true;
     body = bytes.subarray(3);
   }
-  const declared = codingDeclaration(body);
+  const declared = opts.pep263 === false ? undefined : codingDeclaration(body);
   const codec = bom ? 'utf-8' : normaliseCodec(declared ?? 'utf-8');
   if (bom && declared && normaliseCodec(declared) !== 'utf-8') {
     return { ok: false, kind: 'decode', message: `BOM says UTF-8 but the coding line says '${declared}'` };

@@ -7,7 +7,9 @@ import type { LaunchSite } from '../../core/launch-site.js';
 import type { SourceFile } from '../../core/source.js';
 import { parseSuppressions, type Suppressions } from '../../core/suppressions.js';
 import { loadedParser } from '../tree-sitter.js';
-import { blankComments } from './prefilter.js';
+import { blankComments, pythonMayMatter } from './prefilter.js';
+import type { FrontEnd } from '../front-end.js';
+import { decodePython } from './decode.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
 
@@ -67,3 +69,12 @@ function firstError(root: import('web-tree-sitter').Node): import('web-tree-sitt
   }
   return undefined;
 }
+
+/** Python source: `.py`/`.pyw`, or a file without an extension whose shebang names Python. */
+export const pythonFrontEnd: FrontEnd = {
+  language: 'python',
+  claims: (path, head) => /\.pyw?$/i.test(path) || (!/\.[^/\\]*$/.test(path.slice(path.lastIndexOf('/') + 1)) && /^#!.*\bpython[\d.]*\b/.test(head)),
+  mayMatter: pythonMayMatter,
+  decode: decodePython,
+  analyze: withPythonAnalysis,
+};

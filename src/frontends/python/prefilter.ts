@@ -9,13 +9,19 @@ const API_WORDS =
   /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|set_executable|which|find_executable|Popen)\b/;
 
 export class Prefilter {
-  constructor(private readonly toolInString: RegExp) {}
+  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
+  constructor(readonly tools: RegExp) {}
 
-  /** True when the file may contain an escape and must be analysed. */
+  /** True when the Python file may contain an escape and must be analysed. */
   mayContainEscape(text: string): boolean {
-    const { code, strings } = splitCodeAndStrings(text);
-    return API_WORDS.test(code) && this.toolInString.test(strings);
+    return pythonMayMatter(text, this.tools);
   }
+}
+
+/** A launch API named in code, and a tool's name in a non-docstring string literal. */
+export function pythonMayMatter(text: string, tools: RegExp): boolean {
+  const { code, strings } = splitCodeAndStrings(text);
+  return API_WORDS.test(code) && tools.test(strings);
 }
 
 /**

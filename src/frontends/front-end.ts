@@ -1,0 +1,32 @@
+/**
+ * What every front end provides: which files it claims, and how a decoded file becomes launch
+ * sites (plus its suppression comments and whether it parsed completely). The checker dispatches
+ * on this; nothing downstream knows which language a LaunchSite came from except by its field.
+ */
+import type { FileProblem } from '../core/diagnostic.js';
+import type { Language, LaunchSite } from '../core/launch-site.js';
+import type { SourceFile } from '../core/source.js';
+import type { Suppressions } from '../core/suppressions.js';
+import type { DecodeResult } from './python/decode.js';
+
+export interface Analysis {
+  sites: LaunchSite[];
+  suppressions: Suppressions;
+  /** Set when the file was not fully parsed or analysed; it was still checked as far as possible. */
+  syntaxProblem?: FileProblem;
+}
+
+export interface FrontEnd {
+  language: Language;
+  /** Does this front end handle the file? `head` is the file's first line (shebang detection). */
+  claims(path: string, head: string): boolean;
+  /**
+   * Cheap test before analysis: can this text hold anything the rules judge? `tools` matches the
+   * name of any Python tool the judge knows (interpreters, pip, console scripts).
+   */
+  mayMatter(text: string, tools: RegExp): boolean;
+  /** Bytes to text (encoding rules differ: PEP 263 for Python, UTF-8 elsewhere). */
+  decode?(path: string, bytes: Uint8Array): DecodeResult;
+  /** Analyse, hand the result to `use`, then free what the analysis holds (syntax trees). */
+  analyze<T>(file: SourceFile, use: (a: Analysis) => T): T;
+}

@@ -1,0 +1,15 @@
+/** The front-end registry: which front end handles a file. Python is the fallback for files named explicitly. */
+import type { FrontEnd } from './front-end.js';
+import { pythonFrontEnd } from './python/index.js';
+
+export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd];
+
+/** The front end that claims a file by its path (and first line), if any. */
+export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {
+  return FRONT_ENDS.find((f) => f.claims(path, head));
+}
+
+/** For a file the user named explicitly, or text without a path: Python unless another claims it. */
+export function frontEndFor(path: string, head = ''): FrontEnd {
+  return claimingFrontEnd(path, head) ?? pythonFrontEnd;
+}
