@@ -1,0 +1,726 @@
+/**
+ * Dockerfile front end: instructions → launch sites, with the environment state Docker really
+ * keeps. Each RUN is a new shell (`SHELL`, default `/bin/sh -c`), so activation, `export` and `cd`
+ * last for that RUN only; `ENV` (and `ARG`) persist for later instructions of the stage; each
+ * `FROM` starts a new stage (`FROM <stage>` inherits that stage's final state); `COPY --from`
+ * copies files, never ENV. CMD/ENTRYPOINT run at container start with the stage's final ENV.
+ *
+ * The parser is our own: a Dockerfile is line-based (directives, comments, escape-char
+ * continuations, heredocs, JSON exec form) and we need every character's offset in the file for
+ * findings; the JS Dockerfile parsers on npm either drop positions after joining continuations
+ * or are unmaintained, and the shell inside RUN goes to the shared shell front end anyway.
+ */
+import path from 'node:path';
+import type { FileProblem } from '../../core/diagnostic.js';
+import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
+import type { SourceFile, Span } from '../../core/source.js';
+import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
+import { expandArgv, type ExpandedCommand } from '../command-line.js';
+import type { FrontEnd } from '../front-end.js';
+import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
+import { type Unit, unitsToWord } from '../word-units.js';
+
+type Char = { ch: string; off: number };
+
+/** Dockerfile-only facts about a site, for the Dockerfile rules (kept out of LaunchSite). */
+export interface DockerfileSiteFacts {
+  /** Line (1-based) where each known venv was created or copied in, by absolute path. */
+  venvOrigins: ReadonlyMap<string, number>;
+  /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
+  createsVenv?: boolean;
+  /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
+  activation?: {
+    venv: string;
+    /** No command follows the activation in the same RUN: it has no effect at all. */
+    lastInRun: boolean;
+    /** Sites of later RUNs in the same stage that run with no venv on PATH. */
+    laterSites: LaunchSite[];
+  };
+  form: 'shell' | 'exec';
+}
+
+const FACTS = new WeakMap<LaunchSite, DockerfileSiteFacts>();
+
+export function dockerfileFacts(site: LaunchSite): DockerfileSiteFacts | undefined {
+  return FACTS.get(site);
+}
+
+const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
+
+/** The image's default PATH is unknown: a placeholder that holds no venv, before anything appended. */
+const DEFAULT_PATH = '\u0000';
+/** An unknown value inside a variable (an ARG without default …). */
+const UNKNOWN = '\u0001';
+
+export interface Instruction {
+  keyword: string;
+  /** Arguments after the keyword, continuations removed, each character mapped to the file. */
+  args: Char[];
+  /** Heredoc bodies, in order (the lines between the marker line and the delimiter). */
+  heredocs: { delimiter: string; body: Char[] }[];
+  span: Span;
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface ParsedDockerfile {
+  instructions: Instruction[];
+  comments: { offset: number; text: string }[];
+  problems: { message: string; offset: number }[];
+  escape: string;
+}
+
+/** Splits the file into instructions (directives, comments, continuations, heredocs). */
+export function parseDockerfile(text: string): ParsedDockerfile {
+  const lines: { start: number; text: string }[] = [];
+  for (let s = 0; s <= text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    let t = text.slice(s, e);
+    if (t.endsWith('\r')) t = t.slice(0, -1);
+    lines.push({ start: s, text: t });
+    s = e + 1;
+  }
+  const out: ParsedDockerfile = { instructions: [], comments: [], problems: [], escape: '\\' };
+  let i = 0;
+  // Parser directives: `# name=value` lines at the very top only.
+  for (; i < lines.length; i++) {
+    const m = /^\s*#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*(\S*)\s*$/.exec(lines[i].text);
+    if (!m) break;
+    if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) out.escape = m[2];
+  }
+  const esc = out.escape;
+  const isComment = (t: string) => /^\s*#/.test(t);
+  const chars = (ln: { start: number; text: string }, from = 0, to = ln.text.length): Char[] => {
+    const r: Char[] = [];
+    for (let k = from; k < to; k++) r.push({ ch: ln.text[k], off: ln.start + k });
+    return r;
+  };
+  while (i < lines.length) {
+    const ln = lines[i];
+    if (/^\s*$/.test(ln.text)) {
+      i++;
+      continue;
+    }
+    if (isComment(ln.text)) {
+      out.comments.push({ offset: ln.start + ln.text.indexOf('#'), text: ln.text.trim() });
+      i++;
+      continue;
+    }
+    const firstLine = i + 1;
+    const logical: Char[] = [];
+    let cur = ln;
+    for (;;) {
+      const trimmed = cur.text.replace(/\s+$/, '');
+      if (trimmed.endsWith(esc) && !trimmed.endsWith(esc + esc)) {
+        logical.push(...chars(cur, 0, trimmed.length - 1));
+        i++;
+        // Comment and empty lines inside a continuation are removed (Dockerfile reference).
+        while (i < lines.length && (isComment(lines[i].text) || /^\s*$/.test(lines[i].text))) {
+          if (isComment(lines[i].text)) out.comments.push({ offset: lines[i].start + lines[i].text.indexOf('#'), text: lines[i].text.trim() });
+          i++;
+        }
+        if (i >= lines.length) break;
+        cur = lines[i];
+        continue;
+      }
+      logical.push(...chars(cur));
+      i++;
+      break;
+    }
+    let lastLine = Math.min(i, lines.length);
+    let k = 0;
+    while (k < logical.length && /\s/.test(logical[k].ch)) k++;
+    const kwStart = k;
+    while (k < logical.length && !/\s/.test(logical[k].ch)) k++;
+    const keyword = logical.slice(kwStart, k).map((c) => c.ch).join('').toUpperCase();
+    while (k < logical.length && /\s/.test(logical[k].ch)) k++;
+    const args = logical.slice(k);
+    const heredocs: Instruction['heredocs'] = [];
+    const argText = args.map((c) => c.ch).join('');
+    if ((keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') && !argText.trimStart().startsWith('[')) {
+      const re = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+      for (let m = re.exec(argText); m; m = re.exec(argText)) {
+        const strip = m[1] === '-';
+        const delimiter = m[3];
+        const body: Char[] = [];
+        let found = false;
+        while (i < lines.length) {
+          const l = lines[i++];
+          const t = strip ? l.text.replace(/^\t+/, '') : l.text;
+          if (t === delimiter) {
+            found = true;
+            break;
+          }
+          body.push(...chars(l), { ch: '\n', off: l.start + l.text.length });
+        }
+        lastLine = Math.min(i, lines.length);
+        if (!found) out.problems.push({ message: `unterminated heredoc: no line "${delimiter}" closes <<${delimiter}`, offset: args[m.index]?.off ?? ln.start });
+        heredocs.push({ delimiter, body });
+      }
+    }
+    const endLine = lines[lastLine - 1];
+    const span = { start: logical[kwStart]?.off ?? ln.start, end: endLine.start + endLine.text.length };
+    if (!KNOWN.has(keyword)) out.problems.push({ message: `unknown instruction ${JSON.stringify(keyword)}`, offset: span.start });
+    out.instructions.push({ keyword, args, heredocs, span, firstLine, lastLine });
+  }
+  return out;
+}
+
+/** A JSON array of strings (exec form) with each character mapped; undefined when it is not one. */
+export function parseExecForm(args: Char[]): Word[] | undefined {
+  let k = 0;
+  const ws = () => {
+    while (k < args.length && /\s/.test(args[k].ch)) k++;
+  };
+  ws();
+  if (args[k]?.ch !== '[') return undefined;
+  k++;
+  const words: Word[] = [];
+  ws();
+  if (args[k]?.ch === ']') {
+    k++;
+  } else {
+    for (;;) {
+      ws();
+      if (args[k]?.ch !== '"') return undefined;
+      const open = args[k].off;
+      k++;
+      const units: Unit[] = [];
+      for (;;) {
+        const c = args[k];
+        if (!c) return undefined;
+        if (c.ch === '"') break;
+        if (c.ch === '\\') {
+          const n = args[k + 1];
+          if (!n) return undefined;
+          const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+          if (n.ch in simple) {
+            units.push({ ch: simple[n.ch], off: -1 });
+            k += 2;
+          } else if (n.ch === 'u') {
+            const hex = args.slice(k + 2, k + 6).map((x) => x.ch).join('');
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+            units.push({ ch: String.fromCharCode(parseInt(hex, 16)), off: -1 });
+            k += 6;
+          } else return undefined;
+          continue;
+        }
+        units.push({ ch: c.ch, off: c.off });
+        k++;
+      }
+      const close = args[k].off;
+      k++;
+      words.push(unitsToWord(units, { start: open + 1, end: close }));
+      ws();
+      if (args[k]?.ch === ',') {
+        k++;
+        continue;
+      }
+      if (args[k]?.ch === ']') {
+        k++;
+        break;
+      }
+      return undefined;
+    }
+  }
+  ws();
+  return k === args.length ? words : undefined;
+}
+
+/** Per-stage state: what persists from one instruction to the next. */
+interface StageState {
+  name?: string;
+  vars: Map<string, string>;
+  workdir: string;
+  shell: ShellDialect;
+  /** Venv path → line where it was created or copied in (insertion order = creation order). */
+  venvs: Map<string, number>;
+}
+
+interface Stage {
+  state: StageState;
+  hasEntrypoint: boolean;
+  deferred: { inst: Instruction; api: 'CMD' | 'ENTRYPOINT' }[];
+  runSites: { site: LaunchSite; index: number }[];
+  activations: { site: LaunchSite; index: number }[];
+}
+
+function freshState(): StageState {
+  return { vars: new Map(), workdir: '/', shell: 'sh', venvs: new Map() };
+}
+
+function cloneState(s: StageState): StageState {
+  return { vars: new Map(s.vars), workdir: s.workdir, shell: s.shell, venvs: new Map(s.venvs) };
+}
+
+const text = (cs: Char[]) => cs.map((c) => c.ch).join('');
+
+/** `$NAME`, `${NAME}`, `${NAME:-default}` against known values; PATH defaults to the image's own. */
+function expandVars(value: string, vars: Map<string, string>): string {
+  return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a: string | undefined, def: string | undefined, b: string | undefined) => {
+    const name = (a ?? b)!;
+    const v = vars.get(name);
+    if (v !== undefined) return v;
+    if (name === 'PATH') return DEFAULT_PATH;
+    return def ?? UNKNOWN;
+  });
+}
+
+/** Splits `K=V K2="v 2"` (or the legacy `K V`) into pairs, quotes removed, variables expanded. */
+function parseKeyValues(args: string, vars: Map<string, string>, esc: string, legacyAllowed: boolean): [string, string][] {
+  const s = args.trim();
+  const first = /^\S+/.exec(s)?.[0] ?? '';
+  if (legacyAllowed && !first.includes('=')) {
+    const rest = s.slice(first.length).trim();
+    return first ? [[first, expandVars(unquote(rest, esc).value, vars)]] : [];
+  }
+  const out: [string, string][] = [];
+  let k = 0;
+  while (k < s.length) {
+    while (k < s.length && /\s/.test(s[k])) k++;
+    if (k >= s.length) break;
+    const tok = unquote(s.slice(k), esc, true);
+    k += tok.consumed;
+    const eq = tok.raw.indexOf('=');
+    if (eq <= 0) {
+      // `ARG NAME` without default.
+      out.push([tok.value, UNKNOWN]);
+      continue;
+    }
+    const name = tok.raw.slice(0, eq);
+    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc).value, vars)]);
+  }
+  return out;
+}
+
+/** Quote removal of one word (or the whole string when `oneWord` is false). */
+function unquote(s: string, esc: string, oneWord = false): { value: string; raw: string; consumed: number } {
+  let value = '';
+  let q = '';
+  let k = 0;
+  for (; k < s.length; k++) {
+    const c = s[k];
+    if (!q && oneWord && /\s/.test(c)) break;
+    if (c === esc && q !== "'" && k + 1 < s.length) {
+      value += s[++k];
+      continue;
+    }
+    if ((c === '"' || c === "'") && (!q || q === c)) {
+      q = q ? '' : c;
+      continue;
+    }
+    value += c;
+  }
+  return { value, raw: s.slice(0, k), consumed: k };
+}
+
+/** `--from=x`, `--mount=…` flags before the arguments. */
+function splitFlags(args: Char[]): { flags: Map<string, string>; rest: Char[] } {
+  const flags = new Map<string, string>();
+  let k = 0;
+  for (;;) {
+    while (k < args.length && /\s/.test(args[k].ch)) k++;
+    if (args[k]?.ch !== '-' || args[k + 1]?.ch !== '-') break;
+    let e = k;
+    while (e < args.length && !/\s/.test(args[e].ch)) e++;
+    const t = text(args.slice(k + 2, e));
+    const eq = t.indexOf('=');
+    flags.set((eq < 0 ? t : t.slice(0, eq)).toLowerCase(), eq < 0 ? '' : t.slice(eq + 1));
+    k = e;
+  }
+  return { flags, rest: args.slice(k) };
+}
+
+function resolveDir(p: string, cwd: string | undefined): string | undefined {
+  if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
+  if (!p.startsWith('/')) {
+    if (cwd === undefined) return undefined;
+    p = path.posix.join(cwd, p);
+  }
+  const n = path.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, '') : n;
+}
+
+/** The venv whose bin comes first on this PATH value (before the image's default directories). */
+function venvOnPath(pathValue: string | undefined, venvs: Map<string, number>, extra?: string): string | undefined {
+  if (pathValue === undefined) return undefined;
+  for (const entry of pathValue.split(':')) {
+    if (entry.includes(DEFAULT_PATH)) return undefined; // /usr/local/bin, /usr/bin … come first
+    const dir = entry.replace(/\/+$/, '');
+    if (!dir.endsWith('/bin')) continue;
+    const venv = dir.slice(0, -4);
+    if (venvs.has(venv) || venv === extra) return venv;
+  }
+  return undefined;
+}
+
+/** Venv creation: `python -m venv X`, `python -m virtualenv X`, `virtualenv X`, `uv venv [X]`. */
+function createdVenv(argv: Word[]): string | undefined {
+  const t = argv.map((w) => wordText(w));
+  if (t[0] === undefined) return undefined;
+  const prog = path.posix.basename(t[0]);
+  let i: number;
+  let dflt: string | undefined;
+  if (/^python[\d.]*$/.test(prog) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
+  else if (prog === 'virtualenv') i = 1;
+  else if (prog === 'uv' && t[1] === 'venv') {
+    i = 2;
+    dflt = '.venv';
+  } else return undefined;
+  const withValue = new Set(['-p', '--python', '--prompt', '--index-url', '--extra-index-url', '--cache-dir', '--app-data', '--activators', '--extra-search-dir', '--seeder']);
+  for (; i < t.length; i++) {
+    const a = t[i];
+    if (a === undefined) return undefined;
+    if (a === '--') return t[i + 1];
+    if (a.startsWith('-')) {
+      if (withValue.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return dflt;
+}
+
+/** Replaces the program word with the venv's interpreter (or its bin script). */
+function venvRewriter(file: SourceFile, program: Word, venv: string, form: 'shell' | 'exec'): ProgramRewriter | undefined {
+  const span = wordSourceSpan(program);
+  const name = wordText(program);
+  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  return {
+    rewrite(target: RewriteTarget): Rewrite | undefined {
+      let replacement: string[];
+      if (target.kind === 'interpreter') replacement = [`${venv}/bin/python`, ...(target.module ? ['-m', target.module] : [])];
+      else replacement = [`${venv}/bin/${target.name}`];
+      if (replacement.some((r) => /[\s"'\\$`]/.test(r))) return undefined;
+      const joined = form === 'exec' ? replacement.join('", "') : replacement.join(' ');
+      return { edits: [{ start: span.start, end: span.end, text: joined }], applicability: 'safe' };
+    },
+  };
+}
+
+interface ShellState {
+  /** PATH inside this shell; starts as the ENV value (or the image default). */
+  path: string;
+  cwd: string | undefined;
+  /** Venv activated in this shell (its bin put first on PATH by `activate`). */
+  activated?: string;
+}
+
+export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+  const parsed = parseDockerfile(file.text);
+  const sites: LaunchSite[] = [];
+  const problems = [...parsed.problems];
+  const stages: Stage[] = [];
+  const byName = new Map<string, Stage>();
+  let stage: Stage | undefined;
+  let globalArgs = new Map<string, string>();
+
+  const envState = (st: StageState, active: string | undefined): EnvState => {
+    const e: EnvState = { path: { kind: 'inherited' }, knownVenvs: [...st.venvs.keys()] };
+    if (active) e.activeVenv = active;
+    return e;
+  };
+
+  const makeSite = (inst: Instruction, api: string, cmd: ExpandedCommand, st: StageState, active: string | undefined, form: 'shell' | 'exec', explicitPath: boolean): LaunchSite => {
+    let pathState: PathState = { kind: 'inherited' };
+    if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
+    else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? inst.span };
+    else if (cmd.envPathSet || explicitPath) pathState = { kind: 'explicit', span: cmd.span };
+    const env = envState(st, active);
+    env.path = pathState;
+    const site: LaunchSite = {
+      file,
+      language: 'dockerfile',
+      api,
+      callSpan: inst.span,
+      argv: cmd.argv,
+      argvComplete: cmd.complete,
+      searchesPath: true,
+      viaShell: cmd.viaShell,
+      wrappers: cmd.wrappers,
+      env,
+    };
+    const venvs = [...st.venvs.keys()];
+    if (venvs.length && cmd.argv[0]) {
+      const rw = venvRewriter(file, cmd.argv[0], venvs[venvs.length - 1], form);
+      if (rw) site.rewriter = rw;
+    }
+    FACTS.set(site, { venvOrigins: new Map(st.venvs), form });
+    sites.push(site);
+    return site;
+  };
+
+  const noteCreation = (site: LaunchSite, argv: Word[], st: StageState, cwd: string | undefined, inst: Instruction) => {
+    const dir = createdVenv(argv);
+    if (dir === undefined) return;
+    const abs = resolveDir(dir, cwd);
+    FACTS.get(site)!.createsVenv = true;
+    if (abs && !st.venvs.has(abs)) st.venvs.set(abs, inst.firstLine);
+  };
+
+  /** One shell (a RUN, or a shell-form CMD/ENTRYPOINT): commands in order, shell state threaded through. */
+  const runShell = (inst: Instruction, api: string, script: Word, st: StageState, index: number, cur: Stage) => {
+    const vars = new Map([...st.vars].filter(([k, v]) => k !== 'PATH' && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
+    const res = parseShellWord(script, { dialect: st.shell, vars });
+    for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? inst.span.start });
+    const sh: ShellState = { path: st.vars.get('PATH') ?? DEFAULT_PATH, cwd: st.workdir };
+    const activations: { site: LaunchSite; after: number }[] = [];
+    let commandsSeen = 0;
+    const pathValue = (w: Word): string | undefined => {
+      let s = '';
+      for (const f of w.fragments) {
+        if (f.kind === 'text') s += f.text;
+        else if (f.kind === 'unknown' && (f.why === '$PATH' || f.why === '${PATH}')) s += sh.path;
+        else s += UNKNOWN;
+      }
+      return s;
+    };
+    const setPath = (v: string | undefined) => {
+      if (v === undefined) return;
+      sh.path = v;
+      if (sh.activated && !v.split(':').includes(`${sh.activated}/bin`)) sh.activated = undefined;
+    };
+    for (const cmd of res.commands as ShellCommand[]) {
+      const w0 = cmd.words[0] ? wordText(cmd.words[0]) : undefined;
+      if (cmd.words.length === 0) {
+        for (const a of cmd.assignments) if (a.name === 'PATH') setPath(pathValue(a.value));
+        continue;
+      }
+      commandsSeen++;
+      if (w0 === 'export') {
+        for (const w of cmd.words.slice(1)) {
+          const t = wordText(w.fragments[0]?.kind === 'text' ? { fragments: [w.fragments[0]] } : { fragments: [] }) ?? '';
+          if (t.startsWith('PATH=')) {
+            const first = w.fragments[0];
+            const rest = first.kind === 'text' ? [{ ...first, text: first.text.slice(5), offsets: first.offsets?.slice(5) }, ...w.fragments.slice(1)] : w.fragments;
+            setPath(pathValue({ fragments: rest }));
+          }
+        }
+        continue;
+      }
+      if (w0 === 'cd') {
+        const d = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
+        sh.cwd = d === undefined ? undefined : resolveDir(d, sh.cwd);
+        continue;
+      }
+      if (w0 === 'deactivate') {
+        sh.activated = undefined;
+        continue;
+      }
+      const active = () => sh.activated ?? venvOnPath(sh.path, st.venvs);
+      if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
+        const target = wordText(cmd.words[1]);
+        const abs = target === undefined ? undefined : resolveDir(target, sh.cwd);
+        if (abs && /\/bin\/activate$/.test(abs)) {
+          const venv = abs.slice(0, -'/bin/activate'.length);
+          const site = makeSite(inst, api, { argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, st, active(), 'shell', false);
+          activations.push({ site, after: commandsSeen });
+          sh.activated = venv;
+          sh.path = `${venv}/bin:${sh.path}`;
+          continue;
+        }
+      }
+      const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
+      for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {
+        const site = makeSite(inst, api, ex, st, active(), 'shell', prefixPath);
+        noteCreation(site, ex.argv, st, sh.cwd, inst);
+      }
+    }
+    for (const a of activations) {
+      FACTS.get(a.site)!.activation = { venv: activeOf(a.site) ?? '', lastInRun: a.after === commandsSeen, laterSites: [] };
+      cur.activations.push({ site: a.site, index });
+    }
+  };
+  // The venv each activation site activates (recorded from its argument).
+  const activeOf = (site: LaunchSite): string | undefined => {
+    const t = site.argv[1] ? wordText(site.argv[1]) : undefined;
+    const m = t === undefined ? undefined : /^(.*)\/bin\/activate$/.exec(t);
+    return m ? m[1] : undefined;
+  };
+
+  const runInstruction = (inst: Instruction, api: 'RUN' | 'CMD' | 'ENTRYPOINT', st: StageState, index: number, cur: Stage) => {
+    const { rest } = api === 'RUN' ? splitFlags(inst.args) : { rest: inst.args };
+    if (text(rest).trimStart().startsWith('[')) {
+      const argv = parseExecForm(rest);
+      if (argv) {
+        for (const ex of expandArgv(argv, { complete: true, viaShell: false, span: inst.span, errors: [] })) {
+          const site = makeSite(inst, api, ex, st, venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs), 'exec', false);
+          noteCreation(site, ex.argv, st, st.workdir, inst);
+          if (api === 'RUN') cur.runSites.push({ site, index });
+        }
+        return;
+      }
+      // Docker runs a malformed exec form as a shell command line.
+      problems.push({ message: `${api}: not a valid JSON array of strings, run as a shell command`, offset: rest[0]?.off ?? inst.span.start });
+    }
+    let scriptChars = rest;
+    if (inst.heredocs.length) {
+      const commandLine = text(rest).replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '').trim();
+      const body = inst.heredocs[0].body;
+      if (commandLine === '' && inst.heredocs.length === 1) {
+        // `RUN <<EOF` alone: the body is the script. A shebang other than sh/bash: not ours.
+        const shebang = /^#!(\S+)(?:\s+(\S+))?/.exec(text(body.slice(0, 80)));
+        if (shebang && !/(^|\/)(ba)?sh$/.test(shebang[2] && /env$/.test(shebang[1]) ? shebang[2] : shebang[1])) return;
+        scriptChars = body;
+      } else {
+        // `RUN python3 <<EOF`: a heredoc on stdin; the shell sees line, body and delimiter.
+        scriptChars = [...rest, { ch: '\n', off: -1 }];
+        for (const h of inst.heredocs) scriptChars.push(...h.body, ...[...h.delimiter, '\n'].map((ch) => ({ ch, off: -1 })));
+      }
+    }
+    const before = sites.length;
+    runShell(inst, api, unitsToWord(scriptChars), st, index, cur);
+    if (api === 'RUN') for (const s of sites.slice(before)) cur.runSites.push({ site: s, index });
+  };
+
+  const endStage = (s: Stage | undefined) => {
+    if (!s) return;
+    // CMD/ENTRYPOINT run when the container starts: with the stage's final ENV and files.
+    for (const d of s.deferred) {
+      if (d.api === 'CMD' && s.hasEntrypoint) continue; // arguments to the entrypoint
+      runInstruction(d.inst, d.api, s.state, Infinity, s);
+    }
+    for (const a of s.activations) {
+      const facts = FACTS.get(a.site)!.activation!;
+      facts.laterSites = s.runSites.filter((r) => r.index > a.index && !r.site.env.activeVenv).map((r) => r.site);
+    }
+  };
+
+  parsed.instructions.forEach((inst, index) => {
+    const kw = inst.keyword;
+    if (kw === 'FROM') {
+      endStage(stage);
+      const { rest } = splitFlags(inst.args);
+      const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(text(rest).trim());
+      const base = m ? expandVars(m[1], globalArgs).toLowerCase() : '';
+      const parent = byName.get(base);
+      stage = {
+        state: parent ? cloneState(parent.state) : freshState(),
+        hasEntrypoint: parent?.hasEntrypoint ?? false,
+        deferred: [],
+        runSites: [],
+        activations: [],
+      };
+      if (!parent) for (const [k, v] of globalArgs) if (!stage.state.vars.has(k)) stage.state.vars.set(k, v);
+      stages.push(stage);
+      byName.set(String(stages.length - 1), stage);
+      if (m?.[2]) byName.set(m[2].toLowerCase(), stage);
+      return;
+    }
+    if (!stage) {
+      if (kw === 'ARG') globalArgs = new Map([...globalArgs, ...parseKeyValues(text(inst.args), globalArgs, parsed.escape, false)]);
+      return;
+    }
+    const st = stage.state;
+    switch (kw) {
+      case 'ENV':
+      case 'ARG':
+        for (const [k, v] of parseKeyValues(text(inst.args), st.vars, parsed.escape, kw === 'ENV')) {
+          if (kw === 'ARG' && v === UNKNOWN && (st.vars.has(k) || globalArgs.has(k))) {
+            if (!st.vars.has(k)) st.vars.set(k, globalArgs.get(k)!);
+            continue;
+          }
+          st.vars.set(k, v);
+        }
+        break;
+      case 'WORKDIR': {
+        const d = resolveDir(expandVars(unquote(text(inst.args).trim(), parsed.escape).value, st.vars), st.workdir);
+        if (d) st.workdir = d;
+        break;
+      }
+      case 'SHELL': {
+        const argv = parseExecForm(inst.args);
+        const prog = argv?.[0] ? wordText(argv[0]) : undefined;
+        if (!argv || prog === undefined) problems.push({ message: 'SHELL: expects a JSON array, e.g. ["/bin/bash", "-c"]', offset: inst.span.start });
+        else st.shell = /(^|\/)bash$/.test(prog) ? 'bash' : 'sh';
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        const { flags, rest } = splitFlags(inst.args);
+        const from = flags.get('from')?.toLowerCase();
+        const src = from === undefined ? undefined : byName.get(from);
+        if (!src) break;
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/);
+        if (argv.length < 2) break;
+        const dst = resolveDir(expandVars(argv[argv.length - 1], st.vars), st.workdir);
+        if (!dst) break;
+        for (const s of argv.slice(0, -1)) {
+          const from = resolveDir(expandVars(s, src.state.vars), src.state.workdir);
+          if (!from) continue;
+          for (const v of src.state.venvs.keys()) {
+            if (v === from || v.startsWith(from === '/' ? '/' : from + '/')) {
+              const to = path.posix.join(dst, v.slice(from.length));
+              st.venvs.set(to.replace(/\/+$/, '') || '/', inst.firstLine);
+            }
+          }
+        }
+        break;
+      }
+      case 'RUN':
+        runInstruction(inst, 'RUN', st, index, stage);
+        break;
+      case 'CMD':
+      case 'ENTRYPOINT':
+        if (kw === 'ENTRYPOINT') stage.hasEntrypoint = true;
+        stage.deferred = stage.deferred.filter((d) => d.api !== kw); // only the last one counts
+        stage.deferred.push({ inst, api: kw });
+        break;
+    }
+  });
+  endStage(stage);
+
+  let syntaxProblem: FileProblem | undefined;
+  if (problems.length) {
+    problems.sort((a, b) => a.offset - b.offset);
+    const p = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(p.offset), partial: true };
+  }
+  return { sites, suppressions: dockerfileSuppressions(file, parsed), syntaxProblem };
+}
+
+/**
+ * `# venvguard: ignore[…]` on the comment line just above an instruction, or as a shell comment
+ * on one of its lines, covers every line of that instruction.
+ */
+function dockerfileSuppressions(file: SourceFile, parsed: ParsedDockerfile): Suppressions {
+  const out: Suppressions = new Map();
+  const add = (from: number, to: number, codes: Set<string> | 'all') => {
+    for (let l = from; l <= to; l++) {
+      const prev = out.get(l);
+      out.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
+    }
+  };
+  const commentLines = new Map<number, string>();
+  for (const c of parsed.comments) commentLines.set(file.location(c.offset).line, c.text);
+  for (const inst of parsed.instructions) {
+    const above = commentLines.get(inst.firstLine - 1);
+    const codes = above === undefined ? undefined : suppressedCodes(above);
+    if (codes) add(inst.firstLine, inst.lastLine, codes);
+    for (let l = inst.firstLine; l <= inst.lastLine; l++) {
+      const m = /(?:^|\s)#(.*)$/.exec(file.lineText(l));
+      const c = m ? suppressedCodes(m[1]) : undefined;
+      if (c) add(inst.firstLine, inst.lastLine, c);
+    }
+  }
+  return out;
+}
+
+const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+export const dockerfileFrontEnd: FrontEnd = {
+  language: 'dockerfile',
+  claims(p: string): boolean {
+    const base = path.posix.basename(p.replace(/\\/g, '/'));
+    return base === 'Dockerfile' || base === 'Containerfile' || base.startsWith('Dockerfile.') || /\.(dockerfile|Dockerfile)$/.test(base);
+  },
+  mayMatter(t: string): boolean {
+    return MAY_MATTER.test(t);
+  },
+  analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeDockerfile>) => T): T {
+    return use(analyzeDockerfile(file));
+  },
+};
