@@ -1,8 +1,9 @@
 /** The front-end registry: which front end handles a file. Python is the fallback for files named explicitly. */
 import type { FrontEnd } from './front-end.js';
+import { dockerfileFrontEnd } from './dockerfile/index.js';
 import { pythonFrontEnd } from './python/index.js';
 
-export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd];
 
 /** The front end that claims a file by its path (and first line), if any. */
 export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {

@@ -25,8 +25,8 @@ type Char = { ch: string; off: number };
 
 /** Dockerfile-only facts about a site, for the Dockerfile rules (kept out of LaunchSite). */
 export interface DockerfileSiteFacts {
-  /** Line (1-based) where each known venv was created or copied in, by absolute path. */
-  venvOrigins: ReadonlyMap<string, number>;
+  /** Where each known venv (by absolute path) came from: its 1-based line, and how. */
+  venvOrigins: ReadonlyMap<string, VenvOrigin>;
   /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
   createsVenv?: boolean;
   /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
@@ -34,10 +34,15 @@ export interface DockerfileSiteFacts {
     venv: string;
     /** No command follows the activation in the same RUN: it has no effect at all. */
     lastInRun: boolean;
-    /** Sites of later RUNs in the same stage that run with no venv on PATH. */
-    laterSites: LaunchSite[];
+    /** Sites of later RUNs in the same stage that run with no venv on PATH (computed when read). */
+    readonly laterSites: LaunchSite[];
   };
   form: 'shell' | 'exec';
+}
+
+export interface VenvOrigin {
+  line: number;
+  how: 'created' | 'copied';
 }
 
 const FACTS = new WeakMap<LaunchSite, DockerfileSiteFacts>();
@@ -113,7 +118,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     let cur = ln;
     for (;;) {
       const trimmed = cur.text.replace(/\s+$/, '');
-      if (trimmed.endsWith(esc) && !trimmed.endsWith(esc + esc)) {
+      if (trimmed.endsWith(esc)) {
         logical.push(...chars(cur, 0, trimmed.length - 1));
         i++;
         // Comment and empty lines inside a continuation are removed (Dockerfile reference).
@@ -234,15 +239,16 @@ interface StageState {
   name?: string;
   vars: Map<string, string>;
   workdir: string;
-  shell: ShellDialect;
-  /** Venv path → line where it was created or copied in (insertion order = creation order). */
-  venvs: Map<string, number>;
+  /** The dialect of SHELL, or 'none' when it is not a POSIX shell (PowerShell, cmd): not analysed. */
+  shell: ShellDialect | 'none';
+  /** Venv path → where it was created or copied in (insertion order = creation order). */
+  venvs: Map<string, VenvOrigin>;
 }
 
 interface Stage {
   state: StageState;
   hasEntrypoint: boolean;
-  deferred: { inst: Instruction; api: 'CMD' | 'ENTRYPOINT' }[];
+  deferred: { inst: Instruction; api: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK'; args?: Char[] }[];
   runSites: { site: LaunchSite; index: number }[];
   activations: { site: LaunchSite; index: number }[];
 }
@@ -344,7 +350,7 @@ function resolveDir(p: string, cwd: string | undefined): string | undefined {
 }
 
 /** The venv whose bin comes first on this PATH value (before the image's default directories). */
-function venvOnPath(pathValue: string | undefined, venvs: Map<string, number>, extra?: string): string | undefined {
+function venvOnPath(pathValue: string | undefined, venvs: Map<string, VenvOrigin>, extra?: string): string | undefined {
   if (pathValue === undefined) return undefined;
   for (const entry of pathValue.split(':')) {
     if (entry.includes(DEFAULT_PATH)) return undefined; // /usr/local/bin, /usr/bin … come first
@@ -406,6 +412,8 @@ interface ShellState {
   cwd: string | undefined;
   /** Venv activated in this shell (its bin put first on PATH by `activate`). */
   activated?: string;
+  /** PATH before the activation, restored by `deactivate`. */
+  saved?: string;
 }
 
 export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
@@ -457,16 +465,16 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     if (dir === undefined) return;
     const abs = resolveDir(dir, cwd);
     FACTS.get(site)!.createsVenv = true;
-    if (abs && !st.venvs.has(abs)) st.venvs.set(abs, inst.firstLine);
+    if (abs && !st.venvs.has(abs)) st.venvs.set(abs, { line: inst.firstLine, how: 'created' });
   };
 
   /** One shell (a RUN, or a shell-form CMD/ENTRYPOINT): commands in order, shell state threaded through. */
   const runShell = (inst: Instruction, api: string, script: Word, st: StageState, index: number, cur: Stage) => {
     const vars = new Map([...st.vars].filter(([k, v]) => k !== 'PATH' && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
-    const res = parseShellWord(script, { dialect: st.shell, vars });
+    const res = parseShellWord(script, { dialect: st.shell === 'bash' ? 'bash' : 'sh', vars });
     for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? inst.span.start });
     const sh: ShellState = { path: st.vars.get('PATH') ?? DEFAULT_PATH, cwd: st.workdir };
-    const activations: { site: LaunchSite; after: number }[] = [];
+    const activations: { site: LaunchSite; after: number; venv: string }[] = [];
     let commandsSeen = 0;
     const pathValue = (w: Word): string | undefined => {
       let s = '';
@@ -491,11 +499,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       commandsSeen++;
       if (w0 === 'export') {
         for (const w of cmd.words.slice(1)) {
-          const t = wordText(w.fragments[0]?.kind === 'text' ? { fragments: [w.fragments[0]] } : { fragments: [] }) ?? '';
-          if (t.startsWith('PATH=')) {
-            const first = w.fragments[0];
-            const rest = first.kind === 'text' ? [{ ...first, text: first.text.slice(5), offsets: first.offsets?.slice(5) }, ...w.fragments.slice(1)] : w.fragments;
-            setPath(pathValue({ fragments: rest }));
+          const first = w.fragments[0];
+          if (first?.kind === 'text' && first.text.startsWith('PATH=')) {
+            setPath(pathValue({ fragments: [{ kind: 'text', text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
           }
         }
         continue;
@@ -506,6 +512,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         continue;
       }
       if (w0 === 'deactivate') {
+        if (sh.activated && sh.saved !== undefined) sh.path = sh.saved;
         sh.activated = undefined;
         continue;
       }
@@ -516,8 +523,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         if (abs && /\/bin\/activate$/.test(abs)) {
           const venv = abs.slice(0, -'/bin/activate'.length);
           const site = makeSite(inst, api, { argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, st, active(), 'shell', false);
-          activations.push({ site, after: commandsSeen });
+          activations.push({ site, after: commandsSeen, venv });
           sh.activated = venv;
+          sh.saved = sh.path;
           sh.path = `${venv}/bin:${sh.path}`;
           continue;
         }
@@ -529,24 +537,19 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       }
     }
     for (const a of activations) {
-      FACTS.get(a.site)!.activation = { venv: activeOf(a.site) ?? '', lastInRun: a.after === commandsSeen, laterSites: [] };
+      FACTS.get(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commandsSeen, laterSites: [] };
       cur.activations.push({ site: a.site, index });
     }
   };
-  // The venv each activation site activates (recorded from its argument).
-  const activeOf = (site: LaunchSite): string | undefined => {
-    const t = site.argv[1] ? wordText(site.argv[1]) : undefined;
-    const m = t === undefined ? undefined : /^(.*)\/bin\/activate$/.exec(t);
-    return m ? m[1] : undefined;
-  };
 
-  const runInstruction = (inst: Instruction, api: 'RUN' | 'CMD' | 'ENTRYPOINT', st: StageState, index: number, cur: Stage) => {
-    const { rest } = api === 'RUN' ? splitFlags(inst.args) : { rest: inst.args };
+  const runInstruction = (inst: Instruction, api: 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', st: StageState, index: number, cur: Stage, args = inst.args) => {
+    const { rest } = api === 'RUN' ? splitFlags(args) : { rest: args };
     if (text(rest).trimStart().startsWith('[')) {
       const argv = parseExecForm(rest);
       if (argv) {
         for (const ex of expandArgv(argv, { complete: true, viaShell: false, span: inst.span, errors: [] })) {
-          const site = makeSite(inst, api, ex, st, venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs), 'exec', false);
+          // A JSON string holding a shell script (`["sh", "-c", "pip …"]`) is rewritten as shell text.
+          const site = makeSite(inst, api, ex, st, venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs), ex.viaShell ? 'shell' : 'exec', false);
           noteCreation(site, ex.argv, st, st.workdir, inst);
           if (api === 'RUN') cur.runSites.push({ site, index });
         }
@@ -570,6 +573,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         for (const h of inst.heredocs) scriptChars.push(...h.body, ...[...h.delimiter, '\n'].map((ch) => ({ ch, off: -1 })));
       }
     }
+    if (st.shell === 'none') return;
     const before = sites.length;
     runShell(inst, api, unitsToWord(scriptChars), st, index, cur);
     if (api === 'RUN') for (const s of sites.slice(before)) cur.runSites.push({ site: s, index });
@@ -580,11 +584,16 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     // CMD/ENTRYPOINT run when the container starts: with the stage's final ENV and files.
     for (const d of s.deferred) {
       if (d.api === 'CMD' && s.hasEntrypoint) continue; // arguments to the entrypoint
-      runInstruction(d.inst, d.api, s.state, Infinity, s);
+      runInstruction(d.inst, d.api, s.state, Infinity, s, d.args);
     }
+    // Computed on demand: a list per activation would be quadratic in the number of RUN lines.
     for (const a of s.activations) {
       const facts = FACTS.get(a.site)!.activation!;
-      facts.laterSites = s.runSites.filter((r) => r.index > a.index && !r.site.env.activeVenv).map((r) => r.site);
+      const runSites = s.runSites;
+      Object.defineProperty(facts, 'laterSites', {
+        get: () => runSites.filter((r) => r.index > a.index && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation).map((r) => r.site),
+        enumerable: true,
+      });
     }
   };
 
@@ -634,7 +643,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         const argv = parseExecForm(inst.args);
         const prog = argv?.[0] ? wordText(argv[0]) : undefined;
         if (!argv || prog === undefined) problems.push({ message: 'SHELL: expects a JSON array, e.g. ["/bin/bash", "-c"]', offset: inst.span.start });
-        else st.shell = /(^|\/)bash$/.test(prog) ? 'bash' : 'sh';
+        else st.shell = /(^|\/)bash$/.test(prog) ? 'bash' : /(^|\/)(sh|dash|ash|ksh|mksh|zsh|busybox)$/.test(prog) ? 'sh' : 'none';
         break;
       }
       case 'COPY':
@@ -653,7 +662,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
           for (const v of src.state.venvs.keys()) {
             if (v === from || v.startsWith(from === '/' ? '/' : from + '/')) {
               const to = path.posix.join(dst, v.slice(from.length));
-              st.venvs.set(to.replace(/\/+$/, '') || '/', inst.firstLine);
+              st.venvs.set(to.replace(/\/+$/, '') || '/', { line: inst.firstLine, how: 'copied' });
             }
           }
         }
@@ -662,6 +671,14 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       case 'RUN':
         runInstruction(inst, 'RUN', st, index, stage);
         break;
+      case 'HEALTHCHECK': {
+        // `HEALTHCHECK [options] CMD command`: runs in the container, like CMD.
+        const { rest } = splitFlags(inst.args);
+        const m = /^\s*CMD\s+/i.exec(text(rest));
+        stage.deferred = stage.deferred.filter((d) => d.api !== 'HEALTHCHECK');
+        if (m) stage.deferred.push({ inst, api: 'HEALTHCHECK', args: rest.slice(m[0].length) });
+        break;
+      }
       case 'CMD':
       case 'ENTRYPOINT':
         if (kw === 'ENTRYPOINT') stage.hasEntrypoint = true;
@@ -717,8 +734,8 @@ export const dockerfileFrontEnd: FrontEnd = {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     return base === 'Dockerfile' || base === 'Containerfile' || base.startsWith('Dockerfile.') || /\.(dockerfile|Dockerfile)$/.test(base);
   },
-  mayMatter(t: string): boolean {
-    return MAY_MATTER.test(t);
+  mayMatter(t: string, tools: RegExp): boolean {
+    return MAY_MATTER.test(t) || tools.test(t);
   },
   analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeDockerfile>) => T): T {
     return use(analyzeDockerfile(file));

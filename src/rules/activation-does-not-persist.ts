@@ -1,0 +1,73 @@
+/**
+ * VG202 activation-does-not-persist: a Dockerfile RUN sources a venv's `activate` script, but the
+ * activation ends with that RUN's shell: nothing follows it in the RUN, or a later RUN relies on it.
+ */
+import type { Rule } from '../core/rule.js';
+import { dockerfileFacts } from '../frontends/dockerfile/index.js';
+import { judgeLaunch } from '../judge/judge.js';
+import { CURATED_CONSOLE_SCRIPTS } from '../judge/python-tools.js';
+import { wordText } from '../core/word.js';
+
+const KNOWLEDGE = {
+  consoleScripts: new Map([...CURATED_CONSOLE_SCRIPTS].map(([name, module]) => [name, { module, source: 'curated list' }])),
+};
+
+export const activationDoesNotPersist: Rule = {
+  code: 'VG202',
+  name: 'activation-does-not-persist',
+  summary: "A RUN activates a venv, but activation ends with the RUN's shell",
+  fixable: 'never',
+  docs: {
+    exampleLanguage: 'dockerfile',
+    mentalModel:
+      "`source venv/bin/activate` sets PATH and VIRTUAL_ENV in the shell that runs it, and nowhere else. Docker starts a new shell for every RUN, so activation alone on a RUN line does nothing that outlives the line; only ENV values persist to later instructions.",
+    example: [
+      'FROM python:3.12-slim',
+      'RUN python -m venv /opt/venv',
+      'RUN . /opt/venv/bin/activate',
+      'RUN pip install requests',
+      '',
+    ].join('\n'),
+    whatItPrints: [
+      'Not run here (no container engine on the development machine); what the Dockerfile reference documents:',
+      '',
+      'Line 3 runs `/bin/sh -c ". /opt/venv/bin/activate"`, which exits after changing its own environment; the layer it commits holds no change. Line 4 is a new `/bin/sh -c` with the image\'s ENV PATH, so `pip` is the base image\'s pip and `requests` is installed outside /opt/venv. The build succeeds.',
+    ].join('\n'),
+    why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
+    useInstead: [
+      'FROM python:3.12-slim',
+      'RUN python -m venv /opt/venv',
+      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
+      'RUN pip install requests',
+      '',
+    ].join('\n'),
+    inRealSystems:
+      "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported.",
+    fixSafety:
+      'No automatic fix: which instructions should see the venv is a decision. Replace the activation with `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` (every later instruction and the container see the venv), or chain the commands that need it into the same RUN.',
+    keyTakeaway: 'A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.',
+    references: [
+      'https://docs.docker.com/reference/dockerfile/#run',
+      'https://docs.docker.com/reference/dockerfile/#env',
+      'https://docs.python.org/3/library/venv.html#how-venvs-work',
+    ],
+  },
+  check(site, _verdict, ctx) {
+    if (site.language === 'python') return;
+    const activation = dockerfileFacts(site)?.activation;
+    if (!activation) return;
+    const later = activation.laterSites.find((s) => {
+      const v = judgeLaunch(s, KNOWLEDGE);
+      return v !== undefined && v.resolution === 'path';
+    });
+    if (!activation.lastInRun && !later) return;
+    const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
+    const laterText = later ? ` the ${JSON.stringify(wordText(later.argv[0]) ?? '…')} at line ${site.file.location((later.argv[0].span ?? later.callSpan).start).line} runs without it` : '';
+    ctx.report({
+      message: activation.lastInRun
+        ? `"${cmd}" is the last command of this ${site.api}: activation ends with the ${site.api}'s shell, so it has no effect${later ? ';' + laterText : ''}; use ENV PATH="${activation.venv}/bin:$PATH"`
+        : `"${cmd}" lasts only for this ${site.api}'s shell;${laterText}; use ENV PATH="${activation.venv}/bin:$PATH"`,
+      span: site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined,
+    });
+  },
+};

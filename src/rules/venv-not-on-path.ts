@@ -1,0 +1,77 @@
+/**
+ * VG201 venv-not-on-path: in a Dockerfile, a Python tool started by name while a venv exists in
+ * the image but its bin directory is not on PATH for that command, so the image's own Python runs.
+ */
+import type { Rule } from '../core/rule.js';
+import { dockerfileFacts } from '../frontends/dockerfile/index.js';
+import { isInterpreterName } from '../judge/python-tools.js';
+
+const FIX_REASON =
+  "the venv's interpreter replaces the one PATH finds: packages installed into the image's Python are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
+
+export const venvNotOnPath: Rule = {
+  code: 'VG201',
+  name: 'venv-not-on-path',
+  summary: 'A Python tool runs by name while the venv the image created is not on PATH',
+  fixable: 'sometimes',
+  docs: {
+    exampleLanguage: 'dockerfile',
+    mentalModel:
+      "Activation is a change to one shell's PATH. Docker runs every RUN in a new shell (`/bin/sh -c` unless SHELL says otherwise); only ENV (and ARG) values carry over to later instructions. So a venv created in one RUN is just a folder in the next: `pip` or `python` by name is whatever the image's PATH finds first — in the official python images, the system Python in /usr/local/bin.",
+    example: [
+      'FROM python:3.12-slim',
+      'RUN python -m venv /opt/venv',
+      'RUN pip install requests',
+      'CMD ["python", "-c", "import requests"]',
+      '',
+    ].join('\n'),
+    whatItPrints: [
+      'Not run here (no container engine on the development machine); what the Dockerfile reference documents:',
+      '',
+      'A shell-form RUN runs its command in a new shell (`/bin/sh -c` on Linux unless SHELL changes it) and commits the resulting files as a layer; an `ENV` value "will be in the environment for all subsequent instructions in the build stage". Nothing in line 2 changes PATH, so on line 3 `pip` is found on the image\'s default PATH: the build succeeds and `requests` lands in the image\'s Python, not in /opt/venv. venvguard reports line 3 and line 4 (CMD runs with the same PATH when the container starts).',
+    ].join('\n'),
+    why: 'A venv is used either by running its own `bin/python` (or `bin/pip`) by path, or by putting its `bin` first on PATH. `source /opt/venv/bin/activate` in an earlier RUN did the latter for a shell that no longer exists; only `ENV PATH=…` persists.',
+    useInstead: [
+      'FROM python:3.12-slim',
+      'RUN python -m venv /opt/venv',
+      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
+      'RUN pip install requests',
+      'CMD ["python", "-c", "import requests"]',
+      '',
+    ].join('\n'),
+    inRealSystems:
+      'Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` — COPY copies files, not ENV — and its `RUN pip install` or `CMD python app.py` runs the base image\'s Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.',
+    fixSafety:
+      "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " +
+      FIX_REASON +
+      '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
+    keyTakeaway: 'In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.',
+    references: [
+      'https://docs.docker.com/reference/dockerfile/#run',
+      'https://docs.docker.com/reference/dockerfile/#env',
+      'https://docs.docker.com/build/building/multi-stage/',
+      'https://docs.python.org/3/library/venv.html#how-venvs-work',
+    ],
+  },
+  check(site, verdict, ctx) {
+    if (site.language === 'python' || !verdict || verdict.resolution !== 'path') return;
+    const venvs = site.env.knownVenvs ?? [];
+    if (venvs.length === 0 || site.env.activeVenv !== undefined) return;
+    const facts = dockerfileFacts(site);
+    if (facts?.createsVenv) return;
+    const venv = venvs[venvs.length - 1];
+    const origin = facts?.venvOrigins.get(venv);
+    const where = origin === undefined ? '' : ` ${origin.how === 'copied' ? 'copied in' : 'created'} at line ${origin.line}`;
+    const scope = site.api === 'RUN' ? 'in this RUN' : `when ${site.api} runs`;
+    const byInterpreter = verdict.tool === 'pip' && isInterpreterName(verdict.name);
+    const target =
+      verdict.tool === 'console-script'
+        ? { kind: 'interpreter-bin' as const, name: verdict.name }
+        : { kind: 'interpreter' as const, module: verdict.tool === 'pip' && !byInterpreter ? 'pip' : undefined };
+    const replacement = target.kind === 'interpreter-bin' ? `${venv}/bin/${target.name}` : `${venv}/bin/python${target.module ? ' -m pip' : ''}`;
+    ctx.report({
+      message: `"${verdict.name}" runs from PATH, but the venv ${venv}${where} is not on PATH ${scope}; use ${replacement} or ENV PATH="${venv}/bin:$PATH"`,
+      fix: { title: `Use ${replacement}`, target, cap: 'unsafe', reason: FIX_REASON },
+    });
+  },
+};

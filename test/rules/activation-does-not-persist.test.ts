@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
+import { assertSilent, lint } from '../dockerfile-lint.js';
+
+const rule = activationDoesNotPersist;
+
+const valid: [string, string][] = [
+  ['activated and used in the same RUN', 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install x\nRUN echo done\n'],
+  ['ENV instead of activation', 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN pip install x\n'],
+  ['activation used, later RUN uses the venv by path', 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install x\nRUN /v/bin/python -m pytest\n'],
+  ['later RUN is in another stage', 'FROM python:3.12 AS a\nRUN python -m venv /v && . /v/bin/activate && pip install x\nFROM python:3.12\nRUN pip install y\n'],
+  ['suppressed', 'FROM python:3.12\nRUN python -m venv /v\n# venvguard: ignore[VG202]\nRUN . /v/bin/activate\n'],
+  ['a script called activate elsewhere', 'FROM x\nRUN . /etc/profile\n'],
+];
+
+for (const [name, code] of valid) test(`activation-does-not-persist valid: ${name}`, () => assertSilent(rule, code));
+
+test('activation-does-not-persist invalid: activation alone on a RUN', async () => {
+  const found = await lint(rule, 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\n');
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 5]]);
+  assert.equal(found[0].message, '". /opt/venv/bin/activate" is the last command of this RUN: activation ends with the RUN\'s shell, so it has no effect; use ENV PATH="/opt/venv/bin:$PATH"');
+});
+
+test('activation-does-not-persist invalid: source at the end of a RUN, relative to WORKDIR, a later RUN relies on it', async () => {
+  const found = await lint(rule, 'FROM python:3.12\nWORKDIR /app\nRUN python -m venv venv && \\\n    source venv/bin/activate\nRUN pip install -r requirements.txt\n');
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[4, 5]]);
+  assert.match(found[0].message, /last command of this RUN.*; the "pip" at line 5 runs without it; use ENV PATH="\/app\/venv\/bin:\$PATH"/);
+});
+
+test('activation-does-not-persist invalid: activation used in its RUN but a later RUN expects it', async () => {
+  const found = await lint(rule, 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nRUN python -m pytest\n');
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[2, 26]]);
+  assert.match(found[0].message, /^". \/v\/bin\/activate" lasts only for this RUN's shell; the "python" at line 3 runs without it/);
+});
