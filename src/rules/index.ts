@@ -4,10 +4,24 @@ import { bareConsoleScript } from './bare-console-script.js';
 import { barePip } from './bare-pip.js';
 import { barePythonInterpreter } from './bare-python-interpreter.js';
 import { envWithoutPath } from './env-without-path.js';
-import { DOCKERFILE_RULES } from './dockerfile-rules.js';
+import { activationDoesNotPersist } from './activation-does-not-persist.js';
+import { venvNotOnPath } from './venv-not-on-path.js';
 import { systemInterpreterPath } from './system-interpreter-path.js';
 
-export const RULES: readonly Rule[] = [barePythonInterpreter, barePip, bareConsoleScript, systemInterpreterPath, envWithoutPath, ...DOCKERFILE_RULES];
+export const RULES: readonly Rule[] = [
+  // Python source
+  barePythonInterpreter,
+  barePip,
+  bareConsoleScript,
+  systemInterpreterPath,
+  envWithoutPath,
+  // CI/CD and container configuration
+  venvNotOnPath,
+  activationDoesNotPersist,
+];
+
+/** The rules that judge configuration files (Dockerfile …), where a venv must be in scope. */
+export const CONFIG_RULES: readonly Rule[] = [venvNotOnPath, activationDoesNotPersist];
 
 export function ruleByCodeOrName(key: string): Rule | undefined {
   return RULES.find((r) => r.code === key.toUpperCase() || r.name === key);

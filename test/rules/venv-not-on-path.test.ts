@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
-import { DOCKERFILE_RULES } from '../../src/rules/dockerfile-rules.js';
+import { CONFIG_RULES as DOCKERFILE_RULES } from '../../src/rules/index.js';
 import { analyze, applyEdits, assertSilent, lint } from '../dockerfile-lint.js';
 
 const rule = venvNotOnPath;
