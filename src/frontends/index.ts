@@ -1,9 +1,10 @@
 /** The front-end registry: which front end handles a file. Python is the fallback for files named explicitly. */
 import type { FrontEnd } from './front-end.js';
+import { actionsFrontEnd } from './actions/index.js';
 import { dockerfileFrontEnd } from './dockerfile/index.js';
 import { pythonFrontEnd } from './python/index.js';
 
-export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd, actionsFrontEnd];
 
 /** The front end that claims a file by its path (and first line), if any. */
 export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {

@@ -3,7 +3,7 @@
  * activation ends with that RUN's shell: nothing follows it in the RUN, or a later RUN relies on it.
  */
 import type { Rule } from '../core/rule.js';
-import { dockerfileFacts } from '../frontends/dockerfile/index.js';
+import { configFacts } from '../frontends/config-facts.js';
 import { judgeLaunch } from '../judge/judge.js';
 import { CURATED_CONSOLE_SCRIPTS } from '../judge/python-tools.js';
 import { wordText } from '../core/word.js';
@@ -15,7 +15,7 @@ const KNOWLEDGE = {
 export const activationDoesNotPersist: Rule = {
   code: 'VG202',
   name: 'activation-does-not-persist',
-  summary: "A RUN activates a venv, but activation ends with the RUN's shell",
+  summary: 'A RUN or CI step activates a venv, but activation ends with its shell',
   fixable: 'never',
   docs: {
     exampleLanguage: 'dockerfile',
@@ -54,7 +54,8 @@ export const activationDoesNotPersist: Rule = {
   },
   check(site, _verdict, ctx) {
     if (site.language === 'python') return;
-    const activation = dockerfileFacts(site)?.activation;
+    const facts = configFacts(site);
+    const activation = facts?.activation;
     if (!activation) return;
     const later = activation.laterSites.find((s) => {
       const v = judgeLaunch(s, KNOWLEDGE);
@@ -63,11 +64,23 @@ export const activationDoesNotPersist: Rule = {
     if (!activation.lastInRun && !later) return;
     const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
     const laterText = later ? ` the ${JSON.stringify(wordText(later.argv[0]) ?? '…')} at line ${site.file.location((later.argv[0].span ?? later.callSpan).start).line} runs without it` : '';
+    const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
+    if (site.language === 'github-actions') {
+      const shown = facts?.showVenv ? facts.showVenv(activation.venv) : activation.venv;
+      const advice = `write the venv's bin to $GITHUB_PATH (echo "${shown.startsWith('/') ? shown : `$GITHUB_WORKSPACE/${shown}`}/bin" >> "$GITHUB_PATH")`;
+      ctx.report({
+        message: activation.lastInRun
+          ? `"${cmd}" is the last command of this step: activation ends with the step's shell, so it has no effect${later ? ';' + laterText : ''}; ${advice}`
+          : `"${cmd}" lasts only for this step's shell: activation ends with the step's shell;${laterText}; ${advice}`,
+        span,
+      });
+      return;
+    }
     ctx.report({
       message: activation.lastInRun
         ? `"${cmd}" is the last command of this ${site.api}: activation ends with the ${site.api}'s shell, so it has no effect${later ? ';' + laterText : ''}; use ENV PATH="${activation.venv}/bin:$PATH"`
         : `"${cmd}" lasts only for this ${site.api}'s shell;${laterText}; use ENV PATH="${activation.venv}/bin:$PATH"`,
-      span: site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined,
+      span,
     });
   },
 };

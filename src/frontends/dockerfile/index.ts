@@ -17,38 +17,21 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, type ExpandedCommand } from '../command-line.js';
+import { configFacts, setConfigFacts, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
 import { type Unit, unitsToWord } from '../word-units.js';
 
 type Char = { ch: string; off: number };
 
-/** Dockerfile-only facts about a site, for the Dockerfile rules (kept out of LaunchSite). */
-export interface DockerfileSiteFacts {
-  /** Where each known venv (by absolute path) came from: its 1-based line, and how. */
-  venvOrigins: ReadonlyMap<string, VenvOrigin>;
-  /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
-  createsVenv?: boolean;
-  /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
-  activation?: {
-    venv: string;
-    /** No command follows the activation in the same RUN: it has no effect at all. */
-    lastInRun: boolean;
-    /** Sites of later RUNs in the same stage that run with no venv on PATH (computed when read). */
-    readonly laterSites: LaunchSite[];
-  };
-  form: 'shell' | 'exec';
-}
+/** Dockerfile facts about a site, for the Dockerfile rules (kept out of LaunchSite): the shared config facts. */
+export type DockerfileSiteFacts = ConfigSiteFacts;
+export type { VenvOrigin };
 
-export interface VenvOrigin {
-  line: number;
-  how: 'created' | 'copied';
-}
-
-const FACTS = new WeakMap<LaunchSite, DockerfileSiteFacts>();
+const FACTS = { get: configFacts, set: setConfigFacts };
 
 export function dockerfileFacts(site: LaunchSite): DockerfileSiteFacts | undefined {
-  return FACTS.get(site);
+  return configFacts(site);
 }
 
 const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);

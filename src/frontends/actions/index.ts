@@ -1,0 +1,586 @@
+/**
+ * GitHub Actions front end: workflow files (`.github/workflows/*.yml`) and composite actions
+ * (`action.yml`) → launch sites, with the environment state the runner really keeps. Each `run:`
+ * step is its own shell, so activation, `export` and `cd` last for that step only; lines appended
+ * to `$GITHUB_PATH` (and `PATH=` written to `$GITHUB_ENV`) are on PATH for the LATER steps of the
+ * job; `env:` at workflow, job and step level applies to the step.
+ *
+ * YAML is parsed with the `yaml` package; every `run:` script is mapped back to the file character
+ * by character (block indentation stripped, folded `>` line joins mapped to the line break they
+ * replace, quotes and escapes removed) so findings point at the command word's real position.
+ */
+import path from 'node:path';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import type { FileProblem } from '../../core/diagnostic.js';
+import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
+import type { SourceFile, Span } from '../../core/source.js';
+import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
+import { expandArgv, type ExpandedCommand } from '../command-line.js';
+import { configFacts, setConfigFacts, type VenvOrigin } from '../config-facts.js';
+import type { FrontEnd } from '../front-end.js';
+import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
+import { unitsToWord } from '../word-units.js';
+
+export type Char = { ch: string; off: number };
+
+/** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
+const WS = '/github/workspace';
+/** The runner's default PATH: holds no venv. */
+const DEFAULT_PATH = '\u0000';
+/** An unknown value. */
+const UNKNOWN = '\u0001';
+
+const text = (cs: Char[]) => cs.map((c) => c.ch).join('');
+
+/** `.venv` for a venv in the workspace, the absolute path otherwise. */
+export function showVenv(v: string): string {
+  if (v === WS) return '.';
+  return v.startsWith(WS + '/') ? v.slice(WS.length + 1) : v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalars → characters with their source offsets
+
+function splitLines(src: string, from: number, to: number): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (let s = from; s < to; ) {
+    let e = src.indexOf('\n', s);
+    if (e < 0 || e > to) e = to;
+    let t = src.slice(s, e);
+    if (t.endsWith('\r')) t = t.slice(0, -1);
+    out.push({ start: s, text: t });
+    s = e + 1;
+  }
+  return out;
+}
+
+/** `|` / `>` block scalars: indentation stripped; folded line breaks become spaces mapped to the break. */
+function blockChars(src: string, start: number, end: number): Char[] {
+  const header = /^[|>][-+]?[1-9]?[-+]?/.exec(src.slice(start, start + 5))?.[0] ?? '|';
+  const folded = header.startsWith('>');
+  const nl = src.indexOf('\n', start);
+  if (nl < 0 || nl >= end) return [];
+  const lines = splitLines(src, nl + 1, end);
+  let indent = -1;
+  for (const l of lines) {
+    if (l.text.trim() !== '') {
+      indent = l.text.length - l.text.trimStart().length;
+      break;
+    }
+  }
+  if (indent < 0) return [];
+  const out: Char[] = [];
+  const body = (l: { start: number; text: string }): Char[] => {
+    const r: Char[] = [];
+    for (let k = indent; k < l.text.length; k++) r.push({ ch: l.text[k], off: l.start + k });
+    return r;
+  };
+  const isEmpty = (l: { text: string }) => l.text.trim() === '' && l.text.length <= indent;
+  if (!folded) {
+    lines.forEach((l, i) => {
+      if (i > 0) out.push({ ch: '\n', off: lines[i - 1].start + lines[i - 1].text.length });
+      if (!isEmpty(l)) out.push(...body(l));
+    });
+    return out;
+  }
+  let prev: { start: number; text: string; more: boolean } | undefined;
+  let empties = 0;
+  for (const l of lines) {
+    if (isEmpty(l)) {
+      if (prev) empties++;
+      continue;
+    }
+    const b = body(l);
+    const more = /^[ \t]/.test(l.text.slice(indent));
+    if (prev) {
+      const breakOff = prev.start + prev.text.length;
+      if (prev.more || more) out.push({ ch: '\n', off: breakOff });
+      else if (empties === 0) out.push({ ch: ' ', off: breakOff });
+      for (let e = 0; e < empties; e++) out.push({ ch: '\n', off: breakOff });
+    }
+    out.push(...b);
+    prev = { ...l, more };
+    empties = 0;
+  }
+  return out;
+}
+
+/** Plain and quoted flow scalars: quotes, escapes and line folding removed. */
+function flowChars(src: string, start: number, end: number, quote: '' | "'" | '"'): Char[] {
+  const from = quote ? start + 1 : start;
+  const to = quote ? end - 1 : end;
+  const out: Char[] = [];
+  const simple: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', ' ': ' ', '0': '\0', r: '\r', b: '\b', e: '\x1b' };
+  for (let k = from; k < to; k++) {
+    const c = src[k];
+    if (c === '\r' || c === '\n') {
+      // A line break: trailing white space before it and leading white space after it go.
+      while (out.length && (out[out.length - 1].ch === ' ' || out[out.length - 1].ch === '\t') && out[out.length - 1].off >= 0 && /[ \t]/.test(src[out[out.length - 1].off])) out.pop();
+      const breakOff = k;
+      let empties = 0;
+      let j = k;
+      for (;;) {
+        if (src[j] === '\r') j++;
+        if (src[j] !== '\n') break;
+        j++;
+        while (j < to && (src[j] === ' ' || src[j] === '\t')) j++;
+        if (src[j] === '\n' || src[j] === '\r') empties++;
+        else break;
+      }
+      if (empties === 0) out.push({ ch: ' ', off: breakOff });
+      for (let e = 0; e < empties; e++) out.push({ ch: '\n', off: breakOff });
+      k = j - 1;
+      continue;
+    }
+    if (quote === "'" && c === "'" && src[k + 1] === "'") {
+      out.push({ ch: "'", off: k });
+      k++;
+      continue;
+    }
+    if (quote === '"' && c === '\\') {
+      const n = src[k + 1];
+      if (n === '\n' || n === '\r') {
+        // Escaped line break: joined without a space.
+        let j = k + 1;
+        if (src[j] === '\r') j++;
+        j++;
+        while (j < to && (src[j] === ' ' || src[j] === '\t')) j++;
+        k = j - 1;
+        continue;
+      }
+      if (n !== undefined && n in simple) {
+        out.push({ ch: simple[n], off: k });
+        k++;
+        continue;
+      }
+      return []; // \x, \u …: rare in scripts; the caller falls back
+    }
+    out.push({ ch: c, off: k });
+  }
+  if (!quote) while (out.length && /[ \t]/.test(out[out.length - 1].ch)) out.pop();
+  return out;
+}
+
+/**
+ * The scalar's value, each character with its offset in the file (-1 when it cannot be mapped).
+ * The mapping is checked against the value the YAML parser computed; on any difference the value
+ * is used unmapped, so positions may degrade but meaning never does.
+ */
+export function scalarChars(src: string, node: Scalar): Char[] {
+  const value = String(node.value ?? '');
+  const [start, end] = node.range ?? [0, 0];
+  let mine: Char[] = [];
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') mine = blockChars(src, start, end);
+  else if (node.type === 'QUOTE_SINGLE') mine = flowChars(src, start, end, "'");
+  else if (node.type === 'QUOTE_DOUBLE') mine = flowChars(src, start, end, '"');
+  else mine = flowChars(src, start, end, '');
+  const strip = (s: string) => s.replace(/\n+$/, '');
+  if (strip(text(mine)) === strip(value)) return mine;
+  return [...value].map((ch) => ({ ch, off: -1 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared with the Dockerfile model (kept local: each format has its own sentinels)
+
+function resolveDir(p: string, cwd: string | undefined): string | undefined {
+  if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
+  if (!p.startsWith('/')) {
+    if (cwd === undefined) return undefined;
+    p = path.posix.join(cwd, p);
+  }
+  const n = path.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, '') : n;
+}
+
+function venvOnPath(pathValue: string, venvs: Map<string, VenvOrigin>): string | undefined {
+  for (const entry of pathValue.split(':')) {
+    if (entry.includes(DEFAULT_PATH)) return undefined;
+    const dir = entry.replace(/\/+$/, '');
+    if (!dir.endsWith('/bin')) continue;
+    const venv = dir.slice(0, -4);
+    if (venvs.has(venv)) return venv;
+  }
+  return undefined;
+}
+
+/** Venv creation: `python -m venv X`, `python -m virtualenv X`, `virtualenv X`, `uv venv [X]`. */
+function createdVenv(argv: Word[]): string | undefined {
+  const t = argv.map((w) => wordText(w));
+  if (t[0] === undefined) return undefined;
+  const prog = path.posix.basename(t[0]);
+  let i: number;
+  let dflt: string | undefined;
+  if (/^python[\d.]*$/.test(prog) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
+  else if (prog === 'virtualenv') i = 1;
+  else if (prog === 'uv' && t[1] === 'venv') {
+    i = 2;
+    dflt = '.venv';
+  } else return undefined;
+  const withValue = new Set(['-p', '--python', '--prompt', '--index-url', '--extra-index-url', '--cache-dir', '--app-data', '--activators', '--extra-search-dir', '--seeder']);
+  for (; i < t.length; i++) {
+    const a = t[i];
+    if (a === undefined) return undefined;
+    if (a === '--') return t[i + 1];
+    if (a.startsWith('-')) {
+      if (withValue.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return dflt;
+}
+
+/** Replaces the program word with the venv's interpreter, written relative to the step's directory. */
+function venvRewriter(file: SourceFile, program: Word, venvFromHere: string): ProgramRewriter | undefined {
+  const span = wordSourceSpan(program);
+  const name = wordText(program);
+  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  return {
+    rewrite(target: RewriteTarget): Rewrite | undefined {
+      const bin = venvFromHere === '' ? 'bin' : `${venvFromHere}/bin`;
+      const replacement = target.kind === 'interpreter' ? [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])] : [`${bin}/${target.name}`];
+      if (replacement.some((r) => /[\s"'\\$`#]/.test(r))) return undefined;
+      return { edits: [{ start: span.start, end: span.end, text: replacement.join(' ') }], applicability: 'safe' };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+const get = (m: unknown, key: string): unknown => (isMap(m) ? (m as YAMLMap).items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : undefined);
+const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
+
+interface JobState {
+  venvs: Map<string, VenvOrigin>;
+  /** Directories appended to $GITHUB_PATH so far, newest first. */
+  ghPath: string[];
+  /** Variables written to $GITHUB_ENV so far. */
+  ghEnv: Map<string, string>;
+  runSites: { site: LaunchSite; step: number }[];
+  activations: { site: LaunchSite; step: number }[];
+}
+
+interface Scope {
+  env: Map<string, string>;
+  shell?: string;
+  workdir?: string;
+}
+
+interface ShellState {
+  path: string;
+  cwd: string | undefined;
+  activated?: string;
+  saved?: string;
+}
+
+/** `${{ github.workspace }}`, `${{ env.X }}`: substituted; other expressions become an unknown word. */
+function substituteExpressions(cs: Char[], env: Map<string, string>): Char[] {
+  const s = text(cs);
+  if (!s.includes('${{')) return cs;
+  const out: Char[] = [];
+  let k = 0;
+  const re = /\$\{\{\s*([^}]*?)\s*\}\}/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(...cs.slice(k, m.index));
+    const expr = m[1];
+    const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
+    const value = expr === 'github.workspace' ? WS : envRef && env.has(envRef[1]) ? env.get(envRef[1])! : 'GHEXPR';
+    const off = cs[m.index].off;
+    for (const ch of value) out.push({ ch, off: off >= 0 && value === 'GHEXPR' ? off : -1 });
+    k = m.index + m[0].length;
+  }
+  out.push(...cs.slice(k));
+  return out;
+}
+
+function envOf(node: unknown, src: string, base: Map<string, string>): Map<string, string> {
+  const out = new Map(base);
+  if (!isMap(node)) return out;
+  for (const p of (node as YAMLMap).items) {
+    const k = scalarText(p.key);
+    if (k === undefined || !isScalar(p.value)) continue;
+    const v = text(substituteExpressions([...String(p.value.value ?? '')].map((ch) => ({ ch, off: -1 })), out));
+    out.set(k, v.replace(/\$\{\{[^}]*\}\}/g, UNKNOWN));
+  }
+  void src;
+  return out;
+}
+
+function scopeOf(node: unknown, src: string, parent: Scope): Scope {
+  const run = get(get(node, 'defaults'), 'run');
+  return {
+    env: envOf(get(node, 'env'), src, parent.env),
+    shell: scalarText(get(run, 'shell')) ?? parent.shell,
+    workdir: scalarText(get(run, 'working-directory')) ?? parent.workdir,
+  };
+}
+
+/** bash/sh for a `shell:` value; undefined for pwsh, python, cmd … (not analysed). */
+function dialectOf(shell: string | undefined, windows: boolean): ShellDialect | undefined {
+  if (shell === undefined) return windows ? undefined : 'bash';
+  const prog = path.posix.basename(shell.trim().split(/\s+/)[0] ?? '');
+  if (prog === 'bash') return 'bash';
+  if (/^(sh|dash|ash)$/.test(prog)) return 'sh';
+  return undefined;
+}
+
+export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+  const src = file.text;
+  const sites: LaunchSite[] = [];
+  const problems: { message: string; offset: number }[] = [];
+  const suppressions: Suppressions = new Map();
+  const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  for (const e of doc.errors) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
+  const root = doc.contents;
+  const lineOf = (off: number) => file.location(off).line;
+
+  const addSuppression = (from: number, to: number, codes: Set<string> | 'all') => {
+    for (let l = from; l <= to; l++) {
+      const prev = suppressions.get(l);
+      suppressions.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
+    }
+  };
+  const commentCodes = (line: number, onlyComment: boolean) => {
+    if (line < 1) return undefined;
+    const t = file.lineText(line);
+    const m = onlyComment ? /^\s*#(.*)$/.exec(t) : /(?:^|\s)#(.*)$/.exec(t);
+    return m ? suppressedCodes(m[1]) : undefined;
+  };
+
+  const runJob = (job: unknown, scope: Scope, windows: boolean) => {
+    const steps = get(job, 'steps');
+    if (!isSeq(steps)) return;
+    const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), runSites: [], activations: [] };
+    steps.items.forEach((step, i) => {
+      const stepNo = i + 1;
+      const rawRun = get(step, 'run');
+      // `run: *script`: the anchored scalar, at its own position.
+      const runNode = isAlias(rawRun) ? rawRun.resolve(doc) : rawRun;
+      if (!isScalar(runNode) || !runNode.range) return;
+      const runPair = (step as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === 'run')!;
+      const keyOff = (runPair.key as YamlNode).range?.[0] ?? runNode.range[0];
+      const stepOff = (step as YamlNode).range?.[0] ?? keyOff;
+      const callSpan: Span = { start: runNode.range[0], end: runNode.range[1] };
+      const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
+      const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
+      // Suppressions: a comment line just above the step or its `run:`, or a comment in the script.
+      for (const l of new Set([lineOf(stepOff) - 1, lineOf(keyOff) - 1])) {
+        const c = commentCodes(l, true);
+        if (c) addSuppression(firstLine, lastLine, c);
+      }
+      for (let l = lineOf(keyOff); l <= lastLine; l++) {
+        const c = commentCodes(l, false);
+        if (c) addSuppression(firstLine, lastLine, c);
+      }
+
+      const stepEnv = envOf(get(step, 'env'), src, new Map([...scope.env]));
+      const dialect = dialectOf(scalarText(get(step, 'shell')) ?? scope.shell, windows);
+      const wd = scalarText(get(step, 'working-directory')) ?? scope.workdir;
+      const cwd = resolveDir(wd === undefined ? '.' : substituteWs(wd), WS);
+      // PATH for this step: GITHUB_PATH entries first, then env: (step > job > workflow), then GITHUB_ENV.
+      const envPath = stepEnv.get('PATH') ?? js.ghEnv.get('PATH') ?? DEFAULT_PATH;
+      const stepPath = [...js.ghPath, envPath].join(':');
+      if (dialect === undefined) return;
+      const script = substituteExpressions(scalarChars(src, runNode), stepEnv);
+      const vars = new Map([...stepEnv].filter(([k, v]) => k !== 'PATH' && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
+      vars.set('GITHUB_WORKSPACE', WS);
+      const res = parseShellWord(unitsToWord(script, callSpan), { dialect, vars });
+      for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? callSpan.start });
+      const sh: ShellState = { path: stepPath, cwd };
+      const pendingPath: string[] = [];
+      const pendingEnv = new Map<string, string>();
+      const activations: { site: LaunchSite; after: number; venv: string }[] = [];
+      let commandsSeen = 0;
+      const valueOf = (w: Word): string => {
+        let s = '';
+        for (const f of w.fragments) {
+          if (f.kind === 'text') s += f.text;
+          else if (f.kind === 'unknown' && f.why === '$PATH') s += sh.path;
+          else if (f.kind === 'unknown' && f.why === '$PWD') s += sh.cwd ?? UNKNOWN;
+          else if (f.kind === 'unknown' && f.why === '$VIRTUAL_ENV') s += sh.activated ?? UNKNOWN;
+          else s += UNKNOWN;
+        }
+        return s;
+      };
+      const setPath = (v: string) => {
+        sh.path = v;
+        if (sh.activated && !v.split(':').includes(`${sh.activated}/bin`)) sh.activated = undefined;
+      };
+      const active = () => sh.activated ?? venvOnPath(sh.path, js.venvs);
+      const makeSite = (cmd: ExpandedCommand, explicitPath: boolean): LaunchSite => {
+        let pathState: PathState = { kind: 'inherited' };
+        if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
+        else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? callSpan };
+        else if (cmd.envPathSet || explicitPath) pathState = { kind: 'explicit', span: cmd.span };
+        const env: EnvState = { path: pathState, knownVenvs: [...js.venvs.keys()] };
+        const a = active();
+        if (a) env.activeVenv = a;
+        const site: LaunchSite = {
+          file,
+          language: 'github-actions',
+          api: 'run',
+          callSpan,
+          argv: cmd.argv,
+          argvComplete: cmd.complete,
+          searchesPath: true,
+          viaShell: cmd.viaShell,
+          wrappers: cmd.wrappers,
+          env,
+        };
+        const venvs = [...js.venvs.keys()];
+        if (venvs.length && cmd.argv[0] && sh.cwd !== undefined) {
+          const rw = venvRewriter(file, cmd.argv[0], path.posix.relative(sh.cwd, venvs[venvs.length - 1]));
+          if (rw) site.rewriter = rw;
+        }
+        setConfigFacts(site, { venvOrigins: new Map(js.venvs), form: 'shell', showVenv });
+        sites.push(site);
+        js.runSites.push({ site, step: stepNo });
+        return site;
+      };
+      /** The rest of the script line after a command: is its output appended to $GITHUB_PATH / $GITHUB_ENV? */
+      const appendsTo = (cmd: ShellCommand): 'PATH' | 'ENV' | undefined => {
+        const at = cmd.span ? script.findIndex((c) => c.off === cmd.span!.start) : -1;
+        if (at < 0) return undefined;
+        let rest = text(script.slice(at));
+        const nl = rest.indexOf('\n');
+        if (nl >= 0) rest = rest.slice(0, nl);
+        const m = />>\s*("?)\$(?:GITHUB_(PATH|ENV)|\{GITHUB_(PATH|ENV)\})\1/.exec(rest);
+        return m ? ((m[2] ?? m[3]) as 'PATH' | 'ENV') : undefined;
+      };
+      for (const cmd of res.commands as ShellCommand[]) {
+        const w0 = cmd.words[0] ? wordText(cmd.words[0]) : undefined;
+        if (cmd.words.length === 0) {
+          for (const a of cmd.assignments) if (a.name === 'PATH') setPath(valueOf(a.value));
+          continue;
+        }
+        commandsSeen++;
+        if (w0 === 'echo') {
+          const to = appendsTo(cmd);
+          if (to) {
+            const args = cmd.words.slice(1);
+            while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? '')) args.shift();
+            const v = args.map(valueOf).join(' ');
+            if (to === 'PATH') {
+              const d = resolveDir(v, sh.cwd);
+              if (d) pendingPath.unshift(d);
+            } else {
+              const eq = v.indexOf('=');
+              if (eq > 0) pendingEnv.set(v.slice(0, eq), v.slice(eq + 1));
+            }
+            continue;
+          }
+        }
+        if (w0 === 'export') {
+          for (const w of cmd.words.slice(1)) {
+            const first = w.fragments[0];
+            if (first?.kind === 'text' && first.text.startsWith('PATH=')) {
+              setPath(valueOf({ fragments: [{ kind: 'text', text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
+            }
+          }
+          continue;
+        }
+        if (w0 === 'cd') {
+          const d = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
+          sh.cwd = d === undefined ? undefined : resolveDir(d, sh.cwd);
+          continue;
+        }
+        if (w0 === 'deactivate') {
+          if (sh.activated && sh.saved !== undefined) sh.path = sh.saved;
+          sh.activated = undefined;
+          continue;
+        }
+        if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
+          const target = wordText(cmd.words[1]);
+          const abs = target === undefined ? undefined : resolveDir(target, sh.cwd);
+          if (abs && /\/bin\/activate$/.test(abs)) {
+            const venv = abs.slice(0, -'/bin/activate'.length);
+            const site = makeSite({ argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, false);
+            activations.push({ site, after: commandsSeen, venv });
+            sh.activated = venv;
+            sh.saved = sh.path;
+            sh.path = `${venv}/bin:${sh.path}`;
+            continue;
+          }
+        }
+        const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
+        for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {
+          const site = makeSite(ex, prefixPath);
+          const dir = createdVenv(ex.argv);
+          if (dir === undefined) continue;
+          configFacts(site)!.createsVenv = true;
+          const abs = resolveDir(substituteWs(dir), sh.cwd);
+          const at = wordSourceSpan(ex.argv[0])?.start ?? callSpan.start;
+          if (abs && !js.venvs.has(abs)) js.venvs.set(abs, { line: lineOf(at), how: 'created', step: stepNo });
+        }
+      }
+      for (const a of activations) {
+        configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commandsSeen, laterSites: [] };
+        js.activations.push({ site: a.site, step: stepNo });
+      }
+      // What persists: for the next steps only.
+      js.ghPath.unshift(...pendingPath);
+      for (const [k, v] of pendingEnv) js.ghEnv.set(k, v);
+    });
+    for (const a of js.activations) {
+      const facts = configFacts(a.site)!.activation!;
+      const runSites = js.runSites;
+      Object.defineProperty(facts, 'laterSites', {
+        get: () => runSites.filter((r) => r.step > a.step && !r.site.env.activeVenv && !configFacts(r.site)?.activation).map((r) => r.site),
+        enumerable: true,
+      });
+    }
+  };
+
+  try {
+    if (isMap(root)) {
+      const top: Scope = scopeOf(root, src, { env: new Map() });
+      const jobs = get(root, 'jobs');
+      const runs = get(root, 'runs');
+      if (isMap(jobs)) {
+        for (const p of (jobs as YAMLMap).items) {
+          const job = p.value;
+          const runsOn = JSON.stringify(isScalar(get(job, 'runs-on')) || isSeq(get(job, 'runs-on')) ? (get(job, 'runs-on') as YamlNode).toJSON() : '');
+          runJob(job, scopeOf(job, src, top), /windows/i.test(runsOn));
+        }
+      } else if (isMap(runs) && scalarText(get(runs, 'using')) === 'composite') {
+        runJob(runs, top, false);
+      }
+    }
+  } catch (e) {
+    problems.push({ message: `internal error while analysing the workflow: ${(e as Error).message}`, offset: 0 });
+  }
+
+  let syntaxProblem: FileProblem | undefined;
+  if (problems.length) {
+    problems.sort((a, b) => a.offset - b.offset);
+    const p = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, src.length)), partial: true };
+  }
+  return { sites, suppressions, syntaxProblem };
+}
+
+/** `$GITHUB_WORKSPACE` in a YAML value (not seen by a shell there). */
+function substituteWs(s: string): string {
+  return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS);
+}
+
+const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+export const actionsFrontEnd: FrontEnd = {
+  language: 'github-actions',
+  claims(p: string): boolean {
+    const n = p.replace(/\\/g, '/');
+    const base = path.posix.basename(n);
+    if (base === 'action.yml' || base === 'action.yaml') return true;
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
+  },
+  mayMatter(t: string, tools: RegExp): boolean {
+    return MAY_MATTER.test(t) || tools.test(t);
+  },
+  analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeActions>) => T): T {
+    return use(analyzeActions(file));
+  },
+};

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { LaunchSite } from '../../src/core/launch-site.js';
+import { wordSourceSpan, wordText } from '../../src/core/word.js';
+import { actionsFrontEnd } from '../../src/frontends/actions/index.js';
+import { claimingFrontEnd } from '../../src/frontends/index.js';
+import { analyze } from '../actions-lint.js';
+
+const argvText = (s: LaunchSite) => s.argv.map((w) => wordText(w) ?? '?').join(' ');
+
+function siteAt(sites: LaunchSite[], prefix: string, nth = 0): LaunchSite {
+  const s = sites.filter((x) => argvText(x).startsWith(prefix))[nth];
+  assert.ok(s, `no site starting with ${prefix}: ${sites.map(argvText).join(' | ')}`);
+  return s;
+}
+
+/** 1-based line:column of each word of a site. */
+function positions(site: LaunchSite): string[] {
+  return site.argv.map((w) => {
+    const span = wordSourceSpan(w);
+    if (!span) return '?';
+    const l = site.file.location(span.start);
+    return `${l.line}:${l.column}`;
+  });
+}
+
+const WS = '/github/workspace';
+
+test('actions claims: workflow files and composite actions, absolute and Windows paths too', () => {
+  for (const p of ['.github/workflows/ci.yml', '/abs/repo/.github/workflows/release.yaml', 'C:\\r\\.github\\workflows\\x.yml', 'action.yml', 'sub/dir/action.yaml']) {
+    assert.ok(actionsFrontEnd.claims(p, ''), p);
+    assert.equal(claimingFrontEnd(p), actionsFrontEnd, p);
+  }
+  for (const p of ['ci.yml', '.github/dependabot.yml', '.github/workflows/README.md', 'docs/.github/workflows.yml', 'actions.yml']) assert.ok(!actionsFrontEnd.claims(p, ''), p);
+  assert.ok(actionsFrontEnd.mayMatter('run: pip install x', /\bpytest\b/));
+  assert.ok(!actionsFrontEnd.mayMatter('run: npm test', /\bpytest\b/));
+});
+
+test('actions positions: literal | block scalar, every word at its real line and column', async () => {
+  const { sites, syntaxProblem } = await analyze('jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          python -m venv .venv\n          echo done &&\n            pip install -r req.txt\n');
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(positions(siteAt(sites, 'python')), ['6:11', '6:18', '6:21', '6:26']);
+  assert.deepEqual(positions(siteAt(sites, 'pip')), ['8:13', '8:17', '8:25', '8:28']);
+  assert.equal(siteAt(sites, 'pip').language, 'github-actions');
+  assert.equal(siteAt(sites, 'pip').api, 'run');
+});
+
+test('actions positions: folded > block scalar maps joined lines back to their own lines', async () => {
+  const { sites } = await analyze('jobs:\n  t:\n    steps:\n      - run: >-\n          pip install\n          --upgrade\n\n          python -m pytest\n');
+  assert.deepEqual(positions(siteAt(sites, 'pip')), ['5:11', '5:15', '6:11']);
+  // The empty line folds to a newline: a second command.
+  assert.deepEqual(positions(siteAt(sites, 'python')), ['8:11', '8:18', '8:21']);
+});
+
+test('actions positions: double- and single-quoted scalars, escapes and doubled quotes', async () => {
+  const { sites } = await analyze('jobs:\n  t:\n    steps:\n      - run: "echo \\"a b\\" && pip install x"\n      - run: \'echo \'\'q\'\' ; python3 -V\'\n      - run: pip list\n');
+  assert.equal(argvText(siteAt(sites, 'echo')), 'echo a b');
+  assert.deepEqual(positions(siteAt(sites, 'pip install')), ['4:31', '4:35', '4:43']);
+  assert.equal(argvText(siteAt(sites, 'echo', 1)), "echo q");
+  assert.deepEqual(positions(siteAt(sites, 'python3')), ['5:28', '5:36']);
+  assert.deepEqual(positions(siteAt(sites, 'pip list')), ['6:14', '6:18']);
+});
+
+test('actions state: $GITHUB_PATH writes put the venv on PATH for later steps only', async () => {
+  for (const redirect of ['>> $GITHUB_PATH', '>> "$GITHUB_PATH"', '>>"${GITHUB_PATH}"']) {
+    const { sites } = await analyze(
+      `jobs:\n  t:\n    steps:\n      - run: |\n          python -m venv .venv\n          echo "$PWD/.venv/bin" ${redirect}\n          pip install a\n      - run: pip install b\n`,
+    );
+    assert.equal(siteAt(sites, 'pip install a').env.activeVenv, undefined, redirect);
+    assert.deepEqual(siteAt(sites, 'pip install a').env.knownVenvs, [`${WS}/.venv`]);
+    assert.equal(siteAt(sites, 'pip install b').env.activeVenv, `${WS}/.venv`, redirect);
+  }
+});
+
+test('actions state: $GITHUB_ENV PATH= and $VIRTUAL_ENV after activation', async () => {
+  const { sites } = await analyze(
+    'jobs:\n  t:\n    steps:\n      - run: python -m venv /opt/v\n      - run: |\n          . /opt/v/bin/activate\n          echo "PATH=$PATH" >> $GITHUB_ENV\n      - run: pip install b\n  u:\n    steps:\n      - run: uv venv\n      - run: |\n          source .venv/bin/activate\n          echo "$VIRTUAL_ENV/bin" >> $GITHUB_PATH\n      - run: pytest\n',
+  );
+  assert.equal(siteAt(sites, 'pip install b').env.activeVenv, '/opt/v');
+  assert.deepEqual(siteAt(sites, 'pytest').env.knownVenvs, [`${WS}/.venv`]);
+  assert.equal(siteAt(sites, 'pytest').env.activeVenv, `${WS}/.venv`);
+});
+
+test('actions state: env: PATH at workflow/job/step level, with ${{ github.workspace }}', async () => {
+  const { sites } = await analyze(
+    'env:\n  PATH: ${{ github.workspace }}/.venv/bin:/usr/bin\njobs:\n  t:\n    steps:\n      - run: python -m venv .venv\n      - run: pip install a\n  u:\n    env:\n      PATH: /usr/bin:/bin\n    steps:\n      - run: python -m venv .venv\n      - run: pip install b\n      - run: pip install c\n        env:\n          PATH: ${{ github.workspace }}/.venv/bin:${{ env.PATH }}\n',
+  );
+  assert.equal(siteAt(sites, 'pip install a').env.activeVenv, `${WS}/.venv`);
+  assert.equal(siteAt(sites, 'pip install b').env.activeVenv, undefined);
+  assert.equal(siteAt(sites, 'pip install c').env.activeVenv, `${WS}/.venv`);
+});
+
+test('actions state: defaults.run.shell and shell: decide what is analysed', async () => {
+  const { sites } = await analyze(
+    'defaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    steps:\n      - run: pip install a\n      - run: pip install b\n        shell: bash\n  b:\n    defaults:\n      run:\n        shell: sh -e {0}\n    steps:\n      - run: pip install c\n      - run: print(1)\n        shell: python\n  c:\n    runs-on: windows-latest\n    steps:\n      - run: pip install d\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install e\n        shell: cmd\n',
+  );
+  assert.deepEqual(sites.map(argvText), ['pip install b', 'pip install c']);
+});
+
+test('actions state: working-directory (step and defaults) resolves venvs; jobs do not share state', async () => {
+  const { sites } = await analyze(
+    'jobs:\n  t:\n    defaults:\n      run:\n        working-directory: app\n    steps:\n      - run: python3 -m venv .venv\n      - run: virtualenv env2\n        working-directory: ./tools\n      - run: cd sub && uv venv\n      - run: pip install a\n  u:\n    steps:\n      - run: pip install b\n',
+  );
+  assert.deepEqual(siteAt(sites, 'pip install a').env.knownVenvs, [`${WS}/app/.venv`, `${WS}/tools/env2`, `${WS}/app/sub/.venv`]);
+  assert.deepEqual(siteAt(sites, 'pip install b').env.knownVenvs, []);
+});
+
+test('actions composite action: runs.steps with shell: bash', async () => {
+  const { sites } = await analyze(
+    'name: setup\nruns:\n  using: composite\n  steps:\n    - run: python -m venv .venv\n      shell: bash\n    - run: pip install .\n      shell: bash\n',
+    'action.yml',
+  );
+  assert.deepEqual(siteAt(sites, 'pip').env.knownVenvs, [`${WS}/.venv`]);
+  assert.deepEqual(positions(siteAt(sites, 'pip')), ['7:12', '7:16', '7:24']);
+});
+
+test('actions bad input: malformed YAML is a per-file syntax problem, never a crash', async () => {
+  for (const text of ['jobs:\n  t:\n    steps:\n      - run: "unterminated\n', 'jobs: [\n', 'a: b: c\n', '- just\n- a list\n', '', 'jobs:\n  t:\n    steps:\n      - run: |\n          echo "open\n']) {
+    const r = await analyze(text);
+    assert.ok(Array.isArray(r.sites));
+  }
+  const bad = await analyze('jobs:\n  t:\n    steps:\n      - run: "unterminated\n');
+  assert.equal(bad.syntaxProblem?.kind, 'syntax');
+  assert.match(bad.syntaxProblem!.message, /^YAML: /);
+  assert.equal(bad.syntaxProblem!.partial, true);
+});
+
+test('actions: a run: script reused through a YAML alias is analysed at the anchor', async () => {
+  const { sites, syntaxProblem } = await analyze('jobs:\n  t:\n    steps:\n      - run: &install pip install x\n      - run: *install\n');
+  assert.equal(syntaxProblem, undefined);
+  assert.equal(sites.length, 2);
+  assert.deepEqual(positions(sites[1]), ['4:23', '4:27', '4:35']);
+});
