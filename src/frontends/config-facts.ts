@@ -4,6 +4,7 @@
  * creates a venv, and activations. One WeakMap shared by every configuration front end.
  */
 import type { LaunchSite } from '../core/launch-site.js';
+import { wordText } from '../core/word.js';
 
 export interface VenvOrigin {
   /** 1-based line of the instruction or step that created (or copied in) the venv. */
@@ -39,4 +40,33 @@ export function configFacts(site: LaunchSite): ConfigSiteFacts | undefined {
 
 export function setConfigFacts(site: LaunchSite, facts: ConfigSiteFacts): void {
   FACTS.set(site, facts);
+}
+
+/**
+ * A venv that is set up by path in the same RUN or step that creates it (`python3 -m venv /tmp/t
+ * && /tmp/t/bin/pip install x`), and is never activated, put on PATH or used again, is a side venv
+ * — a tool's or a test fixture's — and later commands using the image's or runner's own Python
+ * are not escapes from it. (Found reviewing python-lsp-server's workflows: a Jedi test venv.)
+ * A venv used by path in later steps stays: bare tools next to it most likely expect it.
+ */
+export function dropSideVenvs(sites: LaunchSite[]): void {
+  const creating = new Set(sites.filter((s) => configFacts(s)?.createsVenv).map((s) => s.callSpan.start));
+  const usedInCreation = new Set<string>();
+  const usedElsewhere = new Set<string>();
+  for (const s of sites) {
+    const activation = configFacts(s)?.activation;
+    if (activation) usedElsewhere.add(activation.venv);
+    if (s.env.activeVenv) usedElsewhere.add(s.env.activeVenv);
+    const program = s.argv[0] ? wordText(s.argv[0]) : undefined;
+    const cut = program?.lastIndexOf('/bin/') ?? -1;
+    if (!program || cut < 0) continue;
+    const dir = program.slice(0, cut).replace(/^\.\//, '');
+    for (const v of s.env.knownVenvs ?? []) {
+      if (v !== dir && (dir.startsWith('/') || !v.endsWith('/' + dir))) continue;
+      (creating.has(s.callSpan.start) ? usedInCreation : usedElsewhere).add(v);
+    }
+  }
+  const side = new Set([...usedInCreation].filter((v) => !usedElsewhere.has(v)));
+  if (!side.size) return;
+  for (const s of sites) if (s.env.knownVenvs) s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
 }

@@ -23,6 +23,10 @@ const valid: [string, string][] = [
   ['suppressed on the line above run:', wf('run: python -m venv .venv', 'name: install\n        # venvguard: ignore[VG201]\n        run: pip install x')],
   ['suppressed inside the script', wf('run: python -m venv .venv', 'run: |\n          # venvguard: ignore[venv-not-on-path]\n          pip install x')],
   ['pwsh steps are not analysed', wf('run: python -m venv .venv', 'run: pip install x\n        shell: pwsh')],
+  [
+    'a side venv set up by path in its own step (a test fixture), then the runner\'s Python',
+    wf('uses: actions/setup-python@v5', 'run: |\n          python3 -m venv /tmp/pyenv\n          /tmp/pyenv/bin/python -m pip install loghub', 'run: pip install -e .[test]', 'run: pytest -v test/'),
+  ],
   ['another job does not see the venv', 'jobs:\n  a:\n    steps:\n      - run: python -m venv .venv\n  b:\n    steps:\n      - run: pip install x\n'],
 ];
 
@@ -33,6 +37,12 @@ for (const [name, code] of valid) {
     await assertSilent(activationDoesNotPersist, code);
   });
 }
+
+test('venv-not-on-path (actions) invalid: a venv used by path in a later step is the main one: bare pytest still escapes it', async () => {
+  const code = wf('run: python -m venv .venv', 'run: .venv/bin/pip install -r requirements.txt', 'run: pytest');
+  const found = await lint(venvNotOnPath, code);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[8, 14]]);
+});
 
 test('venv-not-on-path (actions) invalid: pip in the step after the venv was created', async () => {
   const code = wf('uses: actions/setup-python@v5', 'run: python -m venv .venv', 'run: pip install -r requirements.txt');

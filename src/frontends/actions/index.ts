@@ -17,7 +17,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, type ExpandedCommand } from '../command-line.js';
-import { configFacts, setConfigFacts, type VenvOrigin } from '../config-facts.js';
+import { configFacts, dropSideVenvs, setConfigFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
 import { unitsToWord } from '../word-units.js';
@@ -559,6 +559,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, src.length)), partial: true };
   }
+  dropSideVenvs(sites);
   return { sites, suppressions, syntaxProblem };
 }
 

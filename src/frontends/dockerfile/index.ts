@@ -17,7 +17,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, type ExpandedCommand } from '../command-line.js';
-import { configFacts, setConfigFacts, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { configFacts, dropSideVenvs, setConfigFacts, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
 import { type Unit, unitsToWord } from '../word-units.js';
@@ -679,6 +679,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(p.offset), partial: true };
   }
+  dropSideVenvs(sites);
   return { sites, suppressions: dockerfileSuppressions(file, parsed), syntaxProblem };
 }
 
