@@ -10,7 +10,19 @@
  * replace, quotes and escapes removed) so findings point at the command word's real position.
  */
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode, Scalar, YAMLMap } from 'yaml';
+
+// Loaded on first use (synchronously, its CommonJS build): most runs see no workflow file, and
+// importing the YAML library up front added ~50 ms to every start.
+type YamlLib = typeof import('yaml');
+let yamlLib: YamlLib | undefined;
+const yaml = (): YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib);
+const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
+const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
+const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../core/diagnostic.js';
 import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
 import type { SourceFile, Span } from '../../core/source.js';
