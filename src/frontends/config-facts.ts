@@ -3,8 +3,55 @@
  * rules need and LaunchSite does not carry: where each known venv came from, whether the command
  * creates a venv, and activations. One WeakMap shared by every configuration front end.
  */
+import path from 'node:path';
 import type { LaunchSite } from '../core/launch-site.js';
-import { wordText } from '../core/word.js';
+import { wordText, type Word } from '../core/word.js';
+
+/** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
+export const DEFAULT_PATH = '\u0000';
+/** An unknown value inside a variable. */
+export const UNKNOWN = '\u0001';
+
+/** The venv whose bin comes first on this PATH value (before the default directories), if any. */
+export function venvOnPath(pathValue: string | undefined, venvs: ReadonlyMap<string, unknown>, extra?: string): string | undefined {
+  if (pathValue === undefined) return undefined;
+  for (const entry of pathValue.split(':')) {
+    if (entry.includes(DEFAULT_PATH)) return undefined; // /usr/local/bin, /usr/bin … come first
+    const dir = entry.replace(/\/+$/, '');
+    if (!dir.endsWith('/bin')) continue;
+    const venv = dir.slice(0, -4);
+    if (venvs.has(venv) || venv === extra) return venv;
+  }
+  return undefined;
+}
+
+const VENV_OPTIONS_WITH_VALUE = new Set(['-p', '--python', '--prompt', '--index-url', '--extra-index-url', '--cache-dir', '--app-data', '--activators', '--extra-search-dir', '--seeder']);
+
+/** The folder a command creates a venv in: `python -m venv X`, `python -m virtualenv X`, `virtualenv X`, `uv venv [X]`. */
+export function createdVenv(argv: Word[]): string | undefined {
+  const t = argv.map((w) => wordText(w));
+  if (t[0] === undefined) return undefined;
+  const prog = path.posix.basename(t[0]);
+  let i: number;
+  let dflt: string | undefined;
+  if (/^python[\d.]*$/.test(prog) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
+  else if (prog === 'virtualenv') i = 1;
+  else if (prog === 'uv' && t[1] === 'venv') {
+    i = 2;
+    dflt = '.venv';
+  } else return undefined;
+  for (; i < t.length; i++) {
+    const a = t[i];
+    if (a === undefined) return undefined;
+    if (a === '--') return t[i + 1];
+    if (a.startsWith('-')) {
+      if (VENV_OPTIONS_WITH_VALUE.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return dflt;
+}
 
 export interface VenvOrigin {
   /** 1-based line of the instruction or step that created (or copied in) the venv. */

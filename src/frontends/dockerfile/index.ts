@@ -17,7 +17,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, type ExpandedCommand } from '../command-line.js';
-import { configFacts, dropSideVenvs, setConfigFacts, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
 import { type Unit, unitsToWord } from '../word-units.js';
@@ -36,10 +36,6 @@ export function dockerfileFacts(site: LaunchSite): DockerfileSiteFacts | undefin
 
 const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
 
-/** The image's default PATH is unknown: a placeholder that holds no venv, before anything appended. */
-const DEFAULT_PATH = '\u0000';
-/** An unknown value inside a variable (an ARG without default …). */
-const UNKNOWN = '\u0001';
 
 export interface Instruction {
   keyword: string;
@@ -330,46 +326,6 @@ function resolveDir(p: string, cwd: string | undefined): string | undefined {
   }
   const n = path.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, '') : n;
-}
-
-/** The venv whose bin comes first on this PATH value (before the image's default directories). */
-function venvOnPath(pathValue: string | undefined, venvs: Map<string, VenvOrigin>, extra?: string): string | undefined {
-  if (pathValue === undefined) return undefined;
-  for (const entry of pathValue.split(':')) {
-    if (entry.includes(DEFAULT_PATH)) return undefined; // /usr/local/bin, /usr/bin … come first
-    const dir = entry.replace(/\/+$/, '');
-    if (!dir.endsWith('/bin')) continue;
-    const venv = dir.slice(0, -4);
-    if (venvs.has(venv) || venv === extra) return venv;
-  }
-  return undefined;
-}
-
-/** Venv creation: `python -m venv X`, `python -m virtualenv X`, `virtualenv X`, `uv venv [X]`. */
-function createdVenv(argv: Word[]): string | undefined {
-  const t = argv.map((w) => wordText(w));
-  if (t[0] === undefined) return undefined;
-  const prog = path.posix.basename(t[0]);
-  let i: number;
-  let dflt: string | undefined;
-  if (/^python[\d.]*$/.test(prog) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
-  else if (prog === 'virtualenv') i = 1;
-  else if (prog === 'uv' && t[1] === 'venv') {
-    i = 2;
-    dflt = '.venv';
-  } else return undefined;
-  const withValue = new Set(['-p', '--python', '--prompt', '--index-url', '--extra-index-url', '--cache-dir', '--app-data', '--activators', '--extra-search-dir', '--seeder']);
-  for (; i < t.length; i++) {
-    const a = t[i];
-    if (a === undefined) return undefined;
-    if (a === '--') return t[i + 1];
-    if (a.startsWith('-')) {
-      if (withValue.has(a)) i++;
-      continue;
-    }
-    return a;
-  }
-  return dflt;
 }
 
 /** Replaces the program word with the venv's interpreter (or its bin script). */
