@@ -31,6 +31,7 @@ import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, type ExpandedCommand } from '../command-line.js';
 import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
+import { activate, resolveDir, shellEffect, type ShellState } from '../shell/state.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
 import { unitsToWord } from '../word-units.js';
 
@@ -191,16 +192,6 @@ export function scalarChars(src: string, node: Scalar): Char[] {
 // ---------------------------------------------------------------------------------------------
 // Helpers shared with the Dockerfile model (kept local: each format has its own sentinels)
 
-function resolveDir(p: string, cwd: string | undefined): string | undefined {
-  if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
-  if (!p.startsWith('/')) {
-    if (cwd === undefined) return undefined;
-    p = path.posix.join(cwd, p);
-  }
-  const n = path.posix.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, '') : n;
-}
-
 /** Replaces the program word with the venv's interpreter, written relative to the step's directory. */
 function venvRewriter(file: SourceFile, program: Word, venvFromHere: string): ProgramRewriter | undefined {
   const span = wordSourceSpan(program);
@@ -236,13 +227,6 @@ interface Scope {
   env: Map<string, string>;
   shell?: string;
   workdir?: string;
-}
-
-interface ShellState {
-  path: string;
-  cwd: string | undefined;
-  activated?: string;
-  saved?: string;
 }
 
 /** `${{ github.workspace }}`, `${{ env.X }}`: substituted; other expressions become an unknown word. */
@@ -374,10 +358,6 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         }
         return s;
       };
-      const setPath = (v: string) => {
-        sh.path = v;
-        if (sh.activated && !v.split(':').includes(`${sh.activated}/bin`)) sh.activated = undefined;
-      };
       const active = () => sh.activated ?? venvOnPath(sh.path, js.venvs);
       const makeSite = (cmd: ExpandedCommand, explicitPath: boolean): LaunchSite => {
         let pathState: PathState = { kind: 'inherited' };
@@ -421,10 +401,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       };
       for (const cmd of res.commands as ShellCommand[]) {
         const w0 = cmd.words[0] ? wordText(cmd.words[0]) : undefined;
-        if (cmd.words.length === 0) {
-          for (const a of cmd.assignments) if (a.name === 'PATH') setPath(valueOf(a.value));
-          continue;
-        }
+        const effect = shellEffect(cmd, sh, valueOf);
+        if (effect?.kind === 'assignment') continue;
         commandsSeen++;
         if (w0 === 'echo') {
           const to = appendsTo(cmd);
@@ -442,37 +420,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
             continue;
           }
         }
-        if (w0 === 'export') {
-          for (const w of cmd.words.slice(1)) {
-            const first = w.fragments[0];
-            if (first?.kind === 'text' && first.text.startsWith('PATH=')) {
-              setPath(valueOf({ fragments: [{ kind: 'text', text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
-            }
-          }
+        if (effect?.kind === 'state') continue;
+        if (effect?.kind === 'activation') {
+          const site = makeSite({ argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, false);
+          activations.push({ site, after: commandsSeen, venv: effect.venv });
+          activate(sh, effect.venv);
           continue;
-        }
-        if (w0 === 'cd') {
-          const d = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
-          sh.cwd = d === undefined ? undefined : resolveDir(d, sh.cwd);
-          continue;
-        }
-        if (w0 === 'deactivate') {
-          if (sh.activated && sh.saved !== undefined) sh.path = sh.saved;
-          sh.activated = undefined;
-          continue;
-        }
-        if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
-          const target = wordText(cmd.words[1]);
-          const abs = target === undefined ? undefined : resolveDir(target, sh.cwd);
-          if (abs && /\/bin\/activate$/.test(abs)) {
-            const venv = abs.slice(0, -'/bin/activate'.length);
-            const site = makeSite({ argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, false);
-            activations.push({ site, after: commandsSeen, venv });
-            sh.activated = venv;
-            sh.saved = sh.path;
-            sh.path = `${venv}/bin:${sh.path}`;
-            continue;
-          }
         }
         const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
         for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {

@@ -20,6 +20,7 @@ import { expandArgv, type ExpandedCommand } from '../command-line.js';
 import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
+import { activate, resolveDir, shellEffect, type ShellState } from '../shell/state.js';
 import { type Unit, unitsToWord } from '../word-units.js';
 
 type Char = { ch: string; off: number };
@@ -318,16 +319,6 @@ function splitFlags(args: Char[]): { flags: Map<string, string>; rest: Char[] } 
   return { flags, rest: args.slice(k) };
 }
 
-function resolveDir(p: string, cwd: string | undefined): string | undefined {
-  if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
-  if (!p.startsWith('/')) {
-    if (cwd === undefined) return undefined;
-    p = path.posix.join(cwd, p);
-  }
-  const n = path.posix.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, '') : n;
-}
-
 /** Replaces the program word with the venv's interpreter (or its bin script). */
 function venvRewriter(file: SourceFile, program: Word, venv: string, form: 'shell' | 'exec'): ProgramRewriter | undefined {
   const span = wordSourceSpan(program);
@@ -343,16 +334,6 @@ function venvRewriter(file: SourceFile, program: Word, venv: string, form: 'shel
       return { edits: [{ start: span.start, end: span.end, text: joined }], applicability: 'safe' };
     },
   };
-}
-
-interface ShellState {
-  /** PATH inside this shell; starts as the ENV value (or the image default). */
-  path: string;
-  cwd: string | undefined;
-  /** Venv activated in this shell (its bin put first on PATH by `activate`). */
-  activated?: string;
-  /** PATH before the activation, restored by `deactivate`. */
-  saved?: string;
 }
 
 export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
@@ -424,50 +405,17 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       }
       return s;
     };
-    const setPath = (v: string | undefined) => {
-      if (v === undefined) return;
-      sh.path = v;
-      if (sh.activated && !v.split(':').includes(`${sh.activated}/bin`)) sh.activated = undefined;
-    };
     for (const cmd of res.commands as ShellCommand[]) {
-      const w0 = cmd.words[0] ? wordText(cmd.words[0]) : undefined;
-      if (cmd.words.length === 0) {
-        for (const a of cmd.assignments) if (a.name === 'PATH') setPath(pathValue(a.value));
-        continue;
-      }
+      const effect = shellEffect(cmd, sh, pathValue);
+      if (effect?.kind === 'assignment') continue;
       commandsSeen++;
-      if (w0 === 'export') {
-        for (const w of cmd.words.slice(1)) {
-          const first = w.fragments[0];
-          if (first?.kind === 'text' && first.text.startsWith('PATH=')) {
-            setPath(pathValue({ fragments: [{ kind: 'text', text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
-          }
-        }
-        continue;
-      }
-      if (w0 === 'cd') {
-        const d = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
-        sh.cwd = d === undefined ? undefined : resolveDir(d, sh.cwd);
-        continue;
-      }
-      if (w0 === 'deactivate') {
-        if (sh.activated && sh.saved !== undefined) sh.path = sh.saved;
-        sh.activated = undefined;
-        continue;
-      }
+      if (effect?.kind === 'state') continue;
       const active = () => sh.activated ?? venvOnPath(sh.path, st.venvs);
-      if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
-        const target = wordText(cmd.words[1]);
-        const abs = target === undefined ? undefined : resolveDir(target, sh.cwd);
-        if (abs && /\/bin\/activate$/.test(abs)) {
-          const venv = abs.slice(0, -'/bin/activate'.length);
-          const site = makeSite(inst, api, { argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, st, active(), 'shell', false);
-          activations.push({ site, after: commandsSeen, venv });
-          sh.activated = venv;
-          sh.saved = sh.path;
-          sh.path = `${venv}/bin:${sh.path}`;
-          continue;
-        }
+      if (effect?.kind === 'activation') {
+        const site = makeSite(inst, api, { argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, st, active(), 'shell', false);
+        activations.push({ site, after: commandsSeen, venv: effect.venv });
+        activate(sh, effect.venv);
+        continue;
       }
       const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
       for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {

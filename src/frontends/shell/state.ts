@@ -1,0 +1,90 @@
+/**
+ * What a command does to its own shell's state — the part of "activation lasts one shell" that every
+ * configuration front end (Dockerfile RUN, workflow step …) shares: `PATH=…` alone, `export PATH=…`,
+ * `cd`, `deactivate`, and `source …/bin/activate`. Front ends keep what persists beyond the shell.
+ */
+import path from 'node:path';
+import type { Word } from '../../core/word.js';
+import { wordText } from '../../core/word.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config-facts.js';
+import type { ShellCommand } from './parse.js';
+
+export interface ShellState {
+  /** PATH inside this shell. */
+  path: string;
+  cwd: string | undefined;
+  /** Venv activated in this shell (its bin put first on PATH by `activate`). */
+  activated?: string;
+  /** PATH before the activation, restored by `deactivate`. */
+  saved?: string;
+}
+
+/** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
+export function resolveDir(p: string, cwd: string | undefined): string | undefined {
+  if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
+  if (!p.startsWith('/')) {
+    if (cwd === undefined) return undefined;
+    p = path.posix.join(cwd, p);
+  }
+  const n = path.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, '') : n;
+}
+
+/** A new PATH for this shell; an activation whose bin is no longer on it has ended. */
+export function setShellPath(sh: ShellState, v: string | undefined): void {
+  if (v === undefined) return;
+  sh.path = v;
+  if (sh.activated && !v.split(':').includes(`${sh.activated}/bin`)) sh.activated = undefined;
+}
+
+export function activate(sh: ShellState, venv: string): void {
+  sh.activated = venv;
+  sh.saved = sh.path;
+  sh.path = `${venv}/bin:${sh.path}`;
+}
+
+export type ShellEffect =
+  /** Only variable assignments: not a command. */
+  | { kind: 'assignment' }
+  /** `export`, `cd`, `deactivate`: the shell's state changed; nothing is launched. */
+  | { kind: 'state' }
+  /** `source X/bin/activate`: call `activate(sh, venv)` once its launch site is made. */
+  | { kind: 'activation'; venv: string };
+
+/**
+ * Applies `cmd`'s effect on the shell's own state (except activation, which is returned so the
+ * front end can record the site first). Undefined for an ordinary command. `valueOf` turns a word
+ * into the text its value has in this shell (with $PATH and friends substituted).
+ */
+export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word) => string | undefined): ShellEffect | undefined {
+  if (cmd.words.length === 0) {
+    for (const a of cmd.assignments) if (a.name === 'PATH') setShellPath(sh, valueOf(a.value));
+    return { kind: 'assignment' };
+  }
+  const w0 = wordText(cmd.words[0]);
+  if (w0 === 'export') {
+    for (const w of cmd.words.slice(1)) {
+      const first = w.fragments[0];
+      if (first?.kind === 'text' && first.text.startsWith('PATH=')) {
+        setShellPath(sh, valueOf({ fragments: [{ kind: 'text', text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
+      }
+    }
+    return { kind: 'state' };
+  }
+  if (w0 === 'cd') {
+    const d = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
+    sh.cwd = d === undefined ? undefined : resolveDir(d, sh.cwd);
+    return { kind: 'state' };
+  }
+  if (w0 === 'deactivate') {
+    if (sh.activated && sh.saved !== undefined) sh.path = sh.saved;
+    sh.activated = undefined;
+    return { kind: 'state' };
+  }
+  if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
+    const target = wordText(cmd.words[1]);
+    const abs = target === undefined ? undefined : resolveDir(target, sh.cwd);
+    if (abs && /\/bin\/activate$/.test(abs)) return { kind: 'activation', venv: abs.slice(0, -'/bin/activate'.length) };
+  }
+  return undefined;
+}
