@@ -1,0 +1,69 @@
+/**
+ * A rule tester for configuration-file rules (Dockerfile, GitHub Actions): analyse with the front
+ * end that claims the file name, judge each site, run one rule (suppressions applied), and return
+ * its findings with the fix edits it would make.
+ */
+import assert from 'node:assert/strict';
+import type { Edit } from '../src/core/diagnostic.js';
+import type { LaunchSite } from '../src/core/launch-site.js';
+import type { Report, Rule } from '../src/core/rule.js';
+import { SourceFile } from '../src/core/source.js';
+import { isSuppressed } from '../src/core/suppressions.js';
+import { frontEndFor } from '../src/frontends/index.js';
+import { loadParsers } from '../src/frontends/tree-sitter.js';
+import { judgeLaunch } from '../src/judge/judge.js';
+import { CURATED_CONSOLE_SCRIPTS } from '../src/judge/python-tools.js';
+
+const knowledge = {
+  consoleScripts: new Map([...CURATED_CONSOLE_SCRIPTS].map(([name, module]) => [name, { module, source: 'curated list' }])),
+};
+
+export interface Found {
+  line: number;
+  column: number;
+  message: string;
+  edits?: Edit[];
+}
+
+/** Analyse, lint and assert silence for files named `defaultName` unless told otherwise. */
+export function configLinter(defaultName: string) {
+  const analyze = async (text: string, name = defaultName) => {
+    await loadParsers();
+    const file = new SourceFile(name, text);
+    return { file, ...frontEndFor(name).analyze(file, (a) => a) };
+  };
+  const lint = async (rule: Rule, text: string, name?: string): Promise<Found[]> => {
+    const { file, sites, suppressions } = await analyze(text, name);
+    const out: Found[] = [];
+    for (const site of sites) {
+      const verdict = judgeLaunch(site, knowledge);
+      rule.check(site, verdict, {
+        report(r: Report) {
+          const span = r.span ?? verdict?.programSpan ?? site.callSpan;
+          const start = file.location(span.start);
+          const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
+          if (isSuppressed(suppressions, lines, rule.code, rule.name)) return;
+          const rw = r.fix && site.rewriter ? site.rewriter.rewrite(r.fix.target) : undefined;
+          out.push({ line: start.line, column: start.column, message: r.message, edits: rw?.edits });
+        },
+      });
+    }
+    return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  };
+  const assertSilent = async (rule: Rule, text: string): Promise<void> => {
+    const found = await lint(rule, text);
+    assert.deepEqual(found.map((f) => `${f.line}:${f.column} ${f.message}`), []);
+  };
+  return { analyze, lint, assertSilent };
+}
+
+export function applyEdits(text: string, edits: Edit[]): string {
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  return text;
+}
+
+export function siteAt(sites: LaunchSite[], program: string): LaunchSite {
+  const s = sites.find((x) => x.argv[0] && x.argv.map((w) => w.fragments.map((f) => (f.kind === 'text' ? f.text : '?')).join('')).join(' ').startsWith(program));
+  assert.ok(s, `no site starting with ${program}`);
+  return s;
+}
