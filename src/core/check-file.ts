@@ -112,7 +112,9 @@ function judgeAndReport(file: SourceFile, analysis: Analysis, ctx: Omit<FileChec
   const seen = new Set<string>();
   for (const site of analysis.sites) {
     const verdict = judgeLaunch(site, ctx.knowledge);
+    const judges = site.language === 'python' ? 'python' : 'config';
     for (const rule of ctx.rules) {
+      if (rule.judges !== judges) continue;
       rule.check(site, verdict, {
         report: (r: Report) => {
           const programSpan = verdict?.programSpan;

@@ -34,6 +34,11 @@ export interface RuleMeta {
   summary: string;
   /** Whether the rule can offer a fix. */
   fixable: 'always' | 'sometimes' | 'never';
+  /**
+   * Which launch sites the rule judges: Python source (code started from a venv), or configuration
+   * files (Dockerfile, CI …), where a finding needs a venv in scope. The checker does the filtering.
+   */
+  judges: 'python' | 'config';
   docs: RuleDocs;
 }
 

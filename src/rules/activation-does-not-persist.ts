@@ -17,6 +17,7 @@ export const activationDoesNotPersist: Rule = {
   name: 'activation-does-not-persist',
   summary: 'A RUN or CI step activates a venv, but activation ends with its shell',
   fixable: 'never',
+  judges: 'config',
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -53,7 +54,6 @@ export const activationDoesNotPersist: Rule = {
     ],
   },
   check(site, _verdict, ctx) {
-    if (site.language === 'python') return;
     const facts = configFacts(site);
     const activation = facts?.activation;
     if (!activation) return;

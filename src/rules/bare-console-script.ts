@@ -10,6 +10,7 @@ export const bareConsoleScript: Rule = {
   name: 'bare-console-script',
   summary: "A Python console script is started by name and may be another environment's copy",
   fixable: 'sometimes',
+  judges: 'python',
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -27,7 +28,6 @@ export const bareConsoleScript: Rule = {
     references: ['https://packaging.python.org/en/latest/specifications/entry-points/', 'https://github.com/fastapi/typer/issues/408'],
   },
   check(site, verdict, ctx) {
-    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || verdict.tool !== 'console-script') return;
     const from = verdict.source ? `; known from ${verdict.source}` : '';
     ctx.report({

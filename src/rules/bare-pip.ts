@@ -14,6 +14,7 @@ export const barePip: Rule = {
   name: 'bare-pip',
   summary: 'pip is started by name and installs into whatever environment PATH finds first',
   fixable: 'sometimes',
+  judges: 'python',
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -37,7 +38,6 @@ export const barePip: Rule = {
     references: ['https://pip.pypa.io/en/stable/user_guide/#running-pip', 'https://github.com/pypa/pip/issues/1408', 'https://docs.python.org/3/library/sys.html#sys.executable'],
   },
   check(site, verdict, ctx) {
-    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return;
     const viaInterpreter = isInterpreterName(verdict.name);
     ctx.report({

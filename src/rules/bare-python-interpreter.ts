@@ -10,6 +10,7 @@ export const barePythonInterpreter: Rule = {
   name: 'bare-python-interpreter',
   summary: 'A Python interpreter is started by name and found on PATH, outside the running venv',
   fixable: 'sometimes',
+  judges: 'python',
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -51,7 +52,6 @@ export const barePythonInterpreter: Rule = {
     ],
   },
   check(site, verdict, ctx) {
-    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path') return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);

@@ -9,6 +9,7 @@ export const envWithoutPath: Rule = {
   name: 'env-without-path',
   summary: 'A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched',
   fixable: 'never',
+  judges: 'python',
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -24,7 +25,6 @@ export const envWithoutPath: Rule = {
     references: ['https://docs.python.org/3/library/os.html#os.get_exec_path', 'https://docs.python.org/3/library/subprocess.html#subprocess.Popen'],
   },
   check(site, verdict, ctx) {
-    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || site.env.path.kind !== 'missing' || verdict.resolution === 'system-path') return;
     ctx.report({
       message: `env= has no PATH, so "${verdict.name}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH`,

@@ -10,6 +10,7 @@ export const systemInterpreterPath: Rule = {
   name: 'system-interpreter-path',
   summary: 'A hard-coded system interpreter path is started instead of the running venv',
   fixable: 'sometimes',
+  judges: 'python',
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -26,7 +27,6 @@ export const systemInterpreterPath: Rule = {
     references: ['https://docs.python.org/3/library/sys.html#sys.executable', 'https://docs.astral.sh/ruff/rules/start-process-with-partial-path/'],
   },
   check(site, verdict, ctx) {
-    if (site.language !== 'python') return; // config files: see the venv-in-scope rules
     if (!verdict || verdict.resolution !== 'system-path') return;
     ctx.report({
       message: `"${verdict.name}"${via(site)} is the system interpreter, outside any venv; start sys.executable instead`,

@@ -14,6 +14,7 @@ export const venvNotOnPath: Rule = {
   name: 'venv-not-on-path',
   summary: 'A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH',
   fixable: 'sometimes',
+  judges: 'config',
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -54,7 +55,7 @@ export const venvNotOnPath: Rule = {
     ],
   },
   check(site, verdict, ctx) {
-    if (site.language === 'python' || !verdict || verdict.resolution !== 'path') return;
+    if (!verdict || verdict.resolution !== 'path') return;
     const venvs = site.env.knownVenvs ?? [];
     if (venvs.length === 0 || site.env.activeVenv !== undefined) return;
     const facts = configFacts(site);
