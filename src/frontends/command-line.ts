@@ -5,7 +5,8 @@
  * `su -c`, `watch`, `eval`) have their script parsed and expanded in turn. Programs that run
  * their arguments somewhere else (docker, ssh, kubectl …) are simply argv[0]: nothing to unwrap.
  */
-import type { Span } from '../core/source.js';
+import type { SourceFile, Span } from '../core/source.js';
+import type { EnvState, Language, LaunchSite } from '../core/launch-site.js';
 import { wordText, type Word } from '../core/word.js';
 import { parseShellWord, type ShellAssignment, type ShellDialect, type ShellParseResult } from './shell/parse.js';
 import { dropLeading, isAllText, joinWords, leadingText, type Unit, unitsToWord, wordUnits } from './word-units.js';
@@ -698,5 +699,28 @@ function chrt(): Handler {
     const prio = argv[p.next];
     if (!isAllText(prio)) return { kind: 'unknown' };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? '') ? positionals(p, 1) : p, st, name);
+  };
+}
+
+/**
+ * The LaunchSite for one expanded command: argv, wrappers and shell come from the expansion, the
+ * rest from the front end. `searchesPath` defaults to true (shells and execvp-style launches).
+ */
+export function launchSiteFor(
+  cmd: ExpandedCommand,
+  at: { file: SourceFile; language: Language; api: string; callSpan: Span; env: EnvState; searchesPath?: boolean; viaShell?: boolean },
+): LaunchSite {
+  const viaShell = (at.viaShell ?? false) || cmd.viaShell;
+  return {
+    file: at.file,
+    language: at.language,
+    api: at.api,
+    callSpan: at.callSpan,
+    argv: cmd.argv,
+    argvComplete: cmd.complete,
+    searchesPath: viaShell || (at.searchesPath ?? true),
+    viaShell,
+    wrappers: cmd.wrappers,
+    env: at.env,
   };
 }

@@ -28,7 +28,7 @@ import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, Rewrite
 import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
-import { expandArgv, type ExpandedCommand } from '../command-line.js';
+import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { activate, resolveDir, shellEffect, type ShellState } from '../shell/state.js';
@@ -367,18 +367,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         const env: EnvState = { path: pathState, knownVenvs: [...js.venvs.keys()] };
         const a = active();
         if (a) env.activeVenv = a;
-        const site: LaunchSite = {
-          file,
-          language: 'github-actions',
-          api: 'run',
-          callSpan,
-          argv: cmd.argv,
-          argvComplete: cmd.complete,
-          searchesPath: true,
-          viaShell: cmd.viaShell,
-          wrappers: cmd.wrappers,
-          env,
-        };
+        const site = launchSiteFor(cmd, { file, language: 'github-actions', api: 'run', callSpan, env });
         const venvs = [...js.venvs.keys()];
         if (venvs.length && cmd.argv[0] && sh.cwd !== undefined) {
           const rw = venvRewriter(file, cmd.argv[0], path.posix.relative(sh.cwd, venvs[venvs.length - 1]));

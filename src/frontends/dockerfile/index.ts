@@ -16,7 +16,7 @@ import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, Rewrite
 import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
-import { expandArgv, type ExpandedCommand } from '../command-line.js';
+import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
@@ -358,18 +358,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     else if (cmd.envPathSet || explicitPath) pathState = { kind: 'explicit', span: cmd.span };
     const env = envState(st, active);
     env.path = pathState;
-    const site: LaunchSite = {
-      file,
-      language: 'dockerfile',
-      api,
-      callSpan: inst.span,
-      argv: cmd.argv,
-      argvComplete: cmd.complete,
-      searchesPath: true,
-      viaShell: cmd.viaShell,
-      wrappers: cmd.wrappers,
-      env,
-    };
+    const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
     const venvs = [...st.venvs.keys()];
     if (venvs.length && cmd.argv[0]) {
       const rw = venvRewriter(file, cmd.argv[0], venvs[venvs.length - 1], form);

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvState, LaunchSite, PathState } from '../../core/launch-site.js';
 import type { Span } from '../../core/source.js';
 import type { Word } from '../../core/word.js';
-import { expandArgv, expandShellScript, type ExpandedCommand } from '../command-line.js';
+import { expandArgv, expandShellScript, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
@@ -275,18 +275,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     else if (cmd.pathUnset) path = { kind: 'reset', by: 'env -i' };
     else if (cmd.envPathSet) path = { kind: 'explicit' };
     const env: EnvState = { path };
-    const site: LaunchSite = {
-      file: mod.file,
-      language: 'python',
-      api,
-      callSpan,
-      argv: cmd.argv,
-      argvComplete: cmd.complete,
-      searchesPath: viaShell || cmd.viaShell || r.searchesPath,
-      viaShell: viaShell || cmd.viaShell,
-      wrappers: cmd.wrappers,
-      env,
-    };
+    const site = launchSiteFor(cmd, { file: mod.file, language: 'python', api, callSpan, env, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt);
     return site;
   };
