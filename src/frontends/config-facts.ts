@@ -57,8 +57,17 @@ export interface VenvOrigin {
   /** 1-based line of the instruction or step that created (or copied in) the venv. */
   line: number;
   how: 'created' | 'copied';
-  /** GitHub Actions: the 1-based step number in its job. */
-  step?: number;
+  /** Where, in the format's own terms, when a line alone does not say it: "in step 2", "by target venv". */
+  where?: string;
+  /** Offset of the command or instruction that made it (fixes insert after it). */
+  offset?: number;
+}
+
+/** " created at line 2", " copied in at line 6", " created in step 1 (line 5)". */
+export function originText(o: VenvOrigin | undefined): string {
+  if (!o) return '';
+  const how = o.how === 'copied' ? 'copied in' : 'created';
+  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
 
 export interface ConfigSiteFacts {
@@ -75,11 +84,35 @@ export interface ConfigSiteFacts {
     readonly laterSites: LaunchSite[];
   };
   form: 'shell' | 'exec';
+  /** The shell that ran the command (undefined for exec form). */
+  shellDialect?: 'sh' | 'bash';
   /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
   showVenv?: (venv: string) => string;
+  /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */
+  unit: string;
+  /** When a command is judged, in messages: "in this RUN", "when CMD runs". */
+  scope: string;
+  /** How to make a venv's bin persist on PATH in this format, as advice: `ENV PATH="/v/bin:$PATH"`. */
+  persistAdvice(venv: string): string;
 }
 
 const FACTS = new WeakMap<LaunchSite, ConfigSiteFacts>();
+
+/**
+ * Gives each activation the sites of LATER shells (by `order`: instruction index, step number,
+ * recipe line …) that run with no venv on PATH. Computed when read: a list per activation would
+ * be quadratic in the number of shells.
+ */
+export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[]): void {
+  for (const a of activations) {
+    const facts = FACTS.get(a.site)?.activation;
+    if (!facts) continue;
+    Object.defineProperty(facts, 'laterSites', {
+      get: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation).map((r) => r.site),
+      enumerable: true,
+    });
+  }
+}
 
 export function configFacts(site: LaunchSite): ConfigSiteFacts | undefined {
   return FACTS.get(site);

@@ -65,21 +65,12 @@ export const activationDoesNotPersist: Rule = {
     const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
     const laterText = later ? ` the ${JSON.stringify(wordText(later.argv[0]) ?? '…')} at line ${site.file.location((later.argv[0].span ?? later.callSpan).start).line} runs without it` : '';
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
-    if (site.language === 'github-actions') {
-      const shown = facts?.showVenv ? facts.showVenv(activation.venv) : activation.venv;
-      const advice = `write the venv's bin to $GITHUB_PATH (echo "${shown.startsWith('/') ? shown : `$GITHUB_WORKSPACE/${shown}`}/bin" >> "$GITHUB_PATH")`;
-      ctx.report({
-        message: activation.lastInRun
-          ? `"${cmd}" is the last command of this step: activation ends with the step's shell, so it has no effect${later ? ';' + laterText : ''}; ${advice}`
-          : `"${cmd}" lasts only for this step's shell: activation ends with the step's shell;${laterText}; ${advice}`,
-        span,
-      });
-      return;
-    }
+    if (!facts) return;
+    const advice = facts.persistAdvice(activation.venv);
     ctx.report({
       message: activation.lastInRun
-        ? `"${cmd}" is the last command of this ${site.api}: activation ends with the ${site.api}'s shell, so it has no effect${later ? ';' + laterText : ''}; use ENV PATH="${activation.venv}/bin:$PATH"`
-        : `"${cmd}" lasts only for this ${site.api}'s shell;${laterText}; use ENV PATH="${activation.venv}/bin:$PATH"`,
+        ? `"${cmd}" is the last command of ${facts.unit}: activation ends with ${facts.unit}'s shell, so it has no effect${later ? ';' + laterText : ''}; ${advice}`
+        : `"${cmd}" lasts only for ${facts.unit}'s shell;${laterText}; ${advice}`,
       span,
     });
   },

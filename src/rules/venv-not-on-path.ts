@@ -3,7 +3,7 @@
  * the image but its bin directory is not on PATH for that command, so the image's own Python runs.
  */
 import type { Rule } from '../core/rule.js';
-import { configFacts } from '../frontends/config-facts.js';
+import { configFacts, originText } from '../frontends/config-facts.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 
 const FIX_REASON =
@@ -67,22 +67,11 @@ export const venvNotOnPath: Rule = {
       verdict.tool === 'console-script'
         ? { kind: 'interpreter-bin' as const, name: verdict.name }
         : { kind: 'interpreter' as const, module: verdict.tool === 'pip' && !byInterpreter ? 'pip' : undefined };
-    if (site.language === 'github-actions') {
-      // A workflow step: the venv is shown relative to the workspace; what persists is $GITHUB_PATH.
-      const shown = facts?.showVenv ? facts.showVenv(venv) : venv;
-      const where = origin === undefined ? '' : ` created in step ${origin.step ?? '?'} (line ${origin.line})`;
-      const replacement = target.kind === 'interpreter-bin' ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? ' -m pip' : ''}`;
-      ctx.report({
-        message: `"${verdict.name}" runs from PATH, but the venv ${shown}${where} is not on PATH in this step; use ${replacement}, or write the venv's bin to $GITHUB_PATH (echo "${shown.startsWith('/') ? shown : `$GITHUB_WORKSPACE/${shown}`}/bin" >> "$GITHUB_PATH") in the step that creates it`,
-        fix: { title: `Use ${replacement}`, target, cap: 'unsafe', reason: FIX_REASON },
-      });
-      return;
-    }
-    const where = origin === undefined ? '' : ` ${origin.how === 'copied' ? 'copied in' : 'created'} at line ${origin.line}`;
-    const scope = site.api === 'RUN' ? 'in this RUN' : `when ${site.api} runs`;
-    const replacement = target.kind === 'interpreter-bin' ? `${venv}/bin/${target.name}` : `${venv}/bin/python${target.module ? ' -m pip' : ''}`;
+    if (!facts) return;
+    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+    const replacement = target.kind === 'interpreter-bin' ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? ' -m pip' : ''}`;
     ctx.report({
-      message: `"${verdict.name}" runs from PATH, but the venv ${venv}${where} is not on PATH ${scope}; use ${replacement} or ENV PATH="${venv}/bin:$PATH"`,
+      message: `"${verdict.name}" runs from PATH, but the venv ${shown}${originText(origin)} is not on PATH ${facts.scope}; use ${replacement}, or ${facts.persistAdvice(venv)}`,
       fix: { title: `Use ${replacement}`, target, cap: 'unsafe', reason: FIX_REASON },
     });
   },

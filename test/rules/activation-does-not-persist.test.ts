@@ -19,13 +19,13 @@ for (const [name, code] of valid) test(`activation-does-not-persist valid: ${nam
 test('activation-does-not-persist invalid: activation alone on a RUN', async () => {
   const found = await lint(rule, 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\n');
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 5]]);
-  assert.equal(found[0].message, '". /opt/venv/bin/activate" is the last command of this RUN: activation ends with the RUN\'s shell, so it has no effect; use ENV PATH="/opt/venv/bin:$PATH"');
+  assert.equal(found[0].message, '". /opt/venv/bin/activate" is the last command of this RUN: activation ends with this RUN\'s shell, so it has no effect; put it on PATH for every later instruction with ENV PATH="/opt/venv/bin:$PATH"');
 });
 
 test('activation-does-not-persist invalid: source at the end of a RUN, relative to WORKDIR, a later RUN relies on it', async () => {
   const found = await lint(rule, 'FROM python:3.12\nWORKDIR /app\nRUN python -m venv venv && \\\n    source venv/bin/activate\nRUN pip install -r requirements.txt\n');
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[4, 5]]);
-  assert.match(found[0].message, /last command of this RUN.*; the "pip" at line 5 runs without it; use ENV PATH="\/app\/venv\/bin:\$PATH"/);
+  assert.match(found[0].message, /last command of this RUN.*; the "pip" at line 5 runs without it; put it on PATH for every later instruction with ENV PATH="\/app\/venv\/bin:\$PATH"/);
 });
 
 test('activation-does-not-persist invalid: activation used in its RUN but a later RUN expects it', async () => {

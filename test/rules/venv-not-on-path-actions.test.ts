@@ -50,7 +50,7 @@ test('venv-not-on-path (actions) invalid: pip in the step after the venv was cre
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[8, 14]]);
   assert.equal(
     found[0].message,
-    '"pip" runs from PATH, but the venv .venv created in step 2 (line 7) is not on PATH in this step; use .venv/bin/python -m pip, or write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH") in the step that creates it',
+    '"pip" runs from PATH, but the venv .venv created in step 2 (line 7) is not on PATH in this step; use .venv/bin/python -m pip, or write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH") so that later steps find it',
   );
   const fixed = applyEdits(code, found[0].edits!);
   assert.equal(fixed, code.replace('run: pip install', 'run: .venv/bin/python -m pip install'));
@@ -66,7 +66,7 @@ test('venv-not-on-path (actions) invalid: activation alone in a step → VG202 t
   assert.deepEqual(vg202.map((f) => [f.line, f.column]), [[8, 14]]);
   assert.equal(
     vg202[0].message,
-    '"source .venv/bin/activate" is the last command of this step: activation ends with the step\'s shell, so it has no effect; the "pip" at line 10 runs without it; write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH")',
+    '"source .venv/bin/activate" is the last command of this step: activation ends with this step\'s shell, so it has no effect; the "pip" at line 10 runs without it; write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH") so that later steps find it',
   );
 });
 
@@ -74,7 +74,7 @@ test('activation-does-not-persist (actions): used in its step, but a later step 
   const code = wf('run: |\n          python -m venv venv\n          . venv/bin/activate\n          pip install -e .', 'run: python -m pytest');
   const vg202 = await lint(activationDoesNotPersist, code);
   assert.deepEqual(vg202.map((f) => [f.line, f.column]), [[8, 11]]);
-  assert.match(vg202[0].message, /^"\. venv\/bin\/activate" lasts only for this step's shell: activation ends with the step's shell; the "python" at line 10 runs without it; write the venv's bin to \$GITHUB_PATH/);
+  assert.match(vg202[0].message, /^"\. venv\/bin\/activate" lasts only for this step's shell; the "python" at line 10 runs without it; write the venv's bin to \$GITHUB_PATH/);
   const vg201 = await lint(venvNotOnPath, code);
   assert.deepEqual(vg201.map((f) => [f.line, f.column]), [[10, 14]]);
 });

@@ -29,10 +29,11 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type VenvOrigin } from '../config-facts.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
-import { activate, resolveDir, shellEffect, type ShellState } from '../shell/state.js';
-import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
+import { resolveDir } from '../shell/state.js';
+import type { ShellCommand, ShellDialect } from '../shell/parse.js';
+import { runShellSession } from '../shell/session.js';
 import { unitsToWord } from '../word-units.js';
 
 export type Char = { ch: string; off: number };
@@ -41,6 +42,12 @@ export type Char = { ch: string; off: number };
 const WS = '/github/workspace';
 
 const text = (cs: Char[]) => cs.map((c) => c.ch).join('');
+
+/** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
+export function ghPathEntry(v: string): string {
+  const shown = showVenv(v);
+  return shown.startsWith('/') ? shown : `$GITHUB_WORKSPACE/${shown}`;
+}
 
 /** `.venv` for a venv in the workspace, the absolute path otherwise. */
 export function showVenv(v: string): string {
@@ -338,46 +345,11 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       const stepPath = [...js.ghPath, envPath].join(':');
       if (dialect === undefined) return;
       const script = substituteExpressions(scalarChars(src, runNode), stepEnv);
-      const vars = new Map([...stepEnv].filter(([k, v]) => k !== 'PATH' && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
+      const vars = new Map([...js.ghEnv, ...stepEnv]);
+      vars.delete('PATH');
       vars.set('GITHUB_WORKSPACE', WS);
-      const res = parseShellWord(unitsToWord(script, callSpan), { dialect, vars });
-      for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? callSpan.start });
-      const sh: ShellState = { path: stepPath, cwd };
       const pendingPath: string[] = [];
       const pendingEnv = new Map<string, string>();
-      const activations: { site: LaunchSite; after: number; venv: string }[] = [];
-      let commandsSeen = 0;
-      const valueOf = (w: Word): string => {
-        let s = '';
-        for (const f of w.fragments) {
-          if (f.kind === 'text') s += f.text;
-          else if (f.kind === 'unknown' && f.why === '$PATH') s += sh.path;
-          else if (f.kind === 'unknown' && f.why === '$PWD') s += sh.cwd ?? UNKNOWN;
-          else if (f.kind === 'unknown' && f.why === '$VIRTUAL_ENV') s += sh.activated ?? UNKNOWN;
-          else s += UNKNOWN;
-        }
-        return s;
-      };
-      const active = () => sh.activated ?? venvOnPath(sh.path, js.venvs);
-      const makeSite = (cmd: ExpandedCommand, explicitPath: boolean): LaunchSite => {
-        let pathState: PathState = { kind: 'inherited' };
-        if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
-        else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? callSpan };
-        else if (cmd.envPathSet || explicitPath) pathState = { kind: 'explicit', span: cmd.span };
-        const env: EnvState = { path: pathState, knownVenvs: [...js.venvs.keys()] };
-        const a = active();
-        if (a) env.activeVenv = a;
-        const site = launchSiteFor(cmd, { file, language: 'github-actions', api: 'run', callSpan, env });
-        const venvs = [...js.venvs.keys()];
-        if (venvs.length && cmd.argv[0] && sh.cwd !== undefined) {
-          const rw = venvRewriter(file, cmd.argv[0], path.posix.relative(sh.cwd, venvs[venvs.length - 1]));
-          if (rw) site.rewriter = rw;
-        }
-        setConfigFacts(site, { venvOrigins: new Map(js.venvs), form: 'shell', showVenv });
-        sites.push(site);
-        js.runSites.push({ site, step: stepNo });
-        return site;
-      };
       /** The rest of the script line after a command: is its output appended to $GITHUB_PATH / $GITHUB_ENV? */
       const appendsTo = (cmd: ShellCommand): 'PATH' | 'ENV' | undefined => {
         const at = cmd.span ? script.findIndex((c) => c.off === cmd.span!.start) : -1;
@@ -388,61 +360,57 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         const m = />>\s*("?)\$(?:GITHUB_(PATH|ENV)|\{GITHUB_(PATH|ENV)\})\1/.exec(rest);
         return m ? ((m[2] ?? m[3]) as 'PATH' | 'ENV') : undefined;
       };
-      for (const cmd of res.commands as ShellCommand[]) {
-        const w0 = cmd.words[0] ? wordText(cmd.words[0]) : undefined;
-        const effect = shellEffect(cmd, sh, valueOf);
-        if (effect?.kind === 'assignment') continue;
-        commandsSeen++;
-        if (w0 === 'echo') {
+      const res = runShellSession(unitsToWord(script, callSpan), {
+        file,
+        language: 'github-actions',
+        api: 'run',
+        callSpan,
+        dialect,
+        path: stepPath,
+        cwd,
+        vars,
+        venvs: js.venvs,
+        originAt: (at) => ({ line: lineOf(at), how: 'created', where: `in step ${stepNo}`, offset: at }),
+        facts: {
+          form: 'shell',
+          showVenv,
+          unit: 'this step',
+          scope: 'in this step',
+          persistAdvice: (venv) => `write the venv's bin to $GITHUB_PATH (echo "${ghPathEntry(venv)}/bin" >> "$GITHUB_PATH") so that later steps find it`,
+        },
+        normalizePath: substituteWs,
+        rewriter: (program, venv, here) => (here === undefined ? undefined : venvRewriter(file, program, path.posix.relative(here, venv))),
+        onSite: (site) => {
+          sites.push(site);
+          js.runSites.push({ site, step: stepNo });
+        },
+        intercept: (cmd, sh, valueOf) => {
+          if (cmd.words[0] === undefined || wordText(cmd.words[0]) !== 'echo') return false;
           const to = appendsTo(cmd);
-          if (to) {
-            const args = cmd.words.slice(1);
-            while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? '')) args.shift();
-            const v = args.map(valueOf).join(' ');
-            if (to === 'PATH') {
-              const d = resolveDir(v, sh.cwd);
-              if (d) pendingPath.unshift(d);
-            } else {
-              const eq = v.indexOf('=');
-              if (eq > 0) pendingEnv.set(v.slice(0, eq), v.slice(eq + 1));
-            }
-            continue;
+          if (!to) return false;
+          const args = cmd.words.slice(1);
+          while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? '')) args.shift();
+          const v = args.map(valueOf).join(' ');
+          if (to === 'PATH') {
+            const d = resolveDir(v, sh.cwd);
+            if (d) pendingPath.unshift(d);
+          } else {
+            const eq = v.indexOf('=');
+            if (eq > 0) pendingEnv.set(v.slice(0, eq), v.slice(eq + 1));
           }
-        }
-        if (effect?.kind === 'state') continue;
-        if (effect?.kind === 'activation') {
-          const site = makeSite({ argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, false);
-          activations.push({ site, after: commandsSeen, venv: effect.venv });
-          activate(sh, effect.venv);
-          continue;
-        }
-        const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
-        for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {
-          const site = makeSite(ex, prefixPath);
-          const dir = createdVenv(ex.argv);
-          if (dir === undefined) continue;
-          configFacts(site)!.createsVenv = true;
-          const abs = resolveDir(substituteWs(dir), sh.cwd);
-          const at = wordSourceSpan(ex.argv[0])?.start ?? callSpan.start;
-          if (abs && !js.venvs.has(abs)) js.venvs.set(abs, { line: lineOf(at), how: 'created', step: stepNo });
-        }
-      }
-      for (const a of activations) {
-        configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commandsSeen, laterSites: [] };
-        js.activations.push({ site: a.site, step: stepNo });
-      }
+          return true;
+        },
+      });
+      for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? callSpan.start });
+      for (const a of res.activations) js.activations.push({ site: a.site, step: stepNo });
       // What persists: for the next steps only.
       js.ghPath.unshift(...pendingPath);
       for (const [k, v] of pendingEnv) js.ghEnv.set(k, v);
     });
-    for (const a of js.activations) {
-      const facts = configFacts(a.site)!.activation!;
-      const runSites = js.runSites;
-      Object.defineProperty(facts, 'laterSites', {
-        get: () => runSites.filter((r) => r.step > a.step && !r.site.env.activeVenv && !configFacts(r.site)?.activation).map((r) => r.site),
-        enumerable: true,
-      });
-    }
+    linkLaterSites(
+      js.activations.map((a) => ({ site: a.site, order: a.step })),
+      js.runSites.map((r) => ({ site: r.site, order: r.step })),
+    );
   };
 
   try {

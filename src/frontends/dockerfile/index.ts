@@ -17,10 +17,11 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
-import { parseShellWord, type ShellCommand, type ShellDialect } from '../shell/parse.js';
-import { activate, resolveDir, shellEffect, type ShellState } from '../shell/state.js';
+import type { ShellDialect } from '../shell/parse.js';
+import { runShellSession } from '../shell/session.js';
+import { resolveDir } from '../shell/state.js';
 import { type Unit, unitsToWord } from '../word-units.js';
 
 type Char = { ch: string; off: number };
@@ -345,77 +346,58 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
   let stage: Stage | undefined;
   let globalArgs = new Map<string, string>();
 
-  const envState = (st: StageState, active: string | undefined): EnvState => {
-    const e: EnvState = { path: { kind: 'inherited' }, knownVenvs: [...st.venvs.keys()] };
-    if (active) e.activeVenv = active;
-    return e;
-  };
+  const dockerFacts = (api: string, form: 'shell' | 'exec') => ({
+    form,
+    unit: `this ${api}`,
+    scope: api === 'RUN' ? 'in this RUN' : `when ${api} runs`,
+    persistAdvice: (venv: string) => `put it on PATH for every later instruction with ENV PATH="${venv}/bin:$PATH"`,
+  });
 
-  const makeSite = (inst: Instruction, api: string, cmd: ExpandedCommand, st: StageState, active: string | undefined, form: 'shell' | 'exec', explicitPath: boolean): LaunchSite => {
+  /** An exec-form instruction: one program, no shell; the stage's ENV PATH decides. */
+  const execSite = (inst: Instruction, api: string, cmd: ExpandedCommand, st: StageState, form: 'shell' | 'exec'): LaunchSite => {
     let pathState: PathState = { kind: 'inherited' };
     if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
     else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? inst.span };
-    else if (cmd.envPathSet || explicitPath) pathState = { kind: 'explicit', span: cmd.span };
-    const env = envState(st, active);
-    env.path = pathState;
+    else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
+    const env: EnvState = { path: pathState, knownVenvs: [...st.venvs.keys()] };
+    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs);
+    if (active) env.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
     const venvs = [...st.venvs.keys()];
     if (venvs.length && cmd.argv[0]) {
       const rw = venvRewriter(file, cmd.argv[0], venvs[venvs.length - 1], form);
       if (rw) site.rewriter = rw;
     }
-    FACTS.set(site, { venvOrigins: new Map(st.venvs), form });
+    FACTS.set(site, { ...dockerFacts(api, form), venvOrigins: new Map(st.venvs) });
     sites.push(site);
+    const dir = createdVenv(cmd.argv);
+    if (dir !== undefined) {
+      FACTS.get(site)!.createsVenv = true;
+      const abs = resolveDir(dir, st.workdir);
+      if (abs && !st.venvs.has(abs)) st.venvs.set(abs, { line: inst.firstLine, how: 'created', offset: inst.span.start });
+    }
     return site;
   };
 
-  const noteCreation = (site: LaunchSite, argv: Word[], st: StageState, cwd: string | undefined, inst: Instruction) => {
-    const dir = createdVenv(argv);
-    if (dir === undefined) return;
-    const abs = resolveDir(dir, cwd);
-    FACTS.get(site)!.createsVenv = true;
-    if (abs && !st.venvs.has(abs)) st.venvs.set(abs, { line: inst.firstLine, how: 'created' });
-  };
-
-  /** One shell (a RUN, or a shell-form CMD/ENTRYPOINT): commands in order, shell state threaded through. */
+  /** One shell (a RUN, or a shell-form CMD/ENTRYPOINT): the shared shell session, fresh each time. */
   const runShell = (inst: Instruction, api: string, script: Word, st: StageState, index: number, cur: Stage) => {
-    const vars = new Map([...st.vars].filter(([k, v]) => k !== 'PATH' && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
-    const res = parseShellWord(script, { dialect: st.shell === 'bash' ? 'bash' : 'sh', vars });
+    const res = runShellSession(script, {
+      file,
+      language: 'dockerfile',
+      api,
+      callSpan: inst.span,
+      dialect: st.shell === 'bash' ? 'bash' : 'sh',
+      path: st.vars.get('PATH') ?? DEFAULT_PATH,
+      cwd: st.workdir,
+      vars: st.vars,
+      venvs: st.venvs,
+      originAt: () => ({ line: inst.firstLine, how: 'created', offset: inst.span.start }),
+      facts: dockerFacts(api, 'shell'),
+      rewriter: (program, venv) => venvRewriter(file, program, venv, 'shell'),
+      onSite: (site) => sites.push(site),
+    });
     for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? inst.span.start });
-    const sh: ShellState = { path: st.vars.get('PATH') ?? DEFAULT_PATH, cwd: st.workdir };
-    const activations: { site: LaunchSite; after: number; venv: string }[] = [];
-    let commandsSeen = 0;
-    const pathValue = (w: Word): string | undefined => {
-      let s = '';
-      for (const f of w.fragments) {
-        if (f.kind === 'text') s += f.text;
-        else if (f.kind === 'unknown' && (f.why === '$PATH' || f.why === '${PATH}')) s += sh.path;
-        else s += UNKNOWN;
-      }
-      return s;
-    };
-    for (const cmd of res.commands as ShellCommand[]) {
-      const effect = shellEffect(cmd, sh, pathValue);
-      if (effect?.kind === 'assignment') continue;
-      commandsSeen++;
-      if (effect?.kind === 'state') continue;
-      const active = () => sh.activated ?? venvOnPath(sh.path, st.venvs);
-      if (effect?.kind === 'activation') {
-        const site = makeSite(inst, api, { argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, st, active(), 'shell', false);
-        activations.push({ site, after: commandsSeen, venv: effect.venv });
-        activate(sh, effect.venv);
-        continue;
-      }
-      const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
-      for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {
-        const site = makeSite(inst, api, ex, st, active(), 'shell', prefixPath);
-        noteCreation(site, ex.argv, st, sh.cwd, inst);
-      }
-    }
-    for (const a of activations) {
-      FACTS.get(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commandsSeen, laterSites: [] };
-      cur.activations.push({ site: a.site, index });
-    }
+    for (const a of res.activations) cur.activations.push({ site: a.site, index });
   };
 
   const runInstruction = (inst: Instruction, api: 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', st: StageState, index: number, cur: Stage, args = inst.args) => {
@@ -425,8 +407,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       if (argv) {
         for (const ex of expandArgv(argv, { complete: true, viaShell: false, span: inst.span, errors: [] })) {
           // A JSON string holding a shell script (`["sh", "-c", "pip …"]`) is rewritten as shell text.
-          const site = makeSite(inst, api, ex, st, venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs), ex.viaShell ? 'shell' : 'exec', false);
-          noteCreation(site, ex.argv, st, st.workdir, inst);
+          const site = execSite(inst, api, ex, st, ex.viaShell ? 'shell' : 'exec');
           if (api === 'RUN') cur.runSites.push({ site, index });
         }
         return;
@@ -462,15 +443,10 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       if (d.api === 'CMD' && s.hasEntrypoint) continue; // arguments to the entrypoint
       runInstruction(d.inst, d.api, s.state, Infinity, s, d.args);
     }
-    // Computed on demand: a list per activation would be quadratic in the number of RUN lines.
-    for (const a of s.activations) {
-      const facts = FACTS.get(a.site)!.activation!;
-      const runSites = s.runSites;
-      Object.defineProperty(facts, 'laterSites', {
-        get: () => runSites.filter((r) => r.index > a.index && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation).map((r) => r.site),
-        enumerable: true,
-      });
-    }
+    linkLaterSites(
+      s.activations.map((a) => ({ site: a.site, order: a.index })),
+      s.runSites.map((r) => ({ site: r.site, order: r.index })),
+    );
   };
 
   parsed.instructions.forEach((inst, index) => {

@@ -17,6 +17,12 @@ export interface ShellParseOptions {
   dialect?: ShellDialect;
   /** Known values of shell variables; `$NAME` / `${NAME}` expand to them, everything else is unknown. */
   vars?: Map<string, string>;
+  /**
+   * Called with each command as it is collected, in execution order, before later commands are
+   * converted: a caller that updates `vars` here (`VENV=.venv`, then `$VENV/bin/pip`) makes the
+   * new value visible to the commands that follow.
+   */
+  onCommand?: (cmd: ShellCommand) => void;
 }
 
 export interface ShellAssignment {
@@ -80,7 +86,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
     }
-    new Collector(s, opts.dialect ?? 'bash', opts.vars, result).run(tree.rootNode);
+    new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand).run(tree.rootNode);
   } catch (e) {
     // Pathological nesting can exhaust the JS or WASM stack; report it as a parse problem and keep
     // whatever commands were already collected rather than failing the whole file.
@@ -239,6 +245,7 @@ class Collector {
     private readonly dialect: ShellDialect,
     private readonly vars: Map<string, string> | undefined,
     private readonly out: ShellParseResult,
+    private readonly onCommand?: (cmd: ShellCommand) => void,
   ) {
     // Precomputed so every span lookup is O(1): deeply nested input has many commands spanning it all.
     const n = s.text.length;
@@ -297,6 +304,7 @@ class Collector {
   private emit(c: ShellCommand, start: number): void {
     this.out.commands.push(c);
     this.starts.set(c, start);
+    this.onCommand?.(c);
   }
 
   /** Iterative pre-order walk: nesting depth is unbounded in hostile input. */
