@@ -126,13 +126,18 @@ function judgeAndReport(file: SourceFile, analysis: Analysis, ctx: Omit<FileChec
           }
           let fix: Fix | undefined;
           if (r.fix && site.rewriter) {
-            const rw = site.rewriter.rewrite(r.fix.target);
+            let title = r.fix.title;
+            let rw = site.rewriter.rewrite(r.fix.target);
+            if (!rw && r.fix.fallback) {
+              rw = site.rewriter.rewrite(r.fix.fallback.target);
+              title = r.fix.fallback.title;
+            }
             if (rw) {
               const order = ['safe', 'unsafe', 'display-only'] as const;
               const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? 'safe'))];
               // Every reason that makes the fix unsafe, the rule's own first.
               const reasons = [r.fix.cap ? r.fix.reason : undefined, rw.applicability !== 'safe' ? rw.reason : undefined].filter(Boolean);
-              fix = { title: r.fix.title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
+              fix = { title: rw.title ?? title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
             }
           }
           const key = `${rule.code}|${span.start}|${span.end}|${r.message}`;

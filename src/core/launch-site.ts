@@ -55,10 +55,19 @@ export type RewriteTarget =
   /** the interpreter running this code, optionally with `-m module` (consumes `consume` argv words). */
   | { kind: 'interpreter'; module?: string; consume?: number }
   /** a script in the running interpreter's own bin directory. */
-  | { kind: 'interpreter-bin'; name: string };
+  | { kind: 'interpreter-bin'; name: string }
+  /**
+   * Configuration files: make the venv's bin persist on PATH the way the format allows (Dockerfile:
+   * `ENV VIRTUAL_ENV=… PATH=…`; GitHub Actions: a `$GITHUB_PATH` line), written after the command
+   * that created the venv, after this site's own command (an activation), or beside the
+   * `VIRTUAL_ENV` setting that lacks PATH. Front ends that cannot write it return undefined.
+   */
+  | { kind: 'persist-venv'; venv: string; at: 'creation' | 'site' | 'virtual-env' };
 
 export interface Rewrite {
   edits: Edit[];
+  /** The fix's title when the front end words it better than the rule can (format-specific text). */
+  title?: string;
   applicability: FixApplicability;
   /** Why the fix is not safe, when it is not. */
   reason?: string;

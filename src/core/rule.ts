@@ -48,7 +48,15 @@ export interface Report {
   span?: Span;
   related?: { message: string; span: Span }[];
   /** Ask the site's front end for a fix replacing the program with this. */
-  fix?: { title: string; target: RewriteTarget; /** force at most this applicability */ cap?: 'unsafe' | 'display-only'; reason?: string };
+  fix?: {
+    title: string;
+    target: RewriteTarget;
+    /** Tried when the front end cannot build `target` (e.g. no persistent PATH in this format). */
+    fallback?: { title: string; target: RewriteTarget };
+    /** force at most this applicability */
+    cap?: 'unsafe' | 'display-only';
+    reason?: string;
+  };
 }
 
 export interface RuleContext {

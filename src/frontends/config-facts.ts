@@ -4,7 +4,8 @@
  * creates a venv, and activations. One WeakMap shared by every configuration front end.
  */
 import path from 'node:path';
-import type { LaunchSite } from '../core/launch-site.js';
+import type { LaunchSite, RewriteTarget } from '../core/launch-site.js';
+import type { Span } from '../core/source.js';
 import { wordText, type Word } from '../core/word.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
@@ -80,12 +81,21 @@ export interface ConfigSiteFacts {
     venv: string;
     /** No command follows the activation in the same shell (RUN, step): it has no effect at all. */
     lastInRun: boolean;
+    /** The activation is the shell's only command. */
+    alone?: boolean;
     /** Sites of later shells (RUNs, steps) that run with no venv on PATH (computed when read). */
     readonly laterSites: LaunchSite[];
   };
   form: 'shell' | 'exec';
   /** The shell that ran the command (undefined for exec form). */
   shellDialect?: 'sh' | 'bash';
+  /** That shell's program as the format names it ('/bin/sh' for a Dockerfile RUN or a Makefile recipe). */
+  shellName?: string;
+  /**
+   * VIRTUAL_ENV set for this command by persistent configuration (ENV, `env:`, `variables:`,
+   * `Environment=`), not by an activation: where, and the venv it names.
+   */
+  virtualEnv?: { venv: string; span: Span };
   /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
   showVenv?: (venv: string) => string;
   /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */
@@ -149,4 +159,11 @@ export function dropSideVenvs(sites: LaunchSite[]): void {
   const side = new Set([...usedInCreation].filter((v) => !usedElsewhere.has(v)));
   if (!side.size) return;
   for (const s of sites) if (s.env.knownVenvs) s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
+}
+
+/** The argv that runs a program target from a venv's bin folder (`bin` as written in the file). */
+export function venvProgram(bin: string, target: RewriteTarget): string[] | undefined {
+  if (target.kind === 'interpreter') return [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])];
+  if (target.kind === 'interpreter-bin') return [`${bin}/${target.name}`];
+  return undefined;
 }

@@ -29,7 +29,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, type VenvOrigin } from '../config-facts.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
@@ -207,8 +207,8 @@ function venvRewriter(file: SourceFile, program: Word, venvFromHere: string): Pr
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {
       const bin = venvFromHere === '' ? 'bin' : `${venvFromHere}/bin`;
-      const replacement = target.kind === 'interpreter' ? [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])] : [`${bin}/${target.name}`];
-      if (replacement.some((r) => /[\s"'\\$`#]/.test(r))) return undefined;
+      const replacement = venvProgram(bin, target);
+      if (!replacement || replacement.some((r) => /[\s"'\\$`#]/.test(r))) return undefined;
       return { edits: [{ start: span.start, end: span.end, text: replacement.join(' ') }], applicability: 'safe' };
     },
   };

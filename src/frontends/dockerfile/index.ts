@@ -17,7 +17,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, setConfigFacts, venvProgram, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -327,10 +327,8 @@ function venvRewriter(file: SourceFile, program: Word, venv: string, form: 'shel
   if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {
-      let replacement: string[];
-      if (target.kind === 'interpreter') replacement = [`${venv}/bin/python`, ...(target.module ? ['-m', target.module] : [])];
-      else replacement = [`${venv}/bin/${target.name}`];
-      if (replacement.some((r) => /[\s"'\\$`]/.test(r))) return undefined;
+      const replacement = venvProgram(`${venv}/bin`, target);
+      if (!replacement || replacement.some((r) => /[\s"'\\$`]/.test(r))) return undefined;
       const joined = form === 'exec' ? replacement.join('", "') : replacement.join(' ');
       return { edits: [{ start: span.start, end: span.end, text: joined }], applicability: 'safe' };
     },

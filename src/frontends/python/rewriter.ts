@@ -23,6 +23,7 @@ export class PythonRewriter implements ProgramRewriter {
   ) {}
 
   rewrite(target: RewriteTarget): Rewrite | undefined {
+    if (target.kind === 'persist-venv') return undefined; // configuration files only
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1) return undefined;
     const frag = program.fragments[0];

@@ -165,6 +165,6 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
   };
 
   const res = parseShellWord(script, { dialect: o.dialect, vars, onCommand });
-  for (const a of activations) configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commands, laterSites: [] };
+  for (const a of activations) configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commands, alone: commands === 1, laterSites: [] };
   return { sites, activations, errors: res.errors, commands, final: sh, vars };
 }
