@@ -1,17 +1,16 @@
 /**
- * A rule tester for configuration-file rules (Dockerfile, GitHub Actions): analyse with the front
- * end that claims the file name, judge each site, run one rule (suppressions applied), and return
+ * A rule tester for configuration-file rules (Dockerfile, GitHub Actions …): the front end that
+ * claims the file name, then one rule through the real checker (suppressions applied), returning
  * its findings with the fix edits it would make.
  */
 import assert from 'node:assert/strict';
 import type { Edit } from '../src/core/diagnostic.js';
 import type { LaunchSite } from '../src/core/launch-site.js';
-import type { Report, Rule } from '../src/core/rule.js';
+import type { Rule } from '../src/core/rule.js';
 import { SourceFile } from '../src/core/source.js';
-import { isSuppressed } from '../src/core/suppressions.js';
+import { checkSource } from '../src/core/check-file.js';
 import { frontEndFor } from '../src/frontends/index.js';
 import { loadParsers } from '../src/frontends/tree-sitter.js';
-import { judgeLaunch } from '../src/judge/judge.js';
 import { CURATED_CONSOLE_SCRIPTS } from '../src/judge/python-tools.js';
 
 const knowledge = {
@@ -23,6 +22,7 @@ export interface Found {
   column: number;
   message: string;
   edits?: Edit[];
+  fixTitle?: string;
 }
 
 /** Analyse, lint and assert silence for files named `defaultName` unless told otherwise. */
@@ -32,23 +32,14 @@ export function configLinter(defaultName: string) {
     const file = new SourceFile(name, text);
     return { file, ...frontEndFor(name).analyze(file, (a) => a) };
   };
-  const lint = async (rule: Rule, text: string, name?: string): Promise<Found[]> => {
-    const { file, sites, suppressions } = await analyze(text, name);
-    const out: Found[] = [];
-    for (const site of sites) {
-      const verdict = judgeLaunch(site, knowledge);
-      rule.check(site, verdict, {
-        report(r: Report) {
-          const span = r.span ?? verdict?.programSpan ?? site.callSpan;
-          const start = file.location(span.start);
-          const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
-          if (isSuppressed(suppressions, lines, rule.code, rule.name)) return;
-          const rw = r.fix && site.rewriter ? site.rewriter.rewrite(r.fix.target) : undefined;
-          out.push({ line: start.line, column: start.column, message: r.message, edits: rw?.edits });
-        },
-      });
-    }
-    return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  /** One rule through the real checker (judge, report, fixes, suppressions), as the CLI runs it. */
+  const lint = async (rule: Rule, text: string, name = defaultName): Promise<Found[]> => {
+    await loadParsers();
+    const file = new SourceFile(name, text);
+    const { diagnostics } = checkSource(file, { rules: [rule], knowledge });
+    return diagnostics
+      .map((d) => ({ line: d.start.line, column: d.start.column, message: d.message, edits: d.fix?.edits, fixTitle: d.fix?.title }))
+      .sort((a, b) => a.line - b.line || a.column - b.column);
   };
   const assertSilent = async (rule: Rule, text: string): Promise<void> => {
     const found = await lint(rule, text);

@@ -125,10 +125,10 @@ function judgeAndReport(file: SourceFile, analysis: Analysis, ctx: Omit<FileChec
             related.push({ message: `"${verdict!.name}" comes from here`, span: programSpan });
           }
           let fix: Fix | undefined;
-          if (r.fix && site.rewriter) {
+          if (r.fix && (site.rewriter || r.fix.edits)) {
             let title = r.fix.title;
-            let rw = site.rewriter.rewrite(r.fix.target);
-            if (!rw && r.fix.fallback) {
+            let rw = r.fix.edits ? { edits: r.fix.edits, applicability: 'safe' as const } : r.fix.target && site.rewriter?.rewrite(r.fix.target);
+            if (!rw && r.fix.fallback && site.rewriter) {
               rw = site.rewriter.rewrite(r.fix.fallback.target);
               title = r.fix.fallback.title;
             }

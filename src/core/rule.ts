@@ -4,6 +4,7 @@
  */
 import type { LaunchSite, RewriteTarget } from './launch-site.js';
 import type { Span } from './source.js';
+import type { Edit } from './diagnostic.js';
 import type { Verdict } from '../judge/verdict.js';
 
 export interface RuleDocs {
@@ -50,7 +51,9 @@ export interface Report {
   /** Ask the site's front end for a fix replacing the program with this. */
   fix?: {
     title: string;
-    target: RewriteTarget;
+    /** What the front end should rewrite; or `edits` the rule computed itself (a literal word swap). */
+    target?: RewriteTarget;
+    edits?: Edit[];
     /** Tried when the front end cannot build `target` (e.g. no persistent PATH in this format). */
     fallback?: { title: string; target: RewriteTarget };
     /** force at most this applicability */

@@ -92,3 +92,17 @@ export function mergeText(fragments: Fragment[]): Fragment[] {
   }
   return out;
 }
+
+/**
+ * An edit replacing the word with `text`, when the word is literal and written exactly so in the
+ * file (one run of consecutive offsets): quoting or escapes in the source make it undefined.
+ */
+export function replaceWordEdit(source: string, w: Word, text: string): { start: number; end: number; text: string } | undefined {
+  if (w.fragments.length !== 1) return undefined;
+  const f = w.fragments[0];
+  if (f.kind !== 'text' || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0) return undefined;
+  const start = f.offsets[0];
+  if (f.offsets.some((o, i) => o !== start + i)) return undefined;
+  if (source.slice(start, start + f.text.length) !== f.text) return undefined;
+  return { start, end: start + f.text.length, text };
+}

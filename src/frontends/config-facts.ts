@@ -60,8 +60,10 @@ export interface VenvOrigin {
   how: 'created' | 'copied';
   /** Where, in the format's own terms, when a line alone does not say it: "in step 2", "by target venv". */
   where?: string;
-  /** Offset of the command or instruction that made it (fixes insert after it). */
+  /** Offset of the command or instruction that made it. */
   offset?: number;
+  /** End offset of the command that made it (fixes insert after it). */
+  end?: number;
 }
 
 /** " created at line 2", " copied in at line 6", " created in step 1 (line 5)". */
@@ -83,6 +85,10 @@ export interface ConfigSiteFacts {
     lastInRun: boolean;
     /** The activation is the shell's only command. */
     alone?: boolean;
+    /** `source` under a POSIX sh (dash): the command fails and nothing is activated. */
+    fails?: 'source-in-sh';
+    /** A later shell has this venv on PATH anyway (ENV PATH, $GITHUB_PATH …): computed when read. */
+    readonly onPathLater?: boolean;
     /** Sites of later shells (RUNs, steps) that run with no venv on PATH (computed when read). */
     readonly laterSites: LaunchSite[];
   };
@@ -119,6 +125,10 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
     if (!facts) continue;
     Object.defineProperty(facts, 'laterSites', {
       get: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation).map((r) => r.site),
+      enumerable: true,
+    });
+    Object.defineProperty(facts, 'onPathLater', {
+      get: () => shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !FACTS.get(r.site)?.activation),
       enumerable: true,
     });
   }

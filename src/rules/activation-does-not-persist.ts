@@ -12,11 +12,13 @@ const KNOWLEDGE = {
   consoleScripts: new Map([...CURATED_CONSOLE_SCRIPTS].map(([name, module]) => [name, { module, source: 'curated list' }])),
 };
 
+const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
+
 export const activationDoesNotPersist: Rule = {
   code: 'VG202',
   name: 'activation-does-not-persist',
   summary: 'A RUN or CI step activates a venv, but activation ends with its shell',
-  fixable: 'never',
+  fixable: 'sometimes',
   judges: 'config',
   docs: {
     exampleLanguage: 'dockerfile',
@@ -45,7 +47,9 @@ export const activationDoesNotPersist: Rule = {
     inRealSystems:
       "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported.",
     fixSafety:
-      'No automatic fix: which instructions should see the venv is a decision. Replace the activation with `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` (every later instruction and the container see the venv), or chain the commands that need it into the same RUN.',
+      'The fix makes the activation persist the way the format allows, and is unsafe: ' +
+      PERSIST_REASON +
+      '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: 'A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.',
     references: [
       'https://docs.docker.com/reference/dockerfile/#run',
@@ -61,7 +65,10 @@ export const activationDoesNotPersist: Rule = {
       const v = judgeLaunch(s, KNOWLEDGE);
       return v !== undefined && v.resolution === 'path';
     });
+    if (activation.fails) return; // nothing was activated: source-in-sh says why
     if (!activation.lastInRun && !later) return;
+    // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
+    if (!later && !activation.alone && activation.onPathLater) return;
     const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
     const laterText = later ? ` the ${JSON.stringify(wordText(later.argv[0]) ?? '…')} at line ${site.file.location((later.argv[0].span ?? later.callSpan).start).line} runs without it` : '';
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
@@ -72,6 +79,9 @@ export const activationDoesNotPersist: Rule = {
         ? `"${cmd}" is the last command of ${facts.unit}: activation ends with ${facts.unit}'s shell, so it has no effect${later ? ';' + laterText : ''}; ${advice}`
         : `"${cmd}" lasts only for ${facts.unit}'s shell;${laterText}; ${advice}`,
       span,
+      fix: activation.onPathLater
+        ? undefined
+        : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: 'persist-venv', venv: activation.venv, at: 'site' }, cap: 'unsafe', reason: PERSIST_REASON },
     });
   },
 };

@@ -72,7 +72,14 @@ export const venvNotOnPath: Rule = {
     const replacement = target.kind === 'interpreter-bin' ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? ' -m pip' : ''}`;
     ctx.report({
       message: `"${verdict.name}" runs from PATH, but the venv ${shown}${originText(origin)} is not on PATH ${facts.scope}; use ${replacement}, or ${facts.persistAdvice(venv)}`,
-      fix: { title: `Use ${replacement}`, target, cap: 'unsafe', reason: FIX_REASON },
+      // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
+      fix: {
+        title: `Put ${shown}/bin on PATH`,
+        target: { kind: 'persist-venv', venv, at: 'creation' },
+        fallback: { title: `Use ${replacement}`, target },
+        cap: 'unsafe',
+        reason: FIX_REASON,
+      },
     });
   },
 };

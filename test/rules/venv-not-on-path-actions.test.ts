@@ -52,8 +52,9 @@ test('venv-not-on-path (actions) invalid: pip in the step after the venv was cre
     found[0].message,
     '"pip" runs from PATH, but the venv .venv created in step 2 (line 7) is not on PATH in this step; use .venv/bin/python -m pip, or write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH") so that later steps find it',
   );
+  assert.equal(found[0].fixTitle, 'Append .venv/bin to $GITHUB_PATH in step 2');
   const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, code.replace('run: pip install', 'run: .venv/bin/python -m pip install'));
+  assert.equal(fixed, code.replace('run: python -m venv .venv', 'run: python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"'));
   await assertSilent(venvNotOnPath, fixed);
 });
 
@@ -79,12 +80,24 @@ test('activation-does-not-persist (actions): used in its step, but a later step 
   assert.deepEqual(vg201.map((f) => [f.line, f.column]), [[10, 14]]);
 });
 
-test('venv-not-on-path (actions) invalid: inside a folded > block, the fix keeps working-directory-relative paths', async () => {
+test('venv-not-on-path (actions) invalid: inside a folded > block; the $GITHUB_PATH line goes into the creating step', async () => {
   const code = wf('run: uv venv\n        working-directory: app', 'working-directory: app\n        run: >\n          echo start &&\n          python -m pytest\n          tests/');
   const found = await lint(venvNotOnPath, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[11, 11]]);
   assert.match(found[0].message, /the venv app\/\.venv created in step 1 \(line 6\) is not on PATH in this step; use app\/\.venv\/bin\/python,/);
-  assert.equal(applyEdits(code, found[0].edits!), code.replace('          python -m pytest', '          .venv/bin/python -m pytest'));
+  const fixed = applyEdits(code, found[0].edits!);
+  assert.equal(fixed, code.replace('run: uv venv', 'run: uv venv && echo "$GITHUB_WORKSPACE/app/.venv/bin" >> "$GITHUB_PATH"'));
+  await assertSilent(venvNotOnPath, fixed);
+});
+
+test('venv-not-on-path (actions) invalid: no $GITHUB_PATH line after a redirected command; the program is replaced instead, relative to working-directory', async () => {
+  const code = wf('run: uv venv > /dev/null\n        working-directory: app', 'working-directory: app\n        run: >\n          echo start &&\n          python -m pytest\n          tests/');
+  const found = await lint(venvNotOnPath, code);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[11, 11]]);
+  assert.equal(found[0].fixTitle, 'Use app/.venv/bin/python');
+  const fixed = applyEdits(code, found[0].edits!);
+  assert.equal(fixed, code.replace('          python -m pytest', '          .venv/bin/python -m pytest'));
+  await assertSilent(venvNotOnPath, fixed);
 });
 
 test('venv-not-on-path (actions) invalid: a composite action; a quoted run: scalar', async () => {

@@ -30,8 +30,9 @@ test('venv-not-on-path invalid: pip in the RUN after the venv was created', asyn
   const found = await lint(rule, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 5]]);
   assert.match(found[0].message, /^"pip" runs from PATH, but the venv \/opt\/venv created at line 2 is not on PATH in this RUN; use \/opt\/venv\/bin\/python -m pip/);
+  assert.equal(found[0].fixTitle, 'Add ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH" after line 2');
   const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN /opt/venv/bin/python -m pip install requests\n');
+  assert.equal(fixed, 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN pip install requests\n');
   await assertSilent(rule, fixed);
 });
 
@@ -40,9 +41,11 @@ test('venv-not-on-path invalid: activation in an earlier RUN does not carry over
   const found = await lint(rule, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 5], [4, 5]]);
   assert.match(found[0].message, /"python3" runs from PATH/);
+  // Both findings get the same edit: one ENV line after the RUN that created the venv.
+  assert.deepEqual(found[0].edits, found[1].edits);
   assert.equal(
     applyEdits(code, found[1].edits!),
-    'FROM python:3.12\nRUN python3 -m venv /opt/venv && . /opt/venv/bin/activate\nRUN python3 -m pip install x && \\\n    /opt/venv/bin/python setup.py install\n',
+    'FROM python:3.12\nRUN python3 -m venv /opt/venv && . /opt/venv/bin/activate\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN python3 -m pip install x && \\\n    python setup.py install\n',
   );
 });
 
@@ -53,13 +56,13 @@ test('venv-not-on-path invalid: multi-stage, venv copied in without ENV PATH', a
   assert.match(found[0].message, /venv \/opt\/venv copied in at line 6/);
 });
 
-test('venv-not-on-path invalid: exec form CMD keeps valid JSON after the fix', async () => {
+test('venv-not-on-path invalid: exec form CMD, fixed by an ENV line before it', async () => {
   const code = 'FROM python:3.12\nRUN python -m venv /v\nCMD ["pip", "list"]\n';
   const found = await lint(rule, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 7]]);
   assert.match(found[0].message, /when CMD runs/);
   const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, 'FROM python:3.12\nRUN python -m venv /v\nCMD ["/v/bin/python", "-m", "pip", "list"]\n');
+  assert.equal(fixed, 'FROM python:3.12\nRUN python -m venv /v\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nCMD ["pip", "list"]\n');
   await assertSilent(rule, fixed);
 });
 
@@ -68,7 +71,9 @@ test('venv-not-on-path invalid: console script from the curated list, in a hered
   const found = await lint(rule, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[5, 3]]);
   assert.match(found[0].message, /"pytest" runs from PATH, but the venv \/app\/.venv created at line 3/);
-  assert.equal(applyEdits(code, found[0].edits!), 'FROM python:3.12\nWORKDIR /app\nRUN uv venv\nRUN <<EOF\n  /app/.venv/bin/pytest -q\nEOF\n');
+  const fixed = applyEdits(code, found[0].edits!);
+  assert.equal(fixed, 'FROM python:3.12\nWORKDIR /app\nRUN uv venv\nENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"\nRUN <<EOF\n  pytest -q\nEOF\n');
+  await assertSilent(rule, fixed);
 });
 
 test('venv-not-on-path: the docs examples raise it and useInstead does not', async () => {
@@ -82,11 +87,11 @@ test('venv-not-on-path: the docs examples raise it and useInstead does not', asy
   assert.equal(syntaxProblem, undefined);
 });
 
-test('venv-not-on-path invalid: a shell script in an exec-form string is fixed as shell text', async () => {
+test('venv-not-on-path invalid: a shell script in an exec-form string, at its exact column', async () => {
   const code = 'FROM python:3.12\nRUN python -m venv /v\nRUN ["sh", "-c", "pip install x"]\n';
   const found = await lint(rule, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 19]]);
   const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, 'FROM python:3.12\nRUN python -m venv /v\nRUN ["sh", "-c", "/v/bin/python -m pip install x"]\n');
+  assert.equal(fixed, 'FROM python:3.12\nRUN python -m venv /v\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN ["sh", "-c", "pip install x"]\n');
   await assertSilent(rule, fixed);
 });

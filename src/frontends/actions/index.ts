@@ -29,7 +29,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
+import { configFacts, DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
@@ -287,6 +287,39 @@ function dialectOf(shell: string | undefined, windows: boolean): ShellDialect | 
   return undefined;
 }
 
+/**
+ * The Actions way to keep a venv on PATH for the steps that follow: append its bin to
+ * $GITHUB_PATH right after the command that created the venv, or after the activation (`&& echo
+ * "…/bin" >> "$GITHUB_PATH"` on the same line, which every scalar style can hold). Only where the
+ * rest of that line ends the command, so the echo is not caught by a redirection or a pipe.
+ */
+function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, style: string | undefined): Rewrite | undefined {
+  if (t.at === 'virtual-env' || style === undefined) return undefined;
+  const facts = configFacts(site);
+  let at: number | undefined;
+  let step = '';
+  if (t.at === 'creation') {
+    const origin = facts?.venvOrigins.get(t.venv);
+    at = origin?.end;
+    step = origin?.where ? ` ${origin.where}` : '';
+  } else {
+    at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
+  }
+  if (at === undefined || /[\s"'\\$`]/.test(t.venv.replace(WS, ''))) return undefined;
+  const lineEnd = file.text.indexOf('\n', at);
+  const rest = file.text.slice(at, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
+  const closing = style === 'QUOTE_DOUBLE' ? '"' : style === 'QUOTE_SINGLE' ? "'" : '';
+  if (!new RegExp(`^[ \\t]*(?:$|&&|\\|\\||;|#|${closing ? closing + '[ \\t]*(?:$|#)' : '$'})`).test(rest)) return undefined;
+  let insert = ` && echo "${ghPathEntry(t.venv)}/bin" >> "$GITHUB_PATH"`;
+  if (style === 'QUOTE_DOUBLE') insert = insert.replace(/["\\]/g, (c) => '\\' + c);
+  return {
+    edits: [{ start: at, end: at, text: insert }],
+    applicability: 'unsafe',
+    reason: "every later step of the job then finds the venv's python, pip and scripts first on PATH",
+    title: `Append ${showVenv(t.venv)}/bin to $GITHUB_PATH${step}`,
+  };
+}
+
 export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const src = file.text;
   const sites: LaunchSite[] = [];
@@ -309,6 +342,9 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     const m = onlyComment ? /^\s*#(.*)$/.exec(t) : /(?:^|\s)#(.*)$/.exec(t);
     return m ? suppressedCodes(m[1]) : undefined;
   };
+
+  /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
+  const styleOf = new Map<LaunchSite, string>();
 
   const runJob = (job: unknown, scope: Scope, windows: boolean) => {
     const steps = get(job, 'steps');
@@ -370,7 +406,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         cwd,
         vars,
         venvs: js.venvs,
-        originAt: (at) => ({ line: lineOf(at), how: 'created', where: `in step ${stepNo}`, offset: at }),
+        originAt: (at, command) => ({ line: lineOf(at), how: 'created', where: `in step ${stepNo}`, offset: at, end: command?.end }),
         facts: {
           form: 'shell',
           showVenv,
@@ -383,6 +419,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         onSite: (site) => {
           sites.push(site);
           js.runSites.push({ site, step: stepNo });
+          styleOf.set(site, String(runNode.type));
         },
         intercept: (cmd, sh, valueOf) => {
           if (cmd.words[0] === undefined || wordText(cmd.words[0]) !== 'echo') return false;
@@ -440,6 +477,10 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, src.length)), partial: true };
   }
   dropSideVenvs(sites);
+  for (const site of sites) {
+    const program = site.rewriter;
+    site.rewriter = { rewrite: (t) => (t.kind === 'persist-venv' ? persistVenv(file, site, t, styleOf.get(site)) : program?.rewrite(t)) };
+  }
   return { sites, suppressions, syntaxProblem };
 }
 

@@ -224,6 +224,10 @@ interface StageState {
   shell: ShellDialect | 'none';
   /** Venv path → where it was created or copied in (insertion order = creation order). */
   venvs: Map<string, VenvOrigin>;
+  /** The base image's /bin/sh has `source` (not dash): Alpine's ash, bash on Fedora/RHEL images. */
+  shHasSource: boolean;
+  /** `ENV VIRTUAL_ENV=…` in effect: the venv it names and where it was set. */
+  virtualEnv?: { venv: string; span: Span; inst: Instruction };
 }
 
 interface Stage {
@@ -234,12 +238,19 @@ interface Stage {
   activations: { site: LaunchSite; index: number }[];
 }
 
-function freshState(): StageState {
-  return { vars: new Map(), workdir: '/', shell: 'sh', venvs: new Map() };
+/**
+ * Images whose /bin/sh is not dash: busybox ash (Alpine) and bash (Fedora, RHEL and its rebuilds,
+ * manylinux) both have `source`. Debian, Ubuntu and the images built on them (python, node …) use
+ * dash, where `source` is "not found".
+ */
+const SH_HAS_SOURCE = /alpine|busybox|fedora|centos|rhel|ubi\d*(?![a-z])|rocky|alma|amazonlinux|oraclelinux|opensuse|archlinux|manylinux/i;
+
+function freshState(image: string): StageState {
+  return { vars: new Map(), workdir: '/', shell: 'sh', venvs: new Map(), shHasSource: SH_HAS_SOURCE.test(image) };
 }
 
 function cloneState(s: StageState): StageState {
-  return { vars: new Map(s.vars), workdir: s.workdir, shell: s.shell, venvs: new Map(s.venvs) };
+  return { ...s, vars: new Map(s.vars), venvs: new Map(s.venvs) };
 }
 
 const text = (cs: Char[]) => cs.map((c) => c.ch).join('');
@@ -320,19 +331,51 @@ function splitFlags(args: Char[]): { flags: Map<string, string>; rest: Char[] } 
   return { flags, rest: args.slice(k) };
 }
 
-/** Replaces the program word with the venv's interpreter (or its bin script). */
-function venvRewriter(file: SourceFile, program: Word, venv: string, form: 'shell' | 'exec'): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
-  return {
-    rewrite(target: RewriteTarget): Rewrite | undefined {
-      const replacement = venvProgram(`${venv}/bin`, target);
-      if (!replacement || replacement.some((r) => /[\s"'\\$`]/.test(r))) return undefined;
-      const joined = form === 'exec' ? replacement.join('", "') : replacement.join(' ');
-      return { edits: [{ start: span.start, end: span.end, text: joined }], applicability: 'safe' };
-    },
-  };
+/**
+ * The Dockerfile way to keep a venv on PATH: `ENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"`, written on
+ * a new line after the instruction that created or copied in the venv, after (or instead of, when
+ * it does nothing else) the RUN that activates it, or as PATH added to the ENV that sets
+ * VIRTUAL_ENV alone. Always unsafe: every later instruction then finds the venv's programs first.
+ */
+function persistVenv(
+  file: SourceFile,
+  parsed: ParsedDockerfile,
+  site: LaunchSite,
+  inst: Instruction,
+  t: Extract<RewriteTarget, { kind: 'persist-venv' }>,
+  byStart: Map<number, Instruction>,
+): Rewrite | undefined {
+  const venv = t.venv;
+  if (!venv.startsWith('/') || /[\s"'\\$`]/.test(venv)) return undefined;
+  const facts = configFacts(site);
+  const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const env = `ENV VIRTUAL_ENV=${venv} PATH="${venv}/bin:$PATH"`;
+  const reason = `every later instruction (and the container) finds the venv's python, pip and scripts first on PATH`;
+  const after = (i: Instruction): Rewrite => ({
+    edits: [{ start: i.span.end, end: i.span.end, text: nl + env }],
+    applicability: 'unsafe',
+    reason,
+    title: `Add ${env} after line ${i.lastLine}`,
+  });
+  if (t.at === 'creation') {
+    const origin = facts?.venvOrigins.get(venv);
+    const anchor = origin?.offset === undefined ? undefined : byStart.get(origin.offset);
+    return anchor ? after(anchor) : undefined;
+  }
+  if (t.at === 'site') {
+    if (facts?.activation?.alone && inst.keyword === 'RUN' && inst.heredocs.length === 0) {
+      return { edits: [{ start: inst.span.start, end: inst.span.end, text: env }], applicability: 'unsafe', reason, title: `Replace the RUN with ${env}` };
+    }
+    return after(inst);
+  }
+  // VIRTUAL_ENV set without PATH: add PATH to that ENV (key=value form), or a line after it.
+  const v = facts?.virtualEnv;
+  const envInst = v ? parsed.instructions.find((i) => i.keyword === 'ENV' && v.span.start >= i.span.start && v.span.end <= i.span.end) : undefined;
+  if (!v || !envInst) return undefined;
+  const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(''));
+  const path = `PATH="${v.venv}/bin:$PATH"`;
+  if (legacy) return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path}` }], applicability: 'unsafe', reason, title: `Add ENV ${path} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path}` }], applicability: 'unsafe', reason, title: `Add ${path} to the ENV at line ${envInst.firstLine}` };
 }
 
 export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
@@ -344,12 +387,17 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
   let stage: Stage | undefined;
   let globalArgs = new Map<string, string>();
 
-  const dockerFacts = (api: string, form: 'shell' | 'exec') => ({
+  const dockerFacts = (api: string, form: 'shell' | 'exec', st: StageState): Omit<ConfigSiteFacts, 'venvOrigins'> => ({
     form,
     unit: `this ${api}`,
     scope: api === 'RUN' ? 'in this RUN' : `when ${api} runs`,
     persistAdvice: (venv: string) => `put it on PATH for every later instruction with ENV PATH="${venv}/bin:$PATH"`,
+    shellName: form === 'shell' ? (st.shell === 'bash' ? 'bash' : '/bin/sh') : undefined,
+    virtualEnv: st.virtualEnv && st.vars.get('VIRTUAL_ENV') !== undefined ? { venv: st.virtualEnv.venv, span: st.virtualEnv.span } : undefined,
   });
+  /** Which instruction each site belongs to (fixes edit instructions). */
+  const instructionOf = new Map<LaunchSite, Instruction>();
+  const byStart = new Map(parsed.instructions.map((i) => [i.span.start, i]));
 
   /** An exec-form instruction: one program, no shell; the stage's ENV PATH decides. */
   const execSite = (inst: Instruction, api: string, cmd: ExpandedCommand, st: StageState, form: 'shell' | 'exec'): LaunchSite => {
@@ -358,16 +406,12 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? inst.span };
     else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
     const env: EnvState = { path: pathState, knownVenvs: [...st.venvs.keys()] };
-    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs);
+    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv);
     if (active) env.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
-    const venvs = [...st.venvs.keys()];
-    if (venvs.length && cmd.argv[0]) {
-      const rw = venvRewriter(file, cmd.argv[0], venvs[venvs.length - 1], form);
-      if (rw) site.rewriter = rw;
-    }
-    FACTS.set(site, { ...dockerFacts(api, form), venvOrigins: new Map(st.venvs) });
+    FACTS.set(site, { ...dockerFacts(api, form, st), venvOrigins: new Map(st.venvs) });
     sites.push(site);
+    instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);
     if (dir !== undefined) {
       FACTS.get(site)!.createsVenv = true;
@@ -385,14 +429,17 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       api,
       callSpan: inst.span,
       dialect: st.shell === 'bash' ? 'bash' : 'sh',
+      shHasSource: st.shHasSource,
       path: st.vars.get('PATH') ?? DEFAULT_PATH,
       cwd: st.workdir,
       vars: st.vars,
       venvs: st.venvs,
       originAt: () => ({ line: inst.firstLine, how: 'created', offset: inst.span.start }),
-      facts: dockerFacts(api, 'shell'),
-      rewriter: (program, venv) => venvRewriter(file, program, venv, 'shell'),
-      onSite: (site) => sites.push(site),
+      facts: dockerFacts(api, 'shell', st),
+      onSite: (site) => {
+        sites.push(site);
+        instructionOf.set(site, inst);
+      },
     });
     for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? inst.span.start });
     for (const a of res.activations) cur.activations.push({ site: a.site, index });
@@ -456,7 +503,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       const base = m ? expandVars(m[1], globalArgs).toLowerCase() : '';
       const parent = byName.get(base);
       stage = {
-        state: parent ? cloneState(parent.state) : freshState(),
+        state: parent ? cloneState(parent.state) : freshState(base),
         hasEntrypoint: parent?.hasEntrypoint ?? false,
         deferred: [],
         runSites: [],
@@ -482,6 +529,12 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
             continue;
           }
           st.vars.set(k, v);
+          if (k === 'VIRTUAL_ENV') {
+            const dir = kw === 'ENV' ? resolveDir(v, st.workdir) : undefined;
+            const at = text(inst.args).indexOf('VIRTUAL_ENV');
+            const from = inst.args[at]?.off ?? inst.span.start;
+            st.virtualEnv = dir ? { venv: dir, span: { start: from, end: from + 'VIRTUAL_ENV'.length }, inst } : undefined;
+          }
         }
         break;
       case 'WORKDIR': {
@@ -512,7 +565,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
           for (const v of src.state.venvs.keys()) {
             if (v === from || v.startsWith(from === '/' ? '/' : from + '/')) {
               const to = path.posix.join(dst, v.slice(from.length));
-              st.venvs.set(to.replace(/\/+$/, '') || '/', { line: inst.firstLine, how: 'copied' });
+              st.venvs.set(to.replace(/\/+$/, '') || '/', { line: inst.firstLine, how: 'copied', offset: inst.span.start });
             }
           }
         }
@@ -547,6 +600,11 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(p.offset), partial: true };
   }
   dropSideVenvs(sites);
+  for (const site of sites) {
+    // The one fix a Dockerfile gets: ENV PATH, which serves every later instruction at once.
+    const inst = instructionOf.get(site);
+    if (inst) site.rewriter = { rewrite: (t) => (t.kind === 'persist-venv' ? persistVenv(file, parsed, site, inst, t, byStart) : undefined) };
+  }
   return { sites, suppressions: dockerfileSuppressions(file, parsed), syntaxProblem };
 }
 

@@ -23,6 +23,11 @@ export interface ShellSessionOptions {
   /** Where findings on this shell's commands are anchored when nothing finer is known. */
   callSpan: Span;
   dialect: ShellDialect;
+  /**
+   * Under 'sh': whether this sh has `source` (busybox ash on Alpine, bash as /bin/sh on Fedora/RHEL
+   * do; dash, /bin/sh on Debian and Ubuntu, does not). Default false.
+   */
+  shHasSource?: boolean;
   /** PATH when the shell starts (DEFAULT_PATH marks the unknown default part). */
   path: string;
   cwd: string | undefined;
@@ -33,8 +38,8 @@ export interface ShellSessionOptions {
   vars: ReadonlyMap<string, string>;
   /** Venvs known to exist; the ones this shell creates are added (files persist). */
   venvs: Map<string, VenvOrigin>;
-  /** How to describe a venv created by the command that starts at this offset. */
-  originAt(offset: number): VenvOrigin;
+  /** How to describe a venv created by the command whose program starts at `offset` (`command`: the whole command). */
+  originAt(offset: number, command: Span | undefined): VenvOrigin;
   /** Format-specific facts copied onto every site (wording, form). */
   facts: Omit<ConfigSiteFacts, 'venvOrigins'>;
   /** A venv path as written in the file → the absolute path it stands for (e.g. `$GITHUB_WORKSPACE`). */
@@ -55,6 +60,7 @@ export interface ShellActivation {
   venv: string;
   /** Number of commands seen up to and including the activation. */
   after: number;
+  fails?: 'source-in-sh';
 }
 
 export interface ShellSessionResult {
@@ -96,7 +102,8 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
     }
     return s;
   };
-  const active = () => sh.activated ?? venvOnPath(sh.path, o.venvs);
+  // A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not make it.
+  const active = () => sh.activated ?? venvOnPath(sh.path, o.venvs, o.facts.virtualEnv?.venv);
 
   const makeSite = (cmd: ExpandedCommand, explicitPath: boolean): LaunchSite => {
     let pathState: PathState = { kind: 'inherited' };
@@ -147,9 +154,13 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
     if (effect?.kind === 'state') return;
     if (effect?.kind === 'activation') {
       const site = makeSite({ argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, false);
-      activations.push({ site, after: commands, venv: effect.venv });
-      activate(sh, effect.venv);
-      syncVars();
+      // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
+      const fails = o.dialect === 'sh' && !o.shHasSource && wordText(cmd.words[0]) === 'source' ? ('source-in-sh' as const) : undefined;
+      activations.push({ site, after: commands, venv: effect.venv, fails });
+      if (!fails) {
+        activate(sh, effect.venv);
+        syncVars();
+      }
       return;
     }
     const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
@@ -160,11 +171,11 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
       configFacts(site)!.createsVenv = true;
       const abs = resolveDir(norm(dir), sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
-      if (abs && !o.venvs.has(abs)) o.venvs.set(abs, o.originAt(at));
+      if (abs && !o.venvs.has(abs)) o.venvs.set(abs, o.originAt(at, ex.span));
     }
   };
 
   const res = parseShellWord(script, { dialect: o.dialect, vars, onCommand });
-  for (const a of activations) configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commands, alone: commands === 1, laterSites: [] };
+  for (const a of activations) configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commands, alone: commands === 1, fails: a.fails, laterSites: [] };
   return { sites, activations, errors: res.errors, commands, final: sh, vars };
 }
