@@ -85,7 +85,7 @@ test('rules lists every rule; --format json is machine-readable', () => {
   assert.equal(text.code, 0);
   assert.match(text.stdout, /^VG101 {2}bare-python-interpreter/m);
   const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { code: string; name: string; summary: string; fixable: string }[];
-  assert.deepEqual(json.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105', 'VG201', 'VG202']);
+  assert.deepEqual(json.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105', 'VG201', 'VG202', 'VG203', 'VG204', 'VG205']);
   assert.ok(json.every((r) => r.name && r.summary && ['always', 'sometimes', 'never'].includes(r.fixable)));
 });
 

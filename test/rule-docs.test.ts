@@ -35,7 +35,7 @@ for (const rule of RULES) {
 
   test(`${rule.code} ${rule.name}: the broken example raises it, the fixed one does not`, async () => {
     // The example's language picks the front end, through the file name a user would give it.
-    const path = rule.docs.exampleLanguage === 'dockerfile' ? 'Dockerfile' : 'example.py';
+    const path = { dockerfile: 'Dockerfile', yaml: '.github/workflows/ci.yml', makefile: 'Makefile', shell: 'example.sh', python: 'example.py' }[rule.docs.exampleLanguage];
     const broken = await checkText(rule.docs.example, { select: [rule.code], path });
     assert.ok(broken.length >= 1, `example should raise ${rule.code}`);
     assert.ok(broken.every((d) => d.code === rule.code));

@@ -78,6 +78,8 @@ export interface ConfigSiteFacts {
   venvOrigins: ReadonlyMap<string, VenvOrigin>;
   /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
   createsVenv?: boolean;
+  /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */
+  afterFailedActivation?: string;
   /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
   activation?: {
     venv: string;

@@ -7,6 +7,9 @@ import { envWithoutPath } from './env-without-path.js';
 import { activationDoesNotPersist } from './activation-does-not-persist.js';
 import { venvNotOnPath } from './venv-not-on-path.js';
 import { systemInterpreterPath } from './system-interpreter-path.js';
+import { sourceInSh } from './source-in-sh.js';
+import { activateNotSourced } from './activate-not-sourced.js';
+import { virtualEnvWithoutPath } from './virtual-env-without-path.js';
 
 export const RULES: readonly Rule[] = [
   // Python source
@@ -18,10 +21,13 @@ export const RULES: readonly Rule[] = [
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
+  sourceInSh,
+  activateNotSourced,
+  virtualEnvWithoutPath,
 ];
 
 /** The rules that judge configuration files (Dockerfile …), where a venv must be in scope. */
-export const CONFIG_RULES: readonly Rule[] = [venvNotOnPath, activationDoesNotPersist];
+export const CONFIG_RULES: readonly Rule[] = RULES.filter((r) => r.judges === 'config');
 
 export function ruleByCodeOrName(key: string): Rule | undefined {
   return RULES.find((r) => r.code === key.toUpperCase() || r.name === key);

@@ -60,6 +60,7 @@ export const venvNotOnPath: Rule = {
     if (venvs.length === 0 || site.env.activeVenv !== undefined) return;
     const facts = configFacts(site);
     if (facts?.createsVenv) return;
+    if (facts?.afterFailedActivation) return; // the failed `source` is the finding (source-in-sh)
     const venv = venvs[venvs.length - 1];
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === 'pip' && isInterpreterName(verdict.name);

@@ -226,6 +226,8 @@ interface JobState {
   ghPath: string[];
   /** Variables written to $GITHUB_ENV so far. */
   ghEnv: Map<string, string>;
+  /** Where each of those was written. */
+  ghEnvAt: Map<string, Span>;
   runSites: { site: LaunchSite; step: number }[];
   activations: { site: LaunchSite; step: number }[];
 }
@@ -256,12 +258,19 @@ function substituteExpressions(cs: Char[], env: Map<string, string>): Char[] {
   return out;
 }
 
+/** Where VIRTUAL_ENV was set in `env:` (workflow, job or step), for virtual-env-without-path. */
+const VIRTUAL_ENV_AT = new WeakMap<Map<string, string>, Span>();
+
 function envOf(node: unknown, src: string, base: Map<string, string>): Map<string, string> {
   const out = new Map(base);
+  const inherited = VIRTUAL_ENV_AT.get(base);
+  if (inherited) VIRTUAL_ENV_AT.set(out, inherited);
   if (!isMap(node)) return out;
   for (const p of (node as YAMLMap).items) {
     const k = scalarText(p.key);
     if (k === undefined || !isScalar(p.value)) continue;
+    const r = (p.key as YamlNode).range;
+    if (k === 'VIRTUAL_ENV' && r) VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = text(substituteExpressions([...String(p.value.value ?? '')].map((ch) => ({ ch, off: -1 })), out));
     out.set(k, v.replace(/\$\{\{[^}]*\}\}/g, UNKNOWN));
   }
@@ -346,10 +355,18 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
   /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
   const styleOf = new Map<LaunchSite, string>();
 
-  const runJob = (job: unknown, scope: Scope, windows: boolean) => {
+  /** VIRTUAL_ENV for a step: from `env:` (where it was written) or an earlier `$GITHUB_ENV` line. */
+  const virtualEnvOf = (stepEnv: Map<string, string>, js: JobState): { venv: string; span: Span } | undefined => {
+    const v = stepEnv.get('VIRTUAL_ENV') ?? js.ghEnv.get('VIRTUAL_ENV');
+    const span = stepEnv.has('VIRTUAL_ENV') ? VIRTUAL_ENV_AT.get(stepEnv) : js.ghEnvAt.get('VIRTUAL_ENV');
+    const dir = v === undefined ? undefined : resolveDir(substituteWs(v), WS);
+    return dir && span ? { venv: dir, span } : undefined;
+  };
+
+  const runJob = (job: unknown, scope: Scope, windows: boolean, macos = false) => {
     const steps = get(job, 'steps');
     if (!isSeq(steps)) return;
-    const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), runSites: [], activations: [] };
+    const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map(), runSites: [], activations: [] };
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
       const rawRun = get(step, 'run');
@@ -372,7 +389,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         if (c) addSuppression(firstLine, lastLine, c);
       }
 
-      const stepEnv = envOf(get(step, 'env'), src, new Map([...scope.env]));
+      const stepEnv = envOf(get(step, 'env'), src, scope.env);
       const dialect = dialectOf(scalarText(get(step, 'shell')) ?? scope.shell, windows);
       const wd = scalarText(get(step, 'working-directory')) ?? scope.workdir;
       const cwd = resolveDir(wd === undefined ? '.' : substituteWs(wd), WS);
@@ -386,6 +403,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       vars.set('GITHUB_WORKSPACE', WS);
       const pendingPath: string[] = [];
       const pendingEnv = new Map<string, string>();
+      const pendingEnvAt = new Map<string, Span>();
       /** The rest of the script line after a command: is its output appended to $GITHUB_PATH / $GITHUB_ENV? */
       const appendsTo = (cmd: ShellCommand): 'PATH' | 'ENV' | undefined => {
         const at = cmd.span ? script.findIndex((c) => c.off === cmd.span!.start) : -1;
@@ -402,6 +420,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         api: 'run',
         callSpan,
         dialect,
+        // `shell: sh` is dash on the Ubuntu runners; on macOS sh is bash, which has `source`.
+        shHasSource: macos,
         path: stepPath,
         cwd,
         vars,
@@ -410,6 +430,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         facts: {
           form: 'shell',
           showVenv,
+          shellName: dialect === 'sh' ? 'sh' : 'bash',
+          virtualEnv: virtualEnvOf(stepEnv, js),
           unit: 'this step',
           scope: 'in this step',
           persistAdvice: (venv) => `write the venv's bin to $GITHUB_PATH (echo "${ghPathEntry(venv)}/bin" >> "$GITHUB_PATH") so that later steps find it`,
@@ -433,7 +455,10 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
             if (d) pendingPath.unshift(d);
           } else {
             const eq = v.indexOf('=');
-            if (eq > 0) pendingEnv.set(v.slice(0, eq), v.slice(eq + 1));
+            if (eq > 0) {
+              pendingEnv.set(v.slice(0, eq), v.slice(eq + 1));
+              if (cmd.span) pendingEnvAt.set(v.slice(0, eq), cmd.span);
+            }
           }
           return true;
         },
@@ -443,6 +468,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       // What persists: for the next steps only.
       js.ghPath.unshift(...pendingPath);
       for (const [k, v] of pendingEnv) js.ghEnv.set(k, v);
+      for (const [k, v] of pendingEnvAt) js.ghEnvAt.set(k, v);
     });
     linkLaterSites(
       js.activations.map((a) => ({ site: a.site, order: a.step })),
@@ -459,7 +485,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         for (const p of (jobs as YAMLMap).items) {
           const job = p.value;
           const runsOn = JSON.stringify(isScalar(get(job, 'runs-on')) || isSeq(get(job, 'runs-on')) ? (get(job, 'runs-on') as YamlNode).toJSON() : '');
-          runJob(job, scopeOf(job, src, top), /windows/i.test(runsOn));
+          runJob(job, scopeOf(job, src, top), /windows/i.test(runsOn), /macos/i.test(runsOn));
         }
       } else if (isMap(runs) && scalarText(get(runs, 'using')) === 'composite') {
         runJob(runs, top, false);

@@ -91,6 +91,8 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
   const sites: LaunchSite[] = [];
   const activations: ShellActivation[] = [];
   let commands = 0;
+  /** Set once `source` has failed under dash: later commands are judged by source-in-sh, not as escapes. */
+  let failedActivation: string | undefined;
   const norm = o.normalizePath ?? ((p: string) => p);
 
   const valueOf = (w: Word): string => {
@@ -119,7 +121,7 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
       const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], sh.cwd);
       if (rw) site.rewriter = rw;
     }
-    setConfigFacts(site, { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: o.dialect });
+    setConfigFacts(site, { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: o.dialect, afterFailedActivation: failedActivation });
     sites.push(site);
     o.onSite?.(site);
     return site;
@@ -157,7 +159,8 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
       // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
       const fails = o.dialect === 'sh' && !o.shHasSource && wordText(cmd.words[0]) === 'source' ? ('source-in-sh' as const) : undefined;
       activations.push({ site, after: commands, venv: effect.venv, fails });
-      if (!fails) {
+      if (fails) failedActivation = effect.venv;
+      else {
         activate(sh, effect.venv);
         syncVars();
       }

@@ -1,0 +1,82 @@
+/**
+ * VG204 activate-not-sourced: a venv's `activate` script run as a program (`./venv/bin/activate`,
+ * `bash venv/bin/activate`) instead of sourced. It then runs in a child process, whose changes to
+ * PATH end when it exits — or, executed directly, it is refused for lack of an execute bit.
+ */
+import { replaceWordEdit, wordSourceSpan, wordText, type Word } from '../core/word.js';
+import type { Rule } from '../core/rule.js';
+import type { Edit } from '../core/diagnostic.js';
+import { configFacts } from '../frontends/config-facts.js';
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh']);
+const ACTIVATE = /(^|\/)bin\/activate$/;
+
+/** The activate script a site runs as a program, and how: directly, or as a shell's script operand. */
+function executedActivate(argv: Word[]): { script: Word; shell?: Word } | undefined {
+  const first = argv[0] ? wordText(argv[0]) : undefined;
+  if (first === undefined) return undefined;
+  if (ACTIVATE.test(first)) return { script: argv[0] };
+  const base = first.slice(first.lastIndexOf('/') + 1);
+  const second = argv[1] ? wordText(argv[1]) : undefined;
+  if (SHELLS.has(base) && second !== undefined && ACTIVATE.test(second)) return { script: argv[1], shell: argv[0] };
+  return undefined;
+}
+
+export const activateNotSourced: Rule = {
+  code: 'VG204',
+  name: 'activate-not-sourced',
+  summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
+  fixable: 'sometimes',
+  judges: 'config',
+  docs: {
+    exampleLanguage: 'dockerfile',
+    mentalModel:
+      "`activate` works by changing the environment of the shell that reads it: PATH, VIRTUAL_ENV, PS1, and a `deactivate` function. Run as a program — `./venv/bin/activate`, `bash venv/bin/activate` — it gets a shell process of its own, changes that process's environment, and exits; the shell that ran it is untouched. It is meant to be sourced (`. venv/bin/activate`), which is why venv installs it without an execute bit.",
+    example: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN bash /opt/venv/bin/activate && pip install requests', ''].join('\n'),
+    whatItPrints: [
+      'Measured on Debian 12 with a venv made by `python3 -m venv v` (Python 3.11):',
+      '',
+      '```',
+      '$ ls -l v/bin/activate',
+      '-rw-r--r-- 1 root root 1671 Dec  1 19:31 v/bin/activate',
+      '$ ./v/bin/activate; echo "exit=$?"',
+      'bash: ./v/bin/activate: Permission denied',
+      'exit=126',
+      "$ bash -c 'bash v/bin/activate; echo VIRTUAL_ENV=${VIRTUAL_ENV:-unset}; command -v pip'",
+      'VIRTUAL_ENV=unset',
+      '/root/.pyenv/shims/pip',
+      '```',
+      '',
+      'Run through a shell, the script succeeds (exit 0) and the pip that follows is still the one PATH had before.',
+    ].join('\n'),
+    why: "A child process cannot change its parent's environment. Only sourcing runs the script's assignments in the current shell.",
+    useInstead: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN . /opt/venv/bin/activate && pip install requests', ''].join('\n'),
+    inRealSystems:
+      'Seen as `RUN bash venv/bin/activate`, `./venv/bin/activate && python app.py` in start scripts, and CI steps that `chmod +x venv/bin/activate` to get past "Permission denied" — after which the step succeeds and nothing is activated. Everything after it runs with the system or runner Python.',
+    fixSafety:
+      'The fix sources the script instead (`. venv/bin/activate`): with a shell word (`bash venv/bin/activate`) that word becomes `.`, and a script run directly gets `. ` in front. It is unsafe because it changes what runs: the activation starts to work, so later commands in the same shell run inside the venv.',
+    keyTakeaway: 'Source activate (`. venv/bin/activate`); running it as a program changes nothing.',
+    references: ['https://docs.python.org/3/library/venv.html#how-venvs-work', 'https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19'],
+  },
+  check(site, _verdict, ctx) {
+    const found = executedActivate(site.argv);
+    if (!found) return;
+    const path = wordText(found.script)!;
+    const how = found.shell ? `"${wordText(found.shell)} ${path}" runs it in a new shell that exits at once` : `"${path}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126)`;
+    let edits: Edit[] | undefined;
+    // Sourcing needs a shell: an exec-form command line (JSON, a unit's ExecStart) gets no fix.
+    if (configFacts(site)?.form !== 'shell') edits = undefined;
+    else if (found.shell) {
+      const e = replaceWordEdit(site.file.text, found.shell, '.');
+      if (e) edits = [e];
+    } else {
+      const at = wordSourceSpan(found.script);
+      if (at && replaceWordEdit(site.file.text, found.script, path)) edits = [{ start: at.start, end: at.start, text: '. ' }];
+    }
+    ctx.report({
+      message: `${how}, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". ${path}"`,
+      span: (found.shell ?? found.script).span,
+      fix: edits ? { title: `Source it: ". ${path}"`, edits, cap: 'unsafe', reason: 'the activation starts to work: later commands in this shell run inside the venv' } : undefined,
+    });
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * VG203 source-in-sh: `source venv/bin/activate` in a shell that is POSIX sh — a Dockerfile RUN on a
+ * Debian or Ubuntu based image, a Makefile recipe, a `#!/bin/sh` script, an Actions step with
+ * `shell: sh`. dash, /bin/sh there, has no `source`: the line fails and nothing is activated.
+ */
+import { replaceWordEdit, wordText } from '../core/word.js';
+import type { Rule } from '../core/rule.js';
+import { configFacts } from '../frontends/config-facts.js';
+
+export const sourceInSh: Rule = {
+  code: 'VG203',
+  name: 'source-in-sh',
+  summary: 'A venv is activated with `source` in a POSIX sh (dash), which has no `source` command',
+  fixable: 'always',
+  judges: 'config',
+  docs: {
+    exampleLanguage: 'dockerfile',
+    mentalModel:
+      "`source` is a bash (and zsh, ksh) builtin; POSIX sh has only `.` for the same thing. On Debian and Ubuntu, and in every image built on them (the official python and node images among them), /bin/sh is dash, and dash has no `source`. Make runs each recipe line with /bin/sh unless SHELL says otherwise, Docker runs RUN with `/bin/sh -c`, and a `#!/bin/sh` script is dash — so `source venv/bin/activate` there is a command that is not found.",
+    example: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN source /opt/venv/bin/activate && pip install requests', ''].join('\n'),
+    whatItPrints: [
+      'Measured on Debian 12 (/bin/sh is dash), with a venv in v/:',
+      '',
+      '```',
+      "$ sh -c 'source v/bin/activate; echo \"status=$?\"; command -v pip'",
+      'sh: 1: source: not found',
+      'status=127',
+      '/root/.pyenv/shims/pip',
+      "$ sh -c 'source v/bin/activate && pip --version'; echo \"exit=$?\"",
+      'sh: 1: source: not found',
+      'exit=127',
+      '```',
+      '',
+      'With `;` the line goes on and runs whatever pip PATH has (here a pyenv shim); with `&&` the build or recipe fails with status 127.',
+    ].join('\n'),
+    why: '`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.',
+    useInstead: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN . /opt/venv/bin/activate && pip install requests', ''].join('\n'),
+    inRealSystems:
+      "Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) — images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL [\"/bin/bash\", \"-c\"]` (Docker) also works.",
+    fixSafety:
+      'The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).',
+    keyTakeaway: 'In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.',
+    references: [
+      'https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19',
+      'https://www.gnu.org/software/make/manual/html_node/Choosing-the-Shell.html',
+      'https://wiki.ubuntu.com/DashAsBinSh',
+      'https://docs.docker.com/reference/dockerfile/#shell',
+    ],
+  },
+  check(site, _verdict, ctx) {
+    const facts = configFacts(site);
+    if (facts?.activation?.fails !== 'source-in-sh') return;
+    const word = site.argv[0];
+    const args = site.argv.slice(1).map((w) => wordText(w) ?? '…').join(' ');
+    const edit = replaceWordEdit(site.file.text, word, '.');
+    ctx.report({
+      message: `"source" is not a command in ${facts.shellName ?? '/bin/sh'} (dash, on Debian and Ubuntu): this line fails with status 127 and ${args} is never activated; use ". ${args}"`,
+      span: word.span,
+      fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : undefined,
+    });
+  },
+};

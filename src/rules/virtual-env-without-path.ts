@@ -1,0 +1,54 @@
+/**
+ * VG205 virtual-env-without-path: configuration sets VIRTUAL_ENV (Dockerfile ENV, a workflow's env:,
+ * a unit's Environment=) but leaves the venv's bin off PATH. Python and pip ignore VIRTUAL_ENV, so
+ * `python`/`pip` by name still run whatever PATH finds.
+ */
+import type { Rule } from '../core/rule.js';
+import { configFacts } from '../frontends/config-facts.js';
+
+export const virtualEnvWithoutPath: Rule = {
+  code: 'VG205',
+  name: 'virtual-env-without-path',
+  summary: 'VIRTUAL_ENV is set but the venv’s bin is not on PATH, and a Python tool runs by name',
+  fixable: 'sometimes',
+  judges: 'config',
+  docs: {
+    exampleLanguage: 'dockerfile',
+    mentalModel:
+      "VIRTUAL_ENV is a note that `activate` leaves for other programs (shell prompts, some tools such as uv and poetry); it is not how a venv is selected. Which `python` or `pip` runs is decided by PATH alone, and which packages Python sees by where that interpreter lives (its pyvenv.cfg). Setting VIRTUAL_ENV without putting `$VIRTUAL_ENV/bin` first on PATH selects nothing.",
+    example: ['FROM python:3.12-slim', 'ENV VIRTUAL_ENV=/opt/venv', 'RUN python -m venv $VIRTUAL_ENV', 'RUN pip install requests', ''].join('\n'),
+    whatItPrints: [
+      'Measured on Debian 12, pyenv first on PATH, with a venv in /tmp/m/v:',
+      '',
+      '```',
+      "$ VIRTUAL_ENV=/tmp/m/v sh -c 'command -v python3; python3 -c \"import sys; print(sys.prefix)\"'",
+      '/root/.pyenv/shims/python3',
+      '/root/.pyenv/versions/3.11.7',
+      '```',
+      '',
+      'The interpreter, its prefix and its site-packages are the ones PATH finds; VIRTUAL_ENV changed nothing. In the Dockerfile above, line 4 installs requests into the image\'s Python, not into /opt/venv.',
+    ].join('\n'),
+    why: 'CPython never reads VIRTUAL_ENV (a venv is recognised by the pyvenv.cfg next to the interpreter that runs); the variable only means something to the tools that choose to read it.',
+    useInstead: ['FROM python:3.12-slim', 'ENV VIRTUAL_ENV=/opt/venv', 'RUN python -m venv $VIRTUAL_ENV', 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', 'RUN pip install requests', ''].join('\n'),
+    inRealSystems:
+      'A common half-copy of the Dockerfile venv recipe: `ENV VIRTUAL_ENV=/opt/venv` is kept and `ENV PATH="$VIRTUAL_ENV/bin:$PATH"` is lost, or put before a FROM of a later stage where it no longer applies. The image builds, `pip install` fills the system site-packages, and the venv stays empty; the mistake shows only when the venv is copied into a slim final stage and imports fail. The same holds for `Environment=VIRTUAL_ENV=` in a systemd unit and `env: VIRTUAL_ENV:` in a workflow.',
+    fixSafety:
+      'In a Dockerfile the fix adds `PATH="/opt/venv/bin:$PATH"` to the ENV that sets VIRTUAL_ENV (or an ENV line after it). It is unsafe: every later instruction then finds the venv\'s programs first on PATH, including commands that meant the system ones. Other formats get the advice only (a workflow\'s `env:` and a unit\'s `Environment=` do not expand `$PATH`).',
+    keyTakeaway: 'VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv\'s python by path.',
+    references: ['https://docs.python.org/3/library/venv.html#how-venvs-work', 'https://docs.python.org/3/library/sys_path_init.html#virtual-environments', 'https://docs.docker.com/reference/dockerfile/#env'],
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== 'path') return;
+    const facts = configFacts(site);
+    const v = facts?.virtualEnv;
+    // Creating the venv with the system Python is the point of that command.
+    if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation) return;
+    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
+    ctx.report({
+      message: `VIRTUAL_ENV=${shown} does not put ${shown}/bin on PATH: python and pip by name still run whatever PATH finds; ${facts.persistAdvice(v.venv)}`,
+      span: v.span,
+      related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
+      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: 'persist-venv', venv: v.venv, at: 'virtual-env' }, cap: 'unsafe', reason: "every later command then finds the venv's programs first on PATH" },
+    });
+  },
+};
