@@ -37,6 +37,11 @@ const valid: [string, string][] = [
     job('before_script:', '  - python3 -m venv /tmp/fixture', '  - /tmp/fixture/bin/python -m pip install loghub', 'script:', '  - pip install -e .[test]', '  - pytest -v test/'),
   ],
   ['after a !reference we cannot see (an include), nothing is assumed', job('before_script:', '  - python -m venv .venv', '  - !reference [.activate_from_include, script]', 'script: [pip install x]')],
+  [
+    'the shape of GitLab\'s own Python template: a global before_script creates and activates; `run` and `pages` are job names',
+    'image: python:latest\nbefore_script:\n  - python -V\n  - pip install virtualenv\n  - virtualenv venv\n  - source venv/bin/activate\ntest:\n  script:\n    - pip install tox flake8\n    - tox -e py312,flake8\nrun:\n  script:\n    - python setup.py bdist_wheel\n    - pip install dist/*\npages:\n  script:\n    - pip install sphinx\n    - cd doc ; make html\n',
+  ],
+  ['a venv carried to a later job as an artifact and activated there', 'build:\n  script: [python -m venv venv, . venv/bin/activate, pip install -r requirements.txt]\n  artifacts:\n    paths: [venv/]\ntest:\n  script: [source venv/bin/activate, make test]\n'],
   ['activation in before_script reaches an anchored script', '.install: &install\n  - pip install -r requirements.txt\ntest:\n  before_script: [python -m venv .venv, source .venv/bin/activate]\n  script: *install\n'],
 ];
 
@@ -120,4 +125,14 @@ test('venv-not-on-path (gitlab) invalid: VIRTUAL_ENV in variables: without PATH 
   const code = job('variables:', '  VIRTUAL_ENV: $CI_PROJECT_DIR/.venv', 'before_script: [python -m venv .venv]', 'script: [pip install x]');
   const found = await lint(venvNotOnPath, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[7, 12]]);
+});
+
+test('venv-not-on-path (gitlab) invalid: fixes inside a flow sequence and a double-quoted scalar keep the YAML valid', async () => {
+  const code = 'test:\n  before_script: [python -m venv .venv]\n  script: [pip install x, "pytest -q"]\n';
+  const found = await lint(venvNotOnPath, code);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 12], [3, 28]]);
+  const fixed = applyEdits(code, found.flatMap((f) => f.edits!));
+  assert.equal(fixed, 'test:\n  before_script: [python -m venv .venv]\n  script: [.venv/bin/python -m pip install x, ".venv/bin/pytest -q"]\n');
+  assert.equal((await analyze(fixed)).syntaxProblem, undefined);
+  await assertSilent(venvNotOnPath, fixed);
 });
