@@ -6,18 +6,11 @@
  * job; `env:` at workflow, job and step level applies to the step.
  *
  * YAML is parsed with the `yaml` package; every `run:` script is mapped back to the file character
- * by character (block indentation stripped, folded `>` line joins mapped to the line break they
- * replace, quotes and escapes removed) so findings point at the command word's real position.
+ * by character (../yaml-scalars.ts) so findings point at the command word's real position.
  */
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Node as YamlNode, Scalar, YAMLMap } from 'yaml';
-
-// Loaded on first use (synchronously, its CommonJS build): most runs see no workflow file, and
-// importing the YAML library up front added ~50 ms to every start.
-type YamlLib = typeof import('yaml');
-let yamlLib: YamlLib | undefined;
-const yaml = (): YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib);
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+import { charsText as text, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
 const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
 const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
 const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
@@ -36,12 +29,8 @@ import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { unitsToWord } from '../word-units.js';
 
-export type Char = { ch: string; off: number };
-
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
-
-const text = (cs: Char[]) => cs.map((c) => c.ch).join('');
 
 /** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
 export function ghPathEntry(v: string): string {
@@ -53,147 +42,6 @@ export function ghPathEntry(v: string): string {
 export function showVenv(v: string): string {
   if (v === WS) return '.';
   return v.startsWith(WS + '/') ? v.slice(WS.length + 1) : v;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scalars → characters with their source offsets
-
-function splitLines(src: string, from: number, to: number): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
-  for (let s = from; s < to; ) {
-    let e = src.indexOf('\n', s);
-    if (e < 0 || e > to) e = to;
-    let t = src.slice(s, e);
-    if (t.endsWith('\r')) t = t.slice(0, -1);
-    out.push({ start: s, text: t });
-    s = e + 1;
-  }
-  return out;
-}
-
-/** `|` / `>` block scalars: indentation stripped; folded line breaks become spaces mapped to the break. */
-function blockChars(src: string, start: number, end: number): Char[] {
-  const header = /^[|>][-+]?[1-9]?[-+]?/.exec(src.slice(start, start + 5))?.[0] ?? '|';
-  const folded = header.startsWith('>');
-  const nl = src.indexOf('\n', start);
-  if (nl < 0 || nl >= end) return [];
-  const lines = splitLines(src, nl + 1, end);
-  let indent = -1;
-  for (const l of lines) {
-    if (l.text.trim() !== '') {
-      indent = l.text.length - l.text.trimStart().length;
-      break;
-    }
-  }
-  if (indent < 0) return [];
-  const out: Char[] = [];
-  const body = (l: { start: number; text: string }): Char[] => {
-    const r: Char[] = [];
-    for (let k = indent; k < l.text.length; k++) r.push({ ch: l.text[k], off: l.start + k });
-    return r;
-  };
-  const isEmpty = (l: { text: string }) => l.text.trim() === '' && l.text.length <= indent;
-  if (!folded) {
-    lines.forEach((l, i) => {
-      if (i > 0) out.push({ ch: '\n', off: lines[i - 1].start + lines[i - 1].text.length });
-      if (!isEmpty(l)) out.push(...body(l));
-    });
-    return out;
-  }
-  let prev: { start: number; text: string; more: boolean } | undefined;
-  let empties = 0;
-  for (const l of lines) {
-    if (isEmpty(l)) {
-      if (prev) empties++;
-      continue;
-    }
-    const b = body(l);
-    const more = /^[ \t]/.test(l.text.slice(indent));
-    if (prev) {
-      const breakOff = prev.start + prev.text.length;
-      if (prev.more || more) out.push({ ch: '\n', off: breakOff });
-      else if (empties === 0) out.push({ ch: ' ', off: breakOff });
-      for (let e = 0; e < empties; e++) out.push({ ch: '\n', off: breakOff });
-    }
-    out.push(...b);
-    prev = { ...l, more };
-    empties = 0;
-  }
-  return out;
-}
-
-/** Plain and quoted flow scalars: quotes, escapes and line folding removed. */
-function flowChars(src: string, start: number, end: number, quote: '' | "'" | '"'): Char[] {
-  const from = quote ? start + 1 : start;
-  const to = quote ? end - 1 : end;
-  const out: Char[] = [];
-  const simple: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', ' ': ' ', '0': '\0', r: '\r', b: '\b', e: '\x1b' };
-  for (let k = from; k < to; k++) {
-    const c = src[k];
-    if (c === '\r' || c === '\n') {
-      // A line break: trailing white space before it and leading white space after it go.
-      while (out.length && (out[out.length - 1].ch === ' ' || out[out.length - 1].ch === '\t') && out[out.length - 1].off >= 0 && /[ \t]/.test(src[out[out.length - 1].off])) out.pop();
-      const breakOff = k;
-      let empties = 0;
-      let j = k;
-      for (;;) {
-        if (src[j] === '\r') j++;
-        if (src[j] !== '\n') break;
-        j++;
-        while (j < to && (src[j] === ' ' || src[j] === '\t')) j++;
-        if (src[j] === '\n' || src[j] === '\r') empties++;
-        else break;
-      }
-      if (empties === 0) out.push({ ch: ' ', off: breakOff });
-      for (let e = 0; e < empties; e++) out.push({ ch: '\n', off: breakOff });
-      k = j - 1;
-      continue;
-    }
-    if (quote === "'" && c === "'" && src[k + 1] === "'") {
-      out.push({ ch: "'", off: k });
-      k++;
-      continue;
-    }
-    if (quote === '"' && c === '\\') {
-      const n = src[k + 1];
-      if (n === '\n' || n === '\r') {
-        // Escaped line break: joined without a space.
-        let j = k + 1;
-        if (src[j] === '\r') j++;
-        j++;
-        while (j < to && (src[j] === ' ' || src[j] === '\t')) j++;
-        k = j - 1;
-        continue;
-      }
-      if (n !== undefined && n in simple) {
-        out.push({ ch: simple[n], off: k });
-        k++;
-        continue;
-      }
-      return []; // \x, \u …: rare in scripts; the caller falls back
-    }
-    out.push({ ch: c, off: k });
-  }
-  if (!quote) while (out.length && /[ \t]/.test(out[out.length - 1].ch)) out.pop();
-  return out;
-}
-
-/**
- * The scalar's value, each character with its offset in the file (-1 when it cannot be mapped).
- * The mapping is checked against the value the YAML parser computed; on any difference the value
- * is used unmapped, so positions may degrade but meaning never does.
- */
-export function scalarChars(src: string, node: Scalar): Char[] {
-  const value = String(node.value ?? '');
-  const [start, end] = node.range ?? [0, 0];
-  let mine: Char[] = [];
-  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') mine = blockChars(src, start, end);
-  else if (node.type === 'QUOTE_SINGLE') mine = flowChars(src, start, end, "'");
-  else if (node.type === 'QUOTE_DOUBLE') mine = flowChars(src, start, end, '"');
-  else mine = flowChars(src, start, end, '');
-  const strip = (s: string) => s.replace(/\n+$/, '');
-  if (strip(text(mine)) === strip(value)) return mine;
-  return [...value].map((ch) => ({ ch, off: -1 }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,595 @@
+/**
+ * GitLab CI front end: `.gitlab-ci.yml` (and `*.gitlab-ci.yml`) → launch sites, with the state
+ * GitLab Runner really keeps. What the model follows (CI/CD YAML syntax reference,
+ * https://docs.gitlab.com/ci/yaml/, and GitLab's config loader lib/gitlab/ci/config.rb):
+ *
+ * - A job is a top-level mapping whose name is not a global keyword and does not start with `.`
+ *   (hidden jobs are templates: never run themselves, but `extends:`, YAML anchors / `<<: *x`
+ *   merges and `!reference` tags pull them in).
+ * - `before_script` and `script` "are concatenated … The combined scripts execute together in a
+ *   single shell" (reference, `before_script`): one shell session, activation in before_script
+ *   lasts into script. `after_script` commands "execute in a new shell, separate from any
+ *   before_script or script commands", with the working directory set back to the default and
+ *   without "variables exported in script" or "changes outside of the working tree" (reference,
+ *   `after_script`): a second session that starts from the job's variables again; venvs created
+ *   outside the project directory are not assumed to exist there.
+ * - `default:` (and the deprecated top-level `before_script`/`after_script`/`image`) fill in what a
+ *   job does not define — no merging (reference, `default`); `inherit:default` / `inherit:variables`
+ *   limit that. `extends:` (one name or a list) deep-merges hashes and replaces everything else,
+ *   bases in order, then the job on top ("closest scope wins", yaml_optimization.md "Merge
+ *   details"; Extendable::Entry#extend!). `!reference [job, key, …]` is resolved after `extends`
+ *   (Config#build_config: includes → Extendable → Tags::Resolver), nested up to 10 levels; a target
+ *   that is not in this file (an `include:`) is unknown, not an error: from there on in that shell,
+ *   no venv is assumed to be known.
+ * - `variables:` (global, then job) set the environment; values may use other variables, which
+ *   GitLab expands. `PATH` there is the shell's starting PATH (`$PATH` in it stands for the
+ *   image's default), `VIRTUAL_ENV` there is recorded as `facts.virtualEnv`.
+ * - Jobs do not share state: each runs in its own fresh environment, so a venv created in one job
+ *   is not known in another (artifacts and caches that might carry one are not modelled).
+ * - The script runs in the image's shell: GitLab Runner's shell detection execs the first of bash
+ *   and sh it finds (BashDetectShellScript, gitlab-runner shells/bash.go), so bash unless the image
+ *   is known to have no bash (alpine, busybox, the alpine-based docker images). Windows jobs
+ *   (PowerShell) are not analysed.
+ *
+ * Script lines are mapped back to the file character by character (../yaml-scalars.ts).
+ */
+import path from 'node:path';
+import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { FileProblem } from '../../core/diagnostic.js';
+import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
+import type { SourceFile, Span } from '../../core/source.js';
+import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import type { FrontEnd } from '../front-end.js';
+import type { ShellDialect } from '../shell/parse.js';
+import { runShellSession } from '../shell/session.js';
+import { resolveDir } from '../shell/state.js';
+import { unitsToWord } from '../word-units.js';
+import { charsText, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
+
+const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
+const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
+const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
+const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
+
+/** Where the runner checks the project out ($CI_PROJECT_DIR); venvs are kept as absolute paths under it. */
+const PROJECT_DIR = '/builds/project';
+
+/** `.venv` for a venv in the project directory, the absolute path otherwise. */
+export function showVenv(v: string): string {
+  if (v === PROJECT_DIR) return '.';
+  return v.startsWith(PROJECT_DIR + '/') ? v.slice(PROJECT_DIR.length + 1) : v;
+}
+
+/** Top-level keys that are not jobs (global keywords, and the deprecated global job defaults). */
+const GLOBAL_KEYWORDS = new Set(['default', 'include', 'stages', 'types', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script']);
+
+/** Job keywords that may still be set at the top level (deprecated: `default:` is the way now). */
+const DEPRECATED_GLOBALS = new Set(['image', 'services', 'cache', 'before_script', 'after_script']);
+
+/** A stand-in command for a `!reference` whose target is not in this file: it may do anything. */
+const UNKNOWN_SNIPPET = '__venvguard_unknown_reference__';
+
+// ---------------------------------------------------------------------------------------------
+// The configuration as GitLab sees it: merge keys, `extends:` and `!reference` applied, every
+// leaf still the YAML node it came from (for positions)
+
+interface Mapping {
+  kind: 'mapping';
+  entries: Map<string, Entry>;
+}
+interface Entry {
+  /** The key as written (the nearest one: a job's own key wins over a template's). */
+  key?: Scalar;
+  value: Value;
+  /** The value node as written (before aliases and merges): the entry's own extent in the file. */
+  node?: unknown;
+}
+type Value = Mapping | YamlNode | null;
+
+const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && (v as Mapping).kind === 'mapping';
+
+/** ActiveSupport's Hash#deep_merge, as `extends:` uses it: hashes merge key by key, anything else is replaced. */
+function deepMerge(base: Mapping, over: Mapping): Mapping {
+  const entries = new Map(base.entries);
+  for (const [k, e] of over.entries) {
+    const b = entries.get(k);
+    entries.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value) } : e);
+  }
+  return { kind: 'mapping', entries };
+}
+
+class Config {
+  private readonly extendedMemo = new Map<string, Value>();
+  private readonly extending = new Set<string>();
+  /** One Mapping per YAML mapping: aliases of aliases would otherwise expand exponentially. */
+  private readonly mappings = new WeakMap<YAMLMap, Mapping>();
+  readonly root: Mapping | undefined;
+
+  constructor(private readonly doc: Document.Parsed) {
+    const r = this.valueOf(doc.contents, 0);
+    this.root = isMapping(r) ? r : undefined;
+  }
+
+  deAlias(n: unknown): unknown {
+    for (let i = 0; i < 20 && isAlias(n); i++) n = n.resolve(this.doc);
+    return isAlias(n) ? undefined : n;
+  }
+
+  /** A node as a Value: aliases followed, mappings with their `<<` merges applied. */
+  valueOf(n: unknown, depth: number): Value {
+    const v = this.deAlias(n);
+    if (v === undefined || v === null || (isScalar(v) && v.value === null)) return null;
+    if (isMap(v)) {
+      if (depth > 30) return null;
+      let m = this.mappings.get(v);
+      if (!m) this.mappings.set(v, (m = this.toMapping(v, depth + 1)));
+      return m;
+    }
+    return v as YamlNode;
+  }
+
+  /**
+   * YAML merge keys as Ruby's Psych applies them (GitLab loads YAML with it): `<<: *a` merges a's
+   * keys over what came before, later keys override, and in `<<: [*a, *b]` the first wins.
+   */
+  private toMapping(node: YAMLMap, depth: number): Mapping {
+    const entries = new Map<string, Entry>();
+    const mergeFrom = (n: unknown) => {
+      const m = this.valueOf(n, depth);
+      if (isMapping(m)) for (const [k, e] of m.entries) entries.set(k, e);
+    };
+    for (const p of node.items) {
+      if (!isScalar(p.key) || p.key.value === null) continue;
+      const k = String(p.key.value);
+      if (k === '<<' && p.key.type === 'PLAIN') {
+        const v = this.deAlias(p.value);
+        if (isSeq(v)) {
+          const merged = new Map<string, Entry>();
+          for (const item of [...v.items].reverse()) {
+            const m = this.valueOf(item, depth);
+            if (isMapping(m)) for (const [kk, e] of m.entries) merged.set(kk, e);
+          }
+          for (const [kk, e] of merged) entries.set(kk, e);
+        } else mergeFrom(v);
+        continue;
+      }
+      entries.set(k, { key: p.key, value: this.valueOf(p.value, depth), node: p.value });
+    }
+    return { kind: 'mapping', entries };
+  }
+
+  /** A top-level entry after `extends:` (Extendable::Entry#extend!: bases merged in order, then the entry itself). */
+  extended(name: string, depth = 0): Value {
+    if (this.extendedMemo.has(name)) return this.extendedMemo.get(name)!;
+    const own = this.root?.entries.get(name)?.value;
+    if (own === undefined) return null;
+    if (!isMapping(own) || !own.entries.has('extends') || this.extending.has(name) || depth > 11) return own;
+    this.extending.add(name);
+    let merged: Mapping = { kind: 'mapping', entries: new Map() };
+    for (const base of this.names(own.entries.get('extends')!.value)) {
+      // A base that is not in this file comes from an `include:`: unknown, left out.
+      if (!this.root?.entries.has(base)) continue;
+      const b = this.extended(base, depth + 1);
+      if (isMapping(b)) merged = deepMerge(merged, b);
+    }
+    this.extending.delete(name);
+    const result = deepMerge(merged, own);
+    this.extendedMemo.set(name, result);
+    return result;
+  }
+
+  /** `extends: .a` or `extends: [.a, .b]`. */
+  names(v: Value): string[] {
+    const n = this.deAlias(v);
+    if (isScalar(n) && n.value !== null) return [String(n.value)];
+    if (isSeq(n)) return n.items.map((i) => this.deAlias(i)).filter(isScalar).map((s) => String(s.value));
+    return [];
+  }
+
+  /** `!reference [job, key, …]`: the value it selects, or undefined when that is not in this file. */
+  reference(seq: YAMLSeq, chain: readonly YAMLSeq[]): Value | undefined {
+    if (chain.includes(seq) || chain.length > 10) return undefined;
+    const keys = seq.items.map((i) => this.deAlias(i));
+    if (keys.length === 0 || !keys.every((k) => isScalar(k) && k.value !== null)) return undefined;
+    const [first, ...rest] = keys.map((k) => String((k as Scalar).value));
+    if (!this.root?.entries.has(first)) return undefined;
+    let cur: Value | undefined = this.extended(first);
+    for (const k of rest) {
+      cur = this.resolved(cur, [...chain, seq]);
+      cur = isMapping(cur) ? cur.entries.get(k)?.value : undefined;
+      if (cur === undefined) return undefined;
+    }
+    return cur;
+  }
+
+  /** The value with a `!reference` in its place followed (undefined when it points outside the file). */
+  resolved(v: Value | undefined, chain: readonly YAMLSeq[] = []): Value | undefined {
+    return isSeq(v) && v.tag === '!reference' ? this.resolved(this.reference(v, chain), [...chain, v]) : v;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs
+
+type Section = 'before_script' | 'script' | 'after_script';
+
+interface ScriptItem {
+  chars: Char[];
+  /** The scalar's extent in the file (trailing line break and blanks excluded). */
+  span: Span;
+  section: Section;
+}
+
+interface VariableValue {
+  raw: string;
+  expand: boolean;
+  span?: Span;
+}
+
+const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
+
+function trimmedSpan(src: string, node: YamlNode): Span {
+  const [start, end] = node.range ?? [0, 0];
+  let e = end;
+  while (e > start && /\s/.test(src[e - 1])) e--;
+  return { start, end: e };
+}
+
+/** Images known to have no bash: GitLab Runner's shell detection then execs sh. */
+function imageLacksBash(image: string): boolean {
+  const noDigest = image.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', slash + 1);
+  const repo = (colon < 0 ? noDigest : noDigest.slice(0, colon)).slice(slash + 1).toLowerCase();
+  const tag = colon < 0 ? '' : noDigest.slice(colon + 1).toLowerCase();
+  if (repo === 'alpine' || repo === 'busybox' || /(^|[-_.])alpine/.test(tag)) return true;
+  // The official docker images (docker:27, docker:dind, docker:cli) are alpine-based.
+  return repo === 'docker' && (slash < 0 || noDigest.startsWith('docker.io/') || noDigest.startsWith('library/')) && !/windows/.test(tag);
+}
+
+/** Replaces the program word with the venv's own program (`.venv/bin/python -m pip`), written from the shell's directory. */
+function venvRewriter(file: SourceFile, program: Word, venv: string, cwd: string | undefined): ProgramRewriter | undefined {
+  const span = wordSourceSpan(program);
+  const name = wordText(program);
+  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  let dir: string;
+  if (venv === PROJECT_DIR || venv.startsWith(PROJECT_DIR + '/')) {
+    if (cwd === undefined) return undefined;
+    dir = path.posix.relative(cwd, venv);
+  } else dir = venv;
+  return {
+    rewrite(target: RewriteTarget): Rewrite | undefined {
+      const replacement = venvProgram(dir === '' ? 'bin' : `${dir}/bin`, target);
+      // Kept to characters that mean the same in every YAML scalar style and in the shell.
+      if (!replacement || replacement.some((r) => /[\s"'\\$`#:]/.test(r))) return undefined;
+      return { edits: [{ start: span.start, end: span.end, text: replacement.join(' ') }], applicability: 'safe' };
+    },
+  };
+}
+
+export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+  const src = file.text;
+  const sites: LaunchSite[] = [];
+  const problems: { message: string; offset: number }[] = [];
+  const suppressions: Suppressions = new Map();
+  const lineOf = (off: number) => file.location(Math.min(off, src.length)).line;
+  /** Each site's script item, found once the session is over (the session anchors sites at its shell). */
+  const siteItems = new Map<LaunchSite, ScriptItem[]>();
+
+  const addSuppression = (from: number, to: number, codes: Set<string> | 'all') => {
+    for (let l = from; l <= to; l++) {
+      const prev = suppressions.get(l);
+      suppressions.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
+    }
+  };
+  const commentCodes = (line: number, onlyComment: boolean) => {
+    if (line < 1 || line > file.lineCount) return undefined;
+    const t = file.lineText(line);
+    const m = onlyComment ? /^\s*#(.*)$/.exec(t) : /(?:^|\s)#(.*)$/.exec(t);
+    return m ? suppressedCodes(m[1]) : undefined;
+  };
+  /** The last line of a node's own text (`from` when it has none). */
+  const lastLine = (node: unknown, from: number) => {
+    const range = (node as YamlNode | undefined)?.range;
+    return lineOf(Math.max(from, range ? trimmedSpan(src, node as YamlNode).end - 1 : from));
+  };
+  /** A suppression comment on the line above `at`, for the lines from..to. */
+  const suppressFromLineAbove = (at: number, from: number, to: number) => {
+    const c = commentCodes(lineOf(at) - 1, true);
+    if (c) addSuppression(from, to, c);
+  };
+
+  // A header document (`spec:` … `---`) comes before the configuration.
+  const docs = yaml().parseAllDocuments(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const all: Document.Parsed[] = [...docs];
+  // A stream with no document carries its errors itself.
+  const streamErrors = 'empty' in docs ? docs.errors : [];
+  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)]) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
+  const isHeader = (d: Document.Parsed) => isMap(d.contents) && (d.contents as YAMLMap).items.some((p) => scalarText(p.key) === 'spec');
+  const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
+
+  try {
+    if (doc) analyzeConfig(new Config(doc));
+  } catch (e) {
+    problems.push({ message: `internal error while analysing the pipeline: ${(e as Error).message}`, offset: 0 });
+  }
+
+  function analyzeConfig(cfg: Config) {
+    const root = cfg.root;
+    if (!root) return;
+    const rootEntries = root.entries;
+    const top = (k: string) => cfg.resolved(root.entries.get(k)?.value);
+    const defaults = top('default');
+
+    /** Script lines of a `script:`-like value: a string, or a list nested up to 10 levels (anchors, `!reference`). */
+    const collect = (v: Value | undefined, section: Section, out: (ScriptItem | 'unknown')[], depth: number, chain: readonly YAMLSeq[]) => {
+      if (v === undefined) {
+        out.push('unknown');
+        return;
+      }
+      if (v === null || isMapping(v) || depth > 12) return;
+      if (isSeq(v)) {
+        if (v.tag === '!reference') {
+          collect(cfg.reference(v, chain), section, out, depth + 1, [...chain, v]);
+          return;
+        }
+        for (const item of v.items) collect(cfg.valueOf(item, 0), section, out, depth + 1, chain);
+        return;
+      }
+      if (!isScalar(v) || !v.range) return;
+      const chars = typeof v.value === 'string' ? scalarChars(src, v as Scalar) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
+      out.push({ chars, span: trimmedSpan(src, v), section });
+    };
+
+    const variablesOf = (v: Value | undefined): Map<string, VariableValue> => {
+      const out = new Map<string, VariableValue>();
+      const m = cfg.resolved(v);
+      if (!isMapping(m)) return out;
+      for (const [name, e] of m.entries) {
+        let value = cfg.resolved(e.value);
+        let expand = true;
+        if (isMapping(value)) {
+          // `NAME: {value: …, description: …, expand: false}`
+          expand = scalarText(value.entries.get('expand')?.value) !== 'false';
+          value = cfg.resolved(value.entries.get('value')?.value);
+        }
+        const raw = scalarText(value);
+        const span = e.key?.range && isScalar(value) && value.range ? { start: e.key.range[0], end: trimmedSpan(src, value).end } : undefined;
+        out.set(name, raw === undefined ? { raw: UNKNOWN, expand: false, span } : { raw, expand, span });
+      }
+      return out;
+    };
+
+    const globalVariables = variablesOf(top('variables'));
+    for (const [name, entry] of root.entries) {
+      if (GLOBAL_KEYWORDS.has(name) || name.startsWith('.')) continue;
+      const job = cfg.extended(name);
+      if (!isMapping(job) || !job.entries.has('script')) continue;
+      analyzeJob(entry, job);
+    }
+
+    function analyzeJob(entry: Entry, job: Mapping) {
+      // inherit:default / inherit:variables: true (the default), false, or a list of names.
+      const inherit = cfg.resolved(job.entries.get('inherit')?.value);
+      const inherits = (what: 'default' | 'variables', key: string) => {
+        const v = isMapping(inherit) ? cfg.resolved(inherit.entries.get(what)?.value) : undefined;
+        if (v === undefined || v === null) return true;
+        if (isScalar(v)) return String(v.value) !== 'false';
+        return isSeq(v) && cfg.names(v).includes(key);
+      };
+      /** A job keyword, else `default:`'s, else the deprecated top-level one. */
+      const keyword = (key: string): { value: Value | undefined; key?: Scalar } | undefined => {
+        const own = job.entries.get(key);
+        if (own) return own;
+        if (!inherits('default', key)) return undefined;
+        return (isMapping(defaults) ? defaults.entries.get(key) : undefined) ?? (DEPRECATED_GLOBALS.has(key) ? rootEntries.get(key) : undefined);
+      };
+
+      // The image and its shell.
+      const img = cfg.resolved(keyword('image')?.value);
+      const imageName = scalarText(isMapping(img) ? cfg.resolved(img.entries.get('name')?.value) : img) ?? '';
+      const tags = cfg.resolved(keyword('tags')?.value);
+      const tagText = isSeq(tags) ? cfg.names(tags).join(' ') : (scalarText(tags) ?? '');
+      if (/windows|servercore|nanoserver/i.test(`${imageName} ${tagText}`)) return; // PowerShell: not analysed
+      const dialect: ShellDialect = imageName && imageLacksBash(imageName) ? 'sh' : 'bash';
+      const shellName = dialect === 'sh' ? '/bin/sh' : 'bash';
+
+      // Variables: global (unless inherit:variables says otherwise), then the job's own.
+      const vars = new Map<string, VariableValue>();
+      for (const [k, v] of globalVariables) if (inherits('variables', k)) vars.set(k, v);
+      for (const [k, v] of variablesOf(job.entries.get('variables')?.value)) vars.set(k, v);
+      const expanded = new Map<string, string>();
+      const expand = (k: string, seen: Set<string>): string => {
+        const v = vars.get(k);
+        if (!v) return UNKNOWN;
+        if (!v.expand || v.raw.includes(UNKNOWN)) return v.raw;
+        return v.raw.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, a?: string, b?: string) => {
+          const ref = a ?? b;
+          if (ref === undefined) return '$';
+          if (ref === 'PATH' && k === 'PATH') return DEFAULT_PATH;
+          if (ref === 'CI_PROJECT_DIR') return PROJECT_DIR;
+          if (ref === 'CI_BUILDS_DIR') return path.posix.dirname(PROJECT_DIR);
+          if (!vars.has(ref) || seen.has(ref)) return UNKNOWN;
+          return expand(ref, new Set([...seen, ref]));
+        });
+      };
+      for (const k of vars.keys()) expanded.set(k, expand(k, new Set([k])));
+      const startPath = expanded.get('PATH') ?? DEFAULT_PATH;
+      const shellVars = new Map(expanded);
+      shellVars.delete('PATH');
+      shellVars.set('CI_PROJECT_DIR', PROJECT_DIR);
+      let virtualEnv: ConfigSiteFacts['virtualEnv'];
+      const ve = expanded.get('VIRTUAL_ENV');
+      const veSpan = vars.get('VIRTUAL_ENV')?.span;
+      if (ve !== undefined && veSpan && !ve.includes(DEFAULT_PATH)) {
+        const dir = resolveDir(ve, PROJECT_DIR);
+        if (dir) virtualEnv = { venv: dir, span: veSpan };
+      }
+
+      // The two shells.
+      const itemsOf = (section: Section, e: { value: Value | undefined } | undefined, out: (ScriptItem | 'unknown')[]) => {
+        if (e) collect(e.value, section, out, 0, []);
+      };
+      const mainItems: (ScriptItem | 'unknown')[] = [];
+      itemsOf('before_script', keyword('before_script'), mainItems);
+      itemsOf('script', job.entries.get('script'), mainItems);
+      const afterItems: (ScriptItem | 'unknown')[] = [];
+      itemsOf('after_script', keyword('after_script'), afterItems);
+
+      // Suppressions: a comment on a script line or on the comment line above it, above the
+      // section's key, or above the job's key.
+      const jobKey = entry.key;
+      for (const it of [...mainItems, ...afterItems]) {
+        if (it === 'unknown') continue;
+        const first = lineOf(it.span.start);
+        const last = lineOf(Math.max(it.span.start, it.span.end - 1));
+        suppressFromLineAbove(it.span.start, first, last);
+        for (let l = first; l <= last; l++) {
+          const c = commentCodes(l, false);
+          if (c) addSuppression(first, last, c);
+        }
+      }
+      const jobEnd = lastLine(entry.node, jobKey?.range?.[0] ?? 0);
+      if (jobKey?.range) suppressFromLineAbove(jobKey.range[0], lineOf(jobKey.range[0]), jobEnd);
+      for (const section of ['before_script', 'script', 'after_script'] as const) {
+        const own = job.entries.get(section);
+        const k = own?.key;
+        if (!own || !k?.range || !jobKey?.range || k.range[0] < jobKey.range[0] || lineOf(k.range[0]) > jobEnd) continue; // a template's key
+        suppressFromLineAbove(k.range[0], lineOf(k.range[0]), Math.min(lastLine(own.node, k.range[0]), jobEnd));
+      }
+
+      const venvs = new Map<string, VenvOrigin>();
+      const activation = (venv: string) => `${dialect === 'sh' ? '.' : 'source'} ${showVenv(venv)}/bin/activate`;
+      const hasAfter = afterItems.length > 0;
+      const keyAt = jobKey?.range?.[0] ?? 0;
+      const mainSites: LaunchSite[] = [];
+      const afterSites: LaunchSite[] = [];
+      const activations: { site: LaunchSite; order: number }[] = [];
+
+      const runShell = (items: (ScriptItem | 'unknown')[], which: 'main' | 'after') => {
+        if (items.length === 0) return;
+        const real = items.filter((i): i is ScriptItem => i !== 'unknown');
+        const chars: Char[] = [];
+        items.forEach((it, i) => {
+          if (i > 0) chars.push({ ch: '\n', off: -1 });
+          if (it === 'unknown') for (const ch of UNKNOWN_SNIPPET) chars.push({ ch, off: -1 });
+          else chars.push(...withoutInputs(it.chars));
+        });
+        // The shell's identity while it runs (the side-venv test groups by it); each site is
+        // anchored at its own script line afterwards.
+        const shellSpan: Span = which === 'main' ? { start: keyAt, end: keyAt } : { start: keyAt + 1, end: keyAt + 1 };
+        const sectionAt = (off: number): Section => real.find((it) => off >= it.span.start && off < it.span.end)?.section ?? (which === 'main' ? 'script' : 'after_script');
+        const shellVenvs = which === 'main' ? venvs : new Map([...venvs].filter(([v]) => v === PROJECT_DIR || v.startsWith(PROJECT_DIR + '/')));
+        let unknownFromHere = false;
+        const facts: Omit<ConfigSiteFacts, 'venvOrigins'> =
+          which === 'main'
+            ? {
+                form: 'shell',
+                showVenv,
+                shellName,
+                virtualEnv,
+                unit: "this job's script",
+                scope: 'in this job',
+                persistAdvice: (venv) =>
+                  `activate it with "${activation(venv)}" after the command that creates it and before the commands that use it (before_script and script run in one shell)` +
+                  (hasAfter ? '; after_script runs in a new shell and needs its own activation' : ''),
+              }
+            : {
+                form: 'shell',
+                showVenv,
+                shellName,
+                virtualEnv,
+                unit: 'after_script',
+                scope: 'in after_script (a new shell)',
+                persistAdvice: (venv) => `activate it again at the start of after_script ("${activation(venv)}"): after_script runs in a new shell, without what before_script and script did`,
+              };
+        const res = runShellSession(unitsToWord(chars, shellSpan), {
+          file,
+          language: 'gitlab-ci',
+          api: which === 'main' ? 'script' : 'after_script',
+          callSpan: shellSpan,
+          dialect,
+          path: startPath,
+          cwd: PROJECT_DIR,
+          vars: shellVars,
+          venvs: shellVenvs,
+          originAt: (at) => ({ line: lineOf(at), how: 'created', where: `in ${sectionAt(at)}`, offset: at }),
+          facts,
+          normalizePath: (p) => p.replace(/\$\{?CI_PROJECT_DIR\}?/g, PROJECT_DIR),
+          rewriter: (program, venv, cwd) => venvRewriter(file, program, venv, cwd),
+          intercept: (cmd) => {
+            if (cmd.words[0] === undefined || wordText(cmd.words[0]) !== UNKNOWN_SNIPPET) return false;
+            unknownFromHere = true;
+            return true;
+          },
+          onSite: (site) => {
+            // After a snippet we cannot see, which venvs exist and what PATH holds is unknown.
+            if (unknownFromHere) site.env.knownVenvs = [];
+            sites.push(site);
+            siteItems.set(site, real);
+            (which === 'main' ? mainSites : afterSites).push(site);
+          },
+        });
+        for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? real[0]?.span.start ?? keyAt });
+        for (const a of res.activations) activations.push({ site: a.site, order: which === 'main' ? 1 : 2 });
+      };
+      runShell(mainItems, 'main');
+      runShell(afterItems, 'after');
+      linkLaterSites(activations, [...mainSites.map((site) => ({ site, order: 1 })), ...afterSites.map((site) => ({ site, order: 2 }))]);
+    }
+
+  }
+
+  // Every site at its own script line: findings, suppressions and fixes are per line.
+  dropSideVenvs(sites);
+  for (const site of sites) {
+    const items = siteItems.get(site) ?? [];
+    const at = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== undefined);
+    const item = at === undefined ? undefined : items.find((it) => at >= it.span.start && at < it.span.end);
+    site.callSpan = item?.span ?? items[0]?.span ?? site.callSpan;
+  }
+
+  let syntaxProblem: FileProblem | undefined;
+  if (problems.length) {
+    problems.sort((a, b) => a.offset - b.offset);
+    const p = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, src.length)), partial: true };
+  }
+  return { sites, suppressions, syntaxProblem };
+}
+
+/** `$[[ inputs.name ]]` (spec:inputs interpolation): an unknown value to the shell. */
+function withoutInputs(cs: Char[]): Char[] {
+  const s = charsText(cs);
+  if (!s.includes('$[[')) return cs;
+  const out: Char[] = [];
+  let k = 0;
+  const re = /\$\[\[[^\]]*\]\]/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(...cs.slice(k, m.index));
+    for (const ch of 'GLINPUT') out.push({ ch, off: cs[m.index].off });
+    k = m.index + m[0].length;
+  }
+  out.push(...cs.slice(k));
+  return out;
+}
+
+const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+export const gitlabFrontEnd: FrontEnd = {
+  language: 'gitlab-ci',
+  claims(p: string): boolean {
+    // Only the names GitLab gives its pipeline file: included files are plain YAML we cannot tell apart.
+    const base = path.posix.basename(p.replace(/\\/g, '/'));
+    return base === '.gitlab-ci.yml' || base.endsWith('.gitlab-ci.yml');
+  },
+  mayMatter(t: string, tools: RegExp): boolean {
+    return MAY_MATTER.test(t) || tools.test(t);
+  },
+  analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeGitlab>) => T): T {
+    return use(analyzeGitlab(file));
+  },
+};
