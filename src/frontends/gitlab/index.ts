@@ -511,6 +511,8 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
           api: which === 'main' ? 'script' : 'after_script',
           callSpan: shellSpan,
           dialect,
+          // The images without bash here (Alpine, busybox, docker) use busybox ash, which has `source`.
+          shHasSource: true,
           path: startPath,
           cwd: PROJECT_DIR,
           vars: shellVars,
