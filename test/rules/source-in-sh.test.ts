@@ -64,3 +64,8 @@ test('source-in-sh: what the rule claims, measured with the real /bin/sh (dash) 
   const dot = spawnSync('/bin/sh', ['-c', '. v/bin/activate; echo "VIRTUAL_ENV=$VIRTUAL_ENV"'], { cwd: dir, encoding: 'utf8' });
   assert.match(dot.stdout, /VIRTUAL_ENV=x/);
 });
+
+test('source-in-sh valid (gitlab): an Alpine image runs busybox ash, which has source', async () => {
+  const { assertSilent: assertSilentGitlab } = await import('../gitlab-lint.js');
+  await assertSilentGitlab(rule, 'test:\n  image: python:3.12-alpine\n  script:\n    - python -m venv .venv\n    - source .venv/bin/activate\n    - pip install .\n');
+});

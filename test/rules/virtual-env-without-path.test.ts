@@ -60,3 +60,13 @@ test('virtual-env-without-path: what the rule claims, measured: VIRTUAL_ENV does
   assert.equal(r.status, 0);
   assert.notEqual(r.stdout.trim(), path.join(dir, 'v'));
 });
+
+test('virtual-env-without-path (gitlab): variables: VIRTUAL_ENV without PATH, in a job that creates the venv', async () => {
+  const { lint: lintGitlab } = await import('../gitlab-lint.js');
+  const code = 'variables:\n  VIRTUAL_ENV: $CI_PROJECT_DIR/.venv\ntest:\n  image: python:3.12\n  script:\n    - python -m venv .venv\n    - pip install -r requirements.txt\n';
+  const found = await lintGitlab(rule, code);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[2, 3]]);
+  assert.match(found[0].message, /^VIRTUAL_ENV=\.venv does not put \.venv\/bin on PATH/);
+  const ok = code.replace('    - pip install', '    - source .venv/bin/activate\n    - pip install');
+  assert.deepEqual(await lintGitlab(rule, ok), []);
+});
