@@ -106,3 +106,19 @@ test('venv-not-on-path (actions) invalid: a composite action; a quoted run: scal
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 28]]);
   assert.match(found[0].message, /^"pip3" runs from PATH, but the venv \/tmp\/v created in step 1 \(line 4\) is not on PATH in this step; use \/tmp\/v\/bin\/python -m pip, or write the venv's bin to \$GITHUB_PATH \(echo "\/tmp\/v\/bin"/);
 });
+
+test('venv-not-on-path (actions) valid: astral-sh/setup-uv with activate-environment puts .venv on PATH for later steps', async () => {
+  const code = wf('uses: astral-sh/setup-uv@v6\n        with:\n          activate-environment: true', 'run: uv pip install -e .', 'run: pytest && python -m mypy .');
+  await assertSilent(venvNotOnPath, code);
+});
+
+test('venv-not-on-path (actions) valid: setup-uv activates app/.venv; a later side venv does not make pytest an escape', async () => {
+  const code = wf('uses: astral-sh/setup-uv@v6\n        with:\n          activate-environment: "true"\n          working-directory: app', 'run: python -m venv /tmp/tools', 'run: pytest');
+  // /tmp/tools is the newest venv, not on PATH; app/.venv is on PATH first, so pytest resolves there.
+  await assertSilent(venvNotOnPath, code);
+});
+
+test('venv-not-on-path (actions) valid: printf to $GITHUB_PATH persists like echo', async () => {
+  const code = wf('run: python -m venv .venv', "run: printf '%s\\n' \"$PWD/.venv/bin\" >> \"$GITHUB_PATH\"", 'run: pip install .');
+  await assertSilent(venvNotOnPath, code);
+});

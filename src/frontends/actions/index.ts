@@ -211,12 +211,35 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     return dir && span ? { venv: dir, span } : undefined;
   };
 
+  /**
+   * Actions known to put a venv on PATH for the steps after them. astral-sh/setup-uv with
+   * `activate-environment: true` runs `uv venv` (at `venv-path`, default `.venv` in its
+   * `working-directory`) and adds its bin to PATH and VIRTUAL_ENV to the environment (its action.yml).
+   */
+  const usesStep = (uses: string, step: unknown, js: JobState, stepNo: number) => {
+    const name = uses.split('@')[0].toLowerCase();
+    const withs = get(step, 'with');
+    if (name !== 'astral-sh/setup-uv' || !/^true$/i.test(scalarText(get(withs, 'activate-environment')) ?? '')) return;
+    const wd = resolveDir(substituteWs(scalarText(get(withs, 'working-directory')) ?? WS), WS);
+    const venv = resolveDir(substituteWs(scalarText(get(withs, 'venv-path')) || '.venv'), wd);
+    if (!venv) return;
+    const at = (step as YamlNode).range?.[0] ?? 0;
+    if (!js.venvs.has(venv)) js.venvs.set(venv, { line: lineOf(at), how: 'created', where: `by ${uses} in step ${stepNo}`, offset: at });
+    js.ghPath.unshift(`${venv}/bin`);
+    js.ghEnv.set('VIRTUAL_ENV', venv);
+  };
+
   const runJob = (job: unknown, scope: Scope, windows: boolean, macos = false) => {
     const steps = get(job, 'steps');
     if (!isSeq(steps)) return;
     const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map(), runSites: [], activations: [] };
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
+      const uses = scalarText(get(step, 'uses'));
+      if (uses !== undefined) {
+        usesStep(uses, step, js, stepNo);
+        return;
+      }
       const rawRun = get(step, 'run');
       // `run: *script`: the anchored scalar, at its own position.
       const runNode = isAlias(rawRun) ? rawRun.resolve(doc) : rawRun;
@@ -292,12 +315,15 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
           styleOf.set(site, String(runNode.type));
         },
         intercept: (cmd, sh, valueOf) => {
-          if (cmd.words[0] === undefined || wordText(cmd.words[0]) !== 'echo') return false;
+          const w0 = cmd.words[0] === undefined ? undefined : wordText(cmd.words[0]);
+          if (w0 !== 'echo' && w0 !== 'printf') return false;
           const to = appendsTo(cmd);
           if (!to) return false;
           const args = cmd.words.slice(1);
-          while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? '')) args.shift();
-          const v = args.map(valueOf).join(' ');
+          if (w0 === 'echo') while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? '')) args.shift();
+          // printf FORMAT ARG: `printf '%s\n' DIR`, or a format that is the value itself.
+          else if (args.length > 1 && /^%s(\\n)?$/.test(wordText(args[0]) ?? '')) args.shift();
+          const v = args.map(valueOf).join(' ').replace(w0 === 'printf' ? /\\n$/ : /$^/, '');
           if (to === 'PATH') {
             const d = resolveDir(v, sh.cwd);
             if (d) pendingPath.unshift(d);
