@@ -96,6 +96,8 @@ export interface ConfigSiteFacts {
    * `Environment=`), not by an activation: where, and the venv it names.
    */
   virtualEnv?: { venv: string; span: Span };
+  /** A failure of the command does not stop the run (a Makefile recipe line prefixed with `-`). */
+  ignoresErrors?: boolean;
   /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
   showVenv?: (venv: string) => string;
   /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */
