@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
-import { analyze, applyEdits, assertSilent, lint } from '../makefile-lint.js';
+import { analyze, applyEdits, assertSilent, lint, siteAt } from '../makefile-lint.js';
 
 const valid: [string, string][] = [
   ['no venv anywhere: system pip and pytest', 'install:\n\tpip install -r requirements.txt\ntest:\n\tpytest -q\n'],
@@ -93,4 +93,34 @@ test('venv-not-on-path (makefile) invalid: a rule in either branch of a conditio
   const found = await lint(venvNotOnPath, code);
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 2]]);
   assert.match(found[0].message, /use \/opt\/v\/bin\/python -m pip, or put it on PATH for every recipe with export PATH := \/opt\/v\/bin:\$\(PATH\)$/);
+});
+
+test('venv-not-on-path (makefile): the persist-venv rewrite writes a file-level export PATH after the variable that names the venv (or VIRTUAL_ENV), and that silences the rule', async () => {
+  const code = 'VENV := .venv\nvenv:\n\tpython3 -m venv $(VENV)\ntest:\n\tpytest\n';
+  const { sites } = await analyze(code);
+  const pytest = siteAt(sites, 'pytest');
+  const venv = pytest.env.knownVenvs![0];
+  const rw = pytest.rewriter!.rewrite({ kind: 'persist-venv', venv, at: 'creation' })!;
+  assert.equal(rw.title, 'Put the venv on PATH for every recipe: export PATH := $(abspath $(VENV))/bin:$(PATH)');
+  const fixed = applyEdits(code, rw.edits);
+  assert.equal(fixed, 'VENV := .venv\nexport PATH := $(abspath $(VENV))/bin:$(PATH)\nvenv:\n\tpython3 -m venv $(VENV)\ntest:\n\tpytest\n');
+  await assertSilent(venvNotOnPath, fixed);
+
+  const ve = 'export VIRTUAL_ENV := $(CURDIR)/venv\nsetup:\n\tvirtualenv venv\ntest:\n\tpytest\n';
+  const s2 = siteAt((await analyze(ve)).sites, 'pytest');
+  const rw2 = s2.rewriter!.rewrite({ kind: 'persist-venv', venv: s2.env.knownVenvs![0], at: 'virtual-env' })!;
+  const fixed2 = applyEdits(ve, rw2.edits);
+  assert.equal(fixed2, 'export VIRTUAL_ENV := $(CURDIR)/venv\nexport PATH := $(abspath $(VIRTUAL_ENV))/bin:$(PATH)\nsetup:\n\tvirtualenv venv\ntest:\n\tpytest\n');
+  await assertSilent(venvNotOnPath, fixed2);
+
+  const lit = 'setup:\n\tvirtualenv /opt/v\ntest:\n\tpytest\n';
+  const s3 = siteAt((await analyze(lit)).sites, 'pytest');
+  assert.equal(applyEdits(lit, s3.rewriter!.rewrite({ kind: 'persist-venv', venv: '/opt/v', at: 'creation' })!.edits), 'export PATH := /opt/v/bin:$(PATH)\n' + lit);
+});
+
+test('venv-not-on-path (makefile) regression: a venv created by two recipes is reported with the creation in the recipe itself', async () => {
+  const code = 'venv/bin/activate:\n\tpython3 -m venv venv\ncreate_venv:\n\tpython3 -m venv venv\n\t. venv/bin/activate\n\tpip install -r requirements.txt\n';
+  const found = await lint(venvNotOnPath, code);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 2]]);
+  assert.match(found[0].message, /the venv venv created by target create_venv \(line 4\)/);
 });

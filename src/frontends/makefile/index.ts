@@ -825,13 +825,19 @@ function conditionArgs(cs: Char[]): [Char[], Char[]] | undefined {
 // ---------------------------------------------------------------------------------------------
 // Running the recipes
 
-/** The venv's programs as the fix writes them: `$(VENV)/bin` when a make variable names it. */
-function venvRewriter(file: SourceFile, program: Word, bin: string): ProgramRewriter | undefined {
+/**
+ * The venv's programs as the fix writes them (`$(VENV)/bin` when a make variable names it), and
+ * `persist`: the Makefile's own way to keep a venv on PATH for every recipe, when the front end
+ * can place it.
+ */
+function venvRewriter(file: SourceFile, program: Word, bin: string, persist: (t: Extract<RewriteTarget, { kind: 'persist-venv' }>) => Rewrite | undefined): ProgramRewriter | undefined {
   const span = wordSourceSpan(program);
   const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  const literal = !!span && name !== undefined && file.text.slice(span.start, span.end) === name;
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {
+      if (target.kind === 'persist-venv') return persist(target);
+      if (!literal || !span) return undefined;
       const replacement = venvProgram(bin, target);
       if (!replacement || replacement.some((r) => /[\s"'\\`#;]/.test(r) || /\$(?!\([A-Za-z_][A-Za-z0-9_.]*\))/.test(r))) return undefined;
       const joined = replacement.join(' ');
@@ -864,7 +870,9 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
   const venvName = (venv: string): string | undefined => {
     if (namedBy.has(venv)) return namedBy.get(venv) || undefined;
     let found = '';
-    for (const [name, v] of parsed.vars) {
+    // Names that say "venv" first: `TARGET := venv` naming the folder by coincidence comes last.
+    const byName = [...parsed.vars].sort(([a], [b]) => Number(!/venv|virtual|env/i.test(a)) - Number(!/venv|virtual|env/i.test(b)));
+    for (const [name, v] of byName) {
       if (v.origin !== 'file' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
       const t = globalText(parsed, name);
       if (t !== undefined && t !== '' && !/\s/.test(t) && resolveDir(t, CURDIR) === venv) {
@@ -999,6 +1007,42 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
   });
 
+  /**
+   * `export PATH := $(abspath $(VENV))/bin:$(PATH)` as a file-level line: after the exported
+   * VIRTUAL_ENV it belongs with, else after the variable that names the venv, else at the top.
+   */
+  const persistPath = (t: Extract<RewriteTarget, { kind: 'persist-venv' }>, job: Job): Rewrite | undefined => {
+    const bin = binFor(t.venv, CURDIR);
+    if (bin === undefined || /[\s#\\]/.test(bin) || /\$(?!\()/.test(bin)) return undefined;
+    const dir = bin.slice(0, -'/bin'.length);
+    const line = `export PATH := ${dir.startsWith('/') ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
+    let after: number | undefined;
+    if (t.at === 'virtual-env') {
+      const ve = parsed.vars.get('VIRTUAL_ENV');
+      // Only a file-level VIRTUAL_ENV: a target-specific one would need a target-specific PATH.
+      if (!job.virtualEnv || ve?.span?.start !== job.virtualEnv.span.start) return undefined;
+      after = job.virtualEnv.span.end - 1;
+    } else {
+      const n = venvName(t.venv);
+      after = n ? parsed.vars.get(n)?.span?.end : undefined;
+      if (after !== undefined) after--;
+    }
+    const nl = file.newline;
+    let edit;
+    if (after === undefined) edit = { start: 0, end: 0, text: line + nl };
+    else {
+      let eol = file.text.indexOf('\n', after);
+      if (eol < 0) eol = file.text.length;
+      else if (file.text[eol - 1] === '\r') eol--;
+      edit = { start: eol, end: eol, text: nl + line };
+    }
+    return {
+      edits: [edit],
+      title: `Put the venv on PATH for every recipe: ${line}`,
+      applicability: 'unsafe',
+      reason: 'every recipe line then finds the venv\'s programs first on PATH, the line that creates the venv included',
+    };
+  };
   const shellsActivating = new Set<Job>();
   const runJob = (job: Job, venvs: Map<string, VenvOrigin>, record: boolean) => {
     const recipeSites: { site: LaunchSite; order: number }[] = [];
@@ -1038,7 +1082,7 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
         facts,
         rewriter: (program, venv, cwd) => {
           const bin = binFor(venv, cwd);
-          return bin === undefined ? undefined : venvRewriter(file, program, bin);
+          return bin === undefined ? undefined : venvRewriter(file, program, bin, (t) => persistPath(t, job));
         },
         onSite: (site) => {
           if (!record) return;
@@ -1056,15 +1100,17 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
   };
 
   // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
-  const created = new Map<string, { origin: VenvOrigin; job: number }>();
-  jobs.forEach((job, i) => {
+  const created = new Map<string, VenvOrigin>();
+  const createdBy = jobs.map((job) => {
     const venvs = new Map<string, VenvOrigin>();
     runJob(job, venvs, false);
-    for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, { origin, job: i });
+    for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
+    return venvs;
   });
-  // Pass 2: each recipe with the venvs the others create; its own appear as its lines create them.
+  // Pass 2: each recipe with the venvs the others create; the ones it creates itself appear
+  // from their creating line on (with that line as their origin).
   jobs.forEach((job, i) => {
-    const venvs = new Map([...created].filter(([, c]) => c.job !== i).map(([v, c]) => [v, c.origin] as const));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v)));
     runJob(job, venvs, true);
   });
 
