@@ -293,3 +293,13 @@ test('real make: `source` under the default /bin/sh fails with 127 and stops mak
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('makefile bad input: exponentially growing variables are cut off with a problem, not expanded for ever', async () => {
+  let code = 'A0 = x\n';
+  for (let i = 1; i <= 40; i++) code += `A${i} = $(A${i - 1})$(A${i - 1})\n`;
+  code += 'all:\n\techo $(A40)\n';
+  const started = Date.now();
+  const r = await analyze(code);
+  assert.ok(Date.now() - started < 10_000);
+  assert.match(r.syntaxProblem!.message, /variable expansion too large to analyse/);
+});

@@ -285,9 +285,16 @@ class Expander {
     return out;
   }
 
+  /** References expanded so far: `A2 = $(A1)$(A1)`, `A1 = $(A0)$(A0)` … doubles at each level. */
+  private budget = 100_000;
+
   /** The value of `$(inner)`: a function call, a substitution reference or a variable. */
   private reference(inner: Unit[], depth: number): Unit[] {
     if (depth > 40) return [unknown(undefined, 'expansion too deep')];
+    if (--this.budget < 0) {
+      if (this.budget === -1) this.problems.push({ message: 'variable expansion too large to analyse', offset: ('ch' in (inner[0] ?? {}) ? (inner[0] as Char).off : 0) });
+      return [unknown(undefined, 'expansion too large')];
+    }
     const raw = text(inner);
     const fm = /^([a-z-]+)[ \t]/.exec(raw);
     if (fm && FUNCTIONS.has(fm[1])) return this.call(fm[1], splitArgs(inner.slice(fm[0].length), fm[1]), depth);
