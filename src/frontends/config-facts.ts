@@ -104,6 +104,8 @@ export interface ConfigSiteFacts {
    * `Environment=`), not by an activation: where, and the venv it names.
    */
   virtualEnv?: { venv: string; span: Span };
+  /** A failure of the command does not stop the run (a Makefile recipe line prefixed with `-`). */
+  ignoresErrors?: boolean;
   /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
   showVenv?: (venv: string) => string;
   /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */
@@ -126,7 +128,8 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
     const facts = FACTS.get(a.site)?.activation;
     if (!facts) continue;
     Object.defineProperty(facts, 'laterSites', {
-      get: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation).map((r) => r.site),
+      // Sites after a failed `source` are that failure's (source-in-sh), not this activation's.
+      get: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation && !FACTS.get(r.site)?.afterFailedActivation).map((r) => r.site),
       enumerable: true,
     });
     Object.defineProperty(facts, 'onPathLater', {

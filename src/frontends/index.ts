@@ -3,9 +3,10 @@ import type { FrontEnd } from './front-end.js';
 import { actionsFrontEnd } from './actions/index.js';
 import { dockerfileFrontEnd } from './dockerfile/index.js';
 import { gitlabFrontEnd } from './gitlab/index.js';
+import { makefileFrontEnd } from './makefile/index.js';
 import { pythonFrontEnd } from './python/index.js';
 
-export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd, actionsFrontEnd, gitlabFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd, actionsFrontEnd, gitlabFrontEnd, makefileFrontEnd];
 
 /** The front end that claims a file by its path (and first line), if any. */
 export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {

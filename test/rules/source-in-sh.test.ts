@@ -69,3 +69,12 @@ test('source-in-sh valid (gitlab): an Alpine image runs busybox ash, which has s
   const { assertSilent: assertSilentGitlab } = await import('../gitlab-lint.js');
   await assertSilentGitlab(rule, 'test:\n  image: python:3.12-alpine\n  script:\n    - python -m venv .venv\n    - source .venv/bin/activate\n    - pip install .\n');
 });
+
+test('source-in-sh (makefile): a recipe line under the default /bin/sh; SHELL := /bin/bash is fine', async () => {
+  const { lint: lintMake, assertSilent: assertSilentMake } = await import('../makefile-lint.js');
+  const code = 'VENV := .venv\ninstall:\n\tpython3 -m venv $(VENV)\n\tsource $(VENV)/bin/activate; pip install -r requirements.txt\n';
+  const found = await lintMake(rule, code);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[4, 2]]);
+  assert.equal(applyEdits(code, found[0].edits!), code.replace('\tsource ', '\t. '));
+  await assertSilentMake(rule, 'SHELL := /bin/bash\n' + code);
+});

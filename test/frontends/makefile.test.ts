@@ -1,0 +1,305 @@
+/**
+ * The Makefile front end: lexing (logical lines, comments, continuations, recipe prefixes),
+ * variables and their offsets, .ONESHELL, SHELL, conditionals, define, bad input — and, where
+ * GNU make is installed, the modelled behaviour checked against a real `make` run.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { LaunchSite } from '../../src/core/launch-site.js';
+import { wordSourceSpan, wordText } from '../../src/core/word.js';
+import { configFacts } from '../../src/frontends/config-facts.js';
+import { claimingFrontEnd } from '../../src/frontends/index.js';
+import { CURDIR, logicalLines, makefileFrontEnd, parseMakefile } from '../../src/frontends/makefile/index.js';
+import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
+import { analyze, lint } from '../makefile-lint.js';
+
+const argvText = (s: LaunchSite) => s.argv.map((w) => wordText(w) ?? '?').join(' ');
+
+function siteAt(sites: LaunchSite[], prefix: string, nth = 0): LaunchSite {
+  const s = sites.filter((x) => argvText(x).startsWith(prefix))[nth];
+  assert.ok(s, `no site starting with ${prefix}: ${sites.map(argvText).join(' | ')}`);
+  return s;
+}
+
+/** 1-based line:column of each word of a site. */
+function positions(site: LaunchSite): string[] {
+  return site.argv.map((w) => {
+    const span = wordSourceSpan(w);
+    if (!span) return '?';
+    const l = site.file.location(span.start);
+    return `${l.line}:${l.column}`;
+  });
+}
+
+const V = `${CURDIR}/.venv`;
+
+test('makefile claims: Makefile, makefile, GNUmakefile, *.mk; not Makefile.am or others', () => {
+  for (const p of ['Makefile', 'makefile', 'GNUmakefile', 'sub/dir/Makefile', 'mk/python.mk', 'C:\\r\\Makefile']) {
+    assert.ok(makefileFrontEnd.claims(p, ''), p);
+    assert.equal(claimingFrontEnd(p), makefileFrontEnd, p);
+  }
+  for (const p of ['Makefile.am', 'Makefile.in', 'makefile.py', '.mk', 'README.md', 'Dockerfile']) assert.ok(!makefileFrontEnd.claims(p, ''), p);
+  assert.ok(makefileFrontEnd.mayMatter('test:\n\tpython -m pytest\n', /\bpytest\b/));
+  assert.ok(!makefileFrontEnd.mayMatter('all:\n\tgcc -o x x.c\n', /\bpytest\b/));
+});
+
+test('makefile lexer: logical lines join on an odd number of trailing backslashes, keeping the pair', () => {
+  const ll = logicalLines('a = 1 \\\n  2\nb = x\\\\\nc\n');
+  assert.deepEqual(ll.map((l) => [l.firstLine, l.lastLine]), [[1, 2], [3, 3], [4, 4]]);
+  assert.equal(ll[0].chars.map((c) => c.ch).join(''), 'a = 1 \\\n  2');
+  assert.equal(ll[0].chars[7].off, 7); // the newline maps to itself
+});
+
+test('makefile parser: variable flavours, continuation collapsing, comments, trailing white space kept', () => {
+  const p = parseMakefile('A := x   # comment\nB = one \\\n      two\nC ?= c\nC ?= d\nD += d1\nD += d2\nE := a\\#b\nF != echo hi\n');
+  const val = (n: string) => {
+    const v = p.vars.get(n)!;
+    return (v.flavor === 'simple' ? v.value : v.raw).map((u) => ('ch' in u ? u.ch : '?')).join('');
+  };
+  assert.equal(val('A'), 'x   '); // GNU make keeps white space before a comment (measured: "[x   ]")
+  assert.equal(val('B'), 'one two');
+  assert.equal(val('C'), 'c');
+  assert.equal(val('D'), 'd1 d2');
+  assert.equal(val('E'), 'a#b');
+  assert.equal(val('F'), '?');
+  assert.equal(p.vars.get('B')!.flavor, 'recursive');
+  assert.equal(p.problems.length, 0);
+});
+
+test('makefile recipe lines: tab prefix, continuation prefixes stripped, inline recipe after ;, comments and blank lines inside a recipe', async () => {
+  const { sites, syntaxProblem } = await analyze('all: dep ; echo inline\n\techo one \\\n\t  two\n\n# a make comment\n\t@-echo three\nX = 1\n');
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(sites.map(argvText), ['echo inline', 'echo one two', 'echo three']);
+  assert.deepEqual(positions(siteAt(sites, 'echo one')), ['2:2', '2:7', '3:4']);
+  assert.deepEqual(positions(siteAt(sites, 'echo three')), ['6:4', '6:9']);
+  assert.deepEqual(positions(siteAt(sites, 'echo inline')), ['1:12', '1:17']);
+});
+
+test('makefile recipe lines: .RECIPEPREFIX changes the prefix character', async () => {
+  const { sites } = await analyze('.RECIPEPREFIX = >\nall:\n> echo one\n> pip \\\n> install x\n');
+  assert.deepEqual(sites.map(argvText), ['echo one', 'pip install x']);
+  assert.deepEqual(positions(siteAt(sites, 'pip')), ['4:3', '5:3', '5:11']);
+});
+
+test('makefile variables: $(VAR), ${VAR}, $V, $$, target-specific values; literal words keep their offsets, expanded ones point at the reference', async () => {
+  const code = 'VENV := .venv\nP = pip\nV = .venv\nall:\n\t$(VENV)/bin/python -m pytest ${VENV} $V $$HOME\n\t$(P) install x\nt: P = pip3\nt:\n\t$(P) install y\n';
+  const { sites, file } = await analyze(code);
+  const py = siteAt(sites, '.venv/bin/python');
+  assert.equal(argvText(py), `.venv/bin/python -m pytest .venv .venv ?`);
+  assert.equal(file.location(wordSourceSpan(py.argv[0])!.start).column, 2);
+  // `$$HOME` is `$HOME` for the shell: an unknown shell variable, not a make reference.
+  assert.equal(py.argv[5].fragments[0].kind, 'unknown');
+  const pip = siteAt(sites, 'pip install x');
+  assert.deepEqual(wordSourceSpan(pip.argv[0]), { start: code.indexOf('$(P) install x'), end: code.indexOf('$(P) install x') + 4 });
+  assert.equal(argvText(siteAt(sites, 'pip3 install y')), 'pip3 install y');
+});
+
+test('makefile variables: recursive values use the final definition; simple ones the value at that point; functions', async () => {
+  const { sites } = await analyze(
+    'PY = $(VENV)/bin/python\nNOW := $(VENV)/x\nVENV = env\nall:\n\t$(PY) $(NOW) $(abspath $(VENV)) $(subst e,E,$(VENV)) $(notdir a/b) $(shell which python) $(if $(VENV),yes,no)\n',
+  );
+  assert.equal(argvText(sites[0]), `env/bin/python ? ${CURDIR}/env Env b ? yes`);
+});
+
+test('makefile variables: a multi-line variable in a recipe gives one command line (one shell) per line', async () => {
+  const { sites } = await analyze('define SETUP\npython3 -m venv .venv\n. .venv/bin/activate\npip install x\nendef\nall:\n\t@$(SETUP)\n');
+  const pip = siteAt(sites, 'pip install x');
+  assert.equal(pip.env.activeVenv, undefined); // the activation was another shell
+  assert.deepEqual(pip.env.knownVenvs, [V]);
+  assert.equal(configFacts(pip)?.unit, 'this recipe line');
+});
+
+test('makefile state: each recipe line is its own shell; .ONESHELL makes the recipe one shell', async () => {
+  const body = 'venv:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate\n\tpip install x\n';
+  const a = await analyze(body);
+  assert.equal(siteAt(a.sites, 'pip').env.activeVenv, undefined);
+  const b = await analyze('.ONESHELL:\n' + body);
+  assert.equal(siteAt(b.sites, 'pip').env.activeVenv, V);
+  assert.equal(configFacts(siteAt(b.sites, 'pip'))?.unit, 'this recipe');
+  const c = await analyze('venv:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate && pip install x\n');
+  assert.equal(siteAt(c.sites, 'pip').env.activeVenv, V);
+});
+
+test('makefile state: a venv created by any recipe is known in every other recipe, and in its own recipe only after the creating line', async () => {
+  const { sites } = await analyze('test:\n\tpytest\nvenv:\n\tpip install virtualenv\n\tvirtualenv .venv\n\tpip install x\n');
+  assert.deepEqual(siteAt(sites, 'pytest').env.knownVenvs, [V]);
+  assert.deepEqual(siteAt(sites, 'pip install virtualenv').env.knownVenvs, []);
+  assert.deepEqual(siteAt(sites, 'pip install x').env.knownVenvs, [V]);
+});
+
+test('makefile state: PATH at file level reaches recipes (exported or not: make imports PATH from its environment); unexport stops it', async () => {
+  const venv = 'venv:\n\tpython3 -m venv .venv\ntest:\n\tpytest\n';
+  for (const head of ['export PATH := $(CURDIR)/.venv/bin:$(PATH)\n', 'PATH := $(abspath .venv)/bin:$(PATH)\n', 'PATH := .venv/bin:$(PATH)\n']) {
+    const { sites } = await analyze(head + venv);
+    assert.equal(siteAt(sites, 'pytest').env.activeVenv, V, head);
+  }
+  const u = await analyze('PATH := .venv/bin:$(PATH)\nunexport PATH\n' + venv);
+  assert.equal(siteAt(u.sites, 'pytest').env.activeVenv, undefined);
+  const t = await analyze('test: PATH := $(CURDIR)/.venv/bin:$(PATH)\n' + venv);
+  assert.equal(siteAt(t.sites, 'pytest').env.activeVenv, V);
+});
+
+test('makefile facts: VIRTUAL_ENV only when exported; SHELL sets the dialect and shell name', async () => {
+  const exp = await analyze('export VIRTUAL_ENV := $(CURDIR)/.venv\nall:\n\tpytest\n');
+  assert.deepEqual(configFacts(exp.sites[0])?.virtualEnv, { venv: V, span: { start: 0, end: 37 } });
+  const noexp = await analyze('VIRTUAL_ENV := $(CURDIR)/.venv\nall:\n\tpytest\n');
+  assert.equal(configFacts(noexp.sites[0])?.virtualEnv, undefined);
+  const dflt = await analyze('all:\n\tsource .venv/bin/activate\n');
+  assert.equal(configFacts(dflt.sites[0])?.shellDialect, 'sh');
+  assert.equal(configFacts(dflt.sites[0])?.shellName, '/bin/sh');
+  for (const [decl, dialect, name] of [['SHELL := /bin/bash', 'bash', '/bin/bash'], ['SHELL=bash', 'bash', 'bash'], ['SHELL = /usr/bin/env bash', 'bash', '/usr/bin/env bash'], ['SHELL := /bin/dash', 'sh', '/bin/dash']]) {
+    const r = await analyze(`${decl}\nall:\n\t-source .venv/bin/activate\n`);
+    assert.equal(configFacts(r.sites[0])?.shellDialect, dialect, decl);
+    assert.equal(configFacts(r.sites[0])?.shellName, name, decl);
+    assert.equal(configFacts(r.sites[0])?.ignoresErrors, true, decl);
+  }
+  const py = await analyze('SHELL := python3\nall:\n\tprint(1)\n');
+  assert.equal(py.sites.length, 0); // not a POSIX shell: not analysed
+});
+
+test('makefile conditionals: rules in both branches are analysed; variables follow a decidable condition, else become unknown where the branches differ', async () => {
+  const { sites, syntaxProblem } = await analyze(
+    [
+      'ifeq ($(OS),Windows_NT)',
+      'PY := python',
+      'win:',
+      '\tpip install pywin32',
+      'else',
+      'PY := python3',
+      'endif',
+      'ifeq ($(shell uname),Darwin)',
+      'TOOL := a',
+      'else',
+      'TOOL := b',
+      'endif',
+      'ifndef VENV',
+      'VENV := .venv',
+      'endif',
+      'all:',
+      '\t$(PY) -m venv $(VENV)',
+      '\t$(TOOL)',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(syntaxProblem, undefined);
+  assert.ok(siteAt(sites, 'pip install pywin32'));
+  assert.equal(argvText(siteAt(sites, 'python3 -m venv')), 'python3 -m venv .venv');
+  const tool = sites.find((s) => s.argv[0].fragments[0].kind === 'unknown');
+  assert.ok(tool, 'TOOL is unknown after an undecidable conditional');
+});
+
+test('makefile bad input: missing separator, unterminated define, stray endif, missing endif, unterminated reference: one problem, analysis goes on', async () => {
+  const a = await analyze('all:\n\tpython3 -m venv .venv\nfoo bar\ntest:\n\tpip install x\nendif\n');
+  assert.match(a.syntaxProblem!.message, /^missing separator \(and 1 more\)$/);
+  assert.equal(a.syntaxProblem!.start?.line, 3);
+  assert.equal(a.syntaxProblem!.partial, true);
+  assert.ok(siteAt(a.sites, 'pip install x'));
+  const b = await analyze('all:\n\tpip install x\ndefine X\nfoo\n');
+  assert.match(b.syntaxProblem!.message, /missing 'endef', unterminated 'define'/);
+  assert.ok(siteAt(b.sites, 'pip'));
+  const c = await analyze('ifdef X\nall:\n\techo $(oops\n');
+  assert.match(c.syntaxProblem!.message, /missing 'endif'|unterminated variable reference/);
+  assert.match(c.syntaxProblem!.message, /and 1 more/);
+  const d = await analyze('X = 1\n\techo hi\n');
+  assert.match(d.syntaxProblem!.message, /recipe commences before first target/);
+  const e = await analyze('all:\n\techo "unterminated\n');
+  assert.match(e.syntaxProblem!.message, /^shell: /);
+});
+
+test('makefile bad input: a binary file named Makefile is refused as binary; huge and deeply recursive input does not crash', async () => {
+  const r = makefileFrontEnd.decode!('Makefile', new Uint8Array([0x61, 0x3a, 0x0a, 0x09, 0x00, 0xff]));
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.kind, 'binary');
+  assert.match(!r.ok ? r.message : '', /^not a makefile: NUL byte at offset 4/);
+  const loop = await analyze('A = $(B)\nB = $(A)\nall:\n\t$(A) x\n');
+  assert.match(loop.syntaxProblem!.message, /references itself/);
+  const big = await analyze('X = 1\n'.repeat(20000) + 'all:\n' + '\techo $(X)\n'.repeat(2000));
+  assert.equal(big.sites.length, 2000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Against the real GNU make, when it is installed.
+
+const make = spawnSync('make', ['--version'], { encoding: 'utf8' });
+const haveMake = make.status === 0 && /GNU Make/.test(make.stdout);
+const makePath = haveMake ? spawnSync('sh', ['-c', 'command -v make'], { encoding: 'utf8' }).stdout.trim() : 'make';
+const skip = haveMake ? false : 'GNU make is not installed: the model is not checked against a real make run';
+
+/** A temp folder with a fake venv whose bin holds an `activate` and a `pip` that says where it is. */
+function fakeVenvProject(makefile: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-make-'));
+  fs.mkdirSync(path.join(dir, '.venv', 'bin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.venv', 'bin', 'activate'), 'PATH="$(pwd)/.venv/bin:$PATH"; export PATH\n');
+  fs.writeFileSync(path.join(dir, '.venv', 'bin', 'pip'), '#!/bin/sh\necho VENV-PIP\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, 'Makefile'), makefile);
+  return dir;
+}
+
+function runMake(dir: string, target: string): { out: string; status: number | null } {
+  // PATH is an empty folder: no system pip can answer, and the recipes only use shell builtins.
+  fs.mkdirSync(path.join(dir, 'empty'), { recursive: true });
+  const r = spawnSync(makePath, ['-s', target], { cwd: dir, encoding: 'utf8', env: { PATH: path.join(dir, 'empty'), HOME: dir } });
+  return { out: r.stdout + r.stderr, status: r.status };
+}
+
+test('real make: each recipe line is its own shell (cd and activation are lost), .ONESHELL keeps them — as modelled', { skip }, async () => {
+  const recipe = 'venv:\n\tpython3 -m venv .venv\nuse:\n\tcd /tmp\n\tpwd; :\n\t. .venv/bin/activate\n\tpip install x\n';
+  const dir = fakeVenvProject(recipe);
+  try {
+    const sep = runMake(dir, 'use');
+    assert.equal(sep.out.split('\n')[0], fs.realpathSync(dir)); // `pwd` is back in the Makefile's folder
+    assert.doesNotMatch(sep.out, /VENV-PIP/);
+    assert.equal((await lint(venvNotOnPath, recipe)).length, 1); // modelled: the pip escapes
+    fs.writeFileSync(path.join(dir, 'Makefile'), '.ONESHELL:\nuse:\n\t. .venv/bin/activate\n\tpip install x\n');
+    assert.match(runMake(dir, 'use').out, /VENV-PIP/);
+    assert.equal((await lint(venvNotOnPath, '.ONESHELL:\nvenv:\n\tpython3 -m venv .venv\nuse:\n\t. .venv/bin/activate\n\tpip install x\n')).length, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('real make: PATH set in the makefile without export reaches recipes; unexport PATH removes it — as modelled', { skip }, async () => {
+  const dir = fakeVenvProject('PATH := $(CURDIR)/.venv/bin:$(PATH)\nuse:\n\tpip install x\n');
+  try {
+    assert.match(runMake(dir, 'use').out, /VENV-PIP/);
+    const { sites } = await analyze('PATH := $(CURDIR)/.venv/bin:$(PATH)\nvenv:\n\tpython3 -m venv .venv\nuse:\n\tpip install x\n');
+    assert.equal(siteAt(sites, 'pip').env.activeVenv, V);
+    fs.writeFileSync(path.join(dir, 'Makefile'), 'PATH := $(CURDIR)/.venv/bin:$(PATH)\nunexport PATH\nuse:\n\tpip install x; true\n');
+    assert.doesNotMatch(runMake(dir, 'use').out, /VENV-PIP/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('real make: `source` under the default /bin/sh fails with 127 and stops make; `-` or `;` lets it go on', { skip }, () => {
+  const dir = fakeVenvProject('a:\n\tsource .venv/bin/activate\n\techo after; :\nb:\n\t-source .venv/bin/activate\n\techo after; :\nc:\n\tsource .venv/bin/activate; echo after\n');
+  try {
+    const a = runMake(dir, 'a');
+    assert.equal(a.status, 2);
+    assert.match(a.out, /Error 127/);
+    assert.doesNotMatch(a.out, /after/);
+    const b = runMake(dir, 'b');
+    assert.equal(b.status, 0);
+    assert.match(b.out, /after/);
+    assert.match(b.out, /source: No such file or directory/); // make ran `source` itself (no shell metacharacters): 127
+    const c = runMake(dir, 'c');
+    assert.match(c.out, /after/);
+    assert.match(c.out, /source: not found/); // dash has no `source`
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('makefile bad input: exponentially growing variables are cut off with a problem, not expanded for ever', async () => {
+  let code = 'A0 = x\n';
+  for (let i = 1; i <= 40; i++) code += `A${i} = $(A${i - 1})$(A${i - 1})\n`;
+  code += 'all:\n\techo $(A40)\n';
+  const started = Date.now();
+  const r = await analyze(code);
+  assert.ok(Date.now() - started < 10_000);
+  assert.match(r.syntaxProblem!.message, /variable expansion too large to analyse/);
+});
