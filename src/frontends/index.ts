@@ -3,8 +3,13 @@ import type { FrontEnd } from './front-end.js';
 import { actionsFrontEnd } from './actions/index.js';
 import { dockerfileFrontEnd } from './dockerfile/index.js';
 import { pythonFrontEnd } from './python/index.js';
+import { shellScriptFrontEnd } from './shell-script/index.js';
+import { systemdFrontEnd } from './systemd/index.js';
+import { supervisorFrontEnd } from './supervisor/index.js';
+import { procfileFrontEnd } from './procfile/index.js';
+import { crontabFrontEnd } from './crontab/index.js';
 
-export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd, actionsFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd, actionsFrontEnd, crontabFrontEnd, procfileFrontEnd, systemdFrontEnd, supervisorFrontEnd, shellScriptFrontEnd];
 
 /** The front end that claims a file by its path (and first line), if any. */
 export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {
