@@ -182,7 +182,8 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
   for (const ex of expandArgv(argv, { complete, viaShell: false, span: env.callSpan, errors })) {
     const program = ex.argv[0];
     if (!program) continue;
-    nameVenv(out, venvOfProgram(wordText(program), env.cwd), env.file, wordSourceSpan(program)?.start ?? env.callSpan.start);
+    // The interpreter that creates a venv (`/opt/python3.12/bin/python3 -m venv .venv`) is not one.
+    if (createdVenv(ex.argv) === undefined) nameVenv(out, venvOfProgram(wordText(program), env.cwd), env.file, wordSourceSpan(program)?.start ?? env.callSpan.start);
     let pathState: PathState = { kind: 'inherited' };
     // Through a wrapper (env, nice …) or a nested shell, the name is looked up on the process's PATH.
     const onEnvPath = env.execLookupOnEnvPath || ex.wrappers.length > 0 || ex.viaShell;
@@ -201,7 +202,8 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
       if (rw) site.rewriter = rw;
     }
     const facts: ConfigSiteFacts = { ...(onEnvPath ? env.shellFacts : env.execFacts), venvOrigins: new Map(env.venvs), form: 'exec' };
-    if (env.virtualEnv) facts.virtualEnv = env.virtualEnv;
+    // VIRTUAL_ENV without that venv's bin on the process's PATH (with it, the setting is right).
+    if (env.virtualEnv && venvOnPath(env.envPath, new Map([[env.virtualEnv.venv, true]])) !== env.virtualEnv.venv) facts.virtualEnv = env.virtualEnv;
     setConfigFacts(site, facts);
     if (env.siteSpan) site.callSpan = env.siteSpan(site);
     out.sites.push(site);
@@ -222,7 +224,7 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
  * whole script file). Venvs the script names are recorded; `VIRTUAL_ENV` exported in it counts
  * as the script's own configuration for the commands after it.
  */
-export function runShellCommand(script: Word, dialect: ShellDialect, shellName: string | undefined, env: CommandEnv, out: Collected, shellDialectFact: ShellDialect | undefined = dialect): ReturnType<typeof runShellSession> {
+export function runShellCommand(script: Word, dialect: ShellDialect, shellName: string | undefined, env: CommandEnv, out: Collected, dialectFact: ShellDialect | 'unknown' = dialect): ReturnType<typeof runShellSession> {
   let virtualEnv = env.virtualEnv;
   const res = runShellSession(script, {
     file: env.file,
@@ -258,13 +260,15 @@ export function runShellCommand(script: Word, dialect: ShellDialect, shellName: 
       }
       const effect = shellEffect({ ...cmd }, { ...sh }, valueOf);
       if (effect?.kind === 'activation') nameVenv(out, effect.venv, env.file, at(cmd.words[0]));
-      else if (!effect) nameVenv(out, venvOfProgram(w0, sh.cwd), env.file, at(cmd.words[0]));
+      else if (!effect && createdVenv(cmd.words) === undefined) nameVenv(out, venvOfProgram(w0, sh.cwd), env.file, at(cmd.words[0]));
       return false;
     },
     onSite: (site) => {
       const facts = configFacts(site)!;
-      facts.shellDialect = shellDialectFact;
-      if (virtualEnv && !facts.activation) facts.virtualEnv = virtualEnv;
+      facts.shellDialect = dialectFact === 'unknown' ? undefined : dialectFact;
+      if (virtualEnv && !facts.activation && site.env.activeVenv !== virtualEnv.venv) facts.virtualEnv = virtualEnv;
+      // PATH may come from a file we cannot read: the shell's lookups are not judged.
+      if (env.envPathUnknown && site.env.path.kind === 'inherited') site.env.path = { kind: 'explicit', span: env.envPathUnknown };
       if (env.siteSpan) site.callSpan = env.siteSpan(site);
       out.sites.push(site);
       out.ordered.push({ site, order: env.order });

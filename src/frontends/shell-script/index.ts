@@ -57,11 +57,14 @@ export function analyzeShellScript(file: SourceFile): Analysis {
   const head = file.text.slice(0, Math.max(0, file.text.indexOf('\n'))) || file.text;
   const shell = scriptShell(file.path, head);
   const fileSpan: Span = { start: 0, end: file.text.length };
-  // Each command is anchored on its own line (suppressions and side venvs work per line).
+  // Each command is anchored on its own line (suppressions and side venvs work per line: the
+  // commands of one line share its span, as the commands of one RUN share the RUN's).
   const siteSpan = (site: LaunchSite): Span => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
     const line = file.location(at).line;
-    return { start: at, end: Math.max(at, file.lineStart(line) + file.lineText(line).length) };
+    const text = file.lineText(line);
+    const start = file.lineStart(line) + (text.length - text.trimStart().length);
+    return { start: Math.min(start, at), end: Math.max(at, file.lineStart(line) + text.length) };
   };
   const facts = {
     form: 'shell' as const,
@@ -87,7 +90,7 @@ export function analyzeShellScript(file: SourceFile): Analysis {
       execFacts: facts,
       shellFacts: facts,
       siteSpan,
-    }, o, shell.dialect);
+    }, o, shell.dialect ?? 'unknown');
     return { out: o, venvs };
   });
   // One shell for the whole file: nothing runs after it that could have relied on an activation.

@@ -253,8 +253,8 @@ export function analyzeSupervisor(file: SourceFile): Analysis {
         form: 'exec',
         showVenv,
         unit,
-        scope: `when [${s.name}] starts (supervisord looks a relative command up on its own PATH, not on environment=PATH=)`,
-        persistAdvice: () => 'give the command as a path',
+        scope: `when [${s.name}] starts`,
+        persistAdvice: (venv: string) => `add PATH="${showVenv(venv)}/bin:/usr/local/bin:/usr/bin:/bin" to this program's environment= and start it with /usr/bin/env (supervisord looks a relative command up on its own PATH, not on environment=PATH=)`,
       };
       const shellFacts: Omit<ConfigSiteFacts, 'venvOrigins'> = {
         form: 'shell',

@@ -247,8 +247,8 @@ export function analyzeSystemd(file: SourceFile): Analysis {
         form: 'exec',
         showVenv,
         unit: `this ${keyName} command`,
-        scope: `when ${keyName} runs (systemd looks a bare program name up on its fixed search path, never on Environment=PATH=)`,
-        persistAdvice: () => `give the program as an absolute path`,
+        scope: `when ${keyName} runs`,
+        persistAdvice: (venv: string) => `set Environment=PATH=${venv}/bin:${SYSTEMD_PATH} and start it with /usr/bin/env (systemd looks a bare program name up on its fixed search path, never on Environment=PATH=)`,
       };
       const shellFacts: Omit<ConfigSiteFacts, 'venvOrigins'> = {
         form: 'shell',
