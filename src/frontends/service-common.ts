@@ -146,8 +146,10 @@ export function venvRewriter(file: SourceFile, program: Word, bin: string): Prog
 
 /** The venv's bin as a command run from `cwd` can name it; undefined when it cannot. */
 function binFrom(venv: string, cwd: string | undefined): string | undefined {
-  if (!venv.startsWith(START_DIR)) return `${venv}/bin`;
-  if (cwd === undefined || !(cwd === START_DIR || cwd.startsWith(START_DIR + '/'))) return undefined;
+  // A venv under a stand-in folder (START_DIR, cron's HOME) can only be named relative to it.
+  const root = /^\/__[a-z_]+__(?=\/|$)/.exec(venv)?.[0];
+  if (root === undefined) return `${venv}/bin`;
+  if (cwd === undefined || !(cwd === root || cwd.startsWith(root + '/'))) return undefined;
   const rel = path.posix.relative(cwd, venv);
   return rel === '' ? 'bin' : `${rel}/bin`;
 }

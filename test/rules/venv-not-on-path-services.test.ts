@@ -147,3 +147,11 @@ test('venv-not-on-path (crontab) invalid: VIRTUAL_ENV= line without PATH; a syst
   assert.match(found[0].message, /^"pip" runs from PATH, but the venv \/srv\/app\/venv named at line 1 is not on PATH in this crontab line; use \/srv\/app\/venv\/bin\/python -m pip,/);
   assert.equal(applyEdits(code, found[0].edits!), code.replace('app pip', 'app /srv/app/venv/bin/python -m pip'));
 });
+
+test('venv-not-on-path (crontab) invalid: a venv relative to HOME, where cron starts each line', async () => {
+  const code = '@hourly venv/bin/python sync.py\n@daily python report.py\n';
+  const found = await lint(venvNotOnPath, code, CRONTAB);
+  assert.deepEqual(found.map((f) => [f.line, f.column]), [[2, 8]]);
+  assert.equal(found[0].message, '"python" runs from PATH, but the venv ~/venv named at line 1 is not on PATH in this crontab line; use ~/venv/bin/python, or set PATH=/home/<user>/venv/bin:/usr/bin:/bin on a line above it (an absolute path: cron expands neither ~ nor $HOME there)');
+  assert.equal(applyEdits(code, found[0].edits!), '@hourly venv/bin/python sync.py\n@daily venv/bin/python report.py\n');
+});

@@ -138,7 +138,10 @@ export function analyzeCrontab(file: SourceFile): Analysis {
         showVenv: showCronVenv,
         unit: 'this crontab line',
         scope: 'in this crontab line',
-        persistAdvice: (venv: string) => `set PATH=${venv.startsWith(HOME) ? showCronVenv(venv).replace(/^~/, '$HOME') : venv}/bin:${CRON_PATH} on a line above it (cron does not expand $PATH there)`,
+        persistAdvice: (venv: string) =>
+          venv.startsWith(HOME)
+            ? `set PATH=/home/<user>${venv.slice(HOME.length)}/bin:${CRON_PATH} on a line above it (an absolute path: cron expands neither ~ nor $HOME there)`
+            : `set PATH=${venv}/bin:${CRON_PATH} on a line above it (cron does not expand $PATH there)`,
       };
       const fileVars = new Map(vars);
       if (cwd !== undefined && cwd !== HOME) fileVars.set('HOME', cwd);
