@@ -57,7 +57,8 @@ export function createdVenv(argv: Word[]): string | undefined {
 export interface VenvOrigin {
   /** 1-based line of the instruction or step that created (or copied in) the venv. */
   line: number;
-  how: 'created' | 'copied';
+  /** 'named': the file uses the venv by path (`/srv/app/venv/bin/pip`, `VIRTUAL_ENV=`, an activation) without creating it. */
+  how: 'created' | 'copied' | 'named';
   /** Where, in the format's own terms, when a line alone does not say it: "in step 2", "by target venv". */
   where?: string;
   /** Offset of the command or instruction that made it. */
@@ -66,10 +67,10 @@ export interface VenvOrigin {
   end?: number;
 }
 
-/** " created at line 2", " copied in at line 6", " created in step 1 (line 5)". */
+/** " created at line 2", " copied in at line 6", " named at line 3", " created in step 1 (line 5)". */
 export function originText(o: VenvOrigin | undefined): string {
   if (!o) return '';
-  const how = o.how === 'copied' ? 'copied in' : 'created';
+  const how = o.how === 'copied' ? 'copied in' : o.how === 'named' ? 'named' : 'created';
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
 

@@ -5,8 +5,25 @@ import { dockerfileFrontEnd } from './dockerfile/index.js';
 import { gitlabFrontEnd } from './gitlab/index.js';
 import { makefileFrontEnd } from './makefile/index.js';
 import { pythonFrontEnd } from './python/index.js';
+import { shellScriptFrontEnd } from './shell-script/index.js';
+import { systemdFrontEnd } from './systemd/index.js';
+import { supervisorFrontEnd } from './supervisor/index.js';
+import { procfileFrontEnd } from './procfile/index.js';
+import { crontabFrontEnd } from './crontab/index.js';
 
-export const FRONT_ENDS: readonly FrontEnd[] = [pythonFrontEnd, dockerfileFrontEnd, actionsFrontEnd, gitlabFrontEnd, makefileFrontEnd];
+// Order matters where two could claim a file: a cron.d file with a shebang is a crontab.
+export const FRONT_ENDS: readonly FrontEnd[] = [
+  pythonFrontEnd,
+  dockerfileFrontEnd,
+  actionsFrontEnd,
+  gitlabFrontEnd,
+  makefileFrontEnd,
+  crontabFrontEnd,
+  procfileFrontEnd,
+  systemdFrontEnd,
+  supervisorFrontEnd,
+  shellScriptFrontEnd,
+];
 
 /** The front end that claims a file by its path (and first line), if any. */
 export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {

@@ -1,0 +1,82 @@
+/**
+ * Procfile front end: `Procfile` and `Procfile.*` (Procfile.dev …). Each `name: command` line is
+ * one process started by a shell of its own in the app's root folder — Heroku runs the command
+ * with bash, foreman and honcho hand it to /bin/sh — so activation, `export` and `cd` last for that
+ * line only, and processes run side by side (no line relies on another). Parsed as bash.
+ *
+ * "No venv, no finding": a Heroku Procfile with `web: gunicorn app:app` uses the platform's Python
+ * and is silent. Only a venv the Procfile names itself (`worker: .venv/bin/celery …`, an
+ * activation, `python -m venv`) makes a bare tool on another line an escape.
+ */
+import path from 'node:path';
+import type { SourceFile } from '../../core/source.js';
+import type { Suppressions } from '../../core/suppressions.js';
+import { DEFAULT_PATH } from '../config-facts.js';
+import type { Analysis, FrontEnd } from '../front-end.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
+import { unitsToWord } from '../word-units.js';
+
+/** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
+const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
+
+export function analyzeProcfile(file: SourceFile): Analysis {
+  const suppressions: Suppressions = new Map();
+  const problems: { message: string; offset: number }[] = [];
+  const entries: { name: string; line: number; start: number; end: number; cmdStart: number; cmd: string }[] = [];
+  for (const ln of splitLines(file.text)) {
+    if (/^\s*(#|$)/.test(ln.text)) continue;
+    const m = LINE.exec(ln.text);
+    if (!m) {
+      problems.push({ message: `not a "name: command" line: ${JSON.stringify(ln.text.trim().slice(0, 40))}`, offset: ln.start });
+      continue;
+    }
+    const cmdStart = ln.start + ln.text.indexOf(m[2], m[1].length + 1);
+    entries.push({ name: m[1], line: ln.no, start: ln.start, end: ln.start + ln.text.length, cmdStart, cmd: m[2] });
+    entrySuppressions(suppressions, file, ln.no, ln.no);
+  }
+  const advice = (venv: string) => {
+    const shown = showVenv(venv);
+    return `put its bin on PATH in the command (PATH="${shown.startsWith('/') ? shown : `$PWD/${shown}`}/bin:$PATH" …)`;
+  };
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o: Collected = newCollected();
+    const venvs = new Map(initial);
+    for (const e of entries) {
+      const facts = { form: 'shell' as const, showVenv, unit: `the ${e.name} process`, scope: `in the ${e.name} process`, persistAdvice: advice };
+      const script = unitsToWord([...e.cmd].map((ch, k) => ({ ch, off: e.cmdStart + k })));
+      runShellCommand(script, 'bash', 'bash', {
+        file,
+        language: 'procfile',
+        api: e.name,
+        callSpan: { start: e.start, end: e.end },
+        order: e.line,
+        envPath: DEFAULT_PATH,
+        execLookupOnEnvPath: true,
+        cwd: START_DIR,
+        vars: new Map(),
+        venvs,
+        execFacts: facts,
+        shellFacts: facts,
+      }, o);
+    }
+    return { out: o, venvs };
+  });
+  // Processes run side by side: an activation in one is not relied on by another.
+  out.activations = [];
+  out.problems.push(...problems);
+  return finishAnalysis(file, out, suppressions);
+}
+
+export const procfileFrontEnd: FrontEnd = {
+  language: 'procfile',
+  claims(p: string): boolean {
+    const base = path.posix.basename(p.replace(/\\/g, '/'));
+    return base === 'Procfile' || base.startsWith('Procfile.');
+  },
+  mayMatter(t: string, tools: RegExp): boolean {
+    return MAY_MATTER.test(t) || tools.test(t);
+  },
+  analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
+    return use(analyzeProcfile(file));
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * Shell script front end: `*.sh`, `*.bash`, and extensionless files whose shebang names sh, bash,
+ * dash, ksh or zsh. The whole file is ONE shell, run top to bottom: activation, `deactivate`,
+ * `export PATH=…`, `cd` and variables last until the end of the file (or until undone), so
+ * `source venv/bin/activate` followed by `pip install` is fine, and `python3 -m venv .venv`
+ * followed by a bare `pip install` is an escape.
+ *
+ * The shebang decides the dialect: `#!/bin/sh` (dash on Debian and Ubuntu) and `#!/bin/dash` are
+ * POSIX sh; bash is bash; ksh and zsh are parsed as bash with no dialect fact (their `source`
+ * rules differ). A script without a shebang is run by whatever its caller chooses — measured on
+ * Debian 12: `./x.sh` started from bash runs in bash (BASH_VERSION is set), from dash it runs in
+ * dash, and `sh x.sh` / `bash x.sh` / `. x.sh` name the shell themselves — so it is parsed as
+ * bash and carries no dialect fact.
+ *
+ * Deliberately not modelled: function bodies run where they are written (not where they are
+ * called), subshells `( … )` are not separate shells, and other files a script sources or runs
+ * are not followed. An activation as the script's last command is not reported: a script may
+ * well be meant to be sourced (`. ./env.sh`), and then its activation persists in the caller.
+ */
+import path from 'node:path';
+import type { LaunchSite } from '../../core/launch-site.js';
+import type { SourceFile, Span } from '../../core/source.js';
+import type { Suppressions } from '../../core/suppressions.js';
+import { textWord, wordSourceSpan } from '../../core/word.js';
+import { configFacts, DEFAULT_PATH } from '../config-facts.js';
+import type { Analysis, FrontEnd } from '../front-end.js';
+import type { ShellDialect } from '../shell/parse.js';
+import { addSuppression, analyzeWithNamedVenvs, finishAnalysis, MAY_MATTER, newCollected, runShellCommand, showVenv, START_DIR } from '../service-common.js';
+import { suppressedCodes } from '../../core/suppressions.js';
+
+const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
+
+/** The interpreter a shebang line names (`#!/usr/bin/env -S bash -e` → bash), if any. */
+export function shebangShell(head: string): { prog: string; name: string } | undefined {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+  if (!m) return undefined;
+  let prog = m[1];
+  if (path.posix.basename(prog) === 'env') {
+    const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
+    if (!args[0]) return undefined;
+    prog = args[0];
+  }
+  const name = path.posix.basename(prog);
+  return SHELLS.test(name) ? { prog, name } : undefined;
+}
+
+/** The dialect to parse with, the dialect fact, and the shell's name, from the first line and file name. */
+export function scriptShell(fileName: string, head: string): { parse: ShellDialect; dialect?: ShellDialect; shellName?: string } {
+  const sb = shebangShell(head);
+  if (!sb) return /\.bash$/.test(fileName) ? { parse: 'bash', dialect: 'bash', shellName: 'bash' } : { parse: 'bash' };
+  if (sb.name === 'bash') return { parse: 'bash', dialect: 'bash', shellName: sb.prog };
+  if (sb.name === 'sh' || sb.name === 'dash') return { parse: 'sh', dialect: 'sh', shellName: sb.prog };
+  return { parse: 'bash', shellName: sb.prog };
+}
+
+export function analyzeShellScript(file: SourceFile): Analysis {
+  const head = file.text.slice(0, Math.max(0, file.text.indexOf('\n'))) || file.text;
+  const shell = scriptShell(file.path, head);
+  const fileSpan: Span = { start: 0, end: file.text.length };
+  // Each command is anchored on its own line (suppressions and side venvs work per line: the
+  // commands of one line share its span, as the commands of one RUN share the RUN's).
+  const siteSpan = (site: LaunchSite): Span => {
+    const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
+    const line = file.location(at).line;
+    const text = file.lineText(line);
+    const start = file.lineStart(line) + (text.length - text.trimStart().length);
+    return { start: Math.min(start, at), end: Math.max(at, file.lineStart(line) + text.length) };
+  };
+  const facts = {
+    form: 'shell' as const,
+    showVenv,
+    unit: 'this script',
+    scope: 'at this point of the script',
+    persistAdvice: (venv: string) => `activate it earlier in the script (. ${showVenv(venv)}/bin/activate)`,
+  };
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected();
+    const venvs = new Map(initial);
+    runShellCommand(textWord(file.text, 0), shell.parse, shell.shellName, {
+      file,
+      language: 'shell',
+      api: 'script',
+      callSpan: fileSpan,
+      order: 0,
+      envPath: DEFAULT_PATH,
+      execLookupOnEnvPath: true,
+      cwd: START_DIR,
+      vars: new Map(),
+      venvs,
+      execFacts: facts,
+      shellFacts: facts,
+      siteSpan,
+    }, o, shell.dialect ?? 'unknown');
+    return { out: o, venvs };
+  });
+  // One shell for the whole file: nothing runs after it that could have relied on an activation.
+  for (const a of out.activations) {
+    const act = configFacts(a.site)?.activation;
+    if (act) act.lastInRun = false;
+  }
+  out.activations = [];
+  return finishAnalysis(file, out, scriptSuppressions(file));
+}
+
+/** `# venvguard: ignore[…]` / `# noqa` as a comment on the line, or alone on the line above. */
+function scriptSuppressions(file: SourceFile): Suppressions {
+  const s: Suppressions = new Map();
+  for (let l = 1; l <= file.lineCount; l++) {
+    const t = file.lineText(l);
+    const m = /(?:^|\s)#(.*)$/.exec(t);
+    const codes = m ? suppressedCodes(m[1]) : undefined;
+    if (!codes) continue;
+    addSuppression(s, l, l, codes);
+    if (/^\s*#/.test(t)) addSuppression(s, l + 1, l + 1, codes);
+  }
+  return s;
+}
+
+export const shellScriptFrontEnd: FrontEnd = {
+  language: 'shell',
+  claims(p: string, head: string): boolean {
+    const base = path.posix.basename(p.replace(/\\/g, '/'));
+    if (/\.(sh|bash)$/.test(base)) return true;
+    return !base.includes('.') && shebangShell(head) !== undefined;
+  },
+  mayMatter(t: string, tools: RegExp): boolean {
+    return MAY_MATTER.test(t) || tools.test(t);
+  },
+  analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
+    return use(analyzeShellScript(file));
+  },
+};

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { configFacts } from '../../src/frontends/config-facts.js';
+import { claimingFrontEnd } from '../../src/frontends/index.js';
+import { procfileFrontEnd } from '../../src/frontends/procfile/index.js';
+import { START_DIR } from '../../src/frontends/service-common.js';
+import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
+
+const { analyze } = configLinter('Procfile');
+
+test('procfile claims: Procfile and Procfile.*', () => {
+  for (const p of ['Procfile', 'app/Procfile.dev', 'Procfile.worker']) assert.equal(claimingFrontEnd(p), procfileFrontEnd, p);
+  for (const p of ['procfile.txt', 'Procfiles/x', 'MyProcfile']) assert.notEqual(claimingFrontEnd(p), procfileFrontEnd, p);
+});
+
+test('procfile positions: the command after "name:", each word at its column', async () => {
+  const { sites, syntaxProblem } = await analyze('# processes\nweb: gunicorn app:app --bind 0.0.0.0:$PORT\nworker:   .venv/bin/celery -A app worker\n');
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(positions(siteAt(sites, 'gunicorn')), ['2:6', '2:15', '2:23', '2:30']);
+  assert.deepEqual(positions(siteAt(sites, '.venv/bin/celery')).slice(0, 2), ['3:11', '3:28']);
+  assert.equal(siteAt(sites, 'gunicorn').api, 'web');
+  assert.equal(configFacts(siteAt(sites, 'gunicorn'))!.unit, 'the web process');
+  assert.equal(configFacts(siteAt(sites, 'gunicorn'))!.shellDialect, 'bash');
+});
+
+test('procfile state: each line is its own shell; a venv named on one line is known on all', async () => {
+  const { sites } = await analyze('web: source .venv/bin/activate && gunicorn app:app\nworker: celery -A app worker\nrelease: .venv/bin/python manage.py migrate\n');
+  const v = `${START_DIR}/.venv`;
+  assert.equal(siteAt(sites, 'gunicorn').env.activeVenv, v);
+  assert.equal(siteAt(sites, 'celery').env.activeVenv, undefined);
+  assert.deepEqual(siteAt(sites, 'celery').env.knownVenvs, [v]);
+});
+
+test('procfile: a Heroku Procfile names no venv', async () => {
+  const { sites } = await analyze('web: gunicorn app:app\nworker: celery -A app worker\nrelease: python manage.py migrate\n');
+  assert.equal(sites.length, 3);
+  assert.ok(sites.every((s) => s.env.knownVenvs?.length === 0));
+});
+
+test('procfile bad input: a line that is not "name: command" → partial problem, the rest analysed', async () => {
+  const { sites, syntaxProblem } = await analyze('web gunicorn app:app\nworker: celery -A app worker "x\n');
+  assert.equal(syntaxProblem?.kind, 'syntax');
+  assert.deepEqual(syntaxProblem?.start, { line: 1, column: 1 });
+  assert.match(syntaxProblem!.message, /^not a "name: command" line: "web gunicorn app:app"/);
+  assert.deepEqual(sites.map(argvText).slice(0, 1), ['celery -A app worker x']);
+});
