@@ -64,6 +64,10 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     return problem('unreadable', `cannot read: ${err.code ?? ''} ${err.message.replace(/^[A-Z]+: /, '')}`.trim());
   }
   const fe = frontEndFor(path, firstLine(bytes));
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes)) {
+    result.skipped = true;
+    return { result };
+  }
   const decoded = (fe.decode ?? decodeUtf8Text)(path, bytes);
   if (!decoded.ok) return problem(decoded.kind, decoded.message);
   if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });

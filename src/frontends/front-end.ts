@@ -25,6 +25,11 @@ export interface FrontEnd {
    * name of any Python tool the judge knows (interpreters, pip, console scripts).
    */
   mayMatter(text: string, tools: RegExp): boolean;
+  /**
+   * An even cheaper test on the undecoded bytes: false only when decoding would report no problem
+   * and mayMatter would be false, so the file is skipped without decoding it.
+   */
+  mayMatterBytes?(bytes: Uint8Array): boolean;
   /** Bytes to text (encoding rules differ: PEP 263 for Python, UTF-8 elsewhere). */
   decode?(path: string, bytes: Uint8Array): DecodeResult;
   /** Analyse, hand the result to `use`, then free what the analysis holds (syntax trees). */

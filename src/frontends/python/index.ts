@@ -7,9 +7,9 @@ import type { LaunchSite } from '../../core/launch-site.js';
 import type { SourceFile } from '../../core/source.js';
 import { parseSuppressions, type Suppressions } from '../../core/suppressions.js';
 import { loadedParser } from '../tree-sitter.js';
-import { blankComments, pythonMayMatter } from './prefilter.js';
+import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
 import type { FrontEnd } from '../front-end.js';
-import { decodePython } from './decode.js';
+import { decodePython, decodesCleanly } from './decode.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
 
@@ -75,6 +75,7 @@ export const pythonFrontEnd: FrontEnd = {
   language: 'python',
   claims: (path, head) => /\.pyw?$/i.test(path) || (!/\.[^/\\]*$/.test(path.slice(path.lastIndexOf('/') + 1)) && /^#!.*\bpython[\d.]*\b/.test(head)),
   mayMatter: pythonMayMatter,
+  mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
   analyze: withPythonAnalysis,
 };
