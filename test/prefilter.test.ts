@@ -65,6 +65,9 @@ test('apiWordInCode: a word counts only outside comments and literals of every k
   assert.equal(apiWordInCode('# subprocess\r\nimport os; os.system("x")\r\n'), true, 'CRLF');
   assert.equal(apiWordInCode('"subprocess" # system\nos.popen("x")'), true, 'the last word, after every literal and comment');
   assert.equal(apiWordInCode('subprocessing = 1\nmy_system = 2\n'), false, 'whole words only');
+  assert.equal(apiWordInCode('x = f"{os.system(cmd)}"\n'), true, 'a replacement field is code');
+  assert.equal(apiWordInCode('x = f"{{os.system}} {y}"\n'), false, 'doubled braces are text');
+  assert.equal(apiWordInCode('x = rf"a {b} {os.popen(c)!r}"\n'), true);
 });
 
 test('pythonMayMatterBytes: the same answer on the raw bytes as on the decoded text (UTF-8 and Latin-1)', () => {
@@ -133,6 +136,9 @@ test('same findings with and without the prefilter: names hidden by escapes or s
     // Regression: commands.getstatus was not a launch-API word, so the prefilter skipped these.
     'import commands\nprint(commands.getstatus("python x.py"))\n',
     'from commands import getstatus as g\ng("pip install x")\n',
+    // Regression: a launch inside an f-string's replacement field was taken for string text.
+    'import os\nprint(f"{os.system(\'pip install x\')}")\n',
+    'import os\ndef f():\n    f"""{os.system("python x.py")}"""\n',
   ];
   cases.forEach((c, i) => fs.writeFileSync(path.join(dir, `case${i}.py`), c));
   const [a, b] = await diagnosticsBoth([dir], dir);

@@ -48,33 +48,54 @@ export function pythonMayMatterBytes(bytes: Uint8Array): boolean {
 
 /**
  * Whether a launch-API word occurs outside comments and string literals (by the same lexical
- * rules as splitCodeAndStrings). Visits only the quotes and `#` before the last API word, and
- * never builds the code text: a word is a token, so it lies within one piece of code.
+ * rules as splitCodeAndStrings), counting an f-string's replacement fields as code. Visits only
+ * the quotes and `#` before the last API word, and never builds the code text: a word is a
+ * token, so it lies within one piece of code.
  */
 export function apiWordInCode(s: string): boolean {
-  API_WORDS_G.lastIndex = 0;
-  let m = API_WORDS_G.exec(s);
-  if (!m) return false;
-  let word = m.index;
+  const nextWord = (from: number): number => {
+    API_WORDS_G.lastIndex = from;
+    const m = API_WORDS_G.exec(s);
+    return m ? m.index : Infinity;
+  };
+  let word = nextWord(0);
   const interesting = /[#'"]/g;
   let found: RegExpExecArray | null;
-  while ((found = interesting.exec(s))) {
+  while (word !== Infinity && (found = interesting.exec(s))) {
     const i = found.index;
     if (word < i) return true; // in the code before this comment or literal
-    const end = s.charCodeAt(i) === 35 ? commentEnd(s, i) : literalExtent(s, i).next;
-    if (word < end) {
-      API_WORDS_G.lastIndex = end;
-      m = API_WORDS_G.exec(s);
-      if (!m) return false;
-      word = m.index;
+    let end: number;
+    if (s.charCodeAt(i) === 35) end = commentEnd(s, i);
+    else {
+      const lit = literalExtent(s, i);
+      end = lit.next;
+      // f"{os.system(cmd)}" launches: a replacement field is code.
+      if (lit.fString) {
+        for (; word < end; word = nextWord(word + 1)) if (inReplacementField(s, i + lit.qlen, word)) return true;
+      }
     }
+    if (word < end) word = nextWord(end);
     interesting.lastIndex = end;
   }
-  return true; // in the code after the last comment or literal
+  return word !== Infinity; // in the code after the last comment or literal
+}
+
+/** Whether offset `pos` of an f-string whose content starts at `from` lies inside a {…} field. */
+function inReplacementField(s: string, from: number, pos: number): boolean {
+  let depth = 0;
+  for (let j = from; j < pos; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92) j++;
+    else if (d === 123 /* { */) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123) j++;
+      else depth++;
+    } else if (d === 125 /* } */ && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** End of a comment starting at i: its line end, before a CR of CRLF. */
-function commentEnd(s: string, i: number): number {
+export function commentEnd(s: string, i: number): number {
   let j = s.indexOf('\n', i);
   if (j < 0) j = s.length;
   if (s.charCodeAt(j - 1) === 13) j--;
@@ -85,13 +106,14 @@ function commentEnd(s: string, i: number): number {
  * The literal whose opening quote is at i: where its content ends (the closing quote, or the
  * line or file end when unterminated), the quote length, and the offset just after it.
  */
-function literalExtent(s: string, i: number): { end: number; qlen: number; next: number } {
+export function literalExtent(s: string, i: number): { end: number; qlen: number; next: number; fString: boolean } {
   const c = s.charCodeAt(i);
   const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
   // PEP 701: inside an f-string's {…}, the same quote may start a nested string.
-  const end = isFStringPrefix(s, i) ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
+  const fString = isFStringPrefix(s, i);
+  const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
   const qlen = triple ? 3 : 1;
-  return { end, qlen, next: Math.min(s.length, end + qlen) };
+  return { end, qlen, next: Math.min(s.length, end + qlen), fString };
 }
 
 /** The one or two characters before a quote make it an f-string (or t-string): f, rf, fr, bf … */
@@ -131,9 +153,9 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string;
     }
     if (c === 34 /* " */ || c === 39 /* ' */) {
       code.push(s.slice(last, i));
-      const { end, qlen } = literalExtent(s, i);
-      const triple = qlen === 3;
-      if (!(triple && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+      const { end, qlen, fString } = literalExtent(s, i);
+      // An f-string is never a docstring (and its fields may launch).
+      if (!(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
         const content = unescape(s.slice(i + qlen, Math.min(end, n)));
         // Literals joined by implicit concatenation or `+` are one string, as Python evaluates
         // them: "pyt" "hon" and "p" + "ip" still show the name.
