@@ -1,7 +1,7 @@
 /**
  * Parse less of a file that passed the prefilter: the top-level `def`/`class` blocks that cannot
- * take part in a finding are replaced by spaces (every line break kept, so offsets, lines and
- * columns are unchanged and the text stays valid Python) before tree-sitter parses it.
+ * take part in a finding are left out of tree-sitter's parse (keptRanges → included ranges), so
+ * node offsets are those of the whole file and what is kept is a valid Python file of its own.
  *
  * What the evaluator (evaluate.ts, launch-sites.ts, rewriter.ts) reads across blocks, and why
  * each kept block is kept:
@@ -111,16 +111,6 @@ export function keptRanges(text: string): TextRange[] | undefined {
     return { row, column: offset - rowStart };
   };
   return spans.map(([a, b]) => ({ startIndex: a, startPosition: point(a), endIndex: b, endPosition: point(b) }));
-}
-
-/** `text` with the blanked units replaced by spaces, line breaks kept (the same tree as keptRanges gives). */
-export function blankIrrelevantBlocks(text: string): string {
-  const plan = planBlocks(text);
-  const blanked = plan?.filter((u) => u.reason === 'blanked') ?? [];
-  if (!blanked.length) return text;
-  const buf = utf16(text);
-  for (const u of blanked) blank(buf, text, u.start, u.end);
-  return fromUtf16(buf);
 }
 
 /** The top-level units of `text` and why each is kept or blanked; undefined when the scan gives up. */
