@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { Prefilter, splitCodeAndStrings } from '../src/frontends/python/prefilter.js';
+import { API_WORDS, apiWordInCode, Prefilter, pythonMayMatterBytes, splitCodeAndStrings } from '../src/frontends/python/prefilter.js';
+import { LAUNCH_APIS, LOOP_METHODS } from '../src/frontends/python/launch-apis.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
 import { repoRoot, tempDir } from './helpers.js';
 
@@ -41,6 +42,73 @@ test('mayContainEscape: needs a launch API in code and a tool name in a string',
   assert.equal(prefilter.mayContainEscape('"""Use python."""\nimport subprocess\n'), false);
 });
 
+test('API words: every launch API shows its last segment or its root module as a listed word', () => {
+  // Regression: commands.getstatus was missing, so a file using only it was skipped unanalysed.
+  const word = (w: string) => new RegExp(`^(?:${API_WORDS.source})$`).test(w);
+  for (const api of LAUNCH_APIS.keys()) {
+    const parts = api.split('.');
+    assert.ok(word(parts[parts.length - 1]) || word(parts[0]), `${api}: neither ${parts[parts.length - 1]} nor ${parts[0]} is an API word`);
+  }
+  for (const m of LOOP_METHODS) assert.ok(word(m), m);
+});
+
+test('apiWordInCode: a word counts only outside comments and literals of every kind', () => {
+  assert.equal(apiWordInCode('import subprocess\n'), true);
+  assert.equal(apiWordInCode('x = 1  # subprocess\n'), false);
+  assert.equal(apiWordInCode('"""subprocess"""\nx = 1\n'), false);
+  assert.equal(apiWordInCode("x = 'os.system'\n"), false);
+  assert.equal(apiWordInCode('x = f"{y} subprocess {z}"\n'), false, 'inside an f-string');
+  assert.equal(apiWordInCode('x = f"{d["k"]} subprocess"\n'), false, 'PEP 701 nested quotes do not end the f-string');
+  assert.equal(apiWordInCode('x = "a \\" subprocess"\n'), false, 'an escaped quote does not end the literal');
+  assert.equal(apiWordInCode("x = '''a\n' subprocess\n'''\n"), false, 'a lone quote inside a triple-quoted literal');
+  assert.equal(apiWordInCode('x = "unterminated\nimport subprocess\n'), true, 'an unterminated literal ends at its line end');
+  assert.equal(apiWordInCode('# subprocess\r\nimport os; os.system("x")\r\n'), true, 'CRLF');
+  assert.equal(apiWordInCode('"subprocess" # system\nos.popen("x")'), true, 'the last word, after every literal and comment');
+  assert.equal(apiWordInCode('subprocessing = 1\nmy_system = 2\n'), false, 'whole words only');
+  assert.equal(apiWordInCode('x = f"{os.system(cmd)}"\n'), true, 'a replacement field is code');
+  assert.equal(apiWordInCode('x = f"{{os.system}} {y}"\n'), false, 'doubled braces are text');
+  assert.equal(apiWordInCode('x = rf"a {b} {os.popen(c)!r}"\n'), true);
+});
+
+test('pythonMayMatterBytes: the same answer on the raw bytes as on the decoded text (UTF-8 and Latin-1)', () => {
+  const cases = [
+    'import os\n# caf\u00e9 subprocess\nx = "\u00e9t\u00e9 system"\n',
+    'x = "\u00e9"; import subprocess\n',
+    '\u00e9subprocess = 1\n', // a non-ASCII letter is not a word character for \b in either form
+    's = "\u4e2d\u6587" # \u4e2d system\nos.execv(a, b)\n',
+    'x = f"{"\u00e9"}" if a else \'\u00e9\'\nsystem = 1\n',
+  ];
+  for (const c of cases) {
+    assert.equal(pythonMayMatterBytes(Buffer.from(c, 'utf8')), apiWordInCode(c), `utf-8: ${JSON.stringify(c)}`);
+    assert.equal(pythonMayMatterBytes(Buffer.from('\ufeff' + c, 'utf8')), apiWordInCode(c), `BOM: ${JSON.stringify(c)}`);
+  }
+  const latin1 = '# -*- coding: latin-1 -*-\nx = "\u00e9 subprocess"\n\u00e9system = 1\n';
+  assert.equal(pythonMayMatterBytes(Buffer.from(latin1, 'latin1')), apiWordInCode(latin1));
+});
+
+test('prefilter on bytes: files it skips undecoded still report what decoding would report', async () => {
+  // None of these names a launch API, so all stop at the prefilter; their decoding problems
+  // (NUL, invalid UTF-8, unknown or wrong codec, BOM against coding line) must still be reported.
+  const dir = tempDir();
+  const files: Record<string, Buffer> = {
+    'nul.py': Buffer.from('x = 1\n\0\n', 'latin1'),
+    'bad_utf8.py': Buffer.concat([Buffer.from('x = "'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]),
+    'bom_bad_utf8.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('x = "'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')]),
+    'unknown_codec.py': Buffer.from('# coding: klingon\nx = 1\n'),
+    'wrong_codec.py': Buffer.concat([Buffer.from('# coding: utf-16\nx = 1\n'), Buffer.from([0xd8])]),
+    'bom_conflict.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# coding: latin-1\nx = 1\n')]),
+    'ascii_declared.py': Buffer.concat([Buffer.from('# coding: ascii\nx = "'), Buffer.from([0xe9]), Buffer.from('"\n')]),
+    'cp1252.py': Buffer.concat([Buffer.from('# coding: cp1252\nx = "'), Buffer.from([0x80]), Buffer.from('"\n')]),
+    'clean.py': Buffer.from('x = "caf\u00e9"\n', 'utf8'),
+  };
+  for (const [name, b] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), b);
+  const key = (p: { path: string; kind: string; message: string; partial: boolean }) => `${p.path} ${p.kind} ${p.partial} ${p.message}`;
+  const withFilter = await check({ paths: [dir], cwd: dir, noConfig: true });
+  const without = await check({ paths: [dir], cwd: dir, noConfig: true, noPrefilter: true });
+  assert.deepEqual(withFilter.problems.map(key), without.problems.map(key));
+  assert.ok(without.problems.length >= 6, without.problems.map(key).join('\n'));
+});
+
 async function diagnosticsBoth(paths: string[], cwd: string): Promise<[string[], string[]]> {
   const key = (d: { path: string; start: { line: number; column: number }; code: string; message: string }) => `${d.path}:${d.start.line}:${d.start.column} ${d.code} ${d.message}`;
   const withFilter = await check({ paths, cwd, noConfig: true });
@@ -65,6 +133,12 @@ test('same findings with and without the prefilter: names hidden by escapes or s
     'import subprocess\nexe = "pyth" "on3"\nsubprocess.run([exe, "x.py"])\n',
     'import subprocess\nsubprocess.run(["p" + "ip", "install", "x"])\n',
     'import subprocess\nsubprocess.run(["\\x70ython", "x.py"])\n',
+    // Regression: commands.getstatus was not a launch-API word, so the prefilter skipped these.
+    'import commands\nprint(commands.getstatus("python x.py"))\n',
+    'from commands import getstatus as g\ng("pip install x")\n',
+    // Regression: a launch inside an f-string's replacement field was taken for string text.
+    'import os\nprint(f"{os.system(\'pip install x\')}")\n',
+    'import os\ndef f():\n    f"""{os.system("python x.py")}"""\n',
   ];
   cases.forEach((c, i) => fs.writeFileSync(path.join(dir, `case${i}.py`), c));
   const [a, b] = await diagnosticsBoth([dir], dir);

@@ -64,6 +64,10 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     return problem('unreadable', `cannot read: ${err.code ?? ''} ${err.message.replace(/^[A-Z]+: /, '')}`.trim());
   }
   const fe = frontEndFor(path, firstLine(bytes));
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes)) {
+    result.skipped = true;
+    return { result };
+  }
   const decoded = (fe.decode ?? decodeUtf8Text)(path, bytes);
   if (!decoded.ok) return problem(decoded.kind, decoded.message);
   if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });
@@ -81,7 +85,7 @@ function sizeText(n: number): string {
 }
 
 /** The expensive half: parse, find launch sites, judge, report. */
-export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): FileCheckResult {
+export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>): FileCheckResult {
   const path = result.path;
   try {
     const { diagnostics, problems } = checkSource(file, ctx);
@@ -96,9 +100,10 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
   return result;
 }
 
-export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+/** With a prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions). */
+export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
   const fe = frontEndFor(file.path, file.text.slice(0, 200).split(/\r?\n|\r/, 1)[0]);
-  return fe.analyze(file, (analysis) => judgeAndReport(file, analysis, ctx));
+  return fe.analyze(file, (analysis) => judgeAndReport(file, analysis, ctx), { parseLess: !!ctx.prefilter });
 }
 
 /** The first line of a file's bytes (for shebangs), without decoding the rest. */

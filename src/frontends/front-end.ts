@@ -16,6 +16,14 @@ export interface Analysis {
   syntaxProblem?: FileProblem;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Parse only the parts of the file that can take part in a finding (same findings; syntax
+   * errors in the rest go unreported). On with the prefilter; off for fix verification.
+   */
+  parseLess?: boolean;
+}
+
 export interface FrontEnd {
   language: Language;
   /** Does this front end handle the file? `head` is the file's first line (shebang detection). */
@@ -25,8 +33,13 @@ export interface FrontEnd {
    * name of any Python tool the judge knows (interpreters, pip, console scripts).
    */
   mayMatter(text: string, tools: RegExp): boolean;
+  /**
+   * An even cheaper test on the undecoded bytes: false only when decoding would report no problem
+   * and mayMatter would be false, so the file is skipped without decoding it.
+   */
+  mayMatterBytes?(bytes: Uint8Array): boolean;
   /** Bytes to text (encoding rules differ: PEP 263 for Python, UTF-8 elsewhere). */
   decode?(path: string, bytes: Uint8Array): DecodeResult;
   /** Analyse, hand the result to `use`, then free what the analysis holds (syntax trees). */
-  analyze<T>(file: SourceFile, use: (a: Analysis) => T): T;
+  analyze<T>(file: SourceFile, use: (a: Analysis) => T, opts?: AnalyzeOptions): T;
 }

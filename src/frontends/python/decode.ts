@@ -3,6 +3,7 @@
  * declaration on line 1 or 2, else UTF-8. Binary files (NUL bytes) are refused; undecodable
  * bytes are replaced but the file is marked lossy so no fix ever rewrites it.
  */
+import { isUtf8 } from 'node:buffer';
 import { SourceFile } from '../../core/source.js';
 
 export type DecodeResult = { ok: true; file: SourceFile; warning?: string } | { ok: false; kind: 'binary' | 'decode'; message: string };
@@ -29,6 +30,22 @@ function codingDeclaration(bytes: Uint8Array): string | undefined {
     if (m2) return m2[1];
   }
   return undefined;
+}
+
+/**
+ * Whether decodePython would decode these bytes as UTF-8 (or ASCII) or Latin-1 with no problem to
+ * report (no NUL byte, no invalid UTF-8, no BOM/coding conflict). Only then may a caller test the
+ * raw bytes instead of the text (see pythonMayMatterBytes), skipping the decoding.
+ */
+export function decodesCleanly(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) >= 0) return false;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const declared = codingDeclaration(body);
+  const codec = normaliseCodec(declared ?? 'utf-8');
+  if (bom) return codec === 'utf-8' && isUtf8(body);
+  if (codec === 'latin-1') return true;
+  return (codec === 'utf-8' || codec === 'ascii') && isUtf8(body);
 }
 
 /** Text that is not Python (Dockerfiles, YAML, shell): UTF-8, a BOM allowed, no coding declaration. */

@@ -7,9 +7,10 @@ import type { LaunchSite } from '../../core/launch-site.js';
 import type { SourceFile } from '../../core/source.js';
 import { parseSuppressions, type Suppressions } from '../../core/suppressions.js';
 import { loadedParser } from '../tree-sitter.js';
-import { blankComments, pythonMayMatter } from './prefilter.js';
-import type { FrontEnd } from '../front-end.js';
-import { decodePython } from './decode.js';
+import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
+import type { AnalyzeOptions, FrontEnd } from '../front-end.js';
+import { keptRanges } from './blocks.js';
+import { decodePython, decodesCleanly } from './decode.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
 
@@ -24,10 +25,17 @@ export interface PythonAnalysis {
  * Parse and analyse, hand the analysis to `use`, then free the tree. LaunchSites' rewriters hold
  * syntax nodes, so fixes must be built inside `use`.
  */
-export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis) => T): T {
+export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis) => T, opts: AnalyzeOptions = {}): T {
   const parser = loadedParser('tree-sitter-python');
   const { text: parseText, comments } = blankComments(file.text);
-  const tree = parser.parse(parseText);
+  const ranges = opts.parseLess ? keptRanges(parseText) : undefined;
+  let tree = parser.parse(parseText, null, ranges ? { includedRanges: ranges } : undefined);
+  // A syntax error in what is left: parse it all, so the error and the recovery around it are
+  // exactly those of the whole file.
+  if (tree && ranges && tree.rootNode.hasError) {
+    tree.delete();
+    tree = parser.parse(parseText);
+  }
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
@@ -75,6 +83,7 @@ export const pythonFrontEnd: FrontEnd = {
   language: 'python',
   claims: (path, head) => /\.pyw?$/i.test(path) || (!/\.[^/\\]*$/.test(path.slice(path.lastIndexOf('/') + 1)) && /^#!.*\bpython[\d.]*\b/.test(head)),
   mayMatter: pythonMayMatter,
+  mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
   analyze: withPythonAnalysis,
 };

@@ -2,11 +2,22 @@
  * A lexical prefilter: can this file hold an escape at all? Every finding needs (1) a launch API
  * named in code (not in a comment or string) and (2) a Python tool's name inside a string literal
  * that is not a docstring — because argv is only resolved from literals of the same module.
- * One linear scan, no parsing; the tests check that it never drops a file the full check flags.
+ * No parsing. Test (1) is cheap and runs first, even on the raw bytes before decoding (most files
+ * stop there); test (2) splits out the string literals. The tests check that the prefilter never
+ * drops a file the full check flags.
  */
 
-const API_WORDS =
-  /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|set_executable|which|find_executable|Popen)\b/;
+/**
+ * Words that a launch in the file must show as a code token. A launch API M.N is reached through
+ * its last segment N (the called attribute, or the name a `from M import N` brings in) and through
+ * its module's root name (`import subprocess as sp; sp.run`), so for each API one of the two is
+ * listed: the module for subprocess.* and popen2.* (whose last segments, like run, are common
+ * words), the last segment for the rest (os is imported everywhere). test/prefilter.test.ts checks
+ * the list against every API in launch-apis.ts.
+ */
+export const API_WORDS =
+  /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
+const API_WORDS_G = new RegExp(API_WORDS.source, 'g');
 
 export class Prefilter {
   /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
@@ -20,8 +31,97 @@ export class Prefilter {
 
 /** A launch API named in code, and a tool's name in a non-docstring string literal. */
 export function pythonMayMatter(text: string, tools: RegExp): boolean {
-  const { code, strings } = splitCodeAndStrings(text);
-  return API_WORDS.test(code) && tools.test(strings);
+  return apiWordInCode(text) && tools.test(splitCodeAndStrings(text).strings);
+}
+
+/**
+ * Test (1) on the undecoded bytes of a file that decodes as UTF-8 or Latin-1 without loss: false
+ * means the file cannot matter. Equivalent to testing the decoded text, because the scan only
+ * looks at ASCII characters (quotes, `#`, backslashes, braces, line ends, string prefixes and the
+ * ASCII words themselves), which are the same bytes in both encodings, and every other byte is a
+ * non-word character for `\b`, as every non-ASCII character is in the decoded text.
+ */
+export function pythonMayMatterBytes(bytes: Uint8Array): boolean {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return apiWordInCode(buf.toString('latin1'));
+}
+
+/**
+ * Whether a launch-API word occurs outside comments and string literals (by the same lexical
+ * rules as splitCodeAndStrings), counting an f-string's replacement fields as code. Visits only
+ * the quotes and `#` before the last API word, and never builds the code text: a word is a
+ * token, so it lies within one piece of code.
+ */
+export function apiWordInCode(s: string): boolean {
+  const nextWord = (from: number): number => {
+    API_WORDS_G.lastIndex = from;
+    const m = API_WORDS_G.exec(s);
+    return m ? m.index : Infinity;
+  };
+  let word = nextWord(0);
+  const interesting = /[#'"]/g;
+  let found: RegExpExecArray | null;
+  while (word !== Infinity && (found = interesting.exec(s))) {
+    const i = found.index;
+    if (word < i) return true; // in the code before this comment or literal
+    let end: number;
+    if (s.charCodeAt(i) === 35) end = commentEnd(s, i);
+    else {
+      const lit = literalExtent(s, i);
+      end = lit.next;
+      // f"{os.system(cmd)}" launches: a replacement field is code.
+      if (lit.fString) {
+        for (; word < end; word = nextWord(word + 1)) if (inReplacementField(s, i + lit.qlen, word)) return true;
+      }
+    }
+    if (word < end) word = nextWord(end);
+    interesting.lastIndex = end;
+  }
+  return word !== Infinity; // in the code after the last comment or literal
+}
+
+/** Whether offset `pos` of an f-string whose content starts at `from` lies inside a {…} field. */
+function inReplacementField(s: string, from: number, pos: number): boolean {
+  let depth = 0;
+  for (let j = from; j < pos; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92) j++;
+    else if (d === 123 /* { */) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123) j++;
+      else depth++;
+    } else if (d === 125 /* } */ && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** End of a comment starting at i: its line end, before a CR of CRLF. */
+export function commentEnd(s: string, i: number): number {
+  let j = s.indexOf('\n', i);
+  if (j < 0) j = s.length;
+  if (s.charCodeAt(j - 1) === 13) j--;
+  return j;
+}
+
+/**
+ * The literal whose opening quote is at i: where its content ends (the closing quote, or the
+ * line or file end when unterminated), the quote length, and the offset just after it.
+ */
+export function literalExtent(s: string, i: number): { end: number; qlen: number; next: number; fString: boolean } {
+  const c = s.charCodeAt(i);
+  const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
+  // PEP 701: inside an f-string's {…}, the same quote may start a nested string.
+  const fString = isFStringPrefix(s, i);
+  const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
+  const qlen = triple ? 3 : 1;
+  return { end, qlen, next: Math.min(s.length, end + qlen), fString };
+}
+
+/** The one or two characters before a quote make it an f-string (or t-string): f, rf, fr, bf … */
+function isFStringPrefix(s: string, i: number): boolean {
+  const ft = (k: number) => k === 102 || k === 70 || k === 116 || k === 84; // f F t T
+  const rb = (k: number) => k === 114 || k === 82 || k === 98 || k === 66; // r R b B
+  const a = s.charCodeAt(i - 1);
+  return ft(a) || (rb(a) && ft(s.charCodeAt(i - 2)));
 }
 
 /**
@@ -46,21 +146,16 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string;
     const c = s.charCodeAt(i);
     if (c === 35 /* # */) {
       code.push(s.slice(last, i));
-      let j = s.indexOf('\n', i);
-      if (j < 0) j = n;
-      if (s.charCodeAt(j - 1) === 13) j--;
+      const j = commentEnd(s, i);
       comments.push(i, j);
       interesting.lastIndex = last = j;
       continue;
     }
     if (c === 34 /* " */ || c === 39 /* ' */) {
       code.push(s.slice(last, i));
-      const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
-      // PEP 701: inside an f-string's {…}, the same quote may start a nested string.
-      const fString = /[fFtT][rRbB]?$|[rRbB][fFtT]$/.test(s.slice(Math.max(0, i - 2), i));
-      const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
-      const qlen = triple ? 3 : 1;
-      if (!(triple && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+      const { end, qlen, fString } = literalExtent(s, i);
+      // An f-string is never a docstring (and its fields may launch).
+      if (!(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
         const content = unescape(s.slice(i + qlen, Math.min(end, n)));
         // Literals joined by implicit concatenation or `+` are one string, as Python evaluates
         // them: "pyt" "hon" and "p" + "ip" still show the name.

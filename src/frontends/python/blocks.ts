@@ -1,0 +1,445 @@
+/**
+ * Parse less of a file that passed the prefilter: the top-level `def`/`class` blocks that cannot
+ * take part in a finding are left out of tree-sitter's parse (keptRanges → included ranges), so
+ * node offsets are those of the whole file and what is kept is a valid Python file of its own.
+ *
+ * What the evaluator (evaluate.ts, launch-sites.ts, rewriter.ts) reads across blocks, and why
+ * each kept block is kept:
+ * - every top-level statement that is not a def/class is kept as it is (module constants,
+ *   imports, the module docstring and `__future__` imports the fix inserts after);
+ * - a block whose code names a launch API or an alias a launch-API import binds (`import
+ *   subprocess as sp`, `from os import system as run_it`) may hold a launch: kept;
+ * - a block that calls a function or method defined in such a block may be a wrapper's caller,
+ *   where the finding is reported (`def run(c): subprocess.run(c)` … `run(["pip", …])`): kept;
+ * - then, to a fixpoint, a block that defines a name a kept block or statement uses (a function
+ *   whose return value is argv, an import inside a function, a class), and a top-level statement
+ *   that may bind such a name: kept;
+ * - the first def/class after the leading imports (the fix's import insertion looks at it), and
+ *   blocks holding Python 2 `print`/`exec` statements (the fix picks pipes.quote for them): kept.
+ * The scan knows strings (all prefixes, PEP 701 f-strings), comments, brackets and backslash
+ * continuations, and splits only at real top-level statements. On anything it does not
+ * understand (unbalanced brackets, an unterminated literal) it keeps the whole file. A syntax
+ * error inside a blanked block is no longer reported — the same trade the file prefilter makes
+ * for files it skips. `--no-prefilter` turns this off.
+ */
+import { API_WORDS, commentEnd, literalExtent } from './prefilter.js';
+
+interface Scan {
+  units: Unit[];
+  /** The text with comments and plain string contents blanked (f-string contents kept). */
+  code: string;
+  /** Where each logical line's first token is (outside brackets), and its indentation column. */
+  lines: number[];
+  columns: number[];
+  /** Whether any indentation holds a tab (then def extents are not computed: see wrapperNames). */
+  tabs: boolean;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  kind: 'def' | 'class' | 'decorator' | 'other';
+  /** The defined name (def/class). */
+  name?: string;
+  /** Names in the unit's code (comments and plain string contents left out; f-strings kept), once computed. */
+  words?: Set<string>;
+}
+
+const KEYWORDS = new Set(
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(
+    ' ',
+  ),
+);
+/** Outside literals, valid Python has non-ASCII characters only in names: count them all as name characters. */
+const IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
+/** `else:`, `elif …`, `except …`, `finally:` at column 0 continue the statement above. */
+const CONTINUATION = /^(?:else|elif|except|finally)(?![\w\u0080-\uffff])/;
+const HEADER = /^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
+const API_G = new RegExp(API_WORDS.source, 'g');
+/** Python 2 statements (print "x", exec code): the tree's print_statement/exec_statement. */
+const PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
+const DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
+
+/** Why a unit is kept (or 'blanked'), for tests and for measuring what is kept. */
+export type Reason = 'statement' | 'launch' | 'caller' | 'defines' | 'import-insertion' | 'python2' | 'blanked';
+
+export interface PlannedUnit {
+  start: number;
+  end: number;
+  kind: 'def' | 'class' | 'other';
+  name?: string;
+  reason: Reason;
+  /** For 'defines' and 'caller': the name that made it needed. */
+  via?: string;
+}
+
+/** A range of the text for tree-sitter's includedRanges (offsets and columns in UTF-16 units, rows 0-based). */
+export interface TextRange {
+  startIndex: number;
+  endIndex: number;
+  startPosition: { row: number; column: number };
+  endPosition: { row: number; column: number };
+}
+
+/**
+ * The ranges tree-sitter should parse: the kept units, merged where adjacent. Undefined when
+ * nothing is left out (or the scan gives up): then the whole text is parsed. tree-sitter skips
+ * the rest without even reading it, and every kept range starts and ends at a line start, so the
+ * parser sees the kept statements as if they were a file of their own, at their own offsets.
+ */
+export function keptRanges(text: string): TextRange[] | undefined {
+  const plan = planBlocks(text);
+  if (!plan || !plan.some((u) => u.reason === 'blanked')) return undefined;
+  const spans: [number, number][] = [];
+  for (const u of plan) {
+    if (u.reason === 'blanked') continue;
+    const last = spans[spans.length - 1];
+    if (last && last[1] === u.start) last[1] = u.end;
+    else spans.push([u.start, u.end]);
+  }
+  if (!spans.length) return undefined;
+  // Rows and columns as tree-sitter counts them: only \n breaks a row.
+  let row = 0;
+  let rowStart = 0;
+  let at = 0;
+  const point = (offset: number) => {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      row++;
+      rowStart = i + 1;
+    }
+    at = Math.max(at, offset);
+    return { row, column: offset - rowStart };
+  };
+  return spans.map(([a, b]) => ({ startIndex: a, startPosition: point(a), endIndex: b, endPosition: point(b) }));
+}
+
+/** The top-level units of `text` and why each is kept or blanked; undefined when the scan gives up. */
+export function planBlocks(text: string): PlannedUnit[] | undefined {
+  const scan = scanUnits(text);
+  if (!scan) return undefined;
+  const { units, code } = scan;
+  const reasons = new Map<Unit, Reason>();
+  const via = new Map<Unit, string>();
+  const body = (u: Unit) => code.slice(u.start, u.end);
+  const api = (t: string) => {
+    API_G.lastIndex = 0;
+    return API_G.test(t);
+  };
+
+  // Names bound by an import that names a launch API (anywhere in the file: the evaluator's
+  // import table is file-wide).
+  const aliases = new Set<string>();
+  const importBinds = importedNames(code, units, aliases);
+  const aliasUse = namesPattern(aliases);
+
+  // Units that may hold a launch: a launch-API word or alias in their code. These, and the
+  // callers of the functions and methods in them that may launch (a wrapper's finding is
+  // reported at its caller), are where evaluation starts.
+  const mayLaunch = (t: string) => api(t) || !!aliasUse?.test(t);
+  const seeds: Unit[] = [];
+  const wrappers = new Set<string>();
+  for (const u of units) {
+    if (!mayLaunch(body(u))) continue;
+    seeds.push(u);
+    reasons.set(u, u.kind === 'other' ? 'statement' : 'launch');
+    for (const [name, from, to] of functionsIn(scan, u)) if (mayLaunch(code.slice(from, to))) wrappers.add(name);
+  }
+  const wrapperUse = namesPattern(wrappers);
+  if (wrapperUse) {
+    for (const u of units) {
+      if (reasons.has(u)) continue;
+      const m = wrapperUse.exec(body(u));
+      if (!m) continue;
+      seeds.push(u);
+      reasons.set(u, u.kind === 'other' ? 'statement' : 'caller');
+      via.set(u, m[0]);
+    }
+  }
+  // The first def/class after the docstring and the imports: the fix's import insertion looks at it.
+  for (const u of units) {
+    if (u.kind === 'other') {
+      if (/^\s*(?:(?:import|from)\b|[rRbBuUfFtT]{0,2}["']|$)/.test(body(u))) continue;
+      break;
+    }
+    if (!reasons.has(u)) reasons.set(u, 'import-insertion');
+    break;
+  }
+  for (const u of units) if (!reasons.has(u) && u.kind !== 'other' && PY2_STATEMENT.test(body(u))) reasons.set(u, 'python2');
+  for (const u of units) if (!reasons.has(u) && u.kind === 'other') reasons.set(u, 'statement');
+
+  // Fixpoint from the seeds: a unit that may define a name an evaluated unit uses is kept, and
+  // evaluated too unless it is a class (a class body is never evaluated from outside it: its
+  // name's value is unknown, and self.x is only followed within the class). A def/class defines
+  // its own name and what its imports bind (the import table is file-wide; nested defs are local,
+  // and methods are only looked up in their own class); a top-level statement may bind any name
+  // it holds.
+  const definers = new Map<string, Unit[]>();
+  const define = (name: string, u: Unit) => {
+    let l = definers.get(name);
+    if (!l) definers.set(name, (l = []));
+    l.push(u);
+  };
+  for (const u of units) {
+    if (u.kind === 'other') for (const w of wordsOf(code, u)) define(w, u);
+    else {
+      if (u.name) define(u.name, u);
+      for (const n of importBinds.get(u) ?? []) define(n, u);
+    }
+  }
+  const used = new Set<string>();
+  const evaluated = new Set<Unit>();
+  const work = [...seeds];
+  while (work.length) {
+    const u = work.pop()!;
+    if (evaluated.has(u)) continue;
+    evaluated.add(u);
+    for (const w of wordsOf(code, u)) {
+      if (used.has(w)) continue;
+      used.add(w);
+      for (const d of definers.get(w) ?? []) {
+        if (!reasons.has(d)) {
+          reasons.set(d, 'defines');
+          via.set(d, w);
+        }
+        if (d.kind !== 'class' && !evaluated.has(d)) work.push(d);
+      }
+    }
+  }
+  return units.map((u) => ({ start: u.start, end: u.end, kind: u.kind === 'decorator' ? 'other' : u.kind, name: u.name, reason: reasons.get(u) ?? 'blanked', via: via.get(u) }));
+}
+
+/** The names in a unit's code (keywords left out), computed once. */
+function wordsOf(code: string, u: Unit): Set<string> {
+  if (u.words) return u.words;
+  const words = new Set<string>();
+  const re = new RegExp(IDENT.source, 'g');
+  re.lastIndex = u.start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(code)) && m.index < u.end) if (!KEYWORDS.has(m[0])) words.add(m[0]);
+  u.words = words;
+  return words;
+}
+
+/** A pattern matching any of the names as a whole name, or undefined for none. */
+function namesPattern(names: Set<string>): RegExp | undefined {
+  if (!names.size) return undefined;
+  const alts = [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, '\\$&')).join('|');
+  return new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${alts})(?![\\w\\u0080-\\uffff])`);
+}
+
+/**
+ * The functions defined in a unit, at any depth: name and the extent of its body (to the next
+ * logical line indented no deeper than the `def`). With tabs in the indentation the extent is the
+ * rest of the unit, so that no interpretation of a tab can make it too short.
+ */
+function functionsIn(scan: Scan, u: Unit): [string, number, number][] {
+  const { code, lines, columns } = scan;
+  const out: [string, number, number][] = [];
+  DEF_NAME.lastIndex = u.start;
+  let m: RegExpExecArray | null;
+  while ((m = DEF_NAME.exec(code)) && m.index < u.end) {
+    let end = u.end;
+    let li = lastAtOrBefore(lines, m.index);
+    if (!scan.tabs && li >= 0 && /^(?:async[ \t]+)?$/.test(code.slice(lines[li], m.index))) {
+      for (let k = li + 1; k < lines.length && lines[k] < u.end; k++) {
+        if (columns[k] <= columns[li]) {
+          end = lines[k];
+          break;
+        }
+      }
+    }
+    out.push([m[1], m.index, end]);
+  }
+  return out;
+}
+
+/** Index of the last element of sorted `a` that is <= x, or -1. */
+function lastAtOrBefore(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= x) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/**
+ * Names bound by the import statements in each unit. A name whose import names a launch-API word
+ * (`import subprocess as sp`, `from os import system as s`, `from subprocess import run`) is also
+ * an alias: a call through it may launch. A statement runs from its line start (or `;`) to its end
+ * (a line break outside brackets and not continued, or `;`).
+ */
+function importedNames(code: string, units: Unit[], aliases: Set<string>): Map<Unit, Set<string>> {
+  const out = new Map<Unit, Set<string>>();
+  const api = (t: string) => {
+    API_G.lastIndex = 0;
+    return API_G.test(t);
+  };
+  let k = 0;
+  for (const m of code.matchAll(/\bimport\b/g)) {
+    const at = m.index;
+    while (units[k].end <= at) k++;
+    const u = units[k];
+    let start = at;
+    for (;;) {
+      const c = code.charCodeAt(start - 1);
+      if (start <= u.start || c === 59 /* ; */) break;
+      if ((c === 10 || c === 13) && !continued(code, start - 1)) break;
+      start--;
+    }
+    let end = at + m[0].length;
+    let depth = 0;
+    for (; end < u.end; end++) {
+      const c = code.charCodeAt(end);
+      if (c === 40 /* ( */) depth++;
+      else if (c === 41 /* ) */) depth--;
+      else if (c === 59 /* ; */ && depth <= 0) break;
+      else if ((c === 10 || c === 13) && depth <= 0 && !continued(code, end)) break;
+    }
+    let names = out.get(u);
+    if (!names) out.set(u, (names = new Set()));
+    const from = /\bfrom\s+([^\s;:]*)\s*$/.exec(code.slice(start, at).replace(/\\\r?\n|\\\r/g, ' '));
+    const fromApi = !!from && api(from[1]);
+    for (const item of code.slice(at + m[0].length, end).replace(/[()\\\r\n]/g, ' ').split(',')) {
+      const parsed = /^\s*([\w.\u0080-\uffff]+)(?:\s+as\s+([\w\u0080-\uffff]+))?\s*$/.exec(item);
+      if (!parsed) {
+        // Not a plain `name [as alias]` (a star, or broken): every name in it, as a launch if any is.
+        const all = [...item.matchAll(IDENT)].map((w) => w[0]).filter((w) => w !== 'as');
+        for (const w of all) names.add(w);
+        if (fromApi || api(item)) for (const w of all) aliases.add(w);
+        continue;
+      }
+      const bound = parsed[2] ?? (from ? parsed[1] : parsed[1].split('.')[0]);
+      names.add(bound);
+      if (fromApi || api(parsed[1])) aliases.add(bound);
+    }
+  }
+  return out;
+}
+
+/** Whether the line break at `i` follows a backslash (a continuation). */
+function continued(code: string, i: number): boolean {
+  let j = i - 1;
+  if (code.charCodeAt(i) === 10 && code.charCodeAt(j) === 13) j--;
+  return code.charCodeAt(j) === 92;
+}
+
+/**
+ * Splits the text into top-level units, with `code` (see Scan) and where the logical lines start.
+ * Undefined when the text has unbalanced brackets or an unterminated literal.
+ */
+function scanUnits(s: string): Scan | undefined {
+  const n = s.length;
+  // `code` is built by blanking ranges of a UTF-16 copy: no string per literal.
+  const buf = utf16(s);
+  const starts: number[] = [0];
+  const lines: number[] = [];
+  const columns: number[] = [];
+  let tabs = false;
+  const lineAt = (k: number): boolean => {
+    let j = k;
+    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 12)) j++;
+    const d = s.charCodeAt(j);
+    if (j >= n || d === 10 || d === 13 || d === 35) return false; // blank or comment-only
+    const lead = s.slice(k, j);
+    const column = indentation(lead);
+    lines.push(j);
+    columns.push(column);
+    tabs ||= lead.includes('\t');
+    return column === 0 && !CONTINUATION.test(s.slice(j, j + 9));
+  };
+  lineAt(0);
+  const stack: number[] = [];
+  // test() instead of exec(): the match is one character, so lastIndex - 1 is where it is.
+  const re = /[#'"()[\]{}\\\r\n]/g;
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
+    const c = s.charCodeAt(i);
+    if (c === 35 /* # */) {
+      const end = commentEnd(s, i);
+      blank(buf, s, i, end);
+      re.lastIndex = end;
+    } else if (c === 34 || c === 39) {
+      const lit = literalExtent(s, i);
+      if (lit.end >= n || s.charCodeAt(lit.end) !== c) return undefined; // unterminated
+      // f-string fields are code: their text stays (names used there count as uses).
+      if (!lit.fString) blank(buf, s, i + lit.qlen, lit.end);
+      re.lastIndex = lit.next;
+    } else if (c === 40 || c === 91 || c === 123) stack.push(c);
+    else if (c === 41 || c === 93 || c === 125) {
+      if (stack.pop() !== (c === 41 ? 40 : c === 93 ? 91 : 123)) return undefined;
+    } else if (c === 92 /* \ */) {
+      // A continuation joins the next line; a backslash elsewhere in code is left to the parser.
+      const d = s.charCodeAt(i + 1);
+      if (d === 13 && s.charCodeAt(i + 2) === 10) re.lastIndex = i + 3;
+      else if (d === 10 || d === 13) re.lastIndex = i + 2;
+    } else {
+      // A line break outside brackets: the next line may start a top-level statement.
+      if (c === 13 && s.charCodeAt(i + 1) === 10) continue; // the \n of \r\n does it
+      if (!stack.length && lineAt(i + 1)) starts.push(i + 1);
+    }
+  }
+  if (stack.length) return undefined;
+  const code = fromUtf16(buf);
+
+  const units: Unit[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1] : n;
+    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, '');
+    const h = HEADER.exec(head);
+    const kind: Unit['kind'] = h ? (head.startsWith('class') ? 'class' : 'def') : head.startsWith('@') ? 'decorator' : 'other';
+    const prev = units[units.length - 1];
+    // A decorator belongs to the def/class it decorates (through any further decorators).
+    if (prev?.kind === 'decorator') {
+      prev.end = end;
+      prev.kind = kind;
+      prev.name = h?.[1];
+      continue;
+    }
+    units.push({ start, end, kind, name: h?.[1] });
+  }
+  // A decorator at the end of the file decorates nothing: keep it as a statement.
+  for (const u of units) if (u.kind === 'decorator') u.kind = 'other';
+  return { units, code, lines, columns, tabs };
+}
+
+/** The UTF-16 code units of s, to blank ranges in place (see blank). */
+function utf16(s: string): Uint16Array {
+  const b = Buffer.from(s, 'utf16le');
+  return b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, s.length) : new Uint16Array(new Uint8Array(b).buffer);
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function fromUtf16(units: Uint16Array): string {
+  return UTF16.decode(units);
+}
+
+/** Replaces s[from, to) by spaces in its UTF-16 copy, keeping line breaks. */
+function blank(units: Uint16Array, s: string, from: number, to: number): void {
+  let a = from;
+  while (a < to) {
+    let b = a;
+    while (b < to && s.charCodeAt(b) !== 10 && s.charCodeAt(b) !== 13) b++;
+    if (b > a) units.fill(32, a, b);
+    a = b + 1;
+  }
+}
+
+/** CPython's indentation column: tabs to the next multiple of 8, a form feed resets it. */
+function indentation(lead: string): number {
+  let column = 0;
+  for (let i = 0; i < lead.length; i++) {
+    const c = lead.charCodeAt(i);
+    if (c === 12) column = 0;
+    else if (c === 9) column = (Math.floor(column / 8) + 1) * 8;
+    else column++;
+  }
+  return column;
+}
