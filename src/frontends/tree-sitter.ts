@@ -50,6 +50,11 @@ export function loadedParser(pkg: 'tree-sitter-python' | 'tree-sitter-bash'): Pa
   return p;
 }
 
+/** Whether any grammar has been loaded (and so WebAssembly compiled) in this thread. */
+export function parsersLoaded(): boolean {
+  return runtime !== undefined;
+}
+
 export async function loadParsers(): Promise<void> {
   await Promise.all([parserFor('tree-sitter-python'), parserFor('tree-sitter-bash')]);
 }
