@@ -13,15 +13,19 @@ export const DEFAULT_PATH = '\u0000';
 /** An unknown value inside a variable. */
 export const UNKNOWN = '\u0001';
 
-/** The venv whose bin comes first on this PATH value (before the default directories), if any. */
-export function venvOnPath(pathValue: string | undefined, venvs: ReadonlyMap<string, unknown>, extra?: string): string | undefined {
+/**
+ * The venv whose bin comes first on this PATH value (before the default directories), if any:
+ * one of `venvs`, or one the file otherwise names (`extra`: VIRTUAL_ENV, an activation's target).
+ */
+export function venvOnPath(pathValue: string | undefined, venvs: ReadonlyMap<string, unknown>, ...extra: (string | ReadonlySet<string> | undefined)[]): string | undefined {
   if (pathValue === undefined) return undefined;
+  const named = (v: string) => extra.some((e) => (typeof e === 'string' ? e === v : e?.has(v)));
   for (const entry of pathValue.split(':')) {
     if (entry.includes(DEFAULT_PATH)) return undefined; // /usr/local/bin, /usr/bin … come first
     const dir = entry.replace(/\/+$/, '');
     if (!dir.endsWith('/bin')) continue;
     const venv = dir.slice(0, -4);
-    if (venvs.has(venv) || venv === extra) return venv;
+    if (venvs.has(venv) || named(venv)) return venv;
   }
   return undefined;
 }

@@ -14,6 +14,8 @@ const valid: [string, string][] = [
   ['suppressed', 'FROM python:3.12\nRUN python -m venv /v\n# venvguard: ignore[VG202]\nRUN . /v/bin/activate\n'],
   ['a script called activate elsewhere', 'FROM x\nRUN . /etc/profile\n'],
   ['last in its RUN but a later ENV puts the venv on PATH anyway', 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate\nENV PATH=/v/bin:$PATH\nRUN pip install x\n'],
+  // Regression (mealie's Dockerfile): the venv comes from a stage whose poetry made it; ENV PATH names it.
+  ['a venv the file only activates, on PATH through ENV in the later RUN', 'FROM python:3.10-slim AS base\nENV VENV_PATH=/opt/pysetup/.venv\nENV PATH="/opt/poetry/bin:$VENV_PATH/bin:$PATH"\nFROM base\nRUN . $VENV_PATH/bin/activate && poetry install\nRUN python scripts/install_model.py\n'],
   ['source under dash: nothing is activated (source-in-sh reports it)', 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\n'],
 ];
 

@@ -395,6 +395,8 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     shellName: form === 'shell' ? (st.shell === 'bash' ? 'bash' : '/bin/sh') : undefined,
     virtualEnv: st.virtualEnv && st.vars.get('VIRTUAL_ENV') !== undefined ? { venv: st.virtualEnv.venv, span: st.virtualEnv.span } : undefined,
   });
+  /** Venvs the file activates (a base image or an untracked step made them): on PATH, they count. */
+  const named = new Set<string>();
   /** Which instruction each site belongs to (fixes edit instructions). */
   const instructionOf = new Map<LaunchSite, Instruction>();
   const byStart = new Map(parsed.instructions.map((i) => [i.span.start, i]));
@@ -406,7 +408,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? inst.span };
     else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
     const env: EnvState = { path: pathState, knownVenvs: [...st.venvs.keys()] };
-    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv);
+    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
     if (active) env.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
     FACTS.set(site, { ...dockerFacts(api, form, st), venvOrigins: new Map(st.venvs) });
@@ -434,6 +436,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       cwd: st.workdir,
       vars: st.vars,
       venvs: st.venvs,
+      named,
       originAt: () => ({ line: inst.firstLine, how: 'created', offset: inst.span.start }),
       facts: dockerFacts(api, 'shell', st),
       onSite: (site) => {
@@ -641,6 +644,8 @@ export const dockerfileFrontEnd: FrontEnd = {
   language: 'dockerfile',
   claims(p: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
+    // Templates (Dockerfile.j2, Dockerfile.template …) hold another language's syntax between the lines.
+    if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base)) return false;
     return base === 'Dockerfile' || base === 'Containerfile' || base.startsWith('Dockerfile.') || /\.(dockerfile|Dockerfile)$/.test(base);
   },
   mayMatter(t: string, tools: RegExp): boolean {

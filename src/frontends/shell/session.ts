@@ -38,6 +38,11 @@ export interface ShellSessionOptions {
   vars: ReadonlyMap<string, string>;
   /** Venvs known to exist; the ones this shell creates are added (files persist). */
   venvs: Map<string, VenvOrigin>;
+  /**
+   * Venvs the file names without creating them (activation targets are added here): a PATH entry
+   * `<one of them>/bin` means that venv is on PATH. Shared by the file's shells.
+   */
+  named?: Set<string>;
   /** How to describe a venv created by the command whose program starts at `offset` (`command`: the whole command). */
   originAt(offset: number, command: Span | undefined): VenvOrigin;
   /** Format-specific facts copied onto every site (wording, form). */
@@ -105,7 +110,7 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
     return s;
   };
   // A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not make it.
-  const active = () => sh.activated ?? venvOnPath(sh.path, o.venvs, o.facts.virtualEnv?.venv);
+  const active = () => sh.activated ?? venvOnPath(sh.path, o.venvs, o.facts.virtualEnv?.venv, o.named);
 
   const makeSite = (cmd: ExpandedCommand, explicitPath: boolean): LaunchSite => {
     let pathState: PathState = { kind: 'inherited' };
@@ -159,6 +164,7 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
       // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
       const fails = o.dialect === 'sh' && !o.shHasSource && wordText(cmd.words[0]) === 'source' ? ('source-in-sh' as const) : undefined;
       activations.push({ site, after: commands, venv: effect.venv, fails });
+      o.named?.add(effect.venv);
       if (fails) failedActivation = effect.venv;
       else {
         activate(sh, effect.venv);
