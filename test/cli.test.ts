@@ -168,3 +168,27 @@ test('a declared dependency launched by name is a console script; known non-Pyth
   assert.deepEqual(diags.map((d) => d.start.line), [2, 3], r.stdout);
   assert.match(diags[0].message, /"zensical".*a dependency in pyproject\.toml or requirements/);
 });
+
+test('golden: check examples/ci-mixed: every configuration format in one run, SARIF valid with exact regions', (t) => {
+  const text = runCli(['check', 'examples/ci-mixed']);
+  assert.equal(text.code, 1, text.stderr);
+  golden('ci-mixed.text.out', normalise(text.stdout));
+  const sarif = runCli(['check', 'examples/ci-mixed', '--format', 'sarif']);
+  assert.equal(sarif.code, 1, sarif.stderr);
+  assertValidSarif(t, sarif.stdout);
+  golden('ci-mixed.sarif.out', normalise(sarif.stdout));
+  const log = JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+  const where = log.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.ruleId}`);
+  // One format per file, each at its command word.
+  for (const expected of [
+    'examples/ci-mixed/Dockerfile:15:7 VG201',
+    'examples/ci-mixed/.github/workflows/ci.yml:20:14 VG201',
+    'examples/ci-mixed/.gitlab-ci.yml:38:7 VG201',
+    'examples/ci-mixed/Makefile:28:2 VG201',
+    'examples/ci-mixed/scripts/bootstrap.sh:13:1 VG201',
+    'examples/ci-mixed/deploy/app.service:12:11 VG201',
+    'examples/ci-mixed/deploy/crontab:8:26 VG201',
+    'examples/ci-mixed/deploy/supervisor/app.conf:11:9 VG201',
+    'examples/ci-mixed/Procfile:4:10 VG201',
+  ]) assert.ok(where.includes(expected), `${expected} in\n${where.join('\n')}`);
+});

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { LaunchSite, RewriteTarget } from '../core/launch-site.js';
-import type { Span } from '../core/source.js';
+import type { SourceFile, Span } from '../core/source.js';
+import type { FileProblem } from '../core/diagnostic.js';
 import { wordText, type Word } from '../core/word.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
@@ -186,4 +187,16 @@ export function venvProgram(bin: string, target: RewriteTarget): string[] | unde
   if (target.kind === 'interpreter') return [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])];
   if (target.kind === 'interpreter-bin') return [`${bin}/${target.name}`];
   return undefined;
+}
+
+/**
+ * A configuration file's parse problems as the one partial `syntax` problem the checker reports:
+ * the first by position, with how many more there were (identical ones counted once).
+ */
+export function syntaxProblemOf(file: SourceFile, problems: readonly { message: string; offset: number }[]): FileProblem | undefined {
+  const unique = [...new Map(problems.map((p) => [`${p.offset}|${p.message}`, p])).values()].sort((a, b) => a.offset - b.offset);
+  if (!unique.length) return undefined;
+  const p = unique[0];
+  const more = unique.length > 1 ? ` (and ${unique.length - 1} more)` : '';
+  return { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, file.text.length)), partial: true };
 }

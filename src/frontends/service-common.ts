@@ -19,7 +19,7 @@ import { suppressedCodes, type Suppressions } from '../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../core/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../judge/python-tools.js';
 import { expandArgv, launchSiteFor } from './command-line.js';
-import { configFacts, createdVenv, dropSideVenvs, linkLaterSites, setConfigFacts, venvOnPath, venvProgram, type ConfigSiteFacts, type VenvOrigin } from './config-facts.js';
+import { configFacts, createdVenv, dropSideVenvs, linkLaterSites, setConfigFacts, syntaxProblemOf, venvOnPath, venvProgram, type ConfigSiteFacts, type VenvOrigin } from './config-facts.js';
 import type { ShellDialect } from './shell/parse.js';
 import { runShellSession } from './shell/session.js';
 import { resolveDir, shellEffect } from './shell/state.js';
@@ -296,13 +296,7 @@ export function analyzeWithNamedVenvs(analyze: (initial: Map<string, VenvOrigin>
 export function finishAnalysis(file: SourceFile, out: Collected, suppressions: Suppressions): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   dropSideVenvs(out.sites);
   linkLaterSites(out.activations, out.ordered);
-  let syntaxProblem: FileProblem | undefined;
-  if (out.problems.length) {
-    const problems = [...out.problems].sort((a, b) => a.offset - b.offset);
-    const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, file.text.length)), partial: true };
-  }
+  const syntaxProblem = syntaxProblemOf(file, out.problems);
   return { sites: out.sites, suppressions, syntaxProblem };
 }
 

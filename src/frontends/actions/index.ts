@@ -22,7 +22,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
+import { configFacts, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
@@ -369,13 +369,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     problems.push({ message: `internal error while analysing the workflow: ${(e as Error).message}`, offset: 0 });
   }
 
-  let syntaxProblem: FileProblem | undefined;
-  if (problems.length) {
-    problems.sort((a, b) => a.offset - b.offset);
-    const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, src.length)), partial: true };
-  }
+  const syntaxProblem = syntaxProblemOf(file, problems);
   dropSideVenvs(sites);
   for (const site of sites) {
     const program = site.rewriter;

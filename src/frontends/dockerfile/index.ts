@@ -17,7 +17,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, setConfigFacts, venvProgram, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, setConfigFacts, venvProgram, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -595,13 +595,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
   });
   endStage(stage);
 
-  let syntaxProblem: FileProblem | undefined;
-  if (problems.length) {
-    problems.sort((a, b) => a.offset - b.offset);
-    const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(p.offset), partial: true };
-  }
+  const syntaxProblem = syntaxProblemOf(file, problems);
   dropSideVenvs(sites);
   for (const site of sites) {
     // The one fix a Dockerfile gets: ENV PATH, which serves every later instruction at once.

@@ -40,7 +40,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../
 import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -553,13 +553,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
     site.callSpan = item?.span ?? items[0]?.span ?? site.callSpan;
   }
 
-  let syntaxProblem: FileProblem | undefined;
-  if (problems.length) {
-    problems.sort((a, b) => a.offset - b.offset);
-    const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.min(p.offset, src.length)), partial: true };
-  }
+  const syntaxProblem = syntaxProblemOf(file, problems);
   return { sites, suppressions, syntaxProblem };
 }
 

@@ -39,7 +39,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../
 import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import type { FrontEnd } from '../front-end.js';
 import { decodeUtf8Text, type DecodeResult } from '../python/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
@@ -1125,13 +1125,7 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     runJob(job, venvs, true);
   });
 
-  let syntaxProblem: FileProblem | undefined;
-  if (problems.length) {
-    problems.sort((a, b) => a.offset - b.offset);
-    const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    syntaxProblem = { path: file.path, kind: 'syntax', message: p.message + more, start: file.location(Math.max(0, Math.min(p.offset, file.text.length))), partial: true };
-  }
+  const syntaxProblem = syntaxProblemOf(file, problems);
   dropSideVenvs(sites);
   return { sites, suppressions: makefileSuppressions(file, parsed), syntaxProblem };
 }
