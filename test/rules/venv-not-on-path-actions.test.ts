@@ -122,3 +122,11 @@ test('venv-not-on-path (actions) valid: printf to $GITHUB_PATH persists like ech
   const code = wf('run: python -m venv .venv', "run: printf '%s\\n' \"$PWD/.venv/bin\" >> \"$GITHUB_PATH\"", 'run: pip install .');
   await assertSilent(venvNotOnPath, code);
 });
+
+test('venv-not-on-path (actions) valid: a shell: python step that appends the venv bin to $GITHUB_PATH', async () => {
+  const py = 'shell: python\n        run: |\n          import os\n          with open(os.environ["GITHUB_PATH"], "a") as f:\n              f.write("/opt/venv/bin\\n")';
+  await assertSilent(venvNotOnPath, wf('run: python -m venv /opt/venv', py, 'run: pip install .'));
+  // Without that step the pip is an escape; a python step that writes something else changes nothing.
+  const other = 'shell: python\n        run: |\n          import os\n          print(os.environ["GITHUB_PATH"])';
+  assert.equal((await lint(venvNotOnPath, wf('run: python -m venv /opt/venv', other, 'run: pip install .'))).length, 1);
+});

@@ -267,7 +267,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       // PATH for this step: GITHUB_PATH entries first, then env: (step > job > workflow), then GITHUB_ENV.
       const envPath = stepEnv.get('PATH') ?? js.ghEnv.get('PATH') ?? DEFAULT_PATH;
       const stepPath = [...js.ghPath, envPath].join(':');
-      if (dialect === undefined) return;
+      if (dialect === undefined) {
+        // `shell: python` steps can write $GITHUB_PATH / $GITHUB_ENV too; literal lines are known.
+        const shellName = scalarText(get(step, 'shell')) ?? scope.shell;
+        if (shellName !== undefined && /^python[\d.]*\b/.test(shellName.trim())) pythonStepWrites(text(scalarChars(src, runNode)), cwd, js);
+        return;
+      }
       const script = substituteExpressions(scalarChars(src, runNode), stepEnv);
       const vars = new Map([...js.ghEnv, ...stepEnv]);
       vars.delete('PATH');
@@ -376,6 +381,29 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     site.rewriter = { rewrite: (t) => (t.kind === 'persist-venv' ? persistVenv(file, site, t, styleOf.get(site)) : program?.rewrite(t)) };
   }
   return { sites, suppressions, syntaxProblem };
+}
+
+/**
+ * What a `shell: python` step appends to $GITHUB_PATH or $GITHUB_ENV, as far as the script says it
+ * with string literals: in a script that names GITHUB_PATH, each literal directory ending in /bin
+ * (`f.write("/opt/venv/bin\n")`); in one that names GITHUB_ENV, each literal `VIRTUAL_ENV=…`.
+ * Paths built at run time stay unknown, as in shell steps.
+ */
+function pythonStepWrites(script: string, cwd: string | undefined, js: JobState): void {
+  const literals = [...script.matchAll(/(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g)].map((m) => m[2].replace(/\\n$/, ''));
+  if (/GITHUB_PATH/.test(script)) {
+    for (const l of literals) {
+      if (!/\/bin\/?$/.test(l) || /[{}%$]/.test(l)) continue;
+      const d = resolveDir(substituteWs(l), cwd);
+      if (d) js.ghPath.unshift(d);
+    }
+  }
+  if (/GITHUB_ENV/.test(script)) {
+    for (const l of literals) {
+      const m = /^VIRTUAL_ENV=([^{}%$]+)$/.exec(l);
+      if (m) js.ghEnv.set('VIRTUAL_ENV', m[1]);
+    }
+  }
 }
 
 /** `$GITHUB_WORKSPACE` in a YAML value (not seen by a shell there). */

@@ -14,6 +14,7 @@ import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line
 import { configFacts, createdVenv, DEFAULT_PATH, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
+import { dropLeading, leadingText } from '../word-units.js';
 
 export interface ShellSessionOptions {
   file: SourceFile;
@@ -121,7 +122,7 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
     const a = active();
     if (a) env.activeVenv = a;
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env });
-    const venvs = [...o.venvs.keys()];
+    const venvs = env.knownVenvs!;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
       const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], sh.cwd);
       if (rw) site.rewriter = rw;
@@ -144,10 +145,10 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
     if (cmd.words.length === 0) for (const a of cmd.assignments) setVar(a.name, a.value);
     else if (wordText(cmd.words[0]) === 'export' || wordText(cmd.words[0]) === 'readonly' || wordText(cmd.words[0]) === 'declare') {
       for (const w of cmd.words.slice(1)) {
-        const t = w.fragments[0]?.kind === 'text' ? (w.fragments[0] as { text: string }).text : '';
+        const t = leadingText(w);
         const eq = t.indexOf('=');
         if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.slice(0, eq))) {
-          setVar(t.slice(0, eq), { fragments: [{ kind: 'text', text: t.slice(eq + 1) }, ...w.fragments.slice(1)] });
+          setVar(t.slice(0, eq), dropLeading(w, eq + 1));
         }
       }
     }
