@@ -8,6 +8,7 @@ import type { Edit } from '../src/core/diagnostic.js';
 import type { LaunchSite } from '../src/core/launch-site.js';
 import type { Rule } from '../src/core/rule.js';
 import { SourceFile } from '../src/core/source.js';
+import { wordSourceSpan, wordText } from '../src/core/word.js';
 import { checkSource } from '../src/core/check-file.js';
 import { frontEndFor } from '../src/frontends/index.js';
 import { loadParsers } from '../src/frontends/tree-sitter.js';
@@ -53,8 +54,23 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return text;
 }
 
-export function siteAt(sites: LaunchSite[], program: string): LaunchSite {
-  const s = sites.find((x) => x.argv[0] && x.argv.map((w) => w.fragments.map((f) => (f.kind === 'text' ? f.text : '?')).join('')).join(' ').startsWith(program));
-  assert.ok(s, `no site starting with ${program}`);
+/** An argv as text, with `?` for a word that is not all literal. */
+export const argvText = (s: LaunchSite) => s.argv.map((w) => wordText(w) ?? '?').join(' ');
+
+/** The nth site whose argv text starts with `prefix` (literal parts of partly known words count). */
+export function siteAt(sites: LaunchSite[], prefix: string, nth = 0): LaunchSite {
+  const text = (x: LaunchSite) => x.argv.map((w) => w.fragments.map((f) => (f.kind === 'text' ? f.text : '?')).join('')).join(' ');
+  const s = sites.filter((x) => x.argv[0] && text(x).startsWith(prefix))[nth];
+  assert.ok(s, `no site starting with ${prefix}: ${sites.map(argvText).join(' | ')}`);
   return s;
+}
+
+/** 1-based line:column of each word of a site. */
+export function positions(site: LaunchSite): string[] {
+  return site.argv.map((w) => {
+    const span = wordSourceSpan(w);
+    if (!span) return '?';
+    const l = site.file.location(span.start);
+    return `${l.line}:${l.column}`;
+  });
 }

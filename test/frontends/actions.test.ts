@@ -1,28 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LaunchSite } from '../../src/core/launch-site.js';
-import { wordSourceSpan, wordText } from '../../src/core/word.js';
 import { actionsFrontEnd } from '../../src/frontends/actions/index.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { analyze } from '../actions-lint.js';
+import { argvText, positions, siteAt } from '../config-lint.js';
 
-const argvText = (s: LaunchSite) => s.argv.map((w) => wordText(w) ?? '?').join(' ');
-
-function siteAt(sites: LaunchSite[], prefix: string, nth = 0): LaunchSite {
-  const s = sites.filter((x) => argvText(x).startsWith(prefix))[nth];
-  assert.ok(s, `no site starting with ${prefix}: ${sites.map(argvText).join(' | ')}`);
-  return s;
-}
-
-/** 1-based line:column of each word of a site. */
-function positions(site: LaunchSite): string[] {
-  return site.argv.map((w) => {
-    const span = wordSourceSpan(w);
-    if (!span) return '?';
-    const l = site.file.location(span.start);
-    return `${l.line}:${l.column}`;
-  });
-}
 
 const WS = '/github/workspace';
 

@@ -1,30 +1,12 @@
 /** The GitLab CI front end: parsing, positions, the two shells of a job, default/extends/anchors/!reference, variables. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LaunchSite } from '../../src/core/launch-site.js';
-import { wordSourceSpan, wordText } from '../../src/core/word.js';
 import { configFacts } from '../../src/frontends/config-facts.js';
 import { gitlabFrontEnd } from '../../src/frontends/gitlab/index.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { analyze } from '../gitlab-lint.js';
+import { argvText, positions, siteAt } from '../config-lint.js';
 
-const argvText = (s: LaunchSite) => s.argv.map((w) => wordText(w) ?? '?').join(' ');
-
-function siteAt(sites: LaunchSite[], prefix: string, nth = 0): LaunchSite {
-  const s = sites.filter((x) => argvText(x).startsWith(prefix))[nth];
-  assert.ok(s, `no site starting with ${prefix}: ${sites.map(argvText).join(' | ')}`);
-  return s;
-}
-
-/** 1-based line:column of each word of a site. */
-function positions(site: LaunchSite): string[] {
-  return site.argv.map((w) => {
-    const span = wordSourceSpan(w);
-    if (!span) return '?';
-    const l = site.file.location(span.start);
-    return `${l.line}:${l.column}`;
-  });
-}
 
 const P = '/builds/project';
 

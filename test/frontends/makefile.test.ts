@@ -9,31 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { LaunchSite } from '../../src/core/launch-site.js';
-import { wordSourceSpan, wordText } from '../../src/core/word.js';
+import { wordSourceSpan } from '../../src/core/word.js';
 import { configFacts } from '../../src/frontends/config-facts.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { CURDIR, logicalLines, makefileFrontEnd, parseMakefile } from '../../src/frontends/makefile/index.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
 import { analyze, lint } from '../makefile-lint.js';
+import { argvText, positions, siteAt } from '../config-lint.js';
 
-const argvText = (s: LaunchSite) => s.argv.map((w) => wordText(w) ?? '?').join(' ');
-
-function siteAt(sites: LaunchSite[], prefix: string, nth = 0): LaunchSite {
-  const s = sites.filter((x) => argvText(x).startsWith(prefix))[nth];
-  assert.ok(s, `no site starting with ${prefix}: ${sites.map(argvText).join(' | ')}`);
-  return s;
-}
-
-/** 1-based line:column of each word of a site. */
-function positions(site: LaunchSite): string[] {
-  return site.argv.map((w) => {
-    const span = wordSourceSpan(w);
-    if (!span) return '?';
-    const l = site.file.location(span.start);
-    return `${l.line}:${l.column}`;
-  });
-}
 
 const V = `${CURDIR}/.venv`;
 

@@ -284,14 +284,8 @@ export function analyzeSupervisor(file: SourceFile): Analysis {
   // Programs run side by side, not one after another: an activation in one is not relied on by
   // another (an activation that ends its own command is still reported).
   out.activations = [];
-  const seen = new Set<string>();
-  for (const p of problems) {
-    const k = `${p.offset}|${p.message}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.problems.push(p);
-    }
-  }
+  // syntaxProblemOf() counts a problem seen in both passes once.
+  out.problems.push(...problems);
   return finishAnalysis(file, out, suppressions);
 }
 

@@ -287,15 +287,8 @@ export function analyzeSystemd(file: SourceFile): Analysis {
     }
     return { out: o, venvs };
   });
-  // Word splitting runs once per pass; report each problem once.
-  const seen = new Set<string>();
-  for (const p of problems) {
-    const k = `${p.offset}|${p.message}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.problems.push(p);
-    }
-  }
+  // Word splitting runs once per pass; syntaxProblemOf() counts each problem once.
+  out.problems.push(...problems);
   return finishAnalysis(file, out, suppressions);
 }
 
