@@ -192,3 +192,17 @@ test('golden: check examples/ci-mixed: every configuration format in one run, SA
     'examples/ci-mixed/Procfile:4:10 VG201',
   ]) assert.ok(where.includes(expected), `${expected} in\n${where.join('\n')}`);
 });
+
+test('a configuration file over 2 MB is reported as too large for its front end, and the run goes on', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12\n' + 'RUN pip install x && \\\n'.repeat(120_000) + 'true\n');
+  fs.mkdirSync(path.join(dir, 'app'));
+  fs.writeFileSync(path.join(dir, 'app/job.py'), 'import os\nos.system("python x.py")\n');
+  const r = runCli(['check', '.', '--format', 'json', '--no-config'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as { diagnostics: { path: string }[]; problems: { path: string; kind: string; message: string }[] };
+  assert.deepEqual(report.diagnostics.map((d) => d.path), ['app/job.py']);
+  assert.equal(report.problems.length, 1);
+  assert.equal(report.problems[0].kind, 'too-large');
+  assert.match(report.problems[0].message, /^2\.6 MB \(2760022 bytes\) is over the 2\.0 MB \(2097152 bytes\) that dockerfile files are analysed up to; skipped$/);
+});

@@ -64,6 +64,9 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     return problem('unreadable', `cannot read: ${err.code ?? ''} ${err.message.replace(/^[A-Z]+: /, '')}`.trim());
   }
   const fe = frontEndFor(path, firstLine(bytes));
+  if (fe.maxBytes !== undefined && bytes.length > fe.maxBytes) {
+    return problem('too-large', `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
+  }
   if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes)) {
     result.skipped = true;
     return { result };

@@ -24,8 +24,17 @@ export interface AnalyzeOptions {
   parseLess?: boolean;
 }
 
+/**
+ * Configuration files are analysed up to this size. Real ones are kilobytes; a multi-megabyte one
+ * becomes one shell script of hundreds of thousands of commands (a 6.9 MB Dockerfile RUN took
+ * 3.4 s and 727 MB), so it is reported as too large instead.
+ */
+export const CONFIG_MAX_BYTES = 2 * 1024 * 1024;
+
 export interface FrontEnd {
   language: Language;
+  /** Files larger than this are reported as too large for this front end (the run's own limit applies too). */
+  maxBytes?: number;
   /** Does this front end handle the file? `head` is the file's first line (shebang detection). */
   claims(path: string, head: string): boolean;
   /**

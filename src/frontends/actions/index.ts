@@ -23,7 +23,7 @@ import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { configFacts, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
-import type { FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -415,6 +415,7 @@ const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda
 
 export const actionsFrontEnd: FrontEnd = {
   language: 'github-actions',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const n = p.replace(/\\/g, '/');
     const base = path.posix.basename(n);

@@ -23,7 +23,7 @@ import path from 'node:path';
 import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import type { ConfigSiteFacts } from '../config-facts.js';
-import type { Analysis, FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../service-common.js';
@@ -169,6 +169,7 @@ export function analyzeCrontab(file: SourceFile): Analysis {
 
 export const crontabFrontEnd: FrontEnd = {
   language: 'crontab',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const n = p.replace(/\\/g, '/');
     const base = path.posix.basename(n);

@@ -18,7 +18,7 @@ import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, setConfigFacts, venvProgram, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
-import type { FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
@@ -636,6 +636,7 @@ const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda
 
 export const dockerfileFrontEnd: FrontEnd = {
   language: 'dockerfile',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     // Templates (Dockerfile.j2, Dockerfile.template …) hold another language's syntax between the lines.

@@ -41,7 +41,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
-import type { FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
@@ -577,6 +577,7 @@ const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda
 
 export const gitlabFrontEnd: FrontEnd = {
   language: 'gitlab-ci',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     // Only the names GitLab gives its pipeline file: included files are plain YAML we cannot tell apart.
     const base = path.posix.basename(p.replace(/\\/g, '/'));

@@ -40,7 +40,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
-import type { FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
 import { decodeUtf8Text, type DecodeResult } from '../python/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -1164,6 +1164,7 @@ const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda
 
 export const makefileFrontEnd: FrontEnd = {
   language: 'makefile',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     return base === 'Makefile' || base === 'makefile' || base === 'GNUmakefile' || (base.endsWith('.mk') && base.length > 3);

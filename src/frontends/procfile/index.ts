@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { SourceFile } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import { DEFAULT_PATH } from '../config-facts.js';
-import type { Analysis, FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
 import { unitsToWord } from '../word-units.js';
 
@@ -69,6 +69,7 @@ export function analyzeProcfile(file: SourceFile): Analysis {
 
 export const procfileFrontEnd: FrontEnd = {
   language: 'procfile',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     return base === 'Procfile' || base.startsWith('Procfile.');

@@ -23,7 +23,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import { textWord, wordSourceSpan } from '../../core/word.js';
 import { configFacts, DEFAULT_PATH } from '../config-facts.js';
-import type { Analysis, FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { addSuppression, analyzeWithNamedVenvs, finishAnalysis, MAY_MATTER, newCollected, runShellCommand, showVenv, START_DIR } from '../service-common.js';
 import { suppressedCodes } from '../../core/suppressions.js';
@@ -118,6 +118,7 @@ function scriptSuppressions(file: SourceFile): Suppressions {
 
 export const shellScriptFrontEnd: FrontEnd = {
   language: 'shell',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string, head: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     if (/\.(sh|bash)$/.test(base)) return true;

@@ -22,7 +22,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import type { Word } from '../../core/word.js';
 import { DEFAULT_PATH, type ConfigSiteFacts } from '../config-facts.js';
-import type { Analysis, FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import { addSuppression, analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
 import { type Unit, unitsToWord } from '../word-units.js';
@@ -291,6 +291,7 @@ export function analyzeSupervisor(file: SourceFile): Analysis {
 
 export const supervisorFrontEnd: FrontEnd = {
   language: 'supervisor',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const n = p.replace(/\\/g, '/');
     const base = path.posix.basename(n);

@@ -22,7 +22,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import type { Fragment, Word } from '../../core/word.js';
 import { DEFAULT_PATH, type ConfigSiteFacts } from '../config-facts.js';
-import type { Analysis, FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../service-common.js';
 import { type Unit, unitsToWord } from '../word-units.js';
@@ -294,6 +294,7 @@ export function analyzeSystemd(file: SourceFile): Analysis {
 
 export const systemdFrontEnd: FrontEnd = {
   language: 'systemd',
+  maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     return /\.service$/.test(path.posix.basename(p.replace(/\\/g, '/')));
   },
