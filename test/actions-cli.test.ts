@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
 import { repoRoot, tempDir } from './helpers.js';
-import { assertValidSarif } from './sarif-schema.js';
+import { assertValidSarif, sarifRegions } from './sarif-schema.js';
 
 const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 
@@ -25,11 +25,7 @@ test('check: Dockerfile, GitHub Actions workflow and Python source reported in o
     const log = JSON.parse(r.stdout) as Log;
     assertValidSarif(t, r.stdout);
     assert.equal(log.runs.length, 1);
-    const got = (log.runs[0].results ?? []).map((res) => {
-      const loc = res.locations![0].physicalLocation!;
-      const reg = loc.region!;
-      return `${loc.artifactLocation!.uri} ${res.ruleId} ${reg.startLine}:${reg.startColumn}-${reg.endLine}:${reg.endColumn}`;
-    });
+    const got = sarifRegions(log);
     assert.deepEqual(got.sort(), [
       '.github/workflows/ci.yml VG201 10:11-10:14',
       '.github/workflows/ci.yml VG202 7:14-7:39',

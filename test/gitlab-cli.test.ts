@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
 import { repoRoot, tempDir } from './helpers.js';
-import { assertValidSarif } from './sarif-schema.js';
+import { assertValidSarif, sarifRegions } from './sarif-schema.js';
 
 const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 
@@ -43,11 +43,7 @@ test('check: .gitlab-ci.yml and *.gitlab-ci.yml reported in one SARIF run; an in
     const log = JSON.parse(r.stdout) as Log;
     assertValidSarif(t, r.stdout);
     assert.equal(log.runs.length, 1);
-    const got = (log.runs[0].results ?? []).map((res) => {
-      const loc = res.locations![0].physicalLocation!;
-      const reg = loc.region!;
-      return `${loc.artifactLocation!.uri} ${res.ruleId} ${reg.startLine}:${reg.startColumn}-${reg.endLine}:${reg.endColumn}`;
-    });
+    const got = sarifRegions(log);
     assert.deepEqual(got.sort(), ['.gitlab-ci.yml VG201 10:7-10:13', '.gitlab-ci.yml VG202 12:7-12:32', 'ci/docs.gitlab-ci.yml VG201 4:8-4:11']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

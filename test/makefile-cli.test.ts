@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
 import { repoRoot, tempDir } from './helpers.js';
+import { sarifRegions } from './sarif-schema.js';
 
 const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true' };
@@ -17,11 +18,7 @@ test('check: the ci-mixed example Makefile has one escape (VG202 at the activati
     const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'sarif'], { cwd: dir, encoding: 'utf8', env });
     assert.equal(r.status, 1, r.stderr);
     const log = JSON.parse(r.stdout) as Log;
-    const got = (log.runs[0].results ?? []).map((res) => {
-      const loc = res.locations![0].physicalLocation!;
-      const reg = loc.region!;
-      return `${loc.artifactLocation!.uri} ${res.ruleId} ${reg.startLine}:${reg.startColumn}-${reg.endLine}:${reg.endColumn}`;
-    });
+    const got = sarifRegions(log);
     assert.deepEqual(got.sort(), ['Makefile VG201 28:2-28:14', 'Makefile VG202 27:2-27:29']);
     const fix = spawnSync(process.execPath, [CLI, 'check', '.', '--fix', '--unsafe-fixes'], { cwd: dir, encoding: 'utf8', env });
     assert.ok(fix.status === 0 || fix.status === 1, fix.stderr);

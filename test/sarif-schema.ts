@@ -42,3 +42,12 @@ export function assertValidSarif(t: TestContext, log: string): void {
   assert.ok(ok, `SARIF does not validate: ${JSON.stringify(validate.errors, null, 2)}`);
 }
 
+
+/** Each SARIF result as `uri RULE startLine:startColumn-endLine:endColumn`, for exact-position assertions. */
+export function sarifRegions(log: { runs: { results?: { ruleId?: string; locations?: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number; endLine?: number; endColumn?: number } } }[] }[] }[] }): string[] {
+  return (log.runs[0].results ?? []).map((res) => {
+    const loc = res.locations![0].physicalLocation!;
+    const reg = loc.region!;
+    return `${loc.artifactLocation!.uri} ${res.ruleId} ${reg.startLine}:${reg.startColumn}-${reg.endLine}:${reg.endColumn}`;
+  });
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
 import { repoRoot } from './helpers.js';
-import { assertValidSarif } from './sarif-schema.js';
+import { assertValidSarif, sarifRegions } from './sarif-schema.js';
 
 const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const MINE = ['scripts/bootstrap.sh', 'deploy/app.service', 'deploy/crontab', 'deploy/supervisor/app.conf', 'Procfile'];
@@ -19,12 +19,7 @@ test('check examples/ci-mixed: one escape per script and service file, at the pr
   assert.equal(r.status, 1, r.stderr);
   assertValidSarif(t, r.stdout);
   const log = JSON.parse(r.stdout) as Log;
-  const got = (log.runs[0].results ?? [])
-    .map((res) => {
-      const loc = res.locations![0].physicalLocation!;
-      const reg = loc.region!;
-      return `${loc.artifactLocation!.uri} ${res.ruleId} ${reg.startLine}:${reg.startColumn}-${reg.endLine}:${reg.endColumn}`;
-    })
+  const got = sarifRegions(log)
     .filter((s) => MINE.includes(s.split(' ')[0]));
   assert.deepEqual(got.sort(), [
     'Procfile VG201 4:10-4:16',

@@ -31,6 +31,14 @@ export interface AnalyzeOptions {
  */
 export const CONFIG_MAX_BYTES = 2 * 1024 * 1024;
 
+/** Words every configuration finding needs one of (a Python tool, a venv, an activation …). */
+const CONFIG_WORDS = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+/** The prefilter shared by the configuration front ends: can this text hold a finding at all? */
+export function configMayMatter(text: string, tools: RegExp): boolean {
+  return CONFIG_WORDS.test(text) || tools.test(text);
+}
+
 export interface FrontEnd {
   language: Language;
   /** Files larger than this are reported as too large for this front end (the run's own limit applies too). */

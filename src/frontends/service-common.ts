@@ -324,4 +324,3 @@ export function entrySuppressions(s: Suppressions, file: SourceFile, first: numb
   }
 }
 
-export const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;

@@ -23,7 +23,7 @@ import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { configFacts, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -411,7 +411,6 @@ function substituteWs(s: string): string {
   return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS);
 }
 
-const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 
 export const actionsFrontEnd: FrontEnd = {
   language: 'github-actions',
@@ -422,9 +421,7 @@ export const actionsFrontEnd: FrontEnd = {
     if (base === 'action.yml' || base === 'action.yaml') return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeActions>) => T): T {
     return use(analyzeActions(file));
   },

@@ -23,10 +23,10 @@ import path from 'node:path';
 import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import type { ConfigSiteFacts } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
-import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../service-common.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../service-common.js';
 import { type Unit, unitsToWord } from '../word-units.js';
 
 /** cron's PATH when the crontab sets none (Debian's cron). */
@@ -176,9 +176,7 @@ export const crontabFrontEnd: FrontEnd = {
     if (base === 'crontab' || /\.(crontab|cron)$/.test(base)) return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
     return use(analyzeCrontab(file));
   },

@@ -18,7 +18,7 @@ import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, setConfigFacts, venvProgram, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
@@ -632,7 +632,6 @@ function dockerfileSuppressions(file: SourceFile, parsed: ParsedDockerfile): Sup
   return out;
 }
 
-const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 
 export const dockerfileFrontEnd: FrontEnd = {
   language: 'dockerfile',
@@ -643,9 +642,7 @@ export const dockerfileFrontEnd: FrontEnd = {
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base)) return false;
     return base === 'Dockerfile' || base === 'Containerfile' || base.startsWith('Dockerfile.') || /\.(dockerfile|Dockerfile)$/.test(base);
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeDockerfile>) => T): T {
     return use(analyzeDockerfile(file));
   },

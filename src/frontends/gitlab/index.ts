@@ -41,7 +41,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
@@ -573,7 +573,6 @@ function withoutInputs(cs: Char[]): Char[] {
   return out;
 }
 
-const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 
 export const gitlabFrontEnd: FrontEnd = {
   language: 'gitlab-ci',
@@ -583,9 +582,7 @@ export const gitlabFrontEnd: FrontEnd = {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     return base === '.gitlab-ci.yml' || base.endsWith('.gitlab-ci.yml');
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeGitlab>) => T): T {
     return use(analyzeGitlab(file));
   },

@@ -40,7 +40,7 @@ import type { SourceFile, Span } from '../../core/source.js';
 import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
 import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { decodeUtf8Text, type DecodeResult } from '../python/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -1160,7 +1160,6 @@ function makefileSuppressions(file: SourceFile, parsed: ParsedMakefile): Suppres
   return out;
 }
 
-const MAY_MATTER = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 
 export const makefileFrontEnd: FrontEnd = {
   language: 'makefile',
@@ -1169,9 +1168,7 @@ export const makefileFrontEnd: FrontEnd = {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     return base === 'Makefile' || base === 'makefile' || base === 'GNUmakefile' || (base.endsWith('.mk') && base.length > 3);
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   decode(p: string, bytes: Uint8Array): DecodeResult {
     const r = decodeUtf8Text(p, bytes);
     if (!r.ok && r.kind === 'binary') return { ...r, message: r.message.replace('not Python source', 'not a makefile') };

@@ -12,8 +12,8 @@ import path from 'node:path';
 import type { SourceFile } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import { DEFAULT_PATH } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
-import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
 import { unitsToWord } from '../word-units.js';
 
 /** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
@@ -74,9 +74,7 @@ export const procfileFrontEnd: FrontEnd = {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     return base === 'Procfile' || base.startsWith('Procfile.');
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
     return use(analyzeProcfile(file));
   },

@@ -23,9 +23,9 @@ import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import { textWord, wordSourceSpan } from '../../core/word.js';
 import { configFacts, DEFAULT_PATH } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
-import { addSuppression, analyzeWithNamedVenvs, finishAnalysis, MAY_MATTER, newCollected, runShellCommand, showVenv, START_DIR } from '../service-common.js';
+import { addSuppression, analyzeWithNamedVenvs, finishAnalysis, newCollected, runShellCommand, showVenv, START_DIR } from '../service-common.js';
 import { suppressedCodes } from '../../core/suppressions.js';
 
 const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
@@ -124,9 +124,7 @@ export const shellScriptFrontEnd: FrontEnd = {
     if (/\.(sh|bash)$/.test(base)) return true;
     return !base.includes('.') && shebangShell(head) !== undefined;
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
     return use(analyzeShellScript(file));
   },

@@ -22,9 +22,9 @@ import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import type { Word } from '../../core/word.js';
 import { DEFAULT_PATH, type ConfigSiteFacts } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
-import { addSuppression, analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
+import { addSuppression, analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
 import { type Unit, unitsToWord } from '../word-units.js';
 
 type Char = { ch: string; off: number };
@@ -299,7 +299,7 @@ export const supervisorFrontEnd: FrontEnd = {
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
   },
   mayMatter(t: string, tools: RegExp): boolean {
-    return /^\s*\[(program|fcgi-program|eventlistener):/m.test(t) && (MAY_MATTER.test(t) || tools.test(t));
+    return /^\s*\[(program|fcgi-program|eventlistener):/m.test(t) && configMayMatter(t, tools);
   },
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
     return use(analyzeSupervisor(file));

@@ -22,9 +22,9 @@ import type { SourceFile, Span } from '../../core/source.js';
 import type { Suppressions } from '../../core/suppressions.js';
 import type { Fragment, Word } from '../../core/word.js';
 import { DEFAULT_PATH, type ConfigSiteFacts } from '../config-facts.js';
-import { CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
-import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, MAY_MATTER, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../service-common.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../service-common.js';
 import { type Unit, unitsToWord } from '../word-units.js';
 
 type Char = { ch: string; off: number };
@@ -298,9 +298,7 @@ export const systemdFrontEnd: FrontEnd = {
   claims(p: string): boolean {
     return /\.service$/.test(path.posix.basename(p.replace(/\\/g, '/')));
   },
-  mayMatter(t: string, tools: RegExp): boolean {
-    return MAY_MATTER.test(t) || tools.test(t);
-  },
+  mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
     return use(analyzeSystemd(file));
   },
