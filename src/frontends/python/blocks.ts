@@ -69,6 +69,8 @@ const API_G = new RegExp(API_WORDS.source, 'g');
 const PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
 const DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
 const CALLED_ATTRIBUTE = /\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)\s*\(/g;
+/** A def's first parameter (after any decorators and `async`). */
+const FIRST_PARAMETER = /\bdef[ \t]+[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*[ \t]*(?:\[[^\]]*\][ \t]*)?\(\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
 const ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)[ \t]*(?::[^=\n\r]*)?(?:[-+*/%&|^@]|\/\/|>>|<<|\*\*)?=(?!=)/g;
 
 /** Why a unit is kept (or 'blanked'), for tests and for measuring what is kept. */
@@ -353,10 +355,18 @@ function calledAttributes(code: string, u: Unit): Set<string> {
   return out;
 }
 
-/** Attribute names a def assigns (`x.name = …`, `x.name += …`, `x.name: T = …`): what self.name may read. */
+/**
+ * Attribute names a method assigns through its first parameter (`self.name = …`, `+=`, `self.name:
+ * T = …`): what self.name may read elsewhere in the class (the evaluator follows only assignments
+ * whose object is the enclosing method's first parameter). No first parameter, nothing.
+ */
 function assignedAttributes(code: string, u: Unit): Set<string> {
   const out = new Set<string>();
-  for (const m of code.slice(u.start, u.end).matchAll(ASSIGNED_ATTRIBUTE)) out.add(m[1]);
+  const text = code.slice(u.start, u.end);
+  const first = FIRST_PARAMETER.exec(text)?.[1];
+  if (!first) return out;
+  const assigned = new RegExp(`(?<![\\w\\u0080-\\uffff.])${first}[ \\t]*${ASSIGNED_ATTRIBUTE.source}`, 'g');
+  for (const m of text.matchAll(assigned)) out.add(m[1]);
   return out;
 }
 
