@@ -1,7 +1,7 @@
 /**
  * `venvguard doctor` start-up cost: on a fresh healthy venv, the median wall time of the
  * interpreter's own start (`python -c pass`), of `inspectEnvironment` in-process, of the whole CLI
- * (`node dist/src/cli/main.js doctor`), and of Node starting with nothing to do. Run after a build:
+ * (`node dist/cli/main.js doctor`), and of Node starting with nothing to do. Run after a build:
  * `node dist/bench/doctor.js [--python /path/to/python3.X] [--runs N]`. Nothing is asserted.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { inspectEnvironment } from '../src/api.js';
 const { values } = parseArgs({ options: { python: { type: 'string' }, runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);
 const python = values.python ?? 'python3';
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'main.js');
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'venvguard-bench-doctor-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function timeSpawn(cmd: string, args: string[]): number {

@@ -22,7 +22,7 @@ const USAGE = `usage: node dist/bench/run.js [options]   (or: npm run bench -- [
   --only LIST      comma-separated tools: ${TOOL_NAMES.join(', ')}
   --out FILE       also write the results as JSON to FILE
   --timeout SEC    time limit for one run of one tool (default 900)
-  --venvguard JS   venvguard CLI entry point to run (default dist/src/cli/main.js)
+  --venvguard JS   venvguard CLI entry point to run (default dist/cli/main.js, the bundled bin)
   --venvguard-args="ARGS"
                    extra arguments for venvguard check, e.g. --venvguard-args="--no-prefilter --jobs 1"
   --no-stage       point the tools at DIR itself instead of a staged copy of its .py files
@@ -232,7 +232,7 @@ async function main(): Promise<number> {
 
     const venvguardCli = options.venvguardCli
       ? path.resolve(options.venvguardCli)
-      : path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+      : path.join(repoRoot, 'dist', 'cli', 'main.js');
     const ctx = { repoRoot, benchDist, corpusRoot: corpus.root, venvguardCli, venvguardArgs: options.venvguardArgs };
     const selected = TOOLS.filter((t) => options.only.includes(t.name));
     const reports = new Map<ToolName, ToolReport>();

@@ -27,7 +27,7 @@ export interface ToolContext {
   /** Folder holding the compiled bench scripts (dist/bench). */
   benchDist: string;
   corpusRoot: string;
-  /** venvguard's CLI entry point (default dist/src/cli/main.js; --venvguard overrides it). */
+  /** venvguard's CLI entry point (default dist/cli/main.js, the bundled bin; --venvguard overrides it). */
   venvguardCli: string;
   /** Extra arguments for `venvguard check` (--venvguard-args), e.g. --no-prefilter or --jobs 1. */
   venvguardArgs: string[];
@@ -158,7 +158,7 @@ function isExecutable(file: string): boolean {
 const venvguard: Tool = {
   name: 'venvguard',
   detects: 'launches of python/pip/console scripts by bare name (all rules, default config)',
-  installHint: '`npm run build` (or `npx tsc -p .`) to produce dist/src/cli/main.js',
+  installHint: '`npm run build` to produce dist/cli/main.js',
   prepare(ctx) {
     const main = ctx.venvguardCli;
     if (!fs.existsSync(main)) {

@@ -5,10 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
-import { repoRoot, tempDir } from './helpers.js';
+import { CLI, repoRoot, tempDir } from './helpers.js';
 import { assertValidSarif, sarifRegions } from './sarif-schema.js';
 
-const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 
 test('check: Dockerfile, GitHub Actions workflow and Python source reported in one SARIF run', (t) => {
   const dir = tempDir();

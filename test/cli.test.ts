@@ -7,10 +7,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { repoRoot, tempDir } from './helpers.js';
+import { CLI, repoRoot, tempDir } from './helpers.js';
 import { assertValidSarif } from './sarif-schema.js';
 
-const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
@@ -205,4 +204,21 @@ test('a configuration file over 2 MB is reported as too large for its front end,
   assert.equal(report.problems.length, 1);
   assert.equal(report.problems[0].kind, 'too-large');
   assert.match(report.problems[0].message, /^2\.6 MB \(2760022 bytes\) is over the 2\.0 MB \(2097152 bytes\) that dockerfile files are analysed up to; skipped$/);
+});
+
+test('worker threads (used when much is left to analyse) give the same report as this thread alone', () => {
+  // VG_PARALLEL_BYTES lowers the threshold so that the bundled example goes to the workers.
+  const args = ['check', 'examples/flask-worker', '--format', 'json'];
+  const alone = runCli([...args, '--jobs', '1']);
+  const workers = runCli([...args, '--jobs', '2'], { env: { VG_PARALLEL_BYTES: '1' } });
+  assert.equal(alone.code, 1, alone.stderr);
+  assert.equal(workers.code, 1, workers.stderr);
+  assert.equal(normalise(workers.stdout), normalise(alone.stdout));
+  assert.ok((JSON.parse(alone.stdout) as { diagnostics: unknown[] }).diagnostics.length > 5);
+});
+
+test('the version comes from the package.json above the bundle', () => {
+  const r = runCli(['--version']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.trim(), PKG_VERSION);
 });

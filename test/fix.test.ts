@@ -18,9 +18,8 @@ import { SourceFile } from '../src/core/source.js';
 import { buildSettings, contextFromSettings } from '../src/engine/context.js';
 import { loadParsers } from '../src/frontends/tree-sitter.js';
 import type { JsonReport } from '../src/reporters/json.js';
-import { repoRoot, tempDir } from './helpers.js';
+import { CLI, repoRoot, tempDir } from './helpers.js';
 
-const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const isRoot = process.getuid?.() === 0;
 
 function runCli(args: string[], cwd: string) {

@@ -11,6 +11,9 @@ export const repoRoot = (() => {
   return dir;
 })();
 
+/** The CLI as installed: the bundle the package's `bin` names (scripts/bundle.ts). */
+export const CLI = path.join(repoRoot, 'dist/cli/main.js');
+
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 
 export function tempDir(prefix = 'venvguard-test-'): string {

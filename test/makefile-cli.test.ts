@@ -5,10 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
-import { repoRoot, tempDir } from './helpers.js';
+import { CLI, repoRoot, tempDir } from './helpers.js';
 import { sarifRegions } from './sarif-schema.js';
 
-const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true' };
 
 test('check: the ci-mixed example Makefile has one escape (VG202 at the activation, VG201 at sphinx-build) and nothing else', () => {

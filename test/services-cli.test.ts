@@ -8,10 +8,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
-import { repoRoot } from './helpers.js';
+import { CLI, repoRoot } from './helpers.js';
 import { assertValidSarif, sarifRegions } from './sarif-schema.js';
 
-const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const MINE = ['scripts/bootstrap.sh', 'deploy/app.service', 'deploy/crontab', 'deploy/supervisor/app.conf', 'Procfile'];
 
 test('check examples/ci-mixed: one escape per script and service file, at the program word', (t) => {

@@ -1,12 +1,12 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
-// The flag: most of what a check allocates is short-lived file text, and a small young generation
-// keeps peak memory down at no measurable cost in time (CPython stdlib: 153 → 138 MB peak RSS).
+#!/usr/bin/env node
 /**
  * The venvguard command line: argument parsing and printing only; all work goes through the API.
  * Exit codes: 0 clean, 1 findings, 2 usage/config/internal error, 3 no findings but some files
  * could not be checked completely (see stderr or the report).
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { ReporterName } from '../reporters/index.js';
@@ -15,7 +15,19 @@ import type { ReporterName } from '../reporters/index.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
 
-const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** venvguard's package.json, found upwards from this module (the tsc output and the bundle sit at different depths). */
+function ownPackage(): { version: string } {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (json.name === 'venvguard') return json;
+    }
+    if (path.dirname(dir) === dir) return { version: '0.0.0' };
+  }
+}
+
+const pkg = ownPackage();
 
 function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];

@@ -4,7 +4,10 @@
  * PARALLEL_BYTES of source remains, worker threads (each loading the WASM parsers once) take
  * them over, so small and medium trees do not pay for a second parser heap. Measured on the
  * CPython stdlib (2 CPUs): 34 files / 2 MB remain; analysing them here took 1.16 s at 138 MB
- * peak, one worker 1.18 s at 175 MB.
+ * peak, one worker 1.18 s at 175 MB. Sharing this phase with a second thread was measured too
+ * (a helper reading, or reading and analysing, from a shared counter, started before the check
+ * pipeline loads): no gain on this 2-CPU machine, where each thread's work then took up to twice
+ * as long, and +25–45 MB.
  */
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -21,20 +24,21 @@ const BATCH = 4;
 type Progress = (done: number, total: number) => void;
 
 /**
- * Below this much source left to parse, the parsers' WASM runs on V8's baseline compiler
- * (Liftoff) only. Optimising it (TurboFan tier-up) happens on background threads, and the
- * process cannot exit until those jobs end: on the CPython stdlib (2 MB left after the
- * prefilter) the check was done at 1.6 s and the process still waited 0.8 s for tier-up it
- * never used. Above it the optimised code wins: parsing all 31.7 MB took 13 s with tier-up,
- * 22 s on Liftoff alone (about 0.28 s per MB), so the break-even is near 3 MB. (A helper thread
- * that parses while this one reads was measured too: no gain at this size, +25 MB.)
+ * With the prefilter on, the parsers' WASM runs on V8's baseline compiler (Liftoff) only. What is
+ * left to parse is then small (CPython stdlib: 0.44 MB of 31.7 MB), and optimising it (TurboFan
+ * tier-up) runs on background threads the process waits for: on the stdlib the check was done at
+ * 1.6 s and the process still waited 0.8 s for tier-up it never used. When everything is parsed
+ * (--no-prefilter) the optimised code wins: all 31.7 MB took 13 s with tier-up, 22 s on Liftoff
+ * alone. (A helper thread that parses while this one reads was measured too: no gain, +25 MB.)
+ * V8's flags are per process, and apply only before the first WebAssembly module is compiled.
  */
-const LIFTOFF_BYTES = Number(process.env.VG_LIFTOFF_BYTES ?? 3 * 1024 * 1024);
-
-function chooseWasmTier(bytesToParse: number): void {
-  // Only before the first WebAssembly module is compiled: V8's flags are per process.
-  if (bytesToParse < LIFTOFF_BYTES && !parsersLoaded()) v8.setFlagsFromString('--liftoff-only');
+function chooseWasmTier(settings: RunSettings): void {
+  const liftoff = process.env.VG_LIFTOFF === undefined ? settings.usePrefilter : process.env.VG_LIFTOFF === '1';
+  if (liftoff && !parsersLoaded()) v8.setFlagsFromString('--liftoff-only');
 }
+
+/** Files read between yields to the event loop while the parsers load in the background. */
+const YIELD_EVERY = 16;
 
 export async function checkFiles(files: string[], settings: RunSettings, opts: { jobs?: number; onProgress?: Progress } = {}): Promise<FileCheckResult[]> {
   const cpus = opts.jobs ?? os.availableParallelism();
@@ -47,11 +51,19 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
   };
   const pending: WorkItem[] = [];
   let pendingBytes = 0;
+  // Loaded from the first file that needs them, while reading goes on (loading is mostly
+  // compiling WebAssembly on a background thread; it needs the event loop now and then).
+  let parsers: Promise<void> | undefined;
+  let parsersReady = false;
   let next = 0;
   for (; next < files.length; next++) {
     const { result, file } = readForCheck(files[next], ctx);
     if (!file) finish(next, result);
     else {
+      if (!parsers) {
+        chooseWasmTier(settings);
+        parsers = loadParsers().then(() => void (parsersReady = true));
+      }
       pending.push({ index: next, result, file: { path: file.path, text: file.text, encoding: file.encoding } });
       pendingBytes += file.text.length;
       if (cpus > 1 && pendingBytes > PARALLEL_BYTES) {
@@ -59,10 +71,10 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
         break;
       }
     }
+    if (parsers && !parsersReady && next % YIELD_EVERY === 0) await new Promise<void>((r) => setImmediate(r));
   }
   if (next >= files.length && (cpus <= 1 || pendingBytes <= PARALLEL_BYTES)) {
-    chooseWasmTier(pendingBytes);
-    await loadParsers();
+    if (parsers) await parsers;
     for (const item of pending) finish(item.index, analyseDecoded(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx));
     return results;
   }

@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { repoRoot, tempDir } from '../helpers.js';
+import { CLI, repoRoot, tempDir } from '../helpers.js';
 
-const CLI = path.join(repoRoot, 'dist/src/cli/main.js');
 const root = tempDir('venvguard-doctor-cli-');
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -26,7 +26,7 @@
  * error inside a blanked block is no longer reported — the same trade the file prefilter makes
  * for files it skips. `--no-prefilter` turns this off.
  */
-import { API_WORDS, commentEnd, literalExtent } from './prefilter.js';
+import { commentEnd, literalExtent, nextApiWord } from './prefilter.js';
 
 interface Scan {
   units: Unit[];
@@ -64,7 +64,6 @@ const IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 /** `else:`, `elif …`, `except …`, `finally:` at column 0 continue the statement above. */
 const CONTINUATION = /^(?:else|elif|except|finally)(?![\w\u0080-\uffff])/;
 const HEADER = /^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
-const API_G = new RegExp(API_WORDS.source, 'g');
 /** Python 2 statements (print "x", exec code): the tree's print_statement/exec_statement. */
 const PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
 const DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
@@ -158,10 +157,7 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
   const reasons = new Map<Unit, Reason>();
   const via = new Map<Unit, string>();
   const body = (u: Unit) => code.slice(u.start, u.end);
-  const api = (t: string) => {
-    API_G.lastIndex = 0;
-    return API_G.test(t);
-  };
+  const api = (t: string) => nextApiWord(t) >= 0;
   /** Statements outside any def: a module's, or a class body's. */
   const isStatement = (u: Unit) => u.kind === 'other';
 
@@ -448,10 +444,7 @@ function lastAtOrBefore(a: number[], x: number): number {
  */
 function importedNames(code: string, units: Unit[], aliases: Set<string>): Map<Unit, Set<string>> {
   const out = new Map<Unit, Set<string>>();
-  const api = (t: string) => {
-    API_G.lastIndex = 0;
-    return API_G.test(t);
-  };
+  const api = (t: string) => nextApiWord(t) >= 0;
   let k = 0;
   for (const m of code.matchAll(/\bimport\b/g)) {
     const at = m.index;

@@ -17,7 +17,36 @@
  */
 export const API_WORDS =
   /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
-const API_WORDS_G = new RegExp(API_WORDS.source, 'g');
+
+/**
+ * Substrings one of which every API word contains. Searching for them and then checking the whole
+ * word around a hit is about twice as fast as searching with API_WORDS itself, whose leading \b
+ * keeps V8 from skipping ahead (test/prefilter.test.ts checks every API word contains a key).
+ */
+export const API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
+const API_WORD_EXACT = new RegExp(`^(?:${API_WORDS.source.slice(2, -2)})$`);
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Where the first API word (a whole word, as API_WORDS with its \b matches it) starting at or
+ * after `from` and before `to` is, or -1.
+ */
+export function nextApiWord(s: string, from = 0, to = s.length): number {
+  API_KEYS.lastIndex = from;
+  for (let m = API_KEYS.exec(s); m && m.index < to; m = API_KEYS.exec(s)) {
+    let a = m.index;
+    let b = a + m[0].length;
+    while (a > 0 && isWordChar(s.charCodeAt(a - 1))) a--;
+    while (b < s.length && isWordChar(s.charCodeAt(b))) b++;
+    // A word that starts before `from` is not a whole word from there on (API_WORDS' \b).
+    if (a >= from && a < to && API_WORD_EXACT.test(s.slice(a, b))) return a;
+    API_KEYS.lastIndex = b;
+  }
+  return -1;
+}
 
 export class Prefilter {
   /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
@@ -54,9 +83,8 @@ export function pythonMayMatterBytes(bytes: Uint8Array): boolean {
  */
 export function apiWordInCode(s: string): boolean {
   const nextWord = (from: number): number => {
-    API_WORDS_G.lastIndex = from;
-    const m = API_WORDS_G.exec(s);
-    return m ? m.index : Infinity;
+    const at = nextApiWord(s, from);
+    return at < 0 ? Infinity : at;
   };
   let word = nextWord(0);
   const interesting = /[#'"]/g;
