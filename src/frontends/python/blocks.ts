@@ -219,33 +219,34 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
     l.push(u);
   };
   const moduleNames: Definers = new Map();
-  const classNames = new Map<Unit, Definers>();
-  const classMethods = new Map<Unit, Definers>();
-  const local = (maps: Map<Unit, Definers>, cls: Unit) => {
-    let map = maps.get(cls);
-    if (!map) maps.set(cls, (map = new Map()));
-    return map;
-  };
   for (const u of leaves) {
     for (const n of importBinds.get(u) ?? []) define(moduleNames, n, u);
     if (!u.owner) {
       if (u.kind === 'other') for (const w of wordsOf(code, u)) define(moduleNames, w, u);
       else if (u.name) define(moduleNames, u.name, u);
-    } else if (u.kind === 'header') {
-      if (u.name) define(moduleNames, u.name, u);
-    } else {
-      if (u.kind === 'other') for (const w of wordsOf(code, u)) define(local(classNames, u.owner), w, u);
+    } else if (u.kind === 'header' && u.name) define(moduleNames, u.name, u);
+  }
+  // A class's own names, built when one of its members is first evaluated (most classes never are).
+  const classScopes = new Map<Unit, { names: Definers; methods: Definers }>();
+  const classScope = (cls: Unit) => {
+    let scope = classScopes.get(cls);
+    if (scope) return scope;
+    scope = { names: new Map(), methods: new Map() };
+    classScopes.set(cls, scope);
+    for (const m of cls.split!) {
+      if (m.kind === 'header') continue;
+      if (m.kind === 'other') for (const w of wordsOf(code, m)) define(scope.names, w, m);
       else {
-        if (u.name) define(local(classMethods, u.owner), u.name, u);
-        if (u.kind === 'def') for (const n of assignedAttributes(code, u)) define(local(classNames, u.owner), n, u);
+        if (m.name) define(scope.methods, m.name, m);
+        if (m.kind === 'def') for (const n of assignedAttributes(code, m)) define(scope.names, n, m);
       }
     }
-  }
+    return scope;
+  };
   const used = new Map<Definers, Set<string>>();
   const evaluated = new Set<Unit>();
   const work = [...seeds];
-  const need = (map: Definers | undefined, w: string) => {
-    if (!map) return;
+  const need = (map: Definers, w: string) => {
     let seen = used.get(map);
     if (!seen) used.set(map, (seen = new Set()));
     if (seen.has(w)) return;
@@ -269,13 +270,12 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
         if (!evaluated.has(m)) work.push(m);
       }
     }
-    const names = u.owner ? classNames.get(u.owner) : undefined;
+    const scope = u.owner ? classScope(u.owner) : undefined;
     for (const w of wordsOf(code, u)) {
       need(moduleNames, w);
-      need(names, w);
+      if (scope) need(scope.names, w);
     }
-    const methods = u.owner ? classMethods.get(u.owner) : undefined;
-    if (methods) for (const w of calledAttributes(code, u)) need(methods, w);
+    if (scope) for (const w of calledAttributes(code, u)) need(scope.methods, w);
   }
 
   const planned = (u: Unit): PlannedUnit => ({
@@ -502,21 +502,30 @@ function scanUnits(s: string): Scan | undefined {
   const n = s.length;
   // `code` is built by blanking ranges of a UTF-16 copy: no string per literal.
   const buf = utf16(s);
+  const hasCR = s.includes('\r');
   const starts: number[] = [0];
   const lines: number[] = [];
   const columns: number[] = [];
   let tabs = false;
   const lineAt = (k: number): boolean => {
+    // CPython's indentation column: tabs to the next multiple of 8, a form feed resets it.
     let j = k;
-    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 12)) j++;
+    let column = 0;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 32) column++;
+      else if (c === 9) {
+        column = (Math.floor(column / 8) + 1) * 8;
+        tabs = true;
+      } else if (c === 12) column = 0;
+      else break;
+    }
     const d = s.charCodeAt(j);
     if (j >= n || d === 10 || d === 13 || d === 35) return false; // blank or comment-only
-    const lead = s.slice(k, j);
-    const column = indentation(lead);
     lines.push(j);
     columns.push(column);
-    tabs ||= lead.includes('\t');
-    return column === 0 && !CONTINUATION.test(s.slice(j, j + 9));
+    // Only else/elif/except/finally (all starting e or f) continue the statement above.
+    return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
   lineAt(0);
   const stack: number[] = [];
@@ -527,13 +536,13 @@ function scanUnits(s: string): Scan | undefined {
     const c = s.charCodeAt(i);
     if (c === 35 /* # */) {
       const end = commentEnd(s, i);
-      blank(buf, s, i, end);
+      blank(buf, s, i, end, hasCR);
       re.lastIndex = end;
     } else if (c === 34 || c === 39) {
       const lit = literalExtent(s, i);
       if (lit.end >= n || s.charCodeAt(lit.end) !== c) return undefined; // unterminated
       // f-string fields are code: their text stays (names used there count as uses).
-      if (!lit.fString) blank(buf, s, i + lit.qlen, lit.end);
+      if (!lit.fString) blank(buf, s, i + lit.qlen, lit.end, hasCR);
       re.lastIndex = lit.next;
     } else if (c === 40 || c === 91 || c === 123) stack.push(c);
     else if (c === 41 || c === 93 || c === 125) {
@@ -587,24 +596,10 @@ function fromUtf16(units: Uint16Array): string {
 }
 
 /** Replaces s[from, to) by spaces in its UTF-16 copy, keeping line breaks. */
-function blank(units: Uint16Array, s: string, from: number, to: number): void {
-  let a = from;
-  while (a < to) {
-    let b = a;
-    while (b < to && s.charCodeAt(b) !== 10 && s.charCodeAt(b) !== 13) b++;
-    if (b > a) units.fill(32, a, b);
-    a = b + 1;
-  }
-}
-
-/** CPython's indentation column: tabs to the next multiple of 8, a form feed resets it. */
-function indentation(lead: string): number {
-  let column = 0;
-  for (let i = 0; i < lead.length; i++) {
-    const c = lead.charCodeAt(i);
-    if (c === 12) column = 0;
-    else if (c === 9) column = (Math.floor(column / 8) + 1) * 8;
-    else column++;
-  }
-  return column;
+function blank(units: Uint16Array, s: string, from: number, to: number, hasCR: boolean): void {
+  if (to <= from) return;
+  units.fill(32, from, to);
+  // Line breaks stay (most literals have none: one search each).
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) units[i] = 10;
+  if (hasCR) for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1)) units[i] = 13;
 }
