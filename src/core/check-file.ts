@@ -53,17 +53,25 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     return { result };
   };
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(path);
+    // One open and fstat instead of stat, then open and fstat again (readFileSync): 1,740 files,
+    // ~20 ms. Non-blocking, so that opening a FIFO does not wait for a writer.
+    fd = OPEN_FLAGS === undefined ? undefined : fs.openSync(path, OPEN_FLAGS);
+    const st = fd === undefined ? fs.statSync(path) : fs.fstatSync(fd);
     if (!st.isFile()) return problem('not-a-file', 'not a regular file; skipped');
     if (st.size > ctx.maxFileSize) return problem('too-large', `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fs.readFileSync(path);
+    bytes = fd === undefined ? fs.readFileSync(path) : readAll(fd, st.size);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ELOOP') return problem('symlink-loop', 'symbolic link loop; skipped');
     return problem('unreadable', `cannot read: ${err.code ?? ''} ${err.message.replace(/^[A-Z]+: /, '')}`.trim());
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  const fe = frontEndFor(path, firstLine(bytes));
+  // Only a name without an extension can be claimed by its first line (a shebang).
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const fe = frontEndFor(path, name.includes('.') ? '' : firstLine(bytes));
   if (fe.maxBytes !== undefined && bytes.length > fe.maxBytes) {
     return problem('too-large', `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
@@ -80,6 +88,23 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     return { result };
   }
   return { result, file };
+}
+
+/** Where the platform has O_NONBLOCK (not Windows, which stats first instead). */
+const OPEN_FLAGS = fs.constants.O_NONBLOCK === undefined ? undefined : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
+/** A regular file's bytes, up to the `size` fstat gave (fewer if it shrank meanwhile). */
+function readAll(fd: number, size: number): Buffer {
+  // Some file systems (procfs, some FUSE) report 0 for files that have content: read to the end.
+  if (size === 0) return fs.readFileSync(fd);
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const r = fs.readSync(fd, buf, n, size - n, n);
+    if (r === 0) break;
+    n += r;
+  }
+  return n < size ? buf.subarray(0, n) : buf;
 }
 
 /** Exact bytes, with MB beside them from 1 MiB up ("0 MB limit" told nothing for small limits). */

@@ -60,7 +60,7 @@ export class Prefilter {
 
 /** A launch API named in code, and a tool's name in a non-docstring string literal. */
 export function pythonMayMatter(text: string, tools: RegExp): boolean {
-  return apiWordInCode(text) && tools.test(splitCodeAndStrings(text).strings);
+  return apiWordInCode(text) && someStringMatches(text, tools);
 }
 
 /**
@@ -153,50 +153,85 @@ function isFStringPrefix(s: string, i: number): boolean {
 }
 
 /**
- * Splits Python source into code text and the contents of string literals that are not
- * docstring-like (a triple-quoted string alone at the start of a logical line, outside brackets).
- * Comments are dropped. Tolerant of broken input: an unterminated string runs to its line end
- * (single quotes) or to the end of the file (triple quotes). Jumps between interesting characters
- * with native regex search instead of visiting every character.
+ * The lexical walk the prefilter and the parse share: visits every comment (start, end) and every
+ * string literal that is not docstring-like (a triple-quoted string alone at the start of a
+ * logical line, outside brackets), in order. Literals joined by implicit concatenation or `+`
+ * are one string, as Python evaluates them ("pyt" "hon" and "p" + "ip" still show the name):
+ * `joined` is true for a literal glued to the one before. Tolerant of broken input: an
+ * unterminated string runs to its line end (single quotes) or to the end of the file (triple
+ * quotes). Jumps between interesting characters with native regex search instead of visiting
+ * every character. A visitor returning true stops the walk.
  */
-export function splitCodeAndStrings(s: string): { code: string; strings: string; comments: number[] } {
-  const code: string[] = [];
-  /** Start and end offsets of every comment, as flat pairs. */
-  const comments: number[] = [];
-  const strings: string[] = [];
+function walkSource(
+  s: string,
+  onComment: ((start: number, end: number) => void) | undefined,
+  onString: ((start: number, end: number, qlen: number, joined: boolean) => boolean | void) | undefined,
+): void {
   const n = s.length;
   const interesting = /[#'"]/g;
-  let last = 0;
   let lastStringEnd = -1;
   let m: RegExpExecArray | null;
   while ((m = interesting.exec(s))) {
     const i = m.index;
-    const c = s.charCodeAt(i);
-    if (c === 35 /* # */) {
-      code.push(s.slice(last, i));
+    if (s.charCodeAt(i) === 35 /* # */) {
       const j = commentEnd(s, i);
-      comments.push(i, j);
-      interesting.lastIndex = last = j;
+      onComment?.(i, j);
+      interesting.lastIndex = j;
       continue;
     }
-    if (c === 34 /* " */ || c === 39 /* ' */) {
-      code.push(s.slice(last, i));
-      const { end, qlen, fString } = literalExtent(s, i);
-      // An f-string is never a docstring (and its fields may launch).
-      if (!(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
-        const content = unescape(s.slice(i + qlen, Math.min(end, n)));
-        // Literals joined by implicit concatenation or `+` are one string, as Python evaluates
-        // them: "pyt" "hon" and "p" + "ip" still show the name.
-        if (strings.length && lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i))) strings[strings.length - 1] += content;
-        else strings.push(content);
-        lastStringEnd = Math.min(n, end + qlen);
-      }
-      interesting.lastIndex = last = Math.min(n, end + qlen);
-      continue;
+    const { end, qlen, fString } = literalExtent(s, i);
+    const next = Math.min(n, end + qlen);
+    // An f-string is never a docstring (and its fields may launch).
+    if (onString && !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+      const joined = lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i));
+      if (onString(i, Math.min(end, n), qlen, joined)) return;
+      lastStringEnd = next;
     }
+    interesting.lastIndex = next;
   }
+}
+
+/** Splits Python source into code text, the contents of its non-docstring string literals, and its comments (see walkSource). */
+export function splitCodeAndStrings(s: string): { code: string; strings: string; comments: number[] } {
+  const code: string[] = [];
+  const comments: number[] = [];
+  const strings: string[] = [];
+  let last = 0;
+  walkSource(
+    s,
+    (i, j) => {
+      code.push(s.slice(last, i));
+      comments.push(i, j);
+      last = j;
+    },
+    (i, end, qlen, joined) => {
+      code.push(s.slice(last, i));
+      const content = unescape(s.slice(i + qlen, end));
+      if (joined && strings.length) strings[strings.length - 1] += content;
+      else strings.push(content);
+      last = Math.min(s.length, end + qlen);
+    },
+  );
   code.push(s.slice(last));
   return { code: code.join(''), strings: strings.join('\n'), comments };
+}
+
+/**
+ * Whether any non-docstring string (joined literals as one) matches `pattern`: test (2) of the
+ * prefilter, stopping at the first match and building nothing else.
+ */
+export function someStringMatches(s: string, pattern: RegExp): boolean {
+  let current = '';
+  let found = false;
+  walkSource(s, undefined, (i, end, qlen, joined) => {
+    const content = unescape(s.slice(i + qlen, end));
+    if (joined) current += content;
+    else {
+      if (current && pattern.test(current)) return (found = true);
+      current = content;
+    }
+  });
+  return found || (!!current && pattern.test(current));
 }
 
 /**
@@ -206,7 +241,8 @@ export function splitCodeAndStrings(s: string): { code: string; strings: string;
  * which are read from the returned list.
  */
 export function blankComments(text: string): { text: string; comments: { offset: number; text: string }[] } {
-  const { comments: spans } = splitCodeAndStrings(text);
+  const spans: number[] = [];
+  walkSource(text, (i, j) => void spans.push(i, j), undefined);
   if (spans.length === 0) return { text, comments: [] };
   const parts: string[] = [];
   const comments: { offset: number; text: string }[] = [];
