@@ -130,6 +130,13 @@ test('blocks: a kept class is planned member by member; its header, body stateme
   for (const r of ranges) assert.ok(r.startIndex === 0 || src[r.startIndex - 1] === '\n', JSON.stringify(r));
 });
 
+test('blocks: top-level statements are kept when they import, lead the file, or bind a name a kept block uses', () => {
+  const src = ['"""Doc."""', 'import subprocess', 'X = 1', 'CMD = ["pip", "install"]', 'TABLE = {"a": 1}', 'if True:', '    import json', 'def go():', '    subprocess.run(CMD)', ''].join('\n');
+  const plan = planBlocks(src)!;
+  const byText = Object.fromEntries(plan.filter((u) => u.kind === 'other').map((u) => [src.slice(u.start, u.end).split('\n')[0], u.reason]));
+  assert.deepEqual(byText, { '"""Doc."""': 'statement', 'import subprocess': 'statement', 'X = 1': 'import-insertion', 'CMD = ["pip", "install"]': 'defines', 'TABLE = {"a": 1}': 'blanked', 'if True:': 'statement' });
+});
+
 test('blocks: imports inside functions are file-wide; an alias of a launch API marks its users', () => {
   const src = [
     'def first(): pass',

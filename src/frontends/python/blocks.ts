@@ -5,8 +5,9 @@
  *
  * What the evaluator (evaluate.ts, launch-sites.ts, rewriter.ts) reads across blocks, and why
  * each kept block is kept:
- * - every top-level statement that is not a def/class is kept as it is (module constants,
- *   imports, the module docstring and `__future__` imports the fix inserts after);
+ * - top-level statements that import (the import table is file-wide), the module docstring and
+ *   `__future__` imports the fix inserts after, and the first statement after them: kept; any
+ *   other top-level statement only when a kept block uses a name it may bind (module constants);
  * - a block whose code names a launch API or an alias a launch-API import binds (`import
  *   subprocess as sp`, `from os import system as run_it`) may hold a launch: kept;
  * - a block that calls a function or method defined in such a block may be a wrapper's caller,
@@ -190,18 +191,20 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
       via.set(u, m[0]);
     }
   }
-  // The first def/class after the docstring and the imports: the fix's import insertion looks at it.
+  // The leading docstring and imports, and the first statement, def or class after them: the
+  // fix's import insertion looks at them.
   for (const u of units) {
-    if (u.kind === 'other') {
-      if (/^\s*(?:(?:import|from)\b|[rRbBuUfFtT]{0,2}["']|$)/.test(body(u))) continue;
-      break;
-    }
     const leaf = u.split?.[0] ?? u;
-    if (!reasons.has(leaf)) reasons.set(leaf, 'import-insertion');
-    break;
+    const leading = u.kind === 'other' && /^\s*(?:(?:import|from)\b|[rRbBuUfFtT]{0,2}["']|$)/.test(body(u));
+    if (!reasons.has(leaf)) reasons.set(leaf, leading ? 'statement' : 'import-insertion');
+    if (!leading) break;
   }
-  for (const u of leaves) if (!reasons.has(u) && (u.kind === 'def' || u.kind === 'class') && PY2_STATEMENT.test(body(u))) reasons.set(u, 'python2');
-  for (const u of units) if (!reasons.has(u) && u.kind === 'other') reasons.set(u, 'statement');
+  // Python 2 print/exec statements anywhere (the fix picks pipes.quote for such files), and
+  // every statement that imports: the evaluator's import table and the fix's "is sys imported"
+  // are file-wide. Other top-level statements are kept only when a kept block uses a name they
+  // may bind (the fixpoint below), like defs.
+  for (const u of leaves) if (!reasons.has(u) && u.kind !== 'header' && PY2_STATEMENT.test(body(u))) reasons.set(u, 'python2');
+  for (const u of units) if (!reasons.has(u) && u.kind === 'other' && importBinds.has(u)) reasons.set(u, 'statement');
 
   // Fixpoint from the seeds: a leaf that may define a name an evaluated leaf uses is kept, and
   // evaluated too unless it is a class or a class's header (a class body is never evaluated
