@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { API_WORDS, apiWordInCode, Prefilter, pythonMayMatterBytes, splitCodeAndStrings } from '../src/frontends/python/prefilter.js';
+import { API_WORDS, apiWordInCode, nextApiWord, Prefilter, pythonMayMatterBytes, splitCodeAndStrings } from '../src/frontends/python/prefilter.js';
 import { LAUNCH_APIS, LOOP_METHODS } from '../src/frontends/python/launch-apis.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
 import { repoRoot, tempDir } from './helpers.js';
@@ -188,4 +188,37 @@ test('same findings with and without the prefilter: stdlib files that launch pro
   const [a, b] = await diagnosticsBoth([dir], dir);
   assert.ok(b.length > 100, `expected many findings in the mutated stdlib, found ${b.length}`);
   assert.deepEqual(a, b);
+});
+
+test('nextApiWord finds exactly the whole words API_WORDS matches, in order', () => {
+  const all = new RegExp(API_WORDS.source, 'g');
+  const expected = (s: string) => [...s.matchAll(all)].map((m) => m.index);
+  const found = (s: string) => {
+    const out: number[] = [];
+    for (let at = nextApiWord(s); at >= 0; at = nextApiWord(s, at + 1)) out.push(at);
+    return out;
+  };
+  // Every word API_WORDS accepts, alone and next to the characters that do and do not end a word.
+  const words = ['subprocess', 'system', 'popen', 'popen2', 'popen3', 'popen4', 'Popen', 'spawn', 'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn', 'posix_spawnp', 'execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe', 'create_subprocess_exec', 'create_subprocess_shell', 'subprocess_exec', 'subprocess_shell', 'getoutput', 'getstatusoutput', 'getstatus', 'set_executable', 'which', 'find_executable'];
+  for (const w of words) {
+    assert.ok(new RegExp(`^(?:${API_WORDS.source})$`).test(w), w);
+    for (const s of [w, ` ${w}(`, `os.${w}`, `x${w}`, `${w}x`, `_${w}`, `${w}_`, `${w}1`, `é${w}`, `${w}.${w}`, `${w}${w}`]) assert.deepEqual(found(s), expected(s), JSON.stringify(s));
+  }
+  // Real text: this repository's own sources and examples.
+  const texts: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(py|ts|md)$/.test(e.name)) texts.push(fs.readFileSync(p, 'latin1'));
+    }
+  };
+  for (const d of ['src', 'examples', 'docs']) walk(path.join(repoRoot, d));
+  let n = 0;
+  for (const t of texts) {
+    const e = expected(t);
+    n += e.length;
+    assert.deepEqual(found(t), e);
+  }
+  assert.ok(n > 100, `only ${n} API words in the repository's text`);
 });

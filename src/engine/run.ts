@@ -25,7 +25,7 @@ type Progress = (done: number, total: number) => void;
 
 /**
  * With the prefilter on, the parsers' WASM runs on V8's baseline compiler (Liftoff) only. What is
- * left to parse is then small (CPython stdlib: 0.44 MB of 31.7 MB), and optimising it (TurboFan
+ * left to parse is then small (CPython stdlib: 0.42 MB of 31.7 MB), and optimising it (TurboFan
  * tier-up) runs on background threads the process waits for: on the stdlib the check was done at
  * 1.6 s and the process still waited 0.8 s for tier-up it never used. When everything is parsed
  * (--no-prefilter) the optimised code wins: all 31.7 MB took 13 s with tier-up, 22 s on Liftoff

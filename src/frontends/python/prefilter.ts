@@ -21,7 +21,7 @@ export const API_WORDS =
 /**
  * Substrings one of which every API word contains. Searching for them and then checking the whole
  * word around a hit is about twice as fast as searching with API_WORDS itself, whose leading \b
- * keeps V8 from skipping ahead (test/prefilter.test.ts checks every API word contains a key).
+ * keeps V8 from skipping ahead (test/prefilter.test.ts checks both find the same words).
  */
 export const API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
 const API_WORD_EXACT = new RegExp(`^(?:${API_WORDS.source.slice(2, -2)})$`);
@@ -160,7 +160,7 @@ function isFStringPrefix(s: string, i: number): boolean {
  * `joined` is true for a literal glued to the one before. Tolerant of broken input: an
  * unterminated string runs to its line end (single quotes) or to the end of the file (triple
  * quotes). Jumps between interesting characters with native regex search instead of visiting
- * every character. A visitor returning true stops the walk.
+ * every character. A string visitor returning true stops the walk.
  */
 function walkSource(
   s: string,
