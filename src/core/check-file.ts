@@ -135,7 +135,7 @@ export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFi
 }
 
 /** The first line of a file's bytes (for shebangs), without decoding the rest. */
-function firstLine(bytes: Uint8Array): string {
+export function firstLine(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
   return head.split(/\r?\n|\r/, 1)[0];
 }

@@ -9,6 +9,7 @@ import type { Ignore } from 'ignore';
 import type { FileProblem } from './diagnostic.js';
 import { patternMatcher, type Config } from './config.js';
 import { claimingFrontEnd } from '../frontends/index.js';
+import { firstLine } from './check-file.js';
 
 export interface Discovery {
   files: string[];
@@ -17,13 +18,13 @@ export interface Discovery {
 
 
 /** The first line of a file (for shebangs); empty when it cannot be read. */
-function firstLine(file: string): string {
+function firstLineOf(file: string): string {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(128);
     const n = fs.readSync(fd, buf, 0, 128, 0);
-    return buf.subarray(0, n).toString('latin1').split(/\r?\n|\r/, 1)[0];
+    return firstLine(buf.subarray(0, n));
   } catch {
     return '';
   } finally {
@@ -111,7 +112,7 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       }
       if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir)) continue;
       if (isDir) walk(p, scoped);
-      else if (isFile && (claimingFrontEnd(p) || (!e.name.includes('.') && claimingFrontEnd(p, firstLine(p))))) addFile(p);
+      else if (isFile && (claimingFrontEnd(p) || (!e.name.includes('.') && claimingFrontEnd(p, firstLineOf(p))))) addFile(p);
       else if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
     }
   };

@@ -386,16 +386,17 @@ function wordsOf(code: string, u: Unit): Set<string> {
  * undefined for none: where the evaluator looks for a wrapper's callers (PythonModule.callsTo).
  */
 function callsPattern(names: Set<string>): RegExp | undefined {
-  if (!names.size) return undefined;
-  const alts = [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, '\\$&')).join('|');
-  return new RegExp(`(?<![\\w\\u0080-\\uffff])(?<!\\bdef[ \\t]+)(?:${alts})\\s*\\(`);
+  return names.size ? new RegExp(`(?<![\\w\\u0080-\\uffff])(?<!\\bdef[ \\t]+)(?:${alternation(names)})\\s*\\(`) : undefined;
 }
 
 /** A pattern matching any of the names as a whole name, or undefined for none. */
 function namesPattern(names: Set<string>): RegExp | undefined {
-  if (!names.size) return undefined;
-  const alts = [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, '\\$&')).join('|');
-  return new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${alts})(?![\\w\\u0080-\\uffff])`);
+  return names.size ? new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${alternation(names)})(?![\\w\\u0080-\\uffff])`) : undefined;
+}
+
+/** The names as regex alternatives, anything but name characters escaped. */
+function alternation(names: Set<string>): string {
+  return [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, '\\$&')).join('|');
 }
 
 /**
