@@ -16,7 +16,7 @@ const outdir = path.join(root, 'dist/cli');
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   // The worker stays beside the chunks: run.ts starts it as new URL('./worker.js', import.meta.url).
-  entryPoints: { main: path.join(root, 'dist/src/cli/main.js'), worker: path.join(root, 'dist/src/engine/worker.js') },
+  entryPoints: { main: path.join(root, 'dist/src/cli/main.js'), worker: path.join(root, 'dist/src/pipeline/worker.js') },
   outdir,
   bundle: true,
   splitting: true,

@@ -4,26 +4,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyFixes, fixableBy } from './core/apply-fixes.js';
-import { checkSource, type FileCheckResult } from './core/check-file.js';
-import { loadConfig, type Config } from './core/config.js';
-import type { Diagnostic, FileProblem } from './core/diagnostic.js';
-import { discoverFiles } from './core/discover.js';
-import { SourceFile } from './core/source.js';
-import { buildSettings, contextFromSettings, perFileIgnores } from './engine/context.js';
-import { checkFiles } from './engine/run.js';
-import { encodePython } from './frontends/python/decode.js';
+import { applyFixes, fixableBy } from './pipeline/apply-fixes.js';
+import { checkSource, type FileCheckResult } from './pipeline/check-file.js';
+import { loadConfig, type Config } from './pipeline/config.js';
+import type { Diagnostic, FileProblem } from './kernel/diagnostic.js';
+import { discoverFiles } from './pipeline/discover.js';
+import { SourceFile } from './kernel/source.js';
+import { buildSettings, contextFromSettings, perFileIgnores } from './pipeline/context.js';
+import { checkFiles } from './pipeline/run.js';
+import { encodeText } from './kernel/decode.js';
 import { frontEndFor } from './frontends/index.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 
 export type { CheckResult } from './reporters/types.js';
-export type { Diagnostic, Fix, Edit, FileProblem } from './core/diagnostic.js';
-export type { Rule, RuleMeta, RuleDocs } from './core/rule.js';
-export type { LaunchSite } from './core/launch-site.js';
+export type { Diagnostic, Fix, Edit, FileProblem } from './kernel/diagnostic.js';
+export type { Rule, RuleMeta, RuleDocs } from './kernel/rule.js';
+export type { LaunchSite } from './kernel/launch-site.js';
 export { RULES } from './rules/index.js';
-export { UsageError } from './engine/context.js';
-export { ConfigError } from './core/config.js';
+export { UsageError } from './pipeline/context.js';
+export { ConfigError } from './pipeline/config.js';
 export { inspectEnvironment } from './env/doctor.js';
 export type { DoctorOptions, EnvironmentReport, InterpreterReport, TargetChoice, ChildRun, PathKind } from './env/doctor.js';
 export type { Finding, Severity } from './env/finding.js';
@@ -139,7 +139,7 @@ function fixFile(
   if (applied === 0) return { remaining: diags };
   const source = new SourceFile(original.path, text, original.encoding);
   if (!dryRun) {
-    const bytes = encodePython(original, text);
+    const bytes = encodeText(original, text);
     if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
     try {
       writeAtomically(r.path, bytes);

@@ -4,12 +4,12 @@
  * its findings with the fix edits it would make.
  */
 import assert from 'node:assert/strict';
-import type { Edit } from '../src/core/diagnostic.js';
-import type { LaunchSite } from '../src/core/launch-site.js';
-import type { Rule } from '../src/core/rule.js';
-import { SourceFile } from '../src/core/source.js';
-import { wordSourceSpan, wordText } from '../src/core/word.js';
-import { checkSource } from '../src/core/check-file.js';
+import type { Edit } from '../src/kernel/diagnostic.js';
+import type { LaunchSite } from '../src/kernel/launch-site.js';
+import type { Rule } from '../src/kernel/rule.js';
+import { SourceFile } from '../src/kernel/source.js';
+import { wordSourceSpan, wordText } from '../src/kernel/word.js';
+import { checkSource } from '../src/pipeline/check-file.js';
 import { frontEndFor } from '../src/frontends/index.js';
 import { loadParsers } from '../src/frontends/tree-sitter.js';
 import { CURATED_CONSOLE_SCRIPTS } from '../src/judge/python-tools.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkText, fixText } from '../src/api.js';
-import type { Rule } from '../src/core/rule.js';
+import type { Rule } from '../src/kernel/rule.js';
 import { loadedParser, loadParsers } from '../src/frontends/tree-sitter.js';
 import { Prefilter } from '../src/frontends/python/prefilter.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../kernel/errors.js';
 import type { ReporterName } from '../reporters/index.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
 // check pipeline's modules, nor `check` for the doctor's.

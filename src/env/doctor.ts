@@ -10,7 +10,8 @@ import path from 'node:path';
 import { environmentFindings, watchedVariables } from './environment.js';
 import type { Finding } from './finding.js';
 import { probe, ProbeError, type PathEntry, type ProbeResult } from './probe.js';
-import { CRON_PATH, realFs, resolveProgram, SYSTEMD_PATH, type ShimResolution } from './resolve.js';
+import { realFs, resolveProgram, type ShimResolution } from './resolve.js';
+import { CRON_PATH, SYSTEMD_PATH } from '../kernel/platform.js';
 import { distributionsIn, installedFindings, isVenv, sitePackagesUnder, staticPass, type StaticReport } from './static.js';
 
 export interface DoctorOptions {

@@ -60,9 +60,6 @@ export const realFs: FsLookup = {
   },
 };
 
-/** systemd's default PATH for services, and cron's (Debian's cron sets PATH=/usr/bin:/bin). */
-export const SYSTEMD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-export const CRON_PATH = '/usr/bin:/bin';
 
 const pathApi = (platform: Platform) => (platform === 'win32' ? path.win32 : path.posix);
 

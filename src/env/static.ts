@@ -77,10 +77,14 @@ export function linkChain(p: string): { chain: string[]; dangling: boolean } {
   return { chain, dangling: true };
 }
 
-/** site-packages folders under a prefix: lib/pythonX.Y/site-packages (and pypy's, Debian's dist-packages). */
+/**
+ * site-packages folders under a prefix: lib/pythonX.Y/site-packages (and lib64's, pypy's, Debian's
+ * dist-packages, Windows' Lib/site-packages). One folder reached twice (lib64 is usually a link to
+ * lib) is listed once, under the first name. `check` (console scripts) and `doctor` share this.
+ */
 export function sitePackagesUnder(prefix: string, majorMinor?: string): string[] {
   const out: string[] = [];
-  for (const lib of ['lib', 'Lib']) {
+  for (const lib of ['lib', 'lib64', 'Lib']) {
     const libDir = path.join(prefix, lib);
     if (lib === 'Lib' && fs.existsSync(path.join(libDir, 'site-packages'))) out.push(path.join(libDir, 'site-packages'));
     for (const d of listDir(libDir)) {
@@ -92,7 +96,18 @@ export function sitePackagesUnder(prefix: string, majorMinor?: string): string[]
       }
     }
   }
-  return [...new Set(out)];
+  const seen = new Set<string>();
+  return out.filter((sp) => {
+    let real = sp;
+    try {
+      real = fs.realpathSync(sp);
+    } catch {
+      /* vanished meanwhile: keep the name */
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 /** PEP 503 name normalisation, so `Foo_Bar` and `foo-bar` are one distribution. */

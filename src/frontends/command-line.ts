@@ -5,11 +5,11 @@
  * `su -c`, `watch`, `eval`) have their script parsed and expanded in turn. Programs that run
  * their arguments somewhere else (docker, ssh, kubectl …) are simply argv[0]: nothing to unwrap.
  */
-import type { SourceFile, Span } from '../core/source.js';
-import type { EnvState, Language, LaunchSite } from '../core/launch-site.js';
-import { wordText, type Word } from '../core/word.js';
+import type { SourceFile, Span } from '../kernel/source.js';
+import type { EnvState, Language, LaunchSite } from '../kernel/launch-site.js';
+import { wordText, type Word } from '../kernel/word.js';
 import { parseShellWord, type ShellAssignment, type ShellDialect, type ShellParseResult } from './shell/parse.js';
-import { dropLeading, isAllText, joinWords, leadingText, type Unit, unitsToWord, wordUnits } from './word-units.js';
+import { dropLeading, isAllText, joinWords, leadingText, type Unit, unitsToWord, wordUnits } from '../kernel/word-units.js';
 
 export interface ExpandedCommand {
   /** argv[0] is the program actually started. */

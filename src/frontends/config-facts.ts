@@ -1,13 +1,13 @@
 /**
- * Facts about a configuration-file launch site (Dockerfile, GitHub Actions …) that the venv-in-scope
- * rules need and LaunchSite does not carry: where each known venv came from, whether the command
- * creates a venv, and activations. One WeakMap shared by every configuration front end.
+ * What the configuration front ends share about venvs and PATH values: which venv a PATH puts
+ * first, which folder a command creates a venv in, side venvs, activations' later shells, and one
+ * syntax problem per file. The facts themselves travel on the site (kernel/launch-site.ts).
  */
 import path from 'node:path';
-import type { LaunchSite, RewriteTarget } from '../core/launch-site.js';
-import type { SourceFile, Span } from '../core/source.js';
-import type { FileProblem } from '../core/diagnostic.js';
-import { wordText, type Word } from '../core/word.js';
+import type { LaunchSite, RewriteTarget } from '../kernel/launch-site.js';
+import type { SourceFile, Span } from '../kernel/source.js';
+import type { FileProblem } from '../kernel/diagnostic.js';
+import { wordText, type Word } from '../kernel/word.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
 export const DEFAULT_PATH = '\u0000';
@@ -59,71 +59,6 @@ export function createdVenv(argv: Word[]): string | undefined {
   return dflt;
 }
 
-export interface VenvOrigin {
-  /** 1-based line of the instruction or step that created (or copied in) the venv. */
-  line: number;
-  /** 'named': the file uses the venv by path (`/srv/app/venv/bin/pip`, `VIRTUAL_ENV=`, an activation) without creating it. */
-  how: 'created' | 'copied' | 'named';
-  /** Where, in the format's own terms, when a line alone does not say it: "in step 2", "by target venv". */
-  where?: string;
-  /** Offset of the command or instruction that made it. */
-  offset?: number;
-  /** End offset of the command that made it (fixes insert after it). */
-  end?: number;
-}
-
-/** " created at line 2", " copied in at line 6", " named at line 3", " created in step 1 (line 5)". */
-export function originText(o: VenvOrigin | undefined): string {
-  if (!o) return '';
-  const how = o.how === 'copied' ? 'copied in' : o.how === 'named' ? 'named' : 'created';
-  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
-}
-
-export interface ConfigSiteFacts {
-  /** Where each known venv (by absolute path) came from. */
-  venvOrigins: ReadonlyMap<string, VenvOrigin>;
-  /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
-  createsVenv?: boolean;
-  /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */
-  afterFailedActivation?: string;
-  /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
-  activation?: {
-    venv: string;
-    /** No command follows the activation in the same shell (RUN, step): it has no effect at all. */
-    lastInRun: boolean;
-    /** The activation is the shell's only command. */
-    alone?: boolean;
-    /** `source` under a POSIX sh (dash): the command fails and nothing is activated. */
-    fails?: 'source-in-sh';
-    /** A later shell has this venv on PATH anyway (ENV PATH, $GITHUB_PATH …): computed when read. */
-    readonly onPathLater?: boolean;
-    /** Sites of later shells (RUNs, steps) that run with no venv on PATH (computed when read). */
-    readonly laterSites: LaunchSite[];
-  };
-  form: 'shell' | 'exec';
-  /** The shell that ran the command (undefined for exec form). */
-  shellDialect?: 'sh' | 'bash';
-  /** That shell's program as the format names it ('/bin/sh' for a Dockerfile RUN or a Makefile recipe). */
-  shellName?: string;
-  /**
-   * VIRTUAL_ENV set for this command by persistent configuration (ENV, `env:`, `variables:`,
-   * `Environment=`), not by an activation: where, and the venv it names.
-   */
-  virtualEnv?: { venv: string; span: Span };
-  /** A failure of the command does not stop the run (a Makefile recipe line prefixed with `-`). */
-  ignoresErrors?: boolean;
-  /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
-  showVenv?: (venv: string) => string;
-  /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */
-  unit: string;
-  /** When a command is judged, in messages: "in this RUN", "when CMD runs". */
-  scope: string;
-  /** How to make a venv's bin persist on PATH in this format, as advice: `ENV PATH="/v/bin:$PATH"`. */
-  persistAdvice(venv: string): string;
-}
-
-const FACTS = new WeakMap<LaunchSite, ConfigSiteFacts>();
-
 /**
  * Gives each activation the sites of LATER shells (by `order`: instruction index, step number,
  * recipe line …) that run with no venv on PATH. Computed when read: a list per activation would
@@ -131,26 +66,14 @@ const FACTS = new WeakMap<LaunchSite, ConfigSiteFacts>();
  */
 export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[]): void {
   for (const a of activations) {
-    const facts = FACTS.get(a.site)?.activation;
+    const facts = a.site.config?.activation;
     if (!facts) continue;
-    Object.defineProperty(facts, 'laterSites', {
+    facts.later = {
       // Sites after a failed `source` are that failure's (source-in-sh), not this activation's.
-      get: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !FACTS.get(r.site)?.activation && !FACTS.get(r.site)?.afterFailedActivation).map((r) => r.site),
-      enumerable: true,
-    });
-    Object.defineProperty(facts, 'onPathLater', {
-      get: () => shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !FACTS.get(r.site)?.activation),
-      enumerable: true,
-    });
+      sitesWithoutVenv: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !r.site.config?.activation && !r.site.config?.afterFailedActivation).map((r) => r.site),
+      venvOnPath: () => shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !r.site.config?.activation),
+    };
   }
-}
-
-export function configFacts(site: LaunchSite): ConfigSiteFacts | undefined {
-  return FACTS.get(site);
-}
-
-export function setConfigFacts(site: LaunchSite, facts: ConfigSiteFacts): void {
-  FACTS.set(site, facts);
 }
 
 /**
@@ -161,11 +84,11 @@ export function setConfigFacts(site: LaunchSite, facts: ConfigSiteFacts): void {
  * A venv used by path in later steps stays: bare tools next to it most likely expect it.
  */
 export function dropSideVenvs(sites: LaunchSite[]): void {
-  const creating = new Set(sites.filter((s) => configFacts(s)?.createsVenv).map((s) => s.callSpan.start));
+  const creating = new Set(sites.filter((s) => s.config?.createsVenv).map((s) => s.callSpan.start));
   const usedInCreation = new Set<string>();
   const usedElsewhere = new Set<string>();
   for (const s of sites) {
-    const activation = configFacts(s)?.activation;
+    const activation = s.config?.activation;
     if (activation) usedElsewhere.add(activation.venv);
     if (s.env.activeVenv) usedElsewhere.add(s.env.activeVenv);
     const program = s.argv[0] ? wordText(s.argv[0]) : undefined;

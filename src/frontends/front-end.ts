@@ -3,11 +3,11 @@
  * sites (plus its suppression comments and whether it parsed completely). The checker dispatches
  * on this; nothing downstream knows which language a LaunchSite came from except by its field.
  */
-import type { FileProblem } from '../core/diagnostic.js';
-import type { Language, LaunchSite } from '../core/launch-site.js';
-import type { SourceFile } from '../core/source.js';
-import type { Suppressions } from '../core/suppressions.js';
-import type { DecodeResult } from './python/decode.js';
+import type { FileProblem } from '../kernel/diagnostic.js';
+import type { Language, LaunchSite } from '../kernel/launch-site.js';
+import type { SourceFile } from '../kernel/source.js';
+import type { Suppressions } from '../kernel/suppressions.js';
+import type { DecodeResult } from '../kernel/decode.js';
 
 export interface Analysis {
   sites: LaunchSite[];

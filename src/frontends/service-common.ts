@@ -12,14 +12,14 @@
  * venv is named, the second time with those venvs known from the start.
  */
 import path from 'node:path';
-import type { FileProblem } from '../core/diagnostic.js';
-import type { EnvState, Language, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget } from '../core/launch-site.js';
-import type { SourceFile, Span } from '../core/source.js';
-import { suppressedCodes, type Suppressions } from '../core/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../core/word.js';
+import type { FileProblem } from '../kernel/diagnostic.js';
+import type { EnvState, Language, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../kernel/launch-site.js';
+import type { SourceFile, Span } from '../kernel/source.js';
+import { suppressedCodes, type Suppressions } from '../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../judge/python-tools.js';
 import { expandArgv, launchSiteFor } from './command-line.js';
-import { configFacts, createdVenv, dropSideVenvs, linkLaterSites, setConfigFacts, syntaxProblemOf, venvOnPath, venvProgram, type ConfigSiteFacts, type VenvOrigin } from './config-facts.js';
+import { createdVenv, dropSideVenvs, linkLaterSites, syntaxProblemOf, venvOnPath, venvProgram } from './config-facts.js';
 import type { ShellDialect } from './shell/parse.js';
 import { runShellSession } from './shell/session.js';
 import { resolveDir, shellEffect } from './shell/state.js';
@@ -206,7 +206,7 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     const facts: ConfigSiteFacts = { ...(onEnvPath ? env.shellFacts : env.execFacts), venvOrigins: new Map(env.venvs), form: 'exec' };
     // VIRTUAL_ENV without that venv's bin on the process's PATH (with it, the setting is right).
     if (env.virtualEnv && venvOnPath(env.envPath, new Map([[env.virtualEnv.venv, true]])) !== env.virtualEnv.venv) facts.virtualEnv = env.virtualEnv;
-    setConfigFacts(site, facts);
+    site.config = facts;
     if (env.siteSpan) site.callSpan = env.siteSpan(site);
     out.sites.push(site);
     out.ordered.push({ site, order: env.order });
@@ -266,7 +266,7 @@ export function runShellCommand(script: Word, dialect: ShellDialect, shellName: 
       return false;
     },
     onSite: (site) => {
-      const facts = configFacts(site)!;
+      const facts = site.config!;
       facts.shellDialect = dialectFact === 'unknown' ? undefined : dialectFact;
       if (virtualEnv && !facts.activation && site.env.activeVenv !== virtualEnv.venv) facts.virtualEnv = virtualEnv;
       // PATH may come from a file we cannot read: the shell's lookups are not judged.

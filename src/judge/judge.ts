@@ -2,10 +2,10 @@
  * The judge: is this launch a Python tool resolved outside the venv? It looks only at the
  * LaunchSite's resolved argv and environment state; rules turn its Verdict into diagnostics.
  */
-import type { LaunchSite } from '../core/launch-site.js';
-import { wordSourceSpan, wordText, type Word } from '../core/word.js';
+import type { LaunchSite } from '../kernel/launch-site.js';
+import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { isInterpreterName, isPipName, isSystemInterpreterPath, SELF_MANAGED_TOOLS } from './python-tools.js';
-import type { Verdict } from './verdict.js';
+import type { Verdict } from '../kernel/verdict.js';
 
 export interface ConsoleScript {
   /** Module for `python -m`, when one is known to exist. */

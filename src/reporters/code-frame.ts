@@ -5,7 +5,7 @@
  * wide (CJK, emoji) characters take two cells and combining marks none. Control and bidi-override
  * characters are replaced by visible stand-ins so a scanned file cannot drive the terminal.
  */
-import type { Location, SourceFile } from '../core/source.js';
+import type { Location, SourceFile } from '../kernel/source.js';
 
 export const TAB_WIDTH = 4;
 

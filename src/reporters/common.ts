@@ -3,8 +3,8 @@
  * reporter shows, how fixable problems are counted, and where a fix edit lies in lines and columns.
  */
 import path from 'node:path';
-import type { Diagnostic, Edit, FileProblem, Fix } from '../core/diagnostic.js';
-import type { Location, SourceFile } from '../core/source.js';
+import type { Diagnostic, Edit, FileProblem, Fix } from '../kernel/diagnostic.js';
+import type { Location, SourceFile } from '../kernel/source.js';
 import type { ReportOptions } from './types.js';
 
 /** `p` relative to `cwd` (native separators) if it lies inside `cwd`, else undefined. */

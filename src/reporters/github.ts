@@ -3,7 +3,7 @@
  * diagnostic and per file problem, which GitHub turns into annotations on the changed lines.
  * Values are escaped as the runner expects (actions/toolkit `escapeData` / `escapeProperty`).
  */
-import type { Diagnostic, FileProblem } from '../core/diagnostic.js';
+import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import { portablePath } from './common.js';
 import type { Reporter } from './types.js';
 

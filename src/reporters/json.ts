@@ -5,8 +5,8 @@
  * directory with `/` separators (absolute when outside it); lines and columns are 1-based, columns in
  * UTF-16 code units, and every `end` is exclusive.
  */
-import type { Diagnostic, FileProblem, FixApplicability } from '../core/diagnostic.js';
-import type { Location } from '../core/source.js';
+import type { Diagnostic, FileProblem, FixApplicability } from '../kernel/diagnostic.js';
+import type { Location } from '../kernel/source.js';
 import { countFixes, countProblemFiles, editRange, portablePath, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 

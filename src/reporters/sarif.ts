@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Diagnostic, FileProblem } from '../core/diagnostic.js';
-import type { RuleDocs, RuleMeta } from '../core/rule.js';
-import type { Location, SourceFile, Span } from '../core/source.js';
+import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import type { RuleDocs, RuleMeta } from '../kernel/rule.js';
+import type { Location, SourceFile, Span } from '../kernel/source.js';
 import { editRange, pathInside, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 

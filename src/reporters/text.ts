@@ -5,7 +5,7 @@
  * Colour only when `o.color`; everything file-derived is sanitized before it reaches the terminal.
  */
 import pc from 'picocolors';
-import type { Diagnostic, Fix } from '../core/diagnostic.js';
+import type { Diagnostic, Fix } from '../kernel/diagnostic.js';
 import { codeFrame, sanitize } from './code-frame.js';
 import { appliedByFix, countFixes, countProblemFiles, displayPath, plural, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';

@@ -3,9 +3,9 @@
  * rendering. Reporters are pure functions from these to the text the CLI writes; they never decide
  * about TTYs or environment variables themselves.
  */
-import type { Diagnostic, FileProblem } from '../core/diagnostic.js';
-import type { RuleMeta } from '../core/rule.js';
-import type { SourceFile } from '../core/source.js';
+import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import type { RuleMeta } from '../kernel/rule.js';
+import type { SourceFile } from '../kernel/source.js';
 
 export interface CheckResult {
   /** Sorted by path, line, column. */

@@ -3,10 +3,9 @@
  * `bash venv/bin/activate`) instead of sourced. It then runs in a child process, whose changes to
  * PATH end when it exits — or, executed directly, it is refused for lack of an execute bit.
  */
-import { replaceWordEdit, wordSourceSpan, wordText, type Word } from '../core/word.js';
-import type { Rule } from '../core/rule.js';
-import type { Edit } from '../core/diagnostic.js';
-import { configFacts } from '../frontends/config-facts.js';
+import { replaceWordEdit, wordSourceSpan, wordText, type Word } from '../kernel/word.js';
+import type { Rule } from '../kernel/rule.js';
+import type { Edit } from '../kernel/diagnostic.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh']);
 const ACTIVATE = /(^|\/)bin\/activate$/;
@@ -65,7 +64,7 @@ export const activateNotSourced: Rule = {
     const how = found.shell ? `"${wordText(found.shell)} ${path}" runs it in a new shell that exits at once` : `"${path}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126)`;
     let edits: Edit[] | undefined;
     // Sourcing needs a shell: an exec-form command line (JSON, a unit's ExecStart) gets no fix.
-    if (configFacts(site)?.form !== 'shell') edits = undefined;
+    if (site.config?.form !== 'shell') edits = undefined;
     else if (found.shell) {
       const e = replaceWordEdit(site.file.text, found.shell, '.');
       if (e) edits = [e];

@@ -2,15 +2,8 @@
  * VG202 activation-does-not-persist: a Dockerfile RUN sources a venv's `activate` script, but the
  * activation ends with that RUN's shell: nothing follows it in the RUN, or a later RUN relies on it.
  */
-import type { Rule } from '../core/rule.js';
-import { configFacts } from '../frontends/config-facts.js';
-import { judgeLaunch } from '../judge/judge.js';
-import { CURATED_CONSOLE_SCRIPTS } from '../judge/python-tools.js';
-import { wordText } from '../core/word.js';
-
-const KNOWLEDGE = {
-  consoleScripts: new Map([...CURATED_CONSOLE_SCRIPTS].map(([name, module]) => [name, { module, source: 'curated list' }])),
-};
+import type { Rule } from '../kernel/rule.js';
+import { wordText } from '../kernel/word.js';
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
 
@@ -58,17 +51,14 @@ export const activationDoesNotPersist: Rule = {
     ],
   },
   check(site, _verdict, ctx) {
-    const facts = configFacts(site);
+    const facts = site.config;
     const activation = facts?.activation;
     if (!activation) return;
-    const later = activation.laterSites.find((s) => {
-      const v = judgeLaunch(s, KNOWLEDGE);
-      return v !== undefined && v.resolution === 'path';
-    });
+    const later = activation.later.sitesWithoutVenv().find((s) => ctx.judge(s)?.resolution === 'path');
     if (activation.fails) return; // nothing was activated: source-in-sh says why
     if (!activation.lastInRun && !later) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
-    if (!later && !activation.alone && activation.onPathLater) return;
+    if (!later && !activation.alone && activation.later.venvOnPath()) return;
     const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
     const laterText = later ? ` the ${JSON.stringify(wordText(later.argv[0]) ?? '…')} at line ${site.file.location((later.argv[0].span ?? later.callSpan).start).line} runs without it` : '';
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
@@ -79,7 +69,7 @@ export const activationDoesNotPersist: Rule = {
         ? `"${cmd}" is the last command of ${facts.unit}: activation ends with ${facts.unit}'s shell, so it has no effect${later ? ';' + laterText : ''}; ${advice}`
         : `"${cmd}" lasts only for ${facts.unit}'s shell;${laterText}; ${advice}`,
       span,
-      fix: activation.onPathLater
+      fix: activation.later.venvOnPath()
         ? undefined
         : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: 'persist-venv', venv: activation.venv, at: 'site' }, cap: 'unsafe', reason: PERSIST_REASON },
     });

@@ -2,7 +2,7 @@
  * VG103 bare-console-script: a Python distribution's console script (pytest, celery, black …)
  * started by name, so the copy found on PATH runs — with its own interpreter and packages.
  */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 import { lookedUpOn, via } from './describe.js';
 
 export const bareConsoleScript: Rule = {

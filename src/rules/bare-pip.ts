@@ -2,7 +2,7 @@
  * VG102 bare-pip: `pip`/`pip3` (or `python -m pip` with a bare interpreter) started by name,
  * so packages go into whichever environment PATH finds first.
  */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { lookedUpOn, via } from './describe.js';
 

@@ -2,7 +2,7 @@
  * VG101 bare-python-interpreter: `python`/`python3`/`py` … started by name, so PATH decides
  * which interpreter runs — not the venv the calling program runs in.
  */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 import { lookedUpOn, via } from './describe.js';
 
 export const barePythonInterpreter: Rule = {

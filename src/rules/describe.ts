@@ -1,6 +1,6 @@
 /** Wording shared by the rules' messages: how the program is reached and where PATH comes from. */
-import type { LaunchSite } from '../core/launch-site.js';
-import type { Verdict } from '../judge/verdict.js';
+import type { LaunchSite, VenvOrigin } from '../kernel/launch-site.js';
+import type { Verdict } from '../kernel/verdict.js';
 
 /** e.g. ` (run by sh -c via env)` — how the launch reaches the program. */
 export function via(site: LaunchSite): string {
@@ -24,3 +24,11 @@ export function lookedUpOn(v: Verdict, site?: LaunchSite): string {
       return 'looked up on PATH, which holds this venv only when it is activated';
   }
 }
+
+/** " created at line 2", " copied in at line 6", " named at line 3", " created in step 1 (line 5)". */
+export function originText(o: VenvOrigin | undefined): string {
+  if (!o) return '';
+  const how = o.how === 'copied' ? 'copied in' : o.how === 'named' ? 'named' : 'created';
+  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
+}
+

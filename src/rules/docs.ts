@@ -1,5 +1,5 @@
 /** Renders a rule's concept page (Markdown) from its metadata: `venvguard explain` and docs/rules/*.md. */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 
 export function renderRuleDoc(rule: Rule): string {
   const d = rule.docs;

@@ -2,7 +2,7 @@
  * VG105 env-without-path: a Python tool started by name with an `env=` mapping that has no PATH,
  * so the name is looked up on os.defpath (/bin:/usr/bin) — never a venv.
  */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 
 export const envWithoutPath: Rule = {
   code: 'VG105',

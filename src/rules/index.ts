@@ -1,5 +1,5 @@
 /** The rule registry: every rule, in code order. Docs and SARIF metadata are generated from it. */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 import { bareConsoleScript } from './bare-console-script.js';
 import { barePip } from './bare-pip.js';
 import { barePythonInterpreter } from './bare-python-interpreter.js';

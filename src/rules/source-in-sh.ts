@@ -3,9 +3,8 @@
  * Debian or Ubuntu based image, a Makefile recipe, a `#!/bin/sh` script, an Actions step with
  * `shell: sh`. dash, /bin/sh there, has no `source`: the line fails and nothing is activated.
  */
-import { replaceWordEdit, wordText } from '../core/word.js';
-import type { Rule } from '../core/rule.js';
-import { configFacts } from '../frontends/config-facts.js';
+import { replaceWordEdit, wordText } from '../kernel/word.js';
+import type { Rule } from '../kernel/rule.js';
 
 export const sourceInSh: Rule = {
   code: 'VG203',
@@ -48,7 +47,7 @@ export const sourceInSh: Rule = {
     ],
   },
   check(site, _verdict, ctx) {
-    const facts = configFacts(site);
+    const facts = site.config;
     if (facts?.activation?.fails !== 'source-in-sh') return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? '…').join(' ');

@@ -2,7 +2,7 @@
  * VG104 system-interpreter-path: a hard-coded system interpreter (`/usr/bin/python3`) — the one
  * interpreter guaranteed not to be the venv's.
  */
-import type { Rule } from '../core/rule.js';
+import type { Rule } from '../kernel/rule.js';
 import { via } from './describe.js';
 
 export const systemInterpreterPath: Rule = {

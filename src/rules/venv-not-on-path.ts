@@ -2,9 +2,9 @@
  * VG201 venv-not-on-path: in a Dockerfile, a Python tool started by name while a venv exists in
  * the image but its bin directory is not on PATH for that command, so the image's own Python runs.
  */
-import type { Rule } from '../core/rule.js';
-import { configFacts, originText } from '../frontends/config-facts.js';
+import type { Rule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
+import { originText } from './describe.js';
 
 const FIX_REASON =
   "the venv's interpreter replaces the one PATH finds: packages installed into the image's Python are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
@@ -58,7 +58,7 @@ export const venvNotOnPath: Rule = {
     if (!verdict || verdict.resolution !== 'path') return;
     const venvs = site.env.knownVenvs ?? [];
     if (venvs.length === 0 || site.env.activeVenv !== undefined) return;
-    const facts = configFacts(site);
+    const facts = site.config;
     if (facts?.createsVenv) return;
     if (facts?.afterFailedActivation) return; // the failed `source` is the finding (source-in-sh)
     const venv = venvs[venvs.length - 1];

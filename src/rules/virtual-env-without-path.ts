@@ -3,8 +3,7 @@
  * a unit's Environment=) but leaves the venv's bin off PATH. Python and pip ignore VIRTUAL_ENV, so
  * `python`/`pip` by name still run whatever PATH finds.
  */
-import type { Rule } from '../core/rule.js';
-import { configFacts } from '../frontends/config-facts.js';
+import type { Rule } from '../kernel/rule.js';
 
 export const virtualEnvWithoutPath: Rule = {
   code: 'VG205',
@@ -39,7 +38,7 @@ export const virtualEnvWithoutPath: Rule = {
   },
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== 'path') return;
-    const facts = configFacts(site);
+    const facts = site.config;
     const v = facts?.virtualEnv;
     // Creating the venv with the system Python is the point of that command.
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation) return;

@@ -1,7 +1,7 @@
 /** Tests for unwrapping wrappers (env, sudo, timeout …) and nested shells, in exec form and shell form. */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { textWord, wordText, type Fragment, type Word } from '../../src/core/word.js';
+import { textWord, wordText, type Fragment, type Word } from '../../src/kernel/word.js';
 import { loadParsers } from '../../src/frontends/tree-sitter.js';
 import { expandArgv, expandShellScript, type ExpandedCommand } from '../../src/frontends/command-line.js';
 import type { ShellParseResult } from '../../src/frontends/shell/parse.js';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFacts } from '../../src/frontends/config-facts.js';
 import { crontabFrontEnd, isSystemCrontab } from '../../src/frontends/crontab/index.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
@@ -37,14 +36,14 @@ test('crontab state: environment lines persist downwards, unexpanded; PATH defau
   const b = siteAt(sites, 'python b.py');
   assert.equal(b.env.activeVenv, undefined);
   assert.deepEqual(b.env.knownVenvs, ['/srv/app/venv']);
-  assert.equal(configFacts(b)!.shellDialect, 'sh');
-  assert.equal(configFacts(b)!.shellName, '/bin/sh');
+  assert.equal(b.config!.shellDialect, 'sh');
+  assert.equal(b.config!.shellName, '/bin/sh');
   const c = siteAt(sites, 'python c.py');
   assert.equal(c.env.activeVenv, '/srv/app/venv');
-  assert.equal(configFacts(c)!.shellDialect, 'bash');
-  assert.equal(configFacts(c)!.virtualEnv, undefined, 'VIRTUAL_ENV with its bin on PATH');
-  assert.equal(configFacts(b)!.virtualEnv, undefined, 'set below this line');
-  assert.equal(configFacts(siteAt(sites, 'python b2.py'))!.virtualEnv?.venv, '/srv/app/venv');
+  assert.equal(c.config!.shellDialect, 'bash');
+  assert.equal(c.config!.virtualEnv, undefined, 'VIRTUAL_ENV with its bin on PATH');
+  assert.equal(b.config!.virtualEnv, undefined, 'set below this line');
+  assert.equal((siteAt(sites, 'python b2.py')).config!.virtualEnv?.venv, '/srv/app/venv');
 });
 
 test('crontab: each line is its own shell, started in HOME', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { wordText } from '../../src/core/word.js';
-import { dockerfileFacts, dockerfileFrontEnd, parseDockerfile } from '../../src/frontends/dockerfile/index.js';
+import { wordText } from '../../src/kernel/word.js';
+import { dockerfileFrontEnd, parseDockerfile } from '../../src/frontends/dockerfile/index.js';
 import { analyze, siteAt } from '../dockerfile-lint.js';
 
 const argvText = (s: { argv: { fragments: unknown[] }[] }) => s.argv.map((w) => wordText(w as never) ?? '?').join(' ');
@@ -36,7 +36,7 @@ test('dockerfile sites: exact line and column across a continuation', async () =
   assert.deepEqual(file.location(pip.callSpan.start), { line: 2, column: 1 });
   assert.deepEqual(pip.env.knownVenvs, ['/opt/venv']);
   assert.equal(pip.env.activeVenv, undefined);
-  assert.ok(dockerfileFacts(siteAt(sites, 'python3 -m venv'))?.createsVenv);
+  assert.ok((siteAt(sites, 'python3 -m venv')).config?.createsVenv);
 });
 
 test('dockerfile sites: exec form maps into the JSON strings', async () => {
@@ -45,7 +45,7 @@ test('dockerfile sites: exec form maps into the JSON strings', async () => {
   assert.equal(argvText(s), 'pip install a b');
   assert.deepEqual(file.location(s.argv[0].span!.start), { line: 2, column: 8 });
   assert.equal(s.viaShell, false);
-  assert.equal(dockerfileFacts(s)?.form, 'exec');
+  assert.equal(s.config?.form, 'exec');
 });
 
 test('dockerfile sites: RUN <<EOF heredoc body is the script, positions in the body', async () => {
@@ -97,9 +97,9 @@ test('dockerfile state: activation, export and cd last for one RUN only', async 
   assert.equal(siteAt(sites, 'pip d').env.activeVenv, undefined);
   assert.equal(siteAt(sites, 'pip e').env.path.kind, 'explicit');
   const act = siteAt(sites, '. venv/bin/activate');
-  assert.deepEqual(dockerfileFacts(act)?.activation?.venv, '/app/venv');
-  assert.equal(dockerfileFacts(act)?.activation?.lastInRun, false);
-  assert.deepEqual(dockerfileFacts(act)?.activation?.laterSites.map(argvText), ['pip b', 'pip d', 'pip e']);
+  assert.deepEqual(act.config?.activation?.venv, '/app/venv');
+  assert.equal(act.config?.activation?.lastInRun, false);
+  assert.deepEqual(act.config?.activation?.later.sitesWithoutVenv().map(argvText), ['pip b', 'pip d', 'pip e']);
 });
 
 test('dockerfile state: venvs from virtualenv and uv venv (default .venv), relative to WORKDIR', async () => {
@@ -166,7 +166,7 @@ test('dockerfile: a shell script inside an exec-form JSON string keeps shell pos
   const s = siteAt(sites, 'pip install');
   assert.deepEqual(s.wrappers, ['sh -c']);
   assert.deepEqual(file.location(s.argv[0].span!.start), { line: 2, column: 30 });
-  assert.equal(dockerfileFacts(s)?.form, 'shell');
+  assert.equal(s.config?.form, 'shell');
 });
 
 test('dockerfile: RUN flags, FROM --platform and ARG values', async () => {

@@ -1,7 +1,6 @@
 /** The GitLab CI front end: parsing, positions, the two shells of a job, default/extends/anchors/!reference, variables. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFacts } from '../../src/frontends/config-facts.js';
 import { gitlabFrontEnd } from '../../src/frontends/gitlab/index.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { analyze } from '../gitlab-lint.js';
@@ -69,21 +68,21 @@ test('gitlab shells: before_script and script share one shell; after_script is a
   assert.equal(after.env.activeVenv, undefined);
   assert.deepEqual(after.env.knownVenvs, [`${P}/.venv`]);
   // cd src in script does not carry over: tmpvenv is created in the project directory.
-  assert.deepEqual(configFacts(siteAt(sites, 'python -m venv tmpvenv'))!.venvOrigins.size, 1);
-  const facts = configFacts(after)!;
+  assert.deepEqual((siteAt(sites, 'python -m venv tmpvenv')).config!.venvOrigins.size, 1);
+  const facts = after.config!;
   assert.equal(facts.unit, 'after_script');
   assert.equal(facts.scope, 'in after_script (a new shell)');
-  assert.equal(configFacts(pip)!.unit, "this job's script");
-  assert.equal(configFacts(pip)!.scope, 'in this job');
+  assert.equal(pip.config!.unit, "this job's script");
+  assert.equal(pip.config!.scope, 'in this job');
 });
 
 test('gitlab shells: activation in script is not seen by after_script; a venv outside the project folder is not assumed there', async () => {
   const { sites } = await analyze('t:\n  script:\n    - python -m venv /opt/v\n    - . /opt/v/bin/activate\n    - pip install x\n  after_script:\n    - pip list\n');
   assert.equal(siteAt(sites, 'pip install').env.activeVenv, '/opt/v');
   assert.deepEqual(siteAt(sites, 'pip list').env.knownVenvs, []);
-  const act = configFacts(siteAt(sites, '. /opt/v'))!.activation!;
+  const act = (siteAt(sites, '. /opt/v')).config!.activation!;
   assert.equal(act.lastInRun, false);
-  assert.deepEqual(act.laterSites.map(argvText), ['pip list']);
+  assert.deepEqual(act.later.sitesWithoutVenv().map(argvText), ['pip list']);
 });
 
 test('gitlab jobs do not share venvs', async () => {
@@ -97,17 +96,17 @@ test('gitlab default: and the deprecated top-level keywords apply to jobs that d
   );
   const a = siteAt(sites, 'pip install a');
   assert.equal(a.env.activeVenv, `${P}/.venv`);
-  assert.equal(configFacts(a)!.shellDialect, 'sh');
-  assert.equal(configFacts(a)!.shellName, '/bin/sh');
+  assert.equal(a.config!.shellDialect, 'sh');
+  assert.equal(a.config!.shellName, '/bin/sh');
   assert.equal(siteAt(sites, 'coverage').api, 'after_script');
   const b = siteAt(sites, 'pip install b');
   assert.equal(b.env.activeVenv, undefined);
   assert.deepEqual(b.env.knownVenvs, []);
-  assert.equal(configFacts(b)!.shellDialect, 'bash');
-  assert.equal(configFacts(b)!.shellName, 'bash');
+  assert.equal(b.config!.shellDialect, 'bash');
+  assert.equal(b.config!.shellName, 'bash');
   const c = siteAt(sites, 'pip install c');
   assert.deepEqual(c.env.knownVenvs, []);
-  assert.equal(configFacts(c)!.shellDialect, 'sh');
+  assert.equal(c.config!.shellDialect, 'sh');
   // `default:` wins over the deprecated top-level before_script; `echo global` never runs.
   assert.ok(!sites.some((s) => argvText(s) === 'echo global'));
   // Only `uses` runs the default after_script: `overrides` has its own, `opts-out` inherits only the image.
@@ -234,10 +233,10 @@ test('gitlab variables: global and job level, PATH and VIRTUAL_ENV, expansion of
   const b = siteAt(sites, 'pip install b');
   assert.equal(b.env.activeVenv, undefined);
   assert.deepEqual(b.env.knownVenvs, [`${P}/.venv`]);
-  const ve = configFacts(b)!.virtualEnv!;
+  const ve = b.config!.virtualEnv!;
   assert.equal(ve.venv, `${P}/venv`);
   assert.equal(file.text.slice(ve.span.start, ve.span.end), 'VIRTUAL_ENV: venv');
-  assert.equal(configFacts(siteAt(sites, 'pip install a'))!.virtualEnv, undefined);
+  assert.equal((siteAt(sites, 'pip install a')).config!.virtualEnv, undefined);
   assert.equal(siteAt(sites, 'pytest').env.activeVenv, undefined);
 });
 
@@ -246,7 +245,7 @@ test('gitlab shells: images without bash run sh; Windows jobs are not analysed',
     'a:\n  image: alpine:3.20\n  script: pip install a\nb:\n  image:\n    name: registry.example.com/ci/python:3.12-alpine3.20\n  script: pip install b\nc:\n  image: busybox\n  script: pip install c\nd:\n  image: docker:27\n  script: pip install d\ne:\n  image: python:3.12-slim\n  script: pip install e\nf:\n  tags: [saas-windows-medium-amd64]\n  script: pip install f\ng:\n  image: mcr.microsoft.com/windows/servercore:ltsc2022\n  script: pip install g\n',
   );
   assert.deepEqual(
-    sites.map((s) => `${argvText(s)} ${configFacts(s)!.shellDialect}`),
+    sites.map((s) => `${argvText(s)} ${s.config!.shellDialect}`),
     ['pip install a sh', 'pip install b sh', 'pip install c sh', 'pip install d sh', 'pip install e bash'],
   );
 });

@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { wordSourceSpan } from '../../src/core/word.js';
-import { configFacts } from '../../src/frontends/config-facts.js';
+import { wordSourceSpan } from '../../src/kernel/word.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { CURDIR, logicalLines, makefileFrontEnd, parseMakefile } from '../../src/frontends/makefile/index.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
@@ -93,7 +92,7 @@ test('makefile variables: a multi-line variable in a recipe gives one command li
   const pip = siteAt(sites, 'pip install x');
   assert.equal(pip.env.activeVenv, undefined); // the activation was another shell
   assert.deepEqual(pip.env.knownVenvs, [V]);
-  assert.equal(configFacts(pip)?.unit, 'this recipe line');
+  assert.equal(pip.config?.unit, 'this recipe line');
 });
 
 test('makefile state: each recipe line is its own shell; .ONESHELL makes the recipe one shell', async () => {
@@ -102,7 +101,7 @@ test('makefile state: each recipe line is its own shell; .ONESHELL makes the rec
   assert.equal(siteAt(a.sites, 'pip').env.activeVenv, undefined);
   const b = await analyze('.ONESHELL:\n' + body);
   assert.equal(siteAt(b.sites, 'pip').env.activeVenv, V);
-  assert.equal(configFacts(siteAt(b.sites, 'pip'))?.unit, 'this recipe');
+  assert.equal((siteAt(b.sites, 'pip')).config?.unit, 'this recipe');
   const c = await analyze('venv:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate && pip install x\n');
   assert.equal(siteAt(c.sites, 'pip').env.activeVenv, V);
 });
@@ -128,17 +127,17 @@ test('makefile state: PATH at file level reaches recipes (exported or not: make 
 
 test('makefile facts: VIRTUAL_ENV only when exported; SHELL sets the dialect and shell name', async () => {
   const exp = await analyze('export VIRTUAL_ENV := $(CURDIR)/.venv\nall:\n\tpytest\n');
-  assert.deepEqual(configFacts(exp.sites[0])?.virtualEnv, { venv: V, span: { start: 0, end: 37 } });
+  assert.deepEqual(exp.sites[0].config?.virtualEnv, { venv: V, span: { start: 0, end: 37 } });
   const noexp = await analyze('VIRTUAL_ENV := $(CURDIR)/.venv\nall:\n\tpytest\n');
-  assert.equal(configFacts(noexp.sites[0])?.virtualEnv, undefined);
+  assert.equal(noexp.sites[0].config?.virtualEnv, undefined);
   const dflt = await analyze('all:\n\tsource .venv/bin/activate\n');
-  assert.equal(configFacts(dflt.sites[0])?.shellDialect, 'sh');
-  assert.equal(configFacts(dflt.sites[0])?.shellName, '/bin/sh');
+  assert.equal(dflt.sites[0].config?.shellDialect, 'sh');
+  assert.equal(dflt.sites[0].config?.shellName, '/bin/sh');
   for (const [decl, dialect, name] of [['SHELL := /bin/bash', 'bash', '/bin/bash'], ['SHELL=bash', 'bash', 'bash'], ['SHELL = /usr/bin/env bash', 'bash', '/usr/bin/env bash'], ['SHELL := /bin/dash', 'sh', '/bin/dash']]) {
     const r = await analyze(`${decl}\nall:\n\t-source .venv/bin/activate\n`);
-    assert.equal(configFacts(r.sites[0])?.shellDialect, dialect, decl);
-    assert.equal(configFacts(r.sites[0])?.shellName, name, decl);
-    assert.equal(configFacts(r.sites[0])?.ignoresErrors, true, decl);
+    assert.equal(r.sites[0].config?.shellDialect, dialect, decl);
+    assert.equal(r.sites[0].config?.shellName, name, decl);
+    assert.equal(r.sites[0].config?.ignoresErrors, true, decl);
   }
   const py = await analyze('SHELL := python3\nall:\n\tprint(1)\n');
   assert.equal(py.sites.length, 0); // not a POSIX shell: not analysed

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFacts } from '../../src/frontends/config-facts.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { procfileFrontEnd } from '../../src/frontends/procfile/index.js';
 import { START_DIR } from '../../src/frontends/service-common.js';
@@ -19,8 +18,8 @@ test('procfile positions: the command after "name:", each word at its column', a
   assert.deepEqual(positions(siteAt(sites, 'gunicorn')), ['2:6', '2:15', '2:23', '2:30']);
   assert.deepEqual(positions(siteAt(sites, '.venv/bin/celery')).slice(0, 2), ['3:11', '3:28']);
   assert.equal(siteAt(sites, 'gunicorn').api, 'web');
-  assert.equal(configFacts(siteAt(sites, 'gunicorn'))!.unit, 'the web process');
-  assert.equal(configFacts(siteAt(sites, 'gunicorn'))!.shellDialect, 'bash');
+  assert.equal((siteAt(sites, 'gunicorn')).config!.unit, 'the web process');
+  assert.equal((siteAt(sites, 'gunicorn')).config!.shellDialect, 'bash');
 });
 
 test('procfile state: each line is its own shell; a venv named on one line is known on all', async () => {

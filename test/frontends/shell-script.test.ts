@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { configFacts } from '../../src/frontends/config-facts.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { scriptShell, shebangShell, shellScriptFrontEnd } from '../../src/frontends/shell-script/index.js';
 import { START_DIR } from '../../src/frontends/service-common.js';
@@ -40,7 +39,7 @@ test('shell-script positions and facts: every command on its own line, the diale
   assert.deepEqual(positions(pip), ['4:3', '4:17', '5:5', '5:8']);
   assert.equal(pip.language, 'shell');
   assert.deepEqual(pip.file.location(pip.callSpan.start), { line: 4, column: 3 });
-  const facts = configFacts(pip)!;
+  const facts = pip.config!;
   assert.equal(facts.shellDialect, 'sh');
   assert.equal(facts.shellName, '/bin/sh');
   assert.equal(facts.unit, 'this script');
@@ -67,21 +66,21 @@ test('shell-script state: one shell for the file — activation, deactivate, cd,
   assert.equal(siteAt(sites, 'pip install').env.activeVenv, v);
   assert.equal(siteAt(sites, 'pip --version').env.activeVenv, undefined);
   assert.equal(siteAt(sites, 'pytest').env.activeVenv, v);
-  const activation = configFacts(siteAt(sites, 'source'))!.activation!;
+  const activation = (siteAt(sites, 'source')).config!.activation!;
   assert.equal(activation.venv, v);
   // A script may be sourced: its last-command activation is not "no effect".
   assert.equal(activation.lastInRun, false);
-  assert.equal(configFacts(siteAt(sites, 'pip install'))!.shellDialect, 'bash');
+  assert.equal((siteAt(sites, 'pip install')).config!.shellDialect, 'bash');
 });
 
 test('shell-script: functions run in place; an exported VIRTUAL_ENV is the virtualEnv fact', async () => {
   const { sites, file } = await analyze('setup() {\n  /opt/venv/bin/pip install x\n}\nexport VIRTUAL_ENV=/opt/venv\nsetup\ncelery -A app worker\n');
   assert.deepEqual(sites.map(argvText), ['/opt/venv/bin/pip install x', 'setup', 'celery -A app worker']);
   const celery = siteAt(sites, 'celery');
-  const ve = configFacts(celery)!.virtualEnv!;
+  const ve = celery.config!.virtualEnv!;
   assert.equal(ve.venv, '/opt/venv');
   assert.equal(file.text.slice(ve.span.start, ve.span.end), 'VIRTUAL_ENV=/opt/venv');
-  assert.equal(configFacts(celery)!.shellDialect, undefined, 'no shebang: the caller decides the shell');
+  assert.equal(celery.config!.shellDialect, undefined, 'no shebang: the caller decides the shell');
   assert.deepEqual(celery.env.knownVenvs, ['/opt/venv']);
 });
 

@@ -1,7 +1,7 @@
 /** Tests for the shell front end's parser: commands, quote removal, source offsets, placeholders, recovery. */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { textWord, wordText, type Fragment, type Word } from '../../src/core/word.js';
+import { textWord, wordText, type Fragment, type Word } from '../../src/kernel/word.js';
 import { loadParsers } from '../../src/frontends/tree-sitter.js';
 import { parseShellWord, type ShellCommand } from '../../src/frontends/shell/parse.js';
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFacts } from '../../src/frontends/config-facts.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { START_DIR } from '../../src/frontends/service-common.js';
 import { parseIni, supervisorFrontEnd } from '../../src/frontends/supervisor/index.js';
@@ -45,11 +44,11 @@ test('supervisor state: environment= of [supervisord] and the program, directory
   );
   const worker = siteAt(sites, 'celery -A app worker');
   assert.equal(worker.env.activeVenv, undefined, 'supervisord looks the command up on its own PATH');
-  assert.equal(configFacts(worker)!.virtualEnv, undefined, 'VIRTUAL_ENV with its bin on PATH');
+  assert.equal(worker.config!.virtualEnv, undefined, 'VIRTUAL_ENV with its bin on PATH');
   const beat = siteAt(sites, 'celery -A app beat');
   assert.equal(beat.env.activeVenv, '/srv/app/venv');
-  assert.equal(configFacts(beat)!.shellName, '/bin/sh');
-  assert.equal(configFacts(beat)!.shellDialect, 'sh');
+  assert.equal(beat.config!.shellName, '/bin/sh');
+  assert.equal(beat.config!.shellDialect, 'sh');
 });
 
 test('supervisor: relative venvs without directory= stay relative to supervisord\'s folder', async () => {
@@ -67,7 +66,7 @@ test('supervisor bad input: no section, a line without =, an unclosed quote → 
 
 test('supervisor facts: environment=VIRTUAL_ENV= without PATH is the virtualEnv fact', async () => {
   const { sites, file } = await analyze('[program:web]\nenvironment=HOME="/srv",VIRTUAL_ENV="/srv/app/venv"\ncommand=/srv/app/venv/bin/gunicorn app:app\n');
-  const ve = configFacts(sites[0])!.virtualEnv!;
+  const ve = sites[0].config!.virtualEnv!;
   assert.equal(ve.venv, '/srv/app/venv');
   assert.equal(file.text.slice(ve.span.start, ve.span.end), 'VIRTUAL_ENV="/srv/app/venv"');
 });

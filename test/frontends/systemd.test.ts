@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFacts } from '../../src/frontends/config-facts.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { parseUnitFile, splitUnitWords, systemdFrontEnd } from '../../src/frontends/systemd/index.js';
-import { wordText } from '../../src/core/word.js';
+import { wordText } from '../../src/kernel/word.js';
 import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
 
 const { analyze } = configLinter('deploy/app.service');
@@ -51,10 +50,10 @@ test('systemd state: a bare program is found on the fixed search path, a wrapper
   assert.equal(siteAt(sites, 'python').env.activeVenv, undefined);
   assert.equal(siteAt(sites, 'celery').env.activeVenv, '/srv/app/venv');
   assert.equal(siteAt(sites, 'pip').env.activeVenv, '/srv/app/venv');
-  const exec = configFacts(siteAt(sites, 'python'))!;
+  const exec = (siteAt(sites, 'python')).config!;
   assert.equal(exec.form, 'exec');
   assert.equal(exec.virtualEnv, undefined, 'VIRTUAL_ENV with its bin on PATH is the right setting');
-  const sh = configFacts(siteAt(sites, 'pip'))!;
+  const sh = (siteAt(sites, 'pip')).config!;
   assert.equal(sh.shellDialect, 'sh');
   assert.equal(sh.shellName, '/bin/sh');
 });
@@ -83,7 +82,7 @@ test('systemd bad input: a line without =, a key before any section, an untermin
 test('systemd facts: Environment=VIRTUAL_ENV= without the venv on PATH is the virtualEnv fact, with its span', async () => {
   const { sites, file } = await analyze('[Service]\nEnvironment="VIRTUAL_ENV=/srv/app/venv" LANG=C.UTF-8\nExecStart=/srv/app/venv/bin/gunicorn app:app\nExecStartPost=/bin/sh -c "celery -A app status"\n');
   for (const s of sites) {
-    const ve = configFacts(s)!.virtualEnv!;
+    const ve = s.config!.virtualEnv!;
     assert.equal(ve.venv, '/srv/app/venv');
     assert.equal(file.text.slice(ve.span.start, ve.span.end), 'VIRTUAL_ENV=/srv/app/venv');
   }

@@ -1,7 +1,7 @@
 /** Code frames: tab expansion, CRLF, wide characters, empty and multi-line spans, sanitizing. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SourceFile } from '../../src/core/source.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import { codeFrame, sanitize, toTerminalLine } from '../../src/reporters/code-frame.js';
 
 /** The frame for the `nth` occurrence of `needle` (or an explicit span). */

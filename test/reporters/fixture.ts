@@ -3,9 +3,9 @@
  * CRLF file with a multi-line finding, safe / unsafe / display-only fixes, related locations and
  * two file problems. Offsets are found by searching the text, so the fixture reads like the files.
  */
-import type { Diagnostic, Fix, FileProblem } from '../../src/core/diagnostic.js';
-import type { RuleMeta } from '../../src/core/rule.js';
-import { SourceFile } from '../../src/core/source.js';
+import type { Diagnostic, Fix, FileProblem } from '../../src/kernel/diagnostic.js';
+import type { RuleMeta } from '../../src/kernel/rule.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import type { CheckResult, ReportOptions } from '../../src/reporters/types.js';
 
 export const CWD = '/work/proj';

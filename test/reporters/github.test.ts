@@ -1,7 +1,7 @@
 /** The GitHub workflow-command reporter: exact commands and the runner's escaping rules. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SourceFile } from '../../src/core/source.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import { escapeData, escapeProperty, renderGithub } from '../../src/reporters/github.js';
 import { diag, find, makeResult, OPTIONS } from './fixture.js';
 

@@ -1,7 +1,7 @@
 /** The JSON reporter: document shape, edits as lines/columns, fix filtering, formatting. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SourceFile } from '../../src/core/source.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import { reporters } from '../../src/reporters/index.js';
 import { JSON_SCHEMA_VERSION, renderJson, type JsonReport } from '../../src/reporters/json.js';
 import { diag, find, makeResult, OPTIONS } from './fixture.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import type * as Sarif from 'sarif';
-import { SourceFile } from '../../src/core/source.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import { FINGERPRINT_KEY, renderSarif, toSarifLog } from '../../src/reporters/sarif.js';
 import type { CheckResult } from '../../src/reporters/types.js';
 import { assertValidSarif as assertValid, schemaValidator } from '../sarif-schema.js';

@@ -1,7 +1,7 @@
 /** The text reporter: the exact output for the shared fixture, colour, summaries and fix hints. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SourceFile } from '../../src/core/source.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import { renderText } from '../../src/reporters/text.js';
 import { diag, find, makeResult, OPTIONS } from './fixture.js';
 

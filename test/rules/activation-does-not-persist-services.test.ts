@@ -32,7 +32,7 @@ test('activation-does-not-persist (systemd) invalid: an ExecStartPre= shell acti
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[2, 28]]);
   assert.equal(
     found[0].message,
-    '"source /srv/app/venv/bin/activate" is the last command of this ExecStartPre= command: activation ends with this ExecStartPre= command\'s shell, so it has no effect; the "python" at line 3 runs without it; set Environment=PATH=/srv/app/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin in [Service] (systemd does not expand $PATH there)',
+    '"source /srv/app/venv/bin/activate" is the last command of this ExecStartPre= command: activation ends with this ExecStartPre= command\'s shell, so it has no effect; the "python" at line 3 runs without it; set Environment=PATH=/srv/app/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin in [Service] (systemd does not expand $PATH there)',
   );
 });
 

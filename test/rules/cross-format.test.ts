@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Rule } from '../../src/core/rule.js';
+import type { Rule } from '../../src/kernel/rule.js';
 import { activateNotSourced } from '../../src/rules/activate-not-sourced.js';
 import { sourceInSh } from '../../src/rules/source-in-sh.js';
 import { virtualEnvWithoutPath } from '../../src/rules/virtual-env-without-path.js';

@@ -1,9 +1,9 @@
 /** The wording shared by rule messages (src/rules/describe.ts): how a launch reaches its program, and which PATH is searched. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { LaunchSite, PathState } from '../../src/core/launch-site.js';
-import { SourceFile } from '../../src/core/source.js';
-import type { Verdict } from '../../src/judge/verdict.js';
+import type { LaunchSite, PathState } from '../../src/kernel/launch-site.js';
+import { SourceFile } from '../../src/kernel/source.js';
+import type { Verdict } from '../../src/kernel/verdict.js';
 import { lookedUpOn, via } from '../../src/rules/describe.js';
 
 function site(wrappers: string[], viaShell: boolean, path: PathState = { kind: 'inherited' }): LaunchSite {

@@ -90,7 +90,7 @@ test('venv-not-on-path (systemd) invalid: ExecStartPre uses the venv\'s pip, Exe
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[7, 11]]);
   assert.equal(
     found[0].message,
-    '"python" runs from PATH, but the venv /srv/app/venv named at line 6 is not on PATH when ExecStart= runs; use /srv/app/venv/bin/python, or set Environment=PATH=/srv/app/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin and start it with /usr/bin/env (systemd looks a bare program name up on its fixed search path, never on Environment=PATH=)',
+    '"python" runs from PATH, but the venv /srv/app/venv named at line 6 is not on PATH when ExecStart= runs; use /srv/app/venv/bin/python, or set Environment=PATH=/srv/app/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin and start it with /usr/bin/env (systemd looks a bare program name up on its fixed search path, never on Environment=PATH=)',
   );
   assert.equal(applyEdits(code, found[0].edits!), code.replace('ExecStart=python', 'ExecStart=/srv/app/venv/bin/python'));
 });
@@ -108,7 +108,7 @@ test('venv-not-on-path (systemd) invalid: VIRTUAL_ENV without PATH, a sh -c comm
   assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 28]]);
   assert.equal(
     found[0].message,
-    '"gunicorn" runs from PATH, but the venv /srv/app/venv named at line 2 is not on PATH when ExecStart= runs; use /srv/app/venv/bin/gunicorn, or set Environment=PATH=/srv/app/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin in [Service] (systemd does not expand $PATH there)',
+    '"gunicorn" runs from PATH, but the venv /srv/app/venv named at line 2 is not on PATH when ExecStart= runs; use /srv/app/venv/bin/gunicorn, or set Environment=PATH=/srv/app/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin in [Service] (systemd does not expand $PATH there)',
   );
   assert.equal(applyEdits(code, found[0].edits!), code.replace('exec gunicorn', 'exec /srv/app/venv/bin/gunicorn'));
 });

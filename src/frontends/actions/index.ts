@@ -16,18 +16,18 @@ const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
 const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
 const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
-import type { FileProblem } from '../../core/diagnostic.js';
-import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
-import type { SourceFile, Span } from '../../core/source.js';
-import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type VenvOrigin } from '../config-facts.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
-import { unitsToWord } from '../word-units.js';
+import { unitsToWord } from '../../kernel/word-units.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
@@ -152,7 +152,7 @@ function dialectOf(shell: string | undefined, windows: boolean): ShellDialect | 
  */
 function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, style: string | undefined): Rewrite | undefined {
   if (t.at === 'virtual-env' || style === undefined) return undefined;
-  const facts = configFacts(site);
+  const facts = site.config;
   let at: number | undefined;
   let step = '';
   if (t.at === 'creation') {

@@ -19,18 +19,17 @@
  * "No venv, no finding": only venvs the file names (a line running `/srv/app/venv/bin/python`,
  * `VIRTUAL_ENV=`, an activation, or `PATH=` with a named venv's bin) make bare tools escapes.
  */
+import type { ConfigSiteFacts } from '../../kernel/launch-site.js';
 import path from 'node:path';
-import type { SourceFile, Span } from '../../core/source.js';
-import type { Suppressions } from '../../core/suppressions.js';
-import type { ConfigSiteFacts } from '../config-facts.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../service-common.js';
-import { type Unit, unitsToWord } from '../word-units.js';
+import { type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { CRON_PATH } from '../../kernel/platform.js';
 
-/** cron's PATH when the crontab sets none (Debian's cron). */
-export const CRON_PATH = '/usr/bin:/bin';
 /** The owner's home folder, where cron starts each command; shown as `~`. */
 const HOME = '/__cron_home__';
 

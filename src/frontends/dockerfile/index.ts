@@ -11,30 +11,20 @@
  * or are unmaintained, and the shell inside RUN goes to the shared shell front end anyway.
  */
 import path from 'node:path';
-import type { FileProblem } from '../../core/diagnostic.js';
-import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
-import type { SourceFile, Span } from '../../core/source.js';
-import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, setConfigFacts, venvProgram, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram, UNKNOWN, venvOnPath } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { type Unit, unitsToWord } from '../word-units.js';
+import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 type Char = { ch: string; off: number };
-
-/** Dockerfile facts about a site, for the Dockerfile rules (kept out of LaunchSite): the shared config facts. */
-export type DockerfileSiteFacts = ConfigSiteFacts;
-export type { VenvOrigin };
-
-const FACTS = { get: configFacts, set: setConfigFacts };
-
-export function dockerfileFacts(site: LaunchSite): DockerfileSiteFacts | undefined {
-  return configFacts(site);
-}
 
 const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
 
@@ -347,7 +337,7 @@ function persistVenv(
 ): Rewrite | undefined {
   const venv = t.venv;
   if (!venv.startsWith('/') || /[\s"'\\$`]/.test(venv)) return undefined;
-  const facts = configFacts(site);
+  const facts = site.config;
   const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
   const env = `ENV VIRTUAL_ENV=${venv} PATH="${venv}/bin:$PATH"`;
   const reason = `every later instruction (and the container) finds the venv's python, pip and scripts first on PATH`;
@@ -411,12 +401,12 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
     if (active) env.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
-    FACTS.set(site, { ...dockerFacts(api, form, st), venvOrigins: new Map(st.venvs) });
+    site.config = { ...dockerFacts(api, form, st), venvOrigins: new Map(st.venvs) };
     sites.push(site);
     instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);
     if (dir !== undefined) {
-      FACTS.get(site)!.createsVenv = true;
+      site.config!.createsVenv = true;
       const abs = resolveDir(dir, st.workdir);
       if (abs && !st.venvs.has(abs)) st.venvs.set(abs, { line: inst.firstLine, how: 'created', offset: inst.span.start });
     }

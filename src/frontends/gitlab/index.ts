@@ -35,17 +35,17 @@
  */
 import path from 'node:path';
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { FileProblem } from '../../core/diagnostic.js';
-import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
-import type { SourceFile, Span } from '../../core/source.js';
-import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { unitsToWord } from '../word-units.js';
+import { unitsToWord } from '../../kernel/word-units.js';
 import { charsText, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
 
 const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];

@@ -34,18 +34,18 @@
  * (0.0.x), neither maps expanded text back to the file, which findings need character by character.
  */
 import path from 'node:path';
-import type { FileProblem } from '../../core/diagnostic.js';
-import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
-import type { SourceFile, Span } from '../../core/source.js';
-import { suppressedCodes, type Suppressions } from '../../core/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
-import { decodeUtf8Text, type DecodeResult } from '../python/decode.js';
+import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { type Unit, unitsToWord } from '../word-units.js';
+import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 export type Char = { ch: string; off: number };
 
@@ -1170,9 +1170,7 @@ export const makefileFrontEnd: FrontEnd = {
   },
   mayMatter: configMayMatter,
   decode(p: string, bytes: Uint8Array): DecodeResult {
-    const r = decodeUtf8Text(p, bytes);
-    if (!r.ok && r.kind === 'binary') return { ...r, message: r.message.replace('not Python source', 'not a makefile') };
-    return r;
+    return decodeText(p, bytes, { kind: 'a makefile' });
   },
   analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeMakefile>) => T): T {
     return use(analyzeMakefile(file));

@@ -9,12 +9,12 @@
  * activation, `python -m venv`) makes a bare tool on another line an escape.
  */
 import path from 'node:path';
-import type { SourceFile } from '../../core/source.js';
-import type { Suppressions } from '../../core/suppressions.js';
+import type { SourceFile } from '../../kernel/source.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
 import { DEFAULT_PATH } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
-import { unitsToWord } from '../word-units.js';
+import { unitsToWord } from '../../kernel/word-units.js';
 
 /** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
 const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;

@@ -7,8 +7,8 @@
  * `self.x` attributes, and return values of functions in the same module.
  */
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile, Span } from '../../core/source.js';
-import { mergeText, type Fragment, type Word } from '../../core/word.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { mergeText, type Fragment, type Word } from '../../kernel/word.js';
 import {
   asWord,
   concatValues,

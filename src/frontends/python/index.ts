@@ -2,10 +2,10 @@
  * The Python front end: source text → LaunchSites, plus what the checker needs beside them
  * (suppression comments, whether the file parsed completely).
  */
-import type { FileProblem } from '../../core/diagnostic.js';
-import type { LaunchSite } from '../../core/launch-site.js';
-import type { SourceFile } from '../../core/source.js';
-import { parseSuppressions, type Suppressions } from '../../core/suppressions.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { LaunchSite } from '../../kernel/launch-site.js';
+import type { SourceFile } from '../../kernel/source.js';
+import { parseSuppressions, type Suppressions } from '../../kernel/suppressions.js';
 import { loadedParser } from '../tree-sitter.js';
 import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
 import type { AnalyzeOptions, FrontEnd } from '../front-end.js';

@@ -4,9 +4,9 @@
  * and emits LaunchSites with a rewriter that knows how to fix this piece of Python.
  */
 import type { Node } from 'web-tree-sitter';
-import type { EnvState, LaunchSite, PathState } from '../../core/launch-site.js';
-import type { Span } from '../../core/source.js';
-import type { Word } from '../../core/word.js';
+import type { EnvState, LaunchSite, PathState } from '../../kernel/launch-site.js';
+import type { Span } from '../../kernel/source.js';
+import type { Word } from '../../kernel/word.js';
 import { expandArgv, expandShellScript, launchSiteFor, type ExpandedCommand } from '../command-line.js';
 import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';

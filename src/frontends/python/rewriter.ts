@@ -5,8 +5,8 @@
  * Refuses (returns undefined) whenever the literal is not a plain, verbatim piece of source.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Edit } from '../../core/diagnostic.js';
-import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../core/launch-site.js';
+import type { Edit } from '../../kernel/diagnostic.js';
+import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { PythonModule } from './evaluate.js';
 import type { LiteralRef } from './values.js';
 

@@ -3,8 +3,8 @@
  * source, plus sys.executable / PATH-lookup / unknown holes), lists, environment mappings, and
  * unions for values that differ by branch. Small on purpose: only what launching code uses.
  */
-import type { Span } from '../../core/source.js';
-import { concatWords, mergeText, type Fragment, type Word } from '../../core/word.js';
+import type { Span } from '../../kernel/source.js';
+import { concatWords, mergeText, type Fragment, type Word } from '../../kernel/word.js';
 
 export type Value =
   | { k: 'str'; word: Word; /** the string literal node it came from, when it is one whole literal */ literal?: LiteralRef }

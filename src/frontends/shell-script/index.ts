@@ -18,15 +18,15 @@
  * well be meant to be sourced (`. ./env.sh`), and then its activation persists in the caller.
  */
 import path from 'node:path';
-import type { LaunchSite } from '../../core/launch-site.js';
-import type { SourceFile, Span } from '../../core/source.js';
-import type { Suppressions } from '../../core/suppressions.js';
-import { textWord, wordSourceSpan } from '../../core/word.js';
-import { configFacts, DEFAULT_PATH } from '../config-facts.js';
+import type { LaunchSite } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import { textWord, wordSourceSpan } from '../../kernel/word.js';
+import { DEFAULT_PATH } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { addSuppression, analyzeWithNamedVenvs, finishAnalysis, newCollected, runShellCommand, showVenv, START_DIR } from '../service-common.js';
-import { suppressedCodes } from '../../core/suppressions.js';
+import { suppressedCodes } from '../../kernel/suppressions.js';
 
 const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
 
@@ -95,7 +95,7 @@ export function analyzeShellScript(file: SourceFile): Analysis {
   });
   // One shell for the whole file: nothing runs after it that could have relied on an activation.
   for (const a of out.activations) {
-    const act = configFacts(a.site)?.activation;
+    const act = a.site.config?.activation;
     if (act) act.lastInRun = false;
   }
   out.activations = [];

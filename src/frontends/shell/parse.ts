@@ -5,10 +5,10 @@
  * file. Non-text fragments of the input (sys.executable, unknown values) survive the round trip
  * through tree-sitter-bash as placeholder identifiers. What the commands mean is decided elsewhere.
  */
-import type { Span } from '../../core/source.js';
-import type { Word } from '../../core/word.js';
+import type { Span } from '../../kernel/source.js';
+import type { Word } from '../../kernel/word.js';
 import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
-import { type OpaqueFragment, type Unit, unitsSpan, unitsToWord, wordUnits } from '../word-units.js';
+import { type OpaqueFragment, type Unit, unitsSpan, unitsToWord, wordUnits } from '../../kernel/word-units.js';
 
 export type ShellDialect = 'sh' | 'bash';
 

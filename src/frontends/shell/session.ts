@@ -7,14 +7,14 @@
  * What outlives the shell (ENV, $GITHUB_PATH, the next recipe line …) is the caller's business:
  * it gets the final state back and decides what persists.
  */
-import type { EnvState, Language, LaunchSite, PathState, ProgramRewriter } from '../../core/launch-site.js';
-import type { SourceFile, Span } from '../../core/source.js';
-import { wordSourceSpan, wordText, type Word } from '../../core/word.js';
+import { NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
-import { configFacts, createdVenv, DEFAULT_PATH, setConfigFacts, UNKNOWN, venvOnPath, type ConfigSiteFacts, type VenvOrigin } from '../config-facts.js';
+import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config-facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
-import { dropLeading, leadingText } from '../word-units.js';
+import { dropLeading, leadingText } from '../../kernel/word-units.js';
 
 export interface ShellSessionOptions {
   file: SourceFile;
@@ -127,7 +127,7 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
       const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], sh.cwd);
       if (rw) site.rewriter = rw;
     }
-    setConfigFacts(site, { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: o.dialect, afterFailedActivation: failedActivation });
+    site.config = { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: o.dialect, afterFailedActivation: failedActivation };
     sites.push(site);
     o.onSite?.(site);
     return site;
@@ -178,7 +178,7 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
       const site = makeSite(ex, prefixPath);
       const dir = createdVenv(ex.argv);
       if (dir === undefined) continue;
-      configFacts(site)!.createsVenv = true;
+      site.config!.createsVenv = true;
       const abs = resolveDir(norm(dir), sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs)) o.venvs.set(abs, o.originAt(at, ex.span));
@@ -186,6 +186,6 @@ export function runShellSession(script: Word, o: ShellSessionOptions): ShellSess
   };
 
   const res = parseShellWord(script, { dialect: o.dialect, vars, onCommand });
-  for (const a of activations) configFacts(a.site)!.activation = { venv: a.venv, lastInRun: a.after === commands, alone: commands === 1, fails: a.fails, laterSites: [] };
+  for (const a of activations) a.site.config!.activation = { venv: a.venv, lastInRun: a.after === commands, alone: commands === 1, fails: a.fails, later: NO_LATER_SHELLS };
   return { sites, activations, errors: res.errors, commands, final: sh, vars };
 }

@@ -4,8 +4,8 @@
  * `cd`, `deactivate`, and `source …/bin/activate`. Front ends keep what persists beyond the shell.
  */
 import path from 'node:path';
-import type { Word } from '../../core/word.js';
-import { wordText } from '../../core/word.js';
+import type { Word } from '../../kernel/word.js';
+import { wordText } from '../../kernel/word.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config-facts.js';
 import type { ShellCommand } from './parse.js';
 

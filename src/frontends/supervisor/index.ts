@@ -17,15 +17,16 @@
  * `command=/srv/app/venv/bin/…` in any section, `VIRTUAL_ENV=` in an environment=, an activation
  * in a `sh -c` command).
  */
+import type { ConfigSiteFacts } from '../../kernel/launch-site.js';
 import path from 'node:path';
-import type { SourceFile, Span } from '../../core/source.js';
-import type { Suppressions } from '../../core/suppressions.js';
-import type { Word } from '../../core/word.js';
-import { DEFAULT_PATH, type ConfigSiteFacts } from '../config-facts.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import type { Word } from '../../kernel/word.js';
+import { DEFAULT_PATH } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import { addSuppression, analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
-import { type Unit, unitsToWord } from '../word-units.js';
+import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 type Char = { ch: string; off: number };
 

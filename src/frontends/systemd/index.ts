@@ -17,23 +17,23 @@
  * "No venv, no finding": a unit is judged only against venvs it names itself — an Exec line
  * that runs `/srv/app/venv/bin/…`, `Environment=VIRTUAL_ENV=…`, an activation in a `sh -c`.
  */
+import type { ConfigSiteFacts } from '../../kernel/launch-site.js';
 import path from 'node:path';
-import type { SourceFile, Span } from '../../core/source.js';
-import type { Suppressions } from '../../core/suppressions.js';
-import type { Fragment, Word } from '../../core/word.js';
-import { DEFAULT_PATH, type ConfigSiteFacts } from '../config-facts.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import type { Fragment, Word } from '../../kernel/word.js';
+import { DEFAULT_PATH } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../service-common.js';
-import { type Unit, unitsToWord } from '../word-units.js';
+import { type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { SYSTEMD_PATH } from '../../kernel/platform.js';
 
 type Char = { ch: string; off: number };
 
 /** The Exec settings, in the order systemd runs them (for activations' later commands). */
 export const EXEC_KEYS = ['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost'] as const;
 
-/** PATH systemd gives a system service's processes (systemd.exec(5), "Environment Variables in Spawned Processes"). */
-export const SYSTEMD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin';
 
 export interface Directive {
   section: string;

@@ -1,5 +1,5 @@
 /** The judge's answer for one launch site: which Python tool it starts and how it is found. */
-import type { Span } from '../core/source.js';
+import type { Span } from './source.js';
 
 export type ToolKind =
   /** python, python3, python3.12, pythonw, py, pypy3 … */

@@ -2,7 +2,7 @@
  * Applying fixes: non-overlapping edits (identical ones merged, e.g. the same `import sys`),
  * then the caller re-parses and re-checks, and only writes a result that still parses.
  */
-import type { Diagnostic, Edit, FixApplicability } from './diagnostic.js';
+import type { Diagnostic, Edit, FixApplicability } from '../kernel/diagnostic.js';
 
 export function fixableBy(d: Diagnostic, allowUnsafe: boolean): boolean {
   const a: FixApplicability | undefined = d.fix?.applicability;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
-import type { FileProblem } from './diagnostic.js';
+import type { FileProblem } from '../kernel/diagnostic.js';
 import { patternMatcher, type Config } from './config.js';
 import { claimingFrontEnd } from '../frontends/index.js';
 import { firstLine } from './check-file.js';

@@ -3,8 +3,8 @@
  * thread has already read, decoded and prefiltered them). Results cross back as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyseDecoded, type FileCheckResult } from '../core/check-file.js';
-import { SourceFile } from '../core/source.js';
+import { analyseDecoded, type FileCheckResult } from './check-file.js';
+import { SourceFile } from '../kernel/source.js';
 import { loadParsers } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 

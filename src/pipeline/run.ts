@@ -12,8 +12,8 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { analyseDecoded, readForCheckSafely as readForCheck, type FileCheckResult } from '../core/check-file.js';
-import { SourceFile } from '../core/source.js';
+import { analyseDecoded, readForCheckSafely as readForCheck, type FileCheckResult } from './check-file.js';
+import { SourceFile } from '../kernel/source.js';
 import { loadParsers, parsersLoaded } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import type { WorkItem } from './worker.js';

@@ -4,8 +4,8 @@
  * literal character's source offset and every non-text fragment intact, so both work on Units:
  * one UTF-16 unit of literal text with its offset, or one opaque fragment.
  */
-import type { Span } from '../core/source.js';
-import type { Fragment, TextFragment, Word } from '../core/word.js';
+import type { Span } from './source.js';
+import type { Fragment, TextFragment, Word } from './word.js';
 
 export type OpaqueFragment = Exclude<Fragment, TextFragment>;
 

@@ -5,7 +5,7 @@
 import type { LaunchSite, RewriteTarget } from './launch-site.js';
 import type { Span } from './source.js';
 import type { Edit } from './diagnostic.js';
-import type { Verdict } from '../judge/verdict.js';
+import type { Verdict } from './verdict.js';
 
 export interface RuleDocs {
   /** One-paragraph mental model: what is really going on. */
@@ -64,6 +64,8 @@ export interface Report {
 
 export interface RuleContext {
   report(r: Report): void;
+  /** The run's judge (with the run's console-script knowledge), for rules that look at other sites. */
+  judge(site: LaunchSite): Verdict | undefined;
 }
 
 export interface Rule extends RuleMeta {

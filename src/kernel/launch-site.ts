@@ -29,6 +29,8 @@ export interface LaunchSite {
   env: EnvState;
   /** Front-end specific construction of fixes; absent when the front end cannot rewrite this site. */
   rewriter?: ProgramRewriter;
+  /** What the configuration rules need to know about a site in a configuration file (absent in Python). */
+  config?: ConfigSiteFacts;
 }
 
 export interface EnvState {
@@ -76,3 +78,71 @@ export interface Rewrite {
 export interface ProgramRewriter {
   rewrite(target: RewriteTarget): Rewrite | undefined;
 }
+
+export interface VenvOrigin {
+  /** 1-based line of the instruction or step that created (or copied in) the venv. */
+  line: number;
+  /** 'named': the file uses the venv by path (`/srv/app/venv/bin/pip`, `VIRTUAL_ENV=`, an activation) without creating it. */
+  how: 'created' | 'copied' | 'named';
+  /** Where, in the format's own terms, when a line alone does not say it: "in step 2", "by target venv". */
+  where?: string;
+  /** Offset of the command or instruction that made it. */
+  offset?: number;
+  /** End offset of the command that made it (fixes insert after it). */
+  end?: number;
+}
+
+export interface ConfigSiteFacts {
+  /** Where each known venv (by absolute path) came from. */
+  venvOrigins: ReadonlyMap<string, VenvOrigin>;
+  /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
+  createsVenv?: boolean;
+  /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */
+  afterFailedActivation?: string;
+  /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
+  activation?: {
+    venv: string;
+    /** No command follows the activation in the same shell (RUN, step): it has no effect at all. */
+    lastInRun: boolean;
+    /** The activation is the shell's only command. */
+    alone?: boolean;
+    /** `source` under a POSIX sh (dash): the command fails and nothing is activated. */
+    fails?: 'source-in-sh';
+    /** The shells that run after this one (later RUNs, steps, recipe lines …). */
+    later: LaterShells;
+  };
+  form: 'shell' | 'exec';
+  /** The shell that ran the command (undefined for exec form). */
+  shellDialect?: 'sh' | 'bash';
+  /** That shell's program as the format names it ('/bin/sh' for a Dockerfile RUN or a Makefile recipe). */
+  shellName?: string;
+  /**
+   * VIRTUAL_ENV set for this command by persistent configuration (ENV, `env:`, `variables:`,
+   * `Environment=`), not by an activation: where, and the venv it names.
+   */
+  virtualEnv?: { venv: string; span: Span };
+  /** A failure of the command does not stop the run (a Makefile recipe line prefixed with `-`). */
+  ignoresErrors?: boolean;
+  /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
+  showVenv?: (venv: string) => string;
+  /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */
+  unit: string;
+  /** When a command is judged, in messages: "in this RUN", "when CMD runs". */
+  scope: string;
+  /** How to make a venv's bin persist on PATH in this format, as advice: `ENV PATH="/v/bin:$PATH"`. */
+  persistAdvice(venv: string): string;
+}
+
+/**
+ * The later shells of an activation, answered on demand: a list per activation would be quadratic
+ * in the number of shells. The configuration driver fills it in once the whole file is read.
+ */
+export interface LaterShells {
+  /** Sites of later shells that run with no venv on PATH (activations, and commands after a failed `source`, left out). */
+  sitesWithoutVenv(): LaunchSite[];
+  /** A later shell has this venv on PATH anyway (ENV PATH, $GITHUB_PATH …). */
+  venvOnPath(): boolean;
+}
+
+/** No later shell (the default until the file is read to the end). */
+export const NO_LATER_SHELLS: LaterShells = { sitesWithoutVenv: () => [], venvOnPath: () => false };

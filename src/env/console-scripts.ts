@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
 import { CURATED_CONSOLE_SCRIPTS } from '../judge/python-tools.js';
-import type { Config } from './config.js';
+import { isVenv, sitePackagesUnder } from './static.js';
+
+/** What the project's settings say about console scripts (pipeline/config.ts's Config has these). */
+export interface ProjectSettings {
+  /** The project root (where pyproject.toml is, or the checked folder). */
+  root: string;
+  pyproject?: Record<string, unknown>;
+  /** `[tool.venvguard] console-scripts`: name → module ('' when unknown). */
+  consoleScripts: Record<string, string>;
+}
 
 /** Folders directly under the root that are venvs (they hold pyvenv.cfg). */
 export function findProjectVenvs(root: string): string[] {
@@ -18,25 +27,9 @@ export function findProjectVenvs(root: string): string[] {
     return [];
   }
   return entries
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, 'pyvenv.cfg')))
+    .filter((e) => e.isDirectory() && isVenv(path.join(root, e.name)))
     .map((e) => path.join(root, e.name))
     .sort();
-}
-
-function sitePackages(venv: string): string[] {
-  const out: string[] = [];
-  for (const lib of ['lib', 'lib64', 'Lib']) {
-    const libDir = path.join(venv, lib);
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(libDir);
-    } catch {
-      continue;
-    }
-    if (lib === 'Lib' && names.includes('site-packages')) out.push(path.join(libDir, 'site-packages'));
-    for (const n of names) if (/^(python|pypy)/.test(n) && fs.existsSync(path.join(libDir, n, 'site-packages'))) out.push(path.join(libDir, n, 'site-packages'));
-  }
-  return [...new Set(out.map((p) => fs.realpathSync(p)))];
 }
 
 /** `a.b.__main__` → the longest importable prefix with a __main__ module under `base`. */
@@ -68,12 +61,12 @@ export function parseEntryPoints(text: string): { name: string; module: string }
   return out;
 }
 
-export function buildKnowledge(cfg: Config): ToolKnowledge & { venvs: string[] } {
+export function buildKnowledge(cfg: ProjectSettings): ToolKnowledge & { venvs: string[] } {
   const scripts = new Map<string, ConsoleScript>();
   for (const [name, module] of CURATED_CONSOLE_SCRIPTS) scripts.set(name, { module, source: 'the curated list' });
   const venvs = findProjectVenvs(cfg.root);
   for (const venv of venvs) {
-    for (const sp of sitePackages(venv)) {
+    for (const sp of sitePackagesUnder(venv)) {
       let dists: string[] = [];
       try {
         dists = fs.readdirSync(sp).filter((d) => d.endsWith('.dist-info'));
@@ -132,7 +125,7 @@ const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** PEP 503 normalised names of the project's declared dependencies (pyproject and requirements*.txt at the root). */
-export function projectDependencies(cfg: Config): Set<string> {
+export function projectDependencies(cfg: ProjectSettings): Set<string> {
   const names = new Set<string>();
   const add = (spec: unknown) => {
     if (typeof spec !== 'string') return;

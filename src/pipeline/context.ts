@@ -2,14 +2,14 @@
  * Everything a check needs besides the file list, built once per run from the config and sent
  * to workers as plain data (rule codes, console-script table).
  */
-import { buildKnowledge } from '../core/knowledge.js';
-import type { Config } from '../core/config.js';
-import type { Rule } from '../core/rule.js';
+import { buildKnowledge } from '../env/console-scripts.js';
+import type { Config } from './config.js';
+import type { Rule } from '../kernel/rule.js';
 import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
 import { toolNamePattern } from '../judge/python-tools.js';
 import { Prefilter } from '../frontends/python/prefilter.js';
 import { RULES, ruleByCodeOrName } from '../rules/index.js';
-import { patternMatcher } from '../core/config.js';
+import { patternMatcher } from './config.js';
 import path from 'node:path';
 
 export interface RunSettings {
@@ -19,8 +19,8 @@ export interface RunSettings {
   maxFileSize: number;
 }
 
-export { UsageError } from '../core/errors.js';
-import { UsageError } from '../core/errors.js';
+export { UsageError } from '../kernel/errors.js';
+import { UsageError } from '../kernel/errors.js';
 
 function selectRules(select: string[] | undefined, ignore: string[]): Rule[] {
   const resolve = (k: string): Rule[] => {

@@ -30,8 +30,8 @@ export const DEFAULT_EXCLUDE = [
   '.ruff_cache', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages', 'dist-packages',
 ];
 
-export { ConfigError } from './errors.js';
-import { ConfigError } from './errors.js';
+export { ConfigError } from '../kernel/errors.js';
+import { ConfigError } from '../kernel/errors.js';
 
 function stringList(v: unknown, key: string): string[] {
   if (v === undefined) return [];

@@ -3,11 +3,11 @@
  * judge → rules → Diagnostics (+ fixes). Never throws for bad input: problems are returned.
  */
 import fs from 'node:fs';
-import type { Diagnostic, Fix, FileProblem, RelatedLocation } from './diagnostic.js';
-import type { Report, Rule } from './rule.js';
-import type { SourceFile, Span } from './source.js';
-import { isSuppressed } from './suppressions.js';
-import { decodeUtf8Text } from '../frontends/python/decode.js';
+import type { Diagnostic, Fix, FileProblem, RelatedLocation } from '../kernel/diagnostic.js';
+import type { Report, Rule } from '../kernel/rule.js';
+import type { SourceFile, Span } from '../kernel/source.js';
+import { isSuppressed } from '../kernel/suppressions.js';
+import { decodeText } from '../kernel/decode.js';
 import type { Analysis } from '../frontends/front-end.js';
 import { frontEndFor } from '../frontends/index.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
@@ -79,7 +79,7 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     result.skipped = true;
     return { result };
   }
-  const decoded = (fe.decode ?? decodeUtf8Text)(path, bytes);
+  const decoded = (fe.decode ?? decodeText)(path, bytes);
   if (!decoded.ok) return problem(decoded.kind, decoded.message);
   if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });
   const file = decoded.file;
@@ -149,6 +149,7 @@ function judgeAndReport(file: SourceFile, analysis: Analysis, ctx: Omit<FileChec
     for (const rule of ctx.rules) {
       if (rule.judges !== judges) continue;
       rule.check(site, verdict, {
+        judge: (other) => judgeLaunch(other, ctx.knowledge),
         report: (r: Report) => {
           const programSpan = verdict?.programSpan;
           const inCall = (s: Span | undefined) => !!s && s.start >= site.callSpan.start && s.end <= site.callSpan.end;
