@@ -1,26 +1,33 @@
 /**
- * The public Node API. `check` runs the whole pipeline on paths and returns the same result the
- * CLI renders; `fix` additionally rewrites files (atomically, re-parsed before writing).
+ * The public Node API, a thin face over the pipeline (src/pipeline/). `check` runs the whole
+ * pipeline on paths and returns the same result the CLI renders (with `fix`, files are rewritten
+ * atomically, re-parsed before writing); `checkText`/`fixText` do one in-memory source;
+ * `diagnoseSites` runs the diagnose stage on launch sites that came from elsewhere (a tracer, an
+ * editor) without any parse.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { applyFixes, fixableBy } from './pipeline/apply-fixes.js';
-import { checkSource, type FileCheckResult } from './pipeline/check-file.js';
+import { fixableBy } from './pipeline/apply-fixes.js';
+import { checkSource } from './pipeline/check-file.js';
 import { loadConfig, type Config } from './pipeline/config.js';
 import type { Diagnostic, FileProblem } from './kernel/diagnostic.js';
 import { discoverFiles } from './pipeline/discover.js';
 import { SourceFile } from './kernel/source.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from './pipeline/context.js';
+import { diagnose, type SiteSource } from './pipeline/diagnose.js';
+import { fixFile, fixLoop } from './pipeline/fix.js';
 import { checkFiles } from './pipeline/run.js';
-import { encodeText } from './kernel/decode.js';
-import { frontEndFor } from './frontends/index.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
+import type { LaunchSite } from './kernel/launch-site.js';
 
 export type { CheckResult } from './reporters/types.js';
 export type { Diagnostic, Fix, Edit, FileProblem } from './kernel/diagnostic.js';
 export type { Rule, RuleMeta, RuleDocs } from './kernel/rule.js';
-export type { LaunchSite } from './kernel/launch-site.js';
+export type { LaunchSite, EnvState, PathState, ConfigSiteFacts } from './kernel/launch-site.js';
+export type { Word, Fragment } from './kernel/word.js';
+export { SourceFile } from './kernel/source.js';
+export type { SiteSource } from './pipeline/diagnose.js';
+export { fixLoop, writeAtomically } from './pipeline/fix.js';
 export { RULES } from './rules/index.js';
 export { UsageError } from './pipeline/context.js';
 export { ConfigError } from './pipeline/config.js';
@@ -87,7 +94,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const dropped = ignoresFor(r.path);
     let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
     if (opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === 'unsafe'))) {
-      const outcome = fixFile(r, diags, settings, opts.fix === 'unsafe', !!opts.dryRun);
+      const outcome = fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', !!opts.dryRun);
       if (outcome.problem) problems.push({ ...outcome.problem, path: shown });
       if (outcome.fixed) {
         fixed.push({ ...outcome.fixed, path: shown });
@@ -118,94 +125,6 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   };
 }
 
-const MAX_FIX_PASSES = 10;
-
-/**
- * Apply fixes until none applies (a later pass may fix what overlapped before), re-checking
- * the new text each time; refuse if the result no longer parses or cannot be encoded back.
- */
-function fixFile(
-  r: FileCheckResult,
-  diags: Diagnostic[],
-  settings: Parameters<typeof contextFromSettings>[0],
-  unsafe: boolean,
-  dryRun: boolean,
-): { fixed?: Omit<FixedFile, 'path'>; remaining: Diagnostic[]; source?: SourceFile; problem?: FileProblem } {
-  const original = r.source!;
-  if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
-  const loop = fixLoop(original, diags, contextFromSettings(settings), unsafe);
-  if ('error' in loop) return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
-  const { text, applied, remaining: current } = loop;
-  if (applied === 0) return { remaining: diags };
-  const source = new SourceFile(original.path, text, original.encoding);
-  if (!dryRun) {
-    const bytes = encodeText(original, text);
-    if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
-    try {
-      writeAtomically(r.path, bytes);
-    } catch (e) {
-      // One unwritable file (read-only folder or file system) must not abort the whole run.
-      return { remaining: diags, problem: { path: r.path, kind: 'unreadable', message: `not fixed: cannot write the file: ${(e as Error).message}`, partial: true } };
-    }
-  }
-  return { fixed: { before: original.text, after: text, applied }, remaining: current, source };
-}
-
-/**
- * Apply fixes until none applies (a later pass may fix what overlapped before), re-checking the
- * new text each time; refuse when the file had syntax errors or a result would not parse.
- */
-export function fixLoop(
-  original: SourceFile,
-  diags: Diagnostic[],
-  ctx: ReturnType<typeof contextFromSettings>,
-  unsafe: boolean,
-): { text: string; applied: number; remaining: Diagnostic[] } | { error: string; kind: FileProblem['kind'] } {
-  const parses = (text: string) => !hasSyntaxErrors(new SourceFile(original.path, text, original.encoding));
-  if (!parses(original.text)) return { kind: 'syntax', error: 'not fixed: the file has syntax errors, so a fix could not be verified' };
-  let text = original.text;
-  let current = diags;
-  let applied = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const step = applyFixes(text, current, unsafe);
-    if (step.applied === 0 || step.text === text) break;
-    if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
-    text = step.text;
-    applied += step.applied;
-    current = checkSource(new SourceFile(original.path, text, original.encoding), ctx).diagnostics;
-  }
-  return { text, applied, remaining: current };
-}
-
-/** Whether the file's own front end reports it as not fully parsed. */
-function hasSyntaxErrors(file: SourceFile): boolean {
-  const head = file.text.slice(0, 200).split(/\r?\n|\r/, 1)[0];
-  return frontEndFor(file.path, head).analyze(file, (a) => a.syntaxProblem?.kind === 'syntax');
-}
-
-/**
- * Write to a temporary file beside the target, then rename over it: never a half-written file.
- * Through a symbolic link the file it points to is rewritten (renaming over the link would
- * replace the link with a copy and leave the target unfixed), and its permission bits are kept.
- */
-export function writeAtomically(file: string, bytes: Buffer): void {
-  const target = fs.realpathSync(file);
-  const st = fs.statSync(target);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.venvguard-${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes, { mode: st.mode });
-    fs.chmodSync(tmp, st.mode & 0o7777); // the mode given at creation is masked by the umask
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      /* report the first error, not the clean-up's */
-    }
-    throw e;
-  }
-}
-
 /** Fix one in-memory Python source; returns the new text (unchanged when nothing applies). */
 export async function fixText(text: string, opts: { unsafe?: boolean; select?: string[]; path?: string } = {}): Promise<string> {
   await loadParsers();
@@ -224,4 +143,14 @@ export async function checkText(text: string, opts: { path?: string; select?: st
   const settings = buildSettings(cfg, { select: opts.select });
   const ctx = contextFromSettings(settings);
   return checkSource(new SourceFile(opts.path ?? '<text>', text), ctx).diagnostics;
+}
+
+/**
+ * The diagnose stage alone, for callers that have launch sites but no parse (the runtime tracer,
+ * an editor server): judge → rules → diagnostics with fixes, suppressions honoured.
+ */
+export function diagnoseSites(file: SourceFile, sites: readonly LaunchSite[], opts: { select?: string[]; cwd?: string; suppressions?: SiteSource['suppressions'] } = {}): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+  const cfg = loadConfig({ start: opts.cwd ?? process.cwd(), noConfig: true });
+  const ctx = contextFromSettings(buildSettings(cfg, { select: opts.select }));
+  return diagnose(file, { sites, suppressions: opts.suppressions ?? new Map() }, ctx);
 }

@@ -25,6 +25,24 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   shellScriptFrontEnd,
 ];
 
+/**
+ * What a front end may claim a file by besides its path: the first line (a shebang), read only for
+ * a name without an extension. From bytes (discovery, reading) or text (in-memory sources) alike.
+ */
+export function headOf(path: string, content: Uint8Array | string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (name.includes('.')) return '';
+  const head = typeof content === 'string' ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString('latin1');
+  return head.split(/\r?\n|\r/, 1)[0];
+}
+
+/** The front end for a language (the choice made when the file was read, e.g. in a worker). */
+export function frontEndByLanguage(language: string): FrontEnd {
+  const fe = FRONT_ENDS.find((f) => f.language === language);
+  if (!fe) throw new Error(`no front end for ${language}`);
+  return fe;
+}
+
 /** The front end that claims a file by its path (and first line), if any. */
 export function claimingFrontEnd(path: string, head = ''): FrontEnd | undefined {
   return FRONT_ENDS.find((f) => f.claims(path, head));

@@ -1,21 +1,19 @@
 /**
  * One file through the pipeline: bytes → SourceFile → (prefilter) → front end → LaunchSites →
- * judge → rules → Diagnostics (+ fixes). Never throws for bad input: problems are returned.
+ * the diagnose stage (judge → rules → Diagnostics + fixes). Never throws for bad input: problems
+ * are returned. The front end is chosen once, when the file is read, and travels with the result.
  */
 import fs from 'node:fs';
-import type { Diagnostic, Fix, FileProblem, RelatedLocation } from '../kernel/diagnostic.js';
-import type { Report, Rule } from '../kernel/rule.js';
-import type { SourceFile, Span } from '../kernel/source.js';
-import { isSuppressed } from '../kernel/suppressions.js';
+import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import type { Language } from '../kernel/launch-site.js';
+import type { SourceFile } from '../kernel/source.js';
 import { decodeText } from '../kernel/decode.js';
-import type { Analysis } from '../frontends/front-end.js';
-import { frontEndFor } from '../frontends/index.js';
+import type { FrontEnd } from '../frontends/front-end.js';
+import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
-import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
+import { diagnose, type DiagnoseContext } from './diagnose.js';
 
-export interface FileCheckContext {
-  rules: readonly Rule[];
-  knowledge: ToolKnowledge;
+export interface FileCheckContext extends DiagnoseContext {
   /** Skip files that cannot hold an escape (undefined: analyse everything). */
   prefilter?: Prefilter;
   maxFileSize: number;
@@ -29,6 +27,8 @@ export interface FileCheckResult {
   skipped: boolean;
   /** The decoded source, when there are diagnostics (for code frames and fixes). */
   source?: SourceFile;
+  /** The front end chosen for the file when it was read; analysis and fixing use the same one. */
+  language?: Language;
 }
 
 /** readForCheck, never throwing: an unexpected error is that file's problem, not the run's. */
@@ -69,9 +69,8 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  // Only a name without an extension can be claimed by its first line (a shebang).
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  const fe = frontEndFor(path, name.includes('.') ? '' : firstLine(bytes));
+  const fe = frontEndFor(path, headOf(path, bytes));
+  result.language = fe.language;
   if (fe.maxBytes !== undefined && bytes.length > fe.maxBytes) {
     return problem('too-large', `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
@@ -112,11 +111,12 @@ function sizeText(n: number): string {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 
-/** The expensive half: parse, find launch sites, judge, report. */
+/** The expensive half: parse, find launch sites, judge, report (with the front end chosen when reading). */
 export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>): FileCheckResult {
   const path = result.path;
   try {
-    const { diagnostics, problems } = checkSource(file, ctx);
+    const fe = result.language ? frontEndByLanguage(result.language) : undefined;
+    const { diagnostics, problems } = checkSource(file, ctx, fe);
     result.diagnostics = diagnostics;
     result.problems.push(...problems);
     if (diagnostics.length) result.source = file;
@@ -128,76 +128,11 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
   return result;
 }
 
-/** With a prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions). */
-export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
-  const fe = frontEndFor(file.path, file.text.slice(0, 200).split(/\r?\n|\r/, 1)[0]);
-  return fe.analyze(file, (analysis) => judgeAndReport(file, analysis, ctx), { parseLess: !!ctx.prefilter });
-}
-
-/** The first line of a file's bytes (for shebangs), without decoding the rest. */
-export function firstLine(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
-  return head.split(/\r?\n|\r/, 1)[0];
-}
-
-function judgeAndReport(file: SourceFile, analysis: Analysis, ctx: Omit<FileCheckContext, 'maxFileSize' | 'prefilter'>): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const site of analysis.sites) {
-    const verdict = judgeLaunch(site, ctx.knowledge);
-    const judges = site.language === 'python' ? 'python' : 'config';
-    for (const rule of ctx.rules) {
-      if (rule.judges !== judges) continue;
-      rule.check(site, verdict, {
-        judge: (other) => judgeLaunch(other, ctx.knowledge),
-        report: (r: Report) => {
-          const programSpan = verdict?.programSpan;
-          const inCall = (s: Span | undefined) => !!s && s.start >= site.callSpan.start && s.end <= site.callSpan.end;
-          const span = r.span ?? (inCall(programSpan) ? programSpan! : site.callSpan);
-          const related: { message: string; span: Span }[] = [...(r.related ?? [])];
-          if (programSpan && !inCall(programSpan) && !r.span) {
-            related.push({ message: `"${verdict!.name}" comes from here`, span: programSpan });
-          }
-          let fix: Fix | undefined;
-          if (r.fix && (site.rewriter || r.fix.edits)) {
-            let title = r.fix.title;
-            let rw = r.fix.edits ? { edits: r.fix.edits, applicability: 'safe' as const } : r.fix.target && site.rewriter?.rewrite(r.fix.target);
-            if (!rw && r.fix.fallback && site.rewriter) {
-              rw = site.rewriter.rewrite(r.fix.fallback.target);
-              title = r.fix.fallback.title;
-            }
-            if (rw) {
-              const order = ['safe', 'unsafe', 'display-only'] as const;
-              const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? 'safe'))];
-              // Every reason that makes the fix unsafe, the rule's own first.
-              const reasons = [r.fix.cap ? r.fix.reason : undefined, rw.applicability !== 'safe' ? rw.reason : undefined].filter(Boolean);
-              fix = { title: rw.title ?? title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
-            }
-          }
-          const key = `${rule.code}|${span.start}|${span.end}|${r.message}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          const start = file.location(span.start);
-          const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
-          if (isSuppressed(analysis.suppressions, lines, rule.code, rule.name)) return;
-          diagnostics.push({
-            code: rule.code,
-            rule: rule.name,
-            severity: 'error',
-            message: r.message,
-            path: file.path,
-            span,
-            start,
-            end: file.location(span.end),
-            related: related.map(
-              (x): RelatedLocation => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) }),
-            ),
-            fix,
-          });
-        },
-      });
-    }
-  }
-  diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [] };
+/**
+ * A decoded file through its front end and the diagnose stage. `fe` is the front end chosen when
+ * the file was read (in-memory text without one: chosen here, by path and first line). With a
+ * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
+ */
+export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter });
 }

@@ -8,8 +8,7 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { FileProblem } from '../kernel/diagnostic.js';
 import { patternMatcher, type Config } from './config.js';
-import { claimingFrontEnd } from '../frontends/index.js';
-import { firstLine } from './check-file.js';
+import { claimingFrontEnd, headOf } from '../frontends/index.js';
 
 export interface Discovery {
   files: string[];
@@ -24,7 +23,7 @@ function firstLineOf(file: string): string {
     fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(128);
     const n = fs.readSync(fd, buf, 0, 128, 0);
-    return firstLine(buf.subarray(0, n));
+    return headOf(file, buf.subarray(0, n));
   } catch {
     return '';
   } finally {

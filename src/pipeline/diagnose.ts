@@ -1,0 +1,86 @@
+/**
+ * The diagnose stage: launch sites (+ suppressions) → judge → rules → fixes → diagnostics. It
+ * takes sites from anywhere — a front end's parse, the runtime tracer, an editor — and knows no
+ * front end: a site carries what the rules need, and its rewriter builds the fixes they ask for.
+ */
+import type { Diagnostic, Fix, FileProblem, RelatedLocation } from '../kernel/diagnostic.js';
+import type { LaunchSite } from '../kernel/launch-site.js';
+import type { Report, Rule } from '../kernel/rule.js';
+import type { SourceFile, Span } from '../kernel/source.js';
+import { isSuppressed, type Suppressions } from '../kernel/suppressions.js';
+import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
+
+/** What the diagnose stage needs from a file: its sites, its suppression comments, how far it parsed. */
+export interface SiteSource {
+  sites: readonly LaunchSite[];
+  suppressions: Suppressions;
+  /** Set when the file was not fully parsed or analysed; reported as the file's problem. */
+  syntaxProblem?: FileProblem;
+}
+
+export interface DiagnoseContext {
+  rules: readonly Rule[];
+  knowledge: ToolKnowledge;
+}
+
+export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const site of analysis.sites) {
+    const verdict = judgeLaunch(site, ctx.knowledge);
+    const judges = site.language === 'python' ? 'python' : 'config';
+    for (const rule of ctx.rules) {
+      if (rule.judges !== judges) continue;
+      rule.check(site, verdict, {
+        judge: (other) => judgeLaunch(other, ctx.knowledge),
+        report: (r: Report) => {
+          const programSpan = verdict?.programSpan;
+          const inCall = (s: Span | undefined) => !!s && s.start >= site.callSpan.start && s.end <= site.callSpan.end;
+          const span = r.span ?? (inCall(programSpan) ? programSpan! : site.callSpan);
+          const related: { message: string; span: Span }[] = [...(r.related ?? [])];
+          if (programSpan && !inCall(programSpan) && !r.span) {
+            related.push({ message: `"${verdict!.name}" comes from here`, span: programSpan });
+          }
+          let fix: Fix | undefined;
+          if (r.fix && (site.rewriter || r.fix.edits)) {
+            let title = r.fix.title;
+            let rw = r.fix.edits ? { edits: r.fix.edits, applicability: 'safe' as const } : r.fix.target && site.rewriter?.rewrite(r.fix.target);
+            if (!rw && r.fix.fallback && site.rewriter) {
+              rw = site.rewriter.rewrite(r.fix.fallback.target);
+              title = r.fix.fallback.title;
+            }
+            if (rw) {
+              const order = ['safe', 'unsafe', 'display-only'] as const;
+              const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? 'safe'))];
+              // Every reason that makes the fix unsafe, the rule's own first.
+              const reasons = [r.fix.cap ? r.fix.reason : undefined, rw.applicability !== 'safe' ? rw.reason : undefined].filter(Boolean);
+              fix = { title: rw.title ?? title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
+            }
+          }
+          const key = `${rule.code}|${span.start}|${span.end}|${r.message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          const start = file.location(span.start);
+          const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
+          if (isSuppressed(analysis.suppressions, lines, rule.code, rule.name)) return;
+          diagnostics.push({
+            code: rule.code,
+            rule: rule.name,
+            severity: 'error',
+            message: r.message,
+            path: file.path,
+            span,
+            start,
+            end: file.location(span.end),
+            related: related.map(
+              (x): RelatedLocation => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) }),
+            ),
+            fix,
+          });
+        },
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [] };
+}

@@ -1,0 +1,106 @@
+/**
+ * The fix engine: apply the fixes of a file's diagnostics (apply-fixes.ts), re-check the new text
+ * with the same front end until nothing more applies, refuse a result that does not parse or
+ * cannot be encoded back, and write it atomically.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import { encodeText } from '../kernel/decode.js';
+import { SourceFile } from '../kernel/source.js';
+import type { FrontEnd } from '../frontends/front-end.js';
+import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
+import { applyFixes } from './apply-fixes.js';
+import { checkSource, type FileCheckContext, type FileCheckResult } from './check-file.js';
+
+/** What re-checking a fixed text needs (the run's rules, knowledge and prefilter). */
+export type FixContext = Omit<FileCheckContext, 'maxFileSize'>;
+
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Apply fixes until none applies (a later pass may fix what overlapped before), re-checking
+ * the new text each time; refuse if the result no longer parses or cannot be encoded back.
+ */
+export function fixFile(
+  r: FileCheckResult,
+  diags: Diagnostic[],
+  ctx: FixContext,
+  unsafe: boolean,
+  dryRun: boolean,
+): { fixed?: { before: string; after: string; applied: number }; remaining: Diagnostic[]; source?: SourceFile; problem?: FileProblem } {
+  const original = r.source!;
+  if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
+  const loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined);
+  if ('error' in loop) return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
+  const { text, applied, remaining: current } = loop;
+  if (applied === 0) return { remaining: diags };
+  const source = new SourceFile(original.path, text, original.encoding);
+  if (!dryRun) {
+    const bytes = encodeText(original, text);
+    if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
+    try {
+      writeAtomically(r.path, bytes);
+    } catch (e) {
+      // One unwritable file (read-only folder or file system) must not abort the whole run.
+      return { remaining: diags, problem: { path: r.path, kind: 'unreadable', message: `not fixed: cannot write the file: ${(e as Error).message}`, partial: true } };
+    }
+  }
+  return { fixed: { before: original.text, after: text, applied }, remaining: current, source };
+}
+
+/**
+ * Apply fixes until none applies (a later pass may fix what overlapped before), re-checking the
+ * new text each time; refuse when the file had syntax errors or a result would not parse.
+ */
+export function fixLoop(
+  original: SourceFile,
+  diags: Diagnostic[],
+  ctx: FixContext,
+  unsafe: boolean,
+  fe: FrontEnd = frontEndFor(original.path, headOf(original.path, original.text)),
+): { text: string; applied: number; remaining: Diagnostic[] } | { error: string; kind: FileProblem['kind'] } {
+  const parses = (text: string) => !hasSyntaxErrors(new SourceFile(original.path, text, original.encoding), fe);
+  if (!parses(original.text)) return { kind: 'syntax', error: 'not fixed: the file has syntax errors, so a fix could not be verified' };
+  let text = original.text;
+  let current = diags;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const step = applyFixes(text, current, unsafe);
+    if (step.applied === 0 || step.text === text) break;
+    if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
+    text = step.text;
+    applied += step.applied;
+    current = checkSource(new SourceFile(original.path, text, original.encoding), ctx, fe).diagnostics;
+  }
+  return { text, applied, remaining: current };
+}
+
+/** Whether the file's own front end reports it as not fully parsed. */
+function hasSyntaxErrors(file: SourceFile, fe: FrontEnd): boolean {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === 'syntax');
+}
+
+/**
+ * Write to a temporary file beside the target, then rename over it: never a half-written file.
+ * Through a symbolic link the file it points to is rewritten (renaming over the link would
+ * replace the link with a copy and leave the target unfixed), and its permission bits are kept.
+ */
+export function writeAtomically(file: string, bytes: Buffer): void {
+  const target = fs.realpathSync(file);
+  const st = fs.statSync(target);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.venvguard-${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes, { mode: st.mode });
+    fs.chmodSync(tmp, st.mode & 0o7777); // the mode given at creation is masked by the umask
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      /* report the first error, not the clean-up's */
+    }
+    throw e;
+  }
+}
+
