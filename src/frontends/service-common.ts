@@ -18,10 +18,10 @@ import type { SourceFile, Span } from '../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../judge/python-tools.js';
-import { expandArgv, launchSiteFor } from './command-line.js';
+import { launchSiteFor } from './command/expand.js';
 import { createdVenv, dropSideVenvs, linkLaterSites, syntaxProblemOf, venvOnPath, venvProgram } from './config-facts.js';
 import type { ShellDialect } from './shell/parse.js';
-import { runShellSession } from './shell/session.js';
+import { runExecArgv, runShellSession, type ShellSessionOptions } from './shell/session.js';
 import { resolveDir, shellEffect } from './shell/state.js';
 
 /**
@@ -180,14 +180,17 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     runShellCommand(shell.script, shell.dialect, shell.shellName, env, out);
     return;
   }
-  const errors: { message: string; span?: Span }[] = [];
-  for (const ex of expandArgv(argv, { complete, viaShell: false, span: env.callSpan, errors })) {
+  // Wrappers are peeled here; a shell one of them starts (`env X=1 sh -c '…'`) runs in the session.
+  const { commands, session } = runExecArgv(argv, complete, sessionOptions(env, out, 'sh', undefined, 'sh'), env.callSpan);
+  for (const e of session.nestedErrors) out.problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? env.callSpan.start });
+  for (const a of session.activations) out.activations.push({ site: a.site, order: env.order });
+  for (const ex of commands) {
     const program = ex.argv[0];
     if (!program) continue;
     // The interpreter that creates a venv (`/opt/python3.12/bin/python3 -m venv .venv`) is not one.
     if (createdVenv(ex.argv) === undefined) nameVenv(out, venvOfProgram(wordText(program), env.cwd), env.file, wordSourceSpan(program)?.start ?? env.callSpan.start);
     let pathState: PathState = { kind: 'inherited' };
-    // Through a wrapper (env, nice …) or a nested shell, the name is looked up on the process's PATH.
+    // Through a wrapper (env, nice …), the name is looked up on the process's PATH.
     const onEnvPath = env.execLookupOnEnvPath || ex.wrappers.length > 0 || ex.viaShell;
     if (ex.pathReset) pathState = { kind: 'reset', by: ex.pathReset };
     else if (ex.pathUnset) pathState = { kind: 'missing', span: ex.span ?? env.callSpan };
@@ -218,7 +221,6 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
       if (abs && !env.venvs.has(abs)) env.venvs.set(abs, { line: env.file.location(at).line, how: 'created', offset: at });
     }
   }
-  for (const e of errors) out.problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? env.callSpan.start });
 }
 
 /**
@@ -227,13 +229,22 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
  * as the script's own configuration for the commands after it.
  */
 export function runShellCommand(script: Word, dialect: ShellDialect, shellName: string | undefined, env: CommandEnv, out: Collected, dialectFact: ShellDialect | 'unknown' = dialect): ReturnType<typeof runShellSession> {
+  const res = runShellSession(script, sessionOptions(env, out, dialect, shellName, dialectFact));
+  for (const e of res.errors) out.problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? env.callSpan.start });
+  for (const a of res.activations) out.activations.push({ site: a.site, order: env.order });
+  return res;
+}
+
+/** The shell session for a command of these formats: the venvs a shell names are the file's. */
+function sessionOptions(env: CommandEnv, out: Collected, dialect: ShellDialect, shellName: string | undefined, dialectFact: ShellDialect | 'unknown'): ShellSessionOptions {
   let virtualEnv = env.virtualEnv;
-  const res = runShellSession(script, {
+  return {
     file: env.file,
     language: env.language,
     api: env.api,
     callSpan: env.callSpan,
     dialect,
+    dialectKnown: dialectFact !== 'unknown',
     path: env.envPath,
     cwd: env.cwd,
     vars: env.vars,
@@ -267,7 +278,6 @@ export function runShellCommand(script: Word, dialect: ShellDialect, shellName: 
     },
     onSite: (site) => {
       const facts = site.config!;
-      facts.shellDialect = dialectFact === 'unknown' ? undefined : dialectFact;
       if (virtualEnv && !facts.activation && site.env.activeVenv !== virtualEnv.venv) facts.virtualEnv = virtualEnv;
       // PATH may come from a file we cannot read: the shell's lookups are not judged.
       if (env.envPathUnknown && site.env.path.kind === 'inherited') site.env.path = { kind: 'explicit', span: env.envPathUnknown };
@@ -275,10 +285,7 @@ export function runShellCommand(script: Word, dialect: ShellDialect, shellName: 
       out.sites.push(site);
       out.ordered.push({ site, order: env.order });
     },
-  });
-  for (const e of res.errors) out.problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? env.callSpan.start });
-  for (const a of res.activations) out.activations.push({ site: a.site, order: env.order });
-  return res;
+  };
 }
 
 /**

@@ -21,7 +21,7 @@ import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, Rewrite
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
+import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';

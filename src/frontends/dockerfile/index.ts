@@ -16,11 +16,11 @@ import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, Rewrite
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
+import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram, UNKNOWN, venvOnPath } from '../config-facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
-import { runShellSession } from '../shell/session.js';
+import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
 import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 
@@ -413,27 +413,30 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     return site;
   };
 
+  /** The shell session of one instruction (a RUN, a shell-form CMD/ENTRYPOINT, an exec form's `sh -c`). */
+  const shellOptions = (inst: Instruction, api: string, st: StageState): ShellSessionOptions => ({
+    file,
+    language: 'dockerfile',
+    api,
+    callSpan: inst.span,
+    dialect: st.shell === 'bash' ? 'bash' : 'sh',
+    shHasSource: st.shHasSource,
+    path: st.vars.get('PATH') ?? DEFAULT_PATH,
+    cwd: st.workdir,
+    vars: st.vars,
+    venvs: st.venvs,
+    named,
+    originAt: () => ({ line: inst.firstLine, how: 'created', offset: inst.span.start }),
+    facts: dockerFacts(api, 'shell', st),
+    onSite: (site) => {
+      sites.push(site);
+      instructionOf.set(site, inst);
+    },
+  });
+
   /** One shell (a RUN, or a shell-form CMD/ENTRYPOINT): the shared shell session, fresh each time. */
   const runShell = (inst: Instruction, api: string, script: Word, st: StageState, index: number, cur: Stage) => {
-    const res = runShellSession(script, {
-      file,
-      language: 'dockerfile',
-      api,
-      callSpan: inst.span,
-      dialect: st.shell === 'bash' ? 'bash' : 'sh',
-      shHasSource: st.shHasSource,
-      path: st.vars.get('PATH') ?? DEFAULT_PATH,
-      cwd: st.workdir,
-      vars: st.vars,
-      venvs: st.venvs,
-      named,
-      originAt: () => ({ line: inst.firstLine, how: 'created', offset: inst.span.start }),
-      facts: dockerFacts(api, 'shell', st),
-      onSite: (site) => {
-        sites.push(site);
-        instructionOf.set(site, inst);
-      },
-    });
+    const res = runShellSession(script, shellOptions(inst, api, st));
     for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? inst.span.start });
     for (const a of res.activations) cur.activations.push({ site: a.site, index });
   };
@@ -443,11 +446,12 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     if (text(rest).trimStart().startsWith('[')) {
       const argv = parseExecForm(rest);
       if (argv) {
-        for (const ex of expandArgv(argv, { complete: true, viaShell: false, span: inst.span, errors: [] })) {
-          // A JSON string holding a shell script (`["sh", "-c", "pip …"]`) is rewritten as shell text.
-          const site = execSite(inst, api, ex, st, ex.viaShell ? 'shell' : 'exec');
-          if (api === 'RUN') cur.runSites.push({ site, index });
-        }
+        // A JSON string holding a shell script (`["sh", "-c", "pip …"]`) runs in the shell session.
+        const before = sites.length;
+        const { commands, session } = runExecArgv(argv, true, shellOptions(inst, api, st), inst.span);
+        for (const a of session.activations) cur.activations.push({ site: a.site, index });
+        for (const ex of commands) execSite(inst, api, ex, st, 'exec');
+        if (api === 'RUN') for (const site of sites.slice(before)) cur.runSites.push({ site, index });
         return;
       }
       // Docker runs a malformed exec form as a shell command line.

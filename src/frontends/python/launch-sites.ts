@@ -7,7 +7,9 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvState, LaunchSite, PathState } from '../../kernel/launch-site.js';
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
-import { expandArgv, expandShellScript, launchSiteFor, type ExpandedCommand } from '../command-line.js';
+import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
+import { DEFAULT_PATH } from '../config-facts.js';
+import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
 import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
@@ -279,12 +281,27 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     site.rewriter = new PythonRewriter(mod, site, reportAt);
     return site;
   };
+  // Shell strings, and the scripts of shells in an argv (`["bash", "-c", …]`), run in the one shell
+  // model; the sites stay Python's (its PATH state and rewriter), whatever the shell does to PATH.
+  const shell: ShellSessionOptions = {
+    file: mod.file,
+    language: 'python',
+    api,
+    callSpan,
+    dialect: 'bash',
+    path: DEFAULT_PATH,
+    cwd: undefined,
+    vars: new Map(),
+    venvs: new Map(),
+    originAt: (offset) => ({ line: mod.file.location(offset).line, how: 'created', offset }),
+    makeSite: (cmd) => make(cmd, true),
+  };
   for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
-    for (const cmd of expandArgv(a.argv, { complete: a.complete, span: callSpan })) sites.push(make(cmd, false));
+    const { commands, session } = runExecArgv(a.argv, a.complete, shell, callSpan);
+    for (const cmd of commands) sites.push(make(cmd, false));
+    sites.push(...session.sites);
   }
-  for (const s of r.scripts.slice(0, MAX_CANDIDATES)) {
-    for (const cmd of expandShellScript(s, { span: callSpan }).commands) sites.push(make(cmd, true));
-  }
+  for (const s of r.scripts.slice(0, MAX_CANDIDATES)) sites.push(...runShellSession(s, shell).sites);
   return sites;
 }
 

@@ -1,16 +1,19 @@
 /**
- * One shell, run start to end: the part every configuration front end shares (a Dockerfile RUN,
- * a workflow step, a GitLab job's script, a Makefile recipe line, a shell script, a unit's
- * command line). The script's commands become launch sites in order while the shell's own state
- * is threaded through them: PATH assignments, `export`, `cd`, shell variables (`VENV=.venv`
- * then `$VENV/bin/pip`), `source …/bin/activate`, `deactivate`, and venvs the commands create.
- * What outlives the shell (ENV, $GITHUB_PATH, the next recipe line …) is the caller's business:
- * it gets the final state back and decides what persists.
+ * The one shell model: a shell run start to end, for every front end that hands a shell a script
+ * (a Dockerfile RUN, a workflow step, a GitLab job's script, a Makefile recipe line, a shell
+ * script, a unit's command line, a Python `shell=True` string). The script's commands become
+ * launch sites in order while the shell's own state is threaded through them: PATH assignments,
+ * `export`, `cd`, shell variables (`VENV=.venv` then `$VENV/bin/pip`), `source …/bin/activate`,
+ * `deactivate`, and venvs the commands create. A nested shell (`bash -c '…'`, `su -c`, `watch`,
+ * `eval`, in any wrapper) runs here too, as a child process does: it starts with a copy of its
+ * parent's PATH, folder, variables and activation (none after `sudo`/`su -l`/`env -i`), and what
+ * it changes ends with it. What outlives the top shell (ENV, $GITHUB_PATH, the next recipe line …)
+ * is the caller's business: it gets the final state back and decides what persists.
  */
 import { NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command-line.js';
+import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
 import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config-facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
@@ -24,6 +27,8 @@ export interface ShellSessionOptions {
   /** Where findings on this shell's commands are anchored when nothing finer is known. */
   callSpan: Span;
   dialect: ShellDialect;
+  /** False when the script may run under any shell (no shebang): its sites then claim no dialect. Default true. */
+  dialectKnown?: boolean;
   /**
    * Under 'sh': whether this sh has `source` (busybox ash on Alpine, bash as /bin/sh on Fedora/RHEL
    * do; dash, /bin/sh on Debian and Ubuntu, does not). Default false.
@@ -46,8 +51,8 @@ export interface ShellSessionOptions {
   named?: Set<string>;
   /** How to describe a venv created by the command whose program starts at `offset` (`command`: the whole command). */
   originAt(offset: number, command: Span | undefined): VenvOrigin;
-  /** Format-specific facts copied onto every site (wording, form). */
-  facts: Omit<ConfigSiteFacts, 'venvOrigins'>;
+  /** Format-specific facts copied onto every site (wording, form); absent outside configuration files. */
+  facts?: Omit<ConfigSiteFacts, 'venvOrigins'>;
   /** A venv path as written in the file → the absolute path it stands for (e.g. `$GITHUB_WORKSPACE`). */
   normalizePath?(p: string): string;
   /** A fix that replaces the program word with the venv's own copy, when the format can write one. */
@@ -59,12 +64,17 @@ export interface ShellSessionOptions {
   intercept?(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word) => string): boolean;
   /** Called for every site made, after its facts are set. */
   onSite?(site: LaunchSite): void;
+  /**
+   * Builds the site for a program the shell starts, instead of the configuration site (the Python
+   * front end: its own PATH state and rewriter). The shell's state is still followed.
+   */
+  makeSite?(cmd: ExpandedCommand): LaunchSite;
 }
 
 export interface ShellActivation {
   site: LaunchSite;
   venv: string;
-  /** Number of commands seen up to and including the activation. */
+  /** Number of commands of its own shell seen up to and including the activation. */
   after: number;
   fails?: 'source-in-sh';
 }
@@ -72,120 +82,223 @@ export interface ShellActivation {
 export interface ShellSessionResult {
   sites: LaunchSite[];
   activations: ShellActivation[];
+  /** Parse errors of the script itself (a nested shell's are in `nestedErrors`). */
   errors: ShellParseError[];
-  /** Commands the script ran, assignments excluded. */
+  /** Parse errors of nested shells' scripts (`bash -c '…'`). */
+  nestedErrors: ShellParseError[];
+  /** Commands the top shell ran, assignments excluded. */
   commands: number;
-  /** The state when the shell exits. */
+  /** The top shell's state when it exits. */
   final: ShellState;
-  /** Shell variables when the shell exits (assignments and exports included). */
+  /** The top shell's variables when it exits (assignments and exports included). */
   vars: Map<string, string>;
 }
 
 /** PATH is tracked as the shell state's own (with the unknown default part); never substituted as text. */
 const TRACKED = new Set(['PATH']);
 
+/** One running shell: the top one, or a nested one while its script runs. */
+interface Frame {
+  sh: ShellState;
+  vars: Map<string, string>;
+  dialect: ShellDialect;
+  /** The program that runs this shell, for messages ('/bin/sh', 'bash' …). */
+  shellName?: string;
+  /** Commands seen, assignments excluded. */
+  commands: number;
+  /** Set once `source` has failed under dash: later commands are judged by source-in-sh, not as escapes. */
+  failedActivation?: string;
+  activations: ShellActivation[];
+  /** The wrapper step that started a nested shell (its commands are expanded under it). */
+  outer?: NestedShell;
+}
+
 export function runShellSession(script: Word, o: ShellSessionOptions): ShellSessionResult {
-  const vars = new Map([...o.vars].filter(([k, v]) => !TRACKED.has(k) && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
-  const sh: ShellState = { path: o.path, cwd: o.cwd };
-  // $PWD and $VIRTUAL_ENV follow `cd` and activation.
-  const syncVars = () => {
+  const s = new ShellSession(o);
+  const errors = s.runScript(script);
+  return s.result(errors);
+}
+
+/**
+ * An exec-style argv (a Dockerfile JSON form, `ExecStart=`, a Python argument list) started with
+ * the session's starting state: wrappers are peeled, and a nested shell runs in the one model.
+ * Returns the programs started directly; sites for the nested shells' commands go to `o.onSite`
+ * (or `o.makeSite`), like a script's.
+ */
+export function runExecArgv(argv: Word[], complete: boolean, o: ShellSessionOptions, span: Span | undefined): { commands: ExpandedCommand[]; session: ShellSessionResult } {
+  const s = new ShellSession(o);
+  const commands = s.expand(argv, complete, span, false);
+  return { commands, session: s.result([]) };
+}
+
+class ShellSession {
+  private readonly sites: LaunchSite[] = [];
+  private readonly activations: ShellActivation[] = [];
+  private readonly nestedErrors: ShellParseError[] = [];
+  private readonly top: Frame;
+  private cur: Frame;
+  private readonly norm: (p: string) => string;
+
+  constructor(private readonly o: ShellSessionOptions) {
+    const vars = new Map([...o.vars].filter(([k, v]) => !TRACKED.has(k) && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
+    this.top = { sh: { path: o.path, cwd: o.cwd }, vars, dialect: o.dialect, shellName: o.facts?.shellName, commands: 0, activations: [] };
+    this.cur = this.top;
+    this.norm = o.normalizePath ?? ((p: string) => p);
+    this.syncVars();
+  }
+
+  runScript(script: Word): ShellParseError[] {
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd) }).errors;
+  }
+
+  result(errors: ShellParseError[]): ShellSessionResult {
+    this.endFrame(this.top);
+    return { sites: this.sites, activations: this.activations, errors, nestedErrors: this.nestedErrors, commands: this.top.commands, final: this.top.sh, vars: this.top.vars };
+  }
+
+  /** The programs an argv starts; nested shells among them are run here. */
+  expand(argv: Word[], complete: boolean, span: Span | undefined, viaShell: boolean): ExpandedCommand[] {
+    return expandArgv(argv, { complete, viaShell, span, errors: [], nested: this.runNested });
+  }
+
+  /** $PWD and $VIRTUAL_ENV follow `cd` and activation. */
+  private syncVars(): void {
+    const { sh, vars } = this.cur;
     if (sh.cwd !== undefined) vars.set('PWD', sh.cwd);
     else vars.delete('PWD');
     if (sh.activated) vars.set('VIRTUAL_ENV', sh.activated);
-  };
-  syncVars();
-  const sites: LaunchSite[] = [];
-  const activations: ShellActivation[] = [];
-  let commands = 0;
-  /** Set once `source` has failed under dash: later commands are judged by source-in-sh, not as escapes. */
-  let failedActivation: string | undefined;
-  const norm = o.normalizePath ?? ((p: string) => p);
+  }
 
-  const valueOf = (w: Word): string => {
+  private readonly valueOf = (w: Word): string => {
     let s = '';
     for (const f of w.fragments) {
       if (f.kind === 'text') s += f.text;
-      else if (f.kind === 'unknown' && (f.why === '$PATH' || f.why === '${PATH}')) s += sh.path;
+      else if (f.kind === 'unknown' && (f.why === '$PATH' || f.why === '${PATH}')) s += this.cur.sh.path;
       else s += UNKNOWN;
     }
     return s;
   };
-  // A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not make it.
-  const active = () => sh.activated ?? venvOnPath(sh.path, o.venvs, o.facts.virtualEnv?.venv, o.named);
 
-  const makeSite = (cmd: ExpandedCommand, explicitPath: boolean): LaunchSite => {
+  /** A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not make it. */
+  private active(): string | undefined {
+    const sh = this.cur.sh;
+    return sh.activated ?? venvOnPath(sh.path, this.o.venvs, this.o.facts?.virtualEnv?.venv, this.o.named);
+  }
+
+  private makeSite(cmd: ExpandedCommand): LaunchSite {
+    const o = this.o;
+    const site = o.makeSite ? o.makeSite(cmd) : this.configSite(cmd);
+    this.sites.push(site);
+    o.onSite?.(site);
+    return site;
+  }
+
+  private configSite(cmd: ExpandedCommand): LaunchSite {
+    const o = this.o;
+    const frame = this.cur;
     let pathState: PathState = { kind: 'inherited' };
     if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
     else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? o.callSpan };
-    else if (cmd.envPathSet || explicitPath) pathState = { kind: 'explicit', span: cmd.span };
+    else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
     const env: EnvState = { path: pathState, knownVenvs: [...o.venvs.keys()] };
-    const a = active();
+    const a = this.active();
     if (a) env.activeVenv = a;
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env });
     const venvs = env.knownVenvs!;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
-      const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], sh.cwd);
+      const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], frame.sh.cwd);
       if (rw) site.rewriter = rw;
     }
-    site.config = { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: o.dialect, afterFailedActivation: failedActivation };
-    sites.push(site);
-    o.onSite?.(site);
+    if (o.facts) {
+      const dialectKnown = frame !== this.top || o.dialectKnown !== false;
+      site.config = { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation };
+      if (frame !== this.top) site.config.shellName = frame.shellName;
+    }
     return site;
-  };
+  }
 
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
-  const setVar = (name: string, value: Word | undefined) => {
+  private setVar(name: string, value: Word | undefined): void {
     if (TRACKED.has(name)) return;
-    const t = value === undefined ? undefined : valueOf(value);
-    if (t === undefined || t.includes(UNKNOWN) || t.includes(DEFAULT_PATH)) vars.delete(name);
-    else vars.set(name, t);
+    const t = value === undefined ? undefined : this.valueOf(value);
+    if (t === undefined || t.includes(UNKNOWN) || t.includes(DEFAULT_PATH)) this.cur.vars.delete(name);
+    else this.cur.vars.set(name, t);
+  }
+
+  /** A nested shell's script, run as a child of the current shell. */
+  private readonly runNested: NestedRunner = (n) => {
+    const parent = this.cur;
+    const env = nestedEnvironment(n);
+    // sudo (secure_path), `su -l` and `env -i` start the child without the parent's PATH.
+    const fresh = env.pathReset !== undefined || env.pathUnset;
+    const sh: ShellState = fresh ? { path: DEFAULT_PATH, cwd: parent.sh.cwd } : { ...parent.sh };
+    const vars = new Map(parent.vars);
+    if (fresh) vars.delete('VIRTUAL_ENV');
+    const label = n.st.wrappers[n.st.wrappers.length - 1] ?? '';
+    const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n };
+    try {
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd) });
+      this.nestedErrors.push(...res.errors);
+      this.endFrame(this.cur);
+    } finally {
+      this.cur = parent;
+    }
+    return [];
   };
 
-  const onCommand = (cmd: ShellCommand) => {
-    if (cmd.words.length === 0) for (const a of cmd.assignments) setVar(a.name, a.value);
-    else if (wordText(cmd.words[0]) === 'export' || wordText(cmd.words[0]) === 'readonly' || wordText(cmd.words[0]) === 'declare') {
+  /** An activation's place in its own shell: the last command, the only one. */
+  private endFrame(frame: Frame): void {
+    for (const a of frame.activations) {
+      a.site.config && (a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone: frame.commands === 1, fails: a.fails, later: NO_LATER_SHELLS });
+    }
+  }
+
+  private onCommand(cmd: ShellCommand): void {
+    const o = this.o;
+    const frame = this.cur;
+    const sh = frame.sh;
+    const w0 = cmd.words.length ? wordText(cmd.words[0]) : undefined;
+    if (cmd.words.length === 0) for (const a of cmd.assignments) this.setVar(a.name, a.value);
+    else if (w0 === 'export' || w0 === 'readonly' || w0 === 'declare') {
       for (const w of cmd.words.slice(1)) {
         const t = leadingText(w);
         const eq = t.indexOf('=');
-        if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.slice(0, eq))) {
-          setVar(t.slice(0, eq), dropLeading(w, eq + 1));
-        }
+        if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.slice(0, eq))) this.setVar(t.slice(0, eq), dropLeading(w, eq + 1));
       }
     }
     const wasActive = sh.activated;
-    const effect = shellEffect(cmd, sh, valueOf);
-    if (wasActive && !sh.activated) vars.delete('VIRTUAL_ENV');
-    syncVars();
+    const effect = shellEffect(cmd, sh, this.valueOf);
+    if (wasActive && !sh.activated) frame.vars.delete('VIRTUAL_ENV');
+    this.syncVars();
     if (effect?.kind === 'assignment') return;
-    commands++;
-    if (o.intercept?.(cmd, sh, valueOf)) return;
+    frame.commands++;
+    if (o.intercept?.(cmd, sh, this.valueOf)) return;
     if (effect?.kind === 'state') return;
     if (effect?.kind === 'activation') {
-      const site = makeSite({ argv: cmd.words, wrappers: [], viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span }, false);
+      const wrappers = frame.outer?.st.wrappers ?? [];
+      const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
       // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
-      const fails = o.dialect === 'sh' && !o.shHasSource && wordText(cmd.words[0]) === 'source' ? ('source-in-sh' as const) : undefined;
-      activations.push({ site, after: commands, venv: effect.venv, fails });
+      const fails = frame.dialect === 'sh' && !o.shHasSource && w0 === 'source' ? ('source-in-sh' as const) : undefined;
+      const activation: ShellActivation = { site, after: frame.commands, venv: effect.venv, fails };
+      frame.activations.push(activation);
+      this.activations.push(activation);
       o.named?.add(effect.venv);
-      if (fails) failedActivation = effect.venv;
+      if (fails) frame.failedActivation = effect.venv;
       else {
         activate(sh, effect.venv);
-        syncVars();
+        this.syncVars();
       }
       return;
     }
-    const prefixPath = cmd.assignments.some((a) => a.name === 'PATH');
-    for (const ex of expandArgv(cmd.words, { complete: cmd.complete, viaShell: true, span: cmd.span, errors: [] })) {
-      const site = makeSite(ex, prefixPath);
+    for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
+      const site = this.makeSite(ex);
       const dir = createdVenv(ex.argv);
       if (dir === undefined) continue;
-      site.config!.createsVenv = true;
-      const abs = resolveDir(norm(dir), sh.cwd);
+      if (site.config) site.config.createsVenv = true;
+      const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs)) o.venvs.set(abs, o.originAt(at, ex.span));
     }
-  };
-
-  const res = parseShellWord(script, { dialect: o.dialect, vars, onCommand });
-  for (const a of activations) a.site.config!.activation = { venv: a.venv, lastInRun: a.after === commands, alone: commands === 1, fails: a.fails, later: NO_LATER_SHELLS };
-  return { sites, activations, errors: res.errors, commands, final: sh, vars };
+  }
 }

@@ -3,8 +3,12 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { textWord, wordText, type Fragment, type Word } from '../../src/kernel/word.js';
 import { loadParsers } from '../../src/frontends/tree-sitter.js';
-import { expandArgv, expandShellScript, type ExpandedCommand } from '../../src/frontends/command-line.js';
+import type { ExpandedCommand } from '../../src/frontends/command/expand.js';
 import type { ShellParseResult } from '../../src/frontends/shell/parse.js';
+import { runExecArgv, runShellSession, type ShellSessionOptions } from '../../src/frontends/shell/session.js';
+import { DEFAULT_PATH } from '../../src/frontends/config-facts.js';
+import { SourceFile } from '../../src/kernel/source.js';
+import type { LaunchSite } from '../../src/kernel/launch-site.js';
 
 before(async () => {
   await loadParsers();
@@ -23,11 +27,50 @@ function words(...xs: string[]): Word[] {
   return xs.map((x) => textWord(x));
 }
 
+/**
+ * The programs a script or argv starts, as the one shell model expands them: every command the
+ * session would make a site for (nested shells' included) is collected instead.
+ */
+function session(got: ExpandedCommand[]): ShellSessionOptions {
+  return {
+    file: new SourceFile('<test>', ''),
+    language: 'shell',
+    api: 'test',
+    callSpan: { start: 0, end: 0 },
+    dialect: 'bash',
+    path: DEFAULT_PATH,
+    cwd: undefined,
+    vars: new Map(),
+    venvs: new Map(),
+    originAt: () => ({ line: 1, how: 'created' }),
+    makeSite: (cmd) => {
+      got.push(cmd);
+      return {} as LaunchSite;
+    },
+  };
+}
+
+/** Exec form: the programs an argv starts (a nested shell's commands through the session). */
+function expandArgv(argv: Word[], opts: { complete: boolean; span?: { start: number; end: number }; errors?: ShellParseResult['errors'] }): ExpandedCommand[] {
+  const got: ExpandedCommand[] = [];
+  const { commands, session: res } = runExecArgv(argv, opts.complete, session(got), opts.span);
+  opts.errors?.push(...res.nestedErrors);
+  return [...commands, ...got];
+}
+
+/** A script through the session: the programs it starts and every parse error, nested ones included. */
+function expandShellScript(script: Word): { commands: ExpandedCommand[]; errors: ShellParseResult['errors'] } {
+  const commands: ExpandedCommand[] = [];
+  const r = runShellSession(script, session(commands));
+  return { commands, errors: [...r.errors, ...r.nestedErrors] };
+}
+
 /** Expands a one-line shell script whose text starts at file offset 0. */
 function sh(src: string): ExpandedCommand[] {
-  const r = expandShellScript(textWord(src, 0));
-  assert.deepEqual(r.errors, [], `unexpected parse errors in ${src}`);
-  return r.commands;
+  const got: ExpandedCommand[] = [];
+  const r = runShellSession(textWord(src, 0), session(got));
+  assert.deepEqual([...r.errors, ...r.nestedErrors], [], `unexpected parse errors in ${src}`);
+  return got;
 }
 
 /** The single command a script runs. */
@@ -304,14 +347,12 @@ describe('expandShellScript', () => {
   test('nested shells and wrappers compose; positions map through every level', () => {
     const src = `sudo -u app bash -c "cd /srv && env PATH=/v/bin:\\$PATH python -m pip install x"`;
     const cmds = sh(src);
+    // `cd` changes the nested shell's folder and starts nothing.
     assert.deepEqual(
       cmds.map((c) => c.argv.map(show)),
-      [
-        ['cd', '/srv'],
-        ['python', '-m', 'pip', 'install', 'x'],
-      ],
+      [['python', '-m', 'pip', 'install', 'x']],
     );
-    const py = cmds[1];
+    const py = cmds[0];
     assert.deepEqual(py.wrappers, ['sudo', 'bash -c', 'env']);
     assert.equal(py.pathReset, 'sudo');
     assert.equal(py.envPathSet, true);
@@ -388,10 +429,11 @@ describe('expandShellScript', () => {
     };
     const r = expandShellScript(script);
     assert.deepEqual(r.errors, []);
-    assert.equal(r.commands.length, 2);
-    assert.deepEqual(r.commands[1].argv[0].fragments, [exe]);
-    assert.deepEqual(r.commands[1].wrappers, ['nice']);
-    assert.deepEqual(r.commands[1].argv.slice(1).map(show), ['-m', 'pip', 'install', 'x']);
+    // `cd` changes the shell's folder and starts nothing: one program.
+    assert.equal(r.commands.length, 1);
+    assert.deepEqual(r.commands[0].argv[0].fragments, [exe]);
+    assert.deepEqual(r.commands[0].wrappers, ['nice']);
+    assert.deepEqual(r.commands[0].argv.slice(1).map(show), ['-m', 'pip', 'install', 'x']);
   });
 
   test('syntax errors: the commands that parsed are still expanded', () => {

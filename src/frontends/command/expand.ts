@@ -1,0 +1,137 @@
+/**
+ * Front-end level two: from an argv (exec form, or one simple command a shell parsed) to the
+ * programs actually started. Wrappers that exec their operand looked up on PATH (`env`, `nice`,
+ * `sudo`, `timeout` …) are peeled off with their own option syntax (wrappers.ts); a nested shell
+ * (`bash -c`, `su -c`, `watch`, `eval`) is handed to the caller's `nested` runner — the one shell
+ * model, shell/session.ts — which runs its script with the state of the shell that started it.
+ * Programs that run their arguments somewhere else (docker, ssh, kubectl …) are simply argv[0].
+ */
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { EnvState, Language, LaunchSite } from '../../kernel/launch-site.js';
+import { wordText, type Word } from '../../kernel/word.js';
+import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseResult } from '../shell/parse.js';
+import { assign, type NestedRunner, type NestedShell, type State } from './options.js';
+import { HANDLERS } from './wrappers.js';
+
+export type { NestedRunner, NestedShell } from './options.js';
+
+export interface ExpandedCommand {
+  /** argv[0] is the program actually started. */
+  argv: Word[];
+  /** What was unwrapped to reach it, outermost first, e.g. ['bash -c', 'env', 'nice']. */
+  wrappers: string[];
+  /** Some shell parsed this command line. */
+  viaShell: boolean;
+  /** argv is fully known: the input was complete and nothing unknown may split into several words. */
+  complete: boolean;
+  /**
+   * Set when a wrapper resets the PATH the program is looked up on: 'sudo' (secure_path),
+   * 'doas' (its safe path), 'su -l' (login environment), 'command -p' (the default PATH).
+   */
+  pathReset?: string;
+  /** `env PATH=…` / `PATH=… cmd` changed PATH for this command (after any reset above). */
+  envPathSet?: boolean;
+  /** `env -i` / `env -u PATH` removed PATH and nothing set it again: the exec falls back to a default path. */
+  pathUnset?: boolean;
+  /** Prefix assignments and `env NAME=VAL` that apply to this command, outermost first. */
+  assignments: ShellAssignment[];
+  /** Source span of the (innermost) command. */
+  span?: Span;
+}
+
+export interface ExpandArgvOptions {
+  complete: boolean;
+  viaShell?: boolean;
+  span?: Span;
+  /** Receives parse errors of nested shell scripts (`bash -c '…'`); their spans map into the file. */
+  errors?: ShellParseResult['errors'];
+  /** Runs the script of a nested shell (`bash -c '…'`): shell/session.ts, with the caller's state. */
+  nested: NestedRunner;
+}
+
+/** Wrapper steps in total, a guard against pathological chains. */
+const MAX_STEPS = 32;
+
+export function expandArgv(argv: Word[], opts: ExpandArgvOptions): ExpandedCommand[] {
+  const st: State = { wrappers: [], envPathSet: false, pathUnset: false, assignments: [], shellDepth: 0, steps: 0, viaShell: opts.viaShell ?? false, complete: opts.complete, span: opts.span, dialect: 'sh', errors: opts.errors ?? [], nested: opts.nested };
+  return run(argv, st);
+}
+
+/**
+ * One simple command a shell parsed, with its prefix assignments (`PATH=… python`), expanded; in a
+ * nested shell's script, under the unwrapping that led to that shell (`sudo bash -c 'pip …'`: pip
+ * inherits sudo's PATH reset). Nested shells it starts in turn go to `nested`.
+ */
+export function expandShellCommand(cmd: ShellCommand, dialect: ShellDialect, nested: NestedRunner, outer?: NestedShell): ExpandedCommand[] {
+  if (cmd.words.length === 0) return []; // assignment-only: starts nothing
+  const base: State = outer
+    ? { ...outer.st, dialect: outer.dialect }
+    : { wrappers: [], envPathSet: false, pathUnset: false, assignments: [], shellDepth: 0, steps: 0, viaShell: true, complete: true, dialect, errors: [], nested };
+  let s: State = { ...base, viaShell: true, complete: base.complete && cmd.complete, span: cmd.span ?? base.span, nested };
+  for (const a of cmd.assignments) s = assign(s, a);
+  return run(cmd.words, s);
+}
+
+/** What the unwrapping before a nested shell did to its environment (for the shell's own state). */
+export function nestedEnvironment(n: NestedShell): Pick<ExpandedCommand, 'pathReset' | 'envPathSet' | 'pathUnset'> {
+  return { pathReset: n.st.pathReset, envPathSet: n.st.envPathSet, pathUnset: n.st.pathUnset };
+}
+
+function run(argv: Word[], st: State): ExpandedCommand[] {
+  for (;;) {
+    if (argv.length === 0) return [];
+    const name = programName(argv[0]);
+    const handler = name === undefined ? undefined : HANDLERS.get(name);
+    if (!handler || name === undefined) return [finish(argv, st)];
+    if (st.steps >= MAX_STEPS) return [finish(argv, { ...st, complete: false })];
+    const step = handler(argv, st, name);
+    switch (step.kind) {
+      case 'exec':
+        argv = step.argv;
+        st = step.st;
+        continue;
+      case 'script':
+        return step.st.nested({ script: step.script, dialect: step.dialect, st: step.st });
+      case 'none':
+        return [];
+      case 'self':
+        return [finish(argv, st)];
+      case 'unknown':
+        return [finish(argv, { ...st, complete: false })];
+    }
+  }
+}
+
+function finish(argv: Word[], st: State): ExpandedCommand {
+  const c: ExpandedCommand = { argv, wrappers: st.wrappers, viaShell: st.viaShell, complete: st.complete, assignments: st.assignments, span: st.span };
+  if (st.pathReset) c.pathReset = st.pathReset;
+  if (st.envPathSet) c.envPathSet = true;
+  if (st.pathUnset) c.pathUnset = true;
+  return c;
+}
+
+/** The program's base name when argv[0] is literal text (`/usr/bin/env` → `env`). */
+function programName(w: Word): string | undefined {
+  const t = wordText(w);
+  if (t === undefined) return undefined;
+  return t.slice(t.lastIndexOf('/') + 1);
+}
+
+export function launchSiteFor(
+  cmd: ExpandedCommand,
+  at: { file: SourceFile; language: Language; api: string; callSpan: Span; env: EnvState; searchesPath?: boolean; viaShell?: boolean },
+): LaunchSite {
+  const viaShell = (at.viaShell ?? false) || cmd.viaShell;
+  return {
+    file: at.file,
+    language: at.language,
+    api: at.api,
+    callSpan: at.callSpan,
+    argv: cmd.argv,
+    argvComplete: cmd.complete,
+    searchesPath: viaShell || (at.searchesPath ?? true),
+    viaShell,
+    wrappers: cmd.wrappers,
+    env: at.env,
+  };
+}
