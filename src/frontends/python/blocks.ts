@@ -3,8 +3,8 @@
  * members of kept classes) that cannot take part in a finding are left out of tree-sitter's parse (keptRanges → included ranges), so
  * node offsets are those of the whole file and what is kept is a valid Python file of its own.
  *
- * What the evaluator (evaluate.ts, launch-sites.ts, rewriter.ts) reads across blocks, and why
- * each kept block is kept:
+ * What the evaluator (evaluate.ts and its modules, launch-sites.ts, rewriter.ts) reads across
+ * blocks, and why each kept block is kept:
  * - top-level statements that import (the import table is file-wide), the module docstring and
  *   `__future__` imports the fix inserts after, and the first statement after them: kept; any
  *   other top-level statement only when a kept block uses a name it may bind (module constants);
@@ -21,39 +21,14 @@
  *   launching method keeps that method and what it reads, not its other forty.
  * Measured on the CPython 3.12 stdlib (33 files after the prefilter, 2.0 MB): whole blocks kept
  * 857 KB, members 473 KB.
- * The scan knows strings (all prefixes, PEP 701 f-strings), comments, brackets and backslash
- * continuations, and splits only at real top-level statements. On anything it does not
- * understand (unbalanced brackets, an unterminated literal) it keeps the whole file. A syntax
+ * The scan (block-scan.ts) knows strings (all prefixes, PEP 701 f-strings), comments, brackets
+ * and backslash continuations, and splits only at real top-level statements. On anything it does
+ * not understand (unbalanced brackets, an unterminated literal) it keeps the whole file. A syntax
  * error inside a blanked block is no longer reported — the same trade the file prefilter makes
  * for files it skips. `--no-prefilter` turns this off.
  */
-import { commentEnd, literalExtent, nextApiWord } from './prefilter.js';
-
-interface Scan {
-  units: Unit[];
-  /** The text with comments and plain string contents blanked (f-string contents kept). */
-  code: string;
-  /** Where each logical line's first token is (outside brackets), and its indentation column. */
-  lines: number[];
-  columns: number[];
-  /** Whether any indentation holds a tab (then def extents are not computed: see wrapperNames). */
-  tabs: boolean;
-}
-
-interface Unit {
-  start: number;
-  end: number;
-  /** 'header': a split class's decorators, `class` line and anything before its first member. */
-  kind: 'def' | 'class' | 'decorator' | 'other' | 'header';
-  /** The defined name (def/class, and a class's header). */
-  name?: string;
-  /** Names in the unit's code (comments and plain string contents left out; f-strings kept), once computed. */
-  words?: Set<string>;
-  /** For a split class's header and members: the class (whose `split` they are). */
-  owner?: Unit;
-  /** For a class whose body is planned member by member: its header, then its members. */
-  split?: Unit[];
-}
+import { lastAtOrBefore, scanUnits, splitClass, type Scan, type Unit } from './block-scan.js';
+import { nextApiWord } from './prefilter.js';
 
 const KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(
@@ -62,9 +37,6 @@ const KEYWORDS = new Set(
 );
 /** Outside literals, valid Python has non-ASCII characters only in names: count them all as name characters. */
 const IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
-/** `else:`, `elif …`, `except …`, `finally:` at column 0 continue the statement above. */
-const CONTINUATION = /^(?:else|elif|except|finally)(?![\w\u0080-\uffff])/;
-const HEADER = /^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
 /** Python 2 statements (print "x", exec code): the tree's print_statement/exec_statement. */
 const PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
 const DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
@@ -202,19 +174,33 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
   // Python 2 print/exec statements anywhere (the fix picks pipes.quote for such files), and
   // every statement that imports: the evaluator's import table and the fix's "is sys imported"
   // are file-wide. Other top-level statements are kept only when a kept block uses a name they
-  // may bind (the fixpoint below), like defs.
+  // may bind (the fixpoint, keepDefiners), like defs.
   for (const u of leaves) if (!reasons.has(u) && u.kind !== 'header' && PY2_STATEMENT.test(body(u))) reasons.set(u, 'python2');
   for (const u of units) if (!reasons.has(u) && u.kind === 'other' && importBinds.has(u)) reasons.set(u, 'statement');
 
-  // Fixpoint from the seeds: a leaf that may define a name an evaluated leaf uses is kept, and
-  // evaluated too unless it is a class or a class's header (a class body is never evaluated
-  // from outside it: its name's value is unknown). Module names: a top-level def/class defines
-  // its own name, a top-level statement any name it holds, and any leaf what its imports bind
-  // (the import table is file-wide; nested defs are local). A class's own names, looked up only
-  // from its members (self.x and self.m() reach them, nothing else does): a method defines the
-  // attributes it assigns, a body statement any name it holds, and a method's name is needed
-  // where a member calls it (`.m(`: a method referred to without a call is never followed).
-  // Evaluating a member evaluates its class's header and body statements.
+  keepDefiners(code, leaves, seeds, importBinds, reasons, via);
+  return planResult(units, reasons, via);
+}
+
+/**
+ * Fixpoint from the seeds (adding to reasons and via): a leaf that may define a name an
+ * evaluated leaf uses is kept, and evaluated too unless it is a class or a class's header (a class body is never evaluated
+ * from outside it: its name's value is unknown). Module names: a top-level def/class defines
+ * its own name, a top-level statement any name it holds, and any leaf what its imports bind
+ * (the import table is file-wide; nested defs are local). A class's own names, looked up only
+ * from its members (self.x and self.m() reach them, nothing else does): a method defines the
+ * attributes it assigns, a body statement any name it holds, and a method's name is needed
+ * where a member calls it (`.m(`: a method referred to without a call is never followed).
+ * Evaluating a member evaluates its class's header and body statements.
+ */
+function keepDefiners(
+  code: string,
+  leaves: Unit[],
+  seeds: Unit[],
+  importBinds: Map<Unit, Set<string>>,
+  reasons: Map<Unit, Reason>,
+  via: Map<Unit, string>,
+): void {
   type Definers = Map<string, Unit[]>;
   const define = (map: Definers, name: string, u: Unit) => {
     let l = map.get(name);
@@ -280,7 +266,10 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
     }
     if (scope) for (const w of calledAttributes(code, u)) need(scope.methods, w);
   }
+}
 
+/** The plan: each unit with its reason ('blanked' when none), a split class with its header and members. */
+function planResult(units: Unit[], reasons: Map<Unit, Reason>, via: Map<Unit, string>): PlannedUnit[] {
   const planned = (u: Unit): PlannedUnit => ({
     start: u.start,
     end: u.end,
@@ -306,45 +295,6 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
     const viaName = u.split.map((m) => via.get(m)).find((v) => v);
     return { start: u.start, end: u.end, kind: 'class', name: u.name, reason, via: viaName, members: u.split.map(planned) };
   });
-}
-
-/**
- * Replaces a top-level class's body by members when its indentation is unambiguous: each
- * logical line at the body's column starts a member (a decorator joins the def it decorates;
- * else/elif/except/finally continue the statement above). Members start and end at line starts.
- * Left whole (no `split`) for a one-line class, tabs in indentation, or anything unexpected.
- */
-function splitClass(scan: Scan, cls: Unit): void {
-  if (scan.tabs) return;
-  const { lines, columns, code } = scan;
-  let k = lastAtOrBefore(lines, cls.start - 1) + 1;
-  while (k < lines.length && lines[k] < cls.end && columns[k] === 0) k++;
-  if (k >= lines.length || lines[k] >= cls.end) return;
-  const bodyColumn = columns[k];
-  const members: Unit[] = [];
-  for (; k < lines.length && lines[k] < cls.end; k++) {
-    if (columns[k] < bodyColumn) return;
-    if (columns[k] > bodyColumn) continue;
-    const at = lines[k];
-    const head = code.slice(at, at + 200);
-    if (CONTINUATION.test(head)) continue;
-    let start = at;
-    while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13) start--;
-    const h = HEADER.exec(head);
-    const kind: Unit['kind'] = h ? (head.startsWith('class') ? 'class' : 'def') : head.startsWith('@') ? 'decorator' : 'other';
-    const prev = members[members.length - 1];
-    if (prev?.kind === 'decorator') {
-      prev.kind = kind;
-      prev.name = h?.[1];
-      continue;
-    }
-    members.push({ start, end: cls.end, kind, name: h?.[1], owner: cls });
-  }
-  if (!members.length || members[0].start <= cls.start) return;
-  for (let i = 0; i + 1 < members.length; i++) members[i].end = members[i + 1].start;
-  for (const m of members) if (m.kind === 'decorator') m.kind = 'other';
-  const header: Unit = { start: cls.start, end: members[0].start, kind: 'header', name: cls.name, owner: cls };
-  cls.split = [header, ...members];
 }
 
 /** Attribute names a unit calls (`x.name(`): the methods self.name() may run. */
@@ -425,21 +375,6 @@ function functionsIn(scan: Scan, u: Unit): [string, number, number][] {
   return out;
 }
 
-/** Index of the last element of sorted `a` that is <= x, or -1. */
-function lastAtOrBefore(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
 /**
  * Names bound by the import statements in each unit. A name whose import names a launch-API word
  * (`import subprocess as sp`, `from os import system as s`, `from subprocess import run`) is also
@@ -496,114 +431,4 @@ function continued(code: string, i: number): boolean {
   let j = i - 1;
   if (code.charCodeAt(i) === 10 && code.charCodeAt(j) === 13) j--;
   return code.charCodeAt(j) === 92;
-}
-
-/**
- * Splits the text into top-level units, with `code` (see Scan) and where the logical lines start.
- * Undefined when the text has unbalanced brackets or an unterminated literal.
- */
-function scanUnits(s: string): Scan | undefined {
-  const n = s.length;
-  // `code` is built by blanking ranges of a UTF-16 copy: no string per literal.
-  const buf = utf16(s);
-  const hasCR = s.includes('\r');
-  const starts: number[] = [0];
-  const lines: number[] = [];
-  const columns: number[] = [];
-  let tabs = false;
-  const lineAt = (k: number): boolean => {
-    // CPython's indentation column: tabs to the next multiple of 8, a form feed resets it.
-    let j = k;
-    let column = 0;
-    for (; j < n; j++) {
-      const c = s.charCodeAt(j);
-      if (c === 32) column++;
-      else if (c === 9) {
-        column = (Math.floor(column / 8) + 1) * 8;
-        tabs = true;
-      } else if (c === 12) column = 0;
-      else break;
-    }
-    const d = s.charCodeAt(j);
-    if (j >= n || d === 10 || d === 13 || d === 35) return false; // blank or comment-only
-    lines.push(j);
-    columns.push(column);
-    // Only else/elif/except/finally (all starting e or f) continue the statement above.
-    return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
-  };
-  lineAt(0);
-  const stack: number[] = [];
-  // test() instead of exec(): the match is one character, so lastIndex - 1 is where it is.
-  const re = /[#'"()[\]{}\\\r\n]/g;
-  while (re.test(s)) {
-    const i = re.lastIndex - 1;
-    const c = s.charCodeAt(i);
-    if (c === 35 /* # */) {
-      const end = commentEnd(s, i);
-      blank(buf, s, i, end, hasCR);
-      re.lastIndex = end;
-    } else if (c === 34 || c === 39) {
-      const lit = literalExtent(s, i);
-      if (lit.end >= n || s.charCodeAt(lit.end) !== c) return undefined; // unterminated
-      // f-string fields are code: their text stays (names used there count as uses).
-      if (!lit.fString) blank(buf, s, i + lit.qlen, lit.end, hasCR);
-      re.lastIndex = lit.next;
-    } else if (c === 40 || c === 91 || c === 123) stack.push(c);
-    else if (c === 41 || c === 93 || c === 125) {
-      if (stack.pop() !== (c === 41 ? 40 : c === 93 ? 91 : 123)) return undefined;
-    } else if (c === 92 /* \ */) {
-      // A continuation joins the next line; a backslash elsewhere in code is left to the parser.
-      const d = s.charCodeAt(i + 1);
-      if (d === 13 && s.charCodeAt(i + 2) === 10) re.lastIndex = i + 3;
-      else if (d === 10 || d === 13) re.lastIndex = i + 2;
-    } else {
-      // A line break outside brackets: the next line may start a top-level statement.
-      if (c === 13 && s.charCodeAt(i + 1) === 10) continue; // the \n of \r\n does it
-      if (!stack.length && lineAt(i + 1)) starts.push(i + 1);
-    }
-  }
-  if (stack.length) return undefined;
-  const code = fromUtf16(buf);
-
-  const units: Unit[] = [];
-  for (let k = 0; k < starts.length; k++) {
-    const start = starts[k];
-    const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, '');
-    const h = HEADER.exec(head);
-    const kind: Unit['kind'] = h ? (head.startsWith('class') ? 'class' : 'def') : head.startsWith('@') ? 'decorator' : 'other';
-    const prev = units[units.length - 1];
-    // A decorator belongs to the def/class it decorates (through any further decorators).
-    if (prev?.kind === 'decorator') {
-      prev.end = end;
-      prev.kind = kind;
-      prev.name = h?.[1];
-      continue;
-    }
-    units.push({ start, end, kind, name: h?.[1] });
-  }
-  // A decorator at the end of the file decorates nothing: keep it as a statement.
-  for (const u of units) if (u.kind === 'decorator') u.kind = 'other';
-  return { units, code, lines, columns, tabs };
-}
-
-/** The UTF-16 code units of s, to blank ranges in place (see blank). */
-function utf16(s: string): Uint16Array {
-  const b = Buffer.from(s, 'utf16le');
-  return b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, s.length) : new Uint16Array(new Uint8Array(b).buffer);
-}
-
-const UTF16 = new TextDecoder('utf-16le');
-
-function fromUtf16(units: Uint16Array): string {
-  return UTF16.decode(units);
-}
-
-/** Replaces s[from, to) by spaces in its UTF-16 copy, keeping line breaks. */
-function blank(units: Uint16Array, s: string, from: number, to: number, hasCR: boolean): void {
-  if (to <= from) return;
-  units.fill(32, from, to);
-  // Line breaks stay (most literals have none: one search each).
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) units[i] = 10;
-  if (hasCR) for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1)) units[i] = 13;
 }

@@ -1,0 +1,334 @@
+/**
+ * Scopes and name resolution for the Python evaluator (evaluate.ts): the scope around a node,
+ * every binding of a name in a scope as an event (assignments, parameters, imports, loop
+ * targets, list mutation, keys set on an environment mapping), and a name's value before an
+ * offset by an approximation of reaching definitions: an assignment in a block that contains
+ * the use replaces earlier values, one in another branch adds an alternative.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { concatValues, union, UNKNOWN, type LiteralRef, type Value } from './values.js';
+import { withKey, wordTextOf } from './value-ops.js';
+
+export type Scope = {
+  kind: 'module' | 'function' | 'class';
+  node: Node;
+  parent?: Scope;
+  events?: Map<string, Event[]>;
+};
+
+type Event =
+  | { k: 'assign'; pos: number; block: Span; value: () => Value }
+  | { k: 'aug'; pos: number; block: Span; value: () => Value }
+  | { k: 'append'; pos: number; block: Span; value: () => Value }
+  | { k: 'extend'; pos: number; block: Span; value: () => Value }
+  | { k: 'insert'; pos: number; block: Span; index: number | undefined; value: () => Value }
+  /** env["PATH"] = …, env.update(…), env.setdefault(…): a key set on a mapping. */
+  | { k: 'setkey'; pos: number; block: Span; key: () => string | undefined };
+
+/** Nodes whose children may hold statements (or `with … as x` bindings). */
+const STATEMENT_CONTAINERS = new Set([
+  'module', 'block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement',
+  'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'with_clause', 'with_item', 'match_statement',
+  'case_clause', 'decorated_definition',
+]);
+const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda', 'module']);
+
+export function spanOf(n: Node): Span {
+  return { start: n.startIndex, end: n.endIndex };
+}
+
+/** What the evaluator's modules (scopes, summaries, calls, string literals) use of PythonModule. */
+export interface Evaluator {
+  readonly file: SourceFile;
+  /** Every string literal evaluated, by start offset (for fixes). */
+  readonly literals: Map<number, LiteralRef>;
+  /** Argument values bound to a function's parameters while one of its call sites is examined. */
+  readonly paramBindings: Map<number, Map<string, Value>>;
+  evalIn(n: Node, scope: Scope, pos: number): Value;
+  qualify(n: Node, scope?: Scope): string | undefined;
+  lookup(name: string, scope: Scope, pos: number): Value | undefined;
+}
+
+/** The scopes of one module and the bindings in each, built on first use. */
+export class Scopes {
+  private readonly scopes = new Map<number, Scope>();
+
+  constructor(
+    private readonly root: Node,
+    private readonly ev: Evaluator,
+  ) {}
+
+  scopeAt(n: Node): Scope {
+    let cur: Node | null = n.parent;
+    while (cur && !SCOPE_TYPES.has(cur.type)) cur = cur.parent;
+    if (!cur) cur = this.root;
+    if (cur.type === 'lambda') return this.scopeAt(cur);
+    return this.scopeFor(cur);
+  }
+
+  scopeFor(node: Node): Scope {
+    let s = this.scopes.get(node.id);
+    if (!s) {
+      const kind = node.type === 'module' ? 'module' : node.type === 'class_definition' ? 'class' : 'function';
+      s = { kind, node, parent: node.type === 'module' ? undefined : this.scopeAt(node) };
+      this.scopes.set(node.id, s);
+    }
+    return s;
+  }
+
+  eventsOf(scope: Scope): Map<string, Event[]> {
+    if (scope.events) return scope.events;
+    const events = new Map<string, Event[]>();
+    const add = (name: string, e: Event) => {
+      let l = events.get(name);
+      if (!l) events.set(name, (l = []));
+      l.push(e);
+    };
+    const body = scope.kind === 'module' ? scope.node : scope.node.childForFieldName('body');
+    if (scope.kind === 'function') {
+      const params = scope.node.childForFieldName('parameters');
+      for (const p of params?.namedChildren ?? []) {
+        if (!p) continue;
+        const name = p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text;
+        const dflt = p.childForFieldName('value');
+        if (!name) continue;
+        const block = spanOf(scope.node);
+        const fnId = scope.node.id;
+        add(name, {
+          k: 'assign',
+          pos: scope.node.startIndex,
+          block,
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope, dflt.startIndex)]) : UNKNOWN),
+        });
+      }
+    }
+    if (body) {
+      // Iterative walk over statements only (bindings happen in statements, not deep inside
+      // expressions); deep nesting must not overflow the JS stack.
+      const stack: Node[] = [body];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.id !== body.id && (n.type === 'function_definition' || n.type === 'class_definition')) {
+          const name = n.childForFieldName('name')?.text;
+          if (name) {
+            const fn = n;
+            add(name, { k: 'assign', pos: n.startIndex, block: this.blockOf(n), value: () => (fn.type === 'function_definition' ? { k: 'func', name, node: fn } : UNKNOWN) });
+          }
+          continue;
+        }
+        if (n.type === 'expression_statement') {
+          for (const c of n.namedChildren) if (c) this.eventsFromNode(c, scope, add);
+          continue;
+        }
+        if (n.type === 'import_statement' || n.type === 'import_from_statement') {
+          this.eventsFromNode(n, scope, add);
+          continue;
+        }
+        if (n.type === 'for_statement' || n.type === 'as_pattern') this.eventsFromNode(n, scope, add);
+        if (n.type === 'if_statement' || n.type === 'while_statement' || n.type === 'elif_clause') {
+          let cond = n.childForFieldName('condition');
+          while (cond?.type === 'parenthesized_expression') cond = cond.namedChildren[0] ?? null;
+          if (cond?.type === 'named_expression') this.eventsFromNode(cond, scope, add);
+        }
+        if (!STATEMENT_CONTAINERS.has(n.type) && n.id !== body.id) continue;
+        for (let i = n.namedChildCount - 1; i >= 0; i--) {
+          const c = n.namedChild(i);
+          if (c) stack.push(c);
+        }
+      }
+    }
+    for (const l of events.values()) l.sort((a, b) => a.pos - b.pos);
+    scope.events = events;
+    return events;
+  }
+
+  /** The block whose execution an event depends on (for the dominance approximation). */
+  private blockOf(n: Node): Span {
+    let cur: Node | null = n.parent;
+    while (cur && cur.type !== 'block' && cur.type !== 'module') cur = cur.parent;
+    return cur ? spanOf(cur) : spanOf(this.root);
+  }
+
+  private eventsFromNode(n: Node, scope: Scope, add: (name: string, e: Event) => void): void {
+    switch (n.type) {
+      case 'assignment': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (!left || !right) return;
+        let valueNode = right;
+        while (valueNode.type === 'assignment') valueNode = valueNode.childForFieldName('right') ?? valueNode;
+        if (left.type === 'subscript' && left.childForFieldName('value')?.type === 'identifier') {
+          const keyNode = left.childForFieldName('subscript');
+          add(left.childForFieldName('value')!.text, { k: 'setkey', pos: n.endIndex, block: this.blockOf(n), key: () => this.keyText(keyNode, scope, n.startIndex) });
+          return;
+        }
+        this.bindTarget(left, valueNode, n, scope, add);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        const op = n.childForFieldName('operator')?.text;
+        if (left?.type === 'identifier' && right) {
+          add(left.text, { k: op === '+=' ? 'aug' : 'assign', pos: n.endIndex, block: this.blockOf(n), value: op === '+=' ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN });
+        }
+        return;
+      }
+      case 'named_expression': {
+        const name = n.childForFieldName('name');
+        const value = n.childForFieldName('value');
+        if (name && value) add(name.text, { k: 'assign', pos: n.endIndex, block: this.blockOf(n), value: () => this.ev.evalIn(value, scope, value.startIndex) });
+        return;
+      }
+      case 'call':
+        this.eventsFromCall(n, scope, add);
+        return;
+      case 'for_statement':
+      case 'for_in_clause': {
+        const left = n.childForFieldName('left');
+        if (left) for (const id of identifiersIn(left)) add(id, { k: 'assign', pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        return;
+      }
+      case 'as_pattern': {
+        const alias = n.childForFieldName('alias');
+        if (alias) for (const id of identifiersIn(alias)) add(id, { k: 'assign', pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        return;
+      }
+      case 'import_statement':
+      case 'import_from_statement':
+        // An import rebinds the name; its meaning comes from the import table (PythonModule.imports).
+        for (const c of n.namedChildren) {
+          if (!c || c.id === n.childForFieldName('module_name')?.id) continue;
+          const local = c.type === 'aliased_import' ? c.childForFieldName('alias')?.text : c.text.split('.')[0];
+          // Unknown without a span: evalName then takes the meaning from the import table.
+          if (local) add(local, { k: 'assign', pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * A method call that changes what a name holds: append/extend/insert on a list,
+   * setdefault/update on a mapping.
+   */
+  private eventsFromCall(n: Node, scope: Scope, add: (name: string, e: Event) => void): void {
+    const fn = n.childForFieldName('function');
+    if (fn?.type !== 'attribute') return;
+    const obj = fn.childForFieldName('object');
+    const attr = fn.childForFieldName('attribute')?.text;
+    if (obj?.type !== 'identifier' || !attr) return;
+    const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+    const block = this.blockOf(n);
+    if ((attr === 'append' || attr === 'extend') && args.length === 1) {
+      const a = args[0];
+      add(obj.text, { k: attr, pos: n.endIndex, block, value: () => this.ev.evalIn(a, scope, a.startIndex) });
+    } else if (attr === 'setdefault' && args.length >= 1) {
+      const keyNode = args[0];
+      add(obj.text, { k: 'setkey', pos: n.endIndex, block, key: () => this.keyText(keyNode, scope, n.startIndex) });
+    } else if (attr === 'update') {
+      // update(PATH=…) / update({"PATH": …}) / update(other): every key it may set.
+      for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (!a) continue;
+        if (a.type === 'keyword_argument') {
+          const k = a.childForFieldName('name')?.text;
+          add(obj.text, { k: 'setkey', pos: n.endIndex, block, key: () => k });
+        } else if (a.type !== 'comment') {
+          add(obj.text, {
+            k: 'setkey',
+            pos: n.endIndex,
+            block,
+            key: () => {
+              const v = this.ev.evalIn(a, scope, n.startIndex);
+              return v.k === 'env' && v.path === 'set' ? 'PATH' : v.k === 'env' && v.path === 'no' ? '' : undefined;
+            },
+          });
+        }
+      }
+    } else if (attr === 'insert' && args.length === 2) {
+      const idx = args[0].type === 'integer' ? Number(args[0].text) : undefined;
+      const a = args[1];
+      add(obj.text, { k: 'insert', pos: n.endIndex, block, index: idx, value: () => this.ev.evalIn(a, scope, a.startIndex) });
+    }
+  }
+
+  private bindTarget(left: Node, right: Node, stmt: Node, scope: Scope, add: (name: string, e: Event) => void): void {
+    const block = this.blockOf(stmt);
+    if (left.type === 'identifier') {
+      add(left.text, { k: 'assign', pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex) });
+      return;
+    }
+    if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') {
+      const targets = left.namedChildren.filter((c): c is Node => !!c);
+      const rhs = right.type === 'expression_list' || right.type === 'tuple' || right.type === 'list' ? right.namedChildren.filter((c): c is Node => !!c) : undefined;
+      targets.forEach((t, i) => {
+        const r = rhs && rhs.length === targets.length ? rhs[i] : undefined;
+        if (t.type === 'identifier') add(t.text, { k: 'assign', pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN });
+        else for (const id of identifiersIn(t)) add(id, { k: 'assign', pos: stmt.endIndex, block, value: () => UNKNOWN });
+      });
+    }
+  }
+
+  /** Value of `name` just before offset `pos` in `scope`. */
+  lookup(name: string, scope: Scope, pos: number): Value | undefined {
+    const events = this.eventsOf(scope).get(name);
+    if (!events || events.length === 0) {
+      let parent = scope.parent;
+      while (parent && parent.kind === 'class') parent = parent.parent;
+      return parent ? this.lookup(name, parent, Infinity) : undefined;
+    }
+    let cur: Value[] | undefined;
+    for (const e of events) {
+      if (e.pos > pos) break;
+      const dominates = e.block.start <= pos && pos <= e.block.end;
+      switch (e.k) {
+        case 'assign': {
+          const v = e.value();
+          cur = dominates || !cur ? [v] : [...cur, v];
+          break;
+        }
+        case 'aug':
+          if (cur) cur = cur.map((c) => concatValues(c, e.value()));
+          break;
+        case 'append':
+          if (cur) cur = cur.map((c) => (c.k === 'list' ? { ...c, items: [...c.items, { value: e.value() }] } : c));
+          break;
+        case 'extend':
+          if (cur) cur = cur.map((c) => (c.k === 'list' ? { ...c, items: [...c.items, { splat: e.value() }] } : c));
+          break;
+        case 'setkey':
+          if (cur) {
+            const key = e.key();
+            cur = cur.map((c) => (c.k === 'env' ? { ...c, path: key === '' ? c.path : withKey(c.path, key) } : c));
+          }
+          break;
+        case 'insert':
+          if (cur) {
+            cur = cur.map((c) => {
+              if (c.k !== 'list') return c;
+              if (e.index === undefined) return { ...c, items: [{ splat: UNKNOWN }] };
+              const items = [...c.items];
+              items.splice(e.index, 0, { value: e.value() });
+              return { ...c, items };
+            });
+          }
+          break;
+      }
+    }
+    if (!cur) return { k: 'unknown' };
+    return union(cur);
+  }
+
+  private keyText(n: Node | null, scope: Scope, pos: number): string | undefined {
+    if (!n) return undefined;
+    const v = this.ev.evalIn(n, scope, pos);
+    return v.k === 'str' ? wordTextOf(v.word) : undefined;
+  }
+}
+
+function identifiersIn(n: Node): string[] {
+  if (n.type === 'identifier') return [n.text];
+  return n.descendantsOfType('identifier').filter((c): c is Node => !!c).map((c) => c.text);
+}

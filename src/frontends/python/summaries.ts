@@ -1,0 +1,107 @@
+/**
+ * What a definition elsewhere in the module contributes to a value, for the Python evaluator
+ * (evaluate.ts): the union of a function's (or method's) return values, and of every assignment
+ * to a class attribute (`self.x`, `cls.x`, class body). Both are cached, except while call-site
+ * arguments are bound to parameters, and guarded against recursion.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Evaluator, Scopes } from './scopes.js';
+import { union, UNKNOWN, type Value } from './values.js';
+
+/** The class whose method binds `selfName` as its first parameter, around node n. */
+export function enclosingClass(n: Node, selfName: string): Node | undefined {
+  let fn: Node | null = n.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  if (!fn) return undefined;
+  const params = fn.childForFieldName('parameters')?.namedChildren.filter((c): c is Node => !!c) ?? [];
+  const first = params[0];
+  const firstName = first?.type === 'identifier' ? first.text : first?.childForFieldName('name')?.text;
+  if (firstName !== selfName) return undefined;
+  let cls: Node | null = fn.parent;
+  while (cls && cls.type !== 'class_definition' && cls.type !== 'function_definition') cls = cls.parent;
+  return cls?.type === 'class_definition' ? cls : undefined;
+}
+
+/** The method `name` defined in class `cls`'s own body (decorated or not). */
+export function findMethod(cls: Node, name: string): Node | undefined {
+  const body = cls.childForFieldName('body');
+  for (const c of body?.namedChildren ?? []) {
+    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
+  }
+  return undefined;
+}
+
+/** Return values and class attributes of one module, cached by definition. */
+export class Summaries {
+  private readonly returnCache = new Map<number, Value>();
+  private readonly classAttrCache = new Map<string, Value>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly scopes: Scopes,
+    private readonly ev: Evaluator,
+  ) {}
+
+  /**
+   * Every value assigned to attribute `attr` of class `cls`: in its body, and through the first
+   * parameter (self.attr, cls.attr) in its methods.
+   */
+  classAttribute(cls: Node, attr: string): Value {
+    const key = `${cls.id}.${attr}`;
+    const cached = this.ev.paramBindings.size ? undefined : this.classAttrCache.get(key);
+    if (cached) return cached;
+    if (this.inProgress.has(key)) return UNKNOWN;
+    this.inProgress.add(key);
+    try {
+      const values: Value[] = [];
+      const classScope = this.scopes.scopeFor(cls);
+      const fromBody = this.scopes.eventsOf(classScope).get(attr);
+      if (fromBody?.length) values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN);
+      for (const asg of cls.descendantsOfType('assignment')) {
+        if (!asg) continue;
+        const left = asg.childForFieldName('left');
+        const right = asg.childForFieldName('right');
+        if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== attr) continue;
+        const obj = left.childForFieldName('object');
+        if (obj?.type !== 'identifier' || enclosingClass(asg, obj.text)?.id !== cls.id) continue;
+        values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
+      }
+      const v = values.length ? union(values) : UNKNOWN;
+      if (!this.ev.paramBindings.size) this.classAttrCache.set(key, v);
+      return v;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** The union of what a function returns (None when it has no return with a value). */
+  returnsOf(def: Node): Value {
+    const cached = this.ev.paramBindings.size ? undefined : this.returnCache.get(def.id);
+    if (cached) return cached;
+    const key = `ret:${def.id}`;
+    if (this.inProgress.has(key)) return UNKNOWN;
+    this.inProgress.add(key);
+    try {
+      const scope = this.scopes.scopeFor(def);
+      const body = def.childForFieldName('body');
+      const values: Value[] = [];
+      const stack: Node[] = body ? [body] : [];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') continue;
+        if (n.type === 'return_statement') {
+          const e = n.namedChildren.find((c) => c && c.type !== 'comment');
+          values.push(e ? this.ev.evalIn(e, scope, n.startIndex) : { k: 'none' });
+          continue;
+        }
+        for (const c of n.namedChildren) if (c) stack.push(c);
+      }
+      const v = values.length ? union(values) : { k: 'none' as const };
+      if (!this.ev.paramBindings.size) this.returnCache.set(def.id, v);
+      return v;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+}
