@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Scalar } from 'yaml';
+import type { Char } from '../kernel/word-units.js';
 
 // Loaded on first use (synchronously, its CommonJS build): most runs see no YAML file, and
 // importing the YAML library up front added ~50 ms to every start.
@@ -13,8 +14,13 @@ export type YamlLib = typeof import('yaml');
 let yamlLib: YamlLib | undefined;
 export const yaml = (): YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib);
 
-/** One character of a scalar's value and its offset in the file (-1 when it has none). */
-export type Char = { ch: string; off: number };
+/** The library's node type guards, usable before the library is loaded (they load it). */
+export const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
+export const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
+export const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
+export const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
+
+export type { Char } from '../kernel/word-units.js';
 
 export const charsText = (cs: readonly Char[]): string => cs.map((c) => c.ch).join('');
 

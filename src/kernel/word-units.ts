@@ -9,7 +9,10 @@ import type { Fragment, TextFragment, Word } from './word.js';
 
 export type OpaqueFragment = Exclude<Fragment, TextFragment>;
 
-export type Unit = { ch: string; off: number } | { frag: OpaqueFragment };
+/** One literal character and its source offset (-1 when it has none). */
+export type Char = { ch: string; off: number };
+
+export type Unit = Char | { frag: OpaqueFragment };
 
 /** The word as Units; characters without a source offset get -1. */
 export function wordUnits(w: Word): Unit[] {

@@ -6,7 +6,7 @@ import { loadParsers } from '../../src/frontends/tree-sitter.js';
 import type { ExpandedCommand } from '../../src/frontends/command/expand.js';
 import type { ShellParseResult } from '../../src/frontends/shell/parse.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions } from '../../src/frontends/shell/session.js';
-import { DEFAULT_PATH } from '../../src/frontends/config-facts.js';
+import { DEFAULT_PATH } from '../../src/frontends/config/facts.js';
 import { SourceFile } from '../../src/kernel/source.js';
 import type { LaunchSite } from '../../src/kernel/launch-site.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { procfileFrontEnd } from '../../src/frontends/procfile/index.js';
-import { START_DIR } from '../../src/frontends/service-common.js';
+import { START_DIR } from '../../src/frontends/config/services.js';
 import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
 
 const { analyze } = configLinter('Procfile');

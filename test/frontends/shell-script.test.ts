@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { scriptShell, shebangShell, shellScriptFrontEnd } from '../../src/frontends/shell-script/index.js';
-import { START_DIR } from '../../src/frontends/service-common.js';
+import { START_DIR } from '../../src/frontends/config/services.js';
 import { tempDir } from '../helpers.js';
 import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
 

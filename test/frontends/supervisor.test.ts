@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
-import { START_DIR } from '../../src/frontends/service-common.js';
+import { START_DIR } from '../../src/frontends/config/services.js';
 import { parseIni, supervisorFrontEnd } from '../../src/frontends/supervisor/index.js';
 import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
 

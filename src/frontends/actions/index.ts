@@ -10,23 +10,18 @@
  */
 import path from 'node:path';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { charsText as text, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
-const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
-const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
-const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
-const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
+import { charsText as text, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../kernel/diagnostic.js';
-import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
+import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
-import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { expandArgv, launchSiteFor, type ExpandedCommand } from '../command/expand.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText } from '../../kernel/word.js';
+import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
-import { runShellSession } from '../shell/session.js';
 import { unitsToWord } from '../../kernel/word-units.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
@@ -39,28 +34,7 @@ export function ghPathEntry(v: string): string {
 }
 
 /** `.venv` for a venv in the workspace, the absolute path otherwise. */
-export function showVenv(v: string): string {
-  if (v === WS) return '.';
-  return v.startsWith(WS + '/') ? v.slice(WS.length + 1) : v;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers shared with the Dockerfile model (kept local: each format has its own sentinels)
-
-/** Replaces the program word with the venv's interpreter, written relative to the step's directory. */
-function venvRewriter(file: SourceFile, program: Word, venvFromHere: string): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
-  return {
-    rewrite(target: RewriteTarget): Rewrite | undefined {
-      const bin = venvFromHere === '' ? 'bin' : `${venvFromHere}/bin`;
-      const replacement = venvProgram(bin, target);
-      if (!replacement || replacement.some((r) => /[\s"'\\$`#]/.test(r))) return undefined;
-      return { edits: [{ start: span.start, end: span.end, text: replacement.join(' ') }], applicability: 'safe' };
-    },
-  };
-}
+export const showVenv = shownUnder(WS);
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -76,8 +50,6 @@ interface JobState {
   ghEnv: Map<string, string>;
   /** Where each of those was written. */
   ghEnvAt: Map<string, Span>;
-  runSites: { site: LaunchSite; step: number }[];
-  activations: { site: LaunchSite; step: number }[];
 }
 
 interface Scope {
@@ -179,29 +151,17 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
 
 export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const src = file.text;
-  const sites: LaunchSite[] = [];
-  const problems: { message: string; offset: number }[] = [];
-  const suppressions: Suppressions = new Map();
-  const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
-  for (const e of doc.errors) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
-  const root = doc.contents;
-  const lineOf = (off: number) => file.location(off).line;
-
-  const addSuppression = (from: number, to: number, codes: Set<string> | 'all') => {
-    for (let l = from; l <= to; l++) {
-      const prev = suppressions.get(l);
-      suppressions.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
-    }
-  };
-  const commentCodes = (line: number, onlyComment: boolean) => {
-    if (line < 1) return undefined;
-    const t = file.lineText(line);
-    const m = onlyComment ? /^\s*#(.*)$/.exec(t) : /(?:^|\s)#(.*)$/.exec(t);
-    return m ? suppressedCodes(m[1]) : undefined;
-  };
-
   /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
   const styleOf = new Map<LaunchSite, string>();
+  const run = new ConfigRun(file, {
+    language: 'github-actions',
+    comments: { line: '#', trailing: '#' },
+    persist: (site, t) => persistVenv(file, site, t, styleOf.get(site)),
+  });
+  const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
+  const root = doc.contents;
+  const lineOf = (off: number) => file.location(off).line;
 
   /** VIRTUAL_ENV for a step: from `env:` (where it was written) or an earlier `$GITHUB_ENV` line. */
   const virtualEnvOf = (stepEnv: Map<string, string>, js: JobState): { venv: string; span: Span } | undefined => {
@@ -232,7 +192,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
   const runJob = (job: unknown, scope: Scope, windows: boolean, macos = false) => {
     const steps = get(job, 'steps');
     if (!isSeq(steps)) return;
-    const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map(), runSites: [], activations: [] };
+    const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map() };
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
       const uses = scalarText(get(step, 'uses'));
@@ -251,14 +211,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
       const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
       // Suppressions: a comment line just above the step or its `run:`, or a comment in the script.
-      for (const l of new Set([lineOf(stepOff) - 1, lineOf(keyOff) - 1])) {
-        const c = commentCodes(l, true);
-        if (c) addSuppression(firstLine, lastLine, c);
-      }
-      for (let l = lineOf(keyOff); l <= lastLine; l++) {
-        const c = commentCodes(l, false);
-        if (c) addSuppression(firstLine, lastLine, c);
-      }
+      run.suppress(firstLine, lastLine, { above: [lineOf(stepOff) - 1, lineOf(keyOff) - 1], trailingFrom: lineOf(keyOff) });
 
       const stepEnv = envOf(get(step, 'env'), src, scope.env);
       const dialect = dialectOf(scalarText(get(step, 'shell')) ?? scope.shell, windows);
@@ -290,11 +243,11 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         const m = />>\s*("?)\$(?:GITHUB_(PATH|ENV)|\{GITHUB_(PATH|ENV)\})\1/.exec(rest);
         return m ? ((m[2] ?? m[3]) as 'PATH' | 'ENV') : undefined;
       };
-      const res = runShellSession(unitsToWord(script, callSpan), {
-        file,
-        language: 'github-actions',
+      run.shell({
         api: 'run',
         callSpan,
+        order: stepNo,
+        group: js,
         dialect,
         // `shell: sh` is dash on the Ubuntu runners; on macOS sh is bash, which has `source`.
         shHasSource: macos,
@@ -313,12 +266,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
           persistAdvice: (venv) => `write the venv's bin to $GITHUB_PATH (echo "${ghPathEntry(venv)}/bin" >> "$GITHUB_PATH") so that later steps find it`,
         },
         normalizePath: substituteWs,
-        rewriter: (program, venv, here) => (here === undefined ? undefined : venvRewriter(file, program, path.posix.relative(here, venv))),
-        onSite: (site) => {
-          sites.push(site);
-          js.runSites.push({ site, step: stepNo });
-          styleOf.set(site, String(runNode.type));
+        rewriter: (program, venv, here) => {
+          if (here === undefined) return undefined;
+          const rel = path.posix.relative(here, venv);
+          return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
         },
+        onSite: (site) => styleOf.set(site, String(runNode.type)),
         intercept: (cmd, sh, valueOf) => {
           const w0 = cmd.words[0] === undefined ? undefined : wordText(cmd.words[0]);
           if (w0 !== 'echo' && w0 !== 'printf') return false;
@@ -341,18 +294,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
           }
           return true;
         },
-      });
-      for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? callSpan.start });
-      for (const a of res.activations) js.activations.push({ site: a.site, step: stepNo });
+      }, unitsToWord(script, callSpan));
       // What persists: for the next steps only.
       js.ghPath.unshift(...pendingPath);
       for (const [k, v] of pendingEnv) js.ghEnv.set(k, v);
       for (const [k, v] of pendingEnvAt) js.ghEnvAt.set(k, v);
     });
-    linkLaterSites(
-      js.activations.map((a) => ({ site: a.site, order: a.step })),
-      js.runSites.map((r) => ({ site: r.site, order: r.step })),
-    );
   };
 
   try {
@@ -371,16 +318,9 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       }
     }
   } catch (e) {
-    problems.push({ message: `internal error while analysing the workflow: ${(e as Error).message}`, offset: 0 });
+    run.problem(`internal error while analysing the workflow: ${(e as Error).message}`, 0);
   }
-
-  const syntaxProblem = syntaxProblemOf(file, problems);
-  dropSideVenvs(sites);
-  for (const site of sites) {
-    const program = site.rewriter;
-    site.rewriter = { rewrite: (t) => (t.kind === 'persist-venv' ? persistVenv(file, site, t, styleOf.get(site)) : program?.rewrite(t)) };
-  }
-  return { sites, suppressions, syntaxProblem };
+  return run.finish();
 }
 
 /**

@@ -26,7 +26,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
-import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../service-common.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../config/services.js';
 import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 import { CRON_PATH } from '../../kernel/platform.js';
 
@@ -107,7 +107,7 @@ export function analyzeCrontab(file: SourceFile): Analysis {
   for (const e of entries) entrySuppressions(suppressions, file, e.line, e.line);
 
   const out = analyzeWithNamedVenvs((initial) => {
-    const o: Collected = newCollected();
+    const o: Collected = newCollected(file, 'crontab');
     const venvs = new Map(initial);
     const vars = new Map<string, string>();
     let cronPath = CRON_PATH;
@@ -163,7 +163,7 @@ export function analyzeCrontab(file: SourceFile): Analysis {
     return { out: o, venvs };
   });
   out.problems.push(...problems);
-  return finishAnalysis(file, out, suppressions);
+  return finishAnalysis(out, suppressions);
 }
 
 export const crontabFrontEnd: FrontEnd = {

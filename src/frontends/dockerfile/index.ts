@@ -12,19 +12,17 @@
  */
 import path from 'node:path';
 import type { FileProblem } from '../../kernel/diagnostic.js';
-import type { EnvState, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import type { EnvState, LaunchSite, PathState, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
-import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import { wordText, type Word } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
-import { createdVenv, DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram, UNKNOWN, venvOnPath } from '../config-facts.js';
+import { ConfigRun, type ShellDecl } from '../config/driver.js';
+import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
-import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { type Unit, unitsToWord } from '../../kernel/word-units.js';
-
-type Char = { ch: string; off: number };
+import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
 
@@ -224,8 +222,6 @@ interface Stage {
   state: StageState;
   hasEntrypoint: boolean;
   deferred: { inst: Instruction; api: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK'; args?: Char[] }[];
-  runSites: { site: LaunchSite; index: number }[];
-  activations: { site: LaunchSite; index: number }[];
 }
 
 /**
@@ -370,12 +366,23 @@ function persistVenv(
 
 export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const parsed = parseDockerfile(file.text);
-  const sites: LaunchSite[] = [];
-  const problems = [...parsed.problems];
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
   let stage: Stage | undefined;
   let globalArgs = new Map<string, string>();
+  /** Which instruction each site belongs to (fixes edit instructions). */
+  const instructionOf = new Map<LaunchSite, Instruction>();
+  const byStart = new Map(parsed.instructions.map((i) => [i.span.start, i]));
+  // The one fix a Dockerfile gets: ENV PATH, which serves every later instruction at once.
+  const run = new ConfigRun(file, {
+    language: 'dockerfile',
+    comments: { line: '#', trailing: '#' },
+    persist: (site, t) => {
+      const inst = instructionOf.get(site);
+      return inst ? persistVenv(file, parsed, site, inst, t, byStart) : undefined;
+    },
+  });
+  for (const p of parsed.problems) run.problem(p.message, p.offset);
 
   const dockerFacts = (api: string, form: 'shell' | 'exec', st: StageState): Omit<ConfigSiteFacts, 'venvOrigins'> => ({
     form,
@@ -387,38 +394,15 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
   });
   /** Venvs the file activates (a base image or an untracked step made them): on PATH, they count. */
   const named = new Set<string>();
-  /** Which instruction each site belongs to (fixes edit instructions). */
-  const instructionOf = new Map<LaunchSite, Instruction>();
-  const byStart = new Map(parsed.instructions.map((i) => [i.span.start, i]));
 
-  /** An exec-form instruction: one program, no shell; the stage's ENV PATH decides. */
-  const execSite = (inst: Instruction, api: string, cmd: ExpandedCommand, st: StageState, form: 'shell' | 'exec'): LaunchSite => {
-    let pathState: PathState = { kind: 'inherited' };
-    if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
-    else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? inst.span };
-    else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
-    const env: EnvState = { path: pathState, knownVenvs: [...st.venvs.keys()] };
-    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
-    if (active) env.activeVenv = active;
-    const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
-    site.config = { ...dockerFacts(api, form, st), venvOrigins: new Map(st.venvs) };
-    sites.push(site);
-    instructionOf.set(site, inst);
-    const dir = createdVenv(cmd.argv);
-    if (dir !== undefined) {
-      site.config!.createsVenv = true;
-      const abs = resolveDir(dir, st.workdir);
-      if (abs && !st.venvs.has(abs)) st.venvs.set(abs, { line: inst.firstLine, how: 'created', offset: inst.span.start });
-    }
-    return site;
-  };
-
-  /** The shell session of one instruction (a RUN, a shell-form CMD/ENTRYPOINT, an exec form's `sh -c`). */
-  const shellOptions = (inst: Instruction, api: string, st: StageState): ShellSessionOptions => ({
-    file,
-    language: 'dockerfile',
+  /** An instruction's shell (a RUN, a shell-form CMD/ENTRYPOINT, an exec form's `sh -c`), in its stage. */
+  const shellOf = (inst: Instruction, api: string, st: StageState, index: number, cur: Stage): ShellDecl => ({
     api,
     callSpan: inst.span,
+    order: index,
+    group: cur,
+    // CMD and ENTRYPOINT run in the container, after every RUN: not a later RUN of an activation.
+    linksLater: api === 'RUN',
     dialect: st.shell === 'bash' ? 'bash' : 'sh',
     shHasSource: st.shHasSource,
     path: st.vars.get('PATH') ?? DEFAULT_PATH,
@@ -428,34 +412,42 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     named,
     originAt: () => ({ line: inst.firstLine, how: 'created', offset: inst.span.start }),
     facts: dockerFacts(api, 'shell', st),
-    onSite: (site) => {
-      sites.push(site);
-      instructionOf.set(site, inst);
-    },
+    onSite: (site) => instructionOf.set(site, inst),
   });
 
-  /** One shell (a RUN, or a shell-form CMD/ENTRYPOINT): the shared shell session, fresh each time. */
-  const runShell = (inst: Instruction, api: string, script: Word, st: StageState, index: number, cur: Stage) => {
-    const res = runShellSession(script, shellOptions(inst, api, st));
-    for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? inst.span.start });
-    for (const a of res.activations) cur.activations.push({ site: a.site, index });
+  /** An exec-form program: no shell; the stage's ENV PATH decides. */
+  const execSite = (inst: Instruction, api: string, cmd: ExpandedCommand, st: StageState, decl: ShellDecl): void => {
+    let pathState: PathState = { kind: 'inherited' };
+    if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
+    else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? inst.span };
+    else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
+    const env: EnvState = { path: pathState, knownVenvs: [...st.venvs.keys()] };
+    const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
+    if (active) env.activeVenv = active;
+    const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
+    site.config = { ...dockerFacts(api, 'exec', st), venvOrigins: new Map(st.venvs) };
+    run.addSite(site, decl);
+    instructionOf.set(site, inst);
+    const dir = createdVenv(cmd.argv);
+    if (dir !== undefined) {
+      site.config.createsVenv = true;
+      const abs = resolveDir(dir, st.workdir);
+      if (abs && !st.venvs.has(abs)) st.venvs.set(abs, { line: inst.firstLine, how: 'created', offset: inst.span.start });
+    }
   };
 
   const runInstruction = (inst: Instruction, api: 'RUN' | 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', st: StageState, index: number, cur: Stage, args = inst.args) => {
     const { rest } = api === 'RUN' ? splitFlags(args) : { rest: args };
+    const decl = shellOf(inst, api, st, index, cur);
     if (text(rest).trimStart().startsWith('[')) {
       const argv = parseExecForm(rest);
       if (argv) {
-        // A JSON string holding a shell script (`["sh", "-c", "pip …"]`) runs in the shell session.
-        const before = sites.length;
-        const { commands, session } = runExecArgv(argv, true, shellOptions(inst, api, st), inst.span);
-        for (const a of session.activations) cur.activations.push({ site: a.site, index });
-        for (const ex of commands) execSite(inst, api, ex, st, 'exec');
-        if (api === 'RUN') for (const site of sites.slice(before)) cur.runSites.push({ site, index });
+        // A JSON string holding a shell script (`["sh", "-c", "pip …"]`) runs in the shell model.
+        for (const ex of run.exec(decl, argv, true)) execSite(inst, api, ex, st, decl);
         return;
       }
       // Docker runs a malformed exec form as a shell command line.
-      problems.push({ message: `${api}: not a valid JSON array of strings, run as a shell command`, offset: rest[0]?.off ?? inst.span.start });
+      run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
     }
     let scriptChars = rest;
     if (inst.heredocs.length) {
@@ -473,9 +465,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       }
     }
     if (st.shell === 'none') return;
-    const before = sites.length;
-    runShell(inst, api, unitsToWord(scriptChars), st, index, cur);
-    if (api === 'RUN') for (const s of sites.slice(before)) cur.runSites.push({ site: s, index });
+    run.shell(decl, unitsToWord(scriptChars));
   };
 
   const endStage = (s: Stage | undefined) => {
@@ -485,10 +475,6 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       if (d.api === 'CMD' && s.hasEntrypoint) continue; // arguments to the entrypoint
       runInstruction(d.inst, d.api, s.state, Infinity, s, d.args);
     }
-    linkLaterSites(
-      s.activations.map((a) => ({ site: a.site, order: a.index })),
-      s.runSites.map((r) => ({ site: r.site, order: r.index })),
-    );
   };
 
   parsed.instructions.forEach((inst, index) => {
@@ -503,8 +489,6 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         state: parent ? cloneState(parent.state) : freshState(base),
         hasEntrypoint: parent?.hasEntrypoint ?? false,
         deferred: [],
-        runSites: [],
-        activations: [],
       };
       if (!parent) for (const [k, v] of globalArgs) if (!stage.state.vars.has(k)) stage.state.vars.set(k, v);
       stages.push(stage);
@@ -542,7 +526,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       case 'SHELL': {
         const argv = parseExecForm(inst.args);
         const prog = argv?.[0] ? wordText(argv[0]) : undefined;
-        if (!argv || prog === undefined) problems.push({ message: 'SHELL: expects a JSON array, e.g. ["/bin/bash", "-c"]', offset: inst.span.start });
+        if (!argv || prog === undefined) run.problem('SHELL: expects a JSON array, e.g. ["/bin/bash", "-c"]', inst.span.start);
         else st.shell = /(^|\/)bash$/.test(prog) ? 'bash' : /(^|\/)(sh|dash|ash|ksh|mksh|zsh|busybox)$/.test(prog) ? 'sh' : 'none';
         break;
       }
@@ -589,43 +573,12 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
   });
   endStage(stage);
 
-  const syntaxProblem = syntaxProblemOf(file, problems);
-  dropSideVenvs(sites);
-  for (const site of sites) {
-    // The one fix a Dockerfile gets: ENV PATH, which serves every later instruction at once.
-    const inst = instructionOf.get(site);
-    if (inst) site.rewriter = { rewrite: (t) => (t.kind === 'persist-venv' ? persistVenv(file, parsed, site, inst, t, byStart) : undefined) };
-  }
-  return { sites, suppressions: dockerfileSuppressions(file, parsed), syntaxProblem };
+  // `# venvguard: ignore[…]` on the comment line just above an instruction, or as a shell comment
+  // on one of its lines, covers every line of that instruction.
+  const commentLines = new Set(parsed.comments.map((c) => file.location(c.offset).line));
+  for (const inst of parsed.instructions) run.suppress(inst.firstLine, inst.lastLine, { isCommentLine: (l) => commentLines.has(l) });
+  return run.finish();
 }
-
-/**
- * `# venvguard: ignore[…]` on the comment line just above an instruction, or as a shell comment
- * on one of its lines, covers every line of that instruction.
- */
-function dockerfileSuppressions(file: SourceFile, parsed: ParsedDockerfile): Suppressions {
-  const out: Suppressions = new Map();
-  const add = (from: number, to: number, codes: Set<string> | 'all') => {
-    for (let l = from; l <= to; l++) {
-      const prev = out.get(l);
-      out.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
-    }
-  };
-  const commentLines = new Map<number, string>();
-  for (const c of parsed.comments) commentLines.set(file.location(c.offset).line, c.text);
-  for (const inst of parsed.instructions) {
-    const above = commentLines.get(inst.firstLine - 1);
-    const codes = above === undefined ? undefined : suppressedCodes(above);
-    if (codes) add(inst.firstLine, inst.lastLine, codes);
-    for (let l = inst.firstLine; l <= inst.lastLine; l++) {
-      const m = /(?:^|\s)#(.*)$/.exec(file.lineText(l));
-      const c = m ? suppressedCodes(m[1]) : undefined;
-      if (c) add(inst.firstLine, inst.lastLine, c);
-    }
-  }
-  return out;
-}
-
 
 export const dockerfileFrontEnd: FrontEnd = {
   language: 'dockerfile',

@@ -36,31 +36,23 @@
 import path from 'node:path';
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { FileProblem } from '../../kernel/diagnostic.js';
-import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import type { LaunchSite, ProgramRewriter, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
-import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
+import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
-import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
 import { unitsToWord } from '../../kernel/word-units.js';
-import { charsText, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
-
-const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
-const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
-const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
-const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
+import { charsText, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
 
 /** Where the runner checks the project out ($CI_PROJECT_DIR); venvs are kept as absolute paths under it. */
 const PROJECT_DIR = '/builds/project';
 
 /** `.venv` for a venv in the project directory, the absolute path otherwise. */
-export function showVenv(v: string): string {
-  if (v === PROJECT_DIR) return '.';
-  return v.startsWith(PROJECT_DIR + '/') ? v.slice(PROJECT_DIR.length + 1) : v;
-}
+export const showVenv = shownUnder(PROJECT_DIR);
 
 /** Top-level keys that are not jobs (global keywords, and the deprecated global job defaults). */
 const GLOBAL_KEYWORDS = new Set(['default', 'include', 'stages', 'types', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script']);
@@ -249,71 +241,41 @@ function imageLacksBash(image: string): boolean {
   return repo === 'docker' && (slash < 0 || noDigest.startsWith('docker.io/') || noDigest.startsWith('library/')) && !/windows/.test(tag);
 }
 
-/** Replaces the program word with the venv's own program (`.venv/bin/python -m pip`), written from the shell's directory. */
+/** Replaces the program word with the venv's, relative to the job's folder when in the project. */
 function venvRewriter(file: SourceFile, program: Word, venv: string, cwd: string | undefined): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
   let dir: string;
   if (venv === PROJECT_DIR || venv.startsWith(PROJECT_DIR + '/')) {
     if (cwd === undefined) return undefined;
     dir = path.posix.relative(cwd, venv);
   } else dir = venv;
-  return {
-    rewrite(target: RewriteTarget): Rewrite | undefined {
-      const replacement = venvProgram(dir === '' ? 'bin' : `${dir}/bin`, target);
-      // Kept to characters that mean the same in every YAML scalar style and in the shell.
-      if (!replacement || replacement.some((r) => /[\s"'\\$`#:]/.test(r))) return undefined;
-      return { edits: [{ start: span.start, end: span.end, text: replacement.join(' ') }], applicability: 'safe' };
-    },
-  };
+  return programRewriter(file, program, dir === '' ? 'bin' : `${dir}/bin`);
 }
 
 export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const src = file.text;
-  const sites: LaunchSite[] = [];
-  const problems: { message: string; offset: number }[] = [];
-  const suppressions: Suppressions = new Map();
+  const run = new ConfigRun(file, { language: 'gitlab-ci', comments: { line: '#', trailing: '#' } });
   const lineOf = (off: number) => file.location(Math.min(off, src.length)).line;
-  /** Each site's script item, found once the session is over (the session anchors sites at its shell). */
-  const siteItems = new Map<LaunchSite, ScriptItem[]>();
-
-  const addSuppression = (from: number, to: number, codes: Set<string> | 'all') => {
-    for (let l = from; l <= to; l++) {
-      const prev = suppressions.get(l);
-      suppressions.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
-    }
-  };
-  const commentCodes = (line: number, onlyComment: boolean) => {
-    if (line < 1 || line > file.lineCount) return undefined;
-    const t = file.lineText(line);
-    const m = onlyComment ? /^\s*#(.*)$/.exec(t) : /(?:^|\s)#(.*)$/.exec(t);
-    return m ? suppressedCodes(m[1]) : undefined;
-  };
   /** The last line of a node's own text (`from` when it has none). */
   const lastLine = (node: unknown, from: number) => {
     const range = (node as YamlNode | undefined)?.range;
     return lineOf(Math.max(from, range ? trimmedSpan(src, node as YamlNode).end - 1 : from));
   };
   /** A suppression comment on the line above `at`, for the lines from..to. */
-  const suppressFromLineAbove = (at: number, from: number, to: number) => {
-    const c = commentCodes(lineOf(at) - 1, true);
-    if (c) addSuppression(from, to, c);
-  };
+  const suppressFromLineAbove = (at: number, from: number, to: number) => run.suppress(from, to, { above: [lineOf(at) - 1], trailingFrom: Infinity });
 
   // A header document (`spec:` … `---`) comes before the configuration.
   const docs = yaml().parseAllDocuments(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   const all: Document.Parsed[] = [...docs];
   // A stream with no document carries its errors itself.
   const streamErrors = 'empty' in docs ? docs.errors : [];
-  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)]) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
+  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)]) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
   const isHeader = (d: Document.Parsed) => isMap(d.contents) && (d.contents as YAMLMap).items.some((p) => scalarText(p.key) === 'spec');
   const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
 
   try {
     if (doc) analyzeConfig(new Config(doc));
   } catch (e) {
-    problems.push({ message: `internal error while analysing the pipeline: ${(e as Error).message}`, offset: 0 });
+    run.problem(`internal error while analysing the pipeline: ${(e as Error).message}`, 0);
   }
 
   function analyzeConfig(cfg: Config) {
@@ -443,13 +405,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
       const jobKey = entry.key;
       for (const it of [...mainItems, ...afterItems]) {
         if (it === 'unknown') continue;
-        const first = lineOf(it.span.start);
-        const last = lineOf(Math.max(it.span.start, it.span.end - 1));
-        suppressFromLineAbove(it.span.start, first, last);
-        for (let l = first; l <= last; l++) {
-          const c = commentCodes(l, false);
-          if (c) addSuppression(first, last, c);
-        }
+        run.suppress(lineOf(it.span.start), lineOf(Math.max(it.span.start, it.span.end - 1)));
       }
       const jobEnd = lastLine(entry.node, jobKey?.range?.[0] ?? 0);
       if (jobKey?.range) suppressFromLineAbove(jobKey.range[0], lineOf(jobKey.range[0]), jobEnd);
@@ -464,9 +420,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
       const activation = (venv: string) => `${dialect === 'sh' ? '.' : 'source'} ${showVenv(venv)}/bin/activate`;
       const hasAfter = afterItems.length > 0;
       const keyAt = jobKey?.range?.[0] ?? 0;
-      const mainSites: LaunchSite[] = [];
-      const afterSites: LaunchSite[] = [];
-      const activations: { site: LaunchSite; order: number }[] = [];
+      const group = {};
 
       const runShell = (items: (ScriptItem | 'unknown')[], which: 'main' | 'after') => {
         if (items.length === 0) return;
@@ -505,11 +459,11 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
                 scope: 'in after_script (a new shell)',
                 persistAdvice: (venv) => `activate it again at the start of after_script ("${activation(venv)}"): after_script runs in a new shell, without what before_script and script did`,
               };
-        const res = runShellSession(unitsToWord(chars, shellSpan), {
-          file,
-          language: 'gitlab-ci',
+        run.shell({
           api: which === 'main' ? 'script' : 'after_script',
           callSpan: shellSpan,
+          order: which === 'main' ? 1 : 2,
+          group,
           dialect,
           // The images without bash here (Alpine, busybox, docker) use busybox ash, which has `source`.
           shHasSource: true,
@@ -529,32 +483,22 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
           onSite: (site) => {
             // After a snippet we cannot see, which venvs exist and what PATH holds is unknown.
             if (unknownFromHere) site.env.knownVenvs = [];
-            sites.push(site);
-            siteItems.set(site, real);
-            (which === 'main' ? mainSites : afterSites).push(site);
           },
-        });
-        for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? real[0]?.span.start ?? keyAt });
-        for (const a of res.activations) activations.push({ site: a.site, order: which === 'main' ? 1 : 2 });
+          // Every site at its own script line: findings, suppressions and fixes are per line.
+          anchor: (site) => {
+            const at = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== undefined);
+            const item = at === undefined ? undefined : real.find((it) => at >= it.span.start && at < it.span.end);
+            return item?.span ?? real[0]?.span ?? site.callSpan;
+          },
+        }, unitsToWord(chars, shellSpan));
       };
       runShell(mainItems, 'main');
       runShell(afterItems, 'after');
-      linkLaterSites(activations, [...mainSites.map((site) => ({ site, order: 1 })), ...afterSites.map((site) => ({ site, order: 2 }))]);
     }
 
   }
 
-  // Every site at its own script line: findings, suppressions and fixes are per line.
-  dropSideVenvs(sites);
-  for (const site of sites) {
-    const items = siteItems.get(site) ?? [];
-    const at = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== undefined);
-    const item = at === undefined ? undefined : items.find((it) => at >= it.span.start && at < it.span.end);
-    site.callSpan = item?.span ?? items[0]?.span ?? site.callSpan;
-  }
-
-  const syntaxProblem = syntaxProblemOf(file, problems);
-  return { sites, suppressions, syntaxProblem };
+  return run.finish();
 }
 
 /** `$[[ inputs.name ]]` (spec:inputs interpolation): an unknown value to the shell. */

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Span } from '../../kernel/source.js';
-import { DEFAULT_PATH, UNKNOWN } from '../config-facts.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { resolveDir } from '../shell/state.js';
 import type { Unit } from '../../kernel/word-units.js';
 import { matchClose, topLevelIndex, type Char } from './reader.js';

@@ -37,9 +37,10 @@ import path from 'node:path';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
-import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { DEFAULT_PATH, dropSideVenvs, linkLaterSites, syntaxProblemOf, UNKNOWN, venvProgram } from '../config-facts.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import type { Word } from '../../kernel/word.js';
+import { ConfigRun, programRewriter, type ShellDecl } from '../config/driver.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
@@ -57,24 +58,12 @@ export { logicalLines, type Char } from './reader.js';
 // Running the recipes
 
 /**
- * The venv's programs as the fix writes them (`$(VENV)/bin` when a make variable names it), and
- * `persist`: the Makefile's own way to keep a venv on PATH for every recipe, when the front end
- * can place it.
+ * The venv's programs as the fix writes them (`$(VENV)/bin/pip` when a make variable names the
+ * venv), and the file-wide `export PATH` line for the persist-venv target.
  */
-function venvRewriter(file: SourceFile, program: Word, bin: string, persist: (t: Extract<RewriteTarget, { kind: 'persist-venv' }>) => Rewrite | undefined): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  const literal = !!span && name !== undefined && file.text.slice(span.start, span.end) === name;
-  return {
-    rewrite(target: RewriteTarget): Rewrite | undefined {
-      if (target.kind === 'persist-venv') return persist(target);
-      if (!literal || !span) return undefined;
-      const replacement = venvProgram(bin, target);
-      if (!replacement || replacement.some((r) => /[\s"'\\`#;]/.test(r) || /\$(?!\([A-Za-z_][A-Za-z0-9_.]*\))/.test(r))) return undefined;
-      const joined = replacement.join(' ');
-      return { edits: [{ start: span.start, end: span.end, text: joined }], title: `Use ${joined}`, applicability: 'safe' };
-    },
-  };
+function venvRewriter(file: SourceFile, program: Word, bin: string, persist: (t: Extract<RewriteTarget, { kind: 'persist-venv' }>) => Rewrite | undefined): ProgramRewriter {
+  const own = programRewriter(file, program, bin, { makeReferences: true, titled: true });
+  return { rewrite: (target) => (target.kind === 'persist-venv' ? persist(target) : own?.rewrite(target)) };
 }
 
 /** A make variable's final value as text, when fully known. */
@@ -93,7 +82,7 @@ const SHELL_DIALECTS: [RegExp, ShellDialect][] = [
 export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const parsed = parseMakefile(file.text);
   const problems = parsed.problems;
-  const sites: LaunchSite[] = [];
+  const run = new ConfigRun(file, { language: 'makefile', comments: { line: '#', trailing: '#' } });
   const lineOf = (off: number) => file.location(off).line;
 
   // Which make variable names a venv: the first one whose whole value is that folder.
@@ -279,66 +268,56 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     };
   };
   const shellsActivating = new Set<Job>();
-  const runJob = (job: Job, venvs: Map<string, VenvOrigin>, record: boolean) => {
-    const recipeSites: { site: LaunchSite; order: number }[] = [];
-    const activations: { site: LaunchSite; order: number }[] = [];
-    if (job.dialect === undefined) return; // not a POSIX shell (python, fish …): not analysed
+  /** One recipe line's shell (or the whole recipe's, under .ONESHELL). */
+  const shellOf = (job: Job, sh: Job['shells'][number], dialect: ShellDialect, venvs: Map<string, VenvOrigin>): ShellDecl => {
     const unit = parsed.oneShell ? 'this recipe' : 'this recipe line';
-    for (const sh of job.shells) {
-      if (!record && !/venv|virtualenv/.test(text(sh.units))) continue;
-      const facts: Omit<ConfigSiteFacts, 'venvOrigins'> = {
-        form: 'shell',
-        shellName: job.shellName,
-        showVenv,
-        unit,
-        scope: `in ${unit}`,
-        persistAdvice: (venv) => {
-          const bin = binFor(venv, CURDIR) ?? `${shownPath(venv)}/bin`;
-          // .ONESHELL helps a recipe that activates the venv; otherwise PATH must carry it.
-          if (shellsActivating.has(job)) return `add .ONESHELL: so that a recipe's lines share one shell, or call the venv's programs by path on every line (${bin}/pip …)`;
-          const dir = bin.slice(0, -'/bin'.length);
-          const abs = dir.startsWith('/') ? dir : `$(abspath ${dir})`;
-          return `put it on PATH for every recipe with export PATH := ${abs}/bin:$(PATH)`;
-        },
-      };
-      if (job.virtualEnv) facts.virtualEnv = job.virtualEnv;
-      if (sh.ignoresErrors) facts.ignoresErrors = true;
-      const res = runShellSession(unitsToWord(sh.units, sh.span), {
-        file,
-        language: 'makefile',
-        api: 'recipe',
-        callSpan: sh.span,
-        dialect: job.dialect,
-        path: job.startPath,
-        cwd: CURDIR,
-        vars: job.shellVars,
-        venvs,
-        originAt: (at) => ({ line: lineOf(at), how: 'created', where: `by target ${job.rule.targetsText}`, offset: at }),
-        facts,
-        rewriter: (program, venv, cwd) => {
-          const bin = binFor(venv, cwd);
-          return bin === undefined ? undefined : venvRewriter(file, program, bin, (t) => persistPath(t, job));
-        },
-        onSite: (site) => {
-          if (!record) return;
-          sites.push(site);
-          recipeSites.push({ site, order: sh.order });
-        },
-      });
-      if (!record) continue;
-      for (const e of res.errors) problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? sh.span.start });
-      for (const a of res.activations) activations.push({ site: a.site, order: sh.order });
-      if (res.activations.length) shellsActivating.add(job);
-    }
-    // A recipe's later lines rely on an activation in vain; other recipes may run before or after.
-    if (record) linkLaterSites(activations, recipeSites);
+    const facts: Omit<ConfigSiteFacts, 'venvOrigins'> = {
+      form: 'shell',
+      shellName: job.shellName,
+      showVenv,
+      unit,
+      scope: `in ${unit}`,
+      persistAdvice: (venv) => {
+        const bin = binFor(venv, CURDIR) ?? `${shownPath(venv)}/bin`;
+        // .ONESHELL helps a recipe that activates the venv; otherwise PATH must carry it.
+        if (shellsActivating.has(job)) return `add .ONESHELL: so that a recipe's lines share one shell, or call the venv's programs by path on every line (${bin}/pip …)`;
+        const dir = bin.slice(0, -'/bin'.length);
+        const abs = dir.startsWith('/') ? dir : `$(abspath ${dir})`;
+        return `put it on PATH for every recipe with export PATH := ${abs}/bin:$(PATH)`;
+      },
+    };
+    if (job.virtualEnv) facts.virtualEnv = job.virtualEnv;
+    if (sh.ignoresErrors) facts.ignoresErrors = true;
+    return {
+      api: 'recipe',
+      callSpan: sh.span,
+      // A recipe's later lines rely on an activation in vain; other recipes may run before or after.
+      order: sh.order,
+      group: job,
+      dialect,
+      path: job.startPath,
+      cwd: CURDIR,
+      vars: job.shellVars,
+      venvs,
+      originAt: (at) => ({ line: lineOf(at), how: 'created', where: `by target ${job.rule.targetsText}`, offset: at }),
+      facts,
+      rewriter: (program, venv, cwd) => {
+        const bin = binFor(venv, cwd);
+        return bin === undefined ? undefined : venvRewriter(file, program, bin, (t) => persistPath(t, job));
+      },
+    };
   };
 
   // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
   const created = new Map<string, VenvOrigin>();
   const createdBy = jobs.map((job) => {
     const venvs = new Map<string, VenvOrigin>();
-    runJob(job, venvs, false);
+    const dialect = job.dialect;
+    if (dialect === undefined) return venvs; // not a POSIX shell (python, fish …): not analysed
+    for (const sh of job.shells) {
+      if (!/venv|virtualenv/.test(text(sh.units))) continue;
+      runShellSession(unitsToWord(sh.units, sh.span), { ...shellOf(job, sh, dialect, venvs), file, language: 'makefile' });
+    }
     for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
     return venvs;
   });
@@ -346,44 +325,20 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
   // from their creating line on (with that line as their origin).
   jobs.forEach((job, i) => {
     const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v)));
-    runJob(job, venvs, true);
+    const dialect = job.dialect;
+    if (dialect === undefined) return;
+    for (const sh of job.shells) {
+      const res = run.shell(shellOf(job, sh, dialect, venvs), unitsToWord(sh.units, sh.span));
+      if (res.activations.length) shellsActivating.add(job);
+    }
   });
 
-  const syntaxProblem = syntaxProblemOf(file, problems);
-  dropSideVenvs(sites);
-  return { sites, suppressions: makefileSuppressions(file, parsed), syntaxProblem };
+  for (const p of problems) run.problem(p.message, p.offset);
+  // `# venvguard: ignore[…]` / `# noqa: …` at the end of a recipe line (a shell comment there) or
+  // on a comment line just above it covers every physical line of that recipe line.
+  for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+  return run.finish();
 }
-
-/**
- * `# venvguard: ignore[…]` / `# noqa: …` at the end of a recipe line (a shell comment there) or
- * on a comment line just above it covers every physical line of that recipe line.
- */
-function makefileSuppressions(file: SourceFile, parsed: ParsedMakefile): Suppressions {
-  const out: Suppressions = new Map();
-  const add = (from: number, to: number, codes: Set<string> | 'all') => {
-    for (let l = from; l <= to; l++) {
-      const prev = out.get(l);
-      out.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
-    }
-  };
-  for (const rule of parsed.rules) {
-    for (const rl of rule.recipe) {
-      const above = rl.firstLine - 1;
-      if (above >= 1 && parsed.commentLines.has(above)) {
-        const m = /^\s*#(.*)$/.exec(file.lineText(above));
-        const c = m ? suppressedCodes(m[1]) : undefined;
-        if (c) add(rl.firstLine, rl.lastLine, c);
-      }
-      for (let l = rl.firstLine; l <= rl.lastLine; l++) {
-        const m = /(?:^|\s)#(.*)$/.exec(file.lineText(l));
-        const c = m ? suppressedCodes(m[1]) : undefined;
-        if (c) add(rl.firstLine, rl.lastLine, c);
-      }
-    }
-  }
-  return out;
-}
-
 
 export const makefileFrontEnd: FrontEnd = {
   language: 'makefile',

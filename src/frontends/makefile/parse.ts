@@ -4,7 +4,7 @@
  * `export`/`unexport`, `.ONESHELL`, `.EXPORT_ALL_VARIABLES`) before any recipe is run.
  */
 import type { Span } from '../../kernel/source.js';
-import { DEFAULT_PATH, UNKNOWN } from '../config-facts.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { defaultVars, Expander, sameVar, synth, text, unknown, valueText, words, type MakeVar, type Vars } from './expander.js';
 import {
   collapseContinuations,

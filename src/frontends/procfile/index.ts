@@ -11,9 +11,9 @@
 import path from 'node:path';
 import type { SourceFile } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
-import { DEFAULT_PATH } from '../config-facts.js';
+import { DEFAULT_PATH } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
-import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../config/services.js';
 import { unitsToWord } from '../../kernel/word-units.js';
 
 /** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
@@ -39,7 +39,7 @@ export function analyzeProcfile(file: SourceFile): Analysis {
     return `put its bin on PATH in the command (PATH="${shown.startsWith('/') ? shown : `$PWD/${shown}`}/bin:$PATH" …)`;
   };
   const out = analyzeWithNamedVenvs((initial) => {
-    const o: Collected = newCollected();
+    const o: Collected = newCollected(file, 'procfile');
     const venvs = new Map(initial);
     for (const e of entries) {
       const facts = { form: 'shell' as const, showVenv, unit: `the ${e.name} process`, scope: `in the ${e.name} process`, persistAdvice: advice };
@@ -57,14 +57,14 @@ export function analyzeProcfile(file: SourceFile): Analysis {
         venvs,
         execFacts: facts,
         shellFacts: facts,
+        // Processes run side by side: an activation in one is not relied on by another.
+        group: e,
       }, o);
     }
     return { out: o, venvs };
   });
-  // Processes run side by side: an activation in one is not relied on by another.
-  out.activations = [];
   out.problems.push(...problems);
-  return finishAnalysis(file, out, suppressions);
+  return finishAnalysis(out, suppressions);
 }
 
 export const procfileFrontEnd: FrontEnd = {

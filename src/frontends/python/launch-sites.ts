@@ -8,7 +8,7 @@ import type { EnvState, LaunchSite, PathState } from '../../kernel/launch-site.j
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
-import { DEFAULT_PATH } from '../config-facts.js';
+import { DEFAULT_PATH } from '../config/facts.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
 import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';

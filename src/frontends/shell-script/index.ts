@@ -22,11 +22,11 @@ import type { LaunchSite } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { textWord, wordSourceSpan } from '../../kernel/word.js';
-import { DEFAULT_PATH } from '../config-facts.js';
+import { DEFAULT_PATH } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
-import { addSuppression, analyzeWithNamedVenvs, finishAnalysis, newCollected, runShellCommand, showVenv, START_DIR } from '../service-common.js';
-import { suppressedCodes } from '../../kernel/suppressions.js';
+import { analyzeWithNamedVenvs, finishAnalysis, newCollected, runShellCommand, showVenv, START_DIR } from '../config/services.js';
+import { scanSuppressions } from '../config/driver.js';
 
 const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
 
@@ -74,7 +74,7 @@ export function analyzeShellScript(file: SourceFile): Analysis {
     persistAdvice: (venv: string) => `activate it earlier in the script (. ${showVenv(venv)}/bin/activate)`,
   };
   const out = analyzeWithNamedVenvs((initial) => {
-    const o = newCollected();
+    const o = newCollected(file, 'shell');
     const venvs = new Map(initial);
     runShellCommand(textWord(file.text, 0), shell.parse, shell.shellName, {
       file,
@@ -94,24 +94,19 @@ export function analyzeShellScript(file: SourceFile): Analysis {
     return { out: o, venvs };
   });
   // One shell for the whole file: nothing runs after it that could have relied on an activation.
-  for (const a of out.activations) {
-    const act = a.site.config?.activation;
+  for (const site of out.activations) {
+    const act = site.config?.activation;
     if (act) act.lastInRun = false;
   }
-  out.activations = [];
-  return finishAnalysis(file, out, scriptSuppressions(file));
+  return finishAnalysis(out, scriptSuppressions(file));
 }
 
-/** `# venvguard: ignore[…]` / `# noqa` as a comment on the line, or alone on the line above. */
+/** `# venvguard: ignore[…]` / `# noqa` as a comment on the line, or alone on the line above: each line is an entry. */
 function scriptSuppressions(file: SourceFile): Suppressions {
   const s: Suppressions = new Map();
   for (let l = 1; l <= file.lineCount; l++) {
-    const t = file.lineText(l);
-    const m = /(?:^|\s)#(.*)$/.exec(t);
-    const codes = m ? suppressedCodes(m[1]) : undefined;
-    if (!codes) continue;
-    addSuppression(s, l, l, codes);
-    if (/^\s*#/.test(t)) addSuppression(s, l + 1, l + 1, codes);
+    if (!file.lineText(l).includes('#') && !(l > 1 && file.lineText(l - 1).includes('#'))) continue;
+    scanSuppressions(s, file, { line: '#', trailing: '#' }, l, l);
   }
   return s;
 }

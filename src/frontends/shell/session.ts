@@ -14,7 +14,7 @@ import { NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, ty
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
-import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config-facts.js';
+import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Word } from '../../kernel/word.js';
 import { wordText } from '../../kernel/word.js';
-import { DEFAULT_PATH, UNKNOWN } from '../config-facts.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import type { ShellCommand } from './parse.js';
 
 export interface ShellState {

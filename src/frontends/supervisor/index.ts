@@ -22,10 +22,11 @@ import path from 'node:path';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
-import { DEFAULT_PATH } from '../config-facts.js';
+import { DEFAULT_PATH } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
-import { addSuppression, analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../service-common.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../config/services.js';
+import { coverLines } from '../config/driver.js';
 import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 type Char = { ch: string; off: number };
@@ -216,14 +217,14 @@ export function analyzeSupervisor(file: SourceFile): Analysis {
     const lastLine = Math.max(s.line, ...[...s.entries.values()].map((e) => e.lastLine));
     entrySuppressions(suppressions, file, s.line, s.line, '#;');
     const header = suppressions.get(s.line);
-    if (header) addSuppression(suppressions, s.line, lastLine, header);
+    if (header) coverLines(suppressions, s.line, lastLine, header);
   }
   const envOf = (e: IniEntry | undefined, known: ReadonlyMap<string, string>) => (e ? parseEnvironment(expandPercent(e.value, known), problems) : []);
   const daemon = sections.find((s) => s.name === 'supervisord');
   const base = envOf(daemon?.entries.get('environment'), new Map());
 
   const out = analyzeWithNamedVenvs((initial) => {
-    const o: Collected = newCollected();
+    const o: Collected = newCollected(file, 'supervisor');
     const venvs = new Map(initial);
     for (const s of sections) {
       const pm = PROGRAM_SECTION.exec(s.name);
@@ -278,16 +279,16 @@ export function analyzeSupervisor(file: SourceFile): Analysis {
         execFacts,
         shellFacts,
         virtualEnv,
+        // Programs run side by side, not one after another: an activation in one is not relied on
+        // by another (an activation that ends its own command is still reported).
+        group: s,
       }, o);
     }
     return { out: o, venvs };
   });
-  // Programs run side by side, not one after another: an activation in one is not relied on by
-  // another (an activation that ends its own command is still reported).
-  out.activations = [];
   // syntaxProblemOf() counts a problem seen in both passes once.
   out.problems.push(...problems);
-  return finishAnalysis(file, out, suppressions);
+  return finishAnalysis(out, suppressions);
 }
 
 export const supervisorFrontEnd: FrontEnd = {

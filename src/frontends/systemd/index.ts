@@ -22,10 +22,10 @@ import path from 'node:path';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Fragment, Word } from '../../kernel/word.js';
-import { DEFAULT_PATH } from '../config-facts.js';
+import { DEFAULT_PATH } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
-import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../service-common.js';
+import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../config/services.js';
 import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 import { SYSTEMD_PATH } from '../../kernel/platform.js';
 
@@ -224,7 +224,7 @@ export function analyzeSystemd(file: SourceFile): Analysis {
   vars.delete('PATH');
 
   const out = analyzeWithNamedVenvs((initial) => {
-    const o: Collected = newCollected();
+    const o: Collected = newCollected(file, 'systemd');
     const venvs = new Map(initial);
     if (virtualEnvDir && st.varSpans.get('VIRTUAL_ENV')) nameVenv(o, virtualEnvDir, file, st.varSpans.get('VIRTUAL_ENV')!.start);
     for (const d of exec) {
@@ -289,7 +289,7 @@ export function analyzeSystemd(file: SourceFile): Analysis {
   });
   // Word splitting runs once per pass; syntaxProblemOf() counts each problem once.
   out.problems.push(...problems);
-  return finishAnalysis(file, out, suppressions);
+  return finishAnalysis(out, suppressions);
 }
 
 export const systemdFrontEnd: FrontEnd = {

@@ -12,17 +12,18 @@
  * venv is named, the second time with those venvs known from the start.
  */
 import path from 'node:path';
-import type { FileProblem } from '../kernel/diagnostic.js';
-import type { EnvState, Language, LaunchSite, PathState, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../kernel/launch-site.js';
-import type { SourceFile, Span } from '../kernel/source.js';
-import { suppressedCodes, type Suppressions } from '../kernel/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
-import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../judge/python-tools.js';
-import { launchSiteFor } from './command/expand.js';
-import { createdVenv, dropSideVenvs, linkLaterSites, syntaxProblemOf, venvOnPath, venvProgram } from './config-facts.js';
-import type { ShellDialect } from './shell/parse.js';
-import { runExecArgv, runShellSession, type ShellSessionOptions } from './shell/session.js';
-import { resolveDir, shellEffect } from './shell/state.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { EnvState, Language, LaunchSite, PathState, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../../judge/python-tools.js';
+import { launchSiteFor } from '../command/expand.js';
+import { ConfigRun, programRewriter, scanSuppressions, type CommentSyntax, type ShellDecl } from './driver.js';
+import { createdVenv, venvOnPath } from './facts.js';
+import type { ShellDialect } from '../shell/parse.js';
+import type { ShellSessionResult } from '../shell/session.js';
+import { resolveDir, shellEffect } from '../shell/state.js';
 
 /**
  * The folder a command starts in when the format does not say (a script's caller's folder, a
@@ -78,20 +79,23 @@ export function venvOfProgram(program: string | undefined, cwd: string | undefin
   return abs;
 }
 
-/** Everything one file's commands produced. */
+/** Everything one pass over a file's commands produced. */
 export interface Collected {
-  sites: LaunchSite[];
-  /** Activations with their order (the format's sequence: line, Exec rank …). */
-  activations: { site: LaunchSite; order: number }[];
-  /** Every site with its order, for the activations' later sites. */
-  ordered: { site: LaunchSite; order: number }[];
+  /** The file's run through the configuration driver (sites, activations, problems). */
+  run: ConfigRun;
+  /** Activation sites, for a format that adjusts them (a script's shell outlives none of them). */
+  activations: LaunchSite[];
   /** Venvs the file names, with the first place it does. */
   named: Map<string, VenvOrigin>;
+  /** The format's own reading problems, reported with the shells'. */
   problems: { message: string; offset: number }[];
 }
 
-export function newCollected(): Collected {
-  return { sites: [], activations: [], ordered: [], named: new Map(), problems: [] };
+/** The comment syntax of these formats: `#` (INI files also `;`) lines, `#`/`;` at a line's end. */
+export const SERVICE_COMMENTS: CommentSyntax = { line: '#', trailing: '#;' };
+
+export function newCollected(file: SourceFile, language: Language): Collected {
+  return { run: new ConfigRun(file, { language, comments: SERVICE_COMMENTS }), activations: [], named: new Map(), problems: [] };
 }
 
 export function nameVenv(out: Collected, venv: string | undefined, file: SourceFile, offset: number): void {
@@ -128,20 +132,8 @@ export interface CommandEnv {
   virtualEnv?: { venv: string; span: Span };
   /** Replace the site's call span (a script anchors each command on its own line). */
   siteSpan?(site: LaunchSite): Span;
-}
-
-/** Replaces the program word with the venv's own program, written as `bin` (e.g. `.venv/bin`). */
-export function venvRewriter(file: SourceFile, program: Word, bin: string): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
-  return {
-    rewrite(target: RewriteTarget): Rewrite | undefined {
-      const replacement = venvProgram(bin, target);
-      if (!replacement || replacement.some((r) => /[\s"'\\$`#;%&|<>()*?]/.test(r))) return undefined;
-      return { edits: [{ start: span.start, end: span.end, text: replacement.join(' ') }], applicability: 'safe' };
-    },
-  };
+  /** Commands that see each other's activations (default: the whole file; a Procfile's processes run side by side). */
+  group?: unknown;
 }
 
 /** The venv's bin as a command run from `cwd` can name it; undefined when it cannot. */
@@ -181,10 +173,8 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     return;
   }
   // Wrappers are peeled here; a shell one of them starts (`env X=1 sh -c '…'`) runs in the session.
-  const { commands, session } = runExecArgv(argv, complete, sessionOptions(env, out, 'sh', undefined, 'sh'), env.callSpan);
-  for (const e of session.nestedErrors) out.problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? env.callSpan.start });
-  for (const a of session.activations) out.activations.push({ site: a.site, order: env.order });
-  for (const ex of commands) {
+  const decl = declOf(env, out, 'sh', undefined, 'sh');
+  for (const ex of out.run.exec(decl, argv, complete, true)) {
     const program = ex.argv[0];
     if (!program) continue;
     // The interpreter that creates a venv (`/opt/python3.12/bin/python3 -m venv .venv`) is not one.
@@ -203,16 +193,14 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     const venvs = [...env.venvs.keys()];
     if (venvs.length) {
       const bin = binFrom(venvs[venvs.length - 1], env.cwd);
-      const rw = bin === undefined ? undefined : venvRewriter(env.file, program, bin);
+      const rw = bin === undefined ? undefined : programRewriter(env.file, program, bin);
       if (rw) site.rewriter = rw;
     }
     const facts: ConfigSiteFacts = { ...(onEnvPath ? env.shellFacts : env.execFacts), venvOrigins: new Map(env.venvs), form: 'exec' };
     // VIRTUAL_ENV without that venv's bin on the process's PATH (with it, the setting is right).
     if (env.virtualEnv && venvOnPath(env.envPath, new Map([[env.virtualEnv.venv, true]])) !== env.virtualEnv.venv) facts.virtualEnv = env.virtualEnv;
     site.config = facts;
-    if (env.siteSpan) site.callSpan = env.siteSpan(site);
-    out.sites.push(site);
-    out.ordered.push({ site, order: env.order });
+    out.run.addSite(site, decl);
     const dir = createdVenv(ex.argv);
     if (dir !== undefined) {
       facts.createsVenv = true;
@@ -228,21 +216,24 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
  * whole script file). Venvs the script names are recorded; `VIRTUAL_ENV` exported in it counts
  * as the script's own configuration for the commands after it.
  */
-export function runShellCommand(script: Word, dialect: ShellDialect, shellName: string | undefined, env: CommandEnv, out: Collected, dialectFact: ShellDialect | 'unknown' = dialect): ReturnType<typeof runShellSession> {
-  const res = runShellSession(script, sessionOptions(env, out, dialect, shellName, dialectFact));
-  for (const e of res.errors) out.problems.push({ message: `shell: ${e.message}`, offset: e.span?.start ?? env.callSpan.start });
-  for (const a of res.activations) out.activations.push({ site: a.site, order: env.order });
+export function runShellCommand(script: Word, dialect: ShellDialect, shellName: string | undefined, env: CommandEnv, out: Collected, dialectFact: ShellDialect | 'unknown' = dialect): ShellSessionResult {
+  const res = out.run.shell(declOf(env, out, dialect, shellName, dialectFact), script);
+  out.activations.push(...res.activations.map((a) => a.site));
   return res;
 }
 
-/** The shell session for a command of these formats: the venvs a shell names are the file's. */
-function sessionOptions(env: CommandEnv, out: Collected, dialect: ShellDialect, shellName: string | undefined, dialectFact: ShellDialect | 'unknown'): ShellSessionOptions {
+/** The shell of a command of these formats: the venvs a shell names are the file's. */
+function declOf(env: CommandEnv, out: Collected, dialect: ShellDialect, shellName: string | undefined, dialectFact: ShellDialect | 'unknown'): ShellDecl {
   let virtualEnv = env.virtualEnv;
+  const anchor = env.siteSpan;
   return {
-    file: env.file,
-    language: env.language,
     api: env.api,
     callSpan: env.callSpan,
+    order: env.order,
+    group: env.group,
+    // A script anchors each command on its own line, and a line is the unit of its side venvs.
+    anchor,
+    unitOf: anchor && ((site) => anchor(site).start),
     dialect,
     dialectKnown: dialectFact !== 'unknown',
     path: env.envPath,
@@ -254,7 +245,7 @@ function sessionOptions(env: CommandEnv, out: Collected, dialect: ShellDialect, 
     normalizePath: (p) => p,
     rewriter: (program, venv, cwd) => {
       const bin = binFrom(venv, cwd);
-      return bin === undefined ? undefined : venvRewriter(env.file, program, bin);
+      return bin === undefined ? undefined : programRewriter(env.file, program, bin);
     },
     intercept: (cmd, sh, valueOf) => {
       const w0 = cmd.words[0] ? wordText(cmd.words[0]) : undefined;
@@ -281,9 +272,6 @@ function sessionOptions(env: CommandEnv, out: Collected, dialect: ShellDialect, 
       if (virtualEnv && !facts.activation && site.env.activeVenv !== virtualEnv.venv) facts.virtualEnv = virtualEnv;
       // PATH may come from a file we cannot read: the shell's lookups are not judged.
       if (env.envPathUnknown && site.env.path.kind === 'inherited') site.env.path = { kind: 'explicit', span: env.envPathUnknown };
-      if (env.siteSpan) site.callSpan = env.siteSpan(site);
-      out.sites.push(site);
-      out.ordered.push({ site, order: env.order });
     },
   };
 }
@@ -299,35 +287,16 @@ export function analyzeWithNamedVenvs(analyze: (initial: Map<string, VenvOrigin>
   return analyze(new Map(extra)).out;
 }
 
-/** The analysis result: side venvs dropped, activations linked, problems folded into one. */
-export function finishAnalysis(file: SourceFile, out: Collected, suppressions: Suppressions): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
-  dropSideVenvs(out.sites);
-  linkLaterSites(out.activations, out.ordered);
-  const syntaxProblem = syntaxProblemOf(file, out.problems);
-  return { sites: out.sites, suppressions, syntaxProblem };
-}
-
-/** Marks lines first..last suppressed for the codes a comment names. */
-export function addSuppression(s: Suppressions, first: number, last: number, codes: Set<string> | 'all'): void {
-  for (let l = first; l <= last; l++) {
-    const prev = s.get(l);
-    s.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
-  }
+/** The analysis result, finished by the driver, with the suppressions the format scanned. */
+export function finishAnalysis(out: Collected, suppressions: Suppressions): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+  for (const p of out.problems) out.run.problem(p.message, p.offset);
+  return out.run.finish(suppressions);
 }
 
 /**
- * Suppressions for an entry spanning lines first..last: a comment line just above it (starting
- * with one of `commentChars`), or a `#` comment on one of its lines.
+ * Suppressions for an entry spanning lines first..last (the driver's scanner): a comment line just
+ * above it (starting with one of `commentChars`), or a `#`/`;` comment on one of its lines.
  */
 export function entrySuppressions(s: Suppressions, file: SourceFile, first: number, last: number, commentChars = '#'): void {
-  const above = first > 1 ? file.lineText(first - 1) : '';
-  const lead = new RegExp(`^\\s*[${commentChars.replace(/[\]\\^-]/g, '\\$&')}](.*)$`).exec(above);
-  const codes = lead ? suppressedCodes(lead[1]) : undefined;
-  if (codes) addSuppression(s, first, last, codes);
-  for (let l = first; l <= last; l++) {
-    const m = /(?:^|\s)[#;](.*)$/.exec(file.lineText(l));
-    const c = m ? suppressedCodes(m[1]) : undefined;
-    if (c) addSuppression(s, first, last, c);
-  }
+  scanSuppressions(s, file, { line: commentChars, trailing: SERVICE_COMMENTS.trailing }, first, last);
 }
-

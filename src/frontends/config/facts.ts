@@ -4,10 +4,10 @@
  * syntax problem per file. The facts themselves travel on the site (kernel/launch-site.ts).
  */
 import path from 'node:path';
-import type { LaunchSite, RewriteTarget } from '../kernel/launch-site.js';
-import type { SourceFile, Span } from '../kernel/source.js';
-import type { FileProblem } from '../kernel/diagnostic.js';
-import { wordText, type Word } from '../kernel/word.js';
+import type { LaunchSite, RewriteTarget } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import { wordText, type Word } from '../../kernel/word.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
 export const DEFAULT_PATH = '\u0000';
@@ -77,17 +77,17 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
 }
 
 /**
- * A venv that is set up by path in the same RUN or step that creates it (`python3 -m venv /tmp/t
+ * A venv that is set up by path in the same shell (`shell`: a RUN, a step …) that creates it (`python3 -m venv /tmp/t
  * && /tmp/t/bin/pip install x`), and is never activated, put on PATH or used again, is a side venv
  * — a tool's or a test fixture's — and later commands using the image's or runner's own Python
  * are not escapes from it. (Found reviewing python-lsp-server's workflows: a Jedi test venv.)
  * A venv used by path in later steps stays: bare tools next to it most likely expect it.
  */
-export function dropSideVenvs(sites: LaunchSite[]): void {
-  const creating = new Set(sites.filter((s) => s.config?.createsVenv).map((s) => s.callSpan.start));
+export function dropSideVenvs(entries: readonly { site: LaunchSite; shell: number }[]): void {
+  const creating = new Set(entries.filter((e) => e.site.config?.createsVenv).map((e) => e.shell));
   const usedInCreation = new Set<string>();
   const usedElsewhere = new Set<string>();
-  for (const s of sites) {
+  for (const { site: s, shell } of entries) {
     const activation = s.config?.activation;
     if (activation) usedElsewhere.add(activation.venv);
     if (s.env.activeVenv) usedElsewhere.add(s.env.activeVenv);
@@ -97,12 +97,12 @@ export function dropSideVenvs(sites: LaunchSite[]): void {
     const dir = program.slice(0, cut).replace(/^\.\//, '');
     for (const v of s.env.knownVenvs ?? []) {
       if (v !== dir && (dir.startsWith('/') || !v.endsWith('/' + dir))) continue;
-      (creating.has(s.callSpan.start) ? usedInCreation : usedElsewhere).add(v);
+      (creating.has(shell) ? usedInCreation : usedElsewhere).add(v);
     }
   }
   const side = new Set([...usedInCreation].filter((v) => !usedElsewhere.has(v)));
   if (!side.size) return;
-  for (const s of sites) if (s.env.knownVenvs) s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
+  for (const { site: s } of entries) if (s.env.knownVenvs) s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
 }
 
 /** The argv that runs a program target from a venv's bin folder (`bin` as written in the file). */

@@ -1,0 +1,255 @@
+/**
+ * The configuration driver: what every configuration format (Dockerfile, GitHub Actions, GitLab
+ * CI, Makefile, shell script, systemd, supervisor, Procfile, crontab) does once it has read its
+ * file. A format is a reader plus a host declaration: it walks its file in the order the tool runs
+ * it and declares each shell (how it starts, the PATH, variables and folder it starts with, its
+ * span, its wording) or exec-form command line, and keeps what outlives a shell (ENV,
+ * $GITHUB_PATH, make exports …) itself between declarations. The driver runs every shell through
+ * the one shell model (shell/session.ts), and finishes the file the same way for all formats:
+ * side venvs dropped, activations linked to the later shells of their group, one syntax problem,
+ * suppression comments scanned with one scanner (the format's comment syntax), and fixes built by
+ * one program rewriter plus the format's persistent-PATH writer.
+ */
+import type { FileProblem } from '../../kernel/diagnostic.js';
+import type { ConfigSiteFacts, Language, LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
+import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import type { ExpandedCommand } from '../command/expand.js';
+import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
+import { dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram } from './facts.js';
+
+/** How a format writes comments, for `# venvguard: ignore[…]` / `# noqa` suppressions. */
+export interface CommentSyntax {
+  /** Characters that start a comment line ('#'; INI-style files also ';'). */
+  line: string;
+  /** Characters that start a comment at the end of a line. */
+  trailing: string;
+}
+
+/** What a format declares once for the whole file. */
+export interface ConfigHost {
+  language: Language;
+  comments: CommentSyntax;
+  /**
+   * The format's persistent way to put a venv on PATH (RewriteTarget `persist-venv`): an `ENV`
+   * line, a `$GITHUB_PATH` line, `export PATH := …`. Undefined where the format has none.
+   */
+  persist?(site: LaunchSite, target: Extract<RewriteTarget, { kind: 'persist-venv' }>): Rewrite | undefined;
+}
+
+/** One shell (or exec-form command line) of the file, in the order the tool runs them. */
+export interface ShellDecl extends Omit<ShellSessionOptions, 'file' | 'language' | 'onSite' | 'makeSite' | 'facts'> {
+  /** Its wording and form on every site (unit, scope, persistence advice, shell name …). */
+  facts: Omit<ConfigSiteFacts, 'venvOrigins'>;
+  /** Position in the format's sequence (instruction index, step number, recipe line …). */
+  order: number;
+  /**
+   * Shells that run one after the other in one environment: a Dockerfile stage, a workflow job, a
+   * GitLab job, a recipe; an activation's later shells are looked for in its own group only.
+   */
+  group?: unknown;
+  /** Whether this shell's sites count as later shells for earlier activations (default true). */
+  linksLater?: boolean;
+  /** Called for each site the shell session makes (the format's own bookkeeping). */
+  onSite?(site: LaunchSite): void;
+  /** Where a site is finally reported, when not at the shell's span (a script's own line). */
+  anchor?(site: LaunchSite): Span;
+  /**
+   * What counts as one command for side venvs (a venv made and used by path in one command is a
+   * tool's): the whole shell by default; a script's line, for a format whose shell is a file.
+   */
+  unitOf?(site: LaunchSite): number;
+}
+
+interface Entry {
+  site: LaunchSite;
+  decl: ShellDecl;
+}
+
+/** One configuration file's run through the driver. */
+export class ConfigRun {
+  private readonly entries: Entry[] = [];
+  private readonly activations: { site: LaunchSite; decl: ShellDecl }[] = [];
+  private readonly problems: { message: string; offset: number }[] = [];
+  private readonly suppressions: Suppressions = new Map();
+
+  constructor(
+    readonly file: SourceFile,
+    readonly host: ConfigHost,
+  ) {}
+
+  /** One shell running `script`, through the one shell model. */
+  shell(decl: ShellDecl, script: Word): ShellSessionResult {
+    const res = runShellSession(script, this.options(decl));
+    for (const e of res.errors) this.problem(`shell: ${e.message}`, e.span?.start ?? decl.callSpan.start);
+    for (const a of res.activations) this.activations.push({ site: a.site, decl });
+    return res;
+  }
+
+  /**
+   * An exec-form command line (a JSON `RUN [...]`, `ExecStart=`, `command=`): wrappers are peeled
+   * and a shell one of them starts runs in the one shell model as a shell of `decl`; the programs
+   * started directly are returned for the format to make its exec sites of (`addSite`).
+   */
+  exec(decl: ShellDecl, argv: Word[], complete: boolean, reportNestedErrors = false): ExpandedCommand[] {
+    const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
+    if (reportNestedErrors) for (const e of session.nestedErrors) this.problem(`shell: ${e.message}`, e.span?.start ?? decl.callSpan.start);
+    for (const a of session.activations) this.activations.push({ site: a.site, decl });
+    return commands;
+  }
+
+  /** A site the format made itself (an exec-form program), belonging to `decl`'s shell (no `onSite` call). */
+  addSite(site: LaunchSite, decl: ShellDecl): void {
+    this.entries.push({ site, decl });
+  }
+
+  problem(message: string, offset: number): void {
+    this.problems.push({ message, offset });
+  }
+
+  /**
+   * Suppression comments for an entry (an instruction, a step, a recipe line …) spanning lines
+   * first..last: a comment line just above it (or just above each line of `above`, e.g. a step's
+   * and its `run:` key's), or a comment at the end of one of its lines from `trailingFrom` on.
+   * Every line of the entry is covered.
+   */
+  suppress(first: number, last: number, opts: EntryComments = {}): void {
+    scanSuppressions(this.suppressions, this.file, this.host.comments, first, last, opts);
+  }
+
+  /** Marks lines first..last suppressed for `codes`. */
+  cover(first: number, last: number, codes: Set<string> | 'all'): void {
+    coverLines(this.suppressions, first, last, codes);
+  }
+
+  /**
+   * The file's analysis: side venvs dropped, activations linked, sites anchored, fixes wired.
+   * `extra`: suppressions the format scanned itself (with `scanSuppressions`) before its shells ran.
+   */
+  finish(extra?: Suppressions): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+    for (const [line, codes] of extra ?? []) this.cover(line, line, codes);
+    const sites = this.entries.map((e) => e.site);
+    // One declaration is one shell: its sites share an identity (or one per unit it names).
+    const ids = new Map<ShellDecl, number>();
+    const shellOf = (e: Entry) => {
+      if (!ids.has(e.decl)) ids.set(e.decl, -1 - ids.size);
+      return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl)!;
+    };
+    dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    const groups = new Map<unknown, { site: LaunchSite; order: number }[]>();
+    for (const e of this.entries) {
+      if (e.decl.linksLater === false) continue;
+      const g = groups.get(e.decl.group) ?? [];
+      g.push({ site: e.site, order: e.decl.order });
+      groups.set(e.decl.group, g);
+    }
+    for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? []);
+    for (const e of this.entries) {
+      if (e.decl.anchor) e.site.callSpan = e.decl.anchor(e.site);
+      const persist = this.host.persist;
+      if (persist) {
+        const program = e.site.rewriter;
+        const site = e.site;
+        site.rewriter = { rewrite: (t) => (t.kind === 'persist-venv' ? persist(site, t) : program?.rewrite(t)) };
+      }
+    }
+    return { sites, suppressions: this.suppressions, syntaxProblem: syntaxProblemOf(this.file, this.problems) };
+  }
+
+  private options(decl: ShellDecl): ShellSessionOptions {
+    return {
+      ...decl,
+      file: this.file,
+      language: this.host.language,
+      onSite: (site) => {
+        this.entries.push({ site, decl });
+        decl.onSite?.(site);
+      },
+    };
+  }
+}
+
+/** Where an entry's suppression comments may be (see `scanSuppressions`). */
+export interface EntryComments {
+  /** Lines whose whole-line comment covers the entry (default: the line just above it). */
+  above?: number[];
+  /** First line whose trailing comment covers the entry (default: its first line). */
+  trailingFrom?: number;
+  /** Only these lines count as comment lines above (a format that knows its comment lines). */
+  isCommentLine?: (line: number) => boolean;
+}
+
+/**
+ * The one suppression scanner: `# venvguard: ignore[…]` / `# noqa` for an entry (an instruction, a
+ * step, a recipe line, a unit directive …) spanning lines first..last, in a comment line just above
+ * it or at the end of one of its lines, written in the format's comment syntax. Every line of the
+ * entry is covered.
+ */
+export function scanSuppressions(into: Suppressions, file: SourceFile, syntax: CommentSyntax, first: number, last: number, opts: EntryComments = {}): void {
+  const lineRe = new RegExp(`^\\s*[${charClass(syntax.line)}](.*)$`);
+  const trailingRe = new RegExp(`(?:^|\\s)[${charClass(syntax.trailing)}](.*)$`);
+  for (const a of new Set(opts.above ?? [first - 1])) {
+    if (a < 1 || a > file.lineCount || (opts.isCommentLine && !opts.isCommentLine(a))) continue;
+    const m = lineRe.exec(file.lineText(a));
+    const codes = m ? suppressedCodes(m[1]) : undefined;
+    if (codes) coverLines(into, first, last, codes);
+  }
+  for (let l = opts.trailingFrom ?? first; l <= last && l <= file.lineCount; l++) {
+    const m = trailingRe.exec(file.lineText(l));
+    const codes = m ? suppressedCodes(m[1]) : undefined;
+    if (codes) coverLines(into, first, last, codes);
+  }
+}
+
+/** Marks lines first..last suppressed for `codes`. */
+export function coverLines(into: Suppressions, first: number, last: number, codes: Set<string> | 'all'): void {
+  for (let l = first; l <= last; l++) {
+    const prev = into.get(l);
+    into.set(l, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
+  }
+}
+
+/** A string of characters as the inside of a RegExp character class. */
+function charClass(chars: string): string {
+  return chars.replace(/[\]\\^-]/g, '\\$&');
+}
+
+/**
+ * Characters a venv path may not hold for the fix to write it in place of a program word: what
+ * would mean something else in shell text, in any YAML scalar style, or in a unit's command line.
+ */
+const UNSAFE_IN_PROGRAM = /[\s"'\\$`#;%&|<>()*?:]/;
+/** A make variable reference, the one expansion a Makefile fix writes (`$(VENV)/bin/pip`). */
+const MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
+
+/**
+ * The one program rewriter: replaces a program word with the venv's own program, written from
+ * `bin` as the format names the venv's bin folder (`.venv/bin`, `/srv/app/venv/bin`, `$(VENV)/bin`).
+ * None when the word is not written literally in the file, or when the result would hold a
+ * character that means something else where the word sits. `makeReferences`: `bin` may hold
+ * `$(NAME)` references (Makefile recipes). `titled`: the fix says what it writes.
+ */
+export function programRewriter(file: SourceFile, program: Word, bin: string, opts: { makeReferences?: boolean; titled?: boolean } = {}): ProgramRewriter | undefined {
+  const span = wordSourceSpan(program);
+  const name = wordText(program);
+  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  return {
+    rewrite(target: RewriteTarget): Rewrite | undefined {
+      const replacement = venvProgram(bin, target);
+      if (!replacement) return undefined;
+      const checked = replacement.map((r) => (opts.makeReferences ? r.replace(MAKE_REFERENCE, 'V') : r));
+      if (checked.some((r) => UNSAFE_IN_PROGRAM.test(r))) return undefined;
+      const text = replacement.join(' ');
+      return { edits: [{ start: span.start, end: span.end, text }], applicability: 'safe', title: opts.titled ? `Use ${text}` : undefined };
+    },
+  };
+}
+
+/**
+ * How messages show a venv of a format that keeps relative paths under a stand-in folder (the
+ * workspace, $(CURDIR), the project dir …): relative to it when under it, as is otherwise.
+ */
+export function shownUnder(root: string): (venv: string) => string {
+  return (v) => (v === root ? '.' : v.startsWith(root + '/') ? v.slice(root.length + 1) : v);
+}
