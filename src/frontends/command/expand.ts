@@ -9,35 +9,11 @@
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { EnvState, Language, LaunchSite } from '../../kernel/launch-site.js';
 import { wordText, type Word } from '../../kernel/word.js';
-import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseResult } from '../shell/parse.js';
-import { assign, type NestedRunner, type NestedShell, type State } from './options.js';
+import type { ShellCommand, ShellDialect, ShellParseResult } from '../shell/parse.js';
+import { assign, type ExpandedCommand, type NestedRunner, type NestedShell, type State } from './options.js';
 import { HANDLERS } from './wrappers.js';
 
-export type { NestedRunner, NestedShell } from './options.js';
-
-export interface ExpandedCommand {
-  /** argv[0] is the program actually started. */
-  argv: Word[];
-  /** What was unwrapped to reach it, outermost first, e.g. ['bash -c', 'env', 'nice']. */
-  wrappers: string[];
-  /** Some shell parsed this command line. */
-  viaShell: boolean;
-  /** argv is fully known: the input was complete and nothing unknown may split into several words. */
-  complete: boolean;
-  /**
-   * Set when a wrapper resets the PATH the program is looked up on: 'sudo' (secure_path),
-   * 'doas' (its safe path), 'su -l' (login environment), 'command -p' (the default PATH).
-   */
-  pathReset?: string;
-  /** `env PATH=…` / `PATH=… cmd` changed PATH for this command (after any reset above). */
-  envPathSet?: boolean;
-  /** `env -i` / `env -u PATH` removed PATH and nothing set it again: the exec falls back to a default path. */
-  pathUnset?: boolean;
-  /** Prefix assignments and `env NAME=VAL` that apply to this command, outermost first. */
-  assignments: ShellAssignment[];
-  /** Source span of the (innermost) command. */
-  span?: Span;
-}
+export type { ExpandedCommand, NestedRunner, NestedShell } from './options.js';
 
 export interface ExpandArgvOptions {
   complete: boolean;

@@ -1,13 +1,38 @@
 /**
- * The unwrapping machinery behind command/expand.ts: the state carried from a wrapper to the
- * command it runs (wrappers so far, PATH resets, assignments, nesting depth), what a wrapper does
- * (a Step), and GNU getopt_long-style option parsing, which every wrapper in wrappers.ts uses.
+ * The unwrapping machinery behind command/expand.ts: what unwrapping yields (ExpandedCommand,
+ * re-exported by expand.ts), the state carried from a wrapper to the command it runs (wrappers so
+ * far, PATH resets, assignments, nesting depth), what a wrapper does (a Step), and GNU
+ * getopt_long-style option parsing, which every wrapper in wrappers.ts uses.
  */
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import type { ShellAssignment, ShellDialect, ShellParseResult } from '../shell/parse.js';
 import { dropLeading, isAllText, leadingText } from '../../kernel/word-units.js';
-import type { ExpandedCommand } from './expand.js';
+
+/** What unwrapping yields: one program a command line starts, and how it was reached. */
+export interface ExpandedCommand {
+  /** argv[0] is the program actually started. */
+  argv: Word[];
+  /** What was unwrapped to reach it, outermost first, e.g. ['bash -c', 'env', 'nice']. */
+  wrappers: string[];
+  /** Some shell parsed this command line. */
+  viaShell: boolean;
+  /** argv is fully known: the input was complete and nothing unknown may split into several words. */
+  complete: boolean;
+  /**
+   * Set when a wrapper resets the PATH the program is looked up on: 'sudo' (secure_path),
+   * 'doas' (its safe path), 'su -l' (login environment), 'command -p' (the default PATH).
+   */
+  pathReset?: string;
+  /** `env PATH=…` / `PATH=… cmd` changed PATH for this command (after any reset above). */
+  envPathSet?: boolean;
+  /** `env -i` / `env -u PATH` removed PATH and nothing set it again: the exec falls back to a default path. */
+  pathUnset?: boolean;
+  /** Prefix assignments and `env NAME=VAL` that apply to this command, outermost first. */
+  assignments: ShellAssignment[];
+  /** Source span of the (innermost) command. */
+  span?: Span;
+}
 
 /** Nested shells (`sh -c "bash -c '…'"`) beyond this are not followed. */
 export const MAX_SHELL_DEPTH = 8;

@@ -1,0 +1,149 @@
+/**
+ * The script text the shell parser hands to tree-sitter-bash, and the way back from it to the
+ * file: a Word becomes one string (each non-text fragment standing in as a placeholder
+ * identifier) with, for every character, the Word unit it came from; backslash-newline pairs are
+ * removed the way the shell does before tokenising; and ScriptMap turns script ranges back into
+ * source spans. Used by the tree walker (parse.ts) and the word expander (words.ts).
+ */
+import type { Span } from '../../kernel/source.js';
+import type { Word } from '../../kernel/word.js';
+import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
+import { type Unit, wordUnits } from '../../kernel/word-units.js';
+
+/** The script text handed to tree-sitter, and where each of its characters came from. */
+export interface Script {
+  text: string;
+  /** Index into `units` for each character of `text`; placeholder characters share their fragment's index. */
+  at: number[];
+  units: Unit[];
+}
+
+/**
+ * Concatenates the literal text and stands in an identifier for each non-text fragment. The
+ * identifier is made of word characters only, so the shell grammar keeps it inside whatever word
+ * it appears in (`"$HOME/<sys.executable>"` stays one string). Identity is by position, not by
+ * text, so the placeholders do not have to be unlikely strings.
+ */
+export function buildScript(w: Word): Script {
+  const units = wordUnits(w);
+  let text = '';
+  const at: number[] = [];
+  let n = 0;
+  units.forEach((u, i) => {
+    const piece = 'frag' in u ? `_vgfrag${n++}_` : u.ch;
+    text += piece;
+    for (let k = 0; k < piece.length; k++) at.push(i);
+  });
+  return { text, at, units };
+}
+
+/**
+ * tree-sitter-bash treats backslash-newline as plain whitespace, so `ec\<newline>ho` would become
+ * two words. The shell removes such pairs before tokenising, except inside single quotes, comments
+ * and here-doc bodies; a first parse tells us where those are, then the pairs are dropped (keeping
+ * the character → source map) and the text is parsed again.
+ */
+export function removeLineContinuations(s: Script): Script {
+  const parser = loadedParser('tree-sitter-bash');
+  const tree = parser.parse(s.text);
+  const keep: Array<[number, number]> = [];
+  if (tree) {
+    try {
+      const stack: SyntaxNode[] = [tree.rootNode];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.type === 'raw_string' || n.type === 'ansi_c_string' || n.type === 'comment' || n.type === 'heredoc_body') {
+          keep.push([n.startIndex, n.endIndex]);
+          continue;
+        }
+        for (const c of n.children) if (c) stack.push(c);
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  // Outermost nodes only, so the ranges are disjoint; sorted, one pointer walks them as i grows.
+  keep.sort((a, b) => a[0] - b[0]);
+  let r = 0;
+  const protectedAt = (i: number) => {
+    while (r < keep.length && keep[r][1] <= i) r++;
+    return r < keep.length && i >= keep[r][0];
+  };
+  let text = '';
+  const at: number[] = [];
+  const t = s.text;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '\\' && !protectedAt(i)) {
+      const nl = t[i + 1] === '\n' ? 1 : t[i + 1] === '\r' && t[i + 2] === '\n' ? 2 : 0;
+      if (nl) {
+        i += nl;
+        continue;
+      }
+      // An escaped character (maybe a backslash) cannot start a continuation: copy the pair.
+      if (i + 1 < t.length) {
+        text += t[i] + t[i + 1];
+        at.push(s.at[i], s.at[i + 1]);
+        i++;
+        continue;
+      }
+    }
+    text += t[i];
+    at.push(s.at[i]);
+  }
+  return { text, at, units: s.units };
+}
+
+/** Source positions of a script's characters: spans of script ranges, in O(1) per lookup. */
+export class ScriptMap {
+  /** For each script index: the nearest source position at or after / before it, for span mapping. */
+  private nextPos: Int32Array;
+  private prevPos: Int32Array;
+
+  constructor(readonly s: Script) {
+    // Precomputed so every span lookup is O(1): deeply nested input has many commands spanning it all.
+    const n = s.text.length;
+    this.nextPos = new Int32Array(n + 1).fill(-1);
+    this.prevPos = new Int32Array(n + 1).fill(-1);
+    for (let i = n - 1; i >= 0; i--) this.nextPos[i] = this.startPos(i) >= 0 ? i : this.nextPos[i + 1];
+    for (let i = 0; i < n; i++) this.prevPos[i + 1] = this.endPos(i) >= 0 ? i : this.prevPos[i];
+  }
+
+  unit(i: number): Unit {
+    return this.s.units[this.s.at[i]];
+  }
+
+  private startPos(i: number): number {
+    const u = this.unit(i);
+    return 'frag' in u ? (u.frag.span?.start ?? -1) : u.off;
+  }
+
+  private endPos(i: number): number {
+    const u = this.unit(i);
+    return 'frag' in u ? (u.frag.span?.end ?? -1) : u.off >= 0 ? u.off + 1 : -1;
+  }
+
+  /** Source span of script range [start, end): first to last character that has a source position. */
+  span(start: number, end: number): Span | undefined {
+    const a = this.nextPos[start];
+    const b = this.prevPos[end];
+    if (a < 0 || b < 0 || a >= end || b < start) return undefined;
+    const sp = this.startPos(a);
+    const ep = this.endPos(b);
+    return ep >= sp ? { start: sp, end: ep } : { start: sp, end: sp };
+  }
+
+  /** A zero-width source position near script index i (for MISSING nodes). */
+  point(i: number): Span | undefined {
+    const b = this.prevPos[Math.min(i, this.s.text.length)];
+    if (b >= 0) {
+      const p = this.endPos(b);
+      return { start: p, end: p };
+    }
+    const a = this.nextPos[Math.min(i, this.s.text.length)];
+    if (a >= 0) {
+      const p = this.startPos(a);
+      return { start: p, end: p };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * What the shell parser (parse.ts) hands back: the simple commands a script runs, each as argv
+ * Words after quote removal with its prefix assignments and source span, plus the syntax errors
+ * met on the way, and the options a caller parses with (dialect, known variables, a per-command
+ * callback). Types only, so that the parser's parts (parse.ts, words.ts) can share them without
+ * importing each other; callers import them from parse.ts, which re-exports them.
+ */
+import type { Span } from '../../kernel/source.js';
+import type { Word } from '../../kernel/word.js';
+
+export type ShellDialect = 'sh' | 'bash';
+
+export interface ShellParseOptions {
+  /** `sh` (POSIX: no `$'…'` / `$"…"` quoting) or `bash` (the default). */
+  dialect?: ShellDialect;
+  /** Known values of shell variables; `$NAME` / `${NAME}` expand to them, everything else is unknown. */
+  vars?: Map<string, string>;
+  /**
+   * Called with each command as it is collected, in execution order, before later commands are
+   * converted: a caller that updates `vars` here (`VENV=.venv`, then `$VENV/bin/pip`) makes the
+   * new value visible to the commands that follow.
+   */
+  onCommand?: (cmd: ShellCommand) => void;
+}
+
+export interface ShellAssignment {
+  name: string;
+  value: Word;
+}
+
+export interface ShellCommand {
+  /** argv after quote removal; may be empty for an assignment-only command (`PATH=/x`). */
+  words: Word[];
+  /** Prefix assignments (`FOO=1 cmd`), or the assignments of an assignment-only command. */
+  assignments: ShellAssignment[];
+  /** Source span of the whole command (mapped through the input Word's offsets). */
+  span?: Span;
+  /**
+   * False when the number of words is not known statically: an unquoted unknown expansion or
+   * placeholder may split into several words or none, and globs / brace expansions multiply words.
+   */
+  complete: boolean;
+}
+
+export interface ShellParseError {
+  message: string;
+  span?: Span;
+}
+
+export interface ShellParseResult {
+  commands: ShellCommand[];
+  errors: ShellParseError[];
+}
