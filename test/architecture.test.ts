@@ -4,8 +4,7 @@
  * export specifiers with a regular expression (no build needed; `import type` counts like any other
  * import, and so do dynamic `import('…')` calls), and assert: (a) every import goes to the same
  * layer or to one the table allows, (b) no files import each other in a cycle, (c) no file is over
- * MAX_LINES lines. A violation in code that is being rewritten right now is listed in PENDING and
- * checked by a `todo` test instead, so the suite stays green while the list stays honest.
+ * MAX_LINES lines.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -50,20 +49,6 @@ const EXCEPTIONS: Array<{ from: string; to: string; why: string }> = [];
 const MAX_EXCEPTIONS = 3;
 
 const MAX_LINES = 600;
-
-/** Code another change is rewriting right now; its violations may wait in PENDING, nothing else's. */
-const REWRITE_ZONE = [
-  'src/frontends/dockerfile/', 'src/frontends/actions/', 'src/frontends/gitlab/', 'src/frontends/makefile/',
-  'src/frontends/service-common.ts', 'src/frontends/config-facts.ts', 'src/frontends/shell/session.ts', 'src/frontends/systemd/',
-  'src/frontends/supervisor/', 'src/frontends/procfile/', 'src/frontends/crontab/', 'src/frontends/shell-script/',
-];
-
-/** Known violations in REWRITE_ZONE, by check: imports as `from → to`, cycles by any file on them, files by path. */
-const PENDING: { layers: string[]; cycles: string[]; lines: string[] } = {
-  layers: [],
-  cycles: [],
-  lines: ['src/frontends/dockerfile/index.ts'],
-};
 
 // ---------------------------------------------------------------------------------------------
 // The import graph of src/
@@ -125,7 +110,6 @@ function layerOf(file: string): string | undefined {
 }
 
 const arrow = (e: { from: string; to: string }) => `${e.from} → ${e.to}`;
-const inRewriteZone = (file: string) => REWRITE_ZONE.some((z) => (z.endsWith('/') ? file.startsWith(z) : file === z));
 
 function layerViolations(): string[] {
   const out: string[] = [];
@@ -217,22 +201,9 @@ function lineCount(text: string): number {
 
 const sizes = files.map((f) => ({ file: f, lines: lineCount(texts.get(f)!) })).sort((a, b) => b.lines - a.lines);
 
-/**
- * One check with its pending list: violations not listed fail now; listed ones go to a `todo`
- * test that fails (without failing the suite) until the rewrite fixes them.
- */
-function check(name: string, violations: string[], pending: string[], isPending: (v: string) => boolean): void {
-  test(name, () => {
-    const fresh = violations.filter((v) => !isPending(v));
-    assert.deepEqual(fresh, [], `${name}:\n  ${fresh.join('\n  ')}`);
-  });
-  if (pending.length) {
-    const still = violations.filter(isPending);
-    const todo = still.length ? still.join('; ') : `fixed: drop ${pending.join(', ')} from PENDING`;
-    test(`${name}: pending the front-end rewrite`, { todo }, () => {
-      assert.deepEqual(still, [], `still pending:\n  ${still.join('\n  ')}`);
-    });
-  }
+/** One check: every violation fails it, listed. */
+function check(name: string, violations: string[]): void {
+  test(name, () => assert.deepEqual(violations, [], `${name}:\n  ${violations.join('\n  ')}`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,23 +243,11 @@ test(`at most ${MAX_EXCEPTIONS} exceptions to the layers, each explained and sti
   }
 });
 
-test('pending violations are only in the code being rewritten', () => {
-  const files = [...PENDING.layers.map((v) => v.split(' → ')[0]), ...PENDING.cycles, ...PENDING.lines];
-  assert.deepEqual(files.filter((f) => !inRewriteZone(f)), []);
-});
+check('(a) imports go down the layers, never between siblings', layerViolations());
 
-check('(a) imports go down the layers, never between siblings', layerViolations(), PENDING.layers, (v) => PENDING.layers.includes(v));
-
-check(
-  '(b) no import cycles between files',
-  cycles().map(describeCycle),
-  PENDING.cycles,
-  (v) => PENDING.cycles.some((f) => Array.from(v.matchAll(/src\/[^\s,()]+\.ts/g), (m) => m[0]).includes(f)),
-);
+check('(b) no import cycles between files', cycles().map(describeCycle));
 
 check(
   `(c) no file under src/ over ${MAX_LINES} lines`,
   sizes.filter((s) => s.lines > MAX_LINES).map((s) => `${s.file} (${s.lines} lines)`),
-  PENDING.lines,
-  (v) => PENDING.lines.includes(v.replace(/ \(\d+ lines\)$/, '')),
 );
