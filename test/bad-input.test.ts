@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { JsonReport } from '../src/reporters/json.js';
-import { CLI, repoRoot, tempDir } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 
 const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 };
 const isRoot = process.getuid?.() === 0;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
-import { CLI, repoRoot, tempDir } from './helpers.js';
+import { CLI, tempDir } from './helpers.js';
 import { assertValidSarif, sarifRegions } from './sarif-schema.js';
 
 

@@ -3,9 +3,7 @@
  * the run's structure, and fingerprints that survive lines being inserted above a finding.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { SourceFile } from '../../src/kernel/source.js';
 import { FINGERPRINT_KEY, renderSarif, toSarifLog } from '../../src/reporters/sarif.js';

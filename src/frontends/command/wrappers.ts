@@ -4,7 +4,6 @@
  * `su -c`, `flock -c`, `watch`, `eval`) whose script the one shell model runs next.
  */
 import { wordText, type Word } from '../../kernel/word.js';
-import type { ShellDialect } from '../shell/parse.js';
 import { dropLeading, isAllText, joinWords, leadingText, type Unit, unitsToWord, wordUnits } from '../../kernel/word-units.js';
 import { assign, has, nestedShell, operand, parseOptions, positionals, simple, wrapped, type Handler, type OptionSpec, type State } from './options.js';
 

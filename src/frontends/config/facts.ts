@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { LaunchSite, RewriteTarget } from '../../kernel/launch-site.js';
-import type { SourceFile, Span } from '../../kernel/source.js';
+import type { SourceFile } from '../../kernel/source.js';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import { wordText, type Word } from '../../kernel/word.js';
 

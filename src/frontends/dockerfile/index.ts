@@ -13,7 +13,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { EnvState, LaunchSite, PathState, Rewrite, RewriteTarget, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
-import { wordText, type Word } from '../../kernel/word.js';
+import { wordText } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { ConfigRun, type ShellDecl } from '../config/driver.js';
 import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';

@@ -31,7 +31,9 @@
  *   is known to have no bash (alpine, busybox, the alpine-based docker images). Windows jobs
  *   (PowerShell) are not analysed.
  *
- * Script lines are mapped back to the file character by character (../yaml-scalars.ts).
+ * reader.ts resolves the YAML as GitLab does (merge keys, `extends:`, `!reference`); this module is
+ * the model and the host declaration. Script lines are mapped back to the file character by
+ * character (../yaml-scalars.ts).
  */
 import path from 'node:path';
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
@@ -46,7 +48,8 @@ import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.j
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { unitsToWord } from '../../kernel/word-units.js';
-import { charsText, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
+import { charsText, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
+import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
 
 /** Where the runner checks the project out ($CI_PROJECT_DIR); venvs are kept as absolute paths under it. */
 const PROJECT_DIR = '/builds/project';
@@ -62,145 +65,6 @@ const DEPRECATED_GLOBALS = new Set(['image', 'services', 'cache', 'before_script
 
 /** A stand-in command for a `!reference` whose target is not in this file: it may do anything. */
 const UNKNOWN_SNIPPET = '__venvguard_unknown_reference__';
-
-// ---------------------------------------------------------------------------------------------
-// The configuration as GitLab sees it: merge keys, `extends:` and `!reference` applied, every
-// leaf still the YAML node it came from (for positions)
-
-interface Mapping {
-  kind: 'mapping';
-  entries: Map<string, Entry>;
-}
-interface Entry {
-  /** The key as written (the nearest one: a job's own key wins over a template's). */
-  key?: Scalar;
-  value: Value;
-  /** The value node as written (before aliases and merges): the entry's own extent in the file. */
-  node?: unknown;
-}
-type Value = Mapping | YamlNode | null;
-
-const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && (v as Mapping).kind === 'mapping';
-
-/** ActiveSupport's Hash#deep_merge, as `extends:` uses it: hashes merge key by key, anything else is replaced. */
-function deepMerge(base: Mapping, over: Mapping): Mapping {
-  const entries = new Map(base.entries);
-  for (const [k, e] of over.entries) {
-    const b = entries.get(k);
-    entries.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value) } : e);
-  }
-  return { kind: 'mapping', entries };
-}
-
-class Config {
-  private readonly extendedMemo = new Map<string, Value>();
-  private readonly extending = new Set<string>();
-  /** One Mapping per YAML mapping: aliases of aliases would otherwise expand exponentially. */
-  private readonly mappings = new WeakMap<YAMLMap, Mapping>();
-  readonly root: Mapping | undefined;
-
-  constructor(private readonly doc: Document.Parsed) {
-    const r = this.valueOf(doc.contents, 0);
-    this.root = isMapping(r) ? r : undefined;
-  }
-
-  deAlias(n: unknown): unknown {
-    for (let i = 0; i < 20 && isAlias(n); i++) n = n.resolve(this.doc);
-    return isAlias(n) ? undefined : n;
-  }
-
-  /** A node as a Value: aliases followed, mappings with their `<<` merges applied. */
-  valueOf(n: unknown, depth: number): Value {
-    const v = this.deAlias(n);
-    if (v === undefined || v === null || (isScalar(v) && v.value === null)) return null;
-    if (isMap(v)) {
-      if (depth > 30) return null;
-      let m = this.mappings.get(v);
-      if (!m) this.mappings.set(v, (m = this.toMapping(v, depth + 1)));
-      return m;
-    }
-    return v as YamlNode;
-  }
-
-  /**
-   * YAML merge keys as Ruby's Psych applies them (GitLab loads YAML with it): `<<: *a` merges a's
-   * keys over what came before, later keys override, and in `<<: [*a, *b]` the first wins.
-   */
-  private toMapping(node: YAMLMap, depth: number): Mapping {
-    const entries = new Map<string, Entry>();
-    const mergeFrom = (n: unknown) => {
-      const m = this.valueOf(n, depth);
-      if (isMapping(m)) for (const [k, e] of m.entries) entries.set(k, e);
-    };
-    for (const p of node.items) {
-      if (!isScalar(p.key) || p.key.value === null) continue;
-      const k = String(p.key.value);
-      if (k === '<<' && p.key.type === 'PLAIN') {
-        const v = this.deAlias(p.value);
-        if (isSeq(v)) {
-          const merged = new Map<string, Entry>();
-          for (const item of [...v.items].reverse()) {
-            const m = this.valueOf(item, depth);
-            if (isMapping(m)) for (const [kk, e] of m.entries) merged.set(kk, e);
-          }
-          for (const [kk, e] of merged) entries.set(kk, e);
-        } else mergeFrom(v);
-        continue;
-      }
-      entries.set(k, { key: p.key, value: this.valueOf(p.value, depth), node: p.value });
-    }
-    return { kind: 'mapping', entries };
-  }
-
-  /** A top-level entry after `extends:` (Extendable::Entry#extend!: bases merged in order, then the entry itself). */
-  extended(name: string, depth = 0): Value {
-    if (this.extendedMemo.has(name)) return this.extendedMemo.get(name)!;
-    const own = this.root?.entries.get(name)?.value;
-    if (own === undefined) return null;
-    if (!isMapping(own) || !own.entries.has('extends') || this.extending.has(name) || depth > 11) return own;
-    this.extending.add(name);
-    let merged: Mapping = { kind: 'mapping', entries: new Map() };
-    for (const base of this.names(own.entries.get('extends')!.value)) {
-      // A base that is not in this file comes from an `include:`: unknown, left out.
-      if (!this.root?.entries.has(base)) continue;
-      const b = this.extended(base, depth + 1);
-      if (isMapping(b)) merged = deepMerge(merged, b);
-    }
-    this.extending.delete(name);
-    const result = deepMerge(merged, own);
-    this.extendedMemo.set(name, result);
-    return result;
-  }
-
-  /** `extends: .a` or `extends: [.a, .b]`. */
-  names(v: Value): string[] {
-    const n = this.deAlias(v);
-    if (isScalar(n) && n.value !== null) return [String(n.value)];
-    if (isSeq(n)) return n.items.map((i) => this.deAlias(i)).filter(isScalar).map((s) => String(s.value));
-    return [];
-  }
-
-  /** `!reference [job, key, …]`: the value it selects, or undefined when that is not in this file. */
-  reference(seq: YAMLSeq, chain: readonly YAMLSeq[]): Value | undefined {
-    if (chain.includes(seq) || chain.length > 10) return undefined;
-    const keys = seq.items.map((i) => this.deAlias(i));
-    if (keys.length === 0 || !keys.every((k) => isScalar(k) && k.value !== null)) return undefined;
-    const [first, ...rest] = keys.map((k) => String((k as Scalar).value));
-    if (!this.root?.entries.has(first)) return undefined;
-    let cur: Value | undefined = this.extended(first);
-    for (const k of rest) {
-      cur = this.resolved(cur, [...chain, seq]);
-      cur = isMapping(cur) ? cur.entries.get(k)?.value : undefined;
-      if (cur === undefined) return undefined;
-    }
-    return cur;
-  }
-
-  /** The value with a `!reference` in its place followed (undefined when it points outside the file). */
-  resolved(v: Value | undefined, chain: readonly YAMLSeq[] = []): Value | undefined {
-    return isSeq(v) && v.tag === '!reference' ? this.resolved(this.reference(v, chain), [...chain, v]) : v;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Jobs
@@ -219,16 +83,6 @@ interface VariableValue {
   expand: boolean;
   span?: Span;
 }
-
-const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
-
-function trimmedSpan(src: string, node: YamlNode): Span {
-  const [start, end] = node.range ?? [0, 0];
-  let e = end;
-  while (e > start && /\s/.test(src[e - 1])) e--;
-  return { start, end: e };
-}
-
 /** Images known to have no bash: GitLab Runner's shell detection then execs sh. */
 function imageLacksBash(image: string): boolean {
   const noDigest = image.split('@')[0];
