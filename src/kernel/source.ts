@@ -85,3 +85,26 @@ export interface SourceEncoding {
   /** False when bytes could not be decoded and were replaced: such a file is never rewritten. */
   lossless: boolean;
 }
+
+export interface TextLine {
+  /** 1-based line number. */
+  no: number;
+  start: number;
+  /** Without the line terminator (`\n` or `\r\n`). */
+  text: string;
+}
+
+/** The text's lines, the empty one after a final line break included (line-based readers share this). */
+export function splitLines(text: string): TextLine[] {
+  const out: TextLine[] = [];
+  let no = 1;
+  for (let s = 0; s <= text.length; no++) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    let t = text.slice(s, e);
+    if (t.endsWith('\r')) t = t.slice(0, -1);
+    out.push({ no, start: s, text: t });
+    s = e + 1;
+  }
+  return out;
+}

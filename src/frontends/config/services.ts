@@ -38,27 +38,7 @@ export function showVenv(v: string): string {
   return v.startsWith(START_DIR + '/') ? v.slice(START_DIR.length + 1) : v;
 }
 
-export interface TextLine {
-  /** 1-based line number. */
-  no: number;
-  start: number;
-  /** Without the line terminator. */
-  text: string;
-}
-
-export function splitLines(text: string): TextLine[] {
-  const out: TextLine[] = [];
-  let no = 1;
-  for (let s = 0; s <= text.length; no++) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    let t = text.slice(s, e);
-    if (t.endsWith('\r')) t = t.slice(0, -1);
-    out.push({ no, start: s, text: t });
-    s = e + 1;
-  }
-  return out;
-}
+export { splitLines, type TextLine } from '../../kernel/source.js';
 
 /** Prefixes whose bin holds the system's or a distribution's Python, not a venv. */
 const NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;

@@ -5,7 +5,7 @@
  * Our own reader: the JS Dockerfile parsers on npm either drop positions after joining
  * continuations or are unmaintained, and the shell inside RUN goes to the shared shell model.
  */
-import type { Span } from '../../kernel/source.js';
+import { splitLines, type Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
@@ -33,15 +33,7 @@ export interface ParsedDockerfile {
 
 /** Splits the file into instructions (directives, comments, continuations, heredocs). */
 export function parseDockerfile(text: string): ParsedDockerfile {
-  const lines: { start: number; text: string }[] = [];
-  for (let s = 0; s <= text.length; ) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    let t = text.slice(s, e);
-    if (t.endsWith('\r')) t = t.slice(0, -1);
-    lines.push({ start: s, text: t });
-    s = e + 1;
-  }
+  const lines = splitLines(text);
   const out: ParsedDockerfile = { instructions: [], comments: [], problems: [], escape: '\\' };
   let i = 0;
   // Parser directives: `# name=value` lines at the very top only.

@@ -8,8 +8,10 @@
  * reading rules — continuation collapsing, recipe prefixes, expansion) and `@kba/makefile-parser`
  * (0.0.x), neither maps expanded text back to the file.
  */
+import { splitLines } from '../../kernel/source.js';
+import type { Char } from '../../kernel/word-units.js';
 
-export type Char = { ch: string; off: number };
+export type { Char } from '../../kernel/word-units.js';
 
 export const isWs = (ch: string | undefined) => ch === ' ' || ch === '\t';
 
@@ -27,15 +29,8 @@ export interface LogicalLine {
 
 /** Physical lines joined where a line ends in an odd number of backslashes (GNU make's readline). */
 export function logicalLines(src: string): LogicalLine[] {
-  const phys: { start: number; text: string }[] = [];
-  for (let s = 0; s < src.length; ) {
-    let e = src.indexOf('\n', s);
-    if (e < 0) e = src.length;
-    let t = src.slice(s, e);
-    if (t.endsWith('\r')) t = t.slice(0, -1);
-    phys.push({ start: s, text: t });
-    s = e + 1;
-  }
+  // make reads no line after the final line break.
+  const phys = splitLines(src).filter((l) => l.start < src.length);
   const out: LogicalLine[] = [];
   for (let i = 0; i < phys.length; ) {
     const ll: LogicalLine = { chars: [], firstLine: i + 1, lastLine: i + 1, starts: [] };

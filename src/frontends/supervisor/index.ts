@@ -27,9 +27,8 @@ import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from 
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../config/services.js';
 import { coverLines } from '../config/driver.js';
-import { type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
 
-type Char = { ch: string; off: number };
 
 export interface IniEntry {
   key: string;

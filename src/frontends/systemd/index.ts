@@ -26,10 +26,9 @@ import { DEFAULT_PATH } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../config/services.js';
-import { type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
 import { SYSTEMD_PATH } from '../../kernel/platform.js';
 
-type Char = { ch: string; off: number };
 
 /** The Exec settings, in the order systemd runs them (for activations' later commands). */
 export const EXEC_KEYS = ['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost'] as const;
