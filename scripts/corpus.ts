@@ -4,7 +4,7 @@
  * that two builds (before and after a refactor) can be compared finding by finding. Not part of
  * `npm test`: it needs the checkouts (or bare mirrors to make them from), which CI does not have.
  *
- *   node dist/scripts/corpus.js [--venvguard CLI] [--out FILE] [--only a,b] [--timeout SECONDS]
+ *   node dist/scripts/corpus.js [--venvguard CLI] [--out FILE] [--only a,b] [--timeout SECONDS] [--mutate]
  *   node dist/scripts/corpus.js --compare A.json B.json
  *   node dist/scripts/corpus.js --summary A.json
  *
@@ -85,6 +85,49 @@ export interface CorpusResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Mutation: more configuration findings from the same real files
+
+/**
+ * A copy of a checkout where every configuration file that can hold one gets a venv to be escaped
+ * from: a `RUN python3 -m venv /opt/venv` after each Dockerfile `FROM`, a `python3 -m venv .vgvenv`
+ * target at the end of each Makefile, the same command as the first line of each shell script
+ * (after its shebang). Two builds compared on it must agree on every finding the real commands then
+ * give; nothing here judges whether they are right (verdicts.json is for the unmutated files).
+ */
+export function mutatedCopy(checkout: string, name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-corpus-'));
+  const dest = path.join(dir, name);
+  fs.cpSync(checkout, dest, { recursive: true, verbatimSymlinks: true });
+  mutateTree(dest);
+  return dest;
+}
+
+export function mutateTree(dir: string): void {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) mutateTree(p);
+    if (!e.isFile()) continue;
+    const mutated = mutateFile(e.name, fs.readFileSync(p));
+    if (mutated !== undefined) fs.writeFileSync(p, mutated);
+  }
+}
+
+function mutateFile(name: string, bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  const text = bytes.toString('utf8');
+  if (name === 'Dockerfile' || name.startsWith('Dockerfile.') || name.endsWith('.dockerfile')) {
+    return text.replace(/^(FROM .*)$/gm, '$1\nRUN python3 -m venv /opt/venv');
+  }
+  if (['Makefile', 'makefile', 'GNUmakefile'].includes(name) || name.endsWith('.mk')) return `${text}\n\nvgvenv:\n\tpython3 -m venv .vgvenv\n`;
+  if (name.endsWith('.sh')) {
+    const lines = text.split('\n');
+    lines.splice(lines[0]?.startsWith('#!') ? 1 : 0, 0, 'python3 -m venv .vgvenv');
+    return lines.join('\n');
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Arguments
 
 interface Options {
@@ -95,11 +138,13 @@ interface Options {
   reposFile: string;
   compare: [string, string] | null;
   summary: string | null;
+  /** Check a mutated copy of each checkout (see `mutateTree`), for refactor parity with more findings. */
+  mutate: boolean;
 }
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: corpus [--venvguard CLI] [--out FILE] [--only a,b] [--timeout SECONDS] [--repos FILE]\n` +
+    `${message}\nusage: corpus [--venvguard CLI] [--out FILE] [--only a,b] [--timeout SECONDS] [--repos FILE] [--mutate]\n` +
       '       corpus --compare A.json B.json\n       corpus --summary A.json\n',
   );
   process.exit(2);
@@ -114,6 +159,7 @@ function parseArgs(argv: string[]): Options {
     reposFile: path.join(root, 'corpus/repos.json'),
     compare: null,
     summary: null,
+    mutate: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -132,6 +178,7 @@ function parseArgs(argv: string[]): Options {
     } else if (a === '--repos') o.reposFile = path.resolve(value());
     else if (a === '--compare') o.compare = [path.resolve(value()), path.resolve(value())];
     else if (a === '--summary') o.summary = path.resolve(value());
+    else if (a === '--mutate') o.mutate = true;
     else if (a === '-h' || a === '--help') usage('');
     else usage(`unknown argument ${a}`);
   }
@@ -395,10 +442,12 @@ async function runCorpus(o: Options): Promise<{ result: CorpusResult; times: Map
     } catch {
       base.omitted = [];
     }
-    process.stderr.write(`${r.name}: checking\n`);
+    process.stderr.write(`${r.name}: checking${o.mutate ? ' (mutated copy)' : ''}\n`);
+    const target = o.mutate ? mutatedCopy(checkout, r.name) : checkout;
     const t0 = performance.now();
-    const run = await runCli(o.venvguard, checkout, o.timeoutMs);
+    const run = await runCli(o.venvguard, target, o.timeoutMs);
     times.set(r.name, performance.now() - t0);
+    if (o.mutate) fs.rmSync(path.dirname(target), { recursive: true, force: true });
     base.exitCode = run.code;
     if (run.timedOut) {
       results.push({ ...base, status: 'timeout', exitCode: null, note: `killed after ${o.timeoutMs / 1000} s` });
@@ -412,11 +461,11 @@ async function runCorpus(o: Options): Promise<{ result: CorpusResult; times: Map
     }
     if (!report || !Array.isArray(report.diagnostics)) {
       const first = run.stderr.trim().split('\n').slice(0, 5).join('\n');
-      results.push({ ...base, status: 'error', note: scrub(first || 'no JSON report on stdout', checkout) });
+      results.push({ ...base, status: 'error', note: scrub(first || 'no JSON report on stdout', target) });
       continue;
     }
     version ??= report.version ?? null;
-    results.push({ ...base, ...normalise(report, checkout) });
+    results.push({ ...base, ...normalise(report, target) });
   }
   return { result: { format: CORPUS_FORMAT, venvguardVersion: version, repos: results }, times };
 }
