@@ -78,7 +78,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const r = path.relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;
   };
-  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress });
+  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
   const diagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));

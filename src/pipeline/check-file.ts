@@ -1,7 +1,8 @@
 /**
  * One file through the pipeline: bytes → SourceFile → (prefilter) → front end → LaunchSites →
  * the diagnose stage (judge → rules → Diagnostics + fixes). Never throws for bad input: problems
- * are returned. The front end is chosen once, when the file is read, and travels with the result.
+ * are returned. The front end is chosen once — by discovery for a walked file, when read for a file
+ * named explicitly — and travels with the file to analysis, the workers and the fix loop.
  */
 import fs from 'node:fs';
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
@@ -32,9 +33,9 @@ export interface FileCheckResult {
 }
 
 /** readForCheck, never throwing: an unexpected error is that file's problem, not the run's. */
-export function readForCheckSafely(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>): { result: FileCheckResult; file?: SourceFile } {
+export function readForCheckSafely(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>, language?: Language): { result: FileCheckResult; file?: SourceFile } {
   try {
-    return readForCheck(path, ctx);
+    return readForCheck(path, ctx, language);
   } catch (e) {
     return {
       result: { path, diagnostics: [], problems: [{ path, kind: 'internal', message: `internal error while reading: ${(e as Error).message}`, partial: false }], skipped: false },
@@ -46,7 +47,7 @@ export function readForCheckSafely(path: string, ctx: Pick<FileCheckContext, 'pr
  * The cheap half: read, decode and prefilter. Returns the decoded file only when it must be
  * analysed (the engine runs this on the main thread and sends only those files to workers).
  */
-export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>): { result: FileCheckResult; file?: SourceFile } {
+export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilter' | 'maxFileSize'>, language?: Language): { result: FileCheckResult; file?: SourceFile } {
   const result: FileCheckResult = { path, diagnostics: [], problems: [], skipped: false };
   const problem = (kind: FileProblem['kind'], message: string) => {
     result.problems.push({ path, kind, message, partial: false });
@@ -69,7 +70,8 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  const fe = frontEndFor(path, headOf(path, bytes));
+  // The front end discovery chose (by name or first line); a file named explicitly is chosen here.
+  const fe = language ? frontEndByLanguage(language) : frontEndFor(path, headOf(path, bytes));
   result.language = fe.language;
   if (fe.maxBytes !== undefined && bytes.length > fe.maxBytes) {
     return problem('too-large', `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);

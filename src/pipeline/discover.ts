@@ -7,11 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { FileProblem } from '../kernel/diagnostic.js';
+import type { Language } from '../kernel/launch-site.js';
 import { patternMatcher, type Config } from './config.js';
 import { claimingFrontEnd, headOf } from '../frontends/index.js';
 
 export interface Discovery {
   files: string[];
+  /** The front end that claimed each walked file (by name or first line): reading uses the same one. */
+  claimed: Map<string, Language>;
   problems: FileProblem[];
 }
 
@@ -33,6 +36,7 @@ function firstLineOf(file: string): string {
 
 export function discoverFiles(inputs: string[], cfg: Config): Discovery {
   const files: string[] = [];
+  const claimed = new Map<string, Language>();
   const problems: FileProblem[] = [];
   const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
   const seenDirs = new Set<string>();
@@ -48,11 +52,12 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
     return exclude.ignores(isDir ? `${r}/` : r);
   };
 
-  const addFile = (p: string) => {
+  const addFile = (p: string, language?: Language) => {
     const key = path.resolve(p);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
     files.push(p);
+    if (language) claimed.set(p, language);
   };
 
   const walk = (dir: string, gitignores: { base: string; ig: Ignore }[]) => {
@@ -111,8 +116,11 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       }
       if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir)) continue;
       if (isDir) walk(p, scoped);
-      else if (isFile && (claimingFrontEnd(p) || (!e.name.includes('.') && claimingFrontEnd(p, firstLineOf(p))))) addFile(p);
-      else if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
+      else if (isFile) {
+        const fe = claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p)));
+        if (fe) addFile(p, fe.language);
+      }
+      if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
     }
   };
 
@@ -128,5 +136,5 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
     if (st.isDirectory()) walk(input, []);
     else addFile(input); // named explicitly: checked even if excluded
   }
-  return { files, problems };
+  return { files, claimed, problems };
 }

@@ -13,6 +13,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { analyseDecoded, readForCheckSafely as readForCheck, type FileCheckResult } from './check-file.js';
+import type { Language } from '../kernel/launch-site.js';
 import { SourceFile } from '../kernel/source.js';
 import { loadParsers, parsersLoaded } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
@@ -40,7 +41,7 @@ function chooseWasmTier(settings: RunSettings): void {
 /** Files read between yields to the event loop while the parsers load in the background. */
 const YIELD_EVERY = 16;
 
-export async function checkFiles(files: string[], settings: RunSettings, opts: { jobs?: number; onProgress?: Progress } = {}): Promise<FileCheckResult[]> {
+export async function checkFiles(files: string[], settings: RunSettings, opts: { jobs?: number; onProgress?: Progress; claimed?: ReadonlyMap<string, Language> } = {}): Promise<FileCheckResult[]> {
   const cpus = opts.jobs ?? os.availableParallelism();
   const ctx = contextFromSettings(settings);
   const results = new Array<FileCheckResult>(files.length);
@@ -57,7 +58,7 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
   let parsersReady = false;
   let next = 0;
   for (; next < files.length; next++) {
-    const { result, file } = readForCheck(files[next], ctx);
+    const { result, file } = readForCheck(files[next], ctx, opts.claimed?.get(files[next]));
     if (!file) finish(next, result);
     else {
       if (!parsers) {
@@ -78,7 +79,7 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
     for (const item of pending) finish(item.index, analyseDecoded(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx));
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Math.max(1, cpus - 1), finish);
+  await withWorkers(files, next, pending, settings, ctx, Math.max(1, cpus - 1), finish, opts.claimed);
   return results;
 }
 
@@ -90,6 +91,7 @@ async function withWorkers(
   ctx: ReturnType<typeof contextFromSettings>,
   workers: number,
   finish: (i: number, r: FileCheckResult) => void,
+  claimed?: ReadonlyMap<string, Language>,
 ): Promise<void> {
   // Only plain data crosses to workers: rules are looked up again there by code.
   const data: RunSettings = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize };
@@ -118,7 +120,7 @@ async function withWorkers(
   });
 
   for (let i = from; i < files.length; i++) {
-    const { result, file } = readForCheck(files[i], ctx);
+    const { result, file } = readForCheck(files[i], ctx, claimed?.get(files[i]));
     if (!file) finish(i, result);
     else {
       queue.push({ index: i, result, file: { path: file.path, text: file.text, encoding: file.encoding } });
