@@ -111,6 +111,8 @@ interface Frame {
   activations: ShellActivation[];
   /** The wrapper step that started a nested shell (its commands are expanded under it). */
   outer?: NestedShell;
+  /** The shell that started this one. */
+  parent?: Frame;
 }
 
 export function runShellSession(script: Word, o: ShellSessionOptions): ShellSessionResult {
@@ -136,6 +138,8 @@ class ShellSession {
   private readonly activations: ShellActivation[] = [];
   private readonly nestedErrors: ShellParseError[] = [];
   private readonly top: Frame;
+  /** Every shell this session ran, the top one first. */
+  private readonly frames: Frame[] = [];
   private cur: Frame;
   private readonly norm: (p: string) => string;
 
@@ -143,6 +147,7 @@ class ShellSession {
     const vars = new Map([...o.vars].filter(([k, v]) => !TRACKED.has(k) && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
     this.top = { sh: { path: o.path, cwd: o.cwd }, vars, dialect: o.dialect, shellName: o.facts?.shellName, commands: 0, activations: [] };
     this.cur = this.top;
+    this.frames.push(this.top);
     this.norm = o.normalizePath ?? ((p: string) => p);
     this.syncVars();
   }
@@ -152,7 +157,8 @@ class ShellSession {
   }
 
   result(errors: ShellParseError[]): ShellSessionResult {
-    this.endFrame(this.top);
+    // Every shell has ended: an activation's place is known in its own shell and in the ones around it.
+    for (const frame of this.frames) this.endFrame(frame);
     return { sites: this.sites, activations: this.activations, errors, nestedErrors: this.nestedErrors, commands: this.top.commands, final: this.top.sh, vars: this.top.vars };
   }
 
@@ -236,21 +242,26 @@ class ShellSession {
     if (fresh) vars.delete('VIRTUAL_ENV');
     const label = n.st.wrappers[n.st.wrappers.length - 1] ?? '';
     const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
-    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n };
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, parent };
+    this.frames.push(this.cur);
     try {
       const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd) });
       this.nestedErrors.push(...res.errors);
-      this.endFrame(this.cur);
     } finally {
       this.cur = parent;
     }
     return [];
   };
 
-  /** An activation's place in its own shell: the last command, the only one. */
+  /**
+   * An activation's place: the last command of its own shell (then it has no effect there), and
+   * whether it is all the outermost shell does (`RUN . v/bin/activate`, `RUN bash -c '. v/bin/activate'`).
+   */
   private endFrame(frame: Frame): void {
+    let alone = true;
+    for (let f: Frame | undefined = frame; f; f = f.parent) alone &&= f.commands === 1;
     for (const a of frame.activations) {
-      a.site.config && (a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone: frame.commands === 1, fails: a.fails, later: NO_LATER_SHELLS });
+      if (a.site.config) a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, later: NO_LATER_SHELLS };
     }
   }
 
