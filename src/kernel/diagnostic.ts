@@ -34,6 +34,10 @@ export interface Diagnostic {
   rule: string;
   severity: 'error' | 'warning';
   message: string;
+  /** The rule's id for the message (its `messages` key); `message` is that template filled with `data`. */
+  messageId?: string;
+  /** What filled the template's placeholders. Not rendered by the reporters: for tests and API users. */
+  data?: Readonly<Record<string, string>>;
   path: string;
   span: Span;
   start: Location;

@@ -1,8 +1,10 @@
 /**
- * A rule is one file under src/rules/: metadata, its concept-page docs, the detector and its fix.
- * Rules judge LaunchSites (with the judge's Verdict); they never parse files.
+ * A rule is one file under src/rules/: metadata (its message templates among it), its concept-page
+ * docs, the detector and its fix. Rules judge LaunchSites (with the judge's Verdict); they never
+ * parse files, and they report a message id with data, never a literal message.
  */
 import type { LaunchSite, RewriteTarget } from './launch-site.js';
+import type { MessageRef, MessageTemplates } from './messages.js';
 import type { Span } from './source.js';
 import type { Edit } from './diagnostic.js';
 import type { Verdict } from './verdict.js';
@@ -28,7 +30,7 @@ export interface RuleDocs {
   exampleLanguage: 'python' | 'dockerfile' | 'yaml' | 'makefile' | 'shell';
 }
 
-export interface RuleMeta {
+export interface RuleMeta<M extends MessageTemplates = MessageTemplates> {
   code: string;
   name: string;
   /** One line, imperative-free: what the rule finds. */
@@ -40,11 +42,15 @@ export interface RuleMeta {
    * files (Dockerfile, CI …), where a finding needs a venv in scope. The checker does the filtering.
    */
   judges: 'python' | 'config';
+  /** What the rule says, by id: templates with `{{placeholder}}`s that the report's data fills. */
+  messages: M;
   docs: RuleDocs;
 }
 
-export interface Report {
-  message: string;
+export type Report<M extends MessageTemplates = MessageTemplates> = MessageRef<M> & ReportPlace;
+
+/** Where a report points and what it offers, besides its message. */
+export interface ReportPlace {
   /** Where to report; defaults to the program word if it lies inside the call, else the call. */
   span?: Span;
   related?: { message: string; span: Span }[];
@@ -62,12 +68,18 @@ export interface Report {
   };
 }
 
-export interface RuleContext {
-  report(r: Report): void;
+export interface RuleContext<M extends MessageTemplates = MessageTemplates> {
+  /** Report one of the rule's own message ids (a compile error for any other), with its data. */
+  report(r: Report<M>): void;
   /** The run's judge (with the run's console-script knowledge), for rules that look at other sites. */
   judge(site: LaunchSite): Verdict | undefined;
 }
 
-export interface Rule extends RuleMeta {
-  check(site: LaunchSite, verdict: Verdict | undefined, ctx: RuleContext): void;
+export interface Rule<M extends MessageTemplates = MessageTemplates> extends RuleMeta<M> {
+  check(site: LaunchSite, verdict: Verdict | undefined, ctx: RuleContext<M>): void;
+}
+
+/** A rule, its message ids taken from its `messages` (so that `check` can report only those). */
+export function defineRule<const M extends MessageTemplates>(rule: Rule<M>): Rule<M> {
+  return rule;
 }

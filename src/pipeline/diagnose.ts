@@ -7,6 +7,7 @@ import type { Diagnostic, Fix, FileProblem, RelatedLocation } from '../kernel/di
 import type { LaunchSite } from '../kernel/launch-site.js';
 import type { Report, Rule } from '../kernel/rule.js';
 import type { SourceFile, Span } from '../kernel/source.js';
+import { fillMessage } from '../kernel/messages.js';
 import { isSuppressed, type Suppressions } from '../kernel/suppressions.js';
 import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
 
@@ -57,7 +58,11 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
               fix = { title: rw.title ?? title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
             }
           }
-          const key = `${rule.code}|${span.start}|${span.end}|${r.message}`;
+          const template = rule.messages[r.messageId];
+          if (template === undefined) throw new Error(`${rule.code} reported the message id "${r.messageId}", which it does not declare`);
+          const data = Object.fromEntries(Object.entries(r.data ?? {}).map(([k, v]) => [k, String(v)]));
+          const message = fillMessage(template, data);
+          const key = `${rule.code}|${span.start}|${span.end}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
           const start = file.location(span.start);
@@ -67,7 +72,9 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
             code: rule.code,
             rule: rule.name,
             severity: 'error',
-            message: r.message,
+            message,
+            messageId: r.messageId,
+            data,
             path: file.path,
             span,
             start,

@@ -4,7 +4,7 @@
  * PATH end when it exits — or, executed directly, it is refused for lack of an execute bit.
  */
 import { replaceWordEdit, wordSourceSpan, wordText, type Word } from '../kernel/word.js';
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import type { Edit } from '../kernel/diagnostic.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh']);
@@ -21,12 +21,16 @@ function executedActivate(argv: Word[]): { script: Word; shell?: Word } | undefi
   return undefined;
 }
 
-export const activateNotSourced: Rule = {
+export const activateNotSourced = defineRule({
   code: 'VG204',
   name: 'activate-not-sourced',
   summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
   fixable: 'sometimes',
   judges: 'config',
+  messages: {
+    runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
+    runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
+  },
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -61,7 +65,6 @@ export const activateNotSourced: Rule = {
     const found = executedActivate(site.argv);
     if (!found) return;
     const path = wordText(found.script)!;
-    const how = found.shell ? `"${wordText(found.shell)} ${path}" runs it in a new shell that exits at once` : `"${path}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126)`;
     let edits: Edit[] | undefined;
     // Sourcing needs a shell: an exec-form command line (JSON, a unit's ExecStart) gets no fix.
     if (site.config?.form !== 'shell') edits = undefined;
@@ -73,9 +76,9 @@ export const activateNotSourced: Rule = {
       if (at && replaceWordEdit(site.file.text, found.script, path)) edits = [{ start: at.start, end: at.start, text: '. ' }];
     }
     ctx.report({
-      message: `${how}, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". ${path}"`,
+      ...(found.shell ? { messageId: 'runByShell' as const, data: { shell: wordText(found.shell)!, script: path } } : { messageId: 'runAsProgram' as const, data: { script: path } }),
       span: (found.shell ?? found.script).span,
       fix: edits ? { title: `Source it: ". ${path}"`, edits, cap: 'unsafe', reason: 'the activation starts to work: later commands in this shell run inside the venv' } : undefined,
     });
   },
-};
+});

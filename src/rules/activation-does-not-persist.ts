@@ -2,17 +2,23 @@
  * VG202 activation-does-not-persist: a Dockerfile RUN sources a venv's `activate` script, but the
  * activation ends with that RUN's shell: nothing follows it in the RUN, or a later RUN relies on it.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import { wordText } from '../kernel/word.js';
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
 
-export const activationDoesNotPersist: Rule = {
+export const activationDoesNotPersist = defineRule({
   code: 'VG202',
   name: 'activation-does-not-persist',
   summary: 'A RUN or CI step activates a venv, but activation ends with its shell',
   fixable: 'sometimes',
   judges: 'config',
+  messages: {
+    lastCommand: '"{{command}}" is the last command of {{unit}}: activation ends with {{unit}}\'s shell, so it has no effect; {{advice}}',
+    lastCommandLaterRuns:
+      '"{{command}}" is the last command of {{unit}}: activation ends with {{unit}}\'s shell, so it has no effect; the "{{program}}" at line {{line}} runs without it; {{advice}}',
+    lastsOnlyForShell: '"{{command}}" lasts only for {{unit}}\'s shell; the "{{program}}" at line {{line}} runs without it; {{advice}}',
+  },
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -60,18 +66,25 @@ export const activationDoesNotPersist: Rule = {
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
     if (!later && !activation.alone && activation.later.venvOnPath()) return;
     const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
-    const laterText = later ? ` the ${JSON.stringify(wordText(later.argv[0]) ?? '…')} at line ${site.file.location((later.argv[0].span ?? later.callSpan).start).line} runs without it` : '';
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
     if (!facts) return;
-    const advice = facts.persistAdvice(activation.venv);
+    const data = { command: cmd, unit: facts.unit, advice: facts.persistAdvice(activation.venv) };
+    // The later command that relies on the activation; its name JSON-escaped (the message has always quoted it so).
+    const laterData = later && {
+      ...data,
+      program: JSON.stringify(wordText(later.argv[0]) ?? '…').slice(1, -1),
+      line: site.file.location((later.argv[0].span ?? later.callSpan).start).line,
+    };
     ctx.report({
-      message: activation.lastInRun
-        ? `"${cmd}" is the last command of ${facts.unit}: activation ends with ${facts.unit}'s shell, so it has no effect${later ? ';' + laterText : ''}; ${advice}`
-        : `"${cmd}" lasts only for ${facts.unit}'s shell;${laterText}; ${advice}`,
+      ...(!laterData
+        ? { messageId: 'lastCommand' as const, data }
+        : activation.lastInRun
+          ? { messageId: 'lastCommandLaterRuns' as const, data: laterData }
+          : { messageId: 'lastsOnlyForShell' as const, data: laterData }),
       span,
       fix: activation.later.venvOnPath()
         ? undefined
         : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: 'persist-venv', venv: activation.venv, at: 'site' }, cap: 'unsafe', reason: PERSIST_REASON },
     });
   },
-};
+});

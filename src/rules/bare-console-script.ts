@@ -2,15 +2,19 @@
  * VG103 bare-console-script: a Python distribution's console script (pytest, celery, black …)
  * started by name, so the copy found on PATH runs — with its own interpreter and packages.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import { lookedUpOn, via } from './describe.js';
 
-export const bareConsoleScript: Rule = {
+export const bareConsoleScript = defineRule({
   code: 'VG103',
   name: 'bare-console-script',
   summary: "A Python console script is started by name and may be another environment's copy",
   fixable: 'sometimes',
   judges: 'python',
+  messages: {
+    runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
+    runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}',
+  },
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -29,9 +33,9 @@ export const bareConsoleScript: Rule = {
   },
   check(site, verdict, ctx) {
     if (!verdict || verdict.tool !== 'console-script') return;
-    const from = verdict.source ? `; known from ${verdict.source}` : '';
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : '' };
     ctx.report({
-      message: `console script "${verdict.name}"${via(site)} is ${lookedUpOn(verdict, site)}; use ${verdict.module ? `sys.executable -m ${verdict.module}` : 'the copy beside sys.executable'}${from}`,
+      ...(verdict.module ? { messageId: 'runModule' as const, data: { ...data, module: verdict.module } } : { messageId: 'runBeside' as const, data }),
       fix: verdict.module
         ? {
             title: `Use sys.executable -m ${verdict.module}`,
@@ -47,4 +51,4 @@ export const bareConsoleScript: Rule = {
           },
     });
   },
-};
+});

@@ -2,19 +2,23 @@
  * VG102 bare-pip: `pip`/`pip3` (or `python -m pip` with a bare interpreter) started by name,
  * so packages go into whichever environment PATH finds first.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { lookedUpOn, via } from './describe.js';
 
 const M_PIP_REASON =
   '`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip';
 
-export const barePip: Rule = {
+export const barePip = defineRule({
   code: 'VG102',
   name: 'bare-pip',
   summary: 'pip is started by name and installs into whatever environment PATH finds first',
   fixable: 'sometimes',
   judges: 'python',
+  messages: {
+    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
+    barePip: '"{{name}}"{{via}} is {{lookup}}, so it installs into another environment; use sys.executable -m pip',
+  },
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -41,9 +45,8 @@ export const barePip: Rule = {
     if (!verdict || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return;
     const viaInterpreter = isInterpreterName(verdict.name);
     ctx.report({
-      message: viaInterpreter
-        ? `"${verdict.name} -m pip"${via(site)} runs the pip of the interpreter ${lookedUpOn(verdict, site)}; use sys.executable -m pip`
-        : `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict, site)}, so it installs into another environment; use sys.executable -m pip`,
+      messageId: viaInterpreter ? 'pipOfInterpreter' : 'barePip',
+      data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
       fix: verdict.name.endsWith('…')
         ? undefined
         : viaInterpreter
@@ -51,4 +54,4 @@ export const barePip: Rule = {
           : { title: 'Use sys.executable -m pip', target: { kind: 'interpreter', module: 'pip' }, cap: 'unsafe', reason: M_PIP_REASON },
     });
   },
-};
+});

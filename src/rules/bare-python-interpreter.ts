@@ -2,15 +2,18 @@
  * VG101 bare-python-interpreter: `python`/`python3`/`py` … started by name, so PATH decides
  * which interpreter runs — not the venv the calling program runs in.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import { lookedUpOn, via } from './describe.js';
 
-export const barePythonInterpreter: Rule = {
+export const barePythonInterpreter = defineRule({
   code: 'VG101',
   name: 'bare-python-interpreter',
   summary: 'A Python interpreter is started by name and found on PATH, outside the running venv',
   fixable: 'sometimes',
   judges: 'python',
+  messages: {
+    bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead',
+  },
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -57,7 +60,8 @@ export const barePythonInterpreter: Rule = {
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith('…');
     ctx.report({
-      message: `"${verdict.name}"${via(site)} is ${lookedUpOn(verdict, site)}; start sys.executable instead`,
+      messageId: 'bareInterpreter',
+      data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
       fix: partial
         ? undefined
         : {
@@ -68,4 +72,4 @@ export const barePythonInterpreter: Rule = {
           },
     });
   },
-};
+});

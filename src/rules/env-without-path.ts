@@ -2,14 +2,17 @@
  * VG105 env-without-path: a Python tool started by name with an `env=` mapping that has no PATH,
  * so the name is looked up on os.defpath (/bin:/usr/bin) — never a venv.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 
-export const envWithoutPath: Rule = {
+export const envWithoutPath = defineRule({
   code: 'VG105',
   name: 'env-without-path',
   summary: 'A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched',
   fixable: 'never',
   judges: 'python',
+  messages: {
+    noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH',
+  },
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -27,9 +30,10 @@ export const envWithoutPath: Rule = {
   check(site, verdict, ctx) {
     if (!verdict || site.env.path.kind !== 'missing' || verdict.resolution === 'system-path') return;
     ctx.report({
-      message: `env= has no PATH, so "${verdict.name}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH`,
+      messageId: 'noPath',
+      data: { name: verdict.name },
       span: site.env.path.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : undefined,
     });
   },
-};
+});

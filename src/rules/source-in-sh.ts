@@ -4,14 +4,17 @@
  * `shell: sh`. dash, /bin/sh there, has no `source`: the line fails and nothing is activated.
  */
 import { replaceWordEdit, wordText } from '../kernel/word.js';
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 
-export const sourceInSh: Rule = {
+export const sourceInSh = defineRule({
   code: 'VG203',
   name: 'source-in-sh',
   summary: 'A venv is activated with `source` in a POSIX sh (dash), which has no `source` command',
   fixable: 'always',
   judges: 'config',
+  messages: {
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"',
+  },
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -53,9 +56,10 @@ export const sourceInSh: Rule = {
     const args = site.argv.slice(1).map((w) => wordText(w) ?? '…').join(' ');
     const edit = replaceWordEdit(site.file.text, word, '.');
     ctx.report({
-      message: `"source" is not a command in ${facts.shellName ?? '/bin/sh'} (dash, on Debian and Ubuntu): this line fails with status 127 and ${args} is never activated; use ". ${args}"`,
+      messageId: 'sourceNotInSh',
+      data: { shell: facts.shellName ?? '/bin/sh', args },
       span: word.span,
       fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : undefined,
     });
   },
-};
+});

@@ -2,15 +2,18 @@
  * VG104 system-interpreter-path: a hard-coded system interpreter (`/usr/bin/python3`) — the one
  * interpreter guaranteed not to be the venv's.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import { via } from './describe.js';
 
-export const systemInterpreterPath: Rule = {
+export const systemInterpreterPath = defineRule({
   code: 'VG104',
   name: 'system-interpreter-path',
   summary: 'A hard-coded system interpreter path is started instead of the running venv',
   fixable: 'sometimes',
   judges: 'python',
+  messages: {
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead',
+  },
   docs: {
     exampleLanguage: 'python',
     mentalModel:
@@ -29,8 +32,9 @@ export const systemInterpreterPath: Rule = {
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== 'system-path') return;
     ctx.report({
-      message: `"${verdict.name}"${via(site)} is the system interpreter, outside any venv; start sys.executable instead`,
+      messageId: 'systemInterpreter',
+      data: { name: verdict.name, via: via(site) },
       fix: { title: 'Use sys.executable', target: { kind: 'interpreter' }, cap: 'unsafe', reason: 'the system interpreter may be intended' },
     });
   },
-};
+});

@@ -2,19 +2,22 @@
  * VG201 venv-not-on-path: in a Dockerfile, a Python tool started by name while a venv exists in
  * the image but its bin directory is not on PATH for that command, so the image's own Python runs.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { originText } from './describe.js';
 
 const FIX_REASON =
   "the venv's interpreter replaces the one PATH finds: packages installed into the image's Python are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
 
-export const venvNotOnPath: Rule = {
+export const venvNotOnPath = defineRule({
   code: 'VG201',
   name: 'venv-not-on-path',
   summary: 'A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH',
   fixable: 'sometimes',
   judges: 'config',
+  messages: {
+    notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}}{{origin}} is not on PATH {{scope}}; use {{replacement}}, or {{advice}}',
+  },
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -72,7 +75,8 @@ export const venvNotOnPath: Rule = {
     const shown = facts.showVenv ? facts.showVenv(venv) : venv;
     const replacement = target.kind === 'interpreter-bin' ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? ' -m pip' : ''}`;
     ctx.report({
-      message: `"${verdict.name}" runs from PATH, but the venv ${shown}${originText(origin)} is not on PATH ${facts.scope}; use ${replacement}, or ${facts.persistAdvice(venv)}`,
+      messageId: 'notOnPath',
+      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
       fix: {
         title: `Put ${shown}/bin on PATH`,
@@ -83,4 +87,4 @@ export const venvNotOnPath: Rule = {
       },
     });
   },
-};
+});

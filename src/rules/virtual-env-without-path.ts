@@ -3,14 +3,17 @@
  * a unit's Environment=) but leaves the venv's bin off PATH. Python and pip ignore VIRTUAL_ENV, so
  * `python`/`pip` by name still run whatever PATH finds.
  */
-import type { Rule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/rule.js';
 
-export const virtualEnvWithoutPath: Rule = {
+export const virtualEnvWithoutPath = defineRule({
   code: 'VG205',
   name: 'virtual-env-without-path',
   summary: 'VIRTUAL_ENV is set but the venv’s bin is not on PATH, and a Python tool runs by name',
   fixable: 'sometimes',
   judges: 'config',
+  messages: {
+    virtualEnvOnly: 'VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}',
+  },
   docs: {
     exampleLanguage: 'dockerfile',
     mentalModel:
@@ -44,10 +47,11 @@ export const virtualEnvWithoutPath: Rule = {
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation) return;
     const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
-      message: `VIRTUAL_ENV=${shown} does not put ${shown}/bin on PATH: python and pip by name still run whatever PATH finds; ${facts.persistAdvice(v.venv)}`,
+      messageId: 'virtualEnvOnly',
+      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
       span: v.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
       fix: { title: `Put ${shown}/bin on PATH`, target: { kind: 'persist-venv', venv: v.venv, at: 'virtual-env' }, cap: 'unsafe', reason: "every later command then finds the venv's programs first on PATH" },
     });
   },
-};
+});

@@ -58,6 +58,7 @@ export function rule(code: string, name: string, summary: string): RuleMeta {
     summary,
     fixable: 'sometimes',
     judges: 'python',
+    messages: {},
     docs: {
       mentalModel: `${name}: a bare program name is looked up on PATH, which is not the venv's bin.`,
       example: 'import subprocess\nsubprocess.run(["pip", "install", "x"])\n',

@@ -1,50 +1,78 @@
 /** VG202 on GitLab CI pipelines: an activation ends with its shell (before_script + script, or after_script). */
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
-import { assertSilent, lint } from '../gitlab-lint.js';
+import { testRule } from '../rule-tester.js';
 
 const rule = activationDoesNotPersist;
 const job = (...lines: string[]) => `test:\n  image: python:3.12\n${lines.map((l) => `  ${l}\n`).join('')}`;
+const ACTIVATE = (script: string) => `activate it with "${script}" after the command that creates it and before the commands that use it (before_script and script run in one shell)`;
+const AFTER_SCRIPT_NEEDS_ITS_OWN = '; after_script runs in a new shell and needs its own activation';
+const SCRIPT_ACTIVATES = job('script:', '  - python -m venv .venv', '  - source .venv/bin/activate', '  - pip install -e .', '  - pytest', 'after_script:', '  - coverage report');
 
-const valid: [string, string][] = [
-  ['activated in before_script, used in script', job('before_script:', '  - python -m venv .venv', '  - source .venv/bin/activate', 'script:', '  - pip install .')],
-  ['after_script activates again', job('before_script:', '  - python -m venv .venv', '  - source .venv/bin/activate', 'script: [pytest]', 'after_script:', '  - source .venv/bin/activate', '  - coverage xml')],
-  ['after_script uses the venv by path', job('before_script: [python -m venv .venv, . .venv/bin/activate]', 'script: [pytest]', 'after_script: [.venv/bin/coverage xml]')],
-  ['after_script runs no Python tool', job('before_script: [python -m venv .venv, . .venv/bin/activate]', 'script: [pytest]', 'after_script: [echo done, git status]')],
-  ['an unknown snippet follows the activation', job('before_script: [python -m venv .venv, . .venv/bin/activate]', 'script:', '  - !reference [.from_include, script]')],
-  ['suppressed', job('before_script: [python -m venv .venv]', 'script:', '  # venvguard: ignore[VG202]', '  - source .venv/bin/activate')],
-  ['a script called activate elsewhere', job('script:', '  - . /etc/profile', '  - echo ok')],
-];
-
-for (const [name, code] of valid) test(`activation-does-not-persist (gitlab) valid: ${name}`, () => assertSilent(rule, code));
-
-test('activation-does-not-persist (gitlab) invalid: activation in script that after_script relies on', async () => {
-  const code = job('script:', '  - python -m venv .venv', '  - source .venv/bin/activate', '  - pip install -e .', '  - pytest', 'after_script:', '  - coverage report');
-  const found = await lint(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[5, 7]]);
-  assert.equal(
-    found[0].message,
-    '"source .venv/bin/activate" lasts only for this job\'s script\'s shell; the "coverage" at line 9 runs without it; activate it with "source .venv/bin/activate" after the command that creates it and before the commands that use it (before_script and script run in one shell); after_script runs in a new shell and needs its own activation',
-  );
-  // …and the after_script line itself is VG201.
-  assert.deepEqual((await lint(venvNotOnPath, code)).map((f) => [f.line, f.column]), [[9, 7]]);
+testRule(rule, {
+  filename: '.gitlab-ci.yml',
+  label: 'gitlab',
+  valid: [
+    { name: 'activated in before_script, used in script', code: job('before_script:', '  - python -m venv .venv', '  - source .venv/bin/activate', 'script:', '  - pip install .') },
+    { name: 'after_script activates again', code: job('before_script:', '  - python -m venv .venv', '  - source .venv/bin/activate', 'script: [pytest]', 'after_script:', '  - source .venv/bin/activate', '  - coverage xml') },
+    { name: 'after_script uses the venv by path', code: job('before_script: [python -m venv .venv, . .venv/bin/activate]', 'script: [pytest]', 'after_script: [.venv/bin/coverage xml]') },
+    { name: 'after_script runs no Python tool', code: job('before_script: [python -m venv .venv, . .venv/bin/activate]', 'script: [pytest]', 'after_script: [echo done, git status]') },
+    { name: 'an unknown snippet follows the activation', code: job('before_script: [python -m venv .venv, . .venv/bin/activate]', 'script:', '  - !reference [.from_include, script]') },
+    { name: 'suppressed', code: job('before_script: [python -m venv .venv]', 'script:', '  # venvguard: ignore[VG202]', '  - source .venv/bin/activate') },
+    { name: 'a script called activate elsewhere', code: job('script:', '  - . /etc/profile', '  - echo ok') },
+  ],
+  invalid: [
+    {
+      name: 'activation in script that after_script relies on',
+      code: SCRIPT_ACTIVATES,
+      errors: [
+        {
+          line: 5,
+          column: 7,
+          messageId: 'lastsOnlyForShell',
+          data: { command: 'source .venv/bin/activate', unit: "this job's script", program: 'coverage', line: 9, advice: ACTIVATE('source .venv/bin/activate') + AFTER_SCRIPT_NEEDS_ITS_OWN },
+        },
+      ],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: "activation as the last command of the job's script",
+      code: job('image: python:3.12-alpine', 'before_script:', '  - python -m venv venv', 'script:', '  - pip --version', '  - . venv/bin/activate'),
+      errors: [{ line: 8, column: 7, messageId: 'lastCommand', data: { command: '. venv/bin/activate', unit: "this job's script", advice: ACTIVATE('. venv/bin/activate') } }],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: 'activation alone in a block script, and last in after_script',
+      code: job('before_script:', '  - python -m venv .venv', 'script: |', '  source .venv/bin/activate', 'after_script:', '  - echo cleanup', '  - source .venv/bin/activate'),
+      errors: [
+        { line: 6, column: 5, messageId: 'lastCommand' },
+        {
+          line: 9,
+          column: 7,
+          messageId: 'lastCommand',
+          data: { command: 'source .venv/bin/activate', unit: 'after_script', advice: 'activate it again at the start of after_script ("source .venv/bin/activate"): after_script runs in a new shell, without what before_script and script did' },
+        },
+      ],
+      output: null,
+      unsafeOutput: null,
+    },
+  ],
 });
 
-test('activation-does-not-persist (gitlab) invalid: activation as the last command of the job\'s script', async () => {
-  const code = job('image: python:3.12-alpine', 'before_script:', '  - python -m venv venv', 'script:', '  - pip --version', '  - . venv/bin/activate');
-  const found = await lint(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[8, 7]]);
-  assert.equal(
-    found[0].message,
-    '". venv/bin/activate" is the last command of this job\'s script: activation ends with this job\'s script\'s shell, so it has no effect; activate it with ". venv/bin/activate" after the command that creates it and before the commands that use it (before_script and script run in one shell)',
-  );
-});
-
-test('activation-does-not-persist (gitlab) invalid: activation alone in a block script, and last in after_script', async () => {
-  const code = job('before_script:', '  - python -m venv .venv', 'script: |', '  source .venv/bin/activate', 'after_script:', '  - echo cleanup', '  - source .venv/bin/activate');
-  const found = await lint(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[6, 5], [9, 7]]);
-  assert.match(found[1].message, /^"source \.venv\/bin\/activate" is the last command of after_script: activation ends with after_script's shell, so it has no effect; activate it again at the start of after_script/);
+// …and the after_script line the activation does not reach is VG201.
+testRule(venvNotOnPath, {
+  filename: '.gitlab-ci.yml',
+  label: 'gitlab, with VG202',
+  valid: [],
+  invalid: [
+    {
+      name: 'the after_script line after an activation in script',
+      code: SCRIPT_ACTIVATES,
+      errors: [{ line: 9, column: 7, messageId: 'notOnPath', data: { name: 'coverage', scope: 'in after_script (a new shell)' } }],
+      output: null,
+      unsafeOutput: SCRIPT_ACTIVATES.replace('- coverage report', '- .venv/bin/coverage report'),
+    },
+  ],
 });

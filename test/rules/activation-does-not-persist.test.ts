@@ -1,76 +1,112 @@
+/** VG202 activation-does-not-persist in Dockerfiles and GitHub Actions: an activation ends with its RUN's (step's) shell. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkText } from '../../src/api.js';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
-import { applyEdits, assertSilent, lint } from '../dockerfile-lint.js';
-import { lint as lintActions, assertSilent as assertSilentActions } from '../actions-lint.js';
+import { testRule } from '../rule-tester.js';
 
 const rule = activationDoesNotPersist;
 
-const valid: [string, string][] = [
-  ['activated and used in the same RUN', 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install x\nRUN echo done\n'],
-  ['ENV instead of activation', 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN pip install x\n'],
-  ['activation used, later RUN uses the venv by path', 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install x\nRUN /v/bin/python -m pytest\n'],
-  ['later RUN is in another stage', 'FROM python:3.12 AS a\nRUN python -m venv /v && . /v/bin/activate && pip install x\nFROM python:3.12\nRUN pip install y\n'],
-  ['suppressed', 'FROM python:3.12\nRUN python -m venv /v\n# venvguard: ignore[VG202]\nRUN . /v/bin/activate\n'],
-  ['a script called activate elsewhere', 'FROM x\nRUN . /etc/profile\n'],
-  ['last in its RUN but a later ENV puts the venv on PATH anyway', 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate\nENV PATH=/v/bin:$PATH\nRUN pip install x\n'],
-  // Regression (mealie's Dockerfile): the venv comes from a stage whose poetry made it; ENV PATH names it.
-  ['a venv the file only activates, on PATH through ENV in the later RUN', 'FROM python:3.10-slim AS base\nENV VENV_PATH=/opt/pysetup/.venv\nENV PATH="/opt/poetry/bin:$VENV_PATH/bin:$PATH"\nFROM base\nRUN . $VENV_PATH/bin/activate && poetry install\nRUN python scripts/install_model.py\n'],
-  ['source under dash: nothing is activated (source-in-sh reports it)', 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\n'],
-];
-
-for (const [name, code] of valid) test(`activation-does-not-persist valid: ${name}`, () => assertSilent(rule, code));
-
-test('activation-does-not-persist invalid: activation alone on a RUN', async () => {
-  const found = await lint(rule, 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\n');
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 5]]);
-  assert.equal(found[0].message, '". /opt/venv/bin/activate" is the last command of this RUN: activation ends with this RUN\'s shell, so it has no effect; put it on PATH for every later instruction with ENV PATH="/opt/venv/bin:$PATH"');
-});
-
-test('activation-does-not-persist invalid: source (Alpine: ash has it) at the end of a RUN, relative to WORKDIR, a later RUN relies on it', async () => {
-  const found = await lint(rule, 'FROM python:3.12-alpine\nWORKDIR /app\nRUN python -m venv venv && \\\n    source venv/bin/activate\nRUN pip install -r requirements.txt\n');
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[4, 5]]);
-  assert.match(found[0].message, /last command of this RUN.*; the "pip" at line 5 runs without it; put it on PATH for every later instruction with ENV PATH="\/app\/venv\/bin:\$PATH"/);
-});
-
-test('activation-does-not-persist invalid: activation used in its RUN but a later RUN expects it', async () => {
-  const found = await lint(rule, 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nRUN python -m pytest\n');
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[2, 26]]);
-  assert.match(found[0].message, /^". \/v\/bin\/activate" lasts only for this RUN's shell; the "python" at line 3 runs without it/);
-});
-
-test('activation-does-not-persist fix: a RUN that only activates becomes the ENV line; applying it again changes nothing', async () => {
-  const code = 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\nRUN pip install x\n';
-  const found = await lint(rule, code);
-  assert.equal(found[0].fixTitle, 'Replace the RUN with ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"');
-  const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN pip install x\n');
-  await assertSilent(rule, fixed);
-});
-
-test('activation-does-not-persist fix: an activation inside a longer RUN gets the ENV line after that RUN (CRLF kept)', async () => {
-  const code = 'FROM python:3.12\r\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\r\nRUN python -m pytest\r\n';
-  const found = await lint(rule, code);
-  const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, 'FROM python:3.12\r\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\r\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\r\nRUN python -m pytest\r\n');
-  await assertSilent(rule, fixed);
+testRule(rule, {
+  filename: 'Dockerfile',
+  valid: [
+    { name: 'activated and used in the same RUN', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install x\nRUN echo done\n' },
+    { name: 'ENV instead of activation', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN pip install x\n' },
+    { name: 'activation used, later RUN uses the venv by path', code: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install x\nRUN /v/bin/python -m pytest\n' },
+    { name: 'later RUN is in another stage', code: 'FROM python:3.12 AS a\nRUN python -m venv /v && . /v/bin/activate && pip install x\nFROM python:3.12\nRUN pip install y\n' },
+    { name: 'suppressed', code: 'FROM python:3.12\nRUN python -m venv /v\n# venvguard: ignore[VG202]\nRUN . /v/bin/activate\n' },
+    { name: 'a script called activate elsewhere', code: 'FROM x\nRUN . /etc/profile\n' },
+    { name: 'last in its RUN but a later ENV puts the venv on PATH anyway', code: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate\nENV PATH=/v/bin:$PATH\nRUN pip install x\n' },
+    // Regression (mealie's Dockerfile): the venv comes from a stage whose poetry made it; ENV PATH names it.
+    {
+      name: 'a venv the file only activates, on PATH through ENV in the later RUN',
+      code: 'FROM python:3.10-slim AS base\nENV VENV_PATH=/opt/pysetup/.venv\nENV PATH="/opt/poetry/bin:$VENV_PATH/bin:$PATH"\nFROM base\nRUN . $VENV_PATH/bin/activate && poetry install\nRUN python scripts/install_model.py\n',
+    },
+    { name: 'source under dash: nothing is activated (source-in-sh reports it)', code: 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\n' },
+  ],
+  invalid: [
+    {
+      name: 'activation alone on a RUN',
+      code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\n',
+      errors: [
+        {
+          line: 3,
+          column: 5,
+          messageId: 'lastCommand',
+          data: { command: '. /opt/venv/bin/activate', unit: 'this RUN', advice: 'put it on PATH for every later instruction with ENV PATH="/opt/venv/bin:$PATH"' },
+        },
+      ],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\n',
+    },
+    {
+      name: 'source (Alpine: ash has it) at the end of a RUN, relative to WORKDIR, a later RUN relies on it',
+      code: 'FROM python:3.12-alpine\nWORKDIR /app\nRUN python -m venv venv && \\\n    source venv/bin/activate\nRUN pip install -r requirements.txt\n',
+      errors: [
+        {
+          line: 4,
+          column: 5,
+          messageId: 'lastCommandLaterRuns',
+          data: { unit: 'this RUN', program: 'pip', line: 5, advice: 'put it on PATH for every later instruction with ENV PATH="/app/venv/bin:$PATH"' },
+        },
+      ],
+      output: null,
+      unsafeOutput: 'FROM python:3.12-alpine\nWORKDIR /app\nRUN python -m venv venv && \\\n    source venv/bin/activate\nENV VIRTUAL_ENV=/app/venv PATH="/app/venv/bin:$PATH"\nRUN pip install -r requirements.txt\n',
+    },
+    {
+      name: 'activation used in its RUN but a later RUN expects it',
+      code: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nRUN python -m pytest\n',
+      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. /v/bin/activate', unit: 'this RUN', program: 'python', line: 3 } }],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN python -m pytest\n',
+    },
+    {
+      name: 'fix: a RUN that only activates becomes the ENV line',
+      code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\nRUN pip install x\n',
+      errors: [{ line: 3, column: 5, messageId: 'lastCommandLaterRuns' }],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nRUN pip install x\n',
+      fixSilences: true,
+    },
+    {
+      name: 'fix: an activation inside a longer RUN gets the ENV line after that RUN (CRLF kept)',
+      code: 'FROM python:3.12\r\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\r\nRUN python -m pytest\r\n',
+      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell' }],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\r\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\r\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\r\nRUN python -m pytest\r\n',
+      fixSilences: true,
+    },
+  ],
 });
 
 const wf = (...steps: string[]) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n${steps.map((s) => `      - ${s}\n`).join('')}`;
+const GITHUB_PATH_ADVICE = 'write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH") so that later steps find it';
 
-test('activation-does-not-persist fix (actions): $GITHUB_PATH written right after the activation, in its step', async () => {
-  const code = wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate\n          pip install -e .', 'run: pytest');
-  const found = await lintActions(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[8, 11]]);
-  const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, code.replace('source .venv/bin/activate', 'source .venv/bin/activate && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"'));
-  await assertSilentActions(rule, fixed);
+testRule(rule, {
+  filename: '.github/workflows/ci.yml',
+  label: 'actions',
+  valid: [],
+  invalid: [
+    {
+      name: 'fix: $GITHUB_PATH written right after the activation, in its step',
+      code: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate\n          pip install -e .', 'run: pytest'),
+      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { unit: 'this step', program: 'pytest', line: 10, advice: GITHUB_PATH_ADVICE } }],
+      output: null,
+      unsafeOutput: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n          pip install -e .', 'run: pytest'),
+      fixSilences: true,
+    },
+    {
+      name: 'fix: a double-quoted run: scalar gets its quotes escaped',
+      code: wf('run: python -m venv .venv', 'run: "source .venv/bin/activate"', 'run: pytest'),
+      errors: [{ line: 7, column: 15, messageId: 'lastCommandLaterRuns' }],
+      output: null,
+      unsafeOutput: wf('run: python -m venv .venv', 'run: "source .venv/bin/activate && echo \\"$GITHUB_WORKSPACE/.venv/bin\\" >> \\"$GITHUB_PATH\\""', 'run: pytest'),
+      fixSilences: true,
+    },
+  ],
 });
 
-test('activation-does-not-persist fix (actions): a double-quoted run: scalar gets its quotes escaped', async () => {
-  const code = wf('run: python -m venv .venv', 'run: "source .venv/bin/activate"', 'run: pytest');
-  const found = await lintActions(rule, code);
-  const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, code.replace('run: "source .venv/bin/activate"', 'run: "source .venv/bin/activate && echo \\"$GITHUB_WORKSPACE/.venv/bin\\" >> \\"$GITHUB_PATH\\""'));
-  await assertSilentActions(rule, fixed);
+test('activation-does-not-persist fix title: a RUN that only activates is replaced by the ENV line', async () => {
+  const [d] = await checkText('FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate\nRUN pip install x\n', { path: 'Dockerfile', select: [rule.code] });
+  assert.equal(d.fix?.title, 'Replace the RUN with ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"');
 });

@@ -22,41 +22,41 @@ testRule(bareConsoleScript, {
     {
       name: 'pytest: unsafe fix to -m pytest',
       code: 'import subprocess\nimport sys\nsubprocess.run(["pytest", "-q"])\n',
-      errors: [{ line: 3, column: 17, message: /console script "pytest".*sys\.executable -m pytest/ }],
+      errors: [{ line: 3, column: 17, messageId: 'runModule', message: /console script "pytest".*sys\.executable -m pytest/ }],
       output: null,
       unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "pytest", "-q"])\n',
     },
     {
       name: 'django-admin → -m django',
       code: 'import subprocess\nimport sys\nsubprocess.run(["django-admin", "migrate"])\n',
-      errors: [{ line: 3, column: 17 }],
+      errors: [{ line: 3, column: 17, messageId: 'runModule' }],
       unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "django", "migrate"])\n',
     },
     {
       name: 'no module known: the copy beside sys.executable',
       code: 'import os\nimport subprocess\nimport sys\nsubprocess.run(["ansible-playbook", "site.yml"])\n',
-      errors: [{ line: 4, column: 17 }],
+      errors: [{ line: 4, column: 17, messageId: 'runBeside' }],
       unsafeOutput: 'import os\nimport subprocess\nimport sys\nsubprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "site.yml"])\n',
     },
     {
       name: 'gunicorn through sudo in a shell string',
       code: 'import subprocess\nsubprocess.run("sudo -u app gunicorn app:wsgi", shell=True)\n',
-      errors: [{ line: 2, column: 29, message: /secure_path/ }],
+      errors: [{ line: 2, column: 29, messageId: 'runModule', message: /secure_path/ }],
     },
     {
       name: 'wrapper called with a variable holding the name (settings.get default)',
       code: 'import subprocess\n\ndef run_flake8(exe, args):\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n\ndef lint(settings, args):\n    exe = settings.get("executable", "flake8")\n    return run_flake8(exe, args)\n',
-      errors: [{ line: 10, column: 12, message: /"flake8" \(via run_flake8\(\)\)/ }],
+      errors: [{ line: 10, column: 12, messageId: 'runModule', message: /"flake8" \(via run_flake8\(\)\)/ }],
     },
     {
       name: 'celery via nohup and a pipe',
       code: 'import os\nos.system("nohup celery -A app worker 2>&1 | tee log")\n',
-      errors: [{ line: 2, column: 18 }],
+      errors: [{ line: 2, column: 18, messageId: 'runModule' }],
     },
     {
       name: 'shell string via sh -c with env',
       code: 'import subprocess\nsubprocess.run(["sh", "-c", "env FOO=1 black --check ."])\n',
-      errors: [{ line: 2, column: 40 }],
+      errors: [{ line: 2, column: 40, messageId: 'runModule' }],
     },
   ],
 });

@@ -19,29 +19,29 @@ testRule(envWithoutPath, {
     {
       name: 'dict() builtin without PATH',
       code: 'import subprocess\nsubprocess.run(["python3", "x.py"], env=dict(LANG="C"))\n',
-      errors: [{ line: 2, column: 41 }],
+      errors: [{ line: 2, column: 41, messageId: 'noPath' }],
     },
     {
       name: 'env without PATH',
       code: 'import subprocess\nsubprocess.run(["python3", "x.py"], env={"LANG": "C.UTF-8"})\n',
-      errors: [{ line: 2, column: 41, message: /os\.defpath/ }],
+      errors: [{ line: 2, column: 41, messageId: 'noPath', message: /os\.defpath/ }],
       output: null,
       unsafeOutput: null,
     },
     {
       name: 'env built in a variable',
       code: 'import subprocess\nenv = {"HOME": "/tmp"}\nsubprocess.run(["pip", "list"], env=env)\n',
-      errors: [{ line: 3, column: 37 }],
+      errors: [{ line: 3, column: 37, messageId: 'noPath' }],
     },
     {
       name: 'os.execvpe',
       code: 'import os\nos.execvpe("python3", ["python3", "x.py"], {"A": "1"})\n',
-      errors: [{ line: 2, column: 44 }],
+      errors: [{ line: 2, column: 44, messageId: 'noPath' }],
     },
     {
       name: 'posix_spawnp',
       code: 'import os\nos.posix_spawnp("python3", ["python3"], {})\n',
-      errors: [{ line: 2, column: 41 }],
+      errors: [{ line: 2, column: 41, messageId: 'noPath' }],
     },
   ],
 });

@@ -8,57 +8,86 @@ import { test } from 'node:test';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
 import { sourceInSh } from '../../src/rules/source-in-sh.js';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
-import { configLinter } from '../config-lint.js';
 import { checkText } from '../../src/api.js';
-
-const docker = configLinter('Dockerfile');
-const script = configLinter('deploy.sh');
-const unit = configLinter('app.service');
+import { testRule } from '../rule-tester.js';
 
 const VENV = 'FROM python:3.12\nRUN python3 -m venv /v\n';
+const CHILD_ACTIVATES = VENV + 'RUN bash -c ". /v/bin/activate" && pip install x\n';
+const UNIT_PRE = '[Service]\nExecStartPre=/srv/app/venv/bin/pip install x\nExecStart=/usr/bin/env FOO=1 /bin/sh -c "exec gunicorn app:app"\n';
 
-test('one shell model: an activation inside bash -c covers the commands after it in that script (issue 9)', async () => {
-  await docker.assertSilent(venvNotOnPath, VENV + 'RUN bash -c ". /v/bin/activate && pip install x"\n');
-  await docker.assertSilent(venvNotOnPath, VENV + 'RUN . /v/bin/activate && pip install y\n');
-  await docker.assertSilent(venvNotOnPath, VENV + 'RUN ["bash", "-c", ". /v/bin/activate && pip install x"]\n');
-  await docker.assertSilent(venvNotOnPath, VENV + "RUN bash -c 'cd /v && . bin/activate && pip install x' || true\n");
-  await script.assertSilent(venvNotOnPath, '#!/bin/bash\npython3 -m venv .venv\nbash -c ". .venv/bin/activate && pip install x"\n');
+testRule(venvNotOnPath, {
+  filename: 'Dockerfile',
+  label: 'one shell model',
+  valid: [
+    // An activation inside bash -c covers the commands after it in that script (issue 9).
+    { name: 'an activation inside bash -c covers the rest of that script', code: VENV + 'RUN bash -c ". /v/bin/activate && pip install x"\n' },
+    { name: 'the same at the top level', code: VENV + 'RUN . /v/bin/activate && pip install y\n' },
+    { name: 'bash -c in an exec form', code: VENV + 'RUN ["bash", "-c", ". /v/bin/activate && pip install x"]\n' },
+    { name: 'bash -c with cd, then || true', code: VENV + "RUN bash -c 'cd /v && . bin/activate && pip install x' || true\n" },
+    { name: 'bash -c in a script', filename: 'deploy.sh', code: '#!/bin/bash\npython3 -m venv .venv\nbash -c ". .venv/bin/activate && pip install x"\n' },
+    // The caller's state reaches the child (cd, variables, an earlier activation).
+    { name: 'an earlier activation reaches the child', code: VENV + 'RUN . /v/bin/activate && bash -c "pip install x"\n' },
+    { name: 'the folder reaches the child', code: VENV + "RUN cd /v && sh -c '. bin/activate && pip install x'\n" },
+    { name: 'an exported variable reaches the child', code: VENV + "RUN export V=/v && bash -c '. $V/bin/activate && pip install x'\n" },
+    // sudo (secure_path) and env -i start the child without the activation.
+    { name: 'env -i: PATH unset, judged by the default path, not as a venv escape', code: VENV + 'RUN . /v/bin/activate && env -i sh -c "pip install x"\n' },
+    { name: "sudo resets PATH: VG201 is not the finding (the venv is not on sudo's path)", code: VENV + 'RUN . /v/bin/activate && sudo sh -c "pip install x"\n' },
+    { name: 'a unit command through env and sh -c that activates', filename: 'app.service', code: '[Service]\nExecStart=/usr/bin/env FOO=1 /bin/sh -c ". /srv/app/venv/bin/activate && exec gunicorn app:app"\n' },
+  ],
+  invalid: [
+    {
+      name: 'what the child changes ends with it',
+      code: CHILD_ACTIVATES,
+      errors: [{ line: 3, column: 36, messageId: 'notOnPath', data: { name: 'pip', venv: '/v', origin: ' created at line 2', scope: 'in this RUN' } }],
+      output: null,
+      unsafeOutput: VENV + 'ENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN bash -c ". /v/bin/activate" && pip install x\n',
+    },
+    {
+      name: 'a unit command through env and sh -c',
+      filename: 'app.service',
+      code: UNIT_PRE,
+      errors: [{ line: 3, column: 47, messageId: 'notOnPath', data: { name: 'gunicorn' } }],
+      output: null,
+      unsafeOutput: UNIT_PRE.replace('exec gunicorn', 'exec /srv/app/venv/bin/gunicorn'),
+    },
+  ],
 });
 
-test('one shell model: the caller state reaches the child (cd, variables, an earlier activation)', async () => {
-  await docker.assertSilent(venvNotOnPath, VENV + 'RUN . /v/bin/activate && bash -c "pip install x"\n');
-  await docker.assertSilent(venvNotOnPath, VENV + "RUN cd /v && sh -c '. bin/activate && pip install x'\n");
-  await docker.assertSilent(venvNotOnPath, VENV + "RUN export V=/v && bash -c '. $V/bin/activate && pip install x'\n");
+testRule(activationDoesNotPersist, {
+  filename: 'Dockerfile',
+  label: 'one shell model',
+  valid: [],
+  invalid: [
+    {
+      // The unsafe fix is not pinned here: it replaces the whole RUN with the ENV line, `pip install x` included.
+      name: 'the activation is the last command of its own (child) shell',
+      code: CHILD_ACTIVATES,
+      errors: [{ line: 3, column: 14, messageId: 'lastCommand', data: { command: '. /v/bin/activate', unit: 'this RUN' } }],
+      output: null,
+    },
+  ],
 });
 
-test('one shell model: what the child changes ends with it', async () => {
-  const found = await docker.lint(venvNotOnPath, VENV + 'RUN bash -c ". /v/bin/activate" && pip install x\n');
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 36]]);
-  assert.match(found[0].message, /^"pip" runs from PATH, but the venv \/v created at line 2 is not on PATH in this RUN/);
-  const last = await docker.lint(activationDoesNotPersist, VENV + 'RUN bash -c ". /v/bin/activate" && pip install x\n');
-  assert.equal(last.length, 1, 'the activation is the last command of its own (child) shell');
-});
-
-test('one shell model: sudo (secure_path) and env -i start the child without the activation', async () => {
-  const found = await docker.lint(venvNotOnPath, VENV + 'RUN . /v/bin/activate && env -i sh -c "pip install x"\n');
-  assert.equal(found.length, 0, 'env -i: PATH unset, judged by the default path, not as a venv escape');
-  const sudo = await docker.lint(venvNotOnPath, VENV + 'RUN . /v/bin/activate && sudo sh -c "pip install x"\n');
-  assert.equal(sudo.length, 0, "sudo resets PATH: VG201 is not the finding (the venv is not on sudo's path)");
-});
-
-test('one shell model: `source` inside sh -c fails under dash like at the top (VG203), in shell and exec form', async () => {
-  for (const code of [VENV + "RUN sh -c 'source /v/bin/activate && pip install x'\n", VENV + 'RUN ["sh", "-c", "source /v/bin/activate && pip install x"]\n']) {
-    const found = await docker.lint(sourceInSh, code);
-    assert.equal(found.length, 1, code);
-    assert.match(found[0].message, /^"source" is not a command in sh \(dash, on Debian and Ubuntu\)/);
-  }
-  await docker.assertSilent(sourceInSh, VENV + "RUN bash -c 'source /v/bin/activate && pip install x'\n");
-});
-
-test('one shell model: a unit command through env and sh -c', async () => {
-  await unit.assertSilent(venvNotOnPath, '[Service]\nExecStart=/usr/bin/env FOO=1 /bin/sh -c ". /srv/app/venv/bin/activate && exec gunicorn app:app"\n');
-  const found = await unit.lint(venvNotOnPath, '[Service]\nExecStartPre=/srv/app/venv/bin/pip install x\nExecStart=/usr/bin/env FOO=1 /bin/sh -c "exec gunicorn app:app"\n');
-  assert.equal(found.length, 1);
+testRule(sourceInSh, {
+  filename: 'Dockerfile',
+  label: 'one shell model',
+  valid: [{ name: 'source inside bash -c', code: VENV + "RUN bash -c 'source /v/bin/activate && pip install x'\n" }],
+  invalid: [
+    {
+      name: '`source` inside sh -c fails under dash like at the top, in shell form',
+      code: VENV + "RUN sh -c 'source /v/bin/activate && pip install x'\n",
+      errors: [{ line: 3, column: 12, messageId: 'sourceNotInSh', data: { shell: 'sh', args: '/v/bin/activate' } }],
+      output: VENV + "RUN sh -c '. /v/bin/activate && pip install x'\n",
+      unsafeOutput: VENV + "RUN sh -c '. /v/bin/activate && pip install x'\n",
+    },
+    {
+      name: '`source` inside sh -c fails under dash like at the top, in exec form',
+      code: VENV + 'RUN ["sh", "-c", "source /v/bin/activate && pip install x"]\n',
+      errors: [{ line: 3, column: 19, messageId: 'sourceNotInSh', data: { shell: 'sh', args: '/v/bin/activate' } }],
+      output: VENV + 'RUN ["sh", "-c", ". /v/bin/activate && pip install x"]\n',
+      unsafeOutput: VENV + 'RUN ["sh", "-c", ". /v/bin/activate && pip install x"]\n',
+    },
+  ],
 });
 
 test('one shell model: Python shell strings keep their verdicts (the site is Python\'s, whatever the shell activates)', async () => {

@@ -1,4 +1,4 @@
-/** VG203 source-in-sh: `source` where /bin/sh is dash (Dockerfile RUN, Actions `shell: sh`); `.` and bash are fine. */
+/** VG203 source-in-sh: `source` where /bin/sh is dash (Dockerfile RUN, Actions `shell: sh`, a Makefile recipe); `.` and bash are fine. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -6,50 +6,89 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { sourceInSh } from '../../src/rules/source-in-sh.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
-import { applyEdits, assertSilent, lint } from '../dockerfile-lint.js';
-import { assertSilent as assertSilentActions, lint as lintActions } from '../actions-lint.js';
 import { tempDir } from '../helpers.js';
+import { testRule } from '../rule-tester.js';
 
 const rule = sourceInSh;
+const DEBIAN_SOURCE = 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN source /opt/venv/bin/activate && pip install requests\n';
+const DEBIAN_DOT = 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install requests\n';
 
-const valid: [string, string][] = [
-  ['the POSIX spelling', 'FROM python:3.12\nRUN python -m venv /v\nRUN . /v/bin/activate && pip install x\n'],
-  ['SHELL is bash', 'FROM python:3.12\nSHELL ["/bin/bash", "-c"]\nRUN python -m venv /v\nRUN source /v/bin/activate && pip install x\n'],
-  ['an Alpine image: busybox ash has source', 'FROM python:3.12-alpine\nRUN python -m venv /v\nRUN source /v/bin/activate && pip install x\n'],
-  ['a Fedora image: /bin/sh is bash', 'FROM fedora:40\nRUN python3 -m venv /v\nRUN source /v/bin/activate && pip install x\n'],
-  ['bash -c inside RUN', 'FROM python:3.12\nRUN python -m venv /v\nRUN bash -c "source /v/bin/activate && pip install x"\n'],
-  ['source of something that is not an activate script', 'FROM python:3.12\nRUN source /etc/os-release; echo $ID\n'],
-  ['suppressed', 'FROM python:3.12\nRUN python -m venv /v\n# noqa: VG203\nRUN source /v/bin/activate && pip install x\n'],
-];
-for (const [name, code] of valid) test(`source-in-sh valid: ${name}`, () => assertSilent(rule, code));
+testRule(rule, {
+  filename: 'Dockerfile',
+  valid: [
+    { name: 'the POSIX spelling', code: 'FROM python:3.12\nRUN python -m venv /v\nRUN . /v/bin/activate && pip install x\n' },
+    { name: 'SHELL is bash', code: 'FROM python:3.12\nSHELL ["/bin/bash", "-c"]\nRUN python -m venv /v\nRUN source /v/bin/activate && pip install x\n' },
+    { name: 'an Alpine image: busybox ash has source', code: 'FROM python:3.12-alpine\nRUN python -m venv /v\nRUN source /v/bin/activate && pip install x\n' },
+    { name: 'a Fedora image: /bin/sh is bash', code: 'FROM fedora:40\nRUN python3 -m venv /v\nRUN source /v/bin/activate && pip install x\n' },
+    { name: 'bash -c inside RUN', code: 'FROM python:3.12\nRUN python -m venv /v\nRUN bash -c "source /v/bin/activate && pip install x"\n' },
+    { name: 'source of something that is not an activate script', code: 'FROM python:3.12\nRUN source /etc/os-release; echo $ID\n' },
+    { name: 'suppressed', code: 'FROM python:3.12\nRUN python -m venv /v\n# noqa: VG203\nRUN source /v/bin/activate && pip install x\n' },
+  ],
+  invalid: [
+    {
+      name: 'RUN on a Debian-based image; the fix is `.`',
+      code: DEBIAN_SOURCE,
+      errors: [{ line: 3, column: 5, messageId: 'sourceNotInSh', data: { shell: '/bin/sh', args: '/opt/venv/bin/activate' } }],
+      output: DEBIAN_DOT,
+      unsafeOutput: DEBIAN_DOT,
+      fixSilences: true,
+    },
+  ],
+});
 
-test('source-in-sh invalid: RUN on a Debian-based image; the fix is `.`; the pip after it is not also an escape', async () => {
-  const code = 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN source /opt/venv/bin/activate && pip install requests\n';
-  const found = await lint(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[3, 5]]);
-  assert.equal(
-    found[0].message,
-    '"source" is not a command in /bin/sh (dash, on Debian and Ubuntu): this line fails with status 127 and /opt/venv/bin/activate is never activated; use ". /opt/venv/bin/activate"',
-  );
-  assert.deepEqual(await lint(venvNotOnPath, code), [], 'the failed source is the one finding');
-  const fixed = applyEdits(code, found[0].edits!);
-  assert.equal(fixed, 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install requests\n');
-  await assertSilent(rule, fixed);
-  await assertSilent(venvNotOnPath, fixed);
+// The pip after a failed `source` is not also an escape: the failed source is the one finding, before and after its fix.
+testRule(venvNotOnPath, {
+  filename: 'Dockerfile',
+  label: 'after source in sh',
+  valid: [
+    { name: 'the failed source is the one finding', code: DEBIAN_SOURCE },
+    { name: 'the source fixed to `.`', code: DEBIAN_DOT },
+  ],
+  invalid: [],
 });
 
 const wf = (...steps: string[]) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n${steps.map((s) => `      - ${s}\n`).join('')}`;
 
-test('source-in-sh invalid (actions): shell: sh on an Ubuntu runner', async () => {
-  const code = wf('run: python -m venv .venv', 'shell: sh\n        run: |\n          source .venv/bin/activate\n          pip install .');
-  const found = await lintActions(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[9, 11]]);
-  assert.match(found[0].message, /^"source" is not a command in sh /);
+testRule(rule, {
+  filename: '.github/workflows/ci.yml',
+  label: 'actions',
+  valid: [
+    { name: 'the default bash', code: wf('run: python -m venv .venv', 'run: source .venv/bin/activate && pip install .') },
+    { name: 'sh on macOS (bash as sh)', code: wf('run: python -m venv .venv', 'shell: sh\n        run: source .venv/bin/activate && pip install .').replace('ubuntu-latest', 'macos-14') },
+  ],
+  invalid: [
+    {
+      name: 'shell: sh on an Ubuntu runner',
+      code: wf('run: python -m venv .venv', 'shell: sh\n        run: |\n          source .venv/bin/activate\n          pip install .'),
+      errors: [{ line: 9, column: 11, messageId: 'sourceNotInSh', data: { shell: 'sh' } }],
+      output: wf('run: python -m venv .venv', 'shell: sh\n        run: |\n          . .venv/bin/activate\n          pip install .'),
+      unsafeOutput: wf('run: python -m venv .venv', 'shell: sh\n        run: |\n          . .venv/bin/activate\n          pip install .'),
+    },
+  ],
 });
 
-test('source-in-sh valid (actions): the default bash, and sh on macOS (bash as sh)', async () => {
-  await assertSilentActions(rule, wf('run: python -m venv .venv', 'run: source .venv/bin/activate && pip install .'));
-  await assertSilentActions(rule, wf('run: python -m venv .venv', 'shell: sh\n        run: source .venv/bin/activate && pip install .').replace('ubuntu-latest', 'macos-14'));
+testRule(rule, {
+  filename: '.gitlab-ci.yml',
+  label: 'gitlab',
+  valid: [{ name: 'an Alpine image runs busybox ash, which has source', code: 'test:\n  image: python:3.12-alpine\n  script:\n    - python -m venv .venv\n    - source .venv/bin/activate\n    - pip install .\n' }],
+  invalid: [],
+});
+
+const MAKE_SOURCE = 'VENV := .venv\ninstall:\n\tpython3 -m venv $(VENV)\n\tsource $(VENV)/bin/activate; pip install -r requirements.txt\n';
+
+testRule(rule, {
+  filename: 'Makefile',
+  label: 'makefile',
+  valid: [{ name: 'SHELL := /bin/bash is fine', code: 'SHELL := /bin/bash\n' + MAKE_SOURCE }],
+  invalid: [
+    {
+      name: 'a recipe line under the default /bin/sh',
+      code: MAKE_SOURCE,
+      errors: [{ line: 4, column: 2, messageId: 'sourceNotInSh', data: { shell: '/bin/sh', args: '.venv/bin/activate' } }],
+      output: MAKE_SOURCE.replace('\tsource ', '\t. '),
+      unsafeOutput: MAKE_SOURCE.replace('\tsource ', '\t. '),
+    },
+  ],
 });
 
 test('source-in-sh: what the rule claims, measured with the real /bin/sh (dash) of this machine', (t) => {
@@ -63,18 +102,4 @@ test('source-in-sh: what the rule claims, measured with the real /bin/sh (dash) 
   assert.match(r.stdout, /status=127 VIRTUAL_ENV=unset/);
   const dot = spawnSync('/bin/sh', ['-c', '. v/bin/activate; echo "VIRTUAL_ENV=$VIRTUAL_ENV"'], { cwd: dir, encoding: 'utf8' });
   assert.match(dot.stdout, /VIRTUAL_ENV=x/);
-});
-
-test('source-in-sh valid (gitlab): an Alpine image runs busybox ash, which has source', async () => {
-  const { assertSilent: assertSilentGitlab } = await import('../gitlab-lint.js');
-  await assertSilentGitlab(rule, 'test:\n  image: python:3.12-alpine\n  script:\n    - python -m venv .venv\n    - source .venv/bin/activate\n    - pip install .\n');
-});
-
-test('source-in-sh (makefile): a recipe line under the default /bin/sh; SHELL := /bin/bash is fine', async () => {
-  const { lint: lintMake, assertSilent: assertSilentMake } = await import('../makefile-lint.js');
-  const code = 'VENV := .venv\ninstall:\n\tpython3 -m venv $(VENV)\n\tsource $(VENV)/bin/activate; pip install -r requirements.txt\n';
-  const found = await lintMake(rule, code);
-  assert.deepEqual(found.map((f) => [f.line, f.column]), [[4, 2]]);
-  assert.equal(applyEdits(code, found[0].edits!), code.replace('\tsource ', '\t. '));
-  await assertSilentMake(rule, 'SHELL := /bin/bash\n' + code);
 });

@@ -14,13 +14,13 @@ testRule(systemInterpreterPath, {
     {
       name: '/usr/bin/python3: unsafe fix only',
       code: 'import subprocess\nimport sys\nsubprocess.run(["/usr/bin/python3", "-m", "compileall"])\n',
-      errors: [{ line: 3, column: 17, message: /system interpreter/ }],
+      errors: [{ line: 3, column: 17, messageId: 'systemInterpreter', message: /system interpreter/ }],
       output: null,
       unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "compileall"])\n',
     },
-    { name: '/usr/local/bin/python3.11', code: 'import os\nos.system("/usr/local/bin/python3.11 job.py")\n', errors: [{ line: 2, column: 12 }] },
-    { name: 'homebrew', code: 'import subprocess\nsubprocess.run(["/opt/homebrew/bin/python3", "x"])\n', errors: [{ line: 2, column: 17 }] },
-    { name: 'Windows install', code: 'import subprocess\nsubprocess.run([r"C:\\Python39\\python.exe", "x"])\n', errors: [{ line: 2, column: 17 }] },
-    { name: 'multiprocessing.set_executable', code: 'import multiprocessing\nmultiprocessing.set_executable("/usr/bin/python3")\n', errors: [{ line: 2, column: 32 }] },
+    { name: '/usr/local/bin/python3.11', code: 'import os\nos.system("/usr/local/bin/python3.11 job.py")\n', errors: [{ line: 2, column: 12, messageId: 'systemInterpreter' }] },
+    { name: 'homebrew', code: 'import subprocess\nsubprocess.run(["/opt/homebrew/bin/python3", "x"])\n', errors: [{ line: 2, column: 17, messageId: 'systemInterpreter' }] },
+    { name: 'Windows install', code: 'import subprocess\nsubprocess.run([r"C:\\Python39\\python.exe", "x"])\n', errors: [{ line: 2, column: 17, messageId: 'systemInterpreter' }] },
+    { name: 'multiprocessing.set_executable', code: 'import multiprocessing\nmultiprocessing.set_executable("/usr/bin/python3")\n', errors: [{ line: 2, column: 32, messageId: 'systemInterpreter' }] },
   ],
 });
