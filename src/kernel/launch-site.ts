@@ -114,6 +114,8 @@ export interface ConfigSiteFacts {
   form: 'shell' | 'exec';
   /** The shell that ran the command (undefined for exec form). */
   shellDialect?: 'sh' | 'bash';
+  /** A shell a command started inside the format's own (`bash -c`, `su -c`), when the site runs in one. */
+  nestedShell?: string;
   /** That shell's program as the format names it ('/bin/sh' for a Dockerfile RUN or a Makefile recipe). */
   shellName?: string;
   /**

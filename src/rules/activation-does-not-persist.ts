@@ -14,10 +14,10 @@ export const activationDoesNotPersist = defineRule({
   fixable: 'sometimes',
   judges: 'config',
   messages: {
-    lastCommand: '"{{command}}" is the last command of {{unit}}: activation ends with {{unit}}\'s shell, so it has no effect; {{advice}}',
+    lastCommand: '"{{command}}" is the last command of {{unit}}: activation ends with {{ending}}, so it has no effect; {{advice}}',
     lastCommandLaterRuns:
-      '"{{command}}" is the last command of {{unit}}: activation ends with {{unit}}\'s shell, so it has no effect; the "{{program}}" at line {{line}} runs without it; {{advice}}',
-    lastsOnlyForShell: '"{{command}}" lasts only for {{unit}}\'s shell; the "{{program}}" at line {{line}} runs without it; {{advice}}',
+      '"{{command}}" is the last command of {{unit}}: activation ends with {{ending}}, so it has no effect; the "{{program}}" at line {{line}} runs without it; {{advice}}',
+    lastsOnlyForShell: '"{{command}}" lasts only for {{shell}}; the "{{program}}" at line {{line}} runs without it; {{advice}}',
   },
   docs: {
     exampleLanguage: 'dockerfile',
@@ -68,7 +68,15 @@ export const activationDoesNotPersist = defineRule({
     const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
     if (!facts) return;
-    const data = { command: cmd, unit: facts.unit, advice: facts.persistAdvice(activation.venv) };
+    // Inside a shell a command started (`RUN bash -c '. v/bin/activate' && …`), that shell is the unit.
+    const shell = facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : `${facts.unit}'s shell`;
+    const data = {
+      command: cmd,
+      unit: facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : facts.unit,
+      ending: facts.nestedShell ? 'that shell' : shell,
+      shell,
+      advice: facts.persistAdvice(activation.venv),
+    };
     // The later command that relies on the activation; its name JSON-escaped (the message has always quoted it so).
     const laterData = later && {
       ...data,

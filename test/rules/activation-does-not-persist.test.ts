@@ -54,9 +54,18 @@ testRule(rule, {
       unsafeOutput: 'FROM python:3.12-alpine\nWORKDIR /app\nRUN python -m venv venv && \\\n    source venv/bin/activate\nENV VIRTUAL_ENV=/app/venv PATH="/app/venv/bin:$PATH"\nRUN pip install -r requirements.txt\n',
     },
     {
+      // Regression: the ENV line after the RUN left the activation last in its RUN with no later RUN,
+      // so every --fix pass added another ENV line; the stage now ends with the venv on PATH.
+      name: 'the last command of the last RUN: one ENV line, and the fix converges',
+      code: 'FROM python:3.12\nRUN python3 -m venv /v\nRUN echo hi && . /v/bin/activate\n',
+      errors: [{ line: 3, column: 16, messageId: 'lastCommand', data: { unit: 'this RUN', ending: "this RUN's shell" } }],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\nRUN python3 -m venv /v\nRUN echo hi && . /v/bin/activate\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\n',
+    },
+    {
       name: 'activation used in its RUN but a later RUN expects it',
       code: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nRUN python -m pytest\n',
-      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. /v/bin/activate', unit: 'this RUN', program: 'python', line: 3 } }],
+      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. /v/bin/activate', shell: "this RUN's shell", program: 'python', line: 3 } }],
       output: null,
       unsafeOutput: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN python -m pytest\n',
     },
@@ -90,7 +99,7 @@ testRule(rule, {
     {
       name: 'fix: $GITHUB_PATH written right after the activation, in its step',
       code: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate\n          pip install -e .', 'run: pytest'),
-      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { unit: 'this step', program: 'pytest', line: 10, advice: GITHUB_PATH_ADVICE } }],
+      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { shell: "this step's shell", program: 'pytest', line: 10, advice: GITHUB_PATH_ADVICE } }],
       output: null,
       unsafeOutput: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n          pip install -e .', 'run: pytest'),
       fixSilences: true,

@@ -59,11 +59,20 @@ testRule(activationDoesNotPersist, {
   valid: [],
   invalid: [
     {
-      // The unsafe fix is not pinned here: it replaces the whole RUN with the ENV line, `pip install x` included.
+      // The RUN does more than activate: the ENV line goes after it (it once replaced the whole RUN,
+      // `pip install x` included), and the fix converges (the stage then ends with the venv on PATH).
       name: 'the activation is the last command of its own (child) shell',
       code: CHILD_ACTIVATES,
-      errors: [{ line: 3, column: 14, messageId: 'lastCommand', data: { command: '. /v/bin/activate', unit: 'this RUN' } }],
+      errors: [{ line: 3, column: 14, messageId: 'lastCommand', data: { command: '. /v/bin/activate', unit: 'the bash -c shell in this RUN', ending: 'that shell' } }],
       output: null,
+      unsafeOutput: CHILD_ACTIVATES + 'ENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\n',
+    },
+    {
+      name: 'an activation that is all the RUN does, inside bash -c: the RUN becomes the ENV line',
+      code: VENV + 'RUN bash -c ". /v/bin/activate"\nRUN pip install y\n',
+      errors: [{ line: 3, column: 14, messageId: 'lastCommandLaterRuns', data: { unit: 'the bash -c shell in this RUN', program: 'pip', line: 4 } }],
+      output: null,
+      unsafeOutput: VENV + 'ENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN pip install y\n',
     },
   ],
 });

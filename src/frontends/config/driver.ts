@@ -73,6 +73,8 @@ export class ConfigRun {
   private readonly activations: { site: LaunchSite; decl: ShellDecl }[] = [];
   private readonly problems: { message: string; offset: number }[] = [];
   private readonly suppressions: Suppressions = new Map();
+  /** The venv first on the PATH each group ends with (what outlives its last shell), where known. */
+  private readonly endVenvs = new Map<unknown, string | undefined>();
 
   constructor(
     readonly file: SourceFile,
@@ -102,6 +104,14 @@ export class ConfigRun {
   /** A site the format made itself (an exec-form program), belonging to `decl`'s shell (no `onSite` call). */
   addSite(site: LaunchSite, decl: ShellDecl): void {
     this.entries.push({ site, decl });
+  }
+
+  /**
+   * What outlives a group's last shell, declared when the group ends: the venv first on the PATH
+   * it leaves (a stage's final `ENV PATH`). An activation is then harmless, whatever follows it.
+   */
+  endGroup(group: unknown, venvOnPath: string | undefined): void {
+    this.endVenvs.set(group, venvOnPath);
   }
 
   problem(message: string, offset: number): void {
@@ -144,7 +154,7 @@ export class ConfigRun {
       g.push({ site: e.site, order: e.decl.order });
       groups.set(e.decl.group, g);
     }
-    for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? []);
+    for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
       if (e.decl.anchor) e.site.callSpan = e.decl.anchor(e.site);
       const persist = this.host.persist;

@@ -61,17 +61,18 @@ export function createdVenv(argv: Word[]): string | undefined {
 
 /**
  * Gives each activation the sites of LATER shells (by `order`: instruction index, step number,
- * recipe line …) that run with no venv on PATH. Computed when read: a list per activation would
+ * recipe line …) that run with no venv on PATH; `venvAtEnd`: the venv first on the PATH that
+ * outlives the group's last shell (a Dockerfile stage's final ENV PATH). Computed when read: a list per activation would
  * be quadratic in the number of shells.
  */
-export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[]): void {
+export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[], venvAtEnd?: string): void {
   for (const a of activations) {
     const facts = a.site.config?.activation;
     if (!facts) continue;
     facts.later = {
       // Sites after a failed `source` are that failure's (source-in-sh), not this activation's.
       sitesWithoutVenv: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !r.site.config?.activation && !r.site.config?.afterFailedActivation).map((r) => r.site),
-      venvOnPath: () => shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !r.site.config?.activation),
+      venvOnPath: () => venvAtEnd === facts.venv || shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !r.site.config?.activation),
     };
   }
 }

@@ -218,6 +218,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       if (d.api === 'CMD' && s.hasEntrypoint) continue; // arguments to the entrypoint
       runInstruction(d.inst, d.api, s.state, Infinity, s, d.args);
     }
+    run.endGroup(s, venvOnPath(s.state.vars.get('PATH') ?? DEFAULT_PATH, s.state.venvs, s.state.virtualEnv?.venv, named));
   };
 
   parsed.instructions.forEach((inst, index) => {

@@ -111,6 +111,8 @@ interface Frame {
   activations: ShellActivation[];
   /** The wrapper step that started a nested shell (its commands are expanded under it). */
   outer?: NestedShell;
+  /** How that step names the shell: 'bash -c', 'su -c', 'watch' … */
+  label?: string;
   /** The shell that started this one. */
   parent?: Frame;
 }
@@ -218,7 +220,10 @@ class ShellSession {
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
       site.config = { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation };
-      if (frame !== this.top) site.config.shellName = frame.shellName;
+      if (frame !== this.top) {
+        site.config.shellName = frame.shellName;
+        site.config.nestedShell = frame.label;
+      }
     }
     return site;
   }
@@ -242,7 +247,7 @@ class ShellSession {
     if (fresh) vars.delete('VIRTUAL_ENV');
     const label = n.st.wrappers[n.st.wrappers.length - 1] ?? '';
     const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
-    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, parent };
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
       const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd) });
