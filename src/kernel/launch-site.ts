@@ -97,6 +97,8 @@ export interface ConfigSiteFacts {
   venvOrigins: ReadonlyMap<string, VenvOrigin>;
   /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
   createsVenv?: boolean;
+  /** Venvs the file deactivated (`deactivate`) before this command: python and pip are then the system's on purpose. */
+  deactivated?: string[];
   /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */
   afterFailedActivation?: string;
   /** Set on `source X/bin/activate` / `. X/bin/activate` sites. */
@@ -108,6 +110,8 @@ export interface ConfigSiteFacts {
     alone?: boolean;
     /** `source` under a POSIX sh (dash): the command fails and nothing is activated. */
     fails?: 'source-in-sh';
+    /** The same shell deactivates it later (`… && deactivate`): its end is meant. */
+    deactivated?: boolean;
     /** The shells that run after this one (later RUNs, steps, recipe lines …). */
     later: LaterShells;
   };

@@ -62,6 +62,7 @@ export const activationDoesNotPersist = defineRule({
     if (!activation) return;
     const later = activation.later.sitesWithoutVenv().find((s) => ctx.judge(s)?.resolution === 'path');
     if (activation.fails) return; // nothing was activated: source-in-sh says why
+    if (activation.deactivated) return; // ended on purpose by `deactivate` in the same shell
     if (!activation.lastInRun && !later) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
     if (!later && !activation.alone && activation.later.venvOnPath()) return;

@@ -65,6 +65,9 @@ export const venvNotOnPath = defineRule({
     if (facts?.createsVenv) return;
     if (facts?.afterFailedActivation) return; // the failed `source` is the finding (source-in-sh)
     const venv = venvs[venvs.length - 1];
+    // After `deactivate` the author uses the system's python and pip on purpose (a tool venv set
+    // aside); a console script is still looked for where it was installed, the venv.
+    if (verdict.tool !== 'console-script' && facts?.deactivated?.includes(venv)) return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === 'pip' && isInterpreterName(verdict.name);
     const target =

@@ -23,6 +23,8 @@ testRule(rule, {
       code: 'FROM python:3.10-slim AS base\nENV VENV_PATH=/opt/pysetup/.venv\nENV PATH="/opt/poetry/bin:$VENV_PATH/bin:$PATH"\nFROM base\nRUN . $VENV_PATH/bin/activate && poetry install\nRUN python scripts/install_model.py\n',
     },
     { name: 'source under dash: nothing is activated (source-in-sh reports it)', code: 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\n' },
+    // Real-repository review (corpus/verdicts.json, doodba): the end of the activation is meant.
+    { name: 'activated, used and deactivated in one RUN', code: 'FROM python:3.12\nRUN python -m venv /qa/v && . /qa/v/bin/activate && pip install flake8 && deactivate\nRUN pip install app\n' },
   ],
   invalid: [
     {

@@ -27,8 +27,23 @@ testRule(rule, {
     { name: 'suppressed by a shell comment on the instruction', code: 'FROM python:3.12\nRUN python -m venv /v\nRUN pip install x \\\n  # venvguard: ignore[VG201]\n' },
     { name: 'CMD activates and runs in one shell', code: 'FROM python:3.12\nRUN python -m venv /v\nCMD . /v/bin/activate && exec python app.py\n' },
     { name: 'PATH set for the command', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN PATH=/opt/venv/bin:$PATH pip install x\n' },
+    // Real-repository review (corpus/verdicts.json, doodba): a tool venv activated, used and
+    // deactivated on purpose; the image's own python and pip are meant afterwards, here and later.
+    { name: 'after deactivate, python and pip are the system ones on purpose', code: 'FROM python:3.12\nRUN python -m venv /qa/venv \\\n    && . /qa/venv/bin/activate \\\n    && pip install flake8 \\\n    && deactivate\nRUN pip install odoo-deps && python3 -m compileall -q /usr/local/lib\nCMD ["python3", "-m", "odoo"]\n' },
   ],
   invalid: [
+    {
+      name: 'after deactivate, a console script is still looked for in the venv',
+      code: 'FROM python:3.12\nRUN python -m venv /qa/venv \\\n    && . /qa/venv/bin/activate \\\n    && pip install flake8 \\\n    && deactivate\nRUN flake8 app\n',
+      errors: [{ line: 6, column: 5, messageId: 'notOnPath', data: { name: 'flake8', venv: '/qa/venv' } }],
+      output: null,
+    },
+    {
+      name: 'a deactivated venv created again is back in scope',
+      code: 'FROM python:3.12\nRUN python -m venv /qa/venv \\\n    && . /qa/venv/bin/activate \\\n    && pip install flake8 \\\n    && deactivate\nRUN python -m venv /qa/venv\nRUN pip install x\n',
+      errors: [{ line: 7, column: 5, messageId: 'notOnPath', data: { name: 'pip', venv: '/qa/venv', origin: ' created at line 2' } }],
+      output: null,
+    },
     {
       name: 'pip in the RUN after the venv was created',
       code: 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN pip install requests\n',

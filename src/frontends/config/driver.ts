@@ -75,6 +75,8 @@ export class ConfigRun {
   private readonly suppressions: Suppressions = new Map();
   /** The venv first on the PATH each group ends with (what outlives its last shell), where known. */
   private readonly endVenvs = new Map<unknown, string | undefined>();
+  /** Venvs the file deactivates on purpose (see ShellSessionOptions.deactivated). */
+  private readonly deactivated = new Set<string>();
 
   constructor(
     readonly file: SourceFile,
@@ -112,6 +114,11 @@ export class ConfigRun {
    */
   endGroup(group: unknown, venvOnPath: string | undefined): void {
     this.endVenvs.set(group, venvOnPath);
+  }
+
+  /** The venvs the file has deactivated so far, for an exec-form site the format makes (see ShellSessionOptions.deactivated). */
+  deactivatedSoFar(): string[] | undefined {
+    return this.deactivated.size ? [...this.deactivated] : undefined;
   }
 
   problem(message: string, offset: number): void {
@@ -170,6 +177,7 @@ export class ConfigRun {
   private options(decl: ShellDecl): ShellSessionOptions {
     return {
       ...decl,
+      deactivated: this.deactivated,
       file: this.file,
       language: this.host.language,
       onSite: (site) => {

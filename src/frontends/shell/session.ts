@@ -49,6 +49,12 @@ export interface ShellSessionOptions {
    * `<one of them>/bin` means that venv is on PATH. Shared by the file's shells.
    */
   named?: Set<string>;
+  /**
+   * Venvs the file deactivates on purpose (`. v/bin/activate && … && deactivate`): from there on a
+   * bare python or pip is the system's by the author's choice (sites record them). Shared by the
+   * file's shells; a venv created again leaves it.
+   */
+  deactivated?: Set<string>;
   /** How to describe a venv created by the command whose program starts at `offset` (`command`: the whole command). */
   originAt(offset: number, command: Span | undefined): VenvOrigin;
   /** Format-specific facts copied onto every site (wording, form); absent outside configuration files. */
@@ -77,6 +83,8 @@ export interface ShellActivation {
   /** Number of commands of its own shell seen up to and including the activation. */
   after: number;
   fails?: 'source-in-sh';
+  /** The same shell deactivates it later on purpose. */
+  deactivated?: boolean;
 }
 
 export interface ShellSessionResult {
@@ -220,6 +228,7 @@ class ShellSession {
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
       site.config = { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation };
+      if (o.deactivated?.size) site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
         site.config.shellName = frame.shellName;
         site.config.nestedShell = frame.label;
@@ -266,7 +275,7 @@ class ShellSession {
     let alone = true;
     for (let f: Frame | undefined = frame; f; f = f.parent) alone &&= f.commands === 1;
     for (const a of frame.activations) {
-      if (a.site.config) a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, later: NO_LATER_SHELLS };
+      if (a.site.config) a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
     }
   }
 
@@ -285,7 +294,14 @@ class ShellSession {
     }
     const wasActive = sh.activated;
     const effect = shellEffect(cmd, sh, this.valueOf);
-    if (wasActive && !sh.activated) frame.vars.delete('VIRTUAL_ENV');
+    if (wasActive && !sh.activated) {
+      frame.vars.delete('VIRTUAL_ENV');
+      if (w0 === 'deactivate') {
+        o.deactivated?.add(wasActive);
+        // Its activation in this shell was meant to end here: not one that fails to persist.
+        for (const act of frame.activations) if (act.venv === wasActive) act.deactivated = true;
+      }
+    }
     this.syncVars();
     if (effect?.kind === 'assignment') return;
     frame.commands++;
@@ -315,6 +331,7 @@ class ShellSession {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs)) o.venvs.set(abs, o.originAt(at, ex.span));
+      if (abs) o.deactivated?.delete(abs);
     }
   }
 }
