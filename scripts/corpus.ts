@@ -90,7 +90,7 @@ export interface CorpusResult {
 /**
  * A copy of a checkout where every configuration file that can hold one gets a venv to be escaped
  * from: a `RUN python3 -m venv /opt/venv` after each Dockerfile `FROM`, a `python3 -m venv .vgvenv`
- * target at the end of each Makefile, the same command as the first line of each shell script
+ * as the first line of each Makefile recipe, the same command as the first line of each shell script
  * (after its shebang). Two builds compared on it must agree on every finding the real commands then
  * give; nothing here judges whether they are right (verdicts.json is for the unmutated files).
  */
@@ -118,7 +118,18 @@ function mutateFile(name: string, bytes: Buffer): string | undefined {
   if (name === 'Dockerfile' || name.startsWith('Dockerfile.') || name.endsWith('.dockerfile')) {
     return text.replace(/^(FROM .*)$/gm, '$1\nRUN python3 -m venv /opt/venv');
   }
-  if (['Makefile', 'makefile', 'GNUmakefile'].includes(name) || name.endsWith('.mk')) return `${text}\n\nvgvenv:\n\tpython3 -m venv .vgvenv\n`;
+  if (['Makefile', 'makefile', 'GNUmakefile'].includes(name) || name.endsWith('.mk')) {
+    // Each recipe creates the venv first: its later lines (other shells) then run without it.
+    const lines = text.split('\n');
+    const out: string[] = [];
+    let header = false;
+    for (const line of lines) {
+      if (header && line.startsWith('\t')) out.push('\tpython3 -m venv .vgvenv');
+      header = !line.startsWith('\t') && /^[^#=\s][^=]*:(?!=)/.test(line) && !line.trimEnd().endsWith('\\');
+      out.push(line);
+    }
+    return out.join('\n');
+  }
   if (name.endsWith('.sh')) {
     const lines = text.split('\n');
     lines.splice(lines[0]?.startsWith('#!') ? 1 : 0, 0, 'python3 -m venv .vgvenv');

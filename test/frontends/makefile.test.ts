@@ -106,15 +106,19 @@ test('makefile state: each recipe line is its own shell; .ONESHELL makes the rec
   assert.equal(siteAt(c.sites, 'pip').env.activeVenv, V);
 });
 
-test('makefile state: a venv created by any recipe is known in every other recipe, and in its own recipe only after the creating line', async () => {
-  const { sites } = await analyze('test:\n\tpytest\nvenv:\n\tpip install virtualenv\n\tvirtualenv .venv\n\tpip install x\n');
+test('makefile state: a venv another recipe creates is known where that target is a prerequisite (or the recipe names it), and in its own recipe after the creating line', async () => {
+  const { sites } = await analyze('test: venv\n\tpytest\nvenv:\n\tpip install virtualenv\n\tvirtualenv .venv\n\tpip install x\nlint:\n\tflake8\nall: test\n\tblack .\ncheck: | all\n\truff .\nnamed:\n\ttest -d .venv/bin || exit 1; mypy\n');
   assert.deepEqual(siteAt(sites, 'pytest').env.knownVenvs, [V]);
+  assert.deepEqual(siteAt(sites, 'flake8').env.knownVenvs, [], 'an unrelated target: a venv it does not need');
+  assert.deepEqual(siteAt(sites, 'black').env.knownVenvs, [V], 'through a prerequisite of a prerequisite');
+  assert.deepEqual(siteAt(sites, 'ruff').env.knownVenvs, [V], 'order-only prerequisites count');
+  assert.deepEqual(siteAt(sites, 'mypy').env.knownVenvs, [V], 'a recipe that names the venv');
   assert.deepEqual(siteAt(sites, 'pip install virtualenv').env.knownVenvs, []);
   assert.deepEqual(siteAt(sites, 'pip install x').env.knownVenvs, [V]);
 });
 
 test('makefile state: PATH at file level reaches recipes (exported or not: make imports PATH from its environment); unexport stops it', async () => {
-  const venv = 'venv:\n\tpython3 -m venv .venv\ntest:\n\tpytest\n';
+  const venv = 'venv:\n\tpython3 -m venv .venv\ntest: venv\n\tpytest\n';
   for (const head of ['export PATH := $(CURDIR)/.venv/bin:$(PATH)\n', 'PATH := $(abspath .venv)/bin:$(PATH)\n', 'PATH := .venv/bin:$(PATH)\n']) {
     const { sites } = await analyze(head + venv);
     assert.equal(siteAt(sites, 'pytest').env.activeVenv, V, head);
@@ -248,7 +252,7 @@ test('real make: PATH set in the makefile without export reaches recipes; unexpo
   const dir = fakeVenvProject('PATH := $(CURDIR)/.venv/bin:$(PATH)\nuse:\n\tpip install x\n');
   try {
     assert.match(runMake(dir, 'use').out, /VENV-PIP/);
-    const { sites } = await analyze('PATH := $(CURDIR)/.venv/bin:$(PATH)\nvenv:\n\tpython3 -m venv .venv\nuse:\n\tpip install x\n');
+    const { sites } = await analyze('PATH := $(CURDIR)/.venv/bin:$(PATH)\nvenv:\n\tpython3 -m venv .venv\nuse: venv\n\tpip install x\n');
     assert.equal(siteAt(sites, 'pip').env.activeVenv, V);
     fs.writeFileSync(path.join(dir, 'Makefile'), 'PATH := $(CURDIR)/.venv/bin:$(PATH)\nunexport PATH\nuse:\n\tpip install x; true\n');
     assert.doesNotMatch(runMake(dir, 'use').out, /VENV-PIP/);

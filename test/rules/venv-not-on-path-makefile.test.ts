@@ -1,4 +1,7 @@
-/** VG201 on Makefiles: each recipe line is a new shell; venvs created by any recipe are known everywhere else. */
+/**
+ * VG201 on Makefiles: each recipe line is a new shell; a venv another recipe creates is in scope
+ * where that recipe's target is a prerequisite (directly or not) or the recipe names the venv.
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
@@ -9,34 +12,34 @@ import { testRule, type ValidCase } from '../rule-tester.js';
 /** Silent for VG201 and VG202. */
 const VALID: ValidCase[] = [
   { name: 'no venv anywhere: system pip and pytest', code: 'install:\n\tpip install -r requirements.txt\ntest:\n\tpytest -q\n' },
-  { name: 'tools that manage their own environment', code: 'venv:\n\tpython3 -m venv .venv\ntest:\n\tuv run pytest\n\tpoetry run pytest\n\ttox -e py312\n\tnox -s tests\n' },
+  { name: 'tools that manage their own environment', code: 'venv:\n\tpython3 -m venv .venv\ntest: venv\n\tuv run pytest\n\tpoetry run pytest\n\ttox -e py312\n\tnox -s tests\n' },
   { name: 'the venv by path through a make variable', code: 'VENV := .venv\nPY := $(VENV)/bin/python\nvenv:\n\tpython3 -m venv $(VENV)\n\t$(VENV)/bin/pip install -r requirements.txt\ntest: venv\n\t$(PY) -m pytest\n\t${VENV}/bin/ruff check .\n' },
-  { name: 'activated and used on the same line', code: 'venv:\n\tpython3 -m venv .venv\ntest:\n\t. .venv/bin/activate && pytest\n\tsource .venv/bin/activate; \\\n\t  python -m build\n' },
+  { name: 'activated and used on the same line', code: 'venv:\n\tpython3 -m venv .venv\ntest: venv\n\t. .venv/bin/activate && pytest\n\tsource .venv/bin/activate; \\\n\t  python -m build\n' },
   { name: '.ONESHELL: activation lasts for the recipe', code: '.ONESHELL:\nvenv:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate\n\tpip install -e .\n' },
-  { name: 'export PATH at file level puts the venv on PATH for every recipe', code: 'VENV := .venv\nexport VIRTUAL_ENV := $(abspath $(VENV))\nexport PATH := $(VIRTUAL_ENV)/bin:$(PATH)\nvenv:\n\tvirtualenv $(VENV)\ntest:\n\tpytest\n\tpip install x\n' },
-  { name: 'PATH at file level without export also reaches recipes (PATH comes from the environment)', code: 'PATH := $(CURDIR)/.venv/bin:$(PATH)\nvenv:\n\tuv venv\ntest:\n\tpytest\n' },
-  { name: 'a target-specific PATH', code: 'venv:\n\tpython3 -m venv .venv\ntest: PATH := $(abspath .venv)/bin:$(PATH)\ntest:\n\tpytest\n' },
-  { name: 'PATH set for the command', code: 'venv:\n\tpython3 -m venv .venv\ntest:\n\tPATH="$$PWD/.venv/bin:$$PATH" pytest\n' },
+  { name: 'export PATH at file level puts the venv on PATH for every recipe', code: 'VENV := .venv\nexport VIRTUAL_ENV := $(abspath $(VENV))\nexport PATH := $(VIRTUAL_ENV)/bin:$(PATH)\nvenv:\n\tvirtualenv $(VENV)\ntest: venv\n\tpytest\n\tpip install x\n' },
+  { name: 'PATH at file level without export also reaches recipes (PATH comes from the environment)', code: 'PATH := $(CURDIR)/.venv/bin:$(PATH)\nvenv:\n\tuv venv\ntest: venv\n\tpytest\n' },
+  { name: 'a target-specific PATH', code: 'venv:\n\tpython3 -m venv .venv\ntest: PATH := $(abspath .venv)/bin:$(PATH)\ntest: venv\n\tpytest\n' },
+  { name: 'PATH set for the command', code: 'venv:\n\tpython3 -m venv .venv\ntest: venv\n\tPATH="$$PWD/.venv/bin:$$PATH" pytest\n' },
   { name: 'pip before the venv exists, in the creating recipe', code: 'venv:\n\tpip install virtualenv\n\tvirtualenv .venv\n' },
-  { name: 'suppressed at the end of the recipe line', code: 'venv:\n\tpython3 -m venv .venv\ntest:\n\tpytest  # venvguard: ignore[VG201]\n' },
-  { name: 'suppressed by a comment line above (make comment or shell comment)', code: 'venv:\n\tpython3 -m venv .venv\ntest:\n# noqa: VG201\n\tpytest\n\t# venvguard: ignore[venv-not-on-path]\n\tpip install x\n' },
-  { name: 'a version probe', code: 'venv:\n\tpython3 -m venv .venv\nv:\n\tpython3 --version\n' },
-  { name: 'commands for other hosts and containers', code: 'venv:\n\tpython3 -m venv .venv\nd:\n\tdocker run img pip install x\n\tssh host pytest\n\tgit status\n' },
-  { name: 'a non-POSIX SHELL is not analysed', code: 'SHELL := /usr/bin/fish\nvenv:\n\tpython3 -m venv .venv\ntest:\n\tpytest\n' },
+  { name: 'suppressed at the end of the recipe line', code: 'venv:\n\tpython3 -m venv .venv\ntest: venv\n\tpytest  # venvguard: ignore[VG201]\n' },
+  { name: 'suppressed by a comment line above (make comment or shell comment)', code: 'venv:\n\tpython3 -m venv .venv\ntest: venv\n# noqa: VG201\n\tpytest\n\t# venvguard: ignore[venv-not-on-path]\n\tpip install x\n' },
+  { name: 'a version probe', code: 'venv:\n\tpython3 -m venv .venv\nv: venv\n\tpython3 --version\n' },
+  { name: 'commands for other hosts and containers', code: 'venv:\n\tpython3 -m venv .venv\nd: venv\n\tdocker run img pip install x\n\tssh host pytest\n\tgit status\n' },
+  { name: 'a non-POSIX SHELL is not analysed', code: 'SHELL := /usr/bin/fish\nvenv:\n\tpython3 -m venv .venv\ntest: venv\n\tpytest\n' },
 ];
 
 testRule(activationDoesNotPersist, { filename: 'Makefile', label: 'makefile, with VG201', valid: VALID, invalid: [] });
 
 const IN_ANOTHER_RECIPE = 'VENV := .venv\n\nvenv:\n\tpython3 -m venv $(VENV)\n\ninstall: venv\n\tpip install -r requirements.txt\n';
 const ACTIVATE_THEN_PIP = 'VENV = .venv\n.PHONY: install\ninstall:\n\tpython3 -m venv $(VENV)\n\t. $(VENV)/bin/activate\n\t@pip install -e .\n';
-const CONTINUATIONS = 'setup:\n\tvirtualenv venv\ntest:\n\techo start && \\\n\t  pytest -q \\\n\t    tests/\n\tblack --check .\n';
-const VARIABLE_WITH_SPACES = 'VENV := .venv   # the venv\nvenv:\n\tpython3 -m venv .venv\ntest:\n\tpytest\n';
-const UNEXPORTED_PATH = 'PATH := $(CURDIR)/.venv/bin:$(PATH)\nunexport PATH\nVIRTUAL_ENV := $(CURDIR)/.venv\nvenv:\n\tuv venv\ntest:\n\tpytest\n';
-const CONDITIONAL = 'ifeq ($(CI),true)\nci:\n\tpython -m venv /opt/v\nelse\nlocal:\n\tpip install -e .\nendif\n';
-const VENV_VARIABLE = 'VENV := .venv\nvenv:\n\tpython3 -m venv $(VENV)\ntest:\n\tpytest\n';
+const CONTINUATIONS = 'setup:\n\tvirtualenv venv\ntest: setup\n\techo start && \\\n\t  pytest -q \\\n\t    tests/\n\tblack --check .\n';
+const VARIABLE_WITH_SPACES = 'VENV := .venv   # the venv\nvenv:\n\tpython3 -m venv .venv\ntest: venv\n\tpytest\n';
+const UNEXPORTED_PATH = 'PATH := $(CURDIR)/.venv/bin:$(PATH)\nunexport PATH\nVIRTUAL_ENV := $(CURDIR)/.venv\nvenv:\n\tuv venv\ntest: | venv\n\tpytest\n';
+const CONDITIONAL = 'ifeq ($(CI),true)\nvenv:\n\tpython -m venv /opt/v\nelse\nvenv:\n\ttrue\nendif\nlocal: venv\n\tpip install -e .\n';
+const VENV_VARIABLE = 'VENV := .venv\nvenv:\n\tpython3 -m venv $(VENV)\ntest: venv\n\tpytest\n';
 const TWO_CREATORS = 'venv/bin/activate:\n\tpython3 -m venv venv\ncreate_venv:\n\tpython3 -m venv venv\n\t. venv/bin/activate\n\tpip install -r requirements.txt\n';
-const EXPORTED_VIRTUAL_ENV = 'export VIRTUAL_ENV := $(CURDIR)/venv\nsetup:\n\tvirtualenv venv\ntest:\n\tpytest\n';
-const EXPORTED_VIRTUAL_ENV_ON_PATH = 'export VIRTUAL_ENV := $(CURDIR)/venv\nexport PATH := $(abspath $(VIRTUAL_ENV))/bin:$(PATH)\nsetup:\n\tvirtualenv venv\ntest:\n\tpytest\n';
+const EXPORTED_VIRTUAL_ENV = 'export VIRTUAL_ENV := $(CURDIR)/venv\nsetup:\n\tvirtualenv venv\ntest: setup\n\tpytest\n';
+const EXPORTED_VIRTUAL_ENV_ON_PATH = 'export VIRTUAL_ENV := $(CURDIR)/venv\nexport PATH := $(abspath $(VIRTUAL_ENV))/bin:$(PATH)\nsetup:\n\tvirtualenv venv\ntest: setup\n\tpytest\n';
 
 testRule(venvNotOnPath, {
   filename: 'Makefile',
@@ -98,7 +101,7 @@ testRule(venvNotOnPath, {
     },
     {
       name: 'a program from a make variable is reported at the reference, without a fix',
-      code: 'PYTHON := python3\nvenv:\n\t$(PYTHON) -m venv .venv\ntest:\n\t$(PYTHON) -m pytest\n',
+      code: 'PYTHON := python3\nvenv:\n\t$(PYTHON) -m venv .venv\ntest: venv\n\t$(PYTHON) -m pytest\n',
       errors: [{ line: 5, column: 2, messageId: 'notOnPath' }],
       output: null,
       unsafeOutput: null,
@@ -120,7 +123,7 @@ testRule(venvNotOnPath, {
     {
       name: 'a rule in either branch of a conditional',
       code: CONDITIONAL,
-      errors: [{ line: 6, column: 2, messageId: 'notOnPath', data: { replacement: '/opt/v/bin/python -m pip', advice: 'put it on PATH for every recipe with export PATH := /opt/v/bin:$(PATH)' } }],
+      errors: [{ line: 9, column: 2, messageId: 'notOnPath', data: { replacement: '/opt/v/bin/python -m pip', advice: 'put it on PATH for every recipe with export PATH := /opt/v/bin:$(PATH)' } }],
       output: null,
       unsafeOutput: CONDITIONAL.replace('\tpip install', '\t/opt/v/bin/python -m pip install'),
     },

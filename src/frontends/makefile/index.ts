@@ -15,10 +15,12 @@
  *   marks imported variables for export and a makefile assignment keeps that), `unexport PATH`
  *   stops it. `VIRTUAL_ENV := …` without export does not reach recipes (measured).
  * - Venvs created by a recipe (`python3 -m venv $(VENV)`, `virtualenv`, `uv venv`) are files:
- *   make runs targets in dependency order, not file order, so the model is "a venv created by
- *   any recipe is known in every recipe of the file, except in the creating line itself and the
- *   earlier lines of the same recipe". A venv only ever used by path is not "known" (as in the
- *   Dockerfile and Actions models: no creation seen, no finding).
+ *   make runs targets in dependency order, not file order, so a venv another recipe creates is
+ *   known in a recipe when make runs that recipe first — its target is a prerequisite of this one,
+ *   directly or through others (order-only ones too) — or when this recipe names the venv's folder;
+ *   in its own recipe it is known after the creating line. A publish-only or test-only venv does not
+ *   cover unrelated targets. A venv only ever used by path is not "known" (as in the Dockerfile and
+ *   Actions models: no creation seen, no finding).
  * - Conditionals: both branches are read (their rules are all analysed: they are alternatives).
  *   A variable the branches set differently is unknown after `endif`, unless the condition can
  *   be decided from the file alone (variables the file does not define taken as undefined, the
@@ -321,10 +323,14 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
     return venvs;
   });
-  // Pass 2: each recipe with the venvs the others create; the ones it creates itself appear
-  // from their creating line on (with that line as their origin).
+  // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
+  // venvInScope); the ones it creates itself appear from their creating line on.
+  const prerequisites = prerequisiteTargets(parsed.rules);
   jobs.forEach((job, i) => {
-    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v)));
+    const needs = prerequisites(job.rule);
+    const named = job.shells.map((sh) => text(sh.units)).join('\n');
+    const inScope = (v: string) => jobs.some((other, k) => k !== i && createdBy[k].has(v) && other.rule.targets.some((t) => needs(t))) || namesVenv(named, shownPath(v));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
     const dialect = job.dialect;
     if (dialect === undefined) return;
     for (const sh of job.shells) {
@@ -338,6 +344,41 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
   // on a comment line just above it covers every physical line of that recipe line.
   for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
   return run.finish();
+}
+
+/**
+ * For a rule, whether a target is one make runs before its recipe: a prerequisite (order-only ones
+ * included), theirs, and so on, through rules with or without recipes and pattern rules (`%`). A
+ * venv another recipe makes is in scope for this recipe only then, or when the recipe names it:
+ * a publish-only or test-only venv does not cover unrelated targets (corpus review, mayan-edms).
+ */
+function prerequisiteTargets(rules: readonly Rule[]): (rule: Rule) => (target: string) => boolean {
+  const byTarget = new Map<string, Rule[]>();
+  const patterns: { re: RegExp; rule: Rule }[] = [];
+  for (const r of rules) {
+    for (const t of r.targets) {
+      if (t.includes('%')) patterns.push({ re: new RegExp(`^${t.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`), rule: r });
+      else byTarget.set(t, [...(byTarget.get(t) ?? []), r]);
+    }
+  }
+  return (rule) => {
+    const seen = new Set<string>();
+    const todo = [...rule.prereqs];
+    while (todo.length && seen.size < 10_000) {
+      const t = todo.pop()!;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      for (const r of byTarget.get(t) ?? patterns.filter((p) => p.re.test(t)).map((p) => p.rule)) todo.push(...r.prereqs);
+    }
+    return (target) => seen.has(target) || (target.includes('%') && [...seen].some((t) => patterns.some((p) => p.rule.targets.includes(target) && p.re.test(t))));
+  };
+}
+
+/** Whether recipe text names a venv's folder (`venv/bin/pip`, `. venv/bin/activate`, `VIRTUAL_ENV=venv`). */
+function namesVenv(recipe: string, shown: string): boolean {
+  if (shown === '.' || shown === '') return false;
+  const at = shown.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at}(/|[\\s'";)]|$)`).test(recipe);
 }
 
 export const makefileFrontEnd: FrontEnd = {
