@@ -209,6 +209,20 @@ const CASES: Case[] = [
     exit: EXIT.incomplete,
   },
   {
+    // Real-repository review (corpus: openlibrary's config -> conf, searxng, ckan): a second name
+    // for a folder is not a loop, and nothing is left unchecked (its files are checked once).
+    name: 'a folder reached by a second name (alias -> real) is checked once, with no problem',
+    dir: 'dir-alias',
+    build: (d) => {
+      fs.mkdirSync(path.join(d, 'real'));
+      fs.writeFileSync(path.join(d, 'real', 'job.py'), 'import os\nos.system("python x.py")\n');
+      fs.symlinkSync('real', path.join(d, 'alias'));
+    },
+    diagnostics: [{ path: 'dir-alias/alias/job.py', code: 'VG101', line: 2, column: 12 }],
+    problems: [],
+    exit: EXIT.findings,
+  },
+  {
     name: 'a file symlink loop (a.py -> b.py -> a.py) is reported for both names',
     dir: 'file-loop',
     build: (d) => {

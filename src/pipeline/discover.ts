@@ -60,6 +60,8 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
     if (language) claimed.set(p, language);
   };
 
+  /** The real paths of the folders being walked, outermost first: a link back to one of them is a loop. */
+  const ancestors = new Set<string>();
   const walk = (dir: string, gitignores: { base: string; ig: Ignore }[]) => {
     let real: string;
     try {
@@ -69,10 +71,12 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       problems.push({ path: dir, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ELOOP' ? 'symbolic link loop; skipped' : `cannot resolve folder: ${code}`, partial: false });
       return;
     }
-    if (seenDirs.has(real)) {
+    if (ancestors.has(real)) {
       problems.push({ path: dir, kind: 'symlink-loop', message: `symbolic link loop (already visited as ${real}); skipped`, partial: false });
       return;
     }
+    // A second name for a folder checked elsewhere (`config -> conf`): nothing is left unchecked.
+    if (seenDirs.has(real)) return;
     seenDirs.add(real);
     let entries: fs.Dirent[];
     try {
@@ -115,7 +119,11 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
         }
       }
       if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir)) continue;
-      if (isDir) walk(p, scoped);
+      if (isDir) {
+        ancestors.add(real);
+        walk(p, scoped);
+        ancestors.delete(real);
+      }
       else if (isFile) {
         const fe = claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p)));
         if (fe) addFile(p, fe.language);
