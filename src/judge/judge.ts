@@ -79,6 +79,9 @@ function classifyName(
     if (isDiscoveryProbe(name, site.argv.slice(1))) return undefined;
     const module = runModule(site.argv.slice(1));
     if (module === 'pip') return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
+    // `python -m tox`, `python3 -m poetry`, `python -m pre_commit`: the tool, spelled as a module,
+    // makes its own environment as it does when started by name.
+    if (module !== undefined && SELF_MANAGED_TOOLS.has(module.replace(/_/g, '-'))) return undefined;
     return { tool: 'interpreter', name, resolution, words: 1, programSpan };
   }
   if (isPipName(name)) return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };

@@ -7,6 +7,8 @@ testRule(barePythonInterpreter, {
     'import subprocess\nsubprocess.run(["git", "status"])\n',
     'import subprocess\nsubprocess.run(["uv", "run", "python", "job.py"])\n',
     'import subprocess\nsubprocess.run(["poetry", "run", "python", "job.py"])\n',
+    // Self-managing tools in their module spelling, like their names (issue 15).
+    'import subprocess\nsubprocess.run(["python3", "-m", "tox", "-e", "py312"])\nsubprocess.run(["python", "-m", "poetry", "install"])\nsubprocess.run(["python", "-m", "pre_commit", "run"])\n',
     'import subprocess\nsubprocess.run(["docker", "run", "img", "python", "job.py"])\n',
     'import subprocess\nsubprocess.run(["ssh", "host", "python job.py"])\n',
     'import subprocess\nsubprocess.run(["kubectl", "exec", "pod", "--", "python", "x.py"])\n',

@@ -15,6 +15,7 @@ testRule(rule, {
   valid: [
     { name: 'plain python image using system pip (no venv)', code: 'FROM python:3.12\nRUN pip install requests\nCMD ["python", "app.py"]\n' },
     { name: 'tools that manage their own environment', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN uv run pytest && poetry run pytest && tox && nox\n' },
+    { name: 'the same tools spelled as modules, and pipx run', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN python -m poetry install && python3 -m tox -e py && python -m nox && pipx run build\n' },
     { name: 'docker run inside a RUN', code: 'FROM docker:cli\nRUN python3 -m venv /v\nRUN docker run --rm python:3.12 pip install x\n' },
     { name: 'activated and used in the same RUN', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install x && python -m pytest\n' },
     { name: 'ENV PATH puts the venv first', code: 'FROM python:3.12\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN pip install x\nCMD ["python", "app.py"]\n' },
