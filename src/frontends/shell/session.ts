@@ -273,7 +273,8 @@ class ShellSession {
    */
   private endFrame(frame: Frame): void {
     let alone = true;
-    for (let f: Frame | undefined = frame; f; f = f.parent) alone &&= f.commands === 1;
+    // An exec form's top "shell" runs no command of its own (`RUN ["sh", "-c", "…"]`): it does not count.
+    for (let f: Frame | undefined = frame; f; f = f.parent) alone &&= f.commands === 1 || (f === this.top && f.commands === 0 && f !== frame);
     for (const a of frame.activations) {
       if (a.site.config) a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
     }
