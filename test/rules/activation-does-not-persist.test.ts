@@ -96,7 +96,13 @@ const GITHUB_PATH_ADVICE = 'write the venv\'s bin to $GITHUB_PATH (echo "$GITHUB
 testRule(rule, {
   filename: '.github/workflows/ci.yml',
   label: 'actions',
-  valid: [],
+  valid: [
+    {
+      // The job ends with the venv on PATH ($GITHUB_PATH written later): the activation is harmless.
+      name: 'last in its step, and a later step puts the venv on PATH for good',
+      code: wf('run: python -m venv .venv && echo made && . .venv/bin/activate', 'run: echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"'),
+    },
+  ],
   invalid: [
     {
       name: 'fix: $GITHUB_PATH written right after the activation, in its step',

@@ -18,7 +18,7 @@ import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
 import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
-import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
+import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
@@ -300,6 +300,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       for (const [k, v] of pendingEnv) js.ghEnv.set(k, v);
       for (const [k, v] of pendingEnvAt) js.ghEnvAt.set(k, v);
     });
+    // What outlives the job's last step: the venv its $GITHUB_PATH lines put first, if any.
+    run.endGroup(js, venvOnPath([...js.ghPath, DEFAULT_PATH].join(':'), js.venvs));
   };
 
   try {
