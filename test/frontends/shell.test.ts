@@ -262,3 +262,21 @@ describe('parseShellWord: errors and recovery', () => {
     assert.deepEqual(argvs(r.commands), [['pip']]);
   });
 });
+
+describe('parseShellWord: here-docs', () => {
+  before(async () => {
+    await loadParsers();
+  });
+  // Real-repository review (corpus: mailinabox's setup/start.sh): bash and dash accept `<< EOF;`.
+  test('a `;` after the here-doc word ends the command; the rest of the script is still read', () => {
+    const src = 'cat > /tmp/x << EOF;\nhello\nEOF\npip install x\necho "a << EOF;"\n';
+    const r = parseShellWord(textWord(src, 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(
+      r.commands.map((c) => c.words.map((w) => wordText(w))),
+      [['cat'], ['pip', 'install', 'x'], ['echo', 'a << EOF;']],
+    );
+    const pip = r.commands[1].words[0].span!;
+    assert.equal(src.slice(pip.start, pip.end), 'pip');
+  });
+});

@@ -11,7 +11,7 @@
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
-import { buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
+import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -36,6 +36,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   try {
     let s = buildScript(script);
     if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
+    if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
     tree = parser.parse(s.text);
     if (!tree) {
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
