@@ -135,17 +135,12 @@ export class ConfigRun {
     scanSuppressions(this.suppressions, this.file, this.host.comments, first, last, opts);
   }
 
-  /** Marks lines first..last suppressed for `codes`. */
-  cover(first: number, last: number, codes: Set<string> | 'all'): void {
-    coverLines(this.suppressions, first, last, codes);
-  }
-
   /**
    * The file's analysis: side venvs dropped, activations linked, sites anchored, fixes wired.
    * `extra`: suppressions the format scanned itself (with `scanSuppressions`) before its shells ran.
    */
   finish(extra?: Suppressions): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
-    for (const [line, codes] of extra ?? []) this.cover(line, line, codes);
+    for (const [line, codes] of extra ?? []) coverLines(this.suppressions, line, line, codes);
     const sites = this.entries.map((e) => e.site);
     // One declaration is one shell: its sites share an identity (or one per unit it names).
     const ids = new Map<ShellDecl, number>();

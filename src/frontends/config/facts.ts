@@ -62,8 +62,8 @@ export function createdVenv(argv: Word[]): string | undefined {
 /**
  * Gives each activation the sites of LATER shells (by `order`: instruction index, step number,
  * recipe line …) that run with no venv on PATH; `venvAtEnd`: the venv first on the PATH that
- * outlives the group's last shell (a Dockerfile stage's final ENV PATH). Computed when read: a list per activation would
- * be quadratic in the number of shells.
+ * outlives the group's last shell (a Dockerfile stage's final ENV PATH). Computed when read: a
+ * list per activation would be quadratic in the number of shells.
  */
 export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[], venvAtEnd?: string): void {
   for (const a of activations) {
@@ -78,8 +78,9 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
 }
 
 /**
- * A venv that is set up by path in the same shell (`shell`: a RUN, a step …) that creates it (`python3 -m venv /tmp/t
- * && /tmp/t/bin/pip install x`), and is never activated, put on PATH or used again, is a side venv
+ * A venv that is set up by path in the same shell (`shell`: a RUN, a step …) that creates it
+ * (`python3 -m venv /tmp/t && /tmp/t/bin/pip install x`), and is never activated, put on PATH or
+ * used again, is a side venv
  * — a tool's or a test fixture's — and later commands using the image's or runner's own Python
  * are not escapes from it. (Found reviewing python-lsp-server's workflows: a Jedi test venv.)
  * A venv used by path in later steps stays: bare tools next to it most likely expect it.

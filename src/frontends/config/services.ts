@@ -19,7 +19,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../../judge/python-tools.js';
 import { launchSiteFor } from '../command/expand.js';
-import { ConfigRun, programRewriter, scanSuppressions, type CommentSyntax, type ShellDecl } from './driver.js';
+import { ConfigRun, programRewriter, scanSuppressions, shownUnder, type CommentSyntax, type ShellDecl } from './driver.js';
 import { createdVenv, venvOnPath } from './facts.js';
 import type { ShellDialect } from '../shell/parse.js';
 import type { ShellSessionResult } from '../shell/session.js';
@@ -33,10 +33,7 @@ import { resolveDir, shellEffect } from '../shell/state.js';
 export const START_DIR = '/__start_dir__';
 
 /** A venv as messages show it: relative to the start folder when it is under it. */
-export function showVenv(v: string): string {
-  if (v === START_DIR) return '.';
-  return v.startsWith(START_DIR + '/') ? v.slice(START_DIR.length + 1) : v;
-}
+export const showVenv = shownUnder(START_DIR);
 
 export { splitLines, type TextLine } from '../../kernel/source.js';
 

@@ -41,7 +41,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFac
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
-import { ConfigRun, programRewriter, type ShellDecl } from '../config/driver.js';
+import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
@@ -105,7 +105,7 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     namedBy.set(venv, found);
     return found || undefined;
   };
-  const shownPath = (venv: string) => (venv === CURDIR ? '.' : venv.startsWith(CURDIR + '/') ? venv.slice(CURDIR.length + 1) : venv);
+  const shownPath = shownUnder(CURDIR);
   const showVenv = (venv: string) => {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
@@ -354,11 +354,16 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
  */
 function prerequisiteTargets(rules: readonly Rule[]): (rule: Rule) => (target: string) => boolean {
   const byTarget = new Map<string, Rule[]>();
+  /** Each pattern target (`%.o`) as the names it matches. */
+  const patternOf = new Map<string, RegExp>();
   const patterns: { re: RegExp; rule: Rule }[] = [];
   for (const r of rules) {
     for (const t of r.targets) {
-      if (t.includes('%')) patterns.push({ re: new RegExp(`^${t.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`), rule: r });
-      else byTarget.set(t, [...(byTarget.get(t) ?? []), r]);
+      if (t.includes('%')) {
+        const re = patternOf.get(t) ?? new RegExp(`^${t.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+        patternOf.set(t, re);
+        patterns.push({ re, rule: r });
+      } else byTarget.set(t, [...(byTarget.get(t) ?? []), r]);
     }
   }
   return (rule) => {
@@ -370,7 +375,10 @@ function prerequisiteTargets(rules: readonly Rule[]): (rule: Rule) => (target: s
       seen.add(t);
       for (const r of byTarget.get(t) ?? patterns.filter((p) => p.re.test(t)).map((p) => p.rule)) todo.push(...r.prereqs);
     }
-    return (target) => seen.has(target) || (target.includes('%') && [...seen].some((t) => patterns.some((p) => p.rule.targets.includes(target) && p.re.test(t))));
+    return (target) => {
+      const re = patternOf.get(target);
+      return seen.has(target) || (re !== undefined && [...seen].some((t) => re.test(t)));
+    };
   };
 }
 
