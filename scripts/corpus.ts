@@ -33,6 +33,20 @@ export interface RepoEntry {
   repo: string;
   commit: string;
   why: string;
+  /** "unseen": added to measure on code the rules were not tuned to (issue 15); absent: the baseline 18. */
+  set?: string;
+}
+
+/** A reviewed finding (corpus/verdicts.json). */
+export interface Verdict {
+  repo: string;
+  path: string;
+  line: number;
+  code: string;
+  verdict: 'true' | 'false' | 'unsure';
+  reason: string;
+  fix?: 'right' | 'wrong' | 'none';
+  class?: string;
 }
 
 export interface Loc {
@@ -528,6 +542,45 @@ export function summaryTable(result: CorpusResult, times?: Map<string, number>):
   return table(header, rows);
 }
 
+/**
+ * Precision from the verdicts: each diagnostic of the result is matched to a verdict by repository,
+ * path, line and code; per set of repositories and per family (configuration VG2xx, Python VG1xx),
+ * how many are true, false, unsure, or not reviewed yet, and the valid files reported as problems.
+ */
+export function precisionTable(result: CorpusResult, verdicts: Verdict[], repos: RepoEntry[]): string {
+  const key = (repo: string, p: string, line: number, code: string) => `${repo}\0${p}\0${line}\0${code}`;
+  const byKey = new Map(verdicts.map((v) => [key(v.repo, v.path, v.line, v.code), v]));
+  const setOf = new Map(repos.map((r) => [r.name, r.set ?? 'baseline']));
+  const rows = new Map<string, { t: number; f: number; u: number; n: number; wrongFix: number; problems: number; exit3: number; repos: number }>();
+  const rowOf = (k: string) => rows.get(k) ?? rows.set(k, { t: 0, f: 0, u: 0, n: 0, wrongFix: 0, problems: 0, exit3: 0, repos: 0 }).get(k)!;
+  for (const r of result.repos) {
+    const set = setOf.get(r.name) ?? 'baseline';
+    for (const fam of ['configuration', 'python']) {
+      const row = rowOf(`${set}\0${fam}`);
+      if (fam === 'configuration') {
+        row.repos++;
+        row.problems += r.problems.length;
+        if (r.exitCode === 3) row.exit3++;
+      }
+    }
+    for (const d of r.diagnostics) {
+      const row = rowOf(`${set}\0${d.code.startsWith('VG1') ? 'python' : 'configuration'}`);
+      const v = byKey.get(key(r.name, d.path, d.line, d.code));
+      if (!v) row.n++;
+      else if (v.verdict === 'true') row.t++;
+      else if (v.verdict === 'false') row.f++;
+      else row.u++;
+      if (v?.fix === 'wrong' && d.fix) row.wrongFix++;
+    }
+  }
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '-');
+  const out = [...rows.entries()].sort().map(([k, x]) => {
+    const [set, fam] = k.split('\0');
+    return [set, fam, String(x.t + x.f + x.u + x.n), String(x.t), String(x.f), String(x.u), String(x.n), pct(x.t, x.t + x.f + x.u), String(x.wrongFix), fam === 'configuration' ? `${x.problems} in ${x.repos} repos, ${x.exit3} exit 3` : ''];
+  });
+  return table(['set', 'findings', 'total', 'true', 'false', 'unsure', 'unreviewed', 'true %', 'wrong fixes', 'problems'], out);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Comparing two results
 
@@ -679,8 +732,11 @@ async function main(): Promise<void> {
     process.exitCode = diffs.every(diffIsEmpty) ? 0 : 1;
     return;
   }
+  const verdictsFile = path.join(path.dirname(o.reposFile), 'verdicts.json');
+  const precision = (r: CorpusResult) => (fs.existsSync(verdictsFile) ? '\n' + precisionTable(r, JSON.parse(fs.readFileSync(verdictsFile, 'utf8')) as Verdict[], readRepos(o.reposFile)) : '');
   if (o.summary) {
-    process.stdout.write(summaryTable(readResult(o.summary)));
+    const r = readResult(o.summary);
+    process.stdout.write(summaryTable(r) + precision(r));
     return;
   }
   const { result, times } = await runCorpus(o);
@@ -690,6 +746,7 @@ async function main(): Promise<void> {
     process.stderr.write(`wrote ${o.out}\n`);
   }
   process.stdout.write(summaryTable(result, times));
+  if (!o.mutate) process.stdout.write(precision(result));
   for (const r of result.repos) {
     if (r.status !== 'ok') process.stdout.write(`${r.name}: ${r.status}: ${r.note}\n`);
     if (r.omitted.length) process.stdout.write(`${r.name}: the mirror lacked ${r.omitted.length} file(s): ${r.omitted.join(', ')}\n`);
