@@ -26,7 +26,7 @@ export const FINDING_CODES: Record<string, string> = {
   DR009: 'the user site (~/.local) is on sys.path',
   DR010: 'PYTHONPATH adds entries to sys.path',
   DR011: 'PYTHONHOME overrides where the standard library is found',
-  DR012: 'VIRTUAL_ENV names another environment than the target',
+  DR012: 'VIRTUAL_ENV names another environment than the target, or nothing',
   DR013: 'a variable changes how this interpreter starts',
   DR014: 'a pip setting redirects installs',
   DR015: 'a child that starts python or pip by name runs another interpreter',
@@ -35,4 +35,5 @@ export const FINDING_CODES: Record<string, string> = {
   DR018: 'the target is not a usable venv or interpreter',
   DR019: 'the interpreter failed to start',
   DR020: 'the probe found another prefix than the target',
+  DR021: 'pyvenv.cfg is unreadable or incomplete',
 };
