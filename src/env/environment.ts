@@ -30,9 +30,9 @@ export function environmentFindings(env: Record<string, string | undefined>, tar
   }
   if (env.VIRTUAL_ENV && !fs.existsSync(path.join(env.VIRTUAL_ENV, 'pyvenv.cfg'))) {
     const what = fs.existsSync(env.VIRTUAL_ENV) ? 'a folder without pyvenv.cfg, not a venv' : 'nothing: the folder does not exist';
-    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${what}; it is left from a venv that was removed or moved, and tools that trust it (uv, pip's require-virtualenv, prompts) fail or act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `unset VIRTUAL_ENV (and its bin folder from PATH: deactivate, or open a new shell)${target.venv ? `, then: source ${path.join(target.venv, 'bin', 'activate')}` : ''}` });
+    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${what}; it is left from a venv that was removed or moved, and tools that trust it (uv, shell prompts) fail or act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `unset VIRTUAL_ENV (and its bin folder from PATH: deactivate, or open a new shell)${target.venv ? `, then: source ${path.join(target.venv, 'bin', 'activate')}` : ''}` });
   } else if (env.VIRTUAL_ENV && target.venv && path.resolve(env.VIRTUAL_ENV) !== path.resolve(target.venv)) {
-    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${env.VIRTUAL_ENV}, not the target ${target.venv}: tools that trust it (uv, pip's require-virtualenv, the py launcher, prompts) act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `deactivate (or unset VIRTUAL_ENV), then: source ${path.join(target.venv, 'bin', 'activate')}` });
+    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${env.VIRTUAL_ENV}, not the target ${target.venv}: tools that trust it (uv, the py launcher, shell prompts) act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `deactivate (or unset VIRTUAL_ENV), then: source ${path.join(target.venv, 'bin', 'activate')}` });
   }
   const notes: [string, string][] = [
     ['PYTHONUSERBASE', 'moves the user site (where pip --user installs, and which is on sys.path unless disabled)'],
