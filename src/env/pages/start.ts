@@ -94,7 +94,6 @@ export const START_PAGES: Record<string, FindingDocs> = {
         '',
         'error   DR018  no interpreter to inspect: --python names a folder without pyvenv.cfg: /srv/app',
         '          fix: venvguard doctor --python path/to/venv (or path/to/python)',
-        '1 error(s), 0 warning(s), 0 info  (0 ms)',
       ),
     ),
     why: "Guessing would inspect the wrong environment and report it as if it were the one you asked about; a plain file given as `--python` is never started. The report is an error so the exit code (1) tells scripts that nothing was checked.",
