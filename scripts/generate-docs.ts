@@ -1,9 +1,14 @@
-/** Writes docs/rules/<name>.md and docs/rules/README.md from the rules' own metadata. */
+/**
+ * Writes docs/rules/<name>.md and docs/rules/README.md from the rules' own metadata, and
+ * docs/doctor/<code>.md and docs/doctor/README.md from the doctor codes' pages (src/env/pages).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../src/rules/index.js';
 import { renderRuleDoc } from '../src/rules/docs.js';
+import { FINDING_CODES } from '../src/env/finding.js';
+import { doctorIndex, FINDING_DOCS, renderFindingDoc } from '../src/env/finding-docs.js';
 
 let root = path.dirname(fileURLToPath(import.meta.url));
 while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
@@ -13,3 +18,10 @@ for (const r of RULES) fs.writeFileSync(path.join(dir, `${r.name}.md`), renderRu
 const index = ['# Rules', '', '| Code | Name | Fix | Summary |', '| --- | --- | --- | --- |', ...RULES.map((r) => `| ${r.code} | [${r.name}](${r.name}.md) | ${r.fixable} | ${r.summary} |`), ''];
 fs.writeFileSync(path.join(dir, 'README.md'), index.join('\n'));
 console.log(`wrote ${RULES.length} rule pages to ${path.relative(process.cwd(), dir) || dir}`);
+
+const doctorDir = path.join(root, 'docs/doctor');
+fs.mkdirSync(doctorDir, { recursive: true });
+const codes = Object.keys(FINDING_CODES).filter((c) => FINDING_DOCS[c]);
+for (const code of codes) fs.writeFileSync(path.join(doctorDir, `${code}.md`), renderFindingDoc(code));
+fs.writeFileSync(path.join(doctorDir, 'README.md'), doctorIndex());
+console.log(`wrote ${codes.length} doctor pages to ${path.relative(process.cwd(), doctorDir) || doctorDir}`);

@@ -79,21 +79,42 @@ test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
   assert.equal(ignored.code, 0, ignored.stdout);
 });
 
-test('rules lists every rule; --format json is machine-readable', () => {
+test('rules lists every rule, then every doctor code, each family under its header; --format json too', () => {
   const text = runCli(['rules']);
   assert.equal(text.code, 0);
   assert.match(text.stdout, /^VG101 {2}bare-python-interpreter/m);
-  const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { code: string; name: string; summary: string; fixable: string }[];
-  assert.deepEqual(json.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105', 'VG201', 'VG202', 'VG203', 'VG204', 'VG205']);
-  assert.ok(json.every((r) => r.name && r.summary && ['always', 'sometimes', 'never'].includes(r.fixable)));
+  const rulesAt = text.stdout.indexOf('Rules (venvguard check)\n');
+  const doctorAt = text.stdout.indexOf('\nDoctor codes (venvguard doctor)\n');
+  assert.ok(rulesAt === 0 && doctorAt > text.stdout.indexOf('VG205'), text.stdout);
+  assert.match(text.stdout.slice(doctorAt), /^DR021 {2}error\/warning\/info {2}pyvenv\.cfg is unreadable or incomplete$/m);
+  assert.equal(text.stdout.slice(doctorAt).match(/^DR\d{3} /gm)?.length, 21);
+  const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { family: string; code: string; name?: string; summary: string; fixable?: string; severities?: string[] }[];
+  const rules = json.filter((r) => r.family === 'rule');
+  assert.deepEqual(rules.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105', 'VG201', 'VG202', 'VG203', 'VG204', 'VG205']);
+  assert.ok(rules.every((r) => r.name && r.summary && ['always', 'sometimes', 'never'].includes(r.fixable!)));
+  const doctor = json.filter((r) => r.family === 'doctor');
+  assert.equal(doctor.length, 21);
+  assert.deepEqual(doctor.at(-1), { family: 'doctor', code: 'DR021', summary: 'pyvenv.cfg is unreadable or incomplete', severities: ['error', 'warning', 'info'] });
+  assert.equal(json.length, rules.length + doctor.length);
 });
 
-test('explain prints the concept page; unknown rules are a usage error', () => {
+test('explain prints the concept page of a rule or a doctor code; unknown codes are a usage error naming both families', () => {
   const r = runCli(['explain', 'bare-pip']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^# VG102 bare-pip/);
   for (const h of ['Mental model', 'Broken code', 'What it prints', 'Why', 'Use instead', 'How it fails in real systems', 'Fix safety', 'Key takeaway']) assert.match(r.stdout, new RegExp(`## ${h}`));
-  assert.equal(runCli(['explain', 'VG999']).code, 2);
+  // A doctor code, in any case: exactly the generated page.
+  const dr = runCli(['explain', 'dr005']);
+  assert.equal(dr.code, 0, dr.stderr);
+  assert.equal(dr.stdout, fs.readFileSync(path.join(repoRoot, 'docs/doctor/DR005.md'), 'utf8'));
+  assert.equal(runCli(['explain', 'DR005']).stdout, dr.stdout);
+  for (const unknown of ['VG999', 'DR099', 'nope']) {
+    const u = runCli(['explain', unknown]);
+    assert.equal(u.code, 2);
+    assert.equal(u.stdout, '');
+    assert.equal(u.stderr.trim().split('\n').length, 1, u.stderr);
+    assert.match(u.stderr, new RegExp(`unknown code '${unknown}': neither a rule .* nor a doctor code`));
+  }
 });
 
 test('pyproject [tool.venvguard]: select, ignore, per-file-ignores, exclude, console-scripts; CLI overrides', () => {

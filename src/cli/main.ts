@@ -120,29 +120,45 @@ program
 
 program
   .command('rules')
-  .description('list the rules')
+  .description("list the rules (venvguard check) and the doctor's codes (venvguard doctor)")
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (o) => {
-    const { RULES } = await import('../rules/index.js');
+    const [{ RULES }, { FINDING_DOCS }, { FINDING_CODES }] = await Promise.all([import('../rules/index.js'), import('../env/finding-docs.js'), import('../env/finding.js')]);
+    const codes = Object.keys(FINDING_CODES);
+    const severity = (code: string) => FINDING_DOCS[code]?.severities.join('/') ?? '';
     if (o.format === 'json') {
-      const rows = RULES.map((r) => ({ code: r.code, name: r.name, summary: r.summary, fixable: r.fixable }));
+      const rows = [
+        ...RULES.map((r) => ({ family: 'rule', code: r.code, name: r.name, summary: r.summary, fixable: r.fixable })),
+        ...codes.map((code) => ({ family: 'doctor', code, summary: FINDING_CODES[code], severities: FINDING_DOCS[code]?.severities ?? [] })),
+      ];
       process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       return;
     }
     const w = Math.max(...RULES.map((r) => r.name.length));
+    process.stdout.write('Rules (venvguard check)\n');
     for (const r of RULES) process.stdout.write(`${r.code}  ${r.name.padEnd(w)}  ${r.fixable === 'never' ? '   ' : '[*]'}  ${r.summary}\n`);
     process.stdout.write('\n[*] a fix is available (see `venvguard explain CODE` for when it is safe)\n');
+    const sw = Math.max(...codes.map((c) => severity(c).length));
+    process.stdout.write('\nDoctor codes (venvguard doctor)\n');
+    for (const code of codes) process.stdout.write(`${code}  ${severity(code).padEnd(sw)}  ${FINDING_CODES[code]}\n`);
   });
 
 program
   .command('explain')
-  .description("print a rule's concept page")
-  .argument('<rule>', 'code or name, e.g. VG101 or bare-pip')
+  .description("print a rule's or a doctor code's concept page")
+  .argument('<code>', 'a rule code or name (VG101, bare-pip) or a doctor code (DR005), in any case')
   .action(async (key: string) => {
-    const [{ RULES }, { renderRuleDoc }] = await Promise.all([import('../rules/index.js'), import('../rules/docs.js')]);
-    const rule = RULES.find((r) => r.code === key.toUpperCase() || r.name === key);
-    if (!rule) throw new UsageError(`unknown rule '${key}' (see \`venvguard rules\`)`);
-    process.stdout.write(renderRuleDoc(rule));
+    const k = key.trim();
+    if (/^dr\d+$/i.test(k)) {
+      const { findingCode, renderFindingDoc } = await import('../env/finding-docs.js');
+      const code = findingCode(k);
+      if (code) return void process.stdout.write(renderFindingDoc(code));
+    } else {
+      const [{ RULES }, { renderRuleDoc }] = await Promise.all([import('../rules/index.js'), import('../rules/docs.js')]);
+      const rule = RULES.find((r) => r.code === k.toUpperCase() || r.name === k.toLowerCase());
+      if (rule) return void process.stdout.write(renderRuleDoc(rule));
+    }
+    throw new UsageError(`unknown code '${key}': neither a rule (VG101…, or a name such as bare-pip) nor a doctor code (DR001…); \`venvguard rules\` lists both`);
   });
 
 program

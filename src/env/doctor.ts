@@ -89,6 +89,29 @@ function venvPython(venv: string): string {
   return path.join(venv, 'bin', 'python');
 }
 
+/** Why a file cannot be an interpreter (not executable, or neither a binary nor a script), if it cannot. */
+function notAProgram(p: string): string | undefined {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+  } catch {
+    return 'it is not executable';
+  }
+  const head = Buffer.alloc(4);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(p, 'r');
+    fs.readSync(fd, head, 0, 4, 0);
+  } catch {
+    return 'it cannot be read';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  const magic = head.toString('latin1');
+  // ELF, a #! script, Mach-O (both byte orders, fat) or a Windows PE.
+  if (magic === '\x7fELF' || magic.startsWith('#!') || magic.startsWith('MZ') || ['feedface', 'feedfacf', 'cefaedfe', 'cffaedfe', 'cafebabe'].includes(head.toString('hex'))) return undefined;
+  return 'it is an executable file that is neither a program binary nor a #! script';
+}
+
 /** --python, else $VIRTUAL_ENV, else .venv/venv in cwd or a parent, else python3 on PATH. */
 export function selectTarget(opts: { python?: string; cwd: string; env: Record<string, string | undefined> }): TargetChoice {
   const { cwd, env } = opts;
@@ -99,6 +122,8 @@ export function selectTarget(opts: { python?: string; cwd: string; env: Record<s
       return { how: 'option', why: `--python names a folder without pyvenv.cfg: ${p}` };
     }
     if (!lexists(p)) return { how: 'option', why: `--python names nothing: ${p} does not exist` };
+    const notProgram = notAProgram(p);
+    if (notProgram) return { how: 'option', why: `--python names ${p}, which is neither an interpreter nor a venv: ${notProgram}` };
     const owner = path.dirname(path.dirname(p));
     return { how: 'option', why: '--python names an interpreter', python: p, venv: isVenv(owner) ? owner : undefined };
   }
@@ -122,6 +147,14 @@ export function selectTarget(opts: { python?: string; cwd: string; env: Record<s
   }
   return { how: 'none', why: `no venv given, active or found here, and no python3 on PATH${note}` };
 }
+
+/** Variables that decide where an interpreter finds its prefix, in the order they win. */
+const START_VARIABLES: Record<string, string> = {
+  PYTHONHOME: 'it replaces the prefix the standard library is found under',
+  PYTHONEXECUTABLE: 'Python looks for pyvenv.cfg beside the path it names, not beside bin/python',
+  __PYVENV_LAUNCHER__: 'a venv launcher left it behind: the interpreter believes it was started from that venv',
+};
+const startVariable = (env: Record<string, string | undefined>) => Object.keys(START_VARIABLES).find((k) => env[k] !== undefined && env[k] !== '');
 
 const realOr = (p: string) => realFs.realpath(p) ?? path.resolve(p);
 const within = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
@@ -192,8 +225,17 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
       report.probe = 'ran';
     } catch (e) {
       report.probe = 'failed';
-      const msg = e instanceof ProbeError ? e.message : String(e);
-      findings.push({ code: 'DR019', severity: 'error', message: `${python} failed to start`, evidence: [msg], fix: venv ? `recreate the venv: ${pyLabel} -m venv --clear ${venv}` : `reinstall ${python}` });
+      const reason = e instanceof ProbeError ? e.reason : String(e);
+      const variable = startVariable(env);
+      const broken = st?.findings.find((f) => f.code === 'DR021' && f.severity === 'error');
+      const fix = variable
+        ? `unset ${variable} (${START_VARIABLES[variable]}), then start ${python} again`
+        : broken
+          ? broken.fix
+          : venv
+            ? `recreate the venv: ${pyLabel} -m venv --clear ${venv}`
+            : `reinstall the Python that ${python} belongs to`;
+      findings.push({ code: 'DR019', severity: 'error', message: `${python} failed to start${variable ? ` with ${variable}=${env[variable]}` : ''}`, evidence: [reason, ...(variable ? [`${variable}=${env[variable]}`] : [])], fix });
     }
     report.probeMs = performance.now() - probeStart;
   }
@@ -219,7 +261,7 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
     const majorMinor = `${n.version[0]}.${n.version[1]}`;
 
     if (venv && realOr(n.prefix) !== realOr(venv)) {
-      findings.push({ code: 'DR020', severity: 'error', message: `the interpreter runs with sys.prefix ${n.prefix}, not the venv ${venv}: it loads another installation's packages`, evidence: [`sys.prefix = ${n.prefix}`, `sys.executable = ${n.executable}`], fix: env.PYTHONHOME ? 'unset PYTHONHOME' : `recreate the venv: ${pyLabel} -m venv --clear ${venv}` });
+      findings.push({ code: 'DR020', severity: 'error', message: `the interpreter runs with sys.prefix ${n.prefix}, not the venv ${venv}: it loads another installation's packages`, evidence: [`sys.prefix = ${n.prefix}`, `sys.executable = ${n.executable}`], fix: startVariable(env) ? `unset ${startVariable(env)} (${START_VARIABLES[startVariable(env)!]})` : `recreate the venv: ${pyLabel} -m venv --clear ${venv}` });
     }
     if (st?.recordedVersion && st.recordedVersion !== majorMinor) {
       findings.push({ code: 'DR003', severity: 'error', message: `pyvenv.cfg records Python ${st.recordedVersion}, but ${python} is Python ${report.version}: the venv's packages were installed for another version`, evidence: [`${path.join(venv!, 'pyvenv.cfg')}: version = ${st.cfg.version ?? st.cfg.version_info}`, `sys.version_info = ${report.version}`], fix: `recreate the venv: python${st.recordedVersion} -m venv --clear ${venv} (or python${majorMinor} if that is the one you want), then reinstall the requirements` });
@@ -234,10 +276,7 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
       const visible = base.flatMap((d) => distributionsIn(d)).filter((x) => !own.has(x.name));
       findings.push({ code: 'DR008', severity: visible.length ? 'warning' : 'info', message: visible.length ? `include-system-site-packages = true: ${visible.length} distribution(s) of the base interpreter are importable from the venv (${visible.slice(0, 5).map((x) => `${x.name} ${x.version}`).join(', ')}${visible.length > 5 ? ', …' : ''}); a missing requirement is silently taken from there` : 'include-system-site-packages = true: the base site-packages are on sys.path (empty now)', evidence: base, fix: `set include-system-site-packages = false in ${path.join(venv, 'pyvenv.cfg')} and install what the venv needs: ${path.join(venv, 'bin', 'python')} -m pip install …` });
     }
-    for (const [mod, file] of Object.entries(n.customize)) {
-      const mine = !!file && !!venv && within(realOr(file), realOr(venv));
-      findings.push({ code: 'DR017', severity: mine ? 'info' : 'warning', message: `${mod} is imported at start-up from ${file ?? '(unknown)'}${mine ? '' : ', outside the venv'}`, evidence: [String(file)], fix: `read ${file}; remove it if it is not meant for this environment` });
-    }
+    for (const [mod, file] of Object.entries(n.customize)) findings.push(customizeFinding(mod, file ?? undefined, venv, 'is'));
     const sites = pr.sysPath.filter((e) => siteOrigins.has(e.origin) && e.exists).map((e) => path.resolve(n.cwd, e.entry));
     const reachable = pr.sysPath.filter((e) => e.entry && e.exists && e.origin !== 'stdlib' && e.origin !== 'lib-dynload').map((e) => path.resolve(n.cwd, e.entry));
     findings.push(...installedFindings(sites, reachable, venv ? path.join(venv, 'bin', 'python') : python));
@@ -246,7 +285,16 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
     const user = st.includeSystemSitePackages && st.recordedVersion && !env.PYTHONNOUSERSITE ? sitePackagesUnder(env.PYTHONUSERBASE || path.join(os.homedir(), '.local'), st.recordedVersion) : [];
     const dirs = [...st.sitePackages, ...st.baseSitePackages, ...user];
     report.sitePackages = dirs;
-    findings.push(...installedFindings(dirs, [...(env.PYTHONPATH ?? '').split(':').filter(Boolean), ...dirs], path.join(venv!, 'bin', 'python')));
+    const extra = (env.PYTHONPATH ?? '').split(':').filter(Boolean);
+    findings.push(...installedFindings(dirs, [...extra, ...dirs], path.join(venv!, 'bin', 'python')));
+    // sitecustomize and usercustomize: the first one on the sys.path a start would build.
+    const basePrefix = st.cfg['base-prefix'] ?? (st.home ? path.dirname(st.home) : undefined);
+    const stdlib = basePrefix && st.recordedVersion ? [path.join(basePrefix, 'lib', `python${st.recordedVersion}`)] : [];
+    const order = [...extra, ...stdlib, ...st.sitePackages, ...st.baseSitePackages];
+    const site = firstModule('sitecustomize', order);
+    if (site) findings.push(customizeFinding('sitecustomize', site, venv, 'would be'));
+    const userModule = user.length ? firstModule('usercustomize', [...order, ...user]) : undefined;
+    if (userModule) findings.push(customizeFinding('usercustomize', userModule, venv, 'would be'));
   }
 
   findings.push(...environmentFindings(env, { venv, python: venv ? path.join(venv, 'bin', 'python') : python }));
@@ -258,6 +306,38 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
 
   report.durationMs = performance.now() - t0;
   return { interpreter: report, findings: sortFindings(findings) };
+}
+
+/** The file `import name` would load from these folders, first match wins (a module, a package or an extension). */
+function firstModule(name: string, dirs: string[]): string | undefined {
+  for (const d of dirs) {
+    for (const f of [`${name}.py`, path.join(name, '__init__.py')]) if (fs.existsSync(path.join(d, f))) return path.join(d, f);
+    try {
+      const ext = fs.readdirSync(d).find((f) => f.startsWith(`${name}.`) && /\.(so|pyd)$/.test(f));
+      if (ext) return path.join(d, ext);
+    } catch {
+      /* a folder that does not exist adds nothing */
+    }
+  }
+  return undefined;
+}
+
+/** Debian's and Ubuntu's stock sitecustomize only installs the apport crash reporter when it is there. */
+function distributionHook(file: string): string | undefined {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text.length < 2000 && /\bimport apport_python_hook\b/.test(text)) return "the distribution's apport crash-report hook";
+  } catch {
+    /* unreadable: judged like any other */
+  }
+  return undefined;
+}
+
+function customizeFinding(mod: string, file: string | undefined, venv: string | undefined, tense: 'is' | 'would be'): Finding {
+  const mine = !!file && !!venv && within(realOr(file), realOr(venv));
+  const hook = file && !mine ? distributionHook(file) : undefined;
+  if (hook) return { code: 'DR017', severity: 'info', message: `${mod} ${tense} imported at start-up from ${file}: ${hook}, a distribution default that changes no import`, evidence: [file!], fix: 'nothing to do' };
+  return { code: 'DR017', severity: mine ? 'info' : 'warning', message: `${mod} ${tense} imported at start-up from ${file ?? '(unknown)'}${mine ? '' : ', outside the venv'}: its code runs before the program`, evidence: [String(file)], fix: `read ${file}; remove it if it is not meant for this environment` };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -2,6 +2,7 @@
  * Environment variables that change which interpreter starts, what it imports, or where pip
  * installs. Judged against the target: a VIRTUAL_ENV that names another folder is stale.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './finding.js';
 
@@ -27,14 +28,17 @@ export function environmentFindings(env: Record<string, string | undefined>, tar
   if (env.PYTHONHOME) {
     f.push({ code: 'DR011', severity: 'error', message: 'PYTHONHOME replaces the prefix every interpreter finds its standard library under: any Python started with it, in a venv or not, loads that installation\'s standard library (or fails to start)', evidence: [`PYTHONHOME=${env.PYTHONHOME}`], fix: 'unset PYTHONHOME' });
   }
-  if (env.VIRTUAL_ENV && target.venv && path.resolve(env.VIRTUAL_ENV) !== path.resolve(target.venv)) {
-    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${env.VIRTUAL_ENV}, not the target ${target.venv}: tools that trust it (uv, pip's require-virtualenv, the py launcher, prompts) act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `deactivate (or unset VIRTUAL_ENV), then: source ${path.join(target.venv, 'bin', 'activate')}` });
+  if (env.VIRTUAL_ENV && !fs.existsSync(path.join(env.VIRTUAL_ENV, 'pyvenv.cfg'))) {
+    const what = fs.existsSync(env.VIRTUAL_ENV) ? 'a folder without pyvenv.cfg, not a venv' : 'nothing: the folder does not exist';
+    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${what}; it is left from a venv that was removed or moved, and tools that trust it (uv, shell prompts) fail or act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `unset VIRTUAL_ENV (and its bin folder from PATH: deactivate, or open a new shell)${target.venv ? `, then: source ${path.join(target.venv, 'bin', 'activate')}` : ''}` });
+  } else if (env.VIRTUAL_ENV && target.venv && path.resolve(env.VIRTUAL_ENV) !== path.resolve(target.venv)) {
+    f.push({ code: 'DR012', severity: 'warning', message: `VIRTUAL_ENV names ${env.VIRTUAL_ENV}, not the target ${target.venv}: tools that trust it (uv, the py launcher, shell prompts) act on the wrong environment`, evidence: [`VIRTUAL_ENV=${env.VIRTUAL_ENV}`], fix: `deactivate (or unset VIRTUAL_ENV), then: source ${path.join(target.venv, 'bin', 'activate')}` });
   }
   const notes: [string, string][] = [
     ['PYTHONUSERBASE', 'moves the user site (where pip --user installs, and which is on sys.path unless disabled)'],
     ['PYTHONNOUSERSITE', 'disables the user site'],
     ['PYTHONSTARTUP', 'runs a file before interactive sessions'],
-    ['PYTHONEXECUTABLE', 'overrides sys.executable (macOS framework builds), so children started with sys.executable may run another interpreter'],
+    ['PYTHONEXECUTABLE', 'overrides sys.executable, and Python looks for pyvenv.cfg beside the path it names: a venv\'s interpreter started with it runs outside the venv, and children started with sys.executable start that path'],
     ['__PYVENV_LAUNCHER__', 'is inherited from a macOS or Windows venv launcher: a child interpreter believes it runs from that venv'],
     ['CONDA_PREFIX', 'shows an active conda environment; its bin is probably on PATH before the venv'],
   ];

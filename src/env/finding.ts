@@ -13,6 +13,30 @@ export interface Finding {
   fix: string;
 }
 
+/** A doctor code's concept page (src/env/pages, rendered by finding-docs.ts like the rules' pages). */
+export interface FindingDocs {
+  /** The severities the doctor reports it with, most severe first. */
+  severities: Severity[];
+  /** One paragraph: what the doctor looks at, which pass finds it, and when each severity applies. */
+  summary: string;
+  /** What is really going on. */
+  mentalModel: string;
+  /** A shell session that produces the state, ending with the `venvguard doctor` run. */
+  session: string;
+  /** What the doctor prints for it (measured on this project's development machine). */
+  whatItPrints: string;
+  why: string;
+  /** A shell session that avoids or repairs the state. */
+  useInstead: string;
+  /** How it fails in real systems (services, cron, CI, containers …). */
+  inRealSystems: string;
+  /** What the doctor's fix line changes, and when it is not safe to run blindly. */
+  fixSafety: string;
+  keyTakeaway: string;
+  /** https links to the documentation the page relies on. */
+  references: string[];
+}
+
 /** Every code the doctor emits, with a one-line title (for docs and the JSON consumer). */
 export const FINDING_CODES: Record<string, string> = {
   DR001: 'the base interpreter recorded in pyvenv.cfg is missing',
@@ -26,7 +50,7 @@ export const FINDING_CODES: Record<string, string> = {
   DR009: 'the user site (~/.local) is on sys.path',
   DR010: 'PYTHONPATH adds entries to sys.path',
   DR011: 'PYTHONHOME overrides where the standard library is found',
-  DR012: 'VIRTUAL_ENV names another environment than the target',
+  DR012: 'VIRTUAL_ENV names another environment than the target, or nothing',
   DR013: 'a variable changes how this interpreter starts',
   DR014: 'a pip setting redirects installs',
   DR015: 'a child that starts python or pip by name runs another interpreter',
@@ -35,4 +59,5 @@ export const FINDING_CODES: Record<string, string> = {
   DR018: 'the target is not a usable venv or interpreter',
   DR019: 'the interpreter failed to start',
   DR020: 'the probe found another prefix than the target',
+  DR021: 'pyvenv.cfg is unreadable or incomplete',
 };

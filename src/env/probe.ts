@@ -143,12 +143,32 @@ export interface ProbeResult {
   durationMs: number;
 }
 
-export class ProbeError extends Error {}
+/** A start that failed: the line of its output that says why, and that output's last lines. */
+export class ProbeError extends Error {
+  constructor(message: string, readonly reason: string = message, readonly tail: string[] = []) {
+    super(message);
+  }
+}
+
+/**
+ * The line of a failed start's stderr that explains it: the exception (`ModuleNotFoundError: No
+ * module named 'encodings'`), else the loader's or kernel's complaint, else CPython's "Fatal Python
+ * error" line, else the last line.
+ */
+export function explainingLine(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const last = (re: RegExp) => [...lines].reverse().find((l) => re.test(l));
+  return last(/^[A-Za-z_][\w.]*(Error|Exception|Exit)\b:?/) ?? last(/error while loading shared libraries|Exec format error|cannot execute|Permission denied|No such file or directory|not found/) ?? last(/^Fatal Python error:/) ?? lines[lines.length - 1];
+}
 
 function runScript(exe: string, flags: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ProbeRun> {
   return new Promise((resolve, reject) => {
     execFile(exe, [...flags, '-c', SCRIPT, PROBED_VARIABLES.join(',')], { env, cwd, timeout: 20_000, maxBuffer: 16 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) return reject(new ProbeError(`${exe} ${flags.join(' ')} failed: ${(stderr || err.message).trim().split('\n').slice(-3).join(' | ')}`));
+      if (err) {
+        const out = (stderr || err.message).trim();
+        const cause = explainingLine(out) ?? err.message;
+        return reject(new ProbeError(`${exe}${flags.length ? ' ' + flags.join(' ') : ''} failed: ${cause}`, cause, out.split('\n').slice(-3)));
+      }
       try {
         resolve(JSON.parse(stdout) as ProbeRun);
       } catch {

@@ -23,6 +23,44 @@ export function parsePyvenvCfg(text: string): Record<string, string> {
   return out;
 }
 
+/**
+ * What Python makes of a pyvenv.cfg, as site.venv() reads it: UTF-8, one `key = value` per line
+ * (lines without '=' are ignored), `include-system-site-packages` true unless it says otherwise
+ * (a missing key counts as true: the base site-packages and the user site are then on sys.path),
+ * `home` the base interpreter's folder (without it, the base is found from bin/python's real path).
+ */
+export function cfgFindings(bytes: Buffer | undefined, cfgPath: string, recreate: string): Finding[] {
+  if (!bytes) return [];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return [{ code: 'DR021', severity: 'error', message: `${cfgPath} is not UTF-8 text: the site module fails to decode it and the venv's Python does not start`, evidence: [`${cfgPath}: ${bytes.length} bytes, not valid UTF-8`], fix: `recreate the venv: ${recreate}` }];
+  }
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignored = lines.filter((l) => !l.includes('='));
+  const cfg = parsePyvenvCfg(text);
+  const missing: string[] = [];
+  if (cfg['include-system-site-packages'] === undefined) missing.push('include-system-site-packages is missing, so Python treats it as true: the base interpreter\'s site-packages and the user site are on sys.path');
+  if (cfg.home === undefined) missing.push('home is missing, so Python finds its base from the real path of bin/python, which fails once bin/python is a copy or its link breaks');
+  if (!missing.length && !ignored.length) return [];
+  const evidence = [...ignored.slice(0, 3).map((l) => `${cfgPath}: ignored line (no '='): ${l.length > 60 ? l.slice(0, 60) + '…' : l}`), ...(missing.length ? [`${cfgPath}: ${Object.keys(cfg).length ? `has ${Object.keys(cfg).join(', ')}` : 'has no key = value line'}`] : [])];
+  const add = [cfg['include-system-site-packages'] === undefined ? 'include-system-site-packages = false' : '', cfg.home === undefined ? `home = <the base interpreter's bin folder>` : ''].filter(Boolean);
+  return [{
+    code: 'DR021',
+    severity: cfg['include-system-site-packages'] === undefined || cfg.home === undefined ? 'warning' : 'info',
+    message: missing.length ? `pyvenv.cfg is incomplete: ${missing.join('; ')}` : `pyvenv.cfg has ${ignored.length} line(s) without '=', which Python ignores`,
+    evidence,
+    fix: add.length ? `add ${add.join(' and ')} to ${cfgPath}, or recreate the venv: ${recreate}` : `remove the lines Python ignores from ${cfgPath}`,
+  }];
+}
+
+/** The command that recreates a venv, with the version its pyvenv.cfg records when it can be read. */
+function recreateFor(venv: string, cfgBytes: Buffer | undefined): string {
+  const v = /^\s*version(?:_info)?\s*=\s*(\d+\.\d+)/m.exec(cfgBytes?.toString('utf8') ?? '')?.[1];
+  return `${v ? `python${v}` : 'python3'} -m venv --clear ${venv}`;
+}
+
 export interface StaticReport {
   venv: string;
   cfg: Record<string, string>;
@@ -41,6 +79,14 @@ export interface StaticReport {
 
 export function isVenv(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'pyvenv.cfg'));
+}
+
+function readBytes(p: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function readText(p: string): string | undefined {
@@ -167,13 +213,18 @@ const within = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWit
 export function staticPass(venv: string): StaticReport {
   const findings: Finding[] = [];
   const cfgPath = path.join(venv, 'pyvenv.cfg');
-  const cfg = parsePyvenvCfg(readText(cfgPath) ?? '');
+  const cfgBytes = readBytes(cfgPath);
+  const cfgFinds = cfgFindings(cfgBytes, cfgPath, recreateFor(venv, cfgBytes));
+  // A pyvenv.cfg that is not UTF-8 says nothing Python can use (it does not start at all).
+  const cfg = cfgFinds.some((f) => f.severity === 'error') ? {} : parsePyvenvCfg(cfgBytes?.toString('utf8') ?? '');
   const versionRaw = cfg.version ?? cfg.version_info;
   const recordedVersion = versionRaw ? /^(\d+\.\d+)/.exec(versionRaw)?.[1] : undefined;
   const home = cfg.home;
-  const includeSystemSitePackages = (cfg['include-system-site-packages'] ?? 'false').toLowerCase() === 'true';
+  // As site.venv(): only the literal "true" (any case) includes them, and a missing key counts as true.
+  const includeSystemSitePackages = (cfg['include-system-site-packages'] ?? 'true').toLowerCase() === 'true';
   const pyLabel = recordedVersion ? `python${recordedVersion}` : 'python3';
   const recreate = `${pyLabel} -m venv --clear ${venv}`;
+  findings.push(...cfgFinds);
 
   // The base interpreter: home must exist and hold python<major.minor> (or a lib/python<major.minor>).
   let baseInterpreter: string | undefined;

@@ -59,6 +59,9 @@ const ready = (async () => {
     ['pth', makeVenv(MAIN, 'pth')],
     ['other-version', makeVenv(MAIN, 'other-version')],
     ['wrapped', makeVenv(MAIN, 'wrapped')],
+    ['cfg-missing-key', makeVenv(MAIN, 'cfg-missing-key')],
+    ['cfg-garbage', makeVenv(MAIN, 'cfg-garbage')],
+    ['customized', makeVenv(MAIN, 'customized')],
   ];
   for (const [k, p] of jobs) venvs[k] = await p;
 })();
@@ -189,6 +192,85 @@ test('PYTHONPATH (DR010) and PYTHONHOME (DR011; DR019 when it names no installat
   const broken = await inspectEnvironment({ python: venv, env: baseEnv({ PYTHONHOME: extra }), cwd: root });
   assert.deepEqual(codes(broken, 'error'), ['DR011', 'DR019']);
   assert.equal(broken.interpreter.probe, 'failed');
+  // The advice fits the cause: the variable, not the venv; the evidence is the line that explains it.
+  const failed = find(broken, 'DR019')!;
+  assert.match(failed.fix, /^unset PYTHONHOME\b/);
+  assert.doesNotMatch(failed.fix, /recreate/);
+  assert.match(failed.evidence[0], /^ModuleNotFoundError: No module named 'encodings'$/);
+});
+
+test('PYTHONEXECUTABLE moves the interpreter out of its venv: DR020 says to unset it, not to recreate', async (t) => {
+  await ready;
+  if (!needMain(t)) return;
+  const venv = venvs[`healthy-${MAIN}`];
+  const r = await inspectEnvironment({ python: venv, env: baseEnv({ PYTHONEXECUTABLE: path.join(root, 'nowhere', 'python') }), cwd: root });
+  assert.equal(r.interpreter.probe, 'ran');
+  const moved = find(r, 'DR020');
+  assert.ok(moved, JSON.stringify(r.findings));
+  assert.match(moved.fix, /^unset PYTHONEXECUTABLE\b/);
+  assert.equal(find(r, 'DR013')?.severity, 'warning');
+});
+
+test('pyvenv.cfg without include-system-site-packages counts as true (DR021 + the base site on sys.path); garbage cfg: DR021 error and DR019', async (t) => {
+  await ready;
+  if (!needMain(t)) return;
+  const venv = venvs['cfg-missing-key'];
+  const cfg = path.join(venv, 'pyvenv.cfg');
+  fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8').replace(/^include-system-site-packages.*\n/m, '') + 'not a setting\n');
+  for (const isStatic of [true, false]) {
+    const r = await inspectEnvironment({ python: venv, static: isStatic, env: baseEnv(), cwd: root });
+    const f = find(r, 'DR021');
+    assert.equal(f?.severity, 'warning', JSON.stringify(r.findings));
+    assert.match(f.message, /include-system-site-packages is missing, so Python treats it as true/);
+    assert.match(f.evidence.join('\n'), /ignored line \(no '='\): not a setting/);
+    assert.match(f.fix, /add include-system-site-packages = false to /);
+    if (!isStatic) {
+      // What Python really did: the base interpreter's site-packages are on sys.path.
+      assert.ok(r.interpreter.sysPath!.some((e) => e.origin === 'base-site-packages'), JSON.stringify(r.interpreter.sysPath));
+      assert.ok(codes(r).includes('DR008'));
+    }
+  }
+  const garbage = venvs['cfg-garbage'];
+  fs.writeFileSync(path.join(garbage, 'pyvenv.cfg'), Buffer.from([0x68, 0x6f, 0x6d, 0x65, 0x20, 0x3d, 0x20, 0xff, 0xfe, 0x0a]));
+  const g = await inspectEnvironment({ python: garbage, env: baseEnv(), cwd: root });
+  assert.deepEqual(codes(g, 'error'), ['DR019', 'DR021'], JSON.stringify(g.findings));
+  assert.match(find(g, 'DR019')!.evidence[0], /UnicodeDecodeError/);
+});
+
+test('--static lists the sitecustomize and usercustomize a start would import', async (t) => {
+  await ready;
+  if (!needMain(t)) return;
+  const venv = venvs.customized;
+  const site = path.join(venv, 'lib', `python${MAIN}`, 'site-packages');
+  const extra = path.join(root, 'customize-path');
+  fs.mkdirSync(path.join(extra, 'sitecustomize'), { recursive: true });
+  fs.writeFileSync(path.join(extra, 'sitecustomize', '__init__.py'), 'print("hi")\n');
+  fs.writeFileSync(path.join(site, 'sitecustomize.py'), '');
+  // Found in the venv: deliberate (info). From PYTHONPATH, outside the venv: a warning, and it wins.
+  const inside = await inspectEnvironment({ python: venv, static: true, env: baseEnv(), cwd: root });
+  assert.match(find(inside, 'DR017')?.message ?? '', /^sitecustomize would be imported at start-up from .*site-packages\/sitecustomize\.py/);
+  assert.equal(find(inside, 'DR017')!.severity, 'info');
+  const outside = await inspectEnvironment({ python: venv, static: true, env: baseEnv({ PYTHONPATH: extra }), cwd: root });
+  assert.equal(find(outside, 'DR017')?.evidence[0], path.join(extra, 'sitecustomize', '__init__.py'));
+  assert.equal(find(outside, 'DR017')!.severity, 'warning');
+  // The probe agrees on which one Python imports.
+  const probed = await inspectEnvironment({ python: venv, env: baseEnv({ PYTHONPATH: extra }), cwd: root });
+  assert.equal(find(probed, 'DR017')?.evidence[0], path.join(extra, 'sitecustomize', '__init__.py'));
+});
+
+test("Debian's apport sitecustomize is info, not a warning", async (t) => {
+  // Debian's python3 ships /usr/lib/python3.X/sitecustomize.py that only installs apport's hook.
+  const debian = spawnSync('/usr/bin/python3', ['-c', 'import sitecustomize, sys; sys.stdout.write(sitecustomize.__file__)'], { encoding: 'utf8' });
+  if (debian.status !== 0 || !/apport_python_hook/.test(fs.readFileSync(debian.stdout, 'utf8'))) return t.skip('no Debian python3 with the apport sitecustomize here');
+  const venv = path.join(root, 'debian-venv');
+  await run('/usr/bin/python3', ['-m', 'venv', '--without-pip', venv], { env: baseEnv() });
+  for (const isStatic of [false, true]) {
+    const r = await inspectEnvironment({ python: venv, static: isStatic, env: baseEnv(), cwd: root });
+    const f = find(r, 'DR017');
+    assert.equal(f?.severity, 'info', `static=${isStatic}: ${JSON.stringify(r.findings)}`);
+    assert.match(f.message, /apport/);
+    assert.deepEqual(codes(r, 'warning').filter((c) => c === 'DR017'), []);
+  }
 });
 
 test('a .pth import line (DR006), a duplicate distribution (DR007) and sitecustomize (DR017)', async (t) => {
@@ -208,7 +290,7 @@ test('a .pth import line (DR006), a duplicate distribution (DR007) and sitecusto
     if (isStatic) continue; // the static pass does not follow .pth path lines, nor sees what gets imported
     const custom = find(r, 'DR017')!;
     assert.equal(custom.severity, 'info'); // inside the venv: deliberate
-    assert.match(custom.message, /^sitecustomize is imported at start-up from .*site-packages\/sitecustomize\.py$/);
+    assert.match(custom.message, /^sitecustomize is imported at start-up from .*site-packages\/sitecustomize\.py: /);
     const dup = find(r, 'DR007')!;
     assert.match(dup.message, /^requests is installed 2 times with different versions \((2\.31\.0, 2\.0\.0|2\.0\.0, 2\.31\.0)\)/);
     assert.equal(r.interpreter.sysPath!.find((e) => e.entry === vendored)?.origin, 'pth');
@@ -226,6 +308,15 @@ test('a stale VIRTUAL_ENV naming another folder (DR012); an activated one is the
   const venv = venvs[`healthy-${MAIN}`];
   const r = await inspectEnvironment({ python: venv, static: true, env: baseEnv({ VIRTUAL_ENV: path.join(root, 'old-project', '.venv') }), cwd: root });
   assert.equal(find(r, 'DR012')?.severity, 'warning');
+  assert.match(find(r, 'DR012')!.message, /VIRTUAL_ENV names nothing: the folder does not exist/);
+  // A VIRTUAL_ENV naming a real venv other than the target.
+  const other = await inspectEnvironment({ python: venv, static: true, env: baseEnv({ VIRTUAL_ENV: venvs.pth }), cwd: root });
+  assert.match(find(other, 'DR012')?.message ?? '', /^VIRTUAL_ENV names .*, not the target/);
+  // pip never reads VIRTUAL_ENV (its require-virtualenv compares sys.prefix with sys.base_prefix): the message must not blame it.
+  for (const f of [find(r, 'DR012')!, find(other, 'DR012')!]) assert.doesNotMatch(f.message, /pip/);
+  // A stale VIRTUAL_ENV when no target is given: still a finding, and not the target.
+  const stale = await inspectEnvironment({ static: true, env: baseEnv({ VIRTUAL_ENV: path.join(root, 'gone', '.venv') }), cwd: root });
+  assert.ok(codes(stale).includes('DR012'), JSON.stringify(stale.findings));
   const active = await inspectEnvironment({ static: true, env: baseEnv({ VIRTUAL_ENV: venv, PATH: `${venv}/bin:/usr/bin:/bin` }), cwd: root });
   assert.equal(active.interpreter.target.how, 'VIRTUAL_ENV');
   assert.ok(!codes(active).includes('DR012'));
@@ -312,6 +403,16 @@ test('nothing to inspect: DR018', async () => {
     assert.deepEqual(codes(r), ['DR018']);
     const notVenv = await inspectEnvironment({ python: empty, env: { PATH: '' }, cwd: empty });
     assert.deepEqual(codes(notVenv), ['DR018']);
+    // A plain file, executable or not, is neither an interpreter nor a venv.
+    const plain = path.join(empty, 'notes.txt');
+    fs.writeFileSync(plain, 'hello\n');
+    for (const mode of [0o644, 0o755]) {
+      fs.chmodSync(plain, mode);
+      const r = await inspectEnvironment({ python: plain, env: { PATH: '' }, cwd: empty });
+      assert.deepEqual(codes(r), ['DR018']);
+      assert.match(r.findings[0].message, /neither an interpreter nor a venv/);
+      assert.doesNotMatch(r.findings[0].fix, /reinstall/);
+    }
   } finally {
     fs.rmSync(empty, { recursive: true, force: true });
   }

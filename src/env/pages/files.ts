@@ -1,0 +1,213 @@
+/** Pages for what the static pass reads in a venv's files: pyvenv.cfg, bin/python, activate, script shebangs. */
+import type { FindingDocs } from '../finding.js';
+import { DOCS, paragraphs, printed, session } from './text.js';
+
+export const FILE_PAGES: Record<string, FindingDocs> = {
+  DR001: {
+    severities: ['error'],
+    summary: "The static pass reads `home` in the venv's `pyvenv.cfg` and looks for the base interpreter there: the folder is gone, or it holds no `pythonX.Y` of the version the venv records.",
+    mentalModel: "A venv holds no Python of its own. `pyvenv.cfg` names, in `home`, the folder of the interpreter that created it, and `bin/python` is a link to (or a copy of) that interpreter; the standard library is found from there too. The venv lives exactly as long as that installation: uninstall, upgrade or move the base and every venv made from it is a folder of packages with nothing to run them.",
+    session: session(
+      '# a Python built into /opt/python/3.12.1 (pyenv, a tarball, a build stage …)',
+      '/opt/python/3.12.1/bin/python3 -m venv /srv/app/.venv',
+      'rm -rf /opt/python/3.12.1          # pyenv uninstall, brew upgrade, a new base image',
+      '/srv/app/.venv/bin/python -c pass  # bash: /srv/app/.venv/bin/python: No such file or directory',
+      'venvguard doctor --python /srv/app/.venv',
+    ),
+    whatItPrints: paragraphs(
+      'Measured with a copy of pyenv\'s 3.12.1 under /opt/python/3.12.1 (the other findings of the run left out); the probe is skipped because nothing can start:',
+      printed(
+        'error   DR001  the base interpreter folder recorded in pyvenv.cfg does not exist: /opt/python/3.12.1/bin',
+        '          /srv/app/.venv/pyvenv.cfg: home = /opt/python/3.12.1/bin',
+        '          fix: install Python 3.12 again, or recreate the venv: python3.12 -m venv --clear /srv/app/.venv',
+        'error   DR002  /srv/app/.venv/bin/python is a dangling symbolic link: its target /opt/python/3.12.1/bin/python3 does not exist',
+      ),
+      'When `home` still exists but no longer holds the recorded version (a `python:3.12` venv copied into a `python:3.13` image, `/usr/local/bin` kept), the message is `no python3.12 in the base interpreter folder /usr/local/bin`.',
+    ),
+    why: "`python3 -m venv` links `bin/python` to the interpreter that ran it (symlinks are the default on Linux and macOS) and writes that interpreter's folder to `home`. Python starts from `bin/python`, follows the link to find its standard library, then reads `pyvenv.cfg` to find the venv. With the base gone there is no program to start and no standard library to load; compiled packages in the venv were also built for that exact version.",
+    useInstead: session(
+      '# keep the venv with the interpreter it was made from, or recreate it after changing the base',
+      '/srv/app/.venv/bin/python -m pip freeze > /srv/app/requirements.lock   # while it still works',
+      'python3.12 -m venv --clear /srv/app/.venv',
+      '/srv/app/.venv/bin/python -m pip install -r /srv/app/requirements.lock',
+    ),
+    inRealSystems: "`pyenv uninstall` of a version some project venv still uses; Homebrew replacing `python@3.12` with a newer patch or minor release; a Dockerfile that builds the venv in one stage and copies it into a final stage on another base image (the copy has the old `home` and a link to an interpreter the final image does not have); a CI cache restoring `.venv` onto a runner image with another Python. The service then fails at start with `No such file or directory` for a file that is plainly there: the missing file is the link's target.",
+    fixSafety: "The doctor changes nothing. Its fix line offers two ways: install the recorded version again at the same place (nothing in the venv changes), or `python3.X -m venv --clear`, which empties the venv and makes it afresh for an installed interpreter: every package must be installed again, so save `pip freeze` from a working copy (or use the project's lock file) first. `--clear` deletes what is inside the folder, including files you put there yourself.",
+    keyTakeaway: 'A venv is a view on one installed interpreter; when that interpreter goes, recreate the venv instead of repairing it.',
+    references: [DOCS.howVenvsWork, DOCS.venv, DOCS.pep405, DOCS.sysPathInit],
+  },
+
+  DR002: {
+    severities: ['error'],
+    summary: "The static pass follows `bin/python` link by link: the chain ends at a file that does not exist (or the venv's `bin` has no `python` at all).",
+    mentalModel: "`bin/python` in a venv is normally a symbolic link, often two (`python -> python3 -> /usr/local/bin/python3`). A link stores a path, not a file: when the target is removed or renamed, the link stays and points at nothing. Every script whose shebang names `bin/python`, every service that starts it and every activation then fails.",
+    session: session(
+      '# build stage of a Dockerfile: FROM python:3.12-slim',
+      'python3 -m venv /app/.venv',
+      '# final stage: a base image whose /usr/local/bin has no python3.12',
+      '# (simulated here by removing it)',
+      'rm /usr/local/bin/python3.12 /usr/local/bin/python3',
+      '/app/.venv/bin/python -c pass      # bash: /app/.venv/bin/python: No such file or directory',
+      'venvguard doctor --python /app/.venv',
+    ),
+    whatItPrints: paragraphs(
+      'Measured with a copy of Python 3.12 under /usr/local whose `bin/python3.12` was then removed:',
+      printed(
+        'error   DR001  no python3.12 in the base interpreter folder /usr/local/bin',
+        'error   DR002  /app/.venv/bin/python is a dangling symbolic link: its target /usr/local/bin/python3 does not exist',
+        '          /app/.venv/bin/python -> /app/.venv/bin/python3 -> /usr/local/bin/python3',
+        '          fix: recreate the venv (packages: pip freeze from a working copy first): python3.12 -m venv --clear /app/.venv',
+      ),
+      'The evidence is the whole chain, one hop per arrow, so you can see which link broke. The probe does not run: there is nothing to start.',
+    ),
+    why: "The kernel resolves a symbolic link when the file is opened. A dangling link makes `execve` fail with `ENOENT`, which shells print as `No such file or directory` naming the link itself, which does exist: that is what makes this failure confusing. The venv's packages are untouched, but without an interpreter of the version they were installed for they cannot be used.",
+    useInstead: session(
+      '# build the venv on the same base image (or the same installed Python) that runs it',
+      'python3.12 -m venv --clear /app/.venv',
+      '/app/.venv/bin/python -m pip install -r requirements.txt',
+      '# or, when the base must differ, make the venv with copies and the same Python version:',
+      '# python3.12 -m venv --copies /app/.venv  (still needs python3.12\'s standard library)',
+    ),
+    inRealSystems: "Multi-stage Docker builds whose final stage uses another Python image (or a distroless image without `/usr/local/bin/python3`); an OS upgrade that replaces `/usr/bin/python3.11` with `python3.12`; a venv on a network share mounted on hosts with different Pythons; deleting a pyenv or conda version that a venv was made from. Systemd reports `status=203/EXEC` for a unit whose `ExecStart` is the broken `bin/python`.",
+    fixSafety: "The doctor changes nothing. Recreating with `--clear` empties the venv first: record its packages (`pip freeze`, or the project's lock file) before running it. Re-pointing the link by hand (`ln -sf`) only works for the same major.minor version and leaves `pyvenv.cfg`'s `home` stale, so it is not offered.",
+    keyTakeaway: 'A venv copied to a machine or image without its base interpreter is broken; build it where it runs.',
+    references: [DOCS.howVenvsWork, DOCS.venv, DOCS.pep405],
+  },
+
+  DR003: {
+    severities: ['error'],
+    summary: "`pyvenv.cfg` records one Python version (`version`, or `version_info` from virtualenv and uv), but the base interpreter folder holds another (static pass), or the interpreter that really starts reports another `sys.version_info` (probe).",
+    mentalModel: "Packages are installed under `lib/python3.12/site-packages`, and compiled ones are built for that one version's ABI. If `bin/python` now leads to a 3.13 interpreter, that interpreter looks for `lib/python3.13/site-packages`, which does not exist: every installed package disappears at once, and nothing says why.",
+    session: session(
+      '# home = /opt/python/bin, a folder that always holds "the current" Python (Homebrew\'s opt links, a symlinked /opt/python)',
+      '/opt/python/bin/python3 -m venv /srv/app/.venv          # Python 3.12',
+      '# the base is upgraded in place to 3.13',
+      '/srv/app/.venv/bin/python -c "import sys; print(sys.version_info[:2], sys.prefix)"',
+      '# (3, 13) /srv/app/.venv',
+      'venvguard doctor --python /srv/app/.venv',
+    ),
+    whatItPrints: paragraphs(
+      'Measured with copies of pyenv\'s 3.12.1 and then 3.13.0 at /opt/python; the static pass and the probe each report what they see:',
+      printed(
+        'error   DR003  pyvenv.cfg records Python 3.12, but the base interpreter folder has python3.13',
+        'error   DR003  pyvenv.cfg records Python 3.12, but /srv/app/.venv/bin/python is Python 3.13.0: the venv\'s packages were installed for another version',
+      ),
+    ),
+    why: "`site` builds the venv's site-packages path from the running interpreter's version (`lib/pythonX.Y/site-packages` under `sys.prefix`), not from `pyvenv.cfg`. The venv still starts, `sys.prefix` is still the venv, so activation and `which python` look right; only imports fail, with `ModuleNotFoundError` for packages `pip list` run by the old version would show.",
+    useInstead: session(
+      '# point venvs at a versioned interpreter, never at a folder that is upgraded in place',
+      'python3.12 -m venv /srv/app/.venv',
+      '# after an upgrade: recreate for the new version and reinstall',
+      'python3.13 -m venv --clear /srv/app/.venv',
+      '/srv/app/.venv/bin/python -m pip install -r /srv/app/requirements.txt',
+    ),
+    inRealSystems: "Homebrew venvs made with an `opt/python@3/bin/python3` path, a link Homebrew moves to each newly installed version; a `/usr/local/bin/python3` replaced by a newer build from source; Debian/Ubuntu release upgrades that move `python3` to the next minor version. The first sign is an `ImportError` in a service that has not been changed.",
+    fixSafety: "The doctor changes nothing. The fix line names both versions: `python3.12 -m venv --clear` recreates the venv for the recorded version (if it is still installed), `python3.13 …` for the one that now runs. Either way `--clear` empties the venv; reinstall from a requirements or lock file, and check that compiled dependencies have wheels for the new version.",
+    keyTakeaway: 'A venv belongs to one major.minor version; when the base changes version, recreate the venv.',
+    references: [DOCS.site, DOCS.howVenvsWork, DOCS.pep405],
+  },
+
+  DR004: {
+    severities: ['warning'],
+    summary: "The static pass reads the `VIRTUAL_ENV=` line that `venv` writes into `bin/activate`: it names another folder than the venv being inspected, so the venv was moved or copied.",
+    mentalModel: "`bin/activate` is generated once, with the venv's absolute path written into it. Activation sets `VIRTUAL_ENV` to that path and puts `$VIRTUAL_ENV/bin` first on PATH. After `mv` or `cp -a`, activating the copy puts the *old* folder's `bin` on PATH: `python` is then whatever comes next on PATH, while the prompt says the venv is active.",
+    session: session(
+      'python3.12 -m venv /srv/app/.venv',
+      'mv /srv/app /srv/app2',
+      '. /srv/app2/.venv/bin/activate',
+      'echo $VIRTUAL_ENV; command -v python3      # /srv/app/.venv, /usr/bin/python3',
+      'venvguard doctor --python /srv/app2/.venv',
+    ),
+    whatItPrints: paragraphs(
+      'Measured with pyenv\'s 3.12.1 (the moved venv\'s console scripts are DR005):',
+      printed(
+        'warning DR004  bin/activate sets VIRTUAL_ENV to /srv/app/.venv, not to this venv (it was moved or copied): activating it puts another folder\'s bin on PATH',
+        '          /srv/app2/.venv/bin/activate: VIRTUAL_ENV=/srv/app/.venv',
+        '          fix: recreate the venv in place: python3.12 -m venv --clear /srv/app2/.venv',
+      ),
+      'With `PATH=/usr/bin:/bin`, the activated shell above ran `/usr/bin/python3`, whose `sys.prefix` is `/usr`.',
+    ),
+    why: "Nothing in a venv is written relative to where it is: `activate` (and `activate.fish`, `activate.csh`, `Activate.ps1`), script shebangs and `pyvenv.cfg`'s `command` all hold absolute paths. `bin/python` itself still works after a move (it finds `pyvenv.cfg` beside it), which is why a moved venv looks fine until something relies on activation. Venvs made with `relocatable = true` (uv's `--relocatable`) compute the path at activation; the doctor does not report those.",
+    useInstead: session(
+      '# make the venv where it will live; to move a project, recreate its venv',
+      'mv /srv/app /srv/app2',
+      'python3.12 -m venv --clear /srv/app2/.venv',
+      '/srv/app2/.venv/bin/python -m pip install -r /srv/app2/requirements.txt',
+      '# or skip activation altogether: /srv/app2/.venv/bin/python …',
+    ),
+    inRealSystems: "Renaming a project folder; `cp -a` of a whole deployment to a staging path; restoring a backup to another volume; building a venv in a temporary directory and moving it into place during a package or image build. Services that `source …/activate` in a wrapper script then run the system Python with none of the dependencies, or, when the old venv still exists (a copy), a different environment than the one that was deployed.",
+    fixSafety: "The doctor changes nothing. Recreating in place with `--clear` rewrites `activate` and every script but removes the installed packages: reinstall them from a requirements or lock file. Editing the `VIRTUAL_ENV=` line by hand fixes activation only; the console scripts' shebangs (DR005) still name the old path.",
+    keyTakeaway: 'Venvs do not move: a moved or copied venv activates the old path; recreate it where it lives.',
+    references: [DOCS.venv, DOCS.howVenvsWork, DOCS.uvEnvironments],
+  },
+
+  DR005: {
+    severities: ['error', 'warning'],
+    summary: "The static pass reads the shebang of every console script in the venv's `bin` (pip's `#!/bin/sh` trampoline too): some name an interpreter outside this venv. Error when that interpreter does not exist (the venv was moved), warning when it does (the venv was copied, and the scripts run the original).",
+    mentalModel: "pip writes each console script (`pip`, `gunicorn`, `celery`, `pytest` …) with a shebang that is the absolute path of the venv's interpreter at install time, so the script runs in its venv without activation. Move the venv and those paths point at nothing; copy it and they point at the original, so the copy's `bin/gunicorn` silently runs the other venv's code and packages.",
+    session: session(
+      'python3.12 -m venv /srv/app/.venv',
+      'cp -a /srv/app /srv/app-staging',
+      '/srv/app-staging/.venv/bin/pip --version',
+      '# pip 23.2.1 from /srv/app/.venv/lib/python3.12/site-packages/pip (python 3.12)',
+      'venvguard doctor --python /srv/app-staging/.venv',
+    ),
+    whatItPrints: paragraphs(
+      'Measured with pyenv\'s 3.12.1. The copy\'s `pip` runs the original venv, so the finding is a warning:',
+      printed(
+        'warning DR005  3 console script(s) in /srv/app-staging/.venv/bin run an interpreter outside this venv (the venv was moved or copied)',
+        '          pip: #!/srv/app/.venv/bin/python3.12',
+        '          pip3: #!/srv/app/.venv/bin/python3.12',
+        '          pip3.12: #!/srv/app/.venv/bin/python3.12',
+        '          fix: reinstall the scripts: /srv/app-staging/.venv/bin/python -m pip install --force-reinstall --no-deps pip, or recreate: python3.12 -m venv --clear /srv/app-staging/.venv',
+      ),
+      'After `mv /srv/app /srv/app2` instead, the shebangs name a file that is gone, the finding is an error, each line ends in `(missing)`, and running `/srv/app2/.venv/bin/pip` prints `cannot execute: required file not found`.',
+    ),
+    why: "A shebang is read by the kernel, not by Python: it is a literal path, so nothing can adjust it when the folder changes. The fix line names the distributions that own the scripts (from their `entry_points.txt`), because reinstalling them is what rewrites the shebangs.",
+    useInstead: session(
+      '# recreate instead of copying or moving',
+      'python3.12 -m venv --clear /srv/app-staging/.venv',
+      '/srv/app-staging/.venv/bin/python -m pip install -r /srv/app/requirements.txt',
+      '# and start tools through the interpreter, which needs no shebang:',
+      '/srv/app-staging/.venv/bin/python -m pip --version',
+    ),
+    inRealSystems: "A blue/green deployment that copies the live tree to a new path; `rsync` of a project, venv included, to another host where the old path also exists (the scripts then run that host's other checkout); renaming a project folder; a Docker `COPY` of a venv to another path than it was built at. Copies are the dangerous case: everything works, but against the wrong packages, until the original is deleted.",
+    fixSafety: "The doctor changes nothing. `pip install --force-reinstall --no-deps <distributions>` rewrites only those distributions' files and scripts with the current interpreter path, and does not fix `activate` (DR004); without a version it installs the newest one available, so pin what is installed (`pip==23.2.1`) to change nothing else. `venv --clear` fixes everything but removes all packages; reinstall them afterwards.",
+    keyTakeaway: "A copied venv's scripts still run the original venv; recreate venvs instead of copying them, and prefer `venv/bin/python -m tool`.",
+    references: [DOCS.venv, DOCS.pipInstall, 'https://packaging.python.org/en/latest/specifications/entry-points/'],
+  },
+
+  DR021: {
+    severities: ['error', 'warning', 'info'],
+    summary: "The static pass reads `pyvenv.cfg` as Python's `site` module does. Error: the file is not UTF-8, so the venv's Python does not start at all. Warning: `include-system-site-packages` is missing (Python then treats it as true) or `home` is missing. Info: lines without `=`, which Python ignores.",
+    mentalModel: "`pyvenv.cfg` is the only thing that makes a folder a venv, and Python reads it at every start: `home` says where the base interpreter is, and `include-system-site-packages` whether the base's packages (and the user site) are visible. A missing key is not \"off\": `site` starts from `true` and only a line that sets another value turns the system site-packages off.",
+    session: session(
+      'python3.12 -m venv --without-pip /srv/app/.venv',
+      '# a provisioning script rewrites pyvenv.cfg with what it thinks matters',
+      'printf \'home = /usr/local/bin\\nversion = 3.12.1\\n\' > /srv/app/.venv/pyvenv.cfg',
+      '/srv/app/.venv/bin/python -c "import sys; print(sys.path[-1])"',
+      '# /usr/local/lib/python3.12/site-packages: the base\'s packages are back',
+      'venvguard doctor --python /srv/app/.venv',
+    ),
+    whatItPrints: paragraphs(
+      'Measured with pyenv\'s 3.12.1 as the base (its `home` in place of `/usr/local/bin`); DR008 follows from the same missing line:',
+      printed(
+        'warning DR021  pyvenv.cfg is incomplete: include-system-site-packages is missing, so Python treats it as true: the base interpreter\'s site-packages and the user site are on sys.path',
+        '          /srv/app/.venv/pyvenv.cfg: has home, version',
+        '          fix: add include-system-site-packages = false to /srv/app/.venv/pyvenv.cfg, or recreate the venv: python3.12 -m venv --clear /srv/app/.venv',
+      ),
+      'A `pyvenv.cfg` with one Latin-1 byte (`prompt = café` written by a non-UTF-8 editor) makes every start fail with `UnicodeDecodeError: \'utf-8\' codec can\'t decode byte 0xe9 …`; the doctor reports DR021 as an error and the failed start as DR019, both with the fix `python3 -m venv --clear /srv/app/.venv`.',
+    ),
+    why: "`site.venv()` opens `pyvenv.cfg` as UTF-8, splits each line at the first `=` (a line without one is skipped), and adds the base's site-packages when `include-system-site-packages` is `true` in any case, which it also is when the key is missing; any other value keeps them out and turns the user site off. The UTF-8 decode error is raised inside `site` during start-up, before any user code, so the interpreter exits.",
+    useInstead: session(
+      '# let the tool that makes venvs write pyvenv.cfg; change options by recreating',
+      'python3.12 -m venv --clear /srv/app/.venv',
+      '# if a tool must write it, write every key venv writes:',
+      "printf 'home = /usr/local/bin\\ninclude-system-site-packages = false\\nversion = 3.12.1\\n' > /srv/app/.venv/pyvenv.cfg",
+    ),
+    inRealSystems: "Configuration-management templates or relocation scripts that regenerate `pyvenv.cfg` with only `home`; venvs assembled by hand in container builds (copying `bin/` and `lib/` and writing a minimal `pyvenv.cfg`); editors on Windows saving the file in a legacy code page after someone changes the prompt. The incomplete file does not fail: it quietly makes the venv see the system's packages.",
+    fixSafety: "The doctor changes nothing. Adding `include-system-site-packages = false` changes which packages are importable: code that (unknowingly) imported from the base installation will fail until those packages are installed in the venv, which is the point. Recreating with `--clear` rewrites the file correctly but removes the installed packages.",
+    keyTakeaway: 'A pyvenv.cfg without `include-system-site-packages = false` is not isolated; never hand-edit it into a partial file.',
+    references: [DOCS.site, DOCS.howVenvsWork, DOCS.pep405, DOCS.virtualenv],
+  },
+};
