@@ -118,7 +118,7 @@ class Collector {
       }
       switch (n.type) {
         case 'command':
-          this.command(n, parent?.type === 'redirected_statement' ? next : undefined);
+          this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : undefined);
           break;
         case 'declaration_command':
         case 'unset_command':
@@ -141,8 +141,8 @@ class Collector {
     }
   }
 
-  /** `redirection`: the redirection that follows the command in a redirected statement. */
-  private command(n: SyntaxNode, redirection?: SyntaxNode): void {
+  /** `redirection`: the redirection that follows the command in a redirected statement (`statement`). */
+  private command(n: SyntaxNode, redirection?: SyntaxNode, statement?: SyntaxNode): void {
     const groups: SyntaxNode[][] = [];
     const assignments: ShellAssignment[] = [];
     let firstAssignment = -1;
@@ -177,7 +177,29 @@ class Collector {
       if (r.inexact) complete = false;
     }
     const end = redirection ? this.strayWords(n, redirection, words) : n.endIndex;
-    this.emit({ words, assignments, span: this.span(start, end), complete }, start);
+    const cmd: ShellCommand = { words, assignments, span: this.span(start, end), complete };
+    const stdin = statement ? this.hereDoc(statement) : undefined;
+    if (stdin !== undefined) cmd.stdin = stdin;
+    this.emit(cmd, start);
+  }
+
+  /**
+   * The text a here-doc of the statement feeds the command's stdin, when it is literal: a quoted
+   * delimiter (`<<'EOF'`), or a body with no expansion and no backslash (`<<EOF`). `<<-` strips
+   * leading tabs. Undefined otherwise, and for the last of several here-docs only.
+   */
+  private hereDoc(statement: SyntaxNode): string | undefined {
+    const redirects = statement.childrenForFieldName('redirect').filter((r): r is SyntaxNode => r?.type === 'heredoc_redirect');
+    const r = redirects[redirects.length - 1];
+    if (!r) return undefined;
+    const start = r.children.find((c) => c?.type === 'heredoc_start');
+    const body = r.children.find((c) => c?.type === 'heredoc_body');
+    if (!start) return undefined;
+    if (!body) return '';
+    const quoted = /['"\\]/.test(start.text);
+    if (!quoted && (body.namedChildren.some((c) => c?.type !== 'heredoc_content') || body.text.includes('\\'))) return undefined;
+    const dash = /^<<-/.test(this.s.text.slice(r.startIndex, r.startIndex + 3));
+    return dash ? body.text.replace(/^\t+/gm, '') : body.text;
   }
 
   /**
