@@ -26,15 +26,30 @@ import { unitsToWord } from '../../kernel/word-units.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
+/**
+ * Stand-ins for the runner's other folders that every step of a job shares: $HOME (and `~`) and
+ * $RUNNER_TEMP (`${{ runner.temp }}`). Their real values differ between runners, so venvs under
+ * them are shown through the variable and never rewritten as a path relative to the workspace.
+ */
+const HOME = '/github/home';
+const RUNNER_TEMP = '/github/runner_temp';
 
 /** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
 export function ghPathEntry(v: string): string {
   const shown = showVenv(v);
-  return shown.startsWith('/') ? shown : `$GITHUB_WORKSPACE/${shown}`;
+  return shown.startsWith('/') || shown.startsWith('$') ? shown : `$GITHUB_WORKSPACE/${shown}`;
 }
 
-/** `.venv` for a venv in the workspace, the absolute path otherwise. */
-export const showVenv = shownUnder(WS);
+/** `.venv` for a venv in the workspace, `$HOME/venv` and `$RUNNER_TEMP/v` under those, the absolute path otherwise. */
+export function showVenv(v: string): string {
+  for (const [root, name] of [[HOME, '$HOME'], [RUNNER_TEMP, '$RUNNER_TEMP']] as const) {
+    if (v === root || v.startsWith(root + '/')) return name + v.slice(root.length);
+  }
+  return inWorkspace(v);
+}
+const inWorkspace = shownUnder(WS);
+/** A venv under one of the stand-ins other than the workspace: no literal path names it on every runner. */
+const underStandIn = (v: string) => [HOME, RUNNER_TEMP].some((root) => v === root || v.startsWith(root + '/'));
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -69,9 +84,11 @@ function substituteExpressions(cs: Char[], env: Map<string, string>): Char[] {
     out.push(...cs.slice(k, m.index));
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
-    const value = expr === 'github.workspace' ? WS : envRef && env.has(envRef[1]) ? env.get(envRef[1])! : 'GHEXPR';
+    const known = expr === 'github.workspace' ? WS : expr === 'runner.temp' ? RUNNER_TEMP : envRef && env.has(envRef[1]) ? env.get(envRef[1])! : undefined;
+    // Any other expression is a value unknown here (UNKNOWN: no venv path or known program holds it).
+    const value = known ?? UNKNOWN;
     const off = cs[m.index].off;
-    for (const ch of value) out.push({ ch, off: off >= 0 && value === 'GHEXPR' ? off : -1 });
+    for (const ch of value) out.push({ ch, off: off >= 0 && known === undefined ? off : -1 });
     k = m.index + m[0].length;
   }
   out.push(...cs.slice(k));
@@ -230,6 +247,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       const vars = new Map([...js.ghEnv, ...stepEnv]);
       vars.delete('PATH');
       vars.set('GITHUB_WORKSPACE', WS);
+      if (!vars.has('HOME')) vars.set('HOME', HOME);
+      if (!vars.has('RUNNER_TEMP')) vars.set('RUNNER_TEMP', RUNNER_TEMP);
       const pendingPath: string[] = [];
       const pendingEnv = new Map<string, string>();
       const pendingEnvAt = new Map<string, Span>();
@@ -267,7 +286,9 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         },
         normalizePath: substituteWs,
         rewriter: (program, venv, here) => {
-          if (here === undefined) return undefined;
+          if (here === undefined || underStandIn(venv)) return undefined;
+          // A venv outside the workspace is named by its absolute path (the workspace's own differs between runners).
+          if (venv !== WS && !venv.startsWith(WS + '/')) return programRewriter(file, program, `${venv}/bin`);
           const rel = path.posix.relative(here, venv);
           return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
         },
@@ -348,9 +369,13 @@ function pythonStepWrites(script: string, cwd: string | undefined, js: JobState)
   }
 }
 
-/** `$GITHUB_WORKSPACE` in a YAML value (not seen by a shell there). */
+/** `$GITHUB_WORKSPACE`, `$HOME`, `$RUNNER_TEMP`, `~/` in a YAML value or a path (not seen by a shell there). */
 function substituteWs(s: string): string {
-  return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS);
+  return s
+    .replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS)
+    .replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME)
+    .replace(/^~(?=\/|$)/, HOME)
+    .replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
 }
 
 
