@@ -37,6 +37,14 @@ testRule(venvNotOnPath, {
       output: null,
     },
     {
+      // It was written as ../../opt/venv/bin/python, relative to the stand-in workspace folder.
+      name: 'a venv outside the workspace is named by its absolute path in the fix',
+      code: wf('run: python -m venv /opt/venv > /dev/null', 'run: /opt/venv/bin/pip install -U pip', 'run: pip install -e .'),
+      errors: [{ line: 8, column: 14, messageId: 'notOnPath', data: { name: 'pip', venv: '/opt/venv' } }],
+      output: null,
+      unsafeOutput: wf('run: python -m venv /opt/venv > /dev/null', 'run: /opt/venv/bin/pip install -U pip', 'run: /opt/venv/bin/python -m pip install -e .'),
+    },
+    {
       name: '$GITHUB_WORKSPACE/.venv created, .venv/bin/pip used, then bare pytest',
       code: wf('run: python -m venv $GITHUB_WORKSPACE/.venv', 'run: .venv/bin/pip install pytest', 'run: pytest'),
       errors: [{ line: 8, column: 14, messageId: 'notOnPath', data: { name: 'pytest', venv: '.venv', replacement: '.venv/bin/pytest' } }],
