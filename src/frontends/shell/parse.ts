@@ -88,6 +88,14 @@ class Collector {
   /** Script index where each collected command starts, to put them in source order at the end. */
   private starts = new Map<ShellCommand, number>();
 
+  /**
+   * Function bodies by name. A body runs where the function is first called by its literal name
+   * (what it does — a venv it creates, a `cd`, an activation — happens there, not where it is
+   * defined); one never called so is walked at the end of the script (a dispatch like `"$@"`).
+   */
+  private readonly functions = new Map<string, SyntaxNode>();
+  private readonly walked = new Set<number>();
+
   private emit(c: ShellCommand, start: number): void {
     this.out.commands.push(c);
     this.starts.set(c, start);
@@ -98,11 +106,24 @@ class Collector {
   run(root: SyntaxNode): void {
     try {
       this.walk(root);
+      for (const body of this.functions.values()) if (!this.walked.has(body.id)) this.walk(this.markWalked(body));
     } finally {
       // Pre-order is source order except where the grammar nests a later part under an earlier
       // node (a here-string inside the command, a redirection outside it); a stable sort fixes that.
       this.out.commands.sort((a, b) => (this.starts.get(a) ?? 0) - (this.starts.get(b) ?? 0));
     }
+  }
+
+  private markWalked(body: SyntaxNode): SyntaxNode {
+    this.walked.add(body.id);
+    return body;
+  }
+
+  /** The body of the function a command calls by its literal name, the first time only (recursion ends there). */
+  private calledBody(cmd: SyntaxNode): SyntaxNode | undefined {
+    const name = cmd.childForFieldName('name');
+    const body = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : undefined;
+    return body && !this.walked.has(body.id) ? this.markWalked(body) : undefined;
   }
 
   private walk(root: SyntaxNode): void {
@@ -117,9 +138,20 @@ class Collector {
         this.error(`shell syntax error: missing ${JSON.stringify(n.type)}`, this.point(n.startIndex));
       }
       switch (n.type) {
-        case 'command':
+        case 'command': {
           this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : undefined);
+          // Pushed before the command's own children: its arguments' `$(…)` run first, then the body.
+          const body = this.calledBody(n);
+          if (body) stack.push({ n: body, parent: n });
           break;
+        }
+        case 'function_definition': {
+          const name = n.childForFieldName('name');
+          const body = n.childForFieldName('body');
+          if (!name || !body) break;
+          this.functions.set(this.s.text.slice(name.startIndex, name.endIndex), body);
+          continue; // its body runs where it is called
+        }
         case 'declaration_command':
         case 'unset_command':
           this.declaration(n);
