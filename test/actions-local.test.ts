@@ -91,3 +91,13 @@ test('local actions calling themselves stop at the depth limit', () => {
   assert.equal(r.status, 0);
   assert.deepEqual(r.findings, []);
 });
+
+test("VIRTUAL_ENV a composite action writes to $GITHUB_ENV: VG205 points at the step that uses it", () => {
+  const r = checkTree({
+    '.github/actions/venv/action.yml': composite('', 'run: python -m venv /opt/venv', 'run: echo "VIRTUAL_ENV=/opt/venv" >> "$GITHUB_ENV"'),
+    '.github/workflows/ci.yml': workflow('uses: actions/checkout@v4', 'uses: ./.github/actions/venv', 'run: pip install -e .'),
+  });
+  const codes = r.findings.map((f) => `${f.code} ${f.path}:${f.line}`);
+  assert.ok(codes.includes('VG205 .github/workflows/ci.yml:7'), codes.join(', '));
+  assert.ok(codes.every((c) => !c.includes('action.yml')), codes.join(', '));
+});
