@@ -6,6 +6,7 @@ import type { LaunchSite } from '../kernel/launch-site.js';
 import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { isInterpreterName, isPipName, isSystemInterpreterPath, SELF_MANAGED_TOOLS } from './python-tools.js';
 import type { Verdict } from '../kernel/verdict.js';
+import { STDLIB_MODULES } from './stdlib-modules.js';
 
 export interface ConsoleScript {
   /** Module for `python -m`, when one is known to exist. */
@@ -77,6 +78,9 @@ function classifyName(
 ): Verdict | undefined {
   if (isInterpreterName(name)) {
     if (isDiscoveryProbe(name, site.argv.slice(1))) return undefined;
+    // Inline code that imports only the standard library (`python3 -c 'import json,sys; …'`, a
+    // here-doc on stdin) runs the same in any Python of that version: it needs no venv.
+    if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m))) return undefined;
     const module = runModule(site.argv.slice(1));
     if (module === 'pip') return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
     // `python -m tox`, `python3 -m poetry`, `python -m pre_commit`: the tool, spelled as a module,

@@ -31,6 +31,12 @@ export interface LaunchSite {
   rewriter?: ProgramRewriter;
   /** What the configuration rules need to know about a site in a configuration file (absent in Python). */
   config?: ConfigSiteFacts;
+  /**
+   * The modules imported by the Python code an interpreter is handed inline (`python -c CODE`, a
+   * here-doc on `python3 -`'s stdin), when the front end read all of that code (literal, parsed,
+   * no import named at run time). Absent otherwise.
+   */
+  inlineImports?: string[];
 }
 
 export interface EnvState {

@@ -66,7 +66,10 @@ export const activationDoesNotPersist = defineRule({
     if (!activation.lastInRun && !later) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
     if (!later && !activation.alone && activation.later.venvOnPath()) return;
-    const cmd = site.argv.map((w) => wordText(w) ?? '…').join(' ');
+    // A venv under a folder the format keeps as a stand-in ($HOME, $RUNNER_TEMP) is shown as the variable.
+    const shown = facts?.showVenv?.(activation.venv);
+    const named = (t: string) => (shown?.startsWith('$') && t.startsWith(activation.venv + '/') ? shown + t.slice(activation.venv.length) : t);
+    const cmd = site.argv.map((w) => { const t = wordText(w); return t === undefined ? '…' : named(t); }).join(' ');
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
     if (!facts) return;
     // Inside a shell a command started (`RUN bash -c '. v/bin/activate' && …`), that shell is the unit.

@@ -23,11 +23,11 @@ export const barePythonInterpreter = defineRule({
       'import sys',
       '',
       'print("parent:", sys.prefix, flush=True)',
-      'subprocess.run(["python", "-c", "import sys; print(\'child: \', sys.prefix)"])',
+      'subprocess.run(["python", "child.py"])',
       '',
     ].join('\n'),
     whatItPrints: [
-      'Run as `venv/bin/python example.py` without activating the venv (measured on Debian 12 with pyenv on PATH):',
+      'Run as `venv/bin/python example.py` without activating the venv, `child.py` printing `sys.prefix` (measured on Debian 12 with pyenv on PATH):',
       '',
       '    parent: /tmp/labv',
       '    child:  /root/.pyenv/versions/3.11.7',
@@ -40,7 +40,7 @@ export const barePythonInterpreter = defineRule({
       'import sys',
       '',
       'print("parent:", sys.prefix, flush=True)',
-      'subprocess.run([sys.executable, "-c", "import sys; print(\'child: \', sys.prefix)"])',
+      'subprocess.run([sys.executable, "child.py"])',
       '',
     ].join('\n'),
     inRealSystems:

@@ -17,10 +17,10 @@ export const envWithoutPath = defineRule({
     exampleLanguage: 'python',
     mentalModel:
       'Passing `env=` replaces the whole environment of the child. When that mapping has no `PATH`, `subprocess` and `os.execvpe` look the program up on `os.defpath` — `/bin:/usr/bin` on POSIX — so a bare `python` or `pip` is the system one even when the caller\'s PATH was right.',
-    example: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "-c", "import sys; print(\'child: \', sys.prefix)"], env={"LANG": "C.UTF-8"})', ''].join('\n'),
-    whatItPrints: ['Run as `venv/bin/python example.py`, even inside an activated shell (measured on Debian 12):', '', '    parent: /tmp/labv', '    child:  /usr'].join('\n'),
+    example: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"], env={"LANG": "C.UTF-8"})', ''].join('\n'),
+    whatItPrints: ['Run as `venv/bin/python example.py`, even inside an activated shell, `child.py` printing `sys.prefix` (measured on Debian 12):', '', '    parent: /tmp/labv', '    child:  /usr'].join('\n'),
     why: '`os.get_exec_path(env)` returns `env["PATH"]` split on `:`, or `os.defpath` when the key is missing; the lookup never sees the parent\'s PATH.',
-    useInstead: ['import os', 'import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-c", "import sys; print(\'child: \', sys.prefix)"], env={**os.environ, "LANG": "C.UTF-8"})', ''].join('\n'),
+    useInstead: ['import os', 'import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"], env={**os.environ, "LANG": "C.UTF-8"})', ''].join('\n'),
     inRealSystems:
       'Test helpers and sandboxes pass a minimal `env={"HOME": …}` for isolation; the launched `python` silently becomes `/usr/bin/python3`, and in images without it the call fails with FileNotFoundError.',
     fixSafety: 'No automatic fix: whether to extend `os.environ` or to pass an explicit PATH is a decision about isolation. Start `sys.executable` (VG101) and add `PATH` to the mapping if the child starts tools itself.',

@@ -40,6 +40,12 @@ export const virtualEnvWithoutPath = defineRule({
     references: ['https://docs.python.org/3/library/venv.html#how-venvs-work', 'https://docs.python.org/3/library/sys_path_init.html#virtual-environments', 'https://docs.docker.com/reference/dockerfile/#env'],
   },
   check(site, verdict, ctx) {
+    // uv is no Python tool to the judge (SELF_MANAGED_TOOLS), so `export VIRTUAL_ENV=/v` then
+    // `uv pip install …` has no verdict and is never reported here. Rightly: uv's pip interface
+    // installs into $VIRTUAL_ENV whichever uv runs (https://docs.astral.sh/uv/pip/environments/),
+    // and `uv sync` / `uv run` target it with `--active` (without it they use the project's
+    // environment and warn that VIRTUAL_ENV "will be ignored",
+    // https://docs.astral.sh/uv/concepts/projects/config/#project-environment-path).
     if (!verdict || verdict.resolution !== 'path') return;
     const facts = site.config;
     const v = facts?.virtualEnv;

@@ -73,9 +73,9 @@ test('shell-script state: one shell for the file — activation, deactivate, cd,
   assert.equal((siteAt(sites, 'pip install')).config!.shellDialect, 'bash');
 });
 
-test('shell-script: functions run in place; an exported VIRTUAL_ENV is the virtualEnv fact', async () => {
+test('shell-script: a function runs where it is called; an exported VIRTUAL_ENV is the virtualEnv fact', async () => {
   const { sites, file } = await analyze('setup() {\n  /opt/venv/bin/pip install x\n}\nexport VIRTUAL_ENV=/opt/venv\nsetup\ncelery -A app worker\n');
-  assert.deepEqual(sites.map(argvText), ['/opt/venv/bin/pip install x', 'setup', 'celery -A app worker']);
+  assert.deepEqual(sites.map(argvText), ['setup', '/opt/venv/bin/pip install x', 'celery -A app worker']);
   const celery = siteAt(sites, 'celery');
   const ve = celery.config!.virtualEnv!;
   assert.equal(ve.venv, '/opt/venv');

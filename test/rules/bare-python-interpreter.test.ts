@@ -66,9 +66,9 @@ testRule(barePythonInterpreter, {
     },
     {
       name: 'from-import alias',
-      code: 'import sys\nfrom subprocess import run as sh\nsh(["python3", "-c", "1"])\n',
+      code: 'import sys\nfrom subprocess import run as sh\nsh(["python3", "-c", "import app"])\n',
       errors: [{ line: 3, column: 5, messageId: 'bareInterpreter' }],
-      output: 'import sys\nfrom subprocess import run as sh\nsh([sys.executable, "-c", "1"])\n',
+      output: 'import sys\nfrom subprocess import run as sh\nsh([sys.executable, "-c", "import app"])\n',
     },
     {
       name: 'module constant: reported at the call, fix is unsafe',
@@ -104,7 +104,7 @@ testRule(barePythonInterpreter, {
     },
     {
       name: 'str.split',
-      code: 'import subprocess\nsubprocess.check_output("python3 -c pass".split())\n',
+      code: 'import subprocess\nsubprocess.check_output("python3 app.py".split())\n',
       errors: [{ line: 2, column: 26, messageId: 'bareInterpreter' }],
     },
     {
@@ -114,9 +114,9 @@ testRule(barePythonInterpreter, {
     },
     {
       name: 'asyncio.create_subprocess_exec',
-      code: 'import asyncio, sys\nasync def main():\n    await asyncio.create_subprocess_exec("python3", "-c", "1")\n',
+      code: 'import asyncio, sys\nasync def main():\n    await asyncio.create_subprocess_exec("python3", "-c", "import app")\n',
       errors: [{ line: 3, column: 42, messageId: 'bareInterpreter' }],
-      output: 'import asyncio, sys\nasync def main():\n    await asyncio.create_subprocess_exec(sys.executable, "-c", "1")\n',
+      output: 'import asyncio, sys\nasync def main():\n    await asyncio.create_subprocess_exec(sys.executable, "-c", "import app")\n',
     },
     {
       name: 'loop.subprocess_exec',

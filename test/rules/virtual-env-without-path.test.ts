@@ -44,7 +44,11 @@ const wf = (env: string, ...steps: string[]) => `on: push\n${env}jobs:\n  test:\
 testRule(rule, {
   filename: '.github/workflows/ci.yml',
   label: 'actions',
-  valid: [{ name: '$GITHUB_PATH written as well', code: wf('env:\n  VIRTUAL_ENV: ${{ github.workspace }}/.venv\n', 'run: python -m venv .venv && echo "$VIRTUAL_ENV/bin" >> "$GITHUB_PATH"', 'run: pip install .') }],
+  valid: [
+    { name: '$GITHUB_PATH written as well', code: wf('env:\n  VIRTUAL_ENV: ${{ github.workspace }}/.venv\n', 'run: python -m venv .venv && echo "$VIRTUAL_ENV/bin" >> "$GITHUB_PATH"', 'run: pip install .') },
+    // uv reads VIRTUAL_ENV itself (uv pip; uv sync and uv run with --active): issue 15.
+    { name: 'VIRTUAL_ENV for uv', code: wf('env:\n  VIRTUAL_ENV: /opt/venv\n', 'run: uv venv /opt/venv', 'run: uv pip install -r requirements.txt', 'run: uv sync --active && uv run --active pytest') },
+  ],
   invalid: [
     {
       name: 'env: at workflow level, advice only',
@@ -68,7 +72,11 @@ const GITLAB = 'variables:\n  VIRTUAL_ENV: $CI_PROJECT_DIR/.venv\ntest:\n  image
 testRule(rule, {
   filename: '.gitlab-ci.yml',
   label: 'gitlab',
-  valid: [{ name: 'variables: VIRTUAL_ENV, and the job activates the venv', code: GITLAB.replace('    - pip install', '    - source .venv/bin/activate\n    - pip install') }],
+  valid: [
+    { name: 'variables: VIRTUAL_ENV, and the job activates the venv', code: GITLAB.replace('    - pip install', '    - source .venv/bin/activate\n    - pip install') },
+    { name: 'variables: VIRTUAL_ENV for uv pip install', code: GITLAB.replace('python -m venv .venv', 'uv venv .venv').replace('pip install', 'uv pip install') },
+    { name: 'export VIRTUAL_ENV in the script for uv', code: 'test:\n  image: python:3.12\n  script:\n    - uv venv /opt/v\n    - export VIRTUAL_ENV=/opt/v\n    - uv pip install -r requirements.txt\n' },
+  ],
   invalid: [
     {
       name: 'variables: VIRTUAL_ENV without PATH, in a job that creates the venv',

@@ -8,13 +8,14 @@
  * YAML is parsed with the `yaml` package; every `run:` script is mapped back to the file character
  * by character (../yaml-scalars.ts) so findings point at the command word's real position.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { charsText as text, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
-import type { SourceFile, Span } from '../../kernel/source.js';
+import { SourceFile, type Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
 import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
@@ -26,15 +27,30 @@ import { unitsToWord } from '../../kernel/word-units.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
+/**
+ * Stand-ins for the runner's other folders that every step of a job shares: $HOME (and `~`) and
+ * $RUNNER_TEMP (`${{ runner.temp }}`). Their real values differ between runners, so venvs under
+ * them are shown through the variable and never rewritten as a path relative to the workspace.
+ */
+const HOME = '/github/home';
+const RUNNER_TEMP = '/github/runner_temp';
 
 /** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
 export function ghPathEntry(v: string): string {
   const shown = showVenv(v);
-  return shown.startsWith('/') ? shown : `$GITHUB_WORKSPACE/${shown}`;
+  return shown.startsWith('/') || shown.startsWith('$') ? shown : `$GITHUB_WORKSPACE/${shown}`;
 }
 
-/** `.venv` for a venv in the workspace, the absolute path otherwise. */
-export const showVenv = shownUnder(WS);
+/** `.venv` for a venv in the workspace, `$HOME/venv` and `$RUNNER_TEMP/v` under those, the absolute path otherwise. */
+export function showVenv(v: string): string {
+  for (const [root, name] of [[HOME, '$HOME'], [RUNNER_TEMP, '$RUNNER_TEMP']] as const) {
+    if (v === root || v.startsWith(root + '/')) return name + v.slice(root.length);
+  }
+  return inWorkspace(v);
+}
+const inWorkspace = shownUnder(WS);
+/** A venv under one of the stand-ins other than the workspace: no literal path names it on every runner. */
+const underStandIn = (v: string) => [HOME, RUNNER_TEMP].some((root) => v === root || v.startsWith(root + '/'));
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -58,8 +74,11 @@ interface Scope {
   workdir?: string;
 }
 
-/** `${{ github.workspace }}`, `${{ env.X }}`: substituted; other expressions become an unknown word. */
-function substituteExpressions(cs: Char[], env: Map<string, string>): Char[] {
+/**
+ * `${{ github.workspace }}`, `${{ runner.temp }}`, `${{ env.X }}` and, in a composite action,
+ * `${{ inputs.x }}` with a literal value: substituted; other expressions become an unknown value.
+ */
+function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: ReadonlyMap<string, string>): Char[] {
   const s = text(cs);
   if (!s.includes('${{')) return cs;
   const out: Char[] = [];
@@ -69,9 +88,17 @@ function substituteExpressions(cs: Char[], env: Map<string, string>): Char[] {
     out.push(...cs.slice(k, m.index));
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
-    const value = expr === 'github.workspace' ? WS : envRef && env.has(envRef[1]) ? env.get(envRef[1])! : 'GHEXPR';
+    const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
+    const known =
+      expr === 'github.workspace' ? WS
+      : expr === 'runner.temp' ? RUNNER_TEMP
+      : envRef && env.has(envRef[1]) ? env.get(envRef[1])!
+      : inputRef ? inputs?.get(inputRef[1])
+      : undefined;
+    // Any other expression is a value unknown here (UNKNOWN: no venv path or known program holds it).
+    const value = known ?? UNKNOWN;
     const off = cs[m.index].off;
-    for (const ch of value) out.push({ ch, off: off >= 0 && value === 'GHEXPR' ? off : -1 });
+    for (const ch of value) out.push({ ch, off: off >= 0 && known === undefined ? off : -1 });
     k = m.index + m[0].length;
   }
   out.push(...cs.slice(k));
@@ -81,7 +108,7 @@ function substituteExpressions(cs: Char[], env: Map<string, string>): Char[] {
 /** Where VIRTUAL_ENV was set in `env:` (workflow, job or step), for virtual-env-without-path. */
 const VIRTUAL_ENV_AT = new WeakMap<Map<string, string>, Span>();
 
-function envOf(node: unknown, src: string, base: Map<string, string>): Map<string, string> {
+function envOf(node: unknown, src: string, base: Map<string, string>, inputs?: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map(base);
   const inherited = VIRTUAL_ENV_AT.get(base);
   if (inherited) VIRTUAL_ENV_AT.set(out, inherited);
@@ -91,17 +118,17 @@ function envOf(node: unknown, src: string, base: Map<string, string>): Map<strin
     if (k === undefined || !isScalar(p.value)) continue;
     const r = (p.key as YamlNode).range;
     if (k === 'VIRTUAL_ENV' && r) VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
-    const v = text(substituteExpressions([...String(p.value.value ?? '')].map((ch) => ({ ch, off: -1 })), out));
+    const v = text(substituteExpressions([...String(p.value.value ?? '')].map((ch) => ({ ch, off: -1 })), out, inputs));
     out.set(k, v.replace(/\$\{\{[^}]*\}\}/g, UNKNOWN));
   }
   void src;
   return out;
 }
 
-function scopeOf(node: unknown, src: string, parent: Scope): Scope {
+function scopeOf(node: unknown, src: string, parent: Scope, inputs?: ReadonlyMap<string, string>): Scope {
   const run = get(get(node, 'defaults'), 'run');
   return {
-    env: envOf(get(node, 'env'), src, parent.env),
+    env: envOf(get(node, 'env'), src, parent.env, inputs),
     shell: scalarText(get(run, 'shell')) ?? parent.shell,
     workdir: scalarText(get(run, 'working-directory')) ?? parent.workdir,
   };
@@ -149,7 +176,71 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
   };
 }
 
-export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+/**
+ * A composite action run for a step of a calling job (`uses: ./.github/actions/setup`): its steps
+ * change that job's state (the venvs they create, their $GITHUB_PATH and $GITHUB_ENV lines).
+ */
+interface Caller {
+  job: JobState;
+  /** The step's `env:` over the job's: the environment the action's steps start with. */
+  env: Map<string, string>;
+  /** Its `with:` values over the action's input defaults. */
+  inputs: Map<string, string>;
+  /** Local actions entered so far. */
+  depth: number;
+  /** The repository root, which `uses: ./…` paths are relative to. */
+  root: string;
+  windows: boolean;
+  macos: boolean;
+}
+
+/** Local actions calling local actions are followed this deep. */
+const MAX_ACTION_DEPTH = 4;
+
+/** The repository root of a workflow (`<root>/.github/workflows/x.yml`) or, for an action file, the nearest folder above it holding `.github`. */
+function repositoryRoot(file: string): string | undefined {
+  const n = file.replace(/\\/g, '/');
+  const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
+  if (m) return m[1] === '' ? '.' : m[1];
+  let dir = path.dirname(file);
+  for (let i = 0; i < 16; i++) {
+    if (fs.existsSync(path.join(dir, '.github'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  return undefined;
+}
+
+/** The local action a `uses: ./path` names, read from its action.yml or action.yaml; undefined when neither is there (yet). */
+function readLocalAction(root: string, uses: string): SourceFile | undefined {
+  for (const name of ['action.yml', 'action.yaml']) {
+    const p = path.join(root, uses, name);
+    try {
+      const st = fs.statSync(p);
+      if (!st.isFile() || st.size > CONFIG_MAX_BYTES) continue;
+      return new SourceFile(p, fs.readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      // not there: maybe an earlier step makes it
+    }
+  }
+  return undefined;
+}
+
+/** An action's `inputs:` defaults that are literal text. */
+function inputDefaults(root: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  const inputs = get(root, 'inputs');
+  if (!isMap(inputs)) return out;
+  for (const p of (inputs as YAMLMap).items) {
+    const k = scalarText(p.key);
+    const d = scalarText(get(p.value, 'default'));
+    if (k !== undefined && d !== undefined && !d.includes('${{')) out.set(k, d);
+  }
+  return out;
+}
+
+export function analyzeActions(file: SourceFile, caller?: Caller): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const src = file.text;
   /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
   const styleOf = new Map<LaunchSite, string>();
@@ -160,7 +251,6 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
   });
   const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
-  const root = doc.contents;
   const lineOf = (off: number) => file.location(off).line;
 
   /** VIRTUAL_ENV for a step: from `env:` (where it was written) or an earlier `$GITHUB_ENV` line. */
@@ -189,15 +279,51 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
     js.ghEnv.set('VIRTUAL_ENV', venv);
   };
 
+  const root = doc.contents;
+  const repoRoot = caller?.root ?? repositoryRoot(file.path);
+  // Input values: the caller's `with:` over the defaults; standing alone, the defaults.
+  const inputs = new Map([...inputDefaults(root), ...(caller?.inputs ?? [])]);
+
+  /**
+   * A local composite action (`uses: ./path`): its steps run here, in this job, for what they leave
+   * to the later steps (venvs, $GITHUB_PATH, $GITHUB_ENV). Their own findings are reported once, in
+   * the action file itself. A missing action file assumes nothing.
+   */
+  const localAction = (uses: string, step: unknown, stepEnv: Map<string, string>, js: JobState, stepNo: number, windows: boolean, macos: boolean) => {
+    const depth = (caller?.depth ?? 0) + 1;
+    if (!uses.startsWith('./') || repoRoot === undefined || depth > MAX_ACTION_DEPTH) return;
+    const action = readLocalAction(repoRoot, uses);
+    if (!action) return;
+    const withs = new Map<string, string>();
+    const w = get(step, 'with');
+    if (isMap(w)) {
+      for (const p of (w as YAMLMap).items) {
+        const k = scalarText(p.key);
+        if (k === undefined) continue;
+        const v = scalarText(p.value);
+        withs.set(k, v === undefined ? UNKNOWN : text(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+      }
+    }
+    const venvsBefore = new Set(js.venvs.keys());
+    const envAtBefore = new Map(js.ghEnvAt);
+    analyzeActions(action, { job: js, env: stepEnv, inputs: withs, depth, root: repoRoot, windows, macos });
+    // What it did is told at this step, in this file.
+    const at = (step as YamlNode).range?.[0] ?? 0;
+    const stepSpan: Span = { start: at, end: (step as YamlNode).range?.[1] ?? at };
+    for (const [v] of js.venvs) if (!venvsBefore.has(v)) js.venvs.set(v, { line: lineOf(at), how: 'created', where: `by ${uses} in step ${stepNo}`, offset: at });
+    for (const [k, span] of js.ghEnvAt) if (envAtBefore.get(k) !== span) js.ghEnvAt.set(k, stepSpan);
+  };
+
   const runJob = (job: unknown, scope: Scope, windows: boolean, macos = false) => {
     const steps = get(job, 'steps');
     if (!isSeq(steps)) return;
-    const js: JobState = { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map() };
+    const js: JobState = caller?.job ?? { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map() };
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
       const uses = scalarText(get(step, 'uses'));
       if (uses !== undefined) {
         usesStep(uses, step, js, stepNo);
+        localAction(uses, step, envOf(get(step, 'env'), src, scope.env, inputs), js, stepNo, windows, macos);
         return;
       }
       const rawRun = get(step, 'run');
@@ -213,7 +339,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       // Suppressions: a comment line just above the step or its `run:`, or a comment in the script.
       run.suppress(firstLine, lastLine, { above: [lineOf(stepOff) - 1, lineOf(keyOff) - 1], trailingFrom: lineOf(keyOff) });
 
-      const stepEnv = envOf(get(step, 'env'), src, scope.env);
+      const stepEnv = envOf(get(step, 'env'), src, scope.env, inputs);
       const dialect = dialectOf(scalarText(get(step, 'shell')) ?? scope.shell, windows);
       const wd = scalarText(get(step, 'working-directory')) ?? scope.workdir;
       const cwd = resolveDir(wd === undefined ? '.' : substituteWs(wd), WS);
@@ -226,10 +352,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         if (shellName !== undefined && /^python[\d.]*\b/.test(shellName.trim())) pythonStepWrites(text(scalarChars(src, runNode)), cwd, js);
         return;
       }
-      const script = substituteExpressions(scalarChars(src, runNode), stepEnv);
+      const script = substituteExpressions(scalarChars(src, runNode), stepEnv, inputs);
       const vars = new Map([...js.ghEnv, ...stepEnv]);
       vars.delete('PATH');
       vars.set('GITHUB_WORKSPACE', WS);
+      if (!vars.has('HOME')) vars.set('HOME', HOME);
+      if (!vars.has('RUNNER_TEMP')) vars.set('RUNNER_TEMP', RUNNER_TEMP);
       const pendingPath: string[] = [];
       const pendingEnv = new Map<string, string>();
       const pendingEnvAt = new Map<string, Span>();
@@ -267,7 +395,9 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         },
         normalizePath: substituteWs,
         rewriter: (program, venv, here) => {
-          if (here === undefined) return undefined;
+          if (here === undefined || underStandIn(venv)) return undefined;
+          // A venv outside the workspace is named by its absolute path (the workspace's own differs between runners).
+          if (venv !== WS && !venv.startsWith(WS + '/')) return programRewriter(file, program, `${venv}/bin`);
           const rel = path.posix.relative(here, venv);
           return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
         },
@@ -301,12 +431,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       for (const [k, v] of pendingEnvAt) js.ghEnvAt.set(k, v);
     });
     // What outlives the job's last step: the venv its $GITHUB_PATH lines put first, if any.
-    run.endGroup(js, venvOnPath([...js.ghPath, DEFAULT_PATH].join(':'), js.venvs));
+    if (!caller) run.endGroup(js, venvOnPath([...js.ghPath, DEFAULT_PATH].join(':'), js.venvs));
   };
 
   try {
     if (isMap(root)) {
-      const top: Scope = scopeOf(root, src, { env: new Map() });
+      const top: Scope = scopeOf(root, src, { env: caller?.env ?? new Map() }, inputs);
       const jobs = get(root, 'jobs');
       const runs = get(root, 'runs');
       if (isMap(jobs)) {
@@ -316,7 +446,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
           runJob(job, scopeOf(job, src, top), /windows/i.test(runsOn), /macos/i.test(runsOn));
         }
       } else if (isMap(runs) && scalarText(get(runs, 'using')) === 'composite') {
-        runJob(runs, top, false);
+        runJob(runs, top, caller?.windows ?? false, caller?.macos ?? false);
       }
     }
   } catch (e) {
@@ -348,9 +478,13 @@ function pythonStepWrites(script: string, cwd: string | undefined, js: JobState)
   }
 }
 
-/** `$GITHUB_WORKSPACE` in a YAML value (not seen by a shell there). */
+/** `$GITHUB_WORKSPACE`, `$HOME`, `$RUNNER_TEMP`, `~/` in a YAML value or a path (not seen by a shell there). */
 function substituteWs(s: string): string {
-  return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS);
+  return s
+    .replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS)
+    .replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME)
+    .replace(/^~(?=\/|$)/, HOME)
+    .replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
 }
 
 

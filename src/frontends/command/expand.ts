@@ -12,6 +12,7 @@ import { wordText, type Word } from '../../kernel/word.js';
 import type { ShellCommand, ShellDialect, ShellParseResult } from '../shell/parse.js';
 import { assign, type ExpandedCommand, type NestedRunner, type NestedShell, type State } from './options.js';
 import { HANDLERS } from './wrappers.js';
+import { inlineImports } from '../python/inline-imports.js';
 
 export type { ExpandedCommand, NestedRunner, NestedShell } from './options.js';
 
@@ -45,7 +46,10 @@ export function expandShellCommand(cmd: ShellCommand, dialect: ShellDialect, nes
     : { wrappers: [], envPathSet: false, pathUnset: false, assignments: [], shellDepth: 0, steps: 0, viaShell: true, complete: true, dialect, errors: [], nested };
   let s: State = { ...base, viaShell: true, complete: base.complete && cmd.complete, span: cmd.span ?? base.span, nested };
   for (const a of cmd.assignments) s = assign(s, a);
-  return run(cmd.words, s);
+  const out = run(cmd.words, s);
+  // A wrapper (`sudo`, `env` …) hands its stdin on to the program it starts.
+  if (cmd.stdin !== undefined) for (const c of out) c.stdin = cmd.stdin;
+  return out;
 }
 
 /** What the unwrapping before a nested shell did to its environment (for the shell's own state). */
@@ -109,5 +113,38 @@ export function launchSiteFor(
     viaShell,
     wrappers: cmd.wrappers,
     env: at.env,
+    ...inlineCode(cmd),
   };
+}
+
+/**
+ * What an interpreter is handed as inline code (`python -c CODE`, `python3 - <<'EOF'` or
+ * `python3 <<'EOF'`): the modules that code imports, when all of it is known (see inlineImports).
+ */
+function inlineCode(cmd: ExpandedCommand): Pick<LaunchSite, 'inlineImports'> {
+  const prog = programName(cmd.argv[0] ?? { fragments: [] });
+  if (prog === undefined || !/^(python|pypy)[\d.]*$/.test(prog)) return {};
+  const args = cmd.argv.slice(1).map((w) => wordText(w));
+  let code: string | undefined;
+  for (let i = 0; i <= args.length; i++) {
+    const a = args[i];
+    if (a === undefined) {
+      if (i < args.length) return {}; // an unknown word where options or the program are
+      code = cmd.stdin; // no script, no -c, no -m: the program is read from stdin
+      break;
+    }
+    if (a === '-') {
+      code = cmd.stdin;
+      break;
+    }
+    if (/^-[A-Za-z]*c$/.test(a) && !/m/.test(a)) {
+      code = args[i + 1];
+      break;
+    }
+    if (!/^-[A-Za-z]+$/.test(a) || /[cm]/.test(a)) return {}; // a script, -m, -cCODE, long options
+    if (/[WX]$/.test(a)) i++; // -W arg, -X opt
+  }
+  if (code === undefined) return {};
+  const imports = inlineImports(code);
+  return imports ? { inlineImports: imports } : {};
 }

@@ -32,6 +32,8 @@ export interface ExpandedCommand {
   assignments: ShellAssignment[];
   /** Source span of the (innermost) command. */
   span?: Span;
+  /** The literal text a here-doc feeds the command's stdin, when known (see ShellCommand.stdin). */
+  stdin?: string;
 }
 
 /** Nested shells (`sh -c "bash -c '…'"`) beyond this are not followed. */

@@ -54,8 +54,14 @@ import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, t
 /** Where the runner checks the project out ($CI_PROJECT_DIR); venvs are kept as absolute paths under it. */
 const PROJECT_DIR = '/builds/project';
 
-/** `.venv` for a venv in the project directory, the absolute path otherwise. */
-export const showVenv = shownUnder(PROJECT_DIR);
+/** A stand-in for the job's $HOME (and `~`): the same folder in every part of the job, its real value unknown. */
+const HOME = '/builds/.home';
+
+/** `.venv` for a venv in the project directory, `$HOME/venv` under $HOME, the absolute path otherwise. */
+export function showVenv(v: string): string {
+  return v === HOME || v.startsWith(HOME + '/') ? '$HOME' + v.slice(HOME.length) : inProject(v);
+}
+const inProject = shownUnder(PROJECT_DIR);
 
 /** Top-level keys that are not jobs (global keywords, and the deprecated global job defaults). */
 const GLOBAL_KEYWORDS = new Set(['default', 'include', 'stages', 'types', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script']);
@@ -98,6 +104,7 @@ function imageLacksBash(image: string): boolean {
 /** Replaces the program word with the venv's, relative to the job's folder when in the project. */
 function venvRewriter(file: SourceFile, program: Word, venv: string, cwd: string | undefined): ProgramRewriter | undefined {
   let dir: string;
+  if (venv === HOME || venv.startsWith(HOME + '/')) return undefined; // no literal path names it on every runner
   if (venv === PROJECT_DIR || venv.startsWith(PROJECT_DIR + '/')) {
     if (cwd === undefined) return undefined;
     dir = path.posix.relative(cwd, venv);
@@ -236,6 +243,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
       const shellVars = new Map(expanded);
       shellVars.delete('PATH');
       shellVars.set('CI_PROJECT_DIR', PROJECT_DIR);
+      if (!shellVars.has('HOME')) shellVars.set('HOME', HOME);
       let virtualEnv: ConfigSiteFacts['virtualEnv'];
       const ve = expanded.get('VIRTUAL_ENV');
       const veSpan = vars.get('VIRTUAL_ENV')?.span;
@@ -327,7 +335,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
           venvs: shellVenvs,
           originAt: (at) => ({ line: lineOf(at), how: 'created', where: `in ${sectionAt(at)}`, offset: at }),
           facts,
-          normalizePath: (p) => p.replace(/\$\{?CI_PROJECT_DIR\}?/g, PROJECT_DIR),
+          normalizePath: (p) => p.replace(/\$\{?CI_PROJECT_DIR\}?/g, PROJECT_DIR).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME),
           rewriter: (program, venv, cwd) => venvRewriter(file, program, venv, cwd),
           intercept: (cmd) => {
             if (cmd.words[0] === undefined || wordText(cmd.words[0]) !== UNKNOWN_SNIPPET) return false;

@@ -12,8 +12,8 @@
  * dash, and `sh x.sh` / `bash x.sh` / `. x.sh` name the shell themselves — so it is parsed as
  * bash and carries no dialect fact.
  *
- * Deliberately not modelled: function bodies run where they are written (not where they are
- * called), subshells `( … )` are not separate shells, and other files a script sources or runs
+ * A function's body runs where the function is first called by name (shell/parse.ts). Deliberately
+ * not modelled: subshells `( … )` are not separate shells, and other files a script sources or runs
  * are not followed. An activation as the script's last command is not reported: a script may
  * well be meant to be sourced (`. ./env.sh`), and then its activation persists in the caller.
  */

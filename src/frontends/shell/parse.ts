@@ -88,6 +88,14 @@ class Collector {
   /** Script index where each collected command starts, to put them in source order at the end. */
   private starts = new Map<ShellCommand, number>();
 
+  /**
+   * Function bodies by name. A body runs where the function is first called by its literal name
+   * (what it does — a venv it creates, a `cd`, an activation — happens there, not where it is
+   * defined); one never called so is walked at the end of the script (a dispatch like `"$@"`).
+   */
+  private readonly functions = new Map<string, SyntaxNode>();
+  private readonly walked = new Set<number>();
+
   private emit(c: ShellCommand, start: number): void {
     this.out.commands.push(c);
     this.starts.set(c, start);
@@ -98,11 +106,24 @@ class Collector {
   run(root: SyntaxNode): void {
     try {
       this.walk(root);
+      for (const body of this.functions.values()) if (!this.walked.has(body.id)) this.walk(this.markWalked(body));
     } finally {
       // Pre-order is source order except where the grammar nests a later part under an earlier
       // node (a here-string inside the command, a redirection outside it); a stable sort fixes that.
       this.out.commands.sort((a, b) => (this.starts.get(a) ?? 0) - (this.starts.get(b) ?? 0));
     }
+  }
+
+  private markWalked(body: SyntaxNode): SyntaxNode {
+    this.walked.add(body.id);
+    return body;
+  }
+
+  /** The body of the function a command calls by its literal name, the first time only (recursion ends there). */
+  private calledBody(cmd: SyntaxNode): SyntaxNode | undefined {
+    const name = cmd.childForFieldName('name');
+    const body = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : undefined;
+    return body && !this.walked.has(body.id) ? this.markWalked(body) : undefined;
   }
 
   private walk(root: SyntaxNode): void {
@@ -117,9 +138,20 @@ class Collector {
         this.error(`shell syntax error: missing ${JSON.stringify(n.type)}`, this.point(n.startIndex));
       }
       switch (n.type) {
-        case 'command':
-          this.command(n, parent?.type === 'redirected_statement' ? next : undefined);
+        case 'command': {
+          this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : undefined);
+          // Pushed before the command's own children: its arguments' `$(…)` run first, then the body.
+          const body = this.calledBody(n);
+          if (body) stack.push({ n: body, parent: n });
           break;
+        }
+        case 'function_definition': {
+          const name = n.childForFieldName('name');
+          const body = n.childForFieldName('body');
+          if (!name || !body) break;
+          this.functions.set(this.s.text.slice(name.startIndex, name.endIndex), body);
+          continue; // its body runs where it is called
+        }
         case 'declaration_command':
         case 'unset_command':
           this.declaration(n);
@@ -141,8 +173,8 @@ class Collector {
     }
   }
 
-  /** `redirection`: the redirection that follows the command in a redirected statement. */
-  private command(n: SyntaxNode, redirection?: SyntaxNode): void {
+  /** `redirection`: the redirection that follows the command in a redirected statement (`statement`). */
+  private command(n: SyntaxNode, redirection?: SyntaxNode, statement?: SyntaxNode): void {
     const groups: SyntaxNode[][] = [];
     const assignments: ShellAssignment[] = [];
     let firstAssignment = -1;
@@ -177,7 +209,29 @@ class Collector {
       if (r.inexact) complete = false;
     }
     const end = redirection ? this.strayWords(n, redirection, words) : n.endIndex;
-    this.emit({ words, assignments, span: this.span(start, end), complete }, start);
+    const cmd: ShellCommand = { words, assignments, span: this.span(start, end), complete };
+    const stdin = statement ? this.hereDoc(statement) : undefined;
+    if (stdin !== undefined) cmd.stdin = stdin;
+    this.emit(cmd, start);
+  }
+
+  /**
+   * The text a here-doc of the statement feeds the command's stdin, when it is literal: a quoted
+   * delimiter (`<<'EOF'`), or a body with no expansion and no backslash (`<<EOF`). `<<-` strips
+   * leading tabs. Undefined otherwise, and for the last of several here-docs only.
+   */
+  private hereDoc(statement: SyntaxNode): string | undefined {
+    const redirects = statement.childrenForFieldName('redirect').filter((r): r is SyntaxNode => r?.type === 'heredoc_redirect');
+    const r = redirects[redirects.length - 1];
+    if (!r) return undefined;
+    const start = r.children.find((c) => c?.type === 'heredoc_start');
+    const body = r.children.find((c) => c?.type === 'heredoc_body');
+    if (!start) return undefined;
+    if (!body) return '';
+    const quoted = /['"\\]/.test(start.text);
+    if (!quoted && (body.namedChildren.some((c) => c?.type !== 'heredoc_content') || body.text.includes('\\'))) return undefined;
+    const dash = /^<<-/.test(this.s.text.slice(r.startIndex, r.startIndex + 3));
+    return dash ? body.text.replace(/^\t+/gm, '') : body.text;
   }
 
   /**

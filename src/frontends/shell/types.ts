@@ -40,6 +40,8 @@ export interface ShellCommand {
    * placeholder may split into several words or none, and globs / brace expansions multiply words.
    */
   complete: boolean;
+  /** The literal text a here-doc feeds the command's stdin (`python3 - <<'EOF'`), when known. */
+  stdin?: string;
 }
 
 export interface ShellParseError {

@@ -74,6 +74,9 @@ class Fields {
 /** Expands the words of one script, against the variables known so far. */
 export class WordExpander {
   private readonly s: Script;
+  /** Where the word being expanded starts and ends: a `~` there is the tilde prefix. */
+  private wordStart = -1;
+  private wordEnd = -1;
 
   constructor(
     private readonly map: ScriptMap,
@@ -103,7 +106,11 @@ export class WordExpander {
       if (known !== undefined) f.value(known, true);
       else f.frag({ kind: 'unknown', span: nameNode ? this.span(nameNode.startIndex, nameNode.endIndex) : undefined, why: `$${name}` }, true);
     }
-    if (valueNode) this.sequence([valueNode], f, 'unquoted');
+    if (valueNode) {
+      this.wordStart = valueNode.startIndex;
+      this.wordEnd = valueNode.endIndex;
+      this.sequence([valueNode], f, 'unquoted');
+    }
     f.touch();
     const span = valueNode ? this.span(valueNode.startIndex, valueNode.endIndex) : undefined;
     return { name, value: f.words(span)[0] };
@@ -112,6 +119,8 @@ export class WordExpander {
   /** Converts the nodes of one shell word into the argv words it expands to. */
   convert(nodes: SyntaxNode[], split: boolean, from?: number, to?: number): { words: Word[]; inexact: boolean } {
     const f = new Fields(split);
+    this.wordStart = from ?? nodes[0]?.startIndex ?? -1;
+    this.wordEnd = to ?? nodes[nodes.length - 1]?.endIndex ?? -1;
     this.sequence(nodes, f, 'unquoted', from, to);
     const span = this.span(from ?? nodes[0].startIndex, to ?? nodes[nodes.length - 1].endIndex);
     return { words: f.words(span), inexact: f.inexact };
@@ -251,6 +260,12 @@ export class WordExpander {
         continue;
       }
       lastFragUnit = -1;
+      // The tilde prefix (`~/venv`, `V=~/venv`) is $HOME, when the shell's HOME is known.
+      const home = this.vars?.get('HOME');
+      if (!quoted && ch === '~' && i === this.wordStart && home !== undefined && (i + 1 === this.wordEnd || t[i + 1] === '/')) {
+        f.value(home, true);
+        continue;
+      }
       if (!quoted && ch === '[' && t.indexOf(']', i + 1) >= 0 && t.indexOf(']', i + 1) < end) f.inexact = true;
       f.char(ch, u.off, quoted);
     }
