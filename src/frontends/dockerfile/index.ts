@@ -202,8 +202,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         for (const ex of run.exec(decl, argv, true)) execSite(inst, api, ex, st, decl);
         return;
       }
-      // Docker runs a malformed exec form as a shell command line.
-      run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
+      // Docker runs a malformed exec form as a shell command line. Only a line that looks like an
+      // attempted JSON array (`["python", "app.py"`) is worth a word: `[ -d x ] && …` is the test command.
+      if (/^\[\s*"/.test(text(rest).trimStart())) run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
     }
     let scriptChars = rest;
     if (inst.heredocs.length) {
