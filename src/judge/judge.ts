@@ -61,8 +61,10 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
   }
   if (!site.searchesPath || pathChosen) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
   if (whole) return classifyName(text, site, knowledge, resolution, programSpan);
-  // Partly known: f"python{version}" is still an interpreter looked up on PATH.
+  // Partly known: f"python{version}" is still an interpreter looked up on PATH, unless it is asked
+  // only what it is (["python{0}".format(v), "--version"]).
   if (/^(python|pypy)\d*(\.\d*)?$/.test(text)) {
+    if (isDiscoveryProbe(text, site.argv.slice(1))) return undefined;
     return { tool: 'interpreter', name: `${text}…`, resolution, words: 1, programSpan };
   }
   if (/^pip\d*(\.\d*)?$/.test(text)) return { tool: 'pip', name: `${text}…`, resolution, words: 1, module: 'pip', programSpan };
@@ -86,6 +88,8 @@ function classifyName(
     // `python -m tox`, `python3 -m poetry`, `python -m pre_commit`: the tool, spelled as a module,
     // makes its own environment as it does when started by name.
     if (module !== undefined && SELF_MANAGED_TOOLS.has(module.replace(/_/g, '-'))) return undefined;
+    // `python3 -m venv DIR`: making a new venv from the interpreter PATH finds is choosing its base.
+    if (module === 'venv') return undefined;
     return { tool: 'interpreter', name, resolution, words: 1, programSpan };
   }
   if (isPipName(name)) return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };

@@ -81,6 +81,9 @@ export const SELF_MANAGED_TOOLS: ReadonlySet<string> = new Set([
   'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'tox', 'nox', 'pipx', 'conda', 'mamba', 'micromamba', 'pixi',
   // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
   'pre-commit',
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  'virtualenv',
 ]);
 
 /** Directories where a hard-coded interpreter is the system's (or a global install), never a venv's. */

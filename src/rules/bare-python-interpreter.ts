@@ -2,6 +2,7 @@
  * VG101 bare-python-interpreter: `python`/`python3`/`py` … started by name, so PATH decides
  * which interpreter runs — not the venv the calling program runs in.
  */
+import { wordText } from '../kernel/word.js';
 import { defineRule } from '../kernel/rule.js';
 import { lookedUpOn, via } from './describe.js';
 
@@ -59,10 +60,14 @@ export const barePythonInterpreter = defineRule({
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith('…');
+    // `py -3.11 …` (or a selector computed at run time): the launcher's own option, which python
+    // itself rejects ("Unknown option: -3"), so swapping the program alone would break the command.
+    const first = site.argv[1] === undefined ? '' : wordText(site.argv[1]);
+    const selector = launcher && (first === undefined || /^-(\d|V:)/.test(first));
     ctx.report({
       messageId: 'bareInterpreter',
       data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
-      fix: partial
+      fix: partial || selector
         ? undefined
         : {
             title: 'Use sys.executable',

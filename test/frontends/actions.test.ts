@@ -113,3 +113,13 @@ test('actions: a run: script reused through a YAML alias is analysed at the anch
   assert.equal(sites.length, 2);
   assert.deepEqual(positions(sites[1]), ['4:23', '4:27', '4:35']);
 });
+
+test('actions expressions: a string literal inside ${{ }} may hold braces (format)', async () => {
+  // Real-repository review (unseen corpus: pgadmin4, chia): the expression ended at the first '}',
+  // and the rest of the line reached the shell parser as a syntax error.
+  const { sites, syntaxProblem } = await analyze(
+    "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo \"${{ format('/srv/{0}', github.ref_name) }}\" ${{ inputs.o && format('--only {0}', inputs.o) || '' }}\n          python -m pip install .\n",
+  );
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(positions(siteAt(sites, 'python')), ['7:11', '7:18', '7:21', '7:25', '7:33']);
+});

@@ -178,3 +178,15 @@ test('dockerfile: a non-POSIX SHELL (PowerShell) is not parsed as sh; exec form 
   const { sites } = await analyze('# escape=`\nFROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN python -m venv C:\\v; pip install x\nRUN ["pip", "list"]\n');
   assert.deepEqual(sites.map(argvText), ['pip list']);
 });
+
+test('dockerfile: a shell form that starts with the test command [ is a shell command, not a broken exec form', async () => {
+  // Real-repository review (unseen corpus: reflex, plone-backend, octoprint exited 3 on such lines).
+  const ok = await analyze('FROM python:3.12-slim\nRUN python -m venv /venv\nCMD [ -d alembic ] && python -m alembic upgrade head; python -m app\n');
+  assert.equal(ok.syntaxProblem, undefined);
+  // Checked as the shell runs it: python by name while /venv is not on PATH.
+  assert.ok(siteAt(ok.sites, 'python -m alembic'));
+  assert.equal(siteAt(ok.sites, 'python -m app').viaShell, true);
+  // A line that looks like an attempted JSON array is still worth a word.
+  const broken = await analyze('FROM python:3.12-slim\nCMD ["python", "app.py"\n');
+  assert.match(broken.syntaxProblem?.message ?? '', /not a valid JSON array of strings/);
+});

@@ -7,6 +7,10 @@ testRule(barePythonInterpreter, {
     'import subprocess\nsubprocess.run(["git", "status"])\n',
     'import subprocess\nsubprocess.run(["uv", "run", "python", "job.py"])\n',
     'import subprocess\nsubprocess.run(["poetry", "run", "python", "job.py"])\n',
+    // Real-repository review (unseen corpus: frappe-bench, moonraker, certbot): making a new venv
+    // from the interpreter PATH finds chooses its base; asking a computed name only its version.
+    'import subprocess\nsubprocess.call(["python3", "-m", "venv", "--help"])\nsubprocess.run(f"virtualenv -p python3 {path}", shell=True)\n',
+    'import subprocess\nfor v in ("3", ""):\n    subprocess.check_output(["python{0}".format(v), "--version"])\n',
     // Self-managing tools in their module spelling, like their names (issue 15).
     'import subprocess\nsubprocess.run(["python3", "-m", "tox", "-e", "py312"])\nsubprocess.run(["python", "-m", "poetry", "install"])\nsubprocess.run(["python", "-m", "pre_commit", "run"])\n',
     'import subprocess\nsubprocess.run(["docker", "run", "img", "python", "job.py"])\n',
@@ -46,6 +50,15 @@ testRule(barePythonInterpreter, {
     { name: 'sh -c with a script file is the shell', code: 'import subprocess\nsubprocess.run(["bash", "deploy.sh", "python"])\n' },
   ],
   invalid: [
+    {
+      // certbot tools/venv.py: ['py', env_arg, …] became [sys.executable, env_arg, …], and python
+      // rejects the launcher's -3 ("Unknown option: -3").
+      // (A literal selector, py -3.11, picks another Python on purpose and is not reported.)
+      name: 'the py launcher with an argument computed at run time (maybe a selector): reported, no fix',
+      code: 'import subprocess\nsubprocess.run(["py", "-3.11", "job.py"])\nsubprocess.run(["py", env_arg, "job.py"])\n',
+      errors: [{ line: 3, column: 17, messageId: 'bareInterpreter' }],
+      output: null,
+    },
     {
       name: 'list argv, fix inserts import sys in alphabetical place',
       code: 'import subprocess\nsubprocess.run(["python", "job.py"])\n',

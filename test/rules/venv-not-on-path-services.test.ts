@@ -22,6 +22,10 @@ const VALID: ValidCase[] = [
   { filename: SCRIPT, name: 'tools that manage their own environment, other hosts, git', code: '#!/bin/sh\npython3 -m venv .venv\nuv run pytest\npoetry run pytest\ntox -e py312\ndocker run --rm img python -V\nssh host pip install x\ngit status\n' },
   { filename: SCRIPT, name: 'a side venv made and used on one line, then the system Python', code: '#!/bin/sh\npython3 -m venv /tmp/t && /tmp/t/bin/pip install build\npython3 setup.py sdist\n' },
   { filename: SCRIPT, name: 'suppressed on the line and on the line above', code: '#!/bin/sh\npython3 -m venv .venv\npip install x # venvguard: ignore[VG201]\n# noqa: VG201\npip install y\n' },
+  // Real-repository review (unseen corpus: certbot, kiwi): a venv made by a computed interpreter
+  // ("$PY" -m venv, $(which python) -m venv) is made there, not before; earlier lines are not in it.
+  { filename: SCRIPT, name: 'a venv made later by a computed interpreter', code: '#!/bin/bash\nif [ -n "$(which twine)" ]; then\n  twine check dist/*\nfi\n$(which python) -m venv .venv/t\nsource .venv/t/bin/activate\npip install dist/*.whl\ndeactivate\n' },
+  { filename: SCRIPT, name: 'a venv made later by "$PY" -m virtualenv', code: '#!/bin/sh\nif ! command -v virtualenv >/dev/null; then\n  pip install virtualenv\nfi\n"$PY" -m virtualenv "$HOME/.venv-app"\n"$HOME/.venv-app/bin/pip" install app\n' },
   { filename: SCRIPT, name: 'a version probe', code: '#!/bin/sh\npython3 -m venv .venv\npython3 --version\n' },
   // systemd
   { filename: UNIT, name: 'a unit with no venv', code: '[Service]\nWorkingDirectory=/srv/app\nExecStart=/usr/bin/python3 app.py\n' },

@@ -31,8 +31,26 @@ testRule(rule, {
     // Real-repository review (corpus/verdicts.json, doodba): a tool venv activated, used and
     // deactivated on purpose; the image's own python and pip are meant afterwards, here and later.
     { name: 'after deactivate, python and pip are the system ones on purpose', code: 'FROM python:3.12\nRUN python -m venv /qa/venv \\\n    && . /qa/venv/bin/activate \\\n    && pip install flake8 \\\n    && deactivate\nRUN pip install odoo-deps && python3 -m compileall -q /usr/local/lib\nCMD ["python3", "-m", "odoo"]\n' },
+    // Real-repository review (unseen corpus, docker-bazarr): linuxserver base images set
+    // ENV VIRTUAL_ENV=/lsiopy PATH="/lsiopy/bin:$PATH" for the venv their children create.
+    { name: 'a base image this file cannot see may already put the venv on PATH', code: 'FROM ghcr.io/linuxserver/baseimage-alpine:3.23\nRUN apk add --no-cache python3 && \\\n  python3 -m venv /lsiopy && \\\n  pip install -U pip wheel\nRUN pip install x\n' },
+    { name: 'a base image named by an ARG is not known either', code: 'ARG BASE=registry.example.com/team/python-base:1\nFROM $BASE\nRUN python3 -m venv /app/venv && pip install x\n' },
   ],
   invalid: [
+    {
+      // No ENV after this RUN is offered: it would come too late for the pip inside it (it was
+      // added again on every --fix pass, and the finding stayed).
+      name: 'an official image (docker.io/library) is known: its PATH holds no venv',
+      code: 'FROM docker.io/library/python:3.12-alpine\nRUN python3 -m venv /lsiopy && \\\n  pip install -U pip wheel\n',
+      errors: [{ line: 3, column: 3, messageId: 'notOnPath', data: { name: 'pip', venv: '/lsiopy' } }],
+      output: null,
+    },
+    {
+      name: 'a stage of this file built on an official image is known too',
+      code: 'FROM python:3.12-slim AS base\nFROM base\nRUN python3 -m venv /v\nRUN pip install x\n',
+      errors: [{ line: 4, column: 5, messageId: 'notOnPath', data: { name: 'pip', venv: '/v' } }],
+      output: null,
+    },
     {
       name: 'after deactivate, a console script is still looked for in the venv',
       code: 'FROM python:3.12\nRUN python -m venv /qa/venv \\\n    && . /qa/venv/bin/activate \\\n    && pip install flake8 \\\n    && deactivate\nRUN flake8 app\n',

@@ -75,6 +75,12 @@ interface Scope {
 }
 
 /**
+ * One `${{ … }}` expression: its string literals ('…', '' inside) may hold braces, as in
+ * `${{ format('/srv/{0}', x) }}`, so a `}` ends it only as `}}` outside a string.
+ */
+const EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
+
+/**
  * `${{ github.workspace }}`, `${{ runner.temp }}`, `${{ env.X }}` and, in a composite action,
  * `${{ inputs.x }}` with a literal value: substituted; other expressions become an unknown value.
  */
@@ -83,7 +89,7 @@ function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: Re
   if (!s.includes('${{')) return cs;
   const out: Char[] = [];
   let k = 0;
-  const re = /\$\{\{\s*([^}]*?)\s*\}\}/g;
+  const re = new RegExp(EXPRESSION, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
     out.push(...cs.slice(k, m.index));
     const expr = m[1];
@@ -119,7 +125,7 @@ function envOf(node: unknown, src: string, base: Map<string, string>, inputs?: R
     const r = (p.key as YamlNode).range;
     if (k === 'VIRTUAL_ENV' && r) VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = text(substituteExpressions([...String(p.value.value ?? '')].map((ch) => ({ ch, off: -1 })), out, inputs));
-    out.set(k, v.replace(/\$\{\{[^}]*\}\}/g, UNKNOWN));
+    out.set(k, v.replace(new RegExp(EXPRESSION, 'g'), UNKNOWN));
   }
   void src;
   return out;

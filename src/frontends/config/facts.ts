@@ -13,6 +13,15 @@ import { wordText, type Word } from '../../kernel/word.js';
 export const DEFAULT_PATH = '\u0000';
 /** An unknown value inside a variable. */
 export const UNKNOWN = '\u0001';
+/**
+ * The default PATH of a base image this file cannot see (not an official library image): it may
+ * already hold the venv the file creates (an image that sets `ENV PATH=/lsiopy/bin:$PATH` for a
+ * venv its children create), so a venv created on top of it may be on PATH.
+ */
+export const IMAGE_PATH = '\u0002';
+
+/** The value holds a part that is not known statically (an unknown value or a default PATH). */
+export const hasUnknown = (v: string): boolean => v.includes(UNKNOWN) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
 
 /**
  * The venv whose bin comes first on this PATH value (before the default directories), if any:
@@ -23,6 +32,8 @@ export function venvOnPath(pathValue: string | undefined, venvs: ReadonlyMap<str
   const named = (v: string) => extra.some((e) => (typeof e === 'string' ? e === v : e?.has(v)));
   for (const entry of pathValue.split(':')) {
     if (entry.includes(DEFAULT_PATH)) return undefined; // /usr/local/bin, /usr/bin … come first
+    // An image we cannot see: the venv made last may be the one its PATH holds; we cannot say it is not.
+    if (entry.includes(IMAGE_PATH)) return [...venvs.keys()].pop();
     const dir = entry.replace(/\/+$/, '');
     if (!dir.endsWith('/bin')) continue;
     const venv = dir.slice(0, -4);
@@ -36,11 +47,13 @@ const VENV_OPTIONS_WITH_VALUE = new Set(['-p', '--python', '--prompt', '--index-
 /** The folder a command creates a venv in: `python -m venv X`, `python -m virtualenv X`, `virtualenv X`, `uv venv [X]`. */
 export function createdVenv(argv: Word[]): string | undefined {
   const t = argv.map((w) => wordText(w));
-  if (t[0] === undefined) return undefined;
-  const prog = path.posix.basename(t[0]);
+  if (argv.length === 0) return undefined;
+  // The interpreter may be computed ("$PYTHON" -m venv, $(which python3) -m venv): -m venv says enough.
+  const prog = t[0] === undefined ? undefined : path.posix.basename(t[0]);
   let i: number;
   let dflt: string | undefined;
-  if (/^python[\d.]*$/.test(prog) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
+  if ((prog === undefined || /^python[\d.]*$/.test(prog)) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
+  else if (prog === undefined) return undefined;
   else if (prog === 'virtualenv') i = 1;
   else if (prog === 'uv' && t[1] === 'venv') {
     i = 2;

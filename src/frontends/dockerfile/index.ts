@@ -16,7 +16,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordText } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { ConfigRun, type ShellDecl } from '../config/driver.js';
-import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
+import { createdVenv, DEFAULT_PATH, IMAGE_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
@@ -52,8 +52,20 @@ interface Stage {
  */
 const SH_HAS_SOURCE = /alpine|busybox|fedora|centos|rhel|ubi\d*(?![a-z])|rocky|alma|amazonlinux|oraclelinux|opensuse|archlinux|manylinux/i;
 
+/**
+ * An official library image (`python:3.12-slim`, `debian`, `docker.io/library/alpine`) or scratch:
+ * its ENV is known not to put a venv on PATH. Any other base (`ghcr.io/org/base`, `myorg/app`,
+ * `$BASE`) may set `ENV PATH=/some/venv/bin:$PATH` for a venv this file then creates.
+ */
+export function knownBaseImage(image: string): boolean {
+  const name = image.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
+  return /^[a-z0-9][a-z0-9._-]*(:[\w][\w.-]*)?(@sha256:[0-9a-f]+)?$/.test(name);
+}
+
 function freshState(image: string): StageState {
-  return { vars: new Map(), workdir: '/', shell: 'sh', venvs: new Map(), shHasSource: SH_HAS_SOURCE.test(image) };
+  const vars = new Map<string, string>();
+  if (!knownBaseImage(image)) vars.set('PATH', IMAGE_PATH);
+  return { vars, workdir: '/', shell: 'sh', venvs: new Map(), shHasSource: SH_HAS_SOURCE.test(image) };
 }
 
 function cloneState(s: StageState): StageState {
@@ -89,7 +101,8 @@ function persistVenv(
   if (t.at === 'creation') {
     const origin = facts?.venvOrigins.get(venv);
     const anchor = origin?.offset === undefined ? undefined : byStart.get(origin.offset);
-    return anchor ? after(anchor) : undefined;
+    // A command in the RUN that creates the venv: an ENV after that RUN comes too late for it.
+    return anchor && anchor !== inst ? after(anchor) : undefined;
   }
   if (t.at === 'site') {
     if (facts?.activation?.alone && inst.keyword === 'RUN' && inst.heredocs.length === 0) {
@@ -189,8 +202,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         for (const ex of run.exec(decl, argv, true)) execSite(inst, api, ex, st, decl);
         return;
       }
-      // Docker runs a malformed exec form as a shell command line.
-      run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
+      // Docker runs a malformed exec form as a shell command line. Only a line that looks like an
+      // attempted JSON array (`["python", "app.py"`) is worth a word: `[ -d x ] && …` is the test command.
+      if (/^\[\s*"/.test(text(rest).trimStart())) run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
     }
     let scriptChars = rest;
     if (inst.heredocs.length) {

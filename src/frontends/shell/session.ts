@@ -14,7 +14,7 @@ import { NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, ty
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
-import { createdVenv, DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
+import { createdVenv, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
@@ -154,7 +154,7 @@ class ShellSession {
   private readonly norm: (p: string) => string;
 
   constructor(private readonly o: ShellSessionOptions) {
-    const vars = new Map([...o.vars].filter(([k, v]) => !TRACKED.has(k) && !v.includes(UNKNOWN) && !v.includes(DEFAULT_PATH)));
+    const vars = new Map([...o.vars].filter(([k, v]) => !TRACKED.has(k) && !hasUnknown(v)));
     this.top = { sh: { path: o.path, cwd: o.cwd }, vars, dialect: o.dialect, shellName: o.facts?.shellName, commands: 0, activations: [] };
     this.cur = this.top;
     this.frames.push(this.top);
@@ -241,7 +241,7 @@ class ShellSession {
   private setVar(name: string, value: Word | undefined): void {
     if (TRACKED.has(name)) return;
     const t = value === undefined ? undefined : this.valueOf(value);
-    if (t === undefined || t.includes(UNKNOWN) || t.includes(DEFAULT_PATH)) this.cur.vars.delete(name);
+    if (t === undefined || hasUnknown(t)) this.cur.vars.delete(name);
     else this.cur.vars.set(name, t);
   }
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Word } from '../../kernel/word.js';
 import { wordText } from '../../kernel/word.js';
-import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
+import { hasUnknown } from '../config/facts.js';
 import type { ShellCommand } from './parse.js';
 
 export interface ShellState {
@@ -21,7 +21,7 @@ export interface ShellState {
 
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
 export function resolveDir(p: string, cwd: string | undefined): string | undefined {
-  if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
+  if (hasUnknown(p)) return undefined;
   if (!p.startsWith('/')) {
     if (cwd === undefined) return undefined;
     p = path.posix.join(cwd, p);
