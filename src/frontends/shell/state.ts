@@ -19,12 +19,22 @@ export interface ShellState {
   saved?: string;
 }
 
+/** A stand-in for a folder the file does not name (`/__start_dir__`, `/__make_curdir__`, `/__cron_home__`). */
+export const STAND_IN_ROOT = /^\/__[a-z_]+__(?=\/|$)/;
+
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
 export function resolveDir(p: string, cwd: string | undefined): string | undefined {
   if (p.includes(UNKNOWN) || p.includes(DEFAULT_PATH)) return undefined;
   if (!p.startsWith('/')) {
     if (cwd === undefined) return undefined;
-    p = path.posix.join(cwd, p);
+    p = `${cwd}/${p}`;
+  }
+  // Above a stand-in folder (a script's unknown start folder, $(CURDIR), cron's HOME): `..` is
+  // kept after it (`/__start_dir__/../venv`), so the path can still be written relative to it.
+  const root = STAND_IN_ROOT.exec(p)?.[0];
+  if (root !== undefined) {
+    const rel = path.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, '');
+    if (rel === '..' || rel.startsWith('../')) return `${root}/${rel}`;
   }
   const n = path.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, '') : n;
