@@ -14,7 +14,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { ConfigSiteFacts, Language, LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import { shellWordSpan, type Word } from '../../kernel/word.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
 import { dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram } from './facts.js';
@@ -239,14 +239,16 @@ const MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 /**
  * The one program rewriter: replaces a program word with the venv's own program, written from
  * `bin` as the format names the venv's bin folder (`.venv/bin`, `/srv/app/venv/bin`, `$(VENV)/bin`).
- * None when the word is not written literally in the file, or when the result would hold a
- * character that means something else where the word sits. `makeReferences`: `bin` may hold
+ * The whole shell word is replaced, quotes included, by words that need no quoting. None when
+ * the word is not written plainly in the file (an escape, an expansion), or when the result would
+ * hold a character that means something else where the word sits. `makeReferences`: `bin` may hold
  * `$(NAME)` references (Makefile recipes). `titled`: the fix says what it writes.
  */
 export function programRewriter(file: SourceFile, program: Word, bin: string, opts: { makeReferences?: boolean; titled?: boolean } = {}): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  // The whole word, quotes included: `"pip" --version` becomes `.venv/bin/python -m pip --version`,
+  // never `".venv/bin/python -m pip" --version` (one word naming no program).
+  const span = shellWordSpan(file.text, program);
+  if (!span) return undefined;
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {
       const replacement = venvProgram(bin, target);
