@@ -122,8 +122,8 @@ function dialectOf(shell: string | undefined, windows: boolean): ShellDialect | 
  * "…/bin" >> "$GITHUB_PATH"` on the same line, which every scalar style can hold). Only where the
  * rest of that line ends the command, so the echo is not caught by a redirection or a pipe.
  */
-function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, style: string | undefined): Rewrite | undefined {
-  if (t.at === 'virtual-env' || style === undefined) return undefined;
+function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, styleAt: (offset: number) => string | undefined): Rewrite | undefined {
+  if (t.at === 'virtual-env') return undefined;
   const facts = site.config;
   let at: number | undefined;
   let step = '';
@@ -135,6 +135,9 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
     at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
   }
   if (at === undefined || /[\s"'\\$`]/.test(t.venv.replace(WS, ''))) return undefined;
+  // The YAML style of the step the line goes into (the creating step's, not the site's).
+  const style = styleAt(at);
+  if (style === undefined) return undefined;
   const lineEnd = file.text.indexOf('\n', at);
   const rest = file.text.slice(at, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
   const closing = style === 'QUOTE_DOUBLE' ? '"' : style === 'QUOTE_SINGLE' ? "'" : '';
@@ -151,12 +154,13 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
 
 export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const src = file.text;
-  /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
-  const styleOf = new Map<LaunchSite, string>();
+  /** The YAML style of each `run:` scalar (fixes must write text that style can hold). */
+  const styles: { start: number; end: number; style: string }[] = [];
+  const styleAt = (offset: number) => styles.find((r) => r.start <= offset && offset <= r.end)?.style;
   const run = new ConfigRun(file, {
     language: 'github-actions',
     comments: { line: '#', trailing: '#' },
-    persist: (site, t) => persistVenv(file, site, t, styleOf.get(site)),
+    persist: (site, t) => persistVenv(file, site, t, styleAt),
   });
   const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
@@ -208,6 +212,7 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       const keyOff = (runPair.key as YamlNode).range?.[0] ?? runNode.range[0];
       const stepOff = (step as YamlNode).range?.[0] ?? keyOff;
       const callSpan: Span = { start: runNode.range[0], end: runNode.range[1] };
+      styles.push({ start: runNode.range[0], end: runNode.range[1], style: String(runNode.type) });
       const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
       const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
       // Suppressions: a comment line just above the step or its `run:`, or a comment in the script.
@@ -271,7 +276,6 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
           const rel = path.posix.relative(here, venv);
           return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
         },
-        onSite: (site) => styleOf.set(site, String(runNode.type)),
         intercept: (cmd, sh, valueOf) => {
           const w0 = cmd.words[0] === undefined ? undefined : wordText(cmd.words[0]);
           if (w0 !== 'echo' && w0 !== 'printf') return false;

@@ -1,0 +1,71 @@
+/**
+ * Regression tests for fixes that were wrong (issue 15, point 2): each a minimal file shaped like
+ * the real case, fixed through the public API, with the exact text the fix must write.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkText, fixText } from '../src/api.js';
+
+const unsafe = (text: string, path: string) => fixText(text, { unsafe: true, path });
+
+test('a venv created at ../venv is written ../venv, never a path the file does not name', async () => {
+  assert.equal(
+    await unsafe('#!/bin/sh\npython3 -m venv ../venv\npip list\ncd sub\npip list\n', 'scripts/a.sh'),
+    '#!/bin/sh\npython3 -m venv ../venv\n../venv/bin/python -m pip list\ncd sub\n../../venv/bin/python -m pip list\n',
+  );
+  assert.equal(
+    await unsafe('all:\n\tpython3 -m venv ../venv\n\tpip list\n\tcd x && pip list\n', 'Makefile'),
+    'all:\n\tpython3 -m venv ../venv\n\t../venv/bin/python -m pip list\n\tcd x && ../../venv/bin/python -m pip list\n',
+  );
+  assert.equal(await unsafe('* * * * * python3 -m venv ../v && pip install x\n', 'crontab'), '* * * * * python3 -m venv ../v && ../v/bin/python -m pip install x\n');
+});
+
+test('no stand-in folder name ever reaches a message or a fix', async () => {
+  const cases: [string, string][] = [
+    ['#!/bin/sh\npython3 -m venv ../venv\npip list\n', 'a.sh'],
+    ['#!/bin/sh\npython3 -m venv ../../v\ncd ..\npip list\n. ../../v/bin/activate\n', 'a.sh'],
+    ['all:\n\tpython3 -m venv ../venv\n\tpip list\n', 'Makefile'],
+    ['VENV := ../venv\nall:\n\tpython3 -m venv $(VENV)\n\tpip list\n', 'Makefile'],
+    ['* * * * * python3 -m venv ../v && pip install x\n* * * * * cd .. && python3 -m venv v && pip list\n', 'crontab'],
+    ['web: python3 -m venv ../v && pip install x\n', 'Procfile'],
+    ['[program:x]\ncommand=sh -c "python3 -m venv ../v && pip install x"\n', 'supervisord.conf'],
+  ];
+  for (const [code, path] of cases) {
+    const diags = await checkText(code, { path });
+    assert.ok(diags.length > 0, `${path}: a finding for ${JSON.stringify(code)}`);
+    const shown = JSON.stringify(diags.map((d) => [d.message, d.fix?.title, d.fix?.reason, d.fix?.edits]));
+    assert.doesNotMatch(shown, /__[a-z_]+__/, `${path}: ${shown}`);
+    assert.doesNotMatch(await unsafe(code, path), /__[a-z_]+__/);
+  }
+});
+
+test('a quoted program word is replaced whole, never leaving one quoted word that names no program', async () => {
+  const script = '#!/bin/bash\npython3 -m venv .venv\n"pip" a\n\'pip\' b\n$\'pip\' c\n"p"ip d\np"i"p e\nbash -c \'"pip" f\'\n';
+  assert.equal(
+    await unsafe(script, 'a.sh'),
+    '#!/bin/bash\npython3 -m venv .venv\n.venv/bin/python -m pip a\n.venv/bin/python -m pip b\n.venv/bin/python -m pip c\n.venv/bin/python -m pip d\n.venv/bin/python -m pip e\nbash -c \'.venv/bin/python -m pip f\'\n',
+  );
+  assert.equal(await unsafe('all:\n\tpython3 -m venv .venv\n\t"pip" --version\n', 'Makefile'), 'all:\n\tpython3 -m venv .venv\n\t.venv/bin/python -m pip --version\n');
+  // An escape or an expansion in the word: no fix rather than a guess.
+  for (const line of ['\\pip e', 'x=; "${x}pip" h', '"pi\\p" x']) {
+    const code = `#!/bin/bash\npython3 -m venv .venv\n${line}\n`;
+    assert.equal(await unsafe(code, 'a.sh'), code, line);
+  }
+});
+
+test('two fixes never add the same line twice', async () => {
+  assert.equal(
+    await unsafe('FROM python:3.12\nRUN python -m venv /v\nRUN . /v/bin/activate\nRUN pip install x\n', 'Dockerfile'),
+    'FROM python:3.12\nRUN python -m venv /v\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN pip install x\n',
+  );
+  const wf = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: . .venv/bin/activate\n      - run: pip install x\n      - run: "\\"pip\\" install z"\n';
+  const out = await unsafe(wf, '.github/workflows/ci.yml');
+  assert.equal(out.split('>> "$GITHUB_PATH"').length + out.split('>> \\"$GITHUB_PATH\\"').length - 2, 1, out);
+  // The line is written in the style of the step it goes into (plain here), not the site's
+  // (a double-quoted step's escapes, written once for each site).
+  const wf2 = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: |\n          "pip" install x\n      - run: "\\"pip\\" install z"\n';
+  assert.equal(
+    await unsafe(wf2, '.github/workflows/ci.yml'),
+    wf2.replace('- run: python -m venv .venv\n', '- run: python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n'),
+  );
+});
