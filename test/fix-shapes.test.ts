@@ -69,3 +69,18 @@ test('two fixes never add the same line twice', async () => {
     wf2.replace('- run: python -m venv .venv\n', '- run: python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n'),
   );
 });
+
+test('Python shell strings: the quoted interpreter path replaces the whole shell word, outside any quotes', async () => {
+  const py = (code: string) => unsafe(code, 'job.py');
+  assert.equal(await py('import os\nos.system(\'"pip" --version\')\n'), 'import os\nimport shlex\nimport sys\nos.system(shlex.quote(sys.executable) + \' -m pip --version\')\n');
+  assert.equal(
+    await py('import subprocess\nsubprocess.run(\'"python" -c "print(1)"\', shell=True)\n'),
+    'import shlex\nimport subprocess\nimport sys\nsubprocess.run(shlex.quote(sys.executable) + \' -c "print(1)"\', shell=True)\n',
+  );
+  assert.equal(await py('import os\nos.system(f\'"python" -c "print({x})"\')\n'), 'import os\nimport shlex\nimport sys\nos.system(f\'{shlex.quote(sys.executable)} -c "print({x})"\')\n');
+  assert.equal(await py('import os\nos.popen("cd /srv && \'p\'ython job.py")\n'), 'import os\nimport shlex\nimport sys\nos.popen("cd /srv && " + shlex.quote(sys.executable) + " job.py")\n');
+  // Inside a nested shell's quotes, or behind an escape: no fix (a quoted path there would break).
+  for (const code of ['import os\nos.system(\'bash -c "python job.py"\')\n', 'import os\nos.system(\'\\\\python job.py\')\n', 'import os\nos.system(f\'python job.py %s\' % x)\n']) {
+    assert.equal(await py(code), code);
+  }
+});
