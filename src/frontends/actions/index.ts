@@ -17,7 +17,7 @@ import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kerne
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
-import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { binSeenFrom, ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
@@ -147,7 +147,7 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
   return {
     edits: [{ start: at, end: at, text: insert }],
     applicability: 'unsafe',
-    reason: "every later step of the job then finds the venv's python, pip and scripts first on PATH",
+    reason: "every later step of the job then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones",
     title: `Append ${showVenv(t.venv)}/bin to $GITHUB_PATH${step}`,
   };
 }
@@ -272,9 +272,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
         },
         normalizePath: substituteWs,
         rewriter: (program, venv, here) => {
-          if (here === undefined) return undefined;
-          const rel = path.posix.relative(here, venv);
-          return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
+          const bin = binSeenFrom(venv, here, WS);
+          return bin === undefined ? undefined : programRewriter(file, program, bin);
         },
         intercept: (cmd, sh, valueOf) => {
           const w0 = cmd.words[0] === undefined ? undefined : wordText(cmd.words[0]);

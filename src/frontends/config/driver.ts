@@ -10,6 +10,7 @@
  * suppression comments scanned with one scanner (the format's comment syntax), and fixes built by
  * one program rewriter plus the format's persistent-PATH writer.
  */
+import path from 'node:path';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { ConfigSiteFacts, Language, LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
@@ -259,6 +260,20 @@ export function programRewriter(file: SourceFile, program: Word, bin: string, op
       return { edits: [{ start: span.start, end: span.end, text }], applicability: 'safe', title: opts.titled ? `Use ${text}` : undefined };
     },
   };
+}
+
+/**
+ * A venv's bin folder as a command running in `cwd` names it: relative to `cwd` when the venv is
+ * under `root` (a folder whose real place the file does not say: the workspace, the project
+ * folder, a script's start folder), and then only from a `cwd` under `root` as well (from `cd
+ * /tmp` no relative path is known); as is otherwise.
+ */
+export function binSeenFrom(venv: string, cwd: string | undefined, root: string): string | undefined {
+  const under = (p: string) => p === root || p.startsWith(root + '/');
+  if (!under(venv)) return `${venv}/bin`;
+  if (cwd === undefined || !under(cwd)) return undefined;
+  const rel = path.posix.relative(cwd, venv);
+  return rel === '' ? 'bin' : `${rel}/bin`;
 }
 
 /**
