@@ -84,3 +84,70 @@ test('Python shell strings: the quoted interpreter path replaces the whole shell
     assert.equal(await py(code), code);
   }
 });
+
+test('messages say what pip does: list and freeze read, install installs', async () => {
+  const code = 'import subprocess\nsubprocess.run(["pip", "list"])\nsubprocess.run(["pip", "-q", "install", "x"])\nsubprocess.run(["pip", "freeze"])\nsubprocess.run(["pip", "show", "x"])\nsubprocess.run(["pip", "--version"])\nsubprocess.run(["pip", "uninstall", "-y", "x"])\n';
+  const effects = (await checkText(code, { path: 'a.py' })).map((d) => /so it (.*); use/.exec(d.message)?.[1]);
+  assert.deepEqual(effects, [
+    "reads another environment's packages",
+    'installs into another environment',
+    "reads another environment's packages",
+    "reads another environment's packages",
+    "runs another environment's pip",
+    'uninstalls from another environment',
+  ]);
+});
+
+test('a fix note states each reason once, in the words of the fix it goes with', async () => {
+  const files: [string, string][] = [
+    ['FROM python:3.12\nRUN python -m venv /v\nRUN . /v/bin/activate\nRUN pip install x\n', 'Dockerfile'],
+    ['FROM python:3.12\nENV VIRTUAL_ENV=/v\nRUN python -m venv /v\nRUN pip install x\n', 'Dockerfile'],
+    ['on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: pip list\n      - run: . .venv/bin/activate\n      - run: pip freeze\n', '.github/workflows/ci.yml'],
+    ['all:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate\n\tpip install x\n', 'Makefile'],
+    ['#!/bin/sh\npython3 -m venv .venv\npip install x\n', 'a.sh'],
+  ];
+  let notes = 0;
+  for (const [code, path] of files) {
+    for (const d of await checkText(code, { path })) {
+      const reason = d.fix?.reason;
+      if (!reason) continue;
+      notes++;
+      const clauses = reason.split(/[;,:] /).map((c) => c.replace(/^(then |and )/, ''));
+      assert.equal(new Set(clauses).size, clauses.length, `${path} ${d.code}: ${reason}`);
+      assert.doesNotMatch(reason, /finds the venv's python, pip and scripts first on PATH.*finds the venv's/, `${path} ${d.code}: ${reason}`);
+      // A PATH fix is not explained by what replacing the interpreter would do, and the reverse.
+      const persists = d.fix!.edits.some((e) => /PATH/.test(e.text));
+      assert.equal(/replaces the one PATH finds/.test(reason), !persists, `${path} ${d.code}: ${reason}`);
+    }
+  }
+  assert.ok(notes >= 6, `notes checked: ${notes}`);
+});
+
+test("suggested paths are seen from the command's own folder (cd, working-directory, WORKDIR)", async () => {
+  const wf = [
+    'on: push',
+    'jobs:',
+    '  t:',
+    '    runs-on: ubuntu-latest',
+    '    defaults:',
+    '      run:',
+    '        working-directory: app',
+    '    steps:',
+    '      - run: python -m venv .venv',
+    '      - run: pip list',
+    '      - run: pip list',
+    '        working-directory: app/sub',
+    '      - run: cd x && pip list',
+    '',
+  ].join('\n');
+  const uses = (await checkText(wf, { path: '.github/workflows/ci.yml' })).map((d) => /use (\S+)/.exec(d.message)?.[1]);
+  assert.deepEqual(uses, ['.venv/bin/python', '../.venv/bin/python', '../.venv/bin/python']);
+  // GitLab: from a folder outside the project no relative path is known, so no fix.
+  const gl = 'test:\n  script:\n    - python -m venv .venv\n    - cd sub && pip list\n    - cd /tmp && pip list\n';
+  assert.equal(await unsafe(gl, '.gitlab-ci.yml'), 'test:\n  script:\n    - python -m venv .venv\n    - cd sub && ../.venv/bin/python -m pip list\n    - cd /tmp && pip list\n');
+  const gh = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: cd /tmp && pip list\n';
+  assert.equal(await unsafe(gh, '.github/workflows/ci.yml'), gh.replace('python -m venv .venv\n', 'python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n'));
+  // Dockerfile: a relative venv is resolved against WORKDIR, and written absolute.
+  const df = (await checkText('FROM python:3.12\nWORKDIR /app\nRUN python -m venv .venv\nWORKDIR /app/sub\nRUN pip install x\n', { path: 'Dockerfile' }))[0];
+  assert.match(df.message, /use \/app\/\.venv\/bin\/python -m pip/);
+});
