@@ -20,6 +20,18 @@ test('a venv created at ../venv is written ../venv, never a path the file does n
   assert.equal(await unsafe('* * * * * python3 -m venv ../v && pip install x\n', 'crontab'), '* * * * * python3 -m venv ../v && ../v/bin/python -m pip install x\n');
 });
 
+test('a venv above the CI checkout is shown and written relative to it, never under the checkout\'s stand-in path', async () => {
+  const gh = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv ../venv\n      - run: pip list\n';
+  const gl = 'test:\n  script:\n    - python -m venv ../venv\n    - pip list\n';
+  for (const [code, path] of [[gh, '.github/workflows/ci.yml'], [gl, '.gitlab-ci.yml']]) {
+    const shown = JSON.stringify((await checkText(code, { path })).map((d) => [d.message, d.fix?.title, d.fix?.edits]));
+    assert.doesNotMatch(shown, /\/github\/|\/builds\//, shown);
+    assert.match(shown, /\.\.\/venv/, shown);
+  }
+  assert.equal(await unsafe(gh, '.github/workflows/ci.yml'), gh.replace('../venv\n', '../venv && echo "$GITHUB_WORKSPACE/../venv/bin" >> "$GITHUB_PATH"\n'));
+  assert.equal(await unsafe(gl, '.gitlab-ci.yml'), gl.replace('- pip list', '- ../venv/bin/python -m pip list'));
+});
+
 test('no stand-in folder name ever reaches a message or a fix', async () => {
   const cases: [string, string][] = [
     ['#!/bin/sh\npython3 -m venv ../venv\npip list\n', 'a.sh'],

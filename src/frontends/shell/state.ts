@@ -19,8 +19,12 @@ export interface ShellState {
   saved?: string;
 }
 
-/** A stand-in for a folder the file does not name (`/__start_dir__`, `/__make_curdir__`, `/__cron_home__`). */
-export const STAND_IN_ROOT = /^\/__[a-z_]+__(?=\/|$)/;
+/**
+ * A stand-in for a folder whose real place the file does not say: `/__start_dir__`,
+ * `/__make_curdir__`, `/__cron_home__`, and the CI checkouts (GitHub's workspace, GitLab's
+ * project folder), which messages and fixes show relative to themselves.
+ */
+export const STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
 
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
 export function resolveDir(p: string, cwd: string | undefined): string | undefined {
