@@ -185,11 +185,7 @@ const CASES: Case[] = [
     ].join('\n'),
     rules: ['VG102'],
     unsafe: true,
-    run: (file, p) => {
-      const r = runPython(file, p);
-      // pip --version names the site-packages it runs from: the venv's.
-      return { ...r, stdout: r.stdout.split('\n').filter(Boolean).map((l) => (l.includes(`${p.venv}/lib/`) ? p.venv : l)).join('\n') + '\n' };
-    },
+    run: runPython,
     prefixes: 3,
   },
   {
@@ -212,11 +208,11 @@ const CASES: Case[] = [
   {
     name: 'shell script: a deploy script that makes a venv and then runs python by name, quoted, here and after cd (VG201, unsafe)',
     path: 'scripts/deploy.sh',
-    code: ['#!/bin/sh', 'set -e', 'python3 -m venv --without-pip .venv', `"python" ${WHERE}`, 'mkdir -p scripts', 'cd scripts', `'python' ${WHERE}`, ''].join('\n'),
+    code: ['#!/bin/sh', 'set -e', 'python3 -m venv --without-pip .venv', `"python" ${WHERE}`, '"pip" --version', 'mkdir -p scripts', 'cd scripts', `'python' ${WHERE}`, ''].join('\n'),
     rules: ['VG201'],
     unsafe: true,
     run: (file, p) => sh(p, `sh '${file}'`),
-    prefixes: 2,
+    prefixes: 3,
   },
   {
     name: 'shell script: source under /bin/sh, and activate run as a program (VG203 safe, VG204 unsafe)',
@@ -232,11 +228,11 @@ const CASES: Case[] = [
   {
     name: 'Makefile: a venv target and recipes that run python by name (VG201 unsafe, VG203 safe)',
     path: 'Makefile',
-    code: ['VENV := .venv', '', '.PHONY: all test', '', 'all: test', '', '$(VENV):', '\tpython3 -m venv --without-pip $(VENV)', '', 'test: | $(VENV)', `\t"python" ${WHERE}`, `\tmkdir -p docs && cd docs && python ${WHERE}`, ''].join('\n'),
+    code: ['VENV := .venv', '', '.PHONY: all test', '', 'all: test', '', '$(VENV):', '\tpython3 -m venv --without-pip $(VENV)', '', 'test: | $(VENV)', `\t"python" ${WHERE}`, '\t"pip" --version', `\tmkdir -p docs && cd docs && python ${WHERE}`, ''].join('\n'),
     rules: ['VG201'],
     unsafe: true,
     run: (file, p) => spawnSync('make', ['-s', '-f', file], { cwd: p.dir, encoding: 'utf8', env: { PATH: PLAIN_PATH } }),
-    prefixes: 2,
+    prefixes: 3,
   },
   {
     name: 'Makefile: source in a recipe run by /bin/sh (VG203, safe)',
@@ -333,6 +329,62 @@ const CASES: Case[] = [
     run: (file, p) => sh(p, cronCommands(file)),
     prefixes: 1,
   },
+  // ---- VG203 (`.` for `source` under sh) and VG204 (source what was run) in every other format that offers them
+  {
+    name: 'GitHub Actions: source under shell: sh, and activate run by bash (VG203 safe, VG204 unsafe)',
+    path: '.github/workflows/lint.yml',
+    code: ['on: push', 'jobs:', '  lint:', '    runs-on: ubuntu-latest', '    defaults:', '      run:', '        shell: sh', '    steps:', '      - run: python3 -m venv .venv', '      - run: source .venv/bin/activate && pytest', '      - run: bash .venv/bin/activate && . .venv/bin/activate && flake8', ''].join('\n'),
+    rules: ['VG203', 'VG204'],
+    unsafe: true,
+  },
+  {
+    name: 'GitLab CI: activate run by bash in a job script (VG204, unsafe)',
+    path: 'ci/.gitlab-ci.yml',
+    code: ['test:', '  image: python:3.12', '  script:', '    - python3 -m venv .venv', '    - bash .venv/bin/activate', '    - source .venv/bin/activate && pytest', ''].join('\n'),
+    rules: ['VG204'],
+    unsafe: true,
+  },
+  {
+    name: 'Makefile: activate run by bash in a recipe (VG204, unsafe)',
+    path: 'Makefile',
+    code: ['.PHONY: test', 'test:', '\tpython3 -m venv --without-pip .venv', `\tbash .venv/bin/activate; . .venv/bin/activate; python ${WHERE}`, ''].join('\n'),
+    rules: ['VG204'],
+    unsafe: true,
+    activates: true,
+    run: (file, p) => spawnSync('make', ['-s', '-f', file], { cwd: p.dir, encoding: 'utf8', env: { PATH: PLAIN_PATH } }),
+    prefixes: 1,
+  },
+  {
+    name: 'systemd: source in ExecStart=/bin/sh -c, and activate run by bash (VG203 safe, VG204 unsafe)',
+    path: 'app.service',
+    code: ['[Service]', 'ExecStartPre=/usr/bin/python3 -m venv /srv/app/.venv', 'ExecStart=/bin/sh -c "source /srv/app/.venv/bin/activate && exec gunicorn app:app"', 'ExecStartPost=/bin/sh -c "bash /srv/app/.venv/bin/activate; . /srv/app/.venv/bin/activate; exec pytest"', ''].join('\n'),
+    rules: ['VG203', 'VG204'],
+    unsafe: true,
+  },
+  {
+    name: 'supervisor: source in command=/bin/sh -c, and activate run by bash (VG203 safe, VG204 unsafe)',
+    path: 'supervisord.conf',
+    code: ['[supervisord]', 'nodaemon=true', '', '[program:worker]', 'directory=/srv/app', 'command=/bin/sh -c "source /srv/app/.venv/bin/activate && exec celery -A app worker"', '', '[program:beat]', 'command=/bin/sh -c "bash /srv/app/.venv/bin/activate; . /srv/app/.venv/bin/activate; exec celery -A app beat"', ''].join('\n'),
+    rules: ['VG203', 'VG204'],
+    unsafe: true,
+  },
+  {
+    name: 'Procfile: activate run by bash, and source under sh -c (VG204 unsafe, VG203 safe)',
+    path: 'Procfile',
+    code: [`release: python3 -m venv --without-pip .venv && bash .venv/bin/activate && . .venv/bin/activate && python ${WHERE}`, `web: sh -c "source .venv/bin/activate && python ${WHERE}"`, ''].join('\n'),
+    rules: ['VG204', 'VG203'],
+    unsafe: true,
+    activates: true,
+    run: (file, p) => sh(p, fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => l.replace(/^\w+: /, '')).join('\n')),
+    prefixes: 2,
+  },
+  {
+    name: 'crontab: activate run by bash (VG204, unsafe)',
+    path: 'cron.d/app',
+    code: ['SHELL=/bin/sh', `0 * * * * root python3 -m venv --without-pip .venv; bash .venv/bin/activate; . .venv/bin/activate; python ${WHERE}`, ''].join('\n'),
+    rules: ['VG204'],
+    unsafe: true,
+  },
 ];
 
 /** The commands of a crontab's job lines (after the five time fields), in the owner's HOME. */
@@ -418,7 +470,8 @@ for (const c of CASES) {
     const p = c.activates ? SPACED : ODD;
     const r = c.run(file, p);
     assert.equal(r.status, 0, `the fixed file runs: ${r.stderr}`);
-    const lines = r.stdout.split('\n').filter(Boolean);
+    // `pip --version` names the site-packages it runs from (`pip X from <venv>/lib/…`): the venv's.
+    const lines = r.stdout.split('\n').filter(Boolean).map((l) => (/^pip \S+ from /.test(l) && l.includes(`${p.venv}/lib/`) ? p.venv : l));
     assert.equal(lines.length, c.prefixes, `output:\n${r.stdout}\n${r.stderr}`);
     for (const l of lines) assert.equal(l, p.venv, `every command started the venv's interpreter:\n${fixed}`);
   });
