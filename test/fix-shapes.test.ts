@@ -92,7 +92,7 @@ test('Python shell strings: the quoted interpreter path replaces the whole shell
   assert.equal(await py('import os\nos.system(f\'"python" -c "print({x})"\')\n'), 'import os\nimport shlex\nimport sys\nos.system(f\'{shlex.quote(sys.executable)} -c "print({x})"\')\n');
   assert.equal(await py('import os\nos.popen("cd /srv && \'p\'ython job.py")\n'), 'import os\nimport shlex\nimport sys\nos.popen("cd /srv && " + shlex.quote(sys.executable) + " job.py")\n');
   // Inside a nested shell's quotes, or behind an escape: no fix (a quoted path there would break).
-  for (const code of ['import os\nos.system(\'bash -c "python job.py"\')\n', 'import os\nos.system(\'\\\\python job.py\')\n', 'import os\nos.system(f\'python job.py %s\' % x)\n']) {
+  for (const code of ['import os\nos.system(\'bash -c "python job.py"\')\n', 'import os\nos.system(\'\\\\python job.py\')\n', 'import os\nos.system(f\'python job.py %s\' % x)\n', 'import os\nos.system(\'echo "`python job.py`"\')\n']) {
     assert.equal(await py(code), code);
   }
 });

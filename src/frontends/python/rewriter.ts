@@ -69,6 +69,8 @@ export class PythonRewriter implements ProgramRewriter {
     // Only where the shell reads the word at its top level: in a nested shell's script (`bash -c
     // "pip …"`) the splice would sit inside the outer shell's quotes.
     if (!word || this.site.wrappers.some((w) => / -c$/.test(w) || w === 'eval')) return undefined;
+    // Inside backquotes (`echo "`python x`"`) a quoted path's own quotes are read differently.
+    if (/`/.test(this.mod.file.text.slice(lit.contentSpan.start, word.start))) return undefined;
     const py2 = this.mod.python2;
     const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
     imports.add(py2 ? 'pipes' : 'shlex');
