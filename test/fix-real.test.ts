@@ -235,6 +235,15 @@ const CASES: Case[] = [
     prefixes: 3,
   },
   {
+    name: 'Makefile: an exported VIRTUAL_ENV without its bin on PATH (VG205, unsafe)',
+    path: 'Makefile',
+    code: ['export VIRTUAL_ENV := .venv', '', '.PHONY: check', 'check:', '\tpython3 -m venv --without-pip $(VIRTUAL_ENV)', `\tpython ${WHERE}`, ''].join('\n'),
+    rules: ['VG205'],
+    unsafe: true,
+    run: (file, p) => spawnSync('make', ['-s', '-f', file], { cwd: p.dir, encoding: 'utf8', env: { PATH: PLAIN_PATH } }),
+    prefixes: 1,
+  },
+  {
     name: 'Makefile: source in a recipe run by /bin/sh (VG203, safe)',
     path: 'Makefile',
     code: ['.PHONY: test', 'test:', '\tpython3 -m venv --without-pip .venv', `\tsource .venv/bin/activate; python ${WHERE}`, ''].join('\n'),
