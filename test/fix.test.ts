@@ -267,11 +267,11 @@ const FIX_CASES: FixCase[] = [
     python: 3,
   },
   {
-    // Formatted afterwards with %: a path holding % would change the result, so unsafe only.
+    // Formatted afterwards with %: the path's own % are doubled, so any path comes out as is.
     file: 'percent.py',
     source: 'import os\n\n\ndef report(day):\n    os.system("python -m app.report --day %s" % day)\n',
-    safe: 'import os\n\n\ndef report(day):\n    os.system("python -m app.report --day %s" % day)\n',
-    unsafe: 'import os\nimport shlex\nimport sys\n\n\ndef report(day):\n    os.system((shlex.quote(sys.executable) + " -m app.report --day %s") % day)\n',
+    safe: 'import os\nimport shlex\nimport sys\n\n\ndef report(day):\n    os.system((shlex.quote(sys.executable).replace("%", "%%") + " -m app.report --day %s") % day)\n',
+    unsafe: 'import os\nimport shlex\nimport sys\n\n\ndef report(day):\n    os.system((shlex.quote(sys.executable).replace("%", "%%") + " -m app.report --day %s") % day)\n',
     python: 3,
   },
   {

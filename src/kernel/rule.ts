@@ -61,9 +61,13 @@ export interface ReportPlace {
     target?: RewriteTarget;
     edits?: Edit[];
     /** Tried when the front end cannot build `target` (e.g. no persistent PATH in this format). */
-    fallback?: { title: string; target: RewriteTarget };
+    fallback?: { title: string; target: RewriteTarget; reason?: string };
     /** force at most this applicability */
     cap?: 'unsafe' | 'display-only';
+    /**
+     * Why the fix is capped. A `persist-venv` rewrite's own reason, worded in the format's terms
+     * (what a later instruction, step or recipe line then finds), takes its place: one reason, once.
+     */
     reason?: string;
   };
 }

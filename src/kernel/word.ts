@@ -106,3 +106,42 @@ export function replaceWordEdit(source: string, w: Word, text: string): { start:
   if (source.slice(start, start + f.text.length) !== f.text) return undefined;
   return { start, end: start + f.text.length, text };
 }
+
+/** One piece of a plain shell word: safe unquoted characters, `"…"` or `$"…"`-free double quotes, `'…'`, `$'…'` without escapes. */
+const PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
+
+/**
+ * The text a shell word written as `src` stands for, when it is made of plain pieces only:
+ * unquoted safe characters and quotes without escapes or expansions (`pip`, `"pip"`, `'p'ip`,
+ * `$'pip'`); undefined otherwise (a backslash, `$x`, a glob, `~`, or text that is not one word).
+ */
+export function plainShellWord(src: string): string | undefined {
+  let out = '';
+  PLAIN_SHELL_PIECE.lastIndex = 0;
+  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
+    const at = PLAIN_SHELL_PIECE.lastIndex;
+    const m = PLAIN_SHELL_PIECE.exec(src);
+    if (!m || m.index !== at) return undefined;
+    const p = m[0];
+    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
+  }
+  return src.length ? out : undefined;
+}
+
+/**
+ * Where a program word sits in `source` as a whole shell word, quotes included (`"pip"`, `'p'ip`),
+ * so that a fix replaces the word and not the letters inside its quotes: the word's span when its
+ * text there is a plain shell word that stands for the word's literal text; else undefined.
+ */
+export function shellWordSpan(source: string, w: Word): Span | undefined {
+  const name = wordText(w);
+  const inner = wordSourceSpan(w);
+  if (name === undefined || !inner) return undefined;
+  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
+    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : undefined;
+  }
+  // No whole-word span to go by: only a word written as is, with no quote or escape beside it.
+  if (source.slice(inner.start, inner.end) !== name) return undefined;
+  const around = (source[inner.start - 1] ?? ' ') + (source[inner.end] ?? ' ');
+  return /["'\\`$]/.test(around) ? undefined : inner;
+}

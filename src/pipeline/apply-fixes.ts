@@ -18,7 +18,9 @@ export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe:
   for (const d of diagnostics) {
     if (!d.fix || !fixableBy(d, allowUnsafe)) continue;
     const fresh = d.fix.edits.filter((e) => !have.has(key(e)));
-    const conflicts = fresh.some((e) => accepted.some((a) => overlaps(a, e)));
+    // Two fixes that write the same line elsewhere (VG201 and VG202 both adding one `ENV PATH=…`
+    // line) conflict too: the next pass re-checks, and the second is then no longer needed.
+    const conflicts = fresh.some((e) => accepted.some((a) => overlaps(a, e) || sameLine(a, e)));
     if (conflicts) continue;
     for (const e of fresh) {
       accepted.push(e);
@@ -38,4 +40,11 @@ function overlaps(a: Edit, b: Edit): boolean {
   if (a.start === a.end) return a.start > b.start && a.start < b.end;
   if (b.start === b.end) return b.start > a.start && b.start < a.end;
   return a.start < b.end && b.start < a.end;
+}
+
+/** Two different edits that write the same text holding a line of its own. */
+function sameLine(a: Edit, b: Edit): boolean {
+  if (a.start === b.start && a.end === b.end) return false;
+  const t = a.text.trim();
+  return t !== '' && t === b.text.trim() && (a.text.includes('\n') || b.text.includes('\n') || /^\s*(&&|;)/.test(a.text));
 }

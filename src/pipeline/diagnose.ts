@@ -45,16 +45,22 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
           let fix: Fix | undefined;
           if (r.fix && (site.rewriter || r.fix.edits)) {
             let title = r.fix.title;
+            let target = r.fix.target;
+            let ruleReason = r.fix.reason;
             let rw = r.fix.edits ? { edits: r.fix.edits, applicability: 'safe' as const } : r.fix.target && site.rewriter?.rewrite(r.fix.target);
             if (!rw && r.fix.fallback && site.rewriter) {
               rw = site.rewriter.rewrite(r.fix.fallback.target);
               title = r.fix.fallback.title;
+              target = r.fix.fallback.target;
+              ruleReason = r.fix.fallback.reason ?? r.fix.reason;
             }
             if (rw) {
               const order = ['safe', 'unsafe', 'display-only'] as const;
               const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? 'safe'))];
-              // Every reason that makes the fix unsafe, the rule's own first.
-              const reasons = [r.fix.cap ? r.fix.reason : undefined, rw.applicability !== 'safe' ? rw.reason : undefined].filter(Boolean);
+              // Every reason that makes the fix unsafe, the rule's own first, each once; the
+              // format words a persistent PATH change itself (its reason replaces the rule's).
+              const own = rw.applicability !== 'safe' ? rw.reason : undefined;
+              const reasons = [...new Set([target?.kind === 'persist-venv' && own ? undefined : r.fix.cap ? ruleReason : undefined, own].filter((x): x is string => !!x))];
               fix = { title: rw.title ?? title, applicability, reason: applicability === 'safe' ? undefined : reasons.join('; ') || undefined, edits: rw.edits };
             }
           }

@@ -4,10 +4,25 @@
  */
 import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
+import { wordText } from '../kernel/word.js';
 import { lookedUpOn, via } from './describe.js';
 
 const M_PIP_REASON =
   '`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip';
+
+/** What pip does in another environment, by its command: `pip list` reads, it does not install. */
+const PIP_EFFECTS: [RegExp, string][] = [
+  [/^install$/, 'installs into another environment'],
+  [/^uninstall$/, 'uninstalls from another environment'],
+  [/^(list|freeze|show|check|inspect)$/, "reads another environment's packages"],
+  [/^(download|wheel|lock)$/, "resolves packages for another environment's Python"],
+];
+
+/** The effect for pip's argv after the program: its first word that is not an option names the command. */
+export function pipEffect(args: (string | undefined)[]): string {
+  const command = args.find((a) => a === undefined || !a.startsWith('-'));
+  return PIP_EFFECTS.find(([re]) => command !== undefined && re.test(command))?.[1] ?? "runs another environment's pip";
+}
 
 export const barePip = defineRule({
   code: 'VG102',
@@ -17,7 +32,7 @@ export const barePip = defineRule({
   judges: 'python',
   messages: {
     pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
-    barePip: '"{{name}}"{{via}} is {{lookup}}, so it installs into another environment; use sys.executable -m pip',
+    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip',
   },
   docs: {
     exampleLanguage: 'python',
@@ -44,14 +59,13 @@ export const barePip = defineRule({
   check(site, verdict, ctx) {
     if (!verdict || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return;
     const viaInterpreter = isInterpreterName(verdict.name);
-    ctx.report({
-      messageId: viaInterpreter ? 'pipOfInterpreter' : 'barePip',
-      data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
-      fix: verdict.name.endsWith('…')
-        ? undefined
-        : viaInterpreter
-          ? { title: 'Use sys.executable', target: { kind: 'interpreter' } }
-          : { title: 'Use sys.executable -m pip', target: { kind: 'interpreter', module: 'pip' }, cap: 'unsafe', reason: M_PIP_REASON },
-    });
+    const fix = verdict.name.endsWith('…')
+      ? undefined
+      : viaInterpreter
+        ? { title: 'Use sys.executable', target: { kind: 'interpreter' as const } }
+        : { title: 'Use sys.executable -m pip', target: { kind: 'interpreter' as const, module: 'pip' }, cap: 'unsafe' as const, reason: M_PIP_REASON };
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
+    if (viaInterpreter) ctx.report({ messageId: 'pipOfInterpreter', data, fix });
+    else ctx.report({ messageId: 'barePip', data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix });
   },
 });

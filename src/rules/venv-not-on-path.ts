@@ -7,7 +7,9 @@ import { isInterpreterName } from '../judge/python-tools.js';
 import { originText } from './describe.js';
 
 const FIX_REASON =
-  "the venv's interpreter replaces the one PATH finds: packages installed into the image's Python are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
+  "the venv's interpreter replaces the one PATH finds: packages installed for the Python that PATH finds are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
+
+const PERSIST_REASON = "every later command then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 
 export const venvNotOnPath = defineRule({
   code: 'VG201',
@@ -76,7 +78,11 @@ export const venvNotOnPath = defineRule({
         : { kind: 'interpreter' as const, module: verdict.tool === 'pip' && !byInterpreter ? 'pip' : undefined };
     if (!facts) return;
     const shown = facts.showVenv ? facts.showVenv(venv) : venv;
-    const replacement = target.kind === 'interpreter-bin' ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? ' -m pip' : ''}`;
+    // As the command's own folder sees it (`cd sub`, a step's working-directory): what the
+    // front end would write in place of the program, when it can.
+    const own = site.rewriter?.rewrite(target);
+    const replacement =
+      own?.edits.length === 1 ? own.edits[0].text : target.kind === 'interpreter-bin' ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? ' -m pip' : ''}`;
     ctx.report({
       messageId: 'notOnPath',
       data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
@@ -84,9 +90,9 @@ export const venvNotOnPath = defineRule({
       fix: {
         title: `Put ${shown}/bin on PATH`,
         target: { kind: 'persist-venv', venv, at: 'creation' },
-        fallback: { title: `Use ${replacement}`, target },
+        fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
         cap: 'unsafe',
-        reason: FIX_REASON,
+        reason: PERSIST_REASON,
       },
     });
   },

@@ -97,16 +97,16 @@ testRule(barePythonInterpreter, {
       output: 'import os\nimport shlex\nimport sys\nos.system(f"cd {d} && {shlex.quote(sys.executable)} -m http.server")\n',
     },
     {
-      name: '% formatting: the fix is unsafe and parenthesised',
+      name: '% formatting: parenthesised, and the path\'s own % doubled (right for any path)',
       code: 'import os, shlex, sys\nos.system("python %s" % script)\n',
       errors: [{ line: 2, column: 12, messageId: 'bareInterpreter' }],
-      output: null,
-      unsafeOutput: 'import os, shlex, sys\nos.system((shlex.quote(sys.executable) + " %s") % script)\n',
+      output: 'import os, shlex, sys\nos.system((shlex.quote(sys.executable).replace("%", "%%") + " %s") % script)\n',
     },
     {
-      name: '.format',
-      code: 'import os\nos.system("cd {} && python3 run.py".format(d))\n',
+      name: '.format: the path\'s own braces doubled',
+      code: 'import os\nos.system("cd {} && python run.py".format(d))\n',
       errors: [{ line: 2, column: 21, messageId: 'bareInterpreter' }],
+      output: 'import os\nimport shlex\nimport sys\nos.system(("cd {} && " + shlex.quote(sys.executable).replace("{", "{{").replace("}", "}}") + " run.py").format(d))\n',
     },
     {
       name: 'shlex.split of a literal: reported, no automatic fix',

@@ -95,7 +95,7 @@ testRule(venvNotOnPath, {
     {
       name: 'inside a folded > block; the $GITHUB_PATH line goes into the creating step',
       code: FOLDED('uv venv'),
-      errors: [{ line: 11, column: 11, messageId: 'notOnPath', data: { venv: 'app/.venv', origin: ' created in step 1 (line 6)', scope: 'in this step', replacement: 'app/.venv/bin/python' } }],
+      errors: [{ line: 11, column: 11, messageId: 'notOnPath', data: { venv: 'app/.venv', origin: ' created in step 1 (line 6)', scope: 'in this step', replacement: '.venv/bin/python' } }],
       output: null,
       unsafeOutput: FOLDED('uv venv && echo "$GITHUB_WORKSPACE/app/.venv/bin" >> "$GITHUB_PATH"'),
       fixSilences: true,
@@ -165,5 +165,5 @@ testRule(activationDoesNotPersist, {
 test('venv-not-on-path (actions) fix titles: $GITHUB_PATH in the creating step, else the program by path', async () => {
   const titles = async (code: string) => (await checkText(code, { path: '.github/workflows/ci.yml', select: [venvNotOnPath.code] })).map((d) => d.fix?.title);
   assert.deepEqual(await titles(wf('uses: actions/setup-python@v5', 'run: python -m venv .venv', 'run: pip install -r requirements.txt')), ['Append .venv/bin to $GITHUB_PATH in step 2']);
-  assert.deepEqual(await titles(FOLDED('uv venv > /dev/null')), ['Use app/.venv/bin/python']);
+  assert.deepEqual(await titles(FOLDED('uv venv > /dev/null')), ['Use .venv/bin/python']);
 });

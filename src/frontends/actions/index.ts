@@ -18,7 +18,7 @@ import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kerne
 import { SourceFile, type Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
-import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { binSeenFrom, ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
@@ -155,8 +155,8 @@ function dialectOf(shell: string | undefined, windows: boolean): ShellDialect | 
  * "…/bin" >> "$GITHUB_PATH"` on the same line, which every scalar style can hold). Only where the
  * rest of that line ends the command, so the echo is not caught by a redirection or a pipe.
  */
-function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, style: string | undefined): Rewrite | undefined {
-  if (t.at === 'virtual-env' || style === undefined) return undefined;
+function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, styleAt: (offset: number) => string | undefined): Rewrite | undefined {
+  if (t.at === 'virtual-env') return undefined;
   const facts = site.config;
   let at: number | undefined;
   let step = '';
@@ -168,6 +168,9 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
     at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
   }
   if (at === undefined || /[\s"'\\$`]/.test(t.venv.replace(WS, ''))) return undefined;
+  // The YAML style of the step the line goes into (the creating step's, not the site's).
+  const style = styleAt(at);
+  if (style === undefined) return undefined;
   const lineEnd = file.text.indexOf('\n', at);
   const rest = file.text.slice(at, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
   const closing = style === 'QUOTE_DOUBLE' ? '"' : style === 'QUOTE_SINGLE' ? "'" : '';
@@ -177,7 +180,7 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
   return {
     edits: [{ start: at, end: at, text: insert }],
     applicability: 'unsafe',
-    reason: "every later step of the job then finds the venv's python, pip and scripts first on PATH",
+    reason: "every later step of the job then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones",
     title: `Append ${showVenv(t.venv)}/bin to $GITHUB_PATH${step}`,
   };
 }
@@ -248,12 +251,13 @@ function inputDefaults(root: unknown): Map<string, string> {
 
 export function analyzeActions(file: SourceFile, caller?: Caller): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const src = file.text;
-  /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
-  const styleOf = new Map<LaunchSite, string>();
+  /** The YAML style of each `run:` scalar (fixes must write text that style can hold). */
+  const styles: { start: number; end: number; style: string }[] = [];
+  const styleAt = (offset: number) => styles.find((r) => r.start <= offset && offset <= r.end)?.style;
   const run = new ConfigRun(file, {
     language: 'github-actions',
     comments: { line: '#', trailing: '#' },
-    persist: (site, t) => persistVenv(file, site, t, styleOf.get(site)),
+    persist: (site, t) => persistVenv(file, site, t, styleAt),
   });
   const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
@@ -340,6 +344,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       const keyOff = (runPair.key as YamlNode).range?.[0] ?? runNode.range[0];
       const stepOff = (step as YamlNode).range?.[0] ?? keyOff;
       const callSpan: Span = { start: runNode.range[0], end: runNode.range[1] };
+      styles.push({ start: runNode.range[0], end: runNode.range[1], style: String(runNode.type) });
       const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
       const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
       // Suppressions: a comment line just above the step or its `run:`, or a comment in the script.
@@ -401,13 +406,11 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
         },
         normalizePath: substituteWs,
         rewriter: (program, venv, here) => {
-          if (here === undefined || underStandIn(venv)) return undefined;
-          // A venv outside the workspace is named by its absolute path (the workspace's own differs between runners).
-          if (venv !== WS && !venv.startsWith(WS + '/')) return programRewriter(file, program, `${venv}/bin`);
-          const rel = path.posix.relative(here, venv);
-          return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
+          // $HOME, $RUNNER_TEMP: no literal path names them on every runner.
+          if (underStandIn(venv)) return undefined;
+          const bin = binSeenFrom(venv, here, WS);
+          return bin === undefined ? undefined : programRewriter(file, program, bin);
         },
-        onSite: (site) => styleOf.set(site, String(runNode.type)),
         intercept: (cmd, sh, valueOf) => {
           const w0 = cmd.words[0] === undefined ? undefined : wordText(cmd.words[0]);
           if (w0 !== 'echo' && w0 !== 'printf') return false;

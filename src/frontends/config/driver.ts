@@ -10,11 +10,12 @@
  * suppression comments scanned with one scanner (the format's comment syntax), and fixes built by
  * one program rewriter plus the format's persistent-PATH writer.
  */
+import path from 'node:path';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { ConfigSiteFacts, Language, LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
-import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
+import { shellWordSpan, type Word } from '../../kernel/word.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
 import { dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram } from './facts.js';
@@ -239,14 +240,16 @@ const MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 /**
  * The one program rewriter: replaces a program word with the venv's own program, written from
  * `bin` as the format names the venv's bin folder (`.venv/bin`, `/srv/app/venv/bin`, `$(VENV)/bin`).
- * None when the word is not written literally in the file, or when the result would hold a
- * character that means something else where the word sits. `makeReferences`: `bin` may hold
+ * The whole shell word is replaced, quotes included, by words that need no quoting. None when
+ * the word is not written plainly in the file (an escape, an expansion), or when the result would
+ * hold a character that means something else where the word sits. `makeReferences`: `bin` may hold
  * `$(NAME)` references (Makefile recipes). `titled`: the fix says what it writes.
  */
 export function programRewriter(file: SourceFile, program: Word, bin: string, opts: { makeReferences?: boolean; titled?: boolean } = {}): ProgramRewriter | undefined {
-  const span = wordSourceSpan(program);
-  const name = wordText(program);
-  if (!span || name === undefined || file.text.slice(span.start, span.end) !== name) return undefined;
+  // The whole word, quotes included: `"pip" --version` becomes `.venv/bin/python -m pip --version`,
+  // never `".venv/bin/python -m pip" --version` (one word naming no program).
+  const span = shellWordSpan(file.text, program);
+  if (!span) return undefined;
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {
       const replacement = venvProgram(bin, target);
@@ -257,6 +260,20 @@ export function programRewriter(file: SourceFile, program: Word, bin: string, op
       return { edits: [{ start: span.start, end: span.end, text }], applicability: 'safe', title: opts.titled ? `Use ${text}` : undefined };
     },
   };
+}
+
+/**
+ * A venv's bin folder as a command running in `cwd` names it: relative to `cwd` when the venv is
+ * under `root` (a folder whose real place the file does not say: the workspace, the project
+ * folder, a script's start folder), and then only from a `cwd` under `root` as well (from `cd
+ * /tmp` no relative path is known); as is otherwise.
+ */
+export function binSeenFrom(venv: string, cwd: string | undefined, root: string): string | undefined {
+  const under = (p: string) => p === root || p.startsWith(root + '/');
+  if (!under(venv)) return `${venv}/bin`;
+  if (cwd === undefined || !under(cwd)) return undefined;
+  const rel = path.posix.relative(cwd, venv);
+  return rel === '' ? 'bin' : `${rel}/bin`;
 }
 
 /**

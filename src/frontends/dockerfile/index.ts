@@ -91,7 +91,7 @@ function persistVenv(
   const facts = site.config;
   const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
   const env = `ENV VIRTUAL_ENV=${venv} PATH="${venv}/bin:$PATH"`;
-  const reason = `every later instruction (and the container) finds the venv's python, pip and scripts first on PATH`;
+  const reason = `every later instruction (and the container) then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones`;
   const after = (i: Instruction): Rewrite => ({
     edits: [{ start: i.span.end, end: i.span.end, text: nl + env }],
     applicability: 'unsafe',

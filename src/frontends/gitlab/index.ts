@@ -42,7 +42,7 @@ import type { LaunchSite, ProgramRewriter, ConfigSiteFacts, VenvOrigin } from '.
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { binSeenFrom, ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
@@ -103,13 +103,9 @@ function imageLacksBash(image: string): boolean {
 
 /** Replaces the program word with the venv's, relative to the job's folder when in the project. */
 function venvRewriter(file: SourceFile, program: Word, venv: string, cwd: string | undefined): ProgramRewriter | undefined {
-  let dir: string;
   if (venv === HOME || venv.startsWith(HOME + '/')) return undefined; // no literal path names it on every runner
-  if (venv === PROJECT_DIR || venv.startsWith(PROJECT_DIR + '/')) {
-    if (cwd === undefined) return undefined;
-    dir = path.posix.relative(cwd, venv);
-  } else dir = venv;
-  return programRewriter(file, program, dir === '' ? 'bin' : `${dir}/bin`);
+  const bin = binSeenFrom(venv, cwd, PROJECT_DIR);
+  return bin === undefined ? undefined : programRewriter(file, program, bin);
 }
 
 export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {

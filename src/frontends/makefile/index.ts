@@ -266,7 +266,7 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
       edits: [edit],
       title: `Put the venv on PATH for every recipe: ${line}`,
       applicability: 'unsafe',
-      reason: 'every recipe line then finds the venv\'s programs first on PATH, the line that creates the venv included',
+      reason: 'every recipe line, the one that creates the venv included, then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones',
     };
   };
   const shellsActivating = new Set<Job>();

@@ -9,6 +9,7 @@ import type { Edit } from '../../kernel/diagnostic.js';
 import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { PythonModule } from './evaluate.js';
 import type { LiteralRef } from './values.js';
+import { shellWordSpan } from '../../kernel/word.js';
 
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
@@ -29,11 +30,14 @@ export class PythonRewriter implements ProgramRewriter {
     const frag = program.fragments[0];
     if (frag.kind !== 'text' || !frag.offsets || frag.offsets.length === 0) return undefined;
     const offs = frag.offsets;
-    // The program's characters must be one contiguous, verbatim run of source.
-    for (let i = 1; i < offs.length; i++) if (offs[i] !== offs[0] + i) return undefined;
-    const start = offs[0];
-    const end = start + offs.length;
-    if (this.mod.file.text.slice(start, end) !== frag.text) return undefined;
+    // A shell string's program is its whole shell word, quotes included (`"pip"`, `'p'ython`);
+    // otherwise its characters must be one contiguous, verbatim run of source.
+    const word = this.site.viaShell ? shellWordSpan(this.mod.file.text, program) : undefined;
+    if (this.site.viaShell && !word) return undefined;
+    if (!word) for (let i = 1; i < offs.length; i++) if (offs[i] !== offs[0] + i) return undefined;
+    const start = word ? word.start : offs[0];
+    const end = word ? word.end : start + offs.length;
+    if (!word && this.mod.file.text.slice(start, end) !== frag.text) return undefined;
     const lit = this.literalAround(start, end);
     if (!lit || /[bB]/.test(lit.prefix)) return undefined;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
@@ -60,7 +64,13 @@ export class PythonRewriter implements ProgramRewriter {
       };
     }
 
-    // Shell string: splice the quoted interpreter path into the literal.
+    // Shell string: splice the quoted interpreter path into the literal, in place of the whole
+    // shell word (quotes included: `"pip"` would otherwise put the quoted path inside quotes).
+    // Only where the shell reads the word at its top level: in a nested shell's script (`bash -c
+    // "pip …"`) the splice would sit inside the outer shell's quotes.
+    if (!word || this.site.wrappers.some((w) => / -c$/.test(w) || w === 'eval')) return undefined;
+    // Inside backquotes (`echo "`python x`"`) a quoted path's own quotes are read differently.
+    if (/`/.test(this.mod.file.text.slice(lit.contentSpan.start, word.start))) return undefined;
     const py2 = this.mod.python2;
     const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
     imports.add(py2 ? 'pipes' : 'shlex');
@@ -68,17 +78,18 @@ export class PythonRewriter implements ProgramRewriter {
     const expr = `${quoteFn}(${pathIn('"')})`;
     const suffix = target.kind === 'interpreter' && target.module ? ` -m ${target.module}` : '';
     if (/[fFtT]/.test(lit.prefix)) {
+      if (formattingOf(this.nodeAt(lit))) return undefined; // `f'…%s' % x`: not written here
       // Before Python 3.12 an f-string's expressions cannot contain its own quote character.
       const inner = `${quoteFn}(${pathIn(lit.quote[0] === '"' ? "'" : '"')})`;
       return {
-        edits: [{ start, end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
+        edits: [{ start: word.start, end: word.end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
         applicability: insideCall ? 'safe' : 'unsafe',
         reason: insideCall ? undefined : outsideReason,
       };
     }
     const source = this.mod.file.text;
-    const before = source.slice(lit.contentSpan.start, start);
-    const after = suffix + source.slice(end, lit.contentSpan.end);
+    const before = source.slice(lit.contentSpan.start, word.start);
+    const after = suffix + source.slice(word.end, lit.contentSpan.end);
     // A piece must not end inside an escape sequence (a trailing lone backslash).
     if (/(^|[^\\])(\\\\)*\\$/.test(before)) return undefined;
     let parent = lit.parentType;
@@ -95,18 +106,18 @@ export class PythonRewriter implements ProgramRewriter {
       parent = parentNode?.parent?.type ?? '';
     }
     const open = lit.prefix + lit.quote;
+    // A string formatted afterwards reads `%` or `{` `}` in the path as its own: double them.
+    const format = formattingOf(parentNode);
     const pieces: string[] = [];
     if (before || gluedBefore) pieces.push(`${open}${before}${lit.quote}`);
-    pieces.push(expr);
+    pieces.push(format === '%' ? `${expr}.replace("%", "%%")` : format === '{}' ? `${expr}.replace("{", "{{").replace("}", "}}")` : expr);
     if (after || gluedAfter) pieces.push(`${open}${after}${lit.quote}`);
     let text = pieces.join(' + ');
-    let applicability: Rewrite['applicability'] = insideCall ? 'safe' : 'unsafe';
-    let reason = insideCall ? undefined : outsideReason;
+    const applicability: Rewrite['applicability'] = insideCall ? 'safe' : 'unsafe';
+    const reason = insideCall ? undefined : outsideReason;
     if (!SAFE_PARENTS.has(parent)) {
       if (lit.parentType === 'concatenated_string') return undefined;
       text = `(${text})`;
-      applicability = 'unsafe';
-      reason = 'the string is formatted afterwards (% or .format); a path containing % or { would change the result';
     }
     return { edits: [{ start: lit.span.start, end: lit.span.end, text }, ...this.importEdits(imports)], applicability, reason };
   }
@@ -131,6 +142,15 @@ export class PythonRewriter implements ProgramRewriter {
       return { start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` };
     });
   }
+}
+
+/** How the string around `node` is formatted afterwards: `'…' % args` or `'…'.format(…)`. */
+function formattingOf(node: Node | null): '%' | '{}' | undefined {
+  const parent = node?.parent;
+  if (!node || !parent) return undefined;
+  if (parent.type === 'binary_operator' && parent.childForFieldName('left')?.startIndex === node.startIndex && parent.childForFieldName('operator')?.type === '%') return '%';
+  if (parent.type === 'attribute' && parent.childForFieldName('object')?.startIndex === node.startIndex && parent.childForFieldName('attribute')?.text === 'format' && parent.parent?.type === 'call') return '{}';
+  return undefined;
 }
 
 /**

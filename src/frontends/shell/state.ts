@@ -19,12 +19,26 @@ export interface ShellState {
   saved?: string;
 }
 
+/**
+ * A stand-in for a folder whose real place the file does not say: `/__start_dir__`,
+ * `/__make_curdir__`, `/__cron_home__`, and the CI checkouts (GitHub's workspace, GitLab's
+ * project folder), which messages and fixes show relative to themselves.
+ */
+export const STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
+
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
 export function resolveDir(p: string, cwd: string | undefined): string | undefined {
   if (hasUnknown(p)) return undefined;
   if (!p.startsWith('/')) {
     if (cwd === undefined) return undefined;
-    p = path.posix.join(cwd, p);
+    p = `${cwd}/${p}`;
+  }
+  // Above a stand-in folder (a script's unknown start folder, $(CURDIR), cron's HOME): `..` is
+  // kept after it (`/__start_dir__/../venv`), so the path can still be written relative to it.
+  const root = STAND_IN_ROOT.exec(p)?.[0];
+  if (root !== undefined) {
+    const rel = path.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, '');
+    if (rel === '..' || rel.startsWith('../')) return `${root}/${rel}`;
   }
   const n = path.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, '') : n;

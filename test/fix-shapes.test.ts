@@ -1,0 +1,165 @@
+/**
+ * Regression tests for fixes that were wrong (issue 15, point 2): each a minimal file shaped like
+ * the real case, fixed through the public API, with the exact text the fix must write.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkText, fixText } from '../src/api.js';
+
+const unsafe = (text: string, path: string) => fixText(text, { unsafe: true, path });
+
+test('a venv created at ../venv is written ../venv, never a path the file does not name', async () => {
+  assert.equal(
+    await unsafe('#!/bin/sh\npython3 -m venv ../venv\npip list\ncd sub\npip list\n', 'scripts/a.sh'),
+    '#!/bin/sh\npython3 -m venv ../venv\n../venv/bin/python -m pip list\ncd sub\n../../venv/bin/python -m pip list\n',
+  );
+  assert.equal(
+    await unsafe('all:\n\tpython3 -m venv ../venv\n\tpip list\n\tcd x && pip list\n', 'Makefile'),
+    'all:\n\tpython3 -m venv ../venv\n\t../venv/bin/python -m pip list\n\tcd x && ../../venv/bin/python -m pip list\n',
+  );
+  assert.equal(await unsafe('* * * * * python3 -m venv ../v && pip install x\n', 'crontab'), '* * * * * python3 -m venv ../v && ../v/bin/python -m pip install x\n');
+});
+
+test('a venv above the CI checkout is shown and written relative to it, never under the checkout\'s stand-in path', async () => {
+  const gh = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv ../venv\n      - run: pip list\n';
+  const gl = 'test:\n  script:\n    - python -m venv ../venv\n    - pip list\n';
+  for (const [code, path] of [[gh, '.github/workflows/ci.yml'], [gl, '.gitlab-ci.yml']]) {
+    const shown = JSON.stringify((await checkText(code, { path })).map((d) => [d.message, d.fix?.title, d.fix?.edits]));
+    assert.doesNotMatch(shown, /\/github\/|\/builds\//, shown);
+    assert.match(shown, /\.\.\/venv/, shown);
+  }
+  assert.equal(await unsafe(gh, '.github/workflows/ci.yml'), gh.replace('../venv\n', '../venv && echo "$GITHUB_WORKSPACE/../venv/bin" >> "$GITHUB_PATH"\n'));
+  assert.equal(await unsafe(gl, '.gitlab-ci.yml'), gl.replace('- pip list', '- ../venv/bin/python -m pip list'));
+});
+
+test('no stand-in folder name ever reaches a message or a fix', async () => {
+  const cases: [string, string][] = [
+    ['#!/bin/sh\npython3 -m venv ../venv\npip list\n', 'a.sh'],
+    ['#!/bin/sh\npython3 -m venv ../../v\ncd ..\npip list\n. ../../v/bin/activate\n', 'a.sh'],
+    ['all:\n\tpython3 -m venv ../venv\n\tpip list\n', 'Makefile'],
+    ['VENV := ../venv\nall:\n\tpython3 -m venv $(VENV)\n\tpip list\n', 'Makefile'],
+    ['* * * * * python3 -m venv ../v && pip install x\n* * * * * cd .. && python3 -m venv v && pip list\n', 'crontab'],
+    ['web: python3 -m venv ../v && pip install x\n', 'Procfile'],
+    ['[program:x]\ncommand=sh -c "python3 -m venv ../v && pip install x"\n', 'supervisord.conf'],
+  ];
+  for (const [code, path] of cases) {
+    const diags = await checkText(code, { path });
+    assert.ok(diags.length > 0, `${path}: a finding for ${JSON.stringify(code)}`);
+    const shown = JSON.stringify(diags.map((d) => [d.message, d.fix?.title, d.fix?.reason, d.fix?.edits]));
+    assert.doesNotMatch(shown, /__[a-z_]+__/, `${path}: ${shown}`);
+    assert.doesNotMatch(await unsafe(code, path), /__[a-z_]+__/);
+  }
+});
+
+test('a quoted program word is replaced whole, never leaving one quoted word that names no program', async () => {
+  const script = '#!/bin/bash\npython3 -m venv .venv\n"pip" a\n\'pip\' b\n$\'pip\' c\n"p"ip d\np"i"p e\nbash -c \'"pip" f\'\n';
+  assert.equal(
+    await unsafe(script, 'a.sh'),
+    '#!/bin/bash\npython3 -m venv .venv\n.venv/bin/python -m pip a\n.venv/bin/python -m pip b\n.venv/bin/python -m pip c\n.venv/bin/python -m pip d\n.venv/bin/python -m pip e\nbash -c \'.venv/bin/python -m pip f\'\n',
+  );
+  assert.equal(await unsafe('all:\n\tpython3 -m venv .venv\n\t"pip" --version\n', 'Makefile'), 'all:\n\tpython3 -m venv .venv\n\t.venv/bin/python -m pip --version\n');
+  // An escape or an expansion in the word: no fix rather than a guess.
+  for (const line of ['\\pip e', 'x=; "${x}pip" h', '"pi\\p" x']) {
+    const code = `#!/bin/bash\npython3 -m venv .venv\n${line}\n`;
+    assert.equal(await unsafe(code, 'a.sh'), code, line);
+  }
+});
+
+test('two fixes never add the same line twice', async () => {
+  assert.equal(
+    await unsafe('FROM python:3.12\nRUN python -m venv /v\nRUN . /v/bin/activate\nRUN pip install x\n', 'Dockerfile'),
+    'FROM python:3.12\nRUN python -m venv /v\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN pip install x\n',
+  );
+  const wf = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: . .venv/bin/activate\n      - run: pip install x\n      - run: "\\"pip\\" install z"\n';
+  const out = await unsafe(wf, '.github/workflows/ci.yml');
+  assert.equal(out.split('>> "$GITHUB_PATH"').length + out.split('>> \\"$GITHUB_PATH\\"').length - 2, 1, out);
+  // The line is written in the style of the step it goes into (plain here), not the site's
+  // (a double-quoted step's escapes, written once for each site).
+  const wf2 = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: |\n          "pip" install x\n      - run: "\\"pip\\" install z"\n';
+  assert.equal(
+    await unsafe(wf2, '.github/workflows/ci.yml'),
+    wf2.replace('- run: python -m venv .venv\n', '- run: python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n'),
+  );
+});
+
+test('Python shell strings: the quoted interpreter path replaces the whole shell word, outside any quotes', async () => {
+  const py = (code: string) => unsafe(code, 'job.py');
+  assert.equal(await py('import os\nos.system(\'"pip" --version\')\n'), 'import os\nimport shlex\nimport sys\nos.system(shlex.quote(sys.executable) + \' -m pip --version\')\n');
+  assert.equal(
+    await py('import subprocess\nsubprocess.run(\'"python" -c "print(1)"\', shell=True)\n'),
+    'import shlex\nimport subprocess\nimport sys\nsubprocess.run(shlex.quote(sys.executable) + \' -c "print(1)"\', shell=True)\n',
+  );
+  assert.equal(await py('import os\nos.system(f\'"python" -c "print({x})"\')\n'), 'import os\nimport shlex\nimport sys\nos.system(f\'{shlex.quote(sys.executable)} -c "print({x})"\')\n');
+  assert.equal(await py('import os\nos.popen("cd /srv && \'p\'ython job.py")\n'), 'import os\nimport shlex\nimport sys\nos.popen("cd /srv && " + shlex.quote(sys.executable) + " job.py")\n');
+  // Inside a nested shell's quotes, or behind an escape: no fix (a quoted path there would break).
+  for (const code of ['import os\nos.system(\'bash -c "python job.py"\')\n', 'import os\nos.system(\'\\\\python job.py\')\n', 'import os\nos.system(f\'python job.py %s\' % x)\n', 'import os\nos.system(\'echo "`python job.py`"\')\n']) {
+    assert.equal(await py(code), code);
+  }
+});
+
+test('messages say what pip does: list and freeze read, install installs', async () => {
+  const code = 'import subprocess\nsubprocess.run(["pip", "list"])\nsubprocess.run(["pip", "-q", "install", "x"])\nsubprocess.run(["pip", "freeze"])\nsubprocess.run(["pip", "show", "x"])\nsubprocess.run(["pip", "--version"])\nsubprocess.run(["pip", "uninstall", "-y", "x"])\n';
+  const effects = (await checkText(code, { path: 'a.py' })).map((d) => /so it (.*); use/.exec(d.message)?.[1]);
+  assert.deepEqual(effects, [
+    "reads another environment's packages",
+    'installs into another environment',
+    "reads another environment's packages",
+    "reads another environment's packages",
+    "runs another environment's pip",
+    'uninstalls from another environment',
+  ]);
+});
+
+test('a fix note states each reason once, in the words of the fix it goes with', async () => {
+  const files: [string, string][] = [
+    ['FROM python:3.12\nRUN python -m venv /v\nRUN . /v/bin/activate\nRUN pip install x\n', 'Dockerfile'],
+    ['FROM python:3.12\nENV VIRTUAL_ENV=/v\nRUN python -m venv /v\nRUN pip install x\n', 'Dockerfile'],
+    ['on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: pip list\n      - run: . .venv/bin/activate\n      - run: pip freeze\n', '.github/workflows/ci.yml'],
+    ['all:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate\n\tpip install x\n', 'Makefile'],
+    ['#!/bin/sh\npython3 -m venv .venv\npip install x\n', 'a.sh'],
+  ];
+  let notes = 0;
+  for (const [code, path] of files) {
+    for (const d of await checkText(code, { path })) {
+      const reason = d.fix?.reason;
+      if (!reason) continue;
+      notes++;
+      const clauses = reason.split(/[;,:] /).map((c) => c.replace(/^(then |and )/, ''));
+      assert.equal(new Set(clauses).size, clauses.length, `${path} ${d.code}: ${reason}`);
+      assert.doesNotMatch(reason, /finds the venv's python, pip and scripts first on PATH.*finds the venv's/, `${path} ${d.code}: ${reason}`);
+      // A PATH fix is not explained by what replacing the interpreter would do, and the reverse.
+      const persists = d.fix!.edits.some((e) => /PATH/.test(e.text));
+      assert.equal(/replaces the one PATH finds/.test(reason), !persists, `${path} ${d.code}: ${reason}`);
+    }
+  }
+  assert.ok(notes >= 6, `notes checked: ${notes}`);
+});
+
+test("suggested paths are seen from the command's own folder (cd, working-directory, WORKDIR)", async () => {
+  const wf = [
+    'on: push',
+    'jobs:',
+    '  t:',
+    '    runs-on: ubuntu-latest',
+    '    defaults:',
+    '      run:',
+    '        working-directory: app',
+    '    steps:',
+    '      - run: python -m venv .venv',
+    '      - run: pip list',
+    '      - run: pip list',
+    '        working-directory: app/sub',
+    '      - run: cd x && pip list',
+    '',
+  ].join('\n');
+  const uses = (await checkText(wf, { path: '.github/workflows/ci.yml' })).map((d) => /use (\S+)/.exec(d.message)?.[1]);
+  assert.deepEqual(uses, ['.venv/bin/python', '../.venv/bin/python', '../.venv/bin/python']);
+  // GitLab: from a folder outside the project no relative path is known, so no fix.
+  const gl = 'test:\n  script:\n    - python -m venv .venv\n    - cd sub && pip list\n    - cd /tmp && pip list\n';
+  assert.equal(await unsafe(gl, '.gitlab-ci.yml'), 'test:\n  script:\n    - python -m venv .venv\n    - cd sub && ../.venv/bin/python -m pip list\n    - cd /tmp && pip list\n');
+  const gh = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: cd /tmp && pip list\n';
+  assert.equal(await unsafe(gh, '.github/workflows/ci.yml'), gh.replace('python -m venv .venv\n', 'python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n'));
+  // Dockerfile: a relative venv is resolved against WORKDIR, and written absolute.
+  const df = (await checkText('FROM python:3.12\nWORKDIR /app\nRUN python -m venv .venv\nWORKDIR /app/sub\nRUN pip install x\n', { path: 'Dockerfile' }))[0];
+  assert.match(df.message, /use \/app\/\.venv\/bin\/python -m pip/);
+});
