@@ -12,6 +12,7 @@ import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
+import { rewriteGrammarGaps } from './grammar-gaps.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -37,6 +38,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     let s = buildScript(script);
     if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
     if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
+    s = rewriteGrammarGaps(s);
     tree = parser.parse(s.text);
     if (!tree) {
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
@@ -111,7 +113,7 @@ class Collector {
     while (stack.length) {
       const { n, parent, next } = stack.pop()!;
       if (n.isError) {
-        const snippet = this.s.text.slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split('\n')[0];
+        const snippet = (this.s.orig ?? this.s.text).slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split('\n')[0];
         this.error(`shell syntax error near ${JSON.stringify(snippet)}`, this.span(n.startIndex, n.endIndex));
       } else if (n.isMissing) {
         this.error(`shell syntax error: missing ${JSON.stringify(n.type)}`, this.point(n.startIndex));
