@@ -222,3 +222,19 @@ test('the version comes from the package.json above the bundle', () => {
   assert.equal(r.code, 0);
   assert.equal(r.stdout.trim(), PKG_VERSION);
 });
+
+// Issue 15: `.sh`/`.bash` say "a script", the shebang says which language (as the kernel runs it).
+test('a .sh file whose shebang names Python is checked as Python, walked or named', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'scripts'));
+  fs.writeFileSync(path.join(dir, 'scripts', 'tool.sh'), '#!/usr/bin/env python3\nimport os\nos.system("python x.py")\n');
+  fs.writeFileSync(path.join(dir, 'scripts', 'run.bash'), '#!/usr/bin/env bash\npip install x\n');
+  fs.writeFileSync(path.join(dir, 'scripts', 'plain.sh'), 'echo "python is here"\n');
+  for (const args of [['.'], ['scripts/tool.sh', 'scripts/run.bash', 'scripts/plain.sh']]) {
+    const r = runCli(['check', ...args, '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ path: string; code: string; start: { line: number; column: number } }>; problems: unknown[]; summary: { filesChecked: number } };
+    assert.deepEqual(report.diagnostics.map((d) => [d.path, d.code, d.start.line, d.start.column]), [['scripts/tool.sh', 'VG101', 3, 12]], args.join(' '));
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.summary.filesChecked, 3);
+  }
+});
