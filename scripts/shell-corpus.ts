@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
 
 const MAX_BYTES = 1 << 20;
 const SHEBANG = /^#![ \t]*(\S*\/)?(?:env[ \t]+(?:-\S+[ \t]+)*)?(sh|bash|dash)\b/;

@@ -321,9 +321,33 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     assert.equal(frag.why, '${X:-a;b}');
   });
 
+  test('forms the grammar already reads are left as they parse (corpus regressions of a wider rewrite)', () => {
+    // bats-core, oh-my-bash, devstack, termux-packages: substrings holding expansions, transformations.
+    for (const e of [
+      'buffer "${string:0:$((width - 4))}"',
+      'x="${scanned:${s[0]}}${c[2]:0:${s[1]}}"',
+      'word=${word::point - ${#space}}',
+      'set -- ${m:0:$(( ($1 / 8) * 4 ))}${d:$(( (7 - ($1 % 8)) * 4 )):3}',
+      's+="${v:RANDOM%${#v}:1}"',
+      'echo ${x@U} "${y@Q}"',
+      'echo ${arg:$((index++)):1}',
+    ]) {
+      clean(`${e}\npip install x\n`);
+    }
+  });
+
   test('arithmetic: base prefixes and hex digits after an expansion', () => {
     // libretime's legacy-migrations-version.sh, pgadmin4's entrypoint.sh
     clean('v="$((10#$latest))"\nif [ "$(( 0x${cap} & 0x400 ))" -eq 0 ]; then :; fi\npip install x\n');
+  });
+
+  test('two closing words in a row (done done, fi fi, fi }) outside quotes', () => {
+    const cmds = clean('for a in 1; do for b in 2; do python "$b"; done done\nif true; then if :; then :; fi fi\ne() { if :; then echo "$@"; fi }\npip install x\n');
+    assert.deepEqual(argvs(cmds)[0], ['python', '<unknown>']);
+    // As arguments or in strings they are text.
+    const r = parseShellWord(textWord('echo done done; echo "; done done"', 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(argvs(r.commands), [['echo', 'done', 'done'], ['echo', '; done done']]);
   });
 
   test('`for NAME do` without `;` (gzip\'s zforce, glibc\'s ldd); the loop body is read', () => {

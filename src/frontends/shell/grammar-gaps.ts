@@ -6,9 +6,12 @@
  *
  * - the operand of a `${NAME<op>…}` expansion (`${X:-a;b}`, `${X:+ (from $2)}`, `${v//&/\&amp;}`,
  *   `${s:$i:1}`, `${a[$k:$v]:-}`): an expansion with an operator is an unknown value, so its operand
- *   matters only for the commands it runs — nested `$(…)` and `${…}` are kept, the rest becomes `_`;
+ *   matters only for the commands it runs — nested `$(…)` and `${…}` are kept, and the characters
+ *   the grammar stumbles on (`; & | < > ( ) [ ] ' " \`) become `_`;
  * - `N#digits` and `0x$…` in `$((…))`: an arithmetic expansion is an unknown value too;
- * - `for NAME do` (no `;` before `do`, which POSIX allows): the blank before `do` becomes `;`.
+ * - `for NAME do` (no `;` before `do`, which POSIX allows): the blank before `do` becomes `;`;
+ * - two closing words in a row (`done done`, `fi fi`, `fi }`: a folded YAML scalar makes these from
+ *   nested loops, as in fdroidserver's .gitlab-ci.yml): the blank between becomes `;`.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -16,14 +19,17 @@ import type { Script } from './script.js';
 
 const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Longest first: `:-` before `:`, `##` before `#`. */
-const OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '/#', '/%', '^^', ',,', '-', '=', '+', '?', '#', '%', '/', '^', ',', '@', ':'];
+const OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '/#', '/%', '^^', ',,', '-', '=', '+', '?', '#', '%', '/', '^', ',', ':'];
+/** What tree-sitter-bash cannot take in an operand (measured); letters, digits, blanks and `$` it can. */
+const TROUBLE = /[;&|<>()[\]'"\\]/;
 
 export function rewriteGrammarGaps(s: Script): Script {
   const t = s.text;
-  if (!t.includes('${') && !t.includes('$((') && !/\bfor\b/.test(t)) return s;
+  if (!t.includes('${') && !t.includes('$((') && !/\b(for|done|fi|esac)\b|\}/.test(t)) return s;
   const out = t.split('');
   new Scanner(t, out).script(0, undefined);
   forDo(t, out);
+  closerPairs(t, out);
   const text = out.join('');
   return text === t ? s : { ...s, text, orig: s.orig ?? t };
 }
@@ -161,14 +167,14 @@ class Scanner {
     if (t[j] === '}') return j + 1;
     const op = OPERATORS.find((o) => t.startsWith(o, j));
     if (!op) return this.skipBraces(j);
-    return this.operand(j + op.length);
+    return this.operand(j + op.length, op === ':');
   }
 
   /**
    * The operand, up to the `}` that closes the expansion: nested `${…}` and `$(…)` kept (they may
    * run commands), everything else `_`. A backtick inside makes it too hard to follow: left as is.
    */
-  private operand(start: number): number {
+  private operand(start: number, substring: boolean): number {
     const t = this.t;
     const blank: number[] = [];
     let i = start;
@@ -201,7 +207,8 @@ class Scanner {
         i = end + 1;
         continue;
       } else if (c === '}' && !dq) {
-        for (const k of blank) if (k < i && t[k] !== '\n') this.out[k] = '_';
+        // In `${s:$i:1}` the grammar also stumbles on a plain `$i`: its `$` goes too.
+        for (const k of blank) if (k < i && (TROUBLE.test(t[k]) || (substring && t[k] === '$'))) this.out[k] = '_';
         return i + 1;
       }
       blank.push(i);
@@ -260,6 +267,19 @@ class Scanner {
 /** `for NAME do` at a line's command start, outside quotes: the blank before `do` becomes `;`. */
 function forDo(t: string, out: string[]): void {
   for (const m of t.matchAll(/(^|[\n;&|(){}]|\bthen|\bdo|\belse)([ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*)([ \t]+)do(?=[\s;]|$)/g)) {
+    const lineStart = t.lastIndexOf('\n', m.index) + 1;
+    const before = t.slice(lineStart, m.index + m[1].length);
+    if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;
+    out[m.index + m[1].length + m[2].length] = ';';
+  }
+}
+
+/**
+ * A closing word in command position (after `;`, `&` or a line break) followed by another one on
+ * the same line, outside quotes: `…; done done` → `…; done;done`.
+ */
+function closerPairs(t: string, out: string[]): void {
+  for (const m of t.matchAll(/(^|[;&\n])([ \t]*(?:done|fi|esac|\}))([ \t]+)(?=(?:done|fi|esac|\})(?:[\s;&|)]|$))/g)) {
     const lineStart = t.lastIndexOf('\n', m.index) + 1;
     const before = t.slice(lineStart, m.index + m[1].length);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;

@@ -38,8 +38,19 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     let s = buildScript(script);
     if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
     if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
-    s = rewriteGrammarGaps(s);
-    tree = parser.parse(s.text);
+    const rewritten = rewriteGrammarGaps(s);
+    tree = parser.parse(rewritten.text);
+    if (rewritten !== s && tree?.rootNode.hasError) {
+      // A rewrite the grammar likes less than the original (a form not measured yet) is not kept.
+      const plain = parser.parse(s.text);
+      if (plain && errorCount(plain.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = plain;
+      } else {
+        plain?.delete();
+        s = rewritten;
+      }
+    } else s = rewritten;
     if (!tree) {
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
@@ -57,6 +68,18 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     tree?.delete();
   }
   return result;
+}
+
+/** ERROR and MISSING nodes in a tree (iteratively: nesting is unbounded). */
+function errorCount(root: SyntaxNode): number {
+  let n = 0;
+  const stack = [root];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.isError || x.isMissing) n++;
+    if (x.hasError) for (const c of x.children) if (c) stack.push(c);
+  }
+  return n;
 }
 
 /** Walks one parse tree and collects its commands in source order. */
