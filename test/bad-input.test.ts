@@ -113,6 +113,21 @@ const CASES: Case[] = [
     exit: EXIT.incomplete,
   },
   {
+    // Issue 15: a binary without an extension is not a script of ours, even when its first bytes
+    // look like a shebang (a self-extracting archive, a blob starting "#!"): walking, it is left
+    // out without a word. Named on the command line it is refused (test below).
+    name: 'extensionless binaries met while walking are skipped silently, shebang or not',
+    dir: 'walked-binary',
+    build: (d) => {
+      fs.writeFileSync(path.join(d, 'blob'), bytes([0, 1, 2], 'binary', [0xff]));
+      fs.writeFileSync(path.join(d, 'blob-sh'), bytes('#!/bin/sh\n', [0, 1, 2], 'binary', [0xff], '\npip install x\n'));
+      fs.writeFileSync(path.join(d, 'blob-py'), bytes('#!/usr/bin/env python3\n', [0, 0xff], '\nimport os\nos.system("python x.py")\n'));
+    },
+    diagnostics: [],
+    problems: [],
+    exit: EXIT.clean,
+  },
+  {
     // CPython refuses the whole file ("source code cannot contain null bytes"), so the launch
     // before the NUL is not reported either: the file is not Python.
     name: 'one NUL byte in otherwise normal source refuses the whole file',
@@ -389,6 +404,16 @@ test('bad input: --max-file-size raises and lowers the limit, and the message st
   assert.equal(raised.code, EXIT.findings);
   assert.deepEqual(raised.report.problems, []);
   assert.deepEqual(actualDiagnostics(raised.report), [{ path: 'mid.py', code: 'VG101', line: 2, column: 12 }]);
+});
+
+test('bad input: an extensionless binary named on the command line is refused, not skipped', () => {
+  const r = checkJson(['walked-binary/blob', 'walked-binary/blob-sh', 'walked-binary/blob-py'], tree);
+  assert.equal(r.code, EXIT.incomplete);
+  assert.deepEqual(r.report.problems.map((p) => [p.path, p.kind]), [
+    ['walked-binary/blob', 'binary'],
+    ['walked-binary/blob-py', 'binary'],
+    ['walked-binary/blob-sh', 'binary'],
+  ]);
 });
 
 test('bad input: a FIFO named on the command line is refused without being opened', (t) => {

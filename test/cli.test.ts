@@ -243,3 +243,43 @@ test('the version comes from the package.json above the bundle', () => {
   assert.equal(r.code, 0);
   assert.equal(r.stdout.trim(), PKG_VERSION);
 });
+
+// Issue 15: `.sh`/`.bash` say "a script", the shebang says which language (as the kernel runs it).
+test('a .sh file whose shebang names Python is checked as Python, walked or named', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'scripts'));
+  fs.writeFileSync(path.join(dir, 'scripts', 'tool.sh'), '#!/usr/bin/env python3\nimport os\nos.system("python x.py")\n');
+  fs.writeFileSync(path.join(dir, 'scripts', 'run.bash'), '#!/usr/bin/env bash\npip install x\n');
+  fs.writeFileSync(path.join(dir, 'scripts', 'plain.sh'), 'echo "python is here"\n');
+  for (const args of [['.'], ['scripts/tool.sh', 'scripts/run.bash', 'scripts/plain.sh']]) {
+    const r = runCli(['check', ...args, '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ path: string; code: string; start: { line: number; column: number } }>; problems: unknown[]; summary: { filesChecked: number } };
+    assert.deepEqual(report.diagnostics.map((d) => [d.path, d.code, d.start.line, d.start.column]), [['scripts/tool.sh', 'VG101', 3, 12]], args.join(' '));
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.summary.filesChecked, 3);
+  }
+});
+
+// cookiecutter-django (issue 15): a file with Jinja statements is a template, not a file of its
+// format; when the template syntax breaks its format's parse it is skipped, never "could not be
+// checked" and never counted as checked. A template that parses is checked like any file.
+test('templates: a Jinja-templated shell script or Dockerfile that does not parse is skipped, not a syntax error', () => {
+  const dir = tempDir();
+  const d = path.join(dir, '{{cookiecutter.project_slug}}', 'compose');
+  fs.mkdirSync(d, { recursive: true });
+  fs.writeFileSync(path.join(d, 'start'), "#!/bin/bash\nset -o errexit\npython manage.py migrate\n{%- if cookiecutter.use_async == 'y' %}\nexec uvicorn config.asgi:application\n{%- else %}\nexec python manage.py runserver_plus\n{%- endif %}\n");
+  fs.writeFileSync(path.join(d, 'Dockerfile'), "FROM python:3.12\n{% if cookiecutter.use_whitenoise == 'n' -%}\nRUN python -m venv /venv\n{%- endif %}\nCMD [\"python\", \"app.py\"]\n");
+  // Parses as a Makefile: checked, its finding reported.
+  fs.writeFileSync(path.join(d, 'Makefile'), 'venv:\n\tpython3 -m venv .venv\n\t. .venv/bin/activate\n\tpip install {{ cookiecutter.project_slug }}\n');
+  const r = runCli(['check', '.', '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as { diagnostics: Array<{ path: string; code: string }>; problems: unknown[]; summary: { filesChecked: number; filesSkipped: number } };
+  assert.deepEqual(report.problems, []);
+  assert.deepEqual([...new Set(report.diagnostics.map((x) => x.path))], ['{{cookiecutter.project_slug}}/compose/Makefile']);
+  assert.equal(report.summary.filesChecked, 1);
+  assert.equal(report.summary.filesSkipped, 2);
+  assert.equal(r.code, 1);
+  // Without the template syntax the same script is shell with a syntax error: still reported.
+  fs.writeFileSync(path.join(d, 'start'), '#!/bin/bash\nif then fi (\n');
+  const broken = runCli(['check', path.join('{{cookiecutter.project_slug}}', 'compose', 'start'), '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
+  assert.equal(broken.code, 3);
+});

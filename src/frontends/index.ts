@@ -26,12 +26,19 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
 ];
 
 /**
+ * Extensions that say "a script" without saying in which language for sure: the shebang decides
+ * (`tool.sh` starting `#!/usr/bin/env python3` is Python, as the kernel runs it).
+ */
+export const GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
+
+/**
  * What a front end may claim a file by besides its path: the first line (a shebang), read only for
- * a name without an extension. From bytes (discovery, reading) or text (in-memory sources) alike.
+ * a name without an extension or with a generic script one. From bytes (discovery, reading) or
+ * text (in-memory sources) alike.
  */
 export function headOf(path: string, content: Uint8Array | string): string {
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  if (name.includes('.')) return '';
+  if (name.includes('.') && !GENERIC_SCRIPT_NAME.test(name)) return '';
   const head = typeof content === 'string' ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString('latin1');
   return head.split(/\r?\n|\r/, 1)[0];
 }

@@ -24,7 +24,7 @@ export interface FileCheckResult {
   path: string;
   diagnostics: Diagnostic[];
   problems: FileProblem[];
-  /** True when the prefilter showed the file cannot hold an escape. */
+  /** True when the prefilter showed the file cannot hold an escape, or it is a template that does not parse. */
   skipped: boolean;
   /** The decoded source, when there are diagnostics (for code frames and fixes). */
   source?: SourceFile;
@@ -108,6 +108,15 @@ function readAll(fd: number, size: number): Buffer {
   return n < size ? buf.subarray(0, n) : buf;
 }
 
+/** Jinja statement tags (`{% if … %}`, `{%- endfor %}` …) or a cookiecutter expression. */
+const TEMPLATE_SYNTAX =
+  /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
+
+/** Whether a file holds template syntax, so that its format's syntax errors may be the template's. */
+export function isTemplate(text: string): boolean {
+  return TEMPLATE_SYNTAX.test(text);
+}
+
 /** Exact bytes, with MB beside them from 1 MiB up ("0 MB limit" told nothing for small limits). */
 function sizeText(n: number): string {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
@@ -119,6 +128,12 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : undefined;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
+    if (problems.some((p) => p.kind === 'syntax') && isTemplate(file.text)) {
+      // A template (cookiecutter's `{% if %}` in a Dockerfile) is not a file of its format until it
+      // is rendered: skipped like a file that cannot matter, not reported as broken.
+      result.skipped = true;
+      return result;
+    }
     result.diagnostics = diagnostics;
     result.problems.push(...problems);
     if (diagnostics.length) result.source = file;

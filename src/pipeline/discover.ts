@@ -9,7 +9,7 @@ import type { Ignore } from 'ignore';
 import type { FileProblem } from '../kernel/diagnostic.js';
 import type { Language } from '../kernel/launch-site.js';
 import { patternMatcher, type Config } from './config.js';
-import { claimingFrontEnd, headOf } from '../frontends/index.js';
+import { claimingFrontEnd, GENERIC_SCRIPT_NAME, headOf } from '../frontends/index.js';
 
 export interface Discovery {
   files: string[];
@@ -19,14 +19,17 @@ export interface Discovery {
 }
 
 
-/** The first line of a file (for shebangs); empty when it cannot be read. */
+/**
+ * The first line of a file (for shebangs); empty when it cannot be read, or when a NUL byte in its
+ * first 8,000 bytes (git's test) shows a binary file: met while walking, that is no script to report.
+ */
 function firstLineOf(file: string): string {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const buf = Buffer.alloc(128);
-    const n = fs.readSync(fd, buf, 0, 128, 0);
-    return headOf(file, buf.subarray(0, n));
+    const buf = Buffer.alloc(8000);
+    const n = fs.readSync(fd, buf, 0, 8000, 0);
+    return buf.subarray(0, n).includes(0) ? '' : headOf(file, buf.subarray(0, n));
   } catch {
     return '';
   } finally {
@@ -125,7 +128,9 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
         ancestors.delete(real);
       }
       else if (isFile) {
-        const fe = claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p)));
+        const fe = GENERIC_SCRIPT_NAME.test(e.name)
+          ? claimingFrontEnd(p, firstLineOf(p))
+          : (claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p))));
         if (fe) addFile(p, fe.language);
       }
       if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });

@@ -9,6 +9,10 @@ const argvText = (s: { argv: { fragments: unknown[] }[] }) => s.argv.map((w) => 
 test('dockerfile claims: Dockerfile, Containerfile, Dockerfile.*, *.dockerfile; not others', () => {
   for (const p of ['Dockerfile', 'a/b/Dockerfile', 'Containerfile', 'Dockerfile.dev', 'x/api.dockerfile', 'api.Dockerfile']) assert.ok(dockerfileFrontEnd.claims(p, ''), p);
   for (const p of ['dockerfile.py', 'Makefile', 'Dockerfiles/x.txt', 'README.md']) assert.ok(!dockerfileFrontEnd.claims(p, ''), p);
+  // Issue 15: Docker reads a lowercase `dockerfile` too; its variants like the capitalised ones,
+  // but not another format's file named after it.
+  for (const p of ['dockerfile', 'a/dockerfile', 'dockerfile.dev', 'dev.dockerfile', 'Dockerfile.prod.arm64']) assert.ok(dockerfileFrontEnd.claims(p, ''), p);
+  for (const p of ['dockerfile.md', 'Dockerfile.md', 'docs/Dockerfile.rst', 'dockerfile.json', 'Dockerfile.yml', 'dockerfile.txt']) assert.ok(!dockerfileFrontEnd.claims(p, ''), p);
   // Regression (ansible/awx): templates are another language's text (30 "unknown instruction {%").
   for (const p of ['templates/Dockerfile.j2', 'Dockerfile.template', 'Dockerfile.in', 'Dockerfile.tmpl']) assert.ok(!dockerfileFrontEnd.claims(p, ''), p);
   assert.ok(dockerfileFrontEnd.mayMatter('RUN pip install x', /\bpytest\b/));

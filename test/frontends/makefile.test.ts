@@ -289,3 +289,26 @@ test('makefile bad input: exponentially growing variables are cut off with a pro
   assert.ok(Date.now() - started < 10_000);
   assert.match(r.syntaxProblem!.message, /variable expansion too large to analyse/);
 });
+
+// mayan-edms's docker/Makefile (issue 15): `include config.env` then `X ?= $(X)`. The included file
+// (not followed) sets X, so make never sees a recursive variable; without the include it does.
+test('makefile: `X ?= $(X)` after an include is a value from the included file, not a recursive variable (real make agrees)', async () => {
+  const withInclude = 'include config.env\nREG ?= $(REG)\npush:\n\techo $(REG); :\n';
+  assert.deepEqual(parseMakefile(withInclude).problems, []);
+  const { syntaxProblem } = await analyze(withInclude);
+  assert.equal(syntaxProblem, undefined);
+  const without = 'REG ?= $(REG)\npush:\n\techo $(REG); :\n';
+  const { syntaxProblem: without3 } = await analyze(without);
+  assert.match(without3?.message ?? '', /recursive variable 'REG' references itself/);
+  if (!haveMake) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-make-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'config.env'), 'REG=registry.local\n');
+    fs.writeFileSync(path.join(dir, 'Makefile'), withInclude);
+    assert.equal(runMake(dir, 'push').out, 'registry.local\n');
+    fs.writeFileSync(path.join(dir, 'Makefile'), without);
+    assert.match(runMake(dir, 'push').out, /Recursive variable .REG. references itself/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -280,3 +280,81 @@ describe('parseShellWord: here-docs', () => {
     assert.equal(src.slice(pip.start, pip.end), 'pip');
   });
 });
+
+/**
+ * Valid shell tree-sitter-bash cannot parse (grammar-gaps.ts), found on real scripts bash and dash
+ * accept (scripts/shell-corpus.ts): each class parses without errors, the commands after it keep
+ * their exact offsets, and commands inside the rewritten text are still found.
+ */
+describe('parseShellWord: valid shell the grammar lacks', () => {
+  /** The script's commands; no parse errors; `pip` (last command) found at its offset. */
+  function clean(src: string): ShellCommand[] {
+    const r = parseShellWord(textWord(src, 0));
+    assert.deepEqual(r.errors, [], src);
+    const last = r.commands[r.commands.length - 1];
+    assert.deepEqual(last.words.map(show), ['pip', 'install', 'x'], src);
+    assert.equal(src.slice(last.words[0].span!.start, last.words[0].span!.end), 'pip');
+    return r.commands;
+  }
+
+  test('operators inside an expansion operand: ; | & < ( ) and spaces', () => {
+    for (const e of ['X="${X:-a;b}"', 'X="${X:-a b}"', 'X="${X//;/,}"', 'X="${X#*;}"', 'V=("${a[@]:-x;y}")', 'echo ${X:-a|b} ${X:-a&b} "${X:-a<b}"']) clean(`${e}\npip install x\n`);
+    // git's t/lib-pack.sh; oh-my-bash's themes; bats-core's junit formatter
+    clean('echo >&2 "BUG: $1${2:+ (from $2)}"\npip install x\n');
+    clean('BC=${BC:+${t}-${g}($BC%)}\npip install x\n');
+    clean('local output=${1//&/\\&amp;}\npip install x\n');
+    // acme.sh's dns_edgedns.sh
+    clean('rdlist="${rdlist%%]*}"\npip install x\n');
+  });
+
+  test('substring offsets and subscripts holding expansions', () => {
+    // bats-preprocess, klipper's flash-sdcard.sh, docker-library's test/run.sh
+    clean('char="${name:$i:1}"\nDEVICE=${@:$OPTIND:1}\necho "${testAlias[$repo:$variant]:-}"\npip install x\n');
+  });
+
+  test('a command substitution inside an operand is still read, and the value shows as written', () => {
+    const cmds = clean('x="${X:-$(python y.py; echo a;b)}"\npip install x\n');
+    assert.deepEqual(argvs(cmds).filter((a) => a.length).slice(0, 2), [['python', 'y.py'], ['echo', 'a']]);
+    const r = parseShellWord(textWord('echo "${X:-a;b}"', 0));
+    const frag = r.commands[0].words[1].fragments[0] as Fragment & { why?: string };
+    assert.equal(frag.kind, 'unknown');
+    assert.equal(frag.why, '${X:-a;b}');
+  });
+
+  test('forms the grammar already reads are left as they parse (corpus regressions of a wider rewrite)', () => {
+    // bats-core, oh-my-bash, devstack, termux-packages: substrings holding expansions, transformations.
+    for (const e of [
+      'buffer "${string:0:$((width - 4))}"',
+      'x="${scanned:${s[0]}}${c[2]:0:${s[1]}}"',
+      'word=${word::point - ${#space}}',
+      'set -- ${m:0:$(( ($1 / 8) * 4 ))}${d:$(( (7 - ($1 % 8)) * 4 )):3}',
+      's+="${v:RANDOM%${#v}:1}"',
+      'echo ${x@U} "${y@Q}"',
+      'echo ${arg:$((index++)):1}',
+    ]) {
+      clean(`${e}\npip install x\n`);
+    }
+  });
+
+  test('arithmetic: base prefixes and hex digits after an expansion', () => {
+    // libretime's legacy-migrations-version.sh, pgadmin4's entrypoint.sh
+    clean('v="$((10#$latest))"\nif [ "$(( 0x${cap} & 0x400 ))" -eq 0 ]; then :; fi\npip install x\n');
+  });
+
+  test('two closing words in a row (done done, fi fi, fi }) outside quotes', () => {
+    const cmds = clean('for a in 1; do for b in 2; do python "$b"; done done\nif true; then if :; then :; fi fi\ne() { if :; then echo "$@"; fi }\npip install x\n');
+    assert.deepEqual(argvs(cmds)[0], ['python', '<unknown>']);
+    // As arguments or in strings they are text.
+    const r = parseShellWord(textWord('echo done done; echo "; done done"', 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(argvs(r.commands), [['echo', 'done', 'done'], ['echo', '; done done']]);
+  });
+
+  test('`for NAME do` without `;` (gzip\'s zforce, glibc\'s ldd); the loop body is read', () => {
+    const cmds = clean('for i do\n  python "$i"\ndone\npip install x\n');
+    assert.deepEqual(argvs(cmds)[0], ['python', '<unknown>']);
+    // In a string it is text, not rewritten.
+    const r = parseShellWord(textWord('echo "for i do"', 0));
+    assert.deepEqual(argvs(r.commands), [['echo', 'for i do']]);
+  });
+});

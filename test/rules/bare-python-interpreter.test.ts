@@ -50,6 +50,27 @@ testRule(barePythonInterpreter, {
     { name: 'sh -c with a script file is the shell', code: 'import subprocess\nsubprocess.run(["bash", "deploy.sh", "python"])\n' },
   ],
   invalid: [
+    // Issue 15: a default parameter naming itself is read in the enclosing scope (it was followed
+    // into itself until the depth limit: "not fully analysed", and no finding).
+    {
+      name: 'default parameter naming itself, literal launch in the body',
+      code: 'import os\ndef f(x=x):\n    os.system("python y.py")\n',
+      errors: [{ line: 3, column: 16, messageId: 'bareInterpreter' }],
+      output: 'import os\nimport shlex\nimport sys\ndef f(x=x):\n    os.system(shlex.quote(sys.executable) + " y.py")\n',
+    },
+    {
+      name: 'default parameter naming itself carries the outer value',
+      code: 'import os\nx = "python y.py"\ndef f(x=x):\n    os.system(x)\nclass C:\n    x = "pip list"\n    def g(self, y=x):\n        os.system(y)\n',
+      errors: [{ line: 4, column: 5, messageId: 'bareInterpreter' }],
+      output: null,
+    },
+    {
+      name: 'a .sh file whose shebang names Python is Python (issue 15)',
+      filename: 'deploy.sh',
+      code: '#!/usr/bin/env python3\nimport os\nos.system("python x.py")\n',
+      errors: [{ line: 3, column: 12, messageId: 'bareInterpreter' }],
+      output: '#!/usr/bin/env python3\nimport os\nimport shlex\nimport sys\nos.system(shlex.quote(sys.executable) + " x.py")\n',
+    },
     {
       // certbot tools/venv.py: ['py', env_arg, …] became [sys.executable, env_arg, …], and python
       // rejects the launcher's -3 ("Unknown option: -3").

@@ -9,6 +9,12 @@ const ACTIVATE = (script: string) => `activate it with "${script}" after the com
 
 /** Silent for VG201 and VG202. */
 const VALID: ValidCase[] = [
+  // fdroidserver's .gitlab-ci.yml (issue 15): nested loops in a plain multi-line scalar fold to one
+  // line ending `done done`, which bash and dash accept; it was reported as a shell syntax error.
+  {
+    name: 'a folded plain scalar with nested loops ending in done done parses',
+    code: job('script:', '  - for locale in *; do', '        test -d $locale || continue;', '        for cmd in `ls`; do', '            python -m fdroid $cmd --help > /dev/null;', '        done', '    done'),
+  },
   { name: 'a plain python image with the system pip (no venv)', code: job('script:', '  - pip install -r requirements.txt', '  - python -m pytest') },
   { name: 'created and activated in before_script, used in script', code: job('before_script:', '  - python -m venv .venv', '  - source .venv/bin/activate', 'script:', '  - pip install -r requirements.txt', '  - pytest') },
   {

@@ -338,6 +338,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
   return run.finish();
 }
 
+/** Extensions of other languages and formats, after `Dockerfile.`. */
+const OTHER_FORMAT = /\.(py|pyw|pyi|md|rst|txt|adoc|html?|json|ya?ml|toml|ini|cfg|conf|xml|sh|bash|ps1|bat|js|ts|go|rs|rb|java|lock|log|csv|diff|patch|png|svg)$/i;
+
 export const dockerfileFrontEnd: FrontEnd = {
   language: 'dockerfile',
   maxBytes: CONFIG_MAX_BYTES,
@@ -345,7 +348,10 @@ export const dockerfileFrontEnd: FrontEnd = {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     // Templates (Dockerfile.j2, Dockerfile.template …) hold another language's syntax between the lines.
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base)) return false;
-    return base === 'Dockerfile' || base === 'Containerfile' || base.startsWith('Dockerfile.') || /\.(dockerfile|Dockerfile)$/.test(base);
+    if (base === 'Dockerfile' || base === 'dockerfile' || base === 'Containerfile' || /\.(dockerfile|Dockerfile)$/.test(base)) return true;
+    // Dockerfile.dev, dockerfile.prod (Docker reads `dockerfile` too); not another format's file
+    // named after it (dockerfile.py, Dockerfile.md, dockerfile.json).
+    return /^[Dd]ockerfile\./.test(base) && !OTHER_FORMAT.test(base);
   },
   mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeDockerfile>) => T): T {

@@ -64,6 +64,12 @@ interface CondFrame {
 
 export const cloneVars = (v: Vars): Vars => new Map(v);
 
+/** Whether a value as written names the variable: `$(X)`, `${X}`. */
+function refersTo(value: Char[], name: string): boolean {
+  const t = value.map((c) => c.ch).join('');
+  return t.includes(`$(${name})`) || t.includes(`\${${name}}`);
+}
+
 export function parseMakefile(src: string): ParsedMakefile {
   const lines = logicalLines(src);
   const out: ParsedMakefile = { rules: [], vars: defaultVars(), targetVars: new Map(), oneShell: false, exportAll: false, commentLines: new Set(), problems: [] };
@@ -72,6 +78,8 @@ export function parseMakefile(src: string): ParsedMakefile {
   let recipePrefix = '\t';
   let rule: Rule | undefined;
   const conds: CondFrame[] = [];
+  /** An `include` was met: what it defines is not known. */
+  let included = false;
   const ex = () => new Expander(vars, undefined, problems);
   const lineSpan = (ll: LogicalLine): Span => ({ start: ll.chars[0]?.off ?? ll.starts[0], end: (ll.chars.at(-1)?.off ?? ll.starts[0]) + 1 });
 
@@ -80,6 +88,12 @@ export function parseMakefile(src: string): ParsedMakefile {
     const prev = vars.get(name);
     let nv: MakeVar;
     if (op === '?=' && prev && prev.origin !== 'default') return; // assumes the environment does not set it
+    if (op === '?=' && included && refersTo(value, name)) {
+      // `X ?= $(X)` after an `include` (not followed): X comes from the included file (mayan-edms's
+      // docker/Makefile and its config.env), not a recursive variable; its value is not known here.
+      vars.set(name, { flavor: 'simple', raw: value, value: [unknown(span, `$(${name}) (from an included file)`)], origin: 'file', span, exported: exported ?? prev?.exported });
+      return;
+    }
     if (op === '+=' && prev) {
       nv =
         prev.flavor === 'simple'
@@ -240,6 +254,7 @@ export function parseMakefile(src: string): ParsedMakefile {
       continue;
     }
     if (kw === 'include' || kw === '-include' || kw === 'sinclude' || kw === 'vpath' || kw === 'load' || kw === '-load') {
+      if (kw !== 'vpath') included = true;
       endRuleContext(); // not followed
       continue;
     }

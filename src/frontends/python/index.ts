@@ -97,10 +97,13 @@ function firstError(root: import('web-tree-sitter').Node): import('web-tree-sitt
   return undefined;
 }
 
-/** Python source: `.py`/`.pyw`, or a file without an extension whose shebang names Python. */
+/**
+ * Python source: `.py`/`.pyw`, or a file without an extension, or with a generic script one
+ * (`.sh`, `.bash`: the caller passes its first line), whose shebang names Python.
+ */
 export const pythonFrontEnd: FrontEnd = {
   language: 'python',
-  claims: (path, head) => /\.pyw?$/i.test(path) || (!/\.[^/\\]*$/.test(path.slice(path.lastIndexOf('/') + 1)) && /^#!.*\bpython[\d.]*\b/.test(head)),
+  claims: (path, head) => /\.pyw?$/i.test(path) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,

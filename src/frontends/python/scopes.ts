@@ -99,7 +99,8 @@ export class Scopes {
           k: 'assign',
           pos: scope.node.startIndex,
           block,
-          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope, dflt.startIndex)]) : UNKNOWN),
+          // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN),
         });
       }
     }

@@ -12,6 +12,7 @@ import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
+import { rewriteGrammarGaps } from './grammar-gaps.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -37,7 +38,19 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     let s = buildScript(script);
     if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
     if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
-    tree = parser.parse(s.text);
+    const rewritten = rewriteGrammarGaps(s);
+    tree = parser.parse(rewritten.text);
+    if (rewritten !== s && tree?.rootNode.hasError) {
+      // A rewrite the grammar likes less than the original (a form not measured yet) is not kept.
+      const plain = parser.parse(s.text);
+      if (plain && errorCount(plain.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = plain;
+      } else {
+        plain?.delete();
+        s = rewritten;
+      }
+    } else s = rewritten;
     if (!tree) {
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
@@ -55,6 +68,18 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     tree?.delete();
   }
   return result;
+}
+
+/** ERROR and MISSING nodes in a tree (iteratively: nesting is unbounded). */
+function errorCount(root: SyntaxNode): number {
+  let n = 0;
+  const stack = [root];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.isError || x.isMissing) n++;
+    if (x.hasError) for (const c of x.children) if (c) stack.push(c);
+  }
+  return n;
 }
 
 /** Walks one parse tree and collects its commands in source order. */
@@ -132,7 +157,7 @@ class Collector {
     while (stack.length) {
       const { n, parent, next } = stack.pop()!;
       if (n.isError) {
-        const snippet = this.s.text.slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split('\n')[0];
+        const snippet = (this.s.orig ?? this.s.text).slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split('\n')[0];
         this.error(`shell syntax error near ${JSON.stringify(snippet)}`, this.span(n.startIndex, n.endIndex));
       } else if (n.isMissing) {
         this.error(`shell syntax error: missing ${JSON.stringify(n.type)}`, this.point(n.startIndex));

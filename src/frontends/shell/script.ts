@@ -16,6 +16,8 @@ export interface Script {
   /** Index into `units` for each character of `text`; placeholder characters share their fragment's index. */
   at: number[];
   units: Unit[];
+  /** The text before grammar-gaps.ts rewrote parts tree-sitter-bash cannot parse (same length), for showing. */
+  orig?: string;
 }
 
 /**

@@ -228,7 +228,7 @@ export class WordExpander {
       f.value(known, mode !== 'unquoted');
       return;
     }
-    const text = this.s.text.slice(n.startIndex, n.endIndex);
+    const text = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
     // "$@", "${a[@]}" expand to any number of words even when quoted.
     const multi = name === '@' || /\[[@*]\]\}$/.test(text) || (mode === 'unquoted' && name === '*');
     this.unknown(n, f, mode, text.length > 40 ? text.slice(0, 40) + '…' : text, multi);

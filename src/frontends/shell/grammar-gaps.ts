@@ -1,0 +1,288 @@
+/**
+ * Valid shell that tree-sitter-bash cannot parse, rewritten before parsing into text it can, with
+ * the same length so that every character keeps its place in the script → source map. Measured on
+ * ~8,000 scripts bash or dash accepts (scripts/shell-corpus.ts). Each rewrite touches only text
+ * whose value the shell model never reads:
+ *
+ * - the operand of a `${NAME<op>…}` expansion (`${X:-a;b}`, `${X:+ (from $2)}`, `${v//&/\&amp;}`,
+ *   `${s:$i:1}`, `${a[$k:$v]:-}`): an expansion with an operator is an unknown value, so its operand
+ *   matters only for the commands it runs — nested `$(…)` and `${…}` are kept, and the characters
+ *   the grammar stumbles on (`; & | < > ( ) [ ] ' " \`) become `_`;
+ * - `N#digits` and `0x$…` in `$((…))`: an arithmetic expansion is an unknown value too;
+ * - `for NAME do` (no `;` before `do`, which POSIX allows): the blank before `do` becomes `;`;
+ * - two closing words in a row (`done done`, `fi fi`, `fi }`: a folded YAML scalar makes these from
+ *   nested loops, as in fdroidserver's .gitlab-ci.yml): the blank between becomes `;`.
+ *
+ * The original text stays in `Script.orig`, for messages and anything else that shows text.
+ */
+import type { Script } from './script.js';
+
+const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
+/** Longest first: `:-` before `:`, `##` before `#`. */
+const OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '/#', '/%', '^^', ',,', '-', '=', '+', '?', '#', '%', '/', '^', ',', ':'];
+/** What tree-sitter-bash cannot take in an operand (measured); letters, digits, blanks and `$` it can. */
+const TROUBLE = /[;&|<>()[\]'"\\]/;
+
+export function rewriteGrammarGaps(s: Script): Script {
+  const t = s.text;
+  if (!t.includes('${') && !t.includes('$((') && !/\b(for|done|fi|esac)\b|\}/.test(t)) return s;
+  const out = t.split('');
+  new Scanner(t, out).script(0, undefined);
+  forDo(t, out);
+  closerPairs(t, out);
+  const text = out.join('');
+  return text === t ? s : { ...s, text, orig: s.orig ?? t };
+}
+
+/**
+ * A small lexer that finds expansions where the shell would: not in single quotes, comments or
+ * quoted here-documents. It stops at the `)` that ends a command substitution it was called for.
+ */
+class Scanner {
+  constructor(
+    private readonly t: string,
+    private readonly out: string[],
+  ) {}
+
+  /** Scans shell text from i; returns the index after the closing `close` char (or the end). */
+  script(i: number, close: ')' | undefined): number {
+    const t = this.t;
+    let dq = false;
+    let depth = 0;
+    let atWordStart = true;
+    const heredocs: Array<{ word: string; strip: boolean }> = [];
+    while (i < t.length) {
+      const c = t[i];
+      if (c === '\\') {
+        i += 2;
+        atWordStart = false;
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '{') {
+        i = this.expansion(i);
+        atWordStart = false;
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '(' && t[i + 2] === '(') {
+        i = this.arithmetic(i + 3);
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '(') {
+        i = this.script(i + 2, ')');
+        continue;
+      }
+      if (c === '`') {
+        const end = this.backtick(i);
+        i = end;
+        continue;
+      }
+      if (dq) {
+        if (c === '"') dq = false;
+        i++;
+        continue;
+      }
+      if (c === '"') {
+        dq = true;
+        i++;
+        atWordStart = false;
+        continue;
+      }
+      if (c === "'") {
+        const end = t.indexOf("'", i + 1);
+        i = end < 0 ? t.length : end + 1;
+        atWordStart = false;
+        continue;
+      }
+      if (c === '#' && atWordStart) {
+        const end = t.indexOf('\n', i);
+        i = end < 0 ? t.length : end;
+        continue;
+      }
+      if (c === '<' && t[i + 1] === '<' && t[i + 2] !== '<') {
+        const m = /^<<(-?)[ \t]*(["']?)([^\s"'<>;&|()]+)\2/.exec(t.slice(i, i + 200));
+        if (m) {
+          heredocs.push({ word: m[3], strip: m[1] === '-' });
+          i += m[0].length;
+          continue;
+        }
+      }
+      if (c === '\n' && heredocs.length) {
+        i = this.skipHeredocs(i + 1, heredocs.splice(0));
+        atWordStart = true;
+        continue;
+      }
+      if (close) {
+        if (c === '(') depth++;
+        else if (c === ')') {
+          if (depth === 0) return i + 1;
+          depth--;
+        }
+      }
+      atWordStart = /[\s;&|()<>]/.test(c);
+      i++;
+    }
+    return i;
+  }
+
+  /** Here-document bodies are left as they are (a quoted one is literal text). */
+  private skipHeredocs(i: number, docs: Array<{ word: string; strip: boolean }>): number {
+    const t = this.t;
+    for (const d of docs) {
+      while (i < t.length) {
+        const nl = t.indexOf('\n', i);
+        const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, '');
+        i = nl < 0 ? t.length : nl + 1;
+        if ((d.strip ? line.replace(/^\t+/, '') : line) === d.word) break;
+      }
+    }
+    return i;
+  }
+
+  /** `…` : its inside is a script; returns the index after the closing backtick. */
+  private backtick(i: number): number {
+    const t = this.t;
+    let j = i + 1;
+    while (j < t.length && t[j] !== '`') j += t[j] === '\\' ? 2 : 1;
+    return Math.min(j + 1, t.length);
+  }
+
+  /** `${`…`}` at i: returns the index after its `}`; blanks the operand if it has one. */
+  private expansion(i: number): number {
+    const t = this.t;
+    let j = i + 2;
+    if ((t[j] === '#' || t[j] === '!') && t[j + 1] !== '}') j++;
+    const name = NAME.exec(t.slice(j, j + 256));
+    if (!name) return this.skipBraces(i + 2);
+    j += name[0].length;
+    if (t[j] === '[') {
+      const close = t.indexOf(']', j);
+      if (close < 0) return this.skipBraces(j);
+      const sub = t.slice(j + 1, close);
+      if (sub !== '@' && sub !== '*' && !/^[\w$ +\-*/]*$/.test(sub)) {
+        if (sub.includes('$(') || sub.includes('`')) return this.skipBraces(j);
+        for (let k = j + 1; k < close; k++) if (t[k] !== '\n') this.out[k] = '_';
+      }
+      j = close + 1;
+    }
+    if (t[j] === '}') return j + 1;
+    const op = OPERATORS.find((o) => t.startsWith(o, j));
+    if (!op) return this.skipBraces(j);
+    return this.operand(j + op.length, op === ':');
+  }
+
+  /**
+   * The operand, up to the `}` that closes the expansion: nested `${…}` and `$(…)` kept (they may
+   * run commands), everything else `_`. A backtick inside makes it too hard to follow: left as is.
+   */
+  private operand(start: number, substring: boolean): number {
+    const t = this.t;
+    const blank: number[] = [];
+    let i = start;
+    let dq = false;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === '`') return this.skipBraces(start);
+      if (c === '\\') {
+        blank.push(i, i + 1);
+        i += 2;
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '{') {
+        i = this.expansion(i);
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '(' && t[i + 2] === '(') {
+        i = this.arithmetic(i + 3);
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '(') {
+        i = this.script(i + 2, ')');
+        continue;
+      }
+      if (c === '"') dq = !dq;
+      else if (c === "'" && !dq) {
+        const end = t.indexOf("'", i + 1);
+        if (end < 0) return t.length;
+        for (let k = i; k <= end; k++) blank.push(k);
+        i = end + 1;
+        continue;
+      } else if (c === '}' && !dq) {
+        // In `${s:$i:1}` the grammar also stumbles on a plain `$i`: its `$` goes too.
+        for (const k of blank) if (k < i && (TROUBLE.test(t[k]) || (substring && t[k] === '$'))) this.out[k] = '_';
+        return i + 1;
+      }
+      blank.push(i);
+      i++;
+    }
+    return i;
+  }
+
+  /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
+  private skipBraces(i: number): number {
+    const t = this.t;
+    let depth = 0;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === '\\') i += 2;
+      else if (c === '$' && t[i + 1] === '(') i = this.script(i + 2, ')');
+      else if (c === '{') {
+        depth++;
+        i++;
+      } else if (c === '}') {
+        if (depth === 0) return i + 1;
+        depth--;
+        i++;
+      } else i++;
+    }
+    return i;
+  }
+
+  /** `$((`…`))` from its inside: `10#$x` → `10+$x`, `0x${m}` → `0+${m}`; nested expansions scanned. */
+  private arithmetic(i: number): number {
+    const t = this.t;
+    let depth = 0;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === '$' && t[i + 1] === '{') {
+        i = this.expansion(i);
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '(' && t[i + 2] !== '(') {
+        i = this.script(i + 2, ')');
+        continue;
+      }
+      if (c === '#' && /[0-9]/.test(t[i - 1] ?? '') && /[\w$]/.test(t[i + 1] ?? '')) this.out[i] = '+';
+      if (c === 'x' && t[i - 1] === '0' && !/\w/.test(t[i - 2] ?? '') && t[i + 1] === '$') this.out[i] = '+';
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) return t[i + 1] === ')' ? i + 2 : i + 1;
+        depth--;
+      }
+      i++;
+    }
+    return i;
+  }
+}
+
+/** `for NAME do` at a line's command start, outside quotes: the blank before `do` becomes `;`. */
+function forDo(t: string, out: string[]): void {
+  for (const m of t.matchAll(/(^|[\n;&|(){}]|\bthen|\bdo|\belse)([ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*)([ \t]+)do(?=[\s;]|$)/g)) {
+    const lineStart = t.lastIndexOf('\n', m.index) + 1;
+    const before = t.slice(lineStart, m.index + m[1].length);
+    if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;
+    out[m.index + m[1].length + m[2].length] = ';';
+  }
+}
+
+/**
+ * A closing word in command position (after `;`, `&` or a line break) followed by another one on
+ * the same line, outside quotes: `…; done done` → `…; done;done`.
+ */
+function closerPairs(t: string, out: string[]): void {
+  for (const m of t.matchAll(/(^|[;&\n])([ \t]*(?:done|fi|esac|\}))([ \t]+)(?=(?:done|fi|esac|\})(?:[\s;&|)]|$))/g)) {
+    const lineStart = t.lastIndexOf('\n', m.index) + 1;
+    const before = t.slice(lineStart, m.index + m[1].length);
+    if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;
+    out[m.index + m[1].length + m[2].length] = ';';
+  }
+}
