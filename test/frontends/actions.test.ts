@@ -123,3 +123,18 @@ test('actions expressions: a string literal inside ${{ }} may hold braces (forma
   assert.equal(syntaxProblem, undefined);
   assert.deepEqual(positions(siteAt(sites, 'python')), ['7:11', '7:18', '7:21', '7:25', '7:33']);
 });
+
+test('actions runners: a job on Windows only (runs-on or its matrix) is not read as bash; a Windows-only step is skipped', async () => {
+  const ps = '      - run: |\n          if (git status --porcelain) { exit 1 }\n          pip install .\n';
+  for (const runsOn of ['windows-latest', '${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [windows-2022]\n        include:\n          - os: windows-latest']) {
+    const r = await analyze(`jobs:\n  w:\n    runs-on: ${runsOn}\n    steps:\n${ps}`);
+    assert.equal(r.syntaxProblem, undefined, runsOn);
+    assert.equal(r.sites.length, 0, runsOn);
+  }
+  // A matrix with a Linux runner too: the Linux leg is analysed (and the PowerShell is a bash error there).
+  const mixed = await analyze(`jobs:\n  w:\n    runs-on: \${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    steps:\n${ps}`);
+  assert.ok(mixed.syntaxProblem);
+  const guarded = await analyze(`jobs:\n  w:\n    runs-on: \${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    steps:\n      - if: runner.os == 'Windows'\n        run: |\n          if (git status --porcelain) { exit 1 }\n          pip install .\n`);
+  assert.equal(guarded.syntaxProblem, undefined);
+  assert.equal(guarded.sites.length, 0);
+});

@@ -51,8 +51,28 @@ testRule(venvNotOnPath, {
     },
     { name: 'printf to $GITHUB_PATH persists like echo', code: wf('run: python -m venv .venv', "run: printf '%s\\n' \"$PWD/.venv/bin\" >> \"$GITHUB_PATH\"", 'run: pip install .') },
     { name: 'a shell: python step that appends the venv bin to $GITHUB_PATH', code: wf('run: python -m venv /opt/venv', PYTHON_STEP_WRITES_PATH, 'run: pip install .') },
+    // Real-repository review (unseen corpus: python-zulip-api, esphome): a Windows-only step never
+    // runs after a Linux-only one, and is not a POSIX shell.
+    {
+      name: "a step only Windows runs (if: runner.os == 'Windows') is not judged with the Linux steps",
+      code: "on: push\njobs:\n  test:\n    runs-on: ${{ matrix.os }}\n    strategy: {matrix: {os: [ubuntu-latest, windows-latest]}}\n    steps:\n      - run: python -m venv venv\n      - if: runner.os == 'Linux'\n        run: |\n          source venv/bin/activate\n          pytest\n      - if: startsWith(matrix.os, 'windows') && always()\n        run: |\n          venv\\Scripts\\Activate.ps1\n          pytest\n",
+    },
+    {
+      // freqtrade: runs-on: ${{ matrix.os }} whose matrix holds only Windows runners: PowerShell by default.
+      name: 'a job whose matrix runs it only on Windows is not read as bash',
+      code: "on: push\njobs:\n  win:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [windows-latest]\n    steps:\n      - run: python -m venv venv\n      - run: |\n          if (git status --porcelain) { exit 1 }\n          pytest\n",
+    },
   ],
   invalid: [
+    {
+      name: "an if: that may hold on Linux (runner.os != 'Windows', or an ||) keeps the step",
+      code: "on: push\njobs:\n  t:\n    runs-on: ${{ matrix.os }}\n    strategy: {matrix: {os: [ubuntu-latest, windows-latest]}}\n    steps:\n      - run: python -m venv venv\n      - if: runner.os != 'Windows'\n        run: pytest\n      - if: runner.os == 'Windows' || github.event_name == 'push'\n        run: pytest\n",
+      errors: [
+        { line: 9, column: 14, messageId: 'notOnPath', data: { name: 'pytest' } },
+        { line: 11, column: 14, messageId: 'notOnPath', data: { name: 'pytest' } },
+      ],
+      output: null,
+    },
     {
       name: 'a venv used by path in a later step is the main one: bare pytest still escapes it',
       code: wf('run: python -m venv .venv', 'run: .venv/bin/pip install -r requirements.txt', 'run: pytest'),

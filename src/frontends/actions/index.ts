@@ -336,6 +336,9 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
         localAction(uses, step, envOf(get(step, 'env'), src, scope.env, inputs), js, stepNo, windows, macos);
         return;
       }
+      // A step only a Windows runner runs (if: runner.os == 'Windows'): not a POSIX shell, and it
+      // never runs after a step only Linux or macOS runs; nothing of it is modelled.
+      if (!windows && windowsOnly(scalarText(get(step, 'if')))) return;
       const rawRun = get(step, 'run');
       // `run: *script`: the anchored scalar, at its own position.
       const runNode = isAlias(rawRun) ? rawRun.resolve(doc) : rawRun;
@@ -451,8 +454,8 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       if (isMap(jobs)) {
         for (const p of (jobs as YAMLMap).items) {
           const job = p.value;
-          const runsOn = JSON.stringify(isScalar(get(job, 'runs-on')) || isSeq(get(job, 'runs-on')) ? (get(job, 'runs-on') as YamlNode).toJSON() : '');
-          runJob(job, scopeOf(job, src, top), /windows/i.test(runsOn), /macos/i.test(runsOn));
+          const oses = runnerLabels(job);
+          runJob(job, scopeOf(job, src, top), oses.every((l) => /windows/i.test(l)), oses.every((l) => /macos/i.test(l)));
         }
       } else if (isMap(runs) && scalarText(get(runs, 'using')) === 'composite') {
         runJob(runs, top, caller?.windows ?? false, caller?.macos ?? false);
@@ -485,6 +488,39 @@ function pythonStepWrites(script: string, cwd: string | undefined, js: JobState)
       if (m) js.ghEnv.set('VIRTUAL_ENV', m[1]);
     }
   }
+}
+
+/**
+ * The runner labels a job may run on: `runs-on` as written, or, for `runs-on: ${{ matrix.os }}`,
+ * every value of that matrix key (its list and its `include:` entries). A job is a Windows job only
+ * when every label is a Windows one.
+ */
+export function runnerLabels(job: unknown): string[] {
+  const runsOn = get(job, 'runs-on');
+  const labels = isScalar(runsOn) || isSeq(runsOn) ? [(runsOn as YamlNode).toJSON()].flat().map(String) : [''];
+  const out: string[] = [];
+  for (const l of labels) {
+    const key = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(l.trim())?.[1];
+    const matrix = key ? get(get(job, 'strategy'), 'matrix') : undefined;
+    if (!key || !isMap(matrix)) {
+      out.push(l);
+      continue;
+    }
+    const values = [get(matrix, key)].flatMap((v) => (isSeq(v) ? v.items.map((i) => (isScalar(i) ? String(i.value) : '')) : []));
+    const include = get(matrix, 'include');
+    if (isSeq(include)) for (const e of include.items) if (isScalar(get(e, key))) values.push(String((get(e, key) as YamlNode & { value: unknown }).value));
+    out.push(...(values.length ? values : [l]));
+  }
+  return out;
+}
+
+/**
+ * An `if:` that holds only on Windows runners (`runner.os == 'Windows'`, `startsWith(matrix.os,
+ * 'windows')` …) as one of its `&&` terms; an `||` anywhere, or a negation, and we cannot tell.
+ */
+export function windowsOnly(condition: string | undefined): boolean {
+  if (!condition || /\|\||!/.test(condition.replace(/!=/g, ''))) return false;
+  return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
 }
 
 /** `$GITHUB_WORKSPACE`, `$HOME`, `$RUNNER_TEMP`, `~/` in a YAML value or a path (not seen by a shell there). */
