@@ -86,8 +86,8 @@ test('Python shell strings: the quoted interpreter path replaces the whole shell
   const py = (code: string) => unsafe(code, 'job.py');
   assert.equal(await py('import os\nos.system(\'"pip" --version\')\n'), 'import os\nimport shlex\nimport sys\nos.system(shlex.quote(sys.executable) + \' -m pip --version\')\n');
   assert.equal(
-    await py('import subprocess\nsubprocess.run(\'"python" -c "print(1)"\', shell=True)\n'),
-    'import shlex\nimport subprocess\nimport sys\nsubprocess.run(shlex.quote(sys.executable) + \' -c "print(1)"\', shell=True)\n',
+    await py('import subprocess\nsubprocess.run(\'"python" -c "import app"\', shell=True)\n'),
+    'import shlex\nimport subprocess\nimport sys\nsubprocess.run(shlex.quote(sys.executable) + \' -c "import app"\', shell=True)\n',
   );
   assert.equal(await py('import os\nos.system(f\'"python" -c "print({x})"\')\n'), 'import os\nimport shlex\nimport sys\nos.system(f\'{shlex.quote(sys.executable)} -c "print({x})"\')\n');
   assert.equal(await py('import os\nos.popen("cd /srv && \'p\'ython job.py")\n'), 'import os\nimport shlex\nimport sys\nos.popen("cd /srv && " + shlex.quote(sys.executable) + " job.py")\n');
