@@ -211,6 +211,10 @@ export class PythonModule implements Evaluator {
       case 'conditional_expression': {
         const parts = n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
         if (parts.length < 3) return UNKNOWN;
+        // `exe if exe else "python"` (exe = sys.executable), `"python" if not sys.executable else …`:
+        // the other branch runs only when sys.executable is empty (an embedded interpreter), as with `or`.
+        const test = this.interpreterTest(parts[1], scope, pos);
+        if (test !== undefined) return this.evalIn(parts[test ? 0 : 2], scope, pos);
         return union([this.evalIn(parts[0], scope, pos), this.evalIn(parts[2], scope, pos)]);
       }
       case 'boolean_operator': {
@@ -236,6 +240,25 @@ export class PythonModule implements Evaluator {
       default:
         return { k: 'unknown', span };
     }
+  }
+
+  /**
+   * Whether `cond` tests that the running interpreter's path is known: true for `sys.executable`
+   * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
+   */
+  interpreterTest(cond: Node, scope: Scope, pos: number): boolean | undefined {
+    let n: Node | null = cond;
+    let negated = false;
+    for (;;) {
+      while (n?.type === 'parenthesized_expression') n = n.namedChildren[0] ?? null;
+      if (n?.type !== 'not_operator') break;
+      negated = !negated;
+      n = n.childForFieldName('argument');
+    }
+    if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) return undefined;
+    const v = this.evalIn(n, scope, pos);
+    if (v.k !== 'str' || !v.word.fragments.some((f) => f.kind === 'sys-executable')) return undefined;
+    return !negated;
   }
 
   private evalName(n: Node, scope: Scope, pos: number): Value {
