@@ -19,7 +19,7 @@ import { Scopes, spanOf, type Evaluator, type Scope } from './scopes.js';
 import { evalString } from './string-literals.js';
 import { enclosingClass, Summaries } from './summaries.js';
 import { hasVenvFragment, joinPath, mergeEnv, percentFormat, stripLiteral, withKey, wordTextOf } from './value-ops.js';
-import { concatValues, fragmentValue, mapValue, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
+import { concatValues, fragmentValue, mapValue, options, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
 
 const MAX_DEPTH = 40;
 
@@ -256,9 +256,16 @@ export class PythonModule implements Evaluator {
       n = n.childForFieldName('argument');
     }
     if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) return undefined;
-    const v = this.evalIn(n, scope, pos);
-    if (v.k !== 'str' || !v.word.fragments.some((f) => f.kind === 'sys-executable')) return undefined;
-    return !negated;
+    // Each value the name can have (by branch) is sys.executable, a string that is never empty, or
+    // unknown (pgadmin4: a Windows-only lookup); at least one is sys.executable.
+    let interpreter = false;
+    for (const o of options(this.evalIn(n, scope, pos))) {
+      if (o.k === 'unknown') continue;
+      if (o.k !== 'str') return undefined;
+      if (o.word.fragments.some((f) => f.kind === 'sys-executable')) interpreter = true;
+      else if (!o.word.fragments.some((f) => f.kind === 'text' && f.text !== '')) return undefined;
+    }
+    return interpreter ? !negated : undefined;
   }
 
   private evalName(n: Node, scope: Scope, pos: number): Value {

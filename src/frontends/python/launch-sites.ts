@@ -47,7 +47,8 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
   }
   if (launches.length) sites.push(...wrapperCallSites(mod, launches));
   if (definesBuildHooks(mod)) {
-    for (const site of sites) if (site.env.path.kind === 'inherited') site.env.scriptsOnPath = 'the PEP 517 build environment';
+    // (Not when the launch's PATH is os.defpath or sudo's: the build environment's PATH is gone.)
+    for (const site of sites) if (site.env.path.kind !== 'missing' && site.env.path.kind !== 'reset') site.env.scriptsOnPath = 'the PEP 517 build environment';
   }
   return dedupe(sites);
 }

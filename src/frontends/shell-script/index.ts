@@ -98,23 +98,7 @@ export function analyzeShellScript(file: SourceFile): Analysis {
     const act = site.config?.activation;
     if (act) act.lastInRun = false;
   }
-  const result = finishAnalysis(out, scriptSuppressions(file));
-  // The script runs top to bottom: a venv it only names (`venv/bin/python …` at line 7) is not in
-  // scope before that line, though the second pass knows it from the start.
-  for (const site of result.sites) {
-    const origins = site.config?.venvOrigins;
-    const at = site.argv[0] ? wordSourceSpan(site.argv[0])?.start : undefined;
-    if (!origins || at === undefined || !site.env.knownVenvs) continue;
-    const known = site.env.knownVenvs.filter((v) => {
-      const o = origins.get(v);
-      return o?.how !== 'named' || o.offset === undefined || o.offset <= at;
-    });
-    if (known.length === site.env.knownVenvs.length) continue;
-    // The site's fix was written for the last venv it knew; it is no longer the one named.
-    if (known.length) site.rewriter = undefined;
-    site.env.knownVenvs = known;
-  }
-  return result;
+  return finishAnalysis(out, scriptSuppressions(file));
 }
 
 /** `# venvguard: ignore[…]` / `# noqa` as a comment on the line, or alone on the line above: each line is an entry. */
