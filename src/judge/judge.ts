@@ -30,6 +30,42 @@ function leadingText(w: Word): { text: string; whole: boolean } {
 }
 
 export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {
+  const v = judgeProgram(site, knowledge);
+  // pip told which environment to install into is not PATH's choice: an escape only by name.
+  if (v?.tool === 'pip' && v.resolution !== 'system-path' && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name)))) return undefined;
+  return v;
+}
+
+/** pip's own arguments: after `-m pip` when an interpreter runs it (python's `-E` is not pip's). */
+function pipArgs(args: Word[], viaInterpreter: boolean): Word[] {
+  if (!viaInterpreter) return args;
+  const texts = args.map((a) => wordText(a));
+  const i = texts.findIndex((t, k) => t === '-mpip' || (t === 'pip' && texts[k - 1] !== undefined && /^-[A-Za-z]*m$/.test(texts[k - 1]!)));
+  return i < 0 ? [] : args.slice(i + 1);
+}
+
+/**
+ * pip's own options that say where it installs (pip's `install` and global options):
+ * `--target`/`-t DIR` (a folder, e.g. a venv's site-packages), `--prefix DIR`, `--root DIR`,
+ * `--python PYTHON` (pip ≥ 22.3 runs for that interpreter's environment), and pip < 1.0's
+ * `-E`/`--environment VENV`. Glued values (`--target=DIR`, `-tDIR`) count.
+ */
+const PIP_TARGET = /^(?:--(?:target|prefix|root|python|environment)(=?)|-[tE])(.*)$/;
+
+export function pipTargetGiven(args: Word[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const { text, whole } = leadingText(args[i]);
+    const m = PIP_TARGET.exec(text);
+    if (!m) continue;
+    if (m[1] === undefined && m[2] === '' && !whole) return true; // `-t$DIR`
+    if (m[1] === '' && m[2] !== '') continue; // `--rootless`: another option
+    // The option's value: glued (`--target=DIR`, `-tDIR`), or the next word.
+    if (m[2] !== '' || m[1] === '=' || i + 1 < args.length) return true;
+  }
+  return false;
+}
+
+function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {
   const program = site.argv[0];
   if (!program || program.fragments.length === 0) return undefined;
   const frags = program.fragments;
@@ -60,6 +96,10 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
     return undefined; // an explicit path: the author chose it
   }
   if (!site.searchesPath || pathChosen) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
+  // A Python shell string that activates an environment first (`. /opt/venv/bin/activate && pip …`,
+  // `conda activate env && python …`): the name is that environment's. (Configuration files judge
+  // their active venv in their own rules.)
+  if (site.language === 'python' && site.env.activeVenv !== undefined && resolution === 'path') return undefined;
   if (whole) return classifyName(text, site, knowledge, resolution, programSpan);
   // Partly known: f"python{version}" is still an interpreter looked up on PATH, unless it is asked
   // only what it is (["python{0}".format(v), "--version"]).
@@ -96,6 +136,8 @@ function classifyName(
   const base = name.replace(/\.exe$/i, '');
   if (SELF_MANAGED_TOOLS.has(base)) return undefined;
   const script = knowledge.consoleScripts.get(base);
+  // A PEP 517 backend's hooks run with the build environment's scripts first on PATH.
+  if (script && site.env.scriptsOnPath !== undefined) return undefined;
   if (script) return { tool: 'console-script', name, resolution, module: script.module, words: 1, programSpan, source: script.source };
   return undefined;
 }

@@ -46,6 +46,11 @@ export interface EnvState {
   knownVenvs?: string[];
   /** The venv whose bin is on PATH at this point, if known. */
   activeVenv?: string;
+  /**
+   * A folder of console scripts the caller of this code puts first on PATH, though the interpreter
+   * stays the outer one: pip's isolated build environment for a PEP 517 backend's hooks.
+   */
+  scriptsOnPath?: string;
 }
 
 export type PathState =

@@ -99,7 +99,9 @@ testRule(sourceInSh, {
   ],
 });
 
-test('one shell model: Python shell strings keep their verdicts (the site is Python\'s, whatever the shell activates)', async () => {
-  const diags = await checkText('import os\nos.system("bash -c \'. venv/bin/activate && pip install x\'")\nos.system("PATH=/venv/bin:$PATH python x.py")\n');
-  assert.deepEqual(diags.map((d) => `${d.start.line} ${d.code}`), ['2 VG102']);
+// Issue 15 (text-generation-webui): an activation earlier in the same string puts a venv first on
+// PATH for what follows it, in a nested shell too; a later string starts without it.
+test('one shell model: an activation in a Python shell string holds for the rest of that string only', async () => {
+  const diags = await checkText('import os\nos.system("bash -c \'. venv/bin/activate && pip install x\'")\nos.system("PATH=/venv/bin:$PATH python x.py")\nos.system("pip install y")\n');
+  assert.deepEqual(diags.map((d) => `${d.start.line} ${d.code}`), ['4 VG102']);
 });

@@ -19,7 +19,7 @@ import { Scopes, spanOf, type Evaluator, type Scope } from './scopes.js';
 import { evalString } from './string-literals.js';
 import { enclosingClass, Summaries } from './summaries.js';
 import { hasVenvFragment, joinPath, mergeEnv, percentFormat, stripLiteral, withKey, wordTextOf } from './value-ops.js';
-import { concatValues, fragmentValue, mapValue, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
+import { concatValues, fragmentValue, mapValue, options, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
 
 const MAX_DEPTH = 40;
 
@@ -211,6 +211,10 @@ export class PythonModule implements Evaluator {
       case 'conditional_expression': {
         const parts = n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
         if (parts.length < 3) return UNKNOWN;
+        // `exe if exe else "python"` (exe = sys.executable), `"python" if not sys.executable else …`:
+        // the other branch runs only when sys.executable is empty (an embedded interpreter), as with `or`.
+        const test = this.interpreterTest(parts[1], scope, pos);
+        if (test !== undefined) return this.evalIn(parts[test ? 0 : 2], scope, pos);
         return union([this.evalIn(parts[0], scope, pos), this.evalIn(parts[2], scope, pos)]);
       }
       case 'boolean_operator': {
@@ -236,6 +240,32 @@ export class PythonModule implements Evaluator {
       default:
         return { k: 'unknown', span };
     }
+  }
+
+  /**
+   * Whether `cond` tests that the running interpreter's path is known: true for `sys.executable`
+   * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
+   */
+  interpreterTest(cond: Node, scope: Scope, pos: number): boolean | undefined {
+    let n: Node | null = cond;
+    let negated = false;
+    for (;;) {
+      while (n?.type === 'parenthesized_expression') n = n.namedChildren[0] ?? null;
+      if (n?.type !== 'not_operator') break;
+      negated = !negated;
+      n = n.childForFieldName('argument');
+    }
+    if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) return undefined;
+    // Each value the name can have (by branch) is sys.executable, a string that is never empty, or
+    // unknown (pgadmin4: a Windows-only lookup); at least one is sys.executable.
+    let interpreter = false;
+    for (const o of options(this.evalIn(n, scope, pos))) {
+      if (o.k === 'unknown') continue;
+      if (o.k !== 'str') return undefined;
+      if (o.word.fragments.some((f) => f.kind === 'sys-executable')) interpreter = true;
+      else if (!o.word.fragments.some((f) => f.kind === 'text' && f.text !== '')) return undefined;
+    }
+    return interpreter ? !negated : undefined;
   }
 
   private evalName(n: Node, scope: Scope, pos: number): Value {

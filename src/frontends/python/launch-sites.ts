@@ -46,7 +46,33 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     sites.push(...own);
   }
   if (launches.length) sites.push(...wrapperCallSites(mod, launches));
+  if (definesBuildHooks(mod)) {
+    // (Not when the launch's PATH is os.defpath or sudo's: the build environment's PATH is gone.)
+    for (const site of sites) if (site.env.path.kind !== 'missing' && site.env.path.kind !== 'reset') site.env.scriptsOnPath = 'the PEP 517 build environment';
+  }
   return dedupe(sites);
+}
+
+/** PEP 517's and PEP 660's hooks: a module defining one at top level is a build backend. */
+const BUILD_HOOKS = /^(?:async\s+)?def\s+(?:build_wheel|build_sdist|build_editable|prepare_metadata_for_build_(?:wheel|editable)|get_requires_for_build_(?:wheel|sdist|editable))\s*\(/m;
+
+/**
+ * A PEP 517 build backend (maturin's, setuptools-rust's): the frontend calls its hooks with the
+ * outer interpreter as sys.executable, but with the isolated build environment's scripts folder
+ * first on PATH — pip's BuildEnvironment.__enter__ sets `PATH = scripts + os.pathsep + PATH`
+ * (pypa/pip, src/pip/_internal/build_env.py; build_env/_custom.py in later releases) — so a
+ * console script by name (`maturin`, `cmake`) is the one the build requirements installed there,
+ * not an escape; the fix (the script beside sys.executable) would look in the wrong folder. Helpers
+ * the hooks call run the same way, so the whole module counts. python and pip by name are still
+ * PATH's: the build environment's scripts folder has no interpreter of its own.
+ */
+function definesBuildHooks(mod: PythonModule): boolean {
+  if (!BUILD_HOOKS.test(mod.file.text)) return false;
+  for (const n of mod.root.namedChildren) {
+    const def = n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+    if (def?.type === 'function_definition' && BUILD_HOOKS.test(`def ${def.childForFieldName('name')?.text ?? ''}(`)) return true;
+  }
+  return false;
 }
 
 const MAX_WRAPPER_CALLS = 64;
@@ -271,12 +297,15 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
   }
 
   const sites: LaunchSite[] = [];
-  const make = (cmd: ExpandedCommand, viaShell: boolean): LaunchSite => {
+  const make = (cmd: ExpandedCommand, viaShell: boolean, active?: string): LaunchSite => {
     let path: PathState = r.env;
     if (cmd.pathReset) path = { kind: 'reset', by: cmd.pathReset };
     else if (cmd.pathUnset) path = { kind: 'reset', by: 'env -i' };
     else if (cmd.envPathSet) path = { kind: 'explicit' };
     const env: EnvState = { path };
+    // `. /opt/venv/bin/activate && python -m pip …`, `conda activate env && pip …`: the shell
+    // string puts an environment first on PATH before the command; a name is then its.
+    if (active !== undefined && path.kind !== 'reset' && path.kind !== 'missing') env.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: 'python', api, callSpan, env, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt);
     return site;
@@ -294,7 +323,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     vars: new Map(),
     venvs: new Map(),
     originAt: (offset) => ({ line: mod.file.location(offset).line, how: 'created', offset }),
-    makeSite: (cmd) => make(cmd, true),
+    makeSite: (cmd, active) => make(cmd, true, active),
   };
   for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
     const { commands, session } = runExecArgv(a.argv, a.complete, shell, callSpan);

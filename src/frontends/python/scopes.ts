@@ -18,7 +18,8 @@ export type Scope = {
 };
 
 type Event =
-  | { k: 'assign'; pos: number; block: Span; value: () => Value }
+  /** `fallback`: the assignment runs only when sys.executable is empty (`if not sys.executable: …`). */
+  | { k: 'assign'; pos: number; block: Span; value: () => Value; fallback?: () => boolean }
   | { k: 'aug'; pos: number; block: Span; value: () => Value }
   | { k: 'append'; pos: number; block: Span; value: () => Value }
   | { k: 'extend'; pos: number; block: Span; value: () => Value }
@@ -48,6 +49,8 @@ export interface Evaluator {
   evalIn(n: Node, scope: Scope, pos: number): Value;
   qualify(n: Node, scope?: Scope): string | undefined;
   lookup(name: string, scope: Scope, pos: number): Value | undefined;
+  /** True when `cond` tests that sys.executable is set, false when it tests that it is empty. */
+  interpreterTest(cond: Node, scope: Scope, pos: number): boolean | undefined;
 }
 
 /** The scopes of one module and the bindings in each, built on first use. */
@@ -258,7 +261,7 @@ export class Scopes {
   private bindTarget(left: Node, right: Node, stmt: Node, scope: Scope, add: (name: string, e: Event) => void): void {
     const block = this.blockOf(stmt);
     if (left.type === 'identifier') {
-      add(left.text, { k: 'assign', pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex) });
+      add(left.text, { k: 'assign', pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex), fallback: this.embeddedFallback(stmt, scope) });
       return;
     }
     if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') {
@@ -270,6 +273,27 @@ export class Scopes {
         else for (const id of identifiersIn(t)) add(id, { k: 'assign', pos: stmt.endIndex, block, value: () => UNKNOWN });
       });
     }
+  }
+
+  /**
+   * For a statement directly in `if not sys.executable:` (or in the `else:` of `if sys.executable:`,
+   * `exe` bound to it works too): a test that it runs only for an embedded interpreter, whose
+   * sys.executable is empty — a name assigned there is not what normal runs launch.
+   */
+  private embeddedFallback(stmt: Node, scope: Scope): (() => boolean) | undefined {
+    const block = stmt.parent?.type === 'expression_statement' ? stmt.parent.parent : stmt.parent;
+    if (block?.type !== 'block') return undefined;
+    let branch = block.parent;
+    let inElse = false;
+    if (branch?.type === 'else_clause') {
+      inElse = true;
+      branch = branch.parent;
+      if (branch?.namedChildren.some((c) => c?.type === 'elif_clause')) return undefined;
+    }
+    if (branch?.type !== 'if_statement') return undefined;
+    const cond = branch.childForFieldName('condition');
+    if (!cond) return undefined;
+    return () => this.ev.interpreterTest(cond, scope, cond.startIndex) === inElse;
   }
 
   /** Value of `name` just before offset `pos` in `scope`. */
@@ -286,6 +310,7 @@ export class Scopes {
       const dominates = e.block.start <= pos && pos <= e.block.end;
       switch (e.k) {
         case 'assign': {
+          if (e.fallback?.()) break;
           const v = e.value();
           cur = dominates || !cur ? [v] : [...cur, v];
           break;

@@ -55,7 +55,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
     }
-    new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand).run(tree.rootNode);
+    new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard).run(tree.rootNode);
   } catch (e) {
     // Pathological nesting can exhaust the JS or WASM stack; report it as a parse problem and keep
     // whatever commands were already collected rather than failing the whole file.
@@ -93,6 +93,7 @@ class Collector {
     vars: Map<string, string> | undefined,
     private readonly out: ShellParseResult,
     private readonly onCommand?: (cmd: ShellCommand) => void,
+    private readonly onVenvGuard?: () => void,
   ) {
     this.map = new ScriptMap(s);
     this.expander = new WordExpander(this.map, dialect, vars);
@@ -153,9 +154,14 @@ class Collector {
 
   private walk(root: SyntaxNode): void {
     // Each entry carries its parent and next sibling: asking tree-sitter for them costs O(depth).
-    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode }> = [{ n: root }];
+    // A `guard` entry marks where a $VIRTUAL_ENV guard ends: it is popped after the guard's commands.
+    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true }> = [{ n: root }];
     while (stack.length) {
-      const { n, parent, next } = stack.pop()!;
+      const { n, parent, next, guard } = stack.pop()!;
+      if (guard) {
+        this.onVenvGuard?.();
+        continue;
+      }
       if (n.isError) {
         const snippet = (this.s.orig ?? this.s.text).slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split('\n')[0];
         this.error(`shell syntax error near ${JSON.stringify(snippet)}`, this.span(n.startIndex, n.endIndex));
@@ -184,6 +190,10 @@ class Collector {
         case 'variable_assignment':
         case 'variable_assignments':
           if (parent && STATEMENT_PARENTS.has(parent.type)) this.assignmentStatement(n);
+          break;
+        case 'if_statement':
+        case 'list':
+          if (this.onVenvGuard && parent?.type === 'program' && isVenvGuard(n, this.s.text)) stack.push({ n, guard: true });
           break;
         case 'comment':
           continue;
@@ -298,4 +308,35 @@ class Collector {
     const assignments = nodes.map((c) => this.expander.assignment(c));
     this.emit({ words: [], assignments, span: this.span(n.startIndex, n.endIndex), complete: true }, n.startIndex);
   }
+}
+
+/** `$VIRTUAL_ENV` as a test operand: `"$VIRTUAL_ENV"`, `${VIRTUAL_ENV}`, `"${VIRTUAL_ENV:-}"`. */
+const VENV_VAR = String.raw`"?\$(?:VIRTUAL_ENV|\{VIRTUAL_ENV(?::?-)?\})"?`;
+/** A test that is true when no venv is active: `[ -z "$VIRTUAL_ENV" ]`, `test -z …`, `[[ -z … ]]`, `! [ -n … ]`. */
+const UNSET_TEST = new RegExp(String.raw`^(?:(?:\[\[?|test)\s+-z\s+${VENV_VAR}|!\s+(?:\[\[?|test)\s+-n\s+${VENV_VAR}|\[\[?\s+${VENV_VAR}\s+==?\s+(?:""|'')|\[\[?\s+(?:""|'')\s+==?\s+${VENV_VAR})\s*(?:\]\]?)?\s*;?$`);
+/** A test that is true when a venv is active: `[ -n "$VIRTUAL_ENV" ]`, `[ "$VIRTUAL_ENV" ]`, `test -n …`. */
+const SET_TEST = new RegExp(String.raw`^(?:(?:\[\[?|test)\s+(?:-n\s+)?${VENV_VAR})\s*(?:\]\]?)?\s*;?$`);
+const EXITS = /(?:^|[\s;&|{(])(?:exit|return)(?:\s|;|$)/;
+
+/**
+ * A top-level guard after which the script runs only with a venv active (chia's scripts):
+ * `if [ -z "$VIRTUAL_ENV" ]; then echo "activate first"; exit 1; fi`, `[ -n "$VIRTUAL_ENV" ] || exit 1`,
+ * `test -z "${VIRTUAL_ENV:-}" && { echo …; exit 1; }`.
+ */
+function isVenvGuard(n: SyntaxNode, text: string): boolean {
+  const src = (a: SyntaxNode, b?: SyntaxNode) => text.slice(a.endIndex, b ? b.startIndex : a.endIndex).trim();
+  const kids = n.children.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
+  if (n.type === 'if_statement') {
+    const iThen = kids.findIndex((c) => c.type === 'then');
+    if (kids[0]?.type !== 'if' || iThen < 0) return false;
+    let iEnd = kids.findIndex((c, i) => i > iThen && (c.type === 'elif_clause' || c.type === 'else_clause' || c.type === 'fi'));
+    if (iEnd < 0) iEnd = kids.length - 1;
+    return UNSET_TEST.test(src(kids[0], kids[iThen])) && EXITS.test(text.slice(kids[iThen].endIndex, kids[iEnd].startIndex));
+  }
+  if (kids.length !== 3) return false;
+  const [left, op, right] = kids;
+  const cond = text.slice(left.startIndex, left.endIndex).trim();
+  const rest = text.slice(right.startIndex, right.endIndex);
+  if (!EXITS.test(rest)) return false;
+  return (op.type === '||' && SET_TEST.test(cond)) || (op.type === '&&' && UNSET_TEST.test(cond));
 }

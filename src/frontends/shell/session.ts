@@ -72,9 +72,10 @@ export interface ShellSessionOptions {
   onSite?(site: LaunchSite): void;
   /**
    * Builds the site for a program the shell starts, instead of the configuration site (the Python
-   * front end: its own PATH state and rewriter). The shell's state is still followed.
+   * front end: its own PATH state and rewriter). The shell's state is still followed; `active` is
+   * the environment an activation earlier in the shell put first on PATH, if any.
    */
-  makeSite?(cmd: ExpandedCommand): LaunchSite;
+  makeSite?(cmd: ExpandedCommand, active: string | undefined): LaunchSite;
 }
 
 export interface ShellActivation {
@@ -163,7 +164,7 @@ class ShellSession {
   }
 
   runScript(script: Word): ShellParseError[] {
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd) }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard }).errors;
   }
 
   result(errors: ShellParseError[]): ShellSessionResult {
@@ -195,15 +196,18 @@ class ShellSession {
     return s;
   };
 
-  /** A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not make it. */
+  /**
+   * A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not
+   * make it; an environment the file cannot see (conda's, a $VIRTUAL_ENV guard's) counts too.
+   */
   private active(): string | undefined {
     const sh = this.cur.sh;
-    return sh.activated ?? venvOnPath(sh.path, this.o.venvs, this.o.facts?.virtualEnv?.venv, this.o.named);
+    return sh.unseen ?? sh.activated ?? venvOnPath(sh.path, this.o.venvs, this.o.facts?.virtualEnv?.venv, this.o.named);
   }
 
   private makeSite(cmd: ExpandedCommand): LaunchSite {
     const o = this.o;
-    const site = o.makeSite ? o.makeSite(cmd) : this.configSite(cmd);
+    const site = o.makeSite ? o.makeSite(cmd, this.active()) : this.configSite(cmd);
     this.sites.push(site);
     o.onSite?.(site);
     return site;
@@ -245,6 +249,15 @@ class ShellSession {
     else this.cur.vars.set(name, t);
   }
 
+  /**
+   * The script exits unless a venv is active (`[ -z "$VIRTUAL_ENV" ] && exit 1`): past the guard it
+   * runs in one, which the file does not show, unless it already knows which.
+   */
+  private readonly onVenvGuard = (): void => {
+    const sh = this.cur.sh;
+    if (!sh.activated && !sh.unseen) sh.unseen = 'the venv $VIRTUAL_ENV names';
+  };
+
   /** A nested shell's script, run as a child of the current shell. */
   private readonly runNested: NestedRunner = (n) => {
     const parent = this.cur;
@@ -259,7 +272,7 @@ class ShellSession {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd) });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -308,6 +321,12 @@ class ShellSession {
     frame.commands++;
     if (o.intercept?.(cmd, sh, this.valueOf)) return;
     if (effect?.kind === 'state') return;
+    if (effect === undefined && (w0 === 'source' || w0 === '.') && !(frame.dialect === 'sh' && !o.shHasSource && w0 === 'source')) {
+      // `. .venv/bin/activate` where the folder is not known (a Python shell string's cwd): some
+      // venv is activated all the same.
+      const target = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
+      if (target && /(^|\/)bin\/activate$/.test(target)) sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, '') || '.'}`;
+    }
     if (effect?.kind === 'activation') {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });

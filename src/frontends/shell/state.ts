@@ -17,6 +17,12 @@ export interface ShellState {
   activated?: string;
   /** PATH before the activation, restored by `deactivate`. */
   saved?: string;
+  /**
+   * An environment this shell runs in that the file does not show (`conda activate NAME`, or a
+   * guard that exits unless $VIRTUAL_ENV is set): python, pip and console scripts by name are its.
+   * A label for messages, never a path.
+   */
+  unseen?: string;
 }
 
 /**
@@ -53,6 +59,7 @@ export function setShellPath(sh: ShellState, v: string | undefined): void {
 
 export function activate(sh: ShellState, venv: string): void {
   sh.activated = venv;
+  sh.unseen = undefined;
   sh.saved = sh.path;
   sh.path = `${venv}/bin:${sh.path}`;
 }
@@ -93,6 +100,13 @@ export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word
   if (w0 === 'deactivate') {
     if (sh.activated && sh.saved !== undefined) sh.path = sh.saved;
     sh.activated = undefined;
+    sh.unseen = undefined;
+    return { kind: 'state' };
+  }
+  const conda = condaActivation(cmd.words);
+  if (conda !== undefined) {
+    // conda's environment goes first on PATH, ahead of any venv; `conda deactivate` ends it.
+    sh.unseen = conda || undefined;
     return { kind: 'state' };
   }
   if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
@@ -101,4 +115,24 @@ export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word
     if (abs && /\/bin\/activate$/.test(abs)) return { kind: 'activation', venv: abs.slice(0, -'/bin/activate'.length) };
   }
   return undefined;
+}
+
+/**
+ * `conda activate NAME`, `mamba`/`micromamba activate NAME`, and conda's old `source activate NAME`
+ * (`.` too): the environment's label ('conda environment NAME'); '' for `conda deactivate`;
+ * undefined for any other command. The environment is not one the file shows, but everything by
+ * name after it runs from it.
+ */
+export function condaActivation(words: readonly Word[]): string | undefined {
+  const t = words.slice(0, 3).map((w) => wordText(w));
+  const tool = t[0] === undefined ? undefined : path.posix.basename(t[0]);
+  let name: string | undefined;
+  if (tool && /^(conda|mamba|micromamba)$/.test(tool)) {
+    if (t[1] === 'deactivate') return '';
+    if (t[1] !== 'activate') return undefined;
+    name = words.length > 2 ? (t[2] ?? 'a computed one') : 'base';
+  } else if ((t[0] === 'source' || t[0] === '.') && t[1] === 'activate') {
+    name = words.length > 2 ? (t[2] ?? 'a computed one') : 'base';
+  } else return undefined;
+  return `the conda environment ${name}`;
 }

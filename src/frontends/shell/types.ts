@@ -21,6 +21,12 @@ export interface ShellParseOptions {
    * new value visible to the commands that follow.
    */
   onCommand?: (cmd: ShellCommand) => void;
+  /**
+   * Called where the script has just passed a guard that exits (or returns) unless $VIRTUAL_ENV is
+   * set (`if [ -z "$VIRTUAL_ENV" ]; then …; exit 1; fi`, `[ -n "$VIRTUAL_ENV" ] || exit 1`), in
+   * order with `onCommand`.
+   */
+  onVenvGuard?: () => void;
 }
 
 export interface ShellAssignment {
