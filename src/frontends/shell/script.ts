@@ -169,3 +169,22 @@ export function blankHeredocSemicolons(s: Script): Script {
   }
   return text === s.text ? s : { ...s, text };
 }
+
+/**
+ * A reserved word right after a compound command's end, on the same line (`done fi`, `) fi`,
+ * `fi else`, `} done`): bash and dash read the reserved word there, so the `;` is optional.
+ * Makefile recipes write it so (`done \` then `fi` on the next line, one shell line once the
+ * backslash-newline goes: CPython's Makefile); tree-sitter-bash wants the `;`.
+ */
+const COMPOUND_END_THEN_RESERVED = /(?<=(?:^|[\s;&|])(?:done|fi|esac)|[)}])[ \t]+(?=(?:fi|done|esac|else|elif|then|do|\})(?:[\s;&|)]|$))/g;
+
+/**
+ * The script with a `;` in the first blank between a compound command's end and a reserved word
+ * that follows it on the line: the same length, so the character → source map is unchanged. The
+ * caller keeps it only when it parses cleanly where the script did not (an argument spelled `done`
+ * in a correct script is never touched).
+ */
+export function separateCompoundEnds(s: Script): Script {
+  const text = s.text.replace(COMPOUND_END_THEN_RESERVED, (blank) => ';' + blank.slice(1));
+  return text === s.text ? s : { ...s, text };
+}
