@@ -45,7 +45,9 @@ export function buildScript(w: Word): Script {
  */
 export function removeLineContinuations(s: Script): Script {
   const parser = loadedParser('tree-sitter-bash');
-  const tree = parser.parse(s.text);
+  // Those nodes need a `'`, a `#` or a `<<`: without any, there is nothing to protect (most
+  // Makefile recipe lines), and no first parse.
+  const tree = /['#]|<</.test(s.text) ? parser.parse(s.text) : null;
   const keep: Array<[number, number]> = [];
   if (tree) {
     try {
