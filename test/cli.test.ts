@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { test } from 'node:test';
 import { CLI, repoRoot, tempDir } from './helpers.js';
 import { assertValidSarif } from './sarif-schema.js';
+import { threadsFor } from '../src/pipeline/run.js';
 
 const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -236,6 +238,17 @@ test('worker threads (used when much is left to analyse) give the same report as
   assert.equal(workers.code, 1, workers.stderr);
   assert.equal(normalise(workers.stdout), normalise(alone.stdout));
   assert.ok((JSON.parse(alone.stdout) as { diagnostics: unknown[] }).diagnostics.length > 5);
+});
+
+test('--jobs is capped at the CPUs the process may use: --jobs 100000 gives the same report as --jobs 1', () => {
+  assert.equal(threadsFor(100_000), os.availableParallelism());
+  assert.equal(threadsFor(1), 1);
+  assert.equal(threadsFor(undefined), os.availableParallelism());
+  const args = ['check', 'examples/flask-worker', '--format', 'json'];
+  const alone = runCli([...args, '--jobs', '1']);
+  const many = runCli([...args, '--jobs', '100000'], { env: { VG_PARALLEL_BYTES: '1' } });
+  assert.equal(many.code, 1, many.stderr);
+  assert.equal(normalise(many.stdout), normalise(alone.stdout));
 });
 
 test('the version comes from the package.json above the bundle', () => {

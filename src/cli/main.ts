@@ -79,7 +79,7 @@ program
   .option('--no-config', 'ignore pyproject.toml settings')
   .option('--no-respect-gitignore', 'also check files .gitignore excludes')
   .option('--no-prefilter', 'analyse every file, even those that cannot hold an escape')
-  .option('--jobs <n>', 'worker threads (default: number of CPUs)', positiveInt)
+  .option('--jobs <n>', 'threads (default and maximum: the CPUs this process may use, os.availableParallelism())', positiveInt)
   .option('--max-file-size <bytes>', 'skip larger files with a message (default 10 MiB)', positiveInt)
   .action(async (paths: string[], o) => {
     const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;

@@ -41,8 +41,17 @@ function chooseWasmTier(settings: RunSettings): void {
 /** Files read between yields to the event loop while the parsers load in the background. */
 const YIELD_EVERY = 16;
 
+/**
+ * Threads a run uses: --jobs N, but never more than the machine runs at once
+ * (os.availableParallelism()). Each worker loads its own parsers (~30 MB): `--jobs 100000` once
+ * started that many, until the process died at 13 GB.
+ */
+export function threadsFor(jobs: number | undefined): number {
+  return Math.max(1, Math.min(jobs ?? Infinity, os.availableParallelism()));
+}
+
 export async function checkFiles(files: string[], settings: RunSettings, opts: { jobs?: number; onProgress?: Progress; claimed?: ReadonlyMap<string, Language> } = {}): Promise<FileCheckResult[]> {
-  const cpus = opts.jobs ?? os.availableParallelism();
+  const cpus = threadsFor(opts.jobs);
   const ctx = contextFromSettings(settings);
   const results = new Array<FileCheckResult>(files.length);
   let done = 0;

@@ -15,8 +15,10 @@ type Colors = ReturnType<typeof pc.createColors>;
 export const renderText: Reporter = (r, o) => {
   const c = pc.createColors(o.color);
   const out: string[] = [];
+  // One flat string per finding: the pieces each line was built from are garbage at once (kept as
+  // V8 cons strings until the final join, 32,000 findings held ~130 MB more than the JSON report).
   for (const d of r.diagnostics) {
-    out.push(...renderDiagnostic(d, r, o, c), '');
+    out.push(renderDiagnostic(d, r, o, c).join('\n') + '\n');
   }
   for (const p of r.problems) {
     const where = p.start ? `:${p.start.line}:${p.start.column}` : '';

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { wordSourceSpan } from '../../src/kernel/word.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { CURDIR, logicalLines, makefileFrontEnd, parseMakefile } from '../../src/frontends/makefile/index.js';
+import { expansionStats } from '../../src/frontends/makefile/expander.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
 import { analyze, lint } from '../makefile-lint.js';
 import { argvText, positions, siteAt } from '../config-lint.js';
@@ -311,4 +312,36 @@ test('makefile: `X ?= $(X)` after an include is a value from the included file, 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** CPython's Makefile in miniature: a recursive list of lists, used as the prerequisites and in the recipes of n rules. */
+function manyRules(n: number): string {
+  let code = '';
+  for (let g = 0; g < 20; g++) code += `G${g} = $(srcdir)/Objects/g${g}a.o $(srcdir)/Objects/g${g}b.o $(EXTRA)\n`;
+  code += `OBJS = ${Array.from({ length: 20 }, (_, g) => `$(G${g})`).join(' ')}\nsrcdir = .\nEXTRA = $(srcdir)/x.o\n`;
+  for (let i = 0; i < n; i++) code += `t${i}.o: $(OBJS)\n\t$(CC) -o $@ $(OBJS)\n`;
+  return code;
+}
+
+test('makefile scale: a recursive variable is expanded once per context, not once per use (operation count, not time)', async () => {
+  const count = async (n: number) => {
+    const before = expansionStats.references;
+    const { sites } = await analyze(manyRules(n));
+    assert.equal(sites.length, n);
+    return expansionStats.references - before;
+  };
+  const small = await count(25);
+  const large = await count(200);
+  // Each rule references $(OBJS) twice and $(CC), $@ once: a constant; the 41 references inside
+  // $(OBJS) are expanded once per file and kind of expansion. Without the memo: ~85 per rule.
+  assert.ok(large - small <= 175 * 8, `${small} references for 25 rules, ${large} for 200`);
+  assert.ok(small < 25 * 20, `${small} references for 25 rules`);
+});
+
+test('makefile scale: a memoized expansion is not reused where a variable it read differs (target-specific value, $@, a later definition)', async () => {
+  const code = 'B = one\nA = $(B)/$@\nall:\n\techo $(A)\nt: B = two\nt:\n\techo $(A)\nu:\n\techo $(A)\n';
+  const { sites } = await analyze(code);
+  assert.deepEqual(sites.map(argvText), ['echo one/all', 'echo two/t', 'echo one/u']);
+  const p = parseMakefile('X = $(Y)\nY = 1\na: $(X)\nY = 2\nb: $(X)\n');
+  assert.deepEqual(p.rules.map((r) => r.prereqs), [['1'], ['2']]);
 });

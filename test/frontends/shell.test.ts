@@ -358,3 +358,27 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     assert.deepEqual(argvs(r.commands), [['echo', 'for i do']]);
   });
 });
+
+describe('parseShellWord: a reserved word right after a compound command', () => {
+  before(async () => {
+    await loadParsers();
+  });
+  // CPython's own Makefile (config-3.12/Makefile, the dSYM and bininstall recipes): `done \` then
+  // `fi` on the next line is one shell line, `done fi`, which bash and dash accept.
+  test('`done fi`, `) fi`, `fi else` parse as bash and dash read them, commands and offsets intact', () => {
+    const src = 'if test -f x; then for m in a b; do pip install m; done fi\nif true; then (cd d; pip list) fi\nif a; then if b; then echo y; fi else pip freeze; fi\n';
+    const r = parseShellWord(textWord(src, 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(
+      r.commands.map((c) => c.words.map((w) => wordText(w))),
+      [['test', '-f', 'x'], ['pip', 'install', 'm'], ['true'], ['cd', 'd'], ['pip', 'list'], ['a'], ['b'], ['echo', 'y'], ['pip', 'freeze']],
+    );
+    const last = r.commands.at(-1)!.words[0].span!;
+    assert.equal(src.slice(last.start, last.end), 'pip');
+  });
+  test('a word spelled like a reserved word in a correct script is an argument', () => {
+    const r = parseShellWord(textWord('echo done fi\nfor x in a; do echo x; done\n', 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.commands.map((c) => c.words.map((w) => wordText(w))), [['echo', 'done', 'fi'], ['echo', 'x']]);
+  });
+});

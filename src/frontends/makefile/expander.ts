@@ -41,8 +41,44 @@ const FUNCTIONS = new Set([
   'info', 'shell', 'origin', 'flavor', 'foreach', 'if', 'or', 'and', 'call', 'eval', 'file', 'value', 'guile', 'let', 'intcmp',
 ]);
 
+/**
+ * A recursive variable's expansion, kept for the next reference: valid while every variable and
+ * automatic variable it looked up (transitively) is still the same. make re-expands a recursive
+ * variable at each use; so did we, which made CPython's Makefile (`$(LIBRARY_OBJS)` in many
+ * rules, each a few hundred references deep) quadratic.
+ */
+interface Memo {
+  undefinedEmpty: boolean;
+  vars: Map<string, MakeVar | undefined>;
+  auto: Map<string, string | undefined>;
+  result: Unit[];
+}
+const MEMO = new WeakMap<MakeVar, Memo>();
+/** The same for text-only expansions (expandText), whose characters keep the offsets they had. */
+const TEXT_MEMO = new WeakMap<MakeVar, Memo>();
+
+/** What one expansion looked up: variables and automatic variables, by name. */
+interface Deps {
+  vars: Map<string, MakeVar | undefined>;
+  auto: Map<string, string | undefined>;
+}
+
+/** Counts of the work expansions did (the regression tests bound them, instead of timing). */
+export const expansionStats = { references: 0, memoHits: 0 };
+
+/** Characters one expansion may produce (a few times CPython's longest prerequisite list). */
+const MAX_EXPANSION = 1 << 20;
+
 export class Expander {
   private active = new Set<string>();
+  /** The expansions in progress, innermost last: each records what it looked up. */
+  private deps: Deps[] = [];
+  /** Bumped whenever a result is cut short (a cycle, the depth or the budget): such results are not kept. */
+  private cuts = 0;
+  /** References to automatic variables ($@, $(<D) …) so far, memoized ones included. */
+  autoRefs = 0;
+  /** false inside expandText: the characters a reference produces are not moved to the reference. */
+  private positions = true;
   constructor(
     private vars: Vars,
     /** Automatic variables ($@, $<, $^) while expanding a recipe. */
@@ -80,7 +116,8 @@ export class Expander {
       let inner: Unit[];
       let end: number;
       if (n.ch === '(' || n.ch === '{') {
-        end = matchClose(cs.map((u) => ('ch' in u ? u : { ch: '' })), k + 1);
+        // Fragments have no `ch`: they match no bracket.
+        end = matchClose(cs as readonly { ch: string }[], k + 1);
         if (end < 0) {
           this.problems.push({ message: 'unterminated variable reference', offset: c.off });
           out.push(unknown({ start: Math.max(c.off, 0), end: Math.max(c.off, 0) + 1 }, 'unterminated $('));
@@ -93,10 +130,33 @@ export class Expander {
       }
       const last = cs[end];
       const span: Span | undefined = c.off >= 0 ? { start: c.off, end: ('ch' in last && last.off >= 0 ? last.off : c.off) + 1 } : undefined;
-      out.push(...relocate(this.reference(inner, depth), span));
+      const value = this.reference(inner, depth);
+      let chars = 0;
+      for (const u of value) chars += 'ch' in u ? u.ch.length : 1;
+      if (out.length + chars > MAX_EXPANSION) {
+        // Memoized values no longer cost references: `A2 = $(A1)$(A1)` … is stopped by its size.
+        this.tooLarge(c.off);
+        out.push(unknown(span, 'expansion too large'));
+      } else if (this.positions) for (const u of relocate(value, span)) out.push(u);
+      else for (const u of value) out.push(u);
       k = end;
     }
     return out;
+  }
+
+  /**
+   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. The
+   * characters are not copied to point at their references, which is most of the work when a
+   * prerequisite list of hundreds of files is expanded for each of hundreds of rules.
+   */
+  expandText(cs: readonly Unit[]): string {
+    const was = this.positions;
+    this.positions = false;
+    try {
+      return valueText(this.expand(cs));
+    } finally {
+      this.positions = was;
+    }
   }
 
   /** References expanded so far: `A2 = $(A1)$(A1)`, `A1 = $(A0)$(A0)` … doubles at each level. */
@@ -104,9 +164,13 @@ export class Expander {
 
   /** The value of `$(inner)`: a function call, a substitution reference or a variable. */
   private reference(inner: Unit[], depth: number): Unit[] {
-    if (depth > 40) return [unknown(undefined, 'expansion too deep')];
-    if (--this.budget < 0) {
-      if (this.budget === -1) this.problems.push({ message: 'variable expansion too large to analyse', offset: ('ch' in (inner[0] ?? {}) ? (inner[0] as Char).off : 0) });
+    expansionStats.references++;
+    if (depth > 40) {
+      this.cuts++;
+      return [unknown(undefined, 'expansion too deep')];
+    }
+    if (--this.budget < 0 || this.reportedTooLarge) {
+      this.tooLarge('ch' in (inner[0] ?? {}) ? (inner[0] as Char).off : 0);
       return [unknown(undefined, 'expansion too large')];
     }
     const raw = text(inner);
@@ -129,26 +193,72 @@ export class Expander {
   }
 
   variable(name: string, depth: number): Unit[] {
-    const a = this.auto.get(name) ?? this.auto.get(name.replace(/[DF]$/, ''));
-    if (/^[@<^+*?|%]$/.test(name) || /^[@<^+*?|%][DF]$/.test(name)) {
+    if (/^[@<^+*?|%][DF]?$/.test(name)) {
+      this.autoRefs++;
+      const a = this.autoGet(name) ?? this.autoGet(name.replace(/[DF]$/, ''));
       if (a === undefined) return [unknown(undefined, `$${name}`)];
       if (name.length === 1) return synth(a);
       const ws = words(a);
       return synth(ws.map((w) => (name.endsWith('D') ? path.posix.dirname(w) : path.posix.basename(w))).join(' '));
     }
     const v = this.vars.get(name);
+    const top = this.deps.at(-1);
+    if (top && !top.vars.has(name)) top.vars.set(name, v);
     if (!v) return this.undefinedEmpty ? [] : [unknown(undefined, `$(${name})`)];
     if (v.flavor === 'simple') return v.value;
     if (this.active.has(name)) {
+      this.cuts++;
       this.problems.push({ message: `recursive variable '${name}' references itself (eventually)`, offset: v.span?.start ?? 0 });
       return [unknown(undefined, `$(${name})`)];
     }
-    this.active.add(name);
-    try {
-      return this.expand(v.raw, depth + 1);
-    } finally {
-      this.active.delete(name);
+    const memos = this.positions ? MEMO : TEXT_MEMO;
+    const memo = memos.get(v);
+    if (memo && this.valid(memo)) {
+      expansionStats.memoHits++;
+      if (memo.auto.size) this.autoRefs++;
+      if (top) this.merge(top, memo);
+      return memo.result;
     }
+    this.active.add(name);
+    const own: Deps = { vars: new Map(), auto: new Map() };
+    this.deps.push(own);
+    const cuts = this.cuts;
+    try {
+      const expanded = this.expand(v.raw, depth + 1);
+      const result = this.positions ? expanded : compact(expanded);
+      if (this.cuts === cuts) memos.set(v, { undefinedEmpty: this.undefinedEmpty, vars: own.vars, auto: own.auto, result });
+      return result;
+    } finally {
+      this.deps.pop();
+      this.active.delete(name);
+      if (top) this.merge(top, own);
+    }
+  }
+
+  private reportedTooLarge = false;
+  private tooLarge(offset: number): void {
+    this.cuts++;
+    if (!this.reportedTooLarge) this.problems.push({ message: 'variable expansion too large to analyse', offset: Math.max(offset, 0) });
+    this.reportedTooLarge = true;
+  }
+
+  private autoGet(name: string): string | undefined {
+    const a = this.auto.get(name);
+    const top = this.deps.at(-1);
+    if (top && !top.auto.has(name)) top.auto.set(name, a);
+    return a;
+  }
+
+  private valid(m: Memo): boolean {
+    if (m.undefinedEmpty !== this.undefinedEmpty) return false;
+    for (const [n, v] of m.vars) if (this.vars.get(n) !== v) return false;
+    for (const [n, a] of m.auto) if (this.auto.get(n) !== a) return false;
+    return true;
+  }
+
+  private merge(into: Deps, from: Deps): void {
+    for (const [n, v] of from.vars) if (!into.vars.has(n)) into.vars.set(n, v);
+    for (const [n, a] of from.auto) if (!into.auto.has(n)) into.auto.set(n, a);
   }
 
   private call(fn: string, args: Unit[][], depth: number): Unit[] {
@@ -208,6 +318,26 @@ export class Expander {
         return [unknown(undefined, `$(${fn} …)`)];
     }
   }
+}
+
+/**
+ * A text-only expansion (expandText) with each run of characters as one unit holding the run's
+ * text: a memoized value of thousands of characters is then a few units to copy at each use. Only
+ * text() and valueText() read such units, which join `ch`; they never leave the expander.
+ */
+function compact(us: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  let run = '';
+  for (const u of us) {
+    if ('ch' in u) run += u.ch;
+    else {
+      if (run) out.push({ ch: run, off: -1 });
+      run = '';
+      out.push(u);
+    }
+  }
+  if (run) out.push({ ch: run, off: -1 });
+  return out;
 }
 
 /** Characters a reference produced: they all point at the reference in the file. */

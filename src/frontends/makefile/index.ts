@@ -134,35 +134,10 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     shells: { units: Unit[]; span: Span; ignoresErrors: boolean; order: number }[];
   }
 
-  const jobs: Job[] = [];
-  parsed.rules.forEach((rule, index) => {
-    if (!rule.recipe.length) return;
-    // The target's variables: the file's final values, then its target-specific assignments.
-    const vars = cloneVars(parsed.vars);
-    const tsv = parsed.targetVars.get(rule.targets[0] ?? '') ?? [];
-    for (const a of tsv) {
-      const prev = vars.get(a.name);
-      const ex = new Expander(vars, undefined, problems);
-      let nv: MakeVar;
-      if (a.op === '+=' && prev) nv = prev.flavor === 'simple' ? { ...prev, value: [...prev.value, ...synth(' '), ...ex.expand(a.value)] } : { ...prev, raw: [...prev.raw, { ch: ' ', off: -1 }, ...a.value] };
-      else if (a.op === '?=' && prev) continue;
-      else if (a.op === ':=' || a.op === '::=') nv = { flavor: 'simple', raw: a.value, value: ex.expand(a.value), origin: 'file', exported: prev?.exported };
-      else if (a.op === '!=') nv = { flavor: 'simple', raw: [], value: [unknown(a.span)], origin: 'file', exported: prev?.exported };
-      else nv = { flavor: 'recursive', raw: a.value, value: [], origin: 'file', exported: prev?.exported };
-      if (prev?.origin === 'environment') nv.origin = 'environment';
-      if (a.exported !== undefined) nv.exported = a.exported;
-      nv.span = a.span;
-      vars.set(a.name, nv);
-    }
-    const auto = new Map([
-      ['@', rule.targets[0] ?? ''],
-      ['<', rule.prereqs[0] ?? ''],
-      ['^', [...new Set(rule.prereqs)].join(' ')],
-      ['+', rule.prereqs.join(' ')],
-    ]);
-    if (rule.targets.some((t) => t.includes('%'))) auto.delete('@'); // pattern rules: the target varies
-    const ex = new Expander(vars, auto, problems);
-    const exported = (name: string, v: MakeVar) => v.exported ?? (parsed.exportAll || v.origin === 'environment' ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
+  const exported = (name: string, v: MakeVar) => v.exported ?? (parsed.exportAll || v.origin === 'environment' ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
+  /** What a recipe's shell starts with: the shell make runs, its PATH, the exported variables. */
+  const recipeEnvironment = (vars: Vars, ex: Expander) => {
+    const autoRefs = ex.autoRefs;
     // SHELL is never taken from the environment and is not exported by default (GNU make manual, "Choosing the Shell").
     const shellName = valueText(ex.variable('SHELL', 0)).trim();
     const shellProg = shellName.split(/\s+/);
@@ -189,6 +164,44 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
         if (d) virtualEnv = { venv: d, span: v.span };
       }
     }
+    return { shellName, dialect, startPath, shellVars, virtualEnv, usesAuto: ex.autoRefs > autoRefs };
+  };
+  let shared: ReturnType<typeof recipeEnvironment> | undefined;
+  const sharedEnv = () => (shared ??= recipeEnvironment(parsed.vars, new Expander(parsed.vars, new Map(), problems)));
+
+  const jobs: Job[] = [];
+  parsed.rules.forEach((rule, index) => {
+    if (!rule.recipe.length) return;
+    // The target's variables: the file's final values, then its target-specific assignments.
+    const tsv = parsed.targetVars.get(rule.targets[0] ?? '') ?? [];
+    const vars = tsv.length ? cloneVars(parsed.vars) : parsed.vars;
+    for (const a of tsv) {
+      const prev = vars.get(a.name);
+      const ex = new Expander(vars, undefined, problems);
+      let nv: MakeVar;
+      if (a.op === '+=' && prev) nv = prev.flavor === 'simple' ? { ...prev, value: [...prev.value, ...synth(' '), ...ex.expand(a.value)] } : { ...prev, raw: [...prev.raw, { ch: ' ', off: -1 }, ...a.value] };
+      else if (a.op === '?=' && prev) continue;
+      else if (a.op === ':=' || a.op === '::=') nv = { flavor: 'simple', raw: a.value, value: ex.expand(a.value), origin: 'file', exported: prev?.exported };
+      else if (a.op === '!=') nv = { flavor: 'simple', raw: [], value: [unknown(a.span)], origin: 'file', exported: prev?.exported };
+      else nv = { flavor: 'recursive', raw: a.value, value: [], origin: 'file', exported: prev?.exported };
+      if (prev?.origin === 'environment') nv.origin = 'environment';
+      if (a.exported !== undefined) nv.exported = a.exported;
+      nv.span = a.span;
+      vars.set(a.name, nv);
+    }
+    const auto = new Map([
+      ['@', rule.targets[0] ?? ''],
+      ['<', rule.prereqs[0] ?? ''],
+      ['^', [...new Set(rule.prereqs)].join(' ')],
+      ['+', rule.prereqs.join(' ')],
+    ]);
+    if (rule.targets.some((t) => t.includes('%'))) auto.delete('@'); // pattern rules: the target varies
+    const ex = new Expander(vars, auto, problems);
+    // The environment a recipe starts with is the same for every rule without target-specific
+    // variables, unless an exported variable mentions $@ & co.: computed once then (it was once
+    // per rule, each time over every variable: quadratic in the file).
+    const env = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
+    const { shellName, dialect, startPath, shellVars, virtualEnv } = env;
     // Expand each recipe line, split multi-line values into command lines, strip prefixes.
     const commandLines: { units: Unit[]; span: Span; ignoresErrors: boolean }[] = [];
     for (const rl of rule.recipe) {
@@ -325,11 +338,18 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
   });
   // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
   // venvInScope); the ones it creates itself appear from their creating line on.
-  const prerequisites = prerequisiteTargets(parsed.rules);
+  // The rules that run after a venv's creating target: computed once per venv, and only when a
+  // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
+  const after = ruleGraph(parsed.rules);
+  const runsAfter = new Map<string, Set<string>>();
+  const needsCreator = (v: string, rule: Rule) => {
+    let names = runsAfter.get(v);
+    if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
+    return rule.prereqs.some((p) => names.has(p));
+  };
   jobs.forEach((job, i) => {
-    const needs = prerequisites(job.rule);
     const named = job.shells.map((sh) => text(sh.units)).join('\n');
-    const inScope = (v: string) => jobs.some((other, k) => k !== i && createdBy[k].has(v) && other.rule.targets.some((t) => needs(t))) || namesVenv(named, shownPath(v));
+    const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
     const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
     const dialect = job.dialect;
     if (dialect === undefined) return;
@@ -347,38 +367,63 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
 }
 
 /**
- * For a rule, whether a target is one make runs before its recipe: a prerequisite (order-only ones
- * included), theirs, and so on, through rules with or without recipes and pattern rules (`%`). A
- * venv another recipe makes is in scope for this recipe only then, or when the recipe names it:
- * a publish-only or test-only venv does not cover unrelated targets (corpus review, mayan-edms).
+ * The names (targets and prerequisites) whose prerequisites, theirs and so on (order-only ones
+ * included, through rules with or without recipes and pattern rules `%`) reach one of `targets`:
+ * a rule with such a prerequisite runs after those targets' recipes. A venv another recipe makes
+ * is in scope for a recipe only then, or when the recipe names it: a publish-only or test-only
+ * venv does not cover unrelated targets (corpus review, mayan-edms). One walk of the reversed
+ * graph per question, linear in the rules.
  */
-function prerequisiteTargets(rules: readonly Rule[]): (rule: Rule) => (target: string) => boolean {
-  const byTarget = new Map<string, Rule[]>();
-  /** Each pattern target (`%.o`) as the names it matches. */
-  const patternOf = new Map<string, RegExp>();
-  const patterns: { re: RegExp; rule: Rule }[] = [];
-  for (const r of rules) {
-    for (const t of r.targets) {
-      if (t.includes('%')) {
-        const re = patternOf.get(t) ?? new RegExp(`^${t.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
-        patternOf.set(t, re);
-        patterns.push({ re, rule: r });
-      } else byTarget.set(t, [...(byTarget.get(t) ?? []), r]);
+function ruleGraph(rules: readonly Rule[]): (targets: readonly string[]) => Set<string> {
+  let reversed: Map<string, string[]> | undefined;
+  let names: Set<string> | undefined;
+  const patternRe = (t: string) => new RegExp(`^${t.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+  const build = () => {
+    const byTarget = new Map<string, Rule[]>();
+    const patterns: { re: RegExp; rule: Rule }[] = [];
+    names = new Set<string>();
+    for (const r of rules) {
+      for (const p of r.prereqs) names.add(p);
+      for (const t of r.targets) {
+        if (t.includes('%')) patterns.push({ re: patternRe(t), rule: r });
+        else {
+          names.add(t);
+          const list = byTarget.get(t);
+          if (list) list.push(r);
+          else byTarget.set(t, [r]);
+        }
+      }
     }
-  }
-  return (rule) => {
+    reversed = new Map();
+    for (const n of names) {
+      const rs = byTarget.get(n) ?? patterns.filter((p) => p.re.test(n)).map((p) => p.rule);
+      for (const r of rs) {
+        for (const p of r.prereqs) {
+          const list = reversed.get(p);
+          if (list) list.push(n);
+          else reversed.set(p, [n]);
+        }
+      }
+    }
+  };
+  return (targets) => {
+    if (!reversed) build();
     const seen = new Set<string>();
-    const todo = [...rule.prereqs];
-    while (todo.length && seen.size < 10_000) {
-      const t = todo.pop()!;
-      if (seen.has(t)) continue;
-      seen.add(t);
-      for (const r of byTarget.get(t) ?? patterns.filter((p) => p.re.test(t)).map((p) => p.rule)) todo.push(...r.prereqs);
+    const todo: string[] = [];
+    for (const t of targets) {
+      if (!t.includes('%')) todo.push(t);
+      else {
+        const re = patternRe(t);
+        for (const n of names!) if (re.test(n)) todo.push(n);
+      }
     }
-    return (target) => {
-      const re = patternOf.get(target);
-      return seen.has(target) || (re !== undefined && [...seen].some((t) => re.test(t)));
-    };
+    while (todo.length) {
+      const n = todo.pop()!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      for (const m of reversed!.get(n) ?? []) todo.push(m);
+    }
+    return seen;
   };
 }
 

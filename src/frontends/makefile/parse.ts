@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../kernel/source.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { defaultVars, Expander, sameVar, synth, text, unknown, valueText, words, type MakeVar, type Vars } from './expander.js';
+import { defaultVars, Expander, sameVar, synth, text, unknown, words, type MakeVar, type Vars } from './expander.js';
 import {
   collapseContinuations,
   isWs,
@@ -110,7 +110,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     if (exported !== undefined) nv.exported = exported;
     vars.set(name, nv);
     if (name === '.RECIPEPREFIX') {
-      const t = valueText(ex().expand(value));
+      const t = ex().expandText(value);
       recipePrefix = t === '' ? '\t' : t[0];
     }
   };
@@ -118,7 +118,7 @@ export function parseMakefile(src: string): ParsedMakefile {
   /** true/false when the condition is decidable from the file alone, else undefined. */
   const evalCondition = (kw: string, rest: Char[]): boolean | undefined => {
     if (kw === 'ifdef' || kw === 'ifndef') {
-      const name = valueText(ex().expand(rest)).trim();
+      const name = ex().expandText(rest).trim();
       if (name.includes(UNKNOWN)) return undefined;
       const v = vars.get(name);
       let defined: boolean | undefined;
@@ -132,7 +132,7 @@ export function parseMakefile(src: string): ParsedMakefile {
       problems.push({ message: `invalid syntax in conditional`, offset: rest[0]?.off ?? 0 });
       return undefined;
     }
-    const [a, b] = args.map((cs) => valueText(new Expander(vars, undefined, problems, true).expand(cs)));
+    const [a, b] = args.map((cs) => new Expander(vars, undefined, problems, true).expandText(cs));
     if (a.includes(UNKNOWN) || b.includes(UNKNOWN) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH)) return undefined;
     return (a === b) === (kw === 'ifeq');
   };
@@ -283,12 +283,12 @@ export function parseMakefile(src: string): ParsedMakefile {
       const a = parseAssignment(rest);
       if (a) {
         endRuleContext();
-        assign(valueText(ex().expand(a.name)).trim(), a.op, a.value, lineSpan(ll), exported, override);
+        assign(ex().expandText(a.name).trim(), a.op, a.value, lineSpan(ll), exported, override);
         continue;
       }
       if (exported !== undefined) {
         endRuleContext();
-        const names = words(valueText(ex().expand(rest)));
+        const names = words(ex().expandText(rest));
         if (!names.length) out.exportAll = exported; // `export` alone: every variable
         for (const n of names) {
           const v = vars.get(n);
@@ -300,14 +300,14 @@ export function parseMakefile(src: string): ParsedMakefile {
     }
     if (kw === 'undefine') {
       endRuleContext();
-      for (const n of words(valueText(ex().expand(afterKw())))) vars.delete(n);
+      for (const n of words(ex().expandText(afterKw()))) vars.delete(n);
       continue;
     }
 
     const a = parseAssignment(rest);
     if (a) {
       endRuleContext();
-      assign(valueText(ex().expand(a.name)).trim(), a.op, a.value, lineSpan(ll), exported, override);
+      assign(ex().expandText(a.name).trim(), a.op, a.value, lineSpan(ll), exported, override);
       continue;
     }
 
@@ -315,13 +315,13 @@ export function parseMakefile(src: string): ParsedMakefile {
     const colon = topLevelIndex(rest, ':');
     if (colon < 0) {
       // make expands the line first: a line that is only references to empty variables is fine.
-      if (valueText(ex().expand(rest)).trim() === '') continue;
+      if (ex().expandText(rest).trim() === '') continue;
       problems.push({ message: ll.chars[0]?.ch === recipePrefix ? 'recipe commences before first target' : 'missing separator', offset: line[0].off });
       endRuleContext();
       continue;
     }
     const targetsText = rest.slice(0, colon).map((c) => c.ch).join('').trim();
-    const targets = words(valueText(ex().expand(rest.slice(0, colon))));
+    const targets = words(ex().expandText(rest.slice(0, colon)));
     let after = colon + 1;
     let doubleColon = false;
     if (rest[after]?.ch === ':') {
@@ -344,7 +344,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     const ts = semi < 0 ? parseAssignment(tsPart) : undefined;
     if (ts) {
       endRuleContext();
-      const name = valueText(ex().expand(ts.name)).trim();
+      const name = ex().expandText(ts.name).trim();
       for (const tg of targets) {
         const list = out.targetVars.get(tg) ?? [];
         list.push({ name, op: ts.op, value: ts.value, exported: tsExport, span: lineSpan(ll) });
@@ -352,7 +352,7 @@ export function parseMakefile(src: string): ParsedMakefile {
       }
       continue;
     }
-    const prereqs = words(valueText(ex().expand(prereqPart.filter((c) => c.ch !== '|'))));
+    const prereqs = words(ex().expandText(prereqPart.filter((c) => c.ch !== '|')));
     if (targets.includes('.ONESHELL')) out.oneShell = true;
     if (targets.includes('.EXPORT_ALL_VARIABLES')) out.exportAll = true;
     rule = { targetsText, targets, prereqs, doubleColon, recipe: [], line: ll.firstLine };

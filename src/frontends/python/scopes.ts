@@ -15,6 +15,8 @@ export type Scope = {
   node: Node;
   parent?: Scope;
   events?: Map<string, Event[]>;
+  /** lookup(name, this, Infinity) (what a nested function sees), kept while no call's parameters are bound. */
+  atEnd?: Map<string, Value | undefined>;
 };
 
 type Event =
@@ -52,6 +54,9 @@ export interface Evaluator {
   /** True when `cond` tests that sys.executable is set, false when it tests that it is empty. */
   interpreterTest(cond: Node, scope: Scope, pos: number): boolean | undefined;
 }
+
+/** Binding events visited by lookups (the regression test bounds them, instead of timing). */
+export const lookupStats = { events: 0 };
 
 /** The scopes of one module and the bindings in each, built on first use. */
 export class Scopes {
@@ -304,9 +309,30 @@ export class Scopes {
       while (parent && parent.kind === 'class') parent = parent.parent;
       return parent ? this.lookup(name, parent, Infinity) : undefined;
     }
+    // Seen from a nested function, every binding is an alternative: n bindings cost n per lookup,
+    // so the union is kept (as summaries.ts keeps return values: only with no parameters bound).
+    const keep = pos === Infinity && this.ev.paramBindings.size === 0;
+    if (keep && scope.atEnd?.has(name)) return scope.atEnd.get(name);
+    const v = this.lookupEvents(events, pos);
+    if (keep && this.ev.paramBindings.size === 0) (scope.atEnd ??= new Map()).set(name, v);
+    return v;
+  }
+
+  private lookupEvents(events: Event[], pos: number): Value | undefined {
+    // Everything before the last assignment that dominates `pos` is overwritten by it: start there.
+    // (From the first event, a module assigning a name n times made n lookups cost n² evaluations.)
+    let end = 0;
+    for (let hi = events.length; end < hi; ) {
+      const mid = (end + hi) >>> 1;
+      if (events[mid].pos <= pos) end = mid + 1;
+      else hi = mid;
+    }
+    let from = end - 1;
+    while (from > 0 && !(events[from].k === 'assign' && events[from].block.start <= pos && pos <= events[from].block.end)) from--;
+    lookupStats.events += end - Math.max(from, 0);
     let cur: Value[] | undefined;
-    for (const e of events) {
-      if (e.pos > pos) break;
+    for (let i = Math.max(from, 0); i < end; i++) {
+      const e = events[i];
       const dominates = e.block.start <= pos && pos <= e.block.end;
       switch (e.k) {
         case 'assign': {

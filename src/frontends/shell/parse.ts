@@ -11,7 +11,7 @@
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
-import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
+import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
@@ -51,6 +51,16 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
         s = rewritten;
       }
     } else s = rewritten;
+    if (tree?.rootNode.hasError) {
+      // A reserved word right after a compound command's end on the same line (done \ fi, ) fi).
+      const separated = separateCompoundEnds(s);
+      const again = separated === s ? null : parser.parse(separated.text);
+      if (again && !again.rootNode.hasError) {
+        tree.delete();
+        tree = again;
+        s = separated;
+      } else again?.delete();
+    }
     if (!tree) {
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;

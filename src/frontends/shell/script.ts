@@ -47,7 +47,9 @@ export function buildScript(w: Word): Script {
  */
 export function removeLineContinuations(s: Script): Script {
   const parser = loadedParser('tree-sitter-bash');
-  const tree = parser.parse(s.text);
+  // Those nodes need a `'`, a `#` or a `<<`: without any, there is nothing to protect (most
+  // Makefile recipe lines), and no first parse.
+  const tree = /['#]|<</.test(s.text) ? parser.parse(s.text) : null;
   const keep: Array<[number, number]> = [];
   if (tree) {
     try {
@@ -169,5 +171,24 @@ export function blankHeredocSemicolons(s: Script): Script {
     const semi = m.index + m[0].lastIndexOf(';');
     text = text.slice(0, semi) + ' ' + text.slice(semi + 1);
   }
+  return text === s.text ? s : { ...s, text };
+}
+
+/**
+ * A reserved word right after a compound command's end, on the same line (`done fi`, `) fi`,
+ * `fi else`, `} done`): bash and dash read the reserved word there, so the `;` is optional.
+ * Makefile recipes write it so (`done \` then `fi` on the next line, one shell line once the
+ * backslash-newline goes: CPython's Makefile); tree-sitter-bash wants the `;`.
+ */
+const COMPOUND_END_THEN_RESERVED = /(?<=(?:^|[\s;&|])(?:done|fi|esac)|[)}])[ \t]+(?=(?:fi|done|esac|else|elif|then|do|\})(?:[\s;&|)]|$))/g;
+
+/**
+ * The script with a `;` in the first blank between a compound command's end and a reserved word
+ * that follows it on the line: the same length, so the character → source map is unchanged. The
+ * caller keeps it only when it parses cleanly where the script did not (an argument spelled `done`
+ * in a correct script is never touched).
+ */
+export function separateCompoundEnds(s: Script): Script {
+  const text = s.text.replace(COMPOUND_END_THEN_RESERVED, (blank) => ';' + blank.slice(1));
   return text === s.text ? s : { ...s, text };
 }
