@@ -323,8 +323,11 @@ function smallGaps(t: string, out: string[]): void {
   }
   // `grep ==`: a standalone == argument outside a test.
   for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
-    const line = t.slice(t.lastIndexOf('\n', m.index - 1) + 1, m.index);
-    if (plainBefore(t, m.index) && !/(^|[\s;&|(])(\[\[?|test)\s/.test(line)) out[m.index] = out[m.index + 1] = '_';
+    const from = t.lastIndexOf('\n', m.index - 1) + 1;
+    const to = t.indexOf('\n', m.index);
+    const line = t.slice(from, to < 0 ? t.length : to);
+    // Not in a test or arithmetic, where == is the grammar's own operator.
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line)) out[m.index] = out[m.index + 1] = '_';
   }
   // `poetry@build --version`: an @ inside the command name.
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
