@@ -307,6 +307,20 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     clean('rdlist="${rdlist%%]*}"\npip install x\n');
   });
 
+  test('smaller gaps found on unseen repositories (each accepted by bash -n)', () => {
+    // certbot letsencrypt-auto; redash; chia (here-string after a redirection); saleor (a remark in
+    // backquotes on a continued line); coveragepy (grep ==); poetry (poetry@build)
+    clean('if [ \\( -n "$A" \\) ]; then echo y; fi\npip install x\n');
+    const cmds = clean('for i in 1 2; do if (pg_isready) then break; fi done\nwhile (false) do :; done\npip install x\n');
+    assert.deepEqual(argvs(cmds).filter((a) => a.length).slice(0, 1), [['pg_isready']]);
+    clean('jq -e . >/dev/null <<<"$CFG"\npip install x\n');
+    clean('apt-get install -y x `# why` \\\n  y\npip install x\n');
+    clean('ls | grep == | wc -l\n[ "$a" == "$b" ] && echo same\npip install x\n');
+    clean('poetry@build --version\npip install x\n');
+    // A here-string alone is kept as it is (it may be python's stdin).
+    assert.deepEqual(parseShellWord(textWord('python3 - <<<"import os"', 0)).errors, []);
+  });
+
   test('substring offsets and subscripts holding expansions', () => {
     // bats-preprocess, klipper's flash-sdcard.sh, docker-library's test/run.sh
     clean('char="${name:$i:1}"\nDEVICE=${@:$OPTIND:1}\necho "${testAlias[$repo:$variant]:-}"\npip install x\n');

@@ -11,7 +11,13 @@
  * - `N#digits` and `0x$…` in `$((…))`: an arithmetic expansion is an unknown value too;
  * - `for NAME do` (no `;` before `do`, which POSIX allows): the blank before `do` becomes `;`;
  * - two closing words in a row (`done done`, `fi fi`, `fi }`: a folded YAML scalar makes these from
- *   nested loops, as in fdroidserver's .gitlab-ci.yml): the blank between becomes `;`.
+ *   nested loops, as in fdroidserver's .gitlab-ci.yml): the blank between becomes `;`;
+ * - and, from the review of unseen repositories (scripts bash -n accepts): a subshell condition
+ *   followed by `then`/`do` without `;` (`if (pg_isready) then`), `\(` `\)` inside `[ … ]`
+ *   (`[ \( -n "$A" \) ]`: the backslash becomes a blank), a here-string after another redirection
+ *   (`jq . >/dev/null <<<"$x"`: `<<<` becomes `<` and two blanks), a comment in backquotes used as
+ *   an inline remark on a continued line (`` `# why` ``: blanked), a standalone `==` argument
+ *   (`grep ==`: `__`) and an `@` inside a command name (`poetry@build`: `_`).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -25,11 +31,12 @@ const TROUBLE = /[;&|<>()[\]'"\\]/;
 
 export function rewriteGrammarGaps(s: Script): Script {
   const t = s.text;
-  if (!t.includes('${') && !t.includes('$((') && !/\b(for|done|fi|esac)\b|\}/.test(t)) return s;
+  if (!t.includes('${') && !t.includes('$((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t)) return s;
   const out = t.split('');
   new Scanner(t, out).script(0, undefined);
   forDo(t, out);
   closerPairs(t, out);
+  smallGaps(t, out);
   const text = out.join('');
   return text === t ? s : { ...s, text, orig: s.orig ?? t };
 }
@@ -284,5 +291,47 @@ function closerPairs(t: string, out: string[]): void {
     const before = t.slice(lineStart, m.index + m[1].length);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;
     out[m.index + m[1].length + m[2].length] = ';';
+  }
+}
+
+/** The text before `at` on its line is outside quotes and comments (a cheap per-line check). */
+function plainBefore(t: string, at: number): boolean {
+  const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
+  return !((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || /(^|\s)#/.test(before));
+}
+
+/** The smaller gaps listed in the module comment; each rewrite keeps every character's place. */
+function smallGaps(t: string, out: string[]): void {
+  // `if (cmd) then`, `while (cmd) do`: the blank after the subshell becomes `;`.
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
+    if (plainBefore(t, m.index)) out[m.index + m[0].lastIndexOf(')') + 1] = ';';
+  }
+  // `[ \( … \) ]` on one line: the backslashes become blanks (the grammar reads ( ) there).
+  for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start)) continue;
+    for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+  }
+  // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.
+  for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
+    const at = m.index + m[0].length - 3;
+    if (plainBefore(t, m.index)) out.splice(at, 3, '<', ' ', ' ');
+  }
+  // `` `# a remark` `` on a continued line: a command substitution holding only a comment.
+  for (const m of t.matchAll(/`#[^`\n]*`/g)) {
+    if (plainBefore(t, m.index)) for (let k = m.index; k < m.index + m[0].length; k++) out[k] = ' ';
+  }
+  // `grep ==`: a standalone == argument outside a test.
+  for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
+    const from = t.lastIndexOf('\n', m.index - 1) + 1;
+    const to = t.indexOf('\n', m.index);
+    const line = t.slice(from, to < 0 ? t.length : to);
+    // Not in a test or arithmetic, where == is the grammar's own operator.
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line)) out[m.index] = out[m.index + 1] = '_';
+  }
+  // `poetry@build --version`: an @ inside the command name.
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
+    const at = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, m.index + m[1].length)) out[at] = '_';
   }
 }
