@@ -138,3 +138,11 @@ test('actions runners: a job on Windows only (runs-on or its matrix) is not read
   assert.equal(guarded.syntaxProblem, undefined);
   assert.equal(guarded.sites.length, 0);
 });
+
+test('actions expressions: an unknown ${{ }} inside $(( )) reads as a number (zulip-terminal, chia exited 3)', async () => {
+  const { sites, syntaxProblem } = await analyze(
+    'jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo "DEPTH=$(( ${{ github.event.pull_request.commits }} + 1 ))" >> "$GITHUB_ENV"\n          python -m pip install .\n',
+  );
+  assert.equal(syntaxProblem, undefined);
+  assert.ok(siteAt(sites, 'python'));
+});

@@ -9,6 +9,8 @@ const argvText = (s: { argv: { fragments: unknown[] }[] }) => s.argv.map((w) => 
 test('dockerfile claims: Dockerfile, Containerfile, Dockerfile.*, *.dockerfile; not others', () => {
   for (const p of ['Dockerfile', 'a/b/Dockerfile', 'Containerfile', 'Dockerfile.dev', 'x/api.dockerfile', 'api.Dockerfile']) assert.ok(dockerfileFrontEnd.claims(p, ''), p);
   for (const p of ['dockerfile.py', 'Makefile', 'Dockerfiles/x.txt', 'README.md']) assert.ok(!dockerfileFrontEnd.claims(p, ''), p);
+  // quay: a Dockerfile's own ignore file (BuildKit reads Dockerfile.x.dockerignore) is not a Dockerfile.
+  assert.ok(!dockerfileFrontEnd.claims('Dockerfile.mirror.dockerignore', ''));
   // Issue 15: Docker reads a lowercase `dockerfile` too; its variants like the capitalised ones,
   // but not another format's file named after it.
   for (const p of ['dockerfile', 'a/dockerfile', 'dockerfile.dev', 'dev.dockerfile', 'Dockerfile.prod.arm64']) assert.ok(dockerfileFrontEnd.claims(p, ''), p);

@@ -345,3 +345,24 @@ test('makefile scale: a memoized expansion is not reused where a variable it rea
   const p = parseMakefile('X = $(Y)\nY = 1\na: $(X)\nY = 2\nb: $(X)\n');
   assert.deepEqual(p.rules.map((r) => r.prereqs), [['1'], ['2']]);
 });
+
+// glances (unseen corpus): a line that is only a function call whose value is unknown here is what
+// make expands to nothing; it is not a missing separator (real make agrees).
+test('makefile: a top-level $(shell …) or $(foreach …, $(info …)) line is not a missing separator', async () => {
+  const code = 'all:\n\tpython3 -V\n$(foreach x,a b,$(info $(x)))\n$(shell true)\nstill: all\n';
+  assert.deepEqual(parseMakefile(code).problems, []);
+  const { syntaxProblem, sites } = await analyze(code);
+  assert.equal(syntaxProblem, undefined);
+  assert.equal(sites.length, 1);
+  // A line of plain text still is.
+  assert.match(parseMakefile('all:\n\ttrue\nsome text\n').problems[0]?.message ?? '', /missing separator/);
+  if (!haveMake) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-make-'));
+  try {
+    // The same lines, with a recipe of shell builtins only (runMake's PATH is empty).
+    fs.writeFileSync(path.join(dir, 'Makefile'), 'all:\n\t@:\n$(foreach x,a b,$(info $(x)))\n$(shell exit 0)\nstill: all\n');
+    assert.deepEqual(runMake(dir, 'all'), { out: 'a\nb\n', status: 0 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

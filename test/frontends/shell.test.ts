@@ -317,6 +317,8 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     clean('apt-get install -y x `# why` \\\n  y\npip install x\n');
     clean('ls | grep == | wc -l\n[ "$a" == "$b" ] && echo same\npip install x\n');
     clean('poetry@build --version\npip install x\n');
+    // chia's dependency-cursor-review.yml: a here-string is not a here-document (its body was skipped).
+    clean('read -r a b <<< "$version"\necho "$((10#$a)) $((10#${b:-0}))"\npip install x\n');
     // A here-string alone is kept as it is (it may be python's stdin).
     assert.deepEqual(parseShellWord(textWord('python3 - <<<"import os"', 0)).errors, []);
   });

@@ -80,6 +80,12 @@ interface Scope {
  */
 const EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
 
+/** Whether `at` is inside an arithmetic expansion or command opened earlier on its line. */
+function inArithmetic(s: string, at: number): boolean {
+  const line = s.slice(s.lastIndexOf('\n', at - 1) + 1, at);
+  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+}
+
 /**
  * `${{ github.workspace }}`, `${{ runner.temp }}`, `${{ env.X }}` and, in a composite action,
  * `${{ inputs.x }}` with a literal value: substituted; other expressions become an unknown value.
@@ -101,8 +107,9 @@ function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: Re
       : envRef && env.has(envRef[1]) ? env.get(envRef[1])!
       : inputRef ? inputs?.get(inputRef[1])
       : undefined;
-    // Any other expression is a value unknown here (UNKNOWN: no venv path or known program holds it).
-    const value = known ?? UNKNOWN;
+    // Any other expression is a value unknown here (UNKNOWN: no venv path or known program holds it);
+    // inside $(( … )) a number, which the shell grammar can read there (a control character it cannot).
+    const value = known ?? (inArithmetic(s, m.index) ? '0' : UNKNOWN);
     const off = cs[m.index].off;
     for (const ch of value) out.push({ ch, off: off >= 0 && known === undefined ? off : -1 });
     k = m.index + m[0].length;

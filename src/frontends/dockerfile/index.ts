@@ -339,7 +339,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
 }
 
 /** Extensions of other languages and formats, after `Dockerfile.`. */
-const OTHER_FORMAT = /\.(py|pyw|pyi|md|rst|txt|adoc|html?|json|ya?ml|toml|ini|cfg|conf|xml|sh|bash|ps1|bat|js|ts|go|rs|rb|java|lock|log|csv|diff|patch|png|svg)$/i;
+const OTHER_FORMAT = /\.(py|pyw|pyi|md|rst|txt|adoc|html?|json|ya?ml|toml|ini|cfg|conf|xml|sh|bash|ps1|bat|js|ts|go|rs|rb|java|lock|log|csv|diff|patch|png|svg|dockerignore)$/i;
 
 export const dockerfileFrontEnd: FrontEnd = {
   language: 'dockerfile',

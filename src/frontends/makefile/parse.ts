@@ -314,8 +314,10 @@ export function parseMakefile(src: string): ParsedMakefile {
     // A rule: `targets : prereqs [; recipe]`, `targets :: …`, `targets : VAR = value`.
     const colon = topLevelIndex(rest, ':');
     if (colon < 0) {
-      // make expands the line first: a line that is only references to empty variables is fine.
-      if (ex().expandText(rest).trim() === '') continue;
+      // make expands the line first: a line that is only references to empty variables is fine, and
+      // so is one whose value is unknown here ($(shell …), $(foreach x,…,$(info …)) on a line of its
+      // own): make would complain only if it expanded to text that is not a rule or an assignment.
+      if (ex().expandText(rest).replaceAll(UNKNOWN, '').trim() === '') continue;
       problems.push({ message: ll.chars[0]?.ch === recipePrefix ? 'recipe commences before first target' : 'missing separator', offset: line[0].off });
       endRuleContext();
       continue;

@@ -105,7 +105,13 @@ class Scanner {
         i = end < 0 ? t.length : end;
         continue;
       }
-      if (c === '<' && t[i + 1] === '<' && t[i + 2] !== '<') {
+      if (c === '<' && t[i + 1] === '<' && t[i + 2] === '<') {
+        // A here-string, not a here-document: its second and third '<' must not start one.
+        i += 3;
+        atWordStart = false;
+        continue;
+      }
+      if (c === '<' && t[i + 1] === '<') {
         const m = /^<<(-?)[ \t]*(["']?)([^\s"'<>;&|()]+)\2/.exec(t.slice(i, i + 200));
         if (m) {
           heredocs.push({ word: m[3], strip: m[1] === '-' });
