@@ -23,6 +23,7 @@ import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.j
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { unitsToWord } from '../../kernel/word-units.js';
+import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
@@ -320,6 +321,8 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
       }
     }
   } catch (e) {
+    // A parser trap is the file's, not a part of it: the checker reports it and rebuilds the parser.
+    if (isParserTrap(e) || e instanceof ParserDamagedError) throw e;
     run.problem(`internal error while analysing the workflow: ${(e as Error).message}`, 0);
   }
   return run.finish();
