@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkText } from '../src/api.js';
+import type { Diagnostic } from '../src/kernel/diagnostic.js';
 
 /** CPU milliseconds (this process, all threads) that `run` takes. */
 async function cpuMs(run: () => Promise<unknown>): Promise<number> {
@@ -27,4 +28,31 @@ test('fuzz regression: thousands of activations in one job cost linear time, not
   // Eight times the steps: 5.8x here now, 15.8x before (the 250-pair run carries fixed costs).
   console.log(`250 pairs: ${Math.round(small)} ms CPU, 2,000 pairs: ${Math.round(large)} ms`);
   assert.ok(large < small * 10, `250 pairs took ${Math.round(small)} ms, 2,000 pairs ${Math.round(large)} ms`);
+});
+
+test('fuzz regression: applying thousands of fixes assembles the text once, with the same result as applying them one by one', async () => {
+  const { applyFixes } = await import('../src/pipeline/apply-fixes.js');
+  // The fuzzer's 6,000-step workflow had 3,000 fixes: each one copied the whole 180 KB text.
+  const build = (n: number) => {
+    const line = '      - run: . v/bin/activate\n';
+    const text = line.repeat(n);
+    const diagnostics = Array.from({ length: n }, (_, i) => {
+      const at = i * line.length + line.indexOf('.');
+      // A replacement, an insertion where it starts and one where it ends: the order edits keep.
+      const edits = [{ start: at, end: at + 1, text: 'source' }, { start: at, end: at, text: '<' }, { start: at + 1, end: at + 1, text: '>' }];
+      return { code: 'VG203', fix: { title: 't', applicability: 'safe' as const, edits } } as unknown as Diagnostic;
+    });
+    return { text, diagnostics };
+  };
+  const small = build(20);
+  const fixed = applyFixes(small.text, small.diagnostics, false);
+  assert.equal(fixed.applied, 20);
+  assert.equal(fixed.text, '      - run: <source> v/bin/activate\n'.repeat(20));
+  const few = build(1000);
+  const many = build(8000);
+  const t1 = await cpuMs(async () => applyFixes(few.text, few.diagnostics, false));
+  const t2 = await cpuMs(async () => applyFixes(many.text, many.diagnostics, false));
+  assert.equal(applyFixes(many.text, many.diagnostics, false).text, '      - run: <source> v/bin/activate\n'.repeat(8000));
+  console.log(`1,000 fixes: ${Math.round(t1)} ms CPU, 8,000 fixes: ${Math.round(t2)} ms`);
+  assert.ok(t2 < Math.max(t1, 5) * 30, `1,000 fixes took ${Math.round(t1)} ms, 8,000 fixes ${Math.round(t2)} ms`);
 });

@@ -66,6 +66,7 @@ export function createdVenv(argv: Word[]): string | undefined {
  * list per activation would be quadratic in the number of shells.
  */
 const WITHOUT_VENV = new WeakMap<readonly { site: LaunchSite; order: number }[], { site: LaunchSite; order: number }[]>();
+const LAST_WITH_VENV = new WeakMap<readonly { site: LaunchSite; order: number }[], Map<string, number>>();
 
 export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[], venvAtEnd?: string): void {
   // The sites no activation's later shells can skip, in order, listed once per group of shells (the
@@ -78,6 +79,19 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
       WITHOUT_VENV.set(shells, list);
     }
     return list;
+  };
+  // Per venv, the last shell that has it on PATH without activating it itself.
+  const lastWithVenv = () => {
+    let last = LAST_WITH_VENV.get(shells);
+    if (!last) {
+      last = new Map();
+      for (const r of shells) {
+        const v = r.site.env.activeVenv;
+        if (v !== undefined && !r.site.config?.activation && r.order > (last.get(v) ?? -Infinity)) last.set(v, r.order);
+      }
+      LAST_WITH_VENV.set(shells, last);
+    }
+    return last;
   };
   for (const a of activations) {
     const facts = a.site.config?.activation;
@@ -94,7 +108,7 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
         }
         for (let i = lo; i < list.length; i++) yield list[i].site;
       },
-      venvOnPath: () => venvAtEnd === facts.venv || shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !r.site.config?.activation),
+      venvOnPath: () => venvAtEnd === facts.venv || (lastWithVenv().get(facts.venv) ?? -Infinity) > a.order,
     };
   }
 }
