@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText } from '../src/api.js';
+import { checkText, fixText } from '../src/api.js';
 import type { Diagnostic } from '../src/kernel/diagnostic.js';
 
 /** CPU milliseconds (this process, all threads) that `run` takes. */
@@ -55,4 +55,20 @@ test('fuzz regression: applying thousands of fixes assembles the text once, with
   assert.equal(applyFixes(many.text, many.diagnostics, false).text, '      - run: <source> v/bin/activate\n'.repeat(8000));
   console.log(`1,000 fixes: ${Math.round(t1)} ms CPU, 8,000 fixes: ${Math.round(t2)} ms`);
   assert.ok(t2 < Math.max(t1, 5) * 30, `1,000 fixes took ${Math.round(t1)} ms, 8,000 fixes ${Math.round(t2)} ms`);
+});
+
+test('fuzz regression: a venv created and used in the same Actions step is fixed by its own program, not by $GITHUB_PATH (which only later steps read)', async () => {
+  const path = '.github/workflows/ci.yml';
+  const head = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n';
+  // The fix loop used to append the same `echo … >> "$GITHUB_PATH"` ten times: pip still missed the venv.
+  const same = `${head}      - run: python -m venv v && pip install x\n`;
+  const fixed = await fixText(same, { path, unsafe: true });
+  assert.equal(fixed, `${head}      - run: python -m venv v && v/bin/python -m pip install x\n`);
+  assert.equal(await fixText(fixed, { path, unsafe: true }), fixed);
+  assert.deepEqual(await checkText(fixed, { path }), []);
+  // Created in an earlier step: the $GITHUB_PATH line there is the fix, written once.
+  const later = `${head}      - run: python -m venv v\n      - run: pip install x\n`;
+  const persisted = await fixText(later, { path, unsafe: true });
+  assert.equal(persisted, `${head}      - run: python -m venv v && echo "$GITHUB_WORKSPACE/v/bin" >> "$GITHUB_PATH"\n      - run: pip install x\n`);
+  assert.equal(await fixText(persisted, { path, unsafe: true }), persisted);
 });

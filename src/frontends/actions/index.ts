@@ -123,7 +123,7 @@ function dialectOf(shell: string | undefined, windows: boolean): ShellDialect | 
  * "…/bin" >> "$GITHUB_PATH"` on the same line, which every scalar style can hold). Only where the
  * rest of that line ends the command, so the echo is not caught by a redirection or a pipe.
  */
-function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, style: string | undefined): Rewrite | undefined {
+function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarget, { kind: 'persist-venv' }>, style: string | undefined, run: Span | undefined): Rewrite | undefined {
   if (t.at === 'virtual-env' || style === undefined) return undefined;
   const facts = site.config;
   let at: number | undefined;
@@ -131,6 +131,9 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
   if (t.at === 'creation') {
     const origin = facts?.venvOrigins.get(t.venv);
     at = origin?.end;
+    // Created in this very step: $GITHUB_PATH is read before the next step, so the command would
+    // still miss the venv (the fix loop added the same line ten times); its own program is the fix.
+    if (at !== undefined && run && at >= run.start && at <= run.end) return undefined;
     step = origin?.where ? ` ${origin.where}` : '';
   } else {
     at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
@@ -154,10 +157,12 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
   const src = file.text;
   /** The YAML style of each site's `run:` scalar (fixes must write text that style can hold). */
   const styleOf = new Map<LaunchSite, string>();
+  /** Each site's `run:` scalar: a $GITHUB_PATH line written there reaches only later steps. */
+  const runOf = new Map<LaunchSite, Span>();
   const run = new ConfigRun(file, {
     language: 'github-actions',
     comments: { line: '#', trailing: '#' },
-    persist: (site, t) => persistVenv(file, site, t, styleOf.get(site)),
+    persist: (site, t) => persistVenv(file, site, t, styleOf.get(site), runOf.get(site)),
   });
   const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
@@ -272,7 +277,10 @@ export function analyzeActions(file: SourceFile): { sites: LaunchSite[]; suppres
           const rel = path.posix.relative(here, venv);
           return programRewriter(file, program, rel === '' ? 'bin' : `${rel}/bin`);
         },
-        onSite: (site) => styleOf.set(site, String(runNode.type)),
+        onSite: (site) => {
+          styleOf.set(site, String(runNode.type));
+          if (runNode.range) runOf.set(site, { start: runNode.range[0], end: runNode.range[1] });
+        },
         intercept: (cmd, sh, valueOf) => {
           const w0 = cmd.words[0] === undefined ? undefined : wordText(cmd.words[0]);
           if (w0 !== 'echo' && w0 !== 'printf') return false;
