@@ -94,6 +94,8 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const dropped = ignoresFor(r.path);
     let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
     if (opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === 'unsafe'))) {
+      // Loaded here when workers did the checking; rebuilt if an earlier file's fixes trapped the parser.
+      await loadParsers();
       const outcome = fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', !!opts.dryRun);
       if (outcome.problem) problems.push({ ...outcome.problem, path: shown });
       if (outcome.fixed) {

@@ -91,7 +91,7 @@ const CASES: Case[] = [
     dir: 'deep-lists',
     build: (d) => fs.writeFileSync(path.join(d, 'lists.py'), 'import subprocess\nsubprocess.run(' + '['.repeat(3000) + '"python", "x"' + ']'.repeat(3000) + ')\n'),
     diagnostics: [],
-    problems: [{ path: 'deep-lists/lists.py', kind: 'internal', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }],
+    problems: [{ path: 'deep-lists/lists.py', kind: 'too-deep', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }],
     exit: EXIT.incomplete,
   },
   {

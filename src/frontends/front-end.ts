@@ -60,3 +60,9 @@ export interface FrontEnd {
   /** Analyse, hand the result to `use`, then free what the analysis holds (syntax trees). */
   analyze<T>(file: SourceFile, use: (a: Analysis) => T, opts?: AnalyzeOptions): T;
 }
+
+/**
+ * Thrown by a front end for a file nested too deeply to parse safely; the checker reports it as
+ * that file's `too-deep` problem and goes on with the others.
+ */
+export class TooDeepError extends Error {}

@@ -155,8 +155,12 @@ export interface ConfigSiteFacts {
  * in the number of shells. The configuration driver fills it in once the whole file is read.
  */
 export interface LaterShells {
-  /** Sites of later shells that run with no venv on PATH (activations, and commands after a failed `source`, left out). */
-  sitesWithoutVenv(): LaunchSite[];
+  /**
+   * Sites of later shells that run with no venv on PATH (activations, and commands after a failed
+   * `source`, left out), in order and produced as they are asked for: a rule stops at the first one
+   * it wants, so thousands of activations do not each walk every later shell.
+   */
+  sitesWithoutVenv(): Iterable<LaunchSite>;
   /** A later shell has this venv on PATH anyway (ENV PATH, $GITHUB_PATH …). */
   venvOnPath(): boolean;
 }

@@ -28,11 +28,18 @@ export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe:
     }
     applied++;
   }
-  // Apply from the end so offsets stay valid; insertions at one offset keep their order.
-  const ordered = accepted.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
-  let out = text;
-  for (const { e } of ordered) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { text: out, applied };
+  // In order of position, insertions at one offset in the order they were accepted (and before a
+  // replacement that starts there); the text is assembled once, not copied once per edit (3,000
+  // fixes in a 180 KB workflow copied half a gigabyte).
+  const ordered = accepted.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const out: string[] = [];
+  let at = 0;
+  for (const { e } of ordered) {
+    out.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  out.push(text.slice(at));
+  return { text: out.join(''), applied };
 }
 
 function overlaps(a: Edit, b: Edit): boolean {

@@ -9,8 +9,9 @@ import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import type { Language } from '../kernel/launch-site.js';
 import type { SourceFile } from '../kernel/source.js';
 import { decodeText } from '../kernel/decode.js';
-import type { FrontEnd } from '../frontends/front-end.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
+import { TooDeepError, type FrontEnd } from '../frontends/front-end.js';
+import { isParserTrap, ParserDamagedError, parsersDamaged, parsersHealthy } from '../frontends/tree-sitter.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
 import { diagnose, type DiagnoseContext } from './diagnose.js';
 
@@ -128,6 +129,7 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : undefined;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
+    if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after this file');
     if (problems.some((p) => p.kind === 'syntax') && isTemplate(file.text)) {
       // A template (cookiecutter's `{% if %}` in a Dockerfile) is not a file of its format until it
       // is rendered: skipped like a file that cannot matter, not reported as broken.
@@ -138,11 +140,24 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
     result.problems.push(...problems);
     if (diagnostics.length) result.source = file;
   } catch (e) {
-    const err = e as Error;
-    const message = err instanceof RangeError ? 'too deeply nested to analyse; skipped' : `internal error while checking: ${err.message}`;
-    result.problems.push({ path, kind: 'internal', message, partial: false });
+    result.problems.push(crashProblem(path, e));
   }
   return result;
+}
+
+/**
+ * What an exception from a front end means for its file. A trap in the parser's WebAssembly (or
+ * damage found after the file) is this file's, once: the runtime is rebuilt before the next file
+ * (`loadParsers`), so the other files are checked as if it had never happened.
+ */
+export function crashProblem(path: string, e: unknown): FileProblem {
+  if (e instanceof TooDeepError) return { path, kind: 'too-deep', message: e.message, partial: false };
+  if (e instanceof RangeError) return { path, kind: 'too-deep', message: 'too deeply nested to analyse; skipped', partial: false };
+  if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
+    const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : 'the parser was left damaged by this file';
+    return { path, kind: 'parser-crash', message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+  }
+  return { path, kind: 'internal', message: `internal error while checking: ${(e as Error).message}`, partial: false };
 }
 
 /**

@@ -27,13 +27,20 @@ export interface DiagnoseContext {
 export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  // Each site judged once: rules also judge other sites (an activation's later shells), and
+  // thousands of activations in one file would judge the same later sites again each time.
+  const verdicts = new Map<LaunchSite, ReturnType<typeof judgeLaunch>>();
+  const judge = (s: LaunchSite) => {
+    if (!verdicts.has(s)) verdicts.set(s, judgeLaunch(s, ctx.knowledge));
+    return verdicts.get(s);
+  };
   for (const site of analysis.sites) {
-    const verdict = judgeLaunch(site, ctx.knowledge);
+    const verdict = judge(site);
     const judges = site.language === 'python' ? 'python' : 'config';
     for (const rule of ctx.rules) {
       if (rule.judges !== judges) continue;
       rule.check(site, verdict, {
-        judge: (other) => judgeLaunch(other, ctx.knowledge),
+        judge,
         report: (r: Report) => {
           const programSpan = verdict?.programSpan;
           const inCall = (s: Span | undefined) => !!s && s.start >= site.callSpan.start && s.end <= site.callSpan.end;

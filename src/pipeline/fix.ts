@@ -11,7 +11,8 @@ import { SourceFile } from '../kernel/source.js';
 import type { FrontEnd } from '../frontends/front-end.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import { applyFixes } from './apply-fixes.js';
-import { checkSource, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { checkSource, crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { ParserDamagedError, parsersHealthy } from '../frontends/tree-sitter.js';
 
 /** What re-checking a fixed text needs (the run's rules, knowledge and prefilter). */
 export type FixContext = Omit<FileCheckContext, 'maxFileSize'>;
@@ -31,7 +32,14 @@ export function fixFile(
 ): { fixed?: { before: string; after: string; applied: number }; remaining: Diagnostic[]; source?: SourceFile; problem?: FileProblem } {
   const original = r.source!;
   if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
-  const loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined);
+  let loop: ReturnType<typeof fixLoop>;
+  try {
+    loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined);
+    if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after fixing this file');
+  } catch (e) {
+    const p = crashProblem(r.path, e);
+    return { remaining: diags, problem: { ...p, message: `not fixed: ${p.message}`, partial: true } };
+  }
   if ('error' in loop) return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
   const { text, applied, remaining: current } = loop;
   if (applied === 0) return { remaining: diags };

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { analyseDecoded, readForCheckSafely as readForCheck, type FileCheckResult } from './check-file.js';
 import type { Language } from '../kernel/launch-site.js';
 import { SourceFile } from '../kernel/source.js';
-import { loadParsers, parsersLoaded } from '../frontends/tree-sitter.js';
+import { loadParsers, parsersDamaged, parsersLoaded } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import type { WorkItem } from './worker.js';
 
@@ -85,7 +85,11 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
   }
   if (next >= files.length && (cpus <= 1 || pendingBytes <= PARALLEL_BYTES)) {
     if (parsers) await parsers;
-    for (const item of pending) finish(item.index, analyseDecoded(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx));
+    for (const item of pending) {
+      // A parser trap is its own file's problem: rebuild the runtime before the next file.
+      if (parsersDamaged()) await loadParsers();
+      finish(item.index, analyseDecoded(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx));
+    }
     return results;
   }
   await withWorkers(files, next, pending, settings, ctx, Math.max(1, cpus - 1), finish, opts.claimed);

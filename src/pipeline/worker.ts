@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseDecoded, type FileCheckResult } from './check-file.js';
 import { SourceFile } from '../kernel/source.js';
-import { loadParsers } from '../frontends/tree-sitter.js';
+import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 
 export interface WorkItem {
@@ -17,11 +17,14 @@ export interface WorkItem {
 const settings = workerData as RunSettings;
 await loadParsers();
 const ctx = contextFromSettings(settings);
-parentPort!.on('message', (items: WorkItem[]) => {
-  const results = items.map(({ index, result, file }) => {
+parentPort!.on('message', async (items: WorkItem[]) => {
+  const results = [];
+  for (const { index, result, file } of items) {
+    // A parser trap is its own file's problem: rebuild the runtime before the next file.
+    if (parsersDamaged()) await loadParsers();
     const r = analyseDecoded(result, new SourceFile(file.path, file.text, file.encoding), ctx);
-    return { index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : undefined } };
-  });
+    results.push({ index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : undefined } });
+  }
   parentPort!.postMessage(results);
 });
 parentPort!.postMessage('ready');

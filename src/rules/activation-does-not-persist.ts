@@ -4,6 +4,7 @@
  */
 import { defineRule } from '../kernel/rule.js';
 import { wordText } from '../kernel/word.js';
+import type { LaunchSite } from '../kernel/launch-site.js';
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
 
@@ -60,9 +61,14 @@ export const activationDoesNotPersist = defineRule({
     const facts = site.config;
     const activation = facts?.activation;
     if (!activation) return;
-    const later = activation.later.sitesWithoutVenv().find((s) => ctx.judge(s)?.resolution === 'path');
     if (activation.fails) return; // nothing was activated: source-in-sh says why
     if (activation.deactivated) return; // ended on purpose by `deactivate` in the same shell
+    let later: LaunchSite | undefined;
+    for (const s of activation.later.sitesWithoutVenv()) {
+      if (ctx.judge(s)?.resolution !== 'path') continue;
+      later = s;
+      break;
+    }
     if (!activation.lastInRun && !later) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
     if (!later && !activation.alone && activation.later.venvOnPath()) return;

@@ -105,7 +105,7 @@ test('dockerfile state: activation, export and cd last for one RUN only', async 
   const act = siteAt(sites, '. venv/bin/activate');
   assert.deepEqual(act.config?.activation?.venv, '/app/venv');
   assert.equal(act.config?.activation?.lastInRun, false);
-  assert.deepEqual(act.config?.activation?.later.sitesWithoutVenv().map(argvText), ['pip b', 'pip d', 'pip e']);
+  assert.deepEqual([...(act.config?.activation?.later.sitesWithoutVenv() ?? [])].map(argvText), ['pip b', 'pip d', 'pip e']);
 });
 
 test('dockerfile state: venvs from virtualenv and uv venv (default .venv), relative to WORKDIR', async () => {

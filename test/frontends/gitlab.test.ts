@@ -82,7 +82,7 @@ test('gitlab shells: activation in script is not seen by after_script; a venv ou
   assert.deepEqual(siteAt(sites, 'pip list').env.knownVenvs, []);
   const act = (siteAt(sites, '. /opt/v')).config!.activation!;
   assert.equal(act.lastInRun, false);
-  assert.deepEqual(act.later.sitesWithoutVenv().map(argvText), ['pip list']);
+  assert.deepEqual([...act.later.sitesWithoutVenv()].map(argvText), ['pip list']);
 });
 
 test('gitlab jobs do not share venvs', async () => {

@@ -24,6 +24,7 @@ import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.j
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { unitsToWord } from '../../kernel/word-units.js';
+import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
@@ -170,6 +171,9 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
   if (t.at === 'creation') {
     const origin = facts?.venvOrigins.get(t.venv);
     at = origin?.end;
+    // Created in this very step: $GITHUB_PATH is read before the next step, so the command would
+    // still miss the venv (the fix loop added the same line ten times); its own program is the fix.
+    if (at !== undefined && at >= site.callSpan.start && at <= site.callSpan.end) return undefined;
     step = origin?.where ? ` ${origin.where}` : '';
   } else {
     at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
@@ -469,6 +473,8 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       }
     }
   } catch (e) {
+    // A parser trap is the file's, not a part of it: the checker reports it and rebuilds the parser.
+    if (isParserTrap(e) || e instanceof ParserDamagedError) throw e;
     run.problem(`internal error while analysing the workflow: ${(e as Error).message}`, 0);
   }
   return run.finish();

@@ -78,14 +78,50 @@ export function createdVenv(argv: Word[]): string | undefined {
  * outlives the group's last shell (a Dockerfile stage's final ENV PATH). Computed when read: a
  * list per activation would be quadratic in the number of shells.
  */
+const WITHOUT_VENV = new WeakMap<readonly { site: LaunchSite; order: number }[], { site: LaunchSite; order: number }[]>();
+const LAST_WITH_VENV = new WeakMap<readonly { site: LaunchSite; order: number }[], Map<string, number>>();
+
 export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[], venvAtEnd?: string): void {
+  // The sites no activation's later shells can skip, in order, listed once per group of shells (the
+  // driver links each activation with its own call). Sites after a failed `source` are that
+  // failure's (source-in-sh), not this activation's.
+  const candidates = () => {
+    let list = WITHOUT_VENV.get(shells);
+    if (!list) {
+      list = shells.filter((r) => !r.site.env.activeVenv && !r.site.config?.activation && !r.site.config?.afterFailedActivation).sort((x, y) => x.order - y.order);
+      WITHOUT_VENV.set(shells, list);
+    }
+    return list;
+  };
+  // Per venv, the last shell that has it on PATH without activating it itself.
+  const lastWithVenv = () => {
+    let last = LAST_WITH_VENV.get(shells);
+    if (!last) {
+      last = new Map();
+      for (const r of shells) {
+        const v = r.site.env.activeVenv;
+        if (v !== undefined && !r.site.config?.activation && r.order > (last.get(v) ?? -Infinity)) last.set(v, r.order);
+      }
+      LAST_WITH_VENV.set(shells, last);
+    }
+    return last;
+  };
   for (const a of activations) {
     const facts = a.site.config?.activation;
     if (!facts) continue;
     facts.later = {
-      // Sites after a failed `source` are that failure's (source-in-sh), not this activation's.
-      sitesWithoutVenv: () => shells.filter((r) => r.order > a.order && !r.site.env.activeVenv && !r.site.config?.activation && !r.site.config?.afterFailedActivation).map((r) => r.site),
-      venvOnPath: () => venvAtEnd === facts.venv || shells.some((r) => r.order > a.order && r.site.env.activeVenv === facts.venv && !r.site.config?.activation),
+      *sitesWithoutVenv() {
+        const list = candidates();
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid].order > a.order) hi = mid;
+          else lo = mid + 1;
+        }
+        for (let i = lo; i < list.length; i++) yield list[i].site;
+      },
+      venvOnPath: () => venvAtEnd === facts.venv || (lastWithVenv().get(facts.venv) ?? -Infinity) > a.order,
     };
   }
 }

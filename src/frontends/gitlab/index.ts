@@ -50,6 +50,7 @@ import { resolveDir } from '../shell/state.js';
 import { unitsToWord } from '../../kernel/word-units.js';
 import { charsText, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
+import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 
 /** Where the runner checks the project out ($CI_PROJECT_DIR); venvs are kept as absolute paths under it. */
 const PROJECT_DIR = '/builds/project';
@@ -132,6 +133,8 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
   try {
     if (doc) analyzeConfig(new Config(doc));
   } catch (e) {
+    // A parser trap is the file's, not a part of it: the checker reports it and rebuilds the parser.
+    if (isParserTrap(e) || e instanceof ParserDamagedError) throw e;
     run.problem(`internal error while analysing the pipeline: ${(e as Error).message}`, 0);
   }
 

@@ -8,7 +8,7 @@ import type { SourceFile } from '../../kernel/source.js';
 import { parseSuppressions, type Suppressions } from '../../kernel/suppressions.js';
 import { loadedParser } from '../tree-sitter.js';
 import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
-import type { AnalyzeOptions, FrontEnd } from '../front-end.js';
+import { TooDeepError, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { keptRanges, type TextRange } from './blocks.js';
 import { decodePython, decodesCleanly } from './decode.js';
 import { PythonModule } from './evaluate.js';
@@ -28,6 +28,10 @@ export interface PythonAnalysis {
 export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis) => T, opts: AnalyzeOptions = {}): T {
   const parser = loadedParser('tree-sitter-python');
   const { text: parseText, comments } = blankComments(file.text);
+  const levels = indentationLevels(parseText);
+  if (levels > MAX_INDENT_LEVELS) {
+    throw new TooDeepError(`too deeply nested to parse: ${levels} levels of indentation, over the ${MAX_INDENT_LEVELS} this checker parses (CPython refuses 100); skipped`);
+  }
   const ranges = opts.parseLess ? keptRanges(parseText) : undefined;
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : undefined);
   // A syntax error in what is left: parse it all, so the error and the recovery around it are
@@ -55,7 +59,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
       };
     }
     const depthProblem: FileProblem | undefined = mod.tooDeep
-      ? { path: file.path, kind: 'internal', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }
+      ? { path: file.path, kind: 'too-deep', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }
       : undefined;
     return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
@@ -81,6 +85,46 @@ function rangeReader(text: string, ranges: TextRange[]): (index: number) => stri
 }
 
 const READ_CHUNK = 4096;
+
+/**
+ * Indentation levels checked before parsing. tree-sitter-python's scanner keeps 2 bytes per open
+ * level in a 1,024-byte state buffer: past ~510 levels it loses levels, and inside a string it
+ * writes past the buffer, which corrupted the parser for every later file in the thread (a 250 KB
+ * staircase of 699 `if`s). CPython itself refuses more than 100 ("too many levels of indentation").
+ * VG_MAX_INDENT_LEVELS raises it for the tests, which check that such a trap stays in its file.
+ */
+export const MAX_INDENT_LEVELS = Number(process.env.VG_MAX_INDENT_LEVELS ?? 200);
+
+/**
+ * The most indentation levels open at once, counted on physical lines as the tokenizer's stack
+ * would be (blank lines skipped; comments are blanked before parsing): an upper bound on what the
+ * scanner holds, since continuation lines and string contents only add to it. One pass.
+ */
+export function indentationLevels(text: string): number {
+  const stack: number[] = [0];
+  let most = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let width = 0;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 12) {
+      width = c === 9 ? (width & ~7) + 8 : c === 12 ? 0 : width + 1;
+      c = text.charCodeAt(++i);
+    }
+    if (i < n && c !== 10 && c !== 13) {
+      while (width < stack[stack.length - 1]) stack.pop();
+      if (width > stack[stack.length - 1]) {
+        stack.push(width);
+        if (stack.length - 1 > most) most = stack.length - 1;
+      }
+    }
+    // To the next line, whichever of \n, \r\n or a lone \r ends this one.
+    while (i < n && (c = text.charCodeAt(i)) !== 10 && c !== 13) i++;
+    i++;
+  }
+  return most;
+}
 
 function firstError(root: import('web-tree-sitter').Node): import('web-tree-sitter').Node | undefined {
   // Iterative: a 10,000-deep tree must not overflow the JS stack.

@@ -10,7 +10,7 @@
  */
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
-import { loadedParser, type SyntaxNode } from '../tree-sitter.js';
+import { isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
@@ -68,8 +68,9 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard).run(tree.rootNode);
   } catch (e) {
     // Pathological nesting can exhaust the JS or WASM stack; report it as a parse problem and keep
-    // whatever commands were already collected rather than failing the whole file.
-    if (e instanceof RangeError || e instanceof WebAssembly.RuntimeError) {
+    // whatever commands were already collected rather than failing the whole file. (A WASM trap
+    // also marks the parser damaged: the checker then reports the file and rebuilds the parser.)
+    if (e instanceof RangeError || isParserTrap(e)) {
       result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
     } else {
       throw e;
