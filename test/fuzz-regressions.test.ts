@@ -72,3 +72,15 @@ test('fuzz regression: a venv created and used in the same Actions step is fixed
   assert.equal(persisted, `${head}      - run: python -m venv v && echo "$GITHUB_WORKSPACE/v/bin" >> "$GITHUB_PATH"\n      - run: pip install x\n`);
   assert.equal(await fixText(persisted, { path, unsafe: true }), persisted);
 });
+
+test('fuzz regression: a venv a step only activates (named, not created here) is the one its $GITHUB_PATH line puts on PATH', async () => {
+  // Seed 20261203, input 122: the venv is created under an unknown ${{ }} path, `. venv/bin/activate`
+  // names ./venv; the fix appended `echo "$GITHUB_WORKSPACE/venv/bin" >> "$GITHUB_PATH"`, but later
+  // steps did not count a named venv as on PATH, so the finding stayed and --fix appended it ten times.
+  const path = '.github/workflows/ci.yml';
+  const code = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n    - run: python3 -m venv "${{ github.action_path }}/venv" && . venv/bin/activate\n    - run: pip install tox\n';
+  const once = await fixText(code, { path, unsafe: true });
+  assert.equal((once.match(/>> "\$GITHUB_PATH"/g) ?? []).length, 1, once);
+  assert.deepEqual((await checkText(once, { path })).map((d) => d.code), []);
+  assert.equal(await fixText(once, { path, unsafe: true }), once);
+});

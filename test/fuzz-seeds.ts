@@ -306,9 +306,9 @@ export const NESTERS: Record<Language, Nester[]> = {
   'gitlab-ci': [
     (d) => `.j0:\n  script: [python -m venv v]\n${Array.from({ length: d }, (_, i) => `.j${i + 1}:\n  extends: .j${i}`).join('\n')}\nt:\n  extends: .j${d}\n  script:\n    - pip install x\n`,
     () => `a:\n  extends: b\nb:\n  extends: a\n  script: [python -m venv v, pip install x]\n`,
-    // Capped at 4^5 script lines: OPEN BUG found by this fuzzer (seed 20261203, input 263): a job's
-    // script of aliases of aliases expands exponentially (4^6 lines 1 s, 4^8 6 s, 4^30 hangs).
-    (d) => `.s0: &s0 [python -m venv v]\n${Array.from({ length: Math.min(d, 5) }, (_, i) => `.s${i + 1}: &s${i + 1} [*s${i}, *s${i}, *s${i}, *s${i}]`).join('\n')}\nt:\n  script: *s${Math.min(d, 5)}\n`,
+    // Found by this fuzzer (seed 20261203, input 263): a job's script of aliases of aliases expands
+    // exponentially (4^8 lines took 6 s, 4^30 hung); now a budget on script lines per job.
+    (d) => `.s0: &s0 [python -m venv v]\n${Array.from({ length: Math.min(d, 30) }, (_, i) => `.s${i + 1}: &s${i + 1} [*s${i}, *s${i}, *s${i}, *s${i}]`).join('\n')}\nt:\n  script: *s${Math.min(d, 30)}\n`,
     (d) => `.r0:\n  script: [python -m venv v]\n${Array.from({ length: d }, (_, i) => `.r${i + 1}:\n  script: [!reference [.r${i}, script]]`).join('\n')}\nt:\n  script:\n    - !reference [.r${d}, script]\n    - pip install x\n`,
     (d) => `t:\n  script:\n    - ${rep('$(', d)}pip install x${rep(')', d)}\n  before_script: [python -m venv v]\n`,
   ],

@@ -22,6 +22,24 @@ export const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
 
 export type { Char } from '../kernel/word-units.js';
 
+/**
+ * Every alias of a document resolved in one walk: an alias names the last node before it with that
+ * anchor. (The library's `Alias.resolve(doc)` walks the whole document for each alias it resolves,
+ * which made a file of many aliases quadratic.)
+ */
+export function aliasTargets(doc: object): (alias: unknown) => unknown {
+  const targets = new Map<unknown, unknown>();
+  const last = new Map<string, unknown>();
+  const lib = yaml();
+  lib.visit(doc as Parameters<YamlLib['visit']>[0], {
+    Node: (_key, node) => {
+      if (lib.isAlias(node)) targets.set(node, last.get(node.source));
+      else if ((lib.isScalar(node) || lib.isCollection(node)) && node.anchor) last.set(node.anchor, node);
+    },
+  });
+  return (alias) => targets.get(alias);
+}
+
 export const charsText = (cs: readonly Char[]): string => cs.map((c) => c.ch).join('');
 
 function splitLines(src: string, from: number, to: number): { start: number; text: string }[] {

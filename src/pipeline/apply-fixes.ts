@@ -15,16 +15,45 @@ export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe:
   let applied = 0;
   const key = (e: Edit) => `${e.start}:${e.end}:${e.text}`;
   const have = new Set<string>();
+  // Accepted edits indexed by position (buckets of 256 characters) and by text, so that testing a
+  // fix against them does not walk all of them (thousands of fixes in one file were quadratic).
+  const buckets = new Map<number, Edit[]>();
+  const bucketsOf = (e: Edit) => {
+    const out: number[] = [];
+    for (let k = e.start >> 8; k <= e.end >> 8; k++) out.push(k);
+    return out;
+  };
+  const lineLike = (e: Edit) => e.text.includes('\n') || /^\s*(&&|;)/.test(e.text);
+  /** Accepted edits by trimmed text: all of them, and those that write a line of their own. */
+  const byText = new Map<string, Edit[]>();
+  const lineByText = new Map<string, Edit[]>();
+  const push = <K,>(m: Map<K, Edit[]>, k: K, e: Edit) => {
+    const l = m.get(k);
+    if (l) l.push(e);
+    else m.set(k, [e]);
+  };
+  const conflictsWith = (e: Edit) => {
+    for (const k of bucketsOf(e)) if (buckets.get(k)?.some((a) => overlaps(a, e))) return true;
+    const t = e.text.trim();
+    if (t === '') return false;
+    // Same text written twice is a conflict only when one of the two writes a line of its own.
+    return ((lineLike(e) ? byText : lineByText).get(t) ?? []).some((a) => sameLine(a, e));
+  };
   for (const d of diagnostics) {
     if (!d.fix || !fixableBy(d, allowUnsafe)) continue;
     const fresh = d.fix.edits.filter((e) => !have.has(key(e)));
     // Two fixes that write the same line elsewhere (VG201 and VG202 both adding one `ENV PATH=…`
     // line) conflict too: the next pass re-checks, and the second is then no longer needed.
-    const conflicts = fresh.some((e) => accepted.some((a) => overlaps(a, e) || sameLine(a, e)));
-    if (conflicts) continue;
+    if (fresh.some(conflictsWith)) continue;
     for (const e of fresh) {
       accepted.push(e);
       have.add(key(e));
+      for (const k of bucketsOf(e)) push(buckets, k, e);
+      const t = e.text.trim();
+      if (t !== '') {
+        push(byText, t, e);
+        if (lineLike(e)) push(lineByText, t, e);
+      }
     }
     applied++;
   }

@@ -67,6 +67,8 @@ interface JobState {
   ghEnv: Map<string, string>;
   /** Where each of those was written. */
   ghEnvAt: Map<string, Span>;
+  /** Venvs the job's steps name without creating them (an activation's target): one on PATH is that venv. */
+  named: Set<string>;
 }
 
 interface Scope {
@@ -338,7 +340,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
   const runJob = (job: unknown, scope: Scope, windows: boolean, macos = false) => {
     const steps = get(job, 'steps');
     if (!isSeq(steps)) return;
-    const js: JobState = caller?.job ?? { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map() };
+    const js: JobState = caller?.job ?? { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map(), named: new Set() };
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
       const uses = scalarText(get(step, 'uses'));
@@ -408,6 +410,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
         cwd,
         vars,
         venvs: js.venvs,
+        named: js.named,
         originAt: (at, command) => ({ line: lineOf(at), how: 'created', where: `in step ${stepNo}`, offset: at, end: command?.end }),
         facts: {
           form: 'shell',
@@ -454,7 +457,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       for (const [k, v] of pendingEnvAt) js.ghEnvAt.set(k, v);
     });
     // What outlives the job's last step: the venv its $GITHUB_PATH lines put first, if any.
-    if (!caller) run.endGroup(js, venvOnPath([...js.ghPath, DEFAULT_PATH].join(':'), js.venvs));
+    if (!caller) run.endGroup(js, venvOnPath([...js.ghPath, DEFAULT_PATH].join(':'), js.venvs, js.named));
   };
 
   try {

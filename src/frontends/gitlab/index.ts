@@ -145,8 +145,19 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
     const top = (k: string) => cfg.resolved(root.entries.get(k)?.value);
     const defaults = top('default');
 
+    /** At most this many script lines per job: ten for every line of the file, and never fewer than 10,000. */
+    const maxScriptLines = Math.max(10_000, 10 * (src.split("\n").length));
+    let scriptCut = false;
+    let scriptVisits = 0;
+    let scriptAt = 0;
     /** Script lines of a `script:`-like value: a string, or a list nested up to 10 levels (anchors, `!reference`). */
     const collect = (v: Value | undefined, section: Section, out: (ScriptItem | 'unknown')[], depth: number, chain: readonly YAMLSeq[]) => {
+      // Aliases of aliases multiply: four aliases of four aliases … make 4^n lines out of a few.
+      if (out.length >= maxScriptLines || ++scriptVisits > 4 * maxScriptLines) {
+        if (!scriptCut) run.problem(`a job's script expands to too many lines (lists of aliases of lists: more than ${maxScriptLines}); the rest is not analysed`, scriptAt);
+        scriptCut = true;
+        return;
+      }
       if (v === undefined) {
         out.push('unknown');
         return;
@@ -256,6 +267,8 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
         if (e) collect(e.value, section, out, 0, []);
       };
       const mainItems: (ScriptItem | 'unknown')[] = [];
+      scriptAt = (job.entries.get('script')?.key?.range?.[0]) ?? 0;
+      scriptVisits = 0;
       itemsOf('before_script', keyword('before_script'), mainItems);
       itemsOf('script', job.entries.get('script'), mainItems);
       const afterItems: (ScriptItem | 'unknown')[] = [];

@@ -6,7 +6,7 @@
  */
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../../kernel/source.js';
-import { isAlias, isMap, isScalar, isSeq } from '../yaml-scalars.js';
+import { aliasTargets, isAlias, isMap, isScalar, isSeq } from '../yaml-scalars.js';
 
 // ---------------------------------------------------------------------------------------------
 // The configuration as GitLab sees it: merge keys, `extends:` and `!reference` applied, every
@@ -44,13 +44,16 @@ export class Config {
   private readonly mappings = new WeakMap<YAMLMap, Mapping>();
   readonly root: Mapping | undefined;
 
-  constructor(private readonly doc: Document.Parsed) {
+  private readonly target: (alias: unknown) => unknown;
+
+  constructor(doc: Document.Parsed) {
+    this.target = aliasTargets(doc);
     const r = this.valueOf(doc.contents, 0);
     this.root = isMapping(r) ? r : undefined;
   }
 
   deAlias(n: unknown): unknown {
-    for (let i = 0; i < 20 && isAlias(n); i++) n = n.resolve(this.doc);
+    for (let i = 0; i < 20 && isAlias(n); i++) n = this.target(n);
     return isAlias(n) ? undefined : n;
   }
 
