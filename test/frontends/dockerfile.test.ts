@@ -187,7 +187,7 @@ test('dockerfile: a non-POSIX SHELL (PowerShell) is not parsed as sh; exec form 
 
 test('dockerfile: a shell form that starts with the test command [ is a shell command, not a broken exec form', async () => {
   // Real-repository review (unseen corpus: reflex, plone-backend, octoprint exited 3 on such lines).
-  const ok = await analyze('FROM python:3.12-slim\nRUN python -m venv /venv\nCMD [ -d alembic ] && python -m alembic upgrade head; python -m app\n');
+  const ok = await analyze('FROM python:3.12-slim\nRUN python -m venv /venv\nRUN [ "$BUILD_TYPE" != "raspi" ] || \\\n    echo raspi\nCMD [ -d alembic ] && python -m alembic upgrade head; python -m app\n');
   assert.equal(ok.syntaxProblem, undefined);
   // Checked as the shell runs it: python by name while /venv is not on PATH.
   assert.ok(siteAt(ok.sites, 'python -m alembic'));

@@ -203,8 +203,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         return;
       }
       // Docker runs a malformed exec form as a shell command line. Only a line that looks like an
-      // attempted JSON array (`["python", "app.py"`) is worth a word: `[ -d x ] && …` is the test command.
-      if (/^\[\s*"/.test(text(rest).trimStart())) run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
+      // attempted JSON array (`["python", "app.py"`: a string, then `,` or `]`) is worth a word:
+      // `[ -d x ] && …` and `[ "$A" != b ] || …` are the test command.
+      if (/^\[\s*"(?:[^"\\]|\\.)*"\s*[,\]]/.test(text(rest).trimStart())) run.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
     }
     let scriptChars = rest;
     if (inst.heredocs.length) {
