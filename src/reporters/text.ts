@@ -76,6 +76,12 @@ function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
   if (r.fixesApplied) lines.push(c.green(`Fixed ${plural(r.fixesApplied, 'problem')}.`));
 
+  const unchecked = countProblemFiles(r.problems);
+  if (r.diagnostics.length === 0 && unchecked > 0) {
+    // Not "all passed": something was not checked (exit 3).
+    lines.push(c.yellow(`No problems found in ${plural(r.filesChecked, 'file')} checked (${r.filesSkipped} skipped), but ${plural(unchecked, 'file')} could not be checked completely (see the warnings above).`));
+    return lines;
+  }
   if (r.diagnostics.length === 0) {
     lines.push(`${c.green(c.bold('All checks passed!'))} (${plural(r.filesChecked, 'file')} checked, ${r.filesSkipped} skipped)`);
   } else {
@@ -90,7 +96,6 @@ function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
     lines.push(`${c.bold(`Found ${plural(r.diagnostics.length, 'problem')}`)}${fixable} in ${plural(r.filesChecked, 'file')} checked${skipped}.`);
   }
 
-  const unchecked = countProblemFiles(r.problems);
   if (unchecked > 0) {
     lines.push(c.yellow(`${plural(unchecked, 'file')} could not be checked completely.`));
   }

@@ -89,6 +89,14 @@ describe('text reporter', () => {
     assert.equal(renderText({ ...r, fixesApplied: 0 }, OPTIONS), 'All checks passed! (1 file checked, 0 skipped)\n');
   });
 
+  test('no findings but a file not checked completely: never "All checks passed!"', () => {
+    const r = { ...makeResult(), diagnostics: [], filesChecked: 2, filesSkipped: 1 };
+    r.problems = [{ path: 'bad.sh', kind: 'syntax', message: 'shell syntax error', partial: true }];
+    const out = renderText(r, OPTIONS);
+    assert.doesNotMatch(out, /All checks passed/);
+    assert.ok(out.endsWith('\nNo problems found in 2 files checked (1 skipped), but 1 file could not be checked completely (see the warnings above).\n'), out);
+  });
+
   test('no fixable findings and nothing skipped: no parentheses', () => {
     const r = makeResult();
     r.diagnostics = r.diagnostics.map(({ fix: _fix, ...d }) => d);
