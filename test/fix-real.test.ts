@@ -21,23 +21,7 @@ import { checkText, fixText } from '../src/api.js';
 import type { Diagnostic } from '../src/kernel/diagnostic.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { frontEndFor } from '../src/frontends/index.js';
-import { tempDir } from './helpers.js';
-
-/** Any Python 3 that can make a venv: pyenv's newest, else python3 on PATH (never a fixed path). */
-function python3(): string | undefined {
-  const r = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
-  if (r.status === 0) {
-    const versions = path.join(r.stdout.trim(), 'versions');
-    const found = (fs.existsSync(versions) ? fs.readdirSync(versions) : [])
-      .filter((v) => /^3\.\d+\.\d+$/.test(v))
-      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))
-      .map((v) => path.join(versions, v, 'bin', 'python3'))
-      .find((p) => fs.existsSync(p));
-    if (found) return found;
-  }
-  const w = spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' });
-  return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : undefined;
-}
+import { python3, tempDir } from './helpers.js';
 
 const PY = python3();
 let root = '';

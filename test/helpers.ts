@@ -1,4 +1,5 @@
 /** Shared test helpers: where the repository is, and temporary folders that clean themselves up. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,4 +19,20 @@ export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 
 export function tempDir(prefix = 'venvguard-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Any Python 3 that can make a venv: pyenv's newest, else python3 on PATH (never a fixed path). */
+export function python3(): string | undefined {
+  const r = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
+  if (r.status === 0) {
+    const versions = path.join(r.stdout.trim(), 'versions');
+    const found = (fs.existsSync(versions) ? fs.readdirSync(versions) : [])
+      .filter((v) => /^3\.\d+\.\d+$/.test(v))
+      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))
+      .map((v) => path.join(versions, v, 'bin', 'python3'))
+      .find((p) => fs.existsSync(p));
+    if (found) return found;
+  }
+  const w = spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' });
+  return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : undefined;
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { CLI, repoRoot, tempDir } from '../helpers.js';
+import { CLI, python3, repoRoot, tempDir } from '../helpers.js';
 
 const root = tempDir('venvguard-doctor-cli-');
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -12,21 +12,6 @@ after(() => fs.rmSync(root, { recursive: true, force: true }));
 function doctor(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, 'doctor', ...args], { cwd: root, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Any Python 3 that can make a venv: pyenv's newest, else python3 on PATH. */
-function python3(): string | undefined {
-  const r = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
-  if (r.status === 0) {
-    const versions = path.join(r.stdout.trim(), 'versions');
-    const found = (fs.existsSync(versions) ? fs.readdirSync(versions) : [])
-      .filter((v) => /^3\.\d+\.\d+$/.test(v))
-      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))
-      .map((v) => path.join(versions, v, 'bin', 'python3'))
-      .find((p) => fs.existsSync(p));
-    if (found) return found;
-  }
-  return spawnSync('python3', ['-V']).status === 0 ? 'python3' : undefined;
 }
 
 test('doctor: exit 0 and the human view in the order interpreter → prefix → sys.path → PATH', (t) => {
