@@ -47,6 +47,15 @@ testRule(venvNotOnPath, {
   valid: [...VALID, { name: 'an exported VIRTUAL_ENV with its PATH line', code: EXPORTED_VIRTUAL_ENV_ON_PATH }],
   invalid: [
     {
+      // Real-repository review (unseen corpus: buildbot): the Makefile spells the venv's bin folder
+      // through a variable (Scripts on Windows_NT); the fix writes it the same way.
+      name: 'a bin-folder variable (VENV_BIN_DIR) is kept in the fix',
+      code: 'VENV_NAME := .venv\nifeq ($(OS),Windows_NT)\n  VENV_BIN_DIR := Scripts\nelse\n  VENV_BIN_DIR := bin\nendif\n$(VENV_NAME):\n\tpython3 -m venv $(VENV_NAME)\n\t. $(VENV_NAME)/$(VENV_BIN_DIR)/activate && pip install towncrier\nrelease_notes: $(VENV_NAME)\n\ttowncrier build --yes\n',
+      errors: [{ line: 11, column: 2, messageId: 'notOnPath', data: { name: 'towncrier' } }],
+      output: null,
+      unsafeOutput: 'VENV_NAME := .venv\nifeq ($(OS),Windows_NT)\n  VENV_BIN_DIR := Scripts\nelse\n  VENV_BIN_DIR := bin\nendif\n$(VENV_NAME):\n\tpython3 -m venv $(VENV_NAME)\n\t. $(VENV_NAME)/$(VENV_BIN_DIR)/activate && pip install towncrier\nrelease_notes: $(VENV_NAME)\n\t$(VENV_NAME)/$(VENV_BIN_DIR)/towncrier build --yes\n',
+    },
+    {
       name: 'pip in another recipe; the fix uses the make variable',
       code: IN_ANOTHER_RECIPE,
       errors: [

@@ -110,15 +110,19 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
+  // A Makefile that spells the venv's bin folder through a variable (`VENV_BIN_DIR := Scripts` on
+  // Windows_NT, `bin` otherwise; buildbot) gets its fixes written the same way.
+  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === 'bin' && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const BIN = binVar ? `$(${binVar})` : 'bin';
   const binFor = (venv: string, cwd: string | undefined): string | undefined => {
     const n = venvName(venv);
     const absValue = n ? globalText(parsed, n)!.startsWith('/') : false;
-    if (n && (cwd === CURDIR || absValue)) return `$(${n})/bin`;
-    if (!venv.startsWith(CURDIR + '/') && venv !== CURDIR) return `${venv}/bin`;
+    if (n && (cwd === CURDIR || absValue)) return `$(${n})/${BIN}`;
+    if (!venv.startsWith(CURDIR + '/') && venv !== CURDIR) return `${venv}/${BIN}`;
     if (cwd === undefined) return undefined;
     if (!cwd.startsWith(CURDIR)) return undefined;
     const rel = path.posix.relative(cwd, venv);
-    return rel === '' ? 'bin' : `${rel}/bin`;
+    return rel === '' ? BIN : `${rel}/${BIN}`;
   };
 
   interface Job {
