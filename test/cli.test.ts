@@ -77,6 +77,11 @@ test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
   assert.equal(runCli(['check', dir, '--select', 'NOPE']).code, 2);
   assert.equal(runCli(['check', dir, '--format', 'xml']).code, 2);
   assert.equal(runCli(['frobnicate']).code, 2);
+  // A path that names nothing: one line on stderr, exit 2, no "All checks passed" (issue 10).
+  const missing = runCli(['check', dir, path.join(dir, 'nope')]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stdout, '');
+  assert.equal(missing.stderr, `venvguard: error: ${path.join(dir, 'nope')}: no such file or folder (see venvguard check --help)\n`);
   const ignored = runCli(['check', dir, '--ignore', 'VG101']);
   assert.equal(ignored.code, 0, ignored.stdout);
 });

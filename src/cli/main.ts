@@ -82,6 +82,14 @@ program
   .option('--jobs <n>', 'threads (default and maximum: the CPUs this process may use, os.availableParallelism())', positiveInt)
   .option('--max-file-size <bytes>', 'skip larger files with a message (default 10 MiB)', positiveInt)
   .action(async (paths: string[], o) => {
+    // A path that names nothing is a typo on the command line, not a file that could not be checked.
+    for (const p of paths) {
+      try {
+        fs.lstatSync(p);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${p}: no such file or folder (see venvguard check --help)`);
+      }
+    }
     const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
     const [{ check }, { reporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
     const result = await check({
