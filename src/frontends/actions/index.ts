@@ -18,7 +18,7 @@ import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kerne
 import { SourceFile, type Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
-import { binSeenFrom, ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
@@ -42,16 +42,11 @@ export function ghPathEntry(v: string): string {
   return shown.startsWith('/') || shown.startsWith('$') ? shown : `$GITHUB_WORKSPACE/${shown}`;
 }
 
+const STAND_INS = [[HOME, '$HOME'], [RUNNER_TEMP, '$RUNNER_TEMP']] as const;
 /** `.venv` for a venv in the workspace, `$HOME/venv` and `$RUNNER_TEMP/v` under those, the absolute path otherwise. */
-export function showVenv(v: string): string {
-  for (const [root, name] of [[HOME, '$HOME'], [RUNNER_TEMP, '$RUNNER_TEMP']] as const) {
-    if (v === root || v.startsWith(root + '/')) return name + v.slice(root.length);
-  }
-  return inWorkspace(v);
-}
-const inWorkspace = shownUnder(WS);
+export const showVenv = shownVia(STAND_INS, shownUnder(WS));
 /** A venv under one of the stand-ins other than the workspace: no literal path names it on every runner. */
-const underStandIn = (v: string) => [HOME, RUNNER_TEMP].some((root) => v === root || v.startsWith(root + '/'));
+const underStandIn = (v: string) => STAND_INS.some(([root]) => isUnder(v, root));
 
 // ---------------------------------------------------------------------------------------------
 // The model

@@ -269,9 +269,8 @@ export function programRewriter(file: SourceFile, program: Word, bin: string, op
  * /tmp` no relative path is known); as is otherwise.
  */
 export function binSeenFrom(venv: string, cwd: string | undefined, root: string): string | undefined {
-  const under = (p: string) => p === root || p.startsWith(root + '/');
-  if (!under(venv)) return `${venv}/bin`;
-  if (cwd === undefined || !under(cwd)) return undefined;
+  if (!isUnder(venv, root)) return `${venv}/bin`;
+  if (cwd === undefined || !isUnder(cwd, root)) return undefined;
   const rel = path.posix.relative(cwd, venv);
   return rel === '' ? 'bin' : `${rel}/bin`;
 }
@@ -282,4 +281,18 @@ export function binSeenFrom(venv: string, cwd: string | undefined, root: string)
  */
 export function shownUnder(root: string): (venv: string) => string {
   return (v) => (v === root ? '.' : v.startsWith(root + '/') ? v.slice(root.length + 1) : v);
+}
+
+/** `p` is the folder `root` or a path below it. */
+export const isUnder = (p: string, root: string): boolean => p === root || p.startsWith(root + '/');
+
+/**
+ * How messages show a venv under a stand-in folder that has a name of its own (`$HOME`, `~`,
+ * `$RUNNER_TEMP`): through that name (`$HOME/venv`, `~/venv`); any other venv as `otherwise` shows it.
+ */
+export function shownVia(standIns: readonly (readonly [root: string, name: string])[], otherwise: (venv: string) => string): (venv: string) => string {
+  return (v) => {
+    const s = standIns.find(([root]) => isUnder(v, root));
+    return s ? s[1] + v.slice(s[0].length) : otherwise(v);
+  };
 }

@@ -19,7 +19,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../../judge/python-tools.js';
 import { launchSiteFor } from '../command/expand.js';
-import { ConfigRun, programRewriter, scanSuppressions, shownUnder, type CommentSyntax, type ShellDecl } from './driver.js';
+import { binSeenFrom, ConfigRun, programRewriter, scanSuppressions, shownUnder, type CommentSyntax, type ShellDecl } from './driver.js';
 import { createdVenv, venvOnPath } from './facts.js';
 import type { ShellDialect } from '../shell/parse.js';
 import type { ShellSessionResult } from '../shell/session.js';
@@ -117,10 +117,7 @@ export interface CommandEnv {
 function binFrom(venv: string, cwd: string | undefined): string | undefined {
   // A venv under a stand-in folder (START_DIR, cron's HOME) can only be named relative to it.
   const root = /^\/__[a-z_]+__(?=\/|$)/.exec(venv)?.[0];
-  if (root === undefined) return `${venv}/bin`;
-  if (cwd === undefined || !(cwd === root || cwd.startsWith(root + '/'))) return undefined;
-  const rel = path.posix.relative(cwd, venv);
-  return rel === '' ? 'bin' : `${rel}/bin`;
+  return root === undefined ? `${venv}/bin` : binSeenFrom(venv, cwd, root);
 }
 
 /** `sh -c SCRIPT`, `/bin/bash -ec SCRIPT`, `dash -c …`: the script and its shell, for the shell session. */

@@ -27,6 +27,7 @@ import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from 
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../config/services.js';
+import { shownVia } from '../config/driver.js';
 import { type Unit, unitsToWord } from '../../kernel/word-units.js';
 import { CRON_PATH } from '../../kernel/platform.js';
 
@@ -40,7 +41,7 @@ type Entry =
   | { kind: 'env'; name: string; value: string; line: number; span: Span }
   | { kind: 'command'; line: number; span: Span; units: Unit[] };
 
-const showCronVenv = (v: string) => (v === HOME ? '~' : v.startsWith(HOME + '/') ? `~/${v.slice(HOME.length + 1)}` : showVenv(v));
+const showCronVenv = shownVia([[HOME, '~']], showVenv);
 
 export function parseCrontab(text: string, system: boolean, problems: { message: string; offset: number }[]): Entry[] {
   const out: Entry[] = [];

@@ -42,7 +42,7 @@ import type { LaunchSite, ProgramRewriter, ConfigSiteFacts, VenvOrigin } from '.
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
-import { binSeenFrom, ConfigRun, programRewriter, shownUnder } from '../config/driver.js';
+import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
@@ -59,10 +59,7 @@ const PROJECT_DIR = '/builds/project';
 const HOME = '/builds/.home';
 
 /** `.venv` for a venv in the project directory, `$HOME/venv` under $HOME, the absolute path otherwise. */
-export function showVenv(v: string): string {
-  return v === HOME || v.startsWith(HOME + '/') ? '$HOME' + v.slice(HOME.length) : inProject(v);
-}
-const inProject = shownUnder(PROJECT_DIR);
+export const showVenv = shownVia([[HOME, '$HOME']], shownUnder(PROJECT_DIR));
 
 /** Top-level keys that are not jobs (global keywords, and the deprecated global job defaults). */
 const GLOBAL_KEYWORDS = new Set(['default', 'include', 'stages', 'types', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script']);
@@ -104,7 +101,7 @@ function imageLacksBash(image: string): boolean {
 
 /** Replaces the program word with the venv's, relative to the job's folder when in the project. */
 function venvRewriter(file: SourceFile, program: Word, venv: string, cwd: string | undefined): ProgramRewriter | undefined {
-  if (venv === HOME || venv.startsWith(HOME + '/')) return undefined; // no literal path names it on every runner
+  if (isUnder(venv, HOME)) return undefined; // no literal path names it on every runner
   const bin = binSeenFrom(venv, cwd, PROJECT_DIR);
   return bin === undefined ? undefined : programRewriter(file, program, bin);
 }
@@ -146,7 +143,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
     const defaults = top('default');
 
     /** At most this many script lines per job: ten for every line of the file, and never fewer than 10,000. */
-    const maxScriptLines = Math.max(10_000, 10 * (src.split("\n").length));
+    const maxScriptLines = Math.max(10_000, 10 * file.lineCount);
     let scriptCut = false;
     let scriptVisits = 0;
     let scriptAt = 0;
@@ -309,7 +306,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
         // anchored at its own script line afterwards.
         const shellSpan: Span = which === 'main' ? { start: keyAt, end: keyAt } : { start: keyAt + 1, end: keyAt + 1 };
         const sectionAt = (off: number): Section => real.find((it) => off >= it.span.start && off < it.span.end)?.section ?? (which === 'main' ? 'script' : 'after_script');
-        const shellVenvs = which === 'main' ? venvs : new Map([...venvs].filter(([v]) => v === PROJECT_DIR || v.startsWith(PROJECT_DIR + '/')));
+        const shellVenvs = which === 'main' ? venvs : new Map([...venvs].filter(([v]) => isUnder(v, PROJECT_DIR)));
         let unknownFromHere = false;
         const facts: Omit<ConfigSiteFacts, 'venvOrigins'> =
           which === 'main'

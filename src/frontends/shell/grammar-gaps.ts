@@ -65,17 +65,10 @@ class Scanner {
         atWordStart = false;
         continue;
       }
-      if (c === '$' && t[i + 1] === '{') {
-        i = this.expansion(i);
-        atWordStart = false;
-        continue;
-      }
-      if (c === '$' && t[i + 1] === '(' && t[i + 2] === '(') {
-        i = this.arithmetic(i + 3);
-        continue;
-      }
-      if (c === '$' && t[i + 1] === '(') {
-        i = this.script(i + 2, ')');
+      const past = this.dollar(i);
+      if (past !== undefined) {
+        if (t[i + 1] === '{') atWordStart = false;
+        i = past;
         continue;
       }
       if (c === '`') {
@@ -200,16 +193,9 @@ class Scanner {
         i += 2;
         continue;
       }
-      if (c === '$' && t[i + 1] === '{') {
-        i = this.expansion(i);
-        continue;
-      }
-      if (c === '$' && t[i + 1] === '(' && t[i + 2] === '(') {
-        i = this.arithmetic(i + 3);
-        continue;
-      }
-      if (c === '$' && t[i + 1] === '(') {
-        i = this.script(i + 2, ')');
+      const past = this.dollar(i);
+      if (past !== undefined) {
+        i = past;
         continue;
       }
       if (c === '"') dq = !dq;
@@ -228,6 +214,15 @@ class Scanner {
       i++;
     }
     return i;
+  }
+
+  /** Past a `${…}`, `$((…))` or `$(…)` that starts at `i`, each scanned as such; undefined when none does. */
+  private dollar(i: number): number | undefined {
+    const t = this.t;
+    if (t[i] !== '$') return undefined;
+    if (t[i + 1] === '{') return this.expansion(i);
+    if (t[i + 1] !== '(') return undefined;
+    return t[i + 2] === '(' ? this.arithmetic(i + 3) : this.script(i + 2, ')');
   }
 
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
@@ -280,9 +275,7 @@ class Scanner {
 /** `for NAME do` at a line's command start, outside quotes: the blank before `do` becomes `;`. */
 function forDo(t: string, out: string[]): void {
   for (const m of t.matchAll(/(^|[\n;&|(){}]|\bthen|\bdo|\belse)([ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*)([ \t]+)do(?=[\s;]|$)/g)) {
-    const lineStart = t.lastIndexOf('\n', m.index) + 1;
-    const before = t.slice(lineStart, m.index + m[1].length);
-    if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;
+    if (!plainBefore(t, m.index + m[1].length, true)) continue;
     out[m.index + m[1].length + m[2].length] = ';';
   }
 }
@@ -293,17 +286,19 @@ function forDo(t: string, out: string[]): void {
  */
 function closerPairs(t: string, out: string[]): void {
   for (const m of t.matchAll(/(^|[;&\n])([ \t]*(?:done|fi|esac|\}))([ \t]+)(?=(?:done|fi|esac|\})(?:[\s;&|)]|$))/g)) {
-    const lineStart = t.lastIndexOf('\n', m.index) + 1;
-    const before = t.slice(lineStart, m.index + m[1].length);
-    if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || before.includes('#')) continue;
+    if (!plainBefore(t, m.index + m[1].length, true)) continue;
     out[m.index + m[1].length + m[2].length] = ';';
   }
 }
 
-/** The text before `at` on its line is outside quotes and comments (a cheap per-line check). */
-function plainBefore(t: string, at: number): boolean {
+/**
+ * The text before `at` on its line is outside quotes and comments (a cheap per-line check).
+ * `anyHash`: any `#` counts as a comment's start (also `$#`, `${#a}`), the more careful reading.
+ */
+function plainBefore(t: string, at: number, anyHash = false): boolean {
   const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
-  return !((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2 || /(^|\s)#/.test(before));
+  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) return false;
+  return anyHash ? !before.includes('#') : !/(^|\s)#/.test(before);
 }
 
 /** The smaller gaps listed in the module comment; each rewrite keeps every character's place. */
