@@ -26,8 +26,8 @@ function checkTree(files: Record<string, string>): { status: number | null; find
       fs.writeFileSync(path.join(dir, p), text);
     }
     const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json', '--no-config'], { cwd: dir, encoding: 'utf8' });
-    const out = JSON.parse(r.stdout) as { diagnostics: (Omit<Finding, 'line'> & { start: { line: number } })[]; problems: unknown[] };
-    const findings = out.diagnostics.map((d) => ({ code: d.code, path: d.path, line: d.start.line, message: d.message })).sort((a, b) => `${a.path}:${a.line}`.localeCompare(`${b.path}:${b.line}`));
+    const out = JSON.parse(r.stdout) as { diagnostics: (Omit<Finding, 'line'> & { start: { line: number }; remedy: string })[]; problems: unknown[] };
+    const findings = out.diagnostics.map((d) => ({ code: d.code, path: d.path, line: d.start.line, message: `${d.message}; ${d.remedy}` })).sort((a, b) => `${a.path}:${a.line}`.localeCompare(`${b.path}:${b.line}`));
     return { status: r.status, findings, problems: out.problems };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -43,7 +43,7 @@ test('a composite action that creates a venv: later steps of the calling job are
     '.github/workflows/ci.yml': workflow('uses: actions/checkout@v4', 'uses: ./.github/actions/setup', 'run: pip install -e .'),
   });
   assert.deepEqual(r.findings.map((f) => `${f.code} ${f.path}:${f.line}`), ['VG201 .github/workflows/ci.yml:8']);
-  assert.match(r.findings[0].message, /the venv venv created by \.\/\.github\/actions\/setup in step 2 \(line 7\)/);
+  assert.match(r.findings[0].message, /; venv created by \.\/\.github\/actions\/setup in step 2 \(line 7\): use/);
 });
 
 test("its $GITHUB_PATH line holds for later steps, with ${{ inputs.x }} from with: or the input's default", () => {

@@ -387,7 +387,7 @@ test('bad input: all of it in one run, beside a good file whose finding is still
   const text = runCli(['check', '.', '--no-config'], tree);
   assert.equal(text.code, EXIT.findings);
   assert.match(text.stdout, /good\.py:2:17: VG102 /);
-  assert.match(text.stdout, /\d+ files could not be checked completely\./);
+  assert.match(text.stdout, /\d+ files could not be checked completely \(see the warnings above\)\./);
 });
 
 test('bad input: --max-file-size raises and lowers the limit, and the message stays exact for small limits', () => {

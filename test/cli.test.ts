@@ -3,25 +3,15 @@
  * exit codes, `rules`, `explain`, usage errors, and config handling.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { test } from 'node:test';
-import { CLI, repoRoot, tempDir } from './helpers.js';
+import { repoRoot, runCli, tempDir } from './helpers.js';
 import { assertValidSarif } from './sarif-schema.js';
 import { threadsFor } from '../src/pipeline/run.js';
 
 const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: opts.cwd ?? repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', ...opts.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Remove what legitimately differs between runs and machines. */
 function normalise(text: string): string {
@@ -41,13 +31,49 @@ function golden(name: string, actual: string): void {
   assert.equal(actual, fs.readFileSync(file, 'utf8'));
 }
 
-for (const format of ['text', 'json', 'sarif', 'github']) {
-  test(`golden: check examples/flask-worker --format ${format}`, () => {
-    const r = runCli(['check', 'examples/flask-worker', '--format', format]);
+for (const format of ['concise', 'full', 'json', 'sarif', 'github']) {
+  test(`golden: check examples/flask-worker --output-format ${format}`, () => {
+    const r = runCli(['check', 'examples/flask-worker', '--output-format', format]);
     assert.equal(r.code, 1, r.stderr);
     golden(`example.${format}.out`, normalise(r.stdout));
   });
 }
+
+test('concise is the default; --format text is its older name; [tool.venvguard] output-format applies unless the flag is given', () => {
+  const concise = runCli(['check', 'examples/flask-worker']).stdout;
+  assert.equal(runCli(['check', 'examples/flask-worker', '--format', 'text']).stdout, concise);
+  assert.doesNotMatch(concise, /^\s+\|/m, 'no code frames');
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.venvguard]\noutput-format = "full"\n');
+  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python job.py")\n');
+  assert.match(runCli(['check', '.'], { cwd: dir }).stdout, /^  = help: /m, 'full from the settings');
+  assert.doesNotMatch(runCli(['check', '.', '--output-format', 'concise'], { cwd: dir }).stdout, /= help:/, 'the flag wins');
+  assert.equal(JSON.parse(runCli(['check', '.', '--output-format', 'json'], { cwd: dir }).stdout).diagnostics.length, 1);
+});
+
+test('concise lines stay under 160 characters on the bundled examples, run from their own folder', () => {
+  for (const example of ['examples/flask-worker', 'examples/ci-mixed']) {
+    const r = runCli(['check'], { cwd: path.join(repoRoot, example) });
+    assert.equal(r.code, 1, r.stderr);
+    const findings = r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: VG\d{3} /.test(l));
+    assert.ok(findings.length >= 10, `${example}: ${findings.length} findings`);
+    for (const line of findings) assert.ok(line.length <= 160, `${line.length} characters: ${line}`);
+  }
+});
+
+test('full: the remedy once (help, or the fix when it says the same), and each fix-safety note once per rule', () => {
+  const out = runCli(['check', 'examples/ci-mixed', 'examples/flask-worker', '--output-format', 'full']).stdout;
+  const blocks = out.split('\n\n').filter((b) => /^\S+:\d+:\d+: VG/.test(b));
+  assert.ok(blocks.length >= 20);
+  for (const b of blocks) {
+    const helps = b.split('\n').filter((l) => /^\s+= (help|fix):/.test(l)).map((l) => l.replace(/^\s+= (help|fix): (\[\*\] )?/, '').replace(/ \((unsafe fix, )?fixable with --[a-z-]+\)$| \(suggestion, not applied automatically\)$/, '').toLowerCase());
+    assert.equal(new Set(helps).size, helps.length, `a help line repeated:\n${b}`);
+    assert.ok(!b.split('\n')[0].includes('; use '), `the header holds no remedy:\n${b}`);
+  }
+  const notes = out.split('\n').filter((l) => /= note: fix is unsafe:/.test(l));
+  assert.equal(new Set(notes).size, notes.length, 'every fix-safety note printed once');
+  assert.ok(notes.length >= 3);
+});
 
 test('golden: --diff shows safe fixes without writing', () => {
   const before = fs.readFileSync(path.join(repoRoot, 'examples/flask-worker/app/tasks.py'), 'utf8');
@@ -57,13 +83,21 @@ test('golden: --diff shows safe fixes without writing', () => {
   assert.equal(fs.readFileSync(path.join(repoRoot, 'examples/flask-worker/app/tasks.py'), 'utf8'), before);
 });
 
-test('colour only when asked, never under NO_COLOR', () => {
-  const plain = runCli(['check', 'examples/flask-worker']);
-  assert.doesNotMatch(plain.stdout, /\x1b\[/);
-  const forced = runCli(['check', 'examples/flask-worker'], { env: { FORCE_COLOR: '1' } });
-  assert.match(forced.stdout, /\x1b\[/);
-  const both = runCli(['check', 'examples/flask-worker'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
-  assert.doesNotMatch(both.stdout, /\x1b\[/);
+test('colour: --color decides; else FORCE_COLOR (0 off, 1-3 on) over NO_COLOR; else only on a terminal', () => {
+  const ANSI_START = /\x1b\[/;
+  const has = (args: string[], env: Record<string, string> = {}) => ANSI_START.test(runCli(['check', 'examples/flask-worker', ...args], { env }).stdout);
+  assert.equal(has([]), false, 'a pipe is not a terminal');
+  assert.equal(has([], { FORCE_COLOR: '1' }), true);
+  assert.equal(has([], { FORCE_COLOR: '3' }), true);
+  assert.equal(has([], { FORCE_COLOR: '0' }), false);
+  assert.equal(has([], { FORCE_COLOR: 'false' }), false);
+  assert.equal(has([], { FORCE_COLOR: '1', NO_COLOR: '1' }), true, 'FORCE_COLOR wins over NO_COLOR, as in Node');
+  assert.equal(has(['--color', 'always'], { NO_COLOR: '1' }), true);
+  assert.equal(has(['--color', 'never'], { FORCE_COLOR: '1' }), false);
+  assert.equal(has(['--color', 'always', '--output-format', 'json']), false, 'machine formats are never coloured');
+  const bad = runCli(['check', '--color', 'sometimes']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^venvguard: error: option '--color <when>' argument 'sometimes' is invalid.*\(see `venvguard check --help`\)\n$/);
 });
 
 test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
@@ -169,7 +203,7 @@ test('console scripts of the project venv (entry_points.txt) and [project.script
   fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\n[project.scripts]\nmine = "x.cli:main"\n');
   fs.writeFileSync(path.join(dir, 'run.py'), 'import subprocess\nsubprocess.run(["acme", "go"])\nsubprocess.run(["mine"])\n');
   const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
-  const diags = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics;
+  const diags = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string; remedy: string }[] }).diagnostics.map((d) => ({ ...d, message: `${d.message}; ${d.remedy}` }));
   assert.equal(diags.length, 2, r.stdout);
   assert.match(diags[0].message, /"acme".*sys\.executable -m acme.*\.venv \(acme_tool 2\.0\)/);
   assert.match(diags[1].message, /"mine".*pyproject \[project\.scripts\]/);
@@ -191,15 +225,17 @@ test('a declared dependency launched by name is a console script; known non-Pyth
   fs.writeFileSync(path.join(dir, 'requirements-dev.txt'), '# tools\nNox_Poetry==1.0\n-r base.txt\n');
   fs.writeFileSync(path.join(dir, 'run.py'), 'import subprocess\nsubprocess.run(["zensical", "build"])\nsubprocess.run(["nox-poetry"])\nsubprocess.run(["docker", "ps"])\n');
   const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
-  const diags = (JSON.parse(r.stdout) as { diagnostics: { start: { line: number }; message: string }[] }).diagnostics;
+  const diags = (JSON.parse(r.stdout) as { diagnostics: { start: { line: number }; remedy: string }[] }).diagnostics;
   assert.deepEqual(diags.map((d) => d.start.line), [2, 3], r.stdout);
-  assert.match(diags[0].message, /"zensical".*a dependency in pyproject\.toml or requirements/);
+  assert.match(diags[0].remedy, /known from a dependency in pyproject\.toml or requirements/);
 });
 
 test('golden: check examples/ci-mixed: every configuration format in one run, SARIF valid with exact regions', (t) => {
   const text = runCli(['check', 'examples/ci-mixed']);
   assert.equal(text.code, 1, text.stderr);
-  golden('ci-mixed.text.out', normalise(text.stdout));
+  golden('ci-mixed.concise.out', normalise(text.stdout));
+  const full = runCli(['check', 'examples/ci-mixed', '--output-format', 'full']);
+  golden('ci-mixed.full.out', normalise(full.stdout));
   const sarif = runCli(['check', 'examples/ci-mixed', '--format', 'sarif']);
   assert.equal(sarif.code, 1, sarif.stderr);
   assertValidSarif(t, sarif.stdout);

@@ -66,5 +66,5 @@ test('diagnoseSites: a configuration site carries its facts on the site; VG201 r
   });
   const { diagnostics } = diagnoseSites(file, [pip], { select: ['VG201'] });
   assert.deepEqual(diagnostics.map((d) => d.code), ['VG201']);
-  assert.match(diagnostics[0].message, /venv \/srv\/app\/venv named at line 1 is not on PATH in this command; use \/srv\/app\/venv\/bin\/python -m pip, or put \/srv\/app\/venv\/bin on PATH/);
+  assert.match(`${diagnostics[0].message}; ${diagnostics[0].remedy}`, /venv \/srv\/app\/venv is not on PATH in this command; \/srv\/app\/venv named at line 1: use \/srv\/app\/venv\/bin\/python -m pip, or put \/srv\/app\/venv\/bin on PATH/);
 });

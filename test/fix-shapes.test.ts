@@ -99,7 +99,7 @@ test('Python shell strings: the quoted interpreter path replaces the whole shell
 
 test('messages say what pip does: list and freeze read, install installs', async () => {
   const code = 'import subprocess\nsubprocess.run(["pip", "list"])\nsubprocess.run(["pip", "-q", "install", "x"])\nsubprocess.run(["pip", "freeze"])\nsubprocess.run(["pip", "show", "x"])\nsubprocess.run(["pip", "--version"])\nsubprocess.run(["pip", "uninstall", "-y", "x"])\n';
-  const effects = (await checkText(code, { path: 'a.py' })).map((d) => /so it (.*); use/.exec(d.message)?.[1]);
+  const effects = (await checkText(code, { path: 'a.py' })).map((d) => d.data?.effect);
   assert.deepEqual(effects, [
     "reads another environment's packages",
     'installs into another environment',
@@ -152,7 +152,7 @@ test("suggested paths are seen from the command's own folder (cd, working-direct
     '      - run: cd x && pip list',
     '',
   ].join('\n');
-  const uses = (await checkText(wf, { path: '.github/workflows/ci.yml' })).map((d) => /use (\S+)/.exec(d.message)?.[1]);
+  const uses = (await checkText(wf, { path: '.github/workflows/ci.yml' })).map((d) => /use (\S+)/.exec(d.remedy ?? '')?.[1]);
   assert.deepEqual(uses, ['.venv/bin/python', '../.venv/bin/python', '../.venv/bin/python']);
   // GitLab: from a folder outside the project no relative path is known, so no fix.
   const gl = 'test:\n  script:\n    - python -m venv .venv\n    - cd sub && pip list\n    - cd /tmp && pip list\n';
@@ -161,5 +161,5 @@ test("suggested paths are seen from the command's own folder (cd, working-direct
   assert.equal(await unsafe(gh, '.github/workflows/ci.yml'), gh.replace('python -m venv .venv\n', 'python -m venv .venv && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n'));
   // Dockerfile: a relative venv is resolved against WORKDIR, and written absolute.
   const df = (await checkText('FROM python:3.12\nWORKDIR /app\nRUN python -m venv .venv\nWORKDIR /app/sub\nRUN pip install x\n', { path: 'Dockerfile' }))[0];
-  assert.match(df.message, /use \/app\/\.venv\/bin\/python -m pip/);
+  assert.match(df.remedy ?? '', /use \/app\/\.venv\/bin\/python -m pip/);
 });

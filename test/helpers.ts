@@ -36,3 +36,14 @@ export function python3(): string | undefined {
   const w = spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' });
   return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : undefined;
 }
+
+/** The built CLI as a user runs it (no colour variables, CI set), from `cwd` (default: the repository). */
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+

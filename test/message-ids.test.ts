@@ -16,6 +16,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Report } from '../src/kernel/rule.js';
+import { splitTemplate } from '../src/kernel/messages.js';
 import { RULES } from '../src/rules/index.js';
 import type { venvNotOnPath } from '../src/rules/venv-not-on-path.js';
 import { COLLECT_ENV, collectedCases } from './rule-tester.js';
@@ -70,3 +71,13 @@ if (process.env[COLLECT_ENV]) {
     assert.ok(ok && unknownId && missingData);
   });
 }
+
+if (!process.env[COLLECT_ENV]) test('every template is a problem, then "; ", then a remedy: the concise report prints the first, the full one the second once', () => {
+  for (const rule of RULES) {
+    for (const [id, template] of Object.entries(rule.messages)) {
+      const { problem, remedy } = splitTemplate(template);
+      assert.ok(problem.trim().length > 0 && remedy !== undefined && remedy.trim().length > 0, `${rule.code} ${id}: ${template}`);
+      assert.doesNotMatch(remedy, /\{\{$|^\}\}/, `${rule.code} ${id}: split inside a placeholder`);
+    }
+  }
+});

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { checkText, fixText } from '../src/api.js';
 import type { Diagnostic, FileProblem } from '../src/kernel/diagnostic.js';
-import { fillMessage, placeholdersOf, type MessageTemplates, type Placeholders } from '../src/kernel/messages.js';
+import { fillMessage, placeholdersOf, splitTemplate, type MessageTemplates, type Placeholders } from '../src/kernel/messages.js';
 import type { Rule } from '../src/kernel/rule.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { claimingFrontEnd } from '../src/frontends/index.js';
@@ -173,7 +173,9 @@ async function findings(rule: Rule, code: string, filename: string | undefined):
     assert.ok(template !== undefined, `${d.code} reported "${d.messageId}", which it does not declare`);
     const unfilled = placeholdersOf(template).filter((p) => d.data?.[p] === undefined);
     assert.deepEqual(unfilled, [], `placeholders of ${d.messageId} left without data`);
-    assert.equal(fillMessage(template, d.data), d.message, 'the message is the template filled with the data');
+    const parts = splitTemplate(template);
+    assert.equal(fillMessage(parts.problem, d.data), d.message, 'the message is the template (problem part) filled with the data');
+    assert.equal(parts.remedy === undefined ? undefined : fillMessage(parts.remedy, d.data), d.remedy, 'the remedy is the rest of the template, filled');
   }
   return { diags, problems: full.problems };
 }

@@ -7,9 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, UsageError } from '../kernel/errors.js';
 import type { ReporterName } from '../reporters/index.js';
+import { COLOR_CHOICES, colorWanted, type ColorWhen } from './color.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
 // check pipeline's modules, nor `check` for the doctor's.
 
@@ -39,12 +41,6 @@ function positiveInt(v: string): number {
   return n;
 }
 
-function useColor(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return !!stream.isTTY;
-}
-
 function progressBar(): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY || process.env.CI) return undefined;
   let last = 0;
@@ -60,15 +56,39 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
-const program = new Command();
-program.name('venvguard').description('Keep Python processes inside the virtual environment they belong to.').version(pkg.version).showHelpAfterError();
-program.exitOverride();
+/**
+ * Usage errors as one line naming the problem, with where to look next (commander's own message,
+ * its "did you mean" folded in), instead of the whole help after it.
+ */
+function oneLineErrors(cmd: Command, hint: string): Command {
+  return cmd.configureOutput({
+    outputError: (str, write) => write(`venvguard: ${str.trim().replace(/\s*\n\s*/g, ' ')} (see \`${hint}\`)\n`),
+  });
+}
 
-program
-  .command('check')
+const SHORT_USAGE = `Usage: venvguard <command> [options]
+
+  check [paths...]    find launches that escape the venv (and --fix them)
+  doctor              show where an interpreter loads code from, and what a child would run
+  rules, explain CODE the rules and doctor codes, and each one's page
+
+Run \`venvguard --help\` or \`venvguard <command> --help\` for more.
+`;
+
+const program = new Command();
+program.name('venvguard').description('Keep Python processes inside the virtual environment they belong to.').version(pkg.version);
+program.exitOverride();
+oneLineErrors(program, 'venvguard --help');
+
+const OUTPUT_FORMATS = ['concise', 'full', 'json', 'sarif', 'github'];
+
+oneLineErrors(program
+  .command('check'), 'venvguard check --help')
   .description('find launches of python/pip/console scripts that escape the venv')
-  .argument('[paths...]', 'files or folders to check', [])
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+  .argument('[paths...]', 'files or folders to check (default: the current folder)')
+  .addOption(new Option('--output-format <format>', 'report: one line per finding (concise), with code frames and help (full), or a machine format (default: concise, or output-format in [tool.venvguard])').choices(OUTPUT_FORMATS))
+  .addOption(new Option('--format <format>', 'the older name of --output-format; text is concise').choices(['text', ...OUTPUT_FORMATS]).hideHelp())
+  .addOption(new Option('--color <when>', 'colour the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR=0/1 overrides), always or never').choices(COLOR_CHOICES).default('auto'))
   .option('--fix', 'apply safe fixes')
   .option('--unsafe-fixes', 'with --fix or --diff: also apply unsafe fixes; otherwise show them')
   .option('--diff', 'print the fixes as a unified diff instead of writing them')
@@ -77,11 +97,13 @@ program
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
   .option('--config <pyproject>', 'read [tool.venvguard] from this pyproject.toml')
   .option('--no-config', 'ignore pyproject.toml settings')
+  .option('--respect-gitignore', 'skip files .gitignore excludes (default: true, or respect-gitignore in [tool.venvguard])')
   .option('--no-respect-gitignore', 'also check files .gitignore excludes')
   .option('--no-prefilter', 'analyse every file, even those that cannot hold an escape')
-  .option('--jobs <n>', 'threads (default and maximum: the CPUs this process may use, os.availableParallelism())', positiveInt)
-  .option('--max-file-size <bytes>', 'skip larger files with a message (default 10 MiB)', positiveInt)
-  .action(async (paths: string[], o) => {
+  .option('--jobs <n>', `threads (default and maximum: the CPUs this process may use, ${os.availableParallelism()} here)`, positiveInt)
+  .option('--max-file-size <bytes>', 'skip larger files with a message (default: 10485760, or max-file-size in [tool.venvguard])', positiveInt)
+  .action(async (given: string[] | undefined, o) => {
+    const paths = given ?? [];
     // A path that names nothing is a typo on the command line, not a file that could not be checked.
     for (const p of paths) {
       try {
@@ -106,7 +128,8 @@ program
       maxFileSize: o.maxFileSize,
       fix: fixMode,
       dryRun: !!o.diff,
-      onProgress: o.format === 'text' ? progressBar() : undefined,
+      // On stderr, on a terminal only; not when a machine format was asked for.
+      onProgress: ['json', 'sarif', 'github'].includes(o.outputFormat ?? o.format) ? undefined : progressBar(),
     });
     if (o.diff) {
       const { createTwoFilesPatch } = await import('diff');
@@ -115,9 +138,11 @@ program
       process.exitCode = result.fixed.length ? EXIT.findings : EXIT.clean;
       return;
     }
-    const format = o.format as ReporterName;
+    // The flag wins when given; then the settings file; then concise.
+    const asked: string | undefined = o.outputFormat ?? (o.format === 'text' ? 'concise' : o.format);
+    const format = (asked ?? result.config.outputFormat ?? 'concise') as ReporterName;
     const out = reporters[format](result, {
-      color: format === 'text' && useColor(process.stdout),
+      color: (format === 'concise' || format === 'full') && colorWanted(o.color as ColorWhen, process.env, !!process.stdout.isTTY),
       showFixes: 'all', // every fix, with its applicability: users see what --unsafe-fixes would do
       unsafeFixesEnabled: !!o.unsafeFixes,
       version: pkg.version,
@@ -126,8 +151,8 @@ program
     process.exitCode = result.diagnostics.length ? EXIT.findings : result.problems.length ? EXIT.incomplete : EXIT.clean;
   });
 
-program
-  .command('rules')
+oneLineErrors(program
+  .command('rules'), 'venvguard rules --help')
   .description("list the rules (venvguard check) and the doctor's codes (venvguard doctor)")
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (o) => {
@@ -151,8 +176,8 @@ program
     for (const code of codes) process.stdout.write(`${code}  ${severity(code).padEnd(sw)}  ${FINDING_CODES[code]}\n`);
   });
 
-program
-  .command('explain')
+oneLineErrors(program
+  .command('explain'), 'venvguard explain --help')
   .description("print a rule's or a doctor code's concept page")
   .argument('<code>', 'a rule code or name (VG101, bare-pip) or a doctor code (DR005), in any case')
   .action(async (key: string) => {
@@ -169,8 +194,8 @@ program
     throw new UsageError(`unknown code '${key}': neither a rule (VG101…, or a name such as bare-pip) nor a doctor code (DR001…); \`venvguard rules\` lists both`);
   });
 
-program
-  .command('doctor')
+oneLineErrors(program
+  .command('doctor'), 'venvguard doctor --help')
   .description('show where an interpreter really loads code from, and what a child would run')
   .option('--python <path>', 'an interpreter or a venv folder (default: $VIRTUAL_ENV, .venv/venv here or above, python3 on PATH)')
   .option('--static', 'read files only; do not start the interpreter (the probe runs its .pth code)')
@@ -183,7 +208,11 @@ program
   });
 
 try {
-  await program.parseAsync(process.argv);
+  if (process.argv.length <= 2) {
+    // Nothing asked: a short usage, and a status that says nothing was done.
+    process.stderr.write(SHORT_USAGE);
+    process.exitCode = EXIT.error;
+  } else await program.parseAsync(process.argv);
 } catch (e) {
   const err = e as Error & { code?: string; exitCode?: number };
   if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;

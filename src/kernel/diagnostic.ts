@@ -33,7 +33,10 @@ export interface Diagnostic {
   /** Kebab-case rule name, e.g. bare-python-interpreter. */
   rule: string;
   severity: 'error' | 'warning';
+  /** What is wrong, short (the concise report's line). */
   message: string;
+  /** What to do about it, when the rule says (the full report's help; machine formats append it). */
+  remedy?: string;
   /** The rule's id for the message (its `messages` key); `message` is that template filled with `data`. */
   messageId?: string;
   /** What filled the template's placeholders. Not rendered by the reporters: for tests and API users. */

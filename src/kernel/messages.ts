@@ -35,3 +35,13 @@ export function placeholdersOf(template: string): string[] {
 export function fillMessage(template: string, data: Readonly<Record<string, string>> = {}): string {
   return template.replace(PLACEHOLDER, (whole, key: string) => (Object.hasOwn(data, key) ? data[key] : whole));
 }
+
+/**
+ * A template's two halves: what is wrong, and what to do about it. The remedy is what follows the
+ * template's last `; ` (placeholders may hold `; ` themselves: the split is on the template, before
+ * filling). The concise report prints the problem; the full report prints the remedy once, as help.
+ */
+export function splitTemplate(template: string): { problem: string; remedy?: string } {
+  const at = template.lastIndexOf('; ');
+  return at < 0 ? { problem: template } : { problem: template.slice(0, at), remedy: template.slice(at + 2) };
+}

@@ -21,6 +21,8 @@ export interface Config {
   respectGitignore: boolean;
   /** Files larger than this are reported and skipped. */
   maxFileSize: number;
+  /** The report `check` prints when `--output-format` is not given. */
+  outputFormat?: OutputFormat;
   /** Parsed pyproject, for [project.scripts]. */
   pyproject?: Record<string, unknown>;
 }
@@ -32,12 +34,47 @@ export const DEFAULT_EXCLUDE = [
 
 export { ConfigError } from '../kernel/errors.js';
 import { ConfigError } from '../kernel/errors.js';
+import { didYouMean } from '../kernel/suggest.js';
+import { RULES, ruleByCodeOrName } from '../rules/index.js';
 
-function stringList(v: unknown, key: string): string[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new ConfigError(`[tool.venvguard] ${key} must be a list of strings`);
-  return v;
+/** Where a setting came from, for error messages: `pyproject.toml: [tool.venvguard] key`. */
+function at(file: string, key: string): string {
+  return `${file}: [tool.venvguard] ${key}`;
 }
+
+/** A TOML value's type as a user reads it. */
+function typeName(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null || v === undefined) return 'nothing';
+  if (typeof v === 'object') return v instanceof Date ? 'a date' : 'a table';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  return `${typeof v === 'number' || typeof v === 'bigint' ? 'the number' : `the ${typeof v}`} ${String(v)}`;
+}
+
+function stringList(v: unknown, file: string, key: string): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new ConfigError(`${at(file, key)} must be a list of strings, not ${typeName(v)}`);
+  const bad = v.findIndex((x) => typeof x !== 'string');
+  if (bad >= 0) throw new ConfigError(`${at(file, key)} must be a list of strings; item ${bad + 1} is ${typeName(v[bad])}`);
+  return v as string[];
+}
+
+/** Rule codes, names or prefixes (`ALL` too), each naming at least one rule. */
+function ruleList(v: unknown, file: string, key: string): string[] {
+  const list = stringList(v, file, key);
+  for (const k of list) {
+    if (k.toUpperCase() === 'ALL' || ruleByCodeOrName(k) || RULES.some((r) => r.code.startsWith(k.toUpperCase()))) continue;
+    throw new ConfigError(`${at(file, key)}: unknown rule "${k}"${didYouMean(k, [...RULES.map((r) => r.code), ...RULES.map((r) => r.name)])} (\`venvguard rules\` lists them)`);
+  }
+  return list;
+}
+
+/** The settings `[tool.venvguard]` accepts. */
+export const SETTINGS = ['select', 'ignore', 'per-file-ignores', 'exclude', 'extend-exclude', 'console-scripts', 'respect-gitignore', 'max-file-size', 'output-format'] as const;
+
+/** `output-format` values (the CLI's `--output-format`). */
+export const OUTPUT_FORMATS = ['concise', 'full', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Find the nearest pyproject.toml from `start` upwards. */
 export function findPyproject(start: string): string | undefined {
@@ -70,38 +107,65 @@ export function loadConfig(opts: { start: string; configPath?: string; noConfig?
     maxFileSize: 10 * 1024 * 1024,
   };
   if (!pyprojectPath) return cfg;
+  // Named as the user would type it: relative to the working folder when inside it.
+  const rel = path.relative(process.cwd(), path.resolve(pyprojectPath));
+  const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : pyprojectPath;
   let data: Record<string, unknown>;
+  let text: string;
   try {
-    data = parseToml(fs.readFileSync(pyprojectPath, 'utf8')) as Record<string, unknown>;
+    text = fs.readFileSync(pyprojectPath, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${pyprojectPath}: cannot read TOML: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    data = parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    const what = err.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+    throw new ConfigError(err.line ? `${file}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${file}: invalid TOML: ${what}`);
   }
   cfg.pyproject = data;
-  const tool = (data.tool as Record<string, unknown> | undefined)?.venvguard as Record<string, unknown> | undefined;
-  if (!tool) return cfg;
-  const known = new Set(['select', 'ignore', 'per-file-ignores', 'exclude', 'extend-exclude', 'console-scripts', 'respect-gitignore', 'max-file-size']);
-  for (const k of Object.keys(tool)) if (!known.has(k)) throw new ConfigError(`${pyprojectPath}: unknown setting [tool.venvguard] ${k}`);
-  if (tool.select !== undefined) cfg.select = stringList(tool.select, 'select');
-  cfg.ignore = stringList(tool.ignore, 'ignore');
-  if (tool.exclude !== undefined) cfg.exclude = stringList(tool.exclude, 'exclude');
-  cfg.extendExclude = stringList(tool['extend-exclude'], 'extend-exclude');
+  const toolTable = data.tool;
+  const raw = toolTable && typeof toolTable === 'object' ? (toolTable as Record<string, unknown>).venvguard : undefined;
+  if (raw === undefined) return cfg;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: [tool.venvguard] must be a table, not ${typeName(raw)}`);
+  const tool = raw as Record<string, unknown>;
+  for (const k of Object.keys(tool)) {
+    if (!(SETTINGS as readonly string[]).includes(k)) throw new ConfigError(`${file}: unknown setting [tool.venvguard] ${k}${didYouMean(k, SETTINGS)}`);
+  }
+  if (tool.select !== undefined) cfg.select = ruleList(tool.select, file, 'select');
+  cfg.ignore = ruleList(tool.ignore, file, 'ignore');
+  if (tool.exclude !== undefined) cfg.exclude = stringList(tool.exclude, file, 'exclude');
+  cfg.extendExclude = stringList(tool['extend-exclude'], file, 'extend-exclude');
   const pfi = tool['per-file-ignores'];
   if (pfi !== undefined) {
-    if (typeof pfi !== 'object' || pfi === null || Array.isArray(pfi)) throw new ConfigError('[tool.venvguard] per-file-ignores must be a table');
-    for (const [k, v] of Object.entries(pfi)) cfg.perFileIgnores[k] = stringList(v, `per-file-ignores."${k}"`);
+    if (typeof pfi !== 'object' || pfi === null || Array.isArray(pfi)) throw new ConfigError(`${at(file, 'per-file-ignores')} must be a table of pattern = [codes], not ${typeName(pfi)}`);
+    for (const [k, v] of Object.entries(pfi)) cfg.perFileIgnores[k] = ruleList(v, file, `per-file-ignores."${k}"`);
   }
   const cs = tool['console-scripts'];
-  if (Array.isArray(cs)) for (const name of stringList(cs, 'console-scripts')) cfg.consoleScripts[name] = '';
+  if (Array.isArray(cs)) for (const name of stringList(cs, file, 'console-scripts')) cfg.consoleScripts[name] = '';
   else if (cs && typeof cs === 'object') {
     for (const [k, v] of Object.entries(cs)) {
-      if (typeof v !== 'string') throw new ConfigError(`[tool.venvguard] console-scripts.${k} must be a module name string`);
+      if (typeof v !== 'string') throw new ConfigError(`${at(file, `console-scripts.${k}`)} must be a module name (a string), not ${typeName(v)}`);
       cfg.consoleScripts[k] = v;
     }
-  } else if (cs !== undefined) throw new ConfigError('[tool.venvguard] console-scripts must be a list or a table');
-  if (tool['respect-gitignore'] !== undefined) cfg.respectGitignore = tool['respect-gitignore'] === true;
-  if (tool['max-file-size'] !== undefined) {
-    if (typeof tool['max-file-size'] !== 'number' || tool['max-file-size'] <= 0) throw new ConfigError('[tool.venvguard] max-file-size must be a positive number of bytes');
-    cfg.maxFileSize = tool['max-file-size'];
+  } else if (cs !== undefined) throw new ConfigError(`${at(file, 'console-scripts')} must be a list of names or a table of name = "module", not ${typeName(cs)}`);
+  const rg = tool['respect-gitignore'];
+  if (rg !== undefined) {
+    if (typeof rg !== 'boolean') throw new ConfigError(`${at(file, 'respect-gitignore')} must be true or false, not ${typeName(rg)}`);
+    cfg.respectGitignore = rg;
+  }
+  const mfs = tool['max-file-size'];
+  if (mfs !== undefined) {
+    if (typeof mfs !== 'number' || !Number.isInteger(mfs) || mfs <= 0) throw new ConfigError(`${at(file, 'max-file-size')} must be a positive whole number of bytes, not ${typeName(mfs)}`);
+    cfg.maxFileSize = mfs;
+  }
+  const of = tool['output-format'];
+  if (of !== undefined) {
+    if (typeof of !== 'string' || !(OUTPUT_FORMATS as readonly string[]).includes(of)) {
+      throw new ConfigError(`${at(file, 'output-format')} must be one of ${OUTPUT_FORMATS.map((f) => `"${f}"`).join(', ')}, not ${typeName(of)}${typeof of === 'string' ? didYouMean(of, OUTPUT_FORMATS) : ''}`);
+    }
+    cfg.outputFormat = of as OutputFormat;
   }
   return cfg;
 }

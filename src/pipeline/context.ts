@@ -21,6 +21,7 @@ export interface RunSettings {
 
 export { UsageError } from '../kernel/errors.js';
 import { UsageError } from '../kernel/errors.js';
+import { didYouMean } from '../kernel/suggest.js';
 
 function selectRules(select: string[] | undefined, ignore: string[]): Rule[] {
   const resolve = (k: string): Rule[] => {
@@ -28,7 +29,7 @@ function selectRules(select: string[] | undefined, ignore: string[]): Rule[] {
     const exact = ruleByCodeOrName(k);
     if (exact) return [exact];
     const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()));
-    if (!prefixed.length) throw new UsageError(`unknown rule '${k}' (see \`venvguard rules\`)`);
+    if (!prefixed.length) throw new UsageError(`unknown rule '${k}'${didYouMean(k, [...RULES.map((r) => r.code), ...RULES.map((r) => r.name)])} (see \`venvguard rules\`)`);
     return prefixed;
   };
   const chosen = new Set<Rule>(select && select.length ? select.flatMap(resolve) : RULES);

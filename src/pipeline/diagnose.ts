@@ -7,7 +7,7 @@ import type { Diagnostic, Fix, FileProblem, RelatedLocation } from '../kernel/di
 import type { LaunchSite } from '../kernel/launch-site.js';
 import type { Report, Rule } from '../kernel/rule.js';
 import type { SourceFile, Span } from '../kernel/source.js';
-import { fillMessage } from '../kernel/messages.js';
+import { fillMessage, splitTemplate } from '../kernel/messages.js';
 import { isSuppressed, type Suppressions } from '../kernel/suppressions.js';
 import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
 
@@ -74,8 +74,10 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
           const template = rule.messages[r.messageId];
           if (template === undefined) throw new Error(`${rule.code} reported the message id "${r.messageId}", which it does not declare`);
           const data = Object.fromEntries(Object.entries(r.data ?? {}).map(([k, v]) => [k, String(v)]));
-          const message = fillMessage(template, data);
-          const key = `${rule.code}|${span.start}|${span.end}|${message}`;
+          const parts = splitTemplate(template);
+          const message = fillMessage(parts.problem, data);
+          const remedy = parts.remedy === undefined ? undefined : fillMessage(parts.remedy, data);
+          const key = `${rule.code}|${span.start}|${span.end}|${message}|${remedy ?? ''}`;
           if (seen.has(key)) return;
           seen.add(key);
           const start = file.location(span.start);
@@ -86,6 +88,7 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
             rule: rule.name,
             severity: 'error',
             message,
+            ...(remedy ? { remedy } : {}),
             messageId: r.messageId,
             data,
             path: file.path,

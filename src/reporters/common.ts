@@ -68,3 +68,8 @@ export function editRange(source: SourceFile, edit: Edit): { start: Location; en
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** The whole sentence, problem and remedy, for formats that show one message (SARIF, annotations). */
+export function fullMessage(d: Pick<Diagnostic, 'message' | 'remedy'>): string {
+  return d.remedy ? `${d.message}; ${d.remedy}` : d.message;
+}

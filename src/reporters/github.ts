@@ -4,7 +4,7 @@
  * Values are escaped as the runner expects (actions/toolkit `escapeData` / `escapeProperty`).
  */
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
-import { portablePath } from './common.js';
+import { fullMessage, portablePath } from './common.js';
 import type { Reporter } from './types.js';
 
 /** Escape a command's message (after `::`). */
@@ -29,7 +29,7 @@ function diagnosticCommand(d: Diagnostic, cwd: string): string {
   if (d.start.line === d.end.line) props.push(['col', d.start.column], ['endLine', d.end.line], ['endColumn', Math.max(d.start.column, d.end.column)]);
   else props.push(['endLine', d.end.line]);
   props.push(['title', `${d.code} ${d.rule}`]);
-  return command(d.severity, props, d.message);
+  return command(d.severity, props, fullMessage(d));
 }
 
 function problemCommand(p: FileProblem, cwd: string): string {

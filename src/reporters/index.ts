@@ -1,17 +1,21 @@
 /**
- * The reporters by `--format` name. Each renders the same CheckResult; the CLI picks one and writes
+ * The reporters by `--output-format` name. Each renders the same CheckResult; the CLI picks one and writes
  * its string to stdout.
  */
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
+import { renderConcise, renderFull } from './text.js';
 import type { Reporter } from './types.js';
 
-export type ReporterName = 'text' | 'json' | 'sarif' | 'github';
+/** `--output-format`: the two text styles and the machine formats. */
+export type ReporterName = 'concise' | 'full' | 'json' | 'sarif' | 'github';
+
+export const REPORTER_NAMES: readonly ReporterName[] = ['concise', 'full', 'json', 'sarif', 'github'];
 
 export const reporters: Record<ReporterName, Reporter> = {
-  text: renderText,
+  concise: renderConcise,
+  full: renderFull,
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,

@@ -29,7 +29,10 @@ export interface JsonDiagnostic {
   /** Rule name, e.g. bare-python-tool. */
   rule: string;
   severity: 'error' | 'warning';
+  /** What is wrong. */
   message: string;
+  /** What to do about it (null when the rule gives no remedy). */
+  remedy: string | null;
   path: string;
   start: Location;
   end: Location;
@@ -120,6 +123,7 @@ function jsonDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions): JsonDi
     rule: d.rule,
     severity: d.severity,
     message: d.message,
+    remedy: d.remedy ?? null,
     path,
     start: loc(d.start),
     end: loc(d.end),

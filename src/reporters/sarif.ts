@@ -12,7 +12,7 @@ import type * as Sarif from 'sarif';
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import type { RuleDocs, RuleMeta } from '../kernel/rule.js';
 import type { Location, SourceFile, Span } from '../kernel/source.js';
-import { editRange, pathInside, shownFix } from './common.js';
+import { editRange, fullMessage, pathInside, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -111,7 +111,7 @@ function result(d: Diagnostic, r: CheckResult, o: ReportOptions, ruleIndex: numb
     ruleId: d.code,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: d.severity,
-    message: { text: d.message },
+    message: { text: fullMessage(d) },
     locations: [{ physicalLocation: { artifactLocation, region: region(d.start, d.end, source, d.span) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };

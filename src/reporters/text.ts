@@ -1,7 +1,10 @@
 /**
- * The human-readable report (default of `venvguard check`), in the manner of Ruff and actionlint:
- * `path:line:col: CODE message [rule-name]`, a code frame, notes for related locations, a help line
- * per fix saying whether `--fix` applies it, then files that could not be checked, then a summary.
+ * The human-readable reports of `venvguard check`, in the manner of Ruff and actionlint.
+ * - concise (the default): one line per finding, `path:line:col: CODE message [rule-name]`, then
+ *   the files that could not be checked, then the summary;
+ * - full: each line followed by a code frame, notes for related locations, the remedy once as
+ *   help, the fix and whether `--fix` applies it, and why a fix is unsafe — once per rule and
+ *   reason in a run, not under every finding.
  * Colour only when `o.color`; everything file-derived is sanitized before it reaches the terminal.
  */
 import pc from 'picocolors';
@@ -12,14 +15,21 @@ import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-export const renderText: Reporter = (r, o) => {
+export const renderConcise: Reporter = (r, o) => render(r, o, 'concise');
+export const renderFull: Reporter = (r, o) => render(r, o, 'full');
+/** The full report (the reporter's historical name). */
+export const renderText: Reporter = renderFull;
+
+function render(r: CheckResult, o: ReportOptions, style: 'concise' | 'full'): string {
   const c = pc.createColors(o.color);
   const out: string[] = [];
+  const notesShown = new Set<string>();
   // One flat string per finding: the pieces each line was built from are garbage at once (kept as
   // V8 cons strings until the final join, 32,000 findings held ~130 MB more than the JSON report).
   for (const d of r.diagnostics) {
-    out.push(renderDiagnostic(d, r, o, c).join('\n') + '\n');
+    out.push(style === 'concise' ? headerLine(d, r, c) : renderDiagnostic(d, r, o, c, notesShown).join('\n') + '\n');
   }
+  if (style === 'concise' && r.diagnostics.length > 0) out.push('');
   for (const p of r.problems) {
     const where = p.start ? `:${p.start.line}:${p.start.column}` : '';
     out.push(`${c.bold(sanitize(displayPath(p.path, r.cwd)))}${where}: ${c.yellow(c.bold('warning'))}: ${sanitize(p.message)}`);
@@ -27,12 +37,30 @@ export const renderText: Reporter = (r, o) => {
   if (r.problems.length > 0) out.push('');
   out.push(...summary(r, o, c));
   return out.join('\n') + '\n';
-};
+}
 
-function renderDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions, c: Colors): string[] {
+function headerLine(d: Diagnostic, r: CheckResult, c: Colors): string {
   const tone = d.severity === 'error' ? c.red : c.yellow;
   const path = sanitize(displayPath(d.path, r.cwd));
-  const lines = [`${c.bold(path)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`];
+  return `${c.bold(path)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+}
+
+/** A remedy or fix title without case, spacing, a leading verb or a trailing "instead". */
+function core(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(use|start|run) /, '').replace(/[ .]*(instead)?[ .]*$/, '');
+}
+
+/** Whether the remedy says what the fix does (possibly with more after it): then it is said once. */
+function remedyIsFix(remedy: string, fix: Fix): boolean {
+  const r = core(remedy);
+  const f = core(fix.title);
+  return r === f || r.startsWith(f + ';') || r.startsWith(f + ',');
+}
+
+function renderDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions, c: Colors, notesShown: Set<string>): string[] {
+  const tone = d.severity === 'error' ? c.red : c.yellow;
+  const path = sanitize(displayPath(d.path, r.cwd));
+  const lines = [headerLine(d, r, c)];
 
   const source = r.sources.get(d.path);
   const gutter = (s: string) => c.blue(c.bold(s));
@@ -50,14 +78,25 @@ function renderDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions, c: Co
     lines.push(`${label('note')} ${sanitize(rel.message)} at ${path}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
+  // The remedy once: the help line, with the fix's applicability when the fix does just that;
+  // otherwise the fix on a line of its own.
+  const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
+  if (d.remedy && !merged) lines.push(`${label('help')} ${sanitize(capitalize(d.remedy))}`);
   if (fix) {
-    lines.push(`${label('help')} ${helpLine(fix, o, c)}`);
-    if (fix.reason && fix.applicability !== 'safe') {
+    const title = merged ? capitalize(d.remedy!) : fix.title;
+    lines.push(`${label(d.remedy && !merged ? 'fix' : 'help')} ${helpLine({ ...fix, title }, o, c)}`);
+    const key = `${fix.applicability}|${fix.reason ?? ''}`;
+    if (fix.reason && fix.applicability !== 'safe' && !notesShown.has(key)) {
+      notesShown.add(key);
       const why = fix.applicability === 'unsafe' ? 'fix is unsafe' : 'not applied automatically';
       lines.push(`${label('note')} ${why}: ${sanitize(fix.reason)}`);
     }
   }
   return lines;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function helpLine(fix: Fix, o: ReportOptions, c: Colors): string {
@@ -72,32 +111,38 @@ function helpLine(fix: Fix, o: ReportOptions, c: Colors): string {
   return `${title} ${c.dim('(suggestion, not applied automatically)')}`;
 }
 
+/** "5 files checked, 2 of them by a fast scan that found nothing to analyse". */
+export function checkedText(r: Pick<CheckResult, 'filesChecked' | 'filesSkipped'>): string {
+  const total = r.filesChecked + r.filesSkipped;
+  if (r.filesSkipped === 0) return `${plural(total, 'file')} checked`;
+  const scan = 'by a fast scan that found nothing to analyse';
+  if (r.filesSkipped === total) return `${plural(total, 'file')} checked ${scan}`;
+  return `${plural(total, 'file')} checked, ${r.filesSkipped} of them ${scan}`;
+}
+
 function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
   if (r.fixesApplied) lines.push(c.green(`Fixed ${plural(r.fixesApplied, 'problem')}.`));
 
   const unchecked = countProblemFiles(r.problems);
+  const couldNot = `${plural(unchecked, 'file')} could not be checked completely (see the warnings above)`;
   if (r.diagnostics.length === 0 && unchecked > 0) {
     // Not "all passed": something was not checked (exit 3).
-    lines.push(c.yellow(`No problems found in ${plural(r.filesChecked, 'file')} checked (${r.filesSkipped} skipped), but ${plural(unchecked, 'file')} could not be checked completely (see the warnings above).`));
+    lines.push(c.yellow(`No problems found (${checkedText(r)}), but ${couldNot}.`));
     return lines;
   }
   if (r.diagnostics.length === 0) {
-    lines.push(`${c.green(c.bold('All checks passed!'))} (${plural(r.filesChecked, 'file')} checked, ${r.filesSkipped} skipped)`);
-  } else {
-    const n = countFixes(r.diagnostics);
-    const withFix = n.safe + (o.unsafeFixesEnabled ? n.unsafe : 0);
-    const withUnsafe = o.unsafeFixesEnabled ? 0 : n.unsafe;
-    const parts: string[] = [];
-    if (withFix > 0) parts.push(`${withFix} fixable with --fix`);
-    if (withUnsafe > 0) parts.push(`${withUnsafe} ${withFix > 0 ? 'more' : 'fixable'} with --unsafe-fixes`);
-    const fixable = parts.length > 0 ? ` (${parts.join(', ')})` : '';
-    const skipped = r.filesSkipped > 0 ? ` (${r.filesSkipped} skipped by the prefilter)` : '';
-    lines.push(`${c.bold(`Found ${plural(r.diagnostics.length, 'problem')}`)}${fixable} in ${plural(r.filesChecked, 'file')} checked${skipped}.`);
+    lines.push(`${c.green(c.bold('All checks passed!'))} (${checkedText(r)})`);
+    return lines;
   }
-
-  if (unchecked > 0) {
-    lines.push(c.yellow(`${plural(unchecked, 'file')} could not be checked completely.`));
-  }
+  const n = countFixes(r.diagnostics);
+  const withFix = n.safe + (o.unsafeFixesEnabled ? n.unsafe : 0);
+  const withUnsafe = o.unsafeFixesEnabled ? 0 : n.unsafe;
+  const parts: string[] = [];
+  if (withFix > 0) parts.push(`${withFix} fixable with --fix`);
+  if (withUnsafe > 0) parts.push(`${withUnsafe} ${withFix > 0 ? 'more' : 'fixable'} with --unsafe-fixes`);
+  const fixable = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+  lines.push(`${c.bold(`Found ${plural(r.diagnostics.length, 'problem')}`)}${fixable}; ${checkedText(r)}.`);
+  if (unchecked > 0) lines.push(c.yellow(`${couldNot[0].toUpperCase()}${couldNot.slice(1)}.`));
   return lines;
 }

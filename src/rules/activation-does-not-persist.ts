@@ -15,10 +15,9 @@ export const activationDoesNotPersist = defineRule({
   fixable: 'sometimes',
   judges: 'config',
   messages: {
-    lastCommand: '"{{command}}" is the last command of {{unit}}: activation ends with {{ending}}, so it has no effect; {{advice}}',
-    lastCommandLaterRuns:
-      '"{{command}}" is the last command of {{unit}}: activation ends with {{ending}}, so it has no effect; the "{{program}}" at line {{line}} runs without it; {{advice}}',
-    lastsOnlyForShell: '"{{command}}" lasts only for {{shell}}; the "{{program}}" at line {{line}} runs without it; {{advice}}',
+    lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
+    lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',
+    lastsOnlyForShell: '"{{command}}" lasts only for {{unit}}: "{{program}}" (line {{line}}) runs without it; {{advice}}',
   },
   docs: {
     exampleLanguage: 'dockerfile',

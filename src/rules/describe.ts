@@ -5,7 +5,7 @@ import type { Verdict } from '../kernel/verdict.js';
 /** e.g. ` (run by sh -c via env)` — how the launch reaches the program. */
 export function via(site: LaunchSite): string {
   const parts = [...site.wrappers];
-  if (site.viaShell && !parts.some((w) => /-c$/.test(w))) parts.unshift('the shell');
+  if (site.viaShell && !parts.some((w) => /-c$/.test(w))) parts.unshift('sh');
   return parts.length ? ` (via ${parts.join(' → ')})` : '';
 }
 
@@ -13,15 +13,15 @@ export function via(site: LaunchSite): string {
 export function lookedUpOn(v: Verdict, site?: LaunchSite): string {
   switch (v.resolution) {
     case 'defpath':
-      return 'looked up on os.defpath (/bin:/usr/bin) because env= has no PATH';
+      return 'looked up on os.defpath (/bin:/usr/bin): env= has no PATH';
     case 'sudo': {
       const by = site?.env.path.kind === 'reset' ? site.env.path.by : 'sudo';
       if (by === 'sudo') return "looked up on sudo's secure_path, not this venv";
-      if (by === 'env -i') return 'looked up on the default path (/bin:/usr/bin) because env -i cleared PATH';
+      if (by === 'env -i') return 'looked up on the default path (/bin:/usr/bin): env -i cleared PATH';
       return `looked up on the PATH that ${by} sets, not this venv`;
     }
     default:
-      return 'looked up on PATH, which holds this venv only when it is activated';
+      return 'found on PATH, which has this venv only if activated';
   }
 }
 

@@ -18,7 +18,7 @@ export const venvNotOnPath = defineRule({
   fixable: 'sometimes',
   judges: 'config',
   messages: {
-    notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}}{{origin}} is not on PATH {{scope}}; use {{replacement}}, or {{advice}}',
+    notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}',
   },
   docs: {
     exampleLanguage: 'dockerfile',

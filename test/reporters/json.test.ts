@@ -22,6 +22,7 @@ describe('json reporter', () => {
       rule: 'bare-python-tool',
       severity: 'error',
       message: '`pip` is looked up on PATH, not in the venv',
+      remedy: null,
       path: 'app.py',
       start: { line: 4, column: 21 },
       end: { line: 4, column: 26 },
@@ -47,6 +48,7 @@ describe('json reporter', () => {
       rule: 'shell-python-launch',
       severity: 'error',
       message: 'the shell starts `python` from PATH',
+      remedy: null,
       path: 'scripts/deploy.py',
       start: { line: 3, column: 1 },
       end: { line: 5, column: 2 },
@@ -97,8 +99,8 @@ describe('json reporter', () => {
 });
 
 describe('reporters index', () => {
-  test('offers the four formats, each rendering the fixture to newline-terminated text', () => {
-    assert.deepEqual(Object.keys(reporters).sort(), ['github', 'json', 'sarif', 'text']);
+  test('offers the five formats, each rendering the fixture to newline-terminated text', () => {
+    assert.deepEqual(Object.keys(reporters).sort(), ['concise', 'full', 'github', 'json', 'sarif']);
     for (const [name, render] of Object.entries(reporters)) {
       const out = render(makeResult(), OPTIONS);
       assert.ok(out.length > 0 && out.endsWith('\n'), name);

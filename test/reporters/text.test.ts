@@ -39,8 +39,8 @@ scripts/deploy.py:3:1: VG103 the shell starts \`python\` from PATH [shell-python
 broken.py:3:5: warning: syntax error; checked the parts that parse
 vendor/blob.py: warning: binary file, not checked
 
-Found 3 problems (1 fixable with --fix, 1 more with --unsafe-fixes) in 5 files checked (12 skipped by the prefilter).
-2 files could not be checked completely.
+Found 3 problems (1 fixable with --fix, 1 more with --unsafe-fixes); 17 files checked, 12 of them by a fast scan that found nothing to analyse.
+2 files could not be checked completely (see the warnings above).
 `;
 
 describe('text reporter', () => {
@@ -63,7 +63,7 @@ describe('text reporter', () => {
   test('with --unsafe-fixes, unsafe fixes count as fixable with --fix', () => {
     const out = renderText(makeResult(), { ...OPTIONS, unsafeFixesEnabled: true });
     assert.ok(out.includes('  = help: [*] Run black with this interpreter: `sys.executable, "-m", "black"` (unsafe fix, fixable with --fix)\n'));
-    assert.ok(out.includes('Found 3 problems (2 fixable with --fix) in 5 files checked (12 skipped by the prefilter).\n'));
+    assert.ok(out.includes('Found 3 problems (2 fixable with --fix); 17 files checked, 12 of them by a fast scan that found nothing to analyse.\n'));
   });
 
   test('showFixes decides which help lines appear; the summary counts stay', () => {
@@ -79,14 +79,14 @@ describe('text reporter', () => {
     const r = makeResult();
     r.diagnostics = [r.diagnostics[1]];
     r.problems = [];
-    assert.ok(renderText(r, OPTIONS).endsWith('Found 1 problem (1 fixable with --unsafe-fixes) in 5 files checked (12 skipped by the prefilter).\n'));
+    assert.ok(renderText(r, OPTIONS).endsWith('Found 1 problem (1 fixable with --unsafe-fixes); 17 files checked, 12 of them by a fast scan that found nothing to analyse.\n'));
   });
 
   test('no findings: "All checks passed!"; a fix run reports what it fixed', () => {
     const r = { ...makeResult(), diagnostics: [], problems: [], filesChecked: 1, filesSkipped: 0 };
-    assert.equal(renderText(r, OPTIONS), 'All checks passed! (1 file checked, 0 skipped)\n');
-    assert.equal(renderText({ ...r, fixesApplied: 2 }, OPTIONS), 'Fixed 2 problems.\nAll checks passed! (1 file checked, 0 skipped)\n');
-    assert.equal(renderText({ ...r, fixesApplied: 0 }, OPTIONS), 'All checks passed! (1 file checked, 0 skipped)\n');
+    assert.equal(renderText(r, OPTIONS), 'All checks passed! (1 file checked)\n');
+    assert.equal(renderText({ ...r, fixesApplied: 2 }, OPTIONS), 'Fixed 2 problems.\nAll checks passed! (1 file checked)\n');
+    assert.equal(renderText({ ...r, fixesApplied: 0 }, OPTIONS), 'All checks passed! (1 file checked)\n');
   });
 
   test('no findings but a file not checked completely: never "All checks passed!"', () => {
@@ -94,7 +94,7 @@ describe('text reporter', () => {
     r.problems = [{ path: 'bad.sh', kind: 'syntax', message: 'shell syntax error', partial: true }];
     const out = renderText(r, OPTIONS);
     assert.doesNotMatch(out, /All checks passed/);
-    assert.ok(out.endsWith('\nNo problems found in 2 files checked (1 skipped), but 1 file could not be checked completely (see the warnings above).\n'), out);
+    assert.ok(out.endsWith('\nNo problems found (3 files checked, 1 of them by a fast scan that found nothing to analyse), but 1 file could not be checked completely (see the warnings above).\n'), out);
   });
 
   test('no fixable findings and nothing skipped: no parentheses', () => {
@@ -102,7 +102,7 @@ describe('text reporter', () => {
     r.diagnostics = r.diagnostics.map(({ fix: _fix, ...d }) => d);
     r.problems = [];
     r.filesSkipped = 0;
-    assert.ok(renderText(r, OPTIONS).endsWith('\nFound 3 problems in 5 files checked.\n'));
+    assert.ok(renderText(r, OPTIONS).endsWith('\nFound 3 problems; 5 files checked.\n'));
   });
 
   test('paths are shown relative to the working directory', () => {
@@ -114,7 +114,7 @@ describe('text reporter', () => {
     const out = renderText(r, OPTIONS);
     assert.ok(out.startsWith('pkg/mod.py:1:6: VG101 m [bare-python-tool]\n'));
     assert.ok(out.includes('\n/elsewhere/x.py: warning: permission denied\n'));
-    assert.ok(out.endsWith('\n1 file could not be checked completely.\n'));
+    assert.ok(out.endsWith('\n1 file could not be checked completely (see the warnings above).\n'));
   });
 
   test('a diagnostic whose source is missing is reported without a frame', () => {

@@ -30,7 +30,7 @@ testRule(rule, {
           line: 5,
           column: 7,
           messageId: 'lastsOnlyForShell',
-          data: { command: 'source .venv/bin/activate', shell: "this job's script's shell", program: 'coverage', line: 9, advice: ACTIVATE('source .venv/bin/activate') + AFTER_SCRIPT_NEEDS_ITS_OWN },
+          data: { command: 'source .venv/bin/activate', unit: "this job's script", program: 'coverage', line: 9, advice: ACTIVATE('source .venv/bin/activate') + AFTER_SCRIPT_NEEDS_ITS_OWN },
         },
       ],
       output: null,

@@ -28,7 +28,7 @@ testRule(rule, {
     {
       name: 'activation used on its line, but a later line expects it',
       code: 'install:\n\tpython3 -m venv venv && . venv/bin/activate && pip install -U pip\n\tpip install -r requirements.txt\n',
-      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. venv/bin/activate', shell: "this recipe line's shell", program: 'pip', line: 3, advice: ONESHELL_ADVICE('venv') } }],
+      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. venv/bin/activate', unit: "this recipe line", program: 'pip', line: 3, advice: ONESHELL_ADVICE('venv') } }],
       output: null,
       unsafeOutput: null,
     },

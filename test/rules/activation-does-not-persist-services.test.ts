@@ -52,7 +52,7 @@ testRule(activationDoesNotPersist, {
       filename: 'deploy/crontab',
       name: 'used on its line, but a later line expects it',
       code: '0 * * * * . /srv/venv/bin/activate && pip install -U x\n5 * * * * python job.py\n',
-      errors: [{ line: 1, column: 11, messageId: 'lastsOnlyForShell', data: { command: '. /srv/venv/bin/activate', shell: "this crontab line's shell", program: 'python', line: 2 } }],
+      errors: [{ line: 1, column: 11, messageId: 'lastsOnlyForShell', data: { command: '. /srv/venv/bin/activate', unit: "this crontab line", program: 'python', line: 2 } }],
       output: null,
       unsafeOutput: null,
     },

@@ -67,7 +67,7 @@ testRule(rule, {
     {
       name: 'activation used in its RUN but a later RUN expects it',
       code: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nRUN python -m pytest\n',
-      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. /v/bin/activate', shell: "this RUN's shell", program: 'python', line: 3 } }],
+      errors: [{ line: 2, column: 26, messageId: 'lastsOnlyForShell', data: { command: '. /v/bin/activate', unit: "this RUN", program: 'python', line: 3 } }],
       output: null,
       unsafeOutput: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate && pip install -U pip\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN python -m pytest\n',
     },
@@ -107,7 +107,7 @@ testRule(rule, {
     {
       name: 'fix: $GITHUB_PATH written right after the activation, in its step',
       code: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate\n          pip install -e .', 'run: pytest'),
-      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { shell: "this step's shell", program: 'pytest', line: 10, advice: GITHUB_PATH_ADVICE } }],
+      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { unit: "this step", program: 'pytest', line: 10, advice: GITHUB_PATH_ADVICE } }],
       output: null,
       unsafeOutput: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"\n          pip install -e .', 'run: pytest'),
       fixSilences: true,

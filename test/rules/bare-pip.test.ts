@@ -18,7 +18,7 @@ testRule(barePip, {
     {
       name: 'pip in a list: unsafe fix to sys.executable -m pip',
       code: 'import subprocess\nimport sys\nsubprocess.check_call(["pip", "install", "-r", "requirements.txt"])\n',
-      errors: [{ line: 3, column: 24, messageId: 'barePip', message: /"pip" is looked up on PATH.*installs into another environment/ }],
+      errors: [{ line: 3, column: 24, messageId: 'barePip', message: /"pip" is found on PATH.*installs into another environment/ }],
       output: null,
       unsafeOutput: 'import subprocess\nimport sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "-r", "requirements.txt"])\n',
     },

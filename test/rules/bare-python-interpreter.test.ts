@@ -83,7 +83,7 @@ testRule(barePythonInterpreter, {
     {
       name: 'list argv, fix inserts import sys in alphabetical place',
       code: 'import subprocess\nsubprocess.run(["python", "job.py"])\n',
-      errors: [{ line: 2, column: 17, messageId: 'bareInterpreter', message: /"python" is looked up on PATH/ }],
+      errors: [{ line: 2, column: 17, messageId: 'bareInterpreter', message: /"python" is found on PATH/ }],
       output: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "job.py"])\n',
     },
     {

@@ -13,16 +13,16 @@ const verdict = (resolution: Verdict['resolution']): Verdict => ({ tool: 'interp
 
 test('via: wrappers outermost first; a shell string says so unless a `-c` wrapper already does', () => {
   assert.equal(via(site([], false)), '');
-  assert.equal(via(site([], true)), ' (via the shell)');
+  assert.equal(via(site([], true)), ' (via sh)');
   assert.equal(via(site(['env', 'nice'], false)), ' (via env → nice)');
-  assert.equal(via(site(['sudo'], true)), ' (via the shell → sudo)');
+  assert.equal(via(site(['sudo'], true)), ' (via sh → sudo)');
   assert.equal(via(site(['bash -c'], false)), ' (via bash -c)');
 });
 
 test('lookedUpOn: inherited PATH, os.defpath, sudo secure_path, and a PATH another wrapper sets', () => {
-  assert.match(lookedUpOn(verdict('path')), /on PATH, which holds this venv only when it is activated/);
-  assert.match(lookedUpOn(verdict('defpath')), /os\.defpath \(\/bin:\/usr\/bin\) because env= has no PATH/);
+  assert.match(lookedUpOn(verdict('path')), /on PATH, which has this venv only if activated/);
+  assert.match(lookedUpOn(verdict('defpath')), /os\.defpath \(\/bin:\/usr\/bin\): env= has no PATH/);
   assert.match(lookedUpOn(verdict('sudo'), site(['sudo'], true, { kind: 'reset', by: 'sudo' })), /sudo's secure_path/);
-  assert.match(lookedUpOn(verdict('sudo'), site(['env'], true, { kind: 'reset', by: 'env -i' })), /default path \(\/bin:\/usr\/bin\) because env -i cleared PATH/);
+  assert.match(lookedUpOn(verdict('sudo'), site(['env'], true, { kind: 'reset', by: 'env -i' })), /default path \(\/bin:\/usr\/bin\): env -i cleared PATH/);
   assert.match(lookedUpOn(verdict('sudo'), site(['su'], true, { kind: 'reset', by: 'su -l' })), /the PATH that su -l sets/);
 });

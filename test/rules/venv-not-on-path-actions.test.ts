@@ -175,7 +175,7 @@ testRule(activationDoesNotPersist, {
     {
       name: 'used in its step, but a later step relies on it',
       code: ACTIVATE_USED,
-      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { command: '. venv/bin/activate', shell: "this step's shell", program: 'python', line: 10, advice: GITHUB_PATH('$GITHUB_WORKSPACE/venv') } }],
+      errors: [{ line: 8, column: 11, messageId: 'lastsOnlyForShell', data: { command: '. venv/bin/activate', unit: "this step", program: 'python', line: 10, advice: GITHUB_PATH('$GITHUB_WORKSPACE/venv') } }],
       output: null,
       unsafeOutput: ACTIVATE_USED.replace('. venv/bin/activate', '. venv/bin/activate && echo "$GITHUB_WORKSPACE/venv/bin" >> "$GITHUB_PATH"'),
     },
