@@ -138,6 +138,15 @@ describe('expandArgv (exec form)', () => {
     const [e] = expandArgv([textWord('timeout'), textWord('-s'), unknown, textWord('10'), textWord('python')], { complete: true });
     assert.deepEqual(e.argv.map(show), ['python']);
     assert.equal(e.complete, true);
+    // timeout's DURATION computed by the program (str(n), f"{n}s", sys.argv[1]) is the duration.
+    const [f] = expandArgv([textWord('timeout'), unknown, textWord('pytest')], { complete: true });
+    assert.deepEqual(f.argv.map(show), ['pytest']);
+    assert.deepEqual(f.wrappers, ['timeout']);
+    const [g] = expandArgv([textWord('timeout'), { fragments: [{ kind: 'unknown' }, { kind: 'text', text: 's' }] }, textWord('pytest')], { complete: true });
+    assert.deepEqual(g.argv.map(show), ['pytest']);
+    // Other wrappers still cannot tell an unknown word from an option.
+    const [h] = expandArgv([textWord('nohup'), unknown, textWord('pytest')], { complete: true });
+    assert.equal(show(h.argv[0]), 'nohup');
   });
 
   test('an incomplete argv that ends inside the wrapper is not known', () => {

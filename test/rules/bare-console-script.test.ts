@@ -49,6 +49,17 @@ testRule(bareConsoleScript, {
       errors: [{ line: 10, column: 12, messageId: 'runModule', message: /"flake8" \(via run_flake8\(\)\)/ }],
     },
     {
+      // The README lists timeout among the wrappers followed; a computed duration is still a duration.
+      name: 'timeout with a duration the program computes (str(n), an f-string, "%d" %, sys.argv[1])',
+      code: 'import subprocess\nimport sys\nn = 30\nsubprocess.run(["timeout", str(n), "pytest"])\nsubprocess.run(["timeout", f"{n}s", "pytest", "-x"])\nsubprocess.run(["timeout", "%d" % n, "pytest"])\nsubprocess.run(["timeout", sys.argv[1], "pytest"])\n',
+      errors: [
+        { line: 4, messageId: 'runModule' },
+        { line: 5, messageId: 'runModule' },
+        { line: 6, messageId: 'runModule' },
+        { line: 7, messageId: 'runModule' },
+      ],
+    },
+    {
       name: 'celery via nohup and a pipe',
       code: 'import os\nos.system("nohup celery -A app worker 2>&1 | tee log")\n',
       errors: [{ line: 2, column: 18, messageId: 'runModule' }],

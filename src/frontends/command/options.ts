@@ -238,9 +238,15 @@ export function positionals(p: ParsedOptions, count: number): ParsedOptions {
 }
 
 /** A wrapper described by its options only. */
-export function simple(spec: OptionSpec, opts: { positional?: number; selfIf?: string[]; alone?: 'self' | 'none' } = {}): Handler {
+export function simple(
+  spec: OptionSpec,
+  opts: { positional?: number; selfIf?: string[]; alone?: 'self' | 'none'; computedPositional?: boolean } = {},
+): Handler {
   return (argv, st, name) => {
-    const p = parseOptions(argv, 1, spec);
+    let p = parseOptions(argv, 1, spec);
+    // A computed word where a required operand goes (`timeout str(n) pytest`, f"{n}s", sys.argv[1]):
+    // a value the program computes is the operand (a duration), not an option it hides.
+    if (opts.computedPositional && p.status === 'unknown' && p.next < argv.length && leadingText(argv[p.next]) === '') p = { ...p, status: 'ok' };
     if (opts.selfIf && has(p, ...opts.selfIf)) return { kind: 'self' };
     return operand(argv, positionals(p, opts.positional ?? 0), st, name, opts.alone);
   };

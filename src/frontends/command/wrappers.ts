@@ -332,7 +332,7 @@ export const HANDLERS = new Map<string, Handler>([
   ['nohup', simple({})],
   [
     'timeout',
-    simple({ withArg: 'ks', long: { 'kill-after': 'arg', signal: 'arg', foreground: 'flag', 'preserve-status': 'flag', verbose: 'flag', help: 'flag', version: 'flag' } }, { positional: 1 }),
+    simple({ withArg: 'ks', long: { 'kill-after': 'arg', signal: 'arg', foreground: 'flag', 'preserve-status': 'flag', verbose: 'flag', help: 'flag', version: 'flag' } }, { positional: 1, computedPositional: true }),
   ],
   ['sudo', sudo],
   ['doas', doas],
