@@ -72,6 +72,7 @@ program
   .option('--fix', 'apply safe fixes')
   .option('--unsafe-fixes', 'with --fix or --diff: also apply unsafe fixes; otherwise show them')
   .option('--diff', 'print the fixes as a unified diff instead of writing them')
+  .option('--fix-readonly', 'with --fix: also rewrite read-only files (they keep their mode)')
   .option('--select <codes>', 'rules to enable (codes, names or prefixes; comma-separated)', list)
   .option('--ignore <codes>', 'rules to disable', list)
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
@@ -106,6 +107,7 @@ program
       maxFileSize: o.maxFileSize,
       fix: fixMode,
       dryRun: !!o.diff,
+      fixReadonly: !!o.fixReadonly,
       onProgress: o.format === 'text' ? progressBar() : undefined,
     });
     if (o.diff) {

@@ -96,8 +96,10 @@ function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
     lines.push(`${c.bold(`Found ${plural(r.diagnostics.length, 'problem')}`)}${fixable} in ${plural(r.filesChecked, 'file')} checked${skipped}.`);
   }
 
-  if (unchecked > 0) {
-    lines.push(c.yellow(`${plural(unchecked, 'file')} could not be checked completely.`));
-  }
+  // A file --fix would not write (read-only, another user's, a link out of the tree) was checked.
+  const notFixed = countProblemFiles(r.problems.filter((p) => p.kind === 'not-fixed'));
+  const incomplete = countProblemFiles(r.problems.filter((p) => p.kind !== 'not-fixed'));
+  if (incomplete > 0) lines.push(c.yellow(`${plural(incomplete, 'file')} could not be checked completely.`));
+  if (notFixed > 0) lines.push(c.yellow(`${plural(notFixed, 'file')} could not be fixed (see the warnings above).`));
   return lines;
 }
