@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { JsonReport } from '../src/reporters/json.js';
+import { holdSignalsWhileWriting, removeStaleTempFiles } from '../src/pipeline/fix-write.js';
 import { CLI, tempDir } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -349,4 +350,28 @@ test('fix safety: only regular files named .NAME.venvguard-PID.tmp whose process
     [...keep, `.dir.venvguard-${dead}.tmp`, `.link.venvguard-${dead}.tmp`, 'a.py', 'quiet'].sort(),
   );
   assert.deepEqual(fs.readdirSync(path.join(dir, 'quiet')), [`.b.py.venvguard-${dead}.tmp`]);
+});
+
+test("fix safety: a stale temporary file named with this process's own PID is an earlier process's (same PID in another container), and is removed", () => {
+  // Before a write in a folder this process has no temporary file anywhere, so the name cannot be its own.
+  const dir = tempDir();
+  const own = `.a.py.venvguard-${process.pid}.tmp`;
+  fs.writeFileSync(path.join(dir, 'a.py'), LAUNCH);
+  fs.writeFileSync(path.join(dir, own), '');
+  assert.deepEqual(removeStaleTempFiles(dir), [path.join(dir, own)]);
+  assert.deepEqual(fs.readdirSync(dir), ['a.py']);
+});
+
+test('fix safety: in a program that listens for SIGINT itself (the Node API in a server), only SIGTERM is held while writing, and released after', async () => {
+  const mine = () => {};
+  process.on('SIGINT', mine);
+  try {
+    const before = { int: process.listenerCount('SIGINT'), term: process.listenerCount('SIGTERM') };
+    const release = holdSignalsWhileWriting();
+    assert.deepEqual({ int: process.listenerCount('SIGINT'), term: process.listenerCount('SIGTERM') }, { int: before.int, term: before.term === 0 ? 1 : before.term });
+    await release();
+    assert.deepEqual({ int: process.listenerCount('SIGINT'), term: process.listenerCount('SIGTERM') }, before);
+  } finally {
+    process.removeListener('SIGINT', mine);
+  }
 });

@@ -87,7 +87,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Remove the temporary files of dead venvguard processes from one folder (regular files only). */
+/**
+ * Remove the temporary files of dead venvguard processes from one folder (regular files only).
+ * Called before this process writes there, when it has no temporary file of its own anywhere
+ * (each write is synchronous and ends with its temporary file renamed or removed): one named with
+ * this process's PID is then an earlier process's that had the same PID — in CI, each container's
+ * venvguard often has the same small PID, and a run killed by a timeout left the file behind.
+ */
 export function removeStaleTempFiles(dir: string): string[] {
   const removed: string[] = [];
   let names: string[];
@@ -100,7 +106,7 @@ export function removeStaleTempFiles(dir: string): string[] {
     const m = TEMP_NAME.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (pid !== process.pid && alive(pid)) continue;
     const p = path.join(dir, name);
     try {
       if (fs.lstatSync(p).isFile()) {
@@ -200,14 +206,17 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * between two files, with the exit status saying how it ended.
  */
 export function holdSignalsWhileWriting(): () => Promise<void> {
+  // A signal that already has a listener (a program using the API) does not end the process by
+  // itself: it cannot interrupt a write, and is left to that listener.
+  const held = SIGNALS.filter((s) => process.listenerCount(s) === 0);
   const release = () => {
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    for (const s of held) process.removeListener(s, onSignal);
   };
   const onSignal = (signal: NodeJS.Signals) => {
     release();
     process.kill(process.pid, signal);
   };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  for (const s of held) process.on(s, onSignal);
   return async () => {
     // The first turn may end in this iteration's check phase, before any poll; the second passes one.
     for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
