@@ -95,7 +95,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   let skipped = 0;
   const writer = opts.fix && !opts.dryRun ? new FixWriter({ roots, fixReadonly: opts.fixReadonly }) : undefined;
   // A file walked under two names (a link and its target) is fixed once, under the first.
-  const fixedAt = new Map<string, ReturnType<typeof fixFile> | undefined>();
+  const fixedAt = new Map<string, ReturnType<typeof fixFile>>();
   for (const r of results) {
     if (r.skipped) skipped++;
     else if (!r.problems.some((p) => !p.partial)) checked++;
