@@ -15,6 +15,8 @@ import { SourceFile } from './kernel/source.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from './pipeline/context.js';
 import { diagnose, type SiteSource } from './pipeline/diagnose.js';
 import { fixFile, fixLoop } from './pipeline/fix.js';
+import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-write.js';
+import { UsageError } from './kernel/errors.js';
 import { checkFiles } from './pipeline/run.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
@@ -27,7 +29,8 @@ export type { LaunchSite, EnvState, PathState, ConfigSiteFacts } from './kernel/
 export type { Word, Fragment } from './kernel/word.js';
 export { SourceFile } from './kernel/source.js';
 export type { SiteSource } from './pipeline/diagnose.js';
-export { fixLoop, writeAtomically } from './pipeline/fix.js';
+export { fixLoop } from './pipeline/fix.js';
+export { writeAtomically } from './pipeline/fix-write.js';
 export { RULES } from './rules/index.js';
 export { UsageError } from './pipeline/context.js';
 export { ConfigError } from './pipeline/config.js';
@@ -54,6 +57,8 @@ export interface CheckOptions {
   fix?: 'safe' | 'unsafe';
   /** Compute fixed text but do not write (for --diff). */
   dryRun?: boolean;
+  /** With fix: rewrite read-only files too (they keep their mode). */
+  fixReadonly?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -73,7 +78,9 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   if (opts.respectGitignore !== undefined) cfg.respectGitignore = opts.respectGitignore;
   if (opts.maxFileSize) cfg.maxFileSize = opts.maxFileSize;
   const settings = buildSettings(cfg, { select: opts.select, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
-  const found = discoverFiles(paths.map((p) => path.resolve(cwd, p)), cfg);
+  if (opts.fixReadonly && !opts.fix) throw new UsageError('--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)');
+  const roots = paths.map((p) => path.resolve(cwd, p));
+  const found = discoverFiles(roots, cfg);
   const display = (p: string) => {
     const r = path.relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;
@@ -86,6 +93,9 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   const fixed: FixedFile[] = [];
   let checked = 0;
   let skipped = 0;
+  const writer = opts.fix && !opts.dryRun ? new FixWriter({ roots, fixReadonly: opts.fixReadonly }) : undefined;
+  // A file walked under two names (a link and its target) is fixed once, under the first.
+  const fixedAt = new Map<string, ReturnType<typeof fixFile>>();
   for (const r of results) {
     if (r.skipped) skipped++;
     else if (!r.problems.some((p) => !p.partial)) checked++;
@@ -93,15 +103,31 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     problems.push(...r.problems.map((p) => ({ ...p, path: shown })));
     const dropped = ignoresFor(r.path);
     let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
-    if (opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === 'unsafe'))) {
+    const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === 'unsafe')) ? realpathOr(r.path) : undefined;
+    if (real !== undefined && fixedAt.has(real)) {
+      // Its other name was fixed (or refused, and reported) already: show what is left there.
+      const earlier = fixedAt.get(real);
+      if (earlier?.fixed && writer) {
+        diags = earlier.remaining.filter((d) => !dropped.has(d.code));
+        r.source = earlier.source;
+      }
+    } else if (real !== undefined) {
       // Loaded here when workers did the checking; rebuilt if an earlier file's fixes trapped the parser.
       await loadParsers();
-      const outcome = fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', !!opts.dryRun);
+      // While it writes, SIGINT/SIGTERM wait for the write to end, then end the run (fix-write.ts).
+      const release = writer ? holdSignalsWhileWriting() : undefined;
+      let outcome: ReturnType<typeof fixFile>;
+      try {
+        outcome = fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', writer);
+      } finally {
+        await release?.();
+      }
+      fixedAt.set(real, outcome);
       if (outcome.problem) problems.push({ ...outcome.problem, path: shown });
       if (outcome.fixed) {
         fixed.push({ ...outcome.fixed, path: shown });
         diags = outcome.remaining.filter((d) => !dropped.has(d.code));
-        if (!opts.dryRun) r.source = outcome.source;
+        if (writer) r.source = outcome.source;
       }
     }
     if (diags.length && r.source) {

@@ -459,24 +459,25 @@ test('fix: a file that cannot be written is reported, not fatal: the other files
   fs.writeFileSync(path.join(dir, 'free.py'), launch);
   const squatter = path.join(dir, `.blocked.py.venvguard-${process.pid}.tmp`);
   fs.mkdirSync(squatter);
-  assert.throws(() => writeAtomically(path.join(dir, 'blocked.py'), Buffer.from(fixedText)), { code: 'EISDIR' }, 'the first error is reported, not the clean-up one');
+  // The temporary file is created exclusively: an existing name is never reused or followed.
+  assert.throws(() => writeAtomically(path.join(dir, 'blocked.py'), Buffer.from(fixedText)), { code: 'EEXIST' }, 'the first error is reported, not the clean-up one');
 
   const result = await check({ paths: [dir], noConfig: true, fix: 'safe' });
   assert.equal(fs.readFileSync(path.join(dir, 'blocked.py'), 'utf8'), launch);
   assert.equal(fs.readFileSync(path.join(dir, 'free.py'), 'utf8'), fixedText);
   assert.deepEqual(
     result.problems.map((p) => [path.basename(p.path), p.kind, p.partial]),
-    [['blocked.py', 'unreadable', true]],
+    [['blocked.py', 'not-fixed', true]],
   );
-  assert.match(result.problems[0].message, /^not fixed: cannot write the file: EISDIR/);
+  assert.match(result.problems[0].message, /^not fixed: cannot write the file: EEXIST/);
   assert.deepEqual(result.diagnostics.map((d) => [path.basename(d.path), d.code]), [['blocked.py', 'VG101']]);
   assert.ok(fs.statSync(squatter).isDirectory(), 'a folder venvguard did not create was removed');
 });
 
 test('fix: a file reached through a symbolic link: the target is rewritten and the link stays a link', () => {
-  // Documented behaviour: writeAtomically resolves the link and renames the new content over the
-  // target (in the target's folder), so the link keeps pointing at it — and a target outside the
-  // checked tree is fixed too, as every other path that names it would expect.
+  // writeAtomically resolves the link and renames the new content over the target (in the
+  // target's folder), so the link keeps pointing at it. (A target outside the checked paths is
+  // not written at all: fix-safety.test.ts.)
   const root = tempDir();
   fs.mkdirSync(path.join(root, 'shared'));
   fs.mkdirSync(path.join(root, 'tree'));
@@ -484,7 +485,7 @@ test('fix: a file reached through a symbolic link: the target is rewritten and t
   fs.writeFileSync(target, 'import subprocess\nsubprocess.run(["python", "x.py"])\n');
   fs.chmodSync(target, 0o664);
   fs.symlinkSync('../shared/target.py', path.join(root, 'tree', 'link.py'));
-  const r = fixJson(['tree', '--fix', '--no-config'], root);
+  const r = fixJson(['tree', 'shared', '--fix', '--no-config'], root);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.report.summary.fixesApplied, 1);
   const link = path.join(root, 'tree', 'link.py');

@@ -92,6 +92,7 @@ oneLineErrors(program
   .option('--fix', 'apply safe fixes')
   .option('--unsafe-fixes', 'with --fix or --diff: also apply unsafe fixes; otherwise show them')
   .option('--diff', 'print the fixes as a unified diff instead of writing them')
+  .option('--fix-readonly', 'with --fix: also rewrite read-only files (they keep their mode)')
   .option('--select <codes>', 'rules to enable (codes, names or prefixes; comma-separated)', list)
   .option('--ignore <codes>', 'rules to disable', list)
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
@@ -128,6 +129,7 @@ oneLineErrors(program
       maxFileSize: o.maxFileSize,
       fix: fixMode,
       dryRun: !!o.diff,
+      fixReadonly: !!o.fixReadonly,
       // On stderr, on a terminal only; not when a machine format was asked for.
       onProgress: ['json', 'sarif', 'github'].includes(o.outputFormat ?? o.format) ? undefined : progressBar(),
     });

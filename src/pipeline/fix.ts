@@ -3,8 +3,6 @@
  * with the same front end until nothing more applies, refuse a result that does not parse or
  * cannot be encoded back, and write it atomically.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import { encodeText } from '../kernel/decode.js';
 import { SourceFile } from '../kernel/source.js';
@@ -13,6 +11,7 @@ import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import { applyFixes } from './apply-fixes.js';
 import { checkSource, crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
 import { ParserDamagedError, parsersHealthy } from '../frontends/tree-sitter.js';
+import type { FixWriter } from './fix-write.js';
 
 /** What re-checking a fixed text needs (the run's rules, knowledge and prefilter). */
 export type FixContext = Omit<FileCheckContext, 'maxFileSize'>;
@@ -22,13 +21,14 @@ const MAX_FIX_PASSES = 10;
 /**
  * Apply fixes until none applies (a later pass may fix what overlapped before), re-checking
  * the new text each time; refuse if the result no longer parses or cannot be encoded back.
+ * `writer` writes the result (fix-write.ts: only where it may); without one, nothing is written (--diff).
  */
 export function fixFile(
   r: FileCheckResult,
   diags: Diagnostic[],
   ctx: FixContext,
   unsafe: boolean,
-  dryRun: boolean,
+  writer: FixWriter | undefined,
 ): { fixed?: { before: string; after: string; applied: number }; remaining: Diagnostic[]; source?: SourceFile; problem?: FileProblem } {
   const original = r.source!;
   if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
@@ -44,15 +44,13 @@ export function fixFile(
   const { text, applied, remaining: current } = loop;
   if (applied === 0) return { remaining: diags };
   const source = new SourceFile(original.path, text, original.encoding);
-  if (!dryRun) {
+  if (writer) {
     const bytes = encodeText(original, text);
     if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
-    try {
-      writeAtomically(r.path, bytes);
-    } catch (e) {
-      // One unwritable file (read-only folder or file system) must not abort the whole run.
-      return { remaining: diags, problem: { path: r.path, kind: 'unreadable', message: `not fixed: cannot write the file: ${(e as Error).message}`, partial: true } };
-    }
+    // A file it may not write (read-only, another user's, a link out of the checked paths), or a
+    // failed write (read-only folder or file system), is reported; the run goes on.
+    const refused = writer.write(r.path, bytes);
+    if (refused) return { remaining: diags, problem: { path: r.path, kind: 'not-fixed', message: refused, partial: true } };
   }
   return { fixed: { before: original.text, after: text, applied }, remaining: current, source };
 }
@@ -88,27 +86,3 @@ export function fixLoop(
 function hasSyntaxErrors(file: SourceFile, fe: FrontEnd): boolean {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === 'syntax');
 }
-
-/**
- * Write to a temporary file beside the target, then rename over it: never a half-written file.
- * Through a symbolic link the file it points to is rewritten (renaming over the link would
- * replace the link with a copy and leave the target unfixed), and its permission bits are kept.
- */
-export function writeAtomically(file: string, bytes: Buffer): void {
-  const target = fs.realpathSync(file);
-  const st = fs.statSync(target);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.venvguard-${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes, { mode: st.mode });
-    fs.chmodSync(tmp, st.mode & 0o7777); // the mode given at creation is masked by the umask
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      /* report the first error, not the clean-up's */
-    }
-    throw e;
-  }
-}
-

@@ -124,7 +124,9 @@ function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
   if (r.fixesApplied) lines.push(c.green(`Fixed ${plural(r.fixesApplied, 'problem')}.`));
 
-  const unchecked = countProblemFiles(r.problems);
+  // A file --fix would not write (read-only, another user's, a link out of the tree) was checked.
+  const notFixed = countProblemFiles(r.problems.filter((p) => p.kind === 'not-fixed'));
+  const unchecked = countProblemFiles(r.problems.filter((p) => p.kind !== 'not-fixed'));
   const couldNot = `${plural(unchecked, 'file')} could not be checked completely (see the warnings above)`;
   if (r.diagnostics.length === 0 && unchecked > 0) {
     // Not "all passed": something was not checked (exit 3).
@@ -144,5 +146,6 @@ function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
   const fixable = parts.length > 0 ? ` (${parts.join(', ')})` : '';
   lines.push(`${c.bold(`Found ${plural(r.diagnostics.length, 'problem')}`)}${fixable}; ${checkedText(r)}.`);
   if (unchecked > 0) lines.push(c.yellow(`${couldNot[0].toUpperCase()}${couldNot.slice(1)}.`));
+  if (notFixed > 0) lines.push(c.yellow(`${plural(notFixed, 'file')} could not be fixed (see the warnings above).`));
   return lines;
 }
