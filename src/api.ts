@@ -16,6 +16,7 @@ import { buildSettings, contextFromSettings, perFileIgnores } from './pipeline/c
 import { diagnose, type SiteSource } from './pipeline/diagnose.js';
 import { fixFile, fixLoop } from './pipeline/fix.js';
 import { checkFiles } from './pipeline/run.js';
+import { containerRuns } from './pipeline/container-images.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 import type { LaunchSite } from './kernel/launch-site.js';
@@ -78,6 +79,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const r = path.relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;
   };
+  settings.imageVenvs = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))].map(([f, r]) => [f, r.venv]);
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
   const diagnostics: Diagnostic[] = [];
