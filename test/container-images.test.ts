@@ -40,6 +40,9 @@ test('a script an image with its venv first on PATH starts (COPY + CMD) is judge
   // Exec form, relative to WORKDIR, and a VIRTUAL_ENV-named venv (made in a parent stage).
   const df = ['FROM python:3.12-slim AS build', 'RUN python -m venv /app/venv', 'FROM python:3.12-slim', 'COPY --from=build /app/venv /app/venv', 'ENV VIRTUAL_ENV=/app/venv PATH="/app/venv/bin:${PATH}"', 'WORKDIR /app', 'COPY . .', 'CMD ["python", "start.py"]', ''];
   assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df.join('\n') })), []);
+  // virtualenv, into a folder whose name does not say venv.
+  const tools = ['FROM python:3.12-slim', 'RUN pip install virtualenv && virtualenv /opt/tools', 'ENV PATH=/opt/tools/bin:$PATH', 'COPY start.py /', 'CMD /start.py', ''];
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: tools.join('\n') })), []);
 });
 
 test('the same script without the image evidence is still reported', async () => {
@@ -67,6 +70,14 @@ test('another launcher in the repository that runs the file outside the image ke
   const files = { 'start.py': START_PY, Dockerfile: [...VENV_IMAGE, 'COPY start.py /', 'CMD /start.py', ''].join('\n') };
   assert.deepEqual(await findings(project({ ...files, Makefile: 'run:\n\tpython start.py\n' })), START_FINDINGS);
   assert.deepEqual(await findings(project({ ...files, 'run.sh': '#!/bin/sh\nset -e\n./start.py\n' })), START_FINDINGS);
+  // Files named one by one on the command line: the launcher among them still counts.
+  const root = project({ ...files, Makefile: 'run:\n\tpython start.py\n' });
+  try {
+    const r = await check({ paths: ['start.py', 'Dockerfile', 'Makefile'], cwd: root, noConfig: true });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.path}:${d.start.line} ${d.code}`), START_FINDINGS);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
   // Naming it for a container (a bind mount in a `docker run`, a list of volumes) is not running it outside.
   assert.deepEqual(await findings(project({ ...files, 'dev.sh': '#!/bin/bash\nfor f in start.py app/; do vols+=(-v "$PWD/$f:/$f"); done\ndocker run "${vols[@]}" img python /start.py\n' })), []);
 });

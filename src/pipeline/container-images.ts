@@ -181,11 +181,14 @@ function bakeDefs(file: string, roots: string[]): BuildDef[] {
 }
 
 /**
- * Python files (absolute paths) that only the project's own images run, with the venv their PATH
- * puts first. `files`/`claimed` are discovery's; `buildFiles` the Compose and bake files it met.
+ * Python files and shell scripts (absolute paths) that only the project's own images run, with the
+ * venv their PATH puts first. `files`/`claimed` are discovery's; `buildFiles` the Compose and bake
+ * files it met; `roots` the paths checked.
  */
 export function containerRuns(files: readonly string[], claimed: ReadonlyMap<string, Language>, buildFiles: readonly string[], roots: string[]): Map<string, ImageRun> {
   const out = new Map<string, ImageRun>();
+  // The folders checked (a file named on the command line stands for its folder).
+  roots = roots.map((r) => (kindOf(r) === 'folder' ? r : path.dirname(r)));
   const languageOf = (f: string) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
   const dockerfiles = files.filter((f) => languageOf(f) === 'dockerfile').map((f) => path.resolve(f));
   if (dockerfiles.length === 0) return out;
@@ -337,7 +340,7 @@ const MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
  * the file's own folder (the host paths they may mean are all returned: blocking more keeps more
  * findings); a path that is the repository itself (`pytest .`) singles out nothing.
  */
-export function launchedOutside(configFiles: string[], roots: string[]): string[] {
+function launchedOutside(configFiles: string[], roots: string[]): string[] {
   const found: string[] = [];
   const root = roots[0] ?? process.cwd();
   const extra = roots.map((r) => path.join(r, 'tox.ini')).filter((p) => kindOf(p) === 'file');

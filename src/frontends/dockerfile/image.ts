@@ -160,7 +160,7 @@ export function imageStages(shown: string, parsed: ParsedDockerfile, context: st
 
 /** The venv folders a RUN's commands create, read from its text split into simple commands. */
 export function venvsCreated(script: string, vars: Map<string, string>): string[] {
-  if (!/venv/.test(script)) return [];
+  if (!/venv|virtualenv/.test(script)) return [];
   const out: string[] = [];
   for (const cmd of script.split(/&&|\|\||[;|\n]/)) {
     const words = splitWords(cmd).map((w) => expandVars(w, vars));
