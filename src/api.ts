@@ -18,6 +18,7 @@ import { fixFile, fixLoop } from './pipeline/fix.js';
 import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-write.js';
 import { UsageError } from './kernel/errors.js';
 import { checkFiles } from './pipeline/run.js';
+import { containerRuns } from './pipeline/container-images.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 import type { LaunchSite } from './kernel/launch-site.js';
@@ -85,6 +86,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const r = path.relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;
   };
+  settings.imageVenvs = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))].map(([f, r]) => [f, r.venv]);
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
   const diagnostics: Diagnostic[] = [];

@@ -17,6 +17,8 @@ export interface RunSettings {
   consoleScripts: [string, ConsoleScript][];
   usePrefilter: boolean;
   maxFileSize: number;
+  /** Python files and shell scripts only the project's own images run, and the venv those images put first on PATH (container-images.ts). */
+  imageVenvs?: [string, string][];
 }
 
 export { UsageError } from '../kernel/errors.js';
@@ -50,13 +52,14 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageVenvs?: ReadonlyMap<string, string> } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
     knowledge,
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : undefined,
     maxFileSize: s.maxFileSize,
+    imageVenvs: s.imageVenvs?.length ? new Map(s.imageVenvs) : undefined,
   };
 }
 

@@ -22,6 +22,11 @@ export interface SiteSource {
 export interface DiagnoseContext {
   rules: readonly Rule[];
   knowledge: ToolKnowledge;
+  /**
+   * Python files and shell scripts only the project's own container images run (absolute path →
+   * the venv whose bin those images put first on PATH): a name found on the inherited PATH is that venv's.
+   */
+  imageVenvs?: ReadonlyMap<string, string>;
 }
 
 export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
@@ -34,7 +39,16 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
     if (!verdicts.has(s)) verdicts.set(s, judgeLaunch(s, ctx.knowledge));
     return verdicts.get(s);
   };
-  for (const site of analysis.sites) {
+  const imageVenv = ctx.imageVenvs?.get(file.path);
+  for (const original of analysis.sites) {
+    // In the image, the PATH the file inherits has the image's venv first: judged as activated (in
+    // a script, only where that venv is the only one the script knows of).
+    const inImage =
+      imageVenv !== undefined &&
+      original.env.path.kind === 'inherited' &&
+      original.env.activeVenv === undefined &&
+      (original.language === 'python' || (original.language === 'shell' && (original.env.knownVenvs ?? []).every((v) => v === imageVenv)));
+    const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
     const verdict = judge(site);
     const judges = site.language === 'python' ? 'python' : 'config';
     for (const rule of ctx.rules) {

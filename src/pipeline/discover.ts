@@ -10,12 +10,15 @@ import type { FileProblem } from '../kernel/diagnostic.js';
 import type { Language } from '../kernel/launch-site.js';
 import { patternMatcher, type Config } from './config.js';
 import { claimingFrontEnd, GENERIC_SCRIPT_NAME, headOf } from '../frontends/index.js';
+import { isBuildFile } from './container-images.js';
 
 export interface Discovery {
   files: string[];
   /** The front end that claimed each walked file (by name or first line): reading uses the same one. */
   claimed: Map<string, Language>;
   problems: FileProblem[];
+  /** Compose and bake files met while walking, for the container pre-pass (container-images.ts). */
+  buildFiles: string[];
 }
 
 
@@ -41,6 +44,7 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
   const files: string[] = [];
   const claimed = new Map<string, Language>();
   const problems: FileProblem[] = [];
+  const buildFiles: string[] = [];
   const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
@@ -132,6 +136,7 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
           ? claimingFrontEnd(p, firstLineOf(p))
           : (claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p))));
         if (fe) addFile(p, fe.language);
+        else if (isBuildFile(e.name)) buildFiles.push(p);
       }
       if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
     }
@@ -149,5 +154,5 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
     if (st.isDirectory()) walk(input, []);
     else addFile(input); // named explicitly: checked even if excluded
   }
-  return { files, claimed, problems };
+  return { files, claimed, problems, buildFiles };
 }

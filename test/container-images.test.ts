@@ -1,0 +1,145 @@
+/**
+ * Code that only the project's own container image runs (issue 15): the pre-pass
+ * (src/pipeline/container-images.ts) judges a Python file that an image's start command names,
+ * through COPY/ADD or a Compose bind mount, with the image's PATH when that PATH has a venv first.
+ * Each positive case has negative twins that differ in one piece of evidence and stay reported.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { check } from '../src/api.js';
+import { tempDir } from './helpers.js';
+
+function project(files: Record<string, string>): string {
+  const root = tempDir('venvguard-image-');
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+async function findings(root: string): Promise<string[]> {
+  try {
+    const r = await check({ paths: ['.'], cwd: root, noConfig: true });
+    return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code}`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** An admin-style entry point (mailu's core/admin/start.py, reduced): flask and gunicorn through the shell. */
+const START_PY = ['#!/usr/bin/env python3', 'import os', '', 'os.system("flask db upgrade")', 'os.system("gunicorn --preload app:app")', ''].join('\n');
+const START_FINDINGS = ['start.py:4 VG103', 'start.py:5 VG103'];
+
+const VENV_IMAGE = ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv && /opt/venv/bin/pip install flask gunicorn', 'ENV PATH=/opt/venv/bin:$PATH'];
+
+test('a script an image with its venv first on PATH starts (COPY + CMD) is judged with that PATH: no finding', async () => {
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: [...VENV_IMAGE, 'COPY start.py /', 'CMD /start.py', ''].join('\n') })), []);
+  // Exec form, relative to WORKDIR, and a VIRTUAL_ENV-named venv (made in a parent stage).
+  const df = ['FROM python:3.12-slim AS build', 'RUN python -m venv /app/venv', 'FROM python:3.12-slim', 'COPY --from=build /app/venv /app/venv', 'ENV VIRTUAL_ENV=/app/venv PATH="/app/venv/bin:${PATH}"', 'WORKDIR /app', 'COPY . .', 'CMD ["python", "start.py"]', ''];
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df.join('\n') })), []);
+  // virtualenv, into a folder whose name does not say venv.
+  const tools = ['FROM python:3.12-slim', 'RUN pip install virtualenv && virtualenv /opt/tools', 'ENV PATH=/opt/tools/bin:$PATH', 'COPY start.py /', 'CMD /start.py', ''];
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: tools.join('\n') })), []);
+});
+
+test('the same script without the image evidence is still reported', async () => {
+  // No Dockerfile at all.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY })), START_FINDINGS);
+  // A Dockerfile that does not COPY it.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, 'other.py': '', Dockerfile: [...VENV_IMAGE, 'COPY other.py /', 'CMD /start.py', ''].join('\n') })), START_FINDINGS);
+  // COPY'd (with the whole folder) but the start command does not run it.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, 'serve.py': '', Dockerfile: [...VENV_IMAGE, 'COPY . /app', 'CMD ["python", "/app/serve.py"]', ''].join('\n') })), START_FINDINGS);
+  // The venv exists but is not on PATH.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'COPY start.py /', 'CMD /start.py', ''].join('\n') })), START_FINDINGS);
+  // Something else comes first on PATH.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: [...VENV_IMAGE, 'ENV PATH=/usr/local/bin:$PATH', 'COPY start.py /', 'CMD /start.py', ''].join('\n') })), START_FINDINGS);
+});
+
+test('the stage the file ends up in counts: a venv copied into a final stage without its PATH', async () => {
+  const df = ['FROM python:3.12-slim AS build', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'FROM python:3.12-slim', 'COPY --from=build /opt/venv /opt/venv', 'COPY start.py /', 'CMD /start.py', ''];
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df.join('\n') })), START_FINDINGS);
+  // `FROM build` inherits the ENV.
+  const inherit = ['FROM python:3.12-slim AS build', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'FROM build', 'COPY start.py /', 'CMD /start.py', ''];
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: inherit.join('\n') })), []);
+});
+
+test('another launcher in the repository that runs the file outside the image keeps the findings', async () => {
+  const files = { 'start.py': START_PY, Dockerfile: [...VENV_IMAGE, 'COPY start.py /', 'CMD /start.py', ''].join('\n') };
+  assert.deepEqual(await findings(project({ ...files, Makefile: 'run:\n\tpython start.py\n' })), START_FINDINGS);
+  assert.deepEqual(await findings(project({ ...files, 'run.sh': '#!/bin/sh\nset -e\n./start.py\n' })), START_FINDINGS);
+  // Files named one by one on the command line: the launcher among them still counts.
+  const root = project({ ...files, Makefile: 'run:\n\tpython start.py\n' });
+  try {
+    const r = await check({ paths: ['start.py', 'Dockerfile', 'Makefile'], cwd: root, noConfig: true });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.path}:${d.start.line} ${d.code}`), START_FINDINGS);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  // Naming it for a container (a bind mount in a `docker run`, a list of volumes) is not running it outside.
+  assert.deepEqual(await findings(project({ ...files, 'dev.sh': '#!/bin/bash\nfor f in start.py app/; do vols+=(-v "$PWD/$f:/$f"); done\ndocker run "${vols[@]}" img python /start.py\n' })), []);
+});
+
+test('a shell script an image starts (ENTRYPOINT) that knows only the image venv is judged with its PATH', async () => {
+  const entry = ['#!/bin/sh', 'set -e', '/opt/venv/bin/python -m app.migrate', 'pip install -r /app/extra.txt', 'exec gunicorn app:app', ''].join('\n');
+  const dockerfile = [...VENV_IMAGE, 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]', ''].join('\n');
+  assert.deepEqual(await findings(project({ 'entrypoint.sh': entry, Dockerfile: dockerfile })), []);
+  // Outside any image, /opt/venv is named but not on PATH.
+  assert.deepEqual(await findings(project({ 'entrypoint.sh': entry })), ['entrypoint.sh:4 VG201', 'entrypoint.sh:5 VG201']);
+  // A script that sets PATH itself, or knows another venv, is judged as it is written.
+  const ownPath = entry.replace('set -e', 'set -e\nexport PATH=/usr/bin:/bin');
+  assert.deepEqual(await findings(project({ 'entrypoint.sh': ownPath, Dockerfile: dockerfile })), ['entrypoint.sh:5 VG201', 'entrypoint.sh:6 VG201']);
+  const other = entry.replace('/opt/venv/bin/python', '/srv/tools/bin/python');
+  assert.deepEqual(await findings(project({ 'entrypoint.sh': other, Dockerfile: dockerfile })), ['entrypoint.sh:4 VG201', 'entrypoint.sh:5 VG201']);
+});
+
+/** mailu's layout, reduced: core/base builds the venv image, core/admin is built `FROM base` by a bake file. */
+const MAILU = {
+  'core/base/Dockerfile': [
+    'ARG DISTRO=ghcr.io/example/alpine:3.21',
+    'FROM $DISTRO as system',
+    'WORKDIR /app',
+    'FROM system as build',
+    'ENV VIRTUAL_ENV=/app/venv',
+    'RUN set -eu ; python3 -m venv ${VIRTUAL_ENV} ; ${VIRTUAL_ENV}/bin/pip install flask gunicorn',
+    'FROM system',
+    'COPY --from=build /app/venv/ /app/venv/',
+    'ENV VIRTUAL_ENV=/app/venv PATH="/app/venv/bin:${PATH}"',
+    '',
+  ].join('\n'),
+  'core/admin/Dockerfile': ['FROM base', 'COPY start.py /', 'CMD /start.py', ''].join('\n'),
+  'core/admin/start.py': START_PY,
+};
+const BAKE = ['target "defaults" {', '  dockerfile = "Dockerfile"', '}', 'target "base" {', '  inherits = ["defaults"]', '  context = "core/base/"', '}', 'target "admin" {', '  inherits = ["defaults"]', '  context = "core/admin/"', '  contexts = {', '    base = "target:base"', '  }', '}', ''].join('\n');
+
+test('FROM an image another Dockerfile of the repository builds (bake contexts) inherits its ENV', async () => {
+  assert.deepEqual(await findings(project({ ...MAILU, 'tests/build.hcl': BAKE })), []);
+  // Without the bake file, `base` is an image this repository does not say it builds.
+  assert.deepEqual(await findings(project(MAILU)), ['core/admin/start.py:4 VG103', 'core/admin/start.py:5 VG103']);
+});
+
+/** paasta's layout, reduced: integration tests run by pytest in a Compose service built from the repository root. */
+const UTILS_PY = ['import subprocess', '', 'def apply():', '    return subprocess.run("python -m tool.apply -v".split(" "), check=True)', ''].join('\n');
+const ITEST_DOCKERFILE = ['ARG BASE_IMAGE=registry.example.com/jammy', 'FROM ${BASE_IMAGE}', 'WORKDIR /work', 'RUN virtualenv /venv -ppython3.10', 'ENV PATH=/venv/bin:$PATH', 'ADD . /work/', 'RUN pip install -e /work/', ''].join('\n');
+const compose = (command: string) =>
+  ['services:', '  tools:', '    build:', '      context: ../', '      dockerfile: ./docker/itest/Dockerfile', '    volumes:', '      - ../:/work:rw', `    command: ${command}`, ''].join('\n');
+
+test('tests a Compose service built from a repository Dockerfile runs (command: pytest ./itests) are judged in that image', async () => {
+  const base = { 'docker/itest/Dockerfile': ITEST_DOCKERFILE, 'itests/utils.py': UTILS_PY };
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose(`bash -c "/venv/bin/wait.sh -- pytest ./itests -s"`) })), []);
+  // The service runs something else: the tests' folder is in the image, but nothing starts it there.
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('paasta-api -D') })), ['itests/utils.py:4 VG101']);
+  // The service sets its own PATH.
+  const ownPath = compose('pytest ./itests').replace('    command:', '    environment:\n      PATH: /usr/bin:/bin\n    command:');
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': ownPath })), ['itests/utils.py:4 VG101']);
+  // A workflow that runs the same tests on the runner.
+  const wf = ['on: push', 'jobs:', '  t:', '    runs-on: ubuntu-latest', '    steps:', '      - run: python -m pytest itests', ''].join('\n');
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), '.github/workflows/ci.yml': wf })), ['itests/utils.py:4 VG101']);
+  // tox running the folder from its own variable for the project root.
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), 'tox.ini': '[testenv:itests]\ncommands =\n    pytest {toxinidir}/itests\n' })), ['itests/utils.py:4 VG101']);
+  // A helper script under the folder that the host runs (the Makefile beside it) is only that script.
+  const makefile = 'cluster:\n\t./scripts/setup.sh\n';
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), 'itests/Makefile': makefile, 'itests/scripts/setup.sh': '#!/bin/sh\necho setup\n' })), []);
+});
