@@ -108,3 +108,43 @@ testRule(barePythonInterpreter, {
     },
   ],
 });
+
+// pgadmin4's bgprocess: the interpreter is sys.executable, or on Windows a search of sys.prefix that
+// returns None when it finds nothing; `python` by name is only the last resort after both.
+const PGADMIN = (posix: string) => `import os
+import subprocess
+import sys
+
+
+class BatchProcess:
+    def windows_interpreter(self, paths):
+        paths.insert(0, os.path.join(sys.prefix, "Scripts"))
+        for folder in paths:
+            exe = os.path.join(folder, "pythonw.exe")
+            if os.path.exists(exe):
+                return exe
+        return None
+
+    def get_python_interpreter(self):
+        if os.name == "nt":
+            interpreter = self.windows_interpreter(os.environ["PATH"].split(os.pathsep))
+        else:
+            interpreter = ${posix}
+        return interpreter if interpreter else "python"
+
+    def start(self):
+        cmd = [self.get_python_interpreter(), "process_executor.py"]
+        return subprocess.Popen(cmd, start_new_session=True)
+`;
+
+testRule(barePythonInterpreter, {
+  label: 'a helper whose normal result is sys.executable',
+  valid: [{ name: "pgadmin4's shape: a search that may return None, else sys.executable", code: PGADMIN('sys.executable') }],
+  invalid: [
+    {
+      name: 'the same helper without sys.executable: the name is its only interpreter',
+      code: PGADMIN('None'),
+      errors: [{ line: 24, column: 16, messageId: 'bareInterpreter' }],
+    },
+  ],
+});
