@@ -148,3 +148,58 @@ testRule(barePythonInterpreter, {
     },
   ],
 });
+
+// archivebox's hook tests: the test writes a hook script that imports only the standard library,
+// then runs it with python3 from PATH. Any Python of that version runs it the same.
+const HOOK_TEST = (write: string, run = 'subprocess.run(["python3", str(hook_path)], capture_output=True, text=True)') => `import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+
+class TestHookExecution(unittest.TestCase):
+    def setUp(self):
+        self.work_dir = Path(tempfile.mkdtemp())
+
+    def test_python_hook_execution(self):
+        hook_path = self.work_dir / "test_hook.py"
+${write}
+        result = ${run}
+        self.assertEqual(result.returncode, 0)
+`;
+const STDLIB_HOOK = '        hook_path.write_text("""#!/usr/bin/env python3\nimport json\nimport sys\nprint(json.dumps({"type": "ArchiveResult", "args": sys.argv[1:]}))\n""")';
+
+testRule(barePythonInterpreter, {
+  label: 'a script the same code writes',
+  valid: [
+    { name: 'a hook that imports only json and sys', code: HOOK_TEST(STDLIB_HOOK) },
+    { name: 'an option before the script, arguments after it', code: HOOK_TEST(STDLIB_HOOK, 'subprocess.run(["python3", "-u", hook_path, "--url=https://example.com"], capture_output=True)') },
+  ],
+  invalid: [
+    {
+      name: 'the hook imports the application',
+      code: HOOK_TEST('        hook_path.write_text("""import json\nfrom archivebox.config import CONSTANTS\nprint(json.dumps(CONSTANTS))\n""")'),
+      errors: [{ line: 17, column: 34, messageId: 'bareInterpreter' }],
+    },
+    {
+      name: 'the content is built at run time',
+      code: HOOK_TEST('        module = self.id()\n        hook_path.write_text(f"import {module}\\n")'),
+      errors: [{ line: 15, column: 34, messageId: 'bareInterpreter' }],
+    },
+    {
+      name: 'the name is bound to another file after the write',
+      code: HOOK_TEST(`${STDLIB_HOOK}\n        hook_path = Path("hooks/on_snapshot.py")`),
+      errors: [{ line: 19, column: 34, messageId: 'bareInterpreter' }],
+    },
+    {
+      name: 'the write may not run (inside an if that does not hold the launch)',
+      code: HOOK_TEST(`        if not hook_path.exists():\n    ${STDLIB_HOOK}`),
+      errors: [{ line: 19, column: 34, messageId: 'bareInterpreter' }],
+    },
+    {
+      name: 'python3 -m runs a module, not the script written',
+      code: HOOK_TEST(STDLIB_HOOK, 'subprocess.run(["python3", "-m", "archivebox", str(hook_path)], capture_output=True)'),
+      errors: [{ line: 18, column: 34, messageId: 'bareInterpreter' }],
+    },
+  ],
+});
