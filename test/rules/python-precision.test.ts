@@ -203,3 +203,36 @@ testRule(barePythonInterpreter, {
     },
   ],
 });
+
+// certbot's tools/venv.py: finds an interpreter of the right version, asking each candidate on PATH
+// for its own path with sys.stdout.write(sys.executable): a probe, not a use.
+const CERTBOT = (code: string) => `import subprocess
+import sys
+
+
+def find_python_executable(env_arg):
+    for one_version in ("3", ""):
+        try:
+            one_python = "python{0}".format(one_version)
+            output = subprocess.check_output([one_python, "--version"], universal_newlines=True, stderr=subprocess.STDOUT)
+            if output.strip().split()[1].startswith("3."):
+                return subprocess.check_output([one_python, "-c", ${code}], universal_newlines=True)
+        except (subprocess.CalledProcessError, OSError):
+            pass
+    return subprocess.check_output(["py", env_arg, "-c", ${code}], universal_newlines=True)
+`;
+
+testRule(barePythonInterpreter, {
+  label: 'an interpreter asked its own path',
+  valid: [{ name: "certbot's shape: sys.stdout.write(sys.executable)", code: CERTBOT('"import sys; sys.stdout.write(sys.executable);"') }],
+  invalid: [
+    {
+      name: 'the candidate is asked what an installed package says',
+      code: CERTBOT('"import certbot, sys; sys.stdout.write(certbot.__version__)"'),
+      errors: [
+        { line: 11, column: 24, messageId: 'bareInterpreter' },
+        { line: 14, column: 37, messageId: 'bareInterpreter' },
+      ],
+    },
+  ],
+});
