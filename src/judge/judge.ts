@@ -156,11 +156,12 @@ export function isDiscoveryProbe(name: string, args: Word[]): boolean {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector)) return true;
   }
   if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '--version')) return true;
-  // `… -c "import sys; print(sys.executable)"` as the whole command: it only reports on the interpreter.
+  // `… -c "import sys; print(sys.executable)"` (or `sys.stdout.write(…)`, certbot's) as the whole
+  // command: it only reports on the interpreter.
   const c = texts.lastIndexOf('-c');
   if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== undefined) {
     const code = texts[c + 1]!.replace(/\s+/g, ' ').trim();
-    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+print\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code);
+    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+(print|sys\.stdout\.write)\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code);
   }
   return false;
 }

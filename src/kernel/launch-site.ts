@@ -33,8 +33,9 @@ export interface LaunchSite {
   config?: ConfigSiteFacts;
   /**
    * The modules imported by the Python code an interpreter is handed inline (`python -c CODE`, a
-   * here-doc on `python3 -`'s stdin), when the front end read all of that code (literal, parsed,
-   * no import named at run time). Absent otherwise.
+   * here-doc on `python3 -`'s stdin, a script file the same Python code writes from a literal just
+   * before), when the front end read all of that code (literal, parsed, no import named at run
+   * time). Absent otherwise.
    */
   inlineImports?: string[];
 }

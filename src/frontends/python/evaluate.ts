@@ -256,11 +256,13 @@ export class PythonModule implements Evaluator {
       n = n.childForFieldName('argument');
     }
     if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) return undefined;
-    // Each value the name can have (by branch) is sys.executable, a string that is never empty, or
-    // unknown (pgadmin4: a Windows-only lookup); at least one is sys.executable.
+    // Each value the name can have (by branch) is sys.executable, a string that is never empty,
+    // unknown (pgadmin4: a Windows-only lookup), or None (that lookup found nothing: the fallback is
+    // the last resort of a helper whose normal result is the running interpreter); at least one is
+    // sys.executable.
     let interpreter = false;
     for (const o of options(this.evalIn(n, scope, pos))) {
-      if (o.k === 'unknown') continue;
+      if (o.k === 'unknown' || o.k === 'none') continue;
       if (o.k !== 'str') return undefined;
       if (o.word.fragments.some((f) => f.kind === 'sys-executable')) interpreter = true;
       else if (!o.word.fragments.some((f) => f.kind === 'text' && f.text !== '')) return undefined;

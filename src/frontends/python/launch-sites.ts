@@ -13,6 +13,7 @@ import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell
 import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
+import { writtenScriptImports } from './written-scripts.js';
 import { asWord, options, unknownWord, type Value } from './values.js';
 
 const MAX_CANDIDATES = 8;
@@ -182,6 +183,8 @@ interface Resolved {
   searchesPath: boolean;
   env: PathState;
   executable?: Word;
+  /** The modules imported by a script the code writes from a literal before running it (written-scripts.ts). */
+  scriptImports?: string[];
 }
 
 /** Launch sites of one launching call; `reportAt` is where they are reported (a wrapper's caller). */
@@ -235,6 +238,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
       if (exe && exe.k === 'str' && shell !== true) {
         r.argvs = r.argvs.map((a) => ({ argv: [exe.word, ...a.argv.slice(1)], complete: a.complete }));
       }
+      if (shell === false && !exe && r.argvs.length) r.scriptImports = writtenScriptImports(mod, call, argsNode);
       break;
     }
     case 'shell': {
@@ -327,7 +331,11 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
   };
   for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
     const { commands, session } = runExecArgv(a.argv, a.complete, shell, callSpan);
-    for (const cmd of commands) sites.push(make(cmd, false));
+    for (const cmd of commands) {
+      const site = make(cmd, false);
+      if (r.scriptImports && !cmd.wrappers.length && !site.inlineImports) site.inlineImports = r.scriptImports;
+      sites.push(site);
+    }
     sites.push(...session.sites);
   }
   for (const s of r.scripts.slice(0, MAX_CANDIDATES)) sites.push(...runShellSession(s, shell).sites);

@@ -9,6 +9,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { concatValues, union, UNKNOWN, type LiteralRef, type Value } from './values.js';
 import { withKey, wordTextOf } from './value-ops.js';
+import { branchFlow, parameterTruth, type Truth } from './branches.js';
 
 export type Scope = {
   kind: 'module' | 'function' | 'class';
@@ -20,8 +21,11 @@ export type Scope = {
 };
 
 type Event =
-  /** `fallback`: the assignment runs only when sys.executable is empty (`if not sys.executable: …`). */
-  | { k: 'assign'; pos: number; block: Span; value: () => Value; fallback?: () => boolean }
+  /**
+   * `fallback`: the assignment runs only when sys.executable is empty (`if not sys.executable: …`);
+   * `stmt`: the assignment statement, for the branches it depends on (branches.ts).
+   */
+  | { k: 'assign'; pos: number; block: Span; value: () => Value; fallback?: () => boolean; stmt?: Node }
   | { k: 'aug'; pos: number; block: Span; value: () => Value }
   | { k: 'append'; pos: number; block: Span; value: () => Value }
   | { k: 'extend'; pos: number; block: Span; value: () => Value }
@@ -266,7 +270,7 @@ export class Scopes {
   private bindTarget(left: Node, right: Node, stmt: Node, scope: Scope, add: (name: string, e: Event) => void): void {
     const block = this.blockOf(stmt);
     if (left.type === 'identifier') {
-      add(left.text, { k: 'assign', pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex), fallback: this.embeddedFallback(stmt, scope) });
+      add(left.text, { k: 'assign', pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex), fallback: this.embeddedFallback(stmt, scope), stmt });
       return;
     }
     if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') {
@@ -313,12 +317,24 @@ export class Scopes {
     // so the union is kept (as summaries.ts keeps return values: only with no parameters bound).
     const keep = pos === Infinity && this.ev.paramBindings.size === 0;
     if (keep && scope.atEnd?.has(name)) return scope.atEnd.get(name);
-    const v = this.lookupEvents(events, pos);
+    const v = this.lookupEvents(events, pos, name, scope);
     if (keep && this.ev.paramBindings.size === 0) (scope.atEnd ??= new Map()).set(name, v);
     return v;
   }
 
-  private lookupEvents(events: Event[], pos: number): Value | undefined {
+  /** The truth of a branch condition in `scope`, from the arguments bound for one call of it. */
+  private truthIn(scope: Scope): Truth | undefined {
+    if (scope.kind !== 'function' || scope.node.type !== 'function_definition') return undefined;
+    const bindings = this.ev.paramBindings.get(scope.node.id);
+    if (!bindings) return undefined;
+    return (cond) =>
+      parameterTruth(cond, scope.node, bindings, (p) => {
+        const d = p.childForFieldName('value');
+        return d ? this.ev.evalIn(d, scope.parent ?? scope, scope.node.startIndex) : undefined;
+      });
+  }
+
+  private lookupEvents(events: Event[], pos: number, name: string, scope: Scope): Value | undefined {
     // Everything before the last assignment that dominates `pos` is overwritten by it: start there.
     // (From the first event, a module assigning a name n times made n lookups cost n² evaluations.)
     let end = 0;
@@ -331,42 +347,67 @@ export class Scopes {
     while (from > 0 && !(events[from].k === 'assign' && events[from].block.start <= pos && pos <= events[from].block.end)) from--;
     lookupStats.events += end - Math.max(from, 0);
     let cur: Value[] | undefined;
+    // The values of a complete if/elif/else chain before the use, by branch path (branches.ts).
+    let chain: { key: string; values: Map<string, Value> } | undefined;
+    const truth = pos === Infinity ? undefined : this.truthIn(scope);
     for (let i = Math.max(from, 0); i < end; i++) {
       const e = events[i];
-      const dominates = e.block.start <= pos && pos <= e.block.end;
+      let dominates = e.block.start <= pos && pos <= e.block.end;
+      let step: ((c: Value) => Value) | undefined;
       switch (e.k) {
         case 'assign': {
           if (e.fallback?.()) break;
+          if (!dominates && e.stmt && pos !== Infinity) {
+            const flow = branchFlow(e.stmt, name, pos, truth ?? (() => undefined));
+            if (flow.dead) break;
+            if (flow.block.start <= pos && pos <= flow.block.end) {
+              if (flow.chain.length) {
+                // One branch of a chain whose every branch assigns: the branches' values replace
+                // what came before; a later assignment on the same branch path replaces its own.
+                const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(':'));
+                if (chain?.key !== outer) chain = { key: outer, values: new Map() };
+                const path = flow.chain.join('/');
+                for (const k of [...chain.values.keys()]) if (path.startsWith(k + '/') || k.startsWith(path + '/')) chain.values.delete(k);
+                chain.values.set(path, e.value());
+                cur = [...chain.values.values()];
+                break;
+              }
+              dominates = true;
+            }
+          }
+          chain = undefined;
           const v = e.value();
           cur = dominates || !cur ? [v] : [...cur, v];
           break;
         }
         case 'aug':
-          if (cur) cur = cur.map((c) => concatValues(c, e.value()));
+          step = (c) => concatValues(c, e.value());
           break;
         case 'append':
-          if (cur) cur = cur.map((c) => (c.k === 'list' ? { ...c, items: [...c.items, { value: e.value() }] } : c));
+          step = (c) => (c.k === 'list' ? { ...c, items: [...c.items, { value: e.value() }] } : c);
           break;
         case 'extend':
-          if (cur) cur = cur.map((c) => (c.k === 'list' ? { ...c, items: [...c.items, { splat: e.value() }] } : c));
+          step = (c) => (c.k === 'list' ? { ...c, items: [...c.items, { splat: e.value() }] } : c);
           break;
-        case 'setkey':
-          if (cur) {
-            const key = e.key();
-            cur = cur.map((c) => (c.k === 'env' ? { ...c, path: key === '' ? c.path : withKey(c.path, key) } : c));
-          }
+        case 'setkey': {
+          if (!cur) break;
+          const key = e.key();
+          step = (c) => (c.k === 'env' ? { ...c, path: key === '' ? c.path : withKey(c.path, key) } : c);
           break;
+        }
         case 'insert':
-          if (cur) {
-            cur = cur.map((c) => {
-              if (c.k !== 'list') return c;
-              if (e.index === undefined) return { ...c, items: [{ splat: UNKNOWN }] };
-              const items = [...c.items];
-              items.splice(e.index, 0, { value: e.value() });
-              return { ...c, items };
-            });
-          }
+          step = (c) => {
+            if (c.k !== 'list') return c;
+            if (e.index === undefined) return { ...c, items: [{ splat: UNKNOWN }] };
+            const items = [...c.items];
+            items.splice(e.index, 0, { value: e.value() });
+            return { ...c, items };
+          };
           break;
+      }
+      if (step && cur) {
+        cur = cur.map(step);
+        if (chain) for (const [k, c] of chain.values) chain.values.set(k, step(c));
       }
     }
     if (!cur) return { k: 'unknown' };

@@ -125,9 +125,12 @@ export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word
  */
 export function condaActivation(words: readonly Word[]): string | undefined {
   const t = words.slice(0, 3).map((w) => wordText(w));
-  const tool = t[0] === undefined ? undefined : path.posix.basename(t[0]);
+  // A path the file builds at run time still ends in the tool's own name (`"$CONDA/condabin/conda.bat"`).
+  const last = words[0]?.fragments.at(-1);
+  const tail = t[0] ?? (last?.kind === 'text' && /[/\\]/.test(last.text) ? last.text : undefined);
+  const tool = tail === undefined ? undefined : path.win32.basename(tail);
   let name: string | undefined;
-  if (tool && /^(conda|mamba|micromamba)$/.test(tool)) {
+  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === 'deactivate') return '';
     if (t[1] !== 'activate') return undefined;
     name = words.length > 2 ? (t[2] ?? 'a computed one') : 'base';
