@@ -173,6 +173,36 @@ const CASES: Case[] = [
     prefixes: 3,
   },
   {
+    // os.exec*/os.spawn* take argv[0] apart from the program, and an interpreter finds its venv
+    // from argv[0]: rewriting only the program (or passing a list as the program, which once
+    // returned 127 without a word) is not a fix. Both become sys.executable.
+    name: 'python: os.spawn*/os.exec*/os.posix_spawn* in their varargs and list forms (VG101 safe, VG102 unsafe)',
+    path: 'spawner.py',
+    code: [
+      'import os',
+      '',
+      '',
+      'def main():',
+      '    os.spawnlp(os.P_WAIT, "python", "python", "-m", "vg_where")',
+      "    os.spawnvp(os.P_WAIT, 'python', ['python', '-m', 'vg_where'])",
+      '    os.spawnlpe(os.P_WAIT, "pip", "pip", "--version", dict(os.environ))',
+      '    assert os.spawnlp(os.P_WAIT, "pip", "pip", "--version") == 0',
+      '    pid = os.posix_spawnp("python", ("python", "-m", "vg_where"), dict(os.environ))',
+      '    os.waitpid(pid, 0)',
+      '    if os.fork() == 0:',
+      '        os.execlp("pip", "pip", "--version")',
+      '    os.wait()',
+      '',
+      '',
+      'main()',
+      '',
+    ].join('\n'),
+    rules: ['VG101', 'VG102'],
+    unsafe: true,
+    run: runPython,
+    prefixes: 6,
+  },
+  {
     name: 'python: a versioned interpreter and a system path (VG101 and VG104, unsafe)',
     path: 'tools/run.py',
     code: ['import subprocess', '', `subprocess.run(["python3", "-m", "vg_where"], check=True)`, `subprocess.run(["/usr/bin/python3", "-m", "vg_where"], check=True)`, `subprocess.call("/usr/bin/python3 ${WHERE}", shell=True)`, ''].join('\n'),
