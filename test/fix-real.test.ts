@@ -410,6 +410,51 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Every quoting form YAML allows for a step's `run:` and a GitLab script item: plain, single- and
+ * double-quoted, and the block scalars (literal and folded, with each chomping indicator). Each
+ * form that makes the venv is followed by later steps in every form, and by a use in the same
+ * scalar; each GitLab job runs its script items in every form. The fixed files run for real.
+ */
+const CREATE_STEP: Record<string, (cmd: string) => string> = {
+  plain: (c) => `      - run: ${c}`,
+  'single-quoted': (c) => `      - run: '${c}'`,
+  'double-quoted': (c) => `      - run: "${c}"`,
+  'literal |': (c) => `      - run: |\n          ${c.replace(' && ', '\n          ')}`,
+  'folded >': (c) => `      - run: >\n          ${c.replace(' && ', ' &&\n          ')}`,
+  'literal |-': (c) => `      - run: |-\n          ${c.replace(' && ', '\n          ')}`,
+  'folded >-': (c) => `      - run: >-\n          ${c.replace(' && ', ' &&\n          ')}`,
+  'literal |+': (c) => `      - run: |+\n          ${c.replace(' && ', '\n          ')}\n`,
+};
+const LATER_STEPS = [
+  `      - run: python ${WHERE}`,
+  `      - run: 'python ${WHERE}'`,
+  `      - run: "\\"python\\" ${WHERE}"`,
+  `      - run: |\n          echo start >&2\n          python ${WHERE}`,
+  `      - run: >\n          python\n          ${WHERE}`,
+  `      - run: |-\n          python ${WHERE}`,
+  `      - run: >+\n          python ${WHERE}\n`,
+];
+const workflow = (steps: string[]) => ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', ...steps, ''].join('\n');
+for (const [form, step] of Object.entries(CREATE_STEP)) {
+  CASES.push(
+    { name: `GitHub Actions: the venv made in a ${form} run:, used by name in later steps of every form (VG201)`, path: '.github/workflows/forms.yml', code: workflow([step('python3 -m venv --without-pip .venv'), ...LATER_STEPS]), rules: ['VG201'], unsafe: true, run: runWorkflow, prefixes: LATER_STEPS.length },
+    { name: `GitHub Actions: the venv made and used in one ${form} run: (VG201)`, path: '.github/workflows/same.yml', code: workflow([step(`python3 -m venv --without-pip .venv && python ${WHERE}`)]), rules: ['VG201'], unsafe: true, run: runWorkflow, prefixes: 1 },
+  );
+}
+const SCRIPT_ITEMS = [`    - python ${WHERE}`, `    - 'python ${WHERE}'`, `    - "python ${WHERE}"`, `    - |\n      echo start >&2\n      python ${WHERE}`, `    - >\n      python\n      ${WHERE}`, `    - |-\n      python ${WHERE}`, `    - >-\n      python ${WHERE}`];
+for (const [form, item] of Object.entries({ plain: (c: string) => `    - ${c}`, 'single-quoted': (c: string) => `    - '${c}'`, 'double-quoted': (c: string) => `    - "${c}"`, 'literal |': (c: string) => `    - |\n      ${c}` })) {
+  CASES.push({
+    name: `GitLab CI: the venv made in a ${form} script item, used by name in items of every form (VG201)`,
+    path: '.gitlab-ci.yml',
+    code: ['unit:', '  image: python:3.12', '  script:', item('python3 -m venv --without-pip .venv'), ...SCRIPT_ITEMS, ''].join('\n'),
+    rules: ['VG201'],
+    unsafe: true,
+    run: runGitlab,
+    prefixes: SCRIPT_ITEMS.length,
+  });
+}
+
 /** The commands of a crontab's job lines (after the five time fields), in the owner's HOME. */
 function cronCommands(file: string): string {
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^[*\d]/.test(l)).map((l) => l.split(/\s+/).slice(5).join(' ')).join('\n');

@@ -11,8 +11,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { check, fixLoop, writeAtomically } from '../src/api.js';
+import { check, checkText, fixLoop, writeAtomically } from '../src/api.js';
 import { loadConfig } from '../src/pipeline/config.js';
+import { fixFile } from '../src/pipeline/fix.js';
 import type { Diagnostic } from '../src/kernel/diagnostic.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { buildSettings, contextFromSettings } from '../src/pipeline/context.js';
@@ -430,6 +431,35 @@ test('fix: fixLoop refuses a fix whose result would not parse, and leaves the te
   assert.ok(!('error' in accepted));
   assert.equal(accepted.text, 'import os\nx = 1\nos.getcwd()\n');
   assert.equal(accepted.applied, 1);
+});
+
+test('fix: a fix that leaves its own finding stops the loop with an error naming the rule, not ten silent passes', async () => {
+  await loadParsers();
+  const ctx = contextFromSettings(buildSettings(loadConfig({ start: repoRoot, noConfig: true }), {}));
+  // A real finding, and a rewriter gone wrong: its fix adds a line and leaves the launch as it was
+  // (the shape of issue 16's Actions fix that added one more broken line on every pass).
+  const text = 'import subprocess\nsubprocess.run(["python", "job.py"])\n';
+  const file = new SourceFile('job_runner.py', text);
+  const [real] = (await checkText(text, { path: 'job_runner.py' })).filter((d) => d.code === 'VG101');
+  assert.ok(real, 'the file has a VG101 finding');
+  const broken: Diagnostic = { ...real, fix: { title: 'broken', applicability: 'safe', edits: [{ start: 18, end: 18, text: 'x = 1\n' }] } };
+  const loop = fixLoop(file, [broken], ctx, false);
+  assert.ok('error' in loop, 'a fix that does not remove its finding was accepted');
+  assert.equal(loop.kind, 'internal');
+  assert.match(loop.error, /^not fixed: the fixes of VG101 \(bare-python-interpreter\) do not converge: pass 1 left 1 finding\(s\) of the 1 it started with/);
+  // Through the whole pipeline: the file is reported as a problem and left as it was.
+  const dir = tempDir();
+  const target = path.join(dir, 'job_runner.py');
+  fs.writeFileSync(target, text);
+  const outcome = fixFile({ path: target, source: new SourceFile(target, text), diagnostics: [broken], problems: [], skipped: false, language: 'python' }, [broken], ctx, false, false);
+  assert.match(outcome.problem?.message ?? '', /VG101 \(bare-python-interpreter\) do not converge/);
+  assert.equal(outcome.fixed, undefined);
+  assert.equal(fs.readFileSync(target, 'utf8'), text);
+  // The control: the rule's own fix converges in one pass.
+  const good = fixLoop(file, [real], ctx, false);
+  assert.ok(!('error' in good), JSON.stringify(good));
+  assert.equal(good.text, 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "job.py"])\n');
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 // ---- atomic writes ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { encodeText } from '../kernel/decode.js';
 import { SourceFile } from '../kernel/source.js';
 import type { FrontEnd } from '../frontends/front-end.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
-import { applyFixes } from './apply-fixes.js';
+import { applyFixes, fixableBy } from './apply-fixes.js';
 import { checkSource, crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
 import { ParserDamagedError, parsersHealthy } from '../frontends/tree-sitter.js';
 
@@ -73,15 +73,41 @@ export function fixLoop(
   let text = original.text;
   let current = diags;
   let applied = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  for (let pass = 1; ; pass++) {
     const step = applyFixes(text, current, unsafe);
     if (step.applied === 0 || step.text === text) break;
+    if (pass > MAX_FIX_PASSES) {
+      const left = current.filter((d) => fixableBy(d, unsafe));
+      return { kind: 'internal', error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
+    }
     if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
+    const next = checkSource(new SourceFile(original.path, step.text, original.encoding), ctx, fe).diagnostics;
+    // Every pass must leave fewer findings than it started with: a fix that leaves its own finding
+    // (or makes another) would otherwise be applied again, pass after pass (issue 16: an Actions
+    // fix that added ten broken copies of a line, and ten more on every run).
+    if (next.length >= current.length) {
+      const culprits = notReduced(current, next, unsafe);
+      return { kind: 'internal', error: `not fixed: the fixes of ${ruleList(culprits)} do not converge: pass ${pass} left ${next.length} finding(s) of the ${current.length} it started with (please report this)` };
+    }
     text = step.text;
     applied += step.applied;
-    current = checkSource(new SourceFile(original.path, text, original.encoding), ctx, fe).diagnostics;
+    current = next;
   }
   return { text, applied, remaining: current };
+}
+
+/** The fixed findings whose rule has as many findings or more after the pass (all of them if none has). */
+function notReduced(before: Diagnostic[], after: Diagnostic[], unsafe: boolean): Diagnostic[] {
+  const count = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).length;
+  const fixed = before.filter((d) => fixableBy(d, unsafe));
+  const stuck = fixed.filter((d) => count(after, d.code) >= count(before, d.code));
+  return stuck.length ? stuck : fixed;
+}
+
+/** `VG201 (venv-not-on-path)`, each rule once, in code order. */
+function ruleList(ds: Diagnostic[]): string {
+  const rules = new Map(ds.map((d) => [d.code, d.rule]));
+  return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(', ') || 'no rule';
 }
 
 /** Whether the file's own front end reports it as not fully parsed. */
