@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, UsageError } from '../kernel/errors.js';
 import type { ReporterName } from '../reporters/index.js';
+import { guardOutput } from './output.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
 // check pipeline's modules, nor `check` for the doctor's.
 
@@ -28,6 +29,7 @@ function ownPackage(): { version: string } {
 }
 
 const pkg = ownPackage();
+guardOutput(EXIT.error); // EPIPE ends quietly; other write errors: one line, exit 2 (output.ts)
 
 function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
