@@ -107,11 +107,13 @@ export function toTerminalLine(line: string): TerminalLine {
 }
 
 /**
- * The widest a frame's source line is printed, in cells. A longer line (minified code, a 1 MB
- * one-line file) is cut to a window around the span with `…` on each cut side, so a frame costs
- * the same whatever the line's length.
+ * A frame prints a source line whole up to WHOLE_LINE_CELLS cells (long hand-written lines stay as
+ * they are); a wider one (minified code, a 1 MB one-line file) is cut to a window of
+ * MAX_LINE_CELLS around the span, with `…` on each cut side, so a frame costs the same whatever
+ * the line's length.
  */
 export const MAX_LINE_CELLS = 120;
+export const WHOLE_LINE_CELLS = 200;
 
 /** A source line as a frame prints it: whole, or cut to MAX_LINE_CELLS around UTF-16 indexes [from, to). */
 export function framedLine(line: string, from: number, to: number): { text: string; cellOf(i: number): number } {
@@ -122,7 +124,7 @@ export function framedLine(line: string, from: number, to: number): { text: stri
   // and few are zero cells wide); a surrogate pair is never split.
   let lo = 0;
   let hi = line.length;
-  if (line.length > 4 * W) {
+  if (line.length > 2 * WHOLE_LINE_CELLS) {
     lo = Math.max(0, from - 2 * W);
     hi = Math.min(line.length, Math.min(to, from + W) + 2 * W);
     if (lo > 0 && /[\udc00-\udfff]/.test(line[lo])) lo++;
@@ -142,7 +144,7 @@ export function framedLine(line: string, from: number, to: number): { text: stri
     }
     return chars[a]?.cell ?? 0;
   };
-  if (lo === 0 && hi === line.length && total <= W) return { text: chars.map((c) => c.text).join(''), cellOf: (i) => cellAt(clamp(i, 0, line.length)) };
+  if (lo === 0 && hi === line.length && total <= WHOLE_LINE_CELLS) return { text: chars.map((c) => c.text).join(''), cellOf: (i) => cellAt(clamp(i, 0, line.length)) };
   // W cells: an ellipsis each side, the span centred in the rest (its start, when it is wider).
   const room = W - 2;
   const spanStart = cellAt(from);

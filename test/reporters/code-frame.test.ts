@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SourceFile } from '../../src/kernel/source.js';
-import { codeFrame, MAX_LINE_CELLS, sanitize, toTerminalLine } from '../../src/reporters/code-frame.js';
+import { codeFrame, MAX_LINE_CELLS, sanitize, toTerminalLine, WHOLE_LINE_CELLS } from '../../src/reporters/code-frame.js';
 
 /** The frame for the `nth` occurrence of `needle` (or an explicit span). */
 function frameOf(text: string, needle: string, length = needle.length): string {
@@ -100,7 +100,7 @@ describe('codeFrame on long lines', () => {
     assert.ok(ms < 200, `${ms} ms for one frame of a 1 MB line`);
   });
 
-  test('near the start or the end of a long line only the cut side has …; a line of 120 cells is not cut', () => {
+  test('near the start or the end of a long line only the cut side has …; a line of 200 cells is not cut', () => {
     const head = frame(minified(0, 100) + '\n', '"pip install x"');
     assert.ok(!head.flagged.startsWith('\u2026') && head.flagged.endsWith('\u2026'), head.flagged);
     assert.equal(head.flagged.slice(head.caret, head.caret + head.carets), '"pip install x"');
@@ -108,8 +108,11 @@ describe('codeFrame on long lines', () => {
     assert.ok(tail.flagged.startsWith('\u2026') && !tail.flagged.endsWith('\u2026'), tail.flagged);
     assert.ok(tail.flagged.endsWith('execSync("pip install x");'), tail.flagged);
     assert.equal(tail.flagged.slice(tail.caret, tail.caret + tail.carets), '"pip install x"');
-    const exact = `x = run(["pip"])${' '.repeat(MAX_LINE_CELLS - 17)}#`;
+    // A long hand-written line (up to 200 cells) is shown whole; one cell more and it is cut.
+    const exact = `x = run(["pip"])${' '.repeat(WHOLE_LINE_CELLS - 17)}#`;
     assert.equal(frame(exact + '\n', '"pip"').flagged, exact);
+    const cut = frame(exact + '#\n', '"pip"').flagged;
+    assert.ok(cut.length <= MAX_LINE_CELLS && cut.startsWith('x = run(["pip"])') && cut.endsWith('\u2026'), cut);
   });
 
   test('a long context line is cut around the same columns; a span wider than the window is underlined to the window\'s edge', () => {
