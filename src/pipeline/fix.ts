@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import type { Diagnostic, Edit, FileProblem } from '../kernel/diagnostic.js';
+import type { Span } from '../kernel/source.js';
 import { encodeText } from '../kernel/decode.js';
 import { SourceFile } from '../kernel/source.js';
 import type { FrontEnd } from '../frontends/front-end.js';
@@ -73,6 +74,8 @@ export function fixLoop(
   let text = original.text;
   let current = diags;
   let applied = 0;
+  /** What earlier passes wrote, as spans of the current text. */
+  let written: Span[] = [];
   for (let pass = 1; ; pass++) {
     const step = applyFixes(text, current, unsafe);
     if (step.applied === 0 || step.text === text) break;
@@ -82,18 +85,43 @@ export function fixLoop(
     }
     if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
     const next = checkSource(new SourceFile(original.path, step.text, original.encoding), ctx, fe).diagnostics;
-    // Every pass must leave fewer findings than it started with: a fix that leaves its own finding
-    // (or makes another) would otherwise be applied again, pass after pass (issue 16: an Actions
-    // fix that added ten broken copies of a line, and ten more on every run).
-    if (next.length >= current.length) {
+    // Every pass must leave fewer findings than it started with, or at least rewrite source that
+    // no earlier pass wrote (a name with two definitions, `cmd = ["x"]` and `cmd = ["x", "-y"]`,
+    // is one finding, fixed one definition a pass). A fix that leaves its own finding would
+    // otherwise be applied again next to what it wrote, pass after pass (issue 16: an Actions fix
+    // that added ten broken copies of a line, and ten more on every run).
+    const fresh = step.edits.some((e) => !written.some((w) => e.start <= w.end && e.end >= w.start));
+    if (next.length >= current.length && !fresh) {
       const culprits = notReduced(current, next, unsafe);
       return { kind: 'internal', error: `not fixed: the fixes of ${ruleList(culprits)} do not converge: pass ${pass} left ${next.length} finding(s) of the ${current.length} it started with (please report this)` };
     }
     text = step.text;
     applied += step.applied;
     current = next;
+    written = afterEdits(written, step.edits);
   }
   return { text, applied, remaining: current };
+}
+
+/** `written` (spans of the text before the edits) moved to the text after them, plus the edits' own new text. */
+function afterEdits(written: Span[], edits: Edit[]): Span[] {
+  // edits are ordered and do not overlap; `shift(p)` is where offset p of the old text ends up.
+  const shift = (p: number, edge: 'start' | 'end') => {
+    let delta = 0;
+    for (const e of edits) {
+      if (e.end < p || (e.end === p && (e.start < p || edge === 'end'))) delta += e.text.length - (e.end - e.start);
+      else if (e.start < p) return e.start + delta + e.text.length; // inside a replaced range: its end
+      else break;
+    }
+    return p + delta;
+  };
+  const out = written.map((w) => ({ start: shift(w.start, 'start'), end: shift(w.end, 'end') }));
+  let delta = 0;
+  for (const e of edits) {
+    out.push({ start: e.start + delta, end: e.start + delta + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
 }
 
 /** The fixed findings whose rule has as many findings or more after the pass (all of them if none has). */
