@@ -12,7 +12,8 @@ import { SourceFile } from '../kernel/source.js';
 import type { FrontEnd } from '../frontends/front-end.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import { applyFixes, fixableBy } from './apply-fixes.js';
-import { checkSource, crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { diagnose } from './diagnose.js';
 import { ParserDamagedError, parsersHealthy } from '../frontends/tree-sitter.js';
 
 /** What re-checking a fixed text needs (the run's rules, knowledge and prefilter). */
@@ -35,7 +36,9 @@ export function fixFile(
   if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
   let loop: ReturnType<typeof fixLoop>;
   try {
-    loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined);
+    // The check has read the file: a syntax error it reported is known, and the original is not parsed again.
+    if (r.problems.some((p) => p.kind === 'syntax')) loop = { kind: 'syntax', error: NOT_VERIFIED };
+    else loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined, { checked: true });
     if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after fixing this file');
   } catch (e) {
     const p = crashProblem(r.path, e);
@@ -68,9 +71,11 @@ export function fixLoop(
   ctx: FixContext,
   unsafe: boolean,
   fe: FrontEnd = frontEndFor(original.path, headOf(original.path, original.text)),
+  /** `checked`: the caller's check of the original reported no syntax error, so it is not parsed again up front. */
+  opts: { checked?: boolean } = {},
 ): { text: string; applied: number; remaining: Diagnostic[] } | { error: string; kind: FileProblem['kind'] } {
   const parses = (text: string) => !hasSyntaxErrors(new SourceFile(original.path, text, original.encoding), fe);
-  if (!parses(original.text)) return { kind: 'syntax', error: 'not fixed: the file has syntax errors, so a fix could not be verified' };
+  if (!opts.checked && !parses(original.text)) return { kind: 'syntax', error: NOT_VERIFIED };
   let text = original.text;
   let current = diags;
   let applied = 0;
@@ -83,8 +88,14 @@ export function fixLoop(
       const left = current.filter((d) => fixableBy(d, unsafe));
       return { kind: 'internal', error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
     }
-    if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
-    const next = checkSource(new SourceFile(original.path, step.text, original.encoding), ctx, fe).diagnostics;
+    // One full parse of the new text both verifies it and re-checks it.
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx, fe);
+    if (again.syntax) {
+      // A syntax error the check's partial parse did not reach (a left-out block) was already there.
+      if (opts.checked && !parses(original.text)) return { kind: 'syntax', error: NOT_VERIFIED };
+      return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
+    }
+    const next = again.diagnostics;
     // Every pass must leave fewer findings than it started with, or at least rewrite source that
     // no earlier pass wrote (a name with two definitions, `cmd = ["x"]` and `cmd = ["x", "-y"]`,
     // is one finding, fixed one definition a pass). A fix that leaves its own finding would
@@ -136,6 +147,13 @@ function notReduced(before: Diagnostic[], after: Diagnostic[], unsafe: boolean):
 function ruleList(ds: Diagnostic[]): string {
   const rules = new Map(ds.map((d) => [d.code, d.rule]));
   return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(', ') || 'no rule';
+}
+
+const NOT_VERIFIED = 'not fixed: the file has syntax errors, so a fix could not be verified';
+
+/** The findings in a fixed text, from one full parse that also says whether it has syntax errors. */
+function recheck(file: SourceFile, ctx: FixContext, fe: FrontEnd): { syntax: boolean; diagnostics: Diagnostic[] } {
+  return fe.analyze(file, (a) => (a.syntaxProblem?.kind === 'syntax' ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }));
 }
 
 /** Whether the file's own front end reports it as not fully parsed. */
