@@ -173,6 +173,36 @@ const CASES: Case[] = [
     prefixes: 3,
   },
   {
+    // os.exec*/os.spawn* take argv[0] apart from the program, and an interpreter finds its venv
+    // from argv[0]: rewriting only the program (or passing a list as the program, which once
+    // returned 127 without a word) is not a fix. Both become sys.executable.
+    name: 'python: os.spawn*/os.exec*/os.posix_spawn* in their varargs and list forms (VG101 safe, VG102 unsafe)',
+    path: 'spawner.py',
+    code: [
+      'import os',
+      '',
+      '',
+      'def main():',
+      '    os.spawnlp(os.P_WAIT, "python", "python", "-m", "vg_where")',
+      "    os.spawnvp(os.P_WAIT, 'python', ['python', '-m', 'vg_where'])",
+      '    os.spawnlpe(os.P_WAIT, "pip", "pip", "--version", dict(os.environ))',
+      '    assert os.spawnlp(os.P_WAIT, "pip", "pip", "--version") == 0',
+      '    pid = os.posix_spawnp("python", ("python", "-m", "vg_where"), dict(os.environ))',
+      '    os.waitpid(pid, 0)',
+      '    if os.fork() == 0:',
+      '        os.execlp("pip", "pip", "--version")',
+      '    os.wait()',
+      '',
+      '',
+      'main()',
+      '',
+    ].join('\n'),
+    rules: ['VG101', 'VG102'],
+    unsafe: true,
+    run: runPython,
+    prefixes: 6,
+  },
+  {
     name: 'python: a versioned interpreter and a system path (VG101 and VG104, unsafe)',
     path: 'tools/run.py',
     code: ['import subprocess', '', `subprocess.run(["python3", "-m", "vg_where"], check=True)`, `subprocess.run(["/usr/bin/python3", "-m", "vg_where"], check=True)`, `subprocess.call("/usr/bin/python3 ${WHERE}", shell=True)`, ''].join('\n'),
@@ -379,6 +409,51 @@ const CASES: Case[] = [
     unsafe: true,
   },
 ];
+
+/**
+ * Every quoting form YAML allows for a step's `run:` and a GitLab script item: plain, single- and
+ * double-quoted, and the block scalars (literal and folded, with each chomping indicator). Each
+ * form that makes the venv is followed by later steps in every form, and by a use in the same
+ * scalar; each GitLab job runs its script items in every form. The fixed files run for real.
+ */
+const CREATE_STEP: Record<string, (cmd: string) => string> = {
+  plain: (c) => `      - run: ${c}`,
+  'single-quoted': (c) => `      - run: '${c}'`,
+  'double-quoted': (c) => `      - run: "${c}"`,
+  'literal |': (c) => `      - run: |\n          ${c.replace(' && ', '\n          ')}`,
+  'folded >': (c) => `      - run: >\n          ${c.replace(' && ', ' &&\n          ')}`,
+  'literal |-': (c) => `      - run: |-\n          ${c.replace(' && ', '\n          ')}`,
+  'folded >-': (c) => `      - run: >-\n          ${c.replace(' && ', ' &&\n          ')}`,
+  'literal |+': (c) => `      - run: |+\n          ${c.replace(' && ', '\n          ')}\n`,
+};
+const LATER_STEPS = [
+  `      - run: python ${WHERE}`,
+  `      - run: 'python ${WHERE}'`,
+  `      - run: "\\"python\\" ${WHERE}"`,
+  `      - run: |\n          echo start >&2\n          python ${WHERE}`,
+  `      - run: >\n          python\n          ${WHERE}`,
+  `      - run: |-\n          python ${WHERE}`,
+  `      - run: >+\n          python ${WHERE}\n`,
+];
+const workflow = (steps: string[]) => ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', ...steps, ''].join('\n');
+for (const [form, step] of Object.entries(CREATE_STEP)) {
+  CASES.push(
+    { name: `GitHub Actions: the venv made in a ${form} run:, used by name in later steps of every form (VG201)`, path: '.github/workflows/forms.yml', code: workflow([step('python3 -m venv --without-pip .venv'), ...LATER_STEPS]), rules: ['VG201'], unsafe: true, run: runWorkflow, prefixes: LATER_STEPS.length },
+    { name: `GitHub Actions: the venv made and used in one ${form} run: (VG201)`, path: '.github/workflows/same.yml', code: workflow([step(`python3 -m venv --without-pip .venv && python ${WHERE}`)]), rules: ['VG201'], unsafe: true, run: runWorkflow, prefixes: 1 },
+  );
+}
+const SCRIPT_ITEMS = [`    - python ${WHERE}`, `    - 'python ${WHERE}'`, `    - "python ${WHERE}"`, `    - |\n      echo start >&2\n      python ${WHERE}`, `    - >\n      python\n      ${WHERE}`, `    - |-\n      python ${WHERE}`, `    - >-\n      python ${WHERE}`];
+for (const [form, item] of Object.entries({ plain: (c: string) => `    - ${c}`, 'single-quoted': (c: string) => `    - '${c}'`, 'double-quoted': (c: string) => `    - "${c}"`, 'literal |': (c: string) => `    - |\n      ${c}` })) {
+  CASES.push({
+    name: `GitLab CI: the venv made in a ${form} script item, used by name in items of every form (VG201)`,
+    path: '.gitlab-ci.yml',
+    code: ['unit:', '  image: python:3.12', '  script:', item('python3 -m venv --without-pip .venv'), ...SCRIPT_ITEMS, ''].join('\n'),
+    rules: ['VG201'],
+    unsafe: true,
+    run: runGitlab,
+    prefixes: SCRIPT_ITEMS.length,
+  });
+}
 
 /** The commands of a crontab's job lines (after the five time fields), in the owner's HOME. */
 function cronCommands(file: string): string {

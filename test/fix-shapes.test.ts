@@ -163,3 +163,20 @@ test("suggested paths are seen from the command's own folder (cd, working-direct
   const df = (await checkText('FROM python:3.12\nWORKDIR /app\nRUN python -m venv .venv\nWORKDIR /app/sub\nRUN pip install x\n', { path: 'Dockerfile' }))[0];
   assert.match(df.remedy ?? '', /use \/app\/\.venv\/bin\/python -m pip/);
 });
+
+test('os.exec*/os.spawn*: argv[0] becomes sys.executable with the program, or no fix is offered', async () => {
+  const py = (code: string) => unsafe(code, 'launch.py');
+  // Issue 16: `os.spawnlp(os.P_WAIT, "pip", "pip", …)` was rewritten into a list as the program
+  // (the call then returned 127 without a word); the interpreter also needs its own path as argv[0].
+  assert.equal(
+    await py('import os\nos.spawnlp(os.P_WAIT, "pip", "pip", "install", "x")\n'),
+    'import os\nimport sys\nos.spawnlp(os.P_WAIT, sys.executable, sys.executable, "-m", "pip", "install", "x")\n',
+  );
+  assert.equal(await py("import os\nos.execvp('python', ('python', 'x.py'))\n"), "import os\nimport sys\nos.execvp(sys.executable, (sys.executable, 'x.py'))\n");
+  assert.equal(await py('import os\nos.execlpe("pip", "pip", "list", os.environ)\n'), 'import os\nimport sys\nos.execlpe(sys.executable, sys.executable, "-m", "pip", "list", os.environ)\n');
+  // argv[0] that is not a literal of the call, a spread, or bytes: the finding stays, unfixed.
+  for (const code of ['import os\nargs = ["pip", "x"]\nos.execvp("pip", args)\n', 'import os\nos.execlp("pip", *rest)\n', 'import os\nos.execlp("pip", name, "x")\n', 'import os\nos.execlp("pip", b"pip", "x")\n']) {
+    assert.ok((await checkText(code, { path: 'launch.py' })).some((d) => d.code === 'VG102'), code);
+    assert.equal(await py(code), code);
+  }
+});

@@ -11,8 +11,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { check, fixLoop, writeAtomically } from '../src/api.js';
+import { check, checkText, fixLoop, fixText, writeAtomically } from '../src/api.js';
+import type { Rule } from '../src/kernel/rule.js';
+import { checkSource } from '../src/pipeline/check-file.js';
 import { loadConfig } from '../src/pipeline/config.js';
+import { fixFile } from '../src/pipeline/fix.js';
+import { FixWriter } from '../src/pipeline/fix-write.js';
 import type { Diagnostic } from '../src/kernel/diagnostic.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { buildSettings, contextFromSettings } from '../src/pipeline/context.js';
@@ -430,6 +434,68 @@ test('fix: fixLoop refuses a fix whose result would not parse, and leaves the te
   assert.ok(!('error' in accepted));
   assert.equal(accepted.text, 'import os\nx = 1\nos.getcwd()\n');
   assert.equal(accepted.applied, 1);
+});
+
+test('fix: a fix that leaves its own finding stops the loop with an error naming the rule, not ten silent passes', async () => {
+  await loadParsers();
+  const ctx = contextFromSettings(buildSettings(loadConfig({ start: repoRoot, noConfig: true }), {}));
+  // The real VG101 rule with its rewriter gone wrong: the fix writes a line above the launch and
+  // leaves the launch as it was, so every pass finds it again and writes the line again (the
+  // shape of issue 16's Actions fix that added one more broken line on every pass).
+  const real = ctx.rules.find((r) => r.code === 'VG101')!;
+  const wrong: Rule = {
+    ...real,
+    check: (site, verdict, rc) =>
+      real.check(site, verdict, { ...rc, report: (r) => rc.report({ ...r, fix: r.fix && { ...r.fix, edits: [{ start: site.callSpan.start, end: site.callSpan.start, text: '# run the job\n' }] } }) }),
+  };
+  const broken = { ...ctx, rules: [wrong] };
+  const text = 'import subprocess\n\nsubprocess.run(["python", "job.py"])\n';
+  const file = new SourceFile('job_runner.py', text);
+  const diags = checkSource(file, broken).diagnostics;
+  assert.equal(diags.length, 1);
+  const loop = fixLoop(file, diags, broken, false);
+  assert.ok('error' in loop, `a fix that does not remove its finding was accepted: ${JSON.stringify(loop)}`);
+  assert.equal(loop.kind, 'internal');
+  assert.match(loop.error, /^not fixed: the fixes of VG101 \(bare-python-interpreter\) do not converge: pass 2 left 1 finding\(s\) of the 1 it started with/);
+  // Through the whole pipeline: the file is reported as a problem and left as it was.
+  const dir = tempDir();
+  const target = path.join(dir, 'job_runner.py');
+  fs.writeFileSync(target, text);
+  const outcome = fixFile({ path: target, source: new SourceFile(target, text), diagnostics: diags, problems: [], skipped: false, language: 'python' }, diags, broken, false, new FixWriter({ roots: [dir], fixReadonly: false }));
+  assert.match(outcome.problem?.message ?? '', /VG101 \(bare-python-interpreter\) do not converge/);
+  assert.equal(outcome.fixed, undefined);
+  assert.equal(fs.readFileSync(target, 'utf8'), text);
+  fs.rmSync(dir, { recursive: true, force: true });
+  // The control: the rule's own fix converges in one pass.
+  const good = fixLoop(file, checkSource(file, ctx).diagnostics, ctx, false);
+  assert.ok(!('error' in good), JSON.stringify(good));
+  assert.equal(good.text, 'import subprocess\nimport sys\n\nsubprocess.run([sys.executable, "job.py"])\n');
+});
+
+test('fix: one finding whose name has two definitions is fixed one definition a pass, and converges', async () => {
+  // securedrop's shape: `cmd = ["ansible-playbook"]`, replaced by a longer list on one branch. The
+  // finding stays one finding until both are fixed, so a pass may leave as many findings as it
+  // found, as long as it rewrites source no earlier pass wrote.
+  const text = [
+    'import os',
+    'import subprocess',
+    'import sys',
+    '',
+    '',
+    'def ansible_command():',
+    '    cmd = ["ansible-playbook"]',
+    '    if os.environ.get("OLD_SSH"):',
+    '        cmd = ["ansible-playbook", "--scp-extra-args=-O"]',
+    '    return cmd',
+    '',
+    '',
+    'def install(path):',
+    '    return subprocess.check_call(ansible_command() + [path])',
+    '',
+  ].join('\n');
+  const fixed = await fixText(text, { unsafe: true, path: 'admin.py' });
+  assert.equal(fixed.split('os.path.join(os.path.dirname(sys.executable), "ansible-playbook")').length - 1, 2, fixed);
+  assert.deepEqual((await checkText(fixed, { path: 'admin.py' })).map((d) => d.code), []);
 });
 
 // ---- atomic writes ---------------------------------------------------------------------------

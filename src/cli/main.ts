@@ -12,6 +12,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, UsageError } from '../kernel/errors.js';
 import type { ReporterName } from '../reporters/index.js';
 import { COLOR_CHOICES, colorWanted, type ColorWhen } from './color.js';
+import { guardOutput } from './output.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
 // check pipeline's modules, nor `check` for the doctor's.
 
@@ -30,6 +31,7 @@ function ownPackage(): { version: string } {
 }
 
 const pkg = ownPackage();
+guardOutput(EXIT.error); // EPIPE ends quietly; other write errors: one line, exit 2 (output.ts)
 
 function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];

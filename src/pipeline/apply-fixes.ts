@@ -10,7 +10,7 @@ export function fixableBy(d: Diagnostic, allowUnsafe: boolean): boolean {
 }
 
 /** Apply the fixes of the given diagnostics that do not overlap earlier ones. Returns the new text and how many fixes were used. */
-export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe: boolean): { text: string; applied: number } {
+export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe: boolean): { text: string; applied: number; edits: Edit[] } {
   const accepted: Edit[] = [];
   let applied = 0;
   const key = (e: Edit) => `${e.start}:${e.end}:${e.text}`;
@@ -68,7 +68,7 @@ export function applyFixes(text: string, diagnostics: Diagnostic[], allowUnsafe:
     at = e.end;
   }
   out.push(text.slice(at));
-  return { text: out.join(''), applied };
+  return { text: out.join(''), applied, edits: ordered.map((o) => o.e) };
 }
 
 function overlaps(a: Edit, b: Edit): boolean {

@@ -3,13 +3,15 @@
  * with the same front end until nothing more applies, refuse a result that does not parse or
  * cannot be encoded back, and write it atomically.
  */
-import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import type { Diagnostic, Edit, FileProblem } from '../kernel/diagnostic.js';
+import type { Span } from '../kernel/source.js';
 import { encodeText } from '../kernel/decode.js';
 import { SourceFile } from '../kernel/source.js';
 import type { FrontEnd } from '../frontends/front-end.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
-import { applyFixes } from './apply-fixes.js';
-import { checkSource, crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { applyFixes, fixableBy } from './apply-fixes.js';
+import { crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { diagnose } from './diagnose.js';
 import { ParserDamagedError, parsersHealthy } from '../frontends/tree-sitter.js';
 import type { FixWriter } from './fix-write.js';
 
@@ -34,7 +36,9 @@ export function fixFile(
   if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
   let loop: ReturnType<typeof fixLoop>;
   try {
-    loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined);
+    // The check has read the file: a syntax error it reported is known, and the original is not parsed again.
+    if (r.problems.some((p) => p.kind === 'syntax')) loop = { kind: 'syntax', error: NOT_VERIFIED };
+    else loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined, { checked: true });
     if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after fixing this file');
   } catch (e) {
     const p = crashProblem(r.path, e);
@@ -65,21 +69,89 @@ export function fixLoop(
   ctx: FixContext,
   unsafe: boolean,
   fe: FrontEnd = frontEndFor(original.path, headOf(original.path, original.text)),
+  /** `checked`: the caller's check of the original reported no syntax error, so it is not parsed again up front. */
+  opts: { checked?: boolean } = {},
 ): { text: string; applied: number; remaining: Diagnostic[] } | { error: string; kind: FileProblem['kind'] } {
   const parses = (text: string) => !hasSyntaxErrors(new SourceFile(original.path, text, original.encoding), fe);
-  if (!parses(original.text)) return { kind: 'syntax', error: 'not fixed: the file has syntax errors, so a fix could not be verified' };
+  if (!opts.checked && !parses(original.text)) return { kind: 'syntax', error: NOT_VERIFIED };
   let text = original.text;
   let current = diags;
   let applied = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  /** What earlier passes wrote, as spans of the current text. */
+  let written: Span[] = [];
+  for (let pass = 1; ; pass++) {
     const step = applyFixes(text, current, unsafe);
     if (step.applied === 0 || step.text === text) break;
-    if (!parses(step.text)) return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
+    if (pass > MAX_FIX_PASSES) {
+      const left = current.filter((d) => fixableBy(d, unsafe));
+      return { kind: 'internal', error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
+    }
+    // One full parse of the new text both verifies it and re-checks it.
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx, fe);
+    if (again.syntax) {
+      // A syntax error the check's partial parse did not reach (a left-out block) was already there.
+      if (opts.checked && !parses(original.text)) return { kind: 'syntax', error: NOT_VERIFIED };
+      return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
+    }
+    const next = again.diagnostics;
+    // Every pass must leave fewer findings than it started with, or at least rewrite source that
+    // no earlier pass wrote (a name with two definitions, `cmd = ["x"]` and `cmd = ["x", "-y"]`,
+    // is one finding, fixed one definition a pass). A fix that leaves its own finding would
+    // otherwise be applied again next to what it wrote, pass after pass (issue 16: an Actions fix
+    // that added ten broken copies of a line, and ten more on every run).
+    const fresh = step.edits.some((e) => !written.some((w) => e.start <= w.end && e.end >= w.start));
+    if (next.length >= current.length && !fresh) {
+      const culprits = notReduced(current, next, unsafe);
+      return { kind: 'internal', error: `not fixed: the fixes of ${ruleList(culprits)} do not converge: pass ${pass} left ${next.length} finding(s) of the ${current.length} it started with (please report this)` };
+    }
     text = step.text;
     applied += step.applied;
-    current = checkSource(new SourceFile(original.path, text, original.encoding), ctx, fe).diagnostics;
+    current = next;
+    written = afterEdits(written, step.edits);
   }
   return { text, applied, remaining: current };
+}
+
+/** `written` (spans of the text before the edits) moved to the text after them, plus the edits' own new text. */
+function afterEdits(written: Span[], edits: Edit[]): Span[] {
+  // edits are ordered and do not overlap; `shift(p)` is where offset p of the old text ends up.
+  const shift = (p: number, edge: 'start' | 'end') => {
+    let delta = 0;
+    for (const e of edits) {
+      if (e.end < p || (e.end === p && (e.start < p || edge === 'end'))) delta += e.text.length - (e.end - e.start);
+      else if (e.start < p) return e.start + delta + e.text.length; // inside a replaced range: its end
+      else break;
+    }
+    return p + delta;
+  };
+  const out = written.map((w) => ({ start: shift(w.start, 'start'), end: shift(w.end, 'end') }));
+  let delta = 0;
+  for (const e of edits) {
+    out.push({ start: e.start + delta, end: e.start + delta + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
+}
+
+/** The fixed findings whose rule has as many findings or more after the pass (all of them if none has). */
+function notReduced(before: Diagnostic[], after: Diagnostic[], unsafe: boolean): Diagnostic[] {
+  const count = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).length;
+  const fixed = before.filter((d) => fixableBy(d, unsafe));
+  const stuck = fixed.filter((d) => count(after, d.code) >= count(before, d.code));
+  return stuck.length ? stuck : fixed;
+}
+
+/** `VG201 (venv-not-on-path)`, each rule once, in code order. */
+function ruleList(ds: Diagnostic[]): string {
+  const rules = new Map(ds.map((d) => [d.code, d.rule]));
+  return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(', ') || 'no rule';
+}
+
+const NOT_VERIFIED = 'not fixed: the file has syntax errors, so a fix could not be verified';
+
+/** The findings in a fixed text, from one full parse that also says whether it has syntax errors. */
+function recheck(file: SourceFile, ctx: FixContext, fe: FrontEnd): { syntax: boolean; diagnostics: Diagnostic[] } {
+  return fe.analyze(file, (a) => (a.syntaxProblem?.kind === 'syntax' ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }));
 }
 
 /** Whether the file's own front end reports it as not fully parsed. */

@@ -150,6 +150,23 @@ function wrapperCallSites(mod: PythonModule, launches: Launch[]): LaunchSite[] {
   return sites;
 }
 
+/**
+ * The argument that becomes the new process's argv[0] in os.exec…, os.spawn… and os.posix_spawn…
+ * forms: the literal string node, null when there is one but it is not a plain literal (or the
+ * call spreads `*args`), undefined when the API has no separate argv[0].
+ */
+function argvZeroOf(spec: ApiSpec, api: string, positional: Node[], splat: boolean): Node | null | undefined {
+  if (spec.form === 'program-rest' && api.startsWith('os.')) return splat ? null : plainString(positional[spec.rest]);
+  if (spec.form !== 'program-list') return undefined;
+  const list = positional[spec.list];
+  if (splat || !list || (list.type !== 'list' && list.type !== 'tuple')) return null;
+  return plainString(list.namedChildren[0] ?? undefined);
+}
+
+function plainString(n: Node | undefined): Node | null {
+  return n && n.type === 'string' && !n.namedChildren.some((c) => c?.type === 'interpolation') ? n : null;
+}
+
 /** Identity of a program word: its fragments and where their characters come from. */
 function programKey(w: Word): string {
   return w.fragments.map((f) => (f.kind === 'text' ? `${f.text}@${f.offsets?.[0] ?? ''}` : `${f.kind}@${f.span?.start ?? ''}`)).join('|');
@@ -300,6 +317,9 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     }
   }
 
+  // os.exec*/os.spawn*/os.posix_spawn* pass the new process its argv[0] apart from the program:
+  // the interpreter reads it to find itself (and its venv), so a fix must rewrite both.
+  const argv0 = argvZeroOf(spec, api, positional, splat);
   const sites: LaunchSite[] = [];
   const make = (cmd: ExpandedCommand, viaShell: boolean, active?: string): LaunchSite => {
     let path: PathState = r.env;
@@ -311,7 +331,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     // string puts an environment first on PATH before the command; a name is then its.
     if (active !== undefined && path.kind !== 'reset' && path.kind !== 'missing') env.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: 'python', api, callSpan, env, searchesPath: r.searchesPath, viaShell });
-    site.rewriter = new PythonRewriter(mod, site, reportAt);
+    site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
     return site;
   };
   // Shell strings, and the scripts of shells in an argv (`["bash", "-c", …]`), run in the one shell

@@ -19,8 +19,16 @@ export class PythonRewriter implements ProgramRewriter {
     private readonly mod: PythonModule,
     private readonly site: LaunchSite,
     private readonly call: Node,
-    /** The program is one of several positional arguments that form argv (`f("pip", "install")`). */
-    private readonly opts: { varargs?: boolean } = {},
+    private readonly opts: {
+      /** The program is one of several positional arguments that form argv (`f("pip", "install")`). */
+      varargs?: boolean;
+      /**
+       * os.exec…, os.spawn…, os.posix_spawn…: the argv[0] argument apart from the program (null when
+       * it is not a plain string literal). An interpreter finds itself, and so its venv, from its
+       * argv[0]: run as `pip` it looks `pip` up on PATH and loses the venv, so both are rewritten.
+       */
+      argv0?: Node | null;
+    } = {},
   ) {}
 
   rewrite(target: RewriteTarget): Rewrite | undefined {
@@ -49,12 +57,25 @@ export class PythonRewriter implements ProgramRewriter {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim) return undefined;
       let text: string;
       const exe = target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
+      const argv0 = this.opts.argv0;
+      if (argv0 !== undefined && target.kind === 'interpreter') {
+        // `os.spawnlp(os.P_WAIT, "pip", "pip", "install")` → `os.spawnlp(os.P_WAIT, sys.executable,
+        // sys.executable, "-m", "pip", "install")`; the list forms get the same argv[0].
+        if (!argv0 || /^[a-zA-Z]*[bB]/.test(argv0.text) || argv0.startIndex < this.call.startIndex || argv0.endIndex > this.call.endIndex) return undefined;
+        const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
+        const name = target.module ? `${exe}, ${q}-m${q}, ${q}${target.module}${q}` : exe;
+        return {
+          edits: [{ start: lit.span.start, end: lit.span.end, text: exe }, { start: argv0.startIndex, end: argv0.endIndex, text: name }, ...this.importEdits(imports)],
+          applicability: insideCall ? 'safe' : 'unsafe',
+          reason: insideCall ? undefined : outsideReason,
+        };
+      }
       if (target.kind === 'interpreter' && target.module) {
         const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
         const seq = `${exe}, ${q}-m${q}, ${q}${target.module}${q}`;
         if (lit.parentType === 'list' || lit.parentType === 'tuple') text = seq;
         else if (lit.parentType === 'argument_list' && (this.site.api.startsWith('asyncio.') || this.opts.varargs)) text = seq;
-        else if (lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') text = `[${seq}]`;
+        else if ((lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') && this.takesArgv()) text = `[${seq}]`;
         else return undefined;
       } else text = exe;
       return {
@@ -120,6 +141,11 @@ export class PythonRewriter implements ProgramRewriter {
       text = `(${text})`;
     }
     return { edits: [{ start: lit.span.start, end: lit.span.end, text }, ...this.importEdits(imports)], applicability, reason };
+  }
+
+  /** Whether the call reads a list here as the whole argv (subprocess's args, pty.spawn), not as one program path. */
+  private takesArgv(): boolean {
+    return !/^(os\.|multiprocessing\.)/.test(this.site.api);
   }
 
   private literalAround(start: number, end: number): LiteralRef | undefined {
