@@ -391,6 +391,33 @@ test('bin/python is a wrapper script that execs the base interpreter: sys.prefix
   assert.deepEqual([r.interpreter.isolatedRun, r.interpreter.isolatedFlags], ['ran', ['-I']]);
 });
 
+test('the probe writes through a temporary folder it removes, and uses pipes when there is no writable one', async (t) => {
+  await ready;
+  if (!needMain(t)) return;
+  const saved = process.env.TMPDIR;
+  const tmp = path.join(root, 'probe-tmp');
+  fs.mkdirSync(tmp);
+  try {
+    for (const dir of [tmp, path.join(root, 'no-such-tmp')]) {
+      process.env.TMPDIR = dir; // os.tmpdir() of this process, where the probe puts its output files
+      const r = await inspectEnvironment({ python: venvs[`healthy-${MAIN}`], env: baseEnv(), cwd: root });
+      assert.equal(r.interpreter.probe, 'ran', `${dir}: ${JSON.stringify(r.findings)}`);
+      assert.ok(r.interpreter.sysPath!.some((e) => e.origin === 'site-packages'));
+    }
+    assert.deepEqual(fs.readdirSync(tmp), []);
+    // A failed start is explained the same way by both paths.
+    for (const dir of [tmp, path.join(root, 'no-such-tmp')]) {
+      process.env.TMPDIR = dir;
+      const r = await inspectEnvironment({ python: venvs[`healthy-${MAIN}`], env: baseEnv({ PYTHONHOME: tmp }), cwd: root });
+      assert.match(find(r, 'DR019')!.evidence[0], /^ModuleNotFoundError: No module named 'encodings'$/, dir);
+    }
+    assert.deepEqual(fs.readdirSync(tmp), []);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+});
+
 test('the probe reports folder names with quotes, backslashes, control and non-ASCII characters exactly (2.7 and 3)', async (t) => {
   await ready;
   const odd = path.join(root, 'odd "name" \\ tab\there é € 𝄞');
