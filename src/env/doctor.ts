@@ -10,7 +10,7 @@ import path from 'node:path';
 import { environmentFindings, watchedVariables } from './environment.js';
 import type { Finding } from './finding.js';
 import { probe, ProbeError, type PathEntry, type ProbeResult } from './probe.js';
-import { realFs, resolveProgram, type ShimResolution } from './resolve.js';
+import { cachedFs, realFs, resolveProgram, type FsLookup, type ShimResolution } from './resolve.js';
 import { CRON_PATH, SYSTEMD_PATH } from '../kernel/platform.js';
 import { distributionsIn, installedFindings, isVenv, sitePackagesUnder, staticPass, type StaticReport } from './static.js';
 
@@ -61,8 +61,10 @@ export interface InterpreterReport {
   sitePackages: string[];
   userSite?: { path: string | null; enabled: boolean | null; exists: boolean; onPath: boolean; distributions: string[] };
   customize?: Record<string, string | null | undefined>;
-  /** 'ran' (twice: normally and isolated), 'skipped' (--static or nothing to start) or 'failed'. */
+  /** 'ran' (normally, and isolated when that could differ), 'skipped' (--static or nothing to start) or 'failed'. */
   probe: 'ran' | 'skipped' | 'failed';
+  /** The isolated start: 'ran' with `isolatedFlags`, 'same' (not needed: see probe.ts) or 'failed'. */
+  isolatedRun?: 'ran' | 'same' | 'failed';
   isolatedFlags?: string[];
   environment: Record<string, string>;
   children: ChildRun[];
@@ -175,14 +177,14 @@ function childNames(majorMinor: string | undefined, venv: string | undefined): s
   return names;
 }
 
-function resolveChildren(names: string[], ctx: { env: Record<string, string | undefined>; cwd: string; venv?: string; python?: string; prefix?: string }): ChildRun[] {
+function resolveChildren(names: string[], ctx: { env: Record<string, string | undefined>; cwd: string; venv?: string; python?: string; prefix?: string; lookup: FsLookup }): ChildRun[] {
   const home = ctx.venv ? realOr(ctx.venv) : ctx.prefix ? realOr(ctx.prefix) : ctx.python ? realOr(path.dirname(path.dirname(ctx.python))) : undefined;
   const venvBin = ctx.venv ? path.resolve(ctx.venv, 'bin') : undefined;
   const out: ChildRun[] = [];
   const paths: [PathKind, string][] = [['current', ctx.env.PATH ?? ''], ['systemd', SYSTEMD_PATH], ['cron', CRON_PATH]];
   for (const [kind, searchPath] of paths) {
     for (const name of names) {
-      const r = resolveProgram(name, searchPath, { platform: 'posix', env: ctx.env, cwd: ctx.cwd, lookup: realFs });
+      const r = resolveProgram(name, searchPath, { platform: 'posix', env: ctx.env, cwd: ctx.cwd, lookup: ctx.lookup });
       const inside = !!r.found && ((!!venvBin && !r.shim && path.dirname(path.resolve(r.found)) === venvBin) || (!!home && !!r.real && within(r.real, home)));
       out.push({ name, pathKind: kind, found: r.found, real: r.real, shim: r.shim, inside });
     }
@@ -217,11 +219,20 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
 
   // The probe: skipped with --static, and when the interpreter cannot start anyway.
   let pr: ProbeResult | undefined;
+  const lookup = cachedFs();
+  let early: { majorMinor: string; children: ChildRun[] } | undefined;
   const startable = !st?.pythonDangling && lexists(python);
   if (!options.static && startable) {
     const probeStart = performance.now();
+    // Started before anything else is read, so that the interpreter runs while Node works on.
+    const started = probe(python, { env: env as NodeJS.ProcessEnv, cwd, userSiteOff: !!st && !st.includeSystemSitePackages }).then(
+      (result) => ((report.probeMs = performance.now() - probeStart), result),
+      (error) => Promise.reject(((report.probeMs = performance.now() - probeStart), error)),
+    );
+    // Meanwhile, what a child would run, named after the version pyvenv.cfg records (redone below if the interpreter says otherwise).
+    if (venv && st?.recordedVersion) early = { majorMinor: st.recordedVersion, children: resolveChildren(childNames(st.recordedVersion, venv), { env, cwd, venv, python, lookup }) };
     try {
-      pr = await probe(python, { env: env as NodeJS.ProcessEnv, cwd });
+      pr = await started;
       report.probe = 'ran';
     } catch (e) {
       report.probe = 'failed';
@@ -237,7 +248,6 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
             : `reinstall the Python that ${python} belongs to`;
       findings.push({ code: 'DR019', severity: 'error', message: `${python} failed to start${variable ? ` with ${variable}=${env[variable]}` : ''}`, evidence: [reason, ...(variable ? [`${variable}=${env[variable]}`] : [])], fix });
     }
-    report.probeMs = performance.now() - probeStart;
   }
 
   const prefixForChildren = pr?.normal.prefix;
@@ -252,6 +262,7 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
     report.execPrefix = n.exec_prefix;
     report.flags = n.flags;
     report.sysPath = pr.sysPath;
+    report.isolatedRun = pr.isolatedRun;
     report.isolatedFlags = pr.isolatedFlags;
     report.customize = n.customize;
     const siteOrigins = new Set(['site-packages', 'base-site-packages', 'user-site']);
@@ -301,7 +312,7 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
 
   // What a child started by name would run, on this PATH, systemd's and cron's.
   const majorMinor = report.version ? report.version.split('.').slice(0, 2).join('.') : st?.recordedVersion;
-  report.children = resolveChildren(childNames(majorMinor, venv), { env, cwd, venv, python, prefix: prefixForChildren });
+  report.children = early && early.majorMinor === majorMinor ? early.children : resolveChildren(childNames(majorMinor, venv), { env, cwd, venv, python, prefix: prefixForChildren, lookup });
   findings.push(...childFindings(report.children, { venv, python, majorMinor }));
 
   report.durationMs = performance.now() - t0;

@@ -1,13 +1,20 @@
 /**
- * The probe: runs the target interpreter twice, in parallel — once as a child would run it and once
- * isolated (`-I`, or `-E -s` on Python 2) — with a small script that prints one JSON object. The
- * difference between the two runs is what the environment (variables, user site) adds. Starting the
- * interpreter runs `site`, so the environment's `.pth` import lines and sitecustomize run too.
- * The script must stay valid on Python 2.7 and 3.6–3.13: no f-strings, no walrus, json only.
+ * The probe: runs the target interpreter as a child would run it with a small script that prints one
+ * JSON object, and, when the environment could change what it sees, once more isolated (`-I`, or
+ * `-E -s` on Python 2), in parallel. The difference between the two runs is what the environment
+ * (variables, user site) adds. Without a `PYTHON…` variable and with the user site off (a venv with
+ * `include-system-site-packages = false`), `-I` can only drop the script folder, so one start is
+ * enough; the run checks that the user site really was off and starts the isolated run if not.
+ * Starting the interpreter runs `site`, so the environment's `.pth` import lines and sitecustomize
+ * run too. The script must stay valid on Python 2.7 and 3.6–3.13: no f-strings, no walrus, and no
+ * import beyond what a start loads anyway (it writes its JSON by hand).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+
+const PROBE_TIMEOUT_MS = 20_000;
 
 /** The variables the probe reports as the interpreter saw them. */
 export const PROBED_VARIABLES = [
@@ -16,7 +23,7 @@ export const PROBED_VARIABLES = [
 ] as const;
 
 const SCRIPT = `
-import sys, os, json
+import sys, os
 try:
     import site
 except Exception:
@@ -26,6 +33,47 @@ def listdir(d):
         return sorted(os.listdir(d))
     except Exception:
         return []
+# JSON by hand: importing json (and with it re, enum, functools) costs as much as the start itself.
+# ASCII out, \\uXXXX for the rest: lone surrogates (undecodable file names) pass as JSON.parse reads them.
+try:
+    text = unicode
+except NameError:
+    text = str
+def jstr(s):
+    if not isinstance(s, text):
+        try:
+            s = s.decode('utf-8')
+        except UnicodeDecodeError:
+            # Python 2: a path that is not UTF-8 bytes; show it byte for byte instead of failing.
+            s = s.decode('latin-1')
+    out = ['"']
+    for c in s:
+        n = ord(c)
+        if c == '"' or c == '\\\\':
+            out.append('\\\\' + c)
+        elif 31 < n < 127:
+            out.append(c)
+        elif n < 0x10000:
+            out.append('\\\\u%04x' % n)
+        else:
+            n -= 0x10000
+            out.append('\\\\u%04x\\\\u%04x' % (0xd800 + (n >> 10), 0xdc00 + (n & 0x3ff)))
+    out.append('"')
+    return ''.join(out)
+def js(x):
+    if x is None:
+        return 'null'
+    if x is True:
+        return 'true'
+    if x is False:
+        return 'false'
+    if isinstance(x, dict):
+        return '{' + ','.join(jstr(k) + ':' + js(v) for k, v in x.items()) + '}'
+    if isinstance(x, (list, tuple)):
+        return '[' + ','.join(js(v) for v in x) + ']'
+    if isinstance(x, (text, bytes)):
+        return jstr(x)
+    return str(int(x))
 o = {}
 o['executable'] = sys.executable
 o['base_executable'] = getattr(sys, '_base_executable', None)
@@ -95,12 +143,7 @@ for k in sys.argv[1].split(','):
     if k in os.environ:
         env[k] = os.environ[k]
 o['env'] = env
-try:
-    out = json.dumps(o)
-except Exception:
-    # Python 2: a path that is not UTF-8 bytes; show it byte for byte instead of failing.
-    out = json.dumps(o, encoding='latin-1')
-sys.stdout.write(out)
+sys.stdout.write(js(o))
 `;
 
 export interface ProbeRun {
@@ -136,8 +179,10 @@ export interface PathEntry {
 
 export interface ProbeResult {
   normal: ProbeRun;
-  /** The isolated run, or undefined when it failed. */
+  /** The isolated run (or, when `isolatedRun` is 'same', the normal one without its script folder); undefined when it failed. */
   isolated?: ProbeRun;
+  /** 'ran': started with `isolatedFlags`; 'same': not started, since -I could change nothing but the script folder; 'failed'. */
+  isolatedRun: 'ran' | 'same' | 'failed';
   isolatedFlags: string[];
   sysPath: PathEntry[];
   durationMs: number;
@@ -162,24 +207,98 @@ export function explainingLine(stderr: string): string | undefined {
 }
 
 function runScript(exe: string, flags: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ProbeRun> {
-  return new Promise((resolve, reject) => {
-    execFile(exe, [...flags, '-c', SCRIPT, PROBED_VARIABLES.join(',')], { env, cwd, timeout: 20_000, maxBuffer: 16 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) {
-        const out = (stderr || err.message).trim();
-        const cause = explainingLine(out) ?? err.message;
-        return reject(new ProbeError(`${exe}${flags.length ? ' ' + flags.join(' ') : ''} failed: ${cause}`, cause, out.split('\n').slice(-3)));
-      }
-      try {
-        resolve(JSON.parse(stdout) as ProbeRun);
-      } catch {
-        reject(new ProbeError(`${exe} printed no JSON: ${stdout.slice(0, 200)}`));
-      }
+  const label = `${exe}${flags.length ? ' ' + flags.join(' ') : ''}`;
+  const args = [...flags, '-c', SCRIPT, PROBED_VARIABLES.join(',')];
+  const settle = (stdout: string, stderr: string, failure: string | undefined, resolve: (r: ProbeRun) => void, reject: (e: ProbeError) => void) => {
+    if (failure !== undefined) {
+      const out = (stderr || failure).trim();
+      const cause = explainingLine(out) ?? failure;
+      return reject(new ProbeError(`${label} failed: ${cause}`, cause, out.split('\n').slice(-3)));
+    }
+    try {
+      resolve(JSON.parse(stdout) as ProbeRun);
+    } catch {
+      reject(new ProbeError(`${exe} printed no JSON: ${stdout.slice(0, 200)}`));
+    }
+  };
+  // The output goes to two files in a fresh folder rather than to pipes: the first pipe to a child
+  // builds Node's stream machinery, which costs a third of the interpreter's own start in CPU.
+  let dir: string | undefined;
+  try {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'venvguard-probe-'));
+  } catch {
+    dir = undefined; // no writable temporary folder: pipes, then
+  }
+  if (!dir) {
+    return new Promise((resolve, reject) => {
+      execFile(exe, args, { env, cwd, timeout: PROBE_TIMEOUT_MS, maxBuffer: 16 << 20, encoding: 'utf8' }, (err, stdout, stderr) => settle(stdout, stderr, err ? err.message : undefined, resolve, reject));
     });
+  }
+  const folder = dir;
+  return new Promise((resolve, reject) => {
+    const files = [path.join(folder, 'stdout'), path.join(folder, 'stderr')];
+    const read = (f: string) => {
+      try {
+        return fs.readFileSync(f, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    let done = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (failure: string | undefined) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      const [stdout, stderr] = files.map(read);
+      fs.rmSync(folder, { recursive: true, force: true });
+      settle(stdout, stderr, failure, resolve, reject);
+    };
+    let timedOut = false;
+    let child: ReturnType<typeof spawn>;
+    try {
+      const fds = files.map((f) => fs.openSync(f, 'w'));
+      try {
+        child = spawn(exe, args, { env, cwd, stdio: ['ignore', fds[0], fds[1]] });
+      } finally {
+        for (const fd of fds) fs.closeSync(fd); // the child holds its own copies
+      }
+    } catch (e) {
+      return finish((e as Error).message);
+    }
+    timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, PROBE_TIMEOUT_MS);
+    child.on('error', (e) => finish(e.message));
+    child.on('exit', (code, signal) => finish(code === 0 ? undefined : timedOut ? `no answer in ${PROBE_TIMEOUT_MS / 1000} s` : signal ? `killed by ${signal}` : `exit status ${code}`));
   });
 }
 
-/** Run the interpreter normally and isolated; the isolated run falls back to `-E -s` (Python 2 has no -I). */
-export async function probe(exe: string, opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<ProbeResult> {
+/**
+ * PYTHON… variables that -E drops but that change neither the prefix, sys.path nor what site loads
+ * (buffering, bytecode, hashing, allocators, diagnostics, the REPL): Docker images set the first two.
+ */
+const PATH_NEUTRAL_VARIABLES = new Set([
+  'PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE', 'PYTHONIOENCODING', 'PYTHONFAULTHANDLER', 'PYTHONHASHSEED', 'PYTHONPYCACHEPREFIX',
+  'PYTHONOPTIMIZE', 'PYTHONTRACEMALLOC', 'PYTHONMALLOC', 'PYTHONMALLOCSTATS', 'PYTHONBREAKPOINT', 'PYTHON_COLORS', 'PYTHON_BASIC_REPL', 'PYTHON_HISTORY',
+]);
+
+/**
+ * Whether an isolated start (-I = -E -s -P) could see another sys.path than a normal one: -E drops
+ * the PYTHON… variables (any but the path-neutral ones could matter; a venv launcher's
+ * __PYVENV_LAUNCHER__ too), -s the user site. `userSiteOff`: the caller knows site turns the user
+ * site off (a venv whose pyvenv.cfg says include-system-site-packages = false).
+ */
+export function isolationMatters(env: NodeJS.ProcessEnv, userSiteOff: boolean): boolean {
+  return !userSiteOff || Object.keys(env).some((k) => (k.startsWith('PYTHON') && !PATH_NEUTRAL_VARIABLES.has(k)) || k === '__PYVENV_LAUNCHER__');
+}
+
+/**
+ * Run the interpreter normally and, when `isolationMatters`, isolated in parallel; the isolated run
+ * falls back to `-E -s` (Python 2 has no -I).
+ */
+export async function probe(exe: string, opts: { env?: NodeJS.ProcessEnv; cwd?: string; userSiteOff?: boolean } = {}): Promise<ProbeResult> {
   const env = opts.env ?? process.env;
   const cwd = opts.cwd ?? process.cwd();
   const t0 = performance.now();
@@ -194,8 +313,27 @@ export async function probe(exe: string, opts: { env?: NodeJS.ProcessEnv; cwd?: 
       }
     }
   };
-  const [normal, isolated] = await Promise.all([runScript(exe, [], env, cwd), isolatedRun()]);
-  return { normal, isolated: isolated.run, isolatedFlags: isolated.flags, sysPath: classifyPath(normal, isolated.run, env), durationMs: performance.now() - t0 };
+  const done = (normal: ProbeRun, isolated: { run?: ProbeRun; flags: string[] }, how?: 'same'): ProbeResult => ({
+    normal,
+    isolated: isolated.run,
+    isolatedRun: how ?? (isolated.run ? 'ran' : 'failed'),
+    isolatedFlags: isolated.flags,
+    sysPath: classifyPath(normal, isolated.run, env),
+    durationMs: performance.now() - t0,
+  });
+  if (isolationMatters(env, !!opts.userSiteOff)) {
+    // Both settle before the probe returns, so that no start outlives it (nor its output folder).
+    const [normal, isolated] = await Promise.allSettled([runScript(exe, [], env, cwd), isolatedRun()]);
+    if (normal.status === 'rejected') throw normal.reason;
+    return done(normal.value, isolated.status === 'fulfilled' ? isolated.value : { flags: [] });
+  }
+  const normal = await runScript(exe, [], env, cwd);
+  // The prediction held when site really left the user site out; otherwise pay for the second start.
+  const userSite = normal.user_site ? norm(normal.user_site) : undefined;
+  if (normal.enable_user_site !== false || (userSite && normal.path.some((p) => p && norm(path.resolve(normal.cwd, p)) === userSite))) return done(normal, await isolatedRun());
+  // -P is all that is left of -I: no script folder ('' for -c) in front.
+  const same = { ...normal, path: normal.path.filter((p, i) => !(i === 0 && p === '')) };
+  return done(normal, { run: same, flags: [] }, 'same');
 }
 
 const norm = (p: string) => path.resolve(p).replace(/\/+$/, '');

@@ -31,7 +31,8 @@ export function renderDoctorText(r: EnvironmentReport): string {
   }
   if (i.prefix) row('prefix', `${i.prefix}${i.basePrefix && i.basePrefix !== i.prefix ? `  (base ${i.basePrefix})` : ''}`);
   if (i.sysPath) {
-    row('sys.path', `(the probe started the interpreter normally and with ${i.isolatedFlags?.join(' ') || 'no isolated run'}; starting it runs the environment's .pth code)`);
+    const how = i.isolatedRun === 'same' ? 'once (no PYTHON… variable is set and the user site is off, so -I would change nothing but the script folder)' : `normally and with ${i.isolatedFlags?.join(' ') || 'no isolated run'}`;
+    row('sys.path', `(the probe started the interpreter ${how}; starting it runs the environment's .pth code)`);
     const w = Math.min(60, Math.max(...i.sysPath.map((e) => (e.entry || "''").length)));
     for (const e of i.sysPath) out.push(`  ${(e.entry || "''").padEnd(w)}  ${e.origin}${e.fromEnvironment ? ', from the environment' : ''}${e.exists ? '' : ', missing'}`);
   } else {

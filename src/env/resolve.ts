@@ -22,8 +22,9 @@ export interface FsLookup {
 export const realFs: FsLookup = {
   isExecutableFile(p) {
     try {
-      const st = fs.statSync(p);
-      if (!st.isFile()) return false;
+      // Most candidates on a PATH do not exist: ask without building an exception for each.
+      const st = fs.statSync(p, { throwIfNoEntry: false });
+      if (!st?.isFile()) return false;
       fs.accessSync(p, fs.constants.X_OK);
       return true;
     } catch {
@@ -46,7 +47,8 @@ export const realFs: FsLookup = {
   },
   realpath(p) {
     try {
-      return fs.realpathSync(p);
+      // realpath(3): one system call, where the JavaScript realpathSync takes an lstat per component.
+      return fs.realpathSync.native(p);
     } catch {
       return undefined;
     }
@@ -60,6 +62,32 @@ export const realFs: FsLookup = {
   },
 };
 
+/**
+ * A lookup that asks `base` each question once: the doctor resolves a dozen names on three PATHs,
+ * and every pyenv shim among them reads the same version files and lists the same folder. For one
+ * inspection only (the file system may change between runs).
+ */
+export function cachedFs(base: FsLookup & { listDir?(p: string): string[] | undefined } = realFs): FsLookup & { listDir(p: string): string[] } {
+  const memo = <T>(f: (p: string) => T) => {
+    const seen = new Map<string, T>();
+    return (p: string): T => {
+      if (!seen.has(p)) seen.set(p, f(p));
+      return seen.get(p)!;
+    };
+  };
+  const texts = new Map<string, string | undefined>();
+  return {
+    isExecutableFile: memo((p) => base.isExecutableFile(p)),
+    readText: (p, maxBytes = 4096) => {
+      const key = `${maxBytes}\0${p}`;
+      if (!texts.has(key)) texts.set(key, base.readText(p, maxBytes));
+      return texts.get(key);
+    },
+    realpath: memo((p) => base.realpath(p)),
+    size: memo((p) => base.size?.(p)),
+    listDir: memo((p) => base.listDir?.(p) ?? listDirReal(p)),
+  };
+}
 
 const pathApi = (platform: Platform) => (platform === 'win32' ? path.win32 : path.posix);
 

@@ -25,6 +25,8 @@ test('doctor: exit 0 and the human view in the order interpreter → prefix → 
   const order = ['target', 'interpreter', 'prefix', 'sys.path', 'user site', 'PATH'].map((s) => at(`\n${s} `) === -1 ? at(`${s} `) : at(`\n${s} `));
   assert.ok(order.every((n, i) => n >= 0 && (i === 0 || n > order[i - 1])), `${order}\n${text.stdout}`);
   assert.match(text.stdout, /runs the environment's \.pth code/);
+  // Only PATH and HOME set, the user site off: one start, and the report says why.
+  assert.match(text.stdout, /the probe started the interpreter once \(no PYTHON… variable is set and the user site is off/);
   const json = doctor(['--python', venv, '--format', 'json']);
   const report = JSON.parse(json.stdout) as { interpreter: Record<string, unknown>; findings: { code: string; severity: string; message: string; evidence: string[]; fix: string }[] };
   assert.deepEqual(Object.keys(report), ['interpreter', 'findings']);

@@ -78,14 +78,22 @@ function needMain(t: TestContext): boolean {
 test('healthy venvs of 3.8–3.13: no error findings, sys.path classified', async (t) => {
   await ready;
   if (!HEALTHY.length) return t.skip('no Python 3.8–3.13 under `pyenv root`/versions');
-  const reports = await Promise.all(HEALTHY.map((v) => inspectEnvironment({ python: venvs[`healthy-${v}`], env: baseEnv(), cwd: root })));
+  // PYTHONUNBUFFERED and PYTHONDONTWRITEBYTECODE (set in most Docker images) change no path: one start is enough.
+  const env = baseEnv({ PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' });
+  const reports = await Promise.all(HEALTHY.map((v) => inspectEnvironment({ python: venvs[`healthy-${v}`], env, cwd: root })));
+  // What -I really sees, asked of each interpreter on its own.
+  const isolatedPaths = await Promise.all(HEALTHY.map(async (v) => JSON.parse((await run(path.join(venvs[`healthy-${v}`], 'bin', 'python'), ['-I', '-c', 'import sys, json; print(json.dumps(sys.path))'], { env, cwd: root })).stdout) as string[]));
   HEALTHY.forEach((v, i) => {
     const r = reports[i];
     assert.deepEqual(codes(r, 'error'), [], `${v}: ${JSON.stringify(r.findings, null, 1)}`);
     assert.equal(r.interpreter.probe, 'ran');
     assert.equal(r.interpreter.version?.split('.').slice(0, 2).join('.'), v);
     assert.equal(fs.realpathSync(r.interpreter.prefix!), fs.realpathSync(venvs[`healthy-${v}`]));
-    assert.deepEqual(r.interpreter.isolatedFlags, ['-I']);
+    // No isolated start: the user site is off and no variable moves a path, so -I would drop only the script folder.
+    assert.equal(r.interpreter.isolatedRun, 'same');
+    assert.deepEqual(r.interpreter.isolatedFlags, []);
+    assert.deepEqual(r.interpreter.sysPath!.map((e) => e.entry).slice(1), isolatedPaths[i], v);
+    assert.ok(r.interpreter.sysPath!.every((e) => !e.fromEnvironment));
     const origins = r.interpreter.sysPath!.map((e) => e.origin);
     assert.equal(origins[0], 'script-dir');
     assert.ok(origins.includes('stdlib') && origins.includes('lib-dynload') && origins.includes('site-packages'), `${v}: ${origins}`);
@@ -182,6 +190,7 @@ test('PYTHONPATH (DR010) and PYTHONHOME (DR011; DR019 when it names no installat
   assert.equal(find(withPath, 'DR010')?.severity, 'error');
   const entry = withPath.interpreter.sysPath!.find((e) => e.entry === extra)!;
   assert.deepEqual([entry.origin, entry.fromEnvironment], ['PYTHONPATH', true]);
+  assert.deepEqual([withPath.interpreter.isolatedRun, withPath.interpreter.isolatedFlags], ['ran', ['-I']]); // a variable that moves a path: started isolated too
 
   // PYTHONHOME naming the base: the venv still wins sys.prefix (site reads pyvenv.cfg), base_prefix follows it.
   const base = path.dirname(path.dirname(fs.realpathSync(PYTHONS.get(MAIN)!)));
@@ -377,6 +386,49 @@ test('bin/python is a wrapper script that execs the base interpreter: sys.prefix
   const f = find(r, 'DR020')!;
   assert.equal(f.severity, 'error', JSON.stringify(r.findings));
   assert.match(f.evidence[0], /^sys\.prefix = .*versions/);
+  // pyvenv.cfg promised the user site off, but the base interpreter turned it on: the isolated start ran after all.
+  assert.equal(r.interpreter.userSite?.enabled, true);
+  assert.deepEqual([r.interpreter.isolatedRun, r.interpreter.isolatedFlags], ['ran', ['-I']]);
+});
+
+test('the probe writes through a temporary folder it removes, and uses pipes when there is no writable one', async (t) => {
+  await ready;
+  if (!needMain(t)) return;
+  const saved = process.env.TMPDIR;
+  const tmp = path.join(root, 'probe-tmp');
+  fs.mkdirSync(tmp);
+  try {
+    for (const dir of [tmp, path.join(root, 'no-such-tmp')]) {
+      process.env.TMPDIR = dir; // os.tmpdir() of this process, where the probe puts its output files
+      const r = await inspectEnvironment({ python: venvs[`healthy-${MAIN}`], env: baseEnv(), cwd: root });
+      assert.equal(r.interpreter.probe, 'ran', `${dir}: ${JSON.stringify(r.findings)}`);
+      assert.ok(r.interpreter.sysPath!.some((e) => e.origin === 'site-packages'));
+    }
+    assert.deepEqual(fs.readdirSync(tmp), []);
+    // A failed start is explained the same way by both paths.
+    for (const dir of [tmp, path.join(root, 'no-such-tmp')]) {
+      process.env.TMPDIR = dir;
+      const r = await inspectEnvironment({ python: venvs[`healthy-${MAIN}`], env: baseEnv({ PYTHONHOME: tmp }), cwd: root });
+      assert.match(find(r, 'DR019')!.evidence[0], /^ModuleNotFoundError: No module named 'encodings'$/, dir);
+    }
+    assert.deepEqual(fs.readdirSync(tmp), []);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+});
+
+test('the probe reports folder names with quotes, backslashes, control and non-ASCII characters exactly (2.7 and 3)', async (t) => {
+  await ready;
+  const odd = path.join(root, 'odd "name" \\ tab\there é € 𝄞');
+  fs.mkdirSync(odd, { recursive: true });
+  const targets = [...(PYTHONS.has(MAIN) ? [venvs[`healthy-${MAIN}`]] : []), ...(PYTHONS.has('2.7') ? [PYTHONS.get('2.7')!] : [])];
+  if (!targets.length) return t.skip(`no Python ${MAIN} or 2.7 under \`pyenv root\`/versions`);
+  for (const python of targets) {
+    const r = await inspectEnvironment({ python, env: baseEnv({ PYTHONPATH: odd }), cwd: root });
+    assert.equal(r.interpreter.probe, 'ran', JSON.stringify(r.findings));
+    assert.deepEqual(r.interpreter.sysPath!.filter((e) => e.origin === 'PYTHONPATH').map((e) => e.entry), [odd], python);
+  }
 });
 
 test('no venv anywhere: python3 on PATH is the target', async (t) => {

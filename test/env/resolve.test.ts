@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { candidates, isWindowsAppsAlias, pyenvShimRoot, resolveProgram, resolvePyenvShim, resolvePyLauncher, venvLayout, type FsLookup } from '../../src/env/resolve.js';
+import { cachedFs, candidates, isWindowsAppsAlias, pyenvShimRoot, resolveProgram, resolvePyenvShim, resolvePyLauncher, venvLayout, type FsLookup } from '../../src/env/resolve.js';
 import { parsePyvenvCfg, shebangInterpreter } from '../../src/env/static.js';
 
 /** A fake file system: path → content (executable unless listed in `plain`). */
@@ -55,6 +55,22 @@ test('pyenv shim: the nearest .python-version upward, then the global version fi
   const { '/fake/pyenv/version': _, ...noGlobal } = files;
   const sys = resolvePyenvShim('python3', '/fake/pyenv', { PATH: '/fake/pyenv/shims:/usr/bin' }, '/elsewhere', fakeFs(noGlobal));
   assert.deepEqual([sys.version, sys.target], ['system', '/usr/bin/python3']);
+});
+
+test('cachedFs: the same resolutions, each file asked about once', () => {
+  const files = { '/fake/pyenv/shims/python': SHIM, '/fake/pyenv/shims/python3': SHIM, '/fake/pyenv/shims/pip': SHIM, '/fake/pyenv/version': '3.12.1\n', '/fake/pyenv/versions/3.12.1/bin/python': '', '/fake/pyenv/versions/3.12.1/bin/python3': '', '/usr/bin/pip': '' };
+  const fake = fakeFs(files);
+  const asked: string[] = [];
+  const counting = { ...fake, readText: (p: string) => (asked.push(p), fake.readText(p)), listDir: (d: string) => (asked.push(`ls ${d}`), fake.listDir(d)) };
+  const cached = cachedFs(counting);
+  const names = ['python', 'python3', 'pip', 'python'];
+  const ctx = (lookup: FsLookup) => ({ platform: 'posix' as const, env: {}, cwd: '/proj/src', lookup });
+  const direct = names.map((n) => resolveProgram(n, '/fake/pyenv/shims:/usr/bin', ctx(fake)));
+  assert.deepEqual(names.map((n) => resolveProgram(n, '/fake/pyenv/shims:/usr/bin', ctx(cached))), direct);
+  assert.deepEqual([direct[2].shim?.version, direct[2].shim?.target], ['3.12.1', undefined]); // pip: not in 3.12.1
+  const twice = asked.filter((p, i) => asked.indexOf(p) !== i);
+  assert.deepEqual(twice, []);
+  assert.ok(asked.includes('/fake/pyenv/version') && asked.includes('/proj/.python-version') && asked.includes('ls /fake/pyenv/versions'), asked.join('\n'));
 });
 
 test('pyenv shim: a version without the command means "command not found"', () => {

@@ -111,7 +111,7 @@ export const START_PAGES: Record<string, FindingDocs> = {
   DR019: {
     severities: ['error'],
     summary: "The probe started the interpreter and it failed before printing anything. The evidence is the line of its output that says why; the fix names the variable to unset when `PYTHONHOME` or `PYTHONEXECUTABLE` is set, the `pyvenv.cfg` repair when DR021 found the file unreadable, and otherwise how to recreate the venv or reinstall the Python.",
-    mentalModel: "The static pass can only read files; starting the interpreter is the real test. A start can fail after every file looks right: a wrong `PYTHONHOME`, a `pyvenv.cfg` that is not UTF-8, a standard library removed under an intact binary, a missing shared library. The doctor runs the same start a child would (and once isolated with `-I`) and reports the first line that explains the failure.",
+    mentalModel: "The static pass can only read files; starting the interpreter is the real test. A start can fail after every file looks right: a wrong `PYTHONHOME`, a `pyvenv.cfg` that is not UTF-8, a standard library removed under an intact binary, a missing shared library. The doctor runs the same start a child would (and once isolated with `-I` when a `PYTHON…` variable or the user site could make a difference) and reports the first line that explains the failure.",
     session: session(
       'python3.12 -m venv --without-pip /srv/app/.venv',
       "printf 'home = /usr/local/bin\\ninclude-system-site-packages = false\\nprompt = caf\\xe9\\n' > /srv/app/.venv/pyvenv.cfg",
