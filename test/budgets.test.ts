@@ -11,9 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { checkText } from '../src/api.js';
+import { YAML_CONFIG_MAX_BYTES } from '../src/frontends/front-end.js';
 import { BUDGETS, DOCKERFILE_RUN_CHARS, GITLAB_EXTENDS_DEPTH, SHELL_COMMANDS, SHELL_NESTING, SHELL_SCRIPT_CHARS, YAML_EXPANDED_CHARS, type Budget } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
-import { CLI, tempDir } from './helpers.js';
+import { CLI, repoRoot, tempDir } from './helpers.js';
 import * as gen from './stress-inputs.js';
 
 /** CPU milliseconds (user + system) of one check of `text`, the minimum of `repeats`. */
@@ -108,6 +109,11 @@ const root = tempDir('venvguard-budgets-');
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 test('budgets bombs: each file over a budget is one too-complex problem naming the budget and its limit; a later canary is still found', () => {
+  // YAML over 512 KiB: the YAML library alone peaked at ~250 MB on 1.9 MB.
+  const bigYaml = gen.gitlabExtendsChains(10_000);
+  assert.ok(bigYaml.length > YAML_CONFIG_MAX_BYTES && bigYaml.length < 2 * 1024 * 1024, String(bigYaml.length));
+  fs.mkdirSync(path.join(root, 'bigyaml'));
+  fs.writeFileSync(path.join(root, 'bigyaml/.gitlab-ci.yml'), bigYaml);
   for (const b of [...BOMBS, ...LONG_LINES]) {
     fs.mkdirSync(path.join(root, path.dirname(b.file)), { recursive: true });
     fs.writeFileSync(path.join(root, b.file), b.text);
@@ -118,6 +124,10 @@ test('budgets bombs: each file over a budget is one too-complex problem naming t
   const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json', '--no-config'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '' } });
   assert.equal(r.signal, null, `killed (${r.signal}):\n${r.stderr}`);
   const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(
+    report.problems.filter((p) => p.path === 'bigyaml/.gitlab-ci.yml').map((p) => [p.kind, /is over the 524288 bytes that gitlab-ci files are analysed up to/.test(p.message)]),
+    [['too-large', true]],
+  );
   for (const f of LONG_LINES) {
     assert.deepEqual(report.problems.filter((p) => p.path === f.file), [], f.file);
     assert.ok(report.diagnostics.some((d) => d.path === f.file && /pip/.test(d.message)), `${f.file}: the escape after the long line is found`);
@@ -138,4 +148,11 @@ test('budgets bombs: each file over a budget is one too-complex problem naming t
 test('budgets: each is named once, with a positive limit', () => {
   assert.equal(new Set(BUDGETS.map((b) => b.name)).size, BUDGETS.length);
   for (const b of BUDGETS) assert.ok(Number.isInteger(b.limit) && b.limit > 0, b.name);
+});
+
+test('budgets: the README table lists every budget with its limit', () => {
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const rows = new Map([...readme.matchAll(/^\| `([a-z-]+)` \| ([\d,]+) \|/gm)].map((m) => [m[1], Number(m[2].replace(/,/g, ''))]));
+  for (const b of BUDGETS) assert.equal(rows.get(b.name), b.limit, b.name);
+  assert.equal([...rows.keys()].filter((k) => BUDGETS.some((b) => b.name === k)).length, BUDGETS.length);
 });

@@ -104,7 +104,7 @@ export function shellScript(n: number): string {
   return `${y}${ESCAPE}\n`;
 }
 
-/** A shell script of `n` nested `if` blocks (or subshells) around the escape. */
+/** A shell script of `n` nested `if` blocks around the escape. */
 export function shellNesting(n: number): string {
   return `#!/bin/sh\n${'if true; then\n'.repeat(n)}${ESCAPE}\n${'fi\n'.repeat(n)}`;
 }

@@ -20,7 +20,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
 import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
+import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { pushAll, unitsToWord } from '../../kernel/word-units.js';
@@ -236,7 +236,7 @@ function readLocalAction(root: string, uses: string): SourceFile | undefined {
     const p = path.join(root, uses, name);
     try {
       const st = fs.statSync(p);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES) continue;
+      if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES) continue;
       return new SourceFile(p, fs.readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
     } catch {
       // not there: maybe an earlier step makes it
@@ -268,7 +268,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
     comments: { line: '#', trailing: '#' },
     persist: (site, t) => persistVenv(file, site, t, styleAt),
   });
-  const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
   const lineOf = (off: number) => file.location(off).line;
   let targets: ((alias: unknown) => unknown) | undefined;
@@ -558,7 +558,7 @@ function substituteWs(s: string): string {
 
 export const actionsFrontEnd: FrontEnd = {
   language: 'github-actions',
-  maxBytes: CONFIG_MAX_BYTES,
+  maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const n = p.replace(/\\/g, '/');
     const base = path.posix.basename(n);

@@ -44,7 +44,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
+import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { pushAll, unitsToWord } from '../../kernel/word-units.js';
@@ -120,7 +120,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
   const suppressFromLineAbove = (at: number, from: number, to: number) => run.suppress(from, to, { above: [lineOf(at) - 1], trailingFrom: Infinity });
 
   // A header document (`spec:` … `---`) comes before the configuration.
-  const docs = yaml().parseAllDocuments(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
   const all: Document.Parsed[] = [...docs];
   // A stream with no document carries its errors itself.
   const streamErrors = 'empty' in docs ? docs.errors : [];
@@ -384,7 +384,7 @@ function withoutInputs(cs: Char[]): Char[] {
 
 export const gitlabFrontEnd: FrontEnd = {
   language: 'gitlab-ci',
-  maxBytes: CONFIG_MAX_BYTES,
+  maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     // Only the names GitLab gives its pipeline file: included files are plain YAML we cannot tell apart.
     const base = path.posix.basename(p.replace(/\\/g, '/'));
