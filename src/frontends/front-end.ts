@@ -31,6 +31,13 @@ export interface AnalyzeOptions {
  */
 export const CONFIG_MAX_BYTES = 2 * 1024 * 1024;
 
+/**
+ * YAML configuration (GitHub Actions, GitLab CI) is analysed up to this size: the YAML library
+ * alone peaks at ~250 MB on a 1.9 MB pipeline, and a 1 MB one of 1,600 jobs took 249 MB in all.
+ * The largest real workflow seen is 50 KB; large GitLab pipelines are ~100–200 KB.
+ */
+export const YAML_CONFIG_MAX_BYTES = 512 * 1024;
+
 /** Words every configuration finding needs one of (a Python tool, a venv, an activation …). */
 const CONFIG_WORDS = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 

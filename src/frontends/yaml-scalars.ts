@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Scalar } from 'yaml';
-import type { Char } from '../kernel/word-units.js';
+import { pushAll, type Char } from '../kernel/word-units.js';
 
 // Loaded on first use (synchronously, its CommonJS build): most runs see no YAML file, and
 // importing the YAML library up front added ~50 ms to every start.
@@ -80,7 +80,7 @@ function blockChars(src: string, start: number, end: number): Char[] {
   if (!folded) {
     lines.forEach((l, i) => {
       if (i > 0) out.push({ ch: '\n', off: lines[i - 1].start + lines[i - 1].text.length });
-      if (!isEmpty(l)) out.push(...body(l));
+      if (!isEmpty(l)) pushAll(out, body(l));
     });
     return out;
   }
@@ -99,7 +99,7 @@ function blockChars(src: string, start: number, end: number): Char[] {
       else if (empties === 0) out.push({ ch: ' ', off: breakOff });
       for (let e = 0; e < empties; e++) out.push({ ch: '\n', off: breakOff });
     }
-    out.push(...b);
+    pushAll(out, b);
     prev = { ...l, more };
     empties = 0;
   }

@@ -90,12 +90,20 @@ export function dropLeading(w: Word, n: number): Word {
   return unitsToWord(wordUnits(w).slice(n));
 }
 
+/**
+ * Appends `items` to `out` one by one: `out.push(...items)` passes every item as an argument, and
+ * a line of ~120,000 characters or more overflows the stack.
+ */
+export function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
+}
+
 /** Joins words with a synthesised separator, the way `watch`/`eval` build one command line. */
 export function joinWords(words: readonly Word[], sep = ' '): Word {
   const units: Unit[] = [];
   words.forEach((w, i) => {
     if (i > 0) for (const ch of sep) units.push({ ch, off: -1 });
-    units.push(...wordUnits(w));
+    pushAll(units, wordUnits(w));
   });
   return unitsToWord(units);
 }

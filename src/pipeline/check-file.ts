@@ -9,6 +9,7 @@ import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import type { Language } from '../kernel/launch-site.js';
 import type { SourceFile } from '../kernel/source.js';
 import { decodeText } from '../kernel/decode.js';
+import { TooComplexError } from '../kernel/budgets.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import { TooDeepError, type FrontEnd } from '../frontends/front-end.js';
 import { isParserTrap, ParserDamagedError, parsersDamaged, parsersHealthy } from '../frontends/tree-sitter.js';
@@ -151,6 +152,7 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
  * (`loadParsers`), so the other files are checked as if it had never happened.
  */
 export function crashProblem(path: string, e: unknown): FileProblem {
+  if (e instanceof TooComplexError) return { path, kind: 'too-complex', message: e.message, partial: false };
   if (e instanceof TooDeepError) return { path, kind: 'too-deep', message: e.message, partial: false };
   if (e instanceof RangeError) return { path, kind: 'too-deep', message: 'too deeply nested to analyse; skipped', partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { charsText as text, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
+import { aliasTargets, charsText as text, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
@@ -20,11 +20,12 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
 import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
+import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
-import { unitsToWord } from '../../kernel/word-units.js';
+import { pushAll, unitsToWord } from '../../kernel/word-units.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
+import { TooComplexError, YAML_ALIASES, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 
 /** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
 const WS = '/github/workspace';
@@ -95,7 +96,7 @@ function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: Re
   let k = 0;
   const re = new RegExp(EXPRESSION, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    out.push(...cs.slice(k, m.index));
+    pushAll(out, cs.slice(k, m.index));
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
@@ -112,7 +113,7 @@ function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: Re
     for (const ch of value) out.push({ ch, off: off >= 0 && known === undefined ? off : -1 });
     k = m.index + m[0].length;
   }
-  out.push(...cs.slice(k));
+  pushAll(out, cs.slice(k));
   return out;
 }
 
@@ -235,7 +236,7 @@ function readLocalAction(root: string, uses: string): SourceFile | undefined {
     const p = path.join(root, uses, name);
     try {
       const st = fs.statSync(p);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES) continue;
+      if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES) continue;
       return new SourceFile(p, fs.readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
     } catch {
       // not there: maybe an earlier step makes it
@@ -267,9 +268,10 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
     comments: { line: '#', trailing: '#' },
     persist: (site, t) => persistVenv(file, site, t, styleAt),
   });
-  const doc = parseDocument(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
   const lineOf = (off: number) => file.location(off).line;
+  let targets: ((alias: unknown) => unknown) | undefined;
 
   /** VIRTUAL_ENV for a step: from `env:` (where it was written) or an earlier `$GITHUB_ENV` line. */
   const virtualEnvOf = (stepEnv: Map<string, string>, js: JobState): { venv: string; span: Span } | undefined => {
@@ -348,9 +350,12 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       // never runs after a step only Linux or macOS runs; nothing of it is modelled.
       if (!windows && windowsOnly(scalarText(get(step, 'if')))) return;
       const rawRun = get(step, 'run');
-      // `run: *script`: the anchored scalar, at its own position.
-      const runNode = isAlias(rawRun) ? rawRun.resolve(doc) : rawRun;
+      // `run: *script`: the anchored scalar, at its own position (every alias of the file resolved
+      // in one walk: the library's resolve walks the whole document for each).
+      if (isAlias(rawRun)) run.meter.charge(YAML_ALIASES);
+      const runNode = isAlias(rawRun) ? (targets ??= aliasTargets(doc))(rawRun) : rawRun;
       if (!isScalar(runNode) || !runNode.range) return;
+      run.meter.charge(YAML_EXPANDED_CHARS, String(runNode.value ?? '').length);
       const runPair = (step as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === 'run')!;
       const keyOff = (runPair.key as YamlNode).range?.[0] ?? runNode.range[0];
       const stepOff = (step as YamlNode).range?.[0] ?? keyOff;
@@ -384,12 +389,19 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       const pendingEnv = new Map<string, string>();
       const pendingEnvAt = new Map<string, Span>();
       /** The rest of the script line after a command: is its output appended to $GITHUB_PATH / $GITHUB_ENV? */
+      // Where each file offset is in the script, made once per step (per echo, a search and a copy
+      // of the rest of the script made a long script of echos quadratic).
+      let indexOfOff: Map<number, number> | undefined;
       const appendsTo = (cmd: ShellCommand): 'PATH' | 'ENV' | undefined => {
-        const at = cmd.span ? script.findIndex((c) => c.off === cmd.span!.start) : -1;
+        if (!indexOfOff) {
+          indexOfOff = new Map();
+          for (let k = script.length - 1; k >= 0; k--) indexOfOff.set(script[k].off, k);
+        }
+        const at = cmd.span ? (indexOfOff.get(cmd.span.start) ?? -1) : -1;
         if (at < 0) return undefined;
-        let rest = text(script.slice(at));
-        const nl = rest.indexOf('\n');
-        if (nl >= 0) rest = rest.slice(0, nl);
+        let nl = at;
+        while (nl < script.length && script[nl].ch !== '\n') nl++;
+        const rest = text(script.slice(at, nl));
         const m = />>\s*("?)\$(?:GITHUB_(PATH|ENV)|\{GITHUB_(PATH|ENV)\})\1/.exec(rest);
         return m ? ((m[2] ?? m[3]) as 'PATH' | 'ENV') : undefined;
       };
@@ -472,7 +484,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
     }
   } catch (e) {
     // A parser trap is the file's, not a part of it: the checker reports it and rebuilds the parser.
-    if (isParserTrap(e) || e instanceof ParserDamagedError) throw e;
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError) throw e;
     run.problem(`internal error while analysing the workflow: ${(e as Error).message}`, 0);
   }
   return run.finish();
@@ -546,7 +558,7 @@ function substituteWs(s: string): string {
 
 export const actionsFrontEnd: FrontEnd = {
   language: 'github-actions',
-  maxBytes: CONFIG_MAX_BYTES,
+  maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const n = p.replace(/\\/g, '/');
     const base = path.posix.basename(n);

@@ -15,6 +15,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { ConfigSiteFacts, Language, LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
+import { BudgetMeter } from '../../kernel/budgets.js';
 import { shellWordSpan, type Word } from '../../kernel/word.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
@@ -78,6 +79,8 @@ export class ConfigRun {
   private readonly endVenvs = new Map<unknown, string | undefined>();
   /** Venvs the file deactivates on purpose (see ShellSessionOptions.deactivated). */
   private readonly deactivated = new Set<string>();
+  /** The file's running totals against its budgets, for its shells and its YAML reading. */
+  readonly meter = new BudgetMeter();
 
   constructor(
     readonly file: SourceFile,
@@ -174,6 +177,7 @@ export class ConfigRun {
     return {
       ...decl,
       deactivated: this.deactivated,
+      meter: this.meter,
       file: this.file,
       language: this.host.language,
       onSite: (site) => {

@@ -20,7 +20,7 @@ import { createdVenv, DEFAULT_PATH, IMAGE_PATH, UNKNOWN, venvOnPath } from '../c
 import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
-import { type Char, unitsToWord } from '../../kernel/word-units.js';
+import { type Char, pushAll, unitsToWord } from '../../kernel/word-units.js';
 import { expandVars, parseDockerfile, parseExecForm, parseKeyValues, splitFlags, text, unquote, type Instruction, type ParsedDockerfile } from './reader.js';
 
 export { parseDockerfile, parseExecForm, type Instruction, type ParsedDockerfile } from './reader.js';
@@ -219,7 +219,10 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       } else {
         // `RUN python3 <<EOF`: a heredoc on stdin; the shell sees line, body and delimiter.
         scriptChars = [...rest, { ch: '\n', off: -1 }];
-        for (const h of inst.heredocs) scriptChars.push(...h.body, ...[...h.delimiter, '\n'].map((ch) => ({ ch, off: -1 })));
+        for (const h of inst.heredocs) {
+          pushAll(scriptChars, h.body);
+          for (const ch of `${h.delimiter}\n`) scriptChars.push({ ch, off: -1 });
+        }
       }
     }
     if (st.shell === 'none') return;

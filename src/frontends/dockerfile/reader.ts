@@ -5,10 +5,11 @@
  * Our own reader: the JS Dockerfile parsers on npm either drop positions after joining
  * continuations or are unmaintained, and the shell inside RUN goes to the shared shell model.
  */
+import { DOCKERFILE_RUN_CHARS, within } from '../../kernel/budgets.js';
 import { splitLines, type Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { type Char, pushAll, type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
 
@@ -65,8 +66,10 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     let cur = ln;
     for (;;) {
       const trimmed = cur.text.replace(/\s+$/, '');
+      // Read character by character below: over the budget, the file is too complex (before the work).
+      within(DOCKERFILE_RUN_CHARS, logical.length + cur.text.length);
       if (trimmed.endsWith(esc)) {
-        logical.push(...chars(cur, 0, trimmed.length - 1));
+        pushAll(logical, chars(cur, 0, trimmed.length - 1));
         i++;
         // Comment and empty lines inside a continuation are removed (Dockerfile reference).
         while (i < lines.length && (isComment(lines[i].text) || /^\s*$/.test(lines[i].text))) {
@@ -77,7 +80,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
         cur = lines[i];
         continue;
       }
-      logical.push(...chars(cur));
+      pushAll(logical, chars(cur));
       i++;
       break;
     }
@@ -105,7 +108,9 @@ export function parseDockerfile(text: string): ParsedDockerfile {
             found = true;
             break;
           }
-          body.push(...chars(l), { ch: '\n', off: l.start + l.text.length });
+          within(DOCKERFILE_RUN_CHARS, logical.length + body.length + l.text.length);
+          pushAll(body, chars(l));
+          body.push({ ch: '\n', off: l.start + l.text.length });
         }
         lastLine = Math.min(i, lines.length);
         if (!found) out.problems.push({ message: `unterminated heredoc: no line "${delimiter}" closes <<${delimiter}`, offset: args[m.index]?.off ?? ln.start });

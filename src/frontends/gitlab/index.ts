@@ -44,13 +44,14 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
+import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
-import { unitsToWord } from '../../kernel/word-units.js';
+import { pushAll, unitsToWord } from '../../kernel/word-units.js';
 import { charsText, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
+import { TooComplexError, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 
 /** Where the runner checks the project out ($CI_PROJECT_DIR); venvs are kept as absolute paths under it. */
 const PROJECT_DIR = '/builds/project';
@@ -119,7 +120,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
   const suppressFromLineAbove = (at: number, from: number, to: number) => run.suppress(from, to, { above: [lineOf(at) - 1], trailingFrom: Infinity });
 
   // A header document (`spec:` … `---`) comes before the configuration.
-  const docs = yaml().parseAllDocuments(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
   const all: Document.Parsed[] = [...docs];
   // A stream with no document carries its errors itself.
   const streamErrors = 'empty' in docs ? docs.errors : [];
@@ -128,10 +129,10 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
   const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
 
   try {
-    if (doc) analyzeConfig(new Config(doc));
+    if (doc) analyzeConfig(new Config(doc, run.meter));
   } catch (e) {
     // A parser trap is the file's, not a part of it: the checker reports it and rebuilds the parser.
-    if (isParserTrap(e) || e instanceof ParserDamagedError) throw e;
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError) throw e;
     run.problem(`internal error while analysing the pipeline: ${(e as Error).message}`, 0);
   }
 
@@ -142,19 +143,12 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
     const top = (k: string) => cfg.resolved(root.entries.get(k)?.value);
     const defaults = top('default');
 
-    /** At most this many script lines per job: ten for every line of the file, and never fewer than 10,000. */
-    const maxScriptLines = Math.max(10_000, 10 * file.lineCount);
-    let scriptCut = false;
-    let scriptVisits = 0;
-    let scriptAt = 0;
-    /** Script lines of a `script:`-like value: a string, or a list nested up to 10 levels (anchors, `!reference`). */
+    /**
+     * Script lines of a `script:`-like value: a string, or a list nested up to 10 levels (anchors,
+     * `!reference`). Aliases of aliases multiply (four aliases of four aliases … make 4^n lines out
+     * of a few): the aliases followed and the text collected are charged to the file's budgets.
+     */
     const collect = (v: Value | undefined, section: Section, out: (ScriptItem | 'unknown')[], depth: number, chain: readonly YAMLSeq[]) => {
-      // Aliases of aliases multiply: four aliases of four aliases … make 4^n lines out of a few.
-      if (out.length >= maxScriptLines || ++scriptVisits > 4 * maxScriptLines) {
-        if (!scriptCut) run.problem(`a job's script expands to too many lines (lists of aliases of lists: more than ${maxScriptLines}); the rest is not analysed`, scriptAt);
-        scriptCut = true;
-        return;
-      }
       if (v === undefined) {
         out.push('unknown');
         return;
@@ -169,6 +163,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
         return;
       }
       if (!isScalar(v) || !v.range) return;
+      run.meter.charge(YAML_EXPANDED_CHARS, String(v.value).length);
       const chars = typeof v.value === 'string' ? scalarChars(src, v as Scalar) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
       out.push({ chars, span: trimmedSpan(src, v), section });
     };
@@ -264,8 +259,6 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
         if (e) collect(e.value, section, out, 0, []);
       };
       const mainItems: (ScriptItem | 'unknown')[] = [];
-      scriptAt = (job.entries.get('script')?.key?.range?.[0]) ?? 0;
-      scriptVisits = 0;
       itemsOf('before_script', keyword('before_script'), mainItems);
       itemsOf('script', job.entries.get('script'), mainItems);
       const afterItems: (ScriptItem | 'unknown')[] = [];
@@ -300,7 +293,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
         items.forEach((it, i) => {
           if (i > 0) chars.push({ ch: '\n', off: -1 });
           if (it === 'unknown') for (const ch of UNKNOWN_SNIPPET) chars.push({ ch, off: -1 });
-          else chars.push(...withoutInputs(it.chars));
+          else pushAll(chars, withoutInputs(it.chars));
         });
         // The shell's identity while it runs (the side-venv test groups by it); each site is
         // anchored at its own script line afterwards.
@@ -380,18 +373,18 @@ function withoutInputs(cs: Char[]): Char[] {
   let k = 0;
   const re = /\$\[\[[^\]]*\]\]/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    out.push(...cs.slice(k, m.index));
+    pushAll(out, cs.slice(k, m.index));
     for (const ch of 'GLINPUT') out.push({ ch, off: cs[m.index].off });
     k = m.index + m[0].length;
   }
-  out.push(...cs.slice(k));
+  pushAll(out, cs.slice(k));
   return out;
 }
 
 
 export const gitlabFrontEnd: FrontEnd = {
   language: 'gitlab-ci',
-  maxBytes: CONFIG_MAX_BYTES,
+  maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     // Only the names GitLab gives its pipeline file: included files are plain YAML we cannot tell apart.
     const base = path.posix.basename(p.replace(/\\/g, '/'));

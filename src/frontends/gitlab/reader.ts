@@ -7,6 +7,7 @@
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../../kernel/source.js';
 import { aliasTargets, isAlias, isMap, isScalar, isSeq } from '../yaml-scalars.js';
+import { BudgetMeter, GITLAB_EXTENDS_DEPTH, GITLAB_EXTENDS_KEYS, GITLAB_REFERENCE_DEPTH, TooComplexError, YAML_ALIASES } from '../../kernel/budgets.js';
 
 // ---------------------------------------------------------------------------------------------
 // The configuration as GitLab sees it: merge keys, `extends:` and `!reference` applied, every
@@ -27,18 +28,24 @@ export type Value = Mapping | YamlNode | null;
 
 export const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && (v as Mapping).kind === 'mapping';
 
-/** ActiveSupport's Hash#deep_merge, as `extends:` uses it: hashes merge key by key, anything else is replaced. */
-function deepMerge(base: Mapping, over: Mapping): Mapping {
+/**
+ * ActiveSupport's Hash#deep_merge, as `extends:` uses it: hashes merge key by key, anything else is
+ * replaced. The keys it copies are charged to the file's budget.
+ */
+function deepMerge(base: Mapping, over: Mapping, meter: BudgetMeter): Mapping {
+  meter.charge(GITLAB_EXTENDS_KEYS, base.entries.size + over.entries.size);
   const entries = new Map(base.entries);
   for (const [k, e] of over.entries) {
     const b = entries.get(k);
-    entries.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value) } : e);
+    entries.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value, meter) } : e);
   }
   return { kind: 'mapping', entries };
 }
 
 export class Config {
   private readonly extendedMemo = new Map<string, Value>();
+  /** Levels of `extends:` under each entry merged so far (GitLab refuses more than 11). */
+  private readonly extendsDepth = new Map<string, number>();
   private readonly extending = new Set<string>();
   /** One Mapping per YAML mapping: aliases of aliases would otherwise expand exponentially. */
   private readonly mappings = new WeakMap<YAMLMap, Mapping>();
@@ -46,14 +53,21 @@ export class Config {
 
   private readonly target: (alias: unknown) => unknown;
 
-  constructor(doc: Document.Parsed) {
+  constructor(
+    doc: Document.Parsed,
+    /** The file's running totals against its budgets (aliases followed, keys merged). */
+    readonly meter = new BudgetMeter(),
+  ) {
     this.target = aliasTargets(doc);
     const r = this.valueOf(doc.contents, 0);
     this.root = isMapping(r) ? r : undefined;
   }
 
   deAlias(n: unknown): unknown {
-    for (let i = 0; i < 20 && isAlias(n); i++) n = this.target(n);
+    for (let i = 0; i < 20 && isAlias(n); i++) {
+      this.meter.charge(YAML_ALIASES);
+      n = this.target(n);
+    }
     return isAlias(n) ? undefined : n;
   }
 
@@ -101,21 +115,30 @@ export class Config {
   }
 
   /** A top-level entry after `extends:` (Extendable::Entry#extend!: bases merged in order, then the entry itself). */
-  extended(name: string, depth = 0): Value {
+  /**
+   * Each entry is merged once (memoized), so a file costs the keys its entries hold times their
+   * `extends:` depth, which is GitLab's own limit: deeper is reported as too complex, as GitLab
+   * refuses such a pipeline.
+   */
+  extended(name: string): Value {
     if (this.extendedMemo.has(name)) return this.extendedMemo.get(name)!;
     const own = this.root?.entries.get(name)?.value;
     if (own === undefined) return null;
-    if (!isMapping(own) || !own.entries.has('extends') || this.extending.has(name) || depth > 11) return own;
+    if (!isMapping(own) || !own.entries.has('extends') || this.extending.has(name)) return own;
     this.extending.add(name);
     let merged: Mapping = { kind: 'mapping', entries: new Map() };
+    let depth = 1;
     for (const base of this.names(own.entries.get('extends')!.value)) {
       // A base that is not in this file comes from an `include:`: unknown, left out.
       if (!this.root?.entries.has(base)) continue;
-      const b = this.extended(base, depth + 1);
-      if (isMapping(b)) merged = deepMerge(merged, b);
+      const b = this.extended(base);
+      depth = Math.max(depth, 1 + (this.extendsDepth.get(base) ?? 0));
+      if (depth > GITLAB_EXTENDS_DEPTH.limit) throw new TooComplexError(GITLAB_EXTENDS_DEPTH, depth);
+      if (isMapping(b)) merged = deepMerge(merged, b, this.meter);
     }
     this.extending.delete(name);
-    const result = deepMerge(merged, own);
+    const result = deepMerge(merged, own, this.meter);
+    this.extendsDepth.set(name, depth);
     this.extendedMemo.set(name, result);
     return result;
   }
@@ -130,7 +153,9 @@ export class Config {
 
   /** `!reference [job, key, …]`: the value it selects, or undefined when that is not in this file. */
   reference(seq: YAMLSeq, chain: readonly YAMLSeq[]): Value | undefined {
-    if (chain.includes(seq) || chain.length > 10) return undefined;
+    if (chain.includes(seq)) return undefined;
+    // GitLab's own limit: deeper nesting is refused by GitLab, and reported here as too complex.
+    if (chain.length >= GITLAB_REFERENCE_DEPTH.limit) throw new TooComplexError(GITLAB_REFERENCE_DEPTH, chain.length + 1);
     const keys = seq.items.map((i) => this.deAlias(i));
     if (keys.length === 0 || !keys.every((k) => isScalar(k) && k.value !== null)) return undefined;
     const [first, ...rest] = keys.map((k) => String((k as Scalar).value));

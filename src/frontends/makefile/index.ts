@@ -48,7 +48,7 @@ import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { pushAll, type Unit, unitsToWord } from '../../kernel/word-units.js';
 import { CURDIR, Expander, synth, text, unknown, valueText, type MakeVar, type Vars } from './expander.js';
 import { cloneVars, parseMakefile, type ParsedMakefile, type Rule } from './parse.js';
 
@@ -238,7 +238,7 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
       const units: Unit[] = [];
       commandLines.forEach((c, i) => {
         if (i) units.push({ ch: '\n', off: -1 });
-        units.push(...c.units);
+        pushAll(units, c.units);
       });
       const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1)!.span.end };
       shells = [{ units, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];

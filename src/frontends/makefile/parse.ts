@@ -4,6 +4,7 @@
  * `export`/`unexport`, `.ONESHELL`, `.EXPORT_ALL_VARIABLES`) before any recipe is run.
  */
 import type { Span } from '../../kernel/source.js';
+import { pushAll } from '../../kernel/word-units.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { defaultVars, Expander, sameVar, synth, text, unknown, words, type MakeVar, type Vars } from './expander.js';
 import {
@@ -242,7 +243,7 @@ export function parseMakefile(src: string): ParsedMakefile {
           break;
         }
         if (body.length || j > li + 1) body.push({ ch: '\n', off: lines[j].starts[0] - 1 });
-        body.push(...lines[j].chars);
+        pushAll(body, lines[j].chars);
       }
       if (!closed) problems.push({ message: "missing 'endef', unterminated 'define'", offset: line[0].off });
       li = j;

@@ -10,6 +10,7 @@
  */
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
+import { SHELL_COMMANDS, SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS, within, type BudgetMeter } from '../../kernel/budgets.js';
 import { isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
@@ -34,6 +35,10 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   const result: ShellParseResult = { commands: [], errors: [] };
   const parser = loadedParser('tree-sitter-bash');
   let tree: ReturnType<typeof parser.parse> = null;
+  // Budgets before any work: the model holds several objects per character of the script.
+  const chars = scriptLength(script);
+  within(SHELL_SCRIPT_CHARS, chars);
+  opts.meter?.charge(SHELL_FILE_CHARS, chars);
   try {
     let s = buildScript(script);
     if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
@@ -65,7 +70,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
     }
-    new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard).run(tree.rootNode);
+    new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter).run(tree.rootNode);
   } catch (e) {
     // Pathological nesting can exhaust the JS or WASM stack; report it as a parse problem and keep
     // whatever commands were already collected rather than failing the whole file. (A WASM trap
@@ -80,6 +85,16 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   }
   return result;
 }
+
+/** Characters of a script Word (a non-text fragment counts as one). */
+function scriptLength(w: Word): number {
+  let n = 0;
+  for (const f of w.fragments) n += f.kind === 'text' ? f.text.length : 1;
+  return n;
+}
+
+/** Nodes that open a level of nesting, for the nesting budget. */
+const NESTING = new Set(['if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'subshell', 'compound_statement', 'command_substitution', 'process_substitution', 'function_definition']);
 
 /** ERROR and MISSING nodes in a tree (iteratively: nesting is unbounded). */
 function errorCount(root: SyntaxNode): number {
@@ -105,6 +120,7 @@ class Collector {
     private readonly out: ShellParseResult,
     private readonly onCommand?: (cmd: ShellCommand) => void,
     private readonly onVenvGuard?: () => void,
+    private readonly meter?: BudgetMeter,
   ) {
     this.map = new ScriptMap(s);
     this.expander = new WordExpander(this.map, dialect, vars);
@@ -134,6 +150,7 @@ class Collector {
   private readonly walked = new Set<number>();
 
   private emit(c: ShellCommand, start: number): void {
+    this.meter?.charge(SHELL_COMMANDS);
     this.out.commands.push(c);
     this.starts.set(c, start);
     this.onCommand?.(c);
@@ -166,9 +183,10 @@ class Collector {
   private walk(root: SyntaxNode): void {
     // Each entry carries its parent and next sibling: asking tree-sitter for them costs O(depth).
     // A `guard` entry marks where a $VIRTUAL_ENV guard ends: it is popped after the guard's commands.
-    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true }> = [{ n: root }];
+    // `depth`: compound commands open around the node (the nesting budget).
+    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; depth?: number }> = [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard } = stack.pop()!;
+      const { n, parent, next, guard, depth = 0 } = stack.pop()!;
       if (guard) {
         this.onVenvGuard?.();
         continue;
@@ -211,10 +229,12 @@ class Collector {
       }
       // Children are visited even below commands: `$(…)` in arguments and redirections run too.
       // Here-doc bodies contain only their expansions as nodes, so their text is never a command.
+      const inner = NESTING.has(n.type) ? depth + 1 : depth;
+      within(SHELL_NESTING, inner);
       const children = n.children;
       for (let i = children.length - 1; i >= 0; i--) {
         const c = children[i];
-        if (c) stack.push({ n: c, parent: n, next: children[i + 1] ?? undefined });
+        if (c) stack.push({ n: c, parent: n, next: children[i + 1] ?? undefined, depth: inner });
       }
     }
   }

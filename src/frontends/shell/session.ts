@@ -18,6 +18,7 @@ import { createdVenv, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../c
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
+import type { BudgetMeter } from '../../kernel/budgets.js';
 
 export interface ShellSessionOptions {
   file: SourceFile;
@@ -76,6 +77,8 @@ export interface ShellSessionOptions {
    * the environment an activation earlier in the shell put first on PATH, if any.
    */
   makeSite?(cmd: ExpandedCommand, active: string | undefined): LaunchSite;
+  /** The file's running totals against its budgets (kernel/budgets.ts), shared by its shells. */
+  meter?: BudgetMeter;
 }
 
 export interface ShellActivation {
@@ -164,7 +167,7 @@ class ShellSession {
   }
 
   runScript(script: Word): ShellParseError[] {
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter }).errors;
   }
 
   result(errors: ShellParseError[]): ShellSessionResult {
@@ -272,7 +275,7 @@ class ShellSession {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;

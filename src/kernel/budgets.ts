@@ -1,0 +1,124 @@
+/**
+ * The budgets a configuration file is analysed within. A file over one of them is not analysed
+ * further: it is reported once as a `too-complex` file problem naming the budget and its limit
+ * (the checker turns a TooComplexError into that problem), and the run goes on with the next file.
+ *
+ * Each limit is sized from real files (the 106 repositories of corpus/repos.json and the files
+ * named below) with wide room above them, and below what keeps one file's analysis under 256 MB
+ * and a few seconds on a busy 2-core machine (measured: the shell model holds ~400 bytes per
+ * character of the script it is analysing at once, and takes ~3 µs per character).
+ */
+
+export interface Budget {
+  /** The name reports use. */
+  name: string;
+  /** What is counted, for the message: "<what> over the budget of <limit>". */
+  what: string;
+  limit: number;
+}
+
+/**
+ * Characters of one shell script handed to the shell model at once (a Dockerfile RUN, a job's
+ * script, a recipe line, a shell script file). The largest real scripts seen are ~47 KB
+ * (devstack's stack.sh, st2's bootstrap scripts ~42 KB); 256 KiB is ~110 MB of analysis.
+ * Generated autoconf `configure` scripts (0.5–1 MB) are over it.
+ */
+export const SHELL_SCRIPT_CHARS: Budget = { name: 'shell-script-size', what: 'characters in one shell script', limit: 256 * 1024 };
+
+/**
+ * Characters of shell text analysed in one file, every shell together: what aliases, `extends:`
+ * and `!reference` make of a file can be far more than the file. Real files analyse a few times
+ * their own size at most (the largest real workflow seen, 50 KB, has less than that in `run:`
+ * text; st2's 57 KB Makefile); 512 KiB is ~1.5 s of shell analysis here.
+ */
+export const SHELL_FILE_CHARS: Budget = { name: 'shell-text-per-file', what: 'characters of shell text in one file', limit: 512 * 1024 };
+
+/**
+ * Simple commands the shell model follows in one file, nested `sh -c`/`eval` shells included.
+ * A 47 KB script has ~1,500; each costs ~15 KB while the file is analysed (measured: 10,000
+ * commands, 230 MB peak), so this is the budget that keeps a file of many small shells (20,000
+ * GitLab jobs, a 2 MB Makefile) under 256 MB.
+ */
+export const SHELL_COMMANDS: Budget = { name: 'shell-commands-per-file', what: 'shell commands in one file', limit: 10_000 };
+
+/**
+ * Compound commands open at once in a shell script (`if` in `while` in a subshell, `$(…)` …).
+ * Real scripts nest under 10; the walk is iterative and the tests check 10,000 levels of `$(…)`
+ * and subshells, the most a script may nest; deeper, a generated file, is too complex.
+ */
+export const SHELL_NESTING: Budget = { name: 'shell-nesting-depth', what: 'nested shell compound commands', limit: 10_000 };
+
+/**
+ * Characters of one Dockerfile instruction (a `RUN` with its continuation lines and here-docs):
+ * the shell script budget, checked before the instruction is read character by character (a
+ * 1.9 MB RUN took 780 MB). The largest real RUNs are a few KB.
+ */
+export const DOCKERFILE_RUN_CHARS: Budget = { name: 'dockerfile-run-size', what: 'characters in one Dockerfile instruction (RUN)', limit: SHELL_SCRIPT_CHARS.limit };
+
+/**
+ * YAML aliases followed while reading one GitLab CI or GitHub Actions file (`*name`, merge keys
+ * `<<: *name`), every job's use of a shared anchor counted again. Real pipelines use tens to a few
+ * hundred (one template merged into each of ~100 jobs); a "billion laughs" of a few hundred bytes
+ * names millions.
+ */
+export const YAML_ALIASES: Budget = { name: 'yaml-alias-expansions', what: 'YAML alias expansions', limit: 50_000 };
+
+/**
+ * Characters of script text a GitLab CI or GitHub Actions file expands to, every job's scripts
+ * after aliases, `extends:` and `!reference` (the same text counted again for each job using it).
+ */
+export const YAML_EXPANDED_CHARS: Budget = { name: 'yaml-expanded-size', what: 'characters of script text after YAML expansion', limit: SHELL_FILE_CHARS.limit };
+
+/** GitLab's own limit on `extends:` nesting (GitLab refuses a pipeline that nests deeper than 11 levels). */
+export const GITLAB_EXTENDS_DEPTH: Budget = { name: 'gitlab-extends-depth', what: 'levels of extends:', limit: 11 };
+
+/** GitLab's own limit on `!reference` nesting (10 levels). */
+export const GITLAB_REFERENCE_DEPTH: Budget = { name: 'gitlab-reference-depth', what: 'levels of !reference', limit: 10 };
+
+/**
+ * Keys copied while merging `extends:` bases into jobs (each job's merged keys and nested keys):
+ * ~100 jobs of ~20 keys each is a large real pipeline (2,000); deep chains of wide templates
+ * multiply it.
+ */
+export const GITLAB_EXTENDS_KEYS: Budget = { name: 'gitlab-extends-size', what: 'keys merged by extends:', limit: 500_000 };
+
+/** Every budget, for the README table and the tests. */
+export const BUDGETS: readonly Budget[] = [
+  SHELL_SCRIPT_CHARS,
+  SHELL_FILE_CHARS,
+  SHELL_COMMANDS,
+  SHELL_NESTING,
+  DOCKERFILE_RUN_CHARS,
+  YAML_ALIASES,
+  YAML_EXPANDED_CHARS,
+  GITLAB_EXTENDS_DEPTH,
+  GITLAB_REFERENCE_DEPTH,
+  GITLAB_EXTENDS_KEYS,
+];
+
+/** Thrown when a file goes over a budget; the checker reports it as the file's `too-complex` problem. */
+export class TooComplexError extends Error {
+  constructor(
+    readonly budget: Budget,
+    readonly amount: number,
+  ) {
+    super(`too complex to analyse: more ${budget.what} than the budget of ${budget.limit.toLocaleString('en-US')} (${budget.name}); skipped`);
+  }
+}
+
+/** Throws when `amount` is over the budget. */
+export function within(budget: Budget, amount: number): void {
+  if (amount > budget.limit) throw new TooComplexError(budget, amount);
+}
+
+/** Running totals of one file's analysis against its per-file budgets. */
+export class BudgetMeter {
+  private readonly used = new Map<Budget, number>();
+
+  /** Adds `amount` to what `budget` has used; throws when that goes over it. */
+  charge(budget: Budget, amount = 1): void {
+    const total = (this.used.get(budget) ?? 0) + amount;
+    this.used.set(budget, total);
+    within(budget, total);
+  }
+}
