@@ -70,7 +70,9 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
     }
-    new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter).run(tree.rootNode);
+    const collector = new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
+    if (opts.onScopes) opts.onScopes(collector.scopes(tree.rootNode));
+    collector.run(tree.rootNode);
   } catch (e) {
     // Pathological nesting can exhaust the JS or WASM stack; report it as a parse problem and keep
     // whatever commands were already collected rather than failing the whole file. (A WASM trap
@@ -121,6 +123,7 @@ class Collector {
     private readonly onCommand?: (cmd: ShellCommand) => void,
     private readonly onVenvGuard?: () => void,
     private readonly meter?: BudgetMeter,
+    private readonly onUncalled?: () => void,
   ) {
     this.map = new ScriptMap(s);
     this.expander = new WordExpander(this.map, dialect, vars);
@@ -160,7 +163,11 @@ class Collector {
   run(root: SyntaxNode): void {
     try {
       this.walk(root);
-      for (const body of this.functions.values()) if (!this.walked.has(body.id)) this.walk(this.markWalked(body));
+      for (const body of this.functions.values()) {
+        if (this.walked.has(body.id)) continue;
+        this.onUncalled?.();
+        this.walk(this.markWalked(body));
+      }
     } finally {
       // Pre-order is source order except where the grammar nests a later part under an earlier
       // node (a here-string inside the command, a redirection outside it); a stable sort fixes that.
@@ -168,16 +175,53 @@ class Collector {
     }
   }
 
+  /** See ShellParseOptions.onScopes (iteratively: nesting is unbounded). */
+  scopes(root: SyntaxNode): Span[] {
+    const out: Span[] = [];
+    const add = (start: number, end: number) => {
+      const sp = start < end ? this.span(start, end) : undefined;
+      if (sp) out.push(sp);
+    };
+    const stack: SyntaxNode[] = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'function_definition') {
+        const body = n.childForFieldName('body');
+        if (body) add(body.startIndex, body.endIndex);
+      } else if (n.type === 'elif_clause' || n.type === 'else_clause' || n.type === 'case_item') {
+        add(n.startIndex, n.endIndex);
+      } else if (n.type === 'if_statement') {
+        const kids = n.children;
+        const iThen = kids.findIndex((c) => c?.type === 'then');
+        const iEnd = kids.findIndex((c, i) => i > iThen && (c?.type === 'elif_clause' || c?.type === 'else_clause' || c?.type === 'fi'));
+        if (iThen >= 0) add(kids[iThen]!.endIndex, iEnd >= 0 ? kids[iEnd]!.startIndex : n.endIndex);
+      }
+      for (const c of n.children) if (c && c.childCount) stack.push(c);
+    }
+    return out;
+  }
+
   private markWalked(body: SyntaxNode): SyntaxNode {
     this.walked.add(body.id);
     return body;
   }
 
-  /** The body of the function a command calls by its literal name, the first time only (recursion ends there). */
-  private calledBody(cmd: SyntaxNode): SyntaxNode | undefined {
+  /**
+   * The bodies a command runs, the first time only (recursion ends there): the function it calls by
+   * its literal name, then the functions it names as plain arguments when it is itself a function
+   * call (an indirect call: `ExperimentalBootstrap "Mac OS X" BootstrapMac` runs `$2` inside).
+   */
+  private calledBodies(cmd: SyntaxNode): SyntaxNode[] {
     const name = cmd.childForFieldName('name');
-    const body = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : undefined;
-    return body && !this.walked.has(body.id) ? this.markWalked(body) : undefined;
+    const fn = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : undefined;
+    if (!fn) return [];
+    const out = this.walked.has(fn.id) ? [] : [this.markWalked(fn)];
+    for (const arg of cmd.childrenForFieldName('argument')) {
+      const m = arg && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(arg.startIndex, arg.endIndex));
+      const body = m ? this.functions.get(m[2]) : undefined;
+      if (body && !this.walked.has(body.id)) out.push(this.markWalked(body));
+    }
+    return out;
   }
 
   private walk(root: SyntaxNode): void {
@@ -201,8 +245,8 @@ class Collector {
         case 'command': {
           this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : undefined);
           // Pushed before the command's own children: its arguments' `$(…)` run first, then the body.
-          const body = this.calledBody(n);
-          if (body) stack.push({ n: body, parent: n });
+          const bodies = this.calledBodies(n);
+          for (let i = bodies.length - 1; i >= 0; i--) stack.push({ n: bodies[i], parent: n });
           break;
         }
         case 'function_definition': {

@@ -167,7 +167,62 @@ class ShellSession {
   }
 
   runScript(script: Word): ShellParseError[] {
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter }).errors;
+    const onScopes = (scopes: Span[]) => (this.scopes = scopes);
+    const onUncalledFunction = () => this.fromTopEnd();
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, meter: this.o.meter }).errors;
+  }
+
+  /** The top shell's state when its own commands ended, before the first uncalled function's body. */
+  private topEnd?: { sh: ShellState; vars: Map<string, string> };
+
+  /**
+   * An uncalled function's body starts from the top level's end state (see
+   * ShellParseOptions.onUncalledFunction): PATH, folder, activation and variables. Venvs another
+   * uncalled function created stay known: a venv is a folder, and outlives the run that made it.
+   */
+  private fromTopEnd(): void {
+    const top = this.top;
+    if (!this.topEnd) {
+      this.topEnd = { sh: { ...top.sh }, vars: new Map(top.vars) };
+      return;
+    }
+    const end = this.topEnd;
+    // In place: the parser's word expander and the driver hold these very objects.
+    for (const k of Object.keys(top.sh) as (keyof ShellState)[]) delete top.sh[k];
+    Object.assign(top.sh, end.sh);
+    top.vars.clear();
+    for (const [k, v] of end.vars) top.vars.set(k, v);
+  }
+
+  /** The top script's function bodies, if/elif/else branches and case items (see ShellParseOptions.onScopes). */
+  private scopes: Span[] = [];
+
+  /**
+   * The venvs known where a command at `at` runs. A venv the file only names (uses by path, never
+   * creates) inside a function body or one branch of an `if`/`case` of this script says nothing
+   * outside it: the function may run where that venv is not on PATH (a library of functions its
+   * sourcer runs), the other branch runs when that one does not (certbot-auto's two phases).
+   */
+  private readonly innermost = new Map<number, Span | undefined>();
+  private scopeOf(o: number): Span | undefined {
+    if (this.innermost.has(o)) return this.innermost.get(o);
+    let scope: Span | undefined;
+    for (const sp of this.scopes) if (sp.start <= o && o < sp.end && (!scope || sp.end - sp.start < scope.end - scope.start)) scope = sp;
+    this.innermost.set(o, scope);
+    return scope;
+  }
+
+  private venvsAt(at: number | undefined): Map<string, VenvOrigin> {
+    if (at === undefined || this.scopes.length === 0) return this.o.venvs;
+    let out: Map<string, VenvOrigin> | undefined;
+    for (const [v, origin] of this.o.venvs) {
+      if (origin.how !== 'named' || origin.offset === undefined) continue;
+      const scope = this.scopeOf(origin.offset);
+      if (!scope || (scope.start <= at && at < scope.end)) continue;
+      out ??= new Map(this.o.venvs);
+      out.delete(v);
+    }
+    return out ?? this.o.venvs;
   }
 
   result(errors: ShellParseError[]): ShellSessionResult {
@@ -223,7 +278,8 @@ class ShellSession {
     if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
     else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
-    const env: EnvState = { path: pathState, knownVenvs: [...o.venvs.keys()] };
+    const known = this.venvsAt(cmd.span?.start);
+    const env: EnvState = { path: pathState, knownVenvs: [...known.keys()] };
     const a = this.active();
     if (a) env.activeVenv = a;
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env });
@@ -234,7 +290,7 @@ class ShellSession {
     }
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
-      site.config = { ...o.facts, venvOrigins: new Map(o.venvs), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation };
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation };
       if (o.deactivated?.size) site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
         site.config.shellName = frame.shellName;

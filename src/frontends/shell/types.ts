@@ -30,6 +30,18 @@ export interface ShellParseOptions {
    * order with `onCommand`.
    */
   onVenvGuard?: () => void;
+  /**
+   * Called once, before the first command, with the source spans of the script's mutually
+   * exclusive or deferred parts: each function body, each branch body of an `if` (then, elif,
+   * else) and each `case` item. Nested spans nest.
+   */
+  onScopes?: (scopes: Span[]) => void;
+  /**
+   * Called before each body of a function the script never calls (walked after the script's own
+   * commands, for a dispatch like `"$@"` or a sourcer): each such body runs from the state the
+   * script's top level ends with, not from what another uncalled function did.
+   */
+  onUncalledFunction?: () => void;
 }
 
 export interface ShellAssignment {

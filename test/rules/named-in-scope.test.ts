@@ -1,0 +1,87 @@
+/**
+ * A venv a script only names (uses by path, never creates) inside a function body or one branch
+ * of an `if`/`case` says nothing outside it (issue 15): a library of functions that its sourcer
+ * runs after activating a venv (securedrop's bin/dev-deps), a script whose two phases are the two
+ * branches of one `if` (certbot-auto). Where the venv is named at the top level, created, or named
+ * in the same function or branch as the bare command, the finding stays.
+ */
+import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(venvNotOnPath, {
+  filename: 'bin/dev-deps',
+  label: 'shell script, named venvs in scope',
+  valid: [
+    {
+      name: 'a library of functions: a venv one function names says nothing about another',
+      code:
+        '#!/bin/bash\nexport DISPLAY=:1\nexport REPOROOT="${REPOROOT:-$(git rev-parse --show-toplevel)}"\n\n' +
+        'function run_redis() {\n  rm -f "${REPOROOT}/securedrop/redis-password"\n  python "${REPOROOT}/securedrop/scripts/rqrequeue" --interval 60 &\n}\n\n' +
+        'function build_translations() {\n  pybabel compile --directory translations/\n}\n\n' +
+        'function reset_demo() {\n  /opt/venvs/app-code/bin/pip install -r requirements.txt\n}\n',
+    },
+    {
+      name: 'two phases in the two branches of one if: the venv of phase 2 is not in phase 1 or in an uncalled function',
+      code:
+        '#!/bin/sh\nVENV_PATH=/opt/eff.org/certbot/venv\nVENV_BIN="$VENV_PATH/bin"\n\n' +
+        'BootstrapMac() {\n  if ! hash pip 2>/dev/null; then\n    curl -sS https://bootstrap.pypa.io/get-pip.py | python\n  fi\n  pip install virtualenv\n}\n\n' +
+        'if [ "$1" = "--le-auto-phase2" ]; then\n  shift 1\n  "$VENV_BIN/pip" install --require-hashes -r requirements.txt\n  "$VENV_BIN/letsencrypt" "$@"\nelse\n' +
+        '  python -c "import sys; print(sys.version)"\n  pip --version\n  "$0" --le-auto-phase2 "$@"\nfi\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a library whose own function creates a venv and then runs pip by name',
+      code: '#!/bin/bash\nexport REPOROOT=/srv/app\n\nsetup_env() {\n  python3 -m venv /opt/venvs/app\n  pip install -r "$REPOROOT/requirements.txt"\n}\n',
+      errors: [{ line: 6, messageId: 'notOnPath', data: { name: 'pip', venv: '/opt/venvs/app' } }],
+    },
+    {
+      name: 'a function that names the venv and runs pip by name in its own body',
+      code: '#!/bin/bash\ndeploy() {\n  /opt/venvs/app/bin/python manage.py migrate\n  pip install -r requirements.txt\n}\ndeploy\n',
+      errors: [{ line: 4, messageId: 'notOnPath', data: { name: 'pip', venv: '/opt/venvs/app' } }],
+    },
+    {
+      name: 'a venv named at the top level covers a called function',
+      code: '#!/bin/bash\n/opt/venv/bin/pip install -r requirements.txt\nrun() {\n  python app.py\n}\nrun\n',
+      errors: [{ line: 4, messageId: 'notOnPath', data: { name: 'python', venv: '/opt/venv' } }],
+    },
+    {
+      name: 'the venv named in the same branch as the bare command',
+      code: '#!/bin/sh\nif [ "$1" = "--phase2" ]; then\n  /opt/venv/bin/pip install -r requirements.txt\n  python -m app\nelse\n  echo phase1\nfi\n',
+      errors: [{ line: 4, messageId: 'notOnPath', data: { name: 'python', venv: '/opt/venv' } }],
+    },
+    {
+      name: 'a case item that names the venv and runs pip by name',
+      code: '#!/bin/sh\ncase "$1" in\n  install)\n    /opt/venv/bin/python -m ensurepip\n    pip install .\n    ;;\n  *) echo usage ;;\nesac\n',
+      errors: [{ line: 5, messageId: 'notOnPath', data: { name: 'pip', venv: '/opt/venv' } }],
+    },
+  ],
+});
+
+const BOOTSTRAP =
+  '#!/bin/sh\nExperimentalBootstrap() {\n  if [ "$DEBUG" = 1 ]; then\n    $2\n  else\n    echo "FATAL: $1 support is very experimental" >&2\n    exit 1\n  fi\n}\n\n' +
+  'BootstrapMac() {\n  pip install virtualenv\n}\n\nBootstrap() {\n  ExperimentalBootstrap "Mac OS X" BootstrapMac\n}\n\n';
+
+testRule(venvNotOnPath, {
+  filename: 'letsencrypt-auto',
+  label: 'shell script, indirect and uncalled functions',
+  valid: [
+    {
+      name: 'a function passed by name to a function that runs it ($2) runs there, before the venv is made',
+      code: BOOTSTRAP + 'Bootstrap\npython3 -m venv /opt/eff.org/venv\n/opt/eff.org/venv/bin/pip install certbot\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a function passed by name runs after the venv is made: its bare pip is an escape',
+      code: BOOTSTRAP + 'python3 -m venv /opt/eff.org/venv\nBootstrap\n/opt/eff.org/venv/bin/pip install certbot\n',
+      errors: [{ line: 12, messageId: 'notOnPath', data: { name: 'pip', venv: '/opt/eff.org/venv' } }],
+    },
+    {
+      name: 'an uncalled function starts in the folder the top level ends in, not in one another uncalled function cd-ed to',
+      code: '#!/bin/bash\nbuild_docs() {\n  cd docs\n  make html\n}\n\nsetup() {\n  python3 -m venv .venv\n  pip install -e .\n}\n\n"$@"\n',
+      errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'pip', venv: '.venv' } }],
+      unsafeOutput: '#!/bin/bash\nbuild_docs() {\n  cd docs\n  make html\n}\n\nsetup() {\n  python3 -m venv .venv\n  .venv/bin/python -m pip install -e .\n}\n\n"$@"\n',
+    },
+  ],
+});
