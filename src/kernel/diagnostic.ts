@@ -49,7 +49,7 @@ export interface Diagnostic {
 /** A file that could not be checked, or not completely. Never fatal for the run. */
 export interface FileProblem {
   path: string;
-  kind: 'unreadable' | 'not-a-file' | 'binary' | 'too-large' | 'decode' | 'syntax' | 'symlink-loop' | 'too-deep' | 'parser-crash' | 'internal';
+  kind: 'unreadable' | 'not-a-file' | 'binary' | 'too-large' | 'decode' | 'syntax' | 'symlink-loop' | 'too-deep' | 'too-complex' | 'parser-crash' | 'internal';
   message: string;
   /** Where in the file, when known (syntax errors). */
   start?: Location;
