@@ -18,6 +18,7 @@ export interface Span {
 
 export class SourceFile {
   private lineStarts: number[] | undefined;
+  private nl: string | undefined;
 
   constructor(
     /** Path as given to / discovered by the CLI (relative or absolute). */
@@ -73,8 +74,12 @@ export class SourceFile {
 
   /** The file's dominant newline, used when a fix inserts lines. */
   get newline(): string {
-    const i = this.text.indexOf('\n');
-    return i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+    // Asked once per fix: searched once (a file without \n would be read to its end each time).
+    if (this.nl === undefined) {
+      const i = this.text.indexOf('\n');
+      this.nl = i > 0 && this.text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+    }
+    return this.nl;
   }
 }
 

@@ -40,6 +40,13 @@ function firstLineOf(file: string): string {
   }
 }
 
+/**
+ * Folders nested deeper than this below a walked path are not walked (reported once, as
+ * `too-complex`). Real trees stay far below it (node_modules chains and Java packages: tens of
+ * levels); 2,000 levels of a hostile checkout would otherwise overflow paths and the stack.
+ */
+export const FOLDER_DEPTH_BUDGET = 256;
+
 export function discoverFiles(inputs: string[], cfg: Config): Discovery {
   const files: string[] = [];
   const claimed = new Map<string, Language>();
@@ -67,19 +74,38 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
     if (language) claimed.set(p, language);
   };
 
-  /** The real paths of the folders being walked, outermost first: a link back to one of them is a loop. */
+  /**
+   * The folders being walked (device and inode: one stat, where a real path costs a look-up per
+   * component of an ever longer path, at every level), outermost first: a link back to one of them
+   * is a loop.
+   */
   const ancestors = new Set<string>();
-  const walk = (dir: string, gitignores: { base: string; ig: Ignore }[]) => {
+  /** Folders past the depth budget: the first one's path and how many there were. */
+  let tooDeep: { path: string; count: number } | undefined;
+  /**
+   * `gitignores`: the .gitignore files in force, each with this folder's path relative to its own
+   * folder; `rootRel`: this folder's path relative to the project root when the parent knew it.
+   * Both grow by one name per level (computing them from the full path at each level costs a
+   * pass over an ever longer path).
+   */
+  const walk = (dir: string, gitignores: { ig: Ignore; rel: string }[], depth: number, knownRootRel?: string) => {
     let real: string;
     try {
-      real = fs.realpathSync(dir);
+      const st = fs.statSync(dir, { bigint: true }); // 64-bit inode numbers exceed a double
+      real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       problems.push({ path: dir, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ELOOP' ? 'symbolic link loop; skipped' : `cannot resolve folder: ${code}`, partial: false });
       return;
     }
     if (ancestors.has(real)) {
-      problems.push({ path: dir, kind: 'symlink-loop', message: `symbolic link loop (already visited as ${real}); skipped`, partial: false });
+      let shown = real;
+      try {
+        shown = fs.realpathSync(dir);
+      } catch {
+        /* the device and inode name it */
+      }
+      problems.push({ path: dir, kind: 'symlink-loop', message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
       return;
     }
     // A second name for a folder checked elsewhere (`config -> conf`): nothing is left unchecked.
@@ -96,13 +122,13 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        scoped = [...gitignores, { base: dir, ig: patternMatcher(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: '', ig: patternMatcher(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split(/\r?\n/)) }];
       } catch {
         /* an unreadable .gitignore ignores nothing */
       }
     }
-    const rootRel = relativeDir(cfg.root, dir);
-    const scopes = scoped.map(({ base, ig }) => ({ ig, rel: relativeDir(base, dir) })).filter((s) => !s.rel.startsWith('..'));
+    const rootRel = knownRootRel ?? relativeDir(cfg.root, dir);
+    const scopes = scoped;
     const gitIgnored = (name: string, isDir: boolean) =>
       scopes.some(({ ig, rel }) => {
         const r = rel ? `${rel}/${name}` : name;
@@ -126,9 +152,13 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
         }
       }
       if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir)) continue;
-      if (isDir) {
+      if (isDir && depth >= FOLDER_DEPTH_BUDGET) {
+        if (tooDeep) tooDeep.count++;
+        else tooDeep = { path: p, count: 1 };
+      } else if (isDir) {
         ancestors.add(real);
-        walk(p, scoped);
+        const under = (rel: string) => (rel ? `${rel}/${e.name}` : e.name);
+        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith('..') ? undefined : under(rootRel));
         ancestors.delete(real);
       }
       else if (isFile) {
@@ -151,8 +181,12 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       problems.push({ path: input, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code}`, partial: false });
       continue;
     }
-    if (st.isDirectory()) walk(input, []);
+    if (st.isDirectory()) walk(input, [], 0);
     else addFile(input); // named explicitly: checked even if excluded
+  }
+  if (tooDeep) {
+    const more = tooDeep.count > 1 ? ` (and ${tooDeep.count - 1} more folder${tooDeep.count > 2 ? 's' : ''} as deep)` : '';
+    problems.push({ path: tooDeep.path, kind: 'too-complex', message: `folder nested more than ${FOLDER_DEPTH_BUDGET} levels deep, over the folder-depth budget of ${FOLDER_DEPTH_BUDGET}; not checked${more}`, partial: false });
   }
   return { files, claimed, problems, buildFiles };
 }

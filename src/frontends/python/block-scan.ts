@@ -204,7 +204,10 @@ function fromUtf16(units: Uint16Array): string {
 function blank(units: Uint16Array, s: string, from: number, to: number, hasCR: boolean): void {
   if (to <= from) return;
   units.fill(32, from, to);
-  // Line breaks stay (most literals have none: one search each).
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) units[i] = 10;
-  if (hasCR) for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1)) units[i] = 13;
+  // Line breaks stay. Only [from, to) is read: a search for the next break would run on to the
+  // file's next one, over and over on one long line or past a lone \r.
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && hasCR)) units[i] = c;
+  }
 }

@@ -97,13 +97,14 @@ export function keptRanges(text: string): TextRange[] | undefined {
   // Rows and columns as tree-sitter counts them: only \n breaks a row.
   let row = 0;
   let rowStart = 0;
-  let at = 0;
+  // The next \n not yet counted (searched once each: on one long line, a search per span would
+  // run to the file's end every time).
+  let next = text.indexOf('\n');
   const point = (offset: number) => {
-    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    for (; next >= 0 && next < offset; next = text.indexOf('\n', next + 1)) {
       row++;
-      rowStart = i + 1;
+      rowStart = next + 1;
     }
-    at = Math.max(at, offset);
     return { row, column: offset - rowStart };
   };
   return spans.map(([a, b]) => ({ startIndex: a, startPosition: point(a), endIndex: b, endPosition: point(b) }));

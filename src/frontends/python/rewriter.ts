@@ -10,6 +10,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../
 import type { PythonModule } from './evaluate.js';
 import type { LiteralRef } from './values.js';
 import { shellWordSpan } from '../../kernel/word.js';
+import { literalIndex } from './literal-index.js';
 
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
@@ -149,10 +150,7 @@ export class PythonRewriter implements ProgramRewriter {
   }
 
   private literalAround(start: number, end: number): LiteralRef | undefined {
-    for (const lit of this.mod.literals.values()) {
-      if (lit.contentSpan.start <= start && end <= lit.contentSpan.end) return lit;
-    }
-    return undefined;
+    return literalIndex(this.mod).around(start, end);
   }
 
   private nodeAt(lit: LiteralRef): Node | null {
@@ -183,7 +181,20 @@ function formattingOf(node: Node | null): '%' | '{}' | undefined {
  * After the module docstring and `from __future__` imports; within a leading run of plain
  * `import x` lines, at `module`'s alphabetical place (as isort would put it).
  */
-export function importInsertionPoint(mod: PythonModule, module = ''): { offset: number; leadingNewline: boolean; inline?: boolean } {
+export function importInsertionPoint(mod: PythonModule, module = ''): InsertionPoint {
+  // One answer per module and name: every fix in a file asks again (8,000 launches: 8,000 walks of
+  // every top-level statement).
+  let known = insertionPoints.get(mod);
+  if (!known) insertionPoints.set(mod, (known = new Map()));
+  let at = known.get(module);
+  if (!at) known.set(module, (at = findInsertionPoint(mod, module)));
+  return at;
+}
+
+type InsertionPoint = { offset: number; leadingNewline: boolean; inline?: boolean };
+const insertionPoints = new WeakMap<PythonModule, Map<string, InsertionPoint>>();
+
+function findInsertionPoint(mod: PythonModule, module: string): InsertionPoint {
   const stmts = mod.root.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
   let i = 0;
   if (stmts[0]?.type === 'expression_statement' && stmts[0].namedChildren[0]?.type === 'string') i = 1;

@@ -1,0 +1,171 @@
+/**
+ * No quadratic corners (issue 16, point 2): each input is grown 1×, 4× and 16×, and the CPU time
+ * of the work it drives must grow about as fast as the input — a ratio measured within the same
+ * test, so that a slow or busy machine shifts all three times together. CPU time (user + system,
+ * the least of a few runs) rather than wall time: the machine is shared. A linear path gives
+ * ~4× from 4× to 16×; before their fixes these took 10–30× there (module-level launches 12.7×,
+ * one long line 12.3×, a lone \r 10.4×, folder walking 29.8×).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { checkText } from '../src/api.js';
+import { SourceFile } from '../src/kernel/source.js';
+import { loadParsers, loadedParser } from '../src/frontends/tree-sitter.js';
+import { PythonModule } from '../src/frontends/python/evaluate.js';
+import { findLaunchSites } from '../src/frontends/python/launch-sites.js';
+import { literalIndex } from '../src/frontends/python/literal-index.js';
+import { discoverFiles, FOLDER_DEPTH_BUDGET } from '../src/pipeline/discover.js';
+import { loadConfig } from '../src/pipeline/config.js';
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** The least CPU time of `runs` runs of `work`. */
+async function leastCpu(runs: number, work: () => unknown): Promise<number> {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = cpuMs();
+    await work();
+    best = Math.min(best, cpuMs() - t0);
+  }
+  return best;
+}
+
+/**
+ * Times `work(1)`, `work(4)`, `work(16)` (after one warm-up at 1×) and asserts the slope stays
+ * linear: 16×/4× under 8 (quadratic: 16) and 16×/1× under 40 (quadratic: 256).
+ */
+async function assertLinear(what: string, work: (scale: number) => unknown): Promise<void> {
+  await work(1);
+  const t1 = await leastCpu(3, () => work(1));
+  const t4 = await leastCpu(3, () => work(4));
+  const t16 = await leastCpu(2, () => work(16));
+  const shown = `${what}: 1× ${t1.toFixed(1)} ms, 4× ${t4.toFixed(1)} ms, 16× ${t16.toFixed(1)} ms CPU`;
+  console.log(`# ${shown}`);
+  assert.ok(t1 >= 5, `too little work at 1× to measure (${shown})`);
+  assert.ok(t16 / t4 < 8 && t16 / t1 < 40, `the slope is not linear: ${shown}`);
+}
+
+/** Checks `text` as a Python file and asserts it reports `expected` findings (the work is real). */
+async function checkPython(text: string, expected: number): Promise<void> {
+  const found = (await checkText(text, { path: 'grown.py' })).filter((d) => d.code === 'VG101' || d.code === 'VG102').length;
+  assert.equal(found, expected, 'every escape is reported');
+}
+
+test('slope: module-level os.system("python …") lines, 300 → 4,800 (each fix re-read every top-level statement to place its import)', async () => {
+  const lines = (n: number) => 'import os\n' + 'os.system("python a.py")\n'.repeat(n);
+  await assertLinear('module-level launches', (k) => checkPython(lines(300 * k), 300 * k));
+});
+
+test('slope: one long line of launches, 5 KB → 83 KB (a newline search per fix, and per blanked literal, ran to the end of the file)', async () => {
+  const line = (n: number) => 'import os; ' + 'os.system("python a.py"); '.repeat(n) + '\n';
+  await assertLinear('one long line', (k) => checkPython(line(200 * k), 200 * k));
+});
+
+test('slope: a Python file whose only \\r comes first, 25 → 400 blocks of functions (each blanked comment searched on to the next \\r)', async () => {
+  // An old Mac line end left in the first line of a file otherwise written with \n.
+  const block = Array.from({ length: 20 }, (_, i) => `def f${i}(x):\n    # add ${i}\n    return x + ${i}  # note\n`).join('') + 'def g():\n    os.system("python a.py")\n';
+  const file = (n: number) => 'import os\r' + block.repeat(n);
+  await assertLinear('a lone \\r', (k) => checkPython(file(25 * k), 25 * k));
+});
+
+test('slope: folder walking, 15 → 240 levels deep (a real path per level: a look-up per component of an ever longer path)', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-slope-walk-'));
+  try {
+    // 8 chains of folders per depth (a deep package tree, a module at the bottom of each): the
+    // folders grow with the depth. The walk's own work per folder is constant; each name it
+    // matches against the exclusion patterns is as long as its path.
+    const CHAINS = 8;
+    const tree = (depth: number) => {
+      const base = path.join(root, `d${depth}`);
+      for (let c = 0; c < CHAINS; c++) {
+        let dir = path.join(base, `c${c}`);
+        fs.mkdirSync(dir, { recursive: true });
+        for (let i = 1; i < depth; i++) fs.mkdirSync((dir = path.join(dir, 'pkg')));
+        fs.writeFileSync(path.join(dir, 'mod.py'), 'x = 1\n');
+      }
+      return base;
+    };
+    const bases = new Map([1, 4, 16].map((k) => [k, tree(15 * k)]));
+    const cfg = loadConfig({ start: root, noConfig: true });
+    // Three walks per measure: enough work at 1× without more folders to create.
+    await assertLinear('folder walking', (k) => {
+      for (let r = 0; r < 3; r++) {
+        const d = discoverFiles([bases.get(k)!], cfg);
+        assert.equal(d.files.length, CHAINS, 'every chain is walked to its end');
+        assert.deepEqual(d.problems, []);
+      }
+    });
+  } finally {
+    execFileSync('rm', ['-rf', root]); // fs.rmSync takes seconds over deep paths
+  }
+});
+
+test(`folder depth: a tree deeper than ${FOLDER_DEPTH_BUDGET} levels is walked to the budget, reported once as too-complex naming it, and its siblings are still found`, () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-deep-'));
+  try {
+    // Two chains nested past the budget (a generated or hostile checkout), an escape in each at
+    // the budget and past it, and a canary that sorts after them.
+    for (const top of ['a', 'b']) {
+      let dir = path.join(root, top);
+      for (let i = 1; i <= FOLDER_DEPTH_BUDGET + 20; i++) {
+        fs.mkdirSync(dir, { recursive: i === 1 });
+        if (i === FOLDER_DEPTH_BUDGET || i === FOLDER_DEPTH_BUDGET + 1) fs.writeFileSync(path.join(dir, 'run.py'), 'import os\nos.system("pip install x")\n');
+        dir = path.join(dir, 'n');
+      }
+    }
+    fs.writeFileSync(path.join(root, 'zz_canary.py'), 'import os\nos.system("python a.py")\n');
+    const cfg = loadConfig({ start: root, noConfig: true });
+    const d = discoverFiles([root], cfg);
+    const rel = d.files.map((f) => path.relative(root, f).split(path.sep));
+    assert.deepEqual(rel.map((r) => r.length).sort((x, y) => x - y), [1, FOLDER_DEPTH_BUDGET + 1, FOLDER_DEPTH_BUDGET + 1], 'the canary and the module at the budget in each chain');
+    assert.equal(d.problems.length, 1, 'reported once');
+    const [p] = d.problems;
+    assert.equal(p.kind, 'too-complex');
+    assert.equal(p.message, `folder nested more than ${FOLDER_DEPTH_BUDGET} levels deep, over the folder-depth budget of ${FOLDER_DEPTH_BUDGET}; not checked (and 1 more folder as deep)`);
+    assert.equal(path.relative(root, p.path).split(path.sep).length, FOLDER_DEPTH_BUDGET + 1, 'the first folder past the budget');
+  } finally {
+    execFileSync('rm', ['-rf', root]);
+  }
+});
+
+test('literal index: the literal around each range is the first recorded one that holds it, as a scan over every literal finds', async () => {
+  await loadParsers();
+  // Nested f-strings, implicit concatenation, bytes, a triple-quoted shell string and empty
+  // literals: every shape whose contents nest or touch.
+  const text = [
+    'import os, subprocess',
+    'CMD = "pip"',
+    `os.system(f"python {'-m'} {f"{'pip'}"} install x" "  y" '')`,
+    'subprocess.run(["python", "-c", b"x", ""])',
+    `os.system("""\npython -m pip install 'a'\n""")`,
+    `subprocess.call(f'{CMD} install {"z" if True else f"{CMD!r}"}', shell=True)`,
+  ].join('\n');
+  const tree = loadedParser('tree-sitter-python').parse(text);
+  assert.ok(tree);
+  try {
+    const mod = new PythonModule(tree.rootNode, new SourceFile('nest.py', text));
+    findLaunchSites(mod);
+    const lits = [...mod.literals.values()];
+    assert.ok(lits.length >= 12, `literals recorded: ${lits.length}`);
+    const scan = (s: number, e: number) => lits.find((l) => l.contentSpan.start <= s && e <= l.contentSpan.end);
+    const index = literalIndex(mod);
+    let compared = 0;
+    for (let s = 0; s <= text.length; s++) {
+      for (const e of [s, s + 1, s + 3, s + 12]) {
+        if (e > text.length) continue;
+        assert.equal(index.around(s, e), scan(s, e), `range [${s}, ${e})`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 4 * text.length - 20);
+  } finally {
+    tree.delete();
+  }
+});
