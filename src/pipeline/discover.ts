@@ -147,7 +147,10 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'ELOOP') problems.push({ path: p, kind: 'symlink-loop', message: 'symbolic link loop; skipped', partial: false });
-          else if (claimingFrontEnd(p)) problems.push({ path: p, kind: 'unreadable', message: `broken symbolic link (${code}); skipped`, partial: false });
+          // A link to nothing (ENOENT: a generated file, a venv's activate not made yet in this
+          // checkout) has no content to check, so it is left out like a binary; any other
+          // failure (EACCES on the way) may hide a file, and is reported.
+          else if (code !== 'ENOENT' && claimingFrontEnd(p)) problems.push({ path: p, kind: 'unreadable', message: `broken symbolic link (${code}); skipped`, partial: false });
           continue;
         }
       }
