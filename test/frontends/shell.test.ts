@@ -317,6 +317,9 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     clean('apt-get install -y x `# why` \\\n  y\npip install x\n');
     clean('ls | grep == | wc -l\n[ "$a" == "$b" ] && echo same\npip install x\n');
     clean('poetry@build --version\npip install x\n');
+    // st2's Makefile: two subshells opened together are subshells, not arithmetic; (( … )) stays arithmetic.
+    const nested = clean('cd st2client && (($PYBIN -m pip install --editable . || printf "\\n!!! ERROR\\n") || popd)\ntrue || ((failed+=1))\n((a=(1+2)))\nx=$(( (1+2) * 3 ))\npip install x\n');
+    assert.deepEqual(argvs(nested).map((a) => a[0]).filter((w) => w && w !== 'true'), ['cd', '<unknown>', 'printf', 'popd', 'pip']);
     // chia's dependency-cursor-review.yml: a here-string is not a here-document (its body was skipped).
     clean('read -r a b <<< "$version"\necho "$((10#$a)) $((10#${b:-0}))"\npip install x\n');
     // A here-string alone is kept as it is (it may be python's stdin).

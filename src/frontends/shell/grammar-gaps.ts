@@ -17,7 +17,9 @@
  *   (`[ \( -n "$A" \) ]`: the backslash becomes a blank), a here-string after another redirection
  *   (`jq . >/dev/null <<<"$x"`: `<<<` becomes `<` and two blanks), a comment in backquotes used as
  *   an inline remark on a continued line (`` `# why` ``: blanked), a standalone `==` argument
- *   (`grep ==`: `__`) and an `@` inside a command name (`poetry@build`: `_`).
+ *   (`grep ==`: `__`), an `@` inside a command name (`poetry@build`: `_`) and two subshells opened
+ *   together (`(($(PY) -m pip install . || echo failed) || popd)`, st2's Makefile: bash reads them as
+ *   subshells because the text is no arithmetic command; the outer pair becomes blanks).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -31,7 +33,7 @@ const TROUBLE = /[;&|<>()[\]'"\\]/;
 
 export function rewriteGrammarGaps(s: Script): Script {
   const t = s.text;
-  if (!t.includes('${') && !t.includes('$((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t)) return s;
+  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t)) return s;
   const out = t.split('');
   new Scanner(t, out).script(0, undefined);
   forDo(t, out);
@@ -330,9 +332,42 @@ function smallGaps(t: string, out: string[]): void {
     // Not in a test or arithmetic, where == is the grammar's own operator.
     if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line)) out[m.index] = out[m.index + 1] = '_';
   }
+  // `((cmd) || fallback)`: two subshells, which bash reads as such because the text is not an
+  // arithmetic command (that one ends in `))`); the grammar takes any `((` for arithmetic. The
+  // outer pair of parentheses becomes blanks: the inner subshell keeps the commands' grouping.
+  for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
+    const open = m.index + m[1].length + m[2].length;
+    if (!plainBefore(t, open)) continue;
+    const close = matchingParen(t, open);
+    const inner = matchingParen(t, open + 1);
+    if (close < 0 || inner < 0 || inner === close - 1) continue; // `(( … ))`: arithmetic
+    out[open] = ' ';
+    out[close] = ' ';
+  }
   // `poetry@build --version`: an @ inside the command name.
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length)) out[at] = '_';
   }
+}
+
+/**
+ * The `)` that closes the `(` at `open`, outside quotes and escapes (nested `(`, `$(` counted),
+ * or -1 when there is none within a few thousand characters.
+ */
+function matchingParen(t: string, open: number): number {
+  let depth = 0;
+  const end = Math.min(t.length, open + 4096);
+  for (let k = open; k < end; k++) {
+    const c = t[k];
+    if (c === '\\') k++;
+    else if (c === "'") {
+      k = t.indexOf("'", k + 1);
+      if (k < 0) return -1;
+    } else if (c === '"') {
+      for (k++; k < end && t[k] !== '"'; k++) if (t[k] === '\\') k++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return -1;
 }
