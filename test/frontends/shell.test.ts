@@ -305,6 +305,11 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     clean('local output=${1//&/\\&amp;}\npip install x\n');
     // acme.sh's dns_edgedns.sh
     clean('rdlist="${rdlist%%]*}"\npip install x\n');
+    // devstack's stackrc and lib/cinder: an arithmetic and a backquoted fallback in an operand.
+    clean('API_WORKERS=${API_WORKERS:=$(( ($(nproc)/4)<2 ? 2 : ($(nproc)/4) ))}\npip install x\n');
+    clean("local iface=${HOST_IP_IFACE:-`ip -br -$V a | grep $IP | awk '{print $1}'`}\npip install x\n");
+    // reflex's sfw-shims/activate.sh: zsh's ${(%):-%x} as the fallback operand (bash -n accepts it).
+    clean('SHIM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]:-${(%):-%x}}")" && pwd)"\npip install x\n');
   });
 
   test('smaller gaps found on unseen repositories (each accepted by bash -n)', () => {

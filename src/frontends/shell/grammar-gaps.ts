@@ -5,8 +5,9 @@
  * whose value the shell model never reads:
  *
  * - the operand of a `${NAME<op>…}` expansion (`${X:-a;b}`, `${X:+ (from $2)}`, `${v//&/\&amp;}`,
- *   `${s:$i:1}`, `${a[$k:$v]:-}`): an expansion with an operator is an unknown value, so its operand
- *   matters only for the commands it runs — nested `$(…)` and `${…}` are kept, and the characters
+ *   `${s:$i:1}`, `${a[$k:$v]:-}`, zsh's `${BASH_SOURCE[0]:-${(%):-%x}}`): an expansion with an
+ *   operator is an unknown value, so its operand matters only for the commands it runs — nested
+ *   `$(…)` and `${NAME…}` are kept, and the characters
  *   the grammar stumbles on (`; & | < > ( ) [ ] ' " \`) become `_`;
  * - `N#digits` and `0x$…` in `$((…))`: an arithmetic expansion is an unknown value too;
  * - `for NAME do` (no `;` before `do`, which POSIX allows): the blank before `do` becomes `;`;
@@ -180,7 +181,7 @@ class Scanner {
 
   /**
    * The operand, up to the `}` that closes the expansion: nested `${…}` and `$(…)` kept (they may
-   * run commands), everything else `_`. A backtick inside makes it too hard to follow: left as is.
+   * run commands), everything else `_`; backquotes and `$((…))` inside are blanked whole.
    */
   private operand(start: number, substring: boolean): number {
     const t = this.t;
@@ -189,10 +190,34 @@ class Scanner {
     let dq = false;
     while (i < t.length) {
       const c = t[i];
-      if (c === '`') return this.skipBraces(start);
+      if (c === '`') {
+        // A fallback computed in backquotes (devstack's `${IFACE:-`ip … | awk '{print $1}'`}`): the
+        // grammar cannot take them in an operand; the whole substitution is blanked, quotes included.
+        let j = i + 1;
+        while (j < t.length && t[j] !== '`') j += t[j] === '\\' ? 2 : 1;
+        if (j >= t.length) return this.skipBraces(start);
+        for (let k = i; k <= j; k++) if (t[k] !== '\n') this.out[k] = '_';
+        i = j + 1;
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '(' && t[i + 2] === '(') {
+        // An arithmetic fallback (`${N:=$(( ($(nproc)/4)<2 ? 2 : ($(nproc)/4) ))}`): an unknown value.
+        const end = this.arithmetic(i + 3);
+        for (let k = i + 1; k < end; k++) blank.push(k);
+        i = end;
+        continue;
+      }
       if (c === '\\') {
         blank.push(i, i + 1);
         i += 2;
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '{' && !NAME.exec(t.slice(i + 2 + (/[#!]/.test(t[i + 2]) ? 1 : 0), i + 258))) {
+        // Not a bash expansion (zsh's `${(%):-%x}` as the fallback of `${BASH_SOURCE[0]:-…}`): an
+        // operand bash never reads unless it runs; blanked like the rest of the operand.
+        const end = this.skipBraces(i + 2);
+        for (let k = i + 2; k < end - 1; k++) blank.push(k);
+        i = end;
         continue;
       }
       const past = this.dollar(i);
