@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
    * errors in the rest go unreported). On with the prefilter; off for fix verification.
    */
   parseLess?: boolean;
+  /** With parseLess: the name of any Python tool the judge knows (the prefilter's), for front ends that skip parts by it. */
+  tools?: RegExp;
 }
 
 /**

@@ -43,7 +43,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
 import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
@@ -81,7 +81,7 @@ const SHELL_DIALECTS: [RegExp, ShellDialect][] = [
   [/^(sh|dash|ash|ksh|mksh|posh|busybox)$/, 'sh'],
 ];
 
-export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
+export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const parsed = parseMakefile(file.text);
   const problems = parsed.problems;
   const run = new ConfigRun(file, { language: 'makefile', comments: { line: '#', trailing: '#' } });
@@ -358,6 +358,9 @@ export function analyzeMakefile(file: SourceFile): { sites: LaunchSite[]; suppre
     const dialect = job.dialect;
     if (dialect === undefined) return;
     for (const sh of job.shells) {
+      // Each recipe line is a shell of its own: one with no Python tool, venv or activation in its
+      // expanded text can take part in no finding, and is not parsed (CPython's Makefile: most lines).
+      if (opts.parseLess && opts.tools && !configMayMatter(text(sh.units), opts.tools)) continue;
       const res = run.shell(shellOf(job, sh, dialect, venvs), unitsToWord(sh.units, sh.span));
       if (res.activations.length) shellsActivating.add(job);
     }
@@ -449,7 +452,7 @@ export const makefileFrontEnd: FrontEnd = {
   decode(p: string, bytes: Uint8Array): DecodeResult {
     return decodeText(p, bytes, { kind: 'a makefile' });
   },
-  analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeMakefile>) => T): T {
-    return use(analyzeMakefile(file));
+  analyze<T>(file: SourceFile, use: (a: ReturnType<typeof analyzeMakefile>) => T, opts?: AnalyzeOptions): T {
+    return use(analyzeMakefile(file, opts));
   },
 };
