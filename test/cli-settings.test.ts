@@ -92,7 +92,7 @@ const USAGE: [string[], RegExp][] = [
   [['explain'], /^venvguard: error: missing required argument 'code' \(see `venvguard explain --help`\)\n$/],
   [['check', '--select', 'VG9'], /^venvguard: error: unknown rule 'VG9'.*\(see `venvguard rules`\)\n$/],
   [['check', '--ignore', 'bare-pipp'], /^venvguard: error: unknown rule 'bare-pipp'; did you mean "bare-pip"\? \(see `venvguard rules`\)\n$/],
-  [['check', 'no/such/path'], /^venvguard: error: no\/such\/path: no such file or folder \(see venvguard check --help\)\n$/],
+  [['check', 'no/such/path'], /^venvguard: error: no\/such\/path: no such file or folder \(see `venvguard check --help`\)\n$/],
 ];
 
 for (const [args, expected] of USAGE) {

@@ -115,7 +115,7 @@ test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
   const missing = runCli(['check', dir, path.join(dir, 'nope')]);
   assert.equal(missing.code, 2);
   assert.equal(missing.stdout, '');
-  assert.equal(missing.stderr, `venvguard: error: ${path.join(dir, 'nope')}: no such file or folder (see venvguard check --help)\n`);
+  assert.equal(missing.stderr, `venvguard: error: ${path.join(dir, 'nope')}: no such file or folder (see \`venvguard check --help\`)\n`);
   const ignored = runCli(['check', dir, '--ignore', 'VG101']);
   assert.equal(ignored.code, 0, ignored.stdout);
 });

@@ -112,7 +112,7 @@ oneLineErrors(program
       try {
         fs.lstatSync(p);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${p}: no such file or folder (see venvguard check --help)`);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${p}: no such file or folder (see \`venvguard check --help\`)`);
       }
     }
     const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
