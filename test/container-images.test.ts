@@ -143,3 +143,19 @@ test('tests a Compose service built from a repository Dockerfile runs (command: 
   const makefile = 'cluster:\n\t./scripts/setup.sh\n';
   assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), 'itests/Makefile': makefile, 'itests/scripts/setup.sh': '#!/bin/sh\necho setup\n' })), []);
 });
+
+// tandoor's boot.sh (reduced): a #!/bin/sh entry point that `source`s the venv made in the image.
+const BOOT_SH = ['#!/bin/sh', 'source venv/bin/activate', 'python manage.py migrate', ''].join('\n');
+
+test("a #!/bin/sh script an Alpine image starts uses source freely (busybox ash has it): no VG203; on a Debian image, or run outside, it stays", async () => {
+  const alpine = ['FROM python:3.13-alpine3.23', 'WORKDIR /opt/recipes', 'COPY . ./', 'RUN python -m venv venv', 'RUN chmod +x boot.sh', 'ENTRYPOINT ["/sbin/tini", "--", "/opt/recipes/boot.sh"]', ''];
+  assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH, Dockerfile: alpine.join('\n') })), []);
+  // The same on a Debian-based image: dash has no source.
+  const debian = alpine.map((l) => l.replace('python:3.13-alpine3.23', 'python:3.13-slim'));
+  assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH, Dockerfile: debian.join('\n') })), ['boot.sh:2 VG203']);
+  // Also run outside the image (a Makefile on the host, with dash as /bin/sh).
+  const outside = { 'boot.sh': BOOT_SH, Dockerfile: alpine.join('\n'), Makefile: 'start:\n\t./boot.sh\n' };
+  assert.deepEqual(await findings(project(outside)), ['boot.sh:2 VG203']);
+  // No Dockerfile: the shebang decides.
+  assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH })), ['boot.sh:2 VG203']);
+});

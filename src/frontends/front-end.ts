@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   parseLess?: boolean;
   /** With parseLess: the name of any Python tool the judge knows (the prefilter's), for front ends that skip parts by it. */
   tools?: RegExp;
+  /** The file runs only where `/bin/sh` has `source` (the project's Alpine image starts it; see the container pre-pass). */
+  shHasSource?: boolean;
 }
 
 /**

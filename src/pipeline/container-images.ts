@@ -20,9 +20,13 @@ import { imageStages, splitWords, venvFirstOnPath, type ImageCopy, type ImageSta
 import { UNKNOWN } from '../frontends/config/facts.js';
 import { parseDockerfile, type ParsedDockerfile } from '../frontends/dockerfile/reader.js';
 
-/** Where a Python file or shell script runs in an image with a venv first on PATH. */
+/**
+ * Where a Python file or shell script runs in the project's image: with a venv first on PATH, and
+ * (for a script) with a /bin/sh that has `source` (Alpine's busybox ash, bash on Fedora/RHEL).
+ */
 export interface ImageRun {
-  venv: string;
+  venv?: string;
+  shHasSource?: boolean;
   /** The image and how it starts the file, for messages and --explain. */
   why: string;
 }
@@ -239,9 +243,9 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
   const targets = new Map<string, ImageRun>();
   for (const d of built) {
     const image = evaluate(d);
-    if (!image || d.setsPath) continue;
-    const venv = venvFirstOnPath(image);
-    if (!venv) continue;
+    if (!image) continue;
+    const venv = d.setsPath ? undefined : venvFirstOnPath(image);
+    if (!venv && !image.shHasSource) continue;
     const start = d.entrypoint !== undefined ? [...d.entrypoint, ...(d.command ?? [])] : [...(image.entrypoint ?? []), ...(d.command ?? image.cmd ?? [])];
     const workdir = d.workingDir ?? image.workdir;
     const copies = [...image.copies, ...(d.mounts ?? [])];
@@ -249,7 +253,8 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
       const host = hostPath(p, copies);
       if (host && !targets.has(host)) {
         const how = d.from.startsWith('its own') ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
-        targets.set(host, { venv, why: `${how} puts ${venv}/bin first on PATH and starts ${p}` });
+        const puts = venv ? ` puts ${venv}/bin first on PATH and` : '';
+        targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
       }
     }
   }
@@ -267,8 +272,9 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
       const under = (p: string) => abs === p || abs.startsWith(p + path.sep);
       if (under(t) && !outside.some(under)) {
         // A script that sets PATH itself starts from its own PATH, not the image's.
-        if (language === 'shell' && /\bPATH\+?=/.test(readText(abs) ?? 'PATH=')) break;
-        out.set(abs, run);
+        const ownPath = language === 'shell' && /\bPATH\+?=/.test(readText(abs) ?? 'PATH=');
+        const kept: ImageRun = { ...run, venv: ownPath ? undefined : run.venv, shHasSource: language === 'shell' && run.shHasSource };
+        if (kept.venv !== undefined || kept.shHasSource) out.set(abs, kept);
         break;
       }
     }

@@ -19,6 +19,8 @@ export interface RunSettings {
   maxFileSize: number;
   /** Python files and shell scripts only the project's own images run, and the venv those images put first on PATH (container-images.ts). */
   imageVenvs?: [string, string][];
+  /** Shell scripts only the project's own images run, whose /bin/sh has `source` (Alpine's ash). */
+  shHasSource?: string[];
 }
 
 export { UsageError } from '../kernel/errors.js';
@@ -52,7 +54,7 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageVenvs?: ReadonlyMap<string, string> } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageVenvs?: ReadonlyMap<string, string>; shHasSource?: ReadonlySet<string> } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
@@ -60,6 +62,7 @@ export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge:
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : undefined,
     maxFileSize: s.maxFileSize,
     imageVenvs: s.imageVenvs?.length ? new Map(s.imageVenvs) : undefined,
+    shHasSource: s.shHasSource?.length ? new Set(s.shHasSource) : undefined,
   };
 }
 

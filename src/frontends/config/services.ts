@@ -111,6 +111,8 @@ export interface CommandEnv {
   siteSpan?(site: LaunchSite): Span;
   /** Commands that see each other's activations (default: the whole file; a Procfile's processes run side by side). */
   group?: unknown;
+  /** `sh` here has `source` (busybox ash in an Alpine image that runs the script). */
+  shHasSource?: boolean;
 }
 
 /** The venv's bin as a command run from `cwd` can name it; undefined when it cannot. */
@@ -210,6 +212,7 @@ function declOf(env: CommandEnv, out: Collected, dialect: ShellDialect, shellNam
     unitOf: anchor && ((site) => anchor(site).start),
     dialect,
     dialectKnown: dialectFact !== 'unknown',
+    shHasSource: env.shHasSource,
     path: env.envPath,
     cwd: env.cwd,
     vars: env.vars,

@@ -13,7 +13,7 @@ import { resolveDir } from '../shell/state.js';
 import { expandVars, parseExecForm, parseKeyValues, splitFlags, text, unquote, type ParsedDockerfile } from './reader.js';
 import { wordText } from '../../kernel/word.js';
 import type { Char } from '../../kernel/word-units.js';
-import { knownBaseImage } from './index.js';
+import { knownBaseImage, shHasSourceIn } from './index.js';
 
 /** A file or folder of the host put into the image: the container path and the host path. */
 export interface ImageCopy {
@@ -39,6 +39,8 @@ export interface ImageState {
   /** The start command's words: ENTRYPOINT then CMD, exec form or a shell form's text split. */
   entrypoint?: string[];
   cmd?: string[];
+  /** Its /bin/sh has `source` (busybox ash on Alpine, bash on Fedora/RHEL), from the base image. */
+  shHasSource: boolean;
 }
 
 /** Another image the repository builds (`FROM base` where bake or compose says what base is). */
@@ -76,6 +78,7 @@ export function imageStages(shown: string, parsed: ParsedDockerfile, context: st
         copies: [...(parent?.copies ?? [])],
         entrypoint: parent?.entrypoint,
         cmd: parent?.cmd,
+        shHasSource: parent ? parent.shHasSource : shHasSourceIn(base),
       };
       stages.push(st);
       byName.set(String(stages.length - 1), st);

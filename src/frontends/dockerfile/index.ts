@@ -52,6 +52,11 @@ interface Stage {
  */
 const SH_HAS_SOURCE = /alpine|busybox|fedora|centos|rhel|ubi\d*(?![a-z])|rocky|alma|amazonlinux|oraclelinux|opensuse|archlinux|manylinux/i;
 
+/** Whether a base image's /bin/sh has `source` (see SH_HAS_SOURCE). */
+export function shHasSourceIn(image: string): boolean {
+  return SH_HAS_SOURCE.test(image);
+}
+
 /**
  * An official library image (`python:3.12-slim`, `debian`, `docker.io/library/alpine`) or scratch:
  * its ENV is known not to put a venv on PATH. Any other base (`ghcr.io/org/base`, `myorg/app`,

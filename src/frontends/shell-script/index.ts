@@ -23,7 +23,7 @@ import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { textWord, wordSourceSpan } from '../../kernel/word.js';
 import { DEFAULT_PATH } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { analyzeWithNamedVenvs, finishAnalysis, newCollected, runShellCommand, showVenv, START_DIR } from '../config/services.js';
 import { scanSuppressions } from '../config/driver.js';
@@ -53,7 +53,7 @@ export function scriptShell(fileName: string, head: string): { parse: ShellDiale
   return { parse: 'bash', shellName: sb.prog };
 }
 
-export function analyzeShellScript(file: SourceFile): Analysis {
+export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}): Analysis {
   const head = file.text.slice(0, Math.max(0, file.text.indexOf('\n'))) || file.text;
   const shell = scriptShell(file.path, head);
   const fileSpan: Span = { start: 0, end: file.text.length };
@@ -90,6 +90,7 @@ export function analyzeShellScript(file: SourceFile): Analysis {
       execFacts: facts,
       shellFacts: facts,
       siteSpan,
+      shHasSource: opts.shHasSource,
     }, o, shell.dialect ?? 'unknown');
     return { out: o, venvs };
   });
@@ -120,7 +121,7 @@ export const shellScriptFrontEnd: FrontEnd = {
     return !base.includes('.') && shebangShell(head) !== undefined;
   },
   mayMatter: configMayMatter,
-  analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
-    return use(analyzeShellScript(file));
+  analyze<T>(file: SourceFile, use: (a: Analysis) => T, opts?: AnalyzeOptions): T {
+    return use(analyzeShellScript(file, opts));
   },
 };
