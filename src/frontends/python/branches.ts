@@ -118,14 +118,7 @@ function assignsOrLeaves(block: Node, name: string): boolean {
  */
 export function parameterTruth(cond: Node, def: Node, bindings: Map<string, Value> | undefined, defaultOf: (param: Node) => Value | undefined): boolean | undefined {
   if (!bindings) return undefined;
-  let n: Node | null = cond;
-  let negated = false;
-  for (;;) {
-    while (n?.type === 'parenthesized_expression') n = n.namedChildren[0] ?? null;
-    if (n?.type !== 'not_operator') break;
-    negated = !negated;
-    n = n.childForFieldName('argument');
-  }
+  const { node: n, negated } = unwrapNot(cond);
   if (n?.type !== 'identifier') return undefined;
   const name = n.text;
   let param: Node | undefined;
@@ -154,5 +147,17 @@ function truthOf(v: Value): boolean | undefined {
       return v.items.length > 0 ? v.items.some((i) => 'value' in i) || undefined : false;
     default:
       return undefined;
+  }
+}
+
+/** A condition without its parentheses and `not`s: what it tests, and whether an odd number of `not`s negate it. */
+export function unwrapNot(cond: Node): { node: Node | null; negated: boolean } {
+  let n: Node | null = cond;
+  let negated = false;
+  for (;;) {
+    while (n?.type === 'parenthesized_expression') n = n.namedChildren[0] ?? null;
+    if (n?.type !== 'not_operator') return { node: n, negated };
+    negated = !negated;
+    n = n.childForFieldName('argument');
   }
 }

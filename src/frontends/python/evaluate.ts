@@ -14,6 +14,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile, Span } from '../../kernel/source.js';
+import { unwrapNot } from './branches.js';
 import { callArgs, evalCall } from './calls.js';
 import { Scopes, spanOf, type Evaluator, type Scope } from './scopes.js';
 import { evalString } from './string-literals.js';
@@ -247,14 +248,7 @@ export class PythonModule implements Evaluator {
    * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
    */
   interpreterTest(cond: Node, scope: Scope, pos: number): boolean | undefined {
-    let n: Node | null = cond;
-    let negated = false;
-    for (;;) {
-      while (n?.type === 'parenthesized_expression') n = n.namedChildren[0] ?? null;
-      if (n?.type !== 'not_operator') break;
-      negated = !negated;
-      n = n.childForFieldName('argument');
-    }
+    const { node: n, negated } = unwrapNot(cond);
     if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) return undefined;
     // Each value the name can have (by branch) is sys.executable, a string that is never empty,
     // unknown (pgadmin4: a Windows-only lookup), or None (that lookup found nothing: the fallback is
