@@ -35,7 +35,8 @@ function diagnosticCommand(d: Diagnostic, cwd: string): string {
 function problemCommand(p: FileProblem, cwd: string): string {
   const props: [string, string | number][] = [['file', portablePath(p.path, cwd)]];
   if (p.start) props.push(['line', p.start.line], ['col', p.start.column]);
-  props.push(['title', `${p.partial ? 'partially checked' : 'not checked'} (${p.kind})`]);
+  // A file --fix would not write was checked whole: its findings are reported; only the fix is not.
+  props.push(['title', p.kind === 'not-fixed' ? 'checked but not fixed' : `${p.partial ? 'partially checked' : 'not checked'} (${p.kind})`]);
   return command('warning', props, p.message);
 }
 

@@ -39,6 +39,12 @@ describe('github reporter', () => {
     );
   });
 
+  test('a file --fix would not write is titled as checked, not as partially checked', () => {
+    const r = { ...makeResult(), diagnostics: [] };
+    r.problems = [{ path: 'ro.py', kind: 'not-fixed', message: 'not fixed: the file is read-only (mode 0444); use --fix-readonly to fix it anyway', partial: true }];
+    assert.equal(renderGithub(r, OPTIONS), '::warning file=ro.py,title=checked but not fixed::not fixed: the file is read-only (mode 0444); use --fix-readonly to fix it anyway\n');
+  });
+
   test('nothing to report: no output', () => {
     assert.equal(renderGithub({ ...makeResult(), diagnostics: [], problems: [] }, OPTIONS), '');
   });
