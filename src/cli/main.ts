@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, UsageError } from '../kernel/errors.js';
-import type { ReporterName } from '../reporters/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../kernel/output-formats.js';
 import { COLOR_CHOICES, colorWanted, type ColorWhen } from './color.js';
 import { guardOutput } from './output.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
@@ -82,13 +82,12 @@ program.name('venvguard').description('Keep Python processes inside the virtual 
 program.exitOverride();
 oneLineErrors(program, 'venvguard --help');
 
-const OUTPUT_FORMATS = ['concise', 'full', 'json', 'sarif', 'github'];
 
 oneLineErrors(program
   .command('check'), 'venvguard check --help')
   .description('find launches of python/pip/console scripts that escape the venv')
   .argument('[paths...]', 'files or folders to check (default: the current folder)')
-  .addOption(new Option('--output-format <format>', 'report: one line per finding (concise), with code frames and help (full), or a machine format (default: concise, or output-format in [tool.venvguard])').choices(OUTPUT_FORMATS))
+  .addOption(new Option('--output-format <format>', 'report: one line per finding (concise), with code frames and help (full), or a machine format (default: concise, or output-format in [tool.venvguard])').choices([...OUTPUT_FORMATS]))
   .addOption(new Option('--format <format>', 'the older name of --output-format; text is concise').choices(['text', ...OUTPUT_FORMATS]).hideHelp())
   .addOption(new Option('--color <when>', 'colour the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR=0/1 overrides), always or never').choices(COLOR_CHOICES).default('auto'))
   .option('--fix', 'apply safe fixes')
@@ -144,7 +143,7 @@ oneLineErrors(program
     }
     // The flag wins when given; then the settings file; then concise.
     const asked: string | undefined = o.outputFormat ?? (o.format === 'text' ? 'concise' : o.format);
-    const format = (asked ?? result.config.outputFormat ?? 'concise') as ReporterName;
+    const format = (asked ?? result.config.outputFormat ?? 'concise') as OutputFormat;
     const out = reporters[format](result, {
       color: (format === 'concise' || format === 'full') && colorWanted(o.color as ColorWhen, process.env, !!process.stdout.isTTY),
       showFixes: 'all', // every fix, with its applicability: users see what --unsafe-fixes would do

@@ -34,6 +34,7 @@ export const DEFAULT_EXCLUDE = [
 
 export { ConfigError } from '../kernel/errors.js';
 import { ConfigError } from '../kernel/errors.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../kernel/output-formats.js';
 import { didYouMean } from '../kernel/suggest.js';
 import { RULES, ruleByCodeOrName } from '../rules/index.js';
 
@@ -72,9 +73,6 @@ function ruleList(v: unknown, file: string, key: string): string[] {
 /** The settings `[tool.venvguard]` accepts. */
 export const SETTINGS = ['select', 'ignore', 'per-file-ignores', 'exclude', 'extend-exclude', 'console-scripts', 'respect-gitignore', 'max-file-size', 'output-format'] as const;
 
-/** `output-format` values (the CLI's `--output-format`). */
-export const OUTPUT_FORMATS = ['concise', 'full', 'json', 'sarif', 'github'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Find the nearest pyproject.toml from `start` upwards. */
 export function findPyproject(start: string): string | undefined {

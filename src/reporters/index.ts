@@ -6,12 +6,11 @@ import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderConcise, renderFull } from './text.js';
+import type { OutputFormat } from '../kernel/output-formats.js';
 import type { Reporter } from './types.js';
 
 /** `--output-format`: the two text styles and the machine formats. */
-export type ReporterName = 'concise' | 'full' | 'json' | 'sarif' | 'github';
-
-export const REPORTER_NAMES: readonly ReporterName[] = ['concise', 'full', 'json', 'sarif', 'github'];
+export type ReporterName = OutputFormat;
 
 export const reporters: Record<ReporterName, Reporter> = {
   concise: renderConcise,
