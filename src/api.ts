@@ -86,9 +86,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const r = path.relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;
   };
-  const imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))];
-  settings.imageVenvs = imageRuns.flatMap(([f, r]) => (r.venv === undefined ? [] : [[f, r.venv] as [string, string]]));
-  settings.shHasSource = imageRuns.filter(([, r]) => r.shHasSource).map(([f]) => f);
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))];
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
   const diagnostics: Diagnostic[] = [];

@@ -20,8 +20,6 @@ export interface FileCheckContext extends DiagnoseContext {
   /** Skip files that cannot hold an escape (undefined: analyse everything). */
   prefilter?: Prefilter;
   maxFileSize: number;
-  /** Shell scripts only the project's own images run, whose /bin/sh has `source` (container-images.ts). */
-  shHasSource?: ReadonlySet<string>;
 }
 
 export interface FileCheckResult {
@@ -170,5 +168,5 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.shHasSource?.has(file.path) });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
 }

@@ -4,6 +4,7 @@
  */
 import { buildKnowledge } from '../env/console-scripts.js';
 import type { Config } from './config.js';
+import type { ImageRun } from './container-images.js';
 import type { Rule } from '../kernel/rule.js';
 import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
 import { toolNamePattern } from '../judge/python-tools.js';
@@ -17,10 +18,11 @@ export interface RunSettings {
   consoleScripts: [string, ConsoleScript][];
   usePrefilter: boolean;
   maxFileSize: number;
-  /** Python files and shell scripts only the project's own images run, and the venv those images put first on PATH (container-images.ts). */
-  imageVenvs?: [string, string][];
-  /** Shell scripts only the project's own images run, whose /bin/sh has `source` (Alpine's ash). */
-  shHasSource?: string[];
+  /**
+   * Python files and shell scripts only the project's own images run (container-images.ts): the
+   * venv those images put first on PATH, and whether their /bin/sh has `source` (Alpine's ash).
+   */
+  imageRuns?: [string, ImageRun][];
 }
 
 export { UsageError } from '../kernel/errors.js';
@@ -54,15 +56,14 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageVenvs?: ReadonlyMap<string, string>; shHasSource?: ReadonlySet<string> } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun> } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
     knowledge,
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : undefined,
     maxFileSize: s.maxFileSize,
-    imageVenvs: s.imageVenvs?.length ? new Map(s.imageVenvs) : undefined,
-    shHasSource: s.shHasSource?.length ? new Set(s.shHasSource) : undefined,
+    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import type { SourceFile, Span } from '../kernel/source.js';
 import { fillMessage, splitTemplate } from '../kernel/messages.js';
 import { isSuppressed, type Suppressions } from '../kernel/suppressions.js';
 import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
+import type { ImageRun } from './container-images.js';
 
 /** What the diagnose stage needs from a file: its sites, its suppression comments, how far it parsed. */
 export interface SiteSource {
@@ -24,9 +25,10 @@ export interface DiagnoseContext {
   knowledge: ToolKnowledge;
   /**
    * Python files and shell scripts only the project's own container images run (absolute path →
-   * the venv whose bin those images put first on PATH): a name found on the inherited PATH is that venv's.
+   * how, container-images.ts): a name found on the inherited PATH is the venv whose bin those
+   * images put first on PATH, when they put one there.
    */
-  imageVenvs?: ReadonlyMap<string, string>;
+  imageRuns?: ReadonlyMap<string, ImageRun>;
 }
 
 export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
@@ -39,7 +41,7 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
     if (!verdicts.has(s)) verdicts.set(s, judgeLaunch(s, ctx.knowledge));
     return verdicts.get(s);
   };
-  const imageVenv = ctx.imageVenvs?.get(file.path);
+  const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
   for (const original of analysis.sites) {
     // In the image, the PATH the file inherits has the image's venv first: judged as activated (in
     // a script, only where that venv is the only one the script knows of).

@@ -107,7 +107,7 @@ async function withWorkers(
   claimed?: ReadonlyMap<string, Language>,
 ): Promise<void> {
   // Only plain data crosses to workers: rules are looked up again there by code.
-  const data: RunSettings = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageVenvs: settings.imageVenvs, shHasSource: settings.shHasSource };
+  const data: RunSettings = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
   let producing = true;
   const idle: (() => void)[] = [];
   const wake = () => idle.splice(0).forEach((f) => f());

@@ -378,7 +378,8 @@ function smallGaps(t: string, out: string[]): void {
 
 /**
  * The `)` that closes the `(` at `open`, outside quotes and escapes (nested `(`, `$(` counted),
- * or -1 when there is none within a few thousand characters.
+ * or -1 when there is none within a few thousand characters. Bounded on purpose (unlike the
+ * Scanner, which reads to the script's end): it runs once per `((` in command position.
  */
 function matchingParen(t: string, open: number): number {
   let depth = 0;
@@ -387,8 +388,9 @@ function matchingParen(t: string, open: number): number {
     const c = t[k];
     if (c === '\\') k++;
     else if (c === "'") {
-      k = t.indexOf("'", k + 1);
-      if (k < 0) return -1;
+      // Within the window: an unbounded search here would read to the end once per `((`.
+      for (k++; k < end && t[k] !== "'"; k++);
+      if (k >= end) return -1;
     } else if (c === '"') {
       for (k++; k < end && t[k] !== '"'; k++) if (t[k] === '\\') k++;
     } else if (c === '(') depth++;
