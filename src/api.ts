@@ -50,6 +50,8 @@ export interface CheckOptions {
   ignore?: string[];
   extendExclude?: string[];
   respectGitignore?: boolean;
+  /** Skip named files that are excluded or in no format venvguard reads, as a folder walk does. */
+  forceExclude?: boolean;
   /** Analyse every file, even those the prefilter proves cannot hold an escape. */
   noPrefilter?: boolean;
   jobs?: number;
@@ -77,6 +79,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   const cfg = loadConfig({ start: path.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
   if (opts.extendExclude) cfg.extendExclude.push(...opts.extendExclude);
   if (opts.respectGitignore !== undefined) cfg.respectGitignore = opts.respectGitignore;
+  if (opts.forceExclude !== undefined) cfg.forceExclude = opts.forceExclude;
   if (opts.maxFileSize) cfg.maxFileSize = opts.maxFileSize;
   const settings = buildSettings(cfg, { select: opts.select, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
   if (opts.fixReadonly && !opts.fix) throw new UsageError('--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)');

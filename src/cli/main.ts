@@ -101,6 +101,7 @@ oneLineErrors(program
   .option('--no-config', 'ignore pyproject.toml settings')
   .option('--respect-gitignore', 'skip files .gitignore excludes (default: true, or respect-gitignore in [tool.venvguard])')
   .option('--no-respect-gitignore', 'also check files .gitignore excludes')
+  .option('--force-exclude', 'treat files named on the command line as a folder walk would: skip those the exclusions name or in no format venvguard reads (for pre-commit; default: force-exclude in [tool.venvguard])')
   .option('--no-prefilter', 'analyse every file, even those that cannot hold an escape')
   .option('--jobs <n>', `threads (default and maximum: the CPUs this process may use, ${os.availableParallelism()} here)`, positiveInt)
   .option('--max-file-size <bytes>', 'skip larger files with a message (default: 10485760, or max-file-size in [tool.venvguard])', positiveInt)
@@ -125,6 +126,7 @@ oneLineErrors(program
       ignore: o.ignore,
       extendExclude: o.extendExclude,
       respectGitignore: o.respectGitignore,
+      forceExclude: o.forceExclude ? true : undefined,
       noPrefilter: o.prefilter === false,
       jobs: o.jobs,
       maxFileSize: o.maxFileSize,

@@ -19,6 +19,11 @@ export interface Config {
   /** Extra console scripts: name → module for `-m` (empty string: no module). */
   consoleScripts: Record<string, string>;
   respectGitignore: boolean;
+  /**
+   * Judge files named on the command line as a folder walk would (what pre-commit hooks need, as
+   * they name every changed file): excluded ones and those in no format venvguard reads are skipped.
+   */
+  forceExclude: boolean;
   /** Files larger than this are reported and skipped. */
   maxFileSize: number;
   /** The report `check` prints when `--output-format` is not given. */
@@ -71,7 +76,7 @@ function ruleList(v: unknown, file: string, key: string): string[] {
 }
 
 /** The settings `[tool.venvguard]` accepts. */
-export const SETTINGS = ['select', 'ignore', 'per-file-ignores', 'exclude', 'extend-exclude', 'console-scripts', 'respect-gitignore', 'max-file-size', 'output-format'] as const;
+export const SETTINGS = ['select', 'ignore', 'per-file-ignores', 'exclude', 'extend-exclude', 'console-scripts', 'respect-gitignore', 'force-exclude', 'max-file-size', 'output-format'] as const;
 
 
 /** Find the nearest pyproject.toml from `start` upwards. */
@@ -102,6 +107,7 @@ export function loadConfig(opts: { start: string; configPath?: string; noConfig?
     extendExclude: [],
     consoleScripts: {},
     respectGitignore: true,
+    forceExclude: false,
     maxFileSize: 10 * 1024 * 1024,
   };
   if (!pyprojectPath) return cfg;
@@ -152,6 +158,11 @@ export function loadConfig(opts: { start: string; configPath?: string; noConfig?
   if (rg !== undefined) {
     if (typeof rg !== 'boolean') throw new ConfigError(`${at(file, 'respect-gitignore')} must be true or false, not ${typeName(rg)}`);
     cfg.respectGitignore = rg;
+  }
+  const fe = tool['force-exclude'];
+  if (fe !== undefined) {
+    if (typeof fe !== 'boolean') throw new ConfigError(`${at(file, 'force-exclude')} must be true or false, not ${typeName(fe)}`);
+    cfg.forceExclude = fe;
   }
   const mfs = tool['max-file-size'];
   if (mfs !== undefined) {

@@ -185,7 +185,18 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       continue;
     }
     if (st.isDirectory()) walk(input, [], 0);
-    else addFile(input); // named explicitly: checked even if excluded
+    else if (!cfg.forceExclude) addFile(input); // named explicitly: checked even if excluded
+    else {
+      // --force-exclude: as if met while walking its folder (a pre-commit hook names every changed file).
+      const name = path.basename(input);
+      const rel = relativeDir(cfg.root, input);
+      if (rel.startsWith('..') ? exclude.ignores(name) : exclude.ignores(rel)) continue;
+      const fe = GENERIC_SCRIPT_NAME.test(name)
+        ? claimingFrontEnd(input, firstLineOf(input))
+        : (claimingFrontEnd(input) ?? (name.includes('.') ? undefined : claimingFrontEnd(input, firstLineOf(input))));
+      if (fe) addFile(input, fe.language);
+      else if (isBuildFile(name)) buildFiles.push(input);
+    }
   }
   if (tooDeep) {
     const more = tooDeep.count > 1 ? ` (and ${tooDeep.count - 1} more folder${tooDeep.count > 2 ? 's' : ''} as deep)` : '';
