@@ -19,6 +19,7 @@ import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-w
 import { UsageError } from './kernel/errors.js';
 import { checkFiles } from './pipeline/run.js';
 import { containerRuns } from './pipeline/container-images.js';
+import { applyBaseline, readBaseline, writeBaseline } from './pipeline/baseline.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 import type { LaunchSite } from './kernel/launch-site.js';
@@ -62,6 +63,10 @@ export interface CheckOptions {
   dryRun?: boolean;
   /** With fix: rewrite read-only files too (they keep their mode). */
   fixReadonly?: boolean;
+  /** Report only findings this baseline file does not hold (pipeline/baseline.ts). */
+  baseline?: string;
+  /** With baseline: record today's findings in it first (then none is reported). */
+  updateBaseline?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -83,6 +88,9 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   if (opts.maxFileSize) cfg.maxFileSize = opts.maxFileSize;
   const settings = buildSettings(cfg, { select: opts.select, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
   if (opts.fixReadonly && !opts.fix) throw new UsageError('--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)');
+  if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to record the findings in)');
+  if (opts.baseline && opts.fix) throw new UsageError('--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings');
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path.resolve(cwd, opts.baseline)) : undefined;
   const roots = paths.map((p) => path.resolve(cwd, p));
   const found = discoverFiles(roots, cfg);
   const display = (p: string) => {
@@ -92,7 +100,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))];
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
-  const diagnostics: Diagnostic[] = [];
+  let diagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = new Map<string, SourceFile>();
   const fixed: FixedFile[] = [];
@@ -143,8 +151,16 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   }
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code)));
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let baseline: CheckResult['baseline'];
+  if (opts.baseline) {
+    const written = opts.updateBaseline ? writeBaseline(opts.baseline, diagnostics, sources, cwd) : undefined;
+    const { kept, hidden } = recorded ? applyBaseline(recorded, opts.baseline, diagnostics, sources, cwd) : { kept: [], hidden: diagnostics.length };
+    diagnostics = kept;
+    baseline = { file: opts.baseline, hidden, written };
+  }
   return {
     diagnostics,
+    baseline,
     problems,
     filesChecked: checked,
     filesSkipped: skipped,

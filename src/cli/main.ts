@@ -94,6 +94,8 @@ oneLineErrors(program
   .option('--unsafe-fixes', 'with --fix or --diff: also apply unsafe fixes; otherwise show them')
   .option('--diff', 'print the fixes as a unified diff instead of writing them')
   .option('--fix-readonly', 'with --fix: also rewrite read-only files (they keep their mode)')
+  .option('--baseline <file>', 'report only findings this baseline does not hold (record one with --update-baseline)')
+  .option('--update-baseline', 'with --baseline: record the findings of this run in the file (later runs report only new ones)')
   .option('--select <codes>', 'rules to enable (codes, names or prefixes; comma-separated)', list)
   .option('--ignore <codes>', 'rules to disable', list)
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
@@ -133,6 +135,8 @@ oneLineErrors(program
       fix: fixMode,
       dryRun: !!o.diff,
       fixReadonly: !!o.fixReadonly,
+      baseline: o.baseline,
+      updateBaseline: !!o.updateBaseline,
       // On stderr, on a terminal only; not when a machine format was asked for.
       onProgress: ['json', 'sarif', 'github'].includes(o.outputFormat ?? o.format) ? undefined : progressBar(),
     });

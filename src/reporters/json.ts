@@ -74,6 +74,8 @@ export interface JsonSummary {
   filesNotFullyChecked: number;
   /** Fixes written when --fix ran, else null. */
   fixesApplied: number | null;
+  /** With --baseline: findings the baseline held (not in `diagnostics`), else null. */
+  baselined: number | null;
   durationMs: number | null;
 }
 
@@ -98,6 +100,7 @@ export function toJsonReport(r: CheckResult, o: ReportOptions): JsonReport {
       filesSkipped: r.filesSkipped,
       filesNotFullyChecked: countProblemFiles(r.problems),
       fixesApplied: r.fixesApplied ?? null,
+      baselined: r.baseline ? r.baseline.hidden : null,
       durationMs: r.durationMs ?? null,
     },
   };

@@ -5,11 +5,11 @@
  * as tool execution notifications. URIs are relative to %SRCROOT% (the working directory); columns
  * are UTF-16 code units, SARIF's default column kind, which is what diagnostics carry.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import { fingerprints } from '../kernel/fingerprint.js';
 import type { RuleDocs, RuleMeta } from '../kernel/rule.js';
 import type { Location, SourceFile, Span } from '../kernel/source.js';
 import { editRange, fullMessage, pathInside, shownFix } from './common.js';
@@ -26,7 +26,7 @@ export function ruleHelpUri(rule: Pick<RuleMeta, 'name'>): string {
 
 export function toSarifLog(r: CheckResult, o: ReportOptions): Sarif.Log {
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
-  const fingerprints = fingerprintAll(r);
+  const prints = fingerprintAll(r);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -48,7 +48,7 @@ export function toSarifLog(r: CheckResult, o: ReportOptions): Sarif.Log {
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(r.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results: r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), fingerprints[i])),
+        results: r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i])),
       },
     ],
   };
@@ -172,31 +172,7 @@ function directoryUrl(dir: string): string {
   return href.endsWith('/') ? href : href + '/';
 }
 
-/**
- * One fingerprint per diagnostic (same order): a hash of the rule, the file's URI, the flagged
- * line's text with whitespace normalised, and how many earlier diagnostics in the file share those.
- * Line numbers are left out on purpose, so that inserting lines above a finding keeps it the same
- * alert in code scanning.
- */
+/** One fingerprint per diagnostic (same order), by the file's URI (kernel/fingerprint.ts). */
 export function fingerprintAll(r: CheckResult): string[] {
-  const keys = r.diagnostics.map((d) => {
-    const line = r.sources.get(d.path)?.lineText(d.start.line) ?? '';
-    return [d.code, artifact(d.path, r.cwd).uri, line.trim().replace(/\s+/g, ' ')].join('\0');
-  });
-  // Occurrences are counted in file order even if the caller's order differs.
-  const order = keys
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const da = r.diagnostics[a];
-      const db = r.diagnostics[b];
-      return da.path < db.path ? -1 : da.path > db.path ? 1 : da.start.line - db.start.line || da.start.column - db.start.column || a - b;
-    });
-  const seen = new Map<string, number>();
-  const out: string[] = new Array(keys.length);
-  for (const i of order) {
-    const n = seen.get(keys[i]) ?? 0;
-    seen.set(keys[i], n + 1);
-    out[i] = createHash('sha256').update(`${keys[i]}\0${n}`).digest('hex').slice(0, 32);
-  }
-  return out;
+  return fingerprints(r.diagnostics, (d) => artifact(d.path, r.cwd).uri ?? d.path, (d) => r.sources.get(d.path)?.lineText(d.start.line) ?? '');
 }

@@ -123,6 +123,8 @@ export function checkedText(r: Pick<CheckResult, 'filesChecked' | 'filesSkipped'
 function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
   if (r.fixesApplied) lines.push(c.green(`Fixed ${plural(r.fixesApplied, 'problem')}.`));
+  if (r.baseline?.written !== undefined) lines.push(`Recorded ${plural(r.baseline.written, 'problem')} in the baseline ${r.baseline.file}.`);
+  else if (r.baseline?.hidden) lines.push(`${plural(r.baseline.hidden, 'problem')} recorded in the baseline ${r.baseline.file} not shown.`);
 
   // A file --fix would not write (read-only, another user's, a link out of the tree) was checked.
   const notFixed = countProblemFiles(r.problems.filter((p) => p.kind === 'not-fixed'));

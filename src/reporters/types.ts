@@ -29,6 +29,8 @@ export interface CheckResult {
   /** Directory paths are shown relative to (and SARIF's %SRCROOT%). */
   cwd: string;
   durationMs?: number;
+  /** With --baseline: the file, how many findings it hid, and how many were recorded (--update-baseline). */
+  baseline?: { file: string; hidden: number; written?: number };
 }
 
 export interface ReportOptions {

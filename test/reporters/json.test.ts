@@ -77,6 +77,7 @@ describe('json reporter', () => {
       filesSkipped: 12,
       filesNotFullyChecked: 2,
       fixesApplied: null,
+      baselined: null,
       durationMs: 42,
     });
     assert.equal(parse(renderJson({ ...makeResult(), fixesApplied: 3 }, OPTIONS)).summary.fixesApplied, 3);
