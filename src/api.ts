@@ -40,6 +40,8 @@ export { inspectEnvironment } from './env/doctor.js';
 export type { DoctorOptions, EnvironmentReport, InterpreterReport, TargetChoice, ChildRun, PathKind } from './env/doctor.js';
 export type { Finding, Severity } from './env/finding.js';
 export type { PathEntry, PathOrigin } from './env/probe.js';
+export { resolveInterpreter, spawnPython, activatedEnv, InterpreterNotFound } from './env/interpreter.js';
+export type { ResolvedInterpreter, ResolveOptions, SpawnPythonOptions } from './env/interpreter.js';
 
 export interface CheckOptions {
   paths: string[];
