@@ -37,8 +37,9 @@ const LAYERS: Record<string, Layer> = {
   rules: { at: 'rules/', may: ['kernel', 'judge'], what: 'LaunchSites → diagnostics' },
   pipeline: { at: 'pipeline/', may: ['kernel', 'judge', 'env', 'frontends', 'rules'], what: 'config, discover, read, diagnose, fix, engine/workers' },
   reporters: { at: 'reporters/', may: ['kernel'], mayTypes: ['pipeline'], what: 'diagnostics → text, JSON, SARIF, GitHub annotations' },
+  lsp: { at: 'lsp/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters'], what: 'the Language Server: LSP ⇄ checkSource' },
   api: { at: 'api.ts', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters'], what: 'the public API' },
-  cli: { at: 'cli/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters', 'api'], what: 'the command line' },
+  cli: { at: 'cli/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters', 'api', 'lsp'], what: 'the command line' },
 };
 
 /**

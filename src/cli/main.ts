@@ -161,6 +161,15 @@ oneLineErrors(program
   });
 
 oneLineErrors(program
+  .command('lsp'), 'venvguard lsp --help')
+  .description('run the Language Server for editors (LSP over stdin and stdout)')
+  .option('--stdio', 'talk over stdin and stdout (the default, and the only transport)')
+  .action(async () => {
+    const { startServer } = await import('../lsp/server.js');
+    startServer();
+  });
+
+oneLineErrors(program
   .command('rules'), 'venvguard rules --help')
   .description("list the rules (venvguard check) and the doctor's codes (venvguard doctor)")
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
