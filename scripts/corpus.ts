@@ -33,7 +33,7 @@ export interface RepoEntry {
   repo: string;
   commit: string;
   why: string;
-  /** "unseen": added to measure on code the rules were not tuned to (issue 15); absent: the baseline 18. */
+  /** Which batch the repository belongs to ("unseen", "unseen3", …: added to measure on code the rules were not tuned to, issue 15); absent: the baseline 18. The precision table has a row per set. */
   set?: string;
 }
 
