@@ -95,3 +95,26 @@ test('every other command line reaches the commander program: help, usage errors
   }
   assert.match(run(CLI, ['doctor', '--format', 'yaml']).stderr, /^venvguard: error: option '--format <format>' argument 'yaml' is invalid\./);
 });
+
+test("the entry's code cache: this Node takes the build's; a stale or missing one only means compiling", async () => {
+  const { requireCached } = await import('../src/cli/code-cache.js');
+  const { createRequire } = await import('node:module');
+  const built = path.join(repoRoot, 'dist/cli/fast.js');
+  const taken = requireCached(built, createRequire(built));
+  assert.equal(taken.cacheRejected, false, 'V8 rejected dist/cli/fast.js.cache: the build wrote it for another source or Node');
+  assert.equal(typeof (taken.exports as { startFast?: unknown }).startFast, 'function');
+  // A copy whose cache belongs to another script (the build's cache of a one-line change), then none.
+  const dir = path.join(root, 'stale');
+  fs.mkdirSync(dir);
+  const copy = path.join(dir, 'fast.js');
+  fs.writeFileSync(copy, fs.readFileSync(built, 'utf8').replace('"use strict";', '"use strict"; void 0;'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "commonjs" }\n');
+  fs.copyFileSync(`${built}.cache`, `${copy}.cache`);
+  const stale = requireCached(copy, createRequire(copy));
+  assert.equal(stale.cacheRejected, true);
+  assert.equal(typeof (stale.exports as { startFast?: unknown }).startFast, 'function');
+  fs.rmSync(`${copy}.cache`);
+  const none = requireCached(copy, createRequire(copy));
+  assert.equal(none.cacheRejected, undefined);
+  assert.equal(typeof (none.exports as { startFast?: unknown }).startFast, 'function');
+});
