@@ -7,8 +7,11 @@
  * round after warm-up rounds; and `inspectEnvironment` called in this process. Prints the ratios of
  * the medians (and of the minimums), then the absolute times. Targets (issue 10): the CLI within
  * 1.5× of a Node start plus a Python start, in process within 3× of a Python start. Run after a
- * build: `node dist/bench/doctor.js [--python python3.X] [--runs N] [--warmup N]`. Nothing is
- * asserted: the exit code is 0 whether a target is met or not (a busy machine shifts the ratios).
+ * build: `node dist/bench/doctor.js [--python python3.X] [--runs N] [--warmup N] [--baseline JS]`.
+ * `--baseline` names another build's dist/cli/main.js (say, of the commit before a change): its
+ * doctor, doctor --static and --version join the same rounds and get their ratios too, so that a
+ * before/after comparison shares the machine's load. Nothing is asserted: the exit code is 0
+ * whether a target is met or not (a busy machine shifts the ratios).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { inspectEnvironment } from '../src/api.js';
 
-const { values } = parseArgs({ options: { python: { type: 'string' }, runs: { type: 'string', default: '21' }, warmup: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { python: { type: 'string' }, baseline: { type: 'string' }, runs: { type: 'string', default: '21' }, warmup: { type: 'string', default: '3' } } });
 const count = (name: string, v: string, min: number) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) {
@@ -32,6 +35,11 @@ const warmup = count('warmup', values.warmup!, 0);
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main.js');
 if (!fs.existsSync(cli)) {
   process.stderr.write(`doctor bench: ${cli} is missing: run npm run build first\n`);
+  process.exit(2);
+}
+const baseline = values.baseline ? path.resolve(values.baseline) : undefined;
+if (baseline && !fs.existsSync(baseline)) {
+  process.stderr.write(`doctor bench: --baseline ${baseline}: no such file\n`);
   process.exit(2);
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'venvguard-bench-doctor-'));
@@ -67,8 +75,15 @@ try {
     ['cli', process.execPath, [cli, 'doctor', '--python', venv], [0]],
     ['static', process.execPath, [cli, 'doctor', '--static', '--python', venv], [0]],
     ['floor', process.execPath, [cli, '--version'], [0]],
+    ...(baseline
+      ? ([
+          ['baseCli', process.execPath, [baseline, 'doctor', '--python', venv], [0]],
+          ['baseStatic', process.execPath, [baseline, 'doctor', '--static', '--python', venv], [0]],
+          ['baseFloor', process.execPath, [baseline, '--version'], [0]],
+        ] as [string, string, string[], number[]][])
+      : []),
   ];
-  const times: Record<string, number[]> = { node: [], python: [], cli: [], static: [], floor: [], api: [] };
+  const times: Record<string, number[]> = { node: [], python: [], cli: [], static: [], floor: [], api: [], baseCli: [], baseStatic: [], baseFloor: [] };
   let probeStarts = '';
   for (let round = 0; round < warmup + runs; round++) {
     const keep = round >= warmup;
@@ -88,6 +103,8 @@ try {
     cli: f(times.cli) / (f(times.node) + f(times.python)),
     static: f(times.static) / f(times.node),
     api: f(times.api) / f(times.python),
+    baseCli: baseline ? f(times.baseCli) / (f(times.node) + f(times.python)) : NaN,
+    baseStatic: baseline ? f(times.baseStatic) / f(times.node) : NaN,
   });
   const med = ratios(median);
   const low = ratios(min);
@@ -99,6 +116,10 @@ try {
   out.push(`  venvguard doctor (CLI)           ${x(med.cli).padStart(6)} [${x(low.cli)}] of node -e 0 + python -c pass   ${verdict(med.cli, 1.5)}`);
   out.push(`  venvguard doctor --static (CLI)  ${x(med.static).padStart(6)} [${x(low.static)}] of node -e 0`);
   out.push(`  inspectEnvironment (in process)  ${x(med.api).padStart(6)} [${x(low.api)}] of python -c pass                ${verdict(med.api, 3)}`);
+  if (baseline) {
+    out.push(`  baseline doctor (CLI)            ${x(med.baseCli).padStart(6)} [${x(low.baseCli)}] of node -e 0 + python -c pass   (${baseline})`);
+    out.push(`  baseline doctor --static (CLI)   ${x(med.baseStatic).padStart(6)} [${x(low.baseStatic)}] of node -e 0`);
+  }
   out.push('');
   out.push('absolute wall times, secondary (they depend on the machine and its load):');
   out.push(`  ${'ms'.padEnd(34)}${'median'.padStart(8)}${'min'.padStart(8)}`);
@@ -109,6 +130,13 @@ try {
     ['static', 'venvguard doctor --static'],
     ['api', 'inspectEnvironment (in process)'],
     ['floor', 'venvguard --version'],
+    ...(baseline
+      ? ([
+          ['baseCli', 'baseline doctor'],
+          ['baseStatic', 'baseline doctor --static'],
+          ['baseFloor', 'baseline --version'],
+        ] as [string, string][])
+      : []),
   ];
   for (const [key, label] of rows) out.push(`  ${label.padEnd(34)}${median(times[key]).toFixed(1).padStart(8)}${min(times[key]).toFixed(1).padStart(8)}`);
   out.push('');

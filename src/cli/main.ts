@@ -1,34 +1,22 @@
 #!/usr/bin/env node
 /**
  * The venvguard command line: argument parsing and printing only; all work goes through the API.
+ * Started by entry.ts (the package's `bin`) for every invocation it does not serve itself.
  * Exit codes: 0 clean, 1 findings, 2 usage/config/internal error, 3 no findings but some files
  * could not be checked completely (see stderr or the report).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, UsageError } from '../kernel/errors.js';
+import { UsageError } from '../kernel/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../kernel/output-formats.js';
 import { COLOR_CHOICES, colorWanted, type ColorWhen } from './color.js';
+import { runDoctor } from './doctor.js';
+import { EXIT, reportFailure } from './exit.js';
 import { guardOutput } from './output.js';
+import { ownPackage } from './version.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
 // check pipeline's modules, nor `check` for the doctor's.
-
-export const EXIT = { clean: 0, findings: 1, error: 2, incomplete: 3 } as const;
-
-/** venvguard's package.json, found upwards from this module (the tsc output and the bundle sit at different depths). */
-function ownPackage(): { version: string } {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version: string };
-      if (json.name === 'venvguard') return json;
-    }
-    if (path.dirname(dir) === dir) return { version: '0.0.0' };
-  }
-}
 
 const pkg = ownPackage();
 guardOutput(EXIT.error); // EPIPE ends quietly; other write errors: one line, exit 2 (output.ts)
@@ -218,12 +206,7 @@ oneLineErrors(program
   .option('--python <path>', 'an interpreter or a venv folder (default: $VIRTUAL_ENV, .venv/venv here or above, python3 on PATH)')
   .option('--static', 'read files only; do not start the interpreter (the probe runs its .pth code)')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .action(async (o) => {
-    const [{ inspectEnvironment }, { renderDoctorJson, renderDoctorText }] = await Promise.all([import('../env/doctor.js'), import('../env/render.js')]);
-    const report = await inspectEnvironment({ python: o.python, static: !!o.static });
-    process.stdout.write(o.format === 'json' ? renderDoctorJson(report) : renderDoctorText(report));
-    process.exitCode = report.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
-  });
+  .action((o) => runDoctor({ python: o.python, static: !!o.static, format: o.format }));
 
 try {
   if (process.argv.length <= 2) {
@@ -232,14 +215,5 @@ try {
     process.exitCode = EXIT.error;
   } else await program.parseAsync(process.argv);
 } catch (e) {
-  const err = e as Error & { code?: string; exitCode?: number };
-  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = 0;
-  else if (typeof err.code === 'string' && err.code.startsWith('commander.')) process.exitCode = EXIT.error;
-  else if (err instanceof UsageError || err instanceof ConfigError) {
-    process.stderr.write(`venvguard: error: ${err.message}\n`);
-    process.exitCode = EXIT.error;
-  } else {
-    process.stderr.write(`venvguard: internal error: ${err.stack ?? err.message}\n`);
-    process.exitCode = EXIT.error;
-  }
+  process.exitCode = reportFailure(e);
 }
