@@ -264,15 +264,27 @@ test('what could not be watched is said; the command runs anyway and the tracer 
   assert.equal(gone.stderr?.toString(), '');
   assert.equal(gone.exitCode, 0);
   assert.match(gone.notWatched.join('\n'), /could not be read afterwards \(ENOENT\): its records are lost/);
+  // The program imports the tracer's sitecustomize a second time: it does nothing (one identity, one
+  // record per spawn), and sys.path entries that are '' (the current folder) are no trouble.
+  const again = await launchTraced({
+    command: [py, '-c', 'import os, sys; sys.path[:0] = ["", os.environ["VENVGUARD_TRACE_DIR"]]; del sys.modules["sitecustomize"]; import sitecustomize; os.system("true")'],
+    env: cleanEnv(PATH),
+    stdio: 'pipe',
+  });
+  assert.equal(again.stderr?.toString(), '');
+  assert.equal(again.exitCode, 0);
+  assert.equal(processes(again.records).length, 1);
+  assert.equal(spawns(again.records).length, 1);
   // Odd argument types: bytes, path objects, an env= that keeps our variables.
   const odd = await launchTraced({
-    command: [py, '-c', 'import os, pathlib, subprocess, sys; subprocess.run([pathlib.Path(sys.executable), b"-c", "pass", "tag-odd"], env=dict(os.environ, X="1"))'],
+    command: [py, '-c', 'import os, pathlib, subprocess, sys; subprocess.run([pathlib.Path(sys.executable), b"-c", "pass", "tag-odd", b"tag-\\xff-undecodable"], env=dict(os.environ, X="1"))'],
     env: cleanEnv(PATH),
     stdio: 'pipe',
   });
   assert.equal(odd.stderr?.toString(), '');
   const rec = spawnsTagged(odd.records, 'tag-odd')[0];
-  assert.deepEqual(rec.args, [py, '-c', 'pass', 'tag-odd']);
+  // An argument that is not UTF-8 arrives as Python decodes it (surrogateescape), escaped in the JSON.
+  assert.deepEqual(rec.args, [py, '-c', 'pass', 'tag-odd', 'tag-\udcff-undecodable']);
   assert.equal(rec.envPassesTracer, true);
   assert.equal(processesTagged(odd.records, 'tag-odd').length, 1);
 });

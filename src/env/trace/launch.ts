@@ -4,8 +4,8 @@
  * stdin/stdout/stderr (or pipes, for the Node API), its exit status is returned as is, and SIGTERM/SIGHUP
  * (and SIGINT/SIGQUIT when they cannot have reached it from the terminal already) are forwarded to it.
  *
- * Installing the tracer: a private folder (mkdtemp, owner-only 0700) holding sitecustomize.py
- * (sitecustomize.ts), put first on PYTHONPATH, with VENVGUARD_TRACE_DIR naming it. Each Python process
+ * Installing the tracer: a private folder (mkdtemp, owner-only 0700) holding sitecustomize.py and the
+ * tracer's body (sitecustomize.ts), put first on PYTHONPATH, with VENVGUARD_TRACE_DIR naming it. Each Python process
  * appends its records to <folder>/proc-<pid>.jsonl. When the folder cannot be made the command still runs,
  * untraced, and `notWatched` says why; so it does for what the run shows was not watched (a Python CMD that
  * reported nothing, a CMD that turns tracing off with -I/-E/-S). The folder is removed unless `keep`.
@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TraceRecord, TraceResult } from './records.js';
-import { SITECUSTOMIZE_SOURCE } from './sitecustomize.js';
+import { SITECUSTOMIZE_SOURCE, TRACER_SOURCE } from './sitecustomize.js';
 
 export type { TraceResult } from './records.js';
 
@@ -106,6 +106,7 @@ function makeFolder(root: string, notWatched: string[]): string | null {
   }
   try {
     fs.chmodSync(folder, 0o700);
+    fs.writeFileSync(path.join(folder, 'venvguard-tracer.py'), TRACER_SOURCE, { mode: 0o600 });
     fs.writeFileSync(path.join(folder, 'sitecustomize.py'), SITECUSTOMIZE_SOURCE, { mode: 0o600 });
     return folder;
   } catch (error) {

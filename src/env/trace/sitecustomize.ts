@@ -1,13 +1,15 @@
 /**
- * The Python side of `venvguard run`: the text of the `sitecustomize.py` that launch.ts writes into the
- * run's private folder (first on PYTHONPATH). Kept as a string so it ships in dist/ with no copy step.
+ * The Python side of `venvguard run`: the texts of the `sitecustomize.py` (a small loader) and of the
+ * tracer's body (`venvguard-tracer.py`, not importable by name) that launch.ts writes into the run's
+ * private folder (first on PYTHONPATH). Kept as strings so they ship in dist/ with no copy step.
  *
  * It must run unchanged on Python 2.7 and 3.6–3.13, so it uses only what all of them have (no f-strings,
  * no `nonlocal`, `u''` literals for text). What it does, in every Python process that loads it:
  *  - writes a `process` record (who am I: pid, ppid, argv from /proc, sys.executable, prefixes, venv);
  *  - on 3.8+ adds a PEP 578 audit hook that writes a `spawn` record for each process-starting event,
  *    with the Python stack; 2.7/3.6/3.7 have no audit hooks and write identity only (`audit: false`);
- *  - loads the `sitecustomize` it shadows, so a program (or a distribution) that ships one keeps it.
+ *  - loads the `sitecustomize` it shadows, so a program (or a distribution) that ships one keeps it
+ *    (SITECUSTOMIZE_SOURCE, below).
  * Records (src/env/trace/records.ts) go one JSON line per `os.write` to <VENVGUARD_TRACE_DIR>/proc-<pid>.jsonl,
  * opened O_APPEND for each record and closed again (no descriptor is kept that the program could close or
  * reuse). Nothing is ever written to the program's streams, and every hook body is guarded: a failure to
@@ -26,7 +28,8 @@
  * multiprocessing's spawn/forkserver start Python through _posixsubprocess with no audit event: those
  * children report themselves with their process record (ppid, parentArgv).
  */
-export const SITECUSTOMIZE_SOURCE = String.raw`# Written by venvguard run (the tracer); removed when the run ends. Loads the sitecustomize it shadows.
+export const TRACER_SOURCE = String.raw`# venvguard run: the tracer's body, run by sitecustomize.py in its own globals (compiled once per
+# interpreter version and cached in this folder, whatever PYTHONDONTWRITEBYTECODE says).
 import os
 import sys
 
@@ -60,12 +63,11 @@ def _s(v):
 
 
 def _q(s):
+    # Lone surrogates (undecodable bytes in a file name) are escaped when the line is encoded.
     esc = _state['esc']
     if esc is None:
         esc = {0x22: u'\\"', 0x5c: u'\\\\'}
         for i in range(0x20):
-            esc[i] = u'\\u%04x' % i
-        for i in range(0xd800, 0xe000):
             esc[i] = u'\\u%04x' % i
         _state['esc'] = esc
     return u'"' + s.translate(esc) + u'"'
@@ -93,7 +95,7 @@ def _emit(rec):
     fd = os.open(os.path.join(_DIR, 'proc-%d.jsonl' % os.getpid()),
                  os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, 'O_CLOEXEC', 0), 0o600)
     try:
-        data = (_j(rec) + u'\n').encode('utf-8')
+        data = (_j(rec) + u'\n').encode('utf-8', 'backslashreplace')
         while data:
             n = os.write(fd, data)
             data = data[n:]
@@ -391,11 +393,56 @@ def _hook(event, args):
             pass
 
 
-def _chain():
-    """Load the sitecustomize this one shadows, as site would have; keep this module alive under another name."""
+if _DIR:
+    try:
+        _write(_identity())
+        if _AUDIT:
+            sys.addaudithook(_hook)
+    except Exception:
+        pass
+`;
+
+/**
+ * The sitecustomize.py itself: small, so that compiling it costs nothing when no bytecode is written
+ * (PYTHONDONTWRITEBYTECODE, common in containers). It runs the tracer's body from a code object cached
+ * per interpreter version in the folder (compiled from venvguard-tracer.py on first use, written under
+ * a temporary name and renamed, so concurrent first starts never read half a file), then loads the
+ * sitecustomize it shadows: it takes its own folder off sys.path and imports `sitecustomize` again, as
+ * site would have; the module found (or this one, when there is none) is what `import sitecustomize`
+ * gives the program. This module stays alive as `_venvguard_trace` (Python 2 clears the globals of a
+ * module that is freed, and the audit hook needs them); a second import of it in the same process does
+ * nothing.
+ */
+export const SITECUSTOMIZE_SOURCE = String.raw`# Written by venvguard run (the tracer); removed when the run ends. Loads the sitecustomize it shadows.
+import os
+import sys
+
+
+def _venvguard_code(here):
+    import marshal
+    tag = getattr(getattr(sys, 'implementation', None), 'cache_tag', None) or 'py%d%d' % sys.version_info[:2]
+    cache = os.path.join(here, 'venvguard-tracer.%s-%x.code' % (tag, sys.hexversion))
+    try:
+        with open(cache, 'rb') as f:
+            return marshal.loads(f.read())
+    except Exception:
+        pass
+    source = os.path.join(here, 'venvguard-tracer.py')
+    with open(source, 'rb') as f:
+        code = compile(f.read(), source, 'exec')
+    try:
+        tmp = '%s.%d.tmp' % (cache, os.getpid())
+        with open(tmp, 'wb') as f:
+            f.write(marshal.dumps(code))
+        os.rename(tmp, cache)
+    except Exception:
+        pass
+    return code
+
+
+def _venvguard_chain(here):
     me = sys.modules.get('sitecustomize')
-    sys.modules['_venvguard_trace'] = me
-    sys.path[:] = [p for p in sys.path if not (p and os.path.abspath(p) == _HERE)]
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
     del sys.modules['sitecustomize']
     try:
         import sitecustomize  # noqa: F401 (the shadowed one, found on the rest of sys.path)
@@ -407,12 +454,12 @@ def _chain():
         raise
 
 
-if _DIR:
-    try:
-        _write(_identity())
-        if _AUDIT:
-            sys.addaudithook(_hook)
-    except Exception:
-        pass
-_chain()
+if '_venvguard_trace' not in sys.modules:
+    sys.modules['_venvguard_trace'] = sys.modules.get('sitecustomize')
+    if os.environ.get('VENVGUARD_TRACE_DIR'):
+        try:
+            exec(_venvguard_code(os.path.dirname(os.path.abspath(__file__))), globals())
+        except Exception:
+            pass
+    _venvguard_chain(os.path.dirname(os.path.abspath(__file__)))
 `;
