@@ -306,3 +306,57 @@ test('the private folder: owner-only, removed afterwards unless keep; bad comman
   });
   await assert.rejects(launchTraced({ command: [] }), /no command to run/);
 });
+
+// Which starts keep the tracer away from a Python child, judged from argv and env= alone. The children
+// are argv shapes run with executable='/bin/true' (nothing starts a Python: the record is the parent's).
+const SHAPES = `import os, pty, subprocess, sys
+cases = [
+    ("keeps-plain", ["python", "-u", "x.py"], None, False),
+    ("drops-E", ["python", "-E", "x.py"], None, False),
+    ("drops-S", ["python3", "-S", "-c", "pass"], None, False),
+    ("drops-IS", ["python3.12", "-IS", "x.py"], None, False),
+    ("drops-W-then-E", ["python", "-W", "ignore", "-E", "x.py"], None, False),
+    ("keeps-c-then-I", ["python", "-c", "pass", "-I"], None, False),
+    ("keeps-m-then-S", ["python", "-m", "pytest", "-S"], None, False),
+    ("drops-env-i", ["env", "-i", "python", "x.py"], None, False),
+    ("drops-env-u", ["env", "-u", "PYTHONPATH", "python", "x.py"], None, False),
+    ("keeps-env-assign", ["env", "A=1", "python", "x.py"], None, False),
+    ("drops-env-pythonpath", ["env", "PYTHONPATH=/elsewhere", "python", "x.py"], None, False),
+    ("drops-env-dict", ["python", "x.py"], {"PATH": "/usr/bin:/bin"}, False),
+    ("drops-env-no-dir", ["python", "x.py"], dict((k, v) for k, v in os.environ.items() if k != "VENVGUARD_TRACE_DIR"), False),
+    ("keeps-env-copy", ["python", "x.py"], dict(os.environ), False),
+    ("keeps-not-python", ["bash", "-E", "x.sh"], None, False),
+    ("drops-shell-S", "cd /tmp && python -S x.py", None, True),
+    ("drops-shell-assign", "PYTHONPATH=/elsewhere python x.py", None, True),
+    ("keeps-shell", "python x.py | grep -E y", None, True),
+]
+for tag, args, env, shell in cases:
+    if shell:
+        args = args + " #" + tag
+    else:
+        args = args + [tag]
+    subprocess.run(args, executable="/bin/true", env=env, shell=shell)
+if hasattr(sys, "addaudithook"):
+    pty.spawn(["true", "tag-pty"])
+`;
+
+test('children that will not load the tracer: -I/-E/-S, env -i/-u, env= without our variables, in argv and shell lines', { skip: skipWhy }, async () => {
+  const prog = write('shapes.py', SHAPES);
+  const r = await launchTraced({ command: [py, prog], env: cleanEnv(PATH), stdio: 'pipe' });
+  assert.equal(r.stderr?.toString(), '');
+  assert.equal(r.exitCode, 0);
+  const cases = [...SHAPES.matchAll(/\("((?:keeps|drops)-[\w-]+)"/g)].map((m) => m[1]);
+  assert.equal(cases.length, 18);
+  for (const tag of cases) {
+    const rec = spawns(r.records).filter((s) => (typeof s.args === 'string' ? s.args.endsWith(`#${tag}`) : s.args.includes(tag)));
+    assert.equal(rec.length, 1, tag);
+    assert.equal(rec[0].envPassesTracer, tag.startsWith('keeps-'), tag);
+    assert.equal(rec[0].executable, '/bin/true', tag);
+  }
+  // pty.spawn: recorded once in the parent (not its fork, not the exec in the child).
+  const pty = spawnsTagged(r.records, 'tag-pty');
+  assert.equal(pty.length, 1);
+  assert.equal(pty[0].event, 'pty.spawn');
+  assert.equal(pty[0].executable, 'true');
+  assert.equal(spawns(r.records).length, cases.length + 1);
+});

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import tty from 'node:tty';
 import type { TraceRecord, TraceResult } from './records.js';
 import { SITECUSTOMIZE_SOURCE, TRACER_SOURCE } from './sitecustomize.js';
 
@@ -149,7 +150,9 @@ function runChild(opts: LaunchOptions, env: NodeJS.ProcessEnv): Promise<ChildRun
       child.stdin!.on('error', () => {}); // the command may exit without reading its input
       child.stdin!.end(opts.input ?? '');
     }
-    const onTerminal = [process.stdin, process.stdout, process.stderr].some((s) => s.isTTY);
+    // isatty on the descriptors, not process.stdin: creating that stream could change the mode of a
+    // descriptor the command shares with us.
+    const onTerminal = [0, 1, 2].some((fd) => tty.isatty(fd));
     const forwarded = pipe || !onTerminal ? [...ALWAYS_FORWARDED, ...TERMINAL_SIGNALS] : ALWAYS_FORWARDED;
     const handlers = new Map<NodeJS.Signals, () => void>();
     for (const sig of [...ALWAYS_FORWARDED, ...TERMINAL_SIGNALS]) {

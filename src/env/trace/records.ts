@@ -2,6 +2,19 @@
 // <folder>/proc-<pid>.jsonl (one file per process; each line is written with a
 // single os.write on an O_APPEND descriptor). Shared by the tracer (the Python
 // side in sitecustomize.ts and the Node side in launch.ts) and the judge/report.
+//
+// What the tracer puts in them (beyond the field comments):
+// - A pid can have several process records: a process that execs another Python keeps its pid (the
+//   later record is what it became), and a child made by os.fork (or multiprocessing's fork start) writes
+//   one, with the parent's argv, before its first spawn record.
+// - SpawnRecord.cwd is the folder the child starts in: cwd= when given (made absolute), else the parent's.
+// - SpawnRecord.path is null when the child's environment (env=) has no PATH.
+// - os.execvp* is recorded once, with the name as given (its later PATH tries are not); os.spawn* on
+//   POSIX is recorded as os.spawn in the parent; pty.spawn once in the parent; the os.posix_spawn that
+//   subprocess makes itself (3.13) is covered by its subprocess.Popen record. os.posix_spawnp records
+//   event 'os.posix_spawn' with the bare name (the audit event does not tell the two apart).
+// - For subprocess.Popen with shell=True, executable is the shell and args is the command string.
+//   os.system: executable null, args the command string, shell true. os.fork: executable null, args [].
 
 export interface StackFrame { file: string; line: number; function: string }
 

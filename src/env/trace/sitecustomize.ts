@@ -385,8 +385,10 @@ def _on(event, args):
     })
 
 
-def _hook(event, args):
-    if event in _EVENTS:
+def _hook(event, args, _events=_EVENTS):
+    # Called for every audit event of the process (imports, opens, compiles …): the test comes first,
+    # on a local name.
+    if event in _events:
         try:
             _on(event, args)
         except Exception:
@@ -443,7 +445,7 @@ def _venvguard_code(here):
 def _venvguard_chain(here):
     me = sys.modules.get('sitecustomize')
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
-    del sys.modules['sitecustomize']
+    sys.modules.pop('sitecustomize', None)
     try:
         import sitecustomize  # noqa: F401 (the shadowed one, found on the rest of sys.path)
     except ImportError as e:
