@@ -22,6 +22,9 @@ import { containerRuns } from './pipeline/container-images.js';
 import { loadParsers } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 import type { LaunchSite } from './kernel/launch-site.js';
+import type { TraceRecord } from './env/trace/records.js';
+import { judgeTrace, type TraceJudgement } from './env/trace/judge.js';
+import { spawnSites } from './pipeline/trace-sites.js';
 
 export type { CheckResult } from './reporters/types.js';
 export type { Diagnostic, Fix, Edit, FileProblem } from './kernel/diagnostic.js';
@@ -39,6 +42,10 @@ export { inspectEnvironment } from './env/doctor.js';
 export type { DoctorOptions, EnvironmentReport, InterpreterReport, TargetChoice, ChildRun, PathKind } from './env/doctor.js';
 export type { Finding, Severity } from './env/finding.js';
 export type { PathEntry, PathOrigin } from './env/probe.js';
+export type { TraceRecord, ProcessRecord, SpawnRecord, StackFrame } from './env/trace/records.js';
+export type { Escape, EscapeCode, ProcessNode, TraceJudgement } from './env/trace/judge.js';
+export type { ExpectedVenv } from './env/trace/expected.js';
+export { CommandError } from './env/trace/expected.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -183,4 +190,16 @@ export function diagnoseSites(file: SourceFile, sites: readonly LaunchSite[], op
   const cfg = loadConfig({ start: opts.cwd ?? process.cwd(), noConfig: true });
   const ctx = contextFromSettings(buildSettings(cfg, { select: opts.select }));
   return diagnose(file, { sites, suppressions: opts.suppressions ?? new Map() }, ctx);
+}
+
+/**
+ * `venvguard run`'s judgement of trace records against a venv: the spawns become launch sites
+ * (pipeline/trace-sites.ts) judged as `check` judges them, resolved on the child's real PATH.
+ */
+export async function judgeRecords(records: readonly TraceRecord[], opts: { venv: string; cwd?: string; env?: Record<string, string | undefined> }): Promise<TraceJudgement> {
+  await loadParsers(); // the shell model parses command strings with tree-sitter-bash
+  const cwd = opts.cwd ?? process.cwd();
+  const cfg = loadConfig({ start: cwd, noConfig: false });
+  const { knowledge } = contextFromSettings(buildSettings(cfg, {}));
+  return judgeTrace(records, { venv: opts.venv, sitesOf: spawnSites, knowledge, env: opts.env ?? process.env, cwd });
 }
