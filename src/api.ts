@@ -25,6 +25,8 @@ import type { LaunchSite } from './kernel/launch-site.js';
 import type { TraceRecord } from './env/trace/records.js';
 import { judgeTrace, type TraceJudgement } from './env/trace/judge.js';
 import { spawnSites } from './pipeline/trace-sites.js';
+import { checkCommand, expectedVenv, type ExpectedVenv } from './env/trace/expected.js';
+import { launchTraced, type LaunchResult } from './env/trace/launch.js';
 
 export type { CheckResult } from './reporters/types.js';
 export type { Diagnostic, Fix, Edit, FileProblem } from './kernel/diagnostic.js';
@@ -46,6 +48,7 @@ export type { TraceRecord, ProcessRecord, SpawnRecord, StackFrame } from './env/
 export type { Escape, EscapeCode, ProcessNode, TraceJudgement } from './env/trace/judge.js';
 export type { ExpectedVenv } from './env/trace/expected.js';
 export { CommandError } from './env/trace/expected.js';
+export { LaunchError } from './env/trace/launch.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -196,10 +199,46 @@ export function diagnoseSites(file: SourceFile, sites: readonly LaunchSite[], op
  * `venvguard run`'s judgement of trace records against a venv: the spawns become launch sites
  * (pipeline/trace-sites.ts) judged as `check` judges them, resolved on the child's real PATH.
  */
-export async function judgeRecords(records: readonly TraceRecord[], opts: { venv: string; cwd?: string; env?: Record<string, string | undefined> }): Promise<TraceJudgement> {
+export async function judgeRecords(records: readonly TraceRecord[], opts: { venv: string; cwd?: string; env?: Record<string, string | undefined>; launcherPid?: number }): Promise<TraceJudgement> {
   await loadParsers(); // the shell model parses command strings with tree-sitter-bash
   const cwd = opts.cwd ?? process.cwd();
   const cfg = loadConfig({ start: cwd, noConfig: false });
   const { knowledge } = contextFromSettings(buildSettings(cfg, {}));
-  return judgeTrace(records, { venv: opts.venv, sitesOf: spawnSites, knowledge, env: opts.env ?? process.env, cwd });
+  return judgeTrace(records, { venv: opts.venv, sitesOf: spawnSites, knowledge, env: opts.env ?? process.env, cwd, launcherPid: opts.launcherPid });
+}
+
+export interface TraceOptions {
+  /** CMD and its arguments, as for execvp. */
+  command: string[];
+  /** The expected venv; else CMD's own venv, VIRTUAL_ENV, or .venv/venv from cwd upward. */
+  venv?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Keep the trace folder (its path is `folder`). */
+  keep?: boolean;
+  /** 'pipe' returns the command's stdout/stderr; 'inherit' (default) passes them through. */
+  stdio?: 'inherit' | 'pipe';
+  /** With stdio 'pipe': what the command reads on stdin. */
+  input?: string | Buffer;
+}
+
+export interface TraceOutcome extends LaunchResult {
+  expected: ExpectedVenv;
+  judgement: TraceJudgement;
+}
+
+/**
+ * `venvguard run` as a function: CMD runs with the tracer installed; returns its exit status, the
+ * records every Python process below it wrote, and their judgement against the expected venv.
+ * Throws UsageError for bad input (no command, a --venv that is not a venv, no venv to judge
+ * against) and CommandError (exitCode 127/126) for a command that names nothing or cannot run.
+ */
+export async function trace(opts: TraceOptions): Promise<TraceOutcome> {
+  const cwd = opts.cwd ?? process.cwd();
+  const env = opts.env ?? process.env;
+  checkCommand(opts.command, cwd, env);
+  const expected = expectedVenv({ venv: opts.venv, command: opts.command, cwd, env });
+  const result = await launchTraced({ command: opts.command, cwd, env, keep: opts.keep, stdio: opts.stdio, input: opts.input });
+  const judgement = await judgeRecords(result.records, { venv: expected.venv, cwd, env, launcherPid: process.pid });
+  return { ...result, expected, judgement };
 }

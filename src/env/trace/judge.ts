@@ -80,6 +80,8 @@ export interface JudgeTraceOptions {
   /** The run's environment (pyenv's variables) and folder, for resolution when a spawn names none. */
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The process that launched CMD (venvguard itself): not named as what started CMD. */
+  launcherPid?: number;
 }
 
 const realOr = (p: string) => realFs.realpath(p) ?? path.resolve(p);
@@ -140,6 +142,11 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
   const knowledge: ToolKnowledge = { consoleScripts: new Map([...o.knowledge.consoleScripts, ...venvScripts(o.venv)]) };
   const escapes: Escape[] = [];
   const explained = new Set<ProcessRecord>();
+  const startedBy = new Map<SpawnRecord, ProcessRecord[]>();
+  for (const p of processes) {
+    const s = spawnOf(p, spawns, byPid);
+    if (s) startedBy.set(s, [...(startedBy.get(s) ?? []), p]);
+  }
 
   for (const s of spawns) {
     if (s.event === 'os.fork') continue; // the same program goes on: nothing is looked up
@@ -153,7 +160,7 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
       if (name.includes('/')) r = { name, found: fs.existsSync(name) ? name : undefined, real: realFs.realpath(name) };
       else r = resolveProgram(name, searchPath, { platform: 'posix', env: { ...o.env, PATH: searchPath }, cwd: s.cwd ?? o.cwd, lookup: realFs });
       if (resolvedInside(r, o.venv)) continue;
-      const children = processes.filter((p) => !inVenv(p, o.venv) && startedBy(p, s, r, byPid));
+      const children = (startedBy.get(s) ?? []).filter((p) => !inVenv(p, o.venv));
       for (const c of children) explained.add(c);
       const entry = r.found && !name.includes('/') ? path.dirname(r.found) : null;
       const where = frame ? `${frame.file}:${frame.line}` : `process ${s.pid}`;
@@ -207,7 +214,7 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
   return {
     expected: o.venv,
     escapes,
-    roots: tree(processes, spawns, o.venv),
+    roots: tree(processes, spawns, o.venv, o.launcherPid),
     processes: processes.length,
     spawns: spawns.length,
     identityOnly: processes.filter((p) => !p.audit).map((p) => ({ pid: p.pid, version: p.version, executable: p.executable })),
@@ -220,18 +227,23 @@ function parentArgvOf(p: ProcessRecord, byPid: Map<number, ProcessRecord>): stri
 }
 
 /**
- * Whether process `p` is the one spawn `s` started: its parent is the spawning process (direct),
- * or a shell the spawn ran (`sh -c CMD`, whose command line holds the spawn's command); and its
- * interpreter is what the spawn's name resolved to (or the spawn resolved to nothing).
+ * The spawn that started process `p`, if one did: its parent is the spawning process, or a shell
+ * the spawn ran (`sh -c CMD`, whose command line holds the spawn's command), or the same pid after
+ * an exec; of those, the latest before it whose command is the process's own command line (else
+ * the latest). Each process belongs to one spawn.
  */
-function startedBy(p: ProcessRecord, s: SpawnRecord, r: Resolution, byPid: Map<number, ProcessRecord>): boolean {
-  if (p.time + 1 < s.time) return false;
-  const direct = p.ppid === s.pid;
-  const viaShell = !direct && typeof s.args === 'string' && !byPid.has(p.ppid) && parentArgvOf(p, byPid).some((a) => a.includes(s.args as string));
-  if (!direct && !viaShell) return false;
-  if (!r.real) return true;
-  const exe = realOr(p.executable);
-  return exe === r.real || within(r.real, realOr(p.prefix)) || within(exe, path.dirname(path.dirname(r.real)));
+function spawnOf(p: ProcessRecord, spawns: readonly SpawnRecord[], byPid: Map<number, ProcessRecord>): SpawnRecord | undefined {
+  const parentArgv = parentArgvOf(p, byPid);
+  const candidates = spawns.filter((s) => {
+    if (s.event === 'os.fork' || s.time > p.time) return false; // the same clock: a spawn precedes what it starts
+    if (s.event === 'os.exec') return s.pid === p.pid;
+    if (s.pid === p.ppid) return true;
+    return typeof s.args === 'string' && !byPid.has(p.ppid) && parentArgv.some((a) => a.includes(s.args as string));
+  });
+  const own = p.argv.slice(1).join('\0');
+  const same = candidates.filter((s) => (typeof s.args === 'string' ? s.args.includes(p.argv.slice(1).join(' ')) : s.args.slice(1).join('\0') === own));
+  const pick = same.length ? same : candidates;
+  return pick[pick.length - 1];
 }
 
 /** A Python program that a self-managing tool started (tox, nox, uv run, pipx run, pre-commit …), or that makes a venv. */
@@ -274,17 +286,21 @@ function processCode(p: ProcessRecord, knowledge: ToolKnowledge): EscapeCode {
  * under the spawner whose shell started it (`sh -c 'python x.py'`); the others are roots, with the
  * command line of what started them.
  */
-function tree(processes: ProcessRecord[], spawns: SpawnRecord[], venv: string): ProcessNode[] {
+function tree(processes: ProcessRecord[], spawns: SpawnRecord[], venv: string, launcherPid?: number): ProcessNode[] {
   const nodes = new Map<ProcessRecord, ProcessNode>();
   const latest = new Map<number, ProcessNode>();
+  const before = new Map<ProcessNode, ProcessNode>();
   for (const p of processes) {
     const n: ProcessNode = { record: p, inVenv: inVenv(p, venv), children: [] };
     nodes.set(p, n);
-    latest.set(p.pid, n); // after exec, the same pid: the newest image is the node children hang under
+    // After an exec the pid stays: the new image hangs under the old one, and later children under it.
+    const old = latest.get(p.pid);
+    if (old) before.set(n, old);
+    latest.set(p.pid, n);
   }
   const roots: ProcessNode[] = [];
   for (const [p, n] of nodes) {
-    let parent = latest.get(p.ppid);
+    let parent = before.get(n) ?? latest.get(p.ppid);
     if (parent === n) parent = undefined;
     if (!parent && p.parentArgv) {
       // sh -c 'CMD' that a traced process ran: hang under it.
@@ -294,7 +310,7 @@ function tree(processes: ProcessRecord[], spawns: SpawnRecord[], venv: string): 
     }
     if (parent) parent.children.push(n);
     else {
-      n.startedBy = p.parentArgv ?? undefined;
+      if (p.ppid !== launcherPid) n.startedBy = p.parentArgv ?? undefined;
       roots.push(n);
     }
   }
