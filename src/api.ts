@@ -6,6 +6,7 @@
  * editor) without any parse.
  */
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fixableBy } from './pipeline/apply-fixes.js';
 import { checkSource } from './pipeline/check-file.js';
 import { loadConfig, type Config } from './pipeline/config.js';
@@ -19,7 +20,7 @@ import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-w
 import { UsageError } from './kernel/errors.js';
 import { checkFiles } from './pipeline/run.js';
 import { containerRuns } from './pipeline/container-images.js';
-import { loadParsers } from './frontends/tree-sitter.js';
+import { loadParsers, parsersLoaded } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 import type { LaunchSite } from './kernel/launch-site.js';
 import type { TraceRecord } from './env/trace/records.js';
@@ -200,7 +201,10 @@ export function diagnoseSites(file: SourceFile, sites: readonly LaunchSite[], op
  * (pipeline/trace-sites.ts) judged as `check` judges them, resolved on the child's real PATH.
  */
 export async function judgeRecords(records: readonly TraceRecord[], opts: { venv: string; cwd?: string; env?: Record<string, string | undefined>; launcherPid?: number }): Promise<TraceJudgement> {
-  await loadParsers(); // the shell model parses command strings with tree-sitter-bash
+  // The shell model parses a few short command strings with tree-sitter-bash: the baseline WebAssembly
+  // tier is enough, and the optimising one kept the process alive for seconds after the report.
+  if (!parsersLoaded()) v8.setFlagsFromString('--liftoff-only');
+  await loadParsers();
   const cwd = opts.cwd ?? process.cwd();
   const cfg = loadConfig({ start: cwd, noConfig: false });
   const { knowledge } = contextFromSettings(buildSettings(cfg, {}));

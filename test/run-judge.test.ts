@@ -132,9 +132,16 @@ test('processes that tox, uv run or python -m venv started are where they are me
     proc(41, 39, { ...other, argv: [base!, '-m', 'venv', '/tmp/x'], parentArgv: ['sh'] }),
     proc(42, 41, { ...other, argv: [base!, '-m', 'ensurepip'], parentArgv: null }),
     proc(43, 39, { ...other, argv: [base!, 'x.py'], parentArgv: ['uv', 'run', 'x.py'] }),
+    // what check lets through: a probe, inline code that imports only the standard library
+    proc(44, 39, { ...other, argv: ['python3', '-c', 'import sys; print(sys.executable)'], parentArgv: ['sh'] }),
+    proc(45, 39, { ...other, argv: ['python3', '-c', 'import json, sys; json.dump({}, sys.stdout)'], parentArgv: ['sh'] }),
   ]);
   assert.deepEqual(j.escapes, []);
+  // …but not inline code that imports a package.
+  const pkg = await judge([proc(46, 39, { ...other, argv: ['python3', '-c', 'import requests'], parentArgv: ['sh'] })]);
+  assert.equal(pkg.escapes.length, 1);
 });
+
 
 test('identity-only processes (no audit hooks) are listed', { skip }, async () => {
   const j = await judge([proc(10, 1, { audit: false, version: '3.7.16' })]);

@@ -189,7 +189,7 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
   }
 
   for (const p of processes) {
-    if (explained.has(p) || inVenv(p, o.venv) || excused(p, byPid)) continue;
+    if (explained.has(p) || inVenv(p, o.venv) || excused(p, byPid) || judgedHarmless(p, o, knowledge)) continue;
     const parent = { pid: p.ppid, argv: p.parentArgv ?? [] };
     const code = processCode(p, knowledge);
     const name = path.basename(p.executable);
@@ -219,6 +219,19 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
     spawns: spawns.length,
     identityOnly: processes.filter((p) => !p.audit).map((p) => ({ pid: p.pid, version: p.version, executable: p.executable })),
   };
+}
+
+/**
+ * A process whose own command line the judge lets through: `python -V`, `python -c` code that
+ * imports only the standard library, `python -m venv`, `python -m tox` … (the same judgement as a
+ * launch of that command line by name).
+ */
+function judgedHarmless(p: ProcessRecord, o: JudgeTraceOptions, knowledge: ToolKnowledge): boolean {
+  const first = p.argv[0];
+  if (first === undefined || !isInterpreterName(path.basename(first))) return false;
+  const argv = [path.basename(first), ...p.argv.slice(1)];
+  const sites = o.sitesOf({ type: 'spawn', pid: p.ppid, event: 'subprocess.Popen', executable: null, args: argv, shell: false, cwd: null, path: null, envPassesTracer: true, stack: [], callSite: null, time: p.time });
+  return sites.length > 0 && sites.every((s) => judgeLaunch(s, knowledge) === undefined);
 }
 
 /** The parent's command line, from the record or the traced parent. */
