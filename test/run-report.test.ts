@@ -5,10 +5,11 @@
  * self-contained file (no script, nothing fetched) with the tree and each escape's stack.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { judgeRecords, RULES, type ProcessRecord, type SpawnRecord, type TraceJudgement } from '../src/api.js';
 import { renderRunJson, renderRunSarif, renderRunText, type RunReport } from '../src/env/trace/report.js';
 import { renderRunHtml } from '../src/env/trace/report-html.js';
@@ -92,4 +93,26 @@ test('HTML: one self-contained page, no script and nothing fetched, the tree and
   assert.match(html, /<ul class="tree"><li><span class="node in" data-pid="10">.*<\/li><li><span class="node out" data-pid="50">/s);
   // Balanced lists and sections.
   for (const tag of ['ul', 'li', 'section', 'ol']) assert.equal((html.match(new RegExp(`<${tag}[ >]`, 'g')) ?? []).length, (html.match(new RegExp(`</${tag}>`, 'g')) ?? []).length, tag);
+});
+
+/** A headless Chromium on this machine, if there is one (Debian's `chromium`, or Google's). */
+function chromium(): string | undefined {
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return undefined;
+}
+
+test('HTML in a real headless Chromium: the page it builds has every escape, its stack, and the tree', { skip: skip || (chromium() ? false : 'no chromium, chromium-browser or google-chrome on this machine') }, async () => {
+  const file = path.join(root, 'run.html');
+  fs.writeFileSync(file, renderRunHtml(report(await judged())));
+  // No network for the page: any fetch it tried would fail, and the DOM would not change.
+  const r = spawnSync(chromium()!, ['--headless', '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND', '--dump-dom', pathToFileURL(file).href], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const dom = r.stdout;
+  assert.equal((dom.match(/<section class="escape" data-code="VG10\d">/g) ?? []).length, 3);
+  assert.equal((dom.match(/<li class="callsite">/g) ?? []).length, 2);
+  assert.equal((dom.match(/<span class="node (in|out)" data-pid="\d+">/g) ?? []).length, 2);
+  assert.match(dom, /<h2 id="escapes">3 escapes<\/h2>/);
 });

@@ -79,7 +79,7 @@ export function renderRunText(r: RunReport): string {
     for (const c of e.children) out.push(`  started process ${c.pid}: ${c.executable} (Python ${c.version}${c.venv ? `, venv ${c.venv}` : ''})`);
     // The frames up to the call site: the standard library's own frames below it are in --html/--format json.
     const upTo = e.callSite ? e.stack.indexOf(e.callSite) : -1;
-    const frames = upTo >= 0 ? e.stack.slice(0, upTo + 1) : e.stack;
+    const frames = (upTo >= 0 ? e.stack.slice(0, upTo + 1) : e.stack).filter((f) => !f.file.startsWith('<frozen '));
     if (frames.length > 1) out.push(`  stack: ${frames.map((f) => frameText(f, r.cwd)).join(' → ')}`);
   }
   if (escapes.length) out.push('');
