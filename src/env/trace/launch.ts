@@ -182,7 +182,14 @@ function runChild(opts: LaunchOptions, env: NodeJS.ProcessEnv): Promise<ChildRun
 export function readRecords(folder: string, notWatched: string[] = []): TraceRecord[] {
   const records: TraceRecord[] = [];
   let cut = 0;
-  for (const name of fs.readdirSync(folder).sort()) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).sort();
+  } catch (error) {
+    notWatched.push(`the run's folder ${folder} could not be read afterwards (${(error as NodeJS.ErrnoException).code}): its records are lost`);
+    return records;
+  }
+  for (const name of names) {
     if (!/^proc-\d+\.jsonl$/.test(name)) continue;
     const text = fs.readFileSync(path.join(folder, name), 'utf8');
     for (const line of text.split('\n')) {
