@@ -147,3 +147,12 @@ test('identity-only processes (no audit hooks) are listed', { skip }, async () =
   const j = await judge([proc(10, 1, { audit: false, version: '3.7.16' })]);
   assert.deepEqual(j.identityOnly, [{ pid: 10, version: '3.7.16', executable: path.join(venv, 'bin', 'python') }]);
 });
+
+test('a child whose arguments no spawn names (a multiprocessing worker of another interpreter) is its own escape, not the last spawn\'s', { skip }, async () => {
+  const other = { executable: base!, prefix: baseInfo[0], venv: null };
+  const listed = proc(60, 10, { ...other, argv: ['python', 'child.py', 'spawnp'], time: 102 });
+  const worker = proc(61, 10, { ...other, argv: [base!, '-c', 'from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=6, pipe_handle=20)', '--multiprocessing-fork'], time: 103 });
+  const j = await judge([proc(10, 1), spawn(['python', 'child.py', 'spawnp'], { event: 'os.posix_spawn', path: sysbin }), listed, worker]);
+  assert.deepEqual(j.escapes.map((e) => [e.kind, e.children.map((c) => c.pid)]), [['spawn', [60]], ['process', []]]);
+  assert.equal(j.escapes[1].pid, 61);
+});

@@ -224,11 +224,13 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
 /**
  * A process whose own command line the judge lets through: `python -V`, `python -c` code that
  * imports only the standard library, `python -m venv`, `python -m tox` … (the same judgement as a
- * launch of that command line by name).
+ * launch of that command line by name). Not multiprocessing's workers: they run the program's code.
  */
 function judgedHarmless(p: ProcessRecord, o: JudgeTraceOptions, knowledge: ToolKnowledge): boolean {
   const first = p.argv[0];
   if (first === undefined || !isInterpreterName(path.basename(first))) return false;
+  // A multiprocessing worker or fork server: its `-c` imports only multiprocessing, but it runs the program's own code.
+  if (p.argv.includes('--multiprocessing-fork') || p.argv.some((a) => a.includes('multiprocessing.forkserver'))) return false;
   const argv = [path.basename(first), ...p.argv.slice(1)];
   const sites = o.sitesOf({ type: 'spawn', pid: p.ppid, event: 'subprocess.Popen', executable: null, args: argv, shell: false, cwd: null, path: null, envPassesTracer: true, stack: [], callSite: null, time: p.time });
   return sites.length > 0 && sites.every((s) => judgeLaunch(s, knowledge) === undefined);
@@ -242,8 +244,8 @@ function parentArgvOf(p: ProcessRecord, byPid: Map<number, ProcessRecord>): stri
 /**
  * The spawn that started process `p`, if one did: its parent is the spawning process, or a shell
  * the spawn ran (`sh -c CMD`, whose command line holds the spawn's command), or the same pid after
- * an exec; of those, the latest before it whose command is the process's own command line (else
- * the latest). Each process belongs to one spawn.
+ * an exec; of those, the latest before it whose command ends with the process's own arguments.
+ * Each process belongs to one spawn.
  */
 function spawnOf(p: ProcessRecord, spawns: readonly SpawnRecord[], byPid: Map<number, ProcessRecord>): SpawnRecord | undefined {
   const parentArgv = parentArgvOf(p, byPid);
@@ -253,10 +255,16 @@ function spawnOf(p: ProcessRecord, spawns: readonly SpawnRecord[], byPid: Map<nu
     if (s.pid === p.ppid) return true;
     return typeof s.args === 'string' && !byPid.has(p.ppid) && parentArgv.some((a) => a.includes(s.args as string));
   });
-  const own = p.argv.slice(1).join('\0');
-  const same = candidates.filter((s) => (typeof s.args === 'string' ? s.args.includes(p.argv.slice(1).join(' ')) : s.args.slice(1).join('\0') === own));
-  const pick = same.length ? same : candidates;
-  return pick[pick.length - 1];
+  // The process's own arguments end the spawn's command (after wrappers such as `env X=1 nice`):
+  // a process whose arguments no spawn names (a multiprocessing child) is nobody's.
+  const tail = p.argv.slice(1);
+  const same = candidates.filter((s) => {
+    if (typeof s.args === 'string') return s.args.includes(tail.join(' ')) || parentArgv.some((a) => a.includes(s.args as string));
+    const args = s.shell ? (s.args[0] ?? '') : undefined;
+    if (args !== undefined) return args.includes(tail.join(' '));
+    return s.args.length >= tail.length && tail.every((a, i) => (s.args as string[])[s.args.length - tail.length + i] === a);
+  });
+  return same[same.length - 1];
 }
 
 /** A Python program that a self-managing tool started (tox, nox, uv run, pipx run, pre-commit …), or that makes a venv. */
