@@ -156,3 +156,10 @@ test('a child whose arguments no spawn names (a multiprocessing worker of anothe
   assert.deepEqual(j.escapes.map((e) => [e.kind, e.children.map((c) => c.pid)]), [['spawn', [60]], ['process', []]]);
   assert.equal(j.escapes[1].pid, 61);
 });
+
+test('a hard-coded system interpreter that does not exist: "no such file", not a PATH lookup', { skip }, async () => {
+  const j = await judge([spawn(['/usr/local/bin/python9.99', 'x.py'], { path: sysbin })]);
+  assert.equal(j.escapes.length, 1);
+  assert.deepEqual([j.escapes[0].resolved, j.escapes[0].path], [null, null]);
+  assert.equal(j.escapes[0].message, `/usr/local/bin/python9.99: no such file (${path.join(app, 'tasks.py')}:12)`);
+});

@@ -165,7 +165,7 @@ export function judgeTrace(records: readonly TraceRecord[], o: JudgeTraceOptions
       const entry = r.found && !name.includes('/') ? path.dirname(r.found) : null;
       const where = frame ? `${frame.file}:${frame.line}` : `process ${s.pid}`;
       const message = !r.found
-        ? `${name}: not found on PATH=${searchPath} (${where})`
+        ? name.includes('/') ? `${name}: no such file (${where})` : `${name}: not found on PATH=${searchPath} (${where})`
         : `${name} resolved to ${r.found}${r.real && r.real !== r.found ? ` (${r.real})` : ''}${entry ? `, found in PATH entry ${entry}` : ''}, outside the venv ${o.venv}`;
       escapes.push({
         code: codeOf(verdict.tool),

@@ -44,7 +44,7 @@ export function whereOf(e: Escape, cwd: string): string {
 /** What the name became, and why: the file and the PATH entry that won, or "not found". */
 export function resolvedText(e: Escape): string {
   if (e.kind === 'process') return `ran ${e.resolved}${e.real && e.real !== e.resolved ? ` (${e.real})` : ''}`;
-  if (!e.resolved) return `${e.name}: not found on PATH=${pathLabel(e.path)}`;
+  if (!e.resolved) return e.path === null ? `${e.name}: no such file` : `${e.name}: not found on PATH=${pathLabel(e.path)}`;
   const shim = e.shim ? `, a pyenv shim picking ${e.shim.version} (${e.shim.source})` : '';
   const real = e.real && e.real !== e.resolved ? ` → ${e.real}` : '';
   if (!e.pathEntry) return `${e.name} is ${e.resolved}${real}`;
