@@ -6,6 +6,7 @@
  * editor) without any parse.
  */
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fixableBy } from './pipeline/apply-fixes.js';
 import { checkSource } from './pipeline/check-file.js';
 import { loadConfig, type Config } from './pipeline/config.js';
@@ -20,9 +21,14 @@ import { UsageError } from './kernel/errors.js';
 import { checkFiles } from './pipeline/run.js';
 import { containerRuns } from './pipeline/container-images.js';
 import { applyBaseline, readBaseline, writeBaseline } from './pipeline/baseline.js';
-import { loadParsers } from './frontends/tree-sitter.js';
+import { loadParsers, parsersLoaded } from './frontends/tree-sitter.js';
 import type { CheckResult } from './reporters/types.js';
 import type { LaunchSite } from './kernel/launch-site.js';
+import type { TraceRecord } from './env/trace/records.js';
+import { judgeTrace, type TraceJudgement } from './env/trace/judge.js';
+import { spawnSites } from './pipeline/trace-sites.js';
+import { checkCommand, expectedVenv, type ExpectedVenv } from './env/trace/expected.js';
+import { launchTraced, type LaunchResult } from './env/trace/launch.js';
 
 export type { CheckResult } from './reporters/types.js';
 export type { Diagnostic, Fix, Edit, FileProblem } from './kernel/diagnostic.js';
@@ -42,6 +48,11 @@ export type { Finding, Severity } from './env/finding.js';
 export type { PathEntry, PathOrigin } from './env/probe.js';
 export { resolveInterpreter, spawnPython, activatedEnv, InterpreterNotFound } from './env/interpreter.js';
 export type { ResolvedInterpreter, ResolveOptions, SpawnPythonOptions } from './env/interpreter.js';
+export type { TraceRecord, ProcessRecord, SpawnRecord, StackFrame } from './env/trace/records.js';
+export type { Escape, EscapeCode, ProcessNode, TraceJudgement } from './env/trace/judge.js';
+export type { ExpectedVenv } from './env/trace/expected.js';
+export { CommandError } from './env/trace/expected.js';
+export { LaunchError } from './env/trace/launch.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -204,4 +215,55 @@ export function diagnoseSites(file: SourceFile, sites: readonly LaunchSite[], op
   const cfg = loadConfig({ start: opts.cwd ?? process.cwd(), noConfig: true });
   const ctx = contextFromSettings(buildSettings(cfg, { select: opts.select }));
   return diagnose(file, { sites, suppressions: opts.suppressions ?? new Map() }, ctx);
+}
+
+/**
+ * `venvguard run`'s judgement of trace records against a venv: the spawns become launch sites
+ * (pipeline/trace-sites.ts) judged as `check` judges them, resolved on the child's real PATH.
+ */
+export async function judgeRecords(records: readonly TraceRecord[], opts: { venv: string; cwd?: string; env?: Record<string, string | undefined>; launcherPid?: number }): Promise<TraceJudgement> {
+  // The shell model parses a few short command strings with tree-sitter-bash: the baseline WebAssembly
+  // tier is enough, and the optimising one kept the process alive for seconds after the report.
+  if (!parsersLoaded()) v8.setFlagsFromString('--liftoff-only');
+  await loadParsers();
+  const cwd = opts.cwd ?? process.cwd();
+  const cfg = loadConfig({ start: cwd, noConfig: false });
+  const { knowledge } = contextFromSettings(buildSettings(cfg, {}));
+  return judgeTrace(records, { venv: opts.venv, sitesOf: spawnSites, knowledge, env: opts.env ?? process.env, cwd, launcherPid: opts.launcherPid });
+}
+
+export interface TraceOptions {
+  /** CMD and its arguments, as for execvp. */
+  command: string[];
+  /** The expected venv; else CMD's own venv, VIRTUAL_ENV, or .venv/venv from cwd upward. */
+  venv?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Keep the trace folder (its path is `folder`). */
+  keep?: boolean;
+  /** 'pipe' returns the command's stdout/stderr; 'inherit' (default) passes them through. */
+  stdio?: 'inherit' | 'pipe';
+  /** With stdio 'pipe': what the command reads on stdin. */
+  input?: string | Buffer;
+}
+
+export interface TraceOutcome extends LaunchResult {
+  expected: ExpectedVenv;
+  judgement: TraceJudgement;
+}
+
+/**
+ * `venvguard run` as a function: CMD runs with the tracer installed; returns its exit status, the
+ * records every Python process below it wrote, and their judgement against the expected venv.
+ * Throws UsageError for bad input (no command, a --venv that is not a venv, no venv to judge
+ * against) and CommandError (exitCode 127/126) for a command that names nothing or cannot run.
+ */
+export async function trace(opts: TraceOptions): Promise<TraceOutcome> {
+  const cwd = opts.cwd ?? process.cwd();
+  const env = opts.env ?? process.env;
+  checkCommand(opts.command, cwd, env);
+  const expected = expectedVenv({ venv: opts.venv, command: opts.command, cwd, env });
+  const result = await launchTraced({ command: opts.command, cwd, env, keep: opts.keep, stdio: opts.stdio, input: opts.input });
+  const judgement = await judgeRecords(result.records, { venv: expected.venv, cwd, env, launcherPid: process.pid });
+  return { ...result, expected, judgement };
 }

@@ -60,6 +60,7 @@ const SHORT_USAGE = `Usage: venvguard <command> [options]
 
   check [paths...]    find launches that escape the venv (and --fix them)
   doctor              show where an interpreter loads code from, and what a child would run
+  run -- CMD [ARGS…]  run CMD and report every Python process that escapes the venv
   rules, explain CODE the rules and doctor codes, and each one's page
 
 Run \`venvguard --help\` or \`venvguard <command> --help\` for more.
@@ -207,6 +208,26 @@ oneLineErrors(program
   .option('--static', 'read files only; do not start the interpreter (the probe runs its .pth code)')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action((o) => runDoctor({ python: o.python, static: !!o.static, format: o.format }));
+
+oneLineErrors(program
+  .command('run'), 'venvguard run --help')
+  .description('run a command and report where Python processes below it escape the venv')
+  .usage('[options] -- CMD [ARGS...]')
+  .argument('[command...]', 'the command to run (put it after --)')
+  .option('--venv <dir>', "the venv processes belong in (default: CMD's own venv when CMD is a venv's interpreter or script, else $VIRTUAL_ENV, else .venv/venv here or above)")
+  .addOption(new Option('--format <format>', 'also write the report as json or sarif (to --output, else stdout); the text report always goes to stderr').choices(['text', 'json', 'sarif']).default('text'))
+  .option('--output <file>', 'write the --format json|sarif report to this file')
+  .option('--html <file>', 'write one self-contained HTML page: the process tree and each escape with its stack')
+  .option('--no-fail', "exit with CMD's own code even when escapes were seen")
+  .option('--keep', 'keep the folder of trace records (its path is printed)')
+  .addHelpText('after', `
+Exit codes: CMD's own when CMD failed (128+N when signal N ended it); otherwise 1 when escapes
+were seen, 3 when none were seen but tracing could not be installed (see "Not watched"), 0 when
+none. --no-fail: always CMD's own. 2: bad input; 127: CMD not found; 126: CMD cannot be run.`)
+  .action(async (command: string[], o) => {
+    const { runCommand } = await import('./run-command.js');
+    process.exitCode = await runCommand(command, { venv: o.venv, format: o.format, output: o.output, html: o.html, fail: o.fail !== false, keep: !!o.keep, version: pkg.version });
+  });
 
 try {
   if (process.argv.length <= 2) {
