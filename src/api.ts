@@ -122,7 +122,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
       const release = writer ? holdSignalsWhileWriting() : undefined;
       let outcome: ReturnType<typeof fixFile>;
       try {
-        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', writer);
+        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', writer, [...dropped]);
       } finally {
         await release?.();
       }

@@ -38,7 +38,7 @@ export function checkAndFix(result: FileCheckResult, file: SourceFile, ctx: FixC
   if (!fix || !r.source) return { result: r };
   const diags = drop.length ? r.diagnostics.filter((d) => !drop.includes(d.code)) : r.diagnostics;
   if (!diags.some((d) => fixableBy(d, fix.unsafe))) return { result: r };
-  const o = computeFix(r, diags, ctx, fix.unsafe);
+  const o = computeFix(r, diags, ctx, fix.unsafe, drop);
   return { result: r, fix: { after: o.fixed?.after, applied: o.fixed?.applied, remaining: o.remaining, problem: o.problem } };
 }
 

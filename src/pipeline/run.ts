@@ -20,7 +20,7 @@ import { contextFromSettings, type RunSettings } from './context.js';
 import type { WorkItem } from './worker.js';
 import { checkAndFix, outcomeOf, type CheckedFile, type ComputedFix, type FixRequest } from './check-and-fix.js';
 
-const PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 * 1024);
+export const PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 * 1024);
 const BATCH = 4;
 
 type Progress = (done: number, total: number) => void;
@@ -54,6 +54,20 @@ export function threadsFor(jobs: number | undefined): number {
   return Math.max(1, Math.min(jobs ?? Infinity, os.availableParallelism()));
 }
 
+/**
+ * How many worker threads analyse (0: the main thread does), from the threads the run may use and
+ * the bytes of source the prefilter has let through so far; decided while reading. Workers pay
+ * for their start (each loads the parsers: ~0.3 s of CPU) and for copying the files to them, so
+ * they start only above PARALLEL_BYTES, and then as many as leave the main thread its CPU for
+ * reading (and, with --fix, writing). Measured on 2 CPUs (README, "Speed"; `node
+ * dist/bench/fix-speed.js --layouts`): at 1, 30, 300 and 3,000 files the main thread alone was
+ * the fastest for check and --fix, and one worker faster than two. VG_WORKERS overrides the count
+ * (for that measurement).
+ */
+export function workersFor(threads: number, pendingBytes: number): number {
+  return threads > 1 && pendingBytes > PARALLEL_BYTES ? threads - 1 : 0;
+}
+
 export async function checkFiles(
   files: string[],
   settings: RunSettings,
@@ -84,14 +98,14 @@ export async function checkFiles(
       }
       pending.push({ index: next, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path) });
       pendingBytes += file.text.length;
-      if (cpus > 1 && pendingBytes > PARALLEL_BYTES) {
+      if (workersFor(cpus, pendingBytes) > 0) {
         next++;
         break;
       }
     }
     if (parsers && !parsersReady && next % YIELD_EVERY === 0) await new Promise<void>((r) => setImmediate(r));
   }
-  if (next >= files.length && (cpus <= 1 || pendingBytes <= PARALLEL_BYTES)) {
+  if (next >= files.length && workersFor(cpus, pendingBytes) === 0) {
     if (parsers) await parsers;
     for (const item of pending) {
       // A parser trap is its own file's problem: rebuild the runtime before the next file.
@@ -101,7 +115,7 @@ export async function checkFiles(
     }
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Math.max(1, cpus - 1), finish, opts.claimed, opts.fix);
+  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish, opts.claimed, opts.fix);
   return results;
 }
 
