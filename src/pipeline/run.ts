@@ -60,9 +60,9 @@ export function threadsFor(jobs: number | undefined): number {
  * for their start (each loads the parsers: ~0.3 s of CPU) and for copying the files to them, so
  * they start only above PARALLEL_BYTES, and then as many as leave the main thread its CPU for
  * reading (and, with --fix, writing). Measured on 2 CPUs (README, "Speed"; `node
- * dist/bench/fix-speed.js --layouts`): at 1, 30, 300 and 3,000 files the main thread alone was
- * the fastest for check and --fix, and one worker faster than two. VG_WORKERS overrides the count
- * (for that measurement).
+ * dist/bench/fix-speed.js --layouts`): at 1, 30, 300 and 3,000 files (up to 1.2 MB analysed) the
+ * main thread alone used the least CPU for check and --fix, and one worker less than two; in wall
+ * time it was the fastest but in two of 24 cells. VG_WORKERS overrides the count (for measuring).
  */
 export function workersFor(threads: number, pendingBytes: number): number {
   return threads > 1 && pendingBytes > PARALLEL_BYTES ? threads - 1 : 0;
