@@ -7,6 +7,8 @@
  * time (the copy is not timed). Prints medians and the fix ÷ check ratio; nothing is asserted.
  *
  *   node dist/bench/fix-speed.js [--files N,N…] [--runs N] [--out FILE]
+ *   node dist/bench/fix-speed.js --layouts [--files 1,30,300,3000]   (check and --fix with the
+ *     analysis on the main thread, on 1 worker, on 2 workers: what the default thread count follows)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,10 +65,26 @@ export function generateTree(dir: string, n: number): void {
   }
 }
 
-function timed(args: string[], cwd: string): number {
+/** CPU seconds (user + system) of this process's finished children, from /proc (Linux; 0 elsewhere). */
+function childCpu(): number {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After the name: state is field 3, cutime 16 and cstime 17 (man 5 proc), in clock ticks (100 a second).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU seconds of the last `timed` run (0 where /proc is missing). */
+let lastCpu = 0;
+
+function timed(args: string[], cwd: string, env: Record<string, string> = {}): number {
+  const cpu0 = childCpu();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
   const s = (performance.now() - t0) / 1000;
+  lastCpu = childCpu() - cpu0;
   if (r.status === null || r.status === 2) throw new Error(`venvguard ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
   return s;
 }
@@ -111,6 +129,53 @@ export function measureFixSpeed(files: number, runs: number): FixSpeed {
   }
 }
 
+/** How the check is spread over threads: all on the main thread, or the main thread reading for N workers. */
+const LAYOUTS: { name: string; env: Record<string, string> }[] = [
+  { name: 'main thread', env: { VG_PARALLEL_BYTES: String(Number.MAX_SAFE_INTEGER) } },
+  { name: '1 worker', env: { VG_PARALLEL_BYTES: '0', VG_WORKERS: '1' } },
+  { name: '2 workers', env: { VG_PARALLEL_BYTES: '0', VG_WORKERS: '2' } },
+];
+
+export interface LayoutSpeed {
+  files: number;
+  layout: string;
+  check: number;
+  fix: number;
+  /** CPU seconds (user + system), medians. */
+  checkCpu: number;
+  fixCpu: number;
+}
+
+/** Medians of `runs` runs of check and of --fix --unsafe-fixes with each thread layout (interleaved), on one tree of `files` files. */
+export function measureLayouts(files: number, runs: number): LayoutSpeed[] {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'venvguard-layouts-'));
+  try {
+    const src = path.join(root, 'src');
+    generateTree(src, files);
+    const work = path.join(root, 'work');
+    const t = LAYOUTS.map(() => ({ check: [] as number[], fix: [] as number[], checkCpu: [] as number[], fixCpu: [] as number[] }));
+    for (let r = 0; r < runs; r++) {
+      LAYOUTS.forEach((l, i) => {
+        t[i].check.push(timed(['check', '--format', 'json', '.'], src, l.env));
+        t[i].checkCpu.push(lastCpu);
+        fs.rmSync(work, { recursive: true, force: true });
+        fs.cpSync(src, work, { recursive: true });
+        t[i].fix.push(timed(['check', '--fix', '--unsafe-fixes', '--format', 'json', '.'], work, l.env));
+        t[i].fixCpu.push(lastCpu);
+      });
+    }
+    return LAYOUTS.map((l, i) => ({ files, layout: l.name, check: median(t[i].check), fix: median(t[i].fix), checkCpu: median(t[i].checkCpu), fixCpu: median(t[i].fixCpu) }));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export function renderLayouts(rows: LayoutSpeed[]): string {
+  const out = ['| Files | threads | check | --fix | check CPU | --fix CPU |', '| ---: | --- | ---: | ---: | ---: | ---: |'];
+  for (const r of rows) out.push(`| ${r.files} | ${r.layout} | ${r.check.toFixed(2)} s | ${r.fix.toFixed(2)} s | ${r.checkCpu.toFixed(2)} s | ${r.fixCpu.toFixed(2)} s |`);
+  return out.join('\n') + '\n';
+}
+
 export function renderFixSpeed(rows: FixSpeed[]): string {
   const out = ['| Files | check | --fix | --fix ÷ check | check --jobs 1 | --fix --jobs 1 | default threads |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of rows) out.push(`| ${r.files} | ${r.checkSeconds.toFixed(2)} s | ${r.fixSeconds.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.oneThreadCheck.toFixed(2)} s | ${r.oneThreadFix.toFixed(2)} s | ${r.threads} |`);
@@ -118,7 +183,18 @@ export function renderFixSpeed(rows: FixSpeed[]): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { files: { type: 'string', default: '300,3000' }, runs: { type: 'string', default: '3' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { files: { type: 'string', default: '300,3000' }, runs: { type: 'string', default: '3' }, out: { type: 'string' }, layouts: { type: 'boolean' } } });
+  if (values.layouts) {
+    const rows: LayoutSpeed[] = [];
+    for (const n of values.files!.split(',').map(Number)) {
+      process.stderr.write(`thread layouts: ${n} files…\n`);
+      rows.push(...measureLayouts(n, Number(values.runs)));
+      process.stderr.write(renderLayouts(rows.filter((r) => r.files === n)));
+    }
+    process.stdout.write(`\ncheck and --fix by thread layout (generated tree, medians of ${values.runs} runs, ${os.availableParallelism()} CPUs)\n\n${renderLayouts(rows)}`);
+    if (values.out) fs.writeFileSync(values.out, JSON.stringify(rows, null, 2) + '\n');
+    process.exit(0);
+  }
   const rows: FixSpeed[] = [];
   for (const n of values.files!.split(',').map(Number)) {
     process.stderr.write(`fix speed: ${n} files…\n`);

@@ -15,7 +15,7 @@ import { discoverFiles } from './pipeline/discover.js';
 import { SourceFile } from './kernel/source.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from './pipeline/context.js';
 import { diagnose, type SiteSource } from './pipeline/diagnose.js';
-import { fixFile, fixLoop } from './pipeline/fix.js';
+import { fixFile, fixLoop, writeFix } from './pipeline/fix.js';
 import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-write.js';
 import { UsageError } from './kernel/errors.js';
 import { checkFiles } from './pipeline/run.js';
@@ -111,8 +111,10 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     return r && !r.startsWith('..') ? r : p;
   };
   settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))];
-  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
+  // With --fix, the thread that checks a file also computes its fixed text; it is written here.
+  const fix = opts.fix ? { unsafe: opts.fix === 'unsafe', dropped: ignoresFor } : undefined;
+  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
   let diagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = new Map<string, SourceFile>();
@@ -139,12 +141,12 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
       }
     } else if (real !== undefined) {
       // Loaded here when workers did the checking; rebuilt if an earlier file's fixes trapped the parser.
-      await loadParsers();
+      if (!r.fix) await loadParsers();
       // While it writes, SIGINT/SIGTERM wait for the write to end, then end the run (fix-write.ts).
       const release = writer ? holdSignalsWhileWriting() : undefined;
       let outcome: ReturnType<typeof fixFile>;
       try {
-        outcome = fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', writer);
+        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', writer, [...dropped]);
       } finally {
         await release?.();
       }

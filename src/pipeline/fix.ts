@@ -20,25 +20,35 @@ export type FixContext = Omit<FileCheckContext, 'maxFileSize'>;
 
 const MAX_FIX_PASSES = 10;
 
+/** What fixing one file came to: the fixed text (none when nothing applied), what is left, or why not. */
+export interface FixOutcome {
+  fixed?: { before: string; after: string; applied: number };
+  remaining: Diagnostic[];
+  source?: SourceFile;
+  problem?: FileProblem;
+}
+
 /**
  * Apply fixes until none applies (a later pass may fix what overlapped before), re-checking
  * the new text each time; refuse if the result no longer parses or cannot be encoded back.
  * `writer` writes the result (fix-write.ts: only where it may); without one, nothing is written (--diff).
  */
-export function fixFile(
-  r: FileCheckResult,
-  diags: Diagnostic[],
-  ctx: FixContext,
-  unsafe: boolean,
-  writer: FixWriter | undefined,
-): { fixed?: { before: string; after: string; applied: number }; remaining: Diagnostic[]; source?: SourceFile; problem?: FileProblem } {
+export function fixFile(r: FileCheckResult, diags: Diagnostic[], ctx: FixContext, unsafe: boolean, writer: FixWriter | undefined, drop: readonly string[] = []): FixOutcome {
+  return writeFix(r, diags, computeFix(r, diags, ctx, unsafe, drop), writer);
+}
+
+/**
+ * The fixed text of a checked file, computed and verified but not written: run by the thread that
+ * checked the file (a worker, or the main thread), right after the check.
+ */
+export function computeFix(r: FileCheckResult, diags: Diagnostic[], ctx: FixContext, unsafe: boolean, drop: readonly string[] = []): FixOutcome {
   const original = r.source!;
   if (!original.encoding.lossless) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: 'not fixed: the file could not be decoded losslessly', partial: true } };
   let loop: ReturnType<typeof fixLoop>;
   try {
     // The check has read the file: a syntax error it reported is known, and the original is not parsed again.
     if (r.problems.some((p) => p.kind === 'syntax')) loop = { kind: 'syntax', error: NOT_VERIFIED };
-    else loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined, { checked: true });
+    else loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : undefined, { checked: true, drop });
     if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after fixing this file');
   } catch (e) {
     const p = crashProblem(r.path, e);
@@ -47,16 +57,20 @@ export function fixFile(
   if ('error' in loop) return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
   const { text, applied, remaining: current } = loop;
   if (applied === 0) return { remaining: diags };
-  const source = new SourceFile(original.path, text, original.encoding);
-  if (writer) {
-    const bytes = encodeText(original, text);
-    if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
-    // A file it may not write (read-only, another user's, a link out of the checked paths), or a
-    // failed write (read-only folder or file system), is reported; the run goes on.
-    const refused = writer.write(r.path, bytes);
-    if (refused) return { remaining: diags, problem: { path: r.path, kind: 'not-fixed', message: refused, partial: true } };
-  }
-  return { fixed: { before: original.text, after: text, applied }, remaining: current, source };
+  return { fixed: { before: original.text, after: text, applied }, remaining: current, source: new SourceFile(original.path, text, original.encoding) };
+}
+
+/** Write a computed fix (on the main thread, which holds the signals while it writes); `diags` are the file's findings before it. */
+export function writeFix(r: FileCheckResult, diags: Diagnostic[], outcome: FixOutcome, writer: FixWriter | undefined): FixOutcome {
+  if (!outcome.fixed || !writer) return outcome;
+  const original = r.source!;
+  const bytes = encodeText(original, outcome.fixed.after);
+  if (!bytes) return { remaining: diags, problem: { path: r.path, kind: 'decode', message: `not fixed: the result cannot be encoded as ${original.encoding.name}`, partial: true } };
+  // A file it may not write (read-only, another user's, a link out of the checked paths), or a
+  // failed write (read-only folder or file system), is reported; the run goes on.
+  const refused = writer.write(r.path, bytes);
+  if (refused) return { remaining: diags, problem: { path: r.path, kind: 'not-fixed', message: refused, partial: true } };
+  return outcome;
 }
 
 /**
@@ -69,8 +83,11 @@ export function fixLoop(
   ctx: FixContext,
   unsafe: boolean,
   fe: FrontEnd = frontEndFor(original.path, headOf(original.path, original.text)),
-  /** `checked`: the caller's check of the original reported no syntax error, so it is not parsed again up front. */
-  opts: { checked?: boolean } = {},
+  /**
+   * `checked`: the caller's check of the original reported no syntax error, so it is not parsed again up front.
+   * `drop`: rule codes the config's per-file ignores drop for this file: a later pass does not fix them either.
+   */
+  opts: { checked?: boolean; drop?: readonly string[] } = {},
 ): { text: string; applied: number; remaining: Diagnostic[] } | { error: string; kind: FileProblem['kind'] } {
   const parses = (text: string) => !hasSyntaxErrors(new SourceFile(original.path, text, original.encoding), fe);
   if (!opts.checked && !parses(original.text)) return { kind: 'syntax', error: NOT_VERIFIED };
@@ -93,7 +110,7 @@ export function fixLoop(
       if (opts.checked && !parses(original.text)) return { kind: 'syntax', error: NOT_VERIFIED };
       return { kind: 'internal', error: 'not fixed: the fixed code would not parse (please report this)' };
     }
-    const next = again.diagnostics;
+    const next = opts.drop?.length ? again.diagnostics.filter((d) => !opts.drop!.includes(d.code)) : again.diagnostics;
     // Every pass must leave fewer findings than it started with, or at least rewrite source that
     // no earlier pass wrote (a name with two definitions, `cmd = ["x"]` and `cmd = ["x", "-y"]`,
     // is one finding, fixed one definition a pass). A fix that leaves its own finding would

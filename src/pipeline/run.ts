@@ -12,17 +12,21 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { analyseDecoded, readForCheckSafely as readForCheck, type FileCheckResult } from './check-file.js';
+import { readForCheckSafely as readForCheck, type FileCheckResult } from './check-file.js';
 import type { Language } from '../kernel/launch-site.js';
 import { SourceFile } from '../kernel/source.js';
 import { loadParsers, parsersDamaged, parsersLoaded } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import type { WorkItem } from './worker.js';
+import { checkAndFix, outcomeOf, type CheckedFile, type ComputedFix, type FixRequest } from './check-and-fix.js';
 
-const PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 * 1024);
+export const PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 * 1024);
 const BATCH = 4;
 
 type Progress = (done: number, total: number) => void;
+
+/** A fix run: fixes are computed by the thread that checks each file; `dropped` gives a file's per-file ignores. */
+export type FixFiles = FixRequest & { dropped: (path: string) => ReadonlySet<string> };
 
 /**
  * With the prefilter on, the parsers' WASM runs on V8's baseline compiler (Liftoff) only. What is
@@ -50,13 +54,31 @@ export function threadsFor(jobs: number | undefined): number {
   return Math.max(1, Math.min(jobs ?? Infinity, os.availableParallelism()));
 }
 
-export async function checkFiles(files: string[], settings: RunSettings, opts: { jobs?: number; onProgress?: Progress; claimed?: ReadonlyMap<string, Language> } = {}): Promise<FileCheckResult[]> {
+/**
+ * How many worker threads analyse (0: the main thread does), from the threads the run may use and
+ * the bytes of source the prefilter has let through so far; decided while reading. Workers pay
+ * for their start (each loads the parsers: ~0.3 s of CPU) and for copying the files to them, so
+ * they start only above PARALLEL_BYTES, and then as many as leave the main thread its CPU for
+ * reading (and, with --fix, writing). Measured on 2 CPUs (README, "Speed"; `node
+ * dist/bench/fix-speed.js --layouts`): at 1, 30, 300 and 3,000 files (up to 1.2 MB analysed) the
+ * main thread alone used the least CPU for check and --fix, and one worker less than two; in wall
+ * time it was the fastest but in two of 24 cells. VG_WORKERS overrides the count (for measuring).
+ */
+export function workersFor(threads: number, pendingBytes: number): number {
+  return threads > 1 && pendingBytes > PARALLEL_BYTES ? threads - 1 : 0;
+}
+
+export async function checkFiles(
+  files: string[],
+  settings: RunSettings,
+  opts: { jobs?: number; onProgress?: Progress; claimed?: ReadonlyMap<string, Language>; fix?: FixFiles } = {},
+): Promise<CheckedFile[]> {
   const cpus = threadsFor(opts.jobs);
   const ctx = contextFromSettings(settings);
-  const results = new Array<FileCheckResult>(files.length);
+  const results = new Array<CheckedFile>(files.length);
   let done = 0;
-  const finish = (i: number, r: FileCheckResult) => {
-    results[i] = r;
+  const finish = (i: number, r: FileCheckResult, fix?: ComputedFix) => {
+    results[i] = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
     opts.onProgress?.(++done, files.length);
   };
   const pending: WorkItem[] = [];
@@ -74,25 +96,26 @@ export async function checkFiles(files: string[], settings: RunSettings, opts: {
         chooseWasmTier(settings);
         parsers = loadParsers().then(() => void (parsersReady = true));
       }
-      pending.push({ index: next, result, file: { path: file.path, text: file.text, encoding: file.encoding } });
+      pending.push({ index: next, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path) });
       pendingBytes += file.text.length;
-      if (cpus > 1 && pendingBytes > PARALLEL_BYTES) {
+      if (workersFor(cpus, pendingBytes) > 0) {
         next++;
         break;
       }
     }
     if (parsers && !parsersReady && next % YIELD_EVERY === 0) await new Promise<void>((r) => setImmediate(r));
   }
-  if (next >= files.length && (cpus <= 1 || pendingBytes <= PARALLEL_BYTES)) {
+  if (next >= files.length && workersFor(cpus, pendingBytes) === 0) {
     if (parsers) await parsers;
     for (const item of pending) {
       // A parser trap is its own file's problem: rebuild the runtime before the next file.
       if (parsersDamaged()) await loadParsers();
-      finish(item.index, analyseDecoded(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx));
+      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx, fixRequest(opts.fix), item.drop);
+      finish(item.index, r.result, r.fix);
     }
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Math.max(1, cpus - 1), finish, opts.claimed);
+  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish, opts.claimed, opts.fix);
   return results;
 }
 
@@ -103,8 +126,9 @@ async function withWorkers(
   settings: RunSettings,
   ctx: ReturnType<typeof contextFromSettings>,
   workers: number,
-  finish: (i: number, r: FileCheckResult) => void,
+  finish: (i: number, r: FileCheckResult, fix?: ComputedFix) => void,
   claimed?: ReadonlyMap<string, Language>,
+  fix?: FixFiles,
 ): Promise<void> {
   // Only plain data crosses to workers: rules are looked up again there by code.
   const data: RunSettings = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
@@ -113,17 +137,17 @@ async function withWorkers(
   const wake = () => idle.splice(0).forEach((f) => f());
 
   const pool = Array.from({ length: workers }, () => {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { settings: data, fix: fixRequest(fix) }, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     return new Promise<void>((resolve, reject) => {
       const next = () => {
         if (queue.length) w.postMessage(queue.splice(0, BATCH));
         else if (producing) idle.push(next);
         else void w.terminate().then(() => resolve());
       };
-      w.on('message', (msg: 'ready' | { index: number; result: FileCheckResult & { source?: { path: string; text: string; encoding: SourceFile['encoding'] } } }[]) => {
+      w.on('message', (msg: 'ready' | { index: number; result: FileCheckResult & { source?: { path: string; text: string; encoding: SourceFile['encoding'] } }; fix?: ComputedFix }[]) => {
         if (msg !== 'ready') {
-          for (const { index, result } of msg) {
-            finish(index, { ...result, source: result.source ? new SourceFile(result.source.path, result.source.text, result.source.encoding) : undefined });
+          for (const { index, result, fix } of msg) {
+            finish(index, { ...result, source: result.source ? new SourceFile(result.source.path, result.source.text, result.source.encoding) : undefined }, fix);
           }
         }
         next();
@@ -136,7 +160,7 @@ async function withWorkers(
     const { result, file } = readForCheck(files[i], ctx, claimed?.get(files[i]));
     if (!file) finish(i, result);
     else {
-      queue.push({ index: i, result, file: { path: file.path, text: file.text, encoding: file.encoding } });
+      queue.push({ index: i, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path) });
       wake();
     }
     // Let workers' messages in while this thread keeps reading.
@@ -145,4 +169,14 @@ async function withWorkers(
   producing = false;
   wake();
   await Promise.all(pool);
+}
+
+/** The fix request as plain data (for a worker), without the per-file function. */
+function fixRequest(fix: FixFiles | undefined): FixRequest | undefined {
+  return fix && { unsafe: fix.unsafe };
+}
+
+function dropOf(fix: FixFiles | undefined, file: string): string[] | undefined {
+  const d = fix?.dropped(file);
+  return d?.size ? [...d] : undefined;
 }

@@ -1,29 +1,35 @@
 /**
  * A worker thread: loads the parsers once, then analyses the decoded files it is sent (the main
- * thread has already read, decoded and prefiltered them). Results cross back as plain data.
+ * thread has already read, decoded and prefiltered them) and, in a fix run, computes the fixed
+ * text of those with fixable findings (check-and-fix.ts). Results cross back as plain data; the
+ * main thread writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyseDecoded, type FileCheckResult } from './check-file.js';
+import type { FileCheckResult } from './check-file.js';
 import { SourceFile } from '../kernel/source.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { contextFromSettings, type RunSettings } from './context.js';
+import { checkAndFix, type FixRequest } from './check-and-fix.js';
 
 export interface WorkItem {
   index: number;
   result: FileCheckResult;
   file: { path: string; text: string; encoding: SourceFile['encoding'] };
+  /** In a fix run: the rule codes the config's per-file ignores drop for this file. */
+  drop?: string[];
 }
 
-const settings = workerData as RunSettings;
+const { settings, fix } = workerData as { settings: RunSettings; fix?: FixRequest };
 await loadParsers();
 const ctx = contextFromSettings(settings);
 parentPort!.on('message', async (items: WorkItem[]) => {
   const results = [];
-  for (const { index, result, file } of items) {
+  for (const { index, result, file, drop } of items) {
     // A parser trap is its own file's problem: rebuild the runtime before the next file.
     if (parsersDamaged()) await loadParsers();
-    const r = analyseDecoded(result, new SourceFile(file.path, file.text, file.encoding), ctx);
-    results.push({ index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : undefined } });
+    const done = checkAndFix(result, new SourceFile(file.path, file.text, file.encoding), ctx, fix, drop);
+    const r = done.result;
+    results.push({ index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : undefined }, fix: done.fix });
   }
   parentPort!.postMessage(results);
 });
