@@ -152,6 +152,11 @@ class Scanner {
     const t = this.t;
     let j = i + 1;
     while (j < t.length && t[j] !== '`') j += t[j] === '\\' ? 2 : 1;
+    // Backquotes holding only blanks (devstack's `"…"`<newline>`"…"`, a string continued on the
+    // next line): bash substitutes nothing; the grammar, after any earlier backquotes in the script,
+    // turns everything from there into one ERROR. The first blank becomes `:` (a command that does
+    // nothing, so the substitution stays one, and the word around it stays one word).
+    if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j))) this.out[i + 1] = ':';
     return Math.min(j + 1, t.length);
   }
 
