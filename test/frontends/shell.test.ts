@@ -345,6 +345,14 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     assert.equal(argvs(cmds).find((a) => a[0] === 'echo')?.length, 2);
   });
 
+  test('a single = in [[ … ]] before && or || (serve\'s build_image.sh, bash-it, oh-my-bash)', () => {
+    clean('if [[ $PYTHON_VERSION = 3.8 || $PYTHON_VERSION = 3.10 ]]; then\n  python -m venv v\nfi\nif [[ $cur = -* && $cmd != exec ]]; then echo y; fi\n[[ $a = x/y && -n $b ]] && echo "[[ $a = b.c || x ]]"\npip install x\n');
+    // Inside a quoted string it is text, not rewritten.
+    const r = parseShellWord(textWord('[[ $a = "1 = 2" ]] && echo "[[ a = b.c && x ]]"', 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(argvs(r.commands), [['echo', '[[ a = b.c && x ]]']]);
+  });
+
   test('substring offsets and subscripts holding expansions', () => {
     // bats-preprocess, klipper's flash-sdcard.sh, docker-library's test/run.sh
     clean('char="${name:$i:1}"\nDEVICE=${@:$OPTIND:1}\necho "${testAlias[$repo:$variant]:-}"\npip install x\n');

@@ -20,7 +20,10 @@
  *   an inline remark on a continued line (`` `# why` ``: blanked), a standalone `==` argument
  *   (`grep ==`: `__`), an `@` inside a command name (`poetry@build`: `_`) and two subshells opened
  *   together (`(($(PY) -m pip install . || echo failed) || popd)`, st2's Makefile: bash reads them as
- *   subshells because the text is no arithmetic command; the outer pair becomes blanks).
+ *   subshells because the text is no arithmetic command; the outer pair becomes blanks);
+ * - from the shell corpus's last valid scripts: backquotes holding only blanks (devstack's
+ *   `"…"`<newline>`"…"`: the first blank becomes `:`), and a single `=` in `[[ … && … ]]` whose
+ *   pattern holds `.`, `*` or `/` (`[[ $V = 3.8 || … ]]`: `==`, the blank after it becoming `=`).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -344,6 +347,20 @@ function smallGaps(t: string, out: string[]): void {
     const start = m.index + m[1].length;
     if (!plainBefore(t, start)) continue;
     for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+  }
+  // `[[ $V = 3.8 || … ]]`, `[[ $cur = -* && … ]]`: a single `=` whose pattern holds `.`, `*` or `/`,
+  // followed by `&&` or `||`, is missing its `]]` to the grammar; `==` (the same test) it reads, also
+  // written `==3.8`: the blank after the `=` becomes `=`.
+  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0])) continue;
+    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
+      const at = m.index + (e.index ?? 0);
+      const before = t.slice(start, at);
+      // Not inside a quoted string of the test.
+      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) continue;
+      out[at + 1] = '=';
+    }
   }
   // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
