@@ -143,8 +143,12 @@ export function parseShellBatch<T>(scripts: readonly Word[], run: () => T): T {
   const own: Batch = { parsed: new Map(), trees: [] };
   try {
     const todo: { word: Word; s: Script }[] = [];
+    let chars = 0;
     for (const w of new Set(scripts)) {
-      if (scriptLength(w) > SHELL_SCRIPT_CHARS.limit) continue; // parseShellWord reports it
+      const n = scriptLength(w);
+      if (n > SHELL_SCRIPT_CHARS.limit) continue; // parseShellWord reports it
+      // Past the file's budget parseShellWord stops the file (its meter): no text is prepared beyond it.
+      if ((chars += n) > SHELL_FILE_CHARS.limit) break;
       todo.push({ word: w, s: prepareScript(w).rewritten });
     }
     for (let i = 0; i < todo.length; i += BATCH_SCRIPTS) batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
