@@ -331,6 +331,28 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     assert.deepEqual(parseShellWord(textWord('python3 - <<<"import os"', 0)).errors, []);
   });
 
+  test('backquotes holding only blanks continue a word on the next line (devstack functions)', () => {
+    // devstack's functions, upload_image: after any earlier backquotes, the grammar made the whole
+    // file one ERROR (the corpus reported devstack as not checked completely).
+    const src = 'function upload_image {\n    image_fname=`basename "$image_url"`\n    warn $LINENO "$descriptor_data_pair_msg"`\n                    `" Attempt to retrieve the descriptor *.vmdk: $descriptor_url"\n    python -m glance "$image_fname"\n}\nupload_image\necho "one`   `word"\npip install x\n';
+    const cmds = clean(src);
+    const warn = cmds.find((c) => c.words[0] && show(c.words[0]) === 'warn')!;
+    // `"…"`<newline>`"…"` stays one word: warn, $LINENO and the message.
+    assert.equal(warn.words.length, 3);
+    assert.deepEqual(argvs(cmds).find((a) => a[0] === 'python'), ['python', '-m', 'glance', '<unknown>']);
+    const py = cmds.find((c) => c.words[0] && show(c.words[0]) === 'python')!.words[0].span!;
+    assert.equal(src.slice(py.start, py.end), 'python');
+    assert.equal(argvs(cmds).find((a) => a[0] === 'echo')?.length, 2);
+  });
+
+  test('a single = in [[ … ]] before && or || (serve\'s build_image.sh, bash-it, oh-my-bash)', () => {
+    clean('if [[ $PYTHON_VERSION = 3.8 || $PYTHON_VERSION = 3.10 ]]; then\n  python -m venv v\nfi\nif [[ $cur = -* && $cmd != exec ]]; then echo y; fi\n[[ $a = x/y && -n $b ]] && echo "[[ $a = b.c || x ]]"\npip install x\n');
+    // Inside a quoted string it is text, not rewritten.
+    const r = parseShellWord(textWord('[[ $a = "1 = 2" ]] && echo "[[ a = b.c && x ]]"', 0));
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(argvs(r.commands), [['echo', '[[ a = b.c && x ]]']]);
+  });
+
   test('substring offsets and subscripts holding expansions', () => {
     // bats-preprocess, klipper's flash-sdcard.sh, docker-library's test/run.sh
     clean('char="${name:$i:1}"\nDEVICE=${@:$OPTIND:1}\necho "${testAlias[$repo:$variant]:-}"\npip install x\n');

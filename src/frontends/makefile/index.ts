@@ -46,6 +46,7 @@ import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
+import { parseShellBatch } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
 import { pushAll, type Unit, unitsToWord } from '../../kernel/word-units.js';
@@ -327,43 +328,62 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     };
   };
 
-  // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
-  const created = new Map<string, VenvOrigin>();
-  const createdBy = jobs.map((job) => {
-    const venvs = new Map<string, VenvOrigin>();
-    const dialect = job.dialect;
-    if (dialect === undefined) return venvs; // not a POSIX shell (python, fish …): not analysed
-    for (const sh of job.shells) {
-      if (!/venv|virtualenv/.test(text(sh.units))) continue;
-      runShellSession(unitsToWord(sh.units, sh.span), { ...shellOf(job, sh, dialect, venvs), file, language: 'makefile' });
-    }
-    for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
-    return venvs;
-  });
-  // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
-  // venvInScope); the ones it creates itself appear from their creating line on.
-  // The rules that run after a venv's creating target: computed once per venv, and only when a
-  // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
-  const after = ruleGraph(parsed.rules);
-  const runsAfter = new Map<string, Set<string>>();
-  const needsCreator = (v: string, rule: Rule) => {
-    let names = runsAfter.get(v);
-    if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
-    return rule.prereqs.some((p) => names.has(p));
+  // Each recipe line is a shell of its own: one with no Python tool, venv or activation in its
+  // expanded text can take part in no finding, and is not parsed (CPython's Makefile: most lines).
+  // The others are parsed together, in one tree-sitter call (parseShellBatch): one parse per line
+  // was most of the time on CPython's Makefile.
+  const words = new Map<Job['shells'][number], Word>();
+  const wordOf = (sh: Job['shells'][number]) => {
+    let w = words.get(sh);
+    if (!w) words.set(sh, (w = unitsToWord(sh.units, sh.span)));
+    return w;
   };
-  jobs.forEach((job, i) => {
-    const named = job.shells.map((sh) => text(sh.units)).join('\n');
-    const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
-    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
-    const dialect = job.dialect;
-    if (dialect === undefined) return;
-    for (const sh of job.shells) {
-      // Each recipe line is a shell of its own: one with no Python tool, venv or activation in its
-      // expanded text can take part in no finding, and is not parsed (CPython's Makefile: most lines).
-      if (opts.parseLess && opts.tools && !configMayMatter(text(sh.units), opts.tools)) continue;
-      const res = run.shell(shellOf(job, sh, dialect, venvs), unitsToWord(sh.units, sh.span));
-      if (res.activations.length) shellsActivating.add(job);
-    }
+  const texts = new Map<Job['shells'][number], string>();
+  const textOf = (sh: Job['shells'][number]) => {
+    let t = texts.get(sh);
+    if (t === undefined) texts.set(sh, (t = text(sh.units)));
+    return t;
+  };
+  const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
+  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  const toParse = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf)));
+  parseShellBatch(toParse, () => {
+    // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
+    const created = new Map<string, VenvOrigin>();
+    const createdBy = jobs.map((job) => {
+      const venvs = new Map<string, VenvOrigin>();
+      const dialect = job.dialect;
+      if (dialect === undefined) return venvs; // not a POSIX shell (python, fish …): not analysed
+      for (const sh of job.shells) {
+        if (!creates(sh)) continue;
+        runShellSession(wordOf(sh), { ...shellOf(job, sh, dialect, venvs), file, language: 'makefile' });
+      }
+      for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
+      return venvs;
+    });
+    // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
+    // venvInScope); the ones it creates itself appear from their creating line on.
+    // The rules that run after a venv's creating target: computed once per venv, and only when a
+    // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
+    const after = ruleGraph(parsed.rules);
+    const runsAfter = new Map<string, Set<string>>();
+    const needsCreator = (v: string, rule: Rule) => {
+      let names = runsAfter.get(v);
+      if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
+      return rule.prereqs.some((p) => names.has(p));
+    };
+    jobs.forEach((job, i) => {
+      const named = job.shells.map(textOf).join('\n');
+      const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+      const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+      const dialect = job.dialect;
+      if (dialect === undefined) return;
+      for (const sh of job.shells) {
+        if (!mayMatter(sh)) continue;
+        const res = run.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
+        if (res.activations.length) shellsActivating.add(job);
+      }
+    });
   });
 
   for (const p of problems) run.problem(p.message, p.offset);

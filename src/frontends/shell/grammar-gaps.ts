@@ -20,7 +20,10 @@
  *   an inline remark on a continued line (`` `# why` ``: blanked), a standalone `==` argument
  *   (`grep ==`: `__`), an `@` inside a command name (`poetry@build`: `_`) and two subshells opened
  *   together (`(($(PY) -m pip install . || echo failed) || popd)`, st2's Makefile: bash reads them as
- *   subshells because the text is no arithmetic command; the outer pair becomes blanks).
+ *   subshells because the text is no arithmetic command; the outer pair becomes blanks);
+ * - from the shell corpus's last valid scripts: backquotes holding only blanks (devstack's
+ *   `"…"`<newline>`"…"`: the first blank becomes `:`), and a single `=` in `[[ … && … ]]` whose
+ *   pattern holds `.`, `*` or `/` (`[[ $V = 3.8 || … ]]`: `==`, the blank after it becoming `=`).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -152,6 +155,11 @@ class Scanner {
     const t = this.t;
     let j = i + 1;
     while (j < t.length && t[j] !== '`') j += t[j] === '\\' ? 2 : 1;
+    // Backquotes holding only blanks (devstack's `"…"`<newline>`"…"`, a string continued on the
+    // next line): bash substitutes nothing; the grammar, after any earlier backquotes in the script,
+    // turns everything from there into one ERROR. The first blank becomes `:` (a command that does
+    // nothing, so the substitution stays one, and the word around it stays one word).
+    if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j))) this.out[i + 1] = ':';
     return Math.min(j + 1, t.length);
   }
 
@@ -339,6 +347,20 @@ function smallGaps(t: string, out: string[]): void {
     const start = m.index + m[1].length;
     if (!plainBefore(t, start)) continue;
     for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+  }
+  // `[[ $V = 3.8 || … ]]`, `[[ $cur = -* && … ]]`: a single `=` whose pattern holds `.`, `*` or `/`,
+  // followed by `&&` or `||`, is missing its `]]` to the grammar; `==` (the same test) it reads, also
+  // written `==3.8`: the blank after the `=` becomes `=`.
+  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0])) continue;
+    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
+      const at = m.index + (e.index ?? 0);
+      const before = t.slice(start, at);
+      // Not inside a quoted string of the test.
+      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) continue;
+      out[at + 1] = '=';
+    }
   }
   // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {

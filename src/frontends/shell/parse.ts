@@ -11,7 +11,7 @@
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { SHELL_COMMANDS, SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS, within, type BudgetMeter } from '../../kernel/budgets.js';
-import { isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
+import { isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
@@ -39,11 +39,23 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   const chars = scriptLength(script);
   within(SHELL_SCRIPT_CHARS, chars);
   opts.meter?.charge(SHELL_FILE_CHARS, chars);
+  const batched = batch?.parsed.get(script);
+  if (batched) {
+    // Parsed with the other scripts of its batch (parseShellBatch): the same tree, no errors.
+    try {
+      const collector = new Collector(batched.s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
+      if (opts.onScopes) opts.onScopes(collector.scopes(batched.nodes));
+      collector.run(batched.root, batched.nodes);
+    } catch (e) {
+      if (e instanceof RangeError || isParserTrap(e)) result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
+      else throw e;
+    }
+    return result;
+  }
   try {
-    let s = buildScript(script);
-    if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
-    if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
-    const rewritten = rewriteGrammarGaps(s);
+    const prepared = prepareScript(script);
+    let s = prepared.plain;
+    const rewritten = prepared.rewritten;
     tree = parser.parse(rewritten.text);
     if (rewritten !== s && tree?.rootNode.hasError) {
       // A rewrite the grammar likes less than the original (a form not measured yet) is not kept.
@@ -88,6 +100,133 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   return result;
 }
 
+/** A script as it is handed to tree-sitter: as the Word says (`plain`), and after rewriteGrammarGaps. */
+function prepareScript(script: Word): { plain: Script; rewritten: Script } {
+  let s = buildScript(script);
+  if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
+  if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
+  return { plain: s, rewritten: rewriteGrammarGaps(s) };
+}
+
+/** A script of a batch: its top-level nodes in the batch's tree, read through the batch's one script and map. */
+interface Batched {
+  s: Script;
+  map: ScriptMap;
+  root: SyntaxNode;
+  nodes: SyntaxNode[];
+}
+
+interface Batch {
+  parsed: Map<Word, Batched>;
+  trees: Tree[];
+}
+
+/** The batch being run (see parseShellBatch), if any. */
+let batch: Batch | undefined;
+
+/** Scripts per tree-sitter call: at most this many are parsed again, in halves, around one the batch cannot take. */
+const BATCH_SCRIPTS = 32;
+
+/**
+ * Runs `run` with `scripts` (shells of one file: Makefile recipe lines) parsed a part at a time,
+ * BATCH_SCRIPTS scripts in one tree-sitter call, instead of one call each: parseShellWord, given one
+ * of these very Words inside `run`, walks its share of the part's tree. A part's scripts are joined
+ * by line breaks. A script is taken when its top-level nodes are its own (none runs on into the
+ * next script: an open quote, a here-doc, a trailing `&&`) and hold no syntax error, and so does
+ * every script before it in the part: its tree is then the one its own parse gives. A script with
+ * an error of its own is left to its own parse (with the parser's retries, as without a batch),
+ * and the part goes on after it; a node that covers several scripts (a here-doc running on, or an
+ * error the parser's recovery reached back from) has its scripts parsed again in halves.
+ */
+export function parseShellBatch<T>(scripts: readonly Word[], run: () => T): T {
+  if (batch) return run(); // nested: the outer batch stays
+  const own: Batch = { parsed: new Map(), trees: [] };
+  try {
+    const todo: { word: Word; s: Script }[] = [];
+    let chars = 0;
+    for (const w of new Set(scripts)) {
+      const n = scriptLength(w);
+      if (n > SHELL_SCRIPT_CHARS.limit) continue; // parseShellWord reports it
+      // Past the file's budget parseShellWord stops the file (its meter): no text is prepared beyond it.
+      if ((chars += n) > SHELL_FILE_CHARS.limit) break;
+      todo.push({ word: w, s: prepareScript(w).rewritten });
+    }
+    for (let i = 0; i < todo.length; i += BATCH_SCRIPTS) batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
+  } catch (e) {
+    // Too deep or a trap: every script is parsed on its own (and reports it), as without a batch.
+    if (!(e instanceof RangeError || isParserTrap(e))) throw e;
+    for (const t of own.trees) t.delete();
+    own.trees.length = 0;
+    own.parsed.clear();
+  }
+  batch = own;
+  try {
+    return run();
+  } finally {
+    batch = undefined;
+    for (const t of own.trees) t.delete();
+  }
+}
+
+/** One parse of `part`'s scripts joined by line breaks; records those it can take (see parseShellBatch). */
+function batchPart(part: { word: Word; s: Script }[], into: Batch): void {
+  if (part.length < 2) return;
+  // One script for all: the texts joined by '\n' (a unit of no source position), units appended.
+  const units: Script['units'] = [{ ch: '\n', off: -1 }];
+  const at: number[] = [];
+  let text = '';
+  let orig = '';
+  const bounds: number[] = [];
+  for (const { s } of part) {
+    const base = units.length;
+    for (const u of s.units) units.push(u);
+    for (const a of s.at) at.push(a + base);
+    bounds.push(text.length);
+    text += s.text + '\n';
+    orig += (s.orig ?? s.text) + '\n';
+    at.push(0);
+  }
+  bounds.push(text.length);
+  const tree = loadedParser('tree-sitter-bash').parse(text);
+  if (!tree) return;
+  const root = tree.rootNode;
+  const kids = root.children.filter((c): c is SyntaxNode => !!c);
+  const taken: SyntaxNode[][] = [];
+  /** The first script not taken, and the one after the last that its nodes reach into. */
+  let bad = -1;
+  let badEnd = -1;
+  for (let i = 0, k = 0; i < part.length; i++) {
+    const end = bounds[i + 1] - 1; // the joining line break
+    const nodes: SyntaxNode[] = [];
+    while (k < kids.length && kids[k].startIndex < end) nodes.push(kids[k++]);
+    if (nodes.some((n) => n.endIndex > end || n.hasError || n.isError || n.isMissing)) {
+      const reach = nodes.reduce((m, n) => Math.max(m, n.endIndex), 0);
+      bad = i;
+      badEnd = i + 1;
+      while (badEnd < part.length && bounds[badEnd] < reach) badEnd++;
+      break;
+    }
+    taken.push(nodes);
+  }
+  if (taken.length) {
+    into.trees.push(tree);
+    const joined: Script = { text, at, units, orig };
+    const map = new ScriptMap(joined);
+    taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
+  } else tree.delete();
+  if (bad < 0) return;
+  if (badEnd === bad + 1) {
+    // An error of its own: that script alone, the rest of the part again.
+    batchPart(part.slice(bad + 1), into);
+    return;
+  }
+  // A node over several scripts: which of them is at fault is not known; each half again.
+  const mid = (bad + badEnd) >> 1;
+  batchPart(part.slice(bad, mid), into);
+  batchPart(part.slice(mid, badEnd), into);
+  batchPart(part.slice(badEnd), into);
+}
+
 /** Characters of a script Word (a non-text fragment counts as one). */
 function scriptLength(w: Word): number {
   let n = 0;
@@ -124,8 +263,9 @@ class Collector {
     private readonly onVenvGuard?: () => void,
     private readonly meter?: BudgetMeter,
     private readonly onUncalled?: () => void,
+    map?: ScriptMap,
   ) {
-    this.map = new ScriptMap(s);
+    this.map = map ?? new ScriptMap(s);
     this.expander = new WordExpander(this.map, dialect, vars);
   }
 
@@ -160,9 +300,9 @@ class Collector {
   }
 
   /** Iterative pre-order walk: nesting depth is unbounded in hostile input. */
-  run(root: SyntaxNode): void {
+  run(root: SyntaxNode, nodes?: SyntaxNode[]): void {
     try {
-      this.walk(root);
+      this.walk(root, nodes);
       for (const body of this.functions.values()) {
         if (this.walked.has(body.id)) continue;
         this.onUncalled?.();
@@ -176,13 +316,13 @@ class Collector {
   }
 
   /** See ShellParseOptions.onScopes (iteratively: nesting is unbounded). */
-  scopes(root: SyntaxNode): Span[] {
+  scopes(root: SyntaxNode | SyntaxNode[]): Span[] {
     const out: Span[] = [];
     const add = (start: number, end: number) => {
       const sp = start < end ? this.span(start, end) : undefined;
       if (sp) out.push(sp);
     };
-    const stack: SyntaxNode[] = [root];
+    const stack: SyntaxNode[] = Array.isArray(root) ? [...root] : [root];
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'function_definition') {
@@ -224,11 +364,14 @@ class Collector {
     return out;
   }
 
-  private walk(root: SyntaxNode): void {
+  /** From `root`, or (a script of a batch) from its top-level `nodes`, children of `root`. */
+  private walk(root: SyntaxNode, nodes?: SyntaxNode[]): void {
     // Each entry carries its parent and next sibling: asking tree-sitter for them costs O(depth).
     // A `guard` entry marks where a $VIRTUAL_ENV guard ends: it is popped after the guard's commands.
     // `depth`: compound commands open around the node (the nesting budget).
-    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; depth?: number }> = [{ n: root }];
+    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; depth?: number }> = nodes
+      ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse()
+      : [{ n: root }];
     while (stack.length) {
       const { n, parent, next, guard, depth = 0 } = stack.pop()!;
       if (guard) {

@@ -28,15 +28,16 @@ export interface Script {
  */
 export function buildScript(w: Word): Script {
   const units = wordUnits(w);
-  let text = '';
+  const pieces: string[] = new Array(units.length);
   const at: number[] = [];
   let n = 0;
-  units.forEach((u, i) => {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     const piece = 'frag' in u ? `_vgfrag${n++}_` : u.ch;
-    text += piece;
+    pieces[i] = piece;
     for (let k = 0; k < piece.length; k++) at.push(i);
-  });
-  return { text, at, units };
+  }
+  return { text: pieces.join(''), at, units };
 }
 
 /**

@@ -238,6 +238,7 @@ export class WordExpander {
   private literal(start: number, end: number, f: Fields, mode: Mode): void {
     const t = this.s.text;
     let lastFragUnit = -1;
+    const home = this.vars?.get('HOME');
     for (let i = start; i < end; i++) {
       let u = this.unit(i);
       let quoted = mode !== 'unquoted';
@@ -261,7 +262,6 @@ export class WordExpander {
       }
       lastFragUnit = -1;
       // The tilde prefix (`~/venv`, `V=~/venv`) is $HOME, when the shell's HOME is known.
-      const home = this.vars?.get('HOME');
       if (!quoted && ch === '~' && i === this.wordStart && home !== undefined && (i + 1 === this.wordEnd || t[i + 1] === '/')) {
         f.value(home, true);
         continue;
