@@ -2,7 +2,8 @@
  * Peak memory and CPU time of one large or hostile file (issue 16, point 1): the real CLI runs in a
  * child process under a JavaScript heap cap, and a wrapper reports the child's peak resident
  * memory (process.resourceUsage().maxRSS, WebAssembly memory included) and CPU time at exit.
- * Before the Python budgets and the lone-\r fix these shapes took 517 MiB (4 MB on one line),
+ * Before the Python budgets and the lone-\r fix these shapes took 517 MiB (4 MB on one line), 385 MiB
+ * (10 MB of short lines, rejected only after planning its blocks),
  * ~350 MiB (a launch on every line of 0.9 MB) and 25 s of CPU (20 KB with lone \r line ends).
  * `node dist/scripts/memory.js` measures every front end and shape at 1, 4 and 10 MB.
  */
@@ -11,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS } from '../src/kernel/budgets.js';
+import { PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { CLI, tempDir } from './helpers.js';
 import { MEMORY_FORMATS, shapeText } from './memory-shapes.js';
@@ -63,6 +64,13 @@ test('memory: 4 MB of Python launches on one line stays under 256 MiB (was 517 M
   assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
 });
 
+test('memory: 10 MB of Python with a launch on every line stays under 256 MiB (was 385 MiB dividing it into blocks before any parse): over python-file-size', (t) => {
+  const r = run('lines10.py', shapeText(PYTHON, 'lines', 10 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'python-file-size', PYTHON_PLAN_CHARS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
 test('memory: a launch on every line of 0.9 MB of Python stays under 256 MiB: over python-launch-calls after 5,000', (t) => {
   const r = run('lines.py', shapeText(PYTHON, 'lines', 0.9 * 1048576));
   t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
@@ -89,4 +97,17 @@ test('lone \\r line ends: a script saved with old Mac line ends is parsed line b
   assert.deepEqual(at(withCr), at(withLf));
   assert.deepEqual(withCr.report.problems, []);
   assert.ok(withCr.cpuS < withLf.cpuS * 3 + 2, `\\r took ${withCr.cpuS.toFixed(1)} s of CPU, \\n ${withLf.cpuS.toFixed(1)} s`);
+});
+
+test('a Dockerfile with a RUN over dockerfile-run-size is its own too-complex problem, not an internal error of the whole run (the container pre-pass threw)', () => {
+  const project = path.join(dir, 'image');
+  fs.mkdirSync(project, { recursive: true });
+  fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM python:3.12\nRUN python -m venv /venv\nRUN echo ' + '$('.repeat(150_000) + 'pip install a' + ')'.repeat(150_000) + '\n');
+  fs.writeFileSync(path.join(project, 'task.py'), 'import subprocess\nsubprocess.run(["pip", "install", "requests"])\n');
+  const r = spawnSync(process.execPath, [CLI, 'check', '--no-config', '--format', 'json', '.'], { cwd: project, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 1, r.stderr.slice(0, 400));
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(report.problems.map((p) => `${p.path} ${p.kind}`), ['Dockerfile too-complex']);
+  assert.match(report.problems[0].message, /dockerfile-run-size/);
+  assert.deepEqual(report.diagnostics.map((d) => `${d.path} ${d.code}`), ['task.py VG102']);
 });

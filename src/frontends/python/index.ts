@@ -6,7 +6,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite } from '../../kernel/launch-site.js';
 import type { SourceFile } from '../../kernel/source.js';
 import { parseSuppressions, type Suppressions } from '../../kernel/suppressions.js';
-import { PYTHON_PARSE_CHARS, within } from '../../kernel/budgets.js';
+import { PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, within } from '../../kernel/budgets.js';
 import { loadedParser } from '../tree-sitter.js';
 import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
 import { TooDeepError, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
@@ -38,6 +38,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
   if (levels > MAX_INDENT_LEVELS) {
     throw new TooDeepError(`too deeply nested to parse: ${levels} levels of indentation, over the ${MAX_INDENT_LEVELS} this checker parses (CPython refuses 100); skipped`);
   }
+  if (opts.parseLess) within(PYTHON_PLAN_CHARS, parseText.length);
   const ranges = opts.parseLess ? keptRanges(parseText) : undefined;
   // Before the parser's memory grows (by ~60–130 bytes per character, and never shrinks).
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
