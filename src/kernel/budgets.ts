@@ -82,6 +82,37 @@ export const GITLAB_REFERENCE_DEPTH: Budget = { name: 'gitlab-reference-depth', 
  */
 export const GITLAB_EXTENDS_KEYS: Budget = { name: 'gitlab-extends-size', what: 'keys merged by extends:', limit: 500_000 };
 
+/**
+ * Calls to a launch API (`subprocess.run`, `os.system`, `Popen` … through imports and aliases)
+ * examined in one Python file. Real files have tens (the corpus: at most 58 in one file); each
+ * costs ~0.3 ms of CPU and ~7–11 KB while the file is analysed and reported (measured: 10,000
+ * `os.system("python a.py")` calls on one line, 212 MB peak with the JSON report; 40,000 in 1 MB,
+ * 382 MB and 9 s of CPU), so 5,000 keeps a file, parse included, under 256 MB. The shell strings
+ * they run count against the shell budgets as a configuration file's shells do
+ * (`shell-commands-per-file`, `shell-text-per-file`).
+ */
+export const PYTHON_LAUNCH_CALLS: Budget = { name: 'python-launch-calls', what: 'calls to launch APIs in one Python file', limit: 5_000 };
+
+/**
+ * Characters of Python handed to the parser at once: the whole file, or what is left of it after
+ * the prefilter drops the blocks that cannot launch anything. tree-sitter-python's WebAssembly
+ * memory grows by ~60–130 bytes per character parsed and never shrinks (measured: 1 MB +34 MB,
+ * 2 MB of short lines +106 MB, 4 MB on one line +254 MB, 10 MB ~1.2 GB peak), so 1 MiB keeps a
+ * file's analysis under 256 MB. Real files this large hold no launch and are skipped unparsed by
+ * the prefilter (the corpus's largest, 0.5–1.5 MB: generated API tests, data tables).
+ */
+export const PYTHON_PARSE_CHARS: Budget = { name: 'python-parse-size', what: 'characters of Python parsed at once', limit: 1024 * 1024 };
+
+/**
+ * Characters of a Python file divided into blocks before parsing, so that the blocks that cannot
+ * launch anything are left out of the parse. Planning holds ~670 bytes per top-level statement
+ * (measured: 10 MB of one-line statements, 420,000 of them, took 280 MB before any parsing; 4 MB,
+ * 236 MB peak for the whole run), so 3 MiB keeps the run under 256 MB. A larger file that the
+ * prefilter lets through (it names a launch API) is too complex; the corpus's largest Python
+ * files (0.5–1.5 MB) name none and are skipped unparsed.
+ */
+export const PYTHON_PLAN_CHARS: Budget = { name: 'python-file-size', what: 'characters in one Python file that may launch a process', limit: 3 * 1024 * 1024 };
+
 /** Every budget, for the README table and the tests. */
 export const BUDGETS: readonly Budget[] = [
   SHELL_SCRIPT_CHARS,
@@ -94,6 +125,9 @@ export const BUDGETS: readonly Budget[] = [
   GITLAB_EXTENDS_DEPTH,
   GITLAB_REFERENCE_DEPTH,
   GITLAB_EXTENDS_KEYS,
+  PYTHON_PLAN_CHARS,
+  PYTHON_PARSE_CHARS,
+  PYTHON_LAUNCH_CALLS,
 ];
 
 /** Thrown when a file goes over a budget; the checker reports it as the file's `too-complex` problem. */

@@ -20,6 +20,7 @@ import { imageStages, splitWords, venvFirstOnPath, type ImageCopy, type ImageSta
 import { UNKNOWN } from '../frontends/config/facts.js';
 import { parseDockerfile, type ParsedDockerfile } from '../frontends/dockerfile/reader.js';
 import { dockerRunDefs } from './docker-run.js';
+import { TooComplexError } from '../kernel/budgets.js';
 
 /**
  * Where a Python file or shell script runs in the project's image: with a venv first on PATH, and
@@ -67,6 +68,20 @@ function kindOf(p: string): 'file' | 'folder' | undefined {
     return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A Dockerfile over a budget (a RUN of more than dockerfile-run-size) tells the pre-pass nothing,
+ * as an unreadable one does; its own check reports it as too complex. Thrown here, it ended the
+ * whole run as an internal error.
+ */
+function parseWithinBudgets(text: string): ParsedDockerfile | undefined {
+  try {
+    return parseDockerfile(text);
+  } catch (e) {
+    if (e instanceof TooComplexError) return undefined;
+    throw e;
   }
 }
 
@@ -215,7 +230,7 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
     busy.add(d);
     if (!parsed.has(d.dockerfile)) {
       const t = readText(d.dockerfile);
-      parsed.set(d.dockerfile, t === undefined ? undefined : parseDockerfile(t));
+      parsed.set(d.dockerfile, t === undefined ? undefined : parseWithinBudgets(t));
     }
     const p = parsed.get(d.dockerfile);
     const stages = p === undefined ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);

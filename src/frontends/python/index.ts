@@ -6,6 +6,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite } from '../../kernel/launch-site.js';
 import type { SourceFile } from '../../kernel/source.js';
 import { parseSuppressions, type Suppressions } from '../../kernel/suppressions.js';
+import { PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, within } from '../../kernel/budgets.js';
 import { loadedParser } from '../tree-sitter.js';
 import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
 import { TooDeepError, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
@@ -27,17 +28,26 @@ export interface PythonAnalysis {
  */
 export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis) => T, opts: AnalyzeOptions = {}): T {
   const parser = loadedParser('tree-sitter-python');
-  const { text: parseText, comments } = blankComments(file.text);
+  const { text: blanked, comments } = blankComments(file.text);
+  // A lone \r ends a line for CPython (universal newlines) but not for tree-sitter-python, which
+  // read a file of them as one line of juxtaposed expressions: an error tree as deep as the file has
+  // statements, where each launch's scope look-up (parent by parent) took 25 s of CPU for 20 KB.
+  // One character for one: every offset stays.
+  const parseText = blanked.includes('\r') ? blanked.replace(/\r(?!\n)/g, '\n') : blanked;
   const levels = indentationLevels(parseText);
   if (levels > MAX_INDENT_LEVELS) {
     throw new TooDeepError(`too deeply nested to parse: ${levels} levels of indentation, over the ${MAX_INDENT_LEVELS} this checker parses (CPython refuses 100); skipped`);
   }
+  if (opts.parseLess) within(PYTHON_PLAN_CHARS, parseText.length);
   const ranges = opts.parseLess ? keptRanges(parseText) : undefined;
+  // Before the parser's memory grows (by ~60–130 bytes per character, and never shrinks).
+  within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : undefined);
   // A syntax error in what is left: parse it all, so the error and the recovery around it are
   // exactly those of the whole file.
   if (tree && ranges && tree.rootNode.hasError) {
     tree.delete();
+    within(PYTHON_PARSE_CHARS, parseText.length);
     tree = parser.parse(parseText);
   }
   if (!tree) throw new Error('tree-sitter returned no tree');

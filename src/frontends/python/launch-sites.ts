@@ -4,6 +4,7 @@
  * and emits LaunchSites with a rewriter that knows how to fix this piece of Python.
  */
 import type { Node } from 'web-tree-sitter';
+import { BudgetMeter, PYTHON_LAUNCH_CALLS, within } from '../../kernel/budgets.js';
 import type { EnvState, LaunchSite, PathState } from '../../kernel/launch-site.js';
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
@@ -24,6 +25,8 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
   const launches: Launch[] = [];
   const names = new Set([...LAUNCH_API_NAMES, ...LOOP_METHODS]);
   for (const [alias, q] of mod.imports) if (LAUNCH_APIS.has(q)) names.add(alias);
+  // The file's budgets: its launch calls, and the shell strings they run (kernel/budgets.ts).
+  const meter = new BudgetMeter();
   for (const call of mod.callsTo(names)) {
     const fn = call.childForFieldName('function');
     if (!fn) continue;
@@ -36,7 +39,8 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     if ((!api || !LAUNCH_APIS.has(api)) && fn.type === 'attribute' && LOOP_METHODS.has(last)) api = `asyncio.loop.${last}`;
     const spec = api ? LAUNCH_APIS.get(api) : undefined;
     if (!api || !spec) continue;
-    const own = sitesForCall(mod, call, api, spec);
+    within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+    const own = sitesForCall(mod, meter, call, api, spec);
     launches.push({
       call,
       api,
@@ -47,7 +51,7 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     });
     sites.push(...own);
   }
-  if (launches.length) sites.push(...wrapperCallSites(mod, launches));
+  if (launches.length) sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
     // (Not when the launch's PATH is os.defpath or sudo's: the build environment's PATH is gone.)
     for (const site of sites) if (site.env.path.kind !== 'missing' && site.env.path.kind !== 'reset') site.env.scriptsOnPath = 'the PEP 517 build environment';
@@ -89,7 +93,7 @@ interface Launch {
   open: boolean;
 }
 
-function wrapperCallSites(mod: PythonModule, launches: Launch[]): LaunchSite[] {
+function wrapperCallSites(mod: PythonModule, meter: BudgetMeter, launches: Launch[]): LaunchSite[] {
   const byFunction = new Map<number, { def: Node; launches: typeof launches }>();
   for (const l of launches) {
     if (!l.open) continue;
@@ -134,7 +138,7 @@ function wrapperCallSites(mod: PythonModule, launches: Launch[]): LaunchSite[] {
       try {
         for (const l of inner) {
           const known = l.programs;
-          for (const site of sitesForCall(mod, l.call, l.api, l.spec, outer)) {
+          for (const site of sitesForCall(mod, meter, l.call, l.api, l.spec, outer)) {
             // Keep only programs that exist because of this call's arguments; the rest is
             // reported (once) inside the function.
             if (!site.argv[0] || known.has(programKey(site.argv[0]))) continue;
@@ -206,7 +210,7 @@ interface Resolved {
 }
 
 /** Launch sites of one launching call; `reportAt` is where they are reported (a wrapper's caller). */
-function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec, reportAt: Node = call): LaunchSite[] {
+function sitesForCall(mod: PythonModule, meter: BudgetMeter, call: Node, api: string, spec: ApiSpec, reportAt: Node = call): LaunchSite[] {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n: Node | undefined): Value | undefined => (n ? mod.eval(n) : undefined);
   const callSpan: Span = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -353,6 +357,7 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     venvs: new Map(),
     originAt: (offset) => ({ line: mod.file.location(offset).line, how: 'created', offset }),
     makeSite: (cmd, active) => make(cmd, true, active),
+    meter,
   };
   for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
     const { commands, session } = runExecArgv(a.argv, a.complete, shell, callSpan);

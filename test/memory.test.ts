@@ -1,0 +1,113 @@
+/**
+ * Peak memory and CPU time of one large or hostile file (issue 16, point 1): the real CLI runs in a
+ * child process under a JavaScript heap cap, and a wrapper reports the child's peak resident
+ * memory (process.resourceUsage().maxRSS, WebAssembly memory included) and CPU time at exit.
+ * Before the Python budgets and the lone-\r fix these shapes took 517 MiB (4 MB on one line), 385 MiB
+ * (10 MB of short lines, rejected only after planning its blocks),
+ * ~350 MiB (a launch on every line of 0.9 MB) and 25 s of CPU (20 KB with lone \r line ends).
+ * `node dist/scripts/memory.js` measures every front end and shape at 1, 4 and 10 MB.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS } from '../src/kernel/budgets.js';
+import type { JsonReport } from '../src/reporters/json.js';
+import { CLI, tempDir } from './helpers.js';
+import { MEMORY_FORMATS, shapeText } from './memory-shapes.js';
+
+const dir = tempDir('vg-memory-');
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Loads the CLI and, at exit, writes its peak RSS (KiB) and CPU time (µs) to a file. */
+const WRAPPER = `import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [out, cli, ...args] = process.argv.slice(2);
+process.argv = [process.argv[0], cli, ...args];
+process.on('exit', () => { const u = process.resourceUsage(); fs.writeFileSync(out, JSON.stringify({ rssKiB: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime })); });
+await import(pathToFileURL(cli).href);
+`;
+const wrapper = path.join(dir, 'peak.mjs');
+fs.writeFileSync(wrapper, WRAPPER);
+
+const PYTHON = MEMORY_FORMATS.find((f) => f.language === 'python')!;
+
+/** The CLI on one file (JSON report) under a 160 MiB heap cap; its report, peak RSS and CPU time. */
+function run(name: string, text: string): { report: JsonReport; status: number | null; rssMiB: number; cpuS: number } {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  const stats = `${file}.stats`;
+  const r = spawnSync(process.execPath, ['--max-old-space-size=160', wrapper, stats, CLI, 'check', '--no-config', '--format', 'json', '--max-file-size', '20971520', file], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  assert.ok(fs.existsSync(stats), `the CLI exited normally (status ${r.status}, signal ${r.signal}): ${r.stderr.slice(-400)}`);
+  const { rssKiB, cpuUs } = JSON.parse(fs.readFileSync(stats, 'utf8'));
+  return { report: JSON.parse(r.stdout), status: r.status, rssMiB: rssKiB / 1024, cpuS: cpuUs / 1e6 };
+}
+
+function assertTooComplex(r: ReturnType<typeof run>, budget: string, limit: number): void {
+  const p = r.report.problems.find((x) => x.kind === 'too-complex');
+  assert.ok(p, `a too-complex problem: ${JSON.stringify(r.report.problems)}`);
+  assert.match(p.message, new RegExp(`\\(${budget}\\)`));
+  assert.match(p.message, new RegExp(limit.toLocaleString('en-US')));
+  assert.equal(r.status, 3, 'not "all passed": the file was not checked');
+  assert.equal(r.report.diagnostics.length, 0);
+}
+
+test('memory: 2 MB of Python launches on one line stays under 256 MiB (4 MB was 517 MiB, 1 MB 382 MiB): over python-parse-size, not parsed', (t) => {
+  const r = run('one-line.py', shapeText(PYTHON, 'one-line', 2 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'python-parse-size', PYTHON_PARSE_CHARS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('memory: 10 MB of Python with a launch on every line stays under 256 MiB (was 385 MiB dividing it into blocks before any parse): over python-file-size', (t) => {
+  const r = run('lines10.py', shapeText(PYTHON, 'lines', 10 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'python-file-size', PYTHON_PLAN_CHARS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('memory: a launch on every line of 0.9 MB of Python stays under 256 MiB: over python-launch-calls after 5,000', (t) => {
+  const r = run('lines.py', shapeText(PYTHON, 'lines', 0.9 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'python-launch-calls', PYTHON_LAUNCH_CALLS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('memory: just under python-launch-calls every launch is still reported, under 256 MiB', (t) => {
+  const n = PYTHON_LAUNCH_CALLS.limit;
+  const r = run('under.py', 'import os; ' + 'os.system("python a.py"); '.repeat(n) + '\n');
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assert.equal(r.report.diagnostics.length, n);
+  assert.deepEqual(r.report.problems, []);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('lone \\r line ends: a script saved with old Mac line ends is parsed line by line (was 25 s of CPU for 20 KB), with the same findings as with \\n', (t) => {
+  const lf = 'import os\n\ndef build():\n    os.system("python setup.py build")\n\n' + 'os.system("python a.py")\n'.repeat(800);
+  const withCr = run('mac.py', lf.replace(/\n/g, '\r'));
+  const withLf = run('unix.py', lf);
+  t.diagnostic(`\\r: ${withCr.cpuS.toFixed(1)} s CPU, \\n: ${withLf.cpuS.toFixed(1)} s CPU`);
+  assert.equal(withLf.report.diagnostics.length, 801);
+  const at = (r: ReturnType<typeof run>) => r.report.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`);
+  assert.deepEqual(at(withCr), at(withLf));
+  assert.deepEqual(withCr.report.problems, []);
+  assert.ok(withCr.cpuS < withLf.cpuS * 3 + 2, `\\r took ${withCr.cpuS.toFixed(1)} s of CPU, \\n ${withLf.cpuS.toFixed(1)} s`);
+});
+
+test('a Dockerfile with a RUN over dockerfile-run-size is its own too-complex problem, not an internal error of the whole run (the container pre-pass threw)', () => {
+  const project = path.join(dir, 'image');
+  fs.mkdirSync(project, { recursive: true });
+  fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM python:3.12\nRUN python -m venv /venv\nRUN echo ' + '$('.repeat(150_000) + 'pip install a' + ')'.repeat(150_000) + '\n');
+  fs.writeFileSync(path.join(project, 'task.py'), 'import subprocess\nsubprocess.run(["pip", "install", "requests"])\n');
+  const r = spawnSync(process.execPath, [CLI, 'check', '--no-config', '--format', 'json', '.'], { cwd: project, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 1, r.stderr.slice(0, 400));
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(report.problems.map((p) => `${p.path} ${p.kind}`), ['Dockerfile too-complex']);
+  assert.match(report.problems[0].message, /dockerfile-run-size/);
+  assert.deepEqual(report.diagnostics.map((d) => `${d.path} ${d.code}`), ['task.py VG102']);
+});
