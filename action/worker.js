@@ -3,9 +3,6 @@
 // dist/src/pipeline/worker.js
 import { parentPort, workerData } from "node:worker_threads";
 
-// dist/src/pipeline/check-file.js
-import fs2 from "node:fs";
-
 // dist/src/kernel/source.js
 var SourceFile = class {
   path;
@@ -86,6 +83,1344 @@ function splitLines(text3) {
   return out;
 }
 
+// dist/src/frontends/tree-sitter.js
+import { createRequire } from "node:module";
+var require2 = createRequire(import.meta.url);
+var current;
+var instances = 0;
+var damaged = false;
+var ParserDamagedError = class extends Error {
+};
+function grammarPath(pkg) {
+  return require2.resolve(`${pkg}/${pkg}.wasm`);
+}
+function instance() {
+  if (!current) {
+    instances++;
+    const runtime = instances === 1 ? import("web-tree-sitter") : import(`${import.meta.resolve("web-tree-sitter")}?instance=${instances}`);
+    current = { runtime, languages: /* @__PURE__ */ new Map(), parsers: /* @__PURE__ */ new Map(), used: /* @__PURE__ */ new Set(), expected: /* @__PURE__ */ new Map() };
+  }
+  return current;
+}
+async function language(inst, pkg) {
+  const { Parser, Language } = await inst.runtime;
+  inst.init ??= Parser.init();
+  await inst.init;
+  let lang = inst.languages.get(pkg);
+  if (!lang) {
+    lang = Language.load(grammarPath(pkg));
+    inst.languages.set(pkg, lang);
+  }
+  return lang;
+}
+var PROBES = {
+  "tree-sitter-python": `if a:
+    b = f'{c}' + "d"
+`,
+  "tree-sitter-bash": 'a "$(b)" <<E\nc\nE\n'
+};
+function probeShape(p, pkg) {
+  const tree = p.parse(PROBES[pkg]);
+  if (!tree)
+    return "no tree";
+  const root = tree.rootNode;
+  const shape = `${root.type} ${root.descendantCount} ${root.endIndex} ${root.hasError} ${root.lastChild?.type}`;
+  tree.delete();
+  return shape;
+}
+async function parserFor(pkg) {
+  if (damaged)
+    rebuild();
+  const inst = instance();
+  let p = inst.parsers.get(pkg);
+  if (!p) {
+    const lang = await language(inst, pkg);
+    const { Parser } = await inst.runtime;
+    if (inst !== current || inst.parsers.has(pkg))
+      return parserFor(pkg);
+    p = new Parser();
+    p.setLanguage(lang);
+    inst.expected.set(pkg, probeShape(p, pkg));
+    inst.parsers.set(pkg, p);
+  }
+  return p;
+}
+function rebuild() {
+  current = void 0;
+  damaged = false;
+}
+function loadedParser(pkg) {
+  if (damaged)
+    throw new ParserDamagedError("the parser was damaged by an earlier file and not rebuilt yet");
+  const p = current?.parsers.get(pkg);
+  if (!p)
+    throw new Error(`parser ${pkg} used before loadParsers()`);
+  current.used.add(pkg);
+  return p;
+}
+async function loadParsers() {
+  await Promise.all([parserFor("tree-sitter-python"), parserFor("tree-sitter-bash")]);
+}
+function isParserTrap(e) {
+  if (!(e instanceof WebAssembly.RuntimeError))
+    return false;
+  damaged = true;
+  return true;
+}
+function parsersDamaged() {
+  return damaged;
+}
+function parsersHealthy() {
+  if (damaged)
+    return false;
+  const inst = current;
+  if (!inst || inst.used.size === 0)
+    return true;
+  try {
+    for (const pkg of inst.used) {
+      if (probeShape(inst.parsers.get(pkg), pkg) !== inst.expected.get(pkg))
+        damaged = true;
+    }
+  } catch (e) {
+    if (!isParserTrap(e))
+      damaged = true;
+  }
+  inst.used.clear();
+  return !damaged;
+}
+
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+var RUNNING_VERSION = "the running interpreter's version";
+
+// dist/src/frontends/python/prefilter.js
+var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
+var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
+var API_WORD_EXACT = new RegExp(`^(?:${API_WORDS.source.slice(2, -2)})$`);
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+}
+function nextApiWord(s, from = 0, to = s.length) {
+  API_KEYS.lastIndex = from;
+  for (let m = API_KEYS.exec(s); m && m.index < to; m = API_KEYS.exec(s)) {
+    let a = m.index;
+    let b = a + m[0].length;
+    while (a > 0 && isWordChar(s.charCodeAt(a - 1)))
+      a--;
+    while (b < s.length && isWordChar(s.charCodeAt(b)))
+      b++;
+    if (a >= from && a < to && API_WORD_EXACT.test(s.slice(a, b)))
+      return a;
+    API_KEYS.lastIndex = b;
+  }
+  return -1;
+}
+var Prefilter = class {
+  tools;
+  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
+  constructor(tools) {
+    this.tools = tools;
+  }
+  /** True when the Python file may contain an escape and must be analysed. */
+  mayContainEscape(text3) {
+    return pythonMayMatter(text3, this.tools);
+  }
+};
+function pythonMayMatter(text3, tools) {
+  return apiWordInCode(text3) && someStringMatches(text3, tools);
+}
+function pythonMayMatterBytes(bytes) {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return apiWordInCode(buf.toString("latin1"));
+}
+function apiWordInCode(s) {
+  const nextWord = (from) => {
+    const at = nextApiWord(s, from);
+    return at < 0 ? Infinity : at;
+  };
+  let word = nextWord(0);
+  const interesting = /[#'"]/g;
+  let found;
+  while (word !== Infinity && (found = interesting.exec(s))) {
+    const i = found.index;
+    if (word < i)
+      return true;
+    let end;
+    if (s.charCodeAt(i) === 35)
+      end = commentEnd(s, i);
+    else {
+      const lit = literalExtent(s, i);
+      end = lit.next;
+      if (lit.fString) {
+        for (; word < end; word = nextWord(word + 1))
+          if (inReplacementField(s, i + lit.qlen, word))
+            return true;
+      }
+    }
+    if (word < end)
+      word = nextWord(end);
+    interesting.lastIndex = end;
+  }
+  return word !== Infinity;
+}
+function inReplacementField(s, from, pos) {
+  let depth = 0;
+  for (let j = from; j < pos; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92)
+      j++;
+    else if (d === 123) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123)
+        j++;
+      else
+        depth++;
+    } else if (d === 125 && depth > 0)
+      depth--;
+  }
+  return depth > 0;
+}
+function commentEnd(s, i) {
+  let j = s.indexOf("\n", i);
+  if (j < 0)
+    j = s.length;
+  if (s.charCodeAt(j - 1) === 13)
+    j--;
+  return j;
+}
+function literalExtent(s, i) {
+  const c = s.charCodeAt(i);
+  const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
+  const fString = isFStringPrefix(s, i);
+  const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
+  const qlen = triple ? 3 : 1;
+  return { end, qlen, next: Math.min(s.length, end + qlen), fString };
+}
+function isFStringPrefix(s, i) {
+  const ft = (k) => k === 102 || k === 70 || k === 116 || k === 84;
+  const rb = (k) => k === 114 || k === 82 || k === 98 || k === 66;
+  const a = s.charCodeAt(i - 1);
+  return ft(a) || rb(a) && ft(s.charCodeAt(i - 2));
+}
+function walkSource(s, onComment, onString) {
+  const n = s.length;
+  const interesting = /[#'"]/g;
+  let lastStringEnd = -1;
+  let m;
+  while (m = interesting.exec(s)) {
+    const i = m.index;
+    if (s.charCodeAt(i) === 35) {
+      const j = commentEnd(s, i);
+      onComment?.(i, j);
+      interesting.lastIndex = j;
+      continue;
+    }
+    const { end, qlen, fString } = literalExtent(s, i);
+    const next = Math.min(n, end + qlen);
+    if (onString && !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+      const joined = lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i));
+      if (onString(i, Math.min(end, n), qlen, joined))
+        return;
+      lastStringEnd = next;
+    }
+    interesting.lastIndex = next;
+  }
+}
+function someStringMatches(s, pattern) {
+  let current2 = "";
+  let found = false;
+  walkSource(s, void 0, (i, end, qlen, joined) => {
+    const content = unescape(s.slice(i + qlen, end));
+    if (joined)
+      current2 += content;
+    else {
+      if (current2 && pattern.test(current2))
+        return found = true;
+      current2 = content;
+    }
+  });
+  return found || !!current2 && pattern.test(current2);
+}
+function blankComments(text3) {
+  const spans = [];
+  walkSource(text3, (i, j) => void spans.push(i, j), void 0);
+  if (spans.length === 0)
+    return { text: text3, comments: [] };
+  const parts = [];
+  const comments = [];
+  let last = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const [a, b] = [spans[k], spans[k + 1]];
+    parts.push(text3.slice(last, a), " ".repeat(b - a));
+    comments.push({ offset: a, text: text3.slice(a, b) });
+    last = b;
+  }
+  parts.push(text3.slice(last));
+  return { text: parts.join(""), comments };
+}
+var GLUE = /^[\s+()\\]*[rRbBfFuUtT]{0,2}$/;
+function unescape(t) {
+  if (!t.includes("\\"))
+    return t;
+  return t.replace(/\\(\r?\n|[ntrfv]|x[0-9a-fA-F]{2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (_, e) => {
+    if (e[0] === "\r" || e[0] === "\n")
+      return "";
+    if (e.length === 1 && "ntrfv".includes(e))
+      return " ";
+    if (e[0] === "x" || e[0] === "u" || e[0] === "U") {
+      const cp = parseInt(e.slice(1), 16);
+      return cp <= 1114111 ? String.fromCodePoint(cp) : "";
+    }
+    return String.fromCharCode(parseInt(e, 8));
+  });
+}
+function followsBlockHeader(s, i) {
+  let end = s.lastIndexOf("\n", i - 1);
+  while (end > 0) {
+    const start = s.lastIndexOf("\n", end - 1) + 1;
+    const line = s.slice(start, end).replace(/\r$/, "");
+    if (/\S/.test(line) && !/^\s*#/.test(line))
+      return /:\s*(#[^'"]*)?$/.test(line);
+    end = start - 1;
+  }
+  return true;
+}
+function tripleEnd(s, from, q) {
+  const quote = q === 34 ? '"""' : "'''";
+  let j = from;
+  for (; ; ) {
+    const k = s.indexOf(quote, j);
+    if (k < 0)
+      return s.length;
+    let bs = 0;
+    while (s.charCodeAt(k - 1 - bs) === 92)
+      bs++;
+    if (bs % 2 === 0)
+      return k;
+    j = k + 1;
+  }
+}
+function fStringEnd(s, from, q, triple) {
+  let depth = 0;
+  for (let j = from; j < s.length; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92)
+      j++;
+    else if (d === 123) {
+      if (depth === 0 && s.charCodeAt(j + 1) === 123)
+        j++;
+      else
+        depth++;
+    } else if (d === 125) {
+      if (depth > 0)
+        depth--;
+    } else if (d === q && depth === 0 && (!triple || s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))
+      return j;
+    else if (!triple && depth === 0 && (d === 10 || d === 13))
+      return j;
+  }
+  return s.length;
+}
+function singleEnd(s, from, q) {
+  for (let j = from; j < s.length; j++) {
+    const d = s.charCodeAt(j);
+    if (d === 92)
+      j++;
+    else if (d === q)
+      return j;
+    else if (d === 10 || d === 13)
+      return j;
+  }
+  return s.length;
+}
+function startsLogicalLine(s, i) {
+  let j = i - 1;
+  while (j >= 0 && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 12))
+    j--;
+  if (j < 0)
+    return true;
+  if (s.charCodeAt(j) !== 10 && s.charCodeAt(j) !== 13)
+    return false;
+  let k = j - 1;
+  if (s.charCodeAt(j) === 10 && s.charCodeAt(k) === 13)
+    k--;
+  return s.charCodeAt(k) !== 92;
+}
+
+// dist/src/kernel/rule.js
+function defineRule(rule) {
+  return rule;
+}
+
+// dist/src/rules/describe.js
+function via(site) {
+  const parts = [...site.wrappers];
+  if (site.viaShell && !parts.some((w) => /-c$/.test(w)))
+    parts.unshift("sh");
+  return parts.length ? ` (via ${parts.join(" \u2192 ")})` : "";
+}
+function lookedUpOn(v, site) {
+  switch (v.resolution) {
+    case "defpath":
+      return "looked up on os.defpath (/bin:/usr/bin): env= has no PATH";
+    case "sudo": {
+      const by = site?.env.path.kind === "reset" ? site.env.path.by : "sudo";
+      if (by === "sudo")
+        return "looked up on sudo's secure_path, not this venv";
+      if (by === "env -i")
+        return "looked up on the default path (/bin:/usr/bin): env -i cleared PATH";
+      return `looked up on the PATH that ${by} sets, not this venv`;
+    }
+    default:
+      return "found on PATH, which has this venv only if activated";
+  }
+}
+function originText(o) {
+  if (!o)
+    return "";
+  const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
+  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
+}
+
+// dist/src/rules/bare-console-script.js
+var bareConsoleScript = defineRule({
+  code: "VG103",
+  name: "bare-console-script",
+  summary: "A Python console script is started by name and may be another environment's copy",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
+    runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
+    example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
+    whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
+    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
+    useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
+    inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
+    references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.tool !== "console-script")
+      return;
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
+    ctx2.report({
+      ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
+      fix: verdict.module ? {
+        title: `Use sys.executable -m ${verdict.module}`,
+        target: { kind: "interpreter", module: verdict.module },
+        cap: "unsafe",
+        reason: `the ${verdict.module} module must be installed in the running environment, and -m puts the current directory first on sys.path`
+      } : {
+        title: `Use the ${verdict.name} beside sys.executable`,
+        target: { kind: "interpreter-bin", name: verdict.name },
+        cap: "unsafe",
+        reason: `assumes ${verdict.name} is installed in the running environment`
+      }
+    });
+  }
+});
+
+// dist/src/kernel/word.js
+function textWord(text3, start) {
+  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
+  return {
+    fragments: [{ kind: "text", text: text3, offsets }],
+    span: start === void 0 ? void 0 : { start, end: start + text3.length }
+  };
+}
+function wordText(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function wordSourceSpan(w) {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      for (const o of f.offsets ?? []) {
+        if (o < 0)
+          continue;
+        if (o < start)
+          start = o;
+        if (o + 1 > end)
+          end = o + 1;
+      }
+    } else if (f.span) {
+      if (f.span.start < start)
+        start = f.span.start;
+      if (f.span.end > end)
+        end = f.span.end;
+    }
+  }
+  if (start === Infinity)
+    return w.span;
+  return { start, end };
+}
+function concatWords(a, b) {
+  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
+  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
+}
+function mergeText(fragments) {
+  const out = [];
+  for (const f of fragments) {
+    const prev = out[out.length - 1];
+    if (f.kind === "text" && prev && prev.kind === "text") {
+      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
+      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
+    } else if (f.kind === "text" && f.text === "") {
+      continue;
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}
+function replaceWordEdit(source, w, text3) {
+  if (w.fragments.length !== 1)
+    return void 0;
+  const f = w.fragments[0];
+  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
+    return void 0;
+  const start = f.offsets[0];
+  if (f.offsets.some((o, i) => o !== start + i))
+    return void 0;
+  if (source.slice(start, start + f.text.length) !== f.text)
+    return void 0;
+  return { start, end: start + f.text.length, text: text3 };
+}
+var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
+function plainShellWord(src) {
+  let out = "";
+  PLAIN_SHELL_PIECE.lastIndex = 0;
+  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
+    const at = PLAIN_SHELL_PIECE.lastIndex;
+    const m = PLAIN_SHELL_PIECE.exec(src);
+    if (!m || m.index !== at)
+      return void 0;
+    const p = m[0];
+    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
+  }
+  return src.length ? out : void 0;
+}
+function shellWordSpan(source, w) {
+  const name = wordText(w);
+  const inner = wordSourceSpan(w);
+  if (name === void 0 || !inner)
+    return void 0;
+  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
+    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
+  }
+  if (source.slice(inner.start, inner.end) !== name)
+    return void 0;
+  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
+  return /["'\\`$]/.test(around) ? void 0 : inner;
+}
+
+// dist/src/rules/bare-pip.js
+var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
+var PIP_EFFECTS = [
+  [/^install$/, "installs into another environment"],
+  [/^uninstall$/, "uninstalls from another environment"],
+  [/^(list|freeze|show|check|inspect)$/, "reads another environment's packages"],
+  [/^(download|wheel|lock)$/, "resolves packages for another environment's Python"]
+];
+function pipEffect(args) {
+  const command2 = args.find((a) => a === void 0 || !a.startsWith("-"));
+  return PIP_EFFECTS.find(([re]) => command2 !== void 0 && re.test(command2))?.[1] ?? "runs another environment's pip";
+}
+var barePip = defineRule({
+  code: "VG102",
+  name: "bare-pip",
+  summary: "pip is started by name and installs into whatever environment PATH finds first",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
+    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: 'Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv\'s only while the venv is activated. `python -m pip` with `sys.executable` always means "pip of the interpreter running now".',
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
+      "",
+      "    parent: /tmp/labv",
+      "    pip 23.2.1 from /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/pip (python 3.11)",
+      "",
+      "With cron's `PATH=/usr/bin:/bin` it prints `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`: Debian's system pip, which would install into the system (or refuse, under PEP 668)."
+    ].join("\n"),
+    why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
+    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
+    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
+    keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
+    references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.tool !== "pip" || verdict.resolution === "system-path")
+      return;
+    const viaInterpreter = isInterpreterName(verdict.name);
+    const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
+    if (viaInterpreter)
+      ctx2.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
+    else
+      ctx2.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
+  }
+});
+
+// dist/src/rules/bare-python-interpreter.js
+var barePythonInterpreter = defineRule({
+  code: "VG101",
+  name: "bare-python-interpreter",
+  summary: "A Python interpreter is started by name and found on PATH, outside the running venv",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's.",
+    example: [
+      "import subprocess",
+      "import sys",
+      "",
+      'print("parent:", sys.prefix, flush=True)',
+      'subprocess.run(["python", "child.py"])',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activating the venv, `child.py` printing `sys.prefix` (measured on Debian 12 with pyenv on PATH):",
+      "",
+      "    parent: /tmp/labv",
+      "    child:  /root/.pyenv/versions/3.11.7",
+      "",
+      "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`."
+    ].join("\n"),
+    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
+    useInstead: [
+      "import subprocess",
+      "import sys",
+      "",
+      'print("parent:", sys.prefix, flush=True)',
+      'subprocess.run([sys.executable, "child.py"])',
+      ""
+    ].join("\n"),
+    inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
+    keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
+    references: [
+      "https://docs.python.org/3/library/sys.html#sys.executable",
+      "https://docs.python.org/3/library/venv.html#how-venvs-work",
+      "https://github.com/pre-commit/pre-commit/issues/146"
+    ]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+      return;
+    const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
+    const launcher = /^py(\.exe)?$/i.test(verdict.name);
+    const partial = verdict.name.endsWith("\u2026");
+    const first = site.argv[1] === void 0 ? "" : wordText(site.argv[1]);
+    const selector = launcher && (first === void 0 || /^-(\d|V:)/.test(first));
+    ctx2.report({
+      messageId: "bareInterpreter",
+      data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
+      fix: partial || selector ? void 0 : {
+        title: "Use sys.executable",
+        target: { kind: "interpreter" },
+        cap: versioned || launcher ? "unsafe" : void 0,
+        reason: versioned || launcher ? `sys.executable may not be the version "${verdict.name}" asks for` : void 0
+      }
+    });
+  }
+});
+
+// dist/src/rules/env-without-path.js
+var envWithoutPath = defineRule({
+  code: "VG105",
+  name: "env-without-path",
+  summary: "A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched",
+  fixable: "never",
+  judges: "python",
+  messages: {
+    noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "Passing `env=` replaces the whole environment of the child. When that mapping has no `PATH`, `subprocess` and `os.execvpe` look the program up on `os.defpath` \u2014 `/bin:/usr/bin` on POSIX \u2014 so a bare `python` or `pip` is the system one even when the caller's PATH was right.",
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"], env={"LANG": "C.UTF-8"})', ""].join("\n"),
+    whatItPrints: ["Run as `venv/bin/python example.py`, even inside an activated shell, `child.py` printing `sys.prefix` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
+    why: '`os.get_exec_path(env)` returns `env["PATH"]` split on `:`, or `os.defpath` when the key is missing; the lookup never sees the parent\'s PATH.',
+    useInstead: ["import os", "import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"], env={**os.environ, "LANG": "C.UTF-8"})', ""].join("\n"),
+    inRealSystems: 'Test helpers and sandboxes pass a minimal `env={"HOME": \u2026}` for isolation; the launched `python` silently becomes `/usr/bin/python3`, and in images without it the call fails with FileNotFoundError.',
+    fixSafety: "No automatic fix: whether to extend `os.environ` or to pass an explicit PATH is a decision about isolation. Start `sys.executable` (VG101) and add `PATH` to the mapping if the child starts tools itself.",
+    keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
+    references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
+      return;
+    ctx2.report({
+      messageId: "noPath",
+      data: { name: verdict.name },
+      span: site.env.path.span,
+      related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : void 0
+    });
+  }
+});
+
+// dist/src/rules/activation-does-not-persist.js
+var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
+var activationDoesNotPersist = defineRule({
+  code: "VG202",
+  name: "activation-does-not-persist",
+  summary: "A RUN or CI step activates a venv, but activation ends with its shell",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
+    lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',
+    lastsOnlyForShell: '"{{command}}" lasts only for {{unit}}: "{{program}}" (line {{line}}) runs without it; {{advice}}'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "`source venv/bin/activate` sets PATH and VIRTUAL_ENV in the shell that runs it, and nowhere else. Docker starts a new shell for every RUN, so activation alone on a RUN line does nothing that outlives the line; only ENV values persist to later instructions.",
+    example: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      "RUN . /opt/venv/bin/activate",
+      "RUN pip install requests",
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
+      "",
+      "Line 3 runs `/bin/sh -c \". /opt/venv/bin/activate\"`, which exits after changing its own environment; the layer it commits holds no change. Line 4 is a new `/bin/sh -c` with the image's ENV PATH, so `pip` is the base image's pip and `requests` is installed outside /opt/venv. The build succeeds."
+    ].join("\n"),
+    why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
+    useInstead: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
+      "RUN pip install requests",
+      ""
+    ].join("\n"),
+    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
+    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. No fix is offered when a later instruction or step already puts the venv on PATH.',
+    keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
+    references: [
+      "https://docs.docker.com/reference/dockerfile/#run",
+      "https://docs.docker.com/reference/dockerfile/#env",
+      "https://docs.python.org/3/library/venv.html#how-venvs-work"
+    ]
+  },
+  check(site, _verdict, ctx2) {
+    const facts = site.config;
+    const activation = facts?.activation;
+    if (!activation)
+      return;
+    if (activation.fails)
+      return;
+    if (activation.deactivated)
+      return;
+    let later;
+    for (const s of activation.later.sitesWithoutVenv()) {
+      if (ctx2.judge(s)?.resolution !== "path")
+        continue;
+      later = s;
+      break;
+    }
+    if (!activation.lastInRun && !later)
+      return;
+    if (!later && !activation.alone && activation.later.venvOnPath())
+      return;
+    const shown = facts?.showVenv?.(activation.venv);
+    const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
+    const cmd = site.argv.map((w) => {
+      const t = wordText(w);
+      return t === void 0 ? "\u2026" : named(t);
+    }).join(" ");
+    const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
+    if (!facts)
+      return;
+    const shell2 = facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : `${facts.unit}'s shell`;
+    const data = {
+      command: cmd,
+      unit: facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : facts.unit,
+      ending: facts.nestedShell ? "that shell" : shell2,
+      shell: shell2,
+      advice: facts.persistAdvice(activation.venv)
+    };
+    const laterData = later && {
+      ...data,
+      program: JSON.stringify(wordText(later.argv[0]) ?? "\u2026").slice(1, -1),
+      line: site.file.location((later.argv[0].span ?? later.callSpan).start).line
+    };
+    ctx2.report({
+      ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
+      span,
+      fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
+    });
+  }
+});
+
+// dist/src/rules/venv-not-on-path.js
+var FIX_REASON = "the venv's interpreter replaces the one PATH finds: packages installed for the Python that PATH finds are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
+var PERSIST_REASON2 = "every later command then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
+var venvNotOnPath = defineRule({
+  code: "VG201",
+  name: "venv-not-on-path",
+  summary: "A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "Activation is a change to one shell's PATH. Docker runs every RUN in a new shell (`/bin/sh -c` unless SHELL says otherwise); only ENV (and ARG) values carry over to later instructions. So a venv created in one RUN is just a folder in the next: `pip` or `python` by name is whatever the image's PATH finds first \u2014 in the official python images, the system Python in /usr/local/bin.",
+    example: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      "RUN pip install requests",
+      'CMD ["python", "-c", "import requests"]',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
+      "",
+      "A shell-form RUN runs its command in a new shell (`/bin/sh -c` on Linux unless SHELL changes it) and commits the resulting files as a layer; an `ENV` value \"will be in the environment for all subsequent instructions in the build stage\". Nothing in line 2 changes PATH, so on line 3 `pip` is found on the image's default PATH: the build succeeds and `requests` lands in the image's Python, not in /opt/venv. venvguard reports line 3 and line 4 (CMD runs with the same PATH when the container starts)."
+    ].join("\n"),
+    why: "A venv is used either by running its own `bin/python` (or `bin/pip`) by path, or by putting its `bin` first on PATH. `source /opt/venv/bin/activate` in an earlier RUN did the latter for a shell that no longer exists; only `ENV PATH=\u2026` persists.",
+    useInstead: [
+      "FROM python:3.12-slim",
+      "RUN python -m venv /opt/venv",
+      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
+      "RUN pip install requests",
+      'CMD ["python", "-c", "import requests"]',
+      ""
+    ].join("\n"),
+    inRealSystems: "Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` \u2014 COPY copies files, not ENV \u2014 and its `RUN pip install` or `CMD python app.py` runs the base image's Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.",
+    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
+    keyTakeaway: "In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.",
+    references: [
+      "https://docs.docker.com/reference/dockerfile/#run",
+      "https://docs.docker.com/reference/dockerfile/#env",
+      "https://docs.docker.com/build/building/multi-stage/",
+      "https://docs.python.org/3/library/venv.html#how-venvs-work"
+    ]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.resolution !== "path")
+      return;
+    const venvs = site.env.knownVenvs ?? [];
+    if (venvs.length === 0 || site.env.activeVenv !== void 0)
+      return;
+    const facts = site.config;
+    if (facts?.createsVenv)
+      return;
+    if (facts?.afterFailedActivation)
+      return;
+    const venv = venvs[venvs.length - 1];
+    if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
+      return;
+    const origin = facts?.venvOrigins.get(venv);
+    const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
+    const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
+    if (!facts)
+      return;
+    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+    const own = site.rewriter?.rewrite(target);
+    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
+    ctx2.report({
+      messageId: "notOnPath",
+      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
+      // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
+      fix: {
+        title: `Put ${shown}/bin on PATH`,
+        target: { kind: "persist-venv", venv, at: "creation" },
+        fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
+        cap: "unsafe",
+        reason: PERSIST_REASON2
+      }
+    });
+  }
+});
+
+// dist/src/rules/system-interpreter-path.js
+var systemInterpreterPath = defineRule({
+  code: "VG104",
+  name: "system-interpreter-path",
+  summary: "A hard-coded system interpreter path is started instead of the running venv",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "Absolute paths look precise, but `/usr/bin/python3` names the system interpreter, whose `sys.prefix` is `/usr` and whose site-packages never contain what the venv installed. Linters that flag partial paths (Bandit B607, Ruff S607) suggest exactly this, moving code further from the venv.",
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
+    whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
+    why: "The path is taken literally; nothing about the venv applies to it.",
+    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
+    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
+    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
+    keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
+    references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.resolution !== "system-path")
+      return;
+    ctx2.report({
+      messageId: "systemInterpreter",
+      data: { name: verdict.name, via: via(site) },
+      fix: { title: "Use sys.executable", target: { kind: "interpreter" }, cap: "unsafe", reason: "the system interpreter may be intended" }
+    });
+  }
+});
+
+// dist/src/rules/source-in-sh.js
+var sourceInSh = defineRule({
+  code: "VG203",
+  name: "source-in-sh",
+  summary: "A venv is activated with `source` in a POSIX sh (dash), which has no `source` command",
+  fixable: "always",
+  judges: "config",
+  messages: {
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "`source` is a bash (and zsh, ksh) builtin; POSIX sh has only `.` for the same thing. On Debian and Ubuntu, and in every image built on them (the official python and node images among them), /bin/sh is dash, and dash has no `source`. Make runs each recipe line with /bin/sh unless SHELL says otherwise, Docker runs RUN with `/bin/sh -c`, and a `#!/bin/sh` script is dash \u2014 so `source venv/bin/activate` there is a command that is not found.",
+    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN source /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    whatItPrints: [
+      "Measured on Debian 12 (/bin/sh is dash), with a venv in v/:",
+      "",
+      "```",
+      `$ sh -c 'source v/bin/activate; echo "status=$?"; command -v pip'`,
+      "sh: 1: source: not found",
+      "status=127",
+      "/root/.pyenv/shims/pip",
+      `$ sh -c 'source v/bin/activate && pip --version'; echo "exit=$?"`,
+      "sh: 1: source: not found",
+      "exit=127",
+      "```",
+      "",
+      "With `;` the line goes on and runs whatever pip PATH has (here a pyenv shim); with `&&` the build or recipe fails with status 127."
+    ].join("\n"),
+    why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
+    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
+    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).",
+    keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
+    references: [
+      "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19",
+      "https://www.gnu.org/software/make/manual/html_node/Choosing-the-Shell.html",
+      "https://wiki.ubuntu.com/DashAsBinSh",
+      "https://docs.docker.com/reference/dockerfile/#shell"
+    ]
+  },
+  check(site, _verdict, ctx2) {
+    const facts = site.config;
+    if (facts?.activation?.fails !== "source-in-sh")
+      return;
+    const word = site.argv[0];
+    const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
+    const edit = replaceWordEdit(site.file.text, word, ".");
+    ctx2.report({
+      messageId: "sourceNotInSh",
+      data: { shell: facts.shellName ?? "/bin/sh", args },
+      span: word.span,
+      fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : void 0
+    });
+  }
+});
+
+// dist/src/rules/activate-not-sourced.js
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"]);
+var ACTIVATE = /(^|\/)bin\/activate$/;
+function executedActivate(argv) {
+  const first = argv[0] ? wordText(argv[0]) : void 0;
+  if (first === void 0)
+    return void 0;
+  if (ACTIVATE.test(first))
+    return { script: argv[0] };
+  const base = first.slice(first.lastIndexOf("/") + 1);
+  const second = argv[1] ? wordText(argv[1]) : void 0;
+  if (SHELLS.has(base) && second !== void 0 && ACTIVATE.test(second))
+    return { script: argv[1], shell: argv[0] };
+  return void 0;
+}
+var activateNotSourced = defineRule({
+  code: "VG204",
+  name: "activate-not-sourced",
+  summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
+    runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"'
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "`activate` works by changing the environment of the shell that reads it: PATH, VIRTUAL_ENV, PS1, and a `deactivate` function. Run as a program \u2014 `./venv/bin/activate`, `bash venv/bin/activate` \u2014 it gets a shell process of its own, changes that process's environment, and exits; the shell that ran it is untouched. It is meant to be sourced (`. venv/bin/activate`), which is why venv installs it without an execute bit.",
+    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN bash /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    whatItPrints: [
+      "Measured on Debian 12 with a venv made by `python3 -m venv v` (Python 3.11):",
+      "",
+      "```",
+      "$ ls -l v/bin/activate",
+      "-rw-r--r-- 1 root root 1671 Dec  1 19:31 v/bin/activate",
+      '$ ./v/bin/activate; echo "exit=$?"',
+      "bash: ./v/bin/activate: Permission denied",
+      "exit=126",
+      "$ bash -c 'bash v/bin/activate; echo VIRTUAL_ENV=${VIRTUAL_ENV:-unset}; command -v pip'",
+      "VIRTUAL_ENV=unset",
+      "/root/.pyenv/shims/pip",
+      "```",
+      "",
+      "Run through a shell, the script succeeds (exit 0) and the pip that follows is still the one PATH had before."
+    ].join("\n"),
+    why: "A child process cannot change its parent's environment. Only sourcing runs the script's assignments in the current shell.",
+    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    inRealSystems: 'Seen as `RUN bash venv/bin/activate`, `./venv/bin/activate && python app.py` in start scripts, and CI steps that `chmod +x venv/bin/activate` to get past "Permission denied" \u2014 after which the step succeeds and nothing is activated. Everything after it runs with the system or runner Python.',
+    fixSafety: "The fix sources the script instead (`. venv/bin/activate`): with a shell word (`bash venv/bin/activate`) that word becomes `.`, and a script run directly gets `. ` in front. It is unsafe because it changes what runs: the activation starts to work, so later commands in the same shell run inside the venv.",
+    keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
+    references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
+  },
+  check(site, _verdict, ctx2) {
+    const found = executedActivate(site.argv);
+    if (!found)
+      return;
+    const path15 = wordText(found.script);
+    let edits;
+    if (site.config?.form !== "shell")
+      edits = void 0;
+    else if (found.shell) {
+      const e = replaceWordEdit(site.file.text, found.shell, ".");
+      if (e)
+        edits = [e];
+    } else {
+      const at = wordSourceSpan(found.script);
+      if (at && replaceWordEdit(site.file.text, found.script, path15))
+        edits = [{ start: at.start, end: at.start, text: ". " }];
+    }
+    ctx2.report({
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path15 } } : { messageId: "runAsProgram", data: { script: path15 } },
+      span: (found.shell ?? found.script).span,
+      fix: edits ? { title: `Source it: ". ${path15}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+    });
+  }
+});
+
+// dist/src/rules/virtual-env-without-path.js
+var virtualEnvWithoutPath = defineRule({
+  code: "VG205",
+  name: "virtual-env-without-path",
+  summary: "VIRTUAL_ENV is set but the venv\u2019s bin is not on PATH, and a Python tool runs by name",
+  fixable: "sometimes",
+  judges: "config",
+  messages: {
+    virtualEnvOnly: "VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}"
+  },
+  docs: {
+    exampleLanguage: "dockerfile",
+    mentalModel: "VIRTUAL_ENV is a note that `activate` leaves for other programs (shell prompts, some tools such as uv and poetry); it is not how a venv is selected. Which `python` or `pip` runs is decided by PATH alone, and which packages Python sees by where that interpreter lives (its pyvenv.cfg). Setting VIRTUAL_ENV without putting `$VIRTUAL_ENV/bin` first on PATH selects nothing.",
+    example: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", "RUN pip install requests", ""].join("\n"),
+    whatItPrints: [
+      "Measured on Debian 12, pyenv first on PATH, with a venv in /tmp/m/v:",
+      "",
+      "```",
+      `$ VIRTUAL_ENV=/tmp/m/v sh -c 'command -v python3; python3 -c "import sys; print(sys.prefix)"'`,
+      "/root/.pyenv/shims/python3",
+      "/root/.pyenv/versions/3.11.7",
+      "```",
+      "",
+      "The interpreter, its prefix and its site-packages are the ones PATH finds; VIRTUAL_ENV changed nothing. In the Dockerfile above, line 4 installs requests into the image's Python, not into /opt/venv."
+    ].join("\n"),
+    why: "CPython never reads VIRTUAL_ENV (a venv is recognised by the pyvenv.cfg next to the interpreter that runs); the variable only means something to the tools that choose to read it.",
+    useInstead: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', "RUN pip install requests", ""].join("\n"),
+    inRealSystems: 'A common half-copy of the Dockerfile venv recipe: `ENV VIRTUAL_ENV=/opt/venv` is kept and `ENV PATH="$VIRTUAL_ENV/bin:$PATH"` is lost, or put before a FROM of a later stage where it no longer applies. The image builds, `pip install` fills the system site-packages, and the venv stays empty; the mistake shows only when the venv is copied into a slim final stage and imports fail. The same holds for `Environment=VIRTUAL_ENV=` in a systemd unit and `env: VIRTUAL_ENV:` in a workflow.',
+    fixSafety: "In a Dockerfile the fix adds `PATH=\"/opt/venv/bin:$PATH\"` to the ENV that sets VIRTUAL_ENV (or an ENV line after it). It is unsafe: every later instruction then finds the venv's programs first on PATH, including commands that meant the system ones. Other formats get the advice only (a workflow's `env:` and a unit's `Environment=` do not expand `$PATH`).",
+    keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
+    references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.resolution !== "path")
+      return;
+    const facts = site.config;
+    const v = facts?.virtualEnv;
+    if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
+      return;
+    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
+    ctx2.report({
+      messageId: "virtualEnvOnly",
+      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
+      span: v.span,
+      related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
+      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
+    });
+  }
+});
+
+// dist/src/rules/index.js
+var RULES = [
+  // Python source
+  barePythonInterpreter,
+  barePip,
+  bareConsoleScript,
+  systemInterpreterPath,
+  envWithoutPath,
+  // CI/CD and container configuration
+  venvNotOnPath,
+  activationDoesNotPersist,
+  sourceInSh,
+  activateNotSourced,
+  virtualEnvWithoutPath
+];
+var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
+
+// dist/src/pipeline/config.js
+import ignore from "ignore";
+import { parse as parseToml } from "smol-toml";
+
+// dist/src/pipeline/context.js
+function contextFromSettings(s) {
+  const knowledge = { consoleScripts: new Map(s.consoleScripts) };
+  return {
+    rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
+    knowledge,
+    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
+    maxFileSize: s.maxFileSize,
+    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0
+  };
+}
+
+// dist/src/pipeline/apply-fixes.js
+function fixableBy(d, allowUnsafe) {
+  const a = d.fix?.applicability;
+  return a === "safe" || allowUnsafe && a === "unsafe";
+}
+function applyFixes(text3, diagnostics, allowUnsafe) {
+  const accepted = [];
+  let applied = 0;
+  const key = (e) => `${e.start}:${e.end}:${e.text}`;
+  const have = /* @__PURE__ */ new Set();
+  const buckets = /* @__PURE__ */ new Map();
+  const bucketsOf = (e) => {
+    const out2 = [];
+    for (let k = e.start >> 8; k <= e.end >> 8; k++)
+      out2.push(k);
+    return out2;
+  };
+  const lineLike = (e) => e.text.includes("\n") || /^\s*(&&|;)/.test(e.text);
+  const byText = /* @__PURE__ */ new Map();
+  const lineByText = /* @__PURE__ */ new Map();
+  const push = (m, k, e) => {
+    const l = m.get(k);
+    if (l)
+      l.push(e);
+    else
+      m.set(k, [e]);
+  };
+  const conflictsWith = (e) => {
+    for (const k of bucketsOf(e))
+      if (buckets.get(k)?.some((a) => overlaps(a, e)))
+        return true;
+    const t = e.text.trim();
+    if (t === "")
+      return false;
+    return ((lineLike(e) ? byText : lineByText).get(t) ?? []).some((a) => sameLine(a, e));
+  };
+  for (const d of diagnostics) {
+    if (!d.fix || !fixableBy(d, allowUnsafe))
+      continue;
+    const fresh = d.fix.edits.filter((e) => !have.has(key(e)));
+    if (fresh.some(conflictsWith))
+      continue;
+    for (const e of fresh) {
+      accepted.push(e);
+      have.add(key(e));
+      for (const k of bucketsOf(e))
+        push(buckets, k, e);
+      const t = e.text.trim();
+      if (t !== "") {
+        push(byText, t, e);
+        if (lineLike(e))
+          push(lineByText, t, e);
+      }
+    }
+    applied++;
+  }
+  const ordered = accepted.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const out = [];
+  let at = 0;
+  for (const { e } of ordered) {
+    out.push(text3.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  out.push(text3.slice(at));
+  return { text: out.join(""), applied, edits: ordered.map((o) => o.e) };
+}
+function overlaps(a, b) {
+  if (a.start === a.end && b.start === b.end)
+    return false;
+  if (a.start === a.end)
+    return a.start > b.start && a.start < b.end;
+  if (b.start === b.end)
+    return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+function sameLine(a, b) {
+  if (a.start === b.start && a.end === b.end)
+    return false;
+  const t = a.text.trim();
+  return t !== "" && t === b.text.trim() && (a.text.includes("\n") || b.text.includes("\n") || /^\s*(&&|;)/.test(a.text));
+}
+
+// dist/src/pipeline/check-file.js
+import fs2 from "node:fs";
+
 // dist/src/kernel/decode.js
 function decodeText(path15, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
@@ -158,6 +1493,9 @@ var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of scr
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
 var GITLAB_REFERENCE_DEPTH = { name: "gitlab-reference-depth", what: "levels of !reference", limit: 10 };
 var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by extends:", limit: 5e5 };
+var PYTHON_LAUNCH_CALLS = { name: "python-launch-calls", what: "calls to launch APIs in one Python file", limit: 5e3 };
+var PYTHON_PARSE_CHARS = { name: "python-parse-size", what: "characters of Python parsed at once", limit: 1024 * 1024 };
+var PYTHON_PLAN_CHARS = { name: "python-file-size", what: "characters in one Python file that may launch a process", limit: 3 * 1024 * 1024 };
 var TooComplexError = class extends Error {
   budget;
   amount;
@@ -186,7 +1524,7 @@ import fs from "node:fs";
 import path4 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 
 // dist/src/kernel/word-units.js
 function wordUnits(w) {
@@ -272,7 +1610,7 @@ function joinWords(words2, sep = " ") {
 
 // dist/src/frontends/yaml-scalars.js
 var yamlLib;
-var yaml = () => yamlLib ??= createRequire(import.meta.url)("yaml");
+var yaml = () => yamlLib ??= createRequire2(import.meta.url)("yaml");
 var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
 var isScalar = ((n) => yaml().isScalar(n));
@@ -444,107 +1782,6 @@ function scalarChars(src, node) {
   if (strip(charsText(mine)) === strip(value))
     return mine;
   return [...value].map((ch) => ({ ch, off: -1 }));
-}
-
-// dist/src/kernel/word.js
-function textWord(text3, start) {
-  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
-  return {
-    fragments: [{ kind: "text", text: text3, offsets }],
-    span: start === void 0 ? void 0 : { start, end: start + text3.length }
-  };
-}
-function wordText(w) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind !== "text")
-      return void 0;
-    s += f.text;
-  }
-  return s;
-}
-function wordSourceSpan(w) {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const f of w.fragments) {
-    if (f.kind === "text") {
-      for (const o of f.offsets ?? []) {
-        if (o < 0)
-          continue;
-        if (o < start)
-          start = o;
-        if (o + 1 > end)
-          end = o + 1;
-      }
-    } else if (f.span) {
-      if (f.span.start < start)
-        start = f.span.start;
-      if (f.span.end > end)
-        end = f.span.end;
-    }
-  }
-  if (start === Infinity)
-    return w.span;
-  return { start, end };
-}
-function concatWords(a, b) {
-  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
-  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
-}
-function mergeText(fragments) {
-  const out = [];
-  for (const f of fragments) {
-    const prev = out[out.length - 1];
-    if (f.kind === "text" && prev && prev.kind === "text") {
-      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
-      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
-    } else if (f.kind === "text" && f.text === "") {
-      continue;
-    } else {
-      out.push(f);
-    }
-  }
-  return out;
-}
-function replaceWordEdit(source, w, text3) {
-  if (w.fragments.length !== 1)
-    return void 0;
-  const f = w.fragments[0];
-  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
-    return void 0;
-  const start = f.offsets[0];
-  if (f.offsets.some((o, i) => o !== start + i))
-    return void 0;
-  if (source.slice(start, start + f.text.length) !== f.text)
-    return void 0;
-  return { start, end: start + f.text.length, text: text3 };
-}
-var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
-function plainShellWord(src) {
-  let out = "";
-  PLAIN_SHELL_PIECE.lastIndex = 0;
-  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
-    const at = PLAIN_SHELL_PIECE.lastIndex;
-    const m = PLAIN_SHELL_PIECE.exec(src);
-    if (!m || m.index !== at)
-      return void 0;
-    const p = m[0];
-    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
-  }
-  return src.length ? out : void 0;
-}
-function shellWordSpan(source, w) {
-  const name = wordText(w);
-  const inner = wordSourceSpan(w);
-  if (name === void 0 || !inner)
-    return void 0;
-  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
-    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
-  }
-  if (source.slice(inner.start, inner.end) !== name)
-    return void 0;
-  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
-  return /["'\\`$]/.test(around) ? void 0 : inner;
 }
 
 // dist/src/frontends/config/driver.js
@@ -1157,7 +2394,7 @@ var LTRACE_SPEC = {
   withArg: "aAeFlnopsuwxD",
   long: { output: "arg", library: "arg", config: "arg", indent: "arg", align: "arg", demangle: "flag", help: "flag", version: "flag" }
 };
-var SHELLS = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
+var SHELLS2 = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
 var HANDLERS = new Map([
   ["env", env],
   ["nice", simple({ withArg: "n", numeric: true, long: { adjustment: "arg", help: "flag", version: "flag" } })],
@@ -1193,7 +2430,7 @@ var HANDLERS = new Map([
   ["su-exec", simple({}, { positional: 1 })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
-  ...SHELLS.map((s) => [s, shell])
+  ...SHELLS2.map((s) => [s, shell])
 ]);
 function chrt() {
   const spec = {
@@ -1228,112 +2465,6 @@ function chrt() {
       return { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
-}
-
-// dist/src/frontends/tree-sitter.js
-import { createRequire as createRequire2 } from "node:module";
-var require2 = createRequire2(import.meta.url);
-var current;
-var instances = 0;
-var damaged = false;
-var ParserDamagedError = class extends Error {
-};
-function grammarPath(pkg) {
-  return require2.resolve(`${pkg}/${pkg}.wasm`);
-}
-function instance() {
-  if (!current) {
-    instances++;
-    const runtime = instances === 1 ? import("web-tree-sitter") : import(`${import.meta.resolve("web-tree-sitter")}?instance=${instances}`);
-    current = { runtime, languages: /* @__PURE__ */ new Map(), parsers: /* @__PURE__ */ new Map(), used: /* @__PURE__ */ new Set(), expected: /* @__PURE__ */ new Map() };
-  }
-  return current;
-}
-async function language(inst, pkg) {
-  const { Parser, Language } = await inst.runtime;
-  inst.init ??= Parser.init();
-  await inst.init;
-  let lang = inst.languages.get(pkg);
-  if (!lang) {
-    lang = Language.load(grammarPath(pkg));
-    inst.languages.set(pkg, lang);
-  }
-  return lang;
-}
-var PROBES = {
-  "tree-sitter-python": `if a:
-    b = f'{c}' + "d"
-`,
-  "tree-sitter-bash": 'a "$(b)" <<E\nc\nE\n'
-};
-function probeShape(p, pkg) {
-  const tree = p.parse(PROBES[pkg]);
-  if (!tree)
-    return "no tree";
-  const root = tree.rootNode;
-  const shape = `${root.type} ${root.descendantCount} ${root.endIndex} ${root.hasError} ${root.lastChild?.type}`;
-  tree.delete();
-  return shape;
-}
-async function parserFor(pkg) {
-  if (damaged)
-    rebuild();
-  const inst = instance();
-  let p = inst.parsers.get(pkg);
-  if (!p) {
-    const lang = await language(inst, pkg);
-    const { Parser } = await inst.runtime;
-    if (inst !== current || inst.parsers.has(pkg))
-      return parserFor(pkg);
-    p = new Parser();
-    p.setLanguage(lang);
-    inst.expected.set(pkg, probeShape(p, pkg));
-    inst.parsers.set(pkg, p);
-  }
-  return p;
-}
-function rebuild() {
-  current = void 0;
-  damaged = false;
-}
-function loadedParser(pkg) {
-  if (damaged)
-    throw new ParserDamagedError("the parser was damaged by an earlier file and not rebuilt yet");
-  const p = current?.parsers.get(pkg);
-  if (!p)
-    throw new Error(`parser ${pkg} used before loadParsers()`);
-  current.used.add(pkg);
-  return p;
-}
-async function loadParsers() {
-  await Promise.all([parserFor("tree-sitter-python"), parserFor("tree-sitter-bash")]);
-}
-function isParserTrap(e) {
-  if (!(e instanceof WebAssembly.RuntimeError))
-    return false;
-  damaged = true;
-  return true;
-}
-function parsersDamaged() {
-  return damaged;
-}
-function parsersHealthy() {
-  if (damaged)
-    return false;
-  const inst = current;
-  if (!inst || inst.used.size === 0)
-    return true;
-  try {
-    for (const pkg of inst.used) {
-      if (probeShape(inst.parsers.get(pkg), pkg) !== inst.expected.get(pkg))
-        damaged = true;
-    }
-  } catch (e) {
-    if (!isParserTrap(e))
-      damaged = true;
-  }
-  inst.used.clear();
-  return !damaged;
 }
 
 // dist/src/frontends/python/inline-imports.js
@@ -1659,16 +2790,17 @@ function syntaxProblemOf(file, problems) {
 // dist/src/frontends/shell/script.js
 function buildScript(w) {
   const units = wordUnits(w);
-  let text3 = "";
+  const pieces = new Array(units.length);
   const at = [];
   let n = 0;
-  units.forEach((u, i) => {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     const piece = "frag" in u ? `_vgfrag${n++}_` : u.ch;
-    text3 += piece;
+    pieces[i] = piece;
     for (let k = 0; k < piece.length; k++)
       at.push(i);
-  });
-  return { text: text3, at, units };
+  }
+  return { text: pieces.join(""), at, units };
 }
 function removeLineContinuations(s) {
   const parser = loadedParser("tree-sitter-bash");
@@ -1914,6 +3046,8 @@ var Scanner = class {
     let j = i + 1;
     while (j < t.length && t[j] !== "`")
       j += t[j] === "\\" ? 2 : 1;
+    if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j)))
+      this.out[i + 1] = ":";
     return Math.min(j + 1, t.length);
   }
   /** `${`…`}` at i: returns the index after its `}`; blanks the operand if it has one. */
@@ -2111,6 +3245,18 @@ function smallGaps(t, out) {
     for (let k = start; k < m.index + m[0].length; k++)
       if (t[k] === "\\" && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
+  }
+  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
+      continue;
+    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
+      const at = m.index + (e.index ?? 0);
+      const before = t.slice(start, at);
+      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
+        continue;
+      out[at + 1] = "=";
+    }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
     const at = m.index + m[0].length - 3;
@@ -2393,6 +3539,7 @@ var WordExpander = class {
   literal(start, end, f, mode) {
     const t = this.s.text;
     let lastFragUnit = -1;
+    const home = this.vars?.get("HOME");
     for (let i = start; i < end; i++) {
       let u = this.unit(i);
       let quoted = mode !== "unquoted";
@@ -2416,7 +3563,6 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
-      const home = this.vars?.get("HOME");
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -2508,13 +3654,25 @@ function parseShellWord(script, opts = {}) {
   const chars = scriptLength(script);
   within(SHELL_SCRIPT_CHARS, chars);
   opts.meter?.charge(SHELL_FILE_CHARS, chars);
+  const batched = batch?.parsed.get(script);
+  if (batched) {
+    try {
+      const collector = new Collector(batched.s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
+      if (opts.onScopes)
+        opts.onScopes(collector.scopes(batched.nodes));
+      collector.run(batched.root, batched.nodes);
+    } catch (e) {
+      if (e instanceof RangeError || isParserTrap(e))
+        result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
+      else
+        throw e;
+    }
+    return result;
+  }
   try {
-    let s = buildScript(script);
-    if (/\\\r?\n/.test(s.text))
-      s = removeLineContinuations(s);
-    if (s.text.includes("<<"))
-      s = blankHeredocSemicolons(s);
-    const rewritten = rewriteGrammarGaps(s);
+    const prepared = prepareScript(script);
+    let s = prepared.plain;
+    const rewritten = prepared.rewritten;
     tree = parser.parse(rewritten.text);
     if (rewritten !== s && tree?.rootNode.hasError) {
       const plain = parser.parse(s.text);
@@ -2556,6 +3714,111 @@ function parseShellWord(script, opts = {}) {
   }
   return result;
 }
+function prepareScript(script) {
+  let s = buildScript(script);
+  if (/\\\r?\n/.test(s.text))
+    s = removeLineContinuations(s);
+  if (s.text.includes("<<"))
+    s = blankHeredocSemicolons(s);
+  return { plain: s, rewritten: rewriteGrammarGaps(s) };
+}
+var batch;
+var BATCH_SCRIPTS = 32;
+function parseShellBatch(scripts, run2) {
+  if (batch)
+    return run2();
+  const own = { parsed: /* @__PURE__ */ new Map(), trees: [] };
+  try {
+    const todo = [];
+    let chars = 0;
+    for (const w of new Set(scripts)) {
+      const n = scriptLength(w);
+      if (n > SHELL_SCRIPT_CHARS.limit)
+        continue;
+      if ((chars += n) > SHELL_FILE_CHARS.limit)
+        break;
+      todo.push({ word: w, s: prepareScript(w).rewritten });
+    }
+    for (let i = 0; i < todo.length; i += BATCH_SCRIPTS)
+      batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
+  } catch (e) {
+    if (!(e instanceof RangeError || isParserTrap(e)))
+      throw e;
+    for (const t of own.trees)
+      t.delete();
+    own.trees.length = 0;
+    own.parsed.clear();
+  }
+  batch = own;
+  try {
+    return run2();
+  } finally {
+    batch = void 0;
+    for (const t of own.trees)
+      t.delete();
+  }
+}
+function batchPart(part, into) {
+  if (part.length < 2)
+    return;
+  const units = [{ ch: "\n", off: -1 }];
+  const at = [];
+  let text3 = "";
+  let orig = "";
+  const bounds = [];
+  for (const { s } of part) {
+    const base = units.length;
+    for (const u of s.units)
+      units.push(u);
+    for (const a of s.at)
+      at.push(a + base);
+    bounds.push(text3.length);
+    text3 += s.text + "\n";
+    orig += (s.orig ?? s.text) + "\n";
+    at.push(0);
+  }
+  bounds.push(text3.length);
+  const tree = loadedParser("tree-sitter-bash").parse(text3);
+  if (!tree)
+    return;
+  const root = tree.rootNode;
+  const kids = root.children.filter((c) => !!c);
+  const taken = [];
+  let bad = -1;
+  let badEnd = -1;
+  for (let i = 0, k = 0; i < part.length; i++) {
+    const end = bounds[i + 1] - 1;
+    const nodes = [];
+    while (k < kids.length && kids[k].startIndex < end)
+      nodes.push(kids[k++]);
+    if (nodes.some((n) => n.endIndex > end || n.hasError || n.isError || n.isMissing)) {
+      const reach = nodes.reduce((m, n) => Math.max(m, n.endIndex), 0);
+      bad = i;
+      badEnd = i + 1;
+      while (badEnd < part.length && bounds[badEnd] < reach)
+        badEnd++;
+      break;
+    }
+    taken.push(nodes);
+  }
+  if (taken.length) {
+    into.trees.push(tree);
+    const joined = { text: text3, at, units, orig };
+    const map = new ScriptMap(joined);
+    taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
+  } else
+    tree.delete();
+  if (bad < 0)
+    return;
+  if (badEnd === bad + 1) {
+    batchPart(part.slice(bad + 1), into);
+    return;
+  }
+  const mid = bad + badEnd >> 1;
+  batchPart(part.slice(bad, mid), into);
+  batchPart(part.slice(mid, badEnd), into);
+  batchPart(part.slice(badEnd), into);
+}
 function scriptLength(w) {
   let n = 0;
   for (const f of w.fragments)
@@ -2587,14 +3850,14 @@ var Collector = class {
   onUncalled;
   map;
   expander;
-  constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled) {
+  constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
     this.s = s;
     this.out = out;
     this.onCommand = onCommand;
     this.onVenvGuard = onVenvGuard;
     this.meter = meter;
     this.onUncalled = onUncalled;
-    this.map = new ScriptMap(s);
+    this.map = map ?? new ScriptMap(s);
     this.expander = new WordExpander(this.map, dialect, vars);
   }
   span(start, end) {
@@ -2623,9 +3886,9 @@ var Collector = class {
     this.onCommand?.(c);
   }
   /** Iterative pre-order walk: nesting depth is unbounded in hostile input. */
-  run(root) {
+  run(root, nodes) {
     try {
-      this.walk(root);
+      this.walk(root, nodes);
       for (const body of this.functions.values()) {
         if (this.walked.has(body.id))
           continue;
@@ -2644,7 +3907,7 @@ var Collector = class {
       if (sp)
         out.push(sp);
     };
-    const stack = [root];
+    const stack = Array.isArray(root) ? [...root] : [root];
     while (stack.length) {
       const n = stack.pop();
       if (n.type === "function_definition") {
@@ -2689,8 +3952,9 @@ var Collector = class {
     }
     return out;
   }
-  walk(root) {
-    const stack = [{ n: root }];
+  /** From `root`, or (a script of a batch) from its top-level `nodes`, children of `root`. */
+  walk(root, nodes) {
+    const stack = nodes ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse() : [{ n: root }];
     while (stack.length) {
       const { n, parent, next, guard, depth = 0 } = stack.pop();
       if (guard) {
@@ -6000,26 +7264,26 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     const dir = bin.slice(0, -"/bin".length);
     const line = `export PATH := ${dir.startsWith("/") ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
-    let after2;
+    let after;
     if (t.at !== "virtual-env")
       return void 0;
     if (t.at === "virtual-env") {
       const ve = parsed.vars.get("VIRTUAL_ENV");
       if (!job.virtualEnv || ve?.span?.start !== job.virtualEnv.span.start)
         return void 0;
-      after2 = job.virtualEnv.span.end - 1;
+      after = job.virtualEnv.span.end - 1;
     } else {
       const n = venvName(t.venv);
-      after2 = n ? parsed.vars.get(n)?.span?.end : void 0;
-      if (after2 !== void 0)
-        after2--;
+      after = n ? parsed.vars.get(n)?.span?.end : void 0;
+      if (after !== void 0)
+        after--;
     }
     const nl = file.newline;
     let edit;
-    if (after2 === void 0)
+    if (after === void 0)
       edit = { start: 0, end: 0, text: line + nl };
     else {
-      let eol = file.text.indexOf("\n", after2);
+      let eol = file.text.indexOf("\n", after);
       if (eol < 0)
         eol = file.text.length;
       else if (file.text[eol - 1] === "\r")
@@ -6074,44 +7338,63 @@ function analyzeMakefile(file, opts = {}) {
       }
     };
   };
-  const created = /* @__PURE__ */ new Map();
-  const createdBy = jobs.map((job) => {
-    const venvs = /* @__PURE__ */ new Map();
-    const dialect = job.dialect;
-    if (dialect === void 0)
-      return venvs;
-    for (const sh of job.shells) {
-      if (!/venv|virtualenv/.test(text2(sh.units)))
-        continue;
-      runShellSession(unitsToWord(sh.units, sh.span), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
-    }
-    for (const [v, origin] of venvs)
-      if (!created.has(v))
-        created.set(v, origin);
-    return venvs;
-  });
-  const after = ruleGraph(parsed.rules);
-  const runsAfter = /* @__PURE__ */ new Map();
-  const needsCreator = (v, rule) => {
-    let names = runsAfter.get(v);
-    if (!names)
-      runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
-    return rule.prereqs.some((p) => names.has(p));
+  const words2 = /* @__PURE__ */ new Map();
+  const wordOf = (sh) => {
+    let w = words2.get(sh);
+    if (!w)
+      words2.set(sh, w = unitsToWord(sh.units, sh.span));
+    return w;
   };
-  jobs.forEach((job, i) => {
-    const named = job.shells.map((sh) => text2(sh.units)).join("\n");
-    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
-    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
-    const dialect = job.dialect;
-    if (dialect === void 0)
-      return;
-    for (const sh of job.shells) {
-      if (opts.parseLess && opts.tools && !configMayMatter(text2(sh.units), opts.tools))
-        continue;
-      const res = run2.shell(shellOf(job, sh, dialect, venvs), unitsToWord(sh.units, sh.span));
-      if (res.activations.length)
-        shellsActivating.add(job);
-    }
+  const texts = /* @__PURE__ */ new Map();
+  const textOf = (sh) => {
+    let t = texts.get(sh);
+    if (t === void 0)
+      texts.set(sh, t = text2(sh.units));
+    return t;
+  };
+  const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
+  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  const toParse = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf));
+  parseShellBatch(toParse, () => {
+    const created = /* @__PURE__ */ new Map();
+    const createdBy = jobs.map((job) => {
+      const venvs = /* @__PURE__ */ new Map();
+      const dialect = job.dialect;
+      if (dialect === void 0)
+        return venvs;
+      for (const sh of job.shells) {
+        if (!creates(sh))
+          continue;
+        runShellSession(wordOf(sh), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
+      }
+      for (const [v, origin] of venvs)
+        if (!created.has(v))
+          created.set(v, origin);
+      return venvs;
+    });
+    const after = ruleGraph(parsed.rules);
+    const runsAfter = /* @__PURE__ */ new Map();
+    const needsCreator = (v, rule) => {
+      let names = runsAfter.get(v);
+      if (!names)
+        runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
+      return rule.prereqs.some((p) => names.has(p));
+    };
+    jobs.forEach((job, i) => {
+      const named = job.shells.map(textOf).join("\n");
+      const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+      const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+      const dialect = job.dialect;
+      if (dialect === void 0)
+        return;
+      for (const sh of job.shells) {
+        if (!mayMatter(sh))
+          continue;
+        const res = run2.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
+        if (res.activations.length)
+          shellsActivating.add(job);
+      }
+    });
   });
   for (const p of problems)
     run2.problem(p.message, p.offset);
@@ -6205,259 +7488,6 @@ var makefileFrontEnd = {
     return use(analyzeMakefile(file, opts));
   }
 };
-
-// dist/src/frontends/python/prefilter.js
-var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
-var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
-var API_WORD_EXACT = new RegExp(`^(?:${API_WORDS.source.slice(2, -2)})$`);
-function isWordChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
-}
-function nextApiWord(s, from = 0, to = s.length) {
-  API_KEYS.lastIndex = from;
-  for (let m = API_KEYS.exec(s); m && m.index < to; m = API_KEYS.exec(s)) {
-    let a = m.index;
-    let b = a + m[0].length;
-    while (a > 0 && isWordChar(s.charCodeAt(a - 1)))
-      a--;
-    while (b < s.length && isWordChar(s.charCodeAt(b)))
-      b++;
-    if (a >= from && a < to && API_WORD_EXACT.test(s.slice(a, b)))
-      return a;
-    API_KEYS.lastIndex = b;
-  }
-  return -1;
-}
-var Prefilter = class {
-  tools;
-  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
-  constructor(tools) {
-    this.tools = tools;
-  }
-  /** True when the Python file may contain an escape and must be analysed. */
-  mayContainEscape(text3) {
-    return pythonMayMatter(text3, this.tools);
-  }
-};
-function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools);
-}
-function pythonMayMatterBytes(bytes) {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return apiWordInCode(buf.toString("latin1"));
-}
-function apiWordInCode(s) {
-  const nextWord = (from) => {
-    const at = nextApiWord(s, from);
-    return at < 0 ? Infinity : at;
-  };
-  let word = nextWord(0);
-  const interesting = /[#'"]/g;
-  let found;
-  while (word !== Infinity && (found = interesting.exec(s))) {
-    const i = found.index;
-    if (word < i)
-      return true;
-    let end;
-    if (s.charCodeAt(i) === 35)
-      end = commentEnd(s, i);
-    else {
-      const lit = literalExtent(s, i);
-      end = lit.next;
-      if (lit.fString) {
-        for (; word < end; word = nextWord(word + 1))
-          if (inReplacementField(s, i + lit.qlen, word))
-            return true;
-      }
-    }
-    if (word < end)
-      word = nextWord(end);
-    interesting.lastIndex = end;
-  }
-  return word !== Infinity;
-}
-function inReplacementField(s, from, pos) {
-  let depth = 0;
-  for (let j = from; j < pos; j++) {
-    const d = s.charCodeAt(j);
-    if (d === 92)
-      j++;
-    else if (d === 123) {
-      if (depth === 0 && s.charCodeAt(j + 1) === 123)
-        j++;
-      else
-        depth++;
-    } else if (d === 125 && depth > 0)
-      depth--;
-  }
-  return depth > 0;
-}
-function commentEnd(s, i) {
-  let j = s.indexOf("\n", i);
-  if (j < 0)
-    j = s.length;
-  if (s.charCodeAt(j - 1) === 13)
-    j--;
-  return j;
-}
-function literalExtent(s, i) {
-  const c = s.charCodeAt(i);
-  const triple = s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c;
-  const fString = isFStringPrefix(s, i);
-  const end = fString ? fStringEnd(s, i + (triple ? 3 : 1), c, triple) : triple ? tripleEnd(s, i + 3, c) : singleEnd(s, i + 1, c);
-  const qlen = triple ? 3 : 1;
-  return { end, qlen, next: Math.min(s.length, end + qlen), fString };
-}
-function isFStringPrefix(s, i) {
-  const ft = (k) => k === 102 || k === 70 || k === 116 || k === 84;
-  const rb = (k) => k === 114 || k === 82 || k === 98 || k === 66;
-  const a = s.charCodeAt(i - 1);
-  return ft(a) || rb(a) && ft(s.charCodeAt(i - 2));
-}
-function walkSource(s, onComment, onString) {
-  const n = s.length;
-  const interesting = /[#'"]/g;
-  let lastStringEnd = -1;
-  let m;
-  while (m = interesting.exec(s)) {
-    const i = m.index;
-    if (s.charCodeAt(i) === 35) {
-      const j = commentEnd(s, i);
-      onComment?.(i, j);
-      interesting.lastIndex = j;
-      continue;
-    }
-    const { end, qlen, fString } = literalExtent(s, i);
-    const next = Math.min(n, end + qlen);
-    if (onString && !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
-      const joined = lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i));
-      if (onString(i, Math.min(end, n), qlen, joined))
-        return;
-      lastStringEnd = next;
-    }
-    interesting.lastIndex = next;
-  }
-}
-function someStringMatches(s, pattern) {
-  let current2 = "";
-  let found = false;
-  walkSource(s, void 0, (i, end, qlen, joined) => {
-    const content = unescape(s.slice(i + qlen, end));
-    if (joined)
-      current2 += content;
-    else {
-      if (current2 && pattern.test(current2))
-        return found = true;
-      current2 = content;
-    }
-  });
-  return found || !!current2 && pattern.test(current2);
-}
-function blankComments(text3) {
-  const spans = [];
-  walkSource(text3, (i, j) => void spans.push(i, j), void 0);
-  if (spans.length === 0)
-    return { text: text3, comments: [] };
-  const parts = [];
-  const comments = [];
-  let last = 0;
-  for (let k = 0; k < spans.length; k += 2) {
-    const [a, b] = [spans[k], spans[k + 1]];
-    parts.push(text3.slice(last, a), " ".repeat(b - a));
-    comments.push({ offset: a, text: text3.slice(a, b) });
-    last = b;
-  }
-  parts.push(text3.slice(last));
-  return { text: parts.join(""), comments };
-}
-var GLUE = /^[\s+()\\]*[rRbBfFuUtT]{0,2}$/;
-function unescape(t) {
-  if (!t.includes("\\"))
-    return t;
-  return t.replace(/\\(\r?\n|[ntrfv]|x[0-9a-fA-F]{2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (_, e) => {
-    if (e[0] === "\r" || e[0] === "\n")
-      return "";
-    if (e.length === 1 && "ntrfv".includes(e))
-      return " ";
-    if (e[0] === "x" || e[0] === "u" || e[0] === "U") {
-      const cp = parseInt(e.slice(1), 16);
-      return cp <= 1114111 ? String.fromCodePoint(cp) : "";
-    }
-    return String.fromCharCode(parseInt(e, 8));
-  });
-}
-function followsBlockHeader(s, i) {
-  let end = s.lastIndexOf("\n", i - 1);
-  while (end > 0) {
-    const start = s.lastIndexOf("\n", end - 1) + 1;
-    const line = s.slice(start, end).replace(/\r$/, "");
-    if (/\S/.test(line) && !/^\s*#/.test(line))
-      return /:\s*(#[^'"]*)?$/.test(line);
-    end = start - 1;
-  }
-  return true;
-}
-function tripleEnd(s, from, q) {
-  const quote = q === 34 ? '"""' : "'''";
-  let j = from;
-  for (; ; ) {
-    const k = s.indexOf(quote, j);
-    if (k < 0)
-      return s.length;
-    let bs = 0;
-    while (s.charCodeAt(k - 1 - bs) === 92)
-      bs++;
-    if (bs % 2 === 0)
-      return k;
-    j = k + 1;
-  }
-}
-function fStringEnd(s, from, q, triple) {
-  let depth = 0;
-  for (let j = from; j < s.length; j++) {
-    const d = s.charCodeAt(j);
-    if (d === 92)
-      j++;
-    else if (d === 123) {
-      if (depth === 0 && s.charCodeAt(j + 1) === 123)
-        j++;
-      else
-        depth++;
-    } else if (d === 125) {
-      if (depth > 0)
-        depth--;
-    } else if (d === q && depth === 0 && (!triple || s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))
-      return j;
-    else if (!triple && depth === 0 && (d === 10 || d === 13))
-      return j;
-  }
-  return s.length;
-}
-function singleEnd(s, from, q) {
-  for (let j = from; j < s.length; j++) {
-    const d = s.charCodeAt(j);
-    if (d === 92)
-      j++;
-    else if (d === q)
-      return j;
-    else if (d === 10 || d === 13)
-      return j;
-  }
-  return s.length;
-}
-function startsLogicalLine(s, i) {
-  let j = i - 1;
-  while (j >= 0 && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9 || s.charCodeAt(j) === 12))
-    j--;
-  if (j < 0)
-    return true;
-  if (s.charCodeAt(j) !== 10 && s.charCodeAt(j) !== 13)
-    return false;
-  let k = j - 1;
-  if (s.charCodeAt(j) === 10 && s.charCodeAt(k) === 13)
-    k--;
-  return s.charCodeAt(k) !== 92;
-}
 
 // dist/src/frontends/python/block-scan.js
 var CONTINUATION = /^(?:else|elif|except|finally)(?![\w\u0080-\uffff])/;
@@ -6683,19 +7713,19 @@ function planBlocks(text3) {
   for (const u of units)
     if (u.kind === "class")
       splitClass(scan, u);
-  const leaves = units.flatMap((u) => u.split ?? [u]);
+  const leaves2 = units.flatMap((u) => u.split ?? [u]);
   const reasons = /* @__PURE__ */ new Map();
   const via2 = /* @__PURE__ */ new Map();
   const body = (u) => code.slice(u.start, u.end);
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves, aliases);
+  const importBinds = importedNames(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
   const wrappers = /* @__PURE__ */ new Set();
-  for (const u of leaves) {
+  for (const u of leaves2) {
     if (!mayLaunch(body(u)))
       continue;
     seeds.push(u);
@@ -6706,7 +7736,7 @@ function planBlocks(text3) {
   }
   const wrapperUse = callsPattern(wrappers);
   if (wrapperUse) {
-    for (const u of leaves) {
+    for (const u of leaves2) {
       if (reasons.has(u))
         continue;
       const m = wrapperUse.exec(body(u));
@@ -6725,16 +7755,16 @@ function planBlocks(text3) {
     if (!leading)
       break;
   }
-  for (const u of leaves)
+  for (const u of leaves2)
     if (!reasons.has(u) && u.kind !== "header" && PY2_STATEMENT.test(body(u)))
       reasons.set(u, "python2");
   for (const u of units)
     if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
       reasons.set(u, "statement");
-  keepDefiners(code, leaves, seeds, importBinds, reasons, via2);
+  keepDefiners(code, leaves2, seeds, importBinds, reasons, via2);
   return planResult(units, reasons, via2);
 }
-function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
+function keepDefiners(code, leaves2, seeds, importBinds, reasons, via2) {
   const define = (map, name, u) => {
     let l = map.get(name);
     if (!l)
@@ -6742,7 +7772,7 @@ function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
     l.push(u);
   };
   const moduleNames = /* @__PURE__ */ new Map();
-  for (const u of leaves) {
+  for (const u of leaves2) {
     for (const n of importBinds.get(u) ?? [])
       define(moduleNames, n, u);
     if (!u.owner) {
@@ -7042,8 +8072,21 @@ function union(values) {
 function options(v) {
   return v.k === "union" ? v.options : [v];
 }
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
 function mapValue(v, f) {
   return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
 }
 function unknownWord(span) {
   return { fragments: [{ kind: "unknown", span }], span };
@@ -7596,7 +8639,10 @@ var Scopes = class {
       case "for_statement":
       case "for_in_clause": {
         const left = n.childForFieldName("left");
-        if (left)
+        const right = n.childForFieldName("right");
+        if (left?.type === "identifier" && right && (right.type === "tuple" || right.type === "list")) {
+          add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
+        } else if (left)
           for (const id of identifiersIn(left))
             add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
         return;
@@ -7839,6 +8885,11 @@ function identifiersIn(n) {
     return [n.text];
   return n.descendantsOfType("identifier").filter((c) => !!c).map((c) => c.text);
 }
+function loopItems(v) {
+  if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
+    return UNKNOWN2;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN2));
+}
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
@@ -8049,6 +9100,9 @@ function knownCall(ev, q, call) {
         return { k: "env", path: path15, span };
       }
       return { k: "env", path: "inherited", span };
+    case "platform.python_version":
+    case "sysconfig.get_python_version":
+      return runningVersion(span);
     case "sysconfig.get_path":
       return fragmentValue({ kind: "venv-path", span }, span);
   }
@@ -8069,7 +9123,13 @@ function methodCall(ev, summaries, fn, call) {
         }
         return { k: "unknown", span };
       case "format":
-        return mapValue(obj, (s) => s.k === "str" ? braceFormat(s.word, positional.map((p) => ev.evalIn(p, scope, pos)), new Map([...keywords].map(([k, v]) => [k, ev.evalIn(v, scope, pos)])), span) : { k: "unknown", span });
+        return mapValue(obj, (s) => {
+          if (s.k !== "str")
+            return { k: "unknown", span };
+          const keys = [...keywords.keys()];
+          const args = [...positional, ...keywords.values()].map((p) => ev.evalIn(p, scope, pos));
+          return mapEach(args, (vs) => braceFormat(s.word, vs.slice(0, positional.length), new Map(keys.map((k, i) => [k, vs[positional.length + i]])), span));
+        });
       case "strip":
       case "rstrip":
       case "lstrip":
@@ -8102,6 +9162,7 @@ function evalString(ev, n, scope, pos) {
   const raw = prefix.includes("r");
   const isF = prefix.includes("f") || prefix.includes("t");
   const frags = [];
+  const choices = [];
   let verbatim = true;
   const contentStart = startTok ? startTok.endIndex : n.startIndex;
   const endTok = n.child(n.childCount - 1);
@@ -8121,7 +9182,10 @@ function evalString(ev, n, scope, pos) {
       const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
       if (v.k === "str")
         frags.push(...v.word.fragments);
-      else
+      else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
+        choices.push({ at: frags.length, value: v });
+        frags.push({ kind: "unknown", span: spanOf(c) });
+      } else
         frags.push({ kind: "unknown", span: spanOf(c) });
     } else if (c.type === "escape_sequence") {
       verbatim = false;
@@ -8141,7 +9205,16 @@ function evalString(ev, n, scope, pos) {
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
     verbatim = false;
-  return strValue({ fragments: mergeText(frags), span }, literal);
+  if (choices.length === 0)
+    return strValue({ fragments: mergeText(frags), span }, literal);
+  return mapEach(choices.map((x) => x.value), (vs) => {
+    const out = frags.slice();
+    for (let i = choices.length - 1; i >= 0; i--) {
+      const v = vs[i];
+      out.splice(choices[i].at, 1, ...v.k === "str" ? v.word.fragments : [frags[choices[i].at]]);
+    }
+    return strValue({ fragments: mergeText(out), span }, literal);
+  });
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
 function decodeEscape(esc, isF) {
@@ -8454,6 +9527,8 @@ var PythonModule = class {
       case "os.environ":
         return { k: "env", path: "inherited", span };
       default:
+        if (q === "sys.version" || q === "sys.version_info" || q.startsWith("sys.version_info."))
+          return runningVersion(span);
         return { k: "unknown", span };
     }
   }
@@ -8520,8 +9595,10 @@ var PythonModule = class {
     if (op === "/") {
       return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
     }
-    if (op === "%")
-      return mapValue(l, (x) => x.k === "str" ? percentFormat(x.word, r, span) : { k: "unknown", span });
+    if (op === "%") {
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN2), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
+    }
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
@@ -8549,6 +9626,8 @@ var PythonModule = class {
     if (!value || !sub)
       return { k: "unknown", span };
     const q = this.qualify(value, scope);
+    if (q === "sys.version_info" || q === "sys.version")
+      return runningVersion(span);
     if (q === "os.environ") {
       const key = this.evalIn(sub, scope, pos);
       return key.k === "str" && wordTextOf(key.word) === "VIRTUAL_ENV" ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span };
@@ -8708,6 +9787,8 @@ var PythonRewriter = class {
       imports.add("os");
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
+        return void 0;
+      if (lit.parentType === "binary_operator")
         return void 0;
       let text4;
       const exe = target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
@@ -8954,6 +10035,78 @@ function assignedBetween(scope, name, from, to) {
   return false;
 }
 
+// dist/src/frontends/python/run-context.js
+function shebangInterpreter(text3) {
+  const m = /^#![ \t]*(\/\S+)/.exec(text3.replace(/^\uFEFF/, ""));
+  if (!m || /\/env$/.test(m[1]))
+    return void 0;
+  return /\/(python|pypy)[\d.]*$/.test(m[1]) ? m[1] : void 0;
+}
+var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
+function pathChecksBefore(mod, call) {
+  const out = [];
+  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
+    if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
+      break;
+    }
+    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
+      const t = lookupTest(mod, block.childForFieldName("condition"));
+      if (t && !t.negated)
+        out.push(...t.names);
+    }
+    if (block.type !== "block" && block.type !== "module")
+      continue;
+    for (const s of block.namedChildren) {
+      if (!s || s.startIndex >= child.startIndex)
+        break;
+      if (s.type !== "if_statement")
+        continue;
+      const t = lookupTest(mod, s.childForFieldName("condition"));
+      if (t && t.negated && leaves(s.childForFieldName("consequence")))
+        out.push(...t.names);
+    }
+  }
+  return out;
+}
+function lookupTest(mod, cond) {
+  if (!cond)
+    return void 0;
+  let { node, negated } = unwrapNot(cond);
+  if (node?.type === "comparison_operator" && node.namedChildren.length === 2 && node.namedChildren[1]?.type === "none") {
+    const op = node.children.slice(1, -1).map((c) => c?.text).join(" ");
+    if (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")
+      return void 0;
+    negated = negated !== (op === "is" || op === "==");
+    node = node.namedChildren[0];
+  }
+  if (node?.type !== "call")
+    return void 0;
+  const fn = node.childForFieldName("function");
+  if (!fn || !LOOKUPS.has(mod.qualify(fn, mod.scopeAt(node)) ?? ""))
+    return void 0;
+  const first = mod.callArgs(node).positional[0];
+  if (!first)
+    return void 0;
+  const names = [];
+  for (const o of options(mod.eval(first))) {
+    const t = o.k === "str" ? wordTextOf(o.word) : void 0;
+    if (t === void 0)
+      return void 0;
+    names.push(t);
+  }
+  return { names, negated };
+}
+function leaves(block) {
+  const last = block?.namedChildren.filter((c) => c && c.type !== "comment").pop();
+  if (!last)
+    return false;
+  if (last.type === "raise_statement" || last.type === "return_statement")
+    return true;
+  const e = last.type === "expression_statement" ? last.namedChildren[0] : void 0;
+  const fn = e?.type === "call" ? e.childForFieldName("function")?.text : void 0;
+  return fn !== void 0 && ["sys.exit", "exit", "quit", "os._exit", "SystemExit"].includes(fn);
+}
+
 // dist/src/frontends/python/launch-sites.js
 var MAX_CANDIDATES = 8;
 function findLaunchSites(mod) {
@@ -8963,6 +10116,7 @@ function findLaunchSites(mod) {
   for (const [alias, q] of mod.imports)
     if (LAUNCH_APIS.has(q))
       names.add(alias);
+  const meter = new BudgetMeter();
   for (const call of mod.callsTo(names)) {
     const fn = call.childForFieldName("function");
     if (!fn)
@@ -8979,7 +10133,8 @@ function findLaunchSites(mod) {
     const spec = api ? LAUNCH_APIS.get(api) : void 0;
     if (!api || !spec)
       continue;
-    const own = sitesForCall(mod, call, api, spec);
+    within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+    const own = sitesForCall(mod, meter, call, api, spec);
     launches.push({
       call,
       api,
@@ -8991,7 +10146,7 @@ function findLaunchSites(mod) {
     sites.push(...own);
   }
   if (launches.length)
-    sites.push(...wrapperCallSites(mod, launches));
+    sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
     for (const site of sites)
       if (site.env.path.kind !== "missing" && site.env.path.kind !== "reset")
@@ -9011,7 +10166,7 @@ function definesBuildHooks(mod) {
   return false;
 }
 var MAX_WRAPPER_CALLS = 64;
-function wrapperCallSites(mod, launches) {
+function wrapperCallSites(mod, meter, launches) {
   const byFunction = /* @__PURE__ */ new Map();
   for (const l of launches) {
     if (!l.open)
@@ -9064,7 +10219,7 @@ function wrapperCallSites(mod, launches) {
       try {
         for (const l of inner) {
           const known = l.programs;
-          for (const site of sitesForCall(mod, l.call, l.api, l.spec, outer)) {
+          for (const site of sitesForCall(mod, meter, l.call, l.api, l.spec, outer)) {
             if (!site.argv[0] || known.has(programKey(site.argv[0])))
               continue;
             site.wrappers = [`${name}()`, ...site.wrappers];
@@ -9119,7 +10274,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, call, api, spec, reportAt = call) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -9248,6 +10403,8 @@ function sitesForCall(mod, call, api, spec, reportAt = call) {
     }
   }
   const argv0 = argvZeroOf(spec, api, positional, splat);
+  const shebang = shebangInterpreter(mod.file.text);
+  const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
     let path15 = r.env;
@@ -9258,6 +10415,10 @@ function sitesForCall(mod, call, api, spec, reportAt = call) {
     else if (cmd.envPathSet)
       path15 = { kind: "explicit" };
     const env2 = { path: path15 };
+    if (shebang !== void 0)
+      env2.shebang = shebang;
+    if (checked.length)
+      env2.checkedOnPath = checked;
     if (active !== void 0 && path15.kind !== "reset" && path15.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
@@ -9275,7 +10436,8 @@ function sitesForCall(mod, call, api, spec, reportAt = call) {
     vars: /* @__PURE__ */ new Map(),
     venvs: /* @__PURE__ */ new Map(),
     originAt: (offset) => ({ line: mod.file.location(offset).line, how: "created", offset }),
-    makeSite: (cmd, active) => make(cmd, true, active)
+    makeSite: (cmd, active) => make(cmd, true, active),
+    meter
   };
   for (const a of r.argvs.slice(0, MAX_CANDIDATES)) {
     const { commands, session } = runExecArgv(a.argv, a.complete, shell2, callSpan);
@@ -9344,15 +10506,20 @@ function dedupe(sites) {
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
-  const { text: parseText, comments } = blankComments(file.text);
+  const { text: blanked, comments } = blankComments(file.text);
+  const parseText = blanked.includes("\r") ? blanked.replace(/\r(?!\n)/g, "\n") : blanked;
   const levels = indentationLevels(parseText);
   if (levels > MAX_INDENT_LEVELS) {
     throw new TooDeepError(`too deeply nested to parse: ${levels} levels of indentation, over the ${MAX_INDENT_LEVELS} this checker parses (CPython refuses 100); skipped`);
   }
+  if (opts.parseLess)
+    within(PYTHON_PLAN_CHARS, parseText.length);
   const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
+  within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
     tree.delete();
+    within(PYTHON_PARSE_CHARS, parseText.length);
     tree = parser.parse(parseText);
   }
   if (!tree)
@@ -9450,137 +10617,6 @@ import path10 from "node:path";
 
 // dist/src/frontends/config/services.js
 import path9 from "node:path";
-
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-}
-
-// dist/src/frontends/config/services.js
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -9763,7 +10799,7 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 }
 
 // dist/src/frontends/shell-script/index.js
-var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
+var SHELLS3 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
 function shebangShell(head) {
   const m = /^#!\s*(\S+)(.*)$/.exec(head);
   if (!m)
@@ -9776,7 +10812,7 @@ function shebangShell(head) {
     prog = args[0];
   }
   const name = path10.posix.basename(prog);
-  return SHELLS2.test(name) ? { prog, name } : void 0;
+  return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head) {
   const sb = shebangShell(head);
@@ -11025,7 +12061,7 @@ function judgeProgram(site, knowledge) {
   const lookup = frags.find((f) => f.kind === "path-lookup");
   if (lookup && lookup.kind === "path-lookup") {
     const name = wordText(lookup.name);
-    if (!name || pathChosen)
+    if (!name || pathChosen || runsOnSystemInterpreter(site))
       return void 0;
     const v = classifyName(name, site, knowledge, "path", lookup.span);
     return v;
@@ -11034,12 +12070,14 @@ function judgeProgram(site, knowledge) {
   if (text3 === "")
     return void 0;
   if (/[/\\]/.test(text3)) {
-    if (whole && isSystemInterpreterPath(text3)) {
+    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site)) {
       return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
     }
     return void 0;
   }
   if (!site.searchesPath || pathChosen)
+    return void 0;
+  if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
   if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
     return void 0;
@@ -11048,11 +12086,16 @@ function judgeProgram(site, knowledge) {
   if (/^(python|pypy)\d*(\.\d*)?$/.test(text3)) {
     if (isDiscoveryProbe(text3, site.argv.slice(1)))
       return void 0;
+    if (!frags.some((f) => f.kind === "unknown" && f.why === RUNNING_VERSION))
+      return void 0;
     return { tool: "interpreter", name: `${text3}\u2026`, resolution, words: 1, programSpan };
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
   return void 0;
+}
+function runsOnSystemInterpreter(site) {
+  return site.language === "python" && site.env.shebang !== void 0 && isSystemInterpreterPath(site.env.shebang);
 }
 function classifyName(name, site, knowledge, resolution, programSpan) {
   if (isInterpreterName(name)) {
@@ -11076,6 +12119,8 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
     return void 0;
   const script = knowledge.consoleScripts.get(base);
   if (script && site.env.scriptsOnPath !== void 0)
+    return void 0;
+  if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, ""))))
     return void 0;
   if (script)
     return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
@@ -11150,7 +12195,7 @@ function diagnose(file, analysis, ctx2) {
           if (programSpan && !inCall(programSpan) && !r.span) {
             related.push({ message: `"${verdict.name}" comes from here`, span: programSpan });
           }
-          let fix;
+          let fix2;
           if (r.fix && (site.rewriter || r.fix.edits)) {
             let title = r.fix.title;
             let target = r.fix.target;
@@ -11167,7 +12212,7 @@ function diagnose(file, analysis, ctx2) {
               const applicability = order[Math.max(order.indexOf(rw.applicability), order.indexOf(r.fix.cap ?? "safe"))];
               const own = rw.applicability !== "safe" ? rw.reason : void 0;
               const reasons = [...new Set([target?.kind === "persist-venv" && own ? void 0 : r.fix.cap ? ruleReason : void 0, own].filter((x) => !!x))];
-              fix = { title: rw.title ?? title, applicability, reason: applicability === "safe" ? void 0 : reasons.join("; ") || void 0, edits: rw.edits };
+              fix2 = { title: rw.title ?? title, applicability, reason: applicability === "safe" ? void 0 : reasons.join("; ") || void 0, edits: rw.edits };
             }
           }
           const template = rule.messages[r.messageId];
@@ -11198,7 +12243,7 @@ function diagnose(file, analysis, ctx2) {
             start,
             end: file.location(span.end),
             related: related.map((x) => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
-            fix
+            fix: fix2
           });
         }
       });
@@ -11251,680 +12296,129 @@ function checkSource(file, ctx2, fe = frontEndFor(file.path, headOf(file.path, f
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx2), { parseLess: !!ctx2.prefilter, tools: ctx2.prefilter?.tools, shHasSource: ctx2.imageRuns?.get(file.path)?.shHasSource });
 }
 
-// dist/src/kernel/rule.js
-function defineRule(rule) {
-  return rule;
-}
-
-// dist/src/rules/describe.js
-function via(site) {
-  const parts = [...site.wrappers];
-  if (site.viaShell && !parts.some((w) => /-c$/.test(w)))
-    parts.unshift("sh");
-  return parts.length ? ` (via ${parts.join(" \u2192 ")})` : "";
-}
-function lookedUpOn(v, site) {
-  switch (v.resolution) {
-    case "defpath":
-      return "looked up on os.defpath (/bin:/usr/bin): env= has no PATH";
-    case "sudo": {
-      const by = site?.env.path.kind === "reset" ? site.env.path.by : "sudo";
-      if (by === "sudo")
-        return "looked up on sudo's secure_path, not this venv";
-      if (by === "env -i")
-        return "looked up on the default path (/bin:/usr/bin): env -i cleared PATH";
-      return `looked up on the PATH that ${by} sets, not this venv`;
-    }
-    default:
-      return "found on PATH, which has this venv only if activated";
-  }
-}
-function originText(o) {
-  if (!o)
-    return "";
-  const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
-  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
-}
-
-// dist/src/rules/bare-console-script.js
-var bareConsoleScript = defineRule({
-  code: "VG103",
-  name: "bare-console-script",
-  summary: "A Python console script is started by name and may be another environment's copy",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
-    runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
-    example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
-    whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
-    why: "The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller's.",
-    useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
-    inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
-    keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
-    references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "console-script")
-      return;
-    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
-    ctx2.report({
-      ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
-      fix: verdict.module ? {
-        title: `Use sys.executable -m ${verdict.module}`,
-        target: { kind: "interpreter", module: verdict.module },
-        cap: "unsafe",
-        reason: `the ${verdict.module} module must be installed in the running environment, and -m puts the current directory first on sys.path`
-      } : {
-        title: `Use the ${verdict.name} beside sys.executable`,
-        target: { kind: "interpreter-bin", name: verdict.name },
-        cap: "unsafe",
-        reason: `assumes ${verdict.name} is installed in the running environment`
-      }
-    });
-  }
-});
-
-// dist/src/rules/bare-pip.js
-var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
-var PIP_EFFECTS = [
-  [/^install$/, "installs into another environment"],
-  [/^uninstall$/, "uninstalls from another environment"],
-  [/^(list|freeze|show|check|inspect)$/, "reads another environment's packages"],
-  [/^(download|wheel|lock)$/, "resolves packages for another environment's Python"]
-];
-function pipEffect(args) {
-  const command2 = args.find((a) => a === void 0 || !a.startsWith("-"));
-  return PIP_EFFECTS.find(([re]) => command2 !== void 0 && re.test(command2))?.[1] ?? "runs another environment's pip";
-}
-var barePip = defineRule({
-  code: "VG102",
-  name: "bare-pip",
-  summary: "pip is started by name and installs into whatever environment PATH finds first",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
-    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: 'Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv\'s only while the venv is activated. `python -m pip` with `sys.executable` always means "pip of the interpreter running now".',
-    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
-      "",
-      "    parent: /tmp/labv",
-      "    pip 23.2.1 from /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/pip (python 3.11)",
-      "",
-      "With cron's `PATH=/usr/bin:/bin` it prints `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`: Debian's system pip, which would install into the system (or refuse, under PEP 668)."
-    ].join("\n"),
-    why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
-    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
-    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
-    keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
-    references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "pip" || verdict.resolution === "system-path")
-      return;
-    const viaInterpreter = isInterpreterName(verdict.name);
-    const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
-    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
-    if (viaInterpreter)
-      ctx2.report({ messageId: "pipOfInterpreter", data, fix });
+// dist/src/pipeline/fix.js
+var MAX_FIX_PASSES = 10;
+function computeFix(r, diags, ctx2, unsafe, drop = []) {
+  const original = r.source;
+  if (!original.encoding.lossless)
+    return { remaining: diags, problem: { path: r.path, kind: "decode", message: "not fixed: the file could not be decoded losslessly", partial: true } };
+  let loop;
+  try {
+    if (r.problems.some((p) => p.kind === "syntax"))
+      loop = { kind: "syntax", error: NOT_VERIFIED };
     else
-      ctx2.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix });
+      loop = fixLoop(original, diags, ctx2, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
+    if (!parsersHealthy())
+      throw new ParserDamagedError("the parser answered a known text wrongly after fixing this file");
+  } catch (e) {
+    const p = crashProblem(r.path, e);
+    return { remaining: diags, problem: { ...p, message: `not fixed: ${p.message}`, partial: true } };
   }
-});
-
-// dist/src/rules/bare-python-interpreter.js
-var barePythonInterpreter = defineRule({
-  code: "VG101",
-  name: "bare-python-interpreter",
-  summary: "A Python interpreter is started by name and found on PATH, outside the running venv",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's.",
-    example: [
-      "import subprocess",
-      "import sys",
-      "",
-      'print("parent:", sys.prefix, flush=True)',
-      'subprocess.run(["python", "child.py"])',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` without activating the venv, `child.py` printing `sys.prefix` (measured on Debian 12 with pyenv on PATH):",
-      "",
-      "    parent: /tmp/labv",
-      "    child:  /root/.pyenv/versions/3.11.7",
-      "",
-      "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`."
-    ].join("\n"),
-    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there.",
-    useInstead: [
-      "import subprocess",
-      "import sys",
-      "",
-      'print("parent:", sys.prefix, flush=True)',
-      'subprocess.run([sys.executable, "child.py"])',
-      ""
-    ].join("\n"),
-    inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
-    keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
-    references: [
-      "https://docs.python.org/3/library/sys.html#sys.executable",
-      "https://docs.python.org/3/library/venv.html#how-venvs-work",
-      "https://github.com/pre-commit/pre-commit/issues/146"
-    ]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
-      return;
-    const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
-    const launcher = /^py(\.exe)?$/i.test(verdict.name);
-    const partial = verdict.name.endsWith("\u2026");
-    const first = site.argv[1] === void 0 ? "" : wordText(site.argv[1]);
-    const selector = launcher && (first === void 0 || /^-(\d|V:)/.test(first));
-    ctx2.report({
-      messageId: "bareInterpreter",
-      data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
-      fix: partial || selector ? void 0 : {
-        title: "Use sys.executable",
-        target: { kind: "interpreter" },
-        cap: versioned || launcher ? "unsafe" : void 0,
-        reason: versioned || launcher ? `sys.executable may not be the version "${verdict.name}" asks for` : void 0
-      }
-    });
-  }
-});
-
-// dist/src/rules/env-without-path.js
-var envWithoutPath = defineRule({
-  code: "VG105",
-  name: "env-without-path",
-  summary: "A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched",
-  fixable: "never",
-  judges: "python",
-  messages: {
-    noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: "Passing `env=` replaces the whole environment of the child. When that mapping has no `PATH`, `subprocess` and `os.execvpe` look the program up on `os.defpath` \u2014 `/bin:/usr/bin` on POSIX \u2014 so a bare `python` or `pip` is the system one even when the caller's PATH was right.",
-    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"], env={"LANG": "C.UTF-8"})', ""].join("\n"),
-    whatItPrints: ["Run as `venv/bin/python example.py`, even inside an activated shell, `child.py` printing `sys.prefix` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
-    why: '`os.get_exec_path(env)` returns `env["PATH"]` split on `:`, or `os.defpath` when the key is missing; the lookup never sees the parent\'s PATH.',
-    useInstead: ["import os", "import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"], env={**os.environ, "LANG": "C.UTF-8"})', ""].join("\n"),
-    inRealSystems: 'Test helpers and sandboxes pass a minimal `env={"HOME": \u2026}` for isolation; the launched `python` silently becomes `/usr/bin/python3`, and in images without it the call fails with FileNotFoundError.',
-    fixSafety: "No automatic fix: whether to extend `os.environ` or to pass an explicit PATH is a decision about isolation. Start `sys.executable` (VG101) and add `PATH` to the mapping if the child starts tools itself.",
-    keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
-    references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
-      return;
-    ctx2.report({
-      messageId: "noPath",
-      data: { name: verdict.name },
-      span: site.env.path.span,
-      related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : void 0
-    });
-  }
-});
-
-// dist/src/rules/activation-does-not-persist.js
-var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
-var activationDoesNotPersist = defineRule({
-  code: "VG202",
-  name: "activation-does-not-persist",
-  summary: "A RUN or CI step activates a venv, but activation ends with its shell",
-  fixable: "sometimes",
-  judges: "config",
-  messages: {
-    lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
-    lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',
-    lastsOnlyForShell: '"{{command}}" lasts only for {{unit}}: "{{program}}" (line {{line}}) runs without it; {{advice}}'
-  },
-  docs: {
-    exampleLanguage: "dockerfile",
-    mentalModel: "`source venv/bin/activate` sets PATH and VIRTUAL_ENV in the shell that runs it, and nowhere else. Docker starts a new shell for every RUN, so activation alone on a RUN line does nothing that outlives the line; only ENV values persist to later instructions.",
-    example: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      "RUN . /opt/venv/bin/activate",
-      "RUN pip install requests",
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
-      "",
-      "Line 3 runs `/bin/sh -c \". /opt/venv/bin/activate\"`, which exits after changing its own environment; the layer it commits holds no change. Line 4 is a new `/bin/sh -c` with the image's ENV PATH, so `pip` is the base image's pip and `requests` is installed outside /opt/venv. The build succeeds."
-    ].join("\n"),
-    why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
-    useInstead: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
-      "RUN pip install requests",
-      ""
-    ].join("\n"),
-    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
-    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. No fix is offered when a later instruction or step already puts the venv on PATH.',
-    keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
-    references: [
-      "https://docs.docker.com/reference/dockerfile/#run",
-      "https://docs.docker.com/reference/dockerfile/#env",
-      "https://docs.python.org/3/library/venv.html#how-venvs-work"
-    ]
-  },
-  check(site, _verdict, ctx2) {
-    const facts = site.config;
-    const activation = facts?.activation;
-    if (!activation)
-      return;
-    if (activation.fails)
-      return;
-    if (activation.deactivated)
-      return;
-    let later;
-    for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx2.judge(s)?.resolution !== "path")
-        continue;
-      later = s;
-      break;
-    }
-    if (!activation.lastInRun && !later)
-      return;
-    if (!later && !activation.alone && activation.later.venvOnPath())
-      return;
-    const shown = facts?.showVenv?.(activation.venv);
-    const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
-    const cmd = site.argv.map((w) => {
-      const t = wordText(w);
-      return t === void 0 ? "\u2026" : named(t);
-    }).join(" ");
-    const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
-    if (!facts)
-      return;
-    const shell2 = facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : `${facts.unit}'s shell`;
-    const data = {
-      command: cmd,
-      unit: facts.nestedShell ? `the ${facts.nestedShell} shell in ${facts.unit}` : facts.unit,
-      ending: facts.nestedShell ? "that shell" : shell2,
-      shell: shell2,
-      advice: facts.persistAdvice(activation.venv)
-    };
-    const laterData = later && {
-      ...data,
-      program: JSON.stringify(wordText(later.argv[0]) ?? "\u2026").slice(1, -1),
-      line: site.file.location((later.argv[0].span ?? later.callSpan).start).line
-    };
-    ctx2.report({
-      ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
-      span,
-      fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
-    });
-  }
-});
-
-// dist/src/rules/venv-not-on-path.js
-var FIX_REASON = "the venv's interpreter replaces the one PATH finds: packages installed for the Python that PATH finds are not visible to it, the venv may hold another Python version, and a console script must be installed in the venv to exist in its bin";
-var PERSIST_REASON2 = "every later command then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
-var venvNotOnPath = defineRule({
-  code: "VG201",
-  name: "venv-not-on-path",
-  summary: "A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH",
-  fixable: "sometimes",
-  judges: "config",
-  messages: {
-    notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}'
-  },
-  docs: {
-    exampleLanguage: "dockerfile",
-    mentalModel: "Activation is a change to one shell's PATH. Docker runs every RUN in a new shell (`/bin/sh -c` unless SHELL says otherwise); only ENV (and ARG) values carry over to later instructions. So a venv created in one RUN is just a folder in the next: `pip` or `python` by name is whatever the image's PATH finds first \u2014 in the official python images, the system Python in /usr/local/bin.",
-    example: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      "RUN pip install requests",
-      'CMD ["python", "-c", "import requests"]',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
-      "",
-      "A shell-form RUN runs its command in a new shell (`/bin/sh -c` on Linux unless SHELL changes it) and commits the resulting files as a layer; an `ENV` value \"will be in the environment for all subsequent instructions in the build stage\". Nothing in line 2 changes PATH, so on line 3 `pip` is found on the image's default PATH: the build succeeds and `requests` lands in the image's Python, not in /opt/venv. venvguard reports line 3 and line 4 (CMD runs with the same PATH when the container starts)."
-    ].join("\n"),
-    why: "A venv is used either by running its own `bin/python` (or `bin/pip`) by path, or by putting its `bin` first on PATH. `source /opt/venv/bin/activate` in an earlier RUN did the latter for a shell that no longer exists; only `ENV PATH=\u2026` persists.",
-    useInstead: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
-      "RUN pip install requests",
-      'CMD ["python", "-c", "import requests"]',
-      ""
-    ].join("\n"),
-    inRealSystems: "Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` \u2014 COPY copies files, not ENV \u2014 and its `RUN pip install` or `CMD python app.py` runs the base image's Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.",
-    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
-    keyTakeaway: "In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.",
-    references: [
-      "https://docs.docker.com/reference/dockerfile/#run",
-      "https://docs.docker.com/reference/dockerfile/#env",
-      "https://docs.docker.com/build/building/multi-stage/",
-      "https://docs.python.org/3/library/venv.html#how-venvs-work"
-    ]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.resolution !== "path")
-      return;
-    const venvs = site.env.knownVenvs ?? [];
-    if (venvs.length === 0 || site.env.activeVenv !== void 0)
-      return;
-    const facts = site.config;
-    if (facts?.createsVenv)
-      return;
-    if (facts?.afterFailedActivation)
-      return;
-    const venv = venvs[venvs.length - 1];
-    if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
-      return;
-    const origin = facts?.venvOrigins.get(venv);
-    const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
-    const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
-    if (!facts)
-      return;
-    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
-    const own = site.rewriter?.rewrite(target);
-    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
-    ctx2.report({
-      messageId: "notOnPath",
-      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
-      // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
-      fix: {
-        title: `Put ${shown}/bin on PATH`,
-        target: { kind: "persist-venv", venv, at: "creation" },
-        fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
-        cap: "unsafe",
-        reason: PERSIST_REASON2
-      }
-    });
-  }
-});
-
-// dist/src/rules/system-interpreter-path.js
-var systemInterpreterPath = defineRule({
-  code: "VG104",
-  name: "system-interpreter-path",
-  summary: "A hard-coded system interpreter path is started instead of the running venv",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: "Absolute paths look precise, but `/usr/bin/python3` names the system interpreter, whose `sys.prefix` is `/usr` and whose site-packages never contain what the venv installed. Linters that flag partial paths (Bandit B607, Ruff S607) suggest exactly this, moving code further from the venv.",
-    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
-    why: "The path is taken literally; nothing about the venv applies to it.",
-    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
-    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
-    keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
-    references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.resolution !== "system-path")
-      return;
-    ctx2.report({
-      messageId: "systemInterpreter",
-      data: { name: verdict.name, via: via(site) },
-      fix: { title: "Use sys.executable", target: { kind: "interpreter" }, cap: "unsafe", reason: "the system interpreter may be intended" }
-    });
-  }
-});
-
-// dist/src/rules/source-in-sh.js
-var sourceInSh = defineRule({
-  code: "VG203",
-  name: "source-in-sh",
-  summary: "A venv is activated with `source` in a POSIX sh (dash), which has no `source` command",
-  fixable: "always",
-  judges: "config",
-  messages: {
-    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"'
-  },
-  docs: {
-    exampleLanguage: "dockerfile",
-    mentalModel: "`source` is a bash (and zsh, ksh) builtin; POSIX sh has only `.` for the same thing. On Debian and Ubuntu, and in every image built on them (the official python and node images among them), /bin/sh is dash, and dash has no `source`. Make runs each recipe line with /bin/sh unless SHELL says otherwise, Docker runs RUN with `/bin/sh -c`, and a `#!/bin/sh` script is dash \u2014 so `source venv/bin/activate` there is a command that is not found.",
-    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN source /opt/venv/bin/activate && pip install requests", ""].join("\n"),
-    whatItPrints: [
-      "Measured on Debian 12 (/bin/sh is dash), with a venv in v/:",
-      "",
-      "```",
-      `$ sh -c 'source v/bin/activate; echo "status=$?"; command -v pip'`,
-      "sh: 1: source: not found",
-      "status=127",
-      "/root/.pyenv/shims/pip",
-      `$ sh -c 'source v/bin/activate && pip --version'; echo "exit=$?"`,
-      "sh: 1: source: not found",
-      "exit=127",
-      "```",
-      "",
-      "With `;` the line goes on and runs whatever pip PATH has (here a pyenv shim); with `&&` the build or recipe fails with status 127."
-    ].join("\n"),
-    why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
-    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
-    inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
-    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).",
-    keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
-    references: [
-      "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19",
-      "https://www.gnu.org/software/make/manual/html_node/Choosing-the-Shell.html",
-      "https://wiki.ubuntu.com/DashAsBinSh",
-      "https://docs.docker.com/reference/dockerfile/#shell"
-    ]
-  },
-  check(site, _verdict, ctx2) {
-    const facts = site.config;
-    if (facts?.activation?.fails !== "source-in-sh")
-      return;
-    const word = site.argv[0];
-    const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
-    const edit = replaceWordEdit(site.file.text, word, ".");
-    ctx2.report({
-      messageId: "sourceNotInSh",
-      data: { shell: facts.shellName ?? "/bin/sh", args },
-      span: word.span,
-      fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : void 0
-    });
-  }
-});
-
-// dist/src/rules/activate-not-sourced.js
-var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"]);
-var ACTIVATE = /(^|\/)bin\/activate$/;
-function executedActivate(argv) {
-  const first = argv[0] ? wordText(argv[0]) : void 0;
-  if (first === void 0)
-    return void 0;
-  if (ACTIVATE.test(first))
-    return { script: argv[0] };
-  const base = first.slice(first.lastIndexOf("/") + 1);
-  const second = argv[1] ? wordText(argv[1]) : void 0;
-  if (SHELLS3.has(base) && second !== void 0 && ACTIVATE.test(second))
-    return { script: argv[1], shell: argv[0] };
-  return void 0;
+  if ("error" in loop)
+    return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
+  const { text: text3, applied, remaining: current2 } = loop;
+  if (applied === 0)
+    return { remaining: diags };
+  return { fixed: { before: original.text, after: text3, applied }, remaining: current2, source: new SourceFile(original.path, text3, original.encoding) };
 }
-var activateNotSourced = defineRule({
-  code: "VG204",
-  name: "activate-not-sourced",
-  summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
-  fixable: "sometimes",
-  judges: "config",
-  messages: {
-    runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
-    runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"'
-  },
-  docs: {
-    exampleLanguage: "dockerfile",
-    mentalModel: "`activate` works by changing the environment of the shell that reads it: PATH, VIRTUAL_ENV, PS1, and a `deactivate` function. Run as a program \u2014 `./venv/bin/activate`, `bash venv/bin/activate` \u2014 it gets a shell process of its own, changes that process's environment, and exits; the shell that ran it is untouched. It is meant to be sourced (`. venv/bin/activate`), which is why venv installs it without an execute bit.",
-    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN bash /opt/venv/bin/activate && pip install requests", ""].join("\n"),
-    whatItPrints: [
-      "Measured on Debian 12 with a venv made by `python3 -m venv v` (Python 3.11):",
-      "",
-      "```",
-      "$ ls -l v/bin/activate",
-      "-rw-r--r-- 1 root root 1671 Dec  1 19:31 v/bin/activate",
-      '$ ./v/bin/activate; echo "exit=$?"',
-      "bash: ./v/bin/activate: Permission denied",
-      "exit=126",
-      "$ bash -c 'bash v/bin/activate; echo VIRTUAL_ENV=${VIRTUAL_ENV:-unset}; command -v pip'",
-      "VIRTUAL_ENV=unset",
-      "/root/.pyenv/shims/pip",
-      "```",
-      "",
-      "Run through a shell, the script succeeds (exit 0) and the pip that follows is still the one PATH had before."
-    ].join("\n"),
-    why: "A child process cannot change its parent's environment. Only sourcing runs the script's assignments in the current shell.",
-    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
-    inRealSystems: 'Seen as `RUN bash venv/bin/activate`, `./venv/bin/activate && python app.py` in start scripts, and CI steps that `chmod +x venv/bin/activate` to get past "Permission denied" \u2014 after which the step succeeds and nothing is activated. Everything after it runs with the system or runner Python.',
-    fixSafety: "The fix sources the script instead (`. venv/bin/activate`): with a shell word (`bash venv/bin/activate`) that word becomes `.`, and a script run directly gets `. ` in front. It is unsafe because it changes what runs: the activation starts to work, so later commands in the same shell run inside the venv.",
-    keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
-    references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
-  },
-  check(site, _verdict, ctx2) {
-    const found = executedActivate(site.argv);
-    if (!found)
-      return;
-    const path15 = wordText(found.script);
-    let edits;
-    if (site.config?.form !== "shell")
-      edits = void 0;
-    else if (found.shell) {
-      const e = replaceWordEdit(site.file.text, found.shell, ".");
-      if (e)
-        edits = [e];
-    } else {
-      const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path15))
-        edits = [{ start: at.start, end: at.start, text: ". " }];
+function fixLoop(original, diags, ctx2, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
+  const parses = (text4) => !hasSyntaxErrors(new SourceFile(original.path, text4, original.encoding), fe);
+  if (!opts.checked && !parses(original.text))
+    return { kind: "syntax", error: NOT_VERIFIED };
+  let text3 = original.text;
+  let current2 = diags;
+  let applied = 0;
+  let written = [];
+  for (let pass = 1; ; pass++) {
+    const step = applyFixes(text3, current2, unsafe);
+    if (step.applied === 0 || step.text === text3)
+      break;
+    if (pass > MAX_FIX_PASSES) {
+      const left = current2.filter((d) => fixableBy(d, unsafe));
+      return { kind: "internal", error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
     }
-    ctx2.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path15 } } : { messageId: "runAsProgram", data: { script: path15 } },
-      span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path15}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
-    });
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx2, fe);
+    if (again.syntax) {
+      if (opts.checked && !parses(original.text))
+        return { kind: "syntax", error: NOT_VERIFIED };
+      return { kind: "internal", error: "not fixed: the fixed code would not parse (please report this)" };
+    }
+    const next = opts.drop?.length ? again.diagnostics.filter((d) => !opts.drop.includes(d.code)) : again.diagnostics;
+    const fresh = step.edits.some((e) => !written.some((w) => e.start <= w.end && e.end >= w.start));
+    if (next.length >= current2.length && !fresh) {
+      const culprits = notReduced(current2, next, unsafe);
+      return { kind: "internal", error: `not fixed: the fixes of ${ruleList(culprits)} do not converge: pass ${pass} left ${next.length} finding(s) of the ${current2.length} it started with (please report this)` };
+    }
+    text3 = step.text;
+    applied += step.applied;
+    current2 = next;
+    written = afterEdits(written, step.edits);
   }
-});
-
-// dist/src/rules/virtual-env-without-path.js
-var virtualEnvWithoutPath = defineRule({
-  code: "VG205",
-  name: "virtual-env-without-path",
-  summary: "VIRTUAL_ENV is set but the venv\u2019s bin is not on PATH, and a Python tool runs by name",
-  fixable: "sometimes",
-  judges: "config",
-  messages: {
-    virtualEnvOnly: "VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}"
-  },
-  docs: {
-    exampleLanguage: "dockerfile",
-    mentalModel: "VIRTUAL_ENV is a note that `activate` leaves for other programs (shell prompts, some tools such as uv and poetry); it is not how a venv is selected. Which `python` or `pip` runs is decided by PATH alone, and which packages Python sees by where that interpreter lives (its pyvenv.cfg). Setting VIRTUAL_ENV without putting `$VIRTUAL_ENV/bin` first on PATH selects nothing.",
-    example: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", "RUN pip install requests", ""].join("\n"),
-    whatItPrints: [
-      "Measured on Debian 12, pyenv first on PATH, with a venv in /tmp/m/v:",
-      "",
-      "```",
-      `$ VIRTUAL_ENV=/tmp/m/v sh -c 'command -v python3; python3 -c "import sys; print(sys.prefix)"'`,
-      "/root/.pyenv/shims/python3",
-      "/root/.pyenv/versions/3.11.7",
-      "```",
-      "",
-      "The interpreter, its prefix and its site-packages are the ones PATH finds; VIRTUAL_ENV changed nothing. In the Dockerfile above, line 4 installs requests into the image's Python, not into /opt/venv."
-    ].join("\n"),
-    why: "CPython never reads VIRTUAL_ENV (a venv is recognised by the pyvenv.cfg next to the interpreter that runs); the variable only means something to the tools that choose to read it.",
-    useInstead: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', "RUN pip install requests", ""].join("\n"),
-    inRealSystems: 'A common half-copy of the Dockerfile venv recipe: `ENV VIRTUAL_ENV=/opt/venv` is kept and `ENV PATH="$VIRTUAL_ENV/bin:$PATH"` is lost, or put before a FROM of a later stage where it no longer applies. The image builds, `pip install` fills the system site-packages, and the venv stays empty; the mistake shows only when the venv is copied into a slim final stage and imports fail. The same holds for `Environment=VIRTUAL_ENV=` in a systemd unit and `env: VIRTUAL_ENV:` in a workflow.',
-    fixSafety: "In a Dockerfile the fix adds `PATH=\"/opt/venv/bin:$PATH\"` to the ENV that sets VIRTUAL_ENV (or an ENV line after it). It is unsafe: every later instruction then finds the venv's programs first on PATH, including commands that meant the system ones. Other formats get the advice only (a workflow's `env:` and a unit's `Environment=` do not expand `$PATH`).",
-    keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
-    references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
-  },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.resolution !== "path")
-      return;
-    const facts = site.config;
-    const v = facts?.virtualEnv;
-    if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
-      return;
-    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
-    ctx2.report({
-      messageId: "virtualEnvOnly",
-      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
-      span: v.span,
-      related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
-      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
-    });
-  }
-});
-
-// dist/src/rules/index.js
-var RULES = [
-  // Python source
-  barePythonInterpreter,
-  barePip,
-  bareConsoleScript,
-  systemInterpreterPath,
-  envWithoutPath,
-  // CI/CD and container configuration
-  venvNotOnPath,
-  activationDoesNotPersist,
-  sourceInSh,
-  activateNotSourced,
-  virtualEnvWithoutPath
-];
-var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
-
-// dist/src/pipeline/config.js
-import ignore from "ignore";
-import { parse as parseToml } from "smol-toml";
-
-// dist/src/pipeline/context.js
-function contextFromSettings(s) {
-  const knowledge = { consoleScripts: new Map(s.consoleScripts) };
-  return {
-    rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
-    knowledge,
-    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
-    maxFileSize: s.maxFileSize,
-    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0
+  return { text: text3, applied, remaining: current2 };
+}
+function afterEdits(written, edits) {
+  const shift = (p, edge) => {
+    let delta2 = 0;
+    for (const e of edits) {
+      if (e.end < p || e.end === p && (e.start < p || edge === "end"))
+        delta2 += e.text.length - (e.end - e.start);
+      else if (e.start < p)
+        return e.start + delta2 + e.text.length;
+      else
+        break;
+    }
+    return p + delta2;
   };
+  const out = written.map((w) => ({ start: shift(w.start, "start"), end: shift(w.end, "end") }));
+  let delta = 0;
+  for (const e of edits) {
+    out.push({ start: e.start + delta, end: e.start + delta + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
+}
+function notReduced(before, after, unsafe) {
+  const count = (ds, code) => ds.filter((d) => d.code === code).length;
+  const fixed = before.filter((d) => fixableBy(d, unsafe));
+  const stuck = fixed.filter((d) => count(after, d.code) >= count(before, d.code));
+  return stuck.length ? stuck : fixed;
+}
+function ruleList(ds) {
+  const rules = new Map(ds.map((d) => [d.code, d.rule]));
+  return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(", ") || "no rule";
+}
+var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
+function recheck(file, ctx2, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx2).diagnostics });
+}
+function hasSyntaxErrors(file, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
+}
+
+// dist/src/pipeline/check-and-fix.js
+function checkAndFix(result, file, ctx2, fix2, drop = []) {
+  const r = analyseDecoded(result, file, ctx2);
+  if (!fix2 || !r.source)
+    return { result: r };
+  const diags = drop.length ? r.diagnostics.filter((d) => !drop.includes(d.code)) : r.diagnostics;
+  if (!diags.some((d) => fixableBy(d, fix2.unsafe)))
+    return { result: r };
+  const o = computeFix(r, diags, ctx2, fix2.unsafe, drop);
+  return { result: r, fix: { after: o.fixed?.after, applied: o.fixed?.applied, remaining: o.remaining, problem: o.problem } };
 }
 
 // dist/src/pipeline/worker.js
-var settings = workerData;
+var { settings, fix } = workerData;
 await loadParsers();
 var ctx = contextFromSettings(settings);
 parentPort.on("message", async (items) => {
   const results = [];
-  for (const { index, result, file } of items) {
+  for (const { index, result, file, drop } of items) {
     if (parsersDamaged())
       await loadParsers();
-    const r = analyseDecoded(result, new SourceFile(file.path, file.text, file.encoding), ctx);
-    results.push({ index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : void 0 } });
+    const done = checkAndFix(result, new SourceFile(file.path, file.text, file.encoding), ctx, fix, drop);
+    const r = done.result;
+    results.push({ index, result: { ...r, source: r.source ? { path: r.source.path, text: r.source.text, encoding: r.source.encoding } : void 0 }, fix: done.fix });
   }
   parentPort.postMessage(results);
 });
