@@ -4,7 +4,7 @@
  */
 import type { LaunchSite } from '../kernel/launch-site.js';
 import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
-import { isInterpreterName, isPipName, isSystemInterpreterPath, SELF_MANAGED_TOOLS } from './python-tools.js';
+import { isInterpreterName, isPipName, isSystemInterpreterPath, RUNNING_VERSION, SELF_MANAGED_TOOLS } from './python-tools.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
 import { applyPolicy } from './policy.js';
@@ -89,7 +89,7 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
   const lookup = frags.find((f) => f.kind === 'path-lookup');
   if (lookup && lookup.kind === 'path-lookup') {
     const name = wordText(lookup.name);
-    if (!name || pathChosen) return undefined;
+    if (!name || pathChosen || runsOnSystemInterpreter(site)) return undefined;
     const v = classifyName(name, site, knowledge, 'path', lookup.span);
     return v;
   }
@@ -97,12 +97,13 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
   const { text, whole } = leadingText(program);
   if (text === '') return undefined;
   if (/[/\\]/.test(text)) {
-    if (whole && isSystemInterpreterPath(text)) {
+    if (whole && isSystemInterpreterPath(text) && !runsOnSystemInterpreter(site)) {
       return { tool: 'interpreter', name: text, resolution: 'system-path', words: 1, programSpan };
     }
     return undefined; // an explicit path: the author chose it
   }
   if (!site.searchesPath || pathChosen) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
+  if (runsOnSystemInterpreter(site) && resolution === 'path') return undefined; // (not `sudo`'s or os.defpath's PATH)
   // A Python shell string that activates an environment first (`. /opt/venv/bin/activate && pip …`,
   // `conda activate env && python …`): the name is that environment's. (Configuration files judge
   // their active venv in their own rules.)
@@ -112,10 +113,26 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
   // only what it is (["python{0}".format(v), "--version"]).
   if (/^(python|pypy)\d*(\.\d*)?$/.test(text)) {
     if (isDiscoveryProbe(text, site.argv.slice(1))) return undefined;
+    // `f"python{major}.{minor}"` from a version the program was given (poetry's `env remove 3.11`
+    // builds `python3.11`): the program asks PATH for the interpreter of that version on purpose,
+    // and sys.executable, the running one, is not what it wants. Only a version read from the
+    // running interpreter (`f"python{sys.version_info.major}"`) means this interpreter by name.
+    if (!frags.some((f) => f.kind === 'unknown' && f.why === RUNNING_VERSION)) return undefined;
     return { tool: 'interpreter', name: `${text}…`, resolution, words: 1, programSpan };
   }
   if (/^pip\d*(\.\d*)?$/.test(text)) return { tool: 'pip', name: `${text}…`, resolution, words: 1, module: 'pip', programSpan };
   return undefined;
+}
+
+/**
+ * A Python file whose shebang names a system interpreter by path (`#!/usr/bin/python3`) is a
+ * program of that interpreter: started as a program it runs there, with no venv to escape from,
+ * and PATH's python, pip and console scripts are the system's, the same environment. (A venv's
+ * interpreter in the shebang, `#!/opt/venvs/app/bin/python`, keeps every finding: its PATH does not
+ * have the venv.)
+ */
+function runsOnSystemInterpreter(site: LaunchSite): boolean {
+  return site.language === 'python' && site.env.shebang !== undefined && isSystemInterpreterPath(site.env.shebang);
 }
 
 function classifyName(
@@ -145,6 +162,12 @@ function classifyName(
   const script = knowledge.consoleScripts.get(base);
   // A PEP 517 backend's hooks run with the build environment's scripts first on PATH.
   if (script && site.env.scriptsOnPath !== undefined) return undefined;
+  // The code looked the tool (or another Python tool) up on PATH itself and stops when it is not
+  // there (frappe-bench: `if not which("ansible"): print("please install it"); sys.exit(1)`, then
+  // `ansible-playbook …`): it treats Python tools as programs the user puts on PATH, not as
+  // packages of its own environment. (python and pip stay reported: checking that PATH has them
+  // says nothing about which environment they belong to.)
+  if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, '') === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, '')))) return undefined;
   if (script) return { tool: 'console-script', name, resolution, module: script.module, words: 1, programSpan, source: script.source };
   return undefined;
 }

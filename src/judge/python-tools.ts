@@ -129,3 +129,9 @@ export function toolNamePattern(consoleScripts: Iterable<string>): RegExp {
   ];
   return new RegExp(`(?<![\\w.-])(?:${alts.join('|')})`);
 }
+
+/**
+ * The `why` of an unknown fragment that is the running interpreter's version (`sys.version_info`,
+ * `sys.version`, `platform.python_version()`): `f"python{sys.version_info.major}"` names this one.
+ */
+export const RUNNING_VERSION = "the running interpreter's version";

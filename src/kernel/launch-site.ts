@@ -67,6 +67,16 @@ export interface EnvState {
    * stays the outer one: pip's isolated build environment for a PEP 517 backend's hooks.
    */
   scriptsOnPath?: string;
+  /**
+   * The interpreter a Python file's shebang names by absolute path (`#!/usr/bin/python3`): the one
+   * the code runs under when it is started as a program.
+   */
+  shebang?: string;
+  /**
+   * Names the code itself looked up on PATH before this launch (`if not shutil.which("ansible"):
+   * sys.exit(…)`, or the launch inside `if shutil.which(…):`): it knows the tool is PATH's.
+   */
+  checkedOnPath?: string[];
 }
 
 export type PathState =

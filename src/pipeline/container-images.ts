@@ -19,6 +19,7 @@ import { claimingFrontEnd } from '../frontends/index.js';
 import { imageStages, splitWords, venvFirstOnPath, type ImageCopy, type ImageState } from '../frontends/dockerfile/image.js';
 import { UNKNOWN } from '../frontends/config/facts.js';
 import { parseDockerfile, type ParsedDockerfile } from '../frontends/dockerfile/reader.js';
+import { dockerRunDefs } from './docker-run.js';
 
 /**
  * Where a Python file or shell script runs in the project's image: with a venv first on PATH, and
@@ -241,6 +242,23 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
   };
 
   const targets = new Map<string, ImageRun>();
+  // GitHub Actions jobs that build an image and `docker run` it with a folder mounted (docker-run.ts):
+  // every Dockerfile the build may use must put the same venv first on PATH.
+  const workflows = files.filter((f) => languageOf(f) === 'github-actions').map((f) => path.resolve(f));
+  for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
+    const defsOf = r.dockerfiles.map((dockerfile): BuildDef => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
+    const images = defsOf.map(evaluate);
+    if (!defsOf.length || images.some((i) => !i) || new Set(images.map((i) => venvFirstOnPath(i!))).size !== 1) continue;
+    const venv = venvFirstOnPath(images[0]!);
+    if (!venv) continue;
+    const start = r.entrypoint !== undefined ? [...r.entrypoint, ...r.command] : [...(images[0]!.entrypoint ?? []), ...r.command];
+    for (const p of containerPaths(start, r.workingDir ?? images[0]!.workdir)) {
+      // A file run from a mounted folder: the folder is what the container was started to run.
+      const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + '/')));
+      const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
+      if (host && !targets.has(host)) targets.set(host, { venv, why: `${images[0]!.describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path.relative(roots[0] ?? process.cwd(), host) || host}` });
+    }
+  }
   for (const d of built) {
     const image = evaluate(d);
     if (!image) continue;

@@ -22,7 +22,7 @@ export const bareConsoleScript = defineRule({
     example: ['import subprocess', '', 'subprocess.run(["pytest", "--version"])', ''].join('\n'),
     whatItPrints:
       "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH — a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
-    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s.',
+    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(…):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ['import subprocess', 'import sys', '', 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ''].join('\n'),
     inRealSystems:
       'Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.',

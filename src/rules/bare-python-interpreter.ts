@@ -35,7 +35,7 @@ export const barePythonInterpreter = defineRule({
       '',
       "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`.",
     ].join('\n'),
-    why: '`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv\'s `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there.',
+    why: '`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv\'s `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f"python{v.major}.{v.minor}"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH\'s python is the same environment.',
     useInstead: [
       'import subprocess',
       'import sys',

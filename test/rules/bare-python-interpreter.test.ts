@@ -233,9 +233,9 @@ testRule(barePythonInterpreter, {
     },
     { name: 'os.popen', code: 'import os\nos.popen("python job.py").read()\n', errors: [{ line: 2, column: 11, messageId: 'bareInterpreter' }] },
     {
-      name: 'partly known f-string name: no fix',
-      code: 'import subprocess\nsubprocess.run([f"python{v}", "x.py"])\n',
-      errors: [{ line: 2, column: 17, messageId: 'bareInterpreter' }],
+      name: "partly known f-string name (the running interpreter's version): no fix",
+      code: 'import subprocess\nimport sys\nsubprocess.run([f"python{sys.version_info.major}", "x.py"])\n',
+      errors: [{ line: 3, column: 17, messageId: 'bareInterpreter' }],
       output: null,
       unsafeOutput: null,
     },

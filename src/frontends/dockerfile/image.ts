@@ -169,7 +169,9 @@ export function venvsCreated(script: string, vars: Map<string, string>): string[
     const words = splitWords(cmd).map((w) => expandVars(w, vars));
     // Leading assignments and `sudo`/`env`-like prefixes are not the program.
     while (words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || /^(sudo|env|exec|nice|time)$/.test(words[0]))) words.shift();
-    const dir = createdVenv(words.map((w) => textWord(w)));
+    // A word with an ARG not known here (`python$python_version -m venv /opt/v`) is unknown to
+    // createdVenv, which then reads `-m venv` alone.
+    const dir = createdVenv(words.map((w) => (hasUnknown(w) ? { fragments: [{ kind: 'unknown' as const }] } : textWord(w))));
     if (dir !== undefined && !hasUnknown(dir)) out.push(dir);
   }
   return out;

@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../kernel/source.js';
 import { spanOf, type Evaluator, type Scope } from './scopes.js';
 import { enclosingClass, findMethod, type Summaries } from './summaries.js';
-import { fragmentValue, mapValue, options, splitWords, strValue, union, UNKNOWN, type EnvPath, type Value } from './values.js';
+import { fragmentValue, mapEach, mapValue, options, runningVersion, splitWords, strValue, union, UNKNOWN, type EnvPath, type Value } from './values.js';
 import { braceFormat, hasVenvFragment, joinAll, joinList, stripLiteral, withKey, wordTextOf } from './value-ops.js';
 
 /** Positional and keyword arguments of a call node. */
@@ -116,6 +116,9 @@ function knownCall(ev: Evaluator, q: string | undefined, call: CallSite): Value 
         return { k: 'env', path, span };
       }
       return { k: 'env', path: 'inherited', span };
+    case 'platform.python_version':
+    case 'sysconfig.get_python_version':
+      return runningVersion(span);
     case 'sysconfig.get_path':
       return fragmentValue({ kind: 'venv-path', span }, span);
   }
@@ -138,7 +141,12 @@ function methodCall(ev: Evaluator, summaries: Summaries, fn: Node, call: CallSit
         }
         return { k: 'unknown', span };
       case 'format':
-        return mapValue(obj, (s) => (s.k === 'str' ? braceFormat(s.word, positional.map((p) => ev.evalIn(p, scope, pos)), new Map([...keywords].map(([k, v]) => [k, ev.evalIn(v, scope, pos)])), span) : { k: 'unknown', span }));
+        return mapValue(obj, (s) => {
+          if (s.k !== 'str') return { k: 'unknown', span };
+          const keys = [...keywords.keys()];
+          const args = [...positional, ...keywords.values()].map((p) => ev.evalIn(p, scope, pos));
+          return mapEach(args, (vs) => braceFormat(s.word, vs.slice(0, positional.length), new Map(keys.map((k, i) => [k, vs[positional.length + i]])), span));
+        });
       case 'strip':
       case 'rstrip':
       case 'lstrip':

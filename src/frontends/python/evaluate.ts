@@ -20,7 +20,7 @@ import { Scopes, spanOf, type Evaluator, type Scope } from './scopes.js';
 import { evalString } from './string-literals.js';
 import { enclosingClass, Summaries } from './summaries.js';
 import { hasVenvFragment, joinPath, mergeEnv, percentFormat, stripLiteral, withKey, wordTextOf } from './value-ops.js';
-import { concatValues, fragmentValue, mapValue, options, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
+import { concatValues, fragmentValue, mapEach, mapValue, options, runningVersion, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
 
 const MAX_DEPTH = 40;
 
@@ -284,6 +284,9 @@ export class PythonModule implements Evaluator {
       case 'os.environ':
         return { k: 'env', path: 'inherited', span };
       default:
+        // `sys.version_info.major`, `sys.version`: text known only at run time, but known to be
+        // the running interpreter's version (`f"python{sys.version_info.major}"` means this one).
+        if (q === 'sys.version' || q === 'sys.version_info' || q.startsWith('sys.version_info.')) return runningVersion(span);
         return { k: 'unknown', span };
     }
   }
@@ -348,7 +351,14 @@ export class PythonModule implements Evaluator {
       // pathlib: Path(a) / "bin" / "python"
       return mapValue(l, (x) => mapValue(r, (y) => (x.k === 'str' && y.k === 'str' ? joinPath([x.word, y.word]) : { k: 'unknown', span })));
     }
-    if (op === '%') return mapValue(l, (x) => (x.k === 'str' ? percentFormat(x.word, r, span) : { k: 'unknown', span }));
+    if (op === '%') {
+      // Each value an argument may have (`"python%s" % v`, `"%s/%s" % (a, b)`).
+      const each = (x: Value & { k: 'str' }, y: Value): Value =>
+        y.k === 'list' && y.items.every((i) => 'value' in i)
+          ? mapEach(y.items.map((i) => ('value' in i ? i.value : UNKNOWN)), (vs) => percentFormat(x.word, { k: 'list', items: vs.map((value) => ({ value })), span: y.span }, span))
+          : percentFormat(x.word, y, span);
+      return mapValue(l, (x) => (x.k === 'str' ? mapValue(r, (y) => each(x, y)) : { k: 'unknown', span }));
+    }
     return { k: 'unknown', span };
   }
 
@@ -375,6 +385,7 @@ export class PythonModule implements Evaluator {
     const span = spanOf(n);
     if (!value || !sub) return { k: 'unknown', span };
     const q = this.qualify(value, scope);
+    if (q === 'sys.version_info' || q === 'sys.version') return runningVersion(span);
     if (q === 'os.environ') {
       const key = this.evalIn(sub, scope, pos);
       return key.k === 'str' && wordTextOf(key.word) === 'VIRTUAL_ENV' ? fragmentValue({ kind: 'venv-path', span }, span) : { k: 'unknown', span };

@@ -14,6 +14,7 @@ import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './lau
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
 import { writtenScriptImports } from './written-scripts.js';
+import { pathChecksBefore, shebangInterpreter } from './run-context.js';
 import { asWord, options, unknownWord, type Value } from './values.js';
 
 const MAX_CANDIDATES = 8;
@@ -320,6 +321,8 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
   // os.exec*/os.spawn*/os.posix_spawn* pass the new process its argv[0] apart from the program:
   // the interpreter reads it to find itself (and its venv), so a fix must rewrite both.
   const argv0 = argvZeroOf(spec, api, positional, splat);
+  const shebang = shebangInterpreter(mod.file.text);
+  const checked = pathChecksBefore(mod, call);
   const sites: LaunchSite[] = [];
   const make = (cmd: ExpandedCommand, viaShell: boolean, active?: string): LaunchSite => {
     let path: PathState = r.env;
@@ -327,6 +330,8 @@ function sitesForCall(mod: PythonModule, call: Node, api: string, spec: ApiSpec,
     else if (cmd.pathUnset) path = { kind: 'reset', by: 'env -i' };
     else if (cmd.envPathSet) path = { kind: 'explicit' };
     const env: EnvState = { path };
+    if (shebang !== undefined) env.shebang = shebang;
+    if (checked.length) env.checkedOnPath = checked;
     // `. /opt/venv/bin/activate && python -m pip …`, `conda activate env && pip …`: the shell
     // string puts an environment first on PATH before the command; a name is then its.
     if (active !== undefined && path.kind !== 'reset' && path.kind !== 'missing') env.activeVenv = active;

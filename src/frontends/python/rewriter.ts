@@ -56,6 +56,9 @@ export class PythonRewriter implements ProgramRewriter {
 
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim) return undefined;
+      // `"python" + v` (v "3" or ""): the literal is only the start of the name at run time;
+      // `sys.executable + v` would name /venv/bin/python3.
+      if (lit.parentType === 'binary_operator') return undefined;
       let text: string;
       const exe = target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
       const argv0 = this.opts.argv0;

@@ -200,7 +200,11 @@ export class Scopes {
       case 'for_statement':
       case 'for_in_clause': {
         const left = n.childForFieldName('left');
-        if (left) for (const id of identifiersIn(left)) add(id, { k: 'assign', pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        const right = n.childForFieldName('right');
+        // `for v in ("3", ""):`: each item of a literal list or tuple, one after the other.
+        if (left?.type === 'identifier' && right && (right.type === 'tuple' || right.type === 'list')) {
+          add(left.text, { k: 'assign', pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
+        } else if (left) for (const id of identifiersIn(left)) add(id, { k: 'assign', pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
         return;
       }
       case 'as_pattern': {
@@ -424,4 +428,10 @@ export class Scopes {
 function identifiersIn(n: Node): string[] {
   if (n.type === 'identifier') return [n.text];
   return n.descendantsOfType('identifier').filter((c): c is Node => !!c).map((c) => c.text);
+}
+
+/** The values a loop over a literal list or tuple gives its variable (unknown when an item is spread). */
+function loopItems(v: Value): Value {
+  if (v.k !== 'list' || v.items.length === 0 || !v.items.every((i) => 'value' in i)) return UNKNOWN;
+  return union(v.items.map((i) => ('value' in i ? i.value : UNKNOWN)));
 }

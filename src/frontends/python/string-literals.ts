@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { mergeText, type Fragment } from '../../kernel/word.js';
 import { spanOf, type Evaluator, type Scope } from './scopes.js';
-import { strValue, UNKNOWN, type LiteralRef, type Value } from './values.js';
+import { mapEach, strValue, UNKNOWN, type LiteralRef, type Value } from './values.js';
 
 /** The Value of a string literal (one `string` node, not a concatenation), recorded in ev.literals. */
 export function evalString(ev: Evaluator, n: Node, scope: Scope, pos: number): Value {
@@ -18,6 +18,8 @@ export function evalString(ev: Evaluator, n: Node, scope: Scope, pos: number): V
   const raw = prefix.includes('r');
   const isF = prefix.includes('f') || prefix.includes('t');
   const frags: Fragment[] = [];
+  // Fields whose value is one of several strings (`f"python{v}"`, v "3" or ""): where each sits in frags.
+  const choices: { at: number; value: Value }[] = [];
   let verbatim = true;
   const contentStart = startTok ? startTok.endIndex : n.startIndex;
   const endTok = n.child(n.childCount - 1);
@@ -34,7 +36,10 @@ export function evalString(ev: Evaluator, n: Node, scope: Scope, pos: number): V
       const hasSpec = c.childForFieldName('format_specifier') || c.childForFieldName('type_conversion');
       const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN;
       if (v.k === 'str') frags.push(...v.word.fragments);
-      else frags.push({ kind: 'unknown', span: spanOf(c) });
+      else if (v.k === 'union' && v.options.every((o) => o.k === 'str')) {
+        choices.push({ at: frags.length, value: v });
+        frags.push({ kind: 'unknown', span: spanOf(c) });
+      } else frags.push({ kind: 'unknown', span: spanOf(c) });
     } else if (c.type === 'escape_sequence') {
       // Some grammar versions put escapes beside string_content.
       verbatim = false;
@@ -53,7 +58,19 @@ export function evalString(ev: Evaluator, n: Node, scope: Scope, pos: number): V
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes('b')) verbatim = false;
-  return strValue({ fragments: mergeText(frags), span }, literal);
+  if (choices.length === 0) return strValue({ fragments: mergeText(frags), span }, literal);
+  return mapEach(
+    choices.map((x) => x.value),
+    (vs) => {
+      const out = frags.slice();
+      // From the last field back, so the earlier positions still hold.
+      for (let i = choices.length - 1; i >= 0; i--) {
+        const v = vs[i];
+        out.splice(choices[i].at, 1, ...(v.k === 'str' ? v.word.fragments : [frags[choices[i].at]]));
+      }
+      return strValue({ fragments: mergeText(out), span }, literal);
+    },
+  );
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../../kernel/source.js';
 import { concatWords, mergeText, type Fragment, type Word } from '../../kernel/word.js';
+import { RUNNING_VERSION } from '../../judge/python-tools.js';
 
 export type Value =
   | { k: 'str'; word: Word; /** the string literal node it came from, when it is one whole literal */ literal?: LiteralRef }
@@ -63,9 +64,28 @@ export function options(v: Value): Value[] {
   return v.k === 'union' ? v.options : [v];
 }
 
+/**
+ * `f` of each combination of the values' options (`"python{0}".format(v)` with v "3" or ""), while
+ * there are at most MAX_OPTIONS combinations; past that, `f` of the values as they are.
+ */
+export function mapEach(vs: Value[], f: (vs: Value[]) => Value): Value {
+  let combos: Value[][] = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS) return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+
 /** Map over union options (each result may itself be a union). */
 export function mapValue(v: Value, f: (v: Value) => Value): Value {
   return v.k === 'union' ? union(v.options.map(f)) : f(v);
+}
+
+/** The running interpreter's version (sys.version_info …): text known only at run time. */
+export function runningVersion(span?: Span): Value {
+  return fragmentValue({ kind: 'unknown', span, why: RUNNING_VERSION }, span);
 }
 
 export function unknownWord(span?: Span): Word {

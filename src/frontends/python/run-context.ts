@@ -1,0 +1,86 @@
+/**
+ * What a Python file says about the environment its launches run in, beyond the launch itself:
+ *
+ * - its shebang, when it names an interpreter by absolute path (`#!/usr/bin/python3`): started as
+ *   a program, the file runs under that interpreter, and the judge decides what that means (a
+ *   system interpreter has no venv to escape from);
+ * - the names the code looks up on PATH itself before a launch, in a guard that leaves when the
+ *   tool is missing (`if not shutil.which("ansible"): sys.exit("install ansible")`) or around the
+ *   launch (`if shutil.which("ansible"): …`): the author knows the tool is PATH's.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { PythonModule } from './evaluate.js';
+import { unwrapNot } from './branches.js';
+import { options } from './values.js';
+import { wordTextOf } from './value-ops.js';
+
+/** The absolute interpreter path of a `#!/path/to/python…` first line (not `#!/usr/bin/env …`). */
+export function shebangInterpreter(text: string): string | undefined {
+  const m = /^#![ \t]*(\/\S+)/.exec(text.replace(/^\uFEFF/, ''));
+  if (!m || /\/env$/.test(m[1])) return undefined;
+  return /\/(python|pypy)[\d.]*$/.test(m[1]) ? m[1] : undefined;
+}
+
+const LOOKUPS = new Set(['shutil.which', 'distutils.spawn.find_executable']);
+
+/**
+ * The names looked up on PATH by a guard of `call`: an `if` before it, in a block that holds the
+ * call, whose condition is `not which(X)` (or `which(X) is None`) and whose body leaves (raise,
+ * return, sys.exit, exit); or an `if which(X):` (`is not None`) whose body holds the call.
+ */
+export function pathChecksBefore(mod: PythonModule, call: Node): string[] {
+  const out: string[] = [];
+  for (let child: Node = call, block = call.parent; block; child = block, block = block.parent) {
+    if (block.type === 'function_definition' || block.type === 'class_definition' || block.type === 'lambda') {
+      // Statements before the launch in the function body were scanned; the def ends the search.
+      break;
+    }
+    if (block.type === 'if_statement' && block.childForFieldName('consequence')?.id === child.id) {
+      const t = lookupTest(mod, block.childForFieldName('condition'));
+      if (t && !t.negated) out.push(...t.names);
+    }
+    if (block.type !== 'block' && block.type !== 'module') continue;
+    for (const s of block.namedChildren) {
+      if (!s || s.startIndex >= child.startIndex) break;
+      if (s.type !== 'if_statement') continue;
+      const t = lookupTest(mod, s.childForFieldName('condition'));
+      if (t && t.negated && leaves(s.childForFieldName('consequence'))) out.push(...t.names);
+    }
+  }
+  return out;
+}
+
+/** `which(X)` as a condition: the names it looks up, and whether the test is that X is missing. */
+function lookupTest(mod: PythonModule, cond: Node | null): { names: string[]; negated: boolean } | undefined {
+  if (!cond) return undefined;
+  let { node, negated } = unwrapNot(cond);
+  // `which(X) is None` / `is not None`.
+  if (node?.type === 'comparison_operator' && node.namedChildren.length === 2 && node.namedChildren[1]?.type === 'none') {
+    const op = node.children.slice(1, -1).map((c) => c?.text).join(' ');
+    if (op !== 'is' && op !== 'is not' && op !== '==' && op !== '!=') return undefined;
+    negated = negated !== (op === 'is' || op === '==');
+    node = node.namedChildren[0];
+  }
+  if (node?.type !== 'call') return undefined;
+  const fn = node.childForFieldName('function');
+  if (!fn || !LOOKUPS.has(mod.qualify(fn, mod.scopeAt(node)) ?? '')) return undefined;
+  const first = mod.callArgs(node).positional[0];
+  if (!first) return undefined;
+  const names: string[] = [];
+  for (const o of options(mod.eval(first))) {
+    const t = o.k === 'str' ? wordTextOf(o.word) : undefined;
+    if (t === undefined) return undefined;
+    names.push(t);
+  }
+  return { names, negated };
+}
+
+/** A block whose last statement leaves the function or the program. */
+function leaves(block: Node | null): boolean {
+  const last = block?.namedChildren.filter((c) => c && c.type !== 'comment').pop();
+  if (!last) return false;
+  if (last.type === 'raise_statement' || last.type === 'return_statement') return true;
+  const e = last.type === 'expression_statement' ? last.namedChildren[0] : undefined;
+  const fn = e?.type === 'call' ? e.childForFieldName('function')?.text : undefined;
+  return fn !== undefined && ['sys.exit', 'exit', 'quit', 'os._exit', 'SystemExit'].includes(fn);
+}

@@ -1,0 +1,159 @@
+/**
+ * The container pre-pass's third way an image is started (container-images.ts reads Dockerfiles,
+ * Compose and bake files): a GitHub Actions job that builds an image from a Dockerfile of the
+ * repository (`docker/build-push-action` with `tags:`, or `docker build -t TAG`) and, in a later
+ * step, runs it with a folder of the repository bind-mounted (`docker run -v $PWD/tests:/mnt/tests
+ * TAG /mnt/tests/runtests.sh`). The tag must be written the same way in both steps, expressions
+ * included (`ghcr.io/oca/oca-ci/${{ matrix.image_name }}:latest`): the same text in one job is the
+ * same image in each run of the matrix.
+ *
+ * When the command runs a file from a mounted folder (a test runner, a script), the whole folder is
+ * what the container was started to run: a mount exists only for that container, so the folder's
+ * Python files (the tests runtests.sh hands to pytest) run in the image, with its PATH. The
+ * repository itself mounted (`-v $PWD:/src`) singles out nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { splitWords } from '../frontends/dockerfile/image.js';
+
+export interface DockerRunDef {
+  /** Every Dockerfile the build may use (`file: Dockerfile${{ … }}` names one of several). */
+  dockerfiles: string[];
+  context: string;
+  command: string[];
+  entrypoint?: string[];
+  workingDir?: string;
+  /** Bind mounts: container path → host folder or file. */
+  mounts: { dest: string; host: string; folder: boolean }[];
+  from: string;
+}
+
+/** Options of `docker run` that take a value as the next word (when not glued with `=`). */
+const VALUE_OPTIONS = new Set([
+  '-a', '--attach', '--add-host', '--blkio-weight', '--cap-add', '--cap-drop', '--cgroupns', '--cidfile', '--cpu-period', '--cpu-quota',
+  '--cpu-shares', '-c', '--cpus', '--cpuset-cpus', '--device', '--dns', '--dns-option', '--dns-search', '-e', '--env', '--env-file',
+  '--entrypoint', '--expose', '--gpus', '--group-add', '-h', '--hostname', '--ip', '--ipc', '-l', '--label', '--label-file', '--link',
+  '--log-driver', '--log-opt', '-m', '--memory', '--mount', '--name', '--network', '--net', '--platform', '-p', '--publish', '--pull',
+  '--restart', '--runtime', '--security-opt', '--shm-size', '--stop-signal', '--stop-timeout', '--tmpfs', '-u', '--user', '--ulimit',
+  '-v', '--volume', '--volumes-from', '-w', '--workdir',
+]);
+
+/** `$PWD/x`, `${PWD}/x`, `"$PWD"/x`, `$(pwd)/x`, `${{ github.workspace }}/x`, `$GITHUB_WORKSPACE/x`, `./x`: the workspace. */
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
+
+function kindOf(p: string): 'file' | 'folder' | undefined {
+  try {
+    const st = fs.statSync(p);
+    return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `docker run` commands of GitHub Actions workflows whose image a step of the same job builds. */
+export function dockerRunDefs(workflows: readonly string[], root: string): DockerRunDef[] {
+  const out: DockerRunDef[] = [];
+  for (const file of workflows) {
+    let text: string;
+    try {
+      if (fs.statSync(file).size > 1024 * 1024) continue;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!/docker\s+run\b/.test(text)) continue;
+    let doc: unknown;
+    try {
+      doc = parseYaml(text, { logLevel: 'silent' });
+    } catch {
+      continue;
+    }
+    const jobs = (doc as { jobs?: Record<string, unknown> } | null)?.jobs;
+    if (!jobs || typeof jobs !== 'object') continue;
+    for (const [jobName, job] of Object.entries(jobs)) {
+      const steps = (job as { steps?: unknown } | null)?.steps;
+      if (!Array.isArray(steps)) continue;
+      /** tag → the Dockerfiles and context it was built from, in this job. */
+      const built = new Map<string, { dockerfiles: string[]; context: string }>();
+      for (const step of steps) {
+        if (!step || typeof step !== 'object') continue;
+        const s = step as { uses?: unknown; with?: Record<string, unknown>; run?: unknown };
+        if (typeof s.uses === 'string' && /^docker\/build-push-action@/.test(s.uses)) {
+          const w = s.with ?? {};
+          const ctx = typeof w.context === 'string' ? w.context : '.';
+          if (ctx.includes('${{')) continue;
+          const context = path.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === 'string' ? w.file : path.join(ctx, 'Dockerfile'), root);
+          const tags = typeof w.tags === 'string' ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
+          if (dockerfiles.length) for (const t of tags) built.set(t, { dockerfiles, context });
+        }
+        if (typeof s.run !== 'string') continue;
+        for (const line of s.run.split('\n')) {
+          const words = splitWords(oneWord(line.replace(/\s*\\$/, '')));
+          const at = words.findIndex((w, i) => w === 'docker' && words[i + 1] === 'run');
+          if (at < 0) continue;
+          const run = parseRun(words.slice(at + 2));
+          const image = run && built.get(run.image);
+          if (!run || !image) continue;
+          const mounts: DockerRunDef['mounts'] = [];
+          for (const v of run.volumes) {
+            const [src, dest] = v.split(':');
+            const m = src ? WORKSPACE.exec(src) : null;
+            if (!m || !dest?.startsWith('/')) continue;
+            const host = path.resolve(root, `.${src.slice(m[0].length)}`);
+            const kind = kindOf(host);
+            // The repository itself mounted singles out nothing.
+            if (!kind || host === root || !host.startsWith(root + path.sep)) continue;
+            mounts.push({ dest: path.posix.normalize(dest).replace(/(.)\/+$/, '$1'), host, folder: kind === 'folder' });
+          }
+          if (!mounts.length) continue;
+          out.push({ ...image, command: run.command, entrypoint: run.entrypoint, workingDir: run.workdir, mounts, from: `${path.relative(root, file)} job ${jobName} (docker run)` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `${{ matrix.image_name }}` written without its spaces, so that it stays in one word and compares as text. */
+function oneWord(s: string): string {
+  return s.replace(/\$\{\{(.*?)\}\}/g, (_, e: string) => `\${{${e.replace(/\s+/g, '')}}}`);
+}
+
+/** The Dockerfiles a build's `file:` may name: itself, or with an expression, each file its literal parts match. */
+function candidates(file: string, root: string): string[] {
+  if (!file.includes('${{')) return kindOf(path.resolve(root, file)) === 'file' ? [path.resolve(root, file)] : [];
+  const full = path.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, '\0'));
+  const dir = path.dirname(full);
+  if (dir.includes('\0')) return [];
+  const re = new RegExp(`^${path.basename(full).split('\0').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  try {
+    return fs.readdirSync(dir).filter((n) => re.test(n) && kindOf(path.join(dir, n)) === 'file').map((n) => path.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+function parseRun(args: string[]): { image: string; command: string[]; volumes: string[]; entrypoint?: string[]; workdir?: string } | undefined {
+  const volumes: string[] = [];
+  let entrypoint: string[] | undefined;
+  let workdir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('-')) return { image: a, command: args.slice(i + 1).filter((w) => !/^(&&|\|\||;|\|)$/.test(w)), volumes, entrypoint, workdir };
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const glued = a.startsWith('--') && eq > 0;
+    if (!VALUE_OPTIONS.has(name)) {
+      if (/^-[a-zA-Z]{2,}$/.test(a) && VALUE_OPTIONS.has(`-${a[a.length - 1]}`)) i++; // `-itv x`: the last one takes the value
+      continue;
+    }
+    const value = glued ? a.slice(eq + 1) : args[++i];
+    if (value === undefined) return undefined;
+    if (name === '-v' || name === '--volume') volumes.push(value);
+    else if (name === '--entrypoint') entrypoint = [value];
+    else if (name === '-w' || name === '--workdir') workdir = value;
+  }
+  return undefined;
+}
