@@ -46,7 +46,8 @@ const SYSTEM_COMMANDS = new Set(
   conda mamba micromamba
   open xdg-open osascript defaults pbcopy pbpaste say
   cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
-  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg`.split(/\s+/),
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/),
 );
 
 const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>>();
@@ -72,6 +73,9 @@ function environmentProgram(s: LaunchSite): string | undefined {
   const base = name.replace(/\.exe$/i, '');
   if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base)) return undefined;
   if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base)) return undefined;
+  // Asked only for its version (`interpreter --version` in a bug report): reported on, not relied on.
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V' || args[0] === 'version')) return undefined;
   return name;
 }
 

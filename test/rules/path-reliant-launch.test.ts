@@ -114,6 +114,11 @@ testRule(barePip, {
   invalid: [
     { name: 'no PATH key in the dictionary', code: NO_PATH_SET, errors: [{ line: 11, messageId: 'barePip' }] },
     { name: 'os.environ["PATH"] = … covers only what follows it', code: ENVIRON_SET, errors: [{ line: 6, messageId: 'barePip' }] },
+    {
+      name: 'a program asked only for its version is not relied on (open-interpreter system_debug_info)',
+      code: 'import subprocess\n\n\ndef get_pip_version():\n    return subprocess.check_output(["pip", "--version"]).decode().split()[1]\n\n\ndef get_oi_version():\n    return subprocess.check_output(["interpreter", "--version"], text=True)\n',
+      errors: [{ line: 5, messageId: 'barePip' }],
+    },
     { name: 'pip alone is no chain (h2ogpt test_requirements)', code: PIP_ONLY, errors: [{ line: 6, messageId: 'barePip' }] },
     {
       name: 'sys.executable in the same function confirms the escape (install_dependencies)',
