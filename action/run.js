@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs11 from "node:fs";
-import path28 from "node:path";
+import fs12 from "node:fs";
+import path29 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path24 from "node:path";
+import path25 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path29, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path29;
+  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path30;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path29, bytes, opts = {}) {
+function decodeText(path30, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path29, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path29, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path29, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path29, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path29, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path29, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -722,9 +722,9 @@ function lookupLong(spec, name) {
   const table = spec.long ?? {};
   if (Object.hasOwn(table, name))
     return [name, table[name]];
-  const candidates = Object.keys(table).filter((k) => k.startsWith(name));
-  if (candidates.length === 1)
-    return [candidates[0], table[candidates[0]]];
+  const candidates2 = Object.keys(table).filter((k) => k.startsWith(name));
+  if (candidates2.length === 1)
+    return [candidates2[0], table[candidates2[0]]];
   return [name, "flag"];
 }
 function parseOptions(argv, start, spec) {
@@ -1676,7 +1676,7 @@ function createdVenv(argv) {
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
 function linkLaterSites(activations, shells, venvAtEnd) {
-  const candidates = () => {
+  const candidates2 = () => {
     let list = WITHOUT_VENV.get(shells);
     if (!list) {
       list = shells.filter((r) => !r.site.env.activeVenv && !r.site.config?.activation && !r.site.config?.afterFailedActivation).sort((x, y) => x.order - y.order);
@@ -1703,7 +1703,7 @@ function linkLaterSites(activations, shells, venvAtEnd) {
       continue;
     facts.later = {
       *sitesWithoutVenv() {
-        const list = candidates();
+        const list = candidates2();
         let lo = 0;
         let hi = list.length;
         while (lo < hi) {
@@ -4233,13 +4233,13 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
   }
   return out;
 }
-function unquote(s, esc, oneWord = false) {
+function unquote(s, esc, oneWord2 = false) {
   let value = "";
   let q = "";
   let k = 0;
   for (; k < s.length; k++) {
     const c = s[k];
-    if (!q && oneWord && /\s/.test(c))
+    if (!q && oneWord2 && /\s/.test(c))
       break;
     if (c === esc && q !== "'" && k + 1 < s.length) {
       value += s[++k];
@@ -4320,10 +4320,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path29 = `PATH="${v.venv}/bin:$PATH"`;
+  const path30 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path29}` }], applicability: "unsafe", reason, title: `Add ENV ${path29} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path29}` }], applicability: "unsafe", reason, title: `Add ${path29} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6794,19 +6794,19 @@ function planBlocks(text3) {
   for (const u of units)
     if (u.kind === "class")
       splitClass(scan, u);
-  const leaves = units.flatMap((u) => u.split ?? [u]);
+  const leaves2 = units.flatMap((u) => u.split ?? [u]);
   const reasons = /* @__PURE__ */ new Map();
   const via2 = /* @__PURE__ */ new Map();
   const body = (u) => code.slice(u.start, u.end);
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves, aliases);
+  const importBinds = importedNames(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
   const wrappers = /* @__PURE__ */ new Set();
-  for (const u of leaves) {
+  for (const u of leaves2) {
     if (!mayLaunch(body(u)))
       continue;
     seeds.push(u);
@@ -6817,7 +6817,7 @@ function planBlocks(text3) {
   }
   const wrapperUse = callsPattern(wrappers);
   if (wrapperUse) {
-    for (const u of leaves) {
+    for (const u of leaves2) {
       if (reasons.has(u))
         continue;
       const m = wrapperUse.exec(body(u));
@@ -6836,16 +6836,16 @@ function planBlocks(text3) {
     if (!leading)
       break;
   }
-  for (const u of leaves)
+  for (const u of leaves2)
     if (!reasons.has(u) && u.kind !== "header" && PY2_STATEMENT.test(body(u)))
       reasons.set(u, "python2");
   for (const u of units)
     if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
       reasons.set(u, "statement");
-  keepDefiners(code, leaves, seeds, importBinds, reasons, via2);
+  keepDefiners(code, leaves2, seeds, importBinds, reasons, via2);
   return planResult(units, reasons, via2);
 }
-function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
+function keepDefiners(code, leaves2, seeds, importBinds, reasons, via2) {
   const define = (map, name, u) => {
     let l = map.get(name);
     if (!l)
@@ -6853,7 +6853,7 @@ function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
     l.push(u);
   };
   const moduleNames = /* @__PURE__ */ new Map();
-  for (const u of leaves) {
+  for (const u of leaves2) {
     for (const n of importBinds.get(u) ?? [])
       define(moduleNames, n, u);
     if (!u.owner) {
@@ -7122,10 +7122,140 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path29, bytes) {
+function decodePython(path30, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path29, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
+
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+var RUNNING_VERSION = "the running interpreter's version";
 
 // dist/src/frontends/python/values.js
 var UNKNOWN2 = { k: "unknown" };
@@ -7153,8 +7283,21 @@ function union(values) {
 function options(v) {
   return v.k === "union" ? v.options : [v];
 }
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
 function mapValue(v, f) {
   return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
 }
 function unknownWord(span) {
   return { fragments: [{ kind: "unknown", span }], span };
@@ -7232,12 +7375,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path29, key) {
+function withKey(path30, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path29 === "no")
+  if (key === void 0 && path30 === "no")
     return "unknown";
-  return path29;
+  return path30;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -7707,7 +7850,10 @@ var Scopes = class {
       case "for_statement":
       case "for_in_clause": {
         const left = n.childForFieldName("left");
-        if (left)
+        const right = n.childForFieldName("right");
+        if (left?.type === "identifier" && right && (right.type === "tuple" || right.type === "list")) {
+          add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
+        } else if (left)
           for (const id of identifiersIn(left))
             add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
         return;
@@ -7883,11 +8029,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path29 = flow.chain.join("/");
+                const path30 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path29.startsWith(k + "/") || k.startsWith(path29 + "/"))
+                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path29, e.value());
+                chain.values.set(path30, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -7949,6 +8095,11 @@ function identifiersIn(n) {
   if (n.type === "identifier")
     return [n.text];
   return n.descendantsOfType("identifier").filter((c) => !!c).map((c) => c.text);
+}
+function loopItems(v) {
+  if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
+    return UNKNOWN2;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN2));
 }
 
 // dist/src/frontends/python/summaries.js
@@ -8154,12 +8305,15 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path29 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path29 = withKey(path29, k);
-        return { k: "env", path: path29, span };
+          path30 = withKey(path30, k);
+        return { k: "env", path: path30, span };
       }
       return { k: "env", path: "inherited", span };
+    case "platform.python_version":
+    case "sysconfig.get_python_version":
+      return runningVersion(span);
     case "sysconfig.get_path":
       return fragmentValue({ kind: "venv-path", span }, span);
   }
@@ -8180,7 +8334,13 @@ function methodCall(ev, summaries, fn, call) {
         }
         return { k: "unknown", span };
       case "format":
-        return mapValue(obj, (s) => s.k === "str" ? braceFormat(s.word, positional.map((p) => ev.evalIn(p, scope, pos)), new Map([...keywords].map(([k, v]) => [k, ev.evalIn(v, scope, pos)])), span) : { k: "unknown", span });
+        return mapValue(obj, (s) => {
+          if (s.k !== "str")
+            return { k: "unknown", span };
+          const keys = [...keywords.keys()];
+          const args = [...positional, ...keywords.values()].map((p) => ev.evalIn(p, scope, pos));
+          return mapEach(args, (vs) => braceFormat(s.word, vs.slice(0, positional.length), new Map(keys.map((k, i) => [k, vs[positional.length + i]])), span));
+        });
       case "strip":
       case "rstrip":
       case "lstrip":
@@ -8213,6 +8373,7 @@ function evalString(ev, n, scope, pos) {
   const raw = prefix.includes("r");
   const isF = prefix.includes("f") || prefix.includes("t");
   const frags = [];
+  const choices = [];
   let verbatim = true;
   const contentStart = startTok ? startTok.endIndex : n.startIndex;
   const endTok = n.child(n.childCount - 1);
@@ -8232,7 +8393,10 @@ function evalString(ev, n, scope, pos) {
       const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
       if (v.k === "str")
         frags.push(...v.word.fragments);
-      else
+      else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
+        choices.push({ at: frags.length, value: v });
+        frags.push({ kind: "unknown", span: spanOf(c) });
+      } else
         frags.push({ kind: "unknown", span: spanOf(c) });
     } else if (c.type === "escape_sequence") {
       verbatim = false;
@@ -8252,7 +8416,16 @@ function evalString(ev, n, scope, pos) {
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
     verbatim = false;
-  return strValue({ fragments: mergeText(frags), span }, literal);
+  if (choices.length === 0)
+    return strValue({ fragments: mergeText(frags), span }, literal);
+  return mapEach(choices.map((x) => x.value), (vs) => {
+    const out = frags.slice();
+    for (let i = choices.length - 1; i >= 0; i--) {
+      const v = vs[i];
+      out.splice(choices[i].at, 1, ...v.k === "str" ? v.word.fragments : [frags[choices[i].at]]);
+    }
+    return strValue({ fragments: mergeText(out), span }, literal);
+  });
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
 function decodeEscape(esc, isF) {
@@ -8565,6 +8738,8 @@ var PythonModule = class {
       case "os.environ":
         return { k: "env", path: "inherited", span };
       default:
+        if (q === "sys.version" || q === "sys.version_info" || q.startsWith("sys.version_info."))
+          return runningVersion(span);
         return { k: "unknown", span };
     }
   }
@@ -8631,27 +8806,29 @@ var PythonModule = class {
     if (op === "/") {
       return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
     }
-    if (op === "%")
-      return mapValue(l, (x) => x.k === "str" ? percentFormat(x.word, r, span) : { k: "unknown", span });
+    if (op === "%") {
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN2), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
+    }
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path29 = "no";
+    let path30 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path29 = withKey(path29, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path29 = mergeEnv(path29, v.k === "env" ? v.path : "unknown");
+        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
       } else
-        path29 = withKey(path29, void 0);
+        path30 = withKey(path30, void 0);
     }
-    return { k: "env", path: path29, span: spanOf(n) };
+    return { k: "env", path: path30, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -8660,6 +8837,8 @@ var PythonModule = class {
     if (!value || !sub)
       return { k: "unknown", span };
     const q = this.qualify(value, scope);
+    if (q === "sys.version_info" || q === "sys.version")
+      return runningVersion(span);
     if (q === "os.environ") {
       const key = this.evalIn(sub, scope, pos);
       return key.k === "str" && wordTextOf(key.word) === "VIRTUAL_ENV" ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span };
@@ -8819,6 +8998,8 @@ var PythonRewriter = class {
       imports.add("os");
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
+        return void 0;
+      if (lit.parentType === "binary_operator")
         return void 0;
       let text4;
       const exe = target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
@@ -9063,6 +9244,78 @@ function assignedBetween(scope, name, from, to) {
     }
   }
   return false;
+}
+
+// dist/src/frontends/python/run-context.js
+function shebangInterpreter(text3) {
+  const m = /^#![ \t]*(\/\S+)/.exec(text3.replace(/^\uFEFF/, ""));
+  if (!m || /\/env$/.test(m[1]))
+    return void 0;
+  return /\/(python|pypy)[\d.]*$/.test(m[1]) ? m[1] : void 0;
+}
+var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
+function pathChecksBefore(mod, call) {
+  const out = [];
+  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
+    if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
+      break;
+    }
+    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
+      const t = lookupTest(mod, block.childForFieldName("condition"));
+      if (t && !t.negated)
+        out.push(...t.names);
+    }
+    if (block.type !== "block" && block.type !== "module")
+      continue;
+    for (const s of block.namedChildren) {
+      if (!s || s.startIndex >= child.startIndex)
+        break;
+      if (s.type !== "if_statement")
+        continue;
+      const t = lookupTest(mod, s.childForFieldName("condition"));
+      if (t && t.negated && leaves(s.childForFieldName("consequence")))
+        out.push(...t.names);
+    }
+  }
+  return out;
+}
+function lookupTest(mod, cond) {
+  if (!cond)
+    return void 0;
+  let { node, negated } = unwrapNot(cond);
+  if (node?.type === "comparison_operator" && node.namedChildren.length === 2 && node.namedChildren[1]?.type === "none") {
+    const op = node.children.slice(1, -1).map((c) => c?.text).join(" ");
+    if (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")
+      return void 0;
+    negated = negated !== (op === "is" || op === "==");
+    node = node.namedChildren[0];
+  }
+  if (node?.type !== "call")
+    return void 0;
+  const fn = node.childForFieldName("function");
+  if (!fn || !LOOKUPS.has(mod.qualify(fn, mod.scopeAt(node)) ?? ""))
+    return void 0;
+  const first = mod.callArgs(node).positional[0];
+  if (!first)
+    return void 0;
+  const names = [];
+  for (const o of options(mod.eval(first))) {
+    const t = o.k === "str" ? wordTextOf(o.word) : void 0;
+    if (t === void 0)
+      return void 0;
+    names.push(t);
+  }
+  return { names, negated };
+}
+function leaves(block) {
+  const last = block?.namedChildren.filter((c) => c && c.type !== "comment").pop();
+  if (!last)
+    return false;
+  if (last.type === "raise_statement" || last.type === "return_statement")
+    return true;
+  const e = last.type === "expression_statement" ? last.namedChildren[0] : void 0;
+  const fn = e?.type === "call" ? e.childForFieldName("function")?.text : void 0;
+  return fn !== void 0 && ["sys.exit", "exit", "quit", "os._exit", "SystemExit"].includes(fn);
 }
 
 // dist/src/frontends/python/launch-sites.js
@@ -9359,17 +9612,23 @@ function sitesForCall(mod, call, api, spec, reportAt = call) {
     }
   }
   const argv0 = argvZeroOf(spec, api, positional, splat);
+  const shebang = shebangInterpreter(mod.file.text);
+  const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path29 = r.env;
+    let path30 = r.env;
     if (cmd.pathReset)
-      path29 = { kind: "reset", by: cmd.pathReset };
+      path30 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path29 = { kind: "reset", by: "env -i" };
+      path30 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path29 = { kind: "explicit" };
-    const env2 = { path: path29 };
-    if (active !== void 0 && path29.kind !== "reset" && path29.kind !== "missing")
+      path30 = { kind: "explicit" };
+    const env2 = { path: path30 };
+    if (shebang !== void 0)
+      env2.shebang = shebang;
+    if (checked.length)
+      env2.checkedOnPath = checked;
+    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -9452,6 +9711,44 @@ function dedupe(sites) {
   });
 }
 
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+function pythonFileFacts(root, sites) {
+  const functions = [];
+  const pathSets = [];
+  const pathDicts = [];
+  const stack = [{ node: root, fnEnd: root.endIndex }];
+  while (stack.length) {
+    const { node, fnEnd } = stack.pop();
+    let end = fnEnd;
+    if (node.type === "function_definition") {
+      functions.push({ start: node.startIndex, end: node.endIndex });
+      end = node.endIndex;
+    } else if (node.type === "with_statement") {
+      const clause = node.children.find((c) => c?.type === "with_clause");
+      const body = node.childForFieldName("body");
+      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
+      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
+        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
+      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
+    } else if (node.type === "expression_statement") {
+      const m = PATH_DICT.exec(node.text);
+      if (m)
+        pathDicts.push({ name: m[1], fnEnd });
+    }
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const c = node.child(i);
+      if (c && c.endIndex - c.startIndex > 0)
+        stack.push({ node: c, fnEnd: end });
+    }
+  }
+  return { sites, functions, pathSets };
+}
+
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
@@ -9472,6 +9769,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
+    const facts = pythonFileFacts(root, sites);
+    for (const s of sites)
+      s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem;
     if (root.hasError) {
@@ -9549,7 +9849,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path29, head) => /\.pyw?$/i.test(path29) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path30, head) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -9561,137 +9861,6 @@ import path10 from "node:path";
 
 // dist/src/frontends/config/services.js
 import path9 from "node:path";
-
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-}
-
-// dist/src/frontends/config/services.js
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -10730,8 +10899,8 @@ var FRONT_ENDS = [
   shellScriptFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path29, content) {
-  const name = path29.slice(Math.max(path29.lastIndexOf("/"), path29.lastIndexOf("\\")) + 1);
+function headOf(path30, content) {
+  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -10743,11 +10912,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path29, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path29, head));
+function claimingFrontEnd(path30, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path30, head));
 }
-function frontEndFor(path29, head = "") {
-  return claimingFrontEnd(path29, head) ?? pythonFrontEnd;
+function frontEndFor(path30, head = "") {
+  return claimingFrontEnd(path30, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -11084,6 +11253,101 @@ var STDLIB_MODULES = /* @__PURE__ */ new Set([
   "zoneinfo"
 ]);
 
+// dist/src/judge/policy.js
+var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
+var judged = /* @__PURE__ */ new WeakMap();
+var reliance = /* @__PURE__ */ new WeakMap();
+var functionsOf = /* @__PURE__ */ new WeakMap();
+function functionOf(functions, at2) {
+  let best;
+  for (const f of functions)
+    if (f.start <= at2 && at2 < f.end && (!best || f.start >= best.start))
+      best = f;
+  return best;
+}
+function launchesSysExecutable(s) {
+  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
+}
+function environmentProgram(s) {
+  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+    return void 0;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : void 0;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
+    return void 0;
+  const base = name.replace(/\.exe$/i, "");
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
+    return void 0;
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
+    return void 0;
+  return name;
+}
+function applyPolicy(site, verdict, judgeOne) {
+  const facts = site.pythonFile;
+  if (!facts || verdict.resolution !== "path")
+    return verdict;
+  let cache = judged.get(facts);
+  if (!cache)
+    judged.set(facts, cache = /* @__PURE__ */ new Map());
+  const judge = (s) => {
+    if (!cache.has(s))
+      cache.set(s, judgeOne(s));
+    return cache.get(s);
+  };
+  const at2 = site.callSpan.start;
+  const set = facts.pathSets.find((p) => p.from <= at2 && at2 < p.to);
+  if (set)
+    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  let fns = functionsOf.get(facts);
+  if (!fns)
+    functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
+  const fn = functionOf(facts.functions, at2);
+  const sameFunction = (s) => fns.get(s) === fn;
+  if (facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
+    return verdict;
+  if (!reliance.has(facts)) {
+    let found;
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judge(s) === void 0) {
+        found = { name, line: s.file.location(s.callSpan.start).line };
+        break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  const reliant = reliance.get(facts);
+  if (reliant) {
+    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  if (!facts.sites.some(launchesSysExecutable)) {
+    const judgedSites = facts.sites.map((s) => ({ s, v: s === site ? verdict : judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+    const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+    const runs = judgedSites.some((x) => x.v.tool !== "pip");
+    if (installs && runs) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
+    }
+  }
+  return verdict;
+}
+
 // dist/src/judge/judge.js
 function leadingText2(w) {
   let text3 = "";
@@ -11095,6 +11359,10 @@ function leadingText2(w) {
   return { text: text3, whole: true };
 }
 function judgeLaunch(site, knowledge) {
+  const v = judgeBare(site, knowledge);
+  return v && site.language === "python" ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+function judgeBare(site, knowledge) {
   const v = judgeProgram(site, knowledge);
   if (v?.tool === "pip" && v.resolution !== "system-path" && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name))))
     return void 0;
@@ -11136,7 +11404,7 @@ function judgeProgram(site, knowledge) {
   const lookup = frags.find((f) => f.kind === "path-lookup");
   if (lookup && lookup.kind === "path-lookup") {
     const name = wordText(lookup.name);
-    if (!name || pathChosen)
+    if (!name || pathChosen || runsOnSystemInterpreter(site))
       return void 0;
     const v = classifyName(name, site, knowledge, "path", lookup.span);
     return v;
@@ -11145,12 +11413,14 @@ function judgeProgram(site, knowledge) {
   if (text3 === "")
     return void 0;
   if (/[/\\]/.test(text3)) {
-    if (whole && isSystemInterpreterPath(text3)) {
+    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site)) {
       return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
     }
     return void 0;
   }
   if (!site.searchesPath || pathChosen)
+    return void 0;
+  if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
   if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
     return void 0;
@@ -11159,11 +11429,16 @@ function judgeProgram(site, knowledge) {
   if (/^(python|pypy)\d*(\.\d*)?$/.test(text3)) {
     if (isDiscoveryProbe(text3, site.argv.slice(1)))
       return void 0;
+    if (!frags.some((f) => f.kind === "unknown" && f.why === RUNNING_VERSION))
+      return void 0;
     return { tool: "interpreter", name: `${text3}\u2026`, resolution, words: 1, programSpan };
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
   return void 0;
+}
+function runsOnSystemInterpreter(site) {
+  return site.language === "python" && site.env.shebang !== void 0 && isSystemInterpreterPath(site.env.shebang);
 }
 function classifyName(name, site, knowledge, resolution, programSpan) {
   if (isInterpreterName(name)) {
@@ -11187,6 +11462,8 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
     return void 0;
   const script = knowledge.consoleScripts.get(base);
   if (script && site.env.scriptsOnPath !== void 0)
+    return void 0;
+  if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, ""))))
     return void 0;
   if (script)
     return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
@@ -11320,31 +11597,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path29, ctx, language2) {
+function readForCheckSafely(path30, ctx, language2) {
   try {
-    return readForCheck(path29, ctx, language2);
+    return readForCheck(path30, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path29, diagnostics: [], problems: [{ path: path29, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path30, diagnostics: [], problems: [{ path: path30, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path29, ctx, language2) {
-  const result2 = { path: path29, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path30, ctx, language2) {
+  const result2 = { path: path30, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path29, kind, message, partial: false });
+    result2.problems.push({ path: path30, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path29, OPEN_FLAGS);
-    const st = fd === void 0 ? fs2.statSync(path29) : fs2.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path30, OPEN_FLAGS);
+    const st = fd === void 0 ? fs2.statSync(path30) : fs2.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs2.readFileSync(path29) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs2.readFileSync(path30) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -11354,7 +11631,7 @@ function readForCheck(path29, ctx, language2) {
     if (fd !== void 0)
       fs2.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path29, headOf(path29, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path30, headOf(path30, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -11363,11 +11640,11 @@ function readForCheck(path29, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path29, bytes);
+  const decoded = (fe.decode ?? decodeText)(path30, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path29, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path30, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -11397,7 +11674,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path29 = result2.path;
+  const path30 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -11412,22 +11689,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path29, e));
+    result2.problems.push(crashProblem(path30, e));
   }
   return result2;
 }
-function crashProblem(path29, e) {
+function crashProblem(path30, e) {
   if (e instanceof TooComplexError)
-    return { path: path29, kind: "too-complex", message: e.message, partial: false };
+    return { path: path30, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path29, kind: "too-deep", message: e.message, partial: false };
+    return { path: path30, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path29, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path29, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path29, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -11463,20 +11740,20 @@ function editDistance(a, b) {
   }
   return d[a.length][b.length];
 }
-function closest(word, candidates) {
+function closest(word, candidates2) {
   const w = word.toLowerCase();
   const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
   let best;
   let bestDistance = Infinity;
-  for (const c of candidates) {
+  for (const c of candidates2) {
     const dist = editDistance(w, c.toLowerCase());
     if (dist < bestDistance)
       [best, bestDistance] = [c, dist];
   }
   return bestDistance <= limit ? best : void 0;
 }
-function didYouMean(word, candidates) {
-  const c = closest(word, candidates);
+function didYouMean(word, candidates2) {
+  const c = closest(word, candidates2);
   return c === void 0 ? "" : `; did you mean "${c}"?`;
 }
 
@@ -11528,10 +11805,10 @@ var bareConsoleScript = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
+    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
     whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
-    why: "The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller's.",
+    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
     fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
@@ -11539,7 +11816,7 @@ var bareConsoleScript = defineRule({
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.tool !== "console-script")
+    if (!verdict || verdict.held || verdict.tool !== "console-script")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx.report({
@@ -11583,7 +11860,7 @@ var barePip = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: 'Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv\'s only while the venv is activated. `python -m pip` with `sys.executable` always means "pip of the interpreter running now".',
+    mentalModel: "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\". Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
     whatItPrints: [
       "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
@@ -11601,7 +11878,7 @@ var barePip = defineRule({
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.tool !== "pip" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -11625,7 +11902,7 @@ var barePythonInterpreter = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's.",
+    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: [
       "import subprocess",
       "import sys",
@@ -11642,7 +11919,7 @@ var barePythonInterpreter = defineRule({
       "",
       "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`."
     ].join("\n"),
-    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there.",
+    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: [
       "import subprocess",
       "import sys",
@@ -11661,7 +11938,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -11712,6 +11989,52 @@ var envWithoutPath = defineRule({
       span: site.env.path.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : void 0
     });
+  }
+});
+
+// dist/src/rules/path-reliant-launch.js
+var TOOL = { interpreter: "interpreter", pip: "pip", "console-script": "console script" };
+var pathReliantLaunch = defineRule({
+  code: "VG106",
+  name: "path-reliant-launch",
+  summary: "A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)",
+  fixable: "never",
+  judges: "python",
+  optIn: true,
+  messages: {
+    held: `the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv's path) for all of its launches together`
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "VG101\u2013VG103 report a Python tool started by name only when nothing in the file shows that it runs with its environment on PATH. Some files show it themselves: they also start, by name, a program that only their environment provides (`torchserve`, `locust`, the project's own command), or they install with PATH's `pip` and then run PATH's `python`, or they set `PATH` before the launch. In every run where such a file works at all, PATH holds its environment, and `python` found there is that environment's. This rule shows those launches anyway, for a project that wants every file to work without activation.",
+    example: [
+      "import subprocess",
+      "",
+      'subprocess.run(["pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run(["python", "-m", "whoosh_index", "docs/"], check=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activating the venv, `whoosh` is installed into the environment of PATH's `pip` and run by PATH's `python`: the two agree with each other, and neither is the venv's. With the venv activated, both are the venv's. Replacing only one of them with `sys.executable` would install in one environment and run in another."
+    ].join("\n"),
+    why: "A name is looked up on PATH at each launch. When every Python tool the file starts comes from PATH, or the file needs a program only its environment has, the file already depends on PATH holding that environment; the names then resolve consistently, and what to change is how the file is started (activated, `tox`, `uv run`, an image with `ENV PATH`), or all of its launches at once.",
+    useInstead: [
+      "import subprocess",
+      "import sys",
+      "",
+      'subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run([sys.executable, "-m", "whoosh_index", "docs/"], check=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: "Benchmark and test drivers that install a server with `pip` and start it by its console script (`torchserve --start`), then run helper scripts with `python`; release scripts run by tox or nox, which put the environment's `bin` first on PATH; tests that set `PATH` to a venv they just made. Reviewed on 43 repositories nobody had tuned to, such findings were false in almost every case: the file could not run without its environment on PATH anyway.",
+    fixSafety: "No fix is offered: changing one launch of such a file splits what works today (an install with PATH's pip and a run with sys.executable reach two environments). Change all of the file's launches together, or how the file is started.",
+    keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
+    references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict?.held)
+      return;
+    ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
   }
 });
 
@@ -12039,7 +12362,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path29 = wordText(found.script);
+    const path30 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -12049,13 +12372,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path29))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path30))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path29 } } : { messageId: "runAsProgram", data: { script: path29 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path29}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -12118,6 +12441,7 @@ var RULES = [
   bareConsoleScript,
   systemInterpreterPath,
   envWithoutPath,
+  pathReliantLaunch,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -12303,13 +12627,13 @@ function patternMatcher(patterns) {
 }
 
 // dist/src/pipeline/discover.js
-import fs5 from "node:fs";
-import path18 from "node:path";
+import fs6 from "node:fs";
+import path19 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import fs4 from "node:fs";
-import path17 from "node:path";
-import { parse as parseYaml } from "yaml";
+import fs5 from "node:fs";
+import path18 from "node:path";
+import { parse as parseYaml2 } from "yaml";
 
 // dist/src/frontends/dockerfile/image.js
 import path16 from "node:path";
@@ -12446,7 +12770,7 @@ function venvsCreated(script, vars) {
     const words4 = splitWords2(cmd).map((w) => expandVars(w, vars));
     while (words4.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words4[0]) || /^(sudo|env|exec|nice|time)$/.test(words4[0])))
       words4.shift();
-    const dir = createdVenv(words4.map((w) => textWord(w)));
+    const dir = createdVenv(words4.map((w) => hasUnknown(w) ? { fragments: [{ kind: "unknown" }] } : textWord(w)));
     if (dir !== void 0 && !hasUnknown(dir))
       out.push(dir);
   }
@@ -12511,12 +12835,73 @@ function venvFirstOnPath(s) {
   return s.venvs.has(venv) || s.virtualEnv === venv ? venv : void 0;
 }
 
-// dist/src/pipeline/container-images.js
-var COMPOSE_FILE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
-var BAKE_FILE = /\.hcl$/;
-function isBuildFile(name) {
-  return COMPOSE_FILE.test(name) || BAKE_FILE.test(name);
-}
+// dist/src/pipeline/docker-run.js
+import fs4 from "node:fs";
+import path17 from "node:path";
+import { parse as parseYaml } from "yaml";
+var VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-a",
+  "--attach",
+  "--add-host",
+  "--blkio-weight",
+  "--cap-add",
+  "--cap-drop",
+  "--cgroupns",
+  "--cidfile",
+  "--cpu-period",
+  "--cpu-quota",
+  "--cpu-shares",
+  "-c",
+  "--cpus",
+  "--cpuset-cpus",
+  "--device",
+  "--dns",
+  "--dns-option",
+  "--dns-search",
+  "-e",
+  "--env",
+  "--env-file",
+  "--entrypoint",
+  "--expose",
+  "--gpus",
+  "--group-add",
+  "-h",
+  "--hostname",
+  "--ip",
+  "--ipc",
+  "-l",
+  "--label",
+  "--label-file",
+  "--link",
+  "--log-driver",
+  "--log-opt",
+  "-m",
+  "--memory",
+  "--mount",
+  "--name",
+  "--network",
+  "--net",
+  "--platform",
+  "-p",
+  "--publish",
+  "--pull",
+  "--restart",
+  "--runtime",
+  "--security-opt",
+  "--shm-size",
+  "--stop-signal",
+  "--stop-timeout",
+  "--tmpfs",
+  "-u",
+  "--user",
+  "--ulimit",
+  "-v",
+  "--volume",
+  "--volumes-from",
+  "-w",
+  "--workdir"
+]);
+var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 function kindOf(p) {
   try {
     const st = fs4.statSync(p);
@@ -12525,10 +12910,145 @@ function kindOf(p) {
     return void 0;
   }
 }
+function dockerRunDefs(workflows, root) {
+  const out = [];
+  for (const file of workflows) {
+    let text3;
+    try {
+      if (fs4.statSync(file).size > 1024 * 1024)
+        continue;
+      text3 = fs4.readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    if (!/docker\s+run\b/.test(text3))
+      continue;
+    let doc;
+    try {
+      doc = parseYaml(text3, { logLevel: "silent" });
+    } catch {
+      continue;
+    }
+    const jobs = doc?.jobs;
+    if (!jobs || typeof jobs !== "object")
+      continue;
+    for (const [jobName, job] of Object.entries(jobs)) {
+      const steps = job?.steps;
+      if (!Array.isArray(steps))
+        continue;
+      const built = /* @__PURE__ */ new Map();
+      for (const step of steps) {
+        if (!step || typeof step !== "object")
+          continue;
+        const s = step;
+        if (typeof s.uses === "string" && /^docker\/build-push-action@/.test(s.uses)) {
+          const w = s.with ?? {};
+          const ctx = typeof w.context === "string" ? w.context : ".";
+          if (ctx.includes("${{"))
+            continue;
+          const context = path17.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path17.join(ctx, "Dockerfile"), root);
+          const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
+          if (dockerfiles.length)
+            for (const t of tags)
+              built.set(t, { dockerfiles, context });
+        }
+        if (typeof s.run !== "string")
+          continue;
+        for (const line of s.run.split("\n")) {
+          const words4 = splitWords2(oneWord(line.replace(/\s*\\$/, "")));
+          const at2 = words4.findIndex((w, i) => w === "docker" && words4[i + 1] === "run");
+          if (at2 < 0)
+            continue;
+          const run2 = parseRun(words4.slice(at2 + 2));
+          const image = run2 && built.get(run2.image);
+          if (!run2 || !image)
+            continue;
+          const mounts = [];
+          for (const v of run2.volumes) {
+            const [src, dest] = v.split(":");
+            const m = src ? WORKSPACE.exec(src) : null;
+            if (!m || !dest?.startsWith("/"))
+              continue;
+            const host = path17.resolve(root, `.${src.slice(m[0].length)}`);
+            const kind = kindOf(host);
+            if (!kind || host === root || !host.startsWith(root + path17.sep))
+              continue;
+            mounts.push({ dest: path17.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+          }
+          if (!mounts.length)
+            continue;
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path17.relative(root, file)} job ${jobName} (docker run)` });
+        }
+      }
+    }
+  }
+  return out;
+}
+function oneWord(s) {
+  return s.replace(/\$\{\{(.*?)\}\}/g, (_, e) => `\${{${e.replace(/\s+/g, "")}}}`);
+}
+function candidates(file, root) {
+  if (!file.includes("${{"))
+    return kindOf(path17.resolve(root, file)) === "file" ? [path17.resolve(root, file)] : [];
+  const full = path17.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path17.dirname(full);
+  if (dir.includes("\0"))
+    return [];
+  const re = new RegExp(`^${path17.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  try {
+    return fs4.readdirSync(dir).filter((n) => re.test(n) && kindOf(path17.join(dir, n)) === "file").map((n) => path17.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+function parseRun(args) {
+  const volumes = [];
+  let entrypoint;
+  let workdir;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("-"))
+      return { image: a, command: args.slice(i + 1).filter((w) => !/^(&&|\|\||;|\|)$/.test(w)), volumes, entrypoint, workdir };
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const glued = a.startsWith("--") && eq > 0;
+    if (!VALUE_OPTIONS.has(name)) {
+      if (/^-[a-zA-Z]{2,}$/.test(a) && VALUE_OPTIONS.has(`-${a[a.length - 1]}`))
+        i++;
+      continue;
+    }
+    const value = glued ? a.slice(eq + 1) : args[++i];
+    if (value === void 0)
+      return void 0;
+    if (name === "-v" || name === "--volume")
+      volumes.push(value);
+    else if (name === "--entrypoint")
+      entrypoint = [value];
+    else if (name === "-w" || name === "--workdir")
+      workdir = value;
+  }
+  return void 0;
+}
+
+// dist/src/pipeline/container-images.js
+var COMPOSE_FILE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
+var BAKE_FILE = /\.hcl$/;
+function isBuildFile(name) {
+  return COMPOSE_FILE.test(name) || BAKE_FILE.test(name);
+}
+function kindOf2(p) {
+  try {
+    const st = fs5.statSync(p);
+    return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function readText(p) {
   try {
-    const st = fs4.statSync(p);
-    return st.size > 1024 * 1024 ? void 0 : fs4.readFileSync(p, "utf8");
+    const st = fs5.statSync(p);
+    return st.size > 1024 * 1024 ? void 0 : fs5.readFileSync(p, "utf8");
   } catch {
     return void 0;
   }
@@ -12541,14 +13061,14 @@ function composeDefs(file) {
     return [];
   let doc;
   try {
-    doc = parseYaml(raw.replace(/!(?:reset|override)\b/g, ""), { logLevel: "silent" });
+    doc = parseYaml2(raw.replace(/!(?:reset|override)\b/g, ""), { logLevel: "silent" });
   } catch {
     return [];
   }
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path17.dirname(file);
+  const dir = path18.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -12558,7 +13078,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path17.resolve(dir, ctx);
+    const context = path18.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -12574,13 +13094,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path17.resolve(dir, src);
-      const kind = kindOf(host);
+      const host = path18.resolve(dir, src);
+      const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path17.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path18.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path17.resolve(context, df),
+      dockerfile: path18.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -12590,7 +13110,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path17.basename(file)} service ${name}`
+      from: `${path18.basename(file)} service ${name}`
     });
   }
   return out;
@@ -12637,37 +13157,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path17.dirname(file), ...roots].map((r) => path17.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
+    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path17.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path17.basename(file)} target ${name}` });
+    out.push({ dockerfile: path18.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path18.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf(r) === "folder" ? r : path17.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path18.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path17.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path18.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path17.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path18.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path17.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path18.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown = (p) => path17.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown = (p) => path18.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -12679,7 +13199,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       parsed.set(d.dockerfile, t === void 0 ? void 0 : parseDockerfile(t));
     }
     const p = parsed.get(d.dockerfile);
-    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
+    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf2);
     const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
     busy.delete(d);
     memo.set(d, stage);
@@ -12687,22 +13207,39 @@ function containerRuns(files, claimed, buildFiles, roots) {
   };
   const baseImage = (d, image) => {
     const lower = image.toLowerCase();
-    let candidates;
+    let candidates2;
     const viaContext = d.namedContexts?.get(lower);
     if (viaContext !== void 0)
-      candidates = defs.filter((x) => x.name === viaContext && x.from.split(" target ")[0] === d.from.split(" target ")[0]);
+      candidates2 = defs.filter((x) => x.name === viaContext && x.from.split(" target ")[0] === d.from.split(" target ")[0]);
     else {
       const bare = (n) => n.toLowerCase().replace(/:[\w.-]+$/, "");
-      candidates = defs.filter((x) => x.image !== void 0 && (x.image.toLowerCase() === lower || !lower.includes(":") && bare(x.image) === lower));
-      if (!candidates.length)
-        candidates = defs.filter((x) => x.namedContexts?.has(lower)).flatMap((x) => defs.filter((y) => y.name === x.namedContexts.get(lower) && y.from.split(" target ")[0] === x.from.split(" target ")[0]));
+      candidates2 = defs.filter((x) => x.image !== void 0 && (x.image.toLowerCase() === lower || !lower.includes(":") && bare(x.image) === lower));
+      if (!candidates2.length)
+        candidates2 = defs.filter((x) => x.namedContexts?.has(lower)).flatMap((x) => defs.filter((y) => y.name === x.namedContexts.get(lower) && y.from.split(" target ")[0] === x.from.split(" target ")[0]));
     }
-    const keys = new Set(candidates.map((c) => `${c.dockerfile}|${c.context}|${c.target ?? ""}`));
+    const keys = new Set(candidates2.map((c) => `${c.dockerfile}|${c.context}|${c.target ?? ""}`));
     if (keys.size !== 1)
       return void 0;
-    return evaluate(candidates[0]);
+    return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path18.resolve(f));
+  for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
+    const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
+    const images = defsOf.map(evaluate);
+    if (!defsOf.length || images.some((i) => !i) || new Set(images.map((i) => venvFirstOnPath(i))).size !== 1)
+      continue;
+    const venv = venvFirstOnPath(images[0]);
+    if (!venv)
+      continue;
+    const start = r.entrypoint !== void 0 ? [...r.entrypoint, ...r.command] : [...images[0].entrypoint ?? [], ...r.command];
+    for (const p of containerPaths(start, r.workingDir ?? images[0].workdir)) {
+      const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
+      const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
+      if (host && !targets.has(host))
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path18.relative(roots[0] ?? process.cwd(), host) || host}` });
+    }
+  }
   for (const d of built) {
     const image = evaluate(d);
     if (!image)
@@ -12732,9 +13269,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path17.resolve(f);
+    const abs = path18.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path17.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path18.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -12759,14 +13296,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path17.posix.join(workdir, `${mod}.py`), path17.posix.join(workdir, mod));
+      out.push(path18.posix.join(workdir, `${mod}.py`), path18.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path17.posix.normalize(w.startsWith("/") ? w : path17.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path18.posix.normalize(w.startsWith("/") ? w : path18.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -12775,14 +13312,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path17.join(c.host, p.slice(c.dest.length));
-        if (kindOf(host))
+        const host = path18.join(c.host, p.slice(c.dest.length));
+        if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path17.posix.join(c.dest, path17.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path17.posix.join(c.dest, path17.basename(c.host)))
+    const at2 = c.intoDir ? path18.posix.join(c.dest, path18.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path18.posix.join(c.dest, path18.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -12799,12 +13336,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path17.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
-  for (const f of [...configFiles.map((c) => path17.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path18.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path17.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path18.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -12818,8 +13355,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path17.resolve(b, w);
-          if (p.startsWith(root + path17.sep))
+          const p = path18.resolve(b, w);
+          if (p.startsWith(root + path18.sep))
             found.push(p);
         }
       }
@@ -12832,15 +13369,15 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs5.openSync(file, "r");
+    fd = fs6.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs5.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs6.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs5.closeSync(fd);
+      fs6.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
@@ -12852,7 +13389,7 @@ function discoverFiles(inputs, cfg) {
   const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path18.relative(base, path18.resolve(dir)).split(path18.sep).join("/");
+  const relativeDir = (base, dir) => path19.relative(base, path19.resolve(dir)).split(path19.sep).join("/");
   const excluded = (rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -12860,7 +13397,7 @@ function discoverFiles(inputs, cfg) {
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path18.resolve(p);
+    const key = path19.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -12873,7 +13410,7 @@ function discoverFiles(inputs, cfg) {
   const walk = (dir, gitignores, depth, knownRootRel) => {
     let real;
     try {
-      const st = fs5.statSync(dir, { bigint: true });
+      const st = fs6.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -12883,7 +13420,7 @@ function discoverFiles(inputs, cfg) {
     if (ancestors.has(real)) {
       let shown = real;
       try {
-        shown = fs5.realpathSync(dir);
+        shown = fs6.realpathSync(dir);
       } catch {
       }
       problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
@@ -12894,7 +13431,7 @@ function discoverFiles(inputs, cfg) {
     seenDirs.add(real);
     let entries2;
     try {
-      entries2 = fs5.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs6.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
@@ -12904,7 +13441,7 @@ function discoverFiles(inputs, cfg) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs5.readFileSync(path18.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs6.readFileSync(path19.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -12916,12 +13453,12 @@ function discoverFiles(inputs, cfg) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path18.join(dir, e.name);
+      const p = path19.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = fs5.statSync(p);
+          const st = fs6.statSync(p);
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (err) {
@@ -12959,7 +13496,7 @@ function discoverFiles(inputs, cfg) {
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs5.statSync(input2);
+      st = fs6.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
@@ -12970,7 +13507,7 @@ function discoverFiles(inputs, cfg) {
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path18.basename(input2);
+      const name = path19.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
         continue;
@@ -12989,18 +13526,18 @@ function discoverFiles(inputs, cfg) {
 }
 
 // dist/src/env/console-scripts.js
-import fs7 from "node:fs";
-import path20 from "node:path";
+import fs8 from "node:fs";
+import path21 from "node:path";
 
 // dist/src/env/static.js
-import fs6 from "node:fs";
-import path19 from "node:path";
+import fs7 from "node:fs";
+import path20 from "node:path";
 function isVenv(dir) {
-  return fs6.existsSync(path19.join(dir, "pyvenv.cfg"));
+  return fs7.existsSync(path20.join(dir, "pyvenv.cfg"));
 }
 function listDir(d) {
   try {
-    return fs6.readdirSync(d).sort();
+    return fs7.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -13008,17 +13545,17 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path19.join(prefix, lib);
-    if (lib === "Lib" && fs6.existsSync(path19.join(libDir, "site-packages")))
-      out.push(path19.join(libDir, "site-packages"));
+    const libDir = path20.join(prefix, lib);
+    if (lib === "Lib" && fs7.existsSync(path20.join(libDir, "site-packages")))
+      out.push(path20.join(libDir, "site-packages"));
     for (const d of listDir(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path19.join(libDir, d, leaf);
-        if (fs6.existsSync(sp))
+        const sp = path20.join(libDir, d, leaf);
+        if (fs7.existsSync(sp))
           out.push(sp);
       }
     }
@@ -13027,7 +13564,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs6.realpathSync(sp);
+      real = fs7.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -13041,17 +13578,17 @@ function sitePackagesUnder(prefix, majorMinor) {
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs7.readdirSync(root, { withFileTypes: true });
+    entries2 = fs8.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path20.join(root, e.name))).map((e) => path20.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path21.join(root, e.name))).map((e) => path21.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs7.existsSync(path20.join(base, ...mod, "__main__.py")))
+    if (fs8.existsSync(path21.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -13085,14 +13622,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs7.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs8.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs7.readFileSync(path20.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs8.readFileSync(path21.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -13100,7 +13637,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path20.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path21.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -13118,7 +13655,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path20.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path21.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -13197,13 +13734,13 @@ function projectDependencies(cfg) {
     }
   let entries2 = [];
   try {
-    entries2 = fs7.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+    entries2 = fs8.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
   } catch {
   }
   for (const f of entries2) {
     let text3 = "";
     try {
-      text3 = fs7.readFileSync(path20.join(cfg.root, f), "utf8");
+      text3 = fs8.readFileSync(path21.join(cfg.root, f), "utf8");
     } catch {
       continue;
     }
@@ -13218,27 +13755,30 @@ function asArray(v) {
 }
 
 // dist/src/pipeline/context.js
-import path21 from "node:path";
-function selectRules(select, ignore2) {
+import path22 from "node:path";
+function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
       return [...RULES];
     const exact = ruleByCodeOrName(k);
     if (exact)
       return [exact];
-    const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()));
+    const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()) && !r.optIn);
     if (!prefixed.length)
       throw new UsageError(`unknown rule '${k}'${didYouMean(k, [...RULES.map((r) => r.code), ...RULES.map((r) => r.name)])} (see \`venvguard rules\`)`);
     return prefixed;
   };
-  const chosen = new Set(select && select.length ? select.flatMap(resolve) : RULES);
+  const chosen = new Set(select && select.length ? select.flatMap(resolve) : RULES.filter((r) => !r.optIn));
+  for (const k of extend)
+    for (const r of resolve(k))
+      chosen.add(r);
   for (const k of ignore2)
     for (const r of resolve(k))
       chosen.delete(r);
   return RULES.filter((r) => chosen.has(r));
 }
 function buildSettings(cfg, cli) {
-  const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...cli.ignore ?? []]);
+  const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...cli.ignore ?? []], cli.extendSelect);
   const knowledge = buildKnowledge(cfg);
   return {
     rules,
@@ -13262,7 +13802,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path21.relative(cfg.root, path21.resolve(file)).split(path21.sep).join("/");
+    const r = path22.relative(cfg.root, path22.resolve(file)).split(path22.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -13383,13 +13923,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs8 from "node:fs";
-import path22 from "node:path";
+import fs9 from "node:fs";
+import path23 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path22.join(path22.dirname(target), `.${path22.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path23.join(path23.dirname(target), `.${path23.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -13397,17 +13937,17 @@ function testPause() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function writeAtomically(file, bytes) {
-  const target = fs8.realpathSync(file);
-  const st = fs8.statSync(target);
+  const target = fs9.realpathSync(file);
+  const st = fs9.statSync(target);
   const tmp = tempPath(target);
-  let fd = fs8.openSync(tmp, fs8.constants.O_WRONLY | fs8.constants.O_CREAT | fs8.constants.O_EXCL, 384);
+  let fd = fs9.openSync(tmp, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, 384);
   try {
-    fs8.writeFileSync(fd, bytes);
+    fs9.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs8.fstatSync(fd);
+    const mine = fs9.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs8.fchownSync(fd, st.uid, st.gid);
+        fs9.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -13416,15 +13956,15 @@ function writeAtomically(file, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs8.fchmodSync(fd, st.mode & 4095);
-    fs8.closeSync(fd);
+    fs9.fchmodSync(fd, st.mode & 4095);
+    fs9.closeSync(fd);
     fd = void 0;
-    fs8.renameSync(tmp, target);
+    fs9.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs8.closeSync(fd);
-      fs8.rmSync(tmp, { force: true });
+        fs9.closeSync(fd);
+      fs9.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -13442,7 +13982,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs8.readdirSync(dir);
+    names = fs9.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -13453,10 +13993,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path22.join(dir, name);
+    const p = path23.join(dir, name);
     try {
-      if (fs8.lstatSync(p).isFile()) {
-        fs8.unlinkSync(p);
+      if (fs9.lstatSync(p).isFile()) {
+        fs9.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -13465,8 +14005,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path22.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path22.sep}`) && !path22.isAbsolute(rel);
+  const rel = path23.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path23.sep}`) && !path23.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -13479,19 +14019,19 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs8.statSync(r).isDirectory() ? r : path22.dirname(r);
-        this.roots.push(fs8.realpathSync(dir));
+        const dir = fs9.statSync(r).isDirectory() ? r : path23.dirname(r);
+        this.roots.push(fs9.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs8.realpathSync(file);
+    const real = fs9.realpathSync(file);
     if (!this.roots.some((root) => isInside(root, real))) {
       return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
     }
-    const st = fs8.statSync(real);
+    const st = fs9.statSync(real);
     const uid = process.getuid?.();
     const owner = uid === void 0 || uid === 0 || st.uid === uid;
     if (owner) {
@@ -13499,7 +14039,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs8.accessSync(real, fs8.constants.W_OK);
+        fs9.accessSync(real, fs9.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -13517,7 +14057,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path22.dirname(fs8.realpathSync(file));
+      const dir = path23.dirname(fs9.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -13552,9 +14092,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs8.realpathSync(file);
+    return fs9.realpathSync(file);
   } catch {
-    return path22.resolve(file);
+    return path23.resolve(file);
   }
 }
 
@@ -13663,8 +14203,8 @@ async function withWorkers(files, from, queue, settings, ctx, workers, finish2, 
 }
 
 // dist/src/pipeline/baseline.js
-import fs9 from "node:fs";
-import path23 from "node:path";
+import fs10 from "node:fs";
+import path24 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -13688,15 +14228,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path23.dirname(path23.resolve(cwd, file));
-  const rel = (d) => path23.relative(base, path23.resolve(cwd, d.path)).split(path23.sep).join("/");
+  const base = path24.dirname(path24.resolve(cwd, file));
+  const rel = (d) => path24.relative(base, path24.resolve(cwd, d.path)).split(path24.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs9.readFileSync(file, "utf8");
+    text3 = fs10.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -13733,13 +14273,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path23.resolve(cwd, file);
+  const target = path24.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs9.writeFileSync(tmp, text3, { mode: 420 });
-    fs9.renameSync(tmp, target);
+    fs10.writeFileSync(tmp, text3, { mode: 420 });
+    fs10.renameSync(tmp, target);
   } catch (e) {
-    fs9.rmSync(tmp, { force: true });
+    fs10.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -13755,7 +14295,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const cfg = loadConfig({ start: path24.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
+  const cfg = loadConfig({ start: path25.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
   if (opts.extendExclude)
     cfg.extendExclude.push(...opts.extendExclude);
   if (opts.respectGitignore !== void 0)
@@ -13764,21 +14304,21 @@ async function check(opts) {
     cfg.forceExclude = opts.forceExclude;
   if (opts.maxFileSize)
     cfg.maxFileSize = opts.maxFileSize;
-  const settings = buildSettings(cfg, { select: opts.select, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
+  const settings = buildSettings(cfg, { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
   if (opts.fixReadonly && !opts.fix)
     throw new UsageError("--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)");
   if (opts.updateBaseline && !opts.baseline)
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path24.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path24.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path25.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path25.resolve(cwd, p));
   const found = discoverFiles(roots, cfg);
   const display = (p) => {
-    const r = path24.relative(cwd, p);
+    const r = path25.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path24.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path25.resolve(cwd, p)))];
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed });
   const ignoresFor = perFileIgnores(cfg);
   let diagnostics = [];
@@ -13856,17 +14396,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path25 from "node:path";
+import path26 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path25.relative(cwd, path25.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path25.sep) || path25.isAbsolute(rel);
+  const rel = path26.relative(cwd, path26.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path26.sep) || path26.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path25.sep).join("/");
+  return displayPath(p, cwd).split(path26.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -13965,7 +14505,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path29 = portablePath(d.path, r.cwd);
+  const path30 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -13980,10 +14520,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path29,
+    path: path30,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path29, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path30, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -13992,7 +14532,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path26 from "node:path";
+import path27 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -14153,11 +14693,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path26.resolve(cwd, p)).href };
-  return { uri: rel.split(path26.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path27.resolve(cwd, p)).href };
+  return { uri: rel.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path26.resolve(dir)).href;
+  const href = pathToFileURL(path27.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -14323,8 +14863,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path29 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path29)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path30 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path30)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -14336,7 +14876,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path29 = sanitize(displayPath(d.path, r.cwd));
+  const path30 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -14349,7 +14889,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path29}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path30}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -14435,18 +14975,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs10 from "node:fs";
-import path27 from "node:path";
+import fs11 from "node:fs";
+import path28 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path27.dirname(fileURLToPath(from)); ; dir = path27.dirname(dir)) {
-    const file = path27.join(dir, "package.json");
-    if (fs10.existsSync(file)) {
-      const json = JSON.parse(fs10.readFileSync(file, "utf8"));
+  for (let dir = path28.dirname(fileURLToPath(from)); ; dir = path28.dirname(dir)) {
+    const file = path28.join(dir, "package.json");
+    if (fs11.existsSync(file)) {
+      const json = JSON.parse(fs11.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path27.dirname(dir) === dir)
+    if (path28.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -14524,7 +15064,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path28.relative(r.cwd, path28.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path29.relative(r.cwd, path29.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -14532,7 +15072,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs11.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs12.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -14543,7 +15083,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs11.existsSync(path28.resolve(workspace, p)))
+      if (!fs12.existsSync(path29.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths, ...rest } = opts;
     void extraPaths;
@@ -14551,14 +15091,14 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path28.resolve(workspace, sarifPath);
-      fs11.mkdirSync(path28.dirname(target), { recursive: true });
-      fs11.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path29.resolve(workspace, sarifPath);
+      fs12.mkdirSync(path29.dirname(target), { recursive: true });
+      fs12.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs11.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs12.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -6683,19 +6683,19 @@ function planBlocks(text3) {
   for (const u of units)
     if (u.kind === "class")
       splitClass(scan, u);
-  const leaves = units.flatMap((u) => u.split ?? [u]);
+  const leaves2 = units.flatMap((u) => u.split ?? [u]);
   const reasons = /* @__PURE__ */ new Map();
   const via2 = /* @__PURE__ */ new Map();
   const body = (u) => code.slice(u.start, u.end);
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves, aliases);
+  const importBinds = importedNames(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
   const wrappers = /* @__PURE__ */ new Set();
-  for (const u of leaves) {
+  for (const u of leaves2) {
     if (!mayLaunch(body(u)))
       continue;
     seeds.push(u);
@@ -6706,7 +6706,7 @@ function planBlocks(text3) {
   }
   const wrapperUse = callsPattern(wrappers);
   if (wrapperUse) {
-    for (const u of leaves) {
+    for (const u of leaves2) {
       if (reasons.has(u))
         continue;
       const m = wrapperUse.exec(body(u));
@@ -6725,16 +6725,16 @@ function planBlocks(text3) {
     if (!leading)
       break;
   }
-  for (const u of leaves)
+  for (const u of leaves2)
     if (!reasons.has(u) && u.kind !== "header" && PY2_STATEMENT.test(body(u)))
       reasons.set(u, "python2");
   for (const u of units)
     if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
       reasons.set(u, "statement");
-  keepDefiners(code, leaves, seeds, importBinds, reasons, via2);
+  keepDefiners(code, leaves2, seeds, importBinds, reasons, via2);
   return planResult(units, reasons, via2);
 }
-function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
+function keepDefiners(code, leaves2, seeds, importBinds, reasons, via2) {
   const define = (map, name, u) => {
     let l = map.get(name);
     if (!l)
@@ -6742,7 +6742,7 @@ function keepDefiners(code, leaves, seeds, importBinds, reasons, via2) {
     l.push(u);
   };
   const moduleNames = /* @__PURE__ */ new Map();
-  for (const u of leaves) {
+  for (const u of leaves2) {
     for (const n of importBinds.get(u) ?? [])
       define(moduleNames, n, u);
     if (!u.owner) {
@@ -7016,6 +7016,136 @@ function decodePython(path15, bytes) {
   return decodeText(path15, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+var RUNNING_VERSION = "the running interpreter's version";
+
 // dist/src/frontends/python/values.js
 var UNKNOWN2 = { k: "unknown" };
 var MAX_OPTIONS = 16;
@@ -7042,8 +7172,21 @@ function union(values) {
 function options(v) {
   return v.k === "union" ? v.options : [v];
 }
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
 function mapValue(v, f) {
   return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
 }
 function unknownWord(span) {
   return { fragments: [{ kind: "unknown", span }], span };
@@ -7596,7 +7739,10 @@ var Scopes = class {
       case "for_statement":
       case "for_in_clause": {
         const left = n.childForFieldName("left");
-        if (left)
+        const right = n.childForFieldName("right");
+        if (left?.type === "identifier" && right && (right.type === "tuple" || right.type === "list")) {
+          add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
+        } else if (left)
           for (const id of identifiersIn(left))
             add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
         return;
@@ -7839,6 +7985,11 @@ function identifiersIn(n) {
     return [n.text];
   return n.descendantsOfType("identifier").filter((c) => !!c).map((c) => c.text);
 }
+function loopItems(v) {
+  if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
+    return UNKNOWN2;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN2));
+}
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
@@ -8049,6 +8200,9 @@ function knownCall(ev, q, call) {
         return { k: "env", path: path15, span };
       }
       return { k: "env", path: "inherited", span };
+    case "platform.python_version":
+    case "sysconfig.get_python_version":
+      return runningVersion(span);
     case "sysconfig.get_path":
       return fragmentValue({ kind: "venv-path", span }, span);
   }
@@ -8069,7 +8223,13 @@ function methodCall(ev, summaries, fn, call) {
         }
         return { k: "unknown", span };
       case "format":
-        return mapValue(obj, (s) => s.k === "str" ? braceFormat(s.word, positional.map((p) => ev.evalIn(p, scope, pos)), new Map([...keywords].map(([k, v]) => [k, ev.evalIn(v, scope, pos)])), span) : { k: "unknown", span });
+        return mapValue(obj, (s) => {
+          if (s.k !== "str")
+            return { k: "unknown", span };
+          const keys = [...keywords.keys()];
+          const args = [...positional, ...keywords.values()].map((p) => ev.evalIn(p, scope, pos));
+          return mapEach(args, (vs) => braceFormat(s.word, vs.slice(0, positional.length), new Map(keys.map((k, i) => [k, vs[positional.length + i]])), span));
+        });
       case "strip":
       case "rstrip":
       case "lstrip":
@@ -8102,6 +8262,7 @@ function evalString(ev, n, scope, pos) {
   const raw = prefix.includes("r");
   const isF = prefix.includes("f") || prefix.includes("t");
   const frags = [];
+  const choices = [];
   let verbatim = true;
   const contentStart = startTok ? startTok.endIndex : n.startIndex;
   const endTok = n.child(n.childCount - 1);
@@ -8121,7 +8282,10 @@ function evalString(ev, n, scope, pos) {
       const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
       if (v.k === "str")
         frags.push(...v.word.fragments);
-      else
+      else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
+        choices.push({ at: frags.length, value: v });
+        frags.push({ kind: "unknown", span: spanOf(c) });
+      } else
         frags.push({ kind: "unknown", span: spanOf(c) });
     } else if (c.type === "escape_sequence") {
       verbatim = false;
@@ -8141,7 +8305,16 @@ function evalString(ev, n, scope, pos) {
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
     verbatim = false;
-  return strValue({ fragments: mergeText(frags), span }, literal);
+  if (choices.length === 0)
+    return strValue({ fragments: mergeText(frags), span }, literal);
+  return mapEach(choices.map((x) => x.value), (vs) => {
+    const out = frags.slice();
+    for (let i = choices.length - 1; i >= 0; i--) {
+      const v = vs[i];
+      out.splice(choices[i].at, 1, ...v.k === "str" ? v.word.fragments : [frags[choices[i].at]]);
+    }
+    return strValue({ fragments: mergeText(out), span }, literal);
+  });
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
 function decodeEscape(esc, isF) {
@@ -8454,6 +8627,8 @@ var PythonModule = class {
       case "os.environ":
         return { k: "env", path: "inherited", span };
       default:
+        if (q === "sys.version" || q === "sys.version_info" || q.startsWith("sys.version_info."))
+          return runningVersion(span);
         return { k: "unknown", span };
     }
   }
@@ -8520,8 +8695,10 @@ var PythonModule = class {
     if (op === "/") {
       return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
     }
-    if (op === "%")
-      return mapValue(l, (x) => x.k === "str" ? percentFormat(x.word, r, span) : { k: "unknown", span });
+    if (op === "%") {
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN2), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
+    }
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
@@ -8549,6 +8726,8 @@ var PythonModule = class {
     if (!value || !sub)
       return { k: "unknown", span };
     const q = this.qualify(value, scope);
+    if (q === "sys.version_info" || q === "sys.version")
+      return runningVersion(span);
     if (q === "os.environ") {
       const key = this.evalIn(sub, scope, pos);
       return key.k === "str" && wordTextOf(key.word) === "VIRTUAL_ENV" ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span };
@@ -8708,6 +8887,8 @@ var PythonRewriter = class {
       imports.add("os");
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
+        return void 0;
+      if (lit.parentType === "binary_operator")
         return void 0;
       let text4;
       const exe = target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
@@ -8952,6 +9133,78 @@ function assignedBetween(scope, name, from, to) {
     }
   }
   return false;
+}
+
+// dist/src/frontends/python/run-context.js
+function shebangInterpreter(text3) {
+  const m = /^#![ \t]*(\/\S+)/.exec(text3.replace(/^\uFEFF/, ""));
+  if (!m || /\/env$/.test(m[1]))
+    return void 0;
+  return /\/(python|pypy)[\d.]*$/.test(m[1]) ? m[1] : void 0;
+}
+var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
+function pathChecksBefore(mod, call) {
+  const out = [];
+  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
+    if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
+      break;
+    }
+    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
+      const t = lookupTest(mod, block.childForFieldName("condition"));
+      if (t && !t.negated)
+        out.push(...t.names);
+    }
+    if (block.type !== "block" && block.type !== "module")
+      continue;
+    for (const s of block.namedChildren) {
+      if (!s || s.startIndex >= child.startIndex)
+        break;
+      if (s.type !== "if_statement")
+        continue;
+      const t = lookupTest(mod, s.childForFieldName("condition"));
+      if (t && t.negated && leaves(s.childForFieldName("consequence")))
+        out.push(...t.names);
+    }
+  }
+  return out;
+}
+function lookupTest(mod, cond) {
+  if (!cond)
+    return void 0;
+  let { node, negated } = unwrapNot(cond);
+  if (node?.type === "comparison_operator" && node.namedChildren.length === 2 && node.namedChildren[1]?.type === "none") {
+    const op = node.children.slice(1, -1).map((c) => c?.text).join(" ");
+    if (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")
+      return void 0;
+    negated = negated !== (op === "is" || op === "==");
+    node = node.namedChildren[0];
+  }
+  if (node?.type !== "call")
+    return void 0;
+  const fn = node.childForFieldName("function");
+  if (!fn || !LOOKUPS.has(mod.qualify(fn, mod.scopeAt(node)) ?? ""))
+    return void 0;
+  const first = mod.callArgs(node).positional[0];
+  if (!first)
+    return void 0;
+  const names = [];
+  for (const o of options(mod.eval(first))) {
+    const t = o.k === "str" ? wordTextOf(o.word) : void 0;
+    if (t === void 0)
+      return void 0;
+    names.push(t);
+  }
+  return { names, negated };
+}
+function leaves(block) {
+  const last = block?.namedChildren.filter((c) => c && c.type !== "comment").pop();
+  if (!last)
+    return false;
+  if (last.type === "raise_statement" || last.type === "return_statement")
+    return true;
+  const e = last.type === "expression_statement" ? last.namedChildren[0] : void 0;
+  const fn = e?.type === "call" ? e.childForFieldName("function")?.text : void 0;
+  return fn !== void 0 && ["sys.exit", "exit", "quit", "os._exit", "SystemExit"].includes(fn);
 }
 
 // dist/src/frontends/python/launch-sites.js
@@ -9248,6 +9501,8 @@ function sitesForCall(mod, call, api, spec, reportAt = call) {
     }
   }
   const argv0 = argvZeroOf(spec, api, positional, splat);
+  const shebang = shebangInterpreter(mod.file.text);
+  const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
     let path15 = r.env;
@@ -9258,6 +9513,10 @@ function sitesForCall(mod, call, api, spec, reportAt = call) {
     else if (cmd.envPathSet)
       path15 = { kind: "explicit" };
     const env2 = { path: path15 };
+    if (shebang !== void 0)
+      env2.shebang = shebang;
+    if (checked.length)
+      env2.checkedOnPath = checked;
     if (active !== void 0 && path15.kind !== "reset" && path15.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
@@ -9341,6 +9600,44 @@ function dedupe(sites) {
   });
 }
 
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+function pythonFileFacts(root, sites) {
+  const functions = [];
+  const pathSets = [];
+  const pathDicts = [];
+  const stack = [{ node: root, fnEnd: root.endIndex }];
+  while (stack.length) {
+    const { node, fnEnd } = stack.pop();
+    let end = fnEnd;
+    if (node.type === "function_definition") {
+      functions.push({ start: node.startIndex, end: node.endIndex });
+      end = node.endIndex;
+    } else if (node.type === "with_statement") {
+      const clause = node.children.find((c) => c?.type === "with_clause");
+      const body = node.childForFieldName("body");
+      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
+      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
+        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
+      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
+    } else if (node.type === "expression_statement") {
+      const m = PATH_DICT.exec(node.text);
+      if (m)
+        pathDicts.push({ name: m[1], fnEnd });
+    }
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const c = node.child(i);
+      if (c && c.endIndex - c.startIndex > 0)
+        stack.push({ node: c, fnEnd: end });
+    }
+  }
+  return { sites, functions, pathSets };
+}
+
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
@@ -9361,6 +9658,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
+    const facts = pythonFileFacts(root, sites);
+    for (const s of sites)
+      s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem;
     if (root.hasError) {
@@ -9450,137 +9750,6 @@ import path10 from "node:path";
 
 // dist/src/frontends/config/services.js
 import path9 from "node:path";
-
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-}
-
-// dist/src/frontends/config/services.js
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -10973,6 +11142,101 @@ var STDLIB_MODULES = /* @__PURE__ */ new Set([
   "zoneinfo"
 ]);
 
+// dist/src/judge/policy.js
+var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
+var judged = /* @__PURE__ */ new WeakMap();
+var reliance = /* @__PURE__ */ new WeakMap();
+var functionsOf = /* @__PURE__ */ new WeakMap();
+function functionOf(functions, at) {
+  let best;
+  for (const f of functions)
+    if (f.start <= at && at < f.end && (!best || f.start >= best.start))
+      best = f;
+  return best;
+}
+function launchesSysExecutable(s) {
+  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
+}
+function environmentProgram(s) {
+  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+    return void 0;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : void 0;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
+    return void 0;
+  const base = name.replace(/\.exe$/i, "");
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
+    return void 0;
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
+    return void 0;
+  return name;
+}
+function applyPolicy(site, verdict, judgeOne) {
+  const facts = site.pythonFile;
+  if (!facts || verdict.resolution !== "path")
+    return verdict;
+  let cache = judged.get(facts);
+  if (!cache)
+    judged.set(facts, cache = /* @__PURE__ */ new Map());
+  const judge = (s) => {
+    if (!cache.has(s))
+      cache.set(s, judgeOne(s));
+    return cache.get(s);
+  };
+  const at = site.callSpan.start;
+  const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
+  if (set)
+    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  let fns = functionsOf.get(facts);
+  if (!fns)
+    functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
+  const fn = functionOf(facts.functions, at);
+  const sameFunction = (s) => fns.get(s) === fn;
+  if (facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
+    return verdict;
+  if (!reliance.has(facts)) {
+    let found;
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judge(s) === void 0) {
+        found = { name, line: s.file.location(s.callSpan.start).line };
+        break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  const reliant = reliance.get(facts);
+  if (reliant) {
+    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  if (!facts.sites.some(launchesSysExecutable)) {
+    const judgedSites = facts.sites.map((s) => ({ s, v: s === site ? verdict : judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+    const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+    const runs = judgedSites.some((x) => x.v.tool !== "pip");
+    if (installs && runs) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
+    }
+  }
+  return verdict;
+}
+
 // dist/src/judge/judge.js
 function leadingText2(w) {
   let text3 = "";
@@ -10984,6 +11248,10 @@ function leadingText2(w) {
   return { text: text3, whole: true };
 }
 function judgeLaunch(site, knowledge) {
+  const v = judgeBare(site, knowledge);
+  return v && site.language === "python" ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+function judgeBare(site, knowledge) {
   const v = judgeProgram(site, knowledge);
   if (v?.tool === "pip" && v.resolution !== "system-path" && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name))))
     return void 0;
@@ -11025,7 +11293,7 @@ function judgeProgram(site, knowledge) {
   const lookup = frags.find((f) => f.kind === "path-lookup");
   if (lookup && lookup.kind === "path-lookup") {
     const name = wordText(lookup.name);
-    if (!name || pathChosen)
+    if (!name || pathChosen || runsOnSystemInterpreter(site))
       return void 0;
     const v = classifyName(name, site, knowledge, "path", lookup.span);
     return v;
@@ -11034,12 +11302,14 @@ function judgeProgram(site, knowledge) {
   if (text3 === "")
     return void 0;
   if (/[/\\]/.test(text3)) {
-    if (whole && isSystemInterpreterPath(text3)) {
+    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site)) {
       return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
     }
     return void 0;
   }
   if (!site.searchesPath || pathChosen)
+    return void 0;
+  if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
   if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
     return void 0;
@@ -11048,11 +11318,16 @@ function judgeProgram(site, knowledge) {
   if (/^(python|pypy)\d*(\.\d*)?$/.test(text3)) {
     if (isDiscoveryProbe(text3, site.argv.slice(1)))
       return void 0;
+    if (!frags.some((f) => f.kind === "unknown" && f.why === RUNNING_VERSION))
+      return void 0;
     return { tool: "interpreter", name: `${text3}\u2026`, resolution, words: 1, programSpan };
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
   return void 0;
+}
+function runsOnSystemInterpreter(site) {
+  return site.language === "python" && site.env.shebang !== void 0 && isSystemInterpreterPath(site.env.shebang);
 }
 function classifyName(name, site, knowledge, resolution, programSpan) {
   if (isInterpreterName(name)) {
@@ -11076,6 +11351,8 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
     return void 0;
   const script = knowledge.consoleScripts.get(base);
   if (script && site.env.scriptsOnPath !== void 0)
+    return void 0;
+  if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, ""))))
     return void 0;
   if (script)
     return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
@@ -11299,10 +11576,10 @@ var bareConsoleScript = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
+    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
     whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
-    why: "The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller's.",
+    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
     fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
@@ -11310,7 +11587,7 @@ var bareConsoleScript = defineRule({
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "console-script")
+    if (!verdict || verdict.held || verdict.tool !== "console-script")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx2.report({
@@ -11354,7 +11631,7 @@ var barePip = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: 'Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv\'s only while the venv is activated. `python -m pip` with `sys.executable` always means "pip of the interpreter running now".',
+    mentalModel: "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\". Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
     whatItPrints: [
       "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
@@ -11372,7 +11649,7 @@ var barePip = defineRule({
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "pip" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -11396,7 +11673,7 @@ var barePythonInterpreter = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's.",
+    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: [
       "import subprocess",
       "import sys",
@@ -11413,7 +11690,7 @@ var barePythonInterpreter = defineRule({
       "",
       "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`."
     ].join("\n"),
-    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there.",
+    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: [
       "import subprocess",
       "import sys",
@@ -11432,7 +11709,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -11483,6 +11760,52 @@ var envWithoutPath = defineRule({
       span: site.env.path.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : void 0
     });
+  }
+});
+
+// dist/src/rules/path-reliant-launch.js
+var TOOL = { interpreter: "interpreter", pip: "pip", "console-script": "console script" };
+var pathReliantLaunch = defineRule({
+  code: "VG106",
+  name: "path-reliant-launch",
+  summary: "A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)",
+  fixable: "never",
+  judges: "python",
+  optIn: true,
+  messages: {
+    held: `the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv's path) for all of its launches together`
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "VG101\u2013VG103 report a Python tool started by name only when nothing in the file shows that it runs with its environment on PATH. Some files show it themselves: they also start, by name, a program that only their environment provides (`torchserve`, `locust`, the project's own command), or they install with PATH's `pip` and then run PATH's `python`, or they set `PATH` before the launch. In every run where such a file works at all, PATH holds its environment, and `python` found there is that environment's. This rule shows those launches anyway, for a project that wants every file to work without activation.",
+    example: [
+      "import subprocess",
+      "",
+      'subprocess.run(["pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run(["python", "-m", "whoosh_index", "docs/"], check=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activating the venv, `whoosh` is installed into the environment of PATH's `pip` and run by PATH's `python`: the two agree with each other, and neither is the venv's. With the venv activated, both are the venv's. Replacing only one of them with `sys.executable` would install in one environment and run in another."
+    ].join("\n"),
+    why: "A name is looked up on PATH at each launch. When every Python tool the file starts comes from PATH, or the file needs a program only its environment has, the file already depends on PATH holding that environment; the names then resolve consistently, and what to change is how the file is started (activated, `tox`, `uv run`, an image with `ENV PATH`), or all of its launches at once.",
+    useInstead: [
+      "import subprocess",
+      "import sys",
+      "",
+      'subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run([sys.executable, "-m", "whoosh_index", "docs/"], check=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: "Benchmark and test drivers that install a server with `pip` and start it by its console script (`torchserve --start`), then run helper scripts with `python`; release scripts run by tox or nox, which put the environment's `bin` first on PATH; tests that set `PATH` to a venv they just made. Reviewed on 43 repositories nobody had tuned to, such findings were false in almost every case: the file could not run without its environment on PATH anyway.",
+    fixSafety: "No fix is offered: changing one launch of such a file splits what works today (an install with PATH's pip and a run with sys.executable reach two environments). Change all of the file's launches together, or how the file is started.",
+    keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
+    references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict?.held)
+      return;
+    ctx2.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
   }
 });
 
@@ -11889,6 +12212,7 @@ var RULES = [
   bareConsoleScript,
   systemInterpreterPath,
   envWithoutPath,
+  pathReliantLaunch,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,

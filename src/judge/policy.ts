@@ -51,6 +51,7 @@ const SYSTEM_COMMANDS = new Set(
 );
 
 const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>>();
+const reliance = new WeakMap<PythonFileFacts, { name: string; line: number } | undefined>();
 const functionsOf = new WeakMap<PythonFileFacts, Map<LaunchSite, Span | undefined>>();
 
 /** The innermost function holding an offset (undefined: module level). */
@@ -103,13 +104,21 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const sameFunction = (s: LaunchSite) => fns.get(s) === fn;
   if (facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return verdict;
 
-  for (const s of facts.sites) {
-    if (s === site) continue;
-    const name = environmentProgram(s);
-    if (name !== undefined && judge(s) === undefined) {
-      const line = s.file.location(s.callSpan.start).line;
-      return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${name}" by name (line ${line}), which only its environment on PATH provides` } };
+  // The file's first such program, found once per file (a site judged a Python tool is never one).
+  if (!reliance.has(facts)) {
+    let found: { name: string; line: number } | undefined;
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== undefined && judge(s) === undefined) {
+        found = { name, line: s.file.location(s.callSpan.start).line };
+        break;
+      }
     }
+    reliance.set(facts, found);
+  }
+  const reliant = reliance.get(facts);
+  if (reliant) {
+    return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
   }
 
   if (!facts.sites.some(launchesSysExecutable)) {
