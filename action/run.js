@@ -11255,6 +11255,8 @@ var STDLIB_MODULES = /* @__PURE__ */ new Set([
 
 // dist/src/judge/policy.js
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
+  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
   ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
   which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
   pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
