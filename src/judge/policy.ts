@@ -54,6 +54,8 @@ const SYSTEM_COMMANDS = new Set(
 
 const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>>();
 const reliance = new WeakMap<PythonFileFacts, { name: string; line: number } | undefined>();
+const confirming = new WeakMap<PythonFileFacts, Set<Span | undefined>>();
+const chains = new WeakMap<PythonFileFacts, boolean>();
 const functionsOf = new WeakMap<PythonFileFacts, Map<LaunchSite, Span | undefined>>();
 
 /** The innermost function holding an offset (undefined: module level). */
@@ -104,7 +106,9 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (!fns) functionsOf.set(facts, (fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)]))));
   const fn = functionOf(facts.functions, at);
   const sameFunction = (s: LaunchSite) => fns.get(s) === fn;
-  if (facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return verdict;
+  let confirmed = confirming.get(facts);
+  if (!confirmed) confirming.set(facts, (confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s)))));
+  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return verdict;
 
   // The file's first such program, found once per file (a site judged a Python tool is never one).
   if (!reliance.has(facts)) {
@@ -123,11 +127,15 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
     return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
   }
 
-  if (!facts.sites.some(launchesSysExecutable)) {
-    const judgedSites = facts.sites.map((s) => ({ s, v: s === site ? verdict : judge(s) })).filter((x) => x.v !== undefined && x.v.resolution === 'path');
-    const installs = judgedSites.some((x) => x.v!.tool === 'pip' && x.s.argv.some((w) => wordText(w) === 'install'));
-    const runs = judgedSites.some((x) => x.v!.tool !== 'pip');
-    if (installs && runs) {
+  if (confirmed.size === 0) {
+    // Once per file: does it install with pip by name and run a Python tool by name?
+    if (!chains.has(facts)) {
+      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== undefined && x.v.resolution === 'path');
+      const installs = judgedSites.some((x) => x.v!.tool === 'pip' && x.s.argv.some((w) => wordText(w) === 'install'));
+      const runs = judgedSites.some((x) => x.v!.tool !== 'pip');
+      chains.set(facts, installs && runs);
+    }
+    if (chains.get(facts)) {
       return { ...verdict, held: { signal: 'path-chain', reason: 'this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment' } };
     }
   }

@@ -24,6 +24,8 @@ const SETS_PATH =
  */
 const PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
 
+const STATEMENT_HOLDERS = new Set(['module', 'block', 'function_definition', 'class_definition', 'decorated_definition', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause']);
+
 export function pythonFileFacts(root: Node, sites: readonly LaunchSite[]): PythonFileFacts {
   const functions: Span[] = [];
   const pathSets: { from: number; to: number; span: Span }[] = [];
@@ -50,8 +52,11 @@ export function pythonFileFacts(root: Node, sites: readonly LaunchSite[]): Pytho
       const m = PATH_DICT.exec(node.text);
       if (m) pathDicts.push({ name: m[1], fnEnd });
     }
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const c = node.child(i);
+    // Statements only: functions, with-statements and PATH assignments are never inside an expression.
+    if (!STATEMENT_HOLDERS.has(node.type)) continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
       if (c && c.endIndex - c.startIndex > 0) stack.push({ node: c, fnEnd: end });
     }
   }
