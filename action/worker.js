@@ -620,7 +620,7 @@ var bareConsoleScript = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
+    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
     whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
@@ -631,7 +631,7 @@ var bareConsoleScript = defineRule({
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "console-script")
+    if (!verdict || verdict.held || verdict.tool !== "console-script")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx2.report({
@@ -776,7 +776,7 @@ var barePip = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: 'Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv\'s only while the venv is activated. `python -m pip` with `sys.executable` always means "pip of the interpreter running now".',
+    mentalModel: "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\". Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
     whatItPrints: [
       "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
@@ -794,7 +794,7 @@ var barePip = defineRule({
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "pip" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -818,7 +818,7 @@ var barePythonInterpreter = defineRule({
   },
   docs: {
     exampleLanguage: "python",
-    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's.",
+    mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: [
       "import subprocess",
       "import sys",
@@ -854,7 +854,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx2) {
-    if (!verdict || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -905,6 +905,52 @@ var envWithoutPath = defineRule({
       span: site.env.path.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" is started here`, span: verdict.programSpan }] : void 0
     });
+  }
+});
+
+// dist/src/rules/path-reliant-launch.js
+var TOOL = { interpreter: "interpreter", pip: "pip", "console-script": "console script" };
+var pathReliantLaunch = defineRule({
+  code: "VG106",
+  name: "path-reliant-launch",
+  summary: "A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)",
+  fixable: "never",
+  judges: "python",
+  optIn: true,
+  messages: {
+    held: `the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv's path) for all of its launches together`
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "VG101\u2013VG103 report a Python tool started by name only when nothing in the file shows that it runs with its environment on PATH. Some files show it themselves: they also start, by name, a program that only their environment provides (`torchserve`, `locust`, the project's own command), or they install with PATH's `pip` and then run PATH's `python`, or they set `PATH` before the launch. In every run where such a file works at all, PATH holds its environment, and `python` found there is that environment's. This rule shows those launches anyway, for a project that wants every file to work without activation.",
+    example: [
+      "import subprocess",
+      "",
+      'subprocess.run(["pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run(["python", "-m", "whoosh_index", "docs/"], check=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` without activating the venv, `whoosh` is installed into the environment of PATH's `pip` and run by PATH's `python`: the two agree with each other, and neither is the venv's. With the venv activated, both are the venv's. Replacing only one of them with `sys.executable` would install in one environment and run in another."
+    ].join("\n"),
+    why: "A name is looked up on PATH at each launch. When every Python tool the file starts comes from PATH, or the file needs a program only its environment has, the file already depends on PATH holding that environment; the names then resolve consistently, and what to change is how the file is started (activated, `tox`, `uv run`, an image with `ENV PATH`), or all of its launches at once.",
+    useInstead: [
+      "import subprocess",
+      "import sys",
+      "",
+      'subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run([sys.executable, "-m", "whoosh_index", "docs/"], check=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: "Benchmark and test drivers that install a server with `pip` and start it by its console script (`torchserve --start`), then run helper scripts with `python`; release scripts run by tox or nox, which put the environment's `bin` first on PATH; tests that set `PATH` to a venv they just made. Reviewed on 43 repositories nobody had tuned to, such findings were false in almost every case: the file could not run without its environment on PATH anyway.",
+    fixSafety: "No fix is offered: changing one launch of such a file splits what works today (an install with PATH's pip and a run with sys.executable reach two environments). Change all of the file's launches together, or how the file is started.",
+    keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
+    references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
+  },
+  check(site, verdict, ctx2) {
+    if (!verdict?.held)
+      return;
+    ctx2.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
   }
 });
 
@@ -1311,6 +1357,7 @@ var RULES = [
   bareConsoleScript,
   systemInterpreterPath,
   envWithoutPath,
+  pathReliantLaunch,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -10056,17 +10103,32 @@ function pathChecksBefore(mod, call) {
     }
     if (block.type !== "block" && block.type !== "module")
       continue;
-    for (const s of block.namedChildren) {
-      if (!s || s.startIndex >= child.startIndex)
+    for (const g of leavingGuards(mod, block)) {
+      if (g.start >= child.startIndex)
         break;
-      if (s.type !== "if_statement")
-        continue;
-      const t = lookupTest(mod, s.childForFieldName("condition"));
-      if (t && t.negated && leaves(s.childForFieldName("consequence")))
-        out.push(...t.names);
+      out.push(...g.names);
     }
   }
   return out;
+}
+var guardCache = /* @__PURE__ */ new WeakMap();
+function leavingGuards(mod, block) {
+  let byBlock = guardCache.get(mod);
+  if (!byBlock)
+    guardCache.set(mod, byBlock = /* @__PURE__ */ new Map());
+  let guards = byBlock.get(block.id);
+  if (!guards) {
+    guards = [];
+    for (const s of block.namedChildren) {
+      if (!s || s.type !== "if_statement")
+        continue;
+      const t = lookupTest(mod, s.childForFieldName("condition"));
+      if (t && t.negated && leaves(s.childForFieldName("consequence")))
+        guards.push({ start: s.startIndex, names: t.names });
+    }
+    byBlock.set(block.id, guards);
+  }
+  return guards;
 }
 function lookupTest(mod, cond) {
   if (!cond)
@@ -10503,6 +10565,48 @@ function dedupe(sites) {
   });
 }
 
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
+function pythonFileFacts(root, sites) {
+  const functions = [];
+  const pathSets = [];
+  const pathDicts = [];
+  const stack = [{ node: root, fnEnd: root.endIndex }];
+  while (stack.length) {
+    const { node, fnEnd } = stack.pop();
+    let end = fnEnd;
+    if (node.type === "function_definition") {
+      functions.push({ start: node.startIndex, end: node.endIndex });
+      end = node.endIndex;
+    } else if (node.type === "with_statement") {
+      const clause = node.children.find((c) => c?.type === "with_clause");
+      const body = node.childForFieldName("body");
+      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
+      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
+        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
+      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
+    } else if (node.type === "expression_statement") {
+      const m = PATH_DICT.exec(node.text);
+      if (m)
+        pathDicts.push({ name: m[1], fnEnd });
+    }
+    if (!STATEMENT_HOLDERS.has(node.type))
+      continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c && c.endIndex - c.startIndex > 0)
+        stack.push({ node: c, fnEnd: end });
+    }
+  }
+  return { sites, functions, pathSets };
+}
+
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
@@ -10528,6 +10632,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
+    const facts = pythonFileFacts(root, sites);
+    for (const s of sites)
+      s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem;
     if (root.hasError) {
@@ -12009,6 +12116,111 @@ var STDLIB_MODULES = /* @__PURE__ */ new Set([
   "zoneinfo"
 ]);
 
+// dist/src/judge/policy.js
+var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
+  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
+var judged = /* @__PURE__ */ new WeakMap();
+var reliance = /* @__PURE__ */ new WeakMap();
+var confirming = /* @__PURE__ */ new WeakMap();
+var chains = /* @__PURE__ */ new WeakMap();
+var functionsOf = /* @__PURE__ */ new WeakMap();
+function functionOf(functions, at) {
+  let best;
+  for (const f of functions)
+    if (f.start <= at && at < f.end && (!best || f.start >= best.start))
+      best = f;
+  return best;
+}
+function launchesSysExecutable(s) {
+  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
+}
+function environmentProgram(s) {
+  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+    return void 0;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : void 0;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
+    return void 0;
+  const base = name.replace(/\.exe$/i, "");
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
+    return void 0;
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
+    return void 0;
+  return name;
+}
+function applyPolicy(site, verdict, judgeOne) {
+  const facts = site.pythonFile;
+  if (!facts || verdict.resolution !== "path")
+    return verdict;
+  let cache = judged.get(facts);
+  if (!cache)
+    judged.set(facts, cache = /* @__PURE__ */ new Map());
+  const judge = (s) => {
+    if (!cache.has(s))
+      cache.set(s, judgeOne(s));
+    return cache.get(s);
+  };
+  const at = site.callSpan.start;
+  const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
+  if (set)
+    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  let fns = functionsOf.get(facts);
+  if (!fns)
+    functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
+  const fn = functionOf(facts.functions, at);
+  const sameFunction = (s) => fns.get(s) === fn;
+  let confirmed = confirming.get(facts);
+  if (!confirmed)
+    confirming.set(facts, confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s))));
+  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
+    return verdict;
+  if (!reliance.has(facts)) {
+    let found;
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judge(s) === void 0) {
+        found = { name, line: s.file.location(s.callSpan.start).line };
+        break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  const reliant = reliance.get(facts);
+  if (reliant) {
+    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  if (confirmed.size === 0) {
+    if (!chains.has(facts)) {
+      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+      const runs = judgedSites.some((x) => x.v.tool !== "pip");
+      chains.set(facts, installs && runs);
+    }
+    if (chains.get(facts)) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
+    }
+  }
+  return verdict;
+}
+
 // dist/src/judge/judge.js
 function leadingText2(w) {
   let text3 = "";
@@ -12020,6 +12232,10 @@ function leadingText2(w) {
   return { text: text3, whole: true };
 }
 function judgeLaunch(site, knowledge) {
+  const v = judgeBare(site, knowledge);
+  return v && site.language === "python" ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+function judgeBare(site, knowledge) {
   const v = judgeProgram(site, knowledge);
   if (v?.tool === "pip" && v.resolution !== "system-path" && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name))))
     return void 0;

@@ -61,6 +61,8 @@ export interface CheckOptions {
   config?: string;
   noConfig?: boolean;
   select?: string[];
+  /** Rules added to the selection (e.g. the opt-in VG106). */
+  extendSelect?: string[];
   ignore?: string[];
   extendExclude?: string[];
   respectGitignore?: boolean;
@@ -99,7 +101,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   if (opts.respectGitignore !== undefined) cfg.respectGitignore = opts.respectGitignore;
   if (opts.forceExclude !== undefined) cfg.forceExclude = opts.forceExclude;
   if (opts.maxFileSize) cfg.maxFileSize = opts.maxFileSize;
-  const settings = buildSettings(cfg, { select: opts.select, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
+  const settings = buildSettings(cfg, { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
   if (opts.fixReadonly && !opts.fix) throw new UsageError('--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)');
   if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to record the findings in)');
   if (opts.baseline && opts.fix) throw new UsageError('--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings');

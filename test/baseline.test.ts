@@ -6,7 +6,7 @@ import path from 'node:path';
 import { check } from '../src/api.js';
 import { runCli, tempDir } from './helpers.js';
 
-const APP = 'import os\nimport subprocess\n\nos.system("python report.py")\nsubprocess.run(["pip", "install", "x"])\n';
+const APP = 'import os\nimport subprocess\n\nos.system("python report.py")\nsubprocess.run(["pip", "download", "x"])\n';
 
 function project(): string {
   const dir = tempDir('venvguard-baseline-');

@@ -248,7 +248,7 @@ interface FixCase {
   runs?: string;
 }
 
-const CRLF_SAFE = 'import subprocess\r\nimport sys\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run("pip install -r requirements.txt", shell=True)\r\n';
+const CRLF_SAFE = 'import subprocess\r\nimport sys\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run("pip download -r requirements.txt", shell=True)\r\n';
 const TRIPLE_SAFE =
   'import shlex\nimport subprocess\nimport sys\n\nSETUP = """\nset -e\npython setup.py build\n"""\n\n\ndef deploy():\n    subprocess.run(SETUP, shell=True, check=True)\n    subprocess.run("""\nset -e\ncd /srv/app\n""" + shlex.quote(sys.executable) + """ manage.py migrate\n""", shell=True, check=True)\n';
 
@@ -342,10 +342,11 @@ const FIX_CASES: FixCase[] = [
   },
   {
     // New lines use the file's CRLF. The two fixes' imports are inserted in the order the fixes were accepted.
+    // pip download, not install: an install and a python run both by name are a held chain (README).
     file: 'crlf.py',
-    source: 'import subprocess\r\n\r\n\r\ndef setup():\r\n    subprocess.run(["python", "setup.py", "build"])\r\n    subprocess.run("pip install -r requirements.txt", shell=True)\r\n',
+    source: 'import subprocess\r\n\r\n\r\ndef setup():\r\n    subprocess.run(["python", "setup.py", "build"])\r\n    subprocess.run("pip download -r requirements.txt", shell=True)\r\n',
     safe: CRLF_SAFE,
-    unsafe: 'import shlex\r\nimport subprocess\r\nimport sys\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run(shlex.quote(sys.executable) + " -m pip install -r requirements.txt", shell=True)\r\n',
+    unsafe: 'import shlex\r\nimport subprocess\r\nimport sys\r\n\r\n\r\ndef setup():\r\n    subprocess.run([sys.executable, "setup.py", "build"])\r\n    subprocess.run(shlex.quote(sys.executable) + " -m pip download -r requirements.txt", shell=True)\r\n',
     python: 3,
   },
   {

@@ -111,8 +111,9 @@ test('prefilter on bytes: files it skips undecoded still report what decoding wo
 
 async function diagnosticsBoth(paths: string[], cwd: string): Promise<[string[], string[]]> {
   const key = (d: { path: string; start: { line: number; column: number }; code: string; message: string }) => `${d.path}:${d.start.line}:${d.start.column} ${d.code} ${d.message}`;
-  const withFilter = await check({ paths, cwd, noConfig: true });
-  const without = await check({ paths, cwd, noConfig: true, noPrefilter: true });
+  // Every rule, the opt-in VG106 too: what the default policy holds back must also be found.
+  const withFilter = await check({ paths, cwd, noConfig: true, extendSelect: ['VG106'] });
+  const without = await check({ paths, cwd, noConfig: true, noPrefilter: true, extendSelect: ['VG106'] });
   assert.ok(without.filesSkipped === 0);
   return [withFilter.diagnostics.map(key), without.diagnostics.map(key)];
 }

@@ -86,6 +86,7 @@ oneLineErrors(program
   .option('--baseline <file>', 'report only findings this baseline does not hold (record one with --update-baseline)')
   .option('--update-baseline', 'with --baseline: record the findings of this run in the file (later runs report only new ones)')
   .option('--select <codes>', 'rules to enable (codes, names or prefixes; comma-separated)', list)
+  .option('--extend-select <codes>', 'rules to enable besides the selection, e.g. the opt-in VG106 (codes or names)', list)
   .option('--ignore <codes>', 'rules to disable', list)
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
   .option('--config <pyproject>', 'read [tool.venvguard] from this pyproject.toml')
@@ -114,6 +115,7 @@ oneLineErrors(program
       config: typeof o.config === 'string' ? o.config : undefined,
       noConfig: o.config === false,
       select: o.select,
+      extendSelect: o.extendSelect,
       ignore: o.ignore,
       extendExclude: o.extendExclude,
       respectGitignore: o.respectGitignore,

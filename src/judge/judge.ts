@@ -7,6 +7,7 @@ import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { isInterpreterName, isPipName, isSystemInterpreterPath, RUNNING_VERSION, SELF_MANAGED_TOOLS } from './python-tools.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
+import { applyPolicy } from './policy.js';
 
 export interface ConsoleScript {
   /** Module for `python -m`, when one is known to exist. */
@@ -30,6 +31,12 @@ function leadingText(w: Word): { text: string; whole: boolean } {
 }
 
 export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {
+  const v = judgeBare(site, knowledge);
+  // Python: the default policy may hold a finding back (src/judge/policy.ts).
+  return v && site.language === 'python' ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+
+function judgeBare(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {
   const v = judgeProgram(site, knowledge);
   // pip told which environment to install into is not PATH's choice: an escape only by name.
   if (v?.tool === 'pip' && v.resolution !== 'system-path' && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name)))) return undefined;

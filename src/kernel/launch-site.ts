@@ -38,6 +38,21 @@ export interface LaunchSite {
    * time). Absent otherwise.
    */
   inlineImports?: string[];
+  /** Python source: what the whole file says about how it runs, for the default policy (src/judge/policy.ts). */
+  pythonFile?: PythonFileFacts;
+}
+
+/** Facts about one Python file that a single launch does not show (the front end collects them). */
+export interface PythonFileFacts {
+  /** Every launch site of the file, this one among them. */
+  sites: readonly LaunchSite[];
+  /** The bodies of the file's functions (a launch belongs to the innermost one holding it). */
+  functions: readonly Span[];
+  /**
+   * Where the program sets PATH for itself (`os.environ["PATH"] = …`, `with patch.dict(os.environ,
+   * {"PATH": …})`, `monkeypatch.setenv("PATH", …)`): launches between `from` and `to` run with it.
+   */
+  pathSets: readonly { from: number; to: number; span: Span }[];
 }
 
 export interface EnvState {

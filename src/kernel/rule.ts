@@ -42,6 +42,11 @@ export interface RuleMeta<M extends MessageTemplates = MessageTemplates> {
    * files (Dockerfile, CI …), where a finding needs a venv in scope. The checker does the filtering.
    */
   judges: 'python' | 'config';
+  /**
+   * Not run unless asked for by its own code or name (`--select`/`--extend-select VG106`, or `ALL`):
+   * findings the default policy holds back. A prefix (`VG1`) does not select it.
+   */
+  optIn?: true;
   /** What the rule says, by id: templates with `{{placeholder}}`s that the report's data fills. */
   messages: M;
   docs: RuleDocs;

@@ -26,4 +26,12 @@ export interface Verdict {
   programSpan?: Span;
   /** Where the name is known to be a console script from (curated list, venv dist, pyproject). */
   source?: string;
+  /**
+   * Set when the default policy (src/judge/policy.ts) holds the finding back: the file itself shows
+   * that it runs with its environment on PATH, or sets PATH. Shown only by the opt-in rule VG106.
+   */
+  held?: { signal: PolicySignal; reason: string };
 }
+
+/** Why a by-name launch is not shown by default (see the README's "What `check` finds"). */
+export type PolicySignal = 'path-set' | 'path-reliant' | 'path-chain';

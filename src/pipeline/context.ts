@@ -29,22 +29,23 @@ export { UsageError } from '../kernel/errors.js';
 import { UsageError } from '../kernel/errors.js';
 import { didYouMean } from '../kernel/suggest.js';
 
-function selectRules(select: string[] | undefined, ignore: string[]): Rule[] {
+function selectRules(select: string[] | undefined, ignore: string[], extend: string[] = []): Rule[] {
   const resolve = (k: string): Rule[] => {
     if (k.toUpperCase() === 'ALL') return [...RULES];
     const exact = ruleByCodeOrName(k);
     if (exact) return [exact];
-    const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()));
+    const prefixed = RULES.filter((r) => r.code.startsWith(k.toUpperCase()) && !r.optIn);
     if (!prefixed.length) throw new UsageError(`unknown rule '${k}'${didYouMean(k, [...RULES.map((r) => r.code), ...RULES.map((r) => r.name)])} (see \`venvguard rules\`)`);
     return prefixed;
   };
-  const chosen = new Set<Rule>(select && select.length ? select.flatMap(resolve) : RULES);
+  const chosen = new Set<Rule>(select && select.length ? select.flatMap(resolve) : RULES.filter((r) => !r.optIn));
+  for (const k of extend) for (const r of resolve(k)) chosen.add(r);
   for (const k of ignore) for (const r of resolve(k)) chosen.delete(r);
   return RULES.filter((r) => chosen.has(r));
 }
 
 export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: string[]; extendSelect?: string[]; noPrefilter?: boolean }): RunSettings & { rules: Rule[]; venvs: string[] } {
-  const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...(cli.ignore ?? [])]);
+  const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...(cli.ignore ?? [])], cli.extendSelect);
   const knowledge = buildKnowledge(cfg);
   return {
     rules,

@@ -18,7 +18,7 @@ export const bareConsoleScript = defineRule({
   docs: {
     exampleLanguage: 'python',
     mentalModel:
-      "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter.",
+      "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ['import subprocess', '', 'subprocess.run(["pytest", "--version"])', ''].join('\n'),
     whatItPrints:
       "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH — a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
@@ -32,7 +32,7 @@ export const bareConsoleScript = defineRule({
     references: ['https://packaging.python.org/en/latest/specifications/entry-points/', 'https://github.com/fastapi/typer/issues/408'],
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.tool !== 'console-script') return;
+    if (!verdict || verdict.held || verdict.tool !== 'console-script') return; // held: VG106's (src/judge/policy.ts)
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : '' };
     ctx.report({
       ...(verdict.module ? { messageId: 'runModule' as const, data: { ...data, module: verdict.module } } : { messageId: 'runBeside' as const, data }),

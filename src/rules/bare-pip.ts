@@ -37,7 +37,7 @@ export const barePip = defineRule({
   docs: {
     exampleLanguage: 'python',
     mentalModel:
-      "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH — which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\".",
+      "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH — which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\". Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ''].join('\n'),
     whatItPrints: [
       'Run as `venv/bin/python example.py` without activation (measured on Debian 12):',
@@ -57,7 +57,7 @@ export const barePip = defineRule({
     references: ['https://pip.pypa.io/en/stable/user_guide/#running-pip', 'https://github.com/pypa/pip/issues/1408', 'https://docs.python.org/3/library/sys.html#sys.executable'],
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return;
+    if (!verdict || verdict.held || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return; // held: VG106's (src/judge/policy.ts)
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith('…')
       ? undefined

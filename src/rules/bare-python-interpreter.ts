@@ -18,7 +18,7 @@ export const barePythonInterpreter = defineRule({
   docs: {
     exampleLanguage: 'python',
     mentalModel:
-      "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now — the venv's.",
+      "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now — the venv's. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: [
       'import subprocess',
       'import sys',
@@ -56,7 +56,7 @@ export const barePythonInterpreter = defineRule({
     ],
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path') return;
+    if (!verdict || verdict.held || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path') return; // held: VG106's (src/judge/policy.ts)
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith('…');

