@@ -28,7 +28,8 @@ function project(root: string): void {
   w('pyproject.toml', '[project]\nname = "demo"\n\n[tool.venvguard]\nper-file-ignores = { "app/legacy*.py" = ["VG101"] }\n');
   for (let i = 0; i < 6; i++) w(`app/worker${i}.py`, LAUNCH);
   // Two findings: VG101 is ignored here (its fix must not be applied), VG102 is not.
-  w('app/legacy.py', `${LAUNCH}import os\nos.system("pip install -r requirements.txt")\n`);
+  // pip download, not install: a file that installs and runs python both by name is a PATH chain (VG106, held back).
+  w('app/legacy.py', `${LAUNCH}import os\nos.system("pip download -r requirements.txt")\n`);
   w('app/readonly.py', LAUNCH, 0o444);
   w('app/broken.py', `${LAUNCH}def f(:\n    pass\n`);
   w('tools/run.py', 'import os\nos.system("pip install -r requirements.txt")\n');
@@ -147,10 +148,10 @@ test('fix: a rule per-file-ignores drops for a file is not fixed there by a late
   const root = tempDir('venvguard-fixw-pfi-');
   fs.mkdirSync(path.join(root, 'app'));
   fs.writeFileSync(path.join(root, 'pyproject.toml'), '[project]\nname = "demo"\n\n[tool.venvguard]\nper-file-ignores = { "app/legacy.py" = ["VG101"] }\n');
-  const legacy = `${LAUNCH}import os\nos.system("pip install -r requirements.txt")\n`;
+  const legacy = `${LAUNCH}import os\nos.system("pip download -r requirements.txt")\n`; // not a PATH chain (VG106)
   fs.writeFileSync(path.join(root, 'app', 'legacy.py'), legacy);
   const r = fix(root, ['--jobs', '1']);
   assert.equal(r.summary.fixesApplied, 1, 'the VG102 fix only');
-  assert.equal(fs.readFileSync(path.join(root, 'app', 'legacy.py'), 'utf8'), `import shlex\nimport subprocess\nimport sys\nsubprocess.run(["python", "x.py"])\nimport os\nos.system(shlex.quote(sys.executable) + " -m pip install -r requirements.txt")\n`);
+  assert.equal(fs.readFileSync(path.join(root, 'app', 'legacy.py'), 'utf8'), `import shlex\nimport subprocess\nimport sys\nsubprocess.run(["python", "x.py"])\nimport os\nos.system(shlex.quote(sys.executable) + " -m pip download -r requirements.txt")\n`);
   assert.deepEqual(r.diagnostics, []);
 });
