@@ -13229,14 +13229,6 @@ var BAKE_FILE = /\.hcl$/;
 function isBuildFile(name) {
   return COMPOSE_FILE.test(name) || BAKE_FILE.test(name);
 }
-function kindOf2(p) {
-  try {
-    const st = fs5.statSync(p);
-    return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
-  } catch {
-    return void 0;
-  }
-}
 function parseWithinBudgets(text3) {
   try {
     return parseDockerfile(text3);
@@ -13296,7 +13288,7 @@ function composeDefs(file) {
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
       const host = path18.resolve(dir, src);
-      const kind = kindOf2(host);
+      const kind = kindOf(host);
       if (kind)
         mounts.push({ dest: path18.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
@@ -13358,7 +13350,7 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
@@ -13371,7 +13363,7 @@ function bakeDefs(file, roots) {
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path18.dirname(r));
+  roots = roots.map((r) => kindOf(r) === "folder" ? r : path18.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
   const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path18.resolve(f));
   if (dockerfiles.length === 0)
@@ -13400,7 +13392,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       parsed.set(d.dockerfile, t === void 0 ? void 0 : parseWithinBudgets(t));
     }
     const p = parsed.get(d.dockerfile);
-    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf2);
+    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
     const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
     busy.delete(d);
     memo.set(d, stage);
@@ -13514,7 +13506,7 @@ function hostPath(p, copies) {
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
         const host = path18.join(c.host, p.slice(c.dest.length));
-        if (kindOf2(host))
+        if (kindOf(host))
           return host.replace(/\/+$/, "");
       }
       continue;
@@ -13537,7 +13529,7 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
   for (const f of [...configFiles.map((c) => path18.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { launchTraced } from '../src/env/trace/launch.js';
+import { python3 } from '../test/helpers.js'; // the tests' interpreter choice: pyenv's newest, else python3 on PATH
 
 const { values } = parseArgs({
   options: {
@@ -39,23 +40,8 @@ const count = (name: string, v: string, min: number) => {
 const runs = count('runs', values.runs!, 1);
 const children = count('children', values.children!, 1);
 
-/** The newest Python 3 of pyenv, else python3 on PATH (never a fixed path). */
-function findPython(): string | undefined {
-  const r = spawnSync('pyenv', ['root'], { encoding: 'utf8' });
-  if (r.status === 0) {
-    const versions = path.join(r.stdout.trim(), 'versions');
-    const found = (fs.existsSync(versions) ? fs.readdirSync(versions) : [])
-      .filter((v) => /^3\.\d+\.\d+$/.test(v))
-      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))
-      .map((v) => path.join(versions, v, 'bin', 'python3'))
-      .find((p) => fs.existsSync(p));
-    if (found) return found;
-  }
-  const w = spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' });
-  return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : undefined;
-}
 
-const python = values.python ?? findPython();
+const python = values.python ?? python3();
 if (!python) {
   process.stderr.write('trace bench: no Python 3 found (pyenv or python3 on PATH); use --python\n');
   process.exit(2);

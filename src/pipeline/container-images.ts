@@ -19,7 +19,7 @@ import { claimingFrontEnd } from '../frontends/index.js';
 import { imageStages, splitWords, venvFirstOnPath, type ImageCopy, type ImageState } from '../frontends/dockerfile/image.js';
 import { UNKNOWN } from '../frontends/config/facts.js';
 import { parseDockerfile, type ParsedDockerfile } from '../frontends/dockerfile/reader.js';
-import { dockerRunDefs } from './docker-run.js';
+import { dockerRunDefs, kindOf } from './docker-run.js';
 import { TooComplexError } from '../kernel/budgets.js';
 
 /**
@@ -62,14 +62,6 @@ export function isBuildFile(name: string): boolean {
   return COMPOSE_FILE.test(name) || BAKE_FILE.test(name);
 }
 
-function kindOf(p: string): 'file' | 'folder' | undefined {
-  try {
-    const st = fs.statSync(p);
-    return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A Dockerfile over a budget (a RUN of more than dockerfile-run-size) tells the pre-pass nothing,

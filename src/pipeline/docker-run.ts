@@ -42,7 +42,8 @@ const VALUE_OPTIONS = new Set([
 /** `$PWD/x`, `${PWD}/x`, `"$PWD"/x`, `$(pwd)/x`, `${{ github.workspace }}/x`, `$GITHUB_WORKSPACE/x`, `./x`: the workspace. */
 const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 
-function kindOf(p: string): 'file' | 'folder' | undefined {
+/** Whether a path is a file or a folder (undefined: neither, or missing); the container pre-pass uses it too. */
+export function kindOf(p: string): 'file' | 'folder' | undefined {
   try {
     const st = fs.statSync(p);
     return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
