@@ -15711,14 +15711,14 @@ function checkOptions(args) {
 }
 function jobSummary(r) {
   const lines = ["## venvguard", ""];
-  const files = r.filesChecked + r.filesSkipped;
-  const unchecked = new Set(r.problems.filter((p) => p.kind !== "not-fixed").map((p) => p.path)).size;
+  const files = plural(r.filesChecked + r.filesSkipped, "file");
+  const unchecked = countProblemFiles(r.problems.filter((p) => p.kind !== "not-fixed"));
   if (!r.diagnostics.length && !unchecked)
-    lines.push(`No venv escapes found in ${files} file${files === 1 ? "" : "s"}.`);
+    lines.push(`No venv escapes found in ${files}.`);
   else
-    lines.push(`${r.diagnostics.length} finding${r.diagnostics.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} checked${unchecked ? `; ${unchecked} file${unchecked === 1 ? "" : "s"} could not be checked completely` : ""}.`);
+    lines.push(`${plural(r.diagnostics.length, "finding")} in ${files} checked${unchecked ? `; ${plural(unchecked, "file")} could not be checked completely` : ""}.`);
   if (r.baseline?.hidden)
-    lines.push("", `${r.baseline.hidden} finding${r.baseline.hidden === 1 ? "" : "s"} recorded in the baseline \`${r.baseline.file}\` not shown.`);
+    lines.push("", `${plural(r.baseline.hidden, "finding")} recorded in the baseline \`${r.baseline.file}\` not shown.`);
   if (r.diagnostics.length) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -15744,8 +15744,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     for (const p of paths)
       if (!fs12.existsSync(path29.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
-    const { extraPaths, ...rest } = opts;
-    void extraPaths;
+    const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
@@ -15763,7 +15762,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e.code?.startsWith("ERR_PARSE_ARGS")) {
-      out(`::error title=venvguard::${e.message.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}
+      out(`::error title=venvguard::${escapeData(e.message)}
 `);
       return 2;
     }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, UsageError, ConfigError } from '../api.js';
 import { reporters } from '../reporters/index.js';
+import { countProblemFiles, plural } from '../reporters/common.js';
+import { escapeData } from '../reporters/github.js';
 import type { CheckResult } from '../reporters/types.js';
 import { ownPackage } from '../kernel/own-package.js';
 
@@ -74,11 +76,11 @@ export function checkOptions(args: string[]) {
 /** The job summary: counts, then a table of the findings (at most 50 rows). */
 export function jobSummary(r: CheckResult): string {
   const lines = ['## venvguard', ''];
-  const files = r.filesChecked + r.filesSkipped;
-  const unchecked = new Set(r.problems.filter((p) => p.kind !== 'not-fixed').map((p) => p.path)).size;
-  if (!r.diagnostics.length && !unchecked) lines.push(`No venv escapes found in ${files} file${files === 1 ? '' : 's'}.`);
-  else lines.push(`${r.diagnostics.length} finding${r.diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} checked${unchecked ? `; ${unchecked} file${unchecked === 1 ? '' : 's'} could not be checked completely` : ''}.`);
-  if (r.baseline?.hidden) lines.push('', `${r.baseline.hidden} finding${r.baseline.hidden === 1 ? '' : 's'} recorded in the baseline \`${r.baseline.file}\` not shown.`);
+  const files = plural(r.filesChecked + r.filesSkipped, 'file');
+  const unchecked = countProblemFiles(r.problems.filter((p) => p.kind !== 'not-fixed'));
+  if (!r.diagnostics.length && !unchecked) lines.push(`No venv escapes found in ${files}.`);
+  else lines.push(`${plural(r.diagnostics.length, 'finding')} in ${files} checked${unchecked ? `; ${plural(unchecked, 'file')} could not be checked completely` : ''}.`);
+  if (r.baseline?.hidden) lines.push('', `${plural(r.baseline.hidden, 'finding')} recorded in the baseline \`${r.baseline.file}\` not shown.`);
   if (r.diagnostics.length) {
     lines.push('', '| where | rule | message |', '| --- | --- | --- |');
     const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -102,8 +104,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, out: (s: s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env, 'fail-on-findings', 'true'));
     const sarifPath = input(env, 'sarif', 'venvguard.sarif');
     for (const p of paths) if (!fs.existsSync(path.resolve(workspace, p))) throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
-    const { extraPaths, ...rest } = opts;
-    void extraPaths;
+    const { extraPaths: _, ...rest } = opts;
     const result = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: 'all' as const, unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result, report));
@@ -119,7 +120,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, out: (s: s
     return result.problems.some((p) => p.kind !== 'not-fixed') ? 3 : 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out(`::error title=venvguard::${(e as Error).message.replace(/%/g, '%25').replace(/\r?\n/g, '%0A')}\n`);
+      out(`::error title=venvguard::${escapeData((e as Error).message)}\n`);
       return 2;
     }
     throw e;

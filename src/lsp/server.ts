@@ -34,6 +34,7 @@ import { loadConfig, patternMatcher, type Config } from '../pipeline/config.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from '../pipeline/context.js';
 import { RULES } from '../rules/index.js';
 import { ruleHelpUri } from '../reporters/sarif.js';
+import { fullMessage } from '../reporters/common.js';
 
 /** Milliseconds of quiet typing before a changed document is checked again. */
 export const DEBOUNCE_MS = 200;
@@ -46,6 +47,13 @@ function documentPath(doc: TextDocument): string {
   if (doc.uri.startsWith('file:')) return fileURLToPath(doc.uri);
   const byLanguage: Record<string, string> = { python: 'untitled.py', dockerfile: 'Dockerfile', makefile: 'Makefile', shellscript: 'untitled.sh' };
   return byLanguage[doc.languageId] ?? 'untitled';
+}
+
+interface Settings {
+  cfg: Config;
+  ctx: ReturnType<typeof contextFromSettings>;
+  excluded: ReturnType<typeof patternMatcher>;
+  ignoresFor: ReturnType<typeof perFileIgnores>;
 }
 
 interface Analysis {
@@ -64,15 +72,25 @@ export function startServer(opts: ServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
-  /** Settings per folder (the nearest pyproject.toml above it); dropped when a pyproject.toml is saved. */
-  const configs = new Map<string, Config | Error>();
+  /**
+   * Settings per folder (the nearest pyproject.toml above it), with what is built from them once:
+   * the rule context (its console-script knowledge reads the project venvs' entry points), the
+   * exclusion matcher and the per-file ignores. Dropped when a pyproject.toml is saved.
+   */
+  const configs = new Map<string, Settings | Error>();
   const reportedConfigErrors = new Set<string>();
 
-  const configFor = (dir: string): Config | Error => {
+  const settingsFor = (dir: string): Settings | Error => {
     let c = configs.get(dir);
     if (!c) {
       try {
-        c = loadConfig({ start: dir });
+        const cfg = loadConfig({ start: dir });
+        c = {
+          cfg,
+          ctx: contextFromSettings(buildSettings(cfg, { noPrefilter: true })),
+          excluded: patternMatcher([...cfg.exclude, ...cfg.extendExclude]),
+          ignoresFor: perFileIgnores(cfg),
+        };
       } catch (e) {
         c = e as Error;
       }
@@ -86,23 +104,22 @@ export function startServer(opts: ServerOptions = {}): Connection {
     // Cheap once loaded; rebuilds the parsers if an earlier text trapped them.
     await loadParsers();
     const file = documentPath(doc);
-    const cfg = configFor(path.dirname(path.resolve(file)));
-    if (cfg instanceof Error) {
-      if (!reportedConfigErrors.has(cfg.message)) {
-        reportedConfigErrors.add(cfg.message);
-        void connection.window.showErrorMessage(`venvguard: ${cfg.message}`);
+    const s = settingsFor(path.dirname(path.resolve(file)));
+    if (s instanceof Error) {
+      if (!reportedConfigErrors.has(s.message)) {
+        reportedConfigErrors.add(s.message);
+        void connection.window.showErrorMessage(`venvguard: ${s.message}`);
       }
       return { version: doc.version, diagnostics: [] };
     }
-    const rel = path.relative(cfg.root, path.resolve(file)).split(path.sep).join('/');
-    if (rel && !rel.startsWith('..') && patternMatcher([...cfg.exclude, ...cfg.extendExclude]).ignores(rel)) return { version: doc.version, diagnostics: [] };
+    const rel = path.relative(s.cfg.root, path.resolve(file)).split(path.sep).join('/');
+    if (rel && !rel.startsWith('..') && s.excluded.ignores(rel)) return { version: doc.version, diagnostics: [] };
     const text = doc.getText();
     // A format venvguard reads, by name or first line; Python also when the editor says so.
     const fe = claimingFrontEnd(file, headOf(file, text)) ?? (doc.languageId === 'python' ? frontEndByLanguage('python') : undefined);
     if (!fe) return { version: doc.version, diagnostics: [] };
-    const ctx = contextFromSettings(buildSettings(cfg, { noPrefilter: true }));
-    const dropped = perFileIgnores(cfg)(file);
-    const { diagnostics } = checkSource(new SourceFile(file, text), ctx, fe);
+    const dropped = s.ignoresFor(file);
+    const { diagnostics } = checkSource(new SourceFile(file, text), s.ctx, fe);
     return { version: doc.version, diagnostics: diagnostics.filter((d) => !dropped.has(d.code)), frontEnd: fe };
   };
 
@@ -262,7 +279,7 @@ function toLsp(d: Diagnostic, uri: string): LspDiagnostic {
     code: d.code,
     codeDescription: { href: ruleHelpUri({ name: d.rule }) },
     source: 'venvguard',
-    message: d.remedy ? `${d.message}; ${d.remedy}` : d.message,
+    message: fullMessage(d),
     relatedInformation: d.related.length
       ? d.related.map((r) => ({ location: { uri, range: toRange(r) }, message: r.message }))
       : undefined,
