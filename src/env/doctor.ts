@@ -12,7 +12,7 @@ import type { Finding } from './finding.js';
 import { probe, ProbeError, type PathEntry, type ProbeResult } from './probe.js';
 import { cachedFs, realFs, resolveProgram, type FsLookup, type ShimResolution } from './resolve.js';
 import { CRON_PATH, SYSTEMD_PATH } from '../kernel/platform.js';
-import { distributionsIn, installedFindings, isVenv, sitePackagesUnder, staticPass, type StaticReport } from './static.js';
+import { distributionsIn, installedFindings, isVenv, readVenvCfg, sitePackagesUnder, staticPass, type StaticReport } from './static.js';
 
 export interface DoctorOptions {
   /** An interpreter or a venv folder (`--python`). */
@@ -197,6 +197,7 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const findings: Finding[] = [];
+  
   const target = selectTarget({ python: options.python, cwd, env });
   const report: InterpreterReport = { target, venv: target.venv, python: target.python, sitePackages: [], probe: 'skipped', environment: watchedVariables(env), children: [], durationMs: 0 };
   if (!target.python) {
@@ -207,9 +208,23 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
   const python = target.python;
   const venv = target.venv;
 
+  // The probe starts first, before the rest of the static pass, so that the interpreter runs while
+  // Node works on: it needs only the python to start and what pyvenv.cfg says of the user site.
+  // Skipped with --static, and when the interpreter cannot start anyway (missing, or a dangling link).
+  const cfgRead = venv ? readVenvCfg(venv) : undefined;
+  let started: Promise<ProbeResult> | undefined;
+  if (!options.static && fs.existsSync(python)) {
+    const probeStart = performance.now();
+    started = probe(python, { env: env as NodeJS.ProcessEnv, cwd, userSiteOff: !!cfgRead && !cfgRead.includeSystemSitePackages }).then(
+      (result) => ((report.probeMs = performance.now() - probeStart), result),
+      (error) => Promise.reject(((report.probeMs = performance.now() - probeStart), error)),
+    );
+    started.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+  }
+
   let st: StaticReport | undefined;
   if (venv) {
-    st = staticPass(venv);
+    st = staticPass(venv, cfgRead);
     findings.push(...st.findings);
     report.pyvenvCfg = st.cfg;
     report.recordedVersion = st.recordedVersion;
@@ -217,18 +232,10 @@ export async function inspectEnvironment(options: DoctorOptions = {}): Promise<E
   }
   const pyLabel = st?.recordedVersion ? `python${st.recordedVersion}` : 'python3';
 
-  // The probe: skipped with --static, and when the interpreter cannot start anyway.
   let pr: ProbeResult | undefined;
   const lookup = cachedFs();
   let early: { majorMinor: string; children: ChildRun[] } | undefined;
-  const startable = !st?.pythonDangling && lexists(python);
-  if (!options.static && startable) {
-    const probeStart = performance.now();
-    // Started before anything else is read, so that the interpreter runs while Node works on.
-    const started = probe(python, { env: env as NodeJS.ProcessEnv, cwd, userSiteOff: !!st && !st.includeSystemSitePackages }).then(
-      (result) => ((report.probeMs = performance.now() - probeStart), result),
-      (error) => Promise.reject(((report.probeMs = performance.now() - probeStart), error)),
-    );
+  if (started) {
     // Meanwhile, what a child would run, named after the version pyvenv.cfg records (redone below if the interpreter says otherwise).
     if (venv && st?.recordedVersion) early = { majorMinor: st.recordedVersion, children: resolveChildren(childNames(st.recordedVersion, venv), { env, cwd, venv, python, lookup }) };
     try {

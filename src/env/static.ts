@@ -210,18 +210,31 @@ export function shebangInterpreter(head: string): string | undefined {
 
 const within = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
-export function staticPass(venv: string): StaticReport {
-  const findings: Finding[] = [];
+/** A venv's pyvenv.cfg as Python will read it, and what is wrong with it: the first step of staticPass. */
+export interface VenvCfg {
+  cfgPath: string;
+  cfg: Record<string, string>;
+  cfgFindings: Finding[];
+  /** As site.venv(): only the literal "true" (any case) includes them, and a missing key counts as true. */
+  includeSystemSitePackages: boolean;
+}
+
+export function readVenvCfg(venv: string): VenvCfg {
   const cfgPath = path.join(venv, 'pyvenv.cfg');
   const cfgBytes = readBytes(cfgPath);
-  const cfgFinds = cfgFindings(cfgBytes, cfgPath, recreateFor(venv, cfgBytes));
+  const finds = cfgFindings(cfgBytes, cfgPath, recreateFor(venv, cfgBytes));
   // A pyvenv.cfg that is not UTF-8 says nothing Python can use (it does not start at all).
-  const cfg = cfgFinds.some((f) => f.severity === 'error') ? {} : parsePyvenvCfg(cfgBytes?.toString('utf8') ?? '');
+  const cfg = finds.some((f) => f.severity === 'error') ? {} : parsePyvenvCfg(cfgBytes?.toString('utf8') ?? '');
+  return { cfgPath, cfg, cfgFindings: finds, includeSystemSitePackages: (cfg['include-system-site-packages'] ?? 'true').toLowerCase() === 'true' };
+}
+
+/** Everything about a venv that can be known without starting it; `read`: its readVenvCfg when the caller already has it. */
+export function staticPass(venv: string, read: VenvCfg = readVenvCfg(venv)): StaticReport {
+  const findings: Finding[] = [];
+  const { cfgPath, cfg, cfgFindings: cfgFinds, includeSystemSitePackages } = read;
   const versionRaw = cfg.version ?? cfg.version_info;
   const recordedVersion = versionRaw ? /^(\d+\.\d+)/.exec(versionRaw)?.[1] : undefined;
   const home = cfg.home;
-  // As site.venv(): only the literal "true" (any case) includes them, and a missing key counts as true.
-  const includeSystemSitePackages = (cfg['include-system-site-packages'] ?? 'true').toLowerCase() === 'true';
   const pyLabel = recordedVersion ? `python${recordedVersion}` : 'python3';
   const recreate = `${pyLabel} -m venv --clear ${venv}`;
   findings.push(...cfgFinds);
