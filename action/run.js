@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs12 from "node:fs";
-import path29 from "node:path";
+import fs13 from "node:fs";
+import path30 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path25 from "node:path";
+import path26 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path30;
+  constructor(path31, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path31;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path30, bytes, opts = {}) {
+function decodeText(path31, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path30, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path31, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path31, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path31, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path30, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path31, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -3716,8 +3716,8 @@ var WS = "/github/workspace";
 var HOME = "/github/home";
 var RUNNER_TEMP = "/github/runner_temp";
 function ghPathEntry(v) {
-  const shown = showVenv(v);
-  return shown.startsWith("/") || shown.startsWith("$") ? shown : `$GITHUB_WORKSPACE/${shown}`;
+  const shown2 = showVenv(v);
+  return shown2.startsWith("/") || shown2.startsWith("$") ? shown2 : `$GITHUB_WORKSPACE/${shown2}`;
 }
 var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"]];
 var showVenv = shownVia(STAND_INS, shownUnder(WS));
@@ -4456,10 +4456,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path30 = `PATH="${v.venv}/bin:$PATH"`;
+  const path31 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path31}` }], applicability: "unsafe", reason, title: `Add ENV ${path31} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path31}` }], applicability: "unsafe", reason, title: `Add ${path31} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6450,10 +6450,10 @@ function ruleGraph(rules) {
     return seen;
   };
 }
-function namesVenv(recipe, shown) {
-  if (shown === "." || shown === "")
+function namesVenv(recipe, shown2) {
+  if (shown2 === "." || shown2 === "")
     return false;
-  const at2 = shown.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at2 = shown2.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at2}(/|[\\s'";)]|$)`).test(recipe);
 }
 var makefileFrontEnd = {
@@ -7277,9 +7277,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path30, bytes) {
+function decodePython(path31, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/judge/python-tools.js
@@ -7530,12 +7530,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path30, key) {
+function withKey(path31, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path30 === "no")
+  if (key === void 0 && path31 === "no")
     return "unknown";
-  return path30;
+  return path31;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8184,11 +8184,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path30 = flow.chain.join("/");
+                const path31 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
+                  if (path31.startsWith(k + "/") || k.startsWith(path31 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path30, e.value());
+                chain.values.set(path31, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8460,10 +8460,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path31 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path30 = withKey(path30, k);
-        return { k: "env", path: path30, span };
+          path31 = withKey(path31, k);
+        return { k: "env", path: path31, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -8968,22 +8968,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path30 = "no";
+    let path31 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path31 = withKey(path31, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
+        path31 = mergeEnv(path31, v.k === "env" ? v.path : "unknown");
       } else
-        path30 = withKey(path30, void 0);
+        path31 = withKey(path31, void 0);
     }
-    return { k: "env", path: path30, span: spanOf(n) };
+    return { k: "env", path: path31, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9788,19 +9788,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path30 = r.env;
+    let path31 = r.env;
     if (cmd.pathReset)
-      path30 = { kind: "reset", by: cmd.pathReset };
+      path31 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path30 = { kind: "reset", by: "env -i" };
+      path31 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path30 = { kind: "explicit" };
-    const env2 = { path: path30 };
+      path31 = { kind: "explicit" };
+    const env2 = { path: path31 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
+    if (active !== void 0 && path31.kind !== "reset" && path31.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10031,7 +10031,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path30, head) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path31, head) => /\.pyw?$/i.test(path31) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10874,8 +10874,8 @@ function analyzeProcfile(file) {
     entrySuppressions(suppressions, file, ln.no, ln.no);
   }
   const advice = (venv) => {
-    const shown = showVenv3(venv);
-    return `put its bin on PATH in the command (PATH="${shown.startsWith("/") ? shown : `$PWD/${shown}`}/bin:$PATH" \u2026)`;
+    const shown2 = showVenv3(venv);
+    return `put its bin on PATH in the command (PATH="${shown2.startsWith("/") ? shown2 : `$PWD/${shown2}`}/bin:$PATH" \u2026)`;
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "procfile");
@@ -11081,8 +11081,8 @@ var FRONT_ENDS = [
   shellScriptFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path30, content) {
-  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
+function headOf(path31, content) {
+  const name = path31.slice(Math.max(path31.lastIndexOf("/"), path31.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -11094,11 +11094,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path30, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path30, head));
+function claimingFrontEnd(path31, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path31, head));
 }
-function frontEndFor(path30, head = "") {
-  return claimingFrontEnd(path30, head) ?? pythonFrontEnd;
+function frontEndFor(path31, head = "") {
+  return claimingFrontEnd(path31, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -11789,31 +11789,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path30, ctx, language2) {
+function readForCheckSafely(path31, ctx, language2) {
   try {
-    return readForCheck(path30, ctx, language2);
+    return readForCheck(path31, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path30, diagnostics: [], problems: [{ path: path30, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path31, diagnostics: [], problems: [{ path: path31, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path30, ctx, language2) {
-  const result2 = { path: path30, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path31, ctx, language2) {
+  const result2 = { path: path31, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path30, kind, message, partial: false });
+    result2.problems.push({ path: path31, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path30, OPEN_FLAGS);
-    const st = fd === void 0 ? fs2.statSync(path30) : fs2.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path31, OPEN_FLAGS);
+    const st = fd === void 0 ? fs2.statSync(path31) : fs2.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs2.readFileSync(path30) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs2.readFileSync(path31) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -11823,7 +11823,7 @@ function readForCheck(path30, ctx, language2) {
     if (fd !== void 0)
       fs2.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path30, headOf(path30, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path31, headOf(path31, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -11832,11 +11832,11 @@ function readForCheck(path30, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path30, bytes);
+  const decoded = (fe.decode ?? decodeText)(path31, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path30, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path31, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -11866,7 +11866,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path30 = result2.path;
+  const path31 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -11881,22 +11881,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path30, e));
+    result2.problems.push(crashProblem(path31, e));
   }
   return result2;
 }
-function crashProblem(path30, e) {
+function crashProblem(path31, e) {
   if (e instanceof TooComplexError)
-    return { path: path30, kind: "too-complex", message: e.message, partial: false };
+    return { path: path31, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path30, kind: "too-deep", message: e.message, partial: false };
+    return { path: path31, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path31, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path31, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path31, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -12295,8 +12295,8 @@ var activationDoesNotPersist = defineRule({
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
-    const shown = facts?.showVenv?.(activation.venv);
-    const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
+    const shown2 = facts?.showVenv?.(activation.venv);
+    const named = (t) => shown2?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown2 + t.slice(activation.venv.length) : t;
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
       return t === void 0 ? "\u2026" : named(t);
@@ -12390,15 +12390,15 @@ var venvNotOnPath = defineRule({
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;
-    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+    const shown2 = facts.showVenv ? facts.showVenv(venv) : venv;
     const own = site.rewriter?.rewrite(target);
-    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
+    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown2}/bin/${target.name}` : `${shown2}/bin/python${target.module ? " -m pip" : ""}`;
     ctx.report({
       messageId: "notOnPath",
-      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
+      data: { name: verdict.name, venv: shown2, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
       fix: {
-        title: `Put ${shown}/bin on PATH`,
+        title: `Put ${shown2}/bin on PATH`,
         target: { kind: "persist-venv", venv, at: "creation" },
         fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
         cap: "unsafe",
@@ -12554,7 +12554,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path30 = wordText(found.script);
+    const path31 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -12564,13 +12564,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path30))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path31))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path31 } } : { messageId: "runAsProgram", data: { script: path31 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path31}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -12614,13 +12614,13 @@ var virtualEnvWithoutPath = defineRule({
     const v = facts?.virtualEnv;
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
       return;
-    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
+    const shown2 = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
       messageId: "virtualEnvOnly",
-      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
+      data: { venv: shown2, advice: facts.persistAdvice(v.venv) },
       span: v.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
-      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
+      fix: { title: `Put ${shown2}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
     });
   }
 });
@@ -12668,7 +12668,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return `${file}: [tool.venvguard] ${key}`;
+  return path15.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -12701,6 +12701,30 @@ function ruleList(v, file, key) {
   return list;
 }
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
+var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
+function shown(file) {
+  const rel = path15.relative(process.cwd(), path15.resolve(file));
+  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : file;
+}
+function readToml(file) {
+  let text3;
+  try {
+    text3 = fs3.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(`${shown(file)}: cannot read: ${e.code ?? e.message}`);
+  }
+  try {
+    return parseToml(text3);
+  } catch (e) {
+    const err = e;
+    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+    throw new ConfigError(err.line ? `${shown(file)}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${shown(file)}: invalid TOML: ${what}`);
+  }
+}
+function toolTable(data) {
+  const tool = data.tool;
+  return tool && typeof tool === "object" ? tool.venvguard : void 0;
+}
 function findPyproject(start) {
   let dir = path15.resolve(start);
   try {
@@ -12719,10 +12743,35 @@ function findPyproject(start) {
   }
 }
 function loadConfig(opts) {
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath ?? findPyproject(opts.start);
+  const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
+  const start = folderOf(opts.start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path15.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
+  return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
+}
+function parsedToml(file, cache) {
+  let data = cache.get(file);
+  if (!data)
+    cache.set(file, data = readToml(file));
+  return data;
+}
+function folderOf(p) {
+  const abs = path15.resolve(p);
+  try {
+    return fs3.statSync(abs).isFile() ? path15.dirname(abs) : abs;
+  } catch {
+    return abs;
+  }
+}
+function configFromFiles(o) {
+  const { settingsPath, pyprojectPath, start, parsed } = o;
+  const pyprojectOf = (file2) => parsedToml(file2, parsed);
+  const projectRoot = pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(start);
   const cfg = {
-    root: pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(opts.start),
+    root: settingsPath ? path15.dirname(path15.resolve(settingsPath)) : projectRoot,
+    settingsPath,
     pyprojectPath,
+    projectRoot,
     ignore: [],
     perFileIgnores: {},
     exclude: [...DEFAULT_EXCLUDE],
@@ -12732,35 +12781,24 @@ function loadConfig(opts) {
     forceExclude: false,
     maxFileSize: 10 * 1024 * 1024
   };
-  if (!pyprojectPath)
+  if (pyprojectPath)
+    cfg.pyproject = pyprojectOf(pyprojectPath);
+  if (!settingsPath)
     return cfg;
-  const rel = path15.relative(process.cwd(), path15.resolve(pyprojectPath));
-  const file = rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : pyprojectPath;
-  let data;
-  let text3;
-  try {
-    text3 = fs3.readFileSync(pyprojectPath, "utf8");
-  } catch (e) {
-    throw new ConfigError(`${file}: cannot read: ${e.code ?? e.message}`);
-  }
-  try {
-    data = parseToml(text3);
-  } catch (e) {
-    const err = e;
-    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-    throw new ConfigError(err.line ? `${file}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${file}: invalid TOML: ${what}`);
-  }
-  cfg.pyproject = data;
-  const toolTable = data.tool;
-  const raw = toolTable && typeof toolTable === "object" ? toolTable.venvguard : void 0;
+  const file = shown(settingsPath);
+  const isPyproject = path15.basename(settingsPath) === "pyproject.toml";
+  const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
+  const where = isPyproject ? "[tool.venvguard]" : "the file";
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new ConfigError(`${file}: [tool.venvguard] must be a table, not ${typeName(raw)}`);
+    throw new ConfigError(`${file}: ${where} must be a table, not ${typeName(raw)}`);
   const tool = raw;
   for (const k of Object.keys(tool)) {
-    if (!SETTINGS.includes(k))
-      throw new ConfigError(`${file}: unknown setting [tool.venvguard] ${k}${didYouMean(k, SETTINGS)}`);
+    if (!SETTINGS.includes(k)) {
+      const hint = !isPyproject && k === "tool" ? " (in this file the settings are at the top level, without [tool.venvguard])" : didYouMean(k, SETTINGS);
+      throw new ConfigError(`${file}: unknown setting ${isPyproject ? "[tool.venvguard] " : ""}${k}${hint}`);
+    }
   }
   if (tool.select !== void 0)
     cfg.select = ruleList(tool.select, file, "select");
@@ -12814,22 +12852,141 @@ function loadConfig(opts) {
   }
   return cfg;
 }
+function findSettingsFile(start, hasTable) {
+  let dir = path15.resolve(start);
+  try {
+    if (fs3.statSync(dir).isFile())
+      dir = path15.dirname(dir);
+  } catch {
+  }
+  for (; ; ) {
+    const found = settingsFileIn(dir, hasTable);
+    if (found)
+      return found;
+    const up = path15.dirname(dir);
+    if (up === dir)
+      return void 0;
+    dir = up;
+  }
+}
+function settingsFileIn(dir, hasTable, names) {
+  for (const n of SETTINGS_FILES) {
+    const p = path15.join(dir, n);
+    if (names ? !names.has(n) : !isFile(p))
+      continue;
+    if (n !== "pyproject.toml" || hasTable(p))
+      return p;
+  }
+  return void 0;
+}
+function isFile(p) {
+  try {
+    return fs3.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
 function patternMatcher(patterns) {
   return ignore({ allowRelativePaths: true }).add(patterns);
 }
 
+// dist/src/pipeline/resolver.js
+import fs4 from "node:fs";
+import path16 from "node:path";
+var ConfigResolver = class {
+  opts;
+  nearest = /* @__PURE__ */ new Map();
+  configs = /* @__PURE__ */ new Map();
+  parsed = /* @__PURE__ */ new Map();
+  /** The settings of every file when `--config` or `--no-config` was given. */
+  fixed;
+  /** The settings of the first path given (what the run's own defaults, such as the output format, come from). */
+  primary;
+  /** `apply`: the command line's overrides, applied to each Config once when it is loaded. */
+  constructor(start, opts = {}) {
+    this.opts = opts;
+    if (opts.configPath || opts.noConfig) {
+      this.fixed = loadConfig({ start, configPath: opts.configPath, noConfig: opts.noConfig, parsed: this.parsed });
+      opts.apply?.(this.fixed);
+    }
+    this.primary = this.fixed ?? this.forPath(start);
+  }
+  /** Whether files may have settings of their own (no --config or --no-config). */
+  get perFile() {
+    return !this.fixed;
+  }
+  /** The settings for a file or folder. */
+  forPath(p) {
+    if (this.fixed)
+      return this.fixed;
+    const abs = path16.resolve(p);
+    let dir = abs;
+    try {
+      if (!fs4.statSync(abs).isDirectory())
+        dir = path16.dirname(abs);
+    } catch {
+      dir = path16.dirname(abs);
+    }
+    return this.forDir(dir);
+  }
+  /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
+  forDir(dir, names) {
+    if (this.fixed)
+      return this.fixed;
+    const n = this.nearestFor(path16.resolve(dir), names);
+    const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
+    let cfg = this.configs.get(key);
+    if (!cfg) {
+      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed });
+      this.opts.apply?.(cfg);
+      this.configs.set(key, cfg);
+    }
+    return cfg;
+  }
+  /** Every Config loaded so far (the run's distinct settings). */
+  loaded() {
+    return this.fixed ? [this.fixed] : [...this.configs.values()];
+  }
+  nearestFor(dir, names) {
+    const known = this.nearest.get(dir);
+    if (known)
+      return known;
+    const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
+    const own = settingsFileIn(dir, hasTable, names);
+    const pyproject = path16.join(dir, "pyproject.toml");
+    const ownPyproject = names ? names.has("pyproject.toml") : isFile2(pyproject);
+    let n;
+    if (own && ownPyproject)
+      n = { settingsPath: own, pyprojectPath: pyproject };
+    else {
+      const up = path16.dirname(dir);
+      const parent = up === dir ? {} : this.nearestFor(up);
+      n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
+    }
+    this.nearest.set(dir, n);
+    return n;
+  }
+};
+function isFile2(p) {
+  try {
+    return fs4.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // dist/src/pipeline/discover.js
-import fs6 from "node:fs";
-import path19 from "node:path";
+import fs7 from "node:fs";
+import path20 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import fs5 from "node:fs";
-import path18 from "node:path";
+import fs6 from "node:fs";
+import path19 from "node:path";
 import { parse as parseYaml2 } from "yaml";
 
 // dist/src/frontends/dockerfile/image.js
-import path16 from "node:path";
-function imageStages(shown, parsed, context, baseOf, exists) {
+import path17 from "node:path";
+function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
   const byName = /* @__PURE__ */ new Map();
@@ -12852,7 +13009,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
             vars.set(k, v);
       }
       st = {
-        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
+        describe: m?.[2] ? `${shown2} (stage ${m[2]})` : shown2,
         vars,
         workdir: parent?.workdir ?? "/",
         venvs: new Set(parent?.venvs ?? []),
@@ -12922,7 +13079,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path16.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path17.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -12931,8 +13088,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path16.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path16.sep))
+          const host = path17.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path17.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -13028,8 +13185,8 @@ function venvFirstOnPath(s) {
 }
 
 // dist/src/pipeline/docker-run.js
-import fs4 from "node:fs";
-import path17 from "node:path";
+import fs5 from "node:fs";
+import path18 from "node:path";
 import { parse as parseYaml } from "yaml";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -13096,7 +13253,7 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 function kindOf(p) {
   try {
-    const st = fs4.statSync(p);
+    const st = fs5.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -13107,9 +13264,9 @@ function dockerRunDefs(workflows, root) {
   for (const file of workflows) {
     let text3;
     try {
-      if (fs4.statSync(file).size > 1024 * 1024)
+      if (fs5.statSync(file).size > 1024 * 1024)
         continue;
-      text3 = fs4.readFileSync(file, "utf8");
+      text3 = fs5.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -13138,8 +13295,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path17.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path17.join(ctx, "Dockerfile"), root);
+          const context = path18.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path18.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -13162,15 +13319,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path17.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path18.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf(host);
-            if (!kind || host === root || !host.startsWith(root + path17.sep))
+            if (!kind || host === root || !host.startsWith(root + path18.sep))
               continue;
-            mounts.push({ dest: path17.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path18.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path17.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path18.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -13182,14 +13339,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf(path17.resolve(root, file)) === "file" ? [path17.resolve(root, file)] : [];
-  const full = path17.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path17.dirname(full);
+    return kindOf(path18.resolve(root, file)) === "file" ? [path18.resolve(root, file)] : [];
+  const full = path18.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path18.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path17.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path18.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs4.readdirSync(dir).filter((n) => re.test(n) && kindOf(path17.join(dir, n)) === "file").map((n) => path17.join(dir, n));
+    return fs5.readdirSync(dir).filter((n) => re.test(n) && kindOf(path18.join(dir, n)) === "file").map((n) => path18.join(dir, n));
   } catch {
     return [];
   }
@@ -13240,8 +13397,8 @@ function parseWithinBudgets(text3) {
 }
 function readText(p) {
   try {
-    const st = fs5.statSync(p);
-    return st.size > 1024 * 1024 ? void 0 : fs5.readFileSync(p, "utf8");
+    const st = fs6.statSync(p);
+    return st.size > 1024 * 1024 ? void 0 : fs6.readFileSync(p, "utf8");
   } catch {
     return void 0;
   }
@@ -13261,7 +13418,7 @@ function composeDefs(file) {
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path18.dirname(file);
+  const dir = path19.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -13271,7 +13428,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path18.resolve(dir, ctx);
+    const context = path19.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -13287,13 +13444,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path18.resolve(dir, src);
+      const host = path19.resolve(dir, src);
       const kind = kindOf(host);
       if (kind)
-        mounts.push({ dest: path18.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path19.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path18.resolve(context, df),
+      dockerfile: path19.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -13303,7 +13460,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path18.basename(file)} service ${name}`
+      from: `${path19.basename(file)} service ${name}`
     });
   }
   return out;
@@ -13350,37 +13507,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
+    const context = [path19.dirname(file), ...roots].map((r) => path19.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path18.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path18.basename(file)} target ${name}` });
+    out.push({ dockerfile: path19.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path19.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf(r) === "folder" ? r : path18.dirname(r));
+  roots = roots.map((r) => kindOf(r) === "folder" ? r : path19.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path18.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path19.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path18.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path19.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path18.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path19.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown = (p) => path18.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path19.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -13392,7 +13549,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       parsed.set(d.dockerfile, t === void 0 ? void 0 : parseWithinBudgets(t));
     }
     const p = parsed.get(d.dockerfile);
-    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
+    const stages = p === void 0 ? [] : imageStages(shown2(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
     const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
     busy.delete(d);
     memo.set(d, stage);
@@ -13416,7 +13573,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path18.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path19.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -13430,7 +13587,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path18.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path19.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -13462,9 +13619,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path18.resolve(f);
+    const abs = path19.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path18.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path19.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -13489,14 +13646,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path18.posix.join(workdir, `${mod}.py`), path18.posix.join(workdir, mod));
+      out.push(path19.posix.join(workdir, `${mod}.py`), path19.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path18.posix.normalize(w.startsWith("/") ? w : path18.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path19.posix.normalize(w.startsWith("/") ? w : path19.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -13505,14 +13662,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path18.join(c.host, p.slice(c.dest.length));
+        const host = path19.join(c.host, p.slice(c.dest.length));
         if (kindOf(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path18.posix.join(c.dest, path18.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path18.posix.join(c.dest, path18.basename(c.host)))
+    const at2 = c.intoDir ? path19.posix.join(c.dest, path19.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path19.posix.join(c.dest, path19.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -13529,12 +13686,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
-  for (const f of [...configFiles.map((c) => path18.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path19.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
+  for (const f of [...configFiles.map((c) => path19.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path18.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path19.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -13548,8 +13705,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path18.resolve(b, w);
-          if (p.startsWith(root + path18.sep))
+          const p = path19.resolve(b, w);
+          if (p.startsWith(root + path19.sep))
             found.push(p);
         }
       }
@@ -13562,35 +13719,42 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs6.openSync(file, "r");
+    fd = fs7.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs6.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs7.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
-function discoverFiles(inputs, cfg) {
+function discoverFiles(inputs, settings) {
+  const configFor = typeof settings === "function" ? settings : () => settings;
   const files = [];
   const claimed = /* @__PURE__ */ new Map();
   const problems = [];
   const buildFiles = [];
-  const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
+  const matchers = /* @__PURE__ */ new Map();
+  const excludeOf = (cfg) => {
+    let m = matchers.get(cfg);
+    if (!m)
+      matchers.set(cfg, m = patternMatcher([...cfg.exclude, ...cfg.extendExclude]));
+    return m;
+  };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path19.relative(base, path19.resolve(dir)).split(path19.sep).join("/");
-  const excluded = (rootRel, name, isDir) => {
+  const relativeDir = (base, dir) => path20.relative(base, path20.resolve(dir)).split(path20.sep).join("/");
+  const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
     const r = rootRel ? `${rootRel}/${name}` : name;
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path19.resolve(p);
+    const key = path20.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -13600,10 +13764,10 @@ function discoverFiles(inputs, cfg) {
   };
   const ancestors = /* @__PURE__ */ new Set();
   let tooDeep;
-  const walk = (dir, gitignores, depth, knownRootRel) => {
+  const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
     let real;
     try {
-      const st = fs6.statSync(dir, { bigint: true });
+      const st = fs7.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -13611,12 +13775,12 @@ function discoverFiles(inputs, cfg) {
       return;
     }
     if (ancestors.has(real)) {
-      let shown = real;
+      let shown2 = real;
       try {
-        shown = fs6.realpathSync(dir);
+        shown2 = fs7.realpathSync(dir);
       } catch {
       }
-      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
+      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown2}); skipped`, partial: false });
       return;
     }
     if (seenDirs.has(real))
@@ -13624,17 +13788,21 @@ function discoverFiles(inputs, cfg) {
     seenDirs.add(real);
     let entries2;
     try {
-      entries2 = fs6.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
     }
     if (entries2.some((e) => e.name === "pyvenv.cfg"))
       return;
+    const cfg = configFor(dir, new Set(entries2.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
+    const exclude = excludeOf(cfg);
+    if (cfg !== parentCfg)
+      knownRootRel = void 0;
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs6.readFileSync(path19.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path20.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -13646,14 +13814,14 @@ function discoverFiles(inputs, cfg) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path19.join(dir, e.name);
+      const p = path20.join(dir, e.name);
       let isDir = e.isDirectory();
-      let isFile = e.isFile();
+      let isFile3 = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = fs6.statSync(p);
+          const st = fs7.statSync(p);
           isDir = st.isDirectory();
-          isFile = st.isFile();
+          isFile3 = st.isFile();
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -13663,7 +13831,7 @@ function discoverFiles(inputs, cfg) {
           continue;
         }
       }
-      if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
+      if (excluded(exclude, rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
         continue;
       if (isDir && depth >= FOLDER_DEPTH_BUDGET) {
         if (tooDeep)
@@ -13673,35 +13841,37 @@ function discoverFiles(inputs, cfg) {
       } else if (isDir) {
         ancestors.add(real);
         const under = (rel) => rel ? `${rel}/${e.name}` : e.name;
-        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel));
+        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel), cfg);
         ancestors.delete(real);
-      } else if (isFile) {
+      } else if (isFile3) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
         if (fe)
           addFile(p, fe.language);
         else if (isBuildFile(e.name))
           buildFiles.push(p);
       }
-      if (!isFile && !isDir && claimingFrontEnd(p))
+      if (!isFile3 && !isDir && claimingFrontEnd(p))
         problems.push({ path: p, kind: "not-a-file", message: "not a regular file; skipped", partial: false });
     }
   };
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs6.statSync(input2);
+      st = fs7.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    if (st.isDirectory())
+    const cfg = st.isDirectory() ? void 0 : configFor(path20.dirname(path20.resolve(input2)));
+    if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path19.basename(input2);
+      const name = path20.basename(input2);
       const rel = relativeDir(cfg.root, input2);
+      const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
         continue;
       const fe = GENERIC_SCRIPT_NAME.test(name) ? claimingFrontEnd(input2, firstLineOf(input2)) : claimingFrontEnd(input2) ?? (name.includes(".") ? void 0 : claimingFrontEnd(input2, firstLineOf(input2)));
@@ -13719,18 +13889,18 @@ function discoverFiles(inputs, cfg) {
 }
 
 // dist/src/env/console-scripts.js
-import fs8 from "node:fs";
-import path21 from "node:path";
+import fs9 from "node:fs";
+import path22 from "node:path";
 
 // dist/src/env/static.js
-import fs7 from "node:fs";
-import path20 from "node:path";
+import fs8 from "node:fs";
+import path21 from "node:path";
 function isVenv(dir) {
-  return fs7.existsSync(path20.join(dir, "pyvenv.cfg"));
+  return fs8.existsSync(path21.join(dir, "pyvenv.cfg"));
 }
 function listDir(d) {
   try {
-    return fs7.readdirSync(d).sort();
+    return fs8.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -13738,17 +13908,17 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path20.join(prefix, lib);
-    if (lib === "Lib" && fs7.existsSync(path20.join(libDir, "site-packages")))
-      out.push(path20.join(libDir, "site-packages"));
+    const libDir = path21.join(prefix, lib);
+    if (lib === "Lib" && fs8.existsSync(path21.join(libDir, "site-packages")))
+      out.push(path21.join(libDir, "site-packages"));
     for (const d of listDir(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path20.join(libDir, d, leaf);
-        if (fs7.existsSync(sp))
+        const sp = path21.join(libDir, d, leaf);
+        if (fs8.existsSync(sp))
           out.push(sp);
       }
     }
@@ -13757,7 +13927,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs7.realpathSync(sp);
+      real = fs8.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -13771,17 +13941,17 @@ function sitePackagesUnder(prefix, majorMinor) {
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs8.readdirSync(root, { withFileTypes: true });
+    entries2 = fs9.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path21.join(root, e.name))).map((e) => path21.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path22.join(root, e.name))).map((e) => path22.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs8.existsSync(path21.join(base, ...mod, "__main__.py")))
+    if (fs9.existsSync(path22.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -13815,14 +13985,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs8.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs9.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs8.readFileSync(path21.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs9.readFileSync(path22.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -13830,7 +14000,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path21.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path22.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -13848,7 +14018,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path21.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path22.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -13927,13 +14097,13 @@ function projectDependencies(cfg) {
     }
   let entries2 = [];
   try {
-    entries2 = fs8.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+    entries2 = fs9.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
   } catch {
   }
   for (const f of entries2) {
     let text3 = "";
     try {
-      text3 = fs8.readFileSync(path21.join(cfg.root, f), "utf8");
+      text3 = fs9.readFileSync(path22.join(cfg.root, f), "utf8");
     } catch {
       continue;
     }
@@ -13948,7 +14118,7 @@ function asArray(v) {
 }
 
 // dist/src/pipeline/context.js
-import path22 from "node:path";
+import path23 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -13972,7 +14142,7 @@ function selectRules(select, ignore2, extend = []) {
 }
 function buildSettings(cfg, cli) {
   const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...cli.ignore ?? []], cli.extendSelect);
-  const knowledge = buildKnowledge(cfg);
+  const knowledge = buildKnowledge({ root: cfg.projectRoot, pyproject: cfg.pyproject, consoleScripts: cfg.consoleScripts });
   return {
     rules,
     venvs: knowledge.venvs,
@@ -13995,7 +14165,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path22.relative(cfg.root, path22.resolve(file)).split(path22.sep).join("/");
+    const r = path23.relative(cfg.root, path23.resolve(file)).split(path23.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -14122,13 +14292,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs9 from "node:fs";
-import path23 from "node:path";
+import fs10 from "node:fs";
+import path24 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path23.join(path23.dirname(target), `.${path23.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path24.join(path24.dirname(target), `.${path24.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -14136,17 +14306,17 @@ function testPause() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function writeAtomically(file, bytes) {
-  const target = fs9.realpathSync(file);
-  const st = fs9.statSync(target);
+  const target = fs10.realpathSync(file);
+  const st = fs10.statSync(target);
   const tmp = tempPath(target);
-  let fd = fs9.openSync(tmp, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, 384);
+  let fd = fs10.openSync(tmp, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, 384);
   try {
-    fs9.writeFileSync(fd, bytes);
+    fs10.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs9.fstatSync(fd);
+    const mine = fs10.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs9.fchownSync(fd, st.uid, st.gid);
+        fs10.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -14155,15 +14325,15 @@ function writeAtomically(file, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs9.fchmodSync(fd, st.mode & 4095);
-    fs9.closeSync(fd);
+    fs10.fchmodSync(fd, st.mode & 4095);
+    fs10.closeSync(fd);
     fd = void 0;
-    fs9.renameSync(tmp, target);
+    fs10.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs9.closeSync(fd);
-      fs9.rmSync(tmp, { force: true });
+        fs10.closeSync(fd);
+      fs10.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -14181,7 +14351,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs9.readdirSync(dir);
+    names = fs10.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -14192,10 +14362,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path23.join(dir, name);
+    const p = path24.join(dir, name);
     try {
-      if (fs9.lstatSync(p).isFile()) {
-        fs9.unlinkSync(p);
+      if (fs10.lstatSync(p).isFile()) {
+        fs10.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -14204,8 +14374,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path23.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path23.sep}`) && !path23.isAbsolute(rel);
+  const rel = path24.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path24.sep}`) && !path24.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -14218,19 +14388,19 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs9.statSync(r).isDirectory() ? r : path23.dirname(r);
-        this.roots.push(fs9.realpathSync(dir));
+        const dir = fs10.statSync(r).isDirectory() ? r : path24.dirname(r);
+        this.roots.push(fs10.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs9.realpathSync(file);
+    const real = fs10.realpathSync(file);
     if (!this.roots.some((root) => isInside(root, real))) {
       return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
     }
-    const st = fs9.statSync(real);
+    const st = fs10.statSync(real);
     const uid = process.getuid?.();
     const owner = uid === void 0 || uid === 0 || st.uid === uid;
     if (owner) {
@@ -14238,7 +14408,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs9.accessSync(real, fs9.constants.W_OK);
+        fs10.accessSync(real, fs10.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -14256,7 +14426,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path23.dirname(fs9.realpathSync(file));
+      const dir = path24.dirname(fs10.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -14291,9 +14461,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs9.realpathSync(file);
+    return fs10.realpathSync(file);
   } catch {
-    return path23.resolve(file);
+    return path24.resolve(file);
   }
 }
 
@@ -14337,7 +14507,15 @@ function workersFor(threads, pendingBytes) {
 }
 async function checkFiles(files, settings, opts = {}) {
   const cpus = threadsFor(opts.jobs);
-  const ctx = contextFromSettings(settings);
+  const all = Array.isArray(settings) ? settings : [settings];
+  const contexts = /* @__PURE__ */ new Map();
+  const ctxOf = (i) => {
+    const k = opts.settingsOf?.(i) ?? 0;
+    let c = contexts.get(k);
+    if (!c)
+      contexts.set(k, c = contextFromSettings(all[k]));
+    return c;
+  };
   const results = new Array(files.length);
   let done = 0;
   const finish2 = (i, r, fix) => {
@@ -14350,15 +14528,15 @@ async function checkFiles(files, settings, opts = {}) {
   let parsersReady = false;
   let next = 0;
   for (; next < files.length; next++) {
-    const { result: result2, file } = readForCheckSafely(files[next], ctx, opts.claimed?.get(files[next]));
+    const { result: result2, file } = readForCheckSafely(files[next], ctxOf(next), opts.claimed?.get(files[next]));
     if (!file)
       finish2(next, result2);
     else {
       if (!parsers) {
-        chooseWasmTier(settings);
+        chooseWasmTier(all[0]);
         parsers = loadParsers().then(() => void (parsersReady = true));
       }
-      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path) });
+      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path), settings: opts.settingsOf?.(next) });
       pendingBytes += file.text.length;
       if (workersFor(cpus, pendingBytes) > 0) {
         next++;
@@ -14374,16 +14552,17 @@ async function checkFiles(files, settings, opts = {}) {
     for (const item of pending) {
       if (parsersDamaged())
         await loadParsers();
-      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx, fixRequest(opts.fix), item.drop);
+      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctxOf(item.index), fixRequest(opts.fix), item.drop);
       finish2(item.index, r.result, r.fix);
     }
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish2, opts.claimed, opts.fix);
+  await withWorkers(files, next, pending, all, ctxOf, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish2, opts, opts.fix);
   return results;
 }
-async function withWorkers(files, from, queue, settings, ctx, workers, finish2, claimed, fix) {
-  const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
+async function withWorkers(files, from, queue, settings, ctxOf, workers, finish2, opts, fix) {
+  const { claimed, settingsOf } = opts;
+  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns }));
   let producing = true;
   const idle = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -14410,11 +14589,11 @@ async function withWorkers(files, from, queue, settings, ctx, workers, finish2, 
     });
   });
   for (let i = from; i < files.length; i++) {
-    const { result: result2, file } = readForCheckSafely(files[i], ctx, claimed?.get(files[i]));
+    const { result: result2, file } = readForCheckSafely(files[i], ctxOf(i), claimed?.get(files[i]));
     if (!file)
       finish2(i, result2);
     else {
-      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path) });
+      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path), settings: settingsOf?.(i) });
       wake();
     }
     if (i % 64 === 63)
@@ -14433,8 +14612,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs10 from "node:fs";
-import path24 from "node:path";
+import fs11 from "node:fs";
+import path25 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -14458,15 +14637,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path24.dirname(path24.resolve(cwd, file));
-  const rel = (d) => path24.relative(base, path24.resolve(cwd, d.path)).split(path24.sep).join("/");
+  const base = path25.dirname(path25.resolve(cwd, file));
+  const rel = (d) => path25.relative(base, path25.resolve(cwd, d.path)).split(path25.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs10.readFileSync(file, "utf8");
+    text3 = fs11.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -14503,13 +14682,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path24.resolve(cwd, file);
+  const target = path25.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs10.writeFileSync(tmp, text3, { mode: 420 });
-    fs10.renameSync(tmp, target);
+    fs11.writeFileSync(tmp, text3, { mode: 420 });
+    fs11.renameSync(tmp, target);
   } catch (e) {
-    fs10.rmSync(tmp, { force: true });
+    fs11.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -14952,33 +15131,67 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const cfg = loadConfig({ start: path25.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
-  if (opts.extendExclude)
-    cfg.extendExclude.push(...opts.extendExclude);
-  if (opts.respectGitignore !== void 0)
-    cfg.respectGitignore = opts.respectGitignore;
-  if (opts.forceExclude !== void 0)
-    cfg.forceExclude = opts.forceExclude;
-  if (opts.maxFileSize)
-    cfg.maxFileSize = opts.maxFileSize;
-  const settings = buildSettings(cfg, { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
+  const resolver = new ConfigResolver(path26.resolve(cwd, paths[0]), {
+    configPath: opts.config,
+    noConfig: opts.noConfig,
+    apply: (c) => {
+      if (opts.extendExclude)
+        c.extendExclude.push(...opts.extendExclude);
+      if (opts.respectGitignore !== void 0)
+        c.respectGitignore = opts.respectGitignore;
+      if (opts.forceExclude !== void 0)
+        c.forceExclude = opts.forceExclude;
+      if (opts.maxFileSize)
+        c.maxFileSize = opts.maxFileSize;
+    }
+  });
+  const cfg = resolver.primary;
+  const cli = { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter };
+  const settings = buildSettings(cfg, cli);
   if (opts.fixReadonly && !opts.fix)
     throw new UsageError("--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)");
   if (opts.updateBaseline && !opts.baseline)
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path25.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path25.resolve(cwd, p));
-  const found = discoverFiles(roots, cfg);
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path26.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path26.resolve(cwd, p));
+  const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path25.relative(cwd, p);
+    const r = path26.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path25.resolve(cwd, p)))];
-  const ignoresFor = perFileIgnores(cfg);
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path26.resolve(cwd, p)))];
+  const all = [settings];
+  const built = /* @__PURE__ */ new Map([[cfg, 0]]);
+  const settingsIndex = (file) => {
+    const c = resolver.forPath(file);
+    let k = built.get(c);
+    if (k === void 0) {
+      built.set(c, k = all.length);
+      all.push({ ...buildSettings(c, cli), imageRuns: settings.imageRuns });
+    }
+    return k;
+  };
+  const fileSettings = found.files.map(settingsIndex);
+  const ignores = /* @__PURE__ */ new Map();
+  const ignoresFor = (file) => {
+    const c = resolver.forPath(file);
+    let f = ignores.get(c);
+    if (!f)
+      ignores.set(c, f = perFileIgnores(c));
+    return f(file);
+  };
+  const contexts = /* @__PURE__ */ new Map();
+  const contextFor = (file) => {
+    const k = settingsIndex(file);
+    let c = contexts.get(k);
+    if (!c)
+      contexts.set(k, c = contextFromSettings(all[k]));
+    return c;
+  };
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
-  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
+  const results = await checkFiles(found.files, all, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix, settingsOf: (i) => fileSettings[i] });
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -14992,8 +15205,8 @@ async function check(opts) {
       skipped++;
     else if (!r.problems.some((p) => !p.partial))
       checked++;
-    const shown = display(r.path);
-    problems.push(...r.problems.map((p) => ({ ...p, path: shown })));
+    const shown2 = display(r.path);
+    problems.push(...r.problems.map((p) => ({ ...p, path: shown2 })));
     const dropped = ignoresFor(r.path);
     let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
     const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === "unsafe")) ? realpathOr(r.path) : void 0;
@@ -15009,24 +15222,24 @@ async function check(opts) {
       const release = writer ? holdSignalsWhileWriting() : void 0;
       let outcome;
       try {
-        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === "unsafe", writer, [...dropped]);
+        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFor(r.path), opts.fix === "unsafe", writer, [...dropped]);
       } finally {
         await release?.();
       }
       fixedAt.set(real, outcome);
       if (outcome.problem)
-        problems.push({ ...outcome.problem, path: shown });
+        problems.push({ ...outcome.problem, path: shown2 });
       if (outcome.fixed) {
-        fixed.push({ ...outcome.fixed, path: shown });
+        fixed.push({ ...outcome.fixed, path: shown2 });
         diags = outcome.remaining.filter((d) => !dropped.has(d.code));
         if (writer)
           r.source = outcome.source;
       }
     }
     if (diags.length && r.source) {
-      const src = new SourceFile(shown, r.source.text, r.source.encoding);
-      sources.set(shown, src);
-      diagnostics.push(...diags.map((d) => ({ ...d, path: shown })));
+      const src = new SourceFile(shown2, r.source.text, r.source.encoding);
+      sources.set(shown2, src);
+      diagnostics.push(...diags.map((d) => ({ ...d, path: shown2 })));
     }
   }
   diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code));
@@ -15045,7 +15258,8 @@ async function check(opts) {
     filesChecked: checked,
     filesSkipped: skipped,
     fixesApplied: opts.fix ? fixed.reduce((n, f) => n + f.applied, 0) : void 0,
-    rules: settings.rules,
+    // Every rule some file was checked with, in the registry's order.
+    rules: all.length === 1 ? settings.rules : RULES.filter((r) => all.some((s) => s.ruleCodes.includes(r.code))),
     sources,
     cwd,
     durationMs: performance.now() - t0,
@@ -15055,17 +15269,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path26 from "node:path";
+import path27 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path26.relative(cwd, path26.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path26.sep) || path26.isAbsolute(rel);
+  const rel = path27.relative(cwd, path27.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path27.sep) || path27.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path26.sep).join("/");
+  return displayPath(p, cwd).split(path27.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -15164,7 +15378,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path30 = portablePath(d.path, r.cwd);
+  const path31 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -15179,10 +15393,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path30,
+    path: path31,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path30, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path31, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -15191,7 +15405,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path27 from "node:path";
+import path28 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -15352,11 +15566,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path27.resolve(cwd, p)).href };
-  return { uri: rel.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path28.resolve(cwd, p)).href };
+  return { uri: rel.split(path28.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path27.resolve(dir)).href;
+  const href = pathToFileURL(path28.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -15407,9 +15621,9 @@ function* printed(line, from = 0, to = line.length) {
       width = TAB_WIDTH - cell % TAB_WIDTH;
       text3 = " ".repeat(width);
     } else {
-      const shown = standIn(cp);
-      text3 = shown ?? ch;
-      width = shown === void 0 ? cellWidth(cp, ch) : 1;
+      const shown2 = standIn(cp);
+      text3 = shown2 ?? ch;
+      width = shown2 === void 0 ? cellWidth(cp, ch) : 1;
     }
     yield { i, units, text: text3, cell, width };
     cell += width;
@@ -15486,13 +15700,13 @@ function codeFrame(source, start, end, style = plain) {
   const from = clamp(start.column - 1, 0, primaryLength);
   const to = start.line === end.line ? clamp(end.column - 1, from, primaryLength) : primaryLength;
   for (let n = first; n <= last; n++) {
-    const shown = framedLine(source.lineText(n), from, to);
+    const shown2 = framedLine(source.lineText(n), from, to);
     const gutter = style.gutter(`${String(n).padStart(width)} |`);
-    out.push(shown.text === "" ? gutter : `${gutter} ${shown.text}`);
+    out.push(shown2.text === "" ? gutter : `${gutter} ${shown2.text}`);
     if (n !== primary)
       continue;
-    const col = shown.cellOf(from);
-    const len = Math.max(1, shown.cellOf(to) - col);
+    const col = shown2.cellOf(from);
+    const len = Math.max(1, shown2.cellOf(to) - col);
     out.push(`${blank2} ${" ".repeat(col)}${style.marker("^".repeat(len))}`);
   }
   out.push(blank2);
@@ -15522,8 +15736,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path30)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path31 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path31)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -15535,7 +15749,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
+  const path31 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -15548,7 +15762,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path30}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path31}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -15634,18 +15848,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs11 from "node:fs";
-import path28 from "node:path";
+import fs12 from "node:fs";
+import path29 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path28.dirname(fileURLToPath(from)); ; dir = path28.dirname(dir)) {
-    const file = path28.join(dir, "package.json");
-    if (fs11.existsSync(file)) {
-      const json = JSON.parse(fs11.readFileSync(file, "utf8"));
+  for (let dir = path29.dirname(fileURLToPath(from)); ; dir = path29.dirname(dir)) {
+    const file = path29.join(dir, "package.json");
+    if (fs12.existsSync(file)) {
+      const json = JSON.parse(fs12.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path28.dirname(dir) === dir)
+    if (path29.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -15723,7 +15937,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path29.relative(r.cwd, path29.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path30.relative(r.cwd, path30.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -15731,7 +15945,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs12.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs13.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -15742,21 +15956,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs12.existsSync(path29.resolve(workspace, p)))
+      if (!fs13.existsSync(path30.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path29.resolve(workspace, sarifPath);
-      fs12.mkdirSync(path29.dirname(target), { recursive: true });
-      fs12.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path30.resolve(workspace, sarifPath);
+      fs13.mkdirSync(path30.dirname(target), { recursive: true });
+      fs13.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs12.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs13.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

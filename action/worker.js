@@ -630,11 +630,11 @@ var bareConsoleScript = defineRule({
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.held || verdict.tool !== "console-script")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
-    ctx2.report({
+    ctx.report({
       ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
       fix: verdict.module ? {
         title: `Use sys.executable -m ${verdict.module}`,
@@ -793,16 +793,16 @@ var barePip = defineRule({
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
     if (viaInterpreter)
-      ctx2.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
+      ctx.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
     else
-      ctx2.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
+      ctx.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
   }
 });
 
@@ -853,7 +853,7 @@ var barePythonInterpreter = defineRule({
       "https://github.com/pre-commit/pre-commit/issues/146"
     ]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
@@ -861,7 +861,7 @@ var barePythonInterpreter = defineRule({
     const partial = verdict.name.endsWith("\u2026");
     const first = site.argv[1] === void 0 ? "" : wordText(site.argv[1]);
     const selector = launcher && (first === void 0 || /^-(\d|V:)/.test(first));
-    ctx2.report({
+    ctx.report({
       messageId: "bareInterpreter",
       data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
       fix: partial || selector ? void 0 : {
@@ -896,10 +896,10 @@ var envWithoutPath = defineRule({
     keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
       return;
-    ctx2.report({
+    ctx.report({
       messageId: "noPath",
       data: { name: verdict.name },
       span: site.env.path.span,
@@ -947,10 +947,10 @@ var pathReliantLaunch = defineRule({
     keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict?.held)
       return;
-    ctx2.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+    ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
   }
 });
 
@@ -999,7 +999,7 @@ var activationDoesNotPersist = defineRule({
       "https://docs.python.org/3/library/venv.html#how-venvs-work"
     ]
   },
-  check(site, _verdict, ctx2) {
+  check(site, _verdict, ctx) {
     const facts = site.config;
     const activation = facts?.activation;
     if (!activation)
@@ -1010,7 +1010,7 @@ var activationDoesNotPersist = defineRule({
       return;
     let later;
     for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx2.judge(s)?.resolution !== "path")
+      if (ctx.judge(s)?.resolution !== "path")
         continue;
       later = s;
       break;
@@ -1041,7 +1041,7 @@ var activationDoesNotPersist = defineRule({
       program: JSON.stringify(wordText(later.argv[0]) ?? "\u2026").slice(1, -1),
       line: site.file.location((later.argv[0].span ?? later.callSpan).start).line
     };
-    ctx2.report({
+    ctx.report({
       ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
       span,
       fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
@@ -1095,7 +1095,7 @@ var venvNotOnPath = defineRule({
       "https://docs.python.org/3/library/venv.html#how-venvs-work"
     ]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "path")
       return;
     const venvs = site.env.knownVenvs ?? [];
@@ -1117,7 +1117,7 @@ var venvNotOnPath = defineRule({
     const shown = facts.showVenv ? facts.showVenv(venv) : venv;
     const own = site.rewriter?.rewrite(target);
     const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
-    ctx2.report({
+    ctx.report({
       messageId: "notOnPath",
       data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
@@ -1154,10 +1154,10 @@ var systemInterpreterPath = defineRule({
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
-    ctx2.report({
+    ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
       fix: { title: "Use sys.executable", target: { kind: "interpreter" }, cap: "unsafe", reason: "the system interpreter may be intended" }
@@ -1206,14 +1206,14 @@ var sourceInSh = defineRule({
       "https://docs.docker.com/reference/dockerfile/#shell"
     ]
   },
-  check(site, _verdict, ctx2) {
+  check(site, _verdict, ctx) {
     const facts = site.config;
     if (facts?.activation?.fails !== "source-in-sh")
       return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
     const edit = replaceWordEdit(site.file.text, word, ".");
-    ctx2.report({
+    ctx.report({
       messageId: "sourceNotInSh",
       data: { shell: facts.shellName ?? "/bin/sh", args },
       span: word.span,
@@ -1274,7 +1274,7 @@ var activateNotSourced = defineRule({
     keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
   },
-  check(site, _verdict, ctx2) {
+  check(site, _verdict, ctx) {
     const found = executedActivate(site.argv);
     if (!found)
       return;
@@ -1291,7 +1291,7 @@ var activateNotSourced = defineRule({
       if (at && replaceWordEdit(site.file.text, found.script, path15))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
-    ctx2.report({
+    ctx.report({
       ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path15 } } : { messageId: "runAsProgram", data: { script: path15 } },
       span: (found.shell ?? found.script).span,
       fix: edits ? { title: `Source it: ". ${path15}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
@@ -1331,7 +1331,7 @@ var virtualEnvWithoutPath = defineRule({
     keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "path")
       return;
     const facts = site.config;
@@ -1339,7 +1339,7 @@ var virtualEnvWithoutPath = defineRule({
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
       return;
     const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
-    ctx2.report({
+    ctx.report({
       messageId: "virtualEnvOnly",
       data: { venv: shown, advice: facts.persistAdvice(v.venv) },
       span: v.span,
@@ -12383,22 +12383,22 @@ function runModule(args) {
 }
 
 // dist/src/pipeline/diagnose.js
-function diagnose(file, analysis, ctx2) {
+function diagnose(file, analysis, ctx) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   const verdicts = /* @__PURE__ */ new Map();
   const judge = (s) => {
     if (!verdicts.has(s))
-      verdicts.set(s, judgeLaunch(s, ctx2.knowledge));
+      verdicts.set(s, judgeLaunch(s, ctx.knowledge));
     return verdicts.get(s);
   };
-  const imageVenv = ctx2.imageRuns?.get(file.path)?.venv;
+  const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
   for (const original of analysis.sites) {
     const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
     const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
-    for (const rule of ctx2.rules) {
+    for (const rule of ctx.rules) {
       if (rule.judges !== judges)
         continue;
       rule.check(site, verdict, {
@@ -12475,11 +12475,11 @@ var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|se
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
-function analyseDecoded(result, file, ctx2) {
+function analyseDecoded(result, file, ctx) {
   const path15 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
-    const { diagnostics, problems } = checkSource(file, ctx2, fe);
+    const { diagnostics, problems } = checkSource(file, ctx, fe);
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after this file");
     if (problems.some((p) => p.kind === "syntax") && isTemplate(file.text)) {
@@ -12508,13 +12508,13 @@ function crashProblem(path15, e) {
   }
   return { path: path15, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
-function checkSource(file, ctx2, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx2), { parseLess: !!ctx2.prefilter, tools: ctx2.prefilter?.tools, shHasSource: ctx2.imageRuns?.get(file.path)?.shHasSource });
+function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
 }
 
 // dist/src/pipeline/fix.js
 var MAX_FIX_PASSES = 10;
-function computeFix(r, diags, ctx2, unsafe, drop = []) {
+function computeFix(r, diags, ctx, unsafe, drop = []) {
   const original = r.source;
   if (!original.encoding.lossless)
     return { remaining: diags, problem: { path: r.path, kind: "decode", message: "not fixed: the file could not be decoded losslessly", partial: true } };
@@ -12523,7 +12523,7 @@ function computeFix(r, diags, ctx2, unsafe, drop = []) {
     if (r.problems.some((p) => p.kind === "syntax"))
       loop = { kind: "syntax", error: NOT_VERIFIED };
     else
-      loop = fixLoop(original, diags, ctx2, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
+      loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after fixing this file");
   } catch (e) {
@@ -12537,7 +12537,7 @@ function computeFix(r, diags, ctx2, unsafe, drop = []) {
     return { remaining: diags };
   return { fixed: { before: original.text, after: text3, applied }, remaining: current2, source: new SourceFile(original.path, text3, original.encoding) };
 }
-function fixLoop(original, diags, ctx2, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
+function fixLoop(original, diags, ctx, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
   const parses = (text4) => !hasSyntaxErrors(new SourceFile(original.path, text4, original.encoding), fe);
   if (!opts.checked && !parses(original.text))
     return { kind: "syntax", error: NOT_VERIFIED };
@@ -12553,7 +12553,7 @@ function fixLoop(original, diags, ctx2, unsafe, fe = frontEndFor(original.path, 
       const left = current2.filter((d) => fixableBy(d, unsafe));
       return { kind: "internal", error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
     }
-    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx2, fe);
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx, fe);
     if (again.syntax) {
       if (opts.checked && !parses(original.text))
         return { kind: "syntax", error: NOT_VERIFIED };
@@ -12604,32 +12604,39 @@ function ruleList(ds) {
   return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(", ") || "no rule";
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
-function recheck(file, ctx2, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx2).diagnostics });
+function recheck(file, ctx, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
 }
 
 // dist/src/pipeline/check-and-fix.js
-function checkAndFix(result, file, ctx2, fix2, drop = []) {
-  const r = analyseDecoded(result, file, ctx2);
+function checkAndFix(result, file, ctx, fix2, drop = []) {
+  const r = analyseDecoded(result, file, ctx);
   if (!fix2 || !r.source)
     return { result: r };
   const diags = drop.length ? r.diagnostics.filter((d) => !drop.includes(d.code)) : r.diagnostics;
   if (!diags.some((d) => fixableBy(d, fix2.unsafe)))
     return { result: r };
-  const o = computeFix(r, diags, ctx2, fix2.unsafe, drop);
+  const o = computeFix(r, diags, ctx, fix2.unsafe, drop);
   return { result: r, fix: { after: o.fixed?.after, applied: o.fixed?.applied, remaining: o.remaining, problem: o.problem } };
 }
 
 // dist/src/pipeline/worker.js
 var { settings, fix } = workerData;
 await loadParsers();
-var ctx = contextFromSettings(settings);
+var contexts = /* @__PURE__ */ new Map();
+var contextOf = (k) => {
+  let c = contexts.get(k);
+  if (!c)
+    contexts.set(k, c = contextFromSettings(settings[k]));
+  return c;
+};
 parentPort.on("message", async (items) => {
   const results = [];
-  for (const { index, result, file, drop } of items) {
+  for (const { index, result, file, drop, settings: k } of items) {
+    const ctx = contextOf(k ?? 0);
     if (parsersDamaged())
       await loadParsers();
     const done = checkAndFix(result, new SourceFile(file.path, file.text, file.encoding), ctx, fix, drop);

@@ -10,6 +10,8 @@ import v8 from 'node:v8';
 import { fixableBy } from './pipeline/apply-fixes.js';
 import { checkSource } from './pipeline/check-file.js';
 import { loadConfig, type Config } from './pipeline/config.js';
+import { ConfigResolver } from './pipeline/resolver.js';
+import { RULES } from './rules/index.js';
 import type { Diagnostic, FileProblem } from './kernel/diagnostic.js';
 import { discoverFiles } from './pipeline/discover.js';
 import { SourceFile } from './kernel/source.js';
@@ -96,27 +98,61 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ['.'];
-  const cfg = loadConfig({ start: path.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
-  if (opts.extendExclude) cfg.extendExclude.push(...opts.extendExclude);
-  if (opts.respectGitignore !== undefined) cfg.respectGitignore = opts.respectGitignore;
-  if (opts.forceExclude !== undefined) cfg.forceExclude = opts.forceExclude;
-  if (opts.maxFileSize) cfg.maxFileSize = opts.maxFileSize;
-  const settings = buildSettings(cfg, { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
+  // Each file takes the settings file nearest to it (pipeline/resolver.ts); the command line's flags win in all of them.
+  const resolver = new ConfigResolver(path.resolve(cwd, paths[0]), {
+    configPath: opts.config,
+    noConfig: opts.noConfig,
+    apply: (c) => {
+      if (opts.extendExclude) c.extendExclude.push(...opts.extendExclude);
+      if (opts.respectGitignore !== undefined) c.respectGitignore = opts.respectGitignore;
+      if (opts.forceExclude !== undefined) c.forceExclude = opts.forceExclude;
+      if (opts.maxFileSize) c.maxFileSize = opts.maxFileSize;
+    },
+  });
+  const cfg = resolver.primary;
+  const cli = { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter };
+  const settings = buildSettings(cfg, cli);
   if (opts.fixReadonly && !opts.fix) throw new UsageError('--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)');
   if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to record the findings in)');
   if (opts.baseline && opts.fix) throw new UsageError('--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings');
   const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path.resolve(cwd, opts.baseline)) : undefined;
   const roots = paths.map((p) => path.resolve(cwd, p));
-  const found = discoverFiles(roots, cfg);
+  const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p: string) => {
     const r = path.relative(cwd, p);
     return r && !r.startsWith('..') ? r : p;
   };
   settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path.resolve(cwd, p)))];
-  const ignoresFor = perFileIgnores(cfg);
+  // The run's distinct settings (usually one), each built once; a file's index into them.
+  const all = [settings];
+  const built = new Map<Config, number>([[cfg, 0]]);
+  const settingsIndex = (file: string) => {
+    const c = resolver.forPath(file);
+    let k = built.get(c);
+    if (k === undefined) {
+      built.set(c, (k = all.length));
+      all.push({ ...buildSettings(c, cli), imageRuns: settings.imageRuns });
+    }
+    return k;
+  };
+  const fileSettings = found.files.map(settingsIndex);
+  const ignores = new Map<Config, (file: string) => Set<string>>();
+  const ignoresFor = (file: string) => {
+    const c = resolver.forPath(file);
+    let f = ignores.get(c);
+    if (!f) ignores.set(c, (f = perFileIgnores(c)));
+    return f(file);
+  };
+  const contexts = new Map<number, ReturnType<typeof contextFromSettings>>();
+  const contextFor = (file: string) => {
+    const k = settingsIndex(file);
+    let c = contexts.get(k);
+    if (!c) contexts.set(k, (c = contextFromSettings(all[k])));
+    return c;
+  };
   // With --fix, the thread that checks a file also computes its fixed text; it is written here.
   const fix = opts.fix ? { unsafe: opts.fix === 'unsafe', dropped: ignoresFor } : undefined;
-  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
+  const results = await checkFiles(found.files, all, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix, settingsOf: (i) => fileSettings[i] });
   let diagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = new Map<string, SourceFile>();
@@ -148,7 +184,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
       const release = writer ? holdSignalsWhileWriting() : undefined;
       let outcome: ReturnType<typeof fixFile>;
       try {
-        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === 'unsafe', writer, [...dropped]);
+        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFor(r.path), opts.fix === 'unsafe', writer, [...dropped]);
       } finally {
         await release?.();
       }
@@ -182,7 +218,8 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     filesChecked: checked,
     filesSkipped: skipped,
     fixesApplied: opts.fix ? fixed.reduce((n, f) => n + f.applied, 0) : undefined,
-    rules: settings.rules,
+    // Every rule some file was checked with, in the registry's order.
+    rules: all.length === 1 ? settings.rules : RULES.filter((r) => all.some((s) => s.ruleCodes.includes(r.code))),
     sources,
     cwd,
     durationMs: performance.now() - t0,

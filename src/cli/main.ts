@@ -89,7 +89,7 @@ oneLineErrors(program
   .option('--extend-select <codes>', 'rules to enable besides the selection, e.g. the opt-in VG106 (codes or names)', list)
   .option('--ignore <codes>', 'rules to disable', list)
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
-  .option('--config <pyproject>', 'read [tool.venvguard] from this pyproject.toml')
+  .option('--config <file>', 'settings for every file from this pyproject.toml or venvguard.toml (default: the settings file nearest to each file)')
   .option('--no-config', 'ignore pyproject.toml settings')
   .option('--respect-gitignore', 'skip files .gitignore excludes (default: true, or respect-gitignore in [tool.venvguard])')
   .option('--no-respect-gitignore', 'also check files .gitignore excludes')

@@ -30,7 +30,7 @@ import { claimingFrontEnd, headOf, frontEndByLanguage } from '../frontends/index
 import type { FrontEnd } from '../frontends/front-end.js';
 import { loadParsers } from '../frontends/tree-sitter.js';
 import { checkSource } from '../pipeline/check-file.js';
-import { loadConfig, patternMatcher, type Config } from '../pipeline/config.js';
+import { loadConfig, patternMatcher, SETTINGS_FILES, type Config } from '../pipeline/config.js';
 import { buildSettings, contextFromSettings, perFileIgnores } from '../pipeline/context.js';
 import { RULES } from '../rules/index.js';
 import { ruleHelpUri } from '../reporters/sarif.js';
@@ -73,9 +73,9 @@ export function startServer(opts: ServerOptions = {}): Connection {
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
   /**
-   * Settings per folder (the nearest pyproject.toml above it), with what is built from them once:
+   * Settings per folder (the nearest settings file above it, config.ts), with what is built from them once:
    * the rule context (its console-script knowledge reads the project venvs' entry points), the
-   * exclusion matcher and the per-file ignores. Dropped when a pyproject.toml is saved.
+   * exclusion matcher and the per-file ignores. Dropped when a settings file is saved.
    */
   const configs = new Map<string, Settings | Error>();
   const reportedConfigErrors = new Set<string>();
@@ -171,7 +171,7 @@ export function startServer(opts: ServerOptions = {}): Connection {
     if (e.document.version > 1 || analyses.has(e.document.uri)) schedule(e.document, DEBOUNCE_MS);
   });
   documents.onDidSave((e) => {
-    if (path.basename(documentPath(e.document)) === 'pyproject.toml') {
+    if ((SETTINGS_FILES as readonly string[]).includes(path.basename(documentPath(e.document)))) {
       // New settings: every open document is checked again with them.
       configs.clear();
       reportedConfigErrors.clear();

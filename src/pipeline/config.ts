@@ -8,9 +8,17 @@ import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
 
 export interface Config {
-  /** Folder of the pyproject.toml the settings came from (or the cwd). */
+  /**
+   * The folder patterns (exclude, per-file-ignores keys) are relative to: that of the settings file,
+   * else of the nearest pyproject.toml, else the folder the search started from.
+   */
   root: string;
+  /** The settings file read (`.venvguard.toml`, `venvguard.toml` or a pyproject.toml with [tool.venvguard]); none: defaults. */
+  settingsPath?: string;
+  /** The nearest pyproject.toml: the project whose scripts, dependencies and venvs are known. */
   pyprojectPath?: string;
+  /** Its folder (the project root); `root` when there is none. */
+  projectRoot: string;
   select?: string[];
   ignore: string[];
   perFileIgnores: Record<string, string[]>;
@@ -45,7 +53,7 @@ import { RULES, ruleByCodeOrName } from '../rules/index.js';
 
 /** Where a setting came from, for error messages: `pyproject.toml: [tool.venvguard] key`. */
 function at(file: string, key: string): string {
-  return `${file}: [tool.venvguard] ${key}`;
+  return path.basename(file) === 'pyproject.toml' ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 
 /** A TOML value's type as a user reads it. */
@@ -79,6 +87,42 @@ function ruleList(v: unknown, file: string, key: string): string[] {
 export const SETTINGS = ['select', 'ignore', 'per-file-ignores', 'exclude', 'extend-exclude', 'console-scripts', 'respect-gitignore', 'force-exclude', 'max-file-size', 'output-format'] as const;
 
 
+/**
+ * The files settings are read from, in the order one folder's files win (as Ruff's .ruff.toml,
+ * ruff.toml, pyproject.toml): the first two hold the settings at the top level, a pyproject.toml
+ * in its [tool.venvguard] table, and counts only when it has one.
+ */
+export const SETTINGS_FILES = ['.venvguard.toml', 'venvguard.toml', 'pyproject.toml'] as const;
+
+/** Named as the user would type it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(file));
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** A TOML file parsed, or a ConfigError naming the file (and the line and column of a syntax error). */
+export function readToml(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${shown(file)}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    const what = err.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+    throw new ConfigError(err.line ? `${shown(file)}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${shown(file)}: invalid TOML: ${what}`);
+  }
+}
+
+/** The [tool.venvguard] table of a parsed pyproject.toml (undefined when it has none). */
+export function toolTable(data: Record<string, unknown>): unknown {
+  const tool = data.tool;
+  return tool && typeof tool === 'object' ? (tool as Record<string, unknown>).venvguard : undefined;
+}
+
 /** Find the nearest pyproject.toml from `start` upwards. */
 export function findPyproject(start: string): string | undefined {
   let dir = path.resolve(start);
@@ -96,11 +140,46 @@ export function findPyproject(start: string): string | undefined {
   }
 }
 
-export function loadConfig(opts: { start: string; configPath?: string; noConfig?: boolean }): Config {
-  const pyprojectPath = opts.noConfig ? undefined : opts.configPath ?? findPyproject(opts.start);
+/**
+ * The settings for files under `start`. Without `configPath`: the nearest settings file
+ * (SETTINGS_FILES) from `start` upwards, and the nearest pyproject.toml as the project; with it,
+ * that file's settings. `parsed` caches parsed pyproject.toml files across calls (resolver.ts).
+ */
+export function loadConfig(opts: { start: string; configPath?: string; noConfig?: boolean; parsed?: Map<string, Record<string, unknown>> }): Config {
+  const parsed = opts.parsed ?? new Map<string, Record<string, unknown>>();
+  const start = folderOf(opts.start);
+  const pyprojectPath = opts.noConfig ? undefined : opts.configPath && path.basename(opts.configPath) === 'pyproject.toml' ? opts.configPath : findPyproject(start);
+  const settingsPath = opts.noConfig ? undefined : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== undefined);
+  return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
+}
+
+/** A parsed TOML file, from `cache` when it was parsed before. */
+export function parsedToml(file: string, cache: Map<string, Record<string, unknown>>): Record<string, unknown> {
+  let data = cache.get(file);
+  if (!data) cache.set(file, (data = readToml(file)));
+  return data;
+}
+
+/** `p` when it is a folder (or names nothing), else the folder it is in. */
+function folderOf(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.statSync(abs).isFile() ? path.dirname(abs) : abs;
+  } catch {
+    return abs;
+  }
+}
+
+/** The settings read from `settingsPath` (none: defaults) for the project of `pyprojectPath`; `start`: the folder when there is neither. */
+export function configFromFiles(o: { settingsPath?: string; pyprojectPath?: string; start: string; parsed: Map<string, Record<string, unknown>> }): Config {
+  const { settingsPath, pyprojectPath, start, parsed } = o;
+  const pyprojectOf = (file: string) => parsedToml(file, parsed);
+  const projectRoot = pyprojectPath ? path.dirname(path.resolve(pyprojectPath)) : path.resolve(start);
   const cfg: Config = {
-    root: pyprojectPath ? path.dirname(path.resolve(pyprojectPath)) : path.resolve(opts.start),
+    root: settingsPath ? path.dirname(path.resolve(settingsPath)) : projectRoot,
+    settingsPath,
     pyprojectPath,
+    projectRoot,
     ignore: [],
     perFileIgnores: {},
     exclude: [...DEFAULT_EXCLUDE],
@@ -110,32 +189,20 @@ export function loadConfig(opts: { start: string; configPath?: string; noConfig?
     forceExclude: false,
     maxFileSize: 10 * 1024 * 1024,
   };
-  if (!pyprojectPath) return cfg;
-  // Named as the user would type it: relative to the working folder when inside it.
-  const rel = path.relative(process.cwd(), path.resolve(pyprojectPath));
-  const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : pyprojectPath;
-  let data: Record<string, unknown>;
-  let text: string;
-  try {
-    text = fs.readFileSync(pyprojectPath, 'utf8');
-  } catch (e) {
-    throw new ConfigError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    data = parseToml(text) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as Error & { line?: number; column?: number };
-    const what = err.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
-    throw new ConfigError(err.line ? `${file}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${file}: invalid TOML: ${what}`);
-  }
-  cfg.pyproject = data;
-  const toolTable = data.tool;
-  const raw = toolTable && typeof toolTable === 'object' ? (toolTable as Record<string, unknown>).venvguard : undefined;
+  if (pyprojectPath) cfg.pyproject = pyprojectOf(pyprojectPath);
+  if (!settingsPath) return cfg;
+  const file = shown(settingsPath);
+  const isPyproject = path.basename(settingsPath) === 'pyproject.toml';
+  const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === undefined) return cfg;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: [tool.venvguard] must be a table, not ${typeName(raw)}`);
+  const where = isPyproject ? '[tool.venvguard]' : 'the file';
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: ${where} must be a table, not ${typeName(raw)}`);
   const tool = raw as Record<string, unknown>;
   for (const k of Object.keys(tool)) {
-    if (!(SETTINGS as readonly string[]).includes(k)) throw new ConfigError(`${file}: unknown setting [tool.venvguard] ${k}${didYouMean(k, SETTINGS)}`);
+    if (!(SETTINGS as readonly string[]).includes(k)) {
+      const hint = !isPyproject && k === 'tool' ? ' (in this file the settings are at the top level, without [tool.venvguard])' : didYouMean(k, SETTINGS);
+      throw new ConfigError(`${file}: unknown setting ${isPyproject ? '[tool.venvguard] ' : ''}${k}${hint}`);
+    }
   }
   if (tool.select !== undefined) cfg.select = ruleList(tool.select, file, 'select');
   cfg.ignore = ruleList(tool.ignore, file, 'ignore');
@@ -177,6 +244,44 @@ export function loadConfig(opts: { start: string; configPath?: string; noConfig?
     cfg.outputFormat = of as OutputFormat;
   }
   return cfg;
+}
+
+/**
+ * The nearest settings file from `start` upwards: in each folder the first of SETTINGS_FILES that
+ * exists, a pyproject.toml only when `hasTable` says it holds [tool.venvguard].
+ */
+export function findSettingsFile(start: string, hasTable: (pyproject: string) => boolean): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
+  } catch {
+    /* a missing path: search from where it would be */
+  }
+  for (;;) {
+    const found = settingsFileIn(dir, hasTable);
+    if (found) return found;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The settings file of one folder (SETTINGS_FILES), if it has one; `names`: the folder's entries when already listed. */
+export function settingsFileIn(dir: string, hasTable: (pyproject: string) => boolean, names?: ReadonlySet<string>): string | undefined {
+  for (const n of SETTINGS_FILES) {
+    const p = path.join(dir, n);
+    if (names ? !names.has(n) : !isFile(p)) continue;
+    if (n !== 'pyproject.toml' || hasTable(p)) return p;
+  }
+  return undefined;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A .gitignore-syntax matcher over paths relative to the config root. */

@@ -46,7 +46,7 @@ function selectRules(select: string[] | undefined, ignore: string[], extend: str
 
 export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: string[]; extendSelect?: string[]; noPrefilter?: boolean }): RunSettings & { rules: Rule[]; venvs: string[] } {
   const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...(cli.ignore ?? [])], cli.extendSelect);
-  const knowledge = buildKnowledge(cfg);
+  const knowledge = buildKnowledge({ root: cfg.projectRoot, pyproject: cfg.pyproject, consoleScripts: cfg.consoleScripts });
   return {
     rules,
     venvs: knowledge.venvs,

@@ -47,20 +47,31 @@ function firstLineOf(file: string): string {
  */
 export const FOLDER_DEPTH_BUDGET = 256;
 
-export function discoverFiles(inputs: string[], cfg: Config): Discovery {
+/**
+ * `settings`: one Config for every file, or a function giving each folder's (resolver.ts: the
+ * settings file nearest to it). A folder's exclusion patterns, .gitignore choice and root are those
+ * of its own settings, as Ruff applies each configuration file to its own subtree.
+ */
+export function discoverFiles(inputs: string[], settings: Config | ((dir: string, names?: ReadonlySet<string>) => Config)): Discovery {
+  const configFor = typeof settings === 'function' ? settings : () => settings;
   const files: string[] = [];
   const claimed = new Map<string, Language>();
   const problems: FileProblem[] = [];
   const buildFiles: string[] = [];
-  const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
+  const matchers = new Map<Config, Ignore>();
+  const excludeOf = (cfg: Config) => {
+    let m = matchers.get(cfg);
+    if (!m) matchers.set(cfg, (m = patternMatcher([...cfg.exclude, ...cfg.extendExclude])));
+    return m;
+  };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
   /** A folder's path relative to `base`, '/'-separated ('' for base itself; '..' first when outside it). */
   const relativeDir = (base: string, dir: string) => path.relative(base, path.resolve(dir)).split(path.sep).join('/');
-  // Exclusion patterns match paths relative to the project root, or the name for paths outside it.
+  // Exclusion patterns match paths relative to the settings' root, or the name for paths outside it.
   // Relative paths are computed once per folder, not once per entry (1,740 files: 80 → ~40 ms).
-  const excluded = (rootRel: string, name: string, isDir: boolean): boolean => {
+  const excluded = (exclude: Ignore, rootRel: string, name: string, isDir: boolean): boolean => {
     if (rootRel.startsWith('..')) return exclude.ignores(name + (isDir ? '/' : ''));
     const r = rootRel ? `${rootRel}/${name}` : name;
     return exclude.ignores(isDir ? `${r}/` : r);
@@ -88,7 +99,7 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
    * Both grow by one name per level (computing them from the full path at each level costs a
    * pass over an ever longer path).
    */
-  const walk = (dir: string, gitignores: { ig: Ignore; rel: string }[], depth: number, knownRootRel?: string) => {
+  const walk = (dir: string, gitignores: { ig: Ignore; rel: string }[], depth: number, knownRootRel?: string, parentCfg?: Config) => {
     let real: string;
     try {
       const st = fs.statSync(dir, { bigint: true }); // 64-bit inode numbers exceed a double
@@ -119,6 +130,9 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       return;
     }
     if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a venv: third-party code, not the project's
+    const cfg = configFor(dir, new Set(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
+    const exclude = excludeOf(cfg);
+    if (cfg !== parentCfg) knownRootRel = undefined; // another settings file: paths relative to its root
     let scoped = gitignores;
     if (cfg.respectGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
@@ -154,14 +168,14 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
           continue;
         }
       }
-      if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir)) continue;
+      if (excluded(exclude, rootRel, e.name, isDir) || gitIgnored(e.name, isDir)) continue;
       if (isDir && depth >= FOLDER_DEPTH_BUDGET) {
         if (tooDeep) tooDeep.count++;
         else tooDeep = { path: p, count: 1 };
       } else if (isDir) {
         ancestors.add(real);
         const under = (rel: string) => (rel ? `${rel}/${e.name}` : e.name);
-        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith('..') ? undefined : under(rootRel));
+        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith('..') ? undefined : under(rootRel), cfg);
         ancestors.delete(real);
       }
       else if (isFile) {
@@ -184,12 +198,14 @@ export function discoverFiles(inputs: string[], cfg: Config): Discovery {
       problems.push({ path: input, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code}`, partial: false });
       continue;
     }
-    if (st.isDirectory()) walk(input, [], 0);
+    const cfg = st.isDirectory() ? undefined : configFor(path.dirname(path.resolve(input)));
+    if (!cfg) walk(input, [], 0);
     else if (!cfg.forceExclude) addFile(input); // named explicitly: checked even if excluded
     else {
       // --force-exclude: as if met while walking its folder (a pre-commit hook names every changed file).
       const name = path.basename(input);
       const rel = relativeDir(cfg.root, input);
+      const exclude = excludeOf(cfg);
       if (rel.startsWith('..') ? exclude.ignores(name) : exclude.ignores(rel)) continue;
       const fe = GENERIC_SCRIPT_NAME.test(name)
         ? claimingFrontEnd(input, firstLineOf(input))

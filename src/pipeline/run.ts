@@ -24,6 +24,7 @@ export const PARALLEL_BYTES = Number(process.env.VG_PARALLEL_BYTES ?? 8 * 1024 *
 const BATCH = 4;
 
 type Progress = (done: number, total: number) => void;
+type Ctx = ReturnType<typeof contextFromSettings>;
 
 /** A fix run: fixes are computed by the thread that checks each file; `dropped` gives a file's per-file ignores. */
 export type FixFiles = FixRequest & { dropped: (path: string) => ReadonlySet<string> };
@@ -68,13 +69,24 @@ export function workersFor(threads: number, pendingBytes: number): number {
   return threads > 1 && pendingBytes > PARALLEL_BYTES ? threads - 1 : 0;
 }
 
+/**
+ * `settings`: one for every file, or the run's distinct settings with `settingsOf` giving each
+ * file's (by its index in `files`): settings per file, from the settings file nearest to it.
+ */
 export async function checkFiles(
   files: string[],
-  settings: RunSettings,
-  opts: { jobs?: number; onProgress?: Progress; claimed?: ReadonlyMap<string, Language>; fix?: FixFiles } = {},
+  settings: RunSettings | readonly RunSettings[],
+  opts: { jobs?: number; onProgress?: Progress; claimed?: ReadonlyMap<string, Language>; fix?: FixFiles; settingsOf?: (index: number) => number } = {},
 ): Promise<CheckedFile[]> {
   const cpus = threadsFor(opts.jobs);
-  const ctx = contextFromSettings(settings);
+  const all = Array.isArray(settings) ? (settings as readonly RunSettings[]) : [settings as RunSettings];
+  const contexts = new Map<number, Ctx>();
+  const ctxOf = (i: number): Ctx => {
+    const k = opts.settingsOf?.(i) ?? 0;
+    let c = contexts.get(k);
+    if (!c) contexts.set(k, (c = contextFromSettings(all[k])));
+    return c;
+  };
   const results = new Array<CheckedFile>(files.length);
   let done = 0;
   const finish = (i: number, r: FileCheckResult, fix?: ComputedFix) => {
@@ -89,14 +101,14 @@ export async function checkFiles(
   let parsersReady = false;
   let next = 0;
   for (; next < files.length; next++) {
-    const { result, file } = readForCheck(files[next], ctx, opts.claimed?.get(files[next]));
+    const { result, file } = readForCheck(files[next], ctxOf(next), opts.claimed?.get(files[next]));
     if (!file) finish(next, result);
     else {
       if (!parsers) {
-        chooseWasmTier(settings);
+        chooseWasmTier(all[0]);
         parsers = loadParsers().then(() => void (parsersReady = true));
       }
-      pending.push({ index: next, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path) });
+      pending.push({ index: next, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path), settings: opts.settingsOf?.(next) });
       pendingBytes += file.text.length;
       if (workersFor(cpus, pendingBytes) > 0) {
         next++;
@@ -110,12 +122,12 @@ export async function checkFiles(
     for (const item of pending) {
       // A parser trap is its own file's problem: rebuild the runtime before the next file.
       if (parsersDamaged()) await loadParsers();
-      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx, fixRequest(opts.fix), item.drop);
+      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctxOf(item.index), fixRequest(opts.fix), item.drop);
       finish(item.index, r.result, r.fix);
     }
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish, opts.claimed, opts.fix);
+  await withWorkers(files, next, pending, all, ctxOf, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish, opts, opts.fix);
   return results;
 }
 
@@ -123,15 +135,16 @@ async function withWorkers(
   files: string[],
   from: number,
   queue: WorkItem[],
-  settings: RunSettings,
-  ctx: ReturnType<typeof contextFromSettings>,
+  settings: readonly RunSettings[],
+  ctxOf: (i: number) => Ctx,
   workers: number,
   finish: (i: number, r: FileCheckResult, fix?: ComputedFix) => void,
-  claimed?: ReadonlyMap<string, Language>,
+  opts: { claimed?: ReadonlyMap<string, Language>; settingsOf?: (index: number) => number },
   fix?: FixFiles,
 ): Promise<void> {
+  const { claimed, settingsOf } = opts;
   // Only plain data crosses to workers: rules are looked up again there by code.
-  const data: RunSettings = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
+  const data: RunSettings[] = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns }));
   let producing = true;
   const idle: (() => void)[] = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -157,10 +170,10 @@ async function withWorkers(
   });
 
   for (let i = from; i < files.length; i++) {
-    const { result, file } = readForCheck(files[i], ctx, claimed?.get(files[i]));
+    const { result, file } = readForCheck(files[i], ctxOf(i), claimed?.get(files[i]));
     if (!file) finish(i, result);
     else {
-      queue.push({ index: i, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path) });
+      queue.push({ index: i, result, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path), settings: settingsOf?.(i) });
       wake();
     }
     // Let workers' messages in while this thread keeps reading.

@@ -17,14 +17,22 @@ export interface WorkItem {
   file: { path: string; text: string; encoding: SourceFile['encoding'] };
   /** In a fix run: the rule codes the config's per-file ignores drop for this file. */
   drop?: string[];
+  /** Which of the run's settings the file takes (0 when the run has one). */
+  settings?: number;
 }
 
-const { settings, fix } = workerData as { settings: RunSettings; fix?: FixRequest };
+const { settings, fix } = workerData as { settings: RunSettings[]; fix?: FixRequest };
 await loadParsers();
-const ctx = contextFromSettings(settings);
+const contexts = new Map<number, ReturnType<typeof contextFromSettings>>();
+const contextOf = (k: number) => {
+  let c = contexts.get(k);
+  if (!c) contexts.set(k, (c = contextFromSettings(settings[k])));
+  return c;
+};
 parentPort!.on('message', async (items: WorkItem[]) => {
   const results = [];
-  for (const { index, result, file, drop } of items) {
+  for (const { index, result, file, drop, settings: k } of items) {
+    const ctx = contextOf(k ?? 0);
     // A parser trap is its own file's problem: rebuild the runtime before the next file.
     if (parsersDamaged()) await loadParsers();
     const done = checkAndFix(result, new SourceFile(file.path, file.text, file.encoding), ctx, fix, drop);

@@ -1,0 +1,99 @@
+/**
+ * Settings per checked file, as Ruff resolves them: each file takes the settings file nearest to it
+ * (config.ts SETTINGS_FILES: `.venvguard.toml`, `venvguard.toml`, or a pyproject.toml with a
+ * [tool.venvguard] table) and knows the project of the pyproject.toml nearest to it (its console
+ * scripts, dependencies and venvs). `--config FILE` and `--no-config` give every file the same
+ * settings instead. Folders are looked up once each, from their parent's answer, and each
+ * (settings file, project) pair is loaded once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { configFromFiles, loadConfig, parsedToml, settingsFileIn, toolTable, type Config } from './config.js';
+
+interface Nearest {
+  settingsPath?: string;
+  pyprojectPath?: string;
+}
+
+export class ConfigResolver {
+  private readonly nearest = new Map<string, Nearest>();
+  private readonly configs = new Map<string, Config>();
+  private readonly parsed = new Map<string, Record<string, unknown>>();
+  /** The settings of every file when `--config` or `--no-config` was given. */
+  private readonly fixed?: Config;
+  /** The settings of the first path given (what the run's own defaults, such as the output format, come from). */
+  readonly primary: Config;
+
+  /** `apply`: the command line's overrides, applied to each Config once when it is loaded. */
+  constructor(start: string, private readonly opts: { configPath?: string; noConfig?: boolean; apply?: (cfg: Config) => void } = {}) {
+    if (opts.configPath || opts.noConfig) {
+      this.fixed = loadConfig({ start, configPath: opts.configPath, noConfig: opts.noConfig, parsed: this.parsed });
+      opts.apply?.(this.fixed);
+    }
+    this.primary = this.fixed ?? this.forPath(start);
+  }
+
+  /** Whether files may have settings of their own (no --config or --no-config). */
+  get perFile(): boolean {
+    return !this.fixed;
+  }
+
+  /** The settings for a file or folder. */
+  forPath(p: string): Config {
+    if (this.fixed) return this.fixed;
+    const abs = path.resolve(p);
+    let dir = abs;
+    try {
+      if (!fs.statSync(abs).isDirectory()) dir = path.dirname(abs);
+    } catch {
+      dir = path.dirname(abs); // a missing path: as if it were a file there
+    }
+    return this.forDir(dir);
+  }
+
+  /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
+  forDir(dir: string, names?: ReadonlySet<string>): Config {
+    if (this.fixed) return this.fixed;
+    const n = this.nearestFor(path.resolve(dir), names);
+    const key = `${n.settingsPath ?? ''}\0${n.pyprojectPath ?? ''}`;
+    let cfg = this.configs.get(key);
+    if (!cfg) {
+      // With no file at all, the first folder asked (the first path given) is the root for all.
+      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed });
+      this.opts.apply?.(cfg);
+      this.configs.set(key, cfg);
+    }
+    return cfg;
+  }
+
+  /** Every Config loaded so far (the run's distinct settings). */
+  loaded(): Config[] {
+    return this.fixed ? [this.fixed] : [...this.configs.values()];
+  }
+
+  private nearestFor(dir: string, names?: ReadonlySet<string>): Nearest {
+    const known = this.nearest.get(dir);
+    if (known) return known;
+    const hasTable = (f: string) => toolTable(parsedToml(f, this.parsed)) !== undefined;
+    const own = settingsFileIn(dir, hasTable, names);
+    const pyproject = path.join(dir, 'pyproject.toml');
+    const ownPyproject = names ? names.has('pyproject.toml') : isFile(pyproject);
+    let n: Nearest;
+    if (own && ownPyproject) n = { settingsPath: own, pyprojectPath: pyproject };
+    else {
+      const up = path.dirname(dir);
+      const parent = up === dir ? {} : this.nearestFor(up);
+      n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
+    }
+    this.nearest.set(dir, n);
+    return n;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
