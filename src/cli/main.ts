@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { UsageError } from '../kernel/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../kernel/output-formats.js';
 import { COLOR_CHOICES, colorWanted, type ColorWhen } from './color.js';
@@ -97,59 +97,75 @@ oneLineErrors(program
   .option('--no-prefilter', 'analyse every file, even those that cannot hold an escape')
   .option('--jobs <n>', `threads (default and maximum: the CPUs this process may use, ${os.availableParallelism()} here)`, positiveInt)
   .option('--max-file-size <bytes>', 'skip larger files with a message (default: 10485760, or max-file-size in [tool.venvguard])', positiveInt)
+  .option('--watch', 'check again whenever a file under the paths changes, until interrupted')
   .action(async (given: string[] | undefined, o) => {
-    const paths = given ?? [];
-    // A path that names nothing is a typo on the command line, not a file that could not be checked.
-    for (const p of paths) {
+    if (!o.watch) return void (process.exitCode = await checkCommand(given ?? [], o));
+    if (o.fix || o.diff || o.updateBaseline) throw new UsageError('--watch does not combine with --fix, --diff or --update-baseline (see `venvguard check --help`)');
+    const { watchPaths } = await import('./watch.js');
+    await watchPaths(given?.length ? given : ['.'], async () => {
+      if (process.stdout.isTTY) process.stdout.write('\x1bc'); // a fresh screen for each report, as a terminal user expects
       try {
-        fs.lstatSync(p);
+        process.exitCode = await checkCommand(given ?? [], o);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${p}: no such file or folder (see \`venvguard check --help\`)`);
+        process.exitCode = reportFailure(e); // a settings file being edited: say what is wrong, keep watching
       }
-    }
-    const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
-    const [{ check }, { reporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
-    const result = await check({
-      paths,
-      // commander folds --config PATH and --no-config into one option: a string, false, or undefined.
-      config: typeof o.config === 'string' ? o.config : undefined,
-      noConfig: o.config === false,
-      select: o.select,
-      extendSelect: o.extendSelect,
-      ignore: o.ignore,
-      extendExclude: o.extendExclude,
-      respectGitignore: o.respectGitignore,
-      forceExclude: o.forceExclude ? true : undefined,
-      noPrefilter: o.prefilter === false,
-      jobs: o.jobs,
-      maxFileSize: o.maxFileSize,
-      fix: fixMode,
-      dryRun: !!o.diff,
-      fixReadonly: !!o.fixReadonly,
-      baseline: o.baseline,
-      updateBaseline: !!o.updateBaseline,
-      // On stderr, on a terminal only; not when a machine format was asked for.
-      onProgress: ['json', 'sarif', 'github'].includes(o.outputFormat ?? o.format) ? undefined : progressBar(),
+      process.stderr.write(`[${new Date().toLocaleTimeString()}] Watching for file changes (Ctrl-C to stop).\n`);
     });
-    if (o.diff) {
-      const { createTwoFilesPatch } = await import('diff');
-      for (const f of result.fixed) process.stdout.write(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, '', '', { context: 3 }).replace(/^=+\n/, ''));
-      process.stderr.write(`${result.fixed.reduce((n, f) => n + f.applied, 0)} fix(es) would be applied to ${result.fixed.length} file(s)\n`);
-      process.exitCode = result.fixed.length ? EXIT.findings : EXIT.clean;
-      return;
-    }
-    // The flag wins when given; then the settings file; then concise.
-    const asked: string | undefined = o.outputFormat ?? (o.format === 'text' ? 'concise' : o.format);
-    const format = (asked ?? result.config.outputFormat ?? 'concise') as OutputFormat;
-    const out = reporters[format](result, {
-      color: (format === 'concise' || format === 'full') && colorWanted(o.color as ColorWhen, process.env, !!process.stdout.isTTY),
-      showFixes: 'all', // every fix, with its applicability: users see what --unsafe-fixes would do
-      unsafeFixesEnabled: !!o.unsafeFixes,
-      version: pkg.version,
-    });
-    process.stdout.write(out);
-    process.exitCode = result.diagnostics.length ? EXIT.findings : result.problems.length ? EXIT.incomplete : EXIT.clean;
   });
+
+/** One `check` run as the command line asked for it; returns the exit code. */
+async function checkCommand(given: string[], o: OptionValues): Promise<number> {
+  const paths = given;
+  // A path that names nothing is a typo on the command line, not a file that could not be checked.
+  for (const p of paths) {
+    try {
+      fs.lstatSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${p}: no such file or folder (see \`venvguard check --help\`)`);
+    }
+  }
+  const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
+  const [{ check }, { reporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
+  const result = await check({
+    paths,
+    // commander folds --config PATH and --no-config into one option: a string, false, or undefined.
+    config: typeof o.config === 'string' ? o.config : undefined,
+    noConfig: o.config === false,
+    select: o.select,
+    extendSelect: o.extendSelect,
+    ignore: o.ignore,
+    extendExclude: o.extendExclude,
+    respectGitignore: o.respectGitignore,
+    forceExclude: o.forceExclude ? true : undefined,
+    noPrefilter: o.prefilter === false,
+    jobs: o.jobs,
+    maxFileSize: o.maxFileSize,
+    fix: fixMode,
+    dryRun: !!o.diff,
+    fixReadonly: !!o.fixReadonly,
+    baseline: o.baseline,
+    updateBaseline: !!o.updateBaseline,
+    // On stderr, on a terminal only; not when a machine format was asked for.
+    onProgress: ['json', 'sarif', 'github'].includes(o.outputFormat ?? o.format) ? undefined : progressBar(),
+  });
+  if (o.diff) {
+    const { createTwoFilesPatch } = await import('diff');
+    for (const f of result.fixed) process.stdout.write(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, '', '', { context: 3 }).replace(/^=+\n/, ''));
+    process.stderr.write(`${result.fixed.reduce((n, f) => n + f.applied, 0)} fix(es) would be applied to ${result.fixed.length} file(s)\n`);
+    return result.fixed.length ? EXIT.findings : EXIT.clean;
+  }
+  // The flag wins when given; then the settings file; then concise.
+  const asked: string | undefined = o.outputFormat ?? (o.format === 'text' ? 'concise' : o.format);
+  const format = (asked ?? result.config.outputFormat ?? 'concise') as OutputFormat;
+  const out = reporters[format](result, {
+    color: (format === 'concise' || format === 'full') && colorWanted(o.color as ColorWhen, process.env, !!process.stdout.isTTY),
+    showFixes: 'all', // every fix, with its applicability: users see what --unsafe-fixes would do
+    unsafeFixesEnabled: !!o.unsafeFixes,
+    version: pkg.version,
+  });
+  process.stdout.write(out);
+  return result.diagnostics.length ? EXIT.findings : result.problems.length ? EXIT.incomplete : EXIT.clean;
+}
 
 oneLineErrors(program
   .command('lsp'), 'venvguard lsp --help')
