@@ -1676,6 +1676,13 @@ function createdVenv(argv) {
   }
   return dflt;
 }
+function createdWithoutPip(argv) {
+  const t = argv.map((w) => wordText(w));
+  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  if (prog === "uv" && t[1] === "venv")
+    return !t.includes("--seed");
+  return t.includes("--without-pip") || t.includes("--no-pip");
+}
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
 function linkLaterSites(activations, shells, venvAtEnd) {
@@ -3509,7 +3516,7 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at2 = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
-        o.venvs.set(abs, o.originAt(at2, ex.span));
+        o.venvs.set(abs, { ...o.originAt(at2, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });
       if (abs)
         o.deactivated?.delete(abs);
     }
@@ -7367,6 +7374,31 @@ var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
   // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
   "virtualenv"
 ]);
+var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
+function installsOnlyTools(words4) {
+  const at2 = words4.indexOf("install");
+  if (at2 < 0)
+    return false;
+  let tools = 0;
+  for (let i = at2 + 1; i < words4.length; i++) {
+    const w = words4[i];
+    if (w === void 0)
+      return false;
+    if (w.startsWith("-")) {
+      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
+        return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
+      return false;
+    if (name !== "pip")
+      tools++;
+  }
+  return tools > 0;
+}
 var SYSTEM_BIN_DIRS = [
   "/usr/bin",
   "/usr/local/bin",
@@ -11983,6 +12015,9 @@ function originText(o) {
   const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
+function pipNotMeantForVenv(site, byInterpreter, origin) {
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
+}
 
 // dist/src/rules/bare-console-script.js
 var bareConsoleScript = defineRule({
@@ -12285,8 +12320,12 @@ var activationDoesNotPersist = defineRule({
     if (activation.deactivated)
       return;
     let later;
+    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx.judge(s)?.resolution !== "path")
+      const v = ctx.judge(s);
+      if (v?.resolution !== "path")
+        continue;
+      if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
       later = s;
       break;
@@ -12387,6 +12426,8 @@ var venvNotOnPath = defineRule({
       return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
+    if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
+      return;
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;

@@ -274,6 +274,31 @@ var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
   // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
   "virtualenv"
 ]);
+var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
+function installsOnlyTools(words2) {
+  const at = words2.indexOf("install");
+  if (at < 0)
+    return false;
+  let tools = 0;
+  for (let i = at + 1; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === void 0)
+      return false;
+    if (w.startsWith("-")) {
+      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
+        return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
+      return false;
+    if (name !== "pip")
+      tools++;
+  }
+  return tools > 0;
+}
 var SYSTEM_BIN_DIRS = [
   "/usr/bin",
   "/usr/local/bin",
@@ -577,80 +602,6 @@ function defineRule(rule) {
   return rule;
 }
 
-// dist/src/rules/describe.js
-function via(site) {
-  const parts = [...site.wrappers];
-  if (site.viaShell && !parts.some((w) => /-c$/.test(w)))
-    parts.unshift("sh");
-  return parts.length ? ` (via ${parts.join(" \u2192 ")})` : "";
-}
-function lookedUpOn(v, site) {
-  switch (v.resolution) {
-    case "defpath":
-      return "looked up on os.defpath (/bin:/usr/bin): env= has no PATH";
-    case "sudo": {
-      const by = site?.env.path.kind === "reset" ? site.env.path.by : "sudo";
-      if (by === "sudo")
-        return "looked up on sudo's secure_path, not this venv";
-      if (by === "env -i")
-        return "looked up on the default path (/bin:/usr/bin): env -i cleared PATH";
-      return `looked up on the PATH that ${by} sets, not this venv`;
-    }
-    default:
-      return "found on PATH, which has this venv only if activated";
-  }
-}
-function originText(o) {
-  if (!o)
-    return "";
-  const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
-  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
-}
-
-// dist/src/rules/bare-console-script.js
-var bareConsoleScript = defineRule({
-  code: "VG103",
-  name: "bare-console-script",
-  summary: "A Python console script is started by name and may be another environment's copy",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
-    runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
-    example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
-    whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
-    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
-    useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
-    inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
-    keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
-    references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
-  },
-  check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script")
-      return;
-    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
-    ctx.report({
-      ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
-      fix: verdict.module ? {
-        title: `Use sys.executable -m ${verdict.module}`,
-        target: { kind: "interpreter", module: verdict.module },
-        cap: "unsafe",
-        reason: `the ${verdict.module} module must be installed in the running environment, and -m puts the current directory first on sys.path`
-      } : {
-        title: `Use the ${verdict.name} beside sys.executable`,
-        target: { kind: "interpreter-bin", name: verdict.name },
-        cap: "unsafe",
-        reason: `assumes ${verdict.name} is installed in the running environment`
-      }
-    });
-  }
-});
-
 // dist/src/kernel/word.js
 function textWord(text3, start) {
   const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
@@ -751,6 +702,83 @@ function shellWordSpan(source, w) {
   const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
   return /["'\\`$]/.test(around) ? void 0 : inner;
 }
+
+// dist/src/rules/describe.js
+function via(site) {
+  const parts = [...site.wrappers];
+  if (site.viaShell && !parts.some((w) => /-c$/.test(w)))
+    parts.unshift("sh");
+  return parts.length ? ` (via ${parts.join(" \u2192 ")})` : "";
+}
+function lookedUpOn(v, site) {
+  switch (v.resolution) {
+    case "defpath":
+      return "looked up on os.defpath (/bin:/usr/bin): env= has no PATH";
+    case "sudo": {
+      const by = site?.env.path.kind === "reset" ? site.env.path.by : "sudo";
+      if (by === "sudo")
+        return "looked up on sudo's secure_path, not this venv";
+      if (by === "env -i")
+        return "looked up on the default path (/bin:/usr/bin): env -i cleared PATH";
+      return `looked up on the PATH that ${by} sets, not this venv`;
+    }
+    default:
+      return "found on PATH, which has this venv only if activated";
+  }
+}
+function originText(o) {
+  if (!o)
+    return "";
+  const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
+  return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
+}
+function pipNotMeantForVenv(site, byInterpreter, origin) {
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
+}
+
+// dist/src/rules/bare-console-script.js
+var bareConsoleScript = defineRule({
+  code: "VG103",
+  name: "bare-console-script",
+  summary: "A Python console script is started by name and may be another environment's copy",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
+    runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
+    example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
+    whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
+    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
+    useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
+    inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
+    references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.held || verdict.tool !== "console-script")
+      return;
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
+    ctx.report({
+      ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
+      fix: verdict.module ? {
+        title: `Use sys.executable -m ${verdict.module}`,
+        target: { kind: "interpreter", module: verdict.module },
+        cap: "unsafe",
+        reason: `the ${verdict.module} module must be installed in the running environment, and -m puts the current directory first on sys.path`
+      } : {
+        title: `Use the ${verdict.name} beside sys.executable`,
+        target: { kind: "interpreter-bin", name: verdict.name },
+        cap: "unsafe",
+        reason: `assumes ${verdict.name} is installed in the running environment`
+      }
+    });
+  }
+});
 
 // dist/src/rules/bare-pip.js
 var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
@@ -1009,8 +1037,12 @@ var activationDoesNotPersist = defineRule({
     if (activation.deactivated)
       return;
     let later;
+    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx.judge(s)?.resolution !== "path")
+      const v = ctx.judge(s);
+      if (v?.resolution !== "path")
+        continue;
+      if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
       later = s;
       break;
@@ -1111,6 +1143,8 @@ var venvNotOnPath = defineRule({
       return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
+    if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
+      return;
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;
@@ -2742,6 +2776,13 @@ function createdVenv(argv) {
     return a;
   }
   return dflt;
+}
+function createdWithoutPip(argv) {
+  const t = argv.map((w) => wordText(w));
+  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  if (prog === "uv" && t[1] === "venv")
+    return !t.includes("--seed");
+  return t.includes("--without-pip") || t.includes("--no-pip");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
@@ -4576,7 +4617,7 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
-        o.venvs.set(abs, o.originAt(at, ex.span));
+        o.venvs.set(abs, { ...o.originAt(at, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });
       if (abs)
         o.deactivated?.delete(abs);
     }

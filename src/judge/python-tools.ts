@@ -86,6 +86,35 @@ export const SELF_MANAGED_TOOLS: ReadonlySet<string> = new Set([
   'virtualenv',
 ]);
 
+/** pip options that take a value (`-r FILE` and `-c FILE` make the install more than named tools). */
+const PIP_OPTIONS_WITH_VALUE = new Set(['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--target', '-t', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--progress-bar', '--cache-dir', '--src', '--upgrade-strategy', '--trusted-host', '--proxy', '--timeout', '--retries', '--log', '--config-settings', '-C', '--global-option', '--no-binary', '--only-binary']);
+
+/**
+ * `pip install` of standalone tools and nothing else (`pip install pre-commit`, `pip install -U
+ * tox nox`): each runs from wherever it is installed and builds its own environments
+ * (SELF_MANAGED_TOOLS), so which pip installs it is not a venv escape. `words`: the command's words
+ * (undefined where not literal); false when anything else is installed or cannot be read.
+ */
+export function installsOnlyTools(words: readonly (string | undefined)[]): boolean {
+  const at = words.indexOf('install');
+  if (at < 0) return false;
+  let tools = 0;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === undefined) return false;
+    if (w.startsWith('-')) {
+      if (w === '-r' || w === '--requirement' || w === '-c' || w === '--constraint' || w === '-e' || w === '--editable' || w.startsWith('--requirement=') || w.startsWith('--editable=')) return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w)) i++;
+      continue;
+    }
+    // A requirement: the name before any extras, version specifier or marker.
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, '-');
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === 'pip')) return false;
+    if (name !== 'pip') tools++;
+  }
+  return tools > 0;
+}
+
 /** Directories where a hard-coded interpreter is the system's (or a global install), never a venv's. */
 export const SYSTEM_BIN_DIRS: readonly string[] = [
   '/usr/bin', '/usr/local/bin', '/bin', '/usr/sbin', '/opt/homebrew/bin', '/opt/local/bin', '/usr/local/opt',

@@ -4,6 +4,8 @@
  */
 import { defineRule } from '../kernel/rule.js';
 import { wordText } from '../kernel/word.js';
+import { isInterpreterName } from '../judge/python-tools.js';
+import { pipNotMeantForVenv } from './describe.js';
 import type { LaunchSite } from '../kernel/launch-site.js';
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
@@ -63,8 +65,11 @@ export const activationDoesNotPersist = defineRule({
     if (activation.fails) return; // nothing was activated: source-in-sh says why
     if (activation.deactivated) return; // ended on purpose by `deactivate` in the same shell
     let later: LaunchSite | undefined;
+    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx.judge(s)?.resolution !== 'path') continue;
+      const v = ctx.judge(s);
+      if (v?.resolution !== 'path') continue;
+      if (v.tool === 'pip' && pipNotMeantForVenv(s, isInterpreterName(v.name), origin)) continue;
       later = s;
       break;
     }

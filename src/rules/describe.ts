@@ -1,6 +1,8 @@
 /** Wording shared by the rules' messages: how the program is reached and where PATH comes from. */
 import type { LaunchSite, VenvOrigin } from '../kernel/launch-site.js';
 import type { Verdict } from '../kernel/verdict.js';
+import { wordText } from '../kernel/word.js';
+import { installsOnlyTools } from '../judge/python-tools.js';
 
 /** e.g. ` (run by sh -c via env)` — how the launch reaches the program. */
 export function via(site: LaunchSite): string {
@@ -32,3 +34,12 @@ export function originText(o: VenvOrigin | undefined): string {
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
 
+/**
+ * A `pip` run outside a venv that cannot be meant for that venv: it installs only standalone tools
+ * (`pip install pre-commit`: they build their own environments), or the venv was made without pip
+ * (`uv venv`), so `pip` by name was never going to be its pip and its interpreter with `-m pip`
+ * would fail (`byInterpreter`: `python -m pip`, where the interpreter's choice still matters).
+ */
+export function pipNotMeantForVenv(site: LaunchSite, byInterpreter: boolean, origin: VenvOrigin | undefined): boolean {
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || (!byInterpreter && !!origin?.withoutPip);
+}

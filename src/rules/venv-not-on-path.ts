@@ -4,6 +4,7 @@
  */
 import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
+import { pipNotMeantForVenv } from './describe.js';
 import { originText } from './describe.js';
 
 const FIX_REASON =
@@ -72,6 +73,7 @@ export const venvNotOnPath = defineRule({
     if (verdict.tool !== 'console-script' && facts?.deactivated?.includes(venv)) return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === 'pip' && isInterpreterName(verdict.name);
+    if (verdict.tool === 'pip' && pipNotMeantForVenv(site, byInterpreter, origin)) return;
     const target =
       verdict.tool === 'console-script'
         ? { kind: 'interpreter-bin' as const, name: verdict.name }

@@ -74,7 +74,8 @@ testRule(venvNotOnPath, {
   invalid: [
     {
       name: 'a function passed by name runs after the venv is made: its bare pip is an escape',
-      code: BOOTSTRAP + 'python3 -m venv /opt/eff.org/venv\nBootstrap\n/opt/eff.org/venv/bin/pip install certbot\n',
+      // (A package, not virtualenv: installing a standalone tool with PATH's pip is not an escape.)
+      code: BOOTSTRAP.replace('pip install virtualenv', 'pip install six') + 'python3 -m venv /opt/eff.org/venv\nBootstrap\n/opt/eff.org/venv/bin/pip install certbot\n',
       errors: [{ line: 12, messageId: 'notOnPath', data: { name: 'pip', venv: '/opt/eff.org/venv' } }],
     },
     {

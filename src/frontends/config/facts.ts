@@ -72,6 +72,14 @@ export function createdVenv(argv: Word[]): string | undefined {
   return dflt;
 }
 
+/** Whether a command createdVenv recognises makes the venv without pip: `uv venv` (unless --seed), `--without-pip`, `virtualenv --no-pip`. */
+export function createdWithoutPip(argv: Word[]): boolean {
+  const t = argv.map((w) => wordText(w));
+  const prog = t[0] === undefined ? undefined : path.posix.basename(t[0]);
+  if (prog === 'uv' && t[1] === 'venv') return !t.includes('--seed');
+  return t.includes('--without-pip') || t.includes('--no-pip');
+}
+
 /**
  * Gives each activation the sites of LATER shells (by `order`: instruction index, step number,
  * recipe line …) that run with no venv on PATH; `venvAtEnd`: the venv first on the PATH that

@@ -14,7 +14,7 @@ import { NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, ty
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
-import { createdVenv, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
+import { createdVenv, createdWithoutPip, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
@@ -409,7 +409,7 @@ class ShellSession {
       if (site.config) site.config.createsVenv = true;
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
-      if (abs && !o.venvs.has(abs)) o.venvs.set(abs, o.originAt(at, ex.span));
+      if (abs && !o.venvs.has(abs)) o.venvs.set(abs, { ...o.originAt(at, ex.span), ...(createdWithoutPip(ex.argv) ? { withoutPip: true } : {}) });
       if (abs) o.deactivated?.delete(abs);
     }
   }
