@@ -11701,7 +11701,7 @@ function isDiscoveryProbe(name, args) {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
       return true;
   }
-  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "--version"))
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
     return true;
   const c = texts.lastIndexOf("-c");
   if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {

@@ -174,7 +174,7 @@ function classifyName(
 
 /**
  * Asking PATH which interpreter it has is the point of some launches, not an accident:
- * `python -V`, `python3 --version`, `python -c "import sys; print(sys.executable)"`, and the
+ * `python -V`, `python -VV`, `python3 --version`, `python -c "import sys; print(sys.executable)"`, and the
  * Windows launcher with a version selector (`py -3.11 …`) that deliberately picks another Python.
  */
 export function isDiscoveryProbe(name: string, args: Word[]): boolean {
@@ -185,7 +185,8 @@ export function isDiscoveryProbe(name: string, args: Word[]): boolean {
     const selector = texts[0] ?? (first?.kind === 'text' && first.text === '-' ? '-{version}' : '');
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector)) return true;
   }
-  if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '--version')) return true;
+  // `-VV` (3.6+) adds the build: still only a report on the interpreter (a cache key, a bug report).
+  if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '-VV' || texts[0] === '--version')) return true;
   // `… -c "import sys; print(sys.executable)"` (or `sys.stdout.write(…)`, certbot's) as the whole
   // command: it only reports on the interpreter.
   const c = texts.lastIndexOf('-c');

@@ -42,6 +42,8 @@ testRule(barePythonInterpreter, {
     'import subprocess\nsubprocess.run(["tox", "-e", "py311"])\n',
     { name: 'wrapper called with sys.executable', code: 'import subprocess, sys\ndef run(cmd):\n    subprocess.run(cmd, check=True)\nrun([sys.executable, "x.py"])\n' },
     { name: 'a version query is discovery, not an escape', code: 'import subprocess\nsubprocess.run(["python3", "--version"])\nsubprocess.run("python -V", shell=True)\n' },
+    // locust's workflow keys a cache on `python -VV | sha256sum` (corpus unseen5).
+    { name: '-VV (version and build) is discovery too', code: 'import subprocess\nsubprocess.run(["python", "-VV"])\n' },
     { name: 'interpreter discovery one-liner', code: 'import subprocess\nsubprocess.check_output(["python3", "-c", "import sys; print(sys.executable)"])\n' },
     { name: 'launcher probe with a version selector built at run time', code: 'import shutil, subprocess\npy = shutil.which("py")\nsubprocess.run([py, f"-{ver}", "-c", "import sys; print(sys.executable)"])\n' },
     { name: 'Windows launcher with a version selector picks another Python on purpose', code: 'import subprocess\nsubprocess.run(["py", "-3.11", "-c", "import sys; print(sys.version)"])\nsubprocess.run(["py", "-3.12", "job.py"])\n' },
