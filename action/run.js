@@ -1140,7 +1140,7 @@ var shell = (argv, st, name) => {
   return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
 };
 var flock = (argv, st, name) => {
-  const p = positionals(parseOptions(argv, 1, {
+  const parsed = parseOptions(argv, 1, {
     withArg: "wE",
     long: {
       shared: "flag",
@@ -1156,7 +1156,9 @@ var flock = (argv, st, name) => {
       help: "flag",
       version: "flag"
     }
-  }), 1);
+  });
+  const computed = parsed.status === "unknown" && parsed.next < argv.length && leadingText(argv[parsed.next]) === "";
+  const p = positionals(computed ? { ...parsed, status: "ok" } : parsed, 1);
   const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
   if (flag === "-c" || flag === "--command") {
     if (p.next + 1 >= argv.length)
@@ -1286,7 +1288,7 @@ var HANDLERS = new Map([
   ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
   ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
   ["chrt", chrt()],
-  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"], computedPositional: true })],
   ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
   ["flock", flock],
   ["unbuffer", simple({})],
@@ -1297,8 +1299,8 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["eval", evalBuiltin],
-  ["gosu", simple({}, { positional: 1 })],
-  ["su-exec", simple({}, { positional: 1 })],
+  ["gosu", simple({}, { positional: 1, computedPositional: true })],
+  ["su-exec", simple({}, { positional: 1, computedPositional: true })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
   ...SHELLS.map((s) => [s, shell])
@@ -1326,14 +1328,16 @@ function chrt() {
     }
   };
   return (argv, st, name) => {
-    const p = parseOptions(argv, 1, spec);
+    let p = parseOptions(argv, 1, spec);
+    if (p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
+      p = { ...p, status: "ok" };
     if (has(p, "p", "pid", "m", "max"))
       return { kind: "self" };
     if (p.status !== "ok" || p.next >= argv.length)
       return operand(argv, p, st, name);
     const prio = argv[p.next];
     if (!isAllText(prio))
-      return { kind: "unknown" };
+      return leadingText(prio) === "" ? operand(argv, positionals(p, 1), st, name) : { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
 }
@@ -1578,7 +1582,8 @@ function launchSiteFor(cmd, at2) {
     callSpan: at2.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    searchesPath: viaShell || (at2.searchesPath ?? true),
+    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
+    searchesPath: viaShell || cmd.wrappers.length > 0 || (at2.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at2.env,
@@ -6479,6 +6484,533 @@ var makefileFrontEnd = {
   }
 };
 
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
+function installsOnlyTools(words4) {
+  const at2 = words4.indexOf("install");
+  if (at2 < 0)
+    return false;
+  let tools = 0;
+  for (let i = at2 + 1; i < words4.length; i++) {
+    const w = words4[i];
+    if (w === void 0)
+      return false;
+    if (w.startsWith("-")) {
+      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
+        return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
+      return false;
+    if (name !== "pip")
+      tools++;
+  }
+  return tools > 0;
+}
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+var RUNNING_VERSION = "the running interpreter's version";
+
+// dist/src/frontends/python/values.js
+var UNKNOWN2 = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
+}
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
+}
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
+}
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words4 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words4.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words4;
+}
+
+// dist/src/frontends/python/process-libraries.js
+var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
+function importsProcessLibrary(text3) {
+  LIBRARY_IMPORT.lastIndex = 0;
+  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
+    let j = m.index - 1;
+    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
+      j--;
+    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
+      return true;
+  }
+  return false;
+}
+var SHELL0 = { form: "shell", index: 0, keyword: "command" };
+var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
+var SARGE = ["run", "capture_stdout", "capture_stderr", "capture_both", "get_stdout", "get_stderr", "get_both"];
+function libraryLaunches(mod) {
+  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
+  const out = [];
+  if (roots.has("invoke") || roots.has("fabric"))
+    out.push(...taskRunnerLaunches(mod, roots.has("fabric")));
+  const qualifiedCalls = (names, prefix, make) => {
+    for (const call of mod.callsTo(names)) {
+      const q = mod.qualify(call.childForFieldName("function"), mod.scopeAt(call));
+      if (q?.startsWith(prefix)) {
+        const l = make(call, q);
+        if (l)
+          out.push(l);
+      }
+    }
+  };
+  if (roots.has("pexpect")) {
+    qualifiedCalls(["spawn", "spawnu", "run", "runu", "PopenSpawn"], "pexpect.", (call, q) => /^pexpect\.(?:spawnu?|runu?|popen_spawn\.PopenSpawn)$/.test(q) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sarge")) {
+    qualifiedCalls(SARGE, "sarge.", (call, q) => SARGE.includes(q.slice(6)) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("delegator")) {
+    qualifiedCalls(["run", "chain"], "delegator.", (call, q) => q === "delegator.run" || q === "delegator.chain" ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sh"))
+    out.push(...shLaunches(mod));
+  if (roots.has("plumbum"))
+    out.push(...plumbumLaunches(mod));
+  return out;
+}
+function taskRunnerLaunches(mod, fabricFile) {
+  const out = [];
+  for (const call of mod.callsTo(["run", "sudo", "local"])) {
+    const fn = call.childForFieldName("function");
+    const q = mod.qualify(fn, mod.scopeAt(call));
+    if (q === "invoke.run" || q === "invoke.sudo") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (q === "fabric.api.local" || q === "fabric.operations.local") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (fn.type !== "attribute")
+      continue;
+    const method = fn.childForFieldName("attribute")?.text;
+    const obj = fn.childForFieldName("object");
+    if (!obj || !method)
+      continue;
+    const kind = contextKind(mod, obj, fabricFile);
+    if (!kind)
+      continue;
+    if (kind === "connection") {
+      if (method === "local")
+        out.push({ node: call, api: "fabric.Connection.local", spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (method === "run" || method === "sudo")
+      out.push({ node: call, api: `invoke.Context.${method}`, spec: SHELL0, fixable: true });
+  }
+  return out;
+}
+function contextKind(mod, obj, fabricFile) {
+  if (obj.type === "call") {
+    const q = mod.qualify(obj.childForFieldName("function"), mod.scopeAt(obj));
+    if (q === "invoke.Context" || q === "invoke.context.Context")
+      return "context";
+    if (q === "fabric.Connection" || q === "fabric.connection.Connection")
+      return "connection";
+    return void 0;
+  }
+  if (obj.type !== "identifier")
+    return void 0;
+  const name = obj.text;
+  for (let def = obj.parent; def; def = def.parent) {
+    if (def.type !== "function_definition")
+      continue;
+    const params = def.childForFieldName("parameters")?.namedChildren ?? [];
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (!p)
+        continue;
+      const pname = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (pname !== name)
+        continue;
+      const type = p.childForFieldName("type");
+      const annotated = type ? mod.qualify(type.namedChildren[0] ?? type, mod.scopeAt(def)) : void 0;
+      if (annotated === "invoke.Context" || annotated === "invoke.context.Context")
+        return "context";
+      if (annotated === "fabric.Connection" || annotated === "fabric.connection.Connection")
+        return "connection";
+      if (i !== 0)
+        return void 0;
+      const task = taskDecorator(mod, def);
+      if (task === "invoke")
+        return fabricFile ? "connection" : "context";
+      if (task === "fabric")
+        return "connection";
+      return void 0;
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function taskDecorator(mod, def) {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+  if (!holder)
+    return void 0;
+  for (const d of holder.namedChildren) {
+    if (d?.type !== "decorator")
+      continue;
+    let e = d.namedChildren[0];
+    if (e?.type === "call")
+      e = e.childForFieldName("function");
+    const q = e ? mod.qualify(e, mod.scopeAt(holder)) : void 0;
+    if (q === "invoke.task" || q === "invoke.tasks.task")
+      return "invoke";
+    if (q === "fabric.task" || q === "fabric.tasks.task" || q === "fabric.decorators.task")
+      return "fabric";
+  }
+  return void 0;
+}
+function nameWord(node, dashes) {
+  const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
+  return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
+}
+function argsAfter(mod, node) {
+  const parent = node.parent;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id) {
+    const { positional, keywords, splat } = mod.callArgs(parent);
+    const options2 = [...keywords.keys()].some((k) => !k.startsWith("_"));
+    return { words: positional.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: !splat && !options2 };
+  }
+  if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) {
+    const subs = parent.childrenForFieldName("subscript").filter((s) => !!s);
+    const items = subs.length === 1 && subs[0].type === "tuple" ? subs[0].namedChildren.filter((s) => !!s) : subs;
+    return { words: items.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: true };
+  }
+  return { words: [], complete: false };
+}
+function shLaunches(mod) {
+  const out = [];
+  for (const call of mod.callsTo(["Command"])) {
+    if (mod.qualify(call.childForFieldName("function"), mod.scopeAt(call)) === "sh.Command")
+      out.push({ node: call, api: "sh.Command", spec: { form: "program", index: 0, searchesPath: true }, fixable: true });
+  }
+  for (const [alias, q] of mod.imports) {
+    const m = /^sh\.(\w+)$/.exec(q);
+    if (m && !SH_OWN.has(m[1]))
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "sh", spec: { form: "named" }, named: { argv: [nameWord(imp, true)], complete: false }, fixable: false });
+    if (q === "sh") {
+      for (const attr of attributesOf(mod, alias)) {
+        const name = attr.childForFieldName("attribute");
+        if (SH_OWN.has(name.text))
+          continue;
+        const outer = attr.parent?.type === "attribute" && attr.parent.childForFieldName("object")?.id === attr.id ? attr.parent : void 0;
+        const sub = outer?.childForFieldName("attribute");
+        const args = outer && sub && sub.text !== "bake" ? argsAfter(mod, outer) : argsAfter(mod, attr);
+        const argv = [nameWord(name, true), ...outer && sub && sub.text !== "bake" ? [nameWord(sub, true)] : [], ...args.words];
+        out.push({ node: attr, api: "sh", spec: { form: "named" }, named: { argv, complete: args.complete }, fixable: false });
+      }
+    }
+  }
+  return out;
+}
+function plumbumLaunches(mod) {
+  const out = [];
+  for (const [alias, q] of mod.imports) {
+    const m = /^plumbum\.cmd\.(\w+)$/.exec(q);
+    if (m)
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "plumbum.cmd", spec: { form: "named" }, named: { argv: [nameWord(imp, false)], complete: false }, fixable: false });
+    if (q !== "plumbum.local" && q !== "plumbum" && q !== "plumbum.machines.local")
+      continue;
+    const localName = q === "plumbum" ? `${alias}.local` : alias;
+    for (const sub of subscriptsOf(mod, localName)) {
+      const key = sub.childrenForFieldName("subscript").filter((s) => !!s);
+      if (key.length !== 1)
+        continue;
+      const args = argsAfter(mod, sub);
+      out.push({ node: sub, api: "plumbum.local", spec: { form: "named" }, named: { argv: [asWord(mod.eval(key[0]), { start: key[0].startIndex, end: key[0].endIndex }), ...args.words], complete: args.complete }, fixable: true });
+    }
+    for (const attr of attributesOf(mod, `${localName}.cmd`)) {
+      const name = attr.childForFieldName("attribute");
+      const args = argsAfter(mod, attr);
+      out.push({ node: attr, api: "plumbum.local.cmd", spec: { form: "named" }, named: { argv: [nameWord(name, false), ...args.words], complete: args.complete }, fixable: false });
+    }
+  }
+  return out;
+}
+function importedNames(mod, alias) {
+  const out = [];
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${alias}\\b`, "g"))) {
+    const id = mod.root.descendantForIndex(m.index, m.index + alias.length);
+    if (id?.type !== "identifier")
+      continue;
+    let p = id.parent;
+    while (p && (p.type === "dotted_name" || p.type === "aliased_import"))
+      p = p.parent;
+    if (p?.type !== "import_from_statement")
+      continue;
+    const aliased = id.parent?.type === "aliased_import" ? id.parent : id.parent?.parent?.type === "aliased_import" ? id.parent.parent : void 0;
+    if (aliased && aliased.childForFieldName("alias")?.id !== id.id)
+      continue;
+    if (p.childForFieldName("module_name")?.startIndex === (id.parent?.type === "dotted_name" ? id.parent : id).startIndex)
+      continue;
+    out.push(id);
+  }
+  return out;
+}
+function subscriptsOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\[`, "g"))) {
+    const at2 = m.index + m[0].length - 1;
+    const sub = mod.root.descendantForIndex(at2, at2 + 1)?.parent;
+    if (sub?.type !== "subscript" || sub.childForFieldName("value")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(sub);
+  }
+  return out;
+}
+function attributesOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\.\\s*\\w`, "g"))) {
+    const at2 = m.index + m[0].length - 1;
+    const id = mod.root.descendantForIndex(at2, at2 + 1);
+    const attr = id?.parent;
+    if (id?.type !== "identifier" || attr?.type !== "attribute" || attr.childForFieldName("attribute")?.id !== id.id)
+      continue;
+    if (attr.childForFieldName("object")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(attr);
+  }
+  return out;
+}
+
 // dist/src/frontends/python/prefilter.js
 var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
 var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
@@ -6513,11 +7045,12 @@ var Prefilter = class {
   }
 };
 function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools);
+  return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
 }
 function pythonMayMatterBytes(bytes) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return apiWordInCode(buf.toString("latin1"));
+  const s = buf.toString("latin1");
+  return apiWordInCode(s) || importsProcessLibrary(s);
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -6963,7 +7496,7 @@ function planBlocks(text3) {
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves2, aliases);
+  const importBinds = importedNames2(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
@@ -7183,7 +7716,7 @@ function functionsIn(scan, u) {
   }
   return out;
 }
-function importedNames(code, units, aliases) {
+function importedNames2(code, units, aliases) {
   const out = /* @__PURE__ */ new Map();
   const api = (t) => nextApiWord(t) >= 0;
   let k = 0;
@@ -7287,278 +7820,6 @@ function decodesCleanly(bytes) {
 function decodePython(path31, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
   return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
-}
-
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
-function installsOnlyTools(words4) {
-  const at2 = words4.indexOf("install");
-  if (at2 < 0)
-    return false;
-  let tools = 0;
-  for (let i = at2 + 1; i < words4.length; i++) {
-    const w = words4[i];
-    if (w === void 0)
-      return false;
-    if (w.startsWith("-")) {
-      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
-        return false;
-      if (PIP_OPTIONS_WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
-      return false;
-    if (name !== "pip")
-      tools++;
-  }
-  return tools > 0;
-}
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-}
-var RUNNING_VERSION = "the running interpreter's version";
-
-// dist/src/frontends/python/values.js
-var UNKNOWN2 = { k: "unknown" };
-var MAX_OPTIONS = 16;
-function strValue(word, literal) {
-  return { k: "str", word, literal };
-}
-function fragmentValue(f, span) {
-  return { k: "str", word: { fragments: [f], span } };
-}
-function union(values) {
-  const out = [];
-  for (const v of values) {
-    if (v.k === "union")
-      out.push(...v.options);
-    else
-      out.push(v);
-  }
-  if (out.length === 1)
-    return out[0];
-  if (out.length > MAX_OPTIONS)
-    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
-  return { k: "union", options: out };
-}
-function options(v) {
-  return v.k === "union" ? v.options : [v];
-}
-function mapEach(vs, f) {
-  let combos = [[]];
-  for (const v of vs) {
-    const opts = options(v);
-    if (combos.length * opts.length > MAX_OPTIONS)
-      return f(vs);
-    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
-  }
-  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
-}
-function mapValue(v, f) {
-  return v.k === "union" ? union(v.options.map(f)) : f(v);
-}
-function runningVersion(span) {
-  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
-}
-function unknownWord(span) {
-  return { fragments: [{ kind: "unknown", span }], span };
-}
-function asWord(v, span) {
-  if (v.k === "str")
-    return v.word;
-  return unknownWord(span);
-}
-function concatValues(a, b, span) {
-  return mapValue(a, (x) => mapValue(b, (y) => {
-    if (x.k === "str" && y.k === "str")
-      return strValue(concatWords(x.word, y.word));
-    if (x.k === "list" && y.k === "list")
-      return { k: "list", items: [...x.items, ...y.items], span };
-    if (x.k === "list" && y.k === "unknown")
-      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
-    if (x.k === "unknown" && y.k === "list")
-      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
-    if (x.k === "str" || y.k === "str") {
-      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
-    }
-    return { k: "unknown", span };
-  }));
-}
-function splitWords(word, shellLike) {
-  const words4 = [];
-  let cur = [];
-  const flush = () => {
-    const merged = mergeText(cur);
-    if (merged.length)
-      words4.push({ fragments: merged });
-    cur = [];
-  };
-  for (const f of word.fragments) {
-    if (f.kind !== "text") {
-      cur.push(f);
-      continue;
-    }
-    const t = f.text;
-    let quote;
-    let piece = "";
-    let pieceOffsets = [];
-    const pushPiece = () => {
-      if (piece)
-        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
-      piece = "";
-      pieceOffsets = [];
-    };
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i];
-      const off = f.offsets?.[i] ?? -1;
-      if (shellLike && (ch === '"' || ch === "'")) {
-        if (!quote) {
-          quote = ch;
-          continue;
-        }
-        if (quote === ch) {
-          quote = void 0;
-          continue;
-        }
-      }
-      if (!quote && /\s/.test(ch)) {
-        pushPiece();
-        flush();
-        continue;
-      }
-      piece += ch;
-      pieceOffsets.push(off);
-    }
-    pushPiece();
-  }
-  flush();
-  return words4;
 }
 
 // dist/src/frontends/python/value-ops.js
@@ -9558,6 +9819,30 @@ function findLaunchSites(mod) {
     });
     sites.push(...own);
   }
+  if (importsProcessLibrary(mod.file.text)) {
+    for (const l of libraryLaunches(mod)) {
+      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
+      if (!l.fixable)
+        for (const s of own)
+          s.rewriter = void 0;
+      if (l.api.endsWith(".sudo")) {
+        for (const s of own)
+          if (s.env.path.kind === "inherited")
+            s.env.path = { kind: "reset", by: "sudo" };
+      }
+      sites.push(...own);
+      if (l.node.type === "call" && l.fixable) {
+        launches.push({
+          call: l.node,
+          api: l.api,
+          spec: l.spec,
+          programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
+          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
+        });
+      }
+    }
+  }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -9687,7 +9972,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -9780,6 +10065,10 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
           r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
+    case "named":
+      if (named)
+        r.argvs.push(named);
+      break;
     case "program-list":
     case "program-rest": {
       r.searchesPath = spec.searchesPath;
@@ -9969,7 +10258,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -11642,7 +11931,9 @@ function judgeProgram(site, knowledge) {
     }
     return void 0;
   }
-  if (!site.searchesPath || pathChosen)
+  if (!site.searchesPath)
+    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
+  if (pathChosen)
     return void 0;
   if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
@@ -11659,6 +11950,16 @@ function judgeProgram(site, knowledge) {
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
+  return void 0;
+}
+function classifyUnsearched(name, knowledge, programSpan) {
+  if (isInterpreterName(name))
+    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
+  if (isPipName(name))
+    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
+  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
+  if (script)
+    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
 }
 function runsOnSystemInterpreter(site) {
@@ -12043,7 +12344,7 @@ var bareConsoleScript = defineRule({
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script")
+    if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx.report({
@@ -12105,7 +12406,7 @@ var barePip = defineRule({
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -12165,7 +12466,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -12208,7 +12509,7 @@ var envWithoutPath = defineRule({
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     ctx.report({
       messageId: "noPath",
@@ -12262,6 +12563,95 @@ var pathReliantLaunch = defineRule({
     if (!verdict?.held)
       return;
     ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+  }
+});
+
+// dist/src/rules/name-not-looked-up.js
+function failureOf(site) {
+  const api = site.api;
+  if (api.startsWith("multiprocessing."))
+    return "every child the spawn start method starts exits with code 255 and no message (forkserver: BrokenPipeError)";
+  if (/^os\.spawn/.test(api))
+    return `${api} returns 127 (P_WAIT) without raising`;
+  return `${api} raises FileNotFoundError`;
+}
+var nameNotLookedUp = defineRule({
+  code: "VG107",
+  name: "name-not-looked-up",
+  summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: 'Only the `p` variants of the exec and spawn families (`os.execvp`, `os.spawnlp`, `os.posix_spawnp`), `subprocess` and the shell search `PATH` for a bare program name. `os.execv`, `os.execl`, `os.execve`, `os.spawnv`, `os.spawnl`, `os.posix_spawn` and `multiprocessing.set_executable` take the name as a path: `"python"` is `./python` in the current folder. There is normally no such file, so the launch neither escapes the venv nor runs the venv\'s interpreter \u2014 it does not run at all, and with `os.spawnv` and multiprocessing the failure is silent.',
+    example: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      '    multiprocessing.set_executable("python")',
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
+      "",
+      "    exit code: 255"
+    ].join("\n"),
+    why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
+    useInstead: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      "    multiprocessing.set_executable(sys.executable)",
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
+    fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
+    keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
+    references: [
+      "https://docs.python.org/3/library/os.html#os.execv",
+      "https://docs.python.org/3/library/os.html#os.spawnv",
+      "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.set_executable"
+    ]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "no-lookup")
+      return;
+    const target = verdict.tool === "interpreter" ? { kind: "interpreter" } : verdict.module ? { kind: "interpreter", module: verdict.module } : { kind: "interpreter-bin", name: verdict.name };
+    ctx.report({
+      messageId: "notLookedUp",
+      data: { name: verdict.name, api: site.api, failure: failureOf(site) },
+      fix: {
+        title: target.kind === "interpreter" ? target.module ? `Use sys.executable -m ${target.module}` : "Use sys.executable" : `Use the ${verdict.name} beside sys.executable`,
+        target,
+        cap: "unsafe",
+        reason: "the call never started the program, so any fix changes what it does; the author may have meant another interpreter"
+      }
+    });
   }
 });
 
@@ -12675,6 +13065,7 @@ var RULES = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
+  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,

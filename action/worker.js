@@ -344,6 +344,479 @@ function toolNamePattern(consoleScripts) {
 }
 var RUNNING_VERSION = "the running interpreter's version";
 
+// dist/src/kernel/word.js
+function textWord(text3, start) {
+  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
+  return {
+    fragments: [{ kind: "text", text: text3, offsets }],
+    span: start === void 0 ? void 0 : { start, end: start + text3.length }
+  };
+}
+function wordText(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function wordSourceSpan(w) {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      for (const o of f.offsets ?? []) {
+        if (o < 0)
+          continue;
+        if (o < start)
+          start = o;
+        if (o + 1 > end)
+          end = o + 1;
+      }
+    } else if (f.span) {
+      if (f.span.start < start)
+        start = f.span.start;
+      if (f.span.end > end)
+        end = f.span.end;
+    }
+  }
+  if (start === Infinity)
+    return w.span;
+  return { start, end };
+}
+function concatWords(a, b) {
+  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
+  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
+}
+function mergeText(fragments) {
+  const out = [];
+  for (const f of fragments) {
+    const prev = out[out.length - 1];
+    if (f.kind === "text" && prev && prev.kind === "text") {
+      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
+      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
+    } else if (f.kind === "text" && f.text === "") {
+      continue;
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}
+function replaceWordEdit(source, w, text3) {
+  if (w.fragments.length !== 1)
+    return void 0;
+  const f = w.fragments[0];
+  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
+    return void 0;
+  const start = f.offsets[0];
+  if (f.offsets.some((o, i) => o !== start + i))
+    return void 0;
+  if (source.slice(start, start + f.text.length) !== f.text)
+    return void 0;
+  return { start, end: start + f.text.length, text: text3 };
+}
+var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
+function plainShellWord(src) {
+  let out = "";
+  PLAIN_SHELL_PIECE.lastIndex = 0;
+  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
+    const at = PLAIN_SHELL_PIECE.lastIndex;
+    const m = PLAIN_SHELL_PIECE.exec(src);
+    if (!m || m.index !== at)
+      return void 0;
+    const p = m[0];
+    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
+  }
+  return src.length ? out : void 0;
+}
+function shellWordSpan(source, w) {
+  const name = wordText(w);
+  const inner = wordSourceSpan(w);
+  if (name === void 0 || !inner)
+    return void 0;
+  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
+    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
+  }
+  if (source.slice(inner.start, inner.end) !== name)
+    return void 0;
+  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
+  return /["'\\`$]/.test(around) ? void 0 : inner;
+}
+
+// dist/src/frontends/python/values.js
+var UNKNOWN = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
+}
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
+}
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
+}
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words2 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words2.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words2;
+}
+
+// dist/src/frontends/python/process-libraries.js
+var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
+function importsProcessLibrary(text3) {
+  LIBRARY_IMPORT.lastIndex = 0;
+  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
+    let j = m.index - 1;
+    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
+      j--;
+    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
+      return true;
+  }
+  return false;
+}
+var SHELL0 = { form: "shell", index: 0, keyword: "command" };
+var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
+var SARGE = ["run", "capture_stdout", "capture_stderr", "capture_both", "get_stdout", "get_stderr", "get_both"];
+function libraryLaunches(mod) {
+  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
+  const out = [];
+  if (roots.has("invoke") || roots.has("fabric"))
+    out.push(...taskRunnerLaunches(mod, roots.has("fabric")));
+  const qualifiedCalls = (names, prefix, make) => {
+    for (const call of mod.callsTo(names)) {
+      const q = mod.qualify(call.childForFieldName("function"), mod.scopeAt(call));
+      if (q?.startsWith(prefix)) {
+        const l = make(call, q);
+        if (l)
+          out.push(l);
+      }
+    }
+  };
+  if (roots.has("pexpect")) {
+    qualifiedCalls(["spawn", "spawnu", "run", "runu", "PopenSpawn"], "pexpect.", (call, q) => /^pexpect\.(?:spawnu?|runu?|popen_spawn\.PopenSpawn)$/.test(q) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sarge")) {
+    qualifiedCalls(SARGE, "sarge.", (call, q) => SARGE.includes(q.slice(6)) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("delegator")) {
+    qualifiedCalls(["run", "chain"], "delegator.", (call, q) => q === "delegator.run" || q === "delegator.chain" ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sh"))
+    out.push(...shLaunches(mod));
+  if (roots.has("plumbum"))
+    out.push(...plumbumLaunches(mod));
+  return out;
+}
+function taskRunnerLaunches(mod, fabricFile) {
+  const out = [];
+  for (const call of mod.callsTo(["run", "sudo", "local"])) {
+    const fn = call.childForFieldName("function");
+    const q = mod.qualify(fn, mod.scopeAt(call));
+    if (q === "invoke.run" || q === "invoke.sudo") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (q === "fabric.api.local" || q === "fabric.operations.local") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (fn.type !== "attribute")
+      continue;
+    const method = fn.childForFieldName("attribute")?.text;
+    const obj = fn.childForFieldName("object");
+    if (!obj || !method)
+      continue;
+    const kind = contextKind(mod, obj, fabricFile);
+    if (!kind)
+      continue;
+    if (kind === "connection") {
+      if (method === "local")
+        out.push({ node: call, api: "fabric.Connection.local", spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (method === "run" || method === "sudo")
+      out.push({ node: call, api: `invoke.Context.${method}`, spec: SHELL0, fixable: true });
+  }
+  return out;
+}
+function contextKind(mod, obj, fabricFile) {
+  if (obj.type === "call") {
+    const q = mod.qualify(obj.childForFieldName("function"), mod.scopeAt(obj));
+    if (q === "invoke.Context" || q === "invoke.context.Context")
+      return "context";
+    if (q === "fabric.Connection" || q === "fabric.connection.Connection")
+      return "connection";
+    return void 0;
+  }
+  if (obj.type !== "identifier")
+    return void 0;
+  const name = obj.text;
+  for (let def = obj.parent; def; def = def.parent) {
+    if (def.type !== "function_definition")
+      continue;
+    const params = def.childForFieldName("parameters")?.namedChildren ?? [];
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (!p)
+        continue;
+      const pname = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (pname !== name)
+        continue;
+      const type = p.childForFieldName("type");
+      const annotated = type ? mod.qualify(type.namedChildren[0] ?? type, mod.scopeAt(def)) : void 0;
+      if (annotated === "invoke.Context" || annotated === "invoke.context.Context")
+        return "context";
+      if (annotated === "fabric.Connection" || annotated === "fabric.connection.Connection")
+        return "connection";
+      if (i !== 0)
+        return void 0;
+      const task = taskDecorator(mod, def);
+      if (task === "invoke")
+        return fabricFile ? "connection" : "context";
+      if (task === "fabric")
+        return "connection";
+      return void 0;
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function taskDecorator(mod, def) {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+  if (!holder)
+    return void 0;
+  for (const d of holder.namedChildren) {
+    if (d?.type !== "decorator")
+      continue;
+    let e = d.namedChildren[0];
+    if (e?.type === "call")
+      e = e.childForFieldName("function");
+    const q = e ? mod.qualify(e, mod.scopeAt(holder)) : void 0;
+    if (q === "invoke.task" || q === "invoke.tasks.task")
+      return "invoke";
+    if (q === "fabric.task" || q === "fabric.tasks.task" || q === "fabric.decorators.task")
+      return "fabric";
+  }
+  return void 0;
+}
+function nameWord(node, dashes) {
+  const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
+  return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
+}
+function argsAfter(mod, node) {
+  const parent = node.parent;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id) {
+    const { positional, keywords, splat } = mod.callArgs(parent);
+    const options2 = [...keywords.keys()].some((k) => !k.startsWith("_"));
+    return { words: positional.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: !splat && !options2 };
+  }
+  if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) {
+    const subs = parent.childrenForFieldName("subscript").filter((s) => !!s);
+    const items = subs.length === 1 && subs[0].type === "tuple" ? subs[0].namedChildren.filter((s) => !!s) : subs;
+    return { words: items.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: true };
+  }
+  return { words: [], complete: false };
+}
+function shLaunches(mod) {
+  const out = [];
+  for (const call of mod.callsTo(["Command"])) {
+    if (mod.qualify(call.childForFieldName("function"), mod.scopeAt(call)) === "sh.Command")
+      out.push({ node: call, api: "sh.Command", spec: { form: "program", index: 0, searchesPath: true }, fixable: true });
+  }
+  for (const [alias, q] of mod.imports) {
+    const m = /^sh\.(\w+)$/.exec(q);
+    if (m && !SH_OWN.has(m[1]))
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "sh", spec: { form: "named" }, named: { argv: [nameWord(imp, true)], complete: false }, fixable: false });
+    if (q === "sh") {
+      for (const attr of attributesOf(mod, alias)) {
+        const name = attr.childForFieldName("attribute");
+        if (SH_OWN.has(name.text))
+          continue;
+        const outer = attr.parent?.type === "attribute" && attr.parent.childForFieldName("object")?.id === attr.id ? attr.parent : void 0;
+        const sub = outer?.childForFieldName("attribute");
+        const args = outer && sub && sub.text !== "bake" ? argsAfter(mod, outer) : argsAfter(mod, attr);
+        const argv = [nameWord(name, true), ...outer && sub && sub.text !== "bake" ? [nameWord(sub, true)] : [], ...args.words];
+        out.push({ node: attr, api: "sh", spec: { form: "named" }, named: { argv, complete: args.complete }, fixable: false });
+      }
+    }
+  }
+  return out;
+}
+function plumbumLaunches(mod) {
+  const out = [];
+  for (const [alias, q] of mod.imports) {
+    const m = /^plumbum\.cmd\.(\w+)$/.exec(q);
+    if (m)
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "plumbum.cmd", spec: { form: "named" }, named: { argv: [nameWord(imp, false)], complete: false }, fixable: false });
+    if (q !== "plumbum.local" && q !== "plumbum" && q !== "plumbum.machines.local")
+      continue;
+    const localName = q === "plumbum" ? `${alias}.local` : alias;
+    for (const sub of subscriptsOf(mod, localName)) {
+      const key = sub.childrenForFieldName("subscript").filter((s) => !!s);
+      if (key.length !== 1)
+        continue;
+      const args = argsAfter(mod, sub);
+      out.push({ node: sub, api: "plumbum.local", spec: { form: "named" }, named: { argv: [asWord(mod.eval(key[0]), { start: key[0].startIndex, end: key[0].endIndex }), ...args.words], complete: args.complete }, fixable: true });
+    }
+    for (const attr of attributesOf(mod, `${localName}.cmd`)) {
+      const name = attr.childForFieldName("attribute");
+      const args = argsAfter(mod, attr);
+      out.push({ node: attr, api: "plumbum.local.cmd", spec: { form: "named" }, named: { argv: [nameWord(name, false), ...args.words], complete: args.complete }, fixable: false });
+    }
+  }
+  return out;
+}
+function importedNames(mod, alias) {
+  const out = [];
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${alias}\\b`, "g"))) {
+    const id = mod.root.descendantForIndex(m.index, m.index + alias.length);
+    if (id?.type !== "identifier")
+      continue;
+    let p = id.parent;
+    while (p && (p.type === "dotted_name" || p.type === "aliased_import"))
+      p = p.parent;
+    if (p?.type !== "import_from_statement")
+      continue;
+    const aliased = id.parent?.type === "aliased_import" ? id.parent : id.parent?.parent?.type === "aliased_import" ? id.parent.parent : void 0;
+    if (aliased && aliased.childForFieldName("alias")?.id !== id.id)
+      continue;
+    if (p.childForFieldName("module_name")?.startIndex === (id.parent?.type === "dotted_name" ? id.parent : id).startIndex)
+      continue;
+    out.push(id);
+  }
+  return out;
+}
+function subscriptsOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\[`, "g"))) {
+    const at = m.index + m[0].length - 1;
+    const sub = mod.root.descendantForIndex(at, at + 1)?.parent;
+    if (sub?.type !== "subscript" || sub.childForFieldName("value")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(sub);
+  }
+  return out;
+}
+function attributesOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\.\\s*\\w`, "g"))) {
+    const at = m.index + m[0].length - 1;
+    const id = mod.root.descendantForIndex(at, at + 1);
+    const attr = id?.parent;
+    if (id?.type !== "identifier" || attr?.type !== "attribute" || attr.childForFieldName("attribute")?.id !== id.id)
+      continue;
+    if (attr.childForFieldName("object")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(attr);
+  }
+  return out;
+}
+
 // dist/src/frontends/python/prefilter.js
 var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
 var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
@@ -378,11 +851,12 @@ var Prefilter = class {
   }
 };
 function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools);
+  return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
 }
 function pythonMayMatterBytes(bytes) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return apiWordInCode(buf.toString("latin1"));
+  const s = buf.toString("latin1");
+  return apiWordInCode(s) || importsProcessLibrary(s);
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -602,107 +1076,6 @@ function defineRule(rule) {
   return rule;
 }
 
-// dist/src/kernel/word.js
-function textWord(text3, start) {
-  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
-  return {
-    fragments: [{ kind: "text", text: text3, offsets }],
-    span: start === void 0 ? void 0 : { start, end: start + text3.length }
-  };
-}
-function wordText(w) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind !== "text")
-      return void 0;
-    s += f.text;
-  }
-  return s;
-}
-function wordSourceSpan(w) {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const f of w.fragments) {
-    if (f.kind === "text") {
-      for (const o of f.offsets ?? []) {
-        if (o < 0)
-          continue;
-        if (o < start)
-          start = o;
-        if (o + 1 > end)
-          end = o + 1;
-      }
-    } else if (f.span) {
-      if (f.span.start < start)
-        start = f.span.start;
-      if (f.span.end > end)
-        end = f.span.end;
-    }
-  }
-  if (start === Infinity)
-    return w.span;
-  return { start, end };
-}
-function concatWords(a, b) {
-  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
-  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
-}
-function mergeText(fragments) {
-  const out = [];
-  for (const f of fragments) {
-    const prev = out[out.length - 1];
-    if (f.kind === "text" && prev && prev.kind === "text") {
-      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
-      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
-    } else if (f.kind === "text" && f.text === "") {
-      continue;
-    } else {
-      out.push(f);
-    }
-  }
-  return out;
-}
-function replaceWordEdit(source, w, text3) {
-  if (w.fragments.length !== 1)
-    return void 0;
-  const f = w.fragments[0];
-  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
-    return void 0;
-  const start = f.offsets[0];
-  if (f.offsets.some((o, i) => o !== start + i))
-    return void 0;
-  if (source.slice(start, start + f.text.length) !== f.text)
-    return void 0;
-  return { start, end: start + f.text.length, text: text3 };
-}
-var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
-function plainShellWord(src) {
-  let out = "";
-  PLAIN_SHELL_PIECE.lastIndex = 0;
-  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
-    const at = PLAIN_SHELL_PIECE.lastIndex;
-    const m = PLAIN_SHELL_PIECE.exec(src);
-    if (!m || m.index !== at)
-      return void 0;
-    const p = m[0];
-    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
-  }
-  return src.length ? out : void 0;
-}
-function shellWordSpan(source, w) {
-  const name = wordText(w);
-  const inner = wordSourceSpan(w);
-  if (name === void 0 || !inner)
-    return void 0;
-  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
-    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
-  }
-  if (source.slice(inner.start, inner.end) !== name)
-    return void 0;
-  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
-  return /["'\\`$]/.test(around) ? void 0 : inner;
-}
-
 // dist/src/rules/describe.js
 function via(site) {
   const parts = [...site.wrappers];
@@ -760,7 +1133,7 @@ var bareConsoleScript = defineRule({
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script")
+    if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx.report({
@@ -822,7 +1195,7 @@ var barePip = defineRule({
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -882,7 +1255,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -925,7 +1298,7 @@ var envWithoutPath = defineRule({
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     ctx.report({
       messageId: "noPath",
@@ -979,6 +1352,95 @@ var pathReliantLaunch = defineRule({
     if (!verdict?.held)
       return;
     ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+  }
+});
+
+// dist/src/rules/name-not-looked-up.js
+function failureOf(site) {
+  const api = site.api;
+  if (api.startsWith("multiprocessing."))
+    return "every child the spawn start method starts exits with code 255 and no message (forkserver: BrokenPipeError)";
+  if (/^os\.spawn/.test(api))
+    return `${api} returns 127 (P_WAIT) without raising`;
+  return `${api} raises FileNotFoundError`;
+}
+var nameNotLookedUp = defineRule({
+  code: "VG107",
+  name: "name-not-looked-up",
+  summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: 'Only the `p` variants of the exec and spawn families (`os.execvp`, `os.spawnlp`, `os.posix_spawnp`), `subprocess` and the shell search `PATH` for a bare program name. `os.execv`, `os.execl`, `os.execve`, `os.spawnv`, `os.spawnl`, `os.posix_spawn` and `multiprocessing.set_executable` take the name as a path: `"python"` is `./python` in the current folder. There is normally no such file, so the launch neither escapes the venv nor runs the venv\'s interpreter \u2014 it does not run at all, and with `os.spawnv` and multiprocessing the failure is silent.',
+    example: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      '    multiprocessing.set_executable("python")',
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
+      "",
+      "    exit code: 255"
+    ].join("\n"),
+    why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
+    useInstead: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      "    multiprocessing.set_executable(sys.executable)",
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
+    fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
+    keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
+    references: [
+      "https://docs.python.org/3/library/os.html#os.execv",
+      "https://docs.python.org/3/library/os.html#os.spawnv",
+      "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.set_executable"
+    ]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "no-lookup")
+      return;
+    const target = verdict.tool === "interpreter" ? { kind: "interpreter" } : verdict.module ? { kind: "interpreter", module: verdict.module } : { kind: "interpreter-bin", name: verdict.name };
+    ctx.report({
+      messageId: "notLookedUp",
+      data: { name: verdict.name, api: site.api, failure: failureOf(site) },
+      fix: {
+        title: target.kind === "interpreter" ? target.module ? `Use sys.executable -m ${target.module}` : "Use sys.executable" : `Use the ${verdict.name} beside sys.executable`,
+        target,
+        cap: "unsafe",
+        reason: "the call never started the program, so any fix changes what it does; the author may have meant another interpreter"
+      }
+    });
   }
 });
 
@@ -1392,6 +1854,7 @@ var RULES = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
+  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -2350,7 +2813,7 @@ var shell = (argv, st, name) => {
   return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
 };
 var flock = (argv, st, name) => {
-  const p = positionals(parseOptions(argv, 1, {
+  const parsed = parseOptions(argv, 1, {
     withArg: "wE",
     long: {
       shared: "flag",
@@ -2366,7 +2829,9 @@ var flock = (argv, st, name) => {
       help: "flag",
       version: "flag"
     }
-  }), 1);
+  });
+  const computed = parsed.status === "unknown" && parsed.next < argv.length && leadingText(argv[parsed.next]) === "";
+  const p = positionals(computed ? { ...parsed, status: "ok" } : parsed, 1);
   const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
   if (flag === "-c" || flag === "--command") {
     if (p.next + 1 >= argv.length)
@@ -2496,7 +2961,7 @@ var HANDLERS = new Map([
   ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
   ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
   ["chrt", chrt()],
-  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"], computedPositional: true })],
   ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
   ["flock", flock],
   ["unbuffer", simple({})],
@@ -2507,8 +2972,8 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["eval", evalBuiltin],
-  ["gosu", simple({}, { positional: 1 })],
-  ["su-exec", simple({}, { positional: 1 })],
+  ["gosu", simple({}, { positional: 1, computedPositional: true })],
+  ["su-exec", simple({}, { positional: 1, computedPositional: true })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
   ...SHELLS2.map((s) => [s, shell])
@@ -2536,14 +3001,16 @@ function chrt() {
     }
   };
   return (argv, st, name) => {
-    const p = parseOptions(argv, 1, spec);
+    let p = parseOptions(argv, 1, spec);
+    if (p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
+      p = { ...p, status: "ok" };
     if (has(p, "p", "pid", "m", "max"))
       return { kind: "self" };
     if (p.status !== "ok" || p.next >= argv.length)
       return operand(argv, p, st, name);
     const prio = argv[p.next];
     if (!isAllText(prio))
-      return { kind: "unknown" };
+      return leadingText(prio) === "" ? operand(argv, positionals(p, 1), st, name) : { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
 }
@@ -2679,7 +3146,8 @@ function launchSiteFor(cmd, at) {
     callSpan: at.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    searchesPath: viaShell || (at.searchesPath ?? true),
+    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
+    searchesPath: viaShell || cmd.wrappers.length > 0 || (at.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at.env,
@@ -2722,9 +3190,9 @@ function inlineCode(cmd) {
 // dist/src/frontends/config/facts.js
 import path from "node:path";
 var DEFAULT_PATH = "\0";
-var UNKNOWN = "";
+var UNKNOWN2 = "";
 var IMAGE_PATH = "";
-var hasUnknown = (v) => v.includes(UNKNOWN) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
+var hasUnknown = (v) => v.includes(UNKNOWN2) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
 function venvOnPath(pathValue, venvs, ...extra) {
   if (pathValue === void 0)
     return void 0;
@@ -4445,7 +4913,7 @@ var ShellSession = class {
       else if (f.kind === "unknown" && (f.why === "$PATH" || f.why === "${PATH}"))
         s += this.cur.sh.path;
       else
-        s += UNKNOWN;
+        s += UNKNOWN2;
     }
     return s;
   };
@@ -4850,7 +5318,7 @@ function substituteExpressions(cs, env2, inputs) {
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
-    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
+    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN2);
     const off = cs[m.index].off;
     for (const ch of value)
       out.push({ ch, off: off >= 0 && known === void 0 ? off : -1 });
@@ -4875,7 +5343,7 @@ function envOf(node, src, base, inputs) {
     if (k === "VIRTUAL_ENV" && r)
       VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = charsText(substituteExpressions([...String(p.value.value ?? "")].map((ch) => ({ ch, off: -1 })), out, inputs));
-    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN));
+    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN2));
   }
   void src;
   return out;
@@ -5029,7 +5497,7 @@ function analyzeActions(file, caller) {
         if (k === void 0)
           continue;
         const v = scalarText(p.value);
-        withs.set(k, v === void 0 ? UNKNOWN : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+        withs.set(k, v === void 0 ? UNKNOWN2 : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
       }
     }
     const venvsBefore = new Set(js.venvs.keys());
@@ -5448,7 +5916,7 @@ function expandVars(value, vars) {
       return v;
     if (name === "PATH")
       return DEFAULT_PATH;
-    return def ?? UNKNOWN;
+    return def ?? UNKNOWN2;
   });
 }
 function parseKeyValues(args, vars, esc, legacyAllowed) {
@@ -5469,7 +5937,7 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
     k += tok.consumed;
     const eq = tok.raw.indexOf("=");
     if (eq <= 0) {
-      out.push([tok.value, UNKNOWN]);
+      out.push([tok.value, UNKNOWN2]);
       continue;
     }
     const name = tok.raw.slice(0, eq);
@@ -5715,7 +6183,7 @@ function analyzeDockerfile(file) {
       case "ENV":
       case "ARG":
         for (const [k, v] of parseKeyValues(text(inst.args), st.vars, parsed.escape, kw === "ENV")) {
-          if (kw === "ARG" && v === UNKNOWN && (st.vars.has(k) || globalArgs.has(k))) {
+          if (kw === "ARG" && v === UNKNOWN2 && (st.vars.has(k) || globalArgs.has(k))) {
             if (!st.vars.has(k))
               st.vars.set(k, globalArgs.get(k));
             continue;
@@ -5751,7 +6219,7 @@ function analyzeDockerfile(file) {
         const src = from === void 0 ? void 0 : byName.get(from);
         if (!src)
           break;
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN2) ?? text(rest).trim().split(/\s+/);
         if (argv.length < 2)
           break;
         const dst = resolveDir(expandVars(argv[argv.length - 1], st.vars), st.workdir);
@@ -6069,7 +6537,7 @@ function analyzeGitlab(file) {
         }
         const raw = scalarText2(value);
         const span = e.key?.range && isScalar(value) && value.range ? { start: e.key.range[0], end: trimmedSpan(src, value).end } : void 0;
-        out.set(name, raw === void 0 ? { raw: UNKNOWN, expand: false, span } : { raw, expand, span });
+        out.set(name, raw === void 0 ? { raw: UNKNOWN2, expand: false, span } : { raw, expand, span });
       }
       return out;
     };
@@ -6118,8 +6586,8 @@ function analyzeGitlab(file) {
       const expand = (k, seen) => {
         const v = vars.get(k);
         if (!v)
-          return UNKNOWN;
-        if (!v.expand || v.raw.includes(UNKNOWN))
+          return UNKNOWN2;
+        if (!v.expand || v.raw.includes(UNKNOWN2))
           return v.raw;
         return v.raw.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, a, b) => {
           const ref = a ?? b;
@@ -6132,7 +6600,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_BUILDS_DIR")
             return path6.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
-            return UNKNOWN;
+            return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
         });
       };
@@ -6426,7 +6894,7 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
+var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN2).join("");
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -6598,7 +7066,7 @@ var Expander = class {
       return synth(words(text2(value)).map((w) => patsubstWord(pat, rep, w)).join(" "));
     }
     const name = text2(this.expand(inner, depth + 1));
-    if (name.includes(UNKNOWN))
+    if (name.includes(UNKNOWN2))
       return [unknown(void 0, `$(${raw})`)];
     return this.variable(name, depth);
   }
@@ -6818,7 +7286,7 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
+  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN2).join("");
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -6871,7 +7339,7 @@ function parseMakefile(src) {
   const evalCondition = (kw, rest) => {
     if (kw === "ifdef" || kw === "ifndef") {
       const name = ex().expandText(rest).trim();
-      if (name.includes(UNKNOWN))
+      if (name.includes(UNKNOWN2))
         return void 0;
       const v = vars.get(name);
       let defined;
@@ -6889,7 +7357,7 @@ function parseMakefile(src) {
       return void 0;
     }
     const [a, b] = args.map((cs) => new Expander(vars, void 0, problems, true).expandText(cs));
-    if (a.includes(UNKNOWN) || b.includes(UNKNOWN) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
+    if (a.includes(UNKNOWN2) || b.includes(UNKNOWN2) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
       return void 0;
     return a === b === (kw === "ifeq");
   };
@@ -7077,7 +7545,7 @@ function parseMakefile(src) {
     }
     const colon = topLevelIndex(rest, ":");
     if (colon < 0) {
-      if (ex().expandText(rest).replaceAll(UNKNOWN, "").trim() === "")
+      if (ex().expandText(rest).replaceAll(UNKNOWN2, "").trim() === "")
         continue;
       problems.push({ message: ll.chars[0]?.ch === recipePrefix ? "recipe commences before first target" : "missing separator", offset: line[0].off });
       endRuleContext();
@@ -7183,7 +7651,7 @@ function globalText(p, name) {
   if (!v)
     return void 0;
   const t = valueText(new Expander(p.vars).variable(name, 0));
-  return t.includes(UNKNOWN) || t.includes(DEFAULT_PATH) ? void 0 : t;
+  return t.includes(UNKNOWN2) || t.includes(DEFAULT_PATH) ? void 0 : t;
 }
 var SHELL_DIALECTS = [
   [/^bash$/, "bash"],
@@ -7243,7 +7711,7 @@ function analyzeMakefile(file, opts = {}) {
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
     if (pv && exported("PATH", pv)) {
-      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
+      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN2) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
     }
     const shellVars = /* @__PURE__ */ new Map();
     let virtualEnv;
@@ -7251,7 +7719,7 @@ function analyzeMakefile(file, opts = {}) {
       if (name === "PATH" || !exported(name, v))
         continue;
       const t = valueText(ex.variable(name, 0));
-      if (t.includes(UNKNOWN) || t.includes(DEFAULT_PATH))
+      if (t.includes(UNKNOWN2) || t.includes(DEFAULT_PATH))
         continue;
       shellVars.set(name, t);
       if (name === "VIRTUAL_ENV" && v.span) {
@@ -7808,7 +8276,7 @@ function planBlocks(text3) {
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves2, aliases);
+  const importBinds = importedNames2(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
@@ -8028,7 +8496,7 @@ function functionsIn(scan, u) {
   }
   return out;
 }
-function importedNames(code, units, aliases) {
+function importedNames2(code, units, aliases) {
   const out = /* @__PURE__ */ new Map();
   const api = (t) => nextApiWord(t) >= 0;
   let k = 0;
@@ -8132,123 +8600,6 @@ function decodesCleanly(bytes) {
 function decodePython(path15, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
   return decodeText(path15, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
-}
-
-// dist/src/frontends/python/values.js
-var UNKNOWN2 = { k: "unknown" };
-var MAX_OPTIONS = 16;
-function strValue(word, literal) {
-  return { k: "str", word, literal };
-}
-function fragmentValue(f, span) {
-  return { k: "str", word: { fragments: [f], span } };
-}
-function union(values) {
-  const out = [];
-  for (const v of values) {
-    if (v.k === "union")
-      out.push(...v.options);
-    else
-      out.push(v);
-  }
-  if (out.length === 1)
-    return out[0];
-  if (out.length > MAX_OPTIONS)
-    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
-  return { k: "union", options: out };
-}
-function options(v) {
-  return v.k === "union" ? v.options : [v];
-}
-function mapEach(vs, f) {
-  let combos = [[]];
-  for (const v of vs) {
-    const opts = options(v);
-    if (combos.length * opts.length > MAX_OPTIONS)
-      return f(vs);
-    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
-  }
-  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
-}
-function mapValue(v, f) {
-  return v.k === "union" ? union(v.options.map(f)) : f(v);
-}
-function runningVersion(span) {
-  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
-}
-function unknownWord(span) {
-  return { fragments: [{ kind: "unknown", span }], span };
-}
-function asWord(v, span) {
-  if (v.k === "str")
-    return v.word;
-  return unknownWord(span);
-}
-function concatValues(a, b, span) {
-  return mapValue(a, (x) => mapValue(b, (y) => {
-    if (x.k === "str" && y.k === "str")
-      return strValue(concatWords(x.word, y.word));
-    if (x.k === "list" && y.k === "list")
-      return { k: "list", items: [...x.items, ...y.items], span };
-    if (x.k === "list" && y.k === "unknown")
-      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
-    if (x.k === "unknown" && y.k === "list")
-      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
-    if (x.k === "str" || y.k === "str") {
-      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
-    }
-    return { k: "unknown", span };
-  }));
-}
-function splitWords(word, shellLike) {
-  const words2 = [];
-  let cur = [];
-  const flush = () => {
-    const merged = mergeText(cur);
-    if (merged.length)
-      words2.push({ fragments: merged });
-    cur = [];
-  };
-  for (const f of word.fragments) {
-    if (f.kind !== "text") {
-      cur.push(f);
-      continue;
-    }
-    const t = f.text;
-    let quote;
-    let piece = "";
-    let pieceOffsets = [];
-    const pushPiece = () => {
-      if (piece)
-        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
-      piece = "";
-      pieceOffsets = [];
-    };
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i];
-      const off = f.offsets?.[i] ?? -1;
-      if (shellLike && (ch === '"' || ch === "'")) {
-        if (!quote) {
-          quote = ch;
-          continue;
-        }
-        if (quote === ch) {
-          quote = void 0;
-          continue;
-        }
-      }
-      if (!quote && /\s/.test(ch)) {
-        pushPiece();
-        flush();
-        continue;
-      }
-      piece += ch;
-      pieceOffsets.push(off);
-    }
-    pushPiece();
-  }
-  flush();
-  return words2;
 }
 
 // dist/src/frontends/python/value-ops.js
@@ -8631,7 +8982,7 @@ var Scopes = class {
           pos: scope.node.startIndex,
           block,
           // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
-          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN2, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN2)
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN)
         });
       }
     }
@@ -8643,7 +8994,7 @@ var Scopes = class {
           const name = n.childForFieldName("name")?.text;
           if (name) {
             const fn = n;
-            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN2 });
+            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN });
           }
           continue;
         }
@@ -8710,7 +9061,7 @@ var Scopes = class {
         const right = n.childForFieldName("right");
         const op = n.childForFieldName("operator")?.text;
         if (left?.type === "identifier" && right) {
-          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN2 });
+          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN });
         }
         return;
       }
@@ -8732,14 +9083,14 @@ var Scopes = class {
           add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
         } else if (left)
           for (const id of identifiersIn(left))
-            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
         return;
       }
       case "as_pattern": {
         const alias = n.childForFieldName("alias");
         if (alias)
           for (const id of identifiersIn(alias))
-            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
         return;
       }
       case "import_statement":
@@ -8749,7 +9100,7 @@ var Scopes = class {
             continue;
           const local = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text.split(".")[0];
           if (local)
-            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
         }
         return;
       default:
@@ -8813,10 +9164,10 @@ var Scopes = class {
       targets.forEach((t, i) => {
         const r = rhs && rhs.length === targets.length ? rhs[i] : void 0;
         if (t.type === "identifier")
-          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN2 });
+          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN });
         else
           for (const id of identifiersIn(t))
-            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN2 });
+            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN });
       });
     }
   }
@@ -8943,7 +9294,7 @@ var Scopes = class {
             if (c.k !== "list")
               return c;
             if (e.index === void 0)
-              return { ...c, items: [{ splat: UNKNOWN2 }] };
+              return { ...c, items: [{ splat: UNKNOWN }] };
             const items = [...c.items];
             items.splice(e.index, 0, { value: e.value() });
             return { ...c, items };
@@ -8975,8 +9326,8 @@ function identifiersIn(n) {
 }
 function loopItems(v) {
   if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
-    return UNKNOWN2;
-  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN2));
+    return UNKNOWN;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN));
 }
 
 // dist/src/frontends/python/summaries.js
@@ -9025,14 +9376,14 @@ var Summaries = class {
     if (cached)
       return cached;
     if (this.inProgress.has(key))
-      return UNKNOWN2;
+      return UNKNOWN;
     this.inProgress.add(key);
     try {
       const values = [];
       const classScope = this.scopes.scopeFor(cls);
       const fromBody = this.scopes.eventsOf(classScope).get(attr);
       if (fromBody?.length)
-        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN2);
+        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN);
       for (const asg of cls.descendantsOfType("assignment")) {
         if (!asg)
           continue;
@@ -9045,7 +9396,7 @@ var Summaries = class {
           continue;
         values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
       }
-      const v = values.length ? union(values) : UNKNOWN2;
+      const v = values.length ? union(values) : UNKNOWN;
       if (!this.ev.paramBindings.size)
         this.classAttrCache.set(key, v);
       return v;
@@ -9060,7 +9411,7 @@ var Summaries = class {
       return cached;
     const key = `ret:${def.id}`;
     if (this.inProgress.has(key))
-      return UNKNOWN2;
+      return UNKNOWN;
     this.inProgress.add(key);
     try {
       const scope = this.scopes.scopeFor(def);
@@ -9119,7 +9470,7 @@ function evalCall(ev, summaries, n, scope, pos) {
   const { positional, keywords } = callArgs(n);
   const arg = (i, kw) => {
     const node = positional[i] ?? (kw ? keywords.get(kw) : void 0);
-    return node ? ev.evalIn(node, scope, pos) : UNKNOWN2;
+    return node ? ev.evalIn(node, scope, pos) : UNKNOWN;
   };
   const call = { n, span, scope, pos, positional, keywords, arg };
   const known = knownCall(ev, ev.qualify(fn, scope), call);
@@ -9267,7 +9618,7 @@ function evalString(ev, n, scope, pos) {
       verbatim = false;
       const expr = c.childForFieldName("expression");
       const hasSpec = c.childForFieldName("format_specifier") || c.childForFieldName("type_conversion");
-      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
+      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN;
       if (v.k === "str")
         frags.push(...v.word.fragments);
       else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
@@ -9506,11 +9857,11 @@ var PythonModule = class {
           const s = evalString(this, c, scope, pos);
           v = v ? concatValues(v, s, span) : s;
         }
-        return v ? stripLiteral(v) : UNKNOWN2;
+        return v ? stripLiteral(v) : UNKNOWN;
       }
       case "parenthesized_expression": {
         const inner = n.namedChildren.find((c) => c && c.type !== "comment");
-        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
+        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
       }
       case "list":
       case "tuple":
@@ -9521,7 +9872,7 @@ var PythonModule = class {
             continue;
           if (c.type === "list_splat") {
             const inner = c.namedChildren[0];
-            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN2 });
+            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN });
           } else
             items.push({ value: this.evalIn(c, scope, pos) });
         }
@@ -9542,7 +9893,7 @@ var PythonModule = class {
       case "conditional_expression": {
         const parts = n.namedChildren.filter((c) => !!c && c.type !== "comment");
         if (parts.length < 3)
-          return UNKNOWN2;
+          return UNKNOWN;
         const test = this.interpreterTest(parts[1], scope, pos);
         if (test !== void 0)
           return this.evalIn(parts[test ? 0 : 2], scope, pos);
@@ -9553,7 +9904,7 @@ var PythonModule = class {
         const right = n.childForFieldName("right");
         const op = n.childForFieldName("operator")?.text;
         if (!left || !right)
-          return UNKNOWN2;
+          return UNKNOWN;
         const l = this.evalIn(left, scope, pos);
         if (op === "or" && l.k === "str" && l.word.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
           return l;
@@ -9561,7 +9912,7 @@ var PythonModule = class {
       }
       case "named_expression": {
         const v = n.childForFieldName("value");
-        return v ? this.evalIn(v, scope, pos) : UNKNOWN2;
+        return v ? this.evalIn(v, scope, pos) : UNKNOWN;
       }
       case "dictionary":
         return this.evalDict(n, scope, pos);
@@ -9684,7 +10035,7 @@ var PythonModule = class {
       return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
     }
     if (op === "%") {
-      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN2), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
       return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
     }
     return { k: "unknown", span };
@@ -9696,11 +10047,11 @@ var PythonModule = class {
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
-        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
+        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
         path15 = withKey(path15, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
-        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
+        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
         path15 = mergeEnv(path15, v.k === "env" ? v.path : "unknown");
       } else
         path15 = withKey(path15, void 0);
@@ -10248,6 +10599,30 @@ function findLaunchSites(mod) {
     });
     sites.push(...own);
   }
+  if (importsProcessLibrary(mod.file.text)) {
+    for (const l of libraryLaunches(mod)) {
+      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
+      if (!l.fixable)
+        for (const s of own)
+          s.rewriter = void 0;
+      if (l.api.endsWith(".sudo")) {
+        for (const s of own)
+          if (s.env.path.kind === "inherited")
+            s.env.path = { kind: "reset", by: "sudo" };
+      }
+      sites.push(...own);
+      if (l.node.type === "call" && l.fixable) {
+        launches.push({
+          call: l.node,
+          api: l.api,
+          spec: l.spec,
+          programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
+          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
+        });
+      }
+    }
+  }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -10377,7 +10752,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -10470,6 +10845,10 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
           r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
+    case "named":
+      if (named)
+        r.argvs.push(named);
+      break;
     case "program-list":
     case "program-rest": {
       r.searchesPath = spec.searchesPath;
@@ -10659,7 +11038,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -12332,7 +12711,9 @@ function judgeProgram(site, knowledge) {
     }
     return void 0;
   }
-  if (!site.searchesPath || pathChosen)
+  if (!site.searchesPath)
+    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
+  if (pathChosen)
     return void 0;
   if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
@@ -12349,6 +12730,16 @@ function judgeProgram(site, knowledge) {
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
+  return void 0;
+}
+function classifyUnsearched(name, knowledge, programSpan) {
+  if (isInterpreterName(name))
+    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
+  if (isPipName(name))
+    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
+  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
+  if (script)
+    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
 }
 function runsOnSystemInterpreter(site) {

@@ -131,7 +131,7 @@ test('rules lists every rule, then every doctor code, each family under its head
   assert.equal(text.stdout.slice(doctorAt).match(/^DR\d{3} /gm)?.length, 21);
   const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { family: string; code: string; name?: string; summary: string; fixable?: string; severities?: string[] }[];
   const rules = json.filter((r) => r.family === 'rule');
-  assert.deepEqual(rules.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105', 'VG106', 'VG201', 'VG202', 'VG203', 'VG204', 'VG205']);
+  assert.deepEqual(rules.map((r) => r.code), ['VG101', 'VG102', 'VG103', 'VG104', 'VG105', 'VG106', 'VG107', 'VG201', 'VG202', 'VG203', 'VG204', 'VG205']);
   assert.ok(rules.every((r) => r.name && r.summary && ['always', 'sometimes', 'never'].includes(r.fixable!)));
   const doctor = json.filter((r) => r.family === 'doctor');
   assert.equal(doctor.length, 21);

@@ -102,7 +102,10 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
     }
     return undefined; // an explicit path: the author chose it
   }
-  if (!site.searchesPath || pathChosen) return undefined; // execv("python"): relative to the cwd, not a PATH lookup
+  // execv("python"), multiprocessing.set_executable("python"): relative to the cwd, not a PATH
+  // lookup. No escape, a launch that fails (VG107).
+  if (!site.searchesPath) return whole ? classifyUnsearched(text, knowledge, programSpan) : undefined;
+  if (pathChosen) return undefined;
   if (runsOnSystemInterpreter(site) && resolution === 'path') return undefined; // (not `sudo`'s or os.defpath's PATH)
   // A Python shell string that activates an environment first (`. /opt/venv/bin/activate && pip …`,
   // `conda activate env && python …`): the name is that environment's. (Configuration files judge
@@ -121,6 +124,18 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
     return { tool: 'interpreter', name: `${text}…`, resolution, words: 1, programSpan };
   }
   if (/^pip\d*(\.\d*)?$/.test(text)) return { tool: 'pip', name: `${text}…`, resolution, words: 1, module: 'pip', programSpan };
+  return undefined;
+}
+
+/**
+ * A Python tool's name where no PATH is searched: whatever the arguments (a probe, inline code, a
+ * self-managed tool), the program is not found. Only names known to be Python tools are judged.
+ */
+function classifyUnsearched(name: string, knowledge: ToolKnowledge, programSpan: Verdict['programSpan']): Verdict | undefined {
+  if (isInterpreterName(name)) return { tool: 'interpreter', name, resolution: 'no-lookup', words: 1, programSpan };
+  if (isPipName(name)) return { tool: 'pip', name, resolution: 'no-lookup', module: 'pip', words: 1, programSpan };
+  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ''));
+  if (script) return { tool: 'console-script', name, resolution: 'no-lookup', module: script.module, words: 1, programSpan, source: script.source };
   return undefined;
 }
 

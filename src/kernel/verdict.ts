@@ -15,9 +15,11 @@ export interface Verdict {
   name: string;
   /**
    * How the program is found: `path` (looked up on the inherited PATH), `defpath` (env= without PATH:
-   * os.defpath), `sudo` (sudo's secure_path), `system-path` (a hard-coded system interpreter path).
+   * os.defpath), `sudo` (sudo's secure_path), `system-path` (a hard-coded system interpreter path),
+   * `no-lookup` (a bare name given to an API that searches no PATH, os.execv or
+   * multiprocessing.set_executable: a path relative to the current folder, so the launch fails).
    */
-  resolution: 'path' | 'defpath' | 'sudo' | 'system-path';
+  resolution: 'path' | 'defpath' | 'sudo' | 'system-path' | 'no-lookup';
   /** Module to run with `-m` instead, when known (console scripts, pip). */
   module?: string;
   /** Number of argv words the tool occupies (3 for `python -m pip`). */

@@ -32,7 +32,7 @@ export const bareConsoleScript = defineRule({
     references: ['https://packaging.python.org/en/latest/specifications/entry-points/', 'https://github.com/fastapi/typer/issues/408'],
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== 'console-script') return; // held: VG106's (src/judge/policy.ts)
+    if (!verdict || verdict.held || verdict.tool !== 'console-script' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : '' };
     ctx.report({
       ...(verdict.module ? { messageId: 'runModule' as const, data: { ...data, module: verdict.module } } : { messageId: 'runBeside' as const, data }),

@@ -57,7 +57,7 @@ export const barePip = defineRule({
     references: ['https://pip.pypa.io/en/stable/user_guide/#running-pip', 'https://github.com/pypa/pip/issues/1408', 'https://docs.python.org/3/library/sys.html#sys.executable'],
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== 'pip' || verdict.resolution === 'system-path') return; // held: VG106's (src/judge/policy.ts)
+    if (!verdict || verdict.held || verdict.tool !== 'pip' || verdict.resolution === 'system-path' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith('…')
       ? undefined

@@ -56,7 +56,7 @@ export const barePythonInterpreter = defineRule({
     ],
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path') return; // held: VG106's (src/judge/policy.ts)
+    if (!verdict || verdict.held || verdict.tool !== 'interpreter' || verdict.resolution === 'system-path' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith('…');

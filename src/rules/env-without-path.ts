@@ -28,7 +28,7 @@ export const envWithoutPath = defineRule({
     references: ['https://docs.python.org/3/library/os.html#os.get_exec_path', 'https://docs.python.org/3/library/subprocess.html#subprocess.Popen'],
   },
   check(site, verdict, ctx) {
-    if (!verdict || site.env.path.kind !== 'missing' || verdict.resolution === 'system-path') return;
+    if (!verdict || site.env.path.kind !== 'missing' || verdict.resolution === 'system-path' || verdict.resolution === 'no-lookup') return;
     ctx.report({
       messageId: 'noPath',
       data: { name: verdict.name },

@@ -5,6 +5,7 @@ import { barePip } from './bare-pip.js';
 import { barePythonInterpreter } from './bare-python-interpreter.js';
 import { envWithoutPath } from './env-without-path.js';
 import { pathReliantLaunch } from './path-reliant-launch.js';
+import { nameNotLookedUp } from './name-not-looked-up.js';
 import { activationDoesNotPersist } from './activation-does-not-persist.js';
 import { venvNotOnPath } from './venv-not-on-path.js';
 import { systemInterpreterPath } from './system-interpreter-path.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
+  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,

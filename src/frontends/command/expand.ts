@@ -109,7 +109,8 @@ export function launchSiteFor(
     callSpan: at.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    searchesPath: viaShell || (at.searchesPath ?? true),
+    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
+    searchesPath: viaShell || cmd.wrappers.length > 0 || (at.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at.env,

@@ -249,16 +249,16 @@ const shell: Handler = (argv, st, name) => {
 };
 
 const flock: Handler = (argv, st, name) => {
-  const p = positionals(
-    parseOptions(argv, 1, {
-      withArg: 'wE',
-      long: {
-        shared: 'flag', exclusive: 'flag', unlock: 'flag', nonblock: 'flag', nb: 'flag', close: 'flag', 'no-fork': 'flag', timeout: 'arg',
-        'conflict-exit-code': 'arg', verbose: 'flag', help: 'flag', version: 'flag',
-      },
-    }),
-    1,
-  );
+  const parsed = parseOptions(argv, 1, {
+    withArg: 'wE',
+    long: {
+      shared: 'flag', exclusive: 'flag', unlock: 'flag', nonblock: 'flag', nb: 'flag', close: 'flag', 'no-fork': 'flag', timeout: 'arg',
+      'conflict-exit-code': 'arg', verbose: 'flag', help: 'flag', version: 'flag',
+    },
+  });
+  // The lock file (or folder, or fd) the program computes is the operand, as timeout's duration.
+  const computed = parsed.status === 'unknown' && parsed.next < argv.length && leadingText(argv[parsed.next]) === '';
+  const p = positionals(computed ? { ...parsed, status: 'ok' } : parsed, 1);
   const flag = p.status === 'ok' ? wordText(argv[p.next] ?? { fragments: [] }) : undefined;
   if (flag === '-c' || flag === '--command') {
     // flock FILE -c CMD runs CMD with `$SHELL -c`.
@@ -346,7 +346,7 @@ export const HANDLERS = new Map<string, Handler>([
   ['stdbuf', simple({ withArg: 'ioe', long: { input: 'arg', output: 'arg', error: 'arg', help: 'flag', version: 'flag' } })],
   ['ionice', simple({ withArg: 'cnpPu', long: { class: 'arg', classdata: 'arg', pid: 'arg', pgid: 'arg', uid: 'arg', ignore: 'flag' } }, { selfIf: ['p', 'P', 'u', 'pid', 'pgid', 'uid'] })],
   ['chrt', chrt()],
-  ['taskset', simple({ long: { 'all-tasks': 'flag', pid: 'flag', 'cpu-list': 'flag', help: 'flag', version: 'flag' } }, { positional: 1, selfIf: ['p', 'pid'] })],
+  ['taskset', simple({ long: { 'all-tasks': 'flag', pid: 'flag', 'cpu-list': 'flag', help: 'flag', version: 'flag' } }, { positional: 1, selfIf: ['p', 'pid'], computedPositional: true })],
   ['setsid', simple({ long: { ctty: 'flag', fork: 'flag', wait: 'flag' } })],
   ['flock', flock],
   ['unbuffer', simple({})],
@@ -357,8 +357,8 @@ export const HANDLERS = new Map<string, Handler>([
   ['ltrace', simple(LTRACE_SPEC)],
   ['watch', watch],
   ['eval', evalBuiltin],
-  ['gosu', simple({}, { positional: 1 })],
-  ['su-exec', simple({}, { positional: 1 })],
+  ['gosu', simple({}, { positional: 1, computedPositional: true })],
+  ['su-exec', simple({}, { positional: 1, computedPositional: true })],
   ['tini', simple({ withArg: 'ep' })],
   ['dumb-init', simple({ withArg: 'r', long: { 'single-child': 'flag', rewrite: 'arg', verbose: 'flag', version: 'flag', help: 'flag' } })],
   ...SHELLS.map((s): [string, Handler] => [s, shell]),
@@ -374,11 +374,13 @@ function chrt(): Handler {
     },
   };
   return (argv, st, name) => {
-    const p = parseOptions(argv, 1, spec);
+    let p = parseOptions(argv, 1, spec);
+    if (p.status === 'unknown' && p.next < argv.length && leadingText(argv[p.next]) === '') p = { ...p, status: 'ok' };
     if (has(p, 'p', 'pid', 'm', 'max')) return { kind: 'self' };
     if (p.status !== 'ok' || p.next >= argv.length) return operand(argv, p, st, name);
     const prio = argv[p.next];
-    if (!isAllText(prio)) return { kind: 'unknown' };
+    // A priority the program computes (`str(prio)`, f"{prio}") is the priority, as timeout's duration.
+    if (!isAllText(prio)) return leadingText(prio) === '' ? operand(argv, positionals(p, 1), st, name) : { kind: 'unknown' };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? '') ? positionals(p, 1) : p, st, name);
   };
 }

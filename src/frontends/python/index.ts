@@ -14,6 +14,7 @@ import { keptRanges, type TextRange } from './blocks.js';
 import { decodePython, decodesCleanly } from './decode.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
+import { importsProcessLibrary } from './process-libraries.js';
 import { pythonFileFacts } from './file-facts.js';
 
 export interface PythonAnalysis {
@@ -40,7 +41,8 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     throw new TooDeepError(`too deeply nested to parse: ${levels} levels of indentation, over the ${MAX_INDENT_LEVELS} this checker parses (CPython refuses 100); skipped`);
   }
   if (opts.parseLess) within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess ? keptRanges(parseText) : undefined;
+  // A file importing a process library is parsed whole: its launches are named like anything (process-libraries.ts).
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : undefined;
   // Before the parser's memory grows (by ~60–130 bytes per character, and never shrinks).
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : undefined);

@@ -18,7 +18,9 @@ export type ApiSpec =
   /** a list argv or a shell string (os.popen2, popen2.popen3 …) */
   | { form: 'argv-or-shell'; index: number }
   /** sets the interpreter multiprocessing starts (an exact path, no PATH lookup) */
-  | { form: 'program'; index: number; searchesPath: boolean };
+  | { form: 'program'; index: number; searchesPath: boolean }
+  /** a program named by an attribute or an import, not an argument (`sh.pip(…)`, plumbum's `local["python"]`): process-libraries.ts */
+  | { form: 'named' };
 
 const specs: [string[], ApiSpec][] = [
   [['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'], { form: 'subprocess' }],

@@ -15,6 +15,7 @@ import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './lau
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
 import { writtenScriptImports } from './written-scripts.js';
+import { importsProcessLibrary, libraryLaunches } from './process-libraries.js';
 import { pathChecksBefore, shebangInterpreter } from './run-context.js';
 import { asWord, options, unknownWord, type Value } from './values.js';
 
@@ -50,6 +51,26 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
       open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === 'unknown')),
     });
     sites.push(...own);
+  }
+  // invoke/fabric, sh, plumbum, pexpect, sarge, delegator (process-libraries.ts).
+  if (importsProcessLibrary(mod.file.text)) {
+    for (const l of libraryLaunches(mod)) {
+      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
+      if (!l.fixable) for (const s of own) s.rewriter = undefined;
+      // sudo runs the command: its secure_path is searched.
+      if (l.api.endsWith('.sudo')) for (const s of own) if (s.env.path.kind === 'inherited') s.env.path = { kind: 'reset', by: 'sudo' };
+      sites.push(...own);
+      if (l.node.type === 'call' && l.fixable) {
+        launches.push({
+          call: l.node,
+          api: l.api,
+          spec: l.spec,
+          programs: new Set(own.map((x) => (x.argv[0] ? programKey(x.argv[0]) : ''))),
+          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === 'unknown')),
+        });
+      }
+    }
   }
   if (launches.length) sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -210,7 +231,15 @@ interface Resolved {
 }
 
 /** Launch sites of one launching call; `reportAt` is where they are reported (a wrapper's caller). */
-function sitesForCall(mod: PythonModule, meter: BudgetMeter, call: Node, api: string, spec: ApiSpec, reportAt: Node = call): LaunchSite[] {
+function sitesForCall(
+  mod: PythonModule,
+  meter: BudgetMeter,
+  call: Node,
+  api: string,
+  spec: ApiSpec,
+  reportAt: Node = call,
+  named?: { argv: Word[]; complete: boolean },
+): LaunchSite[] {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n: Node | undefined): Value | undefined => (n ? mod.eval(n) : undefined);
   const callSpan: Span = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -292,6 +321,9 @@ function sitesForCall(mod: PythonModule, meter: BudgetMeter, call: Node, api: st
       for (const opt of options(v ?? { k: 'unknown' })) if (opt.k === 'str') r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
+    case 'named':
+      if (named) r.argvs.push(named);
+      break;
     case 'program-list':
     case 'program-rest': {
       r.searchesPath = spec.searchesPath;

@@ -6,6 +6,7 @@
  * stop there); test (2) splits out the string literals. The tests check that the prefilter never
  * drops a file the full check flags.
  */
+import { importsProcessLibrary } from './process-libraries.js';
 
 /**
  * Words that a launch in the file must show as a code token. A launch API M.N is reached through
@@ -15,6 +16,9 @@
  * words), the last segment for the rest (os is imported everywhere). test/prefilter.test.ts checks
  * the list against every API in launch-apis.ts.
  */
+// Task runners and process libraries (invoke, sh, plumbum …) start programs named outside any
+// string (`sh.pip(…)`) through calls named like anything (`c.run`): a file importing one is kept
+// whole (process-libraries.ts).
 export const API_WORDS =
   /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
 
@@ -60,7 +64,7 @@ export class Prefilter {
 
 /** A launch API named in code, and a tool's name in a non-docstring string literal. */
 export function pythonMayMatter(text: string, tools: RegExp): boolean {
-  return apiWordInCode(text) && someStringMatches(text, tools);
+  return (apiWordInCode(text) && someStringMatches(text, tools)) || importsProcessLibrary(text);
 }
 
 /**
@@ -72,7 +76,8 @@ export function pythonMayMatter(text: string, tools: RegExp): boolean {
  */
 export function pythonMayMatterBytes(bytes: Uint8Array): boolean {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return apiWordInCode(buf.toString('latin1'));
+  const s = buf.toString('latin1');
+  return apiWordInCode(s) || importsProcessLibrary(s);
 }
 
 /**
