@@ -87,6 +87,13 @@ test('memory: just under python-launch-calls every launch is still reported, und
   assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
 });
 
+test('memory: 1 MB of launches nested in each other\'s arguments stays under 256 MiB (ran past 35 s of CPU: every parent look-up descended from the root): over python-launch-calls', (t) => {
+  const r = run('nested.py', shapeText(PYTHON, 'nested', 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'python-launch-calls', PYTHON_LAUNCH_CALLS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
 test('lone \\r line ends: a script saved with old Mac line ends is parsed line by line (was 25 s of CPU for 20 KB), with the same findings as with \\n', (t) => {
   const lf = 'import os\n\ndef build():\n    os.system("python setup.py build")\n\n' + 'os.system("python a.py")\n'.repeat(800);
   const withCr = run('mac.py', lf.replace(/\n/g, '\r'));
