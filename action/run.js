@@ -258,6 +258,8 @@ var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
+var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one systemd setting or supervisor value", limit: SHELL_SCRIPT_CHARS.limit };
+var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
@@ -3561,6 +3563,7 @@ var ConfigRun = class {
    * started directly are returned for the format to make its exec sites of (`addSite`).
    */
   exec(decl, argv, complete, reportNestedErrors = false) {
+    this.meter.charge(EXEC_COMMANDS);
     const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
     if (reportNestedErrors)
       for (const e of session.nestedErrors)
@@ -7822,6 +7825,103 @@ function decodePython(path31, bytes) {
   return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
+// dist/src/frontends/python/ancestry.js
+var Ancestry = class {
+  /** Node id → its parent (null for the root), for every node a descent has passed. */
+  parents = /* @__PURE__ */ new Map();
+  /** The last descent: the root, then each node the parent of the next. */
+  path;
+  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
+  nearestOf = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.path = [root];
+    this.parents.set(root.id, null);
+  }
+  parent(n) {
+    const known = this.parents.get(n.id);
+    if (known !== void 0)
+      return known;
+    const path31 = this.path;
+    path31.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path31[path31.length - 1];
+    for (; ; ) {
+      const next = at2.childWithDescendant(n);
+      if (!next)
+        break;
+      if (next.id === n.id) {
+        this.parents.set(n.id, at2);
+        return at2;
+      }
+      this.parents.set(next.id, at2);
+      path31.push(next);
+      at2 = next;
+    }
+    const p = n.parent;
+    this.parents.set(n.id, p);
+    return p;
+  }
+  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
+  descendant(start, end) {
+    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
+  }
+  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
+  deepestHolding(start, end) {
+    const path31 = this.path;
+    let lo = 0;
+    for (let hi = path31.length - 1; lo < hi; ) {
+      const mid = lo + hi + 1 >>> 1;
+      if (path31[mid].startIndex <= start && end <= path31[mid].endIndex)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
+  nearest(n, types) {
+    let memo = this.nearestOf.get(types);
+    if (!memo)
+      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
+    const known = memo.get(n.id);
+    if (known !== void 0)
+      return known;
+    const passed = [n.id];
+    let found = null;
+    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
+      if (types.has(cur.type)) {
+        found = cur;
+        break;
+      }
+      const k = memo.get(cur.id);
+      if (k !== void 0) {
+        found = k;
+        break;
+      }
+      passed.push(cur.id);
+    }
+    for (const id of passed)
+      memo.set(id, found);
+    return found;
+  }
+};
+var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
+var byTree = /* @__PURE__ */ new WeakMap();
+function ancestryOf(n) {
+  let a = byTree.get(n.tree);
+  if (!a)
+    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
+  return a;
+}
+function parentOf(n) {
+  return ancestryOf(n).parent(n);
+}
+function descendantAt(root, start, end) {
+  return ancestryOf(root).descendant(start, end);
+}
+function nearestAncestor(n, types) {
+  return ancestryOf(n).nearest(n, types);
+}
+
 // dist/src/frontends/python/value-ops.js
 function withKey(path31, key) {
   if (key === "PATH")
@@ -7991,7 +8091,7 @@ function branchFlow(stmt, name, pos, truth) {
   let b = containingBlock(stmt);
   const chain = [];
   while (b && b.type === "block") {
-    const p = b.parent;
+    const p = parentOf(b);
     if (!p)
       break;
     let chainIf;
@@ -8004,8 +8104,8 @@ function branchFlow(stmt, name, pos, truth) {
         continue;
       }
       chainIf = p;
-    } else if (p.type === "else_clause" && p.parent?.type === "if_statement") {
-      const ifs = p.parent;
+    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
+      const ifs = parentOf(p);
       if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
         const t = truth(ifs.childForFieldName("condition"));
         if (t === true)
@@ -8016,11 +8116,11 @@ function branchFlow(stmt, name, pos, truth) {
         }
       }
       chainIf = ifs;
-    } else if (p.type === "elif_clause" && p.parent?.type === "if_statement") {
+    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
       const cond = p.childForFieldName("condition");
       if (cond && truth(cond) === false)
         return { dead: true };
-      chainIf = p.parent;
+      chainIf = parentOf(p);
     }
     if (!chainIf || pos < chainIf.endIndex)
       break;
@@ -8034,10 +8134,7 @@ function branchFlow(stmt, name, pos, truth) {
   return { dead: false, block: { start: at2.startIndex, end: at2.endIndex }, chain };
 }
 function containingBlock(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "block" && cur.type !== "module")
-    cur = cur.parent;
-  return cur ?? void 0;
+  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
 }
 function branchBlocks(ifs) {
   const out = [];
@@ -8157,9 +8254,7 @@ var Scopes = class {
     this.ev = ev;
   }
   scopeAt(n) {
-    let cur = n.parent;
-    while (cur && !SCOPE_TYPES.has(cur.type))
-      cur = cur.parent;
+    let cur = nearestAncestor(n, SCOPE_TYPES);
     if (!cur)
       cur = this.root;
     if (cur.type === "lambda")
@@ -8253,9 +8348,7 @@ var Scopes = class {
   }
   /** The block whose execution an event depends on (for the dominance approximation). */
   blockOf(n) {
-    let cur = n.parent;
-    while (cur && cur.type !== "block" && cur.type !== "module")
-      cur = cur.parent;
+    const cur = nearestAncestor(n, BLOCK_TYPES);
     return cur ? spanOf(cur) : spanOf(this.root);
   }
   eventsFromNode(n, scope, add) {
@@ -8397,14 +8490,15 @@ var Scopes = class {
    * sys.executable is empty — a name assigned there is not what normal runs launch.
    */
   embeddedFallback(stmt, scope) {
-    const block = stmt.parent?.type === "expression_statement" ? stmt.parent.parent : stmt.parent;
+    const holder = parentOf(stmt);
+    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
     if (block?.type !== "block")
       return void 0;
-    let branch = block.parent;
+    let branch = parentOf(block);
     let inElse = false;
     if (branch?.type === "else_clause") {
       inElse = true;
-      branch = branch.parent;
+      branch = parentOf(branch);
       if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
         return void 0;
     }
@@ -8552,9 +8646,7 @@ function loopItems(v) {
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
-  let fn = n.parent;
-  while (fn && fn.type !== "function_definition")
-    fn = fn.parent;
+  const fn = nearestAncestor(n, FUNCTION);
   if (!fn)
     return void 0;
   const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
@@ -8562,11 +8654,11 @@ function enclosingClass(n, selfName) {
   const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
   if (firstName !== selfName)
     return void 0;
-  let cls = fn.parent;
-  while (cls && cls.type !== "class_definition" && cls.type !== "function_definition")
-    cls = cls.parent;
+  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
   return cls?.type === "class_definition" ? cls : void 0;
 }
+var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
+var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
 function findMethod(cls, name) {
   const body = cls.childForFieldName("body");
   for (const c of body?.namedChildren ?? []) {
@@ -8859,7 +8951,7 @@ function evalString(ev, n, scope, pos) {
     prefix: m?.[1] ?? "",
     quote,
     verbatim,
-    parentType: n.parent?.type ?? ""
+    parentType: parentOf(n)?.type ?? ""
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
@@ -8961,7 +9053,8 @@ var PythonModule = class {
   nodesAtKeywords(pattern, types) {
     const out = [];
     for (const m of this.file.text.matchAll(pattern)) {
-      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
+      const at2 = descendantAt(this.root, m.index, m.index + m[0].length);
+      const parent = at2 ? parentOf(at2) : null;
       if (parent && types.includes(parent.type) && parent.startIndex === m.index)
         out.push(parent);
     }
@@ -8969,30 +9062,30 @@ var PythonModule = class {
   }
   /**
    * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order.
+   * in source order, found as they are asked for (a file over the launch budget is left after the
+   * call that goes over it, not after finding all of them).
    */
-  callsTo(names) {
+  *callsTo(names) {
     const list = [...names].filter((n) => /^\w+$/.test(n));
     if (!list.length)
-      return [];
+      return;
     const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
-    const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const m of this.file.text.matchAll(pattern)) {
-      const id = this.root.descendantForIndex(m.index, m.index + 1);
+      const id = descendantAt(this.root, m.index, m.index + 1);
       if (id?.type !== "identifier")
         continue;
-      const holder = id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id ? id.parent : id;
-      const call = holder.parent;
+      const up = parentOf(id);
+      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
+      const call = parentOf(holder);
       if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
         continue;
       seen.add(call.id);
-      out.push(call);
+      yield call;
     }
-    return out;
   }
   collectImport(n) {
-    const atModule = n.parent?.type === "module";
+    const atModule = parentOf(n)?.type === "module";
     if (n.type === "import_statement") {
       for (const c of n.namedChildren) {
         if (!c)
@@ -9512,11 +9605,12 @@ var PythonRewriter = class {
     let gluedBefore = false;
     let gluedAfter = false;
     if (parent === "concatenated_string") {
-      parentNode = parentNode?.parent ?? null;
+      parentNode = parentNode ? parentOf(parentNode) : null;
       const parts = parentNode?.namedChildren.filter((c) => c?.type === "string") ?? [];
       gluedBefore = parts[0]?.startIndex !== lit.span.start;
       gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
-      parent = parentNode?.parent?.type ?? "";
+      const outer = parentNode ? parentOf(parentNode) : null;
+      parent = outer?.type ?? "";
     }
     const open = lit.prefix + lit.quote;
     const format = formattingOf(parentNode);
@@ -9544,7 +9638,7 @@ var PythonRewriter = class {
     return literalIndex(this.mod).around(start, end);
   }
   nodeAt(lit) {
-    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
+    return descendantAt(this.mod.root, lit.span.start, lit.span.end);
   }
   importEdits(needed) {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
@@ -9558,12 +9652,12 @@ var PythonRewriter = class {
   }
 };
 function formattingOf(node) {
-  const parent = node?.parent;
+  const parent = node ? parentOf(node) : null;
   if (!node || !parent)
     return void 0;
   if (parent.type === "binary_operator" && parent.childForFieldName("left")?.startIndex === node.startIndex && parent.childForFieldName("operator")?.type === "%")
     return "%";
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parent.parent?.type === "call")
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parentOf(parent)?.type === "call")
     return "{}";
   return void 0;
 }
@@ -9646,8 +9740,8 @@ function writtenScriptImports(mod, call, argsNode) {
   }
   if (!write || !scope)
     return void 0;
-  const stmt = write.parent;
-  const block = stmt?.type === "expression_statement" ? stmt.parent : void 0;
+  const stmt = parentOf(write);
+  const block = stmt?.type === "expression_statement" ? parentOf(stmt) : void 0;
   if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex)
     return void 0;
   if (assignedBetween(scope, name, write.endIndex, call.startIndex))
@@ -9674,11 +9768,9 @@ function pathName(mod, n) {
   return positional.length === 1 && keywords.size === 0 && a?.type === "identifier" ? a.text : void 0;
 }
 function enclosingScope(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition" && cur.type !== "module")
-    cur = cur.parent;
-  return cur ?? void 0;
+  return nearestAncestor(n, SCOPES) ?? void 0;
 }
+var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "module"]);
 function assignedBetween(scope, name, from, to) {
   for (const t of ["assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression"]) {
     for (const a of scope.descendantsOfType(t)) {
@@ -9704,25 +9796,28 @@ function shebangInterpreter(text3) {
 var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
 function pathChecksBefore(mod, call) {
   const out = [];
-  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
+  for (let block = nearestAncestor(call, GUARD_HOLDERS); block; block = nearestAncestor(block, GUARD_HOLDERS)) {
     if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
       break;
     }
-    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
-      const t = lookupTest(mod, block.childForFieldName("condition"));
-      if (t && !t.negated)
-        out.push(...t.names);
-    }
-    if (block.type !== "block" && block.type !== "module")
+    if (block.type === "if_statement") {
+      const body = block.childForFieldName("consequence");
+      if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
+        const t = lookupTest(mod, block.childForFieldName("condition"));
+        if (t && !t.negated)
+          out.push(...t.names);
+      }
       continue;
+    }
     for (const g of leavingGuards(mod, block)) {
-      if (g.start >= child.startIndex)
+      if (g.end > call.startIndex)
         break;
       out.push(...g.names);
     }
   }
   return out;
 }
+var GUARD_HOLDERS = /* @__PURE__ */ new Set(["if_statement", "block", "module", "function_definition", "class_definition", "lambda"]);
 var guardCache = /* @__PURE__ */ new WeakMap();
 function leavingGuards(mod, block) {
   let byBlock = guardCache.get(mod);
@@ -9736,7 +9831,7 @@ function leavingGuards(mod, block) {
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
       if (t && t.negated && leaves(s.childForFieldName("consequence")))
-        guards.push({ start: s.startIndex, names: t.names });
+        guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
   }
@@ -9881,7 +9976,8 @@ function wrapperCallSites(mod, meter, launches) {
     const name = def.childForFieldName("name")?.text;
     if (!name)
       continue;
-    const isMethod = def.parent?.parent?.type === "class_definition" || def.parent?.parent?.parent?.type === "class_definition";
+    const up = (n) => n ? parentOf(n) : null;
+    const isMethod = up(up(def))?.type === "class_definition" || up(up(up(def)))?.type === "class_definition";
     const params = parameterNames(def);
     let seen = 0;
     for (const outer of mod.callsTo([name])) {
@@ -9950,11 +10046,10 @@ function programKey(w) {
   return w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : `${f.kind}@${f.span?.start ?? ""}`).join("|");
 }
 function enclosingFunction(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition")
-    cur = cur.parent;
+  const cur = nearestAncestor(n, DEFINITIONS);
   return cur?.type === "function_definition" ? cur : void 0;
 }
+var DEFINITIONS = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
 function parameterNames(def) {
   const out = [];
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
@@ -10668,6 +10763,7 @@ function parseUnitFile(text3, problems) {
     let cur = ln;
     let last = ln.no;
     for (; ; ) {
+      within(SERVICE_LINE_CHARS, chars.length + cur.text.length);
       const trimmed = cur.text.replace(/\s+$/, "");
       if (trimmed.endsWith("\\") && !trimmed.endsWith("\\\\")) {
         for (let k = 0; k < trimmed.length - 1; k++)
@@ -10929,6 +11025,7 @@ function parseIni(text3, problems) {
         last = void 0;
       continue;
     }
+    within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
       const more = trim(stripInline(chars));

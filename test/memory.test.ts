@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS } from '../src/kernel/budgets.js';
+import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { CLI, tempDir } from './helpers.js';
 import { MEMORY_FORMATS, shapeText } from './memory-shapes.js';
@@ -36,6 +36,7 @@ const PYTHON = MEMORY_FORMATS.find((f) => f.language === 'python')!;
 /** The CLI on one file (JSON report) under a 160 MiB heap cap; its report, peak RSS and CPU time. */
 function run(name: string, text: string): { report: JsonReport; status: number | null; rssMiB: number; cpuS: number } {
   const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
   const stats = `${file}.stats`;
   const r = spawnSync(process.execPath, ['--max-old-space-size=160', wrapper, stats, CLI, 'check', '--no-config', '--format', 'json', '--max-file-size', '20971520', file], {
@@ -86,6 +87,31 @@ test('memory: just under python-launch-calls every launch is still reported, und
   assert.deepEqual(r.report.problems, []);
   assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
 });
+
+test('memory: 1 MB of launches nested in each other\'s arguments stays under 256 MiB (ran past 35 s of CPU: every parent look-up descended from the root): over python-launch-calls', (t) => {
+  const r = run('nested.py', shapeText(PYTHON, 'nested', 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'python-launch-calls', PYTHON_LAUNCH_CALLS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+for (const language of ['systemd', 'supervisor'] as const) {
+  test(`memory: a launch on every line of 1 MB of ${language} stays under 256 MiB (systemd 681 MiB, supervisor 595 MiB; 1.9 MB 1.3 GB and 906 MiB): over exec-commands-per-file after 5,000`, (t) => {
+    const f = MEMORY_FORMATS.find((x) => x.language === language)!;
+    const r = run(`lines-${language}/${f.name}`, shapeText(f, 'lines', 1048576));
+    t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'exec-commands-per-file', EXEC_COMMANDS.limit);
+    assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+  });
+
+  test(`memory: one 1.9 MB ${language} line stays under 256 MiB (systemd 462 MiB, supervisor 387 MiB, mapping each character before its shell script went over its budget): over service-line-size before any character is mapped`, (t) => {
+    const f = MEMORY_FORMATS.find((x) => x.language === language)!;
+    const r = run(`one-line-${language}/${f.name}`, shapeText(f, 'one-line', 1.9 * 1048576));
+    t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'service-line-size', SERVICE_LINE_CHARS.limit);
+    assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB (the file is refused before its line is read)`);
+  });
+}
 
 test('lone \\r line ends: a script saved with old Mac line ends is parsed line by line (was 25 s of CPU for 20 KB), with the same findings as with \\n', (t) => {
   const lf = 'import os\n\ndef build():\n    os.system("python setup.py build")\n\n' + 'os.system("python a.py")\n'.repeat(800);

@@ -4,7 +4,7 @@
  * test, so that a slow or busy machine shifts all three times together. CPU time (user + system,
  * the least of a few runs) rather than wall time: the machine is shared. A linear path gives
  * ~4× from 4× to 16×; before their fixes these took 10–30× there (module-level launches 12.7×,
- * one long line 12.3×, a lone \r 10.4×, folder walking 29.8×).
+ * one long line 12.3×, a lone \r 10.4×, folder walking 29.8×; nested launches ran for minutes).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -73,6 +73,12 @@ test('slope: a Python file whose only \\r comes first, 25 → 400 blocks of func
   const block = Array.from({ length: 20 }, (_, i) => `def f${i}(x):\n    # add ${i}\n    return x + ${i}  # note\n`).join('') + 'def g():\n    os.system("python a.py")\n';
   const file = (n: number) => 'import os\r' + block.repeat(n);
   await assertLinear('a lone \\r', (k) => checkPython(file(25 * k), 25 * k));
+});
+
+test('slope: launches nested in each other\'s arguments, 150 → 2,400 levels (each look-up of a scope, block or guard walked up parent by parent, and tree-sitter finds a parent by descending from the root again: 150 levels took 1.2 s, 300 4.5 s)', { timeout: 120_000 }, async () => {
+  // os.system(os.system(…os.system("python a.py")…)): only the innermost runs a known command.
+  const nested = (n: number) => 'import os\n' + 'os.system('.repeat(n) + '"python a.py"' + ')'.repeat(n) + '\n';
+  await assertLinear('nested launches', (k) => checkPython(nested(150 * k), 1));
 });
 
 test('slope: folder walking, 15 → 240 levels deep (a real path per level: a look-up per component of an ever longer path)', async () => {

@@ -56,6 +56,24 @@ export const SHELL_NESTING: Budget = { name: 'shell-nesting-depth', what: 'neste
 export const DOCKERFILE_RUN_CHARS: Budget = { name: 'dockerfile-run-size', what: 'characters in one Dockerfile instruction (RUN)', limit: SHELL_SCRIPT_CHARS.limit };
 
 /**
+ * Characters of one systemd setting (continuation lines joined) or supervisor value, checked
+ * before its characters are mapped one by one (an object per character: a 1 MB `ExecStart=` line
+ * peaked at 284 MiB, 1.9 MB at 462 MiB, before the shell script in it went over
+ * shell-script-size). The shell script budget; real unit and program lines are under 1 KB.
+ */
+export const SERVICE_LINE_CHARS: Budget = { name: 'service-line-size', what: 'characters in one systemd setting or supervisor value', limit: SHELL_SCRIPT_CHARS.limit };
+
+/**
+ * Command lines run without a shell (exec form: systemd `Exec*=`, supervisor `command=`, a JSON
+ * `RUN [...]`) examined in one file, each command of a `;`-separated systemd line counted. Real
+ * files have a few: a unit ≤ 10 `Exec*=` lines, the largest supervisor configuration seen a few
+ * dozen programs. Each costs ~6–14 KB until it is reported (measured: a launch on every line of 1 MB
+ * of systemd, 47,661 of them, peaked at 681 MiB; supervisor 32,767 at 595 MiB), so 5,000 keeps a
+ * file under 256 MiB, as python-launch-calls does for Python.
+ */
+export const EXEC_COMMANDS: Budget = { name: 'exec-commands-per-file', what: 'exec-form command lines in one file', limit: 5_000 };
+
+/**
  * YAML aliases followed while reading one GitLab CI or GitHub Actions file (`*name`, merge keys
  * `<<: *name`), every job's use of a shared anchor counted again. Real pipelines use tens to a few
  * hundred (one template merged into each of ~100 jobs); a "billion laughs" of a few hundred bytes
@@ -120,6 +138,8 @@ export const BUDGETS: readonly Budget[] = [
   SHELL_COMMANDS,
   SHELL_NESTING,
   DOCKERFILE_RUN_CHARS,
+  SERVICE_LINE_CHARS,
+  EXEC_COMMANDS,
   YAML_ALIASES,
   YAML_EXPANDED_CHARS,
   GITLAB_EXTENDS_DEPTH,

@@ -15,7 +15,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { ConfigSiteFacts, Language, LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
-import { BudgetMeter } from '../../kernel/budgets.js';
+import { BudgetMeter, EXEC_COMMANDS } from '../../kernel/budgets.js';
 import { shellWordSpan, type Word } from '../../kernel/word.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
@@ -101,6 +101,7 @@ export class ConfigRun {
    * started directly are returned for the format to make its exec sites of (`addSite`).
    */
   exec(decl: ShellDecl, argv: Word[], complete: boolean, reportNestedErrors = false): ExpandedCommand[] {
+    this.meter.charge(EXEC_COMMANDS);
     const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
     if (reportNestedErrors) for (const e of session.nestedErrors) this.problem(`shell: ${e.message}`, e.span?.start ?? decl.callSpan.start);
     for (const a of session.activations) this.activations.push({ site: a.site, decl });

@@ -13,6 +13,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../kernel/source.js';
+import { BLOCK_TYPES, nearestAncestor, parentOf } from './ancestry.js';
 import { wordTextOf } from './value-ops.js';
 import type { Value } from './values.js';
 
@@ -37,7 +38,7 @@ export function branchFlow(stmt: Node, name: string, pos: number, truth: Truth):
   let b = containingBlock(stmt);
   const chain: string[] = [];
   while (b && b.type === 'block') {
-    const p = b.parent;
+    const p = parentOf(b);
     if (!p) break;
     let chainIf: Node | undefined;
     if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === b.id) {
@@ -48,8 +49,8 @@ export function branchFlow(stmt: Node, name: string, pos: number, truth: Truth):
         continue;
       }
       chainIf = p;
-    } else if (p.type === 'else_clause' && p.parent?.type === 'if_statement') {
-      const ifs = p.parent;
+    } else if (p.type === 'else_clause' && parentOf(p)?.type === 'if_statement') {
+      const ifs = parentOf(p)!;
       if (!ifs.namedChildren.some((c) => c?.type === 'elif_clause')) {
         const t = truth(ifs.childForFieldName('condition')!);
         if (t === true) return { dead: true };
@@ -59,10 +60,10 @@ export function branchFlow(stmt: Node, name: string, pos: number, truth: Truth):
         }
       }
       chainIf = ifs;
-    } else if (p.type === 'elif_clause' && p.parent?.type === 'if_statement') {
+    } else if (p.type === 'elif_clause' && parentOf(p)?.type === 'if_statement') {
       const cond = p.childForFieldName('condition');
       if (cond && truth(cond) === false) return { dead: true };
-      chainIf = p.parent;
+      chainIf = parentOf(p)!;
     }
     if (!chainIf || pos < chainIf.endIndex) break;
     const branches = branchBlocks(chainIf);
@@ -76,9 +77,7 @@ export function branchFlow(stmt: Node, name: string, pos: number, truth: Truth):
 
 /** The block (or module) a statement stands in. */
 function containingBlock(n: Node): Node | undefined {
-  let cur: Node | null = n.parent;
-  while (cur && cur.type !== 'block' && cur.type !== 'module') cur = cur.parent;
-  return cur ?? undefined;
+  return nearestAncestor(n, BLOCK_TYPES) ?? undefined;
 }
 
 /** The blocks of an if/elif/else chain, or undefined when it has no else (a path assigns nothing). */

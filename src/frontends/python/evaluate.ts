@@ -14,6 +14,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SourceFile, Span } from '../../kernel/source.js';
+import { descendantAt, parentOf } from './ancestry.js';
 import { unwrapNot } from './branches.js';
 import { callArgs, evalCall } from './calls.js';
 import { Scopes, spanOf, type Evaluator, type Scope } from './scopes.js';
@@ -64,7 +65,8 @@ export class PythonModule implements Evaluator {
   private nodesAtKeywords(pattern: RegExp, types: string[]): Node[] {
     const out: Node[] = [];
     for (const m of this.file.text.matchAll(pattern)) {
-      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
+      const at = descendantAt(this.root, m.index, m.index + m[0].length);
+      const parent = at ? parentOf(at) : null;
       if (parent && types.includes(parent.type) && parent.startIndex === m.index) out.push(parent);
     }
     return out;
@@ -72,28 +74,29 @@ export class PythonModule implements Evaluator {
 
   /**
    * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order.
+   * in source order, found as they are asked for (a file over the launch budget is left after the
+   * call that goes over it, not after finding all of them).
    */
-  callsTo(names: Iterable<string>): Node[] {
+  *callsTo(names: Iterable<string>): Generator<Node> {
     const list = [...names].filter((n) => /^\w+$/.test(n));
-    if (!list.length) return [];
+    if (!list.length) return;
     const pattern = new RegExp(`\\b(?:${list.join('|')})\\s*\\(`, 'g');
-    const out: Node[] = [];
     const seen = new Set<number>();
     for (const m of this.file.text.matchAll(pattern)) {
-      const id = this.root.descendantForIndex(m.index, m.index + 1);
+      // Found from the last one found: descending from the root for each was quadratic in nesting.
+      const id = descendantAt(this.root, m.index, m.index + 1);
       if (id?.type !== 'identifier') continue;
-      const holder = id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id ? id.parent : id;
-      const call = holder.parent;
+      const up = parentOf(id);
+      const holder = up?.type === 'attribute' && up.childForFieldName('attribute')?.id === id.id ? up : id;
+      const call = parentOf(holder);
       if (call?.type !== 'call' || call.childForFieldName('function')?.id !== holder.id || seen.has(call.id)) continue;
       seen.add(call.id);
-      out.push(call);
+      yield call;
     }
-    return out;
   }
 
   private collectImport(n: Node): void {
-    const atModule = n.parent?.type === 'module';
+    const atModule = parentOf(n)?.type === 'module';
     if (n.type === 'import_statement') {
       for (const c of n.namedChildren) {
         if (!c) continue;

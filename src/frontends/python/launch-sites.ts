@@ -11,6 +11,7 @@ import type { Word } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { DEFAULT_PATH } from '../config/facts.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
+import { nearestAncestor, parentOf } from './ancestry.js';
 import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
@@ -128,7 +129,8 @@ function wrapperCallSites(mod: PythonModule, meter: BudgetMeter, launches: Launc
   for (const { def, launches: inner } of byFunction.values()) {
     const name = def.childForFieldName('name')?.text;
     if (!name) continue;
-    const isMethod = def.parent?.parent?.type === 'class_definition' || def.parent?.parent?.parent?.type === 'class_definition';
+    const up = (n: Node | null) => (n ? parentOf(n) : null);
+    const isMethod = up(up(def))?.type === 'class_definition' || up(up(up(def)))?.type === 'class_definition';
     const params = parameterNames(def);
     let seen = 0;
     for (const outer of mod.callsTo([name])) {
@@ -199,10 +201,11 @@ function programKey(w: Word): string {
 }
 
 function enclosingFunction(n: Node): Node | undefined {
-  let cur: Node | null = n.parent;
-  while (cur && cur.type !== 'function_definition' && cur.type !== 'lambda' && cur.type !== 'class_definition') cur = cur.parent;
+  const cur = nearestAncestor(n, DEFINITIONS);
   return cur?.type === 'function_definition' ? cur : undefined;
 }
+
+const DEFINITIONS: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
 
 function parameterNames(def: Node): string[] {
   const out: string[] = [];

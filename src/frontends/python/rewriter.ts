@@ -11,6 +11,7 @@ import type { PythonModule } from './evaluate.js';
 import type { LiteralRef } from './values.js';
 import { shellWordSpan } from '../../kernel/word.js';
 import { literalIndex } from './literal-index.js';
+import { descendantAt, parentOf } from './ancestry.js';
 
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
@@ -124,11 +125,12 @@ export class PythonRewriter implements ProgramRewriter {
     let gluedBefore = false;
     let gluedAfter = false;
     if (parent === 'concatenated_string') {
-      parentNode = parentNode?.parent ?? null;
+      parentNode = parentNode ? parentOf(parentNode) : null;
       const parts = parentNode?.namedChildren.filter((c): c is Node => c?.type === 'string') ?? [];
       gluedBefore = parts[0]?.startIndex !== lit.span.start;
       gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
-      parent = parentNode?.parent?.type ?? '';
+      const outer = parentNode ? parentOf(parentNode) : null;
+      parent = outer?.type ?? '';
     }
     const open = lit.prefix + lit.quote;
     // A string formatted afterwards reads `%` or `{` `}` in the path as its own: double them.
@@ -157,7 +159,8 @@ export class PythonRewriter implements ProgramRewriter {
   }
 
   private nodeAt(lit: LiteralRef): Node | null {
-    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
+    // (A literal's span is never empty: it holds its quotes.)
+    return descendantAt(this.mod.root, lit.span.start, lit.span.end);
   }
 
   private importEdits(needed: Set<string>): Edit[] {
@@ -173,10 +176,10 @@ export class PythonRewriter implements ProgramRewriter {
 
 /** How the string around `node` is formatted afterwards: `'…' % args` or `'…'.format(…)`. */
 function formattingOf(node: Node | null): '%' | '{}' | undefined {
-  const parent = node?.parent;
+  const parent = node ? parentOf(node) : null;
   if (!node || !parent) return undefined;
   if (parent.type === 'binary_operator' && parent.childForFieldName('left')?.startIndex === node.startIndex && parent.childForFieldName('operator')?.type === '%') return '%';
-  if (parent.type === 'attribute' && parent.childForFieldName('object')?.startIndex === node.startIndex && parent.childForFieldName('attribute')?.text === 'format' && parent.parent?.type === 'call') return '{}';
+  if (parent.type === 'attribute' && parent.childForFieldName('object')?.startIndex === node.startIndex && parent.childForFieldName('attribute')?.text === 'format' && parentOf(parent)?.type === 'call') return '{}';
   return undefined;
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { PythonModule } from './evaluate.js';
+import { nearestAncestor } from './ancestry.js';
 import { unwrapNot } from './branches.js';
 import { options } from './values.js';
 import { wordTextOf } from './value-ops.js';
@@ -30,31 +31,40 @@ const LOOKUPS = new Set(['shutil.which', 'distutils.spawn.find_executable']);
  */
 export function pathChecksBefore(mod: PythonModule, call: Node): string[] {
   const out: string[] = [];
-  for (let child: Node = call, block = call.parent; block; child = block, block = block.parent) {
+  // Only the ancestors that matter, each found once for all launches (ancestry.ts): walking every
+  // parent of every launch was quadratic in nesting.
+  for (let block = nearestAncestor(call, GUARD_HOLDERS); block; block = nearestAncestor(block, GUARD_HOLDERS)) {
     if (block.type === 'function_definition' || block.type === 'class_definition' || block.type === 'lambda') {
       // Statements before the launch in the function body were scanned; the def ends the search.
       break;
     }
-    if (block.type === 'if_statement' && block.childForFieldName('consequence')?.id === child.id) {
-      const t = lookupTest(mod, block.childForFieldName('condition'));
-      if (t && !t.negated) out.push(...t.names);
+    if (block.type === 'if_statement') {
+      const body = block.childForFieldName('consequence');
+      if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
+        const t = lookupTest(mod, block.childForFieldName('condition'));
+        if (t && !t.negated) out.push(...t.names);
+      }
+      continue;
     }
-    if (block.type !== 'block' && block.type !== 'module') continue;
+    // A guard is a statement of the block: one before the statement that holds the launch ends before the launch.
     for (const g of leavingGuards(mod, block)) {
-      if (g.start >= child.startIndex) break;
+      if (g.end > call.startIndex) break;
       out.push(...g.names);
     }
   }
   return out;
 }
 
+/** What pathChecksBefore looks at around a launch, and where it stops. */
+const GUARD_HOLDERS: ReadonlySet<string> = new Set(['if_statement', 'block', 'module', 'function_definition', 'class_definition', 'lambda']);
+
 /**
  * A block's `if not which(X): <leave>` statements, in order, found once per block: scanning the
  * block's statements again for each launch in it made a module of n launches cost n² (4,800
  * module-level launches: 21 s instead of 0.6 s).
  */
-const guardCache = new WeakMap<PythonModule, Map<number, { start: number; names: string[] }[]>>();
-function leavingGuards(mod: PythonModule, block: Node): { start: number; names: string[] }[] {
+const guardCache = new WeakMap<PythonModule, Map<number, { end: number; names: string[] }[]>>();
+function leavingGuards(mod: PythonModule, block: Node): { end: number; names: string[] }[] {
   let byBlock = guardCache.get(mod);
   if (!byBlock) guardCache.set(mod, (byBlock = new Map()));
   let guards = byBlock.get(block.id);
@@ -63,7 +73,7 @@ function leavingGuards(mod: PythonModule, block: Node): { start: number; names: 
     for (const s of block.namedChildren) {
       if (!s || s.type !== 'if_statement') continue;
       const t = lookupTest(mod, s.childForFieldName('condition'));
-      if (t && t.negated && leaves(s.childForFieldName('consequence'))) guards.push({ start: s.startIndex, names: t.names });
+      if (t && t.negated && leaves(s.childForFieldName('consequence'))) guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
   }

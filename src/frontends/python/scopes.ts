@@ -10,6 +10,7 @@ import type { SourceFile, Span } from '../../kernel/source.js';
 import { concatValues, union, UNKNOWN, type LiteralRef, type Value } from './values.js';
 import { withKey, wordTextOf } from './value-ops.js';
 import { branchFlow, parameterTruth, type Truth } from './branches.js';
+import { BLOCK_TYPES, nearestAncestor, parentOf } from './ancestry.js';
 
 export type Scope = {
   kind: 'module' | 'function' | 'class';
@@ -72,8 +73,7 @@ export class Scopes {
   ) {}
 
   scopeAt(n: Node): Scope {
-    let cur: Node | null = n.parent;
-    while (cur && !SCOPE_TYPES.has(cur.type)) cur = cur.parent;
+    let cur = nearestAncestor(n, SCOPE_TYPES);
     if (!cur) cur = this.root;
     if (cur.type === 'lambda') return this.scopeAt(cur);
     return this.scopeFor(cur);
@@ -158,8 +158,7 @@ export class Scopes {
 
   /** The block whose execution an event depends on (for the dominance approximation). */
   private blockOf(n: Node): Span {
-    let cur: Node | null = n.parent;
-    while (cur && cur.type !== 'block' && cur.type !== 'module') cur = cur.parent;
+    const cur = nearestAncestor(n, BLOCK_TYPES);
     return cur ? spanOf(cur) : spanOf(this.root);
   }
 
@@ -294,13 +293,14 @@ export class Scopes {
    * sys.executable is empty — a name assigned there is not what normal runs launch.
    */
   private embeddedFallback(stmt: Node, scope: Scope): (() => boolean) | undefined {
-    const block = stmt.parent?.type === 'expression_statement' ? stmt.parent.parent : stmt.parent;
+    const holder = parentOf(stmt);
+    const block = holder?.type === 'expression_statement' ? parentOf(holder) : holder;
     if (block?.type !== 'block') return undefined;
-    let branch = block.parent;
+    let branch = parentOf(block);
     let inElse = false;
     if (branch?.type === 'else_clause') {
       inElse = true;
-      branch = branch.parent;
+      branch = parentOf(branch);
       if (branch?.namedChildren.some((c) => c?.type === 'elif_clause')) return undefined;
     }
     if (branch?.type !== 'if_statement') return undefined;

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { mergeText, type Fragment } from '../../kernel/word.js';
+import { parentOf } from './ancestry.js';
 import { spanOf, type Evaluator, type Scope } from './scopes.js';
 import { mapEach, strValue, UNKNOWN, type LiteralRef, type Value } from './values.js';
 
@@ -54,7 +55,7 @@ export function evalString(ev: Evaluator, n: Node, scope: Scope, pos: number): V
     prefix: m?.[1] ?? '',
     quote,
     verbatim,
-    parentType: n.parent?.type ?? '',
+    parentType: parentOf(n)?.type ?? '',
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes('b')) verbatim = false;

@@ -5,22 +5,24 @@
  * arguments are bound to parameters, and guarded against recursion.
  */
 import type { Node } from 'web-tree-sitter';
+import { nearestAncestor } from './ancestry.js';
 import type { Evaluator, Scopes } from './scopes.js';
 import { union, UNKNOWN, type Value } from './values.js';
 
 /** The class whose method binds `selfName` as its first parameter, around node n. */
 export function enclosingClass(n: Node, selfName: string): Node | undefined {
-  let fn: Node | null = n.parent;
-  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const fn = nearestAncestor(n, FUNCTION);
   if (!fn) return undefined;
   const params = fn.childForFieldName('parameters')?.namedChildren.filter((c): c is Node => !!c) ?? [];
   const first = params[0];
   const firstName = first?.type === 'identifier' ? first.text : first?.childForFieldName('name')?.text;
   if (firstName !== selfName) return undefined;
-  let cls: Node | null = fn.parent;
-  while (cls && cls.type !== 'class_definition' && cls.type !== 'function_definition') cls = cls.parent;
+  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
   return cls?.type === 'class_definition' ? cls : undefined;
 }
+
+const FUNCTION: ReadonlySet<string> = new Set(['function_definition']);
+const CLASS_OR_FUNCTION: ReadonlySet<string> = new Set(['class_definition', 'function_definition']);
 
 /** The method `name` defined in class `cls`'s own body (decorated or not). */
 export function findMethod(cls: Node, name: string): Node | undefined {

@@ -5,6 +5,7 @@
  * script that imports only the standard library needs no venv (judge.ts).
  */
 import type { Node } from 'web-tree-sitter';
+import { nearestAncestor, parentOf } from './ancestry.js';
 import { inlineImports } from './inline-imports.js';
 import type { PythonModule } from './evaluate.js';
 import { wordTextOf } from './value-ops.js';
@@ -44,8 +45,8 @@ export function writtenScriptImports(mod: PythonModule, call: Node, argsNode: No
   }
   if (!write || !scope) return undefined;
   // The write runs whenever the launch does: it stands in a block around the launch.
-  const stmt = write.parent;
-  const block = stmt?.type === 'expression_statement' ? stmt.parent : undefined;
+  const stmt = parentOf(write);
+  const block = stmt?.type === 'expression_statement' ? parentOf(stmt) : undefined;
   if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex) return undefined;
   if (assignedBetween(scope, name, write.endIndex, call.startIndex)) return undefined;
   const { positional, keywords } = mod.callArgs(write);
@@ -69,10 +70,10 @@ function pathName(mod: PythonModule, n: Node): string | undefined {
 }
 
 function enclosingScope(n: Node): Node | undefined {
-  let cur: Node | null = n.parent;
-  while (cur && cur.type !== 'function_definition' && cur.type !== 'lambda' && cur.type !== 'class_definition' && cur.type !== 'module') cur = cur.parent;
-  return cur ?? undefined;
+  return nearestAncestor(n, SCOPES) ?? undefined;
 }
+
+const SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 
 /** Whether `name` is bound (assigned, a loop or `with` target) between two offsets of a scope. */
 function assignedBetween(scope: Node, name: string, from: number, to: number): boolean {

@@ -27,6 +27,7 @@ import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from 
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, START_DIR, type Collected } from '../config/services.js';
 import { coverLines } from '../config/driver.js';
+import { SERVICE_LINE_CHARS, within } from '../../kernel/budgets.js';
 import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
 
 
@@ -65,6 +66,8 @@ export function parseIni(text: string, problems: { message: string; offset: numb
       if (/^\s*$/.test(ln.text)) last = undefined;
       continue;
     }
+    // Before a character of it is mapped (an object each).
+    within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
       // A continuation line: joined with a line break.

@@ -28,6 +28,7 @@ import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runExecCommand, showVenv, splitLines, type Collected } from '../config/services.js';
 import { type Char, type Unit, unitsToWord } from '../../kernel/word-units.js';
 import { SYSTEMD_PATH } from '../../kernel/platform.js';
+import { SERVICE_LINE_CHARS, within } from '../../kernel/budgets.js';
 
 
 /** The Exec settings, in the order systemd runs them (for activations' later commands). */
@@ -62,6 +63,8 @@ export function parseUnitFile(text: string, problems: { message: string; offset:
     let cur = ln;
     let last = ln.no;
     for (;;) {
+      // Before a character of it is mapped (an object each).
+      within(SERVICE_LINE_CHARS, chars.length + cur.text.length);
       const trimmed = cur.text.replace(/\s+$/, '');
       if (trimmed.endsWith('\\') && !trimmed.endsWith('\\\\')) {
         for (let k = 0; k < trimmed.length - 1; k++) chars.push({ ch: cur.text[k], off: cur.start + k });
