@@ -1883,15 +1883,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const before = s.text.slice(lineStart, m.index);
+    const semi = m.index + m[0].lastIndexOf(";");
+    const before = s.text.slice(lineStart, semi);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
-    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -1906,9 +1906,11 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
+var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
+var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -1969,6 +1971,12 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
+      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
+        this.out[i] = "_";
+        i++;
+        atWordStart = false;
+        continue;
+      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -1986,6 +1994,12 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
+      }
+      if (c === "<" && t[i + 1] === ">") {
+        this.out[i + 1] = " ";
+        i += 2;
+        atWordStart = true;
+        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -2045,7 +2059,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
+      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -2138,7 +2152,14 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
+    if (t[i + 2] !== "(")
+      return this.script(i + 2, ")");
+    const inner = matchingParen(t, i + 2);
+    if (inner < 0 || t[inner + 1] === ")")
+      return this.arithmetic(i + 3);
+    this.out[i + 2] = " ";
+    this.out[inner] = " ";
+    return this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -2228,14 +2249,32 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
+    if (!plainBefore(t, start))
       continue;
+    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at2 = m.index + (e.index ?? 0);
       const before = t.slice(start, at2);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      out[at2 + 1] = "=";
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at2 + 2, m.index + m[0].length)))
+        out[at2 + 1] = "=";
+    }
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2))
+        continue;
+      let q = "";
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q)
+            q = "";
+          out[k] = "_";
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = "_";
+        }
+      }
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -2294,6 +2333,86 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+
+// dist/src/frontends/shell/grammar-repair.js
+var MAX_PATTERN = 1e3;
+function repairCasePatterns(s, root) {
+  if (!s.text.includes("case"))
+    return s;
+  const t = s.text;
+  let out;
+  const starts = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.isError) {
+      const p = n.parent;
+      if (p?.type === "case_item")
+        starts.add(p.startIndex);
+      else if (p?.type === "case_statement")
+        starts.add(n.startIndex);
+      continue;
+    }
+    if (n.hasError) {
+      for (const c of n.children)
+        if (c)
+          stack.push(c);
+    }
+  }
+  for (const start of starts) {
+    const quoted = patternQuotes(t, start);
+    if (!quoted?.length)
+      continue;
+    out ??= t.split("");
+    for (const k of quoted)
+      out[k] = "_";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+}
+function patternQuotes(t, start) {
+  const out = [];
+  let q = "";
+  let depth = 0;
+  const end = Math.min(t.length, start + MAX_PATTERN);
+  for (let k = start; k < end; k++) {
+    const c = t[k];
+    if (k === start && c === "(")
+      continue;
+    if (q) {
+      if (c === "\\" && q === '"') {
+        out.push(k, k + 1);
+        k++;
+        continue;
+      }
+      if (c === "`" || c === "$" && t[k + 1] === "(")
+        return void 0;
+      out.push(k);
+      if (c === q)
+        q = "";
+      continue;
+    }
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      out.push(k);
+    } else if (c === ";" && t[k + 1] === ";")
+      return void 0;
+    else if (c === "(")
+      depth++;
+    else if (c === ")") {
+      if (depth === 0)
+        return out;
+      depth--;
+    }
+  }
+  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -2543,6 +2662,8 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
+      if (ch === "_" && this.s.orig !== void 0)
+        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -2672,6 +2793,16 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
+      } else
+        again?.delete();
+    }
+    if (tree?.rootNode.hasError) {
+      const repaired = repairCasePatterns(s, tree.rootNode);
+      const again = repaired === s ? null : parser.parse(repaired.text);
+      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = again;
+        s = repaired;
       } else
         again?.delete();
     }
@@ -5321,7 +5452,12 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
+var text2 = (cs) => {
+  let t = "";
+  for (const c of cs)
+    t += "ch" in c ? c.ch : UNKNOWN;
+  return t;
+};
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -5713,7 +5849,10 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
+  let t = "";
+  for (const u of us)
+    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN;
+  return t;
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -5801,7 +5940,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
+      if (firstNonBlank(chars) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -5814,8 +5953,7 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const t = line.map((c) => c.ch).join("");
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -5878,8 +6016,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head = afterKw();
-      const a2 = parseDefineHead(head);
+      const head2 = afterKw();
+      const a2 = parseDefineHead(head2);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -5918,7 +6056,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
       if (!m)
         break;
       if (m[1] === "export")
@@ -5992,7 +6130,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
       if (!m)
         break;
       if (m[1] === "export")
@@ -6033,6 +6171,18 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
+}
+function head(cs) {
+  let t = "";
+  for (let k = 0; k < cs.length && k < 16; k++)
+    t += cs[k].ch;
+  return t;
+}
+function firstNonBlank(cs) {
+  for (const c of cs)
+    if (!/\s/.test(c.ch))
+      return c.ch[0];
+  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -6112,7 +6262,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -6803,9 +6953,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -6837,14 +6987,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at2 = lines[k];
-    const head = code.slice(at2, at2 + 200);
-    if (CONTINUATION.test(head))
+    const head2 = code.slice(at2, at2 + 200);
+    if (CONTINUATION.test(head2))
       continue;
     let start = at2;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -7252,8 +7402,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head.split(/\r\n|\r|\n/, 2);
+  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head2.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -9865,9 +10015,9 @@ function listArgvs(list) {
   }
   if (words4.length === 0)
     return [];
-  const head = words4[0];
+  const head2 = words4[0];
   const tail = words4.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -10031,7 +10181,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path30, head) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path30, head2) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10226,8 +10376,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+function shebangShell(head2) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -10240,8 +10390,8 @@ function shebangShell(head) {
   const name = path10.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head) {
-  const sb = shebangShell(head);
+function scriptShell(fileName, head2) {
+  const sb = shebangShell(head2);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -10251,8 +10401,8 @@ function scriptShell(fileName, head) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head);
+  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at2 = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -10308,11 +10458,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head) {
+  claims(p, head2) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head) !== void 0;
+    return !base.includes(".") && shebangShell(head2) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -11085,8 +11235,8 @@ function headOf(path30, content) {
   const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head.split(/\r?\n|\r/, 1)[0];
+  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head2.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -11094,11 +11244,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path30, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path30, head));
+function claimingFrontEnd(path30, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path30, head2));
 }
-function frontEndFor(path30, head = "") {
-  return claimingFrontEnd(path30, head) ?? pythonFrontEnd;
+function frontEndFor(path30, head2 = "") {
+  return claimingFrontEnd(path30, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
