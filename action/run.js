@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs13 from "node:fs";
-import path30 from "node:path";
+import fs12 from "node:fs";
+import path29 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path26 from "node:path";
+import path25 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path31, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path31;
+  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path30;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path31, bytes, opts = {}) {
+function decodeText(path30, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path31, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path31, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path31, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path31, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path31, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path31, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -258,8 +258,6 @@ var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
-var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one systemd setting or supervisor value", limit: SHELL_SCRIPT_CHARS.limit };
-var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
@@ -1142,7 +1140,7 @@ var shell = (argv, st, name) => {
   return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
 };
 var flock = (argv, st, name) => {
-  const parsed = parseOptions(argv, 1, {
+  const p = positionals(parseOptions(argv, 1, {
     withArg: "wE",
     long: {
       shared: "flag",
@@ -1158,9 +1156,7 @@ var flock = (argv, st, name) => {
       help: "flag",
       version: "flag"
     }
-  });
-  const computed = parsed.status === "unknown" && parsed.next < argv.length && leadingText(argv[parsed.next]) === "";
-  const p = positionals(computed ? { ...parsed, status: "ok" } : parsed, 1);
+  }), 1);
   const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
   if (flag === "-c" || flag === "--command") {
     if (p.next + 1 >= argv.length)
@@ -1290,7 +1286,7 @@ var HANDLERS = new Map([
   ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
   ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
   ["chrt", chrt()],
-  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"], computedPositional: true })],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
   ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
   ["flock", flock],
   ["unbuffer", simple({})],
@@ -1301,8 +1297,8 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["eval", evalBuiltin],
-  ["gosu", simple({}, { positional: 1, computedPositional: true })],
-  ["su-exec", simple({}, { positional: 1, computedPositional: true })],
+  ["gosu", simple({}, { positional: 1 })],
+  ["su-exec", simple({}, { positional: 1 })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
   ...SHELLS.map((s) => [s, shell])
@@ -1330,16 +1326,14 @@ function chrt() {
     }
   };
   return (argv, st, name) => {
-    let p = parseOptions(argv, 1, spec);
-    if (p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
-      p = { ...p, status: "ok" };
+    const p = parseOptions(argv, 1, spec);
     if (has(p, "p", "pid", "m", "max"))
       return { kind: "self" };
     if (p.status !== "ok" || p.next >= argv.length)
       return operand(argv, p, st, name);
     const prio = argv[p.next];
     if (!isAllText(prio))
-      return leadingText(prio) === "" ? operand(argv, positionals(p, 1), st, name) : { kind: "unknown" };
+      return { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
 }
@@ -1584,8 +1578,7 @@ function launchSiteFor(cmd, at2) {
     callSpan: at2.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
-    searchesPath: viaShell || cmd.wrappers.length > 0 || (at2.searchesPath ?? true),
+    searchesPath: viaShell || (at2.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at2.env,
@@ -1682,13 +1675,6 @@ function createdVenv(argv) {
     return a;
   }
   return dflt;
-}
-function createdWithoutPip(argv) {
-  const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
-  if (prog === "uv" && t[1] === "venv")
-    return !t.includes("--seed");
-  return t.includes("--without-pip") || t.includes("--no-pip");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
@@ -1897,15 +1883,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const before = s.text.slice(lineStart, m.index);
+    const semi = m.index + m[0].lastIndexOf(";");
+    const before = s.text.slice(lineStart, semi);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
-    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -1920,9 +1906,11 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
+var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
+var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -1983,6 +1971,12 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
+      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
+        this.out[i] = "_";
+        i++;
+        atWordStart = false;
+        continue;
+      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -2000,6 +1994,12 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
+      }
+      if (c === "<" && t[i + 1] === ">") {
+        this.out[i + 1] = " ";
+        i += 2;
+        atWordStart = true;
+        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -2059,7 +2059,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
+      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -2152,7 +2152,14 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
+    if (t[i + 2] !== "(")
+      return this.script(i + 2, ")");
+    const inner = matchingParen(t, i + 2);
+    if (inner < 0 || t[inner + 1] === ")")
+      return this.arithmetic(i + 3);
+    this.out[i + 2] = " ";
+    this.out[inner] = " ";
+    return this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -2242,14 +2249,32 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
+    if (!plainBefore(t, start))
       continue;
+    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at2 = m.index + (e.index ?? 0);
       const before = t.slice(start, at2);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      out[at2 + 1] = "=";
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at2 + 2, m.index + m[0].length)))
+        out[at2 + 1] = "=";
+    }
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2))
+        continue;
+      let q = "";
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q)
+            q = "";
+          out[k] = "_";
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = "_";
+        }
+      }
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -2308,6 +2333,86 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+
+// dist/src/frontends/shell/grammar-repair.js
+var MAX_PATTERN = 1e3;
+function repairCasePatterns(s, root) {
+  if (!s.text.includes("case"))
+    return s;
+  const t = s.text;
+  let out;
+  const starts = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.isError) {
+      const p = n.parent;
+      if (p?.type === "case_item")
+        starts.add(p.startIndex);
+      else if (p?.type === "case_statement")
+        starts.add(n.startIndex);
+      continue;
+    }
+    if (n.hasError) {
+      for (const c of n.children)
+        if (c)
+          stack.push(c);
+    }
+  }
+  for (const start of starts) {
+    const quoted = patternQuotes(t, start);
+    if (!quoted?.length)
+      continue;
+    out ??= t.split("");
+    for (const k of quoted)
+      out[k] = "_";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+}
+function patternQuotes(t, start) {
+  const out = [];
+  let q = "";
+  let depth = 0;
+  const end = Math.min(t.length, start + MAX_PATTERN);
+  for (let k = start; k < end; k++) {
+    const c = t[k];
+    if (k === start && c === "(")
+      continue;
+    if (q) {
+      if (c === "\\" && q === '"') {
+        out.push(k, k + 1);
+        k++;
+        continue;
+      }
+      if (c === "`" || c === "$" && t[k + 1] === "(")
+        return void 0;
+      out.push(k);
+      if (c === q)
+        q = "";
+      continue;
+    }
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      out.push(k);
+    } else if (c === ";" && t[k + 1] === ";")
+      return void 0;
+    else if (c === "(")
+      depth++;
+    else if (c === ")") {
+      if (depth === 0)
+        return out;
+      depth--;
+    }
+  }
+  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -2557,6 +2662,8 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
+      if (ch === "_" && this.s.orig !== void 0)
+        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -2686,6 +2793,16 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
+      } else
+        again?.delete();
+    }
+    if (tree?.rootNode.hasError) {
+      const repaired = repairCasePatterns(s, tree.rootNode);
+      const again = repaired === s ? null : parser.parse(repaired.text);
+      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = again;
+        s = repaired;
       } else
         again?.delete();
     }
@@ -3523,7 +3640,7 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at2 = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
-        o.venvs.set(abs, { ...o.originAt(at2, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });
+        o.venvs.set(abs, o.originAt(at2, ex.span));
       if (abs)
         o.deactivated?.delete(abs);
     }
@@ -3563,7 +3680,6 @@ var ConfigRun = class {
    * started directly are returned for the format to make its exec sites of (`addSite`).
    */
   exec(decl, argv, complete, reportNestedErrors = false) {
-    this.meter.charge(EXEC_COMMANDS);
     const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
     if (reportNestedErrors)
       for (const e of session.nestedErrors)
@@ -3731,8 +3847,8 @@ var WS = "/github/workspace";
 var HOME = "/github/home";
 var RUNNER_TEMP = "/github/runner_temp";
 function ghPathEntry(v) {
-  const shown2 = showVenv(v);
-  return shown2.startsWith("/") || shown2.startsWith("$") ? shown2 : `$GITHUB_WORKSPACE/${shown2}`;
+  const shown = showVenv(v);
+  return shown.startsWith("/") || shown.startsWith("$") ? shown : `$GITHUB_WORKSPACE/${shown}`;
 }
 var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"]];
 var showVenv = shownVia(STAND_INS, shownUnder(WS));
@@ -4471,10 +4587,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path31 = `PATH="${v.venv}/bin:$PATH"`;
+  const path30 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path31}` }], applicability: "unsafe", reason, title: `Add ENV ${path31} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path31}` }], applicability: "unsafe", reason, title: `Add ${path31} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5336,7 +5452,12 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
+var text2 = (cs) => {
+  let t = "";
+  for (const c of cs)
+    t += "ch" in c ? c.ch : UNKNOWN;
+  return t;
+};
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -5728,7 +5849,10 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
+  let t = "";
+  for (const u of us)
+    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN;
+  return t;
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -5816,7 +5940,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
+      if (firstNonBlank(chars) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -5829,8 +5953,7 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const t = line.map((c) => c.ch).join("");
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -5893,8 +6016,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head = afterKw();
-      const a2 = parseDefineHead(head);
+      const head2 = afterKw();
+      const a2 = parseDefineHead(head2);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -5933,7 +6056,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
       if (!m)
         break;
       if (m[1] === "export")
@@ -6007,7 +6130,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
       if (!m)
         break;
       if (m[1] === "export")
@@ -6048,6 +6171,18 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
+}
+function head(cs) {
+  let t = "";
+  for (let k = 0; k < cs.length && k < 16; k++)
+    t += cs[k].ch;
+  return t;
+}
+function firstNonBlank(cs) {
+  for (const c of cs)
+    if (!/\s/.test(c.ch))
+      return c.ch[0];
+  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -6127,7 +6262,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -6465,10 +6600,10 @@ function ruleGraph(rules) {
     return seen;
   };
 }
-function namesVenv(recipe, shown2) {
-  if (shown2 === "." || shown2 === "")
+function namesVenv(recipe, shown) {
+  if (shown === "." || shown === "")
     return false;
-  const at2 = shown2.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at2 = shown.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at2}(/|[\\s'";)]|$)`).test(recipe);
 }
 var makefileFrontEnd = {
@@ -6486,533 +6621,6 @@ var makefileFrontEnd = {
     return use(analyzeMakefile(file, opts));
   }
 };
-
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
-function installsOnlyTools(words4) {
-  const at2 = words4.indexOf("install");
-  if (at2 < 0)
-    return false;
-  let tools = 0;
-  for (let i = at2 + 1; i < words4.length; i++) {
-    const w = words4[i];
-    if (w === void 0)
-      return false;
-    if (w.startsWith("-")) {
-      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
-        return false;
-      if (PIP_OPTIONS_WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
-      return false;
-    if (name !== "pip")
-      tools++;
-  }
-  return tools > 0;
-}
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-}
-var RUNNING_VERSION = "the running interpreter's version";
-
-// dist/src/frontends/python/values.js
-var UNKNOWN2 = { k: "unknown" };
-var MAX_OPTIONS = 16;
-function strValue(word, literal) {
-  return { k: "str", word, literal };
-}
-function fragmentValue(f, span) {
-  return { k: "str", word: { fragments: [f], span } };
-}
-function union(values) {
-  const out = [];
-  for (const v of values) {
-    if (v.k === "union")
-      out.push(...v.options);
-    else
-      out.push(v);
-  }
-  if (out.length === 1)
-    return out[0];
-  if (out.length > MAX_OPTIONS)
-    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
-  return { k: "union", options: out };
-}
-function options(v) {
-  return v.k === "union" ? v.options : [v];
-}
-function mapEach(vs, f) {
-  let combos = [[]];
-  for (const v of vs) {
-    const opts = options(v);
-    if (combos.length * opts.length > MAX_OPTIONS)
-      return f(vs);
-    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
-  }
-  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
-}
-function mapValue(v, f) {
-  return v.k === "union" ? union(v.options.map(f)) : f(v);
-}
-function runningVersion(span) {
-  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
-}
-function unknownWord(span) {
-  return { fragments: [{ kind: "unknown", span }], span };
-}
-function asWord(v, span) {
-  if (v.k === "str")
-    return v.word;
-  return unknownWord(span);
-}
-function concatValues(a, b, span) {
-  return mapValue(a, (x) => mapValue(b, (y) => {
-    if (x.k === "str" && y.k === "str")
-      return strValue(concatWords(x.word, y.word));
-    if (x.k === "list" && y.k === "list")
-      return { k: "list", items: [...x.items, ...y.items], span };
-    if (x.k === "list" && y.k === "unknown")
-      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
-    if (x.k === "unknown" && y.k === "list")
-      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
-    if (x.k === "str" || y.k === "str") {
-      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
-    }
-    return { k: "unknown", span };
-  }));
-}
-function splitWords(word, shellLike) {
-  const words4 = [];
-  let cur = [];
-  const flush = () => {
-    const merged = mergeText(cur);
-    if (merged.length)
-      words4.push({ fragments: merged });
-    cur = [];
-  };
-  for (const f of word.fragments) {
-    if (f.kind !== "text") {
-      cur.push(f);
-      continue;
-    }
-    const t = f.text;
-    let quote;
-    let piece = "";
-    let pieceOffsets = [];
-    const pushPiece = () => {
-      if (piece)
-        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
-      piece = "";
-      pieceOffsets = [];
-    };
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i];
-      const off = f.offsets?.[i] ?? -1;
-      if (shellLike && (ch === '"' || ch === "'")) {
-        if (!quote) {
-          quote = ch;
-          continue;
-        }
-        if (quote === ch) {
-          quote = void 0;
-          continue;
-        }
-      }
-      if (!quote && /\s/.test(ch)) {
-        pushPiece();
-        flush();
-        continue;
-      }
-      piece += ch;
-      pieceOffsets.push(off);
-    }
-    pushPiece();
-  }
-  flush();
-  return words4;
-}
-
-// dist/src/frontends/python/process-libraries.js
-var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
-function importsProcessLibrary(text3) {
-  LIBRARY_IMPORT.lastIndex = 0;
-  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
-    let j = m.index - 1;
-    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
-      j--;
-    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
-      return true;
-  }
-  return false;
-}
-var SHELL0 = { form: "shell", index: 0, keyword: "command" };
-var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
-var SARGE = ["run", "capture_stdout", "capture_stderr", "capture_both", "get_stdout", "get_stderr", "get_both"];
-function libraryLaunches(mod) {
-  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
-  const out = [];
-  if (roots.has("invoke") || roots.has("fabric"))
-    out.push(...taskRunnerLaunches(mod, roots.has("fabric")));
-  const qualifiedCalls = (names, prefix, make) => {
-    for (const call of mod.callsTo(names)) {
-      const q = mod.qualify(call.childForFieldName("function"), mod.scopeAt(call));
-      if (q?.startsWith(prefix)) {
-        const l = make(call, q);
-        if (l)
-          out.push(l);
-      }
-    }
-  };
-  if (roots.has("pexpect")) {
-    qualifiedCalls(["spawn", "spawnu", "run", "runu", "PopenSpawn"], "pexpect.", (call, q) => /^pexpect\.(?:spawnu?|runu?|popen_spawn\.PopenSpawn)$/.test(q) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
-  }
-  if (roots.has("sarge")) {
-    qualifiedCalls(SARGE, "sarge.", (call, q) => SARGE.includes(q.slice(6)) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
-  }
-  if (roots.has("delegator")) {
-    qualifiedCalls(["run", "chain"], "delegator.", (call, q) => q === "delegator.run" || q === "delegator.chain" ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
-  }
-  if (roots.has("sh"))
-    out.push(...shLaunches(mod));
-  if (roots.has("plumbum"))
-    out.push(...plumbumLaunches(mod));
-  return out;
-}
-function taskRunnerLaunches(mod, fabricFile) {
-  const out = [];
-  for (const call of mod.callsTo(["run", "sudo", "local"])) {
-    const fn = call.childForFieldName("function");
-    const q = mod.qualify(fn, mod.scopeAt(call));
-    if (q === "invoke.run" || q === "invoke.sudo") {
-      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
-      continue;
-    }
-    if (q === "fabric.api.local" || q === "fabric.operations.local") {
-      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
-      continue;
-    }
-    if (fn.type !== "attribute")
-      continue;
-    const method = fn.childForFieldName("attribute")?.text;
-    const obj = fn.childForFieldName("object");
-    if (!obj || !method)
-      continue;
-    const kind = contextKind(mod, obj, fabricFile);
-    if (!kind)
-      continue;
-    if (kind === "connection") {
-      if (method === "local")
-        out.push({ node: call, api: "fabric.Connection.local", spec: SHELL0, fixable: true });
-      continue;
-    }
-    if (method === "run" || method === "sudo")
-      out.push({ node: call, api: `invoke.Context.${method}`, spec: SHELL0, fixable: true });
-  }
-  return out;
-}
-function contextKind(mod, obj, fabricFile) {
-  if (obj.type === "call") {
-    const q = mod.qualify(obj.childForFieldName("function"), mod.scopeAt(obj));
-    if (q === "invoke.Context" || q === "invoke.context.Context")
-      return "context";
-    if (q === "fabric.Connection" || q === "fabric.connection.Connection")
-      return "connection";
-    return void 0;
-  }
-  if (obj.type !== "identifier")
-    return void 0;
-  const name = obj.text;
-  for (let def = obj.parent; def; def = def.parent) {
-    if (def.type !== "function_definition")
-      continue;
-    const params = def.childForFieldName("parameters")?.namedChildren ?? [];
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i];
-      if (!p)
-        continue;
-      const pname = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
-      if (pname !== name)
-        continue;
-      const type = p.childForFieldName("type");
-      const annotated = type ? mod.qualify(type.namedChildren[0] ?? type, mod.scopeAt(def)) : void 0;
-      if (annotated === "invoke.Context" || annotated === "invoke.context.Context")
-        return "context";
-      if (annotated === "fabric.Connection" || annotated === "fabric.connection.Connection")
-        return "connection";
-      if (i !== 0)
-        return void 0;
-      const task = taskDecorator(mod, def);
-      if (task === "invoke")
-        return fabricFile ? "connection" : "context";
-      if (task === "fabric")
-        return "connection";
-      return void 0;
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function taskDecorator(mod, def) {
-  const holder = def.parent?.type === "decorated_definition" ? def.parent : void 0;
-  if (!holder)
-    return void 0;
-  for (const d of holder.namedChildren) {
-    if (d?.type !== "decorator")
-      continue;
-    let e = d.namedChildren[0];
-    if (e?.type === "call")
-      e = e.childForFieldName("function");
-    const q = e ? mod.qualify(e, mod.scopeAt(holder)) : void 0;
-    if (q === "invoke.task" || q === "invoke.tasks.task")
-      return "invoke";
-    if (q === "fabric.task" || q === "fabric.tasks.task" || q === "fabric.decorators.task")
-      return "fabric";
-  }
-  return void 0;
-}
-function nameWord(node, dashes) {
-  const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
-  return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
-}
-function argsAfter(mod, node) {
-  const parent = node.parent;
-  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id) {
-    const { positional, keywords, splat } = mod.callArgs(parent);
-    const options2 = [...keywords.keys()].some((k) => !k.startsWith("_"));
-    return { words: positional.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: !splat && !options2 };
-  }
-  if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) {
-    const subs = parent.childrenForFieldName("subscript").filter((s) => !!s);
-    const items = subs.length === 1 && subs[0].type === "tuple" ? subs[0].namedChildren.filter((s) => !!s) : subs;
-    return { words: items.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: true };
-  }
-  return { words: [], complete: false };
-}
-function shLaunches(mod) {
-  const out = [];
-  for (const call of mod.callsTo(["Command"])) {
-    if (mod.qualify(call.childForFieldName("function"), mod.scopeAt(call)) === "sh.Command")
-      out.push({ node: call, api: "sh.Command", spec: { form: "program", index: 0, searchesPath: true }, fixable: true });
-  }
-  for (const [alias, q] of mod.imports) {
-    const m = /^sh\.(\w+)$/.exec(q);
-    if (m && !SH_OWN.has(m[1]))
-      for (const imp of importedNames(mod, alias))
-        out.push({ node: imp, api: "sh", spec: { form: "named" }, named: { argv: [nameWord(imp, true)], complete: false }, fixable: false });
-    if (q === "sh") {
-      for (const attr of attributesOf(mod, alias)) {
-        const name = attr.childForFieldName("attribute");
-        if (SH_OWN.has(name.text))
-          continue;
-        const outer = attr.parent?.type === "attribute" && attr.parent.childForFieldName("object")?.id === attr.id ? attr.parent : void 0;
-        const sub = outer?.childForFieldName("attribute");
-        const args = outer && sub && sub.text !== "bake" ? argsAfter(mod, outer) : argsAfter(mod, attr);
-        const argv = [nameWord(name, true), ...outer && sub && sub.text !== "bake" ? [nameWord(sub, true)] : [], ...args.words];
-        out.push({ node: attr, api: "sh", spec: { form: "named" }, named: { argv, complete: args.complete }, fixable: false });
-      }
-    }
-  }
-  return out;
-}
-function plumbumLaunches(mod) {
-  const out = [];
-  for (const [alias, q] of mod.imports) {
-    const m = /^plumbum\.cmd\.(\w+)$/.exec(q);
-    if (m)
-      for (const imp of importedNames(mod, alias))
-        out.push({ node: imp, api: "plumbum.cmd", spec: { form: "named" }, named: { argv: [nameWord(imp, false)], complete: false }, fixable: false });
-    if (q !== "plumbum.local" && q !== "plumbum" && q !== "plumbum.machines.local")
-      continue;
-    const localName = q === "plumbum" ? `${alias}.local` : alias;
-    for (const sub of subscriptsOf(mod, localName)) {
-      const key = sub.childrenForFieldName("subscript").filter((s) => !!s);
-      if (key.length !== 1)
-        continue;
-      const args = argsAfter(mod, sub);
-      out.push({ node: sub, api: "plumbum.local", spec: { form: "named" }, named: { argv: [asWord(mod.eval(key[0]), { start: key[0].startIndex, end: key[0].endIndex }), ...args.words], complete: args.complete }, fixable: true });
-    }
-    for (const attr of attributesOf(mod, `${localName}.cmd`)) {
-      const name = attr.childForFieldName("attribute");
-      const args = argsAfter(mod, attr);
-      out.push({ node: attr, api: "plumbum.local.cmd", spec: { form: "named" }, named: { argv: [nameWord(name, false), ...args.words], complete: args.complete }, fixable: false });
-    }
-  }
-  return out;
-}
-function importedNames(mod, alias) {
-  const out = [];
-  for (const m of mod.file.text.matchAll(new RegExp(`\\b${alias}\\b`, "g"))) {
-    const id = mod.root.descendantForIndex(m.index, m.index + alias.length);
-    if (id?.type !== "identifier")
-      continue;
-    let p = id.parent;
-    while (p && (p.type === "dotted_name" || p.type === "aliased_import"))
-      p = p.parent;
-    if (p?.type !== "import_from_statement")
-      continue;
-    const aliased = id.parent?.type === "aliased_import" ? id.parent : id.parent?.parent?.type === "aliased_import" ? id.parent.parent : void 0;
-    if (aliased && aliased.childForFieldName("alias")?.id !== id.id)
-      continue;
-    if (p.childForFieldName("module_name")?.startIndex === (id.parent?.type === "dotted_name" ? id.parent : id).startIndex)
-      continue;
-    out.push(id);
-  }
-  return out;
-}
-function subscriptsOf(mod, dotted) {
-  const out = [];
-  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
-  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\[`, "g"))) {
-    const at2 = m.index + m[0].length - 1;
-    const sub = mod.root.descendantForIndex(at2, at2 + 1)?.parent;
-    if (sub?.type !== "subscript" || sub.childForFieldName("value")?.text.replace(/\s+/g, "") !== dotted)
-      continue;
-    out.push(sub);
-  }
-  return out;
-}
-function attributesOf(mod, dotted) {
-  const out = [];
-  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
-  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\.\\s*\\w`, "g"))) {
-    const at2 = m.index + m[0].length - 1;
-    const id = mod.root.descendantForIndex(at2, at2 + 1);
-    const attr = id?.parent;
-    if (id?.type !== "identifier" || attr?.type !== "attribute" || attr.childForFieldName("attribute")?.id !== id.id)
-      continue;
-    if (attr.childForFieldName("object")?.text.replace(/\s+/g, "") !== dotted)
-      continue;
-    out.push(attr);
-  }
-  return out;
-}
 
 // dist/src/frontends/python/prefilter.js
 var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
@@ -7048,12 +6656,11 @@ var Prefilter = class {
   }
 };
 function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
+  return apiWordInCode(text3) && someStringMatches(text3, tools);
 }
 function pythonMayMatterBytes(bytes) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const s = buf.toString("latin1");
-  return apiWordInCode(s) || importsProcessLibrary(s);
+  return apiWordInCode(buf.toString("latin1"));
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -7346,9 +6953,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -7380,14 +6987,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at2 = lines[k];
-    const head = code.slice(at2, at2 + 200);
-    if (CONTINUATION.test(head))
+    const head2 = code.slice(at2, at2 + 200);
+    if (CONTINUATION.test(head2))
       continue;
     let start = at2;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -7499,7 +7106,7 @@ function planBlocks(text3) {
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames2(code, leaves2, aliases);
+  const importBinds = importedNames(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
@@ -7719,7 +7326,7 @@ function functionsIn(scan, u) {
   }
   return out;
 }
-function importedNames2(code, units, aliases) {
+function importedNames(code, units, aliases) {
   const out = /* @__PURE__ */ new Map();
   const api = (t) => nextApiWord(t) >= 0;
   let k = 0;
@@ -7795,8 +7402,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head.split(/\r\n|\r|\n/, 2);
+  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head2.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -7820,115 +7427,265 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path31, bytes) {
+function decodePython(path30, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
-// dist/src/frontends/python/ancestry.js
-var Ancestry = class {
-  /** Node id → its parent (null for the root), for every node a descent has passed. */
-  parents = /* @__PURE__ */ new Map();
-  /** The last descent: the root, then each node the parent of the next. */
-  path;
-  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
-  nearestOf = /* @__PURE__ */ new Map();
-  constructor(root) {
-    this.path = [root];
-    this.parents.set(root.id, null);
-  }
-  parent(n) {
-    const known = this.parents.get(n.id);
-    if (known !== void 0)
-      return known;
-    const path31 = this.path;
-    path31.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path31[path31.length - 1];
-    for (; ; ) {
-      const next = at2.childWithDescendant(n);
-      if (!next)
-        break;
-      if (next.id === n.id) {
-        this.parents.set(n.id, at2);
-        return at2;
-      }
-      this.parents.set(next.id, at2);
-      path31.push(next);
-      at2 = next;
-    }
-    const p = n.parent;
-    this.parents.set(n.id, p);
-    return p;
-  }
-  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
-  descendant(start, end) {
-    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
-  }
-  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
-  deepestHolding(start, end) {
-    const path31 = this.path;
-    let lo = 0;
-    for (let hi = path31.length - 1; lo < hi; ) {
-      const mid = lo + hi + 1 >>> 1;
-      if (path31[mid].startIndex <= start && end <= path31[mid].endIndex)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-    return lo;
-  }
-  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
-  nearest(n, types) {
-    let memo = this.nearestOf.get(types);
-    if (!memo)
-      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known = memo.get(n.id);
-    if (known !== void 0)
-      return known;
-    const passed = [n.id];
-    let found = null;
-    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
-      if (types.has(cur.type)) {
-        found = cur;
-        break;
-      }
-      const k = memo.get(cur.id);
-      if (k !== void 0) {
-        found = k;
-        break;
-      }
-      passed.push(cur.id);
-    }
-    for (const id of passed)
-      memo.set(id, found);
-    return found;
-  }
-};
-var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
-var byTree = /* @__PURE__ */ new WeakMap();
-function ancestryOf(n) {
-  let a = byTree.get(n.tree);
-  if (!a)
-    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
-  return a;
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
 }
-function parentOf(n) {
-  return ancestryOf(n).parent(n);
+function isPipName(name) {
+  return PIP_RE.test(name);
 }
-function descendantAt(root, start, end) {
-  return ancestryOf(root).descendant(start, end);
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
 }
-function nearestAncestor(n, types) {
-  return ancestryOf(n).nearest(n, types);
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+var RUNNING_VERSION = "the running interpreter's version";
+
+// dist/src/frontends/python/values.js
+var UNKNOWN2 = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
+}
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
+}
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
+}
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words4 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words4.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words4;
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path31, key) {
+function withKey(path30, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path31 === "no")
+  if (key === void 0 && path30 === "no")
     return "unknown";
-  return path31;
+  return path30;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8091,7 +7848,7 @@ function branchFlow(stmt, name, pos, truth) {
   let b = containingBlock(stmt);
   const chain = [];
   while (b && b.type === "block") {
-    const p = parentOf(b);
+    const p = b.parent;
     if (!p)
       break;
     let chainIf;
@@ -8104,8 +7861,8 @@ function branchFlow(stmt, name, pos, truth) {
         continue;
       }
       chainIf = p;
-    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
-      const ifs = parentOf(p);
+    } else if (p.type === "else_clause" && p.parent?.type === "if_statement") {
+      const ifs = p.parent;
       if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
         const t = truth(ifs.childForFieldName("condition"));
         if (t === true)
@@ -8116,11 +7873,11 @@ function branchFlow(stmt, name, pos, truth) {
         }
       }
       chainIf = ifs;
-    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
+    } else if (p.type === "elif_clause" && p.parent?.type === "if_statement") {
       const cond = p.childForFieldName("condition");
       if (cond && truth(cond) === false)
         return { dead: true };
-      chainIf = parentOf(p);
+      chainIf = p.parent;
     }
     if (!chainIf || pos < chainIf.endIndex)
       break;
@@ -8134,7 +7891,10 @@ function branchFlow(stmt, name, pos, truth) {
   return { dead: false, block: { start: at2.startIndex, end: at2.endIndex }, chain };
 }
 function containingBlock(n) {
-  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
+  let cur = n.parent;
+  while (cur && cur.type !== "block" && cur.type !== "module")
+    cur = cur.parent;
+  return cur ?? void 0;
 }
 function branchBlocks(ifs) {
   const out = [];
@@ -8254,7 +8014,9 @@ var Scopes = class {
     this.ev = ev;
   }
   scopeAt(n) {
-    let cur = nearestAncestor(n, SCOPE_TYPES);
+    let cur = n.parent;
+    while (cur && !SCOPE_TYPES.has(cur.type))
+      cur = cur.parent;
     if (!cur)
       cur = this.root;
     if (cur.type === "lambda")
@@ -8348,7 +8110,9 @@ var Scopes = class {
   }
   /** The block whose execution an event depends on (for the dominance approximation). */
   blockOf(n) {
-    const cur = nearestAncestor(n, BLOCK_TYPES);
+    let cur = n.parent;
+    while (cur && cur.type !== "block" && cur.type !== "module")
+      cur = cur.parent;
     return cur ? spanOf(cur) : spanOf(this.root);
   }
   eventsFromNode(n, scope, add) {
@@ -8490,15 +8254,14 @@ var Scopes = class {
    * sys.executable is empty — a name assigned there is not what normal runs launch.
    */
   embeddedFallback(stmt, scope) {
-    const holder = parentOf(stmt);
-    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
+    const block = stmt.parent?.type === "expression_statement" ? stmt.parent.parent : stmt.parent;
     if (block?.type !== "block")
       return void 0;
-    let branch = parentOf(block);
+    let branch = block.parent;
     let inElse = false;
     if (branch?.type === "else_clause") {
       inElse = true;
-      branch = parentOf(branch);
+      branch = branch.parent;
       if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
         return void 0;
     }
@@ -8571,11 +8334,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path31 = flow.chain.join("/");
+                const path30 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path31.startsWith(k + "/") || k.startsWith(path31 + "/"))
+                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path31, e.value());
+                chain.values.set(path30, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8646,7 +8409,9 @@ function loopItems(v) {
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
-  const fn = nearestAncestor(n, FUNCTION);
+  let fn = n.parent;
+  while (fn && fn.type !== "function_definition")
+    fn = fn.parent;
   if (!fn)
     return void 0;
   const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
@@ -8654,11 +8419,11 @@ function enclosingClass(n, selfName) {
   const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
   if (firstName !== selfName)
     return void 0;
-  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
+  let cls = fn.parent;
+  while (cls && cls.type !== "class_definition" && cls.type !== "function_definition")
+    cls = cls.parent;
   return cls?.type === "class_definition" ? cls : void 0;
 }
-var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
-var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
 function findMethod(cls, name) {
   const body = cls.childForFieldName("body");
   for (const c of body?.namedChildren ?? []) {
@@ -8845,10 +8610,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path31 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path31 = withKey(path31, k);
-        return { k: "env", path: path31, span };
+          path30 = withKey(path30, k);
+        return { k: "env", path: path30, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -8951,7 +8716,7 @@ function evalString(ev, n, scope, pos) {
     prefix: m?.[1] ?? "",
     quote,
     verbatim,
-    parentType: parentOf(n)?.type ?? ""
+    parentType: n.parent?.type ?? ""
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
@@ -9053,8 +8818,7 @@ var PythonModule = class {
   nodesAtKeywords(pattern, types) {
     const out = [];
     for (const m of this.file.text.matchAll(pattern)) {
-      const at2 = descendantAt(this.root, m.index, m.index + m[0].length);
-      const parent = at2 ? parentOf(at2) : null;
+      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
       if (parent && types.includes(parent.type) && parent.startIndex === m.index)
         out.push(parent);
     }
@@ -9062,30 +8826,30 @@ var PythonModule = class {
   }
   /**
    * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order, found as they are asked for (a file over the launch budget is left after the
-   * call that goes over it, not after finding all of them).
+   * in source order.
    */
-  *callsTo(names) {
+  callsTo(names) {
     const list = [...names].filter((n) => /^\w+$/.test(n));
     if (!list.length)
-      return;
+      return [];
     const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
+    const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const m of this.file.text.matchAll(pattern)) {
-      const id = descendantAt(this.root, m.index, m.index + 1);
+      const id = this.root.descendantForIndex(m.index, m.index + 1);
       if (id?.type !== "identifier")
         continue;
-      const up = parentOf(id);
-      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
-      const call = parentOf(holder);
+      const holder = id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id ? id.parent : id;
+      const call = holder.parent;
       if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
         continue;
       seen.add(call.id);
-      yield call;
+      out.push(call);
     }
+    return out;
   }
   collectImport(n) {
-    const atModule = parentOf(n)?.type === "module";
+    const atModule = n.parent?.type === "module";
     if (n.type === "import_statement") {
       for (const c of n.namedChildren) {
         if (!c)
@@ -9354,22 +9118,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path31 = "no";
+    let path30 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path31 = withKey(path31, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path31 = mergeEnv(path31, v.k === "env" ? v.path : "unknown");
+        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
       } else
-        path31 = withKey(path31, void 0);
+        path30 = withKey(path30, void 0);
     }
-    return { k: "env", path: path31, span: spanOf(n) };
+    return { k: "env", path: path30, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9605,12 +9369,11 @@ var PythonRewriter = class {
     let gluedBefore = false;
     let gluedAfter = false;
     if (parent === "concatenated_string") {
-      parentNode = parentNode ? parentOf(parentNode) : null;
+      parentNode = parentNode?.parent ?? null;
       const parts = parentNode?.namedChildren.filter((c) => c?.type === "string") ?? [];
       gluedBefore = parts[0]?.startIndex !== lit.span.start;
       gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
-      const outer = parentNode ? parentOf(parentNode) : null;
-      parent = outer?.type ?? "";
+      parent = parentNode?.parent?.type ?? "";
     }
     const open = lit.prefix + lit.quote;
     const format = formattingOf(parentNode);
@@ -9638,7 +9401,7 @@ var PythonRewriter = class {
     return literalIndex(this.mod).around(start, end);
   }
   nodeAt(lit) {
-    return descendantAt(this.mod.root, lit.span.start, lit.span.end);
+    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
   }
   importEdits(needed) {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
@@ -9652,12 +9415,12 @@ var PythonRewriter = class {
   }
 };
 function formattingOf(node) {
-  const parent = node ? parentOf(node) : null;
+  const parent = node?.parent;
   if (!node || !parent)
     return void 0;
   if (parent.type === "binary_operator" && parent.childForFieldName("left")?.startIndex === node.startIndex && parent.childForFieldName("operator")?.type === "%")
     return "%";
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parentOf(parent)?.type === "call")
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parent.parent?.type === "call")
     return "{}";
   return void 0;
 }
@@ -9740,8 +9503,8 @@ function writtenScriptImports(mod, call, argsNode) {
   }
   if (!write || !scope)
     return void 0;
-  const stmt = parentOf(write);
-  const block = stmt?.type === "expression_statement" ? parentOf(stmt) : void 0;
+  const stmt = write.parent;
+  const block = stmt?.type === "expression_statement" ? stmt.parent : void 0;
   if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex)
     return void 0;
   if (assignedBetween(scope, name, write.endIndex, call.startIndex))
@@ -9768,9 +9531,11 @@ function pathName(mod, n) {
   return positional.length === 1 && keywords.size === 0 && a?.type === "identifier" ? a.text : void 0;
 }
 function enclosingScope(n) {
-  return nearestAncestor(n, SCOPES) ?? void 0;
+  let cur = n.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition" && cur.type !== "module")
+    cur = cur.parent;
+  return cur ?? void 0;
 }
-var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "module"]);
 function assignedBetween(scope, name, from, to) {
   for (const t of ["assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression"]) {
     for (const a of scope.descendantsOfType(t)) {
@@ -9796,28 +9561,25 @@ function shebangInterpreter(text3) {
 var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
 function pathChecksBefore(mod, call) {
   const out = [];
-  for (let block = nearestAncestor(call, GUARD_HOLDERS); block; block = nearestAncestor(block, GUARD_HOLDERS)) {
+  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
     if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
       break;
     }
-    if (block.type === "if_statement") {
-      const body = block.childForFieldName("consequence");
-      if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
-        const t = lookupTest(mod, block.childForFieldName("condition"));
-        if (t && !t.negated)
-          out.push(...t.names);
-      }
-      continue;
+    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
+      const t = lookupTest(mod, block.childForFieldName("condition"));
+      if (t && !t.negated)
+        out.push(...t.names);
     }
+    if (block.type !== "block" && block.type !== "module")
+      continue;
     for (const g of leavingGuards(mod, block)) {
-      if (g.end > call.startIndex)
+      if (g.start >= child.startIndex)
         break;
       out.push(...g.names);
     }
   }
   return out;
 }
-var GUARD_HOLDERS = /* @__PURE__ */ new Set(["if_statement", "block", "module", "function_definition", "class_definition", "lambda"]);
 var guardCache = /* @__PURE__ */ new WeakMap();
 function leavingGuards(mod, block) {
   let byBlock = guardCache.get(mod);
@@ -9831,7 +9593,7 @@ function leavingGuards(mod, block) {
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
       if (t && t.negated && leaves(s.childForFieldName("consequence")))
-        guards.push({ end: s.endIndex, names: t.names });
+        guards.push({ start: s.startIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
   }
@@ -9914,30 +9676,6 @@ function findLaunchSites(mod) {
     });
     sites.push(...own);
   }
-  if (importsProcessLibrary(mod.file.text)) {
-    for (const l of libraryLaunches(mod)) {
-      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
-      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
-      if (!l.fixable)
-        for (const s of own)
-          s.rewriter = void 0;
-      if (l.api.endsWith(".sudo")) {
-        for (const s of own)
-          if (s.env.path.kind === "inherited")
-            s.env.path = { kind: "reset", by: "sudo" };
-      }
-      sites.push(...own);
-      if (l.node.type === "call" && l.fixable) {
-        launches.push({
-          call: l.node,
-          api: l.api,
-          spec: l.spec,
-          programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
-          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
-        });
-      }
-    }
-  }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -9976,8 +9714,7 @@ function wrapperCallSites(mod, meter, launches) {
     const name = def.childForFieldName("name")?.text;
     if (!name)
       continue;
-    const up = (n) => n ? parentOf(n) : null;
-    const isMethod = up(up(def))?.type === "class_definition" || up(up(up(def)))?.type === "class_definition";
+    const isMethod = def.parent?.parent?.type === "class_definition" || def.parent?.parent?.parent?.type === "class_definition";
     const params = parameterNames(def);
     let seen = 0;
     for (const outer of mod.callsTo([name])) {
@@ -10046,10 +9783,11 @@ function programKey(w) {
   return w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : `${f.kind}@${f.span?.start ?? ""}`).join("|");
 }
 function enclosingFunction(n) {
-  const cur = nearestAncestor(n, DEFINITIONS);
+  let cur = n.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition")
+    cur = cur.parent;
   return cur?.type === "function_definition" ? cur : void 0;
 }
-var DEFINITIONS = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
 function parameterNames(def) {
   const out = [];
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
@@ -10067,7 +9805,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -10160,10 +9898,6 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
           r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
-    case "named":
-      if (named)
-        r.argvs.push(named);
-      break;
     case "program-list":
     case "program-rest": {
       r.searchesPath = spec.searchesPath;
@@ -10204,19 +9938,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path31 = r.env;
+    let path30 = r.env;
     if (cmd.pathReset)
-      path31 = { kind: "reset", by: cmd.pathReset };
+      path30 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path31 = { kind: "reset", by: "env -i" };
+      path30 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path31 = { kind: "explicit" };
-    const env2 = { path: path31 };
+      path30 = { kind: "explicit" };
+    const env2 = { path: path30 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path31.kind !== "reset" && path31.kind !== "missing")
+    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10281,9 +10015,9 @@ function listArgvs(list) {
   }
   if (words4.length === 0)
     return [];
-  const head = words4[0];
+  const head2 = words4[0];
   const tail = words4.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -10353,7 +10087,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -10447,7 +10181,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path31, head) => /\.pyw?$/i.test(path31) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path30, head2) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10642,8 +10376,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+function shebangShell(head2) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -10656,8 +10390,8 @@ function shebangShell(head) {
   const name = path10.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head) {
-  const sb = shebangShell(head);
+function scriptShell(fileName, head2) {
+  const sb = shebangShell(head2);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -10667,8 +10401,8 @@ function scriptShell(fileName, head) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head);
+  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at2 = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -10724,11 +10458,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head) {
+  claims(p, head2) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head) !== void 0;
+    return !base.includes(".") && shebangShell(head2) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -10763,7 +10497,6 @@ function parseUnitFile(text3, problems) {
     let cur = ln;
     let last = ln.no;
     for (; ; ) {
-      within(SERVICE_LINE_CHARS, chars.length + cur.text.length);
       const trimmed = cur.text.replace(/\s+$/, "");
       if (trimmed.endsWith("\\") && !trimmed.endsWith("\\\\")) {
         for (let k = 0; k < trimmed.length - 1; k++)
@@ -11025,7 +10758,6 @@ function parseIni(text3, problems) {
         last = void 0;
       continue;
     }
-    within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
       const more = trim(stripInline(chars));
@@ -11292,8 +11024,8 @@ function analyzeProcfile(file) {
     entrySuppressions(suppressions, file, ln.no, ln.no);
   }
   const advice = (venv) => {
-    const shown2 = showVenv3(venv);
-    return `put its bin on PATH in the command (PATH="${shown2.startsWith("/") ? shown2 : `$PWD/${shown2}`}/bin:$PATH" \u2026)`;
+    const shown = showVenv3(venv);
+    return `put its bin on PATH in the command (PATH="${shown.startsWith("/") ? shown : `$PWD/${shown}`}/bin:$PATH" \u2026)`;
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "procfile");
@@ -11499,12 +11231,12 @@ var FRONT_ENDS = [
   shellScriptFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path31, content) {
-  const name = path31.slice(Math.max(path31.lastIndexOf("/"), path31.lastIndexOf("\\")) + 1);
+function headOf(path30, content) {
+  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head.split(/\r?\n|\r/, 1)[0];
+  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head2.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -11512,11 +11244,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path31, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path31, head));
+function claimingFrontEnd(path30, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path30, head2));
 }
-function frontEndFor(path31, head = "") {
-  return claimingFrontEnd(path31, head) ?? pythonFrontEnd;
+function frontEndFor(path30, head2 = "") {
+  return claimingFrontEnd(path30, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -12028,9 +11760,7 @@ function judgeProgram(site, knowledge) {
     }
     return void 0;
   }
-  if (!site.searchesPath)
-    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
-  if (pathChosen)
+  if (!site.searchesPath || pathChosen)
     return void 0;
   if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
@@ -12047,16 +11777,6 @@ function judgeProgram(site, knowledge) {
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
-  return void 0;
-}
-function classifyUnsearched(name, knowledge, programSpan) {
-  if (isInterpreterName(name))
-    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
-  if (isPipName(name))
-    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
-  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
-  if (script)
-    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
 }
 function runsOnSystemInterpreter(site) {
@@ -12099,7 +11819,7 @@ function isDiscoveryProbe(name, args) {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
       return true;
   }
-  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "--version"))
     return true;
   const c = texts.lastIndexOf("-c");
   if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
@@ -12219,31 +11939,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path31, ctx, language2) {
+function readForCheckSafely(path30, ctx, language2) {
   try {
-    return readForCheck(path31, ctx, language2);
+    return readForCheck(path30, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path31, diagnostics: [], problems: [{ path: path31, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path30, diagnostics: [], problems: [{ path: path30, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path31, ctx, language2) {
-  const result2 = { path: path31, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path30, ctx, language2) {
+  const result2 = { path: path30, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path31, kind, message, partial: false });
+    result2.problems.push({ path: path30, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path31, OPEN_FLAGS);
-    const st = fd === void 0 ? fs2.statSync(path31) : fs2.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path30, OPEN_FLAGS);
+    const st = fd === void 0 ? fs2.statSync(path30) : fs2.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs2.readFileSync(path31) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs2.readFileSync(path30) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -12253,7 +11973,7 @@ function readForCheck(path31, ctx, language2) {
     if (fd !== void 0)
       fs2.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path31, headOf(path31, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path30, headOf(path30, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -12262,11 +11982,11 @@ function readForCheck(path31, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path31, bytes);
+  const decoded = (fe.decode ?? decodeText)(path30, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path31, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path30, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -12296,7 +12016,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path31 = result2.path;
+  const path30 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -12311,22 +12031,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path31, e));
+    result2.problems.push(crashProblem(path30, e));
   }
   return result2;
 }
-function crashProblem(path31, e) {
+function crashProblem(path30, e) {
   if (e instanceof TooComplexError)
-    return { path: path31, kind: "too-complex", message: e.message, partial: false };
+    return { path: path30, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path31, kind: "too-deep", message: e.message, partial: false };
+    return { path: path30, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path31, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path31, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path31, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -12413,9 +12133,6 @@ function originText(o) {
   const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
-function pipNotMeantForVenv(site, byInterpreter, origin) {
-  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
-}
 
 // dist/src/rules/bare-console-script.js
 var bareConsoleScript = defineRule({
@@ -12441,7 +12158,7 @@ var bareConsoleScript = defineRule({
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
+    if (!verdict || verdict.held || verdict.tool !== "console-script")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx.report({
@@ -12503,7 +12220,7 @@ var barePip = defineRule({
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -12563,7 +12280,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -12606,7 +12323,7 @@ var envWithoutPath = defineRule({
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
       return;
     ctx.report({
       messageId: "noPath",
@@ -12660,95 +12377,6 @@ var pathReliantLaunch = defineRule({
     if (!verdict?.held)
       return;
     ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
-  }
-});
-
-// dist/src/rules/name-not-looked-up.js
-function failureOf(site) {
-  const api = site.api;
-  if (api.startsWith("multiprocessing."))
-    return "every child the spawn start method starts exits with code 255 and no message (forkserver: BrokenPipeError)";
-  if (/^os\.spawn/.test(api))
-    return `${api} returns 127 (P_WAIT) without raising`;
-  return `${api} raises FileNotFoundError`;
-}
-var nameNotLookedUp = defineRule({
-  code: "VG107",
-  name: "name-not-looked-up",
-  summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: 'Only the `p` variants of the exec and spawn families (`os.execvp`, `os.spawnlp`, `os.posix_spawnp`), `subprocess` and the shell search `PATH` for a bare program name. `os.execv`, `os.execl`, `os.execve`, `os.spawnv`, `os.spawnl`, `os.posix_spawn` and `multiprocessing.set_executable` take the name as a path: `"python"` is `./python` in the current folder. There is normally no such file, so the launch neither escapes the venv nor runs the venv\'s interpreter \u2014 it does not run at all, and with `os.spawnv` and multiprocessing the failure is silent.',
-    example: [
-      "import multiprocessing",
-      "import sys",
-      "",
-      "",
-      "def work():",
-      '    print("child:", sys.prefix, flush=True)',
-      "",
-      "",
-      'if __name__ == "__main__":',
-      '    multiprocessing.set_start_method("spawn")',
-      '    multiprocessing.set_executable("python")',
-      "    p = multiprocessing.Process(target=work)",
-      "    p.start()",
-      "    p.join()",
-      '    print("exit code:", p.exitcode, flush=True)',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
-      "",
-      "    exit code: 255"
-    ].join("\n"),
-    why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
-    useInstead: [
-      "import multiprocessing",
-      "import sys",
-      "",
-      "",
-      "def work():",
-      '    print("child:", sys.prefix, flush=True)',
-      "",
-      "",
-      'if __name__ == "__main__":',
-      '    multiprocessing.set_start_method("spawn")',
-      "    multiprocessing.set_executable(sys.executable)",
-      "    p = multiprocessing.Process(target=work)",
-      "    p.start()",
-      "    p.join()",
-      '    print("exit code:", p.exitcode, flush=True)',
-      ""
-    ].join("\n"),
-    inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
-    fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
-    keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
-    references: [
-      "https://docs.python.org/3/library/os.html#os.execv",
-      "https://docs.python.org/3/library/os.html#os.spawnv",
-      "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.set_executable"
-    ]
-  },
-  check(site, verdict, ctx) {
-    if (!verdict || verdict.resolution !== "no-lookup")
-      return;
-    const target = verdict.tool === "interpreter" ? { kind: "interpreter" } : verdict.module ? { kind: "interpreter", module: verdict.module } : { kind: "interpreter-bin", name: verdict.name };
-    ctx.report({
-      messageId: "notLookedUp",
-      data: { name: verdict.name, api: site.api, failure: failureOf(site) },
-      fix: {
-        title: target.kind === "interpreter" ? target.module ? `Use sys.executable -m ${target.module}` : "Use sys.executable" : `Use the ${verdict.name} beside sys.executable`,
-        target,
-        cap: "unsafe",
-        reason: "the call never started the program, so any fix changes what it does; the author may have meant another interpreter"
-      }
-    });
   }
 });
 
@@ -12807,12 +12435,8 @@ var activationDoesNotPersist = defineRule({
     if (activation.deactivated)
       return;
     let later;
-    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      const v = ctx.judge(s);
-      if (v?.resolution !== "path")
-        continue;
-      if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
+      if (ctx.judge(s)?.resolution !== "path")
         continue;
       later = s;
       break;
@@ -12821,8 +12445,8 @@ var activationDoesNotPersist = defineRule({
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
-    const shown2 = facts?.showVenv?.(activation.venv);
-    const named = (t) => shown2?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown2 + t.slice(activation.venv.length) : t;
+    const shown = facts?.showVenv?.(activation.venv);
+    const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
       return t === void 0 ? "\u2026" : named(t);
@@ -12913,20 +12537,18 @@ var venvNotOnPath = defineRule({
       return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
-    if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
-      return;
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;
-    const shown2 = facts.showVenv ? facts.showVenv(venv) : venv;
+    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
     const own = site.rewriter?.rewrite(target);
-    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown2}/bin/${target.name}` : `${shown2}/bin/python${target.module ? " -m pip" : ""}`;
+    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
     ctx.report({
       messageId: "notOnPath",
-      data: { name: verdict.name, venv: shown2, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
+      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
       fix: {
-        title: `Put ${shown2}/bin on PATH`,
+        title: `Put ${shown}/bin on PATH`,
         target: { kind: "persist-venv", venv, at: "creation" },
         fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
         cap: "unsafe",
@@ -13082,7 +12704,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path31 = wordText(found.script);
+    const path30 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -13092,13 +12714,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path31))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path30))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path31 } } : { messageId: "runAsProgram", data: { script: path31 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path31}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -13142,13 +12764,13 @@ var virtualEnvWithoutPath = defineRule({
     const v = facts?.virtualEnv;
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
       return;
-    const shown2 = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
+    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
       messageId: "virtualEnvOnly",
-      data: { venv: shown2, advice: facts.persistAdvice(v.venv) },
+      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
       span: v.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
-      fix: { title: `Put ${shown2}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
+      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
     });
   }
 });
@@ -13162,7 +12784,6 @@ var RULES = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
-  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -13197,7 +12818,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path15.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return `${file}: [tool.venvguard] ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -13230,30 +12851,6 @@ function ruleList(v, file, key) {
   return list;
 }
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
-var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
-function shown(file) {
-  const rel = path15.relative(process.cwd(), path15.resolve(file));
-  return rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : file;
-}
-function readToml(file) {
-  let text3;
-  try {
-    text3 = fs3.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new ConfigError(`${shown(file)}: cannot read: ${e.code ?? e.message}`);
-  }
-  try {
-    return parseToml(text3);
-  } catch (e) {
-    const err = e;
-    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-    throw new ConfigError(err.line ? `${shown(file)}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${shown(file)}: invalid TOML: ${what}`);
-  }
-}
-function toolTable(data) {
-  const tool = data.tool;
-  return tool && typeof tool === "object" ? tool.venvguard : void 0;
-}
 function findPyproject(start) {
   let dir = path15.resolve(start);
   try {
@@ -13272,35 +12869,10 @@ function findPyproject(start) {
   }
 }
 function loadConfig(opts) {
-  const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
-  const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path15.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
-  const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
-  return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
-}
-function parsedToml(file, cache) {
-  let data = cache.get(file);
-  if (!data)
-    cache.set(file, data = readToml(file));
-  return data;
-}
-function folderOf(p) {
-  const abs = path15.resolve(p);
-  try {
-    return fs3.statSync(abs).isFile() ? path15.dirname(abs) : abs;
-  } catch {
-    return abs;
-  }
-}
-function configFromFiles(o) {
-  const { settingsPath, pyprojectPath, start, parsed } = o;
-  const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot = pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath ?? findPyproject(opts.start);
   const cfg = {
-    root: settingsPath ? path15.dirname(path15.resolve(settingsPath)) : projectRoot,
-    settingsPath,
+    root: pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(opts.start),
     pyprojectPath,
-    projectRoot,
     ignore: [],
     perFileIgnores: {},
     exclude: [...DEFAULT_EXCLUDE],
@@ -13310,24 +12882,35 @@ function configFromFiles(o) {
     forceExclude: false,
     maxFileSize: 10 * 1024 * 1024
   };
-  if (pyprojectPath)
-    cfg.pyproject = pyprojectOf(pyprojectPath);
-  if (!settingsPath)
+  if (!pyprojectPath)
     return cfg;
-  const file = shown(settingsPath);
-  const isPyproject = path15.basename(settingsPath) === "pyproject.toml";
-  const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
+  const rel = path15.relative(process.cwd(), path15.resolve(pyprojectPath));
+  const file = rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : pyprojectPath;
+  let data;
+  let text3;
+  try {
+    text3 = fs3.readFileSync(pyprojectPath, "utf8");
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read: ${e.code ?? e.message}`);
+  }
+  try {
+    data = parseToml(text3);
+  } catch (e) {
+    const err = e;
+    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+    throw new ConfigError(err.line ? `${file}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${file}: invalid TOML: ${what}`);
+  }
+  cfg.pyproject = data;
+  const toolTable = data.tool;
+  const raw = toolTable && typeof toolTable === "object" ? toolTable.venvguard : void 0;
   if (raw === void 0)
     return cfg;
-  const where = isPyproject ? "[tool.venvguard]" : "the file";
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new ConfigError(`${file}: ${where} must be a table, not ${typeName(raw)}`);
+    throw new ConfigError(`${file}: [tool.venvguard] must be a table, not ${typeName(raw)}`);
   const tool = raw;
   for (const k of Object.keys(tool)) {
-    if (!SETTINGS.includes(k)) {
-      const hint = !isPyproject && k === "tool" ? " (in this file the settings are at the top level, without [tool.venvguard])" : didYouMean(k, SETTINGS);
-      throw new ConfigError(`${file}: unknown setting ${isPyproject ? "[tool.venvguard] " : ""}${k}${hint}`);
-    }
+    if (!SETTINGS.includes(k))
+      throw new ConfigError(`${file}: unknown setting [tool.venvguard] ${k}${didYouMean(k, SETTINGS)}`);
   }
   if (tool.select !== void 0)
     cfg.select = ruleList(tool.select, file, "select");
@@ -13381,141 +12964,22 @@ function configFromFiles(o) {
   }
   return cfg;
 }
-function findSettingsFile(start, hasTable) {
-  let dir = path15.resolve(start);
-  try {
-    if (fs3.statSync(dir).isFile())
-      dir = path15.dirname(dir);
-  } catch {
-  }
-  for (; ; ) {
-    const found = settingsFileIn(dir, hasTable);
-    if (found)
-      return found;
-    const up = path15.dirname(dir);
-    if (up === dir)
-      return void 0;
-    dir = up;
-  }
-}
-function settingsFileIn(dir, hasTable, names) {
-  for (const n of SETTINGS_FILES) {
-    const p = path15.join(dir, n);
-    if (names ? !names.has(n) : !isFile(p))
-      continue;
-    if (n !== "pyproject.toml" || hasTable(p))
-      return p;
-  }
-  return void 0;
-}
-function isFile(p) {
-  try {
-    return fs3.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 function patternMatcher(patterns) {
   return ignore({ allowRelativePaths: true }).add(patterns);
 }
 
-// dist/src/pipeline/resolver.js
-import fs4 from "node:fs";
-import path16 from "node:path";
-var ConfigResolver = class {
-  opts;
-  nearest = /* @__PURE__ */ new Map();
-  configs = /* @__PURE__ */ new Map();
-  parsed = /* @__PURE__ */ new Map();
-  /** The settings of every file when `--config` or `--no-config` was given. */
-  fixed;
-  /** The settings of the first path given (what the run's own defaults, such as the output format, come from). */
-  primary;
-  /** `apply`: the command line's overrides, applied to each Config once when it is loaded. */
-  constructor(start, opts = {}) {
-    this.opts = opts;
-    if (opts.configPath || opts.noConfig) {
-      this.fixed = loadConfig({ start, configPath: opts.configPath, noConfig: opts.noConfig, parsed: this.parsed });
-      opts.apply?.(this.fixed);
-    }
-    this.primary = this.fixed ?? this.forPath(start);
-  }
-  /** Whether files may have settings of their own (no --config or --no-config). */
-  get perFile() {
-    return !this.fixed;
-  }
-  /** The settings for a file or folder. */
-  forPath(p) {
-    if (this.fixed)
-      return this.fixed;
-    const abs = path16.resolve(p);
-    let dir = abs;
-    try {
-      if (!fs4.statSync(abs).isDirectory())
-        dir = path16.dirname(abs);
-    } catch {
-      dir = path16.dirname(abs);
-    }
-    return this.forDir(dir);
-  }
-  /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
-  forDir(dir, names) {
-    if (this.fixed)
-      return this.fixed;
-    const n = this.nearestFor(path16.resolve(dir), names);
-    const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
-    let cfg = this.configs.get(key);
-    if (!cfg) {
-      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed });
-      this.opts.apply?.(cfg);
-      this.configs.set(key, cfg);
-    }
-    return cfg;
-  }
-  /** Every Config loaded so far (the run's distinct settings). */
-  loaded() {
-    return this.fixed ? [this.fixed] : [...this.configs.values()];
-  }
-  nearestFor(dir, names) {
-    const known = this.nearest.get(dir);
-    if (known)
-      return known;
-    const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
-    const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path16.join(dir, "pyproject.toml");
-    const ownPyproject = names ? names.has("pyproject.toml") : isFile2(pyproject);
-    let n;
-    if (own && ownPyproject)
-      n = { settingsPath: own, pyprojectPath: pyproject };
-    else {
-      const up = path16.dirname(dir);
-      const parent = up === dir ? {} : this.nearestFor(up);
-      n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
-    }
-    this.nearest.set(dir, n);
-    return n;
-  }
-};
-function isFile2(p) {
-  try {
-    return fs4.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 // dist/src/pipeline/discover.js
-import fs7 from "node:fs";
-import path20 from "node:path";
-
-// dist/src/pipeline/container-images.js
 import fs6 from "node:fs";
 import path19 from "node:path";
+
+// dist/src/pipeline/container-images.js
+import fs5 from "node:fs";
+import path18 from "node:path";
 import { parse as parseYaml2 } from "yaml";
 
 // dist/src/frontends/dockerfile/image.js
-import path17 from "node:path";
-function imageStages(shown2, parsed, context, baseOf, exists) {
+import path16 from "node:path";
+function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
   const byName = /* @__PURE__ */ new Map();
@@ -13538,7 +13002,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
             vars.set(k, v);
       }
       st = {
-        describe: m?.[2] ? `${shown2} (stage ${m[2]})` : shown2,
+        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
         vars,
         workdir: parent?.workdir ?? "/",
         venvs: new Set(parent?.venvs ?? []),
@@ -13608,7 +13072,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path17.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path16.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -13617,8 +13081,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path17.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path17.sep))
+          const host = path16.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path16.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -13714,8 +13178,8 @@ function venvFirstOnPath(s) {
 }
 
 // dist/src/pipeline/docker-run.js
-import fs5 from "node:fs";
-import path18 from "node:path";
+import fs4 from "node:fs";
+import path17 from "node:path";
 import { parse as parseYaml } from "yaml";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -13782,7 +13246,7 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 function kindOf(p) {
   try {
-    const st = fs5.statSync(p);
+    const st = fs4.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -13793,9 +13257,9 @@ function dockerRunDefs(workflows, root) {
   for (const file of workflows) {
     let text3;
     try {
-      if (fs5.statSync(file).size > 1024 * 1024)
+      if (fs4.statSync(file).size > 1024 * 1024)
         continue;
-      text3 = fs5.readFileSync(file, "utf8");
+      text3 = fs4.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -13824,8 +13288,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path18.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path18.join(ctx, "Dockerfile"), root);
+          const context = path17.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path17.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -13848,15 +13312,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path18.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path17.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf(host);
-            if (!kind || host === root || !host.startsWith(root + path18.sep))
+            if (!kind || host === root || !host.startsWith(root + path17.sep))
               continue;
-            mounts.push({ dest: path18.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path17.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path18.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path17.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -13868,14 +13332,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf(path18.resolve(root, file)) === "file" ? [path18.resolve(root, file)] : [];
-  const full = path18.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path18.dirname(full);
+    return kindOf(path17.resolve(root, file)) === "file" ? [path17.resolve(root, file)] : [];
+  const full = path17.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path17.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path18.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path17.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs5.readdirSync(dir).filter((n) => re.test(n) && kindOf(path18.join(dir, n)) === "file").map((n) => path18.join(dir, n));
+    return fs4.readdirSync(dir).filter((n) => re.test(n) && kindOf(path17.join(dir, n)) === "file").map((n) => path17.join(dir, n));
   } catch {
     return [];
   }
@@ -13926,8 +13390,8 @@ function parseWithinBudgets(text3) {
 }
 function readText(p) {
   try {
-    const st = fs6.statSync(p);
-    return st.size > 1024 * 1024 ? void 0 : fs6.readFileSync(p, "utf8");
+    const st = fs5.statSync(p);
+    return st.size > 1024 * 1024 ? void 0 : fs5.readFileSync(p, "utf8");
   } catch {
     return void 0;
   }
@@ -13947,7 +13411,7 @@ function composeDefs(file) {
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path19.dirname(file);
+  const dir = path18.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -13957,7 +13421,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path19.resolve(dir, ctx);
+    const context = path18.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -13973,13 +13437,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path19.resolve(dir, src);
+      const host = path18.resolve(dir, src);
       const kind = kindOf(host);
       if (kind)
-        mounts.push({ dest: path19.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path18.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path19.resolve(context, df),
+      dockerfile: path18.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -13989,7 +13453,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path19.basename(file)} service ${name}`
+      from: `${path18.basename(file)} service ${name}`
     });
   }
   return out;
@@ -14036,37 +13500,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path19.dirname(file), ...roots].map((r) => path19.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
+    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path19.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path19.basename(file)} target ${name}` });
+    out.push({ dockerfile: path18.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path18.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf(r) === "folder" ? r : path19.dirname(r));
+  roots = roots.map((r) => kindOf(r) === "folder" ? r : path18.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path19.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path18.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path19.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path18.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path19.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path18.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path19.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown = (p) => path18.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -14078,7 +13542,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       parsed.set(d.dockerfile, t === void 0 ? void 0 : parseWithinBudgets(t));
     }
     const p = parsed.get(d.dockerfile);
-    const stages = p === void 0 ? [] : imageStages(shown2(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
+    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
     const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
     busy.delete(d);
     memo.set(d, stage);
@@ -14102,7 +13566,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path19.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path18.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -14116,7 +13580,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path19.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path18.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -14148,9 +13612,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path19.resolve(f);
+    const abs = path18.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path19.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path18.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -14175,14 +13639,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path19.posix.join(workdir, `${mod}.py`), path19.posix.join(workdir, mod));
+      out.push(path18.posix.join(workdir, `${mod}.py`), path18.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path19.posix.normalize(w.startsWith("/") ? w : path19.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path18.posix.normalize(w.startsWith("/") ? w : path18.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -14191,14 +13655,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path19.join(c.host, p.slice(c.dest.length));
+        const host = path18.join(c.host, p.slice(c.dest.length));
         if (kindOf(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path19.posix.join(c.dest, path19.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path19.posix.join(c.dest, path19.basename(c.host)))
+    const at2 = c.intoDir ? path18.posix.join(c.dest, path18.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path18.posix.join(c.dest, path18.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -14215,12 +13679,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path19.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
-  for (const f of [...configFiles.map((c) => path19.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
+  for (const f of [...configFiles.map((c) => path18.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path19.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path18.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -14234,8 +13698,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path19.resolve(b, w);
-          if (p.startsWith(root + path19.sep))
+          const p = path18.resolve(b, w);
+          if (p.startsWith(root + path18.sep))
             found.push(p);
         }
       }
@@ -14248,42 +13712,35 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs7.openSync(file, "r");
+    fd = fs6.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs7.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs6.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs7.closeSync(fd);
+      fs6.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
-function discoverFiles(inputs, settings) {
-  const configFor = typeof settings === "function" ? settings : () => settings;
+function discoverFiles(inputs, cfg) {
   const files = [];
   const claimed = /* @__PURE__ */ new Map();
   const problems = [];
   const buildFiles = [];
-  const matchers = /* @__PURE__ */ new Map();
-  const excludeOf = (cfg) => {
-    let m = matchers.get(cfg);
-    if (!m)
-      matchers.set(cfg, m = patternMatcher([...cfg.exclude, ...cfg.extendExclude]));
-    return m;
-  };
+  const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path20.relative(base, path20.resolve(dir)).split(path20.sep).join("/");
-  const excluded = (exclude, rootRel, name, isDir) => {
+  const relativeDir = (base, dir) => path19.relative(base, path19.resolve(dir)).split(path19.sep).join("/");
+  const excluded = (rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
     const r = rootRel ? `${rootRel}/${name}` : name;
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path20.resolve(p);
+    const key = path19.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -14293,10 +13750,10 @@ function discoverFiles(inputs, settings) {
   };
   const ancestors = /* @__PURE__ */ new Set();
   let tooDeep;
-  const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
+  const walk = (dir, gitignores, depth, knownRootRel) => {
     let real;
     try {
-      const st = fs7.statSync(dir, { bigint: true });
+      const st = fs6.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -14304,12 +13761,12 @@ function discoverFiles(inputs, settings) {
       return;
     }
     if (ancestors.has(real)) {
-      let shown2 = real;
+      let shown = real;
       try {
-        shown2 = fs7.realpathSync(dir);
+        shown = fs6.realpathSync(dir);
       } catch {
       }
-      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown2}); skipped`, partial: false });
+      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
       return;
     }
     if (seenDirs.has(real))
@@ -14317,21 +13774,17 @@ function discoverFiles(inputs, settings) {
     seenDirs.add(real);
     let entries2;
     try {
-      entries2 = fs7.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs6.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
     }
     if (entries2.some((e) => e.name === "pyvenv.cfg"))
       return;
-    const cfg = configFor(dir, new Set(entries2.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
-    const exclude = excludeOf(cfg);
-    if (cfg !== parentCfg)
-      knownRootRel = void 0;
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path20.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs6.readFileSync(path19.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -14343,14 +13796,14 @@ function discoverFiles(inputs, settings) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path20.join(dir, e.name);
+      const p = path19.join(dir, e.name);
       let isDir = e.isDirectory();
-      let isFile3 = e.isFile();
+      let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = fs7.statSync(p);
+          const st = fs6.statSync(p);
           isDir = st.isDirectory();
-          isFile3 = st.isFile();
+          isFile = st.isFile();
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -14360,7 +13813,7 @@ function discoverFiles(inputs, settings) {
           continue;
         }
       }
-      if (excluded(exclude, rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
+      if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
         continue;
       if (isDir && depth >= FOLDER_DEPTH_BUDGET) {
         if (tooDeep)
@@ -14370,37 +13823,35 @@ function discoverFiles(inputs, settings) {
       } else if (isDir) {
         ancestors.add(real);
         const under = (rel) => rel ? `${rel}/${e.name}` : e.name;
-        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel), cfg);
+        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel));
         ancestors.delete(real);
-      } else if (isFile3) {
+      } else if (isFile) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
         if (fe)
           addFile(p, fe.language);
         else if (isBuildFile(e.name))
           buildFiles.push(p);
       }
-      if (!isFile3 && !isDir && claimingFrontEnd(p))
+      if (!isFile && !isDir && claimingFrontEnd(p))
         problems.push({ path: p, kind: "not-a-file", message: "not a regular file; skipped", partial: false });
     }
   };
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs7.statSync(input2);
+      st = fs6.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path20.dirname(path20.resolve(input2)));
-    if (!cfg)
+    if (st.isDirectory())
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path20.basename(input2);
+      const name = path19.basename(input2);
       const rel = relativeDir(cfg.root, input2);
-      const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
         continue;
       const fe = GENERIC_SCRIPT_NAME.test(name) ? claimingFrontEnd(input2, firstLineOf(input2)) : claimingFrontEnd(input2) ?? (name.includes(".") ? void 0 : claimingFrontEnd(input2, firstLineOf(input2)));
@@ -14418,18 +13869,18 @@ function discoverFiles(inputs, settings) {
 }
 
 // dist/src/env/console-scripts.js
-import fs9 from "node:fs";
-import path22 from "node:path";
-
-// dist/src/env/static.js
 import fs8 from "node:fs";
 import path21 from "node:path";
+
+// dist/src/env/static.js
+import fs7 from "node:fs";
+import path20 from "node:path";
 function isVenv(dir) {
-  return fs8.existsSync(path21.join(dir, "pyvenv.cfg"));
+  return fs7.existsSync(path20.join(dir, "pyvenv.cfg"));
 }
 function listDir(d) {
   try {
-    return fs8.readdirSync(d).sort();
+    return fs7.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -14437,17 +13888,17 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path21.join(prefix, lib);
-    if (lib === "Lib" && fs8.existsSync(path21.join(libDir, "site-packages")))
-      out.push(path21.join(libDir, "site-packages"));
+    const libDir = path20.join(prefix, lib);
+    if (lib === "Lib" && fs7.existsSync(path20.join(libDir, "site-packages")))
+      out.push(path20.join(libDir, "site-packages"));
     for (const d of listDir(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path21.join(libDir, d, leaf);
-        if (fs8.existsSync(sp))
+        const sp = path20.join(libDir, d, leaf);
+        if (fs7.existsSync(sp))
           out.push(sp);
       }
     }
@@ -14456,7 +13907,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs8.realpathSync(sp);
+      real = fs7.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -14470,17 +13921,17 @@ function sitePackagesUnder(prefix, majorMinor) {
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs9.readdirSync(root, { withFileTypes: true });
+    entries2 = fs8.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path22.join(root, e.name))).map((e) => path22.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path21.join(root, e.name))).map((e) => path21.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs9.existsSync(path22.join(base, ...mod, "__main__.py")))
+    if (fs8.existsSync(path21.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -14514,14 +13965,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs9.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs8.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs9.readFileSync(path22.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs8.readFileSync(path21.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -14529,7 +13980,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path22.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path21.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -14547,7 +13998,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path22.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path21.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -14626,13 +14077,13 @@ function projectDependencies(cfg) {
     }
   let entries2 = [];
   try {
-    entries2 = fs9.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+    entries2 = fs8.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
   } catch {
   }
   for (const f of entries2) {
     let text3 = "";
     try {
-      text3 = fs9.readFileSync(path22.join(cfg.root, f), "utf8");
+      text3 = fs8.readFileSync(path21.join(cfg.root, f), "utf8");
     } catch {
       continue;
     }
@@ -14647,7 +14098,7 @@ function asArray(v) {
 }
 
 // dist/src/pipeline/context.js
-import path23 from "node:path";
+import path22 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -14671,7 +14122,7 @@ function selectRules(select, ignore2, extend = []) {
 }
 function buildSettings(cfg, cli) {
   const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...cli.ignore ?? []], cli.extendSelect);
-  const knowledge = buildKnowledge({ root: cfg.projectRoot, pyproject: cfg.pyproject, consoleScripts: cfg.consoleScripts });
+  const knowledge = buildKnowledge(cfg);
   return {
     rules,
     venvs: knowledge.venvs,
@@ -14694,7 +14145,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path23.relative(cfg.root, path23.resolve(file)).split(path23.sep).join("/");
+    const r = path22.relative(cfg.root, path22.resolve(file)).split(path22.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -14821,13 +14272,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs10 from "node:fs";
-import path24 from "node:path";
+import fs9 from "node:fs";
+import path23 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path24.join(path24.dirname(target), `.${path24.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path23.join(path23.dirname(target), `.${path23.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -14835,17 +14286,17 @@ function testPause() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function writeAtomically(file, bytes) {
-  const target = fs10.realpathSync(file);
-  const st = fs10.statSync(target);
+  const target = fs9.realpathSync(file);
+  const st = fs9.statSync(target);
   const tmp = tempPath(target);
-  let fd = fs10.openSync(tmp, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, 384);
+  let fd = fs9.openSync(tmp, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, 384);
   try {
-    fs10.writeFileSync(fd, bytes);
+    fs9.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs10.fstatSync(fd);
+    const mine = fs9.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs10.fchownSync(fd, st.uid, st.gid);
+        fs9.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -14854,15 +14305,15 @@ function writeAtomically(file, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs10.fchmodSync(fd, st.mode & 4095);
-    fs10.closeSync(fd);
+    fs9.fchmodSync(fd, st.mode & 4095);
+    fs9.closeSync(fd);
     fd = void 0;
-    fs10.renameSync(tmp, target);
+    fs9.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs10.closeSync(fd);
-      fs10.rmSync(tmp, { force: true });
+        fs9.closeSync(fd);
+      fs9.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -14880,7 +14331,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs10.readdirSync(dir);
+    names = fs9.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -14891,10 +14342,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path24.join(dir, name);
+    const p = path23.join(dir, name);
     try {
-      if (fs10.lstatSync(p).isFile()) {
-        fs10.unlinkSync(p);
+      if (fs9.lstatSync(p).isFile()) {
+        fs9.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -14903,8 +14354,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path24.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path24.sep}`) && !path24.isAbsolute(rel);
+  const rel = path23.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path23.sep}`) && !path23.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -14917,19 +14368,19 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs10.statSync(r).isDirectory() ? r : path24.dirname(r);
-        this.roots.push(fs10.realpathSync(dir));
+        const dir = fs9.statSync(r).isDirectory() ? r : path23.dirname(r);
+        this.roots.push(fs9.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs10.realpathSync(file);
+    const real = fs9.realpathSync(file);
     if (!this.roots.some((root) => isInside(root, real))) {
       return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
     }
-    const st = fs10.statSync(real);
+    const st = fs9.statSync(real);
     const uid = process.getuid?.();
     const owner = uid === void 0 || uid === 0 || st.uid === uid;
     if (owner) {
@@ -14937,7 +14388,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs10.accessSync(real, fs10.constants.W_OK);
+        fs9.accessSync(real, fs9.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -14955,7 +14406,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path24.dirname(fs10.realpathSync(file));
+      const dir = path23.dirname(fs9.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -14990,9 +14441,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs10.realpathSync(file);
+    return fs9.realpathSync(file);
   } catch {
-    return path24.resolve(file);
+    return path23.resolve(file);
   }
 }
 
@@ -15036,15 +14487,7 @@ function workersFor(threads, pendingBytes) {
 }
 async function checkFiles(files, settings, opts = {}) {
   const cpus = threadsFor(opts.jobs);
-  const all = Array.isArray(settings) ? settings : [settings];
-  const contexts = /* @__PURE__ */ new Map();
-  const ctxOf = (i) => {
-    const k = opts.settingsOf?.(i) ?? 0;
-    let c = contexts.get(k);
-    if (!c)
-      contexts.set(k, c = contextFromSettings(all[k]));
-    return c;
-  };
+  const ctx = contextFromSettings(settings);
   const results = new Array(files.length);
   let done = 0;
   const finish2 = (i, r, fix) => {
@@ -15057,15 +14500,15 @@ async function checkFiles(files, settings, opts = {}) {
   let parsersReady = false;
   let next = 0;
   for (; next < files.length; next++) {
-    const { result: result2, file } = readForCheckSafely(files[next], ctxOf(next), opts.claimed?.get(files[next]));
+    const { result: result2, file } = readForCheckSafely(files[next], ctx, opts.claimed?.get(files[next]));
     if (!file)
       finish2(next, result2);
     else {
       if (!parsers) {
-        chooseWasmTier(all[0]);
+        chooseWasmTier(settings);
         parsers = loadParsers().then(() => void (parsersReady = true));
       }
-      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path), settings: opts.settingsOf?.(next) });
+      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path) });
       pendingBytes += file.text.length;
       if (workersFor(cpus, pendingBytes) > 0) {
         next++;
@@ -15081,17 +14524,16 @@ async function checkFiles(files, settings, opts = {}) {
     for (const item of pending) {
       if (parsersDamaged())
         await loadParsers();
-      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctxOf(item.index), fixRequest(opts.fix), item.drop);
+      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx, fixRequest(opts.fix), item.drop);
       finish2(item.index, r.result, r.fix);
     }
     return results;
   }
-  await withWorkers(files, next, pending, all, ctxOf, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish2, opts, opts.fix);
+  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish2, opts.claimed, opts.fix);
   return results;
 }
-async function withWorkers(files, from, queue, settings, ctxOf, workers, finish2, opts, fix) {
-  const { claimed, settingsOf } = opts;
-  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns }));
+async function withWorkers(files, from, queue, settings, ctx, workers, finish2, claimed, fix) {
+  const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
   let producing = true;
   const idle = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -15118,11 +14560,11 @@ async function withWorkers(files, from, queue, settings, ctxOf, workers, finish2
     });
   });
   for (let i = from; i < files.length; i++) {
-    const { result: result2, file } = readForCheckSafely(files[i], ctxOf(i), claimed?.get(files[i]));
+    const { result: result2, file } = readForCheckSafely(files[i], ctx, claimed?.get(files[i]));
     if (!file)
       finish2(i, result2);
     else {
-      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path), settings: settingsOf?.(i) });
+      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path) });
       wake();
     }
     if (i % 64 === 63)
@@ -15141,8 +14583,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs11 from "node:fs";
-import path25 from "node:path";
+import fs10 from "node:fs";
+import path24 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -15166,15 +14608,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path25.dirname(path25.resolve(cwd, file));
-  const rel = (d) => path25.relative(base, path25.resolve(cwd, d.path)).split(path25.sep).join("/");
+  const base = path24.dirname(path24.resolve(cwd, file));
+  const rel = (d) => path24.relative(base, path24.resolve(cwd, d.path)).split(path24.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs11.readFileSync(file, "utf8");
+    text3 = fs10.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -15211,13 +14653,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path25.resolve(cwd, file);
+  const target = path24.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs11.writeFileSync(tmp, text3, { mode: 420 });
-    fs11.renameSync(tmp, target);
+    fs10.writeFileSync(tmp, text3, { mode: 420 });
+    fs10.renameSync(tmp, target);
   } catch (e) {
-    fs11.rmSync(tmp, { force: true });
+    fs10.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -15660,67 +15102,33 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path26.resolve(cwd, paths[0]), {
-    configPath: opts.config,
-    noConfig: opts.noConfig,
-    apply: (c) => {
-      if (opts.extendExclude)
-        c.extendExclude.push(...opts.extendExclude);
-      if (opts.respectGitignore !== void 0)
-        c.respectGitignore = opts.respectGitignore;
-      if (opts.forceExclude !== void 0)
-        c.forceExclude = opts.forceExclude;
-      if (opts.maxFileSize)
-        c.maxFileSize = opts.maxFileSize;
-    }
-  });
-  const cfg = resolver.primary;
-  const cli = { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter };
-  const settings = buildSettings(cfg, cli);
+  const cfg = loadConfig({ start: path25.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
+  if (opts.extendExclude)
+    cfg.extendExclude.push(...opts.extendExclude);
+  if (opts.respectGitignore !== void 0)
+    cfg.respectGitignore = opts.respectGitignore;
+  if (opts.forceExclude !== void 0)
+    cfg.forceExclude = opts.forceExclude;
+  if (opts.maxFileSize)
+    cfg.maxFileSize = opts.maxFileSize;
+  const settings = buildSettings(cfg, { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
   if (opts.fixReadonly && !opts.fix)
     throw new UsageError("--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)");
   if (opts.updateBaseline && !opts.baseline)
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path26.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path26.resolve(cwd, p));
-  const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path25.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path25.resolve(cwd, p));
+  const found = discoverFiles(roots, cfg);
   const display = (p) => {
-    const r = path26.relative(cwd, p);
+    const r = path25.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path26.resolve(cwd, p)))];
-  const all = [settings];
-  const built = /* @__PURE__ */ new Map([[cfg, 0]]);
-  const settingsIndex = (file) => {
-    const c = resolver.forPath(file);
-    let k = built.get(c);
-    if (k === void 0) {
-      built.set(c, k = all.length);
-      all.push({ ...buildSettings(c, cli), imageRuns: settings.imageRuns });
-    }
-    return k;
-  };
-  const fileSettings = found.files.map(settingsIndex);
-  const ignores = /* @__PURE__ */ new Map();
-  const ignoresFor = (file) => {
-    const c = resolver.forPath(file);
-    let f = ignores.get(c);
-    if (!f)
-      ignores.set(c, f = perFileIgnores(c));
-    return f(file);
-  };
-  const contexts = /* @__PURE__ */ new Map();
-  const contextFor = (file) => {
-    const k = settingsIndex(file);
-    let c = contexts.get(k);
-    if (!c)
-      contexts.set(k, c = contextFromSettings(all[k]));
-    return c;
-  };
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path25.resolve(cwd, p)))];
+  const ignoresFor = perFileIgnores(cfg);
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
-  const results = await checkFiles(found.files, all, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix, settingsOf: (i) => fileSettings[i] });
+  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -15734,8 +15142,8 @@ async function check(opts) {
       skipped++;
     else if (!r.problems.some((p) => !p.partial))
       checked++;
-    const shown2 = display(r.path);
-    problems.push(...r.problems.map((p) => ({ ...p, path: shown2 })));
+    const shown = display(r.path);
+    problems.push(...r.problems.map((p) => ({ ...p, path: shown })));
     const dropped = ignoresFor(r.path);
     let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
     const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === "unsafe")) ? realpathOr(r.path) : void 0;
@@ -15751,24 +15159,24 @@ async function check(opts) {
       const release = writer ? holdSignalsWhileWriting() : void 0;
       let outcome;
       try {
-        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFor(r.path), opts.fix === "unsafe", writer, [...dropped]);
+        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === "unsafe", writer, [...dropped]);
       } finally {
         await release?.();
       }
       fixedAt.set(real, outcome);
       if (outcome.problem)
-        problems.push({ ...outcome.problem, path: shown2 });
+        problems.push({ ...outcome.problem, path: shown });
       if (outcome.fixed) {
-        fixed.push({ ...outcome.fixed, path: shown2 });
+        fixed.push({ ...outcome.fixed, path: shown });
         diags = outcome.remaining.filter((d) => !dropped.has(d.code));
         if (writer)
           r.source = outcome.source;
       }
     }
     if (diags.length && r.source) {
-      const src = new SourceFile(shown2, r.source.text, r.source.encoding);
-      sources.set(shown2, src);
-      diagnostics.push(...diags.map((d) => ({ ...d, path: shown2 })));
+      const src = new SourceFile(shown, r.source.text, r.source.encoding);
+      sources.set(shown, src);
+      diagnostics.push(...diags.map((d) => ({ ...d, path: shown })));
     }
   }
   diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code));
@@ -15787,8 +15195,7 @@ async function check(opts) {
     filesChecked: checked,
     filesSkipped: skipped,
     fixesApplied: opts.fix ? fixed.reduce((n, f) => n + f.applied, 0) : void 0,
-    // Every rule some file was checked with, in the registry's order.
-    rules: all.length === 1 ? settings.rules : RULES.filter((r) => all.some((s) => s.ruleCodes.includes(r.code))),
+    rules: settings.rules,
     sources,
     cwd,
     durationMs: performance.now() - t0,
@@ -15798,17 +15205,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path27 from "node:path";
+import path26 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path27.relative(cwd, path27.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path27.sep) || path27.isAbsolute(rel);
+  const rel = path26.relative(cwd, path26.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path26.sep) || path26.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path27.sep).join("/");
+  return displayPath(p, cwd).split(path26.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -15907,7 +15314,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path31 = portablePath(d.path, r.cwd);
+  const path30 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -15922,10 +15329,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path31,
+    path: path30,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path31, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path30, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -15934,7 +15341,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path28 from "node:path";
+import path27 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -16095,11 +15502,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path28.resolve(cwd, p)).href };
-  return { uri: rel.split(path28.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path27.resolve(cwd, p)).href };
+  return { uri: rel.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path28.resolve(dir)).href;
+  const href = pathToFileURL(path27.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -16150,9 +15557,9 @@ function* printed(line, from = 0, to = line.length) {
       width = TAB_WIDTH - cell % TAB_WIDTH;
       text3 = " ".repeat(width);
     } else {
-      const shown2 = standIn(cp);
-      text3 = shown2 ?? ch;
-      width = shown2 === void 0 ? cellWidth(cp, ch) : 1;
+      const shown = standIn(cp);
+      text3 = shown ?? ch;
+      width = shown === void 0 ? cellWidth(cp, ch) : 1;
     }
     yield { i, units, text: text3, cell, width };
     cell += width;
@@ -16229,13 +15636,13 @@ function codeFrame(source, start, end, style = plain) {
   const from = clamp(start.column - 1, 0, primaryLength);
   const to = start.line === end.line ? clamp(end.column - 1, from, primaryLength) : primaryLength;
   for (let n = first; n <= last; n++) {
-    const shown2 = framedLine(source.lineText(n), from, to);
+    const shown = framedLine(source.lineText(n), from, to);
     const gutter = style.gutter(`${String(n).padStart(width)} |`);
-    out.push(shown2.text === "" ? gutter : `${gutter} ${shown2.text}`);
+    out.push(shown.text === "" ? gutter : `${gutter} ${shown.text}`);
     if (n !== primary)
       continue;
-    const col = shown2.cellOf(from);
-    const len = Math.max(1, shown2.cellOf(to) - col);
+    const col = shown.cellOf(from);
+    const len = Math.max(1, shown.cellOf(to) - col);
     out.push(`${blank2} ${" ".repeat(col)}${style.marker("^".repeat(len))}`);
   }
   out.push(blank2);
@@ -16265,8 +15672,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path31 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path31)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path30 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path30)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -16278,7 +15685,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path31 = sanitize(displayPath(d.path, r.cwd));
+  const path30 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -16291,7 +15698,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path31}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path30}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -16377,18 +15784,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs12 from "node:fs";
-import path29 from "node:path";
+import fs11 from "node:fs";
+import path28 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path29.dirname(fileURLToPath(from)); ; dir = path29.dirname(dir)) {
-    const file = path29.join(dir, "package.json");
-    if (fs12.existsSync(file)) {
-      const json = JSON.parse(fs12.readFileSync(file, "utf8"));
+  for (let dir = path28.dirname(fileURLToPath(from)); ; dir = path28.dirname(dir)) {
+    const file = path28.join(dir, "package.json");
+    if (fs11.existsSync(file)) {
+      const json = JSON.parse(fs11.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path29.dirname(dir) === dir)
+    if (path28.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -16466,7 +15873,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path30.relative(r.cwd, path30.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path29.relative(r.cwd, path29.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -16474,7 +15881,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs13.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs12.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -16485,21 +15892,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs13.existsSync(path30.resolve(workspace, p)))
+      if (!fs12.existsSync(path29.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path30.resolve(workspace, sarifPath);
-      fs13.mkdirSync(path30.dirname(target), { recursive: true });
-      fs13.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path29.resolve(workspace, sarifPath);
+      fs12.mkdirSync(path29.dirname(target), { recursive: true });
+      fs12.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs13.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs12.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -274,31 +274,6 @@ var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
   // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
   "virtualenv"
 ]);
-var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
-function installsOnlyTools(words2) {
-  const at = words2.indexOf("install");
-  if (at < 0)
-    return false;
-  let tools = 0;
-  for (let i = at + 1; i < words2.length; i++) {
-    const w = words2[i];
-    if (w === void 0)
-      return false;
-    if (w.startsWith("-")) {
-      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
-        return false;
-      if (PIP_OPTIONS_WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
-      return false;
-    if (name !== "pip")
-      tools++;
-  }
-  return tools > 0;
-}
 var SYSTEM_BIN_DIRS = [
   "/usr/bin",
   "/usr/local/bin",
@@ -344,479 +319,6 @@ function toolNamePattern(consoleScripts) {
 }
 var RUNNING_VERSION = "the running interpreter's version";
 
-// dist/src/kernel/word.js
-function textWord(text3, start) {
-  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
-  return {
-    fragments: [{ kind: "text", text: text3, offsets }],
-    span: start === void 0 ? void 0 : { start, end: start + text3.length }
-  };
-}
-function wordText(w) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind !== "text")
-      return void 0;
-    s += f.text;
-  }
-  return s;
-}
-function wordSourceSpan(w) {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const f of w.fragments) {
-    if (f.kind === "text") {
-      for (const o of f.offsets ?? []) {
-        if (o < 0)
-          continue;
-        if (o < start)
-          start = o;
-        if (o + 1 > end)
-          end = o + 1;
-      }
-    } else if (f.span) {
-      if (f.span.start < start)
-        start = f.span.start;
-      if (f.span.end > end)
-        end = f.span.end;
-    }
-  }
-  if (start === Infinity)
-    return w.span;
-  return { start, end };
-}
-function concatWords(a, b) {
-  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
-  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
-}
-function mergeText(fragments) {
-  const out = [];
-  for (const f of fragments) {
-    const prev = out[out.length - 1];
-    if (f.kind === "text" && prev && prev.kind === "text") {
-      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
-      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
-    } else if (f.kind === "text" && f.text === "") {
-      continue;
-    } else {
-      out.push(f);
-    }
-  }
-  return out;
-}
-function replaceWordEdit(source, w, text3) {
-  if (w.fragments.length !== 1)
-    return void 0;
-  const f = w.fragments[0];
-  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
-    return void 0;
-  const start = f.offsets[0];
-  if (f.offsets.some((o, i) => o !== start + i))
-    return void 0;
-  if (source.slice(start, start + f.text.length) !== f.text)
-    return void 0;
-  return { start, end: start + f.text.length, text: text3 };
-}
-var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
-function plainShellWord(src) {
-  let out = "";
-  PLAIN_SHELL_PIECE.lastIndex = 0;
-  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
-    const at = PLAIN_SHELL_PIECE.lastIndex;
-    const m = PLAIN_SHELL_PIECE.exec(src);
-    if (!m || m.index !== at)
-      return void 0;
-    const p = m[0];
-    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
-  }
-  return src.length ? out : void 0;
-}
-function shellWordSpan(source, w) {
-  const name = wordText(w);
-  const inner = wordSourceSpan(w);
-  if (name === void 0 || !inner)
-    return void 0;
-  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
-    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
-  }
-  if (source.slice(inner.start, inner.end) !== name)
-    return void 0;
-  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
-  return /["'\\`$]/.test(around) ? void 0 : inner;
-}
-
-// dist/src/frontends/python/values.js
-var UNKNOWN = { k: "unknown" };
-var MAX_OPTIONS = 16;
-function strValue(word, literal) {
-  return { k: "str", word, literal };
-}
-function fragmentValue(f, span) {
-  return { k: "str", word: { fragments: [f], span } };
-}
-function union(values) {
-  const out = [];
-  for (const v of values) {
-    if (v.k === "union")
-      out.push(...v.options);
-    else
-      out.push(v);
-  }
-  if (out.length === 1)
-    return out[0];
-  if (out.length > MAX_OPTIONS)
-    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
-  return { k: "union", options: out };
-}
-function options(v) {
-  return v.k === "union" ? v.options : [v];
-}
-function mapEach(vs, f) {
-  let combos = [[]];
-  for (const v of vs) {
-    const opts = options(v);
-    if (combos.length * opts.length > MAX_OPTIONS)
-      return f(vs);
-    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
-  }
-  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
-}
-function mapValue(v, f) {
-  return v.k === "union" ? union(v.options.map(f)) : f(v);
-}
-function runningVersion(span) {
-  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
-}
-function unknownWord(span) {
-  return { fragments: [{ kind: "unknown", span }], span };
-}
-function asWord(v, span) {
-  if (v.k === "str")
-    return v.word;
-  return unknownWord(span);
-}
-function concatValues(a, b, span) {
-  return mapValue(a, (x) => mapValue(b, (y) => {
-    if (x.k === "str" && y.k === "str")
-      return strValue(concatWords(x.word, y.word));
-    if (x.k === "list" && y.k === "list")
-      return { k: "list", items: [...x.items, ...y.items], span };
-    if (x.k === "list" && y.k === "unknown")
-      return { k: "list", items: [...x.items, { splat: UNKNOWN }], span };
-    if (x.k === "unknown" && y.k === "list")
-      return { k: "list", items: [{ splat: UNKNOWN }, ...y.items], span };
-    if (x.k === "str" || y.k === "str") {
-      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
-    }
-    return { k: "unknown", span };
-  }));
-}
-function splitWords(word, shellLike) {
-  const words2 = [];
-  let cur = [];
-  const flush = () => {
-    const merged = mergeText(cur);
-    if (merged.length)
-      words2.push({ fragments: merged });
-    cur = [];
-  };
-  for (const f of word.fragments) {
-    if (f.kind !== "text") {
-      cur.push(f);
-      continue;
-    }
-    const t = f.text;
-    let quote;
-    let piece = "";
-    let pieceOffsets = [];
-    const pushPiece = () => {
-      if (piece)
-        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
-      piece = "";
-      pieceOffsets = [];
-    };
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i];
-      const off = f.offsets?.[i] ?? -1;
-      if (shellLike && (ch === '"' || ch === "'")) {
-        if (!quote) {
-          quote = ch;
-          continue;
-        }
-        if (quote === ch) {
-          quote = void 0;
-          continue;
-        }
-      }
-      if (!quote && /\s/.test(ch)) {
-        pushPiece();
-        flush();
-        continue;
-      }
-      piece += ch;
-      pieceOffsets.push(off);
-    }
-    pushPiece();
-  }
-  flush();
-  return words2;
-}
-
-// dist/src/frontends/python/process-libraries.js
-var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
-function importsProcessLibrary(text3) {
-  LIBRARY_IMPORT.lastIndex = 0;
-  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
-    let j = m.index - 1;
-    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
-      j--;
-    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
-      return true;
-  }
-  return false;
-}
-var SHELL0 = { form: "shell", index: 0, keyword: "command" };
-var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
-var SARGE = ["run", "capture_stdout", "capture_stderr", "capture_both", "get_stdout", "get_stderr", "get_both"];
-function libraryLaunches(mod) {
-  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
-  const out = [];
-  if (roots.has("invoke") || roots.has("fabric"))
-    out.push(...taskRunnerLaunches(mod, roots.has("fabric")));
-  const qualifiedCalls = (names, prefix, make) => {
-    for (const call of mod.callsTo(names)) {
-      const q = mod.qualify(call.childForFieldName("function"), mod.scopeAt(call));
-      if (q?.startsWith(prefix)) {
-        const l = make(call, q);
-        if (l)
-          out.push(l);
-      }
-    }
-  };
-  if (roots.has("pexpect")) {
-    qualifiedCalls(["spawn", "spawnu", "run", "runu", "PopenSpawn"], "pexpect.", (call, q) => /^pexpect\.(?:spawnu?|runu?|popen_spawn\.PopenSpawn)$/.test(q) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
-  }
-  if (roots.has("sarge")) {
-    qualifiedCalls(SARGE, "sarge.", (call, q) => SARGE.includes(q.slice(6)) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
-  }
-  if (roots.has("delegator")) {
-    qualifiedCalls(["run", "chain"], "delegator.", (call, q) => q === "delegator.run" || q === "delegator.chain" ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
-  }
-  if (roots.has("sh"))
-    out.push(...shLaunches(mod));
-  if (roots.has("plumbum"))
-    out.push(...plumbumLaunches(mod));
-  return out;
-}
-function taskRunnerLaunches(mod, fabricFile) {
-  const out = [];
-  for (const call of mod.callsTo(["run", "sudo", "local"])) {
-    const fn = call.childForFieldName("function");
-    const q = mod.qualify(fn, mod.scopeAt(call));
-    if (q === "invoke.run" || q === "invoke.sudo") {
-      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
-      continue;
-    }
-    if (q === "fabric.api.local" || q === "fabric.operations.local") {
-      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
-      continue;
-    }
-    if (fn.type !== "attribute")
-      continue;
-    const method = fn.childForFieldName("attribute")?.text;
-    const obj = fn.childForFieldName("object");
-    if (!obj || !method)
-      continue;
-    const kind = contextKind(mod, obj, fabricFile);
-    if (!kind)
-      continue;
-    if (kind === "connection") {
-      if (method === "local")
-        out.push({ node: call, api: "fabric.Connection.local", spec: SHELL0, fixable: true });
-      continue;
-    }
-    if (method === "run" || method === "sudo")
-      out.push({ node: call, api: `invoke.Context.${method}`, spec: SHELL0, fixable: true });
-  }
-  return out;
-}
-function contextKind(mod, obj, fabricFile) {
-  if (obj.type === "call") {
-    const q = mod.qualify(obj.childForFieldName("function"), mod.scopeAt(obj));
-    if (q === "invoke.Context" || q === "invoke.context.Context")
-      return "context";
-    if (q === "fabric.Connection" || q === "fabric.connection.Connection")
-      return "connection";
-    return void 0;
-  }
-  if (obj.type !== "identifier")
-    return void 0;
-  const name = obj.text;
-  for (let def = obj.parent; def; def = def.parent) {
-    if (def.type !== "function_definition")
-      continue;
-    const params = def.childForFieldName("parameters")?.namedChildren ?? [];
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i];
-      if (!p)
-        continue;
-      const pname = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
-      if (pname !== name)
-        continue;
-      const type = p.childForFieldName("type");
-      const annotated = type ? mod.qualify(type.namedChildren[0] ?? type, mod.scopeAt(def)) : void 0;
-      if (annotated === "invoke.Context" || annotated === "invoke.context.Context")
-        return "context";
-      if (annotated === "fabric.Connection" || annotated === "fabric.connection.Connection")
-        return "connection";
-      if (i !== 0)
-        return void 0;
-      const task = taskDecorator(mod, def);
-      if (task === "invoke")
-        return fabricFile ? "connection" : "context";
-      if (task === "fabric")
-        return "connection";
-      return void 0;
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function taskDecorator(mod, def) {
-  const holder = def.parent?.type === "decorated_definition" ? def.parent : void 0;
-  if (!holder)
-    return void 0;
-  for (const d of holder.namedChildren) {
-    if (d?.type !== "decorator")
-      continue;
-    let e = d.namedChildren[0];
-    if (e?.type === "call")
-      e = e.childForFieldName("function");
-    const q = e ? mod.qualify(e, mod.scopeAt(holder)) : void 0;
-    if (q === "invoke.task" || q === "invoke.tasks.task")
-      return "invoke";
-    if (q === "fabric.task" || q === "fabric.tasks.task" || q === "fabric.decorators.task")
-      return "fabric";
-  }
-  return void 0;
-}
-function nameWord(node, dashes) {
-  const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
-  return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
-}
-function argsAfter(mod, node) {
-  const parent = node.parent;
-  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id) {
-    const { positional, keywords, splat } = mod.callArgs(parent);
-    const options2 = [...keywords.keys()].some((k) => !k.startsWith("_"));
-    return { words: positional.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: !splat && !options2 };
-  }
-  if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) {
-    const subs = parent.childrenForFieldName("subscript").filter((s) => !!s);
-    const items = subs.length === 1 && subs[0].type === "tuple" ? subs[0].namedChildren.filter((s) => !!s) : subs;
-    return { words: items.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: true };
-  }
-  return { words: [], complete: false };
-}
-function shLaunches(mod) {
-  const out = [];
-  for (const call of mod.callsTo(["Command"])) {
-    if (mod.qualify(call.childForFieldName("function"), mod.scopeAt(call)) === "sh.Command")
-      out.push({ node: call, api: "sh.Command", spec: { form: "program", index: 0, searchesPath: true }, fixable: true });
-  }
-  for (const [alias, q] of mod.imports) {
-    const m = /^sh\.(\w+)$/.exec(q);
-    if (m && !SH_OWN.has(m[1]))
-      for (const imp of importedNames(mod, alias))
-        out.push({ node: imp, api: "sh", spec: { form: "named" }, named: { argv: [nameWord(imp, true)], complete: false }, fixable: false });
-    if (q === "sh") {
-      for (const attr of attributesOf(mod, alias)) {
-        const name = attr.childForFieldName("attribute");
-        if (SH_OWN.has(name.text))
-          continue;
-        const outer = attr.parent?.type === "attribute" && attr.parent.childForFieldName("object")?.id === attr.id ? attr.parent : void 0;
-        const sub = outer?.childForFieldName("attribute");
-        const args = outer && sub && sub.text !== "bake" ? argsAfter(mod, outer) : argsAfter(mod, attr);
-        const argv = [nameWord(name, true), ...outer && sub && sub.text !== "bake" ? [nameWord(sub, true)] : [], ...args.words];
-        out.push({ node: attr, api: "sh", spec: { form: "named" }, named: { argv, complete: args.complete }, fixable: false });
-      }
-    }
-  }
-  return out;
-}
-function plumbumLaunches(mod) {
-  const out = [];
-  for (const [alias, q] of mod.imports) {
-    const m = /^plumbum\.cmd\.(\w+)$/.exec(q);
-    if (m)
-      for (const imp of importedNames(mod, alias))
-        out.push({ node: imp, api: "plumbum.cmd", spec: { form: "named" }, named: { argv: [nameWord(imp, false)], complete: false }, fixable: false });
-    if (q !== "plumbum.local" && q !== "plumbum" && q !== "plumbum.machines.local")
-      continue;
-    const localName = q === "plumbum" ? `${alias}.local` : alias;
-    for (const sub of subscriptsOf(mod, localName)) {
-      const key = sub.childrenForFieldName("subscript").filter((s) => !!s);
-      if (key.length !== 1)
-        continue;
-      const args = argsAfter(mod, sub);
-      out.push({ node: sub, api: "plumbum.local", spec: { form: "named" }, named: { argv: [asWord(mod.eval(key[0]), { start: key[0].startIndex, end: key[0].endIndex }), ...args.words], complete: args.complete }, fixable: true });
-    }
-    for (const attr of attributesOf(mod, `${localName}.cmd`)) {
-      const name = attr.childForFieldName("attribute");
-      const args = argsAfter(mod, attr);
-      out.push({ node: attr, api: "plumbum.local.cmd", spec: { form: "named" }, named: { argv: [nameWord(name, false), ...args.words], complete: args.complete }, fixable: false });
-    }
-  }
-  return out;
-}
-function importedNames(mod, alias) {
-  const out = [];
-  for (const m of mod.file.text.matchAll(new RegExp(`\\b${alias}\\b`, "g"))) {
-    const id = mod.root.descendantForIndex(m.index, m.index + alias.length);
-    if (id?.type !== "identifier")
-      continue;
-    let p = id.parent;
-    while (p && (p.type === "dotted_name" || p.type === "aliased_import"))
-      p = p.parent;
-    if (p?.type !== "import_from_statement")
-      continue;
-    const aliased = id.parent?.type === "aliased_import" ? id.parent : id.parent?.parent?.type === "aliased_import" ? id.parent.parent : void 0;
-    if (aliased && aliased.childForFieldName("alias")?.id !== id.id)
-      continue;
-    if (p.childForFieldName("module_name")?.startIndex === (id.parent?.type === "dotted_name" ? id.parent : id).startIndex)
-      continue;
-    out.push(id);
-  }
-  return out;
-}
-function subscriptsOf(mod, dotted) {
-  const out = [];
-  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
-  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\[`, "g"))) {
-    const at = m.index + m[0].length - 1;
-    const sub = mod.root.descendantForIndex(at, at + 1)?.parent;
-    if (sub?.type !== "subscript" || sub.childForFieldName("value")?.text.replace(/\s+/g, "") !== dotted)
-      continue;
-    out.push(sub);
-  }
-  return out;
-}
-function attributesOf(mod, dotted) {
-  const out = [];
-  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
-  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\.\\s*\\w`, "g"))) {
-    const at = m.index + m[0].length - 1;
-    const id = mod.root.descendantForIndex(at, at + 1);
-    const attr = id?.parent;
-    if (id?.type !== "identifier" || attr?.type !== "attribute" || attr.childForFieldName("attribute")?.id !== id.id)
-      continue;
-    if (attr.childForFieldName("object")?.text.replace(/\s+/g, "") !== dotted)
-      continue;
-    out.push(attr);
-  }
-  return out;
-}
-
 // dist/src/frontends/python/prefilter.js
 var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
 var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
@@ -851,12 +353,11 @@ var Prefilter = class {
   }
 };
 function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
+  return apiWordInCode(text3) && someStringMatches(text3, tools);
 }
 function pythonMayMatterBytes(bytes) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const s = buf.toString("latin1");
-  return apiWordInCode(s) || importsProcessLibrary(s);
+  return apiWordInCode(buf.toString("latin1"));
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -1105,9 +606,6 @@ function originText(o) {
   const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
-function pipNotMeantForVenv(site, byInterpreter, origin) {
-  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
-}
 
 // dist/src/rules/bare-console-script.js
 var bareConsoleScript = defineRule({
@@ -1132,11 +630,11 @@ var bareConsoleScript = defineRule({
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
-  check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.held || verdict.tool !== "console-script")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
-    ctx.report({
+    ctx2.report({
       ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
       fix: verdict.module ? {
         title: `Use sys.executable -m ${verdict.module}`,
@@ -1152,6 +650,107 @@ var bareConsoleScript = defineRule({
     });
   }
 });
+
+// dist/src/kernel/word.js
+function textWord(text3, start) {
+  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
+  return {
+    fragments: [{ kind: "text", text: text3, offsets }],
+    span: start === void 0 ? void 0 : { start, end: start + text3.length }
+  };
+}
+function wordText(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function wordSourceSpan(w) {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      for (const o of f.offsets ?? []) {
+        if (o < 0)
+          continue;
+        if (o < start)
+          start = o;
+        if (o + 1 > end)
+          end = o + 1;
+      }
+    } else if (f.span) {
+      if (f.span.start < start)
+        start = f.span.start;
+      if (f.span.end > end)
+        end = f.span.end;
+    }
+  }
+  if (start === Infinity)
+    return w.span;
+  return { start, end };
+}
+function concatWords(a, b) {
+  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
+  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
+}
+function mergeText(fragments) {
+  const out = [];
+  for (const f of fragments) {
+    const prev = out[out.length - 1];
+    if (f.kind === "text" && prev && prev.kind === "text") {
+      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
+      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
+    } else if (f.kind === "text" && f.text === "") {
+      continue;
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}
+function replaceWordEdit(source, w, text3) {
+  if (w.fragments.length !== 1)
+    return void 0;
+  const f = w.fragments[0];
+  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
+    return void 0;
+  const start = f.offsets[0];
+  if (f.offsets.some((o, i) => o !== start + i))
+    return void 0;
+  if (source.slice(start, start + f.text.length) !== f.text)
+    return void 0;
+  return { start, end: start + f.text.length, text: text3 };
+}
+var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
+function plainShellWord(src) {
+  let out = "";
+  PLAIN_SHELL_PIECE.lastIndex = 0;
+  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
+    const at = PLAIN_SHELL_PIECE.lastIndex;
+    const m = PLAIN_SHELL_PIECE.exec(src);
+    if (!m || m.index !== at)
+      return void 0;
+    const p = m[0];
+    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
+  }
+  return src.length ? out : void 0;
+}
+function shellWordSpan(source, w) {
+  const name = wordText(w);
+  const inner = wordSourceSpan(w);
+  if (name === void 0 || !inner)
+    return void 0;
+  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
+    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
+  }
+  if (source.slice(inner.start, inner.end) !== name)
+    return void 0;
+  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
+  return /["'\\`$]/.test(around) ? void 0 : inner;
+}
 
 // dist/src/rules/bare-pip.js
 var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
@@ -1194,16 +793,16 @@ var barePip = defineRule({
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
-  check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
     if (viaInterpreter)
-      ctx.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
+      ctx2.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
     else
-      ctx.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
+      ctx2.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
   }
 });
 
@@ -1254,15 +853,15 @@ var barePythonInterpreter = defineRule({
       "https://github.com/pre-commit/pre-commit/issues/146"
     ]
   },
-  check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
+  check(site, verdict, ctx2) {
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith("\u2026");
     const first = site.argv[1] === void 0 ? "" : wordText(site.argv[1]);
     const selector = launcher && (first === void 0 || /^-(\d|V:)/.test(first));
-    ctx.report({
+    ctx2.report({
       messageId: "bareInterpreter",
       data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
       fix: partial || selector ? void 0 : {
@@ -1297,10 +896,10 @@ var envWithoutPath = defineRule({
     keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
-  check(site, verdict, ctx) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
+  check(site, verdict, ctx2) {
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
       return;
-    ctx.report({
+    ctx2.report({
       messageId: "noPath",
       data: { name: verdict.name },
       span: site.env.path.span,
@@ -1348,99 +947,10 @@ var pathReliantLaunch = defineRule({
     keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
   },
-  check(site, verdict, ctx) {
+  check(site, verdict, ctx2) {
     if (!verdict?.held)
       return;
-    ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
-  }
-});
-
-// dist/src/rules/name-not-looked-up.js
-function failureOf(site) {
-  const api = site.api;
-  if (api.startsWith("multiprocessing."))
-    return "every child the spawn start method starts exits with code 255 and no message (forkserver: BrokenPipeError)";
-  if (/^os\.spawn/.test(api))
-    return `${api} returns 127 (P_WAIT) without raising`;
-  return `${api} raises FileNotFoundError`;
-}
-var nameNotLookedUp = defineRule({
-  code: "VG107",
-  name: "name-not-looked-up",
-  summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
-  fixable: "sometimes",
-  judges: "python",
-  messages: {
-    notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
-  },
-  docs: {
-    exampleLanguage: "python",
-    mentalModel: 'Only the `p` variants of the exec and spawn families (`os.execvp`, `os.spawnlp`, `os.posix_spawnp`), `subprocess` and the shell search `PATH` for a bare program name. `os.execv`, `os.execl`, `os.execve`, `os.spawnv`, `os.spawnl`, `os.posix_spawn` and `multiprocessing.set_executable` take the name as a path: `"python"` is `./python` in the current folder. There is normally no such file, so the launch neither escapes the venv nor runs the venv\'s interpreter \u2014 it does not run at all, and with `os.spawnv` and multiprocessing the failure is silent.',
-    example: [
-      "import multiprocessing",
-      "import sys",
-      "",
-      "",
-      "def work():",
-      '    print("child:", sys.prefix, flush=True)',
-      "",
-      "",
-      'if __name__ == "__main__":',
-      '    multiprocessing.set_start_method("spawn")',
-      '    multiprocessing.set_executable("python")',
-      "    p = multiprocessing.Process(target=work)",
-      "    p.start()",
-      "    p.join()",
-      '    print("exit code:", p.exitcode, flush=True)',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
-      "",
-      "    exit code: 255"
-    ].join("\n"),
-    why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
-    useInstead: [
-      "import multiprocessing",
-      "import sys",
-      "",
-      "",
-      "def work():",
-      '    print("child:", sys.prefix, flush=True)',
-      "",
-      "",
-      'if __name__ == "__main__":',
-      '    multiprocessing.set_start_method("spawn")',
-      "    multiprocessing.set_executable(sys.executable)",
-      "    p = multiprocessing.Process(target=work)",
-      "    p.start()",
-      "    p.join()",
-      '    print("exit code:", p.exitcode, flush=True)',
-      ""
-    ].join("\n"),
-    inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
-    fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
-    keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
-    references: [
-      "https://docs.python.org/3/library/os.html#os.execv",
-      "https://docs.python.org/3/library/os.html#os.spawnv",
-      "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.set_executable"
-    ]
-  },
-  check(site, verdict, ctx) {
-    if (!verdict || verdict.resolution !== "no-lookup")
-      return;
-    const target = verdict.tool === "interpreter" ? { kind: "interpreter" } : verdict.module ? { kind: "interpreter", module: verdict.module } : { kind: "interpreter-bin", name: verdict.name };
-    ctx.report({
-      messageId: "notLookedUp",
-      data: { name: verdict.name, api: site.api, failure: failureOf(site) },
-      fix: {
-        title: target.kind === "interpreter" ? target.module ? `Use sys.executable -m ${target.module}` : "Use sys.executable" : `Use the ${verdict.name} beside sys.executable`,
-        target,
-        cap: "unsafe",
-        reason: "the call never started the program, so any fix changes what it does; the author may have meant another interpreter"
-      }
-    });
+    ctx2.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
   }
 });
 
@@ -1489,7 +999,7 @@ var activationDoesNotPersist = defineRule({
       "https://docs.python.org/3/library/venv.html#how-venvs-work"
     ]
   },
-  check(site, _verdict, ctx) {
+  check(site, _verdict, ctx2) {
     const facts = site.config;
     const activation = facts?.activation;
     if (!activation)
@@ -1499,12 +1009,8 @@ var activationDoesNotPersist = defineRule({
     if (activation.deactivated)
       return;
     let later;
-    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      const v = ctx.judge(s);
-      if (v?.resolution !== "path")
-        continue;
-      if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
+      if (ctx2.judge(s)?.resolution !== "path")
         continue;
       later = s;
       break;
@@ -1535,7 +1041,7 @@ var activationDoesNotPersist = defineRule({
       program: JSON.stringify(wordText(later.argv[0]) ?? "\u2026").slice(1, -1),
       line: site.file.location((later.argv[0].span ?? later.callSpan).start).line
     };
-    ctx.report({
+    ctx2.report({
       ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
       span,
       fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
@@ -1589,7 +1095,7 @@ var venvNotOnPath = defineRule({
       "https://docs.python.org/3/library/venv.html#how-venvs-work"
     ]
   },
-  check(site, verdict, ctx) {
+  check(site, verdict, ctx2) {
     if (!verdict || verdict.resolution !== "path")
       return;
     const venvs = site.env.knownVenvs ?? [];
@@ -1605,15 +1111,13 @@ var venvNotOnPath = defineRule({
       return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
-    if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
-      return;
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;
     const shown = facts.showVenv ? facts.showVenv(venv) : venv;
     const own = site.rewriter?.rewrite(target);
     const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
-    ctx.report({
+    ctx2.report({
       messageId: "notOnPath",
       data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
@@ -1650,10 +1154,10 @@ var systemInterpreterPath = defineRule({
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
-  check(site, verdict, ctx) {
+  check(site, verdict, ctx2) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
-    ctx.report({
+    ctx2.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
       fix: { title: "Use sys.executable", target: { kind: "interpreter" }, cap: "unsafe", reason: "the system interpreter may be intended" }
@@ -1702,14 +1206,14 @@ var sourceInSh = defineRule({
       "https://docs.docker.com/reference/dockerfile/#shell"
     ]
   },
-  check(site, _verdict, ctx) {
+  check(site, _verdict, ctx2) {
     const facts = site.config;
     if (facts?.activation?.fails !== "source-in-sh")
       return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
     const edit = replaceWordEdit(site.file.text, word, ".");
-    ctx.report({
+    ctx2.report({
       messageId: "sourceNotInSh",
       data: { shell: facts.shellName ?? "/bin/sh", args },
       span: word.span,
@@ -1770,7 +1274,7 @@ var activateNotSourced = defineRule({
     keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
   },
-  check(site, _verdict, ctx) {
+  check(site, _verdict, ctx2) {
     const found = executedActivate(site.argv);
     if (!found)
       return;
@@ -1787,7 +1291,7 @@ var activateNotSourced = defineRule({
       if (at && replaceWordEdit(site.file.text, found.script, path15))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
-    ctx.report({
+    ctx2.report({
       ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path15 } } : { messageId: "runAsProgram", data: { script: path15 } },
       span: (found.shell ?? found.script).span,
       fix: edits ? { title: `Source it: ". ${path15}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
@@ -1827,7 +1331,7 @@ var virtualEnvWithoutPath = defineRule({
     keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
   },
-  check(site, verdict, ctx) {
+  check(site, verdict, ctx2) {
     if (!verdict || verdict.resolution !== "path")
       return;
     const facts = site.config;
@@ -1835,7 +1339,7 @@ var virtualEnvWithoutPath = defineRule({
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
       return;
     const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
-    ctx.report({
+    ctx2.report({
       messageId: "virtualEnvOnly",
       data: { venv: shown, advice: facts.persistAdvice(v.venv) },
       span: v.span,
@@ -1854,7 +1358,6 @@ var RULES = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
-  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -2032,8 +1535,6 @@ var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
-var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one systemd setting or supervisor value", limit: SHELL_SCRIPT_CHARS.limit };
-var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
@@ -2815,7 +2316,7 @@ var shell = (argv, st, name) => {
   return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
 };
 var flock = (argv, st, name) => {
-  const parsed = parseOptions(argv, 1, {
+  const p = positionals(parseOptions(argv, 1, {
     withArg: "wE",
     long: {
       shared: "flag",
@@ -2831,9 +2332,7 @@ var flock = (argv, st, name) => {
       help: "flag",
       version: "flag"
     }
-  });
-  const computed = parsed.status === "unknown" && parsed.next < argv.length && leadingText(argv[parsed.next]) === "";
-  const p = positionals(computed ? { ...parsed, status: "ok" } : parsed, 1);
+  }), 1);
   const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
   if (flag === "-c" || flag === "--command") {
     if (p.next + 1 >= argv.length)
@@ -2963,7 +2462,7 @@ var HANDLERS = new Map([
   ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
   ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
   ["chrt", chrt()],
-  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"], computedPositional: true })],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
   ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
   ["flock", flock],
   ["unbuffer", simple({})],
@@ -2974,8 +2473,8 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["eval", evalBuiltin],
-  ["gosu", simple({}, { positional: 1, computedPositional: true })],
-  ["su-exec", simple({}, { positional: 1, computedPositional: true })],
+  ["gosu", simple({}, { positional: 1 })],
+  ["su-exec", simple({}, { positional: 1 })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
   ...SHELLS2.map((s) => [s, shell])
@@ -3003,16 +2502,14 @@ function chrt() {
     }
   };
   return (argv, st, name) => {
-    let p = parseOptions(argv, 1, spec);
-    if (p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
-      p = { ...p, status: "ok" };
+    const p = parseOptions(argv, 1, spec);
     if (has(p, "p", "pid", "m", "max"))
       return { kind: "self" };
     if (p.status !== "ok" || p.next >= argv.length)
       return operand(argv, p, st, name);
     const prio = argv[p.next];
     if (!isAllText(prio))
-      return leadingText(prio) === "" ? operand(argv, positionals(p, 1), st, name) : { kind: "unknown" };
+      return { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
 }
@@ -3148,8 +2645,7 @@ function launchSiteFor(cmd, at) {
     callSpan: at.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
-    searchesPath: viaShell || cmd.wrappers.length > 0 || (at.searchesPath ?? true),
+    searchesPath: viaShell || (at.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at.env,
@@ -3192,9 +2688,9 @@ function inlineCode(cmd) {
 // dist/src/frontends/config/facts.js
 import path from "node:path";
 var DEFAULT_PATH = "\0";
-var UNKNOWN2 = "";
+var UNKNOWN = "";
 var IMAGE_PATH = "";
-var hasUnknown = (v) => v.includes(UNKNOWN2) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
+var hasUnknown = (v) => v.includes(UNKNOWN) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
 function venvOnPath(pathValue, venvs, ...extra) {
   if (pathValue === void 0)
     return void 0;
@@ -3246,13 +2742,6 @@ function createdVenv(argv) {
     return a;
   }
   return dflt;
-}
-function createdWithoutPip(argv) {
-  const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
-  if (prog === "uv" && t[1] === "venv")
-    return !t.includes("--seed");
-  return t.includes("--without-pip") || t.includes("--no-pip");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
@@ -3461,15 +2950,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const before = s.text.slice(lineStart, m.index);
+    const semi = m.index + m[0].lastIndexOf(";");
+    const before = s.text.slice(lineStart, semi);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
-    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -3484,9 +2973,11 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
+var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
+var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -3547,6 +3038,12 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
+      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
+        this.out[i] = "_";
+        i++;
+        atWordStart = false;
+        continue;
+      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -3564,6 +3061,12 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
+      }
+      if (c === "<" && t[i + 1] === ">") {
+        this.out[i + 1] = " ";
+        i += 2;
+        atWordStart = true;
+        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -3623,7 +3126,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
+      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -3716,7 +3219,14 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
+    if (t[i + 2] !== "(")
+      return this.script(i + 2, ")");
+    const inner = matchingParen(t, i + 2);
+    if (inner < 0 || t[inner + 1] === ")")
+      return this.arithmetic(i + 3);
+    this.out[i + 2] = " ";
+    this.out[inner] = " ";
+    return this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -3806,14 +3316,32 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
+    if (!plainBefore(t, start))
       continue;
+    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at = m.index + (e.index ?? 0);
       const before = t.slice(start, at);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      out[at + 1] = "=";
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at + 2, m.index + m[0].length)))
+        out[at + 1] = "=";
+    }
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2))
+        continue;
+      let q = "";
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q)
+            q = "";
+          out[k] = "_";
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = "_";
+        }
+      }
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -3872,6 +3400,86 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+
+// dist/src/frontends/shell/grammar-repair.js
+var MAX_PATTERN = 1e3;
+function repairCasePatterns(s, root) {
+  if (!s.text.includes("case"))
+    return s;
+  const t = s.text;
+  let out;
+  const starts = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.isError) {
+      const p = n.parent;
+      if (p?.type === "case_item")
+        starts.add(p.startIndex);
+      else if (p?.type === "case_statement")
+        starts.add(n.startIndex);
+      continue;
+    }
+    if (n.hasError) {
+      for (const c of n.children)
+        if (c)
+          stack.push(c);
+    }
+  }
+  for (const start of starts) {
+    const quoted = patternQuotes(t, start);
+    if (!quoted?.length)
+      continue;
+    out ??= t.split("");
+    for (const k of quoted)
+      out[k] = "_";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+}
+function patternQuotes(t, start) {
+  const out = [];
+  let q = "";
+  let depth = 0;
+  const end = Math.min(t.length, start + MAX_PATTERN);
+  for (let k = start; k < end; k++) {
+    const c = t[k];
+    if (k === start && c === "(")
+      continue;
+    if (q) {
+      if (c === "\\" && q === '"') {
+        out.push(k, k + 1);
+        k++;
+        continue;
+      }
+      if (c === "`" || c === "$" && t[k + 1] === "(")
+        return void 0;
+      out.push(k);
+      if (c === q)
+        q = "";
+      continue;
+    }
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      out.push(k);
+    } else if (c === ";" && t[k + 1] === ";")
+      return void 0;
+    else if (c === "(")
+      depth++;
+    else if (c === ")") {
+      if (depth === 0)
+        return out;
+      depth--;
+    }
+  }
+  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -4121,6 +3729,8 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
+      if (ch === "_" && this.s.orig !== void 0)
+        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -4250,6 +3860,16 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
+      } else
+        again?.delete();
+    }
+    if (tree?.rootNode.hasError) {
+      const repaired = repairCasePatterns(s, tree.rootNode);
+      const again = repaired === s ? null : parser.parse(repaired.text);
+      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = again;
+        s = repaired;
       } else
         again?.delete();
     }
@@ -4915,7 +4535,7 @@ var ShellSession = class {
       else if (f.kind === "unknown" && (f.why === "$PATH" || f.why === "${PATH}"))
         s += this.cur.sh.path;
       else
-        s += UNKNOWN2;
+        s += UNKNOWN;
     }
     return s;
   };
@@ -5087,7 +4707,7 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
-        o.venvs.set(abs, { ...o.originAt(at, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });
+        o.venvs.set(abs, o.originAt(at, ex.span));
       if (abs)
         o.deactivated?.delete(abs);
     }
@@ -5127,7 +4747,6 @@ var ConfigRun = class {
    * started directly are returned for the format to make its exec sites of (`addSite`).
    */
   exec(decl, argv, complete, reportNestedErrors = false) {
-    this.meter.charge(EXEC_COMMANDS);
     const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
     if (reportNestedErrors)
       for (const e of session.nestedErrors)
@@ -5321,7 +4940,7 @@ function substituteExpressions(cs, env2, inputs) {
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
-    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN2);
+    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
     const off = cs[m.index].off;
     for (const ch of value)
       out.push({ ch, off: off >= 0 && known === void 0 ? off : -1 });
@@ -5346,7 +4965,7 @@ function envOf(node, src, base, inputs) {
     if (k === "VIRTUAL_ENV" && r)
       VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = charsText(substituteExpressions([...String(p.value.value ?? "")].map((ch) => ({ ch, off: -1 })), out, inputs));
-    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN2));
+    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN));
   }
   void src;
   return out;
@@ -5500,7 +5119,7 @@ function analyzeActions(file, caller) {
         if (k === void 0)
           continue;
         const v = scalarText(p.value);
-        withs.set(k, v === void 0 ? UNKNOWN2 : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+        withs.set(k, v === void 0 ? UNKNOWN : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
       }
     }
     const venvsBefore = new Set(js.venvs.keys());
@@ -5919,7 +5538,7 @@ function expandVars(value, vars) {
       return v;
     if (name === "PATH")
       return DEFAULT_PATH;
-    return def ?? UNKNOWN2;
+    return def ?? UNKNOWN;
   });
 }
 function parseKeyValues(args, vars, esc, legacyAllowed) {
@@ -5940,7 +5559,7 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
     k += tok.consumed;
     const eq = tok.raw.indexOf("=");
     if (eq <= 0) {
-      out.push([tok.value, UNKNOWN2]);
+      out.push([tok.value, UNKNOWN]);
       continue;
     }
     const name = tok.raw.slice(0, eq);
@@ -6186,7 +5805,7 @@ function analyzeDockerfile(file) {
       case "ENV":
       case "ARG":
         for (const [k, v] of parseKeyValues(text(inst.args), st.vars, parsed.escape, kw === "ENV")) {
-          if (kw === "ARG" && v === UNKNOWN2 && (st.vars.has(k) || globalArgs.has(k))) {
+          if (kw === "ARG" && v === UNKNOWN && (st.vars.has(k) || globalArgs.has(k))) {
             if (!st.vars.has(k))
               st.vars.set(k, globalArgs.get(k));
             continue;
@@ -6222,7 +5841,7 @@ function analyzeDockerfile(file) {
         const src = from === void 0 ? void 0 : byName.get(from);
         if (!src)
           break;
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN2) ?? text(rest).trim().split(/\s+/);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/);
         if (argv.length < 2)
           break;
         const dst = resolveDir(expandVars(argv[argv.length - 1], st.vars), st.workdir);
@@ -6540,7 +6159,7 @@ function analyzeGitlab(file) {
         }
         const raw = scalarText2(value);
         const span = e.key?.range && isScalar(value) && value.range ? { start: e.key.range[0], end: trimmedSpan(src, value).end } : void 0;
-        out.set(name, raw === void 0 ? { raw: UNKNOWN2, expand: false, span } : { raw, expand, span });
+        out.set(name, raw === void 0 ? { raw: UNKNOWN, expand: false, span } : { raw, expand, span });
       }
       return out;
     };
@@ -6589,8 +6208,8 @@ function analyzeGitlab(file) {
       const expand = (k, seen) => {
         const v = vars.get(k);
         if (!v)
-          return UNKNOWN2;
-        if (!v.expand || v.raw.includes(UNKNOWN2))
+          return UNKNOWN;
+        if (!v.expand || v.raw.includes(UNKNOWN))
           return v.raw;
         return v.raw.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, a, b) => {
           const ref = a ?? b;
@@ -6603,7 +6222,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_BUILDS_DIR")
             return path6.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
-            return UNKNOWN2;
+            return UNKNOWN;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
         });
       };
@@ -6897,7 +6516,12 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN2).join("");
+var text2 = (cs) => {
+  let t = "";
+  for (const c of cs)
+    t += "ch" in c ? c.ch : UNKNOWN;
+  return t;
+};
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -7069,7 +6693,7 @@ var Expander = class {
       return synth(words(text2(value)).map((w) => patsubstWord(pat, rep, w)).join(" "));
     }
     const name = text2(this.expand(inner, depth + 1));
-    if (name.includes(UNKNOWN2))
+    if (name.includes(UNKNOWN))
       return [unknown(void 0, `$(${raw})`)];
     return this.variable(name, depth);
   }
@@ -7289,7 +6913,10 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN2).join("");
+  let t = "";
+  for (const u of us)
+    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN;
+  return t;
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -7342,7 +6969,7 @@ function parseMakefile(src) {
   const evalCondition = (kw, rest) => {
     if (kw === "ifdef" || kw === "ifndef") {
       const name = ex().expandText(rest).trim();
-      if (name.includes(UNKNOWN2))
+      if (name.includes(UNKNOWN))
         return void 0;
       const v = vars.get(name);
       let defined;
@@ -7360,7 +6987,7 @@ function parseMakefile(src) {
       return void 0;
     }
     const [a, b] = args.map((cs) => new Expander(vars, void 0, problems, true).expandText(cs));
-    if (a.includes(UNKNOWN2) || b.includes(UNKNOWN2) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
+    if (a.includes(UNKNOWN) || b.includes(UNKNOWN) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
       return void 0;
     return a === b === (kw === "ifeq");
   };
@@ -7377,7 +7004,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
+      if (firstNonBlank(chars) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -7390,8 +7017,7 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const t = line.map((c) => c.ch).join("");
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -7454,8 +7080,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head = afterKw();
-      const a2 = parseDefineHead(head);
+      const head2 = afterKw();
+      const a2 = parseDefineHead(head2);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -7494,7 +7120,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
       if (!m)
         break;
       if (m[1] === "export")
@@ -7548,7 +7174,7 @@ function parseMakefile(src) {
     }
     const colon = topLevelIndex(rest, ":");
     if (colon < 0) {
-      if (ex().expandText(rest).replaceAll(UNKNOWN2, "").trim() === "")
+      if (ex().expandText(rest).replaceAll(UNKNOWN, "").trim() === "")
         continue;
       problems.push({ message: ll.chars[0]?.ch === recipePrefix ? "recipe commences before first target" : "missing separator", offset: line[0].off });
       endRuleContext();
@@ -7568,7 +7194,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
       if (!m)
         break;
       if (m[1] === "export")
@@ -7609,6 +7235,18 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
+}
+function head(cs) {
+  let t = "";
+  for (let k = 0; k < cs.length && k < 16; k++)
+    t += cs[k].ch;
+  return t;
+}
+function firstNonBlank(cs) {
+  for (const c of cs)
+    if (!/\s/.test(c.ch))
+      return c.ch[0];
+  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -7654,7 +7292,7 @@ function globalText(p, name) {
   if (!v)
     return void 0;
   const t = valueText(new Expander(p.vars).variable(name, 0));
-  return t.includes(UNKNOWN2) || t.includes(DEFAULT_PATH) ? void 0 : t;
+  return t.includes(UNKNOWN) || t.includes(DEFAULT_PATH) ? void 0 : t;
 }
 var SHELL_DIALECTS = [
   [/^bash$/, "bash"],
@@ -7688,7 +7326,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -7714,7 +7352,7 @@ function analyzeMakefile(file, opts = {}) {
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
     if (pv && exported("PATH", pv)) {
-      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN2) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
+      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
     }
     const shellVars = /* @__PURE__ */ new Map();
     let virtualEnv;
@@ -7722,7 +7360,7 @@ function analyzeMakefile(file, opts = {}) {
       if (name === "PATH" || !exported(name, v))
         continue;
       const t = valueText(ex.variable(name, 0));
-      if (t.includes(UNKNOWN2) || t.includes(DEFAULT_PATH))
+      if (t.includes(UNKNOWN) || t.includes(DEFAULT_PATH))
         continue;
       shellVars.set(name, t);
       if (name === "VIRTUAL_ENV" && v.span) {
@@ -8126,9 +7764,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -8160,14 +7798,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at = lines[k];
-    const head = code.slice(at, at + 200);
-    if (CONTINUATION.test(head))
+    const head2 = code.slice(at, at + 200);
+    if (CONTINUATION.test(head2))
       continue;
     let start = at;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -8279,7 +7917,7 @@ function planBlocks(text3) {
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames2(code, leaves2, aliases);
+  const importBinds = importedNames(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
@@ -8499,7 +8137,7 @@ function functionsIn(scan, u) {
   }
   return out;
 }
-function importedNames2(code, units, aliases) {
+function importedNames(code, units, aliases) {
   const out = /* @__PURE__ */ new Map();
   const api = (t) => nextApiWord(t) >= 0;
   let k = 0;
@@ -8575,8 +8213,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head.split(/\r\n|\r|\n/, 2);
+  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head2.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -8605,101 +8243,121 @@ function decodePython(path15, bytes) {
   return decodeText(path15, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
-// dist/src/frontends/python/ancestry.js
-var Ancestry = class {
-  /** Node id → its parent (null for the root), for every node a descent has passed. */
-  parents = /* @__PURE__ */ new Map();
-  /** The last descent: the root, then each node the parent of the next. */
-  path;
-  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
-  nearestOf = /* @__PURE__ */ new Map();
-  constructor(root) {
-    this.path = [root];
-    this.parents.set(root.id, null);
-  }
-  parent(n) {
-    const known = this.parents.get(n.id);
-    if (known !== void 0)
-      return known;
-    const path15 = this.path;
-    path15.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path15[path15.length - 1];
-    for (; ; ) {
-      const next = at.childWithDescendant(n);
-      if (!next)
-        break;
-      if (next.id === n.id) {
-        this.parents.set(n.id, at);
-        return at;
-      }
-      this.parents.set(next.id, at);
-      path15.push(next);
-      at = next;
-    }
-    const p = n.parent;
-    this.parents.set(n.id, p);
-    return p;
-  }
-  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
-  descendant(start, end) {
-    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
-  }
-  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
-  deepestHolding(start, end) {
-    const path15 = this.path;
-    let lo = 0;
-    for (let hi = path15.length - 1; lo < hi; ) {
-      const mid = lo + hi + 1 >>> 1;
-      if (path15[mid].startIndex <= start && end <= path15[mid].endIndex)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-    return lo;
-  }
-  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
-  nearest(n, types) {
-    let memo = this.nearestOf.get(types);
-    if (!memo)
-      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known = memo.get(n.id);
-    if (known !== void 0)
-      return known;
-    const passed = [n.id];
-    let found = null;
-    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
-      if (types.has(cur.type)) {
-        found = cur;
-        break;
-      }
-      const k = memo.get(cur.id);
-      if (k !== void 0) {
-        found = k;
-        break;
-      }
-      passed.push(cur.id);
-    }
-    for (const id of passed)
-      memo.set(id, found);
-    return found;
-  }
-};
-var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
-var byTree = /* @__PURE__ */ new WeakMap();
-function ancestryOf(n) {
-  let a = byTree.get(n.tree);
-  if (!a)
-    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
-  return a;
+// dist/src/frontends/python/values.js
+var UNKNOWN2 = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
 }
-function parentOf(n) {
-  return ancestryOf(n).parent(n);
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
 }
-function descendantAt(root, start, end) {
-  return ancestryOf(root).descendant(start, end);
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
 }
-function nearestAncestor(n, types) {
-  return ancestryOf(n).nearest(n, types);
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words2 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words2.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words2;
 }
 
 // dist/src/frontends/python/value-ops.js
@@ -8871,7 +8529,7 @@ function branchFlow(stmt, name, pos, truth) {
   let b = containingBlock(stmt);
   const chain = [];
   while (b && b.type === "block") {
-    const p = parentOf(b);
+    const p = b.parent;
     if (!p)
       break;
     let chainIf;
@@ -8884,8 +8542,8 @@ function branchFlow(stmt, name, pos, truth) {
         continue;
       }
       chainIf = p;
-    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
-      const ifs = parentOf(p);
+    } else if (p.type === "else_clause" && p.parent?.type === "if_statement") {
+      const ifs = p.parent;
       if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
         const t = truth(ifs.childForFieldName("condition"));
         if (t === true)
@@ -8896,11 +8554,11 @@ function branchFlow(stmt, name, pos, truth) {
         }
       }
       chainIf = ifs;
-    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
+    } else if (p.type === "elif_clause" && p.parent?.type === "if_statement") {
       const cond = p.childForFieldName("condition");
       if (cond && truth(cond) === false)
         return { dead: true };
-      chainIf = parentOf(p);
+      chainIf = p.parent;
     }
     if (!chainIf || pos < chainIf.endIndex)
       break;
@@ -8914,7 +8572,10 @@ function branchFlow(stmt, name, pos, truth) {
   return { dead: false, block: { start: at.startIndex, end: at.endIndex }, chain };
 }
 function containingBlock(n) {
-  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
+  let cur = n.parent;
+  while (cur && cur.type !== "block" && cur.type !== "module")
+    cur = cur.parent;
+  return cur ?? void 0;
 }
 function branchBlocks(ifs) {
   const out = [];
@@ -9034,7 +8695,9 @@ var Scopes = class {
     this.ev = ev;
   }
   scopeAt(n) {
-    let cur = nearestAncestor(n, SCOPE_TYPES);
+    let cur = n.parent;
+    while (cur && !SCOPE_TYPES.has(cur.type))
+      cur = cur.parent;
     if (!cur)
       cur = this.root;
     if (cur.type === "lambda")
@@ -9077,7 +8740,7 @@ var Scopes = class {
           pos: scope.node.startIndex,
           block,
           // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
-          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN)
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN2, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN2)
         });
       }
     }
@@ -9089,7 +8752,7 @@ var Scopes = class {
           const name = n.childForFieldName("name")?.text;
           if (name) {
             const fn = n;
-            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN });
+            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN2 });
           }
           continue;
         }
@@ -9128,7 +8791,9 @@ var Scopes = class {
   }
   /** The block whose execution an event depends on (for the dominance approximation). */
   blockOf(n) {
-    const cur = nearestAncestor(n, BLOCK_TYPES);
+    let cur = n.parent;
+    while (cur && cur.type !== "block" && cur.type !== "module")
+      cur = cur.parent;
     return cur ? spanOf(cur) : spanOf(this.root);
   }
   eventsFromNode(n, scope, add) {
@@ -9154,7 +8819,7 @@ var Scopes = class {
         const right = n.childForFieldName("right");
         const op = n.childForFieldName("operator")?.text;
         if (left?.type === "identifier" && right) {
-          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN });
+          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN2 });
         }
         return;
       }
@@ -9176,14 +8841,14 @@ var Scopes = class {
           add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
         } else if (left)
           for (const id of identifiersIn(left))
-            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
+            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
         return;
       }
       case "as_pattern": {
         const alias = n.childForFieldName("alias");
         if (alias)
           for (const id of identifiersIn(alias))
-            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
+            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
         return;
       }
       case "import_statement":
@@ -9193,7 +8858,7 @@ var Scopes = class {
             continue;
           const local = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text.split(".")[0];
           if (local)
-            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
+            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
         }
         return;
       default:
@@ -9257,10 +8922,10 @@ var Scopes = class {
       targets.forEach((t, i) => {
         const r = rhs && rhs.length === targets.length ? rhs[i] : void 0;
         if (t.type === "identifier")
-          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN });
+          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN2 });
         else
           for (const id of identifiersIn(t))
-            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN });
+            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN2 });
       });
     }
   }
@@ -9270,15 +8935,14 @@ var Scopes = class {
    * sys.executable is empty — a name assigned there is not what normal runs launch.
    */
   embeddedFallback(stmt, scope) {
-    const holder = parentOf(stmt);
-    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
+    const block = stmt.parent?.type === "expression_statement" ? stmt.parent.parent : stmt.parent;
     if (block?.type !== "block")
       return void 0;
-    let branch = parentOf(block);
+    let branch = block.parent;
     let inElse = false;
     if (branch?.type === "else_clause") {
       inElse = true;
-      branch = parentOf(branch);
+      branch = branch.parent;
       if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
         return void 0;
     }
@@ -9388,7 +9052,7 @@ var Scopes = class {
             if (c.k !== "list")
               return c;
             if (e.index === void 0)
-              return { ...c, items: [{ splat: UNKNOWN }] };
+              return { ...c, items: [{ splat: UNKNOWN2 }] };
             const items = [...c.items];
             items.splice(e.index, 0, { value: e.value() });
             return { ...c, items };
@@ -9420,13 +9084,15 @@ function identifiersIn(n) {
 }
 function loopItems(v) {
   if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
-    return UNKNOWN;
-  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN));
+    return UNKNOWN2;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN2));
 }
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
-  const fn = nearestAncestor(n, FUNCTION);
+  let fn = n.parent;
+  while (fn && fn.type !== "function_definition")
+    fn = fn.parent;
   if (!fn)
     return void 0;
   const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
@@ -9434,11 +9100,11 @@ function enclosingClass(n, selfName) {
   const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
   if (firstName !== selfName)
     return void 0;
-  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
+  let cls = fn.parent;
+  while (cls && cls.type !== "class_definition" && cls.type !== "function_definition")
+    cls = cls.parent;
   return cls?.type === "class_definition" ? cls : void 0;
 }
-var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
-var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
 function findMethod(cls, name) {
   const body = cls.childForFieldName("body");
   for (const c of body?.namedChildren ?? []) {
@@ -9468,14 +9134,14 @@ var Summaries = class {
     if (cached)
       return cached;
     if (this.inProgress.has(key))
-      return UNKNOWN;
+      return UNKNOWN2;
     this.inProgress.add(key);
     try {
       const values = [];
       const classScope = this.scopes.scopeFor(cls);
       const fromBody = this.scopes.eventsOf(classScope).get(attr);
       if (fromBody?.length)
-        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN);
+        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN2);
       for (const asg of cls.descendantsOfType("assignment")) {
         if (!asg)
           continue;
@@ -9488,7 +9154,7 @@ var Summaries = class {
           continue;
         values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
       }
-      const v = values.length ? union(values) : UNKNOWN;
+      const v = values.length ? union(values) : UNKNOWN2;
       if (!this.ev.paramBindings.size)
         this.classAttrCache.set(key, v);
       return v;
@@ -9503,7 +9169,7 @@ var Summaries = class {
       return cached;
     const key = `ret:${def.id}`;
     if (this.inProgress.has(key))
-      return UNKNOWN;
+      return UNKNOWN2;
     this.inProgress.add(key);
     try {
       const scope = this.scopes.scopeFor(def);
@@ -9562,7 +9228,7 @@ function evalCall(ev, summaries, n, scope, pos) {
   const { positional, keywords } = callArgs(n);
   const arg = (i, kw) => {
     const node = positional[i] ?? (kw ? keywords.get(kw) : void 0);
-    return node ? ev.evalIn(node, scope, pos) : UNKNOWN;
+    return node ? ev.evalIn(node, scope, pos) : UNKNOWN2;
   };
   const call = { n, span, scope, pos, positional, keywords, arg };
   const known = knownCall(ev, ev.qualify(fn, scope), call);
@@ -9710,7 +9376,7 @@ function evalString(ev, n, scope, pos) {
       verbatim = false;
       const expr = c.childForFieldName("expression");
       const hasSpec = c.childForFieldName("format_specifier") || c.childForFieldName("type_conversion");
-      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN;
+      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
       if (v.k === "str")
         frags.push(...v.word.fragments);
       else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
@@ -9731,7 +9397,7 @@ function evalString(ev, n, scope, pos) {
     prefix: m?.[1] ?? "",
     quote,
     verbatim,
-    parentType: parentOf(n)?.type ?? ""
+    parentType: n.parent?.type ?? ""
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
@@ -9833,8 +9499,7 @@ var PythonModule = class {
   nodesAtKeywords(pattern, types) {
     const out = [];
     for (const m of this.file.text.matchAll(pattern)) {
-      const at = descendantAt(this.root, m.index, m.index + m[0].length);
-      const parent = at ? parentOf(at) : null;
+      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
       if (parent && types.includes(parent.type) && parent.startIndex === m.index)
         out.push(parent);
     }
@@ -9842,30 +9507,30 @@ var PythonModule = class {
   }
   /**
    * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order, found as they are asked for (a file over the launch budget is left after the
-   * call that goes over it, not after finding all of them).
+   * in source order.
    */
-  *callsTo(names) {
+  callsTo(names) {
     const list = [...names].filter((n) => /^\w+$/.test(n));
     if (!list.length)
-      return;
+      return [];
     const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
+    const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const m of this.file.text.matchAll(pattern)) {
-      const id = descendantAt(this.root, m.index, m.index + 1);
+      const id = this.root.descendantForIndex(m.index, m.index + 1);
       if (id?.type !== "identifier")
         continue;
-      const up = parentOf(id);
-      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
-      const call = parentOf(holder);
+      const holder = id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id ? id.parent : id;
+      const call = holder.parent;
       if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
         continue;
       seen.add(call.id);
-      yield call;
+      out.push(call);
     }
+    return out;
   }
   collectImport(n) {
-    const atModule = parentOf(n)?.type === "module";
+    const atModule = n.parent?.type === "module";
     if (n.type === "import_statement") {
       for (const c of n.namedChildren) {
         if (!c)
@@ -9950,11 +9615,11 @@ var PythonModule = class {
           const s = evalString(this, c, scope, pos);
           v = v ? concatValues(v, s, span) : s;
         }
-        return v ? stripLiteral(v) : UNKNOWN;
+        return v ? stripLiteral(v) : UNKNOWN2;
       }
       case "parenthesized_expression": {
         const inner = n.namedChildren.find((c) => c && c.type !== "comment");
-        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
+        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
       }
       case "list":
       case "tuple":
@@ -9965,7 +9630,7 @@ var PythonModule = class {
             continue;
           if (c.type === "list_splat") {
             const inner = c.namedChildren[0];
-            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN });
+            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN2 });
           } else
             items.push({ value: this.evalIn(c, scope, pos) });
         }
@@ -9986,7 +9651,7 @@ var PythonModule = class {
       case "conditional_expression": {
         const parts = n.namedChildren.filter((c) => !!c && c.type !== "comment");
         if (parts.length < 3)
-          return UNKNOWN;
+          return UNKNOWN2;
         const test = this.interpreterTest(parts[1], scope, pos);
         if (test !== void 0)
           return this.evalIn(parts[test ? 0 : 2], scope, pos);
@@ -9997,7 +9662,7 @@ var PythonModule = class {
         const right = n.childForFieldName("right");
         const op = n.childForFieldName("operator")?.text;
         if (!left || !right)
-          return UNKNOWN;
+          return UNKNOWN2;
         const l = this.evalIn(left, scope, pos);
         if (op === "or" && l.k === "str" && l.word.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
           return l;
@@ -10005,7 +9670,7 @@ var PythonModule = class {
       }
       case "named_expression": {
         const v = n.childForFieldName("value");
-        return v ? this.evalIn(v, scope, pos) : UNKNOWN;
+        return v ? this.evalIn(v, scope, pos) : UNKNOWN2;
       }
       case "dictionary":
         return this.evalDict(n, scope, pos);
@@ -10128,7 +9793,7 @@ var PythonModule = class {
       return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
     }
     if (op === "%") {
-      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN2), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
       return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
     }
     return { k: "unknown", span };
@@ -10140,11 +9805,11 @@ var PythonModule = class {
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
-        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
+        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
         path15 = withKey(path15, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
-        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
+        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
         path15 = mergeEnv(path15, v.k === "env" ? v.path : "unknown");
       } else
         path15 = withKey(path15, void 0);
@@ -10385,12 +10050,11 @@ var PythonRewriter = class {
     let gluedBefore = false;
     let gluedAfter = false;
     if (parent === "concatenated_string") {
-      parentNode = parentNode ? parentOf(parentNode) : null;
+      parentNode = parentNode?.parent ?? null;
       const parts = parentNode?.namedChildren.filter((c) => c?.type === "string") ?? [];
       gluedBefore = parts[0]?.startIndex !== lit.span.start;
       gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
-      const outer = parentNode ? parentOf(parentNode) : null;
-      parent = outer?.type ?? "";
+      parent = parentNode?.parent?.type ?? "";
     }
     const open = lit.prefix + lit.quote;
     const format = formattingOf(parentNode);
@@ -10418,7 +10082,7 @@ var PythonRewriter = class {
     return literalIndex(this.mod).around(start, end);
   }
   nodeAt(lit) {
-    return descendantAt(this.mod.root, lit.span.start, lit.span.end);
+    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
   }
   importEdits(needed) {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
@@ -10432,12 +10096,12 @@ var PythonRewriter = class {
   }
 };
 function formattingOf(node) {
-  const parent = node ? parentOf(node) : null;
+  const parent = node?.parent;
   if (!node || !parent)
     return void 0;
   if (parent.type === "binary_operator" && parent.childForFieldName("left")?.startIndex === node.startIndex && parent.childForFieldName("operator")?.type === "%")
     return "%";
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parentOf(parent)?.type === "call")
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parent.parent?.type === "call")
     return "{}";
   return void 0;
 }
@@ -10520,8 +10184,8 @@ function writtenScriptImports(mod, call, argsNode) {
   }
   if (!write || !scope)
     return void 0;
-  const stmt = parentOf(write);
-  const block = stmt?.type === "expression_statement" ? parentOf(stmt) : void 0;
+  const stmt = write.parent;
+  const block = stmt?.type === "expression_statement" ? stmt.parent : void 0;
   if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex)
     return void 0;
   if (assignedBetween(scope, name, write.endIndex, call.startIndex))
@@ -10548,9 +10212,11 @@ function pathName(mod, n) {
   return positional.length === 1 && keywords.size === 0 && a?.type === "identifier" ? a.text : void 0;
 }
 function enclosingScope(n) {
-  return nearestAncestor(n, SCOPES) ?? void 0;
+  let cur = n.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition" && cur.type !== "module")
+    cur = cur.parent;
+  return cur ?? void 0;
 }
-var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "module"]);
 function assignedBetween(scope, name, from, to) {
   for (const t of ["assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression"]) {
     for (const a of scope.descendantsOfType(t)) {
@@ -10576,28 +10242,25 @@ function shebangInterpreter(text3) {
 var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
 function pathChecksBefore(mod, call) {
   const out = [];
-  for (let block = nearestAncestor(call, GUARD_HOLDERS); block; block = nearestAncestor(block, GUARD_HOLDERS)) {
+  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
     if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
       break;
     }
-    if (block.type === "if_statement") {
-      const body = block.childForFieldName("consequence");
-      if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
-        const t = lookupTest(mod, block.childForFieldName("condition"));
-        if (t && !t.negated)
-          out.push(...t.names);
-      }
-      continue;
+    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
+      const t = lookupTest(mod, block.childForFieldName("condition"));
+      if (t && !t.negated)
+        out.push(...t.names);
     }
+    if (block.type !== "block" && block.type !== "module")
+      continue;
     for (const g of leavingGuards(mod, block)) {
-      if (g.end > call.startIndex)
+      if (g.start >= child.startIndex)
         break;
       out.push(...g.names);
     }
   }
   return out;
 }
-var GUARD_HOLDERS = /* @__PURE__ */ new Set(["if_statement", "block", "module", "function_definition", "class_definition", "lambda"]);
 var guardCache = /* @__PURE__ */ new WeakMap();
 function leavingGuards(mod, block) {
   let byBlock = guardCache.get(mod);
@@ -10611,7 +10274,7 @@ function leavingGuards(mod, block) {
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
       if (t && t.negated && leaves(s.childForFieldName("consequence")))
-        guards.push({ end: s.endIndex, names: t.names });
+        guards.push({ start: s.startIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
   }
@@ -10694,30 +10357,6 @@ function findLaunchSites(mod) {
     });
     sites.push(...own);
   }
-  if (importsProcessLibrary(mod.file.text)) {
-    for (const l of libraryLaunches(mod)) {
-      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
-      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
-      if (!l.fixable)
-        for (const s of own)
-          s.rewriter = void 0;
-      if (l.api.endsWith(".sudo")) {
-        for (const s of own)
-          if (s.env.path.kind === "inherited")
-            s.env.path = { kind: "reset", by: "sudo" };
-      }
-      sites.push(...own);
-      if (l.node.type === "call" && l.fixable) {
-        launches.push({
-          call: l.node,
-          api: l.api,
-          spec: l.spec,
-          programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
-          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
-        });
-      }
-    }
-  }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -10756,8 +10395,7 @@ function wrapperCallSites(mod, meter, launches) {
     const name = def.childForFieldName("name")?.text;
     if (!name)
       continue;
-    const up = (n) => n ? parentOf(n) : null;
-    const isMethod = up(up(def))?.type === "class_definition" || up(up(up(def)))?.type === "class_definition";
+    const isMethod = def.parent?.parent?.type === "class_definition" || def.parent?.parent?.parent?.type === "class_definition";
     const params = parameterNames(def);
     let seen = 0;
     for (const outer of mod.callsTo([name])) {
@@ -10826,10 +10464,11 @@ function programKey(w) {
   return w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : `${f.kind}@${f.span?.start ?? ""}`).join("|");
 }
 function enclosingFunction(n) {
-  const cur = nearestAncestor(n, DEFINITIONS);
+  let cur = n.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition")
+    cur = cur.parent;
   return cur?.type === "function_definition" ? cur : void 0;
 }
-var DEFINITIONS = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
 function parameterNames(def) {
   const out = [];
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
@@ -10847,7 +10486,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -10940,10 +10579,6 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
           r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
-    case "named":
-      if (named)
-        r.argvs.push(named);
-      break;
     case "program-list":
     case "program-rest": {
       r.searchesPath = spec.searchesPath;
@@ -11061,9 +10696,9 @@ function listArgvs(list) {
   }
   if (words2.length === 0)
     return [];
-  const head = words2[0];
+  const head2 = words2[0];
   const tail = words2.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -11133,7 +10768,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -11227,7 +10862,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path15, head) => /\.pyw?$/i.test(path15) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path15, head2) => /\.pyw?$/i.test(path15) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11422,8 +11057,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS3 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+function shebangShell(head2) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -11436,8 +11071,8 @@ function shebangShell(head) {
   const name = path10.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head) {
-  const sb = shebangShell(head);
+function scriptShell(fileName, head2) {
+  const sb = shebangShell(head2);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -11447,8 +11082,8 @@ function scriptShell(fileName, head) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head);
+  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -11504,11 +11139,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head) {
+  claims(p, head2) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head) !== void 0;
+    return !base.includes(".") && shebangShell(head2) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -11543,7 +11178,6 @@ function parseUnitFile(text3, problems) {
     let cur = ln;
     let last = ln.no;
     for (; ; ) {
-      within(SERVICE_LINE_CHARS, chars.length + cur.text.length);
       const trimmed = cur.text.replace(/\s+$/, "");
       if (trimmed.endsWith("\\") && !trimmed.endsWith("\\\\")) {
         for (let k = 0; k < trimmed.length - 1; k++)
@@ -11805,7 +11439,6 @@ function parseIni(text3, problems) {
         last = void 0;
       continue;
     }
-    within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
       const more = trim(stripInline(chars));
@@ -12283,8 +11916,8 @@ function headOf(path15, content) {
   const name = path15.slice(Math.max(path15.lastIndexOf("/"), path15.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head.split(/\r?\n|\r/, 1)[0];
+  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head2.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -12292,11 +11925,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path15, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path15, head));
+function claimingFrontEnd(path15, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path15, head2));
 }
-function frontEndFor(path15, head = "") {
-  return claimingFrontEnd(path15, head) ?? pythonFrontEnd;
+function frontEndFor(path15, head2 = "") {
+  return claimingFrontEnd(path15, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -12808,9 +12441,7 @@ function judgeProgram(site, knowledge) {
     }
     return void 0;
   }
-  if (!site.searchesPath)
-    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
-  if (pathChosen)
+  if (!site.searchesPath || pathChosen)
     return void 0;
   if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
@@ -12827,16 +12458,6 @@ function judgeProgram(site, knowledge) {
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
-  return void 0;
-}
-function classifyUnsearched(name, knowledge, programSpan) {
-  if (isInterpreterName(name))
-    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
-  if (isPipName(name))
-    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
-  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
-  if (script)
-    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
 }
 function runsOnSystemInterpreter(site) {
@@ -12879,7 +12500,7 @@ function isDiscoveryProbe(name, args) {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
       return true;
   }
-  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "--version"))
     return true;
   const c = texts.lastIndexOf("-c");
   if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
@@ -12912,22 +12533,22 @@ function runModule(args) {
 }
 
 // dist/src/pipeline/diagnose.js
-function diagnose(file, analysis, ctx) {
+function diagnose(file, analysis, ctx2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   const verdicts = /* @__PURE__ */ new Map();
   const judge = (s) => {
     if (!verdicts.has(s))
-      verdicts.set(s, judgeLaunch(s, ctx.knowledge));
+      verdicts.set(s, judgeLaunch(s, ctx2.knowledge));
     return verdicts.get(s);
   };
-  const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
+  const imageVenv = ctx2.imageRuns?.get(file.path)?.venv;
   for (const original of analysis.sites) {
     const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
     const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
-    for (const rule of ctx.rules) {
+    for (const rule of ctx2.rules) {
       if (rule.judges !== judges)
         continue;
       rule.check(site, verdict, {
@@ -13004,11 +12625,11 @@ var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|se
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
-function analyseDecoded(result, file, ctx) {
+function analyseDecoded(result, file, ctx2) {
   const path15 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
-    const { diagnostics, problems } = checkSource(file, ctx, fe);
+    const { diagnostics, problems } = checkSource(file, ctx2, fe);
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after this file");
     if (problems.some((p) => p.kind === "syntax") && isTemplate(file.text)) {
@@ -13037,13 +12658,13 @@ function crashProblem(path15, e) {
   }
   return { path: path15, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
-function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
+function checkSource(file, ctx2, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx2), { parseLess: !!ctx2.prefilter, tools: ctx2.prefilter?.tools, shHasSource: ctx2.imageRuns?.get(file.path)?.shHasSource });
 }
 
 // dist/src/pipeline/fix.js
 var MAX_FIX_PASSES = 10;
-function computeFix(r, diags, ctx, unsafe, drop = []) {
+function computeFix(r, diags, ctx2, unsafe, drop = []) {
   const original = r.source;
   if (!original.encoding.lossless)
     return { remaining: diags, problem: { path: r.path, kind: "decode", message: "not fixed: the file could not be decoded losslessly", partial: true } };
@@ -13052,7 +12673,7 @@ function computeFix(r, diags, ctx, unsafe, drop = []) {
     if (r.problems.some((p) => p.kind === "syntax"))
       loop = { kind: "syntax", error: NOT_VERIFIED };
     else
-      loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
+      loop = fixLoop(original, diags, ctx2, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after fixing this file");
   } catch (e) {
@@ -13066,7 +12687,7 @@ function computeFix(r, diags, ctx, unsafe, drop = []) {
     return { remaining: diags };
   return { fixed: { before: original.text, after: text3, applied }, remaining: current2, source: new SourceFile(original.path, text3, original.encoding) };
 }
-function fixLoop(original, diags, ctx, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
+function fixLoop(original, diags, ctx2, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
   const parses = (text4) => !hasSyntaxErrors(new SourceFile(original.path, text4, original.encoding), fe);
   if (!opts.checked && !parses(original.text))
     return { kind: "syntax", error: NOT_VERIFIED };
@@ -13082,7 +12703,7 @@ function fixLoop(original, diags, ctx, unsafe, fe = frontEndFor(original.path, h
       const left = current2.filter((d) => fixableBy(d, unsafe));
       return { kind: "internal", error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
     }
-    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx, fe);
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx2, fe);
     if (again.syntax) {
       if (opts.checked && !parses(original.text))
         return { kind: "syntax", error: NOT_VERIFIED };
@@ -13133,39 +12754,32 @@ function ruleList(ds) {
   return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(", ") || "no rule";
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
-function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics });
+function recheck(file, ctx2, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx2).diagnostics });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
 }
 
 // dist/src/pipeline/check-and-fix.js
-function checkAndFix(result, file, ctx, fix2, drop = []) {
-  const r = analyseDecoded(result, file, ctx);
+function checkAndFix(result, file, ctx2, fix2, drop = []) {
+  const r = analyseDecoded(result, file, ctx2);
   if (!fix2 || !r.source)
     return { result: r };
   const diags = drop.length ? r.diagnostics.filter((d) => !drop.includes(d.code)) : r.diagnostics;
   if (!diags.some((d) => fixableBy(d, fix2.unsafe)))
     return { result: r };
-  const o = computeFix(r, diags, ctx, fix2.unsafe, drop);
+  const o = computeFix(r, diags, ctx2, fix2.unsafe, drop);
   return { result: r, fix: { after: o.fixed?.after, applied: o.fixed?.applied, remaining: o.remaining, problem: o.problem } };
 }
 
 // dist/src/pipeline/worker.js
 var { settings, fix } = workerData;
 await loadParsers();
-var contexts = /* @__PURE__ */ new Map();
-var contextOf = (k) => {
-  let c = contexts.get(k);
-  if (!c)
-    contexts.set(k, c = contextFromSettings(settings[k]));
-  return c;
-};
+var ctx = contextFromSettings(settings);
 parentPort.on("message", async (items) => {
   const results = [];
-  for (const { index, result, file, drop, settings: k } of items) {
-    const ctx = contextOf(k ?? 0);
+  for (const { index, result, file, drop } of items) {
     if (parsersDamaged())
       await loadParsers();
     const done = checkAndFix(result, new SourceFile(file.path, file.text, file.encoding), ctx, fix, drop);

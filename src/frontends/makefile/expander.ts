@@ -14,7 +14,12 @@ import { matchClose, topLevelIndex, type Char } from './reader.js';
 /** The directory make runs in ($(CURDIR)); venvs are kept as absolute paths under it. */
 export const CURDIR = '/__make_curdir__';
 
-export const text = (cs: readonly Unit[]) => cs.map((c) => ('ch' in c ? c.ch : UNKNOWN)).join('');
+export const text = (cs: readonly Unit[]): string => {
+  // A loop, not map + join: called for every recipe line and value (no array per call).
+  let t = '';
+  for (const c of cs) t += 'ch' in c ? c.ch : UNKNOWN;
+  return t;
+};
 export const unknown = (span?: Span, why?: string): Unit => ({ frag: { kind: 'unknown', span, why } });
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +408,9 @@ export function defaultVars(): Vars {
 
 /** A value's text with PATH's unknown default part marked DEFAULT_PATH and other unknowns UNKNOWN. */
 export function valueText(us: Unit[]): string {
-  return us.map((u) => ('ch' in u ? u.ch : u.frag.kind === 'unknown' && u.frag.why === 'environment PATH' ? DEFAULT_PATH : UNKNOWN)).join('');
+  let t = '';
+  for (const u of us) t += 'ch' in u ? u.ch : u.frag.kind === 'unknown' && u.frag.why === 'environment PATH' ? DEFAULT_PATH : UNKNOWN;
+  return t;
 }
 
 export const sameVar = (a: MakeVar | undefined, b: MakeVar | undefined): boolean =>

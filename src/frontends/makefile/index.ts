@@ -113,7 +113,8 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   };
   // A Makefile that spells the venv's bin folder through a variable (`VENV_BIN_DIR := Scripts` on
   // Windows_NT, `bin` otherwise; buildbot) gets its fixes written the same way.
-  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === 'bin' && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  // The file's text is searched first: expanding every variable to find one was most of the cost here.
+  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)}]/`).test(file.text) && globalText(parsed, k) === 'bin');
   const BIN = binVar ? `$(${binVar})` : 'bin';
   const binFor = (venv: string, cwd: string | undefined): string | undefined => {
     const n = venvName(venv);

@@ -153,7 +153,7 @@ export function parseMakefile(src: string): ParsedMakefile {
         if (ll.chars[k].ch === '\n' && ll.chars[k + 1]?.ch === recipePrefix) k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (/^\s*#/.test(chars.map((c) => c.ch).join(''))) out.commentLines.add(ll.firstLine);
+      if (firstNonBlank(chars) === '#') out.commentLines.add(ll.firstLine);
       continue;
     }
     const noComment = stripComment(ll.chars);
@@ -164,8 +164,8 @@ export function parseMakefile(src: string): ParsedMakefile {
     const collapsed = collapseContinuations(noComment);
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch))) continue; // blank and comment lines do not end a rule's recipe
-    const t = line.map((c) => c.ch).join('');
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    // A directive is a short word: its line's first characters are all the test reads.
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? '';
     const afterKw = () => trimChars(line.slice(kw.length));
 
@@ -265,7 +265,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     let exported: boolean | undefined;
     let override = false;
     for (;;) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(''));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
       if (!m) break;
       if (m[1] === 'export') exported = true;
       else if (m[1] === 'unexport') exported = false;
@@ -338,7 +338,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     let tsExport: boolean | undefined;
     let tsPart = trimChars(prereqPart);
     for (;;) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(''));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
       if (!m) break;
       if (m[1] === 'export') tsExport = true;
       if (m[1] === 'unexport') tsExport = false;
@@ -372,6 +372,19 @@ export function parseMakefile(src: string): ParsedMakefile {
   for (const f of conds) problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
+}
+
+/** The first characters of `cs` (enough for any directive and the character after it). */
+function head(cs: readonly Char[]): string {
+  let t = '';
+  for (let k = 0; k < cs.length && k < 16; k++) t += cs[k].ch;
+  return t;
+}
+
+/** The first character of `cs` that is not white space, or '' when there is none. */
+function firstNonBlank(cs: readonly Char[]): string {
+  for (const c of cs) if (!/\s/.test(c.ch)) return c.ch[0];
+  return '';
 }
 
 /** `define NAME [op]`: the name and the flavour. */

@@ -23,7 +23,16 @@
  *   subshells because the text is no arithmetic command; the outer pair becomes blanks);
  * - from the shell corpus's last valid scripts: backquotes holding only blanks (devstack's
  *   `"…"`<newline>`"…"`: the first blank becomes `:`), and a single `=` in `[[ … && … ]]` whose
- *   pattern holds `.`, `*` or `/` (`[[ $V = 3.8 || … ]]`: `==`, the blank after it becoming `=`).
+ *   pattern holds `.`, `*` or `/` (`[[ $V = 3.8 || … ]]`: `==`, the blank after it becoming `=`);
+ * - from the corpus's last valid scripts (session 8): a `$` that starts no expansion (`sed s/.md$//`,
+ *   `s/\.pyx$/…/`: bash keeps it as text; it becomes `_`, and the word expander reads such a `_` as
+ *   the character it stands for), the read-write redirection `<>` (`exec 3<> $fifo`: the `>` becomes
+ *   a blank, the descriptor and the file stay), a command substitution that opens with a subshell
+ *   (`$((find a || find b) 2>/dev/null)`: bash reads `$((` as arithmetic only when the `(` it opens
+ *   closes right before the last `)`; the inner pair becomes blanks), a subscript of two words
+ *   (`${RESULTS[parse  warm]:-0}`: `_`), a quoted string in an extglob group of `[[ … ]]`
+ *   (`[[ $A == @("x86_64") ]]`: the string becomes `_`), and a quoted string holding a blank in the
+ *   pattern of a single `=` in `[[ … ]]` (`[[ $R = *"n: 0"* ]]`: `==`, as above).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -34,10 +43,13 @@ const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 const OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '/#', '/%', '^^', ',,', '-', '=', '+', '?', '#', '%', '/', '^', ',', ':'];
 /** What tree-sitter-bash cannot take in an operand (measured); letters, digits, blanks and `$` it can. */
 const TROUBLE = /[;&|<>()[\]'"\\]/;
+/** After a `$`, a character that starts no expansion (bash keeps the `$` as text; the grammar fails). */
+const NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
+const LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 
 export function rewriteGrammarGaps(s: Script): Script {
   const t = s.text;
-  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t)) return s;
+  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t)) return s;
   const out = t.split('');
   new Scanner(t, out).script(0, undefined);
   forDo(t, out);
@@ -99,6 +111,13 @@ class Scanner {
         atWordStart = false;
         continue;
       }
+      if (c === '$' && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
+        // `sed s/.md$//`: a `$` bash keeps as text.
+        this.out[i] = '_';
+        i++;
+        atWordStart = false;
+        continue;
+      }
       if (c === '#' && atWordStart) {
         const end = t.indexOf('\n', i);
         i = end < 0 ? t.length : end;
@@ -117,6 +136,13 @@ class Scanner {
           i += m[0].length;
           continue;
         }
+      }
+      if (c === '<' && t[i + 1] === '>') {
+        // `exec 3<> $fifo`: opened for reading and writing; read as `3< $fifo`.
+        this.out[i + 1] = ' ';
+        i += 2;
+        atWordStart = true;
+        continue;
       }
       if (c === '\n' && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -175,7 +201,8 @@ class Scanner {
       const close = t.indexOf(']', j);
       if (close < 0) return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== '@' && sub !== '*' && !/^[\w$ +\-*/]*$/.test(sub)) {
+      // Arithmetic (`a[i + 1]`) the grammar reads; two words (`R[parse  warm]`, an associative key) it does not.
+      if (sub !== '@' && sub !== '*' && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
         if (sub.includes('$(') || sub.includes('`')) return this.skipBraces(j);
         for (let k = j + 1; k < close; k++) if (t[k] !== '\n') this.out[k] = '_';
       }
@@ -257,7 +284,14 @@ class Scanner {
     if (t[i] !== '$') return undefined;
     if (t[i + 1] === '{') return this.expansion(i);
     if (t[i + 1] !== '(') return undefined;
-    return t[i + 2] === '(' ? this.arithmetic(i + 3) : this.script(i + 2, ')');
+    if (t[i + 2] !== '(') return this.script(i + 2, ')');
+    // `$((cmd || x) 2>/dev/null)`: bash reads `$((` as arithmetic only when the `(` after it closes
+    // right before the last `)`; otherwise it is a command substitution that opens with a subshell.
+    const inner = matchingParen(t, i + 2);
+    if (inner < 0 || t[inner + 1] === ')') return this.arithmetic(i + 3);
+    this.out[i + 2] = ' ';
+    this.out[inner] = ' ';
+    return this.script(i + 2, ')');
   }
 
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
@@ -353,13 +387,30 @@ function smallGaps(t: string, out: string[]): void {
   // written `==3.8`: the blank after the `=` becomes `=`.
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0])) continue;
+    if (!plainBefore(t, start)) continue;
+    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at = m.index + (e.index ?? 0);
       const before = t.slice(start, at);
       // Not inside a quoted string of the test.
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) continue;
-      out[at + 1] = '=';
+      // Or, alone, a pattern with a quoted string holding a blank (`[[ $R = *"n: 0"* ]]`, openlibrary).
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at + 2, m.index + m[0].length))) out[at + 1] = '=';
+    }
+    // `[[ $A == @("x86_64") ]]`: a quoted string inside an extglob group; it (quotes included) becomes `_`.
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2)) continue;
+      let q = '';
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q) q = '';
+          out[k] = '_';
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = '_';
+        }
+      }
     }
   }
   // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.

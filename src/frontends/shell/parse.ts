@@ -14,6 +14,7 @@ import { SHELL_COMMANDS, SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS, wi
 import { isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
+import { repairCasePatterns } from './grammar-repair.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -76,6 +77,16 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
         tree.delete();
         tree = again;
         s = separated;
+      } else again?.delete();
+    }
+    if (tree?.rootNode.hasError) {
+      // Where the parse failed in a case pattern (autoconf's quoted newlines): the pattern rewritten.
+      const repaired = repairCasePatterns(s, tree.rootNode);
+      const again = repaired === s ? null : parser.parse(repaired.text);
+      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = again;
+        s = repaired;
       } else again?.delete();
     }
     if (!tree) {

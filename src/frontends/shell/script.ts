@@ -16,7 +16,10 @@ export interface Script {
   /** Index into `units` for each character of `text`; placeholder characters share their fragment's index. */
   at: number[];
   units: Unit[];
-  /** The text before grammar-gaps.ts rewrote parts tree-sitter-bash cannot parse (same length), for showing. */
+  /**
+   * The text before grammar-gaps.ts rewrote parts tree-sitter-bash cannot parse (same length), for
+   * showing; and for reading, where a literal word's character was rewritten to `_`.
+   */
   orig?: string;
 }
 
@@ -153,11 +156,15 @@ export class ScriptMap {
   }
 }
 
-/** `<<WORD;` (or `<< 'WORD' ;`) ending a line, outside quotes: the `;` the shell accepts there. */
-const HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+/**
+ * `<<WORD;` (or `<< 'WORD' ;`, or `<<WORD > "$f" && mv "$f" "$g";`) ending a line, outside quotes:
+ * the `;` the shell accepts there (a `;;` ends a case item and is left alone).
+ */
+const HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
 
 /**
- * bash and dash accept a `;` after a here-doc's delimiter word (`cat > f << EOF;`), which ends the
+ * bash and dash accept a `;` after a here-doc's delimiter word (`cat > f << EOF;`, or at the end of
+ * the rest of its line: mailinabox's `php <<EOF > "$TMP" && mv "$TMP" "$CONF";`), which ends the
  * command as the line break does; tree-sitter-bash then never finds the here-doc's end and loses
  * the rest of the file (mailinabox's setup scripts, in the corpus). The `;` becomes a space: the
  * same length, so the character → source map is unchanged, and the same meaning.
@@ -166,10 +173,10 @@ export function blankHeredocSemicolons(s: Script): Script {
   let text = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf('\n', m.index) + 1;
-    const before = s.text.slice(lineStart, m.index);
+    const semi = m.index + m[0].lastIndexOf(';');
+    const before = s.text.slice(lineStart, semi);
     // Inside a quoted string (an odd number of quotes before it on the line), leave it alone.
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) continue;
-    const semi = m.index + m[0].lastIndexOf(';');
     text = text.slice(0, semi) + ' ' + text.slice(semi + 1);
   }
   return text === s.text ? s : { ...s, text };

@@ -261,6 +261,8 @@ export class WordExpander {
         continue;
       }
       lastFragUnit = -1;
+      // A `_` that grammar-gaps.ts wrote over text bash keeps as it is (`sed s/.md$//`) reads as written.
+      if (ch === '_' && this.s.orig !== undefined) ch = this.s.orig[i];
       // The tilde prefix (`~/venv`, `V=~/venv`) is $HOME, when the shell's HOME is known.
       if (!quoted && ch === '~' && i === this.wordStart && home !== undefined && (i + 1 === this.wordEnd || t[i + 1] === '/')) {
         f.value(home, true);
