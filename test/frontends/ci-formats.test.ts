@@ -36,6 +36,8 @@ test('ci formats claim their files, and only those', () => {
     ['compose.yaml', 'compose'],
     ['docker-compose.yml', 'compose'],
     ['deploy/docker-compose.prod.yml', 'compose'],
+    ['docker/docker-compose-dev.yml', 'compose'],
+    ['composer.yml', undefined],
     ['compose.json', undefined],
   ];
   for (const [p, lang] of claims) assert.equal(claimingFrontEnd(p)?.language, lang, p);

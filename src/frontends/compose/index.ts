@@ -167,7 +167,8 @@ export const composeFrontEnd: FrontEnd = {
   language: 'compose',
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p: string): boolean {
-    return /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(path.posix.basename(p.replace(/\\/g, '/')));
+    // `docker-compose-dev.yml` and `compose-tests.yml` too: real repositories name variants both ways.
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path.posix.basename(p.replace(/\\/g, '/')));
   },
   mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
