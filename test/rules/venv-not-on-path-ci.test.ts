@@ -107,6 +107,14 @@ testRule(venvNotOnPath, {
       unsafeOutput: jenkins("sh 'python3 -m venv venv'", "dir('docs') {", '  sh """', '    ../venv/bin/python -m pip install sphinx', '  """', '}'),
     },
     {
+      name: "jenkins: a stage's environment { PATH } is that stage's only",
+      filename: JENKINS,
+      code: 'pipeline {\n  agent any\n  stages {\n    stage(\'a\') {\n      environment { PATH = "${WORKSPACE}/venv/bin:${env.PATH}" }\n      steps {\n        sh \'python3 -m venv venv\'\n        sh \'pip install x\'\n      }\n    }\n    stage(\'b\') {\n      steps {\n        sh \'pytest\'\n      }\n    }\n  }\n}\n',
+      errors: [{ line: 13, column: 13, messageId: 'notOnPath', data: { name: 'pytest', venv: 'venv' } }],
+      output: null,
+      unsafeOutput: 'pipeline {\n  agent any\n  stages {\n    stage(\'a\') {\n      environment { PATH = "${WORKSPACE}/venv/bin:${env.PATH}" }\n      steps {\n        sh \'python3 -m venv venv\'\n        sh \'pip install x\'\n      }\n    }\n    stage(\'b\') {\n      steps {\n        sh \'venv/bin/pytest\'\n      }\n    }\n  }\n}\n',
+    },
+    {
       name: 'pre-commit: one hook runs the venv by path, another runs pytest by name',
       filename: PRE_COMMIT,
       code: hooks('- id: mypy', '  name: mypy', '  entry: .venv/bin/mypy', '  language: system', '- id: pytest', '  name: pytest', '  entry: pytest -x', '  language: system', '  pass_filenames: false'),

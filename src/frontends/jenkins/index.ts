@@ -40,12 +40,11 @@ const FORMAT: CiFormat = {
   normalizePath: (p) => p.replace(/\$\{?WORKSPACE\}?(?![A-Za-z0-9_])/g, WS),
 };
 
+/** One `{ … }` block: what `withEnv`, `dir` or an `environment` block inside it set for its steps. */
 interface Frame {
   env: Map<string, string>;
   prepends: string[];
   cwd: string;
-  /** The frame ends at this offset (its closing brace). */
-  end: number;
 }
 
 export function analyzeJenkins(file: SourceFile): Analysis {
@@ -53,7 +52,9 @@ export function analyzeJenkins(file: SourceFile): Analysis {
   const problems: { message: string; offset: number }[] = [];
   const steps: CiStep[] = [];
   const lineOf = (off: number) => file.location(Math.min(off, src.length)).line;
-  const frames: Frame[] = [{ env: new Map(), prepends: [], cwd: WS, end: src.length }];
+  const frames: Frame[] = [{ env: new Map(), prepends: [], cwd: WS }];
+  /** The frame the next `{` opens (a withEnv's or dir's block), if any. */
+  let pending: Frame | undefined;
   const top = () => frames[frames.length - 1];
   const lookup = (name: string): string | undefined => {
     for (let f = frames.length - 1; f >= 0; f--) if (frames[f].env.has(name)) return frames[f].env.get(name);
@@ -125,8 +126,15 @@ export function analyzeJenkins(file: SourceFile): Analysis {
 
   let i = 0;
   while (i < src.length) {
-    while (frames.length > 1 && i > top().end) frames.pop();
     const c = src[i];
+    if (c === '{' || c === '}') {
+      // Blocks (stages, steps, closures) scope what is set inside them.
+      if (c === '{') frames.push(pending ?? { env: new Map(), prepends: [], cwd: top().cwd });
+      else if (frames.length > 1) frames.pop();
+      pending = undefined;
+      i++;
+      continue;
+    }
     if (c === '/' && (src[i + 1] === '/' || src[i + 1] === '*')) {
       i = skipBlank(src, i);
       continue;
@@ -152,8 +160,7 @@ export function analyzeJenkins(file: SourceFile): Analysis {
       const close = src[open] === '(' ? matching(src, open) : -1;
       const brace = close < 0 ? -1 : skipBlank(src, close + 1);
       if (close > 0 && src[brace] === '{') {
-        const end = matching(src, brace);
-        const f: Frame = { env: new Map(), prepends: [], cwd: top().cwd, end: end < 0 ? src.length : end };
+        const f: Frame = { env: new Map(), prepends: [], cwd: top().cwd };
         const strings = stringsIn(open, close);
         if (word === 'dir') {
           const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : undefined;
@@ -167,8 +174,8 @@ export function analyzeJenkins(file: SourceFile): Analysis {
           }
           frames.pop();
         }
-        frames.push(f);
-        i = brace + 1;
+        pending = f;
+        i = brace;
         continue;
       }
     }
