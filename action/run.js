@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs12 from "node:fs";
-import path29 from "node:path";
+import fs13 from "node:fs";
+import path35 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path25 from "node:path";
+import path31 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -91,7 +91,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 
 // dist/src/kernel/source.js
 var SourceFile = class {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path30;
+  constructor(path36, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path36;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path30, bytes, opts = {}) {
+function decodeText(path36, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path30, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path36, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path36, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path36, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path30, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path36, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -1883,15 +1883,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const semi = m.index + m[0].lastIndexOf(";");
-    const before = s.text.slice(lineStart, semi);
+    const before = s.text.slice(lineStart, m.index);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
+    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -1906,11 +1906,9 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
-var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
-var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -1971,12 +1969,6 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
-      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
-        this.out[i] = "_";
-        i++;
-        atWordStart = false;
-        continue;
-      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -1994,12 +1986,6 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
-      }
-      if (c === "<" && t[i + 1] === ">") {
-        this.out[i + 1] = " ";
-        i += 2;
-        atWordStart = true;
-        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -2059,7 +2045,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
+      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -2152,14 +2138,7 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    if (t[i + 2] !== "(")
-      return this.script(i + 2, ")");
-    const inner = matchingParen(t, i + 2);
-    if (inner < 0 || t[inner + 1] === ")")
-      return this.arithmetic(i + 3);
-    this.out[i + 2] = " ";
-    this.out[inner] = " ";
-    return this.script(i + 2, ")");
+    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -2249,32 +2228,14 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start))
+    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
       continue;
-    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at2 = m.index + (e.index ?? 0);
       const before = t.slice(start, at2);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at2 + 2, m.index + m[0].length)))
-        out[at2 + 1] = "=";
-    }
-    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
-      const from = m.index + (g.index ?? 0) + 2;
-      if (!plainBefore(t, from - 2))
-        continue;
-      let q = "";
-      for (let k = from; k < from + g[1].length; k++) {
-        if (q) {
-          if (t[k] === q)
-            q = "";
-          out[k] = "_";
-        } else if (t[k] === '"' || t[k] === "'") {
-          q = t[k];
-          out[k] = "_";
-        }
-      }
+      out[at2 + 1] = "=";
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -2333,86 +2294,6 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
-}
-
-// dist/src/frontends/shell/grammar-repair.js
-var MAX_PATTERN = 1e3;
-function repairCasePatterns(s, root) {
-  if (!s.text.includes("case"))
-    return s;
-  const t = s.text;
-  let out;
-  const starts = /* @__PURE__ */ new Set();
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n.isError) {
-      const p = n.parent;
-      if (p?.type === "case_item")
-        starts.add(p.startIndex);
-      else if (p?.type === "case_statement")
-        starts.add(n.startIndex);
-      continue;
-    }
-    if (n.hasError) {
-      for (const c of n.children)
-        if (c)
-          stack.push(c);
-    }
-  }
-  for (const start of starts) {
-    const quoted = patternQuotes(t, start);
-    if (!quoted?.length)
-      continue;
-    out ??= t.split("");
-    for (const k of quoted)
-      out[k] = "_";
-  }
-  if (!out)
-    return s;
-  const text3 = out.join("");
-  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
-}
-function patternQuotes(t, start) {
-  const out = [];
-  let q = "";
-  let depth = 0;
-  const end = Math.min(t.length, start + MAX_PATTERN);
-  for (let k = start; k < end; k++) {
-    const c = t[k];
-    if (k === start && c === "(")
-      continue;
-    if (q) {
-      if (c === "\\" && q === '"') {
-        out.push(k, k + 1);
-        k++;
-        continue;
-      }
-      if (c === "`" || c === "$" && t[k + 1] === "(")
-        return void 0;
-      out.push(k);
-      if (c === q)
-        q = "";
-      continue;
-    }
-    if (c === "\\") {
-      k++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      q = c;
-      out.push(k);
-    } else if (c === ";" && t[k + 1] === ";")
-      return void 0;
-    else if (c === "(")
-      depth++;
-    else if (c === ")") {
-      if (depth === 0)
-        return out;
-      depth--;
-    }
-  }
-  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -2662,8 +2543,6 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
-      if (ch === "_" && this.s.orig !== void 0)
-        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -2793,16 +2672,6 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
-      } else
-        again?.delete();
-    }
-    if (tree?.rootNode.hasError) {
-      const repaired = repairCasePatterns(s, tree.rootNode);
-      const again = repaired === s ? null : parser.parse(repaired.text);
-      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
-        tree.delete();
-        tree = again;
-        s = repaired;
       } else
         again?.delete();
     }
@@ -3132,14 +3001,14 @@ var Collector = class {
       const c = children[i];
       if (!c)
         continue;
-      const field = n.fieldNameForChild(i);
+      const field2 = n.fieldNameForChild(i);
       if (c.type === "variable_assignment") {
         if (firstAssignment < 0)
           firstAssignment = c.startIndex;
         assignments.push(this.expander.assignment(c));
         continue;
       }
-      if (field !== "name" && field !== "argument")
+      if (field2 !== "name" && field2 !== "argument")
         continue;
       const last = groups[groups.length - 1];
       if (last && last[last.length - 1].endIndex === c.startIndex)
@@ -4587,10 +4456,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path30 = `PATH="${v.venv}/bin:$PATH"`;
+  const path36 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path36}` }], applicability: "unsafe", reason, title: `Add ENV ${path36} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path36}` }], applicability: "unsafe", reason, title: `Add ${path36} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5081,7 +4950,7 @@ function analyzeGitlab(file) {
       const chars = typeof v.value === "string" ? scalarChars(src, v) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
       out.push({ chars, span: trimmedSpan(src, v), section });
     };
-    const variablesOf = (v) => {
+    const variablesOf2 = (v) => {
       const out = /* @__PURE__ */ new Map();
       const m = cfg.resolved(v);
       if (!isMapping(m))
@@ -5099,7 +4968,7 @@ function analyzeGitlab(file) {
       }
       return out;
     };
-    const globalVariables = variablesOf(top("variables"));
+    const globalVariables = variablesOf2(top("variables"));
     for (const [name, entry] of root.entries) {
       if (GLOBAL_KEYWORDS.has(name) || name.startsWith("."))
         continue;
@@ -5127,18 +4996,18 @@ function analyzeGitlab(file) {
         return (isMapping(defaults) ? defaults.entries.get(key) : void 0) ?? (DEPRECATED_GLOBALS.has(key) ? rootEntries.get(key) : void 0);
       };
       const img = cfg.resolved(keyword("image")?.value);
-      const imageName = scalarText2(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
+      const imageName2 = scalarText2(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
       const tags = cfg.resolved(keyword("tags")?.value);
       const tagText = isSeq(tags) ? cfg.names(tags).join(" ") : scalarText2(tags) ?? "";
-      if (/windows|servercore|nanoserver/i.test(`${imageName} ${tagText}`))
+      if (/windows|servercore|nanoserver/i.test(`${imageName2} ${tagText}`))
         return;
-      const dialect = imageName && imageLacksBash(imageName) ? "sh" : "bash";
+      const dialect = imageName2 && imageLacksBash(imageName2) ? "sh" : "bash";
       const shellName = dialect === "sh" ? "/bin/sh" : "bash";
       const vars = /* @__PURE__ */ new Map();
       for (const [k, v] of globalVariables)
         if (inherits("variables", k))
           vars.set(k, v);
-      for (const [k, v] of variablesOf(job.entries.get("variables")?.value))
+      for (const [k, v] of variablesOf2(job.entries.get("variables")?.value))
         vars.set(k, v);
       const expanded = /* @__PURE__ */ new Map();
       const expand = (k, seen) => {
@@ -5178,15 +5047,15 @@ function analyzeGitlab(file) {
         if (dir)
           virtualEnv = { venv: dir, span: veSpan };
       }
-      const itemsOf = (section, e, out) => {
+      const itemsOf2 = (section, e, out) => {
         if (e)
           collect(e.value, section, out, 0, []);
       };
       const mainItems = [];
-      itemsOf("before_script", keyword("before_script"), mainItems);
-      itemsOf("script", job.entries.get("script"), mainItems);
+      itemsOf2("before_script", keyword("before_script"), mainItems);
+      itemsOf2("script", job.entries.get("script"), mainItems);
       const afterItems = [];
-      itemsOf("after_script", keyword("after_script"), afterItems);
+      itemsOf2("after_script", keyword("after_script"), afterItems);
       const jobKey = entry.key;
       for (const it of [...mainItems, ...afterItems]) {
         if (it === "unknown")
@@ -5206,7 +5075,7 @@ function analyzeGitlab(file) {
       const venvs = /* @__PURE__ */ new Map();
       const activation = (venv) => `${dialect === "sh" ? "." : "source"} ${showVenv2(venv)}/bin/activate`;
       const hasAfter = afterItems.length > 0;
-      const keyAt = jobKey?.range?.[0] ?? 0;
+      const keyAt2 = jobKey?.range?.[0] ?? 0;
       const group = {};
       const runShell = (items, which) => {
         if (items.length === 0)
@@ -5222,7 +5091,7 @@ function analyzeGitlab(file) {
           else
             pushAll(chars, withoutInputs(it.chars));
         });
-        const shellSpan = which === "main" ? { start: keyAt, end: keyAt } : { start: keyAt + 1, end: keyAt + 1 };
+        const shellSpan = which === "main" ? { start: keyAt2, end: keyAt2 } : { start: keyAt2 + 1, end: keyAt2 + 1 };
         const sectionAt = (off) => real.find((it) => off >= it.span.start && off < it.span.end)?.section ?? (which === "main" ? "script" : "after_script");
         const shellVenvs = which === "main" ? venvs : new Map([...venvs].filter(([v]) => isUnder(v, PROJECT_DIR)));
         let unknownFromHere = false;
@@ -5452,12 +5321,7 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => {
-  let t = "";
-  for (const c of cs)
-    t += "ch" in c ? c.ch : UNKNOWN;
-  return t;
-};
+var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -5849,10 +5713,7 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  let t = "";
-  for (const u of us)
-    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN;
-  return t;
+  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -5940,7 +5801,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (firstNonBlank(chars) === "#")
+      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -5953,7 +5814,8 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
+    const t = line.map((c) => c.ch).join("");
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -6016,8 +5878,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head2 = afterKw();
-      const a2 = parseDefineHead(head2);
+      const head = afterKw();
+      const a2 = parseDefineHead(head);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -6056,7 +5918,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
       if (!m)
         break;
       if (m[1] === "export")
@@ -6130,7 +5992,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
       if (!m)
         break;
       if (m[1] === "export")
@@ -6171,18 +6033,6 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
-}
-function head(cs) {
-  let t = "";
-  for (let k = 0; k < cs.length && k < 16; k++)
-    t += cs[k].ch;
-  return t;
-}
-function firstNonBlank(cs) {
-  for (const c of cs)
-    if (!/\s/.test(c.ch))
-      return c.ch[0];
-  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -6262,7 +6112,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
+  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -6953,9 +6803,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head2);
-    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
+    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head);
+    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -6987,14 +6837,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at2 = lines[k];
-    const head2 = code.slice(at2, at2 + 200);
-    if (CONTINUATION.test(head2))
+    const head = code.slice(at2, at2 + 200);
+    if (CONTINUATION.test(head))
       continue;
     let start = at2;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head2);
-    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head);
+    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -7402,8 +7252,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head2.split(/\r\n|\r|\n/, 2);
+  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -7427,9 +7277,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path30, bytes) {
+function decodePython(path36, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path36, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/judge/python-tools.js
@@ -7680,12 +7530,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path30, key) {
+function withKey(path36, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path30 === "no")
+  if (key === void 0 && path36 === "no")
     return "unknown";
-  return path30;
+  return path36;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -7821,9 +7671,9 @@ function braceFormat(fmt, positional, keywords, span) {
       if (close < 0)
         break;
       cut(lastCut, i);
-      const field = t.slice(i + 1, close);
-      const name = field.split(/[!:]/)[0];
-      const hasSpec = field.length !== name.length;
+      const field2 = t.slice(i + 1, close);
+      const name = field2.split(/[!:]/)[0];
+      const hasSpec = field2.length !== name.length;
       let v;
       if (!hasSpec) {
         if (name === "")
@@ -8334,11 +8184,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path30 = flow.chain.join("/");
+                const path36 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
+                  if (path36.startsWith(k + "/") || k.startsWith(path36 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path30, e.value());
+                chain.values.set(path36, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8610,10 +8460,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path36 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path30 = withKey(path30, k);
-        return { k: "env", path: path30, span };
+          path36 = withKey(path36, k);
+        return { k: "env", path: path36, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9118,22 +8968,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path30 = "no";
+    let path36 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path36 = withKey(path36, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
+        path36 = mergeEnv(path36, v.k === "env" ? v.path : "unknown");
       } else
-        path30 = withKey(path30, void 0);
+        path36 = withKey(path36, void 0);
     }
-    return { k: "env", path: path30, span: spanOf(n) };
+    return { k: "env", path: path36, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9938,19 +9788,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path30 = r.env;
+    let path36 = r.env;
     if (cmd.pathReset)
-      path30 = { kind: "reset", by: cmd.pathReset };
+      path36 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path30 = { kind: "reset", by: "env -i" };
+      path36 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path30 = { kind: "explicit" };
-    const env2 = { path: path30 };
+      path36 = { kind: "explicit" };
+    const env2 = { path: path36 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
+    if (active !== void 0 && path36.kind !== "reset" && path36.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10015,9 +9865,9 @@ function listArgvs(list) {
   }
   if (words4.length === 0)
     return [];
-  const head2 = words4[0];
+  const head = words4[0];
   const tail = words4.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -10181,7 +10031,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path30, head2) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path36, head) => /\.pyw?$/i.test(path36) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10376,8 +10226,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head2) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
+function shebangShell(head) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -10390,8 +10240,8 @@ function shebangShell(head2) {
   const name = path10.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head2) {
-  const sb = shebangShell(head2);
+function scriptShell(fileName, head) {
+  const sb = shebangShell(head);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -10401,8 +10251,8 @@ function scriptShell(fileName, head2) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head2);
+  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at2 = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -10458,11 +10308,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head2) {
+  claims(p, head) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head2) !== void 0;
+    return !base.includes(".") && shebangShell(head) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -10916,9 +10766,9 @@ function analyzeSupervisor(file) {
     if (header)
       coverLines(suppressions, s.line, lastLine, header);
   }
-  const envOf2 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
+  const envOf3 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
   const daemon = sections.find((s) => s.name === "supervisord");
-  const base = envOf2(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
+  const base = envOf3(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "supervisor");
     const venvs = new Map(initial);
@@ -10928,7 +10778,7 @@ function analyzeSupervisor(file) {
       if (!pm || !command3)
         continue;
       const known = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
-      const pairs = [...base, ...envOf2(s.entries.get("environment"), known)];
+      const pairs = [...base, ...envOf3(s.entries.get("environment"), known)];
       const vars = /* @__PURE__ */ new Map();
       let virtualEnv;
       const dirEntry = s.entries.get("directory");
@@ -11217,12 +11067,1461 @@ var crontabFrontEnd = {
   }
 };
 
+// dist/src/frontends/pre-commit/index.js
+import path15 from "node:path";
+
+// dist/src/frontends/config/ci-yaml.js
+function readCiYaml(file) {
+  const problems = [];
+  const doc = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: false });
+  for (const e of doc.errors)
+    problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
+  const meter = new BudgetMeter();
+  const cfg = new Config(doc, meter);
+  return { cfg, root: cfg.root, problems, file, meter };
+}
+function field(v, key) {
+  return isMapping(v) ? v.entries.get(key)?.value : void 0;
+}
+function keyAt(v, key) {
+  return isMapping(v) ? v.entries.get(key)?.key?.range?.[0] : void 0;
+}
+function itemsOf(y, v) {
+  if (!isSeq(v))
+    return [];
+  return v.items.map((i) => y.cfg.valueOf(i, 0));
+}
+function scalarItem(y, v) {
+  if (!isScalar(v) || !v.range || v.value === null || typeof v.value === "object")
+    return void 0;
+  y.meter.charge(YAML_EXPANDED_CHARS, String(v.value).length);
+  const chars = typeof v.value === "string" ? scalarChars(y.file.text, v) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
+  return { chars, span: trimmedSpan(y.file.text, v) };
+}
+function envOf2(v) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isMapping(v))
+    return out;
+  for (const [k, e] of v.entries) {
+    const t = scalarText2(e.value);
+    if (t !== void 0)
+      out.set(k, t);
+  }
+  return out;
+}
+function linesOf(file, span) {
+  const line = (o) => file.location(Math.min(o, file.text.length)).line;
+  return { first: line(span.start), last: line(Math.max(span.start, span.end - 1)) };
+}
+function spanOf2(file, v) {
+  if (v === void 0 || v === null)
+    return void 0;
+  if (isMapping(v)) {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const e of v.entries.values()) {
+      const k = e.key?.range?.[0];
+      if (k !== void 0)
+        start = Math.min(start, k);
+      const n2 = e.node;
+      if (n2?.range)
+        end = Math.max(end, trimmedSpan(file.text, n2).end);
+      else if (e.key?.range)
+        end = Math.max(end, e.key.range[1]);
+    }
+    return start <= end ? { start, end } : void 0;
+  }
+  const n = v;
+  return n.range ? trimmedSpan(file.text, n) : void 0;
+}
+
+// dist/src/frontends/pre-commit/index.js
+var SYSTEM = /* @__PURE__ */ new Set(["system", "unsupported"]);
+var SCRIPT = /* @__PURE__ */ new Set(["script", "unsupported_script"]);
+function analyzePreCommit(file) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const y = readCiYaml(file);
+  const problems = y.problems;
+  const hooks = [];
+  try {
+    for (const repo of itemsOf(y, field(y.root, "repos"))) {
+      if (scalarText2(field(repo, "repo")) !== "local")
+        continue;
+      for (const hook of itemsOf(y, field(repo, "hooks"))) {
+        if (!isMapping(hook))
+          continue;
+        const language2 = scalarText2(field(hook, "language")) ?? "";
+        const system = SYSTEM.has(language2);
+        if (!system && !SCRIPT.has(language2))
+          continue;
+        const entry = scalarItem(y, field(hook, "entry"));
+        if (!entry)
+          continue;
+        const argv = shlexSplit(entry.chars, problems);
+        if (argv.length === 0)
+          continue;
+        if (!system && !argv[0].fragments.some((f) => f.kind === "text" && f.text.startsWith("/"))) {
+          const dot = [{ ch: ".", off: -1 }, { ch: "/", off: -1 }];
+          argv[0] = unitsToWord([...dot, ...wordUnits(argv[0])], argv[0].span);
+        }
+        for (const a of itemsOf(y, field(hook, "args"))) {
+          const it = scalarItem(y, a);
+          if (it)
+            argv.push(unitsToWord(it.chars, it.span));
+        }
+        const hookSpan = spanOf2(file, hook) ?? entry.span;
+        const { first, last } = linesOf(file, hookSpan);
+        entrySuppressions(suppressions, file, first, last);
+        const k = keyAt(hook, "entry");
+        if (k !== void 0)
+          entrySuppressions(suppressions, file, linesOf(file, { start: k, end: k + 1 }).first, last);
+        hooks.push({
+          id: scalarText2(field(hook, "id")) ?? "?",
+          argv,
+          complete: scalarText2(field(hook, "pass_filenames")) === "false",
+          span: entry.span,
+          line: first
+        });
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    problems.push({ message: `internal error while analysing the hooks: ${e.message}`, offset: 0 });
+  }
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "pre-commit");
+    const venvs = new Map(initial);
+    for (const h of hooks) {
+      const unit = `the hook "${h.id}"`;
+      const advice = (venv) => `run it from the venv (entry: ${showVenv3(venv)}/bin/\u2026), or give the hook "language: python" and its additional_dependencies (pre-commit then makes its environment itself)`;
+      const facts = { form: "exec", showVenv: showVenv3, unit, scope: `when ${unit} runs (the committer's PATH)`, persistAdvice: advice };
+      runExecCommand(h.argv, h.complete, {
+        file,
+        language: "pre-commit",
+        api: "entry",
+        callSpan: h.span,
+        order: h.line,
+        envPath: DEFAULT_PATH,
+        execLookupOnEnvPath: true,
+        cwd: START_DIR,
+        vars: /* @__PURE__ */ new Map(),
+        venvs,
+        execFacts: facts,
+        shellFacts: { ...facts, form: "shell" },
+        // Hooks run one after the other, each a process of its own: an activation lasts for none of the others.
+        group: h
+      }, o);
+    }
+    return { out: o, venvs };
+  });
+  out.problems.push(...problems);
+  return finishAnalysis(out, suppressions);
+}
+var preCommitFrontEnd = {
+  language: "pre-commit",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzePreCommit(file));
+  }
+};
+
+// dist/src/frontends/azure/index.js
+import path16 from "node:path";
+
+// dist/src/frontends/config/ci-steps.js
+function scriptOf(items) {
+  const out = [];
+  items.forEach((it, i) => {
+    if (i > 0)
+      out.push({ ch: "\n", off: -1 });
+    pushAll(out, it.chars);
+  });
+  return out;
+}
+function runCiJobs(file, format, jobs, problems) {
+  const run2 = new ConfigRun(file, { language: format.language, comments: format.comments });
+  for (const p of problems)
+    run2.problem(p.message, p.offset);
+  const show = shownVia([[format.home, "$HOME"]], shownUnder(format.workspace));
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  let order = 0;
+  for (const job of jobs) {
+    const venvs = /* @__PURE__ */ new Map();
+    const named = /* @__PURE__ */ new Set();
+    const persisted = [];
+    const group = job;
+    job.steps.forEach((step, stepNo) => {
+      order++;
+      if (step.writesPath)
+        persisted.unshift(...step.writesPath);
+      if (step.items.length === 0)
+        return;
+      run2.suppress(step.lines.first, step.lines.last, { above: step.lines.above });
+      const script = scriptOf(step.items);
+      const callSpan = { start: step.items[0].span.start, end: step.items[step.items.length - 1].span.end };
+      const vars = new Map(step.env);
+      const ownPath = vars.get("PATH");
+      vars.delete("PATH");
+      if (!vars.has("HOME"))
+        vars.set("HOME", format.home);
+      const startPath = [...step.pathPrepends ?? [], ...persisted, ownPath ?? DEFAULT_PATH].join(":");
+      const pending = [];
+      let indexOfOff;
+      const restOf = (cmd) => {
+        if (!indexOfOff) {
+          indexOfOff = /* @__PURE__ */ new Map();
+          for (let k = script.length - 1; k >= 0; k--)
+            if (script[k].off >= 0)
+              indexOfOff.set(script[k].off, k);
+        }
+        const at2 = cmd.span ? indexOfOff.get(cmd.span.start) ?? -1 : -1;
+        if (at2 < 0)
+          return "";
+        let nl = at2;
+        while (nl < script.length && script[nl].ch !== "\n")
+          nl++;
+        return script.slice(at2, nl).map((c) => c.ch).join("");
+      };
+      const facts = {
+        form: "shell",
+        showVenv: show,
+        shellName: step.shellName,
+        unit: format.unit,
+        scope: `in ${format.unit}`,
+        persistAdvice: (venv) => format.persistAdvice(venv, show)
+      };
+      run2.shell({
+        api: step.api,
+        callSpan,
+        order,
+        group,
+        dialect: step.dialect,
+        shHasSource: step.shHasSource,
+        path: startPath,
+        cwd: step.cwd ?? format.workspace,
+        vars,
+        venvs,
+        named,
+        originAt: (at2, command3) => ({ line: lineOf(at2), how: "created", where: `in step ${stepNo + 1}`, offset: at2, end: command3?.end }),
+        facts,
+        normalizePath: format.normalizePath,
+        rewriter: (program, venv, cwd) => {
+          if (isUnder(venv, format.home))
+            return void 0;
+          const bin = binSeenFrom(venv, cwd, format.workspace);
+          return bin === void 0 ? void 0 : programRewriter(file, program, bin);
+        },
+        intercept: format.pathWrite ? (cmd, sh, valueOf) => {
+          const dirs = format.pathWrite(cmd, valueOf, restOf(cmd), sh);
+          if (!dirs)
+            return false;
+          pending.unshift(...dirs);
+          return true;
+        } : void 0,
+        // A site of a list item is reported at that item (findings and suppressions per line).
+        anchor: step.items.length > 1 ? (site) => {
+          const at2 = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== void 0);
+          return step.items.find((it) => at2 !== void 0 && at2 >= it.span.start && at2 < it.span.end)?.span ?? site.callSpan;
+        } : void 0
+      }, unitsToWord(script, callSpan));
+      persisted.unshift(...pending);
+    });
+    run2.endGroup(group, venvOnPath([...persisted, DEFAULT_PATH].join(":"), venvs, named));
+  }
+  return run2.finish();
+}
+function pathPrefixOf(assignment, cwd) {
+  const m = /^\s*(?:export\s+)?PATH=(["']?)(.*?)\1\s*;?\s*$/.exec(assignment);
+  if (!m)
+    return void 0;
+  const out = [];
+  for (const entry of m[2].split(":")) {
+    if (/\$\{?PATH\}?/.test(entry) || entry.includes(DEFAULT_PATH))
+      return out.length ? out : void 0;
+    const d = resolveDir(entry, cwd);
+    if (d === void 0 || hasUnknown(d))
+      return void 0;
+    out.push(d);
+  }
+  return void 0;
+}
+function activationBinOf(line, cwd) {
+  const m = /^\s*(?:source|\.)\s+(["']?)(\S+?)\/bin\/activate\1\s*;?\s*$/.exec(line);
+  if (!m)
+    return void 0;
+  const d = resolveDir(m[2], cwd);
+  return d === void 0 ? void 0 : `${d}/bin`;
+}
+function echoed(cmd, valueOf) {
+  const w0 = cmd.words[0] === void 0 ? void 0 : wordText(cmd.words[0]);
+  if (w0 !== "echo" && w0 !== "printf")
+    return void 0;
+  const args = cmd.words.slice(1);
+  if (w0 === "echo")
+    while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? ""))
+      args.shift();
+  else if (args.length > 1 && /^%s(\\n)?$/.test(wordText(args[0]) ?? ""))
+    args.shift();
+  return args.map(valueOf).join(" ").replace(w0 === "printf" ? /\\n$/ : /$^/, "");
+}
+function unknownChars(at2) {
+  return [{ ch: UNKNOWN, off: at2 }];
+}
+
+// dist/src/frontends/azure/index.js
+var WS2 = "/__azure_sources__";
+var HOME4 = "/__azure_home__";
+var WORKSPACE_VARS = ["Build.SourcesDirectory", "System.DefaultWorkingDirectory", "Build.Repository.LocalPath"];
+var WORKSPACE_ENV = /\$\{?(BUILD_SOURCESDIRECTORY|SYSTEM_DEFAULTWORKINGDIRECTORY|BUILD_REPOSITORY_LOCALPATH)\}?(?![A-Za-z0-9_])/g;
+var FORMAT = {
+  language: "azure-pipelines",
+  comments: { line: "#", trailing: "#" },
+  workspace: WS2,
+  home: HOME4,
+  unit: "this step",
+  persistAdvice: (venv, show) => `write the venv's bin to PATH for the later steps (echo "##vso[task.prependpath]${show(venv).startsWith("/") || show(venv).startsWith("$") ? show(venv) : `$(Build.SourcesDirectory)/${show(venv)}`}/bin")`,
+  pathWrite(cmd, valueOf, _rest, sh) {
+    const out = echoed(cmd, valueOf);
+    const m = out === void 0 ? void 0 : /^##vso\[task\.prependpath\](.*)$/.exec(out.trim());
+    if (!m)
+      return void 0;
+    const d = resolveDir(m[1].trim(), sh.cwd);
+    return d === void 0 ? [] : [d];
+  },
+  normalizePath: (p) => p.replace(WORKSPACE_ENV, WS2)
+};
+function variablesOf(y, v, into) {
+  if (isMapping(v)) {
+    for (const [k, val] of envOf2(v))
+      into.set(k, val);
+    return;
+  }
+  for (const item of itemsOf(y, v)) {
+    const name = scalarText2(field(item, "name"));
+    const value = scalarText2(field(item, "value"));
+    if (name !== void 0 && value !== void 0)
+      into.set(name, value);
+  }
+}
+function expandMacros(chars, vars) {
+  const text3 = chars.map((c) => c.ch).join("");
+  if (!text3.includes("$("))
+    return chars;
+  const out = [];
+  let k = 0;
+  const re = /\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    const name = m[1];
+    const known = vars.get(name);
+    const isWs2 = WORKSPACE_VARS.some((w) => w.toLowerCase() === name.toLowerCase());
+    if (!isWs2 && known === void 0 && !name.includes("."))
+      continue;
+    for (let j = k; j < m.index; j++)
+      out.push(chars[j]);
+    const at2 = chars[m.index].off;
+    if (isWs2)
+      for (const ch of WS2)
+        out.push({ ch, off: -1 });
+    else if (known !== void 0 && !known.includes("$("))
+      for (const ch of known)
+        out.push({ ch, off: -1 });
+    else
+      out.push(...unknownChars(at2));
+    k = m.index + m[0].length;
+  }
+  for (let j = k; j < chars.length; j++)
+    out.push(chars[j]);
+  return out;
+}
+var isWindowsPool = (y, pool) => {
+  const image = scalarText2(field(pool, "vmImage")) ?? "";
+  const demands = JSON.stringify(itemsOf(y, field(pool, "demands")).map((d) => scalarText2(d)));
+  return /windows|win20|vs20/i.test(image) || /Agent\.OS\s*-equals\s*Windows/i.test(demands);
+};
+function analyzeAzure(file) {
+  const y = readCiYaml(file);
+  const jobs = [];
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  try {
+    const root = y.root;
+    if (root) {
+      const top = /* @__PURE__ */ new Map();
+      variablesOf(y, field(root, "variables"), top);
+      const topWindows = isWindowsPool(y, field(root, "pool"));
+      const readJob = (job, inherited, windows) => {
+        const vars = new Map(inherited);
+        variablesOf(y, field(job, "variables"), vars);
+        const pool = field(job, "pool");
+        if (pool !== void 0 ? isWindowsPool(y, pool) : windows)
+          return;
+        const steps = [];
+        const collect = (list) => {
+          for (const step of itemsOf(y, list)) {
+            const s = readStep(step, vars);
+            if (s === "tool-python")
+              steps.push(toolPythonStep());
+            else if (s)
+              steps.push(s);
+          }
+        };
+        collect(field(job, "steps"));
+        const walk = (v, depth) => {
+          if (!isMapping(v) || depth > 4)
+            return;
+          for (const [k, e] of v.entries) {
+            if (k === "steps")
+              collect(e.value);
+            else
+              walk(e.value, depth + 1);
+          }
+        };
+        walk(field(job, "strategy"), 0);
+        if (steps.length)
+          jobs.push({ steps });
+      };
+      const readStep = (step, vars) => {
+        if (!isMapping(step))
+          return void 0;
+        const task = scalarText2(field(step, "task"));
+        if (task !== void 0 && /^UsePythonVersion@/i.test(task))
+          return "tool-python";
+        let key;
+        let scriptValue;
+        if (field(step, "script") !== void 0)
+          [key, scriptValue] = ["script", field(step, "script")];
+        else if (field(step, "bash") !== void 0)
+          [key, scriptValue] = ["bash", field(step, "bash")];
+        else if (task !== void 0 && /^(Bash|ShellScript)@/i.test(task)) {
+          const inputs = field(step, "inputs");
+          const inline = scalarText2(field(inputs, "targetType"));
+          if (inline === void 0 || !/^inline$/i.test(inline))
+            return void 0;
+          [key, scriptValue] = ["task", field(inputs, "script")];
+        }
+        if (key === void 0)
+          return void 0;
+        const item = scalarItem(y, scriptValue);
+        if (!item)
+          return void 0;
+        const env2 = /* @__PURE__ */ new Map();
+        for (const [k2, v] of vars)
+          env2.set(k2.toUpperCase().replace(/\./g, "_"), v);
+        for (const [k2, v] of envOf2(field(step, "env")))
+          env2.set(k2, v);
+        if (env2.has("PATH"))
+          env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+        const wd = scalarText2(field(step, "workingDirectory"));
+        const cwd = wd === void 0 ? WS2 : resolveDir(expandMacros([...wd].map((ch) => ({ ch, off: -1 })), vars).map((c) => c.ch).join(""), WS2);
+        const stepSpan = spanOf2(file, step) ?? item.span;
+        const k = keyAt(step, key === "task" ? "task" : key) ?? stepSpan.start;
+        const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+        return {
+          api: key,
+          items: [{ chars: expandMacros(item.chars, vars), span: item.span }],
+          lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+          dialect: "bash",
+          shHasSource: true,
+          shellName: "bash",
+          env: env2,
+          cwd
+        };
+      };
+      const jobsOf = (v, vars, windows) => {
+        for (const j of itemsOf(y, v))
+          if (isMapping(j) && (j.entries.has("job") || j.entries.has("deployment")))
+            readJob(j, vars, windows);
+      };
+      if (field(root, "steps") !== void 0)
+        readJob(root, top, topWindows);
+      jobsOf(field(root, "jobs"), top, topWindows);
+      for (const stage of itemsOf(y, field(root, "stages"))) {
+        const vars = new Map(top);
+        variablesOf(y, field(stage, "variables"), vars);
+        const pool = field(stage, "pool");
+        jobsOf(field(stage, "jobs"), vars, pool !== void 0 ? isWindowsPool(y, pool) : topWindows);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    y.problems.push({ message: `internal error while analysing the pipeline: ${e.message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT, jobs, y.problems);
+}
+function toolPythonStep() {
+  return { api: "task", items: [], writesPath: [DEFAULT_PATH], lines: { first: 0, last: 0, above: [] }, dialect: "bash", shHasSource: true, shellName: "bash", env: /* @__PURE__ */ new Map() };
+}
+var azureFrontEnd = {
+  language: "azure-pipelines",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    const norm = p.replace(/\\/g, "/");
+    const base = path16.posix.basename(norm);
+    return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeAzure(file));
+  }
+};
+
+// dist/src/frontends/circleci/index.js
+import path17 from "node:path";
+var WS3 = "/__circleci_project__";
+var HOME5 = "/__circleci_home__";
+var FORMAT2 = {
+  language: "circleci",
+  comments: { line: "#", trailing: "#" },
+  workspace: WS3,
+  home: HOME5,
+  unit: "this run step",
+  persistAdvice: (venv, show) => `append its activation to $BASH_ENV (echo 'source ${show(venv).startsWith("/") || show(venv).startsWith("$") ? show(venv) : `$CIRCLE_WORKING_DIRECTORY/${show(venv)}`}/bin/activate' >> "$BASH_ENV") so that later steps start with it`,
+  pathWrite(cmd, valueOf, rest, sh) {
+    if (!/>>\s*("?)\$(?:BASH_ENV|\{BASH_ENV\})\1/.test(rest))
+      return void 0;
+    const line = echoed(cmd, valueOf);
+    if (line === void 0)
+      return void 0;
+    const bin = activationBinOf(line, sh.cwd);
+    if (bin !== void 0)
+      return [bin];
+    return pathPrefixOf(line.replace(/\$\{?PATH\}?/g, "$PATH"), sh.cwd) ?? [];
+  },
+  normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS3)
+};
+var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
+function analyzeCircleci(file) {
+  const y = readCiYaml(file);
+  const jobs = [];
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  try {
+    const root = y.root;
+    const jobsMap = field(root, "jobs");
+    if (isMapping(jobsMap)) {
+      for (const [, entry] of jobsMap.entries) {
+        const job = entry.value;
+        if (!isMapping(job))
+          continue;
+        const machineImage = scalarText2(field(field(job, "machine"), "image")) ?? "";
+        const executor = scalarText2(field(job, "executor")) ?? scalarText2(field(field(job, "executor"), "name")) ?? "";
+        if (/windows/i.test(machineImage) || /^win\//.test(executor) || /windows/i.test(executor))
+          continue;
+        const macos = field(job, "macos") !== void 0;
+        const image = scalarText2(field(itemsOf(y, field(job, "docker"))[0], "image")) ?? "";
+        const jobShell = scalarText2(field(job, "shell"));
+        const jobEnv = envOf2(field(job, "environment"));
+        const wd = scalarText2(field(job, "working_directory"));
+        const jobCwd = wd === void 0 ? WS3 : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS3).replace(/^~(?=\/|$)/, HOME5), WS3) ?? WS3;
+        const steps = [];
+        for (const step of itemsOf(y, field(job, "steps"))) {
+          const runValue = field(step, "run");
+          if (runValue === void 0)
+            continue;
+          const command3 = isMapping(runValue) ? field(runValue, "command") : runValue;
+          const item = scalarItem(y, command3);
+          if (!item)
+            continue;
+          const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
+          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path17.posix.basename(shell2.trim().split(/\s+/)[0]);
+          if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
+            continue;
+          const env2 = new Map(jobEnv);
+          for (const [k2, v] of envOf2(isMapping(runValue) ? field(runValue, "environment") : void 0))
+            env2.set(k2, v);
+          if (env2.has("PATH"))
+            env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+          const swd = isMapping(runValue) ? scalarText2(field(runValue, "working_directory")) : void 0;
+          const cwd = swd === void 0 ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME5), jobCwd);
+          const stepSpan = spanOf2(file, step) ?? item.span;
+          const k = keyAt(step, "run") ?? stepSpan.start;
+          const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+          const dialect = shellProg === "bash" || shellProg === "zsh" ? "bash" : "sh";
+          steps.push({
+            api: "run",
+            items: [item],
+            lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+            dialect,
+            // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
+            shHasSource: true,
+            shellName: shell2?.trim().split(/\s+/)[0] ?? (dialect === "bash" ? "/bin/bash" : "/bin/sh"),
+            env: env2,
+            cwd
+          });
+        }
+        if (steps.length)
+          jobs.push({ steps });
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    y.problems.push({ message: `internal error while analysing the configuration: ${e.message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT2, jobs, y.problems);
+}
+var circleciFrontEnd = {
+  language: "circleci",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    return /(^|\/)\.circleci\/config\.ya?ml$/.test(p.replace(/\\/g, "/"));
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeCircleci(file));
+  }
+};
+
+// dist/src/frontends/bitbucket/index.js
+import path18 from "node:path";
+var WS4 = "/__bitbucket_clone__";
+var HOME6 = "/__bitbucket_home__";
+var FORMAT3 = {
+  language: "bitbucket-pipelines",
+  comments: { line: "#", trailing: "#" },
+  workspace: WS4,
+  home: HOME6,
+  unit: "this step",
+  persistAdvice: (venv, show) => `activate it ("source ${show(venv)}/bin/activate") in the script before the commands that use it (a step's script lines run in one shell; after-script and other steps need their own)`,
+  normalizePath: (p) => p.replace(/\$\{?BITBUCKET_CLONE_DIR\}?(?![A-Za-z0-9_])/g, WS4)
+};
+var imageName = (v) => scalarText2(v) ?? scalarText2(field(v, "name")) ?? "";
+var lacksBash2 = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
+function analyzeBitbucket(file) {
+  const y = readCiYaml(file);
+  const jobs = [];
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  const topImage = imageName(field(y.root, "image"));
+  const readStep = (stepItem) => {
+    const step = field(stepItem, "step");
+    if (!isMapping(step))
+      return;
+    const image = imageName(field(step, "image")) || topImage;
+    const sh = lacksBash2(image);
+    const stepSpan = spanOf2(file, stepItem);
+    const shells = [];
+    for (const key of ["script", "after-script"]) {
+      const items = [];
+      for (const line of itemsOf(y, field(step, key))) {
+        const it = scalarItem(y, line);
+        if (it)
+          items.push(it);
+      }
+      if (items.length === 0)
+        continue;
+      const k = keyAt(step, key) ?? items[0].span.start;
+      const { first, last } = linesOf(file, { start: Math.min(k, stepSpan?.start ?? k), end: items[items.length - 1].span.end });
+      shells.push({
+        api: key,
+        items,
+        lines: { first, last, above: [lineOf(stepSpan?.start ?? k) - 1, lineOf(k) - 1] },
+        dialect: sh ? "sh" : "bash",
+        shHasSource: true,
+        shellName: sh ? "/bin/sh" : "bash",
+        env: /* @__PURE__ */ new Map()
+      });
+    }
+    if (shells.length)
+      jobs.push({ steps: shells });
+  };
+  const readList = (list, depth) => {
+    if (depth > 4)
+      return;
+    for (const item of itemsOf(y, list)) {
+      if (!isMapping(item))
+        continue;
+      if (item.entries.has("step"))
+        readStep(item);
+      const parallel = field(item, "parallel");
+      if (parallel !== void 0)
+        readList(isMapping(parallel) ? field(parallel, "steps") : parallel, depth + 1);
+      const stage = field(item, "stage");
+      if (stage !== void 0)
+        readList(field(stage, "steps"), depth + 1);
+    }
+  };
+  try {
+    const pipelines = field(y.root, "pipelines");
+    if (isMapping(pipelines)) {
+      for (const [name, e] of pipelines.entries) {
+        if (name === "default")
+          readList(e.value, 0);
+        else if (isMapping(e.value))
+          for (const sub of e.value.entries.values())
+            readList(sub.value, 0);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    y.problems.push({ message: `internal error while analysing the pipelines: ${e.message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT3, jobs, y.problems);
+}
+var bitbucketFrontEnd = {
+  language: "bitbucket-pipelines",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    return path18.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeBitbucket(file));
+  }
+};
+
+// dist/src/frontends/jenkins/index.js
+import path19 from "node:path";
+
+// dist/src/frontends/jenkins/groovy.js
+var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
+function skipBlank(src, i) {
+  for (; ; ) {
+    while (i < src.length && /\s/.test(src[i]))
+      i++;
+    if (src.startsWith("//", i)) {
+      const nl = src.indexOf("\n", i);
+      i = nl < 0 ? src.length : nl;
+    } else if (src.startsWith("/*", i)) {
+      const e = src.indexOf("*/", i + 2);
+      i = e < 0 ? src.length : e + 2;
+    } else
+      return i;
+  }
+}
+function skipInline(src, i) {
+  for (; ; ) {
+    while (i < src.length && (src[i] === " " || src[i] === "	"))
+      i++;
+    if (src.startsWith("/*", i)) {
+      const e = src.indexOf("*/", i + 2);
+      i = e < 0 ? src.length : e + 2;
+    } else if (src[i] === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" && src[i + 2] === "\n")) {
+      i += src[i + 1] === "\n" ? 2 : 3;
+    } else
+      return i;
+  }
+}
+var isQuote = (c) => c === "'" || c === '"';
+function readString(src, i) {
+  const q = src[i];
+  const triple = src.startsWith(q.repeat(3), i);
+  const delim = triple ? q.repeat(3) : q;
+  const gstring = q === '"';
+  const parts = [];
+  let text3 = [];
+  const flush = () => {
+    if (text3.length)
+      parts.push({ kind: "text", chars: text3 });
+    text3 = [];
+  };
+  let k = i + delim.length;
+  while (k < src.length) {
+    if (src.startsWith(delim, k)) {
+      flush();
+      return { parts, start: i, end: k + delim.length };
+    }
+    const c = src[k];
+    if (!triple && c === "\n")
+      break;
+    if (c === "\\") {
+      const n = src[k + 1];
+      if (n === "\n") {
+        k += 2;
+        continue;
+      }
+      if (n !== void 0 && n in ESCAPES2) {
+        text3.push({ ch: ESCAPES2[n], off: k });
+        k += 2;
+        continue;
+      }
+      if (n === "u" && /^[0-9a-fA-F]{4}$/.test(src.slice(k + 2, k + 6))) {
+        text3.push({ ch: String.fromCharCode(parseInt(src.slice(k + 2, k + 6), 16)), off: k });
+        k += 6;
+        continue;
+      }
+      text3.push({ ch: c, off: k });
+      k++;
+      continue;
+    }
+    if (gstring && c === "$") {
+      if (src[k + 1] === "{") {
+        let depth = 1;
+        let j = k + 2;
+        while (j < src.length && depth > 0) {
+          if (src[j] === "{")
+            depth++;
+          else if (src[j] === "}")
+            depth--;
+          else if (isQuote(src[j])) {
+            j = readString(src, j).end;
+            continue;
+          }
+          if (depth > 0)
+            j++;
+        }
+        flush();
+        parts.push({ kind: "expr", expr: src.slice(k + 2, j).trim(), at: k });
+        k = j + 1;
+        continue;
+      }
+      const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(k + 1, k + 200));
+      if (m) {
+        flush();
+        parts.push({ kind: "expr", expr: m[0], at: k });
+        k += 1 + m[0].length;
+        continue;
+      }
+    }
+    text3.push({ ch: c, off: k });
+    k++;
+  }
+  flush();
+  return { parts, start: i, end: k, open: true };
+}
+function matching(src, i) {
+  const open = src[i];
+  const close = open === "(" ? ")" : open === "[" ? "]" : "}";
+  let depth = 0;
+  let k = i;
+  while (k < src.length) {
+    const c = src[k];
+    if (isQuote(c)) {
+      k = readString(src, k).end;
+      continue;
+    }
+    if (src.startsWith("//", k) || src.startsWith("/*", k)) {
+      k = skipBlank(src, k);
+      continue;
+    }
+    if (c === open)
+      depth++;
+    else if (c === close && --depth === 0)
+      return k;
+    k++;
+  }
+  return -1;
+}
+
+// dist/src/frontends/jenkins/index.js
+var WS5 = "/__jenkins_workspace__";
+var HOME7 = "/__jenkins_home__";
+var FORMAT4 = {
+  language: "jenkins",
+  comments: { line: "/", trailing: "/" },
+  workspace: WS5,
+  home: HOME7,
+  unit: "this sh step",
+  persistAdvice: (venv, show) => `activate it in the same sh step, or wrap the steps that use it in withEnv(["PATH+VENV=${show(venv).startsWith("/") || show(venv).startsWith("$") ? show(venv) : `\${WORKSPACE}/${show(venv)}`}/bin"]) { \u2026 }`,
+  normalizePath: (p) => p.replace(/\$\{?WORKSPACE\}?(?![A-Za-z0-9_])/g, WS5)
+};
+function analyzeJenkins(file) {
+  const src = file.text;
+  const problems = [];
+  const steps = [];
+  const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const frames = [{ env: /* @__PURE__ */ new Map(), prepends: [], cwd: WS5 }];
+  let pending;
+  const top = () => frames[frames.length - 1];
+  const lookup = (name) => {
+    for (let f = frames.length - 1; f >= 0; f--)
+      if (frames[f].env.has(name))
+        return frames[f].env.get(name);
+    return void 0;
+  };
+  const valueOf = (expr) => {
+    const e = expr.replace(/^env\./, "").replace(/\s+/g, "");
+    if (e === "WORKSPACE" || e === "pwd()")
+      return WS5;
+    if (e === "PATH")
+      return "$PATH";
+    if (/^[A-Za-z_]\w*$/.test(e))
+      return lookup(e);
+    return void 0;
+  };
+  const charsOf = (s) => {
+    const out = [];
+    for (const p of s.parts) {
+      if (p.kind === "text")
+        for (const c of p.chars)
+          out.push(c);
+      else {
+        const v = valueOf(p.expr);
+        if (v === void 0 || v.includes(UNKNOWN))
+          out.push(...unknownChars(p.at));
+        else
+          for (const ch of v)
+            out.push({ ch, off: -1 });
+      }
+    }
+    return out;
+  };
+  const textOf = (s) => charsOf(s).map((c) => c.ch).join("");
+  const setVar = (f, name, value) => {
+    const plus = /^PATH\+\w*$/.test(name);
+    if (plus) {
+      const d = resolveDir(value, f.cwd);
+      if (d !== void 0 && !d.includes(UNKNOWN))
+        f.prepends.unshift(d);
+      return;
+    }
+    if (name === "PATH") {
+      const dirs = pathPrefixOf(`PATH=${value}`, f.cwd);
+      if (dirs)
+        f.prepends.unshift(...dirs);
+      return;
+    }
+    f.env.set(name, value);
+  };
+  const shStep = (at2, script, concatenated) => {
+    const chars = charsOf(script);
+    if (concatenated)
+      chars.push(...unknownChars(script.end));
+    const body = chars.map((c) => c.ch).join("");
+    const shebang = /^\s*#!\s*(\S+)/.exec(body)?.[1];
+    if (shebang !== void 0 && !/\/(ba|da)?sh$/.test(shebang))
+      return;
+    const env2 = /* @__PURE__ */ new Map();
+    for (const f2 of frames)
+      for (const [k, v] of f2.env)
+        env2.set(k, v);
+    env2.set("WORKSPACE", WS5);
+    const f = top();
+    const prepends = [];
+    for (let k = frames.length - 1; k >= 0; k--)
+      prepends.push(...frames[k].prepends);
+    const first = lineOf(at2);
+    steps.push({
+      api: "sh",
+      items: [{ chars, span: { start: script.start, end: script.end } }],
+      lines: { first, last: lineOf(Math.max(at2, script.end - 1)), above: [first - 1] },
+      dialect: shebang !== void 0 && /bash$/.test(shebang) ? "bash" : "sh",
+      shHasSource: true,
+      shellName: shebang ?? "sh -xe",
+      env: env2,
+      pathPrepends: prepends,
+      cwd: f.cwd
+    });
+  };
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === "{" || c === "}") {
+      if (c === "{")
+        frames.push(pending ?? { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd });
+      else if (frames.length > 1)
+        frames.pop();
+      pending = void 0;
+      i++;
+      continue;
+    }
+    if (c === "/" && (src[i + 1] === "/" || src[i + 1] === "*")) {
+      i = skipBlank(src, i);
+      continue;
+    }
+    if (isQuote(c)) {
+      const s = readString(src, i);
+      if (s.open)
+        problems.push({ message: "Groovy: unterminated string", offset: i });
+      i = s.end;
+      continue;
+    }
+    if (!/[A-Za-z_]/.test(c) || i > 0 && /[\w.$]/.test(src[i - 1])) {
+      i++;
+      continue;
+    }
+    const word = /^[A-Za-z_]\w*/.exec(src.slice(i, i + 64))[0];
+    const after = i + word.length;
+    if (word === "sh") {
+      i = readSh(i, after);
+      continue;
+    }
+    if (word === "withEnv" || word === "dir") {
+      const open = skipInline(src, after);
+      const close = src[open] === "(" ? matching(src, open) : -1;
+      const brace = close < 0 ? -1 : skipBlank(src, close + 1);
+      if (close > 0 && src[brace] === "{") {
+        const f = { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd };
+        const strings = stringsIn(open, close);
+        if (word === "dir") {
+          const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : void 0;
+          f.cwd = d ?? `${WS5}/${UNKNOWN}`;
+        } else {
+          frames.push(f);
+          for (const s of strings) {
+            const t = textOf(s);
+            const eq = t.indexOf("=");
+            if (eq > 0)
+              setVar(f, t.slice(0, eq), t.slice(eq + 1));
+          }
+          frames.pop();
+        }
+        pending = f;
+        i = brace;
+        continue;
+      }
+    }
+    if (word === "environment") {
+      const brace = skipBlank(src, after);
+      if (src[brace] === "{") {
+        const end = matching(src, brace);
+        const stop = end < 0 ? src.length : end;
+        const f = top();
+        const re = /([A-Za-z_][\w+]*)\s*=\s*/g;
+        re.lastIndex = brace + 1;
+        for (let m = re.exec(src); m && m.index < stop; m = re.exec(src)) {
+          const v = re.lastIndex;
+          if (isQuote(src[v])) {
+            const s = readString(src, v);
+            setVar(f, m[1], textOf(s));
+            re.lastIndex = s.end;
+          } else
+            f.env.set(m[1], UNKNOWN);
+        }
+        i = stop + 1;
+        continue;
+      }
+    }
+    i = after;
+  }
+  function stringsIn(open, close) {
+    const out = [];
+    let k = open + 1;
+    while (k < close) {
+      if (isQuote(src[k])) {
+        const s = readString(src, k);
+        out.push(s);
+        k = s.end;
+      } else
+        k++;
+    }
+    return out;
+  }
+  function readSh(at2, after) {
+    let k = skipInline(src, after);
+    let end;
+    if (src[k] === "(") {
+      end = matching(src, k);
+      if (end < 0)
+        end = src.length;
+      k = skipBlank(src, k + 1);
+    } else {
+      end = k;
+      while (end < src.length && src[end] !== "\n" && src[end] !== "}" && src[end] !== ";") {
+        if (isQuote(src[end]))
+          end = readString(src, end).end;
+        else
+          end++;
+        if (src[end] === "\n" && /,\s*$/.test(src.slice(k, end)))
+          end++;
+      }
+    }
+    let s;
+    if (isQuote(src[k]))
+      s = readString(src, k);
+    else {
+      const m = /\bscript\s*:\s*/.exec(src.slice(k, end));
+      const v = m ? k + m.index + m[0].length : -1;
+      if (v >= 0 && isQuote(src[v]))
+        s = readString(src, v);
+    }
+    if (!s)
+      return after;
+    if (s.open) {
+      problems.push({ message: "Groovy: unterminated string", offset: s.start });
+      return s.end;
+    }
+    const concatenated = /^\s*\+/.test(src.slice(s.end, s.end + 20));
+    shStep(at2, s, concatenated);
+    return Math.max(s.end, after);
+  }
+  return runCiJobs(file, FORMAT4, steps.length ? [{ steps }] : [], problems);
+}
+var jenkinsFrontEnd = {
+  language: "jenkins",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path19.posix.basename(p.replace(/\\/g, "/"));
+    return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeJenkins(file));
+  }
+};
+
+// dist/src/frontends/compose/index.js
+import fs2 from "node:fs";
+import path21 from "node:path";
+
+// dist/src/frontends/dockerfile/image.js
+import path20 from "node:path";
+function imageStages(shown, parsed, context, baseOf, exists) {
+  const esc = parsed.escape;
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  let globalArgs = /* @__PURE__ */ new Map();
+  let st;
+  for (const inst of parsed.instructions) {
+    const kw = inst.keyword;
+    const args = text(inst.args);
+    if (kw === "FROM") {
+      const { rest } = splitFlags(inst.args);
+      const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(text(rest).trim());
+      const base = m ? expandVars(m[1], globalArgs) : "";
+      const parent = byName.get(base.toLowerCase()) ?? (hasUnknown(base) ? void 0 : baseOf(base));
+      const vars = new Map(parent?.vars ?? []);
+      if (!parent) {
+        if (!knownBaseImage(base.toLowerCase()))
+          vars.set("PATH", IMAGE_PATH);
+        for (const [k, v] of globalArgs)
+          if (!vars.has(k))
+            vars.set(k, v);
+      }
+      st = {
+        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
+        vars,
+        workdir: parent?.workdir ?? "/",
+        venvs: new Set(parent?.venvs ?? []),
+        virtualEnv: parent?.virtualEnv,
+        copies: [...parent?.copies ?? []],
+        entrypoint: parent?.entrypoint,
+        cmd: parent?.cmd,
+        shHasSource: parent ? parent.shHasSource : shHasSourceIn(base)
+      };
+      stages.push(st);
+      byName.set(String(stages.length - 1), st);
+      if (m?.[2])
+        byName.set(m[2].toLowerCase(), st);
+      continue;
+    }
+    if (!st) {
+      if (kw === "ARG")
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
+      continue;
+    }
+    const cur = st;
+    switch (kw) {
+      case "ENV":
+      case "ARG":
+        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
+          if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
+            if (!cur.vars.has(k))
+              cur.vars.set(k, globalArgs.get(k));
+            continue;
+          }
+          cur.vars.set(k, v);
+          if (k === "VIRTUAL_ENV")
+            cur.virtualEnv = kw === "ENV" ? resolveDir(v, cur.workdir) : void 0;
+        }
+        break;
+      case "WORKDIR": {
+        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
+        if (d)
+          cur.workdir = d;
+        break;
+      }
+      case "RUN":
+        for (const v of venvsCreated(inst.heredocs.length ? inst.heredocs.map((h) => text(h.body)).join("\n") : splitFlags(inst.args).rest.map((c) => c.ch).join(""), cur.vars)) {
+          const dir = resolveDir(v, cur.workdir);
+          if (dir)
+            cur.venvs.add(dir);
+        }
+        break;
+      case "COPY":
+      case "ADD": {
+        const { flags, rest } = splitFlags(inst.args);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
+        if (argv.length < 2 || inst.heredocs.length)
+          break;
+        const rawDest = expandVars(argv[argv.length - 1], cur.vars);
+        const dest = resolveDir(rawDest, cur.workdir);
+        if (!dest)
+          break;
+        const sources = argv.slice(0, -1);
+        const intoDir = sources.length > 1 || rawDest.endsWith("/");
+        const from = flags.get("from");
+        if (from !== void 0) {
+          const src = byName.get(from.toLowerCase());
+          for (const s of sources) {
+            const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
+            if (!f)
+              continue;
+            for (const v of src.venvs) {
+              if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
+                cur.venvs.add(path20.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+            }
+          }
+          break;
+        }
+        for (const s of sources) {
+          const src = expandVars(s, cur.vars);
+          if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
+            continue;
+          const host = path20.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path20.sep))
+            continue;
+          const kind = exists(host);
+          if (kind)
+            cur.copies.push({ dest, host, folder: kind === "folder", intoDir });
+        }
+        break;
+      }
+      case "CMD":
+      case "ENTRYPOINT": {
+        const words4 = startWords(inst.args);
+        if (kw === "ENTRYPOINT") {
+          cur.entrypoint = words4;
+          cur.cmd = void 0;
+        } else
+          cur.cmd = words4;
+        break;
+      }
+    }
+  }
+  return stages;
+}
+function venvsCreated(script, vars) {
+  if (!/venv|virtualenv/.test(script))
+    return [];
+  const out = [];
+  for (const cmd of script.split(/&&|\|\||[;|\n]/)) {
+    const words4 = splitWords2(cmd).map((w) => expandVars(w, vars));
+    while (words4.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words4[0]) || /^(sudo|env|exec|nice|time)$/.test(words4[0])))
+      words4.shift();
+    const dir = createdVenv(words4.map((w) => hasUnknown(w) ? { fragments: [{ kind: "unknown" }] } : textWord(w)));
+    if (dir !== void 0 && !hasUnknown(dir))
+      out.push(dir);
+  }
+  return out;
+}
+function splitWords2(s) {
+  const out = [];
+  let cur = "";
+  let q = "";
+  let any = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === q)
+        q = "";
+      else if (c === "\\" && q === '"' && i + 1 < s.length)
+        cur += s[++i];
+      else
+        cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      any = true;
+      continue;
+    }
+    if (c === "\\" && i + 1 < s.length) {
+      cur += s[++i];
+      any = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (cur || any)
+        out.push(cur);
+      cur = "";
+      any = false;
+      continue;
+    }
+    cur += c;
+  }
+  if (cur || any)
+    out.push(cur);
+  return out;
+}
+function startWords(args) {
+  const exec = parseExecForm(args);
+  if (exec)
+    return exec.map((w) => wordText(w) ?? UNKNOWN);
+  return ["/bin/sh", "-c", text(args).trim()];
+}
+function venvFirstOnPath(s) {
+  const value = s.vars.get("PATH");
+  if (value === void 0)
+    return void 0;
+  const first = value.split(":")[0];
+  if (first.includes(DEFAULT_PATH) || first.includes(IMAGE_PATH) || hasUnknown(first))
+    return void 0;
+  const dir = first.replace(/\/+$/, "");
+  if (!dir.endsWith("/bin"))
+    return void 0;
+  const venv = dir.slice(0, -4);
+  return s.venvs.has(venv) || s.virtualEnv === venv ? venv : void 0;
+}
+
+// dist/src/frontends/compose/index.js
+var kindOf = (p) => {
+  try {
+    const st = fs2.statSync(p);
+    return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+  } catch {
+    return void 0;
+  }
+};
+function builtImage(composeDir, build) {
+  const context = scalarText2(build) ?? scalarText2(field(build, "context")) ?? (isMapping(build) ? "." : void 0);
+  if (context === void 0 || context.includes("$") || /^[a-z]+:\/\//i.test(context) || context.startsWith("git@"))
+    return void 0;
+  if (isMapping(build) && field(build, "dockerfile_inline") !== void 0)
+    return void 0;
+  const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
+  if (df.includes("$"))
+    return void 0;
+  const ctx = path21.resolve(composeDir, context);
+  const dockerfile = path21.resolve(ctx, df);
+  let text3;
+  try {
+    if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
+      return void 0;
+    text3 = fs2.readFileSync(dockerfile, "utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    const stages = imageStages(path21.relative(composeDir, dockerfile) || path21.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const target = scalarText2(field(build, "target"));
+    return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
+  } catch (e) {
+    if (e instanceof TooComplexError)
+      return void 0;
+    throw e;
+  }
+}
+function argvOf(y, v, problems) {
+  const s = scalarItem(y, v);
+  if (s)
+    return shlexSplit(s.chars, problems);
+  const items = itemsOf(y, v);
+  if (!items.length)
+    return void 0;
+  const out = [];
+  for (const it of items) {
+    const w = scalarItem(y, it);
+    if (!w)
+      return void 0;
+    out.push(unitsToWord(w.chars, w.span));
+  }
+  return out;
+}
+function analyzeCompose(file) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const y = readCiYaml(file);
+  y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
+  const problems = y.problems;
+  const o = newCollected(file, "compose");
+  const composeDir = path21.dirname(path21.resolve(file.path));
+  try {
+    const services = field(y.root, "services");
+    if (isMapping(services)) {
+      for (const [name, entry] of services.entries) {
+        const svc = entry.value;
+        if (!isMapping(svc) || field(svc, "build") === void 0)
+          continue;
+        const env2 = field(svc, "environment");
+        const setsPath = isMapping(env2) ? env2.entries.has("PATH") : itemsOf(y, env2).some((e) => /^PATH(=|$)/.test(scalarText2(e) ?? ""));
+        if (setsPath || field(svc, "env_file") !== void 0)
+          continue;
+        const entrypoint = field(svc, "entrypoint");
+        const command3 = field(svc, "command");
+        if (entrypoint === void 0 && command3 === void 0)
+          continue;
+        const image = builtImage(composeDir, field(svc, "build"));
+        if (!image)
+          continue;
+        let argv;
+        let key = "entrypoint";
+        if (entrypoint !== void 0) {
+          argv = argvOf(y, entrypoint, problems);
+          const args = command3 === void 0 ? void 0 : argvOf(y, command3, problems);
+          if (argv && args)
+            argv = [...argv, ...args];
+        } else if (image.entrypoint === void 0) {
+          key = "command";
+          argv = argvOf(y, command3, problems);
+        }
+        if (!argv || argv.length === 0)
+          continue;
+        const at2 = keyAt(svc, key) ?? 0;
+        const valueSpan = spanOf2(file, key === "entrypoint" ? entrypoint : command3) ?? { start: at2, end: at2 };
+        const { first, last } = linesOf(file, { start: at2, end: valueSpan.end });
+        entrySuppressions(suppressions, file, first, last);
+        const buildLine = linesOf(file, { start: keyAt(svc, "build") ?? at2, end: (keyAt(svc, "build") ?? at2) + 1 }).first;
+        const venvs = /* @__PURE__ */ new Map();
+        for (const v of image.venvs)
+          venvs.set(v, { line: buildLine, how: "created", where: `in ${image.describe}, the image this service builds` });
+        const workingDir = scalarText2(field(svc, "working_dir"));
+        const cwd = workingDir !== void 0 && workingDir.startsWith("/") ? workingDir : image.workdir;
+        const vars = new Map(image.vars);
+        const envPath = vars.get("PATH") ?? DEFAULT_PATH;
+        vars.delete("PATH");
+        const unit = `the ${name} service's ${key}`;
+        const facts = {
+          form: "exec",
+          showVenv: (v) => v,
+          unit,
+          scope: `when the ${name} container starts`,
+          persistAdvice: (venv) => `put it on the image's PATH (ENV PATH="${venv}/bin:$PATH" in ${image.describe}) or run ${venv}/bin/\u2026 in ${key}:`
+        };
+        runExecCommand(argv, true, {
+          file,
+          language: "compose",
+          api: key,
+          callSpan: valueSpan,
+          order: first,
+          envPath,
+          execLookupOnEnvPath: true,
+          cwd,
+          vars,
+          venvs,
+          execFacts: facts,
+          shellFacts: { ...facts, form: "shell" },
+          group: svc,
+          shHasSource: image.shHasSource
+        }, o);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    problems.push({ message: `internal error while analysing the services: ${e.message}`, offset: 0 });
+  }
+  o.problems.push(...problems);
+  return finishAnalysis(o, suppressions);
+}
+var composeFrontEnd = {
+  language: "compose",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path21.posix.basename(p.replace(/\\/g, "/")));
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeCompose(file));
+  }
+};
+
 // dist/src/frontends/index.js
 var FRONT_ENDS = [
   pythonFrontEnd,
   dockerfileFrontEnd,
   actionsFrontEnd,
   gitlabFrontEnd,
+  preCommitFrontEnd,
+  azureFrontEnd,
+  circleciFrontEnd,
+  bitbucketFrontEnd,
+  jenkinsFrontEnd,
+  composeFrontEnd,
   makefileFrontEnd,
   crontabFrontEnd,
   procfileFrontEnd,
@@ -11231,12 +12530,12 @@ var FRONT_ENDS = [
   shellScriptFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path30, content) {
-  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
+function headOf(path36, content) {
+  const name = path36.slice(Math.max(path36.lastIndexOf("/"), path36.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head2.split(/\r?\n|\r/, 1)[0];
+  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -11244,11 +12543,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path30, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path30, head2));
+function claimingFrontEnd(path36, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path36, head));
 }
-function frontEndFor(path30, head2 = "") {
-  return claimingFrontEnd(path30, head2) ?? pythonFrontEnd;
+function frontEndFor(path36, head = "") {
+  return claimingFrontEnd(path36, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -11939,31 +13238,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path30, ctx, language2) {
+function readForCheckSafely(path36, ctx, language2) {
   try {
-    return readForCheck(path30, ctx, language2);
+    return readForCheck(path36, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path30, diagnostics: [], problems: [{ path: path30, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path36, diagnostics: [], problems: [{ path: path36, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path30, ctx, language2) {
-  const result2 = { path: path30, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path36, ctx, language2) {
+  const result2 = { path: path36, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path30, kind, message, partial: false });
+    result2.problems.push({ path: path36, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path30, OPEN_FLAGS);
-    const st = fd === void 0 ? fs2.statSync(path30) : fs2.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path36, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path36) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs2.readFileSync(path30) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path36) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -11971,9 +13270,9 @@ function readForCheck(path30, ctx, language2) {
     return problem("unreadable", `cannot read: ${err.code ?? ""} ${err.message.replace(/^[A-Z]+: /, "")}`.trim());
   } finally {
     if (fd !== void 0)
-      fs2.closeSync(fd);
+      fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path30, headOf(path30, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path36, headOf(path36, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -11982,11 +13281,11 @@ function readForCheck(path30, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path30, bytes);
+  const decoded = (fe.decode ?? decodeText)(path36, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path30, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path36, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -11994,14 +13293,14 @@ function readForCheck(path30, ctx, language2) {
   }
   return { result: result2, file };
 }
-var OPEN_FLAGS = fs2.constants.O_NONBLOCK === void 0 ? void 0 : fs2.constants.O_RDONLY | fs2.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs3.constants.O_NONBLOCK === void 0 ? void 0 : fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK;
 function readAll(fd, size) {
   if (size === 0)
-    return fs2.readFileSync(fd);
+    return fs3.readFileSync(fd);
   const buf = Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
-    const r = fs2.readSync(fd, buf, n, size - n, n);
+    const r = fs3.readSync(fd, buf, n, size - n, n);
     if (r === 0)
       break;
     n += r;
@@ -12016,7 +13315,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path30 = result2.path;
+  const path36 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -12031,30 +13330,30 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path30, e));
+    result2.problems.push(crashProblem(path36, e));
   }
   return result2;
 }
-function crashProblem(path30, e) {
+function crashProblem(path36, e) {
   if (e instanceof TooComplexError)
-    return { path: path30, kind: "too-complex", message: e.message, partial: false };
+    return { path: path36, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path30, kind: "too-deep", message: e.message, partial: false };
+    return { path: path36, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path36, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path36, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path36, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
 }
 
 // dist/src/pipeline/config.js
-import fs3 from "node:fs";
-import path15 from "node:path";
+import fs4 from "node:fs";
+import path22 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -12417,7 +13716,7 @@ var activationDoesNotPersist = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
-    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. No fix is offered when a later instruction or step already puts the venv on PATH.',
+    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
     references: [
       "https://docs.docker.com/reference/dockerfile/#run",
@@ -12512,7 +13811,7 @@ var venvNotOnPath = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` \u2014 COPY copies files, not ENV \u2014 and its `RUN pip install` or `CMD python app.py` runs the base image's Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.",
-    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
+    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + ". Adding `ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH. In the CI formats (Actions, GitLab, Azure Pipelines, CircleCI, Bitbucket, Jenkinsfile), pre-commit hooks and Compose services the same program replacement is offered, written as the command's own folder sees the venv (`../venv/bin/pip` after `cd docs` or in `dir('docs')`), and none where no literal path names it on every runner (a venv under `$HOME`) or where the word is not written plainly (an interpolation, an escape).",
     keyTakeaway: "In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.",
     references: [
       "https://docs.docker.com/reference/dockerfile/#run",
@@ -12704,7 +14003,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path30 = wordText(found.script);
+    const path36 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -12714,13 +14013,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path30))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path36))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path36 } } : { messageId: "runAsProgram", data: { script: path36 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path36}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -12852,17 +14151,17 @@ function ruleList(v, file, key) {
 }
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 function findPyproject(start) {
-  let dir = path15.resolve(start);
+  let dir = path22.resolve(start);
   try {
-    if (fs3.statSync(dir).isFile())
-      dir = path15.dirname(dir);
+    if (fs4.statSync(dir).isFile())
+      dir = path22.dirname(dir);
   } catch {
   }
   for (; ; ) {
-    const p = path15.join(dir, "pyproject.toml");
-    if (fs3.existsSync(p))
+    const p = path22.join(dir, "pyproject.toml");
+    if (fs4.existsSync(p))
       return p;
-    const up = path15.dirname(dir);
+    const up = path22.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -12871,7 +14170,7 @@ function findPyproject(start) {
 function loadConfig(opts) {
   const pyprojectPath = opts.noConfig ? void 0 : opts.configPath ?? findPyproject(opts.start);
   const cfg = {
-    root: pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(opts.start),
+    root: pyprojectPath ? path22.dirname(path22.resolve(pyprojectPath)) : path22.resolve(opts.start),
     pyprojectPath,
     ignore: [],
     perFileIgnores: {},
@@ -12884,12 +14183,12 @@ function loadConfig(opts) {
   };
   if (!pyprojectPath)
     return cfg;
-  const rel = path15.relative(process.cwd(), path15.resolve(pyprojectPath));
-  const file = rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : pyprojectPath;
+  const rel = path22.relative(process.cwd(), path22.resolve(pyprojectPath));
+  const file = rel && !rel.startsWith("..") && !path22.isAbsolute(rel) ? rel : pyprojectPath;
   let data;
   let text3;
   try {
-    text3 = fs3.readFileSync(pyprojectPath, "utf8");
+    text3 = fs4.readFileSync(pyprojectPath, "utf8");
   } catch (e) {
     throw new ConfigError(`${file}: cannot read: ${e.code ?? e.message}`);
   }
@@ -12969,217 +14268,17 @@ function patternMatcher(patterns) {
 }
 
 // dist/src/pipeline/discover.js
-import fs6 from "node:fs";
-import path19 from "node:path";
+import fs7 from "node:fs";
+import path25 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import fs5 from "node:fs";
-import path18 from "node:path";
+import fs6 from "node:fs";
+import path24 from "node:path";
 import { parse as parseYaml2 } from "yaml";
 
-// dist/src/frontends/dockerfile/image.js
-import path16 from "node:path";
-function imageStages(shown, parsed, context, baseOf, exists) {
-  const esc = parsed.escape;
-  const stages = [];
-  const byName = /* @__PURE__ */ new Map();
-  let globalArgs = /* @__PURE__ */ new Map();
-  let st;
-  for (const inst of parsed.instructions) {
-    const kw = inst.keyword;
-    const args = text(inst.args);
-    if (kw === "FROM") {
-      const { rest } = splitFlags(inst.args);
-      const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(text(rest).trim());
-      const base = m ? expandVars(m[1], globalArgs) : "";
-      const parent = byName.get(base.toLowerCase()) ?? (hasUnknown(base) ? void 0 : baseOf(base));
-      const vars = new Map(parent?.vars ?? []);
-      if (!parent) {
-        if (!knownBaseImage(base.toLowerCase()))
-          vars.set("PATH", IMAGE_PATH);
-        for (const [k, v] of globalArgs)
-          if (!vars.has(k))
-            vars.set(k, v);
-      }
-      st = {
-        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
-        vars,
-        workdir: parent?.workdir ?? "/",
-        venvs: new Set(parent?.venvs ?? []),
-        virtualEnv: parent?.virtualEnv,
-        copies: [...parent?.copies ?? []],
-        entrypoint: parent?.entrypoint,
-        cmd: parent?.cmd,
-        shHasSource: parent ? parent.shHasSource : shHasSourceIn(base)
-      };
-      stages.push(st);
-      byName.set(String(stages.length - 1), st);
-      if (m?.[2])
-        byName.set(m[2].toLowerCase(), st);
-      continue;
-    }
-    if (!st) {
-      if (kw === "ARG")
-        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
-      continue;
-    }
-    const cur = st;
-    switch (kw) {
-      case "ENV":
-      case "ARG":
-        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
-          if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
-            if (!cur.vars.has(k))
-              cur.vars.set(k, globalArgs.get(k));
-            continue;
-          }
-          cur.vars.set(k, v);
-          if (k === "VIRTUAL_ENV")
-            cur.virtualEnv = kw === "ENV" ? resolveDir(v, cur.workdir) : void 0;
-        }
-        break;
-      case "WORKDIR": {
-        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
-        if (d)
-          cur.workdir = d;
-        break;
-      }
-      case "RUN":
-        for (const v of venvsCreated(inst.heredocs.length ? inst.heredocs.map((h) => text(h.body)).join("\n") : splitFlags(inst.args).rest.map((c) => c.ch).join(""), cur.vars)) {
-          const dir = resolveDir(v, cur.workdir);
-          if (dir)
-            cur.venvs.add(dir);
-        }
-        break;
-      case "COPY":
-      case "ADD": {
-        const { flags, rest } = splitFlags(inst.args);
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
-        if (argv.length < 2 || inst.heredocs.length)
-          break;
-        const rawDest = expandVars(argv[argv.length - 1], cur.vars);
-        const dest = resolveDir(rawDest, cur.workdir);
-        if (!dest)
-          break;
-        const sources = argv.slice(0, -1);
-        const intoDir = sources.length > 1 || rawDest.endsWith("/");
-        const from = flags.get("from");
-        if (from !== void 0) {
-          const src = byName.get(from.toLowerCase());
-          for (const s of sources) {
-            const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
-            if (!f)
-              continue;
-            for (const v of src.venvs) {
-              if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path16.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
-            }
-          }
-          break;
-        }
-        for (const s of sources) {
-          const src = expandVars(s, cur.vars);
-          if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
-            continue;
-          const host = path16.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path16.sep))
-            continue;
-          const kind = exists(host);
-          if (kind)
-            cur.copies.push({ dest, host, folder: kind === "folder", intoDir });
-        }
-        break;
-      }
-      case "CMD":
-      case "ENTRYPOINT": {
-        const words4 = startWords(inst.args);
-        if (kw === "ENTRYPOINT") {
-          cur.entrypoint = words4;
-          cur.cmd = void 0;
-        } else
-          cur.cmd = words4;
-        break;
-      }
-    }
-  }
-  return stages;
-}
-function venvsCreated(script, vars) {
-  if (!/venv|virtualenv/.test(script))
-    return [];
-  const out = [];
-  for (const cmd of script.split(/&&|\|\||[;|\n]/)) {
-    const words4 = splitWords2(cmd).map((w) => expandVars(w, vars));
-    while (words4.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words4[0]) || /^(sudo|env|exec|nice|time)$/.test(words4[0])))
-      words4.shift();
-    const dir = createdVenv(words4.map((w) => hasUnknown(w) ? { fragments: [{ kind: "unknown" }] } : textWord(w)));
-    if (dir !== void 0 && !hasUnknown(dir))
-      out.push(dir);
-  }
-  return out;
-}
-function splitWords2(s) {
-  const out = [];
-  let cur = "";
-  let q = "";
-  let any = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === q)
-        q = "";
-      else if (c === "\\" && q === '"' && i + 1 < s.length)
-        cur += s[++i];
-      else
-        cur += c;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      q = c;
-      any = true;
-      continue;
-    }
-    if (c === "\\" && i + 1 < s.length) {
-      cur += s[++i];
-      any = true;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      if (cur || any)
-        out.push(cur);
-      cur = "";
-      any = false;
-      continue;
-    }
-    cur += c;
-  }
-  if (cur || any)
-    out.push(cur);
-  return out;
-}
-function startWords(args) {
-  const exec = parseExecForm(args);
-  if (exec)
-    return exec.map((w) => wordText(w) ?? UNKNOWN);
-  return ["/bin/sh", "-c", text(args).trim()];
-}
-function venvFirstOnPath(s) {
-  const value = s.vars.get("PATH");
-  if (value === void 0)
-    return void 0;
-  const first = value.split(":")[0];
-  if (first.includes(DEFAULT_PATH) || first.includes(IMAGE_PATH) || hasUnknown(first))
-    return void 0;
-  const dir = first.replace(/\/+$/, "");
-  if (!dir.endsWith("/bin"))
-    return void 0;
-  const venv = dir.slice(0, -4);
-  return s.venvs.has(venv) || s.virtualEnv === venv ? venv : void 0;
-}
-
 // dist/src/pipeline/docker-run.js
-import fs4 from "node:fs";
-import path17 from "node:path";
+import fs5 from "node:fs";
+import path23 from "node:path";
 import { parse as parseYaml } from "yaml";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -13244,9 +14343,9 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--workdir"
 ]);
 var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
-function kindOf(p) {
+function kindOf2(p) {
   try {
-    const st = fs4.statSync(p);
+    const st = fs5.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -13257,9 +14356,9 @@ function dockerRunDefs(workflows, root) {
   for (const file of workflows) {
     let text3;
     try {
-      if (fs4.statSync(file).size > 1024 * 1024)
+      if (fs5.statSync(file).size > 1024 * 1024)
         continue;
-      text3 = fs4.readFileSync(file, "utf8");
+      text3 = fs5.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -13288,8 +14387,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path17.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path17.join(ctx, "Dockerfile"), root);
+          const context = path23.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path23.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -13312,15 +14411,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path17.resolve(root, `.${src.slice(m[0].length)}`);
-            const kind = kindOf(host);
-            if (!kind || host === root || !host.startsWith(root + path17.sep))
+            const host = path23.resolve(root, `.${src.slice(m[0].length)}`);
+            const kind = kindOf2(host);
+            if (!kind || host === root || !host.startsWith(root + path23.sep))
               continue;
-            mounts.push({ dest: path17.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path23.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path17.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path23.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -13332,14 +14431,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf(path17.resolve(root, file)) === "file" ? [path17.resolve(root, file)] : [];
-  const full = path17.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path17.dirname(full);
+    return kindOf2(path23.resolve(root, file)) === "file" ? [path23.resolve(root, file)] : [];
+  const full = path23.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path23.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path17.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path23.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs4.readdirSync(dir).filter((n) => re.test(n) && kindOf(path17.join(dir, n)) === "file").map((n) => path17.join(dir, n));
+    return fs5.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path23.join(dir, n)) === "file").map((n) => path23.join(dir, n));
   } catch {
     return [];
   }
@@ -13390,8 +14489,8 @@ function parseWithinBudgets(text3) {
 }
 function readText(p) {
   try {
-    const st = fs5.statSync(p);
-    return st.size > 1024 * 1024 ? void 0 : fs5.readFileSync(p, "utf8");
+    const st = fs6.statSync(p);
+    return st.size > 1024 * 1024 ? void 0 : fs6.readFileSync(p, "utf8");
   } catch {
     return void 0;
   }
@@ -13411,7 +14510,7 @@ function composeDefs(file) {
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path18.dirname(file);
+  const dir = path24.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -13421,7 +14520,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path18.resolve(dir, ctx);
+    const context = path24.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -13437,13 +14536,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path18.resolve(dir, src);
-      const kind = kindOf(host);
+      const host = path24.resolve(dir, src);
+      const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path18.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path24.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path18.resolve(context, df),
+      dockerfile: path24.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -13453,7 +14552,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path18.basename(file)} service ${name}`
+      from: `${path24.basename(file)} service ${name}`
     });
   }
   return out;
@@ -13475,7 +14574,7 @@ function bakeDefs(file, roots) {
     }
     blocks.set(m[1], raw.slice(m.index + m[0].length, i - 1));
   }
-  const field = (body, key) => {
+  const field2 = (body, key) => {
     const v = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`, "m").exec(body)?.[1];
     return v === void 0 || v.includes("${") ? void 0 : v;
   };
@@ -13484,7 +14583,7 @@ function bakeDefs(file, roots) {
     if (body === void 0 || seen.has(name))
       return void 0;
     seen.add(name);
-    const v = field(body, key);
+    const v = field2(body, key);
     if (v !== void 0)
       return v;
     const inherits = /^\s*inherits\s*=\s*\[([^\]]*)\]/m.exec(body)?.[1] ?? "";
@@ -13500,37 +14599,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
+    const context = [path24.dirname(file), ...roots].map((r) => path24.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path18.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path18.basename(file)} target ${name}` });
+    out.push({ dockerfile: path24.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path24.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf(r) === "folder" ? r : path18.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path24.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path18.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path24.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path18.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path24.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path18.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path24.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown = (p) => path18.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown = (p) => path24.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -13542,7 +14641,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       parsed.set(d.dockerfile, t === void 0 ? void 0 : parseWithinBudgets(t));
     }
     const p = parsed.get(d.dockerfile);
-    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf);
+    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf2);
     const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
     busy.delete(d);
     memo.set(d, stage);
@@ -13566,7 +14665,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path18.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path24.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -13580,7 +14679,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path18.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path24.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -13606,15 +14705,15 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return out;
   const outside = launchedOutside(files.filter((f) => {
     const l = languageOf(f);
-    return l !== void 0 && l !== "python" && l !== "dockerfile";
+    return l !== void 0 && l !== "python" && l !== "dockerfile" && l !== "compose";
   }), roots);
   for (const f of files) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path18.resolve(f);
+    const abs = path24.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path18.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path24.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -13639,14 +14738,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path18.posix.join(workdir, `${mod}.py`), path18.posix.join(workdir, mod));
+      out.push(path24.posix.join(workdir, `${mod}.py`), path24.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path18.posix.normalize(w.startsWith("/") ? w : path18.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path24.posix.normalize(w.startsWith("/") ? w : path24.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -13655,14 +14754,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path18.join(c.host, p.slice(c.dest.length));
-        if (kindOf(host))
+        const host = path24.join(c.host, p.slice(c.dest.length));
+        if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path18.posix.join(c.dest, path18.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path18.posix.join(c.dest, path18.basename(c.host)))
+    const at2 = c.intoDir ? path24.posix.join(c.dest, path24.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path24.posix.join(c.dest, path24.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -13679,12 +14778,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
-  for (const f of [...configFiles.map((c) => path18.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path24.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path24.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path18.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path24.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -13698,8 +14797,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path18.resolve(b, w);
-          if (p.startsWith(root + path18.sep))
+          const p = path24.resolve(b, w);
+          if (p.startsWith(root + path24.sep))
             found.push(p);
         }
       }
@@ -13712,15 +14811,15 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs6.openSync(file, "r");
+    fd = fs7.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs6.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs7.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
@@ -13732,7 +14831,7 @@ function discoverFiles(inputs, cfg) {
   const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path19.relative(base, path19.resolve(dir)).split(path19.sep).join("/");
+  const relativeDir = (base, dir) => path25.relative(base, path25.resolve(dir)).split(path25.sep).join("/");
   const excluded = (rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -13740,7 +14839,7 @@ function discoverFiles(inputs, cfg) {
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path19.resolve(p);
+    const key = path25.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -13753,7 +14852,7 @@ function discoverFiles(inputs, cfg) {
   const walk = (dir, gitignores, depth, knownRootRel) => {
     let real;
     try {
-      const st = fs6.statSync(dir, { bigint: true });
+      const st = fs7.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -13763,7 +14862,7 @@ function discoverFiles(inputs, cfg) {
     if (ancestors.has(real)) {
       let shown = real;
       try {
-        shown = fs6.realpathSync(dir);
+        shown = fs7.realpathSync(dir);
       } catch {
       }
       problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
@@ -13774,7 +14873,7 @@ function discoverFiles(inputs, cfg) {
     seenDirs.add(real);
     let entries2;
     try {
-      entries2 = fs6.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
@@ -13784,7 +14883,7 @@ function discoverFiles(inputs, cfg) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs6.readFileSync(path19.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path25.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -13796,12 +14895,12 @@ function discoverFiles(inputs, cfg) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path19.join(dir, e.name);
+      const p = path25.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = fs6.statSync(p);
+          const st = fs7.statSync(p);
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (err) {
@@ -13829,7 +14928,7 @@ function discoverFiles(inputs, cfg) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
         if (fe)
           addFile(p, fe.language);
-        else if (isBuildFile(e.name))
+        if (isBuildFile(e.name))
           buildFiles.push(p);
       }
       if (!isFile && !isDir && claimingFrontEnd(p))
@@ -13839,7 +14938,7 @@ function discoverFiles(inputs, cfg) {
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs6.statSync(input2);
+      st = fs7.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
@@ -13850,14 +14949,14 @@ function discoverFiles(inputs, cfg) {
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path19.basename(input2);
+      const name = path25.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
         continue;
       const fe = GENERIC_SCRIPT_NAME.test(name) ? claimingFrontEnd(input2, firstLineOf(input2)) : claimingFrontEnd(input2) ?? (name.includes(".") ? void 0 : claimingFrontEnd(input2, firstLineOf(input2)));
       if (fe)
         addFile(input2, fe.language);
-      else if (isBuildFile(name))
+      if (isBuildFile(name))
         buildFiles.push(input2);
     }
   }
@@ -13869,18 +14968,18 @@ function discoverFiles(inputs, cfg) {
 }
 
 // dist/src/env/console-scripts.js
-import fs8 from "node:fs";
-import path21 from "node:path";
+import fs9 from "node:fs";
+import path27 from "node:path";
 
 // dist/src/env/static.js
-import fs7 from "node:fs";
-import path20 from "node:path";
+import fs8 from "node:fs";
+import path26 from "node:path";
 function isVenv(dir) {
-  return fs7.existsSync(path20.join(dir, "pyvenv.cfg"));
+  return fs8.existsSync(path26.join(dir, "pyvenv.cfg"));
 }
 function listDir(d) {
   try {
-    return fs7.readdirSync(d).sort();
+    return fs8.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -13888,17 +14987,17 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path20.join(prefix, lib);
-    if (lib === "Lib" && fs7.existsSync(path20.join(libDir, "site-packages")))
-      out.push(path20.join(libDir, "site-packages"));
+    const libDir = path26.join(prefix, lib);
+    if (lib === "Lib" && fs8.existsSync(path26.join(libDir, "site-packages")))
+      out.push(path26.join(libDir, "site-packages"));
     for (const d of listDir(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path20.join(libDir, d, leaf);
-        if (fs7.existsSync(sp))
+        const sp = path26.join(libDir, d, leaf);
+        if (fs8.existsSync(sp))
           out.push(sp);
       }
     }
@@ -13907,7 +15006,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs7.realpathSync(sp);
+      real = fs8.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -13921,17 +15020,17 @@ function sitePackagesUnder(prefix, majorMinor) {
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs8.readdirSync(root, { withFileTypes: true });
+    entries2 = fs9.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path21.join(root, e.name))).map((e) => path21.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path27.join(root, e.name))).map((e) => path27.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs8.existsSync(path21.join(base, ...mod, "__main__.py")))
+    if (fs9.existsSync(path27.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -13965,14 +15064,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs8.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs9.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs8.readFileSync(path21.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs9.readFileSync(path27.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -13980,7 +15079,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path21.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path27.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -13998,7 +15097,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path21.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path27.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -14077,13 +15176,13 @@ function projectDependencies(cfg) {
     }
   let entries2 = [];
   try {
-    entries2 = fs8.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+    entries2 = fs9.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
   } catch {
   }
   for (const f of entries2) {
     let text3 = "";
     try {
-      text3 = fs8.readFileSync(path21.join(cfg.root, f), "utf8");
+      text3 = fs9.readFileSync(path27.join(cfg.root, f), "utf8");
     } catch {
       continue;
     }
@@ -14098,7 +15197,7 @@ function asArray(v) {
 }
 
 // dist/src/pipeline/context.js
-import path22 from "node:path";
+import path28 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -14145,7 +15244,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path22.relative(cfg.root, path22.resolve(file)).split(path22.sep).join("/");
+    const r = path28.relative(cfg.root, path28.resolve(file)).split(path28.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -14272,13 +15371,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs9 from "node:fs";
-import path23 from "node:path";
+import fs10 from "node:fs";
+import path29 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path23.join(path23.dirname(target), `.${path23.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path29.join(path29.dirname(target), `.${path29.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -14286,17 +15385,17 @@ function testPause() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function writeAtomically(file, bytes) {
-  const target = fs9.realpathSync(file);
-  const st = fs9.statSync(target);
+  const target = fs10.realpathSync(file);
+  const st = fs10.statSync(target);
   const tmp = tempPath(target);
-  let fd = fs9.openSync(tmp, fs9.constants.O_WRONLY | fs9.constants.O_CREAT | fs9.constants.O_EXCL, 384);
+  let fd = fs10.openSync(tmp, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, 384);
   try {
-    fs9.writeFileSync(fd, bytes);
+    fs10.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs9.fstatSync(fd);
+    const mine = fs10.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs9.fchownSync(fd, st.uid, st.gid);
+        fs10.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -14305,15 +15404,15 @@ function writeAtomically(file, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs9.fchmodSync(fd, st.mode & 4095);
-    fs9.closeSync(fd);
+    fs10.fchmodSync(fd, st.mode & 4095);
+    fs10.closeSync(fd);
     fd = void 0;
-    fs9.renameSync(tmp, target);
+    fs10.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs9.closeSync(fd);
-      fs9.rmSync(tmp, { force: true });
+        fs10.closeSync(fd);
+      fs10.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -14331,7 +15430,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs9.readdirSync(dir);
+    names = fs10.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -14342,10 +15441,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path23.join(dir, name);
+    const p = path29.join(dir, name);
     try {
-      if (fs9.lstatSync(p).isFile()) {
-        fs9.unlinkSync(p);
+      if (fs10.lstatSync(p).isFile()) {
+        fs10.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -14354,8 +15453,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path23.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path23.sep}`) && !path23.isAbsolute(rel);
+  const rel = path29.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path29.sep}`) && !path29.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -14368,19 +15467,19 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs9.statSync(r).isDirectory() ? r : path23.dirname(r);
-        this.roots.push(fs9.realpathSync(dir));
+        const dir = fs10.statSync(r).isDirectory() ? r : path29.dirname(r);
+        this.roots.push(fs10.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs9.realpathSync(file);
+    const real = fs10.realpathSync(file);
     if (!this.roots.some((root) => isInside(root, real))) {
       return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
     }
-    const st = fs9.statSync(real);
+    const st = fs10.statSync(real);
     const uid = process.getuid?.();
     const owner = uid === void 0 || uid === 0 || st.uid === uid;
     if (owner) {
@@ -14388,7 +15487,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs9.accessSync(real, fs9.constants.W_OK);
+        fs10.accessSync(real, fs10.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -14406,7 +15505,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path23.dirname(fs9.realpathSync(file));
+      const dir = path29.dirname(fs10.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -14441,9 +15540,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs9.realpathSync(file);
+    return fs10.realpathSync(file);
   } catch {
-    return path23.resolve(file);
+    return path29.resolve(file);
   }
 }
 
@@ -14583,8 +15682,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs10 from "node:fs";
-import path24 from "node:path";
+import fs11 from "node:fs";
+import path30 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -14608,15 +15707,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path24.dirname(path24.resolve(cwd, file));
-  const rel = (d) => path24.relative(base, path24.resolve(cwd, d.path)).split(path24.sep).join("/");
+  const base = path30.dirname(path30.resolve(cwd, file));
+  const rel = (d) => path30.relative(base, path30.resolve(cwd, d.path)).split(path30.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs10.readFileSync(file, "utf8");
+    text3 = fs11.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -14653,13 +15752,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path24.resolve(cwd, file);
+  const target = path30.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs10.writeFileSync(tmp, text3, { mode: 420 });
-    fs10.renameSync(tmp, target);
+    fs11.writeFileSync(tmp, text3, { mode: 420 });
+    fs11.renameSync(tmp, target);
   } catch (e) {
-    fs10.rmSync(tmp, { force: true });
+    fs11.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -15102,7 +16201,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const cfg = loadConfig({ start: path25.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
+  const cfg = loadConfig({ start: path31.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
   if (opts.extendExclude)
     cfg.extendExclude.push(...opts.extendExclude);
   if (opts.respectGitignore !== void 0)
@@ -15118,14 +16217,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path25.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path25.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path31.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path31.resolve(cwd, p));
   const found = discoverFiles(roots, cfg);
   const display = (p) => {
-    const r = path25.relative(cwd, p);
+    const r = path31.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path25.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path31.resolve(cwd, p)))];
   const ignoresFor = perFileIgnores(cfg);
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
@@ -15205,17 +16304,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path26 from "node:path";
+import path32 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path26.relative(cwd, path26.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path26.sep) || path26.isAbsolute(rel);
+  const rel = path32.relative(cwd, path32.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path32.sep) || path32.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path26.sep).join("/");
+  return displayPath(p, cwd).split(path32.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -15314,7 +16413,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path30 = portablePath(d.path, r.cwd);
+  const path36 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -15329,10 +16428,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path30,
+    path: path36,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path30, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path36, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -15341,7 +16440,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path27 from "node:path";
+import path33 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -15502,11 +16601,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path27.resolve(cwd, p)).href };
-  return { uri: rel.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path33.resolve(cwd, p)).href };
+  return { uri: rel.split(path33.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path27.resolve(dir)).href;
+  const href = pathToFileURL(path33.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -15672,8 +16771,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path30)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path36 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path36)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -15685,7 +16784,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
+  const path36 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -15698,7 +16797,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path30}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path36}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -15784,18 +16883,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs11 from "node:fs";
-import path28 from "node:path";
+import fs12 from "node:fs";
+import path34 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path28.dirname(fileURLToPath(from)); ; dir = path28.dirname(dir)) {
-    const file = path28.join(dir, "package.json");
-    if (fs11.existsSync(file)) {
-      const json = JSON.parse(fs11.readFileSync(file, "utf8"));
+  for (let dir = path34.dirname(fileURLToPath(from)); ; dir = path34.dirname(dir)) {
+    const file = path34.join(dir, "package.json");
+    if (fs12.existsSync(file)) {
+      const json = JSON.parse(fs12.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path28.dirname(dir) === dir)
+    if (path34.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -15873,7 +16972,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path29.relative(r.cwd, path29.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path35.relative(r.cwd, path35.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -15881,7 +16980,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs12.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs13.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -15892,21 +16991,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs12.existsSync(path29.resolve(workspace, p)))
+      if (!fs13.existsSync(path35.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path29.resolve(workspace, sarifPath);
-      fs12.mkdirSync(path29.dirname(target), { recursive: true });
-      fs12.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path35.resolve(workspace, sarifPath);
+      fs13.mkdirSync(path35.dirname(target), { recursive: true });
+      fs13.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs12.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs13.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

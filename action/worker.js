@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path15, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path15;
+  constructor(path22, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path22;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -991,7 +991,7 @@ var activationDoesNotPersist = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
-    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. No fix is offered when a later instruction or step already puts the venv on PATH.',
+    fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
     references: [
       "https://docs.docker.com/reference/dockerfile/#run",
@@ -1086,7 +1086,7 @@ var venvNotOnPath = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` \u2014 COPY copies files, not ENV \u2014 and its `RUN pip install` or `CMD python app.py` runs the base image's Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.",
-    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
+    fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + ". Adding `ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH. In the CI formats (Actions, GitLab, Azure Pipelines, CircleCI, Bitbucket, Jenkinsfile), pre-commit hooks and Compose services the same program replacement is offered, written as the command's own folder sees the venv (`../venv/bin/pip` after `cd docs` or in `dir('docs')`), and none where no literal path names it on every runner (a venv under `$HOME`) or where the word is not written plainly (an interpolation, an escape).",
     keyTakeaway: "In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.",
     references: [
       "https://docs.docker.com/reference/dockerfile/#run",
@@ -1278,7 +1278,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path15 = wordText(found.script);
+    const path22 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -1288,13 +1288,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path15))
+      if (at && replaceWordEdit(site.file.text, found.script, path22))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx2.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path15 } } : { messageId: "runAsProgram", data: { script: path15 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path22 } } : { messageId: "runAsProgram", data: { script: path22 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path15}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path22}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -1466,10 +1466,10 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 
 // dist/src/kernel/decode.js
-function decodeText(path15, bytes, opts = {}) {
+function decodeText(path22, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1487,19 +1487,19 @@ function decodeText(path15, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path15, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path22, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path15, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path22, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path15, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path22, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1508,7 +1508,7 @@ function decodeText(path15, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path15, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path22, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2950,15 +2950,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const semi = m.index + m[0].lastIndexOf(";");
-    const before = s.text.slice(lineStart, semi);
+    const before = s.text.slice(lineStart, m.index);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
+    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -2973,11 +2973,9 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
-var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
-var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -3038,12 +3036,6 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
-      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
-        this.out[i] = "_";
-        i++;
-        atWordStart = false;
-        continue;
-      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -3061,12 +3053,6 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
-      }
-      if (c === "<" && t[i + 1] === ">") {
-        this.out[i + 1] = " ";
-        i += 2;
-        atWordStart = true;
-        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -3126,7 +3112,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
+      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -3219,14 +3205,7 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    if (t[i + 2] !== "(")
-      return this.script(i + 2, ")");
-    const inner = matchingParen(t, i + 2);
-    if (inner < 0 || t[inner + 1] === ")")
-      return this.arithmetic(i + 3);
-    this.out[i + 2] = " ";
-    this.out[inner] = " ";
-    return this.script(i + 2, ")");
+    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -3316,32 +3295,14 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start))
+    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
       continue;
-    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at = m.index + (e.index ?? 0);
       const before = t.slice(start, at);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at + 2, m.index + m[0].length)))
-        out[at + 1] = "=";
-    }
-    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
-      const from = m.index + (g.index ?? 0) + 2;
-      if (!plainBefore(t, from - 2))
-        continue;
-      let q = "";
-      for (let k = from; k < from + g[1].length; k++) {
-        if (q) {
-          if (t[k] === q)
-            q = "";
-          out[k] = "_";
-        } else if (t[k] === '"' || t[k] === "'") {
-          q = t[k];
-          out[k] = "_";
-        }
-      }
+      out[at + 1] = "=";
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -3400,86 +3361,6 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
-}
-
-// dist/src/frontends/shell/grammar-repair.js
-var MAX_PATTERN = 1e3;
-function repairCasePatterns(s, root) {
-  if (!s.text.includes("case"))
-    return s;
-  const t = s.text;
-  let out;
-  const starts = /* @__PURE__ */ new Set();
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n.isError) {
-      const p = n.parent;
-      if (p?.type === "case_item")
-        starts.add(p.startIndex);
-      else if (p?.type === "case_statement")
-        starts.add(n.startIndex);
-      continue;
-    }
-    if (n.hasError) {
-      for (const c of n.children)
-        if (c)
-          stack.push(c);
-    }
-  }
-  for (const start of starts) {
-    const quoted = patternQuotes(t, start);
-    if (!quoted?.length)
-      continue;
-    out ??= t.split("");
-    for (const k of quoted)
-      out[k] = "_";
-  }
-  if (!out)
-    return s;
-  const text3 = out.join("");
-  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
-}
-function patternQuotes(t, start) {
-  const out = [];
-  let q = "";
-  let depth = 0;
-  const end = Math.min(t.length, start + MAX_PATTERN);
-  for (let k = start; k < end; k++) {
-    const c = t[k];
-    if (k === start && c === "(")
-      continue;
-    if (q) {
-      if (c === "\\" && q === '"') {
-        out.push(k, k + 1);
-        k++;
-        continue;
-      }
-      if (c === "`" || c === "$" && t[k + 1] === "(")
-        return void 0;
-      out.push(k);
-      if (c === q)
-        q = "";
-      continue;
-    }
-    if (c === "\\") {
-      k++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      q = c;
-      out.push(k);
-    } else if (c === ";" && t[k + 1] === ";")
-      return void 0;
-    else if (c === "(")
-      depth++;
-    else if (c === ")") {
-      if (depth === 0)
-        return out;
-      depth--;
-    }
-  }
-  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -3729,8 +3610,6 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
-      if (ch === "_" && this.s.orig !== void 0)
-        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -3860,16 +3739,6 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
-      } else
-        again?.delete();
-    }
-    if (tree?.rootNode.hasError) {
-      const repaired = repairCasePatterns(s, tree.rootNode);
-      const again = repaired === s ? null : parser.parse(repaired.text);
-      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
-        tree.delete();
-        tree = again;
-        s = repaired;
       } else
         again?.delete();
     }
@@ -4199,14 +4068,14 @@ var Collector = class {
       const c = children[i];
       if (!c)
         continue;
-      const field = n.fieldNameForChild(i);
+      const field2 = n.fieldNameForChild(i);
       if (c.type === "variable_assignment") {
         if (firstAssignment < 0)
           firstAssignment = c.startIndex;
         assignments.push(this.expander.assignment(c));
         continue;
       }
-      if (field !== "name" && field !== "argument")
+      if (field2 !== "name" && field2 !== "argument")
         continue;
       const last = groups[groups.length - 1];
       if (last && last[last.length - 1].endIndex === c.startIndex)
@@ -5608,6 +5477,9 @@ function splitFlags(args) {
 
 // dist/src/frontends/dockerfile/index.js
 var SH_HAS_SOURCE = /alpine|busybox|fedora|centos|rhel|ubi\d*(?![a-z])|rocky|alma|amazonlinux|oraclelinux|opensuse|archlinux|manylinux/i;
+function shHasSourceIn(image) {
+  return SH_HAS_SOURCE.test(image);
+}
 function knownBaseImage(image) {
   const name = image.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, "");
   return /^[a-z0-9][a-z0-9._-]*(:[\w][\w.-]*)?(@sha256:[0-9a-f]+)?$/.test(name);
@@ -5651,10 +5523,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path15 = `PATH="${v.venv}/bin:$PATH"`;
+  const path22 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path15}` }], applicability: "unsafe", reason, title: `Add ENV ${path15} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path15}` }], applicability: "unsafe", reason, title: `Add ${path15} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path22}` }], applicability: "unsafe", reason, title: `Add ENV ${path22} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path22}` }], applicability: "unsafe", reason, title: `Add ${path22} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6145,7 +6017,7 @@ function analyzeGitlab(file) {
       const chars = typeof v.value === "string" ? scalarChars(src, v) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
       out.push({ chars, span: trimmedSpan(src, v), section });
     };
-    const variablesOf = (v) => {
+    const variablesOf2 = (v) => {
       const out = /* @__PURE__ */ new Map();
       const m = cfg.resolved(v);
       if (!isMapping(m))
@@ -6163,7 +6035,7 @@ function analyzeGitlab(file) {
       }
       return out;
     };
-    const globalVariables = variablesOf(top("variables"));
+    const globalVariables = variablesOf2(top("variables"));
     for (const [name, entry] of root.entries) {
       if (GLOBAL_KEYWORDS.has(name) || name.startsWith("."))
         continue;
@@ -6191,18 +6063,18 @@ function analyzeGitlab(file) {
         return (isMapping(defaults) ? defaults.entries.get(key) : void 0) ?? (DEPRECATED_GLOBALS.has(key) ? rootEntries.get(key) : void 0);
       };
       const img = cfg.resolved(keyword("image")?.value);
-      const imageName = scalarText2(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
+      const imageName2 = scalarText2(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
       const tags = cfg.resolved(keyword("tags")?.value);
       const tagText = isSeq(tags) ? cfg.names(tags).join(" ") : scalarText2(tags) ?? "";
-      if (/windows|servercore|nanoserver/i.test(`${imageName} ${tagText}`))
+      if (/windows|servercore|nanoserver/i.test(`${imageName2} ${tagText}`))
         return;
-      const dialect = imageName && imageLacksBash(imageName) ? "sh" : "bash";
+      const dialect = imageName2 && imageLacksBash(imageName2) ? "sh" : "bash";
       const shellName = dialect === "sh" ? "/bin/sh" : "bash";
       const vars = /* @__PURE__ */ new Map();
       for (const [k, v] of globalVariables)
         if (inherits("variables", k))
           vars.set(k, v);
-      for (const [k, v] of variablesOf(job.entries.get("variables")?.value))
+      for (const [k, v] of variablesOf2(job.entries.get("variables")?.value))
         vars.set(k, v);
       const expanded = /* @__PURE__ */ new Map();
       const expand = (k, seen) => {
@@ -6242,15 +6114,15 @@ function analyzeGitlab(file) {
         if (dir)
           virtualEnv = { venv: dir, span: veSpan };
       }
-      const itemsOf = (section, e, out) => {
+      const itemsOf2 = (section, e, out) => {
         if (e)
           collect(e.value, section, out, 0, []);
       };
       const mainItems = [];
-      itemsOf("before_script", keyword("before_script"), mainItems);
-      itemsOf("script", job.entries.get("script"), mainItems);
+      itemsOf2("before_script", keyword("before_script"), mainItems);
+      itemsOf2("script", job.entries.get("script"), mainItems);
       const afterItems = [];
-      itemsOf("after_script", keyword("after_script"), afterItems);
+      itemsOf2("after_script", keyword("after_script"), afterItems);
       const jobKey = entry.key;
       for (const it of [...mainItems, ...afterItems]) {
         if (it === "unknown")
@@ -6270,7 +6142,7 @@ function analyzeGitlab(file) {
       const venvs = /* @__PURE__ */ new Map();
       const activation = (venv) => `${dialect === "sh" ? "." : "source"} ${showVenv2(venv)}/bin/activate`;
       const hasAfter = afterItems.length > 0;
-      const keyAt = jobKey?.range?.[0] ?? 0;
+      const keyAt2 = jobKey?.range?.[0] ?? 0;
       const group = {};
       const runShell = (items, which) => {
         if (items.length === 0)
@@ -6286,7 +6158,7 @@ function analyzeGitlab(file) {
           else
             pushAll(chars, withoutInputs(it.chars));
         });
-        const shellSpan = which === "main" ? { start: keyAt, end: keyAt } : { start: keyAt + 1, end: keyAt + 1 };
+        const shellSpan = which === "main" ? { start: keyAt2, end: keyAt2 } : { start: keyAt2 + 1, end: keyAt2 + 1 };
         const sectionAt = (off) => real.find((it) => off >= it.span.start && off < it.span.end)?.section ?? (which === "main" ? "script" : "after_script");
         const shellVenvs = which === "main" ? venvs : new Map([...venvs].filter(([v]) => isUnder(v, PROJECT_DIR)));
         let unknownFromHere = false;
@@ -6516,12 +6388,7 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => {
-  let t = "";
-  for (const c of cs)
-    t += "ch" in c ? c.ch : UNKNOWN;
-  return t;
-};
+var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -6913,10 +6780,7 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  let t = "";
-  for (const u of us)
-    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN;
-  return t;
+  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -7004,7 +6868,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (firstNonBlank(chars) === "#")
+      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -7017,7 +6881,8 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
+    const t = line.map((c) => c.ch).join("");
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -7080,8 +6945,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head2 = afterKw();
-      const a2 = parseDefineHead(head2);
+      const head = afterKw();
+      const a2 = parseDefineHead(head);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -7120,7 +6985,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
       if (!m)
         break;
       if (m[1] === "export")
@@ -7194,7 +7059,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
       if (!m)
         break;
       if (m[1] === "export")
@@ -7235,18 +7100,6 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
-}
-function head(cs) {
-  let t = "";
-  for (let k = 0; k < cs.length && k < 16; k++)
-    t += cs[k].ch;
-  return t;
-}
-function firstNonBlank(cs) {
-  for (const c of cs)
-    if (!/\s/.test(c.ch))
-      return c.ch[0];
-  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -7326,7 +7179,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
+  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -7764,9 +7617,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head2);
-    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
+    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head);
+    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -7798,14 +7651,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at = lines[k];
-    const head2 = code.slice(at, at + 200);
-    if (CONTINUATION.test(head2))
+    const head = code.slice(at, at + 200);
+    if (CONTINUATION.test(head))
       continue;
     let start = at;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head2);
-    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head);
+    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -8213,8 +8066,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head2.split(/\r\n|\r|\n/, 2);
+  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -8238,9 +8091,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path15, bytes) {
+function decodePython(path22, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path15, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path22, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/values.js
@@ -8361,12 +8214,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path15, key) {
+function withKey(path22, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path15 === "no")
+  if (key === void 0 && path22 === "no")
     return "unknown";
-  return path15;
+  return path22;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8502,9 +8355,9 @@ function braceFormat(fmt, positional, keywords, span) {
       if (close < 0)
         break;
       cut(lastCut, i);
-      const field = t.slice(i + 1, close);
-      const name = field.split(/[!:]/)[0];
-      const hasSpec = field.length !== name.length;
+      const field2 = t.slice(i + 1, close);
+      const name = field2.split(/[!:]/)[0];
+      const hasSpec = field2.length !== name.length;
       let v;
       if (!hasSpec) {
         if (name === "")
@@ -9015,11 +8868,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path15 = flow.chain.join("/");
+                const path22 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path15.startsWith(k + "/") || k.startsWith(path15 + "/"))
+                  if (path22.startsWith(k + "/") || k.startsWith(path22 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path15, e.value());
+                chain.values.set(path22, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -9291,10 +9144,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path15 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path22 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path15 = withKey(path15, k);
-        return { k: "env", path: path15, span };
+          path22 = withKey(path22, k);
+        return { k: "env", path: path22, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9799,22 +9652,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path15 = "no";
+    let path22 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path15 = withKey(path15, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path22 = withKey(path22, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path15 = mergeEnv(path15, v.k === "env" ? v.path : "unknown");
+        path22 = mergeEnv(path22, v.k === "env" ? v.path : "unknown");
       } else
-        path15 = withKey(path15, void 0);
+        path22 = withKey(path22, void 0);
     }
-    return { k: "env", path: path15, span: spanOf(n) };
+    return { k: "env", path: path22, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -10619,19 +10472,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path15 = r.env;
+    let path22 = r.env;
     if (cmd.pathReset)
-      path15 = { kind: "reset", by: cmd.pathReset };
+      path22 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path15 = { kind: "reset", by: "env -i" };
+      path22 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path15 = { kind: "explicit" };
-    const env2 = { path: path15 };
+      path22 = { kind: "explicit" };
+    const env2 = { path: path22 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path15.kind !== "reset" && path15.kind !== "missing")
+    if (active !== void 0 && path22.kind !== "reset" && path22.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10696,9 +10549,9 @@ function listArgvs(list) {
   }
   if (words2.length === 0)
     return [];
-  const head2 = words2[0];
+  const head = words2[0];
   const tail = words2.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -10862,7 +10715,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path15, head2) => /\.pyw?$/i.test(path15) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path22, head) => /\.pyw?$/i.test(path22) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11057,8 +10910,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS3 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head2) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
+function shebangShell(head) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -11071,8 +10924,8 @@ function shebangShell(head2) {
   const name = path10.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head2) {
-  const sb = shebangShell(head2);
+function scriptShell(fileName, head) {
+  const sb = shebangShell(head);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -11082,8 +10935,8 @@ function scriptShell(fileName, head2) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head2);
+  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -11139,11 +10992,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head2) {
+  claims(p, head) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head2) !== void 0;
+    return !base.includes(".") && shebangShell(head) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -11597,9 +11450,9 @@ function analyzeSupervisor(file) {
     if (header)
       coverLines(suppressions, s.line, lastLine, header);
   }
-  const envOf2 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
+  const envOf3 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
   const daemon = sections.find((s) => s.name === "supervisord");
-  const base = envOf2(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
+  const base = envOf3(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "supervisor");
     const venvs = new Map(initial);
@@ -11609,7 +11462,7 @@ function analyzeSupervisor(file) {
       if (!pm || !command2)
         continue;
       const known = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
-      const pairs = [...base, ...envOf2(s.entries.get("environment"), known)];
+      const pairs = [...base, ...envOf3(s.entries.get("environment"), known)];
       const vars = /* @__PURE__ */ new Map();
       let virtualEnv;
       const dirEntry = s.entries.get("directory");
@@ -11898,12 +11751,1448 @@ var crontabFrontEnd = {
   }
 };
 
+// dist/src/frontends/pre-commit/index.js
+import path15 from "node:path";
+
+// dist/src/frontends/config/ci-yaml.js
+function readCiYaml(file) {
+  const problems = [];
+  const doc = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: false });
+  for (const e of doc.errors)
+    problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
+  const meter = new BudgetMeter();
+  const cfg = new Config(doc, meter);
+  return { cfg, root: cfg.root, problems, file, meter };
+}
+function field(v, key) {
+  return isMapping(v) ? v.entries.get(key)?.value : void 0;
+}
+function keyAt(v, key) {
+  return isMapping(v) ? v.entries.get(key)?.key?.range?.[0] : void 0;
+}
+function itemsOf(y, v) {
+  if (!isSeq(v))
+    return [];
+  return v.items.map((i) => y.cfg.valueOf(i, 0));
+}
+function scalarItem(y, v) {
+  if (!isScalar(v) || !v.range || v.value === null || typeof v.value === "object")
+    return void 0;
+  y.meter.charge(YAML_EXPANDED_CHARS, String(v.value).length);
+  const chars = typeof v.value === "string" ? scalarChars(y.file.text, v) : [...String(v.value)].map((ch) => ({ ch, off: -1 }));
+  return { chars, span: trimmedSpan(y.file.text, v) };
+}
+function envOf2(v) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isMapping(v))
+    return out;
+  for (const [k, e] of v.entries) {
+    const t = scalarText2(e.value);
+    if (t !== void 0)
+      out.set(k, t);
+  }
+  return out;
+}
+function linesOf(file, span) {
+  const line = (o) => file.location(Math.min(o, file.text.length)).line;
+  return { first: line(span.start), last: line(Math.max(span.start, span.end - 1)) };
+}
+function spanOf2(file, v) {
+  if (v === void 0 || v === null)
+    return void 0;
+  if (isMapping(v)) {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const e of v.entries.values()) {
+      const k = e.key?.range?.[0];
+      if (k !== void 0)
+        start = Math.min(start, k);
+      const n2 = e.node;
+      if (n2?.range)
+        end = Math.max(end, trimmedSpan(file.text, n2).end);
+      else if (e.key?.range)
+        end = Math.max(end, e.key.range[1]);
+    }
+    return start <= end ? { start, end } : void 0;
+  }
+  const n = v;
+  return n.range ? trimmedSpan(file.text, n) : void 0;
+}
+
+// dist/src/frontends/pre-commit/index.js
+var SYSTEM = /* @__PURE__ */ new Set(["system", "unsupported"]);
+var SCRIPT = /* @__PURE__ */ new Set(["script", "unsupported_script"]);
+function analyzePreCommit(file) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const y = readCiYaml(file);
+  const problems = y.problems;
+  const hooks = [];
+  try {
+    for (const repo of itemsOf(y, field(y.root, "repos"))) {
+      if (scalarText2(field(repo, "repo")) !== "local")
+        continue;
+      for (const hook of itemsOf(y, field(repo, "hooks"))) {
+        if (!isMapping(hook))
+          continue;
+        const language2 = scalarText2(field(hook, "language")) ?? "";
+        const system = SYSTEM.has(language2);
+        if (!system && !SCRIPT.has(language2))
+          continue;
+        const entry = scalarItem(y, field(hook, "entry"));
+        if (!entry)
+          continue;
+        const argv = shlexSplit(entry.chars, problems);
+        if (argv.length === 0)
+          continue;
+        if (!system && !argv[0].fragments.some((f) => f.kind === "text" && f.text.startsWith("/"))) {
+          const dot = [{ ch: ".", off: -1 }, { ch: "/", off: -1 }];
+          argv[0] = unitsToWord([...dot, ...wordUnits(argv[0])], argv[0].span);
+        }
+        for (const a of itemsOf(y, field(hook, "args"))) {
+          const it = scalarItem(y, a);
+          if (it)
+            argv.push(unitsToWord(it.chars, it.span));
+        }
+        const hookSpan = spanOf2(file, hook) ?? entry.span;
+        const { first, last } = linesOf(file, hookSpan);
+        entrySuppressions(suppressions, file, first, last);
+        const k = keyAt(hook, "entry");
+        if (k !== void 0)
+          entrySuppressions(suppressions, file, linesOf(file, { start: k, end: k + 1 }).first, last);
+        hooks.push({
+          id: scalarText2(field(hook, "id")) ?? "?",
+          argv,
+          complete: scalarText2(field(hook, "pass_filenames")) === "false",
+          span: entry.span,
+          line: first
+        });
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    problems.push({ message: `internal error while analysing the hooks: ${e.message}`, offset: 0 });
+  }
+  const out = analyzeWithNamedVenvs((initial) => {
+    const o = newCollected(file, "pre-commit");
+    const venvs = new Map(initial);
+    for (const h of hooks) {
+      const unit = `the hook "${h.id}"`;
+      const advice = (venv) => `run it from the venv (entry: ${showVenv3(venv)}/bin/\u2026), or give the hook "language: python" and its additional_dependencies (pre-commit then makes its environment itself)`;
+      const facts = { form: "exec", showVenv: showVenv3, unit, scope: `when ${unit} runs (the committer's PATH)`, persistAdvice: advice };
+      runExecCommand(h.argv, h.complete, {
+        file,
+        language: "pre-commit",
+        api: "entry",
+        callSpan: h.span,
+        order: h.line,
+        envPath: DEFAULT_PATH,
+        execLookupOnEnvPath: true,
+        cwd: START_DIR,
+        vars: /* @__PURE__ */ new Map(),
+        venvs,
+        execFacts: facts,
+        shellFacts: { ...facts, form: "shell" },
+        // Hooks run one after the other, each a process of its own: an activation lasts for none of the others.
+        group: h
+      }, o);
+    }
+    return { out: o, venvs };
+  });
+  out.problems.push(...problems);
+  return finishAnalysis(out, suppressions);
+}
+var preCommitFrontEnd = {
+  language: "pre-commit",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzePreCommit(file));
+  }
+};
+
+// dist/src/frontends/azure/index.js
+import path16 from "node:path";
+
+// dist/src/frontends/config/ci-steps.js
+function scriptOf(items) {
+  const out = [];
+  items.forEach((it, i) => {
+    if (i > 0)
+      out.push({ ch: "\n", off: -1 });
+    pushAll(out, it.chars);
+  });
+  return out;
+}
+function runCiJobs(file, format, jobs, problems) {
+  const run2 = new ConfigRun(file, { language: format.language, comments: format.comments });
+  for (const p of problems)
+    run2.problem(p.message, p.offset);
+  const show = shownVia([[format.home, "$HOME"]], shownUnder(format.workspace));
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  let order = 0;
+  for (const job of jobs) {
+    const venvs = /* @__PURE__ */ new Map();
+    const named = /* @__PURE__ */ new Set();
+    const persisted = [];
+    const group = job;
+    job.steps.forEach((step, stepNo) => {
+      order++;
+      if (step.writesPath)
+        persisted.unshift(...step.writesPath);
+      if (step.items.length === 0)
+        return;
+      run2.suppress(step.lines.first, step.lines.last, { above: step.lines.above });
+      const script = scriptOf(step.items);
+      const callSpan = { start: step.items[0].span.start, end: step.items[step.items.length - 1].span.end };
+      const vars = new Map(step.env);
+      const ownPath = vars.get("PATH");
+      vars.delete("PATH");
+      if (!vars.has("HOME"))
+        vars.set("HOME", format.home);
+      const startPath = [...step.pathPrepends ?? [], ...persisted, ownPath ?? DEFAULT_PATH].join(":");
+      const pending = [];
+      let indexOfOff;
+      const restOf = (cmd) => {
+        if (!indexOfOff) {
+          indexOfOff = /* @__PURE__ */ new Map();
+          for (let k = script.length - 1; k >= 0; k--)
+            if (script[k].off >= 0)
+              indexOfOff.set(script[k].off, k);
+        }
+        const at = cmd.span ? indexOfOff.get(cmd.span.start) ?? -1 : -1;
+        if (at < 0)
+          return "";
+        let nl = at;
+        while (nl < script.length && script[nl].ch !== "\n")
+          nl++;
+        return script.slice(at, nl).map((c) => c.ch).join("");
+      };
+      const facts = {
+        form: "shell",
+        showVenv: show,
+        shellName: step.shellName,
+        unit: format.unit,
+        scope: `in ${format.unit}`,
+        persistAdvice: (venv) => format.persistAdvice(venv, show)
+      };
+      run2.shell({
+        api: step.api,
+        callSpan,
+        order,
+        group,
+        dialect: step.dialect,
+        shHasSource: step.shHasSource,
+        path: startPath,
+        cwd: step.cwd ?? format.workspace,
+        vars,
+        venvs,
+        named,
+        originAt: (at, command2) => ({ line: lineOf(at), how: "created", where: `in step ${stepNo + 1}`, offset: at, end: command2?.end }),
+        facts,
+        normalizePath: format.normalizePath,
+        rewriter: (program, venv, cwd) => {
+          if (isUnder(venv, format.home))
+            return void 0;
+          const bin = binSeenFrom(venv, cwd, format.workspace);
+          return bin === void 0 ? void 0 : programRewriter(file, program, bin);
+        },
+        intercept: format.pathWrite ? (cmd, sh, valueOf) => {
+          const dirs = format.pathWrite(cmd, valueOf, restOf(cmd), sh);
+          if (!dirs)
+            return false;
+          pending.unshift(...dirs);
+          return true;
+        } : void 0,
+        // A site of a list item is reported at that item (findings and suppressions per line).
+        anchor: step.items.length > 1 ? (site) => {
+          const at = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== void 0);
+          return step.items.find((it) => at !== void 0 && at >= it.span.start && at < it.span.end)?.span ?? site.callSpan;
+        } : void 0
+      }, unitsToWord(script, callSpan));
+      persisted.unshift(...pending);
+    });
+    run2.endGroup(group, venvOnPath([...persisted, DEFAULT_PATH].join(":"), venvs, named));
+  }
+  return run2.finish();
+}
+function pathPrefixOf(assignment, cwd) {
+  const m = /^\s*(?:export\s+)?PATH=(["']?)(.*?)\1\s*;?\s*$/.exec(assignment);
+  if (!m)
+    return void 0;
+  const out = [];
+  for (const entry of m[2].split(":")) {
+    if (/\$\{?PATH\}?/.test(entry) || entry.includes(DEFAULT_PATH))
+      return out.length ? out : void 0;
+    const d = resolveDir(entry, cwd);
+    if (d === void 0 || hasUnknown(d))
+      return void 0;
+    out.push(d);
+  }
+  return void 0;
+}
+function activationBinOf(line, cwd) {
+  const m = /^\s*(?:source|\.)\s+(["']?)(\S+?)\/bin\/activate\1\s*;?\s*$/.exec(line);
+  if (!m)
+    return void 0;
+  const d = resolveDir(m[2], cwd);
+  return d === void 0 ? void 0 : `${d}/bin`;
+}
+function echoed(cmd, valueOf) {
+  const w0 = cmd.words[0] === void 0 ? void 0 : wordText(cmd.words[0]);
+  if (w0 !== "echo" && w0 !== "printf")
+    return void 0;
+  const args = cmd.words.slice(1);
+  if (w0 === "echo")
+    while (args.length && /^-[neE]+$/.test(wordText(args[0]) ?? ""))
+      args.shift();
+  else if (args.length > 1 && /^%s(\\n)?$/.test(wordText(args[0]) ?? ""))
+    args.shift();
+  return args.map(valueOf).join(" ").replace(w0 === "printf" ? /\\n$/ : /$^/, "");
+}
+function unknownChars(at) {
+  return [{ ch: UNKNOWN, off: at }];
+}
+
+// dist/src/frontends/azure/index.js
+var WS2 = "/__azure_sources__";
+var HOME4 = "/__azure_home__";
+var WORKSPACE_VARS = ["Build.SourcesDirectory", "System.DefaultWorkingDirectory", "Build.Repository.LocalPath"];
+var WORKSPACE_ENV = /\$\{?(BUILD_SOURCESDIRECTORY|SYSTEM_DEFAULTWORKINGDIRECTORY|BUILD_REPOSITORY_LOCALPATH)\}?(?![A-Za-z0-9_])/g;
+var FORMAT = {
+  language: "azure-pipelines",
+  comments: { line: "#", trailing: "#" },
+  workspace: WS2,
+  home: HOME4,
+  unit: "this step",
+  persistAdvice: (venv, show) => `write the venv's bin to PATH for the later steps (echo "##vso[task.prependpath]${show(venv).startsWith("/") || show(venv).startsWith("$") ? show(venv) : `$(Build.SourcesDirectory)/${show(venv)}`}/bin")`,
+  pathWrite(cmd, valueOf, _rest, sh) {
+    const out = echoed(cmd, valueOf);
+    const m = out === void 0 ? void 0 : /^##vso\[task\.prependpath\](.*)$/.exec(out.trim());
+    if (!m)
+      return void 0;
+    const d = resolveDir(m[1].trim(), sh.cwd);
+    return d === void 0 ? [] : [d];
+  },
+  normalizePath: (p) => p.replace(WORKSPACE_ENV, WS2)
+};
+function variablesOf(y, v, into) {
+  if (isMapping(v)) {
+    for (const [k, val] of envOf2(v))
+      into.set(k, val);
+    return;
+  }
+  for (const item of itemsOf(y, v)) {
+    const name = scalarText2(field(item, "name"));
+    const value = scalarText2(field(item, "value"));
+    if (name !== void 0 && value !== void 0)
+      into.set(name, value);
+  }
+}
+function expandMacros(chars, vars) {
+  const text3 = chars.map((c) => c.ch).join("");
+  if (!text3.includes("$("))
+    return chars;
+  const out = [];
+  let k = 0;
+  const re = /\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    const name = m[1];
+    const known = vars.get(name);
+    const isWs2 = WORKSPACE_VARS.some((w) => w.toLowerCase() === name.toLowerCase());
+    if (!isWs2 && known === void 0 && !name.includes("."))
+      continue;
+    for (let j = k; j < m.index; j++)
+      out.push(chars[j]);
+    const at = chars[m.index].off;
+    if (isWs2)
+      for (const ch of WS2)
+        out.push({ ch, off: -1 });
+    else if (known !== void 0 && !known.includes("$("))
+      for (const ch of known)
+        out.push({ ch, off: -1 });
+    else
+      out.push(...unknownChars(at));
+    k = m.index + m[0].length;
+  }
+  for (let j = k; j < chars.length; j++)
+    out.push(chars[j]);
+  return out;
+}
+var isWindowsPool = (y, pool) => {
+  const image = scalarText2(field(pool, "vmImage")) ?? "";
+  const demands = JSON.stringify(itemsOf(y, field(pool, "demands")).map((d) => scalarText2(d)));
+  return /windows|win20|vs20/i.test(image) || /Agent\.OS\s*-equals\s*Windows/i.test(demands);
+};
+function analyzeAzure(file) {
+  const y = readCiYaml(file);
+  const jobs = [];
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  try {
+    const root = y.root;
+    if (root) {
+      const top = /* @__PURE__ */ new Map();
+      variablesOf(y, field(root, "variables"), top);
+      const topWindows = isWindowsPool(y, field(root, "pool"));
+      const readJob = (job, inherited, windows) => {
+        const vars = new Map(inherited);
+        variablesOf(y, field(job, "variables"), vars);
+        const pool = field(job, "pool");
+        if (pool !== void 0 ? isWindowsPool(y, pool) : windows)
+          return;
+        const steps = [];
+        const collect = (list) => {
+          for (const step of itemsOf(y, list)) {
+            const s = readStep(step, vars);
+            if (s === "tool-python")
+              steps.push(toolPythonStep());
+            else if (s)
+              steps.push(s);
+          }
+        };
+        collect(field(job, "steps"));
+        const walk = (v, depth) => {
+          if (!isMapping(v) || depth > 4)
+            return;
+          for (const [k, e] of v.entries) {
+            if (k === "steps")
+              collect(e.value);
+            else
+              walk(e.value, depth + 1);
+          }
+        };
+        walk(field(job, "strategy"), 0);
+        if (steps.length)
+          jobs.push({ steps });
+      };
+      const readStep = (step, vars) => {
+        if (!isMapping(step))
+          return void 0;
+        const task = scalarText2(field(step, "task"));
+        if (task !== void 0 && /^UsePythonVersion@/i.test(task))
+          return "tool-python";
+        let key;
+        let scriptValue;
+        if (field(step, "script") !== void 0)
+          [key, scriptValue] = ["script", field(step, "script")];
+        else if (field(step, "bash") !== void 0)
+          [key, scriptValue] = ["bash", field(step, "bash")];
+        else if (task !== void 0 && /^(Bash|ShellScript)@/i.test(task)) {
+          const inputs = field(step, "inputs");
+          const inline = scalarText2(field(inputs, "targetType"));
+          if (inline === void 0 || !/^inline$/i.test(inline))
+            return void 0;
+          [key, scriptValue] = ["task", field(inputs, "script")];
+        }
+        if (key === void 0)
+          return void 0;
+        const item = scalarItem(y, scriptValue);
+        if (!item)
+          return void 0;
+        const env2 = /* @__PURE__ */ new Map();
+        for (const [k2, v] of vars)
+          env2.set(k2.toUpperCase().replace(/\./g, "_"), v);
+        for (const [k2, v] of envOf2(field(step, "env")))
+          env2.set(k2, v);
+        if (env2.has("PATH"))
+          env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+        const wd = scalarText2(field(step, "workingDirectory"));
+        const cwd = wd === void 0 ? WS2 : resolveDir(expandMacros([...wd].map((ch) => ({ ch, off: -1 })), vars).map((c) => c.ch).join(""), WS2);
+        const stepSpan = spanOf2(file, step) ?? item.span;
+        const k = keyAt(step, key === "task" ? "task" : key) ?? stepSpan.start;
+        const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+        return {
+          api: key,
+          items: [{ chars: expandMacros(item.chars, vars), span: item.span }],
+          lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+          dialect: "bash",
+          shHasSource: true,
+          shellName: "bash",
+          env: env2,
+          cwd
+        };
+      };
+      const jobsOf = (v, vars, windows) => {
+        for (const j of itemsOf(y, v))
+          if (isMapping(j) && (j.entries.has("job") || j.entries.has("deployment")))
+            readJob(j, vars, windows);
+      };
+      if (field(root, "steps") !== void 0)
+        readJob(root, top, topWindows);
+      jobsOf(field(root, "jobs"), top, topWindows);
+      for (const stage of itemsOf(y, field(root, "stages"))) {
+        const vars = new Map(top);
+        variablesOf(y, field(stage, "variables"), vars);
+        const pool = field(stage, "pool");
+        jobsOf(field(stage, "jobs"), vars, pool !== void 0 ? isWindowsPool(y, pool) : topWindows);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    y.problems.push({ message: `internal error while analysing the pipeline: ${e.message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT, jobs, y.problems);
+}
+function toolPythonStep() {
+  return { api: "task", items: [], writesPath: [DEFAULT_PATH], lines: { first: 0, last: 0, above: [] }, dialect: "bash", shHasSource: true, shellName: "bash", env: /* @__PURE__ */ new Map() };
+}
+var azureFrontEnd = {
+  language: "azure-pipelines",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    const norm = p.replace(/\\/g, "/");
+    const base = path16.posix.basename(norm);
+    return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeAzure(file));
+  }
+};
+
+// dist/src/frontends/circleci/index.js
+import path17 from "node:path";
+var WS3 = "/__circleci_project__";
+var HOME5 = "/__circleci_home__";
+var FORMAT2 = {
+  language: "circleci",
+  comments: { line: "#", trailing: "#" },
+  workspace: WS3,
+  home: HOME5,
+  unit: "this run step",
+  persistAdvice: (venv, show) => `append its activation to $BASH_ENV (echo 'source ${show(venv).startsWith("/") || show(venv).startsWith("$") ? show(venv) : `$CIRCLE_WORKING_DIRECTORY/${show(venv)}`}/bin/activate' >> "$BASH_ENV") so that later steps start with it`,
+  pathWrite(cmd, valueOf, rest, sh) {
+    if (!/>>\s*("?)\$(?:BASH_ENV|\{BASH_ENV\})\1/.test(rest))
+      return void 0;
+    const line = echoed(cmd, valueOf);
+    if (line === void 0)
+      return void 0;
+    const bin = activationBinOf(line, sh.cwd);
+    if (bin !== void 0)
+      return [bin];
+    return pathPrefixOf(line.replace(/\$\{?PATH\}?/g, "$PATH"), sh.cwd) ?? [];
+  },
+  normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS3)
+};
+var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
+function analyzeCircleci(file) {
+  const y = readCiYaml(file);
+  const jobs = [];
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  try {
+    const root = y.root;
+    const jobsMap = field(root, "jobs");
+    if (isMapping(jobsMap)) {
+      for (const [, entry] of jobsMap.entries) {
+        const job = entry.value;
+        if (!isMapping(job))
+          continue;
+        const machineImage = scalarText2(field(field(job, "machine"), "image")) ?? "";
+        const executor = scalarText2(field(job, "executor")) ?? scalarText2(field(field(job, "executor"), "name")) ?? "";
+        if (/windows/i.test(machineImage) || /^win\//.test(executor) || /windows/i.test(executor))
+          continue;
+        const macos = field(job, "macos") !== void 0;
+        const image = scalarText2(field(itemsOf(y, field(job, "docker"))[0], "image")) ?? "";
+        const jobShell = scalarText2(field(job, "shell"));
+        const jobEnv = envOf2(field(job, "environment"));
+        const wd = scalarText2(field(job, "working_directory"));
+        const jobCwd = wd === void 0 ? WS3 : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS3).replace(/^~(?=\/|$)/, HOME5), WS3) ?? WS3;
+        const steps = [];
+        for (const step of itemsOf(y, field(job, "steps"))) {
+          const runValue = field(step, "run");
+          if (runValue === void 0)
+            continue;
+          const command2 = isMapping(runValue) ? field(runValue, "command") : runValue;
+          const item = scalarItem(y, command2);
+          if (!item)
+            continue;
+          const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
+          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path17.posix.basename(shell2.trim().split(/\s+/)[0]);
+          if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
+            continue;
+          const env2 = new Map(jobEnv);
+          for (const [k2, v] of envOf2(isMapping(runValue) ? field(runValue, "environment") : void 0))
+            env2.set(k2, v);
+          if (env2.has("PATH"))
+            env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+          const swd = isMapping(runValue) ? scalarText2(field(runValue, "working_directory")) : void 0;
+          const cwd = swd === void 0 ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME5), jobCwd);
+          const stepSpan = spanOf2(file, step) ?? item.span;
+          const k = keyAt(step, "run") ?? stepSpan.start;
+          const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+          const dialect = shellProg === "bash" || shellProg === "zsh" ? "bash" : "sh";
+          steps.push({
+            api: "run",
+            items: [item],
+            lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+            dialect,
+            // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
+            shHasSource: true,
+            shellName: shell2?.trim().split(/\s+/)[0] ?? (dialect === "bash" ? "/bin/bash" : "/bin/sh"),
+            env: env2,
+            cwd
+          });
+        }
+        if (steps.length)
+          jobs.push({ steps });
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    y.problems.push({ message: `internal error while analysing the configuration: ${e.message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT2, jobs, y.problems);
+}
+var circleciFrontEnd = {
+  language: "circleci",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    return /(^|\/)\.circleci\/config\.ya?ml$/.test(p.replace(/\\/g, "/"));
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeCircleci(file));
+  }
+};
+
+// dist/src/frontends/bitbucket/index.js
+import path18 from "node:path";
+var WS4 = "/__bitbucket_clone__";
+var HOME6 = "/__bitbucket_home__";
+var FORMAT3 = {
+  language: "bitbucket-pipelines",
+  comments: { line: "#", trailing: "#" },
+  workspace: WS4,
+  home: HOME6,
+  unit: "this step",
+  persistAdvice: (venv, show) => `activate it ("source ${show(venv)}/bin/activate") in the script before the commands that use it (a step's script lines run in one shell; after-script and other steps need their own)`,
+  normalizePath: (p) => p.replace(/\$\{?BITBUCKET_CLONE_DIR\}?(?![A-Za-z0-9_])/g, WS4)
+};
+var imageName = (v) => scalarText2(v) ?? scalarText2(field(v, "name")) ?? "";
+var lacksBash2 = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
+function analyzeBitbucket(file) {
+  const y = readCiYaml(file);
+  const jobs = [];
+  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  const topImage = imageName(field(y.root, "image"));
+  const readStep = (stepItem) => {
+    const step = field(stepItem, "step");
+    if (!isMapping(step))
+      return;
+    const image = imageName(field(step, "image")) || topImage;
+    const sh = lacksBash2(image);
+    const stepSpan = spanOf2(file, stepItem);
+    const shells = [];
+    for (const key of ["script", "after-script"]) {
+      const items = [];
+      for (const line of itemsOf(y, field(step, key))) {
+        const it = scalarItem(y, line);
+        if (it)
+          items.push(it);
+      }
+      if (items.length === 0)
+        continue;
+      const k = keyAt(step, key) ?? items[0].span.start;
+      const { first, last } = linesOf(file, { start: Math.min(k, stepSpan?.start ?? k), end: items[items.length - 1].span.end });
+      shells.push({
+        api: key,
+        items,
+        lines: { first, last, above: [lineOf(stepSpan?.start ?? k) - 1, lineOf(k) - 1] },
+        dialect: sh ? "sh" : "bash",
+        shHasSource: true,
+        shellName: sh ? "/bin/sh" : "bash",
+        env: /* @__PURE__ */ new Map()
+      });
+    }
+    if (shells.length)
+      jobs.push({ steps: shells });
+  };
+  const readList = (list, depth) => {
+    if (depth > 4)
+      return;
+    for (const item of itemsOf(y, list)) {
+      if (!isMapping(item))
+        continue;
+      if (item.entries.has("step"))
+        readStep(item);
+      const parallel = field(item, "parallel");
+      if (parallel !== void 0)
+        readList(isMapping(parallel) ? field(parallel, "steps") : parallel, depth + 1);
+      const stage = field(item, "stage");
+      if (stage !== void 0)
+        readList(field(stage, "steps"), depth + 1);
+    }
+  };
+  try {
+    const pipelines = field(y.root, "pipelines");
+    if (isMapping(pipelines)) {
+      for (const [name, e] of pipelines.entries) {
+        if (name === "default")
+          readList(e.value, 0);
+        else if (isMapping(e.value))
+          for (const sub of e.value.entries.values())
+            readList(sub.value, 0);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    y.problems.push({ message: `internal error while analysing the pipelines: ${e.message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT3, jobs, y.problems);
+}
+var bitbucketFrontEnd = {
+  language: "bitbucket-pipelines",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    return path18.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeBitbucket(file));
+  }
+};
+
+// dist/src/frontends/jenkins/index.js
+import path19 from "node:path";
+
+// dist/src/frontends/jenkins/groovy.js
+var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
+function skipBlank(src, i) {
+  for (; ; ) {
+    while (i < src.length && /\s/.test(src[i]))
+      i++;
+    if (src.startsWith("//", i)) {
+      const nl = src.indexOf("\n", i);
+      i = nl < 0 ? src.length : nl;
+    } else if (src.startsWith("/*", i)) {
+      const e = src.indexOf("*/", i + 2);
+      i = e < 0 ? src.length : e + 2;
+    } else
+      return i;
+  }
+}
+function skipInline(src, i) {
+  for (; ; ) {
+    while (i < src.length && (src[i] === " " || src[i] === "	"))
+      i++;
+    if (src.startsWith("/*", i)) {
+      const e = src.indexOf("*/", i + 2);
+      i = e < 0 ? src.length : e + 2;
+    } else if (src[i] === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" && src[i + 2] === "\n")) {
+      i += src[i + 1] === "\n" ? 2 : 3;
+    } else
+      return i;
+  }
+}
+var isQuote = (c) => c === "'" || c === '"';
+function readString(src, i) {
+  const q = src[i];
+  const triple = src.startsWith(q.repeat(3), i);
+  const delim = triple ? q.repeat(3) : q;
+  const gstring = q === '"';
+  const parts = [];
+  let text3 = [];
+  const flush = () => {
+    if (text3.length)
+      parts.push({ kind: "text", chars: text3 });
+    text3 = [];
+  };
+  let k = i + delim.length;
+  while (k < src.length) {
+    if (src.startsWith(delim, k)) {
+      flush();
+      return { parts, start: i, end: k + delim.length };
+    }
+    const c = src[k];
+    if (!triple && c === "\n")
+      break;
+    if (c === "\\") {
+      const n = src[k + 1];
+      if (n === "\n") {
+        k += 2;
+        continue;
+      }
+      if (n !== void 0 && n in ESCAPES2) {
+        text3.push({ ch: ESCAPES2[n], off: k });
+        k += 2;
+        continue;
+      }
+      if (n === "u" && /^[0-9a-fA-F]{4}$/.test(src.slice(k + 2, k + 6))) {
+        text3.push({ ch: String.fromCharCode(parseInt(src.slice(k + 2, k + 6), 16)), off: k });
+        k += 6;
+        continue;
+      }
+      text3.push({ ch: c, off: k });
+      k++;
+      continue;
+    }
+    if (gstring && c === "$") {
+      if (src[k + 1] === "{") {
+        let depth = 1;
+        let j = k + 2;
+        while (j < src.length && depth > 0) {
+          if (src[j] === "{")
+            depth++;
+          else if (src[j] === "}")
+            depth--;
+          else if (isQuote(src[j])) {
+            j = readString(src, j).end;
+            continue;
+          }
+          if (depth > 0)
+            j++;
+        }
+        flush();
+        parts.push({ kind: "expr", expr: src.slice(k + 2, j).trim(), at: k });
+        k = j + 1;
+        continue;
+      }
+      const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(k + 1, k + 200));
+      if (m) {
+        flush();
+        parts.push({ kind: "expr", expr: m[0], at: k });
+        k += 1 + m[0].length;
+        continue;
+      }
+    }
+    text3.push({ ch: c, off: k });
+    k++;
+  }
+  flush();
+  return { parts, start: i, end: k, open: true };
+}
+function matching(src, i) {
+  const open = src[i];
+  const close = open === "(" ? ")" : open === "[" ? "]" : "}";
+  let depth = 0;
+  let k = i;
+  while (k < src.length) {
+    const c = src[k];
+    if (isQuote(c)) {
+      k = readString(src, k).end;
+      continue;
+    }
+    if (src.startsWith("//", k) || src.startsWith("/*", k)) {
+      k = skipBlank(src, k);
+      continue;
+    }
+    if (c === open)
+      depth++;
+    else if (c === close && --depth === 0)
+      return k;
+    k++;
+  }
+  return -1;
+}
+
+// dist/src/frontends/jenkins/index.js
+var WS5 = "/__jenkins_workspace__";
+var HOME7 = "/__jenkins_home__";
+var FORMAT4 = {
+  language: "jenkins",
+  comments: { line: "/", trailing: "/" },
+  workspace: WS5,
+  home: HOME7,
+  unit: "this sh step",
+  persistAdvice: (venv, show) => `activate it in the same sh step, or wrap the steps that use it in withEnv(["PATH+VENV=${show(venv).startsWith("/") || show(venv).startsWith("$") ? show(venv) : `\${WORKSPACE}/${show(venv)}`}/bin"]) { \u2026 }`,
+  normalizePath: (p) => p.replace(/\$\{?WORKSPACE\}?(?![A-Za-z0-9_])/g, WS5)
+};
+function analyzeJenkins(file) {
+  const src = file.text;
+  const problems = [];
+  const steps = [];
+  const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const frames = [{ env: /* @__PURE__ */ new Map(), prepends: [], cwd: WS5 }];
+  let pending;
+  const top = () => frames[frames.length - 1];
+  const lookup = (name) => {
+    for (let f = frames.length - 1; f >= 0; f--)
+      if (frames[f].env.has(name))
+        return frames[f].env.get(name);
+    return void 0;
+  };
+  const valueOf = (expr) => {
+    const e = expr.replace(/^env\./, "").replace(/\s+/g, "");
+    if (e === "WORKSPACE" || e === "pwd()")
+      return WS5;
+    if (e === "PATH")
+      return "$PATH";
+    if (/^[A-Za-z_]\w*$/.test(e))
+      return lookup(e);
+    return void 0;
+  };
+  const charsOf = (s) => {
+    const out = [];
+    for (const p of s.parts) {
+      if (p.kind === "text")
+        for (const c of p.chars)
+          out.push(c);
+      else {
+        const v = valueOf(p.expr);
+        if (v === void 0 || v.includes(UNKNOWN))
+          out.push(...unknownChars(p.at));
+        else
+          for (const ch of v)
+            out.push({ ch, off: -1 });
+      }
+    }
+    return out;
+  };
+  const textOf = (s) => charsOf(s).map((c) => c.ch).join("");
+  const setVar = (f, name, value) => {
+    const plus = /^PATH\+\w*$/.test(name);
+    if (plus) {
+      const d = resolveDir(value, f.cwd);
+      if (d !== void 0 && !d.includes(UNKNOWN))
+        f.prepends.unshift(d);
+      return;
+    }
+    if (name === "PATH") {
+      const dirs = pathPrefixOf(`PATH=${value}`, f.cwd);
+      if (dirs)
+        f.prepends.unshift(...dirs);
+      return;
+    }
+    f.env.set(name, value);
+  };
+  const shStep = (at, script, concatenated) => {
+    const chars = charsOf(script);
+    if (concatenated)
+      chars.push(...unknownChars(script.end));
+    const body = chars.map((c) => c.ch).join("");
+    const shebang = /^\s*#!\s*(\S+)/.exec(body)?.[1];
+    if (shebang !== void 0 && !/\/(ba|da)?sh$/.test(shebang))
+      return;
+    const env2 = /* @__PURE__ */ new Map();
+    for (const f2 of frames)
+      for (const [k, v] of f2.env)
+        env2.set(k, v);
+    env2.set("WORKSPACE", WS5);
+    const f = top();
+    const prepends = [];
+    for (let k = frames.length - 1; k >= 0; k--)
+      prepends.push(...frames[k].prepends);
+    const first = lineOf(at);
+    steps.push({
+      api: "sh",
+      items: [{ chars, span: { start: script.start, end: script.end } }],
+      lines: { first, last: lineOf(Math.max(at, script.end - 1)), above: [first - 1] },
+      dialect: shebang !== void 0 && /bash$/.test(shebang) ? "bash" : "sh",
+      shHasSource: true,
+      shellName: shebang ?? "sh -xe",
+      env: env2,
+      pathPrepends: prepends,
+      cwd: f.cwd
+    });
+  };
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === "{" || c === "}") {
+      if (c === "{")
+        frames.push(pending ?? { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd });
+      else if (frames.length > 1)
+        frames.pop();
+      pending = void 0;
+      i++;
+      continue;
+    }
+    if (c === "/" && (src[i + 1] === "/" || src[i + 1] === "*")) {
+      i = skipBlank(src, i);
+      continue;
+    }
+    if (isQuote(c)) {
+      const s = readString(src, i);
+      if (s.open)
+        problems.push({ message: "Groovy: unterminated string", offset: i });
+      i = s.end;
+      continue;
+    }
+    if (!/[A-Za-z_]/.test(c) || i > 0 && /[\w.$]/.test(src[i - 1])) {
+      i++;
+      continue;
+    }
+    const word = /^[A-Za-z_]\w*/.exec(src.slice(i, i + 64))[0];
+    const after = i + word.length;
+    if (word === "sh") {
+      i = readSh(i, after);
+      continue;
+    }
+    if (word === "withEnv" || word === "dir") {
+      const open = skipInline(src, after);
+      const close = src[open] === "(" ? matching(src, open) : -1;
+      const brace = close < 0 ? -1 : skipBlank(src, close + 1);
+      if (close > 0 && src[brace] === "{") {
+        const f = { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd };
+        const strings = stringsIn(open, close);
+        if (word === "dir") {
+          const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : void 0;
+          f.cwd = d ?? `${WS5}/${UNKNOWN}`;
+        } else {
+          frames.push(f);
+          for (const s of strings) {
+            const t = textOf(s);
+            const eq = t.indexOf("=");
+            if (eq > 0)
+              setVar(f, t.slice(0, eq), t.slice(eq + 1));
+          }
+          frames.pop();
+        }
+        pending = f;
+        i = brace;
+        continue;
+      }
+    }
+    if (word === "environment") {
+      const brace = skipBlank(src, after);
+      if (src[brace] === "{") {
+        const end = matching(src, brace);
+        const stop = end < 0 ? src.length : end;
+        const f = top();
+        const re = /([A-Za-z_][\w+]*)\s*=\s*/g;
+        re.lastIndex = brace + 1;
+        for (let m = re.exec(src); m && m.index < stop; m = re.exec(src)) {
+          const v = re.lastIndex;
+          if (isQuote(src[v])) {
+            const s = readString(src, v);
+            setVar(f, m[1], textOf(s));
+            re.lastIndex = s.end;
+          } else
+            f.env.set(m[1], UNKNOWN);
+        }
+        i = stop + 1;
+        continue;
+      }
+    }
+    i = after;
+  }
+  function stringsIn(open, close) {
+    const out = [];
+    let k = open + 1;
+    while (k < close) {
+      if (isQuote(src[k])) {
+        const s = readString(src, k);
+        out.push(s);
+        k = s.end;
+      } else
+        k++;
+    }
+    return out;
+  }
+  function readSh(at, after) {
+    let k = skipInline(src, after);
+    let end;
+    if (src[k] === "(") {
+      end = matching(src, k);
+      if (end < 0)
+        end = src.length;
+      k = skipBlank(src, k + 1);
+    } else {
+      end = k;
+      while (end < src.length && src[end] !== "\n" && src[end] !== "}" && src[end] !== ";") {
+        if (isQuote(src[end]))
+          end = readString(src, end).end;
+        else
+          end++;
+        if (src[end] === "\n" && /,\s*$/.test(src.slice(k, end)))
+          end++;
+      }
+    }
+    let s;
+    if (isQuote(src[k]))
+      s = readString(src, k);
+    else {
+      const m = /\bscript\s*:\s*/.exec(src.slice(k, end));
+      const v = m ? k + m.index + m[0].length : -1;
+      if (v >= 0 && isQuote(src[v]))
+        s = readString(src, v);
+    }
+    if (!s)
+      return after;
+    if (s.open) {
+      problems.push({ message: "Groovy: unterminated string", offset: s.start });
+      return s.end;
+    }
+    const concatenated = /^\s*\+/.test(src.slice(s.end, s.end + 20));
+    shStep(at, s, concatenated);
+    return Math.max(s.end, after);
+  }
+  return runCiJobs(file, FORMAT4, steps.length ? [{ steps }] : [], problems);
+}
+var jenkinsFrontEnd = {
+  language: "jenkins",
+  maxBytes: CONFIG_MAX_BYTES,
+  claims(p) {
+    const base = path19.posix.basename(p.replace(/\\/g, "/"));
+    return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeJenkins(file));
+  }
+};
+
+// dist/src/frontends/compose/index.js
+import fs2 from "node:fs";
+import path21 from "node:path";
+
+// dist/src/frontends/dockerfile/image.js
+import path20 from "node:path";
+function imageStages(shown, parsed, context, baseOf, exists) {
+  const esc = parsed.escape;
+  const stages = [];
+  const byName = /* @__PURE__ */ new Map();
+  let globalArgs = /* @__PURE__ */ new Map();
+  let st;
+  for (const inst of parsed.instructions) {
+    const kw = inst.keyword;
+    const args = text(inst.args);
+    if (kw === "FROM") {
+      const { rest } = splitFlags(inst.args);
+      const m = /^(\S+)(?:\s+as\s+(\S+))?/i.exec(text(rest).trim());
+      const base = m ? expandVars(m[1], globalArgs) : "";
+      const parent = byName.get(base.toLowerCase()) ?? (hasUnknown(base) ? void 0 : baseOf(base));
+      const vars = new Map(parent?.vars ?? []);
+      if (!parent) {
+        if (!knownBaseImage(base.toLowerCase()))
+          vars.set("PATH", IMAGE_PATH);
+        for (const [k, v] of globalArgs)
+          if (!vars.has(k))
+            vars.set(k, v);
+      }
+      st = {
+        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
+        vars,
+        workdir: parent?.workdir ?? "/",
+        venvs: new Set(parent?.venvs ?? []),
+        virtualEnv: parent?.virtualEnv,
+        copies: [...parent?.copies ?? []],
+        entrypoint: parent?.entrypoint,
+        cmd: parent?.cmd,
+        shHasSource: parent ? parent.shHasSource : shHasSourceIn(base)
+      };
+      stages.push(st);
+      byName.set(String(stages.length - 1), st);
+      if (m?.[2])
+        byName.set(m[2].toLowerCase(), st);
+      continue;
+    }
+    if (!st) {
+      if (kw === "ARG")
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
+      continue;
+    }
+    const cur = st;
+    switch (kw) {
+      case "ENV":
+      case "ARG":
+        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
+          if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
+            if (!cur.vars.has(k))
+              cur.vars.set(k, globalArgs.get(k));
+            continue;
+          }
+          cur.vars.set(k, v);
+          if (k === "VIRTUAL_ENV")
+            cur.virtualEnv = kw === "ENV" ? resolveDir(v, cur.workdir) : void 0;
+        }
+        break;
+      case "WORKDIR": {
+        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
+        if (d)
+          cur.workdir = d;
+        break;
+      }
+      case "RUN":
+        for (const v of venvsCreated(inst.heredocs.length ? inst.heredocs.map((h) => text(h.body)).join("\n") : splitFlags(inst.args).rest.map((c) => c.ch).join(""), cur.vars)) {
+          const dir = resolveDir(v, cur.workdir);
+          if (dir)
+            cur.venvs.add(dir);
+        }
+        break;
+      case "COPY":
+      case "ADD": {
+        const { flags, rest } = splitFlags(inst.args);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
+        if (argv.length < 2 || inst.heredocs.length)
+          break;
+        const rawDest = expandVars(argv[argv.length - 1], cur.vars);
+        const dest = resolveDir(rawDest, cur.workdir);
+        if (!dest)
+          break;
+        const sources = argv.slice(0, -1);
+        const intoDir = sources.length > 1 || rawDest.endsWith("/");
+        const from = flags.get("from");
+        if (from !== void 0) {
+          const src = byName.get(from.toLowerCase());
+          for (const s of sources) {
+            const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
+            if (!f)
+              continue;
+            for (const v of src.venvs) {
+              if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
+                cur.venvs.add(path20.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+            }
+          }
+          break;
+        }
+        for (const s of sources) {
+          const src = expandVars(s, cur.vars);
+          if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
+            continue;
+          const host = path20.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path20.sep))
+            continue;
+          const kind = exists(host);
+          if (kind)
+            cur.copies.push({ dest, host, folder: kind === "folder", intoDir });
+        }
+        break;
+      }
+      case "CMD":
+      case "ENTRYPOINT": {
+        const words2 = startWords(inst.args);
+        if (kw === "ENTRYPOINT") {
+          cur.entrypoint = words2;
+          cur.cmd = void 0;
+        } else
+          cur.cmd = words2;
+        break;
+      }
+    }
+  }
+  return stages;
+}
+function venvsCreated(script, vars) {
+  if (!/venv|virtualenv/.test(script))
+    return [];
+  const out = [];
+  for (const cmd of script.split(/&&|\|\||[;|\n]/)) {
+    const words2 = splitWords2(cmd).map((w) => expandVars(w, vars));
+    while (words2.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words2[0]) || /^(sudo|env|exec|nice|time)$/.test(words2[0])))
+      words2.shift();
+    const dir = createdVenv(words2.map((w) => hasUnknown(w) ? { fragments: [{ kind: "unknown" }] } : textWord(w)));
+    if (dir !== void 0 && !hasUnknown(dir))
+      out.push(dir);
+  }
+  return out;
+}
+function splitWords2(s) {
+  const out = [];
+  let cur = "";
+  let q = "";
+  let any = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === q)
+        q = "";
+      else if (c === "\\" && q === '"' && i + 1 < s.length)
+        cur += s[++i];
+      else
+        cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      any = true;
+      continue;
+    }
+    if (c === "\\" && i + 1 < s.length) {
+      cur += s[++i];
+      any = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (cur || any)
+        out.push(cur);
+      cur = "";
+      any = false;
+      continue;
+    }
+    cur += c;
+  }
+  if (cur || any)
+    out.push(cur);
+  return out;
+}
+function startWords(args) {
+  const exec = parseExecForm(args);
+  if (exec)
+    return exec.map((w) => wordText(w) ?? UNKNOWN);
+  return ["/bin/sh", "-c", text(args).trim()];
+}
+
+// dist/src/frontends/compose/index.js
+var kindOf = (p) => {
+  try {
+    const st = fs2.statSync(p);
+    return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+  } catch {
+    return void 0;
+  }
+};
+function builtImage(composeDir, build) {
+  const context = scalarText2(build) ?? scalarText2(field(build, "context")) ?? (isMapping(build) ? "." : void 0);
+  if (context === void 0 || context.includes("$") || /^[a-z]+:\/\//i.test(context) || context.startsWith("git@"))
+    return void 0;
+  if (isMapping(build) && field(build, "dockerfile_inline") !== void 0)
+    return void 0;
+  const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
+  if (df.includes("$"))
+    return void 0;
+  const ctx2 = path21.resolve(composeDir, context);
+  const dockerfile = path21.resolve(ctx2, df);
+  let text3;
+  try {
+    if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
+      return void 0;
+    text3 = fs2.readFileSync(dockerfile, "utf8");
+  } catch {
+    return void 0;
+  }
+  try {
+    const stages = imageStages(path21.relative(composeDir, dockerfile) || path21.basename(dockerfile), parseDockerfile(text3), ctx2, () => void 0, kindOf);
+    const target = scalarText2(field(build, "target"));
+    return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
+  } catch (e) {
+    if (e instanceof TooComplexError)
+      return void 0;
+    throw e;
+  }
+}
+function argvOf(y, v, problems) {
+  const s = scalarItem(y, v);
+  if (s)
+    return shlexSplit(s.chars, problems);
+  const items = itemsOf(y, v);
+  if (!items.length)
+    return void 0;
+  const out = [];
+  for (const it of items) {
+    const w = scalarItem(y, it);
+    if (!w)
+      return void 0;
+    out.push(unitsToWord(w.chars, w.span));
+  }
+  return out;
+}
+function analyzeCompose(file) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const y = readCiYaml(file);
+  y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
+  const problems = y.problems;
+  const o = newCollected(file, "compose");
+  const composeDir = path21.dirname(path21.resolve(file.path));
+  try {
+    const services = field(y.root, "services");
+    if (isMapping(services)) {
+      for (const [name, entry] of services.entries) {
+        const svc = entry.value;
+        if (!isMapping(svc) || field(svc, "build") === void 0)
+          continue;
+        const env2 = field(svc, "environment");
+        const setsPath = isMapping(env2) ? env2.entries.has("PATH") : itemsOf(y, env2).some((e) => /^PATH(=|$)/.test(scalarText2(e) ?? ""));
+        if (setsPath || field(svc, "env_file") !== void 0)
+          continue;
+        const entrypoint = field(svc, "entrypoint");
+        const command2 = field(svc, "command");
+        if (entrypoint === void 0 && command2 === void 0)
+          continue;
+        const image = builtImage(composeDir, field(svc, "build"));
+        if (!image)
+          continue;
+        let argv;
+        let key = "entrypoint";
+        if (entrypoint !== void 0) {
+          argv = argvOf(y, entrypoint, problems);
+          const args = command2 === void 0 ? void 0 : argvOf(y, command2, problems);
+          if (argv && args)
+            argv = [...argv, ...args];
+        } else if (image.entrypoint === void 0) {
+          key = "command";
+          argv = argvOf(y, command2, problems);
+        }
+        if (!argv || argv.length === 0)
+          continue;
+        const at = keyAt(svc, key) ?? 0;
+        const valueSpan = spanOf2(file, key === "entrypoint" ? entrypoint : command2) ?? { start: at, end: at };
+        const { first, last } = linesOf(file, { start: at, end: valueSpan.end });
+        entrySuppressions(suppressions, file, first, last);
+        const buildLine = linesOf(file, { start: keyAt(svc, "build") ?? at, end: (keyAt(svc, "build") ?? at) + 1 }).first;
+        const venvs = /* @__PURE__ */ new Map();
+        for (const v of image.venvs)
+          venvs.set(v, { line: buildLine, how: "created", where: `in ${image.describe}, the image this service builds` });
+        const workingDir = scalarText2(field(svc, "working_dir"));
+        const cwd = workingDir !== void 0 && workingDir.startsWith("/") ? workingDir : image.workdir;
+        const vars = new Map(image.vars);
+        const envPath = vars.get("PATH") ?? DEFAULT_PATH;
+        vars.delete("PATH");
+        const unit = `the ${name} service's ${key}`;
+        const facts = {
+          form: "exec",
+          showVenv: (v) => v,
+          unit,
+          scope: `when the ${name} container starts`,
+          persistAdvice: (venv) => `put it on the image's PATH (ENV PATH="${venv}/bin:$PATH" in ${image.describe}) or run ${venv}/bin/\u2026 in ${key}:`
+        };
+        runExecCommand(argv, true, {
+          file,
+          language: "compose",
+          api: key,
+          callSpan: valueSpan,
+          order: first,
+          envPath,
+          execLookupOnEnvPath: true,
+          cwd,
+          vars,
+          venvs,
+          execFacts: facts,
+          shellFacts: { ...facts, form: "shell" },
+          group: svc,
+          shHasSource: image.shHasSource
+        }, o);
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+      throw e;
+    problems.push({ message: `internal error while analysing the services: ${e.message}`, offset: 0 });
+  }
+  o.problems.push(...problems);
+  return finishAnalysis(o, suppressions);
+}
+var composeFrontEnd = {
+  language: "compose",
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p) {
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path21.posix.basename(p.replace(/\\/g, "/")));
+  },
+  mayMatter: configMayMatter,
+  analyze(file, use) {
+    return use(analyzeCompose(file));
+  }
+};
+
 // dist/src/frontends/index.js
 var FRONT_ENDS = [
   pythonFrontEnd,
   dockerfileFrontEnd,
   actionsFrontEnd,
   gitlabFrontEnd,
+  preCommitFrontEnd,
+  azureFrontEnd,
+  circleciFrontEnd,
+  bitbucketFrontEnd,
+  jenkinsFrontEnd,
+  composeFrontEnd,
   makefileFrontEnd,
   crontabFrontEnd,
   procfileFrontEnd,
@@ -11912,12 +13201,12 @@ var FRONT_ENDS = [
   shellScriptFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path15, content) {
-  const name = path15.slice(Math.max(path15.lastIndexOf("/"), path15.lastIndexOf("\\")) + 1);
+function headOf(path22, content) {
+  const name = path22.slice(Math.max(path22.lastIndexOf("/"), path22.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head2.split(/\r?\n|\r/, 1)[0];
+  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -11925,11 +13214,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path15, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path15, head2));
+function claimingFrontEnd(path22, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path22, head));
 }
-function frontEndFor(path15, head2 = "") {
-  return claimingFrontEnd(path15, head2) ?? pythonFrontEnd;
+function frontEndFor(path22, head = "") {
+  return claimingFrontEnd(path22, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -12620,13 +13909,13 @@ function diagnose(file, analysis, ctx2) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs2.constants.O_NONBLOCK === void 0 ? void 0 : fs2.constants.O_RDONLY | fs2.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs3.constants.O_NONBLOCK === void 0 ? void 0 : fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx2) {
-  const path15 = result.path;
+  const path22 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx2, fe);
@@ -12641,22 +13930,22 @@ function analyseDecoded(result, file, ctx2) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path15, e));
+    result.problems.push(crashProblem(path22, e));
   }
   return result;
 }
-function crashProblem(path15, e) {
+function crashProblem(path22, e) {
   if (e instanceof TooComplexError)
-    return { path: path15, kind: "too-complex", message: e.message, partial: false };
+    return { path: path22, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path15, kind: "too-deep", message: e.message, partial: false };
+    return { path: path22, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path15, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path22, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path15, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path22, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path15, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path22, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx2, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx2), { parseLess: !!ctx2.prefilter, tools: ctx2.prefilter?.tools, shHasSource: ctx2.imageRuns?.get(file.path)?.shHasSource });

@@ -252,6 +252,121 @@ MAILTO=""
 0 3 * * 1-5 pip install -U -r /srv/app/requirements.txt%input line%second
 `,
   ],
+  'pre-commit': [
+    `repos:
+  - repo: local
+    hooks:
+      - id: mypy
+        name: mypy
+        entry: .venv/bin/mypy
+        language: system
+        types: [python]
+      - id: tests
+        name: tests
+        entry: bash -c '. .venv/bin/activate && pytest -q'
+        language: system
+        pass_filenames: false
+      - id: lint
+        entry: "flake8 --max-line-length=100"
+        language: system
+        args: [--count]
+`,
+  ],
+  jenkins: [
+    `pipeline {
+  agent any
+  environment {
+    VENV = "\${WORKSPACE}/venv"
+  }
+  stages {
+    stage('Build') {
+      steps {
+        sh 'python3 -m venv venv'
+        sh """
+          . venv/bin/activate
+          pip install -r requirements.txt
+        """
+      }
+    }
+    stage('Test') {
+      steps {
+        withEnv(["PATH+VENV=\${WORKSPACE}/venv/bin"]) {
+          sh 'pytest --junitxml=report.xml'
+        }
+        sh(script: 'python -m coverage xml', returnStatus: true)
+      }
+    }
+  }
+}
+`,
+  ],
+  'azure-pipelines': [
+    `pool:
+  vmImage: ubuntu-latest
+variables:
+  venv: .venv
+steps:
+- task: UsePythonVersion@0
+  inputs:
+    versionSpec: '3.11'
+- script: |
+    python -m venv $(venv)
+    echo "##vso[task.prependpath]$(Build.SourcesDirectory)/$(venv)/bin"
+  displayName: venv
+- script: pip install -r requirements.txt
+- bash: pytest tests
+  workingDirectory: $(System.DefaultWorkingDirectory)
+`,
+  ],
+  circleci: [
+    `version: 2.1
+jobs:
+  test:
+    docker:
+      - image: cimg/python:3.12
+    steps:
+      - checkout
+      - run:
+          name: deps
+          command: |
+            python -m venv venv
+            echo 'source venv/bin/activate' >> $BASH_ENV
+      - run: pip install -r requirements.txt
+      - run: { command: pytest, shell: /bin/bash -eo pipefail }
+`,
+  ],
+  'bitbucket-pipelines': [
+    `image: python:3.11
+definitions:
+  steps:
+    - step: &test
+        name: test
+        script:
+          - python -m venv venv
+          - source venv/bin/activate
+          - pip install -r requirements.txt
+          - pytest
+pipelines:
+  default:
+    - step: *test
+  branches:
+    main:
+      - parallel:
+          - step: { script: [python -m venv v, pip install x] }
+`,
+  ],
+  compose: [
+    `services:
+  web:
+    build: .
+    command: python manage.py runserver 0.0.0.0:8000
+  worker:
+    build:
+      context: .
+      dockerfile: Dockerfile
+    entrypoint: ["celery", "-A", "app", "worker"]
+`,
+  ],
 };
 
 /** Tokens that change how each format's reader or the shell model reads what follows. */
@@ -267,6 +382,12 @@ export const TOKENS: Record<Language | 'any', string[]> = {
   supervisor: ['[program:x]\n', 'command=', 'environment=', 'directory=', '%(ENV_X)s', '%(program_name)s', '[group:g]\n', '; ', '\n  ', ','],
   procfile: ['web: ', 'worker: ', 'release: ', '$PORT', ': ', '# ', '\n'],
   crontab: ['* * * * * ', '@reboot ', '@daily ', 'SHELL=', 'PATH=', 'MAILTO=', '%', '\\%', '0 0 * * * root ', '*/5 '],
+  'pre-commit': ['repos:\n', '- repo: local\n', 'hooks:\n', 'entry: ', 'language: system\n', 'language: script\n', 'args: [', 'pass_filenames: false\n', '&h ', '*h'],
+  jenkins: ["sh '", 'sh """', "sh '''", 'sh(script: ', 'withEnv(["PATH+X=', '"]) {', 'environment {', 'stage(', 'steps {', '}', '${', '\\$', '//', '/*', '*/', "'''", 'dir("sub") {'],
+  'azure-pipelines': ['- script: ', '- bash: ', 'steps:\n', 'jobs:\n', '- job: ', 'stages:\n', 'variables:\n  ', '$(', '##vso[task.prependpath]', '- task: UsePythonVersion@0\n', 'env:\n  ', 'workingDirectory: '],
+  circleci: ['jobs:\n', 'steps:\n', '- run: ', 'command: |\n  ', 'environment:\n  ', '>> $BASH_ENV', 'shell: ', 'working_directory: ', '<<: *', '&d '],
+  'bitbucket-pipelines': ['pipelines:\n', 'default:\n', '- step:\n', 'script:\n  - ', 'after-script:\n', '- parallel:\n', '&s ', '*s', 'image: '],
+  compose: ['services:\n', 'build: .\n', 'command: ', 'entrypoint: ', '["python", ', 'working_dir: ', 'environment:\n  ', 'image: '],
 };
 
 const launch = 'python app.py';
@@ -353,5 +474,29 @@ export const NESTERS: Record<Language, Nester[]> = {
     (d) => `${Array.from({ length: d }, (_, i) => `V${i}=x${i}`).join('\n')}\n* * * * * python app.py\n`,
     (d) => `* * * * * cd /srv && . v/bin/activate && python app.py ${rep('%x', d)}\n`,
     (d) => `* * * * * ${rep('$(', d)}python app.py${rep(')', d)}\n`,
+  ],
+  'pre-commit': [
+    (d) => `repos:\n  - repo: local\n    hooks:\n${Array.from({ length: Math.min(d, 500) }, (_, i) => `      - id: h${i}\n        entry: ${i ? 'pytest' : '.venv/bin/mypy'}\n        language: system\n`).join('')}`,
+    (d) => `repos:\n  - repo: local\n    hooks:\n      - id: x\n        entry: ${nestedSh('. v/bin/activate; pip install x', d).replace(/\n/g, ' ')}\n        language: system\n`,
+  ],
+  jenkins: [
+    (d) => `pipeline {\n${rep('stage("x") {\n', d)}sh 'python -m venv v; pip install x'\n${rep('}\n', d)}}\n`,
+    (d) => `node {\n  sh 'python -m venv v'\n  sh "${rep('${', d)}x${rep('}', d)} pip install x"\n}\n`,
+    (d) => `node {\n${Array.from({ length: Math.min(d, 500) }, () => "  sh 'python -m venv v'\n  sh '. v/bin/activate'\n").join('')}  sh 'pip install x'\n}\n`,
+  ],
+  'azure-pipelines': [
+    (d) => `steps:\n${Array.from({ length: Math.min(d, 500) }, () => '- script: python -m venv v\n- script: . v/bin/activate\n').join('')}- script: pip install x\n`,
+    (d) => `steps:\n- script: python -m venv v && ${rep('$(', d)}pip install x${rep(')', d)}\n`,
+  ],
+  circleci: [
+    (d) => `jobs:\n  t:\n    steps:\n${Array.from({ length: Math.min(d, 500) }, () => '      - run: python -m venv v\n      - run: . v/bin/activate\n').join('')}      - run: pip install x\n`,
+    (d) => `a: &a0 [x]\n${Array.from({ length: Math.min(d, 30) }, (_, i) => `a${i + 1}: &a${i + 1} [${rep(`*a${i},`, 9)}*a${i}]`).join('\n')}\njobs:\n  t:\n    steps: *a${Math.min(d, 30)}\n`,
+  ],
+  'bitbucket-pipelines': [
+    (d) => `.s0: &s0 [python -m venv v]\n${Array.from({ length: Math.min(d, 30) }, (_, i) => `.s${i + 1}: &s${i + 1} [*s${i}, *s${i}, *s${i}, *s${i}]`).join('\n')}\npipelines:\n  default:\n    - step:\n        script: *s${Math.min(d, 30)}\n`,
+    (d) => `pipelines:\n  default:\n${rep('    - parallel:\n', d)}    - step: { script: [python -m venv v, pip install x] }\n`,
+  ],
+  compose: [
+    (d) => `services:\n  web:\n    build: .\n    command: ${rep('[', d)}python${rep(']', d)}\n`,
   ],
 };

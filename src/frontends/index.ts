@@ -10,6 +10,12 @@ import { systemdFrontEnd } from './systemd/index.js';
 import { supervisorFrontEnd } from './supervisor/index.js';
 import { procfileFrontEnd } from './procfile/index.js';
 import { crontabFrontEnd } from './crontab/index.js';
+import { preCommitFrontEnd } from './pre-commit/index.js';
+import { azureFrontEnd } from './azure/index.js';
+import { circleciFrontEnd } from './circleci/index.js';
+import { bitbucketFrontEnd } from './bitbucket/index.js';
+import { jenkinsFrontEnd } from './jenkins/index.js';
+import { composeFrontEnd } from './compose/index.js';
 
 // Order matters where two could claim a file: a cron.d file with a shebang is a crontab.
 export const FRONT_ENDS: readonly FrontEnd[] = [
@@ -17,6 +23,12 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   dockerfileFrontEnd,
   actionsFrontEnd,
   gitlabFrontEnd,
+  preCommitFrontEnd,
+  azureFrontEnd,
+  circleciFrontEnd,
+  bitbucketFrontEnd,
+  jenkinsFrontEnd,
+  composeFrontEnd,
   makefileFrontEnd,
   crontabFrontEnd,
   procfileFrontEnd,

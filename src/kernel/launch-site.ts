@@ -7,7 +7,8 @@ import type { SourceFile, Span } from './source.js';
 import type { Word } from './word.js';
 import type { Edit, FixApplicability } from './diagnostic.js';
 
-export type Language = 'python' | 'shell' | 'dockerfile' | 'github-actions' | 'gitlab-ci' | 'makefile' | 'systemd' | 'supervisor' | 'procfile' | 'crontab';
+export type Language = 'python' | 'shell' | 'dockerfile' | 'github-actions' | 'gitlab-ci' | 'makefile' | 'systemd' | 'supervisor' | 'procfile' | 'crontab'
+  | 'pre-commit' | 'jenkins' | 'azure-pipelines' | 'circleci' | 'bitbucket-pipelines' | 'compose';
 
 export interface LaunchSite {
   file: SourceFile;

@@ -287,7 +287,8 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
   // A file is run outside a container when it, or a folder holding it, is started outside one.
   const outside = launchedOutside(files.filter((f) => {
     const l = languageOf(f);
-    return l !== undefined && l !== 'python' && l !== 'dockerfile';
+    // A Compose file's commands run in its containers (the start commands read above).
+    return l !== undefined && l !== 'python' && l !== 'dockerfile' && l !== 'compose';
   }), roots);
   for (const f of files) {
     const language = languageOf(f);

@@ -183,7 +183,8 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
           ? claimingFrontEnd(p, firstLineOf(p))
           : (claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p))));
         if (fe) addFile(p, fe.language);
-        else if (isBuildFile(e.name)) buildFiles.push(p);
+        // A Compose file is also checked itself (its front end), and read by the container pre-pass.
+        if (isBuildFile(e.name)) buildFiles.push(p);
       }
       if (!isFile && !isDir && claimingFrontEnd(p)) problems.push({ path: p, kind: 'not-a-file', message: 'not a regular file; skipped', partial: false });
     }
@@ -211,7 +212,7 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
         ? claimingFrontEnd(input, firstLineOf(input))
         : (claimingFrontEnd(input) ?? (name.includes('.') ? undefined : claimingFrontEnd(input, firstLineOf(input))));
       if (fe) addFile(input, fe.language);
-      else if (isBuildFile(name)) buildFiles.push(input);
+      if (isBuildFile(name)) buildFiles.push(input);
     }
   }
   if (tooDeep) {

@@ -51,7 +51,7 @@ export const venvNotOnPath = defineRule({
     fixSafety:
       "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " +
       FIX_REASON +
-      '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH.',
+      '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH. In the CI formats (Actions, GitLab, Azure Pipelines, CircleCI, Bitbucket, Jenkinsfile), pre-commit hooks and Compose services the same program replacement is offered, written as the command\'s own folder sees the venv (`../venv/bin/pip` after `cd docs` or in `dir(\'docs\')`), and none where no literal path names it on every runner (a venv under `$HOME`) or where the word is not written plainly (an interpolation, an escape).',
     keyTakeaway: 'In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.',
     references: [
       'https://docs.docker.com/reference/dockerfile/#run',

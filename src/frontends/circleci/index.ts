@@ -1,0 +1,124 @@
+/**
+ * CircleCI front end: `.circleci/config.yml` → launch sites. What the model follows (CircleCI
+ * configuration reference, circleci.com/docs/configuration-reference):
+ *
+ * - `jobs:` → each job's `steps:` run in order in one container, in `working_directory` (the
+ *   checkout, `~/project` by default): files (venvs) stay for the later steps; each `run:` step is a
+ *   shell of its own (`run: cmd`, or `run: {command:, environment:, shell:, working_directory:}`).
+ *   Jobs do not share state (workspaces and caches that may carry a venv are not followed).
+ * - The default shell is `/bin/bash -eo pipefail` (`/bin/sh -eo pipefail` where the image has no
+ *   bash: busybox ash, which has `source`); `shell:` on the job or the step names another.
+ * - `$BASH_ENV` is sourced by bash at the start of every later step: a line appended to it
+ *   (`echo 'export PATH=DIR:$PATH' >> $BASH_ENV`, `echo 'source venv/bin/activate' >> $BASH_ENV`,
+ *   `echo ". venv/bin/activate" >> "$BASH_ENV"`) puts that folder first on PATH for them.
+ * - `environment:` on the job and the step; Windows and macOS executors: Windows jobs
+ *   (`machine: image: windows-…`, an executor named `win/…`) are not read.
+ * - Orb commands and reusable `commands:` steps are not expanded (what they do is not in the file).
+ */
+import path from 'node:path';
+import type { SourceFile } from '../../kernel/source.js';
+import { YAML_CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
+import { activationBinOf, echoed, pathPrefixOf, runCiJobs, type CiFormat, type CiJob, type CiStep } from '../config/ci-steps.js';
+import { envOf, field, isMapping, itemsOf, keyAt, linesOf, readCiYaml, scalarItem, scalarText, spanOf } from '../config/ci-yaml.js';
+import { DEFAULT_PATH } from '../config/facts.js';
+import { resolveDir } from '../shell/state.js';
+import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
+import { TooComplexError } from '../../kernel/budgets.js';
+
+/** The job's working_directory (the checkout); venvs are kept as absolute paths under it. */
+const WS = '/__circleci_project__';
+const HOME = '/__circleci_home__';
+
+const FORMAT: CiFormat = {
+  language: 'circleci',
+  comments: { line: '#', trailing: '#' },
+  workspace: WS,
+  home: HOME,
+  unit: 'this run step',
+  persistAdvice: (venv, show) => `append its activation to $BASH_ENV (echo 'source ${show(venv).startsWith('/') || show(venv).startsWith('$') ? show(venv) : `$CIRCLE_WORKING_DIRECTORY/${show(venv)}`}/bin/activate' >> "$BASH_ENV") so that later steps start with it`,
+  pathWrite(cmd, valueOf, rest, sh) {
+    if (!/>>\s*("?)\$(?:BASH_ENV|\{BASH_ENV\})\1/.test(rest)) return undefined;
+    const line = echoed(cmd, valueOf);
+    if (line === undefined) return undefined;
+    const bin = activationBinOf(line, sh.cwd);
+    if (bin !== undefined) return [bin];
+    return pathPrefixOf(line.replace(/\$\{?PATH\}?/g, '$PATH'), sh.cwd) ?? [];
+  },
+  normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS),
+};
+
+/** Images known to have no bash (busybox ash as /bin/sh, which has `source`). */
+const lacksBash = (image: string) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
+
+export function analyzeCircleci(file: SourceFile): Analysis {
+  const y = readCiYaml(file);
+  const jobs: CiJob[] = [];
+  const lineOf = (off: number) => file.location(Math.min(off, file.text.length)).line;
+  try {
+    const root = y.root;
+    const jobsMap = field(root, 'jobs');
+    if (isMapping(jobsMap)) {
+      for (const [, entry] of jobsMap.entries) {
+        const job = entry.value;
+        if (!isMapping(job)) continue;
+        const machineImage = scalarText(field(field(job, 'machine'), 'image')) ?? '';
+        const executor = scalarText(field(job, 'executor')) ?? scalarText(field(field(job, 'executor'), 'name')) ?? '';
+        if (/windows/i.test(machineImage) || /^win\//.test(executor) || /windows/i.test(executor)) continue;
+        const macos = field(job, 'macos') !== undefined;
+        const image = scalarText(field(itemsOf(y, field(job, 'docker'))[0], 'image')) ?? '';
+        const jobShell = scalarText(field(job, 'shell'));
+        const jobEnv = envOf(field(job, 'environment'));
+        const wd = scalarText(field(job, 'working_directory'));
+        const jobCwd = wd === undefined ? WS : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS).replace(/^~(?=\/|$)/, HOME), WS) ?? WS;
+        const steps: CiStep[] = [];
+        for (const step of itemsOf(y, field(job, 'steps'))) {
+          const runValue = field(step, 'run');
+          if (runValue === undefined) continue;
+          const command = isMapping(runValue) ? field(runValue, 'command') : runValue;
+          const item = scalarItem(y, command);
+          if (!item) continue;
+          const shell = (isMapping(runValue) ? scalarText(field(runValue, 'shell')) : undefined) ?? jobShell;
+          const shellProg = shell === undefined ? (lacksBash(image) && !macos ? 'sh' : 'bash') : path.posix.basename(shell.trim().split(/\s+/)[0]);
+          if (!/^(bash|sh|dash|zsh)$/.test(shellProg)) continue; // python, powershell …: not a POSIX shell script
+          const env = new Map(jobEnv);
+          for (const [k, v] of envOf(isMapping(runValue) ? field(runValue, 'environment') : undefined)) env.set(k, v);
+          if (env.has('PATH')) env.set('PATH', env.get('PATH')!.replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+          const swd = isMapping(runValue) ? scalarText(field(runValue, 'working_directory')) : undefined;
+          const cwd = swd === undefined ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME), jobCwd);
+          const stepSpan = spanOf(file, step) ?? item.span;
+          const k = keyAt(step, 'run') ?? stepSpan.start;
+          const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+          const dialect = shellProg === 'bash' || shellProg === 'zsh' ? 'bash' : 'sh';
+          steps.push({
+            api: 'run',
+            items: [item],
+            lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+            dialect,
+            // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
+            shHasSource: true,
+            shellName: shell?.trim().split(/\s+/)[0] ?? (dialect === 'bash' ? '/bin/bash' : '/bin/sh'),
+            env,
+            cwd,
+          });
+        }
+        if (steps.length) jobs.push({ steps });
+      }
+    }
+  } catch (e) {
+    if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError) throw e;
+    y.problems.push({ message: `internal error while analysing the configuration: ${(e as Error).message}`, offset: 0 });
+  }
+  return runCiJobs(file, FORMAT, jobs, y.problems);
+}
+
+export const circleciFrontEnd: FrontEnd = {
+  language: 'circleci',
+  maxBytes: YAML_CONFIG_MAX_BYTES,
+  claims(p: string): boolean {
+    return /(^|\/)\.circleci\/config\.ya?ml$/.test(p.replace(/\\/g, '/'));
+  },
+  mayMatter: configMayMatter,
+  analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {
+    return use(analyzeCircleci(file));
+  },
+};

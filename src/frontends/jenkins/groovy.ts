@@ -1,0 +1,147 @@
+/**
+ * The little of Groovy a Jenkinsfile's shell steps need: comments, the four string forms (`'…'`,
+ * `"…"`, `'''…'''`, `"""…"""`, the double-quoted ones GStrings with `${expr}` and `$name.name`
+ * interpolation), braces, and identifiers. Every character of a string's value keeps its offset
+ * in the file (escapes map to their backslash); an interpolation is kept as an expression for the
+ * caller to resolve.
+ */
+import type { Char } from '../../kernel/word-units.js';
+
+export type StringPart = { kind: 'text'; chars: Char[] } | { kind: 'expr'; expr: string; at: number };
+
+export interface GroovyString {
+  parts: StringPart[];
+  start: number;
+  /** Offset just past the closing quote. */
+  end: number;
+  /** Unterminated: the file ended inside it. */
+  open?: boolean;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'", '"': '"', $: '$', '/': '/' };
+
+/** Skips white space and comments from `i`; returns the next offset. */
+export function skipBlank(src: string, i: number): number {
+  for (;;) {
+    while (i < src.length && /\s/.test(src[i])) i++;
+    if (src.startsWith('//', i)) {
+      const nl = src.indexOf('\n', i);
+      i = nl < 0 ? src.length : nl;
+    } else if (src.startsWith('/*', i)) {
+      const e = src.indexOf('*/', i + 2);
+      i = e < 0 ? src.length : e + 2;
+    } else return i;
+  }
+}
+
+/** Skips white space (not line breaks) and comments that stay on the line. */
+export function skipInline(src: string, i: number): number {
+  for (;;) {
+    while (i < src.length && (src[i] === ' ' || src[i] === '\t')) i++;
+    if (src.startsWith('/*', i)) {
+      const e = src.indexOf('*/', i + 2);
+      i = e < 0 ? src.length : e + 2;
+    } else if (src[i] === '\\' && (src[i + 1] === '\n' || (src[i + 1] === '\r' && src[i + 2] === '\n'))) {
+      i += src[i + 1] === '\n' ? 2 : 3;
+    } else return i;
+  }
+}
+
+export const isQuote = (c: string | undefined): boolean => c === "'" || c === '"';
+
+/** The string literal starting at `i` (a quote). */
+export function readString(src: string, i: number): GroovyString {
+  const q = src[i];
+  const triple = src.startsWith(q.repeat(3), i);
+  const delim = triple ? q.repeat(3) : q;
+  const gstring = q === '"';
+  const parts: StringPart[] = [];
+  let text: Char[] = [];
+  const flush = () => {
+    if (text.length) parts.push({ kind: 'text', chars: text });
+    text = [];
+  };
+  let k = i + delim.length;
+  while (k < src.length) {
+    if (src.startsWith(delim, k)) {
+      flush();
+      return { parts, start: i, end: k + delim.length };
+    }
+    const c = src[k];
+    if (!triple && c === '\n') break; // a one-line string does not cross a line
+    if (c === '\\') {
+      const n = src[k + 1];
+      if (n === '\n') {
+        k += 2; // a line continuation
+        continue;
+      }
+      if (n !== undefined && n in ESCAPES) {
+        text.push({ ch: ESCAPES[n], off: k });
+        k += 2;
+        continue;
+      }
+      if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(k + 2, k + 6))) {
+        text.push({ ch: String.fromCharCode(parseInt(src.slice(k + 2, k + 6), 16)), off: k });
+        k += 6;
+        continue;
+      }
+      text.push({ ch: c, off: k });
+      k++;
+      continue;
+    }
+    if (gstring && c === '$') {
+      if (src[k + 1] === '{') {
+        // `${expr}`: up to the matching brace (strings inside it skipped).
+        let depth = 1;
+        let j = k + 2;
+        while (j < src.length && depth > 0) {
+          if (src[j] === '{') depth++;
+          else if (src[j] === '}') depth--;
+          else if (isQuote(src[j])) {
+            j = readString(src, j).end;
+            continue;
+          }
+          if (depth > 0) j++;
+        }
+        flush();
+        parts.push({ kind: 'expr', expr: src.slice(k + 2, j).trim(), at: k });
+        k = j + 1;
+        continue;
+      }
+      const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(k + 1, k + 200));
+      if (m) {
+        flush();
+        parts.push({ kind: 'expr', expr: m[0], at: k });
+        k += 1 + m[0].length;
+        continue;
+      }
+    }
+    text.push({ ch: c, off: k });
+    k++;
+  }
+  flush();
+  return { parts, start: i, end: k, open: true };
+}
+
+/** Matching close for the bracket at `i` (`(`, `[`, `{`), strings and comments skipped; -1 when unmatched. */
+export function matching(src: string, i: number): number {
+  const open = src[i];
+  const close = open === '(' ? ')' : open === '[' ? ']' : '}';
+  let depth = 0;
+  let k = i;
+  while (k < src.length) {
+    const c = src[k];
+    if (isQuote(c)) {
+      k = readString(src, k).end;
+      continue;
+    }
+    if (src.startsWith('//', k) || src.startsWith('/*', k)) {
+      k = skipBlank(src, k);
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return k;
+    k++;
+  }
+  return -1;
+}

@@ -1,0 +1,195 @@
+/**
+ * The CI and machine formats of issue 12 point 4: pre-commit, Jenkinsfile, Azure Pipelines,
+ * CircleCI, Bitbucket Pipelines and Compose — which files they claim, where every word is (YAML
+ * and Groovy quoting forms), what they say about bad input, their budgets, and Compose against a
+ * real Dockerfile next to it.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { claimingFrontEnd } from '../../src/frontends/index.js';
+import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
+import type { JsonReport } from '../../src/reporters/json.js';
+import { argvText, configLinter, positions, siteAt } from '../config-lint.js';
+import { runCli, tempDir } from '../helpers.js';
+
+const root = tempDir('venvguard-ci-formats-');
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test('ci formats claim their files, and only those', () => {
+  const claims: [string, string | undefined][] = [
+    ['.pre-commit-config.yaml', 'pre-commit'],
+    ['sub/.pre-commit-config.yml', 'pre-commit'],
+    ['.pre-commit-hooks.yaml', undefined],
+    ['Jenkinsfile', 'jenkins'],
+    ['ci/Jenkinsfile.release', 'jenkins'],
+    ['build.jenkinsfile', 'jenkins'],
+    ['Jenkinsfile.md', undefined],
+    ['azure-pipelines.yml', 'azure-pipelines'],
+    ['azure-pipelines-release.yaml', 'azure-pipelines'],
+    ['.azure-pipelines/ci.yml', 'azure-pipelines'],
+    ['pipelines.yml', undefined],
+    ['.circleci/config.yml', 'circleci'],
+    ['config.yml', undefined],
+    ['bitbucket-pipelines.yml', 'bitbucket-pipelines'],
+    ['compose.yaml', 'compose'],
+    ['docker-compose.yml', 'compose'],
+    ['deploy/docker-compose.prod.yml', 'compose'],
+    ['docker/docker-compose-dev.yml', 'compose'],
+    ['composer.yml', undefined],
+    ['compose.json', undefined],
+  ];
+  for (const [p, lang] of claims) assert.equal(claimingFrontEnd(p)?.language, lang, p);
+});
+
+test('jenkins: every string form maps each word to its column; GStrings resolve the workspace', async () => {
+  const { analyze } = configLinter('Jenkinsfile');
+  const text = [
+    'node {',
+    "  sh 'pip install a'",
+    '  sh "pip install ${WORKSPACE}/b"',
+    "  sh '''",
+    '    pip install c',
+    "  '''",
+    '  sh(script: """pip install d""", returnStdout: true)',
+    "  sh script: 'pip install \\'e\\'', label: 'x'",
+    '  bat "pip install windows"',
+    '}',
+    '',
+  ].join('\n');
+  const { sites, syntaxProblem } = await analyze(text);
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(sites.map(argvText), ['pip install a', 'pip install /__jenkins_workspace__/b', 'pip install c', 'pip install d', 'pip install e']);
+  assert.deepEqual(positions(siteAt(sites, 'pip install a')), ['2:7', '2:11', '2:19']);
+  assert.deepEqual(positions(siteAt(sites, 'pip install c')), ['5:5', '5:9', '5:17']);
+  assert.deepEqual(positions(siteAt(sites, 'pip install d')).slice(0, 2), ['7:17', '7:21']);
+  // `\'e\'`: a quote for the shell, written as an escape in the Groovy string; `e` keeps its column.
+  assert.deepEqual(positions(siteAt(sites, 'pip install e')), ['8:15', '8:19', '8:29']);
+  assert.equal(siteAt(sites, 'pip install a').api, 'sh');
+});
+
+test('jenkins bad input: an unterminated string is reported, the rest is still read', async () => {
+  const { analyze } = configLinter('Jenkinsfile');
+  const { sites, syntaxProblem } = await analyze("node {\n  sh 'pip install a\n  sh 'python -m venv v'\n}\n");
+  assert.equal(syntaxProblem?.kind, 'syntax');
+  assert.match(syntaxProblem!.message, /unterminated string/);
+  assert.deepEqual(sites.map(argvText), ['python -m venv v']);
+});
+
+test('azure: macros, env:, workingDirectory and step kinds', async () => {
+  const { analyze } = configLinter('azure-pipelines.yml');
+  const text = [
+    'variables:',
+    '  venv: .venv',
+    'steps:',
+    '- script: $(venv)/bin/pip install x',
+    '- bash: python -m pytest',
+    '  workingDirectory: $(Build.SourcesDirectory)/src',
+    '- task: Bash@3',
+    '  inputs:',
+    '    targetType: inline',
+    '    script: pip install y',
+    '- powershell: pip install z',
+    '- script: pip install $(Agent.TempDirectory)/w',
+    '',
+  ].join('\n');
+  const { sites, syntaxProblem } = await analyze(text);
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(sites.map((s) => argvText(s).replace(/\u0001/g, '?')), ['.venv/bin/pip install x', 'python -m pytest', 'pip install y', 'pip install ?/w']);
+  assert.deepEqual(positions(siteAt(sites, 'python')).slice(0, 2), ['5:9', '5:16']);
+  assert.deepEqual(positions(siteAt(sites, 'pip install y'))[0], '10:13');
+});
+
+test('yaml ci formats: malformed YAML is reported and the rest is read', async () => {
+  for (const [name, text] of [
+    ['azure-pipelines.yml', 'steps:\n- script: pip install x\n- script: "unterminated\n'],
+    ['.circleci/config.yml', 'jobs:\n  t:\n    steps:\n      - run: pip install x\n      - run: [unclosed\n'],
+    ['bitbucket-pipelines.yml', 'pipelines:\n  default:\n    - step:\n        script:\n          - pip install x\n          - "oops\n'],
+    ['.pre-commit-config.yaml', "repos:\n  - repo: local\n    hooks:\n      - id: x\n        entry: 'pytest\n"],
+  ] as const) {
+    const { syntaxProblem } = await configLinter(name).analyze(text);
+    assert.equal(syntaxProblem?.kind, 'syntax', name);
+    assert.match(syntaxProblem!.message, /^YAML: /, name);
+  }
+});
+
+test('ci formats budgets: one anchored script run by many steps is one too-complex problem; nested alias lists stay linear; the run goes on', () => {
+  const laughs = (levels: number, width: number) => {
+    let y = '.l0: &l0 ["python -m venv v && pip install x"]\n';
+    for (let i = 1; i <= levels; i++) y += `.l${i}: &l${i} [${Array(width).fill(`*l${i - 1}`).join(',')}]\n`;
+    return y;
+  };
+  // One 60 KB anchored script run by 20 more steps: 1.2 MB of shell text from a 60 KB file.
+  const big = `python -m venv v && echo ${'x'.repeat(60_000)}`;
+  const runs = (indent: string, first: string, rest: string) => `${indent}${first}\n${Array.from({ length: 20 }, () => `${indent}${rest}`).join('\n')}\n`;
+  const dir = path.join(root, 'bombs');
+  fs.mkdirSync(path.join(dir, 'circle/.circleci'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'bitbucket'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'laughs/.circleci'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'circle/.circleci/config.yml'), `jobs:\n  t:\n    steps:\n${runs('      ', `- run: &s "${big}"`, '- run: *s')}`);
+  fs.writeFileSync(path.join(dir, 'bitbucket/bitbucket-pipelines.yml'), `pipelines:\n  default:\n    - step:\n        script:\n${runs('          ', `- &s "${big}"`, '- *s')}`);
+  // 9^7 lines if every alias were followed into every list: a script list holds strings, so nested lists are not read.
+  fs.writeFileSync(path.join(dir, 'laughs/.circleci/config.yml'), `${laughs(7, 9)}jobs:\n  t:\n    steps:\n      - run:\n          command: *l7\n`);
+  fs.writeFileSync(path.join(dir, 'azure-pipelines.yml'), 'steps:\n- script: python -m venv .venv\n- script: pip install x\n');
+  const r = runCli(['check', '--no-config', '--output-format', 'json', '.'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as JsonReport;
+  const complex = report.problems.filter((p) => p.kind === 'too-complex');
+  assert.deepEqual(complex.map((p) => p.path).sort(), ['bitbucket/bitbucket-pipelines.yml', 'circle/.circleci/config.yml']);
+  assert.ok(complex.every((p) => /yaml-expanded-size/.test(p.message)), JSON.stringify(complex));
+  // The canary in the file next to them is still found.
+  assert.deepEqual(report.diagnostics.map((d) => `${d.path}:${d.start.line} ${d.code}`), ['azure-pipelines.yml:3 VG201']);
+  assert.equal(r.code, 1);
+});
+
+test('compose: a service built from a Dockerfile whose venv is not on PATH; string and list forms; fixes name the venv', () => {
+  const dir = path.join(root, 'compose');
+  fs.mkdirSync(path.join(dir, 'web'), { recursive: true });
+  // The shape of many Django images: a venv made in a RUN, used by path in CMD, PATH left alone.
+  fs.writeFileSync(path.join(dir, 'web/Dockerfile'), 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN /opt/venv/bin/pip install -r requirements.txt\nWORKDIR /app\nCMD ["/opt/venv/bin/gunicorn", "app.wsgi"]\n');
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12-slim\nRUN python -m venv /venv\nENV PATH="/venv/bin:$PATH"\nRUN pip install -r requirements.txt\n');
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: ./web',
+    '    command: python manage.py runserver 0.0.0.0:8000',
+    '  worker:',
+    '    build:',
+    '      context: web',
+    '    entrypoint: ["celery", "-A", "app", "worker"]',
+    '  migrate:',
+    '    build: ./web',
+    '    command: /opt/venv/bin/python manage.py migrate',
+    '  onpath:',
+    '    build: .',
+    '    command: python manage.py runserver',
+    '  pulled:',
+    '    image: python:3.12',
+    '    command: python x.py',
+    '  ownpath:',
+    '    build: ./web',
+    '    environment:',
+    '      PATH: /opt/venv/bin:/usr/bin',
+    '    command: python x.py',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'compose.yaml'), compose);
+  const r = runCli(['check', '--no-config', '--output-format', 'json', 'compose.yaml'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(
+    report.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.message.split(';')[0]}`),
+    [
+      '4:14 VG201 "python" runs from PATH, but the venv /opt/venv is not on PATH when the web container starts',
+      '8:18 VG201 "celery" runs from PATH, but the venv /opt/venv is not on PATH when the worker container starts',
+    ],
+  );
+  const fixed = runCli(['check', '--no-config', '--fix', '--unsafe-fixes', 'compose.yaml'], { cwd: dir });
+  assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  const after = fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8');
+  assert.equal(after, compose.replace('command: python manage.py runserver 0.0.0.0', 'command: /opt/venv/bin/python manage.py runserver 0.0.0.0').replace('["celery",', '[/opt/venv/bin/celery,'));
+});
+
+test('compose: without the Dockerfile (or with an image from elsewhere) nothing is judged', async () => {
+  const { lint } = configLinter('compose.yaml');
+  assert.deepEqual(await lint(venvNotOnPath, 'services:\n  web:\n    build: ./missing\n    command: python app.py\n'), []);
+});
