@@ -33,6 +33,7 @@ export const FORMATS: { language: Language; name: string; examples: string[] }[]
   { language: 'supervisor', name: 'deploy/supervisor/app.conf', examples: ['examples/ci-mixed/deploy/supervisor/app.conf'] },
   { language: 'procfile', name: 'Procfile', examples: ['examples/ci-mixed/Procfile'] },
   { language: 'crontab', name: 'deploy/crontab', examples: ['examples/ci-mixed/deploy/crontab'] },
+  { language: 'notebook', name: 'notebooks/explore.ipynb', examples: [] },
 ];
 
 const enc = (s: string) => Buffer.from(s, 'utf8');

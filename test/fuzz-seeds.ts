@@ -252,6 +252,42 @@ MAILTO=""
 0 3 * * 1-5 pip install -U -r /srv/app/requirements.txt%input line%second
 `,
   ],
+  notebook: [
+    `{
+ "cells": [
+  {
+   "cell_type": "markdown",
+   "metadata": {},
+   "source": ["# Setup\\n", "Run \`!pip install\` first."]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": 1,
+   "metadata": {},
+   "outputs": [{"name": "stdout", "output_type": "stream", "text": ["Successfully installed pandas\\n"]}],
+   "source": [
+    "!pip install -q pandas \\"numpy>=1.26\\"\\n",
+    "import os, subprocess, sys\\n",
+    "files = !ls data\\n",
+    "if files:\\n",
+    "    !python prepare.py {files[0]}\\n",
+    "subprocess.run([\\"pytest\\", \\"-q\\"])"
+   ]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": null,
+   "metadata": {},
+   "outputs": [],
+   "source": "%%bash\\nsource .venv/bin/activate\\npip list | grep caf\\u00e9\\n"
+  }
+ ],
+ "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+`,
+  ],
 };
 
 /** Tokens that change how each format's reader or the shell model reads what follows. */
@@ -267,6 +303,7 @@ export const TOKENS: Record<Language | 'any', string[]> = {
   supervisor: ['[program:x]\n', 'command=', 'environment=', 'directory=', '%(ENV_X)s', '%(program_name)s', '[group:g]\n', '; ', '\n  ', ','],
   procfile: ['web: ', 'worker: ', 'release: ', '$PORT', ': ', '# ', '\n'],
   crontab: ['* * * * * ', '@reboot ', '@daily ', 'SHELL=', 'PATH=', 'MAILTO=', '%', '\\%', '0 0 * * * root ', '*/5 '],
+  notebook: ['"source": [', '"cell_type": "code"', '\\n', '\\"', '\\u00e9', '!pip install x', '!!', '%%bash\\n', '%pip ', '{sys.executable}', '"nbformat": 3', ', ', '[', ']', '{', '}'],
 };
 
 const launch = 'python app.py';
@@ -353,5 +390,11 @@ export const NESTERS: Record<Language, Nester[]> = {
     (d) => `${Array.from({ length: d }, (_, i) => `V${i}=x${i}`).join('\n')}\n* * * * * python app.py\n`,
     (d) => `* * * * * cd /srv && . v/bin/activate && python app.py ${rep('%x', d)}\n`,
     (d) => `* * * * * ${rep('$(', d)}python app.py${rep(')', d)}\n`,
+  ],
+  notebook: [
+    (d) => `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`import os\n${rep('(', d)}os.system("python a.py")${rep(')', d)}\n!pip install x\n`)}}], "nbformat": 4, "nbformat_minor": 5}`,
+    (d) => `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`!${nestedSh('. v/bin/activate && pip install x', d)}`)}}], "nbformat": 4, "nbformat_minor": 5}`,
+    (d) => `{"cells": [${Array.from({ length: Math.min(d, 2000) }, () => '{"cell_type": "code", "source": ["!pip install x"]}').join(', ')}], "nbformat": 4, "nbformat_minor": 5}`,
+    (d) => `{"cells": [{"cell_type": "code", "source": ["!pip install x"], "metadata": ${rep('[', Math.min(d, 400))}${rep(']', Math.min(d, 400))}}], "nbformat": 4}`,
   ],
 };

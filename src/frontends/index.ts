@@ -10,6 +10,7 @@ import { systemdFrontEnd } from './systemd/index.js';
 import { supervisorFrontEnd } from './supervisor/index.js';
 import { procfileFrontEnd } from './procfile/index.js';
 import { crontabFrontEnd } from './crontab/index.js';
+import { notebookFrontEnd } from './notebook/index.js';
 
 // Order matters where two could claim a file: a cron.d file with a shebang is a crontab.
 export const FRONT_ENDS: readonly FrontEnd[] = [
@@ -23,6 +24,7 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   systemdFrontEnd,
   supervisorFrontEnd,
   shellScriptFrontEnd,
+  notebookFrontEnd,
 ];
 
 /**

@@ -7,7 +7,7 @@ import type { SourceFile, Span } from './source.js';
 import type { Word } from './word.js';
 import type { Edit, FixApplicability } from './diagnostic.js';
 
-export type Language = 'python' | 'shell' | 'dockerfile' | 'github-actions' | 'gitlab-ci' | 'makefile' | 'systemd' | 'supervisor' | 'procfile' | 'crontab';
+export type Language = 'python' | 'shell' | 'dockerfile' | 'github-actions' | 'gitlab-ci' | 'makefile' | 'systemd' | 'supervisor' | 'procfile' | 'crontab' | 'notebook';
 
 export interface LaunchSite {
   file: SourceFile;
@@ -53,6 +53,11 @@ export interface PythonFileFacts {
    * {"PATH": …})`, `monkeypatch.setenv("PATH", …)`): launches between `from` and `to` run with it.
    */
   pathSets: readonly { from: number; to: number; span: Span }[];
+  /**
+   * The code runs in a Jupyter kernel (a notebook's cells): the kernel itself imports what the
+   * cells install, so installing with PATH's pip and running PATH's tools is no consistent chain.
+   */
+  notebook?: boolean;
 }
 
 export interface EnvState {
