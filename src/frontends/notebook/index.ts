@@ -278,9 +278,15 @@ function problemOf(file: SourceFile, nb: Notebook, pa: PythonAnalysis | undefine
 /** Words a notebook needs to hold anything the rules judge. */
 const NOTEBOOK_WORDS = /python|pip|venv|activate/i;
 
+/** An nbformat 4 notebook as a whole (an object naming its format): anything else is read, to be reported. */
+function looksWhole(text: string): boolean {
+  return /^\s*\{/.test(text) && /\}\s*$/.test(text) && /"nbformat"\s*:\s*4\b/.test(text);
+}
+
 export const notebookFrontEnd: FrontEnd = {
   language: 'notebook',
   claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path.normalize(p)),
-  mayMatter: (text, tools) => NOTEBOOK_WORDS.test(text) || tools.test(text),
+  // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
+  mayMatter: (text, tools) => NOTEBOOK_WORDS.test(text) || tools.test(text) || !looksWhole(text),
   analyze: analyzeNotebook,
 };
