@@ -394,7 +394,9 @@ export const NESTERS: Record<Language, Nester[]> = {
   notebook: [
     (d) => `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`import os\n${rep('(', d)}os.system("python a.py")${rep(')', d)}\n!pip install x\n`)}}], "nbformat": 4, "nbformat_minor": 5}`,
     (d) => `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`!${nestedSh('. v/bin/activate && pip install x', d)}`)}}], "nbformat": 4, "nbformat_minor": 5}`,
-    (d) => `{"cells": [${Array.from({ length: Math.min(d, 2000) }, () => '{"cell_type": "code", "source": ["!pip install x"]}').join(', ')}], "nbformat": 4, "nbformat_minor": 5}`,
+    // Up to 500 cells with a finding each, as the Actions steps above: the fix loop re-checks the
+    // whole notebook per pass (2,000 such cells: 1.2 s of CPU per check here, idle).
+    (d) => `{"cells": [${Array.from({ length: Math.min(d, 500) }, () => '{"cell_type": "code", "source": ["!pip install x"]}').join(', ')}], "nbformat": 4, "nbformat_minor": 5}`,
     (d) => `{"cells": [{"cell_type": "code", "source": ["!pip install x"], "metadata": ${rep('[', Math.min(d, 400))}${rep(']', Math.min(d, 400))}}], "nbformat": 4}`,
   ],
 };

@@ -15,11 +15,12 @@ import type { EnvState, LaunchSite, PathState, PythonFileFacts } from '../../ker
 import { SourceFile, type Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { BudgetMeter } from '../../kernel/budgets.js';
-import type { Fragment } from '../../kernel/word.js';
+import type { Fragment, Word } from '../../kernel/word.js';
 import { unitsToWord, type Unit } from '../../kernel/word-units.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { DEFAULT_PATH } from '../config/facts.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
+import { parseShellBatch } from '../shell/parse.js';
 import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
@@ -188,6 +189,26 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
       rewriter: s.rewriter && new CellRewriter(s.rewriter, mod),
     });
   }
+  // The escapes' scripts parsed a batch at a time, not one tree-sitter call each (2,000 `!pip` cells).
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
+  const py = pa?.sites[0]?.pythonFile;
+  const facts: PythonFileFacts = {
+    sites,
+    functions: (py?.functions ?? []).map((f) => mod.span(f)),
+    pathSets: [
+      ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
+      ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s })),
+    ],
+    notebook: true,
+  };
+  for (const s of sites) s.pythonFile = facts;
+  return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+
+/** Each shell command of the notebook through the one shell model, its sites Python's (the kernel's PATH). */
+function runJobs(file: SourceFile, reading: Reading, scripts: Map<Job, Word>, sites: LaunchSite[]): void {
   const meter = new BudgetMeter();
   for (const job of reading.jobs) {
     const make = (cmd: ExpandedCommand, active: string | undefined): LaunchSite => {
@@ -220,21 +241,8 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
       const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell, job.callSpan);
       for (const cmd of commands) sites.push(make(cmd, undefined));
       sites.push(...session.sites);
-    } else sites.push(...runShellSession(unitsToWord(job.script), shell).sites);
+    } else sites.push(...runShellSession(scripts.get(job)!, shell).sites);
   }
-  sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
-  const py = pa?.sites[0]?.pythonFile;
-  const facts: PythonFileFacts = {
-    sites,
-    functions: (py?.functions ?? []).map((f) => mod.span(f)),
-    pathSets: [
-      ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
-      ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s })),
-    ],
-    notebook: true,
-  };
-  for (const s of sites) s.pythonFile = facts;
-  return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
 }
 
 function mapPath(p: PathState, span: (s: Span) => Span): PathState {
