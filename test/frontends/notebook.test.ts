@@ -249,3 +249,13 @@ test('notebook: the CLI discovers .ipynb files and checkText picks the front end
   assert.equal(cli.code, 1);
   assert.equal(cli.stdout.split('\n').filter((l) => l.includes('VG102')).length, 1, cli.stdout);
 });
+
+test('notebook automagic: `ls ./data`, `cd src`, `pip install x` (that is %pip) are magics, not Python syntax errors', async () => {
+  // tensorflow/docs wav2vec2_saved_model_finetuning.ipynb has a cell `ls ./data/train/`.
+  const text = nb([{ source: lines('ls ./data/train/\ncd src\npip install pandas\nimport subprocess\nsubprocess.run(["pytest"])\nls = [1]\nrun = ls - 1\n') }]);
+  const r = await check(text);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['VG103']);
+  const fixed = await fixText(text, { path: 'a.ipynb', unsafe: true });
+  assert.ok(fixed.includes('subprocess.run([sys.executable, \\"-m\\", \\"pytest\\"])'), 'the notebook parses, so its fixes are verified and applied');
+});

@@ -141,10 +141,17 @@ export function lineKind(text: string): LineKind {
   }
   const t = text.trimStart();
   if (t.startsWith('%')) return { kind: 'magic', pathSet: /^%env\s+PATH\b/.test(t) };
+  // Automagic: a line magic or alias without its `%` (`ls ./data`, `cd src`, `pip install x`, which
+  // is `%pip`), when what follows cannot continue a Python expression.
+  const auto = AUTOMAGIC.exec(t);
+  if (auto) return { kind: 'magic', pathSet: auto[1] === 'env' && /^env\s+PATH\b/.test(t) };
   // Help: `obj?`, `obj??`, `?obj`.
   if (/^\?/.test(t) || /^[A-Za-z_][\w.]*\?\??\s*$/.test(t)) return { kind: 'magic' };
   return { kind: 'python' };
 }
+
+/** IPython's aliases and common line magics, called without `%` (automagic), followed by an argument. */
+const AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
 
 /** Cell magics whose body is IPython code again (`%%time`, `%%capture` …). */
 const PYTHON_BODY_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'skip', 'memit', 'tensorflow_version']);
