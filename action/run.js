@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs12 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path25 from "node:path";
+import path26 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path30;
+  constructor(path31, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path31;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path30, bytes, opts = {}) {
+function decodeText(path31, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path30, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path31, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path31, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path31, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path30, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path31, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -266,6 +266,8 @@ var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by e
 var PYTHON_LAUNCH_CALLS = { name: "python-launch-calls", what: "calls to launch APIs in one Python file", limit: 5e3 };
 var PYTHON_PARSE_CHARS = { name: "python-parse-size", what: "characters of Python parsed at once", limit: 1024 * 1024 };
 var PYTHON_PLAN_CHARS = { name: "python-file-size", what: "characters in one Python file that may launch a process", limit: 3 * 1024 * 1024 };
+var NOTEBOOK_CELLS = { name: "notebook-cells", what: "cells in one notebook", limit: 1e4 };
+var NOTEBOOK_SOURCE_CHARS = { name: "notebook-source-size", what: "characters of code cell source in one notebook", limit: 1024 * 1024 };
 var TooComplexError = class extends Error {
   budget;
   amount;
@@ -4456,10 +4458,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path30 = `PATH="${v.venv}/bin:$PATH"`;
+  const path31 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path31}` }], applicability: "unsafe", reason, title: `Add ENV ${path31} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path31}` }], applicability: "unsafe", reason, title: `Add ${path31} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -7277,9 +7279,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path30, bytes) {
+function decodePython(path31, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/judge/python-tools.js
@@ -7530,12 +7532,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path30, key) {
+function withKey(path31, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path30 === "no")
+  if (key === void 0 && path31 === "no")
     return "unknown";
-  return path30;
+  return path31;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8184,11 +8186,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path30 = flow.chain.join("/");
+                const path31 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
+                  if (path31.startsWith(k + "/") || k.startsWith(path31 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path30, e.value());
+                chain.values.set(path31, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8460,10 +8462,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path31 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path30 = withKey(path30, k);
-        return { k: "env", path: path30, span };
+          path31 = withKey(path31, k);
+        return { k: "env", path: path31, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -8968,22 +8970,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path30 = "no";
+    let path31 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path31 = withKey(path31, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
+        path31 = mergeEnv(path31, v.k === "env" ? v.path : "unknown");
       } else
-        path30 = withKey(path30, void 0);
+        path31 = withKey(path31, void 0);
     }
-    return { k: "env", path: path30, span: spanOf(n) };
+    return { k: "env", path: path31, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9788,19 +9790,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path30 = r.env;
+    let path31 = r.env;
     if (cmd.pathReset)
-      path30 = { kind: "reset", by: cmd.pathReset };
+      path31 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path30 = { kind: "reset", by: "env -i" };
+      path31 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path30 = { kind: "explicit" };
-    const env2 = { path: path30 };
+      path31 = { kind: "explicit" };
+    const env2 = { path: path31 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
+    if (active !== void 0 && path31.kind !== "reset" && path31.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10031,7 +10033,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path30, head) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path31, head) => /\.pyw?$/i.test(path31) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11067,6 +11069,763 @@ var crontabFrontEnd = {
   }
 };
 
+// dist/src/frontends/notebook/index.js
+import path15 from "node:path";
+
+// dist/src/frontends/notebook/json.js
+var JsonError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+var MAX_DEPTH2 = 512;
+function parseJson(text3) {
+  let i = 0;
+  const n = text3.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9)
+        i++;
+      else
+        break;
+    }
+  };
+  const fail = (what) => {
+    throw new JsonError(i >= n ? `unexpected end of the file, ${what}` : `unexpected ${JSON.stringify(text3[i])}, ${what}`, Math.min(i, n));
+  };
+  const str2 = () => {
+    const start = i++;
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 34)
+        return { kind: "string", start, end: ++i };
+      if (c === 92) {
+        const e = text3[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6))) {
+            i += 2;
+            fail("expected four hex digits after \\u");
+          }
+          i += 6;
+        } else if (e !== void 0 && '"\\/bfnrt'.includes(e))
+          i += 2;
+        else {
+          i++;
+          fail("not a JSON string escape");
+        }
+      } else if (c < 32)
+        fail("a control character inside a string");
+      else
+        i++;
+    }
+    return fail("expected the end of a string");
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH2)
+      fail(`nested more than ${MAX_DEPTH2} levels deep`);
+    ws();
+    const c = text3[i];
+    const start = i;
+    if (c === "{") {
+      i++;
+      const entries2 = [];
+      ws();
+      if (text3[i] === "}")
+        return { kind: "object", start, end: ++i, entries: entries2 };
+      for (; ; ) {
+        ws();
+        if (text3[i] !== '"')
+          fail("expected a key");
+        const k = str2();
+        ws();
+        if (text3[i] !== ":")
+          fail('expected ":"');
+        i++;
+        entries2.push([decodeString(text3, k).text, value(depth + 1)]);
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "}")
+          return { kind: "object", start, end: ++i, entries: entries2 };
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items = [];
+      ws();
+      if (text3[i] === "]")
+        return { kind: "array", start, end: ++i, items };
+      for (; ; ) {
+        items.push(value(depth + 1));
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "]")
+          return { kind: "array", start, end: ++i, items };
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"')
+      return str2();
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    const r = m.exec(text3);
+    if (!r)
+      return fail("expected a value");
+    i += r[0].length;
+    return { kind: /^[tfn]/.test(r[0]) ? "literal" : "number", start, end: i, text: r[0] };
+  };
+  const v = value(0);
+  ws();
+  if (i < n)
+    fail("expected the end of the file");
+  return v;
+}
+var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function decodeString(text3, s) {
+  const out = [];
+  const starts = [];
+  const ends = [];
+  let i = s.start + 1;
+  const end = s.end - 1;
+  while (i < end) {
+    const c = text3[i];
+    if (c !== "\\") {
+      out.push(c);
+      starts.push(i);
+      ends.push(++i);
+      continue;
+    }
+    const e = text3[i + 1];
+    if (e === "u") {
+      out.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
+      starts.push(i);
+      ends.push(i += 6);
+    } else {
+      out.push(SIMPLE[e]);
+      starts.push(i);
+      ends.push(i += 2);
+    }
+  }
+  return { text: out.join(""), starts, ends };
+}
+function member(v, key) {
+  if (v?.kind !== "object")
+    return void 0;
+  for (let k = v.entries.length - 1; k >= 0; k--)
+    if (v.entries[k][0] === key)
+      return v.entries[k][1];
+  return void 0;
+}
+function jsonStringContent(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+// dist/src/frontends/notebook/cells.js
+var NotebookError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function readNotebook(text3) {
+  let root;
+  try {
+    root = parseJson(text3);
+  } catch (e) {
+    if (e instanceof JsonError)
+      throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
+    throw e;
+  }
+  if (root.kind !== "object")
+    throw new NotebookError("not a Jupyter notebook: the file is JSON but not an object", root.start);
+  const nbformat = member(root, "nbformat");
+  const major = nbformat?.kind === "number" ? Number(nbformat.text) : void 0;
+  if (major === void 0)
+    throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
+  if (major < 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
+  if (major > 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
+  const cells = member(root, "cells");
+  if (cells?.kind !== "array")
+    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
+  within(NOTEBOOK_CELLS, cells.items.length);
+  const metadata = member(root, "metadata");
+  const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0 };
+  let chars = 0;
+  cells.items.forEach((cell, k) => {
+    const type = member(cell, "cell_type");
+    if (type?.kind !== "string" || decodeString(text3, type).text !== "code")
+      return;
+    const source = member(cell, "source");
+    let tokens;
+    if (source?.kind === "string")
+      tokens = [source];
+    else if (source?.kind === "array" && source.items.every((x) => x.kind === "string"))
+      tokens = source.items;
+    else {
+      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+      return;
+    }
+    const all = [];
+    tokens.forEach((t, ti) => {
+      const d = decodeString(text3, t);
+      for (let i = 0; i < d.text.length; i++)
+        all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
+    });
+    chars += all.length;
+    within(NOTEBOOK_SOURCE_CHARS, chars);
+    const separator = source.kind === "array" && tokens.length > 1 ? text3.slice(tokens[0].end, tokens[1].start) : source.kind === "array" ? `,${text3.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : "";
+    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === "array" ? "list" : "string", separator });
+  });
+  return out;
+}
+function splitCellLines(all) {
+  const lines = [];
+  let cur = [];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (c.ch === "\n" || c.ch === "\r") {
+      const brk = c.ch === "\r" && all[i + 1]?.ch === "\n" ? [c, all[++i]] : [c];
+      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk });
+      cur = [];
+    } else
+      cur.push(c);
+  }
+  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk: [] });
+  return lines;
+}
+var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+function lineKind(text3) {
+  const m = SHELL_MAGIC.exec(text3);
+  if (m) {
+    const esc = m[3];
+    if (text3.length > m[0].length || esc !== "!") {
+      const form = m[2] !== void 0 ? "assign" : esc === "!" ? "system" : esc === "%system" ? "magic" : "capture";
+      return { kind: "shell", form, marker: m[0].lastIndexOf(esc), from: m[0].length };
+    }
+  }
+  const t = text3.trimStart();
+  if (t.startsWith("%"))
+    return { kind: "magic", pathSet: /^%env\s+PATH\b/.test(t) };
+  const auto = AUTOMAGIC.exec(t);
+  if (auto)
+    return { kind: "magic", pathSet: auto[1] === "env" && /^env\s+PATH\b/.test(t) };
+  if (/^\?/.test(t) || /^[A-Za-z_][\w.]*\?\??\s*$/.test(t))
+    return { kind: "magic" };
+  return { kind: "python" };
+}
+var AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
+var PYTHON_BODY_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "skip", "memit", "tensorflow_version"]);
+function cellMagic(first) {
+  const m = /^%%(\w+)\s*(.*)$/.exec(first);
+  if (!m)
+    return { kind: "none" };
+  const name = m[1];
+  if (name === "bash" || name === "sh")
+    return { kind: "shell", dialect: name, program: name };
+  if (name === "script") {
+    const args = m[2].split(/\s+/).filter((a) => !a.startsWith("-"));
+    const prog = args[0]?.replace(/^.*\//, "");
+    if (prog === "bash" || prog === "sh" || prog === "dash")
+      return { kind: "shell", dialect: prog === "bash" ? "bash" : "sh", program: args[0] };
+    return m[2].trim() === "" ? { kind: "other" } : { kind: "script", from: first.indexOf(m[2]) };
+  }
+  if (PYTHON_BODY_MAGICS.has(name))
+    return { kind: "python-body" };
+  return { kind: "other" };
+}
+function statementStarts(lines) {
+  const out = [];
+  let depth = 0;
+  let triple;
+  let cont = false;
+  for (const line of lines) {
+    out.push(depth === 0 && triple === void 0 && !cont);
+    cont = false;
+    if (out[out.length - 1] && lineKind(line).kind !== "python") {
+      cont = /\\$/.test(line);
+      continue;
+    }
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (triple !== void 0) {
+        if (c === "\\")
+          i += 2;
+        else if (line.startsWith(triple, i)) {
+          i += 3;
+          triple = void 0;
+        } else
+          i++;
+        continue;
+      }
+      if (c === "#")
+        break;
+      if (c === '"' || c === "'") {
+        if (line.startsWith(c.repeat(3), i)) {
+          triple = c.repeat(3);
+          i += 3;
+          continue;
+        }
+        i++;
+        while (i < line.length && line[i] !== c)
+          i += line[i] === "\\" ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{")
+        depth++;
+      else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+        depth--;
+      i++;
+    }
+    if (triple === void 0 && /\\$/.test(line))
+      cont = true;
+  }
+  return out;
+}
+
+// dist/src/frontends/notebook/virtual.js
+var VirtualModule = class {
+  chars = [];
+  refs = [];
+  get text() {
+    return this.chars.join("");
+  }
+  get length() {
+    return this.refs.length;
+  }
+  push(cell, c) {
+    this.chars.push(c.ch);
+    this.refs.push({ cell, token: c.token, start: c.start, end: c.end });
+  }
+  /** `pass` (or nothing) in place of an IPython line, anchored before its first character. */
+  synth(text3, cell, at2) {
+    for (const ch of text3) {
+      this.chars.push(ch);
+      this.refs.push(at2 ? { cell, token: at2.token, start: at2.start, end: at2.start, synthetic: true } : void 0);
+    }
+  }
+  /** The notebook offset of module offset `o` (-1 for text that is not the notebook's). */
+  offset(o) {
+    const r = this.refs[o];
+    return r && !r.synthetic ? r.start : -1;
+  }
+  span(s) {
+    let a = -1;
+    let b = -1;
+    for (let i = s.start; i < s.end && i < this.refs.length; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic)
+        continue;
+      if (a < 0)
+        a = r.start;
+      b = r.end;
+    }
+    if (a >= 0)
+      return { start: a, end: b };
+    for (let i = Math.min(s.start, this.refs.length - 1); i >= 0; i--) {
+      const r = this.refs[i];
+      if (r)
+        return { start: r.start, end: r.start };
+    }
+    return { start: 0, end: 0 };
+  }
+  word(w) {
+    return { fragments: w.fragments.map((f) => this.fragment(f)), ...w.span ? { span: this.span(w.span) } : {} };
+  }
+  fragment(f) {
+    switch (f.kind) {
+      case "text":
+        return f.offsets ? { ...f, offsets: f.offsets.map((o) => o < 0 ? -1 : this.offset(o)) } : f;
+      case "path-lookup":
+        return { ...f, name: this.word(f.name), span: this.span(f.span) };
+      default:
+        return f.span ? { ...f, span: this.span(f.span) } : f;
+    }
+  }
+  /**
+   * A Python fix's edit in the notebook: its range must be characters of one JSON string of the
+   * notebook, written as they read; its text is written as JSON string content, and in a cell kept
+   * as a list of lines a line break it writes ends the list element. Undefined when it cannot be.
+   */
+  edit(e) {
+    if (e.start === e.end) {
+      const here = this.refs[e.start];
+      const before = e.start > 0 ? this.refs[e.start - 1] : void 0;
+      const r = here ?? (before && !before.synthetic ? { ...before, start: before.end } : void 0);
+      if (!r)
+        return void 0;
+      return { start: r.start, end: r.start, text: jsonText(e.text, r.cell, r.start) };
+    }
+    const first = this.refs[e.start];
+    if (!first || first.synthetic)
+      return void 0;
+    let end = first.start;
+    for (let i = e.start; i < e.end; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic || r.cell !== first.cell || r.token !== first.token || r.start !== end)
+        return void 0;
+      end = r.end;
+    }
+    return { start: first.start, end, text: jsonText(e.text, first.cell, first.start) };
+  }
+};
+function jsonText(s, cell, at2) {
+  if (cell.form === "string")
+    return jsonStringContent(s);
+  const token = cell.tokens.find((t) => t.start < at2 && at2 < t.end);
+  const atElementEnd = token !== void 0 && at2 === token.end - 1;
+  const parts = s.split("\n");
+  let out = "";
+  parts.forEach((p, k) => {
+    out += jsonStringContent(p);
+    if (k === parts.length - 1)
+      return;
+    out += "\\n";
+    if (k === parts.length - 2 && parts[k + 1] === "" && atElementEnd)
+      return;
+    out += `"${cell.separator}"`;
+  });
+  return out;
+}
+
+// dist/src/frontends/notebook/rewrite.js
+var UNQUOTED = "IPython substitutes {sys.executable} into the command unquoted, so an interpreter path with spaces or shell characters would be split by the shell";
+var EscapeRewriter = class {
+  nbText;
+  job;
+  site;
+  importSys;
+  constructor(nbText, job, site, importSys) {
+    this.nbText = nbText;
+    this.job = job;
+    this.site = site;
+    this.importSys = importSys;
+  }
+  rewrite(target) {
+    if (target.kind !== "interpreter" || this.job.form === "cell" || this.site.wrappers.length > 0)
+      return void 0;
+    const program = this.site.argv[0];
+    const name = program && wordText(program);
+    const span = program && shellWordSpan(this.nbText, program);
+    if (!name || !span || this.nbText.slice(span.start, span.end) !== name)
+      return void 0;
+    const first = this.job.first;
+    if (this.job.form === "system" && this.job.marker && first && span.start === first.start) {
+      const end = target.module === "pip" ? span.end : !target.module && isInterpreterName(name) ? this.mPipEnd(span.end) : void 0;
+      if (end !== void 0)
+        return { edits: [{ start: this.job.marker.start, end, text: "%pip" }], title: "Use %pip", applicability: "safe" };
+    }
+    if (/[{}$]/.test(this.job.text))
+      return void 0;
+    if (this.importSys === null)
+      return void 0;
+    const edits = [{ start: span.start, end: span.end, text: `{sys.executable}${target.module ? ` -m ${target.module}` : ""}` }];
+    if (this.importSys) {
+      if (this.importSys.cell.index > this.job.cell.index)
+        return void 0;
+      const at2 = this.importSys.at.start;
+      edits.push({ start: at2, end: at2, text: jsonText("import sys\n", this.importSys.cell, at2) });
+    }
+    return { edits, title: target.module ? `Use !{sys.executable} -m ${target.module}` : "Use !{sys.executable}", applicability: "unsafe", reason: UNQUOTED };
+  }
+  /** After `python`: ` -m pip` written plainly, where it ends. */
+  mPipEnd(from) {
+    const m = /^([ \t]+)-m([ \t]+)pip(?=[ \t]|$|\\n|")/.exec(this.nbText.slice(from, from + 40));
+    return m ? from + m[0].length : void 0;
+  }
+};
+var CellRewriter = class {
+  inner;
+  module;
+  constructor(inner, module) {
+    this.inner = inner;
+    this.module = module;
+  }
+  rewrite(target) {
+    const rw = this.inner.rewrite(target);
+    if (!rw)
+      return void 0;
+    const edits = [];
+    for (const e of rw.edits) {
+      const m = this.module.edit(e);
+      if (!m)
+        return void 0;
+      edits.push(m);
+    }
+    return { ...rw, edits };
+  }
+};
+
+// dist/src/frontends/notebook/index.js
+function readCells(nb) {
+  const module = new VirtualModule();
+  const jobs = [];
+  const pathSets = [];
+  let importSys = null;
+  let importsSys = false;
+  for (const cell of nb.cells) {
+    const texts = cell.lines.map((l) => l.text);
+    const magic = cellMagic(texts[0] ?? "");
+    const span = cellSpan(cell);
+    if (magic.kind === "other")
+      continue;
+    if (magic.kind === "shell" || magic.kind === "script") {
+      const body = [];
+      for (const l of cell.lines.slice(1))
+        for (const c of [...l.chars, ...l.brk])
+          body.push({ ch: c.ch, off: c.start });
+      const head = cell.lines[0];
+      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      if (magic.kind === "script") {
+        job.argv = [];
+        const re = /\S+/g;
+        for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
+          const at2 = magic.from + m.index;
+          job.argv.push(head.chars.slice(at2, at2 + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+        }
+        job.callSpan = { start: head.chars[0].start, end: head.chars[head.chars.length - 1].end };
+      }
+      jobs.push(job);
+      continue;
+    }
+    if (magic.kind === "none" && importSys === null && cell.lines[0]?.chars.length)
+      importSys = { cell, at: cell.lines[0].chars[0] };
+    const starts = statementStarts(texts);
+    for (let i = 0; i < cell.lines.length; i++) {
+      const line = cell.lines[i];
+      const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
+      if (kind.kind === "python") {
+        for (const c of [...line.chars, ...line.brk])
+          module.push(cell, c);
+        if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
+          importsSys = true;
+        continue;
+      }
+      const indent = /^\s*/.exec(line.text)[0].length;
+      for (const c of line.chars.slice(0, indent))
+        module.push(cell, c);
+      module.synth("pass", cell, line.chars[indent]);
+      for (const c of line.brk)
+        module.push(cell, c);
+      if (kind.kind === "magic") {
+        if (kind.pathSet && line.chars.length)
+          pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        continue;
+      }
+      const chars = [...line.chars.slice(kind.from)];
+      let j = i;
+      while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
+        chars.push(...cell.lines[j].brk);
+        j++;
+        chars.push(...cell.lines[j].chars);
+        for (const c of [...cell.lines[j].brk])
+          module.push(cell, c);
+      }
+      i = j;
+      const marker = line.chars[kind.marker];
+      const last = chars[chars.length - 1] ?? marker;
+      jobs.push({
+        cell,
+        form: kind.form,
+        marker,
+        first: chars[0],
+        text: chars.map((c) => c.ch).join(""),
+        script: expandIPython(chars),
+        api: kind.form === "magic" ? "%system" : kind.form === "capture" ? line.text.includes("%sx") ? "%sx" : "!!" : "!",
+        callSpan: { start: marker.start, end: last.end },
+        dialect: "bash"
+      });
+    }
+    module.synth("\n", cell, void 0);
+  }
+  return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
+}
+function cellSpan(cell) {
+  const all = cell.lines.flatMap((l) => l.chars);
+  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+}
+function expandIPython(chars) {
+  const out = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if ((c.ch === "{" || c.ch === "}") && chars[i + 1]?.ch === c.ch) {
+      out.push({ ch: c.ch, off: c.start });
+      i++;
+      continue;
+    }
+    if (c.ch === "{") {
+      let j = i + 1;
+      while (j < chars.length && chars[j].ch !== "}" && chars[j].ch !== "{")
+        j++;
+      if (chars[j]?.ch === "}") {
+        const expr = chars.slice(i + 1, j).map((x) => x.ch).join("").trim();
+        const span = { start: c.start, end: chars[j].end };
+        const frag = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: "sys-executable", span } : { kind: "unknown", span, why: "an IPython {expression}" };
+        out.push({ frag });
+        i = j;
+        continue;
+      }
+    }
+    out.push({ ch: c.ch, off: c.start });
+  }
+  return out;
+}
+function analyzeNotebook(file, use, opts = {}) {
+  let nb;
+  try {
+    nb = readNotebook(file.text);
+  } catch (e) {
+    if (!(e instanceof NotebookError))
+      throw e;
+    const at2 = file.location(e.offset);
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map(), syntaxProblem: { path: file.path, kind: "syntax", message: `${e.message} (at ${at2.line}:${at2.column}); not checked`, start: at2, partial: false } });
+  }
+  if (nb.language !== void 0 && !/^(i?python\d*)$/.test(nb.language))
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map() });
+  const reading = readCells(nb);
+  const vfile = new SourceFile(file.path, reading.module.text, file.encoding);
+  const withPython = vfile.text.trim() !== "" && (!opts.parseLess || !opts.tools || pythonMayMatter(vfile.text, opts.tools));
+  if (!withPython)
+    return finish2(file, nb, reading, void 0, vfile, use);
+  return withPythonAnalysis(vfile, (pa) => finish2(file, nb, reading, pa, vfile, use), opts);
+}
+function finish2(file, nb, reading, pa, vfile, use) {
+  const mod = reading.module;
+  const sites = [];
+  for (const s of pa?.sites ?? []) {
+    sites.push({
+      ...s,
+      file,
+      callSpan: mod.span(s.callSpan),
+      argv: s.argv.map((w) => mod.word(w)),
+      env: { ...s.env, path: mapPath(s.env.path, (x) => mod.span(x)) },
+      rewriter: s.rewriter && new CellRewriter(s.rewriter, mod)
+    });
+  }
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
+  const py = pa?.sites[0]?.pythonFile;
+  const facts = {
+    sites,
+    functions: (py?.functions ?? []).map((f) => mod.span(f)),
+    pathSets: [
+      ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
+      ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
+    ],
+    notebook: true
+  };
+  for (const s of sites)
+    s.pythonFile = facts;
+  return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+function runJobs(file, reading, scripts, sites) {
+  const meter = new BudgetMeter();
+  for (const job of reading.jobs) {
+    const make = (cmd, active) => {
+      let p = { kind: "inherited" };
+      if (cmd.pathReset)
+        p = { kind: "reset", by: cmd.pathReset };
+      else if (cmd.pathUnset)
+        p = { kind: "reset", by: "env -i" };
+      else if (cmd.envPathSet)
+        p = { kind: "explicit" };
+      const env2 = { path: p };
+      if (active !== void 0 && p.kind === "inherited")
+        env2.activeVenv = active;
+      const site = launchSiteFor(cmd, { file, language: "python", api: job.api, callSpan: job.callSpan, env: env2, viaShell: !job.argv });
+      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      return site;
+    };
+    const shell2 = {
+      file,
+      language: "python",
+      api: job.api,
+      callSpan: job.callSpan,
+      dialect: job.dialect,
+      dialectKnown: job.form === "cell",
+      path: DEFAULT_PATH,
+      cwd: void 0,
+      vars: /* @__PURE__ */ new Map(),
+      venvs: /* @__PURE__ */ new Map(),
+      originAt: (offset) => ({ line: file.location(offset).line, how: "created", offset }),
+      makeSite: make,
+      meter
+    };
+    if (job.argv) {
+      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell2, job.callSpan);
+      for (const cmd of commands)
+        sites.push(make(cmd, void 0));
+      sites.push(...session.sites);
+    } else
+      sites.push(...runShellSession(scripts.get(job), shell2).sites);
+  }
+}
+function mapPath(p, span) {
+  if (p.kind === "missing")
+    return { ...p, span: span(p.span) };
+  if (p.kind === "explicit" && p.span)
+    return { ...p, span: span(p.span) };
+  return p;
+}
+function suppressionsOf(file, nb) {
+  const out = /* @__PURE__ */ new Map();
+  for (const cell of nb.cells) {
+    for (const l of cell.lines) {
+      for (let k = l.text.indexOf("#"); k >= 0; k = l.text.indexOf("#", k + 1)) {
+        const codes = suppressedCodes(l.text.slice(k));
+        if (!codes)
+          continue;
+        const line = file.location(l.chars[k].start).line;
+        const prev = out.get(line);
+        out.set(line, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
+        break;
+      }
+    }
+  }
+  return out;
+}
+function problemOf(file, nb, pa, vfile, mod) {
+  const p = pa?.syntaxProblem;
+  if (p?.kind === "syntax" && p.start) {
+    const v = vfile.lineStart(p.start.line) + p.start.column - 1;
+    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const at2 = file.location(mod.span({ start: v, end: v + 1 }).start);
+    return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ""} at ${at2.line}:${at2.column}; the rest of the notebook was still checked`, start: at2 };
+  }
+  if (p)
+    return p;
+  const q = nb.problems[0];
+  if (q)
+    return { path: file.path, kind: "syntax", message: `not fully read: ${q.message}`, start: file.location(q.offset), partial: true };
+  return void 0;
+}
+var NOTEBOOK_WORDS = /python|pip|venv|activate/i;
+function looksWhole(text3) {
+  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*4\b/.test(text3);
+}
+var notebookFrontEnd = {
+  language: "notebook",
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path15.normalize(p)),
+  // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
+  mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
+  analyze: analyzeNotebook
+};
+
 // dist/src/frontends/index.js
 var FRONT_ENDS = [
   pythonFrontEnd,
@@ -11078,11 +11837,12 @@ var FRONT_ENDS = [
   procfileFrontEnd,
   systemdFrontEnd,
   supervisorFrontEnd,
-  shellScriptFrontEnd
+  shellScriptFrontEnd,
+  notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path30, content) {
-  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
+function headOf(path31, content) {
+  const name = path31.slice(Math.max(path31.lastIndexOf("/"), path31.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -11094,11 +11854,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path30, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path30, head));
+function claimingFrontEnd(path31, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path31, head));
 }
-function frontEndFor(path30, head = "") {
-  return claimingFrontEnd(path30, head) ?? pythonFrontEnd;
+function frontEndFor(path31, head = "") {
+  return claimingFrontEnd(path31, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -11501,6 +12261,8 @@ function applyPolicy(site, verdict, judgeOne) {
   const set = facts.pathSets.find((p) => p.from <= at2 && at2 < p.to);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.notebook)
+    return verdict;
   let fns = functionsOf.get(facts);
   if (!fns)
     functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
@@ -11789,31 +12551,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path30, ctx, language2) {
+function readForCheckSafely(path31, ctx, language2) {
   try {
-    return readForCheck(path30, ctx, language2);
+    return readForCheck(path31, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path30, diagnostics: [], problems: [{ path: path30, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path31, diagnostics: [], problems: [{ path: path31, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path30, ctx, language2) {
-  const result2 = { path: path30, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path31, ctx, language2) {
+  const result2 = { path: path31, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path30, kind, message, partial: false });
+    result2.problems.push({ path: path31, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path30, OPEN_FLAGS);
-    const st = fd === void 0 ? fs2.statSync(path30) : fs2.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path31, OPEN_FLAGS);
+    const st = fd === void 0 ? fs2.statSync(path31) : fs2.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs2.readFileSync(path30) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs2.readFileSync(path31) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -11823,7 +12585,7 @@ function readForCheck(path30, ctx, language2) {
     if (fd !== void 0)
       fs2.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path30, headOf(path30, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path31, headOf(path31, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -11832,11 +12594,11 @@ function readForCheck(path30, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path30, bytes);
+  const decoded = (fe.decode ?? decodeText)(path31, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path30, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path31, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -11866,7 +12628,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path30 = result2.path;
+  const path31 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -11881,22 +12643,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path30, e));
+    result2.problems.push(crashProblem(path31, e));
   }
   return result2;
 }
-function crashProblem(path30, e) {
+function crashProblem(path31, e) {
   if (e instanceof TooComplexError)
-    return { path: path30, kind: "too-complex", message: e.message, partial: false };
+    return { path: path31, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path30, kind: "too-deep", message: e.message, partial: false };
+    return { path: path31, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path31, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path31, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path31, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -11904,7 +12666,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs3 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -12003,7 +12765,7 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.',
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
@@ -12064,8 +12826,8 @@ var barePip = defineRule({
     ].join("\n"),
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
-    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
+    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
@@ -12121,7 +12883,7 @@ var barePythonInterpreter = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     references: [
       "https://docs.python.org/3/library/sys.html#sys.executable",
@@ -12554,7 +13316,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path30 = wordText(found.script);
+    const path31 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -12564,13 +13326,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path30))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path31))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path31 } } : { messageId: "runAsProgram", data: { script: path31 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path31}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -12702,17 +13464,17 @@ function ruleList(v, file, key) {
 }
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 function findPyproject(start) {
-  let dir = path15.resolve(start);
+  let dir = path16.resolve(start);
   try {
     if (fs3.statSync(dir).isFile())
-      dir = path15.dirname(dir);
+      dir = path16.dirname(dir);
   } catch {
   }
   for (; ; ) {
-    const p = path15.join(dir, "pyproject.toml");
+    const p = path16.join(dir, "pyproject.toml");
     if (fs3.existsSync(p))
       return p;
-    const up = path15.dirname(dir);
+    const up = path16.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -12721,7 +13483,7 @@ function findPyproject(start) {
 function loadConfig(opts) {
   const pyprojectPath = opts.noConfig ? void 0 : opts.configPath ?? findPyproject(opts.start);
   const cfg = {
-    root: pyprojectPath ? path15.dirname(path15.resolve(pyprojectPath)) : path15.resolve(opts.start),
+    root: pyprojectPath ? path16.dirname(path16.resolve(pyprojectPath)) : path16.resolve(opts.start),
     pyprojectPath,
     ignore: [],
     perFileIgnores: {},
@@ -12734,8 +13496,8 @@ function loadConfig(opts) {
   };
   if (!pyprojectPath)
     return cfg;
-  const rel = path15.relative(process.cwd(), path15.resolve(pyprojectPath));
-  const file = rel && !rel.startsWith("..") && !path15.isAbsolute(rel) ? rel : pyprojectPath;
+  const rel = path16.relative(process.cwd(), path16.resolve(pyprojectPath));
+  const file = rel && !rel.startsWith("..") && !path16.isAbsolute(rel) ? rel : pyprojectPath;
   let data;
   let text3;
   try {
@@ -12820,15 +13582,15 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/discover.js
 import fs6 from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // dist/src/pipeline/container-images.js
 import fs5 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 import { parse as parseYaml2 } from "yaml";
 
 // dist/src/frontends/dockerfile/image.js
-import path16 from "node:path";
+import path17 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -12922,7 +13684,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path16.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path17.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -12931,8 +13693,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path16.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path16.sep))
+          const host = path17.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path17.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -13029,7 +13791,7 @@ function venvFirstOnPath(s) {
 
 // dist/src/pipeline/docker-run.js
 import fs4 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 import { parse as parseYaml } from "yaml";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -13138,8 +13900,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path17.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path17.join(ctx, "Dockerfile"), root);
+          const context = path18.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path18.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -13162,15 +13924,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path17.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path18.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf(host);
-            if (!kind || host === root || !host.startsWith(root + path17.sep))
+            if (!kind || host === root || !host.startsWith(root + path18.sep))
               continue;
-            mounts.push({ dest: path17.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path18.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path17.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path18.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -13182,14 +13944,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf(path17.resolve(root, file)) === "file" ? [path17.resolve(root, file)] : [];
-  const full = path17.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path17.dirname(full);
+    return kindOf(path18.resolve(root, file)) === "file" ? [path18.resolve(root, file)] : [];
+  const full = path18.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path18.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path17.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path18.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs4.readdirSync(dir).filter((n) => re.test(n) && kindOf(path17.join(dir, n)) === "file").map((n) => path17.join(dir, n));
+    return fs4.readdirSync(dir).filter((n) => re.test(n) && kindOf(path18.join(dir, n)) === "file").map((n) => path18.join(dir, n));
   } catch {
     return [];
   }
@@ -13261,7 +14023,7 @@ function composeDefs(file) {
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path18.dirname(file);
+  const dir = path19.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -13271,7 +14033,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path18.resolve(dir, ctx);
+    const context = path19.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -13287,13 +14049,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path18.resolve(dir, src);
+      const host = path19.resolve(dir, src);
       const kind = kindOf(host);
       if (kind)
-        mounts.push({ dest: path18.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path19.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path18.resolve(context, df),
+      dockerfile: path19.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -13303,7 +14065,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path18.basename(file)} service ${name}`
+      from: `${path19.basename(file)} service ${name}`
     });
   }
   return out;
@@ -13350,37 +14112,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path18.dirname(file), ...roots].map((r) => path18.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
+    const context = [path19.dirname(file), ...roots].map((r) => path19.resolve(r, ctx)).find((c) => kindOf(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path18.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path18.basename(file)} target ${name}` });
+    out.push({ dockerfile: path19.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field(body, "target"), name, namedContexts, from: `${path19.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf(r) === "folder" ? r : path18.dirname(r));
+  roots = roots.map((r) => kindOf(r) === "folder" ? r : path19.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path18.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path19.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path18.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path19.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path18.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path19.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown = (p) => path18.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown = (p) => path19.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -13416,7 +14178,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path18.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path19.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -13430,7 +14192,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path18.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path19.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -13462,9 +14224,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path18.resolve(f);
+    const abs = path19.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path18.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path19.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -13489,14 +14251,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path18.posix.join(workdir, `${mod}.py`), path18.posix.join(workdir, mod));
+      out.push(path19.posix.join(workdir, `${mod}.py`), path19.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path18.posix.normalize(w.startsWith("/") ? w : path18.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path19.posix.normalize(w.startsWith("/") ? w : path19.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -13505,14 +14267,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path18.join(c.host, p.slice(c.dest.length));
+        const host = path19.join(c.host, p.slice(c.dest.length));
         if (kindOf(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path18.posix.join(c.dest, path18.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path18.posix.join(c.dest, path18.basename(c.host)))
+    const at2 = c.intoDir ? path19.posix.join(c.dest, path19.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path19.posix.join(c.dest, path19.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -13529,12 +14291,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path18.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
-  for (const f of [...configFiles.map((c) => path18.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path19.join(r, "tox.ini")).filter((p) => kindOf(p) === "file");
+  for (const f of [...configFiles.map((c) => path19.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path18.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path19.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -13548,8 +14310,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path18.resolve(b, w);
-          if (p.startsWith(root + path18.sep))
+          const p = path19.resolve(b, w);
+          if (p.startsWith(root + path19.sep))
             found.push(p);
         }
       }
@@ -13582,7 +14344,7 @@ function discoverFiles(inputs, cfg) {
   const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path19.relative(base, path19.resolve(dir)).split(path19.sep).join("/");
+  const relativeDir = (base, dir) => path20.relative(base, path20.resolve(dir)).split(path20.sep).join("/");
   const excluded = (rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -13590,7 +14352,7 @@ function discoverFiles(inputs, cfg) {
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path19.resolve(p);
+    const key = path20.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -13634,7 +14396,7 @@ function discoverFiles(inputs, cfg) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs6.readFileSync(path19.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs6.readFileSync(path20.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -13646,7 +14408,7 @@ function discoverFiles(inputs, cfg) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path19.join(dir, e.name);
+      const p = path20.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
@@ -13700,7 +14462,7 @@ function discoverFiles(inputs, cfg) {
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path19.basename(input2);
+      const name = path20.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
         continue;
@@ -13720,13 +14482,13 @@ function discoverFiles(inputs, cfg) {
 
 // dist/src/env/console-scripts.js
 import fs8 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // dist/src/env/static.js
 import fs7 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 function isVenv(dir) {
-  return fs7.existsSync(path20.join(dir, "pyvenv.cfg"));
+  return fs7.existsSync(path21.join(dir, "pyvenv.cfg"));
 }
 function listDir(d) {
   try {
@@ -13738,16 +14500,16 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path20.join(prefix, lib);
-    if (lib === "Lib" && fs7.existsSync(path20.join(libDir, "site-packages")))
-      out.push(path20.join(libDir, "site-packages"));
+    const libDir = path21.join(prefix, lib);
+    if (lib === "Lib" && fs7.existsSync(path21.join(libDir, "site-packages")))
+      out.push(path21.join(libDir, "site-packages"));
     for (const d of listDir(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path20.join(libDir, d, leaf);
+        const sp = path21.join(libDir, d, leaf);
         if (fs7.existsSync(sp))
           out.push(sp);
       }
@@ -13775,13 +14537,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path21.join(root, e.name))).map((e) => path21.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path22.join(root, e.name))).map((e) => path22.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs8.existsSync(path21.join(base, ...mod, "__main__.py")))
+    if (fs8.existsSync(path22.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -13822,7 +14584,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs8.readFileSync(path21.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs8.readFileSync(path22.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -13830,7 +14592,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path21.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path22.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -13848,7 +14610,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path21.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path22.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -13933,7 +14695,7 @@ function projectDependencies(cfg) {
   for (const f of entries2) {
     let text3 = "";
     try {
-      text3 = fs8.readFileSync(path21.join(cfg.root, f), "utf8");
+      text3 = fs8.readFileSync(path22.join(cfg.root, f), "utf8");
     } catch {
       continue;
     }
@@ -13948,7 +14710,7 @@ function asArray(v) {
 }
 
 // dist/src/pipeline/context.js
-import path22 from "node:path";
+import path23 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -13995,7 +14757,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path22.relative(cfg.root, path22.resolve(file)).split(path22.sep).join("/");
+    const r = path23.relative(cfg.root, path23.resolve(file)).split(path23.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -14123,12 +14885,12 @@ function hasSyntaxErrors(file, fe) {
 
 // dist/src/pipeline/fix-write.js
 import fs9 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path23.join(path23.dirname(target), `.${path23.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path24.join(path24.dirname(target), `.${path24.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -14192,7 +14954,7 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path23.join(dir, name);
+    const p = path24.join(dir, name);
     try {
       if (fs9.lstatSync(p).isFile()) {
         fs9.unlinkSync(p);
@@ -14204,8 +14966,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path23.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path23.sep}`) && !path23.isAbsolute(rel);
+  const rel = path24.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path24.sep}`) && !path24.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -14218,7 +14980,7 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs9.statSync(r).isDirectory() ? r : path23.dirname(r);
+        const dir = fs9.statSync(r).isDirectory() ? r : path24.dirname(r);
         this.roots.push(fs9.realpathSync(dir));
       } catch {
       }
@@ -14256,7 +15018,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path23.dirname(fs9.realpathSync(file));
+      const dir = path24.dirname(fs9.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -14293,7 +15055,7 @@ function realpathOr(file) {
   try {
     return fs9.realpathSync(file);
   } catch {
-    return path23.resolve(file);
+    return path24.resolve(file);
   }
 }
 
@@ -14340,7 +15102,7 @@ async function checkFiles(files, settings, opts = {}) {
   const ctx = contextFromSettings(settings);
   const results = new Array(files.length);
   let done = 0;
-  const finish2 = (i, r, fix) => {
+  const finish3 = (i, r, fix) => {
     results[i] = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
     opts.onProgress?.(++done, files.length);
   };
@@ -14352,7 +15114,7 @@ async function checkFiles(files, settings, opts = {}) {
   for (; next < files.length; next++) {
     const { result: result2, file } = readForCheckSafely(files[next], ctx, opts.claimed?.get(files[next]));
     if (!file)
-      finish2(next, result2);
+      finish3(next, result2);
     else {
       if (!parsers) {
         chooseWasmTier(settings);
@@ -14375,14 +15137,14 @@ async function checkFiles(files, settings, opts = {}) {
       if (parsersDamaged())
         await loadParsers();
       const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx, fixRequest(opts.fix), item.drop);
-      finish2(item.index, r.result, r.fix);
+      finish3(item.index, r.result, r.fix);
     }
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish2, opts.claimed, opts.fix);
+  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish3, opts.claimed, opts.fix);
   return results;
 }
-async function withWorkers(files, from, queue, settings, ctx, workers, finish2, claimed, fix) {
+async function withWorkers(files, from, queue, settings, ctx, workers, finish3, claimed, fix) {
   const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
   let producing = true;
   const idle = [];
@@ -14401,7 +15163,7 @@ async function withWorkers(files, from, queue, settings, ctx, workers, finish2, 
       w.on("message", (msg) => {
         if (msg !== "ready") {
           for (const { index, result: result2, fix: fix2 } of msg) {
-            finish2(index, { ...result2, source: result2.source ? new SourceFile(result2.source.path, result2.source.text, result2.source.encoding) : void 0 }, fix2);
+            finish3(index, { ...result2, source: result2.source ? new SourceFile(result2.source.path, result2.source.text, result2.source.encoding) : void 0 }, fix2);
           }
         }
         next();
@@ -14412,7 +15174,7 @@ async function withWorkers(files, from, queue, settings, ctx, workers, finish2, 
   for (let i = from; i < files.length; i++) {
     const { result: result2, file } = readForCheckSafely(files[i], ctx, claimed?.get(files[i]));
     if (!file)
-      finish2(i, result2);
+      finish3(i, result2);
     else {
       queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path) });
       wake();
@@ -14434,7 +15196,7 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/baseline.js
 import fs10 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -14458,8 +15220,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path24.dirname(path24.resolve(cwd, file));
-  const rel = (d) => path24.relative(base, path24.resolve(cwd, d.path)).split(path24.sep).join("/");
+  const base = path25.dirname(path25.resolve(cwd, file));
+  const rel = (d) => path25.relative(base, path25.resolve(cwd, d.path)).split(path25.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -14503,7 +15265,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path24.resolve(cwd, file);
+  const target = path25.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs10.writeFileSync(tmp, text3, { mode: 420 });
@@ -14952,7 +15714,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const cfg = loadConfig({ start: path25.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
+  const cfg = loadConfig({ start: path26.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
   if (opts.extendExclude)
     cfg.extendExclude.push(...opts.extendExclude);
   if (opts.respectGitignore !== void 0)
@@ -14968,14 +15730,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path25.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path25.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path26.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path26.resolve(cwd, p));
   const found = discoverFiles(roots, cfg);
   const display = (p) => {
-    const r = path25.relative(cwd, p);
+    const r = path26.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path25.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path26.resolve(cwd, p)))];
   const ignoresFor = perFileIgnores(cfg);
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
@@ -15055,17 +15817,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path26 from "node:path";
+import path27 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path26.relative(cwd, path26.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path26.sep) || path26.isAbsolute(rel);
+  const rel = path27.relative(cwd, path27.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path27.sep) || path27.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path26.sep).join("/");
+  return displayPath(p, cwd).split(path27.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -15164,7 +15926,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path30 = portablePath(d.path, r.cwd);
+  const path31 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -15179,10 +15941,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path30,
+    path: path31,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path30, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path31, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -15191,7 +15953,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path27 from "node:path";
+import path28 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -15352,11 +16114,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path27.resolve(cwd, p)).href };
-  return { uri: rel.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path28.resolve(cwd, p)).href };
+  return { uri: rel.split(path28.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path27.resolve(dir)).href;
+  const href = pathToFileURL(path28.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -15522,8 +16284,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path30)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path31 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path31)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -15535,7 +16297,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
+  const path31 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -15548,7 +16310,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path30}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path31}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -15635,17 +16397,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs11 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path28.dirname(fileURLToPath(from)); ; dir = path28.dirname(dir)) {
-    const file = path28.join(dir, "package.json");
+  for (let dir = path29.dirname(fileURLToPath(from)); ; dir = path29.dirname(dir)) {
+    const file = path29.join(dir, "package.json");
     if (fs11.existsSync(file)) {
       const json = JSON.parse(fs11.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path28.dirname(dir) === dir)
+    if (path29.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -15723,7 +16485,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path29.relative(r.cwd, path29.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path30.relative(r.cwd, path30.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -15742,15 +16504,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs12.existsSync(path29.resolve(workspace, p)))
+      if (!fs12.existsSync(path30.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path29.resolve(workspace, sarifPath);
-      fs12.mkdirSync(path29.dirname(target), { recursive: true });
+      const target = path30.resolve(workspace, sarifPath);
+      fs12.mkdirSync(path30.dirname(target), { recursive: true });
       fs12.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path15, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path15;
+  constructor(path16, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path16;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -626,7 +626,7 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.',
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
@@ -788,8 +788,8 @@ var barePip = defineRule({
     ].join("\n"),
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
-    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
+    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
@@ -845,7 +845,7 @@ var barePythonInterpreter = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     references: [
       "https://docs.python.org/3/library/sys.html#sys.executable",
@@ -1278,7 +1278,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path15 = wordText(found.script);
+    const path16 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -1288,13 +1288,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path15))
+      if (at && replaceWordEdit(site.file.text, found.script, path16))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx2.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path15 } } : { messageId: "runAsProgram", data: { script: path15 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path16 } } : { messageId: "runAsProgram", data: { script: path16 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path15}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path16}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -1469,7 +1469,7 @@ function sameLine(a, b) {
 import fs2 from "node:fs";
 
 // dist/src/kernel/decode.js
-function decodeText(path15, bytes, opts = {}) {
+function decodeText(path16, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1487,19 +1487,19 @@ function decodeText(path15, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path15, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path16, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path15, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path16, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path15, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path16, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1508,7 +1508,7 @@ function decodeText(path15, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path15, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path16, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -1543,6 +1543,8 @@ var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by e
 var PYTHON_LAUNCH_CALLS = { name: "python-launch-calls", what: "calls to launch APIs in one Python file", limit: 5e3 };
 var PYTHON_PARSE_CHARS = { name: "python-parse-size", what: "characters of Python parsed at once", limit: 1024 * 1024 };
 var PYTHON_PLAN_CHARS = { name: "python-file-size", what: "characters in one Python file that may launch a process", limit: 3 * 1024 * 1024 };
+var NOTEBOOK_CELLS = { name: "notebook-cells", what: "cells in one notebook", limit: 1e4 };
+var NOTEBOOK_SOURCE_CHARS = { name: "notebook-source-size", what: "characters of code cell source in one notebook", limit: 1024 * 1024 };
 var TooComplexError = class extends Error {
   budget;
   amount;
@@ -5520,10 +5522,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path15 = `PATH="${v.venv}/bin:$PATH"`;
+  const path16 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path15}` }], applicability: "unsafe", reason, title: `Add ENV ${path15} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path15}` }], applicability: "unsafe", reason, title: `Add ${path15} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path16}` }], applicability: "unsafe", reason, title: `Add ENV ${path16} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path16}` }], applicability: "unsafe", reason, title: `Add ${path16} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -8088,9 +8090,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path15, bytes) {
+function decodePython(path16, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path15, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path16, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/values.js
@@ -8211,12 +8213,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path15, key) {
+function withKey(path16, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path15 === "no")
+  if (key === void 0 && path16 === "no")
     return "unknown";
-  return path15;
+  return path16;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8865,11 +8867,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path15 = flow.chain.join("/");
+                const path16 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path15.startsWith(k + "/") || k.startsWith(path15 + "/"))
+                  if (path16.startsWith(k + "/") || k.startsWith(path16 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path15, e.value());
+                chain.values.set(path16, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -9141,10 +9143,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path15 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path16 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path15 = withKey(path15, k);
-        return { k: "env", path: path15, span };
+          path16 = withKey(path16, k);
+        return { k: "env", path: path16, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9649,22 +9651,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path15 = "no";
+    let path16 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path15 = withKey(path15, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path16 = withKey(path16, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path15 = mergeEnv(path15, v.k === "env" ? v.path : "unknown");
+        path16 = mergeEnv(path16, v.k === "env" ? v.path : "unknown");
       } else
-        path15 = withKey(path15, void 0);
+        path16 = withKey(path16, void 0);
     }
-    return { k: "env", path: path15, span: spanOf(n) };
+    return { k: "env", path: path16, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -10469,19 +10471,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path15 = r.env;
+    let path16 = r.env;
     if (cmd.pathReset)
-      path15 = { kind: "reset", by: cmd.pathReset };
+      path16 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path15 = { kind: "reset", by: "env -i" };
+      path16 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path15 = { kind: "explicit" };
-    const env2 = { path: path15 };
+      path16 = { kind: "explicit" };
+    const env2 = { path: path16 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path15.kind !== "reset" && path15.kind !== "missing")
+    if (active !== void 0 && path16.kind !== "reset" && path16.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10712,7 +10714,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path15, head) => /\.pyw?$/i.test(path15) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path16, head) => /\.pyw?$/i.test(path16) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11748,6 +11750,763 @@ var crontabFrontEnd = {
   }
 };
 
+// dist/src/frontends/notebook/index.js
+import path15 from "node:path";
+
+// dist/src/frontends/notebook/json.js
+var JsonError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+var MAX_DEPTH2 = 512;
+function parseJson(text3) {
+  let i = 0;
+  const n = text3.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9)
+        i++;
+      else
+        break;
+    }
+  };
+  const fail = (what) => {
+    throw new JsonError(i >= n ? `unexpected end of the file, ${what}` : `unexpected ${JSON.stringify(text3[i])}, ${what}`, Math.min(i, n));
+  };
+  const str = () => {
+    const start = i++;
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 34)
+        return { kind: "string", start, end: ++i };
+      if (c === 92) {
+        const e = text3[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6))) {
+            i += 2;
+            fail("expected four hex digits after \\u");
+          }
+          i += 6;
+        } else if (e !== void 0 && '"\\/bfnrt'.includes(e))
+          i += 2;
+        else {
+          i++;
+          fail("not a JSON string escape");
+        }
+      } else if (c < 32)
+        fail("a control character inside a string");
+      else
+        i++;
+    }
+    return fail("expected the end of a string");
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH2)
+      fail(`nested more than ${MAX_DEPTH2} levels deep`);
+    ws();
+    const c = text3[i];
+    const start = i;
+    if (c === "{") {
+      i++;
+      const entries = [];
+      ws();
+      if (text3[i] === "}")
+        return { kind: "object", start, end: ++i, entries };
+      for (; ; ) {
+        ws();
+        if (text3[i] !== '"')
+          fail("expected a key");
+        const k = str();
+        ws();
+        if (text3[i] !== ":")
+          fail('expected ":"');
+        i++;
+        entries.push([decodeString(text3, k).text, value(depth + 1)]);
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "}")
+          return { kind: "object", start, end: ++i, entries };
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items = [];
+      ws();
+      if (text3[i] === "]")
+        return { kind: "array", start, end: ++i, items };
+      for (; ; ) {
+        items.push(value(depth + 1));
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "]")
+          return { kind: "array", start, end: ++i, items };
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"')
+      return str();
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    const r = m.exec(text3);
+    if (!r)
+      return fail("expected a value");
+    i += r[0].length;
+    return { kind: /^[tfn]/.test(r[0]) ? "literal" : "number", start, end: i, text: r[0] };
+  };
+  const v = value(0);
+  ws();
+  if (i < n)
+    fail("expected the end of the file");
+  return v;
+}
+var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function decodeString(text3, s) {
+  const out = [];
+  const starts = [];
+  const ends = [];
+  let i = s.start + 1;
+  const end = s.end - 1;
+  while (i < end) {
+    const c = text3[i];
+    if (c !== "\\") {
+      out.push(c);
+      starts.push(i);
+      ends.push(++i);
+      continue;
+    }
+    const e = text3[i + 1];
+    if (e === "u") {
+      out.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
+      starts.push(i);
+      ends.push(i += 6);
+    } else {
+      out.push(SIMPLE[e]);
+      starts.push(i);
+      ends.push(i += 2);
+    }
+  }
+  return { text: out.join(""), starts, ends };
+}
+function member(v, key) {
+  if (v?.kind !== "object")
+    return void 0;
+  for (let k = v.entries.length - 1; k >= 0; k--)
+    if (v.entries[k][0] === key)
+      return v.entries[k][1];
+  return void 0;
+}
+function jsonStringContent(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+// dist/src/frontends/notebook/cells.js
+var NotebookError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function readNotebook(text3) {
+  let root;
+  try {
+    root = parseJson(text3);
+  } catch (e) {
+    if (e instanceof JsonError)
+      throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
+    throw e;
+  }
+  if (root.kind !== "object")
+    throw new NotebookError("not a Jupyter notebook: the file is JSON but not an object", root.start);
+  const nbformat = member(root, "nbformat");
+  const major = nbformat?.kind === "number" ? Number(nbformat.text) : void 0;
+  if (major === void 0)
+    throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
+  if (major < 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
+  if (major > 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
+  const cells = member(root, "cells");
+  if (cells?.kind !== "array")
+    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
+  within(NOTEBOOK_CELLS, cells.items.length);
+  const metadata = member(root, "metadata");
+  const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0 };
+  let chars = 0;
+  cells.items.forEach((cell, k) => {
+    const type = member(cell, "cell_type");
+    if (type?.kind !== "string" || decodeString(text3, type).text !== "code")
+      return;
+    const source = member(cell, "source");
+    let tokens;
+    if (source?.kind === "string")
+      tokens = [source];
+    else if (source?.kind === "array" && source.items.every((x) => x.kind === "string"))
+      tokens = source.items;
+    else {
+      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+      return;
+    }
+    const all = [];
+    tokens.forEach((t, ti) => {
+      const d = decodeString(text3, t);
+      for (let i = 0; i < d.text.length; i++)
+        all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
+    });
+    chars += all.length;
+    within(NOTEBOOK_SOURCE_CHARS, chars);
+    const separator = source.kind === "array" && tokens.length > 1 ? text3.slice(tokens[0].end, tokens[1].start) : source.kind === "array" ? `,${text3.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : "";
+    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === "array" ? "list" : "string", separator });
+  });
+  return out;
+}
+function splitCellLines(all) {
+  const lines = [];
+  let cur = [];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (c.ch === "\n" || c.ch === "\r") {
+      const brk = c.ch === "\r" && all[i + 1]?.ch === "\n" ? [c, all[++i]] : [c];
+      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk });
+      cur = [];
+    } else
+      cur.push(c);
+  }
+  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk: [] });
+  return lines;
+}
+var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+function lineKind(text3) {
+  const m = SHELL_MAGIC.exec(text3);
+  if (m) {
+    const esc = m[3];
+    if (text3.length > m[0].length || esc !== "!") {
+      const form = m[2] !== void 0 ? "assign" : esc === "!" ? "system" : esc === "%system" ? "magic" : "capture";
+      return { kind: "shell", form, marker: m[0].lastIndexOf(esc), from: m[0].length };
+    }
+  }
+  const t = text3.trimStart();
+  if (t.startsWith("%"))
+    return { kind: "magic", pathSet: /^%env\s+PATH\b/.test(t) };
+  const auto = AUTOMAGIC.exec(t);
+  if (auto)
+    return { kind: "magic", pathSet: auto[1] === "env" && /^env\s+PATH\b/.test(t) };
+  if (/^\?/.test(t) || /^[A-Za-z_][\w.]*\?\??\s*$/.test(t))
+    return { kind: "magic" };
+  return { kind: "python" };
+}
+var AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
+var PYTHON_BODY_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "skip", "memit", "tensorflow_version"]);
+function cellMagic(first) {
+  const m = /^%%(\w+)\s*(.*)$/.exec(first);
+  if (!m)
+    return { kind: "none" };
+  const name = m[1];
+  if (name === "bash" || name === "sh")
+    return { kind: "shell", dialect: name, program: name };
+  if (name === "script") {
+    const args = m[2].split(/\s+/).filter((a) => !a.startsWith("-"));
+    const prog = args[0]?.replace(/^.*\//, "");
+    if (prog === "bash" || prog === "sh" || prog === "dash")
+      return { kind: "shell", dialect: prog === "bash" ? "bash" : "sh", program: args[0] };
+    return m[2].trim() === "" ? { kind: "other" } : { kind: "script", from: first.indexOf(m[2]) };
+  }
+  if (PYTHON_BODY_MAGICS.has(name))
+    return { kind: "python-body" };
+  return { kind: "other" };
+}
+function statementStarts(lines) {
+  const out = [];
+  let depth = 0;
+  let triple;
+  let cont = false;
+  for (const line of lines) {
+    out.push(depth === 0 && triple === void 0 && !cont);
+    cont = false;
+    if (out[out.length - 1] && lineKind(line).kind !== "python") {
+      cont = /\\$/.test(line);
+      continue;
+    }
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (triple !== void 0) {
+        if (c === "\\")
+          i += 2;
+        else if (line.startsWith(triple, i)) {
+          i += 3;
+          triple = void 0;
+        } else
+          i++;
+        continue;
+      }
+      if (c === "#")
+        break;
+      if (c === '"' || c === "'") {
+        if (line.startsWith(c.repeat(3), i)) {
+          triple = c.repeat(3);
+          i += 3;
+          continue;
+        }
+        i++;
+        while (i < line.length && line[i] !== c)
+          i += line[i] === "\\" ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{")
+        depth++;
+      else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+        depth--;
+      i++;
+    }
+    if (triple === void 0 && /\\$/.test(line))
+      cont = true;
+  }
+  return out;
+}
+
+// dist/src/frontends/notebook/virtual.js
+var VirtualModule = class {
+  chars = [];
+  refs = [];
+  get text() {
+    return this.chars.join("");
+  }
+  get length() {
+    return this.refs.length;
+  }
+  push(cell, c) {
+    this.chars.push(c.ch);
+    this.refs.push({ cell, token: c.token, start: c.start, end: c.end });
+  }
+  /** `pass` (or nothing) in place of an IPython line, anchored before its first character. */
+  synth(text3, cell, at) {
+    for (const ch of text3) {
+      this.chars.push(ch);
+      this.refs.push(at ? { cell, token: at.token, start: at.start, end: at.start, synthetic: true } : void 0);
+    }
+  }
+  /** The notebook offset of module offset `o` (-1 for text that is not the notebook's). */
+  offset(o) {
+    const r = this.refs[o];
+    return r && !r.synthetic ? r.start : -1;
+  }
+  span(s) {
+    let a = -1;
+    let b = -1;
+    for (let i = s.start; i < s.end && i < this.refs.length; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic)
+        continue;
+      if (a < 0)
+        a = r.start;
+      b = r.end;
+    }
+    if (a >= 0)
+      return { start: a, end: b };
+    for (let i = Math.min(s.start, this.refs.length - 1); i >= 0; i--) {
+      const r = this.refs[i];
+      if (r)
+        return { start: r.start, end: r.start };
+    }
+    return { start: 0, end: 0 };
+  }
+  word(w) {
+    return { fragments: w.fragments.map((f) => this.fragment(f)), ...w.span ? { span: this.span(w.span) } : {} };
+  }
+  fragment(f) {
+    switch (f.kind) {
+      case "text":
+        return f.offsets ? { ...f, offsets: f.offsets.map((o) => o < 0 ? -1 : this.offset(o)) } : f;
+      case "path-lookup":
+        return { ...f, name: this.word(f.name), span: this.span(f.span) };
+      default:
+        return f.span ? { ...f, span: this.span(f.span) } : f;
+    }
+  }
+  /**
+   * A Python fix's edit in the notebook: its range must be characters of one JSON string of the
+   * notebook, written as they read; its text is written as JSON string content, and in a cell kept
+   * as a list of lines a line break it writes ends the list element. Undefined when it cannot be.
+   */
+  edit(e) {
+    if (e.start === e.end) {
+      const here = this.refs[e.start];
+      const before = e.start > 0 ? this.refs[e.start - 1] : void 0;
+      const r = here ?? (before && !before.synthetic ? { ...before, start: before.end } : void 0);
+      if (!r)
+        return void 0;
+      return { start: r.start, end: r.start, text: jsonText(e.text, r.cell, r.start) };
+    }
+    const first = this.refs[e.start];
+    if (!first || first.synthetic)
+      return void 0;
+    let end = first.start;
+    for (let i = e.start; i < e.end; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic || r.cell !== first.cell || r.token !== first.token || r.start !== end)
+        return void 0;
+      end = r.end;
+    }
+    return { start: first.start, end, text: jsonText(e.text, first.cell, first.start) };
+  }
+};
+function jsonText(s, cell, at) {
+  if (cell.form === "string")
+    return jsonStringContent(s);
+  const token = cell.tokens.find((t) => t.start < at && at < t.end);
+  const atElementEnd = token !== void 0 && at === token.end - 1;
+  const parts = s.split("\n");
+  let out = "";
+  parts.forEach((p, k) => {
+    out += jsonStringContent(p);
+    if (k === parts.length - 1)
+      return;
+    out += "\\n";
+    if (k === parts.length - 2 && parts[k + 1] === "" && atElementEnd)
+      return;
+    out += `"${cell.separator}"`;
+  });
+  return out;
+}
+
+// dist/src/frontends/notebook/rewrite.js
+var UNQUOTED = "IPython substitutes {sys.executable} into the command unquoted, so an interpreter path with spaces or shell characters would be split by the shell";
+var EscapeRewriter = class {
+  nbText;
+  job;
+  site;
+  importSys;
+  constructor(nbText, job, site, importSys) {
+    this.nbText = nbText;
+    this.job = job;
+    this.site = site;
+    this.importSys = importSys;
+  }
+  rewrite(target) {
+    if (target.kind !== "interpreter" || this.job.form === "cell" || this.site.wrappers.length > 0)
+      return void 0;
+    const program = this.site.argv[0];
+    const name = program && wordText(program);
+    const span = program && shellWordSpan(this.nbText, program);
+    if (!name || !span || this.nbText.slice(span.start, span.end) !== name)
+      return void 0;
+    const first = this.job.first;
+    if (this.job.form === "system" && this.job.marker && first && span.start === first.start) {
+      const end = target.module === "pip" ? span.end : !target.module && isInterpreterName(name) ? this.mPipEnd(span.end) : void 0;
+      if (end !== void 0)
+        return { edits: [{ start: this.job.marker.start, end, text: "%pip" }], title: "Use %pip", applicability: "safe" };
+    }
+    if (/[{}$]/.test(this.job.text))
+      return void 0;
+    if (this.importSys === null)
+      return void 0;
+    const edits = [{ start: span.start, end: span.end, text: `{sys.executable}${target.module ? ` -m ${target.module}` : ""}` }];
+    if (this.importSys) {
+      if (this.importSys.cell.index > this.job.cell.index)
+        return void 0;
+      const at = this.importSys.at.start;
+      edits.push({ start: at, end: at, text: jsonText("import sys\n", this.importSys.cell, at) });
+    }
+    return { edits, title: target.module ? `Use !{sys.executable} -m ${target.module}` : "Use !{sys.executable}", applicability: "unsafe", reason: UNQUOTED };
+  }
+  /** After `python`: ` -m pip` written plainly, where it ends. */
+  mPipEnd(from) {
+    const m = /^([ \t]+)-m([ \t]+)pip(?=[ \t]|$|\\n|")/.exec(this.nbText.slice(from, from + 40));
+    return m ? from + m[0].length : void 0;
+  }
+};
+var CellRewriter = class {
+  inner;
+  module;
+  constructor(inner, module) {
+    this.inner = inner;
+    this.module = module;
+  }
+  rewrite(target) {
+    const rw = this.inner.rewrite(target);
+    if (!rw)
+      return void 0;
+    const edits = [];
+    for (const e of rw.edits) {
+      const m = this.module.edit(e);
+      if (!m)
+        return void 0;
+      edits.push(m);
+    }
+    return { ...rw, edits };
+  }
+};
+
+// dist/src/frontends/notebook/index.js
+function readCells(nb) {
+  const module = new VirtualModule();
+  const jobs = [];
+  const pathSets = [];
+  let importSys = null;
+  let importsSys = false;
+  for (const cell of nb.cells) {
+    const texts = cell.lines.map((l) => l.text);
+    const magic = cellMagic(texts[0] ?? "");
+    const span = cellSpan(cell);
+    if (magic.kind === "other")
+      continue;
+    if (magic.kind === "shell" || magic.kind === "script") {
+      const body = [];
+      for (const l of cell.lines.slice(1))
+        for (const c of [...l.chars, ...l.brk])
+          body.push({ ch: c.ch, off: c.start });
+      const head = cell.lines[0];
+      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      if (magic.kind === "script") {
+        job.argv = [];
+        const re = /\S+/g;
+        for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
+          const at = magic.from + m.index;
+          job.argv.push(head.chars.slice(at, at + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+        }
+        job.callSpan = { start: head.chars[0].start, end: head.chars[head.chars.length - 1].end };
+      }
+      jobs.push(job);
+      continue;
+    }
+    if (magic.kind === "none" && importSys === null && cell.lines[0]?.chars.length)
+      importSys = { cell, at: cell.lines[0].chars[0] };
+    const starts = statementStarts(texts);
+    for (let i = 0; i < cell.lines.length; i++) {
+      const line = cell.lines[i];
+      const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
+      if (kind.kind === "python") {
+        for (const c of [...line.chars, ...line.brk])
+          module.push(cell, c);
+        if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
+          importsSys = true;
+        continue;
+      }
+      const indent = /^\s*/.exec(line.text)[0].length;
+      for (const c of line.chars.slice(0, indent))
+        module.push(cell, c);
+      module.synth("pass", cell, line.chars[indent]);
+      for (const c of line.brk)
+        module.push(cell, c);
+      if (kind.kind === "magic") {
+        if (kind.pathSet && line.chars.length)
+          pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        continue;
+      }
+      const chars = [...line.chars.slice(kind.from)];
+      let j = i;
+      while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
+        chars.push(...cell.lines[j].brk);
+        j++;
+        chars.push(...cell.lines[j].chars);
+        for (const c of [...cell.lines[j].brk])
+          module.push(cell, c);
+      }
+      i = j;
+      const marker = line.chars[kind.marker];
+      const last = chars[chars.length - 1] ?? marker;
+      jobs.push({
+        cell,
+        form: kind.form,
+        marker,
+        first: chars[0],
+        text: chars.map((c) => c.ch).join(""),
+        script: expandIPython(chars),
+        api: kind.form === "magic" ? "%system" : kind.form === "capture" ? line.text.includes("%sx") ? "%sx" : "!!" : "!",
+        callSpan: { start: marker.start, end: last.end },
+        dialect: "bash"
+      });
+    }
+    module.synth("\n", cell, void 0);
+  }
+  return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
+}
+function cellSpan(cell) {
+  const all = cell.lines.flatMap((l) => l.chars);
+  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+}
+function expandIPython(chars) {
+  const out = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if ((c.ch === "{" || c.ch === "}") && chars[i + 1]?.ch === c.ch) {
+      out.push({ ch: c.ch, off: c.start });
+      i++;
+      continue;
+    }
+    if (c.ch === "{") {
+      let j = i + 1;
+      while (j < chars.length && chars[j].ch !== "}" && chars[j].ch !== "{")
+        j++;
+      if (chars[j]?.ch === "}") {
+        const expr = chars.slice(i + 1, j).map((x) => x.ch).join("").trim();
+        const span = { start: c.start, end: chars[j].end };
+        const frag = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: "sys-executable", span } : { kind: "unknown", span, why: "an IPython {expression}" };
+        out.push({ frag });
+        i = j;
+        continue;
+      }
+    }
+    out.push({ ch: c.ch, off: c.start });
+  }
+  return out;
+}
+function analyzeNotebook(file, use, opts = {}) {
+  let nb;
+  try {
+    nb = readNotebook(file.text);
+  } catch (e) {
+    if (!(e instanceof NotebookError))
+      throw e;
+    const at = file.location(e.offset);
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map(), syntaxProblem: { path: file.path, kind: "syntax", message: `${e.message} (at ${at.line}:${at.column}); not checked`, start: at, partial: false } });
+  }
+  if (nb.language !== void 0 && !/^(i?python\d*)$/.test(nb.language))
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map() });
+  const reading = readCells(nb);
+  const vfile = new SourceFile(file.path, reading.module.text, file.encoding);
+  const withPython = vfile.text.trim() !== "" && (!opts.parseLess || !opts.tools || pythonMayMatter(vfile.text, opts.tools));
+  if (!withPython)
+    return finish2(file, nb, reading, void 0, vfile, use);
+  return withPythonAnalysis(vfile, (pa) => finish2(file, nb, reading, pa, vfile, use), opts);
+}
+function finish2(file, nb, reading, pa, vfile, use) {
+  const mod = reading.module;
+  const sites = [];
+  for (const s of pa?.sites ?? []) {
+    sites.push({
+      ...s,
+      file,
+      callSpan: mod.span(s.callSpan),
+      argv: s.argv.map((w) => mod.word(w)),
+      env: { ...s.env, path: mapPath(s.env.path, (x) => mod.span(x)) },
+      rewriter: s.rewriter && new CellRewriter(s.rewriter, mod)
+    });
+  }
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
+  const py = pa?.sites[0]?.pythonFile;
+  const facts = {
+    sites,
+    functions: (py?.functions ?? []).map((f) => mod.span(f)),
+    pathSets: [
+      ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
+      ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
+    ],
+    notebook: true
+  };
+  for (const s of sites)
+    s.pythonFile = facts;
+  return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+function runJobs(file, reading, scripts, sites) {
+  const meter = new BudgetMeter();
+  for (const job of reading.jobs) {
+    const make = (cmd, active) => {
+      let p = { kind: "inherited" };
+      if (cmd.pathReset)
+        p = { kind: "reset", by: cmd.pathReset };
+      else if (cmd.pathUnset)
+        p = { kind: "reset", by: "env -i" };
+      else if (cmd.envPathSet)
+        p = { kind: "explicit" };
+      const env2 = { path: p };
+      if (active !== void 0 && p.kind === "inherited")
+        env2.activeVenv = active;
+      const site = launchSiteFor(cmd, { file, language: "python", api: job.api, callSpan: job.callSpan, env: env2, viaShell: !job.argv });
+      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      return site;
+    };
+    const shell2 = {
+      file,
+      language: "python",
+      api: job.api,
+      callSpan: job.callSpan,
+      dialect: job.dialect,
+      dialectKnown: job.form === "cell",
+      path: DEFAULT_PATH,
+      cwd: void 0,
+      vars: /* @__PURE__ */ new Map(),
+      venvs: /* @__PURE__ */ new Map(),
+      originAt: (offset) => ({ line: file.location(offset).line, how: "created", offset }),
+      makeSite: make,
+      meter
+    };
+    if (job.argv) {
+      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell2, job.callSpan);
+      for (const cmd of commands)
+        sites.push(make(cmd, void 0));
+      sites.push(...session.sites);
+    } else
+      sites.push(...runShellSession(scripts.get(job), shell2).sites);
+  }
+}
+function mapPath(p, span) {
+  if (p.kind === "missing")
+    return { ...p, span: span(p.span) };
+  if (p.kind === "explicit" && p.span)
+    return { ...p, span: span(p.span) };
+  return p;
+}
+function suppressionsOf(file, nb) {
+  const out = /* @__PURE__ */ new Map();
+  for (const cell of nb.cells) {
+    for (const l of cell.lines) {
+      for (let k = l.text.indexOf("#"); k >= 0; k = l.text.indexOf("#", k + 1)) {
+        const codes = suppressedCodes(l.text.slice(k));
+        if (!codes)
+          continue;
+        const line = file.location(l.chars[k].start).line;
+        const prev = out.get(line);
+        out.set(line, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
+        break;
+      }
+    }
+  }
+  return out;
+}
+function problemOf(file, nb, pa, vfile, mod) {
+  const p = pa?.syntaxProblem;
+  if (p?.kind === "syntax" && p.start) {
+    const v = vfile.lineStart(p.start.line) + p.start.column - 1;
+    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const at = file.location(mod.span({ start: v, end: v + 1 }).start);
+    return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ""} at ${at.line}:${at.column}; the rest of the notebook was still checked`, start: at };
+  }
+  if (p)
+    return p;
+  const q = nb.problems[0];
+  if (q)
+    return { path: file.path, kind: "syntax", message: `not fully read: ${q.message}`, start: file.location(q.offset), partial: true };
+  return void 0;
+}
+var NOTEBOOK_WORDS = /python|pip|venv|activate/i;
+function looksWhole(text3) {
+  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*4\b/.test(text3);
+}
+var notebookFrontEnd = {
+  language: "notebook",
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path15.normalize(p)),
+  // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
+  mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
+  analyze: analyzeNotebook
+};
+
 // dist/src/frontends/index.js
 var FRONT_ENDS = [
   pythonFrontEnd,
@@ -11759,11 +12518,12 @@ var FRONT_ENDS = [
   procfileFrontEnd,
   systemdFrontEnd,
   supervisorFrontEnd,
-  shellScriptFrontEnd
+  shellScriptFrontEnd,
+  notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path15, content) {
-  const name = path15.slice(Math.max(path15.lastIndexOf("/"), path15.lastIndexOf("\\")) + 1);
+function headOf(path16, content) {
+  const name = path16.slice(Math.max(path16.lastIndexOf("/"), path16.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -11775,11 +12535,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path15, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path15, head));
+function claimingFrontEnd(path16, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path16, head));
 }
-function frontEndFor(path15, head = "") {
-  return claimingFrontEnd(path15, head) ?? pythonFrontEnd;
+function frontEndFor(path16, head = "") {
+  return claimingFrontEnd(path16, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -12182,6 +12942,8 @@ function applyPolicy(site, verdict, judgeOne) {
   const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.notebook)
+    return verdict;
   let fns = functionsOf.get(facts);
   if (!fns)
     functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
@@ -12476,7 +13238,7 @@ function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx2) {
-  const path15 = result.path;
+  const path16 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx2, fe);
@@ -12491,22 +13253,22 @@ function analyseDecoded(result, file, ctx2) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path15, e));
+    result.problems.push(crashProblem(path16, e));
   }
   return result;
 }
-function crashProblem(path15, e) {
+function crashProblem(path16, e) {
   if (e instanceof TooComplexError)
-    return { path: path15, kind: "too-complex", message: e.message, partial: false };
+    return { path: path16, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path15, kind: "too-deep", message: e.message, partial: false };
+    return { path: path16, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path15, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path16, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path15, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path16, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path15, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path16, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx2, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx2), { parseLess: !!ctx2.prefilter, tools: ctx2.prefilter?.tools, shHasSource: ctx2.imageRuns?.get(file.path)?.shHasSource });
