@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs13 from "node:fs";
-import path35 from "node:path";
+import fs14 from "node:fs";
+import path37 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path31 from "node:path";
+import path33 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path36, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path36;
+  constructor(path38, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path38;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path36, bytes, opts = {}) {
+function decodeText(path38, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path36, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path36, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path38, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path36, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path38, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path36, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path38, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path36, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path36, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path38, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -258,6 +258,8 @@ var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
+var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one systemd setting or supervisor value", limit: SHELL_SCRIPT_CHARS.limit };
+var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
@@ -266,6 +268,8 @@ var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by e
 var PYTHON_LAUNCH_CALLS = { name: "python-launch-calls", what: "calls to launch APIs in one Python file", limit: 5e3 };
 var PYTHON_PARSE_CHARS = { name: "python-parse-size", what: "characters of Python parsed at once", limit: 1024 * 1024 };
 var PYTHON_PLAN_CHARS = { name: "python-file-size", what: "characters in one Python file that may launch a process", limit: 3 * 1024 * 1024 };
+var NOTEBOOK_CELLS = { name: "notebook-cells", what: "cells in one notebook", limit: 1e4 };
+var NOTEBOOK_SOURCE_CHARS = { name: "notebook-source-size", what: "characters of code cell source in one notebook", limit: 1024 * 1024 };
 var TooComplexError = class extends Error {
   budget;
   amount;
@@ -1140,7 +1144,7 @@ var shell = (argv, st, name) => {
   return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
 };
 var flock = (argv, st, name) => {
-  const p = positionals(parseOptions(argv, 1, {
+  const parsed = parseOptions(argv, 1, {
     withArg: "wE",
     long: {
       shared: "flag",
@@ -1156,7 +1160,9 @@ var flock = (argv, st, name) => {
       help: "flag",
       version: "flag"
     }
-  }), 1);
+  });
+  const computed = parsed.status === "unknown" && parsed.next < argv.length && leadingText(argv[parsed.next]) === "";
+  const p = positionals(computed ? { ...parsed, status: "ok" } : parsed, 1);
   const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
   if (flag === "-c" || flag === "--command") {
     if (p.next + 1 >= argv.length)
@@ -1286,7 +1292,7 @@ var HANDLERS = new Map([
   ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
   ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
   ["chrt", chrt()],
-  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"], computedPositional: true })],
   ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
   ["flock", flock],
   ["unbuffer", simple({})],
@@ -1297,8 +1303,8 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["eval", evalBuiltin],
-  ["gosu", simple({}, { positional: 1 })],
-  ["su-exec", simple({}, { positional: 1 })],
+  ["gosu", simple({}, { positional: 1, computedPositional: true })],
+  ["su-exec", simple({}, { positional: 1, computedPositional: true })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
   ...SHELLS.map((s) => [s, shell])
@@ -1326,14 +1332,16 @@ function chrt() {
     }
   };
   return (argv, st, name) => {
-    const p = parseOptions(argv, 1, spec);
+    let p = parseOptions(argv, 1, spec);
+    if (p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
+      p = { ...p, status: "ok" };
     if (has(p, "p", "pid", "m", "max"))
       return { kind: "self" };
     if (p.status !== "ok" || p.next >= argv.length)
       return operand(argv, p, st, name);
     const prio = argv[p.next];
     if (!isAllText(prio))
-      return { kind: "unknown" };
+      return leadingText(prio) === "" ? operand(argv, positionals(p, 1), st, name) : { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
 }
@@ -1578,7 +1586,8 @@ function launchSiteFor(cmd, at2) {
     callSpan: at2.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    searchesPath: viaShell || (at2.searchesPath ?? true),
+    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
+    searchesPath: viaShell || cmd.wrappers.length > 0 || (at2.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at2.env,
@@ -1675,6 +1684,13 @@ function createdVenv(argv) {
     return a;
   }
   return dflt;
+}
+function createdWithoutPip(argv) {
+  const t = argv.map((w) => wordText(w));
+  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  if (prog === "uv" && t[1] === "venv")
+    return !t.includes("--seed");
+  return t.includes("--without-pip") || t.includes("--no-pip");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
@@ -1883,15 +1899,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const before = s.text.slice(lineStart, m.index);
+    const semi = m.index + m[0].lastIndexOf(";");
+    const before = s.text.slice(lineStart, semi);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
-    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -1906,9 +1922,11 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
+var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
+var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -1969,6 +1987,12 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
+      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
+        this.out[i] = "_";
+        i++;
+        atWordStart = false;
+        continue;
+      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -1986,6 +2010,12 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
+      }
+      if (c === "<" && t[i + 1] === ">") {
+        this.out[i + 1] = " ";
+        i += 2;
+        atWordStart = true;
+        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -2045,7 +2075,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
+      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -2138,7 +2168,14 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
+    if (t[i + 2] !== "(")
+      return this.script(i + 2, ")");
+    const inner = matchingParen(t, i + 2);
+    if (inner < 0 || t[inner + 1] === ")")
+      return this.arithmetic(i + 3);
+    this.out[i + 2] = " ";
+    this.out[inner] = " ";
+    return this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -2228,14 +2265,32 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
+    if (!plainBefore(t, start))
       continue;
+    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at2 = m.index + (e.index ?? 0);
       const before = t.slice(start, at2);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      out[at2 + 1] = "=";
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at2 + 2, m.index + m[0].length)))
+        out[at2 + 1] = "=";
+    }
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2))
+        continue;
+      let q = "";
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q)
+            q = "";
+          out[k] = "_";
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = "_";
+        }
+      }
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -2294,6 +2349,86 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+
+// dist/src/frontends/shell/grammar-repair.js
+var MAX_PATTERN = 1e3;
+function repairCasePatterns(s, root) {
+  if (!s.text.includes("case"))
+    return s;
+  const t = s.text;
+  let out;
+  const starts = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.isError) {
+      const p = n.parent;
+      if (p?.type === "case_item")
+        starts.add(p.startIndex);
+      else if (p?.type === "case_statement")
+        starts.add(n.startIndex);
+      continue;
+    }
+    if (n.hasError) {
+      for (const c of n.children)
+        if (c)
+          stack.push(c);
+    }
+  }
+  for (const start of starts) {
+    const quoted = patternQuotes(t, start);
+    if (!quoted?.length)
+      continue;
+    out ??= t.split("");
+    for (const k of quoted)
+      out[k] = "_";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+}
+function patternQuotes(t, start) {
+  const out = [];
+  let q = "";
+  let depth = 0;
+  const end = Math.min(t.length, start + MAX_PATTERN);
+  for (let k = start; k < end; k++) {
+    const c = t[k];
+    if (k === start && c === "(")
+      continue;
+    if (q) {
+      if (c === "\\" && q === '"') {
+        out.push(k, k + 1);
+        k++;
+        continue;
+      }
+      if (c === "`" || c === "$" && t[k + 1] === "(")
+        return void 0;
+      out.push(k);
+      if (c === q)
+        q = "";
+      continue;
+    }
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      out.push(k);
+    } else if (c === ";" && t[k + 1] === ";")
+      return void 0;
+    else if (c === "(")
+      depth++;
+    else if (c === ")") {
+      if (depth === 0)
+        return out;
+      depth--;
+    }
+  }
+  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -2543,6 +2678,8 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
+      if (ch === "_" && this.s.orig !== void 0)
+        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -2672,6 +2809,16 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
+      } else
+        again?.delete();
+    }
+    if (tree?.rootNode.hasError) {
+      const repaired = repairCasePatterns(s, tree.rootNode);
+      const again = repaired === s ? null : parser.parse(repaired.text);
+      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = again;
+        s = repaired;
       } else
         again?.delete();
     }
@@ -3509,7 +3656,7 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at2 = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
-        o.venvs.set(abs, o.originAt(at2, ex.span));
+        o.venvs.set(abs, { ...o.originAt(at2, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });
       if (abs)
         o.deactivated?.delete(abs);
     }
@@ -3549,6 +3696,7 @@ var ConfigRun = class {
    * started directly are returned for the format to make its exec sites of (`addSite`).
    */
   exec(decl, argv, complete, reportNestedErrors = false) {
+    this.meter.charge(EXEC_COMMANDS);
     const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
     if (reportNestedErrors)
       for (const e of session.nestedErrors)
@@ -3716,8 +3864,8 @@ var WS = "/github/workspace";
 var HOME = "/github/home";
 var RUNNER_TEMP = "/github/runner_temp";
 function ghPathEntry(v) {
-  const shown = showVenv(v);
-  return shown.startsWith("/") || shown.startsWith("$") ? shown : `$GITHUB_WORKSPACE/${shown}`;
+  const shown2 = showVenv(v);
+  return shown2.startsWith("/") || shown2.startsWith("$") ? shown2 : `$GITHUB_WORKSPACE/${shown2}`;
 }
 var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"]];
 var showVenv = shownVia(STAND_INS, shownUnder(WS));
@@ -4456,10 +4604,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path36 = `PATH="${v.venv}/bin:$PATH"`;
+  const path38 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path36}` }], applicability: "unsafe", reason, title: `Add ENV ${path36} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path36}` }], applicability: "unsafe", reason, title: `Add ${path36} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path38}` }], applicability: "unsafe", reason, title: `Add ENV ${path38} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path38}` }], applicability: "unsafe", reason, title: `Add ${path38} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5321,7 +5469,12 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
+var text2 = (cs) => {
+  let t = "";
+  for (const c of cs)
+    t += "ch" in c ? c.ch : UNKNOWN;
+  return t;
+};
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -5713,7 +5866,10 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
+  let t = "";
+  for (const u of us)
+    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN;
+  return t;
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -5801,7 +5957,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
+      if (firstNonBlank(chars) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -5814,8 +5970,7 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const t = line.map((c) => c.ch).join("");
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -5878,8 +6033,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head = afterKw();
-      const a2 = parseDefineHead(head);
+      const head2 = afterKw();
+      const a2 = parseDefineHead(head2);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -5918,7 +6073,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
       if (!m)
         break;
       if (m[1] === "export")
@@ -5992,7 +6147,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
       if (!m)
         break;
       if (m[1] === "export")
@@ -6033,6 +6188,18 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
+}
+function head(cs) {
+  let t = "";
+  for (let k = 0; k < cs.length && k < 16; k++)
+    t += cs[k].ch;
+  return t;
+}
+function firstNonBlank(cs) {
+  for (const c of cs)
+    if (!/\s/.test(c.ch))
+      return c.ch[0];
+  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -6112,7 +6279,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -6450,10 +6617,10 @@ function ruleGraph(rules) {
     return seen;
   };
 }
-function namesVenv(recipe, shown) {
-  if (shown === "." || shown === "")
+function namesVenv(recipe, shown2) {
+  if (shown2 === "." || shown2 === "")
     return false;
-  const at2 = shown.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at2 = shown2.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at2}(/|[\\s'";)]|$)`).test(recipe);
 }
 var makefileFrontEnd = {
@@ -6471,6 +6638,533 @@ var makefileFrontEnd = {
     return use(analyzeMakefile(file, opts));
   }
 };
+
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", "piptools"],
+  ["pip-sync", "piptools"],
+  ["pydoc", "pydoc"],
+  ["pydoc3", "pydoc"],
+  ["2to3", "lib2to3"],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
+function installsOnlyTools(words4) {
+  const at2 = words4.indexOf("install");
+  if (at2 < 0)
+    return false;
+  let tools = 0;
+  for (let i = at2 + 1; i < words4.length; i++) {
+    const w = words4[i];
+    if (w === void 0)
+      return false;
+    if (w.startsWith("-")) {
+      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
+        return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
+      return false;
+    if (name !== "pip")
+      tools++;
+  }
+  return tools > 0;
+}
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+}
+var RUNNING_VERSION = "the running interpreter's version";
+
+// dist/src/frontends/python/values.js
+var UNKNOWN2 = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
+}
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
+}
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
+}
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words4 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words4.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words4;
+}
+
+// dist/src/frontends/python/process-libraries.js
+var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
+function importsProcessLibrary(text3) {
+  LIBRARY_IMPORT.lastIndex = 0;
+  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
+    let j = m.index - 1;
+    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
+      j--;
+    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
+      return true;
+  }
+  return false;
+}
+var SHELL0 = { form: "shell", index: 0, keyword: "command" };
+var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
+var SARGE = ["run", "capture_stdout", "capture_stderr", "capture_both", "get_stdout", "get_stderr", "get_both"];
+function libraryLaunches(mod) {
+  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
+  const out = [];
+  if (roots.has("invoke") || roots.has("fabric"))
+    out.push(...taskRunnerLaunches(mod, roots.has("fabric")));
+  const qualifiedCalls = (names, prefix, make) => {
+    for (const call of mod.callsTo(names)) {
+      const q = mod.qualify(call.childForFieldName("function"), mod.scopeAt(call));
+      if (q?.startsWith(prefix)) {
+        const l = make(call, q);
+        if (l)
+          out.push(l);
+      }
+    }
+  };
+  if (roots.has("pexpect")) {
+    qualifiedCalls(["spawn", "spawnu", "run", "runu", "PopenSpawn"], "pexpect.", (call, q) => /^pexpect\.(?:spawnu?|runu?|popen_spawn\.PopenSpawn)$/.test(q) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sarge")) {
+    qualifiedCalls(SARGE, "sarge.", (call, q) => SARGE.includes(q.slice(6)) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("delegator")) {
+    qualifiedCalls(["run", "chain"], "delegator.", (call, q) => q === "delegator.run" || q === "delegator.chain" ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sh"))
+    out.push(...shLaunches(mod));
+  if (roots.has("plumbum"))
+    out.push(...plumbumLaunches(mod));
+  return out;
+}
+function taskRunnerLaunches(mod, fabricFile) {
+  const out = [];
+  for (const call of mod.callsTo(["run", "sudo", "local"])) {
+    const fn = call.childForFieldName("function");
+    const q = mod.qualify(fn, mod.scopeAt(call));
+    if (q === "invoke.run" || q === "invoke.sudo") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (q === "fabric.api.local" || q === "fabric.operations.local") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (fn.type !== "attribute")
+      continue;
+    const method = fn.childForFieldName("attribute")?.text;
+    const obj = fn.childForFieldName("object");
+    if (!obj || !method)
+      continue;
+    const kind = contextKind(mod, obj, fabricFile);
+    if (!kind)
+      continue;
+    if (kind === "connection") {
+      if (method === "local")
+        out.push({ node: call, api: "fabric.Connection.local", spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (method === "run" || method === "sudo")
+      out.push({ node: call, api: `invoke.Context.${method}`, spec: SHELL0, fixable: true });
+  }
+  return out;
+}
+function contextKind(mod, obj, fabricFile) {
+  if (obj.type === "call") {
+    const q = mod.qualify(obj.childForFieldName("function"), mod.scopeAt(obj));
+    if (q === "invoke.Context" || q === "invoke.context.Context")
+      return "context";
+    if (q === "fabric.Connection" || q === "fabric.connection.Connection")
+      return "connection";
+    return void 0;
+  }
+  if (obj.type !== "identifier")
+    return void 0;
+  const name = obj.text;
+  for (let def = obj.parent; def; def = def.parent) {
+    if (def.type !== "function_definition")
+      continue;
+    const params = def.childForFieldName("parameters")?.namedChildren ?? [];
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (!p)
+        continue;
+      const pname = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (pname !== name)
+        continue;
+      const type = p.childForFieldName("type");
+      const annotated = type ? mod.qualify(type.namedChildren[0] ?? type, mod.scopeAt(def)) : void 0;
+      if (annotated === "invoke.Context" || annotated === "invoke.context.Context")
+        return "context";
+      if (annotated === "fabric.Connection" || annotated === "fabric.connection.Connection")
+        return "connection";
+      if (i !== 0)
+        return void 0;
+      const task = taskDecorator(mod, def);
+      if (task === "invoke")
+        return fabricFile ? "connection" : "context";
+      if (task === "fabric")
+        return "connection";
+      return void 0;
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function taskDecorator(mod, def) {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+  if (!holder)
+    return void 0;
+  for (const d of holder.namedChildren) {
+    if (d?.type !== "decorator")
+      continue;
+    let e = d.namedChildren[0];
+    if (e?.type === "call")
+      e = e.childForFieldName("function");
+    const q = e ? mod.qualify(e, mod.scopeAt(holder)) : void 0;
+    if (q === "invoke.task" || q === "invoke.tasks.task")
+      return "invoke";
+    if (q === "fabric.task" || q === "fabric.tasks.task" || q === "fabric.decorators.task")
+      return "fabric";
+  }
+  return void 0;
+}
+function nameWord(node, dashes) {
+  const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
+  return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
+}
+function argsAfter(mod, node) {
+  const parent = node.parent;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id) {
+    const { positional, keywords, splat } = mod.callArgs(parent);
+    const options2 = [...keywords.keys()].some((k) => !k.startsWith("_"));
+    return { words: positional.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: !splat && !options2 };
+  }
+  if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) {
+    const subs = parent.childrenForFieldName("subscript").filter((s) => !!s);
+    const items = subs.length === 1 && subs[0].type === "tuple" ? subs[0].namedChildren.filter((s) => !!s) : subs;
+    return { words: items.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: true };
+  }
+  return { words: [], complete: false };
+}
+function shLaunches(mod) {
+  const out = [];
+  for (const call of mod.callsTo(["Command"])) {
+    if (mod.qualify(call.childForFieldName("function"), mod.scopeAt(call)) === "sh.Command")
+      out.push({ node: call, api: "sh.Command", spec: { form: "program", index: 0, searchesPath: true }, fixable: true });
+  }
+  for (const [alias, q] of mod.imports) {
+    const m = /^sh\.(\w+)$/.exec(q);
+    if (m && !SH_OWN.has(m[1]))
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "sh", spec: { form: "named" }, named: { argv: [nameWord(imp, true)], complete: false }, fixable: false });
+    if (q === "sh") {
+      for (const attr of attributesOf(mod, alias)) {
+        const name = attr.childForFieldName("attribute");
+        if (SH_OWN.has(name.text))
+          continue;
+        const outer = attr.parent?.type === "attribute" && attr.parent.childForFieldName("object")?.id === attr.id ? attr.parent : void 0;
+        const sub = outer?.childForFieldName("attribute");
+        const args = outer && sub && sub.text !== "bake" ? argsAfter(mod, outer) : argsAfter(mod, attr);
+        const argv = [nameWord(name, true), ...outer && sub && sub.text !== "bake" ? [nameWord(sub, true)] : [], ...args.words];
+        out.push({ node: attr, api: "sh", spec: { form: "named" }, named: { argv, complete: args.complete }, fixable: false });
+      }
+    }
+  }
+  return out;
+}
+function plumbumLaunches(mod) {
+  const out = [];
+  for (const [alias, q] of mod.imports) {
+    const m = /^plumbum\.cmd\.(\w+)$/.exec(q);
+    if (m)
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "plumbum.cmd", spec: { form: "named" }, named: { argv: [nameWord(imp, false)], complete: false }, fixable: false });
+    if (q !== "plumbum.local" && q !== "plumbum" && q !== "plumbum.machines.local")
+      continue;
+    const localName = q === "plumbum" ? `${alias}.local` : alias;
+    for (const sub of subscriptsOf(mod, localName)) {
+      const key = sub.childrenForFieldName("subscript").filter((s) => !!s);
+      if (key.length !== 1)
+        continue;
+      const args = argsAfter(mod, sub);
+      out.push({ node: sub, api: "plumbum.local", spec: { form: "named" }, named: { argv: [asWord(mod.eval(key[0]), { start: key[0].startIndex, end: key[0].endIndex }), ...args.words], complete: args.complete }, fixable: true });
+    }
+    for (const attr of attributesOf(mod, `${localName}.cmd`)) {
+      const name = attr.childForFieldName("attribute");
+      const args = argsAfter(mod, attr);
+      out.push({ node: attr, api: "plumbum.local.cmd", spec: { form: "named" }, named: { argv: [nameWord(name, false), ...args.words], complete: args.complete }, fixable: false });
+    }
+  }
+  return out;
+}
+function importedNames(mod, alias) {
+  const out = [];
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${alias}\\b`, "g"))) {
+    const id = mod.root.descendantForIndex(m.index, m.index + alias.length);
+    if (id?.type !== "identifier")
+      continue;
+    let p = id.parent;
+    while (p && (p.type === "dotted_name" || p.type === "aliased_import"))
+      p = p.parent;
+    if (p?.type !== "import_from_statement")
+      continue;
+    const aliased = id.parent?.type === "aliased_import" ? id.parent : id.parent?.parent?.type === "aliased_import" ? id.parent.parent : void 0;
+    if (aliased && aliased.childForFieldName("alias")?.id !== id.id)
+      continue;
+    if (p.childForFieldName("module_name")?.startIndex === (id.parent?.type === "dotted_name" ? id.parent : id).startIndex)
+      continue;
+    out.push(id);
+  }
+  return out;
+}
+function subscriptsOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\[`, "g"))) {
+    const at2 = m.index + m[0].length - 1;
+    const sub = mod.root.descendantForIndex(at2, at2 + 1)?.parent;
+    if (sub?.type !== "subscript" || sub.childForFieldName("value")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(sub);
+  }
+  return out;
+}
+function attributesOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\.\\s*\\w`, "g"))) {
+    const at2 = m.index + m[0].length - 1;
+    const id = mod.root.descendantForIndex(at2, at2 + 1);
+    const attr = id?.parent;
+    if (id?.type !== "identifier" || attr?.type !== "attribute" || attr.childForFieldName("attribute")?.id !== id.id)
+      continue;
+    if (attr.childForFieldName("object")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(attr);
+  }
+  return out;
+}
 
 // dist/src/frontends/python/prefilter.js
 var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
@@ -6506,11 +7200,12 @@ var Prefilter = class {
   }
 };
 function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools);
+  return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
 }
 function pythonMayMatterBytes(bytes) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return apiWordInCode(buf.toString("latin1"));
+  const s = buf.toString("latin1");
+  return apiWordInCode(s) || importsProcessLibrary(s);
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -6803,9 +7498,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -6837,14 +7532,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at2 = lines[k];
-    const head = code.slice(at2, at2 + 200);
-    if (CONTINUATION.test(head))
+    const head2 = code.slice(at2, at2 + 200);
+    if (CONTINUATION.test(head2))
       continue;
     let start = at2;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -6956,7 +7651,7 @@ function planBlocks(text3) {
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves2, aliases);
+  const importBinds = importedNames2(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
@@ -7176,7 +7871,7 @@ function functionsIn(scan, u) {
   }
   return out;
 }
-function importedNames(code, units, aliases) {
+function importedNames2(code, units, aliases) {
   const out = /* @__PURE__ */ new Map();
   const api = (t) => nextApiWord(t) >= 0;
   let k = 0;
@@ -7252,8 +7947,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head.split(/\r\n|\r|\n/, 2);
+  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head2.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -7277,265 +7972,115 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path36, bytes) {
+function decodePython(path38, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path36, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path38, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-}
-var RUNNING_VERSION = "the running interpreter's version";
-
-// dist/src/frontends/python/values.js
-var UNKNOWN2 = { k: "unknown" };
-var MAX_OPTIONS = 16;
-function strValue(word, literal) {
-  return { k: "str", word, literal };
-}
-function fragmentValue(f, span) {
-  return { k: "str", word: { fragments: [f], span } };
-}
-function union(values) {
-  const out = [];
-  for (const v of values) {
-    if (v.k === "union")
-      out.push(...v.options);
-    else
-      out.push(v);
+// dist/src/frontends/python/ancestry.js
+var Ancestry = class {
+  /** Node id → its parent (null for the root), for every node a descent has passed. */
+  parents = /* @__PURE__ */ new Map();
+  /** The last descent: the root, then each node the parent of the next. */
+  path;
+  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
+  nearestOf = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.path = [root];
+    this.parents.set(root.id, null);
   }
-  if (out.length === 1)
-    return out[0];
-  if (out.length > MAX_OPTIONS)
-    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
-  return { k: "union", options: out };
-}
-function options(v) {
-  return v.k === "union" ? v.options : [v];
-}
-function mapEach(vs, f) {
-  let combos = [[]];
-  for (const v of vs) {
-    const opts = options(v);
-    if (combos.length * opts.length > MAX_OPTIONS)
-      return f(vs);
-    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
-  }
-  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
-}
-function mapValue(v, f) {
-  return v.k === "union" ? union(v.options.map(f)) : f(v);
-}
-function runningVersion(span) {
-  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
-}
-function unknownWord(span) {
-  return { fragments: [{ kind: "unknown", span }], span };
-}
-function asWord(v, span) {
-  if (v.k === "str")
-    return v.word;
-  return unknownWord(span);
-}
-function concatValues(a, b, span) {
-  return mapValue(a, (x) => mapValue(b, (y) => {
-    if (x.k === "str" && y.k === "str")
-      return strValue(concatWords(x.word, y.word));
-    if (x.k === "list" && y.k === "list")
-      return { k: "list", items: [...x.items, ...y.items], span };
-    if (x.k === "list" && y.k === "unknown")
-      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
-    if (x.k === "unknown" && y.k === "list")
-      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
-    if (x.k === "str" || y.k === "str") {
-      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
-    }
-    return { k: "unknown", span };
-  }));
-}
-function splitWords(word, shellLike) {
-  const words4 = [];
-  let cur = [];
-  const flush = () => {
-    const merged = mergeText(cur);
-    if (merged.length)
-      words4.push({ fragments: merged });
-    cur = [];
-  };
-  for (const f of word.fragments) {
-    if (f.kind !== "text") {
-      cur.push(f);
-      continue;
-    }
-    const t = f.text;
-    let quote;
-    let piece = "";
-    let pieceOffsets = [];
-    const pushPiece = () => {
-      if (piece)
-        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
-      piece = "";
-      pieceOffsets = [];
-    };
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i];
-      const off = f.offsets?.[i] ?? -1;
-      if (shellLike && (ch === '"' || ch === "'")) {
-        if (!quote) {
-          quote = ch;
-          continue;
-        }
-        if (quote === ch) {
-          quote = void 0;
-          continue;
-        }
+  parent(n) {
+    const known = this.parents.get(n.id);
+    if (known !== void 0)
+      return known;
+    const path38 = this.path;
+    path38.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path38[path38.length - 1];
+    for (; ; ) {
+      const next = at2.childWithDescendant(n);
+      if (!next)
+        break;
+      if (next.id === n.id) {
+        this.parents.set(n.id, at2);
+        return at2;
       }
-      if (!quote && /\s/.test(ch)) {
-        pushPiece();
-        flush();
-        continue;
-      }
-      piece += ch;
-      pieceOffsets.push(off);
+      this.parents.set(next.id, at2);
+      path38.push(next);
+      at2 = next;
     }
-    pushPiece();
+    const p = n.parent;
+    this.parents.set(n.id, p);
+    return p;
   }
-  flush();
-  return words4;
+  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
+  descendant(start, end) {
+    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
+  }
+  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
+  deepestHolding(start, end) {
+    const path38 = this.path;
+    let lo = 0;
+    for (let hi = path38.length - 1; lo < hi; ) {
+      const mid = lo + hi + 1 >>> 1;
+      if (path38[mid].startIndex <= start && end <= path38[mid].endIndex)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
+  nearest(n, types) {
+    let memo = this.nearestOf.get(types);
+    if (!memo)
+      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
+    const known = memo.get(n.id);
+    if (known !== void 0)
+      return known;
+    const passed = [n.id];
+    let found = null;
+    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
+      if (types.has(cur.type)) {
+        found = cur;
+        break;
+      }
+      const k = memo.get(cur.id);
+      if (k !== void 0) {
+        found = k;
+        break;
+      }
+      passed.push(cur.id);
+    }
+    for (const id of passed)
+      memo.set(id, found);
+    return found;
+  }
+};
+var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
+var byTree = /* @__PURE__ */ new WeakMap();
+function ancestryOf(n) {
+  let a = byTree.get(n.tree);
+  if (!a)
+    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
+  return a;
+}
+function parentOf(n) {
+  return ancestryOf(n).parent(n);
+}
+function descendantAt(root, start, end) {
+  return ancestryOf(root).descendant(start, end);
+}
+function nearestAncestor(n, types) {
+  return ancestryOf(n).nearest(n, types);
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path36, key) {
+function withKey(path38, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path36 === "no")
+  if (key === void 0 && path38 === "no")
     return "unknown";
-  return path36;
+  return path38;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -7698,7 +8243,7 @@ function branchFlow(stmt, name, pos, truth) {
   let b = containingBlock(stmt);
   const chain = [];
   while (b && b.type === "block") {
-    const p = b.parent;
+    const p = parentOf(b);
     if (!p)
       break;
     let chainIf;
@@ -7711,8 +8256,8 @@ function branchFlow(stmt, name, pos, truth) {
         continue;
       }
       chainIf = p;
-    } else if (p.type === "else_clause" && p.parent?.type === "if_statement") {
-      const ifs = p.parent;
+    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
+      const ifs = parentOf(p);
       if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
         const t = truth(ifs.childForFieldName("condition"));
         if (t === true)
@@ -7723,11 +8268,11 @@ function branchFlow(stmt, name, pos, truth) {
         }
       }
       chainIf = ifs;
-    } else if (p.type === "elif_clause" && p.parent?.type === "if_statement") {
+    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
       const cond = p.childForFieldName("condition");
       if (cond && truth(cond) === false)
         return { dead: true };
-      chainIf = p.parent;
+      chainIf = parentOf(p);
     }
     if (!chainIf || pos < chainIf.endIndex)
       break;
@@ -7741,10 +8286,7 @@ function branchFlow(stmt, name, pos, truth) {
   return { dead: false, block: { start: at2.startIndex, end: at2.endIndex }, chain };
 }
 function containingBlock(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "block" && cur.type !== "module")
-    cur = cur.parent;
-  return cur ?? void 0;
+  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
 }
 function branchBlocks(ifs) {
   const out = [];
@@ -7864,9 +8406,7 @@ var Scopes = class {
     this.ev = ev;
   }
   scopeAt(n) {
-    let cur = n.parent;
-    while (cur && !SCOPE_TYPES.has(cur.type))
-      cur = cur.parent;
+    let cur = nearestAncestor(n, SCOPE_TYPES);
     if (!cur)
       cur = this.root;
     if (cur.type === "lambda")
@@ -7960,9 +8500,7 @@ var Scopes = class {
   }
   /** The block whose execution an event depends on (for the dominance approximation). */
   blockOf(n) {
-    let cur = n.parent;
-    while (cur && cur.type !== "block" && cur.type !== "module")
-      cur = cur.parent;
+    const cur = nearestAncestor(n, BLOCK_TYPES);
     return cur ? spanOf(cur) : spanOf(this.root);
   }
   eventsFromNode(n, scope, add) {
@@ -8104,14 +8642,15 @@ var Scopes = class {
    * sys.executable is empty — a name assigned there is not what normal runs launch.
    */
   embeddedFallback(stmt, scope) {
-    const block = stmt.parent?.type === "expression_statement" ? stmt.parent.parent : stmt.parent;
+    const holder = parentOf(stmt);
+    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
     if (block?.type !== "block")
       return void 0;
-    let branch = block.parent;
+    let branch = parentOf(block);
     let inElse = false;
     if (branch?.type === "else_clause") {
       inElse = true;
-      branch = branch.parent;
+      branch = parentOf(branch);
       if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
         return void 0;
     }
@@ -8184,11 +8723,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path36 = flow.chain.join("/");
+                const path38 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path36.startsWith(k + "/") || k.startsWith(path36 + "/"))
+                  if (path38.startsWith(k + "/") || k.startsWith(path38 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path36, e.value());
+                chain.values.set(path38, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8259,9 +8798,7 @@ function loopItems(v) {
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
-  let fn = n.parent;
-  while (fn && fn.type !== "function_definition")
-    fn = fn.parent;
+  const fn = nearestAncestor(n, FUNCTION);
   if (!fn)
     return void 0;
   const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
@@ -8269,11 +8806,11 @@ function enclosingClass(n, selfName) {
   const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
   if (firstName !== selfName)
     return void 0;
-  let cls = fn.parent;
-  while (cls && cls.type !== "class_definition" && cls.type !== "function_definition")
-    cls = cls.parent;
+  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
   return cls?.type === "class_definition" ? cls : void 0;
 }
+var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
+var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
 function findMethod(cls, name) {
   const body = cls.childForFieldName("body");
   for (const c of body?.namedChildren ?? []) {
@@ -8460,10 +8997,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path36 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path38 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path36 = withKey(path36, k);
-        return { k: "env", path: path36, span };
+          path38 = withKey(path38, k);
+        return { k: "env", path: path38, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -8566,7 +9103,7 @@ function evalString(ev, n, scope, pos) {
     prefix: m?.[1] ?? "",
     quote,
     verbatim,
-    parentType: n.parent?.type ?? ""
+    parentType: parentOf(n)?.type ?? ""
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
@@ -8668,7 +9205,8 @@ var PythonModule = class {
   nodesAtKeywords(pattern, types) {
     const out = [];
     for (const m of this.file.text.matchAll(pattern)) {
-      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
+      const at2 = descendantAt(this.root, m.index, m.index + m[0].length);
+      const parent = at2 ? parentOf(at2) : null;
       if (parent && types.includes(parent.type) && parent.startIndex === m.index)
         out.push(parent);
     }
@@ -8676,30 +9214,30 @@ var PythonModule = class {
   }
   /**
    * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order.
+   * in source order, found as they are asked for (a file over the launch budget is left after the
+   * call that goes over it, not after finding all of them).
    */
-  callsTo(names) {
+  *callsTo(names) {
     const list = [...names].filter((n) => /^\w+$/.test(n));
     if (!list.length)
-      return [];
+      return;
     const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
-    const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const m of this.file.text.matchAll(pattern)) {
-      const id = this.root.descendantForIndex(m.index, m.index + 1);
+      const id = descendantAt(this.root, m.index, m.index + 1);
       if (id?.type !== "identifier")
         continue;
-      const holder = id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id ? id.parent : id;
-      const call = holder.parent;
+      const up = parentOf(id);
+      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
+      const call = parentOf(holder);
       if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
         continue;
       seen.add(call.id);
-      out.push(call);
+      yield call;
     }
-    return out;
   }
   collectImport(n) {
-    const atModule = n.parent?.type === "module";
+    const atModule = parentOf(n)?.type === "module";
     if (n.type === "import_statement") {
       for (const c of n.namedChildren) {
         if (!c)
@@ -8968,22 +9506,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path36 = "no";
+    let path38 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path36 = withKey(path36, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path38 = withKey(path38, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path36 = mergeEnv(path36, v.k === "env" ? v.path : "unknown");
+        path38 = mergeEnv(path38, v.k === "env" ? v.path : "unknown");
       } else
-        path36 = withKey(path36, void 0);
+        path38 = withKey(path38, void 0);
     }
-    return { k: "env", path: path36, span: spanOf(n) };
+    return { k: "env", path: path38, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9219,11 +9757,12 @@ var PythonRewriter = class {
     let gluedBefore = false;
     let gluedAfter = false;
     if (parent === "concatenated_string") {
-      parentNode = parentNode?.parent ?? null;
+      parentNode = parentNode ? parentOf(parentNode) : null;
       const parts = parentNode?.namedChildren.filter((c) => c?.type === "string") ?? [];
       gluedBefore = parts[0]?.startIndex !== lit.span.start;
       gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
-      parent = parentNode?.parent?.type ?? "";
+      const outer = parentNode ? parentOf(parentNode) : null;
+      parent = outer?.type ?? "";
     }
     const open = lit.prefix + lit.quote;
     const format = formattingOf(parentNode);
@@ -9251,7 +9790,7 @@ var PythonRewriter = class {
     return literalIndex(this.mod).around(start, end);
   }
   nodeAt(lit) {
-    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
+    return descendantAt(this.mod.root, lit.span.start, lit.span.end);
   }
   importEdits(needed) {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
@@ -9265,12 +9804,12 @@ var PythonRewriter = class {
   }
 };
 function formattingOf(node) {
-  const parent = node?.parent;
+  const parent = node ? parentOf(node) : null;
   if (!node || !parent)
     return void 0;
   if (parent.type === "binary_operator" && parent.childForFieldName("left")?.startIndex === node.startIndex && parent.childForFieldName("operator")?.type === "%")
     return "%";
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parent.parent?.type === "call")
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parentOf(parent)?.type === "call")
     return "{}";
   return void 0;
 }
@@ -9353,8 +9892,8 @@ function writtenScriptImports(mod, call, argsNode) {
   }
   if (!write || !scope)
     return void 0;
-  const stmt = write.parent;
-  const block = stmt?.type === "expression_statement" ? stmt.parent : void 0;
+  const stmt = parentOf(write);
+  const block = stmt?.type === "expression_statement" ? parentOf(stmt) : void 0;
   if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex)
     return void 0;
   if (assignedBetween(scope, name, write.endIndex, call.startIndex))
@@ -9381,11 +9920,9 @@ function pathName(mod, n) {
   return positional.length === 1 && keywords.size === 0 && a?.type === "identifier" ? a.text : void 0;
 }
 function enclosingScope(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition" && cur.type !== "module")
-    cur = cur.parent;
-  return cur ?? void 0;
+  return nearestAncestor(n, SCOPES) ?? void 0;
 }
+var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "module"]);
 function assignedBetween(scope, name, from, to) {
   for (const t of ["assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression"]) {
     for (const a of scope.descendantsOfType(t)) {
@@ -9411,25 +9948,28 @@ function shebangInterpreter(text3) {
 var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
 function pathChecksBefore(mod, call) {
   const out = [];
-  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
+  for (let block = nearestAncestor(call, GUARD_HOLDERS); block; block = nearestAncestor(block, GUARD_HOLDERS)) {
     if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
       break;
     }
-    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
-      const t = lookupTest(mod, block.childForFieldName("condition"));
-      if (t && !t.negated)
-        out.push(...t.names);
-    }
-    if (block.type !== "block" && block.type !== "module")
+    if (block.type === "if_statement") {
+      const body = block.childForFieldName("consequence");
+      if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
+        const t = lookupTest(mod, block.childForFieldName("condition"));
+        if (t && !t.negated)
+          out.push(...t.names);
+      }
       continue;
+    }
     for (const g of leavingGuards(mod, block)) {
-      if (g.start >= child.startIndex)
+      if (g.end > call.startIndex)
         break;
       out.push(...g.names);
     }
   }
   return out;
 }
+var GUARD_HOLDERS = /* @__PURE__ */ new Set(["if_statement", "block", "module", "function_definition", "class_definition", "lambda"]);
 var guardCache = /* @__PURE__ */ new WeakMap();
 function leavingGuards(mod, block) {
   let byBlock = guardCache.get(mod);
@@ -9443,7 +9983,7 @@ function leavingGuards(mod, block) {
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
       if (t && t.negated && leaves(s.childForFieldName("consequence")))
-        guards.push({ start: s.startIndex, names: t.names });
+        guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
   }
@@ -9526,6 +10066,30 @@ function findLaunchSites(mod) {
     });
     sites.push(...own);
   }
+  if (importsProcessLibrary(mod.file.text)) {
+    for (const l of libraryLaunches(mod)) {
+      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
+      if (!l.fixable)
+        for (const s of own)
+          s.rewriter = void 0;
+      if (l.api.endsWith(".sudo")) {
+        for (const s of own)
+          if (s.env.path.kind === "inherited")
+            s.env.path = { kind: "reset", by: "sudo" };
+      }
+      sites.push(...own);
+      if (l.node.type === "call" && l.fixable) {
+        launches.push({
+          call: l.node,
+          api: l.api,
+          spec: l.spec,
+          programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
+          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
+        });
+      }
+    }
+  }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -9564,7 +10128,8 @@ function wrapperCallSites(mod, meter, launches) {
     const name = def.childForFieldName("name")?.text;
     if (!name)
       continue;
-    const isMethod = def.parent?.parent?.type === "class_definition" || def.parent?.parent?.parent?.type === "class_definition";
+    const up = (n) => n ? parentOf(n) : null;
+    const isMethod = up(up(def))?.type === "class_definition" || up(up(up(def)))?.type === "class_definition";
     const params = parameterNames(def);
     let seen = 0;
     for (const outer of mod.callsTo([name])) {
@@ -9633,11 +10198,10 @@ function programKey(w) {
   return w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : `${f.kind}@${f.span?.start ?? ""}`).join("|");
 }
 function enclosingFunction(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition")
-    cur = cur.parent;
+  const cur = nearestAncestor(n, DEFINITIONS);
   return cur?.type === "function_definition" ? cur : void 0;
 }
+var DEFINITIONS = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
 function parameterNames(def) {
   const out = [];
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
@@ -9655,7 +10219,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -9748,6 +10312,10 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
           r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
+    case "named":
+      if (named)
+        r.argvs.push(named);
+      break;
     case "program-list":
     case "program-rest": {
       r.searchesPath = spec.searchesPath;
@@ -9788,19 +10356,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path36 = r.env;
+    let path38 = r.env;
     if (cmd.pathReset)
-      path36 = { kind: "reset", by: cmd.pathReset };
+      path38 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path36 = { kind: "reset", by: "env -i" };
+      path38 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path36 = { kind: "explicit" };
-    const env2 = { path: path36 };
+      path38 = { kind: "explicit" };
+    const env2 = { path: path38 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path36.kind !== "reset" && path36.kind !== "missing")
+    if (active !== void 0 && path38.kind !== "reset" && path38.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -9865,9 +10433,9 @@ function listArgvs(list) {
   }
   if (words4.length === 0)
     return [];
-  const head = words4[0];
+  const head2 = words4[0];
   const tail = words4.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -9937,7 +10505,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -10031,7 +10599,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path36, head) => /\.pyw?$/i.test(path36) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path38, head2) => /\.pyw?$/i.test(path38) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10226,8 +10794,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+function shebangShell(head2) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -10240,8 +10808,8 @@ function shebangShell(head) {
   const name = path10.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head) {
-  const sb = shebangShell(head);
+function scriptShell(fileName, head2) {
+  const sb = shebangShell(head2);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -10251,8 +10819,8 @@ function scriptShell(fileName, head) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head);
+  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at2 = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -10308,11 +10876,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head) {
+  claims(p, head2) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head) !== void 0;
+    return !base.includes(".") && shebangShell(head2) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -10347,6 +10915,7 @@ function parseUnitFile(text3, problems) {
     let cur = ln;
     let last = ln.no;
     for (; ; ) {
+      within(SERVICE_LINE_CHARS, chars.length + cur.text.length);
       const trimmed = cur.text.replace(/\s+$/, "");
       if (trimmed.endsWith("\\") && !trimmed.endsWith("\\\\")) {
         for (let k = 0; k < trimmed.length - 1; k++)
@@ -10608,6 +11177,7 @@ function parseIni(text3, problems) {
         last = void 0;
       continue;
     }
+    within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
       const more = trim(stripInline(chars));
@@ -10874,8 +11444,8 @@ function analyzeProcfile(file) {
     entrySuppressions(suppressions, file, ln.no, ln.no);
   }
   const advice = (venv) => {
-    const shown = showVenv3(venv);
-    return `put its bin on PATH in the command (PATH="${shown.startsWith("/") ? shown : `$PWD/${shown}`}/bin:$PATH" \u2026)`;
+    const shown2 = showVenv3(venv);
+    return `put its bin on PATH in the command (PATH="${shown2.startsWith("/") ? shown2 : `$PWD/${shown2}`}/bin:$PATH" \u2026)`;
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "procfile");
@@ -12161,7 +12731,7 @@ import path21 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
 import path20 from "node:path";
-function imageStages(shown, parsed, context, baseOf, exists) {
+function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
   const byName = /* @__PURE__ */ new Map();
@@ -12184,7 +12754,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
             vars.set(k, v);
       }
       st = {
-        describe: m?.[2] ? `${shown} (stage ${m[2]})` : shown,
+        describe: m?.[2] ? `${shown2} (stage ${m[2]})` : shown2,
         vars,
         workdir: parent?.workdir ?? "/",
         venvs: new Set(parent?.venvs ?? []),
@@ -12510,6 +13080,763 @@ var composeFrontEnd = {
   }
 };
 
+// dist/src/frontends/notebook/index.js
+import path22 from "node:path";
+
+// dist/src/frontends/notebook/json.js
+var JsonError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+var MAX_DEPTH2 = 512;
+function parseJson(text3) {
+  let i = 0;
+  const n = text3.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9)
+        i++;
+      else
+        break;
+    }
+  };
+  const fail = (what) => {
+    throw new JsonError(i >= n ? `unexpected end of the file, ${what}` : `unexpected ${JSON.stringify(text3[i])}, ${what}`, Math.min(i, n));
+  };
+  const str2 = () => {
+    const start = i++;
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 34)
+        return { kind: "string", start, end: ++i };
+      if (c === 92) {
+        const e = text3[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6))) {
+            i += 2;
+            fail("expected four hex digits after \\u");
+          }
+          i += 6;
+        } else if (e !== void 0 && '"\\/bfnrt'.includes(e))
+          i += 2;
+        else {
+          i++;
+          fail("not a JSON string escape");
+        }
+      } else if (c < 32)
+        fail("a control character inside a string");
+      else
+        i++;
+    }
+    return fail("expected the end of a string");
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH2)
+      fail(`nested more than ${MAX_DEPTH2} levels deep`);
+    ws();
+    const c = text3[i];
+    const start = i;
+    if (c === "{") {
+      i++;
+      const entries2 = [];
+      ws();
+      if (text3[i] === "}")
+        return { kind: "object", start, end: ++i, entries: entries2 };
+      for (; ; ) {
+        ws();
+        if (text3[i] !== '"')
+          fail("expected a key");
+        const k = str2();
+        ws();
+        if (text3[i] !== ":")
+          fail('expected ":"');
+        i++;
+        entries2.push([decodeString(text3, k).text, value(depth + 1)]);
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "}")
+          return { kind: "object", start, end: ++i, entries: entries2 };
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items = [];
+      ws();
+      if (text3[i] === "]")
+        return { kind: "array", start, end: ++i, items };
+      for (; ; ) {
+        items.push(value(depth + 1));
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "]")
+          return { kind: "array", start, end: ++i, items };
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"')
+      return str2();
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    const r = m.exec(text3);
+    if (!r)
+      return fail("expected a value");
+    i += r[0].length;
+    return { kind: /^[tfn]/.test(r[0]) ? "literal" : "number", start, end: i, text: r[0] };
+  };
+  const v = value(0);
+  ws();
+  if (i < n)
+    fail("expected the end of the file");
+  return v;
+}
+var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function decodeString(text3, s) {
+  const out = [];
+  const starts = [];
+  const ends = [];
+  let i = s.start + 1;
+  const end = s.end - 1;
+  while (i < end) {
+    const c = text3[i];
+    if (c !== "\\") {
+      out.push(c);
+      starts.push(i);
+      ends.push(++i);
+      continue;
+    }
+    const e = text3[i + 1];
+    if (e === "u") {
+      out.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
+      starts.push(i);
+      ends.push(i += 6);
+    } else {
+      out.push(SIMPLE[e]);
+      starts.push(i);
+      ends.push(i += 2);
+    }
+  }
+  return { text: out.join(""), starts, ends };
+}
+function member(v, key) {
+  if (v?.kind !== "object")
+    return void 0;
+  for (let k = v.entries.length - 1; k >= 0; k--)
+    if (v.entries[k][0] === key)
+      return v.entries[k][1];
+  return void 0;
+}
+function jsonStringContent(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+// dist/src/frontends/notebook/cells.js
+var NotebookError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function readNotebook(text3) {
+  let root;
+  try {
+    root = parseJson(text3);
+  } catch (e) {
+    if (e instanceof JsonError)
+      throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
+    throw e;
+  }
+  if (root.kind !== "object")
+    throw new NotebookError("not a Jupyter notebook: the file is JSON but not an object", root.start);
+  const nbformat = member(root, "nbformat");
+  const major = nbformat?.kind === "number" ? Number(nbformat.text) : void 0;
+  if (major === void 0)
+    throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
+  if (major < 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
+  if (major > 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
+  const cells = member(root, "cells");
+  if (cells?.kind !== "array")
+    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
+  within(NOTEBOOK_CELLS, cells.items.length);
+  const metadata = member(root, "metadata");
+  const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0 };
+  let chars = 0;
+  cells.items.forEach((cell, k) => {
+    const type = member(cell, "cell_type");
+    if (type?.kind !== "string" || decodeString(text3, type).text !== "code")
+      return;
+    const source = member(cell, "source");
+    let tokens;
+    if (source?.kind === "string")
+      tokens = [source];
+    else if (source?.kind === "array" && source.items.every((x) => x.kind === "string"))
+      tokens = source.items;
+    else {
+      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+      return;
+    }
+    const all = [];
+    tokens.forEach((t, ti) => {
+      const d = decodeString(text3, t);
+      for (let i = 0; i < d.text.length; i++)
+        all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
+    });
+    chars += all.length;
+    within(NOTEBOOK_SOURCE_CHARS, chars);
+    const separator = source.kind === "array" && tokens.length > 1 ? text3.slice(tokens[0].end, tokens[1].start) : source.kind === "array" ? `,${text3.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : "";
+    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === "array" ? "list" : "string", separator });
+  });
+  return out;
+}
+function splitCellLines(all) {
+  const lines = [];
+  let cur = [];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (c.ch === "\n" || c.ch === "\r") {
+      const brk = c.ch === "\r" && all[i + 1]?.ch === "\n" ? [c, all[++i]] : [c];
+      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk });
+      cur = [];
+    } else
+      cur.push(c);
+  }
+  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk: [] });
+  return lines;
+}
+var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+function lineKind(text3) {
+  const m = SHELL_MAGIC.exec(text3);
+  if (m) {
+    const esc = m[3];
+    if (text3.length > m[0].length || esc !== "!") {
+      const form = m[2] !== void 0 ? "assign" : esc === "!" ? "system" : esc === "%system" ? "magic" : "capture";
+      return { kind: "shell", form, marker: m[0].lastIndexOf(esc), from: m[0].length };
+    }
+  }
+  const t = text3.trimStart();
+  if (t.startsWith("%"))
+    return { kind: "magic", pathSet: /^%env\s+PATH\b/.test(t) };
+  const auto = AUTOMAGIC.exec(t);
+  if (auto)
+    return { kind: "magic", pathSet: auto[1] === "env" && /^env\s+PATH\b/.test(t) };
+  if (/^\?/.test(t) || /^[A-Za-z_][\w.]*\?\??\s*$/.test(t))
+    return { kind: "magic" };
+  return { kind: "python" };
+}
+var AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
+var PYTHON_BODY_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "skip", "memit", "tensorflow_version"]);
+function cellMagic(first) {
+  const m = /^%%(\w+)\s*(.*)$/.exec(first);
+  if (!m)
+    return { kind: "none" };
+  const name = m[1];
+  if (name === "bash" || name === "sh")
+    return { kind: "shell", dialect: name, program: name };
+  if (name === "script") {
+    const args = m[2].split(/\s+/).filter((a) => !a.startsWith("-"));
+    const prog = args[0]?.replace(/^.*\//, "");
+    if (prog === "bash" || prog === "sh" || prog === "dash")
+      return { kind: "shell", dialect: prog === "bash" ? "bash" : "sh", program: args[0] };
+    return m[2].trim() === "" ? { kind: "other" } : { kind: "script", from: first.indexOf(m[2]) };
+  }
+  if (PYTHON_BODY_MAGICS.has(name))
+    return { kind: "python-body" };
+  return { kind: "other" };
+}
+function statementStarts(lines) {
+  const out = [];
+  let depth = 0;
+  let triple;
+  let cont = false;
+  for (const line of lines) {
+    out.push(depth === 0 && triple === void 0 && !cont);
+    cont = false;
+    if (out[out.length - 1] && lineKind(line).kind !== "python") {
+      cont = /\\$/.test(line);
+      continue;
+    }
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (triple !== void 0) {
+        if (c === "\\")
+          i += 2;
+        else if (line.startsWith(triple, i)) {
+          i += 3;
+          triple = void 0;
+        } else
+          i++;
+        continue;
+      }
+      if (c === "#")
+        break;
+      if (c === '"' || c === "'") {
+        if (line.startsWith(c.repeat(3), i)) {
+          triple = c.repeat(3);
+          i += 3;
+          continue;
+        }
+        i++;
+        while (i < line.length && line[i] !== c)
+          i += line[i] === "\\" ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{")
+        depth++;
+      else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+        depth--;
+      i++;
+    }
+    if (triple === void 0 && /\\$/.test(line))
+      cont = true;
+  }
+  return out;
+}
+
+// dist/src/frontends/notebook/virtual.js
+var VirtualModule = class {
+  chars = [];
+  refs = [];
+  get text() {
+    return this.chars.join("");
+  }
+  get length() {
+    return this.refs.length;
+  }
+  push(cell, c) {
+    this.chars.push(c.ch);
+    this.refs.push({ cell, token: c.token, start: c.start, end: c.end });
+  }
+  /** `pass` (or nothing) in place of an IPython line, anchored before its first character. */
+  synth(text3, cell, at2) {
+    for (const ch of text3) {
+      this.chars.push(ch);
+      this.refs.push(at2 ? { cell, token: at2.token, start: at2.start, end: at2.start, synthetic: true } : void 0);
+    }
+  }
+  /** The notebook offset of module offset `o` (-1 for text that is not the notebook's). */
+  offset(o) {
+    const r = this.refs[o];
+    return r && !r.synthetic ? r.start : -1;
+  }
+  span(s) {
+    let a = -1;
+    let b = -1;
+    for (let i = s.start; i < s.end && i < this.refs.length; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic)
+        continue;
+      if (a < 0)
+        a = r.start;
+      b = r.end;
+    }
+    if (a >= 0)
+      return { start: a, end: b };
+    for (let i = Math.min(s.start, this.refs.length - 1); i >= 0; i--) {
+      const r = this.refs[i];
+      if (r)
+        return { start: r.start, end: r.start };
+    }
+    return { start: 0, end: 0 };
+  }
+  word(w) {
+    return { fragments: w.fragments.map((f) => this.fragment(f)), ...w.span ? { span: this.span(w.span) } : {} };
+  }
+  fragment(f) {
+    switch (f.kind) {
+      case "text":
+        return f.offsets ? { ...f, offsets: f.offsets.map((o) => o < 0 ? -1 : this.offset(o)) } : f;
+      case "path-lookup":
+        return { ...f, name: this.word(f.name), span: this.span(f.span) };
+      default:
+        return f.span ? { ...f, span: this.span(f.span) } : f;
+    }
+  }
+  /**
+   * A Python fix's edit in the notebook: its range must be characters of one JSON string of the
+   * notebook, written as they read; its text is written as JSON string content, and in a cell kept
+   * as a list of lines a line break it writes ends the list element. Undefined when it cannot be.
+   */
+  edit(e) {
+    if (e.start === e.end) {
+      const here = this.refs[e.start];
+      const before = e.start > 0 ? this.refs[e.start - 1] : void 0;
+      const r = here ?? (before && !before.synthetic ? { ...before, start: before.end } : void 0);
+      if (!r)
+        return void 0;
+      return { start: r.start, end: r.start, text: jsonText(e.text, r.cell, r.start) };
+    }
+    const first = this.refs[e.start];
+    if (!first || first.synthetic)
+      return void 0;
+    let end = first.start;
+    for (let i = e.start; i < e.end; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic || r.cell !== first.cell || r.token !== first.token || r.start !== end)
+        return void 0;
+      end = r.end;
+    }
+    return { start: first.start, end, text: jsonText(e.text, first.cell, first.start) };
+  }
+};
+function jsonText(s, cell, at2) {
+  if (cell.form === "string")
+    return jsonStringContent(s);
+  const token = cell.tokens.find((t) => t.start < at2 && at2 < t.end);
+  const atElementEnd = token !== void 0 && at2 === token.end - 1;
+  const parts = s.split("\n");
+  let out = "";
+  parts.forEach((p, k) => {
+    out += jsonStringContent(p);
+    if (k === parts.length - 1)
+      return;
+    out += "\\n";
+    if (k === parts.length - 2 && parts[k + 1] === "" && atElementEnd)
+      return;
+    out += `"${cell.separator}"`;
+  });
+  return out;
+}
+
+// dist/src/frontends/notebook/rewrite.js
+var UNQUOTED = "IPython substitutes {sys.executable} into the command unquoted, so an interpreter path with spaces or shell characters would be split by the shell";
+var EscapeRewriter = class {
+  nbText;
+  job;
+  site;
+  importSys;
+  constructor(nbText, job, site, importSys) {
+    this.nbText = nbText;
+    this.job = job;
+    this.site = site;
+    this.importSys = importSys;
+  }
+  rewrite(target) {
+    if (target.kind !== "interpreter" || this.job.form === "cell" || this.site.wrappers.length > 0)
+      return void 0;
+    const program = this.site.argv[0];
+    const name = program && wordText(program);
+    const span = program && shellWordSpan(this.nbText, program);
+    if (!name || !span || this.nbText.slice(span.start, span.end) !== name)
+      return void 0;
+    const first = this.job.first;
+    if (this.job.form === "system" && this.job.marker && first && span.start === first.start) {
+      const end = target.module === "pip" ? span.end : !target.module && isInterpreterName(name) ? this.mPipEnd(span.end) : void 0;
+      if (end !== void 0)
+        return { edits: [{ start: this.job.marker.start, end, text: "%pip" }], title: "Use %pip", applicability: "safe" };
+    }
+    if (/[{}$]/.test(this.job.text))
+      return void 0;
+    if (this.importSys === null)
+      return void 0;
+    const edits = [{ start: span.start, end: span.end, text: `{sys.executable}${target.module ? ` -m ${target.module}` : ""}` }];
+    if (this.importSys) {
+      if (this.importSys.cell.index > this.job.cell.index)
+        return void 0;
+      const at2 = this.importSys.at.start;
+      edits.push({ start: at2, end: at2, text: jsonText("import sys\n", this.importSys.cell, at2) });
+    }
+    return { edits, title: target.module ? `Use !{sys.executable} -m ${target.module}` : "Use !{sys.executable}", applicability: "unsafe", reason: UNQUOTED };
+  }
+  /** After `python`: ` -m pip` written plainly, where it ends. */
+  mPipEnd(from) {
+    const m = /^([ \t]+)-m([ \t]+)pip(?=[ \t]|$|\\n|")/.exec(this.nbText.slice(from, from + 40));
+    return m ? from + m[0].length : void 0;
+  }
+};
+var CellRewriter = class {
+  inner;
+  module;
+  constructor(inner, module) {
+    this.inner = inner;
+    this.module = module;
+  }
+  rewrite(target) {
+    const rw = this.inner.rewrite(target);
+    if (!rw)
+      return void 0;
+    const edits = [];
+    for (const e of rw.edits) {
+      const m = this.module.edit(e);
+      if (!m)
+        return void 0;
+      edits.push(m);
+    }
+    return { ...rw, edits };
+  }
+};
+
+// dist/src/frontends/notebook/index.js
+function readCells(nb) {
+  const module = new VirtualModule();
+  const jobs = [];
+  const pathSets = [];
+  let importSys = null;
+  let importsSys = false;
+  for (const cell of nb.cells) {
+    const texts = cell.lines.map((l) => l.text);
+    const magic = cellMagic(texts[0] ?? "");
+    const span = cellSpan(cell);
+    if (magic.kind === "other")
+      continue;
+    if (magic.kind === "shell" || magic.kind === "script") {
+      const body = [];
+      for (const l of cell.lines.slice(1))
+        for (const c of [...l.chars, ...l.brk])
+          body.push({ ch: c.ch, off: c.start });
+      const head2 = cell.lines[0];
+      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      if (magic.kind === "script") {
+        job.argv = [];
+        const re = /\S+/g;
+        for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
+          const at2 = magic.from + m.index;
+          job.argv.push(head2.chars.slice(at2, at2 + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+        }
+        job.callSpan = { start: head2.chars[0].start, end: head2.chars[head2.chars.length - 1].end };
+      }
+      jobs.push(job);
+      continue;
+    }
+    if (magic.kind === "none" && importSys === null && cell.lines[0]?.chars.length)
+      importSys = { cell, at: cell.lines[0].chars[0] };
+    const starts = statementStarts(texts);
+    for (let i = 0; i < cell.lines.length; i++) {
+      const line = cell.lines[i];
+      const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
+      if (kind.kind === "python") {
+        for (const c of [...line.chars, ...line.brk])
+          module.push(cell, c);
+        if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
+          importsSys = true;
+        continue;
+      }
+      const indent = /^\s*/.exec(line.text)[0].length;
+      for (const c of line.chars.slice(0, indent))
+        module.push(cell, c);
+      module.synth("pass", cell, line.chars[indent]);
+      for (const c of line.brk)
+        module.push(cell, c);
+      if (kind.kind === "magic") {
+        if (kind.pathSet && line.chars.length)
+          pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        continue;
+      }
+      const chars = [...line.chars.slice(kind.from)];
+      let j = i;
+      while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
+        chars.push(...cell.lines[j].brk);
+        j++;
+        chars.push(...cell.lines[j].chars);
+        for (const c of [...cell.lines[j].brk])
+          module.push(cell, c);
+      }
+      i = j;
+      const marker = line.chars[kind.marker];
+      const last = chars[chars.length - 1] ?? marker;
+      jobs.push({
+        cell,
+        form: kind.form,
+        marker,
+        first: chars[0],
+        text: chars.map((c) => c.ch).join(""),
+        script: expandIPython(chars),
+        api: kind.form === "magic" ? "%system" : kind.form === "capture" ? line.text.includes("%sx") ? "%sx" : "!!" : "!",
+        callSpan: { start: marker.start, end: last.end },
+        dialect: "bash"
+      });
+    }
+    module.synth("\n", cell, void 0);
+  }
+  return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
+}
+function cellSpan(cell) {
+  const all = cell.lines.flatMap((l) => l.chars);
+  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+}
+function expandIPython(chars) {
+  const out = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if ((c.ch === "{" || c.ch === "}") && chars[i + 1]?.ch === c.ch) {
+      out.push({ ch: c.ch, off: c.start });
+      i++;
+      continue;
+    }
+    if (c.ch === "{") {
+      let j = i + 1;
+      while (j < chars.length && chars[j].ch !== "}" && chars[j].ch !== "{")
+        j++;
+      if (chars[j]?.ch === "}") {
+        const expr = chars.slice(i + 1, j).map((x) => x.ch).join("").trim();
+        const span = { start: c.start, end: chars[j].end };
+        const frag = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: "sys-executable", span } : { kind: "unknown", span, why: "an IPython {expression}" };
+        out.push({ frag });
+        i = j;
+        continue;
+      }
+    }
+    out.push({ ch: c.ch, off: c.start });
+  }
+  return out;
+}
+function analyzeNotebook(file, use, opts = {}) {
+  let nb;
+  try {
+    nb = readNotebook(file.text);
+  } catch (e) {
+    if (!(e instanceof NotebookError))
+      throw e;
+    const at2 = file.location(e.offset);
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map(), syntaxProblem: { path: file.path, kind: "syntax", message: `${e.message} (at ${at2.line}:${at2.column}); not checked`, start: at2, partial: false } });
+  }
+  if (nb.language !== void 0 && !/^(i?python\d*)$/.test(nb.language))
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map() });
+  const reading = readCells(nb);
+  const vfile = new SourceFile(file.path, reading.module.text, file.encoding);
+  const withPython = vfile.text.trim() !== "" && (!opts.parseLess || !opts.tools || pythonMayMatter(vfile.text, opts.tools));
+  if (!withPython)
+    return finish2(file, nb, reading, void 0, vfile, use);
+  return withPythonAnalysis(vfile, (pa) => finish2(file, nb, reading, pa, vfile, use), opts);
+}
+function finish2(file, nb, reading, pa, vfile, use) {
+  const mod = reading.module;
+  const sites = [];
+  for (const s of pa?.sites ?? []) {
+    sites.push({
+      ...s,
+      file,
+      callSpan: mod.span(s.callSpan),
+      argv: s.argv.map((w) => mod.word(w)),
+      env: { ...s.env, path: mapPath(s.env.path, (x) => mod.span(x)) },
+      rewriter: s.rewriter && new CellRewriter(s.rewriter, mod)
+    });
+  }
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
+  const py = pa?.sites[0]?.pythonFile;
+  const facts = {
+    sites,
+    functions: (py?.functions ?? []).map((f) => mod.span(f)),
+    pathSets: [
+      ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
+      ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
+    ],
+    notebook: true
+  };
+  for (const s of sites)
+    s.pythonFile = facts;
+  return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+function runJobs(file, reading, scripts, sites) {
+  const meter = new BudgetMeter();
+  for (const job of reading.jobs) {
+    const make = (cmd, active) => {
+      let p = { kind: "inherited" };
+      if (cmd.pathReset)
+        p = { kind: "reset", by: cmd.pathReset };
+      else if (cmd.pathUnset)
+        p = { kind: "reset", by: "env -i" };
+      else if (cmd.envPathSet)
+        p = { kind: "explicit" };
+      const env2 = { path: p };
+      if (active !== void 0 && p.kind === "inherited")
+        env2.activeVenv = active;
+      const site = launchSiteFor(cmd, { file, language: "python", api: job.api, callSpan: job.callSpan, env: env2, viaShell: !job.argv });
+      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      return site;
+    };
+    const shell2 = {
+      file,
+      language: "python",
+      api: job.api,
+      callSpan: job.callSpan,
+      dialect: job.dialect,
+      dialectKnown: job.form === "cell",
+      path: DEFAULT_PATH,
+      cwd: void 0,
+      vars: /* @__PURE__ */ new Map(),
+      venvs: /* @__PURE__ */ new Map(),
+      originAt: (offset) => ({ line: file.location(offset).line, how: "created", offset }),
+      makeSite: make,
+      meter
+    };
+    if (job.argv) {
+      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell2, job.callSpan);
+      for (const cmd of commands)
+        sites.push(make(cmd, void 0));
+      sites.push(...session.sites);
+    } else
+      sites.push(...runShellSession(scripts.get(job), shell2).sites);
+  }
+}
+function mapPath(p, span) {
+  if (p.kind === "missing")
+    return { ...p, span: span(p.span) };
+  if (p.kind === "explicit" && p.span)
+    return { ...p, span: span(p.span) };
+  return p;
+}
+function suppressionsOf(file, nb) {
+  const out = /* @__PURE__ */ new Map();
+  for (const cell of nb.cells) {
+    for (const l of cell.lines) {
+      for (let k = l.text.indexOf("#"); k >= 0; k = l.text.indexOf("#", k + 1)) {
+        const codes = suppressedCodes(l.text.slice(k));
+        if (!codes)
+          continue;
+        const line = file.location(l.chars[k].start).line;
+        const prev = out.get(line);
+        out.set(line, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
+        break;
+      }
+    }
+  }
+  return out;
+}
+function problemOf(file, nb, pa, vfile, mod) {
+  const p = pa?.syntaxProblem;
+  if (p?.kind === "syntax" && p.start) {
+    const v = vfile.lineStart(p.start.line) + p.start.column - 1;
+    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const at2 = file.location(mod.span({ start: v, end: v + 1 }).start);
+    return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ""} at ${at2.line}:${at2.column}; the rest of the notebook was still checked`, start: at2 };
+  }
+  if (p)
+    return p;
+  const q = nb.problems[0];
+  if (q)
+    return { path: file.path, kind: "syntax", message: `not fully read: ${q.message}`, start: file.location(q.offset), partial: true };
+  return void 0;
+}
+var NOTEBOOK_WORDS = /python|pip|venv|activate/i;
+function looksWhole(text3) {
+  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*4\b/.test(text3);
+}
+var notebookFrontEnd = {
+  language: "notebook",
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path22.normalize(p)),
+  // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
+  mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
+  analyze: analyzeNotebook
+};
+
 // dist/src/frontends/index.js
 var FRONT_ENDS = [
   pythonFrontEnd,
@@ -12527,15 +13854,16 @@ var FRONT_ENDS = [
   procfileFrontEnd,
   systemdFrontEnd,
   supervisorFrontEnd,
-  shellScriptFrontEnd
+  shellScriptFrontEnd,
+  notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path36, content) {
-  const name = path36.slice(Math.max(path36.lastIndexOf("/"), path36.lastIndexOf("\\")) + 1);
+function headOf(path38, content) {
+  const name = path38.slice(Math.max(path38.lastIndexOf("/"), path38.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head.split(/\r?\n|\r/, 1)[0];
+  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head2.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -12543,11 +13871,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path36, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path36, head));
+function claimingFrontEnd(path38, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path38, head2));
 }
-function frontEndFor(path36, head = "") {
-  return claimingFrontEnd(path36, head) ?? pythonFrontEnd;
+function frontEndFor(path38, head2 = "") {
+  return claimingFrontEnd(path38, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -12950,6 +14278,8 @@ function applyPolicy(site, verdict, judgeOne) {
   const set = facts.pathSets.find((p) => p.from <= at2 && at2 < p.to);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.notebook)
+    return verdict;
   let fns = functionsOf.get(facts);
   if (!fns)
     functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
@@ -13059,7 +14389,9 @@ function judgeProgram(site, knowledge) {
     }
     return void 0;
   }
-  if (!site.searchesPath || pathChosen)
+  if (!site.searchesPath)
+    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
+  if (pathChosen)
     return void 0;
   if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
@@ -13076,6 +14408,16 @@ function judgeProgram(site, knowledge) {
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
+  return void 0;
+}
+function classifyUnsearched(name, knowledge, programSpan) {
+  if (isInterpreterName(name))
+    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
+  if (isPipName(name))
+    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
+  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
+  if (script)
+    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
 }
 function runsOnSystemInterpreter(site) {
@@ -13118,7 +14460,7 @@ function isDiscoveryProbe(name, args) {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
       return true;
   }
-  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "--version"))
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
     return true;
   const c = texts.lastIndexOf("-c");
   if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
@@ -13238,31 +14580,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path36, ctx, language2) {
+function readForCheckSafely(path38, ctx, language2) {
   try {
-    return readForCheck(path36, ctx, language2);
+    return readForCheck(path38, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path36, diagnostics: [], problems: [{ path: path36, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path38, diagnostics: [], problems: [{ path: path38, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path36, ctx, language2) {
-  const result2 = { path: path36, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path38, ctx, language2) {
+  const result2 = { path: path38, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path36, kind, message, partial: false });
+    result2.problems.push({ path: path38, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path36, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path36) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path38, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path38) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path36) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path38) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -13272,7 +14614,7 @@ function readForCheck(path36, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path36, headOf(path36, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path38, headOf(path38, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -13281,11 +14623,11 @@ function readForCheck(path36, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path36, bytes);
+  const decoded = (fe.decode ?? decodeText)(path38, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path36, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path38, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -13315,7 +14657,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path36 = result2.path;
+  const path38 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -13330,22 +14672,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path36, e));
+    result2.problems.push(crashProblem(path38, e));
   }
   return result2;
 }
-function crashProblem(path36, e) {
+function crashProblem(path38, e) {
   if (e instanceof TooComplexError)
-    return { path: path36, kind: "too-complex", message: e.message, partial: false };
+    return { path: path38, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path36, kind: "too-deep", message: e.message, partial: false };
+    return { path: path38, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path36, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path38, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path36, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path38, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path36, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path38, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -13353,7 +14695,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs4 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -13432,6 +14774,9 @@ function originText(o) {
   const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
+function pipNotMeantForVenv(site, byInterpreter, origin) {
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
+}
 
 // dist/src/rules/bare-console-script.js
 var bareConsoleScript = defineRule({
@@ -13452,12 +14797,12 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.',
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script")
+    if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     ctx.report({
@@ -13513,13 +14858,13 @@ var barePip = defineRule({
     ].join("\n"),
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
-    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
+    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
@@ -13570,7 +14915,7 @@ var barePythonInterpreter = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     references: [
       "https://docs.python.org/3/library/sys.html#sys.executable",
@@ -13579,7 +14924,7 @@ var barePythonInterpreter = defineRule({
     ]
   },
   check(site, verdict, ctx) {
-    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
@@ -13622,7 +14967,7 @@ var envWithoutPath = defineRule({
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
   check(site, verdict, ctx) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     ctx.report({
       messageId: "noPath",
@@ -13676,6 +15021,95 @@ var pathReliantLaunch = defineRule({
     if (!verdict?.held)
       return;
     ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+  }
+});
+
+// dist/src/rules/name-not-looked-up.js
+function failureOf(site) {
+  const api = site.api;
+  if (api.startsWith("multiprocessing."))
+    return "every child the spawn start method starts exits with code 255 and no message (forkserver: BrokenPipeError)";
+  if (/^os\.spawn/.test(api))
+    return `${api} returns 127 (P_WAIT) without raising`;
+  return `${api} raises FileNotFoundError`;
+}
+var nameNotLookedUp = defineRule({
+  code: "VG107",
+  name: "name-not-looked-up",
+  summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: 'Only the `p` variants of the exec and spawn families (`os.execvp`, `os.spawnlp`, `os.posix_spawnp`), `subprocess` and the shell search `PATH` for a bare program name. `os.execv`, `os.execl`, `os.execve`, `os.spawnv`, `os.spawnl`, `os.posix_spawn` and `multiprocessing.set_executable` take the name as a path: `"python"` is `./python` in the current folder. There is normally no such file, so the launch neither escapes the venv nor runs the venv\'s interpreter \u2014 it does not run at all, and with `os.spawnv` and multiprocessing the failure is silent.',
+    example: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      '    multiprocessing.set_executable("python")',
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
+      "",
+      "    exit code: 255"
+    ].join("\n"),
+    why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
+    useInstead: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      "    multiprocessing.set_executable(sys.executable)",
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
+    fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
+    keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
+    references: [
+      "https://docs.python.org/3/library/os.html#os.execv",
+      "https://docs.python.org/3/library/os.html#os.spawnv",
+      "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.set_executable"
+    ]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "no-lookup")
+      return;
+    const target = verdict.tool === "interpreter" ? { kind: "interpreter" } : verdict.module ? { kind: "interpreter", module: verdict.module } : { kind: "interpreter-bin", name: verdict.name };
+    ctx.report({
+      messageId: "notLookedUp",
+      data: { name: verdict.name, api: site.api, failure: failureOf(site) },
+      fix: {
+        title: target.kind === "interpreter" ? target.module ? `Use sys.executable -m ${target.module}` : "Use sys.executable" : `Use the ${verdict.name} beside sys.executable`,
+        target,
+        cap: "unsafe",
+        reason: "the call never started the program, so any fix changes what it does; the author may have meant another interpreter"
+      }
+    });
   }
 });
 
@@ -13734,8 +15168,12 @@ var activationDoesNotPersist = defineRule({
     if (activation.deactivated)
       return;
     let later;
+    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx.judge(s)?.resolution !== "path")
+      const v = ctx.judge(s);
+      if (v?.resolution !== "path")
+        continue;
+      if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
       later = s;
       break;
@@ -13744,8 +15182,8 @@ var activationDoesNotPersist = defineRule({
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
-    const shown = facts?.showVenv?.(activation.venv);
-    const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
+    const shown2 = facts?.showVenv?.(activation.venv);
+    const named = (t) => shown2?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown2 + t.slice(activation.venv.length) : t;
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
       return t === void 0 ? "\u2026" : named(t);
@@ -13836,18 +15274,20 @@ var venvNotOnPath = defineRule({
       return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
+    if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
+      return;
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;
-    const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+    const shown2 = facts.showVenv ? facts.showVenv(venv) : venv;
     const own = site.rewriter?.rewrite(target);
-    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
+    const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown2}/bin/${target.name}` : `${shown2}/bin/python${target.module ? " -m pip" : ""}`;
     ctx.report({
       messageId: "notOnPath",
-      data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
+      data: { name: verdict.name, venv: shown2, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
       fix: {
-        title: `Put ${shown}/bin on PATH`,
+        title: `Put ${shown2}/bin on PATH`,
         target: { kind: "persist-venv", venv, at: "creation" },
         fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
         cap: "unsafe",
@@ -14003,7 +15443,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path36 = wordText(found.script);
+    const path38 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -14013,13 +15453,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path36))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path38))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path36 } } : { messageId: "runAsProgram", data: { script: path36 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path38 } } : { messageId: "runAsProgram", data: { script: path38 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path36}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path38}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -14063,13 +15503,13 @@ var virtualEnvWithoutPath = defineRule({
     const v = facts?.virtualEnv;
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
       return;
-    const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
+    const shown2 = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
       messageId: "virtualEnvOnly",
-      data: { venv: shown, advice: facts.persistAdvice(v.venv) },
+      data: { venv: shown2, advice: facts.persistAdvice(v.venv) },
       span: v.span,
       related: verdict.programSpan ? [{ message: `"${verdict.name}" runs from PATH here`, span: verdict.programSpan }] : [],
-      fix: { title: `Put ${shown}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
+      fix: { title: `Put ${shown2}/bin on PATH`, target: { kind: "persist-venv", venv: v.venv, at: "virtual-env" }, cap: "unsafe", reason: "every later command then finds the venv's programs first on PATH" }
     });
   }
 });
@@ -14083,6 +15523,7 @@ var RULES = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
+  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -14117,7 +15558,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return `${file}: [tool.venvguard] ${key}`;
+  return path23.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -14150,28 +15591,77 @@ function ruleList(v, file, key) {
   return list;
 }
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
+var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
+function shown(file) {
+  const rel = path23.relative(process.cwd(), path23.resolve(file));
+  return rel && !rel.startsWith("..") && !path23.isAbsolute(rel) ? rel : file;
+}
+function readToml(file) {
+  let text3;
+  try {
+    text3 = fs4.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(`${shown(file)}: cannot read: ${e.code ?? e.message}`);
+  }
+  try {
+    return parseToml(text3);
+  } catch (e) {
+    const err = e;
+    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+    throw new ConfigError(err.line ? `${shown(file)}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${shown(file)}: invalid TOML: ${what}`);
+  }
+}
+function toolTable(data) {
+  const tool = data.tool;
+  return tool && typeof tool === "object" ? tool.venvguard : void 0;
+}
 function findPyproject(start) {
-  let dir = path22.resolve(start);
+  let dir = path23.resolve(start);
   try {
     if (fs4.statSync(dir).isFile())
-      dir = path22.dirname(dir);
+      dir = path23.dirname(dir);
   } catch {
   }
   for (; ; ) {
-    const p = path22.join(dir, "pyproject.toml");
+    const p = path23.join(dir, "pyproject.toml");
     if (fs4.existsSync(p))
       return p;
-    const up = path22.dirname(dir);
+    const up = path23.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
   }
 }
 function loadConfig(opts) {
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath ?? findPyproject(opts.start);
+  const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
+  const start = folderOf(opts.start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path23.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
+  return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
+}
+function parsedToml(file, cache) {
+  let data = cache.get(file);
+  if (!data)
+    cache.set(file, data = readToml(file));
+  return data;
+}
+function folderOf(p) {
+  const abs = path23.resolve(p);
+  try {
+    return fs4.statSync(abs).isFile() ? path23.dirname(abs) : abs;
+  } catch {
+    return abs;
+  }
+}
+function configFromFiles(o) {
+  const { settingsPath, pyprojectPath, start, parsed } = o;
+  const pyprojectOf = (file2) => parsedToml(file2, parsed);
+  const projectRoot = pyprojectPath ? path23.dirname(path23.resolve(pyprojectPath)) : path23.resolve(start);
   const cfg = {
-    root: pyprojectPath ? path22.dirname(path22.resolve(pyprojectPath)) : path22.resolve(opts.start),
+    root: settingsPath ? path23.dirname(path23.resolve(settingsPath)) : projectRoot,
+    settingsPath,
     pyprojectPath,
+    projectRoot,
     ignore: [],
     perFileIgnores: {},
     exclude: [...DEFAULT_EXCLUDE],
@@ -14181,35 +15671,24 @@ function loadConfig(opts) {
     forceExclude: false,
     maxFileSize: 10 * 1024 * 1024
   };
-  if (!pyprojectPath)
+  if (pyprojectPath)
+    cfg.pyproject = pyprojectOf(pyprojectPath);
+  if (!settingsPath)
     return cfg;
-  const rel = path22.relative(process.cwd(), path22.resolve(pyprojectPath));
-  const file = rel && !rel.startsWith("..") && !path22.isAbsolute(rel) ? rel : pyprojectPath;
-  let data;
-  let text3;
-  try {
-    text3 = fs4.readFileSync(pyprojectPath, "utf8");
-  } catch (e) {
-    throw new ConfigError(`${file}: cannot read: ${e.code ?? e.message}`);
-  }
-  try {
-    data = parseToml(text3);
-  } catch (e) {
-    const err = e;
-    const what = err.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-    throw new ConfigError(err.line ? `${file}:${err.line}:${err.column ?? 1}: invalid TOML: ${what}` : `${file}: invalid TOML: ${what}`);
-  }
-  cfg.pyproject = data;
-  const toolTable = data.tool;
-  const raw = toolTable && typeof toolTable === "object" ? toolTable.venvguard : void 0;
+  const file = shown(settingsPath);
+  const isPyproject = path23.basename(settingsPath) === "pyproject.toml";
+  const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
+  const where = isPyproject ? "[tool.venvguard]" : "the file";
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new ConfigError(`${file}: [tool.venvguard] must be a table, not ${typeName(raw)}`);
+    throw new ConfigError(`${file}: ${where} must be a table, not ${typeName(raw)}`);
   const tool = raw;
   for (const k of Object.keys(tool)) {
-    if (!SETTINGS.includes(k))
-      throw new ConfigError(`${file}: unknown setting [tool.venvguard] ${k}${didYouMean(k, SETTINGS)}`);
+    if (!SETTINGS.includes(k)) {
+      const hint = !isPyproject && k === "tool" ? " (in this file the settings are at the top level, without [tool.venvguard])" : didYouMean(k, SETTINGS);
+      throw new ConfigError(`${file}: unknown setting ${isPyproject ? "[tool.venvguard] " : ""}${k}${hint}`);
+    }
   }
   if (tool.select !== void 0)
     cfg.select = ruleList(tool.select, file, "select");
@@ -14263,22 +15742,141 @@ function loadConfig(opts) {
   }
   return cfg;
 }
+function findSettingsFile(start, hasTable) {
+  let dir = path23.resolve(start);
+  try {
+    if (fs4.statSync(dir).isFile())
+      dir = path23.dirname(dir);
+  } catch {
+  }
+  for (; ; ) {
+    const found = settingsFileIn(dir, hasTable);
+    if (found)
+      return found;
+    const up = path23.dirname(dir);
+    if (up === dir)
+      return void 0;
+    dir = up;
+  }
+}
+function settingsFileIn(dir, hasTable, names) {
+  for (const n of SETTINGS_FILES) {
+    const p = path23.join(dir, n);
+    if (names ? !names.has(n) : !isFile(p))
+      continue;
+    if (n !== "pyproject.toml" || hasTable(p))
+      return p;
+  }
+  return void 0;
+}
+function isFile(p) {
+  try {
+    return fs4.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
 function patternMatcher(patterns) {
   return ignore({ allowRelativePaths: true }).add(patterns);
 }
 
+// dist/src/pipeline/resolver.js
+import fs5 from "node:fs";
+import path24 from "node:path";
+var ConfigResolver = class {
+  opts;
+  nearest = /* @__PURE__ */ new Map();
+  configs = /* @__PURE__ */ new Map();
+  parsed = /* @__PURE__ */ new Map();
+  /** The settings of every file when `--config` or `--no-config` was given. */
+  fixed;
+  /** The settings of the first path given (what the run's own defaults, such as the output format, come from). */
+  primary;
+  /** `apply`: the command line's overrides, applied to each Config once when it is loaded. */
+  constructor(start, opts = {}) {
+    this.opts = opts;
+    if (opts.configPath || opts.noConfig) {
+      this.fixed = loadConfig({ start, configPath: opts.configPath, noConfig: opts.noConfig, parsed: this.parsed });
+      opts.apply?.(this.fixed);
+    }
+    this.primary = this.fixed ?? this.forPath(start);
+  }
+  /** Whether files may have settings of their own (no --config or --no-config). */
+  get perFile() {
+    return !this.fixed;
+  }
+  /** The settings for a file or folder. */
+  forPath(p) {
+    if (this.fixed)
+      return this.fixed;
+    const abs = path24.resolve(p);
+    let dir = abs;
+    try {
+      if (!fs5.statSync(abs).isDirectory())
+        dir = path24.dirname(abs);
+    } catch {
+      dir = path24.dirname(abs);
+    }
+    return this.forDir(dir);
+  }
+  /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
+  forDir(dir, names) {
+    if (this.fixed)
+      return this.fixed;
+    const n = this.nearestFor(path24.resolve(dir), names);
+    const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
+    let cfg = this.configs.get(key);
+    if (!cfg) {
+      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed });
+      this.opts.apply?.(cfg);
+      this.configs.set(key, cfg);
+    }
+    return cfg;
+  }
+  /** Every Config loaded so far (the run's distinct settings). */
+  loaded() {
+    return this.fixed ? [this.fixed] : [...this.configs.values()];
+  }
+  nearestFor(dir, names) {
+    const known = this.nearest.get(dir);
+    if (known)
+      return known;
+    const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
+    const own = settingsFileIn(dir, hasTable, names);
+    const pyproject = path24.join(dir, "pyproject.toml");
+    const ownPyproject = names ? names.has("pyproject.toml") : isFile2(pyproject);
+    let n;
+    if (own && ownPyproject)
+      n = { settingsPath: own, pyprojectPath: pyproject };
+    else {
+      const up = path24.dirname(dir);
+      const parent = up === dir ? {} : this.nearestFor(up);
+      n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
+    }
+    this.nearest.set(dir, n);
+    return n;
+  }
+};
+function isFile2(p) {
+  try {
+    return fs5.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // dist/src/pipeline/discover.js
-import fs7 from "node:fs";
-import path25 from "node:path";
+import fs8 from "node:fs";
+import path27 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import fs6 from "node:fs";
-import path24 from "node:path";
+import fs7 from "node:fs";
+import path26 from "node:path";
 import { parse as parseYaml2 } from "yaml";
 
 // dist/src/pipeline/docker-run.js
-import fs5 from "node:fs";
-import path23 from "node:path";
+import fs6 from "node:fs";
+import path25 from "node:path";
 import { parse as parseYaml } from "yaml";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -14345,7 +15943,7 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 function kindOf2(p) {
   try {
-    const st = fs5.statSync(p);
+    const st = fs6.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -14356,9 +15954,9 @@ function dockerRunDefs(workflows, root) {
   for (const file of workflows) {
     let text3;
     try {
-      if (fs5.statSync(file).size > 1024 * 1024)
+      if (fs6.statSync(file).size > 1024 * 1024)
         continue;
-      text3 = fs5.readFileSync(file, "utf8");
+      text3 = fs6.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -14387,8 +15985,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path23.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path23.join(ctx, "Dockerfile"), root);
+          const context = path25.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path25.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -14411,15 +16009,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path23.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path25.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path23.sep))
+            if (!kind || host === root || !host.startsWith(root + path25.sep))
               continue;
-            mounts.push({ dest: path23.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path25.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path23.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path25.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -14431,14 +16029,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path23.resolve(root, file)) === "file" ? [path23.resolve(root, file)] : [];
-  const full = path23.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path23.dirname(full);
+    return kindOf2(path25.resolve(root, file)) === "file" ? [path25.resolve(root, file)] : [];
+  const full = path25.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path25.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path23.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path25.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs5.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path23.join(dir, n)) === "file").map((n) => path23.join(dir, n));
+    return fs6.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path25.join(dir, n)) === "file").map((n) => path25.join(dir, n));
   } catch {
     return [];
   }
@@ -14489,8 +16087,8 @@ function parseWithinBudgets(text3) {
 }
 function readText(p) {
   try {
-    const st = fs6.statSync(p);
-    return st.size > 1024 * 1024 ? void 0 : fs6.readFileSync(p, "utf8");
+    const st = fs7.statSync(p);
+    return st.size > 1024 * 1024 ? void 0 : fs7.readFileSync(p, "utf8");
   } catch {
     return void 0;
   }
@@ -14510,7 +16108,7 @@ function composeDefs(file) {
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path24.dirname(file);
+  const dir = path26.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -14520,7 +16118,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path24.resolve(dir, ctx);
+    const context = path26.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -14536,13 +16134,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path24.resolve(dir, src);
+      const host = path26.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path24.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path26.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path24.resolve(context, df),
+      dockerfile: path26.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -14552,7 +16150,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path24.basename(file)} service ${name}`
+      from: `${path26.basename(file)} service ${name}`
     });
   }
   return out;
@@ -14599,37 +16197,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path24.dirname(file), ...roots].map((r) => path24.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path26.dirname(file), ...roots].map((r) => path26.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path24.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path24.basename(file)} target ${name}` });
+    out.push({ dockerfile: path26.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path26.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path24.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path26.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path24.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path26.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path24.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path26.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path24.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path26.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown = (p) => path24.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path26.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -14641,7 +16239,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       parsed.set(d.dockerfile, t === void 0 ? void 0 : parseWithinBudgets(t));
     }
     const p = parsed.get(d.dockerfile);
-    const stages = p === void 0 ? [] : imageStages(shown(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf2);
+    const stages = p === void 0 ? [] : imageStages(shown2(d.dockerfile), p, d.context, (image) => baseImage(d, image), kindOf2);
     const stage = d.target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${d.target})`));
     busy.delete(d);
     memo.set(d, stage);
@@ -14665,7 +16263,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path24.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path26.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -14679,7 +16277,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path24.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path26.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -14711,9 +16309,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path24.resolve(f);
+    const abs = path26.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path24.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path26.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -14738,14 +16336,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path24.posix.join(workdir, `${mod}.py`), path24.posix.join(workdir, mod));
+      out.push(path26.posix.join(workdir, `${mod}.py`), path26.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path24.posix.normalize(w.startsWith("/") ? w : path24.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path26.posix.normalize(w.startsWith("/") ? w : path26.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -14754,14 +16352,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path24.join(c.host, p.slice(c.dest.length));
+        const host = path26.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path24.posix.join(c.dest, path24.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path24.posix.join(c.dest, path24.basename(c.host)))
+    const at2 = c.intoDir ? path26.posix.join(c.dest, path26.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path26.posix.join(c.dest, path26.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -14778,12 +16376,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path24.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path24.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path26.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path26.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path24.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path26.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -14797,8 +16395,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path24.resolve(b, w);
-          if (p.startsWith(root + path24.sep))
+          const p = path26.resolve(b, w);
+          if (p.startsWith(root + path26.sep))
             found.push(p);
         }
       }
@@ -14811,35 +16409,42 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs7.openSync(file, "r");
+    fd = fs8.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs7.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs8.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs7.closeSync(fd);
+      fs8.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
-function discoverFiles(inputs, cfg) {
+function discoverFiles(inputs, settings) {
+  const configFor = typeof settings === "function" ? settings : () => settings;
   const files = [];
   const claimed = /* @__PURE__ */ new Map();
   const problems = [];
   const buildFiles = [];
-  const exclude = patternMatcher([...cfg.exclude, ...cfg.extendExclude]);
+  const matchers = /* @__PURE__ */ new Map();
+  const excludeOf = (cfg) => {
+    let m = matchers.get(cfg);
+    if (!m)
+      matchers.set(cfg, m = patternMatcher([...cfg.exclude, ...cfg.extendExclude]));
+    return m;
+  };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path25.relative(base, path25.resolve(dir)).split(path25.sep).join("/");
-  const excluded = (rootRel, name, isDir) => {
+  const relativeDir = (base, dir) => path27.relative(base, path27.resolve(dir)).split(path27.sep).join("/");
+  const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
     const r = rootRel ? `${rootRel}/${name}` : name;
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path25.resolve(p);
+    const key = path27.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -14849,10 +16454,10 @@ function discoverFiles(inputs, cfg) {
   };
   const ancestors = /* @__PURE__ */ new Set();
   let tooDeep;
-  const walk = (dir, gitignores, depth, knownRootRel) => {
+  const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
     let real;
     try {
-      const st = fs7.statSync(dir, { bigint: true });
+      const st = fs8.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -14860,12 +16465,12 @@ function discoverFiles(inputs, cfg) {
       return;
     }
     if (ancestors.has(real)) {
-      let shown = real;
+      let shown2 = real;
       try {
-        shown = fs7.realpathSync(dir);
+        shown2 = fs8.realpathSync(dir);
       } catch {
       }
-      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
+      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown2}); skipped`, partial: false });
       return;
     }
     if (seenDirs.has(real))
@@ -14873,17 +16478,21 @@ function discoverFiles(inputs, cfg) {
     seenDirs.add(real);
     let entries2;
     try {
-      entries2 = fs7.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs8.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
     }
     if (entries2.some((e) => e.name === "pyvenv.cfg"))
       return;
+    const cfg = configFor(dir, new Set(entries2.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
+    const exclude = excludeOf(cfg);
+    if (cfg !== parentCfg)
+      knownRootRel = void 0;
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path25.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path27.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -14895,14 +16504,14 @@ function discoverFiles(inputs, cfg) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path25.join(dir, e.name);
+      const p = path27.join(dir, e.name);
       let isDir = e.isDirectory();
-      let isFile = e.isFile();
+      let isFile3 = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = fs7.statSync(p);
+          const st = fs8.statSync(p);
           isDir = st.isDirectory();
-          isFile = st.isFile();
+          isFile3 = st.isFile();
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -14912,7 +16521,7 @@ function discoverFiles(inputs, cfg) {
           continue;
         }
       }
-      if (excluded(rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
+      if (excluded(exclude, rootRel, e.name, isDir) || gitIgnored(e.name, isDir))
         continue;
       if (isDir && depth >= FOLDER_DEPTH_BUDGET) {
         if (tooDeep)
@@ -14922,35 +16531,37 @@ function discoverFiles(inputs, cfg) {
       } else if (isDir) {
         ancestors.add(real);
         const under = (rel) => rel ? `${rel}/${e.name}` : e.name;
-        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel));
+        walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel), cfg);
         ancestors.delete(real);
-      } else if (isFile) {
+      } else if (isFile3) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
         if (fe)
           addFile(p, fe.language);
         if (isBuildFile(e.name))
           buildFiles.push(p);
       }
-      if (!isFile && !isDir && claimingFrontEnd(p))
+      if (!isFile3 && !isDir && claimingFrontEnd(p))
         problems.push({ path: p, kind: "not-a-file", message: "not a regular file; skipped", partial: false });
     }
   };
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs7.statSync(input2);
+      st = fs8.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    if (st.isDirectory())
+    const cfg = st.isDirectory() ? void 0 : configFor(path27.dirname(path27.resolve(input2)));
+    if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path25.basename(input2);
+      const name = path27.basename(input2);
       const rel = relativeDir(cfg.root, input2);
+      const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
         continue;
       const fe = GENERIC_SCRIPT_NAME.test(name) ? claimingFrontEnd(input2, firstLineOf(input2)) : claimingFrontEnd(input2) ?? (name.includes(".") ? void 0 : claimingFrontEnd(input2, firstLineOf(input2)));
@@ -14968,18 +16579,18 @@ function discoverFiles(inputs, cfg) {
 }
 
 // dist/src/env/console-scripts.js
-import fs9 from "node:fs";
-import path27 from "node:path";
+import fs10 from "node:fs";
+import path29 from "node:path";
 
 // dist/src/env/static.js
-import fs8 from "node:fs";
-import path26 from "node:path";
+import fs9 from "node:fs";
+import path28 from "node:path";
 function isVenv(dir) {
-  return fs8.existsSync(path26.join(dir, "pyvenv.cfg"));
+  return fs9.existsSync(path28.join(dir, "pyvenv.cfg"));
 }
 function listDir(d) {
   try {
-    return fs8.readdirSync(d).sort();
+    return fs9.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -14987,17 +16598,17 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path26.join(prefix, lib);
-    if (lib === "Lib" && fs8.existsSync(path26.join(libDir, "site-packages")))
-      out.push(path26.join(libDir, "site-packages"));
+    const libDir = path28.join(prefix, lib);
+    if (lib === "Lib" && fs9.existsSync(path28.join(libDir, "site-packages")))
+      out.push(path28.join(libDir, "site-packages"));
     for (const d of listDir(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path26.join(libDir, d, leaf);
-        if (fs8.existsSync(sp))
+        const sp = path28.join(libDir, d, leaf);
+        if (fs9.existsSync(sp))
           out.push(sp);
       }
     }
@@ -15006,7 +16617,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs8.realpathSync(sp);
+      real = fs9.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -15020,17 +16631,17 @@ function sitePackagesUnder(prefix, majorMinor) {
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs9.readdirSync(root, { withFileTypes: true });
+    entries2 = fs10.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path27.join(root, e.name))).map((e) => path27.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path29.join(root, e.name))).map((e) => path29.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs9.existsSync(path27.join(base, ...mod, "__main__.py")))
+    if (fs10.existsSync(path29.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -15064,14 +16675,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs9.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs10.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs9.readFileSync(path27.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs10.readFileSync(path29.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -15079,7 +16690,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path27.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path29.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -15097,7 +16708,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path27.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path29.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -15176,13 +16787,13 @@ function projectDependencies(cfg) {
     }
   let entries2 = [];
   try {
-    entries2 = fs9.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
+    entries2 = fs10.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
   } catch {
   }
   for (const f of entries2) {
     let text3 = "";
     try {
-      text3 = fs9.readFileSync(path27.join(cfg.root, f), "utf8");
+      text3 = fs10.readFileSync(path29.join(cfg.root, f), "utf8");
     } catch {
       continue;
     }
@@ -15197,7 +16808,7 @@ function asArray(v) {
 }
 
 // dist/src/pipeline/context.js
-import path28 from "node:path";
+import path30 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -15221,7 +16832,7 @@ function selectRules(select, ignore2, extend = []) {
 }
 function buildSettings(cfg, cli) {
   const rules = selectRules(cli.select ?? cfg.select, [...cfg.ignore, ...cli.ignore ?? []], cli.extendSelect);
-  const knowledge = buildKnowledge(cfg);
+  const knowledge = buildKnowledge({ root: cfg.projectRoot, pyproject: cfg.pyproject, consoleScripts: cfg.consoleScripts });
   return {
     rules,
     venvs: knowledge.venvs,
@@ -15244,7 +16855,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path28.relative(cfg.root, path28.resolve(file)).split(path28.sep).join("/");
+    const r = path30.relative(cfg.root, path30.resolve(file)).split(path30.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -15371,13 +16982,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs10 from "node:fs";
-import path29 from "node:path";
+import fs11 from "node:fs";
+import path31 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path29.join(path29.dirname(target), `.${path29.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path31.join(path31.dirname(target), `.${path31.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -15385,17 +16996,17 @@ function testPause() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function writeAtomically(file, bytes) {
-  const target = fs10.realpathSync(file);
-  const st = fs10.statSync(target);
+  const target = fs11.realpathSync(file);
+  const st = fs11.statSync(target);
   const tmp = tempPath(target);
-  let fd = fs10.openSync(tmp, fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL, 384);
+  let fd = fs11.openSync(tmp, fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL, 384);
   try {
-    fs10.writeFileSync(fd, bytes);
+    fs11.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs10.fstatSync(fd);
+    const mine = fs11.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs10.fchownSync(fd, st.uid, st.gid);
+        fs11.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -15404,15 +17015,15 @@ function writeAtomically(file, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs10.fchmodSync(fd, st.mode & 4095);
-    fs10.closeSync(fd);
+    fs11.fchmodSync(fd, st.mode & 4095);
+    fs11.closeSync(fd);
     fd = void 0;
-    fs10.renameSync(tmp, target);
+    fs11.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs10.closeSync(fd);
-      fs10.rmSync(tmp, { force: true });
+        fs11.closeSync(fd);
+      fs11.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -15430,7 +17041,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs10.readdirSync(dir);
+    names = fs11.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -15441,10 +17052,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path29.join(dir, name);
+    const p = path31.join(dir, name);
     try {
-      if (fs10.lstatSync(p).isFile()) {
-        fs10.unlinkSync(p);
+      if (fs11.lstatSync(p).isFile()) {
+        fs11.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -15453,8 +17064,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path29.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path29.sep}`) && !path29.isAbsolute(rel);
+  const rel = path31.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path31.sep}`) && !path31.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -15467,19 +17078,19 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs10.statSync(r).isDirectory() ? r : path29.dirname(r);
-        this.roots.push(fs10.realpathSync(dir));
+        const dir = fs11.statSync(r).isDirectory() ? r : path31.dirname(r);
+        this.roots.push(fs11.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs10.realpathSync(file);
+    const real = fs11.realpathSync(file);
     if (!this.roots.some((root) => isInside(root, real))) {
       return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
     }
-    const st = fs10.statSync(real);
+    const st = fs11.statSync(real);
     const uid = process.getuid?.();
     const owner = uid === void 0 || uid === 0 || st.uid === uid;
     if (owner) {
@@ -15487,7 +17098,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs10.accessSync(real, fs10.constants.W_OK);
+        fs11.accessSync(real, fs11.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -15505,7 +17116,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path29.dirname(fs10.realpathSync(file));
+      const dir = path31.dirname(fs11.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -15540,9 +17151,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs10.realpathSync(file);
+    return fs11.realpathSync(file);
   } catch {
-    return path29.resolve(file);
+    return path31.resolve(file);
   }
 }
 
@@ -15586,10 +17197,18 @@ function workersFor(threads, pendingBytes) {
 }
 async function checkFiles(files, settings, opts = {}) {
   const cpus = threadsFor(opts.jobs);
-  const ctx = contextFromSettings(settings);
+  const all = Array.isArray(settings) ? settings : [settings];
+  const contexts = /* @__PURE__ */ new Map();
+  const ctxOf = (i) => {
+    const k = opts.settingsOf?.(i) ?? 0;
+    let c = contexts.get(k);
+    if (!c)
+      contexts.set(k, c = contextFromSettings(all[k]));
+    return c;
+  };
   const results = new Array(files.length);
   let done = 0;
-  const finish2 = (i, r, fix) => {
+  const finish3 = (i, r, fix) => {
     results[i] = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
     opts.onProgress?.(++done, files.length);
   };
@@ -15599,15 +17218,15 @@ async function checkFiles(files, settings, opts = {}) {
   let parsersReady = false;
   let next = 0;
   for (; next < files.length; next++) {
-    const { result: result2, file } = readForCheckSafely(files[next], ctx, opts.claimed?.get(files[next]));
+    const { result: result2, file } = readForCheckSafely(files[next], ctxOf(next), opts.claimed?.get(files[next]));
     if (!file)
-      finish2(next, result2);
+      finish3(next, result2);
     else {
       if (!parsers) {
-        chooseWasmTier(settings);
+        chooseWasmTier(all[0]);
         parsers = loadParsers().then(() => void (parsersReady = true));
       }
-      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path) });
+      pending.push({ index: next, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(opts.fix, file.path), settings: opts.settingsOf?.(next) });
       pendingBytes += file.text.length;
       if (workersFor(cpus, pendingBytes) > 0) {
         next++;
@@ -15623,16 +17242,17 @@ async function checkFiles(files, settings, opts = {}) {
     for (const item of pending) {
       if (parsersDamaged())
         await loadParsers();
-      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctx, fixRequest(opts.fix), item.drop);
-      finish2(item.index, r.result, r.fix);
+      const r = checkAndFix(item.result, new SourceFile(item.file.path, item.file.text, item.file.encoding), ctxOf(item.index), fixRequest(opts.fix), item.drop);
+      finish3(item.index, r.result, r.fix);
     }
     return results;
   }
-  await withWorkers(files, next, pending, settings, ctx, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish2, opts.claimed, opts.fix);
+  await withWorkers(files, next, pending, all, ctxOf, Number(process.env.VG_WORKERS) || workersFor(cpus, pendingBytes), finish3, opts, opts.fix);
   return results;
 }
-async function withWorkers(files, from, queue, settings, ctx, workers, finish2, claimed, fix) {
-  const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
+async function withWorkers(files, from, queue, settings, ctxOf, workers, finish3, opts, fix) {
+  const { claimed, settingsOf } = opts;
+  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns }));
   let producing = true;
   const idle = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -15650,7 +17270,7 @@ async function withWorkers(files, from, queue, settings, ctx, workers, finish2, 
       w.on("message", (msg) => {
         if (msg !== "ready") {
           for (const { index, result: result2, fix: fix2 } of msg) {
-            finish2(index, { ...result2, source: result2.source ? new SourceFile(result2.source.path, result2.source.text, result2.source.encoding) : void 0 }, fix2);
+            finish3(index, { ...result2, source: result2.source ? new SourceFile(result2.source.path, result2.source.text, result2.source.encoding) : void 0 }, fix2);
           }
         }
         next();
@@ -15659,11 +17279,11 @@ async function withWorkers(files, from, queue, settings, ctx, workers, finish2, 
     });
   });
   for (let i = from; i < files.length; i++) {
-    const { result: result2, file } = readForCheckSafely(files[i], ctx, claimed?.get(files[i]));
+    const { result: result2, file } = readForCheckSafely(files[i], ctxOf(i), claimed?.get(files[i]));
     if (!file)
-      finish2(i, result2);
+      finish3(i, result2);
     else {
-      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path) });
+      queue.push({ index: i, result: result2, file: { path: file.path, text: file.text, encoding: file.encoding }, drop: dropOf(fix, file.path), settings: settingsOf?.(i) });
       wake();
     }
     if (i % 64 === 63)
@@ -15682,8 +17302,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs11 from "node:fs";
-import path30 from "node:path";
+import fs12 from "node:fs";
+import path32 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -15707,15 +17327,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path30.dirname(path30.resolve(cwd, file));
-  const rel = (d) => path30.relative(base, path30.resolve(cwd, d.path)).split(path30.sep).join("/");
+  const base = path32.dirname(path32.resolve(cwd, file));
+  const rel = (d) => path32.relative(base, path32.resolve(cwd, d.path)).split(path32.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs11.readFileSync(file, "utf8");
+    text3 = fs12.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -15752,13 +17372,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path30.resolve(cwd, file);
+  const target = path32.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs11.writeFileSync(tmp, text3, { mode: 420 });
-    fs11.renameSync(tmp, target);
+    fs12.writeFileSync(tmp, text3, { mode: 420 });
+    fs12.renameSync(tmp, target);
   } catch (e) {
-    fs11.rmSync(tmp, { force: true });
+    fs12.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -16201,33 +17821,67 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const cfg = loadConfig({ start: path31.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
-  if (opts.extendExclude)
-    cfg.extendExclude.push(...opts.extendExclude);
-  if (opts.respectGitignore !== void 0)
-    cfg.respectGitignore = opts.respectGitignore;
-  if (opts.forceExclude !== void 0)
-    cfg.forceExclude = opts.forceExclude;
-  if (opts.maxFileSize)
-    cfg.maxFileSize = opts.maxFileSize;
-  const settings = buildSettings(cfg, { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter });
+  const resolver = new ConfigResolver(path33.resolve(cwd, paths[0]), {
+    configPath: opts.config,
+    noConfig: opts.noConfig,
+    apply: (c) => {
+      if (opts.extendExclude)
+        c.extendExclude.push(...opts.extendExclude);
+      if (opts.respectGitignore !== void 0)
+        c.respectGitignore = opts.respectGitignore;
+      if (opts.forceExclude !== void 0)
+        c.forceExclude = opts.forceExclude;
+      if (opts.maxFileSize)
+        c.maxFileSize = opts.maxFileSize;
+    }
+  });
+  const cfg = resolver.primary;
+  const cli = { select: opts.select, extendSelect: opts.extendSelect, ignore: opts.ignore, noPrefilter: opts.noPrefilter };
+  const settings = buildSettings(cfg, cli);
   if (opts.fixReadonly && !opts.fix)
     throw new UsageError("--fix-readonly applies only with --fix (it lets --fix rewrite read-only files)");
   if (opts.updateBaseline && !opts.baseline)
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path31.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path31.resolve(cwd, p));
-  const found = discoverFiles(roots, cfg);
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path33.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path33.resolve(cwd, p));
+  const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path31.relative(cwd, p);
+    const r = path33.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path31.resolve(cwd, p)))];
-  const ignoresFor = perFileIgnores(cfg);
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path33.resolve(cwd, p)))];
+  const all = [settings];
+  const built = /* @__PURE__ */ new Map([[cfg, 0]]);
+  const settingsIndex = (file) => {
+    const c = resolver.forPath(file);
+    let k = built.get(c);
+    if (k === void 0) {
+      built.set(c, k = all.length);
+      all.push({ ...buildSettings(c, cli), imageRuns: settings.imageRuns });
+    }
+    return k;
+  };
+  const fileSettings = found.files.map(settingsIndex);
+  const ignores = /* @__PURE__ */ new Map();
+  const ignoresFor = (file) => {
+    const c = resolver.forPath(file);
+    let f = ignores.get(c);
+    if (!f)
+      ignores.set(c, f = perFileIgnores(c));
+    return f(file);
+  };
+  const contexts = /* @__PURE__ */ new Map();
+  const contextFor = (file) => {
+    const k = settingsIndex(file);
+    let c = contexts.get(k);
+    if (!c)
+      contexts.set(k, c = contextFromSettings(all[k]));
+    return c;
+  };
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
-  const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
+  const results = await checkFiles(found.files, all, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix, settingsOf: (i) => fileSettings[i] });
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -16241,8 +17895,8 @@ async function check(opts) {
       skipped++;
     else if (!r.problems.some((p) => !p.partial))
       checked++;
-    const shown = display(r.path);
-    problems.push(...r.problems.map((p) => ({ ...p, path: shown })));
+    const shown2 = display(r.path);
+    problems.push(...r.problems.map((p) => ({ ...p, path: shown2 })));
     const dropped = ignoresFor(r.path);
     let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
     const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === "unsafe")) ? realpathOr(r.path) : void 0;
@@ -16258,24 +17912,24 @@ async function check(opts) {
       const release = writer ? holdSignalsWhileWriting() : void 0;
       let outcome;
       try {
-        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFromSettings(settings), opts.fix === "unsafe", writer, [...dropped]);
+        outcome = r.fix ? writeFix(r, diags, r.fix, writer) : fixFile(r, diags, contextFor(r.path), opts.fix === "unsafe", writer, [...dropped]);
       } finally {
         await release?.();
       }
       fixedAt.set(real, outcome);
       if (outcome.problem)
-        problems.push({ ...outcome.problem, path: shown });
+        problems.push({ ...outcome.problem, path: shown2 });
       if (outcome.fixed) {
-        fixed.push({ ...outcome.fixed, path: shown });
+        fixed.push({ ...outcome.fixed, path: shown2 });
         diags = outcome.remaining.filter((d) => !dropped.has(d.code));
         if (writer)
           r.source = outcome.source;
       }
     }
     if (diags.length && r.source) {
-      const src = new SourceFile(shown, r.source.text, r.source.encoding);
-      sources.set(shown, src);
-      diagnostics.push(...diags.map((d) => ({ ...d, path: shown })));
+      const src = new SourceFile(shown2, r.source.text, r.source.encoding);
+      sources.set(shown2, src);
+      diagnostics.push(...diags.map((d) => ({ ...d, path: shown2 })));
     }
   }
   diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code));
@@ -16294,7 +17948,8 @@ async function check(opts) {
     filesChecked: checked,
     filesSkipped: skipped,
     fixesApplied: opts.fix ? fixed.reduce((n, f) => n + f.applied, 0) : void 0,
-    rules: settings.rules,
+    // Every rule some file was checked with, in the registry's order.
+    rules: all.length === 1 ? settings.rules : RULES.filter((r) => all.some((s) => s.ruleCodes.includes(r.code))),
     sources,
     cwd,
     durationMs: performance.now() - t0,
@@ -16304,17 +17959,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path32 from "node:path";
+import path34 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path32.relative(cwd, path32.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path32.sep) || path32.isAbsolute(rel);
+  const rel = path34.relative(cwd, path34.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path34.sep) || path34.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path32.sep).join("/");
+  return displayPath(p, cwd).split(path34.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -16413,7 +18068,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path36 = portablePath(d.path, r.cwd);
+  const path38 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -16428,10 +18083,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path36,
+    path: path38,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path36, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path38, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -16440,7 +18095,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path33 from "node:path";
+import path35 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -16601,11 +18256,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path33.resolve(cwd, p)).href };
-  return { uri: rel.split(path33.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path35.resolve(cwd, p)).href };
+  return { uri: rel.split(path35.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path33.resolve(dir)).href;
+  const href = pathToFileURL(path35.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -16656,9 +18311,9 @@ function* printed(line, from = 0, to = line.length) {
       width = TAB_WIDTH - cell % TAB_WIDTH;
       text3 = " ".repeat(width);
     } else {
-      const shown = standIn(cp);
-      text3 = shown ?? ch;
-      width = shown === void 0 ? cellWidth(cp, ch) : 1;
+      const shown2 = standIn(cp);
+      text3 = shown2 ?? ch;
+      width = shown2 === void 0 ? cellWidth(cp, ch) : 1;
     }
     yield { i, units, text: text3, cell, width };
     cell += width;
@@ -16735,13 +18390,13 @@ function codeFrame(source, start, end, style = plain) {
   const from = clamp(start.column - 1, 0, primaryLength);
   const to = start.line === end.line ? clamp(end.column - 1, from, primaryLength) : primaryLength;
   for (let n = first; n <= last; n++) {
-    const shown = framedLine(source.lineText(n), from, to);
+    const shown2 = framedLine(source.lineText(n), from, to);
     const gutter = style.gutter(`${String(n).padStart(width)} |`);
-    out.push(shown.text === "" ? gutter : `${gutter} ${shown.text}`);
+    out.push(shown2.text === "" ? gutter : `${gutter} ${shown2.text}`);
     if (n !== primary)
       continue;
-    const col = shown.cellOf(from);
-    const len = Math.max(1, shown.cellOf(to) - col);
+    const col = shown2.cellOf(from);
+    const len = Math.max(1, shown2.cellOf(to) - col);
     out.push(`${blank2} ${" ".repeat(col)}${style.marker("^".repeat(len))}`);
   }
   out.push(blank2);
@@ -16771,8 +18426,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path36 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path36)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path38 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path38)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -16784,7 +18439,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path36 = sanitize(displayPath(d.path, r.cwd));
+  const path38 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -16797,7 +18452,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path36}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path38}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -16883,18 +18538,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs12 from "node:fs";
-import path34 from "node:path";
+import fs13 from "node:fs";
+import path36 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path34.dirname(fileURLToPath(from)); ; dir = path34.dirname(dir)) {
-    const file = path34.join(dir, "package.json");
-    if (fs12.existsSync(file)) {
-      const json = JSON.parse(fs12.readFileSync(file, "utf8"));
+  for (let dir = path36.dirname(fileURLToPath(from)); ; dir = path36.dirname(dir)) {
+    const file = path36.join(dir, "package.json");
+    if (fs13.existsSync(file)) {
+      const json = JSON.parse(fs13.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path34.dirname(dir) === dir)
+    if (path36.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -16972,7 +18627,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path35.relative(r.cwd, path35.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path37.relative(r.cwd, path37.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -16980,7 +18635,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs13.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs14.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -16991,21 +18646,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs13.existsSync(path35.resolve(workspace, p)))
+      if (!fs14.existsSync(path37.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path35.resolve(workspace, sarifPath);
-      fs13.mkdirSync(path35.dirname(target), { recursive: true });
-      fs13.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path37.resolve(workspace, sarifPath);
+      fs14.mkdirSync(path37.dirname(target), { recursive: true });
+      fs14.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs13.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs14.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

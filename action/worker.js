@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path22, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path22;
+  constructor(path23, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path23;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -274,6 +274,31 @@ var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
   // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
   "virtualenv"
 ]);
+var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
+function installsOnlyTools(words2) {
+  const at = words2.indexOf("install");
+  if (at < 0)
+    return false;
+  let tools = 0;
+  for (let i = at + 1; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === void 0)
+      return false;
+    if (w.startsWith("-")) {
+      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
+        return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
+      return false;
+    if (name !== "pip")
+      tools++;
+  }
+  return tools > 0;
+}
 var SYSTEM_BIN_DIRS = [
   "/usr/bin",
   "/usr/local/bin",
@@ -319,6 +344,479 @@ function toolNamePattern(consoleScripts) {
 }
 var RUNNING_VERSION = "the running interpreter's version";
 
+// dist/src/kernel/word.js
+function textWord(text3, start) {
+  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
+  return {
+    fragments: [{ kind: "text", text: text3, offsets }],
+    span: start === void 0 ? void 0 : { start, end: start + text3.length }
+  };
+}
+function wordText(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function wordSourceSpan(w) {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      for (const o of f.offsets ?? []) {
+        if (o < 0)
+          continue;
+        if (o < start)
+          start = o;
+        if (o + 1 > end)
+          end = o + 1;
+      }
+    } else if (f.span) {
+      if (f.span.start < start)
+        start = f.span.start;
+      if (f.span.end > end)
+        end = f.span.end;
+    }
+  }
+  if (start === Infinity)
+    return w.span;
+  return { start, end };
+}
+function concatWords(a, b) {
+  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
+  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
+}
+function mergeText(fragments) {
+  const out = [];
+  for (const f of fragments) {
+    const prev = out[out.length - 1];
+    if (f.kind === "text" && prev && prev.kind === "text") {
+      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
+      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
+    } else if (f.kind === "text" && f.text === "") {
+      continue;
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}
+function replaceWordEdit(source, w, text3) {
+  if (w.fragments.length !== 1)
+    return void 0;
+  const f = w.fragments[0];
+  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
+    return void 0;
+  const start = f.offsets[0];
+  if (f.offsets.some((o, i) => o !== start + i))
+    return void 0;
+  if (source.slice(start, start + f.text.length) !== f.text)
+    return void 0;
+  return { start, end: start + f.text.length, text: text3 };
+}
+var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
+function plainShellWord(src) {
+  let out = "";
+  PLAIN_SHELL_PIECE.lastIndex = 0;
+  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
+    const at = PLAIN_SHELL_PIECE.lastIndex;
+    const m = PLAIN_SHELL_PIECE.exec(src);
+    if (!m || m.index !== at)
+      return void 0;
+    const p = m[0];
+    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
+  }
+  return src.length ? out : void 0;
+}
+function shellWordSpan(source, w) {
+  const name = wordText(w);
+  const inner = wordSourceSpan(w);
+  if (name === void 0 || !inner)
+    return void 0;
+  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
+    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
+  }
+  if (source.slice(inner.start, inner.end) !== name)
+    return void 0;
+  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
+  return /["'\\`$]/.test(around) ? void 0 : inner;
+}
+
+// dist/src/frontends/python/values.js
+var UNKNOWN = { k: "unknown" };
+var MAX_OPTIONS = 16;
+function strValue(word, literal) {
+  return { k: "str", word, literal };
+}
+function fragmentValue(f, span) {
+  return { k: "str", word: { fragments: [f], span } };
+}
+function union(values) {
+  const out = [];
+  for (const v of values) {
+    if (v.k === "union")
+      out.push(...v.options);
+    else
+      out.push(v);
+  }
+  if (out.length === 1)
+    return out[0];
+  if (out.length > MAX_OPTIONS)
+    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
+  return { k: "union", options: out };
+}
+function options(v) {
+  return v.k === "union" ? v.options : [v];
+}
+function mapEach(vs, f) {
+  let combos = [[]];
+  for (const v of vs) {
+    const opts = options(v);
+    if (combos.length * opts.length > MAX_OPTIONS)
+      return f(vs);
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+  }
+  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
+}
+function mapValue(v, f) {
+  return v.k === "union" ? union(v.options.map(f)) : f(v);
+}
+function runningVersion(span) {
+  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
+}
+function unknownWord(span) {
+  return { fragments: [{ kind: "unknown", span }], span };
+}
+function asWord(v, span) {
+  if (v.k === "str")
+    return v.word;
+  return unknownWord(span);
+}
+function concatValues(a, b, span) {
+  return mapValue(a, (x) => mapValue(b, (y) => {
+    if (x.k === "str" && y.k === "str")
+      return strValue(concatWords(x.word, y.word));
+    if (x.k === "list" && y.k === "list")
+      return { k: "list", items: [...x.items, ...y.items], span };
+    if (x.k === "list" && y.k === "unknown")
+      return { k: "list", items: [...x.items, { splat: UNKNOWN }], span };
+    if (x.k === "unknown" && y.k === "list")
+      return { k: "list", items: [{ splat: UNKNOWN }, ...y.items], span };
+    if (x.k === "str" || y.k === "str") {
+      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
+    }
+    return { k: "unknown", span };
+  }));
+}
+function splitWords(word, shellLike) {
+  const words2 = [];
+  let cur = [];
+  const flush = () => {
+    const merged = mergeText(cur);
+    if (merged.length)
+      words2.push({ fragments: merged });
+    cur = [];
+  };
+  for (const f of word.fragments) {
+    if (f.kind !== "text") {
+      cur.push(f);
+      continue;
+    }
+    const t = f.text;
+    let quote;
+    let piece = "";
+    let pieceOffsets = [];
+    const pushPiece = () => {
+      if (piece)
+        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
+      piece = "";
+      pieceOffsets = [];
+    };
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      const off = f.offsets?.[i] ?? -1;
+      if (shellLike && (ch === '"' || ch === "'")) {
+        if (!quote) {
+          quote = ch;
+          continue;
+        }
+        if (quote === ch) {
+          quote = void 0;
+          continue;
+        }
+      }
+      if (!quote && /\s/.test(ch)) {
+        pushPiece();
+        flush();
+        continue;
+      }
+      piece += ch;
+      pieceOffsets.push(off);
+    }
+    pushPiece();
+  }
+  flush();
+  return words2;
+}
+
+// dist/src/frontends/python/process-libraries.js
+var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
+function importsProcessLibrary(text3) {
+  LIBRARY_IMPORT.lastIndex = 0;
+  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
+    let j = m.index - 1;
+    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
+      j--;
+    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
+      return true;
+  }
+  return false;
+}
+var SHELL0 = { form: "shell", index: 0, keyword: "command" };
+var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
+var SARGE = ["run", "capture_stdout", "capture_stderr", "capture_both", "get_stdout", "get_stderr", "get_both"];
+function libraryLaunches(mod) {
+  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
+  const out = [];
+  if (roots.has("invoke") || roots.has("fabric"))
+    out.push(...taskRunnerLaunches(mod, roots.has("fabric")));
+  const qualifiedCalls = (names, prefix, make) => {
+    for (const call of mod.callsTo(names)) {
+      const q = mod.qualify(call.childForFieldName("function"), mod.scopeAt(call));
+      if (q?.startsWith(prefix)) {
+        const l = make(call, q);
+        if (l)
+          out.push(l);
+      }
+    }
+  };
+  if (roots.has("pexpect")) {
+    qualifiedCalls(["spawn", "spawnu", "run", "runu", "PopenSpawn"], "pexpect.", (call, q) => /^pexpect\.(?:spawnu?|runu?|popen_spawn\.PopenSpawn)$/.test(q) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sarge")) {
+    qualifiedCalls(SARGE, "sarge.", (call, q) => SARGE.includes(q.slice(6)) ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("delegator")) {
+    qualifiedCalls(["run", "chain"], "delegator.", (call, q) => q === "delegator.run" || q === "delegator.chain" ? { node: call, api: q, spec: { form: "argv-or-shell", index: 0 }, fixable: false } : void 0);
+  }
+  if (roots.has("sh"))
+    out.push(...shLaunches(mod));
+  if (roots.has("plumbum"))
+    out.push(...plumbumLaunches(mod));
+  return out;
+}
+function taskRunnerLaunches(mod, fabricFile) {
+  const out = [];
+  for (const call of mod.callsTo(["run", "sudo", "local"])) {
+    const fn = call.childForFieldName("function");
+    const q = mod.qualify(fn, mod.scopeAt(call));
+    if (q === "invoke.run" || q === "invoke.sudo") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (q === "fabric.api.local" || q === "fabric.operations.local") {
+      out.push({ node: call, api: q, spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (fn.type !== "attribute")
+      continue;
+    const method = fn.childForFieldName("attribute")?.text;
+    const obj = fn.childForFieldName("object");
+    if (!obj || !method)
+      continue;
+    const kind = contextKind(mod, obj, fabricFile);
+    if (!kind)
+      continue;
+    if (kind === "connection") {
+      if (method === "local")
+        out.push({ node: call, api: "fabric.Connection.local", spec: SHELL0, fixable: true });
+      continue;
+    }
+    if (method === "run" || method === "sudo")
+      out.push({ node: call, api: `invoke.Context.${method}`, spec: SHELL0, fixable: true });
+  }
+  return out;
+}
+function contextKind(mod, obj, fabricFile) {
+  if (obj.type === "call") {
+    const q = mod.qualify(obj.childForFieldName("function"), mod.scopeAt(obj));
+    if (q === "invoke.Context" || q === "invoke.context.Context")
+      return "context";
+    if (q === "fabric.Connection" || q === "fabric.connection.Connection")
+      return "connection";
+    return void 0;
+  }
+  if (obj.type !== "identifier")
+    return void 0;
+  const name = obj.text;
+  for (let def = obj.parent; def; def = def.parent) {
+    if (def.type !== "function_definition")
+      continue;
+    const params = def.childForFieldName("parameters")?.namedChildren ?? [];
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (!p)
+        continue;
+      const pname = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (pname !== name)
+        continue;
+      const type = p.childForFieldName("type");
+      const annotated = type ? mod.qualify(type.namedChildren[0] ?? type, mod.scopeAt(def)) : void 0;
+      if (annotated === "invoke.Context" || annotated === "invoke.context.Context")
+        return "context";
+      if (annotated === "fabric.Connection" || annotated === "fabric.connection.Connection")
+        return "connection";
+      if (i !== 0)
+        return void 0;
+      const task = taskDecorator(mod, def);
+      if (task === "invoke")
+        return fabricFile ? "connection" : "context";
+      if (task === "fabric")
+        return "connection";
+      return void 0;
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function taskDecorator(mod, def) {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+  if (!holder)
+    return void 0;
+  for (const d of holder.namedChildren) {
+    if (d?.type !== "decorator")
+      continue;
+    let e = d.namedChildren[0];
+    if (e?.type === "call")
+      e = e.childForFieldName("function");
+    const q = e ? mod.qualify(e, mod.scopeAt(holder)) : void 0;
+    if (q === "invoke.task" || q === "invoke.tasks.task")
+      return "invoke";
+    if (q === "fabric.task" || q === "fabric.tasks.task" || q === "fabric.decorators.task")
+      return "fabric";
+  }
+  return void 0;
+}
+function nameWord(node, dashes) {
+  const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
+  return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
+}
+function argsAfter(mod, node) {
+  const parent = node.parent;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id) {
+    const { positional, keywords, splat } = mod.callArgs(parent);
+    const options2 = [...keywords.keys()].some((k) => !k.startsWith("_"));
+    return { words: positional.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: !splat && !options2 };
+  }
+  if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === node.id) {
+    const subs = parent.childrenForFieldName("subscript").filter((s) => !!s);
+    const items = subs.length === 1 && subs[0].type === "tuple" ? subs[0].namedChildren.filter((s) => !!s) : subs;
+    return { words: items.map((a) => asWord(mod.eval(a), { start: a.startIndex, end: a.endIndex })), complete: true };
+  }
+  return { words: [], complete: false };
+}
+function shLaunches(mod) {
+  const out = [];
+  for (const call of mod.callsTo(["Command"])) {
+    if (mod.qualify(call.childForFieldName("function"), mod.scopeAt(call)) === "sh.Command")
+      out.push({ node: call, api: "sh.Command", spec: { form: "program", index: 0, searchesPath: true }, fixable: true });
+  }
+  for (const [alias, q] of mod.imports) {
+    const m = /^sh\.(\w+)$/.exec(q);
+    if (m && !SH_OWN.has(m[1]))
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "sh", spec: { form: "named" }, named: { argv: [nameWord(imp, true)], complete: false }, fixable: false });
+    if (q === "sh") {
+      for (const attr of attributesOf(mod, alias)) {
+        const name = attr.childForFieldName("attribute");
+        if (SH_OWN.has(name.text))
+          continue;
+        const outer = attr.parent?.type === "attribute" && attr.parent.childForFieldName("object")?.id === attr.id ? attr.parent : void 0;
+        const sub = outer?.childForFieldName("attribute");
+        const args = outer && sub && sub.text !== "bake" ? argsAfter(mod, outer) : argsAfter(mod, attr);
+        const argv = [nameWord(name, true), ...outer && sub && sub.text !== "bake" ? [nameWord(sub, true)] : [], ...args.words];
+        out.push({ node: attr, api: "sh", spec: { form: "named" }, named: { argv, complete: args.complete }, fixable: false });
+      }
+    }
+  }
+  return out;
+}
+function plumbumLaunches(mod) {
+  const out = [];
+  for (const [alias, q] of mod.imports) {
+    const m = /^plumbum\.cmd\.(\w+)$/.exec(q);
+    if (m)
+      for (const imp of importedNames(mod, alias))
+        out.push({ node: imp, api: "plumbum.cmd", spec: { form: "named" }, named: { argv: [nameWord(imp, false)], complete: false }, fixable: false });
+    if (q !== "plumbum.local" && q !== "plumbum" && q !== "plumbum.machines.local")
+      continue;
+    const localName = q === "plumbum" ? `${alias}.local` : alias;
+    for (const sub of subscriptsOf(mod, localName)) {
+      const key = sub.childrenForFieldName("subscript").filter((s) => !!s);
+      if (key.length !== 1)
+        continue;
+      const args = argsAfter(mod, sub);
+      out.push({ node: sub, api: "plumbum.local", spec: { form: "named" }, named: { argv: [asWord(mod.eval(key[0]), { start: key[0].startIndex, end: key[0].endIndex }), ...args.words], complete: args.complete }, fixable: true });
+    }
+    for (const attr of attributesOf(mod, `${localName}.cmd`)) {
+      const name = attr.childForFieldName("attribute");
+      const args = argsAfter(mod, attr);
+      out.push({ node: attr, api: "plumbum.local.cmd", spec: { form: "named" }, named: { argv: [nameWord(name, false), ...args.words], complete: args.complete }, fixable: false });
+    }
+  }
+  return out;
+}
+function importedNames(mod, alias) {
+  const out = [];
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${alias}\\b`, "g"))) {
+    const id = mod.root.descendantForIndex(m.index, m.index + alias.length);
+    if (id?.type !== "identifier")
+      continue;
+    let p = id.parent;
+    while (p && (p.type === "dotted_name" || p.type === "aliased_import"))
+      p = p.parent;
+    if (p?.type !== "import_from_statement")
+      continue;
+    const aliased = id.parent?.type === "aliased_import" ? id.parent : id.parent?.parent?.type === "aliased_import" ? id.parent.parent : void 0;
+    if (aliased && aliased.childForFieldName("alias")?.id !== id.id)
+      continue;
+    if (p.childForFieldName("module_name")?.startIndex === (id.parent?.type === "dotted_name" ? id.parent : id).startIndex)
+      continue;
+    out.push(id);
+  }
+  return out;
+}
+function subscriptsOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\[`, "g"))) {
+    const at = m.index + m[0].length - 1;
+    const sub = mod.root.descendantForIndex(at, at + 1)?.parent;
+    if (sub?.type !== "subscript" || sub.childForFieldName("value")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(sub);
+  }
+  return out;
+}
+function attributesOf(mod, dotted) {
+  const out = [];
+  const escaped = dotted.replace(/\./g, "\\s*\\.\\s*");
+  for (const m of mod.file.text.matchAll(new RegExp(`\\b${escaped}\\s*\\.\\s*\\w`, "g"))) {
+    const at = m.index + m[0].length - 1;
+    const id = mod.root.descendantForIndex(at, at + 1);
+    const attr = id?.parent;
+    if (id?.type !== "identifier" || attr?.type !== "attribute" || attr.childForFieldName("attribute")?.id !== id.id)
+      continue;
+    if (attr.childForFieldName("object")?.text.replace(/\s+/g, "") !== dotted)
+      continue;
+    out.push(attr);
+  }
+  return out;
+}
+
 // dist/src/frontends/python/prefilter.js
 var API_WORDS = /\b(?:subprocess|system|popen[234]?|spawn|spawn[lv]p?e?|posix_spawnp?|exec[lv]p?e?|create_subprocess_(?:exec|shell)|subprocess_(?:exec|shell)|getoutput|getstatusoutput|getstatus|set_executable|which|find_executable|Popen)\b/;
 var API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
@@ -353,11 +851,12 @@ var Prefilter = class {
   }
 };
 function pythonMayMatter(text3, tools) {
-  return apiWordInCode(text3) && someStringMatches(text3, tools);
+  return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
 }
 function pythonMayMatterBytes(bytes) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return apiWordInCode(buf.toString("latin1"));
+  const s = buf.toString("latin1");
+  return apiWordInCode(s) || importsProcessLibrary(s);
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -606,6 +1105,9 @@ function originText(o) {
   const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
+function pipNotMeantForVenv(site, byInterpreter, origin) {
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
+}
 
 // dist/src/rules/bare-console-script.js
 var bareConsoleScript = defineRule({
@@ -626,15 +1128,15 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment.',
+    fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.',
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.held || verdict.tool !== "console-script")
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
-    ctx2.report({
+    ctx.report({
       ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
       fix: verdict.module ? {
         title: `Use sys.executable -m ${verdict.module}`,
@@ -650,107 +1152,6 @@ var bareConsoleScript = defineRule({
     });
   }
 });
-
-// dist/src/kernel/word.js
-function textWord(text3, start) {
-  const offsets = start === void 0 ? void 0 : Array.from({ length: text3.length }, (_, i) => start + i);
-  return {
-    fragments: [{ kind: "text", text: text3, offsets }],
-    span: start === void 0 ? void 0 : { start, end: start + text3.length }
-  };
-}
-function wordText(w) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind !== "text")
-      return void 0;
-    s += f.text;
-  }
-  return s;
-}
-function wordSourceSpan(w) {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const f of w.fragments) {
-    if (f.kind === "text") {
-      for (const o of f.offsets ?? []) {
-        if (o < 0)
-          continue;
-        if (o < start)
-          start = o;
-        if (o + 1 > end)
-          end = o + 1;
-      }
-    } else if (f.span) {
-      if (f.span.start < start)
-        start = f.span.start;
-      if (f.span.end > end)
-        end = f.span.end;
-    }
-  }
-  if (start === Infinity)
-    return w.span;
-  return { start, end };
-}
-function concatWords(a, b) {
-  const span = a.span && b.span ? { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) } : a.span ?? b.span;
-  return { fragments: mergeText([...a.fragments, ...b.fragments]), span };
-}
-function mergeText(fragments) {
-  const out = [];
-  for (const f of fragments) {
-    const prev = out[out.length - 1];
-    if (f.kind === "text" && prev && prev.kind === "text") {
-      const offsets = prev.offsets || f.offsets ? [...prev.offsets ?? new Array(prev.text.length).fill(-1), ...f.offsets ?? new Array(f.text.length).fill(-1)] : void 0;
-      out[out.length - 1] = { kind: "text", text: prev.text + f.text, offsets };
-    } else if (f.kind === "text" && f.text === "") {
-      continue;
-    } else {
-      out.push(f);
-    }
-  }
-  return out;
-}
-function replaceWordEdit(source, w, text3) {
-  if (w.fragments.length !== 1)
-    return void 0;
-  const f = w.fragments[0];
-  if (f.kind !== "text" || !f.offsets || f.offsets.length !== f.text.length || f.text.length === 0)
-    return void 0;
-  const start = f.offsets[0];
-  if (f.offsets.some((o, i) => o !== start + i))
-    return void 0;
-  if (source.slice(start, start + f.text.length) !== f.text)
-    return void 0;
-  return { start, end: start + f.text.length, text: text3 };
-}
-var PLAIN_SHELL_PIECE = /[A-Za-z0-9_./+@%,:=-]+|"[^"\\$`!]*"|'[^']*'|\$'[^'\\]*'/y;
-function plainShellWord(src) {
-  let out = "";
-  PLAIN_SHELL_PIECE.lastIndex = 0;
-  while (PLAIN_SHELL_PIECE.lastIndex < src.length) {
-    const at = PLAIN_SHELL_PIECE.lastIndex;
-    const m = PLAIN_SHELL_PIECE.exec(src);
-    if (!m || m.index !== at)
-      return void 0;
-    const p = m[0];
-    out += p.startsWith("$'") ? p.slice(2, -1) : p.startsWith('"') || p.startsWith("'") ? p.slice(1, -1) : p;
-  }
-  return src.length ? out : void 0;
-}
-function shellWordSpan(source, w) {
-  const name = wordText(w);
-  const inner = wordSourceSpan(w);
-  if (name === void 0 || !inner)
-    return void 0;
-  if (w.span && w.span.start <= inner.start && w.span.end >= inner.end) {
-    return plainShellWord(source.slice(w.span.start, w.span.end)) === name ? w.span : void 0;
-  }
-  if (source.slice(inner.start, inner.end) !== name)
-    return void 0;
-  const around = (source[inner.start - 1] ?? " ") + (source[inner.end] ?? " ");
-  return /["'\\`$]/.test(around) ? void 0 : inner;
-}
 
 // dist/src/rules/bare-pip.js
 var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
@@ -788,21 +1189,21 @@ var barePip = defineRule({
     ].join("\n"),
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
-    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe.',
+    inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path")
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
     if (viaInterpreter)
-      ctx2.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
+      ctx.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
     else
-      ctx2.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
+      ctx.report({ messageId: "barePip", data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix: fix2 });
   }
 });
 
@@ -845,7 +1246,7 @@ var barePythonInterpreter = defineRule({
       ""
     ].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     references: [
       "https://docs.python.org/3/library/sys.html#sys.executable",
@@ -853,15 +1254,15 @@ var barePythonInterpreter = defineRule({
       "https://github.com/pre-commit/pre-commit/issues/146"
     ]
   },
-  check(site, verdict, ctx2) {
-    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path")
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.held || verdict.tool !== "interpreter" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const versioned = /\d/.test(verdict.name) && !/^python3?(\.exe)?$/i.test(verdict.name);
     const launcher = /^py(\.exe)?$/i.test(verdict.name);
     const partial = verdict.name.endsWith("\u2026");
     const first = site.argv[1] === void 0 ? "" : wordText(site.argv[1]);
     const selector = launcher && (first === void 0 || /^-(\d|V:)/.test(first));
-    ctx2.report({
+    ctx.report({
       messageId: "bareInterpreter",
       data: { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) },
       fix: partial || selector ? void 0 : {
@@ -896,10 +1297,10 @@ var envWithoutPath = defineRule({
     keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
-  check(site, verdict, ctx2) {
-    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path")
+  check(site, verdict, ctx) {
+    if (!verdict || site.env.path.kind !== "missing" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
-    ctx2.report({
+    ctx.report({
       messageId: "noPath",
       data: { name: verdict.name },
       span: site.env.path.span,
@@ -947,10 +1348,99 @@ var pathReliantLaunch = defineRule({
     keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict?.held)
       return;
-    ctx2.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+    ctx.report({ messageId: "held", data: { tool: TOOL[verdict.tool], name: verdict.name, via: via(site), reason: verdict.held.reason } });
+  }
+});
+
+// dist/src/rules/name-not-looked-up.js
+function failureOf(site) {
+  const api = site.api;
+  if (api.startsWith("multiprocessing."))
+    return "every child the spawn start method starts exits with code 255 and no message (forkserver: BrokenPipeError)";
+  if (/^os\.spawn/.test(api))
+    return `${api} returns 127 (P_WAIT) without raising`;
+  return `${api} raises FileNotFoundError`;
+}
+var nameNotLookedUp = defineRule({
+  code: "VG107",
+  name: "name-not-looked-up",
+  summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
+  fixable: "sometimes",
+  judges: "python",
+  messages: {
+    notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
+  },
+  docs: {
+    exampleLanguage: "python",
+    mentalModel: 'Only the `p` variants of the exec and spawn families (`os.execvp`, `os.spawnlp`, `os.posix_spawnp`), `subprocess` and the shell search `PATH` for a bare program name. `os.execv`, `os.execl`, `os.execve`, `os.spawnv`, `os.spawnl`, `os.posix_spawn` and `multiprocessing.set_executable` take the name as a path: `"python"` is `./python` in the current folder. There is normally no such file, so the launch neither escapes the venv nor runs the venv\'s interpreter \u2014 it does not run at all, and with `os.spawnv` and multiprocessing the failure is silent.',
+    example: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      '    multiprocessing.set_executable("python")',
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    whatItPrints: [
+      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
+      "",
+      "    exit code: 255"
+    ].join("\n"),
+    why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
+    useInstead: [
+      "import multiprocessing",
+      "import sys",
+      "",
+      "",
+      "def work():",
+      '    print("child:", sys.prefix, flush=True)',
+      "",
+      "",
+      'if __name__ == "__main__":',
+      '    multiprocessing.set_start_method("spawn")',
+      "    multiprocessing.set_executable(sys.executable)",
+      "    p = multiprocessing.Process(target=work)",
+      "    p.start()",
+      "    p.join()",
+      '    print("exit code:", p.exitcode, flush=True)',
+      ""
+    ].join("\n"),
+    inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
+    fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
+    keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
+    references: [
+      "https://docs.python.org/3/library/os.html#os.execv",
+      "https://docs.python.org/3/library/os.html#os.spawnv",
+      "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.set_executable"
+    ]
+  },
+  check(site, verdict, ctx) {
+    if (!verdict || verdict.resolution !== "no-lookup")
+      return;
+    const target = verdict.tool === "interpreter" ? { kind: "interpreter" } : verdict.module ? { kind: "interpreter", module: verdict.module } : { kind: "interpreter-bin", name: verdict.name };
+    ctx.report({
+      messageId: "notLookedUp",
+      data: { name: verdict.name, api: site.api, failure: failureOf(site) },
+      fix: {
+        title: target.kind === "interpreter" ? target.module ? `Use sys.executable -m ${target.module}` : "Use sys.executable" : `Use the ${verdict.name} beside sys.executable`,
+        target,
+        cap: "unsafe",
+        reason: "the call never started the program, so any fix changes what it does; the author may have meant another interpreter"
+      }
+    });
   }
 });
 
@@ -999,7 +1489,7 @@ var activationDoesNotPersist = defineRule({
       "https://docs.python.org/3/library/venv.html#how-venvs-work"
     ]
   },
-  check(site, _verdict, ctx2) {
+  check(site, _verdict, ctx) {
     const facts = site.config;
     const activation = facts?.activation;
     if (!activation)
@@ -1009,8 +1499,12 @@ var activationDoesNotPersist = defineRule({
     if (activation.deactivated)
       return;
     let later;
+    const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
-      if (ctx2.judge(s)?.resolution !== "path")
+      const v = ctx.judge(s);
+      if (v?.resolution !== "path")
+        continue;
+      if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
       later = s;
       break;
@@ -1041,7 +1535,7 @@ var activationDoesNotPersist = defineRule({
       program: JSON.stringify(wordText(later.argv[0]) ?? "\u2026").slice(1, -1),
       line: site.file.location((later.argv[0].span ?? later.callSpan).start).line
     };
-    ctx2.report({
+    ctx.report({
       ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
       span,
       fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
@@ -1095,7 +1589,7 @@ var venvNotOnPath = defineRule({
       "https://docs.python.org/3/library/venv.html#how-venvs-work"
     ]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "path")
       return;
     const venvs = site.env.knownVenvs ?? [];
@@ -1111,13 +1605,15 @@ var venvNotOnPath = defineRule({
       return;
     const origin = facts?.venvOrigins.get(venv);
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
+    if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
+      return;
     const target = verdict.tool === "console-script" ? { kind: "interpreter-bin", name: verdict.name } : { kind: "interpreter", module: verdict.tool === "pip" && !byInterpreter ? "pip" : void 0 };
     if (!facts)
       return;
     const shown = facts.showVenv ? facts.showVenv(venv) : venv;
     const own = site.rewriter?.rewrite(target);
     const replacement = own?.edits.length === 1 ? own.edits[0].text : target.kind === "interpreter-bin" ? `${shown}/bin/${target.name}` : `${shown}/bin/python${target.module ? " -m pip" : ""}`;
-    ctx2.report({
+    ctx.report({
       messageId: "notOnPath",
       data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
@@ -1154,10 +1650,10 @@ var systemInterpreterPath = defineRule({
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
-    ctx2.report({
+    ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
       fix: { title: "Use sys.executable", target: { kind: "interpreter" }, cap: "unsafe", reason: "the system interpreter may be intended" }
@@ -1206,14 +1702,14 @@ var sourceInSh = defineRule({
       "https://docs.docker.com/reference/dockerfile/#shell"
     ]
   },
-  check(site, _verdict, ctx2) {
+  check(site, _verdict, ctx) {
     const facts = site.config;
     if (facts?.activation?.fails !== "source-in-sh")
       return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
     const edit = replaceWordEdit(site.file.text, word, ".");
-    ctx2.report({
+    ctx.report({
       messageId: "sourceNotInSh",
       data: { shell: facts.shellName ?? "/bin/sh", args },
       span: word.span,
@@ -1274,11 +1770,11 @@ var activateNotSourced = defineRule({
     keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
   },
-  check(site, _verdict, ctx2) {
+  check(site, _verdict, ctx) {
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path22 = wordText(found.script);
+    const path23 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -1288,13 +1784,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path22))
+      if (at && replaceWordEdit(site.file.text, found.script, path23))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
-    ctx2.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path22 } } : { messageId: "runAsProgram", data: { script: path22 } },
+    ctx.report({
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path23 } } : { messageId: "runAsProgram", data: { script: path23 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path22}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path23}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -1331,7 +1827,7 @@ var virtualEnvWithoutPath = defineRule({
     keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
   },
-  check(site, verdict, ctx2) {
+  check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "path")
       return;
     const facts = site.config;
@@ -1339,7 +1835,7 @@ var virtualEnvWithoutPath = defineRule({
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
       return;
     const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
-    ctx2.report({
+    ctx.report({
       messageId: "virtualEnvOnly",
       data: { venv: shown, advice: facts.persistAdvice(v.venv) },
       span: v.span,
@@ -1358,6 +1854,7 @@ var RULES = [
   systemInterpreterPath,
   envWithoutPath,
   pathReliantLaunch,
+  nameNotLookedUp,
   // CI/CD and container configuration
   venvNotOnPath,
   activationDoesNotPersist,
@@ -1469,7 +1966,7 @@ function sameLine(a, b) {
 import fs3 from "node:fs";
 
 // dist/src/kernel/decode.js
-function decodeText(path22, bytes, opts = {}) {
+function decodeText(path23, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1487,19 +1984,19 @@ function decodeText(path22, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path22, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path23, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path22, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path23, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path22, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path23, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1508,7 +2005,7 @@ function decodeText(path22, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path22, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path23, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -1535,6 +2032,8 @@ var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
+var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one systemd setting or supervisor value", limit: SHELL_SCRIPT_CHARS.limit };
+var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
@@ -1543,6 +2042,8 @@ var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by e
 var PYTHON_LAUNCH_CALLS = { name: "python-launch-calls", what: "calls to launch APIs in one Python file", limit: 5e3 };
 var PYTHON_PARSE_CHARS = { name: "python-parse-size", what: "characters of Python parsed at once", limit: 1024 * 1024 };
 var PYTHON_PLAN_CHARS = { name: "python-file-size", what: "characters in one Python file that may launch a process", limit: 3 * 1024 * 1024 };
+var NOTEBOOK_CELLS = { name: "notebook-cells", what: "cells in one notebook", limit: 1e4 };
+var NOTEBOOK_SOURCE_CHARS = { name: "notebook-source-size", what: "characters of code cell source in one notebook", limit: 1024 * 1024 };
 var TooComplexError = class extends Error {
   budget;
   amount;
@@ -2316,7 +2817,7 @@ var shell = (argv, st, name) => {
   return nestedShell(argv[p.next], SH_DIALECT.has(name) ? "sh" : "bash", { ...wrapped(st, `${name} -c`), complete: true });
 };
 var flock = (argv, st, name) => {
-  const p = positionals(parseOptions(argv, 1, {
+  const parsed = parseOptions(argv, 1, {
     withArg: "wE",
     long: {
       shared: "flag",
@@ -2332,7 +2833,9 @@ var flock = (argv, st, name) => {
       help: "flag",
       version: "flag"
     }
-  }), 1);
+  });
+  const computed = parsed.status === "unknown" && parsed.next < argv.length && leadingText(argv[parsed.next]) === "";
+  const p = positionals(computed ? { ...parsed, status: "ok" } : parsed, 1);
   const flag = p.status === "ok" ? wordText(argv[p.next] ?? { fragments: [] }) : void 0;
   if (flag === "-c" || flag === "--command") {
     if (p.next + 1 >= argv.length)
@@ -2462,7 +2965,7 @@ var HANDLERS = new Map([
   ["stdbuf", simple({ withArg: "ioe", long: { input: "arg", output: "arg", error: "arg", help: "flag", version: "flag" } })],
   ["ionice", simple({ withArg: "cnpPu", long: { class: "arg", classdata: "arg", pid: "arg", pgid: "arg", uid: "arg", ignore: "flag" } }, { selfIf: ["p", "P", "u", "pid", "pgid", "uid"] })],
   ["chrt", chrt()],
-  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"] })],
+  ["taskset", simple({ long: { "all-tasks": "flag", pid: "flag", "cpu-list": "flag", help: "flag", version: "flag" } }, { positional: 1, selfIf: ["p", "pid"], computedPositional: true })],
   ["setsid", simple({ long: { ctty: "flag", fork: "flag", wait: "flag" } })],
   ["flock", flock],
   ["unbuffer", simple({})],
@@ -2473,8 +2976,8 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["eval", evalBuiltin],
-  ["gosu", simple({}, { positional: 1 })],
-  ["su-exec", simple({}, { positional: 1 })],
+  ["gosu", simple({}, { positional: 1, computedPositional: true })],
+  ["su-exec", simple({}, { positional: 1, computedPositional: true })],
   ["tini", simple({ withArg: "ep" })],
   ["dumb-init", simple({ withArg: "r", long: { "single-child": "flag", rewrite: "arg", verbose: "flag", version: "flag", help: "flag" } })],
   ...SHELLS2.map((s) => [s, shell])
@@ -2502,14 +3005,16 @@ function chrt() {
     }
   };
   return (argv, st, name) => {
-    const p = parseOptions(argv, 1, spec);
+    let p = parseOptions(argv, 1, spec);
+    if (p.status === "unknown" && p.next < argv.length && leadingText(argv[p.next]) === "")
+      p = { ...p, status: "ok" };
     if (has(p, "p", "pid", "m", "max"))
       return { kind: "self" };
     if (p.status !== "ok" || p.next >= argv.length)
       return operand(argv, p, st, name);
     const prio = argv[p.next];
     if (!isAllText(prio))
-      return { kind: "unknown" };
+      return leadingText(prio) === "" ? operand(argv, positionals(p, 1), st, name) : { kind: "unknown" };
     return operand(argv, /^\d+$/.test(wordText(prio) ?? "") ? positionals(p, 1) : p, st, name);
   };
 }
@@ -2645,7 +3150,8 @@ function launchSiteFor(cmd, at) {
     callSpan: at.callSpan,
     argv: cmd.argv,
     argvComplete: cmd.complete,
-    searchesPath: viaShell || (at.searchesPath ?? true),
+    // A wrapper (`env`, `nice` …) looks its operand up on PATH itself, whatever started the wrapper.
+    searchesPath: viaShell || cmd.wrappers.length > 0 || (at.searchesPath ?? true),
     viaShell,
     wrappers: cmd.wrappers,
     env: at.env,
@@ -2688,9 +3194,9 @@ function inlineCode(cmd) {
 // dist/src/frontends/config/facts.js
 import path from "node:path";
 var DEFAULT_PATH = "\0";
-var UNKNOWN = "";
+var UNKNOWN2 = "";
 var IMAGE_PATH = "";
-var hasUnknown = (v) => v.includes(UNKNOWN) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
+var hasUnknown = (v) => v.includes(UNKNOWN2) || v.includes(DEFAULT_PATH) || v.includes(IMAGE_PATH);
 function venvOnPath(pathValue, venvs, ...extra) {
   if (pathValue === void 0)
     return void 0;
@@ -2742,6 +3248,13 @@ function createdVenv(argv) {
     return a;
   }
   return dflt;
+}
+function createdWithoutPip(argv) {
+  const t = argv.map((w) => wordText(w));
+  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  if (prog === "uv" && t[1] === "venv")
+    return !t.includes("--seed");
+  return t.includes("--without-pip") || t.includes("--no-pip");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
@@ -2950,15 +3463,15 @@ var ScriptMap = class {
     return void 0;
   }
 };
-var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1[ \t]*;[ \t]*(?=\r?\n|$)/g;
+var HEREDOC_SEMICOLON = /<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1(?:[^\n;]|;(?![ \t]*(?:\r?\n|$)))*?(?<!;);[ \t]*(?=\r?\n|$)/g;
 function blankHeredocSemicolons(s) {
   let text3 = s.text;
   for (const m of s.text.matchAll(HEREDOC_SEMICOLON)) {
     const lineStart = s.text.lastIndexOf("\n", m.index) + 1;
-    const before = s.text.slice(lineStart, m.index);
+    const semi = m.index + m[0].lastIndexOf(";");
+    const before = s.text.slice(lineStart, semi);
     if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
       continue;
-    const semi = m.index + m[0].lastIndexOf(";");
     text3 = text3.slice(0, semi) + " " + text3.slice(semi + 1);
   }
   return text3 === s.text ? s : { ...s, text: text3 };
@@ -2973,9 +3486,11 @@ function separateCompoundEnds(s) {
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
 var TROUBLE = /[;&|<>()[\]'"\\]/;
+var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
+var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -3036,6 +3551,12 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
+      if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
+        this.out[i] = "_";
+        i++;
+        atWordStart = false;
+        continue;
+      }
       if (c === "#" && atWordStart) {
         const end = t.indexOf("\n", i);
         i = end < 0 ? t.length : end;
@@ -3053,6 +3574,12 @@ var Scanner = class {
           i += m[0].length;
           continue;
         }
+      }
+      if (c === "<" && t[i + 1] === ">") {
+        this.out[i + 1] = " ";
+        i += 2;
+        atWordStart = true;
+        continue;
       }
       if (c === "\n" && heredocs.length) {
         i = this.skipHeredocs(i + 1, heredocs.splice(0));
@@ -3112,7 +3639,7 @@ var Scanner = class {
       if (close < 0)
         return this.skipBraces(j);
       const sub = t.slice(j + 1, close);
-      if (sub !== "@" && sub !== "*" && !/^[\w$ +\-*/]*$/.test(sub)) {
+      if (sub !== "@" && sub !== "*" && (!/^[\w$ +\-*/]*$/.test(sub) || /[\w$]\s+[\w$]/.test(sub))) {
         if (sub.includes("$(") || sub.includes("`"))
           return this.skipBraces(j);
         for (let k = j + 1; k < close; k++)
@@ -3205,7 +3732,14 @@ var Scanner = class {
       return this.expansion(i);
     if (t[i + 1] !== "(")
       return void 0;
-    return t[i + 2] === "(" ? this.arithmetic(i + 3) : this.script(i + 2, ")");
+    if (t[i + 2] !== "(")
+      return this.script(i + 2, ")");
+    const inner = matchingParen(t, i + 2);
+    if (inner < 0 || t[inner + 1] === ")")
+      return this.arithmetic(i + 3);
+    this.out[i + 2] = " ";
+    this.out[inner] = " ";
+    return this.script(i + 2, ")");
   }
   /** Past the `}` matching an expansion we leave alone (nested braces and quotes counted). */
   skipBraces(i) {
@@ -3295,14 +3829,32 @@ function smallGaps(t, out) {
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
-    if (!plainBefore(t, start) || !/&&|\|\|/.test(m[0]))
+    if (!plainBefore(t, start))
       continue;
+    const andOr = /&&|\|\|/.test(m[0]);
     for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
       const at = m.index + (e.index ?? 0);
       const before = t.slice(start, at);
       if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
         continue;
-      out[at + 1] = "=";
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at + 2, m.index + m[0].length)))
+        out[at + 1] = "=";
+    }
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2))
+        continue;
+      let q = "";
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q)
+            q = "";
+          out[k] = "_";
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = "_";
+        }
+      }
     }
   }
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
@@ -3361,6 +3913,86 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+
+// dist/src/frontends/shell/grammar-repair.js
+var MAX_PATTERN = 1e3;
+function repairCasePatterns(s, root) {
+  if (!s.text.includes("case"))
+    return s;
+  const t = s.text;
+  let out;
+  const starts = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.isError) {
+      const p = n.parent;
+      if (p?.type === "case_item")
+        starts.add(p.startIndex);
+      else if (p?.type === "case_statement")
+        starts.add(n.startIndex);
+      continue;
+    }
+    if (n.hasError) {
+      for (const c of n.children)
+        if (c)
+          stack.push(c);
+    }
+  }
+  for (const start of starts) {
+    const quoted = patternQuotes(t, start);
+    if (!quoted?.length)
+      continue;
+    out ??= t.split("");
+    for (const k of quoted)
+      out[k] = "_";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+}
+function patternQuotes(t, start) {
+  const out = [];
+  let q = "";
+  let depth = 0;
+  const end = Math.min(t.length, start + MAX_PATTERN);
+  for (let k = start; k < end; k++) {
+    const c = t[k];
+    if (k === start && c === "(")
+      continue;
+    if (q) {
+      if (c === "\\" && q === '"') {
+        out.push(k, k + 1);
+        k++;
+        continue;
+      }
+      if (c === "`" || c === "$" && t[k + 1] === "(")
+        return void 0;
+      out.push(k);
+      if (c === q)
+        q = "";
+      continue;
+    }
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      q = c;
+      out.push(k);
+    } else if (c === ";" && t[k + 1] === ";")
+      return void 0;
+    else if (c === "(")
+      depth++;
+    else if (c === ")") {
+      if (depth === 0)
+        return out;
+      depth--;
+    }
+  }
+  return void 0;
 }
 
 // dist/src/frontends/shell/words.js
@@ -3610,6 +4242,8 @@ var WordExpander = class {
         continue;
       }
       lastFragUnit = -1;
+      if (ch === "_" && this.s.orig !== void 0)
+        ch = this.s.orig[i];
       if (!quoted && ch === "~" && i === this.wordStart && home !== void 0 && (i + 1 === this.wordEnd || t[i + 1] === "/")) {
         f.value(home, true);
         continue;
@@ -3739,6 +4373,16 @@ function parseShellWord(script, opts = {}) {
         tree.delete();
         tree = again;
         s = separated;
+      } else
+        again?.delete();
+    }
+    if (tree?.rootNode.hasError) {
+      const repaired = repairCasePatterns(s, tree.rootNode);
+      const again = repaired === s ? null : parser.parse(repaired.text);
+      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+        tree.delete();
+        tree = again;
+        s = repaired;
       } else
         again?.delete();
     }
@@ -4404,7 +5048,7 @@ var ShellSession = class {
       else if (f.kind === "unknown" && (f.why === "$PATH" || f.why === "${PATH}"))
         s += this.cur.sh.path;
       else
-        s += UNKNOWN;
+        s += UNKNOWN2;
     }
     return s;
   };
@@ -4576,7 +5220,7 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
-        o.venvs.set(abs, o.originAt(at, ex.span));
+        o.venvs.set(abs, { ...o.originAt(at, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });
       if (abs)
         o.deactivated?.delete(abs);
     }
@@ -4616,6 +5260,7 @@ var ConfigRun = class {
    * started directly are returned for the format to make its exec sites of (`addSite`).
    */
   exec(decl, argv, complete, reportNestedErrors = false) {
+    this.meter.charge(EXEC_COMMANDS);
     const { commands, session } = runExecArgv(argv, complete, this.options(decl), decl.callSpan);
     if (reportNestedErrors)
       for (const e of session.nestedErrors)
@@ -4809,7 +5454,7 @@ function substituteExpressions(cs, env2, inputs) {
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
-    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
+    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN2);
     const off = cs[m.index].off;
     for (const ch of value)
       out.push({ ch, off: off >= 0 && known === void 0 ? off : -1 });
@@ -4834,7 +5479,7 @@ function envOf(node, src, base, inputs) {
     if (k === "VIRTUAL_ENV" && r)
       VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = charsText(substituteExpressions([...String(p.value.value ?? "")].map((ch) => ({ ch, off: -1 })), out, inputs));
-    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN));
+    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN2));
   }
   void src;
   return out;
@@ -4988,7 +5633,7 @@ function analyzeActions(file, caller) {
         if (k === void 0)
           continue;
         const v = scalarText(p.value);
-        withs.set(k, v === void 0 ? UNKNOWN : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+        withs.set(k, v === void 0 ? UNKNOWN2 : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
       }
     }
     const venvsBefore = new Set(js.venvs.keys());
@@ -5407,7 +6052,7 @@ function expandVars(value, vars) {
       return v;
     if (name === "PATH")
       return DEFAULT_PATH;
-    return def ?? UNKNOWN;
+    return def ?? UNKNOWN2;
   });
 }
 function parseKeyValues(args, vars, esc, legacyAllowed) {
@@ -5428,7 +6073,7 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
     k += tok.consumed;
     const eq = tok.raw.indexOf("=");
     if (eq <= 0) {
-      out.push([tok.value, UNKNOWN]);
+      out.push([tok.value, UNKNOWN2]);
       continue;
     }
     const name = tok.raw.slice(0, eq);
@@ -5523,10 +6168,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path22 = `PATH="${v.venv}/bin:$PATH"`;
+  const path23 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path22}` }], applicability: "unsafe", reason, title: `Add ENV ${path22} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path22}` }], applicability: "unsafe", reason, title: `Add ${path22} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path23}` }], applicability: "unsafe", reason, title: `Add ENV ${path23} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path23}` }], applicability: "unsafe", reason, title: `Add ${path23} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5677,7 +6322,7 @@ function analyzeDockerfile(file) {
       case "ENV":
       case "ARG":
         for (const [k, v] of parseKeyValues(text(inst.args), st.vars, parsed.escape, kw === "ENV")) {
-          if (kw === "ARG" && v === UNKNOWN && (st.vars.has(k) || globalArgs.has(k))) {
+          if (kw === "ARG" && v === UNKNOWN2 && (st.vars.has(k) || globalArgs.has(k))) {
             if (!st.vars.has(k))
               st.vars.set(k, globalArgs.get(k));
             continue;
@@ -5713,7 +6358,7 @@ function analyzeDockerfile(file) {
         const src = from === void 0 ? void 0 : byName.get(from);
         if (!src)
           break;
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN2) ?? text(rest).trim().split(/\s+/);
         if (argv.length < 2)
           break;
         const dst = resolveDir(expandVars(argv[argv.length - 1], st.vars), st.workdir);
@@ -6031,7 +6676,7 @@ function analyzeGitlab(file) {
         }
         const raw = scalarText2(value);
         const span = e.key?.range && isScalar(value) && value.range ? { start: e.key.range[0], end: trimmedSpan(src, value).end } : void 0;
-        out.set(name, raw === void 0 ? { raw: UNKNOWN, expand: false, span } : { raw, expand, span });
+        out.set(name, raw === void 0 ? { raw: UNKNOWN2, expand: false, span } : { raw, expand, span });
       }
       return out;
     };
@@ -6080,8 +6725,8 @@ function analyzeGitlab(file) {
       const expand = (k, seen) => {
         const v = vars.get(k);
         if (!v)
-          return UNKNOWN;
-        if (!v.expand || v.raw.includes(UNKNOWN))
+          return UNKNOWN2;
+        if (!v.expand || v.raw.includes(UNKNOWN2))
           return v.raw;
         return v.raw.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_all, a, b) => {
           const ref = a ?? b;
@@ -6094,7 +6739,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_BUILDS_DIR")
             return path6.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
-            return UNKNOWN;
+            return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
         });
       };
@@ -6388,7 +7033,12 @@ function parseAssignment(cs) {
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => cs.map((c) => "ch" in c ? c.ch : UNKNOWN).join("");
+var text2 = (cs) => {
+  let t = "";
+  for (const c of cs)
+    t += "ch" in c ? c.ch : UNKNOWN2;
+  return t;
+};
 var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
@@ -6560,7 +7210,7 @@ var Expander = class {
       return synth(words(text2(value)).map((w) => patsubstWord(pat, rep, w)).join(" "));
     }
     const name = text2(this.expand(inner, depth + 1));
-    if (name.includes(UNKNOWN))
+    if (name.includes(UNKNOWN2))
       return [unknown(void 0, `$(${raw})`)];
     return this.variable(name, depth);
   }
@@ -6780,7 +7430,10 @@ function defaultVars() {
   return v;
 }
 function valueText(us) {
-  return us.map((u) => "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN).join("");
+  let t = "";
+  for (const u of us)
+    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN2;
+  return t;
 }
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
 
@@ -6833,7 +7486,7 @@ function parseMakefile(src) {
   const evalCondition = (kw, rest) => {
     if (kw === "ifdef" || kw === "ifndef") {
       const name = ex().expandText(rest).trim();
-      if (name.includes(UNKNOWN))
+      if (name.includes(UNKNOWN2))
         return void 0;
       const v = vars.get(name);
       let defined;
@@ -6851,7 +7504,7 @@ function parseMakefile(src) {
       return void 0;
     }
     const [a, b] = args.map((cs) => new Expander(vars, void 0, problems, true).expandText(cs));
-    if (a.includes(UNKNOWN) || b.includes(UNKNOWN) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
+    if (a.includes(UNKNOWN2) || b.includes(UNKNOWN2) || a.includes(DEFAULT_PATH) || b.includes(DEFAULT_PATH))
       return void 0;
     return a === b === (kw === "ifeq");
   };
@@ -6868,7 +7521,7 @@ function parseMakefile(src) {
           k++;
       }
       rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (/^\s*#/.test(chars.map((c) => c.ch).join("")))
+      if (firstNonBlank(chars) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
@@ -6881,8 +7534,7 @@ function parseMakefile(src) {
     const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
     if (!collapsed.some((c) => !/\s/.test(c.ch)))
       continue;
-    const t = line.map((c) => c.ch).join("");
-    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(t);
+    const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(line.slice(kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
@@ -6945,8 +7597,8 @@ function parseMakefile(src) {
     }
     if (kw === "define") {
       endRuleContext();
-      const head = afterKw();
-      const a2 = parseDefineHead(head);
+      const head2 = afterKw();
+      const a2 = parseDefineHead(head2);
       const body = [];
       let depth = 1;
       let closed = false;
@@ -6985,7 +7637,7 @@ function parseMakefile(src) {
     let exported;
     let override = false;
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(rest.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s|$)/.exec(head(rest));
       if (!m)
         break;
       if (m[1] === "export")
@@ -7039,7 +7691,7 @@ function parseMakefile(src) {
     }
     const colon = topLevelIndex(rest, ":");
     if (colon < 0) {
-      if (ex().expandText(rest).replaceAll(UNKNOWN, "").trim() === "")
+      if (ex().expandText(rest).replaceAll(UNKNOWN2, "").trim() === "")
         continue;
       problems.push({ message: ll.chars[0]?.ch === recipePrefix ? "recipe commences before first target" : "missing separator", offset: line[0].off });
       endRuleContext();
@@ -7059,7 +7711,7 @@ function parseMakefile(src) {
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
-      const m = /^(export|unexport|override|private)(?=\s)/.exec(tsPart.map((c) => c.ch).join(""));
+      const m = /^(export|unexport|override|private)(?=\s)/.exec(head(tsPart));
       if (!m)
         break;
       if (m[1] === "export")
@@ -7100,6 +7752,18 @@ function parseMakefile(src) {
     problems.push({ message: "missing 'endif'", offset: f.offset });
   out.vars = vars;
   return out;
+}
+function head(cs) {
+  let t = "";
+  for (let k = 0; k < cs.length && k < 16; k++)
+    t += cs[k].ch;
+  return t;
+}
+function firstNonBlank(cs) {
+  for (const c of cs)
+    if (!/\s/.test(c.ch))
+      return c.ch[0];
+  return "";
 }
 function parseDefineHead(cs) {
   const t = cs.map((c) => c.ch).join("").trim();
@@ -7145,7 +7809,7 @@ function globalText(p, name) {
   if (!v)
     return void 0;
   const t = valueText(new Expander(p.vars).variable(name, 0));
-  return t.includes(UNKNOWN) || t.includes(DEFAULT_PATH) ? void 0 : t;
+  return t.includes(UNKNOWN2) || t.includes(DEFAULT_PATH) ? void 0 : t;
 }
 var SHELL_DIALECTS = [
   [/^bash$/, "bash"],
@@ -7179,7 +7843,7 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => globalText(parsed, k) === "bin" && new RegExp(`/\\$[({]${k}[)}]/`).test(file.text));
+  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -7205,7 +7869,7 @@ function analyzeMakefile(file, opts = {}) {
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
     if (pv && exported("PATH", pv)) {
-      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
+      startPath = valueText(ex.variable("PATH", 0)).split(":").map((e) => e.includes(DEFAULT_PATH) || e.includes(UNKNOWN2) || e.startsWith("/") ? e : resolveDir(e === "" ? "." : e, CURDIR) ?? e).join(":");
     }
     const shellVars = /* @__PURE__ */ new Map();
     let virtualEnv;
@@ -7213,7 +7877,7 @@ function analyzeMakefile(file, opts = {}) {
       if (name === "PATH" || !exported(name, v))
         continue;
       const t = valueText(ex.variable(name, 0));
-      if (t.includes(UNKNOWN) || t.includes(DEFAULT_PATH))
+      if (t.includes(UNKNOWN2) || t.includes(DEFAULT_PATH))
         continue;
       shellVars.set(name, t);
       if (name === "VIRTUAL_ENV" && v.span) {
@@ -7617,9 +8281,9 @@ function unitsAt(code, starts, n) {
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : n;
-    const head = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const head2 = code.slice(start, Math.min(end, start + 200)).replace(/^\f+/, "");
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = units[units.length - 1];
     if (prev?.kind === "decorator") {
       prev.end = end;
@@ -7651,14 +8315,14 @@ function splitClass(scan, cls) {
     if (columns[k] > bodyColumn)
       continue;
     const at = lines[k];
-    const head = code.slice(at, at + 200);
-    if (CONTINUATION.test(head))
+    const head2 = code.slice(at, at + 200);
+    if (CONTINUATION.test(head2))
       continue;
     let start = at;
     while (start > cls.start && code.charCodeAt(start - 1) !== 10 && code.charCodeAt(start - 1) !== 13)
       start--;
-    const h = HEADER.exec(head);
-    const kind = h ? head.startsWith("class") ? "class" : "def" : head.startsWith("@") ? "decorator" : "other";
+    const h = HEADER.exec(head2);
+    const kind = h ? head2.startsWith("class") ? "class" : "def" : head2.startsWith("@") ? "decorator" : "other";
     const prev = members[members.length - 1];
     if (prev?.kind === "decorator") {
       prev.kind = kind;
@@ -7770,7 +8434,7 @@ function planBlocks(text3) {
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames(code, leaves2, aliases);
+  const importBinds = importedNames2(code, leaves2, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
@@ -7990,7 +8654,7 @@ function functionsIn(scan, u) {
   }
   return out;
 }
-function importedNames(code, units, aliases) {
+function importedNames2(code, units, aliases) {
   const out = /* @__PURE__ */ new Map();
   const api = (t) => nextApiWord(t) >= 0;
   let k = 0;
@@ -8066,8 +8730,8 @@ function normaliseCodec(name) {
   return n;
 }
 function codingDeclaration(bytes) {
-  const head = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head.split(/\r\n|\r|\n/, 2);
+  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head2.split(/\r\n|\r|\n/, 2);
   const m1 = CODING_RE.exec(lines[0] ?? "");
   if (m1)
     return m1[1];
@@ -8091,135 +8755,115 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path22, bytes) {
+function decodePython(path23, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path22, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path23, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
-// dist/src/frontends/python/values.js
-var UNKNOWN2 = { k: "unknown" };
-var MAX_OPTIONS = 16;
-function strValue(word, literal) {
-  return { k: "str", word, literal };
-}
-function fragmentValue(f, span) {
-  return { k: "str", word: { fragments: [f], span } };
-}
-function union(values) {
-  const out = [];
-  for (const v of values) {
-    if (v.k === "union")
-      out.push(...v.options);
-    else
-      out.push(v);
+// dist/src/frontends/python/ancestry.js
+var Ancestry = class {
+  /** Node id → its parent (null for the root), for every node a descent has passed. */
+  parents = /* @__PURE__ */ new Map();
+  /** The last descent: the root, then each node the parent of the next. */
+  path;
+  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
+  nearestOf = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.path = [root];
+    this.parents.set(root.id, null);
   }
-  if (out.length === 1)
-    return out[0];
-  if (out.length > MAX_OPTIONS)
-    return { k: "union", options: out.slice(0, MAX_OPTIONS) };
-  return { k: "union", options: out };
-}
-function options(v) {
-  return v.k === "union" ? v.options : [v];
-}
-function mapEach(vs, f) {
-  let combos = [[]];
-  for (const v of vs) {
-    const opts = options(v);
-    if (combos.length * opts.length > MAX_OPTIONS)
-      return f(vs);
-    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
-  }
-  return combos.length === 1 ? f(combos[0]) : union(combos.map(f));
-}
-function mapValue(v, f) {
-  return v.k === "union" ? union(v.options.map(f)) : f(v);
-}
-function runningVersion(span) {
-  return fragmentValue({ kind: "unknown", span, why: RUNNING_VERSION }, span);
-}
-function unknownWord(span) {
-  return { fragments: [{ kind: "unknown", span }], span };
-}
-function asWord(v, span) {
-  if (v.k === "str")
-    return v.word;
-  return unknownWord(span);
-}
-function concatValues(a, b, span) {
-  return mapValue(a, (x) => mapValue(b, (y) => {
-    if (x.k === "str" && y.k === "str")
-      return strValue(concatWords(x.word, y.word));
-    if (x.k === "list" && y.k === "list")
-      return { k: "list", items: [...x.items, ...y.items], span };
-    if (x.k === "list" && y.k === "unknown")
-      return { k: "list", items: [...x.items, { splat: UNKNOWN2 }], span };
-    if (x.k === "unknown" && y.k === "list")
-      return { k: "list", items: [{ splat: UNKNOWN2 }, ...y.items], span };
-    if (x.k === "str" || y.k === "str") {
-      return strValue({ fragments: mergeText([...asWord(x, span).fragments, ...asWord(y, span).fragments]), span });
-    }
-    return { k: "unknown", span };
-  }));
-}
-function splitWords(word, shellLike) {
-  const words2 = [];
-  let cur = [];
-  const flush = () => {
-    const merged = mergeText(cur);
-    if (merged.length)
-      words2.push({ fragments: merged });
-    cur = [];
-  };
-  for (const f of word.fragments) {
-    if (f.kind !== "text") {
-      cur.push(f);
-      continue;
-    }
-    const t = f.text;
-    let quote;
-    let piece = "";
-    let pieceOffsets = [];
-    const pushPiece = () => {
-      if (piece)
-        cur.push({ kind: "text", text: piece, offsets: f.offsets ? pieceOffsets : void 0 });
-      piece = "";
-      pieceOffsets = [];
-    };
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i];
-      const off = f.offsets?.[i] ?? -1;
-      if (shellLike && (ch === '"' || ch === "'")) {
-        if (!quote) {
-          quote = ch;
-          continue;
-        }
-        if (quote === ch) {
-          quote = void 0;
-          continue;
-        }
+  parent(n) {
+    const known = this.parents.get(n.id);
+    if (known !== void 0)
+      return known;
+    const path23 = this.path;
+    path23.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path23[path23.length - 1];
+    for (; ; ) {
+      const next = at.childWithDescendant(n);
+      if (!next)
+        break;
+      if (next.id === n.id) {
+        this.parents.set(n.id, at);
+        return at;
       }
-      if (!quote && /\s/.test(ch)) {
-        pushPiece();
-        flush();
-        continue;
-      }
-      piece += ch;
-      pieceOffsets.push(off);
+      this.parents.set(next.id, at);
+      path23.push(next);
+      at = next;
     }
-    pushPiece();
+    const p = n.parent;
+    this.parents.set(n.id, p);
+    return p;
   }
-  flush();
-  return words2;
+  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
+  descendant(start, end) {
+    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
+  }
+  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
+  deepestHolding(start, end) {
+    const path23 = this.path;
+    let lo = 0;
+    for (let hi = path23.length - 1; lo < hi; ) {
+      const mid = lo + hi + 1 >>> 1;
+      if (path23[mid].startIndex <= start && end <= path23[mid].endIndex)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
+  nearest(n, types) {
+    let memo = this.nearestOf.get(types);
+    if (!memo)
+      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
+    const known = memo.get(n.id);
+    if (known !== void 0)
+      return known;
+    const passed = [n.id];
+    let found = null;
+    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
+      if (types.has(cur.type)) {
+        found = cur;
+        break;
+      }
+      const k = memo.get(cur.id);
+      if (k !== void 0) {
+        found = k;
+        break;
+      }
+      passed.push(cur.id);
+    }
+    for (const id of passed)
+      memo.set(id, found);
+    return found;
+  }
+};
+var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
+var byTree = /* @__PURE__ */ new WeakMap();
+function ancestryOf(n) {
+  let a = byTree.get(n.tree);
+  if (!a)
+    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
+  return a;
+}
+function parentOf(n) {
+  return ancestryOf(n).parent(n);
+}
+function descendantAt(root, start, end) {
+  return ancestryOf(root).descendant(start, end);
+}
+function nearestAncestor(n, types) {
+  return ancestryOf(n).nearest(n, types);
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path22, key) {
+function withKey(path23, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path22 === "no")
+  if (key === void 0 && path23 === "no")
     return "unknown";
-  return path22;
+  return path23;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8382,7 +9026,7 @@ function branchFlow(stmt, name, pos, truth) {
   let b = containingBlock(stmt);
   const chain = [];
   while (b && b.type === "block") {
-    const p = b.parent;
+    const p = parentOf(b);
     if (!p)
       break;
     let chainIf;
@@ -8395,8 +9039,8 @@ function branchFlow(stmt, name, pos, truth) {
         continue;
       }
       chainIf = p;
-    } else if (p.type === "else_clause" && p.parent?.type === "if_statement") {
-      const ifs = p.parent;
+    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
+      const ifs = parentOf(p);
       if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
         const t = truth(ifs.childForFieldName("condition"));
         if (t === true)
@@ -8407,11 +9051,11 @@ function branchFlow(stmt, name, pos, truth) {
         }
       }
       chainIf = ifs;
-    } else if (p.type === "elif_clause" && p.parent?.type === "if_statement") {
+    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
       const cond = p.childForFieldName("condition");
       if (cond && truth(cond) === false)
         return { dead: true };
-      chainIf = p.parent;
+      chainIf = parentOf(p);
     }
     if (!chainIf || pos < chainIf.endIndex)
       break;
@@ -8425,10 +9069,7 @@ function branchFlow(stmt, name, pos, truth) {
   return { dead: false, block: { start: at.startIndex, end: at.endIndex }, chain };
 }
 function containingBlock(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "block" && cur.type !== "module")
-    cur = cur.parent;
-  return cur ?? void 0;
+  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
 }
 function branchBlocks(ifs) {
   const out = [];
@@ -8548,9 +9189,7 @@ var Scopes = class {
     this.ev = ev;
   }
   scopeAt(n) {
-    let cur = n.parent;
-    while (cur && !SCOPE_TYPES.has(cur.type))
-      cur = cur.parent;
+    let cur = nearestAncestor(n, SCOPE_TYPES);
     if (!cur)
       cur = this.root;
     if (cur.type === "lambda")
@@ -8593,7 +9232,7 @@ var Scopes = class {
           pos: scope.node.startIndex,
           block,
           // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
-          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN2, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN2)
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN)
         });
       }
     }
@@ -8605,7 +9244,7 @@ var Scopes = class {
           const name = n.childForFieldName("name")?.text;
           if (name) {
             const fn = n;
-            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN2 });
+            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN });
           }
           continue;
         }
@@ -8644,9 +9283,7 @@ var Scopes = class {
   }
   /** The block whose execution an event depends on (for the dominance approximation). */
   blockOf(n) {
-    let cur = n.parent;
-    while (cur && cur.type !== "block" && cur.type !== "module")
-      cur = cur.parent;
+    const cur = nearestAncestor(n, BLOCK_TYPES);
     return cur ? spanOf(cur) : spanOf(this.root);
   }
   eventsFromNode(n, scope, add) {
@@ -8672,7 +9309,7 @@ var Scopes = class {
         const right = n.childForFieldName("right");
         const op = n.childForFieldName("operator")?.text;
         if (left?.type === "identifier" && right) {
-          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN2 });
+          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN });
         }
         return;
       }
@@ -8694,14 +9331,14 @@ var Scopes = class {
           add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
         } else if (left)
           for (const id of identifiersIn(left))
-            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
         return;
       }
       case "as_pattern": {
         const alias = n.childForFieldName("alias");
         if (alias)
           for (const id of identifiersIn(alias))
-            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
         return;
       }
       case "import_statement":
@@ -8711,7 +9348,7 @@ var Scopes = class {
             continue;
           const local = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text.split(".")[0];
           if (local)
-            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN2 });
+            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
         }
         return;
       default:
@@ -8775,10 +9412,10 @@ var Scopes = class {
       targets.forEach((t, i) => {
         const r = rhs && rhs.length === targets.length ? rhs[i] : void 0;
         if (t.type === "identifier")
-          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN2 });
+          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN });
         else
           for (const id of identifiersIn(t))
-            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN2 });
+            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN });
       });
     }
   }
@@ -8788,14 +9425,15 @@ var Scopes = class {
    * sys.executable is empty — a name assigned there is not what normal runs launch.
    */
   embeddedFallback(stmt, scope) {
-    const block = stmt.parent?.type === "expression_statement" ? stmt.parent.parent : stmt.parent;
+    const holder = parentOf(stmt);
+    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
     if (block?.type !== "block")
       return void 0;
-    let branch = block.parent;
+    let branch = parentOf(block);
     let inElse = false;
     if (branch?.type === "else_clause") {
       inElse = true;
-      branch = branch.parent;
+      branch = parentOf(branch);
       if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
         return void 0;
     }
@@ -8868,11 +9506,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path22 = flow.chain.join("/");
+                const path23 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path22.startsWith(k + "/") || k.startsWith(path22 + "/"))
+                  if (path23.startsWith(k + "/") || k.startsWith(path23 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path22, e.value());
+                chain.values.set(path23, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8905,7 +9543,7 @@ var Scopes = class {
             if (c.k !== "list")
               return c;
             if (e.index === void 0)
-              return { ...c, items: [{ splat: UNKNOWN2 }] };
+              return { ...c, items: [{ splat: UNKNOWN }] };
             const items = [...c.items];
             items.splice(e.index, 0, { value: e.value() });
             return { ...c, items };
@@ -8937,15 +9575,13 @@ function identifiersIn(n) {
 }
 function loopItems(v) {
   if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
-    return UNKNOWN2;
-  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN2));
+    return UNKNOWN;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN));
 }
 
 // dist/src/frontends/python/summaries.js
 function enclosingClass(n, selfName) {
-  let fn = n.parent;
-  while (fn && fn.type !== "function_definition")
-    fn = fn.parent;
+  const fn = nearestAncestor(n, FUNCTION);
   if (!fn)
     return void 0;
   const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
@@ -8953,11 +9589,11 @@ function enclosingClass(n, selfName) {
   const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
   if (firstName !== selfName)
     return void 0;
-  let cls = fn.parent;
-  while (cls && cls.type !== "class_definition" && cls.type !== "function_definition")
-    cls = cls.parent;
+  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
   return cls?.type === "class_definition" ? cls : void 0;
 }
+var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
+var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
 function findMethod(cls, name) {
   const body = cls.childForFieldName("body");
   for (const c of body?.namedChildren ?? []) {
@@ -8987,14 +9623,14 @@ var Summaries = class {
     if (cached)
       return cached;
     if (this.inProgress.has(key))
-      return UNKNOWN2;
+      return UNKNOWN;
     this.inProgress.add(key);
     try {
       const values = [];
       const classScope = this.scopes.scopeFor(cls);
       const fromBody = this.scopes.eventsOf(classScope).get(attr);
       if (fromBody?.length)
-        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN2);
+        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN);
       for (const asg of cls.descendantsOfType("assignment")) {
         if (!asg)
           continue;
@@ -9007,7 +9643,7 @@ var Summaries = class {
           continue;
         values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
       }
-      const v = values.length ? union(values) : UNKNOWN2;
+      const v = values.length ? union(values) : UNKNOWN;
       if (!this.ev.paramBindings.size)
         this.classAttrCache.set(key, v);
       return v;
@@ -9022,7 +9658,7 @@ var Summaries = class {
       return cached;
     const key = `ret:${def.id}`;
     if (this.inProgress.has(key))
-      return UNKNOWN2;
+      return UNKNOWN;
     this.inProgress.add(key);
     try {
       const scope = this.scopes.scopeFor(def);
@@ -9081,7 +9717,7 @@ function evalCall(ev, summaries, n, scope, pos) {
   const { positional, keywords } = callArgs(n);
   const arg = (i, kw) => {
     const node = positional[i] ?? (kw ? keywords.get(kw) : void 0);
-    return node ? ev.evalIn(node, scope, pos) : UNKNOWN2;
+    return node ? ev.evalIn(node, scope, pos) : UNKNOWN;
   };
   const call = { n, span, scope, pos, positional, keywords, arg };
   const known = knownCall(ev, ev.qualify(fn, scope), call);
@@ -9144,10 +9780,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path22 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path23 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path22 = withKey(path22, k);
-        return { k: "env", path: path22, span };
+          path23 = withKey(path23, k);
+        return { k: "env", path: path23, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9229,7 +9865,7 @@ function evalString(ev, n, scope, pos) {
       verbatim = false;
       const expr = c.childForFieldName("expression");
       const hasSpec = c.childForFieldName("format_specifier") || c.childForFieldName("type_conversion");
-      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN2;
+      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN;
       if (v.k === "str")
         frags.push(...v.word.fragments);
       else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
@@ -9250,7 +9886,7 @@ function evalString(ev, n, scope, pos) {
     prefix: m?.[1] ?? "",
     quote,
     verbatim,
-    parentType: n.parent?.type ?? ""
+    parentType: parentOf(n)?.type ?? ""
   };
   ev.literals.set(n.startIndex, literal);
   if (prefix.includes("b"))
@@ -9352,7 +9988,8 @@ var PythonModule = class {
   nodesAtKeywords(pattern, types) {
     const out = [];
     for (const m of this.file.text.matchAll(pattern)) {
-      const parent = this.root.descendantForIndex(m.index, m.index + m[0].length)?.parent;
+      const at = descendantAt(this.root, m.index, m.index + m[0].length);
+      const parent = at ? parentOf(at) : null;
       if (parent && types.includes(parent.type) && parent.startIndex === m.index)
         out.push(parent);
     }
@@ -9360,30 +9997,30 @@ var PythonModule = class {
   }
   /**
    * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order.
+   * in source order, found as they are asked for (a file over the launch budget is left after the
+   * call that goes over it, not after finding all of them).
    */
-  callsTo(names) {
+  *callsTo(names) {
     const list = [...names].filter((n) => /^\w+$/.test(n));
     if (!list.length)
-      return [];
+      return;
     const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
-    const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const m of this.file.text.matchAll(pattern)) {
-      const id = this.root.descendantForIndex(m.index, m.index + 1);
+      const id = descendantAt(this.root, m.index, m.index + 1);
       if (id?.type !== "identifier")
         continue;
-      const holder = id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id ? id.parent : id;
-      const call = holder.parent;
+      const up = parentOf(id);
+      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
+      const call = parentOf(holder);
       if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
         continue;
       seen.add(call.id);
-      out.push(call);
+      yield call;
     }
-    return out;
   }
   collectImport(n) {
-    const atModule = n.parent?.type === "module";
+    const atModule = parentOf(n)?.type === "module";
     if (n.type === "import_statement") {
       for (const c of n.namedChildren) {
         if (!c)
@@ -9468,11 +10105,11 @@ var PythonModule = class {
           const s = evalString(this, c, scope, pos);
           v = v ? concatValues(v, s, span) : s;
         }
-        return v ? stripLiteral(v) : UNKNOWN2;
+        return v ? stripLiteral(v) : UNKNOWN;
       }
       case "parenthesized_expression": {
         const inner = n.namedChildren.find((c) => c && c.type !== "comment");
-        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
+        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
       }
       case "list":
       case "tuple":
@@ -9483,7 +10120,7 @@ var PythonModule = class {
             continue;
           if (c.type === "list_splat") {
             const inner = c.namedChildren[0];
-            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN2 });
+            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN });
           } else
             items.push({ value: this.evalIn(c, scope, pos) });
         }
@@ -9504,7 +10141,7 @@ var PythonModule = class {
       case "conditional_expression": {
         const parts = n.namedChildren.filter((c) => !!c && c.type !== "comment");
         if (parts.length < 3)
-          return UNKNOWN2;
+          return UNKNOWN;
         const test = this.interpreterTest(parts[1], scope, pos);
         if (test !== void 0)
           return this.evalIn(parts[test ? 0 : 2], scope, pos);
@@ -9515,7 +10152,7 @@ var PythonModule = class {
         const right = n.childForFieldName("right");
         const op = n.childForFieldName("operator")?.text;
         if (!left || !right)
-          return UNKNOWN2;
+          return UNKNOWN;
         const l = this.evalIn(left, scope, pos);
         if (op === "or" && l.k === "str" && l.word.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
           return l;
@@ -9523,7 +10160,7 @@ var PythonModule = class {
       }
       case "named_expression": {
         const v = n.childForFieldName("value");
-        return v ? this.evalIn(v, scope, pos) : UNKNOWN2;
+        return v ? this.evalIn(v, scope, pos) : UNKNOWN;
       }
       case "dictionary":
         return this.evalDict(n, scope, pos);
@@ -9646,28 +10283,28 @@ var PythonModule = class {
       return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
     }
     if (op === "%") {
-      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN2), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
       return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
     }
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path22 = "no";
+    let path23 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
-        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path22 = withKey(path22, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
+        path23 = withKey(path23, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
-        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path22 = mergeEnv(path22, v.k === "env" ? v.path : "unknown");
+        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
+        path23 = mergeEnv(path23, v.k === "env" ? v.path : "unknown");
       } else
-        path22 = withKey(path22, void 0);
+        path23 = withKey(path23, void 0);
     }
-    return { k: "env", path: path22, span: spanOf(n) };
+    return { k: "env", path: path23, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9903,11 +10540,12 @@ var PythonRewriter = class {
     let gluedBefore = false;
     let gluedAfter = false;
     if (parent === "concatenated_string") {
-      parentNode = parentNode?.parent ?? null;
+      parentNode = parentNode ? parentOf(parentNode) : null;
       const parts = parentNode?.namedChildren.filter((c) => c?.type === "string") ?? [];
       gluedBefore = parts[0]?.startIndex !== lit.span.start;
       gluedAfter = parts[parts.length - 1]?.endIndex !== lit.span.end;
-      parent = parentNode?.parent?.type ?? "";
+      const outer = parentNode ? parentOf(parentNode) : null;
+      parent = outer?.type ?? "";
     }
     const open = lit.prefix + lit.quote;
     const format = formattingOf(parentNode);
@@ -9935,7 +10573,7 @@ var PythonRewriter = class {
     return literalIndex(this.mod).around(start, end);
   }
   nodeAt(lit) {
-    return this.mod.root.descendantForIndex(lit.span.start, lit.span.end);
+    return descendantAt(this.mod.root, lit.span.start, lit.span.end);
   }
   importEdits(needed) {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
@@ -9949,12 +10587,12 @@ var PythonRewriter = class {
   }
 };
 function formattingOf(node) {
-  const parent = node?.parent;
+  const parent = node ? parentOf(node) : null;
   if (!node || !parent)
     return void 0;
   if (parent.type === "binary_operator" && parent.childForFieldName("left")?.startIndex === node.startIndex && parent.childForFieldName("operator")?.type === "%")
     return "%";
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parent.parent?.type === "call")
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.startIndex === node.startIndex && parent.childForFieldName("attribute")?.text === "format" && parentOf(parent)?.type === "call")
     return "{}";
   return void 0;
 }
@@ -10037,8 +10675,8 @@ function writtenScriptImports(mod, call, argsNode) {
   }
   if (!write || !scope)
     return void 0;
-  const stmt = write.parent;
-  const block = stmt?.type === "expression_statement" ? stmt.parent : void 0;
+  const stmt = parentOf(write);
+  const block = stmt?.type === "expression_statement" ? parentOf(stmt) : void 0;
   if (!block || block.startIndex > call.startIndex || block.endIndex < call.endIndex)
     return void 0;
   if (assignedBetween(scope, name, write.endIndex, call.startIndex))
@@ -10065,11 +10703,9 @@ function pathName(mod, n) {
   return positional.length === 1 && keywords.size === 0 && a?.type === "identifier" ? a.text : void 0;
 }
 function enclosingScope(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition" && cur.type !== "module")
-    cur = cur.parent;
-  return cur ?? void 0;
+  return nearestAncestor(n, SCOPES) ?? void 0;
 }
+var SCOPES = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition", "module"]);
 function assignedBetween(scope, name, from, to) {
   for (const t of ["assignment", "augmented_assignment", "for_statement", "as_pattern", "named_expression"]) {
     for (const a of scope.descendantsOfType(t)) {
@@ -10095,25 +10731,28 @@ function shebangInterpreter(text3) {
 var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
 function pathChecksBefore(mod, call) {
   const out = [];
-  for (let child = call, block = call.parent; block; child = block, block = block.parent) {
+  for (let block = nearestAncestor(call, GUARD_HOLDERS); block; block = nearestAncestor(block, GUARD_HOLDERS)) {
     if (block.type === "function_definition" || block.type === "class_definition" || block.type === "lambda") {
       break;
     }
-    if (block.type === "if_statement" && block.childForFieldName("consequence")?.id === child.id) {
-      const t = lookupTest(mod, block.childForFieldName("condition"));
-      if (t && !t.negated)
-        out.push(...t.names);
-    }
-    if (block.type !== "block" && block.type !== "module")
+    if (block.type === "if_statement") {
+      const body = block.childForFieldName("consequence");
+      if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
+        const t = lookupTest(mod, block.childForFieldName("condition"));
+        if (t && !t.negated)
+          out.push(...t.names);
+      }
       continue;
+    }
     for (const g of leavingGuards(mod, block)) {
-      if (g.start >= child.startIndex)
+      if (g.end > call.startIndex)
         break;
       out.push(...g.names);
     }
   }
   return out;
 }
+var GUARD_HOLDERS = /* @__PURE__ */ new Set(["if_statement", "block", "module", "function_definition", "class_definition", "lambda"]);
 var guardCache = /* @__PURE__ */ new WeakMap();
 function leavingGuards(mod, block) {
   let byBlock = guardCache.get(mod);
@@ -10127,7 +10766,7 @@ function leavingGuards(mod, block) {
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
       if (t && t.negated && leaves(s.childForFieldName("consequence")))
-        guards.push({ start: s.startIndex, names: t.names });
+        guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
   }
@@ -10210,6 +10849,30 @@ function findLaunchSites(mod) {
     });
     sites.push(...own);
   }
+  if (importsProcessLibrary(mod.file.text)) {
+    for (const l of libraryLaunches(mod)) {
+      within(PYTHON_LAUNCH_CALLS, launches.length + 1);
+      const own = sitesForCall(mod, meter, l.node, l.api, l.spec, l.node, l.named);
+      if (!l.fixable)
+        for (const s of own)
+          s.rewriter = void 0;
+      if (l.api.endsWith(".sudo")) {
+        for (const s of own)
+          if (s.env.path.kind === "inherited")
+            s.env.path = { kind: "reset", by: "sudo" };
+      }
+      sites.push(...own);
+      if (l.node.type === "call" && l.fixable) {
+        launches.push({
+          call: l.node,
+          api: l.api,
+          spec: l.spec,
+          programs: new Set(own.map((x) => x.argv[0] ? programKey(x.argv[0]) : "")),
+          open: own.length === 0 || own.some((x) => !x.argv[0] || x.argv[0].fragments.some((f) => f.kind === "unknown"))
+        });
+      }
+    }
+  }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
   if (definesBuildHooks(mod)) {
@@ -10248,7 +10911,8 @@ function wrapperCallSites(mod, meter, launches) {
     const name = def.childForFieldName("name")?.text;
     if (!name)
       continue;
-    const isMethod = def.parent?.parent?.type === "class_definition" || def.parent?.parent?.parent?.type === "class_definition";
+    const up = (n) => n ? parentOf(n) : null;
+    const isMethod = up(up(def))?.type === "class_definition" || up(up(up(def)))?.type === "class_definition";
     const params = parameterNames(def);
     let seen = 0;
     for (const outer of mod.callsTo([name])) {
@@ -10317,11 +10981,10 @@ function programKey(w) {
   return w.fragments.map((f) => f.kind === "text" ? `${f.text}@${f.offsets?.[0] ?? ""}` : `${f.kind}@${f.span?.start ?? ""}`).join("|");
 }
 function enclosingFunction(n) {
-  let cur = n.parent;
-  while (cur && cur.type !== "function_definition" && cur.type !== "lambda" && cur.type !== "class_definition")
-    cur = cur.parent;
+  const cur = nearestAncestor(n, DEFINITIONS);
   return cur?.type === "function_definition" ? cur : void 0;
 }
+var DEFINITIONS = /* @__PURE__ */ new Set(["function_definition", "lambda", "class_definition"]);
 function parameterNames(def) {
   const out = [];
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
@@ -10339,7 +11002,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -10432,6 +11095,10 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
           r.argvs.push({ argv: [opt.word], complete: false });
       break;
     }
+    case "named":
+      if (named)
+        r.argvs.push(named);
+      break;
     case "program-list":
     case "program-rest": {
       r.searchesPath = spec.searchesPath;
@@ -10472,19 +11139,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path22 = r.env;
+    let path23 = r.env;
     if (cmd.pathReset)
-      path22 = { kind: "reset", by: cmd.pathReset };
+      path23 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path22 = { kind: "reset", by: "env -i" };
+      path23 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path22 = { kind: "explicit" };
-    const env2 = { path: path22 };
+      path23 = { kind: "explicit" };
+    const env2 = { path: path23 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path22.kind !== "reset" && path22.kind !== "missing")
+    if (active !== void 0 && path23.kind !== "reset" && path23.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10549,9 +11216,9 @@ function listArgvs(list) {
   }
   if (words2.length === 0)
     return [];
-  const head = words2[0];
+  const head2 = words2[0];
   const tail = words2.slice(1).map((v) => v.k === "str" ? v.word : v.k === "union" ? firstStr(v) : unknownWord());
-  return options(head).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
+  return options(head2).filter((o) => o.k === "str").map((o) => ({ argv: [o.word, ...tail], complete }));
 }
 function firstStr(v) {
   const s = options(v).find((o) => o.k === "str");
@@ -10621,7 +11288,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -10715,7 +11382,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path22, head) => /\.pyw?$/i.test(path22) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path23, head2) => /\.pyw?$/i.test(path23) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10910,8 +11577,8 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS3 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
-function shebangShell(head) {
-  const m = /^#!\s*(\S+)(.*)$/.exec(head);
+function shebangShell(head2) {
+  const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
     return void 0;
   let prog = m[1];
@@ -10924,8 +11591,8 @@ function shebangShell(head) {
   const name = path10.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
-function scriptShell(fileName, head) {
-  const sb = shebangShell(head);
+function scriptShell(fileName, head2) {
+  const sb = shebangShell(head2);
   if (!sb)
     return /\.bash$/.test(fileName) ? { parse: "bash", dialect: "bash", shellName: "bash" } : { parse: "bash" };
   if (sb.name === "bash")
@@ -10935,8 +11602,8 @@ function scriptShell(fileName, head) {
   return { parse: "bash", shellName: sb.prog };
 }
 function analyzeShellScript(file, opts = {}) {
-  const head = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head);
+  const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -10992,11 +11659,11 @@ function scriptSuppressions(file) {
 var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
-  claims(p, head) {
+  claims(p, head2) {
     const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
-    return !base.includes(".") && shebangShell(head) !== void 0;
+    return !base.includes(".") && shebangShell(head2) !== void 0;
   },
   mayMatter: configMayMatter,
   analyze(file, use, opts) {
@@ -11031,6 +11698,7 @@ function parseUnitFile(text3, problems) {
     let cur = ln;
     let last = ln.no;
     for (; ; ) {
+      within(SERVICE_LINE_CHARS, chars.length + cur.text.length);
       const trimmed = cur.text.replace(/\s+$/, "");
       if (trimmed.endsWith("\\") && !trimmed.endsWith("\\\\")) {
         for (let k = 0; k < trimmed.length - 1; k++)
@@ -11292,6 +11960,7 @@ function parseIni(text3, problems) {
         last = void 0;
       continue;
     }
+    within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
       const more = trim(stripInline(chars));
@@ -12055,7 +12724,7 @@ function echoed(cmd, valueOf) {
   return args.map(valueOf).join(" ").replace(w0 === "printf" ? /\\n$/ : /$^/, "");
 }
 function unknownChars(at) {
-  return [{ ch: UNKNOWN, off: at }];
+  return [{ ch: UNKNOWN2, off: at }];
 }
 
 // dist/src/frontends/azure/index.js
@@ -12636,7 +13305,7 @@ function analyzeJenkins(file) {
           out.push(c);
       else {
         const v = valueOf(p.expr);
-        if (v === void 0 || v.includes(UNKNOWN))
+        if (v === void 0 || v.includes(UNKNOWN2))
           out.push(...unknownChars(p.at));
         else
           for (const ch of v)
@@ -12650,7 +13319,7 @@ function analyzeJenkins(file) {
     const plus = /^PATH\+\w*$/.test(name);
     if (plus) {
       const d = resolveDir(value, f.cwd);
-      if (d !== void 0 && !d.includes(UNKNOWN))
+      if (d !== void 0 && !d.includes(UNKNOWN2))
         f.prepends.unshift(d);
       return;
     }
@@ -12734,7 +13403,7 @@ function analyzeJenkins(file) {
         const strings = stringsIn(open, close);
         if (word === "dir") {
           const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : void 0;
-          f.cwd = d ?? `${WS5}/${UNKNOWN}`;
+          f.cwd = d ?? `${WS5}/${UNKNOWN2}`;
         } else {
           frames.push(f);
           for (const s of strings) {
@@ -12765,7 +13434,7 @@ function analyzeJenkins(file) {
             setVar(f, m[1], textOf(s));
             re.lastIndex = s.end;
           } else
-            f.env.set(m[1], UNKNOWN);
+            f.env.set(m[1], UNKNOWN2);
         }
         i = stop + 1;
         continue;
@@ -12894,7 +13563,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
       case "ENV":
       case "ARG":
         for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
-          if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
+          if (kw === "ARG" && v === UNKNOWN2 && (cur.vars.has(k) || globalArgs.has(k))) {
             if (!cur.vars.has(k))
               cur.vars.set(k, globalArgs.get(k));
             continue;
@@ -12920,7 +13589,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
       case "COPY":
       case "ADD": {
         const { flags, rest } = splitFlags(inst.args);
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN2) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
         if (argv.length < 2 || inst.heredocs.length)
           break;
         const rawDest = expandVars(argv[argv.length - 1], cur.vars);
@@ -13026,7 +13695,7 @@ function splitWords2(s) {
 function startWords(args) {
   const exec = parseExecForm(args);
   if (exec)
-    return exec.map((w) => wordText(w) ?? UNKNOWN);
+    return exec.map((w) => wordText(w) ?? UNKNOWN2);
   return ["/bin/sh", "-c", text(args).trim()];
 }
 
@@ -13048,8 +13717,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx2 = path21.resolve(composeDir, context);
-  const dockerfile = path21.resolve(ctx2, df);
+  const ctx = path21.resolve(composeDir, context);
+  const dockerfile = path21.resolve(ctx, df);
   let text3;
   try {
     if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -13059,7 +13728,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path21.relative(composeDir, dockerfile) || path21.basename(dockerfile), parseDockerfile(text3), ctx2, () => void 0, kindOf);
+    const stages = imageStages(path21.relative(composeDir, dockerfile) || path21.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -13181,6 +13850,763 @@ var composeFrontEnd = {
   }
 };
 
+// dist/src/frontends/notebook/index.js
+import path22 from "node:path";
+
+// dist/src/frontends/notebook/json.js
+var JsonError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+var MAX_DEPTH2 = 512;
+function parseJson(text3) {
+  let i = 0;
+  const n = text3.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9)
+        i++;
+      else
+        break;
+    }
+  };
+  const fail = (what) => {
+    throw new JsonError(i >= n ? `unexpected end of the file, ${what}` : `unexpected ${JSON.stringify(text3[i])}, ${what}`, Math.min(i, n));
+  };
+  const str = () => {
+    const start = i++;
+    while (i < n) {
+      const c = text3.charCodeAt(i);
+      if (c === 34)
+        return { kind: "string", start, end: ++i };
+      if (c === 92) {
+        const e = text3[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6))) {
+            i += 2;
+            fail("expected four hex digits after \\u");
+          }
+          i += 6;
+        } else if (e !== void 0 && '"\\/bfnrt'.includes(e))
+          i += 2;
+        else {
+          i++;
+          fail("not a JSON string escape");
+        }
+      } else if (c < 32)
+        fail("a control character inside a string");
+      else
+        i++;
+    }
+    return fail("expected the end of a string");
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH2)
+      fail(`nested more than ${MAX_DEPTH2} levels deep`);
+    ws();
+    const c = text3[i];
+    const start = i;
+    if (c === "{") {
+      i++;
+      const entries = [];
+      ws();
+      if (text3[i] === "}")
+        return { kind: "object", start, end: ++i, entries };
+      for (; ; ) {
+        ws();
+        if (text3[i] !== '"')
+          fail("expected a key");
+        const k = str();
+        ws();
+        if (text3[i] !== ":")
+          fail('expected ":"');
+        i++;
+        entries.push([decodeString(text3, k).text, value(depth + 1)]);
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "}")
+          return { kind: "object", start, end: ++i, entries };
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items = [];
+      ws();
+      if (text3[i] === "]")
+        return { kind: "array", start, end: ++i, items };
+      for (; ; ) {
+        items.push(value(depth + 1));
+        ws();
+        if (text3[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text3[i] === "]")
+          return { kind: "array", start, end: ++i, items };
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"')
+      return str();
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    const r = m.exec(text3);
+    if (!r)
+      return fail("expected a value");
+    i += r[0].length;
+    return { kind: /^[tfn]/.test(r[0]) ? "literal" : "number", start, end: i, text: r[0] };
+  };
+  const v = value(0);
+  ws();
+  if (i < n)
+    fail("expected the end of the file");
+  return v;
+}
+var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function decodeString(text3, s) {
+  const out = [];
+  const starts = [];
+  const ends = [];
+  let i = s.start + 1;
+  const end = s.end - 1;
+  while (i < end) {
+    const c = text3[i];
+    if (c !== "\\") {
+      out.push(c);
+      starts.push(i);
+      ends.push(++i);
+      continue;
+    }
+    const e = text3[i + 1];
+    if (e === "u") {
+      out.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
+      starts.push(i);
+      ends.push(i += 6);
+    } else {
+      out.push(SIMPLE[e]);
+      starts.push(i);
+      ends.push(i += 2);
+    }
+  }
+  return { text: out.join(""), starts, ends };
+}
+function member(v, key) {
+  if (v?.kind !== "object")
+    return void 0;
+  for (let k = v.entries.length - 1; k >= 0; k--)
+    if (v.entries[k][0] === key)
+      return v.entries[k][1];
+  return void 0;
+}
+function jsonStringContent(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+// dist/src/frontends/notebook/cells.js
+var NotebookError = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function readNotebook(text3) {
+  let root;
+  try {
+    root = parseJson(text3);
+  } catch (e) {
+    if (e instanceof JsonError)
+      throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
+    throw e;
+  }
+  if (root.kind !== "object")
+    throw new NotebookError("not a Jupyter notebook: the file is JSON but not an object", root.start);
+  const nbformat = member(root, "nbformat");
+  const major = nbformat?.kind === "number" ? Number(nbformat.text) : void 0;
+  if (major === void 0)
+    throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
+  if (major < 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
+  if (major > 4)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
+  const cells = member(root, "cells");
+  if (cells?.kind !== "array")
+    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
+  within(NOTEBOOK_CELLS, cells.items.length);
+  const metadata = member(root, "metadata");
+  const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0 };
+  let chars = 0;
+  cells.items.forEach((cell, k) => {
+    const type = member(cell, "cell_type");
+    if (type?.kind !== "string" || decodeString(text3, type).text !== "code")
+      return;
+    const source = member(cell, "source");
+    let tokens;
+    if (source?.kind === "string")
+      tokens = [source];
+    else if (source?.kind === "array" && source.items.every((x) => x.kind === "string"))
+      tokens = source.items;
+    else {
+      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+      return;
+    }
+    const all = [];
+    tokens.forEach((t, ti) => {
+      const d = decodeString(text3, t);
+      for (let i = 0; i < d.text.length; i++)
+        all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
+    });
+    chars += all.length;
+    within(NOTEBOOK_SOURCE_CHARS, chars);
+    const separator = source.kind === "array" && tokens.length > 1 ? text3.slice(tokens[0].end, tokens[1].start) : source.kind === "array" ? `,${text3.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : "";
+    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === "array" ? "list" : "string", separator });
+  });
+  return out;
+}
+function splitCellLines(all) {
+  const lines = [];
+  let cur = [];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (c.ch === "\n" || c.ch === "\r") {
+      const brk = c.ch === "\r" && all[i + 1]?.ch === "\n" ? [c, all[++i]] : [c];
+      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk });
+      cur = [];
+    } else
+      cur.push(c);
+  }
+  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk: [] });
+  return lines;
+}
+var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+function lineKind(text3) {
+  const m = SHELL_MAGIC.exec(text3);
+  if (m) {
+    const esc = m[3];
+    if (text3.length > m[0].length || esc !== "!") {
+      const form = m[2] !== void 0 ? "assign" : esc === "!" ? "system" : esc === "%system" ? "magic" : "capture";
+      return { kind: "shell", form, marker: m[0].lastIndexOf(esc), from: m[0].length };
+    }
+  }
+  const t = text3.trimStart();
+  if (t.startsWith("%"))
+    return { kind: "magic", pathSet: /^%env\s+PATH\b/.test(t) };
+  const auto = AUTOMAGIC.exec(t);
+  if (auto)
+    return { kind: "magic", pathSet: auto[1] === "env" && /^env\s+PATH\b/.test(t) };
+  if (/^\?/.test(t) || /^[A-Za-z_][\w.]*\?\??\s*$/.test(t))
+    return { kind: "magic" };
+  return { kind: "python" };
+}
+var AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
+var PYTHON_BODY_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "skip", "memit", "tensorflow_version"]);
+function cellMagic(first) {
+  const m = /^%%(\w+)\s*(.*)$/.exec(first);
+  if (!m)
+    return { kind: "none" };
+  const name = m[1];
+  if (name === "bash" || name === "sh")
+    return { kind: "shell", dialect: name, program: name };
+  if (name === "script") {
+    const args = m[2].split(/\s+/).filter((a) => !a.startsWith("-"));
+    const prog = args[0]?.replace(/^.*\//, "");
+    if (prog === "bash" || prog === "sh" || prog === "dash")
+      return { kind: "shell", dialect: prog === "bash" ? "bash" : "sh", program: args[0] };
+    return m[2].trim() === "" ? { kind: "other" } : { kind: "script", from: first.indexOf(m[2]) };
+  }
+  if (PYTHON_BODY_MAGICS.has(name))
+    return { kind: "python-body" };
+  return { kind: "other" };
+}
+function statementStarts(lines) {
+  const out = [];
+  let depth = 0;
+  let triple;
+  let cont = false;
+  for (const line of lines) {
+    out.push(depth === 0 && triple === void 0 && !cont);
+    cont = false;
+    if (out[out.length - 1] && lineKind(line).kind !== "python") {
+      cont = /\\$/.test(line);
+      continue;
+    }
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (triple !== void 0) {
+        if (c === "\\")
+          i += 2;
+        else if (line.startsWith(triple, i)) {
+          i += 3;
+          triple = void 0;
+        } else
+          i++;
+        continue;
+      }
+      if (c === "#")
+        break;
+      if (c === '"' || c === "'") {
+        if (line.startsWith(c.repeat(3), i)) {
+          triple = c.repeat(3);
+          i += 3;
+          continue;
+        }
+        i++;
+        while (i < line.length && line[i] !== c)
+          i += line[i] === "\\" ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{")
+        depth++;
+      else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+        depth--;
+      i++;
+    }
+    if (triple === void 0 && /\\$/.test(line))
+      cont = true;
+  }
+  return out;
+}
+
+// dist/src/frontends/notebook/virtual.js
+var VirtualModule = class {
+  chars = [];
+  refs = [];
+  get text() {
+    return this.chars.join("");
+  }
+  get length() {
+    return this.refs.length;
+  }
+  push(cell, c) {
+    this.chars.push(c.ch);
+    this.refs.push({ cell, token: c.token, start: c.start, end: c.end });
+  }
+  /** `pass` (or nothing) in place of an IPython line, anchored before its first character. */
+  synth(text3, cell, at) {
+    for (const ch of text3) {
+      this.chars.push(ch);
+      this.refs.push(at ? { cell, token: at.token, start: at.start, end: at.start, synthetic: true } : void 0);
+    }
+  }
+  /** The notebook offset of module offset `o` (-1 for text that is not the notebook's). */
+  offset(o) {
+    const r = this.refs[o];
+    return r && !r.synthetic ? r.start : -1;
+  }
+  span(s) {
+    let a = -1;
+    let b = -1;
+    for (let i = s.start; i < s.end && i < this.refs.length; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic)
+        continue;
+      if (a < 0)
+        a = r.start;
+      b = r.end;
+    }
+    if (a >= 0)
+      return { start: a, end: b };
+    for (let i = Math.min(s.start, this.refs.length - 1); i >= 0; i--) {
+      const r = this.refs[i];
+      if (r)
+        return { start: r.start, end: r.start };
+    }
+    return { start: 0, end: 0 };
+  }
+  word(w) {
+    return { fragments: w.fragments.map((f) => this.fragment(f)), ...w.span ? { span: this.span(w.span) } : {} };
+  }
+  fragment(f) {
+    switch (f.kind) {
+      case "text":
+        return f.offsets ? { ...f, offsets: f.offsets.map((o) => o < 0 ? -1 : this.offset(o)) } : f;
+      case "path-lookup":
+        return { ...f, name: this.word(f.name), span: this.span(f.span) };
+      default:
+        return f.span ? { ...f, span: this.span(f.span) } : f;
+    }
+  }
+  /**
+   * A Python fix's edit in the notebook: its range must be characters of one JSON string of the
+   * notebook, written as they read; its text is written as JSON string content, and in a cell kept
+   * as a list of lines a line break it writes ends the list element. Undefined when it cannot be.
+   */
+  edit(e) {
+    if (e.start === e.end) {
+      const here = this.refs[e.start];
+      const before = e.start > 0 ? this.refs[e.start - 1] : void 0;
+      const r = here ?? (before && !before.synthetic ? { ...before, start: before.end } : void 0);
+      if (!r)
+        return void 0;
+      return { start: r.start, end: r.start, text: jsonText(e.text, r.cell, r.start) };
+    }
+    const first = this.refs[e.start];
+    if (!first || first.synthetic)
+      return void 0;
+    let end = first.start;
+    for (let i = e.start; i < e.end; i++) {
+      const r = this.refs[i];
+      if (!r || r.synthetic || r.cell !== first.cell || r.token !== first.token || r.start !== end)
+        return void 0;
+      end = r.end;
+    }
+    return { start: first.start, end, text: jsonText(e.text, first.cell, first.start) };
+  }
+};
+function jsonText(s, cell, at) {
+  if (cell.form === "string")
+    return jsonStringContent(s);
+  const token = cell.tokens.find((t) => t.start < at && at < t.end);
+  const atElementEnd = token !== void 0 && at === token.end - 1;
+  const parts = s.split("\n");
+  let out = "";
+  parts.forEach((p, k) => {
+    out += jsonStringContent(p);
+    if (k === parts.length - 1)
+      return;
+    out += "\\n";
+    if (k === parts.length - 2 && parts[k + 1] === "" && atElementEnd)
+      return;
+    out += `"${cell.separator}"`;
+  });
+  return out;
+}
+
+// dist/src/frontends/notebook/rewrite.js
+var UNQUOTED = "IPython substitutes {sys.executable} into the command unquoted, so an interpreter path with spaces or shell characters would be split by the shell";
+var EscapeRewriter = class {
+  nbText;
+  job;
+  site;
+  importSys;
+  constructor(nbText, job, site, importSys) {
+    this.nbText = nbText;
+    this.job = job;
+    this.site = site;
+    this.importSys = importSys;
+  }
+  rewrite(target) {
+    if (target.kind !== "interpreter" || this.job.form === "cell" || this.site.wrappers.length > 0)
+      return void 0;
+    const program = this.site.argv[0];
+    const name = program && wordText(program);
+    const span = program && shellWordSpan(this.nbText, program);
+    if (!name || !span || this.nbText.slice(span.start, span.end) !== name)
+      return void 0;
+    const first = this.job.first;
+    if (this.job.form === "system" && this.job.marker && first && span.start === first.start) {
+      const end = target.module === "pip" ? span.end : !target.module && isInterpreterName(name) ? this.mPipEnd(span.end) : void 0;
+      if (end !== void 0)
+        return { edits: [{ start: this.job.marker.start, end, text: "%pip" }], title: "Use %pip", applicability: "safe" };
+    }
+    if (/[{}$]/.test(this.job.text))
+      return void 0;
+    if (this.importSys === null)
+      return void 0;
+    const edits = [{ start: span.start, end: span.end, text: `{sys.executable}${target.module ? ` -m ${target.module}` : ""}` }];
+    if (this.importSys) {
+      if (this.importSys.cell.index > this.job.cell.index)
+        return void 0;
+      const at = this.importSys.at.start;
+      edits.push({ start: at, end: at, text: jsonText("import sys\n", this.importSys.cell, at) });
+    }
+    return { edits, title: target.module ? `Use !{sys.executable} -m ${target.module}` : "Use !{sys.executable}", applicability: "unsafe", reason: UNQUOTED };
+  }
+  /** After `python`: ` -m pip` written plainly, where it ends. */
+  mPipEnd(from) {
+    const m = /^([ \t]+)-m([ \t]+)pip(?=[ \t]|$|\\n|")/.exec(this.nbText.slice(from, from + 40));
+    return m ? from + m[0].length : void 0;
+  }
+};
+var CellRewriter = class {
+  inner;
+  module;
+  constructor(inner, module) {
+    this.inner = inner;
+    this.module = module;
+  }
+  rewrite(target) {
+    const rw = this.inner.rewrite(target);
+    if (!rw)
+      return void 0;
+    const edits = [];
+    for (const e of rw.edits) {
+      const m = this.module.edit(e);
+      if (!m)
+        return void 0;
+      edits.push(m);
+    }
+    return { ...rw, edits };
+  }
+};
+
+// dist/src/frontends/notebook/index.js
+function readCells(nb) {
+  const module = new VirtualModule();
+  const jobs = [];
+  const pathSets = [];
+  let importSys = null;
+  let importsSys = false;
+  for (const cell of nb.cells) {
+    const texts = cell.lines.map((l) => l.text);
+    const magic = cellMagic(texts[0] ?? "");
+    const span = cellSpan(cell);
+    if (magic.kind === "other")
+      continue;
+    if (magic.kind === "shell" || magic.kind === "script") {
+      const body = [];
+      for (const l of cell.lines.slice(1))
+        for (const c of [...l.chars, ...l.brk])
+          body.push({ ch: c.ch, off: c.start });
+      const head2 = cell.lines[0];
+      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      if (magic.kind === "script") {
+        job.argv = [];
+        const re = /\S+/g;
+        for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
+          const at = magic.from + m.index;
+          job.argv.push(head2.chars.slice(at, at + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+        }
+        job.callSpan = { start: head2.chars[0].start, end: head2.chars[head2.chars.length - 1].end };
+      }
+      jobs.push(job);
+      continue;
+    }
+    if (magic.kind === "none" && importSys === null && cell.lines[0]?.chars.length)
+      importSys = { cell, at: cell.lines[0].chars[0] };
+    const starts = statementStarts(texts);
+    for (let i = 0; i < cell.lines.length; i++) {
+      const line = cell.lines[i];
+      const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
+      if (kind.kind === "python") {
+        for (const c of [...line.chars, ...line.brk])
+          module.push(cell, c);
+        if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
+          importsSys = true;
+        continue;
+      }
+      const indent = /^\s*/.exec(line.text)[0].length;
+      for (const c of line.chars.slice(0, indent))
+        module.push(cell, c);
+      module.synth("pass", cell, line.chars[indent]);
+      for (const c of line.brk)
+        module.push(cell, c);
+      if (kind.kind === "magic") {
+        if (kind.pathSet && line.chars.length)
+          pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        continue;
+      }
+      const chars = [...line.chars.slice(kind.from)];
+      let j = i;
+      while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
+        chars.push(...cell.lines[j].brk);
+        j++;
+        chars.push(...cell.lines[j].chars);
+        for (const c of [...cell.lines[j].brk])
+          module.push(cell, c);
+      }
+      i = j;
+      const marker = line.chars[kind.marker];
+      const last = chars[chars.length - 1] ?? marker;
+      jobs.push({
+        cell,
+        form: kind.form,
+        marker,
+        first: chars[0],
+        text: chars.map((c) => c.ch).join(""),
+        script: expandIPython(chars),
+        api: kind.form === "magic" ? "%system" : kind.form === "capture" ? line.text.includes("%sx") ? "%sx" : "!!" : "!",
+        callSpan: { start: marker.start, end: last.end },
+        dialect: "bash"
+      });
+    }
+    module.synth("\n", cell, void 0);
+  }
+  return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
+}
+function cellSpan(cell) {
+  const all = cell.lines.flatMap((l) => l.chars);
+  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+}
+function expandIPython(chars) {
+  const out = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if ((c.ch === "{" || c.ch === "}") && chars[i + 1]?.ch === c.ch) {
+      out.push({ ch: c.ch, off: c.start });
+      i++;
+      continue;
+    }
+    if (c.ch === "{") {
+      let j = i + 1;
+      while (j < chars.length && chars[j].ch !== "}" && chars[j].ch !== "{")
+        j++;
+      if (chars[j]?.ch === "}") {
+        const expr = chars.slice(i + 1, j).map((x) => x.ch).join("").trim();
+        const span = { start: c.start, end: chars[j].end };
+        const frag = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: "sys-executable", span } : { kind: "unknown", span, why: "an IPython {expression}" };
+        out.push({ frag });
+        i = j;
+        continue;
+      }
+    }
+    out.push({ ch: c.ch, off: c.start });
+  }
+  return out;
+}
+function analyzeNotebook(file, use, opts = {}) {
+  let nb;
+  try {
+    nb = readNotebook(file.text);
+  } catch (e) {
+    if (!(e instanceof NotebookError))
+      throw e;
+    const at = file.location(e.offset);
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map(), syntaxProblem: { path: file.path, kind: "syntax", message: `${e.message} (at ${at.line}:${at.column}); not checked`, start: at, partial: false } });
+  }
+  if (nb.language !== void 0 && !/^(i?python\d*)$/.test(nb.language))
+    return use({ sites: [], suppressions: /* @__PURE__ */ new Map() });
+  const reading = readCells(nb);
+  const vfile = new SourceFile(file.path, reading.module.text, file.encoding);
+  const withPython = vfile.text.trim() !== "" && (!opts.parseLess || !opts.tools || pythonMayMatter(vfile.text, opts.tools));
+  if (!withPython)
+    return finish2(file, nb, reading, void 0, vfile, use);
+  return withPythonAnalysis(vfile, (pa) => finish2(file, nb, reading, pa, vfile, use), opts);
+}
+function finish2(file, nb, reading, pa, vfile, use) {
+  const mod = reading.module;
+  const sites = [];
+  for (const s of pa?.sites ?? []) {
+    sites.push({
+      ...s,
+      file,
+      callSpan: mod.span(s.callSpan),
+      argv: s.argv.map((w) => mod.word(w)),
+      env: { ...s.env, path: mapPath(s.env.path, (x) => mod.span(x)) },
+      rewriter: s.rewriter && new CellRewriter(s.rewriter, mod)
+    });
+  }
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
+  const py = pa?.sites[0]?.pythonFile;
+  const facts = {
+    sites,
+    functions: (py?.functions ?? []).map((f) => mod.span(f)),
+    pathSets: [
+      ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
+      ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
+    ],
+    notebook: true
+  };
+  for (const s of sites)
+    s.pythonFile = facts;
+  return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+function runJobs(file, reading, scripts, sites) {
+  const meter = new BudgetMeter();
+  for (const job of reading.jobs) {
+    const make = (cmd, active) => {
+      let p = { kind: "inherited" };
+      if (cmd.pathReset)
+        p = { kind: "reset", by: cmd.pathReset };
+      else if (cmd.pathUnset)
+        p = { kind: "reset", by: "env -i" };
+      else if (cmd.envPathSet)
+        p = { kind: "explicit" };
+      const env2 = { path: p };
+      if (active !== void 0 && p.kind === "inherited")
+        env2.activeVenv = active;
+      const site = launchSiteFor(cmd, { file, language: "python", api: job.api, callSpan: job.callSpan, env: env2, viaShell: !job.argv });
+      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      return site;
+    };
+    const shell2 = {
+      file,
+      language: "python",
+      api: job.api,
+      callSpan: job.callSpan,
+      dialect: job.dialect,
+      dialectKnown: job.form === "cell",
+      path: DEFAULT_PATH,
+      cwd: void 0,
+      vars: /* @__PURE__ */ new Map(),
+      venvs: /* @__PURE__ */ new Map(),
+      originAt: (offset) => ({ line: file.location(offset).line, how: "created", offset }),
+      makeSite: make,
+      meter
+    };
+    if (job.argv) {
+      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell2, job.callSpan);
+      for (const cmd of commands)
+        sites.push(make(cmd, void 0));
+      sites.push(...session.sites);
+    } else
+      sites.push(...runShellSession(scripts.get(job), shell2).sites);
+  }
+}
+function mapPath(p, span) {
+  if (p.kind === "missing")
+    return { ...p, span: span(p.span) };
+  if (p.kind === "explicit" && p.span)
+    return { ...p, span: span(p.span) };
+  return p;
+}
+function suppressionsOf(file, nb) {
+  const out = /* @__PURE__ */ new Map();
+  for (const cell of nb.cells) {
+    for (const l of cell.lines) {
+      for (let k = l.text.indexOf("#"); k >= 0; k = l.text.indexOf("#", k + 1)) {
+        const codes = suppressedCodes(l.text.slice(k));
+        if (!codes)
+          continue;
+        const line = file.location(l.chars[k].start).line;
+        const prev = out.get(line);
+        out.set(line, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
+        break;
+      }
+    }
+  }
+  return out;
+}
+function problemOf(file, nb, pa, vfile, mod) {
+  const p = pa?.syntaxProblem;
+  if (p?.kind === "syntax" && p.start) {
+    const v = vfile.lineStart(p.start.line) + p.start.column - 1;
+    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const at = file.location(mod.span({ start: v, end: v + 1 }).start);
+    return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ""} at ${at.line}:${at.column}; the rest of the notebook was still checked`, start: at };
+  }
+  if (p)
+    return p;
+  const q = nb.problems[0];
+  if (q)
+    return { path: file.path, kind: "syntax", message: `not fully read: ${q.message}`, start: file.location(q.offset), partial: true };
+  return void 0;
+}
+var NOTEBOOK_WORDS = /python|pip|venv|activate/i;
+function looksWhole(text3) {
+  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*4\b/.test(text3);
+}
+var notebookFrontEnd = {
+  language: "notebook",
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path22.normalize(p)),
+  // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
+  mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
+  analyze: analyzeNotebook
+};
+
 // dist/src/frontends/index.js
 var FRONT_ENDS = [
   pythonFrontEnd,
@@ -13198,15 +14624,16 @@ var FRONT_ENDS = [
   procfileFrontEnd,
   systemdFrontEnd,
   supervisorFrontEnd,
-  shellScriptFrontEnd
+  shellScriptFrontEnd,
+  notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path22, content) {
-  const name = path22.slice(Math.max(path22.lastIndexOf("/"), path22.lastIndexOf("\\")) + 1);
+function headOf(path23, content) {
+  const name = path23.slice(Math.max(path23.lastIndexOf("/"), path23.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
-  const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
-  return head.split(/\r?\n|\r/, 1)[0];
+  const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
+  return head2.split(/\r?\n|\r/, 1)[0];
 }
 function frontEndByLanguage(language2) {
   const fe = FRONT_ENDS.find((f) => f.language === language2);
@@ -13214,11 +14641,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path22, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path22, head));
+function claimingFrontEnd(path23, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path23, head2));
 }
-function frontEndFor(path22, head = "") {
-  return claimingFrontEnd(path22, head) ?? pythonFrontEnd;
+function frontEndFor(path23, head2 = "") {
+  return claimingFrontEnd(path23, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -13621,6 +15048,8 @@ function applyPolicy(site, verdict, judgeOne) {
   const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.notebook)
+    return verdict;
   let fns = functionsOf.get(facts);
   if (!fns)
     functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
@@ -13730,7 +15159,9 @@ function judgeProgram(site, knowledge) {
     }
     return void 0;
   }
-  if (!site.searchesPath || pathChosen)
+  if (!site.searchesPath)
+    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
+  if (pathChosen)
     return void 0;
   if (runsOnSystemInterpreter(site) && resolution === "path")
     return void 0;
@@ -13747,6 +15178,16 @@ function judgeProgram(site, knowledge) {
   }
   if (/^pip\d*(\.\d*)?$/.test(text3))
     return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
+  return void 0;
+}
+function classifyUnsearched(name, knowledge, programSpan) {
+  if (isInterpreterName(name))
+    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
+  if (isPipName(name))
+    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
+  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
+  if (script)
+    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
 }
 function runsOnSystemInterpreter(site) {
@@ -13789,7 +15230,7 @@ function isDiscoveryProbe(name, args) {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
       return true;
   }
-  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "--version"))
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
     return true;
   const c = texts.lastIndexOf("-c");
   if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
@@ -13822,22 +15263,22 @@ function runModule(args) {
 }
 
 // dist/src/pipeline/diagnose.js
-function diagnose(file, analysis, ctx2) {
+function diagnose(file, analysis, ctx) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   const verdicts = /* @__PURE__ */ new Map();
   const judge = (s) => {
     if (!verdicts.has(s))
-      verdicts.set(s, judgeLaunch(s, ctx2.knowledge));
+      verdicts.set(s, judgeLaunch(s, ctx.knowledge));
     return verdicts.get(s);
   };
-  const imageVenv = ctx2.imageRuns?.get(file.path)?.venv;
+  const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
   for (const original of analysis.sites) {
     const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
     const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
-    for (const rule of ctx2.rules) {
+    for (const rule of ctx.rules) {
       if (rule.judges !== judges)
         continue;
       rule.check(site, verdict, {
@@ -13914,11 +15355,11 @@ var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|se
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
-function analyseDecoded(result, file, ctx2) {
-  const path22 = result.path;
+function analyseDecoded(result, file, ctx) {
+  const path23 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
-    const { diagnostics, problems } = checkSource(file, ctx2, fe);
+    const { diagnostics, problems } = checkSource(file, ctx, fe);
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after this file");
     if (problems.some((p) => p.kind === "syntax") && isTemplate(file.text)) {
@@ -13930,30 +15371,30 @@ function analyseDecoded(result, file, ctx2) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path22, e));
+    result.problems.push(crashProblem(path23, e));
   }
   return result;
 }
-function crashProblem(path22, e) {
+function crashProblem(path23, e) {
   if (e instanceof TooComplexError)
-    return { path: path22, kind: "too-complex", message: e.message, partial: false };
+    return { path: path23, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path22, kind: "too-deep", message: e.message, partial: false };
+    return { path: path23, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path22, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path23, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path22, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path23, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path22, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path23, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
-function checkSource(file, ctx2, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx2), { parseLess: !!ctx2.prefilter, tools: ctx2.prefilter?.tools, shHasSource: ctx2.imageRuns?.get(file.path)?.shHasSource });
+function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
 }
 
 // dist/src/pipeline/fix.js
 var MAX_FIX_PASSES = 10;
-function computeFix(r, diags, ctx2, unsafe, drop = []) {
+function computeFix(r, diags, ctx, unsafe, drop = []) {
   const original = r.source;
   if (!original.encoding.lossless)
     return { remaining: diags, problem: { path: r.path, kind: "decode", message: "not fixed: the file could not be decoded losslessly", partial: true } };
@@ -13962,7 +15403,7 @@ function computeFix(r, diags, ctx2, unsafe, drop = []) {
     if (r.problems.some((p) => p.kind === "syntax"))
       loop = { kind: "syntax", error: NOT_VERIFIED };
     else
-      loop = fixLoop(original, diags, ctx2, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
+      loop = fixLoop(original, diags, ctx, unsafe, r.language ? frontEndByLanguage(r.language) : void 0, { checked: true, drop });
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after fixing this file");
   } catch (e) {
@@ -13976,7 +15417,7 @@ function computeFix(r, diags, ctx2, unsafe, drop = []) {
     return { remaining: diags };
   return { fixed: { before: original.text, after: text3, applied }, remaining: current2, source: new SourceFile(original.path, text3, original.encoding) };
 }
-function fixLoop(original, diags, ctx2, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
+function fixLoop(original, diags, ctx, unsafe, fe = frontEndFor(original.path, headOf(original.path, original.text)), opts = {}) {
   const parses = (text4) => !hasSyntaxErrors(new SourceFile(original.path, text4, original.encoding), fe);
   if (!opts.checked && !parses(original.text))
     return { kind: "syntax", error: NOT_VERIFIED };
@@ -13992,7 +15433,7 @@ function fixLoop(original, diags, ctx2, unsafe, fe = frontEndFor(original.path, 
       const left = current2.filter((d) => fixableBy(d, unsafe));
       return { kind: "internal", error: `not fixed: ${MAX_FIX_PASSES} passes of fixes left ${left.length} fixable finding(s) of ${ruleList(left)} (please report this)` };
     }
-    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx2, fe);
+    const again = recheck(new SourceFile(original.path, step.text, original.encoding), ctx, fe);
     if (again.syntax) {
       if (opts.checked && !parses(original.text))
         return { kind: "syntax", error: NOT_VERIFIED };
@@ -14043,32 +15484,39 @@ function ruleList(ds) {
   return [...rules].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code} (${name})`).join(", ") || "no rule";
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
-function recheck(file, ctx2, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx2).diagnostics });
+function recheck(file, ctx, fe) {
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
 }
 
 // dist/src/pipeline/check-and-fix.js
-function checkAndFix(result, file, ctx2, fix2, drop = []) {
-  const r = analyseDecoded(result, file, ctx2);
+function checkAndFix(result, file, ctx, fix2, drop = []) {
+  const r = analyseDecoded(result, file, ctx);
   if (!fix2 || !r.source)
     return { result: r };
   const diags = drop.length ? r.diagnostics.filter((d) => !drop.includes(d.code)) : r.diagnostics;
   if (!diags.some((d) => fixableBy(d, fix2.unsafe)))
     return { result: r };
-  const o = computeFix(r, diags, ctx2, fix2.unsafe, drop);
+  const o = computeFix(r, diags, ctx, fix2.unsafe, drop);
   return { result: r, fix: { after: o.fixed?.after, applied: o.fixed?.applied, remaining: o.remaining, problem: o.problem } };
 }
 
 // dist/src/pipeline/worker.js
 var { settings, fix } = workerData;
 await loadParsers();
-var ctx = contextFromSettings(settings);
+var contexts = /* @__PURE__ */ new Map();
+var contextOf = (k) => {
+  let c = contexts.get(k);
+  if (!c)
+    contexts.set(k, c = contextFromSettings(settings[k]));
+  return c;
+};
 parentPort.on("message", async (items) => {
   const results = [];
-  for (const { index, result, file, drop } of items) {
+  for (const { index, result, file, drop, settings: k } of items) {
+    const ctx = contextOf(k ?? 0);
     if (parsersDamaged())
       await loadParsers();
     const done = checkAndFix(result, new SourceFile(file.path, file.text, file.encoding), ctx, fix, drop);

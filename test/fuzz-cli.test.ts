@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import { fuzz, parseArgs } from '../scripts/fuzz.js';
+import { FORMATS } from './fuzz-gen.js';
 
 test('npm run fuzz, short budget: one round of 40 hostile files through the real CLI exits 0–3 within the memory bound and finds the canary', { timeout: 240_000 }, () => {
   const lines: string[] = [];
@@ -13,8 +14,10 @@ test('npm run fuzz, short budget: one round of 40 hostile files through the real
   assert.ok(ok, lines.join('\n'));
   const last = lines[lines.length - 1];
   assert.match(last, /^fuzz: 1 round, 40 inputs in \d+ ms; every round exited 0–3 and found the canary; peak memory \d+ MiB; slowest round \d+ ms$/);
-  // Every front end got its share.
-  assert.equal(lines.filter((l) => /^ {2}\S+ +4 inputs$/.test(l)).length, 10, lines.join('\n'));
+  // Every front end got its share: 40 inputs round robin, a tenth or an eleventh each.
+  const shares = lines.map((l) => /^ {2}(\S+) +(\d+) inputs$/.exec(l)).filter((m) => m !== null);
+  assert.deepEqual(shares.map((m) => m[1]), FORMATS.map((f) => f.language), lines.join('\n'));
+  for (const m of shares) assert.ok(Math.abs(Number(m[2]) - 40 / FORMATS.length) < 1, lines.join('\n'));
 });
 
 test('npm run fuzz: a peak memory over the bound fails the round, naming the measure and the kept files', { timeout: 240_000 }, () => {

@@ -22,7 +22,12 @@ export function prng(seed: number) {
 export type Rng = ReturnType<typeof prng>;
 
 /** Each front end, the file name it is checked under, and the bundled examples that are its seeds. */
-export const FORMATS: { language: Language; name: string; examples: string[] }[] = [
+/**
+ * `ownStream`: the front end draws its inputs from a stream of its own (the seed mixed with its
+ * name) instead of the shared one, so that adding it leaves every other front end's inputs as they
+ * were (the shared stream is consumed round robin: one more format shifts all the others' inputs).
+ */
+export const FORMATS: { language: Language; name: string; examples: string[]; ownStream?: boolean }[] = [
   { language: 'python', name: 'app/tasks.py', examples: ['examples/flask-worker/app/tasks.py', 'examples/flask-worker/app/reports.py', 'examples/flask-worker/scripts/deploy.py', 'examples/flask-worker/vendor/legacy_build.py'] },
   { language: 'dockerfile', name: 'Dockerfile', examples: ['examples/ci-mixed/Dockerfile'] },
   { language: 'github-actions', name: '.github/workflows/ci.yml', examples: ['examples/ci-mixed/.github/workflows/ci.yml'] },
@@ -33,6 +38,7 @@ export const FORMATS: { language: Language; name: string; examples: string[] }[]
   { language: 'supervisor', name: 'deploy/supervisor/app.conf', examples: ['examples/ci-mixed/deploy/supervisor/app.conf'] },
   { language: 'procfile', name: 'Procfile', examples: ['examples/ci-mixed/Procfile'] },
   { language: 'crontab', name: 'deploy/crontab', examples: ['examples/ci-mixed/deploy/crontab'] },
+  { language: 'notebook', name: 'notebooks/explore.ipynb', examples: [], ownStream: true },
 ];
 
 const enc = (s: string) => Buffer.from(s, 'utf8');

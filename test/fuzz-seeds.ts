@@ -367,6 +367,42 @@ pipelines:
     entrypoint: ["celery", "-A", "app", "worker"]
 `,
   ],
+  notebook: [
+    `{
+ "cells": [
+  {
+   "cell_type": "markdown",
+   "metadata": {},
+   "source": ["# Setup\\n", "Run \`!pip install\` first."]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": 1,
+   "metadata": {},
+   "outputs": [{"name": "stdout", "output_type": "stream", "text": ["Successfully installed pandas\\n"]}],
+   "source": [
+    "!pip install -q pandas \\"numpy>=1.26\\"\\n",
+    "import os, subprocess, sys\\n",
+    "files = !ls data\\n",
+    "if files:\\n",
+    "    !python prepare.py {files[0]}\\n",
+    "subprocess.run([\\"pytest\\", \\"-q\\"])"
+   ]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": null,
+   "metadata": {},
+   "outputs": [],
+   "source": "%%bash\\nsource .venv/bin/activate\\npip list | grep caf\\u00e9\\n"
+  }
+ ],
+ "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+`,
+  ],
 };
 
 /** Tokens that change how each format's reader or the shell model reads what follows. */
@@ -388,6 +424,7 @@ export const TOKENS: Record<Language | 'any', string[]> = {
   circleci: ['jobs:\n', 'steps:\n', '- run: ', 'command: |\n  ', 'environment:\n  ', '>> $BASH_ENV', 'shell: ', 'working_directory: ', '<<: *', '&d '],
   'bitbucket-pipelines': ['pipelines:\n', 'default:\n', '- step:\n', 'script:\n  - ', 'after-script:\n', '- parallel:\n', '&s ', '*s', 'image: '],
   compose: ['services:\n', 'build: .\n', 'command: ', 'entrypoint: ', '["python", ', 'working_dir: ', 'environment:\n  ', 'image: '],
+  notebook: ['"source": [', '"cell_type": "code"', '\\n', '\\"', '\\u00e9', '!pip install x', '!!', '%%bash\\n', '%pip ', '{sys.executable}', '"nbformat": 3', ', ', '[', ']', '{', '}'],
 };
 
 const launch = 'python app.py';
@@ -498,5 +535,13 @@ export const NESTERS: Record<Language, Nester[]> = {
   ],
   compose: [
     (d) => `services:\n  web:\n    build: .\n    command: ${rep('[', d)}python${rep(']', d)}\n`,
+  ],
+  notebook: [
+    (d) => `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`import os\n${rep('(', d)}os.system("python a.py")${rep(')', d)}\n!pip install x\n`)}}], "nbformat": 4, "nbformat_minor": 5}`,
+    (d) => `{"cells": [{"cell_type": "code", "source": ${JSON.stringify(`!${nestedSh('. v/bin/activate && pip install x', d)}`)}}], "nbformat": 4, "nbformat_minor": 5}`,
+    // Up to 500 cells with a finding each, as the Actions steps above: the fix loop re-checks the
+    // whole notebook per pass (2,000 such cells: 1.2 s of CPU per check here, idle).
+    (d) => `{"cells": [${Array.from({ length: Math.min(d, 500) }, () => '{"cell_type": "code", "source": ["!pip install x"]}').join(', ')}], "nbformat": 4, "nbformat_minor": 5}`,
+    (d) => `{"cells": [{"cell_type": "code", "source": ["!pip install x"], "metadata": ${rep('[', Math.min(d, 400))}${rep(']', Math.min(d, 400))}}], "nbformat": 4}`,
   ],
 };

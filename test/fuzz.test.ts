@@ -53,6 +53,7 @@ test(`fuzz: every front end, seed ${SEED}, ${BUDGET_MS} ms`, { timeout: BUDGET_M
   const formats = FORMATS.map((f) => ({
     ...f,
     seeds: [...f.examples.map((e) => fs.readFileSync(path.join(repoRoot, e), 'utf8')), ...SEEDS[f.language]],
+    rng: f.ownStream ? prng((SEED ^ [...f.language].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261)) >>> 0) : rng,
     inputs: 0,
     findings: 0,
     fixed: 0,
@@ -63,7 +64,7 @@ test(`fuzz: every front end, seed ${SEED}, ${BUDGET_MS} ms`, { timeout: BUDGET_M
   // Round robin, so that every front end gets its share of the budget, and always at least 20 inputs each.
   while (performance.now() - t0 < BUDGET_MS || n < formats.length * 20) {
     const f = formats[n % formats.length];
-    const input = generate(rng, f.language, f.seeds);
+    const input = generate(f.rng, f.language, f.seeds);
     const index = n++;
     const where = `seed ${SEED}, input ${index} (${f.language}, ${input.kind}): ${path.join(out, `input-${index}`)}`;
     const keep = () => fs.writeFileSync(path.join(out, `input-${index}`), input.bytes);

@@ -16,6 +16,7 @@ import { circleciFrontEnd } from './circleci/index.js';
 import { bitbucketFrontEnd } from './bitbucket/index.js';
 import { jenkinsFrontEnd } from './jenkins/index.js';
 import { composeFrontEnd } from './compose/index.js';
+import { notebookFrontEnd } from './notebook/index.js';
 
 // Order matters where two could claim a file: a cron.d file with a shebang is a crontab.
 export const FRONT_ENDS: readonly FrontEnd[] = [
@@ -35,6 +36,7 @@ export const FRONT_ENDS: readonly FrontEnd[] = [
   systemdFrontEnd,
   supervisorFrontEnd,
   shellScriptFrontEnd,
+  notebookFrontEnd,
 ];
 
 /**

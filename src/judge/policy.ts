@@ -16,6 +16,9 @@
  *   name, and never starts `sys.executable`: both ends are PATH's, so they agree with each other in
  *   any environment; replacing some of them would split the chain (install here, run there).
  *
+ * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
+ * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`).
+ *
  * Using `sys.executable` in the same function as the name (`[sys.executable, "-m", "pip", …]` for
  * one install, `pip3` for the next) shows the author meant the running interpreter: such a launch
  * is always shown, whatever `path-reliant` and `path-chain` say.
@@ -101,6 +104,9 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const at = site.callSpan.start;
   const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
+  // A notebook's kernel imports what its cells install and run: PATH's tools agreeing with each
+  // other (path-chain) or a tool only PATH's environment has (path-reliant) say nothing of it.
+  if (facts.notebook) return verdict;
 
   let fns = functionsOf.get(facts);
   if (!fns) functionsOf.set(facts, (fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)]))));

@@ -132,6 +132,15 @@ export const PYTHON_PARSE_CHARS: Budget = { name: 'python-parse-size', what: 'ch
 export const PYTHON_PLAN_CHARS: Budget = { name: 'python-file-size', what: 'characters in one Python file that may launch a process', limit: 3 * 1024 * 1024 };
 
 /** Every budget, for the README table and the tests. */
+/**
+ * Notebooks: the cells of one `.ipynb` (the largest public notebooks seen have a few hundred; a
+ * generated one of 100,000 empty cells is 10 MB of JSON), and the characters of its code cells'
+ * source together (they become one Python module, parsed within the Python budgets too).
+ */
+export const NOTEBOOK_CELLS: Budget = { name: 'notebook-cells', what: 'cells in one notebook', limit: 10_000 };
+
+export const NOTEBOOK_SOURCE_CHARS: Budget = { name: 'notebook-source-size', what: 'characters of code cell source in one notebook', limit: 1024 * 1024 };
+
 export const BUDGETS: readonly Budget[] = [
   SHELL_SCRIPT_CHARS,
   SHELL_FILE_CHARS,
@@ -148,6 +157,8 @@ export const BUDGETS: readonly Budget[] = [
   PYTHON_PLAN_CHARS,
   PYTHON_PARSE_CHARS,
   PYTHON_LAUNCH_CALLS,
+  NOTEBOOK_CELLS,
+  NOTEBOOK_SOURCE_CHARS,
 ];
 
 /** Thrown when a file goes over a budget; the checker reports it as the file's `too-complex` problem. */

@@ -8,7 +8,7 @@ import type { Word } from './word.js';
 import type { Edit, FixApplicability } from './diagnostic.js';
 
 export type Language = 'python' | 'shell' | 'dockerfile' | 'github-actions' | 'gitlab-ci' | 'makefile' | 'systemd' | 'supervisor' | 'procfile' | 'crontab'
-  | 'pre-commit' | 'jenkins' | 'azure-pipelines' | 'circleci' | 'bitbucket-pipelines' | 'compose';
+  | 'pre-commit' | 'jenkins' | 'azure-pipelines' | 'circleci' | 'bitbucket-pipelines' | 'compose' | 'notebook';
 
 export interface LaunchSite {
   file: SourceFile;
@@ -54,6 +54,11 @@ export interface PythonFileFacts {
    * {"PATH": …})`, `monkeypatch.setenv("PATH", …)`): launches between `from` and `to` run with it.
    */
   pathSets: readonly { from: number; to: number; span: Span }[];
+  /**
+   * The code runs in a Jupyter kernel (a notebook's cells): the kernel itself imports what the
+   * cells install, so installing with PATH's pip and running PATH's tools is no consistent chain.
+   */
+  notebook?: boolean;
 }
 
 export interface EnvState {

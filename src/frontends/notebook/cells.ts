@@ -1,0 +1,233 @@
+/**
+ * A Jupyter notebook (nbformat 4) read as its code cells: each cell's source decoded from its JSON
+ * string (or list of strings) with every character's place in the `.ipynb` text, and each line of
+ * it classified the way IPython reads it: Python, a shell escape (`!cmd`, `!!cmd`, `x = !cmd`,
+ * `%system`, `%sx`), a line magic, or part of a cell magic (`%%bash`, `%%script bash` … run their
+ * body as a shell script; `%%time`, `%%capture` … as IPython code; any other `%%` cell is not Python).
+ */
+import { NOTEBOOK_CELLS, NOTEBOOK_SOURCE_CHARS, within } from '../../kernel/budgets.js';
+import { decodeString, JsonError, member, parseJson, type JsonString, type JsonValue } from './json.js';
+
+/** One decoded character of a cell's source: where its JSON writing starts and ends. */
+export interface CellChar {
+  ch: string;
+  start: number;
+  end: number;
+  /** The JSON string (list element) it is written in. */
+  token: number;
+}
+
+export interface CellLine {
+  /** Characters of the line, without its line break. */
+  chars: CellChar[];
+  text: string;
+  /** The line break's characters (empty on the last line). */
+  brk: CellChar[];
+}
+
+export interface CodeCell {
+  /** 1-based, counting every cell of the notebook (markdown too), as Jupyter shows them. */
+  index: number;
+  lines: CellLine[];
+  /** The JSON strings the source is written in, in order. */
+  tokens: JsonString[];
+  /** `"source": "…"` or `"source": ["…\n", …]`. */
+  form: 'string' | 'list';
+  /** List form: what separates two elements (`",\n    "` without the quotes), to split an inserted line. */
+  separator: string;
+}
+
+export interface Notebook {
+  cells: CodeCell[];
+  /** The kernel's language when the notebook names it (`metadata.kernelspec.language`, `language_info.name`). */
+  language?: string;
+  /** Problems with single cells (a source that is not text): the rest was read. */
+  problems: { message: string; offset: number }[];
+}
+
+export class NotebookError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+export function readNotebook(text: string): Notebook {
+  let root: JsonValue;
+  try {
+    root = parseJson(text);
+  } catch (e) {
+    if (e instanceof JsonError) throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
+    throw e;
+  }
+  if (root.kind !== 'object') throw new NotebookError('not a Jupyter notebook: the file is JSON but not an object', root.start);
+  const nbformat = member(root, 'nbformat');
+  const major = nbformat?.kind === 'number' ? Number(nbformat.text) : undefined;
+  if (major === undefined) throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
+  if (major < 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat!.start);
+  if (major > 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat!.start);
+  const cells = member(root, 'cells');
+  if (cells?.kind !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
+  within(NOTEBOOK_CELLS, cells.items.length);
+  const metadata = member(root, 'metadata');
+  const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
+  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeString(text, lang).text.toLowerCase() : undefined };
+  let chars = 0;
+  cells.items.forEach((cell, k) => {
+    const type = member(cell, 'cell_type');
+    if (type?.kind !== 'string' || decodeString(text, type).text !== 'code') return;
+    const source = member(cell, 'source');
+    let tokens: JsonString[];
+    if (source?.kind === 'string') tokens = [source];
+    else if (source?.kind === 'array' && source.items.every((x): x is JsonString => x.kind === 'string')) tokens = source.items;
+    else {
+      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+      return;
+    }
+    const all: CellChar[] = [];
+    tokens.forEach((t, ti) => {
+      const d = decodeString(text, t);
+      for (let i = 0; i < d.text.length; i++) all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
+    });
+    chars += all.length;
+    within(NOTEBOOK_SOURCE_CHARS, chars);
+    const separator = source.kind === 'array' && tokens.length > 1 ? text.slice(tokens[0].end, tokens[1].start) : source.kind === 'array' ? `,${text.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : '';
+    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === 'array' ? 'list' : 'string', separator });
+  });
+  return out;
+}
+
+function splitCellLines(all: CellChar[]): CellLine[] {
+  const lines: CellLine[] = [];
+  let cur: CellChar[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (c.ch === '\n' || c.ch === '\r') {
+      const brk = c.ch === '\r' && all[i + 1]?.ch === '\n' ? [c, all[++i]] : [c];
+      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(''), brk });
+      cur = [];
+    } else cur.push(c);
+  }
+  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(''), brk: [] });
+  return lines;
+}
+
+/** How IPython reads a line (or a cell magic's body). */
+export type LineKind =
+  | { kind: 'python' }
+  /** A line magic or help request: not Python, not a launch (`%matplotlib inline`, `obj?`). `pathSet`: `%env PATH …`. */
+  | { kind: 'magic'; pathSet?: boolean }
+  /**
+   * A shell command IPython runs: `!cmd` (`system`), `!!cmd` and `%sx` (`capture`), `x = !cmd`
+   * (`assign`), `%system cmd`, a `%%bash`/`%%sh`/`%%script bash` body (`cell`, not var-expanded).
+   * `from` is the index in the line where the command starts; `marker` where its escape starts.
+   */
+  | { kind: 'shell'; form: 'system' | 'capture' | 'assign' | 'magic'; marker: number; from: number };
+
+const SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+
+/** The kind of one line that starts a statement (not inside brackets, a string or a continuation). */
+export function lineKind(text: string): LineKind {
+  const m = SHELL_MAGIC.exec(text);
+  if (m) {
+    const esc = m[3];
+    // `x != y` never starts a line; `!` alone runs nothing.
+    if (text.length > m[0].length || esc !== '!') {
+      const form = m[2] !== undefined ? 'assign' : esc === '!' ? 'system' : esc === '%system' ? 'magic' : 'capture';
+      return { kind: 'shell', form, marker: m[0].lastIndexOf(esc), from: m[0].length };
+    }
+  }
+  const t = text.trimStart();
+  if (t.startsWith('%')) return { kind: 'magic', pathSet: /^%env\s+PATH\b/.test(t) };
+  // Automagic: a line magic or alias without its `%` (`ls ./data`, `cd src`, `pip install x`, which
+  // is `%pip`), when what follows cannot continue a Python expression.
+  const auto = AUTOMAGIC.exec(t);
+  if (auto) return { kind: 'magic', pathSet: auto[1] === 'env' && /^env\s+PATH\b/.test(t) };
+  // Help: `obj?`, `obj??`, `?obj`.
+  if (/^\?/.test(t) || /^[A-Za-z_][\w.]*\?\??\s*$/.test(t)) return { kind: 'magic' };
+  return { kind: 'python' };
+}
+
+/** IPython's aliases and common line magics, called without `%` (automagic), followed by an argument. */
+const AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
+
+/** Cell magics whose body is IPython code again (`%%time`, `%%capture` …). */
+const PYTHON_BODY_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'skip', 'memit', 'tensorflow_version']);
+
+export type CellMagic =
+  | { kind: 'none' }
+  /** The body is a shell script (`%%bash`, `%%sh`, `%%script bash`, `%%script sh`). */
+  | { kind: 'shell'; dialect: 'bash' | 'sh'; program: string }
+  /** `%%script PROGRAM …` for another program: PROGRAM is started by name with the body on stdin. */
+  | { kind: 'script'; from: number }
+  /** The body is IPython code. */
+  | { kind: 'python-body' }
+  /** Not Python (`%%writefile`, `%%html`, `%%javascript`, `%%sql` …). */
+  | { kind: 'other' };
+
+export function cellMagic(first: string): CellMagic {
+  const m = /^%%(\w+)\s*(.*)$/.exec(first);
+  if (!m) return { kind: 'none' };
+  const name = m[1];
+  if (name === 'bash' || name === 'sh') return { kind: 'shell', dialect: name, program: name };
+  if (name === 'script') {
+    const args = m[2].split(/\s+/).filter((a) => !a.startsWith('-'));
+    const prog = args[0]?.replace(/^.*\//, '');
+    if (prog === 'bash' || prog === 'sh' || prog === 'dash') return { kind: 'shell', dialect: prog === 'bash' ? 'bash' : 'sh', program: args[0] };
+    return m[2].trim() === '' ? { kind: 'other' } : { kind: 'script', from: first.indexOf(m[2]) };
+  }
+  if (PYTHON_BODY_MAGICS.has(name)) return { kind: 'python-body' };
+  return { kind: 'other' };
+}
+
+/**
+ * Whether each line starts a statement: not inside brackets, a string (triple-quoted across
+ * lines) or after a backslash continuation. A light tokenizer: enough to keep `!` inside a
+ * multi-line string from being taken for a shell escape.
+ */
+export function statementStarts(lines: readonly string[]): boolean[] {
+  const out: boolean[] = [];
+  let depth = 0;
+  let triple: string | undefined;
+  let cont = false;
+  for (const line of lines) {
+    out.push(depth === 0 && triple === undefined && !cont);
+    cont = false;
+    // An escape or magic line is not Python: nothing in it opens anything.
+    if (out[out.length - 1] && lineKind(line).kind !== 'python') {
+      cont = /\\$/.test(line);
+      continue;
+    }
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (triple !== undefined) {
+        if (c === '\\') i += 2;
+        else if (line.startsWith(triple, i)) {
+          i += 3;
+          triple = undefined;
+        } else i++;
+        continue;
+      }
+      if (c === '#') break;
+      if (c === '"' || c === "'") {
+        if (line.startsWith(c.repeat(3), i)) {
+          triple = c.repeat(3);
+          i += 3;
+          continue;
+        }
+        i++;
+        while (i < line.length && line[i] !== c) i += line[i] === '\\' ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+      i++;
+    }
+    if (triple === undefined && /\\$/.test(line)) cont = true;
+  }
+  return out;
+}
