@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs12 from "node:fs";
-import path29 from "node:path";
+import fs14 from "node:fs";
+import path31 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path25 from "node:path";
+import path27 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path30;
+  constructor(path32, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path32;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path30, bytes, opts = {}) {
+function decodeText(path32, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path30, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path32, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path32, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path32, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path30, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path32, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -3880,7 +3880,7 @@ function analyzeActions(file, caller) {
   const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors)
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
-  const lineOf = (off) => file.location(off).line;
+  const lineOf2 = (off) => file.location(off).line;
   let targets;
   const virtualEnvOf = (stepEnv, js) => {
     const v = stepEnv.get("VIRTUAL_ENV") ?? js.ghEnv.get("VIRTUAL_ENV");
@@ -3899,7 +3899,7 @@ function analyzeActions(file, caller) {
       return;
     const at2 = step.range?.[0] ?? 0;
     if (!js.venvs.has(venv))
-      js.venvs.set(venv, { line: lineOf(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
+      js.venvs.set(venv, { line: lineOf2(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
     js.ghPath.unshift(`${venv}/bin`);
     js.ghEnv.set("VIRTUAL_ENV", venv);
   };
@@ -3931,7 +3931,7 @@ function analyzeActions(file, caller) {
     const stepSpan = { start: at2, end: step.range?.[1] ?? at2 };
     for (const [v] of js.venvs)
       if (!venvsBefore.has(v))
-        js.venvs.set(v, { line: lineOf(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
+        js.venvs.set(v, { line: lineOf2(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
     for (const [k, span] of js.ghEnvAt)
       if (envAtBefore.get(k) !== span)
         js.ghEnvAt.set(k, stepSpan);
@@ -3963,9 +3963,9 @@ function analyzeActions(file, caller) {
       const stepOff = step.range?.[0] ?? keyOff;
       const callSpan = { start: runNode.range[0], end: runNode.range[1] };
       styles.push({ start: runNode.range[0], end: runNode.range[1], style: String(runNode.type) });
-      const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
-      const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
-      run2.suppress(firstLine, lastLine, { above: [lineOf(stepOff) - 1, lineOf(keyOff) - 1], trailingFrom: lineOf(keyOff) });
+      const firstLine = Math.min(lineOf2(stepOff), lineOf2(keyOff));
+      const lastLine = lineOf2(Math.max(callSpan.start, callSpan.end - 1));
+      run2.suppress(firstLine, lastLine, { above: [lineOf2(stepOff) - 1, lineOf2(keyOff) - 1], trailingFrom: lineOf2(keyOff) });
       const stepEnv = envOf(get(step, "env"), src, scope.env, inputs);
       const dialect = dialectOf(scalarText(get(step, "shell")) ?? scope.shell, windows);
       const wd = scalarText(get(step, "working-directory")) ?? scope.workdir;
@@ -4019,7 +4019,7 @@ function analyzeActions(file, caller) {
         vars,
         venvs: js.venvs,
         named: js.named,
-        originAt: (at2, command3) => ({ line: lineOf(at2), how: "created", where: `in step ${stepNo}`, offset: at2, end: command3?.end }),
+        originAt: (at2, command3) => ({ line: lineOf2(at2), how: "created", where: `in step ${stepNo}`, offset: at2, end: command3?.end }),
         facts: {
           form: "shell",
           showVenv,
@@ -4177,7 +4177,7 @@ function parseDockerfile(text3) {
     if (m[1].toLowerCase() === "escape" && (m[2] === "`" || m[2] === "\\"))
       out.escape = m[2];
   }
-  const esc = out.escape;
+  const esc2 = out.escape;
   const isComment = (t) => /^\s*#/.test(t);
   const chars = (ln, from = 0, to = ln.text.length) => {
     const r = [];
@@ -4202,7 +4202,7 @@ function parseDockerfile(text3) {
     for (; ; ) {
       const trimmed = cur.text.replace(/\s+$/, "");
       within(DOCKERFILE_RUN_CHARS, logical.length + cur.text.length);
-      if (trimmed.endsWith(esc)) {
+      if (trimmed.endsWith(esc2)) {
         pushAll(logical, chars(cur, 0, trimmed.length - 1));
         i++;
         while (i < lines.length && (isComment(lines[i].text) || /^\s*$/.test(lines[i].text))) {
@@ -4343,12 +4343,12 @@ function expandVars(value, vars) {
     return def ?? UNKNOWN;
   });
 }
-function parseKeyValues(args, vars, esc, legacyAllowed) {
+function parseKeyValues(args, vars, esc2, legacyAllowed) {
   const s = args.trim();
   const first = /^\S+/.exec(s)?.[0] ?? "";
   if (legacyAllowed && !first.includes("=")) {
     const rest = s.slice(first.length).trim();
-    return first ? [[first, expandVars(unquote(rest, esc).value, vars)]] : [];
+    return first ? [[first, expandVars(unquote(rest, esc2).value, vars)]] : [];
   }
   const out = [];
   let k = 0;
@@ -4357,7 +4357,7 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
       k++;
     if (k >= s.length)
       break;
-    const tok = unquote(s.slice(k), esc, true);
+    const tok = unquote(s.slice(k), esc2, true);
     k += tok.consumed;
     const eq = tok.raw.indexOf("=");
     if (eq <= 0) {
@@ -4365,11 +4365,11 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
       continue;
     }
     const name = tok.raw.slice(0, eq);
-    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc).value, vars)]);
+    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc2).value, vars)]);
   }
   return out;
 }
-function unquote(s, esc, oneWord2 = false) {
+function unquote(s, esc2, oneWord2 = false) {
   let value = "";
   let q = "";
   let k = 0;
@@ -4377,7 +4377,7 @@ function unquote(s, esc, oneWord2 = false) {
     const c = s[k];
     if (!q && oneWord2 && /\s/.test(c))
       break;
-    if (c === esc && q !== "'" && k + 1 < s.length) {
+    if (c === esc2 && q !== "'" && k + 1 < s.length) {
       value += s[++k];
       continue;
     }
@@ -4456,10 +4456,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path30 = `PATH="${v.venv}/bin:$PATH"`;
+  const path32 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path32}` }], applicability: "unsafe", reason, title: `Add ENV ${path32} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path32}` }], applicability: "unsafe", reason, title: `Add ${path32} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -4900,12 +4900,12 @@ function venvRewriter(file, program, venv, cwd) {
 function analyzeGitlab(file) {
   const src = file.text;
   const run2 = new ConfigRun(file, { language: "gitlab-ci", comments: { line: "#", trailing: "#" } });
-  const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, src.length)).line;
   const lastLine = (node, from) => {
     const range = node?.range;
-    return lineOf(Math.max(from, range ? trimmedSpan(src, node).end - 1 : from));
+    return lineOf2(Math.max(from, range ? trimmedSpan(src, node).end - 1 : from));
   };
-  const suppressFromLineAbove = (at2, from, to) => run2.suppress(from, to, { above: [lineOf(at2) - 1], trailingFrom: Infinity });
+  const suppressFromLineAbove = (at2, from, to) => run2.suppress(from, to, { above: [lineOf2(at2) - 1], trailingFrom: Infinity });
   const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
@@ -5060,17 +5060,17 @@ function analyzeGitlab(file) {
       for (const it of [...mainItems, ...afterItems]) {
         if (it === "unknown")
           continue;
-        run2.suppress(lineOf(it.span.start), lineOf(Math.max(it.span.start, it.span.end - 1)));
+        run2.suppress(lineOf2(it.span.start), lineOf2(Math.max(it.span.start, it.span.end - 1)));
       }
       const jobEnd = lastLine(entry.node, jobKey?.range?.[0] ?? 0);
       if (jobKey?.range)
-        suppressFromLineAbove(jobKey.range[0], lineOf(jobKey.range[0]), jobEnd);
+        suppressFromLineAbove(jobKey.range[0], lineOf2(jobKey.range[0]), jobEnd);
       for (const section of ["before_script", "script", "after_script"]) {
         const own = job.entries.get(section);
         const k = own?.key;
-        if (!own || !k?.range || !jobKey?.range || k.range[0] < jobKey.range[0] || lineOf(k.range[0]) > jobEnd)
+        if (!own || !k?.range || !jobKey?.range || k.range[0] < jobKey.range[0] || lineOf2(k.range[0]) > jobEnd)
           continue;
-        suppressFromLineAbove(k.range[0], lineOf(k.range[0]), Math.min(lastLine(own.node, k.range[0]), jobEnd));
+        suppressFromLineAbove(k.range[0], lineOf2(k.range[0]), Math.min(lastLine(own.node, k.range[0]), jobEnd));
       }
       const venvs = /* @__PURE__ */ new Map();
       const activation = (venv) => `${dialect === "sh" ? "." : "source"} ${showVenv2(venv)}/bin/activate`;
@@ -5124,7 +5124,7 @@ function analyzeGitlab(file) {
           cwd: PROJECT_DIR,
           vars: shellVars,
           venvs: shellVenvs,
-          originAt: (at2) => ({ line: lineOf(at2), how: "created", where: `in ${sectionAt(at2)}`, offset: at2 }),
+          originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `in ${sectionAt(at2)}`, offset: at2 }),
           facts,
           normalizePath: (p) => p.replace(/\$\{?CI_PROJECT_DIR\}?/g, PROJECT_DIR).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME2),
           rewriter: (program, venv, cwd) => venvRewriter(file, program, venv, cwd),
@@ -6088,7 +6088,7 @@ function analyzeMakefile(file, opts = {}) {
   const parsed = parseMakefile(file.text);
   const problems = parsed.problems;
   const run2 = new ConfigRun(file, { language: "makefile", comments: { line: "#", trailing: "#" } });
-  const lineOf = (off) => file.location(off).line;
+  const lineOf2 = (off) => file.location(off).line;
   const namedBy = /* @__PURE__ */ new Map();
   const venvName = (venv) => {
     if (namedBy.has(venv))
@@ -6313,7 +6313,7 @@ function analyzeMakefile(file, opts = {}) {
       cwd: CURDIR,
       vars: job.shellVars,
       venvs,
-      originAt: (at2) => ({ line: lineOf(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
+      originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
       facts,
       rewriter: (program, venv, cwd) => {
         const bin = binFor(venv, cwd);
@@ -6736,7 +6736,7 @@ function scanUnits(s) {
   const lines = [];
   const columns = [];
   let tabs = false;
-  const lineAt = (k) => {
+  const lineAt2 = (k) => {
     let j = k;
     let column = 0;
     for (; j < n; j++) {
@@ -6758,7 +6758,7 @@ function scanUnits(s) {
     columns.push(column);
     return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
-  lineAt(0);
+  lineAt2(0);
   const stack = [];
   const re = /[#'"()[\]{}\\\r\n]/g;
   while (re.test(s)) {
@@ -6789,7 +6789,7 @@ function scanUnits(s) {
     } else {
       if (c === 13 && s.charCodeAt(i + 1) === 10)
         continue;
-      if (!stack.length && lineAt(i + 1))
+      if (!stack.length && lineAt2(i + 1))
         starts.push(i + 1);
     }
   }
@@ -7277,9 +7277,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path30, bytes) {
+function decodePython(path32, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path32, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/judge/python-tools.js
@@ -7398,8 +7398,8 @@ function isSystemInterpreterPath(p) {
   return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
 }
 function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const esc2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc2).sort((a, b) => b.length - a.length);
   const alts = [
     // interpreters and pip, with versions; also a prefix like f"python{version}"
     // …not a path segment ("/python/") or a host name ("python.org")
@@ -7530,12 +7530,12 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path30, key) {
+function withKey(path32, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path30 === "no")
+  if (key === void 0 && path32 === "no")
     return "unknown";
-  return path30;
+  return path32;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8184,11 +8184,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path30 = flow.chain.join("/");
+                const path32 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
+                  if (path32.startsWith(k + "/") || k.startsWith(path32 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path30, e.value());
+                chain.values.set(path32, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8460,10 +8460,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path32 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path30 = withKey(path30, k);
-        return { k: "env", path: path30, span };
+          path32 = withKey(path32, k);
+        return { k: "env", path: path32, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -8583,10 +8583,10 @@ function evalString(ev, n, scope, pos) {
   });
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
-function decodeEscape(esc, isF) {
-  if (isF && (esc === "{{" || esc === "}}"))
-    return esc[0];
-  const body = esc.slice(1);
+function decodeEscape(esc2, isF) {
+  if (isF && (esc2 === "{{" || esc2 === "}}"))
+    return esc2[0];
+  const body = esc2.slice(1);
   if (body.startsWith("\n") || body.startsWith("\r"))
     return "";
   if (body in SIMPLE_ESCAPES)
@@ -8597,7 +8597,7 @@ function decodeEscape(esc, isF) {
   }
   if (/^[0-7]{1,3}$/.test(body))
     return String.fromCharCode(parseInt(body, 8));
-  return esc;
+  return esc2;
 }
 function decodeContent(c, raw, isF, source) {
   let text3 = "";
@@ -8968,22 +8968,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path30 = "no";
+    let path32 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path32 = withKey(path32, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
+        path32 = mergeEnv(path32, v.k === "env" ? v.path : "unknown");
       } else
-        path30 = withKey(path30, void 0);
+        path32 = withKey(path32, void 0);
     }
-    return { k: "env", path: path30, span: spanOf(n) };
+    return { k: "env", path: path32, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -9788,19 +9788,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path30 = r.env;
+    let path32 = r.env;
     if (cmd.pathReset)
-      path30 = { kind: "reset", by: cmd.pathReset };
+      path32 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path30 = { kind: "reset", by: "env -i" };
+      path32 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path30 = { kind: "explicit" };
-    const env2 = { path: path30 };
+      path32 = { kind: "explicit" };
+    const env2 = { path: path32 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
+    if (active !== void 0 && path32.kind !== "reset" && path32.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10031,7 +10031,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path30, head) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head),
+  claims: (path32, head) => /\.pyw?$/i.test(path32) || /^#!.*\bpython[\d.]*\b/.test(head),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11081,8 +11081,8 @@ var FRONT_ENDS = [
   shellScriptFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path30, content) {
-  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
+function headOf(path32, content) {
+  const name = path32.slice(Math.max(path32.lastIndexOf("/"), path32.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -11094,11 +11094,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path30, head = "") {
-  return FRONT_ENDS.find((f) => f.claims(path30, head));
+function claimingFrontEnd(path32, head = "") {
+  return FRONT_ENDS.find((f) => f.claims(path32, head));
 }
-function frontEndFor(path30, head = "") {
-  return claimingFrontEnd(path30, head) ?? pythonFrontEnd;
+function frontEndFor(path32, head = "") {
+  return claimingFrontEnd(path32, head) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -11509,8 +11509,9 @@ function applyPolicy(site, verdict, judgeOne) {
   let confirmed = confirming.get(facts);
   if (!confirmed)
     confirming.set(facts, confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s))));
+  const byPath = facts.startedBy?.byPath;
   if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
-    return verdict;
+    return byPath ? { ...verdict, startedBy: byPath } : verdict;
   if (!reliance.has(facts)) {
     let found;
     for (const s of facts.sites) {
@@ -11537,6 +11538,11 @@ function applyPolicy(site, verdict, judgeOne) {
       return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
     }
   }
+  if (byPath)
+    return { ...verdict, startedBy: byPath };
+  const onPath = facts.startedBy?.onPath;
+  if (onPath)
+    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
   return verdict;
 }
 
@@ -11712,6 +11718,12 @@ function diagnose(file, analysis, ctx) {
     return verdicts.get(s);
   };
   const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
+  const startedBy = ctx.whoRuns?.get(file.path);
+  if (startedBy) {
+    for (const s of analysis.sites)
+      if (s.pythonFile && !s.pythonFile.startedBy)
+        s.pythonFile.startedBy = startedBy;
+  }
   for (const original of analysis.sites) {
     const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
     const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
@@ -11789,31 +11801,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path30, ctx, language2) {
+function readForCheckSafely(path32, ctx, language2) {
   try {
-    return readForCheck(path30, ctx, language2);
+    return readForCheck(path32, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path30, diagnostics: [], problems: [{ path: path30, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path32, diagnostics: [], problems: [{ path: path32, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path30, ctx, language2) {
-  const result2 = { path: path30, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path32, ctx, language2) {
+  const result2 = { path: path32, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path30, kind, message, partial: false });
+    result2.problems.push({ path: path32, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path30, OPEN_FLAGS);
-    const st = fd === void 0 ? fs2.statSync(path30) : fs2.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs2.openSync(path32, OPEN_FLAGS);
+    const st = fd === void 0 ? fs2.statSync(path32) : fs2.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs2.readFileSync(path30) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs2.readFileSync(path32) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -11823,7 +11835,7 @@ function readForCheck(path30, ctx, language2) {
     if (fd !== void 0)
       fs2.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path30, headOf(path30, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path32, headOf(path32, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -11832,11 +11844,11 @@ function readForCheck(path30, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path30, bytes);
+  const decoded = (fe.decode ?? decodeText)(path32, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path30, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path32, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -11866,7 +11878,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path30 = result2.path;
+  const path32 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -11881,22 +11893,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path30, e));
+    result2.problems.push(crashProblem(path32, e));
   }
   return result2;
 }
-function crashProblem(path30, e) {
+function crashProblem(path32, e) {
   if (e instanceof TooComplexError)
-    return { path: path30, kind: "too-complex", message: e.message, partial: false };
+    return { path: path32, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path30, kind: "too-deep", message: e.message, partial: false };
+    return { path: path32, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path32, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path32, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path32, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -11974,7 +11986,7 @@ function lookedUpOn(v, site) {
       return `looked up on the PATH that ${by} sets, not this venv`;
     }
     default:
-      return "found on PATH, which has this venv only if activated";
+      return v.startedBy ? `found on PATH, which has this venv only if activated, and ${v.startedBy}` : "found on PATH, which has this venv only if activated";
   }
 }
 function originText(o) {
@@ -12554,7 +12566,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path30 = wordText(found.script);
+    const path32 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -12564,13 +12576,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path30))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path32))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path32 } } : { messageId: "runAsProgram", data: { script: path32 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path32}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -12830,7 +12842,7 @@ import { parse as parseYaml2 } from "yaml";
 // dist/src/frontends/dockerfile/image.js
 import path16 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
-  const esc = parsed.escape;
+  const esc2 = parsed.escape;
   const stages = [];
   const byName = /* @__PURE__ */ new Map();
   let globalArgs = /* @__PURE__ */ new Map();
@@ -12870,14 +12882,14 @@ function imageStages(shown, parsed, context, baseOf, exists) {
     }
     if (!st) {
       if (kw === "ARG")
-        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc2, false)]);
       continue;
     }
     const cur = st;
     switch (kw) {
       case "ENV":
       case "ARG":
-        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
+        for (const [k, v] of parseKeyValues(args, cur.vars, esc2, kw === "ENV")) {
           if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
             if (!cur.vars.has(k))
               cur.vars.set(k, globalArgs.get(k));
@@ -12889,7 +12901,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         }
         break;
       case "WORKDIR": {
-        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
+        const d = resolveDir(expandVars(unquote(args.trim(), esc2).value, cur.vars), cur.workdir);
         if (d)
           cur.workdir = d;
         break;
@@ -12904,7 +12916,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
       case "COPY":
       case "ADD": {
         const { flags, rest } = splitFlags(inst.args);
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc2).value);
         if (argv.length < 2 || inst.heredocs.length)
           break;
         const rawDest = expandVars(argv[argv.length - 1], cur.vars);
@@ -13989,7 +14001,8 @@ function contextFromSettings(s) {
     knowledge,
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
     maxFileSize: s.maxFileSize,
-    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0
+    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
+    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
   };
 }
 function perFileIgnores(cfg) {
@@ -14383,7 +14396,7 @@ async function checkFiles(files, settings, opts = {}) {
   return results;
 }
 async function withWorkers(files, from, queue, settings, ctx, workers, finish2, claimed, fix) {
-  const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns };
+  const data = { ruleCodes: settings.ruleCodes, consoleScripts: settings.consoleScripts, usePrefilter: settings.usePrefilter, maxFileSize: settings.maxFileSize, imageRuns: settings.imageRuns, whoRuns: settings.whoRuns };
   let producing = true;
   const idle = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -14432,9 +14445,610 @@ function dropOf(fix, file) {
   return d?.size ? [...d] : void 0;
 }
 
-// dist/src/pipeline/baseline.js
+// dist/src/pipeline/who-runs.js
+import fs11 from "node:fs";
+import path25 from "node:path";
+
+// dist/src/pipeline/tox-commands.js
 import fs10 from "node:fs";
 import path24 from "node:path";
+import { parse as parseToml2 } from "smol-toml";
+var MAX_BYTES = 1024 * 1024;
+function read(file) {
+  try {
+    const st = fs10.statSync(file);
+    if (!st.isFile() || st.size > MAX_BYTES)
+      return void 0;
+    return fs10.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function toxCommands(dir) {
+  const out = [];
+  const ini = path24.join(dir, "tox.ini");
+  const iniText = read(ini);
+  if (iniText !== void 0)
+    out.push(...iniCommands(iniText, ini, 0));
+  const cfg = path24.join(dir, "setup.cfg");
+  const cfgText = read(cfg);
+  if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
+    out.push(...iniCommands(cfgText, cfg, 0));
+  for (const name of ["tox.toml", "pyproject.toml"]) {
+    const file = path24.join(dir, name);
+    const text3 = read(file);
+    if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
+      continue;
+    let doc;
+    try {
+      doc = parseToml2(text3);
+    } catch {
+      continue;
+    }
+    const tox = name === "tox.toml" ? doc : doc.tool?.tox;
+    if (!tox || typeof tox !== "object")
+      continue;
+    if (typeof tox.legacy_tox_ini === "string") {
+      const at2 = text3.indexOf("legacy_tox_ini");
+      out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt(text3, at2)));
+    }
+    const envs = [tox.env_run_base, ...Object.values(tox.env ?? {})];
+    for (const env2 of envs) {
+      if (!env2 || typeof env2 !== "object")
+        continue;
+      for (const key of ["commands_pre", "commands", "commands_post"]) {
+        const cmds = env2[key];
+        if (!Array.isArray(cmds))
+          continue;
+        for (const cmd of cmds) {
+          if (!Array.isArray(cmd))
+            continue;
+          const words4 = cmd.flatMap((w) => {
+            if (typeof w === "string")
+              return toxWords([w]);
+            const r = w;
+            if (Array.isArray(r?.default))
+              return r.default.map((x) => typeof x === "string" ? substitute(x) : void 0);
+            return r?.replace === "posargs" ? [] : [void 0];
+          });
+          out.push({ words: stripMarkers(words4), line: lineOf(text3, cmd), file, tool: "tox" });
+        }
+      }
+    }
+  }
+  return out;
+}
+function lineAt(text3, at2) {
+  let n = 1;
+  for (let i = text3.indexOf("\n"); i >= 0 && i < at2; i = text3.indexOf("\n", i + 1))
+    n++;
+  return n;
+}
+function lineOf(text3, cmd) {
+  const strings = cmd.filter((w) => typeof w === "string");
+  const q = (s) => JSON.stringify(s);
+  for (const probe2 of [strings.length > 1 ? new RegExp(`${esc(q(strings[0]))}\\s*,\\s*${esc(q(strings[1]))}`) : void 0, strings[0] ? new RegExp(esc(q(strings[0]))) : void 0]) {
+    const m = probe2?.exec(text3);
+    if (m)
+      return lineAt(text3, m.index);
+  }
+  return 1;
+}
+function esc(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function substitute(word) {
+  const w = word.replace(/\{envpython\}/g, "python").replace(/\{(?:envbindir|env_bin_dir)\}[/\\]/g, "").replace(/\{(?:toxinidir|tox_root)\}[/\\]/g, "").replace(/\{(?:toxinidir|tox_root)\}/g, ".").replace(/\{posargs:([^{}]*)\}/g, "$1");
+  return /[{}]/.test(w) ? void 0 : w;
+}
+function toxWords(words4) {
+  return words4.filter((w) => w !== "{posargs}").map(substitute);
+}
+function stripMarkers(words4) {
+  const first = words4[0];
+  if (first === "-" || first === "!")
+    return words4.slice(1);
+  if (first && /^[-!][A-Za-z]/.test(first) && !/^-[-\w]*=/.test(first))
+    return [first.slice(1), ...words4.slice(1)];
+  return words4;
+}
+function iniCommands(text3, file, lineOffset) {
+  const out = [];
+  const lines = text3.split(/\r?\n/);
+  let inEnv = false;
+  for (let i = 0; i < lines.length; i++) {
+    const section = /^\[([^\]]+)\]/.exec(lines[i]);
+    if (section) {
+      inEnv = /^testenv(?::|$)/.test(section[1].trim());
+      continue;
+    }
+    const key = inEnv ? /^(commands(?:_pre|_post)?)\s*[=:]\s*(.*)$/.exec(lines[i]) : null;
+    if (!key)
+      continue;
+    const values = [{ text: key[2], line: i }];
+    while (i + 1 < lines.length && (/^[ \t]/.test(lines[i + 1]) || lines[i + 1].trim() === ""))
+      values.push({ text: lines[++i], line: i });
+    for (let j = 0; j < values.length; j++) {
+      let cmd = values[j].text.trim();
+      const line = values[j].line;
+      while (cmd.endsWith("\\") && j + 1 < values.length)
+        cmd = cmd.slice(0, -1) + " " + values[++j].text.trim();
+      if (!cmd || cmd.startsWith("#"))
+        continue;
+      cmd = cmd.replace(/^[\w.{},!-]+:\s+/, "");
+      const words4 = splitCommand(cmd);
+      if (words4)
+        out.push({ words: stripMarkers(toxWords(words4)), line: line + 1 + lineOffset, file, tool: "tox" });
+    }
+  }
+  return out;
+}
+function splitCommand(cmd) {
+  const out = [];
+  let word;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i];
+    if (c === " " || c === "	") {
+      if (word !== void 0)
+        out.push(word);
+      word = void 0;
+    } else if (c === '"' || c === "'") {
+      const end = cmd.indexOf(c, i + 1);
+      if (end < 0)
+        return void 0;
+      word = (word ?? "") + cmd.slice(i + 1, end);
+      i = end;
+    } else if (c === "\\" && i + 1 < cmd.length)
+      word = (word ?? "") + cmd[++i];
+    else
+      word = (word ?? "") + c;
+  }
+  if (word !== void 0)
+    out.push(word);
+  return out;
+}
+var PY_STRING = /^\s*[rR]?(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*(,|\))/;
+function noxCommands(file) {
+  const text3 = read(file);
+  if (text3 === void 0)
+    return [];
+  const out = [];
+  const call = /\bsession\.run(?:_always|_install)?\s*\(/g;
+  for (let m = call.exec(text3); m; m = call.exec(text3)) {
+    const words4 = [];
+    let rest = text3.slice(call.lastIndex, call.lastIndex + 2e3);
+    for (; ; ) {
+      const s = PY_STRING.exec(rest);
+      if (!s) {
+        if (!/^\s*\)/.test(rest))
+          words4.push(void 0);
+        break;
+      }
+      words4.push((s[1] ?? s[2]).replace(/\\(.)/g, "$1"));
+      rest = rest.slice(s[0].length);
+      if (s[3] === ")")
+        break;
+    }
+    if (words4.length && words4[0] !== void 0)
+      out.push({ words: words4, line: lineAt(text3, m.index), file, tool: "nox" });
+  }
+  return out;
+}
+
+// dist/src/pipeline/who-runs.js
+var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
+var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--with",
+  "--with-requirements",
+  "--with-editable",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
+  "--only-group",
+  "--no-group",
+  "--package",
+  "--env-file",
+  "--directory",
+  "--project",
+  "--index",
+  "--index-url",
+  "--extra-index-url",
+  "-n",
+  "--name",
+  "--prefix",
+  "-e",
+  "--environment",
+  "--env"
+]);
+var PYTHON_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-W", "-X", "-Q"]);
+var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-k",
+  "-m",
+  "-p",
+  "-c",
+  "-o",
+  "-n",
+  "-W",
+  "--rootdir",
+  "--junitxml",
+  "--junit-xml",
+  "--basetemp",
+  "--confcutdir",
+  "--ignore",
+  "--ignore-glob",
+  "--deselect",
+  "--durations",
+  "--maxfail",
+  "--tb",
+  "--cov",
+  "--cov-report",
+  "--cov-config",
+  "--log-level",
+  "--log-file",
+  "--timeout",
+  "--dist",
+  "--numprocesses",
+  "--override-ini",
+  "--config-file",
+  "--import-mode",
+  "--capture",
+  "--junit-prefix",
+  "--html",
+  "--reruns"
+]);
+var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+function isTestPath(rel) {
+  const parts = rel.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
+}
+var WhoRuns = class {
+  root;
+  files = /* @__PURE__ */ new Map();
+  folders = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.root = root;
+  }
+  /** A project path for messages, '/'-separated. */
+  shown(file) {
+    const r = path25.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path25.sep).join("/");
+  }
+  add(target, start) {
+    if ("file" in target) {
+      const list = this.files.get(target.file);
+      if (list)
+        list.push(start);
+      else
+        this.files.set(target.file, [start]);
+    } else {
+      const list = this.folders.get(target.folder);
+      const entry = { start, testsOnly: target.testsOnly };
+      if (list)
+        list.push(entry);
+      else
+        this.folders.set(target.folder, [entry]);
+    }
+  }
+  get empty() {
+    return this.files.size === 0 && this.folders.size === 0;
+  }
+  /** What the starters of one file say, or undefined when nothing known starts it. */
+  of(file) {
+    const starts = [...this.files.get(file) ?? []];
+    for (let dir = path25.dirname(file); ; dir = path25.dirname(dir)) {
+      for (const f of this.folders.get(dir) ?? [])
+        if (!f.testsOnly || isTestPath(path25.relative(dir, file)))
+          starts.push(f.start);
+      if (dir === this.root || path25.dirname(dir) === dir || !dir.startsWith(this.root))
+        break;
+    }
+    if (!starts.length)
+      return void 0;
+    const byPath = starts.find((s) => s.how === "by-path");
+    if (byPath)
+      return { byPath: byPath.text };
+    if (path25.basename(file) === "setup.py")
+      return void 0;
+    if (starts.every((s) => s.how === "on-path"))
+      return { onPath: starts[0].text };
+    return void 0;
+  }
+};
+function resolveIn(p, dirs, root) {
+  const kind = (x) => {
+    try {
+      const st = fs11.statSync(x);
+      return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const clean = p.replace(/::.*$/, "");
+  if (!clean)
+    return void 0;
+  if (path25.isAbsolute(clean)) {
+    const k = kind(clean);
+    if (k && (clean === root || clean.startsWith(root + path25.sep)))
+      return { path: path25.normalize(clean), folder: k === "folder" };
+    const parts = clean.split("/").filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const c = path25.join(root, ...parts.slice(i));
+      const kc = kind(c);
+      if (kc)
+        return { path: c, folder: kc === "folder" };
+    }
+    return void 0;
+  }
+  for (const d of dirs) {
+    const c = path25.resolve(d, clean);
+    const k = kind(c);
+    if (k && (c === root || c.startsWith(root + path25.sep)))
+      return { path: c, folder: k === "folder" };
+  }
+  return void 0;
+}
+function shebangOf(file) {
+  let head = "";
+  try {
+    const fd = fs11.openSync(file, "r");
+    try {
+      const buf = Buffer.alloc(256);
+      head = buf.subarray(0, fs11.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+    } finally {
+      fs11.closeSync(fd);
+    }
+  } catch {
+    return void 0;
+  }
+  const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head);
+  if (!m)
+    return void 0;
+  return path25.basename(m[1]) === "env" ? m[2] : m[1];
+}
+function venvOfProgram2(prog) {
+  const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
+  return m && m[1] ? m[1].replace(/^\.\//, "") : void 0;
+}
+function sameVenv(venv, active) {
+  const a = active.replace(/[\\/]+$/, "");
+  return path25.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+}
+function recordCommand(who, words4, where) {
+  let i = 0;
+  let runner;
+  if (words4[0] !== void 0 && RUNNERS.has(words4[0]) && words4[1] === "run") {
+    runner = `${words4[0]} run`;
+    for (i = 2; i < words4.length; i++) {
+      const w = words4[i];
+      if (w === void 0 || !w.startsWith("-"))
+        break;
+      if (RUNNER_VALUE_OPTIONS.has(w))
+        i++;
+    }
+    if (words4[0] === "hatch" && words4[i]?.includes(":"))
+      words4 = [...words4.slice(0, i), words4[i].slice(words4[i].indexOf(":") + 1), ...words4.slice(i + 1)];
+  }
+  const prog = words4[i];
+  if (prog === void 0)
+    return;
+  const base = path25.basename(prog);
+  const targets = [];
+  let pytestArgs;
+  let script;
+  if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
+    for (let j = i + 1; j < words4.length; j++) {
+      const w = words4[j];
+      if (w === void 0 || w === "-c" || w === "-")
+        return;
+      if (w === "-m" || /^-m\w/.test(w) && !w.startsWith("--")) {
+        const mod = w === "-m" ? words4[++j] : w.slice(2);
+        if (mod === void 0)
+          return;
+        if (mod === "pytest" || mod === "py.test")
+          pytestArgs = words4.slice(j + 1);
+        else {
+          const rel = mod.replace(/\./g, "/");
+          const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
+          if (hit && !hit.folder)
+            targets.push({ file: hit.path });
+        }
+        break;
+      }
+      if (PYTHON_VALUE_OPTIONS.has(w))
+        j++;
+      else if (!w.startsWith("-")) {
+        script = w;
+        break;
+      }
+    }
+    if (script !== void 0) {
+      const hit = resolveIn(script, where.dirs, where.root);
+      if (hit && !hit.folder)
+        targets.push({ file: hit.path });
+    }
+  } else if (PYTEST.test(base))
+    pytestArgs = words4.slice(i + 1);
+  else if (/\.py$/.test(base)) {
+    const hit = resolveIn(prog, where.dirs, where.root);
+    if (!hit || hit.folder)
+      return;
+    targets.push({ file: hit.path });
+  } else
+    return;
+  if (pytestArgs) {
+    let named = false;
+    for (let j = 0; j < pytestArgs.length; j++) {
+      const w = pytestArgs[j];
+      if (w === void 0)
+        named = true;
+      if (w === void 0)
+        continue;
+      if (w === "--")
+        continue;
+      if (w.startsWith("-")) {
+        if (PYTEST_VALUE_OPTIONS.has(w))
+          j++;
+        continue;
+      }
+      named = true;
+      const hit = resolveIn(w, where.dirs, where.root);
+      if (hit)
+        targets.push(hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path });
+    }
+    if (!named && where.dirs[0])
+      targets.push({ folder: where.dirs[0], testsOnly: true });
+  }
+  if (!targets.length)
+    return;
+  let how;
+  let as;
+  if (where.tool) {
+    how = "on-path";
+    as = where.tool === "tox" ? "in a tox env" : "in a nox session";
+  } else if (runner) {
+    how = "on-path";
+    as = `with "${runner}"`;
+  } else if (/\.py$/.test(base)) {
+    const interp = shebangOf(targets[0].file);
+    const venv = interp && venvOfProgram2(interp);
+    if (interp && !interp.includes("/")) {
+      how = "on-path";
+      as = `by its shebang, as "${interp}" from PATH`;
+    } else if (interp && venv && !isSystemInterpreterPath(interp) && !(where.activeVenv && sameVenv(venv, where.activeVenv))) {
+      how = "by-path";
+      as = `by its shebang "${interp}", without that venv on PATH`;
+    } else {
+      how = "unknown";
+      as = "";
+    }
+  } else if (!prog.includes("/") && !prog.includes("\\")) {
+    how = "on-path";
+    as = `as "${prog}" from PATH`;
+  } else {
+    const venv = venvOfProgram2(prog);
+    if (!venv || isSystemInterpreterPath(prog)) {
+      how = "unknown";
+      as = "";
+    } else if (where.activeVenv && sameVenv(venv, where.activeVenv)) {
+      how = "on-path";
+      as = `as "${prog}" with that venv on PATH`;
+    } else {
+      how = "by-path";
+      as = `as "${prog}" without that venv on PATH`;
+    }
+  }
+  const start = { how, text: `${where.label} runs this file ${as}` };
+  for (const t of targets)
+    who.add(t, start);
+}
+async function recheckWithStarters(files, claimed, roots, settings, results, check2, beforeParsing) {
+  const flagged = /* @__PURE__ */ new Map();
+  results.forEach((r, i) => {
+    if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
+      flagged.set(path25.resolve(r.path), i);
+  });
+  if (!flagged.size)
+    return;
+  const starters = await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]);
+  if (!starters.length)
+    return;
+  const again = starters.map(([file]) => results[flagged.get(file)].path);
+  const redone = await check2(again, { ...settings, whoRuns: starters.map(([, s], k) => [again[k], s]) });
+  redone.forEach((r, k) => {
+    results[flagged.get(starters[k][0])] = r;
+  });
+}
+var HELD_BY_STARTERS = /* @__PURE__ */ new Set(["VG101", "VG102", "VG103"]);
+async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
+  const root = projectRoot(roots);
+  if (root === void 0)
+    return [];
+  const names = new Set(wanted.map((w) => path25.basename(w)));
+  const mayStart = (text3) => /py\.?test|\s-m\s*\w/.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
+  const who = new WhoRuns(root);
+  const dirs = /* @__PURE__ */ new Set([root]);
+  for (const f of files) {
+    const d = path25.dirname(path25.resolve(f));
+    const rel = path25.relative(root, d);
+    if (!rel.startsWith("..") && rel.split(path25.sep).length <= 2)
+      dirs.add(d);
+  }
+  const commands = [];
+  for (const d of dirs)
+    commands.push(...toxCommands(d));
+  for (const f of files)
+    if (path25.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path25.resolve(f)));
+  for (const c of commands) {
+    const dir = path25.dirname(c.file);
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
+  }
+  let loaded = false;
+  for (const f of files) {
+    const language2 = claimed.get(f);
+    if (!language2 || language2 === "python")
+      continue;
+    const abs = path25.resolve(f);
+    let text3;
+    try {
+      const st = fs11.statSync(abs);
+      if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
+        continue;
+      text3 = fs11.readFileSync(abs, "utf8");
+    } catch {
+      continue;
+    }
+    if (!mayStart(text3))
+      continue;
+    if (!loaded) {
+      beforeParsing();
+      await loadParsers();
+      loaded = true;
+    }
+    if (parsersDamaged())
+      await loadParsers();
+    try {
+      const fe = frontEndByLanguage(language2);
+      const sites = fe.analyze(new SourceFile(abs, text3), (a) => a.sites);
+      const dir = path25.dirname(abs);
+      for (const s of sites)
+        recordSite(who, s, dir, root);
+    } catch {
+    }
+  }
+  if (who.empty)
+    return [];
+  const out = [];
+  for (const f of wanted) {
+    const s = who.of(f);
+    if (s)
+      out.push([f, s]);
+  }
+  return out;
+}
+function recordSite(who, s, dir, root) {
+  if (s.config?.activation)
+    return;
+  const words4 = s.argv.map((w) => wordText(w));
+  const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
+  recordCommand(who, words4, { label, dirs: [dir, root], root, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
+}
+function projectRoot(roots) {
+  const dirs = [...new Set(roots.map((r) => {
+    try {
+      return fs11.statSync(r).isDirectory() ? path25.resolve(r) : path25.dirname(path25.resolve(r));
+    } catch {
+      return void 0;
+    }
+  }))];
+  return dirs.length === 1 ? dirs[0] : void 0;
+}
+
+// dist/src/pipeline/baseline.js
+import fs12 from "node:fs";
+import path26 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -14458,15 +15072,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path24.dirname(path24.resolve(cwd, file));
-  const rel = (d) => path24.relative(base, path24.resolve(cwd, d.path)).split(path24.sep).join("/");
+  const base = path26.dirname(path26.resolve(cwd, file));
+  const rel = (d) => path26.relative(base, path26.resolve(cwd, d.path)).split(path26.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs10.readFileSync(file, "utf8");
+    text3 = fs12.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -14503,13 +15117,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path24.resolve(cwd, file);
+  const target = path26.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs10.writeFileSync(tmp, text3, { mode: 420 });
-    fs10.renameSync(tmp, target);
+    fs12.writeFileSync(tmp, text3, { mode: 420 });
+    fs12.renameSync(tmp, target);
   } catch (e) {
-    fs10.rmSync(tmp, { force: true });
+    fs12.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -14952,7 +15566,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const cfg = loadConfig({ start: path25.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
+  const cfg = loadConfig({ start: path27.resolve(cwd, paths[0]), configPath: opts.config, noConfig: opts.noConfig });
   if (opts.extendExclude)
     cfg.extendExclude.push(...opts.extendExclude);
   if (opts.respectGitignore !== void 0)
@@ -14968,17 +15582,18 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path25.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path25.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path27.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path27.resolve(cwd, p));
   const found = discoverFiles(roots, cfg);
   const display = (p) => {
-    const r = path25.relative(cwd, p);
+    const r = path27.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path25.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path27.resolve(cwd, p)))];
   const ignoresFor = perFileIgnores(cfg);
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
   const results = await checkFiles(found.files, settings, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix });
+  await recheckWithStarters(found.files, found.claimed, roots, settings, results, (files, s) => checkFiles(files, s, { jobs: opts.jobs, claimed: found.claimed, fix }), () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -15055,17 +15670,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path26 from "node:path";
+import path28 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path26.relative(cwd, path26.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path26.sep) || path26.isAbsolute(rel);
+  const rel = path28.relative(cwd, path28.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path28.sep) || path28.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path26.sep).join("/");
+  return displayPath(p, cwd).split(path28.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -15164,7 +15779,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path30 = portablePath(d.path, r.cwd);
+  const path32 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -15179,10 +15794,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path30,
+    path: path32,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path30, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path32, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -15191,7 +15806,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path27 from "node:path";
+import path29 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -15352,11 +15967,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path27.resolve(cwd, p)).href };
-  return { uri: rel.split(path27.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path29.resolve(cwd, p)).href };
+  return { uri: rel.split(path29.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path27.resolve(dir)).href;
+  const href = pathToFileURL(path29.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -15522,8 +16137,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path30)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path32 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path32)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -15535,7 +16150,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path30 = sanitize(displayPath(d.path, r.cwd));
+  const path32 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -15548,7 +16163,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path30}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path32}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -15634,18 +16249,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs11 from "node:fs";
-import path28 from "node:path";
+import fs13 from "node:fs";
+import path30 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path28.dirname(fileURLToPath(from)); ; dir = path28.dirname(dir)) {
-    const file = path28.join(dir, "package.json");
-    if (fs11.existsSync(file)) {
-      const json = JSON.parse(fs11.readFileSync(file, "utf8"));
+  for (let dir = path30.dirname(fileURLToPath(from)); ; dir = path30.dirname(dir)) {
+    const file = path30.join(dir, "package.json");
+    if (fs13.existsSync(file)) {
+      const json = JSON.parse(fs13.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path28.dirname(dir) === dir)
+    if (path30.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -15723,7 +16338,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path29.relative(r.cwd, path29.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path31.relative(r.cwd, path31.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -15731,7 +16346,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs12.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs14.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -15742,21 +16357,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs12.existsSync(path29.resolve(workspace, p)))
+      if (!fs14.existsSync(path31.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path29.resolve(workspace, sarifPath);
-      fs12.mkdirSync(path29.dirname(target), { recursive: true });
-      fs12.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path31.resolve(workspace, sarifPath);
+      fs14.mkdirSync(path31.dirname(target), { recursive: true });
+      fs14.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs12.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs14.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

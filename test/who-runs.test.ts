@@ -150,3 +150,18 @@ test('a script run by its #!/usr/bin/env python3 shebang from a workflow is star
   // Nobody starts it: as today.
   assert.deepEqual(codes(await findings({ 'release/deploy.py': deploy })), ['release/deploy.py:4 VG103']);
 });
+
+test('--fix leaves a file alone whose findings its starters hold back, and still fixes one a service starts by the venv path', async () => {
+  const root = project({ 'scripts/cli_smoke_tests.py': SMOKE_PY, Makefile: 'smoke:\n\tpython3 scripts/cli_smoke_tests.py\n' });
+  try {
+    const r = await check({ paths: ['.'], cwd: root, noConfig: true, fix: 'unsafe' });
+    assert.deepEqual(r.fixed, []);
+    assert.equal(fs.readFileSync(path.join(root, 'scripts/cli_smoke_tests.py'), 'utf8'), SMOKE_PY);
+    fs.writeFileSync(path.join(root, 'app.service'), '[Service]\nExecStart=/srv/app/venv/bin/python scripts/cli_smoke_tests.py\n');
+    const fixed = await check({ paths: ['.'], cwd: root, noConfig: true, fix: 'unsafe' });
+    assert.deepEqual(fixed.fixed.map((f) => f.path.split(path.sep).join('/')), ['scripts/cli_smoke_tests.py']);
+    assert.match(fs.readFileSync(path.join(root, 'scripts/cli_smoke_tests.py'), 'utf8'), /sys\.executable/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
