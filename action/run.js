@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs14 from "node:fs";
-import path37 from "node:path";
+import fs16 from "node:fs";
+import path39 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path33 from "node:path";
+import path35 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path38, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path38;
+  constructor(path40, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path40;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path38, bytes, opts = {}) {
+function decodeText(path40, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path38, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path38, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path40, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path38, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path40, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path38, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path40, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path38, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path38, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path40, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -4028,7 +4028,7 @@ function analyzeActions(file, caller) {
   const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors)
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
-  const lineOf = (off) => file.location(off).line;
+  const lineOf2 = (off) => file.location(off).line;
   let targets;
   const virtualEnvOf = (stepEnv, js) => {
     const v = stepEnv.get("VIRTUAL_ENV") ?? js.ghEnv.get("VIRTUAL_ENV");
@@ -4047,7 +4047,7 @@ function analyzeActions(file, caller) {
       return;
     const at2 = step.range?.[0] ?? 0;
     if (!js.venvs.has(venv))
-      js.venvs.set(venv, { line: lineOf(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
+      js.venvs.set(venv, { line: lineOf2(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
     js.ghPath.unshift(`${venv}/bin`);
     js.ghEnv.set("VIRTUAL_ENV", venv);
   };
@@ -4079,7 +4079,7 @@ function analyzeActions(file, caller) {
     const stepSpan = { start: at2, end: step.range?.[1] ?? at2 };
     for (const [v] of js.venvs)
       if (!venvsBefore.has(v))
-        js.venvs.set(v, { line: lineOf(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
+        js.venvs.set(v, { line: lineOf2(at2), how: "created", where: `by ${uses} in step ${stepNo}`, offset: at2 });
     for (const [k, span] of js.ghEnvAt)
       if (envAtBefore.get(k) !== span)
         js.ghEnvAt.set(k, stepSpan);
@@ -4111,9 +4111,9 @@ function analyzeActions(file, caller) {
       const stepOff = step.range?.[0] ?? keyOff;
       const callSpan = { start: runNode.range[0], end: runNode.range[1] };
       styles.push({ start: runNode.range[0], end: runNode.range[1], style: String(runNode.type) });
-      const firstLine = Math.min(lineOf(stepOff), lineOf(keyOff));
-      const lastLine = lineOf(Math.max(callSpan.start, callSpan.end - 1));
-      run2.suppress(firstLine, lastLine, { above: [lineOf(stepOff) - 1, lineOf(keyOff) - 1], trailingFrom: lineOf(keyOff) });
+      const firstLine = Math.min(lineOf2(stepOff), lineOf2(keyOff));
+      const lastLine = lineOf2(Math.max(callSpan.start, callSpan.end - 1));
+      run2.suppress(firstLine, lastLine, { above: [lineOf2(stepOff) - 1, lineOf2(keyOff) - 1], trailingFrom: lineOf2(keyOff) });
       const stepEnv = envOf(get(step, "env"), src, scope.env, inputs);
       const dialect = dialectOf(scalarText(get(step, "shell")) ?? scope.shell, windows);
       const wd = scalarText(get(step, "working-directory")) ?? scope.workdir;
@@ -4167,7 +4167,7 @@ function analyzeActions(file, caller) {
         vars,
         venvs: js.venvs,
         named: js.named,
-        originAt: (at2, command3) => ({ line: lineOf(at2), how: "created", where: `in step ${stepNo}`, offset: at2, end: command3?.end }),
+        originAt: (at2, command3) => ({ line: lineOf2(at2), how: "created", where: `in step ${stepNo}`, offset: at2, end: command3?.end }),
         facts: {
           form: "shell",
           showVenv,
@@ -4325,7 +4325,7 @@ function parseDockerfile(text3) {
     if (m[1].toLowerCase() === "escape" && (m[2] === "`" || m[2] === "\\"))
       out.escape = m[2];
   }
-  const esc = out.escape;
+  const esc2 = out.escape;
   const isComment = (t) => /^\s*#/.test(t);
   const chars = (ln, from = 0, to = ln.text.length) => {
     const r = [];
@@ -4350,7 +4350,7 @@ function parseDockerfile(text3) {
     for (; ; ) {
       const trimmed = cur.text.replace(/\s+$/, "");
       within(DOCKERFILE_RUN_CHARS, logical.length + cur.text.length);
-      if (trimmed.endsWith(esc)) {
+      if (trimmed.endsWith(esc2)) {
         pushAll(logical, chars(cur, 0, trimmed.length - 1));
         i++;
         while (i < lines.length && (isComment(lines[i].text) || /^\s*$/.test(lines[i].text))) {
@@ -4491,12 +4491,12 @@ function expandVars(value, vars) {
     return def ?? UNKNOWN;
   });
 }
-function parseKeyValues(args, vars, esc, legacyAllowed) {
+function parseKeyValues(args, vars, esc2, legacyAllowed) {
   const s = args.trim();
   const first = /^\S+/.exec(s)?.[0] ?? "";
   if (legacyAllowed && !first.includes("=")) {
     const rest = s.slice(first.length).trim();
-    return first ? [[first, expandVars(unquote(rest, esc).value, vars)]] : [];
+    return first ? [[first, expandVars(unquote(rest, esc2).value, vars)]] : [];
   }
   const out = [];
   let k = 0;
@@ -4505,7 +4505,7 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
       k++;
     if (k >= s.length)
       break;
-    const tok = unquote(s.slice(k), esc, true);
+    const tok = unquote(s.slice(k), esc2, true);
     k += tok.consumed;
     const eq = tok.raw.indexOf("=");
     if (eq <= 0) {
@@ -4513,11 +4513,11 @@ function parseKeyValues(args, vars, esc, legacyAllowed) {
       continue;
     }
     const name = tok.raw.slice(0, eq);
-    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc).value, vars)]);
+    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc2).value, vars)]);
   }
   return out;
 }
-function unquote(s, esc, oneWord2 = false) {
+function unquote(s, esc2, oneWord2 = false) {
   let value = "";
   let q = "";
   let k = 0;
@@ -4525,7 +4525,7 @@ function unquote(s, esc, oneWord2 = false) {
     const c = s[k];
     if (!q && oneWord2 && /\s/.test(c))
       break;
-    if (c === esc && q !== "'" && k + 1 < s.length) {
+    if (c === esc2 && q !== "'" && k + 1 < s.length) {
       value += s[++k];
       continue;
     }
@@ -4604,10 +4604,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path38 = `PATH="${v.venv}/bin:$PATH"`;
+  const path40 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path38}` }], applicability: "unsafe", reason, title: `Add ENV ${path38} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path38}` }], applicability: "unsafe", reason, title: `Add ${path38} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path40}` }], applicability: "unsafe", reason, title: `Add ENV ${path40} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path40}` }], applicability: "unsafe", reason, title: `Add ${path40} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5048,12 +5048,12 @@ function venvRewriter(file, program, venv, cwd) {
 function analyzeGitlab(file) {
   const src = file.text;
   const run2 = new ConfigRun(file, { language: "gitlab-ci", comments: { line: "#", trailing: "#" } });
-  const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, src.length)).line;
   const lastLine = (node, from) => {
     const range = node?.range;
-    return lineOf(Math.max(from, range ? trimmedSpan(src, node).end - 1 : from));
+    return lineOf2(Math.max(from, range ? trimmedSpan(src, node).end - 1 : from));
   };
-  const suppressFromLineAbove = (at2, from, to) => run2.suppress(from, to, { above: [lineOf(at2) - 1], trailingFrom: Infinity });
+  const suppressFromLineAbove = (at2, from, to) => run2.suppress(from, to, { above: [lineOf2(at2) - 1], trailingFrom: Infinity });
   const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
@@ -5208,17 +5208,17 @@ function analyzeGitlab(file) {
       for (const it of [...mainItems, ...afterItems]) {
         if (it === "unknown")
           continue;
-        run2.suppress(lineOf(it.span.start), lineOf(Math.max(it.span.start, it.span.end - 1)));
+        run2.suppress(lineOf2(it.span.start), lineOf2(Math.max(it.span.start, it.span.end - 1)));
       }
       const jobEnd = lastLine(entry.node, jobKey?.range?.[0] ?? 0);
       if (jobKey?.range)
-        suppressFromLineAbove(jobKey.range[0], lineOf(jobKey.range[0]), jobEnd);
+        suppressFromLineAbove(jobKey.range[0], lineOf2(jobKey.range[0]), jobEnd);
       for (const section of ["before_script", "script", "after_script"]) {
         const own = job.entries.get(section);
         const k = own?.key;
-        if (!own || !k?.range || !jobKey?.range || k.range[0] < jobKey.range[0] || lineOf(k.range[0]) > jobEnd)
+        if (!own || !k?.range || !jobKey?.range || k.range[0] < jobKey.range[0] || lineOf2(k.range[0]) > jobEnd)
           continue;
-        suppressFromLineAbove(k.range[0], lineOf(k.range[0]), Math.min(lastLine(own.node, k.range[0]), jobEnd));
+        suppressFromLineAbove(k.range[0], lineOf2(k.range[0]), Math.min(lastLine(own.node, k.range[0]), jobEnd));
       }
       const venvs = /* @__PURE__ */ new Map();
       const activation = (venv) => `${dialect === "sh" ? "." : "source"} ${showVenv2(venv)}/bin/activate`;
@@ -5272,7 +5272,7 @@ function analyzeGitlab(file) {
           cwd: PROJECT_DIR,
           vars: shellVars,
           venvs: shellVenvs,
-          originAt: (at2) => ({ line: lineOf(at2), how: "created", where: `in ${sectionAt(at2)}`, offset: at2 }),
+          originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `in ${sectionAt(at2)}`, offset: at2 }),
           facts,
           normalizePath: (p) => p.replace(/\$\{?CI_PROJECT_DIR\}?/g, PROJECT_DIR).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME2),
           rewriter: (program, venv, cwd) => venvRewriter(file, program, venv, cwd),
@@ -6255,7 +6255,7 @@ function analyzeMakefile(file, opts = {}) {
   const parsed = parseMakefile(file.text);
   const problems = parsed.problems;
   const run2 = new ConfigRun(file, { language: "makefile", comments: { line: "#", trailing: "#" } });
-  const lineOf = (off) => file.location(off).line;
+  const lineOf2 = (off) => file.location(off).line;
   const namedBy = /* @__PURE__ */ new Map();
   const venvName = (venv) => {
     if (namedBy.has(venv))
@@ -6480,7 +6480,7 @@ function analyzeMakefile(file, opts = {}) {
       cwd: CURDIR,
       vars: job.shellVars,
       venvs,
-      originAt: (at2) => ({ line: lineOf(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
+      originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
       facts,
       rewriter: (program, venv, cwd) => {
         const bin = binFor(venv, cwd);
@@ -6780,8 +6780,8 @@ function isSystemInterpreterPath(p) {
   return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
 }
 function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [...new Set(consoleScripts)].map(esc).sort((a, b) => b.length - a.length);
+  const esc2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [...new Set(consoleScripts)].map(esc2).sort((a, b) => b.length - a.length);
   const alts = [
     // interpreters and pip, with versions; also a prefix like f"python{version}"
     // …not a path segment ("/python/") or a host name ("python.org")
@@ -7431,7 +7431,7 @@ function scanUnits(s) {
   const lines = [];
   const columns = [];
   let tabs = false;
-  const lineAt = (k) => {
+  const lineAt2 = (k) => {
     let j = k;
     let column = 0;
     for (; j < n; j++) {
@@ -7453,7 +7453,7 @@ function scanUnits(s) {
     columns.push(column);
     return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
-  lineAt(0);
+  lineAt2(0);
   const stack = [];
   const re = /[#'"()[\]{}\\\r\n]/g;
   while (re.test(s)) {
@@ -7484,7 +7484,7 @@ function scanUnits(s) {
     } else {
       if (c === 13 && s.charCodeAt(i + 1) === 10)
         continue;
-      if (!stack.length && lineAt(i + 1))
+      if (!stack.length && lineAt2(i + 1))
         starts.push(i + 1);
     }
   }
@@ -7972,9 +7972,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path38, bytes) {
+function decodePython(path40, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path38, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path40, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -7993,9 +7993,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path38 = this.path;
-    path38.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path38[path38.length - 1];
+    const path40 = this.path;
+    path40.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path40[path40.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -8005,7 +8005,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path38.push(next);
+      path40.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -8018,11 +8018,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path38 = this.path;
+    const path40 = this.path;
     let lo = 0;
-    for (let hi = path38.length - 1; lo < hi; ) {
+    for (let hi = path40.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path38[mid].startIndex <= start && end <= path38[mid].endIndex)
+      if (path40[mid].startIndex <= start && end <= path40[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -8075,12 +8075,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path38, key) {
+function withKey(path40, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path38 === "no")
+  if (key === void 0 && path40 === "no")
     return "unknown";
-  return path38;
+  return path40;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8723,11 +8723,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path38 = flow.chain.join("/");
+                const path40 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path38.startsWith(k + "/") || k.startsWith(path38 + "/"))
+                  if (path40.startsWith(k + "/") || k.startsWith(path40 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path38, e.value());
+                chain.values.set(path40, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8997,10 +8997,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path38 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path40 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path38 = withKey(path38, k);
-        return { k: "env", path: path38, span };
+          path40 = withKey(path40, k);
+        return { k: "env", path: path40, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9120,10 +9120,10 @@ function evalString(ev, n, scope, pos) {
   });
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
-function decodeEscape(esc, isF) {
-  if (isF && (esc === "{{" || esc === "}}"))
-    return esc[0];
-  const body = esc.slice(1);
+function decodeEscape(esc2, isF) {
+  if (isF && (esc2 === "{{" || esc2 === "}}"))
+    return esc2[0];
+  const body = esc2.slice(1);
   if (body.startsWith("\n") || body.startsWith("\r"))
     return "";
   if (body in SIMPLE_ESCAPES)
@@ -9134,7 +9134,7 @@ function decodeEscape(esc, isF) {
   }
   if (/^[0-7]{1,3}$/.test(body))
     return String.fromCharCode(parseInt(body, 8));
-  return esc;
+  return esc2;
 }
 function decodeContent(c, raw, isF, source) {
   let text3 = "";
@@ -9506,22 +9506,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path38 = "no";
+    let path40 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path38 = withKey(path38, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path40 = withKey(path40, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path38 = mergeEnv(path38, v.k === "env" ? v.path : "unknown");
+        path40 = mergeEnv(path40, v.k === "env" ? v.path : "unknown");
       } else
-        path38 = withKey(path38, void 0);
+        path40 = withKey(path40, void 0);
     }
-    return { k: "env", path: path38, span: spanOf(n) };
+    return { k: "env", path: path40, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -10356,19 +10356,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path38 = r.env;
+    let path40 = r.env;
     if (cmd.pathReset)
-      path38 = { kind: "reset", by: cmd.pathReset };
+      path40 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path38 = { kind: "reset", by: "env -i" };
+      path40 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path38 = { kind: "explicit" };
-    const env2 = { path: path38 };
+      path40 = { kind: "explicit" };
+    const env2 = { path: path40 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path38.kind !== "reset" && path38.kind !== "missing")
+    if (active !== void 0 && path40.kind !== "reset" && path40.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10599,7 +10599,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path38, head2) => /\.pyw?$/i.test(path38) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path40, head2) => /\.pyw?$/i.test(path40) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11819,7 +11819,7 @@ function runCiJobs(file, format, jobs, problems) {
   for (const p of problems)
     run2.problem(p.message, p.offset);
   const show = shownVia([[format.home, "$HOME"]], shownUnder(format.workspace));
-  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, file.text.length)).line;
   let order = 0;
   for (const job of jobs) {
     const venvs = /* @__PURE__ */ new Map();
@@ -11878,7 +11878,7 @@ function runCiJobs(file, format, jobs, problems) {
         vars,
         venvs,
         named,
-        originAt: (at2, command3) => ({ line: lineOf(at2), how: "created", where: `in step ${stepNo + 1}`, offset: at2, end: command3?.end }),
+        originAt: (at2, command3) => ({ line: lineOf2(at2), how: "created", where: `in step ${stepNo + 1}`, offset: at2, end: command3?.end }),
         facts,
         normalizePath: format.normalizePath,
         rewriter: (program, venv, cwd) => {
@@ -12017,7 +12017,7 @@ var isWindowsPool = (y, pool) => {
 function analyzeAzure(file) {
   const y = readCiYaml(file);
   const jobs = [];
-  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, file.text.length)).line;
   try {
     const root = y.root;
     if (root) {
@@ -12094,7 +12094,7 @@ function analyzeAzure(file) {
         return {
           api: key,
           items: [{ chars: expandMacros(item.chars, vars), span: item.span }],
-          lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+          lines: { first, last, above: [lineOf2(stepSpan.start) - 1, lineOf2(k) - 1] },
           dialect: "bash",
           shHasSource: true,
           shellName: "bash",
@@ -12169,7 +12169,7 @@ var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 function analyzeCircleci(file) {
   const y = readCiYaml(file);
   const jobs = [];
-  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, file.text.length)).line;
   try {
     const root = y.root;
     const jobsMap = field(root, "jobs");
@@ -12215,7 +12215,7 @@ function analyzeCircleci(file) {
           steps.push({
             api: "run",
             items: [item],
-            lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+            lines: { first, last, above: [lineOf2(stepSpan.start) - 1, lineOf2(k) - 1] },
             dialect,
             // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
             shHasSource: true,
@@ -12265,7 +12265,7 @@ var lacksBash2 = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image)
 function analyzeBitbucket(file) {
   const y = readCiYaml(file);
   const jobs = [];
-  const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, file.text.length)).line;
   const topImage = imageName(field(y.root, "image"));
   const readStep = (stepItem) => {
     const step = field(stepItem, "step");
@@ -12289,7 +12289,7 @@ function analyzeBitbucket(file) {
       shells.push({
         api: key,
         items,
-        lines: { first, last, above: [lineOf(stepSpan?.start ?? k) - 1, lineOf(k) - 1] },
+        lines: { first, last, above: [lineOf2(stepSpan?.start ?? k) - 1, lineOf2(k) - 1] },
         dialect: sh ? "sh" : "bash",
         shHasSource: true,
         shellName: sh ? "/bin/sh" : "bash",
@@ -12494,7 +12494,7 @@ function analyzeJenkins(file) {
   const src = file.text;
   const problems = [];
   const steps = [];
-  const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const lineOf2 = (off) => file.location(Math.min(off, src.length)).line;
   const frames = [{ env: /* @__PURE__ */ new Map(), prepends: [], cwd: WS5 }];
   let pending;
   const top = () => frames[frames.length - 1];
@@ -12565,11 +12565,11 @@ function analyzeJenkins(file) {
     const prepends = [];
     for (let k = frames.length - 1; k >= 0; k--)
       prepends.push(...frames[k].prepends);
-    const first = lineOf(at2);
+    const first = lineOf2(at2);
     steps.push({
       api: "sh",
       items: [{ chars, span: { start: script.start, end: script.end } }],
-      lines: { first, last: lineOf(Math.max(at2, script.end - 1)), above: [first - 1] },
+      lines: { first, last: lineOf2(Math.max(at2, script.end - 1)), above: [first - 1] },
       dialect: shebang !== void 0 && /bash$/.test(shebang) ? "bash" : "sh",
       shHasSource: true,
       shellName: shebang ?? "sh -xe",
@@ -12732,7 +12732,7 @@ import path21 from "node:path";
 // dist/src/frontends/dockerfile/image.js
 import path20 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
-  const esc = parsed.escape;
+  const esc2 = parsed.escape;
   const stages = [];
   const byName = /* @__PURE__ */ new Map();
   let globalArgs = /* @__PURE__ */ new Map();
@@ -12772,14 +12772,14 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
     }
     if (!st) {
       if (kw === "ARG")
-        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc2, false)]);
       continue;
     }
     const cur = st;
     switch (kw) {
       case "ENV":
       case "ARG":
-        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
+        for (const [k, v] of parseKeyValues(args, cur.vars, esc2, kw === "ENV")) {
           if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
             if (!cur.vars.has(k))
               cur.vars.set(k, globalArgs.get(k));
@@ -12791,7 +12791,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         }
         break;
       case "WORKDIR": {
-        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
+        const d = resolveDir(expandVars(unquote(args.trim(), esc2).value, cur.vars), cur.workdir);
         if (d)
           cur.workdir = d;
         break;
@@ -12806,7 +12806,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
       case "COPY":
       case "ADD": {
         const { flags, rest } = splitFlags(inst.args);
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc2).value);
         if (argv.length < 2 || inst.heredocs.length)
           break;
         const rawDest = expandVars(argv[argv.length - 1], cur.vars);
@@ -13321,10 +13321,10 @@ var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
 function lineKind(text3) {
   const m = SHELL_MAGIC.exec(text3);
   if (m) {
-    const esc = m[3];
-    if (text3.length > m[0].length || esc !== "!") {
-      const form = m[2] !== void 0 ? "assign" : esc === "!" ? "system" : esc === "%system" ? "magic" : "capture";
-      return { kind: "shell", form, marker: m[0].lastIndexOf(esc), from: m[0].length };
+    const esc2 = m[3];
+    if (text3.length > m[0].length || esc2 !== "!") {
+      const form = m[2] !== void 0 ? "assign" : esc2 === "!" ? "system" : esc2 === "%system" ? "magic" : "capture";
+      return { kind: "shell", form, marker: m[0].lastIndexOf(esc2), from: m[0].length };
     }
   }
   const t = text3.trimStart();
@@ -13858,8 +13858,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path38, content) {
-  const name = path38.slice(Math.max(path38.lastIndexOf("/"), path38.lastIndexOf("\\")) + 1);
+function headOf(path40, content) {
+  const name = path40.slice(Math.max(path40.lastIndexOf("/"), path40.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -13871,11 +13871,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path38, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path38, head2));
+function claimingFrontEnd(path40, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path40, head2));
 }
-function frontEndFor(path38, head2 = "") {
-  return claimingFrontEnd(path38, head2) ?? pythonFrontEnd;
+function frontEndFor(path40, head2 = "") {
+  return claimingFrontEnd(path40, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -14288,8 +14288,9 @@ function applyPolicy(site, verdict, judgeOne) {
   let confirmed = confirming.get(facts);
   if (!confirmed)
     confirming.set(facts, confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s))));
+  const byPath = facts.startedBy?.byPath;
   if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
-    return verdict;
+    return byPath ? { ...verdict, startedBy: byPath } : verdict;
   if (!reliance.has(facts)) {
     let found;
     for (const s of facts.sites) {
@@ -14316,6 +14317,11 @@ function applyPolicy(site, verdict, judgeOne) {
       return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
     }
   }
+  if (byPath)
+    return { ...verdict, startedBy: byPath };
+  const onPath = facts.startedBy?.onPath;
+  if (onPath)
+    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
   return verdict;
 }
 
@@ -14503,6 +14509,12 @@ function diagnose(file, analysis, ctx) {
     return verdicts.get(s);
   };
   const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
+  const startedBy = ctx.whoRuns?.get(file.path);
+  if (startedBy) {
+    for (const s of analysis.sites)
+      if (s.pythonFile && !s.pythonFile.startedBy)
+        s.pythonFile.startedBy = startedBy;
+  }
   for (const original of analysis.sites) {
     const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
     const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;
@@ -14580,31 +14592,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path38, ctx, language2) {
+function readForCheckSafely(path40, ctx, language2) {
   try {
-    return readForCheck(path38, ctx, language2);
+    return readForCheck(path40, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path38, diagnostics: [], problems: [{ path: path38, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path40, diagnostics: [], problems: [{ path: path40, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path38, ctx, language2) {
-  const result2 = { path: path38, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path40, ctx, language2) {
+  const result2 = { path: path40, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path38, kind, message, partial: false });
+    result2.problems.push({ path: path40, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path38, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path38) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path40, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path40) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path38) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path40) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -14614,7 +14626,7 @@ function readForCheck(path38, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path38, headOf(path38, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path40, headOf(path40, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -14623,11 +14635,11 @@ function readForCheck(path38, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path38, bytes);
+  const decoded = (fe.decode ?? decodeText)(path40, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path38, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path40, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -14657,7 +14669,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path38 = result2.path;
+  const path40 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -14672,22 +14684,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path38, e));
+    result2.problems.push(crashProblem(path40, e));
   }
   return result2;
 }
-function crashProblem(path38, e) {
+function crashProblem(path40, e) {
   if (e instanceof TooComplexError)
-    return { path: path38, kind: "too-complex", message: e.message, partial: false };
+    return { path: path40, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path38, kind: "too-deep", message: e.message, partial: false };
+    return { path: path40, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path38, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path40, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path38, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path40, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path38, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path40, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -14765,7 +14777,7 @@ function lookedUpOn(v, site) {
       return `looked up on the PATH that ${by} sets, not this venv`;
     }
     default:
-      return "found on PATH, which has this venv only if activated";
+      return v.startedBy ? `found on PATH, which has this venv only if activated, and ${v.startedBy}` : "found on PATH, which has this venv only if activated";
   }
 }
 function originText(o) {
@@ -15443,7 +15455,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path38 = wordText(found.script);
+    const path40 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -15453,13 +15465,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path38))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path40))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path38 } } : { messageId: "runAsProgram", data: { script: path38 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path40 } } : { messageId: "runAsProgram", data: { script: path40 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path38}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path40}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -15656,12 +15668,12 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot = pyprojectPath ? path23.dirname(path23.resolve(pyprojectPath)) : path23.resolve(start);
+  const projectRoot2 = pyprojectPath ? path23.dirname(path23.resolve(pyprojectPath)) : path23.resolve(start);
   const cfg = {
-    root: settingsPath ? path23.dirname(path23.resolve(settingsPath)) : projectRoot,
+    root: settingsPath ? path23.dirname(path23.resolve(settingsPath)) : projectRoot2,
     settingsPath,
     pyprojectPath,
-    projectRoot,
+    projectRoot: projectRoot2,
     ignore: [],
     perFileIgnores: {},
     exclude: [...DEFAULT_EXCLUDE],
@@ -16849,7 +16861,8 @@ function contextFromSettings(s) {
     knowledge,
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
     maxFileSize: s.maxFileSize,
-    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0
+    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
+    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
   };
 }
 function perFileIgnores(cfg) {
@@ -17252,7 +17265,7 @@ async function checkFiles(files, settings, opts = {}) {
 }
 async function withWorkers(files, from, queue, settings, ctxOf, workers, finish3, opts, fix) {
   const { claimed, settingsOf } = opts;
-  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns }));
+  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns, whoRuns: s.whoRuns }));
   let producing = true;
   const idle = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -17301,9 +17314,610 @@ function dropOf(fix, file) {
   return d?.size ? [...d] : void 0;
 }
 
-// dist/src/pipeline/baseline.js
+// dist/src/pipeline/who-runs.js
+import fs13 from "node:fs";
+import path33 from "node:path";
+
+// dist/src/pipeline/tox-commands.js
 import fs12 from "node:fs";
 import path32 from "node:path";
+import { parse as parseToml2 } from "smol-toml";
+var MAX_BYTES = 1024 * 1024;
+function read(file) {
+  try {
+    const st = fs12.statSync(file);
+    if (!st.isFile() || st.size > MAX_BYTES)
+      return void 0;
+    return fs12.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function toxCommands(dir) {
+  const out = [];
+  const ini = path32.join(dir, "tox.ini");
+  const iniText = read(ini);
+  if (iniText !== void 0)
+    out.push(...iniCommands(iniText, ini, 0));
+  const cfg = path32.join(dir, "setup.cfg");
+  const cfgText = read(cfg);
+  if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
+    out.push(...iniCommands(cfgText, cfg, 0));
+  for (const name of ["tox.toml", "pyproject.toml"]) {
+    const file = path32.join(dir, name);
+    const text3 = read(file);
+    if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
+      continue;
+    let doc;
+    try {
+      doc = parseToml2(text3);
+    } catch {
+      continue;
+    }
+    const tox = name === "tox.toml" ? doc : doc.tool?.tox;
+    if (!tox || typeof tox !== "object")
+      continue;
+    if (typeof tox.legacy_tox_ini === "string") {
+      const at2 = text3.indexOf("legacy_tox_ini");
+      out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt(text3, at2)));
+    }
+    const envs = [tox.env_run_base, ...Object.values(tox.env ?? {})];
+    for (const env2 of envs) {
+      if (!env2 || typeof env2 !== "object")
+        continue;
+      for (const key of ["commands_pre", "commands", "commands_post"]) {
+        const cmds = env2[key];
+        if (!Array.isArray(cmds))
+          continue;
+        for (const cmd of cmds) {
+          if (!Array.isArray(cmd))
+            continue;
+          const words4 = cmd.flatMap((w) => {
+            if (typeof w === "string")
+              return toxWords([w]);
+            const r = w;
+            if (Array.isArray(r?.default))
+              return r.default.map((x) => typeof x === "string" ? substitute(x) : void 0);
+            return r?.replace === "posargs" ? [] : [void 0];
+          });
+          out.push({ words: stripMarkers(words4), line: lineOf(text3, cmd), file, tool: "tox" });
+        }
+      }
+    }
+  }
+  return out;
+}
+function lineAt(text3, at2) {
+  let n = 1;
+  for (let i = text3.indexOf("\n"); i >= 0 && i < at2; i = text3.indexOf("\n", i + 1))
+    n++;
+  return n;
+}
+function lineOf(text3, cmd) {
+  const strings = cmd.filter((w) => typeof w === "string");
+  const q = (s) => JSON.stringify(s);
+  for (const probe2 of [strings.length > 1 ? new RegExp(`${esc(q(strings[0]))}\\s*,\\s*${esc(q(strings[1]))}`) : void 0, strings[0] ? new RegExp(esc(q(strings[0]))) : void 0]) {
+    const m = probe2?.exec(text3);
+    if (m)
+      return lineAt(text3, m.index);
+  }
+  return 1;
+}
+function esc(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function substitute(word) {
+  const w = word.replace(/\{envpython\}/g, "python").replace(/\{(?:envbindir|env_bin_dir)\}[/\\]/g, "").replace(/\{(?:toxinidir|tox_root)\}[/\\]/g, "").replace(/\{(?:toxinidir|tox_root)\}/g, ".").replace(/\{posargs:([^{}]*)\}/g, "$1");
+  return /[{}]/.test(w) ? void 0 : w;
+}
+function toxWords(words4) {
+  return words4.filter((w) => w !== "{posargs}").map(substitute);
+}
+function stripMarkers(words4) {
+  const first = words4[0];
+  if (first === "-" || first === "!")
+    return words4.slice(1);
+  if (first && /^[-!][A-Za-z]/.test(first) && !/^-[-\w]*=/.test(first))
+    return [first.slice(1), ...words4.slice(1)];
+  return words4;
+}
+function iniCommands(text3, file, lineOffset) {
+  const out = [];
+  const lines = text3.split(/\r?\n/);
+  let inEnv = false;
+  for (let i = 0; i < lines.length; i++) {
+    const section = /^\[([^\]]+)\]/.exec(lines[i]);
+    if (section) {
+      inEnv = /^testenv(?::|$)/.test(section[1].trim());
+      continue;
+    }
+    const key = inEnv ? /^(commands(?:_pre|_post)?)\s*[=:]\s*(.*)$/.exec(lines[i]) : null;
+    if (!key)
+      continue;
+    const values = [{ text: key[2], line: i }];
+    while (i + 1 < lines.length && (/^[ \t]/.test(lines[i + 1]) || lines[i + 1].trim() === ""))
+      values.push({ text: lines[++i], line: i });
+    for (let j = 0; j < values.length; j++) {
+      let cmd = values[j].text.trim();
+      const line = values[j].line;
+      while (cmd.endsWith("\\") && j + 1 < values.length)
+        cmd = cmd.slice(0, -1) + " " + values[++j].text.trim();
+      if (!cmd || cmd.startsWith("#"))
+        continue;
+      cmd = cmd.replace(/^[\w.{},!-]+:\s+/, "");
+      const words4 = splitCommand(cmd);
+      if (words4)
+        out.push({ words: stripMarkers(toxWords(words4)), line: line + 1 + lineOffset, file, tool: "tox" });
+    }
+  }
+  return out;
+}
+function splitCommand(cmd) {
+  const out = [];
+  let word;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i];
+    if (c === " " || c === "	") {
+      if (word !== void 0)
+        out.push(word);
+      word = void 0;
+    } else if (c === '"' || c === "'") {
+      const end = cmd.indexOf(c, i + 1);
+      if (end < 0)
+        return void 0;
+      word = (word ?? "") + cmd.slice(i + 1, end);
+      i = end;
+    } else if (c === "\\" && i + 1 < cmd.length)
+      word = (word ?? "") + cmd[++i];
+    else
+      word = (word ?? "") + c;
+  }
+  if (word !== void 0)
+    out.push(word);
+  return out;
+}
+var PY_STRING = /^\s*[rR]?(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*(,|\))/;
+function noxCommands(file) {
+  const text3 = read(file);
+  if (text3 === void 0)
+    return [];
+  const out = [];
+  const call = /\bsession\.run(?:_always|_install)?\s*\(/g;
+  for (let m = call.exec(text3); m; m = call.exec(text3)) {
+    const words4 = [];
+    let rest = text3.slice(call.lastIndex, call.lastIndex + 2e3);
+    for (; ; ) {
+      const s = PY_STRING.exec(rest);
+      if (!s) {
+        if (!/^\s*\)/.test(rest))
+          words4.push(void 0);
+        break;
+      }
+      words4.push((s[1] ?? s[2]).replace(/\\(.)/g, "$1"));
+      rest = rest.slice(s[0].length);
+      if (s[3] === ")")
+        break;
+    }
+    if (words4.length && words4[0] !== void 0)
+      out.push({ words: words4, line: lineAt(text3, m.index), file, tool: "nox" });
+  }
+  return out;
+}
+
+// dist/src/pipeline/who-runs.js
+var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
+var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--with",
+  "--with-requirements",
+  "--with-editable",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
+  "--only-group",
+  "--no-group",
+  "--package",
+  "--env-file",
+  "--directory",
+  "--project",
+  "--index",
+  "--index-url",
+  "--extra-index-url",
+  "-n",
+  "--name",
+  "--prefix",
+  "-e",
+  "--environment",
+  "--env"
+]);
+var PYTHON_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-W", "-X", "-Q"]);
+var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-k",
+  "-m",
+  "-p",
+  "-c",
+  "-o",
+  "-n",
+  "-W",
+  "--rootdir",
+  "--junitxml",
+  "--junit-xml",
+  "--basetemp",
+  "--confcutdir",
+  "--ignore",
+  "--ignore-glob",
+  "--deselect",
+  "--durations",
+  "--maxfail",
+  "--tb",
+  "--cov",
+  "--cov-report",
+  "--cov-config",
+  "--log-level",
+  "--log-file",
+  "--timeout",
+  "--dist",
+  "--numprocesses",
+  "--override-ini",
+  "--config-file",
+  "--import-mode",
+  "--capture",
+  "--junit-prefix",
+  "--html",
+  "--reruns"
+]);
+var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+function isTestPath(rel) {
+  const parts = rel.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
+}
+var WhoRuns = class {
+  root;
+  files = /* @__PURE__ */ new Map();
+  folders = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.root = root;
+  }
+  /** A project path for messages, '/'-separated. */
+  shown(file) {
+    const r = path33.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path33.sep).join("/");
+  }
+  add(target, start) {
+    if ("file" in target) {
+      const list = this.files.get(target.file);
+      if (list)
+        list.push(start);
+      else
+        this.files.set(target.file, [start]);
+    } else {
+      const list = this.folders.get(target.folder);
+      const entry = { start, testsOnly: target.testsOnly };
+      if (list)
+        list.push(entry);
+      else
+        this.folders.set(target.folder, [entry]);
+    }
+  }
+  get empty() {
+    return this.files.size === 0 && this.folders.size === 0;
+  }
+  /** What the starters of one file say, or undefined when nothing known starts it. */
+  of(file) {
+    const starts = [...this.files.get(file) ?? []];
+    for (let dir = path33.dirname(file); ; dir = path33.dirname(dir)) {
+      for (const f of this.folders.get(dir) ?? [])
+        if (!f.testsOnly || isTestPath(path33.relative(dir, file)))
+          starts.push(f.start);
+      if (dir === this.root || path33.dirname(dir) === dir || !dir.startsWith(this.root))
+        break;
+    }
+    if (!starts.length)
+      return void 0;
+    const byPath = starts.find((s) => s.how === "by-path");
+    if (byPath)
+      return { byPath: byPath.text };
+    if (path33.basename(file) === "setup.py")
+      return void 0;
+    if (starts.every((s) => s.how === "on-path"))
+      return { onPath: starts[0].text };
+    return void 0;
+  }
+};
+function resolveIn(p, dirs, root) {
+  const kind = (x) => {
+    try {
+      const st = fs13.statSync(x);
+      return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const clean = p.replace(/::.*$/, "");
+  if (!clean)
+    return void 0;
+  if (path33.isAbsolute(clean)) {
+    const k = kind(clean);
+    if (k && (clean === root || clean.startsWith(root + path33.sep)))
+      return { path: path33.normalize(clean), folder: k === "folder" };
+    const parts = clean.split("/").filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const c = path33.join(root, ...parts.slice(i));
+      const kc = kind(c);
+      if (kc)
+        return { path: c, folder: kc === "folder" };
+    }
+    return void 0;
+  }
+  for (const d of dirs) {
+    const c = path33.resolve(d, clean);
+    const k = kind(c);
+    if (k && (c === root || c.startsWith(root + path33.sep)))
+      return { path: c, folder: k === "folder" };
+  }
+  return void 0;
+}
+function shebangOf(file) {
+  let head2 = "";
+  try {
+    const fd = fs13.openSync(file, "r");
+    try {
+      const buf = Buffer.alloc(256);
+      head2 = buf.subarray(0, fs13.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+    } finally {
+      fs13.closeSync(fd);
+    }
+  } catch {
+    return void 0;
+  }
+  const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
+  if (!m)
+    return void 0;
+  return path33.basename(m[1]) === "env" ? m[2] : m[1];
+}
+function venvOfProgram2(prog) {
+  const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
+  return m && m[1] ? m[1].replace(/^\.\//, "") : void 0;
+}
+function sameVenv(venv, active) {
+  const a = active.replace(/[\\/]+$/, "");
+  return path33.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+}
+function recordCommand(who, words4, where) {
+  let i = 0;
+  let runner;
+  if (words4[0] !== void 0 && RUNNERS.has(words4[0]) && words4[1] === "run") {
+    runner = `${words4[0]} run`;
+    for (i = 2; i < words4.length; i++) {
+      const w = words4[i];
+      if (w === void 0 || !w.startsWith("-"))
+        break;
+      if (RUNNER_VALUE_OPTIONS.has(w))
+        i++;
+    }
+    if (words4[0] === "hatch" && words4[i]?.includes(":"))
+      words4 = [...words4.slice(0, i), words4[i].slice(words4[i].indexOf(":") + 1), ...words4.slice(i + 1)];
+  }
+  const prog = words4[i];
+  if (prog === void 0)
+    return;
+  const base = path33.basename(prog);
+  const targets = [];
+  let pytestArgs;
+  let script;
+  if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
+    for (let j = i + 1; j < words4.length; j++) {
+      const w = words4[j];
+      if (w === void 0 || w === "-c" || w === "-")
+        return;
+      if (w === "-m" || /^-m\w/.test(w) && !w.startsWith("--")) {
+        const mod = w === "-m" ? words4[++j] : w.slice(2);
+        if (mod === void 0)
+          return;
+        if (mod === "pytest" || mod === "py.test")
+          pytestArgs = words4.slice(j + 1);
+        else {
+          const rel = mod.replace(/\./g, "/");
+          const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
+          if (hit && !hit.folder)
+            targets.push({ file: hit.path });
+        }
+        break;
+      }
+      if (PYTHON_VALUE_OPTIONS.has(w))
+        j++;
+      else if (!w.startsWith("-")) {
+        script = w;
+        break;
+      }
+    }
+    if (script !== void 0) {
+      const hit = resolveIn(script, where.dirs, where.root);
+      if (hit && !hit.folder)
+        targets.push({ file: hit.path });
+    }
+  } else if (PYTEST.test(base))
+    pytestArgs = words4.slice(i + 1);
+  else if (/\.py$/.test(base)) {
+    const hit = resolveIn(prog, where.dirs, where.root);
+    if (!hit || hit.folder)
+      return;
+    targets.push({ file: hit.path });
+  } else
+    return;
+  if (pytestArgs) {
+    let named = false;
+    for (let j = 0; j < pytestArgs.length; j++) {
+      const w = pytestArgs[j];
+      if (w === void 0)
+        named = true;
+      if (w === void 0)
+        continue;
+      if (w === "--")
+        continue;
+      if (w.startsWith("-")) {
+        if (PYTEST_VALUE_OPTIONS.has(w))
+          j++;
+        continue;
+      }
+      named = true;
+      const hit = resolveIn(w, where.dirs, where.root);
+      if (hit)
+        targets.push(hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path });
+    }
+    if (!named && where.dirs[0])
+      targets.push({ folder: where.dirs[0], testsOnly: true });
+  }
+  if (!targets.length)
+    return;
+  let how;
+  let as;
+  if (where.tool) {
+    how = "on-path";
+    as = where.tool === "tox" ? "in a tox env" : "in a nox session";
+  } else if (runner) {
+    how = "on-path";
+    as = `with "${runner}"`;
+  } else if (/\.py$/.test(base)) {
+    const interp = shebangOf(targets[0].file);
+    const venv = interp && venvOfProgram2(interp);
+    if (interp && !interp.includes("/")) {
+      how = "on-path";
+      as = `by its shebang, as "${interp}" from PATH`;
+    } else if (interp && venv && !isSystemInterpreterPath(interp) && !(where.activeVenv && sameVenv(venv, where.activeVenv))) {
+      how = "by-path";
+      as = `by its shebang "${interp}", without that venv on PATH`;
+    } else {
+      how = "unknown";
+      as = "";
+    }
+  } else if (!prog.includes("/") && !prog.includes("\\")) {
+    how = "on-path";
+    as = `as "${prog}" from PATH`;
+  } else {
+    const venv = venvOfProgram2(prog);
+    if (!venv || isSystemInterpreterPath(prog)) {
+      how = "unknown";
+      as = "";
+    } else if (where.activeVenv && sameVenv(venv, where.activeVenv)) {
+      how = "on-path";
+      as = `as "${prog}" with that venv on PATH`;
+    } else {
+      how = "by-path";
+      as = `as "${prog}" without that venv on PATH`;
+    }
+  }
+  const start = { how, text: `${where.label} runs this file ${as}` };
+  for (const t of targets)
+    who.add(t, start);
+}
+async function recheckWithStarters(files, claimed, roots, settings, results, check2, beforeParsing) {
+  const flagged = /* @__PURE__ */ new Map();
+  results.forEach((r, i) => {
+    if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
+      flagged.set(path33.resolve(r.path), i);
+  });
+  if (!flagged.size)
+    return;
+  const starters = await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]);
+  if (!starters.length)
+    return;
+  const again = starters.map(([file]) => results[flagged.get(file)].path);
+  const redone = await check2(again, { ...settings, whoRuns: starters.map(([, s], k) => [again[k], s]) });
+  redone.forEach((r, k) => {
+    results[flagged.get(starters[k][0])] = r;
+  });
+}
+var HELD_BY_STARTERS = /* @__PURE__ */ new Set(["VG101", "VG102", "VG103"]);
+async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
+  const root = projectRoot(roots);
+  if (root === void 0)
+    return [];
+  const names = new Set(wanted.map((w) => path33.basename(w)));
+  const mayStart = (text3) => /py\.?test|\s-m\s*\w/.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
+  const who = new WhoRuns(root);
+  const dirs = /* @__PURE__ */ new Set([root]);
+  for (const f of files) {
+    const d = path33.dirname(path33.resolve(f));
+    const rel = path33.relative(root, d);
+    if (!rel.startsWith("..") && rel.split(path33.sep).length <= 2)
+      dirs.add(d);
+  }
+  const commands = [];
+  for (const d of dirs)
+    commands.push(...toxCommands(d));
+  for (const f of files)
+    if (path33.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path33.resolve(f)));
+  for (const c of commands) {
+    const dir = path33.dirname(c.file);
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
+  }
+  let loaded = false;
+  for (const f of files) {
+    const language2 = claimed.get(f);
+    if (!language2 || language2 === "python")
+      continue;
+    const abs = path33.resolve(f);
+    let text3;
+    try {
+      const st = fs13.statSync(abs);
+      if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
+        continue;
+      text3 = fs13.readFileSync(abs, "utf8");
+    } catch {
+      continue;
+    }
+    if (!mayStart(text3))
+      continue;
+    if (!loaded) {
+      beforeParsing();
+      await loadParsers();
+      loaded = true;
+    }
+    if (parsersDamaged())
+      await loadParsers();
+    try {
+      const fe = frontEndByLanguage(language2);
+      const sites = fe.analyze(new SourceFile(abs, text3), (a) => a.sites);
+      const dir = path33.dirname(abs);
+      for (const s of sites)
+        recordSite(who, s, dir, root);
+    } catch {
+    }
+  }
+  if (who.empty)
+    return [];
+  const out = [];
+  for (const f of wanted) {
+    const s = who.of(f);
+    if (s)
+      out.push([f, s]);
+  }
+  return out;
+}
+function recordSite(who, s, dir, root) {
+  if (s.config?.activation)
+    return;
+  const words4 = s.argv.map((w) => wordText(w));
+  const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
+  recordCommand(who, words4, { label, dirs: [dir, root], root, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
+}
+function projectRoot(roots) {
+  const dirs = [...new Set(roots.map((r) => {
+    try {
+      return fs13.statSync(r).isDirectory() ? path33.resolve(r) : path33.dirname(path33.resolve(r));
+    } catch {
+      return void 0;
+    }
+  }))];
+  return dirs.length === 1 ? dirs[0] : void 0;
+}
+
+// dist/src/pipeline/baseline.js
+import fs14 from "node:fs";
+import path34 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -17327,15 +17941,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path32.dirname(path32.resolve(cwd, file));
-  const rel = (d) => path32.relative(base, path32.resolve(cwd, d.path)).split(path32.sep).join("/");
+  const base = path34.dirname(path34.resolve(cwd, file));
+  const rel = (d) => path34.relative(base, path34.resolve(cwd, d.path)).split(path34.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs12.readFileSync(file, "utf8");
+    text3 = fs14.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -17372,13 +17986,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path32.resolve(cwd, file);
+  const target = path34.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs12.writeFileSync(tmp, text3, { mode: 420 });
-    fs12.renameSync(tmp, target);
+    fs14.writeFileSync(tmp, text3, { mode: 420 });
+    fs14.renameSync(tmp, target);
   } catch (e) {
-    fs12.rmSync(tmp, { force: true });
+    fs14.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -17821,7 +18435,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path33.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path35.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -17844,14 +18458,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path33.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path33.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path35.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path35.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path33.relative(cwd, p);
+    const r = path35.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path33.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path35.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -17882,6 +18496,11 @@ async function check(opts) {
   };
   const fix = opts.fix ? { unsafe: opts.fix === "unsafe", dropped: ignoresFor } : void 0;
   const results = await checkFiles(found.files, all, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix, settingsOf: (i) => fileSettings[i] });
+  await recheckWithStarters(found.files, found.claimed, roots, settings, results, (files, s) => {
+    const withStarters = all.map((x) => ({ ...x, whoRuns: s.whoRuns }));
+    const index = files.map(settingsIndex);
+    return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
+  }, () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -17959,17 +18578,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path34 from "node:path";
+import path36 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path34.relative(cwd, path34.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path34.sep) || path34.isAbsolute(rel);
+  const rel = path36.relative(cwd, path36.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path36.sep) || path36.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path34.sep).join("/");
+  return displayPath(p, cwd).split(path36.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -18068,7 +18687,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path38 = portablePath(d.path, r.cwd);
+  const path40 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -18083,10 +18702,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path38,
+    path: path40,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path38, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path40, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -18095,7 +18714,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path35 from "node:path";
+import path37 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -18256,11 +18875,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path35.resolve(cwd, p)).href };
-  return { uri: rel.split(path35.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path37.resolve(cwd, p)).href };
+  return { uri: rel.split(path37.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path35.resolve(dir)).href;
+  const href = pathToFileURL(path37.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -18426,8 +19045,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path38 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path38)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path40 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path40)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -18439,7 +19058,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path38 = sanitize(displayPath(d.path, r.cwd));
+  const path40 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -18452,7 +19071,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path38}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path40}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -18538,18 +19157,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs13 from "node:fs";
-import path36 from "node:path";
+import fs15 from "node:fs";
+import path38 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path36.dirname(fileURLToPath(from)); ; dir = path36.dirname(dir)) {
-    const file = path36.join(dir, "package.json");
-    if (fs13.existsSync(file)) {
-      const json = JSON.parse(fs13.readFileSync(file, "utf8"));
+  for (let dir = path38.dirname(fileURLToPath(from)); ; dir = path38.dirname(dir)) {
+    const file = path38.join(dir, "package.json");
+    if (fs15.existsSync(file)) {
+      const json = JSON.parse(fs15.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path36.dirname(dir) === dir)
+    if (path38.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -18627,7 +19246,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path37.relative(r.cwd, path37.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path39.relative(r.cwd, path39.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -18635,7 +19254,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs14.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs16.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -18646,21 +19265,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs14.existsSync(path37.resolve(workspace, p)))
+      if (!fs16.existsSync(path39.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path37.resolve(workspace, sarifPath);
-      fs14.mkdirSync(path37.dirname(target), { recursive: true });
-      fs14.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path39.resolve(workspace, sarifPath);
+      fs16.mkdirSync(path39.dirname(target), { recursive: true });
+      fs16.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs14.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs16.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

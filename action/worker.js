@@ -1096,7 +1096,7 @@ function lookedUpOn(v, site) {
       return `looked up on the PATH that ${by} sets, not this venv`;
     }
     default:
-      return "found on PATH, which has this venv only if activated";
+      return v.startedBy ? `found on PATH, which has this venv only if activated, and ${v.startedBy}` : "found on PATH, which has this venv only if activated";
   }
 }
 function originText(o) {
@@ -1876,7 +1876,8 @@ function contextFromSettings(s) {
     knowledge,
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
     maxFileSize: s.maxFileSize,
-    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0
+    imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
+    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
   };
 }
 
@@ -15058,8 +15059,9 @@ function applyPolicy(site, verdict, judgeOne) {
   let confirmed = confirming.get(facts);
   if (!confirmed)
     confirming.set(facts, confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s))));
+  const byPath = facts.startedBy?.byPath;
   if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
-    return verdict;
+    return byPath ? { ...verdict, startedBy: byPath } : verdict;
   if (!reliance.has(facts)) {
     let found;
     for (const s of facts.sites) {
@@ -15086,6 +15088,11 @@ function applyPolicy(site, verdict, judgeOne) {
       return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
     }
   }
+  if (byPath)
+    return { ...verdict, startedBy: byPath };
+  const onPath = facts.startedBy?.onPath;
+  if (onPath)
+    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
   return verdict;
 }
 
@@ -15273,6 +15280,12 @@ function diagnose(file, analysis, ctx) {
     return verdicts.get(s);
   };
   const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
+  const startedBy = ctx.whoRuns?.get(file.path);
+  if (startedBy) {
+    for (const s of analysis.sites)
+      if (s.pythonFile && !s.pythonFile.startedBy)
+        s.pythonFile.startedBy = startedBy;
+  }
   for (const original of analysis.sites) {
     const inImage = imageVenv !== void 0 && original.env.path.kind === "inherited" && original.env.activeVenv === void 0 && (original.language === "python" || original.language === "shell" && (original.env.knownVenvs ?? []).every((v) => v === imageVenv));
     const site = inImage ? { ...original, env: { ...original.env, activeVenv: imageVenv } } : original;

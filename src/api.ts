@@ -20,7 +20,8 @@ import { diagnose, type SiteSource } from './pipeline/diagnose.js';
 import { fixFile, fixLoop, writeFix } from './pipeline/fix.js';
 import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-write.js';
 import { UsageError } from './kernel/errors.js';
-import { checkFiles } from './pipeline/run.js';
+import { checkFiles, chooseWasmTier } from './pipeline/run.js';
+import { recheckWithStarters } from './pipeline/who-runs.js';
 import { containerRuns } from './pipeline/container-images.js';
 import { applyBaseline, readBaseline, writeBaseline } from './pipeline/baseline.js';
 import { loadParsers, parsersLoaded } from './frontends/tree-sitter.js';
@@ -153,6 +154,12 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   // With --fix, the thread that checks a file also computes its fixed text; it is written here.
   const fix = opts.fix ? { unsafe: opts.fix === 'unsafe', dropped: ignoresFor } : undefined;
   const results = await checkFiles(found.files, all, { jobs: opts.jobs, onProgress: opts.onProgress, claimed: found.claimed, fix, settingsOf: (i) => fileSettings[i] });
+  // Python files with findings that the project starts: checked again, knowing how (who-runs.ts), each with its own settings.
+  await recheckWithStarters(found.files, found.claimed, roots, settings, results, (files, s) => {
+    const withStarters = all.map((x) => ({ ...x, whoRuns: s.whoRuns }));
+    const index = files.map(settingsIndex);
+    return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
+  }, () => chooseWasmTier(settings));
   let diagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = new Map<string, SourceFile>();

@@ -68,10 +68,15 @@ test('the stage the file ends up in counts: a venv copied into a final stage wit
 
 test('another launcher in the repository that runs the file outside the image keeps the findings', async () => {
   const files = { 'start.py': START_PY, Dockerfile: [...VENV_IMAGE, 'COPY start.py /', 'CMD /start.py', ''].join('\n') };
-  assert.deepEqual(await findings(project({ ...files, Makefile: 'run:\n\tpython start.py\n' })), START_FINDINGS);
-  assert.deepEqual(await findings(project({ ...files, 'run.sh': '#!/bin/sh\nset -e\n./start.py\n' })), START_FINDINGS);
+  // A launcher that runs it by a venv's interpreter path, without that venv on PATH (who-runs.ts).
+  assert.deepEqual(await findings(project({ ...files, Makefile: 'run:\n\t.venv/bin/python start.py\n' })), START_FINDINGS);
+  assert.deepEqual(await findings(project({ ...files, 'run.sh': '#!/bin/sh\nset -e\nvenv/bin/python ./start.py\n' })), START_FINDINGS);
+  // One that runs it by name (`python start.py`, `./start.py` by its `env python3` shebang) is PATH's
+  // interpreter, whose children by name are found on the same PATH: held back into VG106 (who-runs.ts).
+  assert.deepEqual(await findings(project({ ...files, Makefile: 'run:\n\tpython start.py\n' })), []);
+  assert.deepEqual(await findings(project({ ...files, 'run.sh': '#!/bin/sh\nset -e\n./start.py\n' })), []);
   // Files named one by one on the command line: the launcher among them still counts.
-  const root = project({ ...files, Makefile: 'run:\n\tpython start.py\n' });
+  const root = project({ ...files, Makefile: 'run:\n\t.venv/bin/python start.py\n' });
   try {
     const r = await check({ paths: ['start.py', 'Dockerfile', 'Makefile'], cwd: root, noConfig: true });
     assert.deepEqual(r.diagnostics.map((d) => `${d.path}:${d.start.line} ${d.code}`), START_FINDINGS);
@@ -134,11 +139,13 @@ test('tests a Compose service built from a repository Dockerfile runs (command: 
   // The service sets its own PATH.
   const ownPath = compose('pytest ./itests').replace('    command:', '    environment:\n      PATH: /usr/bin:/bin\n    command:');
   assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': ownPath })), ['itests/utils.py:4 VG101']);
-  // A workflow that runs the same tests on the runner.
-  const wf = ['on: push', 'jobs:', '  t:', '    runs-on: ubuntu-latest', '    steps:', '      - run: python -m pytest itests', ''].join('\n');
+  // A workflow that runs the same tests on the runner, with a venv's interpreter by path (not on PATH).
+  const wf = ['on: push', 'jobs:', '  t:', '    runs-on: ubuntu-latest', '    steps:', '      - run: .venv/bin/python -m pytest itests', ''].join('\n');
   assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), '.github/workflows/ci.yml': wf })), ['itests/utils.py:4 VG101']);
-  // tox running the folder from its own variable for the project root.
-  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), 'tox.ini': '[testenv:itests]\ncommands =\n    pytest {toxinidir}/itests\n' })), ['itests/utils.py:4 VG101']);
+  // By name on the runner, or tox running the folder (from its own variable for the project root):
+  // the image yields to them, and they run the tests with their environment on PATH (who-runs.ts).
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), '.github/workflows/ci.yml': wf.replace('.venv/bin/python', 'python') })), []);
+  assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), 'tox.ini': '[testenv:itests]\ncommands =\n    pytest {toxinidir}/itests\n' })), []);
   // A helper script under the folder that the host runs (the Makefile beside it) is only that script.
   const makefile = 'cluster:\n\t./scripts/setup.sh\n';
   assert.deepEqual(await findings(project({ ...base, 'itests/docker-compose.yml': compose('pytest ./itests'), 'itests/Makefile': makefile, 'itests/scripts/setup.sh': '#!/bin/sh\necho setup\n' })), []);

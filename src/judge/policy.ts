@@ -16,6 +16,12 @@
  *   name, and never starts `sys.executable`: both ends are PATH's, so they agree with each other in
  *   any environment; replacing some of them would split the chain (install here, run there).
  *
+ * - `started-on-path`: every place the project starts the file (src/pipeline/who-runs.ts) runs it
+ *   with its environment first on PATH (a tox env, a nox session, `uv run`, an activated venv) or
+ *   by PATH's own interpreter (`python3 scripts/x.py` in a Makefile): its children by name are
+ *   found on that same PATH. A starter that runs it by a venv's path without that venv on PATH
+ *   (`ExecStart=/srv/app/venv/bin/python x.py`) is the escape itself: the file's other starters
+ *   then hold nothing back, and a finding that is shown names that starter.
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
  * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`).
  *
@@ -114,7 +120,8 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const sameFunction = (s: LaunchSite) => fns.get(s) === fn;
   let confirmed = confirming.get(facts);
   if (!confirmed) confirming.set(facts, (confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s)))));
-  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return verdict;
+  const byPath = facts.startedBy?.byPath;
+  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return byPath ? { ...verdict, startedBy: byPath } : verdict;
 
   // The file's first such program, found once per file (a site judged a Python tool is never one).
   if (!reliance.has(facts)) {
@@ -145,5 +152,10 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
       return { ...verdict, held: { signal: 'path-chain', reason: 'this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment' } };
     }
   }
+  // A starter runs the file by a venv's path without that venv on PATH: the escape itself, named.
+  if (byPath) return { ...verdict, startedBy: byPath };
+  // Every known starter of the file runs it with its environment on PATH (who-runs pre-pass).
+  const onPath = facts.startedBy?.onPath;
+  if (onPath) return { ...verdict, held: { signal: 'started-on-path', reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
   return verdict;
 }

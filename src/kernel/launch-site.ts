@@ -59,6 +59,20 @@ export interface PythonFileFacts {
    * cells install, so installing with PATH's pip and running PATH's tools is no consistent chain.
    */
   notebook?: boolean;
+
+  /**
+   * Who starts this file, as the project's configuration, tox and nox files say (the who-runs
+   * pre-pass, src/pipeline/who-runs.ts); absent when nothing known starts it.
+   */
+  startedBy?: FileStarters;
+}
+
+/** What the known starters of a Python file say about the PATH it runs with (one of the two, in words). */
+export interface FileStarters {
+  /** Every starter runs it with its environment first on PATH, or by PATH's own interpreter: the first of them. */
+  onPath?: string;
+  /** A starter runs it by a venv's interpreter path without that venv on PATH. */
+  byPath?: string;
 }
 
 export interface EnvState {

@@ -33,7 +33,9 @@ export interface Verdict {
    * that it runs with its environment on PATH, or sets PATH. Shown only by the opt-in rule VG106.
    */
   held?: { signal: PolicySignal; reason: string };
+  /** A starter of the file that runs it by a venv's path without that venv on PATH (shown, and named in the message). */
+  startedBy?: string;
 }
 
 /** Why a by-name launch is not shown by default (see the README's "What `check` finds"). */
-export type PolicySignal = 'path-set' | 'path-reliant' | 'path-chain';
+export type PolicySignal = 'path-set' | 'path-reliant' | 'path-chain' | 'started-on-path';

@@ -6,6 +6,7 @@ import { buildKnowledge } from '../env/console-scripts.js';
 import type { Config } from './config.js';
 import type { ImageRun } from './container-images.js';
 import type { Rule } from '../kernel/rule.js';
+import type { FileStarters } from '../kernel/launch-site.js';
 import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
 import { toolNamePattern } from '../judge/python-tools.js';
 import { Prefilter } from '../frontends/python/prefilter.js';
@@ -23,6 +24,8 @@ export interface RunSettings {
    * venv those images put first on PATH, and whether their /bin/sh has `source` (Alpine's ash).
    */
   imageRuns?: [string, ImageRun][];
+  /** Python files the project starts, and what their starters say about PATH (who-runs.ts). */
+  whoRuns?: [string, FileStarters][];
 }
 
 export { UsageError } from '../kernel/errors.js';
@@ -57,7 +60,7 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun> } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters> } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
@@ -65,6 +68,7 @@ export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge:
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : undefined,
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : undefined,
+    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : undefined,
   };
 }
 

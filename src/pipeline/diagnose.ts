@@ -4,7 +4,7 @@
  * front end: a site carries what the rules need, and its rewriter builds the fixes they ask for.
  */
 import type { Diagnostic, Fix, FileProblem, RelatedLocation } from '../kernel/diagnostic.js';
-import type { LaunchSite } from '../kernel/launch-site.js';
+import type { FileStarters, LaunchSite } from '../kernel/launch-site.js';
 import type { Report, Rule } from '../kernel/rule.js';
 import type { SourceFile, Span } from '../kernel/source.js';
 import { fillMessage, splitTemplate } from '../kernel/messages.js';
@@ -29,6 +29,8 @@ export interface DiagnoseContext {
    * images put first on PATH, when they put one there.
    */
   imageRuns?: ReadonlyMap<string, ImageRun>;
+  /** Python files the project starts (absolute path → what their starters say about PATH, who-runs.ts). */
+  whoRuns?: ReadonlyMap<string, FileStarters>;
 }
 
 export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
@@ -42,6 +44,9 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
     return verdicts.get(s);
   };
   const imageVenv = ctx.imageRuns?.get(file.path)?.venv;
+  // Who starts this Python file: the file's facts carry it to the default policy (src/judge/policy.ts).
+  const startedBy = ctx.whoRuns?.get(file.path);
+  if (startedBy) for (const s of analysis.sites) if (s.pythonFile && !s.pythonFile.startedBy) s.pythonFile.startedBy = startedBy;
   for (const original of analysis.sites) {
     // In the image, the PATH the file inherits has the image's venv first: judged as activated (in
     // a script, only where that venv is the only one the script knows of).

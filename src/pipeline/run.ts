@@ -38,7 +38,7 @@ export type FixFiles = FixRequest & { dropped: (path: string) => ReadonlySet<str
  * alone. (A helper thread that parses while this one reads was measured too: no gain, +25 MB.)
  * V8's flags are per process, and apply only before the first WebAssembly module is compiled.
  */
-function chooseWasmTier(settings: RunSettings): void {
+export function chooseWasmTier(settings: RunSettings): void {
   const liftoff = process.env.VG_LIFTOFF === undefined ? settings.usePrefilter : process.env.VG_LIFTOFF === '1';
   if (liftoff && !parsersLoaded()) v8.setFlagsFromString('--liftoff-only');
 }
@@ -144,7 +144,7 @@ async function withWorkers(
 ): Promise<void> {
   const { claimed, settingsOf } = opts;
   // Only plain data crosses to workers: rules are looked up again there by code.
-  const data: RunSettings[] = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns }));
+  const data: RunSettings[] = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns, whoRuns: s.whoRuns }));
   let producing = true;
   const idle: (() => void)[] = [];
   const wake = () => idle.splice(0).forEach((f) => f());

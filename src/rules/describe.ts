@@ -23,7 +23,8 @@ export function lookedUpOn(v: Verdict, site?: LaunchSite): string {
       return `looked up on the PATH that ${by} sets, not this venv`;
     }
     default:
-      return 'found on PATH, which has this venv only if activated';
+      // A starter of the file that runs it by the venv's path without the venv on PATH (who-runs pre-pass).
+      return v.startedBy ? `found on PATH, which has this venv only if activated, and ${v.startedBy}` : 'found on PATH, which has this venv only if activated';
   }
 }
 

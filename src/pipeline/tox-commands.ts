@@ -1,0 +1,212 @@
+/**
+ * The commands a tox env or a nox session runs, read from the files that declare them, for the
+ * who-runs pre-pass (who-runs.ts). Both tools make an environment and put its `bin` first on PATH
+ * before they run a command, so every command they run, and every program those commands start by
+ * name, resolves in that environment.
+ *
+ * - tox: `commands`, `commands_pre`, `commands_post` of `[testenv]` / `[testenv:NAME]` in `tox.ini`,
+ *   in `setup.cfg` when it has `[tox:tox]`, and in `[tool.tox] legacy_tox_ini` of `pyproject.toml`;
+ *   `env_run_base` / `env.NAME` of `tox.toml` and `[tool.tox]`. Substitutions that name the env's
+ *   interpreter or the project folder are replaced (`{envpython}` → `python`, `{toxinidir}/x` →
+ *   `x`, `{posargs:tests}` → `tests`); a word with any other substitution is left unknown.
+ * - nox: `session.run("python", "x.py")` (and `run_always`/`run_install`) in `noxfile.py`, up to its
+ *   first argument that is not a string literal.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+
+export interface ToolCommand {
+  /** The command's words; undefined where a word is not known statically. */
+  words: (string | undefined)[];
+  /** 1-based line of the command in `file`. */
+  line: number;
+  file: string;
+  tool: 'tox' | 'nox';
+}
+
+/** Files larger than this declare no commands worth reading (real tox.ini files are a few KB). */
+const MAX_BYTES = 1024 * 1024;
+
+function read(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every tox command declared in `dir` (tox.ini, tox.toml, setup.cfg, pyproject.toml). */
+export function toxCommands(dir: string): ToolCommand[] {
+  const out: ToolCommand[] = [];
+  const ini = path.join(dir, 'tox.ini');
+  const iniText = read(ini);
+  if (iniText !== undefined) out.push(...iniCommands(iniText, ini, 0));
+  const cfg = path.join(dir, 'setup.cfg');
+  const cfgText = read(cfg);
+  if (cfgText !== undefined && /^\[tox:tox\]/m.test(cfgText)) out.push(...iniCommands(cfgText, cfg, 0));
+  for (const name of ['tox.toml', 'pyproject.toml']) {
+    const file = path.join(dir, name);
+    const text = read(file);
+    if (text === undefined || (name === 'pyproject.toml' && !/^\[tool\.tox\b/m.test(text))) continue;
+    let doc: Record<string, unknown>;
+    try {
+      doc = parseToml(text) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const tox = (name === 'tox.toml' ? doc : (doc.tool as Record<string, unknown> | undefined)?.tox) as Record<string, unknown> | undefined;
+    if (!tox || typeof tox !== 'object') continue;
+    if (typeof tox.legacy_tox_ini === 'string') {
+      const at = text.indexOf('legacy_tox_ini');
+      out.push(...iniCommands(tox.legacy_tox_ini, file, at < 0 ? 0 : lineAt(text, at)));
+    }
+    const envs = [tox.env_run_base, ...Object.values((tox.env as Record<string, unknown> | undefined) ?? {})];
+    for (const env of envs) {
+      if (!env || typeof env !== 'object') continue;
+      for (const key of ['commands_pre', 'commands', 'commands_post']) {
+        const cmds = (env as Record<string, unknown>)[key];
+        if (!Array.isArray(cmds)) continue;
+        for (const cmd of cmds) {
+          if (!Array.isArray(cmd)) continue;
+          const words = cmd.flatMap((w): (string | undefined)[] => {
+            if (typeof w === 'string') return toxWords([w]);
+            // `{ replace = "posargs", default = ["tests"] }`: the default, when there are no posargs.
+            const r = w as { replace?: unknown; default?: unknown } | null;
+            if (Array.isArray(r?.default)) return r.default.map((x) => (typeof x === 'string' ? substitute(x) : undefined));
+            return r?.replace === 'posargs' ? [] : [undefined];
+          });
+          out.push({ words: stripMarkers(words), line: lineOf(text, cmd), file, tool: 'tox' });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The 1-based line of offset `at`. */
+function lineAt(text: string, at: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The line of a TOML command: where its first two string words appear together, else where the first does. */
+function lineOf(text: string, cmd: unknown[]): number {
+  const strings = cmd.filter((w): w is string => typeof w === 'string');
+  const q = (s: string) => JSON.stringify(s);
+  for (const probe of [strings.length > 1 ? new RegExp(`${esc(q(strings[0]))}\\s*,\\s*${esc(q(strings[1]))}`) : undefined, strings[0] ? new RegExp(esc(q(strings[0]))) : undefined]) {
+    const m = probe?.exec(text);
+    if (m) return lineAt(text, m.index);
+  }
+  return 1;
+}
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** tox's substitutions that name the env's interpreter or the project folder; any other one is unknown. */
+function substitute(word: string): string | undefined {
+  const w = word
+    .replace(/\{envpython\}/g, 'python')
+    .replace(/\{(?:envbindir|env_bin_dir)\}[/\\]/g, '')
+    .replace(/\{(?:toxinidir|tox_root)\}[/\\]/g, '')
+    .replace(/\{(?:toxinidir|tox_root)\}/g, '.')
+    .replace(/\{posargs:([^{}]*)\}/g, '$1');
+  return /[{}]/.test(w) ? undefined : w;
+}
+
+/** tox commands' words: `{posargs}` alone (empty unless the user passes some) is dropped. */
+function toxWords(words: readonly string[]): (string | undefined)[] {
+  return words.filter((w) => w !== '{posargs}').map(substitute);
+}
+
+/** `- python x.py` / `-python x.py` / `!python` (tox ignores the exit code or inverts it): the command. */
+function stripMarkers(words: (string | undefined)[]): (string | undefined)[] {
+  const first = words[0];
+  if (first === '-' || first === '!') return words.slice(1);
+  if (first && /^[-!][A-Za-z]/.test(first) && !/^-[-\w]*=/.test(first)) return [first.slice(1), ...words.slice(1)];
+  return words;
+}
+
+/** tox.ini-style text: each line of a `commands*` key of a testenv section is one command. */
+function iniCommands(text: string, file: string, lineOffset: number): ToolCommand[] {
+  const out: ToolCommand[] = [];
+  const lines = text.split(/\r?\n/);
+  let inEnv = false;
+  for (let i = 0; i < lines.length; i++) {
+    const section = /^\[([^\]]+)\]/.exec(lines[i]);
+    if (section) {
+      inEnv = /^testenv(?::|$)/.test(section[1].trim());
+      continue;
+    }
+    const key = inEnv ? /^(commands(?:_pre|_post)?)\s*[=:]\s*(.*)$/.exec(lines[i]) : null;
+    if (!key) continue;
+    // The value: the rest of the line, then every following indented (or blank) line.
+    const values: { text: string; line: number }[] = [{ text: key[2], line: i }];
+    while (i + 1 < lines.length && (/^[ \t]/.test(lines[i + 1]) || lines[i + 1].trim() === '')) values.push({ text: lines[++i], line: i });
+    for (let j = 0; j < values.length; j++) {
+      let cmd = values[j].text.trim();
+      const line = values[j].line;
+      // A backslash at the end continues the command on the next line.
+      while (cmd.endsWith('\\') && j + 1 < values.length) cmd = cmd.slice(0, -1) + ' ' + values[++j].text.trim();
+      if (!cmd || cmd.startsWith('#')) continue;
+      // Factor conditions (`py312,lint: pytest`) select envs; the command is the same.
+      cmd = cmd.replace(/^[\w.{},!-]+:\s+/, '');
+      const words = splitCommand(cmd);
+      if (words) out.push({ words: stripMarkers(toxWords(words)), line: line + 1 + lineOffset, file, tool: 'tox' });
+    }
+  }
+  return out;
+}
+
+/** Shell-like words (quotes removed, pieces glued as in `--x="a b"`); undefined on an unclosed quote. */
+function splitCommand(cmd: string): string[] | undefined {
+  const out: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i];
+    if (c === ' ' || c === '\t') {
+      if (word !== undefined) out.push(word);
+      word = undefined;
+    } else if (c === '"' || c === "'") {
+      const end = cmd.indexOf(c, i + 1);
+      if (end < 0) return undefined;
+      word = (word ?? '') + cmd.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\' && i + 1 < cmd.length) word = (word ?? '') + cmd[++i];
+    else word = (word ?? '') + c;
+  }
+  if (word !== undefined) out.push(word);
+  return out;
+}
+
+/** A string literal of Python source, simply quoted (no prefix but r, no triple quotes). */
+const PY_STRING = /^\s*[rR]?(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*(,|\))/;
+
+/** `session.run(…)` calls of a noxfile: their leading string-literal arguments. */
+export function noxCommands(file: string): ToolCommand[] {
+  const text = read(file);
+  if (text === undefined) return [];
+  const out: ToolCommand[] = [];
+  const call = /\bsession\.run(?:_always|_install)?\s*\(/g;
+  for (let m = call.exec(text); m; m = call.exec(text)) {
+    const words: (string | undefined)[] = [];
+    let rest = text.slice(call.lastIndex, call.lastIndex + 2000);
+    for (;;) {
+      const s = PY_STRING.exec(rest);
+      if (!s) {
+        if (!/^\s*\)/.test(rest)) words.push(undefined);
+        break;
+      }
+      words.push((s[1] ?? s[2]).replace(/\\(.)/g, '$1'));
+      rest = rest.slice(s[0].length);
+      if (s[3] === ')') break;
+    }
+    if (words.length && words[0] !== undefined) out.push({ words, line: lineAt(text, m.index), file, tool: 'nox' });
+  }
+  return out;
+}

@@ -1,0 +1,414 @@
+/**
+ * The who-runs pre-pass (issue 15): before files are checked, find every place the project starts
+ * one of its own Python files, and how. A launch by name inside that file escapes only when the
+ * file runs without its environment on PATH, so its starters decide:
+ *
+ * - **on PATH**: a tox env or a nox session runs it (both put the env's `bin` first on PATH); a
+ *   Makefile recipe, CI step, script or service runs it with an interpreter or test runner found by
+ *   name (`python3 scripts/x.py`, `pytest tests/`, `python -m pkg.tool`), or through `uv run`,
+ *   `poetry run`, `hatch run`, `pdm run` …; a venv's interpreter by path with that same venv on
+ *   PATH (activated, `$GITHUB_PATH`, `ENV PATH`); or the file itself by its `#!/usr/bin/env python3`
+ *   shebang. The parent is then PATH's interpreter, and a child it starts by name on the same
+ *   PATH resolves to the same environment.
+ * - **by path**: a venv's interpreter (or pytest) by its path without that venv on PATH
+ *   (`ExecStart=/srv/app/venv/bin/python worker.py`): exactly the escape VG101–VG103 exist for.
+ * - anything else (a system interpreter by path, a program word not known statically) is unknown.
+ *
+ * The configuration files are read by their own front ends, so the shell model's PATH state
+ * (activation, `$GITHUB_PATH`, `ENV PATH`, `export PATH`) is the one the checks use; tox and nox
+ * files by tox-commands.ts. The policy (src/judge/policy.ts) holds a file's findings back when every
+ * starter is on PATH, and names a by-path starter in the findings it keeps.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileStarters, Language, LaunchSite } from '../kernel/launch-site.js';
+import { SourceFile } from '../kernel/source.js';
+import { wordText } from '../kernel/word.js';
+import { frontEndByLanguage } from '../frontends/index.js';
+import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
+import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
+import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
+import { noxCommands, toxCommands, type ToolCommand } from './tox-commands.js';
+import type { RunSettings } from './context.js';
+import type { FileCheckResult } from './check-file.js';
+
+type How = 'on-path' | 'by-path' | 'unknown';
+
+interface Start {
+  how: How;
+  /** `tox.ini:12 runs it in a tox env`, `deploy/app.service:7 runs it as "/srv/app/venv/bin/python" …`. */
+  text: string;
+}
+
+type Target = { file: string } | { folder: string; testsOnly: boolean };
+
+/** Runners that start their command in the project's environment, with its `bin` first on PATH. */
+const RUNNERS = new Set(['uv', 'poetry', 'pdm', 'hatch', 'pipenv', 'rye', 'pixi', 'conda', 'mamba', 'micromamba']);
+/** Their options that take the next word as a value. */
+const RUNNER_VALUE_OPTIONS = new Set([
+  '--with', '--with-requirements', '--with-editable', '--python', '-p', '--extra', '--group', '--only-group', '--no-group', '--package',
+  '--env-file', '--directory', '--project', '--index', '--index-url', '--extra-index-url', '-n', '--name', '--prefix', '-e', '--environment', '--env',
+]);
+/** Options of python that take the next word as a value. */
+const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '-Q']);
+/** Options of pytest that take the next word as a value (a path among them is not a test path). */
+const PYTEST_VALUE_OPTIONS = new Set([
+  '-k', '-m', '-p', '-c', '-o', '-n', '-W', '--rootdir', '--junitxml', '--junit-xml', '--basetemp', '--confcutdir', '--ignore', '--ignore-glob',
+  '--deselect', '--durations', '--maxfail', '--tb', '--cov', '--cov-report', '--cov-config', '--log-level', '--log-file', '--timeout',
+  '--dist', '--numprocesses', '--override-ini', '--config-file', '--import-mode', '--capture', '--junit-prefix', '--html', '--reruns',
+]);
+const PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+
+/** A test file or a file under a test folder: what a bare `pytest` collects and its conftest imports. */
+function isTestPath(rel: string): boolean {
+  const parts = rel.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
+}
+
+export class WhoRuns {
+  private readonly files = new Map<string, Start[]>();
+  private readonly folders = new Map<string, { start: Start; testsOnly: boolean }[]>();
+  constructor(private readonly root: string) {}
+
+  /** A project path for messages, '/'-separated. */
+  shown(file: string): string {
+    const r = path.relative(this.root, file);
+    return (r && !r.startsWith('..') ? r : file).split(path.sep).join('/');
+  }
+
+  add(target: Target, start: Start): void {
+    if ('file' in target) {
+      const list = this.files.get(target.file);
+      if (list) list.push(start);
+      else this.files.set(target.file, [start]);
+    } else {
+      const list = this.folders.get(target.folder);
+      const entry = { start, testsOnly: target.testsOnly };
+      if (list) list.push(entry);
+      else this.folders.set(target.folder, [entry]);
+    }
+  }
+
+  get empty(): boolean {
+    return this.files.size === 0 && this.folders.size === 0;
+  }
+
+  /** What the starters of one file say, or undefined when nothing known starts it. */
+  of(file: string): FileStarters | undefined {
+    const starts = [...(this.files.get(file) ?? [])];
+    // Its folders, up to the root: one lookup per level.
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      for (const f of this.folders.get(dir) ?? []) if (!f.testsOnly || isTestPath(path.relative(dir, file))) starts.push(f.start);
+      if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
+    }
+    if (!starts.length) return undefined;
+    const byPath = starts.find((s) => s.how === 'by-path');
+    if (byPath) return { byPath: byPath.text };
+    // pip and the build front ends also run a setup.py, by their own interpreter's path, PATH untouched.
+    if (path.basename(file) === 'setup.py') return undefined;
+    if (starts.every((s) => s.how === 'on-path')) return { onPath: starts[0].text };
+    return undefined;
+  }
+}
+
+/** Where a command's path names a project file or folder: from `dirs` in turn, or an absolute path's tail under the root. */
+function resolveIn(p: string, dirs: readonly string[], root: string): { path: string; folder: boolean } | undefined {
+  const kind = (x: string) => {
+    try {
+      const st = fs.statSync(x);
+      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const clean = p.replace(/::.*$/, '');
+  if (!clean) return undefined;
+  if (path.isAbsolute(clean)) {
+    const k = kind(clean);
+    if (k && (clean === root || clean.startsWith(root + path.sep))) return { path: path.normalize(clean), folder: k === 'folder' };
+    // `/srv/app/scripts/worker.py` of a unit or image: the longest tail that exists under the root.
+    const parts = clean.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const c = path.join(root, ...parts.slice(i));
+      const kc = kind(c);
+      if (kc) return { path: c, folder: kc === 'folder' };
+    }
+    return undefined;
+  }
+  for (const d of dirs) {
+    const c = path.resolve(d, clean);
+    const k = kind(c);
+    if (k && (c === root || c.startsWith(root + path.sep))) return { path: c, folder: k === 'folder' };
+  }
+  return undefined;
+}
+
+/** The interpreter a file's shebang names: `env python3` → on PATH, a venv's → by path. */
+function shebangOf(file: string): string | undefined {
+  let head = '';
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(256);
+      head = buf.subarray(0, fs.readSync(fd, buf, 0, 256, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head);
+  if (!m) return undefined;
+  return path.basename(m[1]) === 'env' ? m[2] : m[1];
+}
+
+/** The venv folder of an interpreter or tool path (`.venv/bin/python` → `.venv`), when it is one. */
+function venvOfProgram(prog: string): string | undefined {
+  const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
+  return m && m[1] ? m[1].replace(/^\.\//, '') : undefined;
+}
+
+function sameVenv(venv: string, active: string): boolean {
+  const a = active.replace(/[\\/]+$/, '');
+  return path.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, '') : a === venv || a.endsWith(`/${venv}`);
+}
+
+/**
+ * One command of a configuration file, tox or nox: the project files it starts with Python, and
+ * how. `env` is the PATH state where it runs (absent for tox and nox, which always put their env first).
+ */
+export function recordCommand(
+  who: WhoRuns,
+  words: readonly (string | undefined)[],
+  where: { label: string; dirs: readonly string[]; root: string; tool?: 'tox' | 'nox'; activeVenv?: string },
+): void {
+  let i = 0;
+  let runner: string | undefined;
+  if (words[0] !== undefined && RUNNERS.has(words[0]) && words[1] === 'run') {
+    runner = `${words[0]} run`;
+    for (i = 2; i < words.length; i++) {
+      const w = words[i];
+      if (w === undefined || !w.startsWith('-')) break;
+      if (RUNNER_VALUE_OPTIONS.has(w)) i++;
+    }
+    // `hatch run test:pytest`: the env's name, then the command.
+    if (words[0] === 'hatch' && words[i]?.includes(':')) words = [...words.slice(0, i), words[i]!.slice(words[i]!.indexOf(':') + 1), ...words.slice(i + 1)];
+  }
+  const prog = words[i];
+  if (prog === undefined) return;
+  const base = path.basename(prog);
+  const targets: Target[] = [];
+  let pytestArgs: readonly (string | undefined)[] | undefined;
+  let script: string | undefined;
+  if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
+    for (let j = i + 1; j < words.length; j++) {
+      const w = words[j];
+      if (w === undefined || w === '-c' || w === '-') return;
+      if (w === '-m' || (/^-m\w/.test(w) && !w.startsWith('--'))) {
+        const mod = w === '-m' ? words[++j] : w.slice(2);
+        if (mod === undefined) return;
+        if (mod === 'pytest' || mod === 'py.test') pytestArgs = words.slice(j + 1);
+        else {
+          const rel = mod.replace(/\./g, '/');
+          const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
+          if (hit && !hit.folder) targets.push({ file: hit.path });
+        }
+        break;
+      }
+      if (PYTHON_VALUE_OPTIONS.has(w)) j++;
+      else if (!w.startsWith('-')) {
+        script = w;
+        break;
+      }
+    }
+    if (script !== undefined) {
+      const hit = resolveIn(script, where.dirs, where.root);
+      if (hit && !hit.folder) targets.push({ file: hit.path });
+    }
+  } else if (PYTEST.test(base)) pytestArgs = words.slice(i + 1);
+  else if (/\.py$/.test(base)) {
+    // The file itself, by its shebang.
+    const hit = resolveIn(prog, where.dirs, where.root);
+    if (!hit || hit.folder) return;
+    targets.push({ file: hit.path });
+  } else return;
+  if (pytestArgs) {
+    let named = false;
+    for (let j = 0; j < pytestArgs.length; j++) {
+      const w = pytestArgs[j];
+      // `pytest "$@"`: what it collects is decided at run time.
+      if (w === undefined) named = true;
+      if (w === undefined) continue;
+      if (w === '--') continue;
+      if (w.startsWith('-')) {
+        if (PYTEST_VALUE_OPTIONS.has(w)) j++;
+        continue;
+      }
+      named = true;
+      const hit = resolveIn(w, where.dirs, where.root);
+      if (hit) targets.push(hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path });
+    }
+    // A bare `pytest` collects the tests under its folder.
+    if (!named && where.dirs[0]) targets.push({ folder: where.dirs[0], testsOnly: true });
+  }
+  if (!targets.length) return;
+  let how: How;
+  let as: string;
+  if (where.tool) {
+    how = 'on-path';
+    as = where.tool === 'tox' ? 'in a tox env' : 'in a nox session';
+  } else if (runner) {
+    how = 'on-path';
+    as = `with "${runner}"`;
+  } else if (/\.py$/.test(base)) {
+    const interp = shebangOf((targets[0] as { file: string }).file);
+    const venv = interp && venvOfProgram(interp);
+    if (interp && !interp.includes('/')) {
+      how = 'on-path';
+      as = `by its shebang, as "${interp}" from PATH`;
+    } else if (interp && venv && !isSystemInterpreterPath(interp) && !(where.activeVenv && sameVenv(venv, where.activeVenv))) {
+      how = 'by-path';
+      as = `by its shebang "${interp}", without that venv on PATH`;
+    } else {
+      how = 'unknown';
+      as = '';
+    }
+  } else if (!prog.includes('/') && !prog.includes('\\')) {
+    how = 'on-path';
+    as = `as "${prog}" from PATH`;
+  } else {
+    const venv = venvOfProgram(prog);
+    if (!venv || isSystemInterpreterPath(prog)) {
+      how = 'unknown';
+      as = '';
+    } else if (where.activeVenv && sameVenv(venv, where.activeVenv)) {
+      how = 'on-path';
+      as = `as "${prog}" with that venv on PATH`;
+    } else {
+      how = 'by-path';
+      as = `as "${prog}" without that venv on PATH`;
+    }
+  }
+  const start = { how, text: `${where.label} runs this file ${as}` };
+  for (const t of targets) who.add(t, start);
+}
+
+/**
+ * After the check: the Python files with a VG101–VG103 finding that the project starts are checked
+ * again, with what their starters say (RunSettings.whoRuns), and their results replaced. A run
+ * without such findings (most files, the whole standard library) reads no starter at all; one with
+ * them reads the tox and nox files and analyses only the configuration files that name one of those
+ * files (or a test runner, or a module), once more. `check` runs the files again as the first
+ * check did (the same workers and fix request).
+ */
+export async function recheckWithStarters(
+  files: readonly string[],
+  claimed: ReadonlyMap<string, Language>,
+  roots: readonly string[],
+  settings: RunSettings,
+  results: FileCheckResult[],
+  check: (files: string[], settings: RunSettings) => Promise<FileCheckResult[]>,
+  beforeParsing: () => void,
+): Promise<void> {
+  const flagged = new Map<string, number>();
+  results.forEach((r, i) => {
+    if (r.language === 'python' && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code))) flagged.set(path.resolve(r.path), i);
+  });
+  if (!flagged.size) return;
+  const starters = await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]);
+  if (!starters.length) return;
+  // Keyed as the check names the files (diagnose looks them up by SourceFile.path).
+  const again = starters.map(([file]) => results[flagged.get(file)!].path);
+  const redone = await check(again, { ...settings, whoRuns: starters.map(([, s], k) => [again[k], s]) });
+  redone.forEach((r, k) => {
+    results[flagged.get(starters[k][0])!] = r;
+  });
+}
+
+/** The rules whose findings the default policy weighs (src/judge/policy.ts). */
+const HELD_BY_STARTERS = new Set(['VG101', 'VG102', 'VG103']);
+
+/**
+ * The pre-pass: every configuration file of the run that may name one of `wanted` (through its
+ * front end), and the tox and nox files of the project's folders. `files` and `claimed` are
+ * discovery's; `roots` the paths checked; `wanted` absolute paths of Python files.
+ */
+export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<string, Language>, roots: readonly string[], beforeParsing: () => void, wanted: readonly string[]): Promise<[string, FileStarters][]> {
+  const root = projectRoot(roots);
+  if (root === undefined) return [];
+  // What a configuration file must mention to start one of them: its name, a test runner, a module.
+  const names = new Set(wanted.map((w) => path.basename(w)));
+  const mayStart = (text: string) => /py\.?test|\s-m\s*\w/.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
+  const who = new WhoRuns(root);
+  // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
+  const dirs = new Set<string>([root]);
+  for (const f of files) {
+    const d = path.dirname(path.resolve(f));
+    const rel = path.relative(root, d);
+    if (!rel.startsWith('..') && rel.split(path.sep).length <= 2) dirs.add(d);
+  }
+  const commands: ToolCommand[] = [];
+  for (const d of dirs) commands.push(...toxCommands(d));
+  for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
+  for (const c of commands) {
+    const dir = path.dirname(c.file);
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
+  }
+  // Configuration files, through their front ends.
+  let loaded = false;
+  for (const f of files) {
+    const language = claimed.get(f);
+    if (!language || language === 'python') continue;
+    const abs = path.resolve(f);
+    let text: string;
+    try {
+      const st = fs.statSync(abs);
+      if (!st.isFile() || st.size > CONFIG_MAX_BYTES) continue;
+      text = fs.readFileSync(abs, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!mayStart(text)) continue;
+    if (!loaded) {
+      beforeParsing();
+      await loadParsers();
+      loaded = true;
+    }
+    if (parsersDamaged()) await loadParsers();
+    try {
+      const fe = frontEndByLanguage(language);
+      const sites = fe.analyze(new SourceFile(abs, text), (a) => a.sites);
+      const dir = path.dirname(abs);
+      for (const s of sites) recordSite(who, s, dir, root);
+    } catch {
+      // The file's own check reports what is wrong with it; here it only starts nothing.
+    }
+  }
+  if (who.empty) return [];
+  const out: [string, FileStarters][] = [];
+  for (const f of wanted) {
+    const s = who.of(f);
+    if (s) out.push([f, s]);
+  }
+  return out;
+}
+
+function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string): void {
+  if (s.config?.activation) return;
+  const words = s.argv.map((w) => wordText(w));
+  const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
+  recordCommand(who, words, { label, dirs: [dir, root], root, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+}
+
+/** The project folder: the one folder checked (a file's folder), when there is exactly one. */
+function projectRoot(roots: readonly string[]): string | undefined {
+  const dirs = [...new Set(roots.map((r) => {
+    try {
+      return fs.statSync(r).isDirectory() ? path.resolve(r) : path.dirname(path.resolve(r));
+    } catch {
+      return undefined;
+    }
+  }))];
+  return dirs.length === 1 ? dirs[0] : undefined;
+}

@@ -1,0 +1,167 @@
+/**
+ * Who runs a Python file (issue 15): the who-runs pre-pass (src/pipeline/who-runs.ts) finds the
+ * places a project starts its own Python files, and the default policy (src/judge/policy.ts) holds
+ * a file's VG101–VG103 findings back into VG106 when every starter runs it with its environment on
+ * PATH, and keeps them shown, naming the starter, when one runs it by a venv's path without that
+ * venv on PATH. Every case is a minimal project shaped like the repository it came from; each held
+ * case has a twin that differs in one piece of evidence and stays reported.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { check } from '../src/api.js';
+import { tempDir } from './helpers.js';
+
+function project(files: Record<string, string>): string {
+  const root = tempDir('venvguard-who-');
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+/** Findings as `path:line CODE message`, VG106 included. */
+async function findings(files: Record<string, string>): Promise<string[]> {
+  const root = project(files);
+  try {
+    const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] });
+    return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code} ${d.message}`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function codes(list: string[]): string[] {
+  return list.map((f) => f.split(' ').slice(0, 2).join(' '));
+}
+
+/** tox's own tasks/release.py, reduced: towncrier by name, run only by the tox env `release`. */
+const RELEASE_PY = ['import subprocess', '', 'def main():', '    subprocess.check_call(["towncrier", "build", "--yes"])', '', 'main()', ''].join('\n');
+const RELEASE_FINDING = 'tasks/release.py:4 VG103';
+const RELEASE_HELD = 'tasks/release.py:4 VG106';
+
+test('a tox env that runs the script holds its findings back into VG106, naming the tox file and line', async () => {
+  const ini = ['[tox]', 'env_list = py', '', '[testenv:release]', 'deps = towncrier', 'commands =', '    python {toxinidir}/tasks/release.py {posargs}', ''].join('\n');
+  const found = await findings({ 'tasks/release.py': RELEASE_PY, 'tox.ini': ini });
+  assert.deepEqual(codes(found), [RELEASE_HELD]);
+  assert.match(found[0], /because tox\.ini:7 runs this file in a tox env, so a name it starts is found on the same PATH as its own interpreter/);
+  // The same env in tox.toml (tox's own repository), in pyproject's [tool.tox] and in setup.cfg's [tox:tox].
+  const toml = ['[env.release]', 'deps = ["towncrier"]', 'commands = [["python", "{tox_root}/tasks/release.py", { replace = "posargs", extend = true }]]', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'tox.toml': toml })), [RELEASE_HELD]);
+  const pyproject = ['[project]', 'name = "x"', '', '[tool.tox.env.release]', 'commands = [["python", "tasks/release.py"]]', ''].join('\n');
+  const viaPyproject = await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pyproject });
+  assert.deepEqual(codes(viaPyproject), [RELEASE_HELD]);
+  assert.match(viaPyproject[0], /pyproject\.toml:5 runs this file in a tox env/);
+  const cfg = ['[metadata]', 'name = x', '', '[tox:tox]', 'envlist = py', '', '[testenv:release]', 'commands = python tasks/release.py', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'setup.cfg': cfg })), [RELEASE_HELD]);
+  // setup.cfg without [tox:tox] is not tox's: nothing starts the file, so it is reported as today.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'setup.cfg': cfg.replace('[tox:tox]', '[flake8]') })), [RELEASE_FINDING]);
+  // A tox env running another script starts nothing here.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'tox.ini': ini.replace('tasks/release.py', 'tasks/other.py') })), [RELEASE_FINDING]);
+});
+
+test('a pytest run by tox covers the test folder it names (cloud-init: tox -e integration-tests)', async () => {
+  const conftest = ['import subprocess', '', 'def pytest_sessionfinish():', '    subprocess.run(["coverage", "combine"], check=True)', ''].join('\n');
+  const ini = ['[testenv:integration-tests]', 'deps = coverage', 'commands = {envpython} -m pytest --log-cli-level=INFO -vv {posargs:tests/integration_tests}', ''].join('\n');
+  const held = await findings({ 'tests/integration_tests/conftest.py': conftest, 'tox.ini': ini });
+  assert.deepEqual(codes(held), ['tests/integration_tests/conftest.py:4 VG106']);
+  // pytest of another folder does not cover it.
+  assert.deepEqual(codes(await findings({ 'tests/integration_tests/conftest.py': conftest, 'tox.ini': ini.replace('tests/integration_tests', 'tests/unittests') })), ['tests/integration_tests/conftest.py:4 VG103']);
+});
+
+test('a nox session that runs the script holds its findings back', async () => {
+  const nox = ['import nox', '', '@nox.session', 'def release(session):', '    session.install("towncrier")', '    session.run("python", "tasks/release.py")', ''].join('\n');
+  const found = await findings({ 'tasks/release.py': RELEASE_PY, 'noxfile.py': nox });
+  assert.deepEqual(codes(found), [RELEASE_HELD]);
+  assert.match(found[0], /noxfile\.py:6 runs this file in a nox session/);
+});
+
+/** streamlit's scripts/cli_smoke_tests.py, reduced: the console script and python by name. */
+const SMOKE_PY = ['import subprocess', '', 'def can_run():', '    subprocess.run(["streamlit", "version"], check=True)', '    subprocess.run(["python", "-c", "import streamlit"], check=True)', '', 'can_run()', ''].join('\n');
+
+test('a Makefile recipe that runs the script by name (after activation, or on PATH) holds it back; a systemd unit that starts it by the venv path keeps it', async () => {
+  const activated = ['.PHONY: smoke', 'smoke:', '\t. .venv/bin/activate && python scripts/cli_smoke_tests.py', ''].join('\n');
+  const held = await findings({ 'scripts/cli_smoke_tests.py': SMOKE_PY, Makefile: activated });
+  assert.deepEqual(codes(held), ['scripts/cli_smoke_tests.py:4 VG106', 'scripts/cli_smoke_tests.py:5 VG106']);
+  assert.match(held[0], /because Makefile:3 runs this file as "python" from PATH/);
+  // By name without a venv: the parent is PATH's python3, and its children are found on the same PATH.
+  const byName = ['cli-smoke-tests:', '\tpython3 scripts/cli_smoke_tests.py', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'scripts/cli_smoke_tests.py': SMOKE_PY, Makefile: byName })), ['scripts/cli_smoke_tests.py:4 VG106', 'scripts/cli_smoke_tests.py:5 VG106']);
+  // The same script also started by a service with the venv's interpreter by path, PATH untouched: shown, and the unit named.
+  const unit = ['[Unit]', 'Description=smoke', '', '[Service]', 'WorkingDirectory=/srv/app', 'ExecStart=/srv/app/venv/bin/python /srv/app/scripts/cli_smoke_tests.py', ''].join('\n');
+  const shown = await findings({ 'scripts/cli_smoke_tests.py': SMOKE_PY, Makefile: byName, 'deploy/smoke.service': unit });
+  assert.deepEqual(codes(shown), ['scripts/cli_smoke_tests.py:4 VG103', 'scripts/cli_smoke_tests.py:5 VG101']);
+  assert.match(shown[1], /"python" is found on PATH, which has this venv only if activated, and deploy\/smoke\.service:6 runs this file as "\/srv\/app\/venv\/bin\/python" without that venv on PATH$/);
+});
+
+test('a pytest recipe after activation covers the test file it names; `pytest "$@"` names nothing', async () => {
+  const test = ['import subprocess', '', 'def test_bus():', '    subprocess.Popen(["python3", "-m", "mycroft.messagebus.service"])', ''].join('\n');
+  const named = ['unittest:', '\t. .venv/bin/activate; pytest test/integrationtests/messagebus/messagebus_test.py --cov=mycroft', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'test/integrationtests/messagebus/messagebus_test.py': test, Makefile: named })), ['test/integrationtests/messagebus/messagebus_test.py:4 VG106']);
+  // mycroft-core's start-mycroft.sh: `pytest "$@"` runs what the caller names.
+  const script = ['#!/usr/bin/env bash', '. .venv/bin/activate', 'pytest "$@"', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'test/integrationtests/messagebus/messagebus_test.py': test, 'start.sh': script })), ['test/integrationtests/messagebus/messagebus_test.py:4 VG101']);
+});
+
+test('a workflow step after the venv was put on $GITHUB_PATH, or through `uv run`, holds it back', async () => {
+  const wf = (run: string) =>
+    ['on: push', 'jobs:', '  smoke:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', '      - run: python -m venv venv && echo "$PWD/venv/bin" >> "$GITHUB_PATH"', `      - run: ${run}`, ''].join('\n');
+  const held = await findings({ 'scripts/cli_smoke_tests.py': SMOKE_PY, '.github/workflows/ci.yml': wf('python scripts/cli_smoke_tests.py') });
+  assert.deepEqual(codes(held), ['scripts/cli_smoke_tests.py:4 VG106', 'scripts/cli_smoke_tests.py:5 VG106']);
+  assert.match(held[0], /\.github\/workflows\/ci\.yml:8 runs this file as "python" from PATH/);
+  const uv = await findings({ 'scripts/cli_smoke_tests.py': SMOKE_PY, '.github/workflows/ci.yml': wf('uv run --with click python scripts/cli_smoke_tests.py') });
+  assert.match(uv[0], /runs this file with "uv run"/);
+  // The venv's interpreter by its path, the venv not on PATH: the escape, shown.
+  const byPath = ['on: push', 'jobs:', '  smoke:', '    runs-on: ubuntu-latest', '    steps:', '      - run: python -m venv venv', '      - run: venv/bin/python scripts/cli_smoke_tests.py', ''].join('\n');
+  const shown = await findings({ 'scripts/cli_smoke_tests.py': SMOKE_PY, '.github/workflows/ci.yml': byPath });
+  assert.deepEqual(codes(shown), ['scripts/cli_smoke_tests.py:4 VG103', 'scripts/cli_smoke_tests.py:5 VG101']);
+  assert.match(shown[0], /ci\.yml:7 runs this file as "venv\/bin\/python" without that venv on PATH/);
+});
+
+test('a Dockerfile CMD by the venv path: shown without ENV PATH, held with it', async () => {
+  const app = ['import subprocess', '', 'subprocess.run(["alembic", "upgrade", "head"], check=True)', ''].join('\n');
+  const base = ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv && /opt/venv/bin/pip install alembic', 'WORKDIR /app', 'COPY app.py /app/app.py'];
+  const shown = await findings({ 'app.py': app, Dockerfile: [...base, 'CMD ["/opt/venv/bin/python", "/app/app.py"]', ''].join('\n') });
+  assert.deepEqual(codes(shown), ['app.py:3 VG103']);
+  assert.match(shown[0], /Dockerfile:5 runs this file as "\/opt\/venv\/bin\/python" without that venv on PATH/);
+  const held = await findings({ 'app.py': app, Dockerfile: [...base, 'ENV PATH=/opt/venv/bin:$PATH', 'CMD ["/opt/venv/bin/python", "/app/app.py"]', ''].join('\n') });
+  assert.deepEqual(codes(held).filter((c) => c.startsWith('app.py')), []);
+});
+
+test('setup.py is also started by pip with its interpreter path: a Makefile running it by name holds nothing (mayan-edms)', async () => {
+  const setup = ['import os, sys', '', 'if sys.argv[-1] == "publish":', '    os.system("python setup.py sdist upload")', '    sys.exit()', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'setup.py': setup, Makefile: 'dist:\n\tpython setup.py sdist\n' })), ['setup.py:4 VG101']);
+});
+
+test('sys.executable in the same function stays the strong signal, whoever starts the file', async () => {
+  const mixed = ['import subprocess, sys', '', 'def main():', '    subprocess.check_call([sys.executable, "-m", "pip", "install", "towncrier"])', '    subprocess.check_call(["towncrier", "build"])', '', 'main()', ''].join('\n');
+  const ini = ['[testenv:release]', 'commands = python tasks/release.py', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': mixed, 'tox.ini': ini })), ['tasks/release.py:5 VG103']);
+});
+
+test('a script run by its #!/usr/bin/env python3 shebang from a workflow is started on PATH', async () => {
+  const deploy = ['#!/usr/bin/env python3', 'import subprocess', '', 'subprocess.check_call(["twine", "upload", "dist/*"])', ''].join('\n');
+  const wf = ['on: push', 'jobs:', '  deploy:', '    runs-on: ubuntu-latest', '    steps:', '      - run: ./release/deploy.py', ''].join('\n');
+  const held = await findings({ 'release/deploy.py': deploy, '.github/workflows/main.yml': wf });
+  assert.deepEqual(codes(held), ['release/deploy.py:4 VG106']);
+  assert.match(held[0], /main\.yml:6 runs this file by its shebang, as "python3" from PATH/);
+  // Nobody starts it: as today.
+  assert.deepEqual(codes(await findings({ 'release/deploy.py': deploy })), ['release/deploy.py:4 VG103']);
+});
+
+test('--fix leaves a file alone whose findings its starters hold back, and still fixes one a service starts by the venv path', async () => {
+  const root = project({ 'scripts/cli_smoke_tests.py': SMOKE_PY, Makefile: 'smoke:\n\tpython3 scripts/cli_smoke_tests.py\n' });
+  try {
+    const r = await check({ paths: ['.'], cwd: root, noConfig: true, fix: 'unsafe' });
+    assert.deepEqual(r.fixed, []);
+    assert.equal(fs.readFileSync(path.join(root, 'scripts/cli_smoke_tests.py'), 'utf8'), SMOKE_PY);
+    fs.writeFileSync(path.join(root, 'app.service'), '[Service]\nExecStart=/srv/app/venv/bin/python scripts/cli_smoke_tests.py\n');
+    const fixed = await check({ paths: ['.'], cwd: root, noConfig: true, fix: 'unsafe' });
+    assert.deepEqual(fixed.fixed.map((f) => f.path.split(path.sep).join('/')), ['scripts/cli_smoke_tests.py']);
+    assert.match(fs.readFileSync(path.join(root, 'scripts/cli_smoke_tests.py'), 'utf8'), /sys\.executable/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
