@@ -1688,9 +1688,7 @@ function createdVenv(argv) {
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
   const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
-  if (prog === "uv" && t[1] === "venv")
-    return !t.includes("--seed");
-  return t.includes("--without-pip") || t.includes("--no-pip");
+  return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();

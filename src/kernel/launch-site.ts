@@ -147,7 +147,7 @@ export interface VenvOrigin {
   offset?: number;
   /** End offset of the command that made it (fixes insert after it). */
   end?: number;
-  /** Made without pip (`uv venv` without --seed, `-m venv --without-pip`, `virtualenv --no-pip`): `pip` by name is never its pip. */
+  /** Made without pip by design (`uv venv` without --seed): `pip` by name is never its pip. */
   withoutPip?: boolean;
 }
 

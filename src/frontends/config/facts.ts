@@ -72,12 +72,15 @@ export function createdVenv(argv: Word[]): string | undefined {
   return dflt;
 }
 
-/** Whether a command createdVenv recognises makes the venv without pip: `uv venv` (unless --seed), `--without-pip`, `virtualenv --no-pip`. */
+/**
+ * Whether a command createdVenv recognises makes a venv that has no pip by design: `uv venv`
+ * (unless --seed), whose users install with `uv pip`. (`-m venv --without-pip` is left out: it is
+ * mostly a step before bootstrapping pip some other way, which a later `pip` may then be.)
+ */
 export function createdWithoutPip(argv: Word[]): boolean {
   const t = argv.map((w) => wordText(w));
   const prog = t[0] === undefined ? undefined : path.posix.basename(t[0]);
-  if (prog === 'uv' && t[1] === 'venv') return !t.includes('--seed');
-  return t.includes('--without-pip') || t.includes('--no-pip');
+  return prog === 'uv' && t[1] === 'venv' && !t.includes('--seed');
 }
 
 /**
