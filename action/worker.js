@@ -14042,7 +14042,7 @@ function readNotebook(text3) {
   within(NOTEBOOK_CELLS, cells.items.length);
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
-  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0 };
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0 };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, "cell_type");
@@ -14507,7 +14507,8 @@ function finish2(file, nb, reading, pa, vfile, use) {
       ...(py?.pathSets ?? []).map((p) => ({ from: mod.span({ start: p.from, end: p.from + 1 }).start, to: mod.span({ start: Math.max(p.to - 1, 0), end: p.to }).end, span: mod.span(p.span) })),
       ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
     ],
-    notebook: true
+    notebook: true,
+    colab: nb.colab
   };
   for (const s of sites)
     s.pythonFile = facts;
@@ -15048,7 +15049,7 @@ function applyPolicy(site, verdict, judgeOne) {
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
   if (facts.notebook)
-    return verdict;
+    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
   let fns = functionsOf.get(facts);
   if (!fns)
     functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));

@@ -23,7 +23,8 @@
  *   (`ExecStart=/srv/app/venv/bin/python x.py`) is the escape itself: the file's other starters
  *   then hold nothing back, and a finding that is shown names that starter.
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
- * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`).
+ * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), and by `colab` when it was saved from
+ * Google Colab (a `colab` member in its metadata).
  *
  * Using `sys.executable` in the same function as the name (`[sys.executable, "-m", "pip", …]` for
  * one install, `pip3` for the next) shows the author meant the running interpreter: such a launch
@@ -112,7 +113,9 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
   // A notebook's kernel imports what its cells install and run: PATH's tools agreeing with each
   // other (path-chain) or a tool only PATH's environment has (path-reliant) say nothing of it.
-  if (facts.notebook) return verdict;
+  // A notebook saved from Google Colab runs where the kernel is the runtime's only Python: PATH's
+  // pip and python are the kernel's (the corpus reviews found every such finding false).
+  if (facts.notebook) return facts.colab ? { ...verdict, held: { signal: 'colab', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
 
   let fns = functionsOf.get(facts);
   if (!fns) functionsOf.set(facts, (fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)]))));

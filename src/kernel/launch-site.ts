@@ -59,6 +59,8 @@ export interface PythonFileFacts {
    * cells install, so installing with PATH's pip and running PATH's tools is no consistent chain.
    */
   notebook?: boolean;
+  /** A notebook saved from Google Colab: its kernel is the runtime's only Python. */
+  colab?: boolean;
 
   /**
    * Who starts this file, as the project's configuration, tox and nox files say (the who-runs

@@ -6,15 +6,23 @@
 import { bareConsoleScript } from '../../src/rules/bare-console-script.js';
 import { barePip } from '../../src/rules/bare-pip.js';
 import { barePythonInterpreter } from '../../src/rules/bare-python-interpreter.js';
+import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
 import { testRule } from '../rule-tester.js';
 
 const FILE = 'notebooks/explore.ipynb';
 
 /** A notebook as Jupyter writes it, one code cell per argument (list-form sources). */
 function nb(...cells: string[]): string {
-  const source = (s: string) => s.split(/(?<=\n)/);
-  return `${JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source(c) })), metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+  return notebookWith({ kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }, cells);
 }
+
+function notebookWith(metadata: object, cells: string[]): string {
+  const source = (s: string) => s.split(/(?<=\n)/);
+  return `${JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source(c) })), metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+}
+
+/** Saved from Google Colab, as its notebooks are (gemini-cookbook, ComfyUI-Manager, Fooocus … in the corpus). */
+const colab = (...cells: string[]) => notebookWith({ colab: { provenance: [] }, kernelspec: { display_name: 'Python 3', name: 'python3' } }, cells);
 
 testRule(barePip, {
   filename: FILE,
@@ -27,6 +35,8 @@ testRule(barePip, {
     { name: 'inside a string, a markdown-like docstring', code: nb('doc = """\n!pip install pandas\n"""\n') },
     { name: 'an %%writefile cell', code: nb('%%writefile setup.sh\npip install pandas\n') },
     { name: '%env PATH first (held back: VG106)', code: nb('%env PATH=/opt/venv/bin:/usr/bin:/bin\n!pip install pandas\n') },
+    // Colab's kernel is the runtime's only Python: its !pip is the kernel's pip (held back: VG106).
+    { name: 'a notebook saved from Colab (held back: VG106)', code: colab('!pip install -q google-genai\n', 'from google import genai\n') },
   ],
   invalid: [
     {
@@ -118,6 +128,22 @@ testRule(bareConsoleScript, {
       errors: [{ line: 18, column: 7, messageId: 'runModule', data: { name: 'pytest', module: 'pytest' } }],
       output: null,
       unsafeOutput: nb('import sys\n', '!{sys.executable} -m pytest -q tests\n'),
+    },
+  ],
+});
+
+// Held, not lost: the opt-in VG106 shows a Colab notebook's escapes with the reason.
+testRule(pathReliantLaunch, {
+  filename: FILE,
+  label: 'notebook',
+  valid: [{ name: 'a notebook not from Colab is VG102, not VG106', code: nb('!pip install -q pandas\n') }],
+  invalid: [
+    {
+      name: 'a notebook saved from Colab',
+      code: colab('!pip install -q google-genai\n'),
+      errors: [{ line: 9, messageId: 'held', data: { tool: 'pip', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } }],
+      output: null,
+      unsafeOutput: null,
     },
   ],
 });

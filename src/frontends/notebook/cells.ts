@@ -43,6 +43,8 @@ export interface Notebook {
   language?: string;
   /** Problems with single cells (a source that is not text): the rest was read. */
   problems: { message: string; offset: number }[];
+  /** Saved from Google Colab (its top-level metadata has a `colab` member). */
+  colab?: boolean;
 }
 
 export class NotebookError extends Error {
@@ -73,7 +75,7 @@ export function readNotebook(text: string): Notebook {
   within(NOTEBOOK_CELLS, cells.items.length);
   const metadata = member(root, 'metadata');
   const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
-  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeString(text, lang).text.toLowerCase() : undefined };
+  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeString(text, lang).text.toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, 'cell_type');

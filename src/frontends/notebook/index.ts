@@ -202,6 +202,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
       ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s })),
     ],
     notebook: true,
+    colab: nb.colab,
   };
   for (const s of sites) s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
