@@ -15830,6 +15830,10 @@ var ConfigResolver = class {
     }
     return this.forDir(dir);
   }
+  /** The settings for a file (no stat: its folder's). */
+  forFile(file) {
+    return this.fixed ?? this.forDir(path24.dirname(path24.resolve(file)));
+  }
   /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
   forDir(dir, names) {
     if (this.fixed)
@@ -18468,7 +18472,7 @@ async function check(opts) {
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
-    const c = resolver.forPath(file);
+    const c = resolver.forFile(file);
     let k = built.get(c);
     if (k === void 0) {
       built.set(c, k = all.length);
@@ -18479,7 +18483,7 @@ async function check(opts) {
   const fileSettings = found.files.map(settingsIndex);
   const ignores = /* @__PURE__ */ new Map();
   const ignoresFor = (file) => {
-    const c = resolver.forPath(file);
+    const c = resolver.forFile(file);
     let f = ignores.get(c);
     if (!f)
       ignores.set(c, f = perFileIgnores(c));

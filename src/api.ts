@@ -128,7 +128,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   const all = [settings];
   const built = new Map<Config, number>([[cfg, 0]]);
   const settingsIndex = (file: string) => {
-    const c = resolver.forPath(file);
+    const c = resolver.forFile(file);
     let k = built.get(c);
     if (k === undefined) {
       built.set(c, (k = all.length));
@@ -139,7 +139,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   const fileSettings = found.files.map(settingsIndex);
   const ignores = new Map<Config, (file: string) => Set<string>>();
   const ignoresFor = (file: string) => {
-    const c = resolver.forPath(file);
+    const c = resolver.forFile(file);
     let f = ignores.get(c);
     if (!f) ignores.set(c, (f = perFileIgnores(c)));
     return f(file);

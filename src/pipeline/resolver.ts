@@ -51,6 +51,11 @@ export class ConfigResolver {
     return this.forDir(dir);
   }
 
+  /** The settings for a file (no stat: its folder's). */
+  forFile(file: string): Config {
+    return this.fixed ?? this.forDir(path.dirname(path.resolve(file)));
+  }
+
   /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
   forDir(dir: string, names?: ReadonlySet<string>): Config {
     if (this.fixed) return this.fixed;
