@@ -15627,16 +15627,16 @@ function toolTable(data) {
   return tool && typeof tool === "object" ? tool.venvguard : void 0;
 }
 function findPyproject(start) {
-  let dir = path23.resolve(start);
-  try {
-    if (fs4.statSync(dir).isFile())
-      dir = path23.dirname(dir);
-  } catch {
-  }
-  for (; ; ) {
+  return nearestUpwards(start, (dir) => {
     const p = path23.join(dir, "pyproject.toml");
-    if (fs4.existsSync(p))
-      return p;
+    return fs4.existsSync(p) ? p : void 0;
+  });
+}
+function nearestUpwards(start, inFolder) {
+  for (let dir = folderOf(start); ; ) {
+    const found = inFolder(dir);
+    if (found)
+      return found;
     const up = path23.dirname(dir);
     if (up === dir)
       return void 0;
@@ -15754,21 +15754,7 @@ function configFromFiles(o) {
   return cfg;
 }
 function findSettingsFile(start, hasTable) {
-  let dir = path23.resolve(start);
-  try {
-    if (fs4.statSync(dir).isFile())
-      dir = path23.dirname(dir);
-  } catch {
-  }
-  for (; ; ) {
-    const found = settingsFileIn(dir, hasTable);
-    if (found)
-      return found;
-    const up = path23.dirname(dir);
-    if (up === dir)
-      return void 0;
-    dir = up;
-  }
+  return nearestUpwards(start, (dir) => settingsFileIn(dir, hasTable));
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
@@ -15859,7 +15845,7 @@ var ConfigResolver = class {
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
     const pyproject = path24.join(dir, "pyproject.toml");
-    const ownPyproject = names ? names.has("pyproject.toml") : isFile2(pyproject);
+    const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
@@ -15872,13 +15858,6 @@ var ConfigResolver = class {
     return n;
   }
 };
-function isFile2(p) {
-  try {
-    return fs5.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
@@ -16521,12 +16500,12 @@ function discoverFiles(inputs, settings) {
     for (const e of entries2) {
       const p = path27.join(dir, e.name);
       let isDir = e.isDirectory();
-      let isFile3 = e.isFile();
+      let isFile2 = e.isFile();
       if (e.isSymbolicLink()) {
         try {
           const st = fs8.statSync(p);
           isDir = st.isDirectory();
-          isFile3 = st.isFile();
+          isFile2 = st.isFile();
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -16548,14 +16527,14 @@ function discoverFiles(inputs, settings) {
         const under = (rel) => rel ? `${rel}/${e.name}` : e.name;
         walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel), cfg);
         ancestors.delete(real);
-      } else if (isFile3) {
+      } else if (isFile2) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
         if (fe)
           addFile(p, fe.language);
         if (isBuildFile(e.name))
           buildFiles.push(p);
       }
-      if (!isFile3 && !isDir && claimingFrontEnd(p))
+      if (!isFile2 && !isDir && claimingFrontEnd(p))
         problems.push({ path: p, kind: "not-a-file", message: "not a regular file; skipped", partial: false });
     }
   };

@@ -125,15 +125,17 @@ export function toolTable(data: Record<string, unknown>): unknown {
 
 /** Find the nearest pyproject.toml from `start` upwards. */
 export function findPyproject(start: string): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
-  } catch {
-    /* a missing path: search from where it would be */
-  }
-  for (;;) {
+  return nearestUpwards(start, (dir) => {
     const p = path.join(dir, 'pyproject.toml');
-    if (fs.existsSync(p)) return p;
+    return fs.existsSync(p) ? p : undefined;
+  });
+}
+
+/** The first answer of `inFolder` from `start`'s folder (a file's own, or where a missing path would be) up to the root. */
+function nearestUpwards(start: string, inFolder: (dir: string) => string | undefined): string | undefined {
+  for (let dir = folderOf(start); ; ) {
+    const found = inFolder(dir);
+    if (found) return found;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -251,19 +253,7 @@ export function configFromFiles(o: { settingsPath?: string; pyprojectPath?: stri
  * exists, a pyproject.toml only when `hasTable` says it holds [tool.venvguard].
  */
 export function findSettingsFile(start: string, hasTable: (pyproject: string) => boolean): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
-  } catch {
-    /* a missing path: search from where it would be */
-  }
-  for (;;) {
-    const found = settingsFileIn(dir, hasTable);
-    if (found) return found;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
+  return nearestUpwards(start, (dir) => settingsFileIn(dir, hasTable));
 }
 
 /** The settings file of one folder (SETTINGS_FILES), if it has one; `names`: the folder's entries when already listed. */
@@ -276,7 +266,7 @@ export function settingsFileIn(dir: string, hasTable: (pyproject: string) => boo
   return undefined;
 }
 
-function isFile(p: string): boolean {
+export function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
   } catch {

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { configFromFiles, loadConfig, parsedToml, settingsFileIn, toolTable, type Config } from './config.js';
+import { configFromFiles, isFile, loadConfig, parsedToml, settingsFileIn, toolTable, type Config } from './config.js';
 
 interface Nearest {
   settingsPath?: string;
@@ -92,13 +92,5 @@ export class ConfigResolver {
     }
     this.nearest.set(dir, n);
     return n;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
