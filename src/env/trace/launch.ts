@@ -6,7 +6,7 @@
  *
  * Installing the tracer: a private folder (mkdtemp, owner-only 0700) holding sitecustomize.py and the
  * tracer's body (sitecustomize.ts), put first on PYTHONPATH, with VENVGUARD_TRACE_DIR naming it. Each Python process
- * appends its records to <folder>/proc-<pid>.jsonl. When the folder cannot be made the command still runs,
+ * appends its records to <folder>/records.jsonl (made here, empty). When the folder cannot be made the command still runs,
  * untraced, and `notWatched` says why; so it does for what the run shows was not watched (a Python CMD that
  * reported nothing, a CMD that turns tracing off with -I/-E/-S). The folder is removed unless `keep`.
  */
@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tty from 'node:tty';
 import type { TraceRecord, TraceResult } from './records.js';
-import { SITECUSTOMIZE_SOURCE, TRACER_SOURCE } from './sitecustomize.js';
+import { SITECUSTOMIZE_SOURCE, SPAWN_SOURCE, TRACER_SOURCE } from './sitecustomize.js';
 
 export type { TraceResult } from './records.js';
 
@@ -108,7 +108,9 @@ function makeFolder(root: string, notWatched: string[]): string | null {
   try {
     fs.chmodSync(folder, 0o700);
     fs.writeFileSync(path.join(folder, 'venvguard-tracer.py'), TRACER_SOURCE, { mode: 0o600 });
+    fs.writeFileSync(path.join(folder, 'venvguard-spawn.py'), SPAWN_SOURCE, { mode: 0o600 });
     fs.writeFileSync(path.join(folder, 'sitecustomize.py'), SITECUSTOMIZE_SOURCE, { mode: 0o600 });
+    fs.writeFileSync(path.join(folder, RECORDS_FILE), '', { mode: 0o600 });
     return folder;
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -182,27 +184,26 @@ function runChild(opts: LaunchOptions, env: NodeJS.ProcessEnv): Promise<ChildRun
   });
 }
 
+/** The one file every traced process appends its records to. */
+const RECORDS_FILE = 'records.jsonl';
+
 /** Every record of the run, in the order they were written (by time; a process's own order kept). */
 export function readRecords(folder: string, notWatched: string[] = []): TraceRecord[] {
   const records: TraceRecord[] = [];
   let cut = 0;
-  let names: string[];
+  let text: string;
   try {
-    names = fs.readdirSync(folder).sort();
+    text = fs.readFileSync(path.join(folder, RECORDS_FILE), 'utf8');
   } catch (error) {
     notWatched.push(`the run's folder ${folder} could not be read afterwards (${(error as NodeJS.ErrnoException).code}): its records are lost`);
     return records;
   }
-  for (const name of names) {
-    if (!/^proc-\d+\.jsonl$/.test(name)) continue;
-    const text = fs.readFileSync(path.join(folder, name), 'utf8');
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      try {
-        records.push(JSON.parse(line) as TraceRecord);
-      } catch {
-        cut++;
-      }
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      records.push(JSON.parse(line) as TraceRecord);
+    } catch {
+      cut++;
     }
   }
   if (cut > 0) notWatched.push(`${cut} record${cut === 1 ? ' was' : 's were'} cut short (a process was killed while writing)`);

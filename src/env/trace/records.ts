@@ -1,6 +1,6 @@
 // The records the `venvguard run` tracer writes, one JSON object per line, to
-// <folder>/proc-<pid>.jsonl (one file per process; each line is written with a
-// single os.write on an O_APPEND descriptor). Shared by the tracer (the Python
+// <folder>/records.jsonl (one file for the whole run; each line is written with a
+// single os.write on an O_APPEND descriptor, so processes' lines never mix). Shared by the tracer (the Python
 // side in sitecustomize.ts and the Node side in launch.ts) and the judge/report.
 //
 // What the tracer puts in them (beyond the field comments):

@@ -1,7 +1,8 @@
 /**
- * The Python side of `venvguard run`: the texts of the `sitecustomize.py` (a small loader) and of the
- * tracer's body (`venvguard-tracer.py`, not importable by name) that launch.ts writes into the run's
- * private folder (first on PYTHONPATH). Kept as strings so they ship in dist/ with no copy step.
+ * The Python side of `venvguard run`: the texts of the `sitecustomize.py` (a small loader), of the
+ * tracer's body (`venvguard-tracer.py`) and of its spawn half (`venvguard-spawn.py`, loaded on the first
+ * process-starting event; neither is importable by name) that launch.ts writes into the run's private
+ * folder (first on PYTHONPATH). Kept as strings so they ship in dist/ with no copy step.
  *
  * It must run unchanged on Python 2.7 and 3.6–3.13, so it uses only what all of them have (no f-strings,
  * no `nonlocal`, `u''` literals for text). What it does, in every Python process that loads it:
@@ -10,9 +11,11 @@
  *    with the Python stack; 2.7/3.6/3.7 have no audit hooks and write identity only (`audit: false`);
  *  - loads the `sitecustomize` it shadows, so a program (or a distribution) that ships one keeps it
  *    (SITECUSTOMIZE_SOURCE, below).
- * Records (src/env/trace/records.ts) go one JSON line per `os.write` to <VENVGUARD_TRACE_DIR>/proc-<pid>.jsonl,
- * opened O_APPEND for each record and closed again (no descriptor is kept that the program could close or
- * reuse). Nothing is ever written to the program's streams, and every hook body is guarded: a failure to
+ * Records (src/env/trace/records.ts) go one JSON line per `os.write` to <VENVGUARD_TRACE_DIR>/records.jsonl,
+ * which launch.ts creates empty: every process appends to that one file, opened O_APPEND for each record
+ * and closed again (no descriptor is kept that the program could close or reuse). An O_APPEND write to a
+ * local file lands whole after the others, and appending to a file that exists costs a fraction of
+ * creating one per process (the largest part of the tracer's start-up cost when each had its own). Nothing is ever written to the program's streams, and every hook body is guarded: a failure to
  * record is dropped, never raised into the program. Imports only modules the interpreter has already
  * loaded by the time `site` runs (os, sys), so starting Python costs a few file operations more.
  *
@@ -39,6 +42,7 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _PY3 = sys.version_info[0] >= 3
 _TEXT = str if _PY3 else unicode  # noqa: F821 (Python 2 only; not evaluated on 3)
 _AUDIT = hasattr(sys, 'addaudithook')
+_RECORDS = os.path.join(_DIR or '', 'records.jsonl')
 _EVENTS = frozenset(['subprocess.Popen', 'os.system', 'os.exec', 'os.posix_spawn', 'os.spawn', 'os.fork', 'pty.spawn'])
 _state = {'pid': None, 'execvpe': None, 'esc': None, 'stdlib': None}
 
@@ -92,7 +96,7 @@ def _j(v):
 
 
 def _emit(rec):
-    fd = os.open(os.path.join(_DIR, 'proc-%d.jsonl' % os.getpid()),
+    fd = os.open(_RECORDS,
                  os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, 'O_CLOEXEC', 0), 0o600)
     try:
         data = (_j(rec) + u'\n').encode('utf-8', 'backslashreplace')
@@ -164,6 +168,39 @@ def _identity():
     }
 
 
+def _on(event, args):
+    # The spawn half of the tracer (SPAWN_SOURCE), compiled and cached like this one, loaded on the first
+    # process-starting event: most processes start none and never pay for it. It replaces this _on.
+    exec(_venvguard_code(_HERE, 'venvguard-spawn'), _G)
+    _G['_on'](event, args)
+
+
+def _hook(event, args, _events=_EVENTS):
+    # Called for every audit event of the process (imports, opens, compiles …): the test comes first,
+    # on a local name.
+    if event in _events:
+        try:
+            _on(event, args)
+        except Exception:
+            pass
+
+
+if _DIR:
+    try:
+        _write(_identity())
+        if _AUDIT:
+            sys.addaudithook(_hook)
+    except Exception:
+        pass
+`;
+
+/**
+ * The tracer's spawn half (`venvguard-spawn.py`): what a process needs only once it starts another one —
+ * the event's program, arguments, environment and the Python stack that asked for it. Run in the tracer's
+ * globals by its `_on` on the first process-starting event, so the many processes that start nothing
+ * (the leaves of a process tree) never load it. Same constraints as TRACER_SOURCE (2.7 and 3.6–3.13).
+ */
+export const SPAWN_SOURCE = String.raw`# venvguard run: the tracer's spawn half, run in the tracer's globals on the first spawn event.
 def _is_stdlib(filename):
     if filename.startswith('<frozen '):
         return True
@@ -383,25 +420,6 @@ def _on(event, args):
         'envPassesTracer': _passes(env, words, command if shell else None),
         'stack': stack, 'callSite': call_site, 'time': time.time(),
     })
-
-
-def _hook(event, args, _events=_EVENTS):
-    # Called for every audit event of the process (imports, opens, compiles …): the test comes first,
-    # on a local name.
-    if event in _events:
-        try:
-            _on(event, args)
-        except Exception:
-            pass
-
-
-if _DIR:
-    try:
-        _write(_identity())
-        if _AUDIT:
-            sys.addaudithook(_hook)
-    except Exception:
-        pass
 `;
 
 /**
@@ -420,16 +438,16 @@ import os
 import sys
 
 
-def _venvguard_code(here):
+def _venvguard_code(here, name='venvguard-tracer'):
     import marshal
     tag = getattr(getattr(sys, 'implementation', None), 'cache_tag', None) or 'py%d%d' % sys.version_info[:2]
-    cache = os.path.join(here, 'venvguard-tracer.%s-%x.code' % (tag, sys.hexversion))
+    cache = os.path.join(here, '%s.%s-%x.code' % (name, tag, sys.hexversion))
     try:
         with open(cache, 'rb') as f:
             return marshal.loads(f.read())
     except Exception:
         pass
-    source = os.path.join(here, 'venvguard-tracer.py')
+    source = os.path.join(here, name + '.py')
     with open(source, 'rb') as f:
         code = compile(f.read(), source, 'exec')
     try:
