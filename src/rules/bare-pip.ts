@@ -31,8 +31,8 @@ export const barePip = defineRule({
   fixable: 'sometimes',
   judges: 'python',
   messages: {
-    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
-    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip',
+    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use {{instead}}',
+    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use {{instead}}',
   },
   docs: {
     exampleLanguage: 'python',
@@ -64,7 +64,9 @@ export const barePip = defineRule({
       : viaInterpreter
         ? { title: 'Use sys.executable', target: { kind: 'interpreter' as const } }
         : { title: 'Use sys.executable -m pip', target: { kind: 'interpreter' as const, module: 'pip' }, cap: 'unsafe' as const, reason: M_PIP_REASON };
-    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
+    // A notebook's shell escape (`!pip`, `%system`, `%%bash`): IPython's own answer is the `%pip` magic.
+    const instead = site.language === 'python' && /^[!%]/.test(site.api) ? '%pip' : 'sys.executable -m pip';
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), instead };
     if (viaInterpreter) ctx.report({ messageId: 'pipOfInterpreter', data, fix });
     else ctx.report({ messageId: 'barePip', data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix });
   },

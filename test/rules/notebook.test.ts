@@ -42,7 +42,8 @@ testRule(barePip, {
     {
       name: '!pip install → %pip install',
       code: nb('!pip install -q pandas\n', 'import pandas as pd\n'),
-      errors: [{ line: 9, column: 7, messageId: 'barePip', data: { name: 'pip', effect: 'installs into another environment' } }],
+      // The help names IPython's answer, the one the fix writes (not sys.executable -m pip).
+      errors: [{ line: 9, column: 7, messageId: 'barePip', data: { name: 'pip', effect: 'installs into another environment', instead: '%pip' } }],
       output: null,
       unsafeOutput: nb('%pip install -q pandas\n', 'import pandas as pd\n'),
     },
@@ -75,7 +76,7 @@ testRule(barePip, {
     {
       name: 'the cells\' Python: subprocess with pip',
       code: nb('import subprocess, sys\n', 'subprocess.check_call(["pip", "install", "torch"])\n'),
-      errors: [{ line: 18, column: 29, messageId: 'barePip' }],
+      errors: [{ line: 18, column: 29, messageId: 'barePip', data: { instead: 'sys.executable -m pip' } }],
       unsafeOutput: nb('import subprocess, sys\n', 'subprocess.check_call([sys.executable, "-m", "pip", "install", "torch"])\n'),
     },
   ],
