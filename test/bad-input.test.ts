@@ -439,7 +439,7 @@ test('bad input: --fix over the whole tree fixes what it can and never rewrites 
   }
   // Syntax errors: a fix could not be verified, so none is written.
   assert.deepEqual(snapshot('syntax/broken.py'), before.get('syntax/broken.py'));
-  assert.ok(r.report.problems.some((p) => p.path === 'syntax/broken.py' && p.kind === 'syntax' && p.message === 'not fixed: the file has syntax errors, so a fix could not be verified'));
+  assert.ok(r.report.problems.some((p) => p.path === 'syntax/broken.py' && p.kind === 'not-fixed' && p.message === 'not fixed: the file has syntax errors, so a fix could not be verified'));
   for (const f of ['binary/blob.py', 'nul/nul.py', 'unknown-coding/nonsense.py']) assert.deepEqual(snapshot(f), before.get(f), `${f} was rewritten`);
 
   // BOM and CRLF kept byte for byte; only the edit and the (CRLF) import lines are new.

@@ -54,7 +54,10 @@ export function computeFix(r: FileCheckResult, diags: Diagnostic[], ctx: FixCont
     const p = crashProblem(r.path, e);
     return { remaining: diags, problem: { ...p, message: `not fixed: ${p.message}`, partial: true } };
   }
-  if ('error' in loop) return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
+  // A file with syntax errors was checked (as far as its check says) but is not fixed: that is a file
+  // not fixed, not a file not checked (the check of a notebook parses only what may matter, so its fix
+  // is the first to meet a syntax error in another cell).
+  if ('error' in loop) return { remaining: diags, problem: { path: r.path, kind: loop.error === NOT_VERIFIED ? 'not-fixed' : loop.kind, message: loop.error, partial: true } };
   const { text, applied, remaining: current } = loop;
   if (applied === 0) return { remaining: diags };
   return { fixed: { before: original.text, after: text, applied }, remaining: current, source: new SourceFile(original.path, text, original.encoding) };

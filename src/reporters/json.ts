@@ -70,7 +70,7 @@ export interface JsonSummary {
   fixable: { safe: number; unsafe: number; displayOnly: number };
   filesChecked: number;
   filesSkipped: number;
-  /** Distinct files in `problems`. */
+  /** Distinct files in `problems`, but for those only not fixed (kind `not-fixed`: they were checked). */
   filesNotFullyChecked: number;
   /** Fixes written when --fix ran, else null. */
   fixesApplied: number | null;
@@ -98,7 +98,7 @@ export function toJsonReport(r: CheckResult, o: ReportOptions): JsonReport {
       fixable: countFixes(r.diagnostics),
       filesChecked: r.filesChecked,
       filesSkipped: r.filesSkipped,
-      filesNotFullyChecked: countProblemFiles(r.problems),
+      filesNotFullyChecked: countProblemFiles(r.problems.filter((p) => p.kind !== 'not-fixed')),
       fixesApplied: r.fixesApplied ?? null,
       baselined: r.baseline ? r.baseline.hidden : null,
       durationMs: r.durationMs ?? null,

@@ -259,3 +259,18 @@ test('notebook automagic: `ls ./data`, `cd src`, `pip install x` (that is %pip) 
   const fixed = await fixText(text, { path: 'a.ipynb', unsafe: true });
   assert.ok(fixed.includes('subprocess.run([sys.executable, \\"-m\\", \\"pytest\\"])'), 'the notebook parses, so its fixes are verified and applied');
 });
+
+test('notebook --fix with a Python syntax error in another cell: not fixed, said so, and the notebook counts as checked (kohya_ss shape)', () => {
+  const dir = tempDir();
+  const text = nb([{ source: '!pip install -q pandas\n' }, { source: lines('def broken(:\n    pass\n') }]);
+  fs.writeFileSync(path.join(dir, 'a.ipynb'), text);
+  const cli = runCli(['check', '.', '--fix', '--unsafe-fixes', '--format', 'json'], { cwd: dir });
+  assert.equal(cli.code, 1, cli.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'a.ipynb'), 'utf8'), text, 'a fix that could not be verified was written');
+  const report = JSON.parse(cli.stdout) as { problems: { path: string; kind: string; message: string }[]; summary: { filesNotFullyChecked: number } };
+  assert.deepEqual(report.problems.map((p) => [p.path, p.kind, p.message]), [['a.ipynb', 'not-fixed', 'not fixed: the file has syntax errors, so a fix could not be verified']]);
+  assert.equal(report.summary.filesNotFullyChecked, 0);
+  const text2 = runCli(['check', '.', '--fix', '--unsafe-fixes'], { cwd: dir });
+  assert.match(text2.stdout, /1 file could not be fixed/);
+  assert.doesNotMatch(text2.stdout, /could not be checked completely/);
+});
