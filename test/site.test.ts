@@ -20,7 +20,7 @@ import { FINDING_DOCS } from '../src/env/finding-docs.js';
 import { TOPICS, type Topic } from '../src/kernel/topic.js';
 import { MARKER } from '../scripts/site/build.js';
 import { hasLabCommand, parseLabs, renderTranscript, type LabTranscript } from '../scripts/site/labs.js';
-import { renderMarkdown } from '../scripts/site/markdown.js';
+import { renderInline, renderMarkdown } from '../scripts/site/markdown.js';
 import { searchIn, type SearchIndex } from '../scripts/site/search.js';
 import { CLI, python3, repoRoot, runCli, tempDir } from './helpers.js';
 
@@ -79,7 +79,7 @@ function measuredTranscript(py: string, work: string): LabTranscript {
         situation: s.situation,
         interpreter: version,
         command: `PATH=${s.PATH.split(work).join('$LAB')} $LAB/venv/bin/python ${example}.py`,
-        claim: wantVenv ? "the child prints the venv's prefix" : "the child does not run in the venv (another prefix, or python is not found)",
+        claim: wantVenv ? "the child prints the venv's prefix" : "the child does not run in the venv (another prefix, or `python` is not found)",
         output,
         exitCode: r.status ?? -1,
         agrees: inVenv === wantVenv,
@@ -146,9 +146,10 @@ test("a rule page has every section of its concept page in order, its code block
   for (const i of t.interpreters) assert.ok(page.includes(`Python ${i.version}`), i.version);
   for (const run of t.runs) {
     assert.ok(page.includes(`<code>${escape(run.output).replace(/'/g, '&#39;')}</code>`), `the output of ${run.example} / ${run.situation} (from ${transcriptSource})`);
-    assert.ok(page.includes(escape(run.claim).replace(/'/g, '&#39;')), run.claim);
+    assert.ok(page.includes(`Claim: ${renderInline(run.claim)} `), run.claim); // claims are Markdown: `source: not found`
     assert.ok(page.includes(`exit code ${run.exitCode}`));
   }
+  if (transcriptSource !== 'venvguard lab') assert.ok(page.includes('or <code>python</code> is not found'), 'a claim\'s Markdown is rendered, not shown as backticks');
   // Rules without a transcript say so instead of showing nothing.
   const other = read(`rules/${RULES.find((r) => r.code !== LAB_CODE)!.code}.html`);
   assert.match(other, /have no transcript for VG\d+/);
@@ -190,8 +191,8 @@ test('HTML in a page, a code block or a lab output is escaped', () => {
   assert.doesNotMatch(r.html, /<script|<img|<i>|<b>|href="javascript/i);
   assert.match(r.html, /&lt;script&gt;/);
   const t = labs[0];
-  const html = renderTranscript({ ...t, os: `${t.os} <b>`, runs: t.runs.map((run) => ({ ...run, output: `${run.output}</code><script>x()</script>` })) });
-  assert.doesNotMatch(html, /<script|<b>/);
+  const html = renderTranscript({ ...t, os: `${t.os} <b>`, runs: t.runs.map((run) => ({ ...run, claim: `${run.claim} <img src=x>`, output: `${run.output}</code><script>x()</script>` })) });
+  assert.doesNotMatch(html, /<script|<b>|<img/);
   assert.match(html, /&lt;\/code&gt;&lt;script&gt;/);
 });
 

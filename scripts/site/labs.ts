@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { LabRun, LabTranscript } from '../../src/lab/transcript.js';
 import { esc } from './html.js';
+import { renderInline } from './markdown.js';
 
 export type { LabTranscript };
 
@@ -110,7 +111,7 @@ function renderRun(r: LabRun): string {
   return [
     `<div class="run ${r.agrees ? 'agrees' : 'disagrees'}">`,
     `<p class="situation"><strong>${esc(r.situation)}</strong> · ${esc(r.interpreter)}</p>`,
-    `<p class="claim">Claim: ${esc(r.claim)} <span class="mark">${r.agrees ? '✓ agrees' : '✗ disagrees'}</span></p>`,
+    `<p class="claim">Claim: ${renderInline(r.claim)} <span class="mark">${r.agrees ? '✓ agrees' : '✗ disagrees'}</span></p>`,
     `<pre class="command"><code>$ ${esc(r.command)}</code></pre>`,
     `<pre class="output"><code>${esc(r.output) || '<span class="none">(no output)</span>'}</code></pre>`,
     `<p class="exit">exit code ${r.exitCode}</p>`,
