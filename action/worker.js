@@ -1116,6 +1116,7 @@ var bareConsoleScript = defineRule({
   summary: "A Python console script is started by name and may be another environment's copy",
   fixable: "sometimes",
   judges: "python",
+  topic: "console-scripts",
   messages: {
     runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
     runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
@@ -1171,6 +1172,7 @@ var barePip = defineRule({
   summary: "pip is started by name and installs into whatever environment PATH finds first",
   fixable: "sometimes",
   judges: "python",
+  topic: "pip",
   messages: {
     pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
     barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip'
@@ -1214,6 +1216,7 @@ var barePythonInterpreter = defineRule({
   summary: "A Python interpreter is started by name and found on PATH, outside the running venv",
   fixable: "sometimes",
   judges: "python",
+  topic: "interpreters",
   messages: {
     bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead'
   },
@@ -1282,6 +1285,7 @@ var envWithoutPath = defineRule({
   summary: "A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched",
   fixable: "never",
   judges: "python",
+  topic: "services",
   messages: {
     noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH'
   },
@@ -1317,6 +1321,7 @@ var pathReliantLaunch = defineRule({
   summary: "A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)",
   fixable: "never",
   judges: "python",
+  topic: "interpreters",
   optIn: true,
   messages: {
     held: `the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv's path) for all of its launches together`
@@ -1370,6 +1375,7 @@ var nameNotLookedUp = defineRule({
   summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
   fixable: "sometimes",
   judges: "python",
+  topic: "interpreters",
   messages: {
     notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
   },
@@ -1452,6 +1458,7 @@ var activationDoesNotPersist = defineRule({
   summary: "A RUN or CI step activates a venv, but activation ends with its shell",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
     lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',
@@ -1552,6 +1559,7 @@ var venvNotOnPath = defineRule({
   summary: "A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}'
   },
@@ -1635,6 +1643,7 @@ var systemInterpreterPath = defineRule({
   summary: "A hard-coded system interpreter path is started instead of the running venv",
   fixable: "sometimes",
   judges: "python",
+  topic: "interpreters",
   messages: {
     systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
   },
@@ -1668,6 +1677,7 @@ var sourceInSh = defineRule({
   summary: "A venv is activated with `source` in a POSIX sh (dash), which has no `source` command",
   fixable: "always",
   judges: "config",
+  topic: "activation",
   messages: {
     sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"'
   },
@@ -1739,6 +1749,7 @@ var activateNotSourced = defineRule({
   summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
     runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"'
@@ -1802,6 +1813,7 @@ var virtualEnvWithoutPath = defineRule({
   summary: "VIRTUAL_ENV is set but the venv\u2019s bin is not on PATH, and a Python tool runs by name",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     virtualEnvOnly: "VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}"
   },

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { FINDING_CODES, type Severity } from '../src/env/finding.js';
 import { doctorIndex, FINDING_DOCS, findingCode, renderFindingDoc } from '../src/env/finding-docs.js';
+import { TOPICS } from '../src/kernel/topic.js';
 import { repoRoot } from './helpers.js';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -47,7 +48,9 @@ for (const code of Object.keys(FINDING_CODES)) {
   test(`${code}: the page is complete`, () => {
     const d = FINDING_DOCS[code];
     assert.ok(d, `no page for ${code}`);
+    assert.ok(d.topic in TOPICS, `topic ${d.topic} is not one of the site's topics (kernel/topic.ts)`);
     for (const [k, v] of Object.entries(d)) {
+      if (k === 'topic') continue;
       if (Array.isArray(v)) assert.ok(v.length > 0, `${k} is empty`);
       else assert.ok(typeof v === 'string' && v.trim().length > 20, `${k} is too short`);
     }

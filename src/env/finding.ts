@@ -3,6 +3,8 @@
  * (error: broken, or loads code from outside; warning: an escape is likely; info), the evidence
  * that shows it, and a command that fixes it.
  */
+import type { Topic } from '../kernel/topic.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
@@ -17,6 +19,8 @@ export interface Finding {
 export interface FindingDocs {
   /** The severities the doctor reports it with, most severe first. */
   severities: Severity[];
+  /** Where the docs site's index lists the page (kernel/topic.ts). */
+  topic: Topic;
   /** One paragraph: what the doctor looks at, which pass finds it, and when each severity applies. */
   summary: string;
   /** What is really going on. */

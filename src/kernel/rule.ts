@@ -8,6 +8,7 @@ import type { MessageRef, MessageTemplates } from './messages.js';
 import type { Span } from './source.js';
 import type { Edit } from './diagnostic.js';
 import type { Verdict } from './verdict.js';
+import type { Topic } from './topic.js';
 
 export interface RuleDocs {
   /** One-paragraph mental model: what is really going on. */
@@ -42,6 +43,8 @@ export interface RuleMeta<M extends MessageTemplates = MessageTemplates> {
    * files (Dockerfile, CI …), where a finding needs a venv in scope. The checker does the filtering.
    */
   judges: 'python' | 'config';
+  /** Where the docs site's index lists the rule's page (kernel/topic.ts). */
+  topic: Topic;
   /**
    * Not run unless asked for by its own code or name (`--select`/`--extend-select VG106`, or `ALL`):
    * findings the default policy holds back. A prefix (`VG1`) does not select it.

@@ -27,6 +27,7 @@ export const activateNotSourced = defineRule({
   summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
   fixable: 'sometimes',
   judges: 'config',
+  topic: 'activation',
   messages: {
     runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
     runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',

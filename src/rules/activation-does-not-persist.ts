@@ -16,6 +16,7 @@ export const activationDoesNotPersist = defineRule({
   summary: 'A RUN or CI step activates a venv, but activation ends with its shell',
   fixable: 'sometimes',
   judges: 'config',
+  topic: 'activation',
   messages: {
     lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
     lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',

@@ -11,6 +11,7 @@ export const bareConsoleScript = defineRule({
   summary: "A Python console script is started by name and may be another environment's copy",
   fixable: 'sometimes',
   judges: 'python',
+  topic: 'console-scripts',
   messages: {
     runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
     runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}',

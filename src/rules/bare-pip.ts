@@ -30,6 +30,7 @@ export const barePip = defineRule({
   summary: 'pip is started by name and installs into whatever environment PATH finds first',
   fixable: 'sometimes',
   judges: 'python',
+  topic: 'pip',
   messages: {
     pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use {{instead}}',
     barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use {{instead}}',

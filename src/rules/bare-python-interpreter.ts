@@ -12,6 +12,7 @@ export const barePythonInterpreter = defineRule({
   summary: 'A Python interpreter is started by name and found on PATH, outside the running venv',
   fixable: 'sometimes',
   judges: 'python',
+  topic: 'interpreters',
   messages: {
     bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead',
   },

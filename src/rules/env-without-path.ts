@@ -10,6 +10,7 @@ export const envWithoutPath = defineRule({
   summary: 'A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched',
   fixable: 'never',
   judges: 'python',
+  topic: 'services',
   messages: {
     noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH',
   },

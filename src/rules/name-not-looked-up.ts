@@ -20,6 +20,7 @@ export const nameNotLookedUp = defineRule({
   summary: 'A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails',
   fixable: 'sometimes',
   judges: 'python',
+  topic: 'interpreters',
   messages: {
     notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead',
   },

@@ -14,6 +14,7 @@ export const pathReliantLaunch = defineRule({
   summary: 'A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)',
   fixable: 'never',
   judges: 'python',
+  topic: 'interpreters',
   optIn: true,
   messages: {
     held: 'the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv\'s path) for all of its launches together',

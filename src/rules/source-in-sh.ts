@@ -12,6 +12,7 @@ export const sourceInSh = defineRule({
   summary: 'A venv is activated with `source` in a POSIX sh (dash), which has no `source` command',
   fixable: 'always',
   judges: 'config',
+  topic: 'activation',
   messages: {
     sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"',
   },

@@ -11,6 +11,7 @@ export const systemInterpreterPath = defineRule({
   summary: 'A hard-coded system interpreter path is started instead of the running venv',
   fixable: 'sometimes',
   judges: 'python',
+  topic: 'interpreters',
   messages: {
     systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead',
   },

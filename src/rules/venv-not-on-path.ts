@@ -18,6 +18,7 @@ export const venvNotOnPath = defineRule({
   summary: 'A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH',
   fixable: 'sometimes',
   judges: 'config',
+  topic: 'activation',
   messages: {
     notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}',
   },

@@ -11,6 +11,7 @@ export const virtualEnvWithoutPath = defineRule({
   summary: 'VIRTUAL_ENV is set but the venv’s bin is not on PATH, and a Python tool runs by name',
   fixable: 'sometimes',
   judges: 'config',
+  topic: 'activation',
   messages: {
     virtualEnvOnly: 'VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}',
   },

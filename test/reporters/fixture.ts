@@ -58,6 +58,7 @@ export function rule(code: string, name: string, summary: string): RuleMeta {
     summary,
     fixable: 'sometimes',
     judges: 'python',
+    topic: 'interpreters',
     messages: {},
     docs: {
       mentalModel: `${name}: a bare program name is looked up on PATH, which is not the venv's bin.`,

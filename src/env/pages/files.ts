@@ -5,6 +5,7 @@ import { DOCS, paragraphs, printed, session } from './text.js';
 export const FILE_PAGES: Record<string, FindingDocs> = {
   DR001: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: "The static pass reads `home` in the venv's `pyvenv.cfg` and looks for the base interpreter there: the folder is gone, or it holds no `pythonX.Y` of the version the venv records.",
     mentalModel: "A venv holds no Python of its own. `pyvenv.cfg` names, in `home`, the folder of the interpreter that created it, and `bin/python` is a link to (or a copy of) that interpreter; the standard library is found from there too. The venv lives exactly as long as that installation: uninstall, upgrade or move the base and every venv made from it is a folder of packages with nothing to run them.",
     session: session(
@@ -39,6 +40,7 @@ export const FILE_PAGES: Record<string, FindingDocs> = {
 
   DR002: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: "The static pass follows `bin/python` link by link: the chain ends at a file that does not exist (or the venv's `bin` has no `python` at all).",
     mentalModel: "`bin/python` in a venv is normally a symbolic link, often two (`python -> python3 -> /usr/local/bin/python3`). A link stores a path, not a file: when the target is removed or renamed, the link stays and points at nothing. Every script whose shebang names `bin/python`, every service that starts it and every activation then fails.",
     session: session(
@@ -76,6 +78,7 @@ export const FILE_PAGES: Record<string, FindingDocs> = {
 
   DR003: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: "`pyvenv.cfg` records one Python version (`version`, or `version_info` from virtualenv and uv), but the base interpreter folder holds another (static pass), or the interpreter that really starts reports another `sys.version_info` (probe).",
     mentalModel: "Packages are installed under `lib/python3.12/site-packages`, and compiled ones are built for that one version's ABI. If `bin/python` now leads to a 3.13 interpreter, that interpreter looks for `lib/python3.13/site-packages`, which does not exist: every installed package disappears at once, and nothing says why.",
     session: session(
@@ -109,6 +112,7 @@ export const FILE_PAGES: Record<string, FindingDocs> = {
 
   DR004: {
     severities: ['warning'],
+    topic: 'activation',
     summary: "The static pass reads the `VIRTUAL_ENV=` line that `venv` writes into `bin/activate`: it names another folder than the venv being inspected, so the venv was moved or copied.",
     mentalModel: "`bin/activate` is generated once, with the venv's absolute path written into it. Activation sets `VIRTUAL_ENV` to that path and puts `$VIRTUAL_ENV/bin` first on PATH. After `mv` or `cp -a`, activating the copy puts the *old* folder's `bin` on PATH: `python` is then whatever comes next on PATH, while the prompt says the venv is active.",
     session: session(
@@ -143,6 +147,7 @@ export const FILE_PAGES: Record<string, FindingDocs> = {
 
   DR005: {
     severities: ['error', 'warning'],
+    topic: 'console-scripts',
     summary: "The static pass reads the shebang of every console script in the venv's `bin` (pip's `#!/bin/sh` trampoline too): some name an interpreter outside this venv. Error when that interpreter does not exist (the venv was moved), warning when it does (the venv was copied, and the scripts run the original).",
     mentalModel: "pip writes each console script (`pip`, `gunicorn`, `celery`, `pytest` …) with a shebang that is the absolute path of the venv's interpreter at install time, so the script runs in its venv without activation. Move the venv and those paths point at nothing; copy it and they point at the original, so the copy's `bin/gunicorn` silently runs the other venv's code and packages.",
     session: session(
@@ -179,6 +184,7 @@ export const FILE_PAGES: Record<string, FindingDocs> = {
 
   DR021: {
     severities: ['error', 'warning', 'info'],
+    topic: 'interpreters',
     summary: "The static pass reads `pyvenv.cfg` as Python's `site` module does. Error: the file is not UTF-8, so the venv's Python does not start at all. Warning: `include-system-site-packages` is missing (Python then treats it as true) or `home` is missing. Info: lines without `=`, which Python ignores.",
     mentalModel: "`pyvenv.cfg` is the only thing that makes a folder a venv, and Python reads it at every start: `home` says where the base interpreter is, and `include-system-site-packages` whether the base's packages (and the user site) are visible. A missing key is not \"off\": `site` starts from `true` and only a line that sets another value turns the system site-packages off.",
     session: session(

@@ -5,6 +5,7 @@ import { DOCS, paragraphs, printed, session } from './text.js';
 export const SITE_PAGES: Record<string, FindingDocs> = {
   DR006: {
     severities: ['info'],
+    topic: 'interpreters',
     summary: "A `.pth` file in a site-packages folder the interpreter reaches has lines that start with `import`: Python runs them at every start. Info: most come from packaging tools (the message says so for setuptools' `distutils-precedence.pth`, editable installs, virtualenv's `_virtualenv.pth`); the evidence shows the first line so you can judge the rest.",
     mentalModel: "While `site` adds each site-packages folder to `sys.path`, it reads every `*.pth` file there: a line naming a folder adds that folder, and a line starting with `import` (followed by a space or a tab) is executed. That code runs in every process the interpreter starts — a web worker, a cron job, `pip` itself — before the program's first line, whether or not anything uses it.",
     session: session(
@@ -36,6 +37,7 @@ export const SITE_PAGES: Record<string, FindingDocs> = {
 
   DR007: {
     severities: ['warning'],
+    topic: 'pip',
     summary: "One distribution (names compared after PEP 503 normalisation) has `.dist-info` or `.egg-info` folders with different versions in the folders the interpreter reaches: site-packages, the base's or the user's when they are on `sys.path`, and `PYTHONPATH` entries.",
     mentalModel: "An import takes the first match on `sys.path`; `importlib.metadata` and `pip list` also take the first metadata folder they find. With two versions reachable, which one a process gets depends on the order of `sys.path`, so on `PYTHONPATH` and on how the process was started: the same venv runs different code in your shell and in cron.",
     session: session(
@@ -70,6 +72,7 @@ export const SITE_PAGES: Record<string, FindingDocs> = {
 
   DR008: {
     severities: ['warning', 'info'],
+    topic: 'interpreters',
     summary: "`include-system-site-packages = true` in `pyvenv.cfg` (or the key missing, see DR021): the probe finds the base interpreter's site-packages on `sys.path`. Warning when it holds distributions the venv does not have itself (they are importable from the venv), info when it is empty.",
     mentalModel: "A venv made with `--system-site-packages` appends the base installation's site-packages after its own. Anything the venv lacks is then found there — silently. The project appears to work, with a dependency that is in no requirements file, in whatever version the system happens to have.",
     session: session(
@@ -100,6 +103,7 @@ export const SITE_PAGES: Record<string, FindingDocs> = {
 
   DR009: {
     severities: ['error', 'info'],
+    topic: 'interpreters',
     summary: "The probe finds the user site (`~/.local/lib/pythonX.Y/site-packages`, or under `PYTHONUSERBASE`) on `sys.path`. Error when it holds distributions (they are importable from this environment), info when it is empty or missing. In a venv this only happens with `include-system-site-packages = true`.",
     mentalModel: "The user site is per user and per Python version, not per project: everything ever installed with `pip install --user` for that version. When it is on `sys.path` it comes before the base's site-packages, so a user-level package wins over the system's and fills anything the venv lacks.",
     session: session(
@@ -138,6 +142,7 @@ export const SITE_PAGES: Record<string, FindingDocs> = {
 
   DR017: {
     severities: ['warning', 'info'],
+    topic: 'interpreters',
     summary: "`sitecustomize` or `usercustomize` is imported at start-up (probe), or would be (`--static`: the first one on the `sys.path` a start would build). Warning when the module is outside the venv; info when it is the venv's own, or Debian's and Ubuntu's stock apport crash-report hook.",
     mentalModel: "After setting up `sys.path`, `site` tries `import sitecustomize` and then (when the user site is enabled) `import usercustomize`. Whatever module of that name comes first on `sys.path` runs, before the program, in every process: a way for an administrator or a distribution to change every Python on the machine, including venvs that never asked for it.",
     session: session(

@@ -5,6 +5,7 @@ import { DOCS, paragraphs, printed, session } from './text.js';
 export const START_PAGES: Record<string, FindingDocs> = {
   DR015: {
     severities: ['warning', 'info'],
+    topic: 'services',
     summary: "`python`, `python3`, `python3.X`, `pip`, `pip3`, `pip3.X` and the venv's own console scripts, looked up by name on the current `PATH`, on systemd's default `PATH` and on cron's (`/usr/bin:/bin`): some resolve outside the environment, or to nothing. Warning for the current `PATH`, info for systemd's and cron's (one finding when both resolve alike). pyenv shims on the current `PATH` are DR016.",
     mentalModel: "A process that starts `python` or `pip` by name gets whatever comes first on the `PATH` it inherited, not the interpreter that is running it. Inside an activated shell that is the venv; under systemd, cron, a CI step or a `subprocess.run([\"pip\", …])` in a service started as `/srv/app/.venv/bin/python app.py` it is the system's, or nothing. This is the runtime side of what `venvguard check` finds in code and configuration.",
     session: session(
@@ -43,6 +44,7 @@ export const START_PAGES: Record<string, FindingDocs> = {
 
   DR016: {
     severities: ['warning'],
+    topic: 'interpreters',
     summary: "pyenv's shims are on the current `PATH`, and the version they pick (from `PYENV_VERSION`, a `.python-version` file from the current folder upward, or the global `version` file) is not the inspected environment. The doctor resolves shims the way pyenv does, without running pyenv.",
     mentalModel: "A pyenv shim is a small script named `python`, `pip`, `pip3.12` … that asks pyenv which version is selected here and runs that version's program. Which program a name runs therefore depends on the current folder and the environment, not on the venv you are working with: `python` in `/srv/app` may be 3.11.7 while the venv is 3.12, and `pip3.12` is `command not found` when the selected version has no such program.",
     session: session(
@@ -78,6 +80,7 @@ export const START_PAGES: Record<string, FindingDocs> = {
 
   DR018: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: "The doctor found nothing to inspect: `--python` names a folder without `pyvenv.cfg`, a path that does not exist, or a file that is neither an interpreter nor a venv (not executable, or neither a program binary nor a `#!` script); or no venv was given, none is active or found here, and no `python3` is on `PATH`.",
     mentalModel: "The doctor's target is one interpreter, found in this order: `--python`, `$VIRTUAL_ENV`, `.venv` or `venv` in the current folder or a parent, `python3` on `PATH`. A venv is recognised by its `pyvenv.cfg` — the same file Python uses — so a project folder, a conda environment or a pre-2020 virtualenv (which wrote no `pyvenv.cfg`) is not one.",
     session: session(
@@ -110,6 +113,7 @@ export const START_PAGES: Record<string, FindingDocs> = {
 
   DR019: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: "The probe started the interpreter and it failed before printing anything. The evidence is the line of its output that says why; the fix names the variable to unset when `PYTHONHOME` or `PYTHONEXECUTABLE` is set, the `pyvenv.cfg` repair when DR021 found the file unreadable, and otherwise how to recreate the venv or reinstall the Python.",
     mentalModel: "The static pass can only read files; starting the interpreter is the real test. A start can fail after every file looks right: a wrong `PYTHONHOME`, a `pyvenv.cfg` that is not UTF-8, a standard library removed under an intact binary, a missing shared library. The doctor runs the same start a child would (and once isolated with `-I` when a `PYTHON…` variable or the user site could make a difference) and reports the first line that explains the failure.",
     session: session(
@@ -143,6 +147,7 @@ export const START_PAGES: Record<string, FindingDocs> = {
 
   DR020: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: "The probe started the venv's interpreter and its `sys.prefix` is not the venv: the program that runs is another installation (a wrapper that execs another Python, or `PYTHONEXECUTABLE` moving where Python looks for `pyvenv.cfg`).",
     mentalModel: "`sys.prefix` is the one fact that says which environment a running interpreter belongs to: it decides the site-packages folder, where pip installs, and what `sysconfig` reports. For a working venv it is the venv folder. Everything else — the path you started, `VIRTUAL_ENV`, the prompt — can say venv while `sys.prefix` says otherwise.",
     session: session(

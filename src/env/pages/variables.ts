@@ -5,6 +5,7 @@ import { DOCS, paragraphs, printed, session } from './text.js';
 export const VARIABLE_PAGES: Record<string, FindingDocs> = {
   DR010: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: '`PYTHONPATH` is set in the environment the doctor runs in: its folders go onto `sys.path` of every Python that starts with it, inside the venv or not, before the venv\'s site-packages.',
     mentalModel: "A venv decides where packages come from by its `sys.prefix`; `PYTHONPATH` overrides that for every interpreter at once. Its entries come right after the script's folder and before the standard library and every site-packages, so a module there shadows the venv's copy of the same name, in this venv, in the system Python and in every other venv the process starts.",
     session: session(
@@ -35,6 +36,7 @@ export const VARIABLE_PAGES: Record<string, FindingDocs> = {
 
   DR011: {
     severities: ['error'],
+    topic: 'interpreters',
     summary: '`PYTHONHOME` is set: it replaces the prefix under which every interpreter started with it finds its standard library. With a prefix of another Python version the interpreter does not start (DR019 then shows the line that says why).',
     mentalModel: "Normally an interpreter finds its standard library from its own location (following `bin/python`'s links). `PYTHONHOME` overrides that search for every Python at once: pointing it at `/usr` makes a pyenv or venv Python look for `/usr/lib/python3.12`, which belongs to another installation or does not exist.",
     session: session(
@@ -70,6 +72,7 @@ export const VARIABLE_PAGES: Record<string, FindingDocs> = {
 
   DR012: {
     severities: ['warning'],
+    topic: 'activation',
     summary: '`VIRTUAL_ENV` names another environment than the one inspected, or a folder that is not a venv at all (left from a venv that was removed or moved).',
     mentalModel: "`VIRTUAL_ENV` is set by `activate` and read by tools, not by Python: the interpreter never looks at it. Activation also puts `$VIRTUAL_ENV/bin` on PATH. When the venv is deleted or another one is meant, the variable and the PATH entry stay, and tools that trust the variable (uv, shell prompts, the Windows py launcher) act on an environment that is not the one in use.",
     session: session(
@@ -101,6 +104,7 @@ export const VARIABLE_PAGES: Record<string, FindingDocs> = {
 
   DR013: {
     severities: ['warning', 'info'],
+    topic: 'interpreters',
     summary: 'A variable that changes how the interpreter starts is set. Warning: `PYTHONEXECUTABLE` and `__PYVENV_LAUNCHER__`, which move where Python thinks it was started from. Info: `PYTHONUSERBASE`, `PYTHONNOUSERSITE`, `PYTHONSTARTUP`, `CONDA_PREFIX`, shown so that the report explains what they change.',
     mentalModel: "Python finds its venv by looking for `pyvenv.cfg` beside the program it was started as. `PYTHONEXECUTABLE` replaces that program path (and `sys.executable`): a venv's `bin/python` started with it runs as the base installation, outside the venv, and children started with `sys.executable` start whatever the variable names.",
     session: session(
@@ -136,6 +140,7 @@ export const VARIABLE_PAGES: Record<string, FindingDocs> = {
 
   DR014: {
     severities: ['warning', 'info'],
+    topic: 'pip',
     summary: "A pip setting in the environment redirects installs: `PIP_TARGET`, `PIP_PREFIX` or a true `PIP_USER` (warning). `PIP_REQUIRE_VIRTUALENV` is shown as info: set, pip refuses to install outside a venv.",
     mentalModel: "Every pip command-line option has an environment variable (`--target` is `PIP_TARGET`, `--user` is `PIP_USER` …) that applies to every pip run that inherits it. A `PIP_TARGET` exported once makes every later `pip install`, in every venv, write into that folder instead of the venv's site-packages, and report success.",
     session: session(
