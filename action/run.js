@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs16 from "node:fs";
-import path39 from "node:path";
+import fs17 from "node:fs";
+import path40 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path35 from "node:path";
+import path36 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path40, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path40;
+  constructor(path41, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path41;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path40, bytes, opts = {}) {
+function decodeText(path41, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path40, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path40, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path41, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path40, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path41, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path40, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path41, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path40, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path40, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path41, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -4602,10 +4602,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path40 = `PATH="${v.venv}/bin:$PATH"`;
+  const path41 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path40}` }], applicability: "unsafe", reason, title: `Add ENV ${path40} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path40}` }], applicability: "unsafe", reason, title: `Add ${path40} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path41}` }], applicability: "unsafe", reason, title: `Add ENV ${path41} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path41}` }], applicability: "unsafe", reason, title: `Add ${path41} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6663,7 +6663,7 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["coverage", "coverage"],
   ["sphinx-build", "sphinx"],
   ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
+  ["jupyter", "jupyter_core"],
   ["jupyter-notebook", "notebook"],
   ["jupyter-lab", "jupyterlab"],
   ["ipython", "IPython"],
@@ -6672,8 +6672,8 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["wheel", "wheel"],
   ["virtualenv", "virtualenv"],
   ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
+  ["pip-compile", void 0],
+  ["pip-sync", void 0],
   ["pydoc", "pydoc"],
   ["pydoc3", "pydoc"],
   ["2to3", "lib2to3"],
@@ -6691,11 +6691,11 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["tensorboard", "tensorboard"],
   ["mlflow", "mlflow"],
   ["huey_consumer", void 0],
-  ["rq", "rq"],
+  ["rq", "rq.cli"],
   ["dramatiq", "dramatiq"],
   ["behave", "behave"],
   ["robot", "robot"],
-  ["httpie", "httpie"],
+  ["httpie", "httpie.manager"],
   ["pyinstaller", "PyInstaller"],
   ["maturin", void 0],
   ["pybabel", void 0],
@@ -7970,9 +7970,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path40, bytes) {
+function decodePython(path41, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path40, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path41, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -7991,9 +7991,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path40 = this.path;
-    path40.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path40[path40.length - 1];
+    const path41 = this.path;
+    path41.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path41[path41.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -8003,7 +8003,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path40.push(next);
+      path41.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -8016,11 +8016,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path40 = this.path;
+    const path41 = this.path;
     let lo = 0;
-    for (let hi = path40.length - 1; lo < hi; ) {
+    for (let hi = path41.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path40[mid].startIndex <= start && end <= path40[mid].endIndex)
+      if (path41[mid].startIndex <= start && end <= path41[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -8073,12 +8073,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path40, key) {
+function withKey(path41, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path40 === "no")
+  if (key === void 0 && path41 === "no")
     return "unknown";
-  return path40;
+  return path41;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8721,11 +8721,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path40 = flow.chain.join("/");
+                const path41 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path40.startsWith(k + "/") || k.startsWith(path40 + "/"))
+                  if (path41.startsWith(k + "/") || k.startsWith(path41 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path40, e.value());
+                chain.values.set(path41, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -8995,10 +8995,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path40 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path41 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path40 = withKey(path40, k);
-        return { k: "env", path: path40, span };
+          path41 = withKey(path41, k);
+        return { k: "env", path: path41, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9504,22 +9504,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path40 = "no";
+    let path41 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path40 = withKey(path40, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path41 = withKey(path41, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path40 = mergeEnv(path40, v.k === "env" ? v.path : "unknown");
+        path41 = mergeEnv(path41, v.k === "env" ? v.path : "unknown");
       } else
-        path40 = withKey(path40, void 0);
+        path41 = withKey(path41, void 0);
     }
-    return { k: "env", path: path40, span: spanOf(n) };
+    return { k: "env", path: path41, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -10354,19 +10354,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path40 = r.env;
+    let path41 = r.env;
     if (cmd.pathReset)
-      path40 = { kind: "reset", by: cmd.pathReset };
+      path41 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path40 = { kind: "reset", by: "env -i" };
+      path41 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path40 = { kind: "explicit" };
-    const env2 = { path: path40 };
+      path41 = { kind: "explicit" };
+    const env2 = { path: path41 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path40.kind !== "reset" && path40.kind !== "missing")
+    if (active !== void 0 && path41.kind !== "reset" && path41.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10597,7 +10597,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path40, head2) => /\.pyw?$/i.test(path40) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path41, head2) => /\.pyw?$/i.test(path41) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -13857,8 +13857,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path40, content) {
-  const name = path40.slice(Math.max(path40.lastIndexOf("/"), path40.lastIndexOf("\\")) + 1);
+function headOf(path41, content) {
+  const name = path41.slice(Math.max(path41.lastIndexOf("/"), path41.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -13870,11 +13870,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path40, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path40, head2));
+function claimingFrontEnd(path41, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path41, head2));
 }
-function frontEndFor(path40, head2 = "") {
-  return claimingFrontEnd(path40, head2) ?? pythonFrontEnd;
+function frontEndFor(path41, head2 = "") {
+  return claimingFrontEnd(path41, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -14591,31 +14591,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path40, ctx, language2) {
+function readForCheckSafely(path41, ctx, language2) {
   try {
-    return readForCheck(path40, ctx, language2);
+    return readForCheck(path41, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path40, diagnostics: [], problems: [{ path: path40, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path41, diagnostics: [], problems: [{ path: path41, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path40, ctx, language2) {
-  const result2 = { path: path40, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path41, ctx, language2) {
+  const result2 = { path: path41, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path40, kind, message, partial: false });
+    result2.problems.push({ path: path41, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path40, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path40) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path41, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path41) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path40) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path41) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -14625,7 +14625,7 @@ function readForCheck(path40, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path40, headOf(path40, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path41, headOf(path41, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -14634,11 +14634,11 @@ function readForCheck(path40, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path40, bytes);
+  const decoded = (fe.decode ?? decodeText)(path41, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path40, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path41, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -14668,7 +14668,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path40 = result2.path;
+  const path41 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -14683,22 +14683,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path40, e));
+    result2.problems.push(crashProblem(path41, e));
   }
   return result2;
 }
-function crashProblem(path40, e) {
+function crashProblem(path41, e) {
   if (e instanceof TooComplexError)
-    return { path: path40, kind: "too-complex", message: e.message, partial: false };
+    return { path: path41, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path40, kind: "too-deep", message: e.message, partial: false };
+    return { path: path41, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path40, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path41, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path40, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path41, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path40, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path41, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -15465,7 +15465,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path40 = wordText(found.script);
+    const path41 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -15475,13 +15475,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path40))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path41))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path40 } } : { messageId: "runAsProgram", data: { script: path40 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path41 } } : { messageId: "runAsProgram", data: { script: path41 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path40}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path41}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -16585,18 +16585,688 @@ function discoverFiles(inputs, settings) {
 }
 
 // dist/src/env/console-scripts.js
-import fs10 from "node:fs";
-import path29 from "node:path";
+import fs11 from "node:fs";
+import path30 from "node:path";
 
-// dist/src/env/static.js
+// dist/src/judge/console-scripts-data.js
+var CONSOLE_SCRIPTS_DATA = [
+  ["alembic", { "dist": "alembic", "module": "alembic", "entry": "alembic.config:main", "source": "Debian 12 python3-alembic (alembic 1.8.1.dev0) entry_points.txt; alembic/__main__.py calls alembic.config:main" }],
+  ["ansible", { "dist": "ansible-core", "module": "ansible.cli.adhoc", "entry": "ansible.cli.adhoc:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/adhoc.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-config", { "dist": "ansible-core", "module": "ansible.cli.config", "entry": "ansible.cli.config:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/config.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-connection", { "dist": "ansible-core", "module": "ansible.cli.scripts.ansible_connection_cli_stub", "entry": "ansible.cli.scripts.ansible_connection_cli_stub:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/scripts/ansible_connection_cli_stub.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-console", { "dist": "ansible-core", "module": "ansible.cli.console", "entry": "ansible.cli.console:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/console.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-doc", { "dist": "ansible-core", "module": "ansible.cli.doc", "entry": "ansible.cli.doc:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/doc.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-galaxy", { "dist": "ansible-core", "module": "ansible.cli.galaxy", "entry": "ansible.cli.galaxy:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/galaxy.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-inventory", { "dist": "ansible-core", "module": "ansible.cli.inventory", "entry": "ansible.cli.inventory:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/inventory.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-lint", { "dist": "ansible-lint", "module": "ansiblelint", "entry": "ansiblelint.__main__:_run_cli_entrypoint", "source": "Debian 12 ansible-lint (ansible-lint 6.13.1) entry_points.txt; the entry point is ansiblelint.__main__" }],
+  ["ansible-playbook", { "dist": "ansible-core", "module": "ansible.cli.playbook", "entry": "ansible.cli.playbook:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/playbook.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-pull", { "dist": "ansible-core", "module": "ansible.cli.pull", "entry": "ansible.cli.pull:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/pull.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-runner", { "dist": "ansible-runner", "module": "ansible_runner", "entry": "ansible_runner.__main__:main", "source": "Debian 12 python3-ansible-runner (ansible-runner 2.3.1) entry_points.txt; the entry point is ansible_runner.__main__" }],
+  ["ansible-vault", { "dist": "ansible-core", "module": "ansible.cli.vault", "entry": "ansible.cli.vault:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/vault.py calls main() under if __name__ == "__main__"' }],
+  ["asciinema", { "dist": "asciinema", "module": "asciinema", "entry": "asciinema.__main__:main", "source": "Debian 12 asciinema (asciinema 2.2.0) entry_points.txt; the entry point is asciinema.__main__" }],
+  ["automat-visualize", { "dist": "Automat", "module": null, "entry": "automat._visualize:tool", "source": "Debian 12 python3-automat (Automat 22.10.0) entry_points.txt; no __main__.py calls automat._visualize:tool" }],
+  ["autopep8", { "dist": "autopep8", "module": "autopep8", "entry": "autopep8:main", "source": 'Debian 12 python3-autopep8 (autopep8 2.0.1) entry_points.txt; autopep8.py calls main() under if __name__ == "__main__"' }],
+  ["bandit", { "dist": "bandit", "module": "bandit", "entry": "bandit.cli.main:main", "source": "Debian 12 python3-bandit (bandit 1.6.2) entry_points.txt; bandit/__main__.py calls bandit.cli.main:main" }],
+  ["bandit-baseline", { "dist": "bandit", "module": "bandit.cli.baseline", "entry": "bandit.cli.baseline:main", "source": 'Debian 12 python3-bandit (bandit 1.6.2) entry_points.txt; bandit/cli/baseline.py calls main() under if __name__ == "__main__"' }],
+  ["bandit-config-generator", { "dist": "bandit", "module": "bandit.cli.config_generator", "entry": "bandit.cli.config_generator:main", "source": 'Debian 12 python3-bandit (bandit 1.6.2) entry_points.txt; bandit/cli/config_generator.py calls main() under if __name__ == "__main__"' }],
+  ["base58", { "dist": "base58", "module": "base58", "entry": "base58:main", "source": 'Debian 12 python3-base58 (base58 1.0.3) entry_points.txt; base58.py calls main() under if __name__ == "__main__"' }],
+  ["beet", { "dist": "beets", "module": "beets", "entry": "beets.ui:main", "source": "github beetbox/beets@07f39c520499 pyproject.toml scripts; beets/__main__.py calls beets.ui:main" }],
+  ["bench", { "dist": "frappe-bench", "module": null, "entry": "bench.cli:cli", "source": "github frappe/bench@d728b808832c pyproject.toml scripts; no __main__.py calls bench.cli:cli" }],
+  ["black", { "dist": "black", "module": "black", "entry": "black:patched_main", "source": "Debian 12 black (black 23.1.0) entry_points.txt; black/__main__.py calls black:patched_main" }],
+  ["blackd", { "dist": "black", "module": "blackd", "entry": "blackd:patched_main", "source": "Debian 12 black (black 23.1.0) entry_points.txt; blackd/__main__.py calls blackd:patched_main" }],
+  ["borg", { "dist": "borgbackup", "module": "borg", "entry": "borg.archiver:main", "source": "github borgbackup/borg@fc74d5f643d1 pyproject.toml scripts; borg/__main__.py calls borg.archiver:main" }],
+  ["borgfs", { "dist": "borgbackup", "module": "borg", "entry": "borg.archiver:main", "source": "github borgbackup/borg@fc74d5f643d1 pyproject.toml scripts; borg/__main__.py calls borg.archiver:main" }],
+  ["buildozer", { "dist": "buildozer", "module": "buildozer", "entry": "buildozer.scripts.client:main", "source": "github kivy/buildozer@105543da41f7 setup.py scripts; buildozer/__main__.py calls buildozer.scripts.client:main" }],
+  ["buildozer-remote", { "dist": "buildozer", "module": "buildozer.scripts.remote", "entry": "buildozer.scripts.remote:main", "source": 'github kivy/buildozer@105543da41f7 setup.py scripts; buildozer/scripts/remote.py calls main() under if __name__ == "__main__"' }],
+  ["bumpversion", { "dist": "bump2version", "module": "bumpversion", "entry": "bumpversion.cli:main", "source": "Debian 12 bumpversion (bump2version 1.0.1) entry_points.txt; bumpversion/__main__.py calls bumpversion.cli:main" }],
+  ["celery", { "dist": "celery", "module": "celery", "entry": "celery.__main__:main", "source": "Debian 12 python3-celery (celery 5.2.6) entry_points.txt; the entry point is celery.__main__" }],
+  ["certbot", { "dist": "certbot", "module": null, "entry": "certbot.main:main", "source": "Debian 12 python3-certbot (certbot 2.1.0) entry_points.txt; no __main__.py calls certbot.main:main" }],
+  ["cfn-lint", { "dist": "cfn-lint", "module": null, "entry": "cfnlint.runner:main", "source": "wheel cfn-lint 1.51.0 entry_points.txt; no __main__.py calls cfnlint.runner:main" }],
+  ["cftp", { "dist": "Twisted", "module": "twisted.conch.scripts.cftp", "entry": "twisted.conch.scripts.cftp:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/cftp.py calls run() under if __name__ == "__main__"' }],
+  ["chardetect", { "dist": "chardet", "module": "chardet.cli.chardetect", "entry": "chardet.cli.chardetect:main", "source": 'Debian 12 python3-chardet (chardet 5.1.0) entry_points.txt; chardet/cli/chardetect.py calls main() under if __name__ == "__main__"' }],
+  ["check-manifest", { "dist": "check-manifest", "module": "check_manifest", "entry": "check_manifest:main", "source": 'Debian 12 check-manifest (check-manifest 0.49) entry_points.txt; check_manifest.py calls main() under if __name__ == "__main__"' }],
+  ["cherryd", { "dist": "CherryPy", "module": "cherrypy", "entry": "cherrypy.__main__:run", "source": "Debian 12 python3-cherrypy3 (CherryPy 18.8.0) entry_points.txt; the entry point is cherrypy.__main__" }],
+  ["cibuildwheel", { "dist": "cibuildwheel", "module": "cibuildwheel", "entry": "cibuildwheel.__main__:main", "source": "github pypa/cibuildwheel@8832cf6b7559 pyproject.toml scripts; the entry point is cibuildwheel.__main__" }],
+  ["cinder", { "dist": "python-cinderclient", "module": "cinderclient.shell", "entry": "cinderclient.shell:main", "source": 'Debian 12 python3-cinderclient (python-cinderclient 9.1.0) entry_points.txt; cinderclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["ckeygen", { "dist": "Twisted", "module": "twisted.conch.scripts.ckeygen", "entry": "twisted.conch.scripts.ckeygen:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/ckeygen.py calls run() under if __name__ == "__main__"' }],
+  ["codespell", { "dist": "codespell", "module": "codespell_lib", "entry": "codespell_lib:_script_main", "source": "Debian 12 codespell (codespell 0.0.0) entry_points.txt; codespell_lib/__main__.py calls codespell_lib:_script_main" }],
+  ["coloredlogs", { "dist": "coloredlogs", "module": null, "entry": "coloredlogs.cli:main", "source": "Debian 12 python3-coloredlogs (coloredlogs 15.0.1) entry_points.txt; no __main__.py calls coloredlogs.cli:main" }],
+  ["conch", { "dist": "Twisted", "module": "twisted.conch.scripts.conch", "entry": "twisted.conch.scripts.conch:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/conch.py calls run() under if __name__ == "__main__"' }],
+  ["convert-json", { "dist": "oslo.log", "module": "oslo_log.cmds.convert_json", "entry": "oslo_log.cmds.convert_json:main", "source": 'Debian 12 python3-oslo.log (oslo.log 5.0.1) entry_points.txt; oslo_log/cmds/convert_json.py calls main() under if __name__ == "__main__"' }],
+  ["cookiecutter", { "dist": "cookiecutter", "module": "cookiecutter", "entry": "cookiecutter.__main__:main", "source": "Debian 12 python3-cookiecutter (cookiecutter 1.7.3) entry_points.txt; the entry point is cookiecutter.__main__" }],
+  ["coverage", { "dist": "coverage", "module": "coverage", "entry": "coverage.cmdline:main", "source": "github nedbat/coveragepy@210ade2b3bed setup.py scripts; coverage/__main__.py calls coverage.cmdline:main" }],
+  ["cpuinfo", { "dist": "py-cpuinfo", "module": "cpuinfo", "entry": "cpuinfo:main", "source": "wheel py-cpuinfo 9.0.0 entry_points.txt; cpuinfo/__main__.py calls cpuinfo:main" }],
+  ["csvclean", { "dist": "csvkit", "module": "csvkit.utilities.csvclean", "entry": "csvkit.utilities.csvclean:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvclean.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvcut", { "dist": "csvkit", "module": "csvkit.utilities.csvcut", "entry": "csvkit.utilities.csvcut:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvcut.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvformat", { "dist": "csvkit", "module": "csvkit.utilities.csvformat", "entry": "csvkit.utilities.csvformat:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvformat.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvgrep", { "dist": "csvkit", "module": "csvkit.utilities.csvgrep", "entry": "csvkit.utilities.csvgrep:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvgrep.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvjoin", { "dist": "csvkit", "module": "csvkit.utilities.csvjoin", "entry": "csvkit.utilities.csvjoin:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvjoin.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvjson", { "dist": "csvkit", "module": "csvkit.utilities.csvjson", "entry": "csvkit.utilities.csvjson:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvjson.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvlook", { "dist": "csvkit", "module": "csvkit.utilities.csvlook", "entry": "csvkit.utilities.csvlook:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvlook.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvpy", { "dist": "csvkit", "module": "csvkit.utilities.csvpy", "entry": "csvkit.utilities.csvpy:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvpy.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvsort", { "dist": "csvkit", "module": "csvkit.utilities.csvsort", "entry": "csvkit.utilities.csvsort:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvsort.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvsql", { "dist": "csvkit", "module": "csvkit.utilities.csvsql", "entry": "csvkit.utilities.csvsql:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvsql.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvstack", { "dist": "csvkit", "module": "csvkit.utilities.csvstack", "entry": "csvkit.utilities.csvstack:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvstack.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvstat", { "dist": "csvkit", "module": "csvkit.utilities.csvstat", "entry": "csvkit.utilities.csvstat:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvstat.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["daphne", { "dist": "daphne", "module": "daphne", "entry": "daphne.cli:CommandLineInterface.entrypoint", "source": "Debian 12 python3-daphne (daphne 4.0.0) entry_points.txt; daphne/__main__.py calls daphne.cli:CommandLineInterface.entrypoint" }],
+  ["dask", { "dist": "dask", "module": "dask", "entry": "dask.__main__:main", "source": "Debian 12 python3-dask (dask 2022.12.1+dfsg) entry_points.txt; the entry point is dask.__main__" }],
+  ["dask-scheduler", { "dist": "distributed", "module": "distributed.cli.dask_scheduler", "entry": "distributed.cli.dask_scheduler:main", "source": 'Debian 12 python3-distributed (distributed 2022.12.1+ds.1) entry_points.txt; distributed/cli/dask_scheduler.py calls main() under if __name__ == "__main__"' }],
+  ["dask-ssh", { "dist": "distributed", "module": "distributed.cli.dask_ssh", "entry": "distributed.cli.dask_ssh:main", "source": 'Debian 12 python3-distributed (distributed 2022.12.1+ds.1) entry_points.txt; distributed/cli/dask_ssh.py calls main() under if __name__ == "__main__"' }],
+  ["dask-worker", { "dist": "distributed", "module": "distributed.cli.dask_worker", "entry": "distributed.cli.dask_worker:main", "source": 'Debian 12 python3-distributed (distributed 2022.12.1+ds.1) entry_points.txt; distributed/cli/dask_worker.py calls main() under if __name__ == "__main__"' }],
+  ["datasette", { "dist": "datasette", "module": "datasette", "entry": "datasette.cli:cli", "source": "github simonw/datasette@481df7ff6d78 pyproject.toml scripts; datasette/__main__.py calls datasette.cli:cli" }],
+  ["distro", { "dist": "distro", "module": "distro", "entry": "distro.distro:main", "source": "Debian 12 python3-distro (distro 1.8.0) entry_points.txt; distro/__main__.py calls distro.distro:main" }],
+  ["django-admin", { "dist": "Django", "module": "django", "entry": "django.core.management:execute_from_command_line", "source": "Debian 12 python3-django (Django 3.2.25) entry_points.txt; django/__main__.py calls django.core.management:execute_from_command_line" }],
+  ["dmypy", { "dist": "mypy", "module": "mypy.dmypy", "entry": "mypy.dmypy.client:console_entry", "source": "Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/dmypy/__main__.py calls mypy.dmypy.client:console_entry" }],
+  ["docformatter", { "dist": "docformatter", "module": "docformatter", "entry": "docformatter:main", "source": 'Debian 12 python3-docformatter (docformatter 1.4) entry_points.txt; docformatter.py calls main() under if __name__ == "__main__"' }],
+  ["docker-compose", { "dist": "docker-compose", "module": "compose", "entry": "compose.cli.main:main", "source": "Debian 12 docker-compose (docker-compose 1.29.2) entry_points.txt; compose/__main__.py calls compose.cli.main:main" }],
+  ["docutils", { "dist": "docutils", "module": "docutils", "entry": "docutils.__main__:main", "source": "Debian 12 python3-docutils (docutils 0.19) entry_points.txt; the entry point is docutils.__main__" }],
+  ["doit", { "dist": "doit", "module": "doit", "entry": "doit.__main__:main", "source": "Debian 12 python3-doit (doit 0.31.1) entry_points.txt; the entry point is doit.__main__" }],
+  ["dotenv", { "dist": "python-dotenv", "module": "dotenv", "entry": "dotenv.__main__:cli", "source": "Debian 12 python3-dotenv (python-dotenv 0.21.0) entry_points.txt; the entry point is dotenv.__main__" }],
+  ["dulwich", { "dist": "dulwich", "module": null, "entry": "dulwich.cli:main", "source": "Debian 12 python3-dulwich (dulwich 0.21.2) entry_points.txt; dulwich/__main__.py does not call dulwich.cli:main" }],
+  ["echo_supervisord_conf", { "dist": "supervisor", "module": null, "entry": "supervisor.confecho:main", "source": "Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; no __main__.py calls supervisor.confecho:main" }],
+  ["epylint", { "dist": "pylint", "module": null, "entry": "pylint:run_epylint", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:run_epylint" }],
+  ["esphome", { "dist": "esphome", "module": "esphome", "entry": "esphome.__main__:main", "source": "github esphome/esphome@33fdbbe30c4d pyproject.toml scripts; the entry point is esphome.__main__" }],
+  ["export_signing_key", { "dist": "matrix-synapse", "module": "synapse._scripts.export_signing_key", "entry": "synapse._scripts.export_signing_key:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/export_signing_key.py calls main() under if __name__ == "__main__"' }],
+  ["f2py", { "dist": "numpy", "module": "numpy.f2py", "entry": "numpy.f2py.f2py2e:main", "source": "Debian 12 python3-numpy (numpy 1.24.2) entry_points.txt; numpy/f2py/__main__.py calls numpy.f2py.f2py2e:main" }],
+  ["f2py3", { "dist": "numpy", "module": "numpy.f2py", "entry": "numpy.f2py.f2py2e:main", "source": "Debian 12 python3-numpy (numpy 1.24.2) entry_points.txt; numpy/f2py/__main__.py calls numpy.f2py.f2py2e:main" }],
+  ["fab", { "dist": "fabric", "module": "fabric", "entry": "fabric.main:program.run", "source": "Debian 12 python3-fabric (fabric 2.6.0) entry_points.txt; fabric/__main__.py calls fabric.main:program.run" }],
+  ["flake8", { "dist": "flake8", "module": "flake8", "entry": "flake8.main.cli:main", "source": "Debian 12 python3-flake8 (flake8 5.0.4) entry_points.txt; flake8/__main__.py calls flake8.main.cli:main" }],
+  ["flask", { "dist": "Flask", "module": "flask", "entry": "flask.cli:main", "source": "Debian 12 python3-flask (Flask 2.2.2) entry_points.txt; flask/__main__.py calls flask.cli:main" }],
+  ["flexget", { "dist": "flexget", "module": null, "entry": "flexget:main", "source": "github Flexget/Flexget@05b661f561b5 pyproject.toml scripts; no __main__.py calls flexget:main" }],
+  ["flexget-headless", { "dist": "flexget", "module": null, "entry": "flexget:main", "source": "github Flexget/Flexget@05b661f561b5 pyproject.toml scripts; no __main__.py calls flexget:main" }],
+  ["fonttools", { "dist": "fonttools", "module": "fontTools", "entry": "fontTools.__main__:main", "source": "Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; the entry point is fontTools.__main__" }],
+  ["futurize", { "dist": "future", "module": null, "entry": "libfuturize.main:main", "source": "Debian 12 python3-future (future 0.18.2) entry_points.txt; no __main__.py calls libfuturize.main:main" }],
+  ["gallery-dl", { "dist": "gallery_dl", "module": "gallery_dl", "entry": "gallery_dl:main", "source": "github mikf/gallery-dl@86047cf67a12 setup.py scripts; gallery_dl/__main__.py calls gallery_dl:main" }],
+  ["gcovr", { "dist": "gcovr", "module": "gcovr", "entry": "gcovr.__main__:main", "source": "Debian 12 gcovr (gcovr 5.2) entry_points.txt; the entry point is gcovr.__main__" }],
+  ["generate_config", { "dist": "matrix-synapse", "module": "synapse._scripts.generate_config", "entry": "synapse._scripts.generate_config:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/generate_config.py calls main() under if __name__ == "__main__"' }],
+  ["generate_log_config", { "dist": "matrix-synapse", "module": "synapse._scripts.generate_log_config", "entry": "synapse._scripts.generate_log_config:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/generate_log_config.py calls main() under if __name__ == "__main__"' }],
+  ["generate_signing_key", { "dist": "matrix-synapse", "module": "synapse._scripts.generate_signing_key", "entry": "synapse._scripts.generate_signing_key:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/generate_signing_key.py calls main() under if __name__ == "__main__"' }],
+  ["ghp-import", { "dist": "ghp-import", "module": "ghp_import", "entry": "ghp_import:main", "source": 'Debian 12 ghp-import (ghp-import 2.1.0) entry_points.txt; ghp_import.py calls main() under if __name__ == "__main__"' }],
+  ["glance", { "dist": "python-glanceclient", "module": null, "entry": "glanceclient.shell:main", "source": "Debian 12 python3-glanceclient (python-glanceclient 4.1.0) entry_points.txt; no __main__.py calls glanceclient.shell:main" }],
+  ["glances", { "dist": "Glances", "module": "glances", "entry": "glances:main", "source": "Debian 12 glances (Glances 3.3.1.1) entry_points.txt; glances/__main__.py calls glances:main" }],
+  ["gunicorn", { "dist": "gunicorn", "module": "gunicorn", "entry": "gunicorn.app.wsgiapp:run", "source": "Debian 12 python3-gunicorn (gunicorn 20.1.0) entry_points.txt; gunicorn/__main__.py calls gunicorn.app.wsgiapp:run" }],
+  ["hash_password", { "dist": "matrix-synapse", "module": "synapse._scripts.hash_password", "entry": "synapse._scripts.hash_password:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/hash_password.py calls main() under if __name__ == "__main__"' }],
+  ["hatch", { "dist": "hatch", "module": "hatch", "entry": "hatch.cli:main", "source": "github pypa/hatch@ed8e30bebf98 pyproject.toml scripts; hatch/__main__.py calls hatch.cli:main" }],
+  ["hatchling", { "dist": "hatchling", "module": "hatchling", "entry": "hatchling.cli:hatchling", "source": "Debian 12 python3-hatchling (hatchling 1.12.2) entry_points.txt; hatchling/__main__.py calls hatchling.cli:hatchling" }],
+  ["heat", { "dist": "python-heatclient", "module": "heatclient.shell", "entry": "heatclient.shell:main", "source": 'Debian 12 python3-heatclient (python-heatclient 3.1.0) entry_points.txt; heatclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["http", { "dist": "httpie", "module": "httpie", "entry": "httpie.__main__:main", "source": "Debian 12 httpie (httpie 3.2.1) entry_points.txt; the entry point is httpie.__main__" }],
+  ["httpie", { "dist": "httpie", "module": "httpie.manager", "entry": "httpie.manager.__main__:main", "source": "Debian 12 httpie (httpie 3.2.1) entry_points.txt; the entry point is httpie.manager.__main__" }],
+  ["https", { "dist": "httpie", "module": "httpie", "entry": "httpie.__main__:main", "source": "Debian 12 httpie (httpie 3.2.1) entry_points.txt; the entry point is httpie.__main__" }],
+  ["httpx", { "dist": "httpx", "module": null, "entry": "httpx:main", "source": "Debian 12 python3-httpx (httpx 0.23.3) entry_points.txt; no __main__.py calls httpx:main" }],
+  ["humanfriendly", { "dist": "humanfriendly", "module": null, "entry": "humanfriendly.cli:main", "source": "Debian 12 python3-humanfriendly (humanfriendly 10.0) entry_points.txt; no __main__.py calls humanfriendly.cli:main" }],
+  ["hypercorn", { "dist": "hypercorn", "module": "hypercorn", "entry": "hypercorn.__main__:main", "source": "Debian 12 python3-hypercorn (hypercorn 0.13.2) entry_points.txt; the entry point is hypercorn.__main__" }],
+  ["hypothesis", { "dist": "hypothesis", "module": null, "entry": "hypothesis.extra.cli:main", "source": "Debian 12 python3-hypothesis (hypothesis 6.67.1) entry_points.txt; no __main__.py calls hypothesis.extra.cli:main" }],
+  ["i", { "dist": "open-interpreter", "module": null, "entry": "interpreter.terminal_interface.start_terminal_interface:main", "source": "github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; no __main__.py calls interpreter.terminal_interface.start_terminal_interface:main" }],
+  ["identify-cli", { "dist": "identify", "module": "identify.cli", "entry": "identify.cli:main", "source": 'Debian 12 python3-identify (identify 2.5.17) entry_points.txt; identify/cli.py calls main() under if __name__ == "__main__"' }],
+  ["in2csv", { "dist": "csvkit", "module": "csvkit.utilities.in2csv", "entry": "csvkit.utilities.in2csv:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/in2csv.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["interpreter", { "dist": "open-interpreter", "module": null, "entry": "interpreter.terminal_interface.start_terminal_interface:main", "source": "github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; no __main__.py calls interpreter.terminal_interface.start_terminal_interface:main" }],
+  ["interpreter-classic", { "dist": "open-interpreter", "module": null, "entry": "interpreter.terminal_interface.start_terminal_interface:main", "source": "github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; no __main__.py calls interpreter.terminal_interface.start_terminal_interface:main" }],
+  ["inv", { "dist": "invoke", "module": "invoke", "entry": "invoke.main:program.run", "source": "Debian 12 python3-invoke (invoke 2.0.0) entry_points.txt; invoke/__main__.py calls invoke.main:program.run" }],
+  ["invoke", { "dist": "invoke", "module": "invoke", "entry": "invoke.main:program.run", "source": "Debian 12 python3-invoke (invoke 2.0.0) entry_points.txt; invoke/__main__.py calls invoke.main:program.run" }],
+  ["invoke-useradd", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:useradd", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:useradd" }],
+  ["invoke-userdel", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:userdel", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:userdel" }],
+  ["invoke-userlist", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:userlist", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:userlist" }],
+  ["invoke-usermod", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:usermod", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:usermod" }],
+  ["invokeai-web", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.run_app:run_app", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.run_app:run_app" }],
+  ["ipcluster", { "dist": "ipyparallel", "module": "ipyparallel.cluster", "entry": "ipyparallel.cluster.app:main", "source": "Debian 12 python3-ipyparallel (ipyparallel 7.1.0) entry_points.txt; ipyparallel/cluster/__main__.py calls ipyparallel.cluster.app:main" }],
+  ["ipcontroller", { "dist": "ipyparallel", "module": "ipyparallel.controller", "entry": "ipyparallel.controller.app:main", "source": "Debian 12 python3-ipyparallel (ipyparallel 7.1.0) entry_points.txt; ipyparallel/controller/__main__.py calls ipyparallel.controller.app:main" }],
+  ["ipengine", { "dist": "ipyparallel", "module": "ipyparallel.engine", "entry": "ipyparallel.engine.app:main", "source": "Debian 12 python3-ipyparallel (ipyparallel 7.1.0) entry_points.txt; ipyparallel/engine/__main__.py calls ipyparallel.engine.app:main" }],
+  ["ipython", { "dist": "ipython", "module": "IPython", "entry": "IPython:start_ipython", "source": "Debian 12 python3-ipython (ipython 8.5.0) entry_points.txt; IPython/__main__.py calls IPython:start_ipython" }],
+  ["ipython3", { "dist": "ipython", "module": "IPython", "entry": "IPython:start_ipython", "source": "Debian 12 python3-ipython (ipython 8.5.0) entry_points.txt; IPython/__main__.py calls IPython:start_ipython" }],
+  ["isort", { "dist": "isort", "module": "isort", "entry": "isort.main:main", "source": "Debian 12 python3-isort (isort 5.6.4) entry_points.txt; isort/__main__.py calls isort.main:main" }],
+  ["isympy", { "dist": "sympy", "module": "isympy", "entry": "isympy:main", "source": 'wheel sympy 1.14.0 entry_points.txt; isympy.py calls main() under if __name__ == "__main__"' }],
+  ["jsonpath_ng", { "dist": "jsonpath-ng", "module": null, "entry": "jsonpath_ng.bin.jsonpath:entry_point", "source": "wheel jsonpath-ng 1.8.0 entry_points.txt; no __main__.py calls jsonpath_ng.bin.jsonpath:entry_point" }],
+  ["jsonschema", { "dist": "jsonschema", "module": "jsonschema", "entry": "jsonschema.cli:main", "source": "Debian 12 python3-jsonschema (jsonschema 4.10.3) entry_points.txt; jsonschema/__main__.py calls jsonschema.cli:main" }],
+  ["jupyter", { "dist": "jupyter_core", "module": "jupyter_core", "entry": "jupyter_core.command:main", "source": "Debian 12 python3-jupyter-core (jupyter_core 4.12.0) entry_points.txt; jupyter_core/__main__.py calls jupyter_core.command:main" }],
+  ["jupyter-bundlerextension", { "dist": "notebook", "module": "notebook.bundler", "entry": "notebook.bundler.bundlerextensions:main", "source": "Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/bundler/__main__.py calls notebook.bundler.bundlerextensions:main" }],
+  ["jupyter-console", { "dist": "jupyter-console", "module": "jupyter_console.app", "entry": "jupyter_console.app:main", "source": 'Debian 12 python3-jupyter-console (jupyter-console 6.4.4) entry_points.txt; jupyter_console/app.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-dejavu", { "dist": "nbconvert", "module": null, "entry": "nbconvert.nbconvertapp:dejavu_main", "source": "Debian 12 python3-nbconvert (nbconvert 6.5.3) entry_points.txt; nbconvert/__main__.py does not call nbconvert.nbconvertapp:dejavu_main" }],
+  ["jupyter-execute", { "dist": "nbclient", "module": null, "entry": "nbclient.cli:main", "source": "Debian 12 python3-nbclient (nbclient 0.7.2) entry_points.txt; no __main__.py calls nbclient.cli:main" }],
+  ["jupyter-kernel", { "dist": "jupyter_client", "module": null, "entry": "jupyter_client.kernelapp:main", "source": "Debian 12 python3-jupyter-client (jupyter_client 7.4.9) entry_points.txt; no __main__.py calls jupyter_client.kernelapp:main" }],
+  ["jupyter-kernelspec", { "dist": "jupyter_client", "module": "jupyter_client.kernelspecapp", "entry": "jupyter_client.kernelspecapp:KernelSpecApp.launch_instance", "source": 'Debian 12 python3-jupyter-client (jupyter_client 7.4.9) entry_points.txt; jupyter_client/kernelspecapp.py calls KernelSpecApp() under if __name__ == "__main__"' }],
+  ["jupyter-migrate", { "dist": "jupyter_core", "module": "jupyter_core.migrate", "entry": "jupyter_core.migrate:main", "source": 'Debian 12 python3-jupyter-core (jupyter_core 4.12.0) entry_points.txt; jupyter_core/migrate.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-nbconvert", { "dist": "nbconvert", "module": "nbconvert", "entry": "nbconvert.nbconvertapp:main", "source": "Debian 12 python3-nbconvert (nbconvert 6.5.3) entry_points.txt; nbconvert/__main__.py calls nbconvert.nbconvertapp:main" }],
+  ["jupyter-nbextension", { "dist": "notebook", "module": "notebook.nbextensions", "entry": "notebook.nbextensions:main", "source": 'Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/nbextensions.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-notebook", { "dist": "notebook", "module": "notebook", "entry": "notebook.notebookapp:main", "source": "Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/__main__.py does not call notebook.notebookapp:main; but notebook/notebookapp.py binds main = launch_new_instance = NotebookApp.launch_instance and notebook/__main__.py calls notebookapp.launch_new_instance()" }],
+  ["jupyter-qtconsole", { "dist": "qtconsole", "module": "qtconsole", "entry": "qtconsole.qtconsoleapp:main", "source": "Debian 12 python3-qtconsole (qtconsole 5.4.0) entry_points.txt; qtconsole/__main__.py calls qtconsole.qtconsoleapp:main" }],
+  ["jupyter-run", { "dist": "jupyter_client", "module": null, "entry": "jupyter_client.runapp:RunApp.launch_instance", "source": "Debian 12 python3-jupyter-client (jupyter_client 7.4.9) entry_points.txt; no __main__.py calls jupyter_client.runapp:RunApp.launch_instance" }],
+  ["jupyter-serverextension", { "dist": "notebook", "module": "notebook.serverextensions", "entry": "notebook.serverextensions:main", "source": 'Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/serverextensions.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-troubleshoot", { "dist": "jupyter_core", "module": "jupyter_core.troubleshoot", "entry": "jupyter_core.troubleshoot:main", "source": 'Debian 12 python3-jupyter-core (jupyter_core 4.12.0) entry_points.txt; jupyter_core/troubleshoot.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-trust", { "dist": "nbformat", "module": null, "entry": "nbformat.sign:TrustNotebookApp.launch_instance", "source": "Debian 12 python3-nbformat (nbformat 5.5.0) entry_points.txt; no __main__.py calls nbformat.sign:TrustNotebookApp.launch_instance" }],
+  ["jupyterhub", { "dist": "jupyterhub", "module": "jupyterhub", "entry": "jupyterhub.app:main", "source": "github jupyterhub/jupyterhub@2841153db6c1 pyproject.toml scripts; jupyterhub/__main__.py calls jupyterhub.app:main" }],
+  ["jupyterhub-singleuser", { "dist": "jupyterhub", "module": "jupyterhub.singleuser", "entry": "jupyterhub.singleuser:main", "source": "github jupyterhub/jupyterhub@2841153db6c1 pyproject.toml scripts; jupyterhub/singleuser/__main__.py calls jupyterhub.singleuser:main" }],
+  ["kedro", { "dist": "kedro", "module": "kedro", "entry": "kedro.framework.cli:main", "source": "github kedro-org/kedro@d58a0b140250 pyproject.toml scripts; kedro/__main__.py calls kedro.framework.cli:main" }],
+  ["kernprof", { "dist": "line-profiler", "module": "kernprof", "entry": "kernprof:main", "source": 'Debian 12 python3-line-profiler (line-profiler 4.0.2) entry_points.txt; kernprof.py calls main() under if __name__ == "__main__"' }],
+  ["keyring", { "dist": "keyring", "module": "keyring", "entry": "keyring.cli:main", "source": "Debian 12 python3-keyring (keyring 23.9.3) entry_points.txt; keyring/__main__.py calls keyring.cli:main" }],
+  ["livereload", { "dist": "livereload", "module": null, "entry": "livereload.cli:main", "source": "Debian 12 python3-livereload (livereload 2.6.3) entry_points.txt; no __main__.py calls livereload.cli:main" }],
+  ["locust", { "dist": "locust", "module": "locust", "entry": "locust.main:main", "source": "github locustio/locust@407343d0f5ab pyproject.toml scripts; locust/__main__.py calls locust.main:main" }],
+  ["mailmail", { "dist": "Twisted", "module": null, "entry": "twisted.mail.scripts.mailmail:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.mail.scripts.mailmail:run" }],
+  ["mako-render", { "dist": "Mako", "module": "mako.cmd", "entry": "mako.cmd:cmdline", "source": 'Debian 12 python3-mako (Mako 1.2.4.dev0) entry_points.txt; mako/cmd.py calls cmdline() under if __name__ == "__main__"' }],
+  ["markdown-it", { "dist": "markdown-it-py", "module": "markdown_it.cli.parse", "entry": "markdown_it.cli.parse:main", "source": 'Debian 12 python3-markdown-it (markdown-it-py 2.1.0) entry_points.txt; markdown_it/cli/parse.py calls main() under if __name__ == "__main__"' }],
+  ["markdown_py", { "dist": "Markdown", "module": "markdown", "entry": "markdown.__main__:run", "source": "Debian 12 python3-markdown (Markdown 3.4.1) entry_points.txt; the entry point is markdown.__main__" }],
+  ["meson", { "dist": "meson", "module": "mesonbuild.mesonmain", "entry": "mesonbuild.mesonmain:main", "source": 'Debian 12 meson (meson 1.0.1) entry_points.txt; mesonbuild/mesonmain.py calls main() under if __name__ == "__main__"' }],
+  ["mitmdump", { "dist": "mitmproxy", "module": null, "entry": "mitmproxy.tools.main:mitmdump", "source": "github mitmproxy/mitmproxy@8fc25b304593 pyproject.toml scripts; no __main__.py calls mitmproxy.tools.main:mitmdump" }],
+  ["mitmproxy", { "dist": "mitmproxy", "module": null, "entry": "mitmproxy.tools.main:mitmproxy", "source": "github mitmproxy/mitmproxy@8fc25b304593 pyproject.toml scripts; no __main__.py calls mitmproxy.tools.main:mitmproxy" }],
+  ["mitmweb", { "dist": "mitmproxy", "module": null, "entry": "mitmproxy.tools.main:mitmweb", "source": "github mitmproxy/mitmproxy@8fc25b304593 pyproject.toml scripts; no __main__.py calls mitmproxy.tools.main:mitmweb" }],
+  ["mkdocs", { "dist": "mkdocs", "module": "mkdocs", "entry": "mkdocs.__main__:cli", "source": "Debian 12 mkdocs (mkdocs 1.4.2) entry_points.txt; the entry point is mkdocs.__main__" }],
+  ["moto_proxy", { "dist": "moto", "module": "moto.proxy", "entry": "moto.proxy:main", "source": 'wheel moto 5.2.1 entry_points.txt; moto/proxy.py calls main() under if __name__ == "__main__"' }],
+  ["moto_server", { "dist": "moto", "module": "moto.server", "entry": "moto.server:main", "source": 'wheel moto 5.2.1 entry_points.txt; moto/server.py calls main() under if __name__ == "__main__"' }],
+  ["mprof", { "dist": "memory-profiler", "module": "mprof", "entry": "mprof:main", "source": 'Debian 12 python3-memory-profiler (memory-profiler 0.61.0) entry_points.txt; mprof.py calls main() under if __name__ == "__main__"' }],
+  ["mycli", { "dist": "mycli", "module": "mycli.main", "entry": "mycli.main:cli", "source": 'Debian 12 mycli (mycli 1.26.1) entry_points.txt; mycli/main.py calls cli() under if __name__ == "__main__"' }],
+  ["mypy", { "dist": "mypy", "module": "mypy", "entry": "mypy.__main__:console_entry", "source": "Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; the entry point is mypy.__main__" }],
+  ["mypyc", { "dist": "mypy", "module": "mypyc", "entry": "mypyc.__main__:main", "source": "Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; the entry point is mypyc.__main__" }],
+  ["myst-anchors", { "dist": "myst-parser", "module": null, "entry": "myst_parser.cli:print_anchors", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.cli:print_anchors" }],
+  ["myst-docutils-html", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_html", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_html" }],
+  ["myst-docutils-html5", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_html5", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_html5" }],
+  ["myst-docutils-latex", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_latex", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_latex" }],
+  ["myst-docutils-pseudoxml", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_pseudoxml", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_pseudoxml" }],
+  ["myst-docutils-xml", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_xml", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_xml" }],
+  ["nautobot-migrate-bootstrap-v3-to-v5", { "dist": "nautobot", "module": "nautobot.core.cli.bootstrap_v3_to_v5", "entry": "nautobot.core.cli.bootstrap_v3_to_v5:main", "source": 'github nautobot/nautobot@47325c5944aa pyproject.toml scripts; nautobot/core/cli/bootstrap_v3_to_v5.py calls main() under if __name__ == "__main__"' }],
+  ["nautobot-migrate-deprecated-templates", { "dist": "nautobot", "module": "nautobot.core.cli.migrate_deprecated_templates", "entry": "nautobot.core.cli.migrate_deprecated_templates:main", "source": 'github nautobot/nautobot@47325c5944aa pyproject.toml scripts; nautobot/core/cli/migrate_deprecated_templates.py calls main() under if __name__ == "__main__"' }],
+  ["nautobot-server", { "dist": "nautobot", "module": "nautobot.core.cli", "entry": "nautobot.core.cli:main", "source": "github nautobot/nautobot@47325c5944aa pyproject.toml scripts; nautobot/core/cli/__main__.py calls nautobot.core.cli:main" }],
+  ["netaddr", { "dist": "netaddr", "module": "netaddr.cli", "entry": "netaddr.cli:main", "source": 'Debian 12 python3-netaddr (netaddr 0.8.0) entry_points.txt; netaddr/cli.py calls main() under if __name__ == "__main__"' }],
+  ["neutron", { "dist": "python-neutronclient", "module": "neutronclient.shell", "entry": "neutronclient.shell:main", "source": 'Debian 12 python3-neutronclient (python-neutronclient 8.1.0) entry_points.txt; neutronclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["nltk", { "dist": "nltk", "module": null, "entry": "nltk.cli:cli", "source": "Debian 12 python3-nltk (nltk 3.8) entry_points.txt; no __main__.py calls nltk.cli:cli" }],
+  ["nodeenv", { "dist": "nodeenv", "module": "nodeenv", "entry": "nodeenv:main", "source": 'Debian 12 nodeenv (nodeenv 0.13.4) entry_points.txt; nodeenv.py calls main() under if __name__ == "__main__"' }],
+  ["normalizer", { "dist": "charset-normalizer", "module": null, "entry": "charset_normalizer.cli.normalizer:cli_detect", "source": 'Debian 12 python3-charset-normalizer (charset-normalizer 3.0.1) entry_points.txt; charset_normalizer/cli/normalizer.py calls cli_detect() under if __name__ == "__main__"; but charset-normalizer 3.4.7 (a wheel, checked by test/known-console-scripts.test.ts) has no module charset_normalizer.cli.normalizer, so no -m is claimed' }],
+  ["nose2", { "dist": "nose2", "module": "nose2", "entry": "nose2:discover", "source": "Debian 12 python3-nose2 (nose2 0.12.0) entry_points.txt; nose2/__main__.py calls nose2:discover" }],
+  ["nova", { "dist": "python-novaclient", "module": "novaclient.shell", "entry": "novaclient.shell:main", "source": 'Debian 12 python3-novaclient (python-novaclient 18.1.0) entry_points.txt; novaclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["nox", { "dist": "nox", "module": "nox", "entry": "nox.__main__:main", "source": "Debian 12 python3-nox (nox 2022.11.21) entry_points.txt; the entry point is nox.__main__" }],
+  ["numpy-config", { "dist": "numpy", "module": "numpy._configtool", "entry": "numpy._configtool:main", "source": 'wheel numpy 2.4.6 entry_points.txt; numpy/_configtool.py calls main() under if __name__ == "__main__"' }],
+  ["openapi-spec-validator", { "dist": "openapi-spec-validator", "module": "openapi_spec_validator", "entry": "openapi_spec_validator.__main__:main", "source": "wheel openapi-spec-validator 0.9.0 entry_points.txt; the entry point is openapi_spec_validator.__main__" }],
+  ["openstack", { "dist": "python-openstackclient", "module": "openstackclient.shell", "entry": "openstackclient.shell:main", "source": 'Debian 12 python3-openstackclient (python-openstackclient 6.0.0) entry_points.txt; openstackclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["openstack-inventory", { "dist": "openstacksdk", "module": "openstack.cloud.cmd.inventory", "entry": "openstack.cloud.cmd.inventory:main", "source": 'Debian 12 python3-openstacksdk (openstacksdk 0.101.0) entry_points.txt; openstack/cloud/cmd/inventory.py calls main() under if __name__ == "__main__"' }],
+  ["oslo-config-generator", { "dist": "oslo.config", "module": "oslo_config.generator", "entry": "oslo_config.generator:main", "source": 'Debian 12 python3-oslo.config (oslo.config 9.0.0) entry_points.txt; oslo_config/generator.py calls main() under if __name__ == "__main__"' }],
+  ["oslo-config-validator", { "dist": "oslo.config", "module": "oslo_config.validator", "entry": "oslo_config.validator:main", "source": 'Debian 12 python3-oslo.config (oslo.config 9.0.0) entry_points.txt; oslo_config/validator.py calls main() under if __name__ == "__main__"' }],
+  ["papermill", { "dist": "papermill", "module": "papermill", "entry": "papermill.__main__:papermill", "source": "github nteract/papermill@83512185a052 pyproject.toml scripts; the entry point is papermill.__main__" }],
+  ["pasteurize", { "dist": "future", "module": null, "entry": "libpasteurize.main:main", "source": "Debian 12 python3-future (future 0.18.2) entry_points.txt; no __main__.py calls libpasteurize.main:main" }],
+  ["pbr", { "dist": "pbr", "module": "pbr.cmd.main", "entry": "pbr.cmd.main:main", "source": 'Debian 12 python3-pbr (pbr 5.10.0) entry_points.txt; pbr/cmd/main.py calls main() under if __name__ == "__main__"' }],
+  ["pdistreport", { "dist": "pyramid", "module": "pyramid.scripts.pdistreport", "entry": "pyramid.scripts.pdistreport:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pdistreport.py calls main() under if __name__ == "__main__"' }],
+  ["pdm", { "dist": "pdm", "module": "pdm", "entry": "pdm.core:main", "source": "github pdm-project/pdm@a7e9d0015b4d pyproject.toml scripts; pdm/__main__.py calls pdm.core:main" }],
+  ["pelican", { "dist": "pelican", "module": "pelican", "entry": "pelican.__main__:main", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; the entry point is pelican.__main__" }],
+  ["pelican-import", { "dist": "pelican", "module": null, "entry": "pelican.tools.pelican_import:main", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/__main__.py does not call pelican.tools.pelican_import:main" }],
+  ["pelican-plugins", { "dist": "pelican", "module": null, "entry": "pelican.plugins._utils:list_plugins", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/__main__.py does not call pelican.plugins._utils:list_plugins" }],
+  ["pelican-quickstart", { "dist": "pelican", "module": "pelican.tools.pelican_quickstart", "entry": "pelican.tools.pelican_quickstart:main", "source": 'Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/tools/pelican_quickstart.py calls main() under if __name__ == "__main__"' }],
+  ["pelican-themes", { "dist": "pelican", "module": null, "entry": "pelican.tools.pelican_themes:main", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/__main__.py does not call pelican.tools.pelican_themes:main" }],
+  ["pep8", { "dist": "pep8", "module": "pep8", "entry": "pep8:_main", "source": 'Debian 12 python3-pep8 (pep8 1.7.1) entry_points.txt; pep8.py calls _main() under if __name__ == "__main__"' }],
+  ["pgcli", { "dist": "pgcli", "module": "pgcli", "entry": "pgcli.main:cli", "source": "Debian 12 pgcli (pgcli 3.5.0) entry_points.txt; pgcli/__main__.py calls pgcli.main:cli" }],
+  ["pidproxy", { "dist": "supervisor", "module": "supervisor.pidproxy", "entry": "supervisor.pidproxy:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/pidproxy.py calls main() under if __name__ == "__main__"' }],
+  ["pip-audit", { "dist": "pip_audit", "module": "pip_audit", "entry": "pip_audit._cli:audit", "source": "github trailofbits/pip-audit@669117156fdc pyproject.toml scripts; pip_audit/__main__.py calls pip_audit._cli:audit" }],
+  ["pip-compile", { "dist": "pip-tools", "module": null, "entry": "piptools.scripts.compile:cli", "source": "github jazzband/pip-tools@c58d5d945c0f pyproject.toml scripts; piptools/__main__.py does not call piptools.scripts.compile:cli" }],
+  ["pip-sync", { "dist": "pip-tools", "module": null, "entry": "piptools.scripts.sync:cli", "source": "github jazzband/pip-tools@c58d5d945c0f pyproject.toml scripts; piptools/__main__.py does not call piptools.scripts.sync:cli" }],
+  ["pipenv", { "dist": "pipenv", "module": "pipenv", "entry": "pipenv:cli", "source": "github pypa/pipenv@3f1b272abd51 pyproject.toml scripts; pipenv/__main__.py calls pipenv:cli" }],
+  ["pipenv-resolver", { "dist": "pipenv", "module": "pipenv.resolver.main", "entry": "pipenv.resolver.main:main", "source": 'github pypa/pipenv@3f1b272abd51 pyproject.toml scripts; pipenv/resolver/main.py calls main() under if __name__ == "__main__"' }],
+  ["pipx", { "dist": "pipx", "module": "pipx", "entry": "pipx.main:cli", "source": "github pypa/pipx@9bb766c055d4 pyproject.toml scripts; pipx/__main__.py calls pipx.main:cli" }],
+  ["pkginfo", { "dist": "pkginfo", "module": null, "entry": "pkginfo.commandline:main", "source": "Debian 12 python3-pkginfo (pkginfo 1.8.2) entry_points.txt; no __main__.py calls pkginfo.commandline:main" }],
+  ["poetry", { "dist": "poetry", "module": "poetry", "entry": "poetry.console.application:main", "source": "Debian 12 python3-poetry (poetry 1.3.2) entry_points.txt; poetry/__main__.py calls poetry.console.application:main" }],
+  ["pre-commit", { "dist": "pre-commit", "module": "pre_commit", "entry": "pre_commit.main:main", "source": "Debian 12 pre-commit (pre-commit 3.0.4) entry_points.txt; pre_commit/__main__.py calls pre_commit.main:main" }],
+  ["prequest", { "dist": "pyramid", "module": "pyramid.scripts.prequest", "entry": "pyramid.scripts.prequest:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/prequest.py calls main() under if __name__ == "__main__"' }],
+  ["proutes", { "dist": "pyramid", "module": "pyramid.scripts.proutes", "entry": "pyramid.scripts.proutes:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/proutes.py calls main() under if __name__ == "__main__"' }],
+  ["pserve", { "dist": "pyramid", "module": "pyramid.scripts.pserve", "entry": "pyramid.scripts.pserve:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pserve.py calls main() under if __name__ == "__main__"' }],
+  ["pshell", { "dist": "pyramid", "module": "pyramid.scripts.pshell", "entry": "pyramid.scripts.pshell:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pshell.py calls main() under if __name__ == "__main__"' }],
+  ["ptweens", { "dist": "pyramid", "module": "pyramid.scripts.ptweens", "entry": "pyramid.scripts.ptweens:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/ptweens.py calls main() under if __name__ == "__main__"' }],
+  ["pulpcore-api", { "dist": "pulpcore", "module": null, "entry": "pulpcore.app.entrypoint:main", "source": "github pulp/pulpcore@107800ebf38a pyproject.toml scripts; no __main__.py calls pulpcore.app.entrypoint:main" }],
+  ["pulpcore-content", { "dist": "pulpcore", "module": null, "entry": "pulpcore.content.entrypoint:main", "source": "github pulp/pulpcore@107800ebf38a pyproject.toml scripts; no __main__.py calls pulpcore.content.entrypoint:main" }],
+  ["pulpcore-manager", { "dist": "pulpcore", "module": "pulpcore.app.manage", "entry": "pulpcore.app.manage:manage", "source": 'github pulp/pulpcore@107800ebf38a pyproject.toml scripts; pulpcore/app/manage.py calls manage() under if __name__ == "__main__"' }],
+  ["pulpcore-worker", { "dist": "pulpcore", "module": null, "entry": "pulpcore.tasking.entrypoint:worker", "source": "github pulp/pulpcore@107800ebf38a pyproject.toml scripts; no __main__.py calls pulpcore.tasking.entrypoint:worker" }],
+  ["pviews", { "dist": "pyramid", "module": "pyramid.scripts.pviews", "entry": "pyramid.scripts.pviews:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pviews.py calls main() under if __name__ == "__main__"' }],
+  ["py.test", { "dist": "pytest", "module": "pytest", "entry": "pytest:console_main", "source": "Debian 12 python3-pytest (pytest 7.2.1) entry_points.txt; pytest/__main__.py calls pytest:console_main" }],
+  ["py.test-benchmark", { "dist": "pytest-benchmark", "module": "pytest_benchmark", "entry": "pytest_benchmark.cli:main", "source": "Debian 12 python3-pytest-benchmark (pytest-benchmark 3.2.2) entry_points.txt; pytest_benchmark/__main__.py calls pytest_benchmark.cli:main" }],
+  ["pybabel", { "dist": "Babel", "module": "babel.messages.frontend", "entry": "babel.messages.frontend:main", "source": 'Debian 12 python3-babel (Babel 2.10.3) entry_points.txt; babel/messages/frontend.py calls main() under if __name__ == "__main__"' }],
+  ["pybind11-config", { "dist": "pybind11", "module": "pybind11", "entry": "pybind11.__main__:main", "source": "Debian 12 python3-pybind11 (pybind11 2.10.3) entry_points.txt; the entry point is pybind11.__main__" }],
+  ["pycodestyle", { "dist": "pycodestyle", "module": "pycodestyle", "entry": "pycodestyle:_main", "source": 'Debian 12 python3-pycodestyle (pycodestyle 2.10.0) entry_points.txt; pycodestyle.py calls _main() under if __name__ == "__main__"' }],
+  ["pydevd", { "dist": "pydevd", "module": "pydevd", "entry": "pydevd:main", "source": 'Debian 12 python3-pydevd (pydevd 2.9.5) entry_points.txt; pydevd.py calls main() under if __name__ == "__main__"' }],
+  ["pydocstyle", { "dist": "pydocstyle", "module": "pydocstyle", "entry": "pydocstyle.cli:main", "source": "Debian 12 python3-pydocstyle (pydocstyle 6.2.3) entry_points.txt; pydocstyle/__main__.py calls pydocstyle.cli:main" }],
+  ["pyflakes", { "dist": "pyflakes", "module": "pyflakes", "entry": "pyflakes.api:main", "source": "Debian 12 python3-pyflakes (pyflakes 2.5.0) entry_points.txt; pyflakes/__main__.py calls pyflakes.api:main" }],
+  ["pyftmerge", { "dist": "fonttools", "module": "fontTools.merge", "entry": "fontTools.merge:main", "source": "Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; fontTools/merge/__main__.py calls fontTools.merge:main" }],
+  ["pyftsubset", { "dist": "fonttools", "module": "fontTools.subset", "entry": "fontTools.subset:main", "source": "Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; fontTools/subset/__main__.py calls fontTools.subset:main" }],
+  ["pygmentize", { "dist": "Pygments", "module": "pygments", "entry": "pygments.cmdline:main", "source": "Debian 12 python3-pygments (Pygments 2.14.0) entry_points.txt; pygments/__main__.py calls pygments.cmdline:main" }],
+  ["pygrun", { "dist": "antlr4-python3-runtime", "module": "antlr4._pygrun", "entry": "antlr4._pygrun:main", "source": 'wheel antlr4-python3-runtime 4.13.2 entry_points.txt; antlr4/_pygrun.py calls main() under if __name__ == "__main__"' }],
+  ["pyhtmlizer", { "dist": "Twisted", "module": null, "entry": "twisted.scripts.htmlizer:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.scripts.htmlizer:run" }],
+  ["pyi-archive_viewer", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.archive_viewer", "entry": "PyInstaller.utils.cliutils.archive_viewer:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/archive_viewer.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-bindepend", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.bindepend", "entry": "PyInstaller.utils.cliutils.bindepend:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/bindepend.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-grab_version", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.grab_version", "entry": "PyInstaller.utils.cliutils.grab_version:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/grab_version.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-makespec", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.makespec", "entry": "PyInstaller.utils.cliutils.makespec:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/makespec.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-set_version", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.set_version", "entry": "PyInstaller.utils.cliutils.set_version:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/set_version.py calls run() under if __name__ == "__main__"' }],
+  ["pyinstaller", { "dist": "pyinstaller", "module": "PyInstaller", "entry": "PyInstaller.__main__:_console_script_run", "source": "github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; the entry point is PyInstaller.__main__" }],
+  ["pylint", { "dist": "pylint", "module": "pylint", "entry": "pylint:run_pylint", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py calls pylint:run_pylint" }],
+  ["pylint-config", { "dist": "pylint", "module": null, "entry": "pylint:_run_pylint_config", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:_run_pylint_config" }],
+  ["pylsp", { "dist": "python-lsp-server", "module": "pylsp", "entry": "pylsp.__main__:main", "source": "Debian 12 python3-pylsp (python-lsp-server 1.7.1) entry_points.txt; the entry point is pylsp.__main__" }],
+  ["pypi-server", { "dist": "pypiserver", "module": "pypiserver", "entry": "pypiserver.__main__:main", "source": "github pypiserver/pypiserver@d87ef03f9c81 pyproject.toml scripts; the entry point is pypiserver.__main__" }],
+  ["pyproject-build", { "dist": "build", "module": "build", "entry": "build.__main__:entrypoint", "source": "Debian 12 python3-build (build 0.9.0) entry_points.txt; the entry point is build.__main__" }],
+  ["pyreverse", { "dist": "pylint", "module": null, "entry": "pylint:run_pyreverse", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:run_pyreverse" }],
+  ["pyroma", { "dist": "pyroma", "module": null, "entry": "pyroma:main", "source": "Debian 12 python3-pyroma (pyroma 2.6b2) entry_points.txt; no __main__.py calls pyroma:main" }],
+  ["pyrsa-decrypt", { "dist": "rsa", "module": null, "entry": "rsa.cli:decrypt", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:decrypt" }],
+  ["pyrsa-encrypt", { "dist": "rsa", "module": null, "entry": "rsa.cli:encrypt", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:encrypt" }],
+  ["pyrsa-keygen", { "dist": "rsa", "module": null, "entry": "rsa.cli:keygen", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:keygen" }],
+  ["pyrsa-priv2pub", { "dist": "rsa", "module": null, "entry": "rsa.util:private_to_public", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.util:private_to_public" }],
+  ["pyrsa-sign", { "dist": "rsa", "module": null, "entry": "rsa.cli:sign", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:sign" }],
+  ["pyrsa-verify", { "dist": "rsa", "module": null, "entry": "rsa.cli:verify", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:verify" }],
+  ["pytest", { "dist": "pytest", "module": "pytest", "entry": "pytest:console_main", "source": "Debian 12 python3-pytest (pytest 7.2.1) entry_points.txt; pytest/__main__.py calls pytest:console_main" }],
+  ["pytest-benchmark", { "dist": "pytest-benchmark", "module": "pytest_benchmark", "entry": "pytest_benchmark.cli:main", "source": "Debian 12 python3-pytest-benchmark (pytest-benchmark 3.2.2) entry_points.txt; pytest_benchmark/__main__.py calls pytest_benchmark.cli:main" }],
+  ["python-coverage", { "dist": "coverage", "module": "coverage", "entry": "coverage.cmdline:main", "source": "Debian 12 python3-coverage (coverage 6.5.0) entry_points.txt; coverage/__main__.py calls coverage.cmdline:main" }],
+  ["pythran", { "dist": "pythran", "module": "pythran.run", "entry": "pythran.run:run", "source": 'Debian 12 python3-pythran (pythran 0.11.0) entry_points.txt; pythran/run.py calls run() under if __name__ == "__main__"' }],
+  ["pythran-config", { "dist": "pythran", "module": "pythran.config", "entry": "pythran.config:run", "source": 'Debian 12 python3-pythran (pythran 0.11.0) entry_points.txt; pythran/config.py calls run() under if __name__ == "__main__"' }],
+  ["qr", { "dist": "qrcode", "module": "qrcode.console_scripts", "entry": "qrcode.console_scripts:main", "source": 'Debian 12 python3-qrcode (qrcode 7.4.2) entry_points.txt; qrcode/console_scripts.py calls main() under if __name__ == "__main__"' }],
+  ["redbot", { "dist": "Red-DiscordBot", "module": "redbot", "entry": "redbot.__main__:main", "source": "github Cog-Creators/Red-DiscordBot@4e2705920947 pyproject.toml scripts; the entry point is redbot.__main__" }],
+  ["redbot-setup", { "dist": "Red-DiscordBot", "module": "redbot.setup", "entry": "redbot.setup:run_cli", "source": 'github Cog-Creators/Red-DiscordBot@4e2705920947 pyproject.toml scripts; redbot/setup.py calls run_cli() under if __name__ == "__main__"' }],
+  ["reflex", { "dist": "reflex", "module": "reflex", "entry": "reflex.reflex:cli", "source": "github reflex-dev/reflex@d86f167bce73 pyproject.toml scripts; reflex/__main__.py calls reflex.reflex:cli" }],
+  ["register_new_matrix_user", { "dist": "matrix-synapse", "module": "synapse._scripts.register_new_matrix_user", "entry": "synapse._scripts.register_new_matrix_user:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/register_new_matrix_user.py calls main() under if __name__ == "__main__"' }],
+  ["restructuredtext-lint", { "dist": "restructuredtext-lint", "module": "restructuredtext_lint.cli", "entry": "restructuredtext_lint.cli:main", "source": 'Debian 12 python3-restructuredtext-lint (restructuredtext-lint 1.3.2) entry_points.txt; restructuredtext_lint/cli.py calls main() under if __name__ == "__main__"' }],
+  ["roman", { "dist": "roman", "module": "roman", "entry": "roman:main", "source": 'Debian 12 python3-roman (roman 3.3) entry_points.txt; roman.py calls main() under if __name__ == "__main__"' }],
+  ["rq", { "dist": "rq", "module": "rq.cli", "entry": "rq.cli:main", "source": "Debian 12 python3-rq (rq 1.13.0) entry_points.txt; rq/cli/__main__.py calls rq.cli:main" }],
+  ["rqinfo", { "dist": "rq", "module": null, "entry": "rq.cli:info", "source": "Debian 12 python3-rq (rq 1.13.0) entry_points.txt; rq/cli/__main__.py does not call rq.cli:info" }],
+  ["rqworker", { "dist": "rq", "module": null, "entry": "rq.cli:worker", "source": "Debian 12 python3-rq (rq 1.13.0) entry_points.txt; rq/cli/__main__.py does not call rq.cli:worker" }],
+  ["rst-lint", { "dist": "restructuredtext-lint", "module": "restructuredtext_lint.cli", "entry": "restructuredtext_lint.cli:main", "source": 'Debian 12 python3-restructuredtext-lint (restructuredtext-lint 1.3.2) entry_points.txt; restructuredtext_lint/cli.py calls main() under if __name__ == "__main__"' }],
+  ["scons", { "dist": "SCons", "module": null, "entry": "SCons.Script.Main:main", "source": "Debian 12 scons (SCons 4.4.0) entry_points.txt; SCons/__main__.py does not call SCons.Script.Main:main" }],
+  ["scons-configure-cache", { "dist": "SCons", "module": "SCons.Utilities.ConfigureCache", "entry": "SCons.Utilities.ConfigureCache:main", "source": 'Debian 12 scons (SCons 4.4.0) entry_points.txt; SCons/Utilities/ConfigureCache.py calls main() under if __name__ == "__main__"' }],
+  ["sconsign", { "dist": "SCons", "module": "SCons.Utilities.sconsign", "entry": "SCons.Utilities.sconsign:main", "source": 'Debian 12 scons (SCons 4.4.0) entry_points.txt; SCons/Utilities/sconsign.py calls main() under if __name__ == "__main__"' }],
+  ["scrapy", { "dist": "Scrapy", "module": "scrapy", "entry": "scrapy.cmdline:execute", "source": "Debian 12 python3-scrapy (Scrapy 2.8.0) entry_points.txt; scrapy/__main__.py calls scrapy.cmdline:execute" }],
+  ["send2trash", { "dist": "Send2Trash", "module": "send2trash", "entry": "send2trash.__main__:main", "source": "Debian 12 python3-send2trash (Send2Trash 1.8.1b0) entry_points.txt; the entry point is send2trash.__main__" }],
+  ["sigstore", { "dist": "sigstore", "module": "sigstore", "entry": "sigstore._cli:main", "source": "github sigstore/sigstore-python@27db13db157e pyproject.toml scripts; sigstore/__main__.py calls sigstore._cli:main" }],
+  ["slugify", { "dist": "python-slugify", "module": null, "entry": "slugify.slugify:main", "source": "Debian 12 python3-slugify (python-slugify 4.0.0) entry_points.txt; no __main__.py calls slugify.slugify:main" }],
+  ["sphinx-apidoc", { "dist": "Sphinx", "module": "sphinx.ext.apidoc", "entry": "sphinx.ext.apidoc:main", "source": 'Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/ext/apidoc.py calls main() under if __name__ == "__main__"' }],
+  ["sphinx-autogen", { "dist": "Sphinx", "module": "sphinx.ext.autosummary.generate", "entry": "sphinx.ext.autosummary.generate:main", "source": 'Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/ext/autosummary/generate.py calls main() under if __name__ == "__main__"' }],
+  ["sphinx-build", { "dist": "Sphinx", "module": "sphinx", "entry": "sphinx.cmd.build:main", "source": "Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/__main__.py calls sphinx.cmd.build:main" }],
+  ["sphinx-quickstart", { "dist": "Sphinx", "module": "sphinx.cmd.quickstart", "entry": "sphinx.cmd.quickstart:main", "source": 'Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/cmd/quickstart.py calls main() under if __name__ == "__main__"' }],
+  ["spotdl", { "dist": "spotdl", "module": "spotdl", "entry": "spotdl:console_entry_point", "source": "github spotDL/spotify-downloader@0b5158067982 pyproject.toml scripts; spotdl/__main__.py calls spotdl:console_entry_point" }],
+  ["sql2csv", { "dist": "csvkit", "module": "csvkit.utilities.sql2csv", "entry": "csvkit.utilities.sql2csv:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/sql2csv.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["sqlformat", { "dist": "sqlparse", "module": "sqlparse", "entry": "sqlparse.__main__:main", "source": "Debian 12 python3-sqlparse (sqlparse 0.4.2) entry_points.txt; the entry point is sqlparse.__main__" }],
+  ["sqlite-utils", { "dist": "sqlite-utils", "module": "sqlite_utils", "entry": "sqlite_utils.cli:cli", "source": "Debian 12 sqlite-utils (sqlite-utils 3.30) entry_points.txt; sqlite_utils/__main__.py calls sqlite_utils.cli:cli" }],
+  ["sshuttle", { "dist": "sshuttle", "module": "sshuttle", "entry": "sshuttle.cmdline:main", "source": "Debian 12 sshuttle (sshuttle 1.1.1) entry_points.txt; sshuttle/__main__.py calls sshuttle.cmdline:main" }],
+  ["stestr", { "dist": "stestr", "module": "stestr", "entry": "stestr.cli:main", "source": "Debian 12 python3-stestr (stestr 3.2.1) entry_points.txt; stestr/__main__.py calls stestr.cli:main" }],
+  ["streamlink", { "dist": "streamlink", "module": "streamlink_cli", "entry": "streamlink_cli.main:main", "source": "github streamlink/streamlink@5376d2e8851b setup.py scripts; streamlink_cli/__main__.py calls streamlink_cli.main:main" }],
+  ["stubgen", { "dist": "mypy", "module": "mypy.stubgen", "entry": "mypy.stubgen:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubgen.py calls main() under if __name__ == "__main__"' }],
+  ["stubtest", { "dist": "mypy", "module": "mypy.stubtest", "entry": "mypy.stubtest:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubtest.py calls main() under if __name__ == "__main__"' }],
+  ["supervisorctl", { "dist": "supervisor", "module": "supervisor.supervisorctl", "entry": "supervisor.supervisorctl:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisorctl.py calls main() under if __name__ == "__main__"' }],
+  ["supervisord", { "dist": "supervisor", "module": "supervisor.supervisord", "entry": "supervisor.supervisord:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisord.py calls main() under if __name__ == "__main__"' }],
+  ["swift", { "dist": "python-swiftclient", "module": "swiftclient.shell", "entry": "swiftclient.shell:main", "source": 'Debian 12 python3-swiftclient (python-swiftclient 4.1.0) entry_points.txt; swiftclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["symilar", { "dist": "pylint", "module": null, "entry": "pylint:run_symilar", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:run_symilar" }],
+  ["synapse_homeserver", { "dist": "matrix-synapse", "module": "synapse.app.homeserver", "entry": "synapse.app.homeserver:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/app/homeserver.py calls main() under if __name__ == "__main__"' }],
+  ["synapse_port_db", { "dist": "matrix-synapse", "module": "synapse._scripts.synapse_port_db", "entry": "synapse._scripts.synapse_port_db:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/synapse_port_db.py calls main() under if __name__ == "__main__"' }],
+  ["synapse_review_recent_signups", { "dist": "matrix-synapse", "module": "synapse._scripts.review_recent_signups", "entry": "synapse._scripts.review_recent_signups:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/review_recent_signups.py calls main() under if __name__ == "__main__"' }],
+  ["synapse_worker", { "dist": "matrix-synapse", "module": "synapse.app.generic_worker", "entry": "synapse.app.generic_worker:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/app/generic_worker.py calls main() under if __name__ == "__main__"' }],
+  ["synctl", { "dist": "matrix-synapse", "module": "synapse._scripts.synctl", "entry": "synapse._scripts.synctl:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/synctl.py calls main() under if __name__ == "__main__"' }],
+  ["tabulate", { "dist": "tabulate", "module": "tabulate", "entry": "tabulate:_main", "source": 'Debian 12 python3-tabulate (tabulate 0.8.9) entry_points.txt; tabulate.py calls _main() under if __name__ == "__main__"' }],
+  ["tkconch", { "dist": "Twisted", "module": "twisted.conch.scripts.tkconch", "entry": "twisted.conch.scripts.tkconch:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/tkconch.py calls run() under if __name__ == "__main__"' }],
+  ["tldextract", { "dist": "tldextract", "module": "tldextract", "entry": "tldextract.cli:main", "source": "Debian 12 python3-tldextract (tldextract 3.1.2) entry_points.txt; tldextract/__main__.py calls tldextract.cli:main" }],
+  ["tomlq", { "dist": "yq", "module": null, "entry": "yq:tq_cli", "source": "Debian 12 yq (yq 3.1.0) entry_points.txt; yq/__main__.py does not call yq:tq_cli" }],
+  ["towncrier", { "dist": "towncrier", "module": "towncrier", "entry": "towncrier._shell:cli", "source": "Debian 12 towncrier (towncrier 22.12.0) entry_points.txt; towncrier/__main__.py calls towncrier._shell:cli" }],
+  ["tox", { "dist": "tox", "module": "tox", "entry": "tox:cmdline", "source": "Debian 12 tox (tox 3.28.0) entry_points.txt; tox/__main__.py calls tox:cmdline" }],
+  ["tox-quickstart", { "dist": "tox", "module": "tox._quickstart", "entry": "tox._quickstart:main", "source": 'Debian 12 tox (tox 3.28.0) entry_points.txt; tox/_quickstart.py calls main() under if __name__ == "__main__"' }],
+  ["tox-to-nox", { "dist": "nox", "module": null, "entry": "nox.tox_to_nox:main", "source": "Debian 12 python3-nox (nox 2022.11.21) entry_points.txt; nox/__main__.py does not call nox.tox_to_nox:main" }],
+  ["tqdm", { "dist": "tqdm", "module": "tqdm", "entry": "tqdm.cli:main", "source": "Debian 12 python3-tqdm (tqdm 4.64.1) entry_points.txt; tqdm/__main__.py calls tqdm.cli:main" }],
+  ["trial", { "dist": "Twisted", "module": null, "entry": "twisted.scripts.trial:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.scripts.trial:run" }],
+  ["ttx", { "dist": "fonttools", "module": "fontTools.ttx", "entry": "fontTools.ttx:main", "source": 'Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; fontTools/ttx.py calls main() under if __name__ == "__main__"' }],
+  ["twine", { "dist": "twine", "module": "twine", "entry": "twine.__main__:main", "source": "Debian 12 twine (twine 4.0.2) entry_points.txt; the entry point is twine.__main__" }],
+  ["twist", { "dist": "Twisted", "module": null, "entry": "twisted.application.twist._twist:Twist.main", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.application.twist._twist:Twist.main" }],
+  ["twistd", { "dist": "Twisted", "module": null, "entry": "twisted.scripts.twistd:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.scripts.twistd:run" }],
+  ["unstructured", { "dist": "unstructured", "module": "unstructured", "entry": "unstructured.cli:main", "source": "github Unstructured-IO/unstructured@3e5482bfcdc8 pyproject.toml scripts; unstructured/__main__.py calls unstructured.cli:main" }],
+  ["update_synapse_database", { "dist": "matrix-synapse", "module": "synapse._scripts.update_synapse_database", "entry": "synapse._scripts.update_synapse_database:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/update_synapse_database.py calls main() under if __name__ == "__main__"' }],
+  ["uvicorn", { "dist": "uvicorn", "module": "uvicorn", "entry": "uvicorn.main:main", "source": "Debian 12 python3-uvicorn (uvicorn 0.17.6) entry_points.txt; uvicorn/__main__.py calls uvicorn.main:main" }],
+  ["virtualenv", { "dist": "virtualenv", "module": "virtualenv", "entry": "virtualenv.__main__:run_with_catch", "source": "Debian 12 python3-virtualenv (virtualenv 20.17.1+ds) entry_points.txt; the entry point is virtualenv.__main__" }],
+  ["waitress-serve", { "dist": "waitress", "module": "waitress", "entry": "waitress.runner:run", "source": "Debian 12 python3-waitress (waitress 2.1.2) entry_points.txt; waitress/__main__.py calls waitress.runner:run" }],
+  ["wamp", { "dist": "autobahn", "module": "autobahn", "entry": "autobahn.__main__:_main", "source": "Debian 12 python3-autobahn (autobahn 22.7.1) entry_points.txt; the entry point is autobahn.__main__" }],
+  ["watchmedo", { "dist": "watchdog", "module": "watchdog.watchmedo", "entry": "watchdog.watchmedo:main", "source": 'Debian 12 python3-watchdog (watchdog 2.2.1) entry_points.txt; watchdog/watchmedo.py calls main() under if __name__ == "__main__"' }],
+  ["wheel", { "dist": "wheel", "module": "wheel", "entry": "wheel.cli:main", "source": "Debian 12 python3-wheel (wheel 0.38.4) entry_points.txt; wheel/__main__.py calls wheel.cli:main" }],
+  ["whisper", { "dist": "openai-whisper", "module": "whisper", "entry": "whisper.transcribe:cli", "source": "github openai/whisper@c0d2f624c09d pyproject.toml scripts; whisper/__main__.py calls whisper.transcribe:cli" }],
+  ["wtf", { "dist": "open-interpreter", "module": "scripts.wtf", "entry": "scripts.wtf:main", "source": 'github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; scripts/wtf.py calls main() under if __name__ == "__main__"' }],
+  ["xbrnetwork", { "dist": "autobahn", "module": "autobahn.xbr._cli", "entry": "autobahn.xbr._cli:_main", "source": 'Debian 12 python3-autobahn (autobahn 22.7.1) entry_points.txt; autobahn/xbr/_cli.py calls _main() under if __name__ == "__main__"' }],
+  ["xbrnetwork-ui", { "dist": "autobahn", "module": "autobahn.xbr._gui", "entry": "autobahn.xbr._gui:_main", "source": 'Debian 12 python3-autobahn (autobahn 22.7.1) entry_points.txt; autobahn/xbr/_gui.py calls _main() under if __name__ == "__main__"' }],
+  ["xmlschema-json2xml", { "dist": "xmlschema", "module": null, "entry": "xmlschema.cli:json2xml", "source": "Debian 12 python3-xmlschema (xmlschema 1.10.0) entry_points.txt; no __main__.py calls xmlschema.cli:json2xml" }],
+  ["xmlschema-validate", { "dist": "xmlschema", "module": null, "entry": "xmlschema.cli:validate", "source": "Debian 12 python3-xmlschema (xmlschema 1.10.0) entry_points.txt; no __main__.py calls xmlschema.cli:validate" }],
+  ["xmlschema-xml2json", { "dist": "xmlschema", "module": null, "entry": "xmlschema.cli:xml2json", "source": "Debian 12 python3-xmlschema (xmlschema 1.10.0) entry_points.txt; no __main__.py calls xmlschema.cli:xml2json" }],
+  ["xonsh", { "dist": "xonsh", "module": "xonsh", "entry": "xonsh.main:main", "source": "github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/__main__.py calls xonsh.main:main" }],
+  ["xonsh-cat", { "dist": "xonsh", "module": "xonsh.xoreutils.cat", "entry": "xonsh.xoreutils.cat:main", "source": 'github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/xoreutils/cat.py calls main() under if __name__ == "__main__"' }],
+  ["xonsh-uname", { "dist": "xonsh", "module": "xonsh.xoreutils.uname", "entry": "xonsh.xoreutils.uname:main", "source": 'github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/xoreutils/uname.py calls main() under if __name__ == "__main__"' }],
+  ["xonsh-uptime", { "dist": "xonsh", "module": "xonsh.xoreutils.uptime", "entry": "xonsh.xoreutils.uptime:main", "source": 'github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/xoreutils/uptime.py calls main() under if __name__ == "__main__"' }],
+  ["xq", { "dist": "yq", "module": null, "entry": "yq:xq_cli", "source": "Debian 12 yq (yq 3.1.0) entry_points.txt; yq/__main__.py does not call yq:xq_cli" }],
+  ["yamllint", { "dist": "yamllint", "module": "yamllint", "entry": "yamllint.cli:run", "source": "Debian 12 yamllint (yamllint 1.29.0) entry_points.txt; yamllint/__main__.py calls yamllint.cli:run" }],
+  ["yapf", { "dist": "yapf", "module": "yapf", "entry": "yapf:run_main", "source": "Debian 12 python3-yapf (yapf 0.32.0) entry_points.txt; yapf/__main__.py calls yapf:run_main" }],
+  ["yapf-diff", { "dist": "yapf", "module": "yapf.third_party.yapf_diff.yapf_diff", "entry": "yapf.third_party.yapf_diff.yapf_diff:main", "source": 'Debian 12 python3-yapf (yapf 0.32.0) entry_points.txt; yapf/third_party/yapf_diff/yapf_diff.py calls main() under if __name__ == "__main__"' }],
+  ["yq", { "dist": "yq", "module": "yq", "entry": "yq:cli", "source": "Debian 12 yq (yq 3.1.0) entry_points.txt; yq/__main__.py calls yq:cli" }],
+  ["yt-dlp", { "dist": "yt-dlp", "module": "yt_dlp", "entry": "yt_dlp:main", "source": "Debian 12 yt-dlp (yt-dlp 2023.3.4) entry_points.txt; yt_dlp/__main__.py calls yt_dlp:main" }]
+];
+
+// dist/src/judge/known-console-scripts.js
+var normalize = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
+var KNOWN_CONSOLE_SCRIPTS = new Map(CONSOLE_SCRIPTS_DATA.map(([name, e]) => [name, { dist: e.dist, module: e.module ?? void 0, entry: e.entry, source: e.source }]));
+var byDist;
+function scriptsOfDistribution(dist) {
+  if (!byDist) {
+    byDist = /* @__PURE__ */ new Map();
+    for (const [name, e] of KNOWN_CONSOLE_SCRIPTS) {
+      const k = normalize(e.dist);
+      const list = byDist.get(k) ?? [];
+      list.push(name);
+      byDist.set(k, list);
+    }
+  }
+  return byDist.get(normalize(dist)) ?? [];
+}
+
+// dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
 import path28 from "node:path";
-function isVenv(dir) {
-  return fs9.existsSync(path28.join(dir, "pyvenv.cfg"));
+import { createRequire as createRequire3 } from "node:module";
+import { parse as parseToml2 } from "smol-toml";
+var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
+function requirementName(spec) {
+  const s = spec.trim().replace(/^["']|["']$/g, "");
+  const egg = /#egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(s);
+  if (egg)
+    return normalizeDist(egg[1]);
+  if (/^[a-z+]+:\/\/|^[./~$]|^\w:\\/.test(s))
+    return void 0;
+  const m = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(?:$|[<>=!~;@(,\s])/.exec(s);
+  return m ? normalizeDist(m[1]) : void 0;
 }
-function listDir(d) {
+var fileCache = /* @__PURE__ */ new Map();
+function readOnce(file) {
+  let st;
   try {
-    return fs9.readdirSync(d).sort();
+    st = fs9.statSync(file);
+  } catch {
+    return void 0;
+  }
+  const stamp = `${st.mtimeMs}:${st.size}`;
+  const known = fileCache.get(file);
+  if (known?.stamp === stamp)
+    return known.text;
+  let text3;
+  try {
+    if (st.isFile() && st.size <= 1 << 20)
+      text3 = fs9.readFileSync(file, "utf8");
+  } catch {
+    text3 = void 0;
+  }
+  fileCache.set(file, { stamp, text: text3 });
+  return text3;
+}
+function listDir(dir) {
+  try {
+    return fs9.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+var REQUIREMENTS_FILE = /(^|[-_.])(requirements|constraints|reqs)([-_.][^/]*)?\.(txt|in)$/i;
+var INCLUDE = /^\s*(?:-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)/;
+function readRequirements(file, root, out, seen) {
+  if (seen.has(file) || seen.size > 200)
+    return;
+  seen.add(file);
+  const text3 = readOnce(file);
+  if (text3 === void 0)
+    return;
+  const from = path28.relative(root, file) || path28.basename(file);
+  for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line)
+      continue;
+    const inc = INCLUDE.exec(line);
+    if (inc) {
+      readRequirements(path28.resolve(path28.dirname(file), inc[1]), root, out, seen);
+      continue;
+    }
+    if (line.startsWith("-")) {
+      const editable = /^(?:-e|--editable)\s+(\S+)/.exec(line);
+      const name2 = editable ? requirementName(editable[1]) : void 0;
+      if (name2)
+        out.push({ name: name2, from, pypi: true });
+      continue;
+    }
+    const name = requirementName(line);
+    if (name)
+      out.push({ name, from, pypi: true });
+  }
+}
+var asRecord = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : {};
+var asArray = (v) => Array.isArray(v) ? v : [];
+function fromPyproject(py, out) {
+  const add = (specs2, from) => {
+    for (const s of asArray(specs2)) {
+      const name = typeof s === "string" ? requirementName(s) : void 0;
+      if (name)
+        out.push({ name, from: `pyproject.toml ${from}`, pypi: true });
+    }
+  };
+  const project = asRecord(py.project);
+  add(project.dependencies, "[project.dependencies]");
+  for (const [g, specs2] of Object.entries(asRecord(project["optional-dependencies"])))
+    add(specs2, `[project.optional-dependencies] ${g}`);
+  for (const [g, specs2] of Object.entries(asRecord(py["dependency-groups"])))
+    add(specs2, `[dependency-groups] ${g}`);
+  const tool = asRecord(py.tool);
+  const poetry = asRecord(tool.poetry);
+  const keys = (t, from) => {
+    for (const k of Object.keys(asRecord(t)))
+      if (k !== "python")
+        out.push({ name: normalizeDist(k), from: `pyproject.toml ${from}`, pypi: true });
+  };
+  keys(poetry.dependencies, "[tool.poetry.dependencies]");
+  keys(poetry["dev-dependencies"], "[tool.poetry.dev-dependencies]");
+  for (const [g, group] of Object.entries(asRecord(poetry.group)))
+    keys(asRecord(group).dependencies, `[tool.poetry.group.${g}.dependencies]`);
+  const pdm = asRecord(tool.pdm);
+  for (const [g, specs2] of Object.entries(asRecord(pdm["dev-dependencies"])))
+    add(specs2, `[tool.pdm.dev-dependencies] ${g}`);
+  for (const [env2, table] of Object.entries(asRecord(asRecord(tool.hatch).envs))) {
+    add(asRecord(table).dependencies, `[tool.hatch.envs.${env2}]`);
+    add(asRecord(table)["extra-dependencies"], `[tool.hatch.envs.${env2}]`);
+  }
+}
+function fromSetupCfg(text3, out) {
+  let section = "";
+  let key = "";
+  for (const raw of text3.split(/\r?\n/)) {
+    if (/^\s*[#;]/.test(raw) || !raw.trim())
+      continue;
+    const s = /^\[([^\]]+)\]/.exec(raw);
+    if (s) {
+      section = s[1].trim();
+      key = "";
+      continue;
+    }
+    let value;
+    const kv = /^(\S[^=:]*?)\s*[=:]\s*(.*)$/.exec(raw);
+    if (kv && !/^\s/.test(raw)) {
+      key = section === "options.extras_require" ? "extras" : kv[1].trim();
+      value = kv[2];
+    } else
+      value = raw;
+    const wanted = section === "options" ? key === "install_requires" || key === "tests_require" : section === "options.extras_require" && key === "extras";
+    if (!wanted)
+      continue;
+    for (const part of value.split(/[,\n]/)) {
+      const name = requirementName(part.replace(/\s[#;].*$/, ""));
+      if (name)
+        out.push({ name, from: `setup.cfg [${section}]`, pypi: true });
+    }
+  }
+}
+function bracketed(text3, at2) {
+  const open = text3[at2];
+  const close = open === "[" ? "]" : open === "{" ? "}" : ")";
+  let depth = 0;
+  for (let i = at2; i < text3.length; i++) {
+    const c = text3[i];
+    if (c === '"' || c === "'") {
+      const end = text3.indexOf(c, i + 1);
+      if (end < 0)
+        return void 0;
+      i = end;
+    } else if (c === "#") {
+      const nl = text3.indexOf("\n", i);
+      i = nl < 0 ? text3.length : nl;
+    } else if (c === open)
+      depth++;
+    else if (c === close && --depth === 0)
+      return text3.slice(at2 + 1, i);
+  }
+  return void 0;
+}
+function fromSetupPy(text3, out) {
+  for (const m of text3.matchAll(/\b(install_requires|tests_require|extras_require)\s*=\s*([[{])/g)) {
+    const body = bracketed(text3, m.index + m[0].length - 1);
+    if (body === void 0)
+      continue;
+    for (const s of body.matchAll(/(['"])([^'"\n]*)\1(\s*:)?/g)) {
+      if (s[3])
+        continue;
+      const name = requirementName(s[2]);
+      if (name)
+        out.push({ name, from: `setup.py ${m[1]}`, pypi: true });
+    }
+  }
+}
+function fromPipfile(text3, out) {
+  let data;
+  try {
+    data = parseToml2(text3);
+  } catch {
+    return;
+  }
+  for (const table of ["packages", "dev-packages"])
+    for (const k of Object.keys(asRecord(data[table])))
+      out.push({ name: normalizeDist(k), from: `Pipfile [${table}]`, pypi: true });
+}
+var yamlLib2;
+function fromCondaEnv(text3, from, out) {
+  let data;
+  try {
+    yamlLib2 ??= createRequire3(import.meta.url)("yaml");
+    data = yamlLib2.parse(text3);
+  } catch {
+    return;
+  }
+  for (const d of asArray(asRecord(data).dependencies)) {
+    if (typeof d === "string") {
+      const name = /^(?:[\w.-]+::)?([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(d.trim())?.[1];
+      if (name)
+        out.push({ name: normalizeDist(name), from, pypi: false });
+    } else
+      for (const p of asArray(asRecord(d).pip)) {
+        const name = typeof p === "string" ? requirementName(p) : void 0;
+        if (name)
+          out.push({ name, from: `${from} pip:`, pypi: true });
+      }
+  }
+}
+var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "-C", "--config-settings", "--global-option", "--no-binary", "--only-binary", "--python", "-p"]);
+function pipInstallsIn(text3) {
+  const names = [];
+  const files = [];
+  const joined = text3.replace(/\\\r?\n/g, " ");
+  const commands = joined.split(/\n|&&|\|\||[;|`)]|\s#/);
+  for (const command3 of commands) {
+    const m = /(?<![\w.-])pip(?:\d+(?:\.\d+)*)?\s+install\b(.*)/.exec(command3);
+    if (!m)
+      continue;
+    const rest = m[1];
+    const words4 = rest.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+    for (let i = 0; i < words4.length; i++) {
+      const w = words4[i].replace(/^["']|["']$/g, "");
+      if (/^(-r|--requirement|-c|--constraint)$/.test(w)) {
+        if (words4[i + 1])
+          files.push(words4[++i].replace(/^["']|["']$/g, ""));
+        continue;
+      }
+      const eq = /^(?:-r|--requirement|-c|--constraint)=?(.+)$/.exec(w);
+      if (eq && (w.startsWith("--") || w.length > 2)) {
+        files.push(eq[1]);
+        continue;
+      }
+      if (w.startsWith("-")) {
+        if (PIP_VALUE_OPTIONS.has(w) || w === "-e" || w === "--editable")
+          i++;
+        continue;
+      }
+      if (/[$%{}]/.test(w))
+        continue;
+      const name = requirementName(w);
+      if (name)
+        names.push(name);
+    }
+  }
+  return { names, files };
+}
+function ciFiles(dir) {
+  const out = [];
+  for (const f of listDir(dir)) {
+    if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
+      out.push(path28.join(dir, f));
+  }
+  for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
+    for (const f of listDir(path28.join(dir, sub)))
+      if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
+        out.push(path28.join(dir, sub, f));
+  }
+  return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
+}
+function declaredDistributions(root, pyproject) {
+  const key = path28.resolve(root);
+  const out = [];
+  if (pyproject)
+    fromPyproject(pyproject, out);
+  const seen = /* @__PURE__ */ new Set();
+  const names = listDir(root);
+  for (const f of names)
+    if (REQUIREMENTS_FILE.test(f))
+      readRequirements(path28.join(root, f), root, out, seen);
+  for (const sub of ["requirements", "requirements.d", "reqs"])
+    for (const f of listDir(path28.join(root, sub)))
+      if (/\.(txt|in)$/.test(f))
+        readRequirements(path28.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path28.join(root, f)) : void 0;
+  const cfg = text3("setup.cfg");
+  if (cfg !== void 0)
+    fromSetupCfg(cfg, out);
+  const setupPy = text3("setup.py");
+  if (setupPy !== void 0)
+    fromSetupPy(setupPy, out);
+  const pipfile = text3("Pipfile");
+  if (pipfile !== void 0)
+    fromPipfile(pipfile, out);
+  for (const f of names)
+    if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
+      fromCondaEnv(readOnce(path28.join(root, f)) ?? "", f, out);
+  const dirs = [key];
+  for (let d = key; ; d = path28.dirname(d)) {
+    if (fs9.existsSync(path28.join(d, ".git"))) {
+      if (d !== key)
+        dirs.push(d);
+      break;
+    }
+    if (path28.dirname(d) === d)
+      break;
+  }
+  for (const dir of dirs) {
+    for (const f of ciFiles(dir)) {
+      const t = readOnce(f);
+      if (t === void 0)
+        continue;
+      const from = path28.relative(root, f);
+      const found = pipInstallsIn(t);
+      for (const name of found.names)
+        out.push({ name, from: `pip install in ${from}`, pypi: true });
+      for (const r of found.files)
+        if (!/[$%{}]/.test(r))
+          readRequirements(path28.resolve(dir, r), root, out, seen);
+    }
+  }
+  return out;
+}
+
+// dist/src/env/static.js
+import fs10 from "node:fs";
+import path29 from "node:path";
+function isVenv(dir) {
+  return fs10.existsSync(path29.join(dir, "pyvenv.cfg"));
+}
+function listDir2(d) {
+  try {
+    return fs10.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -16604,17 +17274,17 @@ function listDir(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path28.join(prefix, lib);
-    if (lib === "Lib" && fs9.existsSync(path28.join(libDir, "site-packages")))
-      out.push(path28.join(libDir, "site-packages"));
-    for (const d of listDir(libDir)) {
+    const libDir = path29.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path29.join(libDir, "site-packages")))
+      out.push(path29.join(libDir, "site-packages"));
+    for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path28.join(libDir, d, leaf);
-        if (fs9.existsSync(sp))
+        const sp = path29.join(libDir, d, leaf);
+        if (fs10.existsSync(sp))
           out.push(sp);
       }
     }
@@ -16623,7 +17293,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs9.realpathSync(sp);
+      real = fs10.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -16637,17 +17307,17 @@ function sitePackagesUnder(prefix, majorMinor) {
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs10.readdirSync(root, { withFileTypes: true });
+    entries2 = fs11.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path29.join(root, e.name))).map((e) => path29.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path30.join(root, e.name))).map((e) => path30.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs10.existsSync(path29.join(base, ...mod, "__main__.py")))
+    if (fs11.existsSync(path30.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -16681,14 +17351,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs10.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs11.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs10.readFileSync(path29.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path30.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -16696,7 +17366,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path29.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path30.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -16714,14 +17384,19 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path29.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path30.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
-  for (const dep of projectDependencies(cfg)) {
-    if (scripts.has(dep) || NOT_PYTHON_COMMANDS.has(dep))
+  for (const dep of declaredDistributions(cfg.root, cfg.pyproject)) {
+    for (const name of scriptsOfDistribution(dep.name)) {
+      if (scripts.has(name) || SELF_MANAGED_TOOLS.has(name) || NOT_PYTHON_COMMANDS.has(name))
+        continue;
+      scripts.set(name, { module: KNOWN_CONSOLE_SCRIPTS.get(name)?.module, source: `${dep.name}, declared in ${dep.from}` });
+    }
+    if (!dep.pypi || scripts.has(dep.name) || NOT_PYTHON_COMMANDS.has(dep.name))
       continue;
-    scripts.set(dep, { module: void 0, source: "a dependency in pyproject.toml or requirements" });
+    scripts.set(dep.name, { module: void 0, source: `a dependency in ${dep.from}` });
   }
   for (const [name, module] of Object.entries(cfg.consoleScripts))
     scripts.set(name, { module: module || void 0, source: "pyproject [tool.venvguard] console-scripts" });
@@ -16764,57 +17439,9 @@ var NOT_PYTHON_COMMANDS = /* @__PURE__ */ new Set([
   "setuptools",
   "wheel"
 ]);
-function projectDependencies(cfg) {
-  const names = /* @__PURE__ */ new Set();
-  const add = (spec) => {
-    if (typeof spec !== "string")
-      return;
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec);
-    if (m)
-      names.add(m[1].toLowerCase().replace(/[-_.]+/g, "-"));
-  };
-  const py = cfg.pyproject ?? {};
-  const project = py.project ?? {};
-  for (const d of asArray(project.dependencies))
-    add(d);
-  for (const group of Object.values(project["optional-dependencies"] ?? {}))
-    for (const d of asArray(group))
-      add(d);
-  for (const group of Object.values(py["dependency-groups"] ?? {}))
-    for (const d of asArray(group))
-      add(d);
-  const poetry = (py.tool ?? {}).poetry ?? {};
-  const poetryTables = [poetry.dependencies, poetry["dev-dependencies"], ...Object.values(poetry.group ?? {}).map((g) => g?.dependencies)];
-  for (const t of poetryTables)
-    if (t && typeof t === "object") {
-      for (const k of Object.keys(t))
-        if (k !== "python")
-          add(k);
-    }
-  let entries2 = [];
-  try {
-    entries2 = fs10.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
-  } catch {
-  }
-  for (const f of entries2) {
-    let text3 = "";
-    try {
-      text3 = fs10.readFileSync(path29.join(cfg.root, f), "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text3.split(/\r?\n/))
-      if (!/^\s*(#|-)/.test(line))
-        add(line);
-  }
-  return names;
-}
-function asArray(v) {
-  return Array.isArray(v) ? v : [];
-}
 
 // dist/src/pipeline/context.js
-import path30 from "node:path";
+import path31 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -16862,7 +17489,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path30.relative(cfg.root, path30.resolve(file)).split(path30.sep).join("/");
+    const r = path31.relative(cfg.root, path31.resolve(file)).split(path31.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -16989,13 +17616,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs11 from "node:fs";
-import path31 from "node:path";
+import fs12 from "node:fs";
+import path32 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path31.join(path31.dirname(target), `.${path31.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path32.join(path32.dirname(target), `.${path32.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -17003,17 +17630,17 @@ function testPause() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 function writeAtomically(file, bytes) {
-  const target = fs11.realpathSync(file);
-  const st = fs11.statSync(target);
+  const target = fs12.realpathSync(file);
+  const st = fs12.statSync(target);
   const tmp = tempPath(target);
-  let fd = fs11.openSync(tmp, fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL, 384);
+  let fd = fs12.openSync(tmp, fs12.constants.O_WRONLY | fs12.constants.O_CREAT | fs12.constants.O_EXCL, 384);
   try {
-    fs11.writeFileSync(fd, bytes);
+    fs12.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs11.fstatSync(fd);
+    const mine = fs12.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs11.fchownSync(fd, st.uid, st.gid);
+        fs12.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -17022,15 +17649,15 @@ function writeAtomically(file, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs11.fchmodSync(fd, st.mode & 4095);
-    fs11.closeSync(fd);
+    fs12.fchmodSync(fd, st.mode & 4095);
+    fs12.closeSync(fd);
     fd = void 0;
-    fs11.renameSync(tmp, target);
+    fs12.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs11.closeSync(fd);
-      fs11.rmSync(tmp, { force: true });
+        fs12.closeSync(fd);
+      fs12.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -17048,7 +17675,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs11.readdirSync(dir);
+    names = fs12.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -17059,10 +17686,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path31.join(dir, name);
+    const p = path32.join(dir, name);
     try {
-      if (fs11.lstatSync(p).isFile()) {
-        fs11.unlinkSync(p);
+      if (fs12.lstatSync(p).isFile()) {
+        fs12.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -17071,8 +17698,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path31.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path31.sep}`) && !path31.isAbsolute(rel);
+  const rel = path32.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path32.sep}`) && !path32.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -17085,19 +17712,19 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs11.statSync(r).isDirectory() ? r : path31.dirname(r);
-        this.roots.push(fs11.realpathSync(dir));
+        const dir = fs12.statSync(r).isDirectory() ? r : path32.dirname(r);
+        this.roots.push(fs12.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs11.realpathSync(file);
+    const real = fs12.realpathSync(file);
     if (!this.roots.some((root) => isInside(root, real))) {
       return `not fixed: it is reached through a symbolic link and its real path, ${real}, lies outside the checked paths`;
     }
-    const st = fs11.statSync(real);
+    const st = fs12.statSync(real);
     const uid = process.getuid?.();
     const owner = uid === void 0 || uid === 0 || st.uid === uid;
     if (owner) {
@@ -17105,7 +17732,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs11.accessSync(real, fs11.constants.W_OK);
+        fs12.accessSync(real, fs12.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -17123,7 +17750,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path31.dirname(fs11.realpathSync(file));
+      const dir = path32.dirname(fs12.realpathSync(file));
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -17158,9 +17785,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs11.realpathSync(file);
+    return fs12.realpathSync(file);
   } catch {
-    return path31.resolve(file);
+    return path32.resolve(file);
   }
 }
 
@@ -17309,42 +17936,42 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs13 from "node:fs";
-import path33 from "node:path";
+import fs14 from "node:fs";
+import path34 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs12 from "node:fs";
-import path32 from "node:path";
-import { parse as parseToml2 } from "smol-toml";
+import fs13 from "node:fs";
+import path33 from "node:path";
+import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES = 1024 * 1024;
 function read(file) {
   try {
-    const st = fs12.statSync(file);
+    const st = fs13.statSync(file);
     if (!st.isFile() || st.size > MAX_BYTES)
       return void 0;
-    return fs12.readFileSync(file, "utf8");
+    return fs13.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path32.join(dir, "tox.ini");
+  const ini = path33.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path32.join(dir, "setup.cfg");
+  const cfg = path33.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path32.join(dir, name);
+    const file = path33.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
     let doc;
     try {
-      doc = parseToml2(text3);
+      doc = parseToml3(text3);
     } catch {
       continue;
     }
@@ -17575,8 +18202,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path33.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path33.sep).join("/");
+    const r = path34.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path34.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -17600,11 +18227,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path33.dirname(file); ; dir = path33.dirname(dir)) {
+    for (let dir = path34.dirname(file); ; dir = path34.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || isTestPath(path33.relative(dir, file)))
+        if (!f.testsOnly || isTestPath(path34.relative(dir, file)))
           starts.push(f.start);
-      if (dir === this.root || path33.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path34.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -17612,7 +18239,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path33.basename(file) === "setup.py")
+    if (path34.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -17622,7 +18249,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs13.statSync(x);
+      const st = fs14.statSync(x);
       return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -17631,13 +18258,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path33.isAbsolute(clean)) {
+  if (path34.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path33.sep)))
-      return { path: path33.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path34.sep)))
+      return { path: path34.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path33.join(root, ...parts.slice(i));
+      const c = path34.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -17645,9 +18272,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path33.resolve(d, clean);
+    const c = path34.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path33.sep)))
+    if (k && (c === root || c.startsWith(root + path34.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -17655,12 +18282,12 @@ function resolveIn(p, dirs, root) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs13.openSync(file, "r");
+    const fd = fs14.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs13.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs14.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs13.closeSync(fd);
+      fs14.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -17668,7 +18295,7 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path33.basename(m[1]) === "env" ? m[2] : m[1];
+  return path34.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -17676,7 +18303,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path33.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path34.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   let i = 0;
@@ -17696,7 +18323,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path33.basename(prog);
+  const base = path34.basename(prog);
   const targets = [];
   let pytestArgs;
   let script;
@@ -17810,7 +18437,7 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
-      flagged.set(path33.resolve(r.path), i);
+      flagged.set(path34.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
@@ -17828,24 +18455,24 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path33.basename(w)));
+  const names = new Set(wanted.map((w) => path34.basename(w)));
   const mayStart = (text3) => /py\.?test|\s-m\s*\w/.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    const d = path33.dirname(path33.resolve(f));
-    const rel = path33.relative(root, d);
-    if (!rel.startsWith("..") && rel.split(path33.sep).length <= 2)
+    const d = path34.dirname(path34.resolve(f));
+    const rel = path34.relative(root, d);
+    if (!rel.startsWith("..") && rel.split(path34.sep).length <= 2)
       dirs.add(d);
   }
   const commands = [];
   for (const d of dirs)
     commands.push(...toxCommands(d));
   for (const f of files)
-    if (path33.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path33.resolve(f)));
+    if (path34.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path34.resolve(f)));
   for (const c of commands) {
-    const dir = path33.dirname(c.file);
+    const dir = path34.dirname(c.file);
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
   }
   let loaded = false;
@@ -17853,13 +18480,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path33.resolve(f);
+    const abs = path34.resolve(f);
     let text3;
     try {
-      const st = fs13.statSync(abs);
+      const st = fs14.statSync(abs);
       if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
         continue;
-      text3 = fs13.readFileSync(abs, "utf8");
+      text3 = fs14.readFileSync(abs, "utf8");
     } catch {
       continue;
     }
@@ -17875,7 +18502,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     try {
       const fe = frontEndByLanguage(language2);
       const sites = fe.analyze(new SourceFile(abs, text3), (a) => a.sites);
-      const dir = path33.dirname(abs);
+      const dir = path34.dirname(abs);
       for (const s of sites)
         recordSite(who, s, dir, root);
     } catch {
@@ -17901,7 +18528,7 @@ function recordSite(who, s, dir, root) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs13.statSync(r).isDirectory() ? path33.resolve(r) : path33.dirname(path33.resolve(r));
+      return fs14.statSync(r).isDirectory() ? path34.resolve(r) : path34.dirname(path34.resolve(r));
     } catch {
       return void 0;
     }
@@ -17910,8 +18537,8 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs14 from "node:fs";
-import path34 from "node:path";
+import fs15 from "node:fs";
+import path35 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -17935,15 +18562,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path34.dirname(path34.resolve(cwd, file));
-  const rel = (d) => path34.relative(base, path34.resolve(cwd, d.path)).split(path34.sep).join("/");
+  const base = path35.dirname(path35.resolve(cwd, file));
+  const rel = (d) => path35.relative(base, path35.resolve(cwd, d.path)).split(path35.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs14.readFileSync(file, "utf8");
+    text3 = fs15.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -17980,13 +18607,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path34.resolve(cwd, file);
+  const target = path35.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs14.writeFileSync(tmp, text3, { mode: 420 });
-    fs14.renameSync(tmp, target);
+    fs15.writeFileSync(tmp, text3, { mode: 420 });
+    fs15.renameSync(tmp, target);
   } catch (e) {
-    fs14.rmSync(tmp, { force: true });
+    fs15.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -18429,7 +19056,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path35.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path36.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -18452,14 +19079,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path35.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path35.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path36.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path36.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path35.relative(cwd, p);
+    const r = path36.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path35.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path36.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -18572,17 +19199,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path36 from "node:path";
+import path37 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path36.relative(cwd, path36.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path36.sep) || path36.isAbsolute(rel);
+  const rel = path37.relative(cwd, path37.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path37.sep) || path37.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path36.sep).join("/");
+  return displayPath(p, cwd).split(path37.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -18681,7 +19308,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path40 = portablePath(d.path, r.cwd);
+  const path41 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -18696,10 +19323,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path40,
+    path: path41,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: path40, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path41, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -18708,7 +19335,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path37 from "node:path";
+import path38 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -18869,11 +19496,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path37.resolve(cwd, p)).href };
-  return { uri: rel.split(path37.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path38.resolve(cwd, p)).href };
+  return { uri: rel.split(path38.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path37.resolve(dir)).href;
+  const href = pathToFileURL(path38.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -19039,8 +19666,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path40 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path40)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path41 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path41)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -19052,7 +19679,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path40 = sanitize(displayPath(d.path, r.cwd));
+  const path41 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -19065,7 +19692,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path40}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path41}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -19151,18 +19778,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs15 from "node:fs";
-import path38 from "node:path";
+import fs16 from "node:fs";
+import path39 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path38.dirname(fileURLToPath(from)); ; dir = path38.dirname(dir)) {
-    const file = path38.join(dir, "package.json");
-    if (fs15.existsSync(file)) {
-      const json = JSON.parse(fs15.readFileSync(file, "utf8"));
+  for (let dir = path39.dirname(fileURLToPath(from)); ; dir = path39.dirname(dir)) {
+    const file = path39.join(dir, "package.json");
+    if (fs16.existsSync(file)) {
+      const json = JSON.parse(fs16.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path38.dirname(dir) === dir)
+    if (path39.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -19240,7 +19867,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path39.relative(r.cwd, path39.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path40.relative(r.cwd, path40.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -19248,7 +19875,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs16.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs17.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -19259,21 +19886,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs16.existsSync(path39.resolve(workspace, p)))
+      if (!fs17.existsSync(path40.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path39.resolve(workspace, sarifPath);
-      fs16.mkdirSync(path39.dirname(target), { recursive: true });
-      fs16.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path40.resolve(workspace, sarifPath);
+      fs17.mkdirSync(path40.dirname(target), { recursive: true });
+      fs17.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs16.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs17.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -229,7 +229,8 @@ test('a declared dependency launched by name is a console script; known non-Pyth
   const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
   const diags = (JSON.parse(r.stdout) as { diagnostics: { start: { line: number }; remedy: string }[] }).diagnostics;
   assert.deepEqual(diags.map((d) => d.start.line), [2, 3], r.stdout);
-  assert.match(diags[0].remedy, /known from a dependency in pyproject\.toml or requirements/);
+  assert.match(diags[0].remedy, /known from a dependency in pyproject\.toml \[dependency-groups\] docs/);
+  assert.match(diags[1].remedy, /known from a dependency in requirements-dev\.txt/);
 });
 
 test('golden: check examples/ci-mixed: every configuration format in one run, SARIF valid with exact regions', (t) => {

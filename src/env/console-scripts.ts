@@ -1,12 +1,15 @@
 /**
  * What the judge knows about console scripts: the curated list, the scripts of every
  * distribution installed in the project's venv(s) (entry_points.txt), the project's own
- * [project.scripts] / [tool.poetry.scripts], and extra names from the config.
+ * [project.scripts] / [tool.poetry.scripts], the known scripts (judge/console-scripts.json) of
+ * every distribution the project declares (declared-dependencies.ts), and extra names from the config.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
-import { CURATED_CONSOLE_SCRIPTS } from '../judge/python-tools.js';
+import { CURATED_CONSOLE_SCRIPTS, SELF_MANAGED_TOOLS } from '../judge/python-tools.js';
+import { KNOWN_CONSOLE_SCRIPTS, scriptsOfDistribution } from '../judge/known-console-scripts.js';
+import { declaredDistributions } from './declared-dependencies.js';
 import { isVenv, sitePackagesUnder } from './static.js';
 
 /** What the project's settings say about console scripts (pipeline/config.ts's Config has these). */
@@ -104,11 +107,17 @@ export function buildKnowledge(cfg: ProjectSettings): ToolKnowledge & { venvs: s
       scripts.set(name, { module, source });
     }
   }
-  // A dependency whose name is a launched command is, almost always, that package's console script
-  // (towncrier, zensical, nox-poetry …) — even before the venv exists.
-  for (const dep of projectDependencies(cfg)) {
-    if (scripts.has(dep) || NOT_PYTHON_COMMANDS.has(dep)) continue;
-    scripts.set(dep, { module: undefined, source: 'a dependency in pyproject.toml or requirements' });
+  // A declared distribution's console scripts (the data file), and a declared dependency whose
+  // name is a launched command: almost always that package's console script (towncrier, zensical,
+  // nox-poetry …) — even before the venv exists. conda's own package names are not PyPI's: only
+  // their known scripts count.
+  for (const dep of declaredDistributions(cfg.root, cfg.pyproject)) {
+    for (const name of scriptsOfDistribution(dep.name)) {
+      if (scripts.has(name) || SELF_MANAGED_TOOLS.has(name) || NOT_PYTHON_COMMANDS.has(name)) continue;
+      scripts.set(name, { module: KNOWN_CONSOLE_SCRIPTS.get(name)?.module, source: `${dep.name}, declared in ${dep.from}` });
+    }
+    if (!dep.pypi || scripts.has(dep.name) || NOT_PYTHON_COMMANDS.has(dep.name)) continue;
+    scripts.set(dep.name, { module: undefined, source: `a dependency in ${dep.from}` });
   }
   for (const [name, module] of Object.entries(cfg.consoleScripts)) scripts.set(name, { module: module || undefined, source: 'pyproject [tool.venvguard] console-scripts' });
   return { consoleScripts: scripts, venvs };
@@ -123,41 +132,3 @@ const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
   'pandoc', 'ffmpeg', 'patchelf', 'shellcheck', 'taplo', 'typos', 'hadolint', 'actionlint', 'go', 'protoc', 'grpcio-tools',
   'awscli', 'kubernetes', 'redis', 'psycopg', 'mysql', 'sqlite', 'java', 'selenium', 'playwright', 'pip', 'setuptools', 'wheel',
 ]);
-
-/** PEP 503 normalised names of the project's declared dependencies (pyproject and requirements*.txt at the root). */
-export function projectDependencies(cfg: ProjectSettings): Set<string> {
-  const names = new Set<string>();
-  const add = (spec: unknown) => {
-    if (typeof spec !== 'string') return;
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec);
-    if (m) names.add(m[1].toLowerCase().replace(/[-_.]+/g, '-'));
-  };
-  const py = cfg.pyproject ?? {};
-  const project = (py.project ?? {}) as Record<string, unknown>;
-  for (const d of asArray(project.dependencies)) add(d);
-  for (const group of Object.values((project['optional-dependencies'] ?? {}) as Record<string, unknown>)) for (const d of asArray(group)) add(d);
-  for (const group of Object.values((py['dependency-groups'] ?? {}) as Record<string, unknown>)) for (const d of asArray(group)) add(d);
-  const poetry = (((py.tool ?? {}) as Record<string, unknown>).poetry ?? {}) as Record<string, unknown>;
-  const poetryTables = [poetry.dependencies, poetry['dev-dependencies'], ...Object.values((poetry.group ?? {}) as Record<string, { dependencies?: unknown }>).map((g) => g?.dependencies)];
-  for (const t of poetryTables) if (t && typeof t === 'object') for (const k of Object.keys(t)) if (k !== 'python') add(k);
-  let entries: string[] = [];
-  try {
-    entries = fs.readdirSync(cfg.root).filter((f) => /^requirements.*\.(txt|in)$/i.test(f));
-  } catch {
-    /* no root listing: no requirements files */
-  }
-  for (const f of entries) {
-    let text = '';
-    try {
-      text = fs.readFileSync(path.join(cfg.root, f), 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split(/\r?\n/)) if (!/^\s*(#|-)/.test(line)) add(line);
-  }
-  return names;
-}
-
-function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}

@@ -10,7 +10,11 @@ export const INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:
 /** pip, pip3, pip3.12, pip.exe (names are case-sensitive, except Windows' .exe forms) */
 export const PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
 
-/** Curated console scripts → the module `python -m` runs (undefined: no runnable module known). */
+/**
+ * Curated console scripts → the module `python -m` runs (undefined: no runnable module known): Python
+ * tools in every project. Where console-scripts.json knows a script, the module is the one it records
+ * (test/known-console-scripts.test.ts checks that they agree).
+ */
 export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = new Map<string, string | undefined>([
   ['pytest', 'pytest'],
   ['py.test', 'pytest'],
@@ -34,7 +38,7 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
   ['coverage', 'coverage'],
   ['sphinx-build', 'sphinx'],
   ['sphinx-apidoc', 'sphinx.ext.apidoc'],
-  ['jupyter', 'jupyter'],
+  ['jupyter', 'jupyter_core'],
   ['jupyter-notebook', 'notebook'],
   ['jupyter-lab', 'jupyterlab'],
   ['ipython', 'IPython'],
@@ -43,8 +47,8 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
   ['wheel', 'wheel'],
   ['virtualenv', 'virtualenv'],
   ['alembic', 'alembic'],
-  ['pip-compile', 'piptools'],
-  ['pip-sync', 'piptools'],
+  ['pip-compile', undefined],
+  ['pip-sync', undefined],
   ['pydoc', 'pydoc'],
   ['pydoc3', 'pydoc'],
   ['2to3', 'lib2to3'],
@@ -62,11 +66,11 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
   ['tensorboard', 'tensorboard'],
   ['mlflow', 'mlflow'],
   ['huey_consumer', undefined],
-  ['rq', 'rq'],
+  ['rq', 'rq.cli'],
   ['dramatiq', 'dramatiq'],
   ['behave', 'behave'],
   ['robot', 'robot'],
-  ['httpie', 'httpie'],
+  ['httpie', 'httpie.manager'],
   ['pyinstaller', 'PyInstaller'],
   ['maturin', undefined],
   ['pybabel', undefined],
