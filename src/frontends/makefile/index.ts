@@ -61,6 +61,16 @@ export { logicalLines } from './reader.js';
 // Running the recipes
 
 /**
+ * Counts of the work analyses did (the regression tests bound them, instead of timing): searches
+ * of the whole file's text, and the recipe lines (and their characters) handed to the shell model.
+ */
+export const makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0 };
+
+/** Recipe lines, and their characters, handed to the shell model at a time (see pass 2 below). */
+const PASS_SCRIPTS = 1024;
+const PASS_CHARS = 65536;
+
+/**
  * The venv's programs as the fix writes them (`$(VENV)/bin/pip` when a make variable names the
  * venv), and the file-wide `export PATH` line for the persist-venv target.
  */
@@ -116,6 +126,7 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   // The file's text is searched first, once for every `/$(NAME)/`: expanding every variable to find
   // one was most of the cost here, and then a search of the file per variable (CPython's Makefile).
   const slashRefs = new Set<string>();
+  makefileStats.fileScans++;
   for (const m of file.text.matchAll(/\/\$[({]([^\s(){}]+)[)}](?=\/)/g)) slashRefs.add(m[1]);
   const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === 'bin');
   const BIN = binVar ? `$(${binVar})` : 'bin';
@@ -341,11 +352,13 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   const textOf = (sh: Job['shells'][number]) => sh.text.s;
   const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
   const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
-  const toParse = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf)));
-  parseShellBatch(toParse, () => {
-    // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
-    const created = new Map<string, VenvOrigin>();
-    const createdBy = jobs.map((job) => {
+  const parsedShells = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh))));
+  makefileStats.shellScripts += parsedShells.length;
+  for (const sh of parsedShells) makefileStats.shellChars += sh.text.s.length;
+  // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
+  const created = new Map<string, VenvOrigin>();
+  const createdBy = parseShellBatch(parsedShells.filter(creates).map(wordOf), () =>
+    jobs.map((job) => {
       const venvs = new Map<string, VenvOrigin>();
       const dialect = job.dialect;
       if (dialect === undefined) return venvs; // not a POSIX shell (python, fish …): not analysed
@@ -355,31 +368,54 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       }
       for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
       return venvs;
-    });
-    // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
-    // venvInScope); the ones it creates itself appear from their creating line on.
-    // The rules that run after a venv's creating target: computed once per venv, and only when a
-    // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
-    const after = ruleGraph(parsed.rules);
-    const runsAfter = new Map<string, Set<string>>();
-    const needsCreator = (v: string, rule: Rule) => {
-      let names = runsAfter.get(v);
-      if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
-      return rule.prereqs.some((p) => names.has(p));
-    };
-    jobs.forEach((job, i) => {
-      const named = job.shells.map(textOf).join('\n');
-      const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
-      const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
-      const dialect = job.dialect;
-      if (dialect === undefined) return;
-      for (const sh of job.shells) {
-        if (!mayMatter(sh)) continue;
-        const res = run.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
-        if (res.activations.length) shellsActivating.add(job);
-      }
-    });
+    }),
+  );
+  // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
+  // venvInScope); the ones it creates itself appear from their creating line on.
+  // The rules that run after a venv's creating target: computed once per venv, and only when a
+  // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
+  const after = ruleGraph(parsed.rules);
+  const runsAfter = new Map<string, Set<string>>();
+  const needsCreator = (v: string, rule: Rule) => {
+    let names = runsAfter.get(v);
+    if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
+    return rule.prereqs.some((p) => names.has(p));
+  };
+  // The lines are handed to the shell model a part at a time (PASS_SCRIPTS lines or PASS_CHARS
+  // characters), each part parsed in one batch and then run: what the shell model prepares for a
+  // batch (trees, source maps) is freed after its part, not held for the whole file (a 1 MB
+  // Makefile of 70,000 recipe lines peaked at 380 MiB holding all of it).
+  let part: { job: Job; sh: Job['shells'][number]; dialect: ShellDialect; venvs: Map<string, VenvOrigin> }[] = [];
+  let partChars = 0;
+  const runPart = () => {
+    const todo = part;
+    part = [];
+    partChars = 0;
+    parseShellBatch(
+      todo.map((p) => wordOf(p.sh)),
+      () => {
+        for (const { job, sh, dialect, venvs } of todo) {
+          const res = run.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
+          if (res.activations.length) shellsActivating.add(job);
+          words.delete(sh);
+        }
+      },
+    );
+  };
+  jobs.forEach((job, i) => {
+    const named = job.shells.map(textOf).join('\n');
+    const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+    const dialect = job.dialect;
+    if (dialect === undefined) return;
+    for (const sh of job.shells) {
+      if (!mayMatter(sh)) continue;
+      part.push({ job, sh, dialect, venvs });
+      partChars += sh.text.s.length;
+      if (part.length >= PASS_SCRIPTS || partChars >= PASS_CHARS) runPart();
+    }
   });
+  if (part.length) runPart();
 
   for (const p of problems) run.problem(p.message, p.offset);
   // `# venvguard: ignore[…]` / `# noqa: …` at the end of a recipe line (a shell comment there) or
