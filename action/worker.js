@@ -7256,90 +7256,350 @@ import path8 from "node:path";
 // dist/src/frontends/makefile/expander.js
 import path7 from "node:path";
 
+// dist/src/frontends/makefile/mtext.js
+var EMPTY = { s: "" };
+var mtext = (s, start) => start === void 0 || start < 0 ? { s } : { s, off: start };
+var unknownText = (frag) => ({ s: UNKNOWN2, frags: /* @__PURE__ */ new Map([[0, frag]]) });
+function offAt(t, k) {
+  const o = t.off;
+  if (o === void 0)
+    return -1;
+  return typeof o === "number" ? o + k : o[k];
+}
+var fragAt = (t, k) => t.frags && t.s.charCodeAt(k) === 1 ? t.frags.get(k) : void 0;
+var hasFrags = (t) => !!t.frags && t.frags.size > 0;
+function slice(t, a, b = t.s.length) {
+  if (a <= 0 && b >= t.s.length)
+    return t;
+  if (a < 0)
+    a = 0;
+  if (b > t.s.length)
+    b = t.s.length;
+  if (b <= a)
+    return EMPTY;
+  const o = t.off;
+  const off = o === void 0 ? void 0 : typeof o === "number" ? o + a : o.subarray(a, b);
+  let frags;
+  if (t.frags) {
+    for (const [k, f] of t.frags) {
+      if (k < a || k >= b)
+        continue;
+      (frags ??= /* @__PURE__ */ new Map()).set(k - a, f);
+    }
+  }
+  return off === void 0 ? frags ? { s: t.s.slice(a, b), frags } : { s: t.s.slice(a, b) } : frags ? { s: t.s.slice(a, b), off, frags } : { s: t.s.slice(a, b), off };
+}
+function valueText(t) {
+  if (!t.frags)
+    return t.s;
+  let out;
+  for (const [k, f] of t.frags) {
+    if (f.why !== "environment PATH" || t.s.charCodeAt(k) !== 1)
+      continue;
+    out ??= t.s;
+    out = out.slice(0, k) + DEFAULT_PATH + out.slice(k + 1);
+  }
+  return out ?? t.s;
+}
+var MBuilder = class {
+  positions;
+  parts = [];
+  length = 0;
+  off;
+  frags;
+  constructor(positions = true) {
+    this.positions = positions;
+  }
+  room(n) {
+    let o = this.off;
+    if (!o) {
+      o = new Int32Array(Math.max(16, this.length + n)).fill(-1);
+      this.off = o;
+    } else if (this.length + n > o.length) {
+      const grown = new Int32Array(Math.max(o.length * 2, this.length + n)).fill(-1, this.length);
+      grown.set(o.subarray(0, this.length));
+      this.off = o = grown;
+    }
+    return o;
+  }
+  /** Marks offsets -1 for n characters about to be added (when the table exists). */
+  noPlace(n) {
+    if (!this.off)
+      return;
+    this.room(n).fill(-1, this.length, this.length + n);
+  }
+  char(ch, off) {
+    if (this.positions && off >= 0)
+      this.room(1)[this.length] = off;
+    else
+      this.noPlace(1);
+    this.parts.push(ch);
+    this.length += 1;
+  }
+  /** Characters with no place in the file. */
+  synth(s) {
+    if (!s)
+      return;
+    this.noPlace(s.length);
+    this.parts.push(s);
+    this.length += s.length;
+  }
+  frag(f) {
+    this.noPlace(1);
+    (this.frags ??= /* @__PURE__ */ new Map()).set(this.length, f);
+    this.parts.push(UNKNOWN2);
+    this.length += 1;
+  }
+  /** Characters a to b of t, with their offsets and fragments. */
+  text(t, a = 0, b = t.s.length) {
+    const n = b - a;
+    if (n <= 0)
+      return;
+    const o = t.off;
+    if (this.positions && o !== void 0) {
+      const into = this.room(n);
+      if (typeof o === "number")
+        for (let k = 0; k < n; k++)
+          into[this.length + k] = o + a + k;
+      else
+        into.set(o.subarray(a, b), this.length);
+    } else
+      this.noPlace(n);
+    if (t.frags) {
+      for (const [k, f] of t.frags)
+        if (k >= a && k < b)
+          (this.frags ??= /* @__PURE__ */ new Map()).set(this.length + k - a, f);
+    }
+    this.parts.push(a === 0 && b === t.s.length ? t.s : t.s.slice(a, b));
+    this.length += n;
+  }
+  /**
+   * A reference's value: its characters all point at the reference (`span.start`), the last one at
+   * its closing paren; its unknowns take the reference's span. Without a span, no character has a
+   * place and the unknowns keep theirs.
+   */
+  relocated(t, span) {
+    const n = t.s.length;
+    if (!n)
+      return;
+    if (this.positions && span) {
+      const into = this.room(n);
+      into.fill(span.start, this.length, this.length + n);
+      if (!t.frags?.has(n - 1) || t.s.charCodeAt(n - 1) !== 1)
+        into[this.length + n - 1] = span.end - 1;
+    } else
+      this.noPlace(n);
+    if (t.frags)
+      for (const [k, f] of t.frags)
+        (this.frags ??= /* @__PURE__ */ new Map()).set(this.length + k, span ? { ...f, span } : f);
+    this.parts.push(t.s);
+    this.length += n;
+  }
+  /** Takes back trailing blanks (spaces and tabs). */
+  trimEnd() {
+    while (this.parts.length) {
+      const last = this.parts[this.parts.length - 1];
+      let e = last.length;
+      while (e > 0 && (last[e - 1] === " " || last[e - 1] === "	"))
+        e--;
+      this.length -= last.length - e;
+      if (e > 0) {
+        this.parts[this.parts.length - 1] = last.slice(0, e);
+        return;
+      }
+      this.parts.pop();
+    }
+  }
+  build() {
+    const s = this.parts.length === 1 ? this.parts[0] : this.parts.join("");
+    const off = this.off && this.positions ? this.off.subarray(0, this.length) : void 0;
+    if (off && this.frags)
+      return { s, off, frags: this.frags };
+    if (off)
+      return { s, off };
+    if (this.frags)
+      return { s, frags: this.frags };
+    return { s };
+  }
+};
+function concat(ts, sep = "") {
+  if (ts.length === 1 && !sep)
+    return ts[0];
+  const b = new MBuilder();
+  ts.forEach((t, i) => {
+    if (i)
+      b.synth(sep);
+    b.text(t);
+  });
+  return b.build();
+}
+function firstNonBlank(t) {
+  const m = /\S/.exec(t.s);
+  return m ? m[0] : "";
+}
+function trim(t) {
+  const s = t.s;
+  let a = 0;
+  let b = s.length;
+  while (a < b && /\s/.test(s[a]))
+    a++;
+  while (b > a && /\s/.test(s[b - 1]))
+    b--;
+  return slice(t, a, b);
+}
+function toWord(t, span) {
+  const fragments = [];
+  const run2 = (a, b) => {
+    if (b <= a)
+      return;
+    let offsets;
+    const o = t.off;
+    if (typeof o === "number")
+      offsets = Array.from({ length: b - a }, (_, k) => o + a + k);
+    else if (o) {
+      const sub = o.subarray(a, b);
+      if (sub.some((x) => x >= 0))
+        offsets = Array.from(sub);
+    }
+    fragments.push({ kind: "text", text: t.s.slice(a, b), offsets });
+  };
+  let from = 0;
+  if (t.frags && t.frags.size) {
+    const at = [...t.frags.keys()].filter((k) => t.s.charCodeAt(k) === 1).sort((x, y) => x - y);
+    for (const k of at) {
+      run2(from, k);
+      fragments.push(t.frags.get(k));
+      from = k + 1;
+    }
+  }
+  run2(from, t.s.length);
+  return { fragments, span };
+}
+
 // dist/src/frontends/makefile/reader.js
 var isWs = (ch) => ch === " " || ch === "	";
 function logicalLines(src) {
-  const phys = splitLines(src).filter((l) => l.start < src.length);
   const out = [];
-  for (let i = 0; i < phys.length; ) {
-    const ll = { chars: [], firstLine: i + 1, lastLine: i + 1, starts: [] };
+  let no = 0;
+  let s = 0;
+  const next = () => {
+    if (s >= src.length)
+      return void 0;
+    let e = src.indexOf("\n", s);
+    if (e < 0)
+      e = src.length;
+    const end = e > s && src.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    const p = { start: s, text: src.slice(s, end) };
+    s = e + 1;
+    no++;
+    return p;
+  };
+  for (let p = next(); p; ) {
+    const firstLine = no;
+    const starts = [p.start];
+    let bs = 0;
+    for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--)
+      bs++;
+    let q;
+    if (bs % 2 === 0 || !(q = next())) {
+      out.push({ text: mtext(p.text, p.start), firstLine, lastLine: firstLine, starts });
+      p = q === void 0 && bs % 2 === 0 ? next() : void 0;
+      continue;
+    }
+    const b = new MBuilder();
+    b.text(mtext(p.text, p.start));
     for (; ; ) {
-      const p = phys[i];
-      ll.starts.push(p.start);
-      for (let k = 0; k < p.text.length; k++)
-        ll.chars.push({ ch: p.text[k], off: p.start + k });
-      ll.lastLine = i + 1;
-      i++;
-      let bs = 0;
-      for (let k = p.text.length - 1; k >= 0 && p.text[k] === "\\"; k--)
+      b.char("\n", p.start + p.text.length);
+      p = q;
+      starts.push(p.start);
+      b.text(mtext(p.text, p.start));
+      bs = 0;
+      for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--)
         bs++;
-      if (bs % 2 === 0 || i >= phys.length)
+      if (bs % 2 === 0)
         break;
-      ll.chars.push({ ch: "\n", off: p.start + p.text.length });
+      const n = next();
+      if (!n)
+        break;
+      q = n;
     }
-    out.push(ll);
+    out.push({ text: b.build(), firstLine, lastLine: no, starts });
+    p = next();
   }
   return out;
 }
-function stripComment(cs) {
-  const out = [];
-  for (let k = 0; k < cs.length; k++) {
-    const c = cs[k];
-    if (c.ch === "\\" && cs[k + 1]?.ch === "#") {
-      out.push(cs[k + 1]);
+function stripComment(t) {
+  const s = t.s;
+  let h = s.indexOf("#");
+  if (h < 0)
+    return t;
+  if (h === 0 || s[h - 1] !== "\\")
+    return slice(t, 0, h);
+  const b = new MBuilder();
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === "\\" && s[k + 1] === "#") {
+      b.text(t, from, k);
+      b.text(t, k + 1, k + 2);
       k++;
+      from = k + 1;
       continue;
     }
-    if (c.ch === "#")
-      break;
-    out.push(c);
+    if (c === "#") {
+      b.text(t, from, k);
+      return b.build();
+    }
   }
-  return out;
+  b.text(t, from, s.length);
+  return b.build();
 }
-function collapseContinuations(cs) {
-  const out = [];
-  for (let k = 0; k < cs.length; k++) {
-    if (cs[k].ch === "\\" && cs[k + 1]?.ch === "\n") {
-      const at = cs[k].off;
-      while (out.length && isWs(out[out.length - 1].ch))
-        out.pop();
+function collapseContinuations(t) {
+  const s = t.s;
+  if (!s.includes("\\\n"))
+    return t;
+  const b = new MBuilder();
+  let from = 0;
+  let k = 0;
+  for (; k < s.length; k++) {
+    if (s[k] === "\\" && s[k + 1] === "\n") {
+      const at = offAt(t, k);
+      let end = k;
+      while (end > from && isWs(s[end - 1]))
+        end--;
+      b.text(t, from, end);
+      if (end === from)
+        b.trimEnd();
       k += 2;
-      while (k < cs.length && isWs(cs[k].ch))
+      while (k < s.length && isWs(s[k]))
         k++;
+      b.char(" ", at);
+      from = k;
       k--;
-      out.push({ ch: " ", off: at });
-      continue;
     }
-    out.push(cs[k]);
   }
-  return out;
+  b.text(t, from, s.length);
+  return b.build();
 }
-var trimChars = (cs) => {
-  let a = 0;
-  let b = cs.length;
-  while (a < b && /\s/.test(cs[a].ch))
-    a++;
-  while (b > a && /\s/.test(cs[b - 1].ch))
-    b--;
-  return cs.slice(a, b);
-};
-function matchClose(cs, open) {
-  const o = cs[open].ch;
+var trimChars = trim;
+function matchClose(s, open) {
+  const o = s[open];
   const c = o === "(" ? ")" : "}";
   let depth = 0;
-  for (let k = open; k < cs.length; k++) {
-    if (cs[k].ch === o)
+  for (let k = open; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === o)
       depth++;
-    else if (cs[k].ch === c && --depth === 0)
+    else if (ch === c && --depth === 0)
       return k;
   }
   return -1;
 }
-function topLevelIndex(cs, chars, from = 0) {
-  for (let k = from; k < cs.length; k++) {
-    const ch = cs[k].ch;
-    if (ch === "$" && (cs[k + 1]?.ch === "(" || cs[k + 1]?.ch === "{")) {
-      const e = matchClose(cs, k + 1);
+function topLevelIndex(s, chars, from = 0) {
+  for (let k = from; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === "$" && (s[k + 1] === "(" || s[k + 1] === "{")) {
+      const e = matchClose(s, k + 1);
       if (e < 0)
         return -1;
       k = e;
@@ -7354,24 +7614,25 @@ function topLevelIndex(cs, chars, from = 0) {
   }
   return -1;
 }
-function parseAssignment(cs) {
-  const k = topLevelIndex(cs, ":=");
+function parseAssignment(t) {
+  const s = t.s;
+  const k = topLevelIndex(s, ":=");
   if (k < 0)
     return void 0;
   let op;
   let nameEnd = k;
   let valueStart;
-  if (cs[k].ch === ":") {
-    if (cs[k + 1]?.ch === "=") {
+  if (s[k] === ":") {
+    if (s[k + 1] === "=") {
       op = ":=";
       valueStart = k + 2;
-    } else if (cs[k + 1]?.ch === ":" && cs[k + 2]?.ch === "=") {
+    } else if (s[k + 1] === ":" && s[k + 2] === "=") {
       op = "::=";
       valueStart = k + 3;
     } else
       return void 0;
   } else {
-    const prev = cs[k - 1]?.ch;
+    const prev = s[k - 1];
     if (prev === "+" || prev === "?" || prev === "!") {
       op = `${prev}=`;
       nameEnd = k - 1;
@@ -7379,24 +7640,19 @@ function parseAssignment(cs) {
       op = "=";
     valueStart = k + 1;
   }
-  const name = trimChars(cs.slice(0, nameEnd));
-  if (!name.length)
+  const name = trim(slice(t, 0, nameEnd));
+  if (!name.s.length)
     return void 0;
   let v = valueStart;
-  while (v < cs.length && isWs(cs[v].ch))
+  while (v < s.length && isWs(s[v]))
     v++;
-  return { name, op, value: cs.slice(v) };
+  return { name, op, value: slice(t, v) };
 }
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => {
-  let t = "";
-  for (const c of cs)
-    t += "ch" in c ? c.ch : UNKNOWN2;
-  return t;
-};
-var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
+var text2 = (t) => t.s;
+var unknown = (span, why) => unknownText({ kind: "unknown", span, why });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
   "patsubst",
@@ -7468,66 +7724,71 @@ var Expander = class {
    * so a word made only of `$(PIP)` still has a place in the file.
    */
   expand(cs, depth = 0) {
-    const out = [];
-    for (let k = 0; k < cs.length; k++) {
-      const c = cs[k];
-      if (!("ch" in c) || c.ch !== "$") {
-        out.push(c);
+    const s = cs.s;
+    let k = s.indexOf("$");
+    if (k < 0)
+      return cs;
+    const out = new MBuilder(this.positions);
+    let from = 0;
+    for (; k >= 0; k = s.indexOf("$", k + 1)) {
+      if (fragAt(cs, k))
         continue;
-      }
-      const n = cs[k + 1];
-      if (!n)
+      out.text(cs, from, k);
+      from = s.length;
+      const off = offAt(cs, k);
+      if (k + 1 >= s.length)
         break;
-      if (!("ch" in n)) {
-        out.push(unknown());
+      if (fragAt(cs, k + 1)) {
+        out.frag(UNKNOWN_FRAG());
         k++;
+        from = k + 1;
         continue;
       }
-      if (n.ch === "$") {
-        out.push({ ch: "$", off: c.off });
+      const n = s[k + 1];
+      if (n === "$") {
+        out.char("$", off);
         k++;
+        from = k + 1;
         continue;
       }
       let inner;
       let end;
-      if (n.ch === "(" || n.ch === "{") {
-        end = matchClose(cs, k + 1);
+      if (n === "(" || n === "{") {
+        end = matchClose(s, k + 1);
         if (end < 0) {
-          this.problems.push({ message: "unterminated variable reference", offset: c.off });
-          out.push(unknown({ start: Math.max(c.off, 0), end: Math.max(c.off, 0) + 1 }, "unterminated $("));
+          this.problems.push({ message: "unterminated variable reference", offset: off });
+          out.text(unknown({ start: Math.max(off, 0), end: Math.max(off, 0) + 1 }, "unterminated $("));
           break;
         }
-        inner = cs.slice(k + 2, end);
+        inner = slice(cs, k + 2, end);
       } else {
         end = k + 1;
-        inner = [n];
+        inner = slice(cs, k + 1, k + 2);
       }
-      const last = cs[end];
-      const span = c.off >= 0 ? { start: c.off, end: ("ch" in last && last.off >= 0 ? last.off : c.off) + 1 } : void 0;
+      const lastOff = offAt(cs, end);
+      const span = off >= 0 ? { start: off, end: (lastOff >= 0 ? lastOff : off) + 1 } : void 0;
       const value = this.reference(inner, depth);
-      let chars = 0;
-      for (const u of value)
-        chars += "ch" in u ? u.ch.length : 1;
+      const chars = value.s.length;
       if (out.length + chars > MAX_EXPANSION) {
-        this.tooLarge(c.off);
-        out.push(unknown(span, "expansion too large"));
+        this.tooLarge(off);
+        out.text(unknown(span, "expansion too large"));
       } else {
-        expansionStats.units += value.length;
+        expansionStats.units += chars;
         if (this.positions)
-          for (const u of relocate(value, span))
-            out.push(u);
+          out.relocated(value, span);
         else
-          for (const u of value)
-            out.push(u);
+          out.text(value);
       }
       k = end;
+      from = end + 1;
     }
-    return out;
+    out.text(cs, from, s.length);
+    return out.build();
   }
   /**
-   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. The
-   * characters are not copied to point at their references, which is most of the work when a
-   * prerequisite list of hundreds of files is expanded for each of hundreds of rules.
+   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. No
+   * offset table is made: most of the work when a prerequisite list of hundreds of files is
+   * expanded for each of hundreds of rules.
    */
   expandText(cs) {
     const was = this.positions;
@@ -7545,30 +7806,30 @@ var Expander = class {
     expansionStats.references++;
     if (depth > 40) {
       this.cuts++;
-      return [unknown(void 0, "expansion too deep")];
+      return unknown(void 0, "expansion too deep");
     }
     if (--this.budget < 0 || this.reportedTooLarge) {
-      this.tooLarge("ch" in (inner[0] ?? {}) ? inner[0].off : 0);
-      return [unknown(void 0, "expansion too large")];
+      this.tooLarge(inner.s.length ? offAt(inner, 0) : 0);
+      return unknown(void 0, "expansion too large");
     }
-    const raw = text2(inner);
+    const raw = inner.s;
     const fm = /^([a-z-]+)[ \t]/.exec(raw);
     if (fm && FUNCTIONS.has(fm[1]))
-      return this.call(fm[1], splitArgs(inner.slice(fm[0].length), fm[1]), depth);
-    const colon = topLevelIndex(inner.filter((u) => "ch" in u), ":");
+      return this.call(fm[1], splitArgs(slice(inner, fm[0].length), fm[1]), depth);
+    const colon = topLevelIndex(raw, ":");
     if (colon > 0 && raw.slice(colon).includes("=")) {
-      const name2 = text2(this.expand(inner.slice(0, colon), depth + 1));
+      const name2 = this.expand(slice(inner, 0, colon), depth + 1).s;
       const [from, to] = splitOnce(raw.slice(colon + 1), "=");
       const value = this.variable(name2, depth);
-      if (value.some((u) => !("ch" in u)))
-        return [unknown(void 0, `$(${name2}:\u2026)`)];
+      if (hasFrags(value))
+        return unknown(void 0, `$(${name2}:\u2026)`);
       const pat = from.includes("%") ? from : `%${from}`;
       const rep = from.includes("%") ? to : `%${to}`;
-      return synth(words(text2(value)).map((w) => patsubstWord(pat, rep, w)).join(" "));
+      return synth(words(value.s).map((w) => patsubstWord(pat, rep, w)).join(" "));
     }
-    const name = text2(this.expand(inner, depth + 1));
+    const name = this.expand(inner, depth + 1).s;
     if (name.includes(UNKNOWN2))
-      return [unknown(void 0, `$(${raw})`)];
+      return unknown(void 0, `$(${raw})`);
     return this.variable(name, depth);
   }
   variable(name, depth) {
@@ -7576,7 +7837,7 @@ var Expander = class {
       this.autoRefs++;
       const a = this.autoGet(name) ?? this.autoGet(name.replace(/[DF]$/, ""));
       if (a === void 0)
-        return [unknown(void 0, `$${name}`)];
+        return unknown(void 0, `$${name}`);
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
@@ -7587,13 +7848,13 @@ var Expander = class {
     if (top && !top.vars.has(name))
       top.vars.set(name, v);
     if (!v)
-      return this.undefinedEmpty ? [] : [unknown(void 0, `$(${name})`)];
+      return this.undefinedEmpty ? EMPTY : unknown(void 0, `$(${name})`);
     if (v.flavor === "simple")
       return v.value;
     if (this.active.has(name)) {
       this.cuts++;
       this.problems.push({ message: `recursive variable '${name}' references itself (eventually)`, offset: v.span?.start ?? 0 });
-      return [unknown(void 0, `$(${name})`)];
+      return unknown(void 0, `$(${name})`);
     }
     const memos = this.positions ? MEMO : TEXT_MEMO;
     const memo = memos.get(v);
@@ -7610,8 +7871,7 @@ var Expander = class {
     this.deps.push(own);
     const cuts = this.cuts;
     try {
-      const expanded = this.expand(v.raw, depth + 1);
-      const result = this.positions ? expanded : compact(expanded);
+      const result = this.expand(v.raw, depth + 1);
       if (this.cuts === cuts)
         memos.set(v, { undefinedEmpty: this.undefinedEmpty, vars: own.vars, auto: own.auto, result });
       return result;
@@ -7656,35 +7916,35 @@ var Expander = class {
         into.auto.set(n, a);
   }
   call(fn, args, depth) {
-    const x = (i) => this.expand(args[i] ?? [], depth + 1);
-    const known = (us) => !us.some((u) => !("ch" in u));
+    const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
+    const known = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
-      return [];
+      return EMPTY;
     }
     if (fn === "if") {
       const cond = x(0);
       if (!known(cond))
-        return [unknown(void 0, "$(if \u2026)")];
-      return text2(cond).trim() !== "" ? x(1) : x(2);
+        return unknown(void 0, "$(if \u2026)");
+      return cond.s.trim() !== "" ? x(1) : x(2);
     }
     if (fn === "or" || fn === "and") {
-      let last = [];
+      let last = EMPTY;
       for (let i = 0; i < args.length; i++) {
         const v = x(i);
         if (!known(v))
-          return [unknown(void 0, `$(${fn} \u2026)`)];
-        const empty = text2(v).trim() === "";
+          return unknown(void 0, `$(${fn} \u2026)`);
+        const empty = v.s.trim() === "";
         if (fn === "or" && !empty)
           return v;
         if (fn === "and" && empty)
-          return [];
+          return EMPTY;
         last = v;
       }
-      return fn === "or" ? [] : last;
+      return fn === "or" ? EMPTY : last;
     }
     const vals = args.map((_, i) => x(i));
     if (!vals.every(known))
-      return [unknown(void 0, `$(${fn} \u2026)`)];
+      return unknown(void 0, `$(${fn} \u2026)`);
     const t = vals.map(text2);
     const ws = (i) => words(t[i] ?? "");
     switch (fn) {
@@ -7711,35 +7971,12 @@ var Expander = class {
       case "abspath":
         return synth(ws(0).map((w) => resolveDir(w, CURDIR) ?? w).join(" "));
       default:
-        return [unknown(void 0, `$(${fn} \u2026)`)];
+        return unknown(void 0, `$(${fn} \u2026)`);
     }
   }
 };
-function compact(us) {
-  const out = [];
-  let run2 = "";
-  for (const u of us) {
-    if ("ch" in u)
-      run2 += u.ch;
-    else {
-      if (run2)
-        out.push({ ch: run2, off: -1 });
-      run2 = "";
-      out.push(u);
-    }
-  }
-  if (run2)
-    out.push({ ch: run2, off: -1 });
-  return out;
-}
-function relocate(us, span) {
-  const out = us.map((u) => "ch" in u ? { ch: u.ch, off: span ? span.start : -1 } : { frag: u.frag.kind === "unknown" ? { ...u.frag, span: span ?? u.frag.span } : u.frag });
-  const lastChar = out.length - 1;
-  if (span && lastChar >= 0 && "ch" in out[lastChar])
-    out[lastChar].off = span.end - 1;
-  return out;
-}
-var synth = (s) => [...s].map((ch) => ({ ch, off: -1 }));
+var UNKNOWN_FRAG = () => ({ kind: "unknown", span: void 0, why: void 0 });
+var synth = (s) => mtext(s);
 var words = (s) => s.split(/\s+/).filter(Boolean);
 var splitOnce = (s, sep) => {
   const i = s.indexOf(sep);
@@ -7756,48 +7993,43 @@ function patsubstWord(pat, rep, w) {
   const stem = w.slice(pre.length, w.length - post.length);
   return rep.includes("%") ? rep.replace("%", stem) : rep;
 }
-function splitArgs(us, fn) {
+function splitArgs(t, fn) {
   const maxArgs = { subst: 3, patsubst: 3, addprefix: 2, addsuffix: 2, if: 3, word: 2, wordlist: 3, foreach: 3, findstring: 2, filter: 2, "filter-out": 2, join: 2 };
   const max = maxArgs[fn] ?? (fn === "or" || fn === "and" || fn === "call" ? Infinity : 1);
-  const out = [[]];
+  const out = [];
+  const s = t.s;
   let depth = 0;
-  for (const u of us) {
-    if ("ch" in u) {
-      if (u.ch === "(" || u.ch === "{")
-        depth++;
-      else if (u.ch === ")" || u.ch === "}")
-        depth--;
-      else if (u.ch === "," && depth === 0 && out.length < max) {
-        out.push([]);
-        continue;
-      }
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === "(" || ch === "{")
+      depth++;
+    else if (ch === ")" || ch === "}")
+      depth--;
+    else if (ch === "," && depth === 0 && out.length + 1 < max) {
+      out.push(slice(t, from, k));
+      from = k + 1;
     }
-    out[out.length - 1].push(u);
   }
+  out.push(slice(t, from));
   return out;
 }
 function defaultVars() {
   const v = /* @__PURE__ */ new Map();
-  const def = (name, value, origin = "default") => v.set(name, { flavor: "simple", raw: [], value: synth(value), origin });
+  const def = (name, value, origin = "default") => v.set(name, { flavor: "simple", raw: EMPTY, value: synth(value), origin });
   def("SHELL", "/bin/sh");
   def("CURDIR", CURDIR);
   def("MAKE", "make");
   def(".SHELLFLAGS", "-c");
-  v.set("PATH", { flavor: "simple", raw: [], value: [{ frag: { kind: "unknown", why: "environment PATH" } }], origin: "environment" });
+  v.set("PATH", { flavor: "simple", raw: EMPTY, value: unknownText({ kind: "unknown", why: "environment PATH" }), origin: "environment" });
   return v;
 }
-function valueText(us) {
-  let t = "";
-  for (const u of us)
-    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN2;
-  return t;
-}
-var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
+var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && a.raw.s === b.raw.s && valueText(a.value) === valueText(b.value);
 
 // dist/src/frontends/makefile/parse.js
 var cloneVars = (v) => new Map(v);
 function refersTo(value, name) {
-  const t = value.map((c) => c.ch).join("");
+  const t = value.s;
   return t.includes(`$(${name})`) || t.includes(`\${${name}}`);
 }
 function parseMakefile(src) {
@@ -7810,7 +8042,10 @@ function parseMakefile(src) {
   const conds = [];
   let included = false;
   const ex = () => new Expander(vars, void 0, problems);
-  const lineSpan = (ll) => ({ start: ll.chars[0]?.off ?? ll.starts[0], end: (ll.chars.at(-1)?.off ?? ll.starts[0]) + 1 });
+  const lineSpan = (ll) => {
+    const n = ll.text.s.length;
+    return { start: n ? offAt(ll.text, 0) : ll.starts[0], end: (n ? offAt(ll.text, n - 1) : ll.starts[0]) + 1 };
+  };
   const assign2 = (name, op, value, span, exported, override = false) => {
     void override;
     const prev = vars.get(name);
@@ -7818,17 +8053,17 @@ function parseMakefile(src) {
     if (op === "?=" && prev && prev.origin !== "default")
       return;
     if (op === "?=" && included && refersTo(value, name)) {
-      vars.set(name, { flavor: "simple", raw: value, value: [unknown(span, `$(${name}) (from an included file)`)], origin: "file", span, exported: exported ?? prev?.exported });
+      vars.set(name, { flavor: "simple", raw: value, value: unknown(span, `$(${name}) (from an included file)`), origin: "file", span, exported: exported ?? prev?.exported });
       return;
     }
     if (op === "+=" && prev) {
-      nv = prev.flavor === "simple" ? { ...prev, value: [...prev.value, ...prev.value.length ? synth(" ") : [], ...ex().expand(value)], span } : { ...prev, raw: [...prev.raw, ...prev.raw.length ? [{ ch: " ", off: -1 }] : [], ...value], span };
+      nv = prev.flavor === "simple" ? { ...prev, value: appended(prev.value, ex().expand(value)), span } : { ...prev, raw: appended(prev.raw, value), span };
     } else if (op === ":=" || op === "::=") {
       nv = { flavor: "simple", raw: value, value: ex().expand(value), origin: "file", span, exported: prev?.exported };
     } else if (op === "!=") {
-      nv = { flavor: "simple", raw: value, value: [unknown(span, "!= (shell assignment)")], origin: "file", span, exported: prev?.exported };
+      nv = { flavor: "simple", raw: value, value: unknown(span, "!= (shell assignment)"), origin: "file", span, exported: prev?.exported };
     } else {
-      nv = { flavor: "recursive", raw: value, value: [], origin: "file", span, exported: prev?.exported };
+      nv = { flavor: "recursive", raw: value, value: EMPTY, origin: "file", span, exported: prev?.exported };
     }
     if (prev?.origin === "environment")
       nv.origin = "environment";
@@ -7852,12 +8087,12 @@ function parseMakefile(src) {
       else if (v.origin === "environment")
         defined = true;
       else
-        defined = v.flavor === "recursive" ? text2(v.raw) !== "" : v.value.length > 0;
+        defined = v.flavor === "recursive" ? v.raw.s !== "" : v.value.s.length > 0;
       return kw === "ifdef" ? defined : !defined;
     }
     const args = conditionArgs(rest);
     if (!args) {
-      problems.push({ message: `invalid syntax in conditional`, offset: rest[0]?.off ?? 0 });
+      problems.push({ message: `invalid syntax in conditional`, offset: rest.s.length ? offAt(rest, 0) : 0 });
       return void 0;
     }
     const [a, b] = args.map((cs) => new Expander(vars, void 0, problems, true).expandText(cs));
@@ -7870,46 +8105,42 @@ function parseMakefile(src) {
   };
   for (let li = 0; li < lines.length; li++) {
     const ll = lines[li];
-    if (rule && ll.chars[0]?.ch === recipePrefix) {
-      const chars = [];
-      for (let k = 1; k < ll.chars.length; k++) {
-        chars.push(ll.chars[k]);
-        if (ll.chars[k].ch === "\n" && ll.chars[k + 1]?.ch === recipePrefix)
-          k++;
-      }
-      rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (firstNonBlank(chars) === "#")
+    if (rule && ll.text.s[0] === recipePrefix) {
+      const text3 = recipeText(ll.text, recipePrefix);
+      rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
+      if (firstNonBlank(text3) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
-    const noComment = stripComment(ll.chars);
-    if (noComment.length < ll.chars.length && /^\s*#/.test(ll.chars.map((c) => c.ch).join(""))) {
+    const noComment = stripComment(ll.text);
+    if (noComment.s.length < ll.text.s.length && /^\s*#/.test(ll.text.s)) {
       for (let l = ll.firstLine; l <= ll.lastLine; l++)
         out.commentLines.add(l);
     }
     const collapsed = collapseContinuations(noComment);
-    const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
-    if (!collapsed.some((c) => !/\s/.test(c.ch)))
+    const first = collapsed.s.search(/\S/);
+    if (first < 0)
       continue;
+    const line = slice(collapsed, first);
     const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
-    const afterKw = () => trimChars(line.slice(kw.length));
+    const afterKw = () => trimChars(slice(line, kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
-      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: line[0].off });
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0) });
       continue;
     }
     if (kw === "else") {
       const f = conds.at(-1);
       if (!f || f.hasElse) {
-        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: line[0].off });
+        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: offAt(line, 0) });
         continue;
       }
       f.results.push(vars);
       vars = cloneVars(f.snapshot);
       const rest2 = afterKw();
-      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.map((c) => c.ch).join(""));
+      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.s);
       if (m)
-        f.decisions.push(evalCondition(m[1], trimChars(rest2.slice(m[1].length))));
+        f.decisions.push(evalCondition(m[1], trimChars(slice(rest2, m[1].length))));
       else {
         f.decisions.push(true);
         f.hasElse = true;
@@ -7919,7 +8150,7 @@ function parseMakefile(src) {
     if (kw === "endif") {
       const f = conds.pop();
       if (!f) {
-        problems.push({ message: "extraneous 'endif'", offset: line[0].off });
+        problems.push({ message: "extraneous 'endif'", offset: offAt(line, 0) });
         continue;
       }
       f.results.push(vars);
@@ -7946,7 +8177,7 @@ function parseMakefile(src) {
           if (vs.every((v) => sameVar(v, vs[0])))
             continue;
           const any = vs.find((v) => v);
-          vars.set(n, { flavor: "simple", raw: [], value: [unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`)], origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
+          vars.set(n, { flavor: "simple", raw: EMPTY, value: unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`), origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
         }
       }
       out.vars = vars;
@@ -7956,12 +8187,12 @@ function parseMakefile(src) {
       endRuleContext();
       const head2 = afterKw();
       const a2 = parseDefineHead(head2);
-      const body = [];
+      const body = new MBuilder();
       let depth = 1;
       let closed = false;
       let j = li + 1;
       for (; j < lines.length; j++) {
-        const bt = lines[j].chars.map((c) => c.ch).join("");
+        const bt = lines[j].text.s;
         const w = /^\s*(\S+)/.exec(bt)?.[1];
         if (w === "define" || /^\s*(override|export)\s+define(\s|$)/.test(bt))
           depth++;
@@ -7970,18 +8201,18 @@ function parseMakefile(src) {
           break;
         }
         if (body.length || j > li + 1)
-          body.push({ ch: "\n", off: lines[j].starts[0] - 1 });
-        pushAll(body, lines[j].chars);
+          body.char("\n", lines[j].starts[0] - 1);
+        body.text(lines[j].text);
       }
       if (!closed)
-        problems.push({ message: "missing 'endef', unterminated 'define'", offset: line[0].off });
+        problems.push({ message: "missing 'endef', unterminated 'define'", offset: offAt(line, 0) });
       li = j;
       if (a2)
-        assign2(a2.name, a2.op, body, lineSpan(ll));
+        assign2(a2.name, a2.op, body.build(), lineSpan(ll));
       continue;
     }
     if (kw === "endef") {
-      problems.push({ message: "extraneous 'endef'", offset: line[0].off });
+      problems.push({ message: "extraneous 'endef'", offset: offAt(line, 0) });
       continue;
     }
     if (kw === "include" || kw === "-include" || kw === "sinclude" || kw === "vpath" || kw === "load" || kw === "-load") {
@@ -8003,13 +8234,12 @@ function parseMakefile(src) {
         exported = false;
       else if (m[1] === "override")
         override = true;
-      rest = trimChars(rest.slice(m[1].length));
+      rest = trimChars(slice(rest, m[1].length));
       kw = "";
     }
     if (exported !== void 0 || override) {
-      const restText = rest.map((c) => c.ch).join("");
-      if (/^define(\s|$)/.test(restText)) {
-        lines[li] = { ...ll, chars: rest };
+      if (/^define(\s|$)/.test(rest.s)) {
+        lines[li] = { ...ll, text: rest };
         li--;
         continue;
       }
@@ -8029,7 +8259,7 @@ function parseMakefile(src) {
           if (v)
             vars.set(n, { ...v, exported });
           else
-            vars.set(n, { flavor: "recursive", raw: [], value: [], origin: "file", exported });
+            vars.set(n, { flavor: "recursive", raw: EMPTY, value: EMPTY, origin: "file", exported });
         }
         continue;
       }
@@ -8046,25 +8276,25 @@ function parseMakefile(src) {
       assign2(ex().expandText(a.name).trim(), a.op, a.value, lineSpan(ll), exported, override);
       continue;
     }
-    const colon = topLevelIndex(rest, ":");
+    const colon = topLevelIndex(rest.s, ":");
     if (colon < 0) {
       if (ex().expandText(rest).replaceAll(UNKNOWN2, "").trim() === "")
         continue;
-      problems.push({ message: ll.chars[0]?.ch === recipePrefix ? "recipe commences before first target" : "missing separator", offset: line[0].off });
+      problems.push({ message: ll.text.s[0] === recipePrefix ? "recipe commences before first target" : "missing separator", offset: offAt(line, 0) });
       endRuleContext();
       continue;
     }
-    const targetsText = rest.slice(0, colon).map((c) => c.ch).join("").trim();
-    const targets = words(ex().expandText(rest.slice(0, colon)));
+    const targetsText = rest.s.slice(0, colon).trim();
+    const targets = words(ex().expandText(slice(rest, 0, colon)));
     let after = colon + 1;
     let doubleColon = false;
-    if (rest[after]?.ch === ":") {
+    if (rest.s[after] === ":") {
       doubleColon = true;
       after++;
     }
-    const tail = rest.slice(after);
-    const semi = topLevelIndex(tail, ";");
-    const prereqPart = semi < 0 ? tail : tail.slice(0, semi);
+    const tail = slice(rest, after);
+    const semi = topLevelIndex(tail.s, ";");
+    const prereqPart = semi < 0 ? tail : slice(tail, 0, semi);
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
@@ -8075,7 +8305,7 @@ function parseMakefile(src) {
         tsExport = true;
       if (m[1] === "unexport")
         tsExport = false;
-      tsPart = trimChars(tsPart.slice(m[1].length));
+      tsPart = trimChars(slice(tsPart, m[1].length));
     }
     const ts = semi < 0 ? parseAssignment(tsPart) : void 0;
     if (ts) {
@@ -8088,7 +8318,7 @@ function parseMakefile(src) {
       }
       continue;
     }
-    const prereqs = words(ex().expandText(prereqPart.filter((c) => c.ch !== "|")));
+    const prereqs = words(ex().expandText(withoutBars(prereqPart)));
     if (targets.includes(".ONESHELL"))
       out.oneShell = true;
     if (targets.includes(".EXPORT_ALL_VARIABLES"))
@@ -8096,13 +8326,15 @@ function parseMakefile(src) {
     rule = { targetsText, targets, prereqs, doubleColon, recipe: [], line: ll.firstLine };
     out.rules.push(rule);
     if (semi >= 0) {
-      const semiOff = tail[semi].off;
-      const at = ll.chars.findIndex((c) => c.off === semiOff);
-      let chars = ll.chars.slice(at + 1);
-      while (chars.length && isWs(chars[0].ch))
-        chars = chars.slice(1);
-      if (chars.length)
-        rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: chars[0].off, end: (chars.at(-1)?.off ?? chars[0].off) + 1 } });
+      const semiOff = offAt(tail, semi);
+      const at = indexOfOffset(ll.text, semiOff);
+      let from = at + 1;
+      while (from < ll.text.s.length && isWs(ll.text.s[from]))
+        from++;
+      const text3 = slice(ll.text, from);
+      const n = text3.s.length;
+      if (n)
+        rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: offAt(text3, 0), end: offAt(text3, n - 1) + 1 } });
     }
   }
   for (const f of conds)
@@ -8110,53 +8342,88 @@ function parseMakefile(src) {
   out.vars = vars;
   return out;
 }
-function head(cs) {
-  let t = "";
-  for (let k = 0; k < cs.length && k < 16; k++)
-    t += cs[k].ch;
-  return t;
+var head = (t) => t.s.slice(0, 16);
+function recipeText(t, prefix) {
+  const s = t.s;
+  if (!s.includes("\n" + prefix))
+    return slice(t, 1);
+  const b = new MBuilder();
+  let from = 1;
+  for (let k = 1; k < s.length; k++) {
+    if (s[k] === "\n" && s[k + 1] === prefix) {
+      b.text(t, from, k + 1);
+      from = k + 2;
+      k++;
+    }
+  }
+  b.text(t, from);
+  return b.build();
 }
-function firstNonBlank(cs) {
-  for (const c of cs)
-    if (!/\s/.test(c.ch))
-      return c.ch[0];
-  return "";
+function appended(value, more) {
+  const b = new MBuilder();
+  b.text(value);
+  if (value.s.length)
+    b.synth(" ");
+  b.text(more);
+  return b.build();
+}
+function withoutBars(t) {
+  if (!t.s.includes("|"))
+    return t;
+  const b = new MBuilder();
+  let from = 0;
+  for (let k = t.s.indexOf("|"); k >= 0; k = t.s.indexOf("|", k + 1)) {
+    b.text(t, from, k);
+    from = k + 1;
+  }
+  b.text(t, from);
+  return b.build();
+}
+function indexOfOffset(t, off) {
+  for (let k = 0; k < t.s.length; k++)
+    if (offAt(t, k) === off)
+      return k;
+  return -1;
 }
 function parseDefineHead(cs) {
-  const t = cs.map((c) => c.ch).join("").trim();
+  const t = cs.s.trim();
   const m = /^(\S+?)\s*(=|:=|::=|\?=|\+=|!=)?$/.exec(t);
   if (!m)
     return void 0;
   return { name: m[1], op: m[2] ?? "=" };
 }
 function conditionArgs(cs) {
-  if (cs[0]?.ch === "(") {
-    const end = matchClose(cs, 0);
+  const s = cs.s;
+  if (s[0] === "(") {
+    const end = matchClose(s, 0);
     if (end < 0)
       return void 0;
-    const inner = cs.slice(1, end);
-    const comma = topLevelIndex(inner, ",");
+    const inner = slice(cs, 1, end);
+    const comma = topLevelIndex(inner.s, ",");
     if (comma < 0)
       return void 0;
-    return [trimChars(inner.slice(0, comma)), trimChars(inner.slice(comma + 1))];
+    return [trimChars(slice(inner, 0, comma)), trimChars(slice(inner, comma + 1))];
   }
-  const q = cs[0]?.ch;
+  const q = s[0];
   if (q !== '"' && q !== "'")
     return void 0;
-  const e1 = cs.findIndex((c, i) => i > 0 && c.ch === q);
+  const e1 = s.indexOf(q, 1);
   if (e1 < 0)
     return void 0;
-  const rest = trimChars(cs.slice(e1 + 1));
-  const q2 = rest[0]?.ch;
+  const rest = trimChars(slice(cs, e1 + 1));
+  const q2 = rest.s[0];
   if (q2 !== '"' && q2 !== "'")
     return void 0;
-  const e2 = rest.findIndex((c, i) => i > 0 && c.ch === q2);
+  const e2 = rest.s.indexOf(q2, 1);
   if (e2 < 0)
     return void 0;
-  return [cs.slice(1, e1), rest.slice(1, e2)];
+  return [slice(cs, 1, e1), slice(rest, 1, e2)];
 }
 
 // dist/src/frontends/makefile/index.js
+var makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0 };
+var PASS_SCRIPTS = 1024;
+var PASS_CHARS = 65536;
 function venvRewriter2(file, program, bin, persist) {
   const own = programRewriter(file, program, bin, { makeReferences: true, titled: true });
   return { rewrite: (target) => target.kind === "persist-venv" ? persist(target) : own?.rewrite(target) };
@@ -8200,7 +8467,11 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
+  const slashRefs = /* @__PURE__ */ new Set();
+  makefileStats.fileScans++;
+  for (const m of file.text.matchAll(/\/\$[({]([^\s(){}]+)[)}](?=\/)/g))
+    slashRefs.add(m[1]);
+  const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -8258,15 +8529,15 @@ function analyzeMakefile(file, opts = {}) {
       const ex2 = new Expander(vars, void 0, problems);
       let nv;
       if (a.op === "+=" && prev)
-        nv = prev.flavor === "simple" ? { ...prev, value: [...prev.value, ...synth(" "), ...ex2.expand(a.value)] } : { ...prev, raw: [...prev.raw, { ch: " ", off: -1 }, ...a.value] };
+        nv = prev.flavor === "simple" ? { ...prev, value: concat([prev.value, ex2.expand(a.value)], " ") } : { ...prev, raw: concat([prev.raw, a.value], " ") };
       else if (a.op === "?=" && prev)
         continue;
       else if (a.op === ":=" || a.op === "::=")
         nv = { flavor: "simple", raw: a.value, value: ex2.expand(a.value), origin: "file", exported: prev?.exported };
       else if (a.op === "!=")
-        nv = { flavor: "simple", raw: [], value: [unknown(a.span)], origin: "file", exported: prev?.exported };
+        nv = { flavor: "simple", raw: EMPTY, value: unknown(a.span), origin: "file", exported: prev?.exported };
       else
-        nv = { flavor: "recursive", raw: a.value, value: [], origin: "file", exported: prev?.exported };
+        nv = { flavor: "recursive", raw: a.value, value: EMPTY, origin: "file", exported: prev?.exported };
       if (prev?.origin === "environment")
         nv.origin = "environment";
       if (a.exported !== void 0)
@@ -8287,44 +8558,35 @@ function analyzeMakefile(file, opts = {}) {
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env2;
     const commandLines = [];
     for (const rl of rule.recipe) {
-      const expanded = ex.expand(rl.chars);
-      let cur = [];
-      const flush = () => {
-        let k = 0;
+      const expanded = ex.expand(rl.text);
+      const s = expanded.s;
+      const flush = (from2, to) => {
+        let k = from2;
         let ignoresErrors = false;
-        while (k < cur.length) {
-          const u = cur[k];
-          if (!("ch" in u) || !/[@+\- \t]/.test(u.ch))
+        for (; k < to; k++) {
+          const ch = s[k];
+          if (!(ch === "@" || ch === "+" || ch === "-" || ch === " " || ch === "	"))
             break;
-          if (u.ch === "-")
+          if (ch === "-")
             ignoresErrors = true;
-          k++;
         }
-        const units = cur.slice(k);
-        if (units.some((u) => !("ch" in u) || !/\s/.test(u.ch)))
-          commandLines.push({ units, span: rl.span, ignoresErrors });
-        cur = [];
+        if (/\S/.test(s.slice(k, to)))
+          commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors });
       };
-      for (let k = 0; k < expanded.length; k++) {
-        const u = expanded[k];
-        const prev = expanded[k - 1];
-        if ("ch" in u && u.ch === "\n" && !(prev && "ch" in prev && prev.ch === "\\"))
-          flush();
-        else
-          cur.push(u);
+      let from = 0;
+      for (let k = s.indexOf("\n"); k >= 0; k = s.indexOf("\n", k + 1)) {
+        if (k > 0 && s[k - 1] === "\\")
+          continue;
+        flush(from, k);
+        from = k + 1;
       }
-      flush();
+      flush(from, s.length);
     }
     let shells;
     if (parsed.oneShell && commandLines.length) {
-      const units = [];
-      commandLines.forEach((c, i) => {
-        if (i)
-          units.push({ ch: "\n", off: -1 });
-        pushAll(units, c.units);
-      });
+      const text3 = concat(commandLines.map((c) => c.text), "\n");
       const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1).span.end };
-      shells = [{ units, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
+      shells = [{ text: text3, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
     } else
       shells = commandLines.map((c, i) => ({ ...c, order: i }));
     jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
@@ -8335,26 +8597,26 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     const dir = bin.slice(0, -"/bin".length);
     const line = `export PATH := ${dir.startsWith("/") ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
-    let after;
+    let after2;
     if (t.at !== "virtual-env")
       return void 0;
     if (t.at === "virtual-env") {
       const ve = parsed.vars.get("VIRTUAL_ENV");
       if (!job.virtualEnv || ve?.span?.start !== job.virtualEnv.span.start)
         return void 0;
-      after = job.virtualEnv.span.end - 1;
+      after2 = job.virtualEnv.span.end - 1;
     } else {
       const n = venvName(t.venv);
-      after = n ? parsed.vars.get(n)?.span?.end : void 0;
-      if (after !== void 0)
-        after--;
+      after2 = n ? parsed.vars.get(n)?.span?.end : void 0;
+      if (after2 !== void 0)
+        after2--;
     }
     const nl = file.newline;
     let edit;
-    if (after === void 0)
+    if (after2 === void 0)
       edit = { start: 0, end: 0, text: line + nl };
     else {
-      let eol = file.text.indexOf("\n", after);
+      let eol = file.text.indexOf("\n", after2);
       if (eol < 0)
         eol = file.text.length;
       else if (file.text[eol - 1] === "\r")
@@ -8413,60 +8675,73 @@ function analyzeMakefile(file, opts = {}) {
   const wordOf = (sh) => {
     let w = words2.get(sh);
     if (!w)
-      words2.set(sh, w = unitsToWord(sh.units, sh.span));
+      words2.set(sh, w = toWord(sh.text, sh.span));
     return w;
   };
-  const texts = /* @__PURE__ */ new Map();
-  const textOf = (sh) => {
-    let t = texts.get(sh);
-    if (t === void 0)
-      texts.set(sh, t = text2(sh.units));
-    return t;
-  };
+  const textOf = (sh) => sh.text.s;
   const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
   const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
-  const toParse = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf));
-  parseShellBatch(toParse, () => {
-    const created = /* @__PURE__ */ new Map();
-    const createdBy = jobs.map((job) => {
-      const venvs = /* @__PURE__ */ new Map();
-      const dialect = job.dialect;
-      if (dialect === void 0)
-        return venvs;
-      for (const sh of job.shells) {
-        if (!creates(sh))
-          continue;
-        runShellSession(wordOf(sh), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
-      }
-      for (const [v, origin] of venvs)
-        if (!created.has(v))
-          created.set(v, origin);
+  const parsedShells = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)));
+  makefileStats.shellScripts += parsedShells.length;
+  for (const sh of parsedShells)
+    makefileStats.shellChars += sh.text.s.length;
+  const created = /* @__PURE__ */ new Map();
+  const createdBy = parseShellBatch(parsedShells.filter(creates).map(wordOf), () => jobs.map((job) => {
+    const venvs = /* @__PURE__ */ new Map();
+    const dialect = job.dialect;
+    if (dialect === void 0)
       return venvs;
-    });
-    const after = ruleGraph(parsed.rules);
-    const runsAfter = /* @__PURE__ */ new Map();
-    const needsCreator = (v, rule) => {
-      let names = runsAfter.get(v);
-      if (!names)
-        runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
-      return rule.prereqs.some((p) => names.has(p));
-    };
-    jobs.forEach((job, i) => {
-      const named = job.shells.map(textOf).join("\n");
-      const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
-      const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
-      const dialect = job.dialect;
-      if (dialect === void 0)
-        return;
-      for (const sh of job.shells) {
-        if (!mayMatter(sh))
-          continue;
+    for (const sh of job.shells) {
+      if (!creates(sh))
+        continue;
+      runShellSession(wordOf(sh), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
+    }
+    for (const [v, origin] of venvs)
+      if (!created.has(v))
+        created.set(v, origin);
+    return venvs;
+  }));
+  const after = ruleGraph(parsed.rules);
+  const runsAfter = /* @__PURE__ */ new Map();
+  const needsCreator = (v, rule) => {
+    let names = runsAfter.get(v);
+    if (!names)
+      runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
+    return rule.prereqs.some((p) => names.has(p));
+  };
+  let part = [];
+  let partChars = 0;
+  const runPart = () => {
+    const todo = part;
+    part = [];
+    partChars = 0;
+    parseShellBatch(todo.map((p) => wordOf(p.sh)), () => {
+      for (const { job, sh, dialect, venvs } of todo) {
         const res = run2.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
         if (res.activations.length)
           shellsActivating.add(job);
+        words2.delete(sh);
       }
     });
+  };
+  jobs.forEach((job, i) => {
+    const named = job.shells.map(textOf).join("\n");
+    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+    const dialect = job.dialect;
+    if (dialect === void 0)
+      return;
+    for (const sh of job.shells) {
+      if (!mayMatter(sh))
+        continue;
+      part.push({ job, sh, dialect, venvs });
+      partChars += sh.text.s.length;
+      if (part.length >= PASS_SCRIPTS || partChars >= PASS_CHARS)
+        runPart();
+    }
   });
+  if (part.length)
+    runPart();
   for (const p of problems)
     run2.problem(p.message, p.offset);
   for (const rule of parsed.rules)
@@ -12302,7 +12577,7 @@ function parseIni(text3, problems) {
         return chars.slice(0, k);
     return chars;
   };
-  const trim = (chars) => {
+  const trim2 = (chars) => {
     let a = 0;
     let b = chars.length;
     while (a < b && /\s/.test(chars[a].ch))
@@ -12320,7 +12595,7 @@ function parseIni(text3, problems) {
     within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
-      const more = trim(stripInline(chars));
+      const more = trim2(stripInline(chars));
       last.value.push({ ch: "\n", off: -1 }, ...more);
       last.lastLine = ln.no;
       last.span = { start: last.span.start, end: ln.start + ln.text.length };
@@ -12344,7 +12619,7 @@ function parseIni(text3, problems) {
       last = void 0;
       continue;
     }
-    const entry = { key: m[1].toLowerCase(), value: trim(stripInline(chars.slice(m[0].length))), firstLine: ln.no, lastLine: ln.no, span: { start: ln.start, end: ln.start + ln.text.length } };
+    const entry = { key: m[1].toLowerCase(), value: trim2(stripInline(chars.slice(m[0].length))), firstLine: ln.no, lastLine: ln.no, span: { start: ln.start, end: ln.start + ln.text.length } };
     cur.entries.set(entry.key, entry);
     last = entry;
   }

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS } from '../src/kernel/budgets.js';
+import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { CLI, tempDir } from './helpers.js';
 import { MEMORY_FORMATS, shapeText } from './memory-shapes.js';
@@ -136,4 +136,18 @@ test('a Dockerfile with a RUN over dockerfile-run-size is its own too-complex pr
   assert.deepEqual(report.problems.map((p) => `${p.path} ${p.kind}`), ['Dockerfile too-complex']);
   assert.match(report.problems[0].message, /dockerfile-run-size/);
   assert.deepEqual(report.diagnostics.map((d) => `${d.path} ${d.code}`), ['task.py VG102']);
+});
+
+test('memory: 1 MB Makefiles: one long recipe line or lone \\r line ends under 128 MiB (were 223-253 MiB under this heap cap: an object per character), a recipe line on every line under 256 MiB (over shell-commands-per-file)', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'makefile')!;
+  const oneLine = run('mk-one-line/Makefile', shapeText(f, 'one-line', 1048576));
+  const loneCr = run('mk-lone-cr/Makefile', shapeText(f, 'lone-cr', 1048576));
+  const lines = run('mk-lines/Makefile', shapeText(f, 'lines', 1048576));
+  t.diagnostic(`one line ${oneLine.rssMiB.toFixed(0)} MiB, lone \\r ${loneCr.rssMiB.toFixed(0)} MiB, lines ${lines.rssMiB.toFixed(0)} MiB`);
+  assertTooComplex(oneLine, 'shell-script-size', SHELL_SCRIPT_CHARS.limit);
+  // make reads a lone \r as part of the line: one rule with one recipe line that runs nothing known.
+  assert.equal(loneCr.status, 0);
+  assertTooComplex(lines, 'shell-commands-per-file', SHELL_COMMANDS.limit);
+  assert.ok(oneLine.rssMiB < 128 && loneCr.rssMiB < 128, `peak RSS ${oneLine.rssMiB.toFixed(0)} and ${loneCr.rssMiB.toFixed(0)} MiB`);
+  assert.ok(lines.rssMiB < 256, `peak RSS ${lines.rssMiB.toFixed(0)} MiB`);
 });

@@ -20,6 +20,9 @@ import { findLaunchSites } from '../src/frontends/python/launch-sites.js';
 import { literalIndex } from '../src/frontends/python/literal-index.js';
 import { discoverFiles, FOLDER_DEPTH_BUDGET } from '../src/pipeline/discover.js';
 import { loadConfig } from '../src/pipeline/config.js';
+import { makefileFrontEnd } from '../src/frontends/makefile/index.js';
+import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
+import { cpythonMakefiles } from './cpython-makefiles.js';
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -174,4 +177,26 @@ test('literal index: the literal around each range is the first recorded one tha
   } finally {
     tree.delete();
   }
+});
+
+test("slope: a Makefile of CPython's own rules and variables, 24 KB → 384 KB (the reader and expander made an object per character and copied them at each expansion)", async (t) => {
+  const m = cpythonMakefiles()[0];
+  if (!m) return t.skip('no CPython Makefile on this machine (pyenv root, sysconfig.get_makefile_filename())');
+  const text = fs.readFileSync(m, 'utf8');
+  // Its variables (the first part) and rules, cut at blank lines, the whole file's kinds of line in
+  // 24 KB; repeated, the rules and variables are defined again (the last definition wins, as in make).
+  const cut = (from: number, bytes: number) => text.slice(from, text.lastIndexOf('\n\n', from + bytes) + 2);
+  const rules = text.search(/^all:/m);
+  const unit = cut(0, 12 * 1024) + cut(rules < 0 ? 0 : rules, 12 * 1024);
+  await loadParsers();
+  const tools = toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys());
+  let first = -1;
+  await assertLinear('CPython Makefile', (k) => {
+    const sites = makefileFrontEnd.analyze(new SourceFile('Makefile', unit.repeat(k)), (a) => {
+      assert.equal(a.syntaxProblem, undefined, 'checked completely, not over a budget');
+      return a.sites.length;
+    }, { parseLess: true, tools });
+    if (k === 1) first = sites;
+    else assert.equal(sites, first * k, 'every copy of the rules is analysed');
+  });
 });

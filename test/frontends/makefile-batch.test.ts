@@ -6,12 +6,12 @@
  * is still read as its own parse reads it, with every word at its place in the file.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { loadedParser, loadParsers } from '../../src/frontends/tree-sitter.js';
-import { makefileFrontEnd } from '../../src/frontends/makefile/index.js';
+import { makefileFrontEnd, makefileStats } from '../../src/frontends/makefile/index.js';
+import { expansionStats } from '../../src/frontends/makefile/expander.js';
+import { cpythonMakefiles } from '../cpython-makefiles.js';
 import { SourceFile } from '../../src/kernel/source.js';
 import { wordSourceSpan } from '../../src/kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../../src/judge/python-tools.js';
@@ -85,22 +85,7 @@ test('makefile: the sites of a batch are those of each line parsed alone', async
 });
 
 /** CPython's own Makefile (every CPython install has one), if this machine has a CPython. */
-function cpythonMakefile(): string | undefined {
-  const found: string[] = [];
-  const root = spawnSync('pyenv', ['root'], { encoding: 'utf8' }).stdout?.trim();
-  if (root && fs.existsSync(path.join(root, 'versions'))) {
-    for (const v of fs.readdirSync(path.join(root, 'versions'))) {
-      const lib = path.join(root, 'versions', v, 'lib');
-      if (!fs.existsSync(lib)) continue;
-      for (const py of fs.readdirSync(lib).filter((d) => /^python3\.\d+$/.test(d))) {
-        for (const c of fs.readdirSync(path.join(lib, py)).filter((d) => d.startsWith('config-'))) found.push(path.join(lib, py, c, 'Makefile'));
-      }
-    }
-  }
-  const sys = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_makefile_filename())'], { encoding: 'utf8' }).stdout?.trim();
-  if (sys) found.push(sys);
-  return found.find((f) => fs.existsSync(f));
-}
+const cpythonMakefile = (): string | undefined => cpythonMakefiles()[0];
 
 test("makefile: CPython's own Makefile takes a few dozen parses, not one per recipe line", async (t) => {
   const m = cpythonMakefile();
@@ -112,4 +97,38 @@ test("makefile: CPython's own Makefile takes a few dozen parses, not one per rec
   assert.ok(result.sites.length > 100, `${result.sites.length} sites`);
   // Measured: 27 parses for 3.11's Makefile (261 before, one per recipe line the prefilter keeps).
   assert.ok(parses <= 60 && parses * 10 < recipeLines, `${parses} parses for ${recipeLines} recipe lines`);
+});
+
+// Issue 15 point 5 / issue 16: CPython's own Makefile took ~1.1 s of CPU in `check`; the reader and
+// the expander made an object per character, and finding the bin-folder variable ran one RegExp
+// over the whole file per variable. The work is counted here for every CPython Makefile on the
+// machine (3.6 to 3.13 measured: 70-200 KB), against budgets proportional to the file's size.
+test("makefile: every CPython Makefile on this machine is read within a work budget (operation counts, not time)", async (t) => {
+  const found = cpythonMakefiles();
+  if (!found.length) return t.skip('no CPython Makefile on this machine (pyenv root, sysconfig.get_makefile_filename())');
+  await loadParsers();
+  const tools = toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys());
+  for (const m of found) {
+    const file = new SourceFile(m, fs.readFileSync(m, 'utf8'));
+    const n = file.text.length;
+    const e0 = { ...expansionStats };
+    const m0 = { ...makefileStats };
+    const sites = makefileFrontEnd.analyze(file, (a) => a.sites.length, { parseLess: true, tools });
+    const refs = expansionStats.references - e0.references;
+    const hits = expansionStats.memoHits - e0.memoHits;
+    const copied = expansionStats.units - e0.units;
+    const scans = makefileStats.fileScans - m0.fileScans;
+    const shellChars = makefileStats.shellChars - m0.shellChars;
+    const shown = `${m}: ${n} characters, ${sites} sites, ${refs} references (${hits} memo hits), ${copied} characters expanded, ${scans} searches of the file, ${shellChars} characters to the shell`;
+    t.diagnostic(shown);
+    assert.ok(sites > 100, shown);
+    // One search of the whole text for a bin-folder variable (it was one per variable: ~500).
+    assert.ok(scans <= 1, shown);
+    // Measured 0.019-0.022 references per character, 72-80% of them memo hits.
+    assert.ok(refs < 0.03 * n && hits > 0.6 * refs, shown);
+    // Measured 1.3-9.7 characters per character of the file (3.13: $(LIBRARY_OBJS) in many recipes).
+    assert.ok(copied < 12 * n, shown);
+    // Recipe lines that may matter go to the shell model, each once.
+    assert.ok(shellChars < n, shown);
+  }
 });

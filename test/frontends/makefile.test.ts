@@ -13,6 +13,7 @@ import { wordSourceSpan } from '../../src/kernel/word.js';
 import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { CURDIR, logicalLines, makefileFrontEnd, parseMakefile } from '../../src/frontends/makefile/index.js';
 import { expansionStats, MAX_EXPANSION } from '../../src/frontends/makefile/expander.js';
+import { isChar, offAt } from '../../src/frontends/makefile/mtext.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
 import { analyze, lint } from '../makefile-lint.js';
 import { argvText, positions, siteAt } from '../config-lint.js';
@@ -33,15 +34,18 @@ test('makefile claims: Makefile, makefile, GNUmakefile, *.mk; not Makefile.am or
 test('makefile lexer: logical lines join on an odd number of trailing backslashes, keeping the pair', () => {
   const ll = logicalLines('a = 1 \\\n  2\nb = x\\\\\nc\n');
   assert.deepEqual(ll.map((l) => [l.firstLine, l.lastLine]), [[1, 2], [3, 3], [4, 4]]);
-  assert.equal(ll[0].chars.map((c) => c.ch).join(''), 'a = 1 \\\n  2');
-  assert.equal(ll[0].chars[7].off, 7); // the newline maps to itself
+  assert.equal(ll[0].text.s, 'a = 1 \\\n  2');
+  assert.equal(offAt(ll[0].text, 7), 7); // the newline maps to itself
+  assert.equal(offAt(ll[0].text, 10), 10);
+  assert.equal(offAt(ll[1].text, 0), 12);
 });
 
 test('makefile parser: variable flavours, continuation collapsing, comments, trailing white space kept', () => {
   const p = parseMakefile('A := x   # comment\nB = one \\\n      two\nC ?= c\nC ?= d\nD += d1\nD += d2\nE := a\\#b\nF != echo hi\n');
   const val = (n: string) => {
     const v = p.vars.get(n)!;
-    return (v.flavor === 'simple' ? v.value : v.raw).map((u) => ('ch' in u ? u.ch : '?')).join('');
+    const t = v.flavor === 'simple' ? v.value : v.raw;
+    return [...t.s].map((ch, k) => (isChar(t, k) ? ch : '?')).join('');
   };
   assert.equal(val('A'), 'x   '); // GNU make keeps white space before a comment (measured: "[x   ]")
   assert.equal(val('B'), 'one two');

@@ -6,21 +6,19 @@
  */
 import path from 'node:path';
 import type { Span } from '../../kernel/source.js';
-import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
+import { UNKNOWN } from '../config/facts.js';
 import { resolveDir } from '../shell/state.js';
-import type { Unit } from '../../kernel/word-units.js';
-import { matchClose, topLevelIndex, type Char } from './reader.js';
+import { EMPTY, fragAt, hasFrags, MBuilder, mtext, offAt, slice, unknownText, valueText, type MText } from './mtext.js';
+import { matchClose, topLevelIndex } from './reader.js';
+
+export { valueText } from './mtext.js';
 
 /** The directory make runs in ($(CURDIR)); venvs are kept as absolute paths under it. */
 export const CURDIR = '/__make_curdir__';
 
-export const text = (cs: readonly Unit[]): string => {
-  // A loop, not map + join: called for every recipe line and value (no array per call).
-  let t = '';
-  for (const c of cs) t += 'ch' in c ? c.ch : UNKNOWN;
-  return t;
-};
-export const unknown = (span?: Span, why?: string): Unit => ({ frag: { kind: 'unknown', span, why } });
+/** The text, each unknown value as UNKNOWN. */
+export const text = (t: MText): string => t.s;
+export const unknown = (span?: Span, why?: string): MText => unknownText({ kind: 'unknown', span, why });
 
 // ---------------------------------------------------------------------------------------------
 // Variables and expansion
@@ -28,9 +26,9 @@ export const unknown = (span?: Span, why?: string): Unit => ({ frag: { kind: 'un
 export interface MakeVar {
   flavor: 'recursive' | 'simple';
   /** The value as written (recursive variables are expanded each time they are used). */
-  raw: Char[];
+  raw: MText;
   /** The value expanded at definition (simple variables). */
-  value: Unit[];
+  value: MText;
   /** true: `export`; false: `unexport`; undefined: make's default (exported when from the environment). */
   exported?: boolean;
   origin: 'file' | 'environment' | 'default';
@@ -56,7 +54,7 @@ interface Memo {
   undefinedEmpty: boolean;
   vars: Map<string, MakeVar | undefined>;
   auto: Map<string, string | undefined>;
-  result: Unit[];
+  result: MText;
 }
 const MEMO = new WeakMap<MakeVar, Memo>();
 /** The same for text-only expansions (expandText), whose characters keep the offsets they had. */
@@ -71,7 +69,7 @@ interface Deps {
 /** Counts of the work expansions did (the regression tests bound them, instead of timing). */
 export const expansionStats = { references: 0, memoHits: 0, units: 0 };
 
-/** Characters one expansion may produce: CPython's Makefile and every Makefile of the 106-repository corpus expand within 128 Ki (checked by lowering this to 1 << 17); each character is an object with its offset, so the cap bounds memory too. */
+/** Characters one expansion may produce: CPython's Makefile and every Makefile of the 106-repository corpus expand within 128 Ki (checked by lowering this to 1 << 17); it bounds the offset table (four bytes a character) too. */
 export const MAX_EXPANSION = 1 << 18;
 
 export class Expander {
@@ -98,66 +96,72 @@ export class Expander {
    * reference produces all map to the reference (its `$`, the last one to its closing paren),
    * so a word made only of `$(PIP)` still has a place in the file.
    */
-  expand(cs: readonly Unit[], depth = 0): Unit[] {
-    const out: Unit[] = [];
-    for (let k = 0; k < cs.length; k++) {
-      const c = cs[k];
-      if (!('ch' in c) || c.ch !== '$') {
-        out.push(c);
-        continue;
-      }
-      const n = cs[k + 1];
-      if (!n) break; // a lone `$` at the end expands to nothing
-      if (!('ch' in n)) {
-        out.push(unknown());
+  expand(cs: MText, depth = 0): MText {
+    const s = cs.s;
+    let k = s.indexOf('$');
+    if (k < 0) return cs; // nothing to expand: the text itself, offsets and all
+    const out = new MBuilder(this.positions);
+    let from = 0;
+    for (; k >= 0; k = s.indexOf('$', k + 1)) {
+      if (fragAt(cs, k)) continue;
+      out.text(cs, from, k);
+      from = s.length;
+      const off = offAt(cs, k);
+      if (k + 1 >= s.length) break; // a lone `$` at the end expands to nothing
+      if (fragAt(cs, k + 1)) {
+        out.frag(UNKNOWN_FRAG());
         k++;
+        from = k + 1;
         continue;
       }
-      if (n.ch === '$') {
-        out.push({ ch: '$', off: c.off });
+      const n = s[k + 1];
+      if (n === '$') {
+        out.char('$', off);
         k++;
+        from = k + 1;
         continue;
       }
-      let inner: Unit[];
+      let inner: MText;
       let end: number;
-      if (n.ch === '(' || n.ch === '{') {
-        // Fragments have no `ch`: they match no bracket.
-        end = matchClose(cs as readonly { ch: string }[], k + 1);
+      if (n === '(' || n === '{') {
+        // Unknowns match no bracket.
+        end = matchClose(s, k + 1);
         if (end < 0) {
-          this.problems.push({ message: 'unterminated variable reference', offset: c.off });
-          out.push(unknown({ start: Math.max(c.off, 0), end: Math.max(c.off, 0) + 1 }, 'unterminated $('));
+          this.problems.push({ message: 'unterminated variable reference', offset: off });
+          out.text(unknown({ start: Math.max(off, 0), end: Math.max(off, 0) + 1 }, 'unterminated $('));
           break;
         }
-        inner = cs.slice(k + 2, end) as Unit[];
+        inner = slice(cs, k + 2, end);
       } else {
         end = k + 1;
-        inner = [n];
+        inner = slice(cs, k + 1, k + 2);
       }
-      const last = cs[end];
-      const span: Span | undefined = c.off >= 0 ? { start: c.off, end: ('ch' in last && last.off >= 0 ? last.off : c.off) + 1 } : undefined;
+      const lastOff = offAt(cs, end);
+      const span: Span | undefined = off >= 0 ? { start: off, end: (lastOff >= 0 ? lastOff : off) + 1 } : undefined;
       const value = this.reference(inner, depth);
-      let chars = 0;
-      for (const u of value) chars += 'ch' in u ? u.ch.length : 1;
+      const chars = value.s.length;
       if (out.length + chars > MAX_EXPANSION) {
         // Memoized values no longer cost references: `A2 = $(A1)$(A1)` … is stopped by its size.
-        this.tooLarge(c.off);
-        out.push(unknown(span, 'expansion too large'));
+        this.tooLarge(off);
+        out.text(unknown(span, 'expansion too large'));
       } else {
-        expansionStats.units += value.length;
-        if (this.positions) for (const u of relocate(value, span)) out.push(u);
-        else for (const u of value) out.push(u);
+        expansionStats.units += chars;
+        if (this.positions) out.relocated(value, span);
+        else out.text(value);
       }
       k = end;
+      from = end + 1;
     }
-    return out;
+    out.text(cs, from, s.length);
+    return out.build();
   }
 
   /**
-   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. The
-   * characters are not copied to point at their references, which is most of the work when a
-   * prerequisite list of hundreds of files is expanded for each of hundreds of rules.
+   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. No
+   * offset table is made: most of the work when a prerequisite list of hundreds of files is
+   * expanded for each of hundreds of rules.
    */
-  expandText(cs: readonly Unit[]): string {
+  expandText(cs: MText): string {
     const was = this.positions;
     this.positions = false;
     try {
@@ -171,40 +175,40 @@ export class Expander {
   private budget = 100_000;
 
   /** The value of `$(inner)`: a function call, a substitution reference or a variable. */
-  private reference(inner: Unit[], depth: number): Unit[] {
+  private reference(inner: MText, depth: number): MText {
     expansionStats.references++;
     if (depth > 40) {
       this.cuts++;
-      return [unknown(undefined, 'expansion too deep')];
+      return unknown(undefined, 'expansion too deep');
     }
     if (--this.budget < 0 || this.reportedTooLarge) {
-      this.tooLarge('ch' in (inner[0] ?? {}) ? (inner[0] as Char).off : 0);
-      return [unknown(undefined, 'expansion too large')];
+      this.tooLarge(inner.s.length ? offAt(inner, 0) : 0);
+      return unknown(undefined, 'expansion too large');
     }
-    const raw = text(inner);
+    const raw = inner.s;
     const fm = /^([a-z-]+)[ \t]/.exec(raw);
-    if (fm && FUNCTIONS.has(fm[1])) return this.call(fm[1], splitArgs(inner.slice(fm[0].length), fm[1]), depth);
+    if (fm && FUNCTIONS.has(fm[1])) return this.call(fm[1], splitArgs(slice(inner, fm[0].length), fm[1]), depth);
     // `$(VAR:.c=.o)`: a substitution reference.
-    const colon = topLevelIndex(inner.filter((u): u is Char => 'ch' in u), ':');
+    const colon = topLevelIndex(raw, ':');
     if (colon > 0 && raw.slice(colon).includes('=')) {
-      const name = text(this.expand(inner.slice(0, colon), depth + 1));
+      const name = this.expand(slice(inner, 0, colon), depth + 1).s;
       const [from, to] = splitOnce(raw.slice(colon + 1), '=');
       const value = this.variable(name, depth);
-      if (value.some((u) => !('ch' in u))) return [unknown(undefined, `$(${name}:…)`)];
+      if (hasFrags(value)) return unknown(undefined, `$(${name}:…)`);
       const pat = from.includes('%') ? from : `%${from}`;
       const rep = from.includes('%') ? to : `%${to}`;
-      return synth(words(text(value)).map((w) => patsubstWord(pat, rep, w)).join(' '));
+      return synth(words(value.s).map((w) => patsubstWord(pat, rep, w)).join(' '));
     }
-    const name = text(this.expand(inner, depth + 1));
-    if (name.includes(UNKNOWN)) return [unknown(undefined, `$(${raw})`)];
+    const name = this.expand(inner, depth + 1).s;
+    if (name.includes(UNKNOWN)) return unknown(undefined, `$(${raw})`);
     return this.variable(name, depth);
   }
 
-  variable(name: string, depth: number): Unit[] {
+  variable(name: string, depth: number): MText {
     if (/^[@<^+*?|%][DF]?$/.test(name)) {
       this.autoRefs++;
       const a = this.autoGet(name) ?? this.autoGet(name.replace(/[DF]$/, ''));
-      if (a === undefined) return [unknown(undefined, `$${name}`)];
+      if (a === undefined) return unknown(undefined, `$${name}`);
       if (name.length === 1) return synth(a);
       const ws = words(a);
       return synth(ws.map((w) => (name.endsWith('D') ? path.posix.dirname(w) : path.posix.basename(w))).join(' '));
@@ -212,12 +216,12 @@ export class Expander {
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
     if (top && !top.vars.has(name)) top.vars.set(name, v);
-    if (!v) return this.undefinedEmpty ? [] : [unknown(undefined, `$(${name})`)];
+    if (!v) return this.undefinedEmpty ? EMPTY : unknown(undefined, `$(${name})`);
     if (v.flavor === 'simple') return v.value;
     if (this.active.has(name)) {
       this.cuts++;
       this.problems.push({ message: `recursive variable '${name}' references itself (eventually)`, offset: v.span?.start ?? 0 });
-      return [unknown(undefined, `$(${name})`)];
+      return unknown(undefined, `$(${name})`);
     }
     const memos = this.positions ? MEMO : TEXT_MEMO;
     const memo = memos.get(v);
@@ -232,8 +236,7 @@ export class Expander {
     this.deps.push(own);
     const cuts = this.cuts;
     try {
-      const expanded = this.expand(v.raw, depth + 1);
-      const result = this.positions ? expanded : compact(expanded);
+      const result = this.expand(v.raw, depth + 1);
       if (this.cuts === cuts) memos.set(v, { undefinedEmpty: this.undefinedEmpty, vars: own.vars, auto: own.auto, result });
       return result;
     } finally {
@@ -269,32 +272,32 @@ export class Expander {
     for (const [n, a] of from.auto) if (!into.auto.has(n)) into.auto.set(n, a);
   }
 
-  private call(fn: string, args: Unit[][], depth: number): Unit[] {
-    const x = (i: number) => this.expand(args[i] ?? [], depth + 1);
-    const known = (us: Unit[]) => !us.some((u) => !('ch' in u));
+  private call(fn: string, args: MText[], depth: number): MText {
+    const x = (i: number) => this.expand(args[i] ?? EMPTY, depth + 1);
+    const known = (t: MText) => !hasFrags(t);
     if (fn === 'info' || fn === 'warning' || fn === 'error' || fn === 'eval') {
       // eval defines things we do not follow; the others print. All expand to nothing.
-      return [];
+      return EMPTY;
     }
     if (fn === 'if') {
       const cond = x(0);
-      if (!known(cond)) return [unknown(undefined, '$(if …)')];
-      return text(cond).trim() !== '' ? x(1) : x(2);
+      if (!known(cond)) return unknown(undefined, '$(if …)');
+      return cond.s.trim() !== '' ? x(1) : x(2);
     }
     if (fn === 'or' || fn === 'and') {
-      let last: Unit[] = [];
+      let last: MText = EMPTY;
       for (let i = 0; i < args.length; i++) {
         const v = x(i);
-        if (!known(v)) return [unknown(undefined, `$(${fn} …)`)];
-        const empty = text(v).trim() === '';
+        if (!known(v)) return unknown(undefined, `$(${fn} …)`);
+        const empty = v.s.trim() === '';
         if (fn === 'or' && !empty) return v;
-        if (fn === 'and' && empty) return [];
+        if (fn === 'and' && empty) return EMPTY;
         last = v;
       }
-      return fn === 'or' ? [] : last;
+      return fn === 'or' ? EMPTY : last;
     }
     const vals = args.map((_, i) => x(i));
-    if (!vals.every(known)) return [unknown(undefined, `$(${fn} …)`)];
+    if (!vals.every(known)) return unknown(undefined, `$(${fn} …)`);
     const t = vals.map(text);
     const ws = (i: number) => words(t[i] ?? '');
     switch (fn) {
@@ -323,40 +326,15 @@ export class Expander {
         return synth(ws(0).map((w) => resolveDir(w, CURDIR) ?? w).join(' '));
       default:
         // shell, wildcard, realpath, call, foreach, origin …: depends on the run.
-        return [unknown(undefined, `$(${fn} …)`)];
+        return unknown(undefined, `$(${fn} …)`);
     }
   }
 }
 
-/**
- * A text-only expansion (expandText) with each run of characters as one unit holding the run's
- * text: a memoized value of thousands of characters is then a few units to copy at each use. Only
- * text() and valueText() read such units, which join `ch`; they never leave the expander.
- */
-function compact(us: Unit[]): Unit[] {
-  const out: Unit[] = [];
-  let run = '';
-  for (const u of us) {
-    if ('ch' in u) run += u.ch;
-    else {
-      if (run) out.push({ ch: run, off: -1 });
-      run = '';
-      out.push(u);
-    }
-  }
-  if (run) out.push({ ch: run, off: -1 });
-  return out;
-}
+const UNKNOWN_FRAG = () => ({ kind: 'unknown' as const, span: undefined, why: undefined });
 
-/** Characters a reference produced: they all point at the reference in the file. */
-function relocate(us: Unit[], span: Span | undefined): Unit[] {
-  const out: Unit[] = us.map((u) => ('ch' in u ? { ch: u.ch, off: span ? span.start : -1 } : { frag: u.frag.kind === 'unknown' ? { ...u.frag, span: span ?? u.frag.span } : u.frag }));
-  const lastChar = out.length - 1;
-  if (span && lastChar >= 0 && 'ch' in out[lastChar]) (out[lastChar] as Char).off = span.end - 1;
-  return out;
-}
-
-export const synth = (s: string): Unit[] => [...s].map((ch) => ({ ch, off: -1 }));
+/** Text made here (no place in the file). */
+export const synth = (s: string): MText => mtext(s);
 export const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const splitOnce = (s: string, sep: string): [string, string] => {
   const i = s.indexOf(sep);
@@ -374,45 +352,37 @@ function patsubstWord(pat: string, rep: string, w: string): string {
 }
 
 /** Function arguments split on top-level commas (a function's last argument may hold commas only for some). */
-function splitArgs(us: Unit[], fn: string): Unit[][] {
+function splitArgs(t: MText, fn: string): MText[] {
   const maxArgs: Record<string, number> = { subst: 3, patsubst: 3, addprefix: 2, addsuffix: 2, if: 3, word: 2, wordlist: 3, foreach: 3, findstring: 2, filter: 2, 'filter-out': 2, join: 2 };
   const max = maxArgs[fn] ?? (fn === 'or' || fn === 'and' || fn === 'call' ? Infinity : 1);
-  const out: Unit[][] = [[]];
+  const out: MText[] = [];
+  const s = t.s;
   let depth = 0;
-  for (const u of us) {
-    if ('ch' in u) {
-      if (u.ch === '(' || u.ch === '{') depth++;
-      else if (u.ch === ')' || u.ch === '}') depth--;
-      else if (u.ch === ',' && depth === 0 && out.length < max) {
-        out.push([]);
-        continue;
-      }
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0 && out.length + 1 < max) {
+      out.push(slice(t, from, k));
+      from = k + 1;
     }
-    out[out.length - 1].push(u);
   }
+  out.push(slice(t, from));
   return out;
 }
 
 export function defaultVars(): Vars {
   const v: Vars = new Map();
-  const def = (name: string, value: string, origin: MakeVar['origin'] = 'default') =>
-    v.set(name, { flavor: 'simple', raw: [], value: synth(value), origin });
+  const def = (name: string, value: string, origin: MakeVar['origin'] = 'default') => v.set(name, { flavor: 'simple', raw: EMPTY, value: synth(value), origin });
   def('SHELL', '/bin/sh');
   def('CURDIR', CURDIR);
   def('MAKE', 'make');
   def('.SHELLFLAGS', '-c');
   // PATH is imported from make's environment (so exported): its value is the unknown default.
-  v.set('PATH', { flavor: 'simple', raw: [], value: [{ frag: { kind: 'unknown', why: 'environment PATH' } }], origin: 'environment' });
+  v.set('PATH', { flavor: 'simple', raw: EMPTY, value: unknownText({ kind: 'unknown', why: 'environment PATH' }), origin: 'environment' });
   return v;
 }
 
-/** A value's text with PATH's unknown default part marked DEFAULT_PATH and other unknowns UNKNOWN. */
-export function valueText(us: Unit[]): string {
-  let t = '';
-  for (const u of us) t += 'ch' in u ? u.ch : u.frag.kind === 'unknown' && u.frag.why === 'environment PATH' ? DEFAULT_PATH : UNKNOWN;
-  return t;
-}
-
 export const sameVar = (a: MakeVar | undefined, b: MakeVar | undefined): boolean =>
-  a === b ||
-  (!!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text(a.raw) === text(b.raw) && valueText(a.value) === valueText(b.value));
+  a === b || (!!a && !!b && a.flavor === b.flavor && a.exported === b.exported && a.raw.s === b.raw.s && valueText(a.value) === valueText(b.value));

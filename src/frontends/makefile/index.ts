@@ -49,16 +49,26 @@ import type { ShellDialect } from '../shell/parse.js';
 import { parseShellBatch } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { pushAll, type Unit, unitsToWord } from '../../kernel/word-units.js';
-import { CURDIR, Expander, synth, text, unknown, valueText, type MakeVar, type Vars } from './expander.js';
+import { CURDIR, Expander, unknown, valueText, type MakeVar, type Vars } from './expander.js';
+import { concat, EMPTY, slice, toWord, type MText } from './mtext.js';
 import { cloneVars, parseMakefile, type ParsedMakefile, type Rule } from './parse.js';
 
 export { CURDIR, type MakeVar } from './expander.js';
 export { parseMakefile, type ParsedMakefile, type RecipeLine, type Rule } from './parse.js';
-export { logicalLines, type Char } from './reader.js';
+export { logicalLines } from './reader.js';
 
 // ---------------------------------------------------------------------------------------------
 // Running the recipes
+
+/**
+ * Counts of the work analyses did (the regression tests bound them, instead of timing): searches
+ * of the whole file's text, and the recipe lines (and their characters) handed to the shell model.
+ */
+export const makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0 };
+
+/** Recipe lines, and their characters, handed to the shell model at a time (see pass 2 below). */
+const PASS_SCRIPTS = 1024;
+const PASS_CHARS = 65536;
 
 /**
  * The venv's programs as the fix writes them (`$(VENV)/bin/pip` when a make variable names the
@@ -113,8 +123,12 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   };
   // A Makefile that spells the venv's bin folder through a variable (`VENV_BIN_DIR := Scripts` on
   // Windows_NT, `bin` otherwise; buildbot) gets its fixes written the same way.
-  // The file's text is searched first: expanding every variable to find one was most of the cost here.
-  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)}]/`).test(file.text) && globalText(parsed, k) === 'bin');
+  // The file's text is searched first, once for every `/$(NAME)/`: expanding every variable to find
+  // one was most of the cost here, and then a search of the file per variable (CPython's Makefile).
+  const slashRefs = new Set<string>();
+  makefileStats.fileScans++;
+  for (const m of file.text.matchAll(/\/\$[({]([^\s(){}]+)[)}](?=\/)/g)) slashRefs.add(m[1]);
+  const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === 'bin');
   const BIN = binVar ? `$(${binVar})` : 'bin';
   const binFor = (venv: string, cwd: string | undefined): string | undefined => {
     const n = venvName(venv);
@@ -137,7 +151,7 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     shellVars: Map<string, string>;
     virtualEnv?: { venv: string; span: Span };
     /** Command lines to run, each one shell (the whole recipe under .ONESHELL). */
-    shells: { units: Unit[]; span: Span; ignoresErrors: boolean; order: number }[];
+    shells: { text: MText; span: Span; ignoresErrors: boolean; order: number }[];
   }
 
   const exported = (name: string, v: MakeVar) => v.exported ?? (parsed.exportAll || v.origin === 'environment' ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -185,11 +199,11 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       const prev = vars.get(a.name);
       const ex = new Expander(vars, undefined, problems);
       let nv: MakeVar;
-      if (a.op === '+=' && prev) nv = prev.flavor === 'simple' ? { ...prev, value: [...prev.value, ...synth(' '), ...ex.expand(a.value)] } : { ...prev, raw: [...prev.raw, { ch: ' ', off: -1 }, ...a.value] };
+      if (a.op === '+=' && prev) nv = prev.flavor === 'simple' ? { ...prev, value: concat([prev.value, ex.expand(a.value)], ' ') } : { ...prev, raw: concat([prev.raw, a.value], ' ') };
       else if (a.op === '?=' && prev) continue;
       else if (a.op === ':=' || a.op === '::=') nv = { flavor: 'simple', raw: a.value, value: ex.expand(a.value), origin: 'file', exported: prev?.exported };
-      else if (a.op === '!=') nv = { flavor: 'simple', raw: [], value: [unknown(a.span)], origin: 'file', exported: prev?.exported };
-      else nv = { flavor: 'recursive', raw: a.value, value: [], origin: 'file', exported: prev?.exported };
+      else if (a.op === '!=') nv = { flavor: 'simple', raw: EMPTY, value: unknown(a.span), origin: 'file', exported: prev?.exported };
+      else nv = { flavor: 'recursive', raw: a.value, value: EMPTY, origin: 'file', exported: prev?.exported };
       if (prev?.origin === 'environment') nv.origin = 'environment';
       if (a.exported !== undefined) nv.exported = a.exported;
       nv.span = a.span;
@@ -209,41 +223,37 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     const env = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env;
     // Expand each recipe line, split multi-line values into command lines, strip prefixes.
-    const commandLines: { units: Unit[]; span: Span; ignoresErrors: boolean }[] = [];
+    const commandLines: { text: MText; span: Span; ignoresErrors: boolean }[] = [];
     for (const rl of rule.recipe) {
-      const expanded = ex.expand(rl.chars);
-      let cur: Unit[] = [];
-      const flush = () => {
-        let k = 0;
+      const expanded = ex.expand(rl.text);
+      const s = expanded.s;
+      const flush = (from: number, to: number) => {
+        let k = from;
         let ignoresErrors = false;
-        while (k < cur.length) {
-          const u = cur[k];
-          if (!('ch' in u) || !/[@+\- \t]/.test(u.ch)) break;
-          if (u.ch === '-') ignoresErrors = true;
-          k++;
+        for (; k < to; k++) {
+          const ch = s[k];
+          if (!(ch === '@' || ch === '+' || ch === '-' || ch === ' ' || ch === '\t')) break;
+          if (ch === '-') ignoresErrors = true;
         }
-        const units = cur.slice(k);
-        if (units.some((u) => !('ch' in u) || !/\s/.test(u.ch))) commandLines.push({ units, span: rl.span, ignoresErrors });
-        cur = [];
+        if (/\S/.test(s.slice(k, to))) commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors });
       };
-      for (let k = 0; k < expanded.length; k++) {
-        const u = expanded[k];
-        const prev = expanded[k - 1];
-        // A newline from a multi-line variable ends a command line; a backslash-newline does not.
-        if ('ch' in u && u.ch === '\n' && !(prev && 'ch' in prev && prev.ch === '\\')) flush();
-        else cur.push(u);
+      // A newline from a multi-line variable ends a command line; a backslash-newline does not.
+      let from = 0;
+      for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
+        if (k > 0 && s[k - 1] === '\\') continue;
+        flush(from, k);
+        from = k + 1;
       }
-      flush();
+      flush(from, s.length);
     }
     let shells: Job['shells'];
     if (parsed.oneShell && commandLines.length) {
-      const units: Unit[] = [];
-      commandLines.forEach((c, i) => {
-        if (i) units.push({ ch: '\n', off: -1 });
-        pushAll(units, c.units);
-      });
+      const text = concat(
+        commandLines.map((c) => c.text),
+        '\n',
+      );
       const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1)!.span.end };
-      shells = [{ units, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
+      shells = [{ text, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
     } else shells = commandLines.map((c, i) => ({ ...c, order: i }));
     jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
   });
@@ -336,22 +346,19 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   const words = new Map<Job['shells'][number], Word>();
   const wordOf = (sh: Job['shells'][number]) => {
     let w = words.get(sh);
-    if (!w) words.set(sh, (w = unitsToWord(sh.units, sh.span)));
+    if (!w) words.set(sh, (w = toWord(sh.text, sh.span)));
     return w;
   };
-  const texts = new Map<Job['shells'][number], string>();
-  const textOf = (sh: Job['shells'][number]) => {
-    let t = texts.get(sh);
-    if (t === undefined) texts.set(sh, (t = text(sh.units)));
-    return t;
-  };
+  const textOf = (sh: Job['shells'][number]) => sh.text.s;
   const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
   const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
-  const toParse = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf)));
-  parseShellBatch(toParse, () => {
-    // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
-    const created = new Map<string, VenvOrigin>();
-    const createdBy = jobs.map((job) => {
+  const parsedShells = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh))));
+  makefileStats.shellScripts += parsedShells.length;
+  for (const sh of parsedShells) makefileStats.shellChars += sh.text.s.length;
+  // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
+  const created = new Map<string, VenvOrigin>();
+  const createdBy = parseShellBatch(parsedShells.filter(creates).map(wordOf), () =>
+    jobs.map((job) => {
       const venvs = new Map<string, VenvOrigin>();
       const dialect = job.dialect;
       if (dialect === undefined) return venvs; // not a POSIX shell (python, fish …): not analysed
@@ -361,31 +368,54 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       }
       for (const [v, origin] of venvs) if (!created.has(v)) created.set(v, origin);
       return venvs;
-    });
-    // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
-    // venvInScope); the ones it creates itself appear from their creating line on.
-    // The rules that run after a venv's creating target: computed once per venv, and only when a
-    // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
-    const after = ruleGraph(parsed.rules);
-    const runsAfter = new Map<string, Set<string>>();
-    const needsCreator = (v: string, rule: Rule) => {
-      let names = runsAfter.get(v);
-      if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
-      return rule.prereqs.some((p) => names.has(p));
-    };
-    jobs.forEach((job, i) => {
-      const named = job.shells.map(textOf).join('\n');
-      const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
-      const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
-      const dialect = job.dialect;
-      if (dialect === undefined) return;
-      for (const sh of job.shells) {
-        if (!mayMatter(sh)) continue;
-        const res = run.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
-        if (res.activations.length) shellsActivating.add(job);
-      }
-    });
+    }),
+  );
+  // Pass 2: each recipe with the venvs other recipes create that are in scope for it (see
+  // venvInScope); the ones it creates itself appear from their creating line on.
+  // The rules that run after a venv's creating target: computed once per venv, and only when a
+  // recipe creates one (a closure per rule was quadratic in the rules: CPython's Makefile).
+  const after = ruleGraph(parsed.rules);
+  const runsAfter = new Map<string, Set<string>>();
+  const needsCreator = (v: string, rule: Rule) => {
+    let names = runsAfter.get(v);
+    if (!names) runsAfter.set(v, (names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets))));
+    return rule.prereqs.some((p) => names.has(p));
+  };
+  // The lines are handed to the shell model a part at a time (PASS_SCRIPTS lines or PASS_CHARS
+  // characters), each part parsed in one batch and then run: what the shell model prepares for a
+  // batch (trees, source maps) is freed after its part, not held for the whole file (a 1 MB
+  // Makefile of 70,000 recipe lines peaked at 380 MiB holding all of it).
+  let part: { job: Job; sh: Job['shells'][number]; dialect: ShellDialect; venvs: Map<string, VenvOrigin> }[] = [];
+  let partChars = 0;
+  const runPart = () => {
+    const todo = part;
+    part = [];
+    partChars = 0;
+    parseShellBatch(
+      todo.map((p) => wordOf(p.sh)),
+      () => {
+        for (const { job, sh, dialect, venvs } of todo) {
+          const res = run.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
+          if (res.activations.length) shellsActivating.add(job);
+          words.delete(sh);
+        }
+      },
+    );
+  };
+  jobs.forEach((job, i) => {
+    const named = job.shells.map(textOf).join('\n');
+    const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+    const dialect = job.dialect;
+    if (dialect === undefined) return;
+    for (const sh of job.shells) {
+      if (!mayMatter(sh)) continue;
+      part.push({ job, sh, dialect, venvs });
+      partChars += sh.text.s.length;
+      if (part.length >= PASS_SCRIPTS || partChars >= PASS_CHARS) runPart();
+    }
   });
+  if (part.length) runPart();
 
   for (const p of problems) run.problem(p.message, p.offset);
   // `# venvguard: ignore[…]` / `# noqa: …` at the end of a recipe line (a shell comment there) or

@@ -4,29 +4,17 @@
  * `export`/`unexport`, `.ONESHELL`, `.EXPORT_ALL_VARIABLES`) before any recipe is run.
  */
 import type { Span } from '../../kernel/source.js';
-import { pushAll } from '../../kernel/word-units.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { defaultVars, Expander, sameVar, synth, text, unknown, words, type MakeVar, type Vars } from './expander.js';
-import {
-  collapseContinuations,
-  isWs,
-  logicalLines,
-  matchClose,
-  parseAssignment,
-  stripComment,
-  topLevelIndex,
-  trimChars,
-  type AssignOp,
-  type Char,
-  type LogicalLine,
-} from './reader.js';
+import { defaultVars, Expander, sameVar, unknown, words, type MakeVar, type Vars } from './expander.js';
+import { EMPTY, firstNonBlank, MBuilder, offAt, slice, type MText } from './mtext.js';
+import { collapseContinuations, isWs, logicalLines, matchClose, parseAssignment, stripComment, topLevelIndex, trimChars, type AssignOp, type LogicalLine } from './reader.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing the makefile
 
 export interface RecipeLine {
   /** The line after its recipe prefix, continuation lines' prefixes removed, `\`-newline kept. */
-  chars: Char[];
+  text: MText;
   firstLine: number;
   lastLine: number;
   span: Span;
@@ -46,7 +34,7 @@ export interface ParsedMakefile {
   rules: Rule[];
   vars: Vars;
   /** Target-specific assignments by target name, in order. */
-  targetVars: Map<string, { name: string; op: AssignOp; value: Char[]; exported?: boolean; span: Span }[]>;
+  targetVars: Map<string, { name: string; op: AssignOp; value: MText; exported?: boolean; span: Span }[]>;
   oneShell: boolean;
   exportAll: boolean;
   /** Comment lines (make comments and recipe-line shell comments), for suppressions. */
@@ -66,8 +54,8 @@ interface CondFrame {
 export const cloneVars = (v: Vars): Vars => new Map(v);
 
 /** Whether a value as written names the variable: `$(X)`, `${X}`. */
-function refersTo(value: Char[], name: string): boolean {
-  const t = value.map((c) => c.ch).join('');
+function refersTo(value: MText, name: string): boolean {
+  const t = value.s;
   return t.includes(`$(${name})`) || t.includes(`\${${name}}`);
 }
 
@@ -82,9 +70,12 @@ export function parseMakefile(src: string): ParsedMakefile {
   /** An `include` was met: what it defines is not known. */
   let included = false;
   const ex = () => new Expander(vars, undefined, problems);
-  const lineSpan = (ll: LogicalLine): Span => ({ start: ll.chars[0]?.off ?? ll.starts[0], end: (ll.chars.at(-1)?.off ?? ll.starts[0]) + 1 });
+  const lineSpan = (ll: LogicalLine): Span => {
+    const n = ll.text.s.length;
+    return { start: n ? offAt(ll.text, 0) : ll.starts[0], end: (n ? offAt(ll.text, n - 1) : ll.starts[0]) + 1 };
+  };
 
-  const assign = (name: string, op: AssignOp, value: Char[], span: Span, exported?: boolean, override = false) => {
+  const assign = (name: string, op: AssignOp, value: MText, span: Span, exported?: boolean, override = false) => {
     void override;
     const prev = vars.get(name);
     let nv: MakeVar;
@@ -92,20 +83,17 @@ export function parseMakefile(src: string): ParsedMakefile {
     if (op === '?=' && included && refersTo(value, name)) {
       // `X ?= $(X)` after an `include` (not followed): X comes from the included file (mayan-edms's
       // docker/Makefile and its config.env), not a recursive variable; its value is not known here.
-      vars.set(name, { flavor: 'simple', raw: value, value: [unknown(span, `$(${name}) (from an included file)`)], origin: 'file', span, exported: exported ?? prev?.exported });
+      vars.set(name, { flavor: 'simple', raw: value, value: unknown(span, `$(${name}) (from an included file)`), origin: 'file', span, exported: exported ?? prev?.exported });
       return;
     }
     if (op === '+=' && prev) {
-      nv =
-        prev.flavor === 'simple'
-          ? { ...prev, value: [...prev.value, ...(prev.value.length ? synth(' ') : []), ...ex().expand(value)], span }
-          : { ...prev, raw: [...prev.raw, ...(prev.raw.length ? [{ ch: ' ', off: -1 }] : []), ...value], span };
+      nv = prev.flavor === 'simple' ? { ...prev, value: appended(prev.value, ex().expand(value)), span } : { ...prev, raw: appended(prev.raw, value), span };
     } else if (op === ':=' || op === '::=') {
       nv = { flavor: 'simple', raw: value, value: ex().expand(value), origin: 'file', span, exported: prev?.exported };
     } else if (op === '!=') {
-      nv = { flavor: 'simple', raw: value, value: [unknown(span, '!= (shell assignment)')], origin: 'file', span, exported: prev?.exported };
+      nv = { flavor: 'simple', raw: value, value: unknown(span, '!= (shell assignment)'), origin: 'file', span, exported: prev?.exported };
     } else {
-      nv = { flavor: 'recursive', raw: value, value: [], origin: 'file', span, exported: prev?.exported };
+      nv = { flavor: 'recursive', raw: value, value: EMPTY, origin: 'file', span, exported: prev?.exported };
     }
     if (prev?.origin === 'environment') nv.origin = 'environment'; // still exported (measured)
     if (exported !== undefined) nv.exported = exported;
@@ -117,7 +105,7 @@ export function parseMakefile(src: string): ParsedMakefile {
   };
 
   /** true/false when the condition is decidable from the file alone, else undefined. */
-  const evalCondition = (kw: string, rest: Char[]): boolean | undefined => {
+  const evalCondition = (kw: string, rest: MText): boolean | undefined => {
     if (kw === 'ifdef' || kw === 'ifndef') {
       const name = ex().expandText(rest).trim();
       if (name.includes(UNKNOWN)) return undefined;
@@ -125,12 +113,12 @@ export function parseMakefile(src: string): ParsedMakefile {
       let defined: boolean | undefined;
       if (!v) defined = false; // the file does not define it: assumed absent from the environment
       else if (v.origin === 'environment') defined = true;
-      else defined = v.flavor === 'recursive' ? text(v.raw) !== '' : v.value.length > 0;
+      else defined = v.flavor === 'recursive' ? v.raw.s !== '' : v.value.s.length > 0;
       return kw === 'ifdef' ? defined : !defined;
     }
     const args = conditionArgs(rest);
     if (!args) {
-      problems.push({ message: `invalid syntax in conditional`, offset: rest[0]?.off ?? 0 });
+      problems.push({ message: `invalid syntax in conditional`, offset: rest.s.length ? offAt(rest, 0) : 0 });
       return undefined;
     }
     const [a, b] = args.map((cs) => new Expander(vars, undefined, problems, true).expandText(cs));
@@ -145,46 +133,42 @@ export function parseMakefile(src: string): ParsedMakefile {
   for (let li = 0; li < lines.length; li++) {
     const ll = lines[li];
     // Recipe line: starts with the recipe prefix while a rule is open.
-    if (rule && ll.chars[0]?.ch === recipePrefix) {
-      const chars: Char[] = [];
-      for (let k = 1; k < ll.chars.length; k++) {
-        chars.push(ll.chars[k]);
-        // The prefix at the start of a continued line is removed (GNU make manual, "Splitting Recipe Lines").
-        if (ll.chars[k].ch === '\n' && ll.chars[k + 1]?.ch === recipePrefix) k++;
-      }
-      rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (firstNonBlank(chars) === '#') out.commentLines.add(ll.firstLine);
+    if (rule && ll.text.s[0] === recipePrefix) {
+      const text = recipeText(ll.text, recipePrefix);
+      rule.recipe.push({ text, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
+      if (firstNonBlank(text) === '#') out.commentLines.add(ll.firstLine);
       continue;
     }
-    const noComment = stripComment(ll.chars);
-    if (noComment.length < ll.chars.length && /^\s*#/.test(ll.chars.map((c) => c.ch).join(''))) {
+    const noComment = stripComment(ll.text);
+    if (noComment.s.length < ll.text.s.length && /^\s*#/.test(ll.text.s)) {
       for (let l = ll.firstLine; l <= ll.lastLine; l++) out.commentLines.add(l);
     }
     // Leading white space goes; trailing white space is part of a variable's value (measured).
     const collapsed = collapseContinuations(noComment);
-    const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
-    if (!collapsed.some((c) => !/\s/.test(c.ch))) continue; // blank and comment lines do not end a rule's recipe
+    const first = collapsed.s.search(/\S/);
+    if (first < 0) continue; // blank and comment lines do not end a rule's recipe
+    const line = slice(collapsed, first);
     // A directive is a short word: its line's first characters are all the test reads.
     const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? '';
-    const afterKw = () => trimChars(line.slice(kw.length));
+    const afterKw = () => trimChars(slice(line, kw.length));
 
     // Conditionals (allowed inside a recipe: they do not end it).
     if (kw === 'ifeq' || kw === 'ifneq' || kw === 'ifdef' || kw === 'ifndef') {
-      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: line[0].off });
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0) });
       continue;
     }
     if (kw === 'else') {
       const f = conds.at(-1);
       if (!f || f.hasElse) {
-        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: line[0].off });
+        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: offAt(line, 0) });
         continue;
       }
       f.results.push(vars);
       vars = cloneVars(f.snapshot);
       const rest = afterKw();
-      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest.map((c) => c.ch).join(''));
-      if (m) f.decisions.push(evalCondition(m[1], trimChars(rest.slice(m[1].length))));
+      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest.s);
+      if (m) f.decisions.push(evalCondition(m[1], trimChars(slice(rest, m[1].length))));
       else {
         f.decisions.push(true);
         f.hasElse = true;
@@ -194,7 +178,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     if (kw === 'endif') {
       const f = conds.pop();
       if (!f) {
-        problems.push({ message: "extraneous 'endif'", offset: line[0].off });
+        problems.push({ message: "extraneous 'endif'", offset: offAt(line, 0) });
         continue;
       }
       f.results.push(vars);
@@ -219,7 +203,7 @@ export function parseMakefile(src: string): ParsedMakefile {
           const vs = f.results.map((r) => r.get(n));
           if (vs.every((v) => sameVar(v, vs[0]))) continue;
           const any = vs.find((v) => v)!;
-          vars.set(n, { flavor: 'simple', raw: [], value: [unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`)], origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
+          vars.set(n, { flavor: 'simple', raw: EMPTY, value: unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`), origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
         }
       }
       out.vars = vars;
@@ -230,28 +214,28 @@ export function parseMakefile(src: string): ParsedMakefile {
       endRuleContext();
       const head = afterKw();
       const a = parseDefineHead(head);
-      const body: Char[] = [];
+      const body = new MBuilder();
       let depth = 1;
       let closed = false;
       let j = li + 1;
       for (; j < lines.length; j++) {
-        const bt = lines[j].chars.map((c) => c.ch).join('');
+        const bt = lines[j].text.s;
         const w = /^\s*(\S+)/.exec(bt)?.[1];
         if (w === 'define' || /^\s*(override|export)\s+define(\s|$)/.test(bt)) depth++;
         if (w === 'endef' && --depth === 0) {
           closed = true;
           break;
         }
-        if (body.length || j > li + 1) body.push({ ch: '\n', off: lines[j].starts[0] - 1 });
-        pushAll(body, lines[j].chars);
+        if (body.length || j > li + 1) body.char('\n', lines[j].starts[0] - 1);
+        body.text(lines[j].text);
       }
-      if (!closed) problems.push({ message: "missing 'endef', unterminated 'define'", offset: line[0].off });
+      if (!closed) problems.push({ message: "missing 'endef', unterminated 'define'", offset: offAt(line, 0) });
       li = j;
-      if (a) assign(a.name, a.op, body, lineSpan(ll));
+      if (a) assign(a.name, a.op, body.build(), lineSpan(ll));
       continue;
     }
     if (kw === 'endef') {
-      problems.push({ message: "extraneous 'endef'", offset: line[0].off });
+      problems.push({ message: "extraneous 'endef'", offset: offAt(line, 0) });
       continue;
     }
     if (kw === 'include' || kw === '-include' || kw === 'sinclude' || kw === 'vpath' || kw === 'load' || kw === '-load') {
@@ -270,14 +254,13 @@ export function parseMakefile(src: string): ParsedMakefile {
       if (m[1] === 'export') exported = true;
       else if (m[1] === 'unexport') exported = false;
       else if (m[1] === 'override') override = true;
-      rest = trimChars(rest.slice(m[1].length));
+      rest = trimChars(slice(rest, m[1].length));
       kw = '';
     }
     if (exported !== undefined || override) {
-      const restText = rest.map((c) => c.ch).join('');
-      if (/^define(\s|$)/.test(restText)) {
+      if (/^define(\s|$)/.test(rest.s)) {
         // `export define NAME`: handled as a define next time round.
-        lines[li] = { ...ll, chars: rest };
+        lines[li] = { ...ll, text: rest };
         li--;
         continue;
       }
@@ -294,7 +277,7 @@ export function parseMakefile(src: string): ParsedMakefile {
         for (const n of names) {
           const v = vars.get(n);
           if (v) vars.set(n, { ...v, exported });
-          else vars.set(n, { flavor: 'recursive', raw: [], value: [], origin: 'file', exported });
+          else vars.set(n, { flavor: 'recursive', raw: EMPTY, value: EMPTY, origin: 'file', exported });
         }
         continue;
       }
@@ -313,27 +296,27 @@ export function parseMakefile(src: string): ParsedMakefile {
     }
 
     // A rule: `targets : prereqs [; recipe]`, `targets :: …`, `targets : VAR = value`.
-    const colon = topLevelIndex(rest, ':');
+    const colon = topLevelIndex(rest.s, ':');
     if (colon < 0) {
       // make expands the line first: a line that is only references to empty variables is fine, and
       // so is one whose value is unknown here ($(shell …), $(foreach x,…,$(info …)) on a line of its
       // own): make would complain only if it expanded to text that is not a rule or an assignment.
       if (ex().expandText(rest).replaceAll(UNKNOWN, '').trim() === '') continue;
-      problems.push({ message: ll.chars[0]?.ch === recipePrefix ? 'recipe commences before first target' : 'missing separator', offset: line[0].off });
+      problems.push({ message: ll.text.s[0] === recipePrefix ? 'recipe commences before first target' : 'missing separator', offset: offAt(line, 0) });
       endRuleContext();
       continue;
     }
-    const targetsText = rest.slice(0, colon).map((c) => c.ch).join('').trim();
-    const targets = words(ex().expandText(rest.slice(0, colon)));
+    const targetsText = rest.s.slice(0, colon).trim();
+    const targets = words(ex().expandText(slice(rest, 0, colon)));
     let after = colon + 1;
     let doubleColon = false;
-    if (rest[after]?.ch === ':') {
+    if (rest.s[after] === ':') {
       doubleColon = true;
       after++;
     }
-    const tail = rest.slice(after);
-    const semi = topLevelIndex(tail, ';');
-    const prereqPart = semi < 0 ? tail : tail.slice(0, semi);
+    const tail = slice(rest, after);
+    const semi = topLevelIndex(tail.s, ';');
+    const prereqPart = semi < 0 ? tail : slice(tail, 0, semi);
     // Target-specific variable: `target: [export] VAR op value`.
     let tsExport: boolean | undefined;
     let tsPart = trimChars(prereqPart);
@@ -342,7 +325,7 @@ export function parseMakefile(src: string): ParsedMakefile {
       if (!m) break;
       if (m[1] === 'export') tsExport = true;
       if (m[1] === 'unexport') tsExport = false;
-      tsPart = trimChars(tsPart.slice(m[1].length));
+      tsPart = trimChars(slice(tsPart, m[1].length));
     }
     const ts = semi < 0 ? parseAssignment(tsPart) : undefined;
     if (ts) {
@@ -355,18 +338,20 @@ export function parseMakefile(src: string): ParsedMakefile {
       }
       continue;
     }
-    const prereqs = words(ex().expandText(prereqPart.filter((c) => c.ch !== '|')));
+    const prereqs = words(ex().expandText(withoutBars(prereqPart)));
     if (targets.includes('.ONESHELL')) out.oneShell = true;
     if (targets.includes('.EXPORT_ALL_VARIABLES')) out.exportAll = true;
     rule = { targetsText, targets, prereqs, doubleColon, recipe: [], line: ll.firstLine };
     out.rules.push(rule);
     if (semi >= 0) {
       // `target: prereqs ; recipe`: the first recipe line, from the raw line (comments are the shell's).
-      const semiOff = tail[semi].off;
-      const at = ll.chars.findIndex((c) => c.off === semiOff);
-      let chars = ll.chars.slice(at + 1);
-      while (chars.length && isWs(chars[0].ch)) chars = chars.slice(1);
-      if (chars.length) rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: chars[0].off, end: (chars.at(-1)?.off ?? chars[0].off) + 1 } });
+      const semiOff = offAt(tail, semi);
+      const at = indexOfOffset(ll.text, semiOff);
+      let from = at + 1;
+      while (from < ll.text.s.length && isWs(ll.text.s[from])) from++;
+      const text = slice(ll.text, from);
+      const n = text.s.length;
+      if (n) rule.recipe.push({ text, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: offAt(text, 0), end: offAt(text, n - 1) + 1 } });
     }
   }
   for (const f of conds) problems.push({ message: "missing 'endif'", offset: f.offset });
@@ -374,45 +359,81 @@ export function parseMakefile(src: string): ParsedMakefile {
   return out;
 }
 
-/** The first characters of `cs` (enough for any directive and the character after it). */
-function head(cs: readonly Char[]): string {
-  let t = '';
-  for (let k = 0; k < cs.length && k < 16; k++) t += cs[k].ch;
-  return t;
+/** The first characters of `t` (enough for any directive and the character after it). */
+const head = (t: MText): string => t.s.slice(0, 16);
+
+/** A recipe line's text after its recipe prefix, the prefix at the start of each continued line removed too (GNU make manual, "Splitting Recipe Lines"). */
+function recipeText(t: MText, prefix: string): MText {
+  const s = t.s;
+  if (!s.includes('\n' + prefix)) return slice(t, 1);
+  const b = new MBuilder();
+  let from = 1;
+  for (let k = 1; k < s.length; k++) {
+    if (s[k] === '\n' && s[k + 1] === prefix) {
+      b.text(t, from, k + 1);
+      from = k + 2;
+      k++;
+    }
+  }
+  b.text(t, from);
+  return b.build();
 }
 
-/** The first character of `cs` that is not white space, or '' when there is none. */
-function firstNonBlank(cs: readonly Char[]): string {
-  for (const c of cs) if (!/\s/.test(c.ch)) return c.ch[0];
-  return '';
+/** `+=`: the value, a space when it is not empty, then the addition. */
+function appended(value: MText, more: MText): MText {
+  const b = new MBuilder();
+  b.text(value);
+  if (value.s.length) b.synth(' ');
+  b.text(more);
+  return b.build();
+}
+
+/** The text without its `|` characters (the order-only separator). */
+function withoutBars(t: MText): MText {
+  if (!t.s.includes('|')) return t;
+  const b = new MBuilder();
+  let from = 0;
+  for (let k = t.s.indexOf('|'); k >= 0; k = t.s.indexOf('|', k + 1)) {
+    b.text(t, from, k);
+    from = k + 1;
+  }
+  b.text(t, from);
+  return b.build();
+}
+
+/** The first character of `t` at file offset `off`, or -1. */
+function indexOfOffset(t: MText, off: number): number {
+  for (let k = 0; k < t.s.length; k++) if (offAt(t, k) === off) return k;
+  return -1;
 }
 
 /** `define NAME [op]`: the name and the flavour. */
-function parseDefineHead(cs: Char[]): { name: string; op: AssignOp } | undefined {
-  const t = cs.map((c) => c.ch).join('').trim();
+function parseDefineHead(cs: MText): { name: string; op: AssignOp } | undefined {
+  const t = cs.s.trim();
   const m = /^(\S+?)\s*(=|:=|::=|\?=|\+=|!=)?$/.exec(t);
   if (!m) return undefined;
   return { name: m[1], op: (m[2] as AssignOp | undefined) ?? '=' };
 }
 
 /** `(a,b)`, `"a" "b"`, `'a' 'b'` after ifeq/ifneq. */
-function conditionArgs(cs: Char[]): [Char[], Char[]] | undefined {
-  if (cs[0]?.ch === '(') {
-    const end = matchClose(cs, 0);
+function conditionArgs(cs: MText): [MText, MText] | undefined {
+  const s = cs.s;
+  if (s[0] === '(') {
+    const end = matchClose(s, 0);
     if (end < 0) return undefined;
-    const inner = cs.slice(1, end);
-    const comma = topLevelIndex(inner, ',');
+    const inner = slice(cs, 1, end);
+    const comma = topLevelIndex(inner.s, ',');
     if (comma < 0) return undefined;
-    return [trimChars(inner.slice(0, comma)), trimChars(inner.slice(comma + 1))];
+    return [trimChars(slice(inner, 0, comma)), trimChars(slice(inner, comma + 1))];
   }
-  const q = cs[0]?.ch;
+  const q = s[0];
   if (q !== '"' && q !== "'") return undefined;
-  const e1 = cs.findIndex((c, i) => i > 0 && c.ch === q);
+  const e1 = s.indexOf(q, 1);
   if (e1 < 0) return undefined;
-  const rest = trimChars(cs.slice(e1 + 1));
-  const q2 = rest[0]?.ch;
+  const rest = trimChars(slice(cs, e1 + 1));
+  const q2 = rest.s[0];
   if (q2 !== '"' && q2 !== "'") return undefined;
-  const e2 = rest.findIndex((c, i) => i > 0 && c.ch === q2);
+  const e2 = rest.s.indexOf(q2, 1);
   if (e2 < 0) return undefined;
-  return [cs.slice(1, e1), rest.slice(1, e2)];
+  return [slice(cs, 1, e1), slice(rest, 1, e2)];
 }

@@ -2,16 +2,14 @@
  * Reading a makefile the way GNU make's reader does, before any expansion: physical lines joined
  * into logical lines (backslash-newline), comments (`\#` is a literal `#`), continuations collapsed
  * outside recipes, and `NAME op value` assignments told from rules. Every character keeps its
- * offset in the file, which findings need character by character.
+ * offset in the file, which findings need character by character: the text is a string with an
+ * offset table (mtext.ts), a single number for a line read from one physical line.
  *
  * The lexer is our own: npm has `tree-sitter-make` (a grammar: syntax only, none of make's
  * reading rules — continuation collapsing, recipe prefixes, expansion) and `@kba/makefile-parser`
  * (0.0.x), neither maps expanded text back to the file.
  */
-import { splitLines } from '../../kernel/source.js';
-import type { Char } from '../../kernel/word-units.js';
-
-export type { Char } from '../../kernel/word-units.js';
+import { MBuilder, mtext, offAt, slice, trim, type MText } from './mtext.js';
 
 export const isWs = (ch: string | undefined) => ch === ' ' || ch === '\t';
 
@@ -20,7 +18,7 @@ export const isWs = (ch: string | undefined) => ch === ' ' || ch === '\t';
 
 export interface LogicalLine {
   /** The physical lines joined, backslash-newline pairs kept (`\` then `\n`, mapped to the file). */
-  chars: Char[];
+  text: MText;
   firstLine: number;
   lastLine: number;
   /** Offset of each physical line's start (to strip a recipe prefix on continued lines). */
@@ -29,87 +27,127 @@ export interface LogicalLine {
 
 /** Physical lines joined where a line ends in an odd number of backslashes (GNU make's readline). */
 export function logicalLines(src: string): LogicalLine[] {
-  // make reads no line after the final line break.
-  const phys = splitLines(src).filter((l) => l.start < src.length);
   const out: LogicalLine[] = [];
-  for (let i = 0; i < phys.length; ) {
-    const ll: LogicalLine = { chars: [], firstLine: i + 1, lastLine: i + 1, starts: [] };
-    for (;;) {
-      const p = phys[i];
-      ll.starts.push(p.start);
-      for (let k = 0; k < p.text.length; k++) ll.chars.push({ ch: p.text[k], off: p.start + k });
-      ll.lastLine = i + 1;
-      i++;
-      let bs = 0;
-      for (let k = p.text.length - 1; k >= 0 && p.text[k] === '\\'; k--) bs++;
-      if (bs % 2 === 0 || i >= phys.length) break;
-      ll.chars.push({ ch: '\n', off: p.start + p.text.length });
+  // Physical lines as splitLines reads them (a `\r` before the `\n` is not part of the line); make
+  // reads no line after the final line break.
+  let no = 0;
+  let s = 0;
+  const next = (): { start: number; text: string } | undefined => {
+    if (s >= src.length) return undefined;
+    let e = src.indexOf('\n', s);
+    if (e < 0) e = src.length;
+    const end = e > s && src.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    const p = { start: s, text: src.slice(s, end) };
+    s = e + 1;
+    no++;
+    return p;
+  };
+  for (let p = next(); p; ) {
+    const firstLine = no;
+    const starts = [p.start];
+    let bs = 0;
+    for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--) bs++;
+    let q: { start: number; text: string } | undefined;
+    if (bs % 2 === 0 || !(q = next())) {
+      out.push({ text: mtext(p.text, p.start), firstLine, lastLine: firstLine, starts });
+      p = q === undefined && bs % 2 === 0 ? next() : undefined;
+      continue;
     }
-    out.push(ll);
+    // Continued: each physical line's characters, then a `\n` at the line break's place.
+    const b = new MBuilder();
+    b.text(mtext(p.text, p.start));
+    for (;;) {
+      b.char('\n', p.start + p.text.length);
+      p = q;
+      starts.push(p.start);
+      b.text(mtext(p.text, p.start));
+      bs = 0;
+      for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--) bs++;
+      if (bs % 2 === 0) break;
+      const n = next();
+      if (!n) break;
+      q = n;
+    }
+    out.push({ text: b.build(), firstLine, lastLine: no, starts });
+    p = next();
   }
   return out;
 }
 
 /** Drops a make comment: from the first `#` not escaped by a backslash (`\#` is a literal `#`). */
-export function stripComment(cs: Char[]): Char[] {
-  const out: Char[] = [];
-  for (let k = 0; k < cs.length; k++) {
-    const c = cs[k];
-    if (c.ch === '\\' && cs[k + 1]?.ch === '#') {
-      out.push(cs[k + 1]);
+export function stripComment(t: MText): MText {
+  const s = t.s;
+  let h = s.indexOf('#');
+  if (h < 0) return t;
+  if (h === 0 || s[h - 1] !== '\\') return slice(t, 0, h);
+  // `\#`: the backslash goes, the `#` stays; the next `#` may end the line.
+  const b = new MBuilder();
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '\\' && s[k + 1] === '#') {
+      b.text(t, from, k);
+      b.text(t, k + 1, k + 2);
       k++;
+      from = k + 1;
       continue;
     }
-    if (c.ch === '#') break;
-    out.push(c);
+    if (c === '#') {
+      b.text(t, from, k);
+      return b.build();
+    }
   }
-  return out;
+  b.text(t, from, s.length);
+  return b.build();
 }
 
 /** Outside recipes, backslash-newline and the white space around it become one space. */
-export function collapseContinuations(cs: Char[]): Char[] {
-  const out: Char[] = [];
-  for (let k = 0; k < cs.length; k++) {
-    if (cs[k].ch === '\\' && cs[k + 1]?.ch === '\n') {
-      const at = cs[k].off;
-      while (out.length && isWs(out[out.length - 1].ch)) out.pop();
+export function collapseContinuations(t: MText): MText {
+  const s = t.s;
+  if (!s.includes('\\\n')) return t;
+  const b = new MBuilder();
+  // Pieces of t kept so far, as [from, to) ranges, so trailing white space can be taken back.
+  let from = 0;
+  let k = 0;
+  for (; k < s.length; k++) {
+    if (s[k] === '\\' && s[k + 1] === '\n') {
+      const at = offAt(t, k);
+      let end = k;
+      while (end > from && isWs(s[end - 1])) end--;
+      b.text(t, from, end);
+      if (end === from) b.trimEnd();
       k += 2;
-      while (k < cs.length && isWs(cs[k].ch)) k++;
+      while (k < s.length && isWs(s[k])) k++;
+      b.char(' ', at);
+      from = k;
       k--;
-      out.push({ ch: ' ', off: at });
-      continue;
     }
-    out.push(cs[k]);
   }
-  return out;
+  b.text(t, from, s.length);
+  return b.build();
 }
 
-export const trimChars = (cs: Char[]): Char[] => {
-  let a = 0;
-  let b = cs.length;
-  while (a < b && /\s/.test(cs[a].ch)) a++;
-  while (b > a && /\s/.test(cs[b - 1].ch)) b--;
-  return cs.slice(a, b);
-};
+export const trimChars = trim;
 
-/** Index of the matching close paren/brace for the opener at `open`, or -1. */
-export function matchClose(cs: readonly { ch: string }[], open: number): number {
-  const o = cs[open].ch;
+/** Index of the matching close paren/brace for the opener at `open`, or -1 (unknowns match nothing). */
+export function matchClose(s: string, open: number): number {
+  const o = s[open];
   const c = o === '(' ? ')' : '}';
   let depth = 0;
-  for (let k = open; k < cs.length; k++) {
-    if (cs[k].ch === o) depth++;
-    else if (cs[k].ch === c && --depth === 0) return k;
+  for (let k = open; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === o) depth++;
+    else if (ch === c && --depth === 0) return k;
   }
   return -1;
 }
 
 /** The first `:` or `=` (or `;`) outside variable references, for telling assignments from rules. */
-export function topLevelIndex(cs: Char[], chars: string, from = 0): number {
-  for (let k = from; k < cs.length; k++) {
-    const ch = cs[k].ch;
-    if (ch === '$' && (cs[k + 1]?.ch === '(' || cs[k + 1]?.ch === '{')) {
-      const e = matchClose(cs, k + 1);
+export function topLevelIndex(s: string, chars: string, from = 0): number {
+  for (let k = from; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === '$' && (s[k + 1] === '(' || s[k + 1] === '{')) {
+      const e = matchClose(s, k + 1);
       if (e < 0) return -1;
       k = e;
       continue;
@@ -126,31 +164,32 @@ export function topLevelIndex(cs: Char[], chars: string, from = 0): number {
 export type AssignOp = '=' | ':=' | '::=' | '?=' | '+=' | '!=';
 
 /** `NAME op value` when the text is a variable assignment (GNU make checks this before rules). */
-export function parseAssignment(cs: Char[]): { name: Char[]; op: AssignOp; value: Char[] } | undefined {
-  const k = topLevelIndex(cs, ':=');
+export function parseAssignment(t: MText): { name: MText; op: AssignOp; value: MText } | undefined {
+  const s = t.s;
+  const k = topLevelIndex(s, ':=');
   if (k < 0) return undefined;
   let op: AssignOp;
   let nameEnd = k;
   let valueStart: number;
-  if (cs[k].ch === ':') {
-    if (cs[k + 1]?.ch === '=') {
+  if (s[k] === ':') {
+    if (s[k + 1] === '=') {
       op = ':=';
       valueStart = k + 2;
-    } else if (cs[k + 1]?.ch === ':' && cs[k + 2]?.ch === '=') {
+    } else if (s[k + 1] === ':' && s[k + 2] === '=') {
       op = '::=';
       valueStart = k + 3;
     } else return undefined; // a rule
   } else {
-    const prev = cs[k - 1]?.ch;
+    const prev = s[k - 1];
     if (prev === '+' || prev === '?' || prev === '!') {
       op = `${prev}=` as AssignOp;
       nameEnd = k - 1;
     } else op = '=';
     valueStart = k + 1;
   }
-  const name = trimChars(cs.slice(0, nameEnd));
-  if (!name.length) return undefined;
+  const name = trim(slice(t, 0, nameEnd));
+  if (!name.s.length) return undefined;
   let v = valueStart;
-  while (v < cs.length && isWs(cs[v].ch)) v++; // leading white space goes; trailing stays (GNU make)
-  return { name, op, value: cs.slice(v) };
+  while (v < s.length && isWs(s[v])) v++; // leading white space goes; trailing stays (GNU make)
+  return { name, op, value: slice(t, v) };
 }
