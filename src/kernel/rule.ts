@@ -39,9 +39,10 @@ export interface RuleMeta<M extends MessageTemplates = MessageTemplates> {
   fixable: 'always' | 'sometimes' | 'never';
   /**
    * Which launch sites the rule judges: Python source (code started from a venv), or configuration
-   * files (Dockerfile, CI …), where a finding needs a venv in scope. The checker does the filtering.
+   * files (Dockerfile, CI …), where a finding needs a venv in scope, or both (VG104: a system
+   * interpreter by path is the same mistake in either). The checker does the filtering.
    */
-  judges: 'python' | 'config';
+  judges: 'python' | 'config' | 'both';
   /**
    * Not run unless asked for by its own code or name (`--select`/`--extend-select VG106`, or `ALL`):
    * findings the default policy holds back. A prefix (`VG1`) does not select it.
