@@ -131,3 +131,39 @@ test('follow: what the finding says, measured — the script run from the step\'
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('follow: regressions from the corpus review — callers whose state keeps the script on its own environment', async () => {
+  for (const [why, files] of <[string, Files][]>[
+    [
+      // fdroidserver's .gitlab-ci.yml (ubuntu_jammy_pip): a venv for the sdist, deactivated ("back to
+      // bare machine"), then tests/run-tests runs python3 -m unittest on the system's install.
+      'the caller deactivated the venv',
+      {
+        '.gitlab-ci.yml': 'test:\n  image: ubuntu:jammy\n  script:\n    - python3 -m venv sdist-env\n    - . sdist-env/bin/activate\n    - ./setup.py sdist\n    - deactivate\n    - pip3 install dist/*.tar.gz\n    - ./tests/run-tests\n',
+        'tests/run-tests': '#!/bin/bash\nset -e\npython3 -m unittest -v\n',
+      },
+    ],
+    [
+      // tandoor's Dockerfile: a venv under WORKDIR in a python:*-alpine image, ENTRYPOINT (exec form)
+      // runs boot.sh, whose `source venv/bin/activate` works in busybox ash, relative to WORKDIR.
+      'an Alpine image\'s ENTRYPOINT runs a script that activates the venv relative to WORKDIR',
+      {
+        Dockerfile: 'FROM python:3.13-alpine3.23\nWORKDIR /opt/recipes\nRUN python -m venv venv && venv/bin/pip install -r requirements.txt\nCOPY . ./\nENTRYPOINT ["/sbin/tini", "--", "/opt/recipes/boot.sh"]\n',
+        'boot.sh': '#!/bin/sh\nsource venv/bin/activate\npython manage.py migrate\nexec gunicorn app.wsgi\n',
+      },
+    ],
+    [
+      // localstack's asf-updates.yml: the step activates .venv (made by an earlier `make install`),
+      // then runs bin/release-helper.sh; another venv is made in /tmp later in the job.
+      'the caller activated a venv it did not create, and knows another',
+      {
+        '.github/workflows/ci.yml': WORKFLOW('|\n          source .venv/bin/activate\n          bin/release-helper.sh set-dep-ver botocore 1\n          uv venv /tmp/other-venv'),
+        'bin/release-helper.sh': '#!/usr/bin/env bash\npython3 -m pip download -d /tmp/x botocore\n',
+      },
+    ],
+  ]) {
+    const { dir, found } = await run(files);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(found, [], why);
+  }
+});

@@ -115,9 +115,16 @@ function callerState(site: LaunchSite, dialect: ShellDialect | undefined, scope:
   if (active !== undefined && !active.startsWith('/')) return undefined;
   const callerFile = shown(site.file.path);
   const venvs = new Map<string, VenvOrigin>();
+  // A venv the caller deactivated is set aside on purpose (fdroidserver's "back to bare machine"):
+  // the script's python and pip are then the system's, as the caller's own would be.
+  const deactivated = new Set(facts.deactivated ?? []);
   for (const [v, o] of facts.venvOrigins) {
+    if (deactivated.has(v) && v !== active) continue;
     venvs.set(v, { ...o, where: o.where ? `${o.where} of ${callerFile}` : `in ${callerFile}`, offset: undefined, end: undefined });
   }
+  // The venv on the caller's PATH is one the script sees on its PATH, whether or not the caller made it.
+  if (active !== undefined && !venvs.has(active)) venvs.set(active, { line: site.file.location(site.callSpan.start).line, how: 'named', where: `in ${callerFile}` });
+  if (venvs.size === 0) return undefined;
   return {
     path: active ? `${active}/bin:${DEFAULT_PATH}` : DEFAULT_PATH,
     cwd: facts.cwd,
@@ -227,12 +234,14 @@ export async function followScripts(
     let diags: Diagnostic[];
     let sites: readonly LaunchSite[];
     try {
-      const analysis = analyzeShellScript(file, {}, run.caller);
+      // `sh` of the image that alone runs the script (busybox ash: `source` works), as its own check has it.
+      const ctx = ctxFor(results[index].path);
+      const analysis = analyzeShellScript(file, { shHasSource: ctx.imageRuns?.get(results[index].path)?.shHasSource }, run.caller);
       if (analysis.syntaxProblem) continue;
       sites = analysis.sites;
       // No fix (see above): messages then show the venv's program as the caller shows the venv.
       for (const s of sites) s.rewriter = undefined;
-      diags = diagnose(file, analysis, ctxFor(results[index].path)).diagnostics;
+      diags = diagnose(file, analysis, ctx).diagnostics;
     } catch {
       continue;
     }
