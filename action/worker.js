@@ -1629,14 +1629,46 @@ var venvNotOnPath = defineRule({
 });
 
 // dist/src/rules/system-interpreter-path.js
+var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
+var SYSTEM_MODULES = /* @__PURE__ */ new Set(["venv", "virtualenv", "pipx", "ensurepip", ...SELF_MANAGED_TOOLS]);
+function moduleOf(site) {
+  const t = site.argv.slice(1).map((w) => wordText(w));
+  for (let i = 0; i < t.length; i++) {
+    const a = t[i];
+    if (a === void 0 || !a.startsWith("-"))
+      return void 0;
+    if (a === "-m")
+      return t[i + 1];
+    if (/^-m\w/.test(a))
+      return a.slice(2);
+    if (a === "-c")
+      return void 0;
+  }
+  return void 0;
+}
+function venvInScope(site, verdict) {
+  const facts = site.config;
+  const venvs = site.env.knownVenvs ?? [];
+  if (!facts || venvs.length === 0 || facts.createsVenv)
+    return void 0;
+  const venv = site.env.activeVenv !== void 0 && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
+  if (facts.deactivated?.includes(venv))
+    return void 0;
+  const mod = moduleOf(site);
+  if (mod !== void 0 && SYSTEM_MODULES.has(mod))
+    return void 0;
+  if (mod === "pip" && pipNotMeantForVenv(site, true, facts.venvOrigins.get(venv)))
+    return void 0;
+  return verdict.tool === "interpreter" ? venv : void 0;
+}
 var systemInterpreterPath = defineRule({
   code: "VG104",
   name: "system-interpreter-path",
-  summary: "A hard-coded system interpreter path is started instead of the running venv",
+  summary: "A hard-coded system interpreter path is started instead of the running venv (or the venv a configuration file puts in scope)",
   fixable: "sometimes",
-  judges: "python",
   messages: {
-    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead',
+    systemInterpreterConfig: '"{{name}}" is the system interpreter, not the venv {{venv}} {{scope}}; {{venv}}{{origin}}: use {{replacement}}'
   },
   docs: {
     exampleLanguage: "python",
@@ -1645,14 +1677,31 @@ var systemInterpreterPath = defineRule({
     whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
-    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose.',
+    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
+  judges: "both",
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
+    if (site.language !== "python") {
+      const venv = venvInScope(site, verdict);
+      const facts = site.config;
+      if (venv === void 0 || !facts)
+        return;
+      const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+      const target = { kind: "interpreter" };
+      const own = site.rewriter?.rewrite(target);
+      const replacement = own?.edits.length === 1 ? own.edits[0].text : `${shown}/bin/python`;
+      ctx.report({
+        messageId: "systemInterpreterConfig",
+        data: { name: verdict.name, venv: shown, scope: facts.scope, origin: originText(facts.venvOrigins.get(venv)), replacement },
+        fix: { title: `Use ${replacement}`, target, cap: "unsafe", reason: CONFIG_FIX_REASON }
+      });
+      return;
+    }
     ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
@@ -2376,6 +2425,61 @@ function isSuppressed(s, lines, code, name) {
       return true;
   }
   return false;
+}
+
+// dist/src/frontends/shell/lookups.js
+var LOOKUP = /^\s*(?:which|command\s+-v|type\s+-[pP])\s+(['"]?)([A-Za-z_][\w.+-]*)\1\s*(?:[12]?>\s*\/dev\/null\s*|2>&1\s*)*(?:\|\|\s*true\s*)?$/;
+function lookedUpName(substitution) {
+  let inner;
+  if (substitution.startsWith("$(") && substitution.endsWith(")") && !substitution.startsWith("$(("))
+    inner = substitution.slice(2, -1);
+  else if (substitution.length >= 2 && substitution.startsWith("`") && substitution.endsWith("`"))
+    inner = substitution.slice(1, -1);
+  if (inner === void 0)
+    return void 0;
+  return LOOKUP.exec(inner)?.[2];
+}
+function lookupFragment(name, span) {
+  const s = span ?? { start: 0, end: 0 };
+  return { kind: "path-lookup", name: { fragments: [{ kind: "text", text: name }], span: s }, span: s };
+}
+var OPEN = "";
+var CLOSE = "";
+function lookupAwareText(w, other) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind === "path-lookup") {
+      const n = f.name.fragments.length === 1 && f.name.fragments[0].kind === "text" ? f.name.fragments[0].text : void 0;
+      s += n !== void 0 ? `${OPEN}${n}${CLOSE}` : other(f);
+    } else
+      s += f.kind === "text" ? f.text : other(f);
+  }
+  return s;
+}
+function splitLookups(value) {
+  if (!value.includes(OPEN))
+    return void 0;
+  const out = [];
+  const re = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, "g");
+  let p = 0;
+  for (const m of value.matchAll(re)) {
+    if (m.index > p)
+      out.push(value.slice(p, m.index));
+    out.push({ lookup: m[1] });
+    p = m.index + m[0].length;
+  }
+  if (p < value.length)
+    out.push(value.slice(p));
+  return out;
+}
+function lookupWordSpan(source, w) {
+  if (w.fragments.length !== 1 || w.fragments[0].kind !== "path-lookup" || !w.span)
+    return void 0;
+  const text3 = source.slice(w.span.start, w.span.end);
+  const bare = /^"(.*)"$/s.exec(text3)?.[1] ?? text3;
+  if (lookedUpName(bare) !== void 0 || /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(bare))
+    return w.span;
+  return void 0;
 }
 
 // dist/src/kernel/launch-site.js
@@ -4150,6 +4254,10 @@ var WordExpander = class {
         this.expansion(n, f, mode);
         return;
       case "command_substitution":
+        if (this.lookup(n, f, mode !== "unquoted"))
+          return;
+        this.unknown(n, f, mode, "command substitution");
+        return;
       case "process_substitution":
         this.unknown(n, f, mode, "command substitution");
         return;
@@ -4171,6 +4279,14 @@ var WordExpander = class {
       }
     }
   }
+  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
+  lookup(n, f, quoted) {
+    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
+    if (name === void 0)
+      return false;
+    f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
+    return true;
+  }
   unknown(n, f, mode, why, multi = false) {
     f.frag({ kind: "unknown", span: this.span(n.startIndex, n.endIndex), why }, mode !== "unquoted", multi);
   }
@@ -4186,9 +4302,10 @@ var WordExpander = class {
         this.literal(p, c.startIndex, f, "dquoted");
       if (c.type === "simple_expansion" || c.type === "expansion")
         this.expansion(c, f, "dquoted");
-      else if (c.type === "command_substitution")
-        this.unknown(c, f, "dquoted", "command substitution");
-      else if (c.type === "arithmetic_expansion")
+      else if (c.type === "command_substitution") {
+        if (!this.lookup(c, f, true))
+          this.unknown(c, f, "dquoted", "command substitution");
+      } else if (c.type === "arithmetic_expansion")
         this.unknown(c, f, "dquoted", "arithmetic expansion");
       else
         this.literal(c.startIndex, c.endIndex, f, "dquoted");
@@ -4206,7 +4323,12 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     const known = name !== void 0 ? this.vars?.get(name) : void 0;
     if (known !== void 0) {
-      f.value(known, mode !== "unquoted");
+      const parts = splitLookups(known);
+      if (parts)
+        for (const p of parts)
+          typeof p === "string" ? f.value(p, mode !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode !== "unquoted");
+      else
+        f.value(known, mode !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -5090,7 +5212,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
-      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation };
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -5104,7 +5226,7 @@ var ShellSession = class {
   setVar(name, value) {
     if (TRACKED.has(name))
       return;
-    const t = value === void 0 ? void 0 : this.valueOf(value);
+    const t = value === void 0 ? void 0 : lookupAwareText(value, (f) => this.valueOf({ fragments: [f] }));
     if (t === void 0 || hasUnknown(t))
       this.cur.vars.delete(name);
     else
@@ -5376,7 +5498,7 @@ function charClass(chars) {
 var UNSAFE_IN_PROGRAM = /[\s"'\\$`#;%&|<>()*?:]/;
 var MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 function programRewriter(file, program, bin, opts = {}) {
-  const span = shellWordSpan(file.text, program);
+  const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
   if (!span)
     return void 0;
   return {
@@ -6230,7 +6352,7 @@ function analyzeDockerfile(file) {
     if (active)
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: "dockerfile", api, callSpan: inst.span, env: env2 });
-    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar() };
+    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar(), cwd: st.workdir };
     run2.addSite(site, decl);
     instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);
@@ -11480,7 +11602,7 @@ function runExecCommand(argv, complete, env2, out) {
       if (rw)
         site.rewriter = rw;
     }
-    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar() };
+    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar(), cwd: env2.cwd };
     if (env2.virtualEnv && venvOnPath(env2.envPath, /* @__PURE__ */ new Map([[env2.virtualEnv.venv, true]])) !== env2.virtualEnv.venv)
       facts.virtualEnv = env2.virtualEnv;
     site.config = facts;
@@ -11600,9 +11722,10 @@ function scriptShell(fileName, head2) {
     return { parse: "sh", dialect: "sh", shellName: sb.prog };
   return { parse: "bash", shellName: sb.prog };
 }
-function analyzeShellScript(file, opts = {}) {
+function analyzeShellScript(file, opts = {}, caller) {
   const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head2);
+  const shell2 = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head2);
+  const shown = caller?.showVenv ?? showVenv3;
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -11613,23 +11736,23 @@ function analyzeShellScript(file, opts = {}) {
   };
   const facts = {
     form: "shell",
-    showVenv: showVenv3,
+    showVenv: shown,
     unit: "this script",
-    scope: "at this point of the script",
-    persistAdvice: (venv) => `activate it earlier in the script (. ${showVenv3(venv)}/bin/activate)`
+    scope: caller?.scope ?? "at this point of the script",
+    persistAdvice: (venv) => `activate it earlier in the script (. ${shown(venv)}/bin/activate)`
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "shell");
-    const venvs = new Map(initial);
+    const venvs = new Map([...caller?.venvs ?? [], ...initial]);
     runShellCommand(textWord(file.text, 0), shell2.parse, shell2.shellName, {
       file,
       language: "shell",
       api: "script",
       callSpan: fileSpan,
       order: 0,
-      envPath: DEFAULT_PATH,
+      envPath: caller?.path ?? DEFAULT_PATH,
       execLookupOnEnvPath: true,
-      cwd: START_DIR,
+      cwd: caller ? caller.cwd : START_DIR,
       vars: /* @__PURE__ */ new Map(),
       venvs,
       execFacts: facts,
@@ -15291,7 +15414,7 @@ function diagnose(file, analysis, ctx) {
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
     for (const rule of ctx.rules) {
-      if (rule.judges !== judges)
+      if (rule.judges !== judges && rule.judges !== "both")
         continue;
       rule.check(site, verdict, {
         judge,
