@@ -22,6 +22,7 @@ import { FixWriter, holdSignalsWhileWriting, realpathOr } from './pipeline/fix-w
 import { UsageError } from './kernel/errors.js';
 import { checkFiles, chooseWasmTier } from './pipeline/run.js';
 import { recheckWithStarters } from './pipeline/who-runs.js';
+import { followScripts } from './pipeline/follow-scripts.js';
 import { containerRuns } from './pipeline/container-images.js';
 import { applyBaseline, readBaseline, writeBaseline } from './pipeline/baseline.js';
 import { loadParsers, parsersLoaded } from './frontends/tree-sitter.js';
@@ -160,6 +161,8 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
+  // Shell scripts of the repository that configuration runs: analysed again with each caller's state (follow-scripts.ts).
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics: Diagnostic[] = [];
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = new Map<string, SourceFile>();

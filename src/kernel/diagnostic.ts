@@ -22,6 +22,8 @@ export interface Fix {
 
 export interface RelatedLocation {
   message: string;
+  /** Another file than the diagnostic's (the configuration that runs a script), as the report shows paths. */
+  path?: string;
   span: Span;
   start: Location;
   end: Location;

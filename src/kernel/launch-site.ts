@@ -190,6 +190,8 @@ export interface ConfigSiteFacts {
   virtualEnv?: { venv: string; span: Span };
   /** A failure of the command does not stop the run (a Makefile recipe line prefixed with `-`). */
   ignoresErrors?: boolean;
+  /** The folder the command runs in, as the shell model knows it (a stand-in folder or an absolute path). */
+  cwd?: string;
   /** How a venv path is shown in messages (GitHub Actions: relative to the workspace). */
   showVenv?: (venv: string) => string;
   /** The shell's extent, for messages: "this RUN", "this step", "this recipe line". */

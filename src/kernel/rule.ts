@@ -40,9 +40,10 @@ export interface RuleMeta<M extends MessageTemplates = MessageTemplates> {
   fixable: 'always' | 'sometimes' | 'never';
   /**
    * Which launch sites the rule judges: Python source (code started from a venv), or configuration
-   * files (Dockerfile, CI …), where a finding needs a venv in scope. The checker does the filtering.
+   * files (Dockerfile, CI …), where a finding needs a venv in scope, or both (VG104: a system
+   * interpreter by path is the same mistake in either). The checker does the filtering.
    */
-  judges: 'python' | 'config';
+  judges: 'python' | 'config' | 'both';
   /** Where the docs site's index lists the rule's page (kernel/topic.ts). */
   topic: Topic;
   /**

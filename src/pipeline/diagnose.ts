@@ -59,7 +59,7 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
     const verdict = judge(site);
     const judges = site.language === 'python' ? 'python' : 'config';
     for (const rule of ctx.rules) {
-      if (rule.judges !== judges) continue;
+      if (rule.judges !== judges && rule.judges !== 'both') continue;
       rule.check(site, verdict, {
         judge,
         report: (r: Report) => {

@@ -130,7 +130,7 @@ function jsonDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions): JsonDi
     path,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix,
   };
 }

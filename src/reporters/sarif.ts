@@ -119,7 +119,9 @@ function result(d: Diagnostic, r: CheckResult, o: ReportOptions, ruleIndex: numb
     out.relatedLocations = d.related.map((rel, i) => ({
       id: i + 1,
       message: { text: rel.message },
-      physicalLocation: { artifactLocation, region: region(rel.start, rel.end, source, rel.span) },
+      physicalLocation: rel.path
+        ? { artifactLocation: artifact(rel.path, r.cwd), region: region(rel.start, rel.end, r.sources.get(rel.path), rel.span) }
+        : { artifactLocation, region: region(rel.start, rel.end, source, rel.span) },
     }));
   }
   const fix = shownFix(d, o);

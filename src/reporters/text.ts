@@ -75,7 +75,7 @@ function renderDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions, c: Co
   const indent = ' '.repeat(gutterWidth + 1);
   const label = (name: string) => `${indent}${gutter('=')} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label('note')} ${sanitize(rel.message)} at ${path}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label('note')} ${sanitize(rel.message)} at ${rel.path ?? path}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   // The remedy once: the help line, with the fix's applicability when the fix does just that;

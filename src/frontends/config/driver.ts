@@ -17,6 +17,7 @@ import type { SourceFile, Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { BudgetMeter, EXEC_COMMANDS } from '../../kernel/budgets.js';
 import { shellWordSpan, type Word } from '../../kernel/word.js';
+import { lookupWordSpan } from '../shell/lookups.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
 import { dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram } from './facts.js';
@@ -253,7 +254,8 @@ const MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 export function programRewriter(file: SourceFile, program: Word, bin: string, opts: { makeReferences?: boolean; titled?: boolean } = {}): ProgramRewriter | undefined {
   // The whole word, quotes included: `"pip" --version` becomes `.venv/bin/python -m pip --version`,
   // never `".venv/bin/python -m pip" --version` (one word naming no program).
-  const span = shellWordSpan(file.text, program);
+  // A program that is only a PATH lookup (`$(which pip)`, `$PY`) is replaced as a whole (shell/lookups.ts).
+  const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
   if (!span) return undefined;
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {

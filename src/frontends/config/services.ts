@@ -172,7 +172,7 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
       const rw = bin === undefined ? undefined : programRewriter(env.file, program, bin);
       if (rw) site.rewriter = rw;
     }
-    const facts: ConfigSiteFacts = { ...(onEnvPath ? env.shellFacts : env.execFacts), venvOrigins: new Map(env.venvs), form: 'exec', deactivated: out.run.deactivatedSoFar() };
+    const facts: ConfigSiteFacts = { ...(onEnvPath ? env.shellFacts : env.execFacts), venvOrigins: new Map(env.venvs), form: 'exec', deactivated: out.run.deactivatedSoFar(), cwd: env.cwd };
     // VIRTUAL_ENV without that venv's bin on the process's PATH (with it, the setting is right).
     if (env.virtualEnv && venvOnPath(env.envPath, new Map([[env.virtualEnv.venv, true]])) !== env.virtualEnv.venv) facts.virtualEnv = env.virtualEnv;
     site.config = facts;

@@ -186,7 +186,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     const active = venvOnPath(st.vars.get('PATH') ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
     if (active) env.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: 'dockerfile', api, callSpan: inst.span, env });
-    site.config = { ...dockerFacts(api, 'exec', st), venvOrigins: new Map(st.venvs), deactivated: run.deactivatedSoFar() };
+    site.config = { ...dockerFacts(api, 'exec', st), venvOrigins: new Map(st.venvs), deactivated: run.deactivatedSoFar(), cwd: st.workdir };
     run.addSite(site, decl);
     instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);

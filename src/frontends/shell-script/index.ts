@@ -14,11 +14,12 @@
  *
  * A function's body runs where the function is first called by name (shell/parse.ts). Deliberately
  * not modelled: subshells `( … )` are not separate shells, and other files a script sources or runs
- * are not followed. An activation as the script's last command is not reported: a script may
+ * are not followed here (src/pipeline/follow-scripts.ts analyses a script again with the state of
+ * each configuration command that runs it: `caller`). An activation as the script's last command is not reported: a script may
  * well be meant to be sourced (`. ./env.sh`), and then its activation persists in the caller.
  */
 import path from 'node:path';
-import type { LaunchSite } from '../../kernel/launch-site.js';
+import type { LaunchSite, VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { textWord, wordSourceSpan } from '../../kernel/word.js';
@@ -53,9 +54,24 @@ export function scriptShell(fileName: string, head: string): { parse: ShellDiale
   return { parse: 'bash', shellName: sb.prog };
 }
 
-export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}): Analysis {
+/**
+ * The state a configuration command runs a script with (src/pipeline/follow-scripts.ts): its PATH,
+ * folder and the venvs in scope there, and the shell it names (`sh x.sh`, `bash x.sh`).
+ */
+export interface ScriptCaller {
+  path: string;
+  cwd: string | undefined;
+  venvs: ReadonlyMap<string, VenvOrigin>;
+  dialect?: ShellDialect;
+  showVenv: (venv: string) => string;
+  /** When the script's commands are judged, in messages: "in this script, run by ci.yml:12". */
+  scope: string;
+}
+
+export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}, caller?: ScriptCaller): Analysis {
   const head = file.text.slice(0, Math.max(0, file.text.indexOf('\n'))) || file.text;
-  const shell = scriptShell(file.path, head);
+  const shell = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head);
+  const shown = caller?.showVenv ?? showVenv;
   const fileSpan: Span = { start: 0, end: file.text.length };
   // Each command is anchored on its own line (suppressions and side venvs work per line: the
   // commands of one line share its span, as the commands of one RUN share the RUN's).
@@ -68,23 +84,23 @@ export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}):
   };
   const facts = {
     form: 'shell' as const,
-    showVenv,
+    showVenv: shown,
     unit: 'this script',
-    scope: 'at this point of the script',
-    persistAdvice: (venv: string) => `activate it earlier in the script (. ${showVenv(venv)}/bin/activate)`,
+    scope: caller?.scope ?? 'at this point of the script',
+    persistAdvice: (venv: string) => `activate it earlier in the script (. ${shown(venv)}/bin/activate)`,
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, 'shell');
-    const venvs = new Map(initial);
+    const venvs = new Map([...(caller?.venvs ?? []), ...initial]);
     runShellCommand(textWord(file.text, 0), shell.parse, shell.shellName, {
       file,
       language: 'shell',
       api: 'script',
       callSpan: fileSpan,
       order: 0,
-      envPath: DEFAULT_PATH,
+      envPath: caller?.path ?? DEFAULT_PATH,
       execLookupOnEnvPath: true,
-      cwd: START_DIR,
+      cwd: caller ? caller.cwd : START_DIR,
       vars: new Map(),
       venvs,
       execFacts: facts,

@@ -17,6 +17,7 @@ import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type 
 import { createdVenv, createdWithoutPip, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
+import { lookupAwareText } from './lookups.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
 import type { BudgetMeter } from '../../kernel/budgets.js';
 
@@ -290,7 +291,7 @@ class ShellSession {
     }
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
-      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation };
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
       if (o.deactivated?.size) site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
         site.config.shellName = frame.shellName;
@@ -303,7 +304,8 @@ class ShellSession {
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
   private setVar(name: string, value: Word | undefined): void {
     if (TRACKED.has(name)) return;
-    const t = value === undefined ? undefined : this.valueOf(value);
+    // A PATH lookup (`PY=$(which python3)`) is kept in the value, marked (lookups.ts).
+    const t = value === undefined ? undefined : lookupAwareText(value, (f) => this.valueOf({ fragments: [f] }));
     if (t === undefined || hasUnknown(t)) this.cur.vars.delete(name);
     else this.cur.vars.set(name, t);
   }

@@ -12,6 +12,7 @@ import type { SyntaxNode } from '../tree-sitter.js';
 import { type OpaqueFragment, type Unit, unitsSpan, unitsToWord } from '../../kernel/word-units.js';
 import type { Script, ScriptMap } from './script.js';
 import type { ShellAssignment, ShellDialect } from './types.js';
+import { lookedUpName, lookupFragment, splitLookups } from './lookups.js';
 
 type Mode = 'unquoted' | 'dquoted' | 'raw';
 
@@ -175,6 +176,9 @@ export class WordExpander {
         this.expansion(n, f, mode);
         return;
       case 'command_substitution':
+        if (this.lookup(n, f, mode !== 'unquoted')) return;
+        this.unknown(n, f, mode, 'command substitution');
+        return;
       case 'process_substitution':
         this.unknown(n, f, mode, 'command substitution');
         return;
@@ -195,6 +199,14 @@ export class WordExpander {
     }
   }
 
+  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
+  private lookup(n: SyntaxNode, f: Fields, quoted: boolean): boolean {
+    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
+    if (name === undefined) return false;
+    f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
+    return true;
+  }
+
   private unknown(n: SyntaxNode, f: Fields, mode: Mode, why: string, multi = false): void {
     f.frag({ kind: 'unknown', span: this.span(n.startIndex, n.endIndex), why }, mode !== 'unquoted', multi);
   }
@@ -209,7 +221,9 @@ export class WordExpander {
     for (const c of inner) {
       if (c.startIndex > p) this.literal(p, c.startIndex, f, 'dquoted');
       if (c.type === 'simple_expansion' || c.type === 'expansion') this.expansion(c, f, 'dquoted');
-      else if (c.type === 'command_substitution') this.unknown(c, f, 'dquoted', 'command substitution');
+      else if (c.type === 'command_substitution') {
+        if (!this.lookup(c, f, true)) this.unknown(c, f, 'dquoted', 'command substitution');
+      }
       else if (c.type === 'arithmetic_expansion') this.unknown(c, f, 'dquoted', 'arithmetic expansion');
       else this.literal(c.startIndex, c.endIndex, f, 'dquoted');
       p = Math.max(p, c.endIndex);
@@ -225,7 +239,10 @@ export class WordExpander {
     if (n.type === 'expansion' && kids.length === 3 && kids[0].type === '${' && kids[2].type === '}') name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     const known = name !== undefined ? this.vars?.get(name) : undefined;
     if (known !== undefined) {
-      f.value(known, mode !== 'unquoted');
+      // A value holding a PATH lookup (`PY=$(which python3)`): the lookup, where `$PY` is.
+      const parts = splitLookups(known);
+      if (parts) for (const p of parts) typeof p === 'string' ? f.value(p, mode !== 'unquoted') : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode !== 'unquoted');
+      else f.value(known, mode !== 'unquoted');
       return;
     }
     const text = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);

@@ -1,0 +1,95 @@
+/**
+ * VG104 in configuration files: a hard-coded system interpreter (`ExecStart=/usr/bin/python3 -m
+ * app`, a crontab line, a supervisor `command=`, a Dockerfile `CMD`, a CI step) while the file puts
+ * a venv in scope for that command — the same rule as in Python code, judged where VG201 would be.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fixText } from '../../src/api.js';
+import { systemInterpreterPath } from '../../src/rules/system-interpreter-path.js';
+import { testRule } from '../rule-tester.js';
+import { python3, tempDir } from '../helpers.js';
+
+const UNIT = '[Service]\nExecStartPre=/srv/app/venv/bin/pip install -r /srv/app/requirements.txt\nExecStart=/usr/bin/python3 -m app\n';
+const WORKFLOW = (step: string) => `on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: .venv/bin/pip install -e .\n      - run: ${step}\n`;
+
+testRule(systemInterpreterPath, {
+  valid: [
+    // No venv in scope: the system interpreter is all there is (a plain unit, a Heroku-like crontab).
+    { filename: 'app.service', code: '[Service]\nExecStart=/usr/bin/python3 -m app\n' },
+    { filename: 'crontab', code: '0 1 * * * /usr/bin/python3 /srv/app/job.py\n' },
+    { filename: 'Dockerfile', code: 'FROM python:3.12-slim\nRUN pip install flask\nCMD ["/usr/local/bin/python", "app.py"]\n' },
+    // The system interpreter makes or manages the environment: that is its job here.
+    { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m venv other') },
+    { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m pipx install tox') },
+    { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m pip install --user pre-commit') },
+    // After deactivate the system interpreter is chosen on purpose.
+    { filename: 'deploy.sh', code: '#!/bin/sh\n. /srv/venv/bin/activate\npip install -r requirements.txt\ndeactivate\n/usr/bin/python3 tools/bump.py\n' },
+    // The venv's own interpreter by path is what the rule asks for.
+    { filename: 'app.service', code: '[Service]\nExecStartPre=/srv/app/venv/bin/pip install -r /srv/app/requirements.txt\nExecStart=/srv/app/venv/bin/python -m app\n' },
+  ],
+  invalid: [
+    {
+      name: 'systemd: ExecStartPre installs into the venv, ExecStart starts the system interpreter',
+      filename: 'app.service',
+      code: UNIT,
+      errors: [{ line: 3, column: 11, messageId: 'systemInterpreterConfig', data: { name: '/usr/bin/python3', venv: '/srv/app/venv', replacement: '/srv/app/venv/bin/python' } }],
+      output: null,
+      unsafeOutput: UNIT.replace('ExecStart=/usr/bin/python3', 'ExecStart=/srv/app/venv/bin/python'),
+    },
+    {
+      name: 'crontab: one line runs the venv, the next the system interpreter',
+      filename: 'crontab',
+      code: '*/5 * * * * /srv/app/venv/bin/python /srv/app/sync.py\n0 1 * * * /usr/bin/python3 /srv/app/job.py\n',
+      errors: [{ line: 2, column: 11, messageId: 'systemInterpreterConfig', data: { venv: '/srv/app/venv' } }],
+      unsafeOutput: '*/5 * * * * /srv/app/venv/bin/python /srv/app/sync.py\n0 1 * * * /srv/app/venv/bin/python /srv/app/job.py\n',
+    },
+    {
+      name: 'supervisor: command= by the system path, VIRTUAL_ENV names the venv',
+      filename: 'supervisord.conf',
+      code: '[program:web]\ncommand=/usr/local/bin/python /srv/app/web.py\nenvironment=VIRTUAL_ENV="/srv/app/venv",PATH="/srv/app/venv/bin:%(ENV_PATH)s"\n',
+      errors: [{ line: 2, column: 9, messageId: 'systemInterpreterConfig', data: { name: '/usr/local/bin/python' } }],
+    },
+    {
+      name: 'Dockerfile: the venv is built, CMD names the image\'s interpreter',
+      filename: 'Dockerfile',
+      code: 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN /opt/venv/bin/pip install flask\nCMD ["/usr/local/bin/python", "app.py"]\n',
+      errors: [{ line: 4, column: 7, messageId: 'systemInterpreterConfig', data: { venv: '/opt/venv' } }],
+    },
+    {
+      name: 'GitHub Actions: a step runs the tests with /usr/bin/python3 after installing into .venv',
+      filename: '.github/workflows/ci.yml',
+      code: WORKFLOW('/usr/bin/python3 -m pytest'),
+      errors: [{ line: 8, column: 14, messageId: 'systemInterpreterConfig', data: { venv: '.venv', replacement: '.venv/bin/python' } }],
+      unsafeOutput: WORKFLOW('.venv/bin/python -m pytest'),
+    },
+    {
+      name: 'shell script: activated venv, then the system interpreter by path',
+      filename: 'deploy.sh',
+      code: '#!/bin/sh\n. /srv/venv/bin/activate\npip install -r requirements.txt\n/usr/bin/python3 manage.py migrate\n',
+      errors: [{ line: 4, column: 1, messageId: 'systemInterpreterConfig', data: { venv: '/srv/venv' } }],
+      unsafeOutput: '#!/bin/sh\n. /srv/venv/bin/activate\npip install -r requirements.txt\n/srv/venv/bin/python manage.py migrate\n',
+    },
+  ],
+});
+
+test('VG104 configuration fix: the fixed script runs the venv\'s interpreter (real venv, real /bin/sh)', async (t) => {
+  const py = python3();
+  if (!py) return t.skip('no Python 3 found');
+  const dir = tempDir();
+  try {
+    assert.equal(spawnSync(py, ['-m', 'venv', '--without-pip', path.join(dir, 'v')]).status, 0);
+    const script = "#!/bin/sh\nv/bin/python -c 'pass'\n/usr/bin/python3 -c 'import sys; print(sys.prefix)'\n";
+    const fixed = await fixText(script, { select: ['VG104'], unsafe: true, path: 'deploy.sh' });
+    assert.equal(fixed, "#!/bin/sh\nv/bin/python -c 'pass'\nv/bin/python -c 'import sys; print(sys.prefix)'\n");
+    fs.writeFileSync(path.join(dir, 'deploy.sh'), fixed);
+    const r = spawnSync('/bin/sh', ['deploy.sh'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(fs.realpathSync(r.stdout.trim()), fs.realpathSync(path.join(dir, 'v')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
