@@ -346,7 +346,9 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     return t;
   };
   const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
-  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  // `rm -rf $(VENV)` matters too: the venv is gone for the rest of its recipe (session.ts removeVenvs).
+  const removes = (sh: Job['shells'][number]) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
+  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const toParse = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf)));
   parseShellBatch(toParse, () => {
     // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
