@@ -3621,6 +3621,11 @@ var Scanner = class {
       j += t[j] === "\\" ? 2 : 1;
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j)))
       this.out[i + 1] = ":";
+    else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
+      this.out[i] = "$";
+      this.out[i + 1] = "(";
+      this.out[j] = ")";
+    }
     return Math.min(j + 1, t.length);
   }
   /** `${`…`}` at i: returns the index after its `}`; blanks the operand if it has one. */
@@ -3870,8 +3875,12 @@ function smallGaps(t, out) {
     const from = t.lastIndexOf("\n", m.index - 1) + 1;
     const to = t.indexOf("\n", m.index);
     const line = t.slice(from, to < 0 ? t.length : to);
-    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line))
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from))
       out[m.index] = out[m.index + 1] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
+    if (plainBefore(t, m.index + m[1].length))
+      out[m.index + m[1].length + m[2].length] = " ";
   }
   for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
     const open = m.index + m[1].length + m[2].length;
@@ -3889,6 +3898,10 @@ function smallGaps(t, out) {
     if (plainBefore(t, m.index + m[1].length))
       out[at] = "_";
   }
+}
+function insideOpenTest(t, lineStart) {
+  const before = t.slice(Math.max(0, lineStart - 2e3), lineStart);
+  return before.lastIndexOf("[[") > before.lastIndexOf("]]") || before.lastIndexOf("((") > before.lastIndexOf("))");
 }
 function matchingParen(t, open) {
   let depth = 0;
@@ -4338,6 +4351,7 @@ function parseShellWord(script, opts = {}) {
   if (batched) {
     try {
       const collector = new Collector(batched.s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
+      collector.onBranch = opts.onBranch;
       if (opts.onScopes)
         opts.onScopes(collector.scopes(batched.nodes));
       collector.run(batched.root, batched.nodes);
@@ -4390,6 +4404,7 @@ function parseShellWord(script, opts = {}) {
       return result;
     }
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
+    collector.onBranch = opts.onBranch;
     if (opts.onScopes)
       opts.onScopes(collector.scopes(tree.rootNode));
     collector.run(tree.rootNode);
@@ -4540,6 +4555,8 @@ var Collector = class {
   onUncalled;
   map;
   expander;
+  /** See ShellParseOptions.onBranch. */
+  onBranch;
   constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
     this.s = s;
     this.out = out;
@@ -4646,9 +4663,13 @@ var Collector = class {
   walk(root, nodes) {
     const stack = nodes ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse() : [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard, depth = 0 } = stack.pop();
+      const { n, parent, next, guard, close, depth = 0 } = stack.pop();
       if (guard) {
         this.onVenvGuard?.();
+        continue;
+      }
+      if (close !== void 0) {
+        this.onBranch?.("close", close);
         continue;
       }
       if (n.isError) {
@@ -4686,6 +4707,15 @@ var Collector = class {
         case "list":
           if (this.onVenvGuard && parent?.type === "program" && isVenvGuard(n, this.s.text))
             stack.push({ n, guard: true });
+          if (n.type === "if_statement" && this.onBranch) {
+            this.onBranch("open", false);
+            stack.push({ n, close: n.children.some((c) => c?.type === "else_clause") });
+          }
+          break;
+        case "elif_clause":
+        case "else_clause":
+          if (parent?.type === "if_statement")
+            this.onBranch?.("next", false);
           break;
         case "comment":
           continue;
@@ -4963,7 +4993,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, meter: this.o.meter }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -5076,7 +5106,10 @@ var ShellSession = class {
       pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
-    const known = this.venvsAt(cmd.span?.start);
+    let known = this.venvsAt(cmd.span?.start);
+    const absent = this.absent;
+    if (absent?.size)
+      known = new Map([...known].filter(([v]) => !absent.has(v)));
     const env2 = { path: pathState, knownVenvs: [...known.keys()] };
     const a = this.active();
     if (a)
@@ -5100,10 +5133,94 @@ var ShellSession = class {
     }
     return site;
   }
+  /**
+   * Each branch of an `if` runs from the variables before it; after it, a variable the branches
+   * left with different known values is unknown to the word expander and remembered with each value
+   * (httpx's `scripts/install`: `PIP=venv/bin/pip` where it creates ./venv, `PIP=pip` on GitHub
+   * Actions, where it creates none). A command run by such a variable is judged once per value, each
+   * with the venvs that exist where that value holds.
+   */
+  onBranch = (event, hasElse) => {
+    const frame = this.cur;
+    const ifs = frame.ifs ??= [];
+    if (event === "open") {
+      ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(this.o.venvs.keys()), ends: [] });
+      return;
+    }
+    const top = ifs[ifs.length - 1];
+    if (!top)
+      return;
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === "close" && !hasElse)
+      top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
+    frame.vars.clear();
+    for (const [k, v] of top.vars)
+      frame.vars.set(k, v);
+    frame.alts = top.alts && new Map(top.alts);
+    if (event === "next")
+      return;
+    ifs.pop();
+    const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
+    for (const name of names) {
+      const values = top.ends.map((e) => e.vars.get(name));
+      if (values.every((v) => v === values[0])) {
+        frame.vars.set(name, values[0]);
+        frame.alts?.delete(name);
+        continue;
+      }
+      frame.vars.delete(name);
+      frame.alts?.delete(name);
+      if (values.some((v) => v === void 0)) {
+        const last = values.filter((v) => v !== void 0).pop();
+        if (last !== void 0)
+          frame.vars.set(name, last);
+        continue;
+      }
+      const alts = top.ends.map((e, i) => ({
+        value: values[i],
+        absent: new Set(top.ends.flatMap((o, j) => j === i ? [] : [...o.created]).filter((v) => !e.created.has(v)))
+      }));
+      (frame.alts ??= /* @__PURE__ */ new Map()).set(name, alts);
+    }
+    for (const name of [...frame.vars.keys()])
+      if (!names.has(name))
+        frame.vars.delete(name);
+    this.syncVars();
+  };
+  /**
+   * The command once per value of the branch-dependent variable its program word names (see
+   * onBranch), with the venvs absent where that value holds; undefined when it names none.
+   */
+  perBranch(ex) {
+    const alts = this.cur.alts;
+    const program = ex.argv[0];
+    if (!alts?.size || !program)
+      return void 0;
+    const refs = program.fragments.flatMap((f, i) => {
+      const m = f.kind === "unknown" && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
+      return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
+    });
+    if (refs.length !== 1)
+      return void 0;
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const alt of alts.get(refs[0].name)) {
+      if (/\s/.test(alt.value) || alt.value === "" && program.fragments.length === 1 || seen.has(alt.value))
+        continue;
+      seen.add(alt.value);
+      const fragments = program.fragments.map((f, i) => i === refs[0].i ? { kind: "text", text: alt.value } : f);
+      out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
+    }
+    return out;
+  }
+  /** Venvs that do not exist for the site being made (another branch's, see perBranch). */
+  absent;
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
   setVar(name, value) {
     if (TRACKED.has(name))
       return;
+    this.cur.alts?.delete(name);
     const t = value === void 0 ? void 0 : this.valueOf(value);
     if (t === void 0 || hasUnknown(t))
       this.cur.vars.delete(name);
@@ -5133,7 +5250,7 @@ var ShellSession = class {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -5151,6 +5268,29 @@ var ShellSession = class {
     for (const a of frame.activations) {
       if (a.site.config)
         a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
+    }
+  }
+  /**
+   * `rm -rf VENV` (or a folder holding it): the venv no longer exists, so it is out of scope for the
+   * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
+   * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
+   */
+  removeVenvs(argv) {
+    if (argv.length < 3 || wordText(argv[0]) !== "rm")
+      return;
+    const t = argv.map((w) => wordText(w));
+    const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
+    if (!/[rR]/.test(opts))
+      return;
+    for (const a of t.slice(1)) {
+      if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
+        continue;
+      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
+      if (abs === void 0)
+        continue;
+      for (const v of [...this.o.venvs.keys()])
+        if (v === abs || v.startsWith(abs === "/" ? "/" : abs + "/"))
+          this.o.venvs.delete(v);
     }
   }
   onCommand(cmd) {
@@ -5210,7 +5350,20 @@ var ShellSession = class {
       return;
     }
     for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
+      const branches = o.makeSite ? void 0 : this.perBranch(ex);
+      if (branches) {
+        for (const b of branches) {
+          this.absent = b.absent;
+          try {
+            this.makeSite(b.ex).rewriter = void 0;
+          } finally {
+            this.absent = void 0;
+          }
+        }
+        continue;
+      }
       const site = this.makeSite(ex);
+      this.removeVenvs(ex.argv);
       const dir = createdVenv(ex.argv);
       if (dir === void 0)
         continue;
@@ -8066,7 +8219,8 @@ function analyzeMakefile(file, opts = {}) {
     return t;
   };
   const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
-  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
+  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const toParse = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf));
   parseShellBatch(toParse, () => {
     const created = /* @__PURE__ */ new Map();

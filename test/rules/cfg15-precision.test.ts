@@ -110,3 +110,16 @@ testRule(venvNotOnPath, {
     },
   ],
 });
+
+testRule(venvNotOnPath, {
+  label: 'a default given in an if without else',
+  valid: [],
+  invalid: [
+    {
+      name: 'if [ -z "$VENV" ]; then VENV=.venv; fi: the default names the venv made after',
+      filename: 'setup.sh',
+      code: '#!/bin/sh\nif [ -z "$VENV" ]; then\n  VENV=.venv\nfi\npython3 -m venv "$VENV"\npip install x\n',
+      errors: [{ line: 6, column: 1, messageId: 'notOnPath', data: { name: 'pip', venv: '.venv' } }],
+    },
+  ],
+});

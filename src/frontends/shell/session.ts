@@ -349,7 +349,13 @@ class ShellSession {
       }
       frame.vars.delete(name);
       frame.alts?.delete(name);
-      if (values.some((v) => v === undefined)) continue;
+      if (values.some((v) => v === undefined)) {
+        // Unknown on some path (`if [ -z "$VENV" ]; then VENV=.venv; fi`): the value assigned last
+        // stands, as when the branches are followed in order (the default the script gives itself).
+        const last = values.filter((v): v is string => v !== undefined).pop();
+        if (last !== undefined) frame.vars.set(name, last);
+        continue;
+      }
       const alts = top.ends.map((e, i) => ({
         value: values[i]!,
         absent: new Set(top.ends.flatMap((o, j) => (j === i ? [] : [...o.created])).filter((v) => !e.created.has(v))),
