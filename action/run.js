@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs17 from "node:fs";
-import path40 from "node:path";
+import fs16 from "node:fs";
+import path39 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path36 from "node:path";
+import path35 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path41, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path41;
+  constructor(path40, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path40;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path41, bytes, opts = {}) {
+function decodeText(path40, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path41, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path41, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path40, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path41, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path40, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path41, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path40, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path41, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path41, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path40, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -702,61 +702,6 @@ function isSuppressed(s, lines, code, name) {
       return true;
   }
   return false;
-}
-
-// dist/src/frontends/shell/lookups.js
-var LOOKUP = /^\s*(?:which|command\s+-v|type\s+-[pP])\s+(['"]?)([A-Za-z_][\w.+-]*)\1\s*(?:[12]?>\s*\/dev\/null\s*|2>&1\s*)*(?:\|\|\s*true\s*)?$/;
-function lookedUpName(substitution) {
-  let inner;
-  if (substitution.startsWith("$(") && substitution.endsWith(")") && !substitution.startsWith("$(("))
-    inner = substitution.slice(2, -1);
-  else if (substitution.length >= 2 && substitution.startsWith("`") && substitution.endsWith("`"))
-    inner = substitution.slice(1, -1);
-  if (inner === void 0)
-    return void 0;
-  return LOOKUP.exec(inner)?.[2];
-}
-function lookupFragment(name, span) {
-  const s = span ?? { start: 0, end: 0 };
-  return { kind: "path-lookup", name: { fragments: [{ kind: "text", text: name }], span: s }, span: s };
-}
-var OPEN = "";
-var CLOSE = "";
-function lookupAwareText(w, other) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind === "path-lookup") {
-      const n = f.name.fragments.length === 1 && f.name.fragments[0].kind === "text" ? f.name.fragments[0].text : void 0;
-      s += n !== void 0 ? `${OPEN}${n}${CLOSE}` : other(f);
-    } else
-      s += f.kind === "text" ? f.text : other(f);
-  }
-  return s;
-}
-function splitLookups(value) {
-  if (!value.includes(OPEN))
-    return void 0;
-  const out = [];
-  const re = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, "g");
-  let p = 0;
-  for (const m of value.matchAll(re)) {
-    if (m.index > p)
-      out.push(value.slice(p, m.index));
-    out.push({ lookup: m[1] });
-    p = m.index + m[0].length;
-  }
-  if (p < value.length)
-    out.push(value.slice(p));
-  return out;
-}
-function lookupWordSpan(source, w) {
-  if (w.fragments.length !== 1 || w.fragments[0].kind !== "path-lookup" || !w.span)
-    return void 0;
-  const text3 = source.slice(w.span.start, w.span.end);
-  const bare = /^"(.*)"$/s.exec(text3)?.[1] ?? text3;
-  if (lookedUpName(bare) !== void 0 || /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(bare))
-    return w.span;
-  return void 0;
 }
 
 // dist/src/kernel/launch-site.js
@@ -2111,6 +2056,11 @@ var Scanner = class {
       j += t[j] === "\\" ? 2 : 1;
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j)))
       this.out[i + 1] = ":";
+    else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
+      this.out[i] = "$";
+      this.out[i + 1] = "(";
+      this.out[j] = ")";
+    }
     return Math.min(j + 1, t.length);
   }
   /** `${`…`}` at i: returns the index after its `}`; blanks the operand if it has one. */
@@ -2360,8 +2310,12 @@ function smallGaps(t, out) {
     const from = t.lastIndexOf("\n", m.index - 1) + 1;
     const to = t.indexOf("\n", m.index);
     const line = t.slice(from, to < 0 ? t.length : to);
-    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line))
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from))
       out[m.index] = out[m.index + 1] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
+    if (plainBefore(t, m.index + m[1].length))
+      out[m.index + m[1].length + m[2].length] = " ";
   }
   for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
     const open = m.index + m[1].length + m[2].length;
@@ -2379,6 +2333,10 @@ function smallGaps(t, out) {
     if (plainBefore(t, m.index + m[1].length))
       out[at2] = "_";
   }
+}
+function insideOpenTest(t, lineStart) {
+  const before = t.slice(Math.max(0, lineStart - 2e3), lineStart);
+  return before.lastIndexOf("[[") > before.lastIndexOf("]]") || before.lastIndexOf("((") > before.lastIndexOf("))");
 }
 function matchingParen(t, open) {
   let depth = 0;
@@ -2640,10 +2598,6 @@ var WordExpander = class {
         this.expansion(n, f, mode2);
         return;
       case "command_substitution":
-        if (this.lookup(n, f, mode2 !== "unquoted"))
-          return;
-        this.unknown(n, f, mode2, "command substitution");
-        return;
       case "process_substitution":
         this.unknown(n, f, mode2, "command substitution");
         return;
@@ -2665,14 +2619,6 @@ var WordExpander = class {
       }
     }
   }
-  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
-  lookup(n, f, quoted) {
-    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
-    if (name === void 0)
-      return false;
-    f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
-    return true;
-  }
   unknown(n, f, mode2, why, multi = false) {
     f.frag({ kind: "unknown", span: this.span(n.startIndex, n.endIndex), why }, mode2 !== "unquoted", multi);
   }
@@ -2688,10 +2634,9 @@ var WordExpander = class {
         this.literal(p, c.startIndex, f, "dquoted");
       if (c.type === "simple_expansion" || c.type === "expansion")
         this.expansion(c, f, "dquoted");
-      else if (c.type === "command_substitution") {
-        if (!this.lookup(c, f, true))
-          this.unknown(c, f, "dquoted", "command substitution");
-      } else if (c.type === "arithmetic_expansion")
+      else if (c.type === "command_substitution")
+        this.unknown(c, f, "dquoted", "command substitution");
+      else if (c.type === "arithmetic_expansion")
         this.unknown(c, f, "dquoted", "arithmetic expansion");
       else
         this.literal(c.startIndex, c.endIndex, f, "dquoted");
@@ -2709,12 +2654,7 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     const known = name !== void 0 ? this.vars?.get(name) : void 0;
     if (known !== void 0) {
-      const parts = splitLookups(known);
-      if (parts)
-        for (const p of parts)
-          typeof p === "string" ? f.value(p, mode2 !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode2 !== "unquoted");
-      else
-        f.value(known, mode2 !== "unquoted");
+      f.value(known, mode2 !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -2846,6 +2786,7 @@ function parseShellWord(script, opts = {}) {
   if (batched) {
     try {
       const collector = new Collector(batched.s, opts.dialect ?? "bash", opts.vars, result2, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
+      collector.onBranch = opts.onBranch;
       if (opts.onScopes)
         opts.onScopes(collector.scopes(batched.nodes));
       collector.run(batched.root, batched.nodes);
@@ -2898,6 +2839,7 @@ function parseShellWord(script, opts = {}) {
       return result2;
     }
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result2, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
+    collector.onBranch = opts.onBranch;
     if (opts.onScopes)
       opts.onScopes(collector.scopes(tree.rootNode));
     collector.run(tree.rootNode);
@@ -3048,6 +2990,8 @@ var Collector = class {
   onUncalled;
   map;
   expander;
+  /** See ShellParseOptions.onBranch. */
+  onBranch;
   constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
     this.s = s;
     this.out = out;
@@ -3154,9 +3098,13 @@ var Collector = class {
   walk(root, nodes) {
     const stack = nodes ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse() : [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard, depth = 0 } = stack.pop();
+      const { n, parent, next, guard, close, depth = 0 } = stack.pop();
       if (guard) {
         this.onVenvGuard?.();
+        continue;
+      }
+      if (close !== void 0) {
+        this.onBranch?.("close", close);
         continue;
       }
       if (n.isError) {
@@ -3194,6 +3142,15 @@ var Collector = class {
         case "list":
           if (this.onVenvGuard && parent?.type === "program" && isVenvGuard(n, this.s.text))
             stack.push({ n, guard: true });
+          if (n.type === "if_statement" && this.onBranch) {
+            this.onBranch("open", false);
+            stack.push({ n, close: n.children.some((c) => c?.type === "else_clause") });
+          }
+          break;
+        case "elif_clause":
+        case "else_clause":
+          if (parent?.type === "if_statement")
+            this.onBranch?.("next", false);
           break;
         case "comment":
           continue;
@@ -3471,7 +3428,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, meter: this.o.meter }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -3584,7 +3541,10 @@ var ShellSession = class {
       pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
-    const known = this.venvsAt(cmd.span?.start);
+    let known = this.venvsAt(cmd.span?.start);
+    const absent = this.absent;
+    if (absent?.size)
+      known = new Map([...known].filter(([v]) => !absent.has(v)));
     const env2 = { path: pathState, knownVenvs: [...known.keys()] };
     const a = this.active();
     if (a)
@@ -3598,7 +3558,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
-      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation };
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -3608,11 +3568,95 @@ var ShellSession = class {
     }
     return site;
   }
+  /**
+   * Each branch of an `if` runs from the variables before it; after it, a variable the branches
+   * left with different known values is unknown to the word expander and remembered with each value
+   * (httpx's `scripts/install`: `PIP=venv/bin/pip` where it creates ./venv, `PIP=pip` on GitHub
+   * Actions, where it creates none). A command run by such a variable is judged once per value, each
+   * with the venvs that exist where that value holds.
+   */
+  onBranch = (event, hasElse) => {
+    const frame = this.cur;
+    const ifs = frame.ifs ??= [];
+    if (event === "open") {
+      ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(this.o.venvs.keys()), ends: [] });
+      return;
+    }
+    const top = ifs[ifs.length - 1];
+    if (!top)
+      return;
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === "close" && !hasElse)
+      top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
+    frame.vars.clear();
+    for (const [k, v] of top.vars)
+      frame.vars.set(k, v);
+    frame.alts = top.alts && new Map(top.alts);
+    if (event === "next")
+      return;
+    ifs.pop();
+    const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
+    for (const name of names) {
+      const values = top.ends.map((e) => e.vars.get(name));
+      if (values.every((v) => v === values[0])) {
+        frame.vars.set(name, values[0]);
+        frame.alts?.delete(name);
+        continue;
+      }
+      frame.vars.delete(name);
+      frame.alts?.delete(name);
+      if (values.some((v) => v === void 0)) {
+        const last = values.filter((v) => v !== void 0).pop();
+        if (last !== void 0)
+          frame.vars.set(name, last);
+        continue;
+      }
+      const alts = top.ends.map((e, i) => ({
+        value: values[i],
+        absent: new Set(top.ends.flatMap((o, j) => j === i ? [] : [...o.created]).filter((v) => !e.created.has(v)))
+      }));
+      (frame.alts ??= /* @__PURE__ */ new Map()).set(name, alts);
+    }
+    for (const name of [...frame.vars.keys()])
+      if (!names.has(name))
+        frame.vars.delete(name);
+    this.syncVars();
+  };
+  /**
+   * The command once per value of the branch-dependent variable its program word names (see
+   * onBranch), with the venvs absent where that value holds; undefined when it names none.
+   */
+  perBranch(ex) {
+    const alts = this.cur.alts;
+    const program = ex.argv[0];
+    if (!alts?.size || !program)
+      return void 0;
+    const refs = program.fragments.flatMap((f, i) => {
+      const m = f.kind === "unknown" && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
+      return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
+    });
+    if (refs.length !== 1)
+      return void 0;
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const alt of alts.get(refs[0].name)) {
+      if (/\s/.test(alt.value) || alt.value === "" && program.fragments.length === 1 || seen.has(alt.value))
+        continue;
+      seen.add(alt.value);
+      const fragments = program.fragments.map((f, i) => i === refs[0].i ? { kind: "text", text: alt.value } : f);
+      out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
+    }
+    return out;
+  }
+  /** Venvs that do not exist for the site being made (another branch's, see perBranch). */
+  absent;
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
   setVar(name, value) {
     if (TRACKED.has(name))
       return;
-    const t = value === void 0 ? void 0 : lookupAwareText(value, (f) => this.valueOf({ fragments: [f] }));
+    this.cur.alts?.delete(name);
+    const t = value === void 0 ? void 0 : this.valueOf(value);
     if (t === void 0 || hasUnknown(t))
       this.cur.vars.delete(name);
     else
@@ -3641,7 +3685,7 @@ var ShellSession = class {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -3659,6 +3703,29 @@ var ShellSession = class {
     for (const a of frame.activations) {
       if (a.site.config)
         a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
+    }
+  }
+  /**
+   * `rm -rf VENV` (or a folder holding it): the venv no longer exists, so it is out of scope for the
+   * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
+   * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
+   */
+  removeVenvs(argv) {
+    if (argv.length < 3 || wordText(argv[0]) !== "rm")
+      return;
+    const t = argv.map((w) => wordText(w));
+    const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
+    if (!/[rR]/.test(opts))
+      return;
+    for (const a of t.slice(1)) {
+      if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
+        continue;
+      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
+      if (abs === void 0)
+        continue;
+      for (const v of [...this.o.venvs.keys()])
+        if (v === abs || v.startsWith(abs === "/" ? "/" : abs + "/"))
+          this.o.venvs.delete(v);
     }
   }
   onCommand(cmd) {
@@ -3718,7 +3785,20 @@ var ShellSession = class {
       return;
     }
     for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
+      const branches = o.makeSite ? void 0 : this.perBranch(ex);
+      if (branches) {
+        for (const b of branches) {
+          this.absent = b.absent;
+          try {
+            this.makeSite(b.ex).rewriter = void 0;
+          } finally {
+            this.absent = void 0;
+          }
+        }
+        continue;
+      }
       const site = this.makeSite(ex);
+      this.removeVenvs(ex.argv);
       const dir = createdVenv(ex.argv);
       if (dir === void 0)
         continue;
@@ -3884,7 +3964,7 @@ function charClass(chars) {
 var UNSAFE_IN_PROGRAM = /[\s"'\\$`#;%&|<>()*?:]/;
 var MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 function programRewriter(file, program, bin, opts = {}) {
-  const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
+  const span = shellWordSpan(file.text, program);
   if (!span)
     return void 0;
   return {
@@ -4675,10 +4755,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path41 = `PATH="${v.venv}/bin:$PATH"`;
+  const path40 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path41}` }], applicability: "unsafe", reason, title: `Add ENV ${path41} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path41}` }], applicability: "unsafe", reason, title: `Add ${path41} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path40}` }], applicability: "unsafe", reason, title: `Add ENV ${path40} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path40}` }], applicability: "unsafe", reason, title: `Add ${path40} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -4738,7 +4818,7 @@ function analyzeDockerfile(file) {
     if (active)
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: "dockerfile", api, callSpan: inst.span, env: env2 });
-    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar(), cwd: st.workdir };
+    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar() };
     run2.addSite(site, decl);
     instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);
@@ -6574,7 +6654,8 @@ function analyzeMakefile(file, opts = {}) {
     return t;
   };
   const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
-  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
+  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const toParse = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf));
   parseShellBatch(toParse, () => {
     const created = /* @__PURE__ */ new Map();
@@ -8043,9 +8124,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path41, bytes) {
+function decodePython(path40, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path41, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path40, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -8064,9 +8145,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path41 = this.path;
-    path41.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path41[path41.length - 1];
+    const path40 = this.path;
+    path40.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path40[path40.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -8076,7 +8157,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path41.push(next);
+      path40.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -8089,11 +8170,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path41 = this.path;
+    const path40 = this.path;
     let lo = 0;
-    for (let hi = path41.length - 1; lo < hi; ) {
+    for (let hi = path40.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path41[mid].startIndex <= start && end <= path41[mid].endIndex)
+      if (path40[mid].startIndex <= start && end <= path40[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -8146,12 +8227,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path41, key) {
+function withKey(path40, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path41 === "no")
+  if (key === void 0 && path40 === "no")
     return "unknown";
-  return path41;
+  return path40;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -8794,11 +8875,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path41 = flow.chain.join("/");
+                const path40 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path41.startsWith(k + "/") || k.startsWith(path41 + "/"))
+                  if (path40.startsWith(k + "/") || k.startsWith(path40 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path41, e.value());
+                chain.values.set(path40, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -9068,10 +9149,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path41 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path40 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path41 = withKey(path41, k);
-        return { k: "env", path: path41, span };
+          path40 = withKey(path40, k);
+        return { k: "env", path: path40, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9577,22 +9658,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path41 = "no";
+    let path40 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path41 = withKey(path41, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path40 = withKey(path40, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path41 = mergeEnv(path41, v.k === "env" ? v.path : "unknown");
+        path40 = mergeEnv(path40, v.k === "env" ? v.path : "unknown");
       } else
-        path41 = withKey(path41, void 0);
+        path40 = withKey(path40, void 0);
     }
-    return { k: "env", path: path41, span: spanOf(n) };
+    return { k: "env", path: path40, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -10427,19 +10508,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path41 = r.env;
+    let path40 = r.env;
     if (cmd.pathReset)
-      path41 = { kind: "reset", by: cmd.pathReset };
+      path40 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path41 = { kind: "reset", by: "env -i" };
+      path40 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path41 = { kind: "explicit" };
-    const env2 = { path: path41 };
+      path40 = { kind: "explicit" };
+    const env2 = { path: path40 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path41.kind !== "reset" && path41.kind !== "missing")
+    if (active !== void 0 && path40.kind !== "reset" && path40.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -10670,7 +10751,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path41, head2) => /\.pyw?$/i.test(path41) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path40, head2) => /\.pyw?$/i.test(path40) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -10769,7 +10850,7 @@ function runExecCommand(argv, complete, env2, out) {
       if (rw)
         site.rewriter = rw;
     }
-    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar(), cwd: env2.cwd };
+    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar() };
     if (env2.virtualEnv && venvOnPath(env2.envPath, /* @__PURE__ */ new Map([[env2.virtualEnv.venv, true]])) !== env2.virtualEnv.venv)
       facts.virtualEnv = env2.virtualEnv;
     site.config = facts;
@@ -10889,10 +10970,9 @@ function scriptShell(fileName, head2) {
     return { parse: "sh", dialect: "sh", shellName: sb.prog };
   return { parse: "bash", shellName: sb.prog };
 }
-function analyzeShellScript(file, opts = {}, caller) {
+function analyzeShellScript(file, opts = {}) {
   const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head2);
-  const shown2 = caller?.showVenv ?? showVenv3;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at2 = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -10903,23 +10983,23 @@ function analyzeShellScript(file, opts = {}, caller) {
   };
   const facts = {
     form: "shell",
-    showVenv: shown2,
+    showVenv: showVenv3,
     unit: "this script",
-    scope: caller?.scope ?? "at this point of the script",
-    persistAdvice: (venv) => `activate it earlier in the script (. ${shown2(venv)}/bin/activate)`
+    scope: "at this point of the script",
+    persistAdvice: (venv) => `activate it earlier in the script (. ${showVenv3(venv)}/bin/activate)`
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "shell");
-    const venvs = new Map([...caller?.venvs ?? [], ...initial]);
+    const venvs = new Map(initial);
     runShellCommand(textWord(file.text, 0), shell2.parse, shell2.shellName, {
       file,
       language: "shell",
       api: "script",
       callSpan: fileSpan,
       order: 0,
-      envPath: caller?.path ?? DEFAULT_PATH,
+      envPath: DEFAULT_PATH,
       execLookupOnEnvPath: true,
-      cwd: caller ? caller.cwd : START_DIR,
+      cwd: START_DIR,
       vars: /* @__PURE__ */ new Map(),
       venvs,
       execFacts: facts,
@@ -13931,8 +14011,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path41, content) {
-  const name = path41.slice(Math.max(path41.lastIndexOf("/"), path41.lastIndexOf("\\")) + 1);
+function headOf(path40, content) {
+  const name = path40.slice(Math.max(path40.lastIndexOf("/"), path40.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -13944,11 +14024,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path41, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path41, head2));
+function claimingFrontEnd(path40, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path40, head2));
 }
-function frontEndFor(path41, head2 = "") {
-  return claimingFrontEnd(path41, head2) ?? pythonFrontEnd;
+function frontEndFor(path40, head2 = "") {
+  return claimingFrontEnd(path40, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -14594,7 +14674,7 @@ function diagnose(file, analysis, ctx) {
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
     for (const rule of ctx.rules) {
-      if (rule.judges !== judges && rule.judges !== "both")
+      if (rule.judges !== judges)
         continue;
       rule.check(site, verdict, {
         judge,
@@ -14665,31 +14745,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path41, ctx, language2) {
+function readForCheckSafely(path40, ctx, language2) {
   try {
-    return readForCheck(path41, ctx, language2);
+    return readForCheck(path40, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path41, diagnostics: [], problems: [{ path: path41, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path40, diagnostics: [], problems: [{ path: path40, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path41, ctx, language2) {
-  const result2 = { path: path41, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path40, ctx, language2) {
+  const result2 = { path: path40, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path41, kind, message, partial: false });
+    result2.problems.push({ path: path40, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path41, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path41) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path40, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path40) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path41) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path40) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -14699,7 +14779,7 @@ function readForCheck(path41, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path41, headOf(path41, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path40, headOf(path40, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
@@ -14708,11 +14788,11 @@ function readForCheck(path41, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path41, bytes);
+  const decoded = (fe.decode ?? decodeText)(path40, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path41, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path40, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
   if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
     result2.skipped = true;
@@ -14742,7 +14822,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path41 = result2.path;
+  const path40 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems } = checkSource(file, ctx, fe);
@@ -14757,22 +14837,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path41, e));
+    result2.problems.push(crashProblem(path40, e));
   }
   return result2;
 }
-function crashProblem(path41, e) {
+function crashProblem(path40, e) {
   if (e instanceof TooComplexError)
-    return { path: path41, kind: "too-complex", message: e.message, partial: false };
+    return { path: path40, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path41, kind: "too-deep", message: e.message, partial: false };
+    return { path: path40, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path41, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path40, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path41, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path40, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path41, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path40, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
@@ -15383,46 +15463,14 @@ var venvNotOnPath = defineRule({
 });
 
 // dist/src/rules/system-interpreter-path.js
-var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
-var SYSTEM_MODULES = /* @__PURE__ */ new Set(["venv", "virtualenv", "pipx", "ensurepip", ...SELF_MANAGED_TOOLS]);
-function moduleOf(site) {
-  const t = site.argv.slice(1).map((w) => wordText(w));
-  for (let i = 0; i < t.length; i++) {
-    const a = t[i];
-    if (a === void 0 || !a.startsWith("-"))
-      return void 0;
-    if (a === "-m")
-      return t[i + 1];
-    if (/^-m\w/.test(a))
-      return a.slice(2);
-    if (a === "-c")
-      return void 0;
-  }
-  return void 0;
-}
-function venvInScope(site, verdict) {
-  const facts = site.config;
-  const venvs = site.env.knownVenvs ?? [];
-  if (!facts || venvs.length === 0 || facts.createsVenv)
-    return void 0;
-  const venv = site.env.activeVenv !== void 0 && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
-  if (facts.deactivated?.includes(venv))
-    return void 0;
-  const mod = moduleOf(site);
-  if (mod !== void 0 && SYSTEM_MODULES.has(mod))
-    return void 0;
-  if (mod === "pip" && pipNotMeantForVenv(site, true, facts.venvOrigins.get(venv)))
-    return void 0;
-  return verdict.tool === "interpreter" ? venv : void 0;
-}
 var systemInterpreterPath = defineRule({
   code: "VG104",
   name: "system-interpreter-path",
-  summary: "A hard-coded system interpreter path is started instead of the running venv (or the venv a configuration file puts in scope)",
+  summary: "A hard-coded system interpreter path is started instead of the running venv",
   fixable: "sometimes",
+  judges: "python",
   messages: {
-    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead',
-    systemInterpreterConfig: '"{{name}}" is the system interpreter, not the venv {{venv}} {{scope}}; {{venv}}{{origin}}: use {{replacement}}'
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
   },
   docs: {
     exampleLanguage: "python",
@@ -15431,31 +15479,14 @@ var systemInterpreterPath = defineRule({
     whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose.',
-    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
+    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
+    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
-  judges: "both",
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
-    if (site.language !== "python") {
-      const venv = venvInScope(site, verdict);
-      const facts = site.config;
-      if (venv === void 0 || !facts)
-        return;
-      const shown2 = facts.showVenv ? facts.showVenv(venv) : venv;
-      const target = { kind: "interpreter" };
-      const own = site.rewriter?.rewrite(target);
-      const replacement = own?.edits.length === 1 ? own.edits[0].text : `${shown2}/bin/python`;
-      ctx.report({
-        messageId: "systemInterpreterConfig",
-        data: { name: verdict.name, venv: shown2, scope: facts.scope, origin: originText(facts.venvOrigins.get(venv)), replacement },
-        fix: { title: `Use ${replacement}`, target, cap: "unsafe", reason: CONFIG_FIX_REASON }
-      });
-      return;
-    }
     ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
@@ -15577,7 +15608,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path41 = wordText(found.script);
+    const path40 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -15587,13 +15618,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path41))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path40))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path41 } } : { messageId: "runAsProgram", data: { script: path41 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path40 } } : { messageId: "runAsProgram", data: { script: path40 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path41}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path40}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -15790,12 +15821,12 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path23.dirname(path23.resolve(pyprojectPath)) : path23.resolve(start);
+  const projectRoot2 = pyprojectPath ? path23.dirname(path23.resolve(pyprojectPath)) : path23.resolve(start);
   const cfg = {
-    root: settingsPath ? path23.dirname(path23.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path23.dirname(path23.resolve(settingsPath)) : projectRoot2,
     settingsPath,
     pyprojectPath,
-    projectRoot: projectRoot3,
+    projectRoot: projectRoot2,
     ignore: [],
     perFileIgnores: {},
     exclude: [...DEFAULT_EXCLUDE],
@@ -18020,250 +18051,9 @@ function projectRoot(roots) {
   return dirs.length === 1 ? dirs[0] : void 0;
 }
 
-// dist/src/pipeline/follow-scripts.js
+// dist/src/pipeline/baseline.js
 import fs14 from "node:fs";
 import path34 from "node:path";
-var FOLLOW_DEPTH = 3;
-var FOLLOW_RUNS = 500;
-function scriptWord(site) {
-  const words4 = site.argv.map((w) => wordText(w));
-  const w0 = words4[0];
-  if (w0 === void 0)
-    return void 0;
-  const base = path34.posix.basename(w0);
-  let i = 0;
-  let dialect;
-  if (/^(sh|bash|dash)$/.test(base)) {
-    dialect = base === "bash" ? "bash" : "sh";
-    for (i = 1; i < words4.length; i++) {
-      const a = words4[i];
-      if (a === void 0)
-        return void 0;
-      if (a === "--") {
-        i++;
-        break;
-      }
-      if (!a.startsWith("-") && !a.startsWith("+"))
-        break;
-      if (/^-[a-zA-Z]*c/.test(a) && !a.startsWith("--"))
-        return void 0;
-      if (/^[-+][oO]$/.test(a))
-        i++;
-    }
-  } else if (w0 === "source" || w0 === ".")
-    i = 1;
-  const word = words4[i];
-  if (word === void 0 || word === "")
-    return void 0;
-  if (i === 0 && !word.includes("/"))
-    return void 0;
-  if (/(^|\/)bin\/activate$/.test(word))
-    return void 0;
-  return { word, dialect };
-}
-function resolveScript(word, dirs, root, scripts) {
-  if (path34.isAbsolute(word)) {
-    if (scripts.has(path34.normalize(word)))
-      return path34.normalize(word);
-    const parts = word.split("/").filter(Boolean);
-    for (let i = 1; i < parts.length; i++) {
-      const c = path34.join(root, ...parts.slice(i));
-      if (scripts.has(c))
-        return c;
-    }
-    return void 0;
-  }
-  for (const d of dirs) {
-    const c = path34.resolve(d, word);
-    if (scripts.has(c))
-      return c;
-  }
-  return void 0;
-}
-function callerDirs(site, callerDir, root) {
-  const cwd = site.config?.cwd;
-  const dirs = [];
-  const rel = cwd === void 0 ? void 0 : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
-  if (rel !== void 0)
-    dirs.push(path34.join(callerDir, rel));
-  dirs.push(callerDir, root);
-  return dirs;
-}
-function callerState(site, dialect, scope, shown2) {
-  const facts = site.config;
-  if (!facts || facts.activation || site.env.path.kind !== "inherited")
-    return void 0;
-  const known = site.env.knownVenvs ?? [];
-  if (known.length === 0)
-    return void 0;
-  const active = site.env.activeVenv;
-  if (active !== void 0 && !active.startsWith("/"))
-    return void 0;
-  const callerFile = shown2(site.file.path);
-  const venvs = /* @__PURE__ */ new Map();
-  const deactivated = new Set(facts.deactivated ?? []);
-  for (const [v, o] of facts.venvOrigins) {
-    if (deactivated.has(v) && v !== active)
-      continue;
-    venvs.set(v, { ...o, where: o.where ? `${o.where} of ${callerFile}` : `in ${callerFile}`, offset: void 0, end: void 0 });
-  }
-  if (active !== void 0 && !venvs.has(active))
-    venvs.set(active, { line: site.file.location(site.callSpan.start).line, how: "named", where: `in ${callerFile}` });
-  if (venvs.size === 0)
-    return void 0;
-  return {
-    path: active ? `${active}/bin:${DEFAULT_PATH}` : DEFAULT_PATH,
-    cwd: facts.cwd,
-    venvs,
-    dialect,
-    showVenv: facts.showVenv ?? ((v) => v),
-    scope
-  };
-}
-function stateKey(script, c) {
-  return JSON.stringify([script, c.path, c.cwd, c.dialect, [...c.venvs.keys()].sort()]);
-}
-async function followScripts(files, claimed, roots, results, ctxFor, display, beforeParsing) {
-  const root = projectRoot2(roots);
-  if (root === void 0)
-    return;
-  const scripts = /* @__PURE__ */ new Map();
-  files.forEach((f, i) => {
-    if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path34.resolve(f), i);
-  });
-  if (!scripts.size)
-    return;
-  const names = new Set([...scripts.keys()].map((s) => path34.basename(s)));
-  const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
-  const queue = [];
-  const seen = /* @__PURE__ */ new Set();
-  let loaded = false;
-  const ensureParsers = async () => {
-    if (!loaded) {
-      beforeParsing();
-      await loadParsers();
-      loaded = true;
-    }
-    if (parsersDamaged())
-      await loadParsers();
-  };
-  const enqueue = (site, callerDir, depth, chain) => {
-    const how = scriptWord(site);
-    if (!how)
-      return;
-    const script = resolveScript(how.word, callerDirs(site, callerDir, root), root, scripts);
-    if (!script || chain.includes(script))
-      return;
-    const line = site.file.location(site.callSpan.start).line;
-    const label = `${display(site.file.path)}:${line}`;
-    const caller = callerState(site, how.dialect, `in this script, run by ${label}`, display);
-    if (!caller)
-      return;
-    const key = stateKey(script, caller);
-    if (seen.has(key))
-      return;
-    seen.add(key);
-    const span = site.callSpan;
-    const related = {
-      message: `${display(site.file.path)} runs this script here`,
-      path: display(site.file.path),
-      span,
-      start: site.file.location(span.start),
-      end: site.file.location(span.end)
-    };
-    queue.push({ script, caller, label, related, depth, chain: [...chain, script] });
-  };
-  for (const f of files) {
-    const language2 = claimed.get(f);
-    if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
-      continue;
-    const abs = path34.resolve(f);
-    let text3;
-    try {
-      const st = fs14.statSync(abs);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
-        continue;
-      text3 = fs14.readFileSync(abs, "utf8");
-    } catch {
-      continue;
-    }
-    if (!names1(text3))
-      continue;
-    await ensureParsers();
-    try {
-      const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
-      for (const s of sites)
-        enqueue(s, path34.dirname(abs), 1, []);
-    } catch {
-    }
-  }
-  const added = /* @__PURE__ */ new Map();
-  const texts = /* @__PURE__ */ new Map();
-  for (let n = 0; n < queue.length && n < FOLLOW_RUNS; n++) {
-    const run2 = queue[n];
-    const index = scripts.get(run2.script);
-    let file = texts.get(run2.script);
-    if (!file) {
-      try {
-        file = new SourceFile(run2.script, fs14.readFileSync(run2.script, "utf8"));
-      } catch {
-        continue;
-      }
-      texts.set(run2.script, file);
-    }
-    await ensureParsers();
-    let diags;
-    let sites;
-    try {
-      const ctx = ctxFor(results[index].path);
-      const analysis = analyzeShellScript(file, { shHasSource: ctx.imageRuns?.get(results[index].path)?.shHasSource }, run2.caller);
-      if (analysis.syntaxProblem)
-        continue;
-      sites = analysis.sites;
-      for (const s of sites)
-        s.rewriter = void 0;
-      diags = diagnose(file, analysis, ctx).diagnostics;
-    } catch {
-      continue;
-    }
-    const key = (d) => `${d.code}|${d.span.start}|${d.span.end}`;
-    const own = new Set(results[index].diagnostics.map(key));
-    const earlier = new Map((added.get(index) ?? []).map((d) => [key(d), d]));
-    for (const d of diags) {
-      const e = earlier.get(key(d));
-      if (e && e.related.length < 10 && !e.related.some((r) => r.path === run2.related.path && r.start.line === run2.related.start.line))
-        e.related.push(run2.related);
-    }
-    const fresh = diags.filter((d) => !own.has(key(d)) && !earlier.has(key(d))).map((d) => ({ ...d, path: results[index].path, fix: void 0, related: [...d.related, run2.related] }));
-    if (fresh.length)
-      added.set(index, [...added.get(index) ?? [], ...fresh]);
-    if (run2.depth < FOLLOW_DEPTH)
-      for (const s of sites)
-        enqueue(s, path34.dirname(run2.script), run2.depth + 1, run2.chain);
-  }
-  for (const [index, diags] of added) {
-    const r = results[index];
-    r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    r.source ??= texts.get(path34.resolve(r.path));
-  }
-}
-function projectRoot2(roots) {
-  const dirs = [
-    ...new Set(roots.map((r) => {
-      try {
-        return fs14.statSync(r).isDirectory() ? path34.resolve(r) : path34.dirname(path34.resolve(r));
-      } catch {
-        return void 0;
-      }
-    }))
-  ];
-  return dirs.length === 1 ? dirs[0] : void 0;
-}
-
-// dist/src/pipeline/baseline.js
-import fs15 from "node:fs";
-import path35 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -18287,15 +18077,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path35.dirname(path35.resolve(cwd, file));
-  const rel = (d) => path35.relative(base, path35.resolve(cwd, d.path)).split(path35.sep).join("/");
+  const base = path34.dirname(path34.resolve(cwd, file));
+  const rel = (d) => path34.relative(base, path34.resolve(cwd, d.path)).split(path34.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs15.readFileSync(file, "utf8");
+    text3 = fs14.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -18332,13 +18122,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path35.resolve(cwd, file);
+  const target = path34.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs15.writeFileSync(tmp, text3, { mode: 420 });
-    fs15.renameSync(tmp, target);
+    fs14.writeFileSync(tmp, text3, { mode: 420 });
+    fs14.renameSync(tmp, target);
   } catch (e) {
-    fs15.rmSync(tmp, { force: true });
+    fs14.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -18781,7 +18571,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path36.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path35.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -18804,14 +18594,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path36.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path36.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path35.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path35.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path36.relative(cwd, p);
+    const r = path35.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path36.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path35.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -18847,7 +18637,6 @@ async function check(opts) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path36.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -18925,17 +18714,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path37 from "node:path";
+import path36 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path37.relative(cwd, path37.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path37.sep) || path37.isAbsolute(rel);
+  const rel = path36.relative(cwd, path36.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path36.sep) || path36.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path37.sep).join("/");
+  return displayPath(p, cwd).split(path36.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -19034,7 +18823,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path41 = portablePath(d.path, r.cwd);
+  const path40 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -19049,10 +18838,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path41,
+    path: path40,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path41, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: path40, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -19061,7 +18850,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path38 from "node:path";
+import path37 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -19179,7 +18968,7 @@ function result(d, r, o, ruleIndex, fingerprint) {
     out.relatedLocations = d.related.map((rel, i) => ({
       id: i + 1,
       message: { text: rel.message },
-      physicalLocation: rel.path ? { artifactLocation: artifact(rel.path, r.cwd), region: region(rel.start, rel.end, r.sources.get(rel.path), rel.span) } : { artifactLocation, region: region(rel.start, rel.end, source, rel.span) }
+      physicalLocation: { artifactLocation, region: region(rel.start, rel.end, source, rel.span) }
     }));
   }
   const fix = shownFix(d, o);
@@ -19222,11 +19011,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path38.resolve(cwd, p)).href };
-  return { uri: rel.split(path38.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path37.resolve(cwd, p)).href };
+  return { uri: rel.split(path37.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path38.resolve(dir)).href;
+  const href = pathToFileURL(path37.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -19392,8 +19181,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path41 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path41)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path40 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path40)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -19405,7 +19194,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path41 = sanitize(displayPath(d.path, r.cwd));
+  const path40 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -19418,7 +19207,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path41}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${path40}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -19504,18 +19293,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs16 from "node:fs";
-import path39 from "node:path";
+import fs15 from "node:fs";
+import path38 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path39.dirname(fileURLToPath(from)); ; dir = path39.dirname(dir)) {
-    const file = path39.join(dir, "package.json");
-    if (fs16.existsSync(file)) {
-      const json = JSON.parse(fs16.readFileSync(file, "utf8"));
+  for (let dir = path38.dirname(fileURLToPath(from)); ; dir = path38.dirname(dir)) {
+    const file = path38.join(dir, "package.json");
+    if (fs15.existsSync(file)) {
+      const json = JSON.parse(fs15.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path39.dirname(dir) === dir)
+    if (path38.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -19593,7 +19382,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path40.relative(r.cwd, path40.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path39.relative(r.cwd, path39.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -19601,7 +19390,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs17.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs16.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -19612,21 +19401,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs17.existsSync(path40.resolve(workspace, p)))
+      if (!fs16.existsSync(path39.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path40.resolve(workspace, sarifPath);
-      fs17.mkdirSync(path40.dirname(target), { recursive: true });
-      fs17.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path39.resolve(workspace, sarifPath);
+      fs16.mkdirSync(path39.dirname(target), { recursive: true });
+      fs16.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs17.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs16.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

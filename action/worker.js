@@ -1629,46 +1629,14 @@ var venvNotOnPath = defineRule({
 });
 
 // dist/src/rules/system-interpreter-path.js
-var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
-var SYSTEM_MODULES = /* @__PURE__ */ new Set(["venv", "virtualenv", "pipx", "ensurepip", ...SELF_MANAGED_TOOLS]);
-function moduleOf(site) {
-  const t = site.argv.slice(1).map((w) => wordText(w));
-  for (let i = 0; i < t.length; i++) {
-    const a = t[i];
-    if (a === void 0 || !a.startsWith("-"))
-      return void 0;
-    if (a === "-m")
-      return t[i + 1];
-    if (/^-m\w/.test(a))
-      return a.slice(2);
-    if (a === "-c")
-      return void 0;
-  }
-  return void 0;
-}
-function venvInScope(site, verdict) {
-  const facts = site.config;
-  const venvs = site.env.knownVenvs ?? [];
-  if (!facts || venvs.length === 0 || facts.createsVenv)
-    return void 0;
-  const venv = site.env.activeVenv !== void 0 && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
-  if (facts.deactivated?.includes(venv))
-    return void 0;
-  const mod = moduleOf(site);
-  if (mod !== void 0 && SYSTEM_MODULES.has(mod))
-    return void 0;
-  if (mod === "pip" && pipNotMeantForVenv(site, true, facts.venvOrigins.get(venv)))
-    return void 0;
-  return verdict.tool === "interpreter" ? venv : void 0;
-}
 var systemInterpreterPath = defineRule({
   code: "VG104",
   name: "system-interpreter-path",
-  summary: "A hard-coded system interpreter path is started instead of the running venv (or the venv a configuration file puts in scope)",
+  summary: "A hard-coded system interpreter path is started instead of the running venv",
   fixable: "sometimes",
+  judges: "python",
   messages: {
-    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead',
-    systemInterpreterConfig: '"{{name}}" is the system interpreter, not the venv {{venv}} {{scope}}; {{venv}}{{origin}}: use {{replacement}}'
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
   },
   docs: {
     exampleLanguage: "python",
@@ -1677,31 +1645,14 @@ var systemInterpreterPath = defineRule({
     whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose.',
-    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
+    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
+    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
-  judges: "both",
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
-    if (site.language !== "python") {
-      const venv = venvInScope(site, verdict);
-      const facts = site.config;
-      if (venv === void 0 || !facts)
-        return;
-      const shown = facts.showVenv ? facts.showVenv(venv) : venv;
-      const target = { kind: "interpreter" };
-      const own = site.rewriter?.rewrite(target);
-      const replacement = own?.edits.length === 1 ? own.edits[0].text : `${shown}/bin/python`;
-      ctx.report({
-        messageId: "systemInterpreterConfig",
-        data: { name: verdict.name, venv: shown, scope: facts.scope, origin: originText(facts.venvOrigins.get(venv)), replacement },
-        fix: { title: `Use ${replacement}`, target, cap: "unsafe", reason: CONFIG_FIX_REASON }
-      });
-      return;
-    }
     ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
@@ -2425,61 +2376,6 @@ function isSuppressed(s, lines, code, name) {
       return true;
   }
   return false;
-}
-
-// dist/src/frontends/shell/lookups.js
-var LOOKUP = /^\s*(?:which|command\s+-v|type\s+-[pP])\s+(['"]?)([A-Za-z_][\w.+-]*)\1\s*(?:[12]?>\s*\/dev\/null\s*|2>&1\s*)*(?:\|\|\s*true\s*)?$/;
-function lookedUpName(substitution) {
-  let inner;
-  if (substitution.startsWith("$(") && substitution.endsWith(")") && !substitution.startsWith("$(("))
-    inner = substitution.slice(2, -1);
-  else if (substitution.length >= 2 && substitution.startsWith("`") && substitution.endsWith("`"))
-    inner = substitution.slice(1, -1);
-  if (inner === void 0)
-    return void 0;
-  return LOOKUP.exec(inner)?.[2];
-}
-function lookupFragment(name, span) {
-  const s = span ?? { start: 0, end: 0 };
-  return { kind: "path-lookup", name: { fragments: [{ kind: "text", text: name }], span: s }, span: s };
-}
-var OPEN = "";
-var CLOSE = "";
-function lookupAwareText(w, other) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind === "path-lookup") {
-      const n = f.name.fragments.length === 1 && f.name.fragments[0].kind === "text" ? f.name.fragments[0].text : void 0;
-      s += n !== void 0 ? `${OPEN}${n}${CLOSE}` : other(f);
-    } else
-      s += f.kind === "text" ? f.text : other(f);
-  }
-  return s;
-}
-function splitLookups(value) {
-  if (!value.includes(OPEN))
-    return void 0;
-  const out = [];
-  const re = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, "g");
-  let p = 0;
-  for (const m of value.matchAll(re)) {
-    if (m.index > p)
-      out.push(value.slice(p, m.index));
-    out.push({ lookup: m[1] });
-    p = m.index + m[0].length;
-  }
-  if (p < value.length)
-    out.push(value.slice(p));
-  return out;
-}
-function lookupWordSpan(source, w) {
-  if (w.fragments.length !== 1 || w.fragments[0].kind !== "path-lookup" || !w.span)
-    return void 0;
-  const text3 = source.slice(w.span.start, w.span.end);
-  const bare = /^"(.*)"$/s.exec(text3)?.[1] ?? text3;
-  if (lookedUpName(bare) !== void 0 || /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(bare))
-    return w.span;
-  return void 0;
 }
 
 // dist/src/kernel/launch-site.js
@@ -3725,6 +3621,11 @@ var Scanner = class {
       j += t[j] === "\\" ? 2 : 1;
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j)))
       this.out[i + 1] = ":";
+    else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
+      this.out[i] = "$";
+      this.out[i + 1] = "(";
+      this.out[j] = ")";
+    }
     return Math.min(j + 1, t.length);
   }
   /** `${`…`}` at i: returns the index after its `}`; blanks the operand if it has one. */
@@ -3974,8 +3875,12 @@ function smallGaps(t, out) {
     const from = t.lastIndexOf("\n", m.index - 1) + 1;
     const to = t.indexOf("\n", m.index);
     const line = t.slice(from, to < 0 ? t.length : to);
-    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line))
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from))
       out[m.index] = out[m.index + 1] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
+    if (plainBefore(t, m.index + m[1].length))
+      out[m.index + m[1].length + m[2].length] = " ";
   }
   for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
     const open = m.index + m[1].length + m[2].length;
@@ -3993,6 +3898,10 @@ function smallGaps(t, out) {
     if (plainBefore(t, m.index + m[1].length))
       out[at] = "_";
   }
+}
+function insideOpenTest(t, lineStart) {
+  const before = t.slice(Math.max(0, lineStart - 2e3), lineStart);
+  return before.lastIndexOf("[[") > before.lastIndexOf("]]") || before.lastIndexOf("((") > before.lastIndexOf("))");
 }
 function matchingParen(t, open) {
   let depth = 0;
@@ -4254,10 +4163,6 @@ var WordExpander = class {
         this.expansion(n, f, mode);
         return;
       case "command_substitution":
-        if (this.lookup(n, f, mode !== "unquoted"))
-          return;
-        this.unknown(n, f, mode, "command substitution");
-        return;
       case "process_substitution":
         this.unknown(n, f, mode, "command substitution");
         return;
@@ -4279,14 +4184,6 @@ var WordExpander = class {
       }
     }
   }
-  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
-  lookup(n, f, quoted) {
-    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
-    if (name === void 0)
-      return false;
-    f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
-    return true;
-  }
   unknown(n, f, mode, why, multi = false) {
     f.frag({ kind: "unknown", span: this.span(n.startIndex, n.endIndex), why }, mode !== "unquoted", multi);
   }
@@ -4302,10 +4199,9 @@ var WordExpander = class {
         this.literal(p, c.startIndex, f, "dquoted");
       if (c.type === "simple_expansion" || c.type === "expansion")
         this.expansion(c, f, "dquoted");
-      else if (c.type === "command_substitution") {
-        if (!this.lookup(c, f, true))
-          this.unknown(c, f, "dquoted", "command substitution");
-      } else if (c.type === "arithmetic_expansion")
+      else if (c.type === "command_substitution")
+        this.unknown(c, f, "dquoted", "command substitution");
+      else if (c.type === "arithmetic_expansion")
         this.unknown(c, f, "dquoted", "arithmetic expansion");
       else
         this.literal(c.startIndex, c.endIndex, f, "dquoted");
@@ -4323,12 +4219,7 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     const known = name !== void 0 ? this.vars?.get(name) : void 0;
     if (known !== void 0) {
-      const parts = splitLookups(known);
-      if (parts)
-        for (const p of parts)
-          typeof p === "string" ? f.value(p, mode !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode !== "unquoted");
-      else
-        f.value(known, mode !== "unquoted");
+      f.value(known, mode !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -4460,6 +4351,7 @@ function parseShellWord(script, opts = {}) {
   if (batched) {
     try {
       const collector = new Collector(batched.s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
+      collector.onBranch = opts.onBranch;
       if (opts.onScopes)
         opts.onScopes(collector.scopes(batched.nodes));
       collector.run(batched.root, batched.nodes);
@@ -4512,6 +4404,7 @@ function parseShellWord(script, opts = {}) {
       return result;
     }
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
+    collector.onBranch = opts.onBranch;
     if (opts.onScopes)
       opts.onScopes(collector.scopes(tree.rootNode));
     collector.run(tree.rootNode);
@@ -4662,6 +4555,8 @@ var Collector = class {
   onUncalled;
   map;
   expander;
+  /** See ShellParseOptions.onBranch. */
+  onBranch;
   constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
     this.s = s;
     this.out = out;
@@ -4768,9 +4663,13 @@ var Collector = class {
   walk(root, nodes) {
     const stack = nodes ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse() : [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard, depth = 0 } = stack.pop();
+      const { n, parent, next, guard, close, depth = 0 } = stack.pop();
       if (guard) {
         this.onVenvGuard?.();
+        continue;
+      }
+      if (close !== void 0) {
+        this.onBranch?.("close", close);
         continue;
       }
       if (n.isError) {
@@ -4808,6 +4707,15 @@ var Collector = class {
         case "list":
           if (this.onVenvGuard && parent?.type === "program" && isVenvGuard(n, this.s.text))
             stack.push({ n, guard: true });
+          if (n.type === "if_statement" && this.onBranch) {
+            this.onBranch("open", false);
+            stack.push({ n, close: n.children.some((c) => c?.type === "else_clause") });
+          }
+          break;
+        case "elif_clause":
+        case "else_clause":
+          if (parent?.type === "if_statement")
+            this.onBranch?.("next", false);
           break;
         case "comment":
           continue;
@@ -5085,7 +4993,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, meter: this.o.meter }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -5198,7 +5106,10 @@ var ShellSession = class {
       pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
-    const known = this.venvsAt(cmd.span?.start);
+    let known = this.venvsAt(cmd.span?.start);
+    const absent = this.absent;
+    if (absent?.size)
+      known = new Map([...known].filter(([v]) => !absent.has(v)));
     const env2 = { path: pathState, knownVenvs: [...known.keys()] };
     const a = this.active();
     if (a)
@@ -5212,7 +5123,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
-      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation };
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -5222,11 +5133,95 @@ var ShellSession = class {
     }
     return site;
   }
+  /**
+   * Each branch of an `if` runs from the variables before it; after it, a variable the branches
+   * left with different known values is unknown to the word expander and remembered with each value
+   * (httpx's `scripts/install`: `PIP=venv/bin/pip` where it creates ./venv, `PIP=pip` on GitHub
+   * Actions, where it creates none). A command run by such a variable is judged once per value, each
+   * with the venvs that exist where that value holds.
+   */
+  onBranch = (event, hasElse) => {
+    const frame = this.cur;
+    const ifs = frame.ifs ??= [];
+    if (event === "open") {
+      ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(this.o.venvs.keys()), ends: [] });
+      return;
+    }
+    const top = ifs[ifs.length - 1];
+    if (!top)
+      return;
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === "close" && !hasElse)
+      top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
+    frame.vars.clear();
+    for (const [k, v] of top.vars)
+      frame.vars.set(k, v);
+    frame.alts = top.alts && new Map(top.alts);
+    if (event === "next")
+      return;
+    ifs.pop();
+    const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
+    for (const name of names) {
+      const values = top.ends.map((e) => e.vars.get(name));
+      if (values.every((v) => v === values[0])) {
+        frame.vars.set(name, values[0]);
+        frame.alts?.delete(name);
+        continue;
+      }
+      frame.vars.delete(name);
+      frame.alts?.delete(name);
+      if (values.some((v) => v === void 0)) {
+        const last = values.filter((v) => v !== void 0).pop();
+        if (last !== void 0)
+          frame.vars.set(name, last);
+        continue;
+      }
+      const alts = top.ends.map((e, i) => ({
+        value: values[i],
+        absent: new Set(top.ends.flatMap((o, j) => j === i ? [] : [...o.created]).filter((v) => !e.created.has(v)))
+      }));
+      (frame.alts ??= /* @__PURE__ */ new Map()).set(name, alts);
+    }
+    for (const name of [...frame.vars.keys()])
+      if (!names.has(name))
+        frame.vars.delete(name);
+    this.syncVars();
+  };
+  /**
+   * The command once per value of the branch-dependent variable its program word names (see
+   * onBranch), with the venvs absent where that value holds; undefined when it names none.
+   */
+  perBranch(ex) {
+    const alts = this.cur.alts;
+    const program = ex.argv[0];
+    if (!alts?.size || !program)
+      return void 0;
+    const refs = program.fragments.flatMap((f, i) => {
+      const m = f.kind === "unknown" && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
+      return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
+    });
+    if (refs.length !== 1)
+      return void 0;
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const alt of alts.get(refs[0].name)) {
+      if (/\s/.test(alt.value) || alt.value === "" && program.fragments.length === 1 || seen.has(alt.value))
+        continue;
+      seen.add(alt.value);
+      const fragments = program.fragments.map((f, i) => i === refs[0].i ? { kind: "text", text: alt.value } : f);
+      out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
+    }
+    return out;
+  }
+  /** Venvs that do not exist for the site being made (another branch's, see perBranch). */
+  absent;
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
   setVar(name, value) {
     if (TRACKED.has(name))
       return;
-    const t = value === void 0 ? void 0 : lookupAwareText(value, (f) => this.valueOf({ fragments: [f] }));
+    this.cur.alts?.delete(name);
+    const t = value === void 0 ? void 0 : this.valueOf(value);
     if (t === void 0 || hasUnknown(t))
       this.cur.vars.delete(name);
     else
@@ -5255,7 +5250,7 @@ var ShellSession = class {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -5273,6 +5268,29 @@ var ShellSession = class {
     for (const a of frame.activations) {
       if (a.site.config)
         a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
+    }
+  }
+  /**
+   * `rm -rf VENV` (or a folder holding it): the venv no longer exists, so it is out of scope for the
+   * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
+   * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
+   */
+  removeVenvs(argv) {
+    if (argv.length < 3 || wordText(argv[0]) !== "rm")
+      return;
+    const t = argv.map((w) => wordText(w));
+    const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
+    if (!/[rR]/.test(opts))
+      return;
+    for (const a of t.slice(1)) {
+      if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
+        continue;
+      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
+      if (abs === void 0)
+        continue;
+      for (const v of [...this.o.venvs.keys()])
+        if (v === abs || v.startsWith(abs === "/" ? "/" : abs + "/"))
+          this.o.venvs.delete(v);
     }
   }
   onCommand(cmd) {
@@ -5332,7 +5350,20 @@ var ShellSession = class {
       return;
     }
     for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
+      const branches = o.makeSite ? void 0 : this.perBranch(ex);
+      if (branches) {
+        for (const b of branches) {
+          this.absent = b.absent;
+          try {
+            this.makeSite(b.ex).rewriter = void 0;
+          } finally {
+            this.absent = void 0;
+          }
+        }
+        continue;
+      }
       const site = this.makeSite(ex);
+      this.removeVenvs(ex.argv);
       const dir = createdVenv(ex.argv);
       if (dir === void 0)
         continue;
@@ -5498,7 +5529,7 @@ function charClass(chars) {
 var UNSAFE_IN_PROGRAM = /[\s"'\\$`#;%&|<>()*?:]/;
 var MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 function programRewriter(file, program, bin, opts = {}) {
-  const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
+  const span = shellWordSpan(file.text, program);
   if (!span)
     return void 0;
   return {
@@ -6352,7 +6383,7 @@ function analyzeDockerfile(file) {
     if (active)
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: "dockerfile", api, callSpan: inst.span, env: env2 });
-    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar(), cwd: st.workdir };
+    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar() };
     run2.addSite(site, decl);
     instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);
@@ -8188,7 +8219,8 @@ function analyzeMakefile(file, opts = {}) {
     return t;
   };
   const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
-  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
+  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const toParse = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf));
   parseShellBatch(toParse, () => {
     const created = /* @__PURE__ */ new Map();
@@ -11602,7 +11634,7 @@ function runExecCommand(argv, complete, env2, out) {
       if (rw)
         site.rewriter = rw;
     }
-    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar(), cwd: env2.cwd };
+    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar() };
     if (env2.virtualEnv && venvOnPath(env2.envPath, /* @__PURE__ */ new Map([[env2.virtualEnv.venv, true]])) !== env2.virtualEnv.venv)
       facts.virtualEnv = env2.virtualEnv;
     site.config = facts;
@@ -11722,10 +11754,9 @@ function scriptShell(fileName, head2) {
     return { parse: "sh", dialect: "sh", shellName: sb.prog };
   return { parse: "bash", shellName: sb.prog };
 }
-function analyzeShellScript(file, opts = {}, caller) {
+function analyzeShellScript(file, opts = {}) {
   const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head2);
-  const shown = caller?.showVenv ?? showVenv3;
+  const shell2 = scriptShell(file.path, head2);
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -11736,23 +11767,23 @@ function analyzeShellScript(file, opts = {}, caller) {
   };
   const facts = {
     form: "shell",
-    showVenv: shown,
+    showVenv: showVenv3,
     unit: "this script",
-    scope: caller?.scope ?? "at this point of the script",
-    persistAdvice: (venv) => `activate it earlier in the script (. ${shown(venv)}/bin/activate)`
+    scope: "at this point of the script",
+    persistAdvice: (venv) => `activate it earlier in the script (. ${showVenv3(venv)}/bin/activate)`
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "shell");
-    const venvs = new Map([...caller?.venvs ?? [], ...initial]);
+    const venvs = new Map(initial);
     runShellCommand(textWord(file.text, 0), shell2.parse, shell2.shellName, {
       file,
       language: "shell",
       api: "script",
       callSpan: fileSpan,
       order: 0,
-      envPath: caller?.path ?? DEFAULT_PATH,
+      envPath: DEFAULT_PATH,
       execLookupOnEnvPath: true,
-      cwd: caller ? caller.cwd : START_DIR,
+      cwd: START_DIR,
       vars: /* @__PURE__ */ new Map(),
       venvs,
       execFacts: facts,
@@ -15414,7 +15445,7 @@ function diagnose(file, analysis, ctx) {
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
     for (const rule of ctx.rules) {
-      if (rule.judges !== judges && rule.judges !== "both")
+      if (rule.judges !== judges)
         continue;
       rule.check(site, verdict, {
         judge,

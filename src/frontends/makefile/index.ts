@@ -351,7 +351,9 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   };
   const textOf = (sh: Job['shells'][number]) => sh.text.s;
   const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
-  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools));
+  // `rm -rf $(VENV)` matters too: the venv is gone for the rest of its recipe (session.ts removeVenvs).
+  const removes = (sh: Job['shells'][number]) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
+  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const parsedShells = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh))));
   makefileStats.shellScripts += parsedShells.length;
   for (const sh of parsedShells) makefileStats.shellChars += sh.text.s.length;

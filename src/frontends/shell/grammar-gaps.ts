@@ -32,7 +32,11 @@
  *   closes right before the last `)`; the inner pair becomes blanks), a subscript of two words
  *   (`${RESULTS[parse  warm]:-0}`: `_`), a quoted string in an extglob group of `[[ … ]]`
  *   (`[[ $A == @("x86_64") ]]`: the string becomes `_`), and a quoted string holding a blank in the
- *   pattern of a single `=` in `[[ … ]]` (`[[ $R = *"n: 0"* ]]`: `==`, as above).
+ *   pattern of a single `=` in `[[ … ]]` (`[[ $R = *"n: 0"* ]]`: `==`, as above);
+ * - from the three corpus scripts still reported in session 9: backquotes whose command starts with
+ *   a blank (`` pid=` cat $F` ``: read as `$( cat $F)`, the same command), `test A == B` as a command
+ *   (the second `=` becomes a blank), and `==` on a later line of a `[[ … ]]` over several lines is
+ *   the test's own operator, not a standalone argument.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -186,6 +190,15 @@ class Scanner {
     // turns everything from there into one ERROR. The first blank becomes `:` (a command that does
     // nothing, so the substitution stays one, and the word around it stays one word).
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j))) this.out[i + 1] = ':';
+    // Backquotes whose command starts with a blank (CouchPotatoServer's ``pid=` cat $F 2>/dev/null ` ``):
+    // after earlier backquotes in the script the grammar fails on them in an assignment's value. Without
+    // a backslash or parenthesis inside they mean the same as `$(…)`, which it reads: the opening
+    // backquote becomes `$`, the blank `(`, the closing backquote `)`.
+    else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
+      this.out[i] = '$';
+      this.out[i + 1] = '(';
+      this.out[j] = ')';
+    }
     return Math.min(j + 1, t.length);
   }
 
@@ -427,8 +440,15 @@ function smallGaps(t: string, out: string[]): void {
     const from = t.lastIndexOf('\n', m.index - 1) + 1;
     const to = t.indexOf('\n', m.index);
     const line = t.slice(from, to < 0 ? t.length : to);
-    // Not in a test or arithmetic, where == is the grammar's own operator.
-    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line)) out[m.index] = out[m.index + 1] = '_';
+    // Not in a test or arithmetic, where == is the grammar's own operator, also on a later line
+    // of one (`if [[<newline> -n "$CI" <newline> || "$U" == "1" ]]`, spyder's post-install.sh).
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from)) out[m.index] = out[m.index + 1] = '_';
+  }
+  // `test "$F" == true` as a command: the grammar reads what follows `==` as a regex, running on
+  // into a later `)` (a case item's pattern, gallery-dl's selective-checkout). `=` is the same test:
+  // the second `=` becomes a blank.
+  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
+    if (plainBefore(t, m.index + m[1].length)) out[m.index + m[1].length + m[2].length] = ' ';
   }
   // `((cmd) || fallback)`: two subshells, which bash reads as such because the text is not an
   // arithmetic command (that one ends in `))`); the grammar takes any `((` for arithmetic. The
@@ -447,6 +467,12 @@ function smallGaps(t: string, out: string[]): void {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length)) out[at] = '_';
   }
+}
+
+/** A `[[` or `((` opened on an earlier line is still open at `lineStart` (a test over several lines). */
+function insideOpenTest(t: string, lineStart: number): boolean {
+  const before = t.slice(Math.max(0, lineStart - 2000), lineStart);
+  return before.lastIndexOf('[[') > before.lastIndexOf(']]') || before.lastIndexOf('((') > before.lastIndexOf('))');
 }
 
 /**

@@ -45,6 +45,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     // Parsed with the other scripts of its batch (parseShellBatch): the same tree, no errors.
     try {
       const collector = new Collector(batched.s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
+      collector.onBranch = opts.onBranch;
       if (opts.onScopes) opts.onScopes(collector.scopes(batched.nodes));
       collector.run(batched.root, batched.nodes);
     } catch (e) {
@@ -94,6 +95,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
       return result;
     }
     const collector = new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
+    collector.onBranch = opts.onBranch;
     if (opts.onScopes) opts.onScopes(collector.scopes(tree.rootNode));
     collector.run(tree.rootNode);
   } catch (e) {
@@ -264,6 +266,8 @@ function errorCount(root: SyntaxNode): number {
 class Collector {
   private readonly map: ScriptMap;
   private readonly expander: WordExpander;
+  /** See ShellParseOptions.onBranch. */
+  onBranch?: ShellParseOptions['onBranch'];
 
   constructor(
     private readonly s: Script,
@@ -380,13 +384,18 @@ class Collector {
     // Each entry carries its parent and next sibling: asking tree-sitter for them costs O(depth).
     // A `guard` entry marks where a $VIRTUAL_ENV guard ends: it is popped after the guard's commands.
     // `depth`: compound commands open around the node (the nesting budget).
-    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; depth?: number }> = nodes
+    // A `close` entry marks where an `if` ends (see ShellParseOptions.onBranch).
+    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; close?: boolean; depth?: number }> = nodes
       ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse()
       : [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard, depth = 0 } = stack.pop()!;
+      const { n, parent, next, guard, close, depth = 0 } = stack.pop()!;
       if (guard) {
         this.onVenvGuard?.();
+        continue;
+      }
+      if (close !== undefined) {
+        this.onBranch?.('close', close);
         continue;
       }
       if (n.isError) {
@@ -421,6 +430,14 @@ class Collector {
         case 'if_statement':
         case 'list':
           if (this.onVenvGuard && parent?.type === 'program' && isVenvGuard(n, this.s.text)) stack.push({ n, guard: true });
+          if (n.type === 'if_statement' && this.onBranch) {
+            this.onBranch('open', false);
+            stack.push({ n, close: n.children.some((c) => c?.type === 'else_clause') });
+          }
+          break;
+        case 'elif_clause':
+        case 'else_clause':
+          if (parent?.type === 'if_statement') this.onBranch?.('next', false);
           break;
         case 'comment':
           continue;

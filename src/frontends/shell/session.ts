@@ -128,6 +128,18 @@ interface Frame {
   label?: string;
   /** The shell that started this one. */
   parent?: Frame;
+  /**
+   * Variables whose value depends on which branch of an `if` ran (see onBranch): each value with
+   * the venvs only the other branches created, which do not exist where this value holds.
+   */
+  alts?: Map<string, BranchValue[]>;
+  /** The `if` statements open in this shell: the state before each, and its branches' ends. */
+  ifs?: { vars: Map<string, string>; alts?: Map<string, BranchValue[]>; venvs: Set<string>; ends: { vars: Map<string, string>; created: Set<string> }[] }[];
+}
+
+interface BranchValue {
+  value: string;
+  absent: Set<string>;
 }
 
 export function runShellSession(script: Word, o: ShellSessionOptions): ShellSessionResult {
@@ -170,7 +182,7 @@ class ShellSession {
   runScript(script: Word): ShellParseError[] {
     const onScopes = (scopes: Span[]) => (this.scopes = scopes);
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, meter: this.o.meter }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter }).errors;
   }
 
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
@@ -279,7 +291,9 @@ class ShellSession {
     if (cmd.pathReset) pathState = { kind: 'reset', by: cmd.pathReset };
     else if (cmd.pathUnset) pathState = { kind: 'missing', span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet) pathState = { kind: 'explicit', span: cmd.span };
-    const known = this.venvsAt(cmd.span?.start);
+    let known = this.venvsAt(cmd.span?.start);
+    const absent = this.absent;
+    if (absent?.size) known = new Map([...known].filter(([v]) => !absent.has(v)));
     const env: EnvState = { path: pathState, knownVenvs: [...known.keys()] };
     const a = this.active();
     if (a) env.activeVenv = a;
@@ -301,9 +315,89 @@ class ShellSession {
     return site;
   }
 
+  /**
+   * Each branch of an `if` runs from the variables before it; after it, a variable the branches
+   * left with different known values is unknown to the word expander and remembered with each value
+   * (httpx's `scripts/install`: `PIP=venv/bin/pip` where it creates ./venv, `PIP=pip` on GitHub
+   * Actions, where it creates none). A command run by such a variable is judged once per value, each
+   * with the venvs that exist where that value holds.
+   */
+  private readonly onBranch = (event: 'open' | 'next' | 'close', hasElse: boolean): void => {
+    const frame = this.cur;
+    const ifs = (frame.ifs ??= []);
+    if (event === 'open') {
+      ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(this.o.venvs.keys()), ends: [] });
+      return;
+    }
+    const top = ifs[ifs.length - 1];
+    if (!top) return;
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === 'close' && !hasElse) top.ends.push({ vars: top.vars, created: new Set() });
+    // The next branch, and the merge, start from the variables before the `if`.
+    frame.vars.clear();
+    for (const [k, v] of top.vars) frame.vars.set(k, v);
+    frame.alts = top.alts && new Map(top.alts);
+    if (event === 'next') return;
+    ifs.pop();
+    const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
+    for (const name of names) {
+      const values = top.ends.map((e) => e.vars.get(name));
+      if (values.every((v) => v === values[0])) {
+        frame.vars.set(name, values[0]!);
+        frame.alts?.delete(name);
+        continue;
+      }
+      frame.vars.delete(name);
+      frame.alts?.delete(name);
+      if (values.some((v) => v === undefined)) {
+        // Unknown on some path (`if [ -z "$VENV" ]; then VENV=.venv; fi`): the value assigned last
+        // stands, as when the branches are followed in order (the default the script gives itself).
+        const last = values.filter((v): v is string => v !== undefined).pop();
+        if (last !== undefined) frame.vars.set(name, last);
+        continue;
+      }
+      const alts = top.ends.map((e, i) => ({
+        value: values[i]!,
+        absent: new Set(top.ends.flatMap((o, j) => (j === i ? [] : [...o.created])).filter((v) => !e.created.has(v))),
+      }));
+      (frame.alts ??= new Map()).set(name, alts);
+    }
+    for (const name of [...frame.vars.keys()]) if (!names.has(name)) frame.vars.delete(name);
+    this.syncVars();
+  };
+
+  /**
+   * The command once per value of the branch-dependent variable its program word names (see
+   * onBranch), with the venvs absent where that value holds; undefined when it names none.
+   */
+  private perBranch(ex: ExpandedCommand): { ex: ExpandedCommand; absent: Set<string> }[] | undefined {
+    const alts = this.cur.alts;
+    const program = ex.argv[0];
+    if (!alts?.size || !program) return undefined;
+    const refs = program.fragments.flatMap((f, i) => {
+      const m = f.kind === 'unknown' && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
+      return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
+    });
+    if (refs.length !== 1) return undefined;
+    const out: { ex: ExpandedCommand; absent: Set<string> }[] = [];
+    const seen = new Set<string>();
+    for (const alt of alts.get(refs[0].name)!) {
+      if (/\s/.test(alt.value) || (alt.value === '' && program.fragments.length === 1) || seen.has(alt.value)) continue;
+      seen.add(alt.value);
+      const fragments = program.fragments.map((f, i) => (i === refs[0].i ? { kind: 'text' as const, text: alt.value } : f));
+      out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
+    }
+    return out;
+  }
+
+  /** Venvs that do not exist for the site being made (another branch's, see perBranch). */
+  private absent?: Set<string>;
+
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
   private setVar(name: string, value: Word | undefined): void {
     if (TRACKED.has(name)) return;
+    this.cur.alts?.delete(name);
     // A PATH lookup (`PY=$(which python3)`) is kept in the value, marked (lookups.ts).
     const t = value === undefined ? undefined : lookupAwareText(value, (f) => this.valueOf({ fragments: [f] }));
     if (t === undefined || hasUnknown(t)) this.cur.vars.delete(name);
@@ -333,7 +427,7 @@ class ShellSession {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, meter: this.o.meter });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -351,6 +445,24 @@ class ShellSession {
     for (let f: Frame | undefined = frame; f; f = f.parent) alone &&= f.commands === 1 || (f === this.top && f.commands === 0 && f !== frame);
     for (const a of frame.activations) {
       if (a.site.config) a.site.config.activation = { venv: a.venv, lastInRun: a.after === frame.commands, alone, fails: a.fails, deactivated: a.deactivated, later: NO_LATER_SHELLS };
+    }
+  }
+
+  /**
+   * `rm -rf VENV` (or a folder holding it): the venv no longer exists, so it is out of scope for the
+   * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
+   * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
+   */
+  private removeVenvs(argv: Word[]): void {
+    if (argv.length < 3 || wordText(argv[0]) !== 'rm') return;
+    const t = argv.map((w) => wordText(w));
+    const opts = t.slice(1).filter((a) => a !== undefined && /^-[A-Za-z]+$/.test(a)).join('');
+    if (!/[rR]/.test(opts)) return;
+    for (const a of t.slice(1)) {
+      if (a === undefined || a.startsWith('-') || /[*?[]/.test(a)) continue;
+      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
+      if (abs === undefined) continue;
+      for (const v of [...this.o.venvs.keys()]) if (v === abs || v.startsWith(abs === '/' ? '/' : abs + '/')) this.o.venvs.delete(v);
     }
   }
 
@@ -405,7 +517,21 @@ class ShellSession {
       return;
     }
     for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
+      const branches = o.makeSite ? undefined : this.perBranch(ex);
+      if (branches) {
+        // One site per value; no fix: the word is right on the other branches.
+        for (const b of branches) {
+          this.absent = b.absent;
+          try {
+            this.makeSite(b.ex).rewriter = undefined;
+          } finally {
+            this.absent = undefined;
+          }
+        }
+        continue;
+      }
       const site = this.makeSite(ex);
+      this.removeVenvs(ex.argv);
       const dir = createdVenv(ex.argv);
       if (dir === undefined) continue;
       if (site.config) site.config.createsVenv = true;

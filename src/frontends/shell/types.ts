@@ -42,6 +42,12 @@ export interface ShellParseOptions {
    * script's top level ends with, not from what another uncalled function did.
    */
   onUncalledFunction?: () => void;
+  /**
+   * Called where an `if` statement opens ('open', before its condition), where its next branch
+   * starts ('next': an `elif` or `else`) and where it ends ('close'; `hasElse`: one branch always
+   * runs), in order with `onCommand`: a caller can run each branch from the state before the `if`.
+   */
+  onBranch?: (event: 'open' | 'next' | 'close', hasElse: boolean) => void;
 }
 
 export interface ShellAssignment {
