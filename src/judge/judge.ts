@@ -2,12 +2,12 @@
  * The judge: is this launch a Python tool resolved outside the venv? It looks only at the
  * LaunchSite's resolved argv and environment state; rules turn its Verdict into diagnostics.
  */
-import type { LaunchSite } from '../kernel/launch-site.js';
+import type { LaunchSite, PythonFileFacts } from '../kernel/launch-site.js';
 import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { isInterpreterName, isPipName, isSystemInterpreterPath, RUNNING_VERSION, SELF_MANAGED_TOOLS } from './python-tools.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
-import { applyPolicy } from './policy.js';
+import { applyPolicy, reliantLaunches } from './policy.js';
 
 export interface ConsoleScript {
   /** Module for `python -m`, when one is known to exist. */
@@ -34,6 +34,14 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
   const v = judgeBare(site, knowledge);
   // Python: the default policy may hold a finding back (src/judge/policy.ts).
   return v && site.language === 'python' ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+
+/**
+ * The launches of a Python file that start, by name, a program only its environment provides (the
+ * policy's `path-reliant`): what the cross-file pass (src/pipeline/imports-reliant.ts) indexes.
+ */
+export function reliantLaunchesOf(facts: PythonFileFacts, knowledge: ToolKnowledge): readonly { name: string; line: number }[] {
+  return reliantLaunches(facts, (s) => judgeBare(s, knowledge));
 }
 
 function judgeBare(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {

@@ -29,7 +29,8 @@ import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
 import { noxCommands, toxCommands, type ToolCommand } from './tox-commands.js';
-import type { RunSettings } from './context.js';
+import { contextFromSettings, type RunSettings } from './context.js';
+import { relianceByImports } from './imports-reliant.js';
 import type { FileCheckResult } from './check-file.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
@@ -316,13 +317,21 @@ export async function recheckWithStarters(
     if (r.language === 'python' && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code))) flagged.set(path.resolve(r.path), i);
   });
   if (!flagged.size) return;
-  const starters = await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]);
-  if (!starters.length) return;
+  const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
+  // The project modules they use (imports-reliant.ts): path-reliant across files.
+  const root = projectRoot(roots);
+  if (root !== undefined) {
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
+    const via = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
+    for (const [file, imports] of via) starters.set(file, { ...starters.get(file), imports });
+  }
+  if (!starters.size) return;
   // Keyed as the check names the files (diagnose looks them up by SourceFile.path).
-  const again = starters.map(([file]) => results[flagged.get(file)!].path);
-  const redone = await check(again, { ...settings, whoRuns: starters.map(([, s], k) => [again[k], s]) });
+  const entries = [...starters];
+  const again = entries.map(([file]) => results[flagged.get(file)!].path);
+  const redone = await check(again, { ...settings, whoRuns: entries.map(([, s], k) => [again[k], s]) });
   redone.forEach((r, k) => {
-    results[flagged.get(starters[k][0])!] = r;
+    results[flagged.get(entries[k][0])!] = r;
   });
 }
 
