@@ -12,6 +12,11 @@
  *   operating-system command nor a Python tool: a program found only where it was installed, for
  *   Python code its environment's `bin` (`torchserve`, `locust`, a project's own command). That file
  *   works only with the environment on PATH, where `python` and `pip` are that environment's too.
+ *   So does a file that uses such a launch of another module of its project (an imported function,
+ *   its test folder's conftest.py): src/pipeline/imports-reliant.ts, through `startedBy.imports`.
+ * - `task-runner`: the file defines invoke or fabric tasks, which run inside the `invoke`/`fab`
+ *   command found on PATH: a name a task starts is found on that same PATH (not for `c.sudo`, nor in
+ *   a file that makes a venv or starts one's programs by path).
  * - `path-chain`: the file installs with `pip` by name and runs `python` or a console script by
  *   name, and never starts `sys.executable`: both ends are PATH's, so they agree with each other in
  *   any environment; replacing some of them would split the chain (install here, run there).
