@@ -175,6 +175,39 @@ function sameVenv(venv: string, active: string): boolean {
   return path.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, '') : a === venv || a.endsWith(`/${venv}`);
 }
 
+/** Options of `coverage run` that take the next word as a value. */
+const COVERAGE_VALUE_OPTIONS = new Set(['--source', '--rcfile', '--include', '--omit', '--concurrency', '--context', '--data-file']);
+
+/**
+ * What runs under `env [-i] [-u NAME] [VAR=value …] cmd …` and `coverage run [options] (-m mod | prog) …`
+ * (securedrop's tox.ini: `env {envbindir}/coverage run --source=… {envbindir}/pytest -v tests`):
+ * coverage runs a module or script with its own interpreter (`…/bin/coverage` → `…/bin/python`) and
+ * a program path (`pytest`) as that program.
+ */
+function unwrapStarter(words: readonly (string | undefined)[]): readonly (string | undefined)[] {
+  let w = words;
+  if (w[0] === 'env') {
+    let j = 1;
+    while (j < w.length && w[j] !== undefined && (/^[A-Za-z_]\w*=/.test(w[j]!) || w[j]!.startsWith('-'))) j += w[j] === '-u' ? 2 : 1;
+    w = w.slice(j);
+  }
+  const prog = w[0];
+  if (prog !== undefined && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path.basename(prog)) && w[1] === 'run') {
+    let j = 2;
+    for (; j < w.length; j++) {
+      const x = w[j];
+      if (x === undefined || !x.startsWith('-') || x === '-m') break;
+      if (COVERAGE_VALUE_OPTIONS.has(x)) j++;
+    }
+    const python = prog.slice(0, prog.length - path.basename(prog).length) + 'python';
+    if (w[j] === '-m') return [python, ...w.slice(j)];
+    const target = w[j];
+    if (target === undefined) return w;
+    return /\.py$/.test(target) ? [python, ...w.slice(j)] : w.slice(j);
+  }
+  return w;
+}
+
 /**
  * One command of a configuration file, tox or nox: the project files it starts with Python, and
  * how. `env` is the PATH state where it runs (absent for tox and nox, which always put their env first).
@@ -184,6 +217,7 @@ export function recordCommand(
   words: readonly (string | undefined)[],
   where: { label: string; dirs: readonly string[]; root: string; tool?: 'tox' | 'nox'; activeVenv?: string },
 ): void {
+  words = unwrapStarter(words);
   let i = 0;
   let runner: string | undefined;
   if (words[0] !== undefined && RUNNERS.has(words[0]) && words[1] === 'run') {
@@ -353,9 +387,11 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
   for (const f of files) {
-    const d = path.dirname(path.resolve(f));
-    const rel = path.relative(root, d);
-    if (!rel.startsWith('..') && rel.split(path.sep).length <= 2) dirs.add(d);
+    // The file's folder and the folders above it, two levels below the root at most (admin/tox.ini for admin/tests/x.py).
+    for (let d = path.dirname(path.resolve(f)); d.startsWith(root + path.sep); d = path.dirname(d)) {
+      const rel = path.relative(root, d);
+      if (rel.split(path.sep).length <= 2) dirs.add(d);
+    }
   }
   const commands: ToolCommand[] = [];
   for (const d of dirs) commands.push(...toxCommands(d));
