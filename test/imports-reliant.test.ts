@@ -92,7 +92,7 @@ test('one step further: a test uses a test utility whose function calls the laun
   assert.deepEqual(codes(await findings(tree('model_path("x")'))), ['test/pytest/test_ipex.py:8 VG101']);
 });
 
-test("a test whose folder's conftest.py starts an env-only program by name is held; a file outside the test folders is not", async () => {
+test("a test using a fixture of its folder's conftest.py that starts an env-only program by name is held; not without the fixture, nor outside the test folders", async () => {
   const conftest = ['import subprocess', '', 'import pytest', '', '', '@pytest.fixture', 'def server():', '    p = subprocess.Popen(["myapp-server", "--port", "5005"])', '    yield p', '    p.terminate()', ''].join('\n');
   const testFile = ['import subprocess', '', '', 'def test_cli(server):', '    subprocess.run(["python", "-m", "myapp.cli", "--port", "5005"], check=True)', ''].join('\n');
   const held = await findings({ 'tests/conftest.py': conftest, 'tests/integration/test_cli.py': testFile });
@@ -100,4 +100,7 @@ test("a test whose folder's conftest.py starts an env-only program by name is he
   assert.match(held[0], /this test's tests\/conftest\.py starts "myapp-server" by name \(line 8\)/);
   // Twin: the same file beside the conftest.py's folder, not under it, is not its test.
   assert.deepEqual(codes(await findings({ 'tests/conftest.py': conftest, 'scripts/test_cli.py': testFile })), ['scripts/test_cli.py:5 VG101']);
+  // Twin (securedrop tests/conftest.py starts rqworker in a fixture test_alembic.py does not use): not held.
+  const noFixture = testFile.replace('def test_cli(server):', 'def test_cli(tmp_path):');
+  assert.deepEqual(codes(await findings({ 'tests/conftest.py': conftest, 'tests/integration/test_cli.py': noFixture })), ['tests/integration/test_cli.py:5 VG101']);
 });

@@ -198,7 +198,8 @@ function classifyName(
 /**
  * Asking PATH which interpreter it has is the point of some launches, not an accident:
  * `python -V`, `python -VV`, `python3 --version`, `python -c "import sys; print(sys.executable)"`, and the
- * Windows launcher with a version selector (`py -3.11 …`) that deliberately picks another Python.
+ * Windows launcher with a version selector (`py -3.11 …`) that deliberately picks another Python,
+ * or asked to list the installed interpreters (`py --list-paths`, `py -0p`).
  */
 export function isDiscoveryProbe(name: string, args: Word[]): boolean {
   const texts = args.map((a) => wordText(a));
@@ -208,6 +209,8 @@ export function isDiscoveryProbe(name: string, args: Word[]): boolean {
     const selector = texts[0] ?? (first?.kind === 'text' && first.text === '-' ? '-{version}' : '');
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector)) return true;
   }
+  // `py --list-paths`, `py -0p`, `py --list`, `py -0`: the Windows launcher lists the installed interpreters; nothing runs.
+  if (/^py(\.exe)?$/i.test(name) && texts.length === 1 && /^(?:--list(?:-paths)?|-0p?)$/.test(texts[0] ?? '')) return true;
   // `-VV` (3.6+) adds the build: still only a report on the interpreter (a cache key, a bug report).
   if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '-VV' || texts[0] === '--version')) return true;
   // `… -c "import sys; print(sys.executable)"` (or `sys.stdout.write(…)`, certbot's) as the whole

@@ -126,8 +126,9 @@ export class ImportsReliance {
       for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
         const conftest = path.join(dir, 'conftest.py');
         if (conftest !== file && this.pythonFiles.has(conftest)) {
+          // Its top level, or a fixture this file names (a test's parameter, `usefixtures("…")`).
           const info = await this.info(conftest, 1);
-          const hit = info?.top ?? info?.holders.values().next().value;
+          const hit = info?.top ?? [...(info?.holders ?? [])].find(([fixture]) => usedOutside(text, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, 'g'), spans))?.[1];
           if (hit) {
             const through = hit.file === conftest ? '' : ` through ${this.shown(hit.file)}`;
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
