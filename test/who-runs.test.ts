@@ -71,6 +71,19 @@ test('a pytest run by tox covers the test folder it names (cloud-init: tox -e in
   assert.deepEqual(codes(await findings({ 'tests/integration_tests/conftest.py': conftest, 'tox.ini': ini.replace('tests/integration_tests', 'tests/unittests') })), ['tests/integration_tests/conftest.py:4 VG103']);
 });
 
+test('pytest under `env … coverage run` in tox covers its tests (securedrop admin/tox.ini); a Makefile running it by a venv path is the escape', async () => {
+  const testFile = ['import pexpect', '', '', 'def test_sdconfig():', '    child = pexpect.spawn("python ./securedrop_admin/__init__.py --force sdconfig")', '    child.expect("Username")', ''].join('\n');
+  const ini = ['[testenv]', 'deps = -r{toxinidir}/requirements-dev.txt', 'commands = env \\', '         {envbindir}/coverage run --source=securedrop_admin,bootstrap \\', '         {envbindir}/pytest -v {posargs:tests}', ''].join('\n');
+  const held = await findings({ 'admin/tests/test_integration.py': testFile, 'admin/tox.ini': ini });
+  assert.deepEqual(codes(held), ['admin/tests/test_integration.py:5 VG106']);
+  assert.match(held[0], /admin\/tox\.ini:3 runs this file in a tox env/);
+  // `coverage run -m pytest` by a venv's path from a recipe without that venv on PATH: shown, naming it.
+  const make = ['test:', '\t.venv/bin/coverage run --branch -m pytest tests', ''].join('\n');
+  const shown = await findings({ 'tests/test_integration.py': testFile, Makefile: make });
+  assert.deepEqual(codes(shown), ['tests/test_integration.py:5 VG101']);
+  assert.match(shown[0], /Makefile:2 runs this file as "\.venv\/bin\/python" without that venv on PATH/);
+});
+
 test('a nox session that runs the script holds its findings back', async () => {
   const nox = ['import nox', '', '@nox.session', 'def release(session):', '    session.install("towncrier")', '    session.run("python", "tasks/release.py")', ''].join('\n');
   const found = await findings({ 'tasks/release.py': RELEASE_PY, 'noxfile.py': nox });

@@ -2,12 +2,12 @@
  * The judge: is this launch a Python tool resolved outside the venv? It looks only at the
  * LaunchSite's resolved argv and environment state; rules turn its Verdict into diagnostics.
  */
-import type { LaunchSite } from '../kernel/launch-site.js';
+import type { LaunchSite, PythonFileFacts } from '../kernel/launch-site.js';
 import { wordSourceSpan, wordText, type Word } from '../kernel/word.js';
 import { isInterpreterName, isPipName, isSystemInterpreterPath, RUNNING_VERSION, SELF_MANAGED_TOOLS } from './python-tools.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
-import { applyPolicy } from './policy.js';
+import { applyPolicy, reliantLaunches } from './policy.js';
 
 export interface ConsoleScript {
   /** Module for `python -m`, when one is known to exist. */
@@ -34,6 +34,14 @@ export function judgeLaunch(site: LaunchSite, knowledge: ToolKnowledge): Verdict
   const v = judgeBare(site, knowledge);
   // Python: the default policy may hold a finding back (src/judge/policy.ts).
   return v && site.language === 'python' ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+
+/**
+ * The launches of a Python file that start, by name, a program only its environment provides (the
+ * policy's `path-reliant`): what the cross-file pass (src/pipeline/imports-reliant.ts) indexes.
+ */
+export function reliantLaunchesOf(facts: PythonFileFacts, knowledge: ToolKnowledge): readonly { name: string; line: number }[] {
+  return reliantLaunches(facts, (s) => judgeBare(s, knowledge));
 }
 
 function judgeBare(site: LaunchSite, knowledge: ToolKnowledge): Verdict | undefined {
@@ -190,7 +198,8 @@ function classifyName(
 /**
  * Asking PATH which interpreter it has is the point of some launches, not an accident:
  * `python -V`, `python -VV`, `python3 --version`, `python -c "import sys; print(sys.executable)"`, and the
- * Windows launcher with a version selector (`py -3.11 …`) that deliberately picks another Python.
+ * Windows launcher with a version selector (`py -3.11 …`) that deliberately picks another Python,
+ * or asked to list the installed interpreters (`py --list-paths`, `py -0p`).
  */
 export function isDiscoveryProbe(name: string, args: Word[]): boolean {
   const texts = args.map((a) => wordText(a));
@@ -200,6 +209,8 @@ export function isDiscoveryProbe(name: string, args: Word[]): boolean {
     const selector = texts[0] ?? (first?.kind === 'text' && first.text === '-' ? '-{version}' : '');
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector)) return true;
   }
+  // `py --list-paths`, `py -0p`, `py --list`, `py -0`: the Windows launcher lists the installed interpreters; nothing runs.
+  if (/^py(\.exe)?$/i.test(name) && texts.length === 1 && /^(?:--list(?:-paths)?|-0p?)$/.test(texts[0] ?? '')) return true;
   // `-VV` (3.6+) adds the build: still only a report on the interpreter (a cache key, a bug report).
   if (texts.length === 1 && (texts[0] === '-V' || texts[0] === '-VV' || texts[0] === '--version')) return true;
   // `… -c "import sys; print(sys.executable)"` (or `sys.stdout.write(…)`, certbot's) as the whole

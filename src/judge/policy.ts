@@ -12,6 +12,11 @@
  *   operating-system command nor a Python tool: a program found only where it was installed, for
  *   Python code its environment's `bin` (`torchserve`, `locust`, a project's own command). That file
  *   works only with the environment on PATH, where `python` and `pip` are that environment's too.
+ *   So does a file that uses such a launch of another module of its project (an imported function,
+ *   its test folder's conftest.py): src/pipeline/imports-reliant.ts, through `startedBy.imports`.
+ * - `task-runner`: the file defines invoke or fabric tasks, which run inside the `invoke`/`fab`
+ *   command found on PATH: a name a task starts is found on that same PATH (not for `c.sudo`, nor in
+ *   a file that makes a venv or starts one's programs by path).
  * - `path-chain`: the file installs with `pip` by name and runs `python` or a console script by
  *   name, and never starts `sys.executable`: both ends are PATH's, so they agree with each other in
  *   any environment; replacing some of them would split the chain (install here, run there).
@@ -63,7 +68,7 @@ const SYSTEM_COMMANDS = new Set(
 );
 
 const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>>();
-const reliance = new WeakMap<PythonFileFacts, { name: string; line: number } | undefined>();
+const reliance = new WeakMap<PythonFileFacts, { name: string; line: number }[]>();
 const confirming = new WeakMap<PythonFileFacts, Set<Span | undefined>>();
 const chains = new WeakMap<PythonFileFacts, boolean>();
 const functionsOf = new WeakMap<PythonFileFacts, Map<LaunchSite, Span | undefined>>();
@@ -92,6 +97,41 @@ function environmentProgram(s: LaunchSite): string | undefined {
   const args = s.argv.slice(1).map((a) => wordText(a));
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V' || args[0] === 'version')) return undefined;
   return name;
+}
+
+/**
+ * Every launch of the file that starts, by name from the inherited PATH, a program that is neither
+ * a system command nor a Python tool (`torchserve`, `locust`): found once per file, at most 50.
+ * `judgeOne` judges a site without the policy (a site judged a Python tool is never one).
+ */
+export function reliantLaunches(facts: PythonFileFacts, judgeOne: (s: LaunchSite) => Verdict | undefined): readonly { name: string; line: number }[] {
+  let found = reliance.get(facts);
+  if (!found) {
+    found = [];
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== undefined && judgeOne(s) === undefined) {
+        found.push({ name, line: s.file.location(s.callSpan.start).line });
+        if (found.length >= 50) break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  return found;
+}
+
+/**
+ * Whether the file makes a venv or starts a program by a venv's path: it knows of an environment
+ * that need not be the one on PATH (a task that creates `venv` and then runs `pip` by name).
+ */
+function knowsVenv(facts: PythonFileFacts): boolean {
+  return facts.sites.some((s) => {
+    if (s.argv.some((w) => w.fragments.some((f) => f.kind === 'venv-path'))) return true;
+    const words = s.argv.map((w) => wordText(w));
+    const base = (words[0] ?? '').replace(/^.*[\\/]/, '');
+    if (base === 'virtualenv' || (base === 'uv' && words[1] === 'venv')) return true;
+    return words.some((w, i) => w === '-m' && (words[i + 1] === 'venv' || words[i + 1] === 'virtualenv'));
+  });
 }
 
 /**
@@ -126,21 +166,17 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const byPath = facts.startedBy?.byPath;
   if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return byPath ? { ...verdict, startedBy: byPath } : verdict;
 
-  // The file's first such program, found once per file (a site judged a Python tool is never one).
-  if (!reliance.has(facts)) {
-    let found: { name: string; line: number } | undefined;
-    for (const s of facts.sites) {
-      const name = environmentProgram(s);
-      if (name !== undefined && judge(s) === undefined) {
-        found = { name, line: s.file.location(s.callSpan.start).line };
-        break;
-      }
-    }
-    reliance.set(facts, found);
-  }
-  const reliant = reliance.get(facts);
+  const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  // A module of the project this file uses starts such a program (the cross-file pass, src/pipeline/imports-reliant.ts).
+  const imported = facts.startedBy?.imports;
+  if (imported) return { ...verdict, held: { signal: 'path-reliant', reason: `${imported}, which only its environment on PATH provides` } };
+  // A task of invoke or fabric runs inside the `invoke`/`fab` command, itself found on PATH.
+  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes('sudo') && !knowsVenv(facts)) {
+    const command = facts.taskRunner === 'invoke' ? '"invoke" (or "inv")' : '"fab"';
+    return { ...verdict, held: { signal: 'task-runner', reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command} found on PATH, so a name they start is found on the same PATH as the task runner` } };
   }
 
   if (confirmed.size === 0) {

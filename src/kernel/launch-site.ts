@@ -61,6 +61,11 @@ export interface PythonFileFacts {
   notebook?: boolean;
   /** A notebook saved from Google Colab: its kernel is the runtime's only Python. */
   colab?: boolean;
+  /**
+   * The file defines invoke or fabric tasks (`@task`): the `invoke`/`inv` or `fab` command, found
+   * on PATH, loads it and runs its tasks.
+   */
+  taskRunner?: 'invoke' | 'fabric';
 
   /**
    * Who starts this file, as the project's configuration, tox and nox files say (the who-runs
@@ -75,6 +80,12 @@ export interface FileStarters {
   onPath?: string;
   /** A starter runs it by a venv's interpreter path without that venv on PATH. */
   byPath?: string;
+  /**
+   * Not a starter: the file uses a module of the project (an import, or its test folder's
+   * `conftest.py`) that starts by name a program only its environment provides, in words
+   * (`it imports start from ts/launcher.py, which starts "torchserve" by name (line 12)`).
+   */
+  imports?: string;
 }
 
 export interface EnvState {

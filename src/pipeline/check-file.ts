@@ -32,6 +32,8 @@ export interface FileCheckResult {
   source?: SourceFile;
   /** The front end chosen for the file when it was read; analysis and fixing use the same one. */
   language?: Language;
+  /** A Python file's launches, by name, of programs only its environment provides (policy.ts `path-reliant`). */
+  reliant?: readonly { name: string; line: number }[];
 }
 
 /** readForCheck, never throwing: an unexpected error is that file's problem, not the run's. */
@@ -129,7 +131,7 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
   const path = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : undefined;
-    const { diagnostics, problems } = checkSource(file, ctx, fe);
+    const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
     if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after this file');
     if (problems.some((p) => p.kind === 'syntax') && isTemplate(file.text)) {
       // A template (cookiecutter's `{% if %}` in a Dockerfile) is not a file of its format until it
@@ -139,6 +141,7 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
     }
     result.diagnostics = diagnostics;
     result.problems.push(...problems);
+    if (reliant) result.reliant = reliant;
     if (diagnostics.length) result.source = file;
   } catch (e) {
     result.problems.push(crashProblem(path, e));
@@ -167,6 +170,6 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * the file was read (in-memory text without one: chosen here, by path and first line). With a
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
-export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): ReturnType<typeof diagnose> {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
 }

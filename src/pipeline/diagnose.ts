@@ -9,7 +9,7 @@ import type { Report, Rule } from '../kernel/rule.js';
 import type { SourceFile, Span } from '../kernel/source.js';
 import { fillMessage, splitTemplate } from '../kernel/messages.js';
 import { isSuppressed, type Suppressions } from '../kernel/suppressions.js';
-import { judgeLaunch, type ToolKnowledge } from '../judge/judge.js';
+import { judgeLaunch, reliantLaunchesOf, type ToolKnowledge } from '../judge/judge.js';
 import type { ImageRun } from './container-images.js';
 
 /** What the diagnose stage needs from a file: its sites, its suppression comments, how far it parsed. */
@@ -33,7 +33,7 @@ export interface DiagnoseContext {
   whoRuns?: ReadonlyMap<string, FileStarters>;
 }
 
-export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[] } {
+export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[]; reliant?: readonly { name: string; line: number }[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   // Each site judged once: rules also judge other sites (an activation's later shells), and
@@ -126,5 +126,8 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
     }
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [] };
+  // A Python file's launches of programs only its environment provides: for the files that import it (imports-reliant.ts).
+  const facts = analysis.sites[0]?.pythonFile;
+  const reliant = facts && !facts.notebook ? reliantLaunchesOf(facts, ctx.knowledge) : undefined;
+  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [], ...(reliant?.length ? { reliant } : {}) };
 }

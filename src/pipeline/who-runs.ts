@@ -29,7 +29,8 @@ import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
 import { noxCommands, toxCommands, type ToolCommand } from './tox-commands.js';
-import type { RunSettings } from './context.js';
+import { contextFromSettings, type RunSettings } from './context.js';
+import { relianceByImports } from './imports-reliant.js';
 import type { FileCheckResult } from './check-file.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
@@ -174,6 +175,39 @@ function sameVenv(venv: string, active: string): boolean {
   return path.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, '') : a === venv || a.endsWith(`/${venv}`);
 }
 
+/** Options of `coverage run` that take the next word as a value. */
+const COVERAGE_VALUE_OPTIONS = new Set(['--source', '--rcfile', '--include', '--omit', '--concurrency', '--context', '--data-file']);
+
+/**
+ * What runs under `env [-i] [-u NAME] [VAR=value …] cmd …` and `coverage run [options] (-m mod | prog) …`
+ * (securedrop's tox.ini: `env {envbindir}/coverage run --source=… {envbindir}/pytest -v tests`):
+ * coverage runs a module or script with its own interpreter (`…/bin/coverage` → `…/bin/python`) and
+ * a program path (`pytest`) as that program.
+ */
+function unwrapStarter(words: readonly (string | undefined)[]): readonly (string | undefined)[] {
+  let w = words;
+  if (w[0] === 'env') {
+    let j = 1;
+    while (j < w.length && w[j] !== undefined && (/^[A-Za-z_]\w*=/.test(w[j]!) || w[j]!.startsWith('-'))) j += w[j] === '-u' ? 2 : 1;
+    w = w.slice(j);
+  }
+  const prog = w[0];
+  if (prog !== undefined && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path.basename(prog)) && w[1] === 'run') {
+    let j = 2;
+    for (; j < w.length; j++) {
+      const x = w[j];
+      if (x === undefined || !x.startsWith('-') || x === '-m') break;
+      if (COVERAGE_VALUE_OPTIONS.has(x)) j++;
+    }
+    const python = prog.slice(0, prog.length - path.basename(prog).length) + 'python';
+    if (w[j] === '-m') return [python, ...w.slice(j)];
+    const target = w[j];
+    if (target === undefined) return w;
+    return /\.py$/.test(target) ? [python, ...w.slice(j)] : w.slice(j);
+  }
+  return w;
+}
+
 /**
  * One command of a configuration file, tox or nox: the project files it starts with Python, and
  * how. `env` is the PATH state where it runs (absent for tox and nox, which always put their env first).
@@ -183,6 +217,7 @@ export function recordCommand(
   words: readonly (string | undefined)[],
   where: { label: string; dirs: readonly string[]; root: string; tool?: 'tox' | 'nox'; activeVenv?: string },
 ): void {
+  words = unwrapStarter(words);
   let i = 0;
   let runner: string | undefined;
   if (words[0] !== undefined && RUNNERS.has(words[0]) && words[1] === 'run') {
@@ -316,13 +351,21 @@ export async function recheckWithStarters(
     if (r.language === 'python' && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code))) flagged.set(path.resolve(r.path), i);
   });
   if (!flagged.size) return;
-  const starters = await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]);
-  if (!starters.length) return;
+  const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
+  // The project modules they use (imports-reliant.ts): path-reliant across files.
+  const root = projectRoot(roots);
+  if (root !== undefined) {
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
+    const via = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
+    for (const [file, imports] of via) starters.set(file, { ...starters.get(file), imports });
+  }
+  if (!starters.size) return;
   // Keyed as the check names the files (diagnose looks them up by SourceFile.path).
-  const again = starters.map(([file]) => results[flagged.get(file)!].path);
-  const redone = await check(again, { ...settings, whoRuns: starters.map(([, s], k) => [again[k], s]) });
+  const entries = [...starters];
+  const again = entries.map(([file]) => results[flagged.get(file)!].path);
+  const redone = await check(again, { ...settings, whoRuns: entries.map(([, s], k) => [again[k], s]) });
   redone.forEach((r, k) => {
-    results[flagged.get(starters[k][0])!] = r;
+    results[flagged.get(entries[k][0])!] = r;
   });
 }
 
@@ -344,9 +387,11 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
   for (const f of files) {
-    const d = path.dirname(path.resolve(f));
-    const rel = path.relative(root, d);
-    if (!rel.startsWith('..') && rel.split(path.sep).length <= 2) dirs.add(d);
+    // The file's folder and the folders above it, two levels below the root at most (admin/tox.ini for admin/tests/x.py).
+    for (let d = path.dirname(path.resolve(f)); d.startsWith(root + path.sep); d = path.dirname(d)) {
+      const rel = path.relative(root, d);
+      if (rel.split(path.sep).length <= 2) dirs.add(d);
+    }
   }
   const commands: ToolCommand[] = [];
   for (const d of dirs) commands.push(...toxCommands(d));

@@ -83,6 +83,14 @@ testRule(barePythonInterpreter, {
       output: null,
     },
     {
+      // pipenv's vendored pythonfinder py_launcher_finder.py lists the installed interpreters with
+      // `py --list-paths` (nothing runs); the same option with a script after it runs nothing more.
+      name: 'the py launcher asked only to list the installed interpreters is discovery; py with a script is not',
+      code: 'import subprocess\nsubprocess.run(["py", "--list-paths"], capture_output=True)\nsubprocess.run(["py", "-0p"])\nsubprocess.run("py --list", shell=True)\nsubprocess.run(["py", "job.py"])\n',
+      errors: [{ line: 5, column: 17, messageId: 'bareInterpreter' }],
+      output: null,
+    },
+    {
       name: 'list argv, fix inserts import sys in alphabetical place',
       code: 'import subprocess\nsubprocess.run(["python", "job.py"])\n',
       errors: [{ line: 2, column: 17, messageId: 'bareInterpreter', message: /"python" is found on PATH/ }],

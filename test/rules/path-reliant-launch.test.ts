@@ -101,6 +101,39 @@ def check_server():
     os.system("conda install -y conda-build")
 `;
 
+// task-runner — pipenv's tasks/release.py: invoke tasks run towncrier, python and twine by name;
+// the tasks run inside the `invoke` command, found on PATH, so they find the same PATH.
+const TASKS = `from invoke import task
+
+
+@task
+def build_dists(ctx):
+    ctx.run("python -m build")
+
+
+@task(build_dists)
+def upload_dists(ctx, repo="pypi"):
+    ctx.run(f"twine upload --repository {repo} dist/*")
+    ctx.run("pip install --upgrade towncrier")
+`;
+// A tasks file that makes its own venv and then runs pip by name: the venv it made is not on PATH.
+const TASKS_VENV = `import os
+from invoke import task
+
+
+@task
+def venv(c):
+    if not os.path.exists("venv"):
+        c.run("virtualenv venv")
+
+
+@task(venv)
+def install(c):
+    c.run("pip install -e .[dev]")
+`;
+// fabric 1: every function of fabfile.py is a task, run by \`fab\`.
+const FABFILE = 'from fabric.api import local\n\n\ndef test():\n    local("python -m pytest")\n';
+
 testRule(barePip, {
   label: 'default policy',
   valid: [
@@ -110,8 +143,15 @@ testRule(barePip, {
       code: 'import os\nimport subprocess\nfrom unittest import mock\n\n\ndef test_install(venv_bin):\n    with mock.patch.dict(os.environ, {"PATH": venv_bin}):\n        subprocess.run(["pip", "install", "."])\n',
     },
     { name: 'path-chain: install with PATH pip, run with PATH python (auto_benchmark)', code: CHAIN },
+    { name: 'task-runner: pip in an invoke task (pipenv tasks/release.py)', code: TASKS },
   ],
   invalid: [
+    { name: 'task-runner: not when the tasks file makes its own venv', code: TASKS_VENV, errors: [{ line: 13, messageId: 'barePip' }] },
+    {
+      name: 'task-runner: not for c.sudo, which looks the program up on sudo\'s secure_path',
+      code: 'from invoke import task\n\n\n@task\ndef setup(c):\n    c.sudo("pip install .")\n',
+      errors: [{ line: 6, messageId: 'barePip' }],
+    },
     { name: 'no PATH key in the dictionary', code: NO_PATH_SET, errors: [{ line: 11, messageId: 'barePip' }] },
     { name: 'os.environ["PATH"] = … covers only what follows it', code: ENVIRON_SET, errors: [{ line: 6, messageId: 'barePip' }] },
     {
@@ -140,9 +180,12 @@ testRule(barePythonInterpreter, {
     { name: 'path-reliant: the file starts torchserve by name (test_torch_compile)', code: RELIANT },
     { name: 'path-chain: every run of the chain from PATH', code: CHAIN },
     { name: 'path-set: shutil.which("python") inside the PATH it set', code: PATH_SET },
+    { name: 'task-runner: python in an invoke task', code: TASKS },
+    { name: 'task-runner: fabric 1 fabfile (every function a task of fab)', code: FABFILE, filename: 'fabfile.py' },
   ],
   invalid: [
     { name: 'system commands only (git, mkdir) say nothing of the environment', code: NOT_RELIANT, errors: [{ line: 11, messageId: 'bareInterpreter' }] },
+    { name: 'fabric 1 local() in a module that is not a fabfile', code: FABFILE, filename: 'deploy_helpers.py', errors: [{ line: 5, messageId: 'bareInterpreter' }] },
     {
       name: 'a script run by hand that starts the GUI with PATH python (kohya local_train)',
       code: 'import os\n\nos.chdir("bitsandbytes")\nos.system("python setup.py install")\nos.chdir("..")\nos.system("python kohya_gui.py --headless")\n',
@@ -188,6 +231,17 @@ testRule(pathReliantLaunch, {
         { line: 5, messageId: 'held', data: { tool: 'pip' } },
         { line: 6, messageId: 'held', data: { tool: 'interpreter' } },
         { line: 10, messageId: 'held', data: { tool: 'interpreter' } },
+      ],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: 'task-runner, with the command that runs the tasks',
+      code: TASKS,
+      errors: [
+        { line: 6, messageId: 'held', data: { tool: 'interpreter', name: 'python', reason: 'this file defines invoke tasks, which run inside "invoke" (or "inv") found on PATH, so a name they start is found on the same PATH as the task runner' } },
+        { line: 11, messageId: 'held', data: { tool: 'console script', name: 'twine' } },
+        { line: 12, messageId: 'held', data: { tool: 'pip' } },
       ],
       output: null,
       unsafeOutput: null,

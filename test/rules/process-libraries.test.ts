@@ -30,15 +30,10 @@ testRule(barePythonInterpreter, {
   ],
   invalid: [
     {
-      name: 'invoke: c.run in a @task (a real shell: fixed with shlex.quote)',
-      code: 'import sys\nfrom invoke import task\n\n\n@task\ndef migrate(c):\n    c.run("python manage.py migrate")\n',
-      errors: [{ line: 7, column: 12, messageId: 'bareInterpreter', data: { name: 'python', via: ' (via sh)' } }],
-      output: 'import shlex\nimport sys\nfrom invoke import task\n\n\n@task\ndef migrate(c):\n    c.run(shlex.quote(sys.executable) + " manage.py migrate")\n',
-    },
-    {
-      name: 'invoke: @task(...) with options, ctx.run',
-      code: 'from invoke import task\n\n\n@task(help={"n": "count"})\ndef bench(ctx, n=3):\n    ctx.run(f"python bench.py -n {n}")\n',
-      errors: [{ line: 6, messageId: 'bareInterpreter' }],
+      name: 'invoke: invoke.run in a script that defines no task (a real shell: fixed with shlex.quote)',
+      code: 'import sys\nimport invoke\n\n\ndef migrate():\n    invoke.run("python manage.py migrate")\n',
+      errors: [{ line: 6, column: 17, messageId: 'bareInterpreter', data: { name: 'python', via: ' (via sh)' } }],
+      output: 'import shlex\nimport sys\nimport invoke\n\n\ndef migrate():\n    invoke.run(shlex.quote(sys.executable) + " manage.py migrate")\n',
     },
     {
       name: 'invoke: the module function invoke.run',
@@ -59,8 +54,8 @@ testRule(barePythonInterpreter, {
       errors: [{ line: 6, messageId: 'bareInterpreter', data: { lookup: "looked up on sudo's secure_path, not this venv" } }],
     },
     {
-      name: 'fabric: c.local runs here',
-      code: 'from fabric import task\n\n\n@task\ndef build(c):\n    c.local("python setup.py sdist")\n    c.run("python -V")\n',
+      name: 'fabric: Connection.local runs here',
+      code: 'from fabric import Connection\n\n\ndef build(host):\n    c = Connection(host)\n    Connection(host).local("python setup.py sdist")\n    c.run("python -V")\n',
       errors: [{ line: 6, messageId: 'bareInterpreter' }],
     },
     {
@@ -132,9 +127,9 @@ testRule(barePip, {
   valid: ['from fabric import task\n\n\n@task\ndef deps(c):\n    c.run("pip install -r requirements.txt")\n'],
   invalid: [
     {
-      name: 'invoke: pip install in a task',
-      code: 'from invoke import task\n\n\n@task\ndef deps(c):\n    c.run("pip install -r requirements.txt")\n',
-      errors: [{ line: 6, messageId: 'barePip', data: { name: 'pip' } }],
+      name: 'invoke: pip install through a Context made by a script (no task)',
+      code: 'from invoke import Context\n\n\ndef deps():\n    Context().run("pip install -r requirements.txt")\n',
+      errors: [{ line: 5, messageId: 'barePip', data: { name: 'pip' } }],
     },
     {
       name: 'sh: sh.pip.install(...) and sh.pip(...)',
@@ -176,10 +171,10 @@ testRule(bareConsoleScript, {
   valid: ['import sh\nsh.Command("git")("status")\n'],
   invalid: [
     {
-      name: 'invoke: pytest in a task, fixed with -m',
-      code: 'import sys\nfrom invoke import task\n\n\n@task\ndef test(c):\n    c.run("pytest -x")\n',
-      errors: [{ line: 7, messageId: 'runModule', data: { name: 'pytest', module: 'pytest' } }],
-      unsafeOutput: 'import shlex\nimport sys\nfrom invoke import task\n\n\n@task\ndef test(c):\n    c.run(shlex.quote(sys.executable) + " -m pytest -x")\n',
+      name: 'invoke: pytest through a Context a script makes (no task), fixed with -m',
+      code: 'import sys\nfrom invoke import Context\n\n\ndef test():\n    Context().run("pytest -x")\n',
+      errors: [{ line: 6, messageId: 'runModule', data: { name: 'pytest', module: 'pytest' } }],
+      unsafeOutput: 'import shlex\nimport sys\nfrom invoke import Context\n\n\ndef test():\n    Context().run(shlex.quote(sys.executable) + " -m pytest -x")\n',
     },
     {
       name: 'sh: sh.pytest, sh.Command("pytest") and sh.Command("black"), django_admin → django-admin',

@@ -14,7 +14,7 @@ import { keptRanges, type TextRange } from './blocks.js';
 import { decodePython, decodesCleanly } from './decode.js';
 import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
-import { importsProcessLibrary } from './process-libraries.js';
+import { definesTasks, importsProcessLibrary } from './process-libraries.js';
 import { pythonFileFacts } from './file-facts.js';
 
 export interface PythonAnalysis {
@@ -59,6 +59,9 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites);
+    // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
+    const tasks = sites.length ? (definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith('fabric')) ? 'fabric' : undefined)) : undefined;
+    if (tasks) facts.taskRunner = tasks;
     for (const s of sites) s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem: FileProblem | undefined;

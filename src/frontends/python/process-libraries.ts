@@ -177,6 +177,22 @@ function taskDecorator(mod: PythonModule, def: Node): 'invoke' | 'fabric' | unde
   return undefined;
 }
 
+/**
+ * Whether the module defines invoke or fabric tasks (a function decorated with their `@task`): the
+ * `invoke`/`inv` or `fab` command loads it and runs them.
+ */
+export function definesTasks(mod: PythonModule, root: Node): 'invoke' | 'fabric' | undefined {
+  const roots = new Set([...mod.imports.values()].map((q) => q.split('.')[0]));
+  if (!roots.has('invoke') && !roots.has('fabric')) return undefined;
+  for (const holder of root.descendantsOfType('decorated_definition')) {
+    const def = holder?.childForFieldName('definition');
+    if (def?.type !== 'function_definition') continue;
+    const kind = taskDecorator(mod, def);
+    if (kind) return kind === 'invoke' && roots.has('fabric') ? 'fabric' : kind;
+  }
+  return undefined;
+}
+
 /** A program word for a name written as an identifier (`sh.pip`, `from plumbum.cmd import pip`). */
 function nameWord(node: Node, dashes: boolean): Word {
   const text = dashes ? node.text.replace(/_/g, '-') : node.text;

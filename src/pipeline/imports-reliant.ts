@@ -1,0 +1,360 @@
+/**
+ * `path-reliant` across files (issue 15): a Python file that starts nothing env-only itself may
+ * belong to code that does — it calls `start` from `ts/launcher.py`, which runs `torchserve` by
+ * name, or it is a test whose folder's `conftest.py` starts `locust` by name. That file, too, works
+ * only with its environment on PATH, where `python` and `pip` are that environment's.
+ *
+ * After the check, for the Python files with a VG101–VG103 finding only: their own imports of
+ * modules of the project (absolute from the file's folder, the project root, `src/` or its
+ * package's root, and relative), and for a test file the `conftest.py` of its folder and the
+ * folders above it. A module is path-reliant where one of its launches starts such a program (the
+ * policy's own test, collected when each file was analysed: FileCheckResult.reliant); a module the
+ * prefilter skipped is analysed here, once. What counts is what the file uses: a name imported
+ * from the module (`from ts.launcher import start`) whose top-level function or class holds such a
+ * launch, or such an attribute of an imported module (`test_utils.start_torchserve(…)`), or
+ * anything at the module's top level. A module that only uses another module's reliant function
+ * inside its own function makes that function reliant in turn, one step further (two steps in all).
+ *
+ * Linear: each module is read and indexed once per run, whatever the number of files importing it.
+ * The imports are read lexically (no parse), and at most MAX_ANALYSED prefilter-skipped modules are
+ * parsed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SourceFile } from '../kernel/source.js';
+import { frontEndByLanguage } from '../frontends/index.js';
+import { apiWordInCode } from '../frontends/python/prefilter.js';
+import { importsProcessLibrary } from '../frontends/python/process-libraries.js';
+import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
+import { reliantLaunchesOf, type ToolKnowledge } from '../judge/judge.js';
+import type { FileCheckResult } from './check-file.js';
+
+export interface Reliance {
+  name: string;
+  line: number;
+}
+
+interface Hit extends Reliance {
+  /** The module whose launch it is. */
+  file: string;
+}
+
+interface ModuleInfo {
+  /** A reliant launch at the module's top level (run on import), or in code that runs there. */
+  top?: Hit;
+  /** Top-level functions and classes that hold (or use) a reliant launch. */
+  holders: Map<string, Hit>;
+}
+
+interface Binding {
+  /** The module file the name comes from. */
+  module: string;
+  /** The name as the file uses it (`start`, `ts_utils`, `a.b`). */
+  alias: string;
+  /** The imported name (`from M import name`), or undefined for the module itself. */
+  name?: string;
+}
+
+/** Module hops followed from a checked file: the file → a module → a module. */
+const MAX_DEPTH = 2;
+/** Prefilter-skipped modules parsed per run, at most. */
+const MAX_ANALYSED = 200;
+
+const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+const PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+const TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
+
+/** A test file or a file under a test folder (the same test as who-runs.ts's). */
+function isTestPath(rel: string): boolean {
+  const parts = rel.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class ImportsReliance {
+  private readonly infos = new Map<string, ModuleInfo | null>();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly owns = new Map<string, readonly Reliance[] | undefined>();
+  private analysed = 0;
+
+  /**
+   * `pythonFiles`: the run's Python files (absolute); `own(file)`: a module's own reliant launches
+   * (from its check, or `analyse` for a file the prefilter skipped: undefined when not known).
+   */
+  constructor(
+    private readonly root: string,
+    private readonly pythonFiles: ReadonlySet<string>,
+    private readonly own: (file: string) => readonly Reliance[] | 'skipped' | undefined,
+    private readonly analyse: (file: string, text: string) => Promise<readonly Reliance[]>,
+  ) {}
+
+  private shown(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  private text(file: string): string | undefined {
+    if (!this.texts.has(file)) {
+      let t: string | undefined;
+      try {
+        t = fs.readFileSync(file, 'utf8');
+      } catch {
+        t = undefined;
+      }
+      this.texts.set(file, t);
+    }
+    return this.texts.get(file);
+  }
+
+  /** Why a checked file relies on its environment through the modules it uses, in words; undefined if it does not. */
+  async of(file: string): Promise<string | undefined> {
+    const text = this.text(file);
+    if (text === undefined) return undefined;
+    const { bindings, spans } = this.imports(file, text);
+    for (const b of bindings) {
+      const hit = await this.usedHit(b, text, spans, 1);
+      if (hit) {
+        const what = b.name ?? b.alias;
+        const through = hit.hit.file === b.module ? '' : ` through ${this.shown(hit.hit.file)}`;
+        return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
+      }
+    }
+    // A test's conftest.py files: their fixtures are used by name, without an import.
+    const rel = path.relative(this.root, file);
+    if (isTestPath(rel)) {
+      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+        const conftest = path.join(dir, 'conftest.py');
+        if (conftest !== file && this.pythonFiles.has(conftest)) {
+          // Its top level, or a fixture this file names (a test's parameter, `usefixtures("…")`).
+          const info = await this.info(conftest, 1);
+          const hit = info?.top ?? [...(info?.holders ?? [])].find(([fixture]) => usedOutside(text, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, 'g'), spans))?.[1];
+          if (hit) {
+            const through = hit.file === conftest ? '' : ` through ${this.shown(hit.file)}`;
+            return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
+          }
+        }
+        if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether the text uses a reliant part of the binding's module outside its import statements. */
+  private async usedHit(b: Binding, text: string, spans: readonly [number, number][], depth: number): Promise<{ hit: Hit; used?: string } | undefined> {
+    const info = await this.info(b.module, depth);
+    if (!info) return undefined;
+    if (info.top) return { hit: info.top };
+    if (b.name !== undefined) {
+      const hit = info.holders.get(b.name);
+      return hit && usedOutside(text, new RegExp(`(?<![\\w.])${escape(b.alias)}\\b`, 'g'), spans) ? { hit } : undefined;
+    }
+    for (const [holder, hit] of info.holders) {
+      if (usedOutside(text, new RegExp(`(?<![\\w.])${escape(b.alias)}\\.${escape(holder)}\\b`, 'g'), spans)) return { hit, used: `${b.alias}.${holder}` };
+    }
+    return undefined;
+  }
+
+  /** A module's reliant parts, indexed once (null: none, or not known). */
+  private async info(file: string, depth: number): Promise<ModuleInfo | null> {
+    // Per depth (at most MAX_DEPTH entries a module): one met deeper first still follows its imports when met nearer.
+    const key = `${depth}:${file}`;
+    const cached = this.infos.get(key);
+    if (cached !== undefined) return cached;
+    this.infos.set(key, null); // an import cycle ends here
+    const text = this.text(file);
+    if (text === undefined) return null;
+    if (!this.owns.has(file)) {
+      let own = this.own(file);
+      if (own === 'skipped') {
+        if (this.analysed >= MAX_ANALYSED) own = undefined;
+        else {
+          this.analysed++;
+          own = await this.analyse(file, text);
+        }
+      }
+      this.owns.set(file, own);
+    }
+    const own = this.owns.get(file);
+    const blocks = topBlocks(text);
+    const lineOf = lineIndex(text);
+    const info: ModuleInfo = { holders: new Map() };
+    for (const r of own ?? []) {
+      const hit = { ...r, file };
+      const block = blocks.find((b) => b.startLine <= r.line && r.line <= b.endLine);
+      if (!block) info.top ??= hit;
+      else if (!info.holders.has(block.name)) info.holders.set(block.name, hit);
+    }
+    if (depth < MAX_DEPTH) {
+      const { bindings, spans } = this.imports(file, text);
+      for (const b of bindings) {
+        const target = await this.info(b.module, depth + 1);
+        if (!target) continue;
+        const parts: [string, Hit][] = b.name !== undefined ? (target.holders.has(b.name) ? [[b.alias, target.holders.get(b.name)!]] : []) : [...target.holders].map(([h, hit]) => [`${b.alias}.${h}`, hit]);
+        if (target.top) parts.push([b.alias, target.top]);
+        for (const [word, hit] of parts) {
+          const re = new RegExp(`(?<![\\w.])${escape(word)}\\b`, 'g');
+          for (let m = re.exec(text); m; m = re.exec(text)) {
+            if (spans.some(([a, z]) => a <= m!.index && m!.index < z)) continue;
+            const line = lineOf(m.index);
+            const block = blocks.find((k) => k.startLine <= line && line <= k.endLine);
+            if (!block) info.top ??= hit;
+            else if (!info.holders.has(block.name)) info.holders.set(block.name, hit);
+          }
+        }
+      }
+    }
+    const result = info.top || info.holders.size ? info : null;
+    this.infos.set(key, result);
+    return result;
+  }
+
+  /** The project modules a file imports, and where its import statements are. */
+  private imports(file: string, text: string): { bindings: Binding[]; spans: [number, number][] } {
+    const bindings: Binding[] = [];
+    const spans: [number, number][] = [];
+    const dir = path.dirname(file);
+    const bases = this.bases(dir);
+    for (const m of text.matchAll(FROM_IMPORT)) {
+      spans.push([m.index, m.index + m[0].length]);
+      const level = m[1].length;
+      const mod = m[2];
+      const names = m[3].replace(/[()\\\r\n]/g, ' ').split(',').map((x) => x.trim()).filter(Boolean);
+      let from: string[];
+      if (level) {
+        let d = dir;
+        for (let i = 1; i < level; i++) d = path.dirname(d);
+        from = [d];
+      } else from = bases;
+      const modPath = mod ? mod.split('.') : [];
+      const module = mod || level ? this.resolve(from, modPath) : undefined;
+      for (const n of names) {
+        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+        if (!/^\w+$/.test(name)) continue;
+        const sub = this.resolve(from, [...modPath, name]);
+        if (sub) bindings.push({ module: sub, alias: alias ?? name });
+        else if (module) bindings.push({ module, alias: alias ?? name, name });
+      }
+    }
+    for (const m of text.matchAll(PLAIN_IMPORT)) {
+      spans.push([m.index, m.index + m[0].length]);
+      for (const n of m[1].replace(/[\\\r\n]/g, ' ').split(',')) {
+        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+        if (!mod || !/^[\w.]+$/.test(mod)) continue;
+        const module = this.resolve(bases, mod.split('.'));
+        if (module) bindings.push({ module, alias: alias ?? mod });
+      }
+    }
+    return { bindings, spans };
+  }
+
+  /** Where absolute imports are looked up: the file's folder, its package's root's parent, the project root and its `src`. */
+  private bases(dir: string): string[] {
+    let top = dir;
+    while (this.pythonFiles.has(path.join(top, '__init__.py')) && path.dirname(top) !== top && top.startsWith(this.root)) top = path.dirname(top);
+    return [...new Set([dir, top, this.root, path.join(this.root, 'src')])];
+  }
+
+  private resolve(bases: readonly string[], parts: readonly string[]): string | undefined {
+    for (const b of bases) {
+      const stem = path.join(b, ...parts);
+      for (const c of parts.length ? [`${stem}.py`, path.join(stem, '__init__.py')] : [path.join(stem, '__init__.py')]) if (this.pythonFiles.has(c)) return c;
+    }
+    return undefined;
+  }
+}
+
+/** Whether `re` (global) matches in `text` outside the given spans. */
+function usedOutside(text: string, re: RegExp, spans: readonly [number, number][]): boolean {
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!spans.some(([a, z]) => a <= m!.index && m!.index < z)) return true;
+  return false;
+}
+
+/** Offset → line (1-based), by binary search over the line starts. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** The module's top-level `def`/`class` blocks by their lines (1-based): to the next unindented code line. */
+function topBlocks(text: string): { name: string; startLine: number; endLine: number }[] {
+  const lines = text.split('\n');
+  const out: { name: string; startLine: number; endLine: number }[] = [];
+  let open: { name: string; startLine: number; endLine: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.trim() || /^[ \t]/.test(l) || l.startsWith('#') || /^[)\]}]/.test(l)) continue;
+    const m = TOP_BLOCK.exec(l);
+    if (open) {
+      open.endLine = i; // the line before this one (1-based i)
+      open = undefined;
+    }
+    if (m) {
+      open = { name: m[1] ?? m[2], startLine: i + 1, endLine: lines.length };
+      out.push(open);
+    }
+  }
+  return out;
+}
+
+/**
+ * For the checked Python files with findings (`flagged`, absolute): why each relies on its
+ * environment through the modules it uses, when it does. `results` are the first check's (their
+ * `reliant` facts); a module the prefilter skipped is parsed here (after `beforeParsing`).
+ */
+export async function relianceByImports(
+  root: string,
+  pythonFiles: ReadonlySet<string>,
+  results: readonly FileCheckResult[],
+  flagged: readonly string[],
+  knowledge: ToolKnowledge,
+  beforeParsing: () => void,
+): Promise<Map<string, string>> {
+  const byFile = new Map(results.map((r) => [path.resolve(r.path), r]));
+  let loaded = false;
+  const index = new ImportsReliance(
+    root,
+    pythonFiles,
+    (file) => {
+      const r = byFile.get(file);
+      if (!r) return undefined;
+      if (r.reliant) return r.reliant;
+      if (r.skipped) return 'skipped';
+      return r.problems.some((p) => !p.partial) ? undefined : [];
+    },
+    async (file, text) => {
+      // No launch API named in code and no process library: it starts nothing.
+      if (!apiWordInCode(text) && !importsProcessLibrary(text)) return [];
+      if (!loaded) {
+        beforeParsing();
+        await loadParsers();
+        loaded = true;
+      }
+      if (parsersDamaged()) await loadParsers();
+      try {
+        return frontEndByLanguage('python').analyze(new SourceFile(file, text), (a) => {
+          const facts = a.sites[0]?.pythonFile;
+          return facts ? [...reliantLaunchesOf(facts, knowledge)] : [];
+        });
+      } catch {
+        return [];
+      }
+    },
+  );
+  const out = new Map<string, string>();
+  for (const f of flagged) {
+    const why = await index.of(f);
+    if (why) out.set(f, why);
+  }
+  return out;
+}
