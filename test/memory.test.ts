@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS } from '../src/kernel/budgets.js';
+import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { CLI, tempDir } from './helpers.js';
 import { MEMORY_FORMATS, shapeText } from './memory-shapes.js';
@@ -136,4 +136,22 @@ test('a Dockerfile with a RUN over dockerfile-run-size is its own too-complex pr
   assert.deepEqual(report.problems.map((p) => `${p.path} ${p.kind}`), ['Dockerfile too-complex']);
   assert.match(report.problems[0].message, /dockerfile-run-size/);
   assert.deepEqual(report.diagnostics.map((d) => `${d.path} ${d.code}`), ['task.py VG102']);
+});
+
+for (const language of ['procfile', 'crontab'] as const) {
+  test(`memory: one 1.9 MB ${language} line stays under 256 MiB (was 328–340 MiB: an object per character of the line before its shell script went over its budget): over shell-script-size before the line is read`, (t) => {
+    const f = MEMORY_FORMATS.find((x) => x.language === language)!;
+    const r = run(`one-line-${language}/${f.name}`, shapeText(f, 'one-line', 1.9 * 1048576));
+    t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'shell-script-size', SHELL_SCRIPT_CHARS.limit);
+    assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB (the file is refused before its line is read)`);
+  });
+}
+
+test('memory: a Dockerfile of 1.9 MB with a RUN on every line stays under 256 MiB (was 288 MiB: every instruction held an object per character for the whole analysis): over shell-commands-per-file', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'dockerfile')!;
+  const r = run('lines-dockerfile/Dockerfile', shapeText(f, 'lines', 1.9 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'shell-commands-per-file', SHELL_COMMANDS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
 });
