@@ -178,3 +178,14 @@ test('memory: one 1.96 MB Jenkinsfile `sh` line stays under 256 MiB (was 398 MiB
   assertTooComplex(r, 'shell-script-size', SHELL_SCRIPT_CHARS.limit);
   assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
 });
+
+test('lone \\r line ends: a Jenkinsfile saved with old Mac line ends is read line by line (each `sh` read the rest of the file: 1.96 MB ran past 80 s of CPU), with the same findings as with \\n', (t) => {
+  const lf = "pipeline {\n  agent any\n  stages {\n    stage('a') {\n      steps {\n        sh 'python3 -m venv venv'\n" + "        sh 'pip install a'\n".repeat(4000) + '      }\n    }\n  }\n}\n';
+  const withCr = run('mac/Jenkinsfile', lf.replace(/\n/g, '\r'));
+  const withLf = run('unix/Jenkinsfile', lf);
+  t.diagnostic(`\\r: ${withCr.cpuS.toFixed(1)} s CPU, \\n: ${withLf.cpuS.toFixed(1)} s CPU`);
+  assert.equal(withLf.report.diagnostics.length, 4000);
+  const at = (r: ReturnType<typeof run>) => r.report.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`);
+  assert.deepEqual(at(withCr), at(withLf));
+  assert.ok(withCr.cpuS < withLf.cpuS * 1.5 + 0.5, `\\r took ${withCr.cpuS.toFixed(1)} s of CPU, \\n ${withLf.cpuS.toFixed(1)} s`);
+});
