@@ -16,7 +16,11 @@
  *                               [--max-rss-mb 256] [--max-seconds 10] [--timeout 60] [--heap-mb 2048]
  *                               [--venvguard CLI] [--json OUT]
  *
- * Sizes are in MiB. Wall time depends on the machine's load (it is shared); CPU seconds less so.
+ * Sizes are in MiB, or `cap`: just under the size the format's files are analysed up to (98% of it:
+ * 0.49 MiB for the YAML formats' 512 KiB, 1.96 MiB for the other configuration formats' 2 MiB, 9.8
+ * MiB for Python and notebooks' default --max-file-size of 10 MiB), where the worst cases are; the
+ * default is `1,cap`. A size over a format's cap is left out for it (the file would be refused
+ * unread as too large). Wall time depends on the machine's load (it is shared); CPU seconds less so.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,12 +28,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MEMORY_FORMATS, SHAPES, shapeText, type Shape } from '../test/memory-shapes.js';
+import { frontEndByLanguage } from '../src/frontends/index.js';
+import type { Language } from '../src/kernel/launch-site.js';
+
+/** The default --max-file-size (pipeline/config.ts): the cap of formats without one of their own. */
+const DEFAULT_MAX_FILE_SIZE = 10 * 1048576;
+
+/** The size `language`'s files are analysed up to, in bytes. */
+export function capOf(language: Language): number {
+  return frontEndByLanguage(language).maxBytes ?? DEFAULT_MAX_FILE_SIZE;
+}
+
+/** `cap` for a format: just under its cap, in MiB (two decimals). */
+export function justUnder(language: Language): number {
+  return Math.floor((capOf(language) * 0.98) / 1048576 * 100) / 100;
+}
 
 let root = path.dirname(fileURLToPath(import.meta.url));
 while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
 
 export interface MemoryOptions {
-  sizes: number[];
+  /** MiB, or 'cap' (just under each format's cap). */
+  sizes: (number | 'cap')[];
   formats: string[];
   shapes: Shape[];
   maxRssMb: number;
@@ -54,7 +74,7 @@ export interface MemoryRow {
 
 function parseArgs(argv: string[]): MemoryOptions {
   const o: MemoryOptions = {
-    sizes: [1, 4, 10],
+    sizes: [1, 'cap'],
     formats: MEMORY_FORMATS.map((f) => f.language),
     shapes: SHAPES.map((s) => s.shape),
     maxRssMb: 256,
@@ -82,7 +102,8 @@ function parseArgs(argv: string[]): MemoryOptions {
     };
     if (a === '--sizes') {
       o.sizes = value().split(',').map((v) => {
-        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new Error(`--sizes: expected MiB numbers, got ${JSON.stringify(v)}`);
+        if (v === 'cap') return 'cap';
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new Error(`--sizes: expected MiB numbers or cap, got ${JSON.stringify(v)}`);
         return Number(v);
       });
     } else if (a === '--formats') o.formats = list(MEMORY_FORMATS.map((f) => f.language));
@@ -153,7 +174,9 @@ export function run(o: MemoryOptions, log: (line: string) => void = (l) => proce
   try {
     for (const f of MEMORY_FORMATS.filter((f) => o.formats.includes(f.language))) {
       for (const shape of o.shapes) {
-        for (const mib of o.sizes) {
+        // Each size once, in order; none over the format's cap (the file would be refused unread).
+        const sizes = [...new Set(o.sizes.map((x) => (x === 'cap' ? justUnder(f.language) : x)))].filter((x) => x * 1048576 <= capOf(f.language)).sort((a, b) => a - b);
+        for (const mib of sizes) {
           const file = path.join(work, f.language, f.name);
           fs.mkdirSync(path.dirname(file), { recursive: true });
           fs.writeFileSync(file, shapeText(f, shape, Math.round(mib * 1048576)));

@@ -38,6 +38,12 @@ export const FORMATS: { language: Language; name: string; examples: string[]; ow
   { language: 'supervisor', name: 'deploy/supervisor/app.conf', examples: ['examples/ci-mixed/deploy/supervisor/app.conf'] },
   { language: 'procfile', name: 'Procfile', examples: ['examples/ci-mixed/Procfile'] },
   { language: 'crontab', name: 'deploy/crontab', examples: ['examples/ci-mixed/deploy/crontab'] },
+  { language: 'pre-commit', name: '.pre-commit-config.yaml', examples: [], ownStream: true },
+  { language: 'jenkins', name: 'Jenkinsfile', examples: [], ownStream: true },
+  { language: 'azure-pipelines', name: 'azure-pipelines.yml', examples: [], ownStream: true },
+  { language: 'circleci', name: '.circleci/config.yml', examples: [], ownStream: true },
+  { language: 'bitbucket-pipelines', name: 'bitbucket-pipelines.yml', examples: [], ownStream: true },
+  { language: 'compose', name: 'compose.yaml', examples: [], ownStream: true },
   { language: 'notebook', name: 'notebooks/explore.ipynb', examples: [], ownStream: true },
 ];
 

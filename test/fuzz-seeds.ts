@@ -271,6 +271,21 @@ MAILTO=""
         language: system
         args: [--count]
 `,
+    // A hook that runs the interpreter by name beside one that names the venv (a finding even
+    // without console-script knowledge: the fuzz test's settings have none).
+    `repos:
+  - repo: local
+    hooks:
+      - id: mypy
+        name: mypy
+        entry: .venv/bin/mypy
+        language: system
+      - id: tests
+        name: tests
+        entry: python -m pytest -x
+        language: system
+        pass_filenames: false
+`,
   ],
   jenkins: [
     `pipeline {

@@ -36,6 +36,8 @@ export interface MemoryFormat {
   open: string;
   close: string;
   nestUnit: string;
+  /** Closes what `head` opened (a Jenkinsfile's braces, a notebook's JSON), after every shape. */
+  tail?: string;
 }
 
 const SH = 'pip install a';
@@ -51,10 +53,23 @@ export const MEMORY_FORMATS: MemoryFormat[] = [
   { language: 'supervisor', name: 'supervisord.conf', head: '[program:v]\ncommand=/opt/venv/bin/python -m a\n', unit: '[program:a]\ncommand=python a.py', lineStart: '[program:a]\ncommand=/bin/sh -c "true', lineUnit: '; python a.py', lineEnd: '"', filler: '; python', nestStart: '[program:n]\ncommand=/bin/sh -c "echo ', open: '$(', close: ')', nestUnit: 'python a.py' },
   { language: 'procfile', name: 'Procfile', head: 'v: .venv/bin/python -m a\n', unit: 'w: python a.py', lineStart: 'w: true', lineUnit: '; python a.py', lineEnd: '', filler: '# python', nestStart: 'n: echo ', open: '$(', close: ')', nestUnit: 'python a.py' },
   { language: 'crontab', name: 'crontab', head: '* * * * * /opt/venv/bin/python -m a\n', unit: '* * * * * python a.py', lineStart: '* * * * * true', lineUnit: '; python a.py', lineEnd: '', filler: '# python', nestStart: '* * * * * echo ', open: '$(', close: ')', nestUnit: 'python a.py' },
+  { language: 'pre-commit', name: '.pre-commit-config.yaml', head: 'repos:\n  - repo: local\n    hooks:\n      - {id: v, entry: .venv/bin/mypy, language: system}\n', unit: '      - {id: t, entry: python -m pytest, language: system}', lineStart: `      - {id: t, language: system, entry: "bash -c 'true`, lineUnit: '; python a.py', lineEnd: `'"}`, filler: '      # python', nestStart: `      - {id: n, language: system, entry: "bash -c 'echo `, open: '$(', close: ')', nestUnit: 'python a.py' },
+  { language: 'jenkins', name: 'Jenkinsfile', head: "pipeline {\n  agent any\n  stages {\n    stage('a') {\n      steps {\n        sh 'python3 -m venv venv'\n", unit: `        sh '${SH}'`, lineStart: "        sh 'true", lineUnit: `; ${SH}`, lineEnd: "'", filler: '        // python', nestStart: "        sh 'echo ", open: '$(', close: ')', nestUnit: SH, tail: '      }\n    }\n  }\n}\n' },
+  { language: 'azure-pipelines', name: 'azure-pipelines.yml', head: 'steps:\n  - script: python -m venv .venv\n', unit: `  - script: ${SH}`, lineStart: '  - script: true', lineUnit: `; ${SH}`, lineEnd: '', filler: '  - script: echo python', nestStart: '  - script: echo ', open: '$(', close: ')', nestUnit: SH },
+  { language: 'circleci', name: '.circleci/config.yml', head: 'version: 2.1\njobs:\n  a:\n    docker:\n      - image: cimg/python:3.12\n    steps:\n      - run: python -m venv .venv\n', unit: `      - run: ${SH}`, lineStart: '      - run: true', lineUnit: `; ${SH}`, lineEnd: '', filler: '      - run: echo python', nestStart: '      - run: echo ', open: '$(', close: ')', nestUnit: SH },
+  { language: 'bitbucket-pipelines', name: 'bitbucket-pipelines.yml', head: 'pipelines:\n  default:\n    - step:\n        script:\n          - python -m venv .venv\n', unit: `          - ${SH}`, lineStart: '          - true', lineUnit: `; ${SH}`, lineEnd: '', filler: '          - echo python', nestStart: '          - echo ', open: '$(', close: ')', nestUnit: SH },
+  // Compose has no shell: one long command line, many environment lines, deeply nested flow lists.
+  { language: 'compose', name: 'compose.yaml', head: 'services:\n  web:\n    build: .\n    environment:\n      - VIRTUAL_ENV=/venv\n', unit: '      - A=python', lineStart: '    command: python', lineUnit: ' a.py', lineEnd: '', filler: '      - B=pip', nestStart: '    labels: ', open: '[', close: ']', nestUnit: 'python' },
+  { language: 'notebook', name: 'explore.ipynb', head: '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": ["!python -m venv .venv"]}\n', unit: `, {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["!${SH}"]}`, lineStart: ', {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["!true', lineUnit: `; ${SH}`, lineEnd: '"]}', filler: ', {"cell_type": "markdown", "metadata": {}, "source": ["python"]}', nestStart: ', {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["!echo ', open: '$(', close: ')', nestUnit: SH, tail: '], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n' },
 ];
 
 /** `format`'s file of `shape`, `bytes` long or a little over. */
 export function shapeText(f: MemoryFormat, shape: Shape, bytes: number): string {
+  const tail = f.tail ?? '';
+  return body(f, shape, bytes - tail.length) + tail;
+}
+
+function body(f: MemoryFormat, shape: Shape, bytes: number): string {
   const times = (piece: string, room: number) => piece.repeat(Math.max(1, Math.ceil(room / piece.length)));
   const room = bytes - f.head.length;
   switch (shape) {

@@ -5,7 +5,7 @@
  * Before the Python budgets and the lone-\r fix these shapes took 517 MiB (4 MB on one line), 385 MiB
  * (10 MB of short lines, rejected only after planning its blocks),
  * ~350 MiB (a launch on every line of 0.9 MB) and 25 s of CPU (20 KB with lone \r line ends).
- * `node dist/scripts/memory.js` measures every front end and shape at 1, 4 and 10 MB.
+ * `node dist/scripts/memory.js` measures every front end and shape at 1 MiB and just under its size cap.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { after, test } from 'node:test';
 import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { CLI, tempDir } from './helpers.js';
-import { MEMORY_FORMATS, shapeText } from './memory-shapes.js';
+import { MEMORY_FORMATS, SHAPES, shapeText } from './memory-shapes.js';
 
 const dir = tempDir('vg-memory-');
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -150,4 +150,56 @@ test('memory: 1 MB Makefiles: one long recipe line or lone \\r line ends under 1
   assertTooComplex(lines, 'shell-commands-per-file', SHELL_COMMANDS.limit);
   assert.ok(oneLine.rssMiB < 128 && loneCr.rssMiB < 128, `peak RSS ${oneLine.rssMiB.toFixed(0)} and ${loneCr.rssMiB.toFixed(0)} MiB`);
   assert.ok(lines.rssMiB < 256, `peak RSS ${lines.rssMiB.toFixed(0)} MiB`);
+});
+
+for (const language of ['procfile', 'crontab'] as const) {
+  test(`memory: one 1.9 MB ${language} line stays under 256 MiB (was 328–340 MiB: an object per character of the line before its shell script went over its budget): over shell-script-size before the line is read`, (t) => {
+    const f = MEMORY_FORMATS.find((x) => x.language === language)!;
+    const r = run(`one-line-${language}/${f.name}`, shapeText(f, 'one-line', 1.9 * 1048576));
+    t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'shell-script-size', SHELL_SCRIPT_CHARS.limit);
+    assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB (the file is refused before its line is read)`);
+  });
+}
+
+test('memory: a Dockerfile of 1.9 MB with a RUN on every line stays under 256 MiB (was 288 MiB: every instruction held an object per character for the whole analysis): over shell-commands-per-file', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'dockerfile')!;
+  const r = run('lines-dockerfile/Dockerfile', shapeText(f, 'lines', 1.9 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'shell-commands-per-file', SHELL_COMMANDS.limit);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('the memory harness measures every front end just under its size cap (0.49 MiB YAML, 1.96 MiB other configuration, 9.8 MiB Python and notebooks), with files the front end does not refuse as too large', async () => {
+  const { capOf, justUnder } = await import('../scripts/memory.js');
+  const { FRONT_ENDS } = await import('../src/frontends/index.js');
+  assert.deepEqual(new Set(MEMORY_FORMATS.map((f) => f.language)), new Set(FRONT_ENDS.map((fe) => fe.language)), 'every front end has shapes');
+  assert.equal(justUnder('gitlab-ci'), 0.49);
+  assert.equal(justUnder('procfile'), 1.96);
+  assert.equal(justUnder('python'), 9.8);
+  for (const f of MEMORY_FORMATS) {
+    for (const shape of SHAPES) {
+      const bytes = Buffer.byteLength(shapeText(f, shape.shape, justUnder(f.language) * 1048576));
+      assert.ok(bytes <= capOf(f.language) && bytes > capOf(f.language) * 0.95, `${f.language} ${shape.shape}: ${bytes} bytes, cap ${capOf(f.language)}`);
+    }
+  }
+});
+
+test('memory: one 1.96 MB Jenkinsfile `sh` line stays under 256 MiB (was 398 MiB: an object per character of the string): over shell-script-size while the string is read', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'jenkins')!;
+  const r = run('one-line-jenkins/Jenkinsfile', shapeText(f, 'one-line', 1.96 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'shell-script-size', SHELL_SCRIPT_CHARS.limit);
+  assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('lone \\r line ends: a Jenkinsfile saved with old Mac line ends is read line by line (each `sh` read the rest of the file: 1.96 MB ran past 80 s of CPU), with the same findings as with \\n', (t) => {
+  const lf = "pipeline {\n  agent any\n  stages {\n    stage('a') {\n      steps {\n        sh 'python3 -m venv venv'\n" + "        sh 'pip install a'\n".repeat(4000) + '      }\n    }\n  }\n}\n';
+  const withCr = run('mac/Jenkinsfile', lf.replace(/\n/g, '\r'));
+  const withLf = run('unix/Jenkinsfile', lf);
+  t.diagnostic(`\\r: ${withCr.cpuS.toFixed(1)} s CPU, \\n: ${withLf.cpuS.toFixed(1)} s CPU`);
+  assert.equal(withLf.report.diagnostics.length, 4000);
+  const at = (r: ReturnType<typeof run>) => r.report.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`);
+  assert.deepEqual(at(withCr), at(withLf));
+  assert.ok(withCr.cpuS < withLf.cpuS * 1.5 + 0.5, `\\r took ${withCr.cpuS.toFixed(1)} s of CPU, \\n ${withLf.cpuS.toFixed(1)} s`);
 });

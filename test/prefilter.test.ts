@@ -140,6 +140,11 @@ test('same findings with and without the prefilter: names hidden by escapes or s
     // Regression: a launch inside an f-string's replacement field was taken for string text.
     'import os\nprint(f"{os.system(\'pip install x\')}")\n',
     'import os\ndef f():\n    f"""{os.system("python x.py")}"""\n',
+    // Regression (fuzz seed 20261203): a triple quote left open in a half-edited file ran to the
+    // end of the file here, hiding the launches after it, while the parser recovers and reads them.
+    "import os\nif ready''':\n    os.system(\"python app.py\")\n",
+    "import os\nHELP = '''usage\nos.system(\"pip install x\")\n",
+    "import os\ndef f():\n    '''Run it.\nos.system(\"python x.py\")\n",
   ];
   cases.forEach((c, i) => fs.writeFileSync(path.join(dir, `case${i}.py`), c));
   const [a, b] = await diagnosticsBoth([dir], dir);

@@ -28,7 +28,8 @@ import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../config/services.js';
 import { shownVia } from '../config/driver.js';
-import { type Unit, unitsToWord } from '../../kernel/word-units.js';
+import { SHELL_SCRIPT_CHARS, within } from '../../kernel/budgets.js';
+import type { Word } from '../../kernel/word.js';
 import { CRON_PATH } from '../../kernel/platform.js';
 
 /** The owner's home folder, where cron starts each command; shown as `~`. */
@@ -39,7 +40,13 @@ const TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
 
 type Entry =
   | { kind: 'env'; name: string; value: string; line: number; span: Span }
-  | { kind: 'command'; line: number; span: Span; units: Unit[] };
+  | { kind: 'command'; line: number; span: Span; text: string; offsets: number[] };
+
+/** A command's script as one word: its text, each character at its offset. */
+function commandWord(e: { text: string; offsets: number[] }): Word {
+  if (e.text === '') return { fragments: [] };
+  return { fragments: [{ kind: 'text', text: e.text, offsets: e.offsets }], span: { start: e.offsets[0], end: e.offsets[e.offsets.length - 1] + 1 } };
+}
 
 const showCronVenv = shownVia([[HOME, '~']], showVenv);
 
@@ -80,18 +87,24 @@ export function parseCrontab(text: string, system: boolean, problems: { message:
       problems.push({ message: 'crontab line without a command', offset: ln.start });
       continue;
     }
-    // The command: up to the first unescaped `%`; `\%` stands for `%`.
-    const units: Unit[] = [];
+    // The command is one shell script: over its budget, the file is too complex before any work.
+    within(SHELL_SCRIPT_CHARS, t.length - cmdField.start);
+    // The command: up to the first unescaped `%`; `\%` stands for `%`. Kept as its text and the
+    // offsets of its characters (an object per character held every line's command at once).
+    let text = '';
+    const offsets: number[] = [];
     for (let k = cmdField.start; k < t.length; k++) {
       if (t[k] === '\\' && t[k + 1] === '%') {
-        units.push({ ch: '%', off: ln.start + k + 1 });
+        text += '%';
+        offsets.push(ln.start + k + 1);
         k++;
         continue;
       }
       if (t[k] === '%') break;
-      units.push({ ch: t[k], off: ln.start + k });
+      text += t[k];
+      offsets.push(ln.start + k);
     }
-    out.push({ kind: 'command', line: ln.no, span: { start: ln.start, end: ln.start + t.length }, units });
+    out.push({ kind: 'command', line: ln.no, span: { start: ln.start, end: ln.start + t.length }, text, offsets });
   }
   return out;
 }
@@ -145,7 +158,7 @@ export function analyzeCrontab(file: SourceFile): Analysis {
       };
       const fileVars = new Map(vars);
       if (cwd !== undefined && cwd !== HOME) fileVars.set('HOME', cwd);
-      runShellCommand(unitsToWord(e.units), dialect, shell, {
+      runShellCommand(commandWord(e), dialect, shell, {
         file,
         language: 'crontab',
         api: 'cron',

@@ -6,6 +6,7 @@
  * caller to resolve.
  */
 import type { Char } from '../../kernel/word-units.js';
+import { SHELL_SCRIPT_CHARS, within } from '../../kernel/budgets.js';
 
 export type StringPart = { kind: 'text'; chars: Char[] } | { kind: 'expr'; expr: string; at: number };
 
@@ -63,6 +64,10 @@ export function readString(src: string, i: number): GroovyString {
   };
   let k = i + delim.length;
   while (k < src.length) {
+    // Each character becomes an object: a string longer than a shell script may be (what `sh`
+    // strings are) makes the file too complex before it is read further (one 1.96 MB `sh '…'`
+    // line peaked at 398 MiB). Real Jenkinsfile strings are a few KB.
+    if (k - i > SHELL_SCRIPT_CHARS.limit) within(SHELL_SCRIPT_CHARS, k - i);
     if (src.startsWith(delim, k)) {
       flush();
       return { parts, start: i, end: k + delim.length };

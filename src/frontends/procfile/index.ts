@@ -14,7 +14,8 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import { DEFAULT_PATH } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../config/services.js';
-import { unitsToWord } from '../../kernel/word-units.js';
+import { SHELL_SCRIPT_CHARS, within } from '../../kernel/budgets.js';
+import { textWord, type Word } from '../../kernel/word.js';
 
 /** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
 const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
@@ -31,6 +32,8 @@ export function analyzeProcfile(file: SourceFile): Analysis {
       continue;
     }
     const cmdStart = ln.start + ln.text.indexOf(m[2], m[1].length + 1);
+    // Each command is one shell script: over its budget, the file is too complex before any work.
+    within(SHELL_SCRIPT_CHARS, m[2].length);
     entries.push({ name: m[1], line: ln.no, start: ln.start, end: ln.start + ln.text.length, cmdStart, cmd: m[2] });
     entrySuppressions(suppressions, file, ln.no, ln.no);
   }
@@ -43,7 +46,7 @@ export function analyzeProcfile(file: SourceFile): Analysis {
     const venvs = new Map(initial);
     for (const e of entries) {
       const facts = { form: 'shell' as const, showVenv, unit: `the ${e.name} process`, scope: `in the ${e.name} process`, persistAdvice: advice };
-      const script = unitsToWord([...e.cmd].map((ch, k) => ({ ch, off: e.cmdStart + k })));
+      const script: Word = e.cmd === '' ? { fragments: [] } : textWord(e.cmd, e.cmdStart);
       runShellCommand(script, 'bash', 'bash', {
         file,
         language: 'procfile',

@@ -101,6 +101,9 @@ export function apiWordInCode(s: string): boolean {
     if (s.charCodeAt(i) === 35) end = commentEnd(s, i);
     else {
       const lit = literalExtent(s, i);
+      // An unterminated triple-quoted string runs to the end of the file here, but the parser
+      // recovers from it and reads what follows as code: the word after it may be a launch.
+      if (lit.qlen === 3 && lit.end >= s.length) return true;
       end = lit.next;
       // f"{os.system(cmd)}" launches: a replacement field is code.
       if (lit.fString) {
@@ -186,8 +189,10 @@ function walkSource(
     }
     const { end, qlen, fString } = literalExtent(s, i);
     const next = Math.min(n, end + qlen);
-    // An f-string is never a docstring (and its fields may launch).
-    if (onString && !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+    // An f-string is never a docstring (and its fields may launch). Nor is an unterminated
+    // triple-quoted string: the parser reads what follows it as code, with string literals in it.
+    const unterminated = qlen === 3 && end >= n;
+    if (onString && (unterminated || !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i)))) {
       const joined = lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i));
       if (onString(i, Math.min(end, n), qlen, joined)) return;
       lastStringEnd = next;
