@@ -37,10 +37,11 @@ const LAYERS: Record<string, Layer> = {
   rules: { at: 'rules/', may: ['kernel', 'judge'], what: 'LaunchSites → diagnostics' },
   pipeline: { at: 'pipeline/', may: ['kernel', 'judge', 'env', 'frontends', 'rules'], what: 'config, discover, read, diagnose, fix, engine/workers' },
   reporters: { at: 'reporters/', may: ['kernel'], mayTypes: ['pipeline'], what: 'diagnostics → text, JSON, SARIF, GitHub annotations' },
+  lab: { at: 'lab/', may: ['kernel', 'judge', 'env', 'rules'], what: 'venvguard lab: rule pages\' examples run in real venvs' },
   lsp: { at: 'lsp/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters'], what: 'the Language Server: LSP ⇄ checkSource' },
   api: { at: 'api.ts', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters'], what: 'the public API' },
   action: { at: 'action/', may: ['kernel', 'reporters', 'api'], mayTypes: ['pipeline'], what: 'the GitHub Action: inputs → check → annotations, SARIF, summary' },
-  cli: { at: 'cli/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters', 'api', 'lsp'], what: 'the command line' },
+  cli: { at: 'cli/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters', 'api', 'lsp', 'lab'], what: 'the command line' },
 };
 
 /**
