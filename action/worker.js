@@ -1124,12 +1124,22 @@ var bareConsoleScript = defineRule({
     exampleLanguage: "python",
     mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
-    whatItPrints: "From a non-activated venv that has pytest installed: whatever `pytest` is first on PATH \u2014 a global pytest with other plugins, or `FileNotFoundError: [Errno 2] No such file or directory: 'pytest'` when there is none (for instance under cron's `PATH=/usr/bin:/bin`).",
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
     fixSafety: 'Always unsafe. `[sys.executable, "-m", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.',
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
+    question: "The venv has pytest installed (here a stand-in built by the lab, since the lab has no network). Started as `venv/bin/python broken.py`, which pytest runs?",
+    answer: "Not the venv's. Started by its path, the program looks `pytest` up on the service's PATH: a system-wide pytest when one is installed (Debian's python3-pytest, `/usr/bin/pytest`, with the system's interpreter and plugins), or none, and `subprocess.run` raises `FileNotFoundError`. Which of the two depends on the machine \u2014 the lab here saw both on the same day, before and after python3-pytest was installed. In an activated shell it is the venv's.",
+    commonMistake: 'Writing the console script\'s full path in the venv (`/srv/app/venv/bin/pytest`): it works until the venv moves or is rebuilt elsewhere, and its shebang still names an absolute interpreter. `[sys.executable, "-m", "pytest"]` follows the program wherever it runs.',
+    lab: { venv: "venv", files: { "make_wheel.py": ['"""Builds a stand-in `pytest` wheel (offline): its console script and `python -m pytest` print the prefix they run in."""', "import base64, hashlib, zipfile", "", "files = {", `    "pytest/__init__.py": "import sys\\n\\ndef main():\\n    print('pytest (lab stand-in) in', sys.prefix)\\n",`, '    "pytest/__main__.py": "from pytest import main\\nmain()\\n",', '    "pytest-0.0.0.dist-info/METADATA": "Metadata-Version: 2.1\\nName: pytest\\nVersion: 0.0.0\\n",', '    "pytest-0.0.0.dist-info/WHEEL": "Wheel-Version: 1.0\\nGenerator: lab\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",', '    "pytest-0.0.0.dist-info/entry_points.txt": "[console_scripts]\\npytest = pytest:main\\n",', "}", "record = []", 'with zipfile.ZipFile("pytest-0.0.0-py3-none-any.whl", "w") as z:', "    for name, text in files.items():", "        data = text.encode()", "        z.writestr(name, data)", '        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()', '        record.append(f"{name},sha256={digest},{len(data)}")', '    record.append("pytest-0.0.0.dist-info/RECORD,,")', '    z.writestr("pytest-0.0.0.dist-info/RECORD", "\\n".join(record) + "\\n")', ""].join("\n") }, setup: "venv/bin/python make_wheel.py && venv/bin/python -m pip install --quiet --no-deps pytest-0.0.0-py3-none-any.whl", cases: [
+      { example: "broken", situation: "unactivated", claim: { never: ["pytest (lab stand-in) in"] } },
+      { example: "broken", situation: "activated", claim: { where: [{ line: "pytest (lab stand-in) in", is: "venv" }], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { never: ["pytest (lab stand-in) in"] } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "pytest (lab stand-in) in", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "pytest (lab stand-in) in", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "pytest (lab stand-in) in", is: "venv" }], exit: 0 } }
+    ] },
     references: ["https://packaging.python.org/en/latest/specifications/entry-points/", "https://github.com/fastapi/typer/issues/408"]
   },
   check(site, verdict, ctx) {
@@ -1179,19 +1189,22 @@ var barePip = defineRule({
     exampleLanguage: "python",
     mentalModel: "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH \u2014 which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\". Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ""].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` without activation (measured on Debian 12):",
-      "",
-      "    parent: /tmp/labv",
-      "    pip 23.2.1 from /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/pip (python 3.11)",
-      "",
-      "With cron's `PATH=/usr/bin:/bin` it prints `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`: Debian's system pip, which would install into the system (or refuse, under PEP 668)."
-    ].join("\n"),
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
     inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
     fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
+    question: "`broken.py` runs `pip --version`, which names the environment pip belongs to. Started as `venv/bin/python broken.py`, which pip answers?",
+    answer: "The system's. Without activation PATH has no venv, so `pip` is the first one on the service's PATH: Debian's `/usr/bin/pip`, from `/usr/lib/python3/dist-packages`, which installs into the system Python (or refuses, under PEP 668). Only in an activated shell is it the venv's.",
+    commonMistake: 'Replacing `pip` with `pip3` or `python3 -m pip`: both are still found on PATH. The running interpreter is `sys.executable`; `[sys.executable, "-m", "pip", \u2026]` is the venv\'s pip wherever the program is started from.',
+    lab: { venv: "venv", cases: [
+      { example: "broken", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "pip ", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "activated", claim: { where: [{ line: "pip ", is: "venv" }], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { where: [{ line: "pip ", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "pip ", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "pip ", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "parent:", is: "venv" }, { line: "pip ", is: "venv" }], exit: 0 } }
+    ] },
     references: ["https://pip.pypa.io/en/stable/user_guide/#running-pip", "https://github.com/pypa/pip/issues/1408", "https://docs.python.org/3/library/sys.html#sys.executable"]
   },
   check(site, verdict, ctx) {
@@ -1220,34 +1233,23 @@ var barePythonInterpreter = defineRule({
   docs: {
     exampleLanguage: "python",
     mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
-    example: [
-      "import subprocess",
-      "import sys",
-      "",
-      'print("parent:", sys.prefix, flush=True)',
-      'subprocess.run(["python", "child.py"])',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` without activating the venv, `child.py` printing `sys.prefix` (measured on Debian 12 with pyenv on PATH):",
-      "",
-      "    parent: /tmp/labv",
-      "    child:  /root/.pyenv/versions/3.11.7",
-      "",
-      "The child runs pyenv's global 3.11 and imports its packages. Under cron's `PATH=/usr/bin:/bin` the same code raises `FileNotFoundError: [Errno 2] No such file or directory: 'python'`, because Debian ships only `python3`."
-    ].join("\n"),
+    example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"])', ""].join("\n"),
     why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
-    useInstead: [
-      "import subprocess",
-      "import sys",
-      "",
-      'print("parent:", sys.prefix, flush=True)',
-      'subprocess.run([sys.executable, "child.py"])',
-      ""
-    ].join("\n"),
+    useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
     fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
+    question: "`broken.py` is started as `venv/bin/python broken.py`, and `child.py` prints its own `sys.prefix`. Does the child run in the venv? Does the answer change in an activated shell, or under cron?",
+    answer: "Only in the activated shell. Started by its path, as a service is, the parent runs in the venv and its child does not: `python3` is looked up on the service's PATH and is the system's (`child: /usr` on Debian), with the system's packages. In a shell that sourced `activate` the child is the venv's, which is why the bug survives testing by hand.",
+    commonMistake: "Testing it from an activated shell (or an IDE terminal that activates the venv) and concluding it works: there PATH's `python3` is the venv's. The other mistake is the half-fix `shutil.which(\"python3\")`, which asks the same PATH the same question.",
+    lab: { venv: "venv", files: { "child.py": ["import sys", 'print("child:", sys.prefix)', ""].join("\n") }, cases: [
+      { example: "broken", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "activated", claim: { where: [{ line: "child:", is: "venv" }], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { where: [{ line: "child:", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } }
+    ] },
     references: [
       "https://docs.python.org/3/library/sys.html#sys.executable",
       "https://docs.python.org/3/library/venv.html#how-venvs-work",
@@ -1289,12 +1291,22 @@ var envWithoutPath = defineRule({
     exampleLanguage: "python",
     mentalModel: "Passing `env=` replaces the whole environment of the child. When that mapping has no `PATH`, `subprocess` and `os.execvpe` look the program up on `os.defpath` \u2014 `/bin:/usr/bin` on POSIX \u2014 so a bare `python` or `pip` is the system one even when the caller's PATH was right.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"], env={"LANG": "C.UTF-8"})', ""].join("\n"),
-    whatItPrints: ["Run as `venv/bin/python example.py`, even inside an activated shell, `child.py` printing `sys.prefix` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
     why: '`os.get_exec_path(env)` returns `env["PATH"]` split on `:`, or `os.defpath` when the key is missing; the lookup never sees the parent\'s PATH.',
     useInstead: ["import os", "import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"], env={**os.environ, "LANG": "C.UTF-8"})', ""].join("\n"),
     inRealSystems: 'Test helpers and sandboxes pass a minimal `env={"HOME": \u2026}` for isolation; the launched `python` silently becomes `/usr/bin/python3`, and in images without it the call fails with FileNotFoundError.',
     fixSafety: "No automatic fix: whether to extend `os.environ` or to pass an explicit PATH is a decision about isolation. Start `sys.executable` (VG101) and add `PATH` to the mapping if the child starts tools itself.",
     keyTakeaway: "An `env=` without PATH means `/bin:/usr/bin`: start `sys.executable`, or copy `os.environ`.",
+    question: '`broken.py` passes `env={"LANG": "C.UTF-8"}` to the child. Run inside an activated shell, where `python3` is the venv\'s, which `python3` starts?',
+    answer: "The system's, even there. `env=` replaces the whole environment, so the child's lookup has no PATH and uses `os.defpath` (`/bin:/usr/bin`): `child:  /usr` in every situation.",
+    commonMistake: 'Adding `PATH` by hand (`env={"PATH": "/usr/bin", \u2026}`) to silence the problem: the lookup then follows that PATH, still outside the venv. Start from `os.environ` (`{**os.environ, "LANG": "C.UTF-8"}`) and start `sys.executable`.',
+    lab: { venv: "venv", files: { "child.py": ["import sys", 'print("child:", sys.prefix)', ""].join("\n") }, cases: [
+      { example: "broken", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "activated", claim: { where: [{ line: "child:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { where: [{ line: "child:", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } }
+    ] },
     references: ["https://docs.python.org/3/library/os.html#os.get_exec_path", "https://docs.python.org/3/library/subprocess.html#subprocess.Popen"]
   },
   check(site, verdict, ctx) {
@@ -1324,28 +1336,23 @@ var pathReliantLaunch = defineRule({
   docs: {
     exampleLanguage: "python",
     mentalModel: "VG101\u2013VG103 report a Python tool started by name only when nothing in the file shows that it runs with its environment on PATH. Some files show it themselves: they also start, by name, a program that only their environment provides (`torchserve`, `locust`, the project's own command), or they install with PATH's `pip` and then run PATH's `python`, or they set `PATH` before the launch. In every run where such a file works at all, PATH holds its environment, and `python` found there is that environment's. This rule shows those launches anyway, for a project that wants every file to work without activation.",
-    example: [
-      "import subprocess",
-      "",
-      'subprocess.run(["pip", "install", "--quiet", "whoosh"], check=True)',
-      'subprocess.run(["python", "-m", "whoosh_index", "docs/"], check=True)',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` without activating the venv, `whoosh` is installed into the environment of PATH's `pip` and run by PATH's `python`: the two agree with each other, and neither is the venv's. With the venv activated, both are the venv's. Replacing only one of them with `sys.executable` would install in one environment and run in another."
-    ].join("\n"),
+    example: ["import subprocess", "", 'subprocess.run(["pip", "install", "--quiet", "-r", "requirements.txt"], check=True)', 'subprocess.run(["python3", "app.py"], check=True)', ""].join("\n"),
     why: "A name is looked up on PATH at each launch. When every Python tool the file starts comes from PATH, or the file needs a program only its environment has, the file already depends on PATH holding that environment; the names then resolve consistently, and what to change is how the file is started (activated, `tox`, `uv run`, an image with `ENV PATH`), or all of its launches at once.",
-    useInstead: [
-      "import subprocess",
-      "import sys",
-      "",
-      'subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "whoosh"], check=True)',
-      'subprocess.run([sys.executable, "-m", "whoosh_index", "docs/"], check=True)',
-      ""
-    ].join("\n"),
+    useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-r", "requirements.txt"], check=True)', 'subprocess.run([sys.executable, "app.py"], check=True)', ""].join("\n"),
     inRealSystems: "Benchmark and test drivers that install a server with `pip` and start it by its console script (`torchserve --start`), then run helper scripts with `python`; release scripts run by tox or nox, which put the environment's `bin` first on PATH; tests that set `PATH` to a venv they just made. Reviewed on 43 repositories nobody had tuned to, such findings were false in almost every case: the file could not run without its environment on PATH anyway.",
     fixSafety: "No fix is offered: changing one launch of such a file splits what works today (an install with PATH's pip and a run with sys.executable reach two environments). Change all of the file's launches together, or how the file is started.",
     keyTakeaway: "A file that relies on PATH for one tool of its environment relies on it for all of them: fix them together, or start the file with its environment on PATH.",
+    question: "`broken.py` installs its requirements with PATH's `pip`, then runs `app.py` with PATH's `python3`. Started by the venv's path, where do the packages go and which Python runs?",
+    answer: "Neither is the venv's. On Debian the service PATH's `pip` is the system's, which refuses to install (`externally-managed-environment`, PEP 668) and `check=True` stops the program; where the system pip does install, the packages land outside the venv, and `python3` is the system's too. In an activated shell both are the venv's, and the program works.",
+    commonMistake: "Fixing one of the two: replacing only `python3` with `sys.executable` runs the venv while packages go elsewhere; replacing only `pip` installs into the venv and runs another Python. Change both, or make PATH carry the venv.",
+    lab: { venv: "venv", files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join("\n"), "app.py": ["import sys", 'print("python:", sys.prefix)', ""].join("\n") }, cases: [
+      { example: "broken", situation: "unactivated", claim: { says: ["externally-managed-environment"], exit: 1 } },
+      { example: "broken", situation: "activated", claim: { where: [{ line: "python:", is: "venv" }], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { says: ["externally-managed-environment"], exit: 1 } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "python:", is: "venv" }], never: ["externally-managed-environment"], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "python:", is: "venv" }], never: ["externally-managed-environment"], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "python:", is: "venv" }], never: ["externally-managed-environment"], exit: 0 } }
+    ] },
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.python.org/3/library/venv.html#how-venvs-work"]
   },
   check(site, verdict, ctx) {
@@ -1394,11 +1401,6 @@ var nameNotLookedUp = defineRule({
       '    print("exit code:", p.exitcode, flush=True)',
       ""
     ].join("\n"),
-    whatItPrints: [
-      "Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.",
-      "",
-      "    exit code: 255"
-    ].join("\n"),
     why: "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
     useInstead: [
       "import multiprocessing",
@@ -1421,6 +1423,17 @@ var nameNotLookedUp = defineRule({
     inRealSystems: 'multiprocessing uses spawn by default on Windows and macOS, and forkserver on Linux from Python 3.14, so a `set_executable("python")` that was harmless under fork starts failing after an upgrade or on another platform, with workers that exit at once and a pool that hangs or reports dead workers. `os.spawnv(os.P_WAIT, "python", \u2026)` returns 127 and code that ignores the status goes on as if the step had run.',
     fixSafety: "The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process's own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.",
     keyTakeaway: '`os.execv("python", \u2026)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
+    question: "`broken.py` tells multiprocessing to start its children with `python`. What does the parent print, activated or not?",
+    answer: "`exit code: 255` and nothing else: with the spawn start method multiprocessing execs the executable it was given without a PATH lookup, so `python` (no slash) names a file in the current folder, which does not exist. The child never starts, and no error reaches the output. Activation does not help.",
+    commonMistake: 'Calling `multiprocessing.set_executable(shutil.which("python"))` to give it a full path: that is PATH\'s python, not the running one. `sys.executable` is the default already; set it only when embedding.',
+    lab: { venv: "venv", cases: [
+      { example: "broken", situation: "unactivated", claim: { says: ["exit code: 255"], never: ["child:"], exit: 0 } },
+      { example: "broken", situation: "activated", claim: { says: ["exit code: 255"], never: ["child:"], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { says: ["exit code: 255"], never: ["child:"], exit: 0 } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "child:", is: "venv" }], says: ["exit code: 0"], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "child:", is: "venv" }], says: ["exit code: 0"], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "child:", is: "venv" }], says: ["exit code: 0"], exit: 0 } }
+    ] },
     references: [
       "https://docs.python.org/3/library/os.html#os.execv",
       "https://docs.python.org/3/library/os.html#os.spawnv",
@@ -1460,29 +1473,23 @@ var activationDoesNotPersist = defineRule({
   docs: {
     exampleLanguage: "dockerfile",
     mentalModel: "`source venv/bin/activate` sets PATH and VIRTUAL_ENV in the shell that runs it, and nowhere else. Docker starts a new shell for every RUN, so activation alone on a RUN line does nothing that outlives the line; only ENV values persist to later instructions.",
-    example: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      "RUN . /opt/venv/bin/activate",
-      "RUN pip install requests",
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
-      "",
-      "Line 3 runs `/bin/sh -c \". /opt/venv/bin/activate\"`, which exits after changing its own environment; the layer it commits holds no change. Line 4 is a new `/bin/sh -c` with the image's ENV PATH, so `pip` is the base image's pip and `requests` is installed outside /opt/venv. The build succeeds."
-    ].join("\n"),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate", "RUN pip install -r requirements.txt", ""].join("\n"),
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
-    useInstead: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
-      "RUN pip install requests",
-      ""
-    ].join("\n"),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"', "RUN pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
     fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
+    question: "Line 4 sources the venv's `activate`. Is the venv active on line 5?",
+    answer: "No. Each `RUN` line is its own `/bin/sh -c`: line 4's shell activates the venv and exits, and line 5 starts from the image's PATH. Its `pip` is the image's (here Debian's, which refuses: `externally-managed-environment`). A Makefile recipe behaves the same (each line is its own shell), and so do a GitHub Actions job's steps: a step that activates leaves the next step with the runner's PATH, and only `$GITHUB_PATH` carries the venv over.",
+    commonMistake: "Moving `activate` into `~/.bashrc` or `/etc/profile`: `sh -c` (and `RUN`, and make) reads neither. Put the venv on PATH with `ENV`, or chain `. venv/bin/activate && \u2026` in one line.",
+    lab: { venv: "opt/venv", premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join("\n"), "broken.mk": ["install:", "	. venv/bin/activate", "	pip install -r requirements.txt", ""].join("\n"), "fixed.mk": ["install:", `	. venv/bin/activate && pip install -r requirements.txt && python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n"), "broken.yml": ["jobs:", "  test:", "    runs-on: ubuntu-latest", "    steps:", "      - run: . venv/bin/activate", `      - run: 'python3 -c "import sys; print(''prefix:'', sys.prefix)"'`, ""].join("\n"), "fixed.yml": ["jobs:", "  test:", "    runs-on: ubuntu-latest", "    steps:", '      - run: echo "$PWD/venv/bin" >> "$GITHUB_PATH"', `      - run: 'python3 -c "import sys; print(''prefix:'', sys.prefix)"'`, ""].join("\n") }, cases: [
+      { example: "broken", situation: "dockerfile", claim: { says: ["externally-managed-environment"], exit: 1 } },
+      { example: "fixed", situation: "dockerfile", claim: { never: ["externally-managed-environment"], exit: 0 } },
+      { example: "broken", situation: "make", claim: { says: ["externally-managed-environment"], exit: 2 } },
+      { example: "fixed", situation: "make", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } },
+      { example: "broken", situation: "actions", claim: { where: [{ line: "prefix:", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "actions", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } }
+    ] },
     references: [
       "https://docs.docker.com/reference/dockerfile/#run",
       "https://docs.docker.com/reference/dockerfile/#env",
@@ -1558,30 +1565,19 @@ var venvNotOnPath = defineRule({
   docs: {
     exampleLanguage: "dockerfile",
     mentalModel: "Activation is a change to one shell's PATH. Docker runs every RUN in a new shell (`/bin/sh -c` unless SHELL says otherwise); only ENV (and ARG) values carry over to later instructions. So a venv created in one RUN is just a folder in the next: `pip` or `python` by name is whatever the image's PATH finds first \u2014 in the official python images, the system Python in /usr/local/bin.",
-    example: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      "RUN pip install requests",
-      'CMD ["python", "-c", "import requests"]',
-      ""
-    ].join("\n"),
-    whatItPrints: [
-      "Not run here (no container engine on the development machine); what the Dockerfile reference documents:",
-      "",
-      "A shell-form RUN runs its command in a new shell (`/bin/sh -c` on Linux unless SHELL changes it) and commits the resulting files as a layer; an `ENV` value \"will be in the environment for all subsequent instructions in the build stage\". Nothing in line 2 changes PATH, so on line 3 `pip` is found on the image's default PATH: the build succeeds and `requests` lands in the image's Python, not in /opt/venv. venvguard reports line 3 and line 4 (CMD runs with the same PATH when the container starts)."
-    ].join("\n"),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN pip install -r requirements.txt", `CMD ["python3", "-c", "import sys; print('prefix:', sys.prefix)"]`, ""].join("\n"),
     why: "A venv is used either by running its own `bin/python` (or `bin/pip`) by path, or by putting its `bin` first on PATH. `source /opt/venv/bin/activate` in an earlier RUN did the latter for a shell that no longer exists; only `ENV PATH=\u2026` persists.",
-    useInstead: [
-      "FROM python:3.12-slim",
-      "RUN python -m venv /opt/venv",
-      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
-      "RUN pip install requests",
-      'CMD ["python", "-c", "import requests"]',
-      ""
-    ].join("\n"),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"', "RUN pip install -r requirements.txt", `CMD ["python3", "-c", "import sys; print('prefix:', sys.prefix)"]`, ""].join("\n"),
     inRealSystems: "Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` \u2014 COPY copies files, not ENV \u2014 and its `RUN pip install` or `CMD python app.py` runs the base image's Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.",
     fixSafety: "The fix replaces the program with the venv's interpreter (`/opt/venv/bin/python`, with `-m pip` for pip; `/opt/venv/bin/<script>` for a console script). It is unsafe: " + FIX_REASON + ". Adding `ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH. In the CI formats (Actions, GitLab, Azure Pipelines, CircleCI, Bitbucket, Jenkinsfile), pre-commit hooks and Compose services the same program replacement is offered, written as the command's own folder sees the venv (`../venv/bin/pip` after `cd docs` or in `dir('docs')`), and none where no literal path names it on every runner (a venv under `$HOME`) or where the word is not written plainly (an interpolation, an escape).",
     keyTakeaway: "In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.",
+    question: "Line 3 creates `/opt/venv`. Which pip installs the requirements on line 4, and which Python does `CMD` start?",
+    answer: "Neither is the venv's: nothing put `/opt/venv/bin` on PATH. In the python image `pip` is `/usr/local/bin/pip` and the build succeeds with the packages outside the venv; on Debian, as here, it is the system pip, which refuses (`externally-managed-environment`) and the build stops. With `ENV PATH` every later line and the container's command find the venv first.",
+    commonMistake: "Adding `RUN . /opt/venv/bin/activate` instead of `ENV PATH=\u2026`: the activation ends with that line's shell (VG202).",
+    lab: { venv: "opt/venv", files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join("\n") }, cases: [
+      { example: "broken", situation: "dockerfile", claim: { says: ["externally-managed-environment"], exit: 1 } },
+      { example: "fixed", situation: "dockerfile", claim: { where: [{ line: "prefix:", is: "venv" }], never: ["externally-managed-environment"], exit: 0 } }
+    ] },
     references: [
       "https://docs.docker.com/reference/dockerfile/#run",
       "https://docs.docker.com/reference/dockerfile/#env",
@@ -1642,12 +1638,22 @@ var systemInterpreterPath = defineRule({
     exampleLanguage: "python",
     mentalModel: "Absolute paths look precise, but `/usr/bin/python3` names the system interpreter, whose `sys.prefix` is `/usr` and whose site-packages never contain what the venv installed. Linters that flag partial paths (Bandit B607, Ruff S607) suggest exactly this, moving code further from the venv.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    whatItPrints: ["Run as `venv/bin/python example.py` (measured on Debian 12):", "", "    parent: /tmp/labv", "    child:  /usr"].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
     fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
+    question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
+    answer: "No. A path with a slash is never looked up on PATH, so the child is the system interpreter in every situation (`child:  /usr`), with the system's packages, activated or not.",
+    commonMistake: 'Replacing `/usr/bin/python3` with `python3` to "make it portable": that trades a fixed wrong interpreter for one PATH picks (VG101). The portable spelling is `sys.executable`.',
+    lab: { venv: "venv", cases: [
+      { example: "broken", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "activated", claim: { where: [{ line: "child:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "cron", claim: { where: [{ line: "child:", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "unactivated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "activated", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "cron", claim: { where: [{ line: "parent:", is: "venv" }, { line: "child:", is: "venv" }], exit: 0 } }
+    ] },
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
   check(site, verdict, ctx) {
@@ -1674,27 +1680,23 @@ var sourceInSh = defineRule({
   docs: {
     exampleLanguage: "dockerfile",
     mentalModel: "`source` is a bash (and zsh, ksh) builtin; POSIX sh has only `.` for the same thing. On Debian and Ubuntu, and in every image built on them (the official python and node images among them), /bin/sh is dash, and dash has no `source`. Make runs each recipe line with /bin/sh unless SHELL says otherwise, Docker runs RUN with `/bin/sh -c`, and a `#!/bin/sh` script is dash \u2014 so `source venv/bin/activate` there is a command that is not found.",
-    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN source /opt/venv/bin/activate && pip install requests", ""].join("\n"),
-    whatItPrints: [
-      "Measured on Debian 12 (/bin/sh is dash), with a venv in v/:",
-      "",
-      "```",
-      `$ sh -c 'source v/bin/activate; echo "status=$?"; command -v pip'`,
-      "sh: 1: source: not found",
-      "status=127",
-      "/root/.pyenv/shims/pip",
-      `$ sh -c 'source v/bin/activate && pip --version'; echo "exit=$?"`,
-      "sh: 1: source: not found",
-      "exit=127",
-      "```",
-      "",
-      "With `;` the line goes on and runs whatever pip PATH has (here a pyenv shim); with `&&` the build or recipe fails with status 127."
-    ].join("\n"),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN source /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
-    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
     fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).",
     keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
+    question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
+    answer: "`sh` on Debian is dash, which has no `source`: it prints `source: not found` and returns 127. With `&&` the line fails there (the build stops); with a newline or `;` the script goes on with PATH unchanged, and its `python3` is the system's. The same script run with `bash` works, which is why it passes on a developer's machine.",
+    commonMistake: 'Fixing it with `SHELL ["/bin/bash", "-c"]` or a `#!/bin/bash` line and keeping `source` in files other shells run (Makefiles, cron lines, CI steps with `sh`). `.` works in every POSIX shell.',
+    lab: { venv: "opt/venv", premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join("\n"), "broken.sh": ["source venv/bin/activate", `python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n"), "fixed.sh": [". venv/bin/activate", `python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n") }, cases: [
+      { example: "broken", situation: "dockerfile", claim: { says: ["source: not found"], exit: 127 } },
+      { example: "fixed", situation: "dockerfile", claim: { never: ["not found", "externally-managed-environment"], exit: 0 } },
+      { example: "broken", situation: "sh", claim: { says: ["source: not found"], where: [{ line: "prefix:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "bash", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "sh", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "bash", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } }
+    ] },
     references: [
       "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19",
       "https://www.gnu.org/software/make/manual/html_node/Choosing-the-Shell.html",
@@ -1746,28 +1748,23 @@ var activateNotSourced = defineRule({
   docs: {
     exampleLanguage: "dockerfile",
     mentalModel: "`activate` works by changing the environment of the shell that reads it: PATH, VIRTUAL_ENV, PS1, and a `deactivate` function. Run as a program \u2014 `./venv/bin/activate`, `bash venv/bin/activate` \u2014 it gets a shell process of its own, changes that process's environment, and exits; the shell that ran it is untouched. It is meant to be sourced (`. venv/bin/activate`), which is why venv installs it without an execute bit.",
-    example: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN bash /opt/venv/bin/activate && pip install requests", ""].join("\n"),
-    whatItPrints: [
-      "Measured on Debian 12 with a venv made by `python3 -m venv v` (Python 3.11):",
-      "",
-      "```",
-      "$ ls -l v/bin/activate",
-      "-rw-r--r-- 1 root root 1671 Dec  1 19:31 v/bin/activate",
-      '$ ./v/bin/activate; echo "exit=$?"',
-      "bash: ./v/bin/activate: Permission denied",
-      "exit=126",
-      "$ bash -c 'bash v/bin/activate; echo VIRTUAL_ENV=${VIRTUAL_ENV:-unset}; command -v pip'",
-      "VIRTUAL_ENV=unset",
-      "/root/.pyenv/shims/pip",
-      "```",
-      "",
-      "Run through a shell, the script succeeds (exit 0) and the pip that follows is still the one PATH had before."
-    ].join("\n"),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN bash /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     why: "A child process cannot change its parent's environment. Only sourcing runs the script's assignments in the current shell.",
-    useInstead: ["FROM python:3.12-slim", "RUN python -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install requests", ""].join("\n"),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: 'Seen as `RUN bash venv/bin/activate`, `./venv/bin/activate && python app.py` in start scripts, and CI steps that `chmod +x venv/bin/activate` to get past "Permission denied" \u2014 after which the step succeeds and nothing is activated. Everything after it runs with the system or runner Python.',
     fixSafety: "The fix sources the script instead (`. venv/bin/activate`): with a shell word (`bash venv/bin/activate`) that word becomes `.`, and a script run directly gets `. ` in front. It is unsafe because it changes what runs: the activation starts to work, so later commands in the same shell run inside the venv.",
     keyTakeaway: "Source activate (`. venv/bin/activate`); running it as a program changes nothing.",
+    question: "`bash /opt/venv/bin/activate` exits 0. Is the venv active for the `pip` after `&&`?",
+    answer: "No. `bash FILE` runs the script in a new process; its changes to PATH die with it, and the `pip` after `&&` is PATH's: here Debian's, which refuses (`externally-managed-environment`). The same holds in a shell script, under `sh` and `bash` alike.",
+    commonMistake: "Making `activate` executable (`chmod +x`) and running `./venv/bin/activate`: it is still a child process. Activation only works with `.` (or bash's `source`) in the shell that runs the next commands.",
+    lab: { venv: "opt/venv", premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join("\n"), "broken.sh": ["bash venv/bin/activate", `python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n"), "fixed.sh": [". venv/bin/activate", `python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n") }, cases: [
+      { example: "broken", situation: "dockerfile", claim: { says: ["externally-managed-environment"], exit: 1 } },
+      { example: "fixed", situation: "dockerfile", claim: { never: ["externally-managed-environment"], exit: 0 } },
+      { example: "broken", situation: "sh", claim: { where: [{ line: "prefix:", is: "outside" }], exit: 0 } },
+      { example: "broken", situation: "bash", claim: { where: [{ line: "prefix:", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "sh", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } },
+      { example: "fixed", situation: "bash", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } }
+    ] },
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19"]
   },
   check(site, _verdict, ctx) {
@@ -1808,23 +1805,21 @@ var virtualEnvWithoutPath = defineRule({
   docs: {
     exampleLanguage: "dockerfile",
     mentalModel: "VIRTUAL_ENV is a note that `activate` leaves for other programs (shell prompts, some tools such as uv and poetry); it is not how a venv is selected. Which `python` or `pip` runs is decided by PATH alone, and which packages Python sees by where that interpreter lives (its pyvenv.cfg). Setting VIRTUAL_ENV without putting `$VIRTUAL_ENV/bin` first on PATH selects nothing.",
-    example: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", "RUN pip install requests", ""].join("\n"),
-    whatItPrints: [
-      "Measured on Debian 12, pyenv first on PATH, with a venv in /tmp/m/v:",
-      "",
-      "```",
-      `$ VIRTUAL_ENV=/tmp/m/v sh -c 'command -v python3; python3 -c "import sys; print(sys.prefix)"'`,
-      "/root/.pyenv/shims/python3",
-      "/root/.pyenv/versions/3.11.7",
-      "```",
-      "",
-      "The interpreter, its prefix and its site-packages are the ones PATH finds; VIRTUAL_ENV changed nothing. In the Dockerfile above, line 4 installs requests into the image's Python, not into /opt/venv."
-    ].join("\n"),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "ENV VIRTUAL_ENV=/opt/venv", "RUN python3 -m venv $VIRTUAL_ENV", "RUN pip install -r requirements.txt", ""].join("\n"),
     why: "CPython never reads VIRTUAL_ENV (a venv is recognised by the pyvenv.cfg next to the interpreter that runs); the variable only means something to the tools that choose to read it.",
-    useInstead: ["FROM python:3.12-slim", "ENV VIRTUAL_ENV=/opt/venv", "RUN python -m venv $VIRTUAL_ENV", 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', "RUN pip install requests", ""].join("\n"),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "ENV VIRTUAL_ENV=/opt/venv", "RUN python3 -m venv $VIRTUAL_ENV", 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', "RUN pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: 'A common half-copy of the Dockerfile venv recipe: `ENV VIRTUAL_ENV=/opt/venv` is kept and `ENV PATH="$VIRTUAL_ENV/bin:$PATH"` is lost, or put before a FROM of a later stage where it no longer applies. The image builds, `pip install` fills the system site-packages, and the venv stays empty; the mistake shows only when the venv is copied into a slim final stage and imports fail. The same holds for `Environment=VIRTUAL_ENV=` in a systemd unit and `env: VIRTUAL_ENV:` in a workflow.',
     fixSafety: "In a Dockerfile the fix adds `PATH=\"/opt/venv/bin:$PATH\"` to the ENV that sets VIRTUAL_ENV (or an ENV line after it). It is unsafe: every later instruction then finds the venv's programs first on PATH, including commands that meant the system ones. Other formats get the advice only (a workflow's `env:` and a unit's `Environment=` do not expand `$PATH`).",
     keyTakeaway: "VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv's python by path.",
+    question: "`VIRTUAL_ENV` names the venv. Does setting it make `pip` and `python3` the venv's?",
+    answer: "No. `VIRTUAL_ENV` is a label `activate` sets for prompts and tools to read; neither the shell nor Python looks programs up through it. `pip` is still PATH's (here Debian's, which refuses: `externally-managed-environment`), and a script that exports only `VIRTUAL_ENV` runs the system's `python3`.",
+    commonMistake: "Reading `VIRTUAL_ENV` as proof of being in the venv (in a script or a tool): it can be stale, inherited, or set without PATH. Check `sys.prefix != sys.base_prefix` in the running interpreter instead.",
+    lab: { venv: "opt/venv", premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join("\n"), "broken.sh": ['export VIRTUAL_ENV="$PWD/venv"', `python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n"), "fixed.sh": ['export VIRTUAL_ENV="$PWD/venv"', 'export PATH="$VIRTUAL_ENV/bin:$PATH"', `python3 -c "import sys; print('prefix:', sys.prefix)"`, ""].join("\n") }, cases: [
+      { example: "broken", situation: "dockerfile", claim: { says: ["externally-managed-environment"], exit: 1 } },
+      { example: "fixed", situation: "dockerfile", claim: { never: ["externally-managed-environment"], exit: 0 } },
+      { example: "broken", situation: "sh", claim: { where: [{ line: "prefix:", is: "outside" }], exit: 0 } },
+      { example: "fixed", situation: "sh", claim: { where: [{ line: "prefix:", is: "venv" }], exit: 0 } }
+    ] },
     references: ["https://docs.python.org/3/library/venv.html#how-venvs-work", "https://docs.python.org/3/library/sys_path_init.html#virtual-environments", "https://docs.docker.com/reference/dockerfile/#env"]
   },
   check(site, verdict, ctx) {

@@ -1,5 +1,7 @@
 /**
- * Writes docs/rules/<name>.md and docs/rules/README.md from the rules' own metadata, and
+ * Writes docs/rules/<name>.md and docs/rules/README.md from the rules' own metadata — their
+ * "The output" sections from a fresh `venvguard lab --all` run here, recorded in
+ * docs/lab/transcripts.json (stops without writing when a run disagrees with its page) — and
  * docs/doctor/<code>.md and docs/doctor/README.md from the doctor codes' pages (src/env/pages).
  */
 import fs from 'node:fs';
@@ -7,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../src/rules/index.js';
 import { renderRuleDoc } from '../src/rules/docs.js';
+import { runLabs } from '../src/lab/lab.js';
+import { pageOutput, renderLabText, TRANSCRIPTS } from '../src/lab/page.js';
 import { FINDING_CODES } from '../src/env/finding.js';
 import { doctorIndex, FINDING_DOCS, renderFindingDoc } from '../src/env/finding-docs.js';
 
@@ -14,7 +18,17 @@ let root = path.dirname(fileURLToPath(import.meta.url));
 while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
 const dir = path.join(root, 'docs/rules');
 fs.mkdirSync(dir, { recursive: true });
-for (const r of RULES) fs.writeFileSync(path.join(dir, `${r.name}.md`), renderRuleDoc(r));
+console.log('running every rule\'s lab (venvguard lab --all)…');
+const transcripts = await runLabs(RULES, { onRule: (c) => console.log(`  ${c}`) });
+const wrong = transcripts.filter((t) => !t.ok);
+if (wrong.length) {
+  process.stderr.write(renderLabText(wrong));
+  process.stderr.write(`generate-docs: ${wrong.map((t) => t.code).join(', ')}: an output disagrees with its page; nothing written\n`);
+  process.exit(1);
+}
+fs.mkdirSync(path.join(root, path.dirname(TRANSCRIPTS)), { recursive: true });
+fs.writeFileSync(path.join(root, TRANSCRIPTS), JSON.stringify(transcripts, null, 2) + '\n');
+for (const r of RULES) fs.writeFileSync(path.join(dir, `${r.name}.md`), renderRuleDoc(r, pageOutput(transcripts.find((t) => t.code === r.code)!)));
 const index = ['# Rules', '', '| Code | Name | Fix | Summary |', '| --- | --- | --- | --- |', ...RULES.map((r) => `| ${r.code} | [${r.name}](${r.name}.md) | ${r.fixable} | ${r.summary} |`), ''];
 fs.writeFileSync(path.join(dir, 'README.md'), index.join('\n'));
 console.log(`wrote ${RULES.length} rule pages to ${path.relative(process.cwd(), dir) || dir}`);

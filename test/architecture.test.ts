@@ -41,7 +41,7 @@ const LAYERS: Record<string, Layer> = {
   lsp: { at: 'lsp/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters'], what: 'the Language Server: LSP ⇄ checkSource' },
   api: { at: 'api.ts', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters'], what: 'the public API' },
   action: { at: 'action/', may: ['kernel', 'reporters', 'api'], mayTypes: ['pipeline'], what: 'the GitHub Action: inputs → check → annotations, SARIF, summary' },
-  cli: { at: 'cli/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters', 'api', 'lsp'], what: 'the command line' },
+  cli: { at: 'cli/', may: ['kernel', 'judge', 'env', 'frontends', 'rules', 'pipeline', 'reporters', 'api', 'lsp', 'lab'], what: 'the command line' },
 };
 
 /**

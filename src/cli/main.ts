@@ -62,6 +62,7 @@ const SHORT_USAGE = `Usage: venvguard <command> [options]
   doctor              show where an interpreter loads code from, and what a child would run
   run -- CMD [ARGS…]  run CMD and report every Python process that escapes the venv
   rules, explain CODE the rules and doctor codes, and each one's page
+  lab CODE|--all      run a rule page's examples in real venvs and check the page
 
 Run \`venvguard --help\` or \`venvguard <command> --help\` for more.
 `;
@@ -212,9 +213,10 @@ oneLineErrors(program
       const code = findingCode(k);
       if (code) return void process.stdout.write(renderFindingDoc(code));
     } else {
-      const [{ RULES }, { renderRuleDoc }] = await Promise.all([import('../rules/index.js'), import('../rules/docs.js')]);
+      const [{ RULES }, { renderRuleDoc }, { recordedTranscripts, pageOutput }] = await Promise.all([import('../rules/index.js'), import('../rules/docs.js'), import('../lab/page.js')]);
       const rule = RULES.find((r) => r.code === k.toUpperCase() || r.name === k.toLowerCase());
-      if (rule) return void process.stdout.write(renderRuleDoc(rule));
+      const recorded = rule && recordedTranscripts().find((t) => t.code === rule.code);
+      if (rule) return void process.stdout.write(renderRuleDoc(rule, recorded && pageOutput(recorded)));
     }
     throw new UsageError(`unknown code '${key}': neither a rule (VG101…, or a name such as bare-pip) nor a doctor code (DR001…); \`venvguard rules\` lists both`);
   });
@@ -226,6 +228,22 @@ oneLineErrors(program
   .option('--static', 'read files only; do not start the interpreter (the probe runs its .pth code)')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action((o) => runDoctor({ python: o.python, static: !!o.static, format: o.format }));
+
+oneLineErrors(program
+  .command('lab'), 'venvguard lab --help')
+  .description("run rule pages' examples in real temporary venvs and check each output against the page")
+  .argument('[codes...]', 'rule codes or names (VG101, bare-pip)')
+  .option('--all', 'every rule')
+  .option('--python <path>', 'an interpreter to make the venv with (repeatable; default: up to three versions found: python3 on PATH, pyenv)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addHelpText('after', `
+Exit codes: 0 every output agrees with its page; 1 an output disagrees (the claim and the output are
+named); 2 bad input: an unknown code, a --python that is not a Python 3 interpreter, or one that
+cannot create a venv (ensurepip missing). Temporary venvs are removed in every case.`)
+  .action(async (codes: string[], o) => {
+    const { runLabCommand } = await import('./lab.js');
+    process.exitCode = await runLabCommand({ codes, all: !!o.all, pythons: o.python, format: o.format });
+  });
 
 oneLineErrors(program
   .command('run'), 'venvguard run --help')

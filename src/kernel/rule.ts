@@ -9,14 +9,17 @@ import type { Span } from './source.js';
 import type { Edit } from './diagnostic.js';
 import type { Verdict } from './verdict.js';
 import type { Topic } from './topic.js';
+import type { RuleLab } from './lab-spec.js';
 
 export interface RuleDocs {
   /** One-paragraph mental model: what is really going on. */
   mentalModel: string;
   /** Broken code (a complete, runnable snippet in `exampleLanguage`). */
   example: string;
-  /** What the broken example prints when run from a venv that is not activated (measured by `venvguard lab`). */
-  whatItPrints: string;
+  /** The page's question about the broken example ("what does this print when …?"). */
+  question: string;
+  /** Its answer, in words; the outputs themselves come from the lab (`lab`). */
+  answer: string;
   /** Why it happens. */
   why: string;
   /** The fixed code (also runnable); must produce no diagnostic of this rule. */
@@ -26,6 +29,10 @@ export interface RuleDocs {
   /** When the fix is safe and when it is not, and why. */
   fixSafety: string;
   keyTakeaway: string;
+  /** The mistake people make when they fix or avoid this, and what it does. */
+  commonMistake: string;
+  /** How `venvguard lab` runs the examples, and what the page claims each run prints. */
+  lab: RuleLab;
   references: string[];
   /** Language of `example` / `useInstead`. */
   exampleLanguage: 'python' | 'dockerfile' | 'yaml' | 'makefile' | 'shell';

@@ -36,30 +36,27 @@ export const activateNotSourced = defineRule({
     exampleLanguage: 'dockerfile',
     mentalModel:
       "`activate` works by changing the environment of the shell that reads it: PATH, VIRTUAL_ENV, PS1, and a `deactivate` function. Run as a program — `./venv/bin/activate`, `bash venv/bin/activate` — it gets a shell process of its own, changes that process's environment, and exits; the shell that ran it is untouched. It is meant to be sourced (`. venv/bin/activate`), which is why venv installs it without an execute bit.",
-    example: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN bash /opt/venv/bin/activate && pip install requests', ''].join('\n'),
-    whatItPrints: [
-      'Measured on Debian 12 with a venv made by `python3 -m venv v` (Python 3.11):',
-      '',
-      '```',
-      '$ ls -l v/bin/activate',
-      '-rw-r--r-- 1 root root 1671 Dec  1 19:31 v/bin/activate',
-      '$ ./v/bin/activate; echo "exit=$?"',
-      'bash: ./v/bin/activate: Permission denied',
-      'exit=126',
-      "$ bash -c 'bash v/bin/activate; echo VIRTUAL_ENV=${VIRTUAL_ENV:-unset}; command -v pip'",
-      'VIRTUAL_ENV=unset',
-      '/root/.pyenv/shims/pip',
-      '```',
-      '',
-      'Run through a shell, the script succeeds (exit 0) and the pip that follows is still the one PATH had before.',
-    ].join('\n'),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN bash /opt/venv/bin/activate && pip install -r requirements.txt", ""].join('\n'),
     why: "A child process cannot change its parent's environment. Only sourcing runs the script's assignments in the current shell.",
-    useInstead: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN . /opt/venv/bin/activate && pip install requests', ''].join('\n'),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join('\n'),
     inRealSystems:
       'Seen as `RUN bash venv/bin/activate`, `./venv/bin/activate && python app.py` in start scripts, and CI steps that `chmod +x venv/bin/activate` to get past "Permission denied" — after which the step succeeds and nothing is activated. Everything after it runs with the system or runner Python.',
     fixSafety:
       'The fix sources the script instead (`. venv/bin/activate`): with a shell word (`bash venv/bin/activate`) that word becomes `.`, and a script run directly gets `. ` in front. It is unsafe because it changes what runs: the activation starts to work, so later commands in the same shell run inside the venv.',
     keyTakeaway: 'Source activate (`. venv/bin/activate`); running it as a program changes nothing.',
+    question: "`bash /opt/venv/bin/activate` exits 0. Is the venv active for the `pip` after `&&`?",
+    answer:
+      "No. `bash FILE` runs the script in a new process; its changes to PATH die with it, and the `pip` after `&&` is PATH's: here Debian's, which refuses (`externally-managed-environment`). The same holds in a shell script, under `sh` and `bash` alike.",
+    commonMistake:
+      "Making `activate` executable (`chmod +x`) and running `./venv/bin/activate`: it is still a child process. Activation only works with `.` (or bash's `source`) in the shell that runs the next commands.",
+    lab: { venv: 'opt/venv', premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join('\n'), "broken.sh": ["bash venv/bin/activate", "python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n'), "fixed.sh": [". venv/bin/activate", "python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n') }, cases: [
+        { example: 'broken', situation: 'dockerfile', claim: { says: ['externally-managed-environment'], exit: 1 } },
+        { example: 'fixed', situation: 'dockerfile', claim: { never: ['externally-managed-environment'], exit: 0 } },
+        { example: 'broken', situation: 'sh', claim: { where: [{ line: 'prefix:', is: 'outside' }], exit: 0 } },
+        { example: 'broken', situation: 'bash', claim: { where: [{ line: 'prefix:', is: 'outside' }], exit: 0 } },
+        { example: 'fixed', situation: 'sh', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'bash', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+      ] },
     references: ['https://docs.python.org/3/library/venv.html#how-venvs-work', 'https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19'],
   },
   check(site, _verdict, ctx) {

@@ -26,26 +26,9 @@ export const activationDoesNotPersist = defineRule({
     exampleLanguage: 'dockerfile',
     mentalModel:
       "`source venv/bin/activate` sets PATH and VIRTUAL_ENV in the shell that runs it, and nowhere else. Docker starts a new shell for every RUN, so activation alone on a RUN line does nothing that outlives the line; only ENV values persist to later instructions.",
-    example: [
-      'FROM python:3.12-slim',
-      'RUN python -m venv /opt/venv',
-      'RUN . /opt/venv/bin/activate',
-      'RUN pip install requests',
-      '',
-    ].join('\n'),
-    whatItPrints: [
-      'Not run here (no container engine on the development machine); what the Dockerfile reference documents:',
-      '',
-      'Line 3 runs `/bin/sh -c ". /opt/venv/bin/activate"`, which exits after changing its own environment; the layer it commits holds no change. Line 4 is a new `/bin/sh -c` with the image\'s ENV PATH, so `pip` is the base image\'s pip and `requests` is installed outside /opt/venv. The build succeeds.',
-    ].join('\n'),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate", "RUN pip install -r requirements.txt", ""].join('\n'),
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
-    useInstead: [
-      'FROM python:3.12-slim',
-      'RUN python -m venv /opt/venv',
-      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
-      'RUN pip install requests',
-      '',
-    ].join('\n'),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"", "RUN pip install -r requirements.txt", ""].join('\n'),
     inRealSystems:
       "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported.",
     fixSafety:
@@ -53,6 +36,19 @@ export const activationDoesNotPersist = defineRule({
       PERSIST_REASON +
       '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: 'A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.',
+    question: "Line 4 sources the venv's `activate`. Is the venv active on line 5?",
+    answer:
+      "No. Each `RUN` line is its own `/bin/sh -c`: line 4's shell activates the venv and exits, and line 5 starts from the image's PATH. Its `pip` is the image's (here Debian's, which refuses: `externally-managed-environment`). A Makefile recipe behaves the same (each line is its own shell), and so do a GitHub Actions job's steps: a step that activates leaves the next step with the runner's PATH, and only `$GITHUB_PATH` carries the venv over.",
+    commonMistake:
+      "Moving `activate` into `~/.bashrc` or `/etc/profile`: `sh -c` (and `RUN`, and make) reads neither. Put the venv on PATH with `ENV`, or chain `. venv/bin/activate && …` in one line.",
+    lab: { venv: 'opt/venv', premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join('\n'), "broken.mk": ["install:", "\t. venv/bin/activate", "\tpip install -r requirements.txt", ""].join('\n'), "fixed.mk": ["install:", "\t. venv/bin/activate && pip install -r requirements.txt && python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n'), "broken.yml": ["jobs:", "  test:", "    runs-on: ubuntu-latest", "    steps:", "      - run: . venv/bin/activate", "      - run: 'python3 -c \"import sys; print(''prefix:'', sys.prefix)\"'", ""].join('\n'), "fixed.yml": ["jobs:", "  test:", "    runs-on: ubuntu-latest", "    steps:", "      - run: echo \"$PWD/venv/bin\" >> \"$GITHUB_PATH\"", "      - run: 'python3 -c \"import sys; print(''prefix:'', sys.prefix)\"'", ""].join('\n') }, cases: [
+        { example: 'broken', situation: 'dockerfile', claim: { says: ['externally-managed-environment'], exit: 1 } },
+        { example: 'fixed', situation: 'dockerfile', claim: { never: ['externally-managed-environment'], exit: 0 } },
+        { example: 'broken', situation: 'make', claim: { says: ['externally-managed-environment'], exit: 2 } },
+        { example: 'fixed', situation: 'make', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+        { example: 'broken', situation: 'actions', claim: { where: [{ line: 'prefix:', is: 'outside' }], exit: 0 } },
+        { example: 'fixed', situation: 'actions', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+      ] },
     references: [
       'https://docs.docker.com/reference/dockerfile/#run',
       'https://docs.docker.com/reference/dockerfile/#env',

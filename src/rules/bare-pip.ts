@@ -40,14 +40,6 @@ export const barePip = defineRule({
     mentalModel:
       "Every environment has its own pip, and each pip installs into the environment of the interpreter it runs on. `pip` by name is whichever pip script comes first on PATH — which is this venv's only while the venv is activated. `python -m pip` with `sys.executable` always means \"pip of the interpreter running now\". Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["pip", "--version"])', ''].join('\n'),
-    whatItPrints: [
-      'Run as `venv/bin/python example.py` without activation (measured on Debian 12):',
-      '',
-      '    parent: /tmp/labv',
-      '    pip 23.2.1 from /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/pip (python 3.11)',
-      '',
-      "With cron's `PATH=/usr/bin:/bin` it prints `pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)`: Debian's system pip, which would install into the system (or refuse, under PEP 668).",
-    ].join('\n'),
     why: 'The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter\'s site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.',
     useInstead: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ''].join('\n'),
     inRealSystems:
@@ -55,6 +47,19 @@ export const barePip = defineRule({
     fixSafety:
       "`[\"pip\", …]` → `[sys.executable, \"-m\", \"pip\", …]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython's `%pip` magic (`!pip install x` → `%pip install x`, which runs the kernel's `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.",
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", …]`, never with `pip` by name.',
+    question: "`broken.py` runs `pip --version`, which names the environment pip belongs to. Started as `venv/bin/python broken.py`, which pip answers?",
+    answer:
+      "The system's. Without activation PATH has no venv, so `pip` is the first one on the service's PATH: Debian's `/usr/bin/pip`, from `/usr/lib/python3/dist-packages`, which installs into the system Python (or refuses, under PEP 668). Only in an activated shell is it the venv's.",
+    commonMistake:
+      "Replacing `pip` with `pip3` or `python3 -m pip`: both are still found on PATH. The running interpreter is `sys.executable`; `[sys.executable, \"-m\", \"pip\", …]` is the venv's pip wherever the program is started from.",
+    lab: { venv: 'venv', cases: [
+        { example: 'broken', situation: 'unactivated', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'pip ', is: 'outside' }], exit: 0 } },
+        { example: 'broken', situation: 'activated', claim: { where: [{ line: 'pip ', is: 'venv' }], exit: 0 } },
+        { example: 'broken', situation: 'cron', claim: { where: [{ line: 'pip ', is: 'outside' }], exit: 0 } },
+        { example: 'fixed', situation: 'unactivated', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'pip ', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'activated', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'pip ', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'cron', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'pip ', is: 'venv' }], exit: 0 } },
+      ] },
     references: ['https://pip.pypa.io/en/stable/user_guide/#running-pip', 'https://github.com/pypa/pip/issues/1408', 'https://docs.python.org/3/library/sys.html#sys.executable'],
   },
   check(site, verdict, ctx) {

@@ -46,11 +46,6 @@ export const nameNotLookedUp = defineRule({
       '    print("exit code:", p.exitcode, flush=True)',
       '',
     ].join('\n'),
-    whatItPrints: [
-      'Run as `venv/bin/python example.py` (measured with CPython 3.11 on Linux, `test/rules/name-not-looked-up.test.ts` runs it): the child never starts and nothing says why.',
-      '',
-      '    exit code: 255',
-    ].join('\n'),
     why:
       "`multiprocessing.util.spawnv_passfds` hands the executable to `_posixsubprocess.fork_exec` as the only path to try, and the forked child exits with 255 when that exec fails; the forkserver start method dies the same way and the parent gets BrokenPipeError. `os.execv` calls execv(2), which takes a path, and raises FileNotFoundError; `os.spawnv` returns 127 from a child whose exec failed. The `p` variants call `os.get_exec_path()` first; these do not.",
     useInstead: [
@@ -76,6 +71,19 @@ export const nameNotLookedUp = defineRule({
     fixSafety:
       'The fix replaces the name with `sys.executable` (for pip and console scripts, `sys.executable -m module` or the script beside `sys.executable`; with os.exec* and os.spawn* the new process\'s own argv[0] too). It is always unsafe: the call never worked, so any fix changes what the program does, and the author may have meant another interpreter (one installed for the workers, `pythonw.exe` next to an embedding host). Names built at run time get no fix.',
     keyTakeaway: '`os.execv("python", …)` and `multiprocessing.set_executable("python")` do not search PATH: give them `sys.executable` or a full path.',
+    question: "`broken.py` tells multiprocessing to start its children with `python`. What does the parent print, activated or not?",
+    answer:
+      "`exit code: 255` and nothing else: with the spawn start method multiprocessing execs the executable it was given without a PATH lookup, so `python` (no slash) names a file in the current folder, which does not exist. The child never starts, and no error reaches the output. Activation does not help.",
+    commonMistake:
+      "Calling `multiprocessing.set_executable(shutil.which(\"python\"))` to give it a full path: that is PATH's python, not the running one. `sys.executable` is the default already; set it only when embedding.",
+    lab: { venv: 'venv', cases: [
+        { example: 'broken', situation: 'unactivated', claim: { says: ['exit code: 255'], never: ['child:'], exit: 0 } },
+        { example: 'broken', situation: 'activated', claim: { says: ['exit code: 255'], never: ['child:'], exit: 0 } },
+        { example: 'broken', situation: 'cron', claim: { says: ['exit code: 255'], never: ['child:'], exit: 0 } },
+        { example: 'fixed', situation: 'unactivated', claim: { where: [{ line: 'child:', is: 'venv' }], says: ['exit code: 0'], exit: 0 } },
+        { example: 'fixed', situation: 'activated', claim: { where: [{ line: 'child:', is: 'venv' }], says: ['exit code: 0'], exit: 0 } },
+        { example: 'fixed', situation: 'cron', claim: { where: [{ line: 'child:', is: 'venv' }], says: ['exit code: 0'], exit: 0 } },
+      ] },
     references: [
       'https://docs.python.org/3/library/os.html#os.execv',
       'https://docs.python.org/3/library/os.html#os.spawnv',

@@ -20,29 +20,27 @@ export const sourceInSh = defineRule({
     exampleLanguage: 'dockerfile',
     mentalModel:
       "`source` is a bash (and zsh, ksh) builtin; POSIX sh has only `.` for the same thing. On Debian and Ubuntu, and in every image built on them (the official python and node images among them), /bin/sh is dash, and dash has no `source`. Make runs each recipe line with /bin/sh unless SHELL says otherwise, Docker runs RUN with `/bin/sh -c`, and a `#!/bin/sh` script is dash — so `source venv/bin/activate` there is a command that is not found.",
-    example: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN source /opt/venv/bin/activate && pip install requests', ''].join('\n'),
-    whatItPrints: [
-      'Measured on Debian 12 (/bin/sh is dash), with a venv in v/:',
-      '',
-      '```',
-      "$ sh -c 'source v/bin/activate; echo \"status=$?\"; command -v pip'",
-      'sh: 1: source: not found',
-      'status=127',
-      '/root/.pyenv/shims/pip',
-      "$ sh -c 'source v/bin/activate && pip --version'; echo \"exit=$?\"",
-      'sh: 1: source: not found',
-      'exit=127',
-      '```',
-      '',
-      'With `;` the line goes on and runs whatever pip PATH has (here a pyenv shim); with `&&` the build or recipe fails with status 127.',
-    ].join('\n'),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN source /opt/venv/bin/activate && pip install -r requirements.txt", ""].join('\n'),
     why: '`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.',
-    useInstead: ['FROM python:3.12-slim', 'RUN python -m venv /opt/venv', 'RUN . /opt/venv/bin/activate && pip install requests', ''].join('\n'),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join('\n'),
     inRealSystems:
       "Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) — images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL [\"/bin/bash\", \"-c\"]` (Docker) also works.",
     fixSafety:
       'The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).',
     keyTakeaway: 'In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.',
+    question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
+    answer:
+      "`sh` on Debian is dash, which has no `source`: it prints `source: not found` and returns 127. With `&&` the line fails there (the build stops); with a newline or `;` the script goes on with PATH unchanged, and its `python3` is the system's. The same script run with `bash` works, which is why it passes on a developer's machine.",
+    commonMistake:
+      "Fixing it with `SHELL [\"/bin/bash\", \"-c\"]` or a `#!/bin/bash` line and keeping `source` in files other shells run (Makefiles, cron lines, CI steps with `sh`). `.` works in every POSIX shell.",
+    lab: { venv: 'opt/venv', premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join('\n'), "broken.sh": ["source venv/bin/activate", "python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n'), "fixed.sh": [". venv/bin/activate", "python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n') }, cases: [
+        { example: 'broken', situation: 'dockerfile', claim: { says: ['source: not found'], exit: 127 } },
+        { example: 'fixed', situation: 'dockerfile', claim: { never: ['not found', 'externally-managed-environment'], exit: 0 } },
+        { example: 'broken', situation: 'sh', claim: { says: ['source: not found'], where: [{ line: 'prefix:', is: 'outside' }], exit: 0 } },
+        { example: 'broken', situation: 'bash', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'sh', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'bash', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+      ] },
     references: [
       'https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_19',
       'https://www.gnu.org/software/make/manual/html_node/Choosing-the-Shell.html',

@@ -59,7 +59,6 @@ export const systemInterpreterPath = defineRule({
     mentalModel:
       "Absolute paths look precise, but `/usr/bin/python3` names the system interpreter, whose `sys.prefix` is `/usr` and whose site-packages never contain what the venv installed. Linters that flag partial paths (Bandit B607, Ruff S607) suggest exactly this, moving code further from the venv.",
     example: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["/usr/bin/python3", "-c", "import sys; print(\'child: \', sys.prefix)"])', ''].join('\n'),
-    whatItPrints: ['Run as `venv/bin/python example.py` (measured on Debian 12):', '', '    parent: /tmp/labv', '    child:  /usr'].join('\n'),
     why: 'The path is taken literally; nothing about the venv applies to it.',
     useInstead: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-c", "import sys; print(\'child: \', sys.prefix)"])', ''].join('\n'),
     inRealSystems:
@@ -69,6 +68,19 @@ export const systemInterpreterPath = defineRule({
       CONFIG_FIX_REASON +
       '.',
     keyTakeaway: 'A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.',
+    question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
+    answer:
+      "No. A path with a slash is never looked up on PATH, so the child is the system interpreter in every situation (`child:  /usr`), with the system's packages, activated or not.",
+    commonMistake:
+      "Replacing `/usr/bin/python3` with `python3` to \"make it portable\": that trades a fixed wrong interpreter for one PATH picks (VG101). The portable spelling is `sys.executable`.",
+    lab: { venv: 'venv', cases: [
+        { example: 'broken', situation: 'unactivated', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'child:', is: 'outside' }], exit: 0 } },
+        { example: 'broken', situation: 'activated', claim: { where: [{ line: 'child:', is: 'outside' }], exit: 0 } },
+        { example: 'broken', situation: 'cron', claim: { where: [{ line: 'child:', is: 'outside' }], exit: 0 } },
+        { example: 'fixed', situation: 'unactivated', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'child:', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'activated', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'child:', is: 'venv' }], exit: 0 } },
+        { example: 'fixed', situation: 'cron', claim: { where: [{ line: 'parent:', is: 'venv' }, { line: 'child:', is: 'venv' }], exit: 0 } },
+      ] },
     references: ['https://docs.python.org/3/library/sys.html#sys.executable', 'https://docs.astral.sh/ruff/rules/start-process-with-partial-path/'],
   },
   judges: 'both',

@@ -26,27 +26,9 @@ export const venvNotOnPath = defineRule({
     exampleLanguage: 'dockerfile',
     mentalModel:
       "Activation is a change to one shell's PATH. Docker runs every RUN in a new shell (`/bin/sh -c` unless SHELL says otherwise); only ENV (and ARG) values carry over to later instructions. So a venv created in one RUN is just a folder in the next: `pip` or `python` by name is whatever the image's PATH finds first — in the official python images, the system Python in /usr/local/bin.",
-    example: [
-      'FROM python:3.12-slim',
-      'RUN python -m venv /opt/venv',
-      'RUN pip install requests',
-      'CMD ["python", "-c", "import requests"]',
-      '',
-    ].join('\n'),
-    whatItPrints: [
-      'Not run here (no container engine on the development machine); what the Dockerfile reference documents:',
-      '',
-      'A shell-form RUN runs its command in a new shell (`/bin/sh -c` on Linux unless SHELL changes it) and commits the resulting files as a layer; an `ENV` value "will be in the environment for all subsequent instructions in the build stage". Nothing in line 2 changes PATH, so on line 3 `pip` is found on the image\'s default PATH: the build succeeds and `requests` lands in the image\'s Python, not in /opt/venv. venvguard reports line 3 and line 4 (CMD runs with the same PATH when the container starts).',
-    ].join('\n'),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN pip install -r requirements.txt", "CMD [\"python3\", \"-c\", \"import sys; print('prefix:', sys.prefix)\"]", ""].join('\n'),
     why: 'A venv is used either by running its own `bin/python` (or `bin/pip`) by path, or by putting its `bin` first on PATH. `source /opt/venv/bin/activate` in an earlier RUN did the latter for a shell that no longer exists; only `ENV PATH=…` persists.',
-    useInstead: [
-      'FROM python:3.12-slim',
-      'RUN python -m venv /opt/venv',
-      'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"',
-      'RUN pip install requests',
-      'CMD ["python", "-c", "import requests"]',
-      '',
-    ].join('\n'),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"", "RUN pip install -r requirements.txt", "CMD [\"python3\", \"-c\", \"import sys; print('prefix:', sys.prefix)\"]", ""].join('\n'),
     inRealSystems:
       'Multi-stage builds are the usual trap: the builder stage sets `ENV PATH=/opt/venv/bin:$PATH`, the final stage copies the venv with `COPY --from=builder /opt/venv /opt/venv` — COPY copies files, not ENV — and its `RUN pip install` or `CMD python app.py` runs the base image\'s Python, which lacks every package. The container fails at import time, or worse, works with other versions installed by a later layer.',
     fixSafety:
@@ -54,6 +36,15 @@ export const venvNotOnPath = defineRule({
       FIX_REASON +
       '. Adding `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"` after the RUN that creates the venv fixes every later instruction at once; the message suggests it and it is never applied automatically, because it also changes what every later command finds on PATH. In the CI formats (Actions, GitLab, Azure Pipelines, CircleCI, Bitbucket, Jenkinsfile), pre-commit hooks and Compose services the same program replacement is offered, written as the command\'s own folder sees the venv (`../venv/bin/pip` after `cd docs` or in `dir(\'docs\')`), and none where no literal path names it on every runner (a venv under `$HOME`) or where the word is not written plainly (an interpolation, an escape).',
     keyTakeaway: 'In a Dockerfile, put the venv on PATH with ENV (or call /opt/venv/bin/python by path); activation does not survive the RUN.',
+    question: "Line 3 creates `/opt/venv`. Which pip installs the requirements on line 4, and which Python does `CMD` start?",
+    answer:
+      "Neither is the venv's: nothing put `/opt/venv/bin` on PATH. In the python image `pip` is `/usr/local/bin/pip` and the build succeeds with the packages outside the venv; on Debian, as here, it is the system pip, which refuses (`externally-managed-environment`) and the build stops. With `ENV PATH` every later line and the container's command find the venv first.",
+    commonMistake:
+      "Adding `RUN . /opt/venv/bin/activate` instead of `ENV PATH=…`: the activation ends with that line's shell (VG202).",
+    lab: { venv: 'opt/venv', files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join('\n') }, cases: [
+        { example: 'broken', situation: 'dockerfile', claim: { says: ['externally-managed-environment'], exit: 1 } },
+        { example: 'fixed', situation: 'dockerfile', claim: { where: [{ line: 'prefix:', is: 'venv' }], never: ['externally-managed-environment'], exit: 0 } },
+      ] },
     references: [
       'https://docs.docker.com/reference/dockerfile/#run',
       'https://docs.docker.com/reference/dockerfile/#env',

@@ -19,25 +19,25 @@ export const virtualEnvWithoutPath = defineRule({
     exampleLanguage: 'dockerfile',
     mentalModel:
       "VIRTUAL_ENV is a note that `activate` leaves for other programs (shell prompts, some tools such as uv and poetry); it is not how a venv is selected. Which `python` or `pip` runs is decided by PATH alone, and which packages Python sees by where that interpreter lives (its pyvenv.cfg). Setting VIRTUAL_ENV without putting `$VIRTUAL_ENV/bin` first on PATH selects nothing.",
-    example: ['FROM python:3.12-slim', 'ENV VIRTUAL_ENV=/opt/venv', 'RUN python -m venv $VIRTUAL_ENV', 'RUN pip install requests', ''].join('\n'),
-    whatItPrints: [
-      'Measured on Debian 12, pyenv first on PATH, with a venv in /tmp/m/v:',
-      '',
-      '```',
-      "$ VIRTUAL_ENV=/tmp/m/v sh -c 'command -v python3; python3 -c \"import sys; print(sys.prefix)\"'",
-      '/root/.pyenv/shims/python3',
-      '/root/.pyenv/versions/3.11.7',
-      '```',
-      '',
-      'The interpreter, its prefix and its site-packages are the ones PATH finds; VIRTUAL_ENV changed nothing. In the Dockerfile above, line 4 installs requests into the image\'s Python, not into /opt/venv.',
-    ].join('\n'),
+    example: ["FROM python:3.12-slim", "COPY requirements.txt .", "ENV VIRTUAL_ENV=/opt/venv", "RUN python3 -m venv $VIRTUAL_ENV", "RUN pip install -r requirements.txt", ""].join('\n'),
     why: 'CPython never reads VIRTUAL_ENV (a venv is recognised by the pyvenv.cfg next to the interpreter that runs); the variable only means something to the tools that choose to read it.',
-    useInstead: ['FROM python:3.12-slim', 'ENV VIRTUAL_ENV=/opt/venv', 'RUN python -m venv $VIRTUAL_ENV', 'ENV PATH="$VIRTUAL_ENV/bin:$PATH"', 'RUN pip install requests', ''].join('\n'),
+    useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "ENV VIRTUAL_ENV=/opt/venv", "RUN python3 -m venv $VIRTUAL_ENV", "ENV PATH=\"$VIRTUAL_ENV/bin:$PATH\"", "RUN pip install -r requirements.txt", ""].join('\n'),
     inRealSystems:
       'A common half-copy of the Dockerfile venv recipe: `ENV VIRTUAL_ENV=/opt/venv` is kept and `ENV PATH="$VIRTUAL_ENV/bin:$PATH"` is lost, or put before a FROM of a later stage where it no longer applies. The image builds, `pip install` fills the system site-packages, and the venv stays empty; the mistake shows only when the venv is copied into a slim final stage and imports fail. The same holds for `Environment=VIRTUAL_ENV=` in a systemd unit and `env: VIRTUAL_ENV:` in a workflow.',
     fixSafety:
       'In a Dockerfile the fix adds `PATH="/opt/venv/bin:$PATH"` to the ENV that sets VIRTUAL_ENV (or an ENV line after it). It is unsafe: every later instruction then finds the venv\'s programs first on PATH, including commands that meant the system ones. Other formats get the advice only (a workflow\'s `env:` and a unit\'s `Environment=` do not expand `$PATH`).',
     keyTakeaway: 'VIRTUAL_ENV selects nothing; put $VIRTUAL_ENV/bin first on PATH, or call the venv\'s python by path.',
+    question: "`VIRTUAL_ENV` names the venv. Does setting it make `pip` and `python3` the venv's?",
+    answer:
+      "No. `VIRTUAL_ENV` is a label `activate` sets for prompts and tools to read; neither the shell nor Python looks programs up through it. `pip` is still PATH's (here Debian's, which refuses: `externally-managed-environment`), and a script that exports only `VIRTUAL_ENV` runs the system's `python3`.",
+    commonMistake:
+      "Reading `VIRTUAL_ENV` as proof of being in the venv (in a script or a tool): it can be stale, inherited, or set without PATH. Check `sys.prefix != sys.base_prefix` in the running interpreter instead.",
+    lab: { venv: 'opt/venv', premadeVenv: true, files: { "requirements.txt": ["# the app has no third-party dependencies yet", ""].join('\n'), "broken.sh": ["export VIRTUAL_ENV=\"$PWD/venv\"", "python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n'), "fixed.sh": ["export VIRTUAL_ENV=\"$PWD/venv\"", "export PATH=\"$VIRTUAL_ENV/bin:$PATH\"", "python3 -c \"import sys; print('prefix:', sys.prefix)\"", ""].join('\n') }, cases: [
+        { example: 'broken', situation: 'dockerfile', claim: { says: ['externally-managed-environment'], exit: 1 } },
+        { example: 'fixed', situation: 'dockerfile', claim: { never: ['externally-managed-environment'], exit: 0 } },
+        { example: 'broken', situation: 'sh', claim: { where: [{ line: 'prefix:', is: 'outside' }], exit: 0 } },
+        { example: 'fixed', situation: 'sh', claim: { where: [{ line: 'prefix:', is: 'venv' }], exit: 0 } },
+      ] },
     references: ['https://docs.python.org/3/library/venv.html#how-venvs-work', 'https://docs.python.org/3/library/sys_path_init.html#virtual-environments', 'https://docs.docker.com/reference/dockerfile/#env'],
   },
   check(site, verdict, ctx) {
