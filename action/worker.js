@@ -215,7 +215,7 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["coverage", "coverage"],
   ["sphinx-build", "sphinx"],
   ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter"],
+  ["jupyter", "jupyter_core"],
   ["jupyter-notebook", "notebook"],
   ["jupyter-lab", "jupyterlab"],
   ["ipython", "IPython"],
@@ -224,8 +224,8 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["wheel", "wheel"],
   ["virtualenv", "virtualenv"],
   ["alembic", "alembic"],
-  ["pip-compile", "piptools"],
-  ["pip-sync", "piptools"],
+  ["pip-compile", void 0],
+  ["pip-sync", void 0],
   ["pydoc", "pydoc"],
   ["pydoc3", "pydoc"],
   ["2to3", "lib2to3"],
@@ -243,11 +243,11 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["tensorboard", "tensorboard"],
   ["mlflow", "mlflow"],
   ["huey_consumer", void 0],
-  ["rq", "rq"],
+  ["rq", "rq.cli"],
   ["dramatiq", "dramatiq"],
   ["behave", "behave"],
   ["robot", "robot"],
-  ["httpie", "httpie"],
+  ["httpie", "httpie.manager"],
   ["pyinstaller", "PyInstaller"],
   ["maturin", void 0],
   ["pybabel", void 0],
@@ -343,6 +343,352 @@ function toolNamePattern(consoleScripts) {
   return new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
 }
 var RUNNING_VERSION = "the running interpreter's version";
+
+// dist/src/judge/console-scripts-data.js
+var CONSOLE_SCRIPTS_DATA = [
+  ["alembic", { "dist": "alembic", "module": "alembic", "entry": "alembic.config:main", "source": "Debian 12 python3-alembic (alembic 1.8.1.dev0) entry_points.txt; alembic/__main__.py calls alembic.config:main" }],
+  ["ansible", { "dist": "ansible-core", "module": "ansible.cli.adhoc", "entry": "ansible.cli.adhoc:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/adhoc.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-config", { "dist": "ansible-core", "module": "ansible.cli.config", "entry": "ansible.cli.config:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/config.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-connection", { "dist": "ansible-core", "module": "ansible.cli.scripts.ansible_connection_cli_stub", "entry": "ansible.cli.scripts.ansible_connection_cli_stub:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/scripts/ansible_connection_cli_stub.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-console", { "dist": "ansible-core", "module": "ansible.cli.console", "entry": "ansible.cli.console:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/console.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-doc", { "dist": "ansible-core", "module": "ansible.cli.doc", "entry": "ansible.cli.doc:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/doc.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-galaxy", { "dist": "ansible-core", "module": "ansible.cli.galaxy", "entry": "ansible.cli.galaxy:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/galaxy.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-inventory", { "dist": "ansible-core", "module": "ansible.cli.inventory", "entry": "ansible.cli.inventory:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/inventory.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-lint", { "dist": "ansible-lint", "module": "ansiblelint", "entry": "ansiblelint.__main__:_run_cli_entrypoint", "source": "Debian 12 ansible-lint (ansible-lint 6.13.1) entry_points.txt; the entry point is ansiblelint.__main__" }],
+  ["ansible-playbook", { "dist": "ansible-core", "module": "ansible.cli.playbook", "entry": "ansible.cli.playbook:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/playbook.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-pull", { "dist": "ansible-core", "module": "ansible.cli.pull", "entry": "ansible.cli.pull:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/pull.py calls main() under if __name__ == "__main__"' }],
+  ["ansible-runner", { "dist": "ansible-runner", "module": "ansible_runner", "entry": "ansible_runner.__main__:main", "source": "Debian 12 python3-ansible-runner (ansible-runner 2.3.1) entry_points.txt; the entry point is ansible_runner.__main__" }],
+  ["ansible-vault", { "dist": "ansible-core", "module": "ansible.cli.vault", "entry": "ansible.cli.vault:main", "source": 'Debian 12 ansible-core (ansible-core 2.14.18) entry_points.txt; ansible/cli/vault.py calls main() under if __name__ == "__main__"' }],
+  ["asciinema", { "dist": "asciinema", "module": "asciinema", "entry": "asciinema.__main__:main", "source": "Debian 12 asciinema (asciinema 2.2.0) entry_points.txt; the entry point is asciinema.__main__" }],
+  ["automat-visualize", { "dist": "Automat", "module": null, "entry": "automat._visualize:tool", "source": "Debian 12 python3-automat (Automat 22.10.0) entry_points.txt; no __main__.py calls automat._visualize:tool" }],
+  ["autopep8", { "dist": "autopep8", "module": "autopep8", "entry": "autopep8:main", "source": 'Debian 12 python3-autopep8 (autopep8 2.0.1) entry_points.txt; autopep8.py calls main() under if __name__ == "__main__"' }],
+  ["bandit", { "dist": "bandit", "module": "bandit", "entry": "bandit.cli.main:main", "source": "Debian 12 python3-bandit (bandit 1.6.2) entry_points.txt; bandit/__main__.py calls bandit.cli.main:main" }],
+  ["bandit-baseline", { "dist": "bandit", "module": "bandit.cli.baseline", "entry": "bandit.cli.baseline:main", "source": 'Debian 12 python3-bandit (bandit 1.6.2) entry_points.txt; bandit/cli/baseline.py calls main() under if __name__ == "__main__"' }],
+  ["bandit-config-generator", { "dist": "bandit", "module": "bandit.cli.config_generator", "entry": "bandit.cli.config_generator:main", "source": 'Debian 12 python3-bandit (bandit 1.6.2) entry_points.txt; bandit/cli/config_generator.py calls main() under if __name__ == "__main__"' }],
+  ["base58", { "dist": "base58", "module": "base58", "entry": "base58:main", "source": 'Debian 12 python3-base58 (base58 1.0.3) entry_points.txt; base58.py calls main() under if __name__ == "__main__"' }],
+  ["beet", { "dist": "beets", "module": "beets", "entry": "beets.ui:main", "source": "github beetbox/beets@07f39c520499 pyproject.toml scripts; beets/__main__.py calls beets.ui:main" }],
+  ["bench", { "dist": "frappe-bench", "module": null, "entry": "bench.cli:cli", "source": "github frappe/bench@d728b808832c pyproject.toml scripts; no __main__.py calls bench.cli:cli" }],
+  ["black", { "dist": "black", "module": "black", "entry": "black:patched_main", "source": "Debian 12 black (black 23.1.0) entry_points.txt; black/__main__.py calls black:patched_main" }],
+  ["blackd", { "dist": "black", "module": "blackd", "entry": "blackd:patched_main", "source": "Debian 12 black (black 23.1.0) entry_points.txt; blackd/__main__.py calls blackd:patched_main" }],
+  ["borg", { "dist": "borgbackup", "module": "borg", "entry": "borg.archiver:main", "source": "github borgbackup/borg@fc74d5f643d1 pyproject.toml scripts; borg/__main__.py calls borg.archiver:main" }],
+  ["borgfs", { "dist": "borgbackup", "module": "borg", "entry": "borg.archiver:main", "source": "github borgbackup/borg@fc74d5f643d1 pyproject.toml scripts; borg/__main__.py calls borg.archiver:main" }],
+  ["buildozer", { "dist": "buildozer", "module": "buildozer", "entry": "buildozer.scripts.client:main", "source": "github kivy/buildozer@105543da41f7 setup.py scripts; buildozer/__main__.py calls buildozer.scripts.client:main" }],
+  ["buildozer-remote", { "dist": "buildozer", "module": "buildozer.scripts.remote", "entry": "buildozer.scripts.remote:main", "source": 'github kivy/buildozer@105543da41f7 setup.py scripts; buildozer/scripts/remote.py calls main() under if __name__ == "__main__"' }],
+  ["bumpversion", { "dist": "bump2version", "module": "bumpversion", "entry": "bumpversion.cli:main", "source": "Debian 12 bumpversion (bump2version 1.0.1) entry_points.txt; bumpversion/__main__.py calls bumpversion.cli:main" }],
+  ["celery", { "dist": "celery", "module": "celery", "entry": "celery.__main__:main", "source": "Debian 12 python3-celery (celery 5.2.6) entry_points.txt; the entry point is celery.__main__" }],
+  ["certbot", { "dist": "certbot", "module": null, "entry": "certbot.main:main", "source": "Debian 12 python3-certbot (certbot 2.1.0) entry_points.txt; no __main__.py calls certbot.main:main" }],
+  ["cfn-lint", { "dist": "cfn-lint", "module": null, "entry": "cfnlint.runner:main", "source": "wheel cfn-lint 1.51.0 entry_points.txt; no __main__.py calls cfnlint.runner:main" }],
+  ["cftp", { "dist": "Twisted", "module": "twisted.conch.scripts.cftp", "entry": "twisted.conch.scripts.cftp:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/cftp.py calls run() under if __name__ == "__main__"' }],
+  ["chardetect", { "dist": "chardet", "module": "chardet.cli.chardetect", "entry": "chardet.cli.chardetect:main", "source": 'Debian 12 python3-chardet (chardet 5.1.0) entry_points.txt; chardet/cli/chardetect.py calls main() under if __name__ == "__main__"' }],
+  ["check-manifest", { "dist": "check-manifest", "module": "check_manifest", "entry": "check_manifest:main", "source": 'Debian 12 check-manifest (check-manifest 0.49) entry_points.txt; check_manifest.py calls main() under if __name__ == "__main__"' }],
+  ["cherryd", { "dist": "CherryPy", "module": "cherrypy", "entry": "cherrypy.__main__:run", "source": "Debian 12 python3-cherrypy3 (CherryPy 18.8.0) entry_points.txt; the entry point is cherrypy.__main__" }],
+  ["cibuildwheel", { "dist": "cibuildwheel", "module": "cibuildwheel", "entry": "cibuildwheel.__main__:main", "source": "github pypa/cibuildwheel@8832cf6b7559 pyproject.toml scripts; the entry point is cibuildwheel.__main__" }],
+  ["cinder", { "dist": "python-cinderclient", "module": "cinderclient.shell", "entry": "cinderclient.shell:main", "source": 'Debian 12 python3-cinderclient (python-cinderclient 9.1.0) entry_points.txt; cinderclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["ckeygen", { "dist": "Twisted", "module": "twisted.conch.scripts.ckeygen", "entry": "twisted.conch.scripts.ckeygen:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/ckeygen.py calls run() under if __name__ == "__main__"' }],
+  ["codespell", { "dist": "codespell", "module": "codespell_lib", "entry": "codespell_lib:_script_main", "source": "Debian 12 codespell (codespell 0.0.0) entry_points.txt; codespell_lib/__main__.py calls codespell_lib:_script_main" }],
+  ["coloredlogs", { "dist": "coloredlogs", "module": null, "entry": "coloredlogs.cli:main", "source": "Debian 12 python3-coloredlogs (coloredlogs 15.0.1) entry_points.txt; no __main__.py calls coloredlogs.cli:main" }],
+  ["conch", { "dist": "Twisted", "module": "twisted.conch.scripts.conch", "entry": "twisted.conch.scripts.conch:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/conch.py calls run() under if __name__ == "__main__"' }],
+  ["convert-json", { "dist": "oslo.log", "module": "oslo_log.cmds.convert_json", "entry": "oslo_log.cmds.convert_json:main", "source": 'Debian 12 python3-oslo.log (oslo.log 5.0.1) entry_points.txt; oslo_log/cmds/convert_json.py calls main() under if __name__ == "__main__"' }],
+  ["cookiecutter", { "dist": "cookiecutter", "module": "cookiecutter", "entry": "cookiecutter.__main__:main", "source": "Debian 12 python3-cookiecutter (cookiecutter 1.7.3) entry_points.txt; the entry point is cookiecutter.__main__" }],
+  ["coverage", { "dist": "coverage", "module": "coverage", "entry": "coverage.cmdline:main", "source": "github nedbat/coveragepy@210ade2b3bed setup.py scripts; coverage/__main__.py calls coverage.cmdline:main" }],
+  ["cpuinfo", { "dist": "py-cpuinfo", "module": "cpuinfo", "entry": "cpuinfo:main", "source": "wheel py-cpuinfo 9.0.0 entry_points.txt; cpuinfo/__main__.py calls cpuinfo:main" }],
+  ["csvclean", { "dist": "csvkit", "module": "csvkit.utilities.csvclean", "entry": "csvkit.utilities.csvclean:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvclean.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvcut", { "dist": "csvkit", "module": "csvkit.utilities.csvcut", "entry": "csvkit.utilities.csvcut:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvcut.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvformat", { "dist": "csvkit", "module": "csvkit.utilities.csvformat", "entry": "csvkit.utilities.csvformat:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvformat.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvgrep", { "dist": "csvkit", "module": "csvkit.utilities.csvgrep", "entry": "csvkit.utilities.csvgrep:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvgrep.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvjoin", { "dist": "csvkit", "module": "csvkit.utilities.csvjoin", "entry": "csvkit.utilities.csvjoin:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvjoin.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvjson", { "dist": "csvkit", "module": "csvkit.utilities.csvjson", "entry": "csvkit.utilities.csvjson:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvjson.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvlook", { "dist": "csvkit", "module": "csvkit.utilities.csvlook", "entry": "csvkit.utilities.csvlook:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvlook.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvpy", { "dist": "csvkit", "module": "csvkit.utilities.csvpy", "entry": "csvkit.utilities.csvpy:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvpy.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvsort", { "dist": "csvkit", "module": "csvkit.utilities.csvsort", "entry": "csvkit.utilities.csvsort:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvsort.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvsql", { "dist": "csvkit", "module": "csvkit.utilities.csvsql", "entry": "csvkit.utilities.csvsql:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvsql.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvstack", { "dist": "csvkit", "module": "csvkit.utilities.csvstack", "entry": "csvkit.utilities.csvstack:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvstack.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["csvstat", { "dist": "csvkit", "module": "csvkit.utilities.csvstat", "entry": "csvkit.utilities.csvstat:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/csvstat.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["daphne", { "dist": "daphne", "module": "daphne", "entry": "daphne.cli:CommandLineInterface.entrypoint", "source": "Debian 12 python3-daphne (daphne 4.0.0) entry_points.txt; daphne/__main__.py calls daphne.cli:CommandLineInterface.entrypoint" }],
+  ["dask", { "dist": "dask", "module": "dask", "entry": "dask.__main__:main", "source": "Debian 12 python3-dask (dask 2022.12.1+dfsg) entry_points.txt; the entry point is dask.__main__" }],
+  ["dask-scheduler", { "dist": "distributed", "module": "distributed.cli.dask_scheduler", "entry": "distributed.cli.dask_scheduler:main", "source": 'Debian 12 python3-distributed (distributed 2022.12.1+ds.1) entry_points.txt; distributed/cli/dask_scheduler.py calls main() under if __name__ == "__main__"' }],
+  ["dask-ssh", { "dist": "distributed", "module": "distributed.cli.dask_ssh", "entry": "distributed.cli.dask_ssh:main", "source": 'Debian 12 python3-distributed (distributed 2022.12.1+ds.1) entry_points.txt; distributed/cli/dask_ssh.py calls main() under if __name__ == "__main__"' }],
+  ["dask-worker", { "dist": "distributed", "module": "distributed.cli.dask_worker", "entry": "distributed.cli.dask_worker:main", "source": 'Debian 12 python3-distributed (distributed 2022.12.1+ds.1) entry_points.txt; distributed/cli/dask_worker.py calls main() under if __name__ == "__main__"' }],
+  ["datasette", { "dist": "datasette", "module": "datasette", "entry": "datasette.cli:cli", "source": "github simonw/datasette@481df7ff6d78 pyproject.toml scripts; datasette/__main__.py calls datasette.cli:cli" }],
+  ["distro", { "dist": "distro", "module": "distro", "entry": "distro.distro:main", "source": "Debian 12 python3-distro (distro 1.8.0) entry_points.txt; distro/__main__.py calls distro.distro:main" }],
+  ["django-admin", { "dist": "Django", "module": "django", "entry": "django.core.management:execute_from_command_line", "source": "Debian 12 python3-django (Django 3.2.25) entry_points.txt; django/__main__.py calls django.core.management:execute_from_command_line" }],
+  ["dmypy", { "dist": "mypy", "module": "mypy.dmypy", "entry": "mypy.dmypy.client:console_entry", "source": "Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/dmypy/__main__.py calls mypy.dmypy.client:console_entry" }],
+  ["docformatter", { "dist": "docformatter", "module": "docformatter", "entry": "docformatter:main", "source": 'Debian 12 python3-docformatter (docformatter 1.4) entry_points.txt; docformatter.py calls main() under if __name__ == "__main__"' }],
+  ["docker-compose", { "dist": "docker-compose", "module": "compose", "entry": "compose.cli.main:main", "source": "Debian 12 docker-compose (docker-compose 1.29.2) entry_points.txt; compose/__main__.py calls compose.cli.main:main" }],
+  ["docutils", { "dist": "docutils", "module": "docutils", "entry": "docutils.__main__:main", "source": "Debian 12 python3-docutils (docutils 0.19) entry_points.txt; the entry point is docutils.__main__" }],
+  ["doit", { "dist": "doit", "module": "doit", "entry": "doit.__main__:main", "source": "Debian 12 python3-doit (doit 0.31.1) entry_points.txt; the entry point is doit.__main__" }],
+  ["dotenv", { "dist": "python-dotenv", "module": "dotenv", "entry": "dotenv.__main__:cli", "source": "Debian 12 python3-dotenv (python-dotenv 0.21.0) entry_points.txt; the entry point is dotenv.__main__" }],
+  ["dulwich", { "dist": "dulwich", "module": null, "entry": "dulwich.cli:main", "source": "Debian 12 python3-dulwich (dulwich 0.21.2) entry_points.txt; dulwich/__main__.py does not call dulwich.cli:main" }],
+  ["echo_supervisord_conf", { "dist": "supervisor", "module": null, "entry": "supervisor.confecho:main", "source": "Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; no __main__.py calls supervisor.confecho:main" }],
+  ["epylint", { "dist": "pylint", "module": null, "entry": "pylint:run_epylint", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:run_epylint" }],
+  ["esphome", { "dist": "esphome", "module": "esphome", "entry": "esphome.__main__:main", "source": "github esphome/esphome@33fdbbe30c4d pyproject.toml scripts; the entry point is esphome.__main__" }],
+  ["export_signing_key", { "dist": "matrix-synapse", "module": "synapse._scripts.export_signing_key", "entry": "synapse._scripts.export_signing_key:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/export_signing_key.py calls main() under if __name__ == "__main__"' }],
+  ["f2py", { "dist": "numpy", "module": "numpy.f2py", "entry": "numpy.f2py.f2py2e:main", "source": "Debian 12 python3-numpy (numpy 1.24.2) entry_points.txt; numpy/f2py/__main__.py calls numpy.f2py.f2py2e:main" }],
+  ["f2py3", { "dist": "numpy", "module": "numpy.f2py", "entry": "numpy.f2py.f2py2e:main", "source": "Debian 12 python3-numpy (numpy 1.24.2) entry_points.txt; numpy/f2py/__main__.py calls numpy.f2py.f2py2e:main" }],
+  ["fab", { "dist": "fabric", "module": "fabric", "entry": "fabric.main:program.run", "source": "Debian 12 python3-fabric (fabric 2.6.0) entry_points.txt; fabric/__main__.py calls fabric.main:program.run" }],
+  ["flake8", { "dist": "flake8", "module": "flake8", "entry": "flake8.main.cli:main", "source": "Debian 12 python3-flake8 (flake8 5.0.4) entry_points.txt; flake8/__main__.py calls flake8.main.cli:main" }],
+  ["flask", { "dist": "Flask", "module": "flask", "entry": "flask.cli:main", "source": "Debian 12 python3-flask (Flask 2.2.2) entry_points.txt; flask/__main__.py calls flask.cli:main" }],
+  ["flexget", { "dist": "flexget", "module": null, "entry": "flexget:main", "source": "github Flexget/Flexget@05b661f561b5 pyproject.toml scripts; no __main__.py calls flexget:main" }],
+  ["flexget-headless", { "dist": "flexget", "module": null, "entry": "flexget:main", "source": "github Flexget/Flexget@05b661f561b5 pyproject.toml scripts; no __main__.py calls flexget:main" }],
+  ["fonttools", { "dist": "fonttools", "module": "fontTools", "entry": "fontTools.__main__:main", "source": "Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; the entry point is fontTools.__main__" }],
+  ["futurize", { "dist": "future", "module": null, "entry": "libfuturize.main:main", "source": "Debian 12 python3-future (future 0.18.2) entry_points.txt; no __main__.py calls libfuturize.main:main" }],
+  ["gallery-dl", { "dist": "gallery_dl", "module": "gallery_dl", "entry": "gallery_dl:main", "source": "github mikf/gallery-dl@86047cf67a12 setup.py scripts; gallery_dl/__main__.py calls gallery_dl:main" }],
+  ["gcovr", { "dist": "gcovr", "module": "gcovr", "entry": "gcovr.__main__:main", "source": "Debian 12 gcovr (gcovr 5.2) entry_points.txt; the entry point is gcovr.__main__" }],
+  ["generate_config", { "dist": "matrix-synapse", "module": "synapse._scripts.generate_config", "entry": "synapse._scripts.generate_config:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/generate_config.py calls main() under if __name__ == "__main__"' }],
+  ["generate_log_config", { "dist": "matrix-synapse", "module": "synapse._scripts.generate_log_config", "entry": "synapse._scripts.generate_log_config:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/generate_log_config.py calls main() under if __name__ == "__main__"' }],
+  ["generate_signing_key", { "dist": "matrix-synapse", "module": "synapse._scripts.generate_signing_key", "entry": "synapse._scripts.generate_signing_key:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/generate_signing_key.py calls main() under if __name__ == "__main__"' }],
+  ["ghp-import", { "dist": "ghp-import", "module": "ghp_import", "entry": "ghp_import:main", "source": 'Debian 12 ghp-import (ghp-import 2.1.0) entry_points.txt; ghp_import.py calls main() under if __name__ == "__main__"' }],
+  ["glance", { "dist": "python-glanceclient", "module": null, "entry": "glanceclient.shell:main", "source": "Debian 12 python3-glanceclient (python-glanceclient 4.1.0) entry_points.txt; no __main__.py calls glanceclient.shell:main" }],
+  ["glances", { "dist": "Glances", "module": "glances", "entry": "glances:main", "source": "Debian 12 glances (Glances 3.3.1.1) entry_points.txt; glances/__main__.py calls glances:main" }],
+  ["gunicorn", { "dist": "gunicorn", "module": "gunicorn", "entry": "gunicorn.app.wsgiapp:run", "source": "Debian 12 python3-gunicorn (gunicorn 20.1.0) entry_points.txt; gunicorn/__main__.py calls gunicorn.app.wsgiapp:run" }],
+  ["hash_password", { "dist": "matrix-synapse", "module": "synapse._scripts.hash_password", "entry": "synapse._scripts.hash_password:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/hash_password.py calls main() under if __name__ == "__main__"' }],
+  ["hatch", { "dist": "hatch", "module": "hatch", "entry": "hatch.cli:main", "source": "github pypa/hatch@ed8e30bebf98 pyproject.toml scripts; hatch/__main__.py calls hatch.cli:main" }],
+  ["hatchling", { "dist": "hatchling", "module": "hatchling", "entry": "hatchling.cli:hatchling", "source": "Debian 12 python3-hatchling (hatchling 1.12.2) entry_points.txt; hatchling/__main__.py calls hatchling.cli:hatchling" }],
+  ["heat", { "dist": "python-heatclient", "module": "heatclient.shell", "entry": "heatclient.shell:main", "source": 'Debian 12 python3-heatclient (python-heatclient 3.1.0) entry_points.txt; heatclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["http", { "dist": "httpie", "module": "httpie", "entry": "httpie.__main__:main", "source": "Debian 12 httpie (httpie 3.2.1) entry_points.txt; the entry point is httpie.__main__" }],
+  ["httpie", { "dist": "httpie", "module": "httpie.manager", "entry": "httpie.manager.__main__:main", "source": "Debian 12 httpie (httpie 3.2.1) entry_points.txt; the entry point is httpie.manager.__main__" }],
+  ["https", { "dist": "httpie", "module": "httpie", "entry": "httpie.__main__:main", "source": "Debian 12 httpie (httpie 3.2.1) entry_points.txt; the entry point is httpie.__main__" }],
+  ["httpx", { "dist": "httpx", "module": null, "entry": "httpx:main", "source": "Debian 12 python3-httpx (httpx 0.23.3) entry_points.txt; no __main__.py calls httpx:main" }],
+  ["humanfriendly", { "dist": "humanfriendly", "module": null, "entry": "humanfriendly.cli:main", "source": "Debian 12 python3-humanfriendly (humanfriendly 10.0) entry_points.txt; no __main__.py calls humanfriendly.cli:main" }],
+  ["hypercorn", { "dist": "hypercorn", "module": "hypercorn", "entry": "hypercorn.__main__:main", "source": "Debian 12 python3-hypercorn (hypercorn 0.13.2) entry_points.txt; the entry point is hypercorn.__main__" }],
+  ["hypothesis", { "dist": "hypothesis", "module": null, "entry": "hypothesis.extra.cli:main", "source": "Debian 12 python3-hypothesis (hypothesis 6.67.1) entry_points.txt; no __main__.py calls hypothesis.extra.cli:main" }],
+  ["i", { "dist": "open-interpreter", "module": null, "entry": "interpreter.terminal_interface.start_terminal_interface:main", "source": "github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; no __main__.py calls interpreter.terminal_interface.start_terminal_interface:main" }],
+  ["identify-cli", { "dist": "identify", "module": "identify.cli", "entry": "identify.cli:main", "source": 'Debian 12 python3-identify (identify 2.5.17) entry_points.txt; identify/cli.py calls main() under if __name__ == "__main__"' }],
+  ["in2csv", { "dist": "csvkit", "module": "csvkit.utilities.in2csv", "entry": "csvkit.utilities.in2csv:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/in2csv.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["interpreter", { "dist": "open-interpreter", "module": null, "entry": "interpreter.terminal_interface.start_terminal_interface:main", "source": "github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; no __main__.py calls interpreter.terminal_interface.start_terminal_interface:main" }],
+  ["interpreter-classic", { "dist": "open-interpreter", "module": null, "entry": "interpreter.terminal_interface.start_terminal_interface:main", "source": "github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; no __main__.py calls interpreter.terminal_interface.start_terminal_interface:main" }],
+  ["inv", { "dist": "invoke", "module": "invoke", "entry": "invoke.main:program.run", "source": "Debian 12 python3-invoke (invoke 2.0.0) entry_points.txt; invoke/__main__.py calls invoke.main:program.run" }],
+  ["invoke", { "dist": "invoke", "module": "invoke", "entry": "invoke.main:program.run", "source": "Debian 12 python3-invoke (invoke 2.0.0) entry_points.txt; invoke/__main__.py calls invoke.main:program.run" }],
+  ["invoke-useradd", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:useradd", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:useradd" }],
+  ["invoke-userdel", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:userdel", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:userdel" }],
+  ["invoke-userlist", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:userlist", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:userlist" }],
+  ["invoke-usermod", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.util.user_management:usermod", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.util.user_management:usermod" }],
+  ["invokeai-web", { "dist": "InvokeAI", "module": null, "entry": "invokeai.app.run_app:run_app", "source": "github invoke-ai/InvokeAI@8e71a8a51939 pyproject.toml scripts; no __main__.py calls invokeai.app.run_app:run_app" }],
+  ["ipcluster", { "dist": "ipyparallel", "module": "ipyparallel.cluster", "entry": "ipyparallel.cluster.app:main", "source": "Debian 12 python3-ipyparallel (ipyparallel 7.1.0) entry_points.txt; ipyparallel/cluster/__main__.py calls ipyparallel.cluster.app:main" }],
+  ["ipcontroller", { "dist": "ipyparallel", "module": "ipyparallel.controller", "entry": "ipyparallel.controller.app:main", "source": "Debian 12 python3-ipyparallel (ipyparallel 7.1.0) entry_points.txt; ipyparallel/controller/__main__.py calls ipyparallel.controller.app:main" }],
+  ["ipengine", { "dist": "ipyparallel", "module": "ipyparallel.engine", "entry": "ipyparallel.engine.app:main", "source": "Debian 12 python3-ipyparallel (ipyparallel 7.1.0) entry_points.txt; ipyparallel/engine/__main__.py calls ipyparallel.engine.app:main" }],
+  ["ipython", { "dist": "ipython", "module": "IPython", "entry": "IPython:start_ipython", "source": "Debian 12 python3-ipython (ipython 8.5.0) entry_points.txt; IPython/__main__.py calls IPython:start_ipython" }],
+  ["ipython3", { "dist": "ipython", "module": "IPython", "entry": "IPython:start_ipython", "source": "Debian 12 python3-ipython (ipython 8.5.0) entry_points.txt; IPython/__main__.py calls IPython:start_ipython" }],
+  ["isort", { "dist": "isort", "module": "isort", "entry": "isort.main:main", "source": "Debian 12 python3-isort (isort 5.6.4) entry_points.txt; isort/__main__.py calls isort.main:main" }],
+  ["isympy", { "dist": "sympy", "module": "isympy", "entry": "isympy:main", "source": 'wheel sympy 1.14.0 entry_points.txt; isympy.py calls main() under if __name__ == "__main__"' }],
+  ["jsonpath_ng", { "dist": "jsonpath-ng", "module": null, "entry": "jsonpath_ng.bin.jsonpath:entry_point", "source": "wheel jsonpath-ng 1.8.0 entry_points.txt; no __main__.py calls jsonpath_ng.bin.jsonpath:entry_point" }],
+  ["jsonschema", { "dist": "jsonschema", "module": "jsonschema", "entry": "jsonschema.cli:main", "source": "Debian 12 python3-jsonschema (jsonschema 4.10.3) entry_points.txt; jsonschema/__main__.py calls jsonschema.cli:main" }],
+  ["jupyter", { "dist": "jupyter_core", "module": "jupyter_core", "entry": "jupyter_core.command:main", "source": "Debian 12 python3-jupyter-core (jupyter_core 4.12.0) entry_points.txt; jupyter_core/__main__.py calls jupyter_core.command:main" }],
+  ["jupyter-bundlerextension", { "dist": "notebook", "module": "notebook.bundler", "entry": "notebook.bundler.bundlerextensions:main", "source": "Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/bundler/__main__.py calls notebook.bundler.bundlerextensions:main" }],
+  ["jupyter-console", { "dist": "jupyter-console", "module": "jupyter_console.app", "entry": "jupyter_console.app:main", "source": 'Debian 12 python3-jupyter-console (jupyter-console 6.4.4) entry_points.txt; jupyter_console/app.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-dejavu", { "dist": "nbconvert", "module": null, "entry": "nbconvert.nbconvertapp:dejavu_main", "source": "Debian 12 python3-nbconvert (nbconvert 6.5.3) entry_points.txt; nbconvert/__main__.py does not call nbconvert.nbconvertapp:dejavu_main" }],
+  ["jupyter-execute", { "dist": "nbclient", "module": null, "entry": "nbclient.cli:main", "source": "Debian 12 python3-nbclient (nbclient 0.7.2) entry_points.txt; no __main__.py calls nbclient.cli:main" }],
+  ["jupyter-kernel", { "dist": "jupyter_client", "module": null, "entry": "jupyter_client.kernelapp:main", "source": "Debian 12 python3-jupyter-client (jupyter_client 7.4.9) entry_points.txt; no __main__.py calls jupyter_client.kernelapp:main" }],
+  ["jupyter-kernelspec", { "dist": "jupyter_client", "module": "jupyter_client.kernelspecapp", "entry": "jupyter_client.kernelspecapp:KernelSpecApp.launch_instance", "source": 'Debian 12 python3-jupyter-client (jupyter_client 7.4.9) entry_points.txt; jupyter_client/kernelspecapp.py calls KernelSpecApp() under if __name__ == "__main__"' }],
+  ["jupyter-migrate", { "dist": "jupyter_core", "module": "jupyter_core.migrate", "entry": "jupyter_core.migrate:main", "source": 'Debian 12 python3-jupyter-core (jupyter_core 4.12.0) entry_points.txt; jupyter_core/migrate.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-nbconvert", { "dist": "nbconvert", "module": "nbconvert", "entry": "nbconvert.nbconvertapp:main", "source": "Debian 12 python3-nbconvert (nbconvert 6.5.3) entry_points.txt; nbconvert/__main__.py calls nbconvert.nbconvertapp:main" }],
+  ["jupyter-nbextension", { "dist": "notebook", "module": "notebook.nbextensions", "entry": "notebook.nbextensions:main", "source": 'Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/nbextensions.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-notebook", { "dist": "notebook", "module": "notebook", "entry": "notebook.notebookapp:main", "source": "Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/__main__.py does not call notebook.notebookapp:main; but notebook/notebookapp.py binds main = launch_new_instance = NotebookApp.launch_instance and notebook/__main__.py calls notebookapp.launch_new_instance()" }],
+  ["jupyter-qtconsole", { "dist": "qtconsole", "module": "qtconsole", "entry": "qtconsole.qtconsoleapp:main", "source": "Debian 12 python3-qtconsole (qtconsole 5.4.0) entry_points.txt; qtconsole/__main__.py calls qtconsole.qtconsoleapp:main" }],
+  ["jupyter-run", { "dist": "jupyter_client", "module": null, "entry": "jupyter_client.runapp:RunApp.launch_instance", "source": "Debian 12 python3-jupyter-client (jupyter_client 7.4.9) entry_points.txt; no __main__.py calls jupyter_client.runapp:RunApp.launch_instance" }],
+  ["jupyter-serverextension", { "dist": "notebook", "module": "notebook.serverextensions", "entry": "notebook.serverextensions:main", "source": 'Debian 12 python3-notebook (notebook 6.4.12) entry_points.txt; notebook/serverextensions.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-troubleshoot", { "dist": "jupyter_core", "module": "jupyter_core.troubleshoot", "entry": "jupyter_core.troubleshoot:main", "source": 'Debian 12 python3-jupyter-core (jupyter_core 4.12.0) entry_points.txt; jupyter_core/troubleshoot.py calls main() under if __name__ == "__main__"' }],
+  ["jupyter-trust", { "dist": "nbformat", "module": null, "entry": "nbformat.sign:TrustNotebookApp.launch_instance", "source": "Debian 12 python3-nbformat (nbformat 5.5.0) entry_points.txt; no __main__.py calls nbformat.sign:TrustNotebookApp.launch_instance" }],
+  ["jupyterhub", { "dist": "jupyterhub", "module": "jupyterhub", "entry": "jupyterhub.app:main", "source": "github jupyterhub/jupyterhub@2841153db6c1 pyproject.toml scripts; jupyterhub/__main__.py calls jupyterhub.app:main" }],
+  ["jupyterhub-singleuser", { "dist": "jupyterhub", "module": "jupyterhub.singleuser", "entry": "jupyterhub.singleuser:main", "source": "github jupyterhub/jupyterhub@2841153db6c1 pyproject.toml scripts; jupyterhub/singleuser/__main__.py calls jupyterhub.singleuser:main" }],
+  ["kedro", { "dist": "kedro", "module": "kedro", "entry": "kedro.framework.cli:main", "source": "github kedro-org/kedro@d58a0b140250 pyproject.toml scripts; kedro/__main__.py calls kedro.framework.cli:main" }],
+  ["kernprof", { "dist": "line-profiler", "module": "kernprof", "entry": "kernprof:main", "source": 'Debian 12 python3-line-profiler (line-profiler 4.0.2) entry_points.txt; kernprof.py calls main() under if __name__ == "__main__"' }],
+  ["keyring", { "dist": "keyring", "module": "keyring", "entry": "keyring.cli:main", "source": "Debian 12 python3-keyring (keyring 23.9.3) entry_points.txt; keyring/__main__.py calls keyring.cli:main" }],
+  ["livereload", { "dist": "livereload", "module": null, "entry": "livereload.cli:main", "source": "Debian 12 python3-livereload (livereload 2.6.3) entry_points.txt; no __main__.py calls livereload.cli:main" }],
+  ["locust", { "dist": "locust", "module": "locust", "entry": "locust.main:main", "source": "github locustio/locust@407343d0f5ab pyproject.toml scripts; locust/__main__.py calls locust.main:main" }],
+  ["mailmail", { "dist": "Twisted", "module": null, "entry": "twisted.mail.scripts.mailmail:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.mail.scripts.mailmail:run" }],
+  ["mako-render", { "dist": "Mako", "module": "mako.cmd", "entry": "mako.cmd:cmdline", "source": 'Debian 12 python3-mako (Mako 1.2.4.dev0) entry_points.txt; mako/cmd.py calls cmdline() under if __name__ == "__main__"' }],
+  ["markdown-it", { "dist": "markdown-it-py", "module": "markdown_it.cli.parse", "entry": "markdown_it.cli.parse:main", "source": 'Debian 12 python3-markdown-it (markdown-it-py 2.1.0) entry_points.txt; markdown_it/cli/parse.py calls main() under if __name__ == "__main__"' }],
+  ["markdown_py", { "dist": "Markdown", "module": "markdown", "entry": "markdown.__main__:run", "source": "Debian 12 python3-markdown (Markdown 3.4.1) entry_points.txt; the entry point is markdown.__main__" }],
+  ["meson", { "dist": "meson", "module": "mesonbuild.mesonmain", "entry": "mesonbuild.mesonmain:main", "source": 'Debian 12 meson (meson 1.0.1) entry_points.txt; mesonbuild/mesonmain.py calls main() under if __name__ == "__main__"' }],
+  ["mitmdump", { "dist": "mitmproxy", "module": null, "entry": "mitmproxy.tools.main:mitmdump", "source": "github mitmproxy/mitmproxy@8fc25b304593 pyproject.toml scripts; no __main__.py calls mitmproxy.tools.main:mitmdump" }],
+  ["mitmproxy", { "dist": "mitmproxy", "module": null, "entry": "mitmproxy.tools.main:mitmproxy", "source": "github mitmproxy/mitmproxy@8fc25b304593 pyproject.toml scripts; no __main__.py calls mitmproxy.tools.main:mitmproxy" }],
+  ["mitmweb", { "dist": "mitmproxy", "module": null, "entry": "mitmproxy.tools.main:mitmweb", "source": "github mitmproxy/mitmproxy@8fc25b304593 pyproject.toml scripts; no __main__.py calls mitmproxy.tools.main:mitmweb" }],
+  ["mkdocs", { "dist": "mkdocs", "module": "mkdocs", "entry": "mkdocs.__main__:cli", "source": "Debian 12 mkdocs (mkdocs 1.4.2) entry_points.txt; the entry point is mkdocs.__main__" }],
+  ["moto_proxy", { "dist": "moto", "module": "moto.proxy", "entry": "moto.proxy:main", "source": 'wheel moto 5.2.1 entry_points.txt; moto/proxy.py calls main() under if __name__ == "__main__"' }],
+  ["moto_server", { "dist": "moto", "module": "moto.server", "entry": "moto.server:main", "source": 'wheel moto 5.2.1 entry_points.txt; moto/server.py calls main() under if __name__ == "__main__"' }],
+  ["mprof", { "dist": "memory-profiler", "module": "mprof", "entry": "mprof:main", "source": 'Debian 12 python3-memory-profiler (memory-profiler 0.61.0) entry_points.txt; mprof.py calls main() under if __name__ == "__main__"' }],
+  ["mycli", { "dist": "mycli", "module": "mycli.main", "entry": "mycli.main:cli", "source": 'Debian 12 mycli (mycli 1.26.1) entry_points.txt; mycli/main.py calls cli() under if __name__ == "__main__"' }],
+  ["mypy", { "dist": "mypy", "module": "mypy", "entry": "mypy.__main__:console_entry", "source": "Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; the entry point is mypy.__main__" }],
+  ["mypyc", { "dist": "mypy", "module": "mypyc", "entry": "mypyc.__main__:main", "source": "Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; the entry point is mypyc.__main__" }],
+  ["myst-anchors", { "dist": "myst-parser", "module": null, "entry": "myst_parser.cli:print_anchors", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.cli:print_anchors" }],
+  ["myst-docutils-html", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_html", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_html" }],
+  ["myst-docutils-html5", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_html5", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_html5" }],
+  ["myst-docutils-latex", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_latex", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_latex" }],
+  ["myst-docutils-pseudoxml", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_pseudoxml", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_pseudoxml" }],
+  ["myst-docutils-xml", { "dist": "myst-parser", "module": null, "entry": "myst_parser.parsers.docutils_:cli_xml", "source": "Debian 12 python3-myst-parser (myst-parser 0.18.1) entry_points.txt; no __main__.py calls myst_parser.parsers.docutils_:cli_xml" }],
+  ["nautobot-migrate-bootstrap-v3-to-v5", { "dist": "nautobot", "module": "nautobot.core.cli.bootstrap_v3_to_v5", "entry": "nautobot.core.cli.bootstrap_v3_to_v5:main", "source": 'github nautobot/nautobot@47325c5944aa pyproject.toml scripts; nautobot/core/cli/bootstrap_v3_to_v5.py calls main() under if __name__ == "__main__"' }],
+  ["nautobot-migrate-deprecated-templates", { "dist": "nautobot", "module": "nautobot.core.cli.migrate_deprecated_templates", "entry": "nautobot.core.cli.migrate_deprecated_templates:main", "source": 'github nautobot/nautobot@47325c5944aa pyproject.toml scripts; nautobot/core/cli/migrate_deprecated_templates.py calls main() under if __name__ == "__main__"' }],
+  ["nautobot-server", { "dist": "nautobot", "module": "nautobot.core.cli", "entry": "nautobot.core.cli:main", "source": "github nautobot/nautobot@47325c5944aa pyproject.toml scripts; nautobot/core/cli/__main__.py calls nautobot.core.cli:main" }],
+  ["netaddr", { "dist": "netaddr", "module": "netaddr.cli", "entry": "netaddr.cli:main", "source": 'Debian 12 python3-netaddr (netaddr 0.8.0) entry_points.txt; netaddr/cli.py calls main() under if __name__ == "__main__"' }],
+  ["neutron", { "dist": "python-neutronclient", "module": "neutronclient.shell", "entry": "neutronclient.shell:main", "source": 'Debian 12 python3-neutronclient (python-neutronclient 8.1.0) entry_points.txt; neutronclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["nltk", { "dist": "nltk", "module": null, "entry": "nltk.cli:cli", "source": "Debian 12 python3-nltk (nltk 3.8) entry_points.txt; no __main__.py calls nltk.cli:cli" }],
+  ["nodeenv", { "dist": "nodeenv", "module": "nodeenv", "entry": "nodeenv:main", "source": 'Debian 12 nodeenv (nodeenv 0.13.4) entry_points.txt; nodeenv.py calls main() under if __name__ == "__main__"' }],
+  ["normalizer", { "dist": "charset-normalizer", "module": null, "entry": "charset_normalizer.cli.normalizer:cli_detect", "source": 'Debian 12 python3-charset-normalizer (charset-normalizer 3.0.1) entry_points.txt; charset_normalizer/cli/normalizer.py calls cli_detect() under if __name__ == "__main__"; but charset-normalizer 3.4.7 (a wheel, checked by test/known-console-scripts.test.ts) has no module charset_normalizer.cli.normalizer, so no -m is claimed' }],
+  ["nose2", { "dist": "nose2", "module": "nose2", "entry": "nose2:discover", "source": "Debian 12 python3-nose2 (nose2 0.12.0) entry_points.txt; nose2/__main__.py calls nose2:discover" }],
+  ["nova", { "dist": "python-novaclient", "module": "novaclient.shell", "entry": "novaclient.shell:main", "source": 'Debian 12 python3-novaclient (python-novaclient 18.1.0) entry_points.txt; novaclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["nox", { "dist": "nox", "module": "nox", "entry": "nox.__main__:main", "source": "Debian 12 python3-nox (nox 2022.11.21) entry_points.txt; the entry point is nox.__main__" }],
+  ["numpy-config", { "dist": "numpy", "module": "numpy._configtool", "entry": "numpy._configtool:main", "source": 'wheel numpy 2.4.6 entry_points.txt; numpy/_configtool.py calls main() under if __name__ == "__main__"' }],
+  ["openapi-spec-validator", { "dist": "openapi-spec-validator", "module": "openapi_spec_validator", "entry": "openapi_spec_validator.__main__:main", "source": "wheel openapi-spec-validator 0.9.0 entry_points.txt; the entry point is openapi_spec_validator.__main__" }],
+  ["openstack", { "dist": "python-openstackclient", "module": "openstackclient.shell", "entry": "openstackclient.shell:main", "source": 'Debian 12 python3-openstackclient (python-openstackclient 6.0.0) entry_points.txt; openstackclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["openstack-inventory", { "dist": "openstacksdk", "module": "openstack.cloud.cmd.inventory", "entry": "openstack.cloud.cmd.inventory:main", "source": 'Debian 12 python3-openstacksdk (openstacksdk 0.101.0) entry_points.txt; openstack/cloud/cmd/inventory.py calls main() under if __name__ == "__main__"' }],
+  ["oslo-config-generator", { "dist": "oslo.config", "module": "oslo_config.generator", "entry": "oslo_config.generator:main", "source": 'Debian 12 python3-oslo.config (oslo.config 9.0.0) entry_points.txt; oslo_config/generator.py calls main() under if __name__ == "__main__"' }],
+  ["oslo-config-validator", { "dist": "oslo.config", "module": "oslo_config.validator", "entry": "oslo_config.validator:main", "source": 'Debian 12 python3-oslo.config (oslo.config 9.0.0) entry_points.txt; oslo_config/validator.py calls main() under if __name__ == "__main__"' }],
+  ["papermill", { "dist": "papermill", "module": "papermill", "entry": "papermill.__main__:papermill", "source": "github nteract/papermill@83512185a052 pyproject.toml scripts; the entry point is papermill.__main__" }],
+  ["pasteurize", { "dist": "future", "module": null, "entry": "libpasteurize.main:main", "source": "Debian 12 python3-future (future 0.18.2) entry_points.txt; no __main__.py calls libpasteurize.main:main" }],
+  ["pbr", { "dist": "pbr", "module": "pbr.cmd.main", "entry": "pbr.cmd.main:main", "source": 'Debian 12 python3-pbr (pbr 5.10.0) entry_points.txt; pbr/cmd/main.py calls main() under if __name__ == "__main__"' }],
+  ["pdistreport", { "dist": "pyramid", "module": "pyramid.scripts.pdistreport", "entry": "pyramid.scripts.pdistreport:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pdistreport.py calls main() under if __name__ == "__main__"' }],
+  ["pdm", { "dist": "pdm", "module": "pdm", "entry": "pdm.core:main", "source": "github pdm-project/pdm@a7e9d0015b4d pyproject.toml scripts; pdm/__main__.py calls pdm.core:main" }],
+  ["pelican", { "dist": "pelican", "module": "pelican", "entry": "pelican.__main__:main", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; the entry point is pelican.__main__" }],
+  ["pelican-import", { "dist": "pelican", "module": null, "entry": "pelican.tools.pelican_import:main", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/__main__.py does not call pelican.tools.pelican_import:main" }],
+  ["pelican-plugins", { "dist": "pelican", "module": null, "entry": "pelican.plugins._utils:list_plugins", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/__main__.py does not call pelican.plugins._utils:list_plugins" }],
+  ["pelican-quickstart", { "dist": "pelican", "module": "pelican.tools.pelican_quickstart", "entry": "pelican.tools.pelican_quickstart:main", "source": 'Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/tools/pelican_quickstart.py calls main() under if __name__ == "__main__"' }],
+  ["pelican-themes", { "dist": "pelican", "module": null, "entry": "pelican.tools.pelican_themes:main", "source": "Debian 12 pelican (pelican 4.8.0) entry_points.txt; pelican/__main__.py does not call pelican.tools.pelican_themes:main" }],
+  ["pep8", { "dist": "pep8", "module": "pep8", "entry": "pep8:_main", "source": 'Debian 12 python3-pep8 (pep8 1.7.1) entry_points.txt; pep8.py calls _main() under if __name__ == "__main__"' }],
+  ["pgcli", { "dist": "pgcli", "module": "pgcli", "entry": "pgcli.main:cli", "source": "Debian 12 pgcli (pgcli 3.5.0) entry_points.txt; pgcli/__main__.py calls pgcli.main:cli" }],
+  ["pidproxy", { "dist": "supervisor", "module": "supervisor.pidproxy", "entry": "supervisor.pidproxy:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/pidproxy.py calls main() under if __name__ == "__main__"' }],
+  ["pip-audit", { "dist": "pip_audit", "module": "pip_audit", "entry": "pip_audit._cli:audit", "source": "github trailofbits/pip-audit@669117156fdc pyproject.toml scripts; pip_audit/__main__.py calls pip_audit._cli:audit" }],
+  ["pip-compile", { "dist": "pip-tools", "module": null, "entry": "piptools.scripts.compile:cli", "source": "github jazzband/pip-tools@c58d5d945c0f pyproject.toml scripts; piptools/__main__.py does not call piptools.scripts.compile:cli" }],
+  ["pip-sync", { "dist": "pip-tools", "module": null, "entry": "piptools.scripts.sync:cli", "source": "github jazzband/pip-tools@c58d5d945c0f pyproject.toml scripts; piptools/__main__.py does not call piptools.scripts.sync:cli" }],
+  ["pipenv", { "dist": "pipenv", "module": "pipenv", "entry": "pipenv:cli", "source": "github pypa/pipenv@3f1b272abd51 pyproject.toml scripts; pipenv/__main__.py calls pipenv:cli" }],
+  ["pipenv-resolver", { "dist": "pipenv", "module": "pipenv.resolver.main", "entry": "pipenv.resolver.main:main", "source": 'github pypa/pipenv@3f1b272abd51 pyproject.toml scripts; pipenv/resolver/main.py calls main() under if __name__ == "__main__"' }],
+  ["pipx", { "dist": "pipx", "module": "pipx", "entry": "pipx.main:cli", "source": "github pypa/pipx@9bb766c055d4 pyproject.toml scripts; pipx/__main__.py calls pipx.main:cli" }],
+  ["pkginfo", { "dist": "pkginfo", "module": null, "entry": "pkginfo.commandline:main", "source": "Debian 12 python3-pkginfo (pkginfo 1.8.2) entry_points.txt; no __main__.py calls pkginfo.commandline:main" }],
+  ["poetry", { "dist": "poetry", "module": "poetry", "entry": "poetry.console.application:main", "source": "Debian 12 python3-poetry (poetry 1.3.2) entry_points.txt; poetry/__main__.py calls poetry.console.application:main" }],
+  ["pre-commit", { "dist": "pre-commit", "module": "pre_commit", "entry": "pre_commit.main:main", "source": "Debian 12 pre-commit (pre-commit 3.0.4) entry_points.txt; pre_commit/__main__.py calls pre_commit.main:main" }],
+  ["prequest", { "dist": "pyramid", "module": "pyramid.scripts.prequest", "entry": "pyramid.scripts.prequest:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/prequest.py calls main() under if __name__ == "__main__"' }],
+  ["proutes", { "dist": "pyramid", "module": "pyramid.scripts.proutes", "entry": "pyramid.scripts.proutes:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/proutes.py calls main() under if __name__ == "__main__"' }],
+  ["pserve", { "dist": "pyramid", "module": "pyramid.scripts.pserve", "entry": "pyramid.scripts.pserve:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pserve.py calls main() under if __name__ == "__main__"' }],
+  ["pshell", { "dist": "pyramid", "module": "pyramid.scripts.pshell", "entry": "pyramid.scripts.pshell:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pshell.py calls main() under if __name__ == "__main__"' }],
+  ["ptweens", { "dist": "pyramid", "module": "pyramid.scripts.ptweens", "entry": "pyramid.scripts.ptweens:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/ptweens.py calls main() under if __name__ == "__main__"' }],
+  ["pulpcore-api", { "dist": "pulpcore", "module": null, "entry": "pulpcore.app.entrypoint:main", "source": "github pulp/pulpcore@107800ebf38a pyproject.toml scripts; no __main__.py calls pulpcore.app.entrypoint:main" }],
+  ["pulpcore-content", { "dist": "pulpcore", "module": null, "entry": "pulpcore.content.entrypoint:main", "source": "github pulp/pulpcore@107800ebf38a pyproject.toml scripts; no __main__.py calls pulpcore.content.entrypoint:main" }],
+  ["pulpcore-manager", { "dist": "pulpcore", "module": "pulpcore.app.manage", "entry": "pulpcore.app.manage:manage", "source": 'github pulp/pulpcore@107800ebf38a pyproject.toml scripts; pulpcore/app/manage.py calls manage() under if __name__ == "__main__"' }],
+  ["pulpcore-worker", { "dist": "pulpcore", "module": null, "entry": "pulpcore.tasking.entrypoint:worker", "source": "github pulp/pulpcore@107800ebf38a pyproject.toml scripts; no __main__.py calls pulpcore.tasking.entrypoint:worker" }],
+  ["pviews", { "dist": "pyramid", "module": "pyramid.scripts.pviews", "entry": "pyramid.scripts.pviews:main", "source": 'Debian 12 python3-pyramid (pyramid 2.0) entry_points.txt; pyramid/scripts/pviews.py calls main() under if __name__ == "__main__"' }],
+  ["py.test", { "dist": "pytest", "module": "pytest", "entry": "pytest:console_main", "source": "Debian 12 python3-pytest (pytest 7.2.1) entry_points.txt; pytest/__main__.py calls pytest:console_main" }],
+  ["py.test-benchmark", { "dist": "pytest-benchmark", "module": "pytest_benchmark", "entry": "pytest_benchmark.cli:main", "source": "Debian 12 python3-pytest-benchmark (pytest-benchmark 3.2.2) entry_points.txt; pytest_benchmark/__main__.py calls pytest_benchmark.cli:main" }],
+  ["pybabel", { "dist": "Babel", "module": "babel.messages.frontend", "entry": "babel.messages.frontend:main", "source": 'Debian 12 python3-babel (Babel 2.10.3) entry_points.txt; babel/messages/frontend.py calls main() under if __name__ == "__main__"' }],
+  ["pybind11-config", { "dist": "pybind11", "module": "pybind11", "entry": "pybind11.__main__:main", "source": "Debian 12 python3-pybind11 (pybind11 2.10.3) entry_points.txt; the entry point is pybind11.__main__" }],
+  ["pycodestyle", { "dist": "pycodestyle", "module": "pycodestyle", "entry": "pycodestyle:_main", "source": 'Debian 12 python3-pycodestyle (pycodestyle 2.10.0) entry_points.txt; pycodestyle.py calls _main() under if __name__ == "__main__"' }],
+  ["pydevd", { "dist": "pydevd", "module": "pydevd", "entry": "pydevd:main", "source": 'Debian 12 python3-pydevd (pydevd 2.9.5) entry_points.txt; pydevd.py calls main() under if __name__ == "__main__"' }],
+  ["pydocstyle", { "dist": "pydocstyle", "module": "pydocstyle", "entry": "pydocstyle.cli:main", "source": "Debian 12 python3-pydocstyle (pydocstyle 6.2.3) entry_points.txt; pydocstyle/__main__.py calls pydocstyle.cli:main" }],
+  ["pyflakes", { "dist": "pyflakes", "module": "pyflakes", "entry": "pyflakes.api:main", "source": "Debian 12 python3-pyflakes (pyflakes 2.5.0) entry_points.txt; pyflakes/__main__.py calls pyflakes.api:main" }],
+  ["pyftmerge", { "dist": "fonttools", "module": "fontTools.merge", "entry": "fontTools.merge:main", "source": "Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; fontTools/merge/__main__.py calls fontTools.merge:main" }],
+  ["pyftsubset", { "dist": "fonttools", "module": "fontTools.subset", "entry": "fontTools.subset:main", "source": "Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; fontTools/subset/__main__.py calls fontTools.subset:main" }],
+  ["pygmentize", { "dist": "Pygments", "module": "pygments", "entry": "pygments.cmdline:main", "source": "Debian 12 python3-pygments (Pygments 2.14.0) entry_points.txt; pygments/__main__.py calls pygments.cmdline:main" }],
+  ["pygrun", { "dist": "antlr4-python3-runtime", "module": "antlr4._pygrun", "entry": "antlr4._pygrun:main", "source": 'wheel antlr4-python3-runtime 4.13.2 entry_points.txt; antlr4/_pygrun.py calls main() under if __name__ == "__main__"' }],
+  ["pyhtmlizer", { "dist": "Twisted", "module": null, "entry": "twisted.scripts.htmlizer:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.scripts.htmlizer:run" }],
+  ["pyi-archive_viewer", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.archive_viewer", "entry": "PyInstaller.utils.cliutils.archive_viewer:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/archive_viewer.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-bindepend", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.bindepend", "entry": "PyInstaller.utils.cliutils.bindepend:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/bindepend.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-grab_version", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.grab_version", "entry": "PyInstaller.utils.cliutils.grab_version:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/grab_version.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-makespec", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.makespec", "entry": "PyInstaller.utils.cliutils.makespec:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/makespec.py calls run() under if __name__ == "__main__"' }],
+  ["pyi-set_version", { "dist": "pyinstaller", "module": "PyInstaller.utils.cliutils.set_version", "entry": "PyInstaller.utils.cliutils.set_version:run", "source": 'github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; PyInstaller/utils/cliutils/set_version.py calls run() under if __name__ == "__main__"' }],
+  ["pyinstaller", { "dist": "pyinstaller", "module": "PyInstaller", "entry": "PyInstaller.__main__:_console_script_run", "source": "github pyinstaller/pyinstaller@b3b542a75455 setup.cfg scripts; the entry point is PyInstaller.__main__" }],
+  ["pylint", { "dist": "pylint", "module": "pylint", "entry": "pylint:run_pylint", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py calls pylint:run_pylint" }],
+  ["pylint-config", { "dist": "pylint", "module": null, "entry": "pylint:_run_pylint_config", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:_run_pylint_config" }],
+  ["pylsp", { "dist": "python-lsp-server", "module": "pylsp", "entry": "pylsp.__main__:main", "source": "Debian 12 python3-pylsp (python-lsp-server 1.7.1) entry_points.txt; the entry point is pylsp.__main__" }],
+  ["pypi-server", { "dist": "pypiserver", "module": "pypiserver", "entry": "pypiserver.__main__:main", "source": "github pypiserver/pypiserver@d87ef03f9c81 pyproject.toml scripts; the entry point is pypiserver.__main__" }],
+  ["pyproject-build", { "dist": "build", "module": "build", "entry": "build.__main__:entrypoint", "source": "Debian 12 python3-build (build 0.9.0) entry_points.txt; the entry point is build.__main__" }],
+  ["pyreverse", { "dist": "pylint", "module": null, "entry": "pylint:run_pyreverse", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:run_pyreverse" }],
+  ["pyroma", { "dist": "pyroma", "module": null, "entry": "pyroma:main", "source": "Debian 12 python3-pyroma (pyroma 2.6b2) entry_points.txt; no __main__.py calls pyroma:main" }],
+  ["pyrsa-decrypt", { "dist": "rsa", "module": null, "entry": "rsa.cli:decrypt", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:decrypt" }],
+  ["pyrsa-encrypt", { "dist": "rsa", "module": null, "entry": "rsa.cli:encrypt", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:encrypt" }],
+  ["pyrsa-keygen", { "dist": "rsa", "module": null, "entry": "rsa.cli:keygen", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:keygen" }],
+  ["pyrsa-priv2pub", { "dist": "rsa", "module": null, "entry": "rsa.util:private_to_public", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.util:private_to_public" }],
+  ["pyrsa-sign", { "dist": "rsa", "module": null, "entry": "rsa.cli:sign", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:sign" }],
+  ["pyrsa-verify", { "dist": "rsa", "module": null, "entry": "rsa.cli:verify", "source": "wheel rsa 4.7.2 entry_points.txt; no __main__.py calls rsa.cli:verify" }],
+  ["pytest", { "dist": "pytest", "module": "pytest", "entry": "pytest:console_main", "source": "Debian 12 python3-pytest (pytest 7.2.1) entry_points.txt; pytest/__main__.py calls pytest:console_main" }],
+  ["pytest-benchmark", { "dist": "pytest-benchmark", "module": "pytest_benchmark", "entry": "pytest_benchmark.cli:main", "source": "Debian 12 python3-pytest-benchmark (pytest-benchmark 3.2.2) entry_points.txt; pytest_benchmark/__main__.py calls pytest_benchmark.cli:main" }],
+  ["python-coverage", { "dist": "coverage", "module": "coverage", "entry": "coverage.cmdline:main", "source": "Debian 12 python3-coverage (coverage 6.5.0) entry_points.txt; coverage/__main__.py calls coverage.cmdline:main" }],
+  ["pythran", { "dist": "pythran", "module": "pythran.run", "entry": "pythran.run:run", "source": 'Debian 12 python3-pythran (pythran 0.11.0) entry_points.txt; pythran/run.py calls run() under if __name__ == "__main__"' }],
+  ["pythran-config", { "dist": "pythran", "module": "pythran.config", "entry": "pythran.config:run", "source": 'Debian 12 python3-pythran (pythran 0.11.0) entry_points.txt; pythran/config.py calls run() under if __name__ == "__main__"' }],
+  ["qr", { "dist": "qrcode", "module": "qrcode.console_scripts", "entry": "qrcode.console_scripts:main", "source": 'Debian 12 python3-qrcode (qrcode 7.4.2) entry_points.txt; qrcode/console_scripts.py calls main() under if __name__ == "__main__"' }],
+  ["redbot", { "dist": "Red-DiscordBot", "module": "redbot", "entry": "redbot.__main__:main", "source": "github Cog-Creators/Red-DiscordBot@4e2705920947 pyproject.toml scripts; the entry point is redbot.__main__" }],
+  ["redbot-setup", { "dist": "Red-DiscordBot", "module": "redbot.setup", "entry": "redbot.setup:run_cli", "source": 'github Cog-Creators/Red-DiscordBot@4e2705920947 pyproject.toml scripts; redbot/setup.py calls run_cli() under if __name__ == "__main__"' }],
+  ["reflex", { "dist": "reflex", "module": "reflex", "entry": "reflex.reflex:cli", "source": "github reflex-dev/reflex@d86f167bce73 pyproject.toml scripts; reflex/__main__.py calls reflex.reflex:cli" }],
+  ["register_new_matrix_user", { "dist": "matrix-synapse", "module": "synapse._scripts.register_new_matrix_user", "entry": "synapse._scripts.register_new_matrix_user:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/register_new_matrix_user.py calls main() under if __name__ == "__main__"' }],
+  ["restructuredtext-lint", { "dist": "restructuredtext-lint", "module": "restructuredtext_lint.cli", "entry": "restructuredtext_lint.cli:main", "source": 'Debian 12 python3-restructuredtext-lint (restructuredtext-lint 1.3.2) entry_points.txt; restructuredtext_lint/cli.py calls main() under if __name__ == "__main__"' }],
+  ["roman", { "dist": "roman", "module": "roman", "entry": "roman:main", "source": 'Debian 12 python3-roman (roman 3.3) entry_points.txt; roman.py calls main() under if __name__ == "__main__"' }],
+  ["rq", { "dist": "rq", "module": "rq.cli", "entry": "rq.cli:main", "source": "Debian 12 python3-rq (rq 1.13.0) entry_points.txt; rq/cli/__main__.py calls rq.cli:main" }],
+  ["rqinfo", { "dist": "rq", "module": null, "entry": "rq.cli:info", "source": "Debian 12 python3-rq (rq 1.13.0) entry_points.txt; rq/cli/__main__.py does not call rq.cli:info" }],
+  ["rqworker", { "dist": "rq", "module": null, "entry": "rq.cli:worker", "source": "Debian 12 python3-rq (rq 1.13.0) entry_points.txt; rq/cli/__main__.py does not call rq.cli:worker" }],
+  ["rst-lint", { "dist": "restructuredtext-lint", "module": "restructuredtext_lint.cli", "entry": "restructuredtext_lint.cli:main", "source": 'Debian 12 python3-restructuredtext-lint (restructuredtext-lint 1.3.2) entry_points.txt; restructuredtext_lint/cli.py calls main() under if __name__ == "__main__"' }],
+  ["scons", { "dist": "SCons", "module": null, "entry": "SCons.Script.Main:main", "source": "Debian 12 scons (SCons 4.4.0) entry_points.txt; SCons/__main__.py does not call SCons.Script.Main:main" }],
+  ["scons-configure-cache", { "dist": "SCons", "module": "SCons.Utilities.ConfigureCache", "entry": "SCons.Utilities.ConfigureCache:main", "source": 'Debian 12 scons (SCons 4.4.0) entry_points.txt; SCons/Utilities/ConfigureCache.py calls main() under if __name__ == "__main__"' }],
+  ["sconsign", { "dist": "SCons", "module": "SCons.Utilities.sconsign", "entry": "SCons.Utilities.sconsign:main", "source": 'Debian 12 scons (SCons 4.4.0) entry_points.txt; SCons/Utilities/sconsign.py calls main() under if __name__ == "__main__"' }],
+  ["scrapy", { "dist": "Scrapy", "module": "scrapy", "entry": "scrapy.cmdline:execute", "source": "Debian 12 python3-scrapy (Scrapy 2.8.0) entry_points.txt; scrapy/__main__.py calls scrapy.cmdline:execute" }],
+  ["send2trash", { "dist": "Send2Trash", "module": "send2trash", "entry": "send2trash.__main__:main", "source": "Debian 12 python3-send2trash (Send2Trash 1.8.1b0) entry_points.txt; the entry point is send2trash.__main__" }],
+  ["sigstore", { "dist": "sigstore", "module": "sigstore", "entry": "sigstore._cli:main", "source": "github sigstore/sigstore-python@27db13db157e pyproject.toml scripts; sigstore/__main__.py calls sigstore._cli:main" }],
+  ["slugify", { "dist": "python-slugify", "module": null, "entry": "slugify.slugify:main", "source": "Debian 12 python3-slugify (python-slugify 4.0.0) entry_points.txt; no __main__.py calls slugify.slugify:main" }],
+  ["sphinx-apidoc", { "dist": "Sphinx", "module": "sphinx.ext.apidoc", "entry": "sphinx.ext.apidoc:main", "source": 'Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/ext/apidoc.py calls main() under if __name__ == "__main__"' }],
+  ["sphinx-autogen", { "dist": "Sphinx", "module": "sphinx.ext.autosummary.generate", "entry": "sphinx.ext.autosummary.generate:main", "source": 'Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/ext/autosummary/generate.py calls main() under if __name__ == "__main__"' }],
+  ["sphinx-build", { "dist": "Sphinx", "module": "sphinx", "entry": "sphinx.cmd.build:main", "source": "Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/__main__.py calls sphinx.cmd.build:main" }],
+  ["sphinx-quickstart", { "dist": "Sphinx", "module": "sphinx.cmd.quickstart", "entry": "sphinx.cmd.quickstart:main", "source": 'Debian 12 python3-sphinx (Sphinx 5.3.0) entry_points.txt; sphinx/cmd/quickstart.py calls main() under if __name__ == "__main__"' }],
+  ["spotdl", { "dist": "spotdl", "module": "spotdl", "entry": "spotdl:console_entry_point", "source": "github spotDL/spotify-downloader@0b5158067982 pyproject.toml scripts; spotdl/__main__.py calls spotdl:console_entry_point" }],
+  ["sql2csv", { "dist": "csvkit", "module": "csvkit.utilities.sql2csv", "entry": "csvkit.utilities.sql2csv:launch_new_instance", "source": 'Debian 12 python3-csvkit (csvkit 1.0.7) entry_points.txt; csvkit/utilities/sql2csv.py calls launch_new_instance() under if __name__ == "__main__"' }],
+  ["sqlformat", { "dist": "sqlparse", "module": "sqlparse", "entry": "sqlparse.__main__:main", "source": "Debian 12 python3-sqlparse (sqlparse 0.4.2) entry_points.txt; the entry point is sqlparse.__main__" }],
+  ["sqlite-utils", { "dist": "sqlite-utils", "module": "sqlite_utils", "entry": "sqlite_utils.cli:cli", "source": "Debian 12 sqlite-utils (sqlite-utils 3.30) entry_points.txt; sqlite_utils/__main__.py calls sqlite_utils.cli:cli" }],
+  ["sshuttle", { "dist": "sshuttle", "module": "sshuttle", "entry": "sshuttle.cmdline:main", "source": "Debian 12 sshuttle (sshuttle 1.1.1) entry_points.txt; sshuttle/__main__.py calls sshuttle.cmdline:main" }],
+  ["stestr", { "dist": "stestr", "module": "stestr", "entry": "stestr.cli:main", "source": "Debian 12 python3-stestr (stestr 3.2.1) entry_points.txt; stestr/__main__.py calls stestr.cli:main" }],
+  ["streamlink", { "dist": "streamlink", "module": "streamlink_cli", "entry": "streamlink_cli.main:main", "source": "github streamlink/streamlink@5376d2e8851b setup.py scripts; streamlink_cli/__main__.py calls streamlink_cli.main:main" }],
+  ["stubgen", { "dist": "mypy", "module": "mypy.stubgen", "entry": "mypy.stubgen:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubgen.py calls main() under if __name__ == "__main__"' }],
+  ["stubtest", { "dist": "mypy", "module": "mypy.stubtest", "entry": "mypy.stubtest:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubtest.py calls main() under if __name__ == "__main__"' }],
+  ["supervisorctl", { "dist": "supervisor", "module": "supervisor.supervisorctl", "entry": "supervisor.supervisorctl:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisorctl.py calls main() under if __name__ == "__main__"' }],
+  ["supervisord", { "dist": "supervisor", "module": "supervisor.supervisord", "entry": "supervisor.supervisord:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisord.py calls main() under if __name__ == "__main__"' }],
+  ["swift", { "dist": "python-swiftclient", "module": "swiftclient.shell", "entry": "swiftclient.shell:main", "source": 'Debian 12 python3-swiftclient (python-swiftclient 4.1.0) entry_points.txt; swiftclient/shell.py calls main() under if __name__ == "__main__"' }],
+  ["symilar", { "dist": "pylint", "module": null, "entry": "pylint:run_symilar", "source": "Debian 12 pylint (pylint 2.16.2) entry_points.txt; pylint/__main__.py does not call pylint:run_symilar" }],
+  ["synapse_homeserver", { "dist": "matrix-synapse", "module": "synapse.app.homeserver", "entry": "synapse.app.homeserver:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/app/homeserver.py calls main() under if __name__ == "__main__"' }],
+  ["synapse_port_db", { "dist": "matrix-synapse", "module": "synapse._scripts.synapse_port_db", "entry": "synapse._scripts.synapse_port_db:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/synapse_port_db.py calls main() under if __name__ == "__main__"' }],
+  ["synapse_review_recent_signups", { "dist": "matrix-synapse", "module": "synapse._scripts.review_recent_signups", "entry": "synapse._scripts.review_recent_signups:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/review_recent_signups.py calls main() under if __name__ == "__main__"' }],
+  ["synapse_worker", { "dist": "matrix-synapse", "module": "synapse.app.generic_worker", "entry": "synapse.app.generic_worker:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/app/generic_worker.py calls main() under if __name__ == "__main__"' }],
+  ["synctl", { "dist": "matrix-synapse", "module": "synapse._scripts.synctl", "entry": "synapse._scripts.synctl:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/synctl.py calls main() under if __name__ == "__main__"' }],
+  ["tabulate", { "dist": "tabulate", "module": "tabulate", "entry": "tabulate:_main", "source": 'Debian 12 python3-tabulate (tabulate 0.8.9) entry_points.txt; tabulate.py calls _main() under if __name__ == "__main__"' }],
+  ["tkconch", { "dist": "Twisted", "module": "twisted.conch.scripts.tkconch", "entry": "twisted.conch.scripts.tkconch:run", "source": 'Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/conch/scripts/tkconch.py calls run() under if __name__ == "__main__"' }],
+  ["tldextract", { "dist": "tldextract", "module": "tldextract", "entry": "tldextract.cli:main", "source": "Debian 12 python3-tldextract (tldextract 3.1.2) entry_points.txt; tldextract/__main__.py calls tldextract.cli:main" }],
+  ["tomlq", { "dist": "yq", "module": null, "entry": "yq:tq_cli", "source": "Debian 12 yq (yq 3.1.0) entry_points.txt; yq/__main__.py does not call yq:tq_cli" }],
+  ["towncrier", { "dist": "towncrier", "module": "towncrier", "entry": "towncrier._shell:cli", "source": "Debian 12 towncrier (towncrier 22.12.0) entry_points.txt; towncrier/__main__.py calls towncrier._shell:cli" }],
+  ["tox", { "dist": "tox", "module": "tox", "entry": "tox:cmdline", "source": "Debian 12 tox (tox 3.28.0) entry_points.txt; tox/__main__.py calls tox:cmdline" }],
+  ["tox-quickstart", { "dist": "tox", "module": "tox._quickstart", "entry": "tox._quickstart:main", "source": 'Debian 12 tox (tox 3.28.0) entry_points.txt; tox/_quickstart.py calls main() under if __name__ == "__main__"' }],
+  ["tox-to-nox", { "dist": "nox", "module": null, "entry": "nox.tox_to_nox:main", "source": "Debian 12 python3-nox (nox 2022.11.21) entry_points.txt; nox/__main__.py does not call nox.tox_to_nox:main" }],
+  ["tqdm", { "dist": "tqdm", "module": "tqdm", "entry": "tqdm.cli:main", "source": "Debian 12 python3-tqdm (tqdm 4.64.1) entry_points.txt; tqdm/__main__.py calls tqdm.cli:main" }],
+  ["trial", { "dist": "Twisted", "module": null, "entry": "twisted.scripts.trial:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.scripts.trial:run" }],
+  ["ttx", { "dist": "fonttools", "module": "fontTools.ttx", "entry": "fontTools.ttx:main", "source": 'Debian 12 python3-fonttools (fonttools 4.38.0) entry_points.txt; fontTools/ttx.py calls main() under if __name__ == "__main__"' }],
+  ["twine", { "dist": "twine", "module": "twine", "entry": "twine.__main__:main", "source": "Debian 12 twine (twine 4.0.2) entry_points.txt; the entry point is twine.__main__" }],
+  ["twist", { "dist": "Twisted", "module": null, "entry": "twisted.application.twist._twist:Twist.main", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.application.twist._twist:Twist.main" }],
+  ["twistd", { "dist": "Twisted", "module": null, "entry": "twisted.scripts.twistd:run", "source": "Debian 12 python3-twisted (Twisted 22.4.0) entry_points.txt; twisted/__main__.py does not call twisted.scripts.twistd:run" }],
+  ["unstructured", { "dist": "unstructured", "module": "unstructured", "entry": "unstructured.cli:main", "source": "github Unstructured-IO/unstructured@3e5482bfcdc8 pyproject.toml scripts; unstructured/__main__.py calls unstructured.cli:main" }],
+  ["update_synapse_database", { "dist": "matrix-synapse", "module": "synapse._scripts.update_synapse_database", "entry": "synapse._scripts.update_synapse_database:main", "source": 'github element-hq/synapse@a58ad44eb0ce pyproject.toml scripts; synapse/_scripts/update_synapse_database.py calls main() under if __name__ == "__main__"' }],
+  ["uvicorn", { "dist": "uvicorn", "module": "uvicorn", "entry": "uvicorn.main:main", "source": "Debian 12 python3-uvicorn (uvicorn 0.17.6) entry_points.txt; uvicorn/__main__.py calls uvicorn.main:main" }],
+  ["virtualenv", { "dist": "virtualenv", "module": "virtualenv", "entry": "virtualenv.__main__:run_with_catch", "source": "Debian 12 python3-virtualenv (virtualenv 20.17.1+ds) entry_points.txt; the entry point is virtualenv.__main__" }],
+  ["waitress-serve", { "dist": "waitress", "module": "waitress", "entry": "waitress.runner:run", "source": "Debian 12 python3-waitress (waitress 2.1.2) entry_points.txt; waitress/__main__.py calls waitress.runner:run" }],
+  ["wamp", { "dist": "autobahn", "module": "autobahn", "entry": "autobahn.__main__:_main", "source": "Debian 12 python3-autobahn (autobahn 22.7.1) entry_points.txt; the entry point is autobahn.__main__" }],
+  ["watchmedo", { "dist": "watchdog", "module": "watchdog.watchmedo", "entry": "watchdog.watchmedo:main", "source": 'Debian 12 python3-watchdog (watchdog 2.2.1) entry_points.txt; watchdog/watchmedo.py calls main() under if __name__ == "__main__"' }],
+  ["wheel", { "dist": "wheel", "module": "wheel", "entry": "wheel.cli:main", "source": "Debian 12 python3-wheel (wheel 0.38.4) entry_points.txt; wheel/__main__.py calls wheel.cli:main" }],
+  ["whisper", { "dist": "openai-whisper", "module": "whisper", "entry": "whisper.transcribe:cli", "source": "github openai/whisper@c0d2f624c09d pyproject.toml scripts; whisper/__main__.py calls whisper.transcribe:cli" }],
+  ["wtf", { "dist": "open-interpreter", "module": "scripts.wtf", "entry": "scripts.wtf:main", "source": 'github OpenInterpreter/open-interpreter@dcfcffa9af13 pyproject.toml scripts; scripts/wtf.py calls main() under if __name__ == "__main__"' }],
+  ["xbrnetwork", { "dist": "autobahn", "module": "autobahn.xbr._cli", "entry": "autobahn.xbr._cli:_main", "source": 'Debian 12 python3-autobahn (autobahn 22.7.1) entry_points.txt; autobahn/xbr/_cli.py calls _main() under if __name__ == "__main__"' }],
+  ["xbrnetwork-ui", { "dist": "autobahn", "module": "autobahn.xbr._gui", "entry": "autobahn.xbr._gui:_main", "source": 'Debian 12 python3-autobahn (autobahn 22.7.1) entry_points.txt; autobahn/xbr/_gui.py calls _main() under if __name__ == "__main__"' }],
+  ["xmlschema-json2xml", { "dist": "xmlschema", "module": null, "entry": "xmlschema.cli:json2xml", "source": "Debian 12 python3-xmlschema (xmlschema 1.10.0) entry_points.txt; no __main__.py calls xmlschema.cli:json2xml" }],
+  ["xmlschema-validate", { "dist": "xmlschema", "module": null, "entry": "xmlschema.cli:validate", "source": "Debian 12 python3-xmlschema (xmlschema 1.10.0) entry_points.txt; no __main__.py calls xmlschema.cli:validate" }],
+  ["xmlschema-xml2json", { "dist": "xmlschema", "module": null, "entry": "xmlschema.cli:xml2json", "source": "Debian 12 python3-xmlschema (xmlschema 1.10.0) entry_points.txt; no __main__.py calls xmlschema.cli:xml2json" }],
+  ["xonsh", { "dist": "xonsh", "module": "xonsh", "entry": "xonsh.main:main", "source": "github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/__main__.py calls xonsh.main:main" }],
+  ["xonsh-cat", { "dist": "xonsh", "module": "xonsh.xoreutils.cat", "entry": "xonsh.xoreutils.cat:main", "source": 'github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/xoreutils/cat.py calls main() under if __name__ == "__main__"' }],
+  ["xonsh-uname", { "dist": "xonsh", "module": "xonsh.xoreutils.uname", "entry": "xonsh.xoreutils.uname:main", "source": 'github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/xoreutils/uname.py calls main() under if __name__ == "__main__"' }],
+  ["xonsh-uptime", { "dist": "xonsh", "module": "xonsh.xoreutils.uptime", "entry": "xonsh.xoreutils.uptime:main", "source": 'github xonsh/xonsh@375f703fa486 pyproject.toml scripts; xonsh/xoreutils/uptime.py calls main() under if __name__ == "__main__"' }],
+  ["xq", { "dist": "yq", "module": null, "entry": "yq:xq_cli", "source": "Debian 12 yq (yq 3.1.0) entry_points.txt; yq/__main__.py does not call yq:xq_cli" }],
+  ["yamllint", { "dist": "yamllint", "module": "yamllint", "entry": "yamllint.cli:run", "source": "Debian 12 yamllint (yamllint 1.29.0) entry_points.txt; yamllint/__main__.py calls yamllint.cli:run" }],
+  ["yapf", { "dist": "yapf", "module": "yapf", "entry": "yapf:run_main", "source": "Debian 12 python3-yapf (yapf 0.32.0) entry_points.txt; yapf/__main__.py calls yapf:run_main" }],
+  ["yapf-diff", { "dist": "yapf", "module": "yapf.third_party.yapf_diff.yapf_diff", "entry": "yapf.third_party.yapf_diff.yapf_diff:main", "source": 'Debian 12 python3-yapf (yapf 0.32.0) entry_points.txt; yapf/third_party/yapf_diff/yapf_diff.py calls main() under if __name__ == "__main__"' }],
+  ["yq", { "dist": "yq", "module": "yq", "entry": "yq:cli", "source": "Debian 12 yq (yq 3.1.0) entry_points.txt; yq/__main__.py calls yq:cli" }],
+  ["yt-dlp", { "dist": "yt-dlp", "module": "yt_dlp", "entry": "yt_dlp:main", "source": "Debian 12 yt-dlp (yt-dlp 2023.3.4) entry_points.txt; yt_dlp/__main__.py calls yt_dlp:main" }]
+];
+
+// dist/src/judge/known-console-scripts.js
+var KNOWN_CONSOLE_SCRIPTS = new Map(CONSOLE_SCRIPTS_DATA.map(([name, e]) => [name, { dist: e.dist, module: e.module ?? void 0, entry: e.entry, source: e.source }]));
+
+// dist/src/env/declared-dependencies.js
+import { parse as parseToml } from "smol-toml";
 
 // dist/src/kernel/word.js
 function textWord(text3, start) {
@@ -700,6 +1046,20 @@ function taskDecorator(mod, def) {
   }
   return void 0;
 }
+function definesTasks(mod, root) {
+  const roots = new Set([...mod.imports.values()].map((q) => q.split(".")[0]));
+  if (!roots.has("invoke") && !roots.has("fabric"))
+    return void 0;
+  for (const holder of root.descendantsOfType("decorated_definition")) {
+    const def = holder?.childForFieldName("definition");
+    if (def?.type !== "function_definition")
+      continue;
+    const kind = taskDecorator(mod, def);
+    if (kind)
+      return kind === "invoke" && roots.has("fabric") ? "fabric" : kind;
+  }
+  return void 0;
+}
 function nameWord(node, dashes) {
   const text3 = dashes ? node.text.replace(/_/g, "-") : node.text;
   return { fragments: [{ kind: "text", text: text3, offsets: Array.from({ length: text3.length }, (_, i) => node.startIndex + i) }], span: { start: node.startIndex, end: node.endIndex } };
@@ -875,6 +1235,8 @@ function apiWordInCode(s) {
       end = commentEnd(s, i);
     else {
       const lit = literalExtent(s, i);
+      if (lit.qlen === 3 && lit.end >= s.length)
+        return true;
       end = lit.next;
       if (lit.fString) {
         for (; word < end; word = nextWord(word + 1))
@@ -941,7 +1303,8 @@ function walkSource(s, onComment, onString) {
     }
     const { end, qlen, fString } = literalExtent(s, i);
     const next = Math.min(n, end + qlen);
-    if (onString && !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i))) {
+    const unterminated = qlen === 3 && end >= n;
+    if (onString && (unterminated || !(qlen === 3 && !fString && startsLogicalLine(s, i) && followsBlockHeader(s, i)))) {
       const joined = lastStringEnd >= 0 && GLUE.test(s.slice(lastStringEnd, i));
       if (onString(i, Math.min(end, n), qlen, joined))
         return;
@@ -1116,6 +1479,7 @@ var bareConsoleScript = defineRule({
   summary: "A Python console script is started by name and may be another environment's copy",
   fixable: "sometimes",
   judges: "python",
+  topic: "console-scripts",
   messages: {
     runModule: 'console script "{{name}}"{{via}} is {{lookup}}; use sys.executable -m {{module}}{{knownFrom}}',
     runBeside: 'console script "{{name}}"{{via}} is {{lookup}}; use the copy beside sys.executable{{knownFrom}}'
@@ -1181,9 +1545,10 @@ var barePip = defineRule({
   summary: "pip is started by name and installs into whatever environment PATH finds first",
   fixable: "sometimes",
   judges: "python",
+  topic: "pip",
   messages: {
-    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use sys.executable -m pip',
-    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use sys.executable -m pip'
+    pipOfInterpreter: '"{{name}} -m pip"{{via}} runs the pip of the interpreter {{lookup}}; use {{instead}}',
+    barePip: '"{{name}}"{{via}} is {{lookup}}, so it {{effect}}; use {{instead}}'
   },
   docs: {
     exampleLanguage: "python",
@@ -1212,7 +1577,8 @@ var barePip = defineRule({
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
-    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site) };
+    const instead = site.language === "python" && /^[!%]/.test(site.api) ? "%pip" : "sys.executable -m pip";
+    const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), instead };
     if (viaInterpreter)
       ctx.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
     else
@@ -1227,6 +1593,7 @@ var barePythonInterpreter = defineRule({
   summary: "A Python interpreter is started by name and found on PATH, outside the running venv",
   fixable: "sometimes",
   judges: "python",
+  topic: "interpreters",
   messages: {
     bareInterpreter: '"{{name}}"{{via}} is {{lookup}}; start sys.executable instead'
   },
@@ -1284,6 +1651,7 @@ var envWithoutPath = defineRule({
   summary: "A Python tool is started by name with an env= that has no PATH, so /bin:/usr/bin is searched",
   fixable: "never",
   judges: "python",
+  topic: "services",
   messages: {
     noPath: 'env= has no PATH, so "{{name}}" is looked up on os.defpath (/bin:/usr/bin); copy os.environ into it or add PATH'
   },
@@ -1329,6 +1697,7 @@ var pathReliantLaunch = defineRule({
   summary: "A Python tool is started by name in a file that relies on its environment being on PATH (opt-in)",
   fixable: "never",
   judges: "python",
+  topic: "interpreters",
   optIn: true,
   messages: {
     held: `the {{tool}} "{{name}}"{{via}} is found on PATH, not shown by default because {{reason}}; if this file can run without its environment on PATH, start sys.executable (or the venv's path) for all of its launches together`
@@ -1377,6 +1746,7 @@ var nameNotLookedUp = defineRule({
   summary: "A Python tool is given by name to an API that does not search PATH (os.execv, os.spawnv, multiprocessing.set_executable), so the launch fails",
   fixable: "sometimes",
   judges: "python",
+  topic: "interpreters",
   messages: {
     notLookedUp: '"{{name}}" is given to {{api}}, which does not search PATH: it means ./{{name}} in the current folder, so {{failure}}; start sys.executable (or a full path) instead'
   },
@@ -1465,6 +1835,7 @@ var activationDoesNotPersist = defineRule({
   summary: "A RUN or CI step activates a venv, but activation ends with its shell",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     lastCommand: '"{{command}}" ends {{unit}}, so its activation has no effect; it ends with {{ending}}: {{advice}}',
     lastCommandLaterRuns: '"{{command}}" ends {{unit}}, so "{{program}}" (line {{line}}) runs without it; activation ends with {{ending}}: {{advice}}',
@@ -1559,6 +1930,7 @@ var venvNotOnPath = defineRule({
   summary: "A Python tool runs by name while a venv created earlier (in a RUN or a CI step) is not on PATH",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     notOnPath: '"{{name}}" runs from PATH, but the venv {{venv}} is not on PATH {{scope}}; {{venv}}{{origin}}: use {{replacement}}, or {{advice}}'
   },
@@ -1625,14 +1997,47 @@ var venvNotOnPath = defineRule({
 });
 
 // dist/src/rules/system-interpreter-path.js
+var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
+var SYSTEM_MODULES = /* @__PURE__ */ new Set(["venv", "virtualenv", "pipx", "ensurepip", ...SELF_MANAGED_TOOLS]);
+function moduleOf(site) {
+  const t = site.argv.slice(1).map((w) => wordText(w));
+  for (let i = 0; i < t.length; i++) {
+    const a = t[i];
+    if (a === void 0 || !a.startsWith("-"))
+      return void 0;
+    if (a === "-m")
+      return t[i + 1];
+    if (/^-m\w/.test(a))
+      return a.slice(2);
+    if (a === "-c")
+      return void 0;
+  }
+  return void 0;
+}
+function venvInScope(site, verdict) {
+  const facts = site.config;
+  const venvs = site.env.knownVenvs ?? [];
+  if (!facts || venvs.length === 0 || facts.createsVenv)
+    return void 0;
+  const venv = site.env.activeVenv !== void 0 && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
+  if (facts.deactivated?.includes(venv))
+    return void 0;
+  const mod = moduleOf(site);
+  if (mod !== void 0 && SYSTEM_MODULES.has(mod))
+    return void 0;
+  if (mod === "pip" && pipNotMeantForVenv(site, true, facts.venvOrigins.get(venv)))
+    return void 0;
+  return verdict.tool === "interpreter" ? venv : void 0;
+}
 var systemInterpreterPath = defineRule({
   code: "VG104",
   name: "system-interpreter-path",
-  summary: "A hard-coded system interpreter path is started instead of the running venv",
+  summary: "A hard-coded system interpreter path is started instead of the running venv (or the venv a configuration file puts in scope)",
   fixable: "sometimes",
-  judges: "python",
+  topic: "interpreters",
   messages: {
-    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead'
+    systemInterpreter: '"{{name}}"{{via}} is the system interpreter, outside any venv; start sys.executable instead',
+    systemInterpreterConfig: '"{{name}}" is the system interpreter, not the venv {{venv}} {{scope}}; {{venv}}{{origin}}: use {{replacement}}'
   },
   docs: {
     exampleLanguage: "python",
@@ -1640,8 +2045,8 @@ var systemInterpreterPath = defineRule({
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: "Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version.",
-    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version.",
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose.',
+    fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
     answer: "No. A path with a slash is never looked up on PATH, so the child is the system interpreter in every situation (`child:  /usr`), with the system's packages, activated or not.",
@@ -1656,9 +2061,26 @@ var systemInterpreterPath = defineRule({
     ] },
     references: ["https://docs.python.org/3/library/sys.html#sys.executable", "https://docs.astral.sh/ruff/rules/start-process-with-partial-path/"]
   },
+  judges: "both",
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
       return;
+    if (site.language !== "python") {
+      const venv = venvInScope(site, verdict);
+      const facts = site.config;
+      if (venv === void 0 || !facts)
+        return;
+      const shown = facts.showVenv ? facts.showVenv(venv) : venv;
+      const target = { kind: "interpreter" };
+      const own = site.rewriter?.rewrite(target);
+      const replacement = own?.edits.length === 1 ? own.edits[0].text : `${shown}/bin/python`;
+      ctx.report({
+        messageId: "systemInterpreterConfig",
+        data: { name: verdict.name, venv: shown, scope: facts.scope, origin: originText(facts.venvOrigins.get(venv)), replacement },
+        fix: { title: `Use ${replacement}`, target, cap: "unsafe", reason: CONFIG_FIX_REASON }
+      });
+      return;
+    }
     ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
@@ -1674,6 +2096,7 @@ var sourceInSh = defineRule({
   summary: "A venv is activated with `source` in a POSIX sh (dash), which has no `source` command",
   fixable: "always",
   judges: "config",
+  topic: "activation",
   messages: {
     sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"'
   },
@@ -1741,6 +2164,7 @@ var activateNotSourced = defineRule({
   summary: "A venv's activate script is run as a program instead of sourced, so it changes nothing",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     runByShell: '"{{shell}} {{script}}" runs it in a new shell that exits at once, so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"',
     runAsProgram: '"{{script}}" runs it as a program (and venv installs it without an execute bit: "Permission denied", status 126), so PATH and VIRTUAL_ENV of this shell do not change; source it: ". {{script}}"'
@@ -1799,6 +2223,7 @@ var virtualEnvWithoutPath = defineRule({
   summary: "VIRTUAL_ENV is set but the venv\u2019s bin is not on PATH, and a Python tool runs by name",
   fixable: "sometimes",
   judges: "config",
+  topic: "activation",
   messages: {
     virtualEnvOnly: "VIRTUAL_ENV={{venv}} does not put {{venv}}/bin on PATH: python and pip by name still run whatever PATH finds; {{advice}}"
   },
@@ -1861,7 +2286,7 @@ var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
 
 // dist/src/pipeline/config.js
 import ignore from "ignore";
-import { parse as parseToml } from "smol-toml";
+import { parse as parseToml2 } from "smol-toml";
 
 // dist/src/pipeline/context.js
 function contextFromSettings(s) {
@@ -2371,6 +2796,61 @@ function isSuppressed(s, lines, code, name) {
       return true;
   }
   return false;
+}
+
+// dist/src/frontends/shell/lookups.js
+var LOOKUP = /^\s*(?:which|command\s+-v|type\s+-[pP])\s+(['"]?)([A-Za-z_][\w.+-]*)\1\s*(?:[12]?>\s*\/dev\/null\s*|2>&1\s*)*(?:\|\|\s*true\s*)?$/;
+function lookedUpName(substitution) {
+  let inner;
+  if (substitution.startsWith("$(") && substitution.endsWith(")") && !substitution.startsWith("$(("))
+    inner = substitution.slice(2, -1);
+  else if (substitution.length >= 2 && substitution.startsWith("`") && substitution.endsWith("`"))
+    inner = substitution.slice(1, -1);
+  if (inner === void 0)
+    return void 0;
+  return LOOKUP.exec(inner)?.[2];
+}
+function lookupFragment(name, span) {
+  const s = span ?? { start: 0, end: 0 };
+  return { kind: "path-lookup", name: { fragments: [{ kind: "text", text: name }], span: s }, span: s };
+}
+var OPEN = "";
+var CLOSE = "";
+function lookupAwareText(w, other) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind === "path-lookup") {
+      const n = f.name.fragments.length === 1 && f.name.fragments[0].kind === "text" ? f.name.fragments[0].text : void 0;
+      s += n !== void 0 ? `${OPEN}${n}${CLOSE}` : other(f);
+    } else
+      s += f.kind === "text" ? f.text : other(f);
+  }
+  return s;
+}
+function splitLookups(value) {
+  if (!value.includes(OPEN))
+    return void 0;
+  const out = [];
+  const re = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, "g");
+  let p = 0;
+  for (const m of value.matchAll(re)) {
+    if (m.index > p)
+      out.push(value.slice(p, m.index));
+    out.push({ lookup: m[1] });
+    p = m.index + m[0].length;
+  }
+  if (p < value.length)
+    out.push(value.slice(p));
+  return out;
+}
+function lookupWordSpan(source, w) {
+  if (w.fragments.length !== 1 || w.fragments[0].kind !== "path-lookup" || !w.span)
+    return void 0;
+  const text3 = source.slice(w.span.start, w.span.end);
+  const bare = /^"(.*)"$/s.exec(text3)?.[1] ?? text3;
+  if (lookedUpName(bare) !== void 0 || /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(bare))
+    return w.span;
+  return void 0;
 }
 
 // dist/src/kernel/launch-site.js
@@ -4158,6 +4638,10 @@ var WordExpander = class {
         this.expansion(n, f, mode);
         return;
       case "command_substitution":
+        if (this.lookup(n, f, mode !== "unquoted"))
+          return;
+        this.unknown(n, f, mode, "command substitution");
+        return;
       case "process_substitution":
         this.unknown(n, f, mode, "command substitution");
         return;
@@ -4179,6 +4663,14 @@ var WordExpander = class {
       }
     }
   }
+  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
+  lookup(n, f, quoted) {
+    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
+    if (name === void 0)
+      return false;
+    f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
+    return true;
+  }
   unknown(n, f, mode, why, multi = false) {
     f.frag({ kind: "unknown", span: this.span(n.startIndex, n.endIndex), why }, mode !== "unquoted", multi);
   }
@@ -4194,9 +4686,10 @@ var WordExpander = class {
         this.literal(p, c.startIndex, f, "dquoted");
       if (c.type === "simple_expansion" || c.type === "expansion")
         this.expansion(c, f, "dquoted");
-      else if (c.type === "command_substitution")
-        this.unknown(c, f, "dquoted", "command substitution");
-      else if (c.type === "arithmetic_expansion")
+      else if (c.type === "command_substitution") {
+        if (!this.lookup(c, f, true))
+          this.unknown(c, f, "dquoted", "command substitution");
+      } else if (c.type === "arithmetic_expansion")
         this.unknown(c, f, "dquoted", "arithmetic expansion");
       else
         this.literal(c.startIndex, c.endIndex, f, "dquoted");
@@ -4214,7 +4707,12 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     const known = name !== void 0 ? this.vars?.get(name) : void 0;
     if (known !== void 0) {
-      f.value(known, mode !== "unquoted");
+      const parts = splitLookups(known);
+      if (parts)
+        for (const p of parts)
+          typeof p === "string" ? f.value(p, mode !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode !== "unquoted");
+      else
+        f.value(known, mode !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -5118,7 +5616,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame !== this.top || o.dialectKnown !== false;
-      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation };
+      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -5216,7 +5714,7 @@ var ShellSession = class {
     if (TRACKED.has(name))
       return;
     this.cur.alts?.delete(name);
-    const t = value === void 0 ? void 0 : this.valueOf(value);
+    const t = value === void 0 ? void 0 : lookupAwareText(value, (f) => this.valueOf({ fragments: [f] }));
     if (t === void 0 || hasUnknown(t))
       this.cur.vars.delete(name);
     else
@@ -5524,7 +6022,7 @@ function charClass(chars) {
 var UNSAFE_IN_PROGRAM = /[\s"'\\$`#;%&|<>()*?:]/;
 var MAKE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.]*\)/g;
 function programRewriter(file, program, bin, opts = {}) {
-  const span = shellWordSpan(file.text, program);
+  const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
   if (!span)
     return void 0;
   return {
@@ -6112,17 +6610,66 @@ function parseDockerfile(text3) {
         lastLine = Math.min(i, lines.length);
         if (!found)
           out.problems.push({ message: `unterminated heredoc: no line "${delimiter}" closes <<${delimiter}`, offset: args[m.index]?.off ?? ln.start });
-        heredocs.push({ delimiter, body });
+        heredocs.push(new PackedHeredoc(delimiter, pack(body)));
       }
     }
     const endLine = lines[lastLine - 1];
     const span = { start: logical[kwStart]?.off ?? ln.start, end: endLine.start + endLine.text.length };
     if (!KNOWN.has(keyword))
       out.problems.push({ message: `unknown instruction ${JSON.stringify(keyword)}`, offset: span.start });
-    out.instructions.push({ keyword, args, heredocs, span, firstLine, lastLine });
+    out.instructions.push(new PackedInstruction(keyword, pack(args), heredocs, span, firstLine, lastLine));
   }
   return out;
 }
+function pack(cs) {
+  const runs = [];
+  for (let i = 0; i < cs.length; i++) {
+    if (i === 0 || cs[i].off < 0 || cs[i - 1].off < 0 || cs[i].off !== cs[i - 1].off + 1)
+      runs.push(i, cs[i].off);
+  }
+  return { text: cs.map((c) => c.ch).join(""), runs };
+}
+function unpack(p) {
+  const out = new Array(p.text.length);
+  for (let r = 0; r < p.runs.length; r += 2) {
+    const from = p.runs[r];
+    const to = r + 2 < p.runs.length ? p.runs[r + 2] : p.text.length;
+    const off = p.runs[r + 1];
+    for (let i = from; i < to; i++)
+      out[i] = { ch: p.text[i], off: off < 0 ? off : off + (i - from) };
+  }
+  return out;
+}
+var PackedInstruction = class {
+  keyword;
+  packed;
+  heredocs;
+  span;
+  firstLine;
+  lastLine;
+  constructor(keyword, packed, heredocs, span, firstLine, lastLine) {
+    this.keyword = keyword;
+    this.packed = packed;
+    this.heredocs = heredocs;
+    this.span = span;
+    this.firstLine = firstLine;
+    this.lastLine = lastLine;
+  }
+  get args() {
+    return unpack(this.packed);
+  }
+};
+var PackedHeredoc = class {
+  delimiter;
+  packed;
+  constructor(delimiter, packed) {
+    this.delimiter = delimiter;
+    this.packed = packed;
+  }
+  get body() {
+    return unpack(this.packed);
+  }
+};
 function parseExecForm(args) {
   let k = 0;
   const ws = () => {
@@ -6378,7 +6925,7 @@ function analyzeDockerfile(file) {
     if (active)
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: "dockerfile", api, callSpan: inst.span, env: env2 });
-    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar() };
+    site.config = { ...dockerFacts(api, "exec", st), venvOrigins: new Map(st.venvs), deactivated: run2.deactivatedSoFar(), cwd: st.workdir };
     run2.addSite(site, decl);
     instructionOf.set(site, inst);
     const dir = createdVenv(cmd.argv);
@@ -7046,90 +7593,350 @@ import path8 from "node:path";
 // dist/src/frontends/makefile/expander.js
 import path7 from "node:path";
 
+// dist/src/frontends/makefile/mtext.js
+var EMPTY = { s: "" };
+var mtext = (s, start) => start === void 0 || start < 0 ? { s } : { s, off: start };
+var unknownText = (frag) => ({ s: UNKNOWN2, frags: /* @__PURE__ */ new Map([[0, frag]]) });
+function offAt(t, k) {
+  const o = t.off;
+  if (o === void 0)
+    return -1;
+  return typeof o === "number" ? o + k : o[k];
+}
+var fragAt = (t, k) => t.frags && t.s.charCodeAt(k) === 1 ? t.frags.get(k) : void 0;
+var hasFrags = (t) => !!t.frags && t.frags.size > 0;
+function slice(t, a, b = t.s.length) {
+  if (a <= 0 && b >= t.s.length)
+    return t;
+  if (a < 0)
+    a = 0;
+  if (b > t.s.length)
+    b = t.s.length;
+  if (b <= a)
+    return EMPTY;
+  const o = t.off;
+  const off = o === void 0 ? void 0 : typeof o === "number" ? o + a : o.subarray(a, b);
+  let frags;
+  if (t.frags) {
+    for (const [k, f] of t.frags) {
+      if (k < a || k >= b)
+        continue;
+      (frags ??= /* @__PURE__ */ new Map()).set(k - a, f);
+    }
+  }
+  return off === void 0 ? frags ? { s: t.s.slice(a, b), frags } : { s: t.s.slice(a, b) } : frags ? { s: t.s.slice(a, b), off, frags } : { s: t.s.slice(a, b), off };
+}
+function valueText(t) {
+  if (!t.frags)
+    return t.s;
+  let out;
+  for (const [k, f] of t.frags) {
+    if (f.why !== "environment PATH" || t.s.charCodeAt(k) !== 1)
+      continue;
+    out ??= t.s;
+    out = out.slice(0, k) + DEFAULT_PATH + out.slice(k + 1);
+  }
+  return out ?? t.s;
+}
+var MBuilder = class {
+  positions;
+  parts = [];
+  length = 0;
+  off;
+  frags;
+  constructor(positions = true) {
+    this.positions = positions;
+  }
+  room(n) {
+    let o = this.off;
+    if (!o) {
+      o = new Int32Array(Math.max(16, this.length + n)).fill(-1);
+      this.off = o;
+    } else if (this.length + n > o.length) {
+      const grown = new Int32Array(Math.max(o.length * 2, this.length + n)).fill(-1, this.length);
+      grown.set(o.subarray(0, this.length));
+      this.off = o = grown;
+    }
+    return o;
+  }
+  /** Marks offsets -1 for n characters about to be added (when the table exists). */
+  noPlace(n) {
+    if (!this.off)
+      return;
+    this.room(n).fill(-1, this.length, this.length + n);
+  }
+  char(ch, off) {
+    if (this.positions && off >= 0)
+      this.room(1)[this.length] = off;
+    else
+      this.noPlace(1);
+    this.parts.push(ch);
+    this.length += 1;
+  }
+  /** Characters with no place in the file. */
+  synth(s) {
+    if (!s)
+      return;
+    this.noPlace(s.length);
+    this.parts.push(s);
+    this.length += s.length;
+  }
+  frag(f) {
+    this.noPlace(1);
+    (this.frags ??= /* @__PURE__ */ new Map()).set(this.length, f);
+    this.parts.push(UNKNOWN2);
+    this.length += 1;
+  }
+  /** Characters a to b of t, with their offsets and fragments. */
+  text(t, a = 0, b = t.s.length) {
+    const n = b - a;
+    if (n <= 0)
+      return;
+    const o = t.off;
+    if (this.positions && o !== void 0) {
+      const into = this.room(n);
+      if (typeof o === "number")
+        for (let k = 0; k < n; k++)
+          into[this.length + k] = o + a + k;
+      else
+        into.set(o.subarray(a, b), this.length);
+    } else
+      this.noPlace(n);
+    if (t.frags) {
+      for (const [k, f] of t.frags)
+        if (k >= a && k < b)
+          (this.frags ??= /* @__PURE__ */ new Map()).set(this.length + k - a, f);
+    }
+    this.parts.push(a === 0 && b === t.s.length ? t.s : t.s.slice(a, b));
+    this.length += n;
+  }
+  /**
+   * A reference's value: its characters all point at the reference (`span.start`), the last one at
+   * its closing paren; its unknowns take the reference's span. Without a span, no character has a
+   * place and the unknowns keep theirs.
+   */
+  relocated(t, span) {
+    const n = t.s.length;
+    if (!n)
+      return;
+    if (this.positions && span) {
+      const into = this.room(n);
+      into.fill(span.start, this.length, this.length + n);
+      if (!t.frags?.has(n - 1) || t.s.charCodeAt(n - 1) !== 1)
+        into[this.length + n - 1] = span.end - 1;
+    } else
+      this.noPlace(n);
+    if (t.frags)
+      for (const [k, f] of t.frags)
+        (this.frags ??= /* @__PURE__ */ new Map()).set(this.length + k, span ? { ...f, span } : f);
+    this.parts.push(t.s);
+    this.length += n;
+  }
+  /** Takes back trailing blanks (spaces and tabs). */
+  trimEnd() {
+    while (this.parts.length) {
+      const last = this.parts[this.parts.length - 1];
+      let e = last.length;
+      while (e > 0 && (last[e - 1] === " " || last[e - 1] === "	"))
+        e--;
+      this.length -= last.length - e;
+      if (e > 0) {
+        this.parts[this.parts.length - 1] = last.slice(0, e);
+        return;
+      }
+      this.parts.pop();
+    }
+  }
+  build() {
+    const s = this.parts.length === 1 ? this.parts[0] : this.parts.join("");
+    const off = this.off && this.positions ? this.off.subarray(0, this.length) : void 0;
+    if (off && this.frags)
+      return { s, off, frags: this.frags };
+    if (off)
+      return { s, off };
+    if (this.frags)
+      return { s, frags: this.frags };
+    return { s };
+  }
+};
+function concat(ts, sep = "") {
+  if (ts.length === 1 && !sep)
+    return ts[0];
+  const b = new MBuilder();
+  ts.forEach((t, i) => {
+    if (i)
+      b.synth(sep);
+    b.text(t);
+  });
+  return b.build();
+}
+function firstNonBlank(t) {
+  const m = /\S/.exec(t.s);
+  return m ? m[0] : "";
+}
+function trim(t) {
+  const s = t.s;
+  let a = 0;
+  let b = s.length;
+  while (a < b && /\s/.test(s[a]))
+    a++;
+  while (b > a && /\s/.test(s[b - 1]))
+    b--;
+  return slice(t, a, b);
+}
+function toWord(t, span) {
+  const fragments = [];
+  const run2 = (a, b) => {
+    if (b <= a)
+      return;
+    let offsets;
+    const o = t.off;
+    if (typeof o === "number")
+      offsets = Array.from({ length: b - a }, (_, k) => o + a + k);
+    else if (o) {
+      const sub = o.subarray(a, b);
+      if (sub.some((x) => x >= 0))
+        offsets = Array.from(sub);
+    }
+    fragments.push({ kind: "text", text: t.s.slice(a, b), offsets });
+  };
+  let from = 0;
+  if (t.frags && t.frags.size) {
+    const at = [...t.frags.keys()].filter((k) => t.s.charCodeAt(k) === 1).sort((x, y) => x - y);
+    for (const k of at) {
+      run2(from, k);
+      fragments.push(t.frags.get(k));
+      from = k + 1;
+    }
+  }
+  run2(from, t.s.length);
+  return { fragments, span };
+}
+
 // dist/src/frontends/makefile/reader.js
 var isWs = (ch) => ch === " " || ch === "	";
 function logicalLines(src) {
-  const phys = splitLines(src).filter((l) => l.start < src.length);
   const out = [];
-  for (let i = 0; i < phys.length; ) {
-    const ll = { chars: [], firstLine: i + 1, lastLine: i + 1, starts: [] };
+  let no = 0;
+  let s = 0;
+  const next = () => {
+    if (s >= src.length)
+      return void 0;
+    let e = src.indexOf("\n", s);
+    if (e < 0)
+      e = src.length;
+    const end = e > s && src.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    const p = { start: s, text: src.slice(s, end) };
+    s = e + 1;
+    no++;
+    return p;
+  };
+  for (let p = next(); p; ) {
+    const firstLine = no;
+    const starts = [p.start];
+    let bs = 0;
+    for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--)
+      bs++;
+    let q;
+    if (bs % 2 === 0 || !(q = next())) {
+      out.push({ text: mtext(p.text, p.start), firstLine, lastLine: firstLine, starts });
+      p = q === void 0 && bs % 2 === 0 ? next() : void 0;
+      continue;
+    }
+    const b = new MBuilder();
+    b.text(mtext(p.text, p.start));
     for (; ; ) {
-      const p = phys[i];
-      ll.starts.push(p.start);
-      for (let k = 0; k < p.text.length; k++)
-        ll.chars.push({ ch: p.text[k], off: p.start + k });
-      ll.lastLine = i + 1;
-      i++;
-      let bs = 0;
-      for (let k = p.text.length - 1; k >= 0 && p.text[k] === "\\"; k--)
+      b.char("\n", p.start + p.text.length);
+      p = q;
+      starts.push(p.start);
+      b.text(mtext(p.text, p.start));
+      bs = 0;
+      for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--)
         bs++;
-      if (bs % 2 === 0 || i >= phys.length)
+      if (bs % 2 === 0)
         break;
-      ll.chars.push({ ch: "\n", off: p.start + p.text.length });
+      const n = next();
+      if (!n)
+        break;
+      q = n;
     }
-    out.push(ll);
+    out.push({ text: b.build(), firstLine, lastLine: no, starts });
+    p = next();
   }
   return out;
 }
-function stripComment(cs) {
-  const out = [];
-  for (let k = 0; k < cs.length; k++) {
-    const c = cs[k];
-    if (c.ch === "\\" && cs[k + 1]?.ch === "#") {
-      out.push(cs[k + 1]);
+function stripComment(t) {
+  const s = t.s;
+  let h = s.indexOf("#");
+  if (h < 0)
+    return t;
+  if (h === 0 || s[h - 1] !== "\\")
+    return slice(t, 0, h);
+  const b = new MBuilder();
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === "\\" && s[k + 1] === "#") {
+      b.text(t, from, k);
+      b.text(t, k + 1, k + 2);
       k++;
+      from = k + 1;
       continue;
     }
-    if (c.ch === "#")
-      break;
-    out.push(c);
+    if (c === "#") {
+      b.text(t, from, k);
+      return b.build();
+    }
   }
-  return out;
+  b.text(t, from, s.length);
+  return b.build();
 }
-function collapseContinuations(cs) {
-  const out = [];
-  for (let k = 0; k < cs.length; k++) {
-    if (cs[k].ch === "\\" && cs[k + 1]?.ch === "\n") {
-      const at = cs[k].off;
-      while (out.length && isWs(out[out.length - 1].ch))
-        out.pop();
+function collapseContinuations(t) {
+  const s = t.s;
+  if (!s.includes("\\\n"))
+    return t;
+  const b = new MBuilder();
+  let from = 0;
+  let k = 0;
+  for (; k < s.length; k++) {
+    if (s[k] === "\\" && s[k + 1] === "\n") {
+      const at = offAt(t, k);
+      let end = k;
+      while (end > from && isWs(s[end - 1]))
+        end--;
+      b.text(t, from, end);
+      if (end === from)
+        b.trimEnd();
       k += 2;
-      while (k < cs.length && isWs(cs[k].ch))
+      while (k < s.length && isWs(s[k]))
         k++;
+      b.char(" ", at);
+      from = k;
       k--;
-      out.push({ ch: " ", off: at });
-      continue;
     }
-    out.push(cs[k]);
   }
-  return out;
+  b.text(t, from, s.length);
+  return b.build();
 }
-var trimChars = (cs) => {
-  let a = 0;
-  let b = cs.length;
-  while (a < b && /\s/.test(cs[a].ch))
-    a++;
-  while (b > a && /\s/.test(cs[b - 1].ch))
-    b--;
-  return cs.slice(a, b);
-};
-function matchClose(cs, open) {
-  const o = cs[open].ch;
+var trimChars = trim;
+function matchClose(s, open) {
+  const o = s[open];
   const c = o === "(" ? ")" : "}";
   let depth = 0;
-  for (let k = open; k < cs.length; k++) {
-    if (cs[k].ch === o)
+  for (let k = open; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === o)
       depth++;
-    else if (cs[k].ch === c && --depth === 0)
+    else if (ch === c && --depth === 0)
       return k;
   }
   return -1;
 }
-function topLevelIndex(cs, chars, from = 0) {
-  for (let k = from; k < cs.length; k++) {
-    const ch = cs[k].ch;
-    if (ch === "$" && (cs[k + 1]?.ch === "(" || cs[k + 1]?.ch === "{")) {
-      const e = matchClose(cs, k + 1);
+function topLevelIndex(s, chars, from = 0) {
+  for (let k = from; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === "$" && (s[k + 1] === "(" || s[k + 1] === "{")) {
+      const e = matchClose(s, k + 1);
       if (e < 0)
         return -1;
       k = e;
@@ -7144,24 +7951,25 @@ function topLevelIndex(cs, chars, from = 0) {
   }
   return -1;
 }
-function parseAssignment(cs) {
-  const k = topLevelIndex(cs, ":=");
+function parseAssignment(t) {
+  const s = t.s;
+  const k = topLevelIndex(s, ":=");
   if (k < 0)
     return void 0;
   let op;
   let nameEnd = k;
   let valueStart;
-  if (cs[k].ch === ":") {
-    if (cs[k + 1]?.ch === "=") {
+  if (s[k] === ":") {
+    if (s[k + 1] === "=") {
       op = ":=";
       valueStart = k + 2;
-    } else if (cs[k + 1]?.ch === ":" && cs[k + 2]?.ch === "=") {
+    } else if (s[k + 1] === ":" && s[k + 2] === "=") {
       op = "::=";
       valueStart = k + 3;
     } else
       return void 0;
   } else {
-    const prev = cs[k - 1]?.ch;
+    const prev = s[k - 1];
     if (prev === "+" || prev === "?" || prev === "!") {
       op = `${prev}=`;
       nameEnd = k - 1;
@@ -7169,24 +7977,19 @@ function parseAssignment(cs) {
       op = "=";
     valueStart = k + 1;
   }
-  const name = trimChars(cs.slice(0, nameEnd));
-  if (!name.length)
+  const name = trim(slice(t, 0, nameEnd));
+  if (!name.s.length)
     return void 0;
   let v = valueStart;
-  while (v < cs.length && isWs(cs[v].ch))
+  while (v < s.length && isWs(s[v]))
     v++;
-  return { name, op, value: cs.slice(v) };
+  return { name, op, value: slice(t, v) };
 }
 
 // dist/src/frontends/makefile/expander.js
 var CURDIR = "/__make_curdir__";
-var text2 = (cs) => {
-  let t = "";
-  for (const c of cs)
-    t += "ch" in c ? c.ch : UNKNOWN2;
-  return t;
-};
-var unknown = (span, why) => ({ frag: { kind: "unknown", span, why } });
+var text2 = (t) => t.s;
+var unknown = (span, why) => unknownText({ kind: "unknown", span, why });
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "subst",
   "patsubst",
@@ -7258,66 +8061,71 @@ var Expander = class {
    * so a word made only of `$(PIP)` still has a place in the file.
    */
   expand(cs, depth = 0) {
-    const out = [];
-    for (let k = 0; k < cs.length; k++) {
-      const c = cs[k];
-      if (!("ch" in c) || c.ch !== "$") {
-        out.push(c);
+    const s = cs.s;
+    let k = s.indexOf("$");
+    if (k < 0)
+      return cs;
+    const out = new MBuilder(this.positions);
+    let from = 0;
+    for (; k >= 0; k = s.indexOf("$", k + 1)) {
+      if (fragAt(cs, k))
         continue;
-      }
-      const n = cs[k + 1];
-      if (!n)
+      out.text(cs, from, k);
+      from = s.length;
+      const off = offAt(cs, k);
+      if (k + 1 >= s.length)
         break;
-      if (!("ch" in n)) {
-        out.push(unknown());
+      if (fragAt(cs, k + 1)) {
+        out.frag(UNKNOWN_FRAG());
         k++;
+        from = k + 1;
         continue;
       }
-      if (n.ch === "$") {
-        out.push({ ch: "$", off: c.off });
+      const n = s[k + 1];
+      if (n === "$") {
+        out.char("$", off);
         k++;
+        from = k + 1;
         continue;
       }
       let inner;
       let end;
-      if (n.ch === "(" || n.ch === "{") {
-        end = matchClose(cs, k + 1);
+      if (n === "(" || n === "{") {
+        end = matchClose(s, k + 1);
         if (end < 0) {
-          this.problems.push({ message: "unterminated variable reference", offset: c.off });
-          out.push(unknown({ start: Math.max(c.off, 0), end: Math.max(c.off, 0) + 1 }, "unterminated $("));
+          this.problems.push({ message: "unterminated variable reference", offset: off });
+          out.text(unknown({ start: Math.max(off, 0), end: Math.max(off, 0) + 1 }, "unterminated $("));
           break;
         }
-        inner = cs.slice(k + 2, end);
+        inner = slice(cs, k + 2, end);
       } else {
         end = k + 1;
-        inner = [n];
+        inner = slice(cs, k + 1, k + 2);
       }
-      const last = cs[end];
-      const span = c.off >= 0 ? { start: c.off, end: ("ch" in last && last.off >= 0 ? last.off : c.off) + 1 } : void 0;
+      const lastOff = offAt(cs, end);
+      const span = off >= 0 ? { start: off, end: (lastOff >= 0 ? lastOff : off) + 1 } : void 0;
       const value = this.reference(inner, depth);
-      let chars = 0;
-      for (const u of value)
-        chars += "ch" in u ? u.ch.length : 1;
+      const chars = value.s.length;
       if (out.length + chars > MAX_EXPANSION) {
-        this.tooLarge(c.off);
-        out.push(unknown(span, "expansion too large"));
+        this.tooLarge(off);
+        out.text(unknown(span, "expansion too large"));
       } else {
-        expansionStats.units += value.length;
+        expansionStats.units += chars;
         if (this.positions)
-          for (const u of relocate(value, span))
-            out.push(u);
+          out.relocated(value, span);
         else
-          for (const u of value)
-            out.push(u);
+          out.text(value);
       }
       k = end;
+      from = end + 1;
     }
-    return out;
+    out.text(cs, from, s.length);
+    return out.build();
   }
   /**
-   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. The
-   * characters are not copied to point at their references, which is most of the work when a
-   * prerequisite list of hundreds of files is expanded for each of hundreds of rules.
+   * The expansion's text only (valueText of expand): targets, prerequisites, names, values. No
+   * offset table is made: most of the work when a prerequisite list of hundreds of files is
+   * expanded for each of hundreds of rules.
    */
   expandText(cs) {
     const was = this.positions;
@@ -7335,30 +8143,30 @@ var Expander = class {
     expansionStats.references++;
     if (depth > 40) {
       this.cuts++;
-      return [unknown(void 0, "expansion too deep")];
+      return unknown(void 0, "expansion too deep");
     }
     if (--this.budget < 0 || this.reportedTooLarge) {
-      this.tooLarge("ch" in (inner[0] ?? {}) ? inner[0].off : 0);
-      return [unknown(void 0, "expansion too large")];
+      this.tooLarge(inner.s.length ? offAt(inner, 0) : 0);
+      return unknown(void 0, "expansion too large");
     }
-    const raw = text2(inner);
+    const raw = inner.s;
     const fm = /^([a-z-]+)[ \t]/.exec(raw);
     if (fm && FUNCTIONS.has(fm[1]))
-      return this.call(fm[1], splitArgs(inner.slice(fm[0].length), fm[1]), depth);
-    const colon = topLevelIndex(inner.filter((u) => "ch" in u), ":");
+      return this.call(fm[1], splitArgs(slice(inner, fm[0].length), fm[1]), depth);
+    const colon = topLevelIndex(raw, ":");
     if (colon > 0 && raw.slice(colon).includes("=")) {
-      const name2 = text2(this.expand(inner.slice(0, colon), depth + 1));
+      const name2 = this.expand(slice(inner, 0, colon), depth + 1).s;
       const [from, to] = splitOnce(raw.slice(colon + 1), "=");
       const value = this.variable(name2, depth);
-      if (value.some((u) => !("ch" in u)))
-        return [unknown(void 0, `$(${name2}:\u2026)`)];
+      if (hasFrags(value))
+        return unknown(void 0, `$(${name2}:\u2026)`);
       const pat = from.includes("%") ? from : `%${from}`;
       const rep = from.includes("%") ? to : `%${to}`;
-      return synth(words(text2(value)).map((w) => patsubstWord(pat, rep, w)).join(" "));
+      return synth(words(value.s).map((w) => patsubstWord(pat, rep, w)).join(" "));
     }
-    const name = text2(this.expand(inner, depth + 1));
+    const name = this.expand(inner, depth + 1).s;
     if (name.includes(UNKNOWN2))
-      return [unknown(void 0, `$(${raw})`)];
+      return unknown(void 0, `$(${raw})`);
     return this.variable(name, depth);
   }
   variable(name, depth) {
@@ -7366,7 +8174,7 @@ var Expander = class {
       this.autoRefs++;
       const a = this.autoGet(name) ?? this.autoGet(name.replace(/[DF]$/, ""));
       if (a === void 0)
-        return [unknown(void 0, `$${name}`)];
+        return unknown(void 0, `$${name}`);
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
@@ -7377,13 +8185,13 @@ var Expander = class {
     if (top && !top.vars.has(name))
       top.vars.set(name, v);
     if (!v)
-      return this.undefinedEmpty ? [] : [unknown(void 0, `$(${name})`)];
+      return this.undefinedEmpty ? EMPTY : unknown(void 0, `$(${name})`);
     if (v.flavor === "simple")
       return v.value;
     if (this.active.has(name)) {
       this.cuts++;
       this.problems.push({ message: `recursive variable '${name}' references itself (eventually)`, offset: v.span?.start ?? 0 });
-      return [unknown(void 0, `$(${name})`)];
+      return unknown(void 0, `$(${name})`);
     }
     const memos = this.positions ? MEMO : TEXT_MEMO;
     const memo = memos.get(v);
@@ -7400,8 +8208,7 @@ var Expander = class {
     this.deps.push(own);
     const cuts = this.cuts;
     try {
-      const expanded = this.expand(v.raw, depth + 1);
-      const result = this.positions ? expanded : compact(expanded);
+      const result = this.expand(v.raw, depth + 1);
       if (this.cuts === cuts)
         memos.set(v, { undefinedEmpty: this.undefinedEmpty, vars: own.vars, auto: own.auto, result });
       return result;
@@ -7446,35 +8253,35 @@ var Expander = class {
         into.auto.set(n, a);
   }
   call(fn, args, depth) {
-    const x = (i) => this.expand(args[i] ?? [], depth + 1);
-    const known = (us) => !us.some((u) => !("ch" in u));
+    const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
+    const known = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
-      return [];
+      return EMPTY;
     }
     if (fn === "if") {
       const cond = x(0);
       if (!known(cond))
-        return [unknown(void 0, "$(if \u2026)")];
-      return text2(cond).trim() !== "" ? x(1) : x(2);
+        return unknown(void 0, "$(if \u2026)");
+      return cond.s.trim() !== "" ? x(1) : x(2);
     }
     if (fn === "or" || fn === "and") {
-      let last = [];
+      let last = EMPTY;
       for (let i = 0; i < args.length; i++) {
         const v = x(i);
         if (!known(v))
-          return [unknown(void 0, `$(${fn} \u2026)`)];
-        const empty = text2(v).trim() === "";
+          return unknown(void 0, `$(${fn} \u2026)`);
+        const empty = v.s.trim() === "";
         if (fn === "or" && !empty)
           return v;
         if (fn === "and" && empty)
-          return [];
+          return EMPTY;
         last = v;
       }
-      return fn === "or" ? [] : last;
+      return fn === "or" ? EMPTY : last;
     }
     const vals = args.map((_, i) => x(i));
     if (!vals.every(known))
-      return [unknown(void 0, `$(${fn} \u2026)`)];
+      return unknown(void 0, `$(${fn} \u2026)`);
     const t = vals.map(text2);
     const ws = (i) => words(t[i] ?? "");
     switch (fn) {
@@ -7501,35 +8308,12 @@ var Expander = class {
       case "abspath":
         return synth(ws(0).map((w) => resolveDir(w, CURDIR) ?? w).join(" "));
       default:
-        return [unknown(void 0, `$(${fn} \u2026)`)];
+        return unknown(void 0, `$(${fn} \u2026)`);
     }
   }
 };
-function compact(us) {
-  const out = [];
-  let run2 = "";
-  for (const u of us) {
-    if ("ch" in u)
-      run2 += u.ch;
-    else {
-      if (run2)
-        out.push({ ch: run2, off: -1 });
-      run2 = "";
-      out.push(u);
-    }
-  }
-  if (run2)
-    out.push({ ch: run2, off: -1 });
-  return out;
-}
-function relocate(us, span) {
-  const out = us.map((u) => "ch" in u ? { ch: u.ch, off: span ? span.start : -1 } : { frag: u.frag.kind === "unknown" ? { ...u.frag, span: span ?? u.frag.span } : u.frag });
-  const lastChar = out.length - 1;
-  if (span && lastChar >= 0 && "ch" in out[lastChar])
-    out[lastChar].off = span.end - 1;
-  return out;
-}
-var synth = (s) => [...s].map((ch) => ({ ch, off: -1 }));
+var UNKNOWN_FRAG = () => ({ kind: "unknown", span: void 0, why: void 0 });
+var synth = (s) => mtext(s);
 var words = (s) => s.split(/\s+/).filter(Boolean);
 var splitOnce = (s, sep) => {
   const i = s.indexOf(sep);
@@ -7546,48 +8330,43 @@ function patsubstWord(pat, rep, w) {
   const stem = w.slice(pre.length, w.length - post.length);
   return rep.includes("%") ? rep.replace("%", stem) : rep;
 }
-function splitArgs(us, fn) {
+function splitArgs(t, fn) {
   const maxArgs = { subst: 3, patsubst: 3, addprefix: 2, addsuffix: 2, if: 3, word: 2, wordlist: 3, foreach: 3, findstring: 2, filter: 2, "filter-out": 2, join: 2 };
   const max = maxArgs[fn] ?? (fn === "or" || fn === "and" || fn === "call" ? Infinity : 1);
-  const out = [[]];
+  const out = [];
+  const s = t.s;
   let depth = 0;
-  for (const u of us) {
-    if ("ch" in u) {
-      if (u.ch === "(" || u.ch === "{")
-        depth++;
-      else if (u.ch === ")" || u.ch === "}")
-        depth--;
-      else if (u.ch === "," && depth === 0 && out.length < max) {
-        out.push([]);
-        continue;
-      }
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === "(" || ch === "{")
+      depth++;
+    else if (ch === ")" || ch === "}")
+      depth--;
+    else if (ch === "," && depth === 0 && out.length + 1 < max) {
+      out.push(slice(t, from, k));
+      from = k + 1;
     }
-    out[out.length - 1].push(u);
   }
+  out.push(slice(t, from));
   return out;
 }
 function defaultVars() {
   const v = /* @__PURE__ */ new Map();
-  const def = (name, value, origin = "default") => v.set(name, { flavor: "simple", raw: [], value: synth(value), origin });
+  const def = (name, value, origin = "default") => v.set(name, { flavor: "simple", raw: EMPTY, value: synth(value), origin });
   def("SHELL", "/bin/sh");
   def("CURDIR", CURDIR);
   def("MAKE", "make");
   def(".SHELLFLAGS", "-c");
-  v.set("PATH", { flavor: "simple", raw: [], value: [{ frag: { kind: "unknown", why: "environment PATH" } }], origin: "environment" });
+  v.set("PATH", { flavor: "simple", raw: EMPTY, value: unknownText({ kind: "unknown", why: "environment PATH" }), origin: "environment" });
   return v;
 }
-function valueText(us) {
-  let t = "";
-  for (const u of us)
-    t += "ch" in u ? u.ch : u.frag.kind === "unknown" && u.frag.why === "environment PATH" ? DEFAULT_PATH : UNKNOWN2;
-  return t;
-}
-var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && text2(a.raw) === text2(b.raw) && valueText(a.value) === valueText(b.value);
+var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && a.raw.s === b.raw.s && valueText(a.value) === valueText(b.value);
 
 // dist/src/frontends/makefile/parse.js
 var cloneVars = (v) => new Map(v);
 function refersTo(value, name) {
-  const t = value.map((c) => c.ch).join("");
+  const t = value.s;
   return t.includes(`$(${name})`) || t.includes(`\${${name}}`);
 }
 function parseMakefile(src) {
@@ -7600,7 +8379,10 @@ function parseMakefile(src) {
   const conds = [];
   let included = false;
   const ex = () => new Expander(vars, void 0, problems);
-  const lineSpan = (ll) => ({ start: ll.chars[0]?.off ?? ll.starts[0], end: (ll.chars.at(-1)?.off ?? ll.starts[0]) + 1 });
+  const lineSpan = (ll) => {
+    const n = ll.text.s.length;
+    return { start: n ? offAt(ll.text, 0) : ll.starts[0], end: (n ? offAt(ll.text, n - 1) : ll.starts[0]) + 1 };
+  };
   const assign2 = (name, op, value, span, exported, override = false) => {
     void override;
     const prev = vars.get(name);
@@ -7608,17 +8390,17 @@ function parseMakefile(src) {
     if (op === "?=" && prev && prev.origin !== "default")
       return;
     if (op === "?=" && included && refersTo(value, name)) {
-      vars.set(name, { flavor: "simple", raw: value, value: [unknown(span, `$(${name}) (from an included file)`)], origin: "file", span, exported: exported ?? prev?.exported });
+      vars.set(name, { flavor: "simple", raw: value, value: unknown(span, `$(${name}) (from an included file)`), origin: "file", span, exported: exported ?? prev?.exported });
       return;
     }
     if (op === "+=" && prev) {
-      nv = prev.flavor === "simple" ? { ...prev, value: [...prev.value, ...prev.value.length ? synth(" ") : [], ...ex().expand(value)], span } : { ...prev, raw: [...prev.raw, ...prev.raw.length ? [{ ch: " ", off: -1 }] : [], ...value], span };
+      nv = prev.flavor === "simple" ? { ...prev, value: appended(prev.value, ex().expand(value)), span } : { ...prev, raw: appended(prev.raw, value), span };
     } else if (op === ":=" || op === "::=") {
       nv = { flavor: "simple", raw: value, value: ex().expand(value), origin: "file", span, exported: prev?.exported };
     } else if (op === "!=") {
-      nv = { flavor: "simple", raw: value, value: [unknown(span, "!= (shell assignment)")], origin: "file", span, exported: prev?.exported };
+      nv = { flavor: "simple", raw: value, value: unknown(span, "!= (shell assignment)"), origin: "file", span, exported: prev?.exported };
     } else {
-      nv = { flavor: "recursive", raw: value, value: [], origin: "file", span, exported: prev?.exported };
+      nv = { flavor: "recursive", raw: value, value: EMPTY, origin: "file", span, exported: prev?.exported };
     }
     if (prev?.origin === "environment")
       nv.origin = "environment";
@@ -7642,12 +8424,12 @@ function parseMakefile(src) {
       else if (v.origin === "environment")
         defined = true;
       else
-        defined = v.flavor === "recursive" ? text2(v.raw) !== "" : v.value.length > 0;
+        defined = v.flavor === "recursive" ? v.raw.s !== "" : v.value.s.length > 0;
       return kw === "ifdef" ? defined : !defined;
     }
     const args = conditionArgs(rest);
     if (!args) {
-      problems.push({ message: `invalid syntax in conditional`, offset: rest[0]?.off ?? 0 });
+      problems.push({ message: `invalid syntax in conditional`, offset: rest.s.length ? offAt(rest, 0) : 0 });
       return void 0;
     }
     const [a, b] = args.map((cs) => new Expander(vars, void 0, problems, true).expandText(cs));
@@ -7660,46 +8442,42 @@ function parseMakefile(src) {
   };
   for (let li = 0; li < lines.length; li++) {
     const ll = lines[li];
-    if (rule && ll.chars[0]?.ch === recipePrefix) {
-      const chars = [];
-      for (let k = 1; k < ll.chars.length; k++) {
-        chars.push(ll.chars[k]);
-        if (ll.chars[k].ch === "\n" && ll.chars[k + 1]?.ch === recipePrefix)
-          k++;
-      }
-      rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
-      if (firstNonBlank(chars) === "#")
+    if (rule && ll.text.s[0] === recipePrefix) {
+      const text3 = recipeText(ll.text, recipePrefix);
+      rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
+      if (firstNonBlank(text3) === "#")
         out.commentLines.add(ll.firstLine);
       continue;
     }
-    const noComment = stripComment(ll.chars);
-    if (noComment.length < ll.chars.length && /^\s*#/.test(ll.chars.map((c) => c.ch).join(""))) {
+    const noComment = stripComment(ll.text);
+    if (noComment.s.length < ll.text.s.length && /^\s*#/.test(ll.text.s)) {
       for (let l = ll.firstLine; l <= ll.lastLine; l++)
         out.commentLines.add(l);
     }
     const collapsed = collapseContinuations(noComment);
-    const line = collapsed.slice(collapsed.findIndex((c) => !/\s/.test(c.ch)));
-    if (!collapsed.some((c) => !/\s/.test(c.ch)))
+    const first = collapsed.s.search(/\S/);
+    if (first < 0)
       continue;
+    const line = slice(collapsed, first);
     const kwm = /^(-?[a-z]+)(?=\s|$|\()/.exec(head(line));
     let kw = kwm?.[1] ?? "";
-    const afterKw = () => trimChars(line.slice(kw.length));
+    const afterKw = () => trimChars(slice(line, kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
-      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: line[0].off });
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0) });
       continue;
     }
     if (kw === "else") {
       const f = conds.at(-1);
       if (!f || f.hasElse) {
-        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: line[0].off });
+        problems.push({ message: f ? "only one 'else' per conditional" : "extraneous 'else'", offset: offAt(line, 0) });
         continue;
       }
       f.results.push(vars);
       vars = cloneVars(f.snapshot);
       const rest2 = afterKw();
-      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.map((c) => c.ch).join(""));
+      const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.s);
       if (m)
-        f.decisions.push(evalCondition(m[1], trimChars(rest2.slice(m[1].length))));
+        f.decisions.push(evalCondition(m[1], trimChars(slice(rest2, m[1].length))));
       else {
         f.decisions.push(true);
         f.hasElse = true;
@@ -7709,7 +8487,7 @@ function parseMakefile(src) {
     if (kw === "endif") {
       const f = conds.pop();
       if (!f) {
-        problems.push({ message: "extraneous 'endif'", offset: line[0].off });
+        problems.push({ message: "extraneous 'endif'", offset: offAt(line, 0) });
         continue;
       }
       f.results.push(vars);
@@ -7736,7 +8514,7 @@ function parseMakefile(src) {
           if (vs.every((v) => sameVar(v, vs[0])))
             continue;
           const any = vs.find((v) => v);
-          vars.set(n, { flavor: "simple", raw: [], value: [unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`)], origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
+          vars.set(n, { flavor: "simple", raw: EMPTY, value: unknown(any.span, `$(${n}) (set differently in the branches of a conditional)`), origin: any.origin, exported: vs.some((v) => v?.exported) ? true : any.exported, span: any.span });
         }
       }
       out.vars = vars;
@@ -7746,12 +8524,12 @@ function parseMakefile(src) {
       endRuleContext();
       const head2 = afterKw();
       const a2 = parseDefineHead(head2);
-      const body = [];
+      const body = new MBuilder();
       let depth = 1;
       let closed = false;
       let j = li + 1;
       for (; j < lines.length; j++) {
-        const bt = lines[j].chars.map((c) => c.ch).join("");
+        const bt = lines[j].text.s;
         const w = /^\s*(\S+)/.exec(bt)?.[1];
         if (w === "define" || /^\s*(override|export)\s+define(\s|$)/.test(bt))
           depth++;
@@ -7760,18 +8538,18 @@ function parseMakefile(src) {
           break;
         }
         if (body.length || j > li + 1)
-          body.push({ ch: "\n", off: lines[j].starts[0] - 1 });
-        pushAll(body, lines[j].chars);
+          body.char("\n", lines[j].starts[0] - 1);
+        body.text(lines[j].text);
       }
       if (!closed)
-        problems.push({ message: "missing 'endef', unterminated 'define'", offset: line[0].off });
+        problems.push({ message: "missing 'endef', unterminated 'define'", offset: offAt(line, 0) });
       li = j;
       if (a2)
-        assign2(a2.name, a2.op, body, lineSpan(ll));
+        assign2(a2.name, a2.op, body.build(), lineSpan(ll));
       continue;
     }
     if (kw === "endef") {
-      problems.push({ message: "extraneous 'endef'", offset: line[0].off });
+      problems.push({ message: "extraneous 'endef'", offset: offAt(line, 0) });
       continue;
     }
     if (kw === "include" || kw === "-include" || kw === "sinclude" || kw === "vpath" || kw === "load" || kw === "-load") {
@@ -7793,13 +8571,12 @@ function parseMakefile(src) {
         exported = false;
       else if (m[1] === "override")
         override = true;
-      rest = trimChars(rest.slice(m[1].length));
+      rest = trimChars(slice(rest, m[1].length));
       kw = "";
     }
     if (exported !== void 0 || override) {
-      const restText = rest.map((c) => c.ch).join("");
-      if (/^define(\s|$)/.test(restText)) {
-        lines[li] = { ...ll, chars: rest };
+      if (/^define(\s|$)/.test(rest.s)) {
+        lines[li] = { ...ll, text: rest };
         li--;
         continue;
       }
@@ -7819,7 +8596,7 @@ function parseMakefile(src) {
           if (v)
             vars.set(n, { ...v, exported });
           else
-            vars.set(n, { flavor: "recursive", raw: [], value: [], origin: "file", exported });
+            vars.set(n, { flavor: "recursive", raw: EMPTY, value: EMPTY, origin: "file", exported });
         }
         continue;
       }
@@ -7836,25 +8613,25 @@ function parseMakefile(src) {
       assign2(ex().expandText(a.name).trim(), a.op, a.value, lineSpan(ll), exported, override);
       continue;
     }
-    const colon = topLevelIndex(rest, ":");
+    const colon = topLevelIndex(rest.s, ":");
     if (colon < 0) {
       if (ex().expandText(rest).replaceAll(UNKNOWN2, "").trim() === "")
         continue;
-      problems.push({ message: ll.chars[0]?.ch === recipePrefix ? "recipe commences before first target" : "missing separator", offset: line[0].off });
+      problems.push({ message: ll.text.s[0] === recipePrefix ? "recipe commences before first target" : "missing separator", offset: offAt(line, 0) });
       endRuleContext();
       continue;
     }
-    const targetsText = rest.slice(0, colon).map((c) => c.ch).join("").trim();
-    const targets = words(ex().expandText(rest.slice(0, colon)));
+    const targetsText = rest.s.slice(0, colon).trim();
+    const targets = words(ex().expandText(slice(rest, 0, colon)));
     let after = colon + 1;
     let doubleColon = false;
-    if (rest[after]?.ch === ":") {
+    if (rest.s[after] === ":") {
       doubleColon = true;
       after++;
     }
-    const tail = rest.slice(after);
-    const semi = topLevelIndex(tail, ";");
-    const prereqPart = semi < 0 ? tail : tail.slice(0, semi);
+    const tail = slice(rest, after);
+    const semi = topLevelIndex(tail.s, ";");
+    const prereqPart = semi < 0 ? tail : slice(tail, 0, semi);
     let tsExport;
     let tsPart = trimChars(prereqPart);
     for (; ; ) {
@@ -7865,7 +8642,7 @@ function parseMakefile(src) {
         tsExport = true;
       if (m[1] === "unexport")
         tsExport = false;
-      tsPart = trimChars(tsPart.slice(m[1].length));
+      tsPart = trimChars(slice(tsPart, m[1].length));
     }
     const ts = semi < 0 ? parseAssignment(tsPart) : void 0;
     if (ts) {
@@ -7878,7 +8655,7 @@ function parseMakefile(src) {
       }
       continue;
     }
-    const prereqs = words(ex().expandText(prereqPart.filter((c) => c.ch !== "|")));
+    const prereqs = words(ex().expandText(withoutBars(prereqPart)));
     if (targets.includes(".ONESHELL"))
       out.oneShell = true;
     if (targets.includes(".EXPORT_ALL_VARIABLES"))
@@ -7886,13 +8663,15 @@ function parseMakefile(src) {
     rule = { targetsText, targets, prereqs, doubleColon, recipe: [], line: ll.firstLine };
     out.rules.push(rule);
     if (semi >= 0) {
-      const semiOff = tail[semi].off;
-      const at = ll.chars.findIndex((c) => c.off === semiOff);
-      let chars = ll.chars.slice(at + 1);
-      while (chars.length && isWs(chars[0].ch))
-        chars = chars.slice(1);
-      if (chars.length)
-        rule.recipe.push({ chars, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: chars[0].off, end: (chars.at(-1)?.off ?? chars[0].off) + 1 } });
+      const semiOff = offAt(tail, semi);
+      const at = indexOfOffset(ll.text, semiOff);
+      let from = at + 1;
+      while (from < ll.text.s.length && isWs(ll.text.s[from]))
+        from++;
+      const text3 = slice(ll.text, from);
+      const n = text3.s.length;
+      if (n)
+        rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: { start: offAt(text3, 0), end: offAt(text3, n - 1) + 1 } });
     }
   }
   for (const f of conds)
@@ -7900,53 +8679,88 @@ function parseMakefile(src) {
   out.vars = vars;
   return out;
 }
-function head(cs) {
-  let t = "";
-  for (let k = 0; k < cs.length && k < 16; k++)
-    t += cs[k].ch;
-  return t;
+var head = (t) => t.s.slice(0, 16);
+function recipeText(t, prefix) {
+  const s = t.s;
+  if (!s.includes("\n" + prefix))
+    return slice(t, 1);
+  const b = new MBuilder();
+  let from = 1;
+  for (let k = 1; k < s.length; k++) {
+    if (s[k] === "\n" && s[k + 1] === prefix) {
+      b.text(t, from, k + 1);
+      from = k + 2;
+      k++;
+    }
+  }
+  b.text(t, from);
+  return b.build();
 }
-function firstNonBlank(cs) {
-  for (const c of cs)
-    if (!/\s/.test(c.ch))
-      return c.ch[0];
-  return "";
+function appended(value, more) {
+  const b = new MBuilder();
+  b.text(value);
+  if (value.s.length)
+    b.synth(" ");
+  b.text(more);
+  return b.build();
+}
+function withoutBars(t) {
+  if (!t.s.includes("|"))
+    return t;
+  const b = new MBuilder();
+  let from = 0;
+  for (let k = t.s.indexOf("|"); k >= 0; k = t.s.indexOf("|", k + 1)) {
+    b.text(t, from, k);
+    from = k + 1;
+  }
+  b.text(t, from);
+  return b.build();
+}
+function indexOfOffset(t, off) {
+  for (let k = 0; k < t.s.length; k++)
+    if (offAt(t, k) === off)
+      return k;
+  return -1;
 }
 function parseDefineHead(cs) {
-  const t = cs.map((c) => c.ch).join("").trim();
+  const t = cs.s.trim();
   const m = /^(\S+?)\s*(=|:=|::=|\?=|\+=|!=)?$/.exec(t);
   if (!m)
     return void 0;
   return { name: m[1], op: m[2] ?? "=" };
 }
 function conditionArgs(cs) {
-  if (cs[0]?.ch === "(") {
-    const end = matchClose(cs, 0);
+  const s = cs.s;
+  if (s[0] === "(") {
+    const end = matchClose(s, 0);
     if (end < 0)
       return void 0;
-    const inner = cs.slice(1, end);
-    const comma = topLevelIndex(inner, ",");
+    const inner = slice(cs, 1, end);
+    const comma = topLevelIndex(inner.s, ",");
     if (comma < 0)
       return void 0;
-    return [trimChars(inner.slice(0, comma)), trimChars(inner.slice(comma + 1))];
+    return [trimChars(slice(inner, 0, comma)), trimChars(slice(inner, comma + 1))];
   }
-  const q = cs[0]?.ch;
+  const q = s[0];
   if (q !== '"' && q !== "'")
     return void 0;
-  const e1 = cs.findIndex((c, i) => i > 0 && c.ch === q);
+  const e1 = s.indexOf(q, 1);
   if (e1 < 0)
     return void 0;
-  const rest = trimChars(cs.slice(e1 + 1));
-  const q2 = rest[0]?.ch;
+  const rest = trimChars(slice(cs, e1 + 1));
+  const q2 = rest.s[0];
   if (q2 !== '"' && q2 !== "'")
     return void 0;
-  const e2 = rest.findIndex((c, i) => i > 0 && c.ch === q2);
+  const e2 = rest.s.indexOf(q2, 1);
   if (e2 < 0)
     return void 0;
-  return [cs.slice(1, e1), rest.slice(1, e2)];
+  return [slice(cs, 1, e1), slice(rest, 1, e2)];
 }
 
 // dist/src/frontends/makefile/index.js
+var makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0 };
+var PASS_SCRIPTS = 1024;
+var PASS_CHARS = 65536;
 function venvRewriter2(file, program, bin, persist) {
   const own = programRewriter(file, program, bin, { makeReferences: true, titled: true });
   return { rewrite: (target) => target.kind === "persist-venv" ? persist(target) : own?.rewrite(target) };
@@ -7990,7 +8804,11 @@ function analyzeMakefile(file, opts = {}) {
     const n = venvName(venv);
     return n ? `$(${n})` : shownPath(venv);
   };
-  const binVar = [...parsed.vars.keys()].find((k) => file.text.includes(k) && new RegExp(`/\\$[({]${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[)}]/`).test(file.text) && globalText(parsed, k) === "bin");
+  const slashRefs = /* @__PURE__ */ new Set();
+  makefileStats.fileScans++;
+  for (const m of file.text.matchAll(/\/\$[({]([^\s(){}]+)[)}](?=\/)/g))
+    slashRefs.add(m[1]);
+  const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
@@ -8048,15 +8866,15 @@ function analyzeMakefile(file, opts = {}) {
       const ex2 = new Expander(vars, void 0, problems);
       let nv;
       if (a.op === "+=" && prev)
-        nv = prev.flavor === "simple" ? { ...prev, value: [...prev.value, ...synth(" "), ...ex2.expand(a.value)] } : { ...prev, raw: [...prev.raw, { ch: " ", off: -1 }, ...a.value] };
+        nv = prev.flavor === "simple" ? { ...prev, value: concat([prev.value, ex2.expand(a.value)], " ") } : { ...prev, raw: concat([prev.raw, a.value], " ") };
       else if (a.op === "?=" && prev)
         continue;
       else if (a.op === ":=" || a.op === "::=")
         nv = { flavor: "simple", raw: a.value, value: ex2.expand(a.value), origin: "file", exported: prev?.exported };
       else if (a.op === "!=")
-        nv = { flavor: "simple", raw: [], value: [unknown(a.span)], origin: "file", exported: prev?.exported };
+        nv = { flavor: "simple", raw: EMPTY, value: unknown(a.span), origin: "file", exported: prev?.exported };
       else
-        nv = { flavor: "recursive", raw: a.value, value: [], origin: "file", exported: prev?.exported };
+        nv = { flavor: "recursive", raw: a.value, value: EMPTY, origin: "file", exported: prev?.exported };
       if (prev?.origin === "environment")
         nv.origin = "environment";
       if (a.exported !== void 0)
@@ -8077,44 +8895,35 @@ function analyzeMakefile(file, opts = {}) {
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env2;
     const commandLines = [];
     for (const rl of rule.recipe) {
-      const expanded = ex.expand(rl.chars);
-      let cur = [];
-      const flush = () => {
-        let k = 0;
+      const expanded = ex.expand(rl.text);
+      const s = expanded.s;
+      const flush = (from2, to) => {
+        let k = from2;
         let ignoresErrors = false;
-        while (k < cur.length) {
-          const u = cur[k];
-          if (!("ch" in u) || !/[@+\- \t]/.test(u.ch))
+        for (; k < to; k++) {
+          const ch = s[k];
+          if (!(ch === "@" || ch === "+" || ch === "-" || ch === " " || ch === "	"))
             break;
-          if (u.ch === "-")
+          if (ch === "-")
             ignoresErrors = true;
-          k++;
         }
-        const units = cur.slice(k);
-        if (units.some((u) => !("ch" in u) || !/\s/.test(u.ch)))
-          commandLines.push({ units, span: rl.span, ignoresErrors });
-        cur = [];
+        if (/\S/.test(s.slice(k, to)))
+          commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors });
       };
-      for (let k = 0; k < expanded.length; k++) {
-        const u = expanded[k];
-        const prev = expanded[k - 1];
-        if ("ch" in u && u.ch === "\n" && !(prev && "ch" in prev && prev.ch === "\\"))
-          flush();
-        else
-          cur.push(u);
+      let from = 0;
+      for (let k = s.indexOf("\n"); k >= 0; k = s.indexOf("\n", k + 1)) {
+        if (k > 0 && s[k - 1] === "\\")
+          continue;
+        flush(from, k);
+        from = k + 1;
       }
-      flush();
+      flush(from, s.length);
     }
     let shells;
     if (parsed.oneShell && commandLines.length) {
-      const units = [];
-      commandLines.forEach((c, i) => {
-        if (i)
-          units.push({ ch: "\n", off: -1 });
-        pushAll(units, c.units);
-      });
+      const text3 = concat(commandLines.map((c) => c.text), "\n");
       const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1).span.end };
-      shells = [{ units, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
+      shells = [{ text: text3, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
     } else
       shells = commandLines.map((c, i) => ({ ...c, order: i }));
     jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
@@ -8125,26 +8934,26 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     const dir = bin.slice(0, -"/bin".length);
     const line = `export PATH := ${dir.startsWith("/") ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
-    let after;
+    let after2;
     if (t.at !== "virtual-env")
       return void 0;
     if (t.at === "virtual-env") {
       const ve = parsed.vars.get("VIRTUAL_ENV");
       if (!job.virtualEnv || ve?.span?.start !== job.virtualEnv.span.start)
         return void 0;
-      after = job.virtualEnv.span.end - 1;
+      after2 = job.virtualEnv.span.end - 1;
     } else {
       const n = venvName(t.venv);
-      after = n ? parsed.vars.get(n)?.span?.end : void 0;
-      if (after !== void 0)
-        after--;
+      after2 = n ? parsed.vars.get(n)?.span?.end : void 0;
+      if (after2 !== void 0)
+        after2--;
     }
     const nl = file.newline;
     let edit;
-    if (after === void 0)
+    if (after2 === void 0)
       edit = { start: 0, end: 0, text: line + nl };
     else {
-      let eol = file.text.indexOf("\n", after);
+      let eol = file.text.indexOf("\n", after2);
       if (eol < 0)
         eol = file.text.length;
       else if (file.text[eol - 1] === "\r")
@@ -8203,61 +9012,74 @@ function analyzeMakefile(file, opts = {}) {
   const wordOf = (sh) => {
     let w = words2.get(sh);
     if (!w)
-      words2.set(sh, w = unitsToWord(sh.units, sh.span));
+      words2.set(sh, w = toWord(sh.text, sh.span));
     return w;
   };
-  const texts = /* @__PURE__ */ new Map();
-  const textOf = (sh) => {
-    let t = texts.get(sh);
-    if (t === void 0)
-      texts.set(sh, t = text2(sh.units));
-    return t;
-  };
+  const textOf = (sh) => sh.text.s;
   const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
   const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
   const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
-  const toParse = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)).map(wordOf));
-  parseShellBatch(toParse, () => {
-    const created = /* @__PURE__ */ new Map();
-    const createdBy = jobs.map((job) => {
-      const venvs = /* @__PURE__ */ new Map();
-      const dialect = job.dialect;
-      if (dialect === void 0)
-        return venvs;
-      for (const sh of job.shells) {
-        if (!creates(sh))
-          continue;
-        runShellSession(wordOf(sh), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
-      }
-      for (const [v, origin] of venvs)
-        if (!created.has(v))
-          created.set(v, origin);
+  const parsedShells = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)));
+  makefileStats.shellScripts += parsedShells.length;
+  for (const sh of parsedShells)
+    makefileStats.shellChars += sh.text.s.length;
+  const created = /* @__PURE__ */ new Map();
+  const createdBy = parseShellBatch(parsedShells.filter(creates).map(wordOf), () => jobs.map((job) => {
+    const venvs = /* @__PURE__ */ new Map();
+    const dialect = job.dialect;
+    if (dialect === void 0)
       return venvs;
-    });
-    const after = ruleGraph(parsed.rules);
-    const runsAfter = /* @__PURE__ */ new Map();
-    const needsCreator = (v, rule) => {
-      let names = runsAfter.get(v);
-      if (!names)
-        runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
-      return rule.prereqs.some((p) => names.has(p));
-    };
-    jobs.forEach((job, i) => {
-      const named = job.shells.map(textOf).join("\n");
-      const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
-      const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
-      const dialect = job.dialect;
-      if (dialect === void 0)
-        return;
-      for (const sh of job.shells) {
-        if (!mayMatter(sh))
-          continue;
+    for (const sh of job.shells) {
+      if (!creates(sh))
+        continue;
+      runShellSession(wordOf(sh), { ...shellOf(job, sh, dialect, venvs), file, language: "makefile" });
+    }
+    for (const [v, origin] of venvs)
+      if (!created.has(v))
+        created.set(v, origin);
+    return venvs;
+  }));
+  const after = ruleGraph(parsed.rules);
+  const runsAfter = /* @__PURE__ */ new Map();
+  const needsCreator = (v, rule) => {
+    let names = runsAfter.get(v);
+    if (!names)
+      runsAfter.set(v, names = after(jobs.filter((_, k) => createdBy[k].has(v)).flatMap((j) => j.rule.targets)));
+    return rule.prereqs.some((p) => names.has(p));
+  };
+  let part = [];
+  let partChars = 0;
+  const runPart = () => {
+    const todo = part;
+    part = [];
+    partChars = 0;
+    parseShellBatch(todo.map((p) => wordOf(p.sh)), () => {
+      for (const { job, sh, dialect, venvs } of todo) {
         const res = run2.shell(shellOf(job, sh, dialect, venvs), wordOf(sh));
         if (res.activations.length)
           shellsActivating.add(job);
+        words2.delete(sh);
       }
     });
+  };
+  jobs.forEach((job, i) => {
+    const named = job.shells.map(textOf).join("\n");
+    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
+    const dialect = job.dialect;
+    if (dialect === void 0)
+      return;
+    for (const sh of job.shells) {
+      if (!mayMatter(sh))
+        continue;
+      part.push({ job, sh, dialect, venvs });
+      partChars += sh.text.s.length;
+      if (part.length >= PASS_SCRIPTS || partChars >= PASS_CHARS)
+        runPart();
+    }
   });
+  if (part.length)
+    runPart();
   for (const p of problems)
     run2.problem(p.message, p.offset);
   for (const rule of parsed.rules)
@@ -11451,6 +12273,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const mod = new PythonModule(root, file);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites);
+    const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
+    if (tasks)
+      facts.taskRunner = tasks;
     for (const s of sites)
       s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
@@ -11629,7 +12454,7 @@ function runExecCommand(argv, complete, env2, out) {
       if (rw)
         site.rewriter = rw;
     }
-    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar() };
+    const facts = { ...onEnvPath ? env2.shellFacts : env2.execFacts, venvOrigins: new Map(env2.venvs), form: "exec", deactivated: out.run.deactivatedSoFar(), cwd: env2.cwd };
     if (env2.virtualEnv && venvOnPath(env2.envPath, /* @__PURE__ */ new Map([[env2.virtualEnv.venv, true]])) !== env2.virtualEnv.venv)
       facts.virtualEnv = env2.virtualEnv;
     site.config = facts;
@@ -11749,9 +12574,10 @@ function scriptShell(fileName, head2) {
     return { parse: "sh", dialect: "sh", shellName: sb.prog };
   return { parse: "bash", shellName: sb.prog };
 }
-function analyzeShellScript(file, opts = {}) {
+function analyzeShellScript(file, opts = {}, caller) {
   const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
-  const shell2 = scriptShell(file.path, head2);
+  const shell2 = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head2);
+  const shown = caller?.showVenv ?? showVenv3;
   const fileSpan = { start: 0, end: file.text.length };
   const siteSpan = (site) => {
     const at = (site.argv[0] && wordSourceSpan(site.argv[0])?.start) ?? 0;
@@ -11762,23 +12588,23 @@ function analyzeShellScript(file, opts = {}) {
   };
   const facts = {
     form: "shell",
-    showVenv: showVenv3,
+    showVenv: shown,
     unit: "this script",
-    scope: "at this point of the script",
-    persistAdvice: (venv) => `activate it earlier in the script (. ${showVenv3(venv)}/bin/activate)`
+    scope: caller?.scope ?? "at this point of the script",
+    persistAdvice: (venv) => `activate it earlier in the script (. ${shown(venv)}/bin/activate)`
   };
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "shell");
-    const venvs = new Map(initial);
+    const venvs = new Map([...caller?.venvs ?? [], ...initial]);
     runShellCommand(textWord(file.text, 0), shell2.parse, shell2.shellName, {
       file,
       language: "shell",
       api: "script",
       callSpan: fileSpan,
       order: 0,
-      envPath: DEFAULT_PATH,
+      envPath: caller?.path ?? DEFAULT_PATH,
       execLookupOnEnvPath: true,
-      cwd: START_DIR,
+      cwd: caller ? caller.cwd : START_DIR,
       vars: /* @__PURE__ */ new Map(),
       venvs,
       execFacts: facts,
@@ -12093,7 +12919,7 @@ function parseIni(text3, problems) {
         return chars.slice(0, k);
     return chars;
   };
-  const trim = (chars) => {
+  const trim2 = (chars) => {
     let a = 0;
     let b = chars.length;
     while (a < b && /\s/.test(chars[a].ch))
@@ -12111,7 +12937,7 @@ function parseIni(text3, problems) {
     within(SERVICE_LINE_CHARS, ln.text.length + (/^\s/.test(ln.text) && last ? last.value.length : 0));
     const chars = [...ln.text].map((ch, k) => ({ ch, off: ln.start + k }));
     if (/^\s/.test(ln.text) && last) {
-      const more = trim(stripInline(chars));
+      const more = trim2(stripInline(chars));
       last.value.push({ ch: "\n", off: -1 }, ...more);
       last.lastLine = ln.no;
       last.span = { start: last.span.start, end: ln.start + ln.text.length };
@@ -12135,7 +12961,7 @@ function parseIni(text3, problems) {
       last = void 0;
       continue;
     }
-    const entry = { key: m[1].toLowerCase(), value: trim(stripInline(chars.slice(m[0].length))), firstLine: ln.no, lastLine: ln.no, span: { start: ln.start, end: ln.start + ln.text.length } };
+    const entry = { key: m[1].toLowerCase(), value: trim2(stripInline(chars.slice(m[0].length))), firstLine: ln.no, lastLine: ln.no, span: { start: ln.start, end: ln.start + ln.text.length } };
     cur.entries.set(entry.key, entry);
     last = entry;
   }
@@ -12371,6 +13197,7 @@ function analyzeProcfile(file) {
       continue;
     }
     const cmdStart = ln.start + ln.text.indexOf(m[2], m[1].length + 1);
+    within(SHELL_SCRIPT_CHARS, m[2].length);
     entries.push({ name: m[1], line: ln.no, start: ln.start, end: ln.start + ln.text.length, cmdStart, cmd: m[2] });
     entrySuppressions(suppressions, file, ln.no, ln.no);
   }
@@ -12383,7 +13210,7 @@ function analyzeProcfile(file) {
     const venvs = new Map(initial);
     for (const e of entries) {
       const facts = { form: "shell", showVenv: showVenv3, unit: `the ${e.name} process`, scope: `in the ${e.name} process`, persistAdvice: advice };
-      const script = unitsToWord([...e.cmd].map((ch, k) => ({ ch, off: e.cmdStart + k })));
+      const script = e.cmd === "" ? { fragments: [] } : textWord(e.cmd, e.cmdStart);
       runShellCommand(script, "bash", "bash", {
         file,
         language: "procfile",
@@ -12424,6 +13251,11 @@ import path14 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
+function commandWord(e) {
+  if (e.text === "")
+    return { fragments: [] };
+  return { fragments: [{ kind: "text", text: e.text, offsets: e.offsets }], span: { start: e.offsets[0], end: e.offsets[e.offsets.length - 1] + 1 } };
+}
 var showCronVenv = shownVia([[HOME3, "~"]], showVenv3);
 function parseCrontab(text3, system, problems) {
   const out = [];
@@ -12465,18 +13297,22 @@ function parseCrontab(text3, system, problems) {
       problems.push({ message: "crontab line without a command", offset: ln.start });
       continue;
     }
-    const units = [];
+    within(SHELL_SCRIPT_CHARS, t.length - cmdField.start);
+    let text4 = "";
+    const offsets = [];
     for (let k = cmdField.start; k < t.length; k++) {
       if (t[k] === "\\" && t[k + 1] === "%") {
-        units.push({ ch: "%", off: ln.start + k + 1 });
+        text4 += "%";
+        offsets.push(ln.start + k + 1);
         k++;
         continue;
       }
       if (t[k] === "%")
         break;
-      units.push({ ch: t[k], off: ln.start + k });
+      text4 += t[k];
+      offsets.push(ln.start + k);
     }
-    out.push({ kind: "command", line: ln.no, span: { start: ln.start, end: ln.start + t.length }, units });
+    out.push({ kind: "command", line: ln.no, span: { start: ln.start, end: ln.start + t.length }, text: text4, offsets });
   }
   return out;
 }
@@ -12531,7 +13367,7 @@ function analyzeCrontab(file) {
       const fileVars = new Map(vars);
       if (cwd !== void 0 && cwd !== HOME3)
         fileVars.set("HOME", cwd);
-      runShellCommand(unitsToWord(e.units), dialect, shell2, {
+      runShellCommand(commandWord(e), dialect, shell2, {
         file,
         language: "crontab",
         api: "cron",
@@ -13323,6 +14159,8 @@ function readString(src, i) {
   };
   let k = i + delim.length;
   while (k < src.length) {
+    if (k - i > SHELL_SCRIPT_CHARS.limit)
+      within(SHELL_SCRIPT_CHARS, k - i);
     if (src.startsWith(delim, k)) {
       flush();
       return { parts, start: i, end: k + delim.length };
@@ -13613,13 +14451,14 @@ function analyzeJenkins(file) {
       k = skipBlank(src, k + 1);
     } else {
       end = k;
-      while (end < src.length && src[end] !== "\n" && src[end] !== "}" && src[end] !== ";") {
+      const lineEnd = (j) => src[j] === "\n" || src[j] === "\r";
+      while (end < src.length && !lineEnd(end) && src[end] !== "}" && src[end] !== ";") {
         if (isQuote(src[end]))
           end = readString(src, end).end;
         else
           end++;
-        if (src[end] === "\n" && /,\s*$/.test(src.slice(k, end)))
-          end++;
+        if (lineEnd(end) && /,\s*$/.test(src.slice(k, end)))
+          end += src[end] === "\r" && src[end + 1] === "\n" ? 2 : 1;
       }
     }
     let s;
@@ -15181,6 +16020,33 @@ function environmentProgram(s) {
     return void 0;
   return name;
 }
+function reliantLaunches(facts, judgeOne) {
+  let found = reliance.get(facts);
+  if (!found) {
+    found = [];
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judgeOne(s) === void 0) {
+        found.push({ name, line: s.file.location(s.callSpan.start).line });
+        if (found.length >= 50)
+          break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  return found;
+}
+function knowsVenv(facts) {
+  return facts.sites.some((s) => {
+    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
+      return true;
+    const words2 = s.argv.map((w) => wordText(w));
+    const base = (words2[0] ?? "").replace(/^.*[\\/]/, "");
+    if (base === "virtualenv" || base === "uv" && words2[1] === "venv")
+      return true;
+    return words2.some((w, i) => w === "-m" && (words2[i + 1] === "venv" || words2[i + 1] === "virtualenv"));
+  });
+}
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
   if (!facts || verdict.resolution !== "path")
@@ -15210,20 +16076,16 @@ function applyPolicy(site, verdict, judgeOne) {
   const byPath = facts.startedBy?.byPath;
   if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
     return byPath ? { ...verdict, startedBy: byPath } : verdict;
-  if (!reliance.has(facts)) {
-    let found;
-    for (const s of facts.sites) {
-      const name = environmentProgram(s);
-      if (name !== void 0 && judge(s) === void 0) {
-        found = { name, line: s.file.location(s.callSpan.start).line };
-        break;
-      }
-    }
-    reliance.set(facts, found);
-  }
-  const reliant = reliance.get(facts);
+  const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  const imported = facts.startedBy?.imports;
+  if (imported)
+    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
+  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
+    const command2 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
+    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command2} found on PATH, so a name they start is found on the same PATH as the task runner` } };
   }
   if (confirmed.size === 0) {
     if (!chains.has(facts)) {
@@ -15257,6 +16119,9 @@ function leadingText2(w) {
 function judgeLaunch(site, knowledge) {
   const v = judgeBare(site, knowledge);
   return v && site.language === "python" ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+function reliantLaunchesOf(facts, knowledge) {
+  return reliantLaunches(facts, (s) => judgeBare(s, knowledge));
 }
 function judgeBare(site, knowledge) {
   const v = judgeProgram(site, knowledge);
@@ -15385,6 +16250,8 @@ function isDiscoveryProbe(name, args) {
     if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
       return true;
   }
+  if (/^py(\.exe)?$/i.test(name) && texts.length === 1 && /^(?:--list(?:-paths)?|-0p?)$/.test(texts[0] ?? ""))
+    return true;
   if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
     return true;
   const c = texts.lastIndexOf("-c");
@@ -15440,7 +16307,7 @@ function diagnose(file, analysis, ctx) {
     const verdict = judge(site);
     const judges = site.language === "python" ? "python" : "config";
     for (const rule of ctx.rules) {
-      if (rule.judges !== judges)
+      if (rule.judges !== judges && rule.judges !== "both")
         continue;
       rule.check(site, verdict, {
         judge,
@@ -15507,7 +16374,9 @@ function diagnose(file, analysis, ctx) {
     }
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [] };
+  const facts = analysis.sites[0]?.pythonFile;
+  const reliant = facts && !facts.notebook ? reliantLaunchesOf(facts, ctx.knowledge) : void 0;
+  return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [], ...reliant?.length ? { reliant } : {} };
 }
 
 // dist/src/pipeline/check-file.js
@@ -15520,7 +16389,7 @@ function analyseDecoded(result, file, ctx) {
   const path23 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
-    const { diagnostics, problems } = checkSource(file, ctx, fe);
+    const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after this file");
     if (problems.some((p) => p.kind === "syntax") && isTemplate(file.text)) {
@@ -15529,6 +16398,8 @@ function analyseDecoded(result, file, ctx) {
     }
     result.diagnostics = diagnostics;
     result.problems.push(...problems);
+    if (reliant)
+      result.reliant = reliant;
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
@@ -15572,7 +16443,7 @@ function computeFix(r, diags, ctx, unsafe, drop = []) {
     return { remaining: diags, problem: { ...p, message: `not fixed: ${p.message}`, partial: true } };
   }
   if ("error" in loop)
-    return { remaining: diags, problem: { path: r.path, kind: loop.kind, message: loop.error, partial: true } };
+    return { remaining: diags, problem: { path: r.path, kind: loop.error === NOT_VERIFIED ? "not-fixed" : loop.kind, message: loop.error, partial: true } };
   const { text: text3, applied, remaining: current2 } = loop;
   if (applied === 0)
     return { remaining: diags };

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { RULES } from '../src/rules/index.js';
 import { renderRuleDoc } from '../src/rules/docs.js';
 import { runLabs } from '../src/lab/lab.js';
-import { pageOutput, renderLabText, TRANSCRIPTS } from '../src/lab/page.js';
+import { pageOutput, recordedTranscripts, renderLabText, TRANSCRIPTS } from '../src/lab/page.js';
 import { FINDING_CODES } from '../src/env/finding.js';
 import { doctorIndex, FINDING_DOCS, renderFindingDoc } from '../src/env/finding-docs.js';
 
@@ -18,16 +18,29 @@ let root = path.dirname(fileURLToPath(import.meta.url));
 while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
 const dir = path.join(root, 'docs/rules');
 fs.mkdirSync(dir, { recursive: true });
-console.log('running every rule\'s lab (venvguard lab --all)…');
-const transcripts = await runLabs(RULES, { onRule: (c) => console.log(`  ${c}`) });
-const wrong = transcripts.filter((t) => !t.ok);
-if (wrong.length) {
-  process.stderr.write(renderLabText(wrong));
-  process.stderr.write(`generate-docs: ${wrong.map((t) => t.code).join(', ')}: an output disagrees with its page; nothing written\n`);
-  process.exit(1);
+// --recorded: re-render the pages from docs/lab/transcripts.json without running the labs again
+// (for a change of a page's prose; a change of an example or a claim needs the full run).
+const useRecorded = process.argv.includes('--recorded');
+let transcripts: Awaited<ReturnType<typeof runLabs>>;
+if (useRecorded) {
+  transcripts = recordedTranscripts(root);
+  const missing = RULES.filter((r) => !transcripts.some((t) => t.code === r.code)).map((r) => r.code);
+  if (missing.length) {
+    process.stderr.write(`generate-docs --recorded: no recorded lab run for ${missing.join(', ')}; run it without --recorded\n`);
+    process.exit(1);
+  }
+} else {
+  console.log('running every rule\'s lab (venvguard lab --all)…');
+  transcripts = await runLabs(RULES, { onRule: (c) => console.log(`  ${c}`) });
+  const wrong = transcripts.filter((t) => !t.ok);
+  if (wrong.length) {
+    process.stderr.write(renderLabText(wrong));
+    process.stderr.write(`generate-docs: ${wrong.map((t) => t.code).join(', ')}: an output disagrees with its page; nothing written\n`);
+    process.exit(1);
+  }
+  fs.mkdirSync(path.join(root, path.dirname(TRANSCRIPTS)), { recursive: true });
+  fs.writeFileSync(path.join(root, TRANSCRIPTS), JSON.stringify(transcripts, null, 2) + '\n');
 }
-fs.mkdirSync(path.join(root, path.dirname(TRANSCRIPTS)), { recursive: true });
-fs.writeFileSync(path.join(root, TRANSCRIPTS), JSON.stringify(transcripts, null, 2) + '\n');
 for (const r of RULES) fs.writeFileSync(path.join(dir, `${r.name}.md`), renderRuleDoc(r, pageOutput(transcripts.find((t) => t.code === r.code)!)));
 const index = ['# Rules', '', '| Code | Name | Fix | Summary |', '| --- | --- | --- | --- |', ...RULES.map((r) => `| ${r.code} | [${r.name}](${r.name}.md) | ${r.fixable} | ${r.summary} |`), ''];
 fs.writeFileSync(path.join(dir, 'README.md'), index.join('\n'));

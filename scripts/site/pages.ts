@@ -7,6 +7,7 @@ import { renderRuleDoc } from '../../src/rules/docs.js';
 import { FINDING_CODES } from '../../src/env/finding.js';
 import { FINDING_DOCS, renderFindingDoc } from '../../src/env/finding-docs.js';
 import type { Topic } from '../../src/kernel/topic.js';
+import { pageOutput, recordedTranscripts } from '../../src/lab/page.js';
 
 export interface SitePage {
   kind: 'rule' | 'doctor';
@@ -23,6 +24,8 @@ export interface SitePage {
 }
 
 export function sitePages(): SitePage[] {
+  // "The output" of each rule page is its recorded lab run, as `venvguard explain` prints it.
+  const recorded = recordedTranscripts();
   const rules: SitePage[] = RULES.map((r) => ({
     kind: 'rule',
     code: r.code,
@@ -30,7 +33,7 @@ export function sitePages(): SitePage[] {
     summary: r.summary,
     topic: r.topic,
     url: `rules/${r.code}.html`,
-    markdown: renderRuleDoc(r),
+    markdown: renderRuleDoc(r, ((t) => t && pageOutput(t))(recorded.find((t) => t.code === r.code))),
   }));
   const doctor: SitePage[] = Object.keys(FINDING_CODES).map((code) => {
     const d = FINDING_DOCS[code];
