@@ -35,7 +35,7 @@ for (const rule of RULES) {
     // A lab that runs both examples, each with a claim it can check.
     const { cases } = rule.docs.lab;
     assert.ok(cases.some((c) => c.example === 'broken') && cases.some((c) => c.example === 'fixed'), 'the lab runs both examples');
-    for (const c of cases) assert.ok(c.claim.exit !== undefined || c.claim.where?.length || c.claim.says?.length, `${c.example}/${c.situation}: the claim checks something`);
+    for (const c of cases) assert.ok(c.claim.exit !== undefined || c.claim.where?.length || c.claim.says?.length || c.claim.never?.length, `${c.example}/${c.situation}: the claim checks something`);
     if (rule.judges === 'python') for (const s of ['unactivated', 'activated', 'cron']) assert.ok(cases.some((c) => c.situation === s), `runs ${s}`);
   });
 

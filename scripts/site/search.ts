@@ -80,8 +80,12 @@ export function searchIn(index: SearchIndex, query: string): SearchHit[] {
     for (const [d, s] of found) if (!prev || prev.has(d)) scores.set(d, s + (prev?.get(d) ?? 0));
     if (scores.size === 0) return [];
   }
+  // A page whose code or name begins with the query as typed (`source-in`, `vg20`) comes first:
+  // the words of a long page's prose must not outrank the page the query names.
+  const typed = query.trim().toLowerCase();
+  const named = (doc: SearchIndex['docs'][number]) => doc.code.toLowerCase().startsWith(typed) || doc.title.toLowerCase().startsWith(typed);
   return [...(scores ?? [])]
-    .map(([d, score]) => ({ doc: index.docs[d], score }))
+    .map(([d, score]) => ({ doc: index.docs[d], score: named(index.docs[d]) ? score + 1e6 : score }))
     .sort((a, b) => b.score - a.score || a.doc.code.localeCompare(b.doc.code));
 }
 
