@@ -14,29 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpythonMakefiles } from '../test/cpython-makefiles.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '..', 'cli', 'main.js');
 const FLOOR = path.join(here, 'floor.js');
-
-/** CPython's Makefiles on this machine (pyenv's first), newest version first. */
-export function cpythonMakefiles(): string[] {
-  const found: string[] = [];
-  const root = spawnSync('pyenv', ['root'], { encoding: 'utf8' }).stdout?.trim();
-  if (root && fs.existsSync(path.join(root, 'versions'))) {
-    for (const v of fs.readdirSync(path.join(root, 'versions'))) {
-      const lib = path.join(root, 'versions', v, 'lib');
-      if (!fs.existsSync(lib)) continue;
-      for (const py of fs.readdirSync(lib).filter((d) => /^python3\.\d+$/.test(d))) {
-        for (const c of fs.readdirSync(path.join(lib, py)).filter((d) => d.startsWith('config-'))) found.push(path.join(lib, py, c, 'Makefile'));
-      }
-    }
-  }
-  const sys = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_makefile_filename())'], { encoding: 'utf8' }).stdout?.trim();
-  if (sys) found.push(sys);
-  const minor = (f: string) => Number(/python3\.(\d+)/.exec(f)?.[1] ?? 0);
-  return [...new Set(found.filter((f) => fs.existsSync(f)))].sort((a, b) => minor(b) - minor(a));
-}
 
 function timed(args: string[]): number {
   const t0 = performance.now();

@@ -21,12 +21,12 @@ import type { Language, LaunchSite, VenvOrigin } from '../kernel/launch-site.js'
 import { SourceFile } from '../kernel/source.js';
 import { wordText } from '../kernel/word.js';
 import { frontEndByLanguage } from '../frontends/index.js';
-import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { DEFAULT_PATH } from '../frontends/config/facts.js';
 import { analyzeShellScript, type ScriptCaller } from '../frontends/shell-script/index.js';
 import type { ShellDialect } from '../frontends/shell/parse.js';
 import { diagnose, type DiagnoseContext } from './diagnose.js';
+import { readConfigText } from './who-runs.js';
 import type { FileCheckResult } from './check-file.js';
 
 /** Scripts run by a followed script are followed this many steps from the configuration. */
@@ -199,14 +199,8 @@ export async function followScripts(
     const language = claimed.get(f);
     if (!language || language === 'python' || language === 'notebook' || language === 'shell') continue;
     const abs = path.resolve(f);
-    let text: string;
-    try {
-      const st = fs.statSync(abs);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES) continue;
-      text = fs.readFileSync(abs, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = readConfigText(abs);
+    if (text === undefined) continue;
     if (!names1(text)) continue;
     await ensureParsers();
     try {

@@ -406,14 +406,8 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     const language = claimed.get(f);
     if (!language || language === 'python') continue;
     const abs = path.resolve(f);
-    let text: string;
-    try {
-      const st = fs.statSync(abs);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES) continue;
-      text = fs.readFileSync(abs, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = readConfigText(abs);
+    if (text === undefined) continue;
     if (!mayStart(text)) continue;
     if (!loaded) {
       beforeParsing();
@@ -456,4 +450,15 @@ function projectRoot(roots: readonly string[]): string | undefined {
     }
   }))];
   return dirs.length === 1 ? dirs[0] : undefined;
+}
+
+/** A configuration file's text for a project pass, or undefined when it is not a file, too large or unreadable (the check reports those). */
+export function readConfigText(abs: string): string | undefined {
+  try {
+    const st = fs.statSync(abs);
+    if (!st.isFile() || st.size > CONFIG_MAX_BYTES) return undefined;
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
