@@ -3796,9 +3796,13 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
       if (abs === void 0)
         continue;
-      for (const v of [...this.o.venvs.keys()])
-        if (v === abs || v.startsWith(abs === "/" ? "/" : abs + "/"))
-          this.o.venvs.delete(v);
+      for (const v of [...this.o.venvs.keys()]) {
+        if (v !== abs && !v.startsWith(abs === "/" ? "/" : abs + "/"))
+          continue;
+        if (this.o.venvs.get(v)?.how === "created")
+          markRemovedAfterCreation(this.o.venvs, v);
+        this.o.venvs.delete(v);
+      }
     }
   }
   onCommand(cmd) {
@@ -3886,6 +3890,16 @@ var ShellSession = class {
     }
   }
 };
+var removedAfterCreation = /* @__PURE__ */ new WeakMap();
+function markRemovedAfterCreation(venvs, venv) {
+  let set = removedAfterCreation.get(venvs);
+  if (!set)
+    removedAfterCreation.set(venvs, set = /* @__PURE__ */ new Set());
+  set.add(venv);
+}
+function createdThenRemoved(venvs, venv) {
+  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
+}
 
 // dist/src/frontends/config/driver.js
 var ConfigRun = class {
@@ -11347,7 +11361,7 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
 }
 function analyzeWithNamedVenvs(analyze) {
   const first = analyze(/* @__PURE__ */ new Map());
-  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created");
+  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created" && !createdThenRemoved(first.venvs, v));
   if (extra.length === 0)
     return first.out;
   return analyze(new Map(extra)).out;
@@ -17966,6 +17980,7 @@ function sitePackagesUnder(prefix, majorMinor) {
 }
 
 // dist/src/env/console-scripts.js
+var OWN_DECLARATION = /^(?:pyproject\.toml |requirements[^/\\]*\.(?:txt|in)$)/i;
 function findProjectVenvs(root) {
   let entries2;
   try {
@@ -18056,7 +18071,7 @@ function buildKnowledge(cfg) {
         continue;
       scripts.set(name, { module: KNOWN_CONSOLE_SCRIPTS.get(name)?.module, source: `${dep.name}, declared in ${dep.from}` });
     }
-    if (!dep.pypi || scripts.has(dep.name) || NOT_PYTHON_COMMANDS.has(dep.name))
+    if (!dep.pypi || !OWN_DECLARATION.test(dep.from) || scripts.has(dep.name) || NOT_PYTHON_COMMANDS.has(dep.name))
       continue;
     scripts.set(dep.name, { module: void 0, source: `a dependency in ${dep.from}` });
   }
@@ -19491,15 +19506,9 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     if (!language2 || language2 === "python")
       continue;
     const abs = path35.resolve(f);
-    let text3;
-    try {
-      const st = fs15.statSync(abs);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
-        continue;
-      text3 = fs15.readFileSync(abs, "utf8");
-    } catch {
+    const text3 = readConfigText(abs);
+    if (text3 === void 0)
       continue;
-    }
     if (!mayStart(text3))
       continue;
     if (!loaded) {
@@ -19544,6 +19553,16 @@ function projectRoot(roots) {
     }
   }))];
   return dirs.length === 1 ? dirs[0] : void 0;
+}
+function readConfigText(abs) {
+  try {
+    const st = fs15.statSync(abs);
+    if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
+      return void 0;
+    return fs15.readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
 }
 
 // dist/src/pipeline/follow-scripts.js
@@ -19705,15 +19724,9 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
     const abs = path36.resolve(f);
-    let text3;
-    try {
-      const st = fs16.statSync(abs);
-      if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
-        continue;
-      text3 = fs16.readFileSync(abs, "utf8");
-    } catch {
+    const text3 = readConfigText(abs);
+    if (text3 === void 0)
       continue;
-    }
     if (!names1(text3))
       continue;
     await ensureParsers();

@@ -5781,9 +5781,13 @@ var ShellSession = class {
       const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
       if (abs === void 0)
         continue;
-      for (const v of [...this.o.venvs.keys()])
-        if (v === abs || v.startsWith(abs === "/" ? "/" : abs + "/"))
-          this.o.venvs.delete(v);
+      for (const v of [...this.o.venvs.keys()]) {
+        if (v !== abs && !v.startsWith(abs === "/" ? "/" : abs + "/"))
+          continue;
+        if (this.o.venvs.get(v)?.how === "created")
+          markRemovedAfterCreation(this.o.venvs, v);
+        this.o.venvs.delete(v);
+      }
     }
   }
   onCommand(cmd) {
@@ -5871,6 +5875,16 @@ var ShellSession = class {
     }
   }
 };
+var removedAfterCreation = /* @__PURE__ */ new WeakMap();
+function markRemovedAfterCreation(venvs, venv) {
+  let set = removedAfterCreation.get(venvs);
+  if (!set)
+    removedAfterCreation.set(venvs, set = /* @__PURE__ */ new Set());
+  set.add(venv);
+}
+function createdThenRemoved(venvs, venv) {
+  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
+}
 
 // dist/src/frontends/config/driver.js
 var ConfigRun = class {
@@ -12534,7 +12548,7 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
 }
 function analyzeWithNamedVenvs(analyze) {
   const first = analyze(/* @__PURE__ */ new Map());
-  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created");
+  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created" && !createdThenRemoved(first.venvs, v));
   if (extra.length === 0)
     return first.out;
   return analyze(new Map(extra)).out;

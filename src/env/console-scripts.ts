@@ -12,6 +12,9 @@ import { KNOWN_CONSOLE_SCRIPTS, scriptsOfDistribution } from '../judge/known-con
 import { declaredDistributions } from './declared-dependencies.js';
 import { isVenv, sitePackagesUnder } from './static.js';
 
+/** Where a declared dependency's name alone makes it a console script: pyproject.toml and root requirements files. */
+const OWN_DECLARATION = /^(?:pyproject\.toml |requirements[^/\\]*\.(?:txt|in)$)/i;
+
 /** What the project's settings say about console scripts (pipeline/config.ts's Config has these). */
 export interface ProjectSettings {
   /** The project root (where pyproject.toml is, or the checked folder). */
@@ -116,7 +119,11 @@ export function buildKnowledge(cfg: ProjectSettings): ToolKnowledge & { venvs: s
       if (scripts.has(name) || SELF_MANAGED_TOOLS.has(name) || NOT_PYTHON_COMMANDS.has(name)) continue;
       scripts.set(name, { module: KNOWN_CONSOLE_SCRIPTS.get(name)?.module, source: `${dep.name}, declared in ${dep.from}` });
     }
-    if (!dep.pypi || scripts.has(dep.name) || NOT_PYTHON_COMMANDS.has(dep.name)) continue;
+    // The name guess only for what the project declares as its own dependencies (pyproject and the
+    // root requirements files): a name from a CI `pip install`, setup.py or a requirements folder
+    // that is also a launched program is too often another program (serve's `torchserve` installed in
+    // CI is the repository's own server, started by name on purpose; `podman` the container engine).
+    if (!dep.pypi || !OWN_DECLARATION.test(dep.from) || scripts.has(dep.name) || NOT_PYTHON_COMMANDS.has(dep.name)) continue;
     scripts.set(dep.name, { module: undefined, source: `a dependency in ${dep.from}` });
   }
   for (const [name, module] of Object.entries(cfg.consoleScripts)) scripts.set(name, { module: module || undefined, source: 'pyproject [tool.venvguard] console-scripts' });

@@ -51,6 +51,8 @@ testRule(venvNotOnPath, {
     // spaCy's clean target.
     { name: 'make: python after rm -rf $(VENV)', filename: 'Makefile', code: 'VENV := ./env3\n\n$(VENV)/bin/pex:\n\tpython3 -m venv $(VENV)\n\nclean: setup.py\n\trm -rf dist/*\n\trm -rf $(VENV)\n\tpython setup.py clean --all\n' },
     { name: 'script: pip after rm -rf of the folder holding the venv', filename: 'reset.sh', code: '#!/bin/sh\npython3 -m venv build/venv\nbuild/venv/bin/pip install .\nrm -fr build\npip install --user twine\n' },
+    // borgmatic's scripts/release: twine by name, then a venv made, activated, used and removed at the end.
+    { name: 'script: a venv made, activated and removed after the by-name launch is not in scope before it', filename: 'release.sh', code: '#!/bin/bash\nset -e\ntwine upload -r pypi "$wheel_path"\nuv venv --python 3.13 --clear binary\nsource binary/bin/activate\nuv pip install -r binary_requirements.txt\nrm -fr binary borgmatic.build\n' },
   ],
   invalid: [
     {

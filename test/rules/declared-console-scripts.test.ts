@@ -132,6 +132,18 @@ const valid: Case[] = [
   { name: 'nothing declared: a known script of an undeclared distribution is not a Python tool', files: { 'tools/lint.py': RUN('pydocstyle', 'src'), 'gen.py': RUN('stubgen', '-p', 'x') }, expect: [] },
   { name: 'a conda-only package named like a command is not a Python tool', files: { 'environment.yml': 'dependencies:\n  - jq\n  - nodejs\n', 'q.py': RUN('jq', '.') }, expect: [] },
   { name: 'tox.ini deps install into tox environments, not the project', files: { 'tox.ini': '[testenv]\ncommands_pre = pip install yamllint\n', 'l.py': RUN('yamllint', '.') }, expect: [] },
+  // TorchServe's shape: CI and a docs requirements file install the repository's own server, which its
+  // code starts by name on purpose; only pyproject.toml and root requirements files make a name alone
+  // a console script (a name the data file knows still counts from any source).
+  {
+    name: 'a distribution named like the launched program, declared only in CI or a nested requirements file, is no console script by its name alone',
+    files: {
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install torchserve-nightly acme-server\n',
+      'docs/sphinx/requirements.txt': 'acme-server\n',
+      'ts/launcher.py': RUN('acme-server', '--start'),
+    },
+    expect: [],
+  },
 ];
 
 for (const c of invalid) test(`declared console scripts invalid: ${c.name}`, async () => assert.deepEqual(await findings(c.files), c.expect));

@@ -22,7 +22,7 @@ import { launchSiteFor } from '../command/expand.js';
 import { binSeenFrom, ConfigRun, programRewriter, scanSuppressions, shownUnder, type CommentSyntax, type ShellDecl } from './driver.js';
 import { createdVenv, venvOnPath } from './facts.js';
 import type { ShellDialect } from '../shell/parse.js';
-import type { ShellSessionResult } from '../shell/session.js';
+import { createdThenRemoved, type ShellSessionResult } from '../shell/session.js';
 import { resolveDir, shellEffect } from '../shell/state.js';
 
 /**
@@ -259,7 +259,7 @@ function declOf(env: CommandEnv, out: Collected, dialect: ShellDialect, shellNam
  */
 export function analyzeWithNamedVenvs(analyze: (initial: Map<string, VenvOrigin>) => { out: Collected; venvs: Map<string, VenvOrigin> }): Collected {
   const first = analyze(new Map());
-  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== 'created');
+  const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== 'created' && !createdThenRemoved(first.venvs, v));
   if (extra.length === 0) return first.out;
   return analyze(new Map(extra)).out;
 }

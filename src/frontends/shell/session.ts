@@ -462,7 +462,11 @@ class ShellSession {
       if (a === undefined || a.startsWith('-') || /[*?[]/.test(a)) continue;
       const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
       if (abs === undefined) continue;
-      for (const v of [...this.o.venvs.keys()]) if (v === abs || v.startsWith(abs === '/' ? '/' : abs + '/')) this.o.venvs.delete(v);
+      for (const v of [...this.o.venvs.keys()]) {
+        if (v !== abs && !v.startsWith(abs === '/' ? '/' : abs + '/')) continue;
+        if (this.o.venvs.get(v)?.how === 'created') markRemovedAfterCreation(this.o.venvs, v);
+        this.o.venvs.delete(v);
+      }
     }
   }
 
@@ -541,4 +545,23 @@ class ShellSession {
       if (abs) o.deactivated?.delete(abs);
     }
   }
+}
+
+/**
+ * Venvs a script created and then removed (`rm -rf binary`), per venv map: gone for the commands after
+ * the `rm`, but still made by the file — never a venv it only names, in scope from its first line
+ * (config/services.ts analyzeWithNamedVenvs; borgmatic's scripts/release made, used and removed
+ * `binary` after a by-name `twine`).
+ */
+const removedAfterCreation = new WeakMap<ReadonlyMap<string, unknown>, Set<string>>();
+
+function markRemovedAfterCreation(venvs: ReadonlyMap<string, unknown>, venv: string): void {
+  let set = removedAfterCreation.get(venvs);
+  if (!set) removedAfterCreation.set(venvs, (set = new Set()));
+  set.add(venv);
+}
+
+/** Whether the script that filled this venv map created `venv` and removed it later. */
+export function createdThenRemoved(venvs: ReadonlyMap<string, unknown>, venv: string): boolean {
+  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
 }
