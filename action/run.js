@@ -18065,7 +18065,10 @@ function buildKnowledge(cfg) {
       scripts.set(name, { module, source });
     }
   }
+  const own = ownDistribution(cfg.root, cfg.pyproject);
   for (const dep of declaredDistributions(cfg.root, cfg.pyproject)) {
+    if (dep.name === own)
+      continue;
     for (const name of scriptsOfDistribution(dep.name)) {
       if (scripts.has(name) || SELF_MANAGED_TOOLS.has(name) || NOT_PYTHON_COMMANDS.has(name))
         continue;
@@ -18116,6 +18119,26 @@ var NOT_PYTHON_COMMANDS = /* @__PURE__ */ new Set([
   "setuptools",
   "wheel"
 ]);
+function ownDistribution(root, pyproject) {
+  const project = pyproject?.project;
+  const poetry = pyproject?.tool?.poetry ?? void 0;
+  let name = typeof project?.name === "string" ? project.name : typeof poetry?.name === "string" ? poetry.name : void 0;
+  if (name === void 0 && pyproject === void 0) {
+    for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
+      let text3;
+      try {
+        text3 = fs11.readFileSync(path30.join(root, file), "utf8");
+      } catch {
+        continue;
+      }
+      const section = new RegExp(`^\\[${table}\\][^\\n]*\\n((?:(?!\\[)[^\\n]*\\n?)*)`, "m").exec(text3)?.[1];
+      name = section && /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)/m.exec(section)?.[1];
+      if (name)
+        break;
+    }
+  }
+  return name ? name.toLowerCase().replace(/[-_.]+/g, "-") : void 0;
+}
 
 // dist/src/pipeline/context.js
 import path31 from "node:path";

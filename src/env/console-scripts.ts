@@ -114,7 +114,12 @@ export function buildKnowledge(cfg: ProjectSettings): ToolKnowledge & { venvs: s
   // name is a launched command: almost always that package's console script (towncrier, zensical,
   // nox-poetry …) — even before the venv exists. conda's own package names are not PyPI's: only
   // their known scripts count.
+  // The project's own distribution (a constraints file or a CI line that installs the checkout) is
+  // not a dependency: its scripts are the project's own commands, which its code and tests start on
+  // purpose from the environment that has them (pulpcore's functional tests and `pulpcore-manager`).
+  const own = ownDistribution(cfg.root, cfg.pyproject);
   for (const dep of declaredDistributions(cfg.root, cfg.pyproject)) {
+    if (dep.name === own) continue;
     for (const name of scriptsOfDistribution(dep.name)) {
       if (scripts.has(name) || SELF_MANAGED_TOOLS.has(name) || NOT_PYTHON_COMMANDS.has(name)) continue;
       scripts.set(name, { module: KNOWN_CONSOLE_SCRIPTS.get(name)?.module, source: `${dep.name}, declared in ${dep.from}` });
@@ -139,3 +144,28 @@ const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
   'pandoc', 'ffmpeg', 'patchelf', 'shellcheck', 'taplo', 'typos', 'hadolint', 'actionlint', 'go', 'protoc', 'grpcio-tools',
   'awscli', 'kubernetes', 'redis', 'psycopg', 'mysql', 'sqlite', 'java', 'selenium', 'playwright', 'pip', 'setuptools', 'wheel',
 ]);
+
+/**
+ * The PEP 503 name of the project's own distribution: [project] or [tool.poetry] name in the parsed
+ * pyproject, else (settings not read: `--no-config`) the `name =` of pyproject.toml's [project]
+ * table or setup.cfg's [metadata] at the root.
+ */
+function ownDistribution(root: string, pyproject: Record<string, unknown> | undefined): string | undefined {
+  const project = pyproject?.project as Record<string, unknown> | undefined;
+  const poetry = ((pyproject?.tool as Record<string, unknown> | undefined)?.poetry ?? undefined) as Record<string, unknown> | undefined;
+  let name = typeof project?.name === 'string' ? project.name : typeof poetry?.name === 'string' ? poetry.name : undefined;
+  if (name === undefined && pyproject === undefined) {
+    for (const [file, table] of [['pyproject.toml', 'project'], ['setup.cfg', 'metadata']] as const) {
+      let text: string;
+      try {
+        text = fs.readFileSync(path.join(root, file), 'utf8');
+      } catch {
+        continue;
+      }
+      const section = new RegExp(`^\\[${table}\\][^\\n]*\\n((?:(?!\\[)[^\\n]*\\n?)*)`, 'm').exec(text)?.[1];
+      name = section && /^name\s*=\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)/m.exec(section)?.[1];
+      if (name) break;
+    }
+  }
+  return name ? name.toLowerCase().replace(/[-_.]+/g, '-') : undefined;
+}
