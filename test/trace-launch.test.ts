@@ -221,6 +221,27 @@ test("a program's own sitecustomize (on PYTHONPATH, or in the venv) still runs, 
   assert.equal(spawnsTagged(traced.result!.records, 'tag-after-own').length, 1);
 });
 
+test('the first traced process of an interpreter writes the sitecustomize bytecode; the later ones load it, even under PYTHONDONTWRITEBYTECODE', { skip: skipWhy }, async () => {
+  // Each child prints whether its own sitecustomize came from bytecode already there when it started.
+  const child = "import os, sys; m = sys.modules['_venvguard_trace']; print(m.__file__.endswith('.pyc') or os.path.getmtime(m.__cached__) < START)";
+  const prog = write('bytecode.py', `import subprocess, sys, time
+START = time.time()
+for i in range(3):
+    subprocess.run([sys.executable, "-c", "START = %r; " % START + ${JSON.stringify(child)}])
+`);
+  const r = await launchTraced({ command: [py, prog], cwd: root, env: cleanEnv(PATH, { PYTHONDONTWRITEBYTECODE: '1' }), stdio: 'pipe', keep: true });
+  try {
+    assert.equal(r.stderr?.toString(), '');
+    assert.equal(r.stdout?.toString(), 'True\nTrue\nTrue\n');
+    const cache = path.join(r.folder, '__pycache__');
+    assert.deepEqual(fs.readdirSync(cache).filter((f) => f.startsWith('sitecustomize.')).length, 1, 'one bytecode file, no temporary left');
+    assert.deepEqual(fs.readdirSync(cache).filter((f) => f.endsWith('.tmp')), []);
+    assert.equal(processes(r.records).length, 4);
+  } finally {
+    fs.rmSync(r.folder, { recursive: true, force: true });
+  }
+});
+
 test('CMD need not be Python: bash and make run python, which reports itself with its parent', { skip: skipWhy }, async () => {
   write('Makefile', 'test:\n\tpython -c pass tag-make\n');
   const bash = await launchTraced({ command: ['bash', '-c', 'python -c pass tag-bash; true'], cwd: root, env: cleanEnv(PATH), stdio: 'pipe' });

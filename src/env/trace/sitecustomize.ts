@@ -423,8 +423,9 @@ def _on(event, args):
 `;
 
 /**
- * The sitecustomize.py itself: small, so that compiling it costs nothing when no bytecode is written
- * (PYTHONDONTWRITEBYTECODE, common in containers). It runs the tracer's body from a code object cached
+ * The sitecustomize.py itself: small, and compiled once per interpreter version in the folder (its
+ * first process writes the bytecode, which the later ones read even under PYTHONDONTWRITEBYTECODE,
+ * common in containers: compiling it from source cost each process 2-3 ms). It runs the tracer's body from a code object cached
  * per interpreter version in the folder (compiled from venvguard-tracer.py on first use, written under
  * a temporary name and renamed, so concurrent first starts never read half a file), then loads the
  * sitecustomize it shadows: it takes its own folder off sys.path and imports `sitecustomize` again, as
@@ -474,11 +475,34 @@ def _venvguard_chain(here):
         raise
 
 
+def _venvguard_bytecode():
+    # This file's bytecode, for the next processes of this Python, which read it even where none is
+    # written (PYTHONDONTWRITEBYTECODE, -B): compiling it from source cost each traced process 2-3 ms.
+    src = os.path.abspath(__file__)
+    if not src.endswith('.py'):
+        return  # Python 2 loaded it from its .pyc
+    cached = globals().get('__cached__') or src + 'c'
+    if os.path.exists(cached):
+        return
+    import py_compile
+    tmp = '%s.%d.tmp' % (cached, os.getpid())
+    mode = getattr(py_compile, 'PycInvalidationMode', None)
+    if mode is not None:
+        py_compile.compile(src, cfile=tmp, doraise=True, invalidation_mode=mode.TIMESTAMP)
+    else:
+        py_compile.compile(src, cfile=tmp, doraise=True)
+    os.rename(tmp, cached)
+
+
 if '_venvguard_trace' not in sys.modules:
     sys.modules['_venvguard_trace'] = sys.modules.get('sitecustomize')
     if os.environ.get('VENVGUARD_TRACE_DIR'):
         try:
             exec(_venvguard_code(os.path.dirname(os.path.abspath(__file__))), globals())
+        except Exception:
+            pass
+        try:
+            _venvguard_bytecode()
         except Exception:
             pass
     _venvguard_chain(os.path.dirname(os.path.abspath(__file__)))
