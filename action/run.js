@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs19 from "node:fs";
-import path42 from "node:path";
+import fs20 from "node:fs";
+import path44 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path38 from "node:path";
+import path40 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path43, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path43;
+  constructor(path45, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path45;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path43, bytes, opts = {}) {
+function decodeText(path45, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path43, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path43, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path45, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path43, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path45, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path43, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path45, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path43, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path43, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path45, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -4891,10 +4891,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path43 = `PATH="${v.venv}/bin:$PATH"`;
+  const path45 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path43}` }], applicability: "unsafe", reason, title: `Add ENV ${path43} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path43}` }], applicability: "unsafe", reason, title: `Add ${path43} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path45}` }], applicability: "unsafe", reason, title: `Add ENV ${path45} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path45}` }], applicability: "unsafe", reason, title: `Add ${path45} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6828,10 +6828,10 @@ function analyzeMakefile(file, opts = {}) {
     namedBy.set(venv, found);
     return found || void 0;
   };
-  const shownPath = shownUnder(CURDIR);
+  const shownPath2 = shownUnder(CURDIR);
   const showVenv4 = (venv) => {
     const n = venvName(venv);
-    return n ? `$(${n})` : shownPath(venv);
+    return n ? `$(${n})` : shownPath2(venv);
   };
   const slashRefs = /* @__PURE__ */ new Set();
   makefileStats.fileScans++;
@@ -7006,7 +7006,7 @@ function analyzeMakefile(file, opts = {}) {
       unit,
       scope: `in ${unit}`,
       persistAdvice: (venv) => {
-        const bin = binFor(venv, CURDIR) ?? `${shownPath(venv)}/bin`;
+        const bin = binFor(venv, CURDIR) ?? `${shownPath2(venv)}/bin`;
         if (shellsActivating.has(job))
           return `add .ONESHELL: so that a recipe's lines share one shell, or call the venv's programs by path on every line (${bin}/pip \u2026)`;
         const dir = bin.slice(0, -"/bin".length);
@@ -7093,7 +7093,7 @@ function analyzeMakefile(file, opts = {}) {
   };
   jobs.forEach((job, i) => {
     const named = job.shells.map(textOf).join("\n");
-    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath2(v));
     const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
     const dialect = job.dialect;
     if (dialect === void 0)
@@ -7767,13 +7767,33 @@ function nextApiWord(s, from = 0, to = s.length) {
 }
 var Prefilter = class {
   tools;
-  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
-  constructor(tools) {
+  project;
+  /**
+   * `tools`: the name of any Python tool the judge knows, as it may appear in a string; `project`:
+   * the project's other modules, whose constants and helpers a file may use (project-modules.ts).
+   */
+  constructor(tools, project) {
     this.tools = tools;
+    this.project = project;
   }
   /** True when the Python file may contain an escape and must be analysed. */
   mayContainEscape(text3) {
     return pythonMayMatter(text3, this.tools);
+  }
+  /**
+   * For a Python file the tests above would skip: whether it may still start a tool through another
+   * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
+   * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
+   * undecoded bytes as Latin-1 (`bytes`: then only the cheap half: a helper called or an API word).
+   */
+  mayMatterThroughProject(path45, text3, bytes = false) {
+    const p = this.project;
+    if (!p || !/\bimport\b/.test(text3))
+      return false;
+    const helper = () => p.callsHelper(path45, text3) && this.tools.test(text3);
+    if (bytes)
+      return helper();
+    return helper() && someStringMatches(text3, this.tools) || apiWordInCode(text3) && p.usesToolConstant(path45, text3, this.tools);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -8552,9 +8572,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path43, bytes) {
+function decodePython(path45, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path43, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path45, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -8573,9 +8593,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path43 = this.path;
-    path43.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path43[path43.length - 1];
+    const path45 = this.path;
+    path45.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path45[path45.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -8585,7 +8605,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path43.push(next);
+      path45.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -8598,11 +8618,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path43 = this.path;
+    const path45 = this.path;
     let lo = 0;
-    for (let hi = path43.length - 1; lo < hi; ) {
+    for (let hi = path45.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path43[mid].startIndex <= start && end <= path43[mid].endIndex)
+      if (path45[mid].startIndex <= start && end <= path45[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -8655,12 +8675,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path43, key) {
+function withKey(path45, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path43 === "no")
+  if (key === void 0 && path45 === "no")
     return "unknown";
-  return path43;
+  return path45;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -9303,11 +9323,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path43 = flow.chain.join("/");
+                const path45 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path43.startsWith(k + "/") || k.startsWith(path43 + "/"))
+                  if (path45.startsWith(k + "/") || k.startsWith(path45 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path43, e.value());
+                chain.values.set(path45, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -9577,10 +9597,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path43 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path45 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path43 = withKey(path43, k);
-        return { k: "env", path: path43, span };
+          path45 = withKey(path45, k);
+        return { k: "env", path: path45, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -9751,6 +9771,8 @@ var MAX_DEPTH = 40;
 var PythonModule = class {
   root;
   file;
+  project;
+  importDepth;
   /** Local name → dotted qualified name, from every import statement in the file. */
   imports = /* @__PURE__ */ new Map();
   /** `import sys` at module level (for fixes). */
@@ -9768,9 +9790,11 @@ var PythonModule = class {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   python2Cache;
-  constructor(root, file) {
+  constructor(root, file, project, importDepth = 0) {
     this.root = root;
     this.file = file;
+    this.project = project;
+    this.importDepth = importDepth;
     this.scopes = new Scopes(root, this);
     this.summaries = new Summaries(this.scopes, this);
     for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ["import_statement", "import_from_statement"]))
@@ -9838,19 +9862,20 @@ var PythonModule = class {
       return;
     }
     const mod = n.childForFieldName("module_name");
-    if (!mod || mod.type === "relative_import")
+    if (!mod)
       return;
-    const modName = mod.text;
+    const modName = mod.text.replace(/\s+/g, "");
+    const join = (name) => modName.endsWith(".") ? `${modName}${name}` : `${modName}.${name}`;
     for (const c of n.childrenForFieldName("name")) {
       if (!c)
         continue;
       if (c.type === "dotted_name")
-        this.imports.set(c.text, `${modName}.${c.text}`);
+        this.imports.set(c.text, join(c.text));
       else if (c.type === "aliased_import") {
         const name = c.childForFieldName("name")?.text;
         const alias = c.childForFieldName("alias")?.text;
         if (name && alias)
-          this.imports.set(alias, `${modName}.${name}`);
+          this.imports.set(alias, join(name));
       }
     }
   }
@@ -9996,9 +10021,28 @@ var PythonModule = class {
     if (v && !(v.k === "unknown" && !v.span))
       return v;
     const q = this.imports.get(name);
-    if (q)
-      return this.qualifiedValue(q, spanOf(n));
+    if (q) {
+      const known = this.qualifiedValue(q, spanOf(n));
+      return known.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known : known;
+    }
     return v ?? { k: "unknown", span: spanOf(n) };
+  }
+  /** A name's value at the end of the module (for another module that imports it: project-modules.ts). */
+  topLevelValue(name) {
+    const v = this.lookup(name, this.scopes.scopeFor(this.root), Infinity);
+    if (v && !(v.k === "unknown" && !v.span))
+      return v;
+    const q = this.imports.get(name);
+    return q ? this.project?.constant(this.file.path, q, spanOf(this.root), this.importDepth) : void 0;
+  }
+  /** Where the module last binds a name at its top level (1-based line and column). */
+  topLevelOrigin(name) {
+    const events = this.scopes.eventsOf(this.scopes.scopeFor(this.root)).get(name);
+    const last = events?.[events.length - 1];
+    if (!last)
+      return void 0;
+    const offset = last.k === "assign" && last.stmt ? last.stmt.startIndex : last.pos;
+    return { offset, ...this.file.location(offset) };
   }
   /** Values with a known meaning by qualified name (sys.executable, sys.prefix, os.environ …). */
   qualifiedValue(q, span) {
@@ -10049,6 +10093,9 @@ var PythonModule = class {
       const v = this.qualifiedValue(q, span);
       if (v.k !== "unknown")
         return v;
+      const other = this.project?.constant(this.file.path, q, span, this.importDepth);
+      if (other)
+        return other;
     }
     const obj = n.childForFieldName("object");
     const attr = n.childForFieldName("attribute")?.text;
@@ -10086,22 +10133,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path43 = "no";
+    let path45 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path43 = withKey(path43, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path45 = withKey(path45, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path43 = mergeEnv(path43, v.k === "env" ? v.path : "unknown");
+        path45 = mergeEnv(path45, v.k === "env" ? v.path : "unknown");
       } else
-        path43 = withKey(path43, void 0);
+        path45 = withKey(path45, void 0);
     }
-    return { k: "env", path: path43, span: spanOf(n) };
+    return { k: "env", path: path45, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -10137,6 +10184,9 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
 };
+
+// dist/src/frontends/python/launch-sites.js
+import path9 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -10672,12 +10722,65 @@ function findLaunchSites(mod) {
   }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
+  if (mod.project) {
+    sites.push(...projectHelperSites(mod, meter, launches.length));
+    for (const site of sites) {
+      const origin = mod.project.originOf(site.argv[0], site.callSpan);
+      if (origin)
+        (site.elsewhere ??= []).push({ message: `"${origin.name}" is set here`, path: shownPath(mod, origin.file), offset: origin.offset, line: origin.line, column: origin.column });
+    }
+  }
   if (definesBuildHooks(mod)) {
     for (const site of sites)
       if (site.env.path.kind !== "missing" && site.env.path.kind !== "reset")
         site.env.scriptsOnPath = "the PEP 517 build environment";
   }
   return dedupe(sites);
+}
+function shownPath(mod, file) {
+  return path9.isAbsolute(mod.file.path) ? file : path9.relative(process.cwd(), file).split(path9.sep).join("/");
+}
+function projectHelperSites(mod, meter, counted) {
+  const project = mod.project;
+  const names = /* @__PURE__ */ new Set();
+  for (const [alias, q] of mod.imports) {
+    if (LAUNCH_APIS.has(q))
+      continue;
+    if (project.mayBeHelper(mod.file.path, q))
+      names.add(alias);
+    else
+      for (const h of project.helperNamesOfModule(mod.file.path, q))
+        names.add(h);
+  }
+  if (!names.size)
+    return [];
+  const sites = [];
+  let n = counted;
+  for (const call of mod.callsTo(names)) {
+    const fn = call.childForFieldName("function");
+    const q = fn ? mod.qualify(fn, mod.scopeAt(call)) : void 0;
+    if (!q || LAUNCH_APIS.has(q))
+      continue;
+    const helper = project.helper(mod.file.path, q);
+    if (!helper)
+      continue;
+    const { keywords, positional } = mod.callArgs(call);
+    const commandAt = "index" in helper.spec ? helper.spec.index : helper.spec.form === "program-rest" ? Infinity : 0;
+    if ([...keywords.keys()].some((k) => helper.others.includes(k) && /env|path|venv|python/i.test(k)))
+      continue;
+    if (positional.length > commandAt + 1 && helper.others.some((p) => /env|path|venv|python/i.test(p)))
+      continue;
+    within(PYTHON_LAUNCH_CALLS, ++n);
+    const name = q.slice(q.lastIndexOf(".") + 1);
+    for (const site of sitesForCall(mod, meter, call, helper.api, helper.spec)) {
+      site.wrappers = [`${name}()`, ...site.wrappers];
+      if (helper.spec.form === "program-rest" && site.rewriter)
+        site.rewriter = new PythonRewriter(mod, site, call, { varargs: true });
+      (site.elsewhere ??= []).push({ message: `"${name}" runs what it is given with ${helper.api}`, path: shownPath(mod, helper.file), offset: 0, line: helper.line, column: 1 });
+      sites.push(site);
+    }
+  }
+  return sites;
 }
 var BUILD_HOOKS = /^(?:async\s+)?def\s+(?:build_wheel|build_sdist|build_editable|prepare_metadata_for_build_(?:wheel|editable)|get_requires_for_build_(?:wheel|sdist|editable))\s*\(/m;
 function definesBuildHooks(mod) {
@@ -10936,19 +11039,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path43 = r.env;
+    let path45 = r.env;
     if (cmd.pathReset)
-      path43 = { kind: "reset", by: cmd.pathReset };
+      path45 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path43 = { kind: "reset", by: "env -i" };
+      path45 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path43 = { kind: "explicit" };
-    const env2 = { path: path43 };
+      path45 = { kind: "explicit" };
+    const env2 = { path: path45 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path43.kind !== "reset" && path43.kind !== "missing")
+    if (active !== void 0 && path45.kind !== "reset" && path45.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -11085,7 +11188,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) && !opts.project?.callsHelper(file.path, parseText) ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -11097,7 +11200,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     throw new Error("tree-sitter returned no tree");
   try {
     const root = tree.rootNode;
-    const mod = new PythonModule(root, file);
+    const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
@@ -11122,6 +11225,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
     tree.delete();
+    opts.project?.release();
   }
 }
 function rangeReader(text3, ranges) {
@@ -11182,7 +11286,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path43, head2) => /\.pyw?$/i.test(path43) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path45, head2) => /\.pyw?$/i.test(path45) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -11190,10 +11294,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path9 from "node:path";
+import path10 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -11228,7 +11332,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path9.posix.basename(prog);
+  const base = path10.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -11382,13 +11486,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path10.posix.basename(prog) === "env") {
+  if (path11.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path10.posix.basename(prog);
+  const name = path11.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -11461,7 +11565,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path11.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -11473,7 +11577,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path11 from "node:path";
+import path12 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -11726,7 +11830,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path11.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path12.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -11735,7 +11839,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -11995,7 +12099,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path12.posix.basename(n);
+    const base = path13.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -12009,7 +12113,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -12064,7 +12168,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path14.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.");
   },
   mayMatter: configMayMatter,
@@ -12074,7 +12178,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path14 from "node:path";
+import path15 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -12180,7 +12284,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path14.posix.basename(shell2);
+      const base = path15.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -12220,7 +12324,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path14.posix.basename(n);
+    const base = path15.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -12232,7 +12336,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path15 from "node:path";
+import path16 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -12386,7 +12490,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    const base = path16.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -12396,7 +12500,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -12726,7 +12830,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path16.posix.basename(norm);
+    const base = path17.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -12736,7 +12840,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -12792,7 +12896,7 @@ function analyzeCircleci(file) {
           if (!item)
             continue;
           const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path17.posix.basename(shell2.trim().split(/\s+/)[0]);
+          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path18.posix.basename(shell2.trim().split(/\s+/)[0]);
           if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
             continue;
           const env2 = new Map(jobEnv);
@@ -12842,7 +12946,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -12931,7 +13035,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path18.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path19.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -12940,7 +13044,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -13313,7 +13417,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path19.posix.basename(p.replace(/\\/g, "/"));
+    const base = path20.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -13324,10 +13428,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs2 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path20 from "node:path";
+import path21 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -13421,7 +13525,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path20.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path21.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -13430,8 +13534,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path20.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path20.sep))
+          const host = path21.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path21.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -13544,8 +13648,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path21.resolve(composeDir, context);
-  const dockerfile = path21.resolve(ctx, df);
+  const ctx = path22.resolve(composeDir, context);
+  const dockerfile = path22.resolve(ctx, df);
   let text3;
   try {
     if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -13555,7 +13659,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path21.relative(composeDir, dockerfile) || path21.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path22.relative(composeDir, dockerfile) || path22.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -13586,7 +13690,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path21.dirname(path21.resolve(file.path));
+  const composeDir = path22.dirname(path22.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -13669,7 +13773,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path21.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path22.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -13678,7 +13782,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -14429,7 +14533,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path22.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path23.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -14456,8 +14560,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path43, content) {
-  const name = path43.slice(Math.max(path43.lastIndexOf("/"), path43.lastIndexOf("\\")) + 1);
+function headOf(path45, content) {
+  const name = path45.slice(Math.max(path45.lastIndexOf("/"), path45.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -14469,11 +14573,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path43, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path43, head2));
+function claimingFrontEnd(path45, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path45, head2));
 }
-function frontEndFor(path43, head2 = "") {
-  return claimingFrontEnd(path43, head2) ?? pythonFrontEnd;
+function frontEndFor(path45, head2 = "") {
+  return claimingFrontEnd(path45, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -15206,7 +15310,10 @@ function diagnose(file, analysis, ctx) {
             span,
             start,
             end: file.location(span.end),
-            related: related.map((x) => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
+            related: [
+              ...related.map((x) => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
+              ...(site.elsewhere ?? []).map((x) => ({ message: x.message, path: x.path, span: { start: x.offset, end: x.offset }, start: { line: x.line, column: x.column }, end: { line: x.line, column: x.column } }))
+            ],
             fix
           });
         }
@@ -15220,31 +15327,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path43, ctx, language2) {
+function readForCheckSafely(path45, ctx, language2) {
   try {
-    return readForCheck(path43, ctx, language2);
+    return readForCheck(path45, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path43, diagnostics: [], problems: [{ path: path43, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path45, diagnostics: [], problems: [{ path: path45, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path43, ctx, language2) {
-  const result2 = { path: path43, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path45, ctx, language2) {
+  const result2 = { path: path45, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path43, kind, message, partial: false });
+    result2.problems.push({ path: path45, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path43, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path43) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path45, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path45) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path43) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path45) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -15254,22 +15361,22 @@ function readForCheck(path43, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path43, headOf(path43, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path45, headOf(path45, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes)) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path45, bytes.toString("latin1"), true))) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path43, bytes);
+  const decoded = (fe.decode ?? decodeText)(path45, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path43, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path45, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path45, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -15297,7 +15404,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path43 = result2.path;
+  const path45 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -15314,30 +15421,30 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path43, e));
+    result2.problems.push(crashProblem(path45, e));
   }
   return result2;
 }
-function crashProblem(path43, e) {
+function crashProblem(path45, e) {
   if (e instanceof TooComplexError)
-    return { path: path43, kind: "too-complex", message: e.message, partial: false };
+    return { path: path45, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path43, kind: "too-deep", message: e.message, partial: false };
+    return { path: path45, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path43, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path45, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path43, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path45, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path43, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path45, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
 }
 
 // dist/src/pipeline/config.js
 import fs4 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -16143,7 +16250,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path43 = wordText(found.script);
+    const path45 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -16153,13 +16260,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path43))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path45))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path43 } } : { messageId: "runAsProgram", data: { script: path43 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path45 } } : { messageId: "runAsProgram", data: { script: path45 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path43}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path45}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -16257,7 +16364,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path23.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path24.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -16292,8 +16399,8 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path23.relative(process.cwd(), path23.resolve(file));
-  return rel && !rel.startsWith("..") && !path23.isAbsolute(rel) ? rel : file;
+  const rel = path24.relative(process.cwd(), path24.resolve(file));
+  return rel && !rel.startsWith("..") && !path24.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
@@ -16316,7 +16423,7 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path23.join(dir, "pyproject.toml");
+    const p = path24.join(dir, "pyproject.toml");
     return fs4.existsSync(p) ? p : void 0;
   });
 }
@@ -16325,7 +16432,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path23.dirname(dir);
+    const up = path24.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -16334,7 +16441,7 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path23.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path24.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
@@ -16345,9 +16452,9 @@ function parsedToml(file, cache) {
   return data;
 }
 function folderOf(p) {
-  const abs = path23.resolve(p);
+  const abs = path24.resolve(p);
   try {
-    return fs4.statSync(abs).isFile() ? path23.dirname(abs) : abs;
+    return fs4.statSync(abs).isFile() ? path24.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -16355,9 +16462,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path23.dirname(path23.resolve(pyprojectPath)) : path23.resolve(start);
+  const projectRoot3 = pyprojectPath ? path24.dirname(path24.resolve(pyprojectPath)) : path24.resolve(start);
   const cfg = {
-    root: settingsPath ? path23.dirname(path23.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path24.dirname(path24.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -16375,7 +16482,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path23.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path24.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -16446,7 +16553,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path23.join(dir, n);
+    const p = path24.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -16467,7 +16574,7 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/resolver.js
 import fs5 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
@@ -16494,25 +16601,25 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path24.resolve(p);
+    const abs = path25.resolve(p);
     let dir = abs;
     try {
       if (!fs5.statSync(abs).isDirectory())
-        dir = path24.dirname(abs);
+        dir = path25.dirname(abs);
     } catch {
-      dir = path24.dirname(abs);
+      dir = path25.dirname(abs);
     }
     return this.forDir(dir);
   }
   /** The settings for a file (no stat: its folder's). */
   forFile(file) {
-    return this.fixed ?? this.forDir(path24.dirname(path24.resolve(file)));
+    return this.fixed ?? this.forDir(path25.dirname(path25.resolve(file)));
   }
   /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path24.resolve(dir), names);
+    const n = this.nearestFor(path25.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -16532,13 +16639,13 @@ var ConfigResolver = class {
       return known;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path24.join(dir, "pyproject.toml");
+    const pyproject = path25.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path24.dirname(dir);
+      const up = path25.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -16549,16 +16656,16 @@ var ConfigResolver = class {
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // dist/src/pipeline/container-images.js
 import fs7 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 import { parse as parseYaml2 } from "yaml";
 
 // dist/src/pipeline/docker-run.js
 import fs6 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 import { parse as parseYaml } from "yaml";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -16667,8 +16774,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path25.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path25.join(ctx, "Dockerfile"), root);
+          const context = path26.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path26.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -16691,15 +16798,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path25.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path26.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path25.sep))
+            if (!kind || host === root || !host.startsWith(root + path26.sep))
               continue;
-            mounts.push({ dest: path25.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path26.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path25.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path26.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -16711,14 +16818,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path25.resolve(root, file)) === "file" ? [path25.resolve(root, file)] : [];
-  const full = path25.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path25.dirname(full);
+    return kindOf2(path26.resolve(root, file)) === "file" ? [path26.resolve(root, file)] : [];
+  const full = path26.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path26.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path25.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path26.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs6.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path25.join(dir, n)) === "file").map((n) => path25.join(dir, n));
+    return fs6.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path26.join(dir, n)) === "file").map((n) => path26.join(dir, n));
   } catch {
     return [];
   }
@@ -16790,7 +16897,7 @@ function composeDefs(file) {
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path26.dirname(file);
+  const dir = path27.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -16800,7 +16907,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path26.resolve(dir, ctx);
+    const context = path27.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -16816,13 +16923,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path26.resolve(dir, src);
+      const host = path27.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path26.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path27.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path26.resolve(context, df),
+      dockerfile: path27.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -16832,7 +16939,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path26.basename(file)} service ${name}`
+      from: `${path27.basename(file)} service ${name}`
     });
   }
   return out;
@@ -16879,37 +16986,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path26.dirname(file), ...roots].map((r) => path26.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path27.dirname(file), ...roots].map((r) => path27.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path26.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path26.basename(file)} target ${name}` });
+    out.push({ dockerfile: path27.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path27.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path26.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path27.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path26.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path27.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path26.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path27.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path26.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path27.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path26.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path27.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -16945,7 +17052,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path26.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path27.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -16959,7 +17066,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path26.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path27.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -16991,9 +17098,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path26.resolve(f);
+    const abs = path27.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path26.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path27.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -17018,14 +17125,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path26.posix.join(workdir, `${mod}.py`), path26.posix.join(workdir, mod));
+      out.push(path27.posix.join(workdir, `${mod}.py`), path27.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path26.posix.normalize(w.startsWith("/") ? w : path26.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path27.posix.normalize(w.startsWith("/") ? w : path27.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -17034,14 +17141,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path26.join(c.host, p.slice(c.dest.length));
+        const host = path27.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path26.posix.join(c.dest, path26.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path26.posix.join(c.dest, path26.basename(c.host)))
+    const at2 = c.intoDir ? path27.posix.join(c.dest, path27.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path27.posix.join(c.dest, path27.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -17058,12 +17165,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path26.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path26.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path27.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path27.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path26.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path27.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -17077,8 +17184,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path26.resolve(b, w);
-          if (p.startsWith(root + path26.sep))
+          const p = path27.resolve(b, w);
+          if (p.startsWith(root + path27.sep))
             found.push(p);
         }
       }
@@ -17118,7 +17225,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path27.relative(base, path27.resolve(dir)).split(path27.sep).join("/");
+  const relativeDir = (base, dir) => path28.relative(base, path28.resolve(dir)).split(path28.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -17126,7 +17233,7 @@ function discoverFiles(inputs, settings) {
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path27.resolve(p);
+    const key = path28.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -17174,7 +17281,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path27.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path28.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -17186,7 +17293,7 @@ function discoverFiles(inputs, settings) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path27.join(dir, e.name);
+      const p = path28.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       if (e.isSymbolicLink()) {
@@ -17235,13 +17342,13 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path27.dirname(path27.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path28.dirname(path28.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path27.basename(input2);
+      const name = path28.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -17262,7 +17369,7 @@ function discoverFiles(inputs, settings) {
 
 // dist/src/env/console-scripts.js
 import fs11 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -17623,7 +17730,7 @@ function scriptsOfDistribution(dist) {
 
 // dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -17675,14 +17782,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path28.relative(root, file) || path28.basename(file);
+  const from = path29.relative(root, file) || path29.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path28.resolve(path28.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path29.resolve(path29.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -17871,17 +17978,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path28.join(dir, f));
+      out.push(path29.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path28.join(dir, sub)))
+    for (const f of listDir(path29.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path28.join(dir, sub, f));
+        out.push(path29.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path28.resolve(root);
+  const key = path29.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -17889,12 +17996,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path28.join(root, f), root, out, seen);
+      readRequirements(path29.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path28.join(root, sub)))
+    for (const f of listDir(path29.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path28.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path28.join(root, f)) : void 0;
+        readRequirements(path29.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path29.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -17906,15 +18013,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path28.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path29.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path28.dirname(d)) {
-    if (fs9.existsSync(path28.join(d, ".git"))) {
+  for (let d = key; ; d = path29.dirname(d)) {
+    if (fs9.existsSync(path29.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path28.dirname(d) === d)
+    if (path29.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -17922,13 +18029,13 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path28.relative(root, f);
+      const from = path29.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path28.resolve(dir, r), root, out, seen);
+          readRequirements(path29.resolve(dir, r), root, out, seen);
     }
   }
   return out;
@@ -17936,9 +18043,9 @@ function declaredDistributions(root, pyproject) {
 
 // dist/src/env/static.js
 import fs10 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path29.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path30.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
@@ -17950,16 +18057,16 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path29.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path29.join(libDir, "site-packages")))
-      out.push(path29.join(libDir, "site-packages"));
+    const libDir = path30.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path30.join(libDir, "site-packages")))
+      out.push(path30.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path29.join(libDir, d, leaf);
+        const sp = path30.join(libDir, d, leaf);
         if (fs10.existsSync(sp))
           out.push(sp);
       }
@@ -17988,13 +18095,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path30.join(root, e.name))).map((e) => path30.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path31.join(root, e.name))).map((e) => path31.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs11.existsSync(path30.join(base, ...mod, "__main__.py")))
+    if (fs11.existsSync(path31.join(base, ...mod, "__main__.py")))
       return mod.join(".");
   }
   return void 0;
@@ -18035,7 +18142,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path30.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path31.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -18043,7 +18150,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path30.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path31.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -18061,7 +18168,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path30.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path31.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -18127,7 +18234,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path30.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path31.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -18140,8 +18247,589 @@ function ownDistribution(root, pyproject) {
   return name ? name.toLowerCase().replace(/[-_.]+/g, "-") : void 0;
 }
 
+// dist/src/frontends/python/project-modules.js
+import fs12 from "node:fs";
+import path32 from "node:path";
+
+// dist/src/frontends/python/project-helpers.js
+function helpersIn(mod, candidates2) {
+  const out = /* @__PURE__ */ new Map();
+  const names = new Set(LAUNCH_API_NAMES);
+  for (const [alias, q] of mod.imports)
+    if (LAUNCH_APIS.has(q))
+      names.add(alias);
+  for (const call of mod.callsTo(names)) {
+    const def = topLevelDef(call);
+    const name = def?.childForFieldName("name")?.text;
+    if (!def || !name || !candidates2.has(name) || out.has(name))
+      continue;
+    const fn = call.childForFieldName("function");
+    const api = fn ? mod.qualify(fn, mod.scopeAt(call)) : void 0;
+    const spec = api ? LAUNCH_APIS.get(api) : void 0;
+    if (!api || !spec)
+      continue;
+    const helper = helperSpec(mod, def, call, spec);
+    if (helper)
+      out.set(name, { ...helper, api, file: mod.file.path, line: mod.file.location(def.startIndex).line });
+  }
+  return out;
+}
+function topLevelDef(n) {
+  let def;
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === "function_definition" || p.type === "class_definition" || p.type === "lambda")
+      def = p;
+  }
+  if (!def || def.type !== "function_definition")
+    return void 0;
+  const up = def.parent?.type === "decorated_definition" ? def.parent.parent : def.parent;
+  return up?.type === "module" ? def : void 0;
+}
+function helperSpec(mod, def, call, spec) {
+  const found = helperApiSpec(mod, def, call, spec);
+  if (!found)
+    return void 0;
+  return { spec: found.spec, others: found.params.filter((p) => p !== found.param) };
+}
+function helperApiSpec(mod, def, call, spec) {
+  const params = [];
+  let keywordOnly = false;
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (!p)
+      continue;
+    if (p.type === "keyword_separator")
+      keywordOnly = true;
+    else if (p.type === "list_splat_pattern") {
+      params.push({ name: p.namedChildren[0]?.text ?? "", star: true, keywordOnly: false });
+      keywordOnly = true;
+    } else if (p.type === "dictionary_splat_pattern")
+      continue;
+    else {
+      const name = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (name)
+        params.push({ name, star: false, keywordOnly });
+    }
+  }
+  const { positional, keywords, splat } = mod.callArgs(call);
+  if (keywords.has("executable"))
+    return void 0;
+  const envNode = keywords.get("env");
+  if (envNode) {
+    mod.paramBindings.set(def.id, new Map(params.filter((p) => !p.star).map((p) => [p.name, { k: "none" }])));
+    let env2;
+    try {
+      env2 = mod.eval(envNode);
+    } finally {
+      mod.paramBindings.delete(def.id);
+    }
+    if (!options(env2).every((o) => o.k === "none" || o.k === "env" && o.path === "inherited"))
+      return void 0;
+  }
+  let cmd;
+  switch (spec.form) {
+    case "subprocess":
+      cmd = positional[0] ?? keywords.get("args");
+      break;
+    case "shell":
+      cmd = positional[spec.index] ?? (spec.keyword ? keywords.get(spec.keyword) : void 0);
+      break;
+    case "argv-or-shell":
+    case "argv-or-name":
+      cmd = positional[spec.index];
+      break;
+    default:
+      return void 0;
+  }
+  if (!cmd)
+    return void 0;
+  let inner = cmd;
+  if (inner.type === "call" && inner.childForFieldName("function")?.text === "list")
+    inner = inner.childForFieldName("arguments")?.namedChildren[0] ?? inner;
+  if (inner.type === "list" && inner.namedChildren.length === 1 && inner.namedChildren[0]?.type === "list_splat")
+    inner = inner.namedChildren[0].namedChildren[0] ?? inner;
+  if (inner.type !== "identifier")
+    return void 0;
+  const index = params.findIndex((p) => p.name === inner.text);
+  const param = params[index];
+  if (!param || param.keywordOnly || reassigned(def, param.name))
+    return void 0;
+  const found = (spec2) => ({ spec: spec2, params: params.map((p) => p.name), param: param.name });
+  if (param.star)
+    return spec.form === "subprocess" && !keywords.has("shell") ? found({ form: "program-rest", program: index, rest: index, searchesPath: true }) : void 0;
+  if (inner !== cmd)
+    return void 0;
+  if (spec.form === "subprocess") {
+    const shellNode = keywords.get("shell");
+    if (!shellNode)
+      return found(splat ? { form: "argv-or-shell", index } : { form: "argv-or-name", index, searchesPath: true });
+    if (shellNode.type === "true")
+      return found({ form: "shell", index, keyword: param.name });
+    if (shellNode.type === "false")
+      return found({ form: "argv-or-name", index, searchesPath: true });
+    return found({ form: "argv-or-shell", index });
+  }
+  if (spec.form === "shell")
+    return found({ form: "shell", index, keyword: param.name });
+  return found({ ...spec, index });
+}
+function reassigned(def, name) {
+  const body = def.childForFieldName("body")?.text ?? "";
+  return new RegExp(`(?<![\\w.])${name}\\s*(?:[-+*/%|&]|//)?=(?!=)|\\bfor\\s+${name}\\b|\\bas\\s+${name}\\b|\\b(?:global|nonlocal)\\s+[^\\n]*\\b${name}\\b`).test(body);
+}
+
+// dist/src/frontends/python/project-modules.js
+var MAX_DEPTH3 = 2;
+var MAX_PER_FILE = 16;
+var MAX_PARSED = 400;
+var MAX_MODULE_CHARS = 512 * 1024;
+var MAX_NAMES = 500;
+var TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
+function assignedIn(t) {
+  if (!t.assigned) {
+    t.assigned = /* @__PURE__ */ new Map();
+    for (const m of t.text.matchAll(TOP_ASSIGNMENT)) {
+      const l = t.assigned.get(m[1]);
+      if (l)
+        l.push(m[2]);
+      else
+        t.assigned.set(m[1], [m[2]]);
+    }
+  }
+  return t.assigned;
+}
+var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var TOP_DEF = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
+var ProjectModules = class {
+  root;
+  exists = /* @__PURE__ */ new Map();
+  resolved = /* @__PURE__ */ new Map();
+  lastBindings;
+  texts = /* @__PURE__ */ new Map();
+  constants = /* @__PURE__ */ new Map();
+  origins = /* @__PURE__ */ new Map();
+  helpers = /* @__PURE__ */ new Map();
+  live = /* @__PURE__ */ new Map();
+  parsedNow = 0;
+  parsed = 0;
+  /** Spans in the importing file where a value from another module was used, and where it came from. */
+  uses = [];
+  constructor(root) {
+    this.root = root;
+  }
+  // ---- finding modules ------------------------------------------------------------------------
+  isFile(p) {
+    let e = this.exists.get(p);
+    if (e === void 0) {
+      try {
+        e = fs12.statSync(p).isFile();
+      } catch {
+        e = false;
+      }
+      this.exists.set(p, e);
+    }
+    return e;
+  }
+  /** Where absolute imports are looked up from a file: its folder, its package's root's parent, the project root and its `src`. */
+  bases(dir) {
+    let top = dir;
+    while (this.isFile(path32.join(top, "__init__.py")) && path32.dirname(top) !== top)
+      top = path32.dirname(top);
+    const out = [dir, top];
+    if (this.root)
+      out.push(this.root, path32.join(this.root, "src"));
+    return [...new Set(out)];
+  }
+  find(bases, parts) {
+    for (const b of bases) {
+      const stem = path32.join(b, ...parts);
+      for (const c of parts.length ? [`${stem}.py`, path32.join(stem, "__init__.py")] : [path32.join(stem, "__init__.py")])
+        if (this.isFile(c))
+          return c;
+    }
+    return void 0;
+  }
+  /**
+   * The module file a dotted name names from `fromFile` (leading dots: relative), if it is one of the
+   * project. An absolute name whose first part is a standard-library module (`os`, `subprocess`,
+   * `test`: isStandard) is never the project's: the standard library itself is a project of modules
+   * with the launch APIs' names. Answers are cached by the importing file's folder.
+   */
+  moduleFile(fromFile, dotted) {
+    return this.moduleFileIn(path32.dirname(path32.resolve(fromFile)), dotted);
+  }
+  moduleFileIn(dir, dotted) {
+    const key = `${dir}\0${dotted}`;
+    if (this.resolved.has(key))
+      return this.resolved.get(key);
+    const m = /^(\.*)(.*)$/.exec(dotted);
+    const level = m[1].length;
+    const parts = m[2] ? m[2].split(".") : [];
+    let found;
+    if (level) {
+      let d = dir;
+      for (let i = 1; i < level; i++)
+        d = path32.dirname(d);
+      found = this.find([d], parts);
+    } else if (parts.length && !isStandard(parts[0]))
+      found = this.find(this.bases(dir), parts);
+    this.resolved.set(key, found);
+    return found;
+  }
+  /** `pkg.settings.PYTHON` → the module file of `pkg.settings` and the name `PYTHON`. */
+  split(fromFile, q) {
+    const i = q.lastIndexOf(".");
+    if (i <= 0 && !q.startsWith("."))
+      return void 0;
+    const name = q.slice(i + 1);
+    const modName = q.slice(0, i + 1).replace(/(?<=[^.])\.$/, "");
+    if (!/^\w+$/.test(name))
+      return void 0;
+    const file = this.moduleFile(fromFile, modName);
+    return file && path32.resolve(file) !== path32.resolve(fromFile) ? { file, name } : void 0;
+  }
+  moduleText(file) {
+    if (!this.texts.has(file)) {
+      let t = null;
+      try {
+        const bytes = fs12.readFileSync(file);
+        if (bytes.length <= MAX_MODULE_CHARS) {
+          const d = decodePython(file, bytes);
+          if (d.ok)
+            t = { text: d.file.text, launchingDefs: launchingDefs(d.file.text) };
+        }
+      } catch {
+        t = null;
+      }
+      this.texts.set(file, t);
+    }
+    return this.texts.get(file) ?? void 0;
+  }
+  /** The module parsed, for the rest of this importing file's analysis (undefined over a budget). */
+  loaded(file, depth) {
+    const key = `${depth}:${file}`;
+    if (this.live.has(key))
+      return this.live.get(key) ?? void 0;
+    this.live.set(key, null);
+    const t = this.moduleText(file);
+    if (!t || this.parsedNow >= MAX_PER_FILE || this.parsed >= MAX_PARSED)
+      return void 0;
+    this.parsedNow++;
+    this.parsed++;
+    const source = new SourceFile(file, t.text);
+    const { text: blanked } = blankComments(t.text);
+    const tree = loadedParser("tree-sitter-python").parse(blanked.includes("\r") ? blanked.replace(/\r(?!\n)/g, "\n") : blanked);
+    if (!tree)
+      return void 0;
+    const l = { file: source, tree, mod: new PythonModule(tree.rootNode, source, this, depth) };
+    this.live.set(key, l);
+    return l;
+  }
+  /** Frees the trees parsed for one importing file (call when its analysis ends). */
+  release() {
+    for (const l of this.live.values())
+      l?.tree.delete();
+    this.live.clear();
+    this.parsedNow = 0;
+    this.uses.length = 0;
+  }
+  // ---- constants ------------------------------------------------------------------------------
+  /**
+   * The value a name imported from another module of the project has at the end of that module
+   * (`q` as the importing file's import table gives it: `.settings.PYTHON`, `pkg.settings.PYTHON`),
+   * re-homed at `span` in the importing file; undefined when it is not a module of the project.
+   */
+  constant(fromFile, q, span, depth = 0) {
+    if (depth >= MAX_DEPTH3)
+      return void 0;
+    const at2 = this.split(fromFile, q);
+    if (!at2)
+      return void 0;
+    const key = `${at2.file}\0${at2.name}`;
+    let v = this.constants.get(key);
+    if (v === void 0) {
+      const t = this.moduleText(at2.file);
+      if (!t || !(assignedIn(t).has(at2.name) || new RegExp(`^[ \\t]*(?:from|import)\\b[^\\n]*\\b${at2.name}\\b`, "m").test(t.text))) {
+        this.constants.set(key, null);
+        return void 0;
+      }
+      const l = this.loaded(at2.file, depth + 1);
+      if (!l)
+        return void 0;
+      for (const name of /* @__PURE__ */ new Set([at2.name, ...[...assignedIn(t).keys()].slice(0, MAX_NAMES)])) {
+        const k = `${at2.file}\0${name}`;
+        if (this.constants.has(k))
+          continue;
+        const top = l.mod.topLevelValue(name);
+        this.constants.set(k, top && top.k !== "func" && top.k !== "unknown" ? top : null);
+        const origin2 = l.mod.topLevelOrigin(name);
+        if (origin2)
+          this.origins.set(k, { name, file: at2.file, ...origin2 });
+      }
+      v = this.constants.get(key) ?? null;
+    }
+    if (!v)
+      return void 0;
+    const origin = this.origins.get(key);
+    if (origin)
+      this.uses.push({ span, origin });
+    return rehome(v, span);
+  }
+  /**
+   * Where a program word used in the importing file was set, when it came from another module: the
+   * use at its span, else (a word a shell split out of such a value) the first use inside the call.
+   */
+  originOf(word, call) {
+    if (!word || !this.uses.length)
+      return void 0;
+    const span = word.span;
+    const at2 = span && this.uses.find((u) => u.span.start <= span.start && span.end <= u.span.end);
+    if (at2)
+      return at2.origin;
+    const sourced = word.fragments.some((f) => f.kind === "text" ? f.offsets?.some((o) => o >= 0) : !!f.span);
+    return sourced ? void 0 : this.uses.find((u) => call.start <= u.span.start && u.span.end <= call.end)?.origin;
+  }
+  // ---- helpers --------------------------------------------------------------------------------
+  /** The helper a call's qualified name (`.utils.run`, `tools.sh`) names, if it is one. */
+  helper(fromFile, q) {
+    const at2 = this.split(fromFile, q);
+    if (!at2)
+      return void 0;
+    return this.helpersOf(at2.file)?.get(at2.name);
+  }
+  /** Whether a qualified name may name a helper, without parsing (lexical). */
+  mayBeHelper(fromFile, q) {
+    const at2 = this.split(fromFile, q);
+    return !!at2 && !!this.moduleText(at2.file)?.launchingDefs.has(at2.name);
+  }
+  /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
+  helperNamesOfModule(fromFile, q) {
+    const file = this.moduleFile(fromFile, q);
+    if (!file || path32.resolve(file) === path32.resolve(fromFile))
+      return [];
+    return [...this.moduleText(file)?.launchingDefs ?? []];
+  }
+  helpersOf(file) {
+    if (!this.helpers.has(file)) {
+      const t = this.moduleText(file);
+      if (!t || !t.launchingDefs.size) {
+        this.helpers.set(file, null);
+        return void 0;
+      }
+      const l = this.loaded(file, 1);
+      if (!l)
+        return void 0;
+      this.helpers.set(file, helpersIn(l.mod, t.launchingDefs));
+    }
+    return this.helpers.get(file) ?? void 0;
+  }
+  // ---- lexical (the prefilter) ------------------------------------------------------------------
+  /** The project modules a file imports, lexically (no parse). */
+  importBindings(fromFile, text3) {
+    if (this.lastBindings?.file === fromFile && this.lastBindings.text === text3)
+      return this.lastBindings.bindings;
+    const bindings = this.scanImports(fromFile, text3);
+    this.lastBindings = { file: fromFile, text: text3, bindings };
+    return bindings;
+  }
+  scanImports(fromFile, text3) {
+    const out = [];
+    const starts = projectImportStarts(text3);
+    if (!starts.length)
+      return out;
+    const me = path32.resolve(fromFile);
+    const dir = path32.dirname(me);
+    const at2 = (re) => starts.flatMap((i) => {
+      re.lastIndex = i;
+      const m = re.exec(text3);
+      return m ? [m] : [];
+    });
+    for (const m of at2(FROM_IMPORT_AT)) {
+      const dots = m[1];
+      const mod = m[2];
+      const names = m[3].replace(/[()\\\r\n]/g, " ").split(",").map((x) => x.trim()).filter(Boolean);
+      const base = dots + mod;
+      const module = mod || dots ? this.moduleFileIn(dir, base) : void 0;
+      const mayBeSubmodule = !module || module.endsWith(`${path32.sep}__init__.py`);
+      for (const n of names) {
+        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+        if (!/^\w+$/.test(name))
+          continue;
+        const sub = mayBeSubmodule && (module || dots) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
+        if (sub)
+          out.push({ module: sub, alias: alias ?? name });
+        else if (module)
+          out.push({ module, alias: alias ?? name, name });
+      }
+    }
+    for (const m of at2(PLAIN_IMPORT_AT)) {
+      for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
+        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+        if (!mod || !/^[\w.]+$/.test(mod))
+          continue;
+        const module = this.moduleFileIn(dir, mod);
+        if (module)
+          out.push({ module, alias: alias ?? mod });
+      }
+    }
+    return out.filter((b) => b.module !== me);
+  }
+  /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
+  callsHelper(fromFile, text3) {
+    if (!/\bimport\b/.test(text3))
+      return false;
+    for (const b of this.importBindings(fromFile, text3)) {
+      const defs = this.moduleText(b.module)?.launchingDefs;
+      if (!defs?.size)
+        continue;
+      const esc2 = b.alias.replace(/\./g, "\\.");
+      if (b.name !== void 0) {
+        if (defs.has(b.name) && new RegExp(`(?<![\\w.])${esc2}\\s*\\(`).test(text3))
+          return true;
+      } else if (new RegExp(`(?<![\\w.])${esc2}\\.(?:${[...defs].join("|")})\\s*\\(`).test(text3))
+        return true;
+    }
+    return false;
+  }
+  /**
+   * Whether the file uses a name that a module it imports sets, at its top level, to a text naming
+   * a tool (`tools`: the prefilter's pattern): `PYTHON` of `from .settings import PYTHON`, `settings.PIP`.
+   */
+  usesToolConstant(fromFile, text3, tools) {
+    if (!/\bimport\b/.test(text3))
+      return false;
+    for (const b of this.importBindings(fromFile, text3)) {
+      if (b.name !== void 0) {
+        if (this.setsTool(b.module, b.name, tools, 1))
+          return true;
+      } else {
+        const esc2 = b.alias.replace(/\./g, "\\.");
+        const used = /* @__PURE__ */ new Set();
+        for (const m of text3.matchAll(new RegExp(`(?<![\\w.])${esc2}\\.(\\w+)`, "g")))
+          used.add(m[1]);
+        for (const name of used)
+          if (this.setsTool(b.module, name, tools, 1))
+            return true;
+      }
+    }
+    return false;
+  }
+  /** Whether a module's top-level assignment to `name` names a tool, or names a name it imports from a module that does. */
+  setsTool(file, name, tools, depth) {
+    const t = this.moduleText(file);
+    if (!t)
+      return false;
+    t.tool ??= /* @__PURE__ */ new Map();
+    const known = t.tool.get(name);
+    if (known !== void 0)
+      return known;
+    t.tool.set(name, false);
+    const values = assignedIn(t).get(name) ?? [];
+    let sets = values.some((v) => tools.test(v));
+    if (!sets && depth < MAX_DEPTH3) {
+      const named = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
+      t.bindings ??= this.importBindings(file, t.text);
+      sets = t.bindings.some((b) => b.name !== void 0 && named.has(b.alias) && this.setsTool(b.module, b.name, tools, depth + 1));
+    }
+    t.tool.set(name, sets);
+    return sets;
+  }
+};
+var FROM_IMPORT_AT = new RegExp(FROM_IMPORT.source.slice(1), "y");
+var PLAIN_IMPORT_AT = new RegExp(PLAIN_IMPORT.source.slice(1), "y");
+function isStandard(top) {
+  return top === "test" || STDLIB_MODULES.has(top);
+}
+var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+function projectImportStarts(text3) {
+  const out = [];
+  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
+    const lineStart = text3.lastIndexOf("\n", i) + 1;
+    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
+    if (!m)
+      continue;
+    let top = m[2];
+    if (m[0].trimStart().startsWith("from")) {
+      if (!m[1] && (!top || isStandard(top)))
+        continue;
+    } else {
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 500))?.[1] ?? "";
+      if (!names.split(",").some((n) => (top = n.trim().split(/[.\s]/)[0], !!top && !isStandard(top))))
+        continue;
+    }
+    if (out[out.length - 1] !== lineStart)
+      out.push(lineStart);
+  }
+  return out;
+}
+function launchingDefs(text3) {
+  const out = /* @__PURE__ */ new Set();
+  if (!apiWordInCode(text3))
+    return out;
+  const lines = text3.split("\n");
+  let open;
+  let from = 0;
+  let offset = 0;
+  const close = (to) => {
+    if (open !== void 0 && handsParameterOn(text3, from, to))
+      out.add(open);
+    open = void 0;
+  };
+  for (const l of lines) {
+    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l) && !l.startsWith("@")) {
+      close(offset);
+      const m = TOP_DEF.exec(l);
+      if (m) {
+        open = m[1];
+        from = offset;
+      }
+    }
+    offset += l.length + 1;
+  }
+  close(text3.length);
+  return out;
+}
+var DEF_PARAMETERS = /^(?:async[ \t]+)?def[ \t]+\w+[ \t]*(?:\[[^\]]*\][ \t]*)?\(([^)]*)\)/;
+function handsParameterOn(text3, from, to) {
+  const head2 = DEF_PARAMETERS.exec(text3.slice(from, Math.min(to, from + 2e3)));
+  if (!head2)
+    return false;
+  const params = head2[1].split(",").map((p) => p.trim().replace(/^\*+/, "").split(/[:=]/)[0].trim()).filter((p) => /^\w+$/.test(p));
+  if (!params.length)
+    return false;
+  const first = new RegExp(`^[\\w.]*\\s*\\(\\s*(?:list\\(\\s*|\\[\\s*\\*\\s*)?(?:${params.join("|")})\\s*[,)\\]]`);
+  for (let i = nextApiWord(text3, from, to); i !== -1; i = nextApiWord(text3, i + 1, to)) {
+    if (first.test(text3.slice(i, i + 200)))
+      return true;
+  }
+  return false;
+}
+function rehome(v, span) {
+  switch (v.k) {
+    case "str": {
+      const fragments = v.word.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : f.kind === "path-lookup" ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span });
+      return { k: "str", word: { fragments, span } };
+    }
+    case "list":
+      return { k: "list", items: v.items.map((it) => "value" in it ? { value: rehome(it.value, span) } : { splat: rehome(it.splat, span) }), span };
+    case "union":
+      return { k: "union", options: v.options.map((o) => rehome(o, span)) };
+    case "env":
+      return { ...v, span };
+    case "unknown":
+      return { k: "unknown", span };
+    case "func":
+      return UNKNOWN2;
+    default:
+      return v;
+  }
+}
+function rehomeWord(w, span) {
+  return { fragments: w.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : { ...f, span }), span };
+}
+
 // dist/src/pipeline/context.js
-import path31 from "node:path";
+import path33 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -18172,15 +18860,18 @@ function buildSettings(cfg, cli) {
     ruleCodes: rules.map((r) => r.code),
     consoleScripts: [...knowledge.consoleScripts],
     usePrefilter: !cli.noPrefilter,
-    maxFileSize: cfg.maxFileSize
+    maxFileSize: cfg.maxFileSize,
+    projectRoot: cfg.projectRoot
   };
 }
 function contextFromSettings(s) {
   const knowledge = { consoleScripts: new Map(s.consoleScripts) };
+  const project = new ProjectModules(s.projectRoot);
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
     knowledge,
-    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
+    project,
+    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys()), project) : void 0,
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
@@ -18189,7 +18880,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path31.relative(cfg.root, path31.resolve(file)).split(path31.sep).join("/");
+    const r = path33.relative(cfg.root, path33.resolve(file)).split(path33.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -18316,13 +19007,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs12 from "node:fs";
-import path32 from "node:path";
+import fs13 from "node:fs";
+import path34 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path32.join(path32.dirname(target), `.${path32.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path34.join(path34.dirname(target), `.${path34.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -18331,14 +19022,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs12.openSync(tmp, fs12.constants.O_WRONLY | fs12.constants.O_CREAT | fs12.constants.O_EXCL, 384);
+  let fd = fs13.openSync(tmp, fs13.constants.O_WRONLY | fs13.constants.O_CREAT | fs13.constants.O_EXCL, 384);
   try {
-    fs12.writeFileSync(fd, bytes);
+    fs13.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs12.fstatSync(fd);
+    const mine = fs13.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs12.fchownSync(fd, st.uid, st.gid);
+        fs13.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -18347,15 +19038,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs12.fchmodSync(fd, st.mode & 4095);
-    fs12.closeSync(fd);
+    fs13.fchmodSync(fd, st.mode & 4095);
+    fs13.closeSync(fd);
     fd = void 0;
-    fs12.renameSync(tmp, target);
+    fs13.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs12.closeSync(fd);
-      fs12.rmSync(tmp, { force: true });
+        fs13.closeSync(fd);
+      fs13.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -18373,7 +19064,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs12.readdirSync(dir);
+    names = fs13.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -18384,10 +19075,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path32.join(dir, name);
+    const p = path34.join(dir, name);
     try {
-      if (fs12.lstatSync(p).isFile()) {
-        fs12.unlinkSync(p);
+      if (fs13.lstatSync(p).isFile()) {
+        fs13.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -18396,8 +19087,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path32.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path32.sep}`) && !path32.isAbsolute(rel);
+  const rel = path34.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path34.sep}`) && !path34.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -18410,16 +19101,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs12.statSync(r).isDirectory() ? r : path32.dirname(r);
-        this.roots.push(fs12.realpathSync(dir));
+        const dir = fs13.statSync(r).isDirectory() ? r : path34.dirname(r);
+        this.roots.push(fs13.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs12.realpathSync.native(file);
-    return this.refusalOf(real, fs12.statSync(real));
+    const real = fs13.realpathSync.native(file);
+    return this.refusalOf(real, fs13.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -18433,7 +19124,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs12.accessSync(real, fs12.constants.W_OK);
+        fs13.accessSync(real, fs13.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -18446,8 +19137,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs12.realpathSync.native(file);
-      st = fs12.statSync(real);
+      real = fs13.realpathSync.native(file);
+      st = fs13.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -18455,7 +19146,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path32.dirname(real);
+      const dir = path34.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -18490,9 +19181,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs12.realpathSync(file);
+    return fs13.realpathSync(file);
   } catch {
-    return path32.resolve(file);
+    return path34.resolve(file);
   }
 }
 
@@ -18641,36 +19332,36 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs15 from "node:fs";
-import path35 from "node:path";
+import fs16 from "node:fs";
+import path37 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs13 from "node:fs";
-import path33 from "node:path";
+import fs14 from "node:fs";
+import path35 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES = 1024 * 1024;
 function read(file) {
   try {
-    const st = fs13.statSync(file);
+    const st = fs14.statSync(file);
     if (!st.isFile() || st.size > MAX_BYTES)
       return void 0;
-    return fs13.readFileSync(file, "utf8");
+    return fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path33.join(dir, "tox.ini");
+  const ini = path35.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path33.join(dir, "setup.cfg");
+  const cfg = path35.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path33.join(dir, name);
+    const file = path35.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -18831,12 +19522,12 @@ function noxCommands(file) {
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs14 from "node:fs";
-import path34 from "node:path";
-var MAX_DEPTH3 = 2;
+import fs15 from "node:fs";
+import path36 from "node:path";
+var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
-var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var FROM_IMPORT2 = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT2 = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
 function isTestPath(rel) {
   const parts = rel.split(/[\\/]/);
@@ -18864,13 +19555,13 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path34.relative(this.root, file).split(path34.sep).join("/");
+    return path36.relative(this.root, file).split(path36.sep).join("/");
   }
   text(file) {
     if (!this.texts.has(file)) {
       let t;
       try {
-        t = fs14.readFileSync(file, "utf8");
+        t = fs15.readFileSync(file, "utf8");
       } catch {
         t = void 0;
       }
@@ -18892,10 +19583,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path34.relative(this.root, file);
+    const rel = path36.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path34.dirname(file); ; dir = path34.dirname(dir)) {
-        const conftest = path34.join(dir, "conftest.py");
+      for (let dir = path36.dirname(file); ; dir = path36.dirname(dir)) {
+        const conftest = path36.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -18904,7 +19595,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path34.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path36.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -18961,7 +19652,7 @@ var ImportsReliance = class {
       else if (!info.holders.has(block.name))
         info.holders.set(block.name, hit);
     }
-    if (depth < MAX_DEPTH3) {
+    if (depth < MAX_DEPTH4) {
       const { bindings, spans } = this.imports(file, text3);
       for (const b of bindings) {
         const target = await this.info(b.module, depth + 1);
@@ -18993,9 +19684,9 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path34.dirname(file);
+    const dir = path36.dirname(file);
     const bases = this.bases(dir);
-    for (const m of text3.matchAll(FROM_IMPORT)) {
+    for (const m of text3.matchAll(FROM_IMPORT2)) {
       spans.push([m.index, m.index + m[0].length]);
       const level = m[1].length;
       const mod = m[2];
@@ -19004,7 +19695,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path34.dirname(d);
+          d = path36.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -19021,7 +19712,7 @@ var ImportsReliance = class {
           bindings.push({ module, alias: alias ?? name, name });
       }
     }
-    for (const m of text3.matchAll(PLAIN_IMPORT)) {
+    for (const m of text3.matchAll(PLAIN_IMPORT2)) {
       spans.push([m.index, m.index + m[0].length]);
       for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
         const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
@@ -19037,14 +19728,14 @@ var ImportsReliance = class {
   /** Where absolute imports are looked up: the file's folder, its package's root's parent, the project root and its `src`. */
   bases(dir) {
     let top = dir;
-    while (this.pythonFiles.has(path34.join(top, "__init__.py")) && path34.dirname(top) !== top && top.startsWith(this.root))
-      top = path34.dirname(top);
-    return [.../* @__PURE__ */ new Set([dir, top, this.root, path34.join(this.root, "src")])];
+    while (this.pythonFiles.has(path36.join(top, "__init__.py")) && path36.dirname(top) !== top && top.startsWith(this.root))
+      top = path36.dirname(top);
+    return [.../* @__PURE__ */ new Set([dir, top, this.root, path36.join(this.root, "src")])];
   }
   resolve(bases, parts) {
     for (const b of bases) {
-      const stem = path34.join(b, ...parts);
-      for (const c of parts.length ? [`${stem}.py`, path34.join(stem, "__init__.py")] : [path34.join(stem, "__init__.py")])
+      const stem = path36.join(b, ...parts);
+      for (const c of parts.length ? [`${stem}.py`, path36.join(stem, "__init__.py")] : [path36.join(stem, "__init__.py")])
         if (this.pythonFiles.has(c))
           return c;
     }
@@ -19095,7 +19786,7 @@ function topBlocks(text3) {
   return out;
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path34.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path36.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -19211,8 +19902,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path35.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path35.sep).join("/");
+    const r = path37.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path37.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -19236,11 +19927,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path35.dirname(file); ; dir = path35.dirname(dir)) {
+    for (let dir = path37.dirname(file); ; dir = path37.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || isTestPath2(path35.relative(dir, file)))
+        if (!f.testsOnly || isTestPath2(path37.relative(dir, file)))
           starts.push(f.start);
-      if (dir === this.root || path35.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path37.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -19248,7 +19939,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path35.basename(file) === "setup.py")
+    if (path37.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -19258,7 +19949,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs15.statSync(x);
+      const st = fs16.statSync(x);
       return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -19267,13 +19958,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path35.isAbsolute(clean)) {
+  if (path37.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path35.sep)))
-      return { path: path35.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path37.sep)))
+      return { path: path37.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path35.join(root, ...parts.slice(i));
+      const c = path37.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -19281,9 +19972,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path35.resolve(d, clean);
+    const c = path37.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path35.sep)))
+    if (k && (c === root || c.startsWith(root + path37.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -19291,12 +19982,12 @@ function resolveIn(p, dirs, root) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs15.openSync(file, "r");
+    const fd = fs16.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs15.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs16.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs15.closeSync(fd);
+      fs16.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -19304,7 +19995,7 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path35.basename(m[1]) === "env" ? m[2] : m[1];
+  return path37.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -19312,7 +20003,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path35.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path37.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -19324,7 +20015,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path35.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path37.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -19333,7 +20024,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path35.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path37.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -19362,7 +20053,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path35.basename(prog);
+  const base = path37.basename(prog);
   const targets = [];
   let pytestArgs;
   let script;
@@ -19476,14 +20167,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
-      flagged.set(path35.resolve(r.path), i);
+      flagged.set(path37.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path35.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path37.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -19502,14 +20193,14 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path35.basename(w)));
+  const names = new Set(wanted.map((w) => path37.basename(w)));
   const mayStart = (text3) => /py\.?test|\s-m\s*\w/.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path35.dirname(path35.resolve(f)); d.startsWith(root + path35.sep); d = path35.dirname(d)) {
-      const rel = path35.relative(root, d);
-      if (rel.split(path35.sep).length <= 2)
+    for (let d = path37.dirname(path37.resolve(f)); d.startsWith(root + path37.sep); d = path37.dirname(d)) {
+      const rel = path37.relative(root, d);
+      if (rel.split(path37.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -19517,10 +20208,10 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d));
   for (const f of files)
-    if (path35.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path35.resolve(f)));
+    if (path37.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path37.resolve(f)));
   for (const c of commands) {
-    const dir = path35.dirname(c.file);
+    const dir = path37.dirname(c.file);
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
   }
   let loaded = false;
@@ -19528,7 +20219,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path35.resolve(f);
+    const abs = path37.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -19544,7 +20235,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     try {
       const fe = frontEndByLanguage(language2);
       const sites = fe.analyze(new SourceFile(abs, text3), (a) => a.sites);
-      const dir = path35.dirname(abs);
+      const dir = path37.dirname(abs);
       for (const s of sites)
         recordSite(who, s, dir, root);
     } catch {
@@ -19570,7 +20261,7 @@ function recordSite(who, s, dir, root) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs15.statSync(r).isDirectory() ? path35.resolve(r) : path35.dirname(path35.resolve(r));
+      return fs16.statSync(r).isDirectory() ? path37.resolve(r) : path37.dirname(path37.resolve(r));
     } catch {
       return void 0;
     }
@@ -19579,18 +20270,18 @@ function projectRoot(roots) {
 }
 function readConfigText(abs) {
   try {
-    const st = fs15.statSync(abs);
+    const st = fs16.statSync(abs);
     if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
       return void 0;
-    return fs15.readFileSync(abs, "utf8");
+    return fs16.readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs16 from "node:fs";
-import path36 from "node:path";
+import fs17 from "node:fs";
+import path38 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -19598,7 +20289,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path36.posix.basename(w0);
+  const base = path38.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -19630,19 +20321,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path36.isAbsolute(word)) {
-    if (scripts.has(path36.normalize(word)))
-      return path36.normalize(word);
+  if (path38.isAbsolute(word)) {
+    if (scripts.has(path38.normalize(word)))
+      return path38.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path36.join(root, ...parts.slice(i));
+      const c = path38.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path36.resolve(d, word);
+    const c = path38.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -19653,7 +20344,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const rel = cwd === void 0 ? void 0 : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
   if (rel !== void 0)
-    dirs.push(path36.join(callerDir, rel));
+    dirs.push(path38.join(callerDir, rel));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -19698,11 +20389,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path36.resolve(f), i);
+      scripts.set(path38.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path36.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path38.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -19746,7 +20437,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path36.resolve(f);
+    const abs = path38.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -19756,7 +20447,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path36.dirname(abs), 1, []);
+        enqueue(s, path38.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -19768,7 +20459,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs16.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs17.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -19802,19 +20493,19 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path36.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path38.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    r.source ??= texts.get(path36.resolve(r.path));
+    r.source ??= texts.get(path38.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs16.statSync(r).isDirectory() ? path36.resolve(r) : path36.dirname(path36.resolve(r));
+        return fs17.statSync(r).isDirectory() ? path38.resolve(r) : path38.dirname(path38.resolve(r));
       } catch {
         return void 0;
       }
@@ -19824,8 +20515,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs17 from "node:fs";
-import path37 from "node:path";
+import fs18 from "node:fs";
+import path39 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -19849,15 +20540,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path37.dirname(path37.resolve(cwd, file));
-  const rel = (d) => path37.relative(base, path37.resolve(cwd, d.path)).split(path37.sep).join("/");
+  const base = path39.dirname(path39.resolve(cwd, file));
+  const rel = (d) => path39.relative(base, path39.resolve(cwd, d.path)).split(path39.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs17.readFileSync(file, "utf8");
+    text3 = fs18.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -19894,13 +20585,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path37.resolve(cwd, file);
+  const target = path39.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs17.writeFileSync(tmp, text3, { mode: 420 });
-    fs17.renameSync(tmp, target);
+    fs18.writeFileSync(tmp, text3, { mode: 420 });
+    fs18.renameSync(tmp, target);
   } catch (e) {
-    fs17.rmSync(tmp, { force: true });
+    fs18.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -20336,11 +21027,34 @@ def _venvguard_chain(here):
         raise
 
 
+def _venvguard_bytecode():
+    # This file's bytecode, for the next processes of this Python, which read it even where none is
+    # written (PYTHONDONTWRITEBYTECODE, -B): compiling it from source cost each traced process 2-3 ms.
+    src = os.path.abspath(__file__)
+    if not src.endswith('.py'):
+        return  # Python 2 loaded it from its .pyc
+    cached = globals().get('__cached__') or src + 'c'
+    if os.path.exists(cached):
+        return
+    import py_compile
+    tmp = '%s.%d.tmp' % (cached, os.getpid())
+    mode = getattr(py_compile, 'PycInvalidationMode', None)
+    if mode is not None:
+        py_compile.compile(src, cfile=tmp, doraise=True, invalidation_mode=mode.TIMESTAMP)
+    else:
+        py_compile.compile(src, cfile=tmp, doraise=True)
+    os.rename(tmp, cached)
+
+
 if '_venvguard_trace' not in sys.modules:
     sys.modules['_venvguard_trace'] = sys.modules.get('sitecustomize')
     if os.environ.get('VENVGUARD_TRACE_DIR'):
         try:
             exec(_venvguard_code(os.path.dirname(os.path.abspath(__file__))), globals())
+        except Exception:
+            pass
+        try:
+            _venvguard_bytecode()
         except Exception:
             pass
     _venvguard_chain(os.path.dirname(os.path.abspath(__file__)))
@@ -20351,7 +21065,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path38.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path40.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -20374,14 +21088,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path38.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path38.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path40.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path40.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path38.relative(cwd, p);
+    const r = path40.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path38.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path40.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -20417,7 +21131,7 @@ async function check(opts) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path38.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path40.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -20495,17 +21209,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path39 from "node:path";
+import path41 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path39.relative(cwd, path39.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path39.sep) || path39.isAbsolute(rel);
+  const rel = path41.relative(cwd, path41.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path41.sep) || path41.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path39.sep).join("/");
+  return displayPath(p, cwd).split(path41.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -20604,7 +21318,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path43 = portablePath(d.path, r.cwd);
+  const path45 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -20619,10 +21333,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path43,
+    path: path45,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path43, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path45, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -20631,7 +21345,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path40 from "node:path";
+import path42 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -20792,11 +21506,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path40.resolve(cwd, p)).href };
-  return { uri: rel.split(path40.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path42.resolve(cwd, p)).href };
+  return { uri: rel.split(path42.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path40.resolve(dir)).href;
+  const href = pathToFileURL(path42.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -20962,8 +21676,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path43 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path43)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path45 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path45)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -20975,7 +21689,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path43 = sanitize(displayPath(d.path, r.cwd));
+  const path45 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -20988,7 +21702,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path43}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path45}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -21074,18 +21788,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs18 from "node:fs";
-import path41 from "node:path";
+import fs19 from "node:fs";
+import path43 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path41.dirname(fileURLToPath(from)); ; dir = path41.dirname(dir)) {
-    const file = path41.join(dir, "package.json");
-    if (fs18.existsSync(file)) {
-      const json = JSON.parse(fs18.readFileSync(file, "utf8"));
+  for (let dir = path43.dirname(fileURLToPath(from)); ; dir = path43.dirname(dir)) {
+    const file = path43.join(dir, "package.json");
+    if (fs19.existsSync(file)) {
+      const json = JSON.parse(fs19.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path41.dirname(dir) === dir)
+    if (path43.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -21163,7 +21877,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path42.relative(r.cwd, path42.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path44.relative(r.cwd, path44.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -21171,7 +21885,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs19.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs20.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -21182,21 +21896,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs19.existsSync(path42.resolve(workspace, p)))
+      if (!fs20.existsSync(path44.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path42.resolve(workspace, sarifPath);
-      fs19.mkdirSync(path42.dirname(target), { recursive: true });
-      fs19.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path44.resolve(workspace, sarifPath);
+      fs20.mkdirSync(path44.dirname(target), { recursive: true });
+      fs20.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs19.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs20.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path23, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path23;
+  constructor(path25, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path25;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -1201,13 +1201,33 @@ function nextApiWord(s, from = 0, to = s.length) {
 }
 var Prefilter = class {
   tools;
-  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
-  constructor(tools) {
+  project;
+  /**
+   * `tools`: the name of any Python tool the judge knows, as it may appear in a string; `project`:
+   * the project's other modules, whose constants and helpers a file may use (project-modules.ts).
+   */
+  constructor(tools, project) {
     this.tools = tools;
+    this.project = project;
   }
   /** True when the Python file may contain an escape and must be analysed. */
   mayContainEscape(text3) {
     return pythonMayMatter(text3, this.tools);
+  }
+  /**
+   * For a Python file the tests above would skip: whether it may still start a tool through another
+   * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
+   * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
+   * undecoded bytes as Latin-1 (`bytes`: then only the cheap half: a helper called or an API word).
+   */
+  mayMatterThroughProject(path25, text3, bytes = false) {
+    const p = this.project;
+    if (!p || !/\bimport\b/.test(text3))
+      return false;
+    const helper = () => p.callsHelper(path25, text3) && this.tools.test(text3);
+    if (bytes)
+      return helper();
+    return helper() && someStringMatches(text3, this.tools) || apiWordInCode(text3) && p.usesToolConstant(path25, text3, this.tools);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1432,6 +1452,2665 @@ function startsLogicalLine(s, i) {
   if (s.charCodeAt(j) === 10 && s.charCodeAt(k) === 13)
     k--;
   return s.charCodeAt(k) !== 92;
+}
+
+// dist/src/frontends/python/project-modules.js
+import fs from "node:fs";
+import path from "node:path";
+
+// dist/src/frontends/python/decode.js
+import { isUtf8 } from "node:buffer";
+
+// dist/src/kernel/decode.js
+function decodeText(path25, bytes, opts = {}) {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
+  let bom = false;
+  let body = bytes;
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    bom = true;
+    body = bytes.subarray(3);
+  }
+  const declared = opts.declared;
+  const codec = bom ? "utf-8" : opts.codec ?? "utf-8";
+  if (bom && opts.codec && opts.codec !== "utf-8") {
+    return { ok: false, kind: "decode", message: `BOM says UTF-8 but the coding line says '${declared}'` };
+  }
+  if (codec === "utf-8" || codec === "ascii") {
+    try {
+      const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
+      return { ok: true, file: new SourceFile(path25, text3, { name: codec, bom, lossless: true }) };
+    } catch {
+      const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
+      const text3 = new TextDecoder("utf-8").decode(body);
+      return {
+        ok: true,
+        file: new SourceFile(path25, text3, { name: codec, bom, lossless: false }),
+        warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
+      };
+    }
+  }
+  if (codec === "latin-1") {
+    return { ok: true, file: new SourceFile(path25, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+  }
+  let decoder;
+  try {
+    decoder = new TextDecoder(codec, { fatal: true });
+  } catch {
+    return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
+  }
+  try {
+    return { ok: true, file: new SourceFile(path25, decoder.decode(body), { name: codec, bom, lossless: false }) };
+  } catch {
+    return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
+  }
+}
+function firstInvalidUtf8(b) {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n = c < 128 ? 1 : c >= 194 && c < 224 ? 2 : c >= 224 && c < 240 ? 3 : c >= 240 && c < 245 ? 4 : 0;
+    if (n === 0)
+      return i;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return -1;
+}
+
+// dist/src/frontends/python/decode.js
+var CODING_RE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+function normaliseCodec(name) {
+  const n = name.toLowerCase().replace(/_/g, "-");
+  if (n === "utf8" || n === "utf-8" || n.startsWith("utf-8-") || n === "u8")
+    return "utf-8";
+  if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp819", "8859", "iso-ir-100"].includes(n))
+    return "latin-1";
+  if (n === "ascii" || n === "us-ascii" || n === "646")
+    return "ascii";
+  return n;
+}
+function codingDeclaration(bytes) {
+  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
+  const lines = head2.split(/\r\n|\r|\n/, 2);
+  const m1 = CODING_RE.exec(lines[0] ?? "");
+  if (m1)
+    return m1[1];
+  if (lines.length > 1 && /^[ \t\f]*(#.*)?$/.test(lines[0] ?? "")) {
+    const m2 = CODING_RE.exec(lines[1] ?? "");
+    if (m2)
+      return m2[1];
+  }
+  return void 0;
+}
+function decodesCleanly(bytes) {
+  if (bytes.indexOf(0) >= 0)
+    return false;
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const declared = codingDeclaration(body);
+  const codec = normaliseCodec(declared ?? "utf-8");
+  if (bom)
+    return codec === "utf-8" && isUtf8(body);
+  if (codec === "latin-1")
+    return true;
+  return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
+}
+function decodePython(path25, bytes) {
+  const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
+  return decodeText(path25, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+}
+
+// dist/src/judge/stdlib-modules.js
+var STDLIB_MODULES = /* @__PURE__ */ new Set([
+  "__future__",
+  "_abc",
+  "_aix_support",
+  "_android_support",
+  "_ast",
+  "_asyncio",
+  "_bisect",
+  "_blake2",
+  "_bootsubprocess",
+  "_bz2",
+  "_codecs",
+  "_codecs_cn",
+  "_codecs_hk",
+  "_codecs_iso2022",
+  "_codecs_jp",
+  "_codecs_kr",
+  "_codecs_tw",
+  "_collections",
+  "_collections_abc",
+  "_colorize",
+  "_compat_pickle",
+  "_compression",
+  "_contextvars",
+  "_crypt",
+  "_csv",
+  "_ctypes",
+  "_curses",
+  "_curses_panel",
+  "_datetime",
+  "_dbm",
+  "_decimal",
+  "_elementtree",
+  "_frozen_importlib",
+  "_frozen_importlib_external",
+  "_functools",
+  "_gdbm",
+  "_hashlib",
+  "_heapq",
+  "_imp",
+  "_interpchannels",
+  "_interpqueues",
+  "_interpreters",
+  "_io",
+  "_ios_support",
+  "_json",
+  "_locale",
+  "_lsprof",
+  "_lzma",
+  "_markupbase",
+  "_md5",
+  "_msi",
+  "_multibytecodec",
+  "_multiprocessing",
+  "_opcode",
+  "_opcode_metadata",
+  "_operator",
+  "_osx_support",
+  "_overlapped",
+  "_pickle",
+  "_posixshmem",
+  "_posixsubprocess",
+  "_py_abc",
+  "_pydatetime",
+  "_pydecimal",
+  "_pyio",
+  "_pylong",
+  "_pyrepl",
+  "_queue",
+  "_random",
+  "_scproxy",
+  "_sha1",
+  "_sha2",
+  "_sha256",
+  "_sha3",
+  "_sha512",
+  "_signal",
+  "_sitebuiltins",
+  "_socket",
+  "_sqlite3",
+  "_sre",
+  "_ssl",
+  "_stat",
+  "_statistics",
+  "_string",
+  "_strptime",
+  "_struct",
+  "_suggestions",
+  "_symtable",
+  "_sysconfig",
+  "_thread",
+  "_threading_local",
+  "_tkinter",
+  "_tokenize",
+  "_tracemalloc",
+  "_typing",
+  "_uuid",
+  "_warnings",
+  "_weakref",
+  "_weakrefset",
+  "_winapi",
+  "_wmi",
+  "_zoneinfo",
+  "abc",
+  "aifc",
+  "antigravity",
+  "argparse",
+  "array",
+  "ast",
+  "asynchat",
+  "asyncio",
+  "asyncore",
+  "atexit",
+  "audioop",
+  "base64",
+  "bdb",
+  "binascii",
+  "binhex",
+  "bisect",
+  "builtins",
+  "bz2",
+  "cProfile",
+  "calendar",
+  "cgi",
+  "cgitb",
+  "chunk",
+  "cmath",
+  "cmd",
+  "code",
+  "codecs",
+  "codeop",
+  "collections",
+  "colorsys",
+  "compileall",
+  "concurrent",
+  "configparser",
+  "contextlib",
+  "contextvars",
+  "copy",
+  "copyreg",
+  "crypt",
+  "csv",
+  "ctypes",
+  "curses",
+  "dataclasses",
+  "datetime",
+  "dbm",
+  "decimal",
+  "difflib",
+  "dis",
+  "distutils",
+  "doctest",
+  "email",
+  "encodings",
+  "ensurepip",
+  "enum",
+  "errno",
+  "faulthandler",
+  "fcntl",
+  "filecmp",
+  "fileinput",
+  "fnmatch",
+  "fractions",
+  "ftplib",
+  "functools",
+  "gc",
+  "genericpath",
+  "getopt",
+  "getpass",
+  "gettext",
+  "glob",
+  "graphlib",
+  "grp",
+  "gzip",
+  "hashlib",
+  "heapq",
+  "hmac",
+  "html",
+  "http",
+  "idlelib",
+  "imaplib",
+  "imghdr",
+  "imp",
+  "importlib",
+  "inspect",
+  "io",
+  "ipaddress",
+  "itertools",
+  "json",
+  "keyword",
+  "lib2to3",
+  "linecache",
+  "locale",
+  "logging",
+  "lzma",
+  "mailbox",
+  "mailcap",
+  "marshal",
+  "math",
+  "mimetypes",
+  "mmap",
+  "modulefinder",
+  "msilib",
+  "msvcrt",
+  "multiprocessing",
+  "netrc",
+  "nis",
+  "nntplib",
+  "nt",
+  "ntpath",
+  "nturl2path",
+  "numbers",
+  "opcode",
+  "operator",
+  "optparse",
+  "os",
+  "ossaudiodev",
+  "pathlib",
+  "pdb",
+  "pickle",
+  "pickletools",
+  "pipes",
+  "pkgutil",
+  "platform",
+  "plistlib",
+  "poplib",
+  "posix",
+  "posixpath",
+  "pprint",
+  "profile",
+  "pstats",
+  "pty",
+  "pwd",
+  "py_compile",
+  "pyclbr",
+  "pydoc",
+  "pydoc_data",
+  "pyexpat",
+  "queue",
+  "quopri",
+  "random",
+  "re",
+  "readline",
+  "reprlib",
+  "resource",
+  "rlcompleter",
+  "runpy",
+  "sched",
+  "secrets",
+  "select",
+  "selectors",
+  "shelve",
+  "shlex",
+  "shutil",
+  "signal",
+  "site",
+  "smtpd",
+  "smtplib",
+  "sndhdr",
+  "socket",
+  "socketserver",
+  "spwd",
+  "sqlite3",
+  "sre_compile",
+  "sre_constants",
+  "sre_parse",
+  "ssl",
+  "stat",
+  "statistics",
+  "string",
+  "stringprep",
+  "struct",
+  "subprocess",
+  "sunau",
+  "symtable",
+  "sys",
+  "sysconfig",
+  "syslog",
+  "tabnanny",
+  "tarfile",
+  "telnetlib",
+  "tempfile",
+  "termios",
+  "textwrap",
+  "this",
+  "threading",
+  "time",
+  "timeit",
+  "tkinter",
+  "token",
+  "tokenize",
+  "tomllib",
+  "trace",
+  "traceback",
+  "tracemalloc",
+  "tty",
+  "turtle",
+  "turtledemo",
+  "types",
+  "typing",
+  "unicodedata",
+  "unittest",
+  "urllib",
+  "uu",
+  "uuid",
+  "venv",
+  "warnings",
+  "wave",
+  "weakref",
+  "webbrowser",
+  "winreg",
+  "winsound",
+  "wsgiref",
+  "xdrlib",
+  "xml",
+  "xmlrpc",
+  "zipapp",
+  "zipfile",
+  "zipimport",
+  "zlib",
+  "zoneinfo"
+]);
+
+// dist/src/frontends/python/ancestry.js
+var Ancestry = class {
+  /** Node id → its parent (null for the root), for every node a descent has passed. */
+  parents = /* @__PURE__ */ new Map();
+  /** The last descent: the root, then each node the parent of the next. */
+  path;
+  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
+  nearestOf = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.path = [root];
+    this.parents.set(root.id, null);
+  }
+  parent(n) {
+    const known = this.parents.get(n.id);
+    if (known !== void 0)
+      return known;
+    const path25 = this.path;
+    path25.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path25[path25.length - 1];
+    for (; ; ) {
+      const next = at.childWithDescendant(n);
+      if (!next)
+        break;
+      if (next.id === n.id) {
+        this.parents.set(n.id, at);
+        return at;
+      }
+      this.parents.set(next.id, at);
+      path25.push(next);
+      at = next;
+    }
+    const p = n.parent;
+    this.parents.set(n.id, p);
+    return p;
+  }
+  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
+  descendant(start, end) {
+    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
+  }
+  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
+  deepestHolding(start, end) {
+    const path25 = this.path;
+    let lo = 0;
+    for (let hi = path25.length - 1; lo < hi; ) {
+      const mid = lo + hi + 1 >>> 1;
+      if (path25[mid].startIndex <= start && end <= path25[mid].endIndex)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
+  nearest(n, types) {
+    let memo = this.nearestOf.get(types);
+    if (!memo)
+      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
+    const known = memo.get(n.id);
+    if (known !== void 0)
+      return known;
+    const passed = [n.id];
+    let found = null;
+    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
+      if (types.has(cur.type)) {
+        found = cur;
+        break;
+      }
+      const k = memo.get(cur.id);
+      if (k !== void 0) {
+        found = k;
+        break;
+      }
+      passed.push(cur.id);
+    }
+    for (const id of passed)
+      memo.set(id, found);
+    return found;
+  }
+};
+var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
+var byTree = /* @__PURE__ */ new WeakMap();
+function ancestryOf(n) {
+  let a = byTree.get(n.tree);
+  if (!a)
+    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
+  return a;
+}
+function parentOf(n) {
+  return ancestryOf(n).parent(n);
+}
+function descendantAt(root, start, end) {
+  return ancestryOf(root).descendant(start, end);
+}
+function nearestAncestor(n, types) {
+  return ancestryOf(n).nearest(n, types);
+}
+
+// dist/src/frontends/python/value-ops.js
+function withKey(path25, key) {
+  if (key === "PATH")
+    return "set";
+  if (key === void 0 && path25 === "no")
+    return "unknown";
+  return path25;
+}
+function mergeEnv(a, b) {
+  if (b === "set" || a === "set")
+    return "set";
+  if (b === "inherited")
+    return "inherited";
+  if (b === "unknown" && a === "no")
+    return "unknown";
+  return a === "no" ? b : a;
+}
+function hasVenvFragment(w) {
+  return w.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path");
+}
+function wordTextOf(w) {
+  let s = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return void 0;
+    s += f.text;
+  }
+  return s;
+}
+function stripLiteral(v) {
+  return mapValue(v, (x) => x.k === "str" && x.literal ? { k: "str", word: x.word } : x);
+}
+function synthetic(text3) {
+  return { kind: "text", text: text3, offsets: new Array(text3.length).fill(-1) };
+}
+function joinPath(words2) {
+  const frags = [];
+  words2.forEach((w, i) => {
+    if (i > 0)
+      frags.push(synthetic("/"));
+    frags.push(...w.fragments);
+  });
+  return strValue({ fragments: mergeText(frags) });
+}
+function joinAll(values, span) {
+  if (values.length === 0)
+    return { k: "unknown", span };
+  let acc = values[0];
+  for (const v of values.slice(1)) {
+    acc = mapValue(acc, (a) => mapValue(v, (b) => a.k === "str" && b.k === "str" ? joinPath([a.word, b.word]) : { k: "unknown", span }));
+  }
+  return stripLiteral(acc);
+}
+function joinList(list, sep, span) {
+  if (list.k !== "list")
+    return { k: "unknown", span };
+  const frags = [];
+  list.items.forEach((it, i) => {
+    if (i > 0)
+      frags.push(synthetic(sep));
+    if ("splat" in it)
+      frags.push({ kind: "unknown", span });
+    else
+      frags.push(...asWord(it.value, span).fragments);
+  });
+  return strValue({ fragments: mergeText(frags), span });
+}
+function percentFormat(fmt, args, span) {
+  const values = args.k === "list" && args.items.every((i) => "value" in i) ? args.items.map((i) => i.value) : [args];
+  if (args.k === "env")
+    return { k: "unknown", span };
+  let next = 0;
+  const out = [];
+  for (const f of fmt.fragments) {
+    if (f.kind !== "text") {
+      out.push(f);
+      continue;
+    }
+    let i = 0;
+    let lastCut = 0;
+    const t = f.text;
+    const cut = (a, b) => {
+      if (b > a)
+        out.push({ kind: "text", text: t.slice(a, b), offsets: f.offsets?.slice(a, b) });
+    };
+    while (i < t.length) {
+      if (t[i] !== "%") {
+        i++;
+        continue;
+      }
+      const m = /^%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.\d+)?[hlL]?([diouxXeEfFgGcrsa%])/.exec(t.slice(i));
+      if (!m) {
+        i++;
+        continue;
+      }
+      cut(lastCut, i);
+      if (m[4] === "%")
+        out.push({ kind: "text", text: "%", offsets: f.offsets ? [f.offsets[i]] : void 0 });
+      else if (m[1])
+        out.push({ kind: "unknown", span });
+      else {
+        const v = values[next++];
+        out.push(...v ? asWord(v, span).fragments : [{ kind: "unknown", span }]);
+      }
+      i += m[0].length;
+      lastCut = i;
+    }
+    cut(lastCut, t.length);
+  }
+  return strValue({ fragments: mergeText(out), span });
+}
+function braceFormat(fmt, positional, keywords, span) {
+  let auto = 0;
+  const out = [];
+  for (const f of fmt.fragments) {
+    if (f.kind !== "text") {
+      out.push(f);
+      continue;
+    }
+    const t = f.text;
+    let i = 0;
+    let lastCut = 0;
+    const cut = (a, b) => {
+      if (b > a)
+        out.push({ kind: "text", text: t.slice(a, b), offsets: f.offsets?.slice(a, b) });
+    };
+    while (i < t.length) {
+      const ch = t[i];
+      if ((ch === "{" || ch === "}") && t[i + 1] === ch) {
+        cut(lastCut, i + 1);
+        i += 2;
+        lastCut = i;
+        continue;
+      }
+      if (ch !== "{") {
+        i++;
+        continue;
+      }
+      const close = t.indexOf("}", i);
+      if (close < 0)
+        break;
+      cut(lastCut, i);
+      const field2 = t.slice(i + 1, close);
+      const name = field2.split(/[!:]/)[0];
+      const hasSpec = field2.length !== name.length;
+      let v;
+      if (!hasSpec) {
+        if (name === "")
+          v = positional[auto++];
+        else if (/^\d+$/.test(name))
+          v = positional[Number(name)];
+        else if (/^\w+$/.test(name))
+          v = keywords.get(name);
+      }
+      out.push(...v ? asWord(v, span).fragments : [{ kind: "unknown", span }]);
+      i = close + 1;
+      lastCut = i;
+    }
+    cut(lastCut, t.length);
+  }
+  return strValue({ fragments: mergeText(out), span });
+}
+
+// dist/src/frontends/python/branches.js
+var SPLAT_BINDING = "*";
+function branchFlow(stmt, name, pos, truth) {
+  let b = containingBlock(stmt);
+  const chain = [];
+  while (b && b.type === "block") {
+    const p = parentOf(b);
+    if (!p)
+      break;
+    let chainIf;
+    if (p.type === "if_statement" && p.childForFieldName("consequence")?.id === b.id) {
+      const t = truth(p.childForFieldName("condition"));
+      if (t === false)
+        return { dead: true };
+      if (t === true) {
+        b = containingBlock(p);
+        continue;
+      }
+      chainIf = p;
+    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
+      const ifs = parentOf(p);
+      if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
+        const t = truth(ifs.childForFieldName("condition"));
+        if (t === true)
+          return { dead: true };
+        if (t === false) {
+          b = containingBlock(ifs);
+          continue;
+        }
+      }
+      chainIf = ifs;
+    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
+      const cond = p.childForFieldName("condition");
+      if (cond && truth(cond) === false)
+        return { dead: true };
+      chainIf = parentOf(p);
+    }
+    if (!chainIf || pos < chainIf.endIndex)
+      break;
+    const branches = branchBlocks(chainIf);
+    if (!branches || !branches.every((x) => assignsOrLeaves(x, name)))
+      break;
+    chain.unshift(`${chainIf.id}:${branches.findIndex((x) => x.id === b.id)}`);
+    b = containingBlock(chainIf);
+  }
+  const at = b ?? stmt;
+  return { dead: false, block: { start: at.startIndex, end: at.endIndex }, chain };
+}
+function containingBlock(n) {
+  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
+}
+function branchBlocks(ifs) {
+  const out = [];
+  const first = ifs.childForFieldName("consequence");
+  if (first)
+    out.push(first);
+  let hasElse = false;
+  for (const c of ifs.namedChildren) {
+    if (c?.type === "elif_clause") {
+      const body = c.childForFieldName("consequence");
+      if (body)
+        out.push(body);
+    } else if (c?.type === "else_clause") {
+      const body = c.childForFieldName("body");
+      if (body)
+        out.push(body);
+      hasElse = true;
+    }
+  }
+  return hasElse ? out : void 0;
+}
+function assignsOrLeaves(block, name) {
+  for (const s of block.namedChildren) {
+    if (!s)
+      continue;
+    if (s.type === "return_statement" || s.type === "raise_statement")
+      return true;
+    if (s.type !== "expression_statement")
+      continue;
+    const a = s.namedChildren[0];
+    if (a?.type === "assignment" && a.childForFieldName("left")?.type === "identifier" && a.childForFieldName("left")?.text === name)
+      return true;
+  }
+  return false;
+}
+function parameterTruth(cond, def, bindings, defaultOf) {
+  if (!bindings)
+    return void 0;
+  const { node: n, negated } = unwrapNot(cond);
+  if (n?.type !== "identifier")
+    return void 0;
+  const name = n.text;
+  let param;
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    const pname = p?.type === "identifier" ? p.text : p?.childForFieldName("name")?.text;
+    if (p && pname === name)
+      param = p;
+  }
+  if (!param)
+    return void 0;
+  let v = bindings.get(name);
+  if (!v && !bindings.has(SPLAT_BINDING))
+    v = defaultOf(param);
+  const t = v ? truthOf(v) : void 0;
+  return t === void 0 ? void 0 : t !== negated;
+}
+function truthOf(v) {
+  switch (v.k) {
+    case "bool":
+      return v.v;
+    case "none":
+      return false;
+    case "str": {
+      const text3 = wordTextOf(v.word);
+      return text3 === void 0 ? void 0 : text3 !== "";
+    }
+    case "list":
+      return v.items.length > 0 ? v.items.some((i) => "value" in i) || void 0 : false;
+    default:
+      return void 0;
+  }
+}
+function unwrapNot(cond) {
+  let n = cond;
+  let negated = false;
+  for (; ; ) {
+    while (n?.type === "parenthesized_expression")
+      n = n.namedChildren[0] ?? null;
+    if (n?.type !== "not_operator")
+      return { node: n, negated };
+    negated = !negated;
+    n = n.childForFieldName("argument");
+  }
+}
+
+// dist/src/frontends/python/scopes.js
+var STATEMENT_CONTAINERS = /* @__PURE__ */ new Set([
+  "module",
+  "block",
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "for_statement",
+  "while_statement",
+  "try_statement",
+  "except_clause",
+  "except_group_clause",
+  "finally_clause",
+  "with_statement",
+  "with_clause",
+  "with_item",
+  "match_statement",
+  "case_clause",
+  "decorated_definition"
+]);
+var SCOPE_TYPES = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "module"]);
+function spanOf(n) {
+  return { start: n.startIndex, end: n.endIndex };
+}
+var lookupStats = { events: 0 };
+var Scopes = class {
+  root;
+  ev;
+  scopes = /* @__PURE__ */ new Map();
+  constructor(root, ev) {
+    this.root = root;
+    this.ev = ev;
+  }
+  scopeAt(n) {
+    let cur = nearestAncestor(n, SCOPE_TYPES);
+    if (!cur)
+      cur = this.root;
+    if (cur.type === "lambda")
+      return this.scopeAt(cur);
+    return this.scopeFor(cur);
+  }
+  scopeFor(node) {
+    let s = this.scopes.get(node.id);
+    if (!s) {
+      const kind = node.type === "module" ? "module" : node.type === "class_definition" ? "class" : "function";
+      s = { kind, node, parent: node.type === "module" ? void 0 : this.scopeAt(node) };
+      this.scopes.set(node.id, s);
+    }
+    return s;
+  }
+  eventsOf(scope) {
+    if (scope.events)
+      return scope.events;
+    const events = /* @__PURE__ */ new Map();
+    const add = (name, e) => {
+      let l = events.get(name);
+      if (!l)
+        events.set(name, l = []);
+      l.push(e);
+    };
+    const body = scope.kind === "module" ? scope.node : scope.node.childForFieldName("body");
+    if (scope.kind === "function") {
+      const params = scope.node.childForFieldName("parameters");
+      for (const p of params?.namedChildren ?? []) {
+        if (!p)
+          continue;
+        const name = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+        const dflt = p.childForFieldName("value");
+        if (!name)
+          continue;
+        const block = spanOf(scope.node);
+        const fnId = scope.node.id;
+        add(name, {
+          k: "assign",
+          pos: scope.node.startIndex,
+          block,
+          // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
+          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN)
+        });
+      }
+    }
+    if (body) {
+      const stack = [body];
+      while (stack.length) {
+        const n = stack.pop();
+        if (n.id !== body.id && (n.type === "function_definition" || n.type === "class_definition")) {
+          const name = n.childForFieldName("name")?.text;
+          if (name) {
+            const fn = n;
+            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN });
+          }
+          continue;
+        }
+        if (n.type === "expression_statement") {
+          for (const c of n.namedChildren)
+            if (c)
+              this.eventsFromNode(c, scope, add);
+          continue;
+        }
+        if (n.type === "import_statement" || n.type === "import_from_statement") {
+          this.eventsFromNode(n, scope, add);
+          continue;
+        }
+        if (n.type === "for_statement" || n.type === "as_pattern")
+          this.eventsFromNode(n, scope, add);
+        if (n.type === "if_statement" || n.type === "while_statement" || n.type === "elif_clause") {
+          let cond = n.childForFieldName("condition");
+          while (cond?.type === "parenthesized_expression")
+            cond = cond.namedChildren[0] ?? null;
+          if (cond?.type === "named_expression")
+            this.eventsFromNode(cond, scope, add);
+        }
+        if (!STATEMENT_CONTAINERS.has(n.type) && n.id !== body.id)
+          continue;
+        for (let i = n.namedChildCount - 1; i >= 0; i--) {
+          const c = n.namedChild(i);
+          if (c)
+            stack.push(c);
+        }
+      }
+    }
+    for (const l of events.values())
+      l.sort((a, b) => a.pos - b.pos);
+    scope.events = events;
+    return events;
+  }
+  /** The block whose execution an event depends on (for the dominance approximation). */
+  blockOf(n) {
+    const cur = nearestAncestor(n, BLOCK_TYPES);
+    return cur ? spanOf(cur) : spanOf(this.root);
+  }
+  eventsFromNode(n, scope, add) {
+    switch (n.type) {
+      case "assignment": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        if (!left || !right)
+          return;
+        let valueNode = right;
+        while (valueNode.type === "assignment")
+          valueNode = valueNode.childForFieldName("right") ?? valueNode;
+        if (left.type === "subscript" && left.childForFieldName("value")?.type === "identifier") {
+          const keyNode = left.childForFieldName("subscript");
+          add(left.childForFieldName("value").text, { k: "setkey", pos: n.endIndex, block: this.blockOf(n), key: () => this.keyText(keyNode, scope, n.startIndex) });
+          return;
+        }
+        this.bindTarget(left, valueNode, n, scope, add);
+        return;
+      }
+      case "augmented_assignment": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        const op = n.childForFieldName("operator")?.text;
+        if (left?.type === "identifier" && right) {
+          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN });
+        }
+        return;
+      }
+      case "named_expression": {
+        const name = n.childForFieldName("name");
+        const value = n.childForFieldName("value");
+        if (name && value)
+          add(name.text, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => this.ev.evalIn(value, scope, value.startIndex) });
+        return;
+      }
+      case "call":
+        this.eventsFromCall(n, scope, add);
+        return;
+      case "for_statement":
+      case "for_in_clause": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        if (left?.type === "identifier" && right && (right.type === "tuple" || right.type === "list")) {
+          add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
+        } else if (left)
+          for (const id of identifiersIn(left))
+            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        return;
+      }
+      case "as_pattern": {
+        const alias = n.childForFieldName("alias");
+        if (alias)
+          for (const id of identifiersIn(alias))
+            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        return;
+      }
+      case "import_statement":
+      case "import_from_statement":
+        for (const c of n.namedChildren) {
+          if (!c || c.id === n.childForFieldName("module_name")?.id)
+            continue;
+          const local = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text.split(".")[0];
+          if (local)
+            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+  /**
+   * A method call that changes what a name holds: append/extend/insert on a list,
+   * setdefault/update on a mapping.
+   */
+  eventsFromCall(n, scope, add) {
+    const fn = n.childForFieldName("function");
+    if (fn?.type !== "attribute")
+      return;
+    const obj = fn.childForFieldName("object");
+    const attr = fn.childForFieldName("attribute")?.text;
+    if (obj?.type !== "identifier" || !attr)
+      return;
+    const args = (n.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => !!a && a.type !== "comment");
+    const block = this.blockOf(n);
+    if ((attr === "append" || attr === "extend") && args.length === 1) {
+      const a = args[0];
+      add(obj.text, { k: attr, pos: n.endIndex, block, value: () => this.ev.evalIn(a, scope, a.startIndex) });
+    } else if (attr === "setdefault" && args.length >= 1) {
+      const keyNode = args[0];
+      add(obj.text, { k: "setkey", pos: n.endIndex, block, key: () => this.keyText(keyNode, scope, n.startIndex) });
+    } else if (attr === "update") {
+      for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
+        if (!a)
+          continue;
+        if (a.type === "keyword_argument") {
+          const k = a.childForFieldName("name")?.text;
+          add(obj.text, { k: "setkey", pos: n.endIndex, block, key: () => k });
+        } else if (a.type !== "comment") {
+          add(obj.text, {
+            k: "setkey",
+            pos: n.endIndex,
+            block,
+            key: () => {
+              const v = this.ev.evalIn(a, scope, n.startIndex);
+              return v.k === "env" && v.path === "set" ? "PATH" : v.k === "env" && v.path === "no" ? "" : void 0;
+            }
+          });
+        }
+      }
+    } else if (attr === "insert" && args.length === 2) {
+      const idx = args[0].type === "integer" ? Number(args[0].text) : void 0;
+      const a = args[1];
+      add(obj.text, { k: "insert", pos: n.endIndex, block, index: idx, value: () => this.ev.evalIn(a, scope, a.startIndex) });
+    }
+  }
+  bindTarget(left, right, stmt, scope, add) {
+    const block = this.blockOf(stmt);
+    if (left.type === "identifier") {
+      add(left.text, { k: "assign", pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex), fallback: this.embeddedFallback(stmt, scope), stmt });
+      return;
+    }
+    if (left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "list_pattern") {
+      const targets = left.namedChildren.filter((c) => !!c);
+      const rhs = right.type === "expression_list" || right.type === "tuple" || right.type === "list" ? right.namedChildren.filter((c) => !!c) : void 0;
+      targets.forEach((t, i) => {
+        const r = rhs && rhs.length === targets.length ? rhs[i] : void 0;
+        if (t.type === "identifier")
+          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN });
+        else
+          for (const id of identifiersIn(t))
+            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN });
+      });
+    }
+  }
+  /**
+   * For a statement directly in `if not sys.executable:` (or in the `else:` of `if sys.executable:`,
+   * `exe` bound to it works too): a test that it runs only for an embedded interpreter, whose
+   * sys.executable is empty — a name assigned there is not what normal runs launch.
+   */
+  embeddedFallback(stmt, scope) {
+    const holder = parentOf(stmt);
+    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
+    if (block?.type !== "block")
+      return void 0;
+    let branch = parentOf(block);
+    let inElse = false;
+    if (branch?.type === "else_clause") {
+      inElse = true;
+      branch = parentOf(branch);
+      if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
+        return void 0;
+    }
+    if (branch?.type !== "if_statement")
+      return void 0;
+    const cond = branch.childForFieldName("condition");
+    if (!cond)
+      return void 0;
+    return () => this.ev.interpreterTest(cond, scope, cond.startIndex) === inElse;
+  }
+  /** Value of `name` just before offset `pos` in `scope`. */
+  lookup(name, scope, pos) {
+    const events = this.eventsOf(scope).get(name);
+    if (!events || events.length === 0) {
+      let parent = scope.parent;
+      while (parent && parent.kind === "class")
+        parent = parent.parent;
+      return parent ? this.lookup(name, parent, Infinity) : void 0;
+    }
+    const keep = pos === Infinity && this.ev.paramBindings.size === 0;
+    if (keep && scope.atEnd?.has(name))
+      return scope.atEnd.get(name);
+    const v = this.lookupEvents(events, pos, name, scope);
+    if (keep && this.ev.paramBindings.size === 0)
+      (scope.atEnd ??= /* @__PURE__ */ new Map()).set(name, v);
+    return v;
+  }
+  /** The truth of a branch condition in `scope`, from the arguments bound for one call of it. */
+  truthIn(scope) {
+    if (scope.kind !== "function" || scope.node.type !== "function_definition")
+      return void 0;
+    const bindings = this.ev.paramBindings.get(scope.node.id);
+    if (!bindings)
+      return void 0;
+    return (cond) => parameterTruth(cond, scope.node, bindings, (p) => {
+      const d = p.childForFieldName("value");
+      return d ? this.ev.evalIn(d, scope.parent ?? scope, scope.node.startIndex) : void 0;
+    });
+  }
+  lookupEvents(events, pos, name, scope) {
+    let end = 0;
+    for (let hi = events.length; end < hi; ) {
+      const mid = end + hi >>> 1;
+      if (events[mid].pos <= pos)
+        end = mid + 1;
+      else
+        hi = mid;
+    }
+    let from = end - 1;
+    while (from > 0 && !(events[from].k === "assign" && events[from].block.start <= pos && pos <= events[from].block.end))
+      from--;
+    lookupStats.events += end - Math.max(from, 0);
+    let cur;
+    let chain;
+    const truth = pos === Infinity ? void 0 : this.truthIn(scope);
+    for (let i = Math.max(from, 0); i < end; i++) {
+      const e = events[i];
+      let dominates = e.block.start <= pos && pos <= e.block.end;
+      let step;
+      switch (e.k) {
+        case "assign": {
+          if (e.fallback?.())
+            break;
+          if (!dominates && e.stmt && pos !== Infinity) {
+            const flow = branchFlow(e.stmt, name, pos, truth ?? (() => void 0));
+            if (flow.dead)
+              break;
+            if (flow.block.start <= pos && pos <= flow.block.end) {
+              if (flow.chain.length) {
+                const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
+                if (chain?.key !== outer)
+                  chain = { key: outer, values: /* @__PURE__ */ new Map() };
+                const path25 = flow.chain.join("/");
+                for (const k of [...chain.values.keys()])
+                  if (path25.startsWith(k + "/") || k.startsWith(path25 + "/"))
+                    chain.values.delete(k);
+                chain.values.set(path25, e.value());
+                cur = [...chain.values.values()];
+                break;
+              }
+              dominates = true;
+            }
+          }
+          chain = void 0;
+          const v = e.value();
+          cur = dominates || !cur ? [v] : [...cur, v];
+          break;
+        }
+        case "aug":
+          step = (c) => concatValues(c, e.value());
+          break;
+        case "append":
+          step = (c) => c.k === "list" ? { ...c, items: [...c.items, { value: e.value() }] } : c;
+          break;
+        case "extend":
+          step = (c) => c.k === "list" ? { ...c, items: [...c.items, { splat: e.value() }] } : c;
+          break;
+        case "setkey": {
+          if (!cur)
+            break;
+          const key = e.key();
+          step = (c) => c.k === "env" ? { ...c, path: key === "" ? c.path : withKey(c.path, key) } : c;
+          break;
+        }
+        case "insert":
+          step = (c) => {
+            if (c.k !== "list")
+              return c;
+            if (e.index === void 0)
+              return { ...c, items: [{ splat: UNKNOWN }] };
+            const items = [...c.items];
+            items.splice(e.index, 0, { value: e.value() });
+            return { ...c, items };
+          };
+          break;
+      }
+      if (step && cur) {
+        cur = cur.map(step);
+        if (chain)
+          for (const [k, c] of chain.values)
+            chain.values.set(k, step(c));
+      }
+    }
+    if (!cur)
+      return { k: "unknown" };
+    return union(cur);
+  }
+  keyText(n, scope, pos) {
+    if (!n)
+      return void 0;
+    const v = this.ev.evalIn(n, scope, pos);
+    return v.k === "str" ? wordTextOf(v.word) : void 0;
+  }
+};
+function identifiersIn(n) {
+  if (n.type === "identifier")
+    return [n.text];
+  return n.descendantsOfType("identifier").filter((c) => !!c).map((c) => c.text);
+}
+function loopItems(v) {
+  if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
+    return UNKNOWN;
+  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN));
+}
+
+// dist/src/frontends/python/summaries.js
+function enclosingClass(n, selfName) {
+  const fn = nearestAncestor(n, FUNCTION);
+  if (!fn)
+    return void 0;
+  const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
+  const first = params[0];
+  const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
+  if (firstName !== selfName)
+    return void 0;
+  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
+  return cls?.type === "class_definition" ? cls : void 0;
+}
+var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
+var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
+function findMethod(cls, name) {
+  const body = cls.childForFieldName("body");
+  for (const c of body?.namedChildren ?? []) {
+    const def = c?.type === "decorated_definition" ? c.childForFieldName("definition") : c;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return def;
+  }
+  return void 0;
+}
+var Summaries = class {
+  scopes;
+  ev;
+  returnCache = /* @__PURE__ */ new Map();
+  classAttrCache = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  constructor(scopes, ev) {
+    this.scopes = scopes;
+    this.ev = ev;
+  }
+  /**
+   * Every value assigned to attribute `attr` of class `cls`: in its body, and through the first
+   * parameter (self.attr, cls.attr) in its methods.
+   */
+  classAttribute(cls, attr) {
+    const key = `${cls.id}.${attr}`;
+    const cached = this.ev.paramBindings.size ? void 0 : this.classAttrCache.get(key);
+    if (cached)
+      return cached;
+    if (this.inProgress.has(key))
+      return UNKNOWN;
+    this.inProgress.add(key);
+    try {
+      const values = [];
+      const classScope = this.scopes.scopeFor(cls);
+      const fromBody = this.scopes.eventsOf(classScope).get(attr);
+      if (fromBody?.length)
+        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN);
+      for (const asg of cls.descendantsOfType("assignment")) {
+        if (!asg)
+          continue;
+        const left = asg.childForFieldName("left");
+        const right = asg.childForFieldName("right");
+        if (left?.type !== "attribute" || !right || left.childForFieldName("attribute")?.text !== attr)
+          continue;
+        const obj = left.childForFieldName("object");
+        if (obj?.type !== "identifier" || enclosingClass(asg, obj.text)?.id !== cls.id)
+          continue;
+        values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
+      }
+      const v = values.length ? union(values) : UNKNOWN;
+      if (!this.ev.paramBindings.size)
+        this.classAttrCache.set(key, v);
+      return v;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+  /** The union of what a function returns (None when it has no return with a value). */
+  returnsOf(def) {
+    const cached = this.ev.paramBindings.size ? void 0 : this.returnCache.get(def.id);
+    if (cached)
+      return cached;
+    const key = `ret:${def.id}`;
+    if (this.inProgress.has(key))
+      return UNKNOWN;
+    this.inProgress.add(key);
+    try {
+      const scope = this.scopes.scopeFor(def);
+      const body = def.childForFieldName("body");
+      const values = [];
+      const stack = body ? [body] : [];
+      while (stack.length) {
+        const n = stack.pop();
+        if (n.type === "function_definition" || n.type === "class_definition" || n.type === "lambda")
+          continue;
+        if (n.type === "return_statement") {
+          const e = n.namedChildren.find((c) => c && c.type !== "comment");
+          values.push(e ? this.ev.evalIn(e, scope, n.startIndex) : { k: "none" });
+          continue;
+        }
+        for (const c of n.namedChildren)
+          if (c)
+            stack.push(c);
+      }
+      const v = values.length ? union(values) : { k: "none" };
+      if (!this.ev.paramBindings.size)
+        this.returnCache.set(def.id, v);
+      return v;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+};
+
+// dist/src/frontends/python/calls.js
+function callArgs(call) {
+  const positional = [];
+  const keywords = /* @__PURE__ */ new Map();
+  let splat = false;
+  const args = call.childForFieldName("arguments");
+  for (const a of args?.namedChildren ?? []) {
+    if (!a || a.type === "comment")
+      continue;
+    if (a.type === "keyword_argument") {
+      const name = a.childForFieldName("name")?.text;
+      const value = a.childForFieldName("value");
+      if (name && value)
+        keywords.set(name, value);
+    } else if (a.type === "dictionary_splat")
+      splat = true;
+    else
+      positional.push(a);
+  }
+  return { positional, keywords, splat };
+}
+function evalCall(ev, summaries, n, scope, pos) {
+  const span = spanOf(n);
+  const fn = n.childForFieldName("function");
+  if (!fn)
+    return { k: "unknown", span };
+  const { positional, keywords } = callArgs(n);
+  const arg = (i, kw) => {
+    const node = positional[i] ?? (kw ? keywords.get(kw) : void 0);
+    return node ? ev.evalIn(node, scope, pos) : UNKNOWN;
+  };
+  const call = { n, span, scope, pos, positional, keywords, arg };
+  const known = knownCall(ev, ev.qualify(fn, scope), call);
+  if (known)
+    return known;
+  if (fn.type === "attribute")
+    return methodCall(ev, summaries, fn, call);
+  if (fn.type === "identifier") {
+    const v = ev.lookup(fn.text, scope, pos);
+    if (v) {
+      const funcs = options(v).filter((o) => o.k === "func");
+      if (funcs.length)
+        return union(funcs.map((f) => summaries.returnsOf(f.node)));
+    }
+  }
+  return { k: "unknown", span };
+}
+function knownCall(ev, q, call) {
+  const { span, scope, pos, positional, keywords, arg } = call;
+  switch (q) {
+    case "shutil.which":
+    case "distutils.spawn.find_executable":
+    case "shutil.which.__call__": {
+      if (keywords.has("path") || positional.length > 2)
+        return { k: "unknown", span };
+      const name = arg(0, q === "shutil.which" ? "cmd" : "executable");
+      return mapValue(name, (v) => v.k === "str" ? fragmentValue({ kind: "path-lookup", name: v.word, span }, span) : { k: "unknown", span });
+    }
+    case "shlex.quote":
+    case "pipes.quote":
+    case "str":
+    case "os.fspath":
+    case "os.path.abspath":
+    case "os.path.normpath":
+    case "os.path.realpath":
+    case "os.path.expanduser":
+    case "pathlib.Path":
+    case "pathlib.PurePath":
+    case "list":
+    case "tuple":
+      return positional.length === 1 ? stripLiteral(arg(0)) : { k: "unknown", span };
+    case "os.path.dirname":
+      return mapValue(arg(0), (v) => v.k === "str" && hasVenvFragment(v.word) ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span });
+    case "os.path.join":
+    case "posixpath.join":
+      return joinAll(positional.map((p) => ev.evalIn(p, scope, pos)), span);
+    case "shlex.split":
+      return mapValue(arg(0, "s"), (v) => v.k === "str" ? { k: "list", items: splitWords(v.word, true).map((w) => ({ value: strValue(w) })), span } : { k: "unknown", span });
+    case "shlex.join":
+      return mapValue(arg(0), (v) => joinList(v, " ", span));
+    case "os.getenv":
+    case "os.environ.get": {
+      const key = arg(0);
+      const keyText = key.k === "str" ? wordTextOf(key.word) : void 0;
+      if (keyText === "VIRTUAL_ENV")
+        return fragmentValue({ kind: "venv-path", span }, span);
+      return positional.length > 1 ? union([{ k: "unknown", span }, arg(1)]) : { k: "unknown", span };
+    }
+    case "os.environ.copy":
+    case "dict":
+      if (q === "dict") {
+        const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
+        let path25 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        for (const k of keywords.keys())
+          path25 = withKey(path25, k);
+        return { k: "env", path: path25, span };
+      }
+      return { k: "env", path: "inherited", span };
+    case "platform.python_version":
+    case "sysconfig.get_python_version":
+      return runningVersion(span);
+    case "sysconfig.get_path":
+      return fragmentValue({ kind: "venv-path", span }, span);
+  }
+  return void 0;
+}
+function methodCall(ev, summaries, fn, call) {
+  const { n, span, scope, pos, positional, keywords, arg } = call;
+  const method = fn.childForFieldName("attribute")?.text;
+  const objNode = fn.childForFieldName("object");
+  if (objNode && method) {
+    const obj = ev.evalIn(objNode, scope, pos);
+    switch (method) {
+      case "join":
+        return mapValue(obj, (sep) => sep.k === "str" ? mapValue(arg(0), (l) => joinList(l, wordTextOf(sep.word) ?? " ", span)) : { k: "unknown", span });
+      case "split":
+        if (positional.length === 0 || positional.length === 1 && (positional[0].type === "none" || /^["'] ["']$/.test(positional[0].text))) {
+          return mapValue(obj, (s) => s.k === "str" ? { k: "list", items: splitWords(s.word, false).map((w) => ({ value: strValue(w) })), span } : { k: "unknown", span });
+        }
+        return { k: "unknown", span };
+      case "format":
+        return mapValue(obj, (s) => {
+          if (s.k !== "str")
+            return { k: "unknown", span };
+          const keys = [...keywords.keys()];
+          const args = [...positional, ...keywords.values()].map((p) => ev.evalIn(p, scope, pos));
+          return mapEach(args, (vs) => braceFormat(s.word, vs.slice(0, positional.length), new Map(keys.map((k, i) => [k, vs[positional.length + i]])), span));
+        });
+      case "strip":
+      case "rstrip":
+      case "lstrip":
+      case "resolve":
+      case "absolute":
+      case "as_posix":
+        return positional.length === 0 ? stripLiteral(obj) : { k: "unknown", span };
+      case "copy":
+        return obj.k === "env" || obj.k === "list" ? obj : { k: "unknown", span };
+      case "get":
+        return positional.length === 2 && obj.k !== "env" ? union([{ k: "unknown", span }, arg(1)]) : { k: "unknown", span };
+    }
+    if (objNode.type === "identifier") {
+      const cls = enclosingClass(n, objNode.text);
+      const def = cls ? findMethod(cls, method) : void 0;
+      if (def)
+        return summaries.returnsOf(def);
+    }
+  }
+  return { k: "unknown", span };
+}
+
+// dist/src/frontends/python/string-literals.js
+function evalString(ev, n, scope, pos) {
+  const startTok = n.child(0);
+  const startText = startTok?.text ?? '"';
+  const m = /^([A-Za-z]*)('''|"""|'|")$/.exec(startText);
+  const prefix = (m?.[1] ?? "").toLowerCase();
+  const quote = m?.[2] ?? '"';
+  const raw = prefix.includes("r");
+  const isF = prefix.includes("f") || prefix.includes("t");
+  const frags = [];
+  const choices = [];
+  let verbatim = true;
+  const contentStart = startTok ? startTok.endIndex : n.startIndex;
+  const endTok = n.child(n.childCount - 1);
+  const contentEnd = endTok && endTok.type === "string_end" ? endTok.startIndex : n.endIndex;
+  for (const c of n.children) {
+    if (!c || c.type === "string_start" || c.type === "string_end")
+      continue;
+    if (c.type === "string_content") {
+      const { text: text3, offsets, exact } = decodeContent(c, raw, isF, ev.file.text);
+      if (!exact)
+        verbatim = false;
+      frags.push({ kind: "text", text: text3, offsets });
+    } else if (c.type === "interpolation") {
+      verbatim = false;
+      const expr = c.childForFieldName("expression");
+      const hasSpec = c.childForFieldName("format_specifier") || c.childForFieldName("type_conversion");
+      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN;
+      if (v.k === "str")
+        frags.push(...v.word.fragments);
+      else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
+        choices.push({ at: frags.length, value: v });
+        frags.push({ kind: "unknown", span: spanOf(c) });
+      } else
+        frags.push({ kind: "unknown", span: spanOf(c) });
+    } else if (c.type === "escape_sequence") {
+      verbatim = false;
+      const d = decodeEscape(c.text, isF);
+      frags.push({ kind: "text", text: d, offsets: Array.from({ length: d.length }, () => c.startIndex) });
+    }
+  }
+  const span = spanOf(n);
+  const literal = {
+    span,
+    contentSpan: { start: contentStart, end: contentEnd },
+    prefix: m?.[1] ?? "",
+    quote,
+    verbatim,
+    parentType: parentOf(n)?.type ?? ""
+  };
+  ev.literals.set(n.startIndex, literal);
+  if (prefix.includes("b"))
+    verbatim = false;
+  if (choices.length === 0)
+    return strValue({ fragments: mergeText(frags), span }, literal);
+  return mapEach(choices.map((x) => x.value), (vs) => {
+    const out = frags.slice();
+    for (let i = choices.length - 1; i >= 0; i--) {
+      const v = vs[i];
+      out.splice(choices[i].at, 1, ...v.k === "str" ? v.word.fragments : [frags[choices[i].at]]);
+    }
+    return strValue({ fragments: mergeText(out), span }, literal);
+  });
+}
+var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
+function decodeEscape(esc, isF) {
+  if (isF && (esc === "{{" || esc === "}}"))
+    return esc[0];
+  const body = esc.slice(1);
+  if (body.startsWith("\n") || body.startsWith("\r"))
+    return "";
+  if (body in SIMPLE_ESCAPES)
+    return SIMPLE_ESCAPES[body];
+  if (/^x[0-9a-fA-F]{2}$/.test(body) || /^u[0-9a-fA-F]{4}$/.test(body) || /^U[0-9a-fA-F]{8}$/.test(body)) {
+    const cp = parseInt(body.slice(1), 16);
+    return cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD";
+  }
+  if (/^[0-7]{1,3}$/.test(body))
+    return String.fromCharCode(parseInt(body, 8));
+  return esc;
+}
+function decodeContent(c, raw, isF, source) {
+  let text3 = "";
+  const offsets = [];
+  let exact = true;
+  let cursor = c.startIndex;
+  const copy = (to) => {
+    for (let i = cursor; i < to; i++) {
+      text3 += source[i];
+      offsets.push(i);
+    }
+  };
+  if (!raw) {
+    for (const e of c.children) {
+      if (!e || e.type !== "escape_sequence")
+        continue;
+      copy(e.startIndex);
+      const d = decodeEscape(e.text, isF);
+      if (d !== e.text)
+        exact = false;
+      for (const ch of d) {
+        text3 += ch;
+        offsets.push(e.startIndex);
+      }
+      cursor = e.endIndex;
+    }
+  }
+  copy(c.endIndex);
+  return { text: text3, offsets, exact };
+}
+
+// dist/src/frontends/python/evaluate.js
+var MAX_DEPTH = 40;
+var PythonModule = class {
+  root;
+  file;
+  project;
+  importDepth;
+  /** Local name → dotted qualified name, from every import statement in the file. */
+  imports = /* @__PURE__ */ new Map();
+  /** `import sys` at module level (for fixes). */
+  moduleImports = /* @__PURE__ */ new Set();
+  /** Every string literal evaluated, by start offset (for fixes). */
+  literals = /* @__PURE__ */ new Map();
+  /**
+   * Argument values bound to a function's parameters while a call site of that function is
+   * examined (function node id → parameter → value). Caches are bypassed while any is set.
+   */
+  paramBindings = /* @__PURE__ */ new Map();
+  scopes;
+  summaries;
+  depth = 0;
+  /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
+  tooDeep = false;
+  python2Cache;
+  constructor(root, file, project, importDepth = 0) {
+    this.root = root;
+    this.file = file;
+    this.project = project;
+    this.importDepth = importDepth;
+    this.scopes = new Scopes(root, this);
+    this.summaries = new Summaries(this.scopes, this);
+    for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ["import_statement", "import_from_statement"]))
+      this.collectImport(n);
+  }
+  /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */
+  get python2() {
+    this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ["print_statement", "exec_statement"]).length > 0;
+    return this.python2Cache;
+  }
+  /** Statements of the given types that start with a keyword the pattern matches. */
+  nodesAtKeywords(pattern, types) {
+    const out = [];
+    for (const m of this.file.text.matchAll(pattern)) {
+      const at = descendantAt(this.root, m.index, m.index + m[0].length);
+      const parent = at ? parentOf(at) : null;
+      if (parent && types.includes(parent.type) && parent.startIndex === m.index)
+        out.push(parent);
+    }
+    return out;
+  }
+  /**
+   * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
+   * in source order, found as they are asked for (a file over the launch budget is left after the
+   * call that goes over it, not after finding all of them).
+   */
+  *callsTo(names) {
+    const list = [...names].filter((n) => /^\w+$/.test(n));
+    if (!list.length)
+      return;
+    const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
+    const seen = /* @__PURE__ */ new Set();
+    for (const m of this.file.text.matchAll(pattern)) {
+      const id = descendantAt(this.root, m.index, m.index + 1);
+      if (id?.type !== "identifier")
+        continue;
+      const up = parentOf(id);
+      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
+      const call = parentOf(holder);
+      if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
+        continue;
+      seen.add(call.id);
+      yield call;
+    }
+  }
+  collectImport(n) {
+    const atModule = parentOf(n)?.type === "module";
+    if (n.type === "import_statement") {
+      for (const c of n.namedChildren) {
+        if (!c)
+          continue;
+        if (c.type === "dotted_name") {
+          const full = c.text;
+          const first = full.split(".")[0];
+          this.imports.set(first, first);
+          if (atModule)
+            this.moduleImports.add(full);
+        } else if (c.type === "aliased_import") {
+          const name = c.childForFieldName("name")?.text;
+          const alias = c.childForFieldName("alias")?.text;
+          if (name && alias)
+            this.imports.set(alias, name);
+        }
+      }
+      return;
+    }
+    const mod = n.childForFieldName("module_name");
+    if (!mod)
+      return;
+    const modName = mod.text.replace(/\s+/g, "");
+    const join = (name) => modName.endsWith(".") ? `${modName}${name}` : `${modName}.${name}`;
+    for (const c of n.childrenForFieldName("name")) {
+      if (!c)
+        continue;
+      if (c.type === "dotted_name")
+        this.imports.set(c.text, join(c.text));
+      else if (c.type === "aliased_import") {
+        const name = c.childForFieldName("name")?.text;
+        const alias = c.childForFieldName("alias")?.text;
+        if (name && alias)
+          this.imports.set(alias, join(name));
+      }
+    }
+  }
+  // ---- scopes and calls (scopes.ts, calls.ts) -----------------------------------------------
+  scopeAt(n) {
+    return this.scopes.scopeAt(n);
+  }
+  /** Value of `name` just before offset `pos` in `scope`. */
+  lookup(name, scope, pos) {
+    return this.scopes.lookup(name, scope, pos);
+  }
+  /** Positional and keyword arguments of a call node. */
+  callArgs(call) {
+    return callArgs(call);
+  }
+  // ---- evaluation ---------------------------------------------------------------------------
+  /** Evaluate an expression node where it stands. */
+  eval(n) {
+    return this.evalIn(n, this.scopeAt(n), n.startIndex);
+  }
+  evalIn(n, scope, pos) {
+    while (n.type === "parenthesized_expression") {
+      const inner = n.namedChildren.find((c) => c && c.type !== "comment");
+      if (!inner)
+        break;
+      n = inner;
+    }
+    if (this.depth > MAX_DEPTH) {
+      this.tooDeep = true;
+      return { k: "unknown", span: spanOf(n) };
+    }
+    this.depth++;
+    try {
+      return this.evalNode(n, scope, pos);
+    } finally {
+      this.depth--;
+    }
+  }
+  evalNode(n, scope, pos) {
+    const span = spanOf(n);
+    switch (n.type) {
+      case "string":
+        return evalString(this, n, scope, pos);
+      case "concatenated_string": {
+        let v;
+        for (const c of n.namedChildren) {
+          if (!c || c.type !== "string")
+            continue;
+          const s = evalString(this, c, scope, pos);
+          v = v ? concatValues(v, s, span) : s;
+        }
+        return v ? stripLiteral(v) : UNKNOWN;
+      }
+      case "parenthesized_expression": {
+        const inner = n.namedChildren.find((c) => c && c.type !== "comment");
+        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
+      }
+      case "list":
+      case "tuple":
+      case "expression_list": {
+        const items = [];
+        for (const c of n.namedChildren) {
+          if (!c || c.type === "comment")
+            continue;
+          if (c.type === "list_splat") {
+            const inner = c.namedChildren[0];
+            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN });
+          } else
+            items.push({ value: this.evalIn(c, scope, pos) });
+        }
+        return { k: "list", items, span };
+      }
+      case "true":
+        return { k: "bool", v: true };
+      case "false":
+        return { k: "bool", v: false };
+      case "none":
+        return { k: "none" };
+      case "identifier":
+        return this.evalName(n, scope, pos);
+      case "attribute":
+        return this.evalAttribute(n, scope, pos);
+      case "binary_operator":
+        return this.evalBinary(n, scope, pos);
+      case "conditional_expression": {
+        const parts = n.namedChildren.filter((c) => !!c && c.type !== "comment");
+        if (parts.length < 3)
+          return UNKNOWN;
+        const test = this.interpreterTest(parts[1], scope, pos);
+        if (test !== void 0)
+          return this.evalIn(parts[test ? 0 : 2], scope, pos);
+        return union([this.evalIn(parts[0], scope, pos), this.evalIn(parts[2], scope, pos)]);
+      }
+      case "boolean_operator": {
+        const left = n.childForFieldName("left");
+        const right = n.childForFieldName("right");
+        const op = n.childForFieldName("operator")?.text;
+        if (!left || !right)
+          return UNKNOWN;
+        const l = this.evalIn(left, scope, pos);
+        if (op === "or" && l.k === "str" && l.word.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
+          return l;
+        return op === "or" ? union([l, this.evalIn(right, scope, pos)]) : this.evalIn(right, scope, pos);
+      }
+      case "named_expression": {
+        const v = n.childForFieldName("value");
+        return v ? this.evalIn(v, scope, pos) : UNKNOWN;
+      }
+      case "dictionary":
+        return this.evalDict(n, scope, pos);
+      case "call":
+        return evalCall(this, this.summaries, n, scope, pos);
+      case "subscript":
+        return this.evalSubscript(n, scope, pos);
+      default:
+        return { k: "unknown", span };
+    }
+  }
+  /**
+   * Whether `cond` tests that the running interpreter's path is known: true for `sys.executable`
+   * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
+   */
+  interpreterTest(cond, scope, pos) {
+    const { node: n, negated } = unwrapNot(cond);
+    if (!n || n.type !== "identifier" && n.type !== "attribute")
+      return void 0;
+    let interpreter = false;
+    for (const o of options(this.evalIn(n, scope, pos))) {
+      if (o.k === "unknown" || o.k === "none")
+        continue;
+      if (o.k !== "str")
+        return void 0;
+      if (o.word.fragments.some((f) => f.kind === "sys-executable"))
+        interpreter = true;
+      else if (!o.word.fragments.some((f) => f.kind === "text" && f.text !== ""))
+        return void 0;
+    }
+    return interpreter ? !negated : void 0;
+  }
+  evalName(n, scope, pos) {
+    const name = n.text;
+    const v = this.lookup(name, scope, pos);
+    if (v && !(v.k === "unknown" && !v.span))
+      return v;
+    const q = this.imports.get(name);
+    if (q) {
+      const known = this.qualifiedValue(q, spanOf(n));
+      return known.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known : known;
+    }
+    return v ?? { k: "unknown", span: spanOf(n) };
+  }
+  /** A name's value at the end of the module (for another module that imports it: project-modules.ts). */
+  topLevelValue(name) {
+    const v = this.lookup(name, this.scopes.scopeFor(this.root), Infinity);
+    if (v && !(v.k === "unknown" && !v.span))
+      return v;
+    const q = this.imports.get(name);
+    return q ? this.project?.constant(this.file.path, q, spanOf(this.root), this.importDepth) : void 0;
+  }
+  /** Where the module last binds a name at its top level (1-based line and column). */
+  topLevelOrigin(name) {
+    const events = this.scopes.eventsOf(this.scopes.scopeFor(this.root)).get(name);
+    const last = events?.[events.length - 1];
+    if (!last)
+      return void 0;
+    const offset = last.k === "assign" && last.stmt ? last.stmt.startIndex : last.pos;
+    return { offset, ...this.file.location(offset) };
+  }
+  /** Values with a known meaning by qualified name (sys.executable, sys.prefix, os.environ …). */
+  qualifiedValue(q, span) {
+    switch (q) {
+      case "sys.executable":
+        return fragmentValue({ kind: "sys-executable", span }, span);
+      case "sys.prefix":
+      case "sys.exec_prefix":
+        return fragmentValue({ kind: "venv-path", span }, span);
+      case "os.environ":
+        return { k: "env", path: "inherited", span };
+      default:
+        if (q === "sys.version" || q === "sys.version_info" || q.startsWith("sys.version_info."))
+          return runningVersion(span);
+        return { k: "unknown", span };
+    }
+  }
+  /** The dotted name an expression refers to through imports (`sp.run` → `subprocess.run`), if any. */
+  qualify(n, scope) {
+    if (n.type === "identifier") {
+      const name = n.text;
+      const local = scope ? this.scopes.eventsOf(scope).get(name) : void 0;
+      const imported = this.imports.get(name);
+      if (imported)
+        return imported;
+      if (local && local.length)
+        return void 0;
+      if (["str", "list", "tuple", "dict"].includes(name))
+        return name;
+      if (["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"].includes(name))
+        return name;
+      return void 0;
+    }
+    if (n.type === "attribute") {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute")?.text;
+      if (!obj || !attr)
+        return void 0;
+      const base = this.qualify(obj, scope);
+      return base ? `${base}.${attr}` : void 0;
+    }
+    return void 0;
+  }
+  evalAttribute(n, scope, pos) {
+    const span = spanOf(n);
+    const q = this.qualify(n, scope);
+    if (q) {
+      const v = this.qualifiedValue(q, span);
+      if (v.k !== "unknown")
+        return v;
+      const other = this.project?.constant(this.file.path, q, span, this.importDepth);
+      if (other)
+        return other;
+    }
+    const obj = n.childForFieldName("object");
+    const attr = n.childForFieldName("attribute")?.text;
+    if (!obj || !attr)
+      return { k: "unknown", span };
+    if (obj.type === "identifier") {
+      const cls = enclosingClass(n, obj.text);
+      if (cls)
+        return this.summaries.classAttribute(cls, attr);
+    }
+    const base = this.evalIn(obj, scope, pos);
+    if ((attr === "parent" || attr === "parents") && base.k === "str" && hasVenvFragment(base.word)) {
+      return fragmentValue({ kind: "venv-path", span }, span);
+    }
+    return { k: "unknown", span };
+  }
+  evalBinary(n, scope, pos) {
+    const left = n.childForFieldName("left");
+    const right = n.childForFieldName("right");
+    const op = n.childForFieldName("operator")?.text;
+    const span = spanOf(n);
+    if (!left || !right)
+      return { k: "unknown", span };
+    const l = this.evalIn(left, scope, pos);
+    const r = this.evalIn(right, scope, pos);
+    if (op === "+")
+      return stripLiteral(concatValues(l, r, span));
+    if (op === "/") {
+      return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
+    }
+    if (op === "%") {
+      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
+      return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
+    }
+    return { k: "unknown", span };
+  }
+  evalDict(n, scope, pos) {
+    let path25 = "no";
+    for (const c of n.namedChildren) {
+      if (!c || c.type === "comment")
+        continue;
+      if (c.type === "pair") {
+        const key = c.childForFieldName("key");
+        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
+        path25 = withKey(path25, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+      } else if (c.type === "dictionary_splat") {
+        const inner = c.namedChildren[0];
+        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
+        path25 = mergeEnv(path25, v.k === "env" ? v.path : "unknown");
+      } else
+        path25 = withKey(path25, void 0);
+    }
+    return { k: "env", path: path25, span: spanOf(n) };
+  }
+  evalSubscript(n, scope, pos) {
+    const value = n.childForFieldName("value");
+    const sub = n.childForFieldName("subscript");
+    const span = spanOf(n);
+    if (!value || !sub)
+      return { k: "unknown", span };
+    const q = this.qualify(value, scope);
+    if (q === "sys.version_info" || q === "sys.version")
+      return runningVersion(span);
+    if (q === "os.environ") {
+      const key = this.evalIn(sub, scope, pos);
+      return key.k === "str" && wordTextOf(key.word) === "VIRTUAL_ENV" ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span };
+    }
+    const base = this.evalIn(value, scope, pos);
+    if (base.k !== "list")
+      return { k: "unknown", span };
+    if (sub.type === "integer") {
+      const i = Number(sub.text);
+      const item = base.items[i];
+      if (base.items.slice(0, i + 1).every((it) => "value" in it) && item && "value" in item)
+        return item.value;
+      return { k: "unknown", span };
+    }
+    if (sub.type === "slice") {
+      const parts = sub.namedChildren.filter((c) => !!c);
+      if (parts.length === 1 && parts[0].type === "integer" && sub.text.trim().endsWith(":")) {
+        const i = Number(parts[0].text);
+        if (base.items.slice(0, i).every((it) => "value" in it))
+          return { k: "list", items: base.items.slice(i), span };
+      }
+    }
+    return { k: "unknown", span };
+  }
+};
+
+// dist/src/frontends/python/launch-apis.js
+var specs = [
+  [["subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen"], { form: "subprocess" }],
+  [["subprocess.getoutput", "subprocess.getstatusoutput"], { form: "shell", index: 0, keyword: "cmd" }],
+  [["os.system"], { form: "shell", index: 0, keyword: "command" }],
+  [["os.popen"], { form: "shell", index: 0, keyword: "cmd" }],
+  [["commands.getoutput", "commands.getstatusoutput", "commands.getstatus"], { form: "shell", index: 0 }],
+  [["asyncio.create_subprocess_shell", "asyncio.subprocess.create_subprocess_shell"], { form: "shell", index: 0, keyword: "cmd" }],
+  [["os.popen2", "os.popen3", "os.popen4", "popen2.popen2", "popen2.popen3", "popen2.popen4", "popen2.Popen3", "popen2.Popen4"], { form: "argv-or-shell", index: 0 }],
+  [["os.execv"], { form: "program-list", program: 0, list: 1, searchesPath: false }],
+  [["os.execve"], { form: "program-list", program: 0, list: 1, searchesPath: false, env: 2 }],
+  [["os.execvp"], { form: "program-list", program: 0, list: 1, searchesPath: true }],
+  [["os.execvpe"], { form: "program-list", program: 0, list: 1, searchesPath: true, env: 2 }],
+  [["os.execl"], { form: "program-rest", program: 0, rest: 1, searchesPath: false }],
+  [["os.execle"], { form: "program-rest", program: 0, rest: 1, searchesPath: false, envLast: true }],
+  [["os.execlp"], { form: "program-rest", program: 0, rest: 1, searchesPath: true }],
+  [["os.execlpe"], { form: "program-rest", program: 0, rest: 1, searchesPath: true, envLast: true }],
+  [["os.spawnv"], { form: "program-list", program: 1, list: 2, searchesPath: false }],
+  [["os.spawnve"], { form: "program-list", program: 1, list: 2, searchesPath: false, env: 3 }],
+  [["os.spawnvp"], { form: "program-list", program: 1, list: 2, searchesPath: true }],
+  [["os.spawnvpe"], { form: "program-list", program: 1, list: 2, searchesPath: true, env: 3 }],
+  [["os.spawnl"], { form: "program-rest", program: 1, rest: 2, searchesPath: false }],
+  [["os.spawnle"], { form: "program-rest", program: 1, rest: 2, searchesPath: false, envLast: true }],
+  [["os.spawnlp"], { form: "program-rest", program: 1, rest: 2, searchesPath: true }],
+  [["os.spawnlpe"], { form: "program-rest", program: 1, rest: 2, searchesPath: true, envLast: true }],
+  [["os.posix_spawn"], { form: "program-list", program: 0, list: 1, searchesPath: false, env: 2 }],
+  [["os.posix_spawnp"], { form: "program-list", program: 0, list: 1, searchesPath: true, env: 2 }],
+  [["asyncio.create_subprocess_exec", "asyncio.subprocess.create_subprocess_exec"], { form: "program-rest", program: 0, rest: 1, searchesPath: true, env: "kw" }],
+  // loop.subprocess_exec(protocol_factory, program, *args) / loop.subprocess_shell(protocol_factory, cmd):
+  // the loop object is rarely resolvable, so these are recognised by method name.
+  [["asyncio.loop.subprocess_exec"], { form: "program-rest", program: 1, rest: 2, searchesPath: true, env: "kw" }],
+  [["asyncio.loop.subprocess_shell"], { form: "shell", index: 1, keyword: "cmd" }],
+  [["pty.spawn"], { form: "argv-or-name", index: 0, searchesPath: true }],
+  [["multiprocessing.set_executable", "multiprocessing.spawn.set_executable"], { form: "program", index: 0, searchesPath: false }]
+];
+var LAUNCH_APIS = new Map(specs.flatMap(([names, spec]) => names.map((n) => [n, spec])));
+var LOOP_METHODS = /* @__PURE__ */ new Set(["subprocess_exec", "subprocess_shell"]);
+var LAUNCH_API_NAMES = new Set([...LAUNCH_APIS.keys()].map((k) => k.slice(k.lastIndexOf(".") + 1)));
+
+// dist/src/frontends/python/project-helpers.js
+function helpersIn(mod, candidates) {
+  const out = /* @__PURE__ */ new Map();
+  const names = new Set(LAUNCH_API_NAMES);
+  for (const [alias, q] of mod.imports)
+    if (LAUNCH_APIS.has(q))
+      names.add(alias);
+  for (const call of mod.callsTo(names)) {
+    const def = topLevelDef(call);
+    const name = def?.childForFieldName("name")?.text;
+    if (!def || !name || !candidates.has(name) || out.has(name))
+      continue;
+    const fn = call.childForFieldName("function");
+    const api = fn ? mod.qualify(fn, mod.scopeAt(call)) : void 0;
+    const spec = api ? LAUNCH_APIS.get(api) : void 0;
+    if (!api || !spec)
+      continue;
+    const helper = helperSpec(mod, def, call, spec);
+    if (helper)
+      out.set(name, { ...helper, api, file: mod.file.path, line: mod.file.location(def.startIndex).line });
+  }
+  return out;
+}
+function topLevelDef(n) {
+  let def;
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === "function_definition" || p.type === "class_definition" || p.type === "lambda")
+      def = p;
+  }
+  if (!def || def.type !== "function_definition")
+    return void 0;
+  const up = def.parent?.type === "decorated_definition" ? def.parent.parent : def.parent;
+  return up?.type === "module" ? def : void 0;
+}
+function helperSpec(mod, def, call, spec) {
+  const found = helperApiSpec(mod, def, call, spec);
+  if (!found)
+    return void 0;
+  return { spec: found.spec, others: found.params.filter((p) => p !== found.param) };
+}
+function helperApiSpec(mod, def, call, spec) {
+  const params = [];
+  let keywordOnly = false;
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (!p)
+      continue;
+    if (p.type === "keyword_separator")
+      keywordOnly = true;
+    else if (p.type === "list_splat_pattern") {
+      params.push({ name: p.namedChildren[0]?.text ?? "", star: true, keywordOnly: false });
+      keywordOnly = true;
+    } else if (p.type === "dictionary_splat_pattern")
+      continue;
+    else {
+      const name = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
+      if (name)
+        params.push({ name, star: false, keywordOnly });
+    }
+  }
+  const { positional, keywords, splat } = mod.callArgs(call);
+  if (keywords.has("executable"))
+    return void 0;
+  const envNode = keywords.get("env");
+  if (envNode) {
+    mod.paramBindings.set(def.id, new Map(params.filter((p) => !p.star).map((p) => [p.name, { k: "none" }])));
+    let env2;
+    try {
+      env2 = mod.eval(envNode);
+    } finally {
+      mod.paramBindings.delete(def.id);
+    }
+    if (!options(env2).every((o) => o.k === "none" || o.k === "env" && o.path === "inherited"))
+      return void 0;
+  }
+  let cmd;
+  switch (spec.form) {
+    case "subprocess":
+      cmd = positional[0] ?? keywords.get("args");
+      break;
+    case "shell":
+      cmd = positional[spec.index] ?? (spec.keyword ? keywords.get(spec.keyword) : void 0);
+      break;
+    case "argv-or-shell":
+    case "argv-or-name":
+      cmd = positional[spec.index];
+      break;
+    default:
+      return void 0;
+  }
+  if (!cmd)
+    return void 0;
+  let inner = cmd;
+  if (inner.type === "call" && inner.childForFieldName("function")?.text === "list")
+    inner = inner.childForFieldName("arguments")?.namedChildren[0] ?? inner;
+  if (inner.type === "list" && inner.namedChildren.length === 1 && inner.namedChildren[0]?.type === "list_splat")
+    inner = inner.namedChildren[0].namedChildren[0] ?? inner;
+  if (inner.type !== "identifier")
+    return void 0;
+  const index = params.findIndex((p) => p.name === inner.text);
+  const param = params[index];
+  if (!param || param.keywordOnly || reassigned(def, param.name))
+    return void 0;
+  const found = (spec2) => ({ spec: spec2, params: params.map((p) => p.name), param: param.name });
+  if (param.star)
+    return spec.form === "subprocess" && !keywords.has("shell") ? found({ form: "program-rest", program: index, rest: index, searchesPath: true }) : void 0;
+  if (inner !== cmd)
+    return void 0;
+  if (spec.form === "subprocess") {
+    const shellNode = keywords.get("shell");
+    if (!shellNode)
+      return found(splat ? { form: "argv-or-shell", index } : { form: "argv-or-name", index, searchesPath: true });
+    if (shellNode.type === "true")
+      return found({ form: "shell", index, keyword: param.name });
+    if (shellNode.type === "false")
+      return found({ form: "argv-or-name", index, searchesPath: true });
+    return found({ form: "argv-or-shell", index });
+  }
+  if (spec.form === "shell")
+    return found({ form: "shell", index, keyword: param.name });
+  return found({ ...spec, index });
+}
+function reassigned(def, name) {
+  const body = def.childForFieldName("body")?.text ?? "";
+  return new RegExp(`(?<![\\w.])${name}\\s*(?:[-+*/%|&]|//)?=(?!=)|\\bfor\\s+${name}\\b|\\bas\\s+${name}\\b|\\b(?:global|nonlocal)\\s+[^\\n]*\\b${name}\\b`).test(body);
+}
+
+// dist/src/frontends/python/project-modules.js
+var MAX_DEPTH2 = 2;
+var MAX_PER_FILE = 16;
+var MAX_PARSED = 400;
+var MAX_MODULE_CHARS = 512 * 1024;
+var MAX_NAMES = 500;
+var TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
+function assignedIn(t) {
+  if (!t.assigned) {
+    t.assigned = /* @__PURE__ */ new Map();
+    for (const m of t.text.matchAll(TOP_ASSIGNMENT)) {
+      const l = t.assigned.get(m[1]);
+      if (l)
+        l.push(m[2]);
+      else
+        t.assigned.set(m[1], [m[2]]);
+    }
+  }
+  return t.assigned;
+}
+var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var TOP_DEF = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
+var ProjectModules = class {
+  root;
+  exists = /* @__PURE__ */ new Map();
+  resolved = /* @__PURE__ */ new Map();
+  lastBindings;
+  texts = /* @__PURE__ */ new Map();
+  constants = /* @__PURE__ */ new Map();
+  origins = /* @__PURE__ */ new Map();
+  helpers = /* @__PURE__ */ new Map();
+  live = /* @__PURE__ */ new Map();
+  parsedNow = 0;
+  parsed = 0;
+  /** Spans in the importing file where a value from another module was used, and where it came from. */
+  uses = [];
+  constructor(root) {
+    this.root = root;
+  }
+  // ---- finding modules ------------------------------------------------------------------------
+  isFile(p) {
+    let e = this.exists.get(p);
+    if (e === void 0) {
+      try {
+        e = fs.statSync(p).isFile();
+      } catch {
+        e = false;
+      }
+      this.exists.set(p, e);
+    }
+    return e;
+  }
+  /** Where absolute imports are looked up from a file: its folder, its package's root's parent, the project root and its `src`. */
+  bases(dir) {
+    let top = dir;
+    while (this.isFile(path.join(top, "__init__.py")) && path.dirname(top) !== top)
+      top = path.dirname(top);
+    const out = [dir, top];
+    if (this.root)
+      out.push(this.root, path.join(this.root, "src"));
+    return [...new Set(out)];
+  }
+  find(bases, parts) {
+    for (const b of bases) {
+      const stem = path.join(b, ...parts);
+      for (const c of parts.length ? [`${stem}.py`, path.join(stem, "__init__.py")] : [path.join(stem, "__init__.py")])
+        if (this.isFile(c))
+          return c;
+    }
+    return void 0;
+  }
+  /**
+   * The module file a dotted name names from `fromFile` (leading dots: relative), if it is one of the
+   * project. An absolute name whose first part is a standard-library module (`os`, `subprocess`,
+   * `test`: isStandard) is never the project's: the standard library itself is a project of modules
+   * with the launch APIs' names. Answers are cached by the importing file's folder.
+   */
+  moduleFile(fromFile, dotted) {
+    return this.moduleFileIn(path.dirname(path.resolve(fromFile)), dotted);
+  }
+  moduleFileIn(dir, dotted) {
+    const key = `${dir}\0${dotted}`;
+    if (this.resolved.has(key))
+      return this.resolved.get(key);
+    const m = /^(\.*)(.*)$/.exec(dotted);
+    const level = m[1].length;
+    const parts = m[2] ? m[2].split(".") : [];
+    let found;
+    if (level) {
+      let d = dir;
+      for (let i = 1; i < level; i++)
+        d = path.dirname(d);
+      found = this.find([d], parts);
+    } else if (parts.length && !isStandard(parts[0]))
+      found = this.find(this.bases(dir), parts);
+    this.resolved.set(key, found);
+    return found;
+  }
+  /** `pkg.settings.PYTHON` → the module file of `pkg.settings` and the name `PYTHON`. */
+  split(fromFile, q) {
+    const i = q.lastIndexOf(".");
+    if (i <= 0 && !q.startsWith("."))
+      return void 0;
+    const name = q.slice(i + 1);
+    const modName = q.slice(0, i + 1).replace(/(?<=[^.])\.$/, "");
+    if (!/^\w+$/.test(name))
+      return void 0;
+    const file = this.moduleFile(fromFile, modName);
+    return file && path.resolve(file) !== path.resolve(fromFile) ? { file, name } : void 0;
+  }
+  moduleText(file) {
+    if (!this.texts.has(file)) {
+      let t = null;
+      try {
+        const bytes = fs.readFileSync(file);
+        if (bytes.length <= MAX_MODULE_CHARS) {
+          const d = decodePython(file, bytes);
+          if (d.ok)
+            t = { text: d.file.text, launchingDefs: launchingDefs(d.file.text) };
+        }
+      } catch {
+        t = null;
+      }
+      this.texts.set(file, t);
+    }
+    return this.texts.get(file) ?? void 0;
+  }
+  /** The module parsed, for the rest of this importing file's analysis (undefined over a budget). */
+  loaded(file, depth) {
+    const key = `${depth}:${file}`;
+    if (this.live.has(key))
+      return this.live.get(key) ?? void 0;
+    this.live.set(key, null);
+    const t = this.moduleText(file);
+    if (!t || this.parsedNow >= MAX_PER_FILE || this.parsed >= MAX_PARSED)
+      return void 0;
+    this.parsedNow++;
+    this.parsed++;
+    const source = new SourceFile(file, t.text);
+    const { text: blanked } = blankComments(t.text);
+    const tree = loadedParser("tree-sitter-python").parse(blanked.includes("\r") ? blanked.replace(/\r(?!\n)/g, "\n") : blanked);
+    if (!tree)
+      return void 0;
+    const l = { file: source, tree, mod: new PythonModule(tree.rootNode, source, this, depth) };
+    this.live.set(key, l);
+    return l;
+  }
+  /** Frees the trees parsed for one importing file (call when its analysis ends). */
+  release() {
+    for (const l of this.live.values())
+      l?.tree.delete();
+    this.live.clear();
+    this.parsedNow = 0;
+    this.uses.length = 0;
+  }
+  // ---- constants ------------------------------------------------------------------------------
+  /**
+   * The value a name imported from another module of the project has at the end of that module
+   * (`q` as the importing file's import table gives it: `.settings.PYTHON`, `pkg.settings.PYTHON`),
+   * re-homed at `span` in the importing file; undefined when it is not a module of the project.
+   */
+  constant(fromFile, q, span, depth = 0) {
+    if (depth >= MAX_DEPTH2)
+      return void 0;
+    const at = this.split(fromFile, q);
+    if (!at)
+      return void 0;
+    const key = `${at.file}\0${at.name}`;
+    let v = this.constants.get(key);
+    if (v === void 0) {
+      const t = this.moduleText(at.file);
+      if (!t || !(assignedIn(t).has(at.name) || new RegExp(`^[ \\t]*(?:from|import)\\b[^\\n]*\\b${at.name}\\b`, "m").test(t.text))) {
+        this.constants.set(key, null);
+        return void 0;
+      }
+      const l = this.loaded(at.file, depth + 1);
+      if (!l)
+        return void 0;
+      for (const name of /* @__PURE__ */ new Set([at.name, ...[...assignedIn(t).keys()].slice(0, MAX_NAMES)])) {
+        const k = `${at.file}\0${name}`;
+        if (this.constants.has(k))
+          continue;
+        const top = l.mod.topLevelValue(name);
+        this.constants.set(k, top && top.k !== "func" && top.k !== "unknown" ? top : null);
+        const origin2 = l.mod.topLevelOrigin(name);
+        if (origin2)
+          this.origins.set(k, { name, file: at.file, ...origin2 });
+      }
+      v = this.constants.get(key) ?? null;
+    }
+    if (!v)
+      return void 0;
+    const origin = this.origins.get(key);
+    if (origin)
+      this.uses.push({ span, origin });
+    return rehome(v, span);
+  }
+  /**
+   * Where a program word used in the importing file was set, when it came from another module: the
+   * use at its span, else (a word a shell split out of such a value) the first use inside the call.
+   */
+  originOf(word, call) {
+    if (!word || !this.uses.length)
+      return void 0;
+    const span = word.span;
+    const at = span && this.uses.find((u) => u.span.start <= span.start && span.end <= u.span.end);
+    if (at)
+      return at.origin;
+    const sourced = word.fragments.some((f) => f.kind === "text" ? f.offsets?.some((o) => o >= 0) : !!f.span);
+    return sourced ? void 0 : this.uses.find((u) => call.start <= u.span.start && u.span.end <= call.end)?.origin;
+  }
+  // ---- helpers --------------------------------------------------------------------------------
+  /** The helper a call's qualified name (`.utils.run`, `tools.sh`) names, if it is one. */
+  helper(fromFile, q) {
+    const at = this.split(fromFile, q);
+    if (!at)
+      return void 0;
+    return this.helpersOf(at.file)?.get(at.name);
+  }
+  /** Whether a qualified name may name a helper, without parsing (lexical). */
+  mayBeHelper(fromFile, q) {
+    const at = this.split(fromFile, q);
+    return !!at && !!this.moduleText(at.file)?.launchingDefs.has(at.name);
+  }
+  /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
+  helperNamesOfModule(fromFile, q) {
+    const file = this.moduleFile(fromFile, q);
+    if (!file || path.resolve(file) === path.resolve(fromFile))
+      return [];
+    return [...this.moduleText(file)?.launchingDefs ?? []];
+  }
+  helpersOf(file) {
+    if (!this.helpers.has(file)) {
+      const t = this.moduleText(file);
+      if (!t || !t.launchingDefs.size) {
+        this.helpers.set(file, null);
+        return void 0;
+      }
+      const l = this.loaded(file, 1);
+      if (!l)
+        return void 0;
+      this.helpers.set(file, helpersIn(l.mod, t.launchingDefs));
+    }
+    return this.helpers.get(file) ?? void 0;
+  }
+  // ---- lexical (the prefilter) ------------------------------------------------------------------
+  /** The project modules a file imports, lexically (no parse). */
+  importBindings(fromFile, text3) {
+    if (this.lastBindings?.file === fromFile && this.lastBindings.text === text3)
+      return this.lastBindings.bindings;
+    const bindings = this.scanImports(fromFile, text3);
+    this.lastBindings = { file: fromFile, text: text3, bindings };
+    return bindings;
+  }
+  scanImports(fromFile, text3) {
+    const out = [];
+    const starts = projectImportStarts(text3);
+    if (!starts.length)
+      return out;
+    const me = path.resolve(fromFile);
+    const dir = path.dirname(me);
+    const at = (re) => starts.flatMap((i) => {
+      re.lastIndex = i;
+      const m = re.exec(text3);
+      return m ? [m] : [];
+    });
+    for (const m of at(FROM_IMPORT_AT)) {
+      const dots = m[1];
+      const mod = m[2];
+      const names = m[3].replace(/[()\\\r\n]/g, " ").split(",").map((x) => x.trim()).filter(Boolean);
+      const base = dots + mod;
+      const module = mod || dots ? this.moduleFileIn(dir, base) : void 0;
+      const mayBeSubmodule = !module || module.endsWith(`${path.sep}__init__.py`);
+      for (const n of names) {
+        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+        if (!/^\w+$/.test(name))
+          continue;
+        const sub = mayBeSubmodule && (module || dots) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
+        if (sub)
+          out.push({ module: sub, alias: alias ?? name });
+        else if (module)
+          out.push({ module, alias: alias ?? name, name });
+      }
+    }
+    for (const m of at(PLAIN_IMPORT_AT)) {
+      for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
+        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+        if (!mod || !/^[\w.]+$/.test(mod))
+          continue;
+        const module = this.moduleFileIn(dir, mod);
+        if (module)
+          out.push({ module, alias: alias ?? mod });
+      }
+    }
+    return out.filter((b) => b.module !== me);
+  }
+  /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
+  callsHelper(fromFile, text3) {
+    if (!/\bimport\b/.test(text3))
+      return false;
+    for (const b of this.importBindings(fromFile, text3)) {
+      const defs = this.moduleText(b.module)?.launchingDefs;
+      if (!defs?.size)
+        continue;
+      const esc = b.alias.replace(/\./g, "\\.");
+      if (b.name !== void 0) {
+        if (defs.has(b.name) && new RegExp(`(?<![\\w.])${esc}\\s*\\(`).test(text3))
+          return true;
+      } else if (new RegExp(`(?<![\\w.])${esc}\\.(?:${[...defs].join("|")})\\s*\\(`).test(text3))
+        return true;
+    }
+    return false;
+  }
+  /**
+   * Whether the file uses a name that a module it imports sets, at its top level, to a text naming
+   * a tool (`tools`: the prefilter's pattern): `PYTHON` of `from .settings import PYTHON`, `settings.PIP`.
+   */
+  usesToolConstant(fromFile, text3, tools) {
+    if (!/\bimport\b/.test(text3))
+      return false;
+    for (const b of this.importBindings(fromFile, text3)) {
+      if (b.name !== void 0) {
+        if (this.setsTool(b.module, b.name, tools, 1))
+          return true;
+      } else {
+        const esc = b.alias.replace(/\./g, "\\.");
+        const used = /* @__PURE__ */ new Set();
+        for (const m of text3.matchAll(new RegExp(`(?<![\\w.])${esc}\\.(\\w+)`, "g")))
+          used.add(m[1]);
+        for (const name of used)
+          if (this.setsTool(b.module, name, tools, 1))
+            return true;
+      }
+    }
+    return false;
+  }
+  /** Whether a module's top-level assignment to `name` names a tool, or names a name it imports from a module that does. */
+  setsTool(file, name, tools, depth) {
+    const t = this.moduleText(file);
+    if (!t)
+      return false;
+    t.tool ??= /* @__PURE__ */ new Map();
+    const known = t.tool.get(name);
+    if (known !== void 0)
+      return known;
+    t.tool.set(name, false);
+    const values = assignedIn(t).get(name) ?? [];
+    let sets = values.some((v) => tools.test(v));
+    if (!sets && depth < MAX_DEPTH2) {
+      const named = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
+      t.bindings ??= this.importBindings(file, t.text);
+      sets = t.bindings.some((b) => b.name !== void 0 && named.has(b.alias) && this.setsTool(b.module, b.name, tools, depth + 1));
+    }
+    t.tool.set(name, sets);
+    return sets;
+  }
+};
+var FROM_IMPORT_AT = new RegExp(FROM_IMPORT.source.slice(1), "y");
+var PLAIN_IMPORT_AT = new RegExp(PLAIN_IMPORT.source.slice(1), "y");
+function isStandard(top) {
+  return top === "test" || STDLIB_MODULES.has(top);
+}
+var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+function projectImportStarts(text3) {
+  const out = [];
+  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
+    const lineStart = text3.lastIndexOf("\n", i) + 1;
+    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
+    if (!m)
+      continue;
+    let top = m[2];
+    if (m[0].trimStart().startsWith("from")) {
+      if (!m[1] && (!top || isStandard(top)))
+        continue;
+    } else {
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 500))?.[1] ?? "";
+      if (!names.split(",").some((n) => (top = n.trim().split(/[.\s]/)[0], !!top && !isStandard(top))))
+        continue;
+    }
+    if (out[out.length - 1] !== lineStart)
+      out.push(lineStart);
+  }
+  return out;
+}
+function launchingDefs(text3) {
+  const out = /* @__PURE__ */ new Set();
+  if (!apiWordInCode(text3))
+    return out;
+  const lines = text3.split("\n");
+  let open;
+  let from = 0;
+  let offset = 0;
+  const close = (to) => {
+    if (open !== void 0 && handsParameterOn(text3, from, to))
+      out.add(open);
+    open = void 0;
+  };
+  for (const l of lines) {
+    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l) && !l.startsWith("@")) {
+      close(offset);
+      const m = TOP_DEF.exec(l);
+      if (m) {
+        open = m[1];
+        from = offset;
+      }
+    }
+    offset += l.length + 1;
+  }
+  close(text3.length);
+  return out;
+}
+var DEF_PARAMETERS = /^(?:async[ \t]+)?def[ \t]+\w+[ \t]*(?:\[[^\]]*\][ \t]*)?\(([^)]*)\)/;
+function handsParameterOn(text3, from, to) {
+  const head2 = DEF_PARAMETERS.exec(text3.slice(from, Math.min(to, from + 2e3)));
+  if (!head2)
+    return false;
+  const params = head2[1].split(",").map((p) => p.trim().replace(/^\*+/, "").split(/[:=]/)[0].trim()).filter((p) => /^\w+$/.test(p));
+  if (!params.length)
+    return false;
+  const first = new RegExp(`^[\\w.]*\\s*\\(\\s*(?:list\\(\\s*|\\[\\s*\\*\\s*)?(?:${params.join("|")})\\s*[,)\\]]`);
+  for (let i = nextApiWord(text3, from, to); i !== -1; i = nextApiWord(text3, i + 1, to)) {
+    if (first.test(text3.slice(i, i + 200)))
+      return true;
+  }
+  return false;
+}
+function rehome(v, span) {
+  switch (v.k) {
+    case "str": {
+      const fragments = v.word.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : f.kind === "path-lookup" ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span });
+      return { k: "str", word: { fragments, span } };
+    }
+    case "list":
+      return { k: "list", items: v.items.map((it) => "value" in it ? { value: rehome(it.value, span) } : { splat: rehome(it.splat, span) }), span };
+    case "union":
+      return { k: "union", options: v.options.map((o) => rehome(o, span)) };
+    case "env":
+      return { ...v, span };
+    case "unknown":
+      return { k: "unknown", span };
+    case "func":
+      return UNKNOWN;
+    default:
+      return v;
+  }
+}
+function rehomeWord(w, span) {
+  return { fragments: w.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : { ...f, span }), span };
 }
 
 // dist/src/kernel/rule.js
@@ -2195,7 +4874,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path23 = wordText(found.script);
+    const path25 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -2205,13 +4884,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path23))
+      if (at && replaceWordEdit(site.file.text, found.script, path25))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path23 } } : { messageId: "runAsProgram", data: { script: path23 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path25 } } : { messageId: "runAsProgram", data: { script: path25 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path23}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path25}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -2291,10 +4970,12 @@ import { parse as parseToml2 } from "smol-toml";
 // dist/src/pipeline/context.js
 function contextFromSettings(s) {
   const knowledge = { consoleScripts: new Map(s.consoleScripts) };
+  const project = new ProjectModules(s.projectRoot);
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
     knowledge,
-    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : void 0,
+    project,
+    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys()), project) : void 0,
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
@@ -2384,68 +5065,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs3 from "node:fs";
-
-// dist/src/kernel/decode.js
-function decodeText(path23, bytes, opts = {}) {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0)
-    return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
-  let bom = false;
-  let body = bytes;
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    bom = true;
-    body = bytes.subarray(3);
-  }
-  const declared = opts.declared;
-  const codec = bom ? "utf-8" : opts.codec ?? "utf-8";
-  if (bom && opts.codec && opts.codec !== "utf-8") {
-    return { ok: false, kind: "decode", message: `BOM says UTF-8 but the coding line says '${declared}'` };
-  }
-  if (codec === "utf-8" || codec === "ascii") {
-    try {
-      const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path23, text3, { name: codec, bom, lossless: true }) };
-    } catch {
-      const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
-      const text3 = new TextDecoder("utf-8").decode(body);
-      return {
-        ok: true,
-        file: new SourceFile(path23, text3, { name: codec, bom, lossless: false }),
-        warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
-      };
-    }
-  }
-  if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path23, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
-  }
-  let decoder;
-  try {
-    decoder = new TextDecoder(codec, { fatal: true });
-  } catch {
-    return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
-  }
-  try {
-    return { ok: true, file: new SourceFile(path23, decoder.decode(body), { name: codec, bom, lossless: false }) };
-  } catch {
-    return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
-  }
-}
-function firstInvalidUtf8(b) {
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    const n = c < 128 ? 1 : c >= 194 && c < 224 ? 2 : c >= 224 && c < 240 ? 3 : c >= 240 && c < 245 ? 4 : 0;
-    if (n === 0)
-      return i;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(i, i + n));
-    } catch {
-      return i;
-    }
-    i += n;
-  }
-  return -1;
-}
+import fs4 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
@@ -2489,8 +5109,8 @@ var BudgetMeter = class {
 };
 
 // dist/src/frontends/actions/index.js
-import fs from "node:fs";
-import path4 from "node:path";
+import fs2 from "node:fs";
+import path5 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire as createRequire2 } from "node:module";
@@ -2754,7 +5374,7 @@ function scalarChars(src, node) {
 }
 
 // dist/src/frontends/config/driver.js
-import path3 from "node:path";
+import path4 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -3668,7 +6288,7 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
-import path from "node:path";
+import path2 from "node:path";
 var DEFAULT_PATH = "\0";
 var UNKNOWN2 = "";
 var IMAGE_PATH = "";
@@ -3696,7 +6316,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -3727,7 +6347,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -5359,7 +7979,7 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path2 from "node:path";
+import path3 from "node:path";
 var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
@@ -5371,11 +7991,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path2.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path3.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path2.posix.normalize(p);
+  const n = path3.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -5437,7 +8057,7 @@ function condaActivation(words2) {
   const t = words2.slice(0, 3).map((w) => wordText(w));
   const last = words2[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path2.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path3.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -6057,7 +8677,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path3.posix.relative(cwd, venv);
+  const rel = path4.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -6154,7 +8774,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path4.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path5.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -6202,11 +8822,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path4.dirname(file);
+  let dir = path5.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs.existsSync(path4.join(dir, ".github")))
+    if (fs2.existsSync(path5.join(dir, ".github")))
       return dir;
-    const up = path4.dirname(dir);
+    const up = path5.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -6215,12 +8835,12 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path4.join(root, uses, name);
+    const p = path5.join(root, uses, name);
     try {
-      const st = fs.statSync(p);
+      const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
         continue;
-      return new SourceFile(p, fs.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+      return new SourceFile(p, fs2.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
     } catch {
     }
   }
@@ -6521,7 +9141,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path4.posix.basename(n);
+    const base = path5.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -6533,7 +9153,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -6876,10 +9496,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path23 = `PATH="${v.venv}/bin:$PATH"`;
+  const path25 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path23}` }], applicability: "unsafe", reason, title: `Add ENV ${path23} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path23}` }], applicability: "unsafe", reason, title: `Add ${path23} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path25}` }], applicability: "unsafe", reason, title: `Add ENV ${path25} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path25}` }], applicability: "unsafe", reason, title: `Add ${path25} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -7078,7 +9698,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path5.posix.join(dst, v.slice(from2.length));
+              const to = path6.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -7116,7 +9736,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path5.posix.basename(p.replace(/\\/g, "/"));
+    const base = path6.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -7130,7 +9750,7 @@ var dockerfileFrontEnd = {
 };
 
 // dist/src/frontends/gitlab/index.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -7445,7 +10065,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path6.posix.dirname(PROJECT_DIR);
+            return path7.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -7592,7 +10212,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path6.posix.basename(p.replace(/\\/g, "/"));
+    const base = path7.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -7602,10 +10222,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -8192,7 +10812,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path7.posix.dirname(w) : path7.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path8.posix.dirname(w) : path8.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -8813,10 +11433,10 @@ function analyzeMakefile(file, opts = {}) {
     namedBy.set(venv, found);
     return found || void 0;
   };
-  const shownPath = shownUnder(CURDIR);
+  const shownPath2 = shownUnder(CURDIR);
   const showVenv4 = (venv) => {
     const n = venvName(venv);
-    return n ? `$(${n})` : shownPath(venv);
+    return n ? `$(${n})` : shownPath2(venv);
   };
   const slashRefs = /* @__PURE__ */ new Set();
   makefileStats.fileScans++;
@@ -8835,7 +11455,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path8.posix.relative(cwd, venv);
+    const rel = path9.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -8843,7 +11463,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path8.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path9.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -8991,7 +11611,7 @@ function analyzeMakefile(file, opts = {}) {
       unit,
       scope: `in ${unit}`,
       persistAdvice: (venv) => {
-        const bin = binFor(venv, CURDIR) ?? `${shownPath(venv)}/bin`;
+        const bin = binFor(venv, CURDIR) ?? `${shownPath2(venv)}/bin`;
         if (shellsActivating.has(job))
           return `add .ONESHELL: so that a recipe's lines share one shell, or call the venv's programs by path on every line (${bin}/pip \u2026)`;
         const dir = bin.slice(0, -"/bin".length);
@@ -9078,7 +11698,7 @@ function analyzeMakefile(file, opts = {}) {
   };
   jobs.forEach((job, i) => {
     const named = job.shells.map(textOf).join("\n");
-    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
+    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath2(v));
     const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
     const dialect = job.dialect;
     if (dialect === void 0)
@@ -9175,7 +11795,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path8.posix.basename(p.replace(/\\/g, "/"));
+    const base = path9.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -9700,1669 +12320,8 @@ function continued(code, i) {
   return code.charCodeAt(j) === 92;
 }
 
-// dist/src/frontends/python/decode.js
-import { isUtf8 } from "node:buffer";
-var CODING_RE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-function normaliseCodec(name) {
-  const n = name.toLowerCase().replace(/_/g, "-");
-  if (n === "utf8" || n === "utf-8" || n.startsWith("utf-8-") || n === "u8")
-    return "utf-8";
-  if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp819", "8859", "iso-ir-100"].includes(n))
-    return "latin-1";
-  if (n === "ascii" || n === "us-ascii" || n === "646")
-    return "ascii";
-  return n;
-}
-function codingDeclaration(bytes) {
-  const head2 = Buffer.from(bytes.subarray(0, 400)).toString("latin1");
-  const lines = head2.split(/\r\n|\r|\n/, 2);
-  const m1 = CODING_RE.exec(lines[0] ?? "");
-  if (m1)
-    return m1[1];
-  if (lines.length > 1 && /^[ \t\f]*(#.*)?$/.test(lines[0] ?? "")) {
-    const m2 = CODING_RE.exec(lines[1] ?? "");
-    if (m2)
-      return m2[1];
-  }
-  return void 0;
-}
-function decodesCleanly(bytes) {
-  if (bytes.indexOf(0) >= 0)
-    return false;
-  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  const body = bom ? bytes.subarray(3) : bytes;
-  const declared = codingDeclaration(body);
-  const codec = normaliseCodec(declared ?? "utf-8");
-  if (bom)
-    return codec === "utf-8" && isUtf8(body);
-  if (codec === "latin-1")
-    return true;
-  return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
-}
-function decodePython(path23, bytes) {
-  const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path23, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
-}
-
-// dist/src/frontends/python/ancestry.js
-var Ancestry = class {
-  /** Node id → its parent (null for the root), for every node a descent has passed. */
-  parents = /* @__PURE__ */ new Map();
-  /** The last descent: the root, then each node the parent of the next. */
-  path;
-  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
-  nearestOf = /* @__PURE__ */ new Map();
-  constructor(root) {
-    this.path = [root];
-    this.parents.set(root.id, null);
-  }
-  parent(n) {
-    const known = this.parents.get(n.id);
-    if (known !== void 0)
-      return known;
-    const path23 = this.path;
-    path23.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path23[path23.length - 1];
-    for (; ; ) {
-      const next = at.childWithDescendant(n);
-      if (!next)
-        break;
-      if (next.id === n.id) {
-        this.parents.set(n.id, at);
-        return at;
-      }
-      this.parents.set(next.id, at);
-      path23.push(next);
-      at = next;
-    }
-    const p = n.parent;
-    this.parents.set(n.id, p);
-    return p;
-  }
-  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
-  descendant(start, end) {
-    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
-  }
-  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
-  deepestHolding(start, end) {
-    const path23 = this.path;
-    let lo = 0;
-    for (let hi = path23.length - 1; lo < hi; ) {
-      const mid = lo + hi + 1 >>> 1;
-      if (path23[mid].startIndex <= start && end <= path23[mid].endIndex)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-    return lo;
-  }
-  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
-  nearest(n, types) {
-    let memo = this.nearestOf.get(types);
-    if (!memo)
-      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known = memo.get(n.id);
-    if (known !== void 0)
-      return known;
-    const passed = [n.id];
-    let found = null;
-    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
-      if (types.has(cur.type)) {
-        found = cur;
-        break;
-      }
-      const k = memo.get(cur.id);
-      if (k !== void 0) {
-        found = k;
-        break;
-      }
-      passed.push(cur.id);
-    }
-    for (const id of passed)
-      memo.set(id, found);
-    return found;
-  }
-};
-var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
-var byTree = /* @__PURE__ */ new WeakMap();
-function ancestryOf(n) {
-  let a = byTree.get(n.tree);
-  if (!a)
-    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
-  return a;
-}
-function parentOf(n) {
-  return ancestryOf(n).parent(n);
-}
-function descendantAt(root, start, end) {
-  return ancestryOf(root).descendant(start, end);
-}
-function nearestAncestor(n, types) {
-  return ancestryOf(n).nearest(n, types);
-}
-
-// dist/src/frontends/python/value-ops.js
-function withKey(path23, key) {
-  if (key === "PATH")
-    return "set";
-  if (key === void 0 && path23 === "no")
-    return "unknown";
-  return path23;
-}
-function mergeEnv(a, b) {
-  if (b === "set" || a === "set")
-    return "set";
-  if (b === "inherited")
-    return "inherited";
-  if (b === "unknown" && a === "no")
-    return "unknown";
-  return a === "no" ? b : a;
-}
-function hasVenvFragment(w) {
-  return w.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path");
-}
-function wordTextOf(w) {
-  let s = "";
-  for (const f of w.fragments) {
-    if (f.kind !== "text")
-      return void 0;
-    s += f.text;
-  }
-  return s;
-}
-function stripLiteral(v) {
-  return mapValue(v, (x) => x.k === "str" && x.literal ? { k: "str", word: x.word } : x);
-}
-function synthetic(text3) {
-  return { kind: "text", text: text3, offsets: new Array(text3.length).fill(-1) };
-}
-function joinPath(words2) {
-  const frags = [];
-  words2.forEach((w, i) => {
-    if (i > 0)
-      frags.push(synthetic("/"));
-    frags.push(...w.fragments);
-  });
-  return strValue({ fragments: mergeText(frags) });
-}
-function joinAll(values, span) {
-  if (values.length === 0)
-    return { k: "unknown", span };
-  let acc = values[0];
-  for (const v of values.slice(1)) {
-    acc = mapValue(acc, (a) => mapValue(v, (b) => a.k === "str" && b.k === "str" ? joinPath([a.word, b.word]) : { k: "unknown", span }));
-  }
-  return stripLiteral(acc);
-}
-function joinList(list, sep, span) {
-  if (list.k !== "list")
-    return { k: "unknown", span };
-  const frags = [];
-  list.items.forEach((it, i) => {
-    if (i > 0)
-      frags.push(synthetic(sep));
-    if ("splat" in it)
-      frags.push({ kind: "unknown", span });
-    else
-      frags.push(...asWord(it.value, span).fragments);
-  });
-  return strValue({ fragments: mergeText(frags), span });
-}
-function percentFormat(fmt, args, span) {
-  const values = args.k === "list" && args.items.every((i) => "value" in i) ? args.items.map((i) => i.value) : [args];
-  if (args.k === "env")
-    return { k: "unknown", span };
-  let next = 0;
-  const out = [];
-  for (const f of fmt.fragments) {
-    if (f.kind !== "text") {
-      out.push(f);
-      continue;
-    }
-    let i = 0;
-    let lastCut = 0;
-    const t = f.text;
-    const cut = (a, b) => {
-      if (b > a)
-        out.push({ kind: "text", text: t.slice(a, b), offsets: f.offsets?.slice(a, b) });
-    };
-    while (i < t.length) {
-      if (t[i] !== "%") {
-        i++;
-        continue;
-      }
-      const m = /^%(\([^)]*\))?[-#0 +]*(\d+|\*)?(\.\d+)?[hlL]?([diouxXeEfFgGcrsa%])/.exec(t.slice(i));
-      if (!m) {
-        i++;
-        continue;
-      }
-      cut(lastCut, i);
-      if (m[4] === "%")
-        out.push({ kind: "text", text: "%", offsets: f.offsets ? [f.offsets[i]] : void 0 });
-      else if (m[1])
-        out.push({ kind: "unknown", span });
-      else {
-        const v = values[next++];
-        out.push(...v ? asWord(v, span).fragments : [{ kind: "unknown", span }]);
-      }
-      i += m[0].length;
-      lastCut = i;
-    }
-    cut(lastCut, t.length);
-  }
-  return strValue({ fragments: mergeText(out), span });
-}
-function braceFormat(fmt, positional, keywords, span) {
-  let auto = 0;
-  const out = [];
-  for (const f of fmt.fragments) {
-    if (f.kind !== "text") {
-      out.push(f);
-      continue;
-    }
-    const t = f.text;
-    let i = 0;
-    let lastCut = 0;
-    const cut = (a, b) => {
-      if (b > a)
-        out.push({ kind: "text", text: t.slice(a, b), offsets: f.offsets?.slice(a, b) });
-    };
-    while (i < t.length) {
-      const ch = t[i];
-      if ((ch === "{" || ch === "}") && t[i + 1] === ch) {
-        cut(lastCut, i + 1);
-        i += 2;
-        lastCut = i;
-        continue;
-      }
-      if (ch !== "{") {
-        i++;
-        continue;
-      }
-      const close = t.indexOf("}", i);
-      if (close < 0)
-        break;
-      cut(lastCut, i);
-      const field2 = t.slice(i + 1, close);
-      const name = field2.split(/[!:]/)[0];
-      const hasSpec = field2.length !== name.length;
-      let v;
-      if (!hasSpec) {
-        if (name === "")
-          v = positional[auto++];
-        else if (/^\d+$/.test(name))
-          v = positional[Number(name)];
-        else if (/^\w+$/.test(name))
-          v = keywords.get(name);
-      }
-      out.push(...v ? asWord(v, span).fragments : [{ kind: "unknown", span }]);
-      i = close + 1;
-      lastCut = i;
-    }
-    cut(lastCut, t.length);
-  }
-  return strValue({ fragments: mergeText(out), span });
-}
-
-// dist/src/frontends/python/branches.js
-var SPLAT_BINDING = "*";
-function branchFlow(stmt, name, pos, truth) {
-  let b = containingBlock(stmt);
-  const chain = [];
-  while (b && b.type === "block") {
-    const p = parentOf(b);
-    if (!p)
-      break;
-    let chainIf;
-    if (p.type === "if_statement" && p.childForFieldName("consequence")?.id === b.id) {
-      const t = truth(p.childForFieldName("condition"));
-      if (t === false)
-        return { dead: true };
-      if (t === true) {
-        b = containingBlock(p);
-        continue;
-      }
-      chainIf = p;
-    } else if (p.type === "else_clause" && parentOf(p)?.type === "if_statement") {
-      const ifs = parentOf(p);
-      if (!ifs.namedChildren.some((c) => c?.type === "elif_clause")) {
-        const t = truth(ifs.childForFieldName("condition"));
-        if (t === true)
-          return { dead: true };
-        if (t === false) {
-          b = containingBlock(ifs);
-          continue;
-        }
-      }
-      chainIf = ifs;
-    } else if (p.type === "elif_clause" && parentOf(p)?.type === "if_statement") {
-      const cond = p.childForFieldName("condition");
-      if (cond && truth(cond) === false)
-        return { dead: true };
-      chainIf = parentOf(p);
-    }
-    if (!chainIf || pos < chainIf.endIndex)
-      break;
-    const branches = branchBlocks(chainIf);
-    if (!branches || !branches.every((x) => assignsOrLeaves(x, name)))
-      break;
-    chain.unshift(`${chainIf.id}:${branches.findIndex((x) => x.id === b.id)}`);
-    b = containingBlock(chainIf);
-  }
-  const at = b ?? stmt;
-  return { dead: false, block: { start: at.startIndex, end: at.endIndex }, chain };
-}
-function containingBlock(n) {
-  return nearestAncestor(n, BLOCK_TYPES) ?? void 0;
-}
-function branchBlocks(ifs) {
-  const out = [];
-  const first = ifs.childForFieldName("consequence");
-  if (first)
-    out.push(first);
-  let hasElse = false;
-  for (const c of ifs.namedChildren) {
-    if (c?.type === "elif_clause") {
-      const body = c.childForFieldName("consequence");
-      if (body)
-        out.push(body);
-    } else if (c?.type === "else_clause") {
-      const body = c.childForFieldName("body");
-      if (body)
-        out.push(body);
-      hasElse = true;
-    }
-  }
-  return hasElse ? out : void 0;
-}
-function assignsOrLeaves(block, name) {
-  for (const s of block.namedChildren) {
-    if (!s)
-      continue;
-    if (s.type === "return_statement" || s.type === "raise_statement")
-      return true;
-    if (s.type !== "expression_statement")
-      continue;
-    const a = s.namedChildren[0];
-    if (a?.type === "assignment" && a.childForFieldName("left")?.type === "identifier" && a.childForFieldName("left")?.text === name)
-      return true;
-  }
-  return false;
-}
-function parameterTruth(cond, def, bindings, defaultOf) {
-  if (!bindings)
-    return void 0;
-  const { node: n, negated } = unwrapNot(cond);
-  if (n?.type !== "identifier")
-    return void 0;
-  const name = n.text;
-  let param;
-  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
-    const pname = p?.type === "identifier" ? p.text : p?.childForFieldName("name")?.text;
-    if (p && pname === name)
-      param = p;
-  }
-  if (!param)
-    return void 0;
-  let v = bindings.get(name);
-  if (!v && !bindings.has(SPLAT_BINDING))
-    v = defaultOf(param);
-  const t = v ? truthOf(v) : void 0;
-  return t === void 0 ? void 0 : t !== negated;
-}
-function truthOf(v) {
-  switch (v.k) {
-    case "bool":
-      return v.v;
-    case "none":
-      return false;
-    case "str": {
-      const text3 = wordTextOf(v.word);
-      return text3 === void 0 ? void 0 : text3 !== "";
-    }
-    case "list":
-      return v.items.length > 0 ? v.items.some((i) => "value" in i) || void 0 : false;
-    default:
-      return void 0;
-  }
-}
-function unwrapNot(cond) {
-  let n = cond;
-  let negated = false;
-  for (; ; ) {
-    while (n?.type === "parenthesized_expression")
-      n = n.namedChildren[0] ?? null;
-    if (n?.type !== "not_operator")
-      return { node: n, negated };
-    negated = !negated;
-    n = n.childForFieldName("argument");
-  }
-}
-
-// dist/src/frontends/python/scopes.js
-var STATEMENT_CONTAINERS = /* @__PURE__ */ new Set([
-  "module",
-  "block",
-  "if_statement",
-  "elif_clause",
-  "else_clause",
-  "for_statement",
-  "while_statement",
-  "try_statement",
-  "except_clause",
-  "except_group_clause",
-  "finally_clause",
-  "with_statement",
-  "with_clause",
-  "with_item",
-  "match_statement",
-  "case_clause",
-  "decorated_definition"
-]);
-var SCOPE_TYPES = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "module"]);
-function spanOf(n) {
-  return { start: n.startIndex, end: n.endIndex };
-}
-var lookupStats = { events: 0 };
-var Scopes = class {
-  root;
-  ev;
-  scopes = /* @__PURE__ */ new Map();
-  constructor(root, ev) {
-    this.root = root;
-    this.ev = ev;
-  }
-  scopeAt(n) {
-    let cur = nearestAncestor(n, SCOPE_TYPES);
-    if (!cur)
-      cur = this.root;
-    if (cur.type === "lambda")
-      return this.scopeAt(cur);
-    return this.scopeFor(cur);
-  }
-  scopeFor(node) {
-    let s = this.scopes.get(node.id);
-    if (!s) {
-      const kind = node.type === "module" ? "module" : node.type === "class_definition" ? "class" : "function";
-      s = { kind, node, parent: node.type === "module" ? void 0 : this.scopeAt(node) };
-      this.scopes.set(node.id, s);
-    }
-    return s;
-  }
-  eventsOf(scope) {
-    if (scope.events)
-      return scope.events;
-    const events = /* @__PURE__ */ new Map();
-    const add = (name, e) => {
-      let l = events.get(name);
-      if (!l)
-        events.set(name, l = []);
-      l.push(e);
-    };
-    const body = scope.kind === "module" ? scope.node : scope.node.childForFieldName("body");
-    if (scope.kind === "function") {
-      const params = scope.node.childForFieldName("parameters");
-      for (const p of params?.namedChildren ?? []) {
-        if (!p)
-          continue;
-        const name = p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text;
-        const dflt = p.childForFieldName("value");
-        if (!name)
-          continue;
-        const block = spanOf(scope.node);
-        const fnId = scope.node.id;
-        add(name, {
-          k: "assign",
-          pos: scope.node.startIndex,
-          block,
-          // A default is evaluated where the def runs, in the enclosing scope: `def f(x=x)` reads the outer x.
-          value: () => this.ev.paramBindings.get(fnId)?.get(name) ?? (dflt ? union([UNKNOWN, this.ev.evalIn(dflt, scope.parent ?? scope, scope.node.startIndex)]) : UNKNOWN)
-        });
-      }
-    }
-    if (body) {
-      const stack = [body];
-      while (stack.length) {
-        const n = stack.pop();
-        if (n.id !== body.id && (n.type === "function_definition" || n.type === "class_definition")) {
-          const name = n.childForFieldName("name")?.text;
-          if (name) {
-            const fn = n;
-            add(name, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => fn.type === "function_definition" ? { k: "func", name, node: fn } : UNKNOWN });
-          }
-          continue;
-        }
-        if (n.type === "expression_statement") {
-          for (const c of n.namedChildren)
-            if (c)
-              this.eventsFromNode(c, scope, add);
-          continue;
-        }
-        if (n.type === "import_statement" || n.type === "import_from_statement") {
-          this.eventsFromNode(n, scope, add);
-          continue;
-        }
-        if (n.type === "for_statement" || n.type === "as_pattern")
-          this.eventsFromNode(n, scope, add);
-        if (n.type === "if_statement" || n.type === "while_statement" || n.type === "elif_clause") {
-          let cond = n.childForFieldName("condition");
-          while (cond?.type === "parenthesized_expression")
-            cond = cond.namedChildren[0] ?? null;
-          if (cond?.type === "named_expression")
-            this.eventsFromNode(cond, scope, add);
-        }
-        if (!STATEMENT_CONTAINERS.has(n.type) && n.id !== body.id)
-          continue;
-        for (let i = n.namedChildCount - 1; i >= 0; i--) {
-          const c = n.namedChild(i);
-          if (c)
-            stack.push(c);
-        }
-      }
-    }
-    for (const l of events.values())
-      l.sort((a, b) => a.pos - b.pos);
-    scope.events = events;
-    return events;
-  }
-  /** The block whose execution an event depends on (for the dominance approximation). */
-  blockOf(n) {
-    const cur = nearestAncestor(n, BLOCK_TYPES);
-    return cur ? spanOf(cur) : spanOf(this.root);
-  }
-  eventsFromNode(n, scope, add) {
-    switch (n.type) {
-      case "assignment": {
-        const left = n.childForFieldName("left");
-        const right = n.childForFieldName("right");
-        if (!left || !right)
-          return;
-        let valueNode = right;
-        while (valueNode.type === "assignment")
-          valueNode = valueNode.childForFieldName("right") ?? valueNode;
-        if (left.type === "subscript" && left.childForFieldName("value")?.type === "identifier") {
-          const keyNode = left.childForFieldName("subscript");
-          add(left.childForFieldName("value").text, { k: "setkey", pos: n.endIndex, block: this.blockOf(n), key: () => this.keyText(keyNode, scope, n.startIndex) });
-          return;
-        }
-        this.bindTarget(left, valueNode, n, scope, add);
-        return;
-      }
-      case "augmented_assignment": {
-        const left = n.childForFieldName("left");
-        const right = n.childForFieldName("right");
-        const op = n.childForFieldName("operator")?.text;
-        if (left?.type === "identifier" && right) {
-          add(left.text, { k: op === "+=" ? "aug" : "assign", pos: n.endIndex, block: this.blockOf(n), value: op === "+=" ? () => this.ev.evalIn(right, scope, right.startIndex) : () => UNKNOWN });
-        }
-        return;
-      }
-      case "named_expression": {
-        const name = n.childForFieldName("name");
-        const value = n.childForFieldName("value");
-        if (name && value)
-          add(name.text, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => this.ev.evalIn(value, scope, value.startIndex) });
-        return;
-      }
-      case "call":
-        this.eventsFromCall(n, scope, add);
-        return;
-      case "for_statement":
-      case "for_in_clause": {
-        const left = n.childForFieldName("left");
-        const right = n.childForFieldName("right");
-        if (left?.type === "identifier" && right && (right.type === "tuple" || right.type === "list")) {
-          add(left.text, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => loopItems(this.ev.evalIn(right, scope, right.startIndex)) });
-        } else if (left)
-          for (const id of identifiersIn(left))
-            add(id, { k: "assign", pos: n.startIndex, block: this.blockOf(n), value: () => UNKNOWN });
-        return;
-      }
-      case "as_pattern": {
-        const alias = n.childForFieldName("alias");
-        if (alias)
-          for (const id of identifiersIn(alias))
-            add(id, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
-        return;
-      }
-      case "import_statement":
-      case "import_from_statement":
-        for (const c of n.namedChildren) {
-          if (!c || c.id === n.childForFieldName("module_name")?.id)
-            continue;
-          const local = c.type === "aliased_import" ? c.childForFieldName("alias")?.text : c.text.split(".")[0];
-          if (local)
-            add(local, { k: "assign", pos: n.endIndex, block: this.blockOf(n), value: () => UNKNOWN });
-        }
-        return;
-      default:
-        return;
-    }
-  }
-  /**
-   * A method call that changes what a name holds: append/extend/insert on a list,
-   * setdefault/update on a mapping.
-   */
-  eventsFromCall(n, scope, add) {
-    const fn = n.childForFieldName("function");
-    if (fn?.type !== "attribute")
-      return;
-    const obj = fn.childForFieldName("object");
-    const attr = fn.childForFieldName("attribute")?.text;
-    if (obj?.type !== "identifier" || !attr)
-      return;
-    const args = (n.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => !!a && a.type !== "comment");
-    const block = this.blockOf(n);
-    if ((attr === "append" || attr === "extend") && args.length === 1) {
-      const a = args[0];
-      add(obj.text, { k: attr, pos: n.endIndex, block, value: () => this.ev.evalIn(a, scope, a.startIndex) });
-    } else if (attr === "setdefault" && args.length >= 1) {
-      const keyNode = args[0];
-      add(obj.text, { k: "setkey", pos: n.endIndex, block, key: () => this.keyText(keyNode, scope, n.startIndex) });
-    } else if (attr === "update") {
-      for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
-        if (!a)
-          continue;
-        if (a.type === "keyword_argument") {
-          const k = a.childForFieldName("name")?.text;
-          add(obj.text, { k: "setkey", pos: n.endIndex, block, key: () => k });
-        } else if (a.type !== "comment") {
-          add(obj.text, {
-            k: "setkey",
-            pos: n.endIndex,
-            block,
-            key: () => {
-              const v = this.ev.evalIn(a, scope, n.startIndex);
-              return v.k === "env" && v.path === "set" ? "PATH" : v.k === "env" && v.path === "no" ? "" : void 0;
-            }
-          });
-        }
-      }
-    } else if (attr === "insert" && args.length === 2) {
-      const idx = args[0].type === "integer" ? Number(args[0].text) : void 0;
-      const a = args[1];
-      add(obj.text, { k: "insert", pos: n.endIndex, block, index: idx, value: () => this.ev.evalIn(a, scope, a.startIndex) });
-    }
-  }
-  bindTarget(left, right, stmt, scope, add) {
-    const block = this.blockOf(stmt);
-    if (left.type === "identifier") {
-      add(left.text, { k: "assign", pos: stmt.endIndex, block, value: () => this.ev.evalIn(right, scope, right.startIndex), fallback: this.embeddedFallback(stmt, scope), stmt });
-      return;
-    }
-    if (left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "list_pattern") {
-      const targets = left.namedChildren.filter((c) => !!c);
-      const rhs = right.type === "expression_list" || right.type === "tuple" || right.type === "list" ? right.namedChildren.filter((c) => !!c) : void 0;
-      targets.forEach((t, i) => {
-        const r = rhs && rhs.length === targets.length ? rhs[i] : void 0;
-        if (t.type === "identifier")
-          add(t.text, { k: "assign", pos: stmt.endIndex, block, value: r ? () => this.ev.evalIn(r, scope, r.startIndex) : () => UNKNOWN });
-        else
-          for (const id of identifiersIn(t))
-            add(id, { k: "assign", pos: stmt.endIndex, block, value: () => UNKNOWN });
-      });
-    }
-  }
-  /**
-   * For a statement directly in `if not sys.executable:` (or in the `else:` of `if sys.executable:`,
-   * `exe` bound to it works too): a test that it runs only for an embedded interpreter, whose
-   * sys.executable is empty — a name assigned there is not what normal runs launch.
-   */
-  embeddedFallback(stmt, scope) {
-    const holder = parentOf(stmt);
-    const block = holder?.type === "expression_statement" ? parentOf(holder) : holder;
-    if (block?.type !== "block")
-      return void 0;
-    let branch = parentOf(block);
-    let inElse = false;
-    if (branch?.type === "else_clause") {
-      inElse = true;
-      branch = parentOf(branch);
-      if (branch?.namedChildren.some((c) => c?.type === "elif_clause"))
-        return void 0;
-    }
-    if (branch?.type !== "if_statement")
-      return void 0;
-    const cond = branch.childForFieldName("condition");
-    if (!cond)
-      return void 0;
-    return () => this.ev.interpreterTest(cond, scope, cond.startIndex) === inElse;
-  }
-  /** Value of `name` just before offset `pos` in `scope`. */
-  lookup(name, scope, pos) {
-    const events = this.eventsOf(scope).get(name);
-    if (!events || events.length === 0) {
-      let parent = scope.parent;
-      while (parent && parent.kind === "class")
-        parent = parent.parent;
-      return parent ? this.lookup(name, parent, Infinity) : void 0;
-    }
-    const keep = pos === Infinity && this.ev.paramBindings.size === 0;
-    if (keep && scope.atEnd?.has(name))
-      return scope.atEnd.get(name);
-    const v = this.lookupEvents(events, pos, name, scope);
-    if (keep && this.ev.paramBindings.size === 0)
-      (scope.atEnd ??= /* @__PURE__ */ new Map()).set(name, v);
-    return v;
-  }
-  /** The truth of a branch condition in `scope`, from the arguments bound for one call of it. */
-  truthIn(scope) {
-    if (scope.kind !== "function" || scope.node.type !== "function_definition")
-      return void 0;
-    const bindings = this.ev.paramBindings.get(scope.node.id);
-    if (!bindings)
-      return void 0;
-    return (cond) => parameterTruth(cond, scope.node, bindings, (p) => {
-      const d = p.childForFieldName("value");
-      return d ? this.ev.evalIn(d, scope.parent ?? scope, scope.node.startIndex) : void 0;
-    });
-  }
-  lookupEvents(events, pos, name, scope) {
-    let end = 0;
-    for (let hi = events.length; end < hi; ) {
-      const mid = end + hi >>> 1;
-      if (events[mid].pos <= pos)
-        end = mid + 1;
-      else
-        hi = mid;
-    }
-    let from = end - 1;
-    while (from > 0 && !(events[from].k === "assign" && events[from].block.start <= pos && pos <= events[from].block.end))
-      from--;
-    lookupStats.events += end - Math.max(from, 0);
-    let cur;
-    let chain;
-    const truth = pos === Infinity ? void 0 : this.truthIn(scope);
-    for (let i = Math.max(from, 0); i < end; i++) {
-      const e = events[i];
-      let dominates = e.block.start <= pos && pos <= e.block.end;
-      let step;
-      switch (e.k) {
-        case "assign": {
-          if (e.fallback?.())
-            break;
-          if (!dominates && e.stmt && pos !== Infinity) {
-            const flow = branchFlow(e.stmt, name, pos, truth ?? (() => void 0));
-            if (flow.dead)
-              break;
-            if (flow.block.start <= pos && pos <= flow.block.end) {
-              if (flow.chain.length) {
-                const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
-                if (chain?.key !== outer)
-                  chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path23 = flow.chain.join("/");
-                for (const k of [...chain.values.keys()])
-                  if (path23.startsWith(k + "/") || k.startsWith(path23 + "/"))
-                    chain.values.delete(k);
-                chain.values.set(path23, e.value());
-                cur = [...chain.values.values()];
-                break;
-              }
-              dominates = true;
-            }
-          }
-          chain = void 0;
-          const v = e.value();
-          cur = dominates || !cur ? [v] : [...cur, v];
-          break;
-        }
-        case "aug":
-          step = (c) => concatValues(c, e.value());
-          break;
-        case "append":
-          step = (c) => c.k === "list" ? { ...c, items: [...c.items, { value: e.value() }] } : c;
-          break;
-        case "extend":
-          step = (c) => c.k === "list" ? { ...c, items: [...c.items, { splat: e.value() }] } : c;
-          break;
-        case "setkey": {
-          if (!cur)
-            break;
-          const key = e.key();
-          step = (c) => c.k === "env" ? { ...c, path: key === "" ? c.path : withKey(c.path, key) } : c;
-          break;
-        }
-        case "insert":
-          step = (c) => {
-            if (c.k !== "list")
-              return c;
-            if (e.index === void 0)
-              return { ...c, items: [{ splat: UNKNOWN }] };
-            const items = [...c.items];
-            items.splice(e.index, 0, { value: e.value() });
-            return { ...c, items };
-          };
-          break;
-      }
-      if (step && cur) {
-        cur = cur.map(step);
-        if (chain)
-          for (const [k, c] of chain.values)
-            chain.values.set(k, step(c));
-      }
-    }
-    if (!cur)
-      return { k: "unknown" };
-    return union(cur);
-  }
-  keyText(n, scope, pos) {
-    if (!n)
-      return void 0;
-    const v = this.ev.evalIn(n, scope, pos);
-    return v.k === "str" ? wordTextOf(v.word) : void 0;
-  }
-};
-function identifiersIn(n) {
-  if (n.type === "identifier")
-    return [n.text];
-  return n.descendantsOfType("identifier").filter((c) => !!c).map((c) => c.text);
-}
-function loopItems(v) {
-  if (v.k !== "list" || v.items.length === 0 || !v.items.every((i) => "value" in i))
-    return UNKNOWN;
-  return union(v.items.map((i) => "value" in i ? i.value : UNKNOWN));
-}
-
-// dist/src/frontends/python/summaries.js
-function enclosingClass(n, selfName) {
-  const fn = nearestAncestor(n, FUNCTION);
-  if (!fn)
-    return void 0;
-  const params = fn.childForFieldName("parameters")?.namedChildren.filter((c) => !!c) ?? [];
-  const first = params[0];
-  const firstName = first?.type === "identifier" ? first.text : first?.childForFieldName("name")?.text;
-  if (firstName !== selfName)
-    return void 0;
-  const cls = nearestAncestor(fn, CLASS_OR_FUNCTION);
-  return cls?.type === "class_definition" ? cls : void 0;
-}
-var FUNCTION = /* @__PURE__ */ new Set(["function_definition"]);
-var CLASS_OR_FUNCTION = /* @__PURE__ */ new Set(["class_definition", "function_definition"]);
-function findMethod(cls, name) {
-  const body = cls.childForFieldName("body");
-  for (const c of body?.namedChildren ?? []) {
-    const def = c?.type === "decorated_definition" ? c.childForFieldName("definition") : c;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return def;
-  }
-  return void 0;
-}
-var Summaries = class {
-  scopes;
-  ev;
-  returnCache = /* @__PURE__ */ new Map();
-  classAttrCache = /* @__PURE__ */ new Map();
-  inProgress = /* @__PURE__ */ new Set();
-  constructor(scopes, ev) {
-    this.scopes = scopes;
-    this.ev = ev;
-  }
-  /**
-   * Every value assigned to attribute `attr` of class `cls`: in its body, and through the first
-   * parameter (self.attr, cls.attr) in its methods.
-   */
-  classAttribute(cls, attr) {
-    const key = `${cls.id}.${attr}`;
-    const cached = this.ev.paramBindings.size ? void 0 : this.classAttrCache.get(key);
-    if (cached)
-      return cached;
-    if (this.inProgress.has(key))
-      return UNKNOWN;
-    this.inProgress.add(key);
-    try {
-      const values = [];
-      const classScope = this.scopes.scopeFor(cls);
-      const fromBody = this.scopes.eventsOf(classScope).get(attr);
-      if (fromBody?.length)
-        values.push(this.scopes.lookup(attr, classScope, Infinity) ?? UNKNOWN);
-      for (const asg of cls.descendantsOfType("assignment")) {
-        if (!asg)
-          continue;
-        const left = asg.childForFieldName("left");
-        const right = asg.childForFieldName("right");
-        if (left?.type !== "attribute" || !right || left.childForFieldName("attribute")?.text !== attr)
-          continue;
-        const obj = left.childForFieldName("object");
-        if (obj?.type !== "identifier" || enclosingClass(asg, obj.text)?.id !== cls.id)
-          continue;
-        values.push(this.ev.evalIn(right, this.scopes.scopeAt(asg), asg.startIndex));
-      }
-      const v = values.length ? union(values) : UNKNOWN;
-      if (!this.ev.paramBindings.size)
-        this.classAttrCache.set(key, v);
-      return v;
-    } finally {
-      this.inProgress.delete(key);
-    }
-  }
-  /** The union of what a function returns (None when it has no return with a value). */
-  returnsOf(def) {
-    const cached = this.ev.paramBindings.size ? void 0 : this.returnCache.get(def.id);
-    if (cached)
-      return cached;
-    const key = `ret:${def.id}`;
-    if (this.inProgress.has(key))
-      return UNKNOWN;
-    this.inProgress.add(key);
-    try {
-      const scope = this.scopes.scopeFor(def);
-      const body = def.childForFieldName("body");
-      const values = [];
-      const stack = body ? [body] : [];
-      while (stack.length) {
-        const n = stack.pop();
-        if (n.type === "function_definition" || n.type === "class_definition" || n.type === "lambda")
-          continue;
-        if (n.type === "return_statement") {
-          const e = n.namedChildren.find((c) => c && c.type !== "comment");
-          values.push(e ? this.ev.evalIn(e, scope, n.startIndex) : { k: "none" });
-          continue;
-        }
-        for (const c of n.namedChildren)
-          if (c)
-            stack.push(c);
-      }
-      const v = values.length ? union(values) : { k: "none" };
-      if (!this.ev.paramBindings.size)
-        this.returnCache.set(def.id, v);
-      return v;
-    } finally {
-      this.inProgress.delete(key);
-    }
-  }
-};
-
-// dist/src/frontends/python/calls.js
-function callArgs(call) {
-  const positional = [];
-  const keywords = /* @__PURE__ */ new Map();
-  let splat = false;
-  const args = call.childForFieldName("arguments");
-  for (const a of args?.namedChildren ?? []) {
-    if (!a || a.type === "comment")
-      continue;
-    if (a.type === "keyword_argument") {
-      const name = a.childForFieldName("name")?.text;
-      const value = a.childForFieldName("value");
-      if (name && value)
-        keywords.set(name, value);
-    } else if (a.type === "dictionary_splat")
-      splat = true;
-    else
-      positional.push(a);
-  }
-  return { positional, keywords, splat };
-}
-function evalCall(ev, summaries, n, scope, pos) {
-  const span = spanOf(n);
-  const fn = n.childForFieldName("function");
-  if (!fn)
-    return { k: "unknown", span };
-  const { positional, keywords } = callArgs(n);
-  const arg = (i, kw) => {
-    const node = positional[i] ?? (kw ? keywords.get(kw) : void 0);
-    return node ? ev.evalIn(node, scope, pos) : UNKNOWN;
-  };
-  const call = { n, span, scope, pos, positional, keywords, arg };
-  const known = knownCall(ev, ev.qualify(fn, scope), call);
-  if (known)
-    return known;
-  if (fn.type === "attribute")
-    return methodCall(ev, summaries, fn, call);
-  if (fn.type === "identifier") {
-    const v = ev.lookup(fn.text, scope, pos);
-    if (v) {
-      const funcs = options(v).filter((o) => o.k === "func");
-      if (funcs.length)
-        return union(funcs.map((f) => summaries.returnsOf(f.node)));
-    }
-  }
-  return { k: "unknown", span };
-}
-function knownCall(ev, q, call) {
-  const { span, scope, pos, positional, keywords, arg } = call;
-  switch (q) {
-    case "shutil.which":
-    case "distutils.spawn.find_executable":
-    case "shutil.which.__call__": {
-      if (keywords.has("path") || positional.length > 2)
-        return { k: "unknown", span };
-      const name = arg(0, q === "shutil.which" ? "cmd" : "executable");
-      return mapValue(name, (v) => v.k === "str" ? fragmentValue({ kind: "path-lookup", name: v.word, span }, span) : { k: "unknown", span });
-    }
-    case "shlex.quote":
-    case "pipes.quote":
-    case "str":
-    case "os.fspath":
-    case "os.path.abspath":
-    case "os.path.normpath":
-    case "os.path.realpath":
-    case "os.path.expanduser":
-    case "pathlib.Path":
-    case "pathlib.PurePath":
-    case "list":
-    case "tuple":
-      return positional.length === 1 ? stripLiteral(arg(0)) : { k: "unknown", span };
-    case "os.path.dirname":
-      return mapValue(arg(0), (v) => v.k === "str" && hasVenvFragment(v.word) ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span });
-    case "os.path.join":
-    case "posixpath.join":
-      return joinAll(positional.map((p) => ev.evalIn(p, scope, pos)), span);
-    case "shlex.split":
-      return mapValue(arg(0, "s"), (v) => v.k === "str" ? { k: "list", items: splitWords(v.word, true).map((w) => ({ value: strValue(w) })), span } : { k: "unknown", span });
-    case "shlex.join":
-      return mapValue(arg(0), (v) => joinList(v, " ", span));
-    case "os.getenv":
-    case "os.environ.get": {
-      const key = arg(0);
-      const keyText = key.k === "str" ? wordTextOf(key.word) : void 0;
-      if (keyText === "VIRTUAL_ENV")
-        return fragmentValue({ kind: "venv-path", span }, span);
-      return positional.length > 1 ? union([{ k: "unknown", span }, arg(1)]) : { k: "unknown", span };
-    }
-    case "os.environ.copy":
-    case "dict":
-      if (q === "dict") {
-        const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path23 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
-        for (const k of keywords.keys())
-          path23 = withKey(path23, k);
-        return { k: "env", path: path23, span };
-      }
-      return { k: "env", path: "inherited", span };
-    case "platform.python_version":
-    case "sysconfig.get_python_version":
-      return runningVersion(span);
-    case "sysconfig.get_path":
-      return fragmentValue({ kind: "venv-path", span }, span);
-  }
-  return void 0;
-}
-function methodCall(ev, summaries, fn, call) {
-  const { n, span, scope, pos, positional, keywords, arg } = call;
-  const method = fn.childForFieldName("attribute")?.text;
-  const objNode = fn.childForFieldName("object");
-  if (objNode && method) {
-    const obj = ev.evalIn(objNode, scope, pos);
-    switch (method) {
-      case "join":
-        return mapValue(obj, (sep) => sep.k === "str" ? mapValue(arg(0), (l) => joinList(l, wordTextOf(sep.word) ?? " ", span)) : { k: "unknown", span });
-      case "split":
-        if (positional.length === 0 || positional.length === 1 && (positional[0].type === "none" || /^["'] ["']$/.test(positional[0].text))) {
-          return mapValue(obj, (s) => s.k === "str" ? { k: "list", items: splitWords(s.word, false).map((w) => ({ value: strValue(w) })), span } : { k: "unknown", span });
-        }
-        return { k: "unknown", span };
-      case "format":
-        return mapValue(obj, (s) => {
-          if (s.k !== "str")
-            return { k: "unknown", span };
-          const keys = [...keywords.keys()];
-          const args = [...positional, ...keywords.values()].map((p) => ev.evalIn(p, scope, pos));
-          return mapEach(args, (vs) => braceFormat(s.word, vs.slice(0, positional.length), new Map(keys.map((k, i) => [k, vs[positional.length + i]])), span));
-        });
-      case "strip":
-      case "rstrip":
-      case "lstrip":
-      case "resolve":
-      case "absolute":
-      case "as_posix":
-        return positional.length === 0 ? stripLiteral(obj) : { k: "unknown", span };
-      case "copy":
-        return obj.k === "env" || obj.k === "list" ? obj : { k: "unknown", span };
-      case "get":
-        return positional.length === 2 && obj.k !== "env" ? union([{ k: "unknown", span }, arg(1)]) : { k: "unknown", span };
-    }
-    if (objNode.type === "identifier") {
-      const cls = enclosingClass(n, objNode.text);
-      const def = cls ? findMethod(cls, method) : void 0;
-      if (def)
-        return summaries.returnsOf(def);
-    }
-  }
-  return { k: "unknown", span };
-}
-
-// dist/src/frontends/python/string-literals.js
-function evalString(ev, n, scope, pos) {
-  const startTok = n.child(0);
-  const startText = startTok?.text ?? '"';
-  const m = /^([A-Za-z]*)('''|"""|'|")$/.exec(startText);
-  const prefix = (m?.[1] ?? "").toLowerCase();
-  const quote = m?.[2] ?? '"';
-  const raw = prefix.includes("r");
-  const isF = prefix.includes("f") || prefix.includes("t");
-  const frags = [];
-  const choices = [];
-  let verbatim = true;
-  const contentStart = startTok ? startTok.endIndex : n.startIndex;
-  const endTok = n.child(n.childCount - 1);
-  const contentEnd = endTok && endTok.type === "string_end" ? endTok.startIndex : n.endIndex;
-  for (const c of n.children) {
-    if (!c || c.type === "string_start" || c.type === "string_end")
-      continue;
-    if (c.type === "string_content") {
-      const { text: text3, offsets, exact } = decodeContent(c, raw, isF, ev.file.text);
-      if (!exact)
-        verbatim = false;
-      frags.push({ kind: "text", text: text3, offsets });
-    } else if (c.type === "interpolation") {
-      verbatim = false;
-      const expr = c.childForFieldName("expression");
-      const hasSpec = c.childForFieldName("format_specifier") || c.childForFieldName("type_conversion");
-      const v = expr && !hasSpec ? ev.evalIn(expr, scope, pos) : UNKNOWN;
-      if (v.k === "str")
-        frags.push(...v.word.fragments);
-      else if (v.k === "union" && v.options.every((o) => o.k === "str")) {
-        choices.push({ at: frags.length, value: v });
-        frags.push({ kind: "unknown", span: spanOf(c) });
-      } else
-        frags.push({ kind: "unknown", span: spanOf(c) });
-    } else if (c.type === "escape_sequence") {
-      verbatim = false;
-      const d = decodeEscape(c.text, isF);
-      frags.push({ kind: "text", text: d, offsets: Array.from({ length: d.length }, () => c.startIndex) });
-    }
-  }
-  const span = spanOf(n);
-  const literal = {
-    span,
-    contentSpan: { start: contentStart, end: contentEnd },
-    prefix: m?.[1] ?? "",
-    quote,
-    verbatim,
-    parentType: parentOf(n)?.type ?? ""
-  };
-  ev.literals.set(n.startIndex, literal);
-  if (prefix.includes("b"))
-    verbatim = false;
-  if (choices.length === 0)
-    return strValue({ fragments: mergeText(frags), span }, literal);
-  return mapEach(choices.map((x) => x.value), (vs) => {
-    const out = frags.slice();
-    for (let i = choices.length - 1; i >= 0; i--) {
-      const v = vs[i];
-      out.splice(choices[i].at, 1, ...v.k === "str" ? v.word.fragments : [frags[choices[i].at]]);
-    }
-    return strValue({ fragments: mergeText(out), span }, literal);
-  });
-}
-var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
-function decodeEscape(esc, isF) {
-  if (isF && (esc === "{{" || esc === "}}"))
-    return esc[0];
-  const body = esc.slice(1);
-  if (body.startsWith("\n") || body.startsWith("\r"))
-    return "";
-  if (body in SIMPLE_ESCAPES)
-    return SIMPLE_ESCAPES[body];
-  if (/^x[0-9a-fA-F]{2}$/.test(body) || /^u[0-9a-fA-F]{4}$/.test(body) || /^U[0-9a-fA-F]{8}$/.test(body)) {
-    const cp = parseInt(body.slice(1), 16);
-    return cp <= 1114111 ? String.fromCodePoint(cp) : "\uFFFD";
-  }
-  if (/^[0-7]{1,3}$/.test(body))
-    return String.fromCharCode(parseInt(body, 8));
-  return esc;
-}
-function decodeContent(c, raw, isF, source) {
-  let text3 = "";
-  const offsets = [];
-  let exact = true;
-  let cursor = c.startIndex;
-  const copy = (to) => {
-    for (let i = cursor; i < to; i++) {
-      text3 += source[i];
-      offsets.push(i);
-    }
-  };
-  if (!raw) {
-    for (const e of c.children) {
-      if (!e || e.type !== "escape_sequence")
-        continue;
-      copy(e.startIndex);
-      const d = decodeEscape(e.text, isF);
-      if (d !== e.text)
-        exact = false;
-      for (const ch of d) {
-        text3 += ch;
-        offsets.push(e.startIndex);
-      }
-      cursor = e.endIndex;
-    }
-  }
-  copy(c.endIndex);
-  return { text: text3, offsets, exact };
-}
-
-// dist/src/frontends/python/evaluate.js
-var MAX_DEPTH = 40;
-var PythonModule = class {
-  root;
-  file;
-  /** Local name → dotted qualified name, from every import statement in the file. */
-  imports = /* @__PURE__ */ new Map();
-  /** `import sys` at module level (for fixes). */
-  moduleImports = /* @__PURE__ */ new Set();
-  /** Every string literal evaluated, by start offset (for fixes). */
-  literals = /* @__PURE__ */ new Map();
-  /**
-   * Argument values bound to a function's parameters while a call site of that function is
-   * examined (function node id → parameter → value). Caches are bypassed while any is set.
-   */
-  paramBindings = /* @__PURE__ */ new Map();
-  scopes;
-  summaries;
-  depth = 0;
-  /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
-  tooDeep = false;
-  python2Cache;
-  constructor(root, file) {
-    this.root = root;
-    this.file = file;
-    this.scopes = new Scopes(root, this);
-    this.summaries = new Summaries(this.scopes, this);
-    for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ["import_statement", "import_from_statement"]))
-      this.collectImport(n);
-  }
-  /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */
-  get python2() {
-    this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ["print_statement", "exec_statement"]).length > 0;
-    return this.python2Cache;
-  }
-  /** Statements of the given types that start with a keyword the pattern matches. */
-  nodesAtKeywords(pattern, types) {
-    const out = [];
-    for (const m of this.file.text.matchAll(pattern)) {
-      const at = descendantAt(this.root, m.index, m.index + m[0].length);
-      const parent = at ? parentOf(at) : null;
-      if (parent && types.includes(parent.type) && parent.startIndex === m.index)
-        out.push(parent);
-    }
-    return out;
-  }
-  /**
-   * Calls whose function is a name in `names` (`f(…)`) or an attribute ending in one (`x.f(…)`),
-   * in source order, found as they are asked for (a file over the launch budget is left after the
-   * call that goes over it, not after finding all of them).
-   */
-  *callsTo(names) {
-    const list = [...names].filter((n) => /^\w+$/.test(n));
-    if (!list.length)
-      return;
-    const pattern = new RegExp(`\\b(?:${list.join("|")})\\s*\\(`, "g");
-    const seen = /* @__PURE__ */ new Set();
-    for (const m of this.file.text.matchAll(pattern)) {
-      const id = descendantAt(this.root, m.index, m.index + 1);
-      if (id?.type !== "identifier")
-        continue;
-      const up = parentOf(id);
-      const holder = up?.type === "attribute" && up.childForFieldName("attribute")?.id === id.id ? up : id;
-      const call = parentOf(holder);
-      if (call?.type !== "call" || call.childForFieldName("function")?.id !== holder.id || seen.has(call.id))
-        continue;
-      seen.add(call.id);
-      yield call;
-    }
-  }
-  collectImport(n) {
-    const atModule = parentOf(n)?.type === "module";
-    if (n.type === "import_statement") {
-      for (const c of n.namedChildren) {
-        if (!c)
-          continue;
-        if (c.type === "dotted_name") {
-          const full = c.text;
-          const first = full.split(".")[0];
-          this.imports.set(first, first);
-          if (atModule)
-            this.moduleImports.add(full);
-        } else if (c.type === "aliased_import") {
-          const name = c.childForFieldName("name")?.text;
-          const alias = c.childForFieldName("alias")?.text;
-          if (name && alias)
-            this.imports.set(alias, name);
-        }
-      }
-      return;
-    }
-    const mod = n.childForFieldName("module_name");
-    if (!mod || mod.type === "relative_import")
-      return;
-    const modName = mod.text;
-    for (const c of n.childrenForFieldName("name")) {
-      if (!c)
-        continue;
-      if (c.type === "dotted_name")
-        this.imports.set(c.text, `${modName}.${c.text}`);
-      else if (c.type === "aliased_import") {
-        const name = c.childForFieldName("name")?.text;
-        const alias = c.childForFieldName("alias")?.text;
-        if (name && alias)
-          this.imports.set(alias, `${modName}.${name}`);
-      }
-    }
-  }
-  // ---- scopes and calls (scopes.ts, calls.ts) -----------------------------------------------
-  scopeAt(n) {
-    return this.scopes.scopeAt(n);
-  }
-  /** Value of `name` just before offset `pos` in `scope`. */
-  lookup(name, scope, pos) {
-    return this.scopes.lookup(name, scope, pos);
-  }
-  /** Positional and keyword arguments of a call node. */
-  callArgs(call) {
-    return callArgs(call);
-  }
-  // ---- evaluation ---------------------------------------------------------------------------
-  /** Evaluate an expression node where it stands. */
-  eval(n) {
-    return this.evalIn(n, this.scopeAt(n), n.startIndex);
-  }
-  evalIn(n, scope, pos) {
-    while (n.type === "parenthesized_expression") {
-      const inner = n.namedChildren.find((c) => c && c.type !== "comment");
-      if (!inner)
-        break;
-      n = inner;
-    }
-    if (this.depth > MAX_DEPTH) {
-      this.tooDeep = true;
-      return { k: "unknown", span: spanOf(n) };
-    }
-    this.depth++;
-    try {
-      return this.evalNode(n, scope, pos);
-    } finally {
-      this.depth--;
-    }
-  }
-  evalNode(n, scope, pos) {
-    const span = spanOf(n);
-    switch (n.type) {
-      case "string":
-        return evalString(this, n, scope, pos);
-      case "concatenated_string": {
-        let v;
-        for (const c of n.namedChildren) {
-          if (!c || c.type !== "string")
-            continue;
-          const s = evalString(this, c, scope, pos);
-          v = v ? concatValues(v, s, span) : s;
-        }
-        return v ? stripLiteral(v) : UNKNOWN;
-      }
-      case "parenthesized_expression": {
-        const inner = n.namedChildren.find((c) => c && c.type !== "comment");
-        return inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-      }
-      case "list":
-      case "tuple":
-      case "expression_list": {
-        const items = [];
-        for (const c of n.namedChildren) {
-          if (!c || c.type === "comment")
-            continue;
-          if (c.type === "list_splat") {
-            const inner = c.namedChildren[0];
-            items.push({ splat: inner ? this.evalIn(inner, scope, pos) : UNKNOWN });
-          } else
-            items.push({ value: this.evalIn(c, scope, pos) });
-        }
-        return { k: "list", items, span };
-      }
-      case "true":
-        return { k: "bool", v: true };
-      case "false":
-        return { k: "bool", v: false };
-      case "none":
-        return { k: "none" };
-      case "identifier":
-        return this.evalName(n, scope, pos);
-      case "attribute":
-        return this.evalAttribute(n, scope, pos);
-      case "binary_operator":
-        return this.evalBinary(n, scope, pos);
-      case "conditional_expression": {
-        const parts = n.namedChildren.filter((c) => !!c && c.type !== "comment");
-        if (parts.length < 3)
-          return UNKNOWN;
-        const test = this.interpreterTest(parts[1], scope, pos);
-        if (test !== void 0)
-          return this.evalIn(parts[test ? 0 : 2], scope, pos);
-        return union([this.evalIn(parts[0], scope, pos), this.evalIn(parts[2], scope, pos)]);
-      }
-      case "boolean_operator": {
-        const left = n.childForFieldName("left");
-        const right = n.childForFieldName("right");
-        const op = n.childForFieldName("operator")?.text;
-        if (!left || !right)
-          return UNKNOWN;
-        const l = this.evalIn(left, scope, pos);
-        if (op === "or" && l.k === "str" && l.word.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
-          return l;
-        return op === "or" ? union([l, this.evalIn(right, scope, pos)]) : this.evalIn(right, scope, pos);
-      }
-      case "named_expression": {
-        const v = n.childForFieldName("value");
-        return v ? this.evalIn(v, scope, pos) : UNKNOWN;
-      }
-      case "dictionary":
-        return this.evalDict(n, scope, pos);
-      case "call":
-        return evalCall(this, this.summaries, n, scope, pos);
-      case "subscript":
-        return this.evalSubscript(n, scope, pos);
-      default:
-        return { k: "unknown", span };
-    }
-  }
-  /**
-   * Whether `cond` tests that the running interpreter's path is known: true for `sys.executable`
-   * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
-   */
-  interpreterTest(cond, scope, pos) {
-    const { node: n, negated } = unwrapNot(cond);
-    if (!n || n.type !== "identifier" && n.type !== "attribute")
-      return void 0;
-    let interpreter = false;
-    for (const o of options(this.evalIn(n, scope, pos))) {
-      if (o.k === "unknown" || o.k === "none")
-        continue;
-      if (o.k !== "str")
-        return void 0;
-      if (o.word.fragments.some((f) => f.kind === "sys-executable"))
-        interpreter = true;
-      else if (!o.word.fragments.some((f) => f.kind === "text" && f.text !== ""))
-        return void 0;
-    }
-    return interpreter ? !negated : void 0;
-  }
-  evalName(n, scope, pos) {
-    const name = n.text;
-    const v = this.lookup(name, scope, pos);
-    if (v && !(v.k === "unknown" && !v.span))
-      return v;
-    const q = this.imports.get(name);
-    if (q)
-      return this.qualifiedValue(q, spanOf(n));
-    return v ?? { k: "unknown", span: spanOf(n) };
-  }
-  /** Values with a known meaning by qualified name (sys.executable, sys.prefix, os.environ …). */
-  qualifiedValue(q, span) {
-    switch (q) {
-      case "sys.executable":
-        return fragmentValue({ kind: "sys-executable", span }, span);
-      case "sys.prefix":
-      case "sys.exec_prefix":
-        return fragmentValue({ kind: "venv-path", span }, span);
-      case "os.environ":
-        return { k: "env", path: "inherited", span };
-      default:
-        if (q === "sys.version" || q === "sys.version_info" || q.startsWith("sys.version_info."))
-          return runningVersion(span);
-        return { k: "unknown", span };
-    }
-  }
-  /** The dotted name an expression refers to through imports (`sp.run` → `subprocess.run`), if any. */
-  qualify(n, scope) {
-    if (n.type === "identifier") {
-      const name = n.text;
-      const local = scope ? this.scopes.eventsOf(scope).get(name) : void 0;
-      const imported = this.imports.get(name);
-      if (imported)
-        return imported;
-      if (local && local.length)
-        return void 0;
-      if (["str", "list", "tuple", "dict"].includes(name))
-        return name;
-      if (["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"].includes(name))
-        return name;
-      return void 0;
-    }
-    if (n.type === "attribute") {
-      const obj = n.childForFieldName("object");
-      const attr = n.childForFieldName("attribute")?.text;
-      if (!obj || !attr)
-        return void 0;
-      const base = this.qualify(obj, scope);
-      return base ? `${base}.${attr}` : void 0;
-    }
-    return void 0;
-  }
-  evalAttribute(n, scope, pos) {
-    const span = spanOf(n);
-    const q = this.qualify(n, scope);
-    if (q) {
-      const v = this.qualifiedValue(q, span);
-      if (v.k !== "unknown")
-        return v;
-    }
-    const obj = n.childForFieldName("object");
-    const attr = n.childForFieldName("attribute")?.text;
-    if (!obj || !attr)
-      return { k: "unknown", span };
-    if (obj.type === "identifier") {
-      const cls = enclosingClass(n, obj.text);
-      if (cls)
-        return this.summaries.classAttribute(cls, attr);
-    }
-    const base = this.evalIn(obj, scope, pos);
-    if ((attr === "parent" || attr === "parents") && base.k === "str" && hasVenvFragment(base.word)) {
-      return fragmentValue({ kind: "venv-path", span }, span);
-    }
-    return { k: "unknown", span };
-  }
-  evalBinary(n, scope, pos) {
-    const left = n.childForFieldName("left");
-    const right = n.childForFieldName("right");
-    const op = n.childForFieldName("operator")?.text;
-    const span = spanOf(n);
-    if (!left || !right)
-      return { k: "unknown", span };
-    const l = this.evalIn(left, scope, pos);
-    const r = this.evalIn(right, scope, pos);
-    if (op === "+")
-      return stripLiteral(concatValues(l, r, span));
-    if (op === "/") {
-      return mapValue(l, (x) => mapValue(r, (y) => x.k === "str" && y.k === "str" ? joinPath([x.word, y.word]) : { k: "unknown", span }));
-    }
-    if (op === "%") {
-      const each = (x, y) => y.k === "list" && y.items.every((i) => "value" in i) ? mapEach(y.items.map((i) => "value" in i ? i.value : UNKNOWN), (vs) => percentFormat(x.word, { k: "list", items: vs.map((value) => ({ value })), span: y.span }, span)) : percentFormat(x.word, y, span);
-      return mapValue(l, (x) => x.k === "str" ? mapValue(r, (y) => each(x, y)) : { k: "unknown", span });
-    }
-    return { k: "unknown", span };
-  }
-  evalDict(n, scope, pos) {
-    let path23 = "no";
-    for (const c of n.namedChildren) {
-      if (!c || c.type === "comment")
-        continue;
-      if (c.type === "pair") {
-        const key = c.childForFieldName("key");
-        const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path23 = withKey(path23, kv.k === "str" ? wordTextOf(kv.word) : void 0);
-      } else if (c.type === "dictionary_splat") {
-        const inner = c.namedChildren[0];
-        const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path23 = mergeEnv(path23, v.k === "env" ? v.path : "unknown");
-      } else
-        path23 = withKey(path23, void 0);
-    }
-    return { k: "env", path: path23, span: spanOf(n) };
-  }
-  evalSubscript(n, scope, pos) {
-    const value = n.childForFieldName("value");
-    const sub = n.childForFieldName("subscript");
-    const span = spanOf(n);
-    if (!value || !sub)
-      return { k: "unknown", span };
-    const q = this.qualify(value, scope);
-    if (q === "sys.version_info" || q === "sys.version")
-      return runningVersion(span);
-    if (q === "os.environ") {
-      const key = this.evalIn(sub, scope, pos);
-      return key.k === "str" && wordTextOf(key.word) === "VIRTUAL_ENV" ? fragmentValue({ kind: "venv-path", span }, span) : { k: "unknown", span };
-    }
-    const base = this.evalIn(value, scope, pos);
-    if (base.k !== "list")
-      return { k: "unknown", span };
-    if (sub.type === "integer") {
-      const i = Number(sub.text);
-      const item = base.items[i];
-      if (base.items.slice(0, i + 1).every((it) => "value" in it) && item && "value" in item)
-        return item.value;
-      return { k: "unknown", span };
-    }
-    if (sub.type === "slice") {
-      const parts = sub.namedChildren.filter((c) => !!c);
-      if (parts.length === 1 && parts[0].type === "integer" && sub.text.trim().endsWith(":")) {
-        const i = Number(parts[0].text);
-        if (base.items.slice(0, i).every((it) => "value" in it))
-          return { k: "list", items: base.items.slice(i), span };
-      }
-    }
-    return { k: "unknown", span };
-  }
-};
-
-// dist/src/frontends/python/launch-apis.js
-var specs = [
-  [["subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen"], { form: "subprocess" }],
-  [["subprocess.getoutput", "subprocess.getstatusoutput"], { form: "shell", index: 0, keyword: "cmd" }],
-  [["os.system"], { form: "shell", index: 0, keyword: "command" }],
-  [["os.popen"], { form: "shell", index: 0, keyword: "cmd" }],
-  [["commands.getoutput", "commands.getstatusoutput", "commands.getstatus"], { form: "shell", index: 0 }],
-  [["asyncio.create_subprocess_shell", "asyncio.subprocess.create_subprocess_shell"], { form: "shell", index: 0, keyword: "cmd" }],
-  [["os.popen2", "os.popen3", "os.popen4", "popen2.popen2", "popen2.popen3", "popen2.popen4", "popen2.Popen3", "popen2.Popen4"], { form: "argv-or-shell", index: 0 }],
-  [["os.execv"], { form: "program-list", program: 0, list: 1, searchesPath: false }],
-  [["os.execve"], { form: "program-list", program: 0, list: 1, searchesPath: false, env: 2 }],
-  [["os.execvp"], { form: "program-list", program: 0, list: 1, searchesPath: true }],
-  [["os.execvpe"], { form: "program-list", program: 0, list: 1, searchesPath: true, env: 2 }],
-  [["os.execl"], { form: "program-rest", program: 0, rest: 1, searchesPath: false }],
-  [["os.execle"], { form: "program-rest", program: 0, rest: 1, searchesPath: false, envLast: true }],
-  [["os.execlp"], { form: "program-rest", program: 0, rest: 1, searchesPath: true }],
-  [["os.execlpe"], { form: "program-rest", program: 0, rest: 1, searchesPath: true, envLast: true }],
-  [["os.spawnv"], { form: "program-list", program: 1, list: 2, searchesPath: false }],
-  [["os.spawnve"], { form: "program-list", program: 1, list: 2, searchesPath: false, env: 3 }],
-  [["os.spawnvp"], { form: "program-list", program: 1, list: 2, searchesPath: true }],
-  [["os.spawnvpe"], { form: "program-list", program: 1, list: 2, searchesPath: true, env: 3 }],
-  [["os.spawnl"], { form: "program-rest", program: 1, rest: 2, searchesPath: false }],
-  [["os.spawnle"], { form: "program-rest", program: 1, rest: 2, searchesPath: false, envLast: true }],
-  [["os.spawnlp"], { form: "program-rest", program: 1, rest: 2, searchesPath: true }],
-  [["os.spawnlpe"], { form: "program-rest", program: 1, rest: 2, searchesPath: true, envLast: true }],
-  [["os.posix_spawn"], { form: "program-list", program: 0, list: 1, searchesPath: false, env: 2 }],
-  [["os.posix_spawnp"], { form: "program-list", program: 0, list: 1, searchesPath: true, env: 2 }],
-  [["asyncio.create_subprocess_exec", "asyncio.subprocess.create_subprocess_exec"], { form: "program-rest", program: 0, rest: 1, searchesPath: true, env: "kw" }],
-  // loop.subprocess_exec(protocol_factory, program, *args) / loop.subprocess_shell(protocol_factory, cmd):
-  // the loop object is rarely resolvable, so these are recognised by method name.
-  [["asyncio.loop.subprocess_exec"], { form: "program-rest", program: 1, rest: 2, searchesPath: true, env: "kw" }],
-  [["asyncio.loop.subprocess_shell"], { form: "shell", index: 1, keyword: "cmd" }],
-  [["pty.spawn"], { form: "argv-or-name", index: 0, searchesPath: true }],
-  [["multiprocessing.set_executable", "multiprocessing.spawn.set_executable"], { form: "program", index: 0, searchesPath: false }]
-];
-var LAUNCH_APIS = new Map(specs.flatMap(([names, spec]) => names.map((n) => [n, spec])));
-var LOOP_METHODS = /* @__PURE__ */ new Set(["subprocess_exec", "subprocess_shell"]);
-var LAUNCH_API_NAMES = new Set([...LAUNCH_APIS.keys()].map((k) => k.slice(k.lastIndexOf(".") + 1)));
+// dist/src/frontends/python/launch-sites.js
+import path10 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -11859,12 +12818,65 @@ function findLaunchSites(mod) {
   }
   if (launches.length)
     sites.push(...wrapperCallSites(mod, meter, launches));
+  if (mod.project) {
+    sites.push(...projectHelperSites(mod, meter, launches.length));
+    for (const site of sites) {
+      const origin = mod.project.originOf(site.argv[0], site.callSpan);
+      if (origin)
+        (site.elsewhere ??= []).push({ message: `"${origin.name}" is set here`, path: shownPath(mod, origin.file), offset: origin.offset, line: origin.line, column: origin.column });
+    }
+  }
   if (definesBuildHooks(mod)) {
     for (const site of sites)
       if (site.env.path.kind !== "missing" && site.env.path.kind !== "reset")
         site.env.scriptsOnPath = "the PEP 517 build environment";
   }
   return dedupe(sites);
+}
+function shownPath(mod, file) {
+  return path10.isAbsolute(mod.file.path) ? file : path10.relative(process.cwd(), file).split(path10.sep).join("/");
+}
+function projectHelperSites(mod, meter, counted) {
+  const project = mod.project;
+  const names = /* @__PURE__ */ new Set();
+  for (const [alias, q] of mod.imports) {
+    if (LAUNCH_APIS.has(q))
+      continue;
+    if (project.mayBeHelper(mod.file.path, q))
+      names.add(alias);
+    else
+      for (const h of project.helperNamesOfModule(mod.file.path, q))
+        names.add(h);
+  }
+  if (!names.size)
+    return [];
+  const sites = [];
+  let n = counted;
+  for (const call of mod.callsTo(names)) {
+    const fn = call.childForFieldName("function");
+    const q = fn ? mod.qualify(fn, mod.scopeAt(call)) : void 0;
+    if (!q || LAUNCH_APIS.has(q))
+      continue;
+    const helper = project.helper(mod.file.path, q);
+    if (!helper)
+      continue;
+    const { keywords, positional } = mod.callArgs(call);
+    const commandAt = "index" in helper.spec ? helper.spec.index : helper.spec.form === "program-rest" ? Infinity : 0;
+    if ([...keywords.keys()].some((k) => helper.others.includes(k) && /env|path|venv|python/i.test(k)))
+      continue;
+    if (positional.length > commandAt + 1 && helper.others.some((p) => /env|path|venv|python/i.test(p)))
+      continue;
+    within(PYTHON_LAUNCH_CALLS, ++n);
+    const name = q.slice(q.lastIndexOf(".") + 1);
+    for (const site of sitesForCall(mod, meter, call, helper.api, helper.spec)) {
+      site.wrappers = [`${name}()`, ...site.wrappers];
+      if (helper.spec.form === "program-rest" && site.rewriter)
+        site.rewriter = new PythonRewriter(mod, site, call, { varargs: true });
+      (site.elsewhere ??= []).push({ message: `"${name}" runs what it is given with ${helper.api}`, path: shownPath(mod, helper.file), offset: 0, line: helper.line, column: 1 });
+      sites.push(site);
+    }
+  }
+  return sites;
 }
 var BUILD_HOOKS = /^(?:async\s+)?def\s+(?:build_wheel|build_sdist|build_editable|prepare_metadata_for_build_(?:wheel|editable)|get_requires_for_build_(?:wheel|sdist|editable))\s*\(/m;
 function definesBuildHooks(mod) {
@@ -12123,19 +13135,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path23 = r.env;
+    let path25 = r.env;
     if (cmd.pathReset)
-      path23 = { kind: "reset", by: cmd.pathReset };
+      path25 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path23 = { kind: "reset", by: "env -i" };
+      path25 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path23 = { kind: "explicit" };
-    const env2 = { path: path23 };
+      path25 = { kind: "explicit" };
+    const env2 = { path: path25 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path23.kind !== "reset" && path23.kind !== "missing")
+    if (active !== void 0 && path25.kind !== "reset" && path25.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -12272,7 +13284,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   }
   if (opts.parseLess)
     within(PYTHON_PLAN_CHARS, parseText.length);
-  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : void 0;
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) && !opts.project?.callsHelper(file.path, parseText) ? keptRanges(parseText) : void 0;
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : void 0);
   if (tree && ranges && tree.rootNode.hasError) {
@@ -12284,7 +13296,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     throw new Error("tree-sitter returned no tree");
   try {
     const root = tree.rootNode;
-    const mod = new PythonModule(root, file);
+    const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
@@ -12309,6 +13321,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
     tree.delete();
+    opts.project?.release();
   }
 }
 function rangeReader(text3, ranges) {
@@ -12369,7 +13382,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path23, head2) => /\.pyw?$/i.test(path23) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path25, head2) => /\.pyw?$/i.test(path25) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -12377,10 +13390,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path10 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path9 from "node:path";
+import path11 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -12415,7 +13428,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path9.posix.basename(prog);
+  const base = path11.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -12569,13 +13582,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path10.posix.basename(prog) === "env") {
+  if (path12.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path10.posix.basename(prog);
+  const name = path12.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -12648,7 +13661,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path12.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -12660,7 +13673,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path11 from "node:path";
+import path13 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -12913,7 +13926,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path11.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path13.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -12922,7 +13935,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path12 from "node:path";
+import path14 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -13182,7 +14195,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path12.posix.basename(n);
+    const base = path14.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -13196,7 +14209,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path13 from "node:path";
+import path15 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -13251,7 +14264,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path15.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.");
   },
   mayMatter: configMayMatter,
@@ -13261,7 +14274,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path14 from "node:path";
+import path16 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -13367,7 +14380,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path14.posix.basename(shell2);
+      const base = path16.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -13407,7 +14420,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path14.posix.basename(n);
+    const base = path16.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -13419,7 +14432,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path15 from "node:path";
+import path17 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -13573,7 +14586,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -13583,7 +14596,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path16 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -13913,7 +14926,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path16.posix.basename(norm);
+    const base = path18.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -13923,7 +14936,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path17 from "node:path";
+import path19 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -13979,7 +14992,7 @@ function analyzeCircleci(file) {
           if (!item)
             continue;
           const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path17.posix.basename(shell2.trim().split(/\s+/)[0]);
+          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path19.posix.basename(shell2.trim().split(/\s+/)[0]);
           if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
             continue;
           const env2 = new Map(jobEnv);
@@ -14029,7 +15042,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path18 from "node:path";
+import path20 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -14118,7 +15131,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path18.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path20.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14127,7 +15140,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path19 from "node:path";
+import path21 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -14500,7 +15513,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path19.posix.basename(p.replace(/\\/g, "/"));
+    const base = path21.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -14510,11 +15523,11 @@ var jenkinsFrontEnd = {
 };
 
 // dist/src/frontends/compose/index.js
-import fs2 from "node:fs";
-import path21 from "node:path";
+import fs3 from "node:fs";
+import path23 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path20 from "node:path";
+import path22 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -14608,7 +15621,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path20.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path22.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -14617,8 +15630,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path20.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path20.sep))
+          const host = path22.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path22.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -14703,7 +15716,7 @@ function startWords(args) {
 // dist/src/frontends/compose/index.js
 var kindOf = (p) => {
   try {
-    const st = fs2.statSync(p);
+    const st = fs3.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -14718,18 +15731,18 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path21.resolve(composeDir, context);
-  const dockerfile = path21.resolve(ctx, df);
+  const ctx = path23.resolve(composeDir, context);
+  const dockerfile = path23.resolve(ctx, df);
   let text3;
   try {
-    if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
+    if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
       return void 0;
-    text3 = fs2.readFileSync(dockerfile, "utf8");
+    text3 = fs3.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
   try {
-    const stages = imageStages(path21.relative(composeDir, dockerfile) || path21.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path23.relative(composeDir, dockerfile) || path23.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -14760,7 +15773,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path21.dirname(path21.resolve(file.path));
+  const composeDir = path23.dirname(path23.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -14843,7 +15856,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path21.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path23.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14852,7 +15865,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path22 from "node:path";
+import path24 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -14862,7 +15875,7 @@ var JsonError = class extends Error {
     this.offset = offset;
   }
 };
-var MAX_DEPTH2 = 512;
+var MAX_DEPTH3 = 512;
 function parseJson(text3) {
   let i = 0;
   const n = text3.length;
@@ -14906,8 +15919,8 @@ function parseJson(text3) {
     return fail("expected the end of a string");
   };
   const value = (depth) => {
-    if (depth > MAX_DEPTH2)
-      fail(`nested more than ${MAX_DEPTH2} levels deep`);
+    if (depth > MAX_DEPTH3)
+      fail(`nested more than ${MAX_DEPTH3} levels deep`);
     ws();
     const c = text3[i];
     const start = i;
@@ -15603,7 +16616,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path22.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path24.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -15630,8 +16643,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path23, content) {
-  const name = path23.slice(Math.max(path23.lastIndexOf("/"), path23.lastIndexOf("\\")) + 1);
+function headOf(path25, content) {
+  const name = path25.slice(Math.max(path25.lastIndexOf("/"), path25.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -15643,11 +16656,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path23, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path23, head2));
+function claimingFrontEnd(path25, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path25, head2));
 }
-function frontEndFor(path23, head2 = "") {
-  return claimingFrontEnd(path23, head2) ?? pythonFrontEnd;
+function frontEndFor(path25, head2 = "") {
+  return claimingFrontEnd(path25, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -15659,330 +16672,6 @@ function splitTemplate(template) {
   const at = template.lastIndexOf("; ");
   return at < 0 ? { problem: template } : { problem: template.slice(0, at), remedy: template.slice(at + 2) };
 }
-
-// dist/src/judge/stdlib-modules.js
-var STDLIB_MODULES = /* @__PURE__ */ new Set([
-  "__future__",
-  "_abc",
-  "_aix_support",
-  "_android_support",
-  "_ast",
-  "_asyncio",
-  "_bisect",
-  "_blake2",
-  "_bootsubprocess",
-  "_bz2",
-  "_codecs",
-  "_codecs_cn",
-  "_codecs_hk",
-  "_codecs_iso2022",
-  "_codecs_jp",
-  "_codecs_kr",
-  "_codecs_tw",
-  "_collections",
-  "_collections_abc",
-  "_colorize",
-  "_compat_pickle",
-  "_compression",
-  "_contextvars",
-  "_crypt",
-  "_csv",
-  "_ctypes",
-  "_curses",
-  "_curses_panel",
-  "_datetime",
-  "_dbm",
-  "_decimal",
-  "_elementtree",
-  "_frozen_importlib",
-  "_frozen_importlib_external",
-  "_functools",
-  "_gdbm",
-  "_hashlib",
-  "_heapq",
-  "_imp",
-  "_interpchannels",
-  "_interpqueues",
-  "_interpreters",
-  "_io",
-  "_ios_support",
-  "_json",
-  "_locale",
-  "_lsprof",
-  "_lzma",
-  "_markupbase",
-  "_md5",
-  "_msi",
-  "_multibytecodec",
-  "_multiprocessing",
-  "_opcode",
-  "_opcode_metadata",
-  "_operator",
-  "_osx_support",
-  "_overlapped",
-  "_pickle",
-  "_posixshmem",
-  "_posixsubprocess",
-  "_py_abc",
-  "_pydatetime",
-  "_pydecimal",
-  "_pyio",
-  "_pylong",
-  "_pyrepl",
-  "_queue",
-  "_random",
-  "_scproxy",
-  "_sha1",
-  "_sha2",
-  "_sha256",
-  "_sha3",
-  "_sha512",
-  "_signal",
-  "_sitebuiltins",
-  "_socket",
-  "_sqlite3",
-  "_sre",
-  "_ssl",
-  "_stat",
-  "_statistics",
-  "_string",
-  "_strptime",
-  "_struct",
-  "_suggestions",
-  "_symtable",
-  "_sysconfig",
-  "_thread",
-  "_threading_local",
-  "_tkinter",
-  "_tokenize",
-  "_tracemalloc",
-  "_typing",
-  "_uuid",
-  "_warnings",
-  "_weakref",
-  "_weakrefset",
-  "_winapi",
-  "_wmi",
-  "_zoneinfo",
-  "abc",
-  "aifc",
-  "antigravity",
-  "argparse",
-  "array",
-  "ast",
-  "asynchat",
-  "asyncio",
-  "asyncore",
-  "atexit",
-  "audioop",
-  "base64",
-  "bdb",
-  "binascii",
-  "binhex",
-  "bisect",
-  "builtins",
-  "bz2",
-  "cProfile",
-  "calendar",
-  "cgi",
-  "cgitb",
-  "chunk",
-  "cmath",
-  "cmd",
-  "code",
-  "codecs",
-  "codeop",
-  "collections",
-  "colorsys",
-  "compileall",
-  "concurrent",
-  "configparser",
-  "contextlib",
-  "contextvars",
-  "copy",
-  "copyreg",
-  "crypt",
-  "csv",
-  "ctypes",
-  "curses",
-  "dataclasses",
-  "datetime",
-  "dbm",
-  "decimal",
-  "difflib",
-  "dis",
-  "distutils",
-  "doctest",
-  "email",
-  "encodings",
-  "ensurepip",
-  "enum",
-  "errno",
-  "faulthandler",
-  "fcntl",
-  "filecmp",
-  "fileinput",
-  "fnmatch",
-  "fractions",
-  "ftplib",
-  "functools",
-  "gc",
-  "genericpath",
-  "getopt",
-  "getpass",
-  "gettext",
-  "glob",
-  "graphlib",
-  "grp",
-  "gzip",
-  "hashlib",
-  "heapq",
-  "hmac",
-  "html",
-  "http",
-  "idlelib",
-  "imaplib",
-  "imghdr",
-  "imp",
-  "importlib",
-  "inspect",
-  "io",
-  "ipaddress",
-  "itertools",
-  "json",
-  "keyword",
-  "lib2to3",
-  "linecache",
-  "locale",
-  "logging",
-  "lzma",
-  "mailbox",
-  "mailcap",
-  "marshal",
-  "math",
-  "mimetypes",
-  "mmap",
-  "modulefinder",
-  "msilib",
-  "msvcrt",
-  "multiprocessing",
-  "netrc",
-  "nis",
-  "nntplib",
-  "nt",
-  "ntpath",
-  "nturl2path",
-  "numbers",
-  "opcode",
-  "operator",
-  "optparse",
-  "os",
-  "ossaudiodev",
-  "pathlib",
-  "pdb",
-  "pickle",
-  "pickletools",
-  "pipes",
-  "pkgutil",
-  "platform",
-  "plistlib",
-  "poplib",
-  "posix",
-  "posixpath",
-  "pprint",
-  "profile",
-  "pstats",
-  "pty",
-  "pwd",
-  "py_compile",
-  "pyclbr",
-  "pydoc",
-  "pydoc_data",
-  "pyexpat",
-  "queue",
-  "quopri",
-  "random",
-  "re",
-  "readline",
-  "reprlib",
-  "resource",
-  "rlcompleter",
-  "runpy",
-  "sched",
-  "secrets",
-  "select",
-  "selectors",
-  "shelve",
-  "shlex",
-  "shutil",
-  "signal",
-  "site",
-  "smtpd",
-  "smtplib",
-  "sndhdr",
-  "socket",
-  "socketserver",
-  "spwd",
-  "sqlite3",
-  "sre_compile",
-  "sre_constants",
-  "sre_parse",
-  "ssl",
-  "stat",
-  "statistics",
-  "string",
-  "stringprep",
-  "struct",
-  "subprocess",
-  "sunau",
-  "symtable",
-  "sys",
-  "sysconfig",
-  "syslog",
-  "tabnanny",
-  "tarfile",
-  "telnetlib",
-  "tempfile",
-  "termios",
-  "textwrap",
-  "this",
-  "threading",
-  "time",
-  "timeit",
-  "tkinter",
-  "token",
-  "tokenize",
-  "tomllib",
-  "trace",
-  "traceback",
-  "tracemalloc",
-  "tty",
-  "turtle",
-  "turtledemo",
-  "types",
-  "typing",
-  "unicodedata",
-  "unittest",
-  "urllib",
-  "uu",
-  "uuid",
-  "venv",
-  "warnings",
-  "wave",
-  "weakref",
-  "webbrowser",
-  "winreg",
-  "winsound",
-  "wsgiref",
-  "xdrlib",
-  "xml",
-  "xmlrpc",
-  "zipapp",
-  "zipfile",
-  "zipimport",
-  "zlib",
-  "zoneinfo"
-]);
 
 // dist/src/judge/policy.js
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
@@ -16380,7 +17069,10 @@ function diagnose(file, analysis, ctx) {
             span,
             start,
             end: file.location(span.end),
-            related: related.map((x) => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
+            related: [
+              ...related.map((x) => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
+              ...(site.elsewhere ?? []).map((x) => ({ message: x.message, path: x.path, span: { start: x.offset, end: x.offset }, start: { line: x.line, column: x.column }, end: { line: x.line, column: x.column } }))
+            ],
             fix: fix2
           });
         }
@@ -16394,13 +17086,13 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs3.constants.O_NONBLOCK === void 0 ? void 0 : fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs4.constants.O_NONBLOCK === void 0 ? void 0 : fs4.constants.O_RDONLY | fs4.constants.O_NONBLOCK;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path23 = result.path;
+  const path25 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -16417,25 +17109,25 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path23, e));
+    result.problems.push(crashProblem(path25, e));
   }
   return result;
 }
-function crashProblem(path23, e) {
+function crashProblem(path25, e) {
   if (e instanceof TooComplexError)
-    return { path: path23, kind: "too-complex", message: e.message, partial: false };
+    return { path: path25, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path23, kind: "too-deep", message: e.message, partial: false };
+    return { path: path25, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path23, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path25, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path23, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path25, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path23, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path25, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
 }
 
 // dist/src/pipeline/fix.js

@@ -30,6 +30,8 @@ function lab(args: string[]) {
 /** Two interpreters of different minor versions, as the lab itself discovers them. */
 const two = discoverInterpreters(3).slice(0, 2);
 
+const skippedMachines: string[] = [];
+
 /** Every recorded run that has a fresh twin (same rule, example, situation, interpreter) must match it. */
 function compareWithRecorded(fresh: LabTranscript[]): number {
   const recorded = recordedTranscripts(repoRoot);
@@ -37,6 +39,11 @@ function compareWithRecorded(fresh: LabTranscript[]): number {
   for (const t of fresh) {
     const old: LabTranscript | undefined = recorded.find((r) => r.code === t.code);
     assert.ok(old, `${t.code} has no recorded transcript: run npm run docs`);
+    // Recorded where the examples' programs were found elsewhere (or not at all): another machine's outputs.
+    if (JSON.stringify(old.found ?? {}) !== JSON.stringify(t.found ?? {})) {
+      skippedMachines.push(`${t.code}: recorded with ${JSON.stringify(old.found)}, here ${JSON.stringify(t.found)}`);
+      continue;
+    }
     for (const run of t.runs) {
       const twin: LabRun | undefined = old.runs.find((r) => r.example === run.example && r.situation === run.situation && r.interpreter === run.interpreter);
       if (!twin) continue;
@@ -49,7 +56,7 @@ function compareWithRecorded(fresh: LabTranscript[]): number {
   return compared;
 }
 
-test('Python labs on two interpreter versions: every run agrees with its page, and with the output the page recorded', { skip: two.length < 2 && 'fewer than two Python 3 versions on this machine' }, () => {
+test('Python labs on two interpreter versions: every run agrees with its page, and with the output the page recorded', { skip: two.length < 2 && 'fewer than two Python 3 versions on this machine' }, (t) => {
   const codes = RULES.filter((r) => r.judges === 'python').map((r) => r.code);
   const r = lab([...codes, ...two.flatMap((i) => ['--python', i.path]), '--format', 'json']);
   assert.equal(r.code, 0, r.stderr + r.stdout.slice(0, 4000));
@@ -73,7 +80,10 @@ test('Python labs on two interpreter versions: every run agrees with its page, a
   for (const x of broken('by the venv')) assert.match(x.output, /^child: \/(?!.*\$LAB)/m);
   for (const x of broken('in an activated')) assert.match(x.output, /^child: \$LAB\/venv$/m);
   const compared = compareWithRecorded(ts);
-  assert.ok(compared >= 6 * codes.length, `only ${compared} runs matched a recorded one: record with npm run docs on this machine`);
+  for (const s of skippedMachines) t.diagnostic(`not compared (another machine's programs): ${s}`);
+  const comparable = codes.length - skippedMachines.length;
+  assert.ok(comparable >= codes.length / 2, `most labs were recorded with other programs installed: record with npm run docs on this machine (${skippedMachines.join('; ')})`);
+  assert.ok(compared >= 6 * comparable, `only ${compared} runs matched a recorded one: record with npm run docs on this machine`);
 });
 
 const tempDirRoot = () => path.join(fs.realpathSync(tempDir('x-')), '..');

@@ -41,6 +41,11 @@ export interface LaunchSite {
   inlineImports?: string[];
   /** Python source: what the whole file says about how it runs, for the default policy (src/judge/policy.ts). */
   pythonFile?: PythonFileFacts;
+  /**
+   * Where, in another file, part of this launch is decided (a command constant or a helper function
+   * of another module of the project: src/frontends/python/project-modules.ts); reported as related locations.
+   */
+  elsewhere?: { message: string; path: string; offset: number; line: number; column: number }[];
 }
 
 /** Facts about one Python file that a single launch does not show (the front end collects them). */

@@ -127,6 +127,29 @@ async function runCases(rule: Rule, lab: RuleLab, dir: string, interpreter: stri
   return runs;
 }
 
+/** The words of a lab's examples and files that name a program on the services' PATH, and where it is found. */
+export function programsFound(rule: Rule): Record<string, string> {
+  const lab = rule.docs.lab;
+  const texts = [rule.docs.example, rule.docs.useInstead, lab.setup ?? '', ...Object.values(lab.files ?? {})];
+  const words = new Set(texts.join('\n').match(/(?<![\w./-])[A-Za-z][\w.+-]*/g) ?? []);
+  const found: Record<string, string> = {};
+  for (const w of [...words].sort()) {
+    for (const dir of SERVICE_PATH.split(':')) {
+      const p = path.join(dir, w);
+      try {
+        if (fs.statSync(p).isFile()) {
+          fs.accessSync(p, fs.constants.X_OK);
+          found[w] = p;
+          break;
+        }
+      } catch {
+        // not here
+      }
+    }
+  }
+  return found;
+}
+
 /** The python3 a service finds on its PATH: what configuration labs make their venvs with. */
 function servicePython(): Interpreter {
   for (const dir of SERVICE_PATH.split(':')) {
@@ -157,7 +180,7 @@ export async function runLabs(rules: readonly Rule[], opts: LabOptions = {}): Pr
   try {
     const system = osName();
     const byCode = new Map<string, LabTranscript>();
-    for (const r of rules) byCode.set(r.code, { code: r.code, ok: true, os: system, interpreters: r.docs.exampleLanguage === 'python' ? interpreters : service ? [service] : [], runs: [] });
+    for (const r of rules) byCode.set(r.code, { code: r.code, ok: true, os: system, found: programsFound(r), interpreters: r.docs.exampleLanguage === 'python' ? interpreters : service ? [service] : [], runs: [] });
     for (const [i, it] of interpreters.entries()) {
       const dir = path.join(root, `py${i}`);
       fs.mkdirSync(dir);

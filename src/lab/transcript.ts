@@ -37,6 +37,12 @@ export interface LabTranscript {
   ok: boolean;
   /** The OS the lab ran on, e.g. `Debian GNU/Linux 12 (bookworm)`. */
   os: string;
+  /**
+   * The programs the lab's examples name that the situations' PATH (systemd's, which holds cron's)
+   * finds on this machine, and where (`pytest: /usr/bin/pytest`): outputs recorded on a machine with
+   * other programs installed (Debian's python3-pytest or not) are not this machine's to compare.
+   */
+  found?: Record<string, string>;
   interpreters: LabInterpreter[];
   runs: LabRun[];
 }

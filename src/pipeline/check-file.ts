@@ -14,11 +14,14 @@ import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import { TooDeepError, type FrontEnd } from '../frontends/front-end.js';
 import { isParserTrap, ParserDamagedError, parsersDamaged, parsersHealthy } from '../frontends/tree-sitter.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
+import type { OtherModules } from '../frontends/python/other-modules.js';
 import { diagnose, type DiagnoseContext } from './diagnose.js';
 
 export interface FileCheckContext extends DiagnoseContext {
   /** Skip files that cannot hold an escape (undefined: analyse everything). */
   prefilter?: Prefilter;
+  /** The project's other modules, for names and helpers a Python file imports (project-modules.ts). */
+  project?: OtherModules;
   maxFileSize: number;
 }
 
@@ -80,7 +83,7 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
   if (fe.maxBytes !== undefined && bytes.length > fe.maxBytes) {
     return problem('too-large', `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes)) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === 'python' && ctx.prefilter.mayMatterThroughProject(path, bytes.toString('latin1'), true))) {
     result.skipped = true;
     return { result };
   }
@@ -88,7 +91,7 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
   if (!decoded.ok) return problem(decoded.kind, decoded.message);
   if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools)) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === 'python' && ctx.prefilter.mayMatterThroughProject(path, file.text))) {
     result.skipped = true;
     return { result };
   }
@@ -171,5 +174,5 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): ReturnType<typeof diagnose> {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
 }

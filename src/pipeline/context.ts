@@ -10,6 +10,7 @@ import type { FileStarters } from '../kernel/launch-site.js';
 import type { ConsoleScript, ToolKnowledge } from '../judge/judge.js';
 import { toolNamePattern } from '../judge/python-tools.js';
 import { Prefilter } from '../frontends/python/prefilter.js';
+import { ProjectModules } from '../frontends/python/project-modules.js';
 import { RULES, ruleByCodeOrName } from '../rules/index.js';
 import { patternMatcher } from './config.js';
 import path from 'node:path';
@@ -26,6 +27,8 @@ export interface RunSettings {
   imageRuns?: [string, ImageRun][];
   /** Python files the project starts, and what their starters say about PATH (who-runs.ts). */
   whoRuns?: [string, FileStarters][];
+  /** The project's root (pyproject.toml's folder, else where the run starts): where absolute imports are found. */
+  projectRoot?: string;
 }
 
 export { UsageError } from '../kernel/errors.js';
@@ -57,15 +60,19 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
     consoleScripts: [...knowledge.consoleScripts],
     usePrefilter: !cli.noPrefilter,
     maxFileSize: cfg.maxFileSize,
+    projectRoot: cfg.projectRoot,
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters> } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
+  // One per thread: each module of the project is read (and indexed) once per thread.
+  const project = new ProjectModules(s.projectRoot);
   return {
     rules: RULES.filter((r) => s.ruleCodes.includes(r.code)),
     knowledge,
-    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys())) : undefined,
+    project,
+    prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys()), project) : undefined,
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : undefined,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : undefined,

@@ -116,9 +116,10 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
             span,
             start,
             end: file.location(span.end),
-            related: related.map(
-              (x): RelatedLocation => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) }),
-            ),
+            related: [
+              ...related.map((x): RelatedLocation => ({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) })),
+              ...(site.elsewhere ?? []).map((x): RelatedLocation => ({ message: x.message, path: x.path, span: { start: x.offset, end: x.offset }, start: { line: x.line, column: x.column }, end: { line: x.line, column: x.column } })),
+            ],
             fix,
           });
         },

@@ -21,6 +21,7 @@ import { Scopes, spanOf, type Evaluator, type Scope } from './scopes.js';
 import { evalString } from './string-literals.js';
 import { enclosingClass, Summaries } from './summaries.js';
 import { hasVenvFragment, joinPath, mergeEnv, percentFormat, stripLiteral, withKey, wordTextOf } from './value-ops.js';
+import type { OtherModules } from './other-modules.js';
 import { concatValues, fragmentValue, mapEach, mapValue, options, runningVersion, union, UNKNOWN, type EnvPath, type ListItem, type LiteralRef, type Value } from './values.js';
 
 const MAX_DEPTH = 40;
@@ -47,6 +48,10 @@ export class PythonModule implements Evaluator {
   constructor(
     readonly root: Node,
     readonly file: SourceFile,
+    /** The project's other modules (project-modules.ts), when names imported from them are followed. */
+    readonly project?: OtherModules,
+    /** How many imports away from the checked file this module is (0: the file itself). */
+    readonly importDepth = 0,
   ) {
     this.scopes = new Scopes(root, this);
     this.summaries = new Summaries(this.scopes, this);
@@ -114,15 +119,18 @@ export class PythonModule implements Evaluator {
       return;
     }
     const mod = n.childForFieldName('module_name');
-    if (!mod || mod.type === 'relative_import') return;
-    const modName = mod.text;
+    if (!mod) return;
+    // Relative imports keep their leading dots (`.settings.PYTHON`, `..PIP`): no launch API or
+    // well-known name starts with one; project-modules.ts finds the module from this file.
+    const modName = mod.text.replace(/\s+/g, '');
+    const join = (name: string) => (modName.endsWith('.') ? `${modName}${name}` : `${modName}.${name}`);
     for (const c of n.childrenForFieldName('name')) {
       if (!c) continue;
-      if (c.type === 'dotted_name') this.imports.set(c.text, `${modName}.${c.text}`);
+      if (c.type === 'dotted_name') this.imports.set(c.text, join(c.text));
       else if (c.type === 'aliased_import') {
         const name = c.childForFieldName('name')?.text;
         const alias = c.childForFieldName('alias')?.text;
-        if (name && alias) this.imports.set(alias, `${modName}.${name}`);
+        if (name && alias) this.imports.set(alias, join(name));
       }
     }
   }
@@ -272,8 +280,28 @@ export class PythonModule implements Evaluator {
     const v = this.lookup(name, scope, pos);
     if (v && !(v.k === 'unknown' && !v.span)) return v;
     const q = this.imports.get(name);
-    if (q) return this.qualifiedValue(q, spanOf(n));
+    if (q) {
+      const known = this.qualifiedValue(q, spanOf(n));
+      return known.k === 'unknown' ? (this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known) : known;
+    }
     return v ?? { k: 'unknown', span: spanOf(n) };
+  }
+
+  /** A name's value at the end of the module (for another module that imports it: project-modules.ts). */
+  topLevelValue(name: string): Value | undefined {
+    const v = this.lookup(name, this.scopes.scopeFor(this.root), Infinity);
+    if (v && !(v.k === 'unknown' && !v.span)) return v;
+    const q = this.imports.get(name);
+    return q ? this.project?.constant(this.file.path, q, spanOf(this.root), this.importDepth) : undefined;
+  }
+
+  /** Where the module last binds a name at its top level (1-based line and column). */
+  topLevelOrigin(name: string): { offset: number; line: number; column: number } | undefined {
+    const events = this.scopes.eventsOf(this.scopes.scopeFor(this.root)).get(name);
+    const last = events?.[events.length - 1];
+    if (!last) return undefined;
+    const offset = last.k === 'assign' && last.stmt ? last.stmt.startIndex : last.pos;
+    return { offset, ...this.file.location(offset) };
   }
 
   /** Values with a known meaning by qualified name (sys.executable, sys.prefix, os.environ …). */
@@ -324,6 +352,9 @@ export class PythonModule implements Evaluator {
     if (q) {
       const v = this.qualifiedValue(q, span);
       if (v.k !== 'unknown') return v;
+      // `settings.PYTHON` of a module of the project (`from . import settings`, `import app.settings as settings`).
+      const other = this.project?.constant(this.file.path, q, span, this.importDepth);
+      if (other) return other;
     }
     const obj = n.childForFieldName('object');
     const attr = n.childForFieldName('attribute')?.text;

@@ -42,7 +42,8 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
   }
   if (opts.parseLess) within(PYTHON_PLAN_CHARS, parseText.length);
   // A file importing a process library is parsed whole: its launches are named like anything (process-libraries.ts).
-  const ranges = opts.parseLess && !importsProcessLibrary(parseText) ? keptRanges(parseText) : undefined;
+  // So is one calling a helper of another module of the project (named like anything: project-modules.ts).
+  const ranges = opts.parseLess && !importsProcessLibrary(parseText) && !opts.project?.callsHelper(file.path, parseText) ? keptRanges(parseText) : undefined;
   // Before the parser's memory grows (by ~60–130 bytes per character, and never shrinks).
   within(PYTHON_PARSE_CHARS, ranges ? ranges.reduce((n, r) => n + r.endIndex - r.startIndex, 0) : parseText.length);
   let tree = parser.parse(ranges ? rangeReader(parseText, ranges) : parseText, null, ranges ? { includedRanges: ranges } : undefined);
@@ -56,7 +57,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const mod = new PythonModule(root, file);
+    const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites);
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
@@ -82,6 +83,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
     tree.delete();
+    opts.project?.release();
   }
 }
 

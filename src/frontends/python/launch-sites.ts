@@ -3,6 +3,7 @@
  * resolves its argv / shell string / env with the evaluator, unwraps wrappers and nested shells,
  * and emits LaunchSites with a rewriter that knows how to fix this piece of Python.
  */
+import path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { BudgetMeter, PYTHON_LAUNCH_CALLS, within } from '../../kernel/budgets.js';
 import type { EnvState, LaunchSite, PathState } from '../../kernel/launch-site.js';
@@ -74,11 +75,65 @@ export function findLaunchSites(mod: PythonModule): LaunchSite[] {
     }
   }
   if (launches.length) sites.push(...wrapperCallSites(mod, meter, launches));
+  if (mod.project) {
+    sites.push(...projectHelperSites(mod, meter, launches.length));
+    // A command name from another module: say where it is set.
+    for (const site of sites) {
+      const origin = mod.project.originOf(site.argv[0], site.callSpan);
+      if (origin) (site.elsewhere ??= []).push({ message: `"${origin.name}" is set here`, path: shownPath(mod, origin.file), offset: origin.offset, line: origin.line, column: origin.column });
+    }
+  }
   if (definesBuildHooks(mod)) {
     // (Not when the launch's PATH is os.defpath or sudo's: the build environment's PATH is gone.)
     for (const site of sites) if (site.env.path.kind !== 'missing' && site.env.path.kind !== 'reset') site.env.scriptsOnPath = 'the PEP 517 build environment';
   }
   return dedupe(sites);
+}
+
+/** Another file's path as this file's is shown: absolute, or relative to the working folder. */
+function shownPath(mod: PythonModule, file: string): string {
+  return path.isAbsolute(mod.file.path) ? file : path.relative(process.cwd(), file).split(path.sep).join('/');
+}
+
+/**
+ * Calls of another module's helper (project-modules.ts): `run("pytest -q")` of
+ * `from utils import run`, `utils.sh("pip", "install", "x")` of `from . import utils`. Each is
+ * judged as the launch API the helper hands its parameter to, reported at the call.
+ */
+function projectHelperSites(mod: PythonModule, meter: BudgetMeter, counted: number): LaunchSite[] {
+  const project = mod.project!;
+  const names = new Set<string>();
+  for (const [alias, q] of mod.imports) {
+    if (LAUNCH_APIS.has(q)) continue;
+    if (project.mayBeHelper(mod.file.path, q)) names.add(alias);
+    else for (const h of project.helperNamesOfModule(mod.file.path, q)) names.add(h);
+  }
+  if (!names.size) return [];
+  const sites: LaunchSite[] = [];
+  let n = counted;
+  for (const call of mod.callsTo(names)) {
+    const fn = call.childForFieldName('function');
+    const q = fn ? mod.qualify(fn, mod.scopeAt(call)) : undefined;
+    if (!q || LAUNCH_APIS.has(q)) continue;
+    const helper = project.helper(mod.file.path, q);
+    if (!helper) continue;
+    // A caller that hands the helper an environment, a PATH, a venv or an interpreter (an argument
+    // for a parameter named so) may change what the name finds: not judged.
+    const { keywords, positional } = mod.callArgs(call);
+    const commandAt = 'index' in helper.spec ? helper.spec.index : helper.spec.form === 'program-rest' ? Infinity : 0;
+    if ([...keywords.keys()].some((k) => helper.others.includes(k) && /env|path|venv|python/i.test(k))) continue;
+    if (positional.length > commandAt + 1 && helper.others.some((p) => /env|path|venv|python/i.test(p))) continue;
+    within(PYTHON_LAUNCH_CALLS, ++n);
+    const name = q.slice(q.lastIndexOf('.') + 1);
+    for (const site of sitesForCall(mod, meter, call, helper.api, helper.spec)) {
+      site.wrappers = [`${name}()`, ...site.wrappers];
+      // `sh("pip", "install", "x")` of `def sh(*args)`: the program is one of the arguments.
+      if (helper.spec.form === 'program-rest' && site.rewriter) site.rewriter = new PythonRewriter(mod, site, call, { varargs: true });
+      (site.elsewhere ??= []).push({ message: `"${name}" runs what it is given with ${helper.api}`, path: shownPath(mod, helper.file), offset: 0, line: helper.line, column: 1 });
+      sites.push(site);
+    }
+  }
+  return sites;
 }
 
 /** PEP 517's and PEP 660's hooks: a module defining one at top level is a build backend. */

@@ -1,12 +1,14 @@
 /**
  * A lexical prefilter: can this file hold an escape at all? Every finding needs (1) a launch API
  * named in code (not in a comment or string) and (2) a Python tool's name inside a string literal
- * that is not a docstring — because argv is only resolved from literals of the same module.
+ * that is not a docstring — because argv is resolved from literals of the same module; a file that
+ * uses another module's command constant or helper is let through by `mayMatterThroughProject`.
  * No parsing. Test (1) is cheap and runs first, even on the raw bytes before decoding (most files
  * stop there); test (2) splits out the string literals. The tests check that the prefilter never
  * drops a file the full check flags.
  */
 import { importsProcessLibrary } from './process-libraries.js';
+import type { OtherModules } from './other-modules.js';
 
 /**
  * Words that a launch in the file must show as a code token. A launch API M.N is reached through
@@ -53,12 +55,32 @@ export function nextApiWord(s: string, from = 0, to = s.length): number {
 }
 
 export class Prefilter {
-  /** `tools`: the name of any Python tool the judge knows, as it may appear in a string. */
-  constructor(readonly tools: RegExp) {}
+  /**
+   * `tools`: the name of any Python tool the judge knows, as it may appear in a string; `project`:
+   * the project's other modules, whose constants and helpers a file may use (project-modules.ts).
+   */
+  constructor(
+    readonly tools: RegExp,
+    readonly project?: OtherModules,
+  ) {}
 
   /** True when the Python file may contain an escape and must be analysed. */
   mayContainEscape(text: string): boolean {
     return pythonMayMatter(text, this.tools);
+  }
+
+  /**
+   * For a Python file the tests above would skip: whether it may still start a tool through another
+   * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
+   * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
+   * undecoded bytes as Latin-1 (`bytes`: then only the cheap half: a helper called or an API word).
+   */
+  mayMatterThroughProject(path: string, text: string, bytes = false): boolean {
+    const p = this.project;
+    if (!p || !/\bimport\b/.test(text)) return false;
+    const helper = () => p.callsHelper(path, text) && this.tools.test(text);
+    if (bytes) return helper();
+    return (helper() && someStringMatches(text, this.tools)) || (apiWordInCode(text) && p.usesToolConstant(path, text, this.tools));
   }
 }
 
