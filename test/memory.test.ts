@@ -242,3 +242,14 @@ test('a CI step\'s sites do not keep its script and step alive after its shell r
   assert.equal(analysis.sites.length, 2 * n + 1, "each step's echo and pip, and the head's python3 -m venv");
   assert.ok(perStep < 20_000, `${perStep.toFixed(0)} bytes a step`);
 });
+
+for (const language of ['azure-pipelines', 'circleci'] as const) {
+  // Without the test's heap cap 262–268 MiB before, 245–250 after (node dist/scripts/memory.js); under it 215–228 before, 192–201 after.
+  test(`memory: 0.49 MB of ${language} with a step on every line stays under 256 MiB (was 262–268 MiB: every step was read before the first ran): over shell-commands-per-file`, (t) => {
+    const f = MEMORY_FORMATS.find((x) => x.language === language)!;
+    const r = run(`lines-${language}/${f.name}`, shapeText(f, 'lines', 0.49 * 1048576));
+    t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'shell-commands-per-file', SHELL_COMMANDS.limit);
+    assert.ok(r.rssMiB < 208, `peak RSS ${r.rssMiB.toFixed(0)} MiB under a 160 MiB heap cap`);
+  });
+}
