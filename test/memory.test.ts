@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS } from '../src/kernel/budgets.js';
+import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS, YAML_NESTING } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { analyzeJenkins } from '../src/frontends/jenkins/index.js';
@@ -253,3 +253,21 @@ for (const language of ['azure-pipelines', 'circleci'] as const) {
     assert.ok(r.rssMiB < 208, `peak RSS ${r.rssMiB.toFixed(0)} MiB under a 160 MiB heap cap`);
   });
 }
+
+test('memory: a 0.49 MB Compose file of deeply nested flow lists stays under 160 MiB (was 364–366 MiB, the YAML library holding ~1.1 KB a level): over yaml-nesting-depth before the library reads it', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'compose')!;
+  const r = run('nested-compose/compose.yaml', shapeText(f, 'nested', 0.49 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'yaml-nesting-depth', YAML_NESTING.limit);
+  assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('yaml-nesting-depth counts flow collections only: brackets in quoted and block scalars do not count, and nesting up to the limit is read', async () => {
+  const { checkYamlNesting } = await import('../src/frontends/yaml-scalars.js');
+  const deep = (n: number) => `a: ${'['.repeat(n)}x${']'.repeat(n)}\n`;
+  assert.doesNotThrow(() => checkYamlNesting(deep(YAML_NESTING.limit)));
+  assert.throws(() => checkYamlNesting(deep(YAML_NESTING.limit + 1)), /yaml-nesting-depth/);
+  const many = '['.repeat(5000);
+  assert.doesNotThrow(() => checkYamlNesting(`a: "${many}"\nb: '${many}'\nc: |\n  echo ${many}\nd: plain ${many}\n`));
+  assert.doesNotThrow(() => checkYamlNesting(`${'- [x, {a: [1]}]\n'.repeat(2000)}`));
+});
