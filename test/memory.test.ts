@@ -12,8 +12,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS } from '../src/kernel/budgets.js';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS, YAML_NESTING } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
+import { SourceFile } from '../src/kernel/source.js';
+import { analyzeJenkins } from '../src/frontends/jenkins/index.js';
+import { loadParsers } from '../src/frontends/tree-sitter.js';
 import { CLI, tempDir } from './helpers.js';
 import { MEMORY_FORMATS, SHAPES, shapeText } from './memory-shapes.js';
 
@@ -202,4 +207,67 @@ test('lone \\r line ends: a Jenkinsfile saved with old Mac line ends is read lin
   const at = (r: ReturnType<typeof run>) => r.report.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`);
   assert.deepEqual(at(withCr), at(withLf));
   assert.ok(withCr.cpuS < withLf.cpuS * 1.5 + 0.5, `\\r took ${withCr.cpuS.toFixed(1)} s of CPU, \\n ${withLf.cpuS.toFixed(1)} s`);
+});
+
+test('memory: a Jenkinsfile of 1.96 MB with an `sh` step on every line stays under 200 MiB (was 289 MiB: all 76,000 steps were read, an object per character, before the first shell ran): over shell-commands-per-file', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'jenkins')!;
+  const r = run('lines-jenkins/Jenkinsfile', shapeText(f, 'lines', 1.96 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'shell-commands-per-file', SHELL_COMMANDS.limit);
+  assert.ok(r.rssMiB < 200, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('memory: just under shell-commands-per-file every `sh` step of a Jenkinsfile is still reported, under 256 MiB', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'jenkins')!;
+  const n = SHELL_COMMANDS.limit - 10;
+  const r = run('under-jenkins/Jenkinsfile', f.head + `${f.unit}\n`.repeat(n) + f.tail);
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assert.equal(r.report.diagnostics.length, n);
+  assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('a CI step\'s sites do not keep its script and step alive after its shell ran: 2,000 Jenkinsfile `sh` steps of 230 characters keep ~14 KB of heap each (was ~27 KB: the closures the shell\'s declaration keeps shared the step loop\'s scope, its script an object per character)', async (t) => {
+  await loadParsers();
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const f = MEMORY_FORMATS.find((x) => x.language === 'jenkins')!;
+  const n = 2000; // 460 KB of shell text, under shell-text-per-file
+  const file = new SourceFile('Jenkinsfile', f.head + `        sh 'echo ${'x'.repeat(200)}; pip install a'\n`.repeat(n) + f.tail);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const analysis = analyzeJenkins(file);
+  gc();
+  const perStep = (process.memoryUsage().heapUsed - before) / n;
+  t.diagnostic(`${analysis.sites.length} sites, ${perStep.toFixed(0)} bytes of heap a step`);
+  assert.equal(analysis.sites.length, 2 * n + 1, "each step's echo and pip, and the head's python3 -m venv");
+  assert.ok(perStep < 20_000, `${perStep.toFixed(0)} bytes a step`);
+});
+
+for (const language of ['azure-pipelines', 'circleci'] as const) {
+  // Without the test's heap cap 262–268 MiB before, 245–250 after (node dist/scripts/memory.js); under it 215–228 before, 192–201 after.
+  test(`memory: 0.49 MB of ${language} with a step on every line stays under 256 MiB (was 262–268 MiB: every step was read before the first ran): over shell-commands-per-file`, (t) => {
+    const f = MEMORY_FORMATS.find((x) => x.language === language)!;
+    const r = run(`lines-${language}/${f.name}`, shapeText(f, 'lines', 0.49 * 1048576));
+    t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'shell-commands-per-file', SHELL_COMMANDS.limit);
+    assert.ok(r.rssMiB < 208, `peak RSS ${r.rssMiB.toFixed(0)} MiB under a 160 MiB heap cap`);
+  });
+}
+
+test('memory: a 0.49 MB Compose file of deeply nested flow lists stays under 160 MiB (was 364–366 MiB, the YAML library holding ~1.1 KB a level): over yaml-nesting-depth before the library reads it', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'compose')!;
+  const r = run('nested-compose/compose.yaml', shapeText(f, 'nested', 0.49 * 1048576));
+  t.diagnostic(`${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+  assertTooComplex(r, 'yaml-nesting-depth', YAML_NESTING.limit);
+  assert.ok(r.rssMiB < 160, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+});
+
+test('yaml-nesting-depth counts flow collections only: brackets in quoted and block scalars do not count, and nesting up to the limit is read', async () => {
+  const { checkYamlNesting } = await import('../src/frontends/yaml-scalars.js');
+  const deep = (n: number) => `a: ${'['.repeat(n)}x${']'.repeat(n)}\n`;
+  assert.doesNotThrow(() => checkYamlNesting(deep(YAML_NESTING.limit)));
+  assert.throws(() => checkYamlNesting(deep(YAML_NESTING.limit + 1)), /yaml-nesting-depth/);
+  const many = '['.repeat(5000);
+  assert.doesNotThrow(() => checkYamlNesting(`a: "${many}"\nb: '${many}'\nc: |\n  echo ${many}\nd: plain ${many}\n`));
+  assert.doesNotThrow(() => checkYamlNesting(`${'- [x, {a: [1]}]\n'.repeat(2000)}`));
 });

@@ -7,12 +7,32 @@
 import { createRequire } from 'node:module';
 import type { Scalar } from 'yaml';
 import { pushAll, type Char } from '../kernel/word-units.js';
+import { within, YAML_NESTING } from '../kernel/budgets.js';
 
 // Loaded on first use (synchronously, its CommonJS build): most runs see no YAML file, and
 // importing the YAML library up front added ~50 ms to every start.
 export type YamlLib = typeof import('yaml');
 let yamlLib: YamlLib | undefined;
 export const yaml = (): YamlLib => (yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib);
+
+/**
+ * Throws the file's `yaml-nesting-depth` problem when its flow collections nest deeper than the
+ * budget, before the library reads it. A file with fewer brackets than the limit cannot: only
+ * those are lexed (the library's lexer, so that brackets in quoted and block scalars do not count).
+ */
+export function checkYamlNesting(src: string): void {
+  let brackets = 0;
+  for (let i = 0; i < src.length && brackets <= YAML_NESTING.limit; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 91 || c === 123) brackets++; // [ {
+  }
+  if (brackets <= YAML_NESTING.limit) return;
+  let depth = 0;
+  for (const token of new (yaml().Lexer)().lex(src)) {
+    if (token === '[' || token === '{') within(YAML_NESTING, ++depth);
+    else if ((token === ']' || token === '}') && depth > 0) depth--;
+  }
+}
 
 /** The library's node type guards, usable before the library is loaded (they load it). */
 export const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];

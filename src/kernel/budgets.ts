@@ -82,6 +82,13 @@ export const EXEC_COMMANDS: Budget = { name: 'exec-commands-per-file', what: 'ex
 export const YAML_ALIASES: Budget = { name: 'yaml-alias-expansions', what: 'YAML alias expansions', limit: 50_000 };
 
 /**
+ * YAML flow collections (`[…]`, `{…}`) open at once in a YAML file, checked before the YAML library
+ * reads it: the library holds ~1.1 KB per level (measured: a 0.49 MB Compose file of 250,000
+ * nested `[` peaked at 364 MiB, 50,000 levels at 130 MiB). Real files nest a few levels.
+ */
+export const YAML_NESTING: Budget = { name: 'yaml-nesting-depth', what: 'nested YAML flow collections', limit: 1_000 };
+
+/**
  * Characters of script text a GitLab CI or GitHub Actions file expands to, every job's scripts
  * after aliases, `extends:` and `!reference` (the same text counted again for each job using it).
  */
@@ -150,6 +157,7 @@ export const BUDGETS: readonly Budget[] = [
   SERVICE_LINE_CHARS,
   EXEC_COMMANDS,
   YAML_ALIASES,
+  YAML_NESTING,
   YAML_EXPANDED_CHARS,
   GITLAB_EXTENDS_DEPTH,
   GITLAB_REFERENCE_DEPTH,

@@ -77,6 +77,55 @@ test('jenkins bad input: an unterminated string is reported, the rest is still r
   assert.deepEqual(sites.map(argvText), ['python -m venv v']);
 });
 
+test('jenkins: a `//` comment ends at a lone \\r, as in Groovy (it took the rest of a file saved with old Mac line ends, and every finding after it)', async () => {
+  const { analyze } = configLinter('Jenkinsfile');
+  const lf = "node {\n  sh 'python3 -m venv venv'\n  // install the tools\n  sh 'pip install a'\n  withEnv(['X=1']) { // a block\n    sh 'pip install b'\n  }\n}\n";
+  const at = (a: Awaited<ReturnType<typeof analyze>>) => a.sites.map((site) => `${argvText(site)} ${positions(site)[0]}`);
+  const withLf = await analyze(lf);
+  assert.deepEqual(at(withLf), ['python3 -m venv venv 2:7', 'pip install a 4:7', 'pip install b 6:9']);
+  for (const eol of ['\r', '\r\n']) {
+    const other = await analyze(lf.replace(/\n/g, eol));
+    assert.equal(other.syntaxProblem, undefined, JSON.stringify(eol));
+    assert.deepEqual(at(other), at(withLf), JSON.stringify(eol));
+  }
+});
+
+test('jenkins: a `\\` line continuation in a string ends with \\r\\n or a lone \\r too, and a one-line string ends at a lone \\r', async () => {
+  const { analyze } = configLinter('Jenkinsfile');
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = ["node {", "  sh 'python3 -m venv venv'", "  sh 'pip install \\", "a'", "  sh 'pip install b", "  sh 'pip install c'", '}', ''].join(eol);
+    const { sites, syntaxProblem } = await analyze(text);
+    // The continued string is one script; the unterminated one is reported and the line after it still read.
+    assert.deepEqual(sites.map(argvText), ['python3 -m venv venv', 'pip install a', 'pip install c'], JSON.stringify(eol));
+    assert.match(syntaxProblem?.message ?? '', /unterminated string/, JSON.stringify(eol));
+    assert.equal(syntaxProblem?.start?.line, 5, JSON.stringify(eol));
+  }
+});
+
+test('jenkins: unclosed brackets, comments ended by lone \\r and comma-continued calls are read in linear time (200 KB of `sh(` lines took 60 s: each scanned to the end of the file)', async () => {
+  const { analyze } = configLinter('Jenkinsfile');
+  const head = "node {\n  sh 'python3 -m venv venv'\n";
+  const tail = "  sh 'pip install a'\n}\n";
+  for (const line of ['  sh(', '  withEnv(', '  dir(', '  sh (x, ', '  // c\r  sh(x', "  sh label: 'a',", '  sh returnStdout: true,']) {
+    const text = head + `${line}\n`.repeat(Math.floor(200_000 / (line.length + 1))) + tail;
+    const t0 = performance.now();
+    await analyze(text);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 3000, `${JSON.stringify(line)}: ${ms.toFixed(0)} ms`);
+  }
+  // Searched to the end of the file for `script:`, each unclosed `sh(` took 38 s for 1.9 MB.
+  const many = head + '  sh(\n'.repeat(200_000) + tail;
+  const t0 = performance.now();
+  const { sites: after, syntaxProblem } = await analyze(many);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 3000, `1 MB of sh( lines: ${ms.toFixed(0)} ms`);
+  assert.deepEqual(after.map(argvText), ['python3 -m venv venv', 'pip install a']);
+  assert.equal(syntaxProblem?.message, 'Groovy: unclosed (');
+  // What closes is still found: a finding after 10,000 unclosed `withEnv(`, and after balanced ones.
+  const { sites } = await analyze(head + '  withEnv(\n'.repeat(10_000) + "  withEnv(['PATH+V=venv/bin']) { sh 'pip install b' }\n" + tail);
+  assert.deepEqual(sites.map(argvText), ['python3 -m venv venv', 'pip install b', 'pip install a']);
+});
+
 test('azure: macros, env:, workingDirectory and step kinds', async () => {
   const { analyze } = configLinter('azure-pipelines.yml');
   const text = [

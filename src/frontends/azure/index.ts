@@ -115,25 +115,32 @@ export function analyzeAzure(file: SourceFile): Analysis {
         variablesOf(y, field(job, 'variables'), vars);
         const pool = field(job, 'pool');
         if (pool !== undefined ? isWindowsPool(y, pool) : windows) return;
-        const steps: CiStep[] = [];
-        const collect = (list: Value | undefined) => {
-          for (const step of itemsOf(y, list)) {
-            const s = readStep(step, vars);
-            if (s === 'tool-python') steps.push(toolPythonStep());
-            else if (s) steps.push(s);
-          }
-        };
-        collect(field(job, 'steps'));
+        const lists: Value[][] = [itemsOf(y, field(job, 'steps'))];
         // deployment jobs: strategy → runOnce/rolling/canary → preDeploy/deploy/routeTraffic/postRouteTraffic/on.success …
         const walk = (v: Value | undefined, depth: number) => {
           if (!isMapping(v) || depth > 4) return;
           for (const [k, e] of v.entries) {
-            if (k === 'steps') collect(e.value);
+            if (k === 'steps') lists.push(itemsOf(y, e.value));
             else walk(e.value, depth + 1);
           }
         };
         walk(field(job, 'strategy'), 0);
-        if (steps.length) jobs.push({ steps });
+        // Each step read as it runs, not all held at once (see CiJob).
+        function* steps(): Generator<CiStep> {
+          try {
+            for (const list of lists) {
+              for (const step of list) {
+                const s = readStep(step, vars);
+                if (s === 'tool-python') yield toolPythonStep();
+                else if (s) yield s;
+              }
+            }
+          } catch (e) {
+            if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError) throw e;
+            y.problems.push({ message: `internal error while analysing the pipeline: ${(e as Error).message}`, offset: 0 });
+          }
+        }
+        if (lists.some((l) => l.length > 0)) jobs.push({ steps: steps() });
       };
       const readStep = (step: Value, vars: Map<string, string>): CiStep | 'tool-python' | undefined => {
         if (!isMapping(step)) return undefined;

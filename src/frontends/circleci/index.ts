@@ -70,38 +70,46 @@ export function analyzeCircleci(file: SourceFile): Analysis {
         const jobEnv = envOf(field(job, 'environment'));
         const wd = scalarText(field(job, 'working_directory'));
         const jobCwd = wd === undefined ? WS : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS).replace(/^~(?=\/|$)/, HOME), WS) ?? WS;
-        const steps: CiStep[] = [];
-        for (const step of itemsOf(y, field(job, 'steps'))) {
-          const runValue = field(step, 'run');
-          if (runValue === undefined) continue;
-          const command = isMapping(runValue) ? field(runValue, 'command') : runValue;
-          const item = scalarItem(y, command);
-          if (!item) continue;
-          const shell = (isMapping(runValue) ? scalarText(field(runValue, 'shell')) : undefined) ?? jobShell;
-          const shellProg = shell === undefined ? (lacksBash(image) && !macos ? 'sh' : 'bash') : path.posix.basename(shell.trim().split(/\s+/)[0]);
-          if (!/^(bash|sh|dash|zsh)$/.test(shellProg)) continue; // python, powershell …: not a POSIX shell script
-          const env = new Map(jobEnv);
-          for (const [k, v] of envOf(isMapping(runValue) ? field(runValue, 'environment') : undefined)) env.set(k, v);
-          if (env.has('PATH')) env.set('PATH', env.get('PATH')!.replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
-          const swd = isMapping(runValue) ? scalarText(field(runValue, 'working_directory')) : undefined;
-          const cwd = swd === undefined ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME), jobCwd);
-          const stepSpan = spanOf(file, step) ?? item.span;
-          const k = keyAt(step, 'run') ?? stepSpan.start;
-          const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
-          const dialect = shellProg === 'bash' || shellProg === 'zsh' ? 'bash' : 'sh';
-          steps.push({
-            api: 'run',
-            items: [item],
-            lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
-            dialect,
-            // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
-            shHasSource: true,
-            shellName: shell?.trim().split(/\s+/)[0] ?? (dialect === 'bash' ? '/bin/bash' : '/bin/sh'),
-            env,
-            cwd,
-          });
+        const list = itemsOf(y, field(job, 'steps'));
+        // Each step read as it runs, not all held at once (see CiJob).
+        function* steps(): Generator<CiStep> {
+          try {
+            for (const step of list) {
+              const runValue = field(step, 'run');
+              if (runValue === undefined) continue;
+              const command = isMapping(runValue) ? field(runValue, 'command') : runValue;
+              const item = scalarItem(y, command);
+              if (!item) continue;
+              const shell = (isMapping(runValue) ? scalarText(field(runValue, 'shell')) : undefined) ?? jobShell;
+              const shellProg = shell === undefined ? (lacksBash(image) && !macos ? 'sh' : 'bash') : path.posix.basename(shell.trim().split(/\s+/)[0]);
+              if (!/^(bash|sh|dash|zsh)$/.test(shellProg)) continue; // python, powershell …: not a POSIX shell script
+              const env = new Map(jobEnv);
+              for (const [k, v] of envOf(isMapping(runValue) ? field(runValue, 'environment') : undefined)) env.set(k, v);
+              if (env.has('PATH')) env.set('PATH', env.get('PATH')!.replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+              const swd = isMapping(runValue) ? scalarText(field(runValue, 'working_directory')) : undefined;
+              const cwd = swd === undefined ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME), jobCwd);
+              const stepSpan = spanOf(file, step) ?? item.span;
+              const k = keyAt(step, 'run') ?? stepSpan.start;
+              const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+              const dialect = shellProg === 'bash' || shellProg === 'zsh' ? 'bash' : 'sh';
+              yield {
+                api: 'run',
+                items: [item],
+                lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+                dialect,
+                // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
+                shHasSource: true,
+                shellName: shell?.trim().split(/\s+/)[0] ?? (dialect === 'bash' ? '/bin/bash' : '/bin/sh'),
+                env,
+                cwd,
+              };
+            }
+          } catch (e) {
+            if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError) throw e;
+            y.problems.push({ message: `internal error while analysing the configuration: ${(e as Error).message}`, offset: 0 });
+          }
         }
-        if (steps.length) jobs.push({ steps });
+        if (list.some((step) => field(step, 'run') !== undefined)) jobs.push({ steps: steps() });
       }
     }
   } catch (e) {

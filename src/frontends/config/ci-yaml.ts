@@ -8,7 +8,7 @@ import type { Document, Node as YamlNode, Scalar } from 'yaml';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { BudgetMeter, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Mapping, type Value } from '../gitlab/reader.js';
-import { isScalar, isSeq, scalarChars, yaml } from '../yaml-scalars.js';
+import { checkYamlNesting, isScalar, isSeq, scalarChars, yaml } from '../yaml-scalars.js';
 import type { StepItem } from './ci-steps.js';
 
 export { isMapping, scalarText, type Mapping, type Value };
@@ -24,6 +24,7 @@ export interface CiYaml {
 /** The file's first YAML document, read as the CI reads it. */
 export function readCiYaml(file: SourceFile): CiYaml {
   const problems: { message: string; offset: number }[] = [];
+  checkYamlNesting(file.text);
   const doc = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: false }) as Document.Parsed;
   for (const e of doc.errors) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
   const meter = new BudgetMeter();

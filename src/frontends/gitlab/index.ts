@@ -48,7 +48,7 @@ import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { pushAll, unitsToWord } from '../../kernel/word-units.js';
-import { charsText, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
+import { charsText, checkYamlNesting, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
@@ -120,6 +120,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
   const suppressFromLineAbove = (at: number, from: number, to: number) => run.suppress(from, to, { above: [lineOf(at) - 1], trailingFrom: Infinity });
 
   // A header document (`spec:` … `---`) comes before the configuration.
+  checkYamlNesting(src);
   const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
   const all: Document.Parsed[] = [...docs];
   // A stream with no document carries its errors itself.

@@ -21,13 +21,30 @@ export interface GroovyString {
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'", '"': '"', $: '$', '/': '/' };
 
+/**
+ * A Groovy line end at `i`: `\n`, `\r\n` or a lone `\r` (old Mac line ends), as Groovy's lexer
+ * reads them; its length, 0 when there is none.
+ */
+export function lineEndAt(src: string, i: number): number {
+  if (src[i] === '\n') return 1;
+  if (src[i] === '\r') return src[i + 1] === '\n' ? 2 : 1;
+  return 0;
+}
+
+/** Offset of the end of the line `i` is on: the next `\n` or `\r`, or the end of the file. */
+export function endOfLine(src: string, i: number): number {
+  while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+  return i;
+}
+
 /** Skips white space and comments from `i`; returns the next offset. */
 export function skipBlank(src: string, i: number): number {
   for (;;) {
     while (i < src.length && /\s/.test(src[i])) i++;
     if (src.startsWith('//', i)) {
-      const nl = src.indexOf('\n', i);
-      i = nl < 0 ? src.length : nl;
+      // Up to the line end, a lone \r included: ended only by \n, a `//` comment in a file saved
+      // with old Mac line ends took the rest of the file with it (and every finding after it).
+      i = endOfLine(src, i + 2);
     } else if (src.startsWith('/*', i)) {
       const e = src.indexOf('*/', i + 2);
       i = e < 0 ? src.length : e + 2;
@@ -42,8 +59,8 @@ export function skipInline(src: string, i: number): number {
     if (src.startsWith('/*', i)) {
       const e = src.indexOf('*/', i + 2);
       i = e < 0 ? src.length : e + 2;
-    } else if (src[i] === '\\' && (src[i + 1] === '\n' || (src[i + 1] === '\r' && src[i + 2] === '\n'))) {
-      i += src[i + 1] === '\n' ? 2 : 3;
+    } else if (src[i] === '\\' && lineEndAt(src, i + 1) > 0) {
+      i += 1 + lineEndAt(src, i + 1);
     } else return i;
   }
 }
@@ -73,11 +90,11 @@ export function readString(src: string, i: number): GroovyString {
       return { parts, start: i, end: k + delim.length };
     }
     const c = src[k];
-    if (!triple && c === '\n') break; // a one-line string does not cross a line
+    if (!triple && (c === '\n' || c === '\r')) break; // a one-line string does not cross a line
     if (c === '\\') {
       const n = src[k + 1];
-      if (n === '\n') {
-        k += 2; // a line continuation
+      if (lineEndAt(src, k + 1) > 0) {
+        k += 1 + lineEndAt(src, k + 1); // a line continuation (`\` and \n, \r\n or a lone \r)
         continue;
       }
       if (n !== undefined && n in ESCAPES) {
@@ -126,6 +143,54 @@ export function readString(src: string, i: number): GroovyString {
   }
   flush();
   return { parts, start: i, end: k, open: true };
+}
+
+/**
+ * Matching closes for a whole file, found in one pass and then looked up: `matching` from every
+ * bracket a reader meets scans to the end of the file for each unmatched one (200 KB of `sh(`
+ * lines took 60 s of CPU). The pass reads the file from its start as `matching` does from a
+ * bracket (each kind of bracket counted on its own, strings and comments skipped), so a bracket it
+ * meets has the close `matching` would find; a bracket it did not meet (one it read as inside a
+ * string or comment) is scanned for.
+ */
+export function bracketMatcher(src: string): (i: number) => number {
+  let closeOf: Int32Array | undefined;
+  return (i) => {
+    closeOf ??= matchAll(src);
+    const c = closeOf[i];
+    return c === NOT_MET ? matching(src, i) : c;
+  };
+}
+
+/** In `matchAll`'s table: not a bracket the pass met. */
+const NOT_MET = -2;
+
+/** For each offset of `src`: the close of the bracket there, -1 when unclosed, NOT_MET otherwise. */
+function matchAll(src: string): Int32Array {
+  const closeOf = new Int32Array(src.length).fill(NOT_MET);
+  const open: Record<string, number[]> = { '(': [], '[': [], '{': [] };
+  const openOf: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  let k = 0;
+  while (k < src.length) {
+    const c = src[k];
+    if (isQuote(c)) {
+      k = readString(src, k).end;
+      continue;
+    }
+    if (src.startsWith('//', k) || src.startsWith('/*', k)) {
+      k = skipBlank(src, k);
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') {
+      open[c].push(k);
+      closeOf[k] = -1;
+    } else if (c === ')' || c === ']' || c === '}') {
+      const o = open[openOf[c]].pop();
+      if (o !== undefined) closeOf[o] = k;
+    }
+    k++;
+  }
+  return closeOf;
 }
 
 /** Matching close for the bracket at `i` (`(`, `[`, `{`), strings and comments skipped; -1 when unmatched. */

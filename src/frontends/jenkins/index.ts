@@ -23,7 +23,7 @@ import { configMayMatter, CONFIG_MAX_BYTES, type Analysis, type FrontEnd } from 
 import { pathPrefixOf, runCiJobs, unknownChars, type CiFormat, type CiStep } from '../config/ci-steps.js';
 import { UNKNOWN } from '../config/facts.js';
 import { resolveDir } from '../shell/state.js';
-import { isQuote, matching, readString, skipBlank, skipInline, type GroovyString } from './groovy.js';
+import { bracketMatcher, endOfLine, isQuote, lineEndAt, readString, skipBlank, skipInline, type GroovyString } from './groovy.js';
 
 /** The job's workspace ($WORKSPACE); venvs are kept as absolute paths under it. */
 const WS = '/__jenkins_workspace__';
@@ -50,8 +50,13 @@ interface Frame {
 export function analyzeJenkins(file: SourceFile): Analysis {
   const src = file.text;
   const problems: { message: string; offset: number }[] = [];
-  const steps: CiStep[] = [];
+  /** The step just read, until the scan hands it on. */
+  const ready: CiStep[] = [];
   const lineOf = (off: number) => file.location(Math.min(off, src.length)).line;
+  /** The matching close of a bracket (-1: unclosed), the file's brackets matched once. */
+  const match = bracketMatcher(src);
+  /** An unclosed `sh(` has been reported. */
+  let unclosed = false;
   const frames: Frame[] = [{ env: new Map(), prepends: [], cwd: WS }];
   /** The frame the next `{` opens (a withEnv's or dir's block), if any. */
   let pending: Frame | undefined;
@@ -111,7 +116,7 @@ export function analyzeJenkins(file: SourceFile): Analysis {
     const prepends: string[] = [];
     for (let k = frames.length - 1; k >= 0; k--) prepends.push(...frames[k].prepends);
     const first = lineOf(at);
-    steps.push({
+    ready.push({
       api: 'sh',
       items: [{ chars, span: { start: script.start, end: script.end } }],
       lines: { first, last: lineOf(Math.max(at, script.end - 1)), above: [first - 1] },
@@ -124,83 +129,92 @@ export function analyzeJenkins(file: SourceFile): Analysis {
     });
   };
 
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (c === '{' || c === '}') {
-      // Blocks (stages, steps, closures) scope what is set inside them.
-      if (c === '{') frames.push(pending ?? { env: new Map(), prepends: [], cwd: top().cwd });
-      else if (frames.length > 1) frames.pop();
-      pending = undefined;
-      i++;
-      continue;
-    }
-    if (c === '/' && (src[i + 1] === '/' || src[i + 1] === '*')) {
-      i = skipBlank(src, i);
-      continue;
-    }
-    if (isQuote(c)) {
-      const s = readString(src, i);
-      if (s.open) problems.push({ message: 'Groovy: unterminated string', offset: i });
-      i = s.end;
-      continue;
-    }
-    if (!/[A-Za-z_]/.test(c) || (i > 0 && /[\w.$]/.test(src[i - 1]))) {
-      i++;
-      continue;
-    }
-    const word = /^[A-Za-z_]\w*/.exec(src.slice(i, i + 64))![0];
-    const after = i + word.length;
-    if (word === 'sh') {
-      i = readSh(i, after);
-      continue;
-    }
-    if (word === 'withEnv' || word === 'dir') {
-      const open = skipInline(src, after);
-      const close = src[open] === '(' ? matching(src, open) : -1;
-      const brace = close < 0 ? -1 : skipBlank(src, close + 1);
-      if (close > 0 && src[brace] === '{') {
-        const f: Frame = { env: new Map(), prepends: [], cwd: top().cwd };
-        const strings = stringsIn(open, close);
-        if (word === 'dir') {
-          const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : undefined;
-          f.cwd = d ?? `${WS}/${UNKNOWN}`;
-        } else {
-          frames.push(f); // values may name variables set before in the same list
-          for (const s of strings) {
-            const t = textOf(s);
-            const eq = t.indexOf('=');
-            if (eq > 0) setVar(f, t.slice(0, eq), t.slice(eq + 1));
+  /**
+   * The file's `sh` steps in order, each handed on as soon as it is read: the shells run while the
+   * file is read, and a step is dropped once it has run (held all at once, a 1.96 MB Jenkinsfile of
+   * 76,000 `sh` lines took ~95 MB before its first shell ran, 289 MiB peak in all).
+   */
+  function* scan(): Generator<CiStep> {
+    let i = 0;
+    while (i < src.length) {
+      for (const s of ready.splice(0)) yield s;
+      const c = src[i];
+      if (c === '{' || c === '}') {
+        // Blocks (stages, steps, closures) scope what is set inside them.
+        if (c === '{') frames.push(pending ?? { env: new Map(), prepends: [], cwd: top().cwd });
+        else if (frames.length > 1) frames.pop();
+        pending = undefined;
+        i++;
+        continue;
+      }
+      if (c === '/' && (src[i + 1] === '/' || src[i + 1] === '*')) {
+        i = skipBlank(src, i);
+        continue;
+      }
+      if (isQuote(c)) {
+        const s = readString(src, i);
+        if (s.open) problems.push({ message: 'Groovy: unterminated string', offset: i });
+        i = s.end;
+        continue;
+      }
+      if (!/[A-Za-z_]/.test(c) || (i > 0 && /[\w.$]/.test(src[i - 1]))) {
+        i++;
+        continue;
+      }
+      const word = /^[A-Za-z_]\w*/.exec(src.slice(i, i + 64))![0];
+      const after = i + word.length;
+      if (word === 'sh') {
+        i = readSh(i, after);
+        continue;
+      }
+      if (word === 'withEnv' || word === 'dir') {
+        const open = skipInline(src, after);
+        const close = src[open] === '(' ? match(open) : -1;
+        const brace = close < 0 ? -1 : skipBlank(src, close + 1);
+        if (close > 0 && src[brace] === '{') {
+          const f: Frame = { env: new Map(), prepends: [], cwd: top().cwd };
+          const strings = stringsIn(open, close);
+          if (word === 'dir') {
+            const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : undefined;
+            f.cwd = d ?? `${WS}/${UNKNOWN}`;
+          } else {
+            frames.push(f); // values may name variables set before in the same list
+            for (const s of strings) {
+              const t = textOf(s);
+              const eq = t.indexOf('=');
+              if (eq > 0) setVar(f, t.slice(0, eq), t.slice(eq + 1));
+            }
+            frames.pop();
           }
-          frames.pop();
+          pending = f;
+          i = brace;
+          continue;
         }
-        pending = f;
-        i = brace;
-        continue;
       }
-    }
-    if (word === 'environment') {
-      const brace = skipBlank(src, after);
-      if (src[brace] === '{') {
-        const end = matching(src, brace);
-        const stop = end < 0 ? src.length : end;
-        // The block's assignments are the enclosing scope's (the pipeline's or the stage's).
-        const f = top();
-        const re = /([A-Za-z_][\w+]*)\s*=\s*/g;
-        re.lastIndex = brace + 1;
-        for (let m = re.exec(src); m && m.index < stop; m = re.exec(src)) {
-          const v = re.lastIndex;
-          if (isQuote(src[v])) {
-            const s = readString(src, v);
-            setVar(f, m[1], textOf(s));
-            re.lastIndex = s.end;
-          } else f.env.set(m[1], UNKNOWN); // credentials(…), an expression
+      if (word === 'environment') {
+        const brace = skipBlank(src, after);
+        if (src[brace] === '{') {
+          const end = match(brace);
+          const stop = end < 0 ? src.length : end;
+          // The block's assignments are the enclosing scope's (the pipeline's or the stage's).
+          const f = top();
+          const re = /([A-Za-z_][\w+]*)\s*=\s*/g;
+          re.lastIndex = brace + 1;
+          for (let m = re.exec(src); m && m.index < stop; m = re.exec(src)) {
+            const v = re.lastIndex;
+            if (isQuote(src[v])) {
+              const s = readString(src, v);
+              setVar(f, m[1], textOf(s));
+              re.lastIndex = s.end;
+            } else f.env.set(m[1], UNKNOWN); // credentials(…), an expression
+          }
+          i = stop + 1;
+          continue;
         }
-        i = stop + 1;
-        continue;
       }
+      i = after;
     }
-    i = after;
+    for (const s of ready.splice(0)) yield s;
   }
 
   /** The strings directly inside a bracketed list or call between `open` and `close`. */
@@ -220,32 +234,33 @@ export function analyzeJenkins(file: SourceFile): Analysis {
   /** `sh '…'`, `sh("…")`, `sh script: '…', returnStdout: true`, `sh(label: 'x', script: """…""")`. */
   function readSh(at: number, after: number): number {
     let k = skipInline(src, after);
-    let end: number;
-    if (src[k] === '(') {
-      end = matching(src, k);
-      if (end < 0) end = src.length;
-      k = skipBlank(src, k + 1);
-    } else {
-      // A command expression: its arguments up to the end of the line (a trailing comma continues
-      // it). A lone \r ends a line too, as in Groovy: read as part of the line, every `sh` of a file
-      // saved with old Mac line ends read the whole rest of the file (1.96 MB: over 80 s of CPU).
-      end = k;
-      const lineEnd = (j: number) => src[j] === '\n' || src[j] === '\r';
-      while (end < src.length && !lineEnd(end) && src[end] !== '}' && src[end] !== ';') {
-        if (isQuote(src[end])) end = readString(src, end).end;
-        else end++;
-        if (lineEnd(end) && /,\s*$/.test(src.slice(k, end))) end += src[end] === '\r' && src[end + 1] === '\n' ? 2 : 1;
+    /** Where the call's arguments end, when they are searched for `script:`. */
+    let end: number | undefined;
+    const paren = src[k] === '(';
+    if (paren) {
+      end = match(k);
+      if (end < 0) {
+        // Jenkins refuses the file (at the first one: the others are not reported). Only a string
+        // right after the `(` is taken for the script: searched to the end of the file for
+        // `script:`, every unclosed `sh(` read the rest of it (1.9 MB of `sh(` lines: 38 s of CPU).
+        if (!unclosed) problems.push({ message: 'Groovy: unclosed (', offset: k });
+        unclosed = true;
+        end = k + 1;
       }
-    }
+      k = skipBlank(src, k + 1);
+    } else if (!isQuote(src[k])) end = commandEnd(k);
     // The script: the first argument when it is a string, else the `script:` one.
     let s: GroovyString | undefined;
     if (isQuote(src[k])) s = readString(src, k);
-    else {
+    else if (end !== undefined) {
       const m = /\bscript\s*:\s*/.exec(src.slice(k, end));
       const v = m ? k + m.index + m[0].length : -1;
       if (v >= 0 && isQuote(src[v])) s = readString(src, v);
     }
-    if (!s) return after;
+    // A command expression searched for `script:` is read to its end (its continuation lines are
+    // its arguments: read again from each `sh` in them, a long chain was quadratic).
+    const past = end !== undefined && !paren ? end : after;
+    if (!s) return past;
     if (s.open) {
       // Jenkins refuses the whole file; the script's end is unknown, so it is not run.
       problems.push({ message: 'Groovy: unterminated string', offset: s.start });
@@ -253,10 +268,46 @@ export function analyzeJenkins(file: SourceFile): Analysis {
     }
     const concatenated = /^\s*\+/.test(src.slice(s.end, s.end + 20));
     shStep(at, s, concatenated);
-    return Math.max(s.end, after);
+    return Math.max(s.end, past);
   }
 
-  return runCiJobs(file, FORMAT, steps.length ? [{ steps }] : [], problems);
+  /**
+   * The end of a command expression's arguments from `k`: the end of the line, a trailing comma
+   * continuing it. A lone \r ends a line too, as in Groovy: read as part of the line, every `sh` of
+   * a file saved with old Mac line ends read the whole rest of the file (1.96 MB: over 80 s of CPU).
+   * A `{` (a closure argument) ends it too: its block is the main loop's to open.
+   */
+  function commandEnd(k: number): number {
+    let end = k;
+    let last = '';
+    while (end < src.length && src[end] !== '}' && src[end] !== '{' && src[end] !== ';') {
+      const nl = lineEndAt(src, end);
+      if (nl > 0) {
+        if (last !== ',') break;
+        end += nl;
+        continue;
+      }
+      if (src.startsWith('//', end)) {
+        end = endOfLine(src, end);
+        continue;
+      }
+      if (src.startsWith('/*', end)) {
+        const e = src.indexOf('*/', end + 2);
+        end = e < 0 ? src.length : e + 2;
+        continue;
+      }
+      if (isQuote(src[end])) {
+        last = src[end];
+        end = readString(src, end).end;
+        continue;
+      }
+      if (!/\s/.test(src[end])) last = src[end];
+      end++;
+    }
+    return end;
+  }
+
+  return runCiJobs(file, FORMAT, [{ steps: scan() }], problems);
 }
 
 export const jenkinsFrontEnd: FrontEnd = {

@@ -14,10 +14,12 @@ import { SHELL_COMMANDS, SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS, wi
 import { isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
+import { keepParse, keptParse } from './kept-parses.js';
 import { repairCasePatterns } from './grammar-repair.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
+export { keepParses } from './kept-parses.js';
 export type { ShellAssignment, ShellCommand, ShellDialect, ShellParseError, ShellParseOptions, ShellParseResult } from './types.js';
 
 /** Parse errors are for reporting a file as partially checked; a handful is plenty. */
@@ -40,17 +42,27 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   const chars = scriptLength(script);
   within(SHELL_SCRIPT_CHARS, chars);
   opts.meter?.charge(SHELL_FILE_CHARS, chars);
+  /** Walks a parsed script into `result` (`nodes`: its top-level nodes in a batch's tree). */
+  const walk = (s: Script, root: SyntaxNode, nodes?: SyntaxNode[], map?: ScriptMap) => {
+    const collector = new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
+    collector.onBranch = opts.onBranch;
+    if (opts.onScopes) opts.onScopes(collector.scopes(nodes ?? root));
+    collector.run(root, nodes);
+  };
+  const tooComplex = (e: unknown) => {
+    if (e instanceof RangeError || isParserTrap(e)) result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
+    else throw e;
+  };
+  // Parsed with the other scripts of its batch (parseShellBatch): the same tree, no errors. Or
+  // parsed by an earlier run over this very Word (keepParses): the same script and tree.
   const batched = batch?.parsed.get(script);
-  if (batched) {
-    // Parsed with the other scripts of its batch (parseShellBatch): the same tree, no errors.
+  const kept = keptParse(script);
+  if (batched || kept) {
     try {
-      const collector = new Collector(batched.s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
-      collector.onBranch = opts.onBranch;
-      if (opts.onScopes) opts.onScopes(collector.scopes(batched.nodes));
-      collector.run(batched.root, batched.nodes);
+      if (batched) walk(batched.s, batched.root, batched.nodes, batched.map);
+      else if (kept) walk(kept.s, kept.tree.rootNode);
     } catch (e) {
-      if (e instanceof RangeError || isParserTrap(e)) result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
-      else throw e;
+      tooComplex(e);
     }
     return result;
   }
@@ -94,19 +106,14 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;
     }
-    const collector = new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
-    collector.onBranch = opts.onBranch;
-    if (opts.onScopes) opts.onScopes(collector.scopes(tree.rootNode));
-    collector.run(tree.rootNode);
+    const root = tree.rootNode;
+    if (keepParse(script, s, tree)) tree = null; // for the next run over this Word (keepParses deletes it)
+    walk(s, root);
   } catch (e) {
     // Pathological nesting can exhaust the JS or WASM stack; report it as a parse problem and keep
     // whatever commands were already collected rather than failing the whole file. (A WASM trap
     // also marks the parser damaged: the checker then reports the file and rebuilds the parser.)
-    if (e instanceof RangeError || isParserTrap(e)) {
-      result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
-    } else {
-      throw e;
-    }
+    tooComplex(e);
   } finally {
     tree?.delete();
   }
