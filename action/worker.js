@@ -2582,11 +2582,11 @@ var Scopes = class {
         parent = parent.parent;
       return parent ? this.lookup(name, parent, Infinity) : void 0;
     }
-    const keep = pos === Infinity && this.ev.paramBindings.size === 0;
-    if (keep && scope.atEnd?.has(name))
+    const keep2 = pos === Infinity && this.ev.paramBindings.size === 0;
+    if (keep2 && scope.atEnd?.has(name))
       return scope.atEnd.get(name);
     const v = this.lookupEvents(events, pos, name, scope);
-    if (keep && this.ev.paramBindings.size === 0)
+    if (keep2 && this.ev.paramBindings.size === 0)
       (scope.atEnd ??= /* @__PURE__ */ new Map()).set(name, v);
     return v;
   }
@@ -5076,6 +5076,7 @@ var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in o
 var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one systemd setting or supervisor value", limit: SHELL_SCRIPT_CHARS.limit };
 var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
+var YAML_NESTING = { name: "yaml-nesting-depth", what: "nested YAML flow collections", limit: 1e3 };
 var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
 var GITLAB_REFERENCE_DEPTH = { name: "gitlab-reference-depth", what: "levels of !reference", limit: 10 };
@@ -5200,6 +5201,23 @@ function joinWords(words2, sep = " ") {
 // dist/src/frontends/yaml-scalars.js
 var yamlLib;
 var yaml = () => yamlLib ??= createRequire2(import.meta.url)("yaml");
+function checkYamlNesting(src) {
+  let brackets = 0;
+  for (let i = 0; i < src.length && brackets <= YAML_NESTING.limit; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 91 || c === 123)
+      brackets++;
+  }
+  if (brackets <= YAML_NESTING.limit)
+    return;
+  let depth = 0;
+  for (const token of new (yaml()).Lexer().lex(src)) {
+    if (token === "[" || token === "{")
+      within(YAML_NESTING, ++depth);
+    else if ((token === "]" || token === "}") && depth > 0)
+      depth--;
+  }
+}
 var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
 var isScalar = ((n) => yaml().isScalar(n));
@@ -5799,8 +5817,8 @@ var sudo = (argv, st0, name) => {
     return { kind: "self" };
   if (p.options.some((o) => o.name === "h" && !o.value))
     return { kind: "self" };
-  const keep = has(p, "E", "preserve-env");
-  let st = { ...st0, pathReset: "sudo", envPathSet: false, pathUnset: false, assignments: keep ? st0.assignments : [] };
+  const keep2 = has(p, "E", "preserve-env");
+  let st = { ...st0, pathReset: "sudo", envPathSet: false, pathUnset: false, assignments: keep2 ? st0.assignments : [] };
   let i = p.next;
   for (; p.status === "ok" && i < argv.length; i++) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(leadingText(argv[i]));
@@ -6459,14 +6477,14 @@ function buildScript(w) {
 function removeLineContinuations(s) {
   const parser = loadedParser("tree-sitter-bash");
   const tree = /['#]|<</.test(s.text) ? parser.parse(s.text) : null;
-  const keep = [];
+  const keep2 = [];
   if (tree) {
     try {
       const stack = [tree.rootNode];
       while (stack.length) {
         const n = stack.pop();
         if (n.type === "raw_string" || n.type === "ansi_c_string" || n.type === "comment" || n.type === "heredoc_body") {
-          keep.push([n.startIndex, n.endIndex]);
+          keep2.push([n.startIndex, n.endIndex]);
           continue;
         }
         for (const c of n.children)
@@ -6477,12 +6495,12 @@ function removeLineContinuations(s) {
       tree.delete();
     }
   }
-  keep.sort((a, b) => a[0] - b[0]);
+  keep2.sort((a, b) => a[0] - b[0]);
   let r = 0;
   const protectedAt = (i) => {
-    while (r < keep.length && keep[r][1] <= i)
+    while (r < keep2.length && keep2[r][1] <= i)
       r++;
-    return r < keep.length && i >= keep[r][0];
+    return r < keep2.length && i >= keep2[r][0];
   };
   let text3 = "";
   const at = [];
@@ -7022,6 +7040,31 @@ function matchingParen(t, open) {
   return -1;
 }
 
+// dist/src/frontends/shell/kept-parses.js
+var keep;
+function keepParses(scripts, run2) {
+  if (keep)
+    return run2();
+  const own = new Map(scripts.map((w) => [w, void 0]));
+  keep = own;
+  try {
+    return run2();
+  } finally {
+    keep = void 0;
+    for (const k of own.values())
+      k?.tree.delete();
+  }
+}
+function keptParse(script) {
+  return keep?.get(script);
+}
+function keepParse(script, s, tree) {
+  if (!keep?.has(script) || keep.get(script))
+    return false;
+  keep.set(script, { s, tree });
+  return true;
+}
+
 // dist/src/frontends/shell/grammar-repair.js
 var MAX_PATTERN = 1e3;
 function repairCasePatterns(s, root) {
@@ -7460,19 +7503,29 @@ function parseShellWord(script, opts = {}) {
   const chars = scriptLength(script);
   within(SHELL_SCRIPT_CHARS, chars);
   opts.meter?.charge(SHELL_FILE_CHARS, chars);
+  const walk = (s, root, nodes, map) => {
+    const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
+    collector.onBranch = opts.onBranch;
+    if (opts.onScopes)
+      opts.onScopes(collector.scopes(nodes ?? root));
+    collector.run(root, nodes);
+  };
+  const tooComplex = (e) => {
+    if (e instanceof RangeError || isParserTrap(e))
+      result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
+    else
+      throw e;
+  };
   const batched = batch?.parsed.get(script);
-  if (batched) {
+  const kept = keptParse(script);
+  if (batched || kept) {
     try {
-      const collector = new Collector(batched.s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, batched.map);
-      collector.onBranch = opts.onBranch;
-      if (opts.onScopes)
-        opts.onScopes(collector.scopes(batched.nodes));
-      collector.run(batched.root, batched.nodes);
+      if (batched)
+        walk(batched.s, batched.root, batched.nodes, batched.map);
+      else if (kept)
+        walk(kept.s, kept.tree.rootNode);
     } catch (e) {
-      if (e instanceof RangeError || isParserTrap(e))
-        result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
-      else
-        throw e;
+      tooComplex(e);
     }
     return result;
   }
@@ -7516,17 +7569,12 @@ function parseShellWord(script, opts = {}) {
       result.errors.push({ message: "the shell parser gave up on this script", span: script.span });
       return result;
     }
-    const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction);
-    collector.onBranch = opts.onBranch;
-    if (opts.onScopes)
-      opts.onScopes(collector.scopes(tree.rootNode));
-    collector.run(tree.rootNode);
+    const root = tree.rootNode;
+    if (keepParse(script, s, tree))
+      tree = null;
+    walk(s, root);
   } catch (e) {
-    if (e instanceof RangeError || isParserTrap(e)) {
-      result.errors.push({ message: `shell script too complex to analyse (${e.message})`, span: script.span });
-    } else {
-      throw e;
-    }
+    tooComplex(e);
   } finally {
     tree?.delete();
   }
@@ -8868,6 +8916,7 @@ function analyzeActions(file, caller) {
     comments: { line: "#", trailing: "#" },
     persist: (site, t) => persistVenv(file, site, t, styleAt)
   });
+  checkYamlNesting(src);
   const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors)
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
@@ -9946,6 +9995,7 @@ function analyzeGitlab(file) {
     return lineOf(Math.max(from, range ? trimmedSpan(src, node).end - 1 : from));
   };
   const suppressFromLineAbove = (at, from, to) => run2.suppress(from, to, { above: [lineOf(at) - 1], trailingFrom: Infinity });
+  checkYamlNesting(src);
   const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
@@ -13620,10 +13670,11 @@ function analyzeShellScript(file, opts = {}, caller) {
     scope: caller?.scope ?? "at this point of the script",
     persistAdvice: (venv) => `activate it earlier in the script (. ${shown(venv)}/bin/activate)`
   };
-  const out = analyzeWithNamedVenvs((initial) => {
+  const script = textWord(file.text, 0);
+  const out = keepParses([script], () => analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "shell");
     const venvs = new Map([...caller?.venvs ?? [], ...initial]);
-    runShellCommand(textWord(file.text, 0), shell2.parse, shell2.shellName, {
+    runShellCommand(script, shell2.parse, shell2.shellName, {
       file,
       language: "shell",
       api: "script",
@@ -13640,7 +13691,7 @@ function analyzeShellScript(file, opts = {}, caller) {
       shHasSource: opts.shHasSource
     }, o, shell2.dialect ?? "unknown");
     return { out: o, venvs };
-  });
+  }));
   for (const site of out.activations) {
     const act = site.config?.activation;
     if (act)
@@ -14437,6 +14488,7 @@ import path17 from "node:path";
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
   const problems = [];
+  checkYamlNesting(file.text);
   const doc = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors)
     problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
@@ -14610,8 +14662,6 @@ function scriptOf(items) {
 }
 function runCiJobs(file, format, jobs, problems) {
   const run2 = new ConfigRun(file, { language: format.language, comments: format.comments });
-  for (const p of problems)
-    run2.problem(p.message, p.offset);
   const show = shownVia([[format.home, "$HOME"]], shownUnder(format.workspace));
   const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
   let order = 0;
@@ -14620,12 +14670,14 @@ function runCiJobs(file, format, jobs, problems) {
     const named = /* @__PURE__ */ new Set();
     const persisted = [];
     const group = job;
-    job.steps.forEach((step, stepNo) => {
+    let steps = 0;
+    for (const step of job.steps) {
+      const stepNo = steps++;
       order++;
       if (step.writesPath)
         persisted.unshift(...step.writesPath);
       if (step.items.length === 0)
-        return;
+        continue;
       run2.suppress(step.lines.first, step.lines.last, { above: step.lines.above });
       const script = scriptOf(step.items);
       const callSpan = { start: step.items[0].span.start, end: step.items[step.items.length - 1].span.end };
@@ -14636,22 +14688,6 @@ function runCiJobs(file, format, jobs, problems) {
         vars.set("HOME", format.home);
       const startPath = [...step.pathPrepends ?? [], ...persisted, ownPath ?? DEFAULT_PATH].join(":");
       const pending = [];
-      let indexOfOff;
-      const restOf = (cmd) => {
-        if (!indexOfOff) {
-          indexOfOff = /* @__PURE__ */ new Map();
-          for (let k = script.length - 1; k >= 0; k--)
-            if (script[k].off >= 0)
-              indexOfOff.set(script[k].off, k);
-        }
-        const at = cmd.span ? indexOfOff.get(cmd.span.start) ?? -1 : -1;
-        if (at < 0)
-          return "";
-        let nl = at;
-        while (nl < script.length && script[nl].ch !== "\n")
-          nl++;
-        return script.slice(at, nl).map((c) => c.ch).join("");
-      };
       const facts = {
         form: "shell",
         showVenv: show,
@@ -14681,24 +14717,48 @@ function runCiJobs(file, format, jobs, problems) {
           const bin = binSeenFrom(venv, cwd, format.workspace);
           return bin === void 0 ? void 0 : programRewriter(file, program, bin);
         },
-        intercept: format.pathWrite ? (cmd, sh, valueOf) => {
-          const dirs = format.pathWrite(cmd, valueOf, restOf(cmd), sh);
-          if (!dirs)
-            return false;
-          pending.unshift(...dirs);
-          return true;
-        } : void 0,
+        intercept: format.pathWrite ? pathWriteOf(format.pathWrite, script, pending) : void 0,
         // A site of a list item is reported at that item (findings and suppressions per line).
-        anchor: step.items.length > 1 ? (site) => {
-          const at = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== void 0);
-          return step.items.find((it) => at !== void 0 && at >= it.span.start && at < it.span.end)?.span ?? site.callSpan;
-        } : void 0
+        anchor: step.items.length > 1 ? itemAnchor(step.items.map((it) => it.span)) : void 0
       }, unitsToWord(script, callSpan));
       persisted.unshift(...pending);
-    });
+    }
     run2.endGroup(group, venvOnPath([...persisted, DEFAULT_PATH].join(":"), venvs, named));
   }
+  for (const p of problems)
+    run2.problem(p.message, p.offset);
   return run2.finish();
+}
+function pathWriteOf(pathWrite, script, pending) {
+  let indexOfOff;
+  const restOf = (cmd) => {
+    if (!indexOfOff) {
+      indexOfOff = /* @__PURE__ */ new Map();
+      for (let k = script.length - 1; k >= 0; k--)
+        if (script[k].off >= 0)
+          indexOfOff.set(script[k].off, k);
+    }
+    const at = cmd.span ? indexOfOff.get(cmd.span.start) ?? -1 : -1;
+    if (at < 0)
+      return "";
+    let nl = at;
+    while (nl < script.length && script[nl].ch !== "\n")
+      nl++;
+    return script.slice(at, nl).map((c) => c.ch).join("");
+  };
+  return (cmd, sh, valueOf) => {
+    const dirs = pathWrite(cmd, valueOf, restOf(cmd), sh);
+    if (!dirs)
+      return false;
+    pending.unshift(...dirs);
+    return true;
+  };
+}
+function itemAnchor(spans) {
+  return (site) => {
+    const at = site.argv.map((w) => wordSourceSpan(w)?.start).find((o) => o !== void 0);
+    return spans.find((sp) => at !== void 0 && at >= sp.start && at < sp.end) ?? site.callSpan;
+  };
 }
 function pathPrefixOf(assignment, cwd) {
   const m = /^\s*(?:export\s+)?PATH=(["']?)(.*?)\1\s*;?\s*$/.exec(assignment);
@@ -14824,30 +14884,37 @@ function analyzeAzure(file) {
         const pool = field(job, "pool");
         if (pool !== void 0 ? isWindowsPool(y, pool) : windows)
           return;
-        const steps = [];
-        const collect = (list) => {
-          for (const step of itemsOf(y, list)) {
-            const s = readStep(step, vars);
-            if (s === "tool-python")
-              steps.push(toolPythonStep());
-            else if (s)
-              steps.push(s);
-          }
-        };
-        collect(field(job, "steps"));
+        const lists = [itemsOf(y, field(job, "steps"))];
         const walk = (v, depth) => {
           if (!isMapping(v) || depth > 4)
             return;
           for (const [k, e] of v.entries) {
             if (k === "steps")
-              collect(e.value);
+              lists.push(itemsOf(y, e.value));
             else
               walk(e.value, depth + 1);
           }
         };
         walk(field(job, "strategy"), 0);
-        if (steps.length)
-          jobs.push({ steps });
+        function* steps() {
+          try {
+            for (const list of lists) {
+              for (const step of list) {
+                const s = readStep(step, vars);
+                if (s === "tool-python")
+                  yield toolPythonStep();
+                else if (s)
+                  yield s;
+              }
+            }
+          } catch (e) {
+            if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+              throw e;
+            y.problems.push({ message: `internal error while analysing the pipeline: ${e.message}`, offset: 0 });
+          }
+        }
+        if (lists.some((l) => l.length > 0))
+          jobs.push({ steps: steps() });
       };
       const readStep = (step, vars) => {
         if (!isMapping(step))
@@ -14982,44 +15049,52 @@ function analyzeCircleci(file) {
         const jobEnv = envOf2(field(job, "environment"));
         const wd = scalarText2(field(job, "working_directory"));
         const jobCwd = wd === void 0 ? WS3 : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS3).replace(/^~(?=\/|$)/, HOME5), WS3) ?? WS3;
-        const steps = [];
-        for (const step of itemsOf(y, field(job, "steps"))) {
-          const runValue = field(step, "run");
-          if (runValue === void 0)
-            continue;
-          const command2 = isMapping(runValue) ? field(runValue, "command") : runValue;
-          const item = scalarItem(y, command2);
-          if (!item)
-            continue;
-          const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-          const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path19.posix.basename(shell2.trim().split(/\s+/)[0]);
-          if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
-            continue;
-          const env2 = new Map(jobEnv);
-          for (const [k2, v] of envOf2(isMapping(runValue) ? field(runValue, "environment") : void 0))
-            env2.set(k2, v);
-          if (env2.has("PATH"))
-            env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
-          const swd = isMapping(runValue) ? scalarText2(field(runValue, "working_directory")) : void 0;
-          const cwd = swd === void 0 ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME5), jobCwd);
-          const stepSpan = spanOf2(file, step) ?? item.span;
-          const k = keyAt(step, "run") ?? stepSpan.start;
-          const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
-          const dialect = shellProg === "bash" || shellProg === "zsh" ? "bash" : "sh";
-          steps.push({
-            api: "run",
-            items: [item],
-            lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
-            dialect,
-            // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
-            shHasSource: true,
-            shellName: shell2?.trim().split(/\s+/)[0] ?? (dialect === "bash" ? "/bin/bash" : "/bin/sh"),
-            env: env2,
-            cwd
-          });
+        const list = itemsOf(y, field(job, "steps"));
+        function* steps() {
+          try {
+            for (const step of list) {
+              const runValue = field(step, "run");
+              if (runValue === void 0)
+                continue;
+              const command2 = isMapping(runValue) ? field(runValue, "command") : runValue;
+              const item = scalarItem(y, command2);
+              if (!item)
+                continue;
+              const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path19.posix.basename(shell2.trim().split(/\s+/)[0]);
+              if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
+                continue;
+              const env2 = new Map(jobEnv);
+              for (const [k2, v] of envOf2(isMapping(runValue) ? field(runValue, "environment") : void 0))
+                env2.set(k2, v);
+              if (env2.has("PATH"))
+                env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
+              const swd = isMapping(runValue) ? scalarText2(field(runValue, "working_directory")) : void 0;
+              const cwd = swd === void 0 ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME5), jobCwd);
+              const stepSpan = spanOf2(file, step) ?? item.span;
+              const k = keyAt(step, "run") ?? stepSpan.start;
+              const { first, last } = linesOf(file, { start: Math.min(stepSpan.start, k), end: Math.max(stepSpan.end, item.span.end) });
+              const dialect = shellProg === "bash" || shellProg === "zsh" ? "bash" : "sh";
+              yield {
+                api: "run",
+                items: [item],
+                lines: { first, last, above: [lineOf(stepSpan.start) - 1, lineOf(k) - 1] },
+                dialect,
+                // sh here is busybox ash (an image without bash) or the agent's: `source` is not claimed to fail.
+                shHasSource: true,
+                shellName: shell2?.trim().split(/\s+/)[0] ?? (dialect === "bash" ? "/bin/bash" : "/bin/sh"),
+                env: env2,
+                cwd
+              };
+            }
+          } catch (e) {
+            if (isParserTrap(e) || e instanceof ParserDamagedError || e instanceof TooComplexError)
+              throw e;
+            y.problems.push({ message: `internal error while analysing the configuration: ${e.message}`, offset: 0 });
+          }
         }
-        if (steps.length)
-          jobs.push({ steps });
+        if (list.some((step) => field(step, "run") !== void 0))
+          jobs.push({ steps: steps() });
       }
     }
   } catch (e) {
@@ -15144,13 +15219,24 @@ import path21 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
+function lineEndAt(src, i) {
+  if (src[i] === "\n")
+    return 1;
+  if (src[i] === "\r")
+    return src[i + 1] === "\n" ? 2 : 1;
+  return 0;
+}
+function endOfLine(src, i) {
+  while (i < src.length && src[i] !== "\n" && src[i] !== "\r")
+    i++;
+  return i;
+}
 function skipBlank(src, i) {
   for (; ; ) {
     while (i < src.length && /\s/.test(src[i]))
       i++;
     if (src.startsWith("//", i)) {
-      const nl = src.indexOf("\n", i);
-      i = nl < 0 ? src.length : nl;
+      i = endOfLine(src, i + 2);
     } else if (src.startsWith("/*", i)) {
       const e = src.indexOf("*/", i + 2);
       i = e < 0 ? src.length : e + 2;
@@ -15165,8 +15251,8 @@ function skipInline(src, i) {
     if (src.startsWith("/*", i)) {
       const e = src.indexOf("*/", i + 2);
       i = e < 0 ? src.length : e + 2;
-    } else if (src[i] === "\\" && (src[i + 1] === "\n" || src[i + 1] === "\r" && src[i + 2] === "\n")) {
-      i += src[i + 1] === "\n" ? 2 : 3;
+    } else if (src[i] === "\\" && lineEndAt(src, i + 1) > 0) {
+      i += 1 + lineEndAt(src, i + 1);
     } else
       return i;
   }
@@ -15193,12 +15279,12 @@ function readString(src, i) {
       return { parts, start: i, end: k + delim.length };
     }
     const c = src[k];
-    if (!triple && c === "\n")
+    if (!triple && (c === "\n" || c === "\r"))
       break;
     if (c === "\\") {
       const n = src[k + 1];
-      if (n === "\n") {
-        k += 2;
+      if (lineEndAt(src, k + 1) > 0) {
+        k += 1 + lineEndAt(src, k + 1);
         continue;
       }
       if (n !== void 0 && n in ESCAPES2) {
@@ -15250,6 +15336,42 @@ function readString(src, i) {
   flush();
   return { parts, start: i, end: k, open: true };
 }
+function bracketMatcher(src) {
+  let closeOf;
+  return (i) => {
+    closeOf ??= matchAll(src);
+    const c = closeOf[i];
+    return c === NOT_MET ? matching(src, i) : c;
+  };
+}
+var NOT_MET = -2;
+function matchAll(src) {
+  const closeOf = new Int32Array(src.length).fill(NOT_MET);
+  const open = { "(": [], "[": [], "{": [] };
+  const openOf = { ")": "(", "]": "[", "}": "{" };
+  let k = 0;
+  while (k < src.length) {
+    const c = src[k];
+    if (isQuote(c)) {
+      k = readString(src, k).end;
+      continue;
+    }
+    if (src.startsWith("//", k) || src.startsWith("/*", k)) {
+      k = skipBlank(src, k);
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{") {
+      open[c].push(k);
+      closeOf[k] = -1;
+    } else if (c === ")" || c === "]" || c === "}") {
+      const o = open[openOf[c]].pop();
+      if (o !== void 0)
+        closeOf[o] = k;
+    }
+    k++;
+  }
+  return closeOf;
+}
 function matching(src, i) {
   const open = src[i];
   const close = open === "(" ? ")" : open === "[" ? "]" : "}";
@@ -15289,8 +15411,10 @@ var FORMAT4 = {
 function analyzeJenkins(file) {
   const src = file.text;
   const problems = [];
-  const steps = [];
+  const ready = [];
   const lineOf = (off) => file.location(Math.min(off, src.length)).line;
+  const match = bracketMatcher(src);
+  let unclosed = false;
   const frames = [{ env: /* @__PURE__ */ new Map(), prepends: [], cwd: WS5 }];
   let pending;
   const top = () => frames[frames.length - 1];
@@ -15362,7 +15486,7 @@ function analyzeJenkins(file) {
     for (let k = frames.length - 1; k >= 0; k--)
       prepends.push(...frames[k].prepends);
     const first = lineOf(at);
-    steps.push({
+    ready.push({
       api: "sh",
       items: [{ chars, span: { start: script.start, end: script.end } }],
       lines: { first, last: lineOf(Math.max(at, script.end - 1)), above: [first - 1] },
@@ -15374,86 +15498,92 @@ function analyzeJenkins(file) {
       cwd: f.cwd
     });
   };
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (c === "{" || c === "}") {
-      if (c === "{")
-        frames.push(pending ?? { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd });
-      else if (frames.length > 1)
-        frames.pop();
-      pending = void 0;
-      i++;
-      continue;
-    }
-    if (c === "/" && (src[i + 1] === "/" || src[i + 1] === "*")) {
-      i = skipBlank(src, i);
-      continue;
-    }
-    if (isQuote(c)) {
-      const s = readString(src, i);
-      if (s.open)
-        problems.push({ message: "Groovy: unterminated string", offset: i });
-      i = s.end;
-      continue;
-    }
-    if (!/[A-Za-z_]/.test(c) || i > 0 && /[\w.$]/.test(src[i - 1])) {
-      i++;
-      continue;
-    }
-    const word = /^[A-Za-z_]\w*/.exec(src.slice(i, i + 64))[0];
-    const after = i + word.length;
-    if (word === "sh") {
-      i = readSh(i, after);
-      continue;
-    }
-    if (word === "withEnv" || word === "dir") {
-      const open = skipInline(src, after);
-      const close = src[open] === "(" ? matching(src, open) : -1;
-      const brace = close < 0 ? -1 : skipBlank(src, close + 1);
-      if (close > 0 && src[brace] === "{") {
-        const f = { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd };
-        const strings = stringsIn(open, close);
-        if (word === "dir") {
-          const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : void 0;
-          f.cwd = d ?? `${WS5}/${UNKNOWN2}`;
-        } else {
-          frames.push(f);
-          for (const s of strings) {
-            const t = textOf(s);
-            const eq = t.indexOf("=");
-            if (eq > 0)
-              setVar(f, t.slice(0, eq), t.slice(eq + 1));
-          }
+  function* scan() {
+    let i = 0;
+    while (i < src.length) {
+      for (const s of ready.splice(0))
+        yield s;
+      const c = src[i];
+      if (c === "{" || c === "}") {
+        if (c === "{")
+          frames.push(pending ?? { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd });
+        else if (frames.length > 1)
           frames.pop();
-        }
-        pending = f;
-        i = brace;
+        pending = void 0;
+        i++;
         continue;
       }
-    }
-    if (word === "environment") {
-      const brace = skipBlank(src, after);
-      if (src[brace] === "{") {
-        const end = matching(src, brace);
-        const stop = end < 0 ? src.length : end;
-        const f = top();
-        const re = /([A-Za-z_][\w+]*)\s*=\s*/g;
-        re.lastIndex = brace + 1;
-        for (let m = re.exec(src); m && m.index < stop; m = re.exec(src)) {
-          const v = re.lastIndex;
-          if (isQuote(src[v])) {
-            const s = readString(src, v);
-            setVar(f, m[1], textOf(s));
-            re.lastIndex = s.end;
-          } else
-            f.env.set(m[1], UNKNOWN2);
-        }
-        i = stop + 1;
+      if (c === "/" && (src[i + 1] === "/" || src[i + 1] === "*")) {
+        i = skipBlank(src, i);
         continue;
       }
+      if (isQuote(c)) {
+        const s = readString(src, i);
+        if (s.open)
+          problems.push({ message: "Groovy: unterminated string", offset: i });
+        i = s.end;
+        continue;
+      }
+      if (!/[A-Za-z_]/.test(c) || i > 0 && /[\w.$]/.test(src[i - 1])) {
+        i++;
+        continue;
+      }
+      const word = /^[A-Za-z_]\w*/.exec(src.slice(i, i + 64))[0];
+      const after = i + word.length;
+      if (word === "sh") {
+        i = readSh(i, after);
+        continue;
+      }
+      if (word === "withEnv" || word === "dir") {
+        const open = skipInline(src, after);
+        const close = src[open] === "(" ? match(open) : -1;
+        const brace = close < 0 ? -1 : skipBlank(src, close + 1);
+        if (close > 0 && src[brace] === "{") {
+          const f = { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd };
+          const strings = stringsIn(open, close);
+          if (word === "dir") {
+            const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : void 0;
+            f.cwd = d ?? `${WS5}/${UNKNOWN2}`;
+          } else {
+            frames.push(f);
+            for (const s of strings) {
+              const t = textOf(s);
+              const eq = t.indexOf("=");
+              if (eq > 0)
+                setVar(f, t.slice(0, eq), t.slice(eq + 1));
+            }
+            frames.pop();
+          }
+          pending = f;
+          i = brace;
+          continue;
+        }
+      }
+      if (word === "environment") {
+        const brace = skipBlank(src, after);
+        if (src[brace] === "{") {
+          const end = match(brace);
+          const stop = end < 0 ? src.length : end;
+          const f = top();
+          const re = /([A-Za-z_][\w+]*)\s*=\s*/g;
+          re.lastIndex = brace + 1;
+          for (let m = re.exec(src); m && m.index < stop; m = re.exec(src)) {
+            const v = re.lastIndex;
+            if (isQuote(src[v])) {
+              const s = readString(src, v);
+              setVar(f, m[1], textOf(s));
+              re.lastIndex = s.end;
+            } else
+              f.env.set(m[1], UNKNOWN2);
+          }
+          i = stop + 1;
+          continue;
+        }
+      }
+      i = after;
     }
-    i = after;
+    for (const s of ready.splice(0))
+      yield s;
   }
   function stringsIn(open, close) {
     const out = [];
@@ -15471,43 +15601,70 @@ function analyzeJenkins(file) {
   function readSh(at, after) {
     let k = skipInline(src, after);
     let end;
-    if (src[k] === "(") {
-      end = matching(src, k);
-      if (end < 0)
-        end = src.length;
-      k = skipBlank(src, k + 1);
-    } else {
-      end = k;
-      const lineEnd = (j) => src[j] === "\n" || src[j] === "\r";
-      while (end < src.length && !lineEnd(end) && src[end] !== "}" && src[end] !== ";") {
-        if (isQuote(src[end]))
-          end = readString(src, end).end;
-        else
-          end++;
-        if (lineEnd(end) && /,\s*$/.test(src.slice(k, end)))
-          end += src[end] === "\r" && src[end + 1] === "\n" ? 2 : 1;
+    const paren = src[k] === "(";
+    if (paren) {
+      end = match(k);
+      if (end < 0) {
+        if (!unclosed)
+          problems.push({ message: "Groovy: unclosed (", offset: k });
+        unclosed = true;
+        end = k + 1;
       }
-    }
+      k = skipBlank(src, k + 1);
+    } else if (!isQuote(src[k]))
+      end = commandEnd(k);
     let s;
     if (isQuote(src[k]))
       s = readString(src, k);
-    else {
+    else if (end !== void 0) {
       const m = /\bscript\s*:\s*/.exec(src.slice(k, end));
       const v = m ? k + m.index + m[0].length : -1;
       if (v >= 0 && isQuote(src[v]))
         s = readString(src, v);
     }
+    const past = end !== void 0 && !paren ? end : after;
     if (!s)
-      return after;
+      return past;
     if (s.open) {
       problems.push({ message: "Groovy: unterminated string", offset: s.start });
       return s.end;
     }
     const concatenated = /^\s*\+/.test(src.slice(s.end, s.end + 20));
     shStep(at, s, concatenated);
-    return Math.max(s.end, after);
+    return Math.max(s.end, past);
   }
-  return runCiJobs(file, FORMAT4, steps.length ? [{ steps }] : [], problems);
+  function commandEnd(k) {
+    let end = k;
+    let last = "";
+    while (end < src.length && src[end] !== "}" && src[end] !== "{" && src[end] !== ";") {
+      const nl = lineEndAt(src, end);
+      if (nl > 0) {
+        if (last !== ",")
+          break;
+        end += nl;
+        continue;
+      }
+      if (src.startsWith("//", end)) {
+        end = endOfLine(src, end);
+        continue;
+      }
+      if (src.startsWith("/*", end)) {
+        const e = src.indexOf("*/", end + 2);
+        end = e < 0 ? src.length : e + 2;
+        continue;
+      }
+      if (isQuote(src[end])) {
+        last = src[end];
+        end = readString(src, end).end;
+        continue;
+      }
+      if (!/\s/.test(src[end]))
+        last = src[end];
+      end++;
+    }
+    return end;
+  }
+  return runCiJobs(file, FORMAT4, [{ steps: scan() }], problems);
 }
 var jenkinsFrontEnd = {
   language: "jenkins",
