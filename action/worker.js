@@ -1218,16 +1218,22 @@ var Prefilter = class {
    * For a Python file the tests above would skip: whether it may still start a tool through another
    * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
    * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
-   * undecoded bytes as Latin-1 (`bytes`: then only the cheap half: a helper called or an API word).
+   * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
+   * bytes are read as Latin-1 only when an import may be the project's).
    */
-  mayMatterThroughProject(path25, text3, bytes = false) {
+  mayMatterThroughProject(path25, text3) {
     const p = this.project;
-    if (!p || !/\bimport\b/.test(text3))
+    if (!p)
       return false;
-    const helper = () => p.callsHelper(path25, text3) && this.tools.test(text3);
-    if (bytes)
-      return helper();
-    return helper() && someStringMatches(text3, this.tools) || apiWordInCode(text3) && p.usesToolConstant(path25, text3, this.tools);
+    if (typeof text3 !== "string") {
+      if (!p.mayImportProjectBytes(text3))
+        return false;
+      const s = text3.toString("latin1");
+      return p.callsHelper(path25, s) && this.tools.test(s);
+    }
+    if (!/\bimport\b/.test(text3))
+      return false;
+    return p.callsHelper(path25, text3) && someStringMatches(text3, this.tools) || p.usesToolConstant(path25, text3, this.tools) && apiWordInCode(text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -3959,6 +3965,9 @@ var ProjectModules = class {
     }
     return out.filter((b) => b.module !== me);
   }
+  mayImportProjectBytes(bytes) {
+    return mayImportProjectBytes(bytes);
+  }
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
   callsHelper(fromFile, text3) {
     if (!/\bimport\b/.test(text3))
@@ -4027,10 +4036,21 @@ function isStandard(top) {
 }
 var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
 function projectImportStarts(text3) {
+  return importStarts({ indexOf: (s, i) => text3.indexOf(s, i), code: (i) => text3.charCodeAt(i), lineStart: (i) => text3.lastIndexOf("\n", i) + 1, slice: (a, b) => text3.slice(a, b) }, true);
+}
+function mayImportProjectBytes(bytes) {
+  return importStarts({ indexOf: (_, i) => bytes.indexOf(IMPORT_BYTES, i), code: (i) => bytes[i], lineStart: (i) => bytes.lastIndexOf(10, i) + 1, slice: (a, b) => bytes.toString("latin1", a, Math.min(b, bytes.length)) }, false).length > 0;
+}
+var IMPORT_BYTES = Buffer.from("import");
+function importStarts(t, all) {
   const out = [];
-  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
-    const lineStart = text3.lastIndexOf("\n", i) + 1;
-    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
+  for (let i = t.indexOf("import", 0); i !== -1; i = t.indexOf("import", i + 6)) {
+    const before = i > 0 ? t.code(i - 1) : 10;
+    const after = t.code(i + 6);
+    if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9)
+      continue;
+    const lineStart = t.lineStart(i);
+    const m = IMPORT_PREFIX.exec(t.slice(lineStart, i));
     if (!m)
       continue;
     let top = m[2];
@@ -4038,12 +4058,14 @@ function projectImportStarts(text3) {
       if (!m[1] && (!top || isStandard(top)))
         continue;
     } else {
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 500))?.[1] ?? "";
+      const names = /^import[ \t]+([^\n#;]*)/.exec(t.slice(i, i + 300))?.[1] ?? "";
       if (!names.split(",").some((n) => (top = n.trim().split(/[.\s]/)[0], !!top && !isStandard(top))))
         continue;
     }
     if (out[out.length - 1] !== lineStart)
       out.push(lineStart);
+    if (!all)
+      break;
   }
   return out;
 }

@@ -83,7 +83,7 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
   if (fe.maxBytes !== undefined && bytes.length > fe.maxBytes) {
     return problem('too-large', `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === 'python' && ctx.prefilter.mayMatterThroughProject(path, bytes.toString('latin1'), true))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === 'python' && ctx.prefilter.mayMatterThroughProject(path, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result.skipped = true;
     return { result };
   }

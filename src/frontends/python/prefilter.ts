@@ -73,14 +73,20 @@ export class Prefilter {
    * For a Python file the tests above would skip: whether it may still start a tool through another
    * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
    * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
-   * undecoded bytes as Latin-1 (`bytes`: then only the cheap half: a helper called or an API word).
+   * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
+   * bytes are read as Latin-1 only when an import may be the project's).
    */
-  mayMatterThroughProject(path: string, text: string, bytes = false): boolean {
+  mayMatterThroughProject(path: string, text: string | Buffer): boolean {
     const p = this.project;
-    if (!p || !/\bimport\b/.test(text)) return false;
-    const helper = () => p.callsHelper(path, text) && this.tools.test(text);
-    if (bytes) return helper();
-    return (helper() && someStringMatches(text, this.tools)) || (apiWordInCode(text) && p.usesToolConstant(path, text, this.tools));
+    if (!p) return false;
+    if (typeof text !== 'string') {
+      if (!p.mayImportProjectBytes(text)) return false;
+      const s = text.toString('latin1');
+      return p.callsHelper(path, s) && this.tools.test(s);
+    }
+    if (!/\bimport\b/.test(text)) return false;
+    // (a file here already failed the tests above: apiWordInCode last, it is the dearest)
+    return (p.callsHelper(path, text) && someStringMatches(text, this.tools)) || (p.usesToolConstant(path, text, this.tools) && apiWordInCode(text));
   }
 }
 

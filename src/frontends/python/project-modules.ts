@@ -355,6 +355,10 @@ export class ProjectModules implements OtherModules {
     return out.filter((b) => b.module !== me);
   }
 
+  mayImportProjectBytes(bytes: Buffer): boolean {
+    return mayImportProjectBytes(bytes);
+  }
+
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
   callsHelper(fromFile: string, text: string): boolean {
     if (!/\bimport\b/.test(text)) return false;
@@ -429,20 +433,44 @@ const IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
  * each other).
  */
 function projectImportStarts(text: string): number[] {
+  return importStarts({ indexOf: (s, i) => text.indexOf(s, i), code: (i) => text.charCodeAt(i), lineStart: (i) => text.lastIndexOf('\n', i) + 1, slice: (a, b) => text.slice(a, b) }, true);
+}
+
+/** Whether undecoded bytes may import a module of the project (projectImportStarts without decoding the file). */
+export function mayImportProjectBytes(bytes: Buffer): boolean {
+  return importStarts({ indexOf: (_, i) => bytes.indexOf(IMPORT_BYTES, i), code: (i) => bytes[i], lineStart: (i) => bytes.lastIndexOf(10, i) + 1, slice: (a, b) => bytes.toString('latin1', a, Math.min(b, bytes.length)) }, false).length > 0;
+}
+
+const IMPORT_BYTES = Buffer.from('import');
+
+interface Searchable {
+  indexOf(s: string, from: number): number;
+  /** The character code at i (NaN or undefined past the end). */
+  code(i: number): number | undefined;
+  lineStart(at: number): number;
+  slice(from: number, to: number): string;
+}
+
+function importStarts(t: Searchable, all: boolean): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
-    const lineStart = text.lastIndexOf('\n', i) + 1;
-    const m = IMPORT_PREFIX.exec(text.slice(lineStart, i));
+  for (let i = t.indexOf('import', 0); i !== -1; i = t.indexOf('import', i + 6)) {
+    // A word of its own, followed by a space or tab: most hits (`important`, `imports`, `_import`) stop here.
+    const before = i > 0 ? t.code(i - 1) : 10;
+    const after = t.code(i + 6);
+    if ((before !== 32 && before !== 9 && before !== 10) || (after !== 32 && after !== 9)) continue;
+    const lineStart = t.lineStart(i);
+    const m = IMPORT_PREFIX.exec(t.slice(lineStart, i));
     if (!m) continue;
     let top = m[2];
     if (m[0].trimStart().startsWith('from')) {
       if (!m[1] && (!top || isStandard(top))) continue;
     } else {
       // `import a, b.c as d`: any of them
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text.slice(i, i + 500))?.[1] ?? '';
+      const names = /^import[ \t]+([^\n#;]*)/.exec(t.slice(i, i + 300))?.[1] ?? '';
       if (!names.split(',').some((n) => ((top = n.trim().split(/[.\s]/)[0]), !!top && !isStandard(top)))) continue;
     }
     if (out[out.length - 1] !== lineStart) out.push(lineStart);
+    if (!all) break;
   }
   return out;
 }
