@@ -10,15 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { tempDir } from './helpers.js';
+import { writeProject } from './helpers.js';
 
 function project(files: Record<string, string>): string {
-  const root = tempDir('venvguard-docker-run-');
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
+  return writeProject('venvguard-docker-run-', files);
 }
 
 async function findings(root: string): Promise<string[]> {

@@ -21,6 +21,16 @@ export function tempDir(prefix = 'venvguard-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** A fresh folder holding the given files (relative path → text), folders made as needed. */
+export function writeProject(prefix: string, files: Record<string, string>): string {
+  const root = tempDir(prefix);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
 /** Any Python 3 that can make a venv: pyenv's newest, else python3 on PATH (never a fixed path). */
 export function python3(): string | undefined {
   const r = spawnSync('pyenv', ['root'], { encoding: 'utf8' });

@@ -11,15 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { tempDir } from './helpers.js';
+import { writeProject } from './helpers.js';
 
 function project(files: Record<string, string>): string {
-  const root = tempDir('venvguard-who-');
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
+  return writeProject('venvguard-who-', files);
 }
 
 /** Findings as `path:line CODE message`, VG106 included. */

@@ -11,16 +11,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { check } from '../../src/api.js';
-import { tempDir } from '../helpers.js';
+import { writeProject } from '../helpers.js';
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir('vg-modules-');
-  for (const [f, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => writeProject('vg-modules-', files);
 
 async function findings(files: Record<string, string>, extra: { fixes?: boolean } = {}): Promise<string[]> {
   const dir = project(files);
