@@ -60,6 +60,16 @@ test('a command constant imported from another module of the project', async (t)
       ['run_all.py:4 VG101 python <- tools/constants.py:2'],
     );
   });
+  await t.test('the shape of a real case (metaflow, metaflow/mflog/save_logs_periodically.py:74 at the corpus commit): an argv list set in the package\'s __init__.py, imported with `from . import NAME`, run by subprocess.call and Popen', async () => {
+    assert.deepEqual(
+      await findings({
+        'flowlib/__init__.py': '',
+        'flowlib/logs/__init__.py': 'SAVE_LOGS_ARGS = ["python", "-m", "flowlib.logs.save"]\nSAVE_LOGS = " ".join(SAVE_LOGS_ARGS)\n',
+        'flowlib/logs/periodic.py': 'import subprocess\n\nfrom . import SAVE_LOGS_ARGS\n\n\ndef save(debug):\n    if not debug:\n        return subprocess.call(SAVE_LOGS_ARGS)\n    return subprocess.Popen(SAVE_LOGS_ARGS, stdout=subprocess.PIPE).communicate()\n',
+      }),
+      ['flowlib/logs/periodic.py:8 VG101 python <- flowlib/logs/__init__.py:1', 'flowlib/logs/periodic.py:9 VG101 python <- flowlib/logs/__init__.py:1'],
+    );
+  });
   await t.test('a file with no tool name of its own in any string is still checked (the prefilter looks at the module)', async () => {
     assert.deepEqual(
       await findings({ 'app/__init__.py': '', 'app/settings.py': SETTINGS, 'app/x.py': 'import subprocess\nfrom app.settings import PYTHON as interpreter\n\nsubprocess.run([interpreter, __file__])\n' }),
