@@ -3491,8 +3491,9 @@ function shellEffect(cmd, sh, valueOf) {
   if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
     const target = wordText(cmd.words[1]);
     const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
-    if (abs && /\/bin\/activate$/.test(abs))
-      return { kind: "activation", venv: abs.slice(0, -"/bin/activate".length) };
+    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
+    if (abs && m)
+      return { kind: "activation", venv: abs.slice(0, m.index) };
   }
   return void 0;
 }
@@ -4356,7 +4357,7 @@ function analyzeActions(file, caller) {
         if (k === void 0)
           continue;
         const v = scalarText(p.value);
-        withs.set(k, v === void 0 ? UNKNOWN : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+        withs.set(k, v === void 0 ? UNKNOWN : charsText(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), new Map([...js.ghEnv, ...stepEnv]), inputs)));
       }
     }
     const venvsBefore = new Set(js.venvs.keys());
@@ -4413,8 +4414,8 @@ function analyzeActions(file, caller) {
           pythonStepWrites(charsText(scalarChars(src, runNode)), cwd, js);
         return;
       }
-      const script = substituteExpressions(scalarChars(src, runNode), stepEnv, inputs);
       const vars = new Map([...js.ghEnv, ...stepEnv]);
+      const script = substituteExpressions(scalarChars(src, runNode), vars, inputs);
       vars.delete("PATH");
       vars.set("GITHUB_WORKSPACE", WS);
       if (!vars.has("HOME"))

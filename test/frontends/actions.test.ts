@@ -63,6 +63,19 @@ test('actions state: $GITHUB_ENV PATH= and $VIRTUAL_ENV after activation', async
   assert.equal(siteAt(sites, 'pytest').env.activeVenv, `${WS}/.venv`);
 });
 
+test('actions state: ${{ env.X }} holds what an earlier step wrote to $GITHUB_ENV (gradio: `. ${{ env.VENV_ACTIVATE }}`)', async () => {
+  const { sites } = await analyze(
+    'jobs:\n  t:\n    steps:\n      - run: echo "VENV_ACTIVATE=venv/bin/activate" >> $GITHUB_ENV\n      - run: python -m venv venv\n      - run: |\n          . ${{ env.VENV_ACTIVATE }}\n          python scripts/generate.py\n      - run: python scripts/other.py\n',
+  );
+  assert.equal(siteAt(sites, 'python scripts/generate.py').env.activeVenv, `${WS}/venv`);
+  assert.equal(siteAt(sites, 'python scripts/other.py').env.activeVenv, undefined);
+  // One step per runner OS writes it (`if:`): the later, Windows layout, names the same venv.
+  const both = await analyze(
+    'jobs:\n  t:\n    steps:\n      - if: github.event.inputs.os == \'ubuntu-latest\'\n        run: echo "VENV_ACTIVATE=venv/bin/activate" >> $GITHUB_ENV\n      - if: github.event.inputs.os == \'windows-latest\'\n        run: echo "VENV_ACTIVATE=venv/Scripts/activate" >> $GITHUB_ENV\n      - run: python -m venv venv\n      - run: |\n          . ${{ env.VENV_ACTIVATE }}\n          python scripts/generate.py\n',
+  );
+  assert.equal(siteAt(both.sites, 'python scripts/generate.py').env.activeVenv, `${WS}/venv`);
+});
+
 test('actions state: env: PATH at workflow/job/step level, with ${{ github.workspace }}', async () => {
   const { sites } = await analyze(
     'env:\n  PATH: ${{ github.workspace }}/.venv/bin:/usr/bin\njobs:\n  t:\n    steps:\n      - run: python -m venv .venv\n      - run: pip install a\n  u:\n    env:\n      PATH: /usr/bin:/bin\n    steps:\n      - run: python -m venv .venv\n      - run: pip install b\n      - run: pip install c\n        env:\n          PATH: ${{ github.workspace }}/.venv/bin:${{ env.PATH }}\n',

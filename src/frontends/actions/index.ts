@@ -322,7 +322,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
         const k = scalarText(p.key);
         if (k === undefined) continue;
         const v = scalarText(p.value);
-        withs.set(k, v === undefined ? UNKNOWN : text(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), stepEnv, inputs)));
+        withs.set(k, v === undefined ? UNKNOWN : text(substituteExpressions([...v].map((ch) => ({ ch, off: -1 })), new Map([...js.ghEnv, ...stepEnv]), inputs)));
       }
     }
     const venvsBefore = new Set(js.venvs.keys());
@@ -380,8 +380,9 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
         if (shellName !== undefined && /^python[\d.]*\b/.test(shellName.trim())) pythonStepWrites(text(scalarChars(src, runNode)), cwd, js);
         return;
       }
-      const script = substituteExpressions(scalarChars(src, runNode), stepEnv, inputs);
+      // The `env` context holds what earlier steps wrote to $GITHUB_ENV too (`. ${{ env.VENV_ACTIVATE }}`).
       const vars = new Map([...js.ghEnv, ...stepEnv]);
+      const script = substituteExpressions(scalarChars(src, runNode), vars, inputs);
       vars.delete('PATH');
       vars.set('GITHUB_WORKSPACE', WS);
       if (!vars.has('HOME')) vars.set('HOME', HOME);

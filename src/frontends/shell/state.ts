@@ -112,7 +112,9 @@ export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word
   if ((w0 === 'source' || w0 === '.') && cmd.words[1]) {
     const target = wordText(cmd.words[1]);
     const abs = target === undefined ? undefined : resolveDir(target, sh.cwd);
-    if (abs && /\/bin\/activate$/.test(abs)) return { kind: 'activation', venv: abs.slice(0, -'/bin/activate'.length) };
+    // (`Scripts/activate`: a Windows venv, as Git Bash on a Windows runner sources it)
+    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
+    if (abs && m) return { kind: 'activation', venv: abs.slice(0, m.index) };
   }
   return undefined;
 }
