@@ -18549,18 +18549,25 @@ var MAX_MODULE_CHARS = 512 * 1024;
 var MAX_NAMES = 500;
 var TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
 function assignedIn(t) {
-  if (!t.assigned) {
-    t.assigned = /* @__PURE__ */ new Map();
-    for (const m of t.text.matchAll(TOP_ASSIGNMENT)) {
-      const l = t.assigned.get(m[1]);
-      if (l)
-        l.push(m[2]);
-      else
-        t.assigned.set(m[1], [m[2]]);
-    }
-  }
   return t.assigned;
 }
+var IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
+function moduleFacts(text3) {
+  const assigned = /* @__PURE__ */ new Map();
+  for (const m of text3.matchAll(TOP_ASSIGNMENT)) {
+    const l = assigned.get(m[1]);
+    if (l)
+      l.push(m[2]);
+    else
+      assigned.set(m[1], [m[2]]);
+  }
+  const importWords = /* @__PURE__ */ new Set();
+  for (const m of text3.matchAll(IMPORT_LINE))
+    for (const w of m[0].match(/\w+/g) ?? [])
+      importWords.add(w);
+  return { launchingDefs: launchingDefs(text3), assigned, importWords };
+}
+var MAX_KEPT_CHARS = 32 * 1024 * 1024;
 var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var TOP_DEF = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
@@ -18570,6 +18577,8 @@ var ProjectModules = class {
   resolved = /* @__PURE__ */ new Map();
   lastBindings;
   texts = /* @__PURE__ */ new Map();
+  bodies = /* @__PURE__ */ new Map();
+  keptChars = 0;
   constants = /* @__PURE__ */ new Map();
   origins = /* @__PURE__ */ new Map();
   helpers = /* @__PURE__ */ new Map();
@@ -18654,20 +18663,32 @@ var ProjectModules = class {
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
-      let t = null;
-      try {
-        const bytes = fs12.readFileSync(file);
-        if (bytes.length <= MAX_MODULE_CHARS) {
-          const d = decodePython(file, bytes);
-          if (d.ok)
-            t = { text: d.file.text, launchingDefs: launchingDefs(d.file.text) };
-        }
-      } catch {
-        t = null;
-      }
-      this.texts.set(file, t);
+      const text3 = this.readText(file);
+      this.texts.set(file, text3 === void 0 ? null : moduleFacts(text3));
     }
     return this.texts.get(file) ?? void 0;
+  }
+  /** A module's decoded text (undefined: unreadable, too large or undecodable), kept within MAX_KEPT_CHARS. */
+  readText(file) {
+    const kept = this.bodies.get(file);
+    if (kept !== void 0)
+      return kept;
+    let text3;
+    try {
+      const bytes = fs12.readFileSync(file);
+      if (bytes.length <= MAX_MODULE_CHARS) {
+        const d = decodePython(file, bytes);
+        if (d.ok)
+          text3 = d.file.text;
+      }
+    } catch {
+      text3 = void 0;
+    }
+    if (text3 !== void 0 && this.keptChars + text3.length <= MAX_KEPT_CHARS) {
+      this.bodies.set(file, text3);
+      this.keptChars += text3.length;
+    }
+    return text3;
   }
   /** The module parsed, for the rest of this importing file's analysis (undefined over a budget). */
   loaded(file, depth) {
@@ -18675,13 +18696,13 @@ var ProjectModules = class {
     if (this.live.has(key))
       return this.live.get(key) ?? void 0;
     this.live.set(key, null);
-    const t = this.moduleText(file);
-    if (!t || this.parsedNow >= MAX_PER_FILE || this.parsed >= MAX_PARSED)
+    const text3 = this.moduleText(file) && this.parsedNow < MAX_PER_FILE && this.parsed < MAX_PARSED ? this.readText(file) : void 0;
+    if (text3 === void 0)
       return void 0;
     this.parsedNow++;
     this.parsed++;
-    const source = new SourceFile(file, t.text);
-    const { text: blanked } = blankComments(t.text);
+    const source = new SourceFile(file, text3);
+    const { text: blanked } = blankComments(text3);
     const tree = loadedParser("tree-sitter-python").parse(blanked.includes("\r") ? blanked.replace(/\r(?!\n)/g, "\n") : blanked);
     if (!tree)
       return void 0;
@@ -18713,7 +18734,7 @@ var ProjectModules = class {
     let v = this.constants.get(key);
     if (v === void 0) {
       const t = this.moduleText(at2.file);
-      if (!t || !(assignedIn(t).has(at2.name) || new RegExp(`^[ \\t]*(?:from|import)\\b[^\\n]*\\b${at2.name}\\b`, "m").test(t.text))) {
+      if (!t || !(assignedIn(t).has(at2.name) || t.importWords.has(at2.name))) {
         this.constants.set(key, null);
         return void 0;
       }
@@ -18895,7 +18916,7 @@ var ProjectModules = class {
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH3) {
       const named = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
-      t.bindings ??= this.importBindings(file, t.text);
+      t.bindings ??= this.importBindings(file, this.readText(file) ?? "");
       sets = t.bindings.some((b) => b.name !== void 0 && named.has(b.alias) && this.setsTool(b.module, b.name, tools, depth + 1));
     }
     t.tool.set(name, sets);

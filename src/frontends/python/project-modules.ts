@@ -49,12 +49,17 @@ interface Loaded {
   mod: PythonModule;
 }
 
+/**
+ * What is kept of a module read once: its lexical facts. Its text is kept too while the texts kept
+ * stay under MAX_KEPT_CHARS in all (a huge project's modules are read again when parsed, not all held).
+ */
 interface ModuleText {
-  text: string;
   /** Top-level `def NAME(` blocks whose code names a launch API, by name (lexical). */
   launchingDefs: Set<string>;
-  /** Top-level assignments by name: the rest of each `NAME = …` line (lexical, built on first use). */
-  assigned?: Map<string, string[]>;
+  /** Top-level assignments by name: the rest of each `NAME = …` line (lexical). */
+  assigned: Map<string, string[]>;
+  /** Every word on the module's import lines (a name it may re-export). */
+  importWords: Set<string>;
   /** The module's own imports of project modules (lexical, built on first use). */
   bindings?: ImportBinding[];
   /** setsTool's answers, by name. */
@@ -64,16 +69,25 @@ interface ModuleText {
 const TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
 
 function assignedIn(t: ModuleText): Map<string, string[]> {
-  if (!t.assigned) {
-    t.assigned = new Map();
-    for (const m of t.text.matchAll(TOP_ASSIGNMENT)) {
-      const l = t.assigned.get(m[1]);
-      if (l) l.push(m[2]);
-      else t.assigned.set(m[1], [m[2]]);
-    }
-  }
   return t.assigned;
 }
+
+const IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
+
+function moduleFacts(text: string): ModuleText {
+  const assigned = new Map<string, string[]>();
+  for (const m of text.matchAll(TOP_ASSIGNMENT)) {
+    const l = assigned.get(m[1]);
+    if (l) l.push(m[2]);
+    else assigned.set(m[1], [m[2]]);
+  }
+  const importWords = new Set<string>();
+  for (const m of text.matchAll(IMPORT_LINE)) for (const w of m[0].match(/\w+/g) ?? []) importWords.add(w);
+  return { launchingDefs: launchingDefs(text), assigned, importWords };
+}
+
+/** Module texts kept in memory per thread, in characters, at most. */
+const MAX_KEPT_CHARS = 32 * 1024 * 1024;
 
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 const PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
@@ -93,6 +107,8 @@ export class ProjectModules implements OtherModules {
   private readonly resolved = new Map<string, string | undefined>();
   private lastBindings?: { file: string; text: string; bindings: ImportBinding[] };
   private readonly texts = new Map<string, ModuleText | null>();
+  private readonly bodies = new Map<string, string>();
+  private keptChars = 0;
   private readonly constants = new Map<string, Value | null>();
   private readonly origins = new Map<string, Origin>();
   private readonly helpers = new Map<string, Map<string, Helper> | null>();
@@ -175,19 +191,31 @@ export class ProjectModules implements OtherModules {
 
   private moduleText(file: string): ModuleText | undefined {
     if (!this.texts.has(file)) {
-      let t: ModuleText | null = null;
-      try {
-        const bytes = fs.readFileSync(file);
-        if (bytes.length <= MAX_MODULE_CHARS) {
-          const d = decodePython(file, bytes);
-          if (d.ok) t = { text: d.file.text, launchingDefs: launchingDefs(d.file.text) };
-        }
-      } catch {
-        t = null;
-      }
-      this.texts.set(file, t);
+      const text = this.readText(file);
+      this.texts.set(file, text === undefined ? null : moduleFacts(text));
     }
     return this.texts.get(file) ?? undefined;
+  }
+
+  /** A module's decoded text (undefined: unreadable, too large or undecodable), kept within MAX_KEPT_CHARS. */
+  private readText(file: string): string | undefined {
+    const kept = this.bodies.get(file);
+    if (kept !== undefined) return kept;
+    let text: string | undefined;
+    try {
+      const bytes = fs.readFileSync(file);
+      if (bytes.length <= MAX_MODULE_CHARS) {
+        const d = decodePython(file, bytes);
+        if (d.ok) text = d.file.text;
+      }
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined && this.keptChars + text.length <= MAX_KEPT_CHARS) {
+      this.bodies.set(file, text);
+      this.keptChars += text.length;
+    }
+    return text;
   }
 
   /** The module parsed, for the rest of this importing file's analysis (undefined over a budget). */
@@ -195,12 +223,12 @@ export class ProjectModules implements OtherModules {
     const key = `${depth}:${file}`;
     if (this.live.has(key)) return this.live.get(key) ?? undefined;
     this.live.set(key, null); // an import cycle ends here
-    const t = this.moduleText(file);
-    if (!t || this.parsedNow >= MAX_PER_FILE || this.parsed >= MAX_PARSED) return undefined;
+    const text = this.moduleText(file) && this.parsedNow < MAX_PER_FILE && this.parsed < MAX_PARSED ? this.readText(file) : undefined;
+    if (text === undefined) return undefined;
     this.parsedNow++;
     this.parsed++;
-    const source = new SourceFile(file, t.text);
-    const { text: blanked } = blankComments(t.text);
+    const source = new SourceFile(file, text);
+    const { text: blanked } = blankComments(text);
     const tree = loadedParser('tree-sitter-python').parse(blanked.includes('\r') ? blanked.replace(/\r(?!\n)/g, '\n') : blanked);
     if (!tree) return undefined;
     const l: Loaded = { file: source, tree, mod: new PythonModule(tree.rootNode, source, this, depth) };
@@ -232,7 +260,7 @@ export class ProjectModules implements OtherModules {
     if (v === undefined) {
       // Parsed only when its text binds the name at the top level (`NAME = …`, or an import of it).
       const t = this.moduleText(at.file);
-      if (!t || !(assignedIn(t).has(at.name) || new RegExp(`^[ \\t]*(?:from|import)\\b[^\\n]*\\b${at.name}\\b`, 'm').test(t.text))) {
+      if (!t || !(assignedIn(t).has(at.name) || t.importWords.has(at.name))) {
         this.constants.set(key, null);
         return undefined;
       }
@@ -404,7 +432,7 @@ export class ProjectModules implements OtherModules {
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH) {
       const named = new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
-      t.bindings ??= this.importBindings(file, t.text);
+      t.bindings ??= this.importBindings(file, this.readText(file) ?? '');
       sets = t.bindings.some((b) => b.name !== undefined && named.has(b.alias) && this.setsTool(b.module, b.name, tools, depth + 1));
     }
     t.tool.set(name, sets);
