@@ -248,7 +248,8 @@ function findMirror(mirrorDir: string, repo: string): string | null {
   }
   for (const f of folders) {
     const base = path.join(mirrorDir, f);
-    for (const candidate of [base, path.join(base, 'repo'), path.join(base, 'repo.git')]) {
+    // (`repo/.git`: a mirror stored as a clone with a work tree, as aws-sam-cli's was)
+    for (const candidate of [base, path.join(base, 'repo'), path.join(base, 'repo.git'), path.join(base, 'repo', '.git')]) {
       if (fs.existsSync(path.join(candidate, 'objects')) && fs.existsSync(path.join(candidate, 'HEAD'))) return candidate;
     }
   }
