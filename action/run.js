@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs20 from "node:fs";
-import path44 from "node:path";
+import path45 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path40 from "node:path";
+import path41 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path45, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path45;
+  constructor(path46, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path46;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path45, bytes, opts = {}) {
+function decodeText(path46, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path45, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path45, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path46, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path45, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path46, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path45, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path46, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path45, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path45, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path46, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -4941,10 +4941,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path45 = `PATH="${v.venv}/bin:$PATH"`;
+  const path46 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path45}` }], applicability: "unsafe", reason, title: `Add ENV ${path45} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path45}` }], applicability: "unsafe", reason, title: `Add ${path45} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path46}` }], applicability: "unsafe", reason, title: `Add ENV ${path46} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path46}` }], applicability: "unsafe", reason, title: `Add ${path46} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -7838,7 +7838,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes are read as Latin-1 only when an import may be the project's).
    */
-  mayMatterThroughProject(path45, text3) {
+  mayMatterThroughProject(path46, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -7846,11 +7846,11 @@ var Prefilter = class {
       if (!p.mayImportProjectBytes(text3))
         return false;
       const s = text3.toString("latin1");
-      return p.callsHelper(path45, s) && this.tools.test(s);
+      return p.callsHelper(path46, s) && this.tools.test(s);
     }
     if (!/\bimport\b/.test(text3))
       return false;
-    return p.callsHelper(path45, text3) && someStringMatches(text3, this.tools) || p.usesToolConstant(path45, text3, this.tools) && apiWordInCode(text3);
+    return p.callsHelper(path46, text3) && someStringMatches(text3, this.tools) || p.usesToolConstant(path46, text3, this.tools) && apiWordInCode(text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -8629,9 +8629,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path45, bytes) {
+function decodePython(path46, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path45, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path46, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -8650,9 +8650,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path45 = this.path;
-    path45.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path45[path45.length - 1];
+    const path46 = this.path;
+    path46.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path46[path46.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -8662,7 +8662,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path45.push(next);
+      path46.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -8675,11 +8675,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path45 = this.path;
+    const path46 = this.path;
     let lo = 0;
-    for (let hi = path45.length - 1; lo < hi; ) {
+    for (let hi = path46.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path45[mid].startIndex <= start && end <= path45[mid].endIndex)
+      if (path46[mid].startIndex <= start && end <= path46[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -8732,12 +8732,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path45, key) {
+function withKey(path46, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path45 === "no")
+  if (key === void 0 && path46 === "no")
     return "unknown";
-  return path45;
+  return path46;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -9380,11 +9380,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path45 = flow.chain.join("/");
+                const path46 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path45.startsWith(k + "/") || k.startsWith(path45 + "/"))
+                  if (path46.startsWith(k + "/") || k.startsWith(path46 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path45, e.value());
+                chain.values.set(path46, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -9654,10 +9654,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path45 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path46 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path45 = withKey(path45, k);
-        return { k: "env", path: path45, span };
+          path46 = withKey(path46, k);
+        return { k: "env", path: path46, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -10190,22 +10190,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path45 = "no";
+    let path46 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path45 = withKey(path45, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path46 = withKey(path46, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path45 = mergeEnv(path45, v.k === "env" ? v.path : "unknown");
+        path46 = mergeEnv(path46, v.k === "env" ? v.path : "unknown");
       } else
-        path45 = withKey(path45, void 0);
+        path46 = withKey(path46, void 0);
     }
-    return { k: "env", path: path45, span: spanOf(n) };
+    return { k: "env", path: path46, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -11096,19 +11096,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path45 = r.env;
+    let path46 = r.env;
     if (cmd.pathReset)
-      path45 = { kind: "reset", by: cmd.pathReset };
+      path46 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path45 = { kind: "reset", by: "env -i" };
+      path46 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path45 = { kind: "explicit" };
-    const env2 = { path: path45 };
+      path46 = { kind: "explicit" };
+    const env2 = { path: path46 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path45.kind !== "reset" && path45.kind !== "missing")
+    if (active !== void 0 && path46.kind !== "reset" && path46.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -11343,7 +11343,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path45, head2) => /\.pyw?$/i.test(path45) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path46, head2) => /\.pyw?$/i.test(path46) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -14724,8 +14724,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path45, content) {
-  const name = path45.slice(Math.max(path45.lastIndexOf("/"), path45.lastIndexOf("\\")) + 1);
+function headOf(path46, content) {
+  const name = path46.slice(Math.max(path46.lastIndexOf("/"), path46.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -14737,11 +14737,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path45, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path45, head2));
+function claimingFrontEnd(path46, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path46, head2));
 }
-function frontEndFor(path45, head2 = "") {
-  return claimingFrontEnd(path45, head2) ?? pythonFrontEnd;
+function frontEndFor(path46, head2 = "") {
+  return claimingFrontEnd(path46, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -15491,31 +15491,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path45, ctx, language2) {
+function readForCheckSafely(path46, ctx, language2) {
   try {
-    return readForCheck(path45, ctx, language2);
+    return readForCheck(path46, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path45, diagnostics: [], problems: [{ path: path45, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path46, diagnostics: [], problems: [{ path: path46, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path45, ctx, language2) {
-  const result2 = { path: path45, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path46, ctx, language2) {
+  const result2 = { path: path46, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path45, kind, message, partial: false });
+    result2.problems.push({ path: path46, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path45, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path45) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path46, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path46) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path45) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path46) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -15525,22 +15525,22 @@ function readForCheck(path45, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path45, headOf(path45, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path46, headOf(path46, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path45, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path46, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path45, bytes);
+  const decoded = (fe.decode ?? decodeText)(path46, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path45, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path46, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path45, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path46, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -15568,7 +15568,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path45 = result2.path;
+  const path46 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -15585,22 +15585,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path45, e));
+    result2.problems.push(crashProblem(path46, e));
   }
   return result2;
 }
-function crashProblem(path45, e) {
+function crashProblem(path46, e) {
   if (e instanceof TooComplexError)
-    return { path: path45, kind: "too-complex", message: e.message, partial: false };
+    return { path: path46, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path45, kind: "too-deep", message: e.message, partial: false };
+    return { path: path46, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path45, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path46, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path45, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path46, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path45, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path46, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
@@ -16414,7 +16414,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path45 = wordText(found.script);
+    const path46 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -16424,13 +16424,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path45))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path46))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path45 } } : { messageId: "runAsProgram", data: { script: path45 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path46 } } : { messageId: "runAsProgram", data: { script: path46 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path45}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path46}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -18413,7 +18413,74 @@ function ownDistribution(root, pyproject) {
 
 // dist/src/frontends/python/project-modules.js
 import fs12 from "node:fs";
+import path33 from "node:path";
+
+// dist/src/frontends/python/import-lines.js
 import path32 from "node:path";
+var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+function fromImportParts(m) {
+  const names = [];
+  for (const n of m[3].replace(/[()\\\r\n]/g, " ").split(",")) {
+    if (!n.trim())
+      continue;
+    const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+    if (/^\w+$/.test(name))
+      names.push({ name, alias: alias ?? name });
+  }
+  return { level: m[1].length, module: m[2], names };
+}
+function plainImportParts(m) {
+  const out = [];
+  for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
+    const [module, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+    if (module && /^[\w.]+$/.test(module))
+      out.push({ module, alias: alias ?? module });
+  }
+  return out;
+}
+function importBases(dir, isFile2, root, stopAt) {
+  let top = dir;
+  while (isFile2(path32.join(top, "__init__.py")) && path32.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path32.dirname(top);
+  const out = [dir, top];
+  if (root !== void 0)
+    out.push(root, path32.join(root, "src"));
+  return [...new Set(out)];
+}
+function findModuleFile(bases, parts, isFile2) {
+  for (const b of bases) {
+    const stem = path32.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path32.join(stem, "__init__.py")] : [path32.join(stem, "__init__.py")])
+      if (isFile2(c))
+        return c;
+  }
+  return void 0;
+}
+var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
+function topLevelBlocks(text3) {
+  const lines = text3.split("\n");
+  const out = [];
+  let open;
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l)) {
+      const m = TOP_BLOCK.exec(l);
+      if (open) {
+        open.endLine = i;
+        open.end = offset;
+        open = void 0;
+      }
+      if (m) {
+        open = { name: m[1] ?? m[2], kind: m[1] ? "def" : "class", start: offset, end: text3.length, startLine: i + 1, endLine: lines.length };
+        out.push(open);
+      }
+    }
+    offset += l.length + 1;
+  }
+  return out;
+}
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -18548,9 +18615,6 @@ var MAX_PARSED = 400;
 var MAX_MODULE_CHARS = 512 * 1024;
 var MAX_NAMES = 500;
 var TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
-function assignedIn(t) {
-  return t.assigned;
-}
 var IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
 function moduleFacts(text3) {
   const assigned = /* @__PURE__ */ new Map();
@@ -18568,9 +18632,6 @@ function moduleFacts(text3) {
   return { launchingDefs: launchingDefs(text3), assigned, importWords };
 }
 var MAX_KEPT_CHARS = 32 * 1024 * 1024;
-var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var TOP_DEF = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
 var ProjectModules = class {
   root;
   exists = /* @__PURE__ */ new Map();
@@ -18603,25 +18664,7 @@ var ProjectModules = class {
     }
     return e;
   }
-  /** Where absolute imports are looked up from a file: its folder, its package's root's parent, the project root and its `src`. */
-  bases(dir) {
-    let top = dir;
-    while (this.isFile(path32.join(top, "__init__.py")) && path32.dirname(top) !== top)
-      top = path32.dirname(top);
-    const out = [dir, top];
-    if (this.root)
-      out.push(this.root, path32.join(this.root, "src"));
-    return [...new Set(out)];
-  }
-  find(bases, parts) {
-    for (const b of bases) {
-      const stem = path32.join(b, ...parts);
-      for (const c of parts.length ? [`${stem}.py`, path32.join(stem, "__init__.py")] : [path32.join(stem, "__init__.py")])
-        if (this.isFile(c))
-          return c;
-    }
-    return void 0;
-  }
+  isFileBound = (p) => this.isFile(p);
   /**
    * The module file a dotted name names from `fromFile` (leading dots: relative), if it is one of the
    * project. An absolute name whose first part is a standard-library module (`os`, `subprocess`,
@@ -18629,7 +18672,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path32.dirname(path32.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path33.dirname(path33.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -18642,10 +18685,10 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path32.dirname(d);
-      found = this.find([d], parts);
+        d = path33.dirname(d);
+      found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0]))
-      found = this.find(this.bases(dir), parts);
+      found = findModuleFile(importBases(dir, this.isFileBound, this.root), parts, this.isFileBound);
     this.resolved.set(key, found);
     return found;
   }
@@ -18659,7 +18702,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path32.resolve(file) !== path32.resolve(fromFile) ? { file, name } : void 0;
+    return file && path33.resolve(file) !== path33.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -18734,14 +18777,14 @@ var ProjectModules = class {
     let v = this.constants.get(key);
     if (v === void 0) {
       const t = this.moduleText(at2.file);
-      if (!t || !(assignedIn(t).has(at2.name) || t.importWords.has(at2.name))) {
+      if (!t || !(t.assigned.has(at2.name) || t.importWords.has(at2.name))) {
         this.constants.set(key, null);
         return void 0;
       }
       const l = this.loaded(at2.file, depth + 1);
       if (!l)
         return void 0;
-      for (const name of /* @__PURE__ */ new Set([at2.name, ...[...assignedIn(t).keys()].slice(0, MAX_NAMES)])) {
+      for (const name of /* @__PURE__ */ new Set([at2.name, ...[...t.assigned.keys()].slice(0, MAX_NAMES)])) {
         const k = `${at2.file}\0${name}`;
         if (this.constants.has(k))
           continue;
@@ -18790,7 +18833,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path32.resolve(file) === path32.resolve(fromFile))
+    if (!file || path33.resolve(file) === path33.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -18822,39 +18865,31 @@ var ProjectModules = class {
     const starts = projectImportStarts(text3);
     if (!starts.length)
       return out;
-    const me = path32.resolve(fromFile);
-    const dir = path32.dirname(me);
+    const me = path33.resolve(fromFile);
+    const dir = path33.dirname(me);
     const at2 = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
       return m ? [m] : [];
     });
     for (const m of at2(FROM_IMPORT_AT)) {
-      const dots = m[1];
-      const mod = m[2];
-      const names = m[3].replace(/[()\\\r\n]/g, " ").split(",").map((x) => x.trim()).filter(Boolean);
-      const base = dots + mod;
-      const module = mod || dots ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path32.sep}__init__.py`);
-      for (const n of names) {
-        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-        if (!/^\w+$/.test(name))
-          continue;
-        const sub = mayBeSubmodule && (module || dots) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
+      const { level, module: mod, names } = fromImportParts(m);
+      const base = ".".repeat(level) + mod;
+      const module = base ? this.moduleFileIn(dir, base) : void 0;
+      const mayBeSubmodule = !module || module.endsWith(`${path33.sep}__init__.py`);
+      for (const { name, alias } of names) {
+        const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
-          out.push({ module: sub, alias: alias ?? name });
+          out.push({ module: sub, alias });
         else if (module)
-          out.push({ module, alias: alias ?? name, name });
+          out.push({ module, alias, name });
       }
     }
     for (const m of at2(PLAIN_IMPORT_AT)) {
-      for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
-        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-        if (!mod || !/^[\w.]+$/.test(mod))
-          continue;
+      for (const { module: mod, alias } of plainImportParts(m)) {
         const module = this.moduleFileIn(dir, mod);
         if (module)
-          out.push({ module, alias: alias ?? mod });
+          out.push({ module, alias });
       }
     }
     return out.filter((b) => b.module !== me);
@@ -18912,7 +18947,7 @@ var ProjectModules = class {
     if (known !== void 0)
       return known;
     t.tool.set(name, false);
-    const values = assignedIn(t).get(name) ?? [];
+    const values = t.assigned.get(name) ?? [];
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH3) {
       const named = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
@@ -18967,27 +19002,9 @@ function launchingDefs(text3) {
   const out = /* @__PURE__ */ new Set();
   if (!apiWordInCode(text3))
     return out;
-  const lines = text3.split("\n");
-  let open;
-  let from = 0;
-  let offset = 0;
-  const close = (to) => {
-    if (open !== void 0 && handsParameterOn(text3, from, to))
-      out.add(open);
-    open = void 0;
-  };
-  for (const l of lines) {
-    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l) && !l.startsWith("@")) {
-      close(offset);
-      const m = TOP_DEF.exec(l);
-      if (m) {
-        open = m[1];
-        from = offset;
-      }
-    }
-    offset += l.length + 1;
-  }
-  close(text3.length);
+  for (const b of topLevelBlocks(text3))
+    if (b.kind === "def" && handsParameterOn(text3, b.start, b.end))
+      out.add(b.name);
   return out;
 }
 var DEF_PARAMETERS = /^(?:async[ \t]+)?def[ \t]+\w+[ \t]*(?:\[[^\]]*\][ \t]*)?\(([^)]*)\)/;
@@ -19007,10 +19024,8 @@ function handsParameterOn(text3, from, to) {
 }
 function rehome(v, span) {
   switch (v.k) {
-    case "str": {
-      const fragments = v.word.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : f.kind === "path-lookup" ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span });
-      return { k: "str", word: { fragments, span } };
-    }
+    case "str":
+      return { k: "str", word: rehomeWord(v.word, span) };
     case "list":
       return { k: "list", items: v.items.map((it) => "value" in it ? { value: rehome(it.value, span) } : { splat: rehome(it.splat, span) }), span };
     case "union":
@@ -19026,11 +19041,12 @@ function rehome(v, span) {
   }
 }
 function rehomeWord(w, span) {
-  return { fragments: w.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : { ...f, span }), span };
+  const fragments = w.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : f.kind === "path-lookup" ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span });
+  return { fragments, span };
 }
 
 // dist/src/pipeline/context.js
-import path33 from "node:path";
+import path34 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -19081,7 +19097,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path33.relative(cfg.root, path33.resolve(file)).split(path33.sep).join("/");
+    const r = path34.relative(cfg.root, path34.resolve(file)).split(path34.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -19209,12 +19225,12 @@ function hasSyntaxErrors(file, fe) {
 
 // dist/src/pipeline/fix-write.js
 import fs13 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path34.join(path34.dirname(target), `.${path34.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path35.join(path35.dirname(target), `.${path35.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -19276,7 +19292,7 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path34.join(dir, name);
+    const p = path35.join(dir, name);
     try {
       if (fs13.lstatSync(p).isFile()) {
         fs13.unlinkSync(p);
@@ -19288,8 +19304,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path34.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path34.sep}`) && !path34.isAbsolute(rel);
+  const rel = path35.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path35.sep}`) && !path35.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -19302,7 +19318,7 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs13.statSync(r).isDirectory() ? r : path34.dirname(r);
+        const dir = fs13.statSync(r).isDirectory() ? r : path35.dirname(r);
         this.roots.push(fs13.realpathSync(dir));
       } catch {
       }
@@ -19347,7 +19363,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path34.dirname(real);
+      const dir = path35.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -19384,7 +19400,7 @@ function realpathOr(file) {
   try {
     return fs13.realpathSync(file);
   } catch {
-    return path34.resolve(file);
+    return path35.resolve(file);
   }
 }
 
@@ -19534,11 +19550,11 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs16 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs14 from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES = 1024 * 1024;
 function read(file) {
@@ -19553,16 +19569,16 @@ function read(file) {
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path35.join(dir, "tox.ini");
+  const ini = path36.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path35.join(dir, "setup.cfg");
+  const cfg = path36.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path35.join(dir, name);
+    const file = path36.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -19724,12 +19740,9 @@ function noxCommands(file) {
 
 // dist/src/pipeline/imports-reliant.js
 import fs15 from "node:fs";
-import path36 from "node:path";
+import path37 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
-var FROM_IMPORT2 = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var PLAIN_IMPORT2 = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
 function isTestPath(rel) {
   const parts = rel.split(/[\\/]/);
   const base = parts[parts.length - 1];
@@ -19756,7 +19769,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path36.relative(this.root, file).split(path36.sep).join("/");
+    return path37.relative(this.root, file).split(path37.sep).join("/");
   }
   text(file) {
     if (!this.texts.has(file)) {
@@ -19784,10 +19797,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path36.relative(this.root, file);
+    const rel = path37.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path36.dirname(file); ; dir = path36.dirname(dir)) {
-        const conftest = path36.join(dir, "conftest.py");
+      for (let dir = path37.dirname(file); ; dir = path37.dirname(dir)) {
+        const conftest = path37.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -19796,7 +19809,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path36.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path37.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -19842,7 +19855,7 @@ var ImportsReliance = class {
       this.owns.set(file, own2);
     }
     const own = this.owns.get(file);
-    const blocks = topBlocks(text3);
+    const blocks = topLevelBlocks(text3);
     const lineOf2 = lineIndex(text3);
     const info = { holders: /* @__PURE__ */ new Map() };
     for (const r of own ?? []) {
@@ -19885,62 +19898,46 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path36.dirname(file);
+    const dir = path37.dirname(file);
     const bases = this.bases(dir);
-    for (const m of text3.matchAll(FROM_IMPORT2)) {
+    for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
-      const level = m[1].length;
-      const mod = m[2];
-      const names = m[3].replace(/[()\\\r\n]/g, " ").split(",").map((x) => x.trim()).filter(Boolean);
+      const { level, module: mod, names } = fromImportParts(m);
       let from;
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path36.dirname(d);
+          d = path37.dirname(d);
         from = [d];
       } else
         from = bases;
       const modPath = mod ? mod.split(".") : [];
       const module = mod || level ? this.resolve(from, modPath) : void 0;
-      for (const n of names) {
-        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-        if (!/^\w+$/.test(name))
-          continue;
+      for (const { name, alias } of names) {
         const sub = this.resolve(from, [...modPath, name]);
         if (sub)
-          bindings.push({ module: sub, alias: alias ?? name });
+          bindings.push({ module: sub, alias });
         else if (module)
-          bindings.push({ module, alias: alias ?? name, name });
+          bindings.push({ module, alias, name });
       }
     }
-    for (const m of text3.matchAll(PLAIN_IMPORT2)) {
+    for (const m of text3.matchAll(PLAIN_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
-      for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
-        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-        if (!mod || !/^[\w.]+$/.test(mod))
-          continue;
+      for (const { module: mod, alias } of plainImportParts(m)) {
         const module = this.resolve(bases, mod.split("."));
         if (module)
-          bindings.push({ module, alias: alias ?? mod });
+          bindings.push({ module, alias });
       }
     }
     return { bindings, spans };
   }
-  /** Where absolute imports are looked up: the file's folder, its package's root's parent, the project root and its `src`. */
+  isRunFile = (p) => this.pythonFiles.has(p);
+  /** Where absolute imports are looked up (import-lines.ts), packages walked up no further than the project root. */
   bases(dir) {
-    let top = dir;
-    while (this.pythonFiles.has(path36.join(top, "__init__.py")) && path36.dirname(top) !== top && top.startsWith(this.root))
-      top = path36.dirname(top);
-    return [.../* @__PURE__ */ new Set([dir, top, this.root, path36.join(this.root, "src")])];
+    return importBases(dir, this.isRunFile, this.root, this.root);
   }
   resolve(bases, parts) {
-    for (const b of bases) {
-      const stem = path36.join(b, ...parts);
-      for (const c of parts.length ? [`${stem}.py`, path36.join(stem, "__init__.py")] : [path36.join(stem, "__init__.py")])
-        if (this.pythonFiles.has(c))
-          return c;
-    }
-    return void 0;
+    return findModuleFile(bases, parts, this.isRunFile);
   }
 };
 function usedOutside(text3, re, spans) {
@@ -19966,28 +19963,8 @@ function lineIndex(text3) {
     return lo + 1;
   };
 }
-function topBlocks(text3) {
-  const lines = text3.split("\n");
-  const out = [];
-  let open;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (!l.trim() || /^[ \t]/.test(l) || l.startsWith("#") || /^[)\]}]/.test(l))
-      continue;
-    const m = TOP_BLOCK.exec(l);
-    if (open) {
-      open.endLine = i;
-      open = void 0;
-    }
-    if (m) {
-      open = { name: m[1] ?? m[2], startLine: i + 1, endLine: lines.length };
-      out.push(open);
-    }
-  }
-  return out;
-}
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path36.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path37.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -20103,8 +20080,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path37.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path37.sep).join("/");
+    const r = path38.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path38.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -20128,11 +20105,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path37.dirname(file); ; dir = path37.dirname(dir)) {
+    for (let dir = path38.dirname(file); ; dir = path38.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || isTestPath2(path37.relative(dir, file)))
+        if (!f.testsOnly || isTestPath2(path38.relative(dir, file)))
           starts.push(f.start);
-      if (dir === this.root || path37.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path38.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -20140,7 +20117,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path37.basename(file) === "setup.py")
+    if (path38.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -20159,13 +20136,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path37.isAbsolute(clean)) {
+  if (path38.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path37.sep)))
-      return { path: path37.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path38.sep)))
+      return { path: path38.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path37.join(root, ...parts.slice(i));
+      const c = path38.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -20173,9 +20150,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path37.resolve(d, clean);
+    const c = path38.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path37.sep)))
+    if (k && (c === root || c.startsWith(root + path38.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -20196,7 +20173,7 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path37.basename(m[1]) === "env" ? m[2] : m[1];
+  return path38.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -20204,7 +20181,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path37.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path38.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -20216,7 +20193,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path37.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path38.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -20225,7 +20202,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path37.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path38.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -20254,7 +20231,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path37.basename(prog);
+  const base = path38.basename(prog);
   const targets = [];
   let pytestArgs;
   let script;
@@ -20368,14 +20345,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
-      flagged.set(path37.resolve(r.path), i);
+      flagged.set(path38.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path37.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path38.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -20394,14 +20371,14 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path37.basename(w)));
+  const names = new Set(wanted.map((w) => path38.basename(w)));
   const mayStart = (text3) => /py\.?test|\s-m\s*\w/.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path37.dirname(path37.resolve(f)); d.startsWith(root + path37.sep); d = path37.dirname(d)) {
-      const rel = path37.relative(root, d);
-      if (rel.split(path37.sep).length <= 2)
+    for (let d = path38.dirname(path38.resolve(f)); d.startsWith(root + path38.sep); d = path38.dirname(d)) {
+      const rel = path38.relative(root, d);
+      if (rel.split(path38.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -20409,10 +20386,10 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d));
   for (const f of files)
-    if (path37.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path37.resolve(f)));
+    if (path38.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path38.resolve(f)));
   for (const c of commands) {
-    const dir = path37.dirname(c.file);
+    const dir = path38.dirname(c.file);
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
   }
   let loaded = false;
@@ -20420,7 +20397,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path37.resolve(f);
+    const abs = path38.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -20436,7 +20413,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     try {
       const fe = frontEndByLanguage(language2);
       const sites = fe.analyze(new SourceFile(abs, text3), (a) => a.sites);
-      const dir = path37.dirname(abs);
+      const dir = path38.dirname(abs);
       for (const s of sites)
         recordSite(who, s, dir, root);
     } catch {
@@ -20462,7 +20439,7 @@ function recordSite(who, s, dir, root) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs16.statSync(r).isDirectory() ? path37.resolve(r) : path37.dirname(path37.resolve(r));
+      return fs16.statSync(r).isDirectory() ? path38.resolve(r) : path38.dirname(path38.resolve(r));
     } catch {
       return void 0;
     }
@@ -20482,7 +20459,7 @@ function readConfigText(abs) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs17 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -20490,7 +20467,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path38.posix.basename(w0);
+  const base = path39.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -20522,19 +20499,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path38.isAbsolute(word)) {
-    if (scripts.has(path38.normalize(word)))
-      return path38.normalize(word);
+  if (path39.isAbsolute(word)) {
+    if (scripts.has(path39.normalize(word)))
+      return path39.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path38.join(root, ...parts.slice(i));
+      const c = path39.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path38.resolve(d, word);
+    const c = path39.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -20545,7 +20522,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const rel = cwd === void 0 ? void 0 : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
   if (rel !== void 0)
-    dirs.push(path38.join(callerDir, rel));
+    dirs.push(path39.join(callerDir, rel));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -20590,11 +20567,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path38.resolve(f), i);
+      scripts.set(path39.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path38.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path39.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -20638,7 +20615,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path38.resolve(f);
+    const abs = path39.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -20648,7 +20625,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path38.dirname(abs), 1, []);
+        enqueue(s, path39.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -20694,19 +20671,19 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path38.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path39.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    r.source ??= texts.get(path38.resolve(r.path));
+    r.source ??= texts.get(path39.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs17.statSync(r).isDirectory() ? path38.resolve(r) : path38.dirname(path38.resolve(r));
+        return fs17.statSync(r).isDirectory() ? path39.resolve(r) : path39.dirname(path39.resolve(r));
       } catch {
         return void 0;
       }
@@ -20717,7 +20694,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs18 from "node:fs";
-import path39 from "node:path";
+import path40 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -20741,8 +20718,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path39.dirname(path39.resolve(cwd, file));
-  const rel = (d) => path39.relative(base, path39.resolve(cwd, d.path)).split(path39.sep).join("/");
+  const base = path40.dirname(path40.resolve(cwd, file));
+  const rel = (d) => path40.relative(base, path40.resolve(cwd, d.path)).split(path40.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -20786,7 +20763,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path39.resolve(cwd, file);
+  const target = path40.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs18.writeFileSync(tmp, text3, { mode: 420 });
@@ -21266,7 +21243,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path40.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path41.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -21289,14 +21266,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path40.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path40.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path41.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path41.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path40.relative(cwd, p);
+    const r = path41.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path40.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path41.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -21332,7 +21309,7 @@ async function check(opts) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path40.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path41.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -21410,17 +21387,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path41 from "node:path";
+import path42 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path41.relative(cwd, path41.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path41.sep) || path41.isAbsolute(rel);
+  const rel = path42.relative(cwd, path42.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path42.sep) || path42.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path41.sep).join("/");
+  return displayPath(p, cwd).split(path42.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -21519,7 +21496,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path45 = portablePath(d.path, r.cwd);
+  const path46 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -21534,10 +21511,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path45,
+    path: path46,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path45, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path46, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -21546,7 +21523,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path42 from "node:path";
+import path43 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -21707,11 +21684,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path42.resolve(cwd, p)).href };
-  return { uri: rel.split(path42.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path43.resolve(cwd, p)).href };
+  return { uri: rel.split(path43.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path42.resolve(dir)).href;
+  const href = pathToFileURL(path43.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -21877,8 +21854,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path45 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path45)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path46 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path46)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -21890,7 +21867,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path45 = sanitize(displayPath(d.path, r.cwd));
+  const path46 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -21903,7 +21880,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path45}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path46}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -21990,17 +21967,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs19 from "node:fs";
-import path43 from "node:path";
+import path44 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path43.dirname(fileURLToPath(from)); ; dir = path43.dirname(dir)) {
-    const file = path43.join(dir, "package.json");
+  for (let dir = path44.dirname(fileURLToPath(from)); ; dir = path44.dirname(dir)) {
+    const file = path44.join(dir, "package.json");
     if (fs19.existsSync(file)) {
       const json = JSON.parse(fs19.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path43.dirname(dir) === dir)
+    if (path44.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -22078,7 +22055,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path44.relative(r.cwd, path44.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path45.relative(r.cwd, path45.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -22097,15 +22074,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs20.existsSync(path44.resolve(workspace, p)))
+      if (!fs20.existsSync(path45.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path44.resolve(workspace, sarifPath);
-      fs20.mkdirSync(path44.dirname(target), { recursive: true });
+      const target = path45.resolve(workspace, sarifPath);
+      fs20.mkdirSync(path45.dirname(target), { recursive: true });
       fs20.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path25, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path25;
+  constructor(path26, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path26;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -1221,7 +1221,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes are read as Latin-1 only when an import may be the project's).
    */
-  mayMatterThroughProject(path25, text3) {
+  mayMatterThroughProject(path26, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1229,11 +1229,11 @@ var Prefilter = class {
       if (!p.mayImportProjectBytes(text3))
         return false;
       const s = text3.toString("latin1");
-      return p.callsHelper(path25, s) && this.tools.test(s);
+      return p.callsHelper(path26, s) && this.tools.test(s);
     }
     if (!/\bimport\b/.test(text3))
       return false;
-    return p.callsHelper(path25, text3) && someStringMatches(text3, this.tools) || p.usesToolConstant(path25, text3, this.tools) && apiWordInCode(text3);
+    return p.callsHelper(path26, text3) && someStringMatches(text3, this.tools) || p.usesToolConstant(path26, text3, this.tools) && apiWordInCode(text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1462,13 +1462,13 @@ function startsLogicalLine(s, i) {
 
 // dist/src/frontends/python/project-modules.js
 import fs from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 
 // dist/src/frontends/python/decode.js
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path25, bytes, opts = {}) {
+function decodeText(path26, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1486,19 +1486,19 @@ function decodeText(path25, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path25, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path26, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path25, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path26, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path25, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path26, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1507,7 +1507,7 @@ function decodeText(path25, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path25, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path26, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -1566,9 +1566,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path25, bytes) {
+function decodePython(path26, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path25, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path26, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/judge/stdlib-modules.js
@@ -1895,6 +1895,73 @@ var STDLIB_MODULES = /* @__PURE__ */ new Set([
   "zoneinfo"
 ]);
 
+// dist/src/frontends/python/import-lines.js
+import path from "node:path";
+var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+function fromImportParts(m) {
+  const names = [];
+  for (const n of m[3].replace(/[()\\\r\n]/g, " ").split(",")) {
+    if (!n.trim())
+      continue;
+    const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+    if (/^\w+$/.test(name))
+      names.push({ name, alias: alias ?? name });
+  }
+  return { level: m[1].length, module: m[2], names };
+}
+function plainImportParts(m) {
+  const out = [];
+  for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
+    const [module, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+    if (module && /^[\w.]+$/.test(module))
+      out.push({ module, alias: alias ?? module });
+  }
+  return out;
+}
+function importBases(dir, isFile, root, stopAt) {
+  let top = dir;
+  while (isFile(path.join(top, "__init__.py")) && path.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path.dirname(top);
+  const out = [dir, top];
+  if (root !== void 0)
+    out.push(root, path.join(root, "src"));
+  return [...new Set(out)];
+}
+function findModuleFile(bases, parts, isFile) {
+  for (const b of bases) {
+    const stem = path.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path.join(stem, "__init__.py")] : [path.join(stem, "__init__.py")])
+      if (isFile(c))
+        return c;
+  }
+  return void 0;
+}
+var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
+function topLevelBlocks(text3) {
+  const lines = text3.split("\n");
+  const out = [];
+  let open;
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l)) {
+      const m = TOP_BLOCK.exec(l);
+      if (open) {
+        open.endLine = i;
+        open.end = offset;
+        open = void 0;
+      }
+      if (m) {
+        open = { name: m[1] ?? m[2], kind: m[1] ? "def" : "class", start: offset, end: text3.length, startLine: i + 1, endLine: lines.length };
+        out.push(open);
+      }
+    }
+    offset += l.length + 1;
+  }
+  return out;
+}
+
 // dist/src/frontends/python/ancestry.js
 var Ancestry = class {
   /** Node id → its parent (null for the root), for every node a descent has passed. */
@@ -1911,9 +1978,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path25 = this.path;
-    path25.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path25[path25.length - 1];
+    const path26 = this.path;
+    path26.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path26[path26.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -1923,7 +1990,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path25.push(next);
+      path26.push(next);
       at = next;
     }
     const p = n.parent;
@@ -1936,11 +2003,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path25 = this.path;
+    const path26 = this.path;
     let lo = 0;
-    for (let hi = path25.length - 1; lo < hi; ) {
+    for (let hi = path26.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path25[mid].startIndex <= start && end <= path25[mid].endIndex)
+      if (path26[mid].startIndex <= start && end <= path26[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -1993,12 +2060,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path25, key) {
+function withKey(path26, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path25 === "no")
+  if (key === void 0 && path26 === "no")
     return "unknown";
-  return path25;
+  return path26;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2641,11 +2708,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path25 = flow.chain.join("/");
+                const path26 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path25.startsWith(k + "/") || k.startsWith(path25 + "/"))
+                  if (path26.startsWith(k + "/") || k.startsWith(path26 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path25, e.value());
+                chain.values.set(path26, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -2915,10 +2982,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path25 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path26 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path25 = withKey(path25, k);
-        return { k: "env", path: path25, span };
+          path26 = withKey(path26, k);
+        return { k: "env", path: path26, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3451,22 +3518,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path25 = "no";
+    let path26 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path25 = withKey(path25, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path26 = withKey(path26, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path25 = mergeEnv(path25, v.k === "env" ? v.path : "unknown");
+        path26 = mergeEnv(path26, v.k === "env" ? v.path : "unknown");
       } else
-        path25 = withKey(path25, void 0);
+        path26 = withKey(path26, void 0);
     }
-    return { k: "env", path: path25, span: spanOf(n) };
+    return { k: "env", path: path26, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -3675,9 +3742,6 @@ var MAX_PARSED = 400;
 var MAX_MODULE_CHARS = 512 * 1024;
 var MAX_NAMES = 500;
 var TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
-function assignedIn(t) {
-  return t.assigned;
-}
 var IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
 function moduleFacts(text3) {
   const assigned = /* @__PURE__ */ new Map();
@@ -3695,9 +3759,6 @@ function moduleFacts(text3) {
   return { launchingDefs: launchingDefs(text3), assigned, importWords };
 }
 var MAX_KEPT_CHARS = 32 * 1024 * 1024;
-var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var TOP_DEF = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
 var ProjectModules = class {
   root;
   exists = /* @__PURE__ */ new Map();
@@ -3730,25 +3791,7 @@ var ProjectModules = class {
     }
     return e;
   }
-  /** Where absolute imports are looked up from a file: its folder, its package's root's parent, the project root and its `src`. */
-  bases(dir) {
-    let top = dir;
-    while (this.isFile(path.join(top, "__init__.py")) && path.dirname(top) !== top)
-      top = path.dirname(top);
-    const out = [dir, top];
-    if (this.root)
-      out.push(this.root, path.join(this.root, "src"));
-    return [...new Set(out)];
-  }
-  find(bases, parts) {
-    for (const b of bases) {
-      const stem = path.join(b, ...parts);
-      for (const c of parts.length ? [`${stem}.py`, path.join(stem, "__init__.py")] : [path.join(stem, "__init__.py")])
-        if (this.isFile(c))
-          return c;
-    }
-    return void 0;
-  }
+  isFileBound = (p) => this.isFile(p);
   /**
    * The module file a dotted name names from `fromFile` (leading dots: relative), if it is one of the
    * project. An absolute name whose first part is a standard-library module (`os`, `subprocess`,
@@ -3756,7 +3799,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path.dirname(path.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path2.dirname(path2.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -3769,10 +3812,10 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path.dirname(d);
-      found = this.find([d], parts);
+        d = path2.dirname(d);
+      found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0]))
-      found = this.find(this.bases(dir), parts);
+      found = findModuleFile(importBases(dir, this.isFileBound, this.root), parts, this.isFileBound);
     this.resolved.set(key, found);
     return found;
   }
@@ -3786,7 +3829,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path.resolve(file) !== path.resolve(fromFile) ? { file, name } : void 0;
+    return file && path2.resolve(file) !== path2.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -3861,14 +3904,14 @@ var ProjectModules = class {
     let v = this.constants.get(key);
     if (v === void 0) {
       const t = this.moduleText(at.file);
-      if (!t || !(assignedIn(t).has(at.name) || t.importWords.has(at.name))) {
+      if (!t || !(t.assigned.has(at.name) || t.importWords.has(at.name))) {
         this.constants.set(key, null);
         return void 0;
       }
       const l = this.loaded(at.file, depth + 1);
       if (!l)
         return void 0;
-      for (const name of /* @__PURE__ */ new Set([at.name, ...[...assignedIn(t).keys()].slice(0, MAX_NAMES)])) {
+      for (const name of /* @__PURE__ */ new Set([at.name, ...[...t.assigned.keys()].slice(0, MAX_NAMES)])) {
         const k = `${at.file}\0${name}`;
         if (this.constants.has(k))
           continue;
@@ -3917,7 +3960,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path.resolve(file) === path.resolve(fromFile))
+    if (!file || path2.resolve(file) === path2.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -3949,39 +3992,31 @@ var ProjectModules = class {
     const starts = projectImportStarts(text3);
     if (!starts.length)
       return out;
-    const me = path.resolve(fromFile);
-    const dir = path.dirname(me);
+    const me = path2.resolve(fromFile);
+    const dir = path2.dirname(me);
     const at = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
       return m ? [m] : [];
     });
     for (const m of at(FROM_IMPORT_AT)) {
-      const dots = m[1];
-      const mod = m[2];
-      const names = m[3].replace(/[()\\\r\n]/g, " ").split(",").map((x) => x.trim()).filter(Boolean);
-      const base = dots + mod;
-      const module = mod || dots ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path.sep}__init__.py`);
-      for (const n of names) {
-        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-        if (!/^\w+$/.test(name))
-          continue;
-        const sub = mayBeSubmodule && (module || dots) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
+      const { level, module: mod, names } = fromImportParts(m);
+      const base = ".".repeat(level) + mod;
+      const module = base ? this.moduleFileIn(dir, base) : void 0;
+      const mayBeSubmodule = !module || module.endsWith(`${path2.sep}__init__.py`);
+      for (const { name, alias } of names) {
+        const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
-          out.push({ module: sub, alias: alias ?? name });
+          out.push({ module: sub, alias });
         else if (module)
-          out.push({ module, alias: alias ?? name, name });
+          out.push({ module, alias, name });
       }
     }
     for (const m of at(PLAIN_IMPORT_AT)) {
-      for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
-        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-        if (!mod || !/^[\w.]+$/.test(mod))
-          continue;
+      for (const { module: mod, alias } of plainImportParts(m)) {
         const module = this.moduleFileIn(dir, mod);
         if (module)
-          out.push({ module, alias: alias ?? mod });
+          out.push({ module, alias });
       }
     }
     return out.filter((b) => b.module !== me);
@@ -4039,7 +4074,7 @@ var ProjectModules = class {
     if (known !== void 0)
       return known;
     t.tool.set(name, false);
-    const values = assignedIn(t).get(name) ?? [];
+    const values = t.assigned.get(name) ?? [];
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH2) {
       const named = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
@@ -4094,27 +4129,9 @@ function launchingDefs(text3) {
   const out = /* @__PURE__ */ new Set();
   if (!apiWordInCode(text3))
     return out;
-  const lines = text3.split("\n");
-  let open;
-  let from = 0;
-  let offset = 0;
-  const close = (to) => {
-    if (open !== void 0 && handsParameterOn(text3, from, to))
-      out.add(open);
-    open = void 0;
-  };
-  for (const l of lines) {
-    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l) && !l.startsWith("@")) {
-      close(offset);
-      const m = TOP_DEF.exec(l);
-      if (m) {
-        open = m[1];
-        from = offset;
-      }
-    }
-    offset += l.length + 1;
-  }
-  close(text3.length);
+  for (const b of topLevelBlocks(text3))
+    if (b.kind === "def" && handsParameterOn(text3, b.start, b.end))
+      out.add(b.name);
   return out;
 }
 var DEF_PARAMETERS = /^(?:async[ \t]+)?def[ \t]+\w+[ \t]*(?:\[[^\]]*\][ \t]*)?\(([^)]*)\)/;
@@ -4134,10 +4151,8 @@ function handsParameterOn(text3, from, to) {
 }
 function rehome(v, span) {
   switch (v.k) {
-    case "str": {
-      const fragments = v.word.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : f.kind === "path-lookup" ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span });
-      return { k: "str", word: { fragments, span } };
-    }
+    case "str":
+      return { k: "str", word: rehomeWord(v.word, span) };
     case "list":
       return { k: "list", items: v.items.map((it) => "value" in it ? { value: rehome(it.value, span) } : { splat: rehome(it.splat, span) }), span };
     case "union":
@@ -4153,7 +4168,8 @@ function rehome(v, span) {
   }
 }
 function rehomeWord(w, span) {
-  return { fragments: w.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : { ...f, span }), span };
+  const fragments = w.fragments.map((f) => f.kind === "text" ? { kind: "text", text: f.text } : f.kind === "path-lookup" ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span });
+  return { fragments, span };
 }
 
 // dist/src/kernel/rule.js
@@ -4917,7 +4933,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path25 = wordText(found.script);
+    const path26 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -4927,13 +4943,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path25))
+      if (at && replaceWordEdit(site.file.text, found.script, path26))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path25 } } : { messageId: "runAsProgram", data: { script: path25 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path26 } } : { messageId: "runAsProgram", data: { script: path26 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path25}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path26}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -5154,7 +5170,7 @@ var BudgetMeter = class {
 
 // dist/src/frontends/actions/index.js
 import fs2 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire as createRequire2 } from "node:module";
@@ -5435,7 +5451,7 @@ function scalarChars(src, node) {
 }
 
 // dist/src/frontends/config/driver.js
-import path4 from "node:path";
+import path5 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -6349,7 +6365,7 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
-import path2 from "node:path";
+import path3 from "node:path";
 var DEFAULT_PATH = "\0";
 var UNKNOWN2 = "";
 var IMAGE_PATH = "";
@@ -6377,7 +6393,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -6408,7 +6424,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -8070,7 +8086,7 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path3 from "node:path";
+import path4 from "node:path";
 var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
@@ -8082,11 +8098,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path3.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path4.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path3.posix.normalize(p);
+  const n = path4.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -8149,7 +8165,7 @@ function condaActivation(words2) {
   const t = words2.slice(0, 3).map((w) => wordText(w));
   const last = words2[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path3.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path4.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -8769,7 +8785,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path4.posix.relative(cwd, venv);
+  const rel = path5.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -8866,7 +8882,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path5.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path6.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -8914,11 +8930,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path5.dirname(file);
+  let dir = path6.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs2.existsSync(path5.join(dir, ".github")))
+    if (fs2.existsSync(path6.join(dir, ".github")))
       return dir;
-    const up = path5.dirname(dir);
+    const up = path6.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -8927,7 +8943,7 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path5.join(root, uses, name);
+    const p = path6.join(root, uses, name);
     try {
       const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
@@ -9234,7 +9250,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path5.posix.basename(n);
+    const base = path6.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -9246,7 +9262,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -9589,10 +9605,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path25 = `PATH="${v.venv}/bin:$PATH"`;
+  const path26 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path25}` }], applicability: "unsafe", reason, title: `Add ENV ${path25} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path25}` }], applicability: "unsafe", reason, title: `Add ${path25} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path26}` }], applicability: "unsafe", reason, title: `Add ENV ${path26} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path26}` }], applicability: "unsafe", reason, title: `Add ${path26} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -9791,7 +9807,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path6.posix.join(dst, v.slice(from2.length));
+              const to = path7.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -9829,7 +9845,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path6.posix.basename(p.replace(/\\/g, "/"));
+    const base = path7.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -9843,7 +9859,7 @@ var dockerfileFrontEnd = {
 };
 
 // dist/src/frontends/gitlab/index.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -10159,7 +10175,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path7.posix.dirname(PROJECT_DIR);
+            return path8.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -10306,7 +10322,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path7.posix.basename(p.replace(/\\/g, "/"));
+    const base = path8.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -10316,10 +10332,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -10906,7 +10922,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path8.posix.dirname(w) : path8.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path9.posix.dirname(w) : path9.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -11549,7 +11565,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path9.posix.relative(cwd, venv);
+    const rel = path10.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -11557,7 +11573,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path9.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path10.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -11889,7 +11905,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path9.posix.basename(p.replace(/\\/g, "/"));
+    const base = path10.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -12415,7 +12431,7 @@ function continued(code, i) {
 }
 
 // dist/src/frontends/python/launch-sites.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -12928,7 +12944,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path10.isAbsolute(mod.file.path) ? file : path10.relative(process.cwd(), file).split(path10.sep).join("/");
+  return path11.isAbsolute(mod.file.path) ? file : path11.relative(process.cwd(), file).split(path11.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -13229,19 +13245,19 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path25 = r.env;
+    let path26 = r.env;
     if (cmd.pathReset)
-      path25 = { kind: "reset", by: cmd.pathReset };
+      path26 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path25 = { kind: "reset", by: "env -i" };
+      path26 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path25 = { kind: "explicit" };
-    const env2 = { path: path25 };
+      path26 = { kind: "explicit" };
+    const env2 = { path: path26 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path25.kind !== "reset" && path25.kind !== "missing")
+    if (active !== void 0 && path26.kind !== "reset" && path26.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -13476,7 +13492,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path25, head2) => /\.pyw?$/i.test(path25) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path26, head2) => /\.pyw?$/i.test(path26) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -13484,10 +13500,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path11 from "node:path";
+import path12 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -13522,7 +13538,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path11.posix.basename(prog);
+  const base = path12.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -13676,13 +13692,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path12.posix.basename(prog) === "env") {
+  if (path13.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path12.posix.basename(prog);
+  const name = path13.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -13756,7 +13772,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path12.posix.basename(p.replace(/\\/g, "/"));
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -13768,7 +13784,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -14021,7 +14037,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path13.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path14.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14030,7 +14046,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path14 from "node:path";
+import path15 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -14290,7 +14306,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path14.posix.basename(n);
+    const base = path15.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -14304,7 +14320,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path15 from "node:path";
+import path16 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -14359,7 +14375,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    const base = path16.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.");
   },
   mayMatter: configMayMatter,
@@ -14369,7 +14385,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -14475,7 +14491,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path16.posix.basename(shell2);
+      const base = path17.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -14515,7 +14531,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path16.posix.basename(n);
+    const base = path17.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -14527,7 +14543,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -14682,7 +14698,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path17.posix.basename(p.replace(/\\/g, "/"));
+    const base = path18.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -14692,7 +14708,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -15037,7 +15053,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path18.posix.basename(norm);
+    const base = path19.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -15047,7 +15063,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -15105,7 +15121,7 @@ function analyzeCircleci(file) {
               if (!item)
                 continue;
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path19.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path20.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -15161,7 +15177,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -15250,7 +15266,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path20.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path21.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15259,7 +15275,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -15714,7 +15730,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path21.posix.basename(p.replace(/\\/g, "/"));
+    const base = path22.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -15725,10 +15741,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs3 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path22 from "node:path";
+import path23 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -15822,7 +15838,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path22.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path23.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -15831,8 +15847,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path22.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path22.sep))
+          const host = path23.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path23.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -15932,8 +15948,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path23.resolve(composeDir, context);
-  const dockerfile = path23.resolve(ctx, df);
+  const ctx = path24.resolve(composeDir, context);
+  const dockerfile = path24.resolve(ctx, df);
   let text3;
   try {
     if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -15943,7 +15959,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path23.relative(composeDir, dockerfile) || path23.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path24.relative(composeDir, dockerfile) || path24.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -15974,7 +15990,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path23.dirname(path23.resolve(file.path));
+  const composeDir = path24.dirname(path24.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -16057,7 +16073,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path23.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path24.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16066,7 +16082,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path24 from "node:path";
+import path25 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -16817,7 +16833,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path24.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path25.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -16844,8 +16860,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path25, content) {
-  const name = path25.slice(Math.max(path25.lastIndexOf("/"), path25.lastIndexOf("\\")) + 1);
+function headOf(path26, content) {
+  const name = path26.slice(Math.max(path26.lastIndexOf("/"), path26.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -16857,11 +16873,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path25, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path25, head2));
+function claimingFrontEnd(path26, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path26, head2));
 }
-function frontEndFor(path25, head2 = "") {
-  return claimingFrontEnd(path25, head2) ?? pythonFrontEnd;
+function frontEndFor(path26, head2 = "") {
+  return claimingFrontEnd(path26, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -17293,7 +17309,7 @@ function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path25 = result.path;
+  const path26 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17310,22 +17326,22 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path25, e));
+    result.problems.push(crashProblem(path26, e));
   }
   return result;
 }
-function crashProblem(path25, e) {
+function crashProblem(path26, e) {
   if (e instanceof TooComplexError)
-    return { path: path25, kind: "too-complex", message: e.message, partial: false };
+    return { path: path26, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path25, kind: "too-deep", message: e.message, partial: false };
+    return { path: path26, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path25, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path26, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path25, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path26, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path25, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path26, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });

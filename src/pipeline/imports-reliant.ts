@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceFile } from '../kernel/source.js';
+import { findModuleFile, FROM_IMPORT, fromImportParts, importBases, PLAIN_IMPORT, plainImportParts, topLevelBlocks } from '../frontends/python/import-lines.js';
 import { frontEndByLanguage } from '../frontends/index.js';
 import { apiWordInCode } from '../frontends/python/prefilter.js';
 import { importsProcessLibrary } from '../frontends/python/process-libraries.js';
@@ -60,9 +61,6 @@ const MAX_DEPTH = 2;
 /** Prefilter-skipped modules parsed per run, at most. */
 const MAX_ANALYSED = 200;
 
-const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-const PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-const TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
 
 /** A test file or a file under a test folder (the same test as who-runs.ts's). */
 function isTestPath(rel: string): boolean {
@@ -176,7 +174,7 @@ export class ImportsReliance {
       this.owns.set(file, own);
     }
     const own = this.owns.get(file);
-    const blocks = topBlocks(text);
+    const blocks = topLevelBlocks(text);
     const lineOf = lineIndex(text);
     const info: ModuleInfo = { holders: new Map() };
     for (const r of own ?? []) {
@@ -217,9 +215,7 @@ export class ImportsReliance {
     const bases = this.bases(dir);
     for (const m of text.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
-      const level = m[1].length;
-      const mod = m[2];
-      const names = m[3].replace(/[()\\\r\n]/g, ' ').split(',').map((x) => x.trim()).filter(Boolean);
+      const { level, module: mod, names } = fromImportParts(m);
       let from: string[];
       if (level) {
         let d = dir;
@@ -228,39 +224,31 @@ export class ImportsReliance {
       } else from = bases;
       const modPath = mod ? mod.split('.') : [];
       const module = mod || level ? this.resolve(from, modPath) : undefined;
-      for (const n of names) {
-        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-        if (!/^\w+$/.test(name)) continue;
+      for (const { name, alias } of names) {
         const sub = this.resolve(from, [...modPath, name]);
-        if (sub) bindings.push({ module: sub, alias: alias ?? name });
-        else if (module) bindings.push({ module, alias: alias ?? name, name });
+        if (sub) bindings.push({ module: sub, alias });
+        else if (module) bindings.push({ module, alias, name });
       }
     }
     for (const m of text.matchAll(PLAIN_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
-      for (const n of m[1].replace(/[\\\r\n]/g, ' ').split(',')) {
-        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-        if (!mod || !/^[\w.]+$/.test(mod)) continue;
+      for (const { module: mod, alias } of plainImportParts(m)) {
         const module = this.resolve(bases, mod.split('.'));
-        if (module) bindings.push({ module, alias: alias ?? mod });
+        if (module) bindings.push({ module, alias });
       }
     }
     return { bindings, spans };
   }
 
-  /** Where absolute imports are looked up: the file's folder, its package's root's parent, the project root and its `src`. */
+  private readonly isRunFile = (p: string) => this.pythonFiles.has(p);
+
+  /** Where absolute imports are looked up (import-lines.ts), packages walked up no further than the project root. */
   private bases(dir: string): string[] {
-    let top = dir;
-    while (this.pythonFiles.has(path.join(top, '__init__.py')) && path.dirname(top) !== top && top.startsWith(this.root)) top = path.dirname(top);
-    return [...new Set([dir, top, this.root, path.join(this.root, 'src')])];
+    return importBases(dir, this.isRunFile, this.root, this.root);
   }
 
   private resolve(bases: readonly string[], parts: readonly string[]): string | undefined {
-    for (const b of bases) {
-      const stem = path.join(b, ...parts);
-      for (const c of parts.length ? [`${stem}.py`, path.join(stem, '__init__.py')] : [path.join(stem, '__init__.py')]) if (this.pythonFiles.has(c)) return c;
-    }
-    return undefined;
+    return findModuleFile(bases, parts, this.isRunFile);
   }
 }
 
@@ -286,26 +274,6 @@ function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-/** The module's top-level `def`/`class` blocks by their lines (1-based): to the next unindented code line. */
-function topBlocks(text: string): { name: string; startLine: number; endLine: number }[] {
-  const lines = text.split('\n');
-  const out: { name: string; startLine: number; endLine: number }[] = [];
-  let open: { name: string; startLine: number; endLine: number } | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (!l.trim() || /^[ \t]/.test(l) || l.startsWith('#') || /^[)\]}]/.test(l)) continue;
-    const m = TOP_BLOCK.exec(l);
-    if (open) {
-      open.endLine = i; // the line before this one (1-based i)
-      open = undefined;
-    }
-    if (m) {
-      open = { name: m[1] ?? m[2], startLine: i + 1, endLine: lines.length };
-      out.push(open);
-    }
-  }
-  return out;
-}
 
 /**
  * For the checked Python files with findings (`flagged`, absolute): why each relies on its

@@ -28,6 +28,7 @@ import { loadedParser } from '../tree-sitter.js';
 import { decodePython } from './decode.js';
 import { apiWordInCode, blankComments, nextApiWord } from './prefilter.js';
 import { STDLIB_MODULES } from '../../judge/stdlib-modules.js';
+import { findModuleFile, FROM_IMPORT, fromImportParts, importBases, PLAIN_IMPORT, plainImportParts, topLevelBlocks } from './import-lines.js';
 import { UNKNOWN, type Value } from './values.js';
 import { PythonModule } from './evaluate.js';
 import { helpersIn } from './project-helpers.js';
@@ -68,10 +69,6 @@ interface ModuleText {
 
 const TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
 
-function assignedIn(t: ModuleText): Map<string, string[]> {
-  return t.assigned;
-}
-
 const IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
 
 function moduleFacts(text: string): ModuleText {
@@ -89,9 +86,6 @@ function moduleFacts(text: string): ModuleText {
 /** Module texts kept in memory per thread, in characters, at most. */
 const MAX_KEPT_CHARS = 32 * 1024 * 1024;
 
-const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-const PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-const TOP_DEF = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
 
 /** A module the importing file binds a name to, lexically: `from M import name as alias`, `import M as alias`. */
 export interface ImportBinding {
@@ -135,22 +129,7 @@ export class ProjectModules implements OtherModules {
     return e;
   }
 
-  /** Where absolute imports are looked up from a file: its folder, its package's root's parent, the project root and its `src`. */
-  private bases(dir: string): string[] {
-    let top = dir;
-    while (this.isFile(path.join(top, '__init__.py')) && path.dirname(top) !== top) top = path.dirname(top);
-    const out = [dir, top];
-    if (this.root) out.push(this.root, path.join(this.root, 'src'));
-    return [...new Set(out)];
-  }
-
-  private find(bases: readonly string[], parts: readonly string[]): string | undefined {
-    for (const b of bases) {
-      const stem = path.join(b, ...parts);
-      for (const c of parts.length ? [`${stem}.py`, path.join(stem, '__init__.py')] : [path.join(stem, '__init__.py')]) if (this.isFile(c)) return c;
-    }
-    return undefined;
-  }
+  private readonly isFileBound = (p: string) => this.isFile(p);
 
   /**
    * The module file a dotted name names from `fromFile` (leading dots: relative), if it is one of the
@@ -172,8 +151,8 @@ export class ProjectModules implements OtherModules {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++) d = path.dirname(d);
-      found = this.find([d], parts);
-    } else if (parts.length && !isStandard(parts[0])) found = this.find(this.bases(dir), parts);
+      found = findModuleFile([d], parts, this.isFileBound);
+    } else if (parts.length && !isStandard(parts[0])) found = findModuleFile(importBases(dir, this.isFileBound, this.root), parts, this.isFileBound);
     this.resolved.set(key, found);
     return found;
   }
@@ -260,7 +239,7 @@ export class ProjectModules implements OtherModules {
     if (v === undefined) {
       // Parsed only when its text binds the name at the top level (`NAME = …`, or an import of it).
       const t = this.moduleText(at.file);
-      if (!t || !(assignedIn(t).has(at.name) || t.importWords.has(at.name))) {
+      if (!t || !(t.assigned.has(at.name) || t.importWords.has(at.name))) {
         this.constants.set(key, null);
         return undefined;
       }
@@ -269,7 +248,7 @@ export class ProjectModules implements OtherModules {
       if (!l) return undefined;
       // Every name the module assigns at its top level, at once: the module is parsed once per thread
       // for its constants, however many files and names ask.
-      for (const name of new Set([at.name, ...[...assignedIn(t).keys()].slice(0, MAX_NAMES)])) {
+      for (const name of new Set([at.name, ...[...t.assigned.keys()].slice(0, MAX_NAMES)])) {
         const k = `${at.file}\0${name}`;
         if (this.constants.has(k)) continue;
         const top = l.mod.topLevelValue(name);
@@ -357,27 +336,21 @@ export class ProjectModules implements OtherModules {
         return m ? [m] : [];
       });
     for (const m of at(FROM_IMPORT_AT)) {
-      const dots = m[1];
-      const mod = m[2];
-      const names = m[3].replace(/[()\\\r\n]/g, ' ').split(',').map((x) => x.trim()).filter(Boolean);
-      const base = dots + mod;
-      const module = mod || dots ? this.moduleFileIn(dir, base) : undefined;
+      const { level, module: mod, names } = fromImportParts(m);
+      const base = '.'.repeat(level) + mod;
+      const module = base ? this.moduleFileIn(dir, base) : undefined;
       // A name may be a submodule only of a package (or of a relative `from . import x`).
       const mayBeSubmodule = !module || module.endsWith(`${path.sep}__init__.py`);
-      for (const n of names) {
-        const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-        if (!/^\w+$/.test(name)) continue;
-        const sub = mayBeSubmodule && (module || dots) ? this.moduleFileIn(dir, base.endsWith('.') || !base ? base + name : `${base}.${name}`) : undefined;
-        if (sub) out.push({ module: sub, alias: alias ?? name });
-        else if (module) out.push({ module, alias: alias ?? name, name });
+      for (const { name, alias } of names) {
+        const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith('.') || !base ? base + name : `${base}.${name}`) : undefined;
+        if (sub) out.push({ module: sub, alias });
+        else if (module) out.push({ module, alias, name });
       }
     }
     for (const m of at(PLAIN_IMPORT_AT)) {
-      for (const n of m[1].replace(/[\\\r\n]/g, ' ').split(',')) {
-        const [mod, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-        if (!mod || !/^[\w.]+$/.test(mod)) continue;
+      for (const { module: mod, alias } of plainImportParts(m)) {
         const module = this.moduleFileIn(dir, mod);
-        if (module) out.push({ module, alias: alias ?? mod });
+        if (module) out.push({ module, alias });
       }
     }
     return out.filter((b) => b.module !== me);
@@ -428,7 +401,7 @@ export class ProjectModules implements OtherModules {
     const known = t.tool.get(name);
     if (known !== undefined) return known;
     t.tool.set(name, false); // a cycle ends here
-    const values = assignedIn(t).get(name) ?? [];
+    const values = t.assigned.get(name) ?? [];
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH) {
       const named = new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
@@ -511,26 +484,7 @@ function importStarts(t: Searchable, all: boolean): number[] {
 function launchingDefs(text: string): Set<string> {
   const out = new Set<string>();
   if (!apiWordInCode(text)) return out;
-  const lines = text.split('\n');
-  let open: string | undefined;
-  let from = 0;
-  let offset = 0;
-  const close = (to: number) => {
-    if (open !== undefined && handsParameterOn(text, from, to)) out.add(open);
-    open = undefined;
-  };
-  for (const l of lines) {
-    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith('#') && !/^[)\]}]/.test(l) && !l.startsWith('@')) {
-      close(offset);
-      const m = TOP_DEF.exec(l);
-      if (m) {
-        open = m[1];
-        from = offset;
-      }
-    }
-    offset += l.length + 1;
-  }
-  close(text.length);
+  for (const b of topLevelBlocks(text)) if (b.kind === 'def' && handsParameterOn(text, b.start, b.end)) out.add(b.name);
   return out;
 }
 
@@ -555,10 +509,8 @@ function handsParameterOn(text: string, from: number, to: number): boolean {
 /** A value from another module, placed at `span` of the importing file: no offsets, that span everywhere. */
 function rehome(v: Value, span: Span): Value {
   switch (v.k) {
-    case 'str': {
-      const fragments: Fragment[] = v.word.fragments.map((f) => (f.kind === 'text' ? { kind: 'text', text: f.text } : f.kind === 'path-lookup' ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span }));
-      return { k: 'str', word: { fragments, span } };
-    }
+    case 'str':
+      return { k: 'str', word: rehomeWord(v.word, span) };
     case 'list':
       return { k: 'list', items: v.items.map((it) => ('value' in it ? { value: rehome(it.value, span) } : { splat: rehome(it.splat, span) })), span };
     case 'union':
@@ -575,5 +527,6 @@ function rehome(v: Value, span: Span): Value {
 }
 
 function rehomeWord(w: Word, span: Span): Word {
-  return { fragments: w.fragments.map((f) => (f.kind === 'text' ? { kind: 'text', text: f.text } : { ...f, span })) as Fragment[], span };
+  const fragments = w.fragments.map((f): Fragment => (f.kind === 'text' ? { kind: 'text', text: f.text } : f.kind === 'path-lookup' ? { ...f, span, name: rehomeWord(f.name, span) } : { ...f, span }));
+  return { fragments, span };
 }
