@@ -167,6 +167,7 @@ function classifyName(
 ): Verdict | undefined {
   if (isInterpreterName(name)) {
     if (isDiscoveryProbe(name, site.argv.slice(1))) return undefined;
+    if (otherMajorOnPurpose(name, site)) return undefined;
     // Inline code that imports only the standard library (`python3 -c 'import json,sys; …'`, a
     // here-doc on stdin) runs the same in any Python of that version: it needs no venv.
     if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m))) return undefined;
@@ -179,7 +180,7 @@ function classifyName(
     if (module === 'venv') return undefined;
     return { tool: 'interpreter', name, resolution, words: 1, programSpan };
   }
-  if (isPipName(name)) return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
+  if (isPipName(name)) return otherMajorOnPurpose(name, site) ? undefined : { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
   const base = name.replace(/\.exe$/i, '');
   if (SELF_MANAGED_TOOLS.has(base)) return undefined;
   const script = knowledge.consoleScripts.get(base);
@@ -193,6 +194,17 @@ function classifyName(
   if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, '') === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, '')))) return undefined;
   if (script) return { tool: 'console-script', name, resolution, module: script.module, words: 1, programSpan, source: script.source };
   return undefined;
+}
+
+/**
+ * `python3` (or `pip3`) started from a file whose shebang asks for Python 2, or the reverse
+ * (repo2docker's `#!/usr/bin/env python2` verify script runs `python3 -c 'import numpy'`): the
+ * running interpreter cannot be the one wanted, so PATH's is chosen on purpose (and a fix to
+ * sys.executable would start the wrong version).
+ */
+function otherMajorOnPurpose(name: string, site: LaunchSite): boolean {
+  const asked = /^(?:python|pypy|pip)([23])(?:\.\d+)?(?:\.exe)?$/i.exec(name)?.[1];
+  return asked !== undefined && site.env.shebangMajor !== undefined && asked !== site.env.shebangMajor;
 }
 
 /**

@@ -111,6 +111,11 @@ export interface EnvState {
    */
   shebang?: string;
   /**
+   * The major version a Python file's shebang asks for, by path or through env
+   * (`#!/usr/bin/env python2`): `python3` started from such a file is another interpreter on purpose.
+   */
+  shebangMajor?: '2' | '3';
+  /**
    * Names the code itself looked up on PATH before this launch (`if not shutil.which("ansible"):
    * sys.exit(…)`, or the launch inside `if shutil.which(…):`): it knows the tool is PATH's.
    */

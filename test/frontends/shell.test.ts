@@ -353,6 +353,20 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     assert.deepEqual(argvs(r.commands), [['echo', '[[ a = b.c && x ]]']]);
   });
 
+  test("zsh's expansion flags and nested expansions (aws-cli's bin/aws_zsh_completer.sh, which bash -n accepts)", () => {
+    const src =
+      '_bash_complete() {\n  local -A savejobstates\n  (( COMP_POINT = 1 + ${#${(j. .)words[1,CURRENT]}} + $#QIPREFIX ))\n' +
+      '  savejobstates=( ${(kv)jobstates} )\n  matches=( ${(f)"$(python -m comp $@ -- ${words[CURRENT]})"} )\n' +
+      '  x=${${name}:-y} y=${=spec} z=${~pat} w=${^arr}\n}\npip install x\n';
+    const cmds = clean(src);
+    // The command inside the flagged expansion is still read, at its own offset.
+    const py = cmds.find((c) => c.words[0] && show(c.words[0]) === 'python')!;
+    assert.deepEqual(py.words.slice(0, 3).map(show), ['python', '-m', 'comp']);
+    assert.equal(src.slice(py.words[0].span!.start, py.words[0].span!.end), 'python');
+    // bash's own `${#x}`, `${!x}`, `$((…))` and the `${(%):-%x}` fallback above are unchanged.
+    clean('a=${#x} b=${!x} c=$(( (1+2) )) d="${BASH_SOURCE[0]:-${(%):-%x}}"\npip install x\n');
+  });
+
   test('substring offsets and subscripts holding expansions', () => {
     // bats-preprocess, klipper's flash-sdcard.sh, docker-library's test/run.sh
     clean('char="${name:$i:1}"\nDEVICE=${@:$OPTIND:1}\necho "${testAlias[$repo:$variant]:-}"\npip install x\n');

@@ -6,6 +6,7 @@
  * finding nothing.
  */
 import { bareConsoleScript } from '../../src/rules/bare-console-script.js';
+import { barePip } from '../../src/rules/bare-pip.js';
 import { barePythonInterpreter } from '../../src/rules/bare-python-interpreter.js';
 import { systemInterpreterPath } from '../../src/rules/system-interpreter-path.js';
 import { testRule } from '../rule-tester.js';
@@ -82,6 +83,37 @@ testRule(barePythonInterpreter, {
       errors: [{ line: 5, column: 18, messageId: 'bareInterpreter' }],
     },
   ],
+});
+
+// repo2docker's tests/pipfile/py2-with-server-and-kernel-req/verify: the Python 2 kernel's script
+// asks the server's Python 3 whether it has a package.
+const OTHER_MAJOR = (shebang: string, name: string) => `${shebang}
+import os
+import subprocess
+
+assert subprocess.call(["${name}", "-c", "import numpy"]) == 0
+os.system("${name.replace('python', 'pip')} --version")
+`;
+
+testRule(barePythonInterpreter, {
+  label: 'another major version than the shebang asks for',
+  valid: [
+    { name: '#!/usr/bin/env python2 starts python3', code: OTHER_MAJOR('#!/usr/bin/env python2', 'python3') },
+    { name: '#!/usr/bin/env python3 starts python2.7', code: OTHER_MAJOR('#!/usr/bin/env python3', 'python2.7') },
+    { name: '#!/opt/py/bin/python2.7 -u starts python3.11', code: OTHER_MAJOR('#!/opt/py/bin/python2.7 -u', 'python3.11') },
+  ],
+  invalid: [
+    { name: 'the same major version', code: OTHER_MAJOR('#!/usr/bin/env python3', 'python3'), errors: [{ line: 5, column: 25, messageId: 'bareInterpreter' }] },
+    { name: 'an unversioned name', code: OTHER_MAJOR('#!/usr/bin/env python2', 'python'), errors: [{ line: 5, column: 25, messageId: 'bareInterpreter' }] },
+    { name: 'an unversioned shebang', code: OTHER_MAJOR('#!/usr/bin/env python', 'python3'), errors: [{ line: 5, column: 25, messageId: 'bareInterpreter' }] },
+    { name: 'no shebang', code: OTHER_MAJOR('# verify', 'python3'), errors: [{ line: 5, column: 25, messageId: 'bareInterpreter' }] },
+  ],
+});
+
+testRule(barePip, {
+  label: 'pip of another major version than the shebang asks for',
+  valid: [{ name: '#!/usr/bin/env python2 runs pip3', code: OTHER_MAJOR('#!/usr/bin/env python2', 'python3') }],
+  invalid: [{ name: 'pip3 from python3', code: OTHER_MAJOR('#!/usr/bin/env python3', 'python3'), errors: [{ line: 6, column: 12 }] }],
 });
 
 testRule(systemInterpreterPath, {

@@ -18,7 +18,7 @@ import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
 import { writtenScriptImports } from './written-scripts.js';
 import { importsProcessLibrary, libraryLaunches } from './process-libraries.js';
-import { pathChecksBefore, shebangInterpreter } from './run-context.js';
+import { pathChecksBefore, shebangInterpreter, shebangMajor } from './run-context.js';
 import { asWord, options, unknownWord, type Value } from './values.js';
 
 const MAX_CANDIDATES = 8;
@@ -416,6 +416,7 @@ function sitesForCall(
   // the interpreter reads it to find itself (and its venv), so a fix must rewrite both.
   const argv0 = argvZeroOf(spec, api, positional, splat);
   const shebang = shebangInterpreter(mod.file.text);
+  const major = shebangMajor(mod.file.text);
   const checked = pathChecksBefore(mod, call);
   const sites: LaunchSite[] = [];
   const make = (cmd: ExpandedCommand, viaShell: boolean, active?: string): LaunchSite => {
@@ -425,6 +426,7 @@ function sitesForCall(
     else if (cmd.envPathSet) path = { kind: 'explicit' };
     const env: EnvState = { path };
     if (shebang !== undefined) env.shebang = shebang;
+    if (major !== undefined) env.shebangMajor = major;
     if (checked.length) env.checkedOnPath = checked;
     // `. /opt/venv/bin/activate && python -m pip …`, `conda activate env && pip …`: the shell
     // string puts an environment first on PATH before the command; a name is then its.

@@ -22,6 +22,12 @@ export function shebangInterpreter(text: string): string | undefined {
   return /\/(python|pypy)[\d.]*$/.test(m[1]) ? m[1] : undefined;
 }
 
+/** The major version a `#!…python2` / `#!/usr/bin/env python3.11` first line asks for. */
+export function shebangMajor(text: string): '2' | '3' | undefined {
+  const m = /^#![^\n]*?\b(?:python|pypy)([23])(?:\.\d+)?(?=[\s]|$)/.exec(text.replace(/^\uFEFF/, '').slice(0, 200));
+  return m ? (m[1] as '2' | '3') : undefined;
+}
+
 const LOOKUPS = new Set(['shutil.which', 'distutils.spawn.find_executable']);
 
 /**

@@ -38,6 +38,10 @@
  *   (the second `=` becomes a blank), and `==` on a later line of a `[[ … ]]` over several lines is
  *   the test's own operator, not a standalone argument.
  *
+ * - zsh in a file bash -n accepts (aws-cli's bin/aws_zsh_completer.sh): expansion flags
+ *   (`${(kv)jobs}`, `${(f)"$(cmd)"}`: the flags become `_:-` and blanks, the rest an operand), nested
+ *   expansions and `${=x}` `${~x}` `${^x}` (blanked inside), and `$#NAME` in arithmetic (`$_NAME`).
+ *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
 import type { Script } from './script.js';
@@ -113,6 +117,13 @@ class Scanner {
         const end = t.indexOf("'", i + 1);
         i = end < 0 ? t.length : end + 1;
         atWordStart = false;
+        continue;
+      }
+      if (c === '$' && t[i + 1] === '#' && /[A-Za-z_]/.test(t[i + 2] ?? '') && inArithmeticCommand(t, i)) {
+        // zsh's `$#NAME` (NAME's length) in `(( … ))`: for bash `$#` then text, taken by bash -n;
+        // the grammar fails on it in arithmetic. An unknown value either way: `$_NAME`.
+        this.out[i + 1] = '_';
+        i += 2;
         continue;
       }
       if (c === '$' && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
@@ -206,7 +217,9 @@ class Scanner {
   private expansion(i: number): number {
     const t = this.t;
     let j = i + 2;
+    if (t[j] === '(' && !this.t.startsWith('((', j)) return this.zshFlags(j);
     if ((t[j] === '#' || t[j] === '!') && t[j + 1] !== '}') j++;
+    if ((t[j] === '$' && t[j + 1] === '{') || (/[=~^]/.test(t[j]) && j === i + 2 && /[\w${(]/.test(t[j + 1] ?? ''))) return this.zshWhole(i);
     const name = NAME.exec(t.slice(j, j + 256));
     if (!name) return this.skipBraces(i + 2);
     j += name[0].length;
@@ -225,6 +238,34 @@ class Scanner {
     const op = OPERATORS.find((o) => t.startsWith(o, j));
     if (!op) return this.skipBraces(j);
     return this.operand(j + op.length, op === ':');
+  }
+
+  /**
+   * zsh's flags (`${(kv)jobs}`, `${(f)"$(cmd)"}`, `${(j. .)words[1,N]}`): bash -n takes them (it
+   * reads no expansion until it runs one), the grammar does not. An unknown value, like an operand:
+   * the flags `(…)` become `_:-` and blanks, so that what follows is the operand of `${_:-…}` (its
+   * `$(…)` kept, the rest blanked as an operand is).
+   */
+  private zshFlags(open: number): number {
+    const t = this.t;
+    const close = t.indexOf(')', open + 1);
+    if (close < 0 || close - open < 2 || t.slice(open, close).includes('\n') || t.slice(open, close).includes('}')) return this.skipBraces(open);
+    this.out[open] = '_';
+    this.out[open + 1] = ':';
+    this.out[open + 2] = '-';
+    for (let k = open + 3; k <= close; k++) this.out[k] = '_';
+    return this.operand(close + 1, false);
+  }
+
+  /**
+   * zsh's nested expansions (`${#${(j. .)w}}`, `${${x}:-y}`) and `${=x}` `${~x}` `${^x}`: not bash,
+   * which reads none of them until it runs one; everything inside the braces becomes `_` (a name
+   * the grammar reads), a `$(…)` inside included.
+   */
+  private zshWhole(i: number): number {
+    const end = this.skipBraces(i + 2);
+    for (let k = i + 2; k < end - 1; k++) if (this.t[k] !== '\n') this.out[k] = '_';
+    return end;
   }
 
   /**
@@ -342,6 +383,7 @@ class Scanner {
         continue;
       }
       if (c === '#' && /[0-9]/.test(t[i - 1] ?? '') && /[\w$]/.test(t[i + 1] ?? '')) this.out[i] = '+';
+      if (c === '#' && t[i - 1] === '$' && /[A-Za-z_]/.test(t[i + 1] ?? '')) this.out[i] = '_'; // zsh's `$#NAME`, as above
       if (c === 'x' && t[i - 1] === '0' && !/\w/.test(t[i - 2] ?? '') && t[i + 1] === '$') this.out[i] = '+';
       if (c === '(') depth++;
       else if (c === ')') {
@@ -352,6 +394,13 @@ class Scanner {
     }
     return i;
   }
+}
+
+/** Whether `i` is inside a `(( … ))` opened earlier on its line. */
+function inArithmeticCommand(t: string, i: number): boolean {
+  const before = t.slice(t.lastIndexOf('\n', i) + 1, i);
+  const open = before.lastIndexOf('((');
+  return open >= 0 && !before.includes('))', open);
 }
 
 /** `for NAME do` at a line's command start, outside quotes: the blank before `do` becomes `;`. */
