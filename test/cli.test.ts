@@ -203,7 +203,7 @@ test('console scripts of the project venv (entry_points.txt) and [project.script
   fs.writeFileSync(path.join(dir, '.venv/pyvenv.cfg'), 'home = /usr/bin\n');
   fs.writeFileSync(path.join(sp, 'acme_tool-2.0.dist-info/entry_points.txt'), '[console_scripts]\nacme = acme.cli:main\n');
   fs.mkdirSync(path.join(sp, 'acme'));
-  fs.writeFileSync(path.join(sp, 'acme/__main__.py'), '');
+  fs.writeFileSync(path.join(sp, 'acme/__main__.py'), 'from acme.cli import main\n\nmain()\n');
   fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "x"\n[project.scripts]\nmine = "x.cli:main"\n');
   fs.writeFileSync(path.join(dir, 'run.py'), 'import subprocess\nsubprocess.run(["acme", "go"])\nsubprocess.run(["mine"])\n');
   const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });

@@ -38,12 +38,35 @@ export function findProjectVenvs(root: string): string[] {
     .sort();
 }
 
-/** `a.b.__main__` → the longest importable prefix with a __main__ module under `base`. */
+/**
+ * The module `python -m` runs for an entry point's module under `base`: the module itself when it
+ * is a package with a `__main__.py` (`a.b.__main__` → `a.b`), else the longest package prefix whose
+ * `__main__.py` imports the entry point's module (`pkg.cli` → `pkg` when `pkg/__main__.py` says
+ * `from pkg.cli import main` or `from .cli import main`). A `__main__.py` that does not may run
+ * another program (or nothing), and `-m` it would be a wrong fix.
+ */
 export function runnableModule(base: string, dotted: string): string | undefined {
   const parts = dotted.replace(/\.__main__$/, '').split('.');
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs.existsSync(path.join(base, ...mod, '__main__.py'))) return mod.join('.');
+    const main = path.join(base, ...mod, '__main__.py');
+    if (n === parts.length) {
+      if (fs.existsSync(main)) return mod.join('.');
+      continue;
+    }
+    let text: string;
+    try {
+      if (fs.statSync(main).size > 262144) continue;
+      text = fs.readFileSync(main, 'utf8');
+    } catch {
+      continue;
+    }
+    const rest = parts.slice(n).join('\\.');
+    const absolute = parts.join('\\.');
+    const prefix = mod.join('\\.');
+    // `from pkg.cli import main`, `from .cli import main`, `import pkg.cli`, `from . import cli`.
+    const imports = new RegExp(`^[ \\t]*(?:from\\s+(?:${absolute}|\\.${rest})\\s+import\\b|import\\s+${absolute}\\b|from\\s+(?:\\.|${prefix})\\s+import\\s+[^\\n]*\\b${parts[n]}\\b)`, 'm');
+    if (imports.test(text)) return mod.join('.');
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { check } from '../../src/api.js';
 import { declaredDistributions, pipInstallsIn, requirementName } from '../../src/env/declared-dependencies.js';
+import { runnableModule } from '../../src/env/console-scripts.js';
 import { tempDir } from '../helpers.js';
 
 interface Case {
@@ -177,4 +178,32 @@ test('declarations are read per project root, each file once while unchanged', (
   fs.writeFileSync(path.join(dir, 'requirements.txt'), 'codespell\nyamllint\n');
   fs.utimesSync(path.join(dir, 'requirements.txt'), new Date(), new Date(Date.now() + 5000));
   assert.deepEqual(declaredDistributions(dir).map((d) => d.name), ['codespell', 'yamllint']);
+});
+
+test('python -m runs an entry point only through a __main__.py that imports it (runnableModule)', () => {
+  const base = tempDir();
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(base, rel)), { recursive: true });
+    fs.writeFileSync(path.join(base, rel), text);
+  };
+  write('acme/__init__.py', '');
+  write('acme/cli.py', 'def main(): pass\n');
+  // No __main__.py anywhere: no -m.
+  assert.equal(runnableModule(base, 'acme.cli'), undefined);
+  // An empty one, or one that runs another program: `python -m acme` would not run acme.cli:main.
+  write('acme/__main__.py', '');
+  assert.equal(runnableModule(base, 'acme.cli'), undefined);
+  write('acme/__main__.py', 'from acme.server import serve\n\nserve()\n');
+  assert.equal(runnableModule(base, 'acme.cli'), undefined);
+  // One that imports the entry point's module, in each spelling.
+  for (const main of ['from acme.cli import main\n\nmain()\n', 'from .cli import main\nmain()\n', 'import acme.cli\nacme.cli.main()\n', 'from . import cli\ncli.main()\n', 'from acme import server, cli\ncli.main()\n']) {
+    write('acme/__main__.py', main);
+    assert.equal(runnableModule(base, 'acme.cli'), 'acme', main);
+  }
+  // The entry point's own package with a __main__.py, and an explicit `pkg.__main__`.
+  write('tool/app/__init__.py', '');
+  write('tool/app/__main__.py', 'print(1)\n');
+  assert.equal(runnableModule(base, 'tool.app'), 'tool.app');
+  assert.equal(runnableModule(base, 'tool.app.__main__'), 'tool.app');
+  fs.rmSync(base, { recursive: true, force: true });
 });
