@@ -57,6 +57,60 @@ test('a tox env that runs the script holds its findings back into VG106, naming 
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'tox.ini': ini.replace('tasks/release.py', 'tasks/other.py') })), [RELEASE_FINDING]);
 });
 
+test("tox's change_dir: the script is found in the folder the command runs in (virtualenv's tox.toml, env release)", async () => {
+  const toml = ['[env.release]', 'change_dir = "{tox_root}{/}tasks"', 'commands = [["python", "release.py", { replace = "posargs", extend = true }]]', ''].join('\n');
+  const found = await findings({ 'tasks/release.py': RELEASE_PY, 'tox.toml': toml });
+  assert.deepEqual(codes(found), [RELEASE_HELD]);
+  assert.match(found[0], /tox\.toml:3 runs this file in a tox env/);
+  // The same in tox.ini, `changedir` after the commands, and inherited from [testenv].
+  const ini = ['[testenv:release]', 'commands = python release.py', 'changedir = {toxinidir}/tasks', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'tox.ini': ini })), [RELEASE_HELD]);
+  const inherited = ['[testenv]', 'changedir = {toxinidir}/tasks', '', '[testenv:release]', 'commands = python release.py', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'tox.ini': inherited })), [RELEASE_HELD]);
+  // Without change_dir, `release.py` is not the file in tasks/: nothing starts it.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'tox.toml': toml.replace('change_dir = "{tox_root}{/}tasks"\n', '') })), [RELEASE_FINDING]);
+});
+
+test("a project's pdm or hatch script runs the file with its environment on PATH (pdm's own `release = \"python tasks/release.py\"`)", async () => {
+  const pdm = ['[project]', 'name = "x"', '', '[tool.pdm.scripts]', 'release = "python tasks/release.py"', 'test = "pytest"', ''].join('\n');
+  const found = await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pdm });
+  assert.deepEqual(codes(found), [RELEASE_HELD]);
+  assert.match(found[0], /pyproject\.toml:5 runs this file as a pdm script \(`pdm run`\)/);
+  const table = pdm.replace('release = "python tasks/release.py"', 'release = { cmd = ["python", "tasks/release.py"], help = "release" }');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': table })), [RELEASE_HELD]);
+  const hatch = ['[project]', 'name = "x"', '', '[tool.hatch.envs.default.scripts]', 'release = ["python tasks/release.py {args}"]', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': hatch })), [RELEASE_HELD]);
+  // A script of another file, or the same table under another tool, starts nothing here.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pdm.replace('tasks/release.py', 'tasks/other.py') })), [RELEASE_FINDING]);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pdm.replace('[tool.pdm.scripts]', '[tool.other.scripts]') })), [RELEASE_FINDING]);
+});
+
+// errbot's and locust's docs/conf.py, reduced: a tool started by name while Sphinx reads the config.
+const CONF_PY = ['import subprocess', '', 'def setup(app):', '    subprocess.check_call(["sphinx-apidoc", "-o", "api", "../src"])', ''].join('\n');
+
+test("a Sphinx conf.py is run by sphinx-build: by name from a Makefile or CI, or on Read the Docs (errbot's docs/Makefile, locust's .readthedocs.yaml)", async () => {
+  const reported = ['docs/conf.py:4 VG103'];
+  const held = ['docs/conf.py:4 VG106'];
+  assert.deepEqual(codes(await findings({ 'docs/conf.py': CONF_PY })), reported);
+  // Sphinx's own Makefile template.
+  const makefile = ['SPHINXOPTS    ?=', 'SPHINXBUILD   ?= sphinx-build', 'SOURCEDIR     = .', 'BUILDDIR      = _build', '', '%: Makefile', '\t@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)', ''].join('\n');
+  const viaMake = await findings({ 'docs/conf.py': CONF_PY, 'docs/Makefile': makefile });
+  assert.deepEqual(codes(viaMake), held);
+  assert.match(viaMake[0], /docs\/Makefile:7 runs this file as "sphinx-build" from PATH/);
+  // A workflow step, with -c naming the folder of conf.py; python -m sphinx.
+  const step = (cmd: string) => ['on: push', 'jobs:', '  docs:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', `      - run: ${cmd}`, ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'docs/conf.py': CONF_PY, '.github/workflows/docs.yml': step('sphinx-build -b html -c docs src/site out') })), held);
+  assert.deepEqual(codes(await findings({ 'docs/conf.py': CONF_PY, '.github/workflows/docs.yml': step('python -m sphinx -W docs out') })), held);
+  // Another source folder is another conf.py.
+  assert.deepEqual(codes(await findings({ 'docs/conf.py': CONF_PY, '.github/workflows/docs.yml': step('sphinx-build -b html site out') })), reported);
+  // Read the Docs.
+  const rtd = ['version: 2', 'build:', '  os: ubuntu-24.04', '  tools:', '    python: "3.12"', 'sphinx:', '  builder: html', '  configuration: docs/conf.py', ''].join('\n');
+  const viaRtd = await findings({ 'docs/conf.py': CONF_PY, '.readthedocs.yaml': rtd });
+  assert.deepEqual(codes(viaRtd), held);
+  assert.match(viaRtd[0], /\.readthedocs\.yaml:8 builds this file on Read the Docs/);
+  assert.deepEqual(codes(await findings({ 'docs/conf.py': CONF_PY, '.readthedocs.yaml': rtd.replace('docs/conf.py', 'other/conf.py') })), reported);
+});
+
 test('a pytest run by tox covers the test folder it names (cloud-init: tox -e integration-tests)', async () => {
   const conftest = ['import subprocess', '', 'def pytest_sessionfinish():', '    subprocess.run(["coverage", "combine"], check=True)', ''].join('\n');
   const ini = ['[testenv:integration-tests]', 'deps = coverage', 'commands = {envpython} -m pytest --log-cli-level=INFO -vv {posargs:tests/integration_tests}', ''].join('\n');
@@ -157,6 +211,15 @@ test('a script run by its #!/usr/bin/env python3 shebang from a workflow is star
   assert.match(held[0], /main\.yml:6 runs this file by its shebang, as "python3" from PATH/);
   // Nobody starts it: as today.
   assert.deepEqual(codes(await findings({ 'release/deploy.py': deploy })), ['release/deploy.py:4 VG103']);
+});
+
+test("a script without the .py suffix, started by name from a workflow (aws-cli's `python scripts/ci/install-check`)", async () => {
+  const check = ['#!/usr/bin/env python', 'import subprocess', '', 'subprocess.check_call(["pip", "install", "check-manifest"])', ''].join('\n');
+  const wf = ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/setup-python@v5', '      - run: python scripts/ci/install-check', ''].join('\n');
+  const held = await findings({ 'scripts/ci/install-check': check, '.github/workflows/run-tests.yml': wf });
+  assert.deepEqual(codes(held), ['scripts/ci/install-check:4 VG106']);
+  assert.match(held[0], /run-tests\.yml:7 runs this file as "python" from PATH/);
+  assert.deepEqual(codes(await findings({ 'scripts/ci/install-check': check, '.github/workflows/run-tests.yml': wf.replace('install-check', 'install-other') })), ['scripts/ci/install-check:4 VG102']);
 });
 
 test('--fix leaves a file alone whose findings its starters hold back, and still fixes one a service starts by the venv path', async () => {

@@ -8,7 +8,9 @@
  *   in `setup.cfg` when it has `[tox:tox]`, and in `[tool.tox] legacy_tox_ini` of `pyproject.toml`;
  *   `env_run_base` / `env.NAME` of `tox.toml` and `[tool.tox]`. Substitutions that name the env's
  *   interpreter or the project folder are replaced (`{envpython}` → `python`, `{toxinidir}/x` →
- *   `x`, `{posargs:tests}` → `tests`); a word with any other substitution is left unknown.
+ *   `x`, `{posargs:tests}` → `tests`); a word with any other substitution is left unknown. An env's
+ *   `change_dir` (`changedir`) is where its commands run.
+ * - pdm and hatch: the scripts of `[tool.pdm.scripts]` and `[tool.hatch.envs.*.scripts]`.
  * - nox: `session.run("python", "x.py")` (and `run_always`/`run_install`) in `noxfile.py`, up to its
  *   first argument that is not a string literal.
  */
@@ -22,7 +24,9 @@ export interface ToolCommand {
   /** 1-based line of the command in `file`. */
   line: number;
   file: string;
-  tool: 'tox' | 'nox';
+  tool: 'tox' | 'nox' | 'pdm' | 'hatch';
+  /** The folder the command runs in, relative to the file's (tox's `change_dir`/`changedir`), when not the file's own. */
+  cwd?: string;
 }
 
 /** Files larger than this declare no commands worth reading (real tox.ini files are a few KB). */
@@ -63,9 +67,12 @@ export function toxCommands(dir: string): ToolCommand[] {
       const at = text.indexOf('legacy_tox_ini');
       out.push(...iniCommands(tox.legacy_tox_ini, file, at < 0 ? 0 : lineAt(text, at)));
     }
-    const envs = [tox.env_run_base, ...Object.values((tox.env as Record<string, unknown> | undefined) ?? {})];
+    const base = tox.env_run_base as Record<string, unknown> | undefined;
+    const envs = [base, ...Object.values((tox.env as Record<string, unknown> | undefined) ?? {})];
     for (const env of envs) {
       if (!env || typeof env !== 'object') continue;
+      const changeDir = (env as Record<string, unknown>).change_dir ?? base?.change_dir;
+      const cwd = typeof changeDir === 'string' ? substitute(changeDir.replace(/\{\/\}/g, '/')) : undefined;
       for (const key of ['commands_pre', 'commands', 'commands_post']) {
         const cmds = (env as Record<string, unknown>)[key];
         if (!Array.isArray(cmds)) continue;
@@ -78,10 +85,47 @@ export function toxCommands(dir: string): ToolCommand[] {
             if (Array.isArray(r?.default)) return r.default.map((x) => (typeof x === 'string' ? substitute(x) : undefined));
             return r?.replace === 'posargs' ? [] : [undefined];
           });
-          out.push({ words: stripMarkers(words), line: lineOf(text, cmd), file, tool: 'tox' });
+          out.push({ words: stripMarkers(words), line: lineOf(text, cmd), file, tool: 'tox', ...(cwd !== undefined && cwd !== '.' ? { cwd } : {}) });
         }
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The scripts a project declares for its own runner in `pyproject.toml`: `[tool.pdm.scripts]`
+ * (`pdm run NAME`; a string, or a table's `cmd` or `shell`) and hatch's `[tool.hatch.envs.ENV.scripts]`
+ * (`hatch run ENV:NAME`; a string or a list of them). Both runners put the project environment's
+ * `bin` first on PATH before they run one.
+ */
+export function projectScripts(dir: string): ToolCommand[] {
+  const file = path.join(dir, 'pyproject.toml');
+  const text = read(file);
+  if (text === undefined || !/^\[tool\.(?:pdm|hatch)\b/m.test(text)) return [];
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const tool = (doc.tool ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const out: ToolCommand[] = [];
+  const add = (cmd: unknown, runner: 'pdm' | 'hatch') => {
+    const line = typeof cmd === 'string' ? cmd.replace(/\{args(?::[^{}]*)?\}/g, '').trim() : undefined;
+    const words = line !== undefined ? splitCommand(line) : Array.isArray(cmd) && cmd.every((w) => typeof w === 'string') ? (cmd as string[]) : undefined;
+    if (!words?.length || line?.includes('&&') || line?.includes(';')) return;
+    const at = text.indexOf(typeof cmd === 'string' ? cmd : String((cmd as string[])[0]));
+    out.push({ words, line: at < 0 ? 1 : lineAt(text, at), file, tool: runner });
+  };
+  for (const s of Object.values((tool.pdm?.scripts ?? {}) as Record<string, unknown>)) {
+    if (typeof s === 'string') add(s, 'pdm');
+    else if (s && typeof s === 'object') add((s as Record<string, unknown>).cmd ?? (s as Record<string, unknown>).shell, 'pdm');
+  }
+  for (const env of Object.values((tool.hatch?.envs ?? {}) as Record<string, unknown>)) {
+    const scripts = (env as Record<string, unknown> | undefined)?.scripts;
+    if (!scripts || typeof scripts !== 'object') continue;
+    for (const s of Object.values(scripts as Record<string, unknown>)) for (const c of Array.isArray(s) ? s : [s]) if (typeof c === 'string') add(c, 'hatch');
   }
   return out;
 }
@@ -137,10 +181,23 @@ function iniCommands(text: string, file: string, lineOffset: number): ToolComman
   const out: ToolCommand[] = [];
   const lines = text.split(/\r?\n/);
   let inEnv = false;
+  // `changedir` of each testenv section, `[testenv]`'s the default of the others: read first,
+  // since it may follow the commands in its section.
+  const changeDirs = new Map<string, string | undefined>();
+  let sectionName = '';
+  for (const l of lines) {
+    const s = /^\[([^\]]+)\]/.exec(l);
+    if (s) sectionName = s[1].trim();
+    const m = /^changedir\s*[=:]\s*(.*?)\s*$/.exec(l);
+    if (m && /^testenv(?::|$)/.test(sectionName)) changeDirs.set(sectionName, substitute(m[1].replace(/\{\/\}/g, '/')));
+  }
+  let cwd: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const section = /^\[([^\]]+)\]/.exec(lines[i]);
     if (section) {
-      inEnv = /^testenv(?::|$)/.test(section[1].trim());
+      const name = section[1].trim();
+      inEnv = /^testenv(?::|$)/.test(name);
+      cwd = changeDirs.has(name) ? changeDirs.get(name) : changeDirs.get('testenv');
       continue;
     }
     const key = inEnv ? /^(commands(?:_pre|_post)?)\s*[=:]\s*(.*)$/.exec(lines[i]) : null;
@@ -157,7 +214,7 @@ function iniCommands(text: string, file: string, lineOffset: number): ToolComman
       // Factor conditions (`py312,lint: pytest`) select envs; the command is the same.
       cmd = cmd.replace(/^[\w.{},!-]+:\s+/, '');
       const words = splitCommand(cmd);
-      if (words) out.push({ words: stripMarkers(toxWords(words)), line: line + 1 + lineOffset, file, tool: 'tox' });
+      if (words) out.push({ words: stripMarkers(toxWords(words)), line: line + 1 + lineOffset, file, tool: 'tox', ...(cwd !== undefined && cwd !== '.' ? { cwd } : {}) });
     }
   }
   return out;

@@ -3,7 +3,8 @@
  * one of its own Python files, and how. A launch by name inside that file escapes only when the
  * file runs without its environment on PATH, so its starters decide:
  *
- * - **on PATH**: a tox env or a nox session runs it (both put the env's `bin` first on PATH); a
+ * - **on PATH**: a tox env, a nox session, or a pdm or hatch script of the project runs it (each
+ *   puts the env's `bin` first on PATH), or Read the Docs a Sphinx `conf.py`; a
  *   Makefile recipe, CI step, script or service runs it with an interpreter or test runner found by
  *   name (`python3 scripts/x.py`, `pytest tests/`, `python -m pkg.tool`), or through `uv run`,
  *   `poetry run`, `hatch run`, `pdm run` …; a venv's interpreter by path with that same venv on
@@ -28,7 +29,7 @@ import { frontEndByLanguage } from '../frontends/index.js';
 import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
-import { noxCommands, toxCommands, type ToolCommand } from './tox-commands.js';
+import { noxCommands, projectScripts, toxCommands, type ToolCommand } from './tox-commands.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import { relianceByImports } from './imports-reliant.js';
 import type { FileCheckResult } from './check-file.js';
@@ -59,6 +60,31 @@ const PYTEST_VALUE_OPTIONS = new Set([
   '--dist', '--numprocesses', '--override-ini', '--config-file', '--import-mode', '--capture', '--junit-prefix', '--html', '--reruns',
 ]);
 const PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+/** Sphinx's builders, which run the `conf.py` of the source folder with their own interpreter. */
+const SPHINX = /^sphinx-(?:build|autobuild)$/;
+/** Options of sphinx-build that take the next word as a value. */
+const SPHINX_VALUE_OPTIONS = new Set(['-b', '-M', '-d', '-D', '-A', '-t', '-j', '-w', '-c', '--builder', '--doctree-dir', '--define', '--html-define', '--tag', '--jobs', '--warning-file', '--conf-dir', '--port', '--host']);
+
+/**
+ * The `conf.py` a sphinx-build command runs: the one in `-c DIR`, else in its source folder (the
+ * first word that is not an option); undefined when that word is not known.
+ */
+function sphinxConf(args: readonly (string | undefined)[]): string | undefined {
+  let source: string | undefined;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === '-c' || w === '--conf-dir') return args[j + 1] === undefined ? undefined : `${args[j + 1]}/conf.py`;
+    if (w !== undefined && w.startsWith('-')) {
+      if (SPHINX_VALUE_OPTIONS.has(w)) j++;
+      continue;
+    }
+    if (source === undefined) {
+      if (w === undefined) return undefined;
+      source = w;
+    }
+  }
+  return source === undefined ? undefined : `${source}/conf.py`;
+}
 
 /** A test file or a file under a test folder: what a bare `pytest` collects and its conftest imports. */
 function isTestPath(rel: string): boolean {
@@ -164,6 +190,29 @@ function shebangOf(file: string): string | undefined {
   return path.basename(m[1]) === 'env' ? m[2] : m[1];
 }
 
+/**
+ * Read the Docs builds the `conf.py` that `.readthedocs.yaml` names (`sphinx: configuration:`) with
+ * `python -m sphinx` of the environment it made, whose `bin` it puts first on PATH.
+ */
+function readTheDocs(who: WhoRuns, dir: string): void {
+  for (const name of ['.readthedocs.yaml', '.readthedocs.yml']) {
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      if (fs.statSync(file).size > 65536) continue;
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+.*\r?\n|[ \t]*\r?\n)*?([ \t]+)configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text);
+    if (!m) continue;
+    const conf = path.resolve(dir, m[2]);
+    if (!conf.startsWith(dir + path.sep) || !fs.existsSync(conf)) continue;
+    const line = text.slice(0, m.index + m[0].length).split('\n').length;
+    who.add({ file: conf }, { how: 'on-path', text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
+  }
+}
+
 /** The venv folder of an interpreter or tool path (`.venv/bin/python` → `.venv`), when it is one. */
 function venvOfProgram(prog: string): string | undefined {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -215,7 +264,7 @@ function unwrapStarter(words: readonly (string | undefined)[]): readonly (string
 export function recordCommand(
   who: WhoRuns,
   words: readonly (string | undefined)[],
-  where: { label: string; dirs: readonly string[]; root: string; tool?: 'tox' | 'nox'; activeVenv?: string },
+  where: { label: string; dirs: readonly string[]; root: string; tool?: ToolCommand['tool']; activeVenv?: string },
 ): void {
   words = unwrapStarter(words);
   let i = 0;
@@ -235,6 +284,7 @@ export function recordCommand(
   const base = path.basename(prog);
   const targets: Target[] = [];
   let pytestArgs: readonly (string | undefined)[] | undefined;
+  let sphinxArgs: readonly (string | undefined)[] | undefined;
   let script: string | undefined;
   if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
     for (let j = i + 1; j < words.length; j++) {
@@ -244,6 +294,7 @@ export function recordCommand(
         const mod = w === '-m' ? words[++j] : w.slice(2);
         if (mod === undefined) return;
         if (mod === 'pytest' || mod === 'py.test') pytestArgs = words.slice(j + 1);
+        else if (mod === 'sphinx' || mod === 'sphinx.cmd.build') sphinxArgs = words.slice(j + 1);
         else {
           const rel = mod.replace(/\./g, '/');
           const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
@@ -262,12 +313,18 @@ export function recordCommand(
       if (hit && !hit.folder) targets.push({ file: hit.path });
     }
   } else if (PYTEST.test(base)) pytestArgs = words.slice(i + 1);
+  else if (SPHINX.test(base)) sphinxArgs = words.slice(i + 1);
   else if (/\.py$/.test(base)) {
     // The file itself, by its shebang.
     const hit = resolveIn(prog, where.dirs, where.root);
     if (!hit || hit.folder) return;
     targets.push({ file: hit.path });
   } else return;
+  if (sphinxArgs) {
+    const conf = sphinxConf(sphinxArgs);
+    const hit = conf === undefined ? undefined : resolveIn(conf, where.dirs, where.root);
+    if (hit && !hit.folder) targets.push({ file: hit.path });
+  }
   if (pytestArgs) {
     let named = false;
     for (let j = 0; j < pytestArgs.length; j++) {
@@ -292,7 +349,7 @@ export function recordCommand(
   let as: string;
   if (where.tool) {
     how = 'on-path';
-    as = where.tool === 'tox' ? 'in a tox env' : 'in a nox session';
+    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)' }[where.tool];
   } else if (runner) {
     how = 'on-path';
     as = `with "${runner}"`;
@@ -382,7 +439,10 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   if (root === undefined) return [];
   // What a configuration file must mention to start one of them: its name, a test runner, a module.
   const names = new Set(wanted.map((w) => path.basename(w)));
-  const mayStart = (text: string) => /py\.?test|\s-m\s*\w/.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
+  // Scripts without the .py suffix (aws-cli's `python scripts/ci/install-check`) by their name.
+  const plain = [...names].filter((n) => !n.endsWith('.py') && n.length > 2);
+  const mayStart = (text: string) =>
+    /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || plain.some((n) => text.includes(n));
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
@@ -394,11 +454,13 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
   }
   const commands: ToolCommand[] = [];
-  for (const d of dirs) commands.push(...toxCommands(d));
+  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
+  for (const d of dirs) readTheDocs(who, d);
   for (const c of commands) {
     const dir = path.dirname(c.file);
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
+    const dirs = c.cwd !== undefined ? [path.resolve(dir, c.cwd), dir, root] : [dir, root];
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs, root, tool: c.tool });
   }
   // Configuration files, through their front ends.
   let loaded = false;
