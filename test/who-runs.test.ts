@@ -111,6 +111,17 @@ test("a Sphinx conf.py is run by sphinx-build: by name from a Makefile or CI, or
   assert.deepEqual(codes(await findings({ 'docs/conf.py': CONF_PY, '.readthedocs.yaml': rtd.replace('docs/conf.py', 'other/conf.py') })), reported);
 });
 
+test("a script started by PATH's python from another Python file runs on PATH (aws-cli's scripts/ci/install → install-dev-deps)", async () => {
+  const install = (how: string) => ['#!/usr/bin/env python', 'import subprocess', 'import sys', '', 'def run(command):', '    return subprocess.check_call(command, shell=True)', '', `run(${how})`, ''].join('\n');
+  const deps = ['#!/usr/bin/env python', 'import subprocess', '', 'subprocess.check_call(["pip", "install", "-r", "requirements-dev.txt"])', ''].join('\n');
+  const found = await findings({ 'scripts/ci/install': install('"python scripts/ci/install-dev-deps"'), 'scripts/ci/install-dev-deps': deps });
+  assert.deepEqual(codes(found), ['scripts/ci/install:8 VG101', 'scripts/ci/install-dev-deps:4 VG106']);
+  assert.match(found[1], /scripts\/ci\/install:8 runs this file as "python" from PATH/);
+  // Started with the parent's own interpreter, the child is where the parent is: not known here.
+  const viaExecutable = await findings({ 'scripts/ci/install': install('sys.executable + " scripts/ci/install-dev-deps"'), 'scripts/ci/install-dev-deps': deps });
+  assert.deepEqual(codes(viaExecutable), ['scripts/ci/install-dev-deps:4 VG102']);
+});
+
 test('a pytest run by tox covers the test folder it names (cloud-init: tox -e integration-tests)', async () => {
   const conftest = ['import subprocess', '', 'def pytest_sessionfinish():', '    subprocess.run(["coverage", "combine"], check=True)', ''].join('\n');
   const ini = ['[testenv:integration-tests]', 'deps = coverage', 'commands = {envpython} -m pytest --log-cli-level=INFO -vv {posargs:tests/integration_tests}', ''].join('\n');

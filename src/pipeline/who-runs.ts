@@ -5,7 +5,7 @@
  *
  * - **on PATH**: a tox env, a nox session, or a pdm or hatch script of the project runs it (each
  *   puts the env's `bin` first on PATH), or Read the Docs a Sphinx `conf.py`; a
- *   Makefile recipe, CI step, script or service runs it with an interpreter or test runner found by
+ *   Makefile recipe, CI step, script, service or another Python file runs it with an interpreter or test runner found by
  *   name (`python3 scripts/x.py`, `pytest tests/`, `python -m pkg.tool`), or through `uv run`,
  *   `poetry run`, `hatch run`, `pdm run` …; a venv's interpreter by path with that same venv on
  *   PATH (activated, `$GITHUB_PATH`, `ENV PATH`); or the file itself by its `#!/usr/bin/env python3`
@@ -51,6 +51,8 @@ const RUNNER_VALUE_OPTIONS = new Set([
   '--with', '--with-requirements', '--with-editable', '--python', '-p', '--extra', '--group', '--only-group', '--no-group', '--package',
   '--env-file', '--directory', '--project', '--index', '--index-url', '--extra-index-url', '-n', '--name', '--prefix', '-e', '--environment', '--env',
 ]);
+/** Python files read for their launches of the wanted files, at most (each one is parsed). */
+const MAX_PYTHON_STARTERS = 200;
 /** Options of python that take the next word as a value. */
 const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '-Q']);
 /** Options of pytest that take the next word as a value (a path among them is not a test path). */
@@ -264,7 +266,7 @@ function unwrapStarter(words: readonly (string | undefined)[]): readonly (string
 export function recordCommand(
   who: WhoRuns,
   words: readonly (string | undefined)[],
-  where: { label: string; dirs: readonly string[]; root: string; tool?: ToolCommand['tool']; activeVenv?: string },
+  where: { label: string; dirs: readonly string[]; root: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string },
 ): void {
   words = unwrapStarter(words);
   let i = 0;
@@ -383,7 +385,7 @@ export function recordCommand(
     }
   }
   const start = { how, text: `${where.label} runs this file ${as}` };
-  for (const t of targets) who.add(t, start);
+  for (const t of targets) if (!('file' in t) || t.file !== where.exclude) who.add(t, start);
 }
 
 /**
@@ -484,6 +486,37 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
       for (const s of sites) recordSite(who, s, dir, root);
     } catch {
       // The file's own check reports what is wrong with it; here it only starts nothing.
+    }
+  }
+  // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
+  // scripts/ci/install-dev-deps")`): a child started with PATH's interpreter by name runs on PATH,
+  // whoever its parent is (the parent's own launch is the finding, reported there). Relative paths
+  // are the process's working folder: the project root first.
+  let pythonRead = 0;
+  const wantedSet = new Set(wanted.map((w) => path.resolve(w)));
+  for (const f of files) {
+    if (claimed.get(f) !== 'python' || pythonRead >= MAX_PYTHON_STARTERS) continue;
+    const abs = path.resolve(f);
+    const text = readConfigText(abs);
+    if (text === undefined || ![...names].some((n) => n.length > 2 && text.includes(n))) continue;
+    pythonRead++;
+    if (!loaded) {
+      beforeParsing();
+      await loadParsers();
+      loaded = true;
+    }
+    if (parsersDamaged()) await loadParsers();
+    try {
+      const sites = frontEndByLanguage('python').analyze(new SourceFile(abs, text), (a) => a.sites);
+      for (const s of sites) {
+        const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
+        // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
+        if (prog === undefined || !isInterpreterName(path.basename(prog)) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
+        const label = `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`;
+        recordCommand(who, s.argv.map((w) => wordText(w)), { label, dirs: [root, path.dirname(abs)], root, exclude: wantedSet.has(abs) ? abs : undefined });
+      }
+    } catch {
+      // As above.
     }
   }
   if (who.empty) return [];
