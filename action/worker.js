@@ -4339,7 +4339,7 @@ var barePythonInterpreter = defineRule({
     exampleLanguage: "python",
     mentalModel: "A venv is a folder, not a state of the machine. Running `venv/bin/python` makes that process's `sys.prefix` the venv, but it does not change `PATH`; only `activate` does that, and only in the shell that sourced it. When the program then starts `python` by name, the operating system walks `PATH` and takes the first `python` it finds: the system interpreter, a pyenv shim, or nothing. `sys.executable` is the interpreter that is running now \u2014 the venv's. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run(["python3", "child.py"])', ""].join("\n"),
-    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
+    why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one), or another major version than the file's shebang asks for (`python3` from a `#!/usr/bin/env python2` script); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
     fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
@@ -4760,6 +4760,8 @@ function venvInScope(site, verdict) {
   const venv = site.env.activeVenv !== void 0 && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
   if (facts.deactivated?.includes(venv))
     return void 0;
+  if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
+    return void 0;
   const mod = moduleOf(site);
   if (mod !== void 0 && SYSTEM_MODULES.has(mod))
     return void 0;
@@ -4783,7 +4785,7 @@ var systemInterpreterPath = defineRule({
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose.',
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, and inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv.',
     fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
@@ -6722,6 +6724,11 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
+      if (c === "$" && t[i + 1] === "#" && /[A-Za-z_]/.test(t[i + 2] ?? "") && inArithmeticCommand(t, i)) {
+        this.out[i + 1] = "_";
+        i += 2;
+        continue;
+      }
       if (c === "$" && i + 1 < t.length && NOT_EXPANSION.test(t[i + 1])) {
         this.out[i] = "_";
         i++;
@@ -6804,8 +6811,12 @@ var Scanner = class {
   expansion(i) {
     const t = this.t;
     let j = i + 2;
+    if (t[j] === "(" && !this.t.startsWith("((", j))
+      return this.zshFlags(j);
     if ((t[j] === "#" || t[j] === "!") && t[j + 1] !== "}")
       j++;
+    if (t[j] === "$" && t[j + 1] === "{" || /[=~^]/.test(t[j]) && j === i + 2 && /[\w${(]/.test(t[j + 1] ?? ""))
+      return this.zshWhole(i);
     const name = NAME.exec(t.slice(j, j + 256));
     if (!name)
       return this.skipBraces(i + 2);
@@ -6830,6 +6841,36 @@ var Scanner = class {
     if (!op)
       return this.skipBraces(j);
     return this.operand(j + op.length, op === ":");
+  }
+  /**
+   * zsh's flags (`${(kv)jobs}`, `${(f)"$(cmd)"}`, `${(j. .)words[1,N]}`): bash -n takes them (it
+   * reads no expansion until it runs one), the grammar does not. An unknown value, like an operand:
+   * the flags `(…)` become `_:-` and blanks, so that what follows is the operand of `${_:-…}` (its
+   * `$(…)` kept, the rest blanked as an operand is).
+   */
+  zshFlags(open) {
+    const t = this.t;
+    const close = t.indexOf(")", open + 1);
+    if (close < 0 || close - open < 2 || t.slice(open, close).includes("\n") || t.slice(open, close).includes("}"))
+      return this.skipBraces(open);
+    this.out[open] = "_";
+    this.out[open + 1] = ":";
+    this.out[open + 2] = "-";
+    for (let k = open + 3; k <= close; k++)
+      this.out[k] = "_";
+    return this.operand(close + 1, false);
+  }
+  /**
+   * zsh's nested expansions (`${#${(j. .)w}}`, `${${x}:-y}`) and `${=x}` `${~x}` `${^x}`: not bash,
+   * which reads none of them until it runs one; everything inside the braces becomes `_` (a name
+   * the grammar reads), a `$(…)` inside included.
+   */
+  zshWhole(i) {
+    const end = this.skipBraces(i + 2);
+    for (let k = i + 2; k < end - 1; k++)
+      if (this.t[k] !== "\n")
+        this.out[k] = "_";
+    return end;
   }
   /**
    * The operand, up to the `}` that closes the expansion: nested `${…}` and `$(…)` kept (they may
@@ -6956,6 +6997,8 @@ var Scanner = class {
       }
       if (c === "#" && /[0-9]/.test(t[i - 1] ?? "") && /[\w$]/.test(t[i + 1] ?? ""))
         this.out[i] = "+";
+      if (c === "#" && t[i - 1] === "$" && /[A-Za-z_]/.test(t[i + 1] ?? ""))
+        this.out[i] = "_";
       if (c === "x" && t[i - 1] === "0" && !/\w/.test(t[i - 2] ?? "") && t[i + 1] === "$")
         this.out[i] = "+";
       if (c === "(")
@@ -6970,6 +7013,11 @@ var Scanner = class {
     return i;
   }
 };
+function inArithmeticCommand(t, i) {
+  const before = t.slice(t.lastIndexOf("\n", i) + 1, i);
+  const open = before.lastIndexOf("((");
+  return open >= 0 && !before.includes("))", open);
+}
 function forDo(t, out) {
   for (const m of t.matchAll(/(^|[\n;&|(){}]|\bthen|\bdo|\belse)([ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*)([ \t]+)do(?=[\s;]|$)/g)) {
     if (!plainBefore(t, m.index + m[1].length, true))
@@ -12781,6 +12829,10 @@ function shebangInterpreter(text3) {
     return void 0;
   return /\/(python|pypy)[\d.]*$/.test(m[1]) ? m[1] : void 0;
 }
+function shebangMajor(text3) {
+  const m = /^#![^\n]*?\b(?:python|pypy)([23])(?:\.\d+)?(?=[\s]|$)/.exec(text3.replace(/^\uFEFF/, "").slice(0, 200));
+  return m ? m[1] : void 0;
+}
 var LOOKUPS = /* @__PURE__ */ new Set(["shutil.which", "distutils.spawn.find_executable"]);
 function pathChecksBefore(mod, call) {
   const out = [];
@@ -13242,6 +13294,7 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   }
   const argv0 = argvZeroOf(spec, api, positional, splat);
   const shebang = shebangInterpreter(mod.file.text);
+  const major = shebangMajor(mod.file.text);
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
@@ -13255,6 +13308,8 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
     const env2 = { path: path26 };
     if (shebang !== void 0)
       env2.shebang = shebang;
+    if (major !== void 0)
+      env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
     if (active !== void 0 && path26.kind !== "reset" && path26.kind !== "missing")
@@ -17137,6 +17192,8 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
   if (isInterpreterName(name)) {
     if (isDiscoveryProbe(name, site.argv.slice(1)))
       return void 0;
+    if (otherMajorOnPurpose(name, site))
+      return void 0;
     if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
       return void 0;
     const module = runModule(site.argv.slice(1));
@@ -17149,7 +17206,7 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
     return { tool: "interpreter", name, resolution, words: 1, programSpan };
   }
   if (isPipName(name))
-    return { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
+    return otherMajorOnPurpose(name, site) ? void 0 : { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
   const base = name.replace(/\.exe$/i, "");
   if (SELF_MANAGED_TOOLS.has(base))
     return void 0;
@@ -17161,6 +17218,10 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
   if (script)
     return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
   return void 0;
+}
+function otherMajorOnPurpose(name, site) {
+  const asked = /^(?:python|pypy|pip)([23])(?:\.\d+)?(?:\.exe)?$/i.exec(name)?.[1];
+  return asked !== void 0 && site.env.shebangMajor !== void 0 && asked !== site.env.shebangMajor;
 }
 function isDiscoveryProbe(name, args) {
   const texts = args.map((a) => wordText(a));

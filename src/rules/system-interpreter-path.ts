@@ -9,6 +9,7 @@ import type { LaunchSite } from '../kernel/launch-site.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { wordText } from '../kernel/word.js';
 import { SELF_MANAGED_TOOLS } from '../judge/python-tools.js';
+import { STDLIB_MODULES } from '../judge/stdlib-modules.js';
 import { originText, pipNotMeantForVenv, via } from './describe.js';
 
 const CONFIG_FIX_REASON =
@@ -38,6 +39,9 @@ function venvInScope(site: LaunchSite, verdict: Verdict): string | undefined {
   const venv = site.env.activeVenv !== undefined && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
   // After `deactivate` the system interpreter is the author's choice (a tool venv set aside).
   if (facts.deactivated?.includes(venv)) return undefined;
+  // Inline code that imports only the standard library (a HEALTHCHECK's `/usr/local/bin/python -c
+  // "import json, urllib.request; …"` beside a copied venv) runs the same in the system interpreter.
+  if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m))) return undefined;
   const mod = moduleOf(site);
   if (mod !== undefined && SYSTEM_MODULES.has(mod)) return undefined;
   if (mod === 'pip' && pipNotMeantForVenv(site, true, facts.venvOrigins.get(venv))) return undefined;
@@ -62,7 +66,7 @@ export const systemInterpreterPath = defineRule({
     why: 'The path is taken literally; nothing about the venv applies to it.',
     useInstead: ['import subprocess', 'import sys', '', 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-c", "import sys; print(\'child: \', sys.prefix)"])', ''].join('\n'),
     inRealSystems:
-      'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` …) or runs after `deactivate` is the system\'s on purpose.',
+      'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` …) or runs after `deactivate` is the system\'s on purpose, and inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; …"`) needs no venv.',
     fixSafety:
       "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " +
       CONFIG_FIX_REASON +

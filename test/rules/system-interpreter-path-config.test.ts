@@ -28,6 +28,17 @@ testRule(systemInterpreterPath, {
     { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m pip install --user pre-commit') },
     // After deactivate the system interpreter is chosen on purpose.
     { filename: 'deploy.sh', code: '#!/bin/sh\n. /srv/venv/bin/activate\npip install -r requirements.txt\ndeactivate\n/usr/bin/python3 tools/bump.py\n' },
+    // Inline code that imports only the standard library needs no venv: a HEALTHCHECK probe by the
+    // image's interpreter beside a venv copied from a build stage (a real image's shape).
+    {
+      filename: 'Dockerfile',
+      code:
+        'FROM python:3.12-slim AS deps\nRUN python -m venv /opt/svc\nRUN /opt/svc/bin/pip install gunicorn\n' +
+        'FROM python:3.12-slim\nCOPY --from=deps /opt/svc /opt/svc\nENV PATH=/opt/svc/bin:$PATH\n' +
+        'HEALTHCHECK CMD ["/usr/local/bin/python", "-c", "import sys, urllib.request as r; sys.exit(r.urlopen(\'http://127.0.0.1:8000/ping\').status != 200)"]\n' +
+        'CMD ["gunicorn", "svc:app"]\n',
+    },
+    { filename: 'deploy.sh', code: '#!/bin/sh\n. /srv/venv/bin/activate\npip install -r requirements.txt\n/usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)[\'version\'])" < meta.json\n' },
     // The venv's own interpreter by path is what the rule asks for.
     { filename: 'app.service', code: '[Service]\nExecStartPre=/srv/app/venv/bin/pip install -r /srv/app/requirements.txt\nExecStart=/srv/app/venv/bin/python -m app\n' },
   ],
@@ -60,6 +71,22 @@ testRule(systemInterpreterPath, {
       errors: [{ line: 4, column: 7, messageId: 'systemInterpreterConfig', data: { venv: '/opt/venv' } }],
     },
     {
+      name: 'Dockerfile: a HEALTHCHECK whose inline code imports a package of the venv',
+      filename: 'Dockerfile',
+      code:
+        'FROM python:3.12-slim AS deps\nRUN python -m venv /opt/svc\nRUN /opt/svc/bin/pip install gunicorn svc\n' +
+        'FROM python:3.12-slim\nCOPY --from=deps /opt/svc /opt/svc\n' +
+        'HEALTHCHECK CMD ["/usr/local/bin/python", "-c", "import svc.health; svc.health.check()"]\n',
+      errors: [{ line: 6, messageId: 'systemInterpreterConfig', data: { venv: '/opt/svc' } }],
+    },
+    {
+      name: 'shell script: activation and the system interpreter on one line (a cron run script)',
+      filename: 'run.sh',
+      code: '#!/bin/bash\nsource env/bin/activate && /usr/local/bin/python3 main.py && deactivate\n',
+      errors: [{ line: 2, column: 28, messageId: 'systemInterpreterConfig', data: { venv: 'env', replacement: 'env/bin/python' } }],
+      unsafeOutput: '#!/bin/bash\nsource env/bin/activate && env/bin/python main.py && deactivate\n',
+    },
+    {
       name: 'GitHub Actions: a step runs the tests with /usr/bin/python3 after installing into .venv',
       filename: '.github/workflows/ci.yml',
       code: WORKFLOW('/usr/bin/python3 -m pytest'),
@@ -82,9 +109,11 @@ test('VG104 configuration fix: the fixed script runs the venv\'s interpreter (re
   const dir = tempDir();
   try {
     assert.equal(spawnSync(py, ['-m', 'venv', '--without-pip', path.join(dir, 'v')]).status, 0);
-    const script = "#!/bin/sh\nv/bin/python -c 'pass'\n/usr/bin/python3 -c 'import sys; print(sys.prefix)'\n";
+    // A script file, not inline code: inline code importing only the standard library needs no venv.
+    fs.writeFileSync(path.join(dir, 'prefix.py'), 'import sys\nprint(sys.prefix)\n');
+    const script = "#!/bin/sh\nv/bin/python -c 'pass'\n/usr/bin/python3 prefix.py\n";
     const fixed = await fixText(script, { select: ['VG104'], unsafe: true, path: 'deploy.sh' });
-    assert.equal(fixed, "#!/bin/sh\nv/bin/python -c 'pass'\nv/bin/python -c 'import sys; print(sys.prefix)'\n");
+    assert.equal(fixed, "#!/bin/sh\nv/bin/python -c 'pass'\nv/bin/python prefix.py\n");
     fs.writeFileSync(path.join(dir, 'deploy.sh'), fixed);
     const r = spawnSync('/bin/sh', ['deploy.sh'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
