@@ -122,3 +122,29 @@ test('VG104 configuration fix: the fixed script runs the venv\'s interpreter (re
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a venv under ~ in a script is the runner's home folder, not a folder named ~ below the working folder (gse's install-gse.sh); the fix names the venv the line activates", async (t) => {
+  // Before: `cd /opt/src` then `~/venv` was /opt/src/~/venv in the message and the fix, and the
+  // `su -c` line got the script's other venv written into it.
+  const script =
+    '#!/bin/bash\ncd "$SRC"\npython3 -m venv ~/venv\n. ~/venv/bin/activate\n/usr/bin/python3 prefix.py\ndeactivate\n' +
+    'su gvm -c ". ~/gvmpy/bin/activate; /usr/bin/python3 -m pip install python-gvm"\n';
+  const fixed = await fixText(script, { select: ['VG104'], unsafe: true, path: 'install.sh' });
+  assert.equal(fixed.split('\n')[4], '~/venv/bin/python prefix.py');
+  assert.equal(fixed.split('\n')[6], 'su gvm -c ". ~/gvmpy/bin/activate; ~/gvmpy/bin/python -m pip install python-gvm"');
+  // The fixed line runs the venv in $HOME, from another working folder.
+  const py = python3();
+  if (!py) return t.skip('no Python 3 found');
+  const home = tempDir();
+  try {
+    assert.equal(spawnSync(py, ['-m', 'venv', '--without-pip', path.join(home, 'venv')]).status, 0);
+    fs.mkdirSync(path.join(home, 'src'));
+    fs.writeFileSync(path.join(home, 'src', 'prefix.py'), 'import sys\nprint(sys.prefix)\n');
+    const line = `cd src\n${fixed.split('\n')[4]}\n`;
+    const r = spawnSync('/bin/sh', ['-c', line], { cwd: home, encoding: 'utf8', env: { ...process.env, HOME: home } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(fs.realpathSync(r.stdout.trim()), fs.realpathSync(path.join(home, 'venv')));
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});

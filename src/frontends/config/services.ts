@@ -167,8 +167,11 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     if (active) state.activeVenv = active;
     const site = launchSiteFor(ex, { file: env.file, language: env.language, api: env.api, callSpan: env.callSpan, env: state });
     const venvs = [...env.venvs.keys()];
-    if (venvs.length) {
-      const bin = binFrom(venvs[venvs.length - 1], env.cwd);
+    const meant = active !== undefined && venvs.includes(active) ? active : venvs[venvs.length - 1];
+    // `~/venv` (a home folder the file does not name) is expanded by a shell, never in a command
+    // run without one (an exec-form CMD, a unit's ExecStart=): no fix can name it there.
+    if (meant !== undefined && !(meant.startsWith('~') && !ex.viaShell)) {
+      const bin = binFrom(meant, env.cwd);
       const rw = bin === undefined ? undefined : programRewriter(env.file, program, bin);
       if (rw) site.rewriter = rw;
     }

@@ -300,7 +300,11 @@ class ShellSession {
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env });
     const venvs = env.knownVenvs!;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
-      const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], frame.sh.cwd);
+      // The venv the command is meant for, as the rules choose it (VG104's venvInScope): the active
+      // one when the file knows it, else the latest. (Always the latest wrote gse's fix for
+      // `su gvm -c ". ~/gvmpy/bin/activate; /usr/bin/python3 …"` with another venv of the script.)
+      const meant = a !== undefined && venvs.includes(a) ? a : venvs[venvs.length - 1];
+      const rw = o.rewriter(cmd.argv[0], meant, frame.sh.cwd);
       if (rw) site.rewriter = rw;
     }
     if (o.facts) {

@@ -35,6 +35,9 @@ export const STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/pr
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
 export function resolveDir(p: string, cwd: string | undefined): string | undefined {
   if (hasUnknown(p)) return undefined;
+  // `~/venv` where the shell's HOME is not known (a script's): the home folder of whoever runs it,
+  // not a folder named `~` under the working folder; kept as written (the shell expands it there).
+  if (p === '~' || p.startsWith('~/')) return p === '~' ? p : `~/${path.posix.normalize(p.slice(2)).replace(/\/+$/, '')}`;
   if (!p.startsWith('/')) {
     if (cwd === undefined) return undefined;
     p = `${cwd}/${p}`;
