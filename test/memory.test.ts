@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS, YAML_NESTING } from '../src/kernel/budgets.js';
+import { EXEC_COMMANDS, NOTEBOOK_CELLS, NOTEBOOK_SOURCE_CHARS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS, YAML_NESTING } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { analyzeJenkins } from '../src/frontends/jenkins/index.js';
@@ -270,4 +270,14 @@ test('yaml-nesting-depth counts flow collections only: brackets in quoted and bl
   const many = '['.repeat(5000);
   assert.doesNotThrow(() => checkYamlNesting(`a: "${many}"\nb: '${many}'\nc: |\n  echo ${many}\nd: plain ${many}\n`));
   assert.doesNotThrow(() => checkYamlNesting(`${'- [x, {a: [1]}]\n'.repeat(2000)}`));
+});
+
+test('memory: 9.8 MB notebooks stay under 160 MiB (one cell of 9.8 MB was 1.4 GB, 9.8 MB of small cells 267–277 MiB: the JSON tree and every character were built before the budgets were checked): over notebook-source-size or notebook-cells before the cells are built', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'notebook')!;
+  for (const [shape, budget] of [['one-line', NOTEBOOK_SOURCE_CHARS], ['nested', NOTEBOOK_SOURCE_CHARS], ['lines', NOTEBOOK_CELLS], ['plain', NOTEBOOK_CELLS]] as const) {
+    const r = run(`${shape}-notebook/${f.name}`, shapeText(f, shape, 9.8 * 1048576));
+    t.diagnostic(`${shape}: ${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, budget.name, budget.limit);
+    assert.ok(r.rssMiB < 160, `${shape}: peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+  }
 });

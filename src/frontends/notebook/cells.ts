@@ -6,7 +6,7 @@
  * body as a shell script; `%%time`, `%%capture` … as IPython code; any other `%%` cell is not Python).
  */
 import { NOTEBOOK_CELLS, NOTEBOOK_SOURCE_CHARS, within } from '../../kernel/budgets.js';
-import { decodeString, JsonError, member, parseJson, type JsonString, type JsonValue } from './json.js';
+import { decodedLength, decodeString, decodeText, JsonError, member, parseJson, parseJsonAt, type JsonString, type JsonValue, type Want } from './json.js';
 
 /** One decoded character of a cell's source: where its JSON writing starts and ends. */
 export interface CellChar {
@@ -56,10 +56,18 @@ export class NotebookError extends Error {
   }
 }
 
+/**
+ * What of a notebook's JSON is built: the format, the kernel's language, the cells' list (counted,
+ * not built, until its number is within the budget), and of each cell its type and source. The rest
+ * (outputs, attachments, metadata) is only checked to be JSON.
+ */
+const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', metadata: { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip' } } } };
+const CELLS: Want = { items: { members: { cell_type: 'all', source: 'all' } } };
+
 export function readNotebook(text: string): Notebook {
   let root: JsonValue;
   try {
-    root = parseJson(text);
+    root = parseJson(text, ROOT);
   } catch (e) {
     if (e instanceof JsonError) throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
     throw e;
@@ -70,16 +78,19 @@ export function readNotebook(text: string): Notebook {
   if (major === undefined) throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
   if (major < 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat!.start);
   if (major > 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat!.start);
-  const cells = member(root, 'cells');
-  if (cells?.kind !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
-  within(NOTEBOOK_CELLS, cells.items.length);
+  const list = member(root, 'cells');
+  if (list?.kind !== 'skipped' || list.of !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+  // Counted before the cells are built: 10 MB of small cells built whole took 270 MB.
+  within(NOTEBOOK_CELLS, list.items);
+  const cells = parseJsonAt(text, list.start, CELLS);
+  if (cells.kind !== 'array') throw new Error('the cells list read again is not a list');
   const metadata = member(root, 'metadata');
   const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
-  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeString(text, lang).text.toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined };
+  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeText(text, lang).toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, 'cell_type');
-    if (type?.kind !== 'string' || decodeString(text, type).text !== 'code') return;
+    if (type?.kind !== 'string' || decodeText(text, type) !== 'code') return;
     const source = member(cell, 'source');
     let tokens: JsonString[];
     if (source?.kind === 'string') tokens = [source];
@@ -88,13 +99,14 @@ export function readNotebook(text: string): Notebook {
       out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
       return;
     }
+    // Counted before it is decoded: one 10 MB string decoded with its offsets took 1.4 GB.
+    for (const t of tokens) chars += decodedLength(text, t);
+    within(NOTEBOOK_SOURCE_CHARS, chars);
     const all: CellChar[] = [];
     tokens.forEach((t, ti) => {
       const d = decodeString(text, t);
       for (let i = 0; i < d.text.length; i++) all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
     });
-    chars += all.length;
-    within(NOTEBOOK_SOURCE_CHARS, chars);
     const separator = source.kind === 'array' && tokens.length > 1 ? text.slice(tokens[0].end, tokens[1].start) : source.kind === 'array' ? `,${text.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : '';
     out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === 'array' ? 'list' : 'string', separator });
   });
