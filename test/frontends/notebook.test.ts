@@ -263,11 +263,21 @@ test('notebook budgets are counted before anything is built, and the checks keep
   const again = parseJsonAt(text, a.start);
   assert.deepEqual(again.kind === 'array' && [again.start, again.end, again.items.map((x) => x.kind)], [a.start, a.end, ['number', 'object', 'string']]);
   assert.throws(() => parseJson('{"a": [1, {"b": [tru]}]}', { members: {} }), /expected a value/);
+  // A list of strings kept as spans in one typed array; a list holding anything else is skipped.
+  const strs = parseJson('[ "a", "\\n" ,""]', 'strings');
+  assert.deepEqual(strs.kind === 'strings' && [...strs.spans], [2, 5, 7, 11, 13, 15]);
+  const mixed = parseJson('["a", 1, "b"]', 'strings');
+  assert.deepEqual(mixed.kind === 'skipped' && [mixed.of, mixed.items], ['array', 3]);
+  assert.throws(() => parseJson('["a", tru]', 'strings'), /expected a value/);
+  const listed = nb([{ source: ['!pip install x\n', 1 as unknown as string] }, { source: lines('!pip install y\n') }]);
+  const q = await check(listed);
+  assert.match(q.problems[0].message, /cell 1: its "source" is not a string or a list of strings/);
+  assert.equal(q.diagnostics.length, 1);
   // Decoding: the number of units counted without decoding, and each unit's place.
   const s = '"a\\n\\u00e9\\ud83d\\ude00\\"b"';
   const d = decodeString(s, { kind: 'string', start: 0, end: s.length });
   assert.equal(d.text, JSON.parse(s));
-  assert.equal(decodedLength(s, { kind: 'string', start: 0, end: s.length }), d.text.length);
+  assert.equal(decodedLength(s, 0, s.length), d.text.length);
   assert.deepEqual([...d.starts], [1, 2, 4, 10, 16, 22, 24]);
   assert.deepEqual([...d.ends], [2, 4, 10, 16, 22, 24, 25]);
 });

@@ -13,6 +13,8 @@ export type JsonValue =
   | { kind: 'array'; start: number; end: number; items: JsonValue[] }
   | JsonString
   | { kind: 'number' | 'literal'; start: number; end: number; text: string }
+  /** An array of strings only, read with `Want` 'strings': each item's [start, end) as two numbers. */
+  | { kind: 'strings'; start: number; end: number; spans: Int32Array }
   /** A value read as JSON but not built (`Want` 'skip'): what it is, and an array's number of items. */
   | { kind: 'skipped'; start: number; end: number; of: 'object' | 'array' | 'string' | 'number' | 'literal'; items: number };
 
@@ -25,10 +27,12 @@ export interface JsonString {
 
 /**
  * What of a value to build: all of it; nothing (checked, kept as a 'skipped' span); of an object
- * only the members named (the others checked and dropped); of an array each item as `items` says.
+ * only the members named (the others checked and dropped); of an array each item as `items` says;
+ * `strings`: a string, or an array of strings kept as their spans in one typed array (an object for
+ * each of 2.5 million list elements took over 1 GB), any other array skipped.
  * A want for an object or array met on a value of another type builds a scalar and skips a container.
  */
-export type Want = 'all' | 'skip' | { members: Record<string, Want> } | { items: Want };
+export type Want = 'all' | 'skip' | 'strings' | { members: Record<string, Want> } | { items: Want };
 
 export class JsonError extends Error {
   constructor(
@@ -114,6 +118,49 @@ class Reader {
     return this.fail('expected the end of a string');
   }
 
+  /** An array read with `Want` 'strings'. */
+  private strings(depth: number, start: number): JsonValue {
+    const { text } = this;
+    this.i++;
+    let spans = new Int32Array(16);
+    let n = 0;
+    let items = 0;
+    let only = true;
+    const done = (): JsonValue => (only ? { kind: 'strings', start, end: this.i, spans: spans.slice(0, n) } : { kind: 'skipped', start, end: this.i, of: 'array', items });
+    this.ws();
+    if (text[this.i] === ']') {
+      this.i++;
+      return done();
+    }
+    for (;;) {
+      this.ws();
+      items++;
+      if (only && text[this.i] === '"') {
+        const s = this.str();
+        if (n + 2 > spans.length) {
+          const more = new Int32Array(spans.length * 2);
+          more.set(spans);
+          spans = more;
+        }
+        spans[n++] = s;
+        spans[n++] = this.i;
+      } else {
+        only = false;
+        this.value(depth + 1, 'skip');
+      }
+      this.ws();
+      if (text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (text[this.i] === ']') {
+        this.i++;
+        return done();
+      }
+      this.fail('expected "," or "]"');
+    }
+  }
+
   value(depth: number, want: Want): JsonValue {
     if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} levels deep`);
     this.ws();
@@ -162,6 +209,7 @@ class Reader {
         this.fail('expected "," or "}"');
       }
     }
+    if (c === '[' && want === 'strings') return this.strings(depth, start);
     if (c === '[') {
       const itemWant: Want | undefined = want === 'all' ? 'all' : typeof want === 'object' && 'items' in want ? want.items : undefined;
       this.i++;
@@ -213,11 +261,11 @@ export interface DecodedString {
 
 const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-/** The number of UTF-16 units a string token (already checked by parseJson) decodes to, without decoding it. */
-export function decodedLength(text: string, s: JsonString): number {
-  const end = s.end - 1;
+/** The number of UTF-16 units the string token [start, end) (already checked by parseJson) decodes to, without decoding it. */
+export function decodedLength(text: string, start: number, stop: number): number {
+  const end = stop - 1;
   let units = 0;
-  for (let i = s.start + 1; i < end; units++) {
+  for (let i = start + 1; i < end; units++) {
     if (text.charCodeAt(i) !== 92) i++;
     else i += text[i + 1] === 'u' ? 6 : 2;
   }
@@ -226,13 +274,21 @@ export function decodedLength(text: string, s: JsonString): number {
 
 /** A string token (already checked by parseJson) decoded, with each unit's place in the source. */
 export function decodeString(text: string, s: JsonString): DecodedString {
-  const units = decodedLength(text, s);
+  const units = decodedLength(text, s.start, s.end);
   const starts = new Int32Array(units);
   const ends = new Int32Array(units);
+  return { text: decodeInto(text, s.start, s.end, starts, ends, 0), starts, ends };
+}
+
+/**
+ * The string token [start, stop) (already checked by parseJson) decoded: its text, each unit's place
+ * in the source written into `starts` and `ends` from index `at` (room for decodedLength units).
+ */
+export function decodeInto(text: string, start: number, stop: number, starts: Int32Array, ends: Int32Array, at: number): string {
   const parts: string[] = [];
-  let i = s.start + 1;
-  const end = s.end - 1;
-  let u = 0;
+  let i = start + 1;
+  const end = stop - 1;
+  let u = at;
   let run = i;
   while (i < end) {
     if (text.charCodeAt(i) !== 92) {
@@ -253,8 +309,9 @@ export function decodeString(text: string, s: JsonString): DecodedString {
     ends[u++] = i;
     run = i;
   }
+  if (run === start + 1) return text.slice(run, end);
   if (run < end) parts.push(text.slice(run, end));
-  return { text: parts.join(''), starts, ends };
+  return parts.join('');
 }
 
 /** A string token's text (already checked by parseJson), without the offsets. */
