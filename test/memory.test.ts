@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { EXEC_COMMANDS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS, YAML_NESTING } from '../src/kernel/budgets.js';
+import { EXEC_COMMANDS, NOTEBOOK_CELLS, NOTEBOOK_SOURCE_CHARS, PYTHON_LAUNCH_CALLS, PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, SERVICE_LINE_CHARS, SHELL_COMMANDS, SHELL_SCRIPT_CHARS, YAML_NESTING } from '../src/kernel/budgets.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { SourceFile } from '../src/kernel/source.js';
 import { analyzeJenkins } from '../src/frontends/jenkins/index.js';
@@ -270,4 +270,36 @@ test('yaml-nesting-depth counts flow collections only: brackets in quoted and bl
   const many = '['.repeat(5000);
   assert.doesNotThrow(() => checkYamlNesting(`a: "${many}"\nb: '${many}'\nc: |\n  echo ${many}\nd: plain ${many}\n`));
   assert.doesNotThrow(() => checkYamlNesting(`${'- [x, {a: [1]}]\n'.repeat(2000)}`));
+});
+
+test('memory: 9.8 MB notebooks stay under 160 MiB (one cell of 9.8 MB was 1.4 GB, 9.8 MB of small cells 267–277 MiB: the JSON tree and every character were built before the budgets were checked): over notebook-source-size or notebook-cells before the cells are built', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'notebook')!;
+  for (const [shape, budget] of [['one-line', NOTEBOOK_SOURCE_CHARS], ['nested', NOTEBOOK_SOURCE_CHARS], ['lines', NOTEBOOK_CELLS], ['plain', NOTEBOOK_CELLS]] as const) {
+    const r = run(`${shape}-notebook/${f.name}`, shapeText(f, shape, 9.8 * 1048576));
+    t.diagnostic(`${shape}: ${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, budget.name, budget.limit);
+    assert.ok(r.rssMiB < 160, `${shape}: peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+  }
+});
+
+test('memory: a 1 MB notebook cell of shell escapes on one line stays under 160 MiB (was 328–338 MiB: an object per character in the cell, the module and the escape\'s script): over shell-script-size', (t) => {
+  const f = MEMORY_FORMATS.find((x) => x.language === 'notebook')!;
+  for (const shape of ['one-line', 'nested'] as const) {
+    const r = run(`${shape}-1-notebook/${f.name}`, shapeText(f, shape, 1048576));
+    t.diagnostic(`${shape}: ${r.rssMiB.toFixed(0)} MiB, ${r.cpuS.toFixed(1)} s CPU`);
+    assertTooComplex(r, 'shell-script-size', SHELL_SCRIPT_CHARS.limit);
+    assert.ok(r.rssMiB < 160, `${shape}: peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+  }
+});
+
+test('memory: a notebook cell whose source list has 2.5 million empty elements stays under 160 MiB (289 MiB before, without a heap cap: an object for each element), and one of 170,000 lines of Python (parsed: it names a launch API) under 256 MiB (was 416 MiB)', (t) => {
+  const nb = (source: string[]) => JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+  const empties = run('empties-notebook/explore.ipynb', nb(['!python -m venv .venv\n', ...Array<string>(2_500_000).fill('')]));
+  t.diagnostic(`empty elements: ${empties.rssMiB.toFixed(0)} MiB, ${empties.cpuS.toFixed(1)} s CPU`);
+  assert.deepEqual([empties.report.diagnostics.length, empties.report.problems.length], [0, 0]);
+  assert.ok(empties.rssMiB < 160, `peak RSS ${empties.rssMiB.toFixed(0)} MiB`);
+  const lines = run('lines-py-notebook/explore.ipynb', nb(['!python -m venv .venv\n', 'import os\n', ...Array<string>(170_000).fill('x = 1\n'), 'os.system("pip install a")\n']));
+  t.diagnostic(`Python lines: ${lines.rssMiB.toFixed(0)} MiB, ${lines.cpuS.toFixed(1)} s CPU`);
+  assert.deepEqual(lines.report.diagnostics.map((d) => d.code), ['VG102']);
+  assert.ok(lines.rssMiB < 256, `peak RSS ${lines.rssMiB.toFixed(0)} MiB`);
 });

@@ -239,6 +239,49 @@ test('notebook budgets: cells and code source size', async () => {
   assert.deepEqual((await check(outputs)).diagnostics.map((d) => d.code), ['VG102']);
 });
 
+test('notebook budgets are counted before anything is built, and the checks keep their order: the whole file must be JSON, then nbformat 4, then the cells within the budget', async () => {
+  const cells = (n: number) => Array.from({ length: n }, () => ({ cell_type: 'markdown', metadata: {}, source: '' }));
+  // nbformat is written after the cells: still the first thing reported, before the cells' number.
+  const v5 = JSON.stringify({ cells: cells(10_001), metadata: {}, nbformat: 5, nbformat_minor: 0 });
+  assert.match((await check(v5)).problems[0].message, /nbformat 5 notebook: only nbformat 4 is read/);
+  // JSON broken after 10,001 cells: reported as not JSON, not as too many cells.
+  const broken = JSON.stringify({ cells: cells(10_001), metadata: {}, nbformat: 4, nbformat_minor: 5 }).replace(/\}$/, ',}');
+  const r = await check(broken);
+  assert.match(r.problems[0].message, /not valid JSON/);
+  // The last "cells" member is the notebook's, as JSON.parse keeps: its number is the one counted.
+  const twice = `{"cells": ${JSON.stringify(cells(10_001))}, "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "!pip install x"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`;
+  assert.deepEqual((await check(twice)).diagnostics.map((d) => d.code), ['VG102']);
+  const { parseJson, parseJsonAt, decodeString, decodedLength } = await import('../../src/frontends/notebook/json.js');
+  // Skipped values are checked as JSON and kept as spans: an array keeps its number of items only.
+  const text = '{"a": [1, {"b": [true, null]}, "x"], "c": {"d": "\\u00e9"}, "e": 2}';
+  const v = parseJson(text, { members: { a: 'skip', c: { members: { d: 'all' } } } });
+  assert.equal(v.kind, 'object');
+  if (v.kind !== 'object') return;
+  assert.deepEqual(v.entries.map(([k, x]) => [k, x.kind]), [['a', 'skipped'], ['c', 'object']]);
+  const a = v.entries[0][1];
+  assert.deepEqual(a.kind === 'skipped' && [a.of, a.items, text.slice(a.start, a.end)], ['array', 3, '[1, {"b": [true, null]}, "x"]']);
+  const again = parseJsonAt(text, a.start);
+  assert.deepEqual(again.kind === 'array' && [again.start, again.end, again.items.map((x) => x.kind)], [a.start, a.end, ['number', 'object', 'string']]);
+  assert.throws(() => parseJson('{"a": [1, {"b": [tru]}]}', { members: {} }), /expected a value/);
+  // A list of strings kept as spans in one typed array; a list holding anything else is skipped.
+  const strs = parseJson('[ "a", "\\n" ,""]', 'strings');
+  assert.deepEqual(strs.kind === 'strings' && [...strs.spans], [2, 5, 7, 11, 13, 15]);
+  const mixed = parseJson('["a", 1, "b"]', 'strings');
+  assert.deepEqual(mixed.kind === 'skipped' && [mixed.of, mixed.items], ['array', 3]);
+  assert.throws(() => parseJson('["a", tru]', 'strings'), /expected a value/);
+  const listed = nb([{ source: ['!pip install x\n', 1 as unknown as string] }, { source: lines('!pip install y\n') }]);
+  const q = await check(listed);
+  assert.match(q.problems[0].message, /cell 1: its "source" is not a string or a list of strings/);
+  assert.equal(q.diagnostics.length, 1);
+  // Decoding: the number of units counted without decoding, and each unit's place.
+  const s = '"a\\n\\u00e9\\ud83d\\ude00\\"b"';
+  const d = decodeString(s, { kind: 'string', start: 0, end: s.length });
+  assert.equal(d.text, JSON.parse(s));
+  assert.equal(decodedLength(s, 0, s.length), d.text.length);
+  assert.deepEqual([...d.starts], [1, 2, 4, 10, 16, 22, 24]);
+  assert.deepEqual([...d.ends], [2, 4, 10, 16, 22, 24, 25]);
+});
+
 test('notebook: the CLI discovers .ipynb files and checkText picks the front end by path', async () => {
   assert.deepEqual((await checkText(nb([{ source: '!pip install x' }]), { path: 'a.ipynb' })).map((d) => d.code), ['VG102']);
   const dir = tempDir();

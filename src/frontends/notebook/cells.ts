@@ -6,9 +6,9 @@
  * body as a shell script; `%%time`, `%%capture` … as IPython code; any other `%%` cell is not Python).
  */
 import { NOTEBOOK_CELLS, NOTEBOOK_SOURCE_CHARS, within } from '../../kernel/budgets.js';
-import { decodeString, JsonError, member, parseJson, type JsonString, type JsonValue } from './json.js';
+import { decodedLength, decodeInto, decodeText, JsonError, member, parseJson, parseJsonAt, type JsonValue, type Want } from './json.js';
 
-/** One decoded character of a cell's source: where its JSON writing starts and ends. */
+/** One decoded character of a cell's source: where its JSON writing starts and ends (made on demand, `charAt`). */
 export interface CellChar {
   ch: string;
   start: number;
@@ -17,24 +17,41 @@ export interface CellChar {
   token: number;
 }
 
+/** A line of a cell: indices into the cell's decoded source. */
 export interface CellLine {
-  /** Characters of the line, without its line break. */
-  chars: CellChar[];
+  /** The line's characters, without its line break: the cell's [from, to). */
+  from: number;
+  to: number;
+  /** Its line break is [to, brkEnd) (empty on the last line). */
+  brkEnd: number;
   text: string;
-  /** The line break's characters (empty on the last line). */
-  brk: CellChar[];
 }
 
 export interface CodeCell {
   /** 1-based, counting every cell of the notebook (markdown too), as Jupyter shows them. */
   index: number;
+  /** The decoded source, the JSON strings joined. */
+  text: string;
+  /**
+   * For each UTF-16 unit of `text`: where its writing in the `.ipynb` starts and ends, and which of
+   * `tokens` it is in (k for the k-th). Typed arrays, not an object per character: a 1 MB cell's characters as
+   * objects held ~60 MB.
+   */
+  starts: Int32Array;
+  ends: Int32Array;
+  token: Int32Array;
   lines: CellLine[];
-  /** The JSON strings the source is written in, in order. */
-  tokens: JsonString[];
+  /** The JSON strings the source is written in, in order: the k-th is [tokens[2k], tokens[2k + 1]), quotes included. */
+  tokens: Int32Array;
   /** `"source": "…"` or `"source": ["…\n", …]`. */
   form: 'string' | 'list';
   /** List form: what separates two elements (`",\n    "` without the quotes), to split an inserted line. */
   separator: string;
+}
+
+/** The cell's character `i`. */
+export function charAt(cell: CodeCell, i: number): CellChar {
+  return { ch: cell.text[i], start: cell.starts[i], end: cell.ends[i], token: cell.token[i] };
 }
 
 export interface Notebook {
@@ -56,10 +73,18 @@ export class NotebookError extends Error {
   }
 }
 
+/**
+ * What of a notebook's JSON is built: the format, the kernel's language, the cells' list (counted,
+ * not built, until its number is within the budget), and of each cell its type and source. The rest
+ * (outputs, attachments, metadata) is only checked to be JSON.
+ */
+const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', metadata: { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip' } } } };
+const CELLS: Want = { items: { members: { cell_type: 'all', source: 'strings' } } };
+
 export function readNotebook(text: string): Notebook {
   let root: JsonValue;
   try {
-    root = parseJson(text);
+    root = parseJson(text, ROOT);
   } catch (e) {
     if (e instanceof JsonError) throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
     throw e;
@@ -70,49 +95,67 @@ export function readNotebook(text: string): Notebook {
   if (major === undefined) throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
   if (major < 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat!.start);
   if (major > 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat!.start);
-  const cells = member(root, 'cells');
-  if (cells?.kind !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
-  within(NOTEBOOK_CELLS, cells.items.length);
+  const list = member(root, 'cells');
+  if (list?.kind !== 'skipped' || list.of !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+  // Counted before the cells are built: 10 MB of small cells built whole took 270 MB.
+  within(NOTEBOOK_CELLS, list.items);
+  const cells = parseJsonAt(text, list.start, CELLS);
+  if (cells.kind !== 'array') throw new Error('the cells list read again is not a list');
   const metadata = member(root, 'metadata');
   const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
-  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeString(text, lang).text.toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined };
+  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeText(text, lang).toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, 'cell_type');
-    if (type?.kind !== 'string' || decodeString(text, type).text !== 'code') return;
+    if (type?.kind !== 'string' || decodeText(text, type) !== 'code') return;
     const source = member(cell, 'source');
-    let tokens: JsonString[];
-    if (source?.kind === 'string') tokens = [source];
-    else if (source?.kind === 'array' && source.items.every((x): x is JsonString => x.kind === 'string')) tokens = source.items;
+    let tokens: Int32Array;
+    if (source?.kind === 'string') tokens = Int32Array.of(source.start, source.end);
+    else if (source?.kind === 'strings') tokens = source.spans;
     else {
       out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
       return;
     }
-    const all: CellChar[] = [];
-    tokens.forEach((t, ti) => {
-      const d = decodeString(text, t);
-      for (let i = 0; i < d.text.length; i++) all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
-    });
-    chars += all.length;
+    const count = tokens.length / 2;
+    // Counted before it is decoded: one 10 MB string decoded with its offsets took 1.4 GB.
+    const lengths = new Int32Array(count);
+    let n = 0;
+    for (let t = 0; t < count; t++) n += lengths[t] = decodedLength(text, tokens[2 * t], tokens[2 * t + 1]);
+    chars += n;
     within(NOTEBOOK_SOURCE_CHARS, chars);
-    const separator = source.kind === 'array' && tokens.length > 1 ? text.slice(tokens[0].end, tokens[1].start) : source.kind === 'array' ? `,${text.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : '';
-    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === 'array' ? 'list' : 'string', separator });
+    // Decoded straight into the cell's arrays: no arrays of one's own for each list element.
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const token = new Int32Array(n);
+    const parts: string[] = [];
+    let at = 0;
+    for (let t = 0; t < count; t++) {
+      if (lengths[t] === 0) continue;
+      parts.push(decodeInto(text, tokens[2 * t], tokens[2 * t + 1], starts, ends, at));
+      token.fill(t, at, at + lengths[t]);
+      at += lengths[t];
+    }
+    const src = parts.length === 1 ? parts[0] : parts.join('');
+    const list = source.kind === 'strings';
+    const separator = list && count > 1 ? text.slice(tokens[1], tokens[2]) : list ? `,${text.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : '';
+    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? 'list' : 'string', separator });
   });
   return out;
 }
 
-function splitCellLines(all: CellChar[]): CellLine[] {
+function splitCellLines(src: string): CellLine[] {
   const lines: CellLine[] = [];
-  let cur: CellChar[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i];
-    if (c.ch === '\n' || c.ch === '\r') {
-      const brk = c.ch === '\r' && all[i + 1]?.ch === '\n' ? [c, all[++i]] : [c];
-      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(''), brk });
-      cur = [];
-    } else cur.push(c);
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const brkEnd = c === 13 && src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ from, to: i, brkEnd, text: src.slice(from, i) });
+      from = brkEnd;
+      i = brkEnd - 1;
+    }
   }
-  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(''), brk: [] });
+  lines.push({ from, to: src.length, brkEnd: src.length, text: src.slice(from) });
   return lines;
 }
 

@@ -16,7 +16,6 @@ import { SourceFile, type Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { BudgetMeter } from '../../kernel/budgets.js';
 import type { Fragment, Word } from '../../kernel/word.js';
-import { unitsToWord, type Unit } from '../../kernel/word-units.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { DEFAULT_PATH } from '../config/facts.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
@@ -24,18 +23,18 @@ import { parseShellBatch } from '../shell/parse.js';
 import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
-import { cellMagic, lineKind, NotebookError, readNotebook, statementStarts, type CellChar, type CodeCell, type Notebook } from './cells.js';
+import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
 import { VirtualModule } from './virtual.js';
 
 interface Job extends ShellJob {
   /** The script, `{…}` expansions as fragments. */
-  script: Unit[];
+  script: Word;
   api: string;
   callSpan: Span;
   dialect: 'bash' | 'sh';
   /** `%%script PROGRAM …`: the program's argv (run with the body on stdin), not a script. */
-  argv?: Unit[][];
+  argv?: Word[];
 }
 
 /** Lines of a notebook read as the kernel reads them: the Python module, the shell commands, PATH settings. */
@@ -48,7 +47,10 @@ interface Reading {
 }
 
 function readCells(nb: Notebook): Reading {
-  const module = new VirtualModule();
+  // At most every character, `pass` for an IPython line, a line break after each cell.
+  let capacity = 0;
+  for (const cell of nb.cells) capacity += cell.text.length + 4 * cell.lines.length + 1;
+  const module = new VirtualModule(capacity);
   const jobs: Job[] = [];
   const pathSets: Span[] = [];
   let importSys: ImportPlace | undefined | null = null;
@@ -59,59 +61,58 @@ function readCells(nb: Notebook): Reading {
     const span = cellSpan(cell);
     if (magic.kind === 'other') continue;
     if (magic.kind === 'shell' || magic.kind === 'script') {
-      const body: Unit[] = [];
-      for (const l of cell.lines.slice(1)) for (const c of [...l.chars, ...l.brk]) body.push({ ch: c.ch, off: c.start });
       const head = cell.lines[0];
-      const job: Job = { cell, form: 'cell', text: texts.slice(1).join('\n'), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])![1]}`, callSpan: span, dialect: magic.kind === 'shell' ? magic.dialect : 'bash' };
+      // The body: every line after the first, with its line break.
+      const job: Job = { cell, form: 'cell', text: texts.slice(1).join('\n'), script: cellWord(cell, head.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[0])![1]}`, callSpan: span, dialect: magic.kind === 'shell' ? magic.dialect : 'bash' };
       if (magic.kind === 'script') {
         job.argv = [];
         const re = /\S+/g;
         for (let m; (m = re.exec(texts[0].slice(magic.from))); ) {
-          const at = magic.from + m.index;
-          job.argv.push(head.chars.slice(at, at + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+          const at = head.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, at, at + m[0].length, false));
         }
-        job.callSpan = { start: head.chars[0].start, end: head.chars[head.chars.length - 1].end };
+        job.callSpan = { start: cell.starts[head.from], end: cell.ends[head.to - 1] };
       }
       jobs.push(job);
       continue;
     }
-    if (magic.kind === 'none' && importSys === null && cell.lines[0]?.chars.length) importSys = { cell, at: cell.lines[0].chars[0] };
+    if (magic.kind === 'none' && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from) importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
       const kind = i === 0 && magic.kind === 'python-body' ? { kind: 'magic' as const } : starts[i] ? lineKind(line.text) : { kind: 'python' as const };
       if (kind.kind === 'python') {
-        for (const c of [...line.chars, ...line.brk]) module.push(cell, c);
+        module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text)) importsSys = true;
         continue;
       }
       const indent = /^\s*/.exec(line.text)![0].length;
-      for (const c of line.chars.slice(0, indent)) module.push(cell, c);
-      module.synth('pass', cell, line.chars[indent]);
-      for (const c of line.brk) module.push(cell, c);
+      module.pushRange(cell, line.from, line.from + indent);
+      module.synth('pass', cell, line.from + indent < line.to ? charAt(cell, line.from + indent) : undefined);
+      module.pushRange(cell, line.to, line.brkEnd);
       if (kind.kind === 'magic') {
-        if (kind.pathSet && line.chars.length) pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        if (kind.pathSet && line.to > line.from) pathSets.push({ start: cell.starts[line.from], end: cell.ends[line.to - 1] });
         continue;
       }
-      // The command, with the lines a trailing backslash continues (IPython joins them).
-      const chars: CellChar[] = [...line.chars.slice(kind.from)];
+      // The command, with the lines a trailing backslash continues (IPython joins them): the
+      // cell's characters from the command's start to the end of its last line.
       let j = i;
       while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
-        chars.push(...cell.lines[j].brk);
         j++;
-        chars.push(...cell.lines[j].chars);
-        for (const c of [...cell.lines[j].brk]) module.push(cell, c);
+        module.pushRange(cell, cell.lines[j].to, cell.lines[j].brkEnd);
       }
       i = j;
-      const marker = line.chars[kind.marker];
-      const last = chars[chars.length - 1] ?? marker;
+      const from = line.from + kind.from;
+      const to = Math.max(from, cell.lines[j].to);
+      const marker = charAt(cell, line.from + kind.marker);
+      const last = to > from ? charAt(cell, to - 1) : marker;
       jobs.push({
         cell,
         form: kind.form,
         marker,
-        first: chars[0],
-        text: chars.map((c) => c.ch).join(''),
-        script: expandIPython(chars),
+        first: to > from ? charAt(cell, from) : undefined,
+        text: cell.text.slice(from, to),
+        script: cellWord(cell, from, to, true),
         api: kind.form === 'magic' ? '%system' : kind.form === 'capture' ? (line.text.includes('%sx') ? '%sx' : '!!') : '!',
         callSpan: { start: marker.start, end: last.end },
         dialect: 'bash',
@@ -123,39 +124,69 @@ function readCells(nb: Notebook): Reading {
 }
 
 function cellSpan(cell: CodeCell): Span {
-  const all = cell.lines.flatMap((l) => l.chars);
-  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+  const first = cell.lines.find((l) => l.to > l.from);
+  let last = first;
+  for (const l of cell.lines) if (l.to > l.from) last = l;
+  return first && last ? { start: cell.starts[first.from], end: cell.ends[last.to - 1] } : { start: cell.tokens[0] ?? 0, end: cell.tokens[1] ?? 0 };
 }
 
 /**
- * IPython's expansion of a shell escape: `{expr}` is a Python expression's value (`{sys.executable}`
- * the running interpreter), `{{`/`}}` a brace; `$name` is left to the shell here (a Python name
- * IPython would put there is as unknown to us as a shell variable).
+ * The cell's characters [from, to) as a Word, each with its place in the notebook, and with
+ * `expand` IPython's expansion of a shell escape: `{expr}` is a Python expression's value
+ * (`{sys.executable}` the running interpreter), `{{`/`}}` a brace; `$name` is left to the shell
+ * here (a Python name IPython would put there is as unknown to us as a shell variable).
  */
-function expandIPython(chars: CellChar[]): Unit[] {
-  const out: Unit[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if ((c.ch === '{' || c.ch === '}') && chars[i + 1]?.ch === c.ch) {
-      out.push({ ch: c.ch, off: c.start });
+function cellWord(cell: CodeCell, from: number, to: number, expand: boolean): Word {
+  const fragments: Fragment[] = [];
+  const src = cell.text;
+  let text = '';
+  let runFrom = from;
+  let offsets: number[] = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  const flush = (end: number) => {
+    if (end > runFrom) text += src.slice(runFrom, end);
+    if (text === '') return;
+    fragments.push({ kind: 'text', text, offsets });
+    text = '';
+    offsets = [];
+  };
+  const char = (i: number) => {
+    const off = cell.starts[i];
+    offsets.push(off);
+    if (off < lo) lo = off;
+    if (off + 1 > hi) hi = off + 1;
+  };
+  for (let i = from; i < to; i++) {
+    const c = src[i];
+    if (expand && (c === '{' || c === '}') && i + 1 < to && src[i + 1] === c) {
+      // One brace for two: the run so far, this character, then on after the pair.
+      text += src.slice(runFrom, i + 1);
+      char(i);
+      runFrom = i + 2;
       i++;
       continue;
     }
-    if (c.ch === '{') {
+    if (expand && c === '{') {
       let j = i + 1;
-      while (j < chars.length && chars[j].ch !== '}' && chars[j].ch !== '{') j++;
-      if (chars[j]?.ch === '}') {
-        const expr = chars.slice(i + 1, j).map((x) => x.ch).join('').trim();
-        const span = { start: c.start, end: chars[j].end };
+      while (j < to && src[j] !== '}' && src[j] !== '{') j++;
+      if (j < to && src[j] === '}') {
+        flush(i);
+        const expr = src.slice(i + 1, j).trim();
+        const span = { start: cell.starts[i], end: cell.ends[j] };
         const frag: Fragment = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: 'sys-executable', span } : { kind: 'unknown', span, why: 'an IPython {expression}' };
-        out.push({ frag: frag as Exclude<Fragment, { kind: 'text' }> });
+        fragments.push(frag);
+        if (span.start < lo) lo = span.start;
+        if (span.end > hi) hi = span.end;
         i = j;
+        runFrom = j + 1;
         continue;
       }
     }
-    out.push({ ch: c.ch, off: c.start });
+    char(i);
   }
-  return out;
+  flush(to);
+  return { fragments, span: lo === Infinity ? undefined : { start: lo, end: hi } };
 }
 
 export function analyzeNotebook<T>(file: SourceFile, use: (a: Analysis) => T, opts: AnalyzeOptions = {}): T {
@@ -190,7 +221,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
     });
   }
   // The escapes' scripts parsed a batch at a time, not one tree-sitter call each (2,000 `!pip` cells).
-  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
   parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
   const py = pa?.sites[0]?.pythonFile;
@@ -239,7 +270,7 @@ function runJobs(file: SourceFile, reading: Reading, scripts: Map<Job, Word>, si
       meter,
     };
     if (job.argv) {
-      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell, job.callSpan);
+      const { commands, session } = runExecArgv(job.argv, true, shell, job.callSpan);
       for (const cmd of commands) sites.push(make(cmd, undefined));
       sites.push(...session.sites);
     } else sites.push(...runShellSession(scripts.get(job)!, shell).sites);
@@ -260,7 +291,7 @@ function suppressionsOf(file: SourceFile, nb: Notebook): Suppressions {
       for (let k = l.text.indexOf('#'); k >= 0; k = l.text.indexOf('#', k + 1)) {
         const codes = suppressedCodes(l.text.slice(k));
         if (!codes) continue;
-        const line = file.location(l.chars[k].start).line;
+        const line = file.location(cell.starts[l.from + k]).line;
         const prev = out.get(line);
         out.set(line, codes === 'all' || prev === 'all' ? 'all' : new Set([...(prev ?? []), ...codes]));
         break;
@@ -274,7 +305,7 @@ function problemOf(file: SourceFile, nb: Notebook, pa: PythonAnalysis | undefine
   const p = pa?.syntaxProblem;
   if (p?.kind === 'syntax' && p.start) {
     const v = vfile.lineStart(p.start.line) + p.start.column - 1;
-    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const ref = mod.ref(Math.min(v, mod.length - 1));
     const at = file.location(mod.span({ start: v, end: v + 1 }).start);
     return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ''} at ${at.line}:${at.column}; the rest of the notebook was still checked`, start: at };
   }
