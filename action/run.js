@@ -3473,6 +3473,8 @@ var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
+  if (p === "~" || p.startsWith("~/"))
+    return p === "~" ? p : `~/${path2.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0)
       return void 0;
@@ -3720,12 +3722,13 @@ var ShellSession = class {
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env: env2 });
     const venvs = env2.knownVenvs;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
-      const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], frame.sh.cwd);
+      const meant = a !== void 0 && venvs.includes(a) ? a : venvs[venvs.length - 1];
+      const rw = o.rewriter(cmd.argv[0], meant, frame.sh.cwd);
       if (rw)
         site.rewriter = rw;
     }
     if (o.facts) {
-      const dialectKnown = frame !== this.top || o.dialectKnown !== false;
+      const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
       site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
@@ -3850,7 +3853,7 @@ var ShellSession = class {
       vars.delete("VIRTUAL_ENV");
     const label = n.st.wrappers[n.st.wrappers.length - 1] ?? "";
     const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
-    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent, userShell: /^(?:su|runuser) -c$/.test(label) };
     this.frames.push(this.cur);
     try {
       const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
@@ -3935,7 +3938,7 @@ var ShellSession = class {
       return;
     if (effect?.kind === "state")
       return;
-    if (effect === void 0 && (w0 === "source" || w0 === ".") && !(frame.dialect === "sh" && !o.shHasSource && w0 === "source")) {
+    if (effect === void 0 && (w0 === "source" || w0 === ".") && !(frame.dialect === "sh" && !frame.userShell && !o.shHasSource && w0 === "source")) {
       const target = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
       if (target && /(^|\/)bin\/activate$/.test(target))
         sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
@@ -3943,7 +3946,7 @@ var ShellSession = class {
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
-      const fails = frame.dialect === "sh" && !o.shHasSource && w0 === "source" ? "source-in-sh" : void 0;
+      const fails = frame.dialect === "sh" && !frame.userShell && !o.shHasSource && w0 === "source" ? "source-in-sh" : void 0;
       const activation = { site, after: frame.commands, venv: effect.venv, fails };
       frame.activations.push(activation);
       this.activations.push(activation);
@@ -11489,8 +11492,9 @@ function runExecCommand(argv, complete, env2, out) {
       state.activeVenv = active;
     const site = launchSiteFor(ex, { file: env2.file, language: env2.language, api: env2.api, callSpan: env2.callSpan, env: state });
     const venvs = [...env2.venvs.keys()];
-    if (venvs.length) {
-      const bin = binFrom(venvs[venvs.length - 1], env2.cwd);
+    const meant = active !== void 0 && venvs.includes(active) ? active : venvs[venvs.length - 1];
+    if (meant !== void 0 && !(meant.startsWith("~") && !ex.viaShell)) {
+      const bin = binFrom(meant, env2.cwd);
       const rw = bin === void 0 ? void 0 : programRewriter(env2.file, program, bin);
       if (rw)
         site.rewriter = rw;
@@ -14010,10 +14014,31 @@ var JsonError = class extends Error {
   }
 };
 var MAX_DEPTH2 = 512;
-function parseJson(text3) {
-  let i = 0;
-  const n = text3.length;
-  const ws = () => {
+function parseJson(text3, want = "all") {
+  return new Reader(text3).whole(want);
+}
+function parseJsonAt(text3, start, want = "all") {
+  return new Reader(text3, start).value(0, want);
+}
+var Reader = class {
+  text;
+  i;
+  n;
+  constructor(text3, i = 0) {
+    this.text = text3;
+    this.i = i;
+    this.n = text3.length;
+  }
+  whole(want) {
+    const v = this.value(0, want);
+    this.ws();
+    if (this.i < this.n)
+      this.fail("expected the end of the file");
+    return v;
+  }
+  ws() {
+    const { text: text3, n } = this;
+    let i = this.i;
     while (i < n) {
       const c = text3.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9)
@@ -14021,130 +14046,238 @@ function parseJson(text3) {
       else
         break;
     }
-  };
-  const fail = (what) => {
+    this.i = i;
+  }
+  fail(what) {
+    const { text: text3, n, i } = this;
     throw new JsonError(i >= n ? `unexpected end of the file, ${what}` : `unexpected ${JSON.stringify(text3[i])}, ${what}`, Math.min(i, n));
-  };
-  const str2 = () => {
-    const start = i++;
-    while (i < n) {
-      const c = text3.charCodeAt(i);
-      if (c === 34)
-        return { kind: "string", start, end: ++i };
+  }
+  /** Reads a string token; returns its start (its end is this.i). */
+  str() {
+    const { text: text3, n } = this;
+    const start = this.i++;
+    while (this.i < n) {
+      const c = text3.charCodeAt(this.i);
+      if (c === 34) {
+        this.i++;
+        return start;
+      }
       if (c === 92) {
-        const e = text3[i + 1];
+        const e = text3[this.i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6))) {
-            i += 2;
-            fail("expected four hex digits after \\u");
+          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(this.i + 2, this.i + 6))) {
+            this.i += 2;
+            this.fail("expected four hex digits after \\u");
           }
-          i += 6;
+          this.i += 6;
         } else if (e !== void 0 && '"\\/bfnrt'.includes(e))
-          i += 2;
+          this.i += 2;
         else {
-          i++;
-          fail("not a JSON string escape");
+          this.i++;
+          this.fail("not a JSON string escape");
         }
       } else if (c < 32)
-        fail("a control character inside a string");
+        this.fail("a control character inside a string");
       else
-        i++;
+        this.i++;
     }
-    return fail("expected the end of a string");
-  };
-  const value = (depth) => {
-    if (depth > MAX_DEPTH2)
-      fail(`nested more than ${MAX_DEPTH2} levels deep`);
-    ws();
-    const c = text3[i];
-    const start = i;
-    if (c === "{") {
-      i++;
-      const entries2 = [];
-      ws();
-      if (text3[i] === "}")
-        return { kind: "object", start, end: ++i, entries: entries2 };
-      for (; ; ) {
-        ws();
-        if (text3[i] !== '"')
-          fail("expected a key");
-        const k = str2();
-        ws();
-        if (text3[i] !== ":")
-          fail('expected ":"');
-        i++;
-        entries2.push([decodeString(text3, k).text, value(depth + 1)]);
-        ws();
-        if (text3[i] === ",") {
-          i++;
-          continue;
+    return this.fail("expected the end of a string");
+  }
+  /** An array read with `Want` 'strings'. */
+  strings(depth, start) {
+    const { text: text3 } = this;
+    this.i++;
+    let spans = new Int32Array(16);
+    let n = 0;
+    let items = 0;
+    let only = true;
+    const done = () => only ? { kind: "strings", start, end: this.i, spans: spans.slice(0, n) } : { kind: "skipped", start, end: this.i, of: "array", items };
+    this.ws();
+    if (text3[this.i] === "]") {
+      this.i++;
+      return done();
+    }
+    for (; ; ) {
+      this.ws();
+      items++;
+      if (only && text3[this.i] === '"') {
+        const s = this.str();
+        if (n + 2 > spans.length) {
+          const more = new Int32Array(spans.length * 2);
+          more.set(spans);
+          spans = more;
         }
-        if (text3[i] === "}")
-          return { kind: "object", start, end: ++i, entries: entries2 };
-        fail('expected "," or "}"');
+        spans[n++] = s;
+        spans[n++] = this.i;
+      } else {
+        only = false;
+        this.value(depth + 1, "skip");
       }
-    }
-    if (c === "[") {
-      i++;
-      const items = [];
-      ws();
-      if (text3[i] === "]")
-        return { kind: "array", start, end: ++i, items };
-      for (; ; ) {
-        items.push(value(depth + 1));
-        ws();
-        if (text3[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text3[i] === "]")
-          return { kind: "array", start, end: ++i, items };
-        fail('expected "," or "]"');
+      this.ws();
+      if (text3[this.i] === ",") {
+        this.i++;
+        continue;
       }
-    }
-    if (c === '"')
-      return str2();
-    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
-    m.lastIndex = i;
-    const r = m.exec(text3);
-    if (!r)
-      return fail("expected a value");
-    i += r[0].length;
-    return { kind: /^[tfn]/.test(r[0]) ? "literal" : "number", start, end: i, text: r[0] };
-  };
-  const v = value(0);
-  ws();
-  if (i < n)
-    fail("expected the end of the file");
-  return v;
-}
-var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-function decodeString(text3, s) {
-  const out = [];
-  const starts = [];
-  const ends = [];
-  let i = s.start + 1;
-  const end = s.end - 1;
-  while (i < end) {
-    const c = text3[i];
-    if (c !== "\\") {
-      out.push(c);
-      starts.push(i);
-      ends.push(++i);
-      continue;
-    }
-    const e = text3[i + 1];
-    if (e === "u") {
-      out.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
-      starts.push(i);
-      ends.push(i += 6);
-    } else {
-      out.push(SIMPLE[e]);
-      starts.push(i);
-      ends.push(i += 2);
+      if (text3[this.i] === "]") {
+        this.i++;
+        return done();
+      }
+      this.fail('expected "," or "]"');
     }
   }
-  return { text: out.join(""), starts, ends };
+  value(depth, want) {
+    if (depth > MAX_DEPTH2)
+      this.fail(`nested more than ${MAX_DEPTH2} levels deep`);
+    this.ws();
+    const { text: text3 } = this;
+    const c = text3[this.i];
+    const start = this.i;
+    const skip = want === "skip";
+    if (c === "{") {
+      const members = typeof want === "object" && "members" in want ? want.members : void 0;
+      const keep2 = want === "all" || members !== void 0;
+      this.i++;
+      const entries2 = [];
+      const done = () => keep2 ? { kind: "object", start, end: this.i, entries: entries2 } : { kind: "skipped", start, end: this.i, of: "object", items: 0 };
+      this.ws();
+      if (text3[this.i] === "}") {
+        this.i++;
+        return done();
+      }
+      for (; ; ) {
+        this.ws();
+        if (text3[this.i] !== '"')
+          this.fail("expected a key");
+        const k = this.str();
+        const kEnd = this.i;
+        this.ws();
+        if (text3[this.i] !== ":")
+          this.fail('expected ":"');
+        this.i++;
+        if (!keep2)
+          this.value(depth + 1, "skip");
+        else {
+          const key = decodeText2(text3, { kind: "string", start: k, end: kEnd });
+          if (members === void 0)
+            entries2.push([key, this.value(depth + 1, "all")]);
+          else {
+            const w = Object.prototype.hasOwnProperty.call(members, key) ? members[key] : void 0;
+            if (w === void 0)
+              this.value(depth + 1, "skip");
+            else
+              entries2.push([key, this.value(depth + 1, w)]);
+          }
+        }
+        this.ws();
+        if (text3[this.i] === ",") {
+          this.i++;
+          continue;
+        }
+        if (text3[this.i] === "}") {
+          this.i++;
+          return done();
+        }
+        this.fail('expected "," or "}"');
+      }
+    }
+    if (c === "[" && want === "strings")
+      return this.strings(depth, start);
+    if (c === "[") {
+      const itemWant = want === "all" ? "all" : typeof want === "object" && "items" in want ? want.items : void 0;
+      this.i++;
+      const items = [];
+      let count = 0;
+      const done = () => itemWant !== void 0 ? { kind: "array", start, end: this.i, items } : { kind: "skipped", start, end: this.i, of: "array", items: count };
+      this.ws();
+      if (text3[this.i] === "]") {
+        this.i++;
+        return done();
+      }
+      for (; ; ) {
+        if (itemWant === void 0)
+          this.value(depth + 1, "skip");
+        else
+          items.push(this.value(depth + 1, itemWant));
+        count++;
+        this.ws();
+        if (text3[this.i] === ",") {
+          this.i++;
+          continue;
+        }
+        if (text3[this.i] === "]") {
+          this.i++;
+          return done();
+        }
+        this.fail('expected "," or "]"');
+      }
+    }
+    if (c === '"') {
+      this.str();
+      return skip ? { kind: "skipped", start, end: this.i, of: "string", items: 0 } : { kind: "string", start, end: this.i };
+    }
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = this.i;
+    const r = m.exec(text3);
+    if (!r)
+      return this.fail("expected a value");
+    this.i += r[0].length;
+    const kind = /^[tfn]/.test(r[0]) ? "literal" : "number";
+    return skip ? { kind: "skipped", start, end: this.i, of: kind, items: 0 } : { kind, start, end: this.i, text: r[0] };
+  }
+};
+var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function decodedLength(text3, start, stop) {
+  const end = stop - 1;
+  let units = 0;
+  for (let i = start + 1; i < end; units++) {
+    if (text3.charCodeAt(i) !== 92)
+      i++;
+    else
+      i += text3[i + 1] === "u" ? 6 : 2;
+  }
+  return units;
+}
+function decodeString(text3, s) {
+  const units = decodedLength(text3, s.start, s.end);
+  const starts = new Int32Array(units);
+  const ends = new Int32Array(units);
+  return { text: decodeInto(text3, s.start, s.end, starts, ends, 0), starts, ends };
+}
+function decodeInto(text3, start, stop, starts, ends, at2) {
+  const parts = [];
+  let i = start + 1;
+  const end = stop - 1;
+  let u = at2;
+  let run2 = i;
+  while (i < end) {
+    if (text3.charCodeAt(i) !== 92) {
+      starts[u] = i;
+      ends[u++] = ++i;
+      continue;
+    }
+    if (run2 < i)
+      parts.push(text3.slice(run2, i));
+    const e = text3[i + 1];
+    starts[u] = i;
+    if (e === "u") {
+      parts.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
+      i += 6;
+    } else {
+      parts.push(SIMPLE[e]);
+      i += 2;
+    }
+    ends[u++] = i;
+    run2 = i;
+  }
+  if (run2 === start + 1)
+    return text3.slice(run2, end);
+  if (run2 < end)
+    parts.push(text3.slice(run2, end));
+  return parts.join("");
+}
+function decodeText2(text3, s) {
+  const inner = text3.slice(s.start + 1, s.end - 1);
+  return inner.includes("\\") ? decodeString(text3, s).text : inner;
 }
 function member(v, key) {
   if (v?.kind !== "object")
@@ -14159,6 +14292,9 @@ function jsonStringContent(s) {
 }
 
 // dist/src/frontends/notebook/cells.js
+function charAt(cell, i) {
+  return { ch: cell.text[i], start: cell.starts[i], end: cell.ends[i], token: cell.token[i] };
+}
 var NotebookError = class extends Error {
   offset;
   constructor(message, offset) {
@@ -14166,10 +14302,12 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
+var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip" } } } };
+var CELLS = { items: { members: { cell_type: "all", source: "strings" } } };
 function readNotebook(text3) {
   let root;
   try {
-    root = parseJson(text3);
+    root = parseJson(text3, ROOT);
   } catch (e) {
     if (e instanceof JsonError)
       throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
@@ -14185,54 +14323,70 @@ function readNotebook(text3) {
     throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
   if (major > 4)
     throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
-  const cells = member(root, "cells");
-  if (cells?.kind !== "array")
-    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
-  within(NOTEBOOK_CELLS, cells.items.length);
+  const list = member(root, "cells");
+  if (list?.kind !== "skipped" || list.of !== "array")
+    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+  within(NOTEBOOK_CELLS, list.items);
+  const cells = parseJsonAt(text3, list.start, CELLS);
+  if (cells.kind !== "array")
+    throw new Error("the cells list read again is not a list");
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
-  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0 };
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0 };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, "cell_type");
-    if (type?.kind !== "string" || decodeString(text3, type).text !== "code")
+    if (type?.kind !== "string" || decodeText2(text3, type) !== "code")
       return;
     const source = member(cell, "source");
     let tokens;
     if (source?.kind === "string")
-      tokens = [source];
-    else if (source?.kind === "array" && source.items.every((x) => x.kind === "string"))
-      tokens = source.items;
+      tokens = Int32Array.of(source.start, source.end);
+    else if (source?.kind === "strings")
+      tokens = source.spans;
     else {
       out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
       return;
     }
-    const all = [];
-    tokens.forEach((t, ti) => {
-      const d = decodeString(text3, t);
-      for (let i = 0; i < d.text.length; i++)
-        all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
-    });
-    chars += all.length;
+    const count = tokens.length / 2;
+    const lengths = new Int32Array(count);
+    let n = 0;
+    for (let t = 0; t < count; t++)
+      n += lengths[t] = decodedLength(text3, tokens[2 * t], tokens[2 * t + 1]);
+    chars += n;
     within(NOTEBOOK_SOURCE_CHARS, chars);
-    const separator = source.kind === "array" && tokens.length > 1 ? text3.slice(tokens[0].end, tokens[1].start) : source.kind === "array" ? `,${text3.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : "";
-    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === "array" ? "list" : "string", separator });
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const token = new Int32Array(n);
+    const parts = [];
+    let at2 = 0;
+    for (let t = 0; t < count; t++) {
+      if (lengths[t] === 0)
+        continue;
+      parts.push(decodeInto(text3, tokens[2 * t], tokens[2 * t + 1], starts, ends, at2));
+      token.fill(t, at2, at2 + lengths[t]);
+      at2 += lengths[t];
+    }
+    const src = parts.length === 1 ? parts[0] : parts.join("");
+    const list2 = source.kind === "strings";
+    const separator = list2 && count > 1 ? text3.slice(tokens[1], tokens[2]) : list2 ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
+    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list2 ? "list" : "string", separator });
   });
   return out;
 }
-function splitCellLines(all) {
+function splitCellLines(src) {
   const lines = [];
-  let cur = [];
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i];
-    if (c.ch === "\n" || c.ch === "\r") {
-      const brk = c.ch === "\r" && all[i + 1]?.ch === "\n" ? [c, all[++i]] : [c];
-      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk });
-      cur = [];
-    } else
-      cur.push(c);
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const brkEnd = c === 13 && src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ from, to: i, brkEnd, text: src.slice(from, i) });
+      from = brkEnd;
+      i = brkEnd - 1;
+    }
   }
-  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk: [] });
+  lines.push({ from, to: src.length, brkEnd: src.length, text: src.slice(from) });
   return lines;
 }
 var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
@@ -14328,47 +14482,110 @@ function statementStarts(lines) {
 
 // dist/src/frontends/notebook/virtual.js
 var VirtualModule = class {
-  chars = [];
-  refs = [];
+  parts = [];
+  /** The cells characters come from; a character's cell is an index here (-1: no place). */
+  cells = [];
+  n = 0;
+  cellOf;
+  tokenOf;
+  startOf;
+  endOf;
+  synthOf;
+  /** `capacity`: the characters it is expected to hold (it grows past them when it must). */
+  constructor(capacity = 1024) {
+    const cap = Math.max(capacity, 16);
+    this.cellOf = new Int32Array(cap);
+    this.tokenOf = new Int32Array(cap);
+    this.startOf = new Int32Array(cap);
+    this.endOf = new Int32Array(cap);
+    this.synthOf = new Uint8Array(cap);
+  }
   get text() {
-    return this.chars.join("");
+    return this.parts.join("");
   }
   get length() {
-    return this.refs.length;
+    return this.n;
   }
-  push(cell, c) {
-    this.chars.push(c.ch);
-    this.refs.push({ cell, token: c.token, start: c.start, end: c.end });
+  /** Where module character `i` comes from (undefined: nowhere, or past the end). */
+  ref(i) {
+    if (i < 0 || i >= this.n || this.cellOf[i] < 0)
+      return void 0;
+    const r = { cell: this.cells[this.cellOf[i]], token: this.tokenOf[i], start: this.startOf[i], end: this.endOf[i] };
+    if (this.synthOf[i])
+      r.synthetic = true;
+    return r;
+  }
+  /** The cell's characters [from, to), in order. */
+  pushRange(cell, from, to) {
+    if (to <= from)
+      return;
+    this.room(to - from);
+    const id = this.cellId(cell);
+    this.parts.push(cell.text.slice(from, to));
+    const n = this.n;
+    this.cellOf.fill(id, n, n + to - from);
+    this.tokenOf.set(cell.token.subarray(from, to), n);
+    this.startOf.set(cell.starts.subarray(from, to), n);
+    this.endOf.set(cell.ends.subarray(from, to), n);
+    this.synthOf.fill(0, n, n + to - from);
+    this.n += to - from;
   }
   /** `pass` (or nothing) in place of an IPython line, anchored before its first character. */
   synth(text3, cell, at2) {
-    for (const ch of text3) {
-      this.chars.push(ch);
-      this.refs.push(at2 ? { cell, token: at2.token, start: at2.start, end: at2.start, synthetic: true } : void 0);
+    this.room(text3.length);
+    this.parts.push(text3);
+    const id = at2 ? this.cellId(cell) : -1;
+    for (let k = 0; k < text3.length; k++) {
+      const i = this.n++;
+      this.cellOf[i] = id;
+      this.tokenOf[i] = at2 ? at2.token : 0;
+      this.startOf[i] = at2 ? at2.start : 0;
+      this.endOf[i] = at2 ? at2.start : 0;
+      this.synthOf[i] = 1;
     }
+  }
+  cellId(cell) {
+    if (this.cells[this.cells.length - 1] !== cell)
+      this.cells.push(cell);
+    return this.cells.length - 1;
+  }
+  room(more) {
+    const need = this.n + more;
+    if (need <= this.cellOf.length)
+      return;
+    let cap = this.cellOf.length;
+    while (cap < need)
+      cap *= 2;
+    const grow = (a, make) => {
+      const b = make(cap);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.cellOf = grow(this.cellOf, (k) => new Int32Array(k));
+    this.tokenOf = grow(this.tokenOf, (k) => new Int32Array(k));
+    this.startOf = grow(this.startOf, (k) => new Int32Array(k));
+    this.endOf = grow(this.endOf, (k) => new Int32Array(k));
+    this.synthOf = grow(this.synthOf, (k) => new Uint8Array(k));
   }
   /** The notebook offset of module offset `o` (-1 for text that is not the notebook's). */
   offset(o) {
-    const r = this.refs[o];
-    return r && !r.synthetic ? r.start : -1;
+    return o >= 0 && o < this.n && this.cellOf[o] >= 0 && !this.synthOf[o] ? this.startOf[o] : -1;
   }
   span(s) {
     let a = -1;
     let b = -1;
-    for (let i = s.start; i < s.end && i < this.refs.length; i++) {
-      const r = this.refs[i];
-      if (!r || r.synthetic)
+    for (let i = Math.max(s.start, 0); i < s.end && i < this.n; i++) {
+      if (this.cellOf[i] < 0 || this.synthOf[i])
         continue;
       if (a < 0)
-        a = r.start;
-      b = r.end;
+        a = this.startOf[i];
+      b = this.endOf[i];
     }
     if (a >= 0)
       return { start: a, end: b };
-    for (let i = Math.min(s.start, this.refs.length - 1); i >= 0; i--) {
-      const r = this.refs[i];
-      if (r)
-        return { start: r.start, end: r.start };
+    for (let i = Math.min(s.start, this.n - 1); i >= 0; i--) {
+      if (this.cellOf[i] >= 0)
+        return { start: this.startOf[i], end: this.startOf[i] };
     }
     return { start: 0, end: 0 };
   }
@@ -14392,19 +14609,19 @@ var VirtualModule = class {
    */
   edit(e) {
     if (e.start === e.end) {
-      const here = this.refs[e.start];
-      const before = e.start > 0 ? this.refs[e.start - 1] : void 0;
+      const here = this.ref(e.start);
+      const before = e.start > 0 ? this.ref(e.start - 1) : void 0;
       const r = here ?? (before && !before.synthetic ? { ...before, start: before.end } : void 0);
       if (!r)
         return void 0;
       return { start: r.start, end: r.start, text: jsonText(e.text, r.cell, r.start) };
     }
-    const first = this.refs[e.start];
+    const first = this.ref(e.start);
     if (!first || first.synthetic)
       return void 0;
     let end = first.start;
     for (let i = e.start; i < e.end; i++) {
-      const r = this.refs[i];
+      const r = this.ref(i);
       if (!r || r.synthetic || r.cell !== first.cell || r.token !== first.token || r.start !== end)
         return void 0;
       end = r.end;
@@ -14415,8 +14632,13 @@ var VirtualModule = class {
 function jsonText(s, cell, at2) {
   if (cell.form === "string")
     return jsonStringContent(s);
-  const token = cell.tokens.find((t) => t.start < at2 && at2 < t.end);
-  const atElementEnd = token !== void 0 && at2 === token.end - 1;
+  let atElementEnd = false;
+  for (let k = 0; k < cell.tokens.length; k += 2) {
+    if (cell.tokens[k] < at2 && at2 < cell.tokens[k + 1]) {
+      atElementEnd = at2 === cell.tokens[k + 1] - 1;
+      break;
+    }
+  }
   const parts = s.split("\n");
   let out = "";
   parts.forEach((p, k) => {
@@ -14501,7 +14723,10 @@ var CellRewriter = class {
 
 // dist/src/frontends/notebook/index.js
 function readCells(nb) {
-  const module = new VirtualModule();
+  let capacity = 0;
+  for (const cell of nb.cells)
+    capacity += cell.text.length + 4 * cell.lines.length + 1;
+  const module = new VirtualModule(capacity);
   const jobs = [];
   const pathSets = [];
   let importSys = null;
@@ -14513,67 +14738,58 @@ function readCells(nb) {
     if (magic.kind === "other")
       continue;
     if (magic.kind === "shell" || magic.kind === "script") {
-      const body = [];
-      for (const l of cell.lines.slice(1))
-        for (const c of [...l.chars, ...l.brk])
-          body.push({ ch: c.ch, off: c.start });
       const head2 = cell.lines[0];
-      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: cellWord(cell, head2.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
       if (magic.kind === "script") {
         job.argv = [];
         const re = /\S+/g;
         for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
-          const at2 = magic.from + m.index;
-          job.argv.push(head2.chars.slice(at2, at2 + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+          const at2 = head2.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, at2, at2 + m[0].length, false));
         }
-        job.callSpan = { start: head2.chars[0].start, end: head2.chars[head2.chars.length - 1].end };
+        job.callSpan = { start: cell.starts[head2.from], end: cell.ends[head2.to - 1] };
       }
       jobs.push(job);
       continue;
     }
-    if (magic.kind === "none" && importSys === null && cell.lines[0]?.chars.length)
-      importSys = { cell, at: cell.lines[0].chars[0] };
+    if (magic.kind === "none" && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from)
+      importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
       const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
       if (kind.kind === "python") {
-        for (const c of [...line.chars, ...line.brk])
-          module.push(cell, c);
+        module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
           importsSys = true;
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;
-      for (const c of line.chars.slice(0, indent))
-        module.push(cell, c);
-      module.synth("pass", cell, line.chars[indent]);
-      for (const c of line.brk)
-        module.push(cell, c);
+      module.pushRange(cell, line.from, line.from + indent);
+      module.synth("pass", cell, line.from + indent < line.to ? charAt(cell, line.from + indent) : void 0);
+      module.pushRange(cell, line.to, line.brkEnd);
       if (kind.kind === "magic") {
-        if (kind.pathSet && line.chars.length)
-          pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        if (kind.pathSet && line.to > line.from)
+          pathSets.push({ start: cell.starts[line.from], end: cell.ends[line.to - 1] });
         continue;
       }
-      const chars = [...line.chars.slice(kind.from)];
       let j = i;
       while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
-        chars.push(...cell.lines[j].brk);
         j++;
-        chars.push(...cell.lines[j].chars);
-        for (const c of [...cell.lines[j].brk])
-          module.push(cell, c);
+        module.pushRange(cell, cell.lines[j].to, cell.lines[j].brkEnd);
       }
       i = j;
-      const marker = line.chars[kind.marker];
-      const last = chars[chars.length - 1] ?? marker;
+      const from = line.from + kind.from;
+      const to = Math.max(from, cell.lines[j].to);
+      const marker = charAt(cell, line.from + kind.marker);
+      const last = to > from ? charAt(cell, to - 1) : marker;
       jobs.push({
         cell,
         form: kind.form,
         marker,
-        first: chars[0],
-        text: chars.map((c) => c.ch).join(""),
-        script: expandIPython(chars),
+        first: to > from ? charAt(cell, from) : void 0,
+        text: cell.text.slice(from, to),
+        script: cellWord(cell, from, to, true),
         api: kind.form === "magic" ? "%system" : kind.form === "capture" ? line.text.includes("%sx") ? "%sx" : "!!" : "!",
         callSpan: { start: marker.start, end: last.end },
         dialect: "bash"
@@ -14584,34 +14800,70 @@ function readCells(nb) {
   return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
 }
 function cellSpan(cell) {
-  const all = cell.lines.flatMap((l) => l.chars);
-  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+  const first = cell.lines.find((l) => l.to > l.from);
+  let last = first;
+  for (const l of cell.lines)
+    if (l.to > l.from)
+      last = l;
+  return first && last ? { start: cell.starts[first.from], end: cell.ends[last.to - 1] } : { start: cell.tokens[0] ?? 0, end: cell.tokens[1] ?? 0 };
 }
-function expandIPython(chars) {
-  const out = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if ((c.ch === "{" || c.ch === "}") && chars[i + 1]?.ch === c.ch) {
-      out.push({ ch: c.ch, off: c.start });
+function cellWord(cell, from, to, expand) {
+  const fragments = [];
+  const src = cell.text;
+  let text3 = "";
+  let runFrom = from;
+  let offsets = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  const flush = (end) => {
+    if (end > runFrom)
+      text3 += src.slice(runFrom, end);
+    if (text3 === "")
+      return;
+    fragments.push({ kind: "text", text: text3, offsets });
+    text3 = "";
+    offsets = [];
+  };
+  const char = (i) => {
+    const off = cell.starts[i];
+    offsets.push(off);
+    if (off < lo)
+      lo = off;
+    if (off + 1 > hi)
+      hi = off + 1;
+  };
+  for (let i = from; i < to; i++) {
+    const c = src[i];
+    if (expand && (c === "{" || c === "}") && i + 1 < to && src[i + 1] === c) {
+      text3 += src.slice(runFrom, i + 1);
+      char(i);
+      runFrom = i + 2;
       i++;
       continue;
     }
-    if (c.ch === "{") {
+    if (expand && c === "{") {
       let j = i + 1;
-      while (j < chars.length && chars[j].ch !== "}" && chars[j].ch !== "{")
+      while (j < to && src[j] !== "}" && src[j] !== "{")
         j++;
-      if (chars[j]?.ch === "}") {
-        const expr = chars.slice(i + 1, j).map((x) => x.ch).join("").trim();
-        const span = { start: c.start, end: chars[j].end };
+      if (j < to && src[j] === "}") {
+        flush(i);
+        const expr = src.slice(i + 1, j).trim();
+        const span = { start: cell.starts[i], end: cell.ends[j] };
         const frag = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: "sys-executable", span } : { kind: "unknown", span, why: "an IPython {expression}" };
-        out.push({ frag });
+        fragments.push(frag);
+        if (span.start < lo)
+          lo = span.start;
+        if (span.end > hi)
+          hi = span.end;
         i = j;
+        runFrom = j + 1;
         continue;
       }
     }
-    out.push({ ch: c.ch, off: c.start });
+    char(i);
   }
-  return out;
+  flush(to);
+  return { fragments, span: lo === Infinity ? void 0 : { start: lo, end: hi } };
 }
 function analyzeNotebook(file, use, opts = {}) {
   let nb;
@@ -14645,7 +14897,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
       rewriter: s.rewriter && new CellRewriter(s.rewriter, mod)
     });
   }
-  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
   parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
   const py = pa?.sites[0]?.pythonFile;
@@ -14697,7 +14949,7 @@ function runJobs(file, reading, scripts, sites) {
       meter
     };
     if (job.argv) {
-      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell2, job.callSpan);
+      const { commands, session } = runExecArgv(job.argv, true, shell2, job.callSpan);
       for (const cmd of commands)
         sites.push(make(cmd, void 0));
       sites.push(...session.sites);
@@ -14720,7 +14972,7 @@ function suppressionsOf(file, nb) {
         const codes = suppressedCodes(l.text.slice(k));
         if (!codes)
           continue;
-        const line = file.location(l.chars[k].start).line;
+        const line = file.location(cell.starts[l.from + k]).line;
         const prev = out.get(line);
         out.set(line, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
         break;
@@ -14733,7 +14985,7 @@ function problemOf(file, nb, pa, vfile, mod) {
   const p = pa?.syntaxProblem;
   if (p?.kind === "syntax" && p.start) {
     const v = vfile.lineStart(p.start.line) + p.start.column - 1;
-    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const ref = mod.ref(Math.min(v, mod.length - 1));
     const at2 = file.location(mod.span({ start: v, end: v + 1 }).start);
     return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ""} at ${at2.line}:${at2.column}; the rest of the notebook was still checked`, start: at2 };
   }
@@ -18326,7 +18578,25 @@ function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    if (fs11.existsSync(path31.join(base, ...mod, "__main__.py")))
+    const main = path31.join(base, ...mod, "__main__.py");
+    if (n === parts.length) {
+      if (fs11.existsSync(main))
+        return mod.join(".");
+      continue;
+    }
+    let text3;
+    try {
+      if (fs11.statSync(main).size > 262144)
+        continue;
+      text3 = fs11.readFileSync(main, "utf8");
+    } catch {
+      continue;
+    }
+    const rest = parts.slice(n).join("\\.");
+    const absolute = parts.join("\\.");
+    const prefix = mod.join("\\.");
+    const imports = new RegExp(`^[ \\t]*(?:from\\s+(?:${absolute}|\\.${rest})\\s+import\\b|import\\s+${absolute}\\b|from\\s+(?:\\.|${prefix})\\s+import\\s+[^\\n]*\\b${parts[n]}\\b)`, "m");
+    if (imports.test(text3))
       return mod.join(".");
   }
   return void 0;
@@ -19656,10 +19926,13 @@ function toxCommands(dir) {
       const at2 = text3.indexOf("legacy_tox_ini");
       out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt(text3, at2)));
     }
-    const envs = [tox.env_run_base, ...Object.values(tox.env ?? {})];
+    const base = tox.env_run_base;
+    const envs = [base, ...Object.values(tox.env ?? {})];
     for (const env2 of envs) {
       if (!env2 || typeof env2 !== "object")
         continue;
+      const changeDir = env2.change_dir ?? base?.change_dir;
+      const cwd = typeof changeDir === "string" ? substitute(changeDir.replace(/\{\/\}/g, "/")) : void 0;
       for (const key of ["commands_pre", "commands", "commands_post"]) {
         const cmds = env2[key];
         if (!Array.isArray(cmds))
@@ -19675,10 +19948,48 @@ function toxCommands(dir) {
               return r.default.map((x) => typeof x === "string" ? substitute(x) : void 0);
             return r?.replace === "posargs" ? [] : [void 0];
           });
-          out.push({ words: stripMarkers(words4), line: lineOf(text3, cmd), file, tool: "tox" });
+          out.push({ words: stripMarkers(words4), line: lineOf(text3, cmd), file, tool: "tox", ...cwd !== void 0 && cwd !== "." ? { cwd } : {} });
         }
       }
     }
+  }
+  return out;
+}
+function projectScripts(dir) {
+  const file = path36.join(dir, "pyproject.toml");
+  const text3 = read(file);
+  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch)\b/m.test(text3))
+    return [];
+  let doc;
+  try {
+    doc = parseToml3(text3);
+  } catch {
+    return [];
+  }
+  const tool = doc.tool ?? {};
+  const out = [];
+  const add = (cmd, runner) => {
+    const line = typeof cmd === "string" ? cmd.replace(/\{args(?::[^{}]*)?\}/g, "").trim() : void 0;
+    const words4 = line !== void 0 ? splitCommand(line) : Array.isArray(cmd) && cmd.every((w) => typeof w === "string") ? cmd : void 0;
+    if (!words4?.length || line?.includes("&&") || line?.includes(";"))
+      return;
+    const at2 = text3.indexOf(typeof cmd === "string" ? cmd : String(cmd[0]));
+    out.push({ words: words4, line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: runner });
+  };
+  for (const s of Object.values(tool.pdm?.scripts ?? {})) {
+    if (typeof s === "string")
+      add(s, "pdm");
+    else if (s && typeof s === "object")
+      add(s.cmd ?? s.shell, "pdm");
+  }
+  for (const env2 of Object.values(tool.hatch?.envs ?? {})) {
+    const scripts = env2?.scripts;
+    if (!scripts || typeof scripts !== "object")
+      continue;
+    for (const s of Object.values(scripts))
+      for (const c of Array.isArray(s) ? s : [s])
+        if (typeof c === "string")
+          add(c, "hatch");
   }
   return out;
 }
@@ -19720,10 +20031,23 @@ function iniCommands(text3, file, lineOffset) {
   const out = [];
   const lines = text3.split(/\r?\n/);
   let inEnv = false;
+  const changeDirs = /* @__PURE__ */ new Map();
+  let sectionName = "";
+  for (const l of lines) {
+    const s = /^\[([^\]]+)\]/.exec(l);
+    if (s)
+      sectionName = s[1].trim();
+    const m = /^changedir\s*[=:]\s*(.*?)\s*$/.exec(l);
+    if (m && /^testenv(?::|$)/.test(sectionName))
+      changeDirs.set(sectionName, substitute(m[1].replace(/\{\/\}/g, "/")));
+  }
+  let cwd;
   for (let i = 0; i < lines.length; i++) {
     const section = /^\[([^\]]+)\]/.exec(lines[i]);
     if (section) {
-      inEnv = /^testenv(?::|$)/.test(section[1].trim());
+      const name = section[1].trim();
+      inEnv = /^testenv(?::|$)/.test(name);
+      cwd = changeDirs.has(name) ? changeDirs.get(name) : changeDirs.get("testenv");
       continue;
     }
     const key = inEnv ? /^(commands(?:_pre|_post)?)\s*[=:]\s*(.*)$/.exec(lines[i]) : null;
@@ -19742,7 +20066,7 @@ function iniCommands(text3, file, lineOffset) {
       cmd = cmd.replace(/^[\w.{},!-]+:\s+/, "");
       const words4 = splitCommand(cmd);
       if (words4)
-        out.push({ words: stripMarkers(toxWords(words4)), line: line + 1 + lineOffset, file, tool: "tox" });
+        out.push({ words: stripMarkers(toxWords(words4)), line: line + 1 + lineOffset, file, tool: "tox", ...cwd !== void 0 && cwd !== "." ? { cwd } : {} });
     }
   }
   return out;
@@ -20090,6 +20414,7 @@ var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--environment",
   "--env"
 ]);
+var MAX_PYTHON_STARTERS = 200;
 var PYTHON_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-W", "-X", "-Q"]);
 var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-k",
@@ -20127,6 +20452,27 @@ var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--reruns"
 ]);
 var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+var SPHINX = /^sphinx-(?:build|autobuild)$/;
+var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
+function sphinxConf(args) {
+  let source;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === "-c" || w === "--conf-dir")
+      return args[j + 1] === void 0 ? void 0 : `${args[j + 1]}/conf.py`;
+    if (w !== void 0 && w.startsWith("-")) {
+      if (SPHINX_VALUE_OPTIONS.has(w))
+        j++;
+      continue;
+    }
+    if (source === void 0) {
+      if (w === void 0)
+        return void 0;
+      source = w;
+    }
+  }
+  return source === void 0 ? void 0 : `${source}/conf.py`;
+}
 function isTestPath2(rel) {
   const parts = rel.split(/[\\/]/);
   const base = parts[parts.length - 1];
@@ -20236,6 +20582,27 @@ function shebangOf(file) {
     return void 0;
   return path38.basename(m[1]) === "env" ? m[2] : m[1];
 }
+function readTheDocs(who, dir) {
+  for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
+    const file = path38.join(dir, name);
+    let text3;
+    try {
+      if (fs16.statSync(file).size > 65536)
+        continue;
+      text3 = fs16.readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+.*\r?\n|[ \t]*\r?\n)*?([ \t]+)configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
+    if (!m)
+      continue;
+    const conf = path38.resolve(dir, m[2]);
+    if (!conf.startsWith(dir + path38.sep) || !fs16.existsSync(conf))
+      continue;
+    const line = text3.slice(0, m.index + m[0].length).split("\n").length;
+    who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
+  }
+}
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
   return m && m[1] ? m[1].replace(/^\.\//, "") : void 0;
@@ -20295,6 +20662,7 @@ function recordCommand(who, words4, where) {
   const base = path38.basename(prog);
   const targets = [];
   let pytestArgs;
+  let sphinxArgs;
   let script;
   if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
     for (let j = i + 1; j < words4.length; j++) {
@@ -20307,6 +20675,8 @@ function recordCommand(who, words4, where) {
           return;
         if (mod === "pytest" || mod === "py.test")
           pytestArgs = words4.slice(j + 1);
+        else if (mod === "sphinx" || mod === "sphinx.cmd.build")
+          sphinxArgs = words4.slice(j + 1);
         else {
           const rel = mod.replace(/\./g, "/");
           const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
@@ -20329,6 +20699,8 @@ function recordCommand(who, words4, where) {
     }
   } else if (PYTEST.test(base))
     pytestArgs = words4.slice(i + 1);
+  else if (SPHINX.test(base))
+    sphinxArgs = words4.slice(i + 1);
   else if (/\.py$/.test(base)) {
     const hit = resolveIn(prog, where.dirs, where.root);
     if (!hit || hit.folder)
@@ -20336,6 +20708,12 @@ function recordCommand(who, words4, where) {
     targets.push({ file: hit.path });
   } else
     return;
+  if (sphinxArgs) {
+    const conf = sphinxConf(sphinxArgs);
+    const hit = conf === void 0 ? void 0 : resolveIn(conf, where.dirs, where.root);
+    if (hit && !hit.folder)
+      targets.push({ file: hit.path });
+  }
   if (pytestArgs) {
     let named = false;
     for (let j = 0; j < pytestArgs.length; j++) {
@@ -20365,7 +20743,7 @@ function recordCommand(who, words4, where) {
   let as;
   if (where.tool) {
     how = "on-path";
-    as = where.tool === "tox" ? "in a tox env" : "in a nox session";
+    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)" }[where.tool];
   } else if (runner) {
     how = "on-path";
     as = `with "${runner}"`;
@@ -20400,7 +20778,8 @@ function recordCommand(who, words4, where) {
   }
   const start = { how, text: `${where.label} runs this file ${as}` };
   for (const t of targets)
-    who.add(t, start);
+    if (!("file" in t) || t.file !== where.exclude)
+      who.add(t, start);
 }
 async function recheckWithStarters(files, claimed, roots, settings, results, check2, beforeParsing) {
   const flagged = /* @__PURE__ */ new Map();
@@ -20433,7 +20812,8 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   if (root === void 0)
     return [];
   const names = new Set(wanted.map((w) => path38.basename(w)));
-  const mayStart = (text3) => /py\.?test|\s-m\s*\w/.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0]));
+  const plain2 = [...names].filter((n) => !n.endsWith(".py") && n.length > 2);
+  const mayStart = (text3) => /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || plain2.some((n) => text3.includes(n));
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
@@ -20445,13 +20825,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   }
   const commands = [];
   for (const d of dirs)
-    commands.push(...toxCommands(d));
+    commands.push(...toxCommands(d), ...projectScripts(d));
   for (const f of files)
     if (path38.basename(f) === "noxfile.py")
       commands.push(...noxCommands(path38.resolve(f)));
+  for (const d of dirs)
+    readTheDocs(who, d);
   for (const c of commands) {
     const dir = path38.dirname(c.file);
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [dir, root], root, tool: c.tool });
+    const dirs2 = c.cwd !== void 0 ? [path38.resolve(dir, c.cwd), dir, root] : [dir, root];
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let loaded = false;
   for (const f of files) {
@@ -20479,6 +20862,41 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
         recordSite(who, s, dir, root);
     } catch {
     }
+  }
+  const pending = [];
+  let pythonRead = 0;
+  for (const f of files) {
+    if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
+      continue;
+    const abs = path38.resolve(f);
+    const text3 = readConfigText(abs);
+    if (text3 === void 0 || ![...names].some((n) => n.length > 2 && text3.includes(n)))
+      continue;
+    pythonRead++;
+    if (!loaded) {
+      beforeParsing();
+      await loadParsers();
+      loaded = true;
+    }
+    if (parsersDamaged())
+      await loadParsers();
+    try {
+      const sites = frontEndByLanguage("python").analyze(new SourceFile(abs, text3), (a) => a.sites);
+      for (const s of sites) {
+        const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
+        if (prog === void 0 || !isInterpreterName(path38.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+          continue;
+        pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path38.dirname(abs)] });
+      }
+    } catch {
+    }
+  }
+  const parentsOnPath = /* @__PURE__ */ new Map();
+  for (const p of pending) {
+    if (!parentsOnPath.has(p.parent))
+      parentsOnPath.set(p.parent, who.of(p.parent)?.onPath !== void 0);
+    if (parentsOnPath.get(p.parent))
+      recordCommand(who, p.words, { label: p.label, dirs: p.dirs, root, exclude: p.parent });
   }
   if (who.empty)
     return [];

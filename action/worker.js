@@ -8139,6 +8139,8 @@ var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
+  if (p === "~" || p.startsWith("~/"))
+    return p === "~" ? p : `~/${path4.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0)
       return void 0;
@@ -8386,12 +8388,13 @@ var ShellSession = class {
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env: env2 });
     const venvs = env2.knownVenvs;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
-      const rw = o.rewriter(cmd.argv[0], venvs[venvs.length - 1], frame.sh.cwd);
+      const meant = a !== void 0 && venvs.includes(a) ? a : venvs[venvs.length - 1];
+      const rw = o.rewriter(cmd.argv[0], meant, frame.sh.cwd);
       if (rw)
         site.rewriter = rw;
     }
     if (o.facts) {
-      const dialectKnown = frame !== this.top || o.dialectKnown !== false;
+      const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
       site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
@@ -8516,7 +8519,7 @@ var ShellSession = class {
       vars.delete("VIRTUAL_ENV");
     const label = n.st.wrappers[n.st.wrappers.length - 1] ?? "";
     const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
-    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent, userShell: /^(?:su|runuser) -c$/.test(label) };
     this.frames.push(this.cur);
     try {
       const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
@@ -8601,7 +8604,7 @@ var ShellSession = class {
       return;
     if (effect?.kind === "state")
       return;
-    if (effect === void 0 && (w0 === "source" || w0 === ".") && !(frame.dialect === "sh" && !o.shHasSource && w0 === "source")) {
+    if (effect === void 0 && (w0 === "source" || w0 === ".") && !(frame.dialect === "sh" && !frame.userShell && !o.shHasSource && w0 === "source")) {
       const target = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
       if (target && /(^|\/)bin\/activate$/.test(target))
         sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
@@ -8609,7 +8612,7 @@ var ShellSession = class {
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
-      const fails = frame.dialect === "sh" && !o.shHasSource && w0 === "source" ? "source-in-sh" : void 0;
+      const fails = frame.dialect === "sh" && !frame.userShell && !o.shHasSource && w0 === "source" ? "source-in-sh" : void 0;
       const activation = { site, after: frame.commands, venv: effect.venv, fails };
       frame.activations.push(activation);
       this.activations.push(activation);
@@ -13640,8 +13643,9 @@ function runExecCommand(argv, complete, env2, out) {
       state.activeVenv = active;
     const site = launchSiteFor(ex, { file: env2.file, language: env2.language, api: env2.api, callSpan: env2.callSpan, env: state });
     const venvs = [...env2.venvs.keys()];
-    if (venvs.length) {
-      const bin = binFrom(venvs[venvs.length - 1], env2.cwd);
+    const meant = active !== void 0 && venvs.includes(active) ? active : venvs[venvs.length - 1];
+    if (meant !== void 0 && !(meant.startsWith("~") && !ex.viaShell)) {
+      const bin = binFrom(meant, env2.cwd);
       const rw = bin === void 0 ? void 0 : programRewriter(env2.file, program, bin);
       if (rw)
         site.rewriter = rw;
@@ -16148,10 +16152,31 @@ var JsonError = class extends Error {
   }
 };
 var MAX_DEPTH3 = 512;
-function parseJson(text3) {
-  let i = 0;
-  const n = text3.length;
-  const ws = () => {
+function parseJson(text3, want = "all") {
+  return new Reader(text3).whole(want);
+}
+function parseJsonAt(text3, start, want = "all") {
+  return new Reader(text3, start).value(0, want);
+}
+var Reader = class {
+  text;
+  i;
+  n;
+  constructor(text3, i = 0) {
+    this.text = text3;
+    this.i = i;
+    this.n = text3.length;
+  }
+  whole(want) {
+    const v = this.value(0, want);
+    this.ws();
+    if (this.i < this.n)
+      this.fail("expected the end of the file");
+    return v;
+  }
+  ws() {
+    const { text: text3, n } = this;
+    let i = this.i;
     while (i < n) {
       const c = text3.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9)
@@ -16159,130 +16184,238 @@ function parseJson(text3) {
       else
         break;
     }
-  };
-  const fail = (what) => {
+    this.i = i;
+  }
+  fail(what) {
+    const { text: text3, n, i } = this;
     throw new JsonError(i >= n ? `unexpected end of the file, ${what}` : `unexpected ${JSON.stringify(text3[i])}, ${what}`, Math.min(i, n));
-  };
-  const str = () => {
-    const start = i++;
-    while (i < n) {
-      const c = text3.charCodeAt(i);
-      if (c === 34)
-        return { kind: "string", start, end: ++i };
+  }
+  /** Reads a string token; returns its start (its end is this.i). */
+  str() {
+    const { text: text3, n } = this;
+    const start = this.i++;
+    while (this.i < n) {
+      const c = text3.charCodeAt(this.i);
+      if (c === 34) {
+        this.i++;
+        return start;
+      }
       if (c === 92) {
-        const e = text3[i + 1];
+        const e = text3[this.i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6))) {
-            i += 2;
-            fail("expected four hex digits after \\u");
+          if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(this.i + 2, this.i + 6))) {
+            this.i += 2;
+            this.fail("expected four hex digits after \\u");
           }
-          i += 6;
+          this.i += 6;
         } else if (e !== void 0 && '"\\/bfnrt'.includes(e))
-          i += 2;
+          this.i += 2;
         else {
-          i++;
-          fail("not a JSON string escape");
+          this.i++;
+          this.fail("not a JSON string escape");
         }
       } else if (c < 32)
-        fail("a control character inside a string");
+        this.fail("a control character inside a string");
       else
-        i++;
+        this.i++;
     }
-    return fail("expected the end of a string");
-  };
-  const value = (depth) => {
-    if (depth > MAX_DEPTH3)
-      fail(`nested more than ${MAX_DEPTH3} levels deep`);
-    ws();
-    const c = text3[i];
-    const start = i;
-    if (c === "{") {
-      i++;
-      const entries = [];
-      ws();
-      if (text3[i] === "}")
-        return { kind: "object", start, end: ++i, entries };
-      for (; ; ) {
-        ws();
-        if (text3[i] !== '"')
-          fail("expected a key");
-        const k = str();
-        ws();
-        if (text3[i] !== ":")
-          fail('expected ":"');
-        i++;
-        entries.push([decodeString(text3, k).text, value(depth + 1)]);
-        ws();
-        if (text3[i] === ",") {
-          i++;
-          continue;
+    return this.fail("expected the end of a string");
+  }
+  /** An array read with `Want` 'strings'. */
+  strings(depth, start) {
+    const { text: text3 } = this;
+    this.i++;
+    let spans = new Int32Array(16);
+    let n = 0;
+    let items = 0;
+    let only = true;
+    const done = () => only ? { kind: "strings", start, end: this.i, spans: spans.slice(0, n) } : { kind: "skipped", start, end: this.i, of: "array", items };
+    this.ws();
+    if (text3[this.i] === "]") {
+      this.i++;
+      return done();
+    }
+    for (; ; ) {
+      this.ws();
+      items++;
+      if (only && text3[this.i] === '"') {
+        const s = this.str();
+        if (n + 2 > spans.length) {
+          const more = new Int32Array(spans.length * 2);
+          more.set(spans);
+          spans = more;
         }
-        if (text3[i] === "}")
-          return { kind: "object", start, end: ++i, entries };
-        fail('expected "," or "}"');
+        spans[n++] = s;
+        spans[n++] = this.i;
+      } else {
+        only = false;
+        this.value(depth + 1, "skip");
       }
-    }
-    if (c === "[") {
-      i++;
-      const items = [];
-      ws();
-      if (text3[i] === "]")
-        return { kind: "array", start, end: ++i, items };
-      for (; ; ) {
-        items.push(value(depth + 1));
-        ws();
-        if (text3[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text3[i] === "]")
-          return { kind: "array", start, end: ++i, items };
-        fail('expected "," or "]"');
+      this.ws();
+      if (text3[this.i] === ",") {
+        this.i++;
+        continue;
       }
-    }
-    if (c === '"')
-      return str();
-    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
-    m.lastIndex = i;
-    const r = m.exec(text3);
-    if (!r)
-      return fail("expected a value");
-    i += r[0].length;
-    return { kind: /^[tfn]/.test(r[0]) ? "literal" : "number", start, end: i, text: r[0] };
-  };
-  const v = value(0);
-  ws();
-  if (i < n)
-    fail("expected the end of the file");
-  return v;
-}
-var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-function decodeString(text3, s) {
-  const out = [];
-  const starts = [];
-  const ends = [];
-  let i = s.start + 1;
-  const end = s.end - 1;
-  while (i < end) {
-    const c = text3[i];
-    if (c !== "\\") {
-      out.push(c);
-      starts.push(i);
-      ends.push(++i);
-      continue;
-    }
-    const e = text3[i + 1];
-    if (e === "u") {
-      out.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
-      starts.push(i);
-      ends.push(i += 6);
-    } else {
-      out.push(SIMPLE[e]);
-      starts.push(i);
-      ends.push(i += 2);
+      if (text3[this.i] === "]") {
+        this.i++;
+        return done();
+      }
+      this.fail('expected "," or "]"');
     }
   }
-  return { text: out.join(""), starts, ends };
+  value(depth, want) {
+    if (depth > MAX_DEPTH3)
+      this.fail(`nested more than ${MAX_DEPTH3} levels deep`);
+    this.ws();
+    const { text: text3 } = this;
+    const c = text3[this.i];
+    const start = this.i;
+    const skip = want === "skip";
+    if (c === "{") {
+      const members = typeof want === "object" && "members" in want ? want.members : void 0;
+      const keep2 = want === "all" || members !== void 0;
+      this.i++;
+      const entries = [];
+      const done = () => keep2 ? { kind: "object", start, end: this.i, entries } : { kind: "skipped", start, end: this.i, of: "object", items: 0 };
+      this.ws();
+      if (text3[this.i] === "}") {
+        this.i++;
+        return done();
+      }
+      for (; ; ) {
+        this.ws();
+        if (text3[this.i] !== '"')
+          this.fail("expected a key");
+        const k = this.str();
+        const kEnd = this.i;
+        this.ws();
+        if (text3[this.i] !== ":")
+          this.fail('expected ":"');
+        this.i++;
+        if (!keep2)
+          this.value(depth + 1, "skip");
+        else {
+          const key = decodeText2(text3, { kind: "string", start: k, end: kEnd });
+          if (members === void 0)
+            entries.push([key, this.value(depth + 1, "all")]);
+          else {
+            const w = Object.prototype.hasOwnProperty.call(members, key) ? members[key] : void 0;
+            if (w === void 0)
+              this.value(depth + 1, "skip");
+            else
+              entries.push([key, this.value(depth + 1, w)]);
+          }
+        }
+        this.ws();
+        if (text3[this.i] === ",") {
+          this.i++;
+          continue;
+        }
+        if (text3[this.i] === "}") {
+          this.i++;
+          return done();
+        }
+        this.fail('expected "," or "}"');
+      }
+    }
+    if (c === "[" && want === "strings")
+      return this.strings(depth, start);
+    if (c === "[") {
+      const itemWant = want === "all" ? "all" : typeof want === "object" && "items" in want ? want.items : void 0;
+      this.i++;
+      const items = [];
+      let count = 0;
+      const done = () => itemWant !== void 0 ? { kind: "array", start, end: this.i, items } : { kind: "skipped", start, end: this.i, of: "array", items: count };
+      this.ws();
+      if (text3[this.i] === "]") {
+        this.i++;
+        return done();
+      }
+      for (; ; ) {
+        if (itemWant === void 0)
+          this.value(depth + 1, "skip");
+        else
+          items.push(this.value(depth + 1, itemWant));
+        count++;
+        this.ws();
+        if (text3[this.i] === ",") {
+          this.i++;
+          continue;
+        }
+        if (text3[this.i] === "]") {
+          this.i++;
+          return done();
+        }
+        this.fail('expected "," or "]"');
+      }
+    }
+    if (c === '"') {
+      this.str();
+      return skip ? { kind: "skipped", start, end: this.i, of: "string", items: 0 } : { kind: "string", start, end: this.i };
+    }
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = this.i;
+    const r = m.exec(text3);
+    if (!r)
+      return this.fail("expected a value");
+    this.i += r[0].length;
+    const kind = /^[tfn]/.test(r[0]) ? "literal" : "number";
+    return skip ? { kind: "skipped", start, end: this.i, of: kind, items: 0 } : { kind, start, end: this.i, text: r[0] };
+  }
+};
+var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function decodedLength(text3, start, stop) {
+  const end = stop - 1;
+  let units = 0;
+  for (let i = start + 1; i < end; units++) {
+    if (text3.charCodeAt(i) !== 92)
+      i++;
+    else
+      i += text3[i + 1] === "u" ? 6 : 2;
+  }
+  return units;
+}
+function decodeString(text3, s) {
+  const units = decodedLength(text3, s.start, s.end);
+  const starts = new Int32Array(units);
+  const ends = new Int32Array(units);
+  return { text: decodeInto(text3, s.start, s.end, starts, ends, 0), starts, ends };
+}
+function decodeInto(text3, start, stop, starts, ends, at) {
+  const parts = [];
+  let i = start + 1;
+  const end = stop - 1;
+  let u = at;
+  let run2 = i;
+  while (i < end) {
+    if (text3.charCodeAt(i) !== 92) {
+      starts[u] = i;
+      ends[u++] = ++i;
+      continue;
+    }
+    if (run2 < i)
+      parts.push(text3.slice(run2, i));
+    const e = text3[i + 1];
+    starts[u] = i;
+    if (e === "u") {
+      parts.push(String.fromCharCode(parseInt(text3.slice(i + 2, i + 6), 16)));
+      i += 6;
+    } else {
+      parts.push(SIMPLE[e]);
+      i += 2;
+    }
+    ends[u++] = i;
+    run2 = i;
+  }
+  if (run2 === start + 1)
+    return text3.slice(run2, end);
+  if (run2 < end)
+    parts.push(text3.slice(run2, end));
+  return parts.join("");
+}
+function decodeText2(text3, s) {
+  const inner = text3.slice(s.start + 1, s.end - 1);
+  return inner.includes("\\") ? decodeString(text3, s).text : inner;
 }
 function member(v, key) {
   if (v?.kind !== "object")
@@ -16297,6 +16430,9 @@ function jsonStringContent(s) {
 }
 
 // dist/src/frontends/notebook/cells.js
+function charAt(cell, i) {
+  return { ch: cell.text[i], start: cell.starts[i], end: cell.ends[i], token: cell.token[i] };
+}
 var NotebookError = class extends Error {
   offset;
   constructor(message, offset) {
@@ -16304,10 +16440,12 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
+var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip" } } } };
+var CELLS = { items: { members: { cell_type: "all", source: "strings" } } };
 function readNotebook(text3) {
   let root;
   try {
-    root = parseJson(text3);
+    root = parseJson(text3, ROOT);
   } catch (e) {
     if (e instanceof JsonError)
       throw new NotebookError(`not valid JSON: ${e.message}`, e.offset);
@@ -16323,54 +16461,70 @@ function readNotebook(text3) {
     throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
   if (major > 4)
     throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
-  const cells = member(root, "cells");
-  if (cells?.kind !== "array")
-    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (cells ?? root).start);
-  within(NOTEBOOK_CELLS, cells.items.length);
+  const list = member(root, "cells");
+  if (list?.kind !== "skipped" || list.of !== "array")
+    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+  within(NOTEBOOK_CELLS, list.items);
+  const cells = parseJsonAt(text3, list.start, CELLS);
+  if (cells.kind !== "array")
+    throw new Error("the cells list read again is not a list");
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
-  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeString(text3, lang).text.toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0 };
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0 };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, "cell_type");
-    if (type?.kind !== "string" || decodeString(text3, type).text !== "code")
+    if (type?.kind !== "string" || decodeText2(text3, type) !== "code")
       return;
     const source = member(cell, "source");
     let tokens;
     if (source?.kind === "string")
-      tokens = [source];
-    else if (source?.kind === "array" && source.items.every((x) => x.kind === "string"))
-      tokens = source.items;
+      tokens = Int32Array.of(source.start, source.end);
+    else if (source?.kind === "strings")
+      tokens = source.spans;
     else {
       out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
       return;
     }
-    const all = [];
-    tokens.forEach((t, ti) => {
-      const d = decodeString(text3, t);
-      for (let i = 0; i < d.text.length; i++)
-        all.push({ ch: d.text[i], start: d.starts[i], end: d.ends[i], token: ti });
-    });
-    chars += all.length;
+    const count = tokens.length / 2;
+    const lengths = new Int32Array(count);
+    let n = 0;
+    for (let t = 0; t < count; t++)
+      n += lengths[t] = decodedLength(text3, tokens[2 * t], tokens[2 * t + 1]);
+    chars += n;
     within(NOTEBOOK_SOURCE_CHARS, chars);
-    const separator = source.kind === "array" && tokens.length > 1 ? text3.slice(tokens[0].end, tokens[1].start) : source.kind === "array" ? `,${text3.slice(source.start + 1, tokens[0]?.start ?? source.start + 1)}` : "";
-    out.cells.push({ index: k + 1, lines: splitCellLines(all), tokens, form: source.kind === "array" ? "list" : "string", separator });
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const token = new Int32Array(n);
+    const parts = [];
+    let at = 0;
+    for (let t = 0; t < count; t++) {
+      if (lengths[t] === 0)
+        continue;
+      parts.push(decodeInto(text3, tokens[2 * t], tokens[2 * t + 1], starts, ends, at));
+      token.fill(t, at, at + lengths[t]);
+      at += lengths[t];
+    }
+    const src = parts.length === 1 ? parts[0] : parts.join("");
+    const list2 = source.kind === "strings";
+    const separator = list2 && count > 1 ? text3.slice(tokens[1], tokens[2]) : list2 ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
+    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list2 ? "list" : "string", separator });
   });
   return out;
 }
-function splitCellLines(all) {
+function splitCellLines(src) {
   const lines = [];
-  let cur = [];
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i];
-    if (c.ch === "\n" || c.ch === "\r") {
-      const brk = c.ch === "\r" && all[i + 1]?.ch === "\n" ? [c, all[++i]] : [c];
-      lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk });
-      cur = [];
-    } else
-      cur.push(c);
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const brkEnd = c === 13 && src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ from, to: i, brkEnd, text: src.slice(from, i) });
+      from = brkEnd;
+      i = brkEnd - 1;
+    }
   }
-  lines.push({ chars: cur, text: cur.map((x) => x.ch).join(""), brk: [] });
+  lines.push({ from, to: src.length, brkEnd: src.length, text: src.slice(from) });
   return lines;
 }
 var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
@@ -16466,47 +16620,110 @@ function statementStarts(lines) {
 
 // dist/src/frontends/notebook/virtual.js
 var VirtualModule = class {
-  chars = [];
-  refs = [];
+  parts = [];
+  /** The cells characters come from; a character's cell is an index here (-1: no place). */
+  cells = [];
+  n = 0;
+  cellOf;
+  tokenOf;
+  startOf;
+  endOf;
+  synthOf;
+  /** `capacity`: the characters it is expected to hold (it grows past them when it must). */
+  constructor(capacity = 1024) {
+    const cap = Math.max(capacity, 16);
+    this.cellOf = new Int32Array(cap);
+    this.tokenOf = new Int32Array(cap);
+    this.startOf = new Int32Array(cap);
+    this.endOf = new Int32Array(cap);
+    this.synthOf = new Uint8Array(cap);
+  }
   get text() {
-    return this.chars.join("");
+    return this.parts.join("");
   }
   get length() {
-    return this.refs.length;
+    return this.n;
   }
-  push(cell, c) {
-    this.chars.push(c.ch);
-    this.refs.push({ cell, token: c.token, start: c.start, end: c.end });
+  /** Where module character `i` comes from (undefined: nowhere, or past the end). */
+  ref(i) {
+    if (i < 0 || i >= this.n || this.cellOf[i] < 0)
+      return void 0;
+    const r = { cell: this.cells[this.cellOf[i]], token: this.tokenOf[i], start: this.startOf[i], end: this.endOf[i] };
+    if (this.synthOf[i])
+      r.synthetic = true;
+    return r;
+  }
+  /** The cell's characters [from, to), in order. */
+  pushRange(cell, from, to) {
+    if (to <= from)
+      return;
+    this.room(to - from);
+    const id = this.cellId(cell);
+    this.parts.push(cell.text.slice(from, to));
+    const n = this.n;
+    this.cellOf.fill(id, n, n + to - from);
+    this.tokenOf.set(cell.token.subarray(from, to), n);
+    this.startOf.set(cell.starts.subarray(from, to), n);
+    this.endOf.set(cell.ends.subarray(from, to), n);
+    this.synthOf.fill(0, n, n + to - from);
+    this.n += to - from;
   }
   /** `pass` (or nothing) in place of an IPython line, anchored before its first character. */
   synth(text3, cell, at) {
-    for (const ch of text3) {
-      this.chars.push(ch);
-      this.refs.push(at ? { cell, token: at.token, start: at.start, end: at.start, synthetic: true } : void 0);
+    this.room(text3.length);
+    this.parts.push(text3);
+    const id = at ? this.cellId(cell) : -1;
+    for (let k = 0; k < text3.length; k++) {
+      const i = this.n++;
+      this.cellOf[i] = id;
+      this.tokenOf[i] = at ? at.token : 0;
+      this.startOf[i] = at ? at.start : 0;
+      this.endOf[i] = at ? at.start : 0;
+      this.synthOf[i] = 1;
     }
+  }
+  cellId(cell) {
+    if (this.cells[this.cells.length - 1] !== cell)
+      this.cells.push(cell);
+    return this.cells.length - 1;
+  }
+  room(more) {
+    const need = this.n + more;
+    if (need <= this.cellOf.length)
+      return;
+    let cap = this.cellOf.length;
+    while (cap < need)
+      cap *= 2;
+    const grow = (a, make) => {
+      const b = make(cap);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.cellOf = grow(this.cellOf, (k) => new Int32Array(k));
+    this.tokenOf = grow(this.tokenOf, (k) => new Int32Array(k));
+    this.startOf = grow(this.startOf, (k) => new Int32Array(k));
+    this.endOf = grow(this.endOf, (k) => new Int32Array(k));
+    this.synthOf = grow(this.synthOf, (k) => new Uint8Array(k));
   }
   /** The notebook offset of module offset `o` (-1 for text that is not the notebook's). */
   offset(o) {
-    const r = this.refs[o];
-    return r && !r.synthetic ? r.start : -1;
+    return o >= 0 && o < this.n && this.cellOf[o] >= 0 && !this.synthOf[o] ? this.startOf[o] : -1;
   }
   span(s) {
     let a = -1;
     let b = -1;
-    for (let i = s.start; i < s.end && i < this.refs.length; i++) {
-      const r = this.refs[i];
-      if (!r || r.synthetic)
+    for (let i = Math.max(s.start, 0); i < s.end && i < this.n; i++) {
+      if (this.cellOf[i] < 0 || this.synthOf[i])
         continue;
       if (a < 0)
-        a = r.start;
-      b = r.end;
+        a = this.startOf[i];
+      b = this.endOf[i];
     }
     if (a >= 0)
       return { start: a, end: b };
-    for (let i = Math.min(s.start, this.refs.length - 1); i >= 0; i--) {
-      const r = this.refs[i];
-      if (r)
-        return { start: r.start, end: r.start };
+    for (let i = Math.min(s.start, this.n - 1); i >= 0; i--) {
+      if (this.cellOf[i] >= 0)
+        return { start: this.startOf[i], end: this.startOf[i] };
     }
     return { start: 0, end: 0 };
   }
@@ -16530,19 +16747,19 @@ var VirtualModule = class {
    */
   edit(e) {
     if (e.start === e.end) {
-      const here = this.refs[e.start];
-      const before = e.start > 0 ? this.refs[e.start - 1] : void 0;
+      const here = this.ref(e.start);
+      const before = e.start > 0 ? this.ref(e.start - 1) : void 0;
       const r = here ?? (before && !before.synthetic ? { ...before, start: before.end } : void 0);
       if (!r)
         return void 0;
       return { start: r.start, end: r.start, text: jsonText(e.text, r.cell, r.start) };
     }
-    const first = this.refs[e.start];
+    const first = this.ref(e.start);
     if (!first || first.synthetic)
       return void 0;
     let end = first.start;
     for (let i = e.start; i < e.end; i++) {
-      const r = this.refs[i];
+      const r = this.ref(i);
       if (!r || r.synthetic || r.cell !== first.cell || r.token !== first.token || r.start !== end)
         return void 0;
       end = r.end;
@@ -16553,8 +16770,13 @@ var VirtualModule = class {
 function jsonText(s, cell, at) {
   if (cell.form === "string")
     return jsonStringContent(s);
-  const token = cell.tokens.find((t) => t.start < at && at < t.end);
-  const atElementEnd = token !== void 0 && at === token.end - 1;
+  let atElementEnd = false;
+  for (let k = 0; k < cell.tokens.length; k += 2) {
+    if (cell.tokens[k] < at && at < cell.tokens[k + 1]) {
+      atElementEnd = at === cell.tokens[k + 1] - 1;
+      break;
+    }
+  }
   const parts = s.split("\n");
   let out = "";
   parts.forEach((p, k) => {
@@ -16639,7 +16861,10 @@ var CellRewriter = class {
 
 // dist/src/frontends/notebook/index.js
 function readCells(nb) {
-  const module = new VirtualModule();
+  let capacity = 0;
+  for (const cell of nb.cells)
+    capacity += cell.text.length + 4 * cell.lines.length + 1;
+  const module = new VirtualModule(capacity);
   const jobs = [];
   const pathSets = [];
   let importSys = null;
@@ -16651,67 +16876,58 @@ function readCells(nb) {
     if (magic.kind === "other")
       continue;
     if (magic.kind === "shell" || magic.kind === "script") {
-      const body = [];
-      for (const l of cell.lines.slice(1))
-        for (const c of [...l.chars, ...l.brk])
-          body.push({ ch: c.ch, off: c.start });
       const head2 = cell.lines[0];
-      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: body, api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: cellWord(cell, head2.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
       if (magic.kind === "script") {
         job.argv = [];
         const re = /\S+/g;
         for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
-          const at = magic.from + m.index;
-          job.argv.push(head2.chars.slice(at, at + m[0].length).map((c) => ({ ch: c.ch, off: c.start })));
+          const at = head2.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, at, at + m[0].length, false));
         }
-        job.callSpan = { start: head2.chars[0].start, end: head2.chars[head2.chars.length - 1].end };
+        job.callSpan = { start: cell.starts[head2.from], end: cell.ends[head2.to - 1] };
       }
       jobs.push(job);
       continue;
     }
-    if (magic.kind === "none" && importSys === null && cell.lines[0]?.chars.length)
-      importSys = { cell, at: cell.lines[0].chars[0] };
+    if (magic.kind === "none" && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from)
+      importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
       const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
       if (kind.kind === "python") {
-        for (const c of [...line.chars, ...line.brk])
-          module.push(cell, c);
+        module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
           importsSys = true;
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;
-      for (const c of line.chars.slice(0, indent))
-        module.push(cell, c);
-      module.synth("pass", cell, line.chars[indent]);
-      for (const c of line.brk)
-        module.push(cell, c);
+      module.pushRange(cell, line.from, line.from + indent);
+      module.synth("pass", cell, line.from + indent < line.to ? charAt(cell, line.from + indent) : void 0);
+      module.pushRange(cell, line.to, line.brkEnd);
       if (kind.kind === "magic") {
-        if (kind.pathSet && line.chars.length)
-          pathSets.push({ start: line.chars[0].start, end: line.chars[line.chars.length - 1].end });
+        if (kind.pathSet && line.to > line.from)
+          pathSets.push({ start: cell.starts[line.from], end: cell.ends[line.to - 1] });
         continue;
       }
-      const chars = [...line.chars.slice(kind.from)];
       let j = i;
       while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
-        chars.push(...cell.lines[j].brk);
         j++;
-        chars.push(...cell.lines[j].chars);
-        for (const c of [...cell.lines[j].brk])
-          module.push(cell, c);
+        module.pushRange(cell, cell.lines[j].to, cell.lines[j].brkEnd);
       }
       i = j;
-      const marker = line.chars[kind.marker];
-      const last = chars[chars.length - 1] ?? marker;
+      const from = line.from + kind.from;
+      const to = Math.max(from, cell.lines[j].to);
+      const marker = charAt(cell, line.from + kind.marker);
+      const last = to > from ? charAt(cell, to - 1) : marker;
       jobs.push({
         cell,
         form: kind.form,
         marker,
-        first: chars[0],
-        text: chars.map((c) => c.ch).join(""),
-        script: expandIPython(chars),
+        first: to > from ? charAt(cell, from) : void 0,
+        text: cell.text.slice(from, to),
+        script: cellWord(cell, from, to, true),
         api: kind.form === "magic" ? "%system" : kind.form === "capture" ? line.text.includes("%sx") ? "%sx" : "!!" : "!",
         callSpan: { start: marker.start, end: last.end },
         dialect: "bash"
@@ -16722,34 +16938,70 @@ function readCells(nb) {
   return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
 }
 function cellSpan(cell) {
-  const all = cell.lines.flatMap((l) => l.chars);
-  return all.length ? { start: all[0].start, end: all[all.length - 1].end } : { start: cell.tokens[0]?.start ?? 0, end: cell.tokens[0]?.end ?? 0 };
+  const first = cell.lines.find((l) => l.to > l.from);
+  let last = first;
+  for (const l of cell.lines)
+    if (l.to > l.from)
+      last = l;
+  return first && last ? { start: cell.starts[first.from], end: cell.ends[last.to - 1] } : { start: cell.tokens[0] ?? 0, end: cell.tokens[1] ?? 0 };
 }
-function expandIPython(chars) {
-  const out = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if ((c.ch === "{" || c.ch === "}") && chars[i + 1]?.ch === c.ch) {
-      out.push({ ch: c.ch, off: c.start });
+function cellWord(cell, from, to, expand) {
+  const fragments = [];
+  const src = cell.text;
+  let text3 = "";
+  let runFrom = from;
+  let offsets = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  const flush = (end) => {
+    if (end > runFrom)
+      text3 += src.slice(runFrom, end);
+    if (text3 === "")
+      return;
+    fragments.push({ kind: "text", text: text3, offsets });
+    text3 = "";
+    offsets = [];
+  };
+  const char = (i) => {
+    const off = cell.starts[i];
+    offsets.push(off);
+    if (off < lo)
+      lo = off;
+    if (off + 1 > hi)
+      hi = off + 1;
+  };
+  for (let i = from; i < to; i++) {
+    const c = src[i];
+    if (expand && (c === "{" || c === "}") && i + 1 < to && src[i + 1] === c) {
+      text3 += src.slice(runFrom, i + 1);
+      char(i);
+      runFrom = i + 2;
       i++;
       continue;
     }
-    if (c.ch === "{") {
+    if (expand && c === "{") {
       let j = i + 1;
-      while (j < chars.length && chars[j].ch !== "}" && chars[j].ch !== "{")
+      while (j < to && src[j] !== "}" && src[j] !== "{")
         j++;
-      if (chars[j]?.ch === "}") {
-        const expr = chars.slice(i + 1, j).map((x) => x.ch).join("").trim();
-        const span = { start: c.start, end: chars[j].end };
+      if (j < to && src[j] === "}") {
+        flush(i);
+        const expr = src.slice(i + 1, j).trim();
+        const span = { start: cell.starts[i], end: cell.ends[j] };
         const frag = /^((shlex|pipes)\.quote\()?sys\.executable\)?$/.test(expr) ? { kind: "sys-executable", span } : { kind: "unknown", span, why: "an IPython {expression}" };
-        out.push({ frag });
+        fragments.push(frag);
+        if (span.start < lo)
+          lo = span.start;
+        if (span.end > hi)
+          hi = span.end;
         i = j;
+        runFrom = j + 1;
         continue;
       }
     }
-    out.push({ ch: c.ch, off: c.start });
+    char(i);
   }
-  return out;
+  flush(to);
+  return { fragments, span: lo === Infinity ? void 0 : { start: lo, end: hi } };
 }
 function analyzeNotebook(file, use, opts = {}) {
   let nb;
@@ -16783,7 +17035,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
       rewriter: s.rewriter && new CellRewriter(s.rewriter, mod)
     });
   }
-  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, unitsToWord(j.script)]));
+  const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
   parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
   const py = pa?.sites[0]?.pythonFile;
@@ -16835,7 +17087,7 @@ function runJobs(file, reading, scripts, sites) {
       meter
     };
     if (job.argv) {
-      const { commands, session } = runExecArgv(job.argv.map((u) => unitsToWord(u)), true, shell2, job.callSpan);
+      const { commands, session } = runExecArgv(job.argv, true, shell2, job.callSpan);
       for (const cmd of commands)
         sites.push(make(cmd, void 0));
       sites.push(...session.sites);
@@ -16858,7 +17110,7 @@ function suppressionsOf(file, nb) {
         const codes = suppressedCodes(l.text.slice(k));
         if (!codes)
           continue;
-        const line = file.location(l.chars[k].start).line;
+        const line = file.location(cell.starts[l.from + k]).line;
         const prev = out.get(line);
         out.set(line, codes === "all" || prev === "all" ? "all" : /* @__PURE__ */ new Set([...prev ?? [], ...codes]));
         break;
@@ -16871,7 +17123,7 @@ function problemOf(file, nb, pa, vfile, mod) {
   const p = pa?.syntaxProblem;
   if (p?.kind === "syntax" && p.start) {
     const v = vfile.lineStart(p.start.line) + p.start.column - 1;
-    const ref = mod.refs[Math.min(v, mod.length - 1)];
+    const ref = mod.ref(Math.min(v, mod.length - 1));
     const at = file.location(mod.span({ start: v, end: v + 1 }).start);
     return { ...p, message: `not fully parsed: Python syntax error${ref ? ` in cell ${ref.cell.index}` : ""} at ${at.line}:${at.column}; the rest of the notebook was still checked`, start: at };
   }

@@ -114,11 +114,17 @@ test("a Sphinx conf.py is run by sphinx-build: by name from a Makefile or CI, or
 test("a script started by PATH's python from another Python file runs on PATH (aws-cli's scripts/ci/install → install-dev-deps)", async () => {
   const install = (how: string) => ['#!/usr/bin/env python', 'import subprocess', 'import sys', '', 'def run(command):', '    return subprocess.check_call(command, shell=True)', '', `run(${how})`, ''].join('\n');
   const deps = ['#!/usr/bin/env python', 'import subprocess', '', 'subprocess.check_call(["pip", "install", "-r", "requirements-dev.txt"])', ''].join('\n');
-  const found = await findings({ 'scripts/ci/install': install('"python scripts/ci/install-dev-deps"'), 'scripts/ci/install-dev-deps': deps });
-  assert.deepEqual(codes(found), ['scripts/ci/install:8 VG101', 'scripts/ci/install-dev-deps:4 VG106']);
+  const wf = ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/setup-python@v5', '      - run: python scripts/ci/install', ''].join('\n');
+  const files = { 'scripts/ci/install': install('"python scripts/ci/install-dev-deps"'), 'scripts/ci/install-dev-deps': deps, '.github/workflows/run-tests.yml': wf };
+  const found = await findings(files);
+  assert.deepEqual(codes(found), ['scripts/ci/install:8 VG106', 'scripts/ci/install-dev-deps:4 VG106']);
   assert.match(found[1], /scripts\/ci\/install:8 runs this file as "python" from PATH/);
+  // A parent not known to run on PATH: its own `python` is the finding, and its fix (sys.executable)
+  // would start the child without PATH, so the child's findings stay.
+  const { ['.github/workflows/run-tests.yml']: _, ...alone } = files;
+  assert.deepEqual(codes(await findings(alone)), ['scripts/ci/install:8 VG101', 'scripts/ci/install-dev-deps:4 VG102']);
   // Started with the parent's own interpreter, the child is where the parent is: not known here.
-  const viaExecutable = await findings({ 'scripts/ci/install': install('sys.executable + " scripts/ci/install-dev-deps"'), 'scripts/ci/install-dev-deps': deps });
+  const viaExecutable = await findings({ ...files, 'scripts/ci/install': install('sys.executable + " scripts/ci/install-dev-deps"') });
   assert.deepEqual(codes(viaExecutable), ['scripts/ci/install-dev-deps:4 VG102']);
 });
 

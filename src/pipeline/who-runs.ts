@@ -489,11 +489,13 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
   }
   // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
-  // scripts/ci/install-dev-deps")`): a child started with PATH's interpreter by name runs on PATH,
-  // whoever its parent is (the parent's own launch is the finding, reported there). Relative paths
-  // are the process's working folder: the project root first.
+  // scripts/ci/install-dev-deps")`), when the parent itself is started on PATH by what was found
+  // above (a workflow step runs `python scripts/ci/install`): its child, started by PATH's
+  // interpreter by name, runs on that same PATH. (A parent not known to run on PATH has its own
+  // `python` reported, and the fix there, sys.executable, would start the child without PATH.)
+  // Relative paths are the process's working folder: the project root first.
+  const pending: { parent: string; words: (string | undefined)[]; label: string; dirs: string[] }[] = [];
   let pythonRead = 0;
-  const wantedSet = new Set(wanted.map((w) => path.resolve(w)));
   for (const f of files) {
     if (claimed.get(f) !== 'python' || pythonRead >= MAX_PYTHON_STARTERS) continue;
     const abs = path.resolve(f);
@@ -512,12 +514,16 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
         const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
         // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
         if (prog === undefined || !isInterpreterName(path.basename(prog)) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
-        const label = `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`;
-        recordCommand(who, s.argv.map((w) => wordText(w)), { label, dirs: [root, path.dirname(abs)], root, exclude: wantedSet.has(abs) ? abs : undefined });
+        pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path.dirname(abs)] });
       }
     } catch {
       // As above.
     }
+  }
+  const parentsOnPath = new Map<string, boolean>();
+  for (const p of pending) {
+    if (!parentsOnPath.has(p.parent)) parentsOnPath.set(p.parent, who.of(p.parent)?.onPath !== undefined);
+    if (parentsOnPath.get(p.parent)) recordCommand(who, p.words, { label: p.label, dirs: p.dirs, root, exclude: p.parent });
   }
   if (who.empty) return [];
   const out: [string, FileStarters][] = [];

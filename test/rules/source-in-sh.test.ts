@@ -23,6 +23,9 @@ testRule(rule, {
     { name: 'bash -c inside RUN', code: 'FROM python:3.12\nRUN python -m venv /v\nRUN bash -c "source /v/bin/activate && pip install x"\n' },
     { name: 'source of something that is not an activate script', code: 'FROM python:3.12\nRUN source /etc/os-release; echo $ID\n' },
     { name: 'suppressed', code: 'FROM python:3.12\nRUN python -m venv /v\n# noqa: VG203\nRUN source /v/bin/activate && pip install x\n' },
+    // gse's install-gse.sh: su runs the target user's login shell (the script made it /bin/bash), not /bin/sh.
+    { name: 'su USER -c: the user\'s own shell', code: 'FROM debian:12\nRUN su gvm -c "python3 -m venv ~/v; source ~/v/bin/activate; pip install x"\n' },
+    { name: 'runuser -l USER -c', code: 'FROM debian:12\nRUN runuser -l gvm -c "python3 -m venv ~/v; source ~/v/bin/activate; pip install x"\n' },
   ],
   invalid: [
     {

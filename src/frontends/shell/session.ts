@@ -126,6 +126,11 @@ interface Frame {
   outer?: NestedShell;
   /** How that step names the shell: 'bash -c', 'su -c', 'watch' … */
   label?: string;
+  /**
+   * The target user's login shell runs it (`su USER -c …`, `runuser … -c`): read as sh, but which
+   * shell it is (bash, dash …) depends on that account, so `source` is not known to fail there.
+   */
+  userShell?: boolean;
   /** The shell that started this one. */
   parent?: Frame;
   /**
@@ -308,7 +313,7 @@ class ShellSession {
       if (rw) site.rewriter = rw;
     }
     if (o.facts) {
-      const dialectKnown = frame !== this.top || o.dialectKnown !== false;
+      const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
       site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : undefined, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
       if (o.deactivated?.size) site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -428,7 +433,7 @@ class ShellSession {
     if (fresh) vars.delete('VIRTUAL_ENV');
     const label = n.st.wrappers[n.st.wrappers.length - 1] ?? '';
     const shellName = / -c$/.test(label) ? label.slice(0, -3) : n.dialect;
-    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent };
+    this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent, userShell: /^(?:su|runuser) -c$/.test(label) };
     this.frames.push(this.cur);
     try {
       const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
@@ -502,7 +507,7 @@ class ShellSession {
     frame.commands++;
     if (o.intercept?.(cmd, sh, this.valueOf)) return;
     if (effect?.kind === 'state') return;
-    if (effect === undefined && (w0 === 'source' || w0 === '.') && !(frame.dialect === 'sh' && !o.shHasSource && w0 === 'source')) {
+    if (effect === undefined && (w0 === 'source' || w0 === '.') && !(frame.dialect === 'sh' && !frame.userShell && !o.shHasSource && w0 === 'source')) {
       // `. .venv/bin/activate` where the folder is not known (a Python shell string's cwd): some
       // venv is activated all the same.
       const target = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
@@ -512,7 +517,7 @@ class ShellSession {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
       // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
-      const fails = frame.dialect === 'sh' && !o.shHasSource && w0 === 'source' ? ('source-in-sh' as const) : undefined;
+      const fails = frame.dialect === 'sh' && !frame.userShell && !o.shHasSource && w0 === 'source' ? ('source-in-sh' as const) : undefined;
       const activation: ShellActivation = { site, after: frame.commands, venv: effect.venv, fails };
       frame.activations.push(activation);
       this.activations.push(activation);
