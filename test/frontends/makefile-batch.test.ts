@@ -132,3 +132,16 @@ test("makefile: every CPython Makefile on this machine is read within a work bud
     assert.ok(shellChars < n, shown);
   }
 });
+
+// CPython's Makefile: hundreds of rules whose prerequisite lists are hundreds of names long
+// ($(LIBRARY_OBJS)); `$^` and `$+` were joined for every rule with a recipe, used or not (the
+// largest cost of expanding its recipes). They are joined when a recipe first looks one up.
+test('makefile: a rule joins its prerequisites for $^ and $+ only when its recipe uses them', async () => {
+  const objs = Array.from({ length: 300 }, (_, i) => `obj${i}.o`).join(' ');
+  let code = `OBJS = ${objs}\nall: prog\n\tpython3 -m venv .venv\n`;
+  for (let i = 0; i < 50; i++) code += `lib${i}.a: $(OBJS)\n\tar rcs $@ $(firstword $(OBJS))\n`;
+  code += 'prog: $(OBJS)\n\tcc -o $@ $^\n';
+  const m0 = makefileStats.prerequisiteJoins;
+  await analyze(code);
+  assert.equal(makefileStats.prerequisiteJoins - m0, 1, 'only the rule whose recipe reads $^');
+});

@@ -38,6 +38,11 @@ export interface MakeVar {
 
 export type Vars = Map<string, MakeVar>;
 
+/** Automatic variables ($@, $<, $^, $+) by name, while expanding a recipe (a Map will do). */
+export interface AutoVars {
+  get(name: string): string | undefined;
+}
+
 const FUNCTIONS = new Set([
   'subst', 'patsubst', 'strip', 'findstring', 'filter', 'filter-out', 'sort', 'word', 'wordlist', 'words', 'firstword', 'lastword',
   'dir', 'notdir', 'suffix', 'basename', 'addsuffix', 'addprefix', 'join', 'wildcard', 'realpath', 'abspath', 'error', 'warning',
@@ -85,7 +90,7 @@ export class Expander {
   constructor(
     private vars: Vars,
     /** Automatic variables ($@, $<, $^) while expanding a recipe. */
-    private auto: Map<string, string> = new Map(),
+    private auto: AutoVars = new Map<string, string>(),
     private problems: { message: string; offset: number }[] = [],
     /** In conditionals: a variable the file does not define is empty (assumed absent from the environment, as for `?=`). */
     private undefinedEmpty = false,
@@ -335,7 +340,8 @@ const UNKNOWN_FRAG = () => ({ kind: 'unknown' as const, span: undefined, why: un
 
 /** Text made here (no place in the file). */
 export const synth = (s: string): MText => mtext(s);
-export const words = (s: string) => s.split(/\s+/).filter(Boolean);
+/** The words of s, split on white space (`\s`): one regex match, no empty strings to filter out. */
+export const words = (s: string): string[] => s.match(/\S+/g) ?? [];
 const splitOnce = (s: string, sep: string): [string, string] => {
   const i = s.indexOf(sep);
   return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];

@@ -49,7 +49,7 @@ import type { ShellDialect } from '../shell/parse.js';
 import { parseShellBatch } from '../shell/parse.js';
 import { runShellSession } from '../shell/session.js';
 import { resolveDir } from '../shell/state.js';
-import { CURDIR, Expander, unknown, valueText, type MakeVar, type Vars } from './expander.js';
+import { CURDIR, Expander, unknown, valueText, type AutoVars, type MakeVar, type Vars } from './expander.js';
 import { concat, EMPTY, slice, toWord, type MText } from './mtext.js';
 import { cloneVars, parseMakefile, type ParsedMakefile, type Rule } from './parse.js';
 
@@ -62,9 +62,10 @@ export { logicalLines } from './reader.js';
 
 /**
  * Counts of the work analyses did (the regression tests bound them, instead of timing): searches
- * of the whole file's text, and the recipe lines (and their characters) handed to the shell model.
+ * of the whole file's text, the recipe lines (and their characters) handed to the shell model, and
+ * a rule's prerequisite list joined for `$^` or `$+`.
  */
-export const makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0 };
+export const makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0, prerequisiteJoins: 0 };
 
 /** Recipe lines, and their characters, handed to the shell model at a time (see pass 2 below). */
 const PASS_SCRIPTS = 1024;
@@ -209,21 +210,16 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       nv.span = a.span;
       vars.set(a.name, nv);
     }
-    const auto = new Map([
-      ['@', rule.targets[0] ?? ''],
-      ['<', rule.prereqs[0] ?? ''],
-      ['^', [...new Set(rule.prereqs)].join(' ')],
-      ['+', rule.prereqs.join(' ')],
-    ]);
-    if (rule.targets.some((t) => t.includes('%'))) auto.delete('@'); // pattern rules: the target varies
-    const ex = new Expander(vars, auto, problems);
+    const ex = new Expander(vars, new RuleAuto(rule), problems);
     // The environment a recipe starts with is the same for every rule without target-specific
     // variables, unless an exported variable mentions $@ & co.: computed once then (it was once
     // per rule, each time over every variable: quadratic in the file).
     const env = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env;
     // Expand each recipe line, split multi-line values into command lines, strip prefixes.
-    const commandLines: { text: MText; span: Span; ignoresErrors: boolean }[] = [];
+    // Each line's object is made once, with its order (a spread copy `{ ...c, order }` gave every
+    // one a hidden class of its own: 137,000 lines held 30 MB of V8 maps).
+    const commandLines: Job['shells'] = [];
     for (const rl of rule.recipe) {
       const expanded = ex.expand(rl.text);
       const s = expanded.s;
@@ -235,7 +231,7 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
           if (!(ch === '@' || ch === '+' || ch === '-' || ch === ' ' || ch === '\t')) break;
           if (ch === '-') ignoresErrors = true;
         }
-        if (/\S/.test(s.slice(k, to))) commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors });
+        if (/\S/.test(s.slice(k, to))) commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors, order: commandLines.length });
       };
       // A newline from a multi-line variable ends a command line; a backslash-newline does not.
       let from = 0;
@@ -254,7 +250,7 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       );
       const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1)!.span.end };
       shells = [{ text, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
-    } else shells = commandLines.map((c, i) => ({ ...c, order: i }));
+    } else shells = commandLines;
     jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
   });
 
@@ -299,8 +295,14 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     };
   };
   const shellsActivating = new Set<Job>();
-  /** One recipe line's shell (or the whole recipe's, under .ONESHELL). */
-  const shellOf = (job: Job, sh: Job['shells'][number], dialect: ShellDialect, venvs: Map<string, VenvOrigin>): ShellDecl => {
+  /**
+   * What every shell of a recipe shares (its wording, its closures), made once per recipe: sites
+   * keep their shell's declaration, and one set of closures per line held ~1 KB a site.
+   */
+  const jobParts = new Map<Job, { facts: Omit<ConfigSiteFacts, 'venvOrigins'>; ignoring?: Omit<ConfigSiteFacts, 'venvOrigins'>; originAt: ShellDecl['originAt']; rewriter: ShellDecl['rewriter'] }>();
+  const partsOf = (job: Job) => {
+    let parts = jobParts.get(job);
+    if (parts) return parts;
     const unit = parsed.oneShell ? 'this recipe' : 'this recipe line';
     const facts: Omit<ConfigSiteFacts, 'venvOrigins'> = {
       form: 'shell',
@@ -318,7 +320,22 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       },
     };
     if (job.virtualEnv) facts.virtualEnv = job.virtualEnv;
-    if (sh.ignoresErrors) facts.ignoresErrors = true;
+    parts = {
+      facts,
+      originAt: (at) => ({ line: lineOf(at), how: 'created', where: `by target ${job.rule.targetsText}`, offset: at }),
+      rewriter: (program, venv, cwd) => {
+        const bin = binFor(venv, cwd);
+        return bin === undefined ? undefined : venvRewriter(file, program, bin, (t) => persistPath(t, job));
+      },
+    };
+    jobParts.set(job, parts);
+    return parts;
+  };
+  /** One recipe line's shell (or the whole recipe's, under .ONESHELL). */
+  const shellOf = (job: Job, sh: Job['shells'][number], dialect: ShellDialect, venvs: Map<string, VenvOrigin>): ShellDecl => {
+    const parts = partsOf(job);
+    let facts = parts.facts;
+    if (sh.ignoresErrors) facts = parts.ignoring ??= { ...parts.facts, ignoresErrors: true };
     return {
       api: 'recipe',
       callSpan: sh.span,
@@ -330,12 +347,9 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       cwd: CURDIR,
       vars: job.shellVars,
       venvs,
-      originAt: (at) => ({ line: lineOf(at), how: 'created', where: `by target ${job.rule.targetsText}`, offset: at }),
+      originAt: parts.originAt,
       facts,
-      rewriter: (program, venv, cwd) => {
-        const bin = binFor(venv, cwd);
-        return bin === undefined ? undefined : venvRewriter(file, program, bin, (t) => persistPath(t, job));
-      },
+      rewriter: parts.rewriter,
     };
   };
 
@@ -424,6 +438,43 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   // on a comment line just above it covers every physical line of that recipe line.
   for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
   return run.finish();
+}
+
+/**
+ * A rule's automatic variables, each made when first looked up: `$^` and `$+` join the whole
+ * prerequisite list, which CPython's Makefile makes hundreds of names long for rules whose recipes
+ * never use them (joining them for every rule was the largest cost of expanding its recipes).
+ */
+class RuleAuto implements AutoVars {
+  private all: string | undefined;
+  private plus: string | undefined;
+  /** Pattern rules: the target varies, `$@` is not known. */
+  private readonly pattern: boolean;
+  constructor(private readonly rule: Rule) {
+    this.pattern = rule.targets.some((t) => t.includes('%'));
+  }
+  get(name: string): string | undefined {
+    switch (name) {
+      case '@':
+        return this.pattern ? undefined : (this.rule.targets[0] ?? '');
+      case '<':
+        return this.rule.prereqs[0] ?? '';
+      case '^':
+        if (this.all === undefined) {
+          makefileStats.prerequisiteJoins++;
+          this.all = [...new Set(this.rule.prereqs)].join(' ');
+        }
+        return this.all;
+      case '+':
+        if (this.plus === undefined) {
+          makefileStats.prerequisiteJoins++;
+          this.plus = this.rule.prereqs.join(' ');
+        }
+        return this.plus;
+      default:
+        return undefined;
+    }
+  }
 }
 
 /**

@@ -222,10 +222,16 @@ export function toWord(t: MText, span: Span): Word {
     if (b <= a) return;
     let offsets: number[] | undefined;
     const o = t.off;
-    if (typeof o === 'number') offsets = Array.from({ length: b - a }, (_, k) => o + a + k);
-    else if (o) {
-      const sub = o.subarray(a, b);
-      if (sub.some((x) => x >= 0)) offsets = Array.from(sub);
+    if (typeof o === 'number') {
+      offsets = new Array<number>(b - a);
+      for (let k = a; k < b; k++) offsets[k - a] = o + k;
+    } else if (o) {
+      let placed = false;
+      for (let k = a; k < b && !placed; k++) placed = o[k] >= 0;
+      if (placed) {
+        offsets = new Array<number>(b - a);
+        for (let k = a; k < b; k++) offsets[k - a] = o[k];
+      }
     }
     fragments.push({ kind: 'text', text: t.s.slice(a, b), offsets });
   };

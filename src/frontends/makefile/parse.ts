@@ -7,7 +7,7 @@ import type { Span } from '../../kernel/source.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { defaultVars, Expander, sameVar, unknown, words, type MakeVar, type Vars } from './expander.js';
 import { EMPTY, firstNonBlank, MBuilder, offAt, slice, type MText } from './mtext.js';
-import { collapseContinuations, isWs, logicalLines, matchClose, parseAssignment, stripComment, topLevelIndex, trimChars, type AssignOp, type LogicalLine } from './reader.js';
+import { collapseContinuations, isWs, LineReader, matchClose, parseAssignment, stripComment, topLevelIndex, trimChars, type AssignOp, type LogicalLine } from './reader.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing the makefile
@@ -60,7 +60,7 @@ function refersTo(value: MText, name: string): boolean {
 }
 
 export function parseMakefile(src: string): ParsedMakefile {
-  const lines = logicalLines(src);
+  const lines = new LineReader(src);
   const out: ParsedMakefile = { rules: [], vars: defaultVars(), targetVars: new Map(), oneShell: false, exportAll: false, commentLines: new Set(), problems: [] };
   const problems = out.problems;
   let vars = out.vars;
@@ -130,8 +130,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     rule = undefined;
   };
 
-  for (let li = 0; li < lines.length; li++) {
-    const ll = lines[li];
+  for (let ll = lines.next(); ll; ll = lines.next()) {
     // Recipe line: starts with the recipe prefix while a rule is open.
     if (rule && ll.text.s[0] === recipePrefix) {
       const text = recipeText(ll.text, recipePrefix);
@@ -217,20 +216,20 @@ export function parseMakefile(src: string): ParsedMakefile {
       const body = new MBuilder();
       let depth = 1;
       let closed = false;
-      let j = li + 1;
-      for (; j < lines.length; j++) {
-        const bt = lines[j].text.s;
+      let first = true;
+      for (let bl = lines.next(); bl; bl = lines.next()) {
+        const bt = bl.text.s;
         const w = /^\s*(\S+)/.exec(bt)?.[1];
         if (w === 'define' || /^\s*(override|export)\s+define(\s|$)/.test(bt)) depth++;
         if (w === 'endef' && --depth === 0) {
           closed = true;
           break;
         }
-        if (body.length || j > li + 1) body.char('\n', lines[j].starts[0] - 1);
-        body.text(lines[j].text);
+        if (body.length || !first) body.char('\n', bl.starts[0] - 1);
+        first = false;
+        body.text(bl.text);
       }
       if (!closed) problems.push({ message: "missing 'endef', unterminated 'define'", offset: offAt(line, 0) });
-      li = j;
       if (a) assign(a.name, a.op, body.build(), lineSpan(ll));
       continue;
     }
@@ -260,8 +259,7 @@ export function parseMakefile(src: string): ParsedMakefile {
     if (exported !== undefined || override) {
       if (/^define(\s|$)/.test(rest.s)) {
         // `export define NAME`: handled as a define next time round.
-        lines[li] = { ...ll, text: rest };
-        li--;
+        lines.unread({ ...ll, text: rest });
         continue;
       }
       const a = parseAssignment(rest);

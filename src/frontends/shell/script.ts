@@ -77,28 +77,31 @@ export function removeLineContinuations(s: Script): Script {
     while (r < keep.length && keep[r][1] <= i) r++;
     return r < keep.length && i >= keep[r][0];
   };
-  let text = '';
+  // The text is kept in runs between the pairs removed (a character at a time, CPython's Makefile's
+  // long continued recipe lines made a rope of one-character strings).
+  const parts: string[] = [];
   const at: number[] = [];
   const t = s.text;
+  let from = 0;
+  const keepTo = (end: number) => {
+    parts.push(t.slice(from, end));
+    for (let k = from; k < end; k++) at.push(s.at[k]);
+  };
   for (let i = 0; i < t.length; i++) {
-    if (t[i] === '\\' && !protectedAt(i)) {
+    if (t.charCodeAt(i) === 92 && !protectedAt(i)) {
       const nl = t[i + 1] === '\n' ? 1 : t[i + 1] === '\r' && t[i + 2] === '\n' ? 2 : 0;
       if (nl) {
+        keepTo(i);
         i += nl;
+        from = i + 1;
         continue;
       }
-      // An escaped character (maybe a backslash) cannot start a continuation: copy the pair.
-      if (i + 1 < t.length) {
-        text += t[i] + t[i + 1];
-        at.push(s.at[i], s.at[i + 1]);
-        i++;
-        continue;
-      }
+      // An escaped character (maybe a backslash) cannot start a continuation: the pair stays.
+      if (i + 1 < t.length) i++;
     }
-    text += t[i];
-    at.push(s.at[i]);
   }
-  return { text, at, units: s.units };
+  keepTo(t.length);
+  return { text: parts.join(''), at, units: s.units };
 }
 
 /** Source positions of a script's characters: spans of script ranges, in O(1) per lookup. */
