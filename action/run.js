@@ -315,26 +315,42 @@ function wordUnits(w) {
   return out;
 }
 function unitsToWord(units, span) {
-  const fragments = [];
-  let text3 = "";
-  let offsets = [];
-  const flush = () => {
-    if (text3 === "")
-      return;
-    fragments.push({ kind: "text", text: text3, offsets: offsets.some((o) => o >= 0) ? offsets : void 0 });
-    text3 = "";
-    offsets = [];
-  };
-  for (const u of units) {
-    if ("frag" in u) {
-      flush();
-      fragments.push(u.frag);
-    } else {
-      text3 += u.ch;
-      offsets.push(u.off);
-    }
+  let n = 0;
+  for (let i = 0; i < units.length; ) {
+    n++;
+    if ("frag" in units[i])
+      i++;
+    else
+      while (i < units.length && !("frag" in units[i]))
+        i++;
   }
-  flush();
+  const fragments = new Array(n);
+  n = 0;
+  for (let i = 0; i < units.length; ) {
+    const u = units[i];
+    if ("frag" in u) {
+      fragments[n++] = u.frag;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < units.length && !("frag" in units[j]))
+      j++;
+    let text3 = "";
+    const offsets = new Array(j - i);
+    let placed = false;
+    for (let k = i; k < j; k++) {
+      const c = units[k];
+      text3 += c.ch;
+      offsets[k - i] = c.off;
+      if (c.off >= 0)
+        placed = true;
+    }
+    if (text3 !== "")
+      fragments[n++] = { kind: "text", text: text3, offsets: placed ? offsets : void 0 };
+    i = j;
+  }
+  fragments.length = n;
   return { fragments, span: span ?? unitsSpan(units) };
 }
 function unitsSpan(units) {
@@ -1897,27 +1913,30 @@ function removeLineContinuations(s) {
       r++;
     return r < keep2.length && i >= keep2[r][0];
   };
-  let text3 = "";
+  const parts = [];
   const at2 = [];
   const t = s.text;
+  let from = 0;
+  const keepTo = (end) => {
+    parts.push(t.slice(from, end));
+    for (let k = from; k < end; k++)
+      at2.push(s.at[k]);
+  };
   for (let i = 0; i < t.length; i++) {
-    if (t[i] === "\\" && !protectedAt(i)) {
+    if (t.charCodeAt(i) === 92 && !protectedAt(i)) {
       const nl = t[i + 1] === "\n" ? 1 : t[i + 1] === "\r" && t[i + 2] === "\n" ? 2 : 0;
       if (nl) {
+        keepTo(i);
         i += nl;
+        from = i + 1;
         continue;
       }
-      if (i + 1 < t.length) {
-        text3 += t[i] + t[i + 1];
-        at2.push(s.at[i], s.at[i + 1]);
+      if (i + 1 < t.length)
         i++;
-        continue;
-      }
     }
-    text3 += t[i];
-    at2.push(s.at[i]);
   }
-  return { text: text3, at: at2, units: s.units };
+  keepTo(t.length);
+  return { text: parts.join(""), at: at2, units: s.units };
 }
 var ScriptMap = class {
   s;
@@ -3729,7 +3748,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
-      site.config = { ...o.facts, venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd };
+      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -4106,8 +4125,7 @@ var ConfigRun = class {
     return { sites, suppressions: this.suppressions, syntaxProblem: syntaxProblemOf(this.file, this.problems) };
   }
   options(decl) {
-    return {
-      ...decl,
+    return Object.assign({}, decl, {
       deactivated: this.deactivated,
       meter: this.meter,
       file: this.file,
@@ -4116,7 +4134,7 @@ var ConfigRun = class {
         this.entries.push({ site, decl });
         decl.onSite?.(site);
       }
-    };
+    });
   }
 };
 function scanSuppressions(into, file, syntax, first, last, opts = {}) {
@@ -5920,12 +5938,19 @@ function toWord(t, span) {
       return;
     let offsets;
     const o = t.off;
-    if (typeof o === "number")
-      offsets = Array.from({ length: b - a }, (_, k) => o + a + k);
-    else if (o) {
-      const sub = o.subarray(a, b);
-      if (sub.some((x) => x >= 0))
-        offsets = Array.from(sub);
+    if (typeof o === "number") {
+      offsets = new Array(b - a);
+      for (let k = a; k < b; k++)
+        offsets[k - a] = o + k;
+    } else if (o) {
+      let placed = false;
+      for (let k = a; k < b && !placed; k++)
+        placed = o[k] >= 0;
+      if (placed) {
+        offsets = new Array(b - a);
+        for (let k = a; k < b; k++)
+          offsets[k - a] = o[k];
+      }
     }
     fragments.push({ kind: "text", text: t.s.slice(a, b), offsets });
   };
@@ -5944,34 +5969,50 @@ function toWord(t, span) {
 
 // dist/src/frontends/makefile/reader.js
 var isWs = (ch) => ch === " " || ch === "	";
-function logicalLines(src) {
-  const out = [];
-  let no = 0;
-  let s = 0;
-  const next = () => {
+var LineReader = class {
+  src;
+  /** Physical lines read so far. */
+  no = 0;
+  /** Where the next physical line starts. */
+  s = 0;
+  back;
+  constructor(src) {
+    this.src = src;
+  }
+  /** The next physical line as splitLines reads it (a `\r` before the `\n` is not part of the line); make reads no line after the final line break. */
+  physical() {
+    const src = this.src;
+    const s = this.s;
     if (s >= src.length)
       return void 0;
     let e = src.indexOf("\n", s);
     if (e < 0)
       e = src.length;
     const end = e > s && src.charCodeAt(e - 1) === 13 ? e - 1 : e;
-    const p = { start: s, text: src.slice(s, end) };
-    s = e + 1;
-    no++;
-    return p;
-  };
-  for (let p = next(); p; ) {
-    const firstLine = no;
+    this.s = e + 1;
+    this.no++;
+    return { start: s, text: src.slice(s, end) };
+  }
+  unread(ll) {
+    this.back = ll;
+  }
+  next() {
+    if (this.back) {
+      const b2 = this.back;
+      this.back = void 0;
+      return b2;
+    }
+    let p = this.physical();
+    if (!p)
+      return void 0;
+    const firstLine = this.no;
     const starts = [p.start];
     let bs = 0;
     for (let k = p.text.length - 1; k >= 0 && p.text.charCodeAt(k) === 92; k--)
       bs++;
     let q;
-    if (bs % 2 === 0 || !(q = next())) {
-      out.push({ text: mtext(p.text, p.start), firstLine, lastLine: firstLine, starts });
-      p = q === void 0 && bs % 2 === 0 ? next() : void 0;
-      continue;
-    }
+    if (bs % 2 === 0 || !(q = this.physical()))
+      return { text: mtext(p.text, p.start), firstLine, lastLine: firstLine, starts };
     const b = new MBuilder();
     b.text(mtext(p.text, p.start));
     for (; ; ) {
@@ -5984,16 +6025,14 @@ function logicalLines(src) {
         bs++;
       if (bs % 2 === 0)
         break;
-      const n = next();
+      const n = this.physical();
       if (!n)
         break;
       q = n;
     }
-    out.push({ text: b.build(), firstLine, lastLine: no, starts });
-    p = next();
+    return { text: b.build(), firstLine, lastLine: this.no, starts };
   }
-  return out;
-}
+};
 function stripComment(t) {
   const s = t.s;
   let h = s.indexOf("#");
@@ -6443,7 +6482,7 @@ var Expander = class {
 };
 var UNKNOWN_FRAG = () => ({ kind: "unknown", span: void 0, why: void 0 });
 var synth = (s) => mtext(s);
-var words = (s) => s.split(/\s+/).filter(Boolean);
+var words = (s) => s.match(/\S+/g) ?? [];
 var splitOnce = (s, sep) => {
   const i = s.indexOf(sep);
   return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + 1)];
@@ -6499,7 +6538,7 @@ function refersTo(value, name) {
   return t.includes(`$(${name})`) || t.includes(`\${${name}}`);
 }
 function parseMakefile(src) {
-  const lines = logicalLines(src);
+  const lines = new LineReader(src);
   const out = { rules: [], vars: defaultVars(), targetVars: /* @__PURE__ */ new Map(), oneShell: false, exportAll: false, commentLines: /* @__PURE__ */ new Set(), problems: [] };
   const problems = out.problems;
   let vars = out.vars;
@@ -6569,8 +6608,7 @@ function parseMakefile(src) {
   const endRuleContext = () => {
     rule = void 0;
   };
-  for (let li = 0; li < lines.length; li++) {
-    const ll = lines[li];
+  for (let ll = lines.next(); ll; ll = lines.next()) {
     if (rule && ll.text.s[0] === recipePrefix) {
       const text3 = recipeText(ll.text, recipePrefix);
       rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
@@ -6656,9 +6694,9 @@ function parseMakefile(src) {
       const body = new MBuilder();
       let depth = 1;
       let closed = false;
-      let j = li + 1;
-      for (; j < lines.length; j++) {
-        const bt = lines[j].text.s;
+      let first2 = true;
+      for (let bl = lines.next(); bl; bl = lines.next()) {
+        const bt = bl.text.s;
         const w = /^\s*(\S+)/.exec(bt)?.[1];
         if (w === "define" || /^\s*(override|export)\s+define(\s|$)/.test(bt))
           depth++;
@@ -6666,13 +6704,13 @@ function parseMakefile(src) {
           closed = true;
           break;
         }
-        if (body.length || j > li + 1)
-          body.char("\n", lines[j].starts[0] - 1);
-        body.text(lines[j].text);
+        if (body.length || !first2)
+          body.char("\n", bl.starts[0] - 1);
+        first2 = false;
+        body.text(bl.text);
       }
       if (!closed)
         problems.push({ message: "missing 'endef', unterminated 'define'", offset: offAt(line, 0) });
-      li = j;
       if (a2)
         assign2(a2.name, a2.op, body.build(), lineSpan(ll));
       continue;
@@ -6705,8 +6743,7 @@ function parseMakefile(src) {
     }
     if (exported !== void 0 || override) {
       if (/^define(\s|$)/.test(rest.s)) {
-        lines[li] = { ...ll, text: rest };
-        li--;
+        lines.unread({ ...ll, text: rest });
         continue;
       }
       const a2 = parseAssignment(rest);
@@ -6887,7 +6924,7 @@ function conditionArgs(cs) {
 }
 
 // dist/src/frontends/makefile/index.js
-var makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0 };
+var makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0, prerequisiteJoins: 0 };
 var PASS_SCRIPTS = 1024;
 var PASS_CHARS = 65536;
 function venvRewriter2(file, program, bin, persist) {
@@ -7011,15 +7048,7 @@ function analyzeMakefile(file, opts = {}) {
       nv.span = a.span;
       vars.set(a.name, nv);
     }
-    const auto = /* @__PURE__ */ new Map([
-      ["@", rule.targets[0] ?? ""],
-      ["<", rule.prereqs[0] ?? ""],
-      ["^", [...new Set(rule.prereqs)].join(" ")],
-      ["+", rule.prereqs.join(" ")]
-    ]);
-    if (rule.targets.some((t) => t.includes("%")))
-      auto.delete("@");
-    const ex = new Expander(vars, auto, problems);
+    const ex = new Expander(vars, new RuleAuto(rule), problems);
     const env2 = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env2;
     const commandLines = [];
@@ -7037,7 +7066,7 @@ function analyzeMakefile(file, opts = {}) {
             ignoresErrors = true;
         }
         if (/\S/.test(s.slice(k, to)))
-          commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors });
+          commandLines.push({ text: slice(expanded, k, to), span: rl.span, ignoresErrors, order: commandLines.length });
       };
       let from = 0;
       for (let k = s.indexOf("\n"); k >= 0; k = s.indexOf("\n", k + 1)) {
@@ -7054,7 +7083,7 @@ function analyzeMakefile(file, opts = {}) {
       const span = { start: rule.recipe[0].span.start, end: rule.recipe.at(-1).span.end };
       shells = [{ text: text3, span, ignoresErrors: commandLines[0].ignoresErrors, order: 0 }];
     } else
-      shells = commandLines.map((c, i) => ({ ...c, order: i }));
+      shells = commandLines;
     jobs.push({ rule, index, vars, dialect, shellName, startPath, shellVars, virtualEnv, shells });
   });
   const persistPath = (t, job) => {
@@ -7097,7 +7126,11 @@ function analyzeMakefile(file, opts = {}) {
     };
   };
   const shellsActivating = /* @__PURE__ */ new Set();
-  const shellOf = (job, sh, dialect, venvs) => {
+  const jobParts = /* @__PURE__ */ new Map();
+  const partsOf = (job) => {
+    let parts = jobParts.get(job);
+    if (parts)
+      return parts;
     const unit = parsed.oneShell ? "this recipe" : "this recipe line";
     const facts = {
       form: "shell",
@@ -7116,8 +7149,22 @@ function analyzeMakefile(file, opts = {}) {
     };
     if (job.virtualEnv)
       facts.virtualEnv = job.virtualEnv;
+    parts = {
+      facts,
+      originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
+      rewriter: (program, venv, cwd) => {
+        const bin = binFor(venv, cwd);
+        return bin === void 0 ? void 0 : venvRewriter2(file, program, bin, (t) => persistPath(t, job));
+      }
+    };
+    jobParts.set(job, parts);
+    return parts;
+  };
+  const shellOf = (job, sh, dialect, venvs) => {
+    const parts = partsOf(job);
+    let facts = parts.facts;
     if (sh.ignoresErrors)
-      facts.ignoresErrors = true;
+      facts = parts.ignoring ??= { ...parts.facts, ignoresErrors: true };
     return {
       api: "recipe",
       callSpan: sh.span,
@@ -7129,12 +7176,9 @@ function analyzeMakefile(file, opts = {}) {
       cwd: CURDIR,
       vars: job.shellVars,
       venvs,
-      originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
+      originAt: parts.originAt,
       facts,
-      rewriter: (program, venv, cwd) => {
-        const bin = binFor(venv, cwd);
-        return bin === void 0 ? void 0 : venvRewriter2(file, program, bin, (t) => persistPath(t, job));
-      }
+      rewriter: parts.rewriter
     };
   };
   const words4 = /* @__PURE__ */ new Map();
@@ -7216,6 +7260,39 @@ function analyzeMakefile(file, opts = {}) {
       run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
   return run2.finish();
 }
+var RuleAuto = class {
+  rule;
+  all;
+  plus;
+  /** Pattern rules: the target varies, `$@` is not known. */
+  pattern;
+  constructor(rule) {
+    this.rule = rule;
+    this.pattern = rule.targets.some((t) => t.includes("%"));
+  }
+  get(name) {
+    switch (name) {
+      case "@":
+        return this.pattern ? void 0 : this.rule.targets[0] ?? "";
+      case "<":
+        return this.rule.prereqs[0] ?? "";
+      case "^":
+        if (this.all === void 0) {
+          makefileStats.prerequisiteJoins++;
+          this.all = [...new Set(this.rule.prereqs)].join(" ");
+        }
+        return this.all;
+      case "+":
+        if (this.plus === void 0) {
+          makefileStats.prerequisiteJoins++;
+          this.plus = this.rule.prereqs.join(" ");
+        }
+        return this.plus;
+      default:
+        return void 0;
+    }
+  }
+};
 function ruleGraph(rules) {
   let reversed;
   let names;
