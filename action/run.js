@@ -20914,6 +20914,20 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let loaded = false;
+  const sitesOf = async (language2, abs, text3) => {
+    if (!loaded) {
+      beforeParsing();
+      await loadParsers();
+      loaded = true;
+    }
+    if (parsersDamaged())
+      await loadParsers();
+    try {
+      return frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
+    } catch {
+      return [];
+    }
+  };
   for (const f of files) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
@@ -20924,21 +20938,9 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       continue;
     if (!mayStart(text3))
       continue;
-    if (!loaded) {
-      beforeParsing();
-      await loadParsers();
-      loaded = true;
-    }
-    if (parsersDamaged())
-      await loadParsers();
-    try {
-      const fe = frontEndByLanguage(language2);
-      const sites = fe.analyze(new SourceFile(abs, text3), (a) => a.sites);
-      const dir = path38.dirname(abs);
-      for (const s of sites)
-        recordSite(who, s, dir, root);
-    } catch {
-    }
+    const dir = path38.dirname(abs);
+    for (const s of await sitesOf(language2, abs, text3))
+      recordSite(who, s, dir, root);
   }
   const pending = [];
   let pythonRead = 0;
@@ -20950,22 +20952,11 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     if (text3 === void 0 || ![...names].some((n) => n.length > 2 && text3.includes(n)))
       continue;
     pythonRead++;
-    if (!loaded) {
-      beforeParsing();
-      await loadParsers();
-      loaded = true;
-    }
-    if (parsersDamaged())
-      await loadParsers();
-    try {
-      const sites = frontEndByLanguage("python").analyze(new SourceFile(abs, text3), (a) => a.sites);
-      for (const s of sites) {
-        const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-        if (prog === void 0 || !isInterpreterName(path38.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
-          continue;
-        pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path38.dirname(abs)] });
-      }
-    } catch {
+    for (const s of await sitesOf("python", abs, text3)) {
+      const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
+      if (prog === void 0 || !isInterpreterName(path38.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+        continue;
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path38.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();

@@ -466,13 +466,8 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   }
   // Configuration files, through their front ends.
   let loaded = false;
-  for (const f of files) {
-    const language = claimed.get(f);
-    if (!language || language === 'python') continue;
-    const abs = path.resolve(f);
-    const text = readConfigText(abs);
-    if (text === undefined) continue;
-    if (!mayStart(text)) continue;
+  /** A file's launch sites, the parsers loaded once; none when it cannot be analysed (its own check reports why). */
+  const sitesOf = async (language: Language, abs: string, text: string): Promise<readonly LaunchSite[]> => {
     if (!loaded) {
       beforeParsing();
       await loadParsers();
@@ -480,13 +475,20 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
     if (parsersDamaged()) await loadParsers();
     try {
-      const fe = frontEndByLanguage(language);
-      const sites = fe.analyze(new SourceFile(abs, text), (a) => a.sites);
-      const dir = path.dirname(abs);
-      for (const s of sites) recordSite(who, s, dir, root);
+      return frontEndByLanguage(language).analyze(new SourceFile(abs, text), (a) => a.sites);
     } catch {
-      // The file's own check reports what is wrong with it; here it only starts nothing.
+      return [];
     }
+  };
+  for (const f of files) {
+    const language = claimed.get(f);
+    if (!language || language === 'python') continue;
+    const abs = path.resolve(f);
+    const text = readConfigText(abs);
+    if (text === undefined) continue;
+    if (!mayStart(text)) continue;
+    const dir = path.dirname(abs);
+    for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root);
   }
   // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
   // scripts/ci/install-dev-deps")`), when the parent itself is started on PATH by what was found
@@ -502,22 +504,11 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     const text = readConfigText(abs);
     if (text === undefined || ![...names].some((n) => n.length > 2 && text.includes(n))) continue;
     pythonRead++;
-    if (!loaded) {
-      beforeParsing();
-      await loadParsers();
-      loaded = true;
-    }
-    if (parsersDamaged()) await loadParsers();
-    try {
-      const sites = frontEndByLanguage('python').analyze(new SourceFile(abs, text), (a) => a.sites);
-      for (const s of sites) {
-        const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
-        // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
-        if (prog === undefined || !isInterpreterName(path.basename(prog)) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
-        pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path.dirname(abs)] });
-      }
-    } catch {
-      // As above.
+    for (const s of await sitesOf('python', abs, text)) {
+      const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
+      // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
+      if (prog === undefined || !isInterpreterName(path.basename(prog)) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path.dirname(abs)] });
     }
   }
   const parentsOnPath = new Map<string, boolean>();
