@@ -82,11 +82,14 @@ export class Prefilter {
     if (typeof text !== 'string') {
       if (!p.mayImportProjectBytes(text)) return false;
       const s = text.toString('latin1');
-      return p.callsHelper(path, s) && this.tools.test(s);
+      // The regex first: the project's test reads and resolves other modules.
+      return this.tools.test(s) && p.callsHelper(path, s);
     }
     if (!/\bimport\b/.test(text)) return false;
-    // (a file here already failed the tests above: apiWordInCode last, it is the dearest)
-    return (p.callsHelper(path, text) && someStringMatches(text, this.tools)) || (p.usesToolConstant(path, text, this.tools) && apiWordInCode(text));
+    // The file failed pythonMayMatter: with a launch API in its code it has no tool's name in a
+    // string (so no helper call of its own can start one), and without one no constant can be launched.
+    if (apiWordInCode(text)) return p.usesToolConstant(path, text, this.tools);
+    return someStringMatches(text, this.tools) && p.callsHelper(path, text);
   }
 }
 
