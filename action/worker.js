@@ -1229,11 +1229,13 @@ var Prefilter = class {
       if (!p.mayImportProjectBytes(text3))
         return false;
       const s = text3.toString("latin1");
-      return p.callsHelper(path26, s) && this.tools.test(s);
+      return this.tools.test(s) && p.callsHelper(path26, s);
     }
     if (!/\bimport\b/.test(text3))
       return false;
-    return p.callsHelper(path26, text3) && someStringMatches(text3, this.tools) || p.usesToolConstant(path26, text3, this.tools) && apiWordInCode(text3);
+    if (apiWordInCode(text3))
+      return p.usesToolConstant(path26, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path26, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
