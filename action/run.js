@@ -20672,10 +20672,10 @@ function readTheDocs(who, dir) {
     } catch {
       continue;
     }
-    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+.*\r?\n|[ \t]*\r?\n)*?([ \t]+)configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
+    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path38.resolve(dir, m[2]);
+    const conf = path38.resolve(dir, m[1]);
     if (!conf.startsWith(dir + path38.sep) || !fs16.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;

@@ -7,11 +7,12 @@
  * case has a twin that differs in one piece of evidence and stays reported.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { writeProject } from './helpers.js';
+import { CLI, writeProject } from './helpers.js';
 
 function project(files: Record<string, string>): string {
   return writeProject('venvguard-who-', files);
@@ -126,6 +127,20 @@ test("a script started by PATH's python from another Python file runs on PATH (a
   // Started with the parent's own interpreter, the child is where the parent is: not known here.
   const viaExecutable = await findings({ ...files, 'scripts/ci/install': install('sys.executable + " scripts/ci/install-dev-deps"') });
   assert.deepEqual(codes(viaExecutable), ['scripts/ci/install-dev-deps:4 VG102']);
+});
+
+test('a hostile .readthedocs.yaml of blank lines under sphinx: is read in linear time', () => {
+  // A first version of the pattern backtracked through every split of the blank lines: 24 of them
+  // took 84 s. The CLI runs in a child killed after 60 s (a regex cannot be interrupted in-process);
+  // 20,000 lines must end long before that, with the file's finding.
+  const root = project({ 'docs/conf.py': CONF_PY, '.readthedocs.yaml': `version: 2\nsphinx:\n${'  \n \t\n'.repeat(10000)}x: 1\n` });
+  try {
+    const r = spawnSync(process.execPath, [CLI, 'check', '--no-config', '.'], { cwd: root, encoding: 'utf8', timeout: 60000, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.signal, null, 'killed: the check did not end within 60 s');
+    assert.match(r.stdout, /docs\/conf\.py:4:\d+: VG103/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a pytest run by tox covers the test folder it names (cloud-init: tox -e integration-tests)', async () => {

@@ -206,9 +206,11 @@ function readTheDocs(who: WhoRuns, dir: string): void {
     } catch {
       continue;
     }
-    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+.*\r?\n|[ \t]*\r?\n)*?([ \t]+)configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text);
+    // The two kinds of line are disjoint (text after the indent, or none), so a hostile file of blank
+    // lines cannot make the match backtrack through every way of splitting them.
+    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text);
     if (!m) continue;
-    const conf = path.resolve(dir, m[2]);
+    const conf = path.resolve(dir, m[1]);
     if (!conf.startsWith(dir + path.sep) || !fs.existsSync(conf)) continue;
     const line = text.slice(0, m.index + m[0].length).split('\n').length;
     who.add({ file: conf }, { how: 'on-path', text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
