@@ -2029,9 +2029,11 @@ function rewriteGrammarGaps(s) {
 var Scanner = class {
   t;
   out;
+  inArithmeticCommand;
   constructor(t, out) {
     this.t = t;
     this.out = out;
+    this.inArithmeticCommand = arithmeticLines(t);
   }
   /** Scans shell text from i; returns the index after the closing `close` char (or the end). */
   script(i, close) {
@@ -2077,7 +2079,7 @@ var Scanner = class {
         atWordStart = false;
         continue;
       }
-      if (c === "$" && t[i + 1] === "#" && /[A-Za-z_]/.test(t[i + 2] ?? "") && inArithmeticCommand(t, i)) {
+      if (c === "$" && t[i + 1] === "#" && /[A-Za-z_]/.test(t[i + 2] ?? "") && this.inArithmeticCommand(i)) {
         this.out[i + 1] = "_";
         i += 2;
         continue;
@@ -2203,8 +2205,9 @@ var Scanner = class {
    */
   zshFlags(open) {
     const t = this.t;
-    const close = t.indexOf(")", open + 1);
-    if (close < 0 || close - open < 2 || t.slice(open, close).includes("\n") || t.slice(open, close).includes("}"))
+    const near = t.slice(open, open + 64);
+    const close = open + near.indexOf(")");
+    if (close < open + 2 || /[\n}]/.test(t.slice(open, close)))
       return this.skipBraces(open);
     this.out[open] = "_";
     this.out[open + 1] = ":";
@@ -2366,10 +2369,36 @@ var Scanner = class {
     return i;
   }
 };
-function inArithmeticCommand(t, i) {
-  const before = t.slice(t.lastIndexOf("\n", i) + 1, i);
-  const open = before.lastIndexOf("((");
-  return open >= 0 && !before.includes("))", open);
+function arithmeticLines(t) {
+  let line;
+  const last = (list, below) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (list[mid] < below)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : -1;
+  };
+  return (i) => {
+    if (!line || i < line.start || i > line.end) {
+      const start = t.lastIndexOf("\n", i) + 1;
+      const nl = t.indexOf("\n", i);
+      const end = nl < 0 ? t.length : nl;
+      const opens = [];
+      const closes = [];
+      for (let k = t.indexOf("((", start); k >= 0 && k < end; k = t.indexOf("((", k + 2))
+        opens.push(k);
+      for (let k = t.indexOf("))", start); k >= 0 && k < end; k = t.indexOf("))", k + 2))
+        closes.push(k);
+      line = { start, end, opens, closes };
+    }
+    const open = last(line.opens, i - 1);
+    return open >= 0 && last(line.closes, i) < open + 2;
+  };
 }
 function forDo(t, out) {
   for (const m of t.matchAll(/(^|[\n;&|(){}]|\bthen|\bdo|\belse)([ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*)([ \t]+)do(?=[\s;]|$)/g)) {
@@ -20116,9 +20145,9 @@ function iniCommands(text3, file, lineOffset) {
     const s = /^\[([^\]]+)\]/.exec(l);
     if (s)
       sectionName = s[1].trim();
-    const m = /^changedir\s*[=:]\s*(.*?)\s*$/.exec(l);
+    const m = /^changedir\s*[=:](.*)$/.exec(l);
     if (m && /^testenv(?::|$)/.test(sectionName))
-      changeDirs.set(sectionName, substitute(m[1].replace(/\{\/\}/g, "/")));
+      changeDirs.set(sectionName, substitute(m[1].trim().replace(/\{\/\}/g, "/")));
   }
   let cwd;
   for (let i = 0; i < lines.length; i++) {

@@ -23,6 +23,8 @@ import { loadConfig } from '../src/pipeline/config.js';
 import { makefileFrontEnd } from '../src/frontends/makefile/index.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
 import { cpythonMakefiles } from './cpython-makefiles.js';
+import { rewriteGrammarGaps } from '../src/frontends/shell/grammar-gaps.js';
+import type { Script } from '../src/frontends/shell/script.js';
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -199,4 +201,14 @@ test("slope: a Makefile of CPython's own rules and variables, 24 KB → 384 KB (
     if (k === 1) first = sites;
     else assert.equal(sites, first * k, 'every copy of the rules is analysed');
   });
+});
+
+test('slope: zsh forms the shell rewrite handles, on one hostile line, 150k → 2.4M characters (each `$#x` looked back along its line for a `((`, each `${(` forward for its `)`)', async () => {
+  const line = (n: number, unit: string, head = '', tail = '') => head + unit.repeat(n) + tail;
+  for (const [what, make] of [
+    ['`$#a` in one `(( … ))`', (s: number) => line(s * 25000, '$#a + ', '(( x = ', '1 ))')],
+    ['unclosed `${(`', (s: number) => line(s * 50000, '${(')],
+  ] as const) {
+    await assertLinear(what, (s) => rewriteGrammarGaps({ text: make(s) } as Script));
+  }
 });

@@ -188,8 +188,8 @@ function iniCommands(text: string, file: string, lineOffset: number): ToolComman
   for (const l of lines) {
     const s = /^\[([^\]]+)\]/.exec(l);
     if (s) sectionName = s[1].trim();
-    const m = /^changedir\s*[=:]\s*(.*?)\s*$/.exec(l);
-    if (m && /^testenv(?::|$)/.test(sectionName)) changeDirs.set(sectionName, substitute(m[1].replace(/\{\/\}/g, '/')));
+    const m = /^changedir\s*[=:](.*)$/.exec(l);
+    if (m && /^testenv(?::|$)/.test(sectionName)) changeDirs.set(sectionName, substitute(m[1].trim().replace(/\{\/\}/g, '/')));
   }
   let cwd: string | undefined;
   for (let i = 0; i < lines.length; i++) {

@@ -72,10 +72,14 @@ export function rewriteGrammarGaps(s: Script): Script {
  * quoted here-documents. It stops at the `)` that ends a command substitution it was called for.
  */
 class Scanner {
+  private readonly inArithmeticCommand: (i: number) => boolean;
+
   constructor(
     private readonly t: string,
     private readonly out: string[],
-  ) {}
+  ) {
+    this.inArithmeticCommand = arithmeticLines(t);
+  }
 
   /** Scans shell text from i; returns the index after the closing `close` char (or the end). */
   script(i: number, close: ')' | undefined): number {
@@ -119,7 +123,7 @@ class Scanner {
         atWordStart = false;
         continue;
       }
-      if (c === '$' && t[i + 1] === '#' && /[A-Za-z_]/.test(t[i + 2] ?? '') && inArithmeticCommand(t, i)) {
+      if (c === '$' && t[i + 1] === '#' && /[A-Za-z_]/.test(t[i + 2] ?? '') && this.inArithmeticCommand(i)) {
         // zsh's `$#NAME` (NAME's length) in `(( … ))`: for bash `$#` then text, taken by bash -n;
         // the grammar fails on it in arithmetic. An unknown value either way: `$_NAME`.
         this.out[i + 1] = '_';
@@ -248,8 +252,11 @@ class Scanner {
    */
   private zshFlags(open: number): number {
     const t = this.t;
-    const close = t.indexOf(')', open + 1);
-    if (close < 0 || close - open < 2 || t.slice(open, close).includes('\n') || t.slice(open, close).includes('}')) return this.skipBraces(open);
+    // Flags are a few characters: looked for that far only (every `${(` of a hostile script scanning
+    // to its end would be quadratic).
+    const near = t.slice(open, open + 64);
+    const close = open + near.indexOf(')');
+    if (close < open + 2 || /[\n}]/.test(t.slice(open, close))) return this.skipBraces(open);
     this.out[open] = '_';
     this.out[open + 1] = ':';
     this.out[open + 2] = '-';
@@ -396,11 +403,37 @@ class Scanner {
   }
 }
 
-/** Whether `i` is inside a `(( … ))` opened earlier on its line. */
-function inArithmeticCommand(t: string, i: number): boolean {
-  const before = t.slice(t.lastIndexOf('\n', i) + 1, i);
-  const open = before.lastIndexOf('((');
-  return open >= 0 && !before.includes('))', open);
+/**
+ * Whether an offset is inside a `(( … ))` opened earlier on its line. Each line's `((` and `))` are
+ * listed once, when the first offset on it is asked about, so a hostile one-line script full of
+ * `$#x` stays linear.
+ */
+function arithmeticLines(t: string): (i: number) => boolean {
+  let line: { start: number; end: number; opens: number[]; closes: number[] } | undefined;
+  const last = (list: number[], below: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < below) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : -1;
+  };
+  return (i) => {
+    if (!line || i < line.start || i > line.end) {
+      const start = t.lastIndexOf('\n', i) + 1;
+      const nl = t.indexOf('\n', i);
+      const end = nl < 0 ? t.length : nl;
+      const opens: number[] = [];
+      const closes: number[] = [];
+      for (let k = t.indexOf('((', start); k >= 0 && k < end; k = t.indexOf('((', k + 2)) opens.push(k);
+      for (let k = t.indexOf('))', start); k >= 0 && k < end; k = t.indexOf('))', k + 2)) closes.push(k);
+      line = { start, end, opens, closes };
+    }
+    const open = last(line.opens, i - 1);
+    return open >= 0 && last(line.closes, i) < open + 2;
+  };
 }
 
 /** `for NAME do` at a line's command start, outside quotes: the blank before `do` becomes `;`. */
