@@ -80,10 +80,10 @@ test('slope: a Python file whose only \\r comes first, 25 → 400 blocks of func
   await assertLinear('a lone \\r', (k) => checkPython(file(25 * k), 25 * k));
 });
 
-test('slope: launches nested in each other\'s arguments, 150 → 2,400 levels (each look-up of a scope, block or guard walked up parent by parent, and tree-sitter finds a parent by descending from the root again: 150 levels took 1.2 s, 300 4.5 s)', { timeout: 120_000 }, async () => {
+test('slope: launches nested in each other\'s arguments, 300 → 4,800 levels (each look-up of a scope, block or guard walked up parent by parent, and tree-sitter finds a parent by descending from the root again: 150 levels took 1.2 s, 300 4.5 s)', { timeout: 120_000 }, async () => {
   // os.system(os.system(…os.system("python a.py")…)): only the innermost runs a known command.
   const nested = (n: number) => 'import os\n' + 'os.system('.repeat(n) + '"python a.py"' + ')'.repeat(n) + '\n';
-  await assertLinear('nested launches', (k) => checkPython(nested(150 * k), 1));
+  await assertLinear('nested launches', (k) => checkPython(nested(300 * k), 1));
 });
 
 test('slope: folder walking, 15 → 240 levels deep (a real path per level: a look-up per component of an ever longer path)', async () => {
@@ -203,11 +203,11 @@ test("slope: a Makefile of CPython's own rules and variables, 24 KB → 384 KB (
   });
 });
 
-test('slope: zsh forms the shell rewrite handles, on one hostile line, 150k → 2.4M characters (each `$#x` looked back along its line for a `((`, each `${(` forward for its `)`)', async () => {
+test('slope: zsh forms the shell rewrite handles, on one hostile line, 150k–300k → 2.4M–4.8M characters (each `$#x` looked back along its line for a `((`, each `${(` forward for its `)`)', async () => {
   const line = (n: number, unit: string, head = '', tail = '') => head + unit.repeat(n) + tail;
   for (const [what, make] of [
     ['`$#a` in one `(( … ))`', (s: number) => line(s * 25000, '$#a + ', '(( x = ', '1 ))')],
-    ['unclosed `${(`', (s: number) => line(s * 50000, '${(')],
+    ['unclosed `${(`', (s: number) => line(s * 100000, '${(')],
   ] as const) {
     await assertLinear(what, (s) => rewriteGrammarGaps({ text: make(s) } as Script));
   }
