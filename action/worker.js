@@ -4736,6 +4736,12 @@ var venvNotOnPath = defineRule({
   }
 });
 
+// dist/src/kernel/launch-site.js
+function meantVenv(known, active) {
+  return active !== void 0 && known.includes(active) ? active : known[known.length - 1];
+}
+var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
+
 // dist/src/rules/system-interpreter-path.js
 var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
 var SYSTEM_MODULES = /* @__PURE__ */ new Set(["venv", "virtualenv", "pipx", "ensurepip", ...SELF_MANAGED_TOOLS]);
@@ -4759,7 +4765,7 @@ function venvInScope(site, verdict) {
   const venvs = site.env.knownVenvs ?? [];
   if (!facts || venvs.length === 0 || facts.createsVenv)
     return void 0;
-  const venv = site.env.activeVenv !== void 0 && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
+  const venv = meantVenv(venvs, site.env.activeVenv);
   if (facts.deactivated?.includes(venv))
     return void 0;
   if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
@@ -5569,9 +5575,6 @@ function lookupWordSpan(source, w) {
     return w.span;
   return void 0;
 }
-
-// dist/src/kernel/launch-site.js
-var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
 
 // dist/src/frontends/command/options.js
 var MAX_SHELL_DEPTH = 8;
@@ -8438,8 +8441,7 @@ var ShellSession = class {
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env: env2 });
     const venvs = env2.knownVenvs;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
-      const meant = a !== void 0 && venvs.includes(a) ? a : venvs[venvs.length - 1];
-      const rw = o.rewriter(cmd.argv[0], meant, frame.sh.cwd);
+      const rw = o.rewriter(cmd.argv[0], meantVenv(venvs, a), frame.sh.cwd);
       if (rw)
         site.rewriter = rw;
     }
@@ -8654,7 +8656,8 @@ var ShellSession = class {
       return;
     if (effect?.kind === "state")
       return;
-    if (effect === void 0 && (w0 === "source" || w0 === ".") && !(frame.dialect === "sh" && !frame.userShell && !o.shHasSource && w0 === "source")) {
+    const sourceFails = w0 === "source" && frame.dialect === "sh" && !frame.userShell && !o.shHasSource;
+    if (effect === void 0 && (w0 === "source" || w0 === ".") && !sourceFails) {
       const target = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
       if (target && /(^|\/)bin\/activate$/.test(target))
         sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
@@ -8662,7 +8665,7 @@ var ShellSession = class {
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
-      const fails = frame.dialect === "sh" && !frame.userShell && !o.shHasSource && w0 === "source" ? "source-in-sh" : void 0;
+      const fails = sourceFails ? "source-in-sh" : void 0;
       const activation = { site, after: frame.commands, venv: effect.venv, fails };
       frame.activations.push(activation);
       this.activations.push(activation);
@@ -13751,7 +13754,7 @@ function runExecCommand(argv, complete, env2, out) {
       state.activeVenv = active;
     const site = launchSiteFor(ex, { file: env2.file, language: env2.language, api: env2.api, callSpan: env2.callSpan, env: state });
     const venvs = [...env2.venvs.keys()];
-    const meant = active !== void 0 && venvs.includes(active) ? active : venvs[venvs.length - 1];
+    const meant = meantVenv(venvs, active);
     if (meant !== void 0 && !(meant.startsWith("~") && !ex.viaShell)) {
       const bin = binFrom(meant, env2.cwd);
       const rw = bin === void 0 ? void 0 : programRewriter(env2.file, program, bin);
@@ -16329,24 +16332,39 @@ var Reader = class {
     }
     return this.fail("expected the end of a string");
   }
-  /** An array read with `Want` 'strings'. */
-  strings(depth, start) {
+  /** The items of the array at this.i, each read by `item` (which starts at the item's first character); returns their number. */
+  list(item) {
     const { text: text3 } = this;
     this.i++;
-    let spans = new Int32Array(16);
-    let n = 0;
-    let items = 0;
-    let only = true;
-    const done = () => only ? { kind: "strings", start, end: this.i, spans: spans.slice(0, n) } : { kind: "skipped", start, end: this.i, of: "array", items };
+    let count = 0;
     this.ws();
     if (text3[this.i] === "]") {
       this.i++;
-      return done();
+      return count;
     }
     for (; ; ) {
       this.ws();
-      items++;
-      if (only && text3[this.i] === '"') {
+      item();
+      count++;
+      this.ws();
+      if (text3[this.i] === ",") {
+        this.i++;
+        continue;
+      }
+      if (text3[this.i] === "]") {
+        this.i++;
+        return count;
+      }
+      this.fail('expected "," or "]"');
+    }
+  }
+  /** An array read with `Want` 'strings'. */
+  strings(depth, start) {
+    let spans = new Int32Array(16);
+    let n = 0;
+    let only = true;
+    const items = this.list(() => {
+      if (only && this.text[this.i] === '"') {
         const s = this.str();
         if (n + 2 > spans.length) {
           const more = new Int32Array(spans.length * 2);
@@ -16359,17 +16377,8 @@ var Reader = class {
         only = false;
         this.value(depth + 1, "skip");
       }
-      this.ws();
-      if (text3[this.i] === ",") {
-        this.i++;
-        continue;
-      }
-      if (text3[this.i] === "]") {
-        this.i++;
-        return done();
-      }
-      this.fail('expected "," or "]"');
-    }
+    });
+    return only ? { kind: "strings", start, end: this.i, spans: spans.slice(0, n) } : { kind: "skipped", start, end: this.i, of: "array", items };
   }
   value(depth, want) {
     if (depth > MAX_DEPTH3)
@@ -16430,32 +16439,14 @@ var Reader = class {
       return this.strings(depth, start);
     if (c === "[") {
       const itemWant = want === "all" ? "all" : typeof want === "object" && "items" in want ? want.items : void 0;
-      this.i++;
       const items = [];
-      let count = 0;
-      const done = () => itemWant !== void 0 ? { kind: "array", start, end: this.i, items } : { kind: "skipped", start, end: this.i, of: "array", items: count };
-      this.ws();
-      if (text3[this.i] === "]") {
-        this.i++;
-        return done();
-      }
-      for (; ; ) {
+      const count = this.list(() => {
         if (itemWant === void 0)
           this.value(depth + 1, "skip");
         else
           items.push(this.value(depth + 1, itemWant));
-        count++;
-        this.ws();
-        if (text3[this.i] === ",") {
-          this.i++;
-          continue;
-        }
-        if (text3[this.i] === "]") {
-          this.i++;
-          return done();
-        }
-        this.fail('expected "," or "]"');
-      }
+      });
+      return itemWant !== void 0 ? { kind: "array", start, end: this.i, items } : { kind: "skipped", start, end: this.i, of: "array", items: count };
     }
     if (c === '"') {
       this.str();

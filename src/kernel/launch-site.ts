@@ -93,6 +93,15 @@ export interface FileStarters {
   imports?: string;
 }
 
+/**
+ * The venv a configuration command is meant for, of the venvs in scope there (in the order the file
+ * names them): the active one when the file knows it, else the latest. One choice for the rules that
+ * name it (VG104) and the rewriters that write its programs, so a fix never names another venv.
+ */
+export function meantVenv(known: readonly string[], active: string | undefined): string | undefined {
+  return active !== undefined && known.includes(active) ? active : known[known.length - 1];
+}
+
 export interface EnvState {
   /** Which PATH a bare program name is resolved against. */
   path: PathState;

@@ -5,7 +5,7 @@
  * `CMD`, a CI step) it is the venv the file puts in scope for that command, as VG201 needs one.
  */
 import { defineRule } from '../kernel/rule.js';
-import type { LaunchSite } from '../kernel/launch-site.js';
+import { meantVenv, type LaunchSite } from '../kernel/launch-site.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { wordText } from '../kernel/word.js';
 import { SELF_MANAGED_TOOLS } from '../judge/python-tools.js';
@@ -36,7 +36,7 @@ function venvInScope(site: LaunchSite, verdict: Verdict): string | undefined {
   const facts = site.config;
   const venvs = site.env.knownVenvs ?? [];
   if (!facts || venvs.length === 0 || facts.createsVenv) return undefined;
-  const venv = site.env.activeVenv !== undefined && venvs.includes(site.env.activeVenv) ? site.env.activeVenv : venvs[venvs.length - 1];
+  const venv = meantVenv(venvs, site.env.activeVenv)!;
   // After `deactivate` the system interpreter is the author's choice (a tool venv set aside).
   if (facts.deactivated?.includes(venv)) return undefined;
   // Inline code that imports only the standard library (a HEALTHCHECK's `/usr/local/bin/python -c

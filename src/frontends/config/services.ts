@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import type { FileProblem } from '../../kernel/diagnostic.js';
-import type { EnvState, Language, LaunchSite, PathState, ConfigSiteFacts, VenvOrigin } from '../../kernel/launch-site.js';
+import { meantVenv, type EnvState, type Language, type LaunchSite, type PathState, type ConfigSiteFacts, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
@@ -167,7 +167,7 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     if (active) state.activeVenv = active;
     const site = launchSiteFor(ex, { file: env.file, language: env.language, api: env.api, callSpan: env.callSpan, env: state });
     const venvs = [...env.venvs.keys()];
-    const meant = active !== undefined && venvs.includes(active) ? active : venvs[venvs.length - 1];
+    const meant = meantVenv(venvs, active);
     // `~/venv` (a home folder the file does not name) is expanded by a shell, never in a command
     // run without one (an exec-form CMD, a unit's ExecStart=): no fix can name it there.
     if (meant !== undefined && !(meant.startsWith('~') && !ex.viaShell)) {

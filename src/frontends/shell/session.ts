@@ -10,7 +10,7 @@
  * it changes ends with it. What outlives the top shell (ENV, $GITHUB_PATH, the next recipe line …)
  * is the caller's business: it gets the final state back and decides what persists.
  */
-import { NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
+import { meantVenv, NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
@@ -305,11 +305,9 @@ class ShellSession {
     const site = launchSiteFor(cmd, { file: o.file, language: o.language, api: o.api, callSpan: o.callSpan, env });
     const venvs = env.knownVenvs!;
     if (o.rewriter && venvs.length && cmd.argv[0]) {
-      // The venv the command is meant for, as the rules choose it (VG104's venvInScope): the active
-      // one when the file knows it, else the latest. (Always the latest wrote gse's fix for
-      // `su gvm -c ". ~/gvmpy/bin/activate; /usr/bin/python3 …"` with another venv of the script.)
-      const meant = a !== undefined && venvs.includes(a) ? a : venvs[venvs.length - 1];
-      const rw = o.rewriter(cmd.argv[0], meant, frame.sh.cwd);
+      // The venv the rules name (always the latest wrote gse's fix for `su gvm -c ". ~/gvmpy/bin/activate;
+      // /usr/bin/python3 …"` with another venv of the script).
+      const rw = o.rewriter(cmd.argv[0], meantVenv(venvs, a)!, frame.sh.cwd);
       if (rw) site.rewriter = rw;
     }
     if (o.facts) {
@@ -509,7 +507,9 @@ class ShellSession {
     frame.commands++;
     if (o.intercept?.(cmd, sh, this.valueOf)) return;
     if (effect?.kind === 'state') return;
-    if (effect === undefined && (w0 === 'source' || w0 === '.') && !(frame.dialect === 'sh' && !frame.userShell && !o.shHasSource && w0 === 'source')) {
+    // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
+    const sourceFails = w0 === 'source' && frame.dialect === 'sh' && !frame.userShell && !o.shHasSource;
+    if (effect === undefined && (w0 === 'source' || w0 === '.') && !sourceFails) {
       // `. .venv/bin/activate` where the folder is not known (a Python shell string's cwd): some
       // venv is activated all the same.
       const target = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
@@ -518,8 +518,7 @@ class ShellSession {
     if (effect?.kind === 'activation') {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
-      // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
-      const fails = frame.dialect === 'sh' && !frame.userShell && !o.shHasSource && w0 === 'source' ? ('source-in-sh' as const) : undefined;
+      const fails = sourceFails ? ('source-in-sh' as const) : undefined;
       const activation: ShellActivation = { site, after: frame.commands, venv: effect.venv, fails };
       frame.activations.push(activation);
       this.activations.push(activation);
