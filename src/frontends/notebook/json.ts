@@ -118,24 +118,40 @@ class Reader {
     return this.fail('expected the end of a string');
   }
 
-  /** An array read with `Want` 'strings'. */
-  private strings(depth: number, start: number): JsonValue {
+  /** The items of the array at this.i, each read by `item` (which starts at the item's first character); returns their number. */
+  private list(item: () => void): number {
     const { text } = this;
     this.i++;
-    let spans = new Int32Array(16);
-    let n = 0;
-    let items = 0;
-    let only = true;
-    const done = (): JsonValue => (only ? { kind: 'strings', start, end: this.i, spans: spans.slice(0, n) } : { kind: 'skipped', start, end: this.i, of: 'array', items });
+    let count = 0;
     this.ws();
     if (text[this.i] === ']') {
       this.i++;
-      return done();
+      return count;
     }
     for (;;) {
       this.ws();
-      items++;
-      if (only && text[this.i] === '"') {
+      item();
+      count++;
+      this.ws();
+      if (text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (text[this.i] === ']') {
+        this.i++;
+        return count;
+      }
+      this.fail('expected "," or "]"');
+    }
+  }
+
+  /** An array read with `Want` 'strings'. */
+  private strings(depth: number, start: number): JsonValue {
+    let spans = new Int32Array(16);
+    let n = 0;
+    let only = true;
+    const items = this.list(() => {
+      if (only && this.text[this.i] === '"') {
         const s = this.str();
         if (n + 2 > spans.length) {
           const more = new Int32Array(spans.length * 2);
@@ -148,17 +164,8 @@ class Reader {
         only = false;
         this.value(depth + 1, 'skip');
       }
-      this.ws();
-      if (text[this.i] === ',') {
-        this.i++;
-        continue;
-      }
-      if (text[this.i] === ']') {
-        this.i++;
-        return done();
-      }
-      this.fail('expected "," or "]"');
-    }
+    });
+    return only ? { kind: 'strings', start, end: this.i, spans: spans.slice(0, n) } : { kind: 'skipped', start, end: this.i, of: 'array', items };
   }
 
   value(depth: number, want: Want): JsonValue {
@@ -212,30 +219,12 @@ class Reader {
     if (c === '[' && want === 'strings') return this.strings(depth, start);
     if (c === '[') {
       const itemWant: Want | undefined = want === 'all' ? 'all' : typeof want === 'object' && 'items' in want ? want.items : undefined;
-      this.i++;
       const items: JsonValue[] = [];
-      let count = 0;
-      const done = (): JsonValue => (itemWant !== undefined ? { kind: 'array', start, end: this.i, items } : { kind: 'skipped', start, end: this.i, of: 'array', items: count });
-      this.ws();
-      if (text[this.i] === ']') {
-        this.i++;
-        return done();
-      }
-      for (;;) {
+      const count = this.list(() => {
         if (itemWant === undefined) this.value(depth + 1, 'skip');
         else items.push(this.value(depth + 1, itemWant));
-        count++;
-        this.ws();
-        if (text[this.i] === ',') {
-          this.i++;
-          continue;
-        }
-        if (text[this.i] === ']') {
-          this.i++;
-          return done();
-        }
-        this.fail('expected "," or "]"');
-      }
+      });
+      return itemWant !== undefined ? { kind: 'array', start, end: this.i, items } : { kind: 'skipped', start, end: this.i, of: 'array', items: count };
     }
     if (c === '"') {
       this.str();
