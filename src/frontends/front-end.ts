@@ -52,6 +52,22 @@ export function configMayMatter(text: string, tools: RegExp): boolean {
   return CONFIG_WORDS.test(text) || tools.test(text);
 }
 
+/**
+ * The words of CONFIG_WORDS a Python tool's name does not cover: a venv, an activation, the
+ * self-managing tools. (`python` and `pip` in any case also match paths such as CPython's
+ * `Python/ceval.c`, `PIPE` and `pipeline`; `tools` finds them where they name a program.)
+ */
+const SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+/**
+ * The prefilter for one shell line of a file whose lines are shells of their own (a Makefile's
+ * recipe lines): whether the line can take part in a finding. Sharper than configMayMatter, which
+ * decides whether a whole file is read at all.
+ */
+export function shellLineMayMatter(text: string, tools: RegExp): boolean {
+  return SHELL_LINE_WORDS.test(text) || tools.test(text);
+}
+
 export interface FrontEnd {
   language: Language;
   /** Files larger than this are reported as too large for this front end (the run's own limit applies too). */

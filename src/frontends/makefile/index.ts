@@ -43,7 +43,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
 import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, shellLineMayMatter, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { parseShellBatch } from '../shell/parse.js';
@@ -367,7 +367,7 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
   // `rm -rf $(VENV)` matters too: the venv is gone for the rest of its recipe (session.ts removeVenvs).
   const removes = (sh: Job['shells'][number]) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
-  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
+  const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !shellLineMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const parsedShells = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh))));
   makefileStats.shellScripts += parsedShells.length;
   for (const sh of parsedShells) makefileStats.shellChars += sh.text.s.length;
