@@ -30,6 +30,8 @@
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
  * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), and by `colab` when it was saved from
  * Google Colab (a `colab` member in its metadata).
+ * - `colab` also holds, in any Python file or notebook, a launch in code that runs only in Google
+ *   Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, after `if not in_colab(): raise`).
  *
  * Using `sys.executable` in the same function as the name (`[sys.executable, "-m", "pip", …]` for
  * one install, `pip3` for the next) shows the author meant the running interpreter: such a launch
@@ -151,6 +153,11 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const at = site.callSpan.start;
   const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
+  // Code that runs only in Google Colab (`if "google.colab" in sys.modules:`): there the kernel's
+  // interpreter is the runtime's only Python, and PATH's pip and python are its own.
+  if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
+    return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
   // A notebook's kernel imports what its cells install and run: PATH's tools agreeing with each
   // other (path-chain) or a tool only PATH's environment has (path-reliant) say nothing of it.
   // A notebook saved from Google Colab runs where the kernel is the runtime's only Python: PATH's

@@ -67,6 +67,12 @@ export interface PythonFileFacts {
   /** A notebook saved from Google Colab: its kernel is the runtime's only Python. */
   colab?: boolean;
   /**
+   * Code that runs only in Google Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, the
+   * `else:` of `if not IN_COLAB:`, what follows `if not in_colab(): raise …`): launches between
+   * `from` and `to` find the runtime's only Python on PATH.
+   */
+  colabOnly?: readonly { from: number; to: number }[];
+  /**
    * The file defines invoke or fabric tasks (`@task`): the `invoke`/`inv` or `fab` command, found
    * on PATH, loads it and runs its tasks.
    */

@@ -23,6 +23,7 @@ import { parseShellBatch } from '../shell/parse.js';
 import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
+import { colabBlocks } from '../python/file-facts.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
 import { VirtualModule } from './virtual.js';
@@ -224,7 +225,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
   const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
   parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
-  const py = pa?.sites[0]?.pythonFile;
+  const py = pa?.facts;
   const facts: PythonFileFacts = {
     sites,
     functions: (py?.functions ?? []).map((f) => mod.span(f)),
@@ -235,6 +236,15 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
     notebook: true,
     colab: nb.colab,
   };
+  // Escapes are `pass` in the module, and the Python is parsed only around launches (or not at
+  // all): the `if` that holds an escape is read from the module's lines.
+  const colabOnly = [...(py?.colabOnly ?? []), ...(reading.jobs.length ? colabBlocks(mod.text) : [])];
+  // To the end of the range's last line: an escape there is `pass` in the module, shorter than the line.
+  const lineEnd = (to: number) => {
+    const nl = mod.text.indexOf('\n', Math.max(to - 1, 0));
+    return nl < 0 ? file.text.length : mod.span({ start: nl, end: nl + 1 }).start;
+  };
+  if (colabOnly.length) facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
   for (const s of sites) s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
 }

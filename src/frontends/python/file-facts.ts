@@ -24,11 +24,114 @@ const SETS_PATH =
  */
 const PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
 
+/**
+ * One part of a condition that holds only in Google Colab: `"google.colab" in sys.modules` (or in
+ * `str(get_ipython())`), `"COLAB_GPU" in os.environ`, or a name or call whose last part says colab
+ * (`IN_COLAB`, `is_colab()`, `utils.running_in_colab()`). Comparisons and negations are not.
+ */
+function colabAtom(s: string): boolean {
+  const t = s.trim().replace(/^\((.*)\)$/, '$1').trim();
+  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, ''))) return false;
+  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
+}
+
+/**
+ * Whether an `if` condition holds only in Colab (`colab`: a conjunction with a Colab part) or only
+ * outside it (`not-colab`: `not` before a Colab test); undefined for anything else (`or`, other tests).
+ */
+export function colabCondition(condition: string): 'colab' | 'not-colab' | undefined {
+  const t = condition.replace(/\s+/g, ' ').trim();
+  if (/\bor\b/.test(t)) return undefined;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not) return colabAtom(not[1]) ? 'not-colab' : undefined;
+  return t.split(/\band\b/).some(colabAtom) ? 'colab' : undefined;
+}
+
+/**
+ * The code ranges that run only in Colab, read from the lines of a text that is not parsed there
+ * (a notebook's cells, whose escapes stand as `pass` in a module parsed only around launches):
+ * the lines indented under `if COLAB_TEST:` (or `elif`), and under the `else:` of `if not
+ * COLAB_TEST:`. Indentation as Python reads it, without brackets or strings running over lines.
+ */
+export function colabBlocks(text: string): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  if (!/colab/i.test(text)) return out;
+  const lines: { start: number; end: number; indent: number; code: string }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const code = line.trim();
+    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith('#') ? '' : code });
+    start = end + 1;
+  }
+  /** The body under line i: the lines after it indented deeper, blank ones between them included. */
+  const body = (i: number): { from: number; to: number; next: number } | undefined => {
+    let last = -1;
+    let k = i + 1;
+    for (; k < lines.length; k++) {
+      if (!lines[k].code) continue;
+      if (lines[k].indent <= lines[i].indent) break;
+      last = k;
+    }
+    return last < 0 ? undefined : { from: lines[i + 1].start, to: lines[last].end, next: k };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
+    const test = m && colabCondition(m[1]);
+    if (!test) continue;
+    const b = body(i);
+    if (!b) continue;
+    if (test === 'colab') out.push({ from: b.from, to: b.to });
+    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
+      const e = body(b.next);
+      if (e) out.push({ from: e.from, to: e.to });
+    }
+  }
+  return out;
+}
+
+/** A statement that leaves its block: `raise`, `return`, `sys.exit(…)`, `exit()`, `quit()`. */
+function leaves(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  if (stmt.type === 'raise_statement' || stmt.type === 'return_statement') return true;
+  return stmt.type === 'expression_statement' && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
+}
+
+/** The code ranges of an `if` that run only in Colab (see PythonFileFacts.colabOnly). */
+function colabRanges(node: Node, out: { from: number; to: number }[]): void {
+  const test = colabCondition(node.childForFieldName('condition')?.text ?? '');
+  if (!test) return;
+  const body = node.childForFieldName('consequence');
+  const alternatives = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
+  if (test === 'colab') {
+    if (body) out.push({ from: body.startIndex, to: body.endIndex });
+    return;
+  }
+  // `if not IN_COLAB:` … `else:` (no elif): the else body.
+  if (alternatives.length === 1 && alternatives[0].type === 'else_clause') {
+    const other = alternatives[0].childForFieldName('body');
+    if (other) out.push({ from: other.startIndex, to: other.endIndex });
+  }
+  // `if not in_colab(): raise …` with no other branch: the rest of the enclosing block.
+  const stmts = body?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+  // (Within a block only: at module level the statements after it may not be parsed at all, see blocks.ts.)
+  if (alternatives.length === 0 && leaves(stmts[stmts.length - 1]) && node.parent?.type === 'block') out.push({ from: node.endIndex, to: node.parent.endIndex });
+}
+
 const STATEMENT_HOLDERS = new Set(['module', 'block', 'function_definition', 'class_definition', 'decorated_definition', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause']);
 
-export function pythonFileFacts(root: Node, sites: readonly LaunchSite[]): PythonFileFacts {
+/**
+ * `text`: the text parsed. Every PATH fact needs "PATH" in it and every Colab test "colab": a file
+ * with neither (most) has only its functions listed, by one search of the tree instead of a walk.
+ */
+export function pythonFileFacts(root: Node, sites: readonly LaunchSite[], text: string): PythonFileFacts {
+  const paths = text.includes('PATH');
+  const colab = /colab/i.test(text);
+  if (!paths && !colab) return { sites, functions: functionsIn(root), pathSets: [] };
   const functions: Span[] = [];
   const pathSets: { from: number; to: number; span: Span }[] = [];
+  const colabOnly: { from: number; to: number }[] = [];
   // Iterative walk: deep trees must not overflow the stack.
   const pathDicts: { name: string; fnEnd: number }[] = [];
   // Preorder, in source order: a dictionary is filled before the with-statement that uses it.
@@ -39,6 +142,8 @@ export function pythonFileFacts(root: Node, sites: readonly LaunchSite[]): Pytho
     if (node.type === 'function_definition') {
       functions.push({ start: node.startIndex, end: node.endIndex });
       end = node.endIndex;
+    } else if (!paths) {
+      if (node.type === 'if_statement') colabRanges(node, colabOnly);
     } else if (node.type === 'with_statement') {
       const clause = node.children.find((c) => c?.type === 'with_clause');
       const body = node.childForFieldName('body');
@@ -51,7 +156,7 @@ export function pythonFileFacts(root: Node, sites: readonly LaunchSite[]): Pytho
     } else if (node.type === 'expression_statement') {
       const m = PATH_DICT.exec(node.text);
       if (m) pathDicts.push({ name: m[1], fnEnd });
-    }
+    } else if (colab && node.type === 'if_statement') colabRanges(node, colabOnly);
     // Statements only: functions, with-statements and PATH assignments are never inside an expression.
     if (!STATEMENT_HOLDERS.has(node.type)) continue;
     const children = node.children;
@@ -60,5 +165,17 @@ export function pythonFileFacts(root: Node, sites: readonly LaunchSite[]): Pytho
       if (c && c.endIndex - c.startIndex > 0) stack.push({ node: c, fnEnd: end });
     }
   }
-  return { sites, functions, pathSets };
+  return colabOnly.length ? { sites, functions, pathSets, colabOnly } : { sites, functions, pathSets };
+}
+
+/** The function definitions the walk above visits: those whose ancestors all hold statements. */
+function functionsIn(root: Node): Span[] {
+  const out: Span[] = [];
+  for (const f of root.descendantsOfType('function_definition')) {
+    if (!f) continue;
+    let p = f.parent;
+    while (p && p.id !== root.id && STATEMENT_HOLDERS.has(p.type)) p = p.parent;
+    if (p && p.id === root.id) out.push({ start: f.startIndex, end: f.endIndex });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * (suppression comments, whether the file parsed completely).
  */
 import type { FileProblem } from '../../kernel/diagnostic.js';
-import type { LaunchSite } from '../../kernel/launch-site.js';
+import type { LaunchSite, PythonFileFacts } from '../../kernel/launch-site.js';
 import type { SourceFile } from '../../kernel/source.js';
 import { parseSuppressions, type Suppressions } from '../../kernel/suppressions.js';
 import { PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, within } from '../../kernel/budgets.js';
@@ -19,6 +19,8 @@ import { pythonFileFacts } from './file-facts.js';
 
 export interface PythonAnalysis {
   sites: LaunchSite[];
+  /** What the whole file says (the sites' `pythonFile`, also when there are none). */
+  facts: PythonFileFacts;
   suppressions: Suppressions;
   /** Set when the file has syntax errors: it was still checked, with error recovery. */
   syntaxProblem?: FileProblem;
@@ -59,7 +61,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites);
+    const facts = pythonFileFacts(root, sites, parseText);
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
     const tasks = sites.length ? (definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith('fabric')) ? 'fabric' : undefined)) : undefined;
     if (tasks) facts.taskRunner = tasks;
@@ -80,7 +82,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const depthProblem: FileProblem | undefined = mod.tooDeep
       ? { path: file.path, kind: 'too-deep', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }
       : undefined;
-    return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
+    return use({ sites, facts, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
     tree.delete();
     opts.project?.release();

@@ -1,0 +1,154 @@
+/**
+ * Code that runs only in Google Colab (the default policy's `colab` signal, src/judge/policy.ts):
+ * there the kernel's interpreter is the runtime's only Python, so PATH's pip and python are its
+ * own. A launch inside `if "google.colab" in sys.modules:` (or `if IN_COLAB:`, the `else:` of
+ * `if not IN_COLAB:`, what follows `if not in_colab(): raise …` in a function) is held back from
+ * VG101–VG103 and shown by VG106; the same launch outside such code, or under a test that is not
+ * Colab's, is reported. Real cases: accelerate's `install_xla` (src/accelerate/utils/torch_xla.py)
+ * and sdnext's BLIP demo notebook (repositories/blip/demo.ipynb), both reviewed false in the corpus.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { colabBlocks, colabCondition } from '../../src/frontends/python/file-facts.js';
+import { barePip } from '../../src/rules/bare-pip.js';
+import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
+import { testRule } from '../rule-tester.js';
+
+// accelerate's install_xla: the Colab test computed into a name, the install under `if in_colab:`.
+const ACCELERATE = `import subprocess
+import sys
+
+
+def install_xla(upgrade: bool = False):
+    in_colab = False
+    if "IPython" in sys.modules:
+        in_colab = "google.colab" in str(sys.modules["IPython"].get_ipython())
+
+    if in_colab:
+        if upgrade:
+            subprocess.run(["pip", "install", "-U", "torch"], check=True)
+    else:
+        raise RuntimeError("works only on google colab.")
+`;
+
+const EARLY_EXIT = `import subprocess
+from utils import is_colab
+
+
+def setup():
+    if not is_colab():
+        raise RuntimeError("Colab only")
+    subprocess.run(["pip", "install", "xformers"])
+`;
+
+const ELSE_BRANCH = `import subprocess
+IN_COLAB = "COLAB_GPU" in __import__("os").environ
+if not IN_COLAB:
+    print("run this locally with your venv active")
+else:
+    subprocess.run("pip install -q diffusers", shell=True)
+`;
+
+/** A notebook as Jupyter writes it, one code cell per argument. */
+function nb(...cells: string[]): string {
+  const source = (s: string) => s.split(/(?<=\n)/);
+  const metadata = { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } };
+  return `${JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source(c) })), metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+}
+
+// sdnext's BLIP demo: the install cell guarded by the Colab test, in a notebook not saved from Colab.
+const BLIP_CELL = "import sys\nif 'google.colab' in sys.modules:\n    print('Running in Colab.')\n    !pip3 install transformers==4.15.0 timm==0.4.12\n    !git clone https://github.com/salesforce/BLIP\n";
+
+testRule(barePip, {
+  label: 'colab guard',
+  valid: [
+    { name: 'accelerate: under `if in_colab:` (held: VG106)', code: ACCELERATE },
+    { name: 'after `if not is_colab(): raise` in the function', code: EARLY_EXIT },
+    { name: 'the else of `if not IN_COLAB:`', code: ELSE_BRANCH },
+    { name: 'a conjunction with a Colab test', code: 'import subprocess, sys\nif "google.colab" in sys.modules and not installed:\n    subprocess.run(["pip", "install", "x"])\n' },
+  ],
+  invalid: [
+    {
+      name: 'the branch that runs outside Colab',
+      code: 'import subprocess, sys\nif "google.colab" not in sys.modules:\n    subprocess.run(["pip", "install", "x"])\n',
+      errors: [{ line: 3, messageId: 'barePip' }],
+      output: null,
+      unsafeOutput: 'import subprocess, sys\nif "google.colab" not in sys.modules:\n    subprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+    },
+    {
+      name: 'Colab or anything else is not Colab only',
+      code: 'import subprocess, sys\nif IN_COLAB or IN_KAGGLE:\n    subprocess.run(["pip", "install", "x"])\n',
+      errors: [{ line: 3, messageId: 'barePip' }],
+      output: null,
+      unsafeOutput: 'import subprocess, sys\nif IN_COLAB or IN_KAGGLE:\n    subprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+    },
+    {
+      name: 'after the Colab if, at the same level',
+      code: 'import subprocess, sys\nif IN_COLAB:\n    print("hi")\nsubprocess.run(["pip", "install", "x"])\n',
+      errors: [{ line: 4, messageId: 'barePip' }],
+      output: null,
+      unsafeOutput: 'import subprocess, sys\nif IN_COLAB:\n    print("hi")\nsubprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+    },
+    {
+      name: 'an early exit that is not Colab-only (`if not is_colab(): print(…)` goes on)',
+      code: 'import subprocess\n\n\ndef f():\n    if not is_colab():\n        print("local")\n    subprocess.run(["pip", "install", "x"])\n',
+      errors: [{ line: 7, messageId: 'barePip' }],
+      output: null,
+      unsafeOutput: 'import subprocess\nimport sys\n\n\ndef f():\n    if not is_colab():\n        print("local")\n    subprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+    },
+  ],
+});
+
+testRule(barePip, {
+  filename: 'notebooks/demo.ipynb',
+  label: 'colab guard, notebook',
+  valid: [
+    { name: 'sdnext BLIP demo: !pip3 under `if "google.colab" in sys.modules:` (held: VG106)', code: nb(BLIP_CELL, 'from PIL import Image\n') },
+    { name: 'the else of `if not IN_COLAB:`', code: nb('IN_COLAB = "google.colab" in str(get_ipython())\nif not IN_COLAB:\n    print("local")\nelse:\n    !pip install -q diffusers\n') },
+  ],
+  invalid: [
+    {
+      name: 'the escape after the Colab block, at its level',
+      code: nb("import sys\nif 'google.colab' in sys.modules:\n    print('Running in Colab.')\n!pip3 install timm\n"),
+      errors: [{ line: 12, messageId: 'barePip' }],
+      output: null,
+      unsafeOutput: nb("import sys\nif 'google.colab' in sys.modules:\n    print('Running in Colab.')\n%pip install timm\n"),
+    },
+    {
+      name: 'the same escape without the guard',
+      code: nb('import sys\n!pip3 install timm==0.4.12\n'),
+      errors: [{ line: 10, messageId: 'barePip' }],
+      output: null,
+      unsafeOutput: nb('import sys\n%pip install timm==0.4.12\n'),
+    },
+  ],
+});
+
+testRule(pathReliantLaunch, {
+  label: 'colab guard',
+  valid: ['import subprocess, sys\nsubprocess.run(["pip", "install", "x"])\n'],
+  invalid: [
+    {
+      name: 'held, with the reason',
+      code: ACCELERATE,
+      errors: [{ line: 12, messageId: 'held', data: { tool: 'pip', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } }],
+      output: null,
+      unsafeOutput: null,
+    },
+  ],
+});
+
+test('colabCondition: which if-conditions hold only in Colab, or only outside it', () => {
+  const colab = ["'google.colab' in sys.modules", '"google.colab" in str(get_ipython())', 'IN_COLAB', 'is_colab()', 'utils.running_in_colab()', '"COLAB_GPU" in os.environ', 'IN_COLAB and not done', '(IN_COLAB)'];
+  for (const c of colab) assert.equal(colabCondition(c), 'colab', c);
+  for (const c of ['not IN_COLAB', 'not is_colab()', "not 'google.colab' in sys.modules"]) assert.equal(colabCondition(c), 'not-colab', c);
+  const neither = ["'google.colab' not in sys.modules", 'IN_COLAB or IN_KAGGLE', 'IN_COLAB == False', 'IN_COLAB is None', 'colab_url != ""', 'x > 1', 'sys.platform == "linux"', 'not x'];
+  for (const c of neither) assert.equal(colabCondition(c), undefined, c);
+});
+
+test('colabBlocks: the lines under a Colab if, and under the else of a negated one', () => {
+  const text = "import sys\nif 'google.colab' in sys.modules:\n    pass\n\n    pass\nx = 1\nif not IN_COLAB:\n    a()\nelse:\n    pass\nif IN_KAGGLE:\n    pass\n";
+  const ranges = colabBlocks(text).map((r) => text.slice(r.from, r.to));
+  assert.deepEqual(ranges, ['    pass\n\n    pass', '    pass']);
+  assert.deepEqual(colabBlocks('if IN_COLAB:\nx = 1\n'), [], 'no body');
+});
