@@ -39,8 +39,8 @@ export interface OtherModules {
   mayBeHelper(fromFile: string, q: string): boolean;
   /** The helper names of a module the file imports whole. */
   helperNamesOfModule(fromFile: string, q: string): string[];
-  /** Whether undecoded bytes may import a module of the project (lexical, no decoding). */
-  mayImportProjectBytes(bytes: Buffer): boolean;
+  /** Whether a file's text (or its undecoded bytes read as Latin-1) may import a module of the project (lexical). */
+  mayImportProject(text: string): boolean;
   /** Whether the file calls a helper of a module it imports (lexical). */
   callsHelper(fromFile: string, text: string): boolean;
   /** Whether the file uses a name a module it imports sets to a tool's name (lexical). */

@@ -74,14 +74,14 @@ export class Prefilter {
    * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
    * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
-   * bytes are read as Latin-1 only when an import may be the project's).
+   * bytes read as Latin-1, as the test on bytes read them).
    */
   mayMatterThroughProject(path: string, text: string | Buffer): boolean {
     const p = this.project;
     if (!p) return false;
     if (typeof text !== 'string') {
-      if (!p.mayImportProjectBytes(text)) return false;
-      const s = text.toString('latin1');
+      const s = latin1(text);
+      if (!p.mayImportProject(s)) return false;
       // The regex first: the project's test reads and resolves other modules.
       return this.tools.test(s) && p.callsHelper(path, s);
     }
@@ -106,9 +106,23 @@ export function pythonMayMatter(text: string, tools: RegExp): boolean {
  * non-word character for `\b`, as every non-ASCII character is in the decoded text.
  */
 export function pythonMayMatterBytes(bytes: Uint8Array): boolean {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const s = buf.toString('latin1');
+  const s = latin1(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return apiWordInCode(s) || importsProcessLibrary(s);
+}
+
+let lastBytes: Buffer | undefined;
+let lastLatin1 = '';
+
+/**
+ * A file's bytes read as Latin-1 (one character per byte): the prefilter's tests on undecoded
+ * bytes, all on one reading of the file (the last one is kept for the next test of the same bytes).
+ */
+export function latin1(bytes: Buffer): string {
+  if (bytes !== lastBytes) {
+    lastBytes = bytes;
+    lastLatin1 = bytes.toString('latin1');
+  }
+  return lastLatin1;
 }
 
 /**

@@ -51,37 +51,53 @@ interface Loaded {
 }
 
 /**
- * What is kept of a module read once: its lexical facts. Its text is kept too while the texts kept
- * stay under MAX_KEPT_CHARS in all (a huge project's modules are read again when parsed, not all held).
+ * What is kept of a module read once: its lexical facts, each worked out on first use from the
+ * module's text (`read`: kept while the texts kept stay under MAX_KEPT_CHARS in all, else read
+ * again; a huge project's modules are not all held). A module asked only whether it sets a name
+ * never has its defs scanned, and one asked only for helpers never has its assignments listed.
  */
-interface ModuleText {
-  /** Top-level `def NAME(` blocks whose code names a launch API, by name (lexical). */
-  launchingDefs: Set<string>;
-  /** Top-level assignments by name: the rest of each `NAME = …` line (lexical). */
-  assigned: Map<string, string[]>;
-  /** Every word on the module's import lines (a name it may re-export). */
-  importWords: Set<string>;
+class ModuleText {
+  private defs?: Set<string>;
+  private names?: Map<string, string[]>;
+  private words?: Set<string>;
   /** The module's own imports of project modules (lexical, built on first use). */
   bindings?: ImportBinding[];
   /** setsTool's answers, by name. */
   tool?: Map<string, boolean>;
+
+  constructor(private readonly read: () => string) {}
+
+  /** Top-level `def NAME(` blocks whose code names a launch API, by name (lexical). */
+  get launchingDefs(): Set<string> {
+    return (this.defs ??= launchingDefs(this.read()));
+  }
+
+  /** Top-level assignments by name: the rest of each `NAME = …` line (lexical). */
+  get assigned(): Map<string, string[]> {
+    if (!this.names) {
+      this.names = new Map();
+      for (const m of this.read().matchAll(TOP_ASSIGNMENT)) {
+        const l = this.names.get(m[1]);
+        if (l) l.push(m[2]);
+        else this.names.set(m[1], [m[2]]);
+      }
+    }
+    return this.names;
+  }
+
+  /** Every word on the module's import lines (a name it may re-export). */
+  get importWords(): Set<string> {
+    if (!this.words) {
+      this.words = new Set();
+      for (const m of this.read().matchAll(IMPORT_LINE)) for (const w of m[0].match(/\w+/g) ?? []) this.words.add(w);
+    }
+    return this.words;
+  }
 }
 
 const TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
 
 const IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
-
-function moduleFacts(text: string): ModuleText {
-  const assigned = new Map<string, string[]>();
-  for (const m of text.matchAll(TOP_ASSIGNMENT)) {
-    const l = assigned.get(m[1]);
-    if (l) l.push(m[2]);
-    else assigned.set(m[1], [m[2]]);
-  }
-  const importWords = new Set<string>();
-  for (const m of text.matchAll(IMPORT_LINE)) for (const w of m[0].match(/\w+/g) ?? []) importWords.add(w);
-  return { launchingDefs: launchingDefs(text), assigned, importWords };
-}
 
 /** Module texts kept in memory per thread, in characters, at most. */
 const MAX_KEPT_CHARS = 32 * 1024 * 1024;
@@ -171,7 +187,7 @@ export class ProjectModules implements OtherModules {
   private moduleText(file: string): ModuleText | undefined {
     if (!this.texts.has(file)) {
       const text = this.readText(file);
-      this.texts.set(file, text === undefined ? null : moduleFacts(text));
+      this.texts.set(file, text === undefined ? null : new ModuleText(() => this.readText(file) ?? ''));
     }
     return this.texts.get(file) ?? undefined;
   }
@@ -356,8 +372,8 @@ export class ProjectModules implements OtherModules {
     return out.filter((b) => b.module !== me);
   }
 
-  mayImportProjectBytes(bytes: Buffer): boolean {
-    return mayImportProjectBytes(bytes);
+  mayImportProject(text: string): boolean {
+    return mayImportProjectText(text);
   }
 
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
@@ -433,47 +449,33 @@ const IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
  * only the standard library and installed packages, and the standard library's own files import
  * each other).
  */
-function projectImportStarts(text: string): number[] {
-  return importStarts({ indexOf: (s, i) => text.indexOf(s, i), code: (i) => text.charCodeAt(i), lineStart: (i) => text.lastIndexOf('\n', i) + 1, slice: (a, b) => text.slice(a, b) }, true);
-}
-
-/** Whether undecoded bytes may import a module of the project (projectImportStarts without decoding the file). */
-export function mayImportProjectBytes(bytes: Buffer): boolean {
-  return importStarts({ indexOf: (_, i) => bytes.indexOf(IMPORT_BYTES, i), code: (i) => bytes[i], lineStart: (i) => bytes.lastIndexOf(10, i) + 1, slice: (a, b) => bytes.toString('latin1', a, Math.min(b, bytes.length)) }, false).length > 0;
-}
-
-const IMPORT_BYTES = Buffer.from('import');
-
-interface Searchable {
-  indexOf(s: string, from: number): number;
-  /** The character code at i (NaN or undefined past the end). */
-  code(i: number): number | undefined;
-  lineStart(at: number): number;
-  slice(from: number, to: number): string;
-}
-
-function importStarts(t: Searchable, all: boolean): number[] {
+function projectImportStarts(text: string, all = true): number[] {
   const out: number[] = [];
-  for (let i = t.indexOf('import', 0); i !== -1; i = t.indexOf('import', i + 6)) {
+  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
     // A word of its own, followed by a space or tab: most hits (`important`, `imports`, `_import`) stop here.
-    const before = i > 0 ? t.code(i - 1) : 10;
-    const after = t.code(i + 6);
+    const before = i > 0 ? text.charCodeAt(i - 1) : 10;
+    const after = text.charCodeAt(i + 6);
     if ((before !== 32 && before !== 9 && before !== 10) || (after !== 32 && after !== 9)) continue;
-    const lineStart = t.lineStart(i);
-    const m = IMPORT_PREFIX.exec(t.slice(lineStart, i));
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    const m = IMPORT_PREFIX.exec(text.slice(lineStart, i));
     if (!m) continue;
     let top = m[2];
     if (m[0].trimStart().startsWith('from')) {
       if (!m[1] && (!top || isStandard(top))) continue;
     } else {
       // `import a, b.c as d`: any of them
-      const names = /^import[ \t]+([^\n#;]*)/.exec(t.slice(i, i + 300))?.[1] ?? '';
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text.slice(i, i + 300))?.[1] ?? '';
       if (!names.split(',').some((n) => ((top = n.trim().split(/[.\s]/)[0]), !!top && !isStandard(top)))) continue;
     }
     if (out[out.length - 1] !== lineStart) out.push(lineStart);
     if (!all) break;
   }
   return out;
+}
+
+/** Whether a text (decoded, or bytes read as Latin-1) may import a module of the project. */
+export function mayImportProjectText(text: string): boolean {
+  return projectImportStarts(text, false).length > 0;
 }
 
 /**
