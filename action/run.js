@@ -2532,6 +2532,122 @@ function matchingParen(t, open) {
   return -1;
 }
 
+// dist/src/frontends/shell/batch.js
+function prepareScript(script) {
+  let s = buildScript(script);
+  if (/\\\r?\n/.test(s.text))
+    s = removeLineContinuations(s);
+  if (s.text.includes("<<"))
+    s = blankHeredocSemicolons(s);
+  return { plain: s, rewritten: rewriteGrammarGaps(s) };
+}
+var batch;
+function batchedParse(script) {
+  return batch?.parsed.get(script);
+}
+var BATCH_SCRIPTS = 32;
+function parseShellBatch(scripts, run2) {
+  if (batch)
+    return run2();
+  const own = { parsed: /* @__PURE__ */ new Map(), trees: [] };
+  try {
+    const todo = [];
+    let chars = 0;
+    for (const w of new Set(scripts)) {
+      const n = scriptLength(w);
+      if (n > SHELL_SCRIPT_CHARS.limit)
+        continue;
+      if ((chars += n) > SHELL_FILE_CHARS.limit)
+        break;
+      todo.push({ word: w, s: prepareScript(w).rewritten });
+    }
+    for (let i = 0; i < todo.length; i += BATCH_SCRIPTS)
+      batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
+  } catch (e) {
+    if (!(e instanceof RangeError || isParserTrap(e)))
+      throw e;
+    for (const t of own.trees)
+      t.delete();
+    own.trees.length = 0;
+    own.parsed.clear();
+  }
+  batch = own;
+  try {
+    return run2();
+  } finally {
+    batch = void 0;
+    for (const t of own.trees)
+      t.delete();
+  }
+}
+function batchPart(part, into) {
+  if (part.length < 2)
+    return;
+  const units = [{ ch: "\n", off: -1 }];
+  const at2 = [];
+  let text3 = "";
+  let orig = "";
+  const bounds = [];
+  for (const { s } of part) {
+    const base = units.length;
+    for (const u of s.units)
+      units.push(u);
+    for (const a of s.at)
+      at2.push(a + base);
+    bounds.push(text3.length);
+    text3 += s.text + "\n";
+    orig += (s.orig ?? s.text) + "\n";
+    at2.push(0);
+  }
+  bounds.push(text3.length);
+  const tree = loadedParser("tree-sitter-bash").parse(text3);
+  if (!tree)
+    return;
+  const root = tree.rootNode;
+  const kids = root.children.filter((c) => !!c);
+  const taken = [];
+  let bad = -1;
+  let badEnd = -1;
+  for (let i = 0, k = 0; i < part.length; i++) {
+    const end = bounds[i + 1] - 1;
+    const nodes = [];
+    while (k < kids.length && kids[k].startIndex < end)
+      nodes.push(kids[k++]);
+    if (nodes.some((n) => n.endIndex > end || n.hasError || n.isError || n.isMissing)) {
+      const reach = nodes.reduce((m, n) => Math.max(m, n.endIndex), 0);
+      bad = i;
+      badEnd = i + 1;
+      while (badEnd < part.length && bounds[badEnd] < reach)
+        badEnd++;
+      break;
+    }
+    taken.push(nodes);
+  }
+  if (taken.length) {
+    into.trees.push(tree);
+    const joined = { text: text3, at: at2, units, orig };
+    const map = new ScriptMap(joined);
+    taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
+  } else
+    tree.delete();
+  if (bad < 0)
+    return;
+  if (badEnd === bad + 1) {
+    batchPart(part.slice(bad + 1), into);
+    return;
+  }
+  const mid = bad + badEnd >> 1;
+  batchPart(part.slice(bad, mid), into);
+  batchPart(part.slice(mid, badEnd), into);
+  batchPart(part.slice(badEnd), into);
+}
+function scriptLength(w) {
+  let n = 0;
+  for (const f of w.fragments)
+    n += f.kind === "text" ? f.text.length : 1;
+  return n;
+}
+
 // dist/src/frontends/shell/kept-parses.js
 var keep;
 function keepParses(scripts, run2) {
@@ -3008,7 +3124,7 @@ function parseShellWord(script, opts = {}) {
     else
       throw e;
   };
-  const batched = batch?.parsed.get(script);
+  const batched = batchedParse(script);
   const kept = keptParse(script);
   if (batched || kept) {
     try {
@@ -3071,117 +3187,6 @@ function parseShellWord(script, opts = {}) {
     tree?.delete();
   }
   return result2;
-}
-function prepareScript(script) {
-  let s = buildScript(script);
-  if (/\\\r?\n/.test(s.text))
-    s = removeLineContinuations(s);
-  if (s.text.includes("<<"))
-    s = blankHeredocSemicolons(s);
-  return { plain: s, rewritten: rewriteGrammarGaps(s) };
-}
-var batch;
-var BATCH_SCRIPTS = 32;
-function parseShellBatch(scripts, run2) {
-  if (batch)
-    return run2();
-  const own = { parsed: /* @__PURE__ */ new Map(), trees: [] };
-  try {
-    const todo = [];
-    let chars = 0;
-    for (const w of new Set(scripts)) {
-      const n = scriptLength(w);
-      if (n > SHELL_SCRIPT_CHARS.limit)
-        continue;
-      if ((chars += n) > SHELL_FILE_CHARS.limit)
-        break;
-      todo.push({ word: w, s: prepareScript(w).rewritten });
-    }
-    for (let i = 0; i < todo.length; i += BATCH_SCRIPTS)
-      batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
-  } catch (e) {
-    if (!(e instanceof RangeError || isParserTrap(e)))
-      throw e;
-    for (const t of own.trees)
-      t.delete();
-    own.trees.length = 0;
-    own.parsed.clear();
-  }
-  batch = own;
-  try {
-    return run2();
-  } finally {
-    batch = void 0;
-    for (const t of own.trees)
-      t.delete();
-  }
-}
-function batchPart(part, into) {
-  if (part.length < 2)
-    return;
-  const units = [{ ch: "\n", off: -1 }];
-  const at2 = [];
-  let text3 = "";
-  let orig = "";
-  const bounds = [];
-  for (const { s } of part) {
-    const base = units.length;
-    for (const u of s.units)
-      units.push(u);
-    for (const a of s.at)
-      at2.push(a + base);
-    bounds.push(text3.length);
-    text3 += s.text + "\n";
-    orig += (s.orig ?? s.text) + "\n";
-    at2.push(0);
-  }
-  bounds.push(text3.length);
-  const tree = loadedParser("tree-sitter-bash").parse(text3);
-  if (!tree)
-    return;
-  const root = tree.rootNode;
-  const kids = root.children.filter((c) => !!c);
-  const taken = [];
-  let bad = -1;
-  let badEnd = -1;
-  for (let i = 0, k = 0; i < part.length; i++) {
-    const end = bounds[i + 1] - 1;
-    const nodes = [];
-    while (k < kids.length && kids[k].startIndex < end)
-      nodes.push(kids[k++]);
-    if (nodes.some((n) => n.endIndex > end || n.hasError || n.isError || n.isMissing)) {
-      const reach = nodes.reduce((m, n) => Math.max(m, n.endIndex), 0);
-      bad = i;
-      badEnd = i + 1;
-      while (badEnd < part.length && bounds[badEnd] < reach)
-        badEnd++;
-      break;
-    }
-    taken.push(nodes);
-  }
-  if (taken.length) {
-    into.trees.push(tree);
-    const joined = { text: text3, at: at2, units, orig };
-    const map = new ScriptMap(joined);
-    taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
-  } else
-    tree.delete();
-  if (bad < 0)
-    return;
-  if (badEnd === bad + 1) {
-    batchPart(part.slice(bad + 1), into);
-    return;
-  }
-  const mid = bad + badEnd >> 1;
-  batchPart(part.slice(bad, mid), into);
-  batchPart(part.slice(mid, badEnd), into);
-  batchPart(part.slice(badEnd), into);
-}
-function scriptLength(w) {
-  let n = 0;
-  for (const f of w.fragments)
-    n += f.kind === "text" ? f.text.length : 1;
-  return n;
 }
 var NESTING = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "subshell", "compound_statement", "command_substitution", "process_substitution", "function_definition"]);
 function errorCount(root) {
@@ -3249,8 +3254,11 @@ var Collector = class {
   run(root, nodes) {
     try {
       this.walk(root, nodes);
-      for (const body of this.functions.values()) {
+      const called = this.walked.size > 0;
+      for (const [name, body] of this.functions) {
         if (this.walked.has(body.id))
+          continue;
+        if (called && this.neverCalled(name, body))
           continue;
         this.onUncalled?.();
         this.walk(this.markWalked(body));
@@ -3259,6 +3267,36 @@ var Collector = class {
       this.out.commands.sort((a, b) => (this.starts.get(a) ?? 0) - (this.starts.get(b) ?? 0));
     }
   }
+  /** Comments met by the walk, as [start, end) pairs of script offsets. */
+  comments = [];
+  /**
+   * Dead code: a function the script never calls, in a script that calls some of its functions by
+   * name (a program, not a library others source). Its name appears nowhere outside its own
+   * definition and comments (a commented-out call, `#install_poetry;`, is none), and nothing calls a function by a computed
+   * name (`"$@"`, `$1`, `$cmd`, `eval`, `install_$x`), so its body never runs and is not walked.
+   */
+  neverCalled(name, body) {
+    const text3 = this.s.text;
+    if (this.dispatches)
+      return false;
+    const def = body.parent;
+    if (!def)
+      return false;
+    const word = new RegExp(`(?<![\\w.:-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.:-])`, "g");
+    for (const m of text3.matchAll(word)) {
+      const i = m.index;
+      if (i >= def.startIndex && i < def.endIndex)
+        continue;
+      let inComment = false;
+      for (let k = 0; k < this.comments.length && !inComment; k += 2)
+        inComment = this.comments[k] <= i && i < this.comments[k + 1];
+      if (!inComment)
+        return false;
+    }
+    return true;
+  }
+  /** A command named by an expansion was met (`"$@"`, `$1 "$2"`, `${CMD}`, `install_$x`, `eval …`): any function may run. */
+  dispatches = false;
   /** See ShellParseOptions.onScopes (iteratively: nesting is unbounded). */
   scopes(root) {
     const out = [];
@@ -3333,6 +3371,11 @@ var Collector = class {
       }
       switch (n.type) {
         case "command": {
+          const cmdName = n.childForFieldName("name");
+          if (cmdName && !this.dispatches) {
+            const t = this.s.text.slice(cmdName.startIndex, cmdName.endIndex);
+            this.dispatches = t === "eval" || /[$`]|_vgfrag\d/.test(t);
+          }
           this.command(n, parent?.type === "redirected_statement" ? next : void 0, parent?.type === "redirected_statement" ? parent : void 0);
           const bodies = this.calledBodies(n);
           for (let i = bodies.length - 1; i >= 0; i--)
@@ -3371,6 +3414,7 @@ var Collector = class {
             this.onBranch?.("next", false);
           break;
         case "comment":
+          this.comments.push(n.startIndex, n.endIndex);
           continue;
       }
       const inner = NESTING.has(n.type) ? depth + 1 : depth;
@@ -4240,6 +4284,10 @@ var YAML_CONFIG_MAX_BYTES = 512 * 1024;
 var CONFIG_WORDS = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 function configMayMatter(text3, tools) {
   return CONFIG_WORDS.test(text3) || tools.test(text3);
+}
+var SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+function shellLineMayMatter(text3, tools) {
+  return SHELL_LINE_WORDS.test(text3) || tools.test(text3);
 }
 var TooDeepError = class extends Error {
 };
@@ -7223,7 +7271,7 @@ function analyzeMakefile(file, opts = {}) {
   const textOf = (sh) => sh.text.s;
   const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
   const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
-  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !configMayMatter(textOf(sh), opts.tools) && !removes(sh));
+  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !shellLineMayMatter(textOf(sh), opts.tools) && !removes(sh));
   const parsedShells = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)));
   makefileStats.shellScripts += parsedShells.length;
   for (const sh of parsedShells)
@@ -7994,16 +8042,16 @@ var Prefilter = class {
    * module of the project — it calls a helper of a module it imports, with a tool's name in a string,
    * or it names a launch API and uses a name a module sets to a tool's name. `text` may be the
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
-   * bytes are read as Latin-1 only when an import may be the project's).
+   * bytes read as Latin-1, as the test on bytes read them).
    */
   mayMatterThroughProject(path46, text3) {
     const p = this.project;
     if (!p)
       return false;
     if (typeof text3 !== "string") {
-      if (!p.mayImportProjectBytes(text3))
+      const s = latin1(text3);
+      if (!p.mayImportProject(s))
         return false;
-      const s = text3.toString("latin1");
       return this.tools.test(s) && p.callsHelper(path46, s);
     }
     if (!/\bimport\b/.test(text3))
@@ -8017,9 +8065,17 @@ function pythonMayMatter(text3, tools) {
   return apiWordInCode(text3) && someStringMatches(text3, tools) || importsProcessLibrary(text3);
 }
 function pythonMayMatterBytes(bytes) {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const s = buf.toString("latin1");
+  const s = latin1(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return apiWordInCode(s) || importsProcessLibrary(s);
+}
+var lastBytes;
+var lastLatin1 = "";
+function latin1(bytes) {
+  if (bytes !== lastBytes) {
+    lastBytes = bytes;
+    lastLatin1 = bytes.toString("latin1");
+  }
+  return lastLatin1;
 }
 function apiWordInCode(s) {
   const nextWord = (from) => {
@@ -8461,19 +8517,19 @@ function planBlocks(text3) {
   for (const u of units)
     if (u.kind === "class")
       splitClass(scan, u);
-  const leaves2 = units.flatMap((u) => u.split ?? [u]);
+  const leaves3 = units.flatMap((u) => u.split ?? [u]);
   const reasons = /* @__PURE__ */ new Map();
   const via2 = /* @__PURE__ */ new Map();
   const body = (u) => code.slice(u.start, u.end);
   const api = (t) => nextApiWord(t) >= 0;
   const isStatement = (u) => u.kind === "other";
   const aliases = /* @__PURE__ */ new Set();
-  const importBinds = importedNames2(code, leaves2, aliases);
+  const importBinds = importedNames2(code, leaves3, aliases);
   const aliasUse = namesPattern(aliases);
   const mayLaunch = (t) => api(t) || !!aliasUse?.test(t);
   const seeds = [];
   const wrappers = /* @__PURE__ */ new Set();
-  for (const u of leaves2) {
+  for (const u of leaves3) {
     if (!mayLaunch(body(u)))
       continue;
     seeds.push(u);
@@ -8484,7 +8540,7 @@ function planBlocks(text3) {
   }
   const wrapperUse = callsPattern(wrappers);
   if (wrapperUse) {
-    for (const u of leaves2) {
+    for (const u of leaves3) {
       if (reasons.has(u))
         continue;
       const m = wrapperUse.exec(body(u));
@@ -8503,16 +8559,16 @@ function planBlocks(text3) {
     if (!leading)
       break;
   }
-  for (const u of leaves2)
+  for (const u of leaves3)
     if (!reasons.has(u) && u.kind !== "header" && PY2_STATEMENT.test(body(u)))
       reasons.set(u, "python2");
   for (const u of units)
     if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
       reasons.set(u, "statement");
-  keepDefiners(code, leaves2, seeds, importBinds, reasons, via2);
+  keepDefiners(code, leaves3, seeds, importBinds, reasons, via2);
   return planResult(units, reasons, via2);
 }
-function keepDefiners(code, leaves2, seeds, importBinds, reasons, via2) {
+function keepDefiners(code, leaves3, seeds, importBinds, reasons, via2) {
   const define = (map, name, u) => {
     let l = map.get(name);
     if (!l)
@@ -8520,7 +8576,7 @@ function keepDefiners(code, leaves2, seeds, importBinds, reasons, via2) {
     l.push(u);
   };
   const moduleNames = /* @__PURE__ */ new Map();
-  for (const u of leaves2) {
+  for (const u of leaves3) {
     for (const n of importBinds.get(u) ?? [])
       define(moduleNames, n, u);
     if (!u.owner) {
@@ -11363,10 +11419,101 @@ function dedupe(sites) {
 var PATH_KEY = /["']PATH["']/;
 var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
 var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+function colabAtom(s) {
+  const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
+  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
+    return false;
+  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
+}
+function colabCondition(condition) {
+  const t = condition.replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(t))
+    return void 0;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not)
+    return colabAtom(not[1]) ? "not-colab" : void 0;
+  return t.split(/\band\b/).some(colabAtom) ? "colab" : void 0;
+}
+function colabBlocks(text3) {
+  const out = [];
+  if (!/colab/i.test(text3))
+    return out;
+  const lines = [];
+  for (let start = 0; start <= text3.length; ) {
+    let end = text3.indexOf("\n", start);
+    if (end < 0)
+      end = text3.length;
+    const line = text3.slice(start, end);
+    const code = line.trim();
+    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith("#") ? "" : code });
+    start = end + 1;
+  }
+  const body = (i) => {
+    let last = -1;
+    let k = i + 1;
+    for (; k < lines.length; k++) {
+      if (!lines[k].code)
+        continue;
+      if (lines[k].indent <= lines[i].indent)
+        break;
+      last = k;
+    }
+    return last < 0 ? void 0 : { from: lines[i + 1].start, to: lines[last].end, next: k };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
+    const test = m && colabCondition(m[1]);
+    if (!test)
+      continue;
+    const b = body(i);
+    if (!b)
+      continue;
+    if (test === "colab")
+      out.push({ from: b.from, to: b.to });
+    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
+      const e = body(b.next);
+      if (e)
+        out.push({ from: e.from, to: e.to });
+    }
+  }
+  return out;
+}
+function leaves2(stmt) {
+  if (!stmt)
+    return false;
+  if (stmt.type === "raise_statement" || stmt.type === "return_statement")
+    return true;
+  return stmt.type === "expression_statement" && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
+}
+function colabRanges(node, out) {
+  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
+  if (!test)
+    return;
+  const body = node.childForFieldName("consequence");
+  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
+  if (test === "colab") {
+    if (body)
+      out.push({ from: body.startIndex, to: body.endIndex });
+    return;
+  }
+  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
+    const other = alternatives[0].childForFieldName("body");
+    if (other)
+      out.push({ from: other.startIndex, to: other.endIndex });
+  }
+  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
+  if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
+    out.push({ from: node.endIndex, to: node.parent.endIndex });
+}
 var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites) {
+function pythonFileFacts(root, sites, text3) {
+  const paths = text3.includes("PATH");
+  const colab = /colab/i.test(text3);
+  if (!paths && !colab)
+    return { sites, functions: functionsIn2(root), pathSets: [] };
   const functions = [];
   const pathSets = [];
+  const colabOnly = [];
   const pathDicts = [];
   const stack = [{ node: root, fnEnd: root.endIndex }];
   while (stack.length) {
@@ -11375,6 +11522,9 @@ function pythonFileFacts(root, sites) {
     if (node.type === "function_definition") {
       functions.push({ start: node.startIndex, end: node.endIndex });
       end = node.endIndex;
+    } else if (!paths) {
+      if (node.type === "if_statement")
+        colabRanges(node, colabOnly);
     } else if (node.type === "with_statement") {
       const clause = node.children.find((c) => c?.type === "with_clause");
       const body = node.childForFieldName("body");
@@ -11388,7 +11538,8 @@ function pythonFileFacts(root, sites) {
       const m = PATH_DICT.exec(node.text);
       if (m)
         pathDicts.push({ name: m[1], fnEnd });
-    }
+    } else if (colab && node.type === "if_statement")
+      colabRanges(node, colabOnly);
     if (!STATEMENT_HOLDERS.has(node.type))
       continue;
     const children = node.children;
@@ -11398,7 +11549,20 @@ function pythonFileFacts(root, sites) {
         stack.push({ node: c, fnEnd: end });
     }
   }
-  return { sites, functions, pathSets };
+  return colabOnly.length ? { sites, functions, pathSets, colabOnly } : { sites, functions, pathSets };
+}
+function functionsIn2(root) {
+  const out = [];
+  for (const f of root.descendantsOfType("function_definition")) {
+    if (!f)
+      continue;
+    let p = f.parent;
+    while (p && p.id !== root.id && STATEMENT_HOLDERS.has(p.type))
+      p = p.parent;
+    if (p && p.id === root.id)
+      out.push({ start: f.startIndex, end: f.endIndex });
+  }
+  return out;
 }
 
 // dist/src/frontends/python/index.js
@@ -11426,7 +11590,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites);
+    const facts = pythonFileFacts(root, sites, parseText);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;
@@ -11446,7 +11610,7 @@ function withPythonAnalysis(file, use, opts = {}) {
       };
     }
     const depthProblem = mod.tooDeep ? { path: file.path, kind: "too-deep", message: "not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed", partial: true } : void 0;
-    return use({ sites, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
+    return use({ sites, facts, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
     tree.delete();
     opts.project?.release();
@@ -14999,7 +15163,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
   const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
   parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
-  const py = pa?.sites[0]?.pythonFile;
+  const py = pa?.facts;
   const facts = {
     sites,
     functions: (py?.functions ?? []).map((f) => mod.span(f)),
@@ -15010,6 +15174,13 @@ function finish2(file, nb, reading, pa, vfile, use) {
     notebook: true,
     colab: nb.colab
   };
+  const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
+  const lineEnd = (to) => {
+    const nl = mod.text.indexOf("\n", Math.max(to - 1, 0));
+    return nl < 0 ? file.text.length : mod.span({ start: nl, end: nl + 1 }).start;
+  };
+  if (colabOnly.length)
+    facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
@@ -15575,6 +15746,9 @@ function applyPolicy(site, verdict, judgeOne) {
   const set = facts.pathSets.find((p) => p.from <= at2 && at2 < p.to);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.colabOnly?.some((r) => r.from <= at2 && at2 < r.to)) {
+    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
   if (facts.notebook)
     return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
   let fns = functionsOf.get(facts);
@@ -19044,23 +19218,49 @@ var MAX_PER_FILE = 16;
 var MAX_PARSED = 400;
 var MAX_MODULE_CHARS = 512 * 1024;
 var MAX_NAMES = 500;
+var ModuleText = class {
+  read;
+  defs;
+  names;
+  words;
+  /** The module's own imports of project modules (lexical, built on first use). */
+  bindings;
+  /** setsTool's answers, by name. */
+  tool;
+  constructor(read2) {
+    this.read = read2;
+  }
+  /** Top-level `def NAME(` blocks whose code names a launch API, by name (lexical). */
+  get launchingDefs() {
+    return this.defs ??= launchingDefs(this.read());
+  }
+  /** Top-level assignments by name: the rest of each `NAME = …` line (lexical). */
+  get assigned() {
+    if (!this.names) {
+      this.names = /* @__PURE__ */ new Map();
+      for (const m of this.read().matchAll(TOP_ASSIGNMENT)) {
+        const l = this.names.get(m[1]);
+        if (l)
+          l.push(m[2]);
+        else
+          this.names.set(m[1], [m[2]]);
+      }
+    }
+    return this.names;
+  }
+  /** Every word on the module's import lines (a name it may re-export). */
+  get importWords() {
+    if (!this.words) {
+      this.words = /* @__PURE__ */ new Set();
+      for (const m of this.read().matchAll(IMPORT_LINE))
+        for (const w of m[0].match(/\w+/g) ?? [])
+          this.words.add(w);
+    }
+    return this.words;
+  }
+};
 var TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
 var IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
-function moduleFacts(text3) {
-  const assigned = /* @__PURE__ */ new Map();
-  for (const m of text3.matchAll(TOP_ASSIGNMENT)) {
-    const l = assigned.get(m[1]);
-    if (l)
-      l.push(m[2]);
-    else
-      assigned.set(m[1], [m[2]]);
-  }
-  const importWords = /* @__PURE__ */ new Set();
-  for (const m of text3.matchAll(IMPORT_LINE))
-    for (const w of m[0].match(/\w+/g) ?? [])
-      importWords.add(w);
-  return { launchingDefs: launchingDefs(text3), assigned, importWords };
-}
 var MAX_KEPT_CHARS = 32 * 1024 * 1024;
 var ProjectModules = class {
   root;
@@ -19137,7 +19337,7 @@ var ProjectModules = class {
   moduleText(file) {
     if (!this.texts.has(file)) {
       const text3 = this.readText(file);
-      this.texts.set(file, text3 === void 0 ? null : moduleFacts(text3));
+      this.texts.set(file, text3 === void 0 ? null : new ModuleText(() => this.readText(file) ?? ""));
     }
     return this.texts.get(file) ?? void 0;
   }
@@ -19324,8 +19524,8 @@ var ProjectModules = class {
     }
     return out.filter((b) => b.module !== me);
   }
-  mayImportProjectBytes(bytes) {
-    return mayImportProjectBytes(bytes);
+  mayImportProject(text3) {
+    return mayImportProjectText(text3);
   }
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
   callsHelper(fromFile, text3) {
@@ -19394,22 +19594,15 @@ function isStandard(top) {
   return top === "test" || STDLIB_MODULES.has(top);
 }
 var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
-function projectImportStarts(text3) {
-  return importStarts({ indexOf: (s, i) => text3.indexOf(s, i), code: (i) => text3.charCodeAt(i), lineStart: (i) => text3.lastIndexOf("\n", i) + 1, slice: (a, b) => text3.slice(a, b) }, true);
-}
-function mayImportProjectBytes(bytes) {
-  return importStarts({ indexOf: (_, i) => bytes.indexOf(IMPORT_BYTES, i), code: (i) => bytes[i], lineStart: (i) => bytes.lastIndexOf(10, i) + 1, slice: (a, b) => bytes.toString("latin1", a, Math.min(b, bytes.length)) }, false).length > 0;
-}
-var IMPORT_BYTES = Buffer.from("import");
-function importStarts(t, all) {
+function projectImportStarts(text3, all = true) {
   const out = [];
-  for (let i = t.indexOf("import", 0); i !== -1; i = t.indexOf("import", i + 6)) {
-    const before = i > 0 ? t.code(i - 1) : 10;
-    const after = t.code(i + 6);
+  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
+    const before = i > 0 ? text3.charCodeAt(i - 1) : 10;
+    const after = text3.charCodeAt(i + 6);
     if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9)
       continue;
-    const lineStart = t.lineStart(i);
-    const m = IMPORT_PREFIX.exec(t.slice(lineStart, i));
+    const lineStart = text3.lastIndexOf("\n", i) + 1;
+    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
     if (!m)
       continue;
     let top = m[2];
@@ -19417,7 +19610,7 @@ function importStarts(t, all) {
       if (!m[1] && (!top || isStandard(top)))
         continue;
     } else {
-      const names = /^import[ \t]+([^\n#;]*)/.exec(t.slice(i, i + 300))?.[1] ?? "";
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 300))?.[1] ?? "";
       if (!names.split(",").some((n) => (top = n.trim().split(/[.\s]/)[0], !!top && !isStandard(top))))
         continue;
     }
@@ -19427,6 +19620,9 @@ function importStarts(t, all) {
       break;
   }
   return out;
+}
+function mayImportProjectText(text3) {
+  return projectImportStarts(text3, false).length > 0;
 }
 function launchingDefs(text3) {
   const out = /* @__PURE__ */ new Set();

@@ -86,3 +86,40 @@ testRule(venvNotOnPath, {
     },
   ],
 });
+
+// gse's install-gse.sh: `install_poetry()` pipes get-poetry.py to `python3` after the venv is made,
+// but nothing calls it (its call is commented out, `#install_poetry;`): dead code, not walked.
+const GSE = (call: string) =>
+  "#!/bin/bash\ninstall_venv() {\n  python3 -m venv ~/gvmpy\n  ~/gvmpy/bin/pip install -q wheel\n}\n\ninstall_poetry() {\n  /usr/bin/logger 'install_poetry' -t 'gce';\n" +
+  '  curl -sSL https://example.org/get-poetry.py | python3 - > /dev/null 2>&1;\n}\n\nmain() {\n  install_venv;\n  ' + call + '\n}\n\nmain;\n';
+
+testRule(venvNotOnPath, {
+  filename: 'installfiles/install-gse.sh',
+  label: 'shell script, a function never called',
+  valid: [
+    { name: 'gse: its only call commented out, its own log line naming it', code: GSE('#install_poetry;') },
+    { name: 'named nowhere at all', code: GSE('echo done') },
+  ],
+  invalid: [
+    {
+      name: 'called from main: its python3 runs after the venv is made',
+      code: GSE('install_poetry;'),
+      errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+    {
+      name: 'a dispatch by computed name ("$@") may call it',
+      code: GSE('"$@"'),
+      errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+    {
+      name: 'named in a trap: it may run',
+      code: GSE("trap 'install_poetry' EXIT"),
+      errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+    {
+      name: 'a library of functions (none called here): another script sources it and calls them',
+      code: '#!/bin/bash\nmake_venv() {\n  python3 -m venv .venv\n}\n\nsetup() {\n  make_venv\n  pip install -e .\n}\n',
+      errors: [{ line: 8, messageId: 'notOnPath', data: { name: 'pip' } }],
+    },
+  ],
+});

@@ -11,15 +11,16 @@
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { SHELL_COMMANDS, SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS, within, type BudgetMeter } from '../../kernel/budgets.js';
-import { isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
-import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, separateCompoundEnds, type Script } from './script.js';
-import { rewriteGrammarGaps } from './grammar-gaps.js';
+import { isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
+import { ScriptMap, separateCompoundEnds, type Script } from './script.js';
+import { batchedParse, prepareScript, scriptLength } from './batch.js';
 import { keepParse, keptParse } from './kept-parses.js';
 import { repairCasePatterns } from './grammar-repair.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
 export { keepParses } from './kept-parses.js';
+export { parseShellBatch } from './batch.js';
 export type { ShellAssignment, ShellCommand, ShellDialect, ShellParseError, ShellParseOptions, ShellParseResult } from './types.js';
 
 /** Parse errors are for reporting a file as partially checked; a handful is plenty. */
@@ -55,7 +56,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   };
   // Parsed with the other scripts of its batch (parseShellBatch): the same tree, no errors. Or
   // parsed by an earlier run over this very Word (keepParses): the same script and tree.
-  const batched = batch?.parsed.get(script);
+  const batched = batchedParse(script);
   const kept = keptParse(script);
   if (batched || kept) {
     try {
@@ -118,140 +119,6 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     tree?.delete();
   }
   return result;
-}
-
-/** A script as it is handed to tree-sitter: as the Word says (`plain`), and after rewriteGrammarGaps. */
-function prepareScript(script: Word): { plain: Script; rewritten: Script } {
-  let s = buildScript(script);
-  if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
-  if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
-  return { plain: s, rewritten: rewriteGrammarGaps(s) };
-}
-
-/** A script of a batch: its top-level nodes in the batch's tree, read through the batch's one script and map. */
-interface Batched {
-  s: Script;
-  map: ScriptMap;
-  root: SyntaxNode;
-  nodes: SyntaxNode[];
-}
-
-interface Batch {
-  parsed: Map<Word, Batched>;
-  trees: Tree[];
-}
-
-/** The batch being run (see parseShellBatch), if any. */
-let batch: Batch | undefined;
-
-/** Scripts per tree-sitter call: at most this many are parsed again, in halves, around one the batch cannot take. */
-const BATCH_SCRIPTS = 32;
-
-/**
- * Runs `run` with `scripts` (shells of one file: Makefile recipe lines) parsed a part at a time,
- * BATCH_SCRIPTS scripts in one tree-sitter call, instead of one call each: parseShellWord, given one
- * of these very Words inside `run`, walks its share of the part's tree. A part's scripts are joined
- * by line breaks. A script is taken when its top-level nodes are its own (none runs on into the
- * next script: an open quote, a here-doc, a trailing `&&`) and hold no syntax error, and so does
- * every script before it in the part: its tree is then the one its own parse gives. A script with
- * an error of its own is left to its own parse (with the parser's retries, as without a batch),
- * and the part goes on after it; a node that covers several scripts (a here-doc running on, or an
- * error the parser's recovery reached back from) has its scripts parsed again in halves.
- */
-export function parseShellBatch<T>(scripts: readonly Word[], run: () => T): T {
-  if (batch) return run(); // nested: the outer batch stays
-  const own: Batch = { parsed: new Map(), trees: [] };
-  try {
-    const todo: { word: Word; s: Script }[] = [];
-    let chars = 0;
-    for (const w of new Set(scripts)) {
-      const n = scriptLength(w);
-      if (n > SHELL_SCRIPT_CHARS.limit) continue; // parseShellWord reports it
-      // Past the file's budget parseShellWord stops the file (its meter): no text is prepared beyond it.
-      if ((chars += n) > SHELL_FILE_CHARS.limit) break;
-      todo.push({ word: w, s: prepareScript(w).rewritten });
-    }
-    for (let i = 0; i < todo.length; i += BATCH_SCRIPTS) batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
-  } catch (e) {
-    // Too deep or a trap: every script is parsed on its own (and reports it), as without a batch.
-    if (!(e instanceof RangeError || isParserTrap(e))) throw e;
-    for (const t of own.trees) t.delete();
-    own.trees.length = 0;
-    own.parsed.clear();
-  }
-  batch = own;
-  try {
-    return run();
-  } finally {
-    batch = undefined;
-    for (const t of own.trees) t.delete();
-  }
-}
-
-/** One parse of `part`'s scripts joined by line breaks; records those it can take (see parseShellBatch). */
-function batchPart(part: { word: Word; s: Script }[], into: Batch): void {
-  if (part.length < 2) return;
-  // One script for all: the texts joined by '\n' (a unit of no source position), units appended.
-  const units: Script['units'] = [{ ch: '\n', off: -1 }];
-  const at: number[] = [];
-  let text = '';
-  let orig = '';
-  const bounds: number[] = [];
-  for (const { s } of part) {
-    const base = units.length;
-    for (const u of s.units) units.push(u);
-    for (const a of s.at) at.push(a + base);
-    bounds.push(text.length);
-    text += s.text + '\n';
-    orig += (s.orig ?? s.text) + '\n';
-    at.push(0);
-  }
-  bounds.push(text.length);
-  const tree = loadedParser('tree-sitter-bash').parse(text);
-  if (!tree) return;
-  const root = tree.rootNode;
-  const kids = root.children.filter((c): c is SyntaxNode => !!c);
-  const taken: SyntaxNode[][] = [];
-  /** The first script not taken, and the one after the last that its nodes reach into. */
-  let bad = -1;
-  let badEnd = -1;
-  for (let i = 0, k = 0; i < part.length; i++) {
-    const end = bounds[i + 1] - 1; // the joining line break
-    const nodes: SyntaxNode[] = [];
-    while (k < kids.length && kids[k].startIndex < end) nodes.push(kids[k++]);
-    if (nodes.some((n) => n.endIndex > end || n.hasError || n.isError || n.isMissing)) {
-      const reach = nodes.reduce((m, n) => Math.max(m, n.endIndex), 0);
-      bad = i;
-      badEnd = i + 1;
-      while (badEnd < part.length && bounds[badEnd] < reach) badEnd++;
-      break;
-    }
-    taken.push(nodes);
-  }
-  if (taken.length) {
-    into.trees.push(tree);
-    const joined: Script = { text, at, units, orig };
-    const map = new ScriptMap(joined);
-    taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
-  } else tree.delete();
-  if (bad < 0) return;
-  if (badEnd === bad + 1) {
-    // An error of its own: that script alone, the rest of the part again.
-    batchPart(part.slice(bad + 1), into);
-    return;
-  }
-  // A node over several scripts: which of them is at fault is not known; each half again.
-  const mid = (bad + badEnd) >> 1;
-  batchPart(part.slice(bad, mid), into);
-  batchPart(part.slice(mid, badEnd), into);
-  batchPart(part.slice(badEnd), into);
-}
-
-/** Characters of a script Word (a non-text fragment counts as one). */
-function scriptLength(w: Word): number {
-  let n = 0;
-  for (const f of w.fragments) n += f.kind === 'text' ? f.text.length : 1;
-  return n;
 }
 
 /** Nodes that open a level of nesting, for the nesting budget. */
@@ -325,8 +192,10 @@ class Collector {
   run(root: SyntaxNode, nodes?: SyntaxNode[]): void {
     try {
       this.walk(root, nodes);
-      for (const body of this.functions.values()) {
+      const called = this.walked.size > 0;
+      for (const [name, body] of this.functions) {
         if (this.walked.has(body.id)) continue;
+        if (called && this.neverCalled(name, body)) continue;
         this.onUncalled?.();
         this.walk(this.markWalked(body));
       }
@@ -336,6 +205,35 @@ class Collector {
       this.out.commands.sort((a, b) => (this.starts.get(a) ?? 0) - (this.starts.get(b) ?? 0));
     }
   }
+
+  /** Comments met by the walk, as [start, end) pairs of script offsets. */
+  private readonly comments: number[] = [];
+
+  /**
+   * Dead code: a function the script never calls, in a script that calls some of its functions by
+   * name (a program, not a library others source). Its name appears nowhere outside its own
+   * definition and comments (a commented-out call, `#install_poetry;`, is none), and nothing calls a function by a computed
+   * name (`"$@"`, `$1`, `$cmd`, `eval`, `install_$x`), so its body never runs and is not walked.
+   */
+  private neverCalled(name: string, body: SyntaxNode): boolean {
+    const text = this.s.text;
+    if (this.dispatches) return false;
+    const def = body.parent;
+    if (!def) return false;
+    const word = new RegExp(`(?<![\\w.:-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.:-])`, 'g');
+    for (const m of text.matchAll(word)) {
+      const i = m.index;
+      // Its own body naming it (a log line, recursion) does not call it from outside.
+      if (i >= def.startIndex && i < def.endIndex) continue;
+      let inComment = false;
+      for (let k = 0; k < this.comments.length && !inComment; k += 2) inComment = this.comments[k] <= i && i < this.comments[k + 1];
+      if (!inComment) return false;
+    }
+    return true;
+  }
+
+  /** A command named by an expansion was met (`"$@"`, `$1 "$2"`, `${CMD}`, `install_$x`, `eval …`): any function may run. */
+  private dispatches = false;
 
   /** See ShellParseOptions.onScopes (iteratively: nesting is unbounded). */
   scopes(root: SyntaxNode | SyntaxNode[]): Span[] {
@@ -413,6 +311,12 @@ class Collector {
       }
       switch (n.type) {
         case 'command': {
+          const cmdName = n.childForFieldName('name');
+          if (cmdName && !this.dispatches) {
+            const t = this.s.text.slice(cmdName.startIndex, cmdName.endIndex);
+            // (`_vgfragN_`: a value the shell string was built from, unknown here.)
+            this.dispatches = t === 'eval' || /[$`]|_vgfrag\d/.test(t);
+          }
           this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : undefined);
           // Pushed before the command's own children: its arguments' `$(…)` run first, then the body.
           const bodies = this.calledBodies(n);
@@ -447,6 +351,7 @@ class Collector {
           if (parent?.type === 'if_statement') this.onBranch?.('next', false);
           break;
         case 'comment':
+          this.comments.push(n.startIndex, n.endIndex);
           continue;
       }
       // Children are visited even below commands: `$(…)` in arguments and redirections run too.
