@@ -57,3 +57,13 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A notebook as Jupyter writes it: one code cell per string (list-form sources), with `metadata`. */
+export function notebookWith(metadata: object, cells: string[]): string {
+  const source = (s: string) => s.split(/(?<=\n)/);
+  return `${JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source(c) })), metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+}
+
+/** A Python 3 notebook, one code cell per argument. */
+export function pythonNotebook(...cells: string[]): string {
+  return notebookWith({ kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }, cells);
+}

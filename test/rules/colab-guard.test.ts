@@ -13,6 +13,7 @@ import { colabBlocks, colabCondition } from '../../src/frontends/python/file-fac
 import { barePip } from '../../src/rules/bare-pip.js';
 import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
 import { testRule } from '../rule-tester.js';
+import { pythonNotebook } from '../helpers.js';
 
 // accelerate's install_xla: the Colab test computed into a name, the install under `if in_colab:`.
 const ACCELERATE = `import subprocess
@@ -49,12 +50,7 @@ else:
     subprocess.run("pip install -q diffusers", shell=True)
 `;
 
-/** A notebook as Jupyter writes it, one code cell per argument. */
-function nb(...cells: string[]): string {
-  const source = (s: string) => s.split(/(?<=\n)/);
-  const metadata = { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } };
-  return `${JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source(c) })), metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
-}
+const nb = pythonNotebook;
 
 // sdnext's BLIP demo: the install cell guarded by the Colab test, in a notebook not saved from Colab.
 const BLIP_CELL = "import sys\nif 'google.colab' in sys.modules:\n    print('Running in Colab.')\n    !pip3 install transformers==4.15.0 timm==0.4.12\n    !git clone https://github.com/salesforce/BLIP\n";

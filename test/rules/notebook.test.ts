@@ -8,18 +8,11 @@ import { barePip } from '../../src/rules/bare-pip.js';
 import { barePythonInterpreter } from '../../src/rules/bare-python-interpreter.js';
 import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
 import { testRule } from '../rule-tester.js';
+import { notebookWith, pythonNotebook } from '../helpers.js';
 
 const FILE = 'notebooks/explore.ipynb';
 
-/** A notebook as Jupyter writes it, one code cell per argument (list-form sources). */
-function nb(...cells: string[]): string {
-  return notebookWith({ kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }, cells);
-}
-
-function notebookWith(metadata: object, cells: string[]): string {
-  const source = (s: string) => s.split(/(?<=\n)/);
-  return `${JSON.stringify({ cells: cells.map((c) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source(c) })), metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
-}
+const nb = pythonNotebook;
 
 /** Saved from Google Colab, as its notebooks are (gemini-cookbook, ComfyUI-Manager, Fooocus … in the corpus). */
 const colab = (...cells: string[]) => notebookWith({ colab: { provenance: [] }, kernelspec: { display_name: 'Python 3', name: 'python3' } }, cells);
