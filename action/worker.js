@@ -12789,6 +12789,8 @@ var PythonRewriter = class {
         const seq = `${exe}, ${q}-m${q}, ${q}${target.module}${q}`;
         if (lit.parentType === "list" || lit.parentType === "tuple")
           text4 = seq;
+        else if (!this.argumentOfCall(lit))
+          return void 0;
         else if (lit.parentType === "argument_list" && (this.site.api.startsWith("asyncio.") || this.opts.varargs))
           text4 = seq;
         else if ((lit.parentType === "argument_list" || lit.parentType === "keyword_argument") && this.takesArgv())
@@ -12857,6 +12859,15 @@ var PythonRewriter = class {
       text3 = `(${text3})`;
     }
     return { edits: [{ start: lit.span.start, end: lit.span.end, text: text3 }, ...this.importEdits(imports)], applicability, reason };
+  }
+  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  argumentOfCall(lit) {
+    const node = this.nodeAt(lit);
+    let list = node ? parentOf(node) : null;
+    if (list?.type === "keyword_argument")
+      list = parentOf(list);
+    const own = this.call.childForFieldName("arguments");
+    return !!list && !!own && list.type === "argument_list" && list.startIndex === own.startIndex && list.endIndex === own.endIndex;
   }
   /** Whether the call reads a list here as the whole argv (subprocess's args, pty.spawn), not as one program path. */
   takesArgv() {

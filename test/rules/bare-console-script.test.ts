@@ -20,6 +20,22 @@ testRule(bareConsoleScript, {
   ],
   invalid: [
     {
+      // Spyder's vendored pylsp flake8 plugin: the name is another call's default, used as one word
+      // of argv (`[exe] + args`); a list written there would be spliced in as one element.
+      name: "the default of another call's argument, used as one argv word: found, no fix",
+      code: 'import subprocess\nimport sys\n\n\ndef run(settings, args):\n    exe = settings.get("executable", "flake8")\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n',
+      errors: [{ line: 9, messageId: 'runModule' }],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: 'a program string as the call\'s own argument (positional or args=) → a list',
+      code: 'import subprocess\nimport sys\nsubprocess.run("flake8")\nsubprocess.run(args="flake8")\n',
+      errors: [{ line: 3, messageId: 'runModule' }, { line: 4, messageId: 'runModule' }],
+      output: null,
+      unsafeOutput: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "-m", "flake8"])\nsubprocess.run(args=[sys.executable, "-m", "flake8"])\n',
+    },
+    {
       name: 'pytest: unsafe fix to -m pytest',
       code: 'import subprocess\nimport sys\nsubprocess.run(["pytest", "-q"])\n',
       errors: [{ line: 3, column: 17, messageId: 'runModule', message: /console script "pytest" is found on PATH/ }],

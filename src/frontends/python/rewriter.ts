@@ -79,6 +79,9 @@ export class PythonRewriter implements ProgramRewriter {
         const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
         const seq = `${exe}, ${q}-m${q}, ${q}${target.module}${q}`;
         if (lit.parentType === 'list' || lit.parentType === 'tuple') text = seq;
+        // An argument of the launch call itself: an argument of another call (`settings.get("exe",
+        // "flake8")`, whose value Spyder's pylsp puts in `[exe] + args`) may be used as one word.
+        else if (!this.argumentOfCall(lit)) return undefined;
         else if (lit.parentType === 'argument_list' && (this.site.api.startsWith('asyncio.') || this.opts.varargs)) text = seq;
         else if ((lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') && this.takesArgv()) text = `[${seq}]`;
         else return undefined;
@@ -147,6 +150,15 @@ export class PythonRewriter implements ProgramRewriter {
       text = `(${text})`;
     }
     return { edits: [{ start: lit.span.start, end: lit.span.end, text }, ...this.importEdits(imports)], applicability, reason };
+  }
+
+  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  private argumentOfCall(lit: LiteralRef): boolean {
+    const node = this.nodeAt(lit);
+    let list = node ? parentOf(node) : null;
+    if (list?.type === 'keyword_argument') list = parentOf(list);
+    const own = this.call.childForFieldName('arguments');
+    return !!list && !!own && list.type === 'argument_list' && list.startIndex === own.startIndex && list.endIndex === own.endIndex;
   }
 
   /** Whether the call reads a list here as the whole argv (subprocess's args, pty.spawn), not as one program path. */
