@@ -11434,6 +11434,8 @@ function colabAtom(s) {
   const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
   if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
     return false;
+  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
+    return false;
   return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
 }
 function colabCondition(condition) {

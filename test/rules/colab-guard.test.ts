@@ -138,7 +138,7 @@ test('colabCondition: which if-conditions hold only in Colab, or only outside it
   const colab = ["'google.colab' in sys.modules", '"google.colab" in str(get_ipython())', 'IN_COLAB', 'is_colab()', 'utils.running_in_colab()', '"COLAB_GPU" in os.environ', 'IN_COLAB and not done', '(IN_COLAB)'];
   for (const c of colab) assert.equal(colabCondition(c), 'colab', c);
   for (const c of ['not IN_COLAB', 'not is_colab()', "not 'google.colab' in sys.modules"]) assert.equal(colabCondition(c), 'not-colab', c);
-  const neither = ["'google.colab' not in sys.modules", 'IN_COLAB or IN_KAGGLE', 'IN_COLAB == False', 'IN_COLAB is None', 'colab_url != ""', 'x > 1', 'sys.platform == "linux"', 'not x'];
+  const neither = ['NOT_COLAB', 'no_colab', 'utils.is_not_colab()', 'colab_disabled', 'SKIP_COLAB', "'google.colab' not in sys.modules", 'IN_COLAB or IN_KAGGLE', 'IN_COLAB == False', 'IN_COLAB is None', 'colab_url != ""', 'x > 1', 'sys.platform == "linux"', 'not x'];
   for (const c of neither) assert.equal(colabCondition(c), undefined, c);
 });
 

@@ -32,6 +32,8 @@ const PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[
 function colabAtom(s: string): boolean {
   const t = s.trim().replace(/^\((.*)\)$/, '$1').trim();
   if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, ''))) return false;
+  // A name that says the opposite (`NOT_COLAB`, `no_colab`, `colab_disabled`) is no Colab test.
+  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t)) return false;
   return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
 }
 
