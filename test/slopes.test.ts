@@ -212,3 +212,14 @@ test('slope: zsh forms the shell rewrite handles, on one hostile line, 150k–30
     await assertLinear(what, (s) => rewriteGrammarGaps({ text: make(s) } as Script));
   }
 });
+
+test('slope: a program script of functions never called, 200 → 3,200 (dead-code check: one index of the words and comments, not a search of the script per function)', async () => {
+  const script = (n: number) => {
+    const defs = Array.from({ length: n }, (_, i) => `f${i}() {\n  pip install x${i}\n}  # f${i}: kept for later\n`).join('');
+    return `#!/bin/bash\nmain() {\n  echo start\n}\n${defs}python3 -m venv .venv\nmain\n`;
+  };
+  await assertLinear('uncalled functions', async (k) => {
+    const found = await checkText(script(200 * k), { path: 'scripts/install.sh' });
+    assert.equal(found.length, 0, 'every uncalled function is dead code');
+  });
+});

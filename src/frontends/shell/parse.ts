@@ -216,20 +216,46 @@ class Collector {
    * name (`"$@"`, `$1`, `$cmd`, `eval`, `install_$x`), so its body never runs and is not walked.
    */
   private neverCalled(name: string, body: SyntaxNode): boolean {
-    const text = this.s.text;
     if (this.dispatches) return false;
     const def = body.parent;
     if (!def) return false;
-    const word = new RegExp(`(?<![\\w.:-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.:-])`, 'g');
-    for (const m of text.matchAll(word)) {
-      const i = m.index;
+    // Every word of the script (a run of [\w.:-], as a name is delimited) by where it occurs, and
+    // the comments sorted, built once: each function's check is then its own name's occurrences.
+    if (!this.words) {
+      this.words = new Map();
+      for (const m of this.s.text.matchAll(/[\w.:-]+/g)) {
+        const at = this.words.get(m[0]);
+        if (at) at.push(m.index);
+        else this.words.set(m[0], [m.index]);
+      }
+      const pairs: [number, number][] = [];
+      for (let k = 0; k < this.comments.length; k += 2) pairs.push([this.comments[k], this.comments[k + 1]]);
+      pairs.sort((x, y) => x[0] - y[0]);
+      this.sortedComments = pairs;
+    }
+    for (const i of this.words.get(name) ?? []) {
       // Its own body naming it (a log line, recursion) does not call it from outside.
       if (i >= def.startIndex && i < def.endIndex) continue;
-      let inComment = false;
-      for (let k = 0; k < this.comments.length && !inComment; k += 2) inComment = this.comments[k] <= i && i < this.comments[k + 1];
-      if (!inComment) return false;
+      if (!this.inComment(i)) return false;
     }
     return true;
+  }
+
+  private words?: Map<string, number[]>;
+  private sortedComments: [number, number][] = [];
+
+  /** Whether script offset i lies in a comment the walk met (binary search; comments do not overlap). */
+  private inComment(i: number): boolean {
+    const c = this.sortedComments;
+    let lo = 0;
+    let hi = c.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (c[mid][1] <= i) lo = mid + 1;
+      else if (c[mid][0] > i) hi = mid - 1;
+      else return true;
+    }
+    return false;
   }
 
   /** A command named by an expansion was met (`"$@"`, `$1 "$2"`, `${CMD}`, `install_$x`, `eval …`): any function may run. */
