@@ -4308,11 +4308,11 @@ function shownVia(standIns, otherwise) {
 // dist/src/frontends/front-end.js
 var CONFIG_MAX_BYTES = 2 * 1024 * 1024;
 var YAML_CONFIG_MAX_BYTES = 512 * 1024;
-var CONFIG_WORDS = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+var SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+var CONFIG_WORDS = new RegExp(`python|pip|${SHELL_LINE_WORDS.source}`, "i");
 function configMayMatter(text3, tools) {
   return CONFIG_WORDS.test(text3) || tools.test(text3);
 }
-var SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 function shellLineMayMatter(text3, tools) {
   return SHELL_LINE_WORDS.test(text3) || tools.test(text3);
 }

@@ -44,8 +44,17 @@ export const CONFIG_MAX_BYTES = 2 * 1024 * 1024;
  */
 export const YAML_CONFIG_MAX_BYTES = 512 * 1024;
 
-/** Words every configuration finding needs one of (a Python tool, a venv, an activation …). */
-const CONFIG_WORDS = /python|pip|venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+/**
+ * The words a configuration finding needs one of that a Python tool's name does not cover: a venv,
+ * an activation, the self-managing tools.
+ */
+const SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+/**
+ * Words every configuration finding needs one of (a Python tool, a venv, an activation …): the
+ * above, and `python` or `pip` in any case anywhere.
+ */
+const CONFIG_WORDS = new RegExp(`python|pip|${SHELL_LINE_WORDS.source}`, 'i');
 
 /** The prefilter shared by the configuration front ends: can this text hold a finding at all? */
 export function configMayMatter(text: string, tools: RegExp): boolean {
@@ -53,16 +62,10 @@ export function configMayMatter(text: string, tools: RegExp): boolean {
 }
 
 /**
- * The words of CONFIG_WORDS a Python tool's name does not cover: a venv, an activation, the
- * self-managing tools. (`python` and `pip` in any case also match paths such as CPython's
- * `Python/ceval.c`, `PIPE` and `pipeline`; `tools` finds them where they name a program.)
- */
-const SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
-
-/**
  * The prefilter for one shell line of a file whose lines are shells of their own (a Makefile's
  * recipe lines): whether the line can take part in a finding. Sharper than configMayMatter, which
- * decides whether a whole file is read at all.
+ * decides whether a whole file is read at all: `python` and `pip` in any case also match paths
+ * such as CPython's `Python/ceval.c`, `PIPE` and `pipeline`; `tools` finds them where they name a program.
  */
 export function shellLineMayMatter(text: string, tools: RegExp): boolean {
   return SHELL_LINE_WORDS.test(text) || tools.test(text);
