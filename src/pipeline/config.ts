@@ -268,7 +268,7 @@ export function settingsFileIn(dir: string, hasTable: (pyproject: string) => boo
 
 export function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

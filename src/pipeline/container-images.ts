@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../frontends/yaml-scalars.js';
 import type { Language } from '../kernel/launch-site.js';
 import { claimingFrontEnd } from '../frontends/index.js';
 import { imageStages, splitWords, venvFirstOnPath, type ImageCopy, type ImageState } from '../frontends/dockerfile/image.js';
@@ -98,7 +98,7 @@ function composeDefs(file: string): BuildDef[] {
   let doc: unknown;
   try {
     // Compose's own tags (!reset, !override) are not YAML's: their values are read as plain data.
-    doc = parseYaml(raw.replace(/!(?:reset|override)\b/g, ''), { logLevel: 'silent' });
+    doc = yaml().parse(raw.replace(/!(?:reset|override)\b/g, ''), { logLevel: 'silent' });
   } catch {
     return [];
   }

@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../frontends/yaml-scalars.js';
 import { splitWords } from '../frontends/dockerfile/image.js';
 
 export interface DockerRunDef {
@@ -66,7 +66,7 @@ export function dockerRunDefs(workflows: readonly string[], root: string): Docke
     if (!/docker\s+run\b/.test(text)) continue;
     let doc: unknown;
     try {
-      doc = parseYaml(text, { logLevel: 'silent' });
+      doc = yaml().parse(text, { logLevel: 'silent' });
     } catch {
       continue;
     }

@@ -145,8 +145,8 @@ export class WhoRuns {
 function resolveIn(p: string, dirs: readonly string[], root: string): { path: string; folder: boolean } | undefined {
   const kind = (x: string) => {
     try {
-      const st = fs.statSync(x);
-      return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : undefined;
+      const st = fs.statSync(x, { throwIfNoEntry: false });
+      return st?.isDirectory() ? 'folder' : st?.isFile() ? 'file' : undefined;
     } catch {
       return undefined;
     }

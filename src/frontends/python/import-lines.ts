@@ -4,6 +4,7 @@
  * resolves against the run's files, and project-modules.ts, which resolves against the disk).
  */
 import path from 'node:path';
+import { STDLIB_MODULES } from '../../judge/stdlib-modules.js';
 
 /** `from .mod import a, b as c` (a parenthesised or backslash-continued list included). */
 export const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
@@ -88,4 +89,84 @@ export function topLevelBlocks(text: string): TopBlock[] {
     offset += l.length + 1;
   }
   return out;
+}
+
+/**
+ * A top-level module name of the standard library, its own `test` package among them (which
+ * `sys.stdlib_module_names` leaves out; the standard library's tests import it everywhere).
+ */
+export function isStandard(top: string): boolean {
+  return top === 'test' || STDLIB_MODULES.has(top);
+}
+
+/** Task runners and process libraries (process-libraries.ts): importing one keeps the file whole. */
+const PROCESS_LIBRARIES = new Set(['invoke', 'fabric', 'sh', 'plumbum', 'pexpect', 'sarge', 'delegator']);
+
+/** What may stand before `import` on its line: nothing, or `from MODULE ` (relative or not). */
+const IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+
+/**
+ * One pass over a text by plain search for the word `import` (no regex over the whole text):
+ * calls `visit` with the line start of each import statement that may name a project module
+ * (relative, or a top-level name outside the standard library; most files of a project import only
+ * the standard library and installed packages, and the standard library's own files import each
+ * other) and with whether it imports a process library.
+ */
+function eachImport(text: string, visit: (lineStart: number, project: boolean, library: boolean) => void): void {
+  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
+    // A word of its own: most hits (`important`, `imports`, `_import`) stop here. After it a space
+    // or tab, or `(`/`*` of `from M import(a, b)` and `from M import*`.
+    const before = i > 0 ? text.charCodeAt(i - 1) : 10;
+    const after = text.charCodeAt(i + 6);
+    if ((before !== 32 && before !== 9 && before !== 10) || (after !== 32 && after !== 9 && after !== 40 && after !== 42)) continue;
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    const m = IMPORT_PREFIX.exec(text.slice(lineStart, i));
+    if (!m) continue;
+    let project = false;
+    let library = false;
+    if (m[0].trimStart().startsWith('from')) {
+      const top = m[2];
+      project = !!m[1] || (!!top && !isStandard(top));
+      library = !m[1] && PROCESS_LIBRARIES.has(top);
+    } else {
+      // `import a, b.c as d`: any of them
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text.slice(i, i + 300))?.[1] ?? '';
+      for (const n of names.split(',')) {
+        const top = n.trim().split(/[.\s]/)[0];
+        if (!top) continue;
+        if (!isStandard(top)) project = true;
+        if (PROCESS_LIBRARIES.has(top)) library = true;
+      }
+    }
+    if (project || library) visit(lineStart, project, library);
+  }
+}
+
+export interface ImportScan {
+  /** The line starts of the imports that may name a module of the project. */
+  readonly starts: readonly number[];
+  /** Whether it imports a process library. */
+  readonly library: boolean;
+}
+
+let lastText: string | undefined;
+let lastScan: ImportScan = { starts: [], library: false };
+
+/**
+ * A text's imports (decoded, or bytes read as Latin-1; see eachImport): one pass, kept for the next
+ * question about the same text (the prefilter asks about the process libraries, whether it may
+ * import the project and which modules it imports, most files all of them).
+ */
+export function importScan(text: string): ImportScan {
+  if (text !== lastText) {
+    const starts: number[] = [];
+    let library = false;
+    eachImport(text, (lineStart, project, lib) => {
+      if (project && starts[starts.length - 1] !== lineStart) starts.push(lineStart);
+      library ||= lib;
+    });
+    lastText = text;
+    lastScan = { starts, library };
+  }
+  return lastScan;
 }

@@ -34,23 +34,15 @@ import type { Word } from '../../kernel/word.js';
 import type { ApiSpec } from './launch-apis.js';
 import type { PythonModule } from './evaluate.js';
 import { asWord } from './values.js';
+import { importScan } from './import-lines.js';
 
 /**
- * An import of one of the libraries (`import sh`, `from invoke import task`) at the start of a line:
- * one regex pass over the text, checked at line start only where it matches (42 ms for the 35 MB of
- * CPython 3.12's standard library, half of an anchored multiline regex).
+ * Whether the file imports one of the libraries (`import sh`, `from invoke import task`) in an
+ * import statement: the prefilter keeps it, and its blocks are all parsed. The same pass over the
+ * text's `import` words that finds its project imports (import-lines.ts).
  */
-const LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
-
-/** Whether the file imports a process library: the prefilter keeps it, and its blocks are all parsed. */
 export function importsProcessLibrary(text: string): boolean {
-  LIBRARY_IMPORT.lastIndex = 0;
-  for (let m = LIBRARY_IMPORT.exec(text); m; m = LIBRARY_IMPORT.exec(text)) {
-    let j = m.index - 1;
-    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
-    if (j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) return true;
-  }
-  return false;
+  return importScan(text).library;
 }
 
 export interface LibraryLaunch {

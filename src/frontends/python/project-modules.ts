@@ -27,8 +27,7 @@ import type { Fragment, Word } from '../../kernel/word.js';
 import { loadedParser } from '../tree-sitter.js';
 import { decodePython } from './decode.js';
 import { apiWordInCode, blankComments, nextApiWord } from './prefilter.js';
-import { STDLIB_MODULES } from '../../judge/stdlib-modules.js';
-import { findModuleFile, FROM_IMPORT, fromImportParts, importBases, PLAIN_IMPORT, plainImportParts, topLevelBlocks } from './import-lines.js';
+import { findModuleFile, FROM_IMPORT, fromImportParts, importBases, importScan, isStandard, PLAIN_IMPORT, plainImportParts, topLevelBlocks } from './import-lines.js';
 import { UNKNOWN, type Value } from './values.js';
 import { PythonModule } from './evaluate.js';
 import { helpersIn } from './project-helpers.js';
@@ -136,7 +135,8 @@ export class ProjectModules implements OtherModules {
     let e = this.exists.get(p);
     if (e === undefined) {
       try {
-        e = fs.statSync(p).isFile();
+        // No exception for a missing file (most candidates: `a/b.py` or else `a/b/__init__.py`).
+        e = fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         e = false;
       }
@@ -341,7 +341,7 @@ export class ProjectModules implements OtherModules {
 
   private scanImports(fromFile: string, text: string): ImportBinding[] {
     const out: ImportBinding[] = [];
-    const starts = projectImportStarts(text);
+    const starts = importScan(text).starts;
     if (!starts.length) return out;
     const me = path.resolve(fromFile);
     const dir = path.dirname(me);
@@ -373,7 +373,7 @@ export class ProjectModules implements OtherModules {
   }
 
   mayImportProject(text: string): boolean {
-    return mayImportProjectText(text);
+    return importScan(text).starts.length > 0;
   }
 
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
@@ -431,52 +431,6 @@ export class ProjectModules implements OtherModules {
 
 const FROM_IMPORT_AT = new RegExp(FROM_IMPORT.source.slice(1), 'y');
 const PLAIN_IMPORT_AT = new RegExp(PLAIN_IMPORT.source.slice(1), 'y');
-
-/**
- * A top-level module name of the standard library, its own `test` package among them (which
- * `sys.stdlib_module_names` leaves out; the standard library's tests import it everywhere).
- */
-function isStandard(top: string): boolean {
-  return top === 'test' || STDLIB_MODULES.has(top);
-}
-
-/** What may stand before `import` on its line: nothing, or `from MODULE ` (relative or not). */
-const IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
-
-/**
- * One pass before resolving anything, by plain search for `import`: where the imports that are
- * relative or name a module outside the standard library start (most files of a project import
- * only the standard library and installed packages, and the standard library's own files import
- * each other).
- */
-function projectImportStarts(text: string, all = true): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
-    // A word of its own, followed by a space or tab: most hits (`important`, `imports`, `_import`) stop here.
-    const before = i > 0 ? text.charCodeAt(i - 1) : 10;
-    const after = text.charCodeAt(i + 6);
-    if ((before !== 32 && before !== 9 && before !== 10) || (after !== 32 && after !== 9)) continue;
-    const lineStart = text.lastIndexOf('\n', i) + 1;
-    const m = IMPORT_PREFIX.exec(text.slice(lineStart, i));
-    if (!m) continue;
-    let top = m[2];
-    if (m[0].trimStart().startsWith('from')) {
-      if (!m[1] && (!top || isStandard(top))) continue;
-    } else {
-      // `import a, b.c as d`: any of them
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text.slice(i, i + 300))?.[1] ?? '';
-      if (!names.split(',').some((n) => ((top = n.trim().split(/[.\s]/)[0]), !!top && !isStandard(top)))) continue;
-    }
-    if (out[out.length - 1] !== lineStart) out.push(lineStart);
-    if (!all) break;
-  }
-  return out;
-}
-
-/** Whether a text (decoded, or bytes read as Latin-1) may import a module of the project. */
-export function mayImportProjectText(text: string): boolean {
-  return projectImportStarts(text, false).length > 0;
-}
 
 /**
  * Top-level `def`s that may hand a parameter to a launch API (lexical): a call named by a launch
