@@ -7758,18 +7758,455 @@ function splitWords(word, shellLike) {
   return words4;
 }
 
-// dist/src/frontends/python/process-libraries.js
-var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
-function importsProcessLibrary(text3) {
-  LIBRARY_IMPORT.lastIndex = 0;
-  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
-    let j = m.index - 1;
-    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
-      j--;
-    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
-      return true;
+// dist/src/frontends/python/import-lines.js
+import path9 from "node:path";
+
+// dist/src/judge/stdlib-modules.js
+var STDLIB_MODULES = /* @__PURE__ */ new Set([
+  "__future__",
+  "_abc",
+  "_aix_support",
+  "_android_support",
+  "_ast",
+  "_asyncio",
+  "_bisect",
+  "_blake2",
+  "_bootsubprocess",
+  "_bz2",
+  "_codecs",
+  "_codecs_cn",
+  "_codecs_hk",
+  "_codecs_iso2022",
+  "_codecs_jp",
+  "_codecs_kr",
+  "_codecs_tw",
+  "_collections",
+  "_collections_abc",
+  "_colorize",
+  "_compat_pickle",
+  "_compression",
+  "_contextvars",
+  "_crypt",
+  "_csv",
+  "_ctypes",
+  "_curses",
+  "_curses_panel",
+  "_datetime",
+  "_dbm",
+  "_decimal",
+  "_elementtree",
+  "_frozen_importlib",
+  "_frozen_importlib_external",
+  "_functools",
+  "_gdbm",
+  "_hashlib",
+  "_heapq",
+  "_imp",
+  "_interpchannels",
+  "_interpqueues",
+  "_interpreters",
+  "_io",
+  "_ios_support",
+  "_json",
+  "_locale",
+  "_lsprof",
+  "_lzma",
+  "_markupbase",
+  "_md5",
+  "_msi",
+  "_multibytecodec",
+  "_multiprocessing",
+  "_opcode",
+  "_opcode_metadata",
+  "_operator",
+  "_osx_support",
+  "_overlapped",
+  "_pickle",
+  "_posixshmem",
+  "_posixsubprocess",
+  "_py_abc",
+  "_pydatetime",
+  "_pydecimal",
+  "_pyio",
+  "_pylong",
+  "_pyrepl",
+  "_queue",
+  "_random",
+  "_scproxy",
+  "_sha1",
+  "_sha2",
+  "_sha256",
+  "_sha3",
+  "_sha512",
+  "_signal",
+  "_sitebuiltins",
+  "_socket",
+  "_sqlite3",
+  "_sre",
+  "_ssl",
+  "_stat",
+  "_statistics",
+  "_string",
+  "_strptime",
+  "_struct",
+  "_suggestions",
+  "_symtable",
+  "_sysconfig",
+  "_thread",
+  "_threading_local",
+  "_tkinter",
+  "_tokenize",
+  "_tracemalloc",
+  "_typing",
+  "_uuid",
+  "_warnings",
+  "_weakref",
+  "_weakrefset",
+  "_winapi",
+  "_wmi",
+  "_zoneinfo",
+  "abc",
+  "aifc",
+  "antigravity",
+  "argparse",
+  "array",
+  "ast",
+  "asynchat",
+  "asyncio",
+  "asyncore",
+  "atexit",
+  "audioop",
+  "base64",
+  "bdb",
+  "binascii",
+  "binhex",
+  "bisect",
+  "builtins",
+  "bz2",
+  "cProfile",
+  "calendar",
+  "cgi",
+  "cgitb",
+  "chunk",
+  "cmath",
+  "cmd",
+  "code",
+  "codecs",
+  "codeop",
+  "collections",
+  "colorsys",
+  "compileall",
+  "concurrent",
+  "configparser",
+  "contextlib",
+  "contextvars",
+  "copy",
+  "copyreg",
+  "crypt",
+  "csv",
+  "ctypes",
+  "curses",
+  "dataclasses",
+  "datetime",
+  "dbm",
+  "decimal",
+  "difflib",
+  "dis",
+  "distutils",
+  "doctest",
+  "email",
+  "encodings",
+  "ensurepip",
+  "enum",
+  "errno",
+  "faulthandler",
+  "fcntl",
+  "filecmp",
+  "fileinput",
+  "fnmatch",
+  "fractions",
+  "ftplib",
+  "functools",
+  "gc",
+  "genericpath",
+  "getopt",
+  "getpass",
+  "gettext",
+  "glob",
+  "graphlib",
+  "grp",
+  "gzip",
+  "hashlib",
+  "heapq",
+  "hmac",
+  "html",
+  "http",
+  "idlelib",
+  "imaplib",
+  "imghdr",
+  "imp",
+  "importlib",
+  "inspect",
+  "io",
+  "ipaddress",
+  "itertools",
+  "json",
+  "keyword",
+  "lib2to3",
+  "linecache",
+  "locale",
+  "logging",
+  "lzma",
+  "mailbox",
+  "mailcap",
+  "marshal",
+  "math",
+  "mimetypes",
+  "mmap",
+  "modulefinder",
+  "msilib",
+  "msvcrt",
+  "multiprocessing",
+  "netrc",
+  "nis",
+  "nntplib",
+  "nt",
+  "ntpath",
+  "nturl2path",
+  "numbers",
+  "opcode",
+  "operator",
+  "optparse",
+  "os",
+  "ossaudiodev",
+  "pathlib",
+  "pdb",
+  "pickle",
+  "pickletools",
+  "pipes",
+  "pkgutil",
+  "platform",
+  "plistlib",
+  "poplib",
+  "posix",
+  "posixpath",
+  "pprint",
+  "profile",
+  "pstats",
+  "pty",
+  "pwd",
+  "py_compile",
+  "pyclbr",
+  "pydoc",
+  "pydoc_data",
+  "pyexpat",
+  "queue",
+  "quopri",
+  "random",
+  "re",
+  "readline",
+  "reprlib",
+  "resource",
+  "rlcompleter",
+  "runpy",
+  "sched",
+  "secrets",
+  "select",
+  "selectors",
+  "shelve",
+  "shlex",
+  "shutil",
+  "signal",
+  "site",
+  "smtpd",
+  "smtplib",
+  "sndhdr",
+  "socket",
+  "socketserver",
+  "spwd",
+  "sqlite3",
+  "sre_compile",
+  "sre_constants",
+  "sre_parse",
+  "ssl",
+  "stat",
+  "statistics",
+  "string",
+  "stringprep",
+  "struct",
+  "subprocess",
+  "sunau",
+  "symtable",
+  "sys",
+  "sysconfig",
+  "syslog",
+  "tabnanny",
+  "tarfile",
+  "telnetlib",
+  "tempfile",
+  "termios",
+  "textwrap",
+  "this",
+  "threading",
+  "time",
+  "timeit",
+  "tkinter",
+  "token",
+  "tokenize",
+  "tomllib",
+  "trace",
+  "traceback",
+  "tracemalloc",
+  "tty",
+  "turtle",
+  "turtledemo",
+  "types",
+  "typing",
+  "unicodedata",
+  "unittest",
+  "urllib",
+  "uu",
+  "uuid",
+  "venv",
+  "warnings",
+  "wave",
+  "weakref",
+  "webbrowser",
+  "winreg",
+  "winsound",
+  "wsgiref",
+  "xdrlib",
+  "xml",
+  "xmlrpc",
+  "zipapp",
+  "zipfile",
+  "zipimport",
+  "zlib",
+  "zoneinfo"
+]);
+
+// dist/src/frontends/python/import-lines.js
+var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+function fromImportParts(m) {
+  const names = [];
+  for (const n of m[3].replace(/[()\\\r\n]/g, " ").split(",")) {
+    if (!n.trim())
+      continue;
+    const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+    if (/^\w+$/.test(name))
+      names.push({ name, alias: alias ?? name });
   }
-  return false;
+  return { level: m[1].length, module: m[2], names };
+}
+function plainImportParts(m) {
+  const out = [];
+  for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
+    const [module, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+    if (module && /^[\w.]+$/.test(module))
+      out.push({ module, alias: alias ?? module });
+  }
+  return out;
+}
+function importBases(dir, isFile2, root, stopAt) {
+  let top = dir;
+  while (isFile2(path9.join(top, "__init__.py")) && path9.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path9.dirname(top);
+  const out = [dir, top];
+  if (root !== void 0)
+    out.push(root, path9.join(root, "src"));
+  return [...new Set(out)];
+}
+function findModuleFile(bases, parts, isFile2) {
+  for (const b of bases) {
+    const stem = path9.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path9.join(stem, "__init__.py")] : [path9.join(stem, "__init__.py")])
+      if (isFile2(c))
+        return c;
+  }
+  return void 0;
+}
+var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
+function topLevelBlocks(text3) {
+  const lines = text3.split("\n");
+  const out = [];
+  let open;
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l)) {
+      const m = TOP_BLOCK.exec(l);
+      if (open) {
+        open.endLine = i;
+        open.end = offset;
+        open = void 0;
+      }
+      if (m) {
+        open = { name: m[1] ?? m[2], kind: m[1] ? "def" : "class", start: offset, end: text3.length, startLine: i + 1, endLine: lines.length };
+        out.push(open);
+      }
+    }
+    offset += l.length + 1;
+  }
+  return out;
+}
+function isStandard(top) {
+  return top === "test" || STDLIB_MODULES.has(top);
+}
+var PROCESS_LIBRARIES = /* @__PURE__ */ new Set(["invoke", "fabric", "sh", "plumbum", "pexpect", "sarge", "delegator"]);
+var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+function eachImport(text3, visit) {
+  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
+    const before = i > 0 ? text3.charCodeAt(i - 1) : 10;
+    const after = text3.charCodeAt(i + 6);
+    if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9 && after !== 40 && after !== 42)
+      continue;
+    const lineStart = text3.lastIndexOf("\n", i) + 1;
+    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
+    if (!m)
+      continue;
+    let project = false;
+    let library = false;
+    if (m[0].trimStart().startsWith("from")) {
+      const top = m[2];
+      project = !!m[1] || !!top && !isStandard(top);
+      library = !m[1] && PROCESS_LIBRARIES.has(top);
+    } else {
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 300))?.[1] ?? "";
+      for (const n of names.split(",")) {
+        const top = n.trim().split(/[.\s]/)[0];
+        if (!top)
+          continue;
+        if (!isStandard(top))
+          project = true;
+        if (PROCESS_LIBRARIES.has(top))
+          library = true;
+      }
+    }
+    if (project || library)
+      visit(lineStart, project, library);
+  }
+}
+var lastText;
+var lastScan = { starts: [], library: false };
+function importScan(text3) {
+  if (text3 !== lastText) {
+    const starts = [];
+    let library = false;
+    eachImport(text3, (lineStart, project, lib) => {
+      if (project && starts[starts.length - 1] !== lineStart)
+        starts.push(lineStart);
+      library ||= lib;
+    });
+    lastText = text3;
+    lastScan = { starts, library };
+  }
+  return lastScan;
+}
+
+// dist/src/frontends/python/process-libraries.js
+function importsProcessLibrary(text3) {
+  return importScan(text3).library;
 }
 var SHELL0 = { form: "shell", index: 0, keyword: "command" };
 var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
@@ -10486,7 +10923,7 @@ var PythonModule = class {
 };
 
 // dist/src/frontends/python/launch-sites.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -11053,7 +11490,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path9.isAbsolute(mod.file.path) ? file : path9.relative(process.cwd(), file).split(path9.sep).join("/");
+  return path10.isAbsolute(mod.file.path) ? file : path10.relative(process.cwd(), file).split(path10.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -11546,11 +11983,85 @@ function colabRanges(node, out) {
     out.push({ from: node.endIndex, to: node.parent.endIndex });
 }
 var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites, text3) {
+function pythonFileFacts(root, sites, text3, source) {
+  return new TreeFacts(root, sites, text3, source.slice(0, OPENING_CHARS));
+}
+var OPENING_CHARS = 8192;
+var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
+function declaredVenv(source) {
+  let end = 0;
+  const line = /[^\n]*\n?/y;
+  for (; ; ) {
+    line.lastIndex = end;
+    const m = line.exec(source);
+    if (!m || !m[0])
+      break;
+    const t = m[0].trim();
+    if (t === "" || t.startsWith("#")) {
+      end += m[0].length;
+      continue;
+    }
+    const q = /^[rRuU]?("""|''')/.exec(t);
+    if (q) {
+      const open = source.indexOf(q[1], end);
+      const close = source.indexOf(q[1], open + 3);
+      end = close < 0 ? source.length : close + 3;
+    }
+    break;
+  }
+  const found = DECLARES_VENV.exec(source.slice(0, end));
+  if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length)))
+    return void 0;
+  let n = 1;
+  for (let i = source.indexOf("\n"); i !== -1 && i < found.index; i = source.indexOf("\n", i + 1))
+    n++;
+  return { line: n };
+}
+var TreeFacts = class {
+  sites;
+  #walked;
+  #root;
+  #text;
+  taskRunner;
+  startedBy;
+  #opening;
+  #declared;
+  constructor(root, sites, text3, opening) {
+    this.sites = sites;
+    this.#root = root;
+    this.#text = text3;
+    this.#opening = opening;
+  }
+  get declaredVenv() {
+    if (this.#opening !== void 0) {
+      this.#declared = declaredVenv(this.#opening);
+      this.#opening = void 0;
+    }
+    return this.#declared;
+  }
+  #walk() {
+    if (!this.#walked) {
+      this.#walked = walkFacts(this.#root, this.#text);
+      this.#root = void 0;
+      this.#text = "";
+    }
+    return this.#walked;
+  }
+  get functions() {
+    return this.#walk().functions;
+  }
+  get pathSets() {
+    return this.#walk().pathSets;
+  }
+  get colabOnly() {
+    return this.#walk().colabOnly;
+  }
+};
+function walkFacts(root, text3) {
   const paths = text3.includes("PATH");
   const colab = /colab/i.test(text3);
   if (!paths && !colab)
-    return { sites, functions: functionsIn2(root), pathSets: [] };
+    return { functions: functionsIn2(root), pathSets: [] };
   const functions = [];
   const pathSets = [];
   const colabOnly = [];
@@ -11589,7 +12100,7 @@ function pythonFileFacts(root, sites, text3) {
         stack.push({ node: c, fnEnd: end });
     }
   }
-  return colabOnly.length ? { sites, functions, pathSets, colabOnly } : { sites, functions, pathSets };
+  return colabOnly.length ? { functions, pathSets, colabOnly } : { functions, pathSets };
 }
 function functionsIn2(root) {
   const out = [];
@@ -11630,7 +12141,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites, parseText);
+    const facts = pythonFileFacts(root, sites, parseText, file.text);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;
@@ -11722,10 +12233,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path11 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path10 from "node:path";
+import path11 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -11760,7 +12271,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path10.posix.basename(prog);
+  const base = path11.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -11915,13 +12426,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path11.posix.basename(prog) === "env") {
+  if (path12.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path11.posix.basename(prog);
+  const name = path12.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -11995,7 +12506,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path11.posix.basename(p.replace(/\\/g, "/"));
+    const base = path12.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -12007,7 +12518,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -12260,7 +12771,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path12.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path13.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -12269,7 +12780,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -12529,7 +13040,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path13.posix.basename(n);
+    const base = path14.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -12543,7 +13054,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path14 from "node:path";
+import path15 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -12598,7 +13109,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path14.posix.basename(p.replace(/\\/g, "/"));
+    const base = path15.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.");
   },
   mayMatter: configMayMatter,
@@ -12608,7 +13119,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path15 from "node:path";
+import path16 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -12714,7 +13225,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path15.posix.basename(shell2);
+      const base = path16.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -12754,7 +13265,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path15.posix.basename(n);
+    const base = path16.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -12766,7 +13277,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -12921,7 +13432,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path16.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -12931,7 +13442,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -13276,7 +13787,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path17.posix.basename(norm);
+    const base = path18.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -13286,7 +13797,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -13344,7 +13855,7 @@ function analyzeCircleci(file) {
               if (!item)
                 continue;
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path18.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path19.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -13400,7 +13911,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -13489,7 +14000,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path19.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path20.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -13498,7 +14009,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -13953,7 +14464,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path20.posix.basename(p.replace(/\\/g, "/"));
+    const base = path21.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -13964,10 +14475,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs2 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path21 from "node:path";
+import path22 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -14061,7 +14572,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
               continue;
             for (const v of src.venvs) {
               if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path21.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
+                cur.venvs.add(path22.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
             }
           }
           break;
@@ -14070,8 +14581,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path21.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path21.sep))
+          const host = path22.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path22.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -14184,8 +14695,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path22.resolve(composeDir, context);
-  const dockerfile = path22.resolve(ctx, df);
+  const ctx = path23.resolve(composeDir, context);
+  const dockerfile = path23.resolve(ctx, df);
   let text3;
   try {
     if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -14195,7 +14706,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path22.relative(composeDir, dockerfile) || path22.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path23.relative(composeDir, dockerfile) || path23.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -14226,7 +14737,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path22.dirname(path22.resolve(file.path));
+  const composeDir = path23.dirname(path23.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -14309,7 +14820,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path22.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path23.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14318,7 +14829,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path23 from "node:path";
+import path24 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -15312,7 +15823,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path23.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path24.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || tools.test(text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -15368,330 +15879,6 @@ function splitTemplate(template) {
   const at2 = template.lastIndexOf("; ");
   return at2 < 0 ? { problem: template } : { problem: template.slice(0, at2), remedy: template.slice(at2 + 2) };
 }
-
-// dist/src/judge/stdlib-modules.js
-var STDLIB_MODULES = /* @__PURE__ */ new Set([
-  "__future__",
-  "_abc",
-  "_aix_support",
-  "_android_support",
-  "_ast",
-  "_asyncio",
-  "_bisect",
-  "_blake2",
-  "_bootsubprocess",
-  "_bz2",
-  "_codecs",
-  "_codecs_cn",
-  "_codecs_hk",
-  "_codecs_iso2022",
-  "_codecs_jp",
-  "_codecs_kr",
-  "_codecs_tw",
-  "_collections",
-  "_collections_abc",
-  "_colorize",
-  "_compat_pickle",
-  "_compression",
-  "_contextvars",
-  "_crypt",
-  "_csv",
-  "_ctypes",
-  "_curses",
-  "_curses_panel",
-  "_datetime",
-  "_dbm",
-  "_decimal",
-  "_elementtree",
-  "_frozen_importlib",
-  "_frozen_importlib_external",
-  "_functools",
-  "_gdbm",
-  "_hashlib",
-  "_heapq",
-  "_imp",
-  "_interpchannels",
-  "_interpqueues",
-  "_interpreters",
-  "_io",
-  "_ios_support",
-  "_json",
-  "_locale",
-  "_lsprof",
-  "_lzma",
-  "_markupbase",
-  "_md5",
-  "_msi",
-  "_multibytecodec",
-  "_multiprocessing",
-  "_opcode",
-  "_opcode_metadata",
-  "_operator",
-  "_osx_support",
-  "_overlapped",
-  "_pickle",
-  "_posixshmem",
-  "_posixsubprocess",
-  "_py_abc",
-  "_pydatetime",
-  "_pydecimal",
-  "_pyio",
-  "_pylong",
-  "_pyrepl",
-  "_queue",
-  "_random",
-  "_scproxy",
-  "_sha1",
-  "_sha2",
-  "_sha256",
-  "_sha3",
-  "_sha512",
-  "_signal",
-  "_sitebuiltins",
-  "_socket",
-  "_sqlite3",
-  "_sre",
-  "_ssl",
-  "_stat",
-  "_statistics",
-  "_string",
-  "_strptime",
-  "_struct",
-  "_suggestions",
-  "_symtable",
-  "_sysconfig",
-  "_thread",
-  "_threading_local",
-  "_tkinter",
-  "_tokenize",
-  "_tracemalloc",
-  "_typing",
-  "_uuid",
-  "_warnings",
-  "_weakref",
-  "_weakrefset",
-  "_winapi",
-  "_wmi",
-  "_zoneinfo",
-  "abc",
-  "aifc",
-  "antigravity",
-  "argparse",
-  "array",
-  "ast",
-  "asynchat",
-  "asyncio",
-  "asyncore",
-  "atexit",
-  "audioop",
-  "base64",
-  "bdb",
-  "binascii",
-  "binhex",
-  "bisect",
-  "builtins",
-  "bz2",
-  "cProfile",
-  "calendar",
-  "cgi",
-  "cgitb",
-  "chunk",
-  "cmath",
-  "cmd",
-  "code",
-  "codecs",
-  "codeop",
-  "collections",
-  "colorsys",
-  "compileall",
-  "concurrent",
-  "configparser",
-  "contextlib",
-  "contextvars",
-  "copy",
-  "copyreg",
-  "crypt",
-  "csv",
-  "ctypes",
-  "curses",
-  "dataclasses",
-  "datetime",
-  "dbm",
-  "decimal",
-  "difflib",
-  "dis",
-  "distutils",
-  "doctest",
-  "email",
-  "encodings",
-  "ensurepip",
-  "enum",
-  "errno",
-  "faulthandler",
-  "fcntl",
-  "filecmp",
-  "fileinput",
-  "fnmatch",
-  "fractions",
-  "ftplib",
-  "functools",
-  "gc",
-  "genericpath",
-  "getopt",
-  "getpass",
-  "gettext",
-  "glob",
-  "graphlib",
-  "grp",
-  "gzip",
-  "hashlib",
-  "heapq",
-  "hmac",
-  "html",
-  "http",
-  "idlelib",
-  "imaplib",
-  "imghdr",
-  "imp",
-  "importlib",
-  "inspect",
-  "io",
-  "ipaddress",
-  "itertools",
-  "json",
-  "keyword",
-  "lib2to3",
-  "linecache",
-  "locale",
-  "logging",
-  "lzma",
-  "mailbox",
-  "mailcap",
-  "marshal",
-  "math",
-  "mimetypes",
-  "mmap",
-  "modulefinder",
-  "msilib",
-  "msvcrt",
-  "multiprocessing",
-  "netrc",
-  "nis",
-  "nntplib",
-  "nt",
-  "ntpath",
-  "nturl2path",
-  "numbers",
-  "opcode",
-  "operator",
-  "optparse",
-  "os",
-  "ossaudiodev",
-  "pathlib",
-  "pdb",
-  "pickle",
-  "pickletools",
-  "pipes",
-  "pkgutil",
-  "platform",
-  "plistlib",
-  "poplib",
-  "posix",
-  "posixpath",
-  "pprint",
-  "profile",
-  "pstats",
-  "pty",
-  "pwd",
-  "py_compile",
-  "pyclbr",
-  "pydoc",
-  "pydoc_data",
-  "pyexpat",
-  "queue",
-  "quopri",
-  "random",
-  "re",
-  "readline",
-  "reprlib",
-  "resource",
-  "rlcompleter",
-  "runpy",
-  "sched",
-  "secrets",
-  "select",
-  "selectors",
-  "shelve",
-  "shlex",
-  "shutil",
-  "signal",
-  "site",
-  "smtpd",
-  "smtplib",
-  "sndhdr",
-  "socket",
-  "socketserver",
-  "spwd",
-  "sqlite3",
-  "sre_compile",
-  "sre_constants",
-  "sre_parse",
-  "ssl",
-  "stat",
-  "statistics",
-  "string",
-  "stringprep",
-  "struct",
-  "subprocess",
-  "sunau",
-  "symtable",
-  "sys",
-  "sysconfig",
-  "syslog",
-  "tabnanny",
-  "tarfile",
-  "telnetlib",
-  "tempfile",
-  "termios",
-  "textwrap",
-  "this",
-  "threading",
-  "time",
-  "timeit",
-  "tkinter",
-  "token",
-  "tokenize",
-  "tomllib",
-  "trace",
-  "traceback",
-  "tracemalloc",
-  "tty",
-  "turtle",
-  "turtledemo",
-  "types",
-  "typing",
-  "unicodedata",
-  "unittest",
-  "urllib",
-  "uu",
-  "uuid",
-  "venv",
-  "warnings",
-  "wave",
-  "weakref",
-  "webbrowser",
-  "winreg",
-  "winsound",
-  "wsgiref",
-  "xdrlib",
-  "xml",
-  "xmlrpc",
-  "zipapp",
-  "zipfile",
-  "zipimport",
-  "zlib",
-  "zoneinfo"
-]);
 
 // dist/src/judge/policy.js
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
@@ -15788,6 +15975,10 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
   if (facts.colabOnly?.some((r) => r.from <= at2 && at2 < r.to)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  const declared = facts.declaredVenv;
+  if (declared) {
+    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
   }
   if (facts.notebook)
     return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
@@ -16232,7 +16423,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs4 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -17154,7 +17345,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path24.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path25.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -17189,8 +17380,8 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path24.relative(process.cwd(), path24.resolve(file));
-  return rel && !rel.startsWith("..") && !path24.isAbsolute(rel) ? rel : file;
+  const rel = path25.relative(process.cwd(), path25.resolve(file));
+  return rel && !rel.startsWith("..") && !path25.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
@@ -17213,7 +17404,7 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path24.join(dir, "pyproject.toml");
+    const p = path25.join(dir, "pyproject.toml");
     return fs4.existsSync(p) ? p : void 0;
   });
 }
@@ -17222,7 +17413,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path24.dirname(dir);
+    const up = path25.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -17231,7 +17422,7 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path24.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path25.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
@@ -17242,9 +17433,9 @@ function parsedToml(file, cache) {
   return data;
 }
 function folderOf(p) {
-  const abs = path24.resolve(p);
+  const abs = path25.resolve(p);
   try {
-    return fs4.statSync(abs).isFile() ? path24.dirname(abs) : abs;
+    return fs4.statSync(abs).isFile() ? path25.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -17252,9 +17443,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path24.dirname(path24.resolve(pyprojectPath)) : path24.resolve(start);
+  const projectRoot3 = pyprojectPath ? path25.dirname(path25.resolve(pyprojectPath)) : path25.resolve(start);
   const cfg = {
-    root: settingsPath ? path24.dirname(path24.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path25.dirname(path25.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -17272,7 +17463,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path24.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path25.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -17343,7 +17534,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path24.join(dir, n);
+    const p = path25.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -17353,7 +17544,7 @@ function settingsFileIn(dir, hasTable, names) {
 }
 function isFile(p) {
   try {
-    return fs4.statSync(p).isFile();
+    return fs4.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -17364,7 +17555,7 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/resolver.js
 import fs5 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
@@ -17391,25 +17582,25 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path25.resolve(p);
+    const abs = path26.resolve(p);
     let dir = abs;
     try {
       if (!fs5.statSync(abs).isDirectory())
-        dir = path25.dirname(abs);
+        dir = path26.dirname(abs);
     } catch {
-      dir = path25.dirname(abs);
+      dir = path26.dirname(abs);
     }
     return this.forDir(dir);
   }
   /** The settings for a file (no stat: its folder's). */
   forFile(file) {
-    return this.fixed ?? this.forDir(path25.dirname(path25.resolve(file)));
+    return this.fixed ?? this.forDir(path26.dirname(path26.resolve(file)));
   }
   /** The settings for the files of folder `dir`; `names`: its entries, when the caller has listed it. */
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path25.resolve(dir), names);
+    const n = this.nearestFor(path26.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -17429,13 +17620,13 @@ var ConfigResolver = class {
       return known;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path25.join(dir, "pyproject.toml");
+    const pyproject = path26.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path25.dirname(dir);
+      const up = path26.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -17446,17 +17637,15 @@ var ConfigResolver = class {
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // dist/src/pipeline/container-images.js
 import fs7 from "node:fs";
-import path27 from "node:path";
-import { parse as parseYaml2 } from "yaml";
+import path28 from "node:path";
 
 // dist/src/pipeline/docker-run.js
 import fs6 from "node:fs";
-import path26 from "node:path";
-import { parse as parseYaml } from "yaml";
+import path27 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
   "--attach",
@@ -17543,7 +17732,7 @@ function dockerRunDefs(workflows, root) {
       continue;
     let doc;
     try {
-      doc = parseYaml(text3, { logLevel: "silent" });
+      doc = yaml().parse(text3, { logLevel: "silent" });
     } catch {
       continue;
     }
@@ -17564,8 +17753,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path26.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path26.join(ctx, "Dockerfile"), root);
+          const context = path27.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path27.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -17588,15 +17777,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path26.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path27.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path26.sep))
+            if (!kind || host === root || !host.startsWith(root + path27.sep))
               continue;
-            mounts.push({ dest: path26.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path27.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path26.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path27.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -17608,14 +17797,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path26.resolve(root, file)) === "file" ? [path26.resolve(root, file)] : [];
-  const full = path26.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path26.dirname(full);
+    return kindOf2(path27.resolve(root, file)) === "file" ? [path27.resolve(root, file)] : [];
+  const full = path27.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path27.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path26.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path27.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs6.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path26.join(dir, n)) === "file").map((n) => path26.join(dir, n));
+    return fs6.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path27.join(dir, n)) === "file").map((n) => path27.join(dir, n));
   } catch {
     return [];
   }
@@ -17680,14 +17869,14 @@ function composeDefs(file) {
     return [];
   let doc;
   try {
-    doc = parseYaml2(raw.replace(/!(?:reset|override)\b/g, ""), { logLevel: "silent" });
+    doc = yaml().parse(raw.replace(/!(?:reset|override)\b/g, ""), { logLevel: "silent" });
   } catch {
     return [];
   }
   const services = doc?.services;
   if (!services || typeof services !== "object")
     return [];
-  const dir = path27.dirname(file);
+  const dir = path28.dirname(file);
   const out = [];
   for (const [name, svc] of Object.entries(services)) {
     if (!svc || typeof svc !== "object")
@@ -17697,7 +17886,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path27.resolve(dir, ctx);
+    const context = path28.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -17713,13 +17902,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path27.resolve(dir, src);
+      const host = path28.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path27.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path28.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path27.resolve(context, df),
+      dockerfile: path28.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -17729,7 +17918,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path27.basename(file)} service ${name}`
+      from: `${path28.basename(file)} service ${name}`
     });
   }
   return out;
@@ -17776,37 +17965,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path27.dirname(file), ...roots].map((r) => path27.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path28.dirname(file), ...roots].map((r) => path28.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path27.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path27.basename(file)} target ${name}` });
+    out.push({ dockerfile: path28.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path28.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path27.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path28.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path27.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path28.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path27.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path28.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known = new Set(dockerfiles);
   const built = defs.filter((d) => known.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path27.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path28.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path27.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path28.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -17842,7 +18031,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path27.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path28.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -17856,7 +18045,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path27.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path28.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -17888,9 +18077,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path27.resolve(f);
+    const abs = path28.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path27.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path28.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -17915,14 +18104,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path27.posix.join(workdir, `${mod}.py`), path27.posix.join(workdir, mod));
+      out.push(path28.posix.join(workdir, `${mod}.py`), path28.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path27.posix.normalize(w.startsWith("/") ? w : path27.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path28.posix.normalize(w.startsWith("/") ? w : path28.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -17931,14 +18120,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path27.join(c.host, p.slice(c.dest.length));
+        const host = path28.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path27.posix.join(c.dest, path27.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path27.posix.join(c.dest, path27.basename(c.host)))
+    const at2 = c.intoDir ? path28.posix.join(c.dest, path28.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path28.posix.join(c.dest, path28.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -17955,12 +18144,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path27.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path27.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path28.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path28.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path27.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path28.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -17974,8 +18163,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path27.resolve(b, w);
-          if (p.startsWith(root + path27.sep))
+          const p = path28.resolve(b, w);
+          if (p.startsWith(root + path28.sep))
             found.push(p);
         }
       }
@@ -18015,7 +18204,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path28.relative(base, path28.resolve(dir)).split(path28.sep).join("/");
+  const relativeDir = (base, dir) => path29.relative(base, path29.resolve(dir)).split(path29.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -18023,7 +18212,7 @@ function discoverFiles(inputs, settings) {
     return exclude.ignores(isDir ? `${r}/` : r);
   };
   const addFile = (p, language2) => {
-    const key = path28.resolve(p);
+    const key = path29.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -18071,7 +18260,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path28.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path29.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -18083,7 +18272,7 @@ function discoverFiles(inputs, settings) {
     });
     entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries2) {
-      const p = path28.join(dir, e.name);
+      const p = path29.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       if (e.isSymbolicLink()) {
@@ -18132,13 +18321,13 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path28.dirname(path28.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path29.dirname(path29.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path28.basename(input2);
+      const name = path29.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -18159,7 +18348,7 @@ function discoverFiles(inputs, settings) {
 
 // dist/src/env/console-scripts.js
 import fs11 from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -18520,7 +18709,7 @@ function scriptsOfDistribution(dist) {
 
 // dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -18572,14 +18761,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path29.relative(root, file) || path29.basename(file);
+  const from = path30.relative(root, file) || path30.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path29.resolve(path29.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path30.resolve(path30.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -18768,17 +18957,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path29.join(dir, f));
+      out.push(path30.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path29.join(dir, sub)))
+    for (const f of listDir(path30.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path29.join(dir, sub, f));
+        out.push(path30.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path29.resolve(root);
+  const key = path30.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -18786,12 +18975,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path29.join(root, f), root, out, seen);
+      readRequirements(path30.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path29.join(root, sub)))
+    for (const f of listDir(path30.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path29.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path29.join(root, f)) : void 0;
+        readRequirements(path30.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path30.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -18803,15 +18992,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path29.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path30.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path29.dirname(d)) {
-    if (fs9.existsSync(path29.join(d, ".git"))) {
+  for (let d = key; ; d = path30.dirname(d)) {
+    if (fs9.existsSync(path30.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path29.dirname(d) === d)
+    if (path30.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -18819,13 +19008,13 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path29.relative(root, f);
+      const from = path30.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path29.resolve(dir, r), root, out, seen);
+          readRequirements(path30.resolve(dir, r), root, out, seen);
     }
   }
   return out;
@@ -18833,9 +19022,9 @@ function declaredDistributions(root, pyproject) {
 
 // dist/src/env/static.js
 import fs10 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path30.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path31.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
@@ -18847,16 +19036,16 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path30.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path30.join(libDir, "site-packages")))
-      out.push(path30.join(libDir, "site-packages"));
+    const libDir = path31.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path31.join(libDir, "site-packages")))
+      out.push(path31.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path30.join(libDir, d, leaf);
+        const sp = path31.join(libDir, d, leaf);
         if (fs10.existsSync(sp))
           out.push(sp);
       }
@@ -18885,13 +19074,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path31.join(root, e.name))).map((e) => path31.join(root, e.name)).sort();
+  return entries2.filter((e) => e.isDirectory() && isVenv(path32.join(root, e.name))).map((e) => path32.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    const main = path31.join(base, ...mod, "__main__.py");
+    const main = path32.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
       if (fs11.existsSync(main))
         return mod.join(".");
@@ -18950,7 +19139,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path31.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path32.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -18958,7 +19147,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path31.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path32.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -18976,7 +19165,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path31.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path32.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -19042,7 +19231,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path31.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path32.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -19058,73 +19247,6 @@ function ownDistribution(root, pyproject) {
 // dist/src/frontends/python/project-modules.js
 import fs12 from "node:fs";
 import path33 from "node:path";
-
-// dist/src/frontends/python/import-lines.js
-import path32 from "node:path";
-var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-function fromImportParts(m) {
-  const names = [];
-  for (const n of m[3].replace(/[()\\\r\n]/g, " ").split(",")) {
-    if (!n.trim())
-      continue;
-    const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-    if (/^\w+$/.test(name))
-      names.push({ name, alias: alias ?? name });
-  }
-  return { level: m[1].length, module: m[2], names };
-}
-function plainImportParts(m) {
-  const out = [];
-  for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
-    const [module, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-    if (module && /^[\w.]+$/.test(module))
-      out.push({ module, alias: alias ?? module });
-  }
-  return out;
-}
-function importBases(dir, isFile2, root, stopAt) {
-  let top = dir;
-  while (isFile2(path32.join(top, "__init__.py")) && path32.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path32.dirname(top);
-  const out = [dir, top];
-  if (root !== void 0)
-    out.push(root, path32.join(root, "src"));
-  return [...new Set(out)];
-}
-function findModuleFile(bases, parts, isFile2) {
-  for (const b of bases) {
-    const stem = path32.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path32.join(stem, "__init__.py")] : [path32.join(stem, "__init__.py")])
-      if (isFile2(c))
-        return c;
-  }
-  return void 0;
-}
-var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
-function topLevelBlocks(text3) {
-  const lines = text3.split("\n");
-  const out = [];
-  let open;
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l)) {
-      const m = TOP_BLOCK.exec(l);
-      if (open) {
-        open.endLine = i;
-        open.end = offset;
-        open = void 0;
-      }
-      if (m) {
-        open = { name: m[1] ?? m[2], kind: m[1] ? "def" : "class", start: offset, end: text3.length, startLine: i + 1, endLine: lines.length };
-        out.push(open);
-      }
-    }
-    offset += l.length + 1;
-  }
-  return out;
-}
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -19326,7 +19448,7 @@ var ProjectModules = class {
     let e = this.exists.get(p);
     if (e === void 0) {
       try {
-        e = fs12.statSync(p).isFile();
+        e = fs12.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         e = false;
       }
@@ -19532,7 +19654,7 @@ var ProjectModules = class {
   }
   scanImports(fromFile, text3) {
     const out = [];
-    const starts = projectImportStarts(text3);
+    const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
     const me = path33.resolve(fromFile);
@@ -19565,7 +19687,7 @@ var ProjectModules = class {
     return out.filter((b) => b.module !== me);
   }
   mayImportProject(text3) {
-    return mayImportProjectText(text3);
+    return importScan(text3).starts.length > 0;
   }
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
   callsHelper(fromFile, text3) {
@@ -19630,40 +19752,6 @@ var ProjectModules = class {
 };
 var FROM_IMPORT_AT = new RegExp(FROM_IMPORT.source.slice(1), "y");
 var PLAIN_IMPORT_AT = new RegExp(PLAIN_IMPORT.source.slice(1), "y");
-function isStandard(top) {
-  return top === "test" || STDLIB_MODULES.has(top);
-}
-var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
-function projectImportStarts(text3, all = true) {
-  const out = [];
-  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
-    const before = i > 0 ? text3.charCodeAt(i - 1) : 10;
-    const after = text3.charCodeAt(i + 6);
-    if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9)
-      continue;
-    const lineStart = text3.lastIndexOf("\n", i) + 1;
-    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
-    if (!m)
-      continue;
-    let top = m[2];
-    if (m[0].trimStart().startsWith("from")) {
-      if (!m[1] && (!top || isStandard(top)))
-        continue;
-    } else {
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 300))?.[1] ?? "";
-      if (!names.split(",").some((n) => (top = n.trim().split(/[.\s]/)[0], !!top && !isStandard(top))))
-        continue;
-    }
-    if (out[out.length - 1] !== lineStart)
-      out.push(lineStart);
-    if (!all)
-      break;
-  }
-  return out;
-}
-function mayImportProjectText(text3) {
-  return projectImportStarts(text3, false).length > 0;
-}
 function launchingDefs(text3) {
   const out = /* @__PURE__ */ new Set();
   if (!apiWordInCode(text3))
@@ -20463,6 +20551,7 @@ import fs15 from "node:fs";
 import path37 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
+var MAX_IMPORTERS = 8;
 function isTestPath(rel) {
   const parts = rel.split(/[\\/]/);
   const base = parts[parts.length - 1];
@@ -20478,6 +20567,7 @@ var ImportsReliance = class {
   texts = /* @__PURE__ */ new Map();
   owns = /* @__PURE__ */ new Map();
   analysed = 0;
+  importers;
   /**
    * `pythonFiles`: the run's Python files (absolute); `own(file)`: a module's own reliant launches
    * (from its check, or `analyse` for a file the prefilter skipped: undefined when not known).
@@ -20534,6 +20624,56 @@ var ImportsReliance = class {
       }
     }
     return void 0;
+  }
+  /**
+   * Why a file relies on its environment through the code that uses it: every Python file of the
+   * run that imports it (at least one, at most MAX_IMPORTERS) is itself reliant, by a launch of its
+   * own or through the modules it uses (`of`). A helper module whose only users start
+   * `torchserve` by name runs in their processes, with their PATH.
+   */
+  async importedOnlyByReliant(file) {
+    const importers = (this.importersOf().get(file) ?? []).filter((f) => f !== file).sort((a2, b) => this.shown(a2).localeCompare(this.shown(b)));
+    if (!importers.length || importers.length > MAX_IMPORTERS)
+      return void 0;
+    let first;
+    for (const imp of importers) {
+      const info = await this.info(imp, 1);
+      const hit = info?.top ?? [...info?.holders.values() ?? []][0];
+      const why = hit ? `starts "${hit.name}" by name${hit.file === imp ? "" : ` through ${this.shown(hit.file)}`} (line ${hit.line})` : (await this.of(imp))?.replace(/^this file /, "");
+      if (!why)
+        return void 0;
+      first ??= why;
+    }
+    const a = this.shown(importers[0]);
+    const others = importers.length - 1;
+    return others === 0 ? `this file is imported only by ${a}, which ${first}` : `this file is imported only by ${a} and ${others} other file${others > 1 ? "s" : ""} that rely on PATH too; ${a} ${first}`;
+  }
+  /**
+   * The run's Python files that import each module of the project (lexically), built on first use
+   * by one pass over the files; their texts are not kept.
+   */
+  importersOf() {
+    if (!this.importers) {
+      const index = /* @__PURE__ */ new Map();
+      for (const f of this.pythonFiles) {
+        let text3;
+        try {
+          text3 = this.texts.get(f) ?? fs15.readFileSync(f, "utf8");
+        } catch {
+          continue;
+        }
+        if (!/\bimport\b/.test(text3))
+          continue;
+        for (const b of this.imports(f, text3).bindings) {
+          const list = index.get(b.module) ?? [];
+          if (list[list.length - 1] !== f)
+            list.push(f);
+          index.set(b.module, list);
+        }
+      }
+      this.importers = index;
+    }
+    return this.importers;
   }
   /** Whether the text uses a reliant part of the binding's module outside its import statements. */
   async usedHit(b, text3, spans, depth) {
@@ -20607,6 +20747,21 @@ var ImportsReliance = class {
             else if (!info.holders.has(block.name))
               info.holders.set(block.name, hit);
           }
+        }
+      }
+    }
+    for (let changed = info.holders.size > 0 && !info.top; changed; ) {
+      changed = false;
+      const names = new RegExp(`(?<![\\w.])(${[...info.holders.keys()].map(escape).join("|")})\\s*\\(`, "g");
+      for (const b of blocks) {
+        if (b.kind !== "def" || info.holders.has(b.name))
+          continue;
+        names.lastIndex = 0;
+        const body = text3.slice(b.start, b.end);
+        const m = names.exec(body);
+        if (m) {
+          info.holders.set(b.name, info.holders.get(m[1]));
+          changed = true;
         }
       }
     }
@@ -20716,7 +20871,7 @@ async function relianceByImports(root, pythonFiles, results, flagged, knowledge,
   });
   const out = /* @__PURE__ */ new Map();
   for (const f of flagged) {
-    const why = await index.of(f);
+    const why = await index.of(f) ?? await index.importedOnlyByReliant(f);
     if (why)
       out.set(f, why);
   }
@@ -20869,8 +21024,8 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs16.statSync(x);
-      return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
+      const st = fs16.statSync(x, { throwIfNoEntry: false });
+      return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
     }

@@ -908,18 +908,455 @@ function splitWords(word, shellLike) {
   return words2;
 }
 
-// dist/src/frontends/python/process-libraries.js
-var LIBRARY_IMPORT = /(?:import|from)[ \t]+(?:invoke|fabric|sh|plumbum|pexpect|sarge|delegator)\b/g;
-function importsProcessLibrary(text3) {
-  LIBRARY_IMPORT.lastIndex = 0;
-  for (let m = LIBRARY_IMPORT.exec(text3); m; m = LIBRARY_IMPORT.exec(text3)) {
-    let j = m.index - 1;
-    while (j >= 0 && (text3.charCodeAt(j) === 32 || text3.charCodeAt(j) === 9))
-      j--;
-    if (j < 0 || text3.charCodeAt(j) === 10 || text3.charCodeAt(j) === 13)
-      return true;
+// dist/src/frontends/python/import-lines.js
+import path from "node:path";
+
+// dist/src/judge/stdlib-modules.js
+var STDLIB_MODULES = /* @__PURE__ */ new Set([
+  "__future__",
+  "_abc",
+  "_aix_support",
+  "_android_support",
+  "_ast",
+  "_asyncio",
+  "_bisect",
+  "_blake2",
+  "_bootsubprocess",
+  "_bz2",
+  "_codecs",
+  "_codecs_cn",
+  "_codecs_hk",
+  "_codecs_iso2022",
+  "_codecs_jp",
+  "_codecs_kr",
+  "_codecs_tw",
+  "_collections",
+  "_collections_abc",
+  "_colorize",
+  "_compat_pickle",
+  "_compression",
+  "_contextvars",
+  "_crypt",
+  "_csv",
+  "_ctypes",
+  "_curses",
+  "_curses_panel",
+  "_datetime",
+  "_dbm",
+  "_decimal",
+  "_elementtree",
+  "_frozen_importlib",
+  "_frozen_importlib_external",
+  "_functools",
+  "_gdbm",
+  "_hashlib",
+  "_heapq",
+  "_imp",
+  "_interpchannels",
+  "_interpqueues",
+  "_interpreters",
+  "_io",
+  "_ios_support",
+  "_json",
+  "_locale",
+  "_lsprof",
+  "_lzma",
+  "_markupbase",
+  "_md5",
+  "_msi",
+  "_multibytecodec",
+  "_multiprocessing",
+  "_opcode",
+  "_opcode_metadata",
+  "_operator",
+  "_osx_support",
+  "_overlapped",
+  "_pickle",
+  "_posixshmem",
+  "_posixsubprocess",
+  "_py_abc",
+  "_pydatetime",
+  "_pydecimal",
+  "_pyio",
+  "_pylong",
+  "_pyrepl",
+  "_queue",
+  "_random",
+  "_scproxy",
+  "_sha1",
+  "_sha2",
+  "_sha256",
+  "_sha3",
+  "_sha512",
+  "_signal",
+  "_sitebuiltins",
+  "_socket",
+  "_sqlite3",
+  "_sre",
+  "_ssl",
+  "_stat",
+  "_statistics",
+  "_string",
+  "_strptime",
+  "_struct",
+  "_suggestions",
+  "_symtable",
+  "_sysconfig",
+  "_thread",
+  "_threading_local",
+  "_tkinter",
+  "_tokenize",
+  "_tracemalloc",
+  "_typing",
+  "_uuid",
+  "_warnings",
+  "_weakref",
+  "_weakrefset",
+  "_winapi",
+  "_wmi",
+  "_zoneinfo",
+  "abc",
+  "aifc",
+  "antigravity",
+  "argparse",
+  "array",
+  "ast",
+  "asynchat",
+  "asyncio",
+  "asyncore",
+  "atexit",
+  "audioop",
+  "base64",
+  "bdb",
+  "binascii",
+  "binhex",
+  "bisect",
+  "builtins",
+  "bz2",
+  "cProfile",
+  "calendar",
+  "cgi",
+  "cgitb",
+  "chunk",
+  "cmath",
+  "cmd",
+  "code",
+  "codecs",
+  "codeop",
+  "collections",
+  "colorsys",
+  "compileall",
+  "concurrent",
+  "configparser",
+  "contextlib",
+  "contextvars",
+  "copy",
+  "copyreg",
+  "crypt",
+  "csv",
+  "ctypes",
+  "curses",
+  "dataclasses",
+  "datetime",
+  "dbm",
+  "decimal",
+  "difflib",
+  "dis",
+  "distutils",
+  "doctest",
+  "email",
+  "encodings",
+  "ensurepip",
+  "enum",
+  "errno",
+  "faulthandler",
+  "fcntl",
+  "filecmp",
+  "fileinput",
+  "fnmatch",
+  "fractions",
+  "ftplib",
+  "functools",
+  "gc",
+  "genericpath",
+  "getopt",
+  "getpass",
+  "gettext",
+  "glob",
+  "graphlib",
+  "grp",
+  "gzip",
+  "hashlib",
+  "heapq",
+  "hmac",
+  "html",
+  "http",
+  "idlelib",
+  "imaplib",
+  "imghdr",
+  "imp",
+  "importlib",
+  "inspect",
+  "io",
+  "ipaddress",
+  "itertools",
+  "json",
+  "keyword",
+  "lib2to3",
+  "linecache",
+  "locale",
+  "logging",
+  "lzma",
+  "mailbox",
+  "mailcap",
+  "marshal",
+  "math",
+  "mimetypes",
+  "mmap",
+  "modulefinder",
+  "msilib",
+  "msvcrt",
+  "multiprocessing",
+  "netrc",
+  "nis",
+  "nntplib",
+  "nt",
+  "ntpath",
+  "nturl2path",
+  "numbers",
+  "opcode",
+  "operator",
+  "optparse",
+  "os",
+  "ossaudiodev",
+  "pathlib",
+  "pdb",
+  "pickle",
+  "pickletools",
+  "pipes",
+  "pkgutil",
+  "platform",
+  "plistlib",
+  "poplib",
+  "posix",
+  "posixpath",
+  "pprint",
+  "profile",
+  "pstats",
+  "pty",
+  "pwd",
+  "py_compile",
+  "pyclbr",
+  "pydoc",
+  "pydoc_data",
+  "pyexpat",
+  "queue",
+  "quopri",
+  "random",
+  "re",
+  "readline",
+  "reprlib",
+  "resource",
+  "rlcompleter",
+  "runpy",
+  "sched",
+  "secrets",
+  "select",
+  "selectors",
+  "shelve",
+  "shlex",
+  "shutil",
+  "signal",
+  "site",
+  "smtpd",
+  "smtplib",
+  "sndhdr",
+  "socket",
+  "socketserver",
+  "spwd",
+  "sqlite3",
+  "sre_compile",
+  "sre_constants",
+  "sre_parse",
+  "ssl",
+  "stat",
+  "statistics",
+  "string",
+  "stringprep",
+  "struct",
+  "subprocess",
+  "sunau",
+  "symtable",
+  "sys",
+  "sysconfig",
+  "syslog",
+  "tabnanny",
+  "tarfile",
+  "telnetlib",
+  "tempfile",
+  "termios",
+  "textwrap",
+  "this",
+  "threading",
+  "time",
+  "timeit",
+  "tkinter",
+  "token",
+  "tokenize",
+  "tomllib",
+  "trace",
+  "traceback",
+  "tracemalloc",
+  "tty",
+  "turtle",
+  "turtledemo",
+  "types",
+  "typing",
+  "unicodedata",
+  "unittest",
+  "urllib",
+  "uu",
+  "uuid",
+  "venv",
+  "warnings",
+  "wave",
+  "weakref",
+  "webbrowser",
+  "winreg",
+  "winsound",
+  "wsgiref",
+  "xdrlib",
+  "xml",
+  "xmlrpc",
+  "zipapp",
+  "zipfile",
+  "zipimport",
+  "zlib",
+  "zoneinfo"
+]);
+
+// dist/src/frontends/python/import-lines.js
+var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
+function fromImportParts(m) {
+  const names = [];
+  for (const n of m[3].replace(/[()\\\r\n]/g, " ").split(",")) {
+    if (!n.trim())
+      continue;
+    const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
+    if (/^\w+$/.test(name))
+      names.push({ name, alias: alias ?? name });
   }
-  return false;
+  return { level: m[1].length, module: m[2], names };
+}
+function plainImportParts(m) {
+  const out = [];
+  for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
+    const [module, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
+    if (module && /^[\w.]+$/.test(module))
+      out.push({ module, alias: alias ?? module });
+  }
+  return out;
+}
+function importBases(dir, isFile, root, stopAt) {
+  let top = dir;
+  while (isFile(path.join(top, "__init__.py")) && path.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path.dirname(top);
+  const out = [dir, top];
+  if (root !== void 0)
+    out.push(root, path.join(root, "src"));
+  return [...new Set(out)];
+}
+function findModuleFile(bases, parts, isFile) {
+  for (const b of bases) {
+    const stem = path.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path.join(stem, "__init__.py")] : [path.join(stem, "__init__.py")])
+      if (isFile(c))
+        return c;
+  }
+  return void 0;
+}
+var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
+function topLevelBlocks(text3) {
+  const lines = text3.split("\n");
+  const out = [];
+  let open;
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l)) {
+      const m = TOP_BLOCK.exec(l);
+      if (open) {
+        open.endLine = i;
+        open.end = offset;
+        open = void 0;
+      }
+      if (m) {
+        open = { name: m[1] ?? m[2], kind: m[1] ? "def" : "class", start: offset, end: text3.length, startLine: i + 1, endLine: lines.length };
+        out.push(open);
+      }
+    }
+    offset += l.length + 1;
+  }
+  return out;
+}
+function isStandard(top) {
+  return top === "test" || STDLIB_MODULES.has(top);
+}
+var PROCESS_LIBRARIES = /* @__PURE__ */ new Set(["invoke", "fabric", "sh", "plumbum", "pexpect", "sarge", "delegator"]);
+var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+function eachImport(text3, visit) {
+  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
+    const before = i > 0 ? text3.charCodeAt(i - 1) : 10;
+    const after = text3.charCodeAt(i + 6);
+    if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9 && after !== 40 && after !== 42)
+      continue;
+    const lineStart = text3.lastIndexOf("\n", i) + 1;
+    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
+    if (!m)
+      continue;
+    let project = false;
+    let library = false;
+    if (m[0].trimStart().startsWith("from")) {
+      const top = m[2];
+      project = !!m[1] || !!top && !isStandard(top);
+      library = !m[1] && PROCESS_LIBRARIES.has(top);
+    } else {
+      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 300))?.[1] ?? "";
+      for (const n of names.split(",")) {
+        const top = n.trim().split(/[.\s]/)[0];
+        if (!top)
+          continue;
+        if (!isStandard(top))
+          project = true;
+        if (PROCESS_LIBRARIES.has(top))
+          library = true;
+      }
+    }
+    if (project || library)
+      visit(lineStart, project, library);
+  }
+}
+var lastText;
+var lastScan = { starts: [], library: false };
+function importScan(text3) {
+  if (text3 !== lastText) {
+    const starts = [];
+    let library = false;
+    eachImport(text3, (lineStart, project, lib) => {
+      if (project && starts[starts.length - 1] !== lineStart)
+        starts.push(lineStart);
+      library ||= lib;
+    });
+    lastText = text3;
+    lastScan = { starts, library };
+  }
+  return lastScan;
+}
+
+// dist/src/frontends/python/process-libraries.js
+function importsProcessLibrary(text3) {
+  return importScan(text3).library;
 }
 var SHELL0 = { form: "shell", index: 0, keyword: "command" };
 var SH_OWN = /* @__PURE__ */ new Set(["Command", "ErrorReturnCode", "RunningCommand", "SignalException", "TimeoutException", "CommandNotFound", "contrib", "glob", "pushd", "which", "bake", "cd", "args", "Environment"]);
@@ -1579,397 +2016,6 @@ function decodesCleanly(bytes) {
 function decodePython(path26, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
   return decodeText(path26, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
-}
-
-// dist/src/judge/stdlib-modules.js
-var STDLIB_MODULES = /* @__PURE__ */ new Set([
-  "__future__",
-  "_abc",
-  "_aix_support",
-  "_android_support",
-  "_ast",
-  "_asyncio",
-  "_bisect",
-  "_blake2",
-  "_bootsubprocess",
-  "_bz2",
-  "_codecs",
-  "_codecs_cn",
-  "_codecs_hk",
-  "_codecs_iso2022",
-  "_codecs_jp",
-  "_codecs_kr",
-  "_codecs_tw",
-  "_collections",
-  "_collections_abc",
-  "_colorize",
-  "_compat_pickle",
-  "_compression",
-  "_contextvars",
-  "_crypt",
-  "_csv",
-  "_ctypes",
-  "_curses",
-  "_curses_panel",
-  "_datetime",
-  "_dbm",
-  "_decimal",
-  "_elementtree",
-  "_frozen_importlib",
-  "_frozen_importlib_external",
-  "_functools",
-  "_gdbm",
-  "_hashlib",
-  "_heapq",
-  "_imp",
-  "_interpchannels",
-  "_interpqueues",
-  "_interpreters",
-  "_io",
-  "_ios_support",
-  "_json",
-  "_locale",
-  "_lsprof",
-  "_lzma",
-  "_markupbase",
-  "_md5",
-  "_msi",
-  "_multibytecodec",
-  "_multiprocessing",
-  "_opcode",
-  "_opcode_metadata",
-  "_operator",
-  "_osx_support",
-  "_overlapped",
-  "_pickle",
-  "_posixshmem",
-  "_posixsubprocess",
-  "_py_abc",
-  "_pydatetime",
-  "_pydecimal",
-  "_pyio",
-  "_pylong",
-  "_pyrepl",
-  "_queue",
-  "_random",
-  "_scproxy",
-  "_sha1",
-  "_sha2",
-  "_sha256",
-  "_sha3",
-  "_sha512",
-  "_signal",
-  "_sitebuiltins",
-  "_socket",
-  "_sqlite3",
-  "_sre",
-  "_ssl",
-  "_stat",
-  "_statistics",
-  "_string",
-  "_strptime",
-  "_struct",
-  "_suggestions",
-  "_symtable",
-  "_sysconfig",
-  "_thread",
-  "_threading_local",
-  "_tkinter",
-  "_tokenize",
-  "_tracemalloc",
-  "_typing",
-  "_uuid",
-  "_warnings",
-  "_weakref",
-  "_weakrefset",
-  "_winapi",
-  "_wmi",
-  "_zoneinfo",
-  "abc",
-  "aifc",
-  "antigravity",
-  "argparse",
-  "array",
-  "ast",
-  "asynchat",
-  "asyncio",
-  "asyncore",
-  "atexit",
-  "audioop",
-  "base64",
-  "bdb",
-  "binascii",
-  "binhex",
-  "bisect",
-  "builtins",
-  "bz2",
-  "cProfile",
-  "calendar",
-  "cgi",
-  "cgitb",
-  "chunk",
-  "cmath",
-  "cmd",
-  "code",
-  "codecs",
-  "codeop",
-  "collections",
-  "colorsys",
-  "compileall",
-  "concurrent",
-  "configparser",
-  "contextlib",
-  "contextvars",
-  "copy",
-  "copyreg",
-  "crypt",
-  "csv",
-  "ctypes",
-  "curses",
-  "dataclasses",
-  "datetime",
-  "dbm",
-  "decimal",
-  "difflib",
-  "dis",
-  "distutils",
-  "doctest",
-  "email",
-  "encodings",
-  "ensurepip",
-  "enum",
-  "errno",
-  "faulthandler",
-  "fcntl",
-  "filecmp",
-  "fileinput",
-  "fnmatch",
-  "fractions",
-  "ftplib",
-  "functools",
-  "gc",
-  "genericpath",
-  "getopt",
-  "getpass",
-  "gettext",
-  "glob",
-  "graphlib",
-  "grp",
-  "gzip",
-  "hashlib",
-  "heapq",
-  "hmac",
-  "html",
-  "http",
-  "idlelib",
-  "imaplib",
-  "imghdr",
-  "imp",
-  "importlib",
-  "inspect",
-  "io",
-  "ipaddress",
-  "itertools",
-  "json",
-  "keyword",
-  "lib2to3",
-  "linecache",
-  "locale",
-  "logging",
-  "lzma",
-  "mailbox",
-  "mailcap",
-  "marshal",
-  "math",
-  "mimetypes",
-  "mmap",
-  "modulefinder",
-  "msilib",
-  "msvcrt",
-  "multiprocessing",
-  "netrc",
-  "nis",
-  "nntplib",
-  "nt",
-  "ntpath",
-  "nturl2path",
-  "numbers",
-  "opcode",
-  "operator",
-  "optparse",
-  "os",
-  "ossaudiodev",
-  "pathlib",
-  "pdb",
-  "pickle",
-  "pickletools",
-  "pipes",
-  "pkgutil",
-  "platform",
-  "plistlib",
-  "poplib",
-  "posix",
-  "posixpath",
-  "pprint",
-  "profile",
-  "pstats",
-  "pty",
-  "pwd",
-  "py_compile",
-  "pyclbr",
-  "pydoc",
-  "pydoc_data",
-  "pyexpat",
-  "queue",
-  "quopri",
-  "random",
-  "re",
-  "readline",
-  "reprlib",
-  "resource",
-  "rlcompleter",
-  "runpy",
-  "sched",
-  "secrets",
-  "select",
-  "selectors",
-  "shelve",
-  "shlex",
-  "shutil",
-  "signal",
-  "site",
-  "smtpd",
-  "smtplib",
-  "sndhdr",
-  "socket",
-  "socketserver",
-  "spwd",
-  "sqlite3",
-  "sre_compile",
-  "sre_constants",
-  "sre_parse",
-  "ssl",
-  "stat",
-  "statistics",
-  "string",
-  "stringprep",
-  "struct",
-  "subprocess",
-  "sunau",
-  "symtable",
-  "sys",
-  "sysconfig",
-  "syslog",
-  "tabnanny",
-  "tarfile",
-  "telnetlib",
-  "tempfile",
-  "termios",
-  "textwrap",
-  "this",
-  "threading",
-  "time",
-  "timeit",
-  "tkinter",
-  "token",
-  "tokenize",
-  "tomllib",
-  "trace",
-  "traceback",
-  "tracemalloc",
-  "tty",
-  "turtle",
-  "turtledemo",
-  "types",
-  "typing",
-  "unicodedata",
-  "unittest",
-  "urllib",
-  "uu",
-  "uuid",
-  "venv",
-  "warnings",
-  "wave",
-  "weakref",
-  "webbrowser",
-  "winreg",
-  "winsound",
-  "wsgiref",
-  "xdrlib",
-  "xml",
-  "xmlrpc",
-  "zipapp",
-  "zipfile",
-  "zipimport",
-  "zlib",
-  "zoneinfo"
-]);
-
-// dist/src/frontends/python/import-lines.js
-import path from "node:path";
-var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
-function fromImportParts(m) {
-  const names = [];
-  for (const n of m[3].replace(/[()\\\r\n]/g, " ").split(",")) {
-    if (!n.trim())
-      continue;
-    const [name, alias] = n.split(/\s+as\s+/).map((x) => x.trim());
-    if (/^\w+$/.test(name))
-      names.push({ name, alias: alias ?? name });
-  }
-  return { level: m[1].length, module: m[2], names };
-}
-function plainImportParts(m) {
-  const out = [];
-  for (const n of m[1].replace(/[\\\r\n]/g, " ").split(",")) {
-    const [module, alias] = n.trim().split(/\s+as\s+/).map((x) => x.trim());
-    if (module && /^[\w.]+$/.test(module))
-      out.push({ module, alias: alias ?? module });
-  }
-  return out;
-}
-function importBases(dir, isFile, root, stopAt) {
-  let top = dir;
-  while (isFile(path.join(top, "__init__.py")) && path.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path.dirname(top);
-  const out = [dir, top];
-  if (root !== void 0)
-    out.push(root, path.join(root, "src"));
-  return [...new Set(out)];
-}
-function findModuleFile(bases, parts, isFile) {
-  for (const b of bases) {
-    const stem = path.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path.join(stem, "__init__.py")] : [path.join(stem, "__init__.py")])
-      if (isFile(c))
-        return c;
-  }
-  return void 0;
-}
-var TOP_BLOCK = /^(?:async[ \t]+)?def[ \t]+(\w+)|^class[ \t]+(\w+)/;
-function topLevelBlocks(text3) {
-  const lines = text3.split("\n");
-  const out = [];
-  let open;
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.trim() && !/^[ \t]/.test(l) && !l.startsWith("#") && !/^[)\]}]/.test(l)) {
-      const m = TOP_BLOCK.exec(l);
-      if (open) {
-        open.endLine = i;
-        open.end = offset;
-        open = void 0;
-      }
-      if (m) {
-        open = { name: m[1] ?? m[2], kind: m[1] ? "def" : "class", start: offset, end: text3.length, startLine: i + 1, endLine: lines.length };
-        out.push(open);
-      }
-    }
-    offset += l.length + 1;
-  }
-  return out;
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -3819,7 +3865,7 @@ var ProjectModules = class {
     let e = this.exists.get(p);
     if (e === void 0) {
       try {
-        e = fs.statSync(p).isFile();
+        e = fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         e = false;
       }
@@ -4025,7 +4071,7 @@ var ProjectModules = class {
   }
   scanImports(fromFile, text3) {
     const out = [];
-    const starts = projectImportStarts(text3);
+    const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
     const me = path2.resolve(fromFile);
@@ -4058,7 +4104,7 @@ var ProjectModules = class {
     return out.filter((b) => b.module !== me);
   }
   mayImportProject(text3) {
-    return mayImportProjectText(text3);
+    return importScan(text3).starts.length > 0;
   }
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
   callsHelper(fromFile, text3) {
@@ -4123,40 +4169,6 @@ var ProjectModules = class {
 };
 var FROM_IMPORT_AT = new RegExp(FROM_IMPORT.source.slice(1), "y");
 var PLAIN_IMPORT_AT = new RegExp(PLAIN_IMPORT.source.slice(1), "y");
-function isStandard(top) {
-  return top === "test" || STDLIB_MODULES.has(top);
-}
-var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
-function projectImportStarts(text3, all = true) {
-  const out = [];
-  for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
-    const before = i > 0 ? text3.charCodeAt(i - 1) : 10;
-    const after = text3.charCodeAt(i + 6);
-    if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9)
-      continue;
-    const lineStart = text3.lastIndexOf("\n", i) + 1;
-    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
-    if (!m)
-      continue;
-    let top = m[2];
-    if (m[0].trimStart().startsWith("from")) {
-      if (!m[1] && (!top || isStandard(top)))
-        continue;
-    } else {
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 300))?.[1] ?? "";
-      if (!names.split(",").some((n) => (top = n.trim().split(/[.\s]/)[0], !!top && !isStandard(top))))
-        continue;
-    }
-    if (out[out.length - 1] !== lineStart)
-      out.push(lineStart);
-    if (!all)
-      break;
-  }
-  return out;
-}
-function mayImportProjectText(text3) {
-  return projectImportStarts(text3, false).length > 0;
-}
 function launchingDefs(text3) {
   const out = /* @__PURE__ */ new Set();
   if (!apiWordInCode(text3))
@@ -13719,11 +13731,85 @@ function colabRanges(node, out) {
     out.push({ from: node.endIndex, to: node.parent.endIndex });
 }
 var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites, text3) {
+function pythonFileFacts(root, sites, text3, source) {
+  return new TreeFacts(root, sites, text3, source.slice(0, OPENING_CHARS));
+}
+var OPENING_CHARS = 8192;
+var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
+function declaredVenv(source) {
+  let end = 0;
+  const line = /[^\n]*\n?/y;
+  for (; ; ) {
+    line.lastIndex = end;
+    const m = line.exec(source);
+    if (!m || !m[0])
+      break;
+    const t = m[0].trim();
+    if (t === "" || t.startsWith("#")) {
+      end += m[0].length;
+      continue;
+    }
+    const q = /^[rRuU]?("""|''')/.exec(t);
+    if (q) {
+      const open = source.indexOf(q[1], end);
+      const close = source.indexOf(q[1], open + 3);
+      end = close < 0 ? source.length : close + 3;
+    }
+    break;
+  }
+  const found = DECLARES_VENV.exec(source.slice(0, end));
+  if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length)))
+    return void 0;
+  let n = 1;
+  for (let i = source.indexOf("\n"); i !== -1 && i < found.index; i = source.indexOf("\n", i + 1))
+    n++;
+  return { line: n };
+}
+var TreeFacts = class {
+  sites;
+  #walked;
+  #root;
+  #text;
+  taskRunner;
+  startedBy;
+  #opening;
+  #declared;
+  constructor(root, sites, text3, opening) {
+    this.sites = sites;
+    this.#root = root;
+    this.#text = text3;
+    this.#opening = opening;
+  }
+  get declaredVenv() {
+    if (this.#opening !== void 0) {
+      this.#declared = declaredVenv(this.#opening);
+      this.#opening = void 0;
+    }
+    return this.#declared;
+  }
+  #walk() {
+    if (!this.#walked) {
+      this.#walked = walkFacts(this.#root, this.#text);
+      this.#root = void 0;
+      this.#text = "";
+    }
+    return this.#walked;
+  }
+  get functions() {
+    return this.#walk().functions;
+  }
+  get pathSets() {
+    return this.#walk().pathSets;
+  }
+  get colabOnly() {
+    return this.#walk().colabOnly;
+  }
+};
+function walkFacts(root, text3) {
   const paths = text3.includes("PATH");
   const colab = /colab/i.test(text3);
   if (!paths && !colab)
-    return { sites, functions: functionsIn2(root), pathSets: [] };
+    return { functions: functionsIn2(root), pathSets: [] };
   const functions = [];
   const pathSets = [];
   const colabOnly = [];
@@ -13762,7 +13848,7 @@ function pythonFileFacts(root, sites, text3) {
         stack.push({ node: c, fnEnd: end });
     }
   }
-  return colabOnly.length ? { sites, functions, pathSets, colabOnly } : { sites, functions, pathSets };
+  return colabOnly.length ? { functions, pathSets, colabOnly } : { functions, pathSets };
 }
 function functionsIn2(root) {
   const out = [];
@@ -13803,7 +13889,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites, parseText);
+    const facts = pythonFileFacts(root, sites, parseText, file.text);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;
@@ -17624,6 +17710,10 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
   if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  const declared = facts.declaredVenv;
+  if (declared) {
+    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
   }
   if (facts.notebook)
     return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;

@@ -104,3 +104,33 @@ test("a test using a fixture of its folder's conftest.py that starts an env-only
   const noFixture = testFile.replace('def test_cli(server):', 'def test_cli(tmp_path):');
   assert.deepEqual(codes(await findings({ 'tests/conftest.py': conftest, 'tests/integration/test_cli.py': noFixture })), ['tests/integration/test_cli.py:5 VG101']);
 });
+
+test('the other way: a helper module whose every importer relies on PATH is held (TorchServe ts_scripts); not with one importer that does not, nor with none', async () => {
+  const helper = ['import os', '', '', 'def test_archiver():', '    os.system("python -m pytest archiver/tests")', ''].join('\n');
+  const sanity = ['from ts.launcher import start', 'from ts_scripts.archiver_utils import test_archiver', '', '', 'def main():', '    start("/tmp/store")', '    test_archiver()', ''].join('\n');
+  const tree = { 'ts/__init__.py': '', 'ts/launcher.py': LAUNCHER, 'ts_scripts/__init__.py': '', 'ts_scripts/archiver_utils.py': helper, 'sanity.py': sanity };
+  const held = await findings(tree);
+  assert.deepEqual(codes(held), ['ts_scripts/archiver_utils.py:5 VG106']);
+  assert.match(held[0], /this file is imported only by sanity\.py, which starts "torchserve" by name through ts\/launcher\.py \(line 13\), which only its environment on PATH provides/);
+  // An importer that starts the env-only program itself.
+  const own = ['import subprocess', '', 'from ts_scripts.archiver_utils import test_archiver', '', 'subprocess.run(["torchserve", "--start"])', 'test_archiver()', ''].join('\n');
+  const heldOwn = await findings({ ...tree, 'sanity.py': own });
+  assert.deepEqual(codes(heldOwn), ['ts_scripts/archiver_utils.py:5 VG106']);
+  assert.match(heldOwn[0], /imported only by sanity\.py, which starts "torchserve" by name \(line 5\)/);
+  // Twin: one more importer that relies on nothing keeps the finding.
+  const report = ['from ts_scripts.archiver_utils import test_archiver', '', 'test_archiver()', ''].join('\n');
+  assert.deepEqual(codes(await findings({ ...tree, 'tools/report.py': report })), ['ts_scripts/archiver_utils.py:5 VG101']);
+  // Twin: nothing imports it.
+  assert.deepEqual(codes(await findings({ ...tree, 'sanity.py': 'print(1)\n' })), ['ts_scripts/archiver_utils.py:5 VG101']);
+});
+
+test('within a module: a function that calls its own reliant function by name is reliant too (TorchServe marsgen.generate_mars → generate_model)', async () => {
+  const marsgen = ['import subprocess', '', '', 'def generate_model(model):', '    subprocess.check_call(f"torch-model-archiver --model-name {model}", shell=True)', '', '', 'def generate_mars(models):', '    for m in models:', '        generate_model(m)', '', '', 'def model_store():', '    return "/tmp/store"', ''].join('\n');
+  const user = (call: string) => ['import os', '', 'from ts_scripts import marsgen as mg', '', '', 'def main():', `    mg.${call}`, '    os.system("python -m pytest test/")', ''].join('\n');
+  const tree = (call: string) => ({ 'ts_scripts/__init__.py': '', 'ts_scripts/marsgen.py': marsgen, 'run_sanity.py': user(call) });
+  const held = await findings(tree('generate_mars(["a"])'));
+  assert.deepEqual(codes(held), ['run_sanity.py:8 VG106']);
+  assert.match(held[0], /this file uses "mg\.generate_mars" from ts_scripts\/marsgen\.py, which starts "torch-model-archiver" by name \(line 5\)/);
+  // Twin: the function it calls does not call the reliant one.
+  assert.deepEqual(codes(await findings(tree('model_store()'))), ['run_sanity.py:8 VG101']);
+});

@@ -158,6 +158,11 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
     return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
+  // The author says where the program runs: its opening states it runs inside an activated virtualenv.
+  const declared = facts.declaredVenv;
+  if (declared) {
+    return { ...verdict, held: { signal: 'declared-venv', reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
   // A notebook's kernel imports what its cells install and run: PATH's tools agreeing with each
   // other (path-chain) or a tool only PATH's environment has (path-reliant) say nothing of it.
   // A notebook saved from Google Colab runs where the kernel is the runtime's only Python: PATH's

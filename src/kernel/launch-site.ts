@@ -73,6 +73,11 @@ export interface PythonFileFacts {
    */
   colabOnly?: readonly { from: number; to: number }[];
   /**
+   * The file's opening (leading comments, module docstring) says it runs inside an activated
+   * virtualenv ("This script assumes you're running in a virtualenv"): at that line.
+   */
+  declaredVenv?: { line: number };
+  /**
    * The file defines invoke or fabric tasks (`@task`): the `invoke`/`inv` or `fab` command, found
    * on PATH, loads it and runs its tasks.
    */

@@ -13,9 +13,14 @@
  * from the module (`from ts.launcher import start`) whose top-level function or class holds such a
  * launch, or such an attribute of an imported module (`test_utils.start_torchserve(…)`), or
  * anything at the module's top level. A module that only uses another module's reliant function
- * inside its own function makes that function reliant in turn, one step further (two steps in all).
+ * inside its own function makes that function reliant in turn, one step further (two steps in all),
+ * and so does a function of the module that calls such a function of its own module by name.
+ * The other way too: a helper module that every file importing it (one to MAX_IMPORTERS of the
+ * run's files) is reliant, by its own launches or through its modules, runs in their processes
+ * (TorchServe's ts_scripts/*_utils.py, imported only by torchserve_sanity.py).
  *
- * Linear: each module is read and indexed once per run, whatever the number of files importing it.
+ * Linear: each module is read and indexed once per run, whatever the number of files importing it;
+ * the index of importers, when a file needs it, is one more pass over the run's Python files.
  * The imports are read lexically (no parse), and at most MAX_ANALYSED prefilter-skipped modules are
  * parsed.
  */
@@ -60,6 +65,8 @@ interface Binding {
 const MAX_DEPTH = 2;
 /** Prefilter-skipped modules parsed per run, at most. */
 const MAX_ANALYSED = 200;
+/** A module imported by more files than this is a shared library of the project, not one flow's helper. */
+const MAX_IMPORTERS = 8;
 
 
 /** A test file or a file under a test folder (the same test as who-runs.ts's). */
@@ -76,6 +83,7 @@ export class ImportsReliance {
   private readonly texts = new Map<string, string | undefined>();
   private readonly owns = new Map<string, readonly Reliance[] | undefined>();
   private analysed = 0;
+  private importers?: Map<string, string[]>;
 
   /**
    * `pythonFiles`: the run's Python files (absolute); `own(file)`: a module's own reliant launches
@@ -136,6 +144,54 @@ export class ImportsReliance {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Why a file relies on its environment through the code that uses it: every Python file of the
+   * run that imports it (at least one, at most MAX_IMPORTERS) is itself reliant, by a launch of its
+   * own or through the modules it uses (`of`). A helper module whose only users start
+   * `torchserve` by name runs in their processes, with their PATH.
+   */
+  async importedOnlyByReliant(file: string): Promise<string | undefined> {
+    const importers = (this.importersOf().get(file) ?? []).filter((f) => f !== file).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
+    if (!importers.length || importers.length > MAX_IMPORTERS) return undefined;
+    let first: string | undefined;
+    for (const imp of importers) {
+      const info = await this.info(imp, 1);
+      const hit = info?.top ?? [...(info?.holders.values() ?? [])][0];
+      const why = hit ? `starts "${hit.name}" by name${hit.file === imp ? '' : ` through ${this.shown(hit.file)}`} (line ${hit.line})` : (await this.of(imp))?.replace(/^this file /, '');
+      if (!why) return undefined;
+      first ??= why;
+    }
+    const a = this.shown(importers[0]);
+    const others = importers.length - 1;
+    return others === 0 ? `this file is imported only by ${a}, which ${first}` : `this file is imported only by ${a} and ${others} other file${others > 1 ? 's' : ''} that rely on PATH too; ${a} ${first}`;
+  }
+
+  /**
+   * The run's Python files that import each module of the project (lexically), built on first use
+   * by one pass over the files; their texts are not kept.
+   */
+  private importersOf(): Map<string, string[]> {
+    if (!this.importers) {
+      const index = new Map<string, string[]>();
+      for (const f of this.pythonFiles) {
+        let text: string;
+        try {
+          text = this.texts.get(f) ?? fs.readFileSync(f, 'utf8');
+        } catch {
+          continue;
+        }
+        if (!/\bimport\b/.test(text)) continue;
+        for (const b of this.imports(f, text).bindings) {
+          const list = index.get(b.module) ?? [];
+          if (list[list.length - 1] !== f) list.push(f);
+          index.set(b.module, list);
+        }
+      }
+      this.importers = index;
+    }
+    return this.importers;
   }
 
   /** Whether the text uses a reliant part of the binding's module outside its import statements. */
@@ -199,6 +255,22 @@ export class ImportsReliance {
             if (!block) info.top ??= hit;
             else if (!info.holders.has(block.name)) info.holders.set(block.name, hit);
           }
+        }
+      }
+    }
+    // Within the module: a function that calls one of its holders by name holds the same launch
+    // (`generate_mars()` calls `generate_model()`, which runs torch-model-archiver by name).
+    for (let changed = info.holders.size > 0 && !info.top; changed; ) {
+      changed = false;
+      const names = new RegExp(`(?<![\\w.])(${[...info.holders.keys()].map(escape).join('|')})\\s*\\(`, 'g');
+      for (const b of blocks) {
+        if (b.kind !== 'def' || info.holders.has(b.name)) continue;
+        names.lastIndex = 0;
+        const body = text.slice(b.start, b.end);
+        const m = names.exec(body);
+        if (m) {
+          info.holders.set(b.name, info.holders.get(m[1])!);
+          changed = true;
         }
       }
     }
@@ -321,7 +393,7 @@ export async function relianceByImports(
   );
   const out = new Map<string, string>();
   for (const f of flagged) {
-    const why = await index.of(f);
+    const why = (await index.of(f)) ?? (await index.importedOnlyByReliant(f));
     if (why) out.set(f, why);
   }
   return out;

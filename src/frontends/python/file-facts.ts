@@ -124,13 +124,117 @@ function colabRanges(node: Node, out: { from: number; to: number }[]): void {
 const STATEMENT_HOLDERS = new Set(['module', 'block', 'function_definition', 'class_definition', 'decorated_definition', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause']);
 
 /**
+ * The facts of a file, read from its tree on first use: only the default policy asks, and only for
+ * a launch of a Python tool found on PATH, which most files (of those analysed at all) do not
+ * have. The tree must still be alive then: the facts are used while the file is diagnosed.
+ */
+export function pythonFileFacts(root: Node, sites: readonly LaunchSite[], text: string, source: string): PythonFileFacts {
+  return new TreeFacts(root, sites, text, source.slice(0, OPENING_CHARS));
+}
+
+/** How much of a file's start is read for what its opening says (declaredVenv). */
+const OPENING_CHARS = 8192;
+
+/**
+ * A sentence that says the program runs inside an (activated) virtualenv: "This script assumes
+ * you're running in a virtualenv" (aws-cli's scripts/ci/install-benchmark), "must be run from the
+ * project's venv", "run this inside an activated virtual environment". A run verb is required:
+ * "installs into a venv" or "creates a virtualenv" say nothing of where it runs.
+ */
+const DECLARES_VENV =
+  /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
+
+/**
+ * Where a file's opening — its leading comments and its module docstring, nothing after the first
+ * statement — says it runs inside a venv (DECLARES_VENV), unless the sentence denies it ("does not
+ * need to be run in a virtualenv"): the author states the PATH its launches need.
+ */
+export function declaredVenv(source: string): { line: number } | undefined {
+  let end = 0;
+  const line = /[^\n]*\n?/y;
+  for (;;) {
+    line.lastIndex = end;
+    const m = line.exec(source);
+    if (!m || !m[0]) break;
+    const t = m[0].trim();
+    if (t === '' || t.startsWith('#')) {
+      end += m[0].length;
+      continue;
+    }
+    const q = /^[rRuU]?("""|''')/.exec(t);
+    if (q) {
+      const open = source.indexOf(q[1], end);
+      const close = source.indexOf(q[1], open + 3);
+      end = close < 0 ? source.length : close + 3;
+    }
+    break;
+  }
+  const found = DECLARES_VENV.exec(source.slice(0, end));
+  // A negation in the sentence or just before it ("does not need to be run in a venv").
+  if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length))) return undefined;
+  let n = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < found.index; i = source.indexOf('\n', i + 1)) n++;
+  return { line: n };
+}
+
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly'>;
+
+class TreeFacts implements PythonFileFacts {
+  #walked?: Walked;
+  #root?: Node;
+  #text: string;
+  taskRunner?: PythonFileFacts['taskRunner'];
+  startedBy?: PythonFileFacts['startedBy'];
+
+  #opening: string | undefined;
+  #declared?: { line: number };
+
+  constructor(
+    root: Node,
+    readonly sites: readonly LaunchSite[],
+    text: string,
+    opening: string,
+  ) {
+    this.#root = root;
+    this.#text = text;
+    this.#opening = opening;
+  }
+
+  get declaredVenv() {
+    if (this.#opening !== undefined) {
+      this.#declared = declaredVenv(this.#opening);
+      this.#opening = undefined;
+    }
+    return this.#declared;
+  }
+
+  #walk(): Walked {
+    if (!this.#walked) {
+      this.#walked = walkFacts(this.#root!, this.#text);
+      this.#root = undefined;
+      this.#text = '';
+    }
+    return this.#walked;
+  }
+  get functions() {
+    return this.#walk().functions;
+  }
+  get pathSets() {
+    return this.#walk().pathSets;
+  }
+  get colabOnly() {
+    return this.#walk().colabOnly;
+  }
+}
+
+/**
  * `text`: the text parsed. Every PATH fact needs "PATH" in it and every Colab test "colab": a file
  * with neither (most) has only its functions listed, by one search of the tree instead of a walk.
  */
-export function pythonFileFacts(root: Node, sites: readonly LaunchSite[], text: string): PythonFileFacts {
+function walkFacts(root: Node, text: string): Walked {
   const paths = text.includes('PATH');
   const colab = /colab/i.test(text);
-  if (!paths && !colab) return { sites, functions: functionsIn(root), pathSets: [] };
+  if (!paths && !colab) return { functions: functionsIn(root), pathSets: [] };
   const functions: Span[] = [];
   const pathSets: { from: number; to: number; span: Span }[] = [];
   const colabOnly: { from: number; to: number }[] = [];
@@ -167,7 +271,7 @@ export function pythonFileFacts(root: Node, sites: readonly LaunchSite[], text: 
       if (c && c.endIndex - c.startIndex > 0) stack.push({ node: c, fnEnd: end });
     }
   }
-  return colabOnly.length ? { sites, functions, pathSets, colabOnly } : { sites, functions, pathSets };
+  return colabOnly.length ? { functions, pathSets, colabOnly } : { functions, pathSets };
 }
 
 /** The function definitions the walk above visits: those whose ancestors all hold statements. */
