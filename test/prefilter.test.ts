@@ -228,3 +228,16 @@ test('nextApiWord finds exactly the whole words API_WORDS matches, in order', ()
   }
   assert.ok(n > 100, `only ${n} API words in the repository's text`);
 });
+
+test('importScan: one pass finds process-library imports and the line starts of project imports', async () => {
+  const { importScan } = await import('../src/frontends/python/import-lines.js');
+  const lib = (s: string) => importScan(s).library;
+  for (const s of ['import sh\n', 'from sh import*\n', 'from invoke import(task)\n', 'import os, sh\n', 'from fabric.api import local\n', '    import pexpect\n', 'x = 1\nimport plumbum.cmd as cmd\n']) assert.ok(lib(s), s);
+  for (const s of ['import shutil\n', 'from .sh import run\n', 'x = 1; import sh\n', '# import sh\nimport os\n', 'import invoke_utils\n', 'from x import sh\n']) assert.ok(!lib(s), s);
+  const starts = (s: string) => [...importScan(s).starts];
+  assert.deepEqual(starts('import os\nfrom . import util\nimport json, mypkg.sub as m\nfrom lib2to3 import x\n'), [10, 29]);
+  // The earliest `import` of the line is the statement's (`does_tree_import` is a name).
+  assert.deepEqual(starts('from .fixer_util import does_tree_import\n'), [0]);
+  // A template in a string is no import of a name.
+  assert.deepEqual(starts('code = """\nimport {name}\n"""\n'), []);
+});

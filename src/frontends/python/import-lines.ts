@@ -102,8 +102,13 @@ export function isStandard(top: string): boolean {
 /** Task runners and process libraries (process-libraries.ts): importing one keeps the file whole. */
 const PROCESS_LIBRARIES = new Set(['invoke', 'fabric', 'sh', 'plumbum', 'pexpect', 'sarge', 'delegator']);
 
-/** What may stand before `import` on its line: nothing, or `from MODULE ` (relative or not). */
-const IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+/**
+ * From a line start up to the word `import`: nothing but indentation, or `from MODULE ` (relative
+ * or not); read in place (sticky), without copying the line.
+ */
+const IMPORT_AT = /[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*?)?import(?![\w])/y;
+/** One name of `import a.b as c, d`: its first part, and where the next one may start. */
+const IMPORTED_NAME = /[ \t]*(\w+)[\w.]*(?:[ \t]+as[ \t]+\w+)?[ \t]*(,)?/y;
 
 /**
  * One pass over a text by plain search for the word `import` (no regex over the whole text):
@@ -120,22 +125,22 @@ function eachImport(text: string, visit: (lineStart: number, project: boolean, l
     const after = text.charCodeAt(i + 6);
     if ((before !== 32 && before !== 9 && before !== 10) || (after !== 32 && after !== 9 && after !== 40 && after !== 42)) continue;
     const lineStart = text.lastIndexOf('\n', i) + 1;
-    const m = IMPORT_PREFIX.exec(text.slice(lineStart, i));
-    if (!m) continue;
+    IMPORT_AT.lastIndex = lineStart;
+    const m = IMPORT_AT.exec(text);
+    if (!m || IMPORT_AT.lastIndex !== i + 6) continue;
     let project = false;
     let library = false;
-    if (m[0].trimStart().startsWith('from')) {
+    if (m[1] !== undefined) {
+      // from MODULE import …
       const top = m[2];
       project = !!m[1] || (!!top && !isStandard(top));
       library = !m[1] && PROCESS_LIBRARIES.has(top);
     } else {
       // `import a, b.c as d`: any of them
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text.slice(i, i + 300))?.[1] ?? '';
-      for (const n of names.split(',')) {
-        const top = n.trim().split(/[.\s]/)[0];
-        if (!top) continue;
-        if (!isStandard(top)) project = true;
-        if (PROCESS_LIBRARIES.has(top)) library = true;
+      IMPORTED_NAME.lastIndex = i + 6;
+      for (let n = IMPORTED_NAME.exec(text); n; n = n[2] ? IMPORTED_NAME.exec(text) : null) {
+        if (!isStandard(n[1])) project = true;
+        if (PROCESS_LIBRARIES.has(n[1])) library = true;
       }
     }
     if (project || library) visit(lineStart, project, library);
