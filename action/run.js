@@ -8154,7 +8154,8 @@ function isStandard(top) {
   return top === "test" || STDLIB_MODULES.has(top);
 }
 var PROCESS_LIBRARIES = /* @__PURE__ */ new Set(["invoke", "fabric", "sh", "plumbum", "pexpect", "sarge", "delegator"]);
-var IMPORT_PREFIX = /^[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*)?$/;
+var IMPORT_AT = /[ \t]*(?:from[ \t]+(\.*)(\w*)[\w. \t]*?)?import(?![\w])/y;
+var IMPORTED_NAME = /[ \t]*(\w+)[\w.]*(?:[ \t]+as[ \t]+\w+)?[ \t]*(,)?/y;
 function eachImport(text3, visit) {
   for (let i = text3.indexOf("import"); i !== -1; i = text3.indexOf("import", i + 6)) {
     const before = i > 0 ? text3.charCodeAt(i - 1) : 10;
@@ -8162,24 +8163,22 @@ function eachImport(text3, visit) {
     if (before !== 32 && before !== 9 && before !== 10 || after !== 32 && after !== 9 && after !== 40 && after !== 42)
       continue;
     const lineStart = text3.lastIndexOf("\n", i) + 1;
-    const m = IMPORT_PREFIX.exec(text3.slice(lineStart, i));
-    if (!m)
+    IMPORT_AT.lastIndex = lineStart;
+    const m = IMPORT_AT.exec(text3);
+    if (!m || IMPORT_AT.lastIndex !== i + 6)
       continue;
     let project = false;
     let library = false;
-    if (m[0].trimStart().startsWith("from")) {
+    if (m[1] !== void 0) {
       const top = m[2];
       project = !!m[1] || !!top && !isStandard(top);
       library = !m[1] && PROCESS_LIBRARIES.has(top);
     } else {
-      const names = /^import[ \t]+([^\n#;]*)/.exec(text3.slice(i, i + 300))?.[1] ?? "";
-      for (const n of names.split(",")) {
-        const top = n.trim().split(/[.\s]/)[0];
-        if (!top)
-          continue;
-        if (!isStandard(top))
+      IMPORTED_NAME.lastIndex = i + 6;
+      for (let n = IMPORTED_NAME.exec(text3); n; n = n[2] ? IMPORTED_NAME.exec(text3) : null) {
+        if (!isStandard(n[1]))
           project = true;
-        if (PROCESS_LIBRARIES.has(top))
+        if (PROCESS_LIBRARIES.has(n[1]))
           library = true;
       }
     }
@@ -12056,8 +12055,36 @@ var TreeFacts = class {
   get colabOnly() {
     return this.#walk().colabOnly;
   }
+  get lookedUp() {
+    return this.#walk().lookedUp;
+  }
 };
 function walkFacts(root, text3) {
+  const lookedUp = lookedUpNames(root, text3);
+  const walked = walkTree(root, text3);
+  return lookedUp.size ? { ...walked, lookedUp } : walked;
+}
+function lookedUpNames(root, text3) {
+  const out = /* @__PURE__ */ new Map();
+  if (!/which|find_executable/.test(text3))
+    return out;
+  const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (out.has(m[2]))
+      continue;
+    let n = root.descendantForIndex(m.index);
+    while (n && n.type !== "function_definition" && n.type !== "class_definition" && n.type !== "lambda" && n.type !== "string" && n.type !== "comment")
+      n = n.parent;
+    if (n)
+      continue;
+    let line = 1;
+    for (let i = text3.indexOf("\n"); i !== -1 && i < m.index; i = text3.indexOf("\n", i + 1))
+      line++;
+    out.set(m[2], line);
+  }
+  return out;
+}
+function walkTree(root, text3) {
   const paths = text3.includes("PATH");
   const colab = /colab/i.test(text3);
   if (!paths && !colab)
@@ -15979,6 +16006,10 @@ function applyPolicy(site, verdict, judgeOne) {
   const declared = facts.declaredVenv;
   if (declared) {
     return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
+  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
+  if (lookedUpAt !== void 0) {
+    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
   }
   if (facts.notebook)
     return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;

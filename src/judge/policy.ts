@@ -163,6 +163,13 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (declared) {
     return { ...verdict, held: { signal: 'declared-venv', reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
   }
+  // The file itself asks PATH for this console script (`shutil.which("tensorboard")`): it treats it
+  // as a program of PATH. (Not python or pip: that PATH has one says nothing of its environment,
+  // as for the which-guards judge.ts reads.)
+  const lookedUpAt = verdict.tool === 'console-script' ? (facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, ''))) : undefined;
+  if (lookedUpAt !== undefined) {
+    return { ...verdict, held: { signal: 'looked-up', reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
+  }
   // A notebook's kernel imports what its cells install and run: PATH's tools agreeing with each
   // other (path-chain) or a tool only PATH's environment has (path-reliant) say nothing of it.
   // A notebook saved from Google Colab runs where the kernel is the runtime's only Python: PATH's

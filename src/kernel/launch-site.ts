@@ -78,6 +78,11 @@ export interface PythonFileFacts {
    */
   declaredVenv?: { line: number };
   /**
+   * Programs the file looks up on PATH itself by a literal name (`shutil.which("tensorboard")`),
+   * each with the line of its first look-up.
+   */
+  lookedUp?: ReadonlyMap<string, number>;
+  /**
    * The file defines invoke or fabric tasks (`@task`): the `invoke`/`inv` or `fab` command, found
    * on PATH, loads it and runs its tasks.
    */

@@ -177,7 +177,7 @@ export function declaredVenv(source: string): { line: number } | undefined {
   return { line: n };
 }
 
-type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly'>;
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp'>;
 
 class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
@@ -225,6 +225,9 @@ class TreeFacts implements PythonFileFacts {
   get colabOnly() {
     return this.#walk().colabOnly;
   }
+  get lookedUp() {
+    return this.#walk().lookedUp;
+  }
 }
 
 /**
@@ -232,6 +235,34 @@ class TreeFacts implements PythonFileFacts {
  * with neither (most) has only its functions listed, by one search of the tree instead of a walk.
  */
 function walkFacts(root: Node, text: string): Walked {
+  const lookedUp = lookedUpNames(root, text);
+  const walked = walkTree(root, text);
+  return lookedUp.size ? { ...walked, lookedUp } : walked;
+}
+
+/**
+ * `shutil.which("tensorboard")` (or `find_executable`) with a literal name at the module's top
+ * level, outside any function or class (it runs on import: the file's own view of the tool; a
+ * look-up inside a function is that function's flow, which the judge's which-guards read): the
+ * names, each with the line of its first look-up.
+ */
+function lookedUpNames(root: Node, text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!/which|find_executable/.test(text)) return out;
+  const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (out.has(m[2])) continue;
+    let n: Node | null = root.descendantForIndex(m.index);
+    while (n && n.type !== 'function_definition' && n.type !== 'class_definition' && n.type !== 'lambda' && n.type !== 'string' && n.type !== 'comment') n = n.parent;
+    if (n) continue; // inside a function, a class or a string
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    out.set(m[2], line);
+  }
+  return out;
+}
+
+function walkTree(root: Node, text: string): Walked {
   const paths = text.includes('PATH');
   const colab = /colab/i.test(text);
   if (!paths && !colab) return { functions: functionsIn(root), pathSets: [] };
