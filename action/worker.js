@@ -13817,6 +13817,8 @@ function lookedUpNames(root, text3) {
   if (!/which|find_executable/.test(text3))
     return out;
   const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
+  let line = 1;
+  let counted = 0;
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     if (out.has(m[2]))
       continue;
@@ -13825,9 +13827,9 @@ function lookedUpNames(root, text3) {
       n = n.parent;
     if (n)
       continue;
-    let line = 1;
-    for (let i = text3.indexOf("\n"); i !== -1 && i < m.index; i = text3.indexOf("\n", i + 1))
+    for (let i = text3.indexOf("\n", counted); i !== -1 && i < m.index; i = text3.indexOf("\n", i + 1))
       line++;
+    counted = m.index;
     out.set(m[2], line);
   }
   return out;

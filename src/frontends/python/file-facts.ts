@@ -250,13 +250,16 @@ function lookedUpNames(root: Node, text: string): Map<string, number> {
   const out = new Map<string, number>();
   if (!/which|find_executable/.test(text)) return out;
   const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
+  // Lines counted forward from the last match: linear however many names are looked up.
+  let line = 1;
+  let counted = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (out.has(m[2])) continue;
     let n: Node | null = root.descendantForIndex(m.index);
     while (n && n.type !== 'function_definition' && n.type !== 'class_definition' && n.type !== 'lambda' && n.type !== 'string' && n.type !== 'comment') n = n.parent;
     if (n) continue; // inside a function, a class or a string
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
     out.set(m[2], line);
   }
   return out;
