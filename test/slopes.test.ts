@@ -223,3 +223,8 @@ test('slope: a program script of functions never called, 200 → 3,200 (dead-cod
     assert.equal(found.length, 0, 'every uncalled function is dead code');
   });
 });
+
+test('slope: module-level shutil.which("…") of distinct names, 1,000 → 16,000 (the looked-up signal counted each one\'s line from the file start)', async () => {
+  const text = (n: number) => 'import os, shutil\n' + Array.from({ length: n }, (_, i) => `shutil.which("tool${i}")\n`).join('') + 'os.system("python a.py")\n';
+  await assertLinear('looked-up names', (k) => checkPython(text(1000 * k), 1));
+});
