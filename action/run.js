@@ -11982,12 +11982,13 @@ function colabRanges(node, out) {
     out.push({ from: node.endIndex, to: node.parent.endIndex });
 }
 var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites, text3, source) {
-  return new TreeFacts(root, sites, text3, source.slice(0, OPENING_CHARS));
+function pythonFileFacts(root, sites, text3, file) {
+  return new TreeFacts(root, sites, text3, file);
 }
 var OPENING_CHARS = 8192;
 var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
-function declaredVenv(source) {
+function declaredVenv(file) {
+  const source = file.text.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
   for (; ; ) {
@@ -12011,36 +12012,30 @@ function declaredVenv(source) {
   const found = DECLARES_VENV.exec(source.slice(0, end));
   if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length)))
     return void 0;
-  let n = 1;
-  for (let i = source.indexOf("\n"); i !== -1 && i < found.index; i = source.indexOf("\n", i + 1))
-    n++;
-  return { line: n };
+  return { line: file.location(found.index).line };
 }
 var TreeFacts = class {
   sites;
   #walked;
   #root;
   #text;
+  #file;
   taskRunner;
   startedBy;
-  #opening;
   #declared;
-  constructor(root, sites, text3, opening) {
+  constructor(root, sites, text3, file) {
     this.sites = sites;
     this.#root = root;
     this.#text = text3;
-    this.#opening = opening;
+    this.#file = file;
   }
   get declaredVenv() {
-    if (this.#opening !== void 0) {
-      this.#declared = declaredVenv(this.#opening);
-      this.#opening = void 0;
-    }
-    return this.#declared;
+    this.#declared ??= { value: declaredVenv(this.#file) };
+    return this.#declared.value;
   }
   #walk() {
     if (!this.#walked) {
-      this.#walked = walkFacts(this.#root, this.#text);
+      this.#walked = walkFacts(this.#root, this.#text, this.#file);
       this.#root = void 0;
       this.#text = "";
     }
@@ -12059,18 +12054,16 @@ var TreeFacts = class {
     return this.#walk().lookedUp;
   }
 };
-function walkFacts(root, text3) {
-  const lookedUp = lookedUpNames(root, text3);
+function walkFacts(root, text3, file) {
+  const lookedUp = lookedUpNames(root, text3, file);
   const walked = walkTree(root, text3);
   return lookedUp.size ? { ...walked, lookedUp } : walked;
 }
-function lookedUpNames(root, text3) {
+function lookedUpNames(root, text3, file) {
   const out = /* @__PURE__ */ new Map();
   if (!/which|find_executable/.test(text3))
     return out;
   const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
-  let line = 1;
-  let counted = 0;
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     if (out.has(m[2]))
       continue;
@@ -12079,10 +12072,7 @@ function lookedUpNames(root, text3) {
       n = n.parent;
     if (n)
       continue;
-    for (let i = text3.indexOf("\n", counted); i !== -1 && i < m.index; i = text3.indexOf("\n", i + 1))
-      line++;
-    counted = m.index;
-    out.set(m[2], line);
+    out.set(m[2], file.location(m.index).line);
   }
   return out;
 }
@@ -12170,7 +12160,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites, parseText, file.text);
+    const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;
@@ -20783,18 +20773,32 @@ var ImportsReliance = class {
         }
       }
     }
-    for (let changed = info.holders.size > 0 && !info.top; changed; ) {
-      changed = false;
-      const names = new RegExp(`(?<![\\w.])(${[...info.holders.keys()].map(escape).join("|")})\\s*\\(`, "g");
+    if (info.holders.size > 0 && !info.top) {
+      const named = new Set(blocks.map((b) => b.name));
+      const callers = /* @__PURE__ */ new Map();
+      const call = /(?<![\w.])(\w+)\s*\(/g;
       for (const b of blocks) {
-        if (b.kind !== "def" || info.holders.has(b.name))
+        if (b.kind !== "def")
           continue;
-        names.lastIndex = 0;
         const body = text3.slice(b.start, b.end);
-        const m = names.exec(body);
-        if (m) {
-          info.holders.set(b.name, info.holders.get(m[1]));
-          changed = true;
+        for (let m = call.exec(body); m; m = call.exec(body)) {
+          if (m[1] === b.name || !named.has(m[1]))
+            continue;
+          const list = callers.get(m[1]);
+          if (list)
+            list.push(b.name);
+          else
+            callers.set(m[1], [b.name]);
+        }
+        call.lastIndex = 0;
+      }
+      const queue = [...info.holders.keys()];
+      for (let i = 0; i < queue.length; i++) {
+        for (const caller of callers.get(queue[i]) ?? []) {
+          if (info.holders.has(caller))
+            continue;
+          info.holders.set(caller, info.holders.get(queue[i]));
+          queue.push(caller);
         }
       }
     }

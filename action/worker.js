@@ -13730,12 +13730,13 @@ function colabRanges(node, out) {
     out.push({ from: node.endIndex, to: node.parent.endIndex });
 }
 var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites, text3, source) {
-  return new TreeFacts(root, sites, text3, source.slice(0, OPENING_CHARS));
+function pythonFileFacts(root, sites, text3, file) {
+  return new TreeFacts(root, sites, text3, file);
 }
 var OPENING_CHARS = 8192;
 var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
-function declaredVenv(source) {
+function declaredVenv(file) {
+  const source = file.text.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
   for (; ; ) {
@@ -13759,36 +13760,30 @@ function declaredVenv(source) {
   const found = DECLARES_VENV.exec(source.slice(0, end));
   if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length)))
     return void 0;
-  let n = 1;
-  for (let i = source.indexOf("\n"); i !== -1 && i < found.index; i = source.indexOf("\n", i + 1))
-    n++;
-  return { line: n };
+  return { line: file.location(found.index).line };
 }
 var TreeFacts = class {
   sites;
   #walked;
   #root;
   #text;
+  #file;
   taskRunner;
   startedBy;
-  #opening;
   #declared;
-  constructor(root, sites, text3, opening) {
+  constructor(root, sites, text3, file) {
     this.sites = sites;
     this.#root = root;
     this.#text = text3;
-    this.#opening = opening;
+    this.#file = file;
   }
   get declaredVenv() {
-    if (this.#opening !== void 0) {
-      this.#declared = declaredVenv(this.#opening);
-      this.#opening = void 0;
-    }
-    return this.#declared;
+    this.#declared ??= { value: declaredVenv(this.#file) };
+    return this.#declared.value;
   }
   #walk() {
     if (!this.#walked) {
-      this.#walked = walkFacts(this.#root, this.#text);
+      this.#walked = walkFacts(this.#root, this.#text, this.#file);
       this.#root = void 0;
       this.#text = "";
     }
@@ -13807,18 +13802,16 @@ var TreeFacts = class {
     return this.#walk().lookedUp;
   }
 };
-function walkFacts(root, text3) {
-  const lookedUp = lookedUpNames(root, text3);
+function walkFacts(root, text3, file) {
+  const lookedUp = lookedUpNames(root, text3, file);
   const walked = walkTree(root, text3);
   return lookedUp.size ? { ...walked, lookedUp } : walked;
 }
-function lookedUpNames(root, text3) {
+function lookedUpNames(root, text3, file) {
   const out = /* @__PURE__ */ new Map();
   if (!/which|find_executable/.test(text3))
     return out;
   const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
-  let line = 1;
-  let counted = 0;
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     if (out.has(m[2]))
       continue;
@@ -13827,10 +13820,7 @@ function lookedUpNames(root, text3) {
       n = n.parent;
     if (n)
       continue;
-    for (let i = text3.indexOf("\n", counted); i !== -1 && i < m.index; i = text3.indexOf("\n", i + 1))
-      line++;
-    counted = m.index;
-    out.set(m[2], line);
+    out.set(m[2], file.location(m.index).line);
   }
   return out;
 }
@@ -13918,7 +13908,7 @@ function withPythonAnalysis(file, use, opts = {}) {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites, parseText, file.text);
+    const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;

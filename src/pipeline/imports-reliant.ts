@@ -259,18 +259,31 @@ export class ImportsReliance {
       }
     }
     // Within the module: a function that calls one of its holders by name holds the same launch
-    // (`generate_mars()` calls `generate_model()`, which runs torch-model-archiver by name).
-    for (let changed = info.holders.size > 0 && !info.top; changed; ) {
-      changed = false;
-      const names = new RegExp(`(?<![\\w.])(${[...info.holders.keys()].map(escape).join('|')})\\s*\\(`, 'g');
+    // (`generate_mars()` calls `generate_model()`, which runs torch-model-archiver by name). The
+    // calls between its functions are read once, then followed from the holders: linear in the
+    // module, however long a chain of functions calling each other.
+    if (info.holders.size > 0 && !info.top) {
+      // Callees: the module's functions and classes (a holder may be either); callers: its functions.
+      const named = new Set(blocks.map((b) => b.name));
+      const callers = new Map<string, string[]>();
+      const call = /(?<![\w.])(\w+)\s*\(/g;
       for (const b of blocks) {
-        if (b.kind !== 'def' || info.holders.has(b.name)) continue;
-        names.lastIndex = 0;
+        if (b.kind !== 'def') continue;
         const body = text.slice(b.start, b.end);
-        const m = names.exec(body);
-        if (m) {
-          info.holders.set(b.name, info.holders.get(m[1])!);
-          changed = true;
+        for (let m = call.exec(body); m; m = call.exec(body)) {
+          if (m[1] === b.name || !named.has(m[1])) continue;
+          const list = callers.get(m[1]);
+          if (list) list.push(b.name);
+          else callers.set(m[1], [b.name]);
+        }
+        call.lastIndex = 0;
+      }
+      const queue = [...info.holders.keys()];
+      for (let i = 0; i < queue.length; i++) {
+        for (const caller of callers.get(queue[i]) ?? []) {
+          if (info.holders.has(caller)) continue;
+          info.holders.set(caller, info.holders.get(queue[i])!);
+          queue.push(caller);
         }
       }
     }

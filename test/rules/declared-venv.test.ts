@@ -8,7 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { declaredVenv } from '../../src/frontends/python/file-facts.js';
+import { declaredVenv as declaredIn } from '../../src/frontends/python/file-facts.js';
+import { SourceFile } from '../../src/kernel/source.js';
 import { barePip } from '../../src/rules/bare-pip.js';
 import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
 import { testRule } from '../rule-tester.js';
@@ -77,6 +78,8 @@ testRule(pathReliantLaunch, {
     },
   ],
 });
+
+const declaredVenv = (text: string) => declaredIn(new SourceFile('x.py', text));
 
 test('declaredVenv: which openings say the program runs inside a venv', () => {
   const yes = [

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { LaunchSite, PythonFileFacts } from '../../kernel/launch-site.js';
-import type { Span } from '../../kernel/source.js';
+import type { SourceFile, Span } from '../../kernel/source.js';
 
 /** A "PATH" string in a with-clause: `with patch.dict(os.environ, {"PATH": …})`, `with EnvVars({"PATH": …})`. */
 const PATH_KEY = /["']PATH["']/;
@@ -128,8 +128,8 @@ const STATEMENT_HOLDERS = new Set(['module', 'block', 'function_definition', 'cl
  * a launch of a Python tool found on PATH, which most files (of those analysed at all) do not
  * have. The tree must still be alive then: the facts are used while the file is diagnosed.
  */
-export function pythonFileFacts(root: Node, sites: readonly LaunchSite[], text: string, source: string): PythonFileFacts {
-  return new TreeFacts(root, sites, text, source.slice(0, OPENING_CHARS));
+export function pythonFileFacts(root: Node, sites: readonly LaunchSite[], text: string, file: SourceFile): PythonFileFacts {
+  return new TreeFacts(root, sites, text, file);
 }
 
 /** How much of a file's start is read for what its opening says (declaredVenv). */
@@ -149,7 +149,8 @@ const DECLARES_VENV =
  * statement — says it runs inside a venv (DECLARES_VENV), unless the sentence denies it ("does not
  * need to be run in a virtualenv"): the author states the PATH its launches need.
  */
-export function declaredVenv(source: string): { line: number } | undefined {
+export function declaredVenv(file: SourceFile): { line: number } | undefined {
+  const source = file.text.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
   for (;;) {
@@ -172,9 +173,7 @@ export function declaredVenv(source: string): { line: number } | undefined {
   const found = DECLARES_VENV.exec(source.slice(0, end));
   // A negation in the sentence or just before it ("does not need to be run in a venv").
   if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length))) return undefined;
-  let n = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < found.index; i = source.indexOf('\n', i + 1)) n++;
-  return { line: n };
+  return { line: file.location(found.index).line };
 }
 
 type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp'>;
@@ -183,34 +182,30 @@ class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
   #root?: Node;
   #text: string;
+  readonly #file: SourceFile;
   taskRunner?: PythonFileFacts['taskRunner'];
   startedBy?: PythonFileFacts['startedBy'];
-
-  #opening: string | undefined;
-  #declared?: { line: number };
+  #declared?: { value: { line: number } | undefined };
 
   constructor(
     root: Node,
     readonly sites: readonly LaunchSite[],
     text: string,
-    opening: string,
+    file: SourceFile,
   ) {
     this.#root = root;
     this.#text = text;
-    this.#opening = opening;
+    this.#file = file;
   }
 
   get declaredVenv() {
-    if (this.#opening !== undefined) {
-      this.#declared = declaredVenv(this.#opening);
-      this.#opening = undefined;
-    }
-    return this.#declared;
+    this.#declared ??= { value: declaredVenv(this.#file) };
+    return this.#declared.value;
   }
 
   #walk(): Walked {
     if (!this.#walked) {
-      this.#walked = walkFacts(this.#root!, this.#text);
+      this.#walked = walkFacts(this.#root!, this.#text, this.#file);
       this.#root = undefined;
       this.#text = '';
     }
@@ -234,8 +229,8 @@ class TreeFacts implements PythonFileFacts {
  * `text`: the text parsed. Every PATH fact needs "PATH" in it and every Colab test "colab": a file
  * with neither (most) has only its functions listed, by one search of the tree instead of a walk.
  */
-function walkFacts(root: Node, text: string): Walked {
-  const lookedUp = lookedUpNames(root, text);
+function walkFacts(root: Node, text: string, file: SourceFile): Walked {
+  const lookedUp = lookedUpNames(root, text, file);
   const walked = walkTree(root, text);
   return lookedUp.size ? { ...walked, lookedUp } : walked;
 }
@@ -246,21 +241,16 @@ function walkFacts(root: Node, text: string): Walked {
  * look-up inside a function is that function's flow, which the judge's which-guards read): the
  * names, each with the line of its first look-up.
  */
-function lookedUpNames(root: Node, text: string): Map<string, number> {
+function lookedUpNames(root: Node, text: string, file: SourceFile): Map<string, number> {
   const out = new Map<string, number>();
   if (!/which|find_executable/.test(text)) return out;
   const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
-  // Lines counted forward from the last match: linear however many names are looked up.
-  let line = 1;
-  let counted = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (out.has(m[2])) continue;
     let n: Node | null = root.descendantForIndex(m.index);
     while (n && n.type !== 'function_definition' && n.type !== 'class_definition' && n.type !== 'lambda' && n.type !== 'string' && n.type !== 'comment') n = n.parent;
     if (n) continue; // inside a function, a class or a string
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    counted = m.index;
-    out.set(m[2], line);
+    out.set(m[2], file.location(m.index).line);
   }
   return out;
 }

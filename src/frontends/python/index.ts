@@ -61,7 +61,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     const sites = findLaunchSites(mod);
-    const facts = pythonFileFacts(root, sites, parseText, file.text);
+    const facts = pythonFileFacts(root, sites, parseText, file);
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
     const tasks = sites.length ? (definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith('fabric')) ? 'fabric' : undefined)) : undefined;
     if (tasks) facts.taskRunner = tasks;
