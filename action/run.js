@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs20 from "node:fs";
-import path45 from "node:path";
+import fs21 from "node:fs";
+import path46 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path41 from "node:path";
+import path42 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path46, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path46;
+  constructor(path47, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path47;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path46, bytes, opts = {}) {
+function decodeText(path47, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path46, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path46, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path47, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path46, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path47, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path46, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path47, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path46, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path46, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path47, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -794,8 +794,8 @@ function lookupWordSpan(source, w) {
 }
 
 // dist/src/kernel/launch-site.js
-function meantVenv(known, active) {
-  return active !== void 0 && known.includes(active) ? active : known[known.length - 1];
+function meantVenv(known2, active) {
+  return active !== void 0 && known2.includes(active) ? active : known2[known2.length - 1];
 }
 var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
 
@@ -2833,9 +2833,9 @@ var WordExpander = class {
     const valueNode = n.childForFieldName("value");
     const f = new Fields(false);
     if (n.children.some((c) => c?.type === "+=")) {
-      const known = this.vars?.get(name);
-      if (known !== void 0)
-        f.value(known, true);
+      const known2 = this.vars?.get(name);
+      if (known2 !== void 0)
+        f.value(known2, true);
       else
         f.frag({ kind: "unknown", span: nameNode ? this.span(nameNode.startIndex, nameNode.endIndex) : void 0, why: `$${name}` }, true);
     }
@@ -2976,14 +2976,14 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     if (n.type === "expansion" && kids.length === 3 && kids[0].type === "${" && kids[2].type === "}")
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
-    const known = name !== void 0 ? this.vars?.get(name) : void 0;
-    if (known !== void 0) {
-      const parts = splitLookups(known);
+    const known2 = name !== void 0 ? this.vars?.get(name) : void 0;
+    if (known2 !== void 0) {
+      const parts = splitLookups(known2);
       if (parts)
         for (const p of parts)
           typeof p === "string" ? f.value(p, mode2 !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode2 !== "unquoted");
       else
-        f.value(known, mode2 !== "unquoted");
+        f.value(known2, mode2 !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -3833,11 +3833,11 @@ var ShellSession = class {
       pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
-    let known = this.venvsAt(cmd.span?.start);
+    let known2 = this.venvsAt(cmd.span?.start);
     const absent = this.absent;
     if (absent?.size)
-      known = new Map([...known].filter(([v]) => !absent.has(v)));
-    const env2 = { path: pathState, knownVenvs: [...known.keys()] };
+      known2 = new Map([...known2].filter(([v]) => !absent.has(v)));
+    const env2 = { path: pathState, knownVenvs: [...known2.keys()] };
     const a = this.active();
     if (a)
       env2.activeVenv = a;
@@ -3850,7 +3850,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
-      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
+      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known2), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -4350,11 +4350,11 @@ function substituteExpressions(cs, env2, inputs) {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
-    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
-    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
+    const known2 = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
+    const value = known2 ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
     const off = cs[m.index].off;
     for (const ch of value)
-      out.push({ ch, off: off >= 0 && known === void 0 ? off : -1 });
+      out.push({ ch, off: off >= 0 && known2 === void 0 ? off : -1 });
     k = m.index + m[0].length;
   }
   pushAll(out, cs.slice(k));
@@ -5115,10 +5115,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path46 = `PATH="${v.venv}/bin:$PATH"`;
+  const path47 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path46}` }], applicability: "unsafe", reason, title: `Add ENV ${path46} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path46}` }], applicability: "unsafe", reason, title: `Add ${path46} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path47}` }], applicability: "unsafe", reason, title: `Add ENV ${path47} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path47}` }], applicability: "unsafe", reason, title: `Add ${path47} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6529,13 +6529,13 @@ var Expander = class {
   }
   call(fn, args, depth) {
     const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
-    const known = (t2) => !hasFrags(t2);
+    const known2 = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
       return EMPTY;
     }
     if (fn === "if") {
       const cond = x(0);
-      if (!known(cond))
+      if (!known2(cond))
         return unknown(void 0, "$(if \u2026)");
       return cond.s.trim() !== "" ? x(1) : x(2);
     }
@@ -6543,7 +6543,7 @@ var Expander = class {
       let last = EMPTY;
       for (let i = 0; i < args.length; i++) {
         const v = x(i);
-        if (!known(v))
+        if (!known2(v))
           return unknown(void 0, `$(${fn} \u2026)`);
         const empty = v.s.trim() === "";
         if (fn === "or" && !empty)
@@ -6555,7 +6555,7 @@ var Expander = class {
       return fn === "or" ? EMPTY : last;
     }
     const vals = args.map((_, i) => x(i));
-    if (!vals.every(known))
+    if (!vals.every(known2))
       return unknown(void 0, `$(${fn} \u2026)`);
     const t = vals.map(text2);
     const ws = (i) => words(t[i] ?? "");
@@ -8507,7 +8507,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path46, text3) {
+  mayMatterThroughProject(path47, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -8515,13 +8515,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return this.tools.test(s) && p.callsHelper(path46, s);
+      return this.tools.test(s) && p.callsHelper(path47, s);
     }
     if (!/\bimport\b/.test(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path46, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path46, text3);
+      return p.usesToolConstant(path47, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path47, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -9308,9 +9308,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path46, bytes) {
+function decodePython(path47, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path46, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path47, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -9326,12 +9326,12 @@ var Ancestry = class {
     this.parents.set(root.id, null);
   }
   parent(n) {
-    const known = this.parents.get(n.id);
-    if (known !== void 0)
-      return known;
-    const path46 = this.path;
-    path46.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path46[path46.length - 1];
+    const known2 = this.parents.get(n.id);
+    if (known2 !== void 0)
+      return known2;
+    const path47 = this.path;
+    path47.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path47[path47.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -9341,7 +9341,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path46.push(next);
+      path47.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -9354,11 +9354,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path46 = this.path;
+    const path47 = this.path;
     let lo = 0;
-    for (let hi = path46.length - 1; lo < hi; ) {
+    for (let hi = path47.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path46[mid].startIndex <= start && end <= path46[mid].endIndex)
+      if (path47[mid].startIndex <= start && end <= path47[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -9370,9 +9370,9 @@ var Ancestry = class {
     let memo = this.nearestOf.get(types);
     if (!memo)
       this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known = memo.get(n.id);
-    if (known !== void 0)
-      return known;
+    const known2 = memo.get(n.id);
+    if (known2 !== void 0)
+      return known2;
     const passed = [n.id];
     let found = null;
     for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
@@ -9411,12 +9411,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path46, key) {
+function withKey(path47, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path46 === "no")
+  if (key === void 0 && path47 === "no")
     return "unknown";
-  return path46;
+  return path47;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -10059,11 +10059,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path46 = flow.chain.join("/");
+                const path47 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path46.startsWith(k + "/") || k.startsWith(path46 + "/"))
+                  if (path47.startsWith(k + "/") || k.startsWith(path47 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path46, e.value());
+                chain.values.set(path47, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -10273,9 +10273,9 @@ function evalCall(ev, summaries, n, scope, pos) {
     return node ? ev.evalIn(node, scope, pos) : UNKNOWN2;
   };
   const call = { n, span, scope, pos, positional, keywords, arg };
-  const known = knownCall(ev, ev.qualify(fn, scope), call);
-  if (known)
-    return known;
+  const known2 = knownCall(ev, ev.qualify(fn, scope), call);
+  if (known2)
+    return known2;
   if (fn.type === "attribute")
     return methodCall(ev, summaries, fn, call);
   if (fn.type === "identifier") {
@@ -10333,10 +10333,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path46 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path47 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path46 = withKey(path46, k);
-        return { k: "env", path: path46, span };
+          path47 = withKey(path47, k);
+        return { k: "env", path: path47, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -10504,6 +10504,7 @@ function decodeContent(c, raw, isF, source) {
 
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
+var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 var PythonModule = class {
   root;
   file;
@@ -10526,6 +10527,8 @@ var PythonModule = class {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   python2Cache;
+  /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
+  projectOnWindows = false;
   constructor(root, file, project, importDepth = 0) {
     this.root = root;
     this.file = file;
@@ -10540,6 +10543,14 @@ var PythonModule = class {
   get python2() {
     this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ["print_statement", "exec_statement"]).length > 0;
     return this.python2Cache;
+  }
+  /**
+   * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
+   * project says so, or the file itself mentions Windows or tells platforms apart. Erring towards
+   * yes costs only a longer fix (quoted for both shells), never a wrong one.
+   */
+  get mayRunOnWindows() {
+    return this.projectOnWindows || WINDOWS_WORDS.test(this.file.text);
   }
   /** Statements of the given types that start with a keyword the pattern matches. */
   nodesAtKeywords(pattern, types) {
@@ -10758,8 +10769,8 @@ var PythonModule = class {
       return v;
     const q = this.imports.get(name);
     if (q) {
-      const known = this.qualifiedValue(q, spanOf(n));
-      return known.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known : known;
+      const known2 = this.qualifiedValue(q, spanOf(n));
+      return known2.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known2 : known2;
     }
     return v ?? { k: "unknown", span: spanOf(n) };
   }
@@ -10869,22 +10880,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path46 = "no";
+    let path47 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path46 = withKey(path46, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path47 = withKey(path47, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path46 = mergeEnv(path46, v.k === "env" ? v.path : "unknown");
+        path47 = mergeEnv(path47, v.k === "env" ? v.path : "unknown");
       } else
-        path46 = withKey(path46, void 0);
+        path47 = withKey(path47, void 0);
     }
-    return { k: "env", path: path46, span: spanOf(n) };
+    return { k: "env", path: path47, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -11004,12 +11015,12 @@ function contains(lit, start, end) {
 }
 var indexes = /* @__PURE__ */ new WeakMap();
 function literalIndex(mod) {
-  let known = indexes.get(mod);
-  if (!known || known.size !== mod.literals.size) {
-    known = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
-    indexes.set(mod, known);
+  let known2 = indexes.get(mod);
+  if (!known2 || known2.size !== mod.literals.size) {
+    known2 = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
+    indexes.set(mod, known2);
   }
-  return known.index;
+  return known2.index;
 }
 
 // dist/src/frontends/python/rewriter.js
@@ -11103,12 +11114,18 @@ var PythonRewriter = class {
     const quoteFn = py2 ? "pipes.quote" : "shlex.quote";
     imports.add(py2 ? "pipes" : "shlex");
     const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`;
-    const expr = `${quoteFn}(${pathIn('"')})`;
+    const windows = this.mod.mayRunOnWindows;
+    if (windows && this.site.api === "os.system")
+      return void 0;
+    if (windows)
+      imports.add("os").add("subprocess");
+    const quoted = (q) => windows ? `(subprocess.list2cmdline([${pathIn(q)}]) if os.name == ${q}nt${q} else ${quoteFn}(${pathIn(q)}))` : `${quoteFn}(${pathIn(q)})`;
+    const expr = quoted('"');
     const suffix = target.kind === "interpreter" && target.module ? ` -m ${target.module}` : "";
     if (/[fFtT]/.test(lit.prefix)) {
       if (formattingOf(this.nodeAt(lit)))
         return void 0;
-      const inner = `${quoteFn}(${pathIn(lit.quote[0] === '"' ? "'" : '"')})`;
+      const inner = quoted(lit.quote[0] === '"' ? "'" : '"');
       return {
         edits: [{ start: word.start, end: word.end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
         applicability: insideCall ? "safe" : "unsafe",
@@ -11191,12 +11208,12 @@ function formattingOf(node) {
   return void 0;
 }
 function importInsertionPoint(mod, module = "") {
-  let known = insertionPoints.get(mod);
-  if (!known)
-    insertionPoints.set(mod, known = /* @__PURE__ */ new Map());
-  let at2 = known.get(module);
+  let known2 = insertionPoints.get(mod);
+  if (!known2)
+    insertionPoints.set(mod, known2 = /* @__PURE__ */ new Map());
+  let at2 = known2.get(module);
   if (!at2)
-    known.set(module, at2 = findInsertionPoint(mod, module));
+    known2.set(module, at2 = findInsertionPoint(mod, module));
   return at2;
 }
 var insertionPoints = /* @__PURE__ */ new WeakMap();
@@ -11598,9 +11615,9 @@ function wrapperCallSites(mod, meter, launches) {
       mod.paramBindings.set(def.id, bindings);
       try {
         for (const l of inner) {
-          const known = l.programs;
+          const known2 = l.programs;
           for (const site of sitesForCall(mod, meter, l.call, l.api, l.spec, outer)) {
-            if (!site.argv[0] || known.has(programKey(site.argv[0])))
+            if (!site.argv[0] || known2.has(programKey(site.argv[0])))
               continue;
             site.wrappers = [`${name}()`, ...site.wrappers];
             if (varargs)
@@ -11791,21 +11808,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path46 = r.env;
+    let path47 = r.env;
     if (cmd.pathReset)
-      path46 = { kind: "reset", by: cmd.pathReset };
+      path47 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path46 = { kind: "reset", by: "env -i" };
+      path47 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path46 = { kind: "explicit" };
-    const env2 = { path: path46 };
+      path47 = { kind: "explicit" };
+    const env2 = { path: path47 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path46.kind !== "reset" && path46.kind !== "missing")
+    if (active !== void 0 && path47.kind !== "reset" && path47.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -12159,6 +12176,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
+    mod.projectOnWindows = !!opts.windows;
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
@@ -12244,7 +12262,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path46, head2) => /\.pyw?$/i.test(path46) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path47, head2) => /\.pyw?$/i.test(path47) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -12858,7 +12876,7 @@ function parseIni(text3, problems) {
   }
   return sections;
 }
-function expandPercent(value, known) {
+function expandPercent(value, known2) {
   const out = [];
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -12871,7 +12889,7 @@ function expandPercent(value, known) {
       const rest = value.slice(i, i + 120).map((x) => x.ch).join("");
       const m = /^%\(([^)]*)\)[-#0 +]*\d*(?:\.\d+)?[sdifr]/.exec(rest);
       if (m) {
-        const v = known.get(m[1]);
+        const v = known2.get(m[1]);
         if (v !== void 0)
           out.push(...[...v].map((ch) => ({ ch, off: -1 })));
         else
@@ -12984,7 +13002,7 @@ function analyzeSupervisor(file) {
     if (header)
       coverLines(suppressions, s.line, lastLine, header);
   }
-  const envOf3 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
+  const envOf3 = (e, known2) => e ? parseEnvironment(expandPercent(e.value, known2), problems) : [];
   const daemon = sections.find((s) => s.name === "supervisord");
   const base = envOf3(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
   const out = analyzeWithNamedVenvs((initial) => {
@@ -12995,12 +13013,12 @@ function analyzeSupervisor(file) {
       const command3 = s.entries.get("command");
       if (!pm || !command3)
         continue;
-      const known = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
-      const pairs = [...base, ...envOf3(s.entries.get("environment"), known)];
+      const known2 = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
+      const pairs = [...base, ...envOf3(s.entries.get("environment"), known2)];
       const vars = /* @__PURE__ */ new Map();
       let virtualEnv;
       const dirEntry = s.entries.get("directory");
-      const dir = dirEntry ? expandPercent(dirEntry.value, known).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
+      const dir = dirEntry ? expandPercent(dirEntry.value, known2).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
       const cwd = dir === void 0 ? START_DIR : resolveDir(dir, START_DIR);
       for (const p of pairs) {
         vars.set(p.key, p.value);
@@ -13014,7 +13032,7 @@ function analyzeSupervisor(file) {
       }
       const envPath = vars.get("PATH") ?? DEFAULT_PATH;
       vars.delete("PATH");
-      const argv = shlexSplit(expandPercent(command3.value, known), problems);
+      const argv = shlexSplit(expandPercent(command3.value, known2), problems);
       const unit = `this [${s.name}] command`;
       const execFacts = {
         form: "exec",
@@ -13655,9 +13673,9 @@ function expandMacros(chars, vars) {
   const re = /\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g;
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     const name = m[1];
-    const known = vars.get(name);
+    const known2 = vars.get(name);
     const isWs2 = WORKSPACE_VARS.some((w) => w.toLowerCase() === name.toLowerCase());
-    if (!isWs2 && known === void 0 && !name.includes("."))
+    if (!isWs2 && known2 === void 0 && !name.includes("."))
       continue;
     for (let j = k; j < m.index; j++)
       out.push(chars[j]);
@@ -13665,8 +13683,8 @@ function expandMacros(chars, vars) {
     if (isWs2)
       for (const ch of WS2)
         out.push({ ch, off: -1 });
-    else if (known !== void 0 && !known.includes("$("))
-      for (const ch of known)
+    else if (known2 !== void 0 && !known2.includes("$("))
+      for (const ch of known2)
         out.push({ ch, off: -1 });
     else
       out.push(...unknownChars(at2));
@@ -15869,8 +15887,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path46, content) {
-  const name = path46.slice(Math.max(path46.lastIndexOf("/"), path46.lastIndexOf("\\")) + 1);
+function headOf(path47, content) {
+  const name = path47.slice(Math.max(path47.lastIndexOf("/"), path47.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -15882,11 +15900,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path46, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path46, head2));
+function claimingFrontEnd(path47, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path47, head2));
 }
-function frontEndFor(path46, head2 = "") {
-  return claimingFrontEnd(path46, head2) ?? pythonFrontEnd;
+function frontEndFor(path47, head2 = "") {
+  return claimingFrontEnd(path47, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -16329,31 +16347,31 @@ function diagnose(file, analysis, ctx) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path46, ctx, language2) {
+function readForCheckSafely(path47, ctx, language2) {
   try {
-    return readForCheck(path46, ctx, language2);
+    return readForCheck(path47, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path46, diagnostics: [], problems: [{ path: path46, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path47, diagnostics: [], problems: [{ path: path47, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path46, ctx, language2) {
-  const result2 = { path: path46, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path47, ctx, language2) {
+  const result2 = { path: path47, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path46, kind, message, partial: false });
+    result2.problems.push({ path: path47, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path46, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path46) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path47, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path47) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path46) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path47) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -16363,22 +16381,22 @@ function readForCheck(path46, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path46, headOf(path46, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path47, headOf(path47, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path46, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path47, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
-  const decoded = (fe.decode ?? decodeText)(path46, bytes);
+  const decoded = (fe.decode ?? decodeText)(path47, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path46, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path47, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path46, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path47, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -16406,7 +16424,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path46 = result2.path;
+  const path47 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -16423,25 +16441,25 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path46, e));
+    result2.problems.push(crashProblem(path47, e));
   }
   return result2;
 }
-function crashProblem(path46, e) {
+function crashProblem(path47, e) {
   if (e instanceof TooComplexError)
-    return { path: path46, kind: "too-complex", message: e.message, partial: false };
+    return { path: path47, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path46, kind: "too-deep", message: e.message, partial: false };
+    return { path: path47, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path46, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path47, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path46, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path47, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path46, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path47, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
 }
 
 // dist/src/pipeline/config.js
@@ -16661,7 +16679,7 @@ var barePythonInterpreter = defineRule({
     why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one), or another major version than the file's shebang asks for (`python3` from a `#!/usr/bin/env python2` script); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform's shell, `(subprocess.list2cmdline([sys.executable]) if os.name == \"nt\" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     question: "`broken.py` is started as `venv/bin/python broken.py`, and `child.py` prints its own `sys.prefix`. Does the child run in the venv? Does the answer change in an activated shell, or under cron?",
     answer: "Only in the activated shell. Started by its path, as a service is, the parent runs in the venv and its child does not: `python3` is looked up on the service's PATH and is the system's (`child: /usr` on Debian), with the system's packages. In a shell that sourced `activate` the child is the venv's, which is why the bug survives testing by hand.",
@@ -17254,7 +17272,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path46 = wordText(found.script);
+    const path47 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -17264,13 +17282,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path46))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path47))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path46 } } : { messageId: "runAsProgram", data: { script: path46 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path47 } } : { messageId: "runAsProgram", data: { script: path47 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path46}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path47}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -17638,9 +17656,9 @@ var ConfigResolver = class {
     return this.fixed ? [this.fixed] : [...this.configs.values()];
   }
   nearestFor(dir, names) {
-    const known = this.nearest.get(dir);
-    if (known)
-      return known;
+    const known2 = this.nearest.get(dir);
+    if (known2)
+      return known2;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
     const pyproject = path26.join(dir, "pyproject.toml");
@@ -18009,8 +18027,8 @@ function containerRuns(files, claimed, buildFiles, roots) {
   const defs = [];
   for (const b of buildFiles)
     defs.push(...COMPOSE_FILE.test(path28.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
-  const known = new Set(dockerfiles);
-  const built = defs.filter((d) => known.has(d.dockerfile));
+  const known2 = new Set(dockerfiles);
+  const built = defs.filter((d) => known2.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
@@ -18755,9 +18773,9 @@ function readOnce(file) {
     return void 0;
   }
   const stamp = `${st.mtimeMs}:${st.size}`;
-  const known = fileCache.get(file);
-  if (known?.stamp === stamp)
-    return known.text;
+  const known2 = fileCache.get(file);
+  if (known2?.stamp === stamp)
+    return known2.text;
   let text3;
   try {
     if (st.isFile() && st.size <= 1 << 20)
@@ -19758,9 +19776,9 @@ var ProjectModules = class {
     if (!t)
       return false;
     t.tool ??= /* @__PURE__ */ new Map();
-    const known = t.tool.get(name);
-    if (known !== void 0)
-      return known;
+    const known2 = t.tool.get(name);
+    if (known2 !== void 0)
+      return known2;
     t.tool.set(name, false);
     const values = t.assigned.get(name) ?? [];
     let sets = values.some((v) => tools.test(v));
@@ -19822,8 +19840,59 @@ function rehomeWord(w, span) {
   return { fragments, span };
 }
 
-// dist/src/pipeline/context.js
+// dist/src/pipeline/platforms.js
+import fs13 from "node:fs";
 import path34 from "node:path";
+var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
+var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
+var MAX_FILES = 200;
+var MAX_BYTES = 1024 * 1024;
+var known = /* @__PURE__ */ new Map();
+function readSmall(file) {
+  try {
+    const st = fs13.statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size > MAX_BYTES)
+      return void 0;
+    return fs13.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function yamlFilesIn(dir) {
+  try {
+    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path34.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+function projectRunsOnWindows(root) {
+  if (!root)
+    return false;
+  const cached = known.get(root);
+  if (cached !== void 0)
+    return cached;
+  let found = ["appveyor.yml", ".appveyor.yml"].some((n) => readSmall(path34.join(root, n)) !== void 0);
+  const ci = [...yamlFilesIn(path34.join(root, ".github", "workflows")), path34.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path34.join(root, ".azure-pipelines"))].slice(0, MAX_FILES);
+  for (const f of ci) {
+    if (found)
+      break;
+    const t = readSmall(f);
+    if (t !== void 0 && WINDOWS_RUNNER.test(t))
+      found = true;
+  }
+  for (const n of ["pyproject.toml", "setup.cfg", "setup.py"]) {
+    if (found)
+      break;
+    const t = readSmall(path34.join(root, n));
+    if (t !== void 0 && WINDOWS_CLASSIFIER.test(t))
+      found = true;
+  }
+  known.set(root, found);
+  return found;
+}
+
+// dist/src/pipeline/context.js
+import path35 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -19855,7 +19924,8 @@ function buildSettings(cfg, cli) {
     consoleScripts: [...knowledge.consoleScripts],
     usePrefilter: !cli.noPrefilter,
     maxFileSize: cfg.maxFileSize,
-    projectRoot: cfg.projectRoot
+    projectRoot: cfg.projectRoot,
+    windows: projectRunsOnWindows(cfg.projectRoot)
   };
 }
 function contextFromSettings(s) {
@@ -19868,13 +19938,14 @@ function contextFromSettings(s) {
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys()), project) : void 0,
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
-    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
+    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
+    windows: !!s.windows
   };
 }
 function perFileIgnores(cfg) {
   const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path34.relative(cfg.root, path34.resolve(file)).split(path34.sep).join("/");
+    const r = path35.relative(cfg.root, path35.resolve(file)).split(path35.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -19994,20 +20065,20 @@ function ruleList2(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
 }
 
 // dist/src/pipeline/fix-write.js
-import fs13 from "node:fs";
-import path35 from "node:path";
+import fs14 from "node:fs";
+import path36 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path35.join(path35.dirname(target), `.${path35.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path36.join(path36.dirname(target), `.${path36.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -20016,14 +20087,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs13.openSync(tmp, fs13.constants.O_WRONLY | fs13.constants.O_CREAT | fs13.constants.O_EXCL, 384);
+  let fd = fs14.openSync(tmp, fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL, 384);
   try {
-    fs13.writeFileSync(fd, bytes);
+    fs14.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs13.fstatSync(fd);
+    const mine = fs14.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs13.fchownSync(fd, st.uid, st.gid);
+        fs14.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -20032,15 +20103,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs13.fchmodSync(fd, st.mode & 4095);
-    fs13.closeSync(fd);
+    fs14.fchmodSync(fd, st.mode & 4095);
+    fs14.closeSync(fd);
     fd = void 0;
-    fs13.renameSync(tmp, target);
+    fs14.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs13.closeSync(fd);
-      fs13.rmSync(tmp, { force: true });
+        fs14.closeSync(fd);
+      fs14.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -20058,7 +20129,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs13.readdirSync(dir);
+    names = fs14.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -20069,10 +20140,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path35.join(dir, name);
+    const p = path36.join(dir, name);
     try {
-      if (fs13.lstatSync(p).isFile()) {
-        fs13.unlinkSync(p);
+      if (fs14.lstatSync(p).isFile()) {
+        fs14.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -20081,8 +20152,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path35.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path35.sep}`) && !path35.isAbsolute(rel);
+  const rel = path36.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path36.sep}`) && !path36.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -20095,16 +20166,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs13.statSync(r).isDirectory() ? r : path35.dirname(r);
-        this.roots.push(fs13.realpathSync(dir));
+        const dir = fs14.statSync(r).isDirectory() ? r : path36.dirname(r);
+        this.roots.push(fs14.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs13.realpathSync.native(file);
-    return this.refusalOf(real, fs13.statSync(real));
+    const real = fs14.realpathSync.native(file);
+    return this.refusalOf(real, fs14.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -20118,7 +20189,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs13.accessSync(real, fs13.constants.W_OK);
+        fs14.accessSync(real, fs14.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -20131,8 +20202,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs13.realpathSync.native(file);
-      st = fs13.statSync(real);
+      real = fs14.realpathSync.native(file);
+      st = fs14.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -20140,7 +20211,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path35.dirname(real);
+      const dir = path36.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -20175,9 +20246,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs13.realpathSync(file);
+    return fs14.realpathSync(file);
   } catch {
-    return path35.resolve(file);
+    return path36.resolve(file);
   }
 }
 
@@ -20276,7 +20347,7 @@ async function checkFiles(files, settings, opts = {}) {
 }
 async function withWorkers(files, from, queue, settings, ctxOf, workers, finish3, opts, fix) {
   const { claimed, settingsOf } = opts;
-  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns, whoRuns: s.whoRuns }));
+  const data = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns, whoRuns: s.whoRuns, projectRoot: s.projectRoot, windows: s.windows }));
   let producing = true;
   const idle = [];
   const wake = () => idle.splice(0).forEach((f) => f());
@@ -20326,36 +20397,36 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs16 from "node:fs";
-import path38 from "node:path";
+import fs17 from "node:fs";
+import path39 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs14 from "node:fs";
-import path36 from "node:path";
+import fs15 from "node:fs";
+import path37 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
-var MAX_BYTES = 1024 * 1024;
+var MAX_BYTES2 = 1024 * 1024;
 function read(file) {
   try {
-    const st = fs14.statSync(file);
-    if (!st.isFile() || st.size > MAX_BYTES)
+    const st = fs15.statSync(file);
+    if (!st.isFile() || st.size > MAX_BYTES2)
       return void 0;
-    return fs14.readFileSync(file, "utf8");
+    return fs15.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path36.join(dir, "tox.ini");
+  const ini = path37.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path36.join(dir, "setup.cfg");
+  const cfg = path37.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path36.join(dir, name);
+    const file = path37.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -20402,7 +20473,7 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path36.join(dir, "pyproject.toml");
+  const file = path37.join(dir, "pyproject.toml");
   const text3 = read(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch)\b/m.test(text3))
     return [];
@@ -20570,8 +20641,8 @@ function noxCommands(file) {
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs15 from "node:fs";
-import path37 from "node:path";
+import fs16 from "node:fs";
+import path38 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -20602,13 +20673,13 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path37.relative(this.root, file).split(path37.sep).join("/");
+    return path38.relative(this.root, file).split(path38.sep).join("/");
   }
   text(file) {
     if (!this.texts.has(file)) {
       let t;
       try {
-        t = fs15.readFileSync(file, "utf8");
+        t = fs16.readFileSync(file, "utf8");
       } catch {
         t = void 0;
       }
@@ -20630,10 +20701,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path37.relative(this.root, file);
+    const rel = path38.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path37.dirname(file); ; dir = path37.dirname(dir)) {
-        const conftest = path37.join(dir, "conftest.py");
+      for (let dir = path38.dirname(file); ; dir = path38.dirname(dir)) {
+        const conftest = path38.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -20642,7 +20713,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path37.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path38.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -20681,7 +20752,7 @@ var ImportsReliance = class {
       for (const f of this.pythonFiles) {
         let text3;
         try {
-          text3 = this.texts.get(f) ?? fs15.readFileSync(f, "utf8");
+          text3 = this.texts.get(f) ?? fs16.readFileSync(f, "utf8");
         } catch {
           continue;
         }
@@ -20810,7 +20881,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path37.dirname(file);
+    const dir = path38.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -20819,7 +20890,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path37.dirname(d);
+          d = path38.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -20876,7 +20947,7 @@ function lineIndex(text3) {
   };
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path37.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path38.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -21014,8 +21085,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path38.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path38.sep).join("/");
+    const r = path39.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path39.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -21039,11 +21110,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path38.dirname(file); ; dir = path38.dirname(dir)) {
+    for (let dir = path39.dirname(file); ; dir = path39.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || isTestPath2(path38.relative(dir, file)))
+        if (!f.testsOnly || isTestPath2(path39.relative(dir, file)))
           starts.push(f.start);
-      if (dir === this.root || path38.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path39.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -21051,7 +21122,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path38.basename(file) === "setup.py")
+    if (path39.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -21061,7 +21132,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs16.statSync(x, { throwIfNoEntry: false });
+      const st = fs17.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -21070,13 +21141,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path38.isAbsolute(clean)) {
+  if (path39.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path38.sep)))
-      return { path: path38.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path39.sep)))
+      return { path: path39.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path38.join(root, ...parts.slice(i));
+      const c = path39.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -21084,9 +21155,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path38.resolve(d, clean);
+    const c = path39.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path38.sep)))
+    if (k && (c === root || c.startsWith(root + path39.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -21094,12 +21165,12 @@ function resolveIn(p, dirs, root) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs16.openSync(file, "r");
+    const fd = fs17.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs16.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs17.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs16.closeSync(fd);
+      fs17.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -21107,24 +21178,24 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path38.basename(m[1]) === "env" ? m[2] : m[1];
+  return path39.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path38.join(dir, name);
+    const file = path39.join(dir, name);
     let text3;
     try {
-      if (fs16.statSync(file).size > 65536)
+      if (fs17.statSync(file).size > 65536)
         continue;
-      text3 = fs16.readFileSync(file, "utf8");
+      text3 = fs17.readFileSync(file, "utf8");
     } catch {
       continue;
     }
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path38.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path38.sep) || !fs16.existsSync(conf))
+    const conf = path39.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path39.sep) || !fs17.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -21136,7 +21207,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path38.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path39.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -21148,7 +21219,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path38.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path39.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -21157,7 +21228,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path38.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path39.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -21186,7 +21257,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path38.basename(prog);
+  const base = path39.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -21312,14 +21383,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
-      flagged.set(path38.resolve(r.path), i);
+      flagged.set(path39.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path38.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path39.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -21338,15 +21409,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path38.basename(w)));
+  const names = new Set(wanted.map((w) => path39.basename(w)));
   const plain2 = [...names].filter((n) => !n.endsWith(".py") && n.length > 2);
   const mayStart = (text3) => /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || plain2.some((n) => text3.includes(n));
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path38.dirname(path38.resolve(f)); d.startsWith(root + path38.sep); d = path38.dirname(d)) {
-      const rel = path38.relative(root, d);
-      if (rel.split(path38.sep).length <= 2)
+    for (let d = path39.dirname(path39.resolve(f)); d.startsWith(root + path39.sep); d = path39.dirname(d)) {
+      const rel = path39.relative(root, d);
+      if (rel.split(path39.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -21354,13 +21425,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d));
   for (const f of files)
-    if (path38.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path38.resolve(f)));
+    if (path39.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path39.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of commands) {
-    const dir = path38.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path38.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path39.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path39.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let loaded = false;
@@ -21382,13 +21453,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path38.resolve(f);
+    const abs = path39.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = path38.dirname(abs);
+    const dir = path39.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root);
   }
@@ -21397,16 +21468,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path38.resolve(f);
+    const abs = path39.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || ![...names].some((n) => n.length > 2 && text3.includes(n)))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path38.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path39.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path38.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path39.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -21436,7 +21507,7 @@ function recordSite(who, s, dir, root) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs16.statSync(r).isDirectory() ? path38.resolve(r) : path38.dirname(path38.resolve(r));
+      return fs17.statSync(r).isDirectory() ? path39.resolve(r) : path39.dirname(path39.resolve(r));
     } catch {
       return void 0;
     }
@@ -21445,18 +21516,18 @@ function projectRoot(roots) {
 }
 function readConfigText(abs) {
   try {
-    const st = fs16.statSync(abs);
+    const st = fs17.statSync(abs);
     if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
       return void 0;
-    return fs16.readFileSync(abs, "utf8");
+    return fs17.readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs17 from "node:fs";
-import path39 from "node:path";
+import fs18 from "node:fs";
+import path40 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -21464,7 +21535,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path39.posix.basename(w0);
+  const base = path40.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -21496,19 +21567,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path39.isAbsolute(word)) {
-    if (scripts.has(path39.normalize(word)))
-      return path39.normalize(word);
+  if (path40.isAbsolute(word)) {
+    if (scripts.has(path40.normalize(word)))
+      return path40.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path39.join(root, ...parts.slice(i));
+      const c = path40.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path39.resolve(d, word);
+    const c = path40.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -21519,7 +21590,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const rel = cwd === void 0 ? void 0 : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
   if (rel !== void 0)
-    dirs.push(path39.join(callerDir, rel));
+    dirs.push(path40.join(callerDir, rel));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -21527,8 +21598,8 @@ function callerState(site, dialect, scope, shown2) {
   const facts = site.config;
   if (!facts || facts.activation || site.env.path.kind !== "inherited")
     return void 0;
-  const known = site.env.knownVenvs ?? [];
-  if (known.length === 0)
+  const known2 = site.env.knownVenvs ?? [];
+  if (known2.length === 0)
     return void 0;
   const active = site.env.activeVenv;
   if (active !== void 0 && !active.startsWith("/"))
@@ -21564,11 +21635,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path39.resolve(f), i);
+      scripts.set(path40.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path39.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path40.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -21612,7 +21683,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path39.resolve(f);
+    const abs = path40.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -21622,7 +21693,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path39.dirname(abs), 1, []);
+        enqueue(s, path40.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -21634,7 +21705,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs17.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs18.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -21668,19 +21739,19 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path39.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path40.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    r.source ??= texts.get(path39.resolve(r.path));
+    r.source ??= texts.get(path40.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs17.statSync(r).isDirectory() ? path39.resolve(r) : path39.dirname(path39.resolve(r));
+        return fs18.statSync(r).isDirectory() ? path40.resolve(r) : path40.dirname(path40.resolve(r));
       } catch {
         return void 0;
       }
@@ -21690,8 +21761,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs18 from "node:fs";
-import path40 from "node:path";
+import fs19 from "node:fs";
+import path41 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -21715,15 +21786,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path40.dirname(path40.resolve(cwd, file));
-  const rel = (d) => path40.relative(base, path40.resolve(cwd, d.path)).split(path40.sep).join("/");
+  const base = path41.dirname(path41.resolve(cwd, file));
+  const rel = (d) => path41.relative(base, path41.resolve(cwd, d.path)).split(path41.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs18.readFileSync(file, "utf8");
+    text3 = fs19.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -21760,13 +21831,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path40.resolve(cwd, file);
+  const target = path41.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs18.writeFileSync(tmp, text3, { mode: 420 });
-    fs18.renameSync(tmp, target);
+    fs19.writeFileSync(tmp, text3, { mode: 420 });
+    fs19.renameSync(tmp, target);
   } catch (e) {
-    fs18.rmSync(tmp, { force: true });
+    fs19.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -22240,7 +22311,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path41.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path42.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -22263,14 +22334,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path41.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path41.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path42.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path42.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path41.relative(cwd, p);
+    const r = path42.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path41.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path42.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -22306,7 +22377,7 @@ async function check(opts) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path41.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path42.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -22384,17 +22455,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path42 from "node:path";
+import path43 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path42.relative(cwd, path42.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path42.sep) || path42.isAbsolute(rel);
+  const rel = path43.relative(cwd, path43.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path43.sep) || path43.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path42.sep).join("/");
+  return displayPath(p, cwd).split(path43.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -22493,7 +22564,7 @@ function toJsonReport(r, o) {
 }
 var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
 function jsonDiagnostic(d, r, o) {
-  const path46 = portablePath(d.path, r.cwd);
+  const path47 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -22508,10 +22579,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path46,
+    path: path47,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path46, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path47, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -22520,7 +22591,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path43 from "node:path";
+import path44 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -22681,11 +22752,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path43.resolve(cwd, p)).href };
-  return { uri: rel.split(path43.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path44.resolve(cwd, p)).href };
+  return { uri: rel.split(path44.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path43.resolve(dir)).href;
+  const href = pathToFileURL(path44.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -22851,8 +22922,8 @@ function render(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path46 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path46)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path47 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path47)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -22864,7 +22935,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path46 = sanitize(displayPath(d.path, r.cwd));
+  const path47 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -22877,7 +22948,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path46}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path47}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -22963,18 +23034,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs19 from "node:fs";
-import path44 from "node:path";
+import fs20 from "node:fs";
+import path45 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path44.dirname(fileURLToPath(from)); ; dir = path44.dirname(dir)) {
-    const file = path44.join(dir, "package.json");
-    if (fs19.existsSync(file)) {
-      const json = JSON.parse(fs19.readFileSync(file, "utf8"));
+  for (let dir = path45.dirname(fileURLToPath(from)); ; dir = path45.dirname(dir)) {
+    const file = path45.join(dir, "package.json");
+    if (fs20.existsSync(file)) {
+      const json = JSON.parse(fs20.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path44.dirname(dir) === dir)
+    if (path45.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -23052,7 +23123,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path45.relative(r.cwd, path45.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path46.relative(r.cwd, path46.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -23060,7 +23131,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs20.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs21.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -23071,21 +23142,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs20.existsSync(path45.resolve(workspace, p)))
+      if (!fs21.existsSync(path46.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path45.resolve(workspace, sarifPath);
-      fs20.mkdirSync(path45.dirname(target), { recursive: true });
-      fs20.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path46.resolve(workspace, sarifPath);
+      fs21.mkdirSync(path46.dirname(target), { recursive: true });
+      fs21.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs20.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs21.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

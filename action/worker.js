@@ -3208,6 +3208,7 @@ function decodeContent(c, raw, isF, source) {
 
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
+var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 var PythonModule = class {
   root;
   file;
@@ -3230,6 +3231,8 @@ var PythonModule = class {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   python2Cache;
+  /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
+  projectOnWindows = false;
   constructor(root, file, project, importDepth = 0) {
     this.root = root;
     this.file = file;
@@ -3244,6 +3247,14 @@ var PythonModule = class {
   get python2() {
     this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ["print_statement", "exec_statement"]).length > 0;
     return this.python2Cache;
+  }
+  /**
+   * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
+   * project says so, or the file itself mentions Windows or tells platforms apart. Erring towards
+   * yes costs only a longer fix (quoted for both shells), never a wrong one.
+   */
+  get mayRunOnWindows() {
+    return this.projectOnWindows || WINDOWS_WORDS.test(this.file.text);
   }
   /** Statements of the given types that start with a keyword the pattern matches. */
   nodesAtKeywords(pattern, types) {
@@ -4385,7 +4396,7 @@ var barePythonInterpreter = defineRule({
     why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one), or another major version than the file's shebang asks for (`python3` from a `#!/usr/bin/env python2` script); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is; a word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
+    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform's shell, `(subprocess.list2cmdline([sys.executable]) if os.name == \"nt\" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     question: "`broken.py` is started as `venv/bin/python broken.py`, and `child.py` prints its own `sys.prefix`. Does the child run in the venv? Does the answer change in an activated shell, or under cron?",
     answer: "Only in the activated shell. Started by its path, as a service is, the parent runs in the venv and its child does not: `python3` is looked up on the service's PATH and is the system's (`child: /usr` on Debian), with the system's packages. In a shell that sourced `activate` the child is the venv's, which is why the bug survives testing by hand.",
@@ -5077,6 +5088,9 @@ var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
 import ignore from "ignore";
 import { parse as parseToml2 } from "smol-toml";
 
+// dist/src/pipeline/platforms.js
+var MAX_BYTES = 1024 * 1024;
+
 // dist/src/pipeline/context.js
 function contextFromSettings(s) {
   const knowledge = { consoleScripts: new Map(s.consoleScripts) };
@@ -5088,7 +5102,8 @@ function contextFromSettings(s) {
     prefilter: s.usePrefilter ? new Prefilter(toolNamePattern(knowledge.consoleScripts.keys()), project) : void 0,
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
-    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0
+    whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
+    windows: !!s.windows
   };
 }
 
@@ -12851,12 +12866,18 @@ var PythonRewriter = class {
     const quoteFn = py2 ? "pipes.quote" : "shlex.quote";
     imports.add(py2 ? "pipes" : "shlex");
     const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`;
-    const expr = `${quoteFn}(${pathIn('"')})`;
+    const windows = this.mod.mayRunOnWindows;
+    if (windows && this.site.api === "os.system")
+      return void 0;
+    if (windows)
+      imports.add("os").add("subprocess");
+    const quoted = (q) => windows ? `(subprocess.list2cmdline([${pathIn(q)}]) if os.name == ${q}nt${q} else ${quoteFn}(${pathIn(q)}))` : `${quoteFn}(${pathIn(q)})`;
+    const expr = quoted('"');
     const suffix = target.kind === "interpreter" && target.module ? ` -m ${target.module}` : "";
     if (/[fFtT]/.test(lit.prefix)) {
       if (formattingOf(this.nodeAt(lit)))
         return void 0;
-      const inner = `${quoteFn}(${pathIn(lit.quote[0] === '"' ? "'" : '"')})`;
+      const inner = quoted(lit.quote[0] === '"' ? "'" : '"');
       return {
         edits: [{ start: word.start, end: word.end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
         applicability: insideCall ? "safe" : "unsafe",
@@ -13907,6 +13928,7 @@ function withPythonAnalysis(file, use, opts = {}) {
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
+    mod.projectOnWindows = !!opts.windows;
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
@@ -18105,7 +18127,7 @@ function crashProblem(path26, e) {
   return { path: path26, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
 }
 
 // dist/src/pipeline/fix.js
@@ -18201,7 +18223,7 @@ function ruleList(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");

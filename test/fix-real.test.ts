@@ -152,6 +152,34 @@ const CASES: Case[] = [
     prefixes: 6,
   },
   {
+    // Code that also runs on Windows (it tells platforms apart): shell=True and os.popen run
+    // cmd.exe there, which does not read POSIX quotes, so the path is quoted for each platform's
+    // shell. Here the POSIX branch runs, on a path with spaces, quotes, `$` and a backslash.
+    name: 'python: shell strings in code that also runs on Windows, quoted for sh and cmd.exe (VG101, safe)',
+    path: 'portable.py',
+    code: [
+      'import os',
+      'import subprocess',
+      '',
+      'EXT = ".exe" if os.name == "nt" else ""',
+      '',
+      '',
+      'def run_all(name):',
+      `    subprocess.run(f'python ${WHERE} {name}', shell=True, check=True)`,
+      `    subprocess.run('cd /tmp && python ${WHERE} %s' % name, shell=True, check=True)`,
+      `    subprocess.run("python ${WHERE} {}".format(name), shell=True, check=True)`,
+      `    print(os.popen("'p'ython ${WHERE}").read(), end="")`,
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    run_all("x")',
+      '',
+    ].join('\n'),
+    rules: ['VG101'],
+    run: runPython,
+    prefixes: 4,
+  },
+  {
     name: 'python: pip by name and python -m pip (VG102, safe and unsafe)',
     path: 'setup_helpers.py',
     code: [

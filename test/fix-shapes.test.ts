@@ -4,7 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { checkText, fixText } from '../src/api.js';
+import { projectRunsOnWindows } from '../src/pipeline/platforms.js';
+import { tempDir } from './helpers.js';
 
 const unsafe = (text: string, path: string) => fixText(text, { unsafe: true, path });
 
@@ -94,6 +98,66 @@ test('Python shell strings: the quoted interpreter path replaces the whole shell
   // Inside a nested shell's quotes, or behind an escape: no fix (a quoted path there would break).
   for (const code of ['import os\nos.system(\'bash -c "python job.py"\')\n', 'import os\nos.system(\'\\\\python job.py\')\n', 'import os\nos.system(f\'python job.py %s\' % x)\n', 'import os\nos.system(\'echo "`python job.py`"\')\n']) {
     assert.equal(await py(code), code);
+  }
+});
+
+// gradio's demo/text_analysis/run.py (os.system) and aws-cli's awscli/testutils.py (shell=True,
+// tested on windows-latest): on Windows these strings go to cmd.exe, which does not read POSIX
+// quotes, so `shlex.quote(sys.executable)` there names no program.
+test('Python shell strings in code that also runs on Windows: quoted for cmd.exe and sh, and no fix for os.system', async () => {
+  const py = (code: string) => unsafe(code, 'job.py');
+  // The file tells platforms apart: the path is quoted by each platform's own rules.
+  assert.equal(
+    await py('import os\nimport subprocess\nWIN = os.name == "nt"\nsubprocess.run("python job.py %s" % x, shell=True)\n'),
+    'import os\nimport shlex\nimport subprocess\nimport sys\nWIN = os.name == "nt"\nsubprocess.run(((subprocess.list2cmdline([sys.executable]) if os.name == "nt" else shlex.quote(sys.executable)).replace("%", "%%") + " job.py %s") % x, shell=True)\n',
+  );
+  assert.equal(
+    await py("import os, subprocess, sys\nif sys.platform == 'win32':\n    pass\nsubprocess.run(f\"python -m tool {x}\", shell=True)\n"),
+    "import os, subprocess, sys\nimport shlex\nif sys.platform == 'win32':\n    pass\nsubprocess.run(f\"{(subprocess.list2cmdline([sys.executable]) if os.name == 'nt' else shlex.quote(sys.executable))} -m tool {x}\", shell=True)\n",
+  );
+  // os.system hands the string to cmd.exe unwrapped: a quoted path loses its quotes there when the
+  // command holds other quotes or the path a `(`. No quoting is right for every path: no fix.
+  const system = 'import os\nimport platform\nif platform.system() == "Windows":\n    pass\nos.system(\'python -m spacy download en_core_web_sm\')\n';
+  assert.equal(await py(system), system);
+  const diags = await checkText(system, { path: 'job.py' });
+  assert.deepEqual(diags.map((d) => [d.code, d.fix]), [['VG101', undefined]]);
+  // The project says it runs on Windows (a CI job on a Windows runner): the same, for a file that
+  // does not mention Windows itself.
+  const project = tempDir('venvguard-windows-ci-');
+  try {
+    fs.mkdirSync(path.join(project, '.github', 'workflows'), { recursive: true });
+    fs.writeFileSync(path.join(project, '.github', 'workflows', 'test.yml'), 'on: push\njobs:\n  t:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: pytest\n');
+    const code = 'import subprocess\nsubprocess.run("python job.py", shell=True)\n';
+    const seen = await checkText(code, { path: path.join(project, 'job.py'), cwd: project });
+    assert.match(JSON.stringify(seen.map((d) => d.fix?.edits)), /subprocess\.list2cmdline\(\[sys\.executable\]\) if os\.name == \\"nt\\" else shlex\.quote\(sys\.executable\)/);
+    const plain = await checkText(code, { path: 'job.py' });
+    assert.match(JSON.stringify(plain.map((d) => d.fix?.edits)), /"shlex\.quote\(sys\.executable\) \+ \\" job\.py\\""/);
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});
+
+test('a project runs on Windows by its CI runners or its classifiers, not by a word elsewhere', () => {
+  const root = tempDir('venvguard-platforms-');
+  try {
+    const at = (name: string, files: Record<string, string>) => {
+      const dir = path.join(root, name);
+      for (const [f, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), text);
+      }
+      return projectRunsOnWindows(dir);
+    };
+    assert.equal(at('gha', { '.github/workflows/ci.yml': 'jobs:\n  t:\n    runs-on: windows-2022\n' }), true);
+    assert.equal(at('self-hosted', { '.github/workflows/ci.yaml': 'jobs:\n  t:\n    runs-on: [self-hosted, windows, x64]\n' }), true);
+    assert.equal(at('azure', { 'azure-pipelines.yml': "pool:\n  vmImage: 'windows-latest'\n" }), true);
+    assert.equal(at('appveyor', { 'appveyor.yml': 'build: off\n' }), true);
+    assert.equal(at('classifier', { 'pyproject.toml': '[project]\nclassifiers = ["Operating System :: Microsoft :: Windows"]\n' }), true);
+    assert.equal(at('linux', { '.github/workflows/ci.yml': 'jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "works on Windows too"\n' }), false);
+    assert.equal(at('independent', { 'setup.cfg': '[metadata]\nclassifiers =\n    Operating System :: OS Independent\n' }), false);
+    assert.equal(projectRunsOnWindows(undefined), false);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
 });
 

@@ -155,3 +155,34 @@ test('fix: a rule per-file-ignores drops for a file is not fixed there by a late
   assert.equal(fs.readFileSync(path.join(root, 'app', 'legacy.py'), 'utf8'), `import shlex\nimport subprocess\nimport sys\nsubprocess.run(["python", "x.py"])\nimport os\nos.system(shlex.quote(sys.executable) + " -m pip download -r requirements.txt")\n`);
   assert.deepEqual(r.diagnostics, []);
 });
+
+// The settings workers rebuild their context from carried neither the project's root nor whether
+// it runs on Windows: in workers a module found only from the root (`from settings import …` in a
+// folder that is not a package) was not read, and a shell string's fix was quoted for sh alone.
+test('workers get the project root and the project platforms the main thread has', { skip: twoCpus }, () => {
+  const layouts = ['main', 'workers'].map((name) => {
+    const root = tempDir(`venvguard-fixw-root-${name}-`);
+    const w = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    w('pyproject.toml', '[project]\nname = "demo"\n');
+    w('.github/workflows/ci.yml', 'on: push\njobs:\n  t:\n    runs-on: windows-latest\n    steps:\n      - run: pytest\n');
+    w('settings.py', 'PYTHON = "python"\n');
+    w('tools/sub/job.py', 'import subprocess\nfrom settings import PYTHON\nsubprocess.run([PYTHON, "x.py"])\n');
+    w('tools/shell.py', 'import subprocess\nsubprocess.run("python x.py", shell=True)\n');
+    return root;
+  });
+  const run = (root: string, args: string[], env: Record<string, string> = {}) =>
+    ['--output-format=concise', '--diff'].map((how) => {
+      const r = spawnSync(process.execPath, [CLI, 'check', '.', how, '--unsafe-fixes', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
+      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+      return r.stdout.split(root).join('<root>');
+    });
+  const [findings, diff] = run(layouts[0], ['--jobs', '1']);
+  assert.deepEqual(run(layouts[1], ['--jobs', '2'], { VG_PARALLEL_BYTES: '1' }), [findings, diff]);
+  // What both runs found (so that equal cannot mean "both missed it"; workers once did).
+  assert.match(findings, /tools\/sub\/job\.py:3:\d+: VG101/, findings);
+  assert.match(diff, /subprocess\.list2cmdline\(\[sys\.executable\]\) if os\.name == "nt" else shlex\.quote\(sys\.executable\)/, diff);
+  for (const root of layouts) fs.rmSync(root, { recursive: true, force: true });
+});

@@ -22,6 +22,8 @@ export interface FileCheckContext extends DiagnoseContext {
   prefilter?: Prefilter;
   /** The project's other modules, for names and helpers a Python file imports (project-modules.ts). */
   project?: OtherModules;
+  /** The project runs on Windows too (platforms.ts): shell-string fixes quote for cmd.exe as well. */
+  windows?: boolean;
   maxFileSize: number;
 }
 
@@ -174,5 +176,5 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): ReturnType<typeof diagnose> {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
 }

@@ -13,6 +13,7 @@ import { Prefilter } from '../frontends/python/prefilter.js';
 import { ProjectModules } from '../frontends/python/project-modules.js';
 import { RULES, ruleByCodeOrName } from '../rules/index.js';
 import { patternMatcher } from './config.js';
+import { projectRunsOnWindows } from './platforms.js';
 import path from 'node:path';
 
 export interface RunSettings {
@@ -29,6 +30,8 @@ export interface RunSettings {
   whoRuns?: [string, FileStarters][];
   /** The project's root (pyproject.toml's folder, else where the run starts): where absolute imports are found. */
   projectRoot?: string;
+  /** The project runs on Windows too (platforms.ts): shell-string fixes quote for cmd.exe as well as sh. */
+  windows?: boolean;
 }
 
 export { UsageError } from '../kernel/errors.js';
@@ -61,10 +64,11 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
     usePrefilter: !cli.noPrefilter,
     maxFileSize: cfg.maxFileSize,
     projectRoot: cfg.projectRoot,
+    windows: projectRunsOnWindows(cfg.projectRoot),
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules; windows: boolean } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   // One per thread: each module of the project is read (and indexed) once per thread.
   const project = new ProjectModules(s.projectRoot);
@@ -76,6 +80,7 @@ export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge:
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : undefined,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : undefined,
+    windows: !!s.windows,
   };
 }
 

@@ -144,7 +144,7 @@ async function withWorkers(
 ): Promise<void> {
   const { claimed, settingsOf } = opts;
   // Only plain data crosses to workers: rules are looked up again there by code.
-  const data: RunSettings[] = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns, whoRuns: s.whoRuns }));
+  const data: RunSettings[] = settings.map((s) => ({ ruleCodes: s.ruleCodes, consoleScripts: s.consoleScripts, usePrefilter: s.usePrefilter, maxFileSize: s.maxFileSize, imageRuns: s.imageRuns, whoRuns: s.whoRuns, projectRoot: s.projectRoot, windows: s.windows }));
   let producing = true;
   const idle: (() => void)[] = [];
   const wake = () => idle.splice(0).forEach((f) => f());

@@ -26,6 +26,9 @@ import { concatValues, fragmentValue, mapEach, mapValue, options, runningVersion
 
 const MAX_DEPTH = 40;
 
+/** Code that tells platforms apart or names Windows (see mayRunOnWindows). */
+const WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
+
 export class PythonModule implements Evaluator {
   /** Local name → dotted qualified name, from every import statement in the file. */
   readonly imports = new Map<string, string>();
@@ -44,6 +47,8 @@ export class PythonModule implements Evaluator {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   private python2Cache: boolean | undefined;
+  /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
+  projectOnWindows = false;
 
   constructor(
     readonly root: Node,
@@ -64,6 +69,15 @@ export class PythonModule implements Evaluator {
   get python2(): boolean {
     this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ['print_statement', 'exec_statement']).length > 0;
     return this.python2Cache;
+  }
+
+  /**
+   * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
+   * project says so, or the file itself mentions Windows or tells platforms apart. Erring towards
+   * yes costs only a longer fix (quoted for both shells), never a wrong one.
+   */
+  get mayRunOnWindows(): boolean {
+    return this.projectOnWindows || WINDOWS_WORDS.test(this.file.text);
   }
 
   /** Statements of the given types that start with a keyword the pattern matches. */

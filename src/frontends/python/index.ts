@@ -60,6 +60,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
+    mod.projectOnWindows = !!opts.windows;
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites, parseText, file);
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.

@@ -1,7 +1,7 @@
 /**
  * Builds Python fixes for a launch site: replaces the program's string literal with
- * `sys.executable` (list form) or splices `shlex.quote(sys.executable)` into a shell string,
- * and adds the imports the new code needs after the docstring and `__future__` imports.
+ * `sys.executable` (list form) or splices `shlex.quote(sys.executable)` into a shell string (quoted
+ * for cmd.exe too where the code may run on Windows: PythonModule.mayRunOnWindows), and adds the imports the new code needs after the docstring and `__future__` imports.
  * Refuses (returns undefined) whenever the literal is not a plain, verbatim piece of source.
  */
 import type { Node } from 'web-tree-sitter';
@@ -104,12 +104,22 @@ export class PythonRewriter implements ProgramRewriter {
     const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
     imports.add(py2 ? 'pipes' : 'shlex');
     const pathIn = (q: string) => (target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`);
-    const expr = `${quoteFn}(${pathIn('"')})`;
+    // Where the code may run on Windows, os.system and shell=True run cmd.exe, which does not read
+    // POSIX single quotes ('C:\…\python.exe' is no program there): the path is quoted for the
+    // shell each platform runs, by the standard library's own quoting for each.
+    const windows = this.mod.mayRunOnWindows;
+    // os.system hands its string to cmd.exe as is (shell=True wraps it in one more pair of quotes):
+    // cmd.exe then strips a quoted path's quotes when the command holds other quotes or the path
+    // holds `(` (`C:\Program Files (x86)\…`), so no quoting is right there for every path.
+    if (windows && this.site.api === 'os.system') return undefined;
+    if (windows) imports.add('os').add('subprocess');
+    const quoted = (q: string) => (windows ? `(subprocess.list2cmdline([${pathIn(q)}]) if os.name == ${q}nt${q} else ${quoteFn}(${pathIn(q)}))` : `${quoteFn}(${pathIn(q)})`);
+    const expr = quoted('"');
     const suffix = target.kind === 'interpreter' && target.module ? ` -m ${target.module}` : '';
     if (/[fFtT]/.test(lit.prefix)) {
       if (formattingOf(this.nodeAt(lit))) return undefined; // `f'…%s' % x`: not written here
       // Before Python 3.12 an f-string's expressions cannot contain its own quote character.
-      const inner = `${quoteFn}(${pathIn(lit.quote[0] === '"' ? "'" : '"')})`;
+      const inner = quoted(lit.quote[0] === '"' ? "'" : '"');
       return {
         edits: [{ start: word.start, end: word.end, text: `{${inner}}${suffix}` }, ...this.importEdits(imports)],
         applicability: insideCall ? 'safe' : 'unsafe',
