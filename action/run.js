@@ -10527,6 +10527,7 @@ var PythonModule = class {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   python2Cache;
+  windowsCache;
   /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
   projectOnWindows = false;
   constructor(root, file, project, importDepth = 0) {
@@ -10550,7 +10551,8 @@ var PythonModule = class {
    * yes costs only a longer fix (quoted for both shells), never a wrong one.
    */
   get mayRunOnWindows() {
-    return this.projectOnWindows || WINDOWS_WORDS.test(this.file.text);
+    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text);
+    return this.projectOnWindows || this.windowsCache;
   }
   /** Statements of the given types that start with a keyword the pattern matches. */
   nodesAtKeywords(pattern, types) {

@@ -47,6 +47,7 @@ export class PythonModule implements Evaluator {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   private python2Cache: boolean | undefined;
+  private windowsCache: boolean | undefined;
   /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
   projectOnWindows = false;
 
@@ -77,7 +78,9 @@ export class PythonModule implements Evaluator {
    * yes costs only a longer fix (quoted for both shells), never a wrong one.
    */
   get mayRunOnWindows(): boolean {
-    return this.projectOnWindows || WINDOWS_WORDS.test(this.file.text);
+    // Searched once per file, not once per fix (a file of many launches would search it for each).
+    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text);
+    return this.projectOnWindows || this.windowsCache;
   }
 
   /** Statements of the given types that start with a keyword the pattern matches. */
