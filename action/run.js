@@ -8932,6 +8932,8 @@ var KEYWORDS = new Set("False None True and as assert async await break class co
 var IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 var PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
 var DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
+var ASSIGNMENT_TARGETS = /^\s*[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:[ \t]*,[ \t]*[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)*[ \t]*(?::[^=\n]*)?=(?!=)/;
+var ATTRIBUTE = /\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
 var CALLED_ATTRIBUTE = /\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)\s*\(/g;
 var FIRST_PARAMETER = /\bdef[ \t]+[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*[ \t]*(?:\[[^\]]*\][ \t]*)?\(\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
 var ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)[ \t]*(?::[^=\n\r]*)?(?:[-+*/%&|^@]|\/\/|>>|<<|\*\*)?=(?!=)/g;
@@ -9109,14 +9111,14 @@ function keepDefiners(code, leaves3, seeds, importBinds, reasons, via2) {
       }
     }
     const scope = u.owner ? classScope(u.owner) : void 0;
-    for (const w of wordsOf(code, u)) {
+    for (const w of wordsOf(code, u))
       need(moduleNames, w);
-      if (scope)
+    if (scope) {
+      for (const w of u.kind === "other" ? readsOf(code, u) : attributesOf2(code, u))
         need(scope.names, w);
-    }
-    if (scope)
       for (const w of calledAttributes(code, u))
         need(scope.methods, w);
+    }
   }
 }
 function planResult(units, reasons, via2) {
@@ -9148,6 +9150,25 @@ function planResult(units, reasons, via2) {
     const viaName = u.split.map((m) => via2.get(m)).find((v) => v);
     return { start: u.start, end: u.end, kind: "class", name: u.name, reason, via: viaName, members: u.split.map(planned) };
   });
+}
+function readsOf(code, u) {
+  const text3 = code.slice(u.start, u.end);
+  if (/^\s*(?:from|import)\b/.test(text3))
+    return /* @__PURE__ */ new Set();
+  const target = ASSIGNMENT_TARGETS.exec(text3);
+  if (!target)
+    return wordsOf(code, u);
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text3.slice(target[0].length).matchAll(IDENT))
+    if (!KEYWORDS.has(m[0]))
+      out.add(m[0]);
+  return out;
+}
+function attributesOf2(code, u) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of code.slice(u.start, u.end).matchAll(ATTRIBUTE))
+    out.add(m[1]);
+  return out;
 }
 function calledAttributes(code, u) {
   const out = /* @__PURE__ */ new Set();

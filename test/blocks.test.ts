@@ -130,6 +130,41 @@ test('blocks: a kept class is planned member by member; its header, body stateme
   for (const r of ranges) assert.ok(r.startIndex === 0 || src[r.startIndex - 1] === '\n', JSON.stringify(r));
 });
 
+// idlelib/editor.py kept 42 of its 69 KB for one launch in `open_turtle_demo(self, event=None)`:
+// its parameter `event` was taken for the class's `self.event` (assigned in right_menu_event), the
+// body statement `rmenu = None` for a read of `self.rmenu`, and the body's `from idlelib.undo
+// import …` for a read of `self.undo`, each pulling in the methods that assign them, and theirs.
+test('blocks: a method reaches its class only through attributes; a body statement\'s targets and imports are not reads', () => {
+  const src = [
+    'import subprocess',
+    'class EditorWindow:',
+    '    from idlelib.undo import UndoDelegator',
+    '    rmenu = None',
+    '    base = ["pip"]',
+    '    cmd = base + ["install"]',
+    '    def __init__(self, flist=None):',
+    '        self.undo = UndoDelegator()',
+    '    def right_menu_event(self, event):',
+    '        self.event = event',
+    '    def make_rmenu(self):',
+    '        self.rmenu = object()',
+    '    def flags(self):',
+    '        self.extra = ["-q"]',
+    '    def open_turtle_demo(self, event=None):',
+    '        subprocess.run(self.cmd + self.extra)',
+    '',
+  ].join('\n');
+  const plan = planBlocks(src)!;
+  const members = Object.fromEntries(plan.find((u) => u.name === 'EditorWindow')!.members!.map((m) => [m.name ?? src.slice(m.start, m.end).trim(), m.reason]));
+  assert.equal(members.open_turtle_demo, 'launch');
+  // self.extra is read: the method that assigns it is kept.
+  assert.equal(members.flags, 'defines');
+  // `event` is a parameter, `rmenu` a target, `undo` part of an import's module path: not reads of self.x.
+  assert.equal(members.right_menu_event, 'blanked');
+  assert.equal(members.make_rmenu, 'blanked');
+  assert.equal(members.__init__, 'blanked');
+});
+
 test('blocks: top-level statements are kept when they import, lead the file, or bind a name a kept block uses', () => {
   const src = ['"""Doc."""', 'import subprocess', 'X = 1', 'CMD = ["pip", "install"]', 'TABLE = {"a": 1}', 'if True:', '    import json', 'def go():', '    subprocess.run(CMD)', ''].join('\n');
   const plan = planBlocks(src)!;
@@ -200,6 +235,7 @@ const CASES: [string, string][] = [
   ["member_crlf_class_first", "\"\"\"Doc.\"\"\"\r\nimport os\r\n\r\nclass C:\r\n    \"\"\"Class doc.\"\"\"\r\n\r\n    def unrelated(self):\r\n        pass\r\n\r\n    def go(self):\r\n        os.system(\"python o.py\")\r\n"],
   ["member_classmethod_cls_attr", "import subprocess\n\nclass C:\n    @classmethod\n    def configure(cls):\n        cls.tool = \"pip\"\n\n    def unrelated(self):\n        pass\n\n    @classmethod\n    def go(cls):\n        subprocess.run([cls.tool, \"install\", \"n\"])\n"],
   ["member_caller_of_module_wrapper", "import subprocess\n\ndef run(c):\n    subprocess.run(c)\n\nclass C:\n    def unrelated(self):\n        pass\n\n    def go(self):\n        run([\"pip\", \"install\", \"m\"])\n"],
+  ["member_param_named_like_attribute", "import subprocess\n\nclass W:\n    rmenu = None\n    from idlelib import undo\n\n    def __init__(self, event=None):\n        self.event = event\n        self.rmenu = []\n        self.undo = 1\n\n    def go(self, event=None):\n        subprocess.run([\"pip\", \"install\", event])\n"],
   ["shell_string_fix", "import os\nimport subprocess\n\ndef unrelated():\n    return 1\n\ndef main():\n    os.system(\"cd /tmp && python b.py\")\n    subprocess.run(\"pip install a\", shell=True)\n"],
 ];
 

@@ -20,7 +20,7 @@
  * - a top-level class is planned member by member (see planBlocks): a test class with one
  *   launching method keeps that method and what it reads, not its other forty.
  * Measured on the CPython 3.12 stdlib (33 files after the prefilter, 2.0 MB): whole blocks kept
- * 857 KB, members 473 KB.
+ * 857 KB, members 473 KB; 387 KB since a method reaches its class's names only as attributes.
  * The scan (block-scan.ts) knows strings (all prefixes, PEP 701 f-strings), comments, brackets
  * and backslash continuations, and splits only at real top-level statements. On anything it does
  * not understand (unbalanced brackets, an unterminated literal) it keeps the whole file. A syntax
@@ -40,6 +40,9 @@ const IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
 /** Python 2 statements (print "x", exec code): the tree's print_statement/exec_statement. */
 const PY2_STATEMENT = /\b(?:print|exec)\b(?![ \t]*\()/;
 const DEF_NAME = /\bdef[ \t]+([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
+/** A statement's plain assignment targets, up to and including its `=` (an annotation is left out with them). */
+const ASSIGNMENT_TARGETS = /^\s*[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(?:[ \t]*,[ \t]*[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)*[ \t]*(?::[^=\n]*)?=(?!=)/;
+const ATTRIBUTE = /\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/g;
 const CALLED_ATTRIBUTE = /\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)\s*\(/g;
 /** A def's first parameter (after any decorators and `async`). */
 const FIRST_PARAMETER = /\bdef[ \t]+[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*[ \t]*(?:\[[^\]]*\][ \t]*)?\(\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
@@ -261,11 +264,16 @@ function keepDefiners(
       }
     }
     const scope = u.owner ? classScope(u.owner) : undefined;
-    for (const w of wordsOf(code, u)) {
-      need(moduleNames, w);
-      if (scope) need(scope.names, w);
+    for (const w of wordsOf(code, u)) need(moduleNames, w);
+    if (scope) {
+      // A body statement runs in the class's scope and reads its names bare; a method (or a nested
+      // class) never does, as Python scopes go: it reaches them only as attributes (`self.x`,
+      // `cls.x`). A method's parameter `event` is not the class's `self.event`.
+      // A body statement's own targets (`rmenu = None`) are bound there, not read: the methods that
+      // also assign `self.rmenu` are not needed for it.
+      for (const w of u.kind === 'other' ? readsOf(code, u) : attributesOf(code, u)) need(scope.names, w);
+      for (const w of calledAttributes(code, u)) need(scope.methods, w);
     }
-    if (scope) for (const w of calledAttributes(code, u)) need(scope.methods, w);
   }
 }
 
@@ -296,6 +304,27 @@ function planResult(units: Unit[], reasons: Map<Unit, Reason>, via: Map<Unit, st
     const viaName = u.split.map((m) => via.get(m)).find((v) => v);
     return { start: u.start, end: u.end, kind: 'class', name: u.name, reason, via: viaName, members: u.split.map(planned) };
   });
+}
+
+/**
+ * The names a statement reads: all its names, but a plain assignment's targets (`a, b = …`, `a: T =
+ * …`); an import reads none (`from idlelib.undo import X` binds X and reads no `undo`).
+ */
+function readsOf(code: string, u: Unit): Set<string> {
+  const text = code.slice(u.start, u.end);
+  if (/^\s*(?:from|import)\b/.test(text)) return new Set();
+  const target = ASSIGNMENT_TARGETS.exec(text);
+  if (!target) return wordsOf(code, u);
+  const out = new Set<string>();
+  for (const m of text.slice(target[0].length).matchAll(IDENT)) if (!KEYWORDS.has(m[0])) out.add(m[0]);
+  return out;
+}
+
+/** Attribute names a unit reads or calls (`x.name`): what self.name may reach in the class. */
+function attributesOf(code: string, u: Unit): Set<string> {
+  const out = new Set<string>();
+  for (const m of code.slice(u.start, u.end).matchAll(ATTRIBUTE)) out.add(m[1]);
+  return out;
 }
 
 /** Attribute names a unit calls (`x.name(`): the methods self.name() may run. */
