@@ -1,7 +1,7 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs21 from "node:fs";
+import fs20 from "node:fs";
 import path46 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -12099,6 +12099,7 @@ function walkFacts(root, text3, file) {
   const walked = walkTree(root, text3);
   return lookedUp.size ? { ...walked, lookedUp } : walked;
 }
+var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
 function lookedUpNames(root, text3, file) {
   const out = /* @__PURE__ */ new Map();
   if (!/which|find_executable/.test(text3))
@@ -12107,10 +12108,8 @@ function lookedUpNames(root, text3, file) {
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     if (out.has(m[2]))
       continue;
-    let n = root.descendantForIndex(m.index);
-    while (n && n.type !== "function_definition" && n.type !== "class_definition" && n.type !== "lambda" && n.type !== "string" && n.type !== "comment")
-      n = n.parent;
-    if (n)
+    const n = descendantAt(root, m.index, m.index + 1);
+    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS)))
       continue;
     out.set(m[2], file.location(m.index).line);
   }
@@ -17606,6 +17605,16 @@ function settingsFileIn(dir, hasTable, names) {
   }
   return void 0;
 }
+function readConfigText(abs, max = CONFIG_MAX_BYTES) {
+  try {
+    const st = fs4.statSync(abs);
+    if (!st.isFile() || st.size > max)
+      return void 0;
+    return fs4.readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 function isFile(p) {
   try {
     return fs4.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
@@ -17700,11 +17709,10 @@ var ConfigResolver = class {
 };
 
 // dist/src/pipeline/discover.js
-import fs8 from "node:fs";
+import fs7 from "node:fs";
 import path29 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import fs7 from "node:fs";
 import path28 from "node:path";
 
 // dist/src/pipeline/docker-run.js
@@ -17917,14 +17925,8 @@ function parseWithinBudgets(text3) {
     throw e;
   }
 }
-function readText(p) {
-  try {
-    const st = fs7.statSync(p);
-    return st.size > 1024 * 1024 ? void 0 : fs7.readFileSync(p, "utf8");
-  } catch {
-    return void 0;
-  }
-}
+var MAX_BUILD_FILE_BYTES = 1024 * 1024;
+var readText = (p) => readConfigText(p, MAX_BUILD_FILE_BYTES);
 var str = (v) => typeof v === "string" && !v.includes("$") ? v : void 0;
 var words2 = (v) => typeof v === "string" ? splitWords2(v) : Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
 function composeDefs(file) {
@@ -18241,15 +18243,15 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs8.openSync(file, "r");
+    fd = fs7.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs8.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs7.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs8.closeSync(fd);
+      fs7.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
@@ -18289,7 +18291,7 @@ function discoverFiles(inputs, settings) {
   const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
     let real;
     try {
-      const st = fs8.statSync(dir, { bigint: true });
+      const st = fs7.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -18299,7 +18301,7 @@ function discoverFiles(inputs, settings) {
     if (ancestors.has(real)) {
       let shown2 = real;
       try {
-        shown2 = fs8.realpathSync(dir);
+        shown2 = fs7.realpathSync(dir);
       } catch {
       }
       problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown2}); skipped`, partial: false });
@@ -18310,7 +18312,7 @@ function discoverFiles(inputs, settings) {
     seenDirs.add(real);
     let entries2;
     try {
-      entries2 = fs8.readdirSync(dir, { withFileTypes: true });
+      entries2 = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
@@ -18324,7 +18326,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path29.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path29.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -18341,7 +18343,7 @@ function discoverFiles(inputs, settings) {
       let isFile2 = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = fs8.statSync(p);
+          const st = fs7.statSync(p);
           isDir = st.isDirectory();
           isFile2 = st.isFile();
         } catch (err) {
@@ -18379,7 +18381,7 @@ function discoverFiles(inputs, settings) {
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs8.statSync(input2);
+      st = fs7.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
@@ -18411,7 +18413,7 @@ function discoverFiles(inputs, settings) {
 }
 
 // dist/src/env/console-scripts.js
-import fs11 from "node:fs";
+import fs10 from "node:fs";
 import path32 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
@@ -18772,7 +18774,7 @@ function scriptsOfDistribution(dist) {
 }
 
 // dist/src/env/declared-dependencies.js
-import fs9 from "node:fs";
+import fs8 from "node:fs";
 import path30 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
@@ -18791,7 +18793,7 @@ var fileCache = /* @__PURE__ */ new Map();
 function readOnce(file) {
   let st;
   try {
-    st = fs9.statSync(file);
+    st = fs8.statSync(file);
   } catch {
     return void 0;
   }
@@ -18802,7 +18804,7 @@ function readOnce(file) {
   let text3;
   try {
     if (st.isFile() && st.size <= 1 << 20)
-      text3 = fs9.readFileSync(file, "utf8");
+      text3 = fs8.readFileSync(file, "utf8");
   } catch {
     text3 = void 0;
   }
@@ -18811,7 +18813,7 @@ function readOnce(file) {
 }
 function listDir(dir) {
   try {
-    return fs9.readdirSync(dir);
+    return fs8.readdirSync(dir);
   } catch {
     return [];
   }
@@ -19059,7 +19061,7 @@ function declaredDistributions(root, pyproject) {
       fromCondaEnv(readOnce(path30.join(root, f)) ?? "", f, out);
   const dirs = [key];
   for (let d = key; ; d = path30.dirname(d)) {
-    if (fs9.existsSync(path30.join(d, ".git"))) {
+    if (fs8.existsSync(path30.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
@@ -19085,14 +19087,14 @@ function declaredDistributions(root, pyproject) {
 }
 
 // dist/src/env/static.js
-import fs10 from "node:fs";
+import fs9 from "node:fs";
 import path31 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path31.join(dir, "pyvenv.cfg"));
+  return fs9.existsSync(path31.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
-    return fs10.readdirSync(d).sort();
+    return fs9.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -19101,7 +19103,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
     const libDir = path31.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path31.join(libDir, "site-packages")))
+    if (lib === "Lib" && fs9.existsSync(path31.join(libDir, "site-packages")))
       out.push(path31.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
@@ -19110,7 +19112,7 @@ function sitePackagesUnder(prefix, majorMinor) {
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
         const sp = path31.join(libDir, d, leaf);
-        if (fs10.existsSync(sp))
+        if (fs9.existsSync(sp))
           out.push(sp);
       }
     }
@@ -19119,7 +19121,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs10.realpathSync(sp);
+      real = fs9.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -19134,7 +19136,7 @@ var OWN_DECLARATION = /^(?:pyproject\.toml |requirements[^/\\]*\.(?:txt|in)$)/i;
 function findProjectVenvs(root) {
   let entries2;
   try {
-    entries2 = fs11.readdirSync(root, { withFileTypes: true });
+    entries2 = fs10.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -19146,15 +19148,15 @@ function runnableModule(base, dotted) {
     const mod = parts.slice(0, n);
     const main = path32.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
-      if (fs11.existsSync(main))
+      if (fs10.existsSync(main))
         return mod.join(".");
       continue;
     }
     let text3;
     try {
-      if (fs11.statSync(main).size > 262144)
+      if (fs10.statSync(main).size > 262144)
         continue;
-      text3 = fs11.readFileSync(main, "utf8");
+      text3 = fs10.readFileSync(main, "utf8");
     } catch {
       continue;
     }
@@ -19196,14 +19198,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs11.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs10.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path32.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs10.readFileSync(path32.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -19295,7 +19297,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path32.join(root, file), "utf8");
+        text3 = fs10.readFileSync(path32.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -19309,7 +19311,7 @@ function ownDistribution(root, pyproject) {
 }
 
 // dist/src/frontends/python/project-modules.js
-import fs12 from "node:fs";
+import fs11 from "node:fs";
 import path33 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
@@ -19512,7 +19514,7 @@ var ProjectModules = class {
     let e = this.exists.get(p);
     if (e === void 0) {
       try {
-        e = fs12.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+        e = fs11.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         e = false;
       }
@@ -19574,7 +19576,7 @@ var ProjectModules = class {
       return kept;
     let text3;
     try {
-      const bytes = fs12.readFileSync(file);
+      const bytes = fs11.readFileSync(file);
       if (bytes.length <= MAX_MODULE_CHARS) {
         const d = decodePython(file, bytes);
         if (d.ok)
@@ -19864,26 +19866,16 @@ function rehomeWord(w, span) {
 }
 
 // dist/src/pipeline/platforms.js
-import fs13 from "node:fs";
+import fs12 from "node:fs";
 import path34 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
 var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 var MAX_FILES = 200;
 var MAX_BYTES = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
-function readSmall(file) {
-  try {
-    const st = fs13.statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size > MAX_BYTES)
-      return void 0;
-    return fs13.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
 function yamlFilesIn(dir) {
   try {
-    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path34.join(dir, n));
+    return fs12.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path34.join(dir, n));
   } catch {
     return [];
   }
@@ -19894,22 +19886,11 @@ function projectRunsOnWindows(root) {
   const cached = known.get(root);
   if (cached !== void 0)
     return cached;
-  let found = ["appveyor.yml", ".appveyor.yml"].some((n) => readSmall(path34.join(root, n)) !== void 0);
-  const ci = [...yamlFilesIn(path34.join(root, ".github", "workflows")), path34.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path34.join(root, ".azure-pipelines"))].slice(0, MAX_FILES);
-  for (const f of ci) {
-    if (found)
-      break;
-    const t = readSmall(f);
-    if (t !== void 0 && WINDOWS_RUNNER.test(t))
-      found = true;
-  }
-  for (const n of ["pyproject.toml", "setup.cfg", "setup.py"]) {
-    if (found)
-      break;
-    const t = readSmall(path34.join(root, n));
-    if (t !== void 0 && WINDOWS_CLASSIFIER.test(t))
-      found = true;
-  }
+  const says = (files, pattern) => files.some((f) => {
+    const t = readConfigText(f, MAX_BYTES);
+    return t !== void 0 && pattern.test(t);
+  });
+  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path34.join(root, n))) || says([...yamlFilesIn(path34.join(root, ".github", "workflows")), path34.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path34.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path34.join(root, n)), WINDOWS_CLASSIFIER);
   known.set(root, found);
   return found;
 }
@@ -20095,7 +20076,7 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import path36 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
@@ -20110,14 +20091,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs14.openSync(tmp, fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL, 384);
+  let fd = fs13.openSync(tmp, fs13.constants.O_WRONLY | fs13.constants.O_CREAT | fs13.constants.O_EXCL, 384);
   try {
-    fs14.writeFileSync(fd, bytes);
+    fs13.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs14.fstatSync(fd);
+    const mine = fs13.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs14.fchownSync(fd, st.uid, st.gid);
+        fs13.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -20126,15 +20107,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs14.fchmodSync(fd, st.mode & 4095);
-    fs14.closeSync(fd);
+    fs13.fchmodSync(fd, st.mode & 4095);
+    fs13.closeSync(fd);
     fd = void 0;
-    fs14.renameSync(tmp, target);
+    fs13.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs14.closeSync(fd);
-      fs14.rmSync(tmp, { force: true });
+        fs13.closeSync(fd);
+      fs13.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -20152,7 +20133,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs14.readdirSync(dir);
+    names = fs13.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -20165,8 +20146,8 @@ function removeStaleTempFiles(dir) {
       continue;
     const p = path36.join(dir, name);
     try {
-      if (fs14.lstatSync(p).isFile()) {
-        fs14.unlinkSync(p);
+      if (fs13.lstatSync(p).isFile()) {
+        fs13.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -20189,16 +20170,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs14.statSync(r).isDirectory() ? r : path36.dirname(r);
-        this.roots.push(fs14.realpathSync(dir));
+        const dir = fs13.statSync(r).isDirectory() ? r : path36.dirname(r);
+        this.roots.push(fs13.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs14.realpathSync.native(file);
-    return this.refusalOf(real, fs14.statSync(real));
+    const real = fs13.realpathSync.native(file);
+    return this.refusalOf(real, fs13.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -20212,7 +20193,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs14.accessSync(real, fs14.constants.W_OK);
+        fs13.accessSync(real, fs13.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -20225,8 +20206,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs14.realpathSync.native(file);
-      st = fs14.statSync(real);
+      real = fs13.realpathSync.native(file);
+      st = fs13.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -20269,7 +20250,7 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs14.realpathSync(file);
+    return fs13.realpathSync(file);
   } catch {
     return path36.resolve(file);
   }
@@ -20420,20 +20401,20 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import path39 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 import path37 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES2 = 1024 * 1024;
 function read(file) {
   try {
-    const st = fs15.statSync(file);
+    const st = fs14.statSync(file);
     if (!st.isFile() || st.size > MAX_BYTES2)
       return void 0;
-    return fs15.readFileSync(file, "utf8");
+    return fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -20664,7 +20645,7 @@ function noxCommands(file) {
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import path38 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
@@ -20698,16 +20679,10 @@ var ImportsReliance = class {
   shown(file) {
     return path38.relative(this.root, file).split(path38.sep).join("/");
   }
+  /** A module's text, kept for the run. */
   text(file) {
-    if (!this.texts.has(file)) {
-      let t;
-      try {
-        t = fs16.readFileSync(file, "utf8");
-      } catch {
-        t = void 0;
-      }
-      this.texts.set(file, t);
-    }
+    if (!this.texts.has(file))
+      this.texts.set(file, readText2(file));
     return this.texts.get(file);
   }
   /** Why a checked file relies on its environment through the modules it uses, in words; undefined if it does not. */
@@ -20773,13 +20748,8 @@ var ImportsReliance = class {
     if (!this.importers) {
       const index = /* @__PURE__ */ new Map();
       for (const f of this.pythonFiles) {
-        let text3;
-        try {
-          text3 = this.texts.get(f) ?? fs16.readFileSync(f, "utf8");
-        } catch {
-          continue;
-        }
-        if (!/\bimport\b/.test(text3))
+        const text3 = this.texts.get(f) ?? readText2(f);
+        if (text3 === void 0 || !/\bimport\b/.test(text3))
           continue;
         for (const b of this.imports(f, text3).bindings) {
           const list = index.get(b.module) ?? [];
@@ -20969,6 +20939,13 @@ function lineIndex(text3) {
     return lo + 1;
   };
 }
+function readText2(file) {
+  try {
+    return fs15.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
   const byFile = new Map(results.map((r) => [path38.resolve(r.path), r]));
   let loaded = false;
@@ -21155,7 +21132,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs17.statSync(x, { throwIfNoEntry: false });
+      const st = fs16.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -21188,12 +21165,12 @@ function resolveIn(p, dirs, root) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs17.openSync(file, "r");
+    const fd = fs16.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs17.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs16.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs17.closeSync(fd);
+      fs16.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -21208,9 +21185,9 @@ function readTheDocs(who, dir) {
     const file = path39.join(dir, name);
     let text3;
     try {
-      if (fs17.statSync(file).size > 65536)
+      if (fs16.statSync(file).size > 65536)
         continue;
-      text3 = fs17.readFileSync(file, "utf8");
+      text3 = fs16.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -21218,7 +21195,7 @@ function readTheDocs(who, dir) {
     if (!m)
       continue;
     const conf = path39.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path39.sep) || !fs17.existsSync(conf))
+    if (!conf.startsWith(dir + path39.sep) || !fs16.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -21530,26 +21507,16 @@ function recordSite(who, s, dir, root) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs17.statSync(r).isDirectory() ? path39.resolve(r) : path39.dirname(path39.resolve(r));
+      return fs16.statSync(r).isDirectory() ? path39.resolve(r) : path39.dirname(path39.resolve(r));
     } catch {
       return void 0;
     }
   }))];
   return dirs.length === 1 ? dirs[0] : void 0;
 }
-function readConfigText(abs) {
-  try {
-    const st = fs17.statSync(abs);
-    if (!st.isFile() || st.size > CONFIG_MAX_BYTES)
-      return void 0;
-    return fs17.readFileSync(abs, "utf8");
-  } catch {
-    return void 0;
-  }
-}
 
 // dist/src/pipeline/follow-scripts.js
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import path40 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
@@ -21728,7 +21695,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs18.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs17.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -21774,7 +21741,7 @@ function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs18.statSync(r).isDirectory() ? path40.resolve(r) : path40.dirname(path40.resolve(r));
+        return fs17.statSync(r).isDirectory() ? path40.resolve(r) : path40.dirname(path40.resolve(r));
       } catch {
         return void 0;
       }
@@ -21784,7 +21751,7 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import path41 from "node:path";
 
 // dist/src/kernel/fingerprint.js
@@ -21817,7 +21784,7 @@ function entries(file, diagnostics, sources, cwd) {
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs19.readFileSync(file, "utf8");
+    text3 = fs18.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -21857,10 +21824,10 @@ ${body}
   const target = path41.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs19.writeFileSync(tmp, text3, { mode: 420 });
-    fs19.renameSync(tmp, target);
+    fs18.writeFileSync(tmp, text3, { mode: 420 });
+    fs18.renameSync(tmp, target);
   } catch (e) {
-    fs19.rmSync(tmp, { force: true });
+    fs18.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -23057,14 +23024,14 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import path45 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
   for (let dir = path45.dirname(fileURLToPath(from)); ; dir = path45.dirname(dir)) {
     const file = path45.join(dir, "package.json");
-    if (fs20.existsSync(file)) {
-      const json = JSON.parse(fs20.readFileSync(file, "utf8"));
+    if (fs19.existsSync(file)) {
+      const json = JSON.parse(fs19.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
@@ -23154,7 +23121,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs21.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs20.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -23165,7 +23132,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs21.existsSync(path46.resolve(workspace, p)))
+      if (!fs20.existsSync(path46.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
@@ -23173,13 +23140,13 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
       const target = path46.resolve(workspace, sarifPath);
-      fs21.mkdirSync(path46.dirname(target), { recursive: true });
-      fs21.writeFileSync(target, reporters.sarif(result2, report));
+      fs20.mkdirSync(path46.dirname(target), { recursive: true });
+      fs20.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs21.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs20.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -1258,20 +1258,20 @@ function plainImportParts(m) {
   }
   return out;
 }
-function importBases(dir, isFile, root, stopAt) {
+function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile(path.join(top, "__init__.py")) && path.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+  while (isFile2(path.join(top, "__init__.py")) && path.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
     top = path.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
     out.push(root, path.join(root, "src"));
   return [...new Set(out)];
 }
-function findModuleFile(bases, parts, isFile) {
+function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
     const stem = path.join(b, ...parts);
     for (const c of parts.length ? [`${stem}.py`, path.join(stem, "__init__.py")] : [path.join(stem, "__init__.py")])
-      if (isFile(c))
+      if (isFile2(c))
         return c;
   }
   return void 0;
@@ -5089,6 +5089,20 @@ var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
 // dist/src/pipeline/config.js
 import ignore from "ignore";
 import { parse as parseToml2 } from "smol-toml";
+
+// dist/src/frontends/front-end.js
+var CONFIG_MAX_BYTES = 2 * 1024 * 1024;
+var YAML_CONFIG_MAX_BYTES = 512 * 1024;
+var SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+var CONFIG_WORDS = new RegExp(`python|pip|${SHELL_LINE_WORDS.source}`, "i");
+function configMayMatter(text3, tools) {
+  return CONFIG_WORDS.test(text3) || tools.test(text3);
+}
+function shellLineMayMatter(text3, tools) {
+  return SHELL_LINE_WORDS.test(text3) || tools.test(text3);
+}
+var TooDeepError = class extends Error {
+};
 
 // dist/src/pipeline/platforms.js
 var MAX_BYTES = 1024 * 1024;
@@ -9030,20 +9044,6 @@ function shownVia(standIns, otherwise) {
     return s ? s[1] + v.slice(s[0].length) : otherwise(v);
   };
 }
-
-// dist/src/frontends/front-end.js
-var CONFIG_MAX_BYTES = 2 * 1024 * 1024;
-var YAML_CONFIG_MAX_BYTES = 512 * 1024;
-var SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
-var CONFIG_WORDS = new RegExp(`python|pip|${SHELL_LINE_WORDS.source}`, "i");
-function configMayMatter(text3, tools) {
-  return CONFIG_WORDS.test(text3) || tools.test(text3);
-}
-function shellLineMayMatter(text3, tools) {
-  return SHELL_LINE_WORDS.test(text3) || tools.test(text3);
-}
-var TooDeepError = class extends Error {
-};
 
 // dist/src/frontends/actions/index.js
 var parseDocument = ((src, options2) => yaml().parseDocument(src, options2));
@@ -13851,6 +13851,7 @@ function walkFacts(root, text3, file) {
   const walked = walkTree(root, text3);
   return lookedUp.size ? { ...walked, lookedUp } : walked;
 }
+var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
 function lookedUpNames(root, text3, file) {
   const out = /* @__PURE__ */ new Map();
   if (!/which|find_executable/.test(text3))
@@ -13859,10 +13860,8 @@ function lookedUpNames(root, text3, file) {
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     if (out.has(m[2]))
       continue;
-    let n = root.descendantForIndex(m.index);
-    while (n && n.type !== "function_definition" && n.type !== "class_definition" && n.type !== "lambda" && n.type !== "string" && n.type !== "comment")
-      n = n.parent;
-    if (n)
+    const n = descendantAt(root, m.index, m.index + 1);
+    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS)))
       continue;
     out.set(m[2], file.location(m.index).line);
   }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
+import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
 
 export interface Config {
   /**
@@ -264,6 +265,20 @@ export function settingsFileIn(dir: string, hasTable: (pyproject: string) => boo
     if (n !== 'pyproject.toml' || hasTable(p)) return p;
   }
   return undefined;
+}
+
+/**
+ * A configuration file's text for a project pass, or undefined when it is not a file, larger than
+ * `max` bytes or unreadable (the check reports those).
+ */
+export function readConfigText(abs: string, max = CONFIG_MAX_BYTES): string | undefined {
+  try {
+    const st = fs.statSync(abs);
+    if (!st.isFile() || st.size > max) return undefined;
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function isFile(p: string): boolean {

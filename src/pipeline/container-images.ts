@@ -11,7 +11,6 @@
  * another configuration file of the repository starts it (or a folder holding it) outside a
  * container. Everything it needs is in the repository, or nothing is changed.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { yaml } from '../frontends/yaml-scalars.js';
 import type { Language } from '../kernel/launch-site.js';
@@ -21,6 +20,7 @@ import { UNKNOWN } from '../frontends/config/facts.js';
 import { parseDockerfile, type ParsedDockerfile } from '../frontends/dockerfile/reader.js';
 import { dockerRunDefs, kindOf } from './docker-run.js';
 import { TooComplexError } from '../kernel/budgets.js';
+import { readConfigText } from './config.js';
 
 /**
  * Where a Python file or shell script runs in the project's image: with a venv first on PATH, and
@@ -77,14 +77,9 @@ function parseWithinBudgets(text: string): ParsedDockerfile | undefined {
   }
 }
 
-function readText(p: string): string | undefined {
-  try {
-    const st = fs.statSync(p);
-    return st.size > 1024 * 1024 ? undefined : fs.readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+/** Build files (Dockerfiles, Compose, bake) are read up to this size. */
+const MAX_BUILD_FILE_BYTES = 1024 * 1024;
+const readText = (p: string) => readConfigText(p, MAX_BUILD_FILE_BYTES);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && !v.includes('$') ? v : undefined);
 const words = (v: unknown): string[] | undefined =>

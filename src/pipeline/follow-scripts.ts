@@ -26,7 +26,7 @@ import { DEFAULT_PATH } from '../frontends/config/facts.js';
 import { analyzeShellScript, type ScriptCaller } from '../frontends/shell-script/index.js';
 import type { ShellDialect } from '../frontends/shell/parse.js';
 import { diagnose, type DiagnoseContext } from './diagnose.js';
-import { readConfigText } from './who-runs.js';
+import { readConfigText } from './config.js';
 import type { FileCheckResult } from './check-file.js';
 
 /** Scripts run by a followed script are followed this many steps from the configuration. */

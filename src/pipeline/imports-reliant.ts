@@ -100,16 +100,9 @@ export class ImportsReliance {
     return path.relative(this.root, file).split(path.sep).join('/');
   }
 
+  /** A module's text, kept for the run. */
   private text(file: string): string | undefined {
-    if (!this.texts.has(file)) {
-      let t: string | undefined;
-      try {
-        t = fs.readFileSync(file, 'utf8');
-      } catch {
-        t = undefined;
-      }
-      this.texts.set(file, t);
-    }
+    if (!this.texts.has(file)) this.texts.set(file, readText(file));
     return this.texts.get(file);
   }
 
@@ -176,13 +169,8 @@ export class ImportsReliance {
     if (!this.importers) {
       const index = new Map<string, string[]>();
       for (const f of this.pythonFiles) {
-        let text: string;
-        try {
-          text = this.texts.get(f) ?? fs.readFileSync(f, 'utf8');
-        } catch {
-          continue;
-        }
-        if (!/\bimport\b/.test(text)) continue;
+        const text = this.texts.get(f) ?? readText(f);
+        if (text === undefined || !/\bimport\b/.test(text)) continue;
         for (const b of this.imports(f, text).bindings) {
           const list = index.get(b.module) ?? [];
           if (list[list.length - 1] !== f) list.push(f);
@@ -359,6 +347,15 @@ function lineIndex(text: string): (offset: number) => number {
   };
 }
 
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * For the checked Python files with findings (`flagged`, absolute): why each relies on its

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isFile, readConfigText } from './config.js';
 
 /** A CI job on Windows: GitHub's `windows-latest`/`windows-2022` runners, a self-hosted `windows` label, Azure's images. */
 const WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
@@ -18,16 +19,6 @@ const MAX_FILES = 200;
 const MAX_BYTES = 1024 * 1024;
 
 const known = new Map<string, boolean>();
-
-function readSmall(file: string): string | undefined {
-  try {
-    const st = fs.statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size > MAX_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 function yamlFilesIn(dir: string): string[] {
   try {
@@ -46,18 +37,15 @@ export function projectRunsOnWindows(root: string | undefined): boolean {
   if (!root) return false;
   const cached = known.get(root);
   if (cached !== undefined) return cached;
-  let found = ['appveyor.yml', '.appveyor.yml'].some((n) => readSmall(path.join(root, n)) !== undefined);
-  const ci = [...yamlFilesIn(path.join(root, '.github', 'workflows')), path.join(root, 'azure-pipelines.yml'), ...yamlFilesIn(path.join(root, '.azure-pipelines'))].slice(0, MAX_FILES);
-  for (const f of ci) {
-    if (found) break;
-    const t = readSmall(f);
-    if (t !== undefined && WINDOWS_RUNNER.test(t)) found = true;
-  }
-  for (const n of ['pyproject.toml', 'setup.cfg', 'setup.py']) {
-    if (found) break;
-    const t = readSmall(path.join(root, n));
-    if (t !== undefined && WINDOWS_CLASSIFIER.test(t)) found = true;
-  }
+  const says = (files: string[], pattern: RegExp) =>
+    files.some((f) => {
+      const t = readConfigText(f, MAX_BYTES);
+      return t !== undefined && pattern.test(t);
+    });
+  const found =
+    ['appveyor.yml', '.appveyor.yml'].some((n) => isFile(path.join(root, n))) ||
+    says([...yamlFilesIn(path.join(root, '.github', 'workflows')), path.join(root, 'azure-pipelines.yml'), ...yamlFilesIn(path.join(root, '.azure-pipelines'))].slice(0, MAX_FILES), WINDOWS_RUNNER) ||
+    says(['pyproject.toml', 'setup.cfg', 'setup.py'].map((n) => path.join(root, n)), WINDOWS_CLASSIFIER);
   known.set(root, found);
   return found;
 }

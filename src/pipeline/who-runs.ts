@@ -26,7 +26,7 @@ import type { FileStarters, Language, LaunchSite } from '../kernel/launch-site.j
 import { SourceFile } from '../kernel/source.js';
 import { wordText } from '../kernel/word.js';
 import { frontEndByLanguage } from '../frontends/index.js';
-import { CONFIG_MAX_BYTES } from '../frontends/front-end.js';
+import { readConfigText } from './config.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
 import { noxCommands, projectScripts, toxCommands, type ToolCommand } from './tox-commands.js';
@@ -546,13 +546,3 @@ function projectRoot(roots: readonly string[]): string | undefined {
   return dirs.length === 1 ? dirs[0] : undefined;
 }
 
-/** A configuration file's text for a project pass, or undefined when it is not a file, too large or unreadable (the check reports those). */
-export function readConfigText(abs: string): string | undefined {
-  try {
-    const st = fs.statSync(abs);
-    if (!st.isFile() || st.size > CONFIG_MAX_BYTES) return undefined;
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

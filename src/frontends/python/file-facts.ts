@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { LaunchSite, PythonFileFacts } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
+import { descendantAt, nearestAncestor } from './ancestry.js';
 
 /** A "PATH" string in a with-clause: `with patch.dict(os.environ, {"PATH": …})`, `with EnvVars({"PATH": …})`. */
 const PATH_KEY = /["']PATH["']/;
@@ -241,15 +242,16 @@ function walkFacts(root: Node, text: string, file: SourceFile): Walked {
  * look-up inside a function is that function's flow, which the judge's which-guards read): the
  * names, each with the line of its first look-up.
  */
+const LOOKUP_HOLDERS: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'lambda', 'string', 'comment']);
+
 function lookedUpNames(root: Node, text: string, file: SourceFile): Map<string, number> {
   const out = new Map<string, number>();
   if (!/which|find_executable/.test(text)) return out;
   const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (out.has(m[2])) continue;
-    let n: Node | null = root.descendantForIndex(m.index);
-    while (n && n.type !== 'function_definition' && n.type !== 'class_definition' && n.type !== 'lambda' && n.type !== 'string' && n.type !== 'comment') n = n.parent;
-    if (n) continue; // inside a function, a class or a string
+    const n = descendantAt(root, m.index, m.index + 1);
+    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS))) continue; // inside a function, a class or a string
     out.set(m[2], file.location(m.index).line);
   }
   return out;
