@@ -1452,7 +1452,9 @@ function grammarPath(pkg) {
 function instance() {
   if (!current) {
     instances++;
-    const runtime = instances === 1 ? import("web-tree-sitter") : import(`${import.meta.resolve("web-tree-sitter")}?instance=${instances}`);
+    if (instances > 1)
+      delete require2.cache[require2.resolve("web-tree-sitter")];
+    const runtime = Promise.resolve(require2("web-tree-sitter"));
     current = { runtime, languages: /* @__PURE__ */ new Map(), parsers: /* @__PURE__ */ new Map(), used: /* @__PURE__ */ new Set(), expected: /* @__PURE__ */ new Map() };
   }
   return current;

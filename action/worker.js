@@ -97,7 +97,9 @@ function grammarPath(pkg) {
 function instance() {
   if (!current) {
     instances++;
-    const runtime = instances === 1 ? import("web-tree-sitter") : import(`${import.meta.resolve("web-tree-sitter")}?instance=${instances}`);
+    if (instances > 1)
+      delete require2.cache[require2.resolve("web-tree-sitter")];
+    const runtime = Promise.resolve(require2("web-tree-sitter"));
     current = { runtime, languages: /* @__PURE__ */ new Map(), parsers: /* @__PURE__ */ new Map(), used: /* @__PURE__ */ new Set(), expected: /* @__PURE__ */ new Map() };
   }
   return current;
@@ -16016,7 +16018,7 @@ var FORMAT4 = {
 function analyzeJenkins(file) {
   const src = file.text;
   const problems = [];
-  const ready = [];
+  const ready2 = [];
   const lineOf = (off) => file.location(Math.min(off, src.length)).line;
   const match = bracketMatcher(src);
   let unclosed = false;
@@ -16091,7 +16093,7 @@ function analyzeJenkins(file) {
     for (let k = frames.length - 1; k >= 0; k--)
       prepends.push(...frames[k].prepends);
     const first = lineOf(at);
-    ready.push({
+    ready2.push({
       api: "sh",
       items: [{ chars, span: { start: script.start, end: script.end } }],
       lines: { first, last: lineOf(Math.max(at, script.end - 1)), above: [first - 1] },
@@ -16106,7 +16108,7 @@ function analyzeJenkins(file) {
   function* scan() {
     let i = 0;
     while (i < src.length) {
-      for (const s of ready.splice(0))
+      for (const s of ready2.splice(0))
         yield s;
       const c = src[i];
       if (c === "{" || c === "}") {
@@ -16187,7 +16189,7 @@ function analyzeJenkins(file) {
       }
       i = after;
     }
-    for (const s of ready.splice(0))
+    for (const s of ready2.splice(0))
       yield s;
   }
   function stringsIn(open, close) {
@@ -18265,7 +18267,7 @@ function checkAndFix(result, file, ctx, fix2, drop = []) {
 
 // dist/src/pipeline/worker.js
 var { settings, fix } = workerData;
-await loadParsers();
+var ready = loadParsers();
 var contexts = /* @__PURE__ */ new Map();
 var contextOf = (k) => {
   let c = contexts.get(k);
@@ -18274,6 +18276,7 @@ var contextOf = (k) => {
   return c;
 };
 parentPort.on("message", async (items) => {
+  await ready;
   const results = [];
   for (const { index, result, file, drop, settings: k } of items) {
     const ctx = contextOf(k ?? 0);
@@ -18285,4 +18288,4 @@ parentPort.on("message", async (items) => {
   }
   parentPort.postMessage(results);
 });
-parentPort.postMessage("ready");
+void ready.then(() => parentPort.postMessage("ready"));

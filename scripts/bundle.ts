@@ -1,19 +1,22 @@
 /**
- * Bundles the tsc output into dist/cli/ (the package's `bin`). Three pieces:
- * - dist/cli/program/: the commander program (program.js) and the analysis worker, ES modules code
- *   split so that each command still loads only what it uses. Why: the check pipeline is ~50 ES
- *   modules, and Node resolves, reads and links each one at start-up; one file per command cut
- *   `venvguard check` of an empty folder from 0.35 s to 0.29 s here (README "Speed").
- * - dist/cli/fast.js: src/cli/fast.ts, one CommonJS script holding everything `doctor` and
- *   `--version` run (their dynamic imports inlined, evaluated only when called), with
- *   fast.js.cache, its V8 code cache, written by a doctor run here (code-cache.ts).
- * - dist/cli/main.js: the entry point (src/cli/entry.ts), a CommonJS script that runs fast.js
- *   with its cache, or imports program/program.js for any other command line.
- * Measured on doctor (README "doctor"): not loading commander saved ~20 ms of CPU per run, one
- * file instead of five ~9 ms, CommonJS instead of an ES module ~5 ms (Node 20 starts its
- * ES-module loader for an ES entry, and builds a facade for each built-in module imported, which
- * loads fs's streams), and the code cache ~8 ms. Each folder has a package.json that says which
- * kind its .js files are. npm packages stay imports (web-tree-sitter finds its .wasm next to itself).
+ * Bundles the tsc output into dist/cli/ (the package's `bin`). Four CommonJS scripts:
+ * - dist/cli/program.js: the commander program (src/cli/main.ts) and everything its commands
+ *   load, one file whose modules are evaluated only when first imported (esbuild's lazy
+ *   wrappers), so that each command still runs only what it uses. With program.js.cache, its V8
+ *   code cache, written by a `check` run here over a small project of every format.
+ * - dist/cli/worker.js: the analysis worker (src/pipeline/worker.ts), started by program.js.
+ * - dist/cli/fast.js: src/cli/fast.ts, everything `doctor` and `--version` run, with fast.js.cache
+ *   written by a doctor run here.
+ * - dist/cli/main.js: the entry point (src/cli/entry.ts), which runs fast.js or program.js, each
+ *   compiled with its cache (code-cache.ts).
+ * Why (README "Speed"): Node resolves, reads, compiles and links each ES module at start-up. As ES
+ * module chunks, the check pipeline cost ~0.2 s of a one-line Makefile's 0.4 s here; one script
+ * compiled from a code cache (which holds the functions the warm-up run compiled) cut `venvguard
+ * check` of a two-line Makefile by ~90 ms. For doctor: not loading commander saved ~20 ms of CPU
+ * per run, one file instead of five ~9 ms, CommonJS instead of an ES module ~5 ms, the code cache
+ * ~8 ms. The scripts use require, never import() (V8 gives a script compiled from a cache no
+ * callback for it); npm packages stay requires of their CommonJS builds (web-tree-sitter finds
+ * its .wasm next to itself). dist/cli/package.json says the .js files there are CommonJS.
  */
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -28,14 +31,6 @@ const outdir = path.join(root, 'dist/cli');
 const cliSrc = path.join(root, 'dist/src/cli');
 fs.rmSync(outdir, { recursive: true, force: true });
 const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
-await build({
-  ...common,
-  outdir: path.join(outdir, 'program'),
-  format: 'esm',
-  // The worker stays beside the chunks: run.ts starts it as new URL('./worker.js', import.meta.url).
-  entryPoints: { program: path.join(cliSrc, 'main.js'), worker: path.join(root, 'dist/src/pipeline/worker.js') },
-  splitting: true,
-});
 // version.ts finds package.json from import.meta.url, which a CommonJS script does not have.
 const cjs = {
   ...common,
@@ -44,19 +39,18 @@ const cjs = {
   define: { 'import.meta.url': '__venvguardModuleUrl' },
   banner: { js: '"use strict";\nvar __venvguardModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 } as const;
-await build({ ...cjs, entryPoints: { fast: path.join(cliSrc, 'fast.js') } });
-/**
- * entry.ts's imports: `./main.js` is the program bundled above, left as an import of it;
- * `./fast.js` is dist/cli/fast.js, compiled with its code cache (code-cache.ts).
- */
+// The worker stays beside the program: run.ts starts it as new URL('./worker.js', import.meta.url).
+await build({ ...cjs, entryPoints: { program: path.join(cliSrc, 'main.js'), worker: path.join(root, 'dist/src/pipeline/worker.js'), fast: path.join(cliSrc, 'fast.js') } });
+/** entry.ts's imports `./main.js` and `./fast.js`: each the script above, compiled with its code cache (code-cache.ts). */
 const entryImports: Plugin = {
   name: 'entry-imports',
   setup(b) {
     const inCli = (args: { path: string; resolveDir: string }, name: string) => path.resolve(args.resolveDir, args.path) === path.join(cliSrc, name);
-    b.onResolve({ filter: /^\.\/main\.js$/ }, (args) => (inCli(args, 'main.js') ? { path: './program/program.js', external: true } : undefined));
-    b.onResolve({ filter: /^\.\/fast\.js$/ }, (args) => (inCli(args, 'fast.js') ? { path: 'fast', namespace: 'cached' } : undefined));
-    b.onLoad({ filter: /^fast$/, namespace: 'cached' }, () => ({
-      contents: 'const { requireCached } = require("./code-cache.js");\nmodule.exports = requireCached(require("node:path").join(__dirname, "fast.js"), require).exports;\n',
+    for (const [name, script] of [['main', 'program'], ['fast', 'fast']]) {
+      b.onResolve({ filter: new RegExp(`^\\./${name}\\.js$`) }, (args) => (inCli(args, `${name}.js`) ? { path: script, namespace: 'cached' } : undefined));
+    }
+    b.onLoad({ filter: /^(program|fast)$/, namespace: 'cached' }, (args) => ({
+      contents: `const { requireCached } = require("./code-cache.js");\nmodule.exports = requireCached(require("node:path").join(__dirname, "${args.path}.js"), require).exports;\n`,
       resolveDir: cliSrc,
       loader: 'js',
     }));
@@ -64,10 +58,15 @@ const entryImports: Plugin = {
 };
 await build({ ...cjs, entryPoints: { main: path.join(cliSrc, 'entry.js') }, plugins: [entryImports] });
 fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
-fs.writeFileSync(path.join(outdir, 'program', 'package.json'), '{ "type": "module" }\n');
-const missing = ['main.js', 'fast.js', 'program/program.js', 'program/worker.js'].filter((f) => !fs.existsSync(path.join(outdir, f)));
+const missing = ['main.js', 'fast.js', 'program.js', 'worker.js'].filter((f) => !fs.existsSync(path.join(outdir, f)));
 if (missing.length) throw new Error(`bundle: ${missing.join(', ')} not written`);
-if (!fs.readFileSync(path.join(outdir, 'main.js'), 'utf8').includes('import("./program/program.js")')) throw new Error('bundle: dist/cli/main.js does not load program/program.js');
+// import() in a script compiled from a code cache fails (no callback), and a dynamic import of a
+// bundled module would have been turned into a require: any left names an npm package.
+for (const f of ['program.js', 'worker.js', 'fast.js']) {
+  const left = /\bimport\((?![?)])/.exec(fs.readFileSync(path.join(outdir, f), 'utf8'));
+  if (left) throw new Error(`bundle: dist/cli/${f} still calls import(): use require (see the comment at the top)`);
+}
+if (!fs.readFileSync(path.join(outdir, 'main.js'), 'utf8').includes('"program.js"')) throw new Error('bundle: dist/cli/main.js does not load program.js');
 fs.chmodSync(path.join(outdir, 'main.js'), 0o755);
 
 /**
@@ -100,6 +99,27 @@ try {
   if (!fs.existsSync(`${fast}.cache`)) throw new Error('bundle: the code-cache run wrote no dist/cli/fast.js.cache');
 } finally {
   fs.rmSync(warm, { recursive: true, force: true });
+}
+
+/**
+ * program.js's code cache: a `check` of the bundled examples (Python and every configuration
+ * format), run as main.js runs it. VG_LIFTOFF=0: check otherwise sets a V8 flag for WebAssembly
+ * during the run, and V8 stamps a cache with the flags of the moment it is written, so the cache
+ * would not match a fresh process.
+ */
+{
+  const program = path.join(outdir, 'program.js');
+  const run = [
+    `import { createRequire } from 'node:module';`,
+    `import { requireCached, writeCodeCache } from ${JSON.stringify(path.join(cliSrc, 'code-cache.js'))};`,
+    `const file = ${JSON.stringify(program)};`,
+    `process.argv = [process.argv[0], file, 'check', 'examples/flask-worker', 'examples/ci-mixed'];`,
+    `const { script } = requireCached(file, createRequire(file));`,
+    `process.on('exit', () => writeCodeCache(file, script));`,
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', run], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, VG_LIFTOFF: '0', NO_COLOR: '1' } });
+  if (r.status !== 1) throw new Error(`bundle: the code-cache run of program.js did not find the examples' escapes (${r.status ?? r.signal}): ${r.stderr}`);
+  if (!fs.existsSync(`${program}.cache`)) throw new Error('bundle: the code-cache run wrote no dist/cli/program.js.cache');
 }
 
 // The GitHub Action (action.yml): the same code as one file per entry (no chunks, so the committed

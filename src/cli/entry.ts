@@ -9,4 +9,5 @@
  */
 import { startFast } from './fast.js';
 
+// In the bundle both are scripts compiled with their code caches (scripts/bundle.ts).
 if (!startFast(process.argv.slice(2))) void import('./main.js');

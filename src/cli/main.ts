@@ -6,6 +6,7 @@
  * could not be checked completely (see stderr or the report).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { UsageError } from '../kernel/errors.js';
@@ -150,7 +151,9 @@ async function checkCommand(given: string[], o: OptionValues): Promise<number> {
     onProgress: ['json', 'sarif', 'github'].includes(o.outputFormat ?? o.format) ? undefined : progressBar(),
   });
   if (o.diff) {
-    const { createTwoFilesPatch } = await import('diff');
+    // require, not import(): the bundled program is a script compiled with a code cache, where
+    // V8 drops the callback that import() needs (scripts/bundle.ts).
+    const { createTwoFilesPatch } = createRequire(import.meta.url)('diff') as typeof import('diff');
     for (const f of result.fixed) process.stdout.write(createTwoFilesPatch(`a/${f.path}`, `b/${f.path}`, f.before, f.after, '', '', { context: 3 }).replace(/^=+\n/, ''));
     process.stderr.write(`${result.fixed.reduce((n, f) => n + f.applied, 0)} fix(es) would be applied to ${result.fixed.length} file(s)\n`);
     return result.fixed.length ? EXIT.findings : EXIT.clean;
@@ -265,12 +268,14 @@ none. --no-fail: always CMD's own. 2: bad input; 127: CMD not found; 126: CMD ca
     process.exitCode = await runCommand(command, { venv: o.venv, format: o.format, output: o.output, html: o.html, fail: o.fail !== false, keep: !!o.keep, version: pkg.version });
   });
 
-try {
-  if (process.argv.length <= 2) {
-    // Nothing asked: a short usage, and a status that says nothing was done.
-    process.stderr.write(SHORT_USAGE);
-    process.exitCode = EXIT.error;
-  } else await program.parseAsync(process.argv);
-} catch (e) {
-  process.exitCode = reportFailure(e);
+// No top-level await: the bundle of this file is a CommonJS script run with a code cache
+// (scripts/bundle.ts).
+if (process.argv.length <= 2) {
+  // Nothing asked: a short usage, and a status that says nothing was done.
+  process.stderr.write(SHORT_USAGE);
+  process.exitCode = EXIT.error;
+} else {
+  program.parseAsync(process.argv).catch((e: unknown) => {
+    process.exitCode = reportFailure(e);
+  });
 }

@@ -46,9 +46,12 @@ function grammarPath(pkg: Grammar): string {
 function instance(): Instance {
   if (!current) {
     instances++;
-    // The first copy by its name (bundlers and the module cache see one import); a rebuild imports a
-    // new module record of the same file, which instantiates its WebAssembly anew.
-    const runtime = instances === 1 ? import('web-tree-sitter') : (import(`${import.meta.resolve('web-tree-sitter')}?instance=${instances}`) as Promise<Runtime>);
+    // require, not import(): the bundled program is a script compiled with a V8 code cache, where
+    // import() has no callback (scripts/bundle.ts); web-tree-sitter ships a CommonJS build. A
+    // rebuild drops the module from require's cache first, so that the next require evaluates the
+    // file anew and instantiates its WebAssembly anew.
+    if (instances > 1) delete require.cache[require.resolve('web-tree-sitter')];
+    const runtime = Promise.resolve(require('web-tree-sitter') as Runtime);
     current = { runtime, languages: new Map(), parsers: new Map(), used: new Set(), expected: new Map() };
   }
   return current;

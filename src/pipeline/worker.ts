@@ -22,7 +22,8 @@ export interface WorkItem {
 }
 
 const { settings, fix } = workerData as { settings: RunSettings[]; fix?: FixRequest };
-await loadParsers();
+// No top-level await: the bundle of this file is a CommonJS script (scripts/bundle.ts).
+const ready = loadParsers();
 const contexts = new Map<number, ReturnType<typeof contextFromSettings>>();
 const contextOf = (k: number) => {
   let c = contexts.get(k);
@@ -30,6 +31,7 @@ const contextOf = (k: number) => {
   return c;
 };
 parentPort!.on('message', async (items: WorkItem[]) => {
+  await ready;
   const results = [];
   for (const { index, result, file, drop, settings: k } of items) {
     const ctx = contextOf(k ?? 0);
@@ -41,4 +43,4 @@ parentPort!.on('message', async (items: WorkItem[]) => {
   }
   parentPort!.postMessage(results);
 });
-parentPort!.postMessage('ready');
+void ready.then(() => parentPort!.postMessage('ready'));
