@@ -8543,6 +8543,14 @@ function latin1(bytes) {
   return lastLatin1;
 }
 function apiWordInCode(s) {
+  if (s === lastApiText)
+    return lastApiAnswer;
+  lastApiText = s;
+  return lastApiAnswer = apiWordInCodeOf(s);
+}
+var lastApiText;
+var lastApiAnswer = false;
+function apiWordInCodeOf(s) {
   const nextWord = (from) => {
     const at2 = nextApiWord(s, from);
     return at2 < 0 ? Infinity : at2;
@@ -16414,6 +16422,8 @@ function readForCheck(path47, ctx, language2) {
     result2.skipped = true;
     return { result: result2 };
   }
+  if (scratch && bytes.buffer === scratch.buffer)
+    bytes = Buffer.from(bytes);
   const decoded = (fe.decode ?? decodeText)(path47, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
@@ -16427,10 +16437,12 @@ function readForCheck(path47, ctx, language2) {
   return { result: result2, file };
 }
 var OPEN_FLAGS = fs3.constants.O_NONBLOCK === void 0 ? void 0 : fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK;
+var SCRATCH_BYTES = 1 << 20;
+var scratch;
 function readAll(fd, size) {
   if (size === 0)
     return fs3.readFileSync(fd);
-  const buf = Buffer.allocUnsafe(size);
+  const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, size) : Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
     const r = fs3.readSync(fd, buf, n, size - n, n);
@@ -19496,6 +19508,8 @@ var ProjectModules = class {
   root;
   exists = /* @__PURE__ */ new Map();
   resolved = /* @__PURE__ */ new Map();
+  /** importBases of a folder (it stats up the package tree), per folder. */
+  bases = /* @__PURE__ */ new Map();
   lastBindings;
   texts = /* @__PURE__ */ new Map();
   bodies = /* @__PURE__ */ new Map();
@@ -19547,8 +19561,12 @@ var ProjectModules = class {
       for (let i = 1; i < level; i++)
         d = path33.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
-    } else if (parts.length && !isStandard(parts[0]))
-      found = findModuleFile(importBases(dir, this.isFileBound, this.root), parts, this.isFileBound);
+    } else if (parts.length && !isStandard(parts[0])) {
+      let bases = this.bases.get(dir);
+      if (!bases)
+        this.bases.set(dir, bases = importBases(dir, this.isFileBound, this.root));
+      found = findModuleFile(bases, parts, this.isFileBound);
+    }
     this.resolved.set(key, found);
     return found;
   }

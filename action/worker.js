@@ -1693,6 +1693,14 @@ function latin1(bytes) {
   return lastLatin1;
 }
 function apiWordInCode(s) {
+  if (s === lastApiText)
+    return lastApiAnswer;
+  lastApiText = s;
+  return lastApiAnswer = apiWordInCodeOf(s);
+}
+var lastApiText;
+var lastApiAnswer = false;
+function apiWordInCodeOf(s) {
   const nextWord = (from) => {
     const at = nextApiWord(s, from);
     return at < 0 ? Infinity : at;
@@ -3859,6 +3867,8 @@ var ProjectModules = class {
   root;
   exists = /* @__PURE__ */ new Map();
   resolved = /* @__PURE__ */ new Map();
+  /** importBases of a folder (it stats up the package tree), per folder. */
+  bases = /* @__PURE__ */ new Map();
   lastBindings;
   texts = /* @__PURE__ */ new Map();
   bodies = /* @__PURE__ */ new Map();
@@ -3910,8 +3920,12 @@ var ProjectModules = class {
       for (let i = 1; i < level; i++)
         d = path2.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
-    } else if (parts.length && !isStandard(parts[0]))
-      found = findModuleFile(importBases(dir, this.isFileBound, this.root), parts, this.isFileBound);
+    } else if (parts.length && !isStandard(parts[0])) {
+      let bases = this.bases.get(dir);
+      if (!bases)
+        this.bases.set(dir, bases = importBases(dir, this.isFileBound, this.root));
+      found = findModuleFile(bases, parts, this.isFileBound);
+    }
     this.resolved.set(key, found);
     return found;
   }
@@ -18111,6 +18125,7 @@ function diagnose(file, analysis, ctx) {
 
 // dist/src/pipeline/check-file.js
 var OPEN_FLAGS = fs4.constants.O_NONBLOCK === void 0 ? void 0 : fs4.constants.O_RDONLY | fs4.constants.O_NONBLOCK;
+var SCRATCH_BYTES = 1 << 20;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);

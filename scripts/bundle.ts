@@ -15,8 +15,11 @@
  * check` of a two-line Makefile by ~90 ms. For doctor: not loading commander saved ~20 ms of CPU
  * per run, one file instead of five ~9 ms, CommonJS instead of an ES module ~5 ms, the code cache
  * ~8 ms. The scripts use require, never import() (V8 gives a script compiled from a cache no
- * callback for it); npm packages stay requires of their CommonJS builds (web-tree-sitter finds
- * its .wasm next to itself). dist/cli/package.json says the .js files there are CommonJS.
+ * callback for it). The npm packages every check loads (commander, ignore, picocolors, smol-toml)
+ * are bundled too, so that the cache holds them (~20 ms less for a two-line Makefile); left as
+ * requires of the installed package: web-tree-sitter (it finds its .wasm next to itself, and a
+ * parser rebuild after a trap needs a fresh copy of the module) and what only some runs load
+ * (yaml, diff, the language server). dist/cli/package.json says the .js files there are CommonJS.
  */
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -30,7 +33,9 @@ while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root
 const outdir = path.join(root, 'dist/cli');
 const cliSrc = path.join(root, 'dist/src/cli');
 fs.rmSync(outdir, { recursive: true, force: true });
-const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' } as const;
+/** npm packages left as requires (see the top). */
+const external = ['web-tree-sitter', 'yaml', 'diff', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'];
 // version.ts finds package.json from import.meta.url, which a CommonJS script does not have.
 const cjs = {
   ...common,
@@ -40,7 +45,7 @@ const cjs = {
   banner: { js: '"use strict";\nvar __venvguardModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 } as const;
 // The worker stays beside the program: run.ts starts it as new URL('./worker.js', import.meta.url).
-await build({ ...cjs, entryPoints: { program: path.join(cliSrc, 'main.js'), worker: path.join(root, 'dist/src/pipeline/worker.js'), fast: path.join(cliSrc, 'fast.js') } });
+await build({ ...cjs, external, entryPoints: { program: path.join(cliSrc, 'main.js'), worker: path.join(root, 'dist/src/pipeline/worker.js'), fast: path.join(cliSrc, 'fast.js') } });
 /** entry.ts's imports `./main.js` and `./fast.js`: each the script above, compiled with its code cache (code-cache.ts). */
 const entryImports: Plugin = {
   name: 'entry-imports',
@@ -56,7 +61,7 @@ const entryImports: Plugin = {
     }));
   },
 };
-await build({ ...cjs, entryPoints: { main: path.join(cliSrc, 'entry.js') }, plugins: [entryImports] });
+await build({ ...cjs, external, entryPoints: { main: path.join(cliSrc, 'entry.js') }, plugins: [entryImports] });
 fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 const missing = ['main.js', 'fast.js', 'program.js', 'worker.js'].filter((f) => !fs.existsSync(path.join(outdir, f)));
 if (missing.length) throw new Error(`bundle: ${missing.join(', ')} not written`);

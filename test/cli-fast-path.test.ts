@@ -51,9 +51,15 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: timeless(r.stdout), stderr: r.stderr };
 }
 
-/** The modules a run loads, as NODE_DEBUG reports them (CommonJS and ES modules). */
+/**
+ * The scripts and modules a run loads: NODE_DEBUG's (CommonJS and ES modules), and a line for each
+ * file read through fs.readFileSync, which is how the entry reads the scripts it compiles with
+ * their code caches (code-cache.ts: program.js holds commander and the check pipeline).
+ */
 function loads(args: string[]): string {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/', NODE_DEBUG: 'module,esm' } }).stderr;
+  const preload = path.join(root, 'reads.cjs');
+  fs.writeFileSync(preload, `const fs = require('fs'); const read = fs.readFileSync;\nfs.readFileSync = function (p, ...a) { if (typeof p === 'string') process.stderr.write('READ ' + p + '\\n'); return read.call(this, p, ...a); };\n`);
+  return spawnSync(process.execPath, ['--require', preload, CLI, ...args], { cwd: root, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/', NODE_DEBUG: 'module,esm' } }).stderr;
 }
 
 test('doctor and --version through the entry: what the commander program prints, without loading it or commander', (t) => {
@@ -83,6 +89,7 @@ test('doctor and --version through the entry: what the commander program prints,
   }
   const fastLoads = loads(['doctor', '--python', venv]);
   assert.match(fastLoads, /main\.js/, 'NODE_DEBUG reports the modules loaded');
+  assert.match(fastLoads, /^READ .*fast\.js$/m, 'the preload reports the scripts read');
   assert.doesNotMatch(fastLoads, /commander|program\.js/);
   assert.doesNotMatch(loads(['--version']), /commander|program\.js/);
 });
@@ -91,8 +98,7 @@ test('every other command line reaches the commander program: help, usage errors
   for (const args of [['doctor', '--help'], ['doctor', '--format', 'yaml'], ['doctor', '--python'], ['doctor', 'extra'], ['--help'], ['rules'], []]) {
     const fast = run(CLI, args);
     assert.deepEqual(fast, run(PROGRAM, args), args.join(' '));
-    // program.js itself is compiled by vm (code-cache.ts): NODE_DEBUG names what it requires.
-    assert.match(loads(args), /commander/, args.join(' '));
+    assert.match(loads(args), /^READ .*program\.js$/m, args.join(' '));
   }
   assert.match(run(CLI, ['doctor', '--format', 'yaml']).stderr, /^venvguard: error: option '--format <format>' argument 'yaml' is invalid\./);
 });

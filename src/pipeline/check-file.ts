@@ -89,6 +89,8 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
     result.skipped = true;
     return { result };
   }
+  // Past the bytes prefilter: the file's own copy, not the scratch buffer's (readAll).
+  if (scratch && bytes.buffer === scratch.buffer) bytes = Buffer.from(bytes);
   const decoded = (fe.decode ?? decodeText)(path, bytes);
   if (!decoded.ok) return problem(decoded.kind, decoded.message);
   if (decoded.warning) result.problems.push({ path, kind: 'decode', message: decoded.warning, partial: true });
@@ -103,11 +105,22 @@ export function readForCheck(path: string, ctx: Pick<FileCheckContext, 'prefilte
 /** Where the platform has O_NONBLOCK (not Windows, which stats first instead). */
 const OPEN_FLAGS = fs.constants.O_NONBLOCK === undefined ? undefined : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
 
-/** A regular file's bytes, up to the `size` fstat gave (fewer if it shrank meanwhile). */
+/**
+ * Most files stop at the prefilter on their bytes, so files up to SCRATCH_BYTES are read into one
+ * buffer reused from file to file (readForCheck copies out the bytes of a file that goes on):
+ * 31.7 MB of fresh buffers on the stdlib cost ~9 ms more, in page faults and garbage collection.
+ */
+const SCRATCH_BYTES = 1 << 20;
+let scratch: Buffer | undefined;
+
+/**
+ * A regular file's bytes, up to the `size` fstat gave (fewer if it shrank meanwhile): the
+ * scratch buffer's for a small file, valid until the next read.
+ */
 function readAll(fd: number, size: number): Buffer {
   // Some file systems (procfs, some FUSE) report 0 for files that have content: read to the end.
   if (size === 0) return fs.readFileSync(fd);
-  const buf = Buffer.allocUnsafe(size);
+  const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, size) : Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
     const r = fs.readSync(fd, buf, n, size - n, n);

@@ -132,6 +132,17 @@ export function latin1(bytes: Buffer): string {
  * token, so it lies within one piece of code.
  */
 export function apiWordInCode(s: string): boolean {
+  // The prefilter asks twice about a file that fails its first tests (pythonMayMatter, then
+  // mayMatterThroughProject): the last answer is kept for the same text.
+  if (s === lastApiText) return lastApiAnswer;
+  lastApiText = s;
+  return (lastApiAnswer = apiWordInCodeOf(s));
+}
+
+let lastApiText: string | undefined;
+let lastApiAnswer = false;
+
+function apiWordInCodeOf(s: string): boolean {
   const nextWord = (from: number): number => {
     const at = nextApiWord(s, from);
     return at < 0 ? Infinity : at;

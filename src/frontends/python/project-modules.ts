@@ -114,6 +114,8 @@ export interface ImportBinding {
 export class ProjectModules implements OtherModules {
   private readonly exists = new Map<string, boolean>();
   private readonly resolved = new Map<string, string | undefined>();
+  /** importBases of a folder (it stats up the package tree), per folder. */
+  private readonly bases = new Map<string, string[]>();
   private lastBindings?: { file: string; text: string; bindings: ImportBinding[] };
   private readonly texts = new Map<string, ModuleText | null>();
   private readonly bodies = new Map<string, string>();
@@ -168,7 +170,11 @@ export class ProjectModules implements OtherModules {
       let d = dir;
       for (let i = 1; i < level; i++) d = path.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
-    } else if (parts.length && !isStandard(parts[0])) found = findModuleFile(importBases(dir, this.isFileBound, this.root), parts, this.isFileBound);
+    } else if (parts.length && !isStandard(parts[0])) {
+      let bases = this.bases.get(dir);
+      if (!bases) this.bases.set(dir, (bases = importBases(dir, this.isFileBound, this.root)));
+      found = findModuleFile(bases, parts, this.isFileBound);
+    }
     this.resolved.set(key, found);
     return found;
   }
