@@ -18028,7 +18028,7 @@ function runModule(args) {
 // dist/src/pipeline/diagnose.js
 function diagnose(file, analysis, ctx) {
   const diagnostics = [];
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   const verdicts = /* @__PURE__ */ new Map();
   const judge = (s) => {
     if (!verdicts.has(s))
@@ -18088,14 +18088,24 @@ function diagnose(file, analysis, ctx) {
           const message = fillMessage(parts.problem, data);
           const remedy = parts.remedy === void 0 ? void 0 : fillMessage(parts.remedy, data);
           const key = `${rule.code}|${span.start}|${span.end}|${message}|${remedy ?? ""}`;
-          if (seen.has(key))
+          if (seen.has(key)) {
+            const first = seen.get(key);
+            if (first) {
+              first.fix = mergedFix(first.fix, fix2);
+              for (const x of related) {
+                if (!first.related.some((y) => !y.path && y.span.start === x.span.start && y.message === x.message)) {
+                  first.related.push({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) });
+                }
+              }
+            }
             return;
-          seen.add(key);
+          }
+          seen.set(key, null);
           const start = file.location(span.start);
           const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
           if (isSuppressed(analysis.suppressions, lines, rule.code, rule.name))
             return;
-          diagnostics.push({
+          const diagnostic = {
             code: rule.code,
             rule: rule.name,
             severity: "error",
@@ -18112,7 +18122,9 @@ function diagnose(file, analysis, ctx) {
               ...(site.elsewhere ?? []).map((x) => ({ message: x.message, path: x.path, span: { start: x.offset, end: x.offset }, start: { line: x.line, column: x.column }, end: { line: x.line, column: x.column } }))
             ],
             fix: fix2
-          });
+          };
+          seen.set(key, diagnostic);
+          diagnostics.push(diagnostic);
         }
       });
     }
@@ -18121,6 +18133,22 @@ function diagnose(file, analysis, ctx) {
   const facts = analysis.sites[0]?.pythonFile;
   const reliant = facts && !facts.notebook ? reliantLaunchesOf(facts, ctx.knowledge) : void 0;
   return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [], ...reliant?.length ? { reliant } : {} };
+}
+function mergedFix(a, b) {
+  if (!a || !b)
+    return void 0;
+  const edits = [...a.edits];
+  for (const e of b.edits) {
+    if (edits.some((x) => x.start === e.start && x.end === e.end && x.text === e.text))
+      continue;
+    if (edits.some((x) => x.start < e.end && e.start < x.end || x.start === e.start))
+      return void 0;
+    edits.push(e);
+  }
+  const order = ["safe", "unsafe", "display-only"];
+  const applicability = order[Math.max(order.indexOf(a.applicability), order.indexOf(b.applicability))];
+  const reason = [...new Set([a.reason, b.reason].filter((x) => !!x))].join("; ") || void 0;
+  return { title: a.title, applicability, ...applicability === "safe" || !reason ? {} : { reason }, edits: edits.sort((x, y) => x.start - y.start || x.end - y.end) };
 }
 
 // dist/src/pipeline/check-file.js

@@ -244,3 +244,21 @@ test('os.exec*/os.spawn*: argv[0] becomes sys.executable with the program, or no
     assert.equal(await py(code), code);
   }
 });
+
+test('a program bound on two branches is one finding: its fix rewrites both values, or it has none', async () => {
+  // mypy's misc/incremental_checker.py: `python3` from two assignments, and the fix rewrote one.
+  const branches = (other: string) => `import subprocess\n\n\ndef run(daemon):\n    if daemon:\n        cmd = ["python3", "-m", "x"]\n    else:\n        cmd = [${other}, "-m", "y"]\n    subprocess.run(cmd)\n`;
+  const code = branches('"python3"');
+  const diags = await checkText(code, { path: 'tool.py' });
+  assert.deepEqual(diags.map((d) => [d.code, d.start.line, d.related.length]), [['VG101', 9, 2]]);
+  const fixed = await unsafe(code, 'tool.py');
+  assert.equal(fixed, 'import subprocess\nimport sys\n\n\ndef run(daemon):\n    if daemon:\n        cmd = [sys.executable, "-m", "x"]\n    else:\n        cmd = [sys.executable, "-m", "y"]\n    subprocess.run(cmd)\n');
+  assert.deepEqual(await checkText(fixed, { path: 'tool.py' }), []);
+  // One value the rewriter cannot take (an implicit concatenation): fixing the other alone would
+  // leave the finding standing, so there is no fix.
+  const split = branches('"py" "thon3"');
+  const [one] = await checkText(split, { path: 'tool.py' });
+  assert.equal(one?.code, 'VG101');
+  assert.equal(one.fix, undefined);
+  assert.equal(await unsafe(split, 'tool.py'), split);
+});

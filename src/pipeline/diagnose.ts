@@ -35,7 +35,10 @@ export interface DiagnoseContext {
 
 export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseContext): { diagnostics: Diagnostic[]; problems: FileProblem[]; reliant?: readonly { name: string; line: number }[] } {
   const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
+  // One finding per rule, place and message. The program of a call may have several values (a
+  // name bound on several branches): each is its own site, and the same finding again for another
+  // value is merged into the first, whose fix then covers every value or is not offered.
+  const seen = new Map<string, Diagnostic | null>();
   // Each site judged once: rules also judge other sites (an activation's later shells), and
   // thousands of activations in one file would judge the same later sites again each time.
   const verdicts = new Map<LaunchSite, ReturnType<typeof judgeLaunch>>();
@@ -99,12 +102,23 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
           const message = fillMessage(parts.problem, data);
           const remedy = parts.remedy === undefined ? undefined : fillMessage(parts.remedy, data);
           const key = `${rule.code}|${span.start}|${span.end}|${message}|${remedy ?? ''}`;
-          if (seen.has(key)) return;
-          seen.add(key);
+          if (seen.has(key)) {
+            const first = seen.get(key);
+            if (first) {
+              first.fix = mergedFix(first.fix, fix);
+              for (const x of related) {
+                if (!first.related.some((y) => !y.path && y.span.start === x.span.start && y.message === x.message)) {
+                  first.related.push({ message: x.message, span: x.span, start: file.location(x.span.start), end: file.location(x.span.end) });
+                }
+              }
+            }
+            return;
+          }
+          seen.set(key, null);
           const start = file.location(span.start);
           const lines = [start.line, file.location(site.callSpan.start).line, file.location(site.callSpan.end).line];
           if (isSuppressed(analysis.suppressions, lines, rule.code, rule.name)) return;
-          diagnostics.push({
+          const diagnostic: Diagnostic = {
             code: rule.code,
             rule: rule.name,
             severity: 'error',
@@ -121,7 +135,9 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
               ...(site.elsewhere ?? []).map((x): RelatedLocation => ({ message: x.message, path: x.path, span: { start: x.offset, end: x.offset }, start: { line: x.line, column: x.column }, end: { line: x.line, column: x.column } })),
             ],
             fix,
-          });
+          };
+          seen.set(key, diagnostic);
+          diagnostics.push(diagnostic);
         },
       });
     }
@@ -131,4 +147,25 @@ export function diagnose(file: SourceFile, analysis: SiteSource, ctx: DiagnoseCo
   const facts = analysis.sites[0]?.pythonFile;
   const reliant = facts && !facts.notebook ? reliantLaunchesOf(facts, ctx.knowledge) : undefined;
   return { diagnostics, problems: analysis.syntaxProblem ? [analysis.syntaxProblem] : [], ...(reliant?.length ? { reliant } : {}) };
+}
+
+/**
+ * The fix of one finding reported for two values of a program (see `seen` in diagnose): both
+ * fixes' edits, when both have a fix and no two different edits touch the same text; otherwise
+ * none, since fixing one value leaves the finding standing for the other (mypy's
+ * misc/incremental_checker.py ran `python3` from two assignments, and the fix rewrote one).
+ */
+function mergedFix(a: Fix | undefined, b: Fix | undefined): Fix | undefined {
+  if (!a || !b) return undefined;
+  const edits = [...a.edits];
+  for (const e of b.edits) {
+    if (edits.some((x) => x.start === e.start && x.end === e.end && x.text === e.text)) continue;
+    // Overlapping, or two insertions at one point (their order would be a guess).
+    if (edits.some((x) => x.start < e.end && e.start < x.end || x.start === e.start)) return undefined;
+    edits.push(e);
+  }
+  const order = ['safe', 'unsafe', 'display-only'] as const;
+  const applicability = order[Math.max(order.indexOf(a.applicability), order.indexOf(b.applicability))];
+  const reason = [...new Set([a.reason, b.reason].filter((x): x is string => !!x))].join('; ') || undefined;
+  return { title: a.title, applicability, ...(applicability === 'safe' || !reason ? {} : { reason }), edits: edits.sort((x, y) => x.start - y.start || x.end - y.end) };
 }
