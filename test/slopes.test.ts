@@ -24,6 +24,7 @@ import { makefileFrontEnd } from '../src/frontends/makefile/index.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
 import { cpythonMakefiles } from './cpython-makefiles.js';
 import { rewriteGrammarGaps } from '../src/frontends/shell/grammar-gaps.js';
+import { mentionTest, whoRuns } from '../src/pipeline/who-runs.js';
 import type { Script } from '../src/frontends/shell/script.js';
 
 function cpuMs(): number {
@@ -227,4 +228,53 @@ test('slope: a program script of functions never called, 200 → 3,200 (dead-cod
 test('slope: module-level shutil.which("…") of distinct names, 1,000 → 16,000 (the looked-up signal counted each one\'s line from the file start)', async () => {
   const text = (n: number) => 'import os, shutil\n' + Array.from({ length: n }, (_, i) => `shutil.which("tool${i}")\n`).join('') + 'os.system("python a.py")\n';
   await assertLinear('looked-up names', (k) => checkPython(text(1000 * k), 1));
+});
+
+test('slope: the who-runs pre-pass over a tree where every Python file has a finding, 500 → 8,000 files (each file was searched for every flagged file\'s name: 16k files took 13 s)', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-slope-who-'));
+  try {
+    const sizes = [500, 2000, 8000];
+    const trees = new Map<number, string[]>();
+    for (const n of sizes) {
+      const dir = path.join(root, `t${n}`);
+      const files: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const d = path.join(dir, `pkg${Math.floor(i / 100)}`);
+        if (i % 100 === 0) fs.mkdirSync(d, { recursive: true });
+        const f = path.join(d, `mod${i}.py`);
+        fs.writeFileSync(f, `import subprocess\n\ndef build(target):\n    return subprocess.call(["python", "-m", "build", target])\n`);
+        files.push(f);
+      }
+      trees.set(n, files);
+    }
+    const run = async (n: number) => {
+      const files = trees.get(n)!;
+      const found = await whoRuns(files, new Map(files.map((f) => [f, 'python'])), [path.join(root, `t${n}`)], () => {}, files);
+      assert.deepEqual(found, [], 'no file of the tree starts another');
+    };
+    await assertLinear('who-runs over flagged files', (k) => run(500 * k));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('mentionTest: a few names searched as they are, many by the text\'s name-shaped words (quotes, paths, options and odd names included)', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `mod${i}.py`);
+  for (const names of [['mod3.py', 'install-check'], [...many, 'install-check']]) {
+    const mentions = mentionTest(names);
+    assert.ok(mentions('subprocess.run(["python", "mod3.py"])'), 'a quoted argument');
+    assert.ok(mentions('python scripts/ci/install-check --verbose'), 'a path\'s last part, without .py');
+    assert.ok(mentions("run('python ./mod3.py')"), 'after ./');
+    assert.ok(mentions('--file=mod3.py,other'), 'after = and before ,');
+    assert.ok(mentions('see mod3.py.'), 'before a full stop');
+    assert.ok(!mentions('python mod3.pyc other.py'), 'another name');
+  }
+  const odd = mentionTest([...many, 'my tool.py']);
+  assert.ok(odd('python "my tool.py"'), 'a name holding a space is searched for as it is');
+  assert.ok(!odd('python tool.py'));
+});
+
+test('slope: a name found again and again inside one long word, 80k → 1.28M hits (each hit scanned back to the word\'s start)', async () => {
+  const mentions = mentionTest(['mod3.py']);
+  await assertLinear('hits in one word', (k) => assert.equal(mentions('xmod3.py'.repeat(80_000 * k)), false));
 });

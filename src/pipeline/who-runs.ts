@@ -430,6 +430,43 @@ export async function recheckWithStarters(
   });
 }
 
+/** Characters that end a file's name where code or configuration names it (space, quotes, slashes, brackets, operators). */
+const NAME_END = /[\s'"`/\\()[\]{},;:=<>|&$*?!#]/;
+const NAME_TOKENS = /[^\s'"`/\\()[\]{},;:=<>|&$*?!#]+/g;
+
+/**
+ * Whether a text mentions one of `names` (file names) as a word of its own: a word between the
+ * characters that end a name, leading `.`/`-` and trailing `.` aside (`./mod.py`, `mod.py.`), so
+ * `mod.pyc` is not `mod.py`. A name holding such a character is searched for as it is. A few names
+ * are searched for in the text and each hit's word compared; many (a run of 16,000 flagged files)
+ * by looking up each word of the text in a set: a search per name over every file of the run was
+ * quadratic (16k files: 13 s).
+ */
+export function mentionTest(names: readonly string[]): (text: string) => boolean {
+  const set = new Set(names);
+  const odd = names.filter((n) => NAME_END.test(n));
+  const plain = names.filter((n) => !NAME_END.test(n));
+  const named = (w: string) => set.has(w) || set.has(w.replace(/^[.-]+|\.+$/g, ''));
+  if (plain.length <= 16) {
+    return (text) =>
+      plain.some((n) => {
+        // Every hit in one word is that word: the next search starts after it (linear on a long word).
+        for (let i = text.indexOf(n), b = 0; i >= 0; i = text.indexOf(n, b)) {
+          let a = i;
+          while (a > b && !NAME_END.test(text[a - 1])) a--;
+          b = i + n.length;
+          while (b < text.length && !NAME_END.test(text[b])) b++;
+          if (named(text.slice(a, b))) return true;
+        }
+        return false;
+      }) || odd.some((n) => text.includes(n));
+  }
+  return (text) => {
+    for (const m of text.matchAll(NAME_TOKENS)) if (named(m[0])) return true;
+    return odd.some((n) => text.includes(n));
+  };
+}
+
 /** The rules whose findings the default policy weighs (src/judge/policy.ts). */
 const HELD_BY_STARTERS = new Set(['VG101', 'VG102', 'VG103']);
 
@@ -444,9 +481,10 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // What a configuration file must mention to start one of them: its name, a test runner, a module.
   const names = new Set(wanted.map((w) => path.basename(w)));
   // Scripts without the .py suffix (aws-cli's `python scripts/ci/install-check`) by their name.
-  const plain = [...names].filter((n) => !n.endsWith('.py') && n.length > 2);
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2));
+  const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text: string) =>
-    /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || plain.some((n) => text.includes(n));
+    /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
@@ -504,7 +542,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     if (claimed.get(f) !== 'python' || pythonRead >= MAX_PYTHON_STARTERS) continue;
     const abs = path.resolve(f);
     const text = readConfigText(abs);
-    if (text === undefined || ![...names].some((n) => n.length > 2 && text.includes(n))) continue;
+    if (text === undefined || !namesAny(text)) continue;
     pythonRead++;
     for (const s of await sitesOf('python', abs, text)) {
       const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
