@@ -21452,14 +21452,44 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
     results[flagged.get(entries2[k][0])] = r;
   });
 }
+var NAME_END = /[\s'"`/\\()[\]{},;:=<>|&$*?!#]/;
+var NAME_TOKENS = /[^\s'"`/\\()[\]{},;:=<>|&$*?!#]+/g;
+function mentionTest(names) {
+  const set = new Set(names);
+  const odd = names.filter((n) => NAME_END.test(n));
+  const plain2 = names.filter((n) => !NAME_END.test(n));
+  const named = (w) => set.has(w) || set.has(w.replace(/^[.-]+|\.+$/g, ""));
+  if (plain2.length <= 16) {
+    return (text3) => plain2.some((n) => {
+      for (let i = text3.indexOf(n), b = 0; i >= 0; i = text3.indexOf(n, b)) {
+        let a = i;
+        while (a > b && !NAME_END.test(text3[a - 1]))
+          a--;
+        b = i + n.length;
+        while (b < text3.length && !NAME_END.test(text3[b]))
+          b++;
+        if (named(text3.slice(a, b)))
+          return true;
+      }
+      return false;
+    }) || odd.some((n) => text3.includes(n));
+  }
+  return (text3) => {
+    for (const m of text3.matchAll(NAME_TOKENS))
+      if (named(m[0]))
+        return true;
+    return odd.some((n) => text3.includes(n));
+  };
+}
 var HELD_BY_STARTERS = /* @__PURE__ */ new Set(["VG101", "VG102", "VG103"]);
 async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
   const names = new Set(wanted.map((w) => path39.basename(w)));
-  const plain2 = [...names].filter((n) => !n.endsWith(".py") && n.length > 2);
-  const mayStart = (text3) => /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || plain2.some((n) => text3.includes(n));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
+  const namesAny = mentionTest([...names].filter((n) => n.length > 2));
+  const mayStart = (text3) => /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
@@ -21518,7 +21548,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       continue;
     const abs = path39.resolve(f);
     const text3 = readConfigText(abs);
-    if (text3 === void 0 || ![...names].some((n) => n.length > 2 && text3.includes(n)))
+    if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
@@ -22539,6 +22569,35 @@ function plural(n, word) {
 function fullMessage(d) {
   return d.remedy ? `${d.message}; ${d.remedy}` : d.message;
 }
+var ITEMS = "\0venvguard: items\0";
+function* prettyJsonChunks(doc, items, render2) {
+  const text3 = JSON.stringify(doc, null, 2);
+  const mark = JSON.stringify(ITEMS);
+  const at2 = text3.indexOf(mark);
+  if (at2 < 0)
+    throw new Error("prettyJsonChunks: the document has no place for its items");
+  const lineStart = text3.lastIndexOf("\n", at2) + 1;
+  const indent = /^ */.exec(text3.slice(lineStart, at2))[0];
+  let chunk = text3.slice(0, at2);
+  if (!items.length)
+    chunk += "[]";
+  else {
+    const inner = `
+${indent}  `;
+    chunk += "[";
+    for (let i = 0; i < items.length; i++) {
+      chunk += (i ? "," : "") + inner + JSON.stringify(render2(items[i], i), null, 2).replaceAll("\n", inner);
+      if (chunk.length >= 65536) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    chunk += `
+${indent}]`;
+  }
+  yield chunk + text3.slice(at2 + mark.length) + "\n";
+}
+var ITEMS_PLACE = ITEMS;
 
 // dist/src/reporters/github.js
 function escapeData(s) {
@@ -22574,11 +22633,11 @@ var renderGithub = (r) => {
 
 // dist/src/reporters/json.js
 var JSON_SCHEMA_VERSION = 1;
-function toJsonReport(r, o) {
+function jsonReport(r, o, diagnostics) {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     version: o.version,
-    diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r, o)),
+    diagnostics,
     problems: r.problems.map((p) => ({
       path: portablePath(p.path, r.cwd),
       kind: p.kind,
@@ -22600,7 +22659,10 @@ function toJsonReport(r, o) {
     }
   };
 }
-var renderJson = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + "\n";
+function jsonReportChunks(r, o) {
+  return prettyJsonChunks(jsonReport(r, o, ITEMS_PLACE), r.diagnostics, (d) => jsonDiagnostic(d, r, o));
+}
+var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
   const path47 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
@@ -22638,9 +22700,7 @@ var SRCROOT = "%SRCROOT%";
 function ruleHelpUri(rule) {
   return `${INFORMATION_URI}/blob/main/docs/rules/${rule.name}.md`;
 }
-function toSarifLog(r, o) {
-  const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
-  const prints = fingerprintAll(r);
+function sarifLog(r, o, results) {
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -22662,12 +22722,17 @@ function toSarifLog(r, o) {
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(r.cwd) } },
         columnKind: "utf16CodeUnits",
-        results: r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i]))
+        results
       }
     ]
   };
 }
-var renderSarif = (r, o) => JSON.stringify(toSarifLog(r, o), null, 2) + "\n";
+function sarifLogChunks(r, o) {
+  const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
+  const prints = fingerprintAll(r);
+  return prettyJsonChunks(sarifLog(r, o, ITEMS_PLACE), r.diagnostics, (d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i]));
+}
+var renderSarif = (r, o) => [...sarifLogChunks(r, o)].join("");
 function sarifRule(rule) {
   return {
     id: rule.code,

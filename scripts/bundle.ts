@@ -108,9 +108,9 @@ try {
 
 /**
  * program.js's code cache: a `check` of the bundled examples (Python and every configuration
- * format), run as main.js runs it. VG_LIFTOFF=0: check otherwise sets a V8 flag for WebAssembly
- * during the run, and V8 stamps a cache with the flags of the moment it is written, so the cache
- * would not match a fresh process.
+ * format), run as main.js runs it. VG_LIFTOFF=0 and VG_HEAP_GROWTH=0: check otherwise sets V8 flags
+ * (WebAssembly's compiler, the heap's growth) during the run, and V8 stamps a cache with the flags
+ * of the moment it is written, so the cache would not match a fresh process.
  */
 {
   const program = path.join(outdir, 'program.js');
@@ -122,7 +122,7 @@ try {
     `const { script } = requireCached(file, createRequire(file));`,
     `process.on('exit', () => writeCodeCache(file, script));`,
   ].join('\n');
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', run], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, VG_LIFTOFF: '0', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', run], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, VG_LIFTOFF: '0', VG_HEAP_GROWTH: '0', NO_COLOR: '1' } });
   if (r.status !== 1) throw new Error(`bundle: the code-cache run of program.js did not find the examples' escapes (${r.status ?? r.signal}): ${r.stderr}`);
   if (!fs.existsSync(`${program}.cache`)) throw new Error('bundle: the code-cache run wrote no dist/cli/program.js.cache');
 }

@@ -73,3 +73,40 @@ export function plural(n: number, word: string): string {
 export function fullMessage(d: Pick<Diagnostic, 'message' | 'remedy'>): string {
   return d.remedy ? `${d.message}; ${d.remedy}` : d.message;
 }
+
+/** Where `prettyJsonChunks` puts the streamed array: a string no report holds. */
+const ITEMS = '\u0000venvguard: items\u0000';
+
+/**
+ * `JSON.stringify(doc, null, 2) + '\n'` in pieces of about 64 KB, where `doc` holds `ITEMS_PLACE`
+ * in place of one large array whose elements are `render(items[i], i)`: each element is built,
+ * written and dropped in turn. The whole report as one string (a tree of 16,000 files with two
+ * findings each: 20 MB, and its element objects and the copy written to stdout besides) was the
+ * peak of the run's memory.
+ */
+export function* prettyJsonChunks<T>(doc: unknown, items: readonly T[], render: (item: T, i: number) => unknown): Generator<string> {
+  const text = JSON.stringify(doc, null, 2);
+  const mark = JSON.stringify(ITEMS);
+  const at = text.indexOf(mark);
+  if (at < 0) throw new Error('prettyJsonChunks: the document has no place for its items');
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = /^ */.exec(text.slice(lineStart, at))![0];
+  let chunk = text.slice(0, at);
+  if (!items.length) chunk += '[]';
+  else {
+    const inner = `\n${indent}  `;
+    chunk += '[';
+    for (let i = 0; i < items.length; i++) {
+      chunk += (i ? ',' : '') + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll('\n', inner);
+      if (chunk.length >= 65536) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    chunk += `\n${indent}]`;
+  }
+  yield chunk + text.slice(at + mark.length) + '\n';
+}
+
+/** The value to put where `prettyJsonChunks` streams its items. */
+export const ITEMS_PLACE: unknown = ITEMS;

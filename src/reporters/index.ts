@@ -3,11 +3,11 @@
  * its string to stdout.
  */
 import { renderGithub } from './github.js';
-import { renderJson } from './json.js';
-import { renderSarif } from './sarif.js';
+import { jsonReportChunks, renderJson } from './json.js';
+import { renderSarif, sarifLogChunks } from './sarif.js';
 import { renderConcise, renderFull } from './text.js';
 import type { OutputFormat } from '../kernel/output-formats.js';
-import type { Reporter } from './types.js';
+import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
 /** `--output-format`: the two text styles and the machine formats. */
 export type ReporterName = OutputFormat;
@@ -18,6 +18,15 @@ export const reporters: Record<ReporterName, Reporter> = {
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,
+};
+
+/**
+ * The machine formats also in pieces, which the CLI writes as they come: a report of tens of
+ * thousands of findings is never one string (the same text as the reporter's).
+ */
+export const chunkedReporters: Partial<Record<ReporterName, (r: CheckResult, o: ReportOptions) => Iterable<string>>> = {
+  json: jsonReportChunks,
+  sarif: sarifLogChunks,
 };
 
 export type { CheckResult, ReportOptions, Reporter } from './types.js';

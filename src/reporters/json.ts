@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, FileProblem, FixApplicability } from '../kernel/diagnostic.js';
 import type { Location } from '../kernel/source.js';
-import { countFixes, countProblemFiles, editRange, portablePath, shownFix } from './common.js';
+import { countFixes, countProblemFiles, editRange, ITEMS_PLACE, portablePath, prettyJsonChunks, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
 /** Bumped only when a key is removed or changes meaning; adding keys is not a break. */
@@ -80,10 +80,15 @@ export interface JsonSummary {
 }
 
 export function toJsonReport(r: CheckResult, o: ReportOptions): JsonReport {
+  return jsonReport(r, o, r.diagnostics.map((d) => jsonDiagnostic(d, r, o)));
+}
+
+/** The report around its diagnostics (`ITEMS_PLACE` when they are streamed). */
+function jsonReport<D>(r: CheckResult, o: ReportOptions, diagnostics: D): Omit<JsonReport, 'diagnostics'> & { diagnostics: D } {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     version: o.version,
-    diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r, o)),
+    diagnostics,
     problems: r.problems.map((p) => ({
       path: portablePath(p.path, r.cwd),
       kind: p.kind,
@@ -106,7 +111,13 @@ export function toJsonReport(r: CheckResult, o: ReportOptions): JsonReport {
   };
 }
 
-export const renderJson: Reporter = (r, o) => JSON.stringify(toJsonReport(r, o), null, 2) + '\n';
+/** The report in pieces (`prettyJsonChunks`), for the CLI to write as they come. */
+export function jsonReportChunks(r: CheckResult, o: ReportOptions): Generator<string> {
+  return prettyJsonChunks(jsonReport(r, o, ITEMS_PLACE), r.diagnostics, (d) => jsonDiagnostic(d, r, o));
+}
+
+export const renderJson: Reporter = (r, o) => [...jsonReportChunks(r, o)].join('');
+
 
 function jsonDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions): JsonDiagnostic {
   const path = portablePath(d.path, r.cwd);

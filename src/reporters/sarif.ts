@@ -12,7 +12,7 @@ import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import { fingerprints } from '../kernel/fingerprint.js';
 import type { RuleDocs, RuleMeta } from '../kernel/rule.js';
 import type { Location, SourceFile, Span } from '../kernel/source.js';
-import { editRange, fullMessage, pathInside, shownFix } from './common.js';
+import { editRange, fullMessage, ITEMS_PLACE, pathInside, prettyJsonChunks, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -27,6 +27,11 @@ export function ruleHelpUri(rule: Pick<RuleMeta, 'name'>): string {
 export function toSarifLog(r: CheckResult, o: ReportOptions): Sarif.Log {
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
   const prints = fingerprintAll(r);
+  return sarifLog(r, o, r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i])));
+}
+
+/** The log around its results (`ITEMS_PLACE` when they are streamed). */
+function sarifLog(r: CheckResult, o: ReportOptions, results: unknown): Sarif.Log {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -48,13 +53,20 @@ export function toSarifLog(r: CheckResult, o: ReportOptions): Sarif.Log {
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(r.cwd) } },
         columnKind: 'utf16CodeUnits',
-        results: r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i])),
+        results: results as Sarif.Result[],
       },
     ],
   };
 }
 
-export const renderSarif: Reporter = (r, o) => JSON.stringify(toSarifLog(r, o), null, 2) + '\n';
+/** The log in pieces (`prettyJsonChunks`), for the CLI to write as they come. */
+export function sarifLogChunks(r: CheckResult, o: ReportOptions): Generator<string> {
+  const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
+  const prints = fingerprintAll(r);
+  return prettyJsonChunks(sarifLog(r, o, ITEMS_PLACE), r.diagnostics, (d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i]));
+}
+
+export const renderSarif: Reporter = (r, o) => [...sarifLogChunks(r, o)].join('');
 
 function sarifRule(rule: RuleMeta): Sarif.ReportingDescriptor {
   return {
