@@ -1831,11 +1831,11 @@ function linkLaterSites(activations, shells, venvAtEnd) {
     };
   }
 }
-function dropSideVenvs(entries2) {
-  const creating = new Set(entries2.filter((e) => e.site.config?.createsVenv).map((e) => e.shell));
+function dropSideVenvs(entries3) {
+  const creating = new Set(entries3.filter((e) => e.site.config?.createsVenv).map((e) => e.shell));
   const usedInCreation = /* @__PURE__ */ new Set();
   const usedElsewhere = /* @__PURE__ */ new Set();
-  for (const { site: s, shell: shell2 } of entries2) {
+  for (const { site: s, shell: shell2 } of entries3) {
     const activation = s.config?.activation;
     if (activation)
       usedElsewhere.add(activation.venv);
@@ -1855,7 +1855,7 @@ function dropSideVenvs(entries2) {
   const side = new Set([...usedInCreation].filter((v) => !usedElsewhere.has(v)));
   if (!side.size)
     return;
-  for (const { site: s } of entries2)
+  for (const { site: s } of entries3)
     if (s.env.knownVenvs)
       s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
 }
@@ -5377,12 +5377,12 @@ import path6 from "node:path";
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
 function deepMerge(base, over, meter) {
   meter.charge(GITLAB_EXTENDS_KEYS, base.entries.size + over.entries.size);
-  const entries2 = new Map(base.entries);
+  const entries3 = new Map(base.entries);
   for (const [k, e] of over.entries) {
-    const b = entries2.get(k);
-    entries2.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value, meter) } : e);
+    const b = entries3.get(k);
+    entries3.set(k, b && isMapping(b.value) && isMapping(e.value) ? { ...e, value: deepMerge(b.value, e.value, meter) } : e);
   }
-  return { kind: "mapping", entries: entries2 };
+  return { kind: "mapping", entries: entries3 };
 }
 var Config = class {
   meter;
@@ -5427,12 +5427,12 @@ var Config = class {
    * keys over what came before, later keys override, and in `<<: [*a, *b]` the first wins.
    */
   toMapping(node, depth) {
-    const entries2 = /* @__PURE__ */ new Map();
+    const entries3 = /* @__PURE__ */ new Map();
     const mergeFrom = (n) => {
       const m = this.valueOf(n, depth);
       if (isMapping(m))
         for (const [k, e] of m.entries)
-          entries2.set(k, e);
+          entries3.set(k, e);
     };
     for (const p of node.items) {
       if (!isScalar(p.key) || p.key.value === null)
@@ -5449,14 +5449,14 @@ var Config = class {
                 merged.set(kk, e);
           }
           for (const [kk, e] of merged)
-            entries2.set(kk, e);
+            entries3.set(kk, e);
         } else
           mergeFrom(v);
         continue;
       }
-      entries2.set(k, { key: p.key, value: this.valueOf(p.value, depth), node: p.value });
+      entries3.set(k, { key: p.key, value: this.valueOf(p.value, depth), node: p.value });
     }
-    return { kind: "mapping", entries: entries2 };
+    return { kind: "mapping", entries: entries3 };
   }
   /** A top-level entry after `extends:` (Extendable::Entry#extend!: bases merged in order, then the entry itself). */
   /**
@@ -11011,16 +11011,16 @@ var LAUNCH_API_NAMES = new Set([...LAUNCH_APIS.keys()].map((k) => k.slice(k.last
 var LiteralIndex = class {
   entries;
   constructor(literals) {
-    const entries2 = [...literals].map((lit, order) => ({ lit, order, parent: -1 }));
-    entries2.sort((a, b) => a.lit.contentSpan.start - b.lit.contentSpan.start || b.lit.contentSpan.end - a.lit.contentSpan.end || a.order - b.order);
+    const entries3 = [...literals].map((lit, order) => ({ lit, order, parent: -1 }));
+    entries3.sort((a, b) => a.lit.contentSpan.start - b.lit.contentSpan.start || b.lit.contentSpan.end - a.lit.contentSpan.end || a.order - b.order);
     const open = [];
-    entries2.forEach((e, i) => {
-      while (open.length && !contains(entries2[open[open.length - 1]].lit, e.lit.contentSpan.start, e.lit.contentSpan.end))
+    entries3.forEach((e, i) => {
+      while (open.length && !contains(entries3[open[open.length - 1]].lit, e.lit.contentSpan.start, e.lit.contentSpan.end))
         open.pop();
       e.parent = open.length ? open[open.length - 1] : -1;
       open.push(i);
     });
-    this.entries = entries2;
+    this.entries = entries3;
   }
   around(start, end) {
     const es = this.entries;
@@ -13128,7 +13128,7 @@ var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
   const problems = [];
-  const entries2 = [];
+  const entries3 = [];
   for (const ln of splitLines(file.text)) {
     if (/^\s*(#|$)/.test(ln.text))
       continue;
@@ -13139,7 +13139,7 @@ function analyzeProcfile(file) {
     }
     const cmdStart = ln.start + ln.text.indexOf(m[2], m[1].length + 1);
     within(SHELL_SCRIPT_CHARS, m[2].length);
-    entries2.push({ name: m[1], line: ln.no, start: ln.start, end: ln.start + ln.text.length, cmdStart, cmd: m[2] });
+    entries3.push({ name: m[1], line: ln.no, start: ln.start, end: ln.start + ln.text.length, cmdStart, cmd: m[2] });
     entrySuppressions(suppressions, file, ln.no, ln.no);
   }
   const advice = (venv) => {
@@ -13149,7 +13149,7 @@ function analyzeProcfile(file) {
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "procfile");
     const venvs = new Map(initial);
-    for (const e of entries2) {
+    for (const e of entries3) {
       const facts = { form: "shell", showVenv: showVenv3, unit: `the ${e.name} process`, scope: `in the ${e.name} process`, persistAdvice: advice };
       const script = e.cmd === "" ? { fragments: [] } : textWord(e.cmd, e.cmdStart);
       runShellCommand(script, "bash", "bash", {
@@ -13263,9 +13263,9 @@ function isSystemCrontab(p) {
 }
 function analyzeCrontab(file) {
   const problems = [];
-  const entries2 = parseCrontab(file.text, isSystemCrontab(file.path), problems);
+  const entries3 = parseCrontab(file.text, isSystemCrontab(file.path), problems);
   const suppressions = /* @__PURE__ */ new Map();
-  for (const e of entries2)
+  for (const e of entries3)
     entrySuppressions(suppressions, file, e.line, e.line);
   const out = analyzeWithNamedVenvs((initial) => {
     const o = newCollected(file, "crontab");
@@ -13275,7 +13275,7 @@ function analyzeCrontab(file) {
     let shell2 = "/bin/sh";
     let cwd = HOME3;
     let virtualEnv;
-    for (const e of entries2) {
+    for (const e of entries3) {
       if (e.kind === "env") {
         if (e.name === "PATH")
           cronPath = e.value;
@@ -15038,8 +15038,8 @@ var Reader = class {
       const members = typeof want === "object" && "members" in want ? want.members : void 0;
       const keep2 = want === "all" || members !== void 0;
       this.i++;
-      const entries2 = [];
-      const done = () => keep2 ? { kind: "object", start, end: this.i, entries: entries2 } : { kind: "skipped", start, end: this.i, of: "object", items: 0 };
+      const entries3 = [];
+      const done = () => keep2 ? { kind: "object", start, end: this.i, entries: entries3 } : { kind: "skipped", start, end: this.i, of: "object", items: 0 };
       this.ws();
       if (text3[this.i] === "}") {
         this.i++;
@@ -15060,13 +15060,13 @@ var Reader = class {
         else {
           const key = decodeText2(text3, { kind: "string", start: k, end: kEnd });
           if (members === void 0)
-            entries2.push([key, this.value(depth + 1, "all")]);
+            entries3.push([key, this.value(depth + 1, "all")]);
           else {
             const w = Object.prototype.hasOwnProperty.call(members, key) ? members[key] : void 0;
             if (w === void 0)
               this.value(depth + 1, "skip");
             else
-              entries2.push([key, this.value(depth + 1, w)]);
+              entries3.push([key, this.value(depth + 1, w)]);
           }
         }
         this.ws();
@@ -18352,21 +18352,21 @@ function discoverFiles(inputs, settings) {
     if (seenDirs.has(real))
       return;
     seenDirs.add(real);
-    let entries2;
+    let entries3;
     try {
-      entries2 = fs7.readdirSync(dir, { withFileTypes: true });
+      entries3 = fs7.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
     }
-    if (entries2.some((e) => e.name === "pyvenv.cfg"))
+    if (entries3.some((e) => e.name === "pyvenv.cfg"))
       return;
-    const cfg = configFor(dir, new Set(entries2.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
+    const cfg = configFor(dir, new Set(entries3.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
     const exclude = excludeOf(cfg);
     if (cfg !== parentCfg)
       knownRootRel = void 0;
     let scoped = gitignores;
-    if (cfg.respectGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
+    if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
         scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path29.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
@@ -18378,8 +18378,8 @@ function discoverFiles(inputs, settings) {
       const r = rel ? `${rel}/${name}` : name;
       return ig.ignores(isDir ? `${r}/` : r);
     });
-    entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const e of entries2) {
+    entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const e of entries3) {
       const p = path29.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
@@ -19176,13 +19176,13 @@ function sitePackagesUnder(prefix, majorMinor) {
 // dist/src/env/console-scripts.js
 var OWN_DECLARATION = /^(?:pyproject\.toml |requirements[^/\\]*\.(?:txt|in)$)/i;
 function findProjectVenvs(root) {
-  let entries2;
+  let entries3;
   try {
-    entries2 = fs10.readdirSync(root, { withFileTypes: true });
+    entries3 = fs10.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries2.filter((e) => e.isDirectory() && isVenv(path32.join(root, e.name))).map((e) => path32.join(root, e.name)).sort();
+  return entries3.filter((e) => e.isDirectory() && isVenv(path32.join(root, e.name))).map((e) => path32.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
@@ -19995,13 +19995,13 @@ function contextFromSettings(s) {
   };
 }
 function perFileIgnores(cfg) {
-  const entries2 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
+  const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
     const r = path35.relative(cfg.root, path35.resolve(file)).split(path35.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
-    for (const e of entries2)
+    for (const e of entries3)
       if (e.m.ignores(r))
         for (const c of e.codes)
           out.add(c);
@@ -21445,11 +21445,11 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   }
   if (!starters.size)
     return;
-  const entries2 = [...starters];
-  const again = entries2.map(([file]) => results[flagged.get(file)].path);
-  const redone = await check2(again, { ...settings, whoRuns: entries2.map(([, s], k) => [again[k], s]) });
+  const entries3 = [...starters];
+  const again = entries3.map(([file]) => results[flagged.get(file)].path);
+  const redone = await check2(again, { ...settings, whoRuns: entries3.map(([, s], k) => [again[k], s]) });
   redone.forEach((r, k) => {
-    results[flagged.get(entries2[k][0])] = r;
+    results[flagged.get(entries3[k][0])] = r;
   });
 }
 var NAME_END = /[\s'"`/\\()[\]{},;:=<>|&$*?!#]/;
@@ -22570,7 +22570,7 @@ function fullMessage(d) {
   return d.remedy ? `${d.message}; ${d.remedy}` : d.message;
 }
 var ITEMS = "\0venvguard: items\0";
-function* prettyJsonChunks(doc, items, render2) {
+function* prettyJsonChunks(doc, items, render) {
   const text3 = JSON.stringify(doc, null, 2);
   const mark = JSON.stringify(ITEMS);
   const at2 = text3.indexOf(mark);
@@ -22586,7 +22586,7 @@ function* prettyJsonChunks(doc, items, render2) {
 ${indent}  `;
     chunk += "[";
     for (let i = 0; i < items.length; i++) {
-      chunk += (i ? "," : "") + inner + JSON.stringify(render2(items[i], i), null, 2).replaceAll("\n", inner);
+      chunk += (i ? "," : "") + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll("\n", inner);
       if (chunk.length >= 65536) {
         yield chunk;
         chunk = "";
@@ -22596,6 +22596,19 @@ ${indent}  `;
 ${indent}]`;
   }
   yield chunk + text3.slice(at2 + mark.length) + "\n";
+}
+function* joinedChunks(items, sep, end) {
+  let chunk = "";
+  let first = true;
+  for (const item of items) {
+    chunk += (first ? "" : sep) + item;
+    first = false;
+    if (chunk.length >= 65536) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield chunk + end;
 }
 var ITEMS_PLACE = ITEMS;
 
@@ -22626,10 +22639,16 @@ function problemCommand(p, cwd) {
   props.push(["title", p.kind === "not-fixed" ? "checked but not fixed" : `${p.partial ? "partially checked" : "not checked"} (${p.kind})`]);
   return command2("warning", props, p.message);
 }
-var renderGithub = (r) => {
-  const lines = [...r.diagnostics.map((d) => diagnosticCommand(d, r.cwd)), ...r.problems.map((p) => problemCommand(p, r.cwd))];
-  return lines.map((l) => l + "\n").join("");
-};
+var renderGithub = (r) => [...githubPieces(r)].join("");
+function githubPieces(r) {
+  function* lines() {
+    for (const d of r.diagnostics)
+      yield diagnosticCommand(d, r.cwd) + "\n";
+    for (const p of r.problems)
+      yield problemCommand(p, r.cwd) + "\n";
+  }
+  return joinedChunks(lines(), "", "");
+}
 
 // dist/src/reporters/json.js
 var JSON_SCHEMA_VERSION = 1;
@@ -23003,25 +23022,25 @@ function codeFrame(source, start, end, style = plain) {
 }
 
 // dist/src/reporters/text.js
-var renderConcise = (r, o) => render(r, o, "concise");
-var renderFull = (r, o) => render(r, o, "full");
-function render(r, o, style) {
+var renderConcise = (r, o) => [...concisePieces(r, o)].join("");
+var renderFull = (r, o) => [...fullPieces(r, o)].join("");
+var concisePieces = (r, o) => joinedChunks(entries2(r, o, "concise"), "\n", "\n");
+var fullPieces = (r, o) => joinedChunks(entries2(r, o, "full"), "\n", "\n");
+function* entries2(r, o, style) {
   const c = pc.createColors(o.color);
-  const out = [];
   const notesShown = /* @__PURE__ */ new Set();
   for (const d of r.diagnostics) {
-    out.push(style === "concise" ? headerLine(d, r, c) : renderDiagnostic(d, r, o, c, notesShown).join("\n") + "\n");
+    yield style === "concise" ? headerLine(d, r, c) : renderDiagnostic(d, r, o, c, notesShown).join("\n") + "\n";
   }
   if (style === "concise" && r.diagnostics.length > 0)
-    out.push("");
+    yield "";
   for (const p of r.problems) {
     const where = p.start ? `:${p.start.line}:${p.start.column}` : "";
-    out.push(`${c.bold(sanitize(displayPath(p.path, r.cwd)))}${where}: ${c.yellow(c.bold("warning"))}: ${sanitize(p.message)}`);
+    yield `${c.bold(sanitize(displayPath(p.path, r.cwd)))}${where}: ${c.yellow(c.bold("warning"))}: ${sanitize(p.message)}`;
   }
   if (r.problems.length > 0)
-    out.push("");
-  out.push(...summary(r, o, c));
-  return out.join("\n") + "\n";
+    yield "";
+  yield* summary(r, o, c);
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;

@@ -145,7 +145,7 @@ async function checkCommand(given: string[], o: OptionValues): Promise<number> {
     }
   }
   const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
-  const [{ check }, { chunkedReporters, reporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
+  const [{ check }, { chunkedReporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
   const result = await check({
     paths,
     // commander folds --config PATH and --no-config into one option: a string, false, or undefined.
@@ -185,7 +185,7 @@ async function checkCommand(given: string[], o: OptionValues): Promise<number> {
     unsafeFixesEnabled: !!o.unsafeFixes,
     version: pkg.version,
   };
-  for (const out of chunkedReporters[format]?.(result, options) ?? [reporters[format](result, options)]) process.stdout.write(out);
+  for (const out of chunkedReporters[format](result, options)) process.stdout.write(out);
   return result.diagnostics.length ? EXIT.findings : result.problems.length ? EXIT.incomplete : EXIT.clean;
 }
 

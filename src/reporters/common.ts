@@ -108,5 +108,20 @@ export function* prettyJsonChunks<T>(doc: unknown, items: readonly T[], render: 
   yield chunk + text.slice(at + mark.length) + '\n';
 }
 
+/** `[...items].join(sep) + end` in pieces of about 64 KB, each item built as it is needed. */
+export function* joinedChunks(items: Iterable<string>, sep: string, end: string): Generator<string> {
+  let chunk = '';
+  let first = true;
+  for (const item of items) {
+    chunk += (first ? '' : sep) + item;
+    first = false;
+    if (chunk.length >= 65536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + end;
+}
+
 /** The value to put where `prettyJsonChunks` streams its items. */
 export const ITEMS_PLACE: unknown = ITEMS;

@@ -4,8 +4,8 @@
  * Values are escaped as the runner expects (actions/toolkit `escapeData` / `escapeProperty`).
  */
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
-import { fullMessage, portablePath } from './common.js';
-import type { Reporter } from './types.js';
+import { fullMessage, joinedChunks, portablePath } from './common.js';
+import type { CheckResult, Reporter } from './types.js';
 
 /** Escape a command's message (after `::`). */
 export function escapeData(s: string): string {
@@ -40,7 +40,13 @@ function problemCommand(p: FileProblem, cwd: string): string {
   return command('warning', props, p.message);
 }
 
-export const renderGithub: Reporter = (r) => {
-  const lines = [...r.diagnostics.map((d) => diagnosticCommand(d, r.cwd)), ...r.problems.map((p) => problemCommand(p, r.cwd))];
-  return lines.map((l) => l + '\n').join('');
-};
+export const renderGithub: Reporter = (r) => [...githubPieces(r)].join('');
+
+/** The workflow commands in pieces of about 64 KB, for the CLI to write as they are built. */
+export function githubPieces(r: CheckResult): Generator<string> {
+  function* lines(): Generator<string> {
+    for (const d of r.diagnostics) yield diagnosticCommand(d, r.cwd) + '\n';
+    for (const p of r.problems) yield problemCommand(p, r.cwd) + '\n';
+  }
+  return joinedChunks(lines(), '', '');
+}

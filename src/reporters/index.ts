@@ -2,10 +2,10 @@
  * The reporters by `--output-format` name. Each renders the same CheckResult; the CLI picks one and writes
  * its string to stdout.
  */
-import { renderGithub } from './github.js';
+import { githubPieces, renderGithub } from './github.js';
 import { jsonReportChunks, renderJson } from './json.js';
 import { renderSarif, sarifLogChunks } from './sarif.js';
-import { renderConcise, renderFull } from './text.js';
+import { concisePieces, fullPieces, renderConcise, renderFull } from './text.js';
 import type { OutputFormat } from '../kernel/output-formats.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
@@ -21,12 +21,15 @@ export const reporters: Record<ReporterName, Reporter> = {
 };
 
 /**
- * The machine formats also in pieces, which the CLI writes as they come: a report of tens of
- * thousands of findings is never one string (the same text as the reporter's).
+ * Every format also in pieces of about 64 KB, which the CLI writes as they come: a report of tens
+ * of thousands of findings is never one string (the pieces join to the reporter's text).
  */
-export const chunkedReporters: Partial<Record<ReporterName, (r: CheckResult, o: ReportOptions) => Iterable<string>>> = {
+export const chunkedReporters: Record<ReporterName, (r: CheckResult, o: ReportOptions) => Iterable<string>> = {
+  concise: concisePieces,
+  full: fullPieces,
   json: jsonReportChunks,
   sarif: sarifLogChunks,
+  github: githubPieces,
 };
 
 export type { CheckResult, ReportOptions, Reporter } from './types.js';

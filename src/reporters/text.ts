@@ -10,33 +10,36 @@
 import pc from 'picocolors';
 import type { Diagnostic, Fix } from '../kernel/diagnostic.js';
 import { codeFrame, sanitize } from './code-frame.js';
-import { appliedByFix, countFixes, countProblemFiles, displayPath, plural, shownFix } from './common.js';
+import { appliedByFix, countFixes, countProblemFiles, displayPath, joinedChunks, plural, shownFix } from './common.js';
 import type { CheckResult, ReportOptions, Reporter } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-export const renderConcise: Reporter = (r, o) => render(r, o, 'concise');
-export const renderFull: Reporter = (r, o) => render(r, o, 'full');
+export const renderConcise: Reporter = (r, o) => [...concisePieces(r, o)].join('');
+export const renderFull: Reporter = (r, o) => [...fullPieces(r, o)].join('');
 /** The full report (the reporter's historical name). */
 export const renderText: Reporter = renderFull;
 
-function render(r: CheckResult, o: ReportOptions, style: 'concise' | 'full'): string {
+/** The text reports in pieces of about 64 KB, for the CLI to write as they are built. */
+export const concisePieces = (r: CheckResult, o: ReportOptions): Generator<string> => joinedChunks(entries(r, o, 'concise'), '\n', '\n');
+export const fullPieces = (r: CheckResult, o: ReportOptions): Generator<string> => joinedChunks(entries(r, o, 'full'), '\n', '\n');
+
+/** The report's entries (a finding, a problem, a summary line), to be joined by newlines. */
+function* entries(r: CheckResult, o: ReportOptions, style: 'concise' | 'full'): Generator<string> {
   const c = pc.createColors(o.color);
-  const out: string[] = [];
   const notesShown = new Set<string>();
   // One flat string per finding: the pieces each line was built from are garbage at once (kept as
   // V8 cons strings until the final join, 32,000 findings held ~130 MB more than the JSON report).
   for (const d of r.diagnostics) {
-    out.push(style === 'concise' ? headerLine(d, r, c) : renderDiagnostic(d, r, o, c, notesShown).join('\n') + '\n');
+    yield style === 'concise' ? headerLine(d, r, c) : renderDiagnostic(d, r, o, c, notesShown).join('\n') + '\n';
   }
-  if (style === 'concise' && r.diagnostics.length > 0) out.push('');
+  if (style === 'concise' && r.diagnostics.length > 0) yield '';
   for (const p of r.problems) {
     const where = p.start ? `:${p.start.line}:${p.start.column}` : '';
-    out.push(`${c.bold(sanitize(displayPath(p.path, r.cwd)))}${where}: ${c.yellow(c.bold('warning'))}: ${sanitize(p.message)}`);
+    yield `${c.bold(sanitize(displayPath(p.path, r.cwd)))}${where}: ${c.yellow(c.bold('warning'))}: ${sanitize(p.message)}`;
   }
-  if (r.problems.length > 0) out.push('');
-  out.push(...summary(r, o, c));
-  return out.join('\n') + '\n';
+  if (r.problems.length > 0) yield '';
+  yield* summary(r, o, c);
 }
 
 function headerLine(d: Diagnostic, r: CheckResult, c: Colors): string {
