@@ -12085,25 +12085,34 @@ var TreeFacts = class {
   }
   #walk() {
     if (!this.#walked) {
+      this.#plain ??= isPlain(this.#text);
       this.#walked = walkFacts(this.#root, this.#text, this.#file);
       this.#root = void 0;
       this.#text = "";
     }
     return this.#walked;
   }
+  /** Neither PATH nor Colab nor a look-up in the text (most files): those facts are empty without a walk. */
+  #plain;
+  #isPlain() {
+    return this.#plain ??= isPlain(this.#text);
+  }
   get functions() {
     return this.#walk().functions;
   }
   get pathSets() {
-    return this.#walk().pathSets;
+    return this.#isPlain() ? [] : this.#walk().pathSets;
   }
   get colabOnly() {
-    return this.#walk().colabOnly;
+    return this.#isPlain() ? void 0 : this.#walk().colabOnly;
   }
   get lookedUp() {
-    return this.#walk().lookedUp;
+    return this.#isPlain() ? void 0 : this.#walk().lookedUp;
   }
 };
+function isPlain(text3) {
+  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3);
+}
 function walkFacts(root, text3, file) {
   const lookedUp = lookedUpNames(root, text3, file);
   const walked = walkTree(root, text3);
@@ -15971,7 +15980,6 @@ var judged = /* @__PURE__ */ new WeakMap();
 var reliance = /* @__PURE__ */ new WeakMap();
 var confirming = /* @__PURE__ */ new WeakMap();
 var chains = /* @__PURE__ */ new WeakMap();
-var functionsOf = /* @__PURE__ */ new WeakMap();
 function functionOf(functions, at2) {
   let best;
   for (const f of functions)
@@ -16055,16 +16063,21 @@ function applyPolicy(site, verdict, judgeOne) {
   }
   if (facts.notebook)
     return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
-  let fns = functionsOf.get(facts);
-  if (!fns)
-    functionsOf.set(facts, fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)])));
-  const fn = functionOf(facts.functions, at2);
-  const sameFunction = (s) => fns.get(s) === fn;
   let confirmed = confirming.get(facts);
-  if (!confirmed)
-    confirming.set(facts, confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s))));
+  if (!confirmed) {
+    confirmed = /* @__PURE__ */ new Map();
+    for (const s of facts.sites.filter(launchesSysExecutable)) {
+      const fn = functionOf(facts.functions, s.callSpan.start);
+      const held = confirmed.get(fn);
+      if (held)
+        held.push(s);
+      else
+        confirmed.set(fn, [s]);
+    }
+    confirming.set(facts, confirmed);
+  }
   const byPath = facts.startedBy?.byPath;
-  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s)))
+  if (confirmed.size && confirmed.get(functionOf(facts.functions, at2))?.some((s) => s !== site))
     return byPath ? { ...verdict, startedBy: byPath } : verdict;
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {

@@ -71,9 +71,8 @@ const SYSTEM_COMMANDS = new Set(
 
 const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>>();
 const reliance = new WeakMap<PythonFileFacts, { name: string; line: number }[]>();
-const confirming = new WeakMap<PythonFileFacts, Set<Span | undefined>>();
+const confirming = new WeakMap<PythonFileFacts, Map<Span | undefined, LaunchSite[]>>();
 const chains = new WeakMap<PythonFileFacts, boolean>();
-const functionsOf = new WeakMap<PythonFileFacts, Map<LaunchSite, Span | undefined>>();
 
 /** The innermost function holding an offset (undefined: module level). */
 function functionOf(functions: readonly Span[], at: number): Span | undefined {
@@ -176,14 +175,21 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // pip and python are the kernel's (the corpus reviews found every such finding false).
   if (facts.notebook) return facts.colab ? { ...verdict, held: { signal: 'colab', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
 
-  let fns = functionsOf.get(facts);
-  if (!fns) functionsOf.set(facts, (fns = new Map(facts.sites.map((s) => [s, functionOf(facts.functions, s.callSpan.start)]))));
-  const fn = functionOf(facts.functions, at);
-  const sameFunction = (s: LaunchSite) => fns.get(s) === fn;
+  // The file's sys.executable launches by the function that holds them (its functions are listed
+  // only when it has such a launch: most files have none).
   let confirmed = confirming.get(facts);
-  if (!confirmed) confirming.set(facts, (confirmed = new Set(facts.sites.filter(launchesSysExecutable).map((s) => fns.get(s)))));
+  if (!confirmed) {
+    confirmed = new Map();
+    for (const s of facts.sites.filter(launchesSysExecutable)) {
+      const fn = functionOf(facts.functions, s.callSpan.start);
+      const held = confirmed.get(fn);
+      if (held) held.push(s);
+      else confirmed.set(fn, [s]);
+    }
+    confirming.set(facts, confirmed);
+  }
   const byPath = facts.startedBy?.byPath;
-  if (confirmed.has(fn) && facts.sites.some((s) => s !== site && sameFunction(s) && launchesSysExecutable(s))) return byPath ? { ...verdict, startedBy: byPath } : verdict;
+  if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site)) return byPath ? { ...verdict, startedBy: byPath } : verdict;
 
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {

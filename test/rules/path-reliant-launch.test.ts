@@ -167,6 +167,15 @@ testRule(barePip, {
       unsafeOutput: MIXED.replace('os.system("pip3 install', 'os.system(shlex.quote(sys.executable) + " -m pip install').replace('import os\nimport sys', 'import os\nimport shlex\nimport sys'),
     },
     {
+      // The same file where the other function's torchserve is a real start (not a --version
+      // probe): the file relies on its environment's PATH, and only the confirming signal keeps
+      // pip3 reported.
+      name: 'sys.executable in the same function confirms the escape against a path-reliant file',
+      code: MIXED.replace('torchserve --version', 'torchserve --start --model-store models'),
+      errors: [{ line: 7, messageId: 'barePip', data: { name: 'pip3' } }],
+      unsafeOutput: MIXED.replace('torchserve --version', 'torchserve --start --model-store models').replace('os.system("pip3 install', 'os.system(shlex.quote(sys.executable) + " -m pip install').replace('import os\nimport sys', 'import os\nimport shlex\nimport sys'),
+    },
+    {
       name: 'a chain broken by sys.executable elsewhere in the file is no chain',
       code: CHAIN + '\n\ndef version():\n    os.system(f"{sys.executable} -V")\n',
       errors: [{ line: 5 }],

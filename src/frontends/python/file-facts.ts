@@ -206,24 +206,35 @@ class TreeFacts implements PythonFileFacts {
 
   #walk(): Walked {
     if (!this.#walked) {
+      this.#plain ??= isPlain(this.#text);
       this.#walked = walkFacts(this.#root!, this.#text, this.#file);
       this.#root = undefined;
       this.#text = '';
     }
     return this.#walked;
   }
+  /** Neither PATH nor Colab nor a look-up in the text (most files): those facts are empty without a walk. */
+  #plain?: boolean;
+  #isPlain(): boolean {
+    return (this.#plain ??= isPlain(this.#text));
+  }
   get functions() {
     return this.#walk().functions;
   }
   get pathSets() {
-    return this.#walk().pathSets;
+    return this.#isPlain() ? [] : this.#walk().pathSets;
   }
   get colabOnly() {
-    return this.#walk().colabOnly;
+    return this.#isPlain() ? undefined : this.#walk().colabOnly;
   }
   get lookedUp() {
-    return this.#walk().lookedUp;
+    return this.#isPlain() ? undefined : this.#walk().lookedUp;
   }
+}
+
+/** Whether a text can have no PATH set, Colab test or tool look-up (walkTree's and lookedUpNames's own tests). */
+function isPlain(text: string): boolean {
+  return !text.includes('PATH') && !/colab/i.test(text) && !/which|find_executable/.test(text);
 }
 
 /**
