@@ -21471,7 +21471,7 @@ function mentionTest(names) {
   const set = new Set(names);
   const odd = names.filter((n) => NAME_END.test(n));
   const plain2 = names.filter((n) => !NAME_END.test(n));
-  const named = (w) => set.has(w) || set.has(w.replace(/^[.-]+|\.+$/g, ""));
+  const named = (w) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ""));
   if (plain2.length <= 16) {
     return (text3) => plain2.some((n) => {
       for (let i = text3.indexOf(n), b = 0; i >= 0; i = text3.indexOf(n, b)) {

@@ -230,10 +230,10 @@ test('slope: module-level shutil.which("…") of distinct names, 1,000 → 16,00
   await assertLinear('looked-up names', (k) => checkPython(text(1000 * k), 1));
 });
 
-test('slope: the who-runs pre-pass over a tree where every Python file has a finding, 500 → 8,000 files (each file was searched for every flagged file\'s name: 16k files took 13 s)', async () => {
+test('slope: the who-runs pre-pass over a tree where every Python file has a finding, 1,000 → 16,000 files (each file was searched for every flagged file\'s name: 16k files took 13 s)', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-slope-who-'));
   try {
-    const sizes = [500, 2000, 8000];
+    const sizes = [1000, 4000, 16000];
     const trees = new Map<number, string[]>();
     for (const n of sizes) {
       const dir = path.join(root, `t${n}`);
@@ -252,7 +252,7 @@ test('slope: the who-runs pre-pass over a tree where every Python file has a fin
       const found = await whoRuns(files, new Map(files.map((f) => [f, 'python'])), [path.join(root, `t${n}`)], () => {}, files);
       assert.deepEqual(found, [], 'no file of the tree starts another');
     };
-    await assertLinear('who-runs over flagged files', (k) => run(500 * k));
+    await assertLinear('who-runs over flagged files', (k) => run(1000 * k));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -267,6 +267,7 @@ test('mentionTest: a few names searched as they are, many by the text\'s name-sh
     assert.ok(mentions("run('python ./mod3.py')"), 'after ./');
     assert.ok(mentions('--file=mod3.py,other'), 'after = and before ,');
     assert.ok(mentions('see mod3.py.'), 'before a full stop');
+    assert.ok(mentions('python -X dev @mod3.py'), 'after other punctuation');
     assert.ok(!mentions('python mod3.pyc other.py'), 'another name');
   }
   const odd = mentionTest([...many, 'my tool.py']);

@@ -436,8 +436,8 @@ const NAME_TOKENS = /[^\s'"`/\\()[\]{},;:=<>|&$*?!#]+/g;
 
 /**
  * Whether a text mentions one of `names` (file names) as a word of its own: a word between the
- * characters that end a name, leading `.`/`-` and trailing `.` aside (`./mod.py`, `mod.py.`), so
- * `mod.pyc` is not `mod.py`. A name holding such a character is searched for as it is. A few names
+ * characters that end a name, punctuation at either end aside (`./mod.py`, `@mod.py`, `mod.py.`),
+ * so `mod.pyc` is not `mod.py`. A name holding such a character is searched for as it is. A few names
  * are searched for in the text and each hit's word compared; many (a run of 16,000 flagged files)
  * by looking up each word of the text in a set: a search per name over every file of the run was
  * quadratic (16k files: 13 s).
@@ -446,7 +446,7 @@ export function mentionTest(names: readonly string[]): (text: string) => boolean
   const set = new Set(names);
   const odd = names.filter((n) => NAME_END.test(n));
   const plain = names.filter((n) => !NAME_END.test(n));
-  const named = (w: string) => set.has(w) || set.has(w.replace(/^[.-]+|\.+$/g, ''));
+  const named = (w: string) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ''));
   if (plain.length <= 16) {
     return (text) =>
       plain.some((n) => {
