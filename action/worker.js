@@ -15656,6 +15656,25 @@ var FORMAT2 = {
   },
   normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS3)
 };
+var TEMPLATE = /<<\s*([#^/]?)\s*(?:pipeline|parameters)\.[\w.-]+\s*>>/g;
+function fillTemplates(cs) {
+  const s = charsText(cs);
+  if (!s.includes("<<"))
+    return cs;
+  const out = [];
+  let k = 0;
+  for (const m of s.matchAll(TEMPLATE)) {
+    pushAll(out, cs.slice(k, m.index));
+    if (!m[1]) {
+      const line = s.slice(s.lastIndexOf("\n", m.index - 1) + 1, m.index);
+      const arithmetic = (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+      out.push({ ch: arithmetic ? "0" : UNKNOWN2, off: cs[m.index].off });
+    }
+    k = m.index + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
 var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 function analyzeCircleci(file) {
   const y = readCiYaml(file);
@@ -15687,9 +15706,10 @@ function analyzeCircleci(file) {
               if (runValue === void 0)
                 continue;
               const command2 = isMapping(runValue) ? field(runValue, "command") : runValue;
-              const item = scalarItem(y, command2);
-              if (!item)
+              const raw = scalarItem(y, command2);
+              if (!raw)
                 continue;
+              const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
               const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path20.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))

@@ -150,6 +150,36 @@ test('azure: macros, env:, workingDirectory and step kinds', async () => {
   assert.deepEqual(positions(siteAt(sites, 'pip install y'))[0], '10:13');
 });
 
+test('circleci: << parameters.x >> and << pipeline.… >> are values filled in before the shell runs, not here-documents (pyodide\'s test step exited 3)', async () => {
+  const text = [
+    'jobs:',
+    '  test:',
+    '    parameters:',
+    '      test-params: {type: string}',
+    '      cache-dir: {type: string}',
+    '    steps:',
+    '      - run:',
+    '          command: |',
+    '            python -m venv .venv',
+    '            if [ -z "<< parameters.cache-dir >>" ]; then export CACHE_DIR=.c; else export CACHE_DIR=".c/<< parameters.cache-dir >>"; fi',
+    '            .venv/bin/python -m pytest \\',
+    '              --verbose \\',
+    '              << parameters.test-params >> \\',
+    '              -o cache_dir=$CACHE_DIR',
+    '      - run: echo $((<< parameters.n >> + 1)) && pip install "x==<< pipeline.parameters.version >>"',
+    '      - run: pytest <<# parameters.verbose >>-v<</ parameters.verbose >> tests/',
+    '',
+  ].join('\n');
+  const { sites, syntaxProblem } = await configLinter('.circleci/config.yml').analyze(text);
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(
+    sites.map((s) => argvText(s).replace(/\u0001/g, '?')),
+    ['python -m venv .venv', '.venv/bin/python -m pytest --verbose ? -o cache_dir=.c', 'echo ?', 'pip install x==?', 'pytest -v tests/'],
+  );
+  // The words after a template keep their places in the file.
+  assert.deepEqual(positions(siteAt(sites, 'pytest -v')), ['16:14', '16:46', '16:74']);
+});
+
 test('yaml ci formats: malformed YAML is reported and the rest is read', async () => {
   for (const [name, text] of [
     ['azure-pipelines.yml', 'steps:\n- script: pip install x\n- script: "unterminated\n'],

@@ -14,13 +14,18 @@
  * - `environment:` on the job and the step; Windows and macOS executors: Windows jobs
  *   (`machine: image: windows-…`, an executor named `win/…`) are not read.
  * - Orb commands and reusable `commands:` steps are not expanded (what they do is not in the file).
+ * - `<< parameters.x >>` and `<< pipeline.… >>` are filled in as text before the shell sees the
+ *   step: here a value not known (`<< parameters.test-params >>` is no here-document), and the
+ *   `<<# parameters.x >>` … `<</ parameters.x >>` markers of a boolean parameter's text go.
  */
 import path from 'node:path';
 import type { SourceFile } from '../../kernel/source.js';
 import { YAML_CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { activationBinOf, echoed, pathPrefixOf, runCiJobs, type CiFormat, type CiJob, type CiStep } from '../config/ci-steps.js';
 import { envOf, field, isMapping, itemsOf, keyAt, linesOf, readCiYaml, scalarItem, scalarText, spanOf } from '../config/ci-yaml.js';
-import { DEFAULT_PATH } from '../config/facts.js';
+import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
+import { charsText, type Char } from '../yaml-scalars.js';
+import { pushAll } from '../../kernel/word-units.js';
 import { resolveDir } from '../shell/state.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError } from '../../kernel/budgets.js';
@@ -46,6 +51,33 @@ const FORMAT: CiFormat = {
   },
   normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS),
 };
+
+/**
+ * CircleCI's own template syntax in a step (configuration reference, "Pipeline values and
+ * parameters"): `<< parameters.x >>`, `<< pipeline.parameters.x >>`, `<< pipeline.git.branch >>` …
+ * become a value not known here (a number inside `$(( … ))`); the section markers of a boolean
+ * parameter, `<<# parameters.x >>`, `<</ parameters.x >>` and `<<^ parameters.x >>`, go. The
+ * substituted text keeps the offsets of the characters around it.
+ */
+const TEMPLATE = /<<\s*([#^/]?)\s*(?:pipeline|parameters)\.[\w.-]+\s*>>/g;
+
+function fillTemplates(cs: Char[]): Char[] {
+  const s = charsText(cs);
+  if (!s.includes('<<')) return cs;
+  const out: Char[] = [];
+  let k = 0;
+  for (const m of s.matchAll(TEMPLATE)) {
+    pushAll(out, cs.slice(k, m.index));
+    if (!m[1]) {
+      const line = s.slice(s.lastIndexOf('\n', m.index - 1) + 1, m.index);
+      const arithmetic = (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+      out.push({ ch: arithmetic ? '0' : UNKNOWN, off: cs[m.index!].off });
+    }
+    k = m.index! + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
 
 /** Images known to have no bash (busybox ash as /bin/sh, which has `source`). */
 const lacksBash = (image: string) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
@@ -78,8 +110,9 @@ export function analyzeCircleci(file: SourceFile): Analysis {
               const runValue = field(step, 'run');
               if (runValue === undefined) continue;
               const command = isMapping(runValue) ? field(runValue, 'command') : runValue;
-              const item = scalarItem(y, command);
-              if (!item) continue;
+              const raw = scalarItem(y, command);
+              if (!raw) continue;
+              const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell = (isMapping(runValue) ? scalarText(field(runValue, 'shell')) : undefined) ?? jobShell;
               const shellProg = shell === undefined ? (lacksBash(image) && !macos ? 'sh' : 'bash') : path.posix.basename(shell.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg)) continue; // python, powershell …: not a POSIX shell script
