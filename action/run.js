@@ -18352,6 +18352,7 @@ function discoverFiles(inputs, settings) {
     const r = rootRel ? `${rootRel}/${name}` : name;
     return exclude.ignores(isDir ? `${r}/` : r);
   };
+  const links = [];
   const addFile = (p, language2) => {
     const key = path29.resolve(p);
     if (seenFiles.has(key))
@@ -18416,11 +18417,14 @@ function discoverFiles(inputs, settings) {
       const p = path29.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
+      let linkTo;
       if (e.isSymbolicLink()) {
         try {
           const st = fs7.statSync(p);
           isDir = st.isDirectory();
           isFile2 = st.isFile();
+          if (isFile2)
+            linkTo = fs7.realpathSync(p);
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -18444,7 +18448,9 @@ function discoverFiles(inputs, settings) {
         ancestors.delete(real);
       } else if (isFile2) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
-        if (fe)
+        if (fe && linkTo !== void 0)
+          links.push({ p, target: linkTo, language: fe.language });
+        else if (fe)
           addFile(p, fe.language);
         if (isBuildFile(e.name))
           buildFiles.push(p);
@@ -18480,6 +18486,9 @@ function discoverFiles(inputs, settings) {
         buildFiles.push(input2);
     }
   }
+  for (const l of links)
+    if (!seenFiles.has(l.target))
+      addFile(l.p, l.language);
   if (tooDeep) {
     const more = tooDeep.count > 1 ? ` (and ${tooDeep.count - 1} more folder${tooDeep.count > 2 ? "s" : ""} as deep)` : "";
     problems.push({ path: tooDeep.path, kind: "too-complex", message: `folder nested more than ${FOLDER_DEPTH_BUDGET} levels deep, over the folder-depth budget of ${FOLDER_DEPTH_BUDGET}; not checked${more}`, partial: false });
@@ -20560,7 +20569,7 @@ function toxCommands(dir) {
 function projectScripts(dir) {
   const file = path37.join(dir, "pyproject.toml");
   const text3 = read(file);
-  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch)\b/m.test(text3))
+  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
     return [];
   let doc;
   try {
@@ -20592,6 +20601,45 @@ function projectScripts(dir) {
       for (const c of Array.isArray(s) ? s : [s])
         if (typeof c === "string")
           add(c, "hatch");
+  }
+  for (const c of Object.values(tool["dev-cmd"]?.commands ?? {})) {
+    if (!c || typeof c !== "object" || Array.isArray(c))
+      continue;
+    const { python, args } = c;
+    if (typeof python !== "string" || !Array.isArray(args) || !args.length || !args.every((w) => typeof w === "string"))
+      continue;
+    const words4 = args[0].endsWith(".py") ? ["python", ...args] : args;
+    out.push({ words: words4, line: lineOf(text3, args), file, tool: "dev-cmd" });
+  }
+  return out;
+}
+function tbumpHooks(dir) {
+  const out = [];
+  for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
+    const file = path37.join(dir, name);
+    const text3 = read(file);
+    if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
+      continue;
+    let doc;
+    try {
+      doc = table(parseToml3(text3));
+    } catch {
+      continue;
+    }
+    for (const key of ["before_commit", "after_push"]) {
+      const hooks = doc?.[key];
+      if (!Array.isArray(hooks))
+        continue;
+      for (const h of hooks) {
+        const cmd = h?.cmd;
+        if (typeof cmd !== "string" || /[;&|<>`$]/.test(cmd))
+          continue;
+        const words4 = splitCommand(cmd.replace(/\{\w+\}/g, "").trim());
+        const at2 = text3.indexOf(cmd);
+        if (words4?.length)
+          out.push({ words: words4, line: at2 < 0 ? 1 : lineAt(text3, at2), file });
+      }
+    }
   }
   return out;
 }
@@ -21067,6 +21115,37 @@ async function relianceByImports(root, pythonFiles, results, flagged, knowledge,
   return out;
 }
 
+// dist/src/pipeline/mention.js
+var NAME_END = /[\s'"`/\\()[\]{},;:=<>|&$*?!#]/;
+var NAME_TOKENS = /[^\s'"`/\\()[\]{},;:=<>|&$*?!#]+/g;
+function mentionTest(names) {
+  const set = new Set(names);
+  const odd = names.filter((n) => NAME_END.test(n));
+  const plain2 = names.filter((n) => !NAME_END.test(n));
+  const named = (w) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ""));
+  if (plain2.length <= 16) {
+    return (text3) => plain2.some((n) => {
+      for (let i = text3.indexOf(n), b = 0; i >= 0; i = text3.indexOf(n, b)) {
+        let a = i;
+        while (a > b && !NAME_END.test(text3[a - 1]))
+          a--;
+        b = i + n.length;
+        while (b < text3.length && !NAME_END.test(text3[b]))
+          b++;
+        if (named(text3.slice(a, b)))
+          return true;
+      }
+      return false;
+    }) || odd.some((n) => text3.includes(n));
+  }
+  return (text3) => {
+    for (const m of text3.matchAll(NAME_TOKENS))
+      if (named(m[0]))
+        return true;
+    return odd.some((n) => text3.includes(n));
+  };
+}
+
 // dist/src/pipeline/who-runs.js
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
 var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
@@ -21243,6 +21322,19 @@ function resolveIn(p, dirs, root) {
   }
   return void 0;
 }
+function stestrTests(where, targets) {
+  const dir = where.dirs[0] ?? where.root;
+  let conf;
+  try {
+    conf = fs16.readFileSync(path39.join(dir, ".stestr.conf"), "utf8");
+  } catch {
+    return;
+  }
+  const testPath = /^\s*test_path\s*=\s*(\S+)\s*$/m.exec(conf)?.[1];
+  const hit = testPath === void 0 ? void 0 : resolveIn(testPath, [dir], where.root);
+  if (hit?.folder)
+    targets.push({ folder: hit.path, testsOnly: true });
+}
 function shebangOf(file) {
   let head2 = "";
   try {
@@ -21356,6 +21448,8 @@ function recordCommand(who, words4, where) {
           pytestArgs = words4.slice(j + 1);
         else if (mod === "sphinx" || mod === "sphinx.cmd.build")
           sphinxArgs = words4.slice(j + 1);
+        else if (mod === "stestr" && words4[j + 1] === "run")
+          stestrTests(where, targets);
         else {
           const rel = mod.replace(/\./g, "/");
           const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
@@ -21380,6 +21474,8 @@ function recordCommand(who, words4, where) {
     pytestArgs = words4.slice(i + 1);
   else if (SPHINX.test(base))
     sphinxArgs = words4.slice(i + 1);
+  else if (base === "stestr" && words4[i + 1] === "run")
+    stestrTests(where, targets);
   else if (/\.py$/.test(base)) {
     const hit = resolveIn(prog, where.dirs, where.root);
     if (!hit || hit.folder)
@@ -21422,7 +21518,7 @@ function recordCommand(who, words4, where) {
   let as;
   if (where.tool) {
     how = "on-path";
-    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)" }[where.tool];
+    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH" }[where.tool];
   } else if (runner) {
     how = "on-path";
     as = `with "${runner}"`;
@@ -21485,35 +21581,6 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
     results[flagged.get(entries3[k][0])] = r;
   });
 }
-var NAME_END = /[\s'"`/\\()[\]{},;:=<>|&$*?!#]/;
-var NAME_TOKENS = /[^\s'"`/\\()[\]{},;:=<>|&$*?!#]+/g;
-function mentionTest(names) {
-  const set = new Set(names);
-  const odd = names.filter((n) => NAME_END.test(n));
-  const plain2 = names.filter((n) => !NAME_END.test(n));
-  const named = (w) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ""));
-  if (plain2.length <= 16) {
-    return (text3) => plain2.some((n) => {
-      for (let i = text3.indexOf(n), b = 0; i >= 0; i = text3.indexOf(n, b)) {
-        let a = i;
-        while (a > b && !NAME_END.test(text3[a - 1]))
-          a--;
-        b = i + n.length;
-        while (b < text3.length && !NAME_END.test(text3[b]))
-          b++;
-        if (named(text3.slice(a, b)))
-          return true;
-      }
-      return false;
-    }) || odd.some((n) => text3.includes(n));
-  }
-  return (text3) => {
-    for (const m of text3.matchAll(NAME_TOKENS))
-      if (named(m[0]))
-        return true;
-    return odd.some((n) => text3.includes(n));
-  };
-}
 var HELD_BY_STARTERS = /* @__PURE__ */ new Set(["VG101", "VG102", "VG103"]);
 async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
@@ -21522,7 +21589,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const names = new Set(wanted.map((w) => path39.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
-  const mayStart = (text3) => /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
+  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
@@ -21534,7 +21601,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   }
   const commands = [];
   for (const d of dirs)
-    commands.push(...toxCommands(d), ...projectScripts(d));
+    commands.push(...toxCommands(d), ...projectScripts(d), ...tbumpHooks(d));
   for (const f of files)
     if (path39.basename(f) === "noxfile.py")
       commands.push(...noxCommands(path39.resolve(f)));

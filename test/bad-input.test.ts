@@ -238,6 +238,20 @@ const CASES: Case[] = [
     exit: EXIT.findings,
   },
   {
+    // salt-bootstrap: bootstrap-salt-minion.sh and salt-bootstrap.sh -> bootstrap-salt.sh; each name
+    // was checked, and its finding (or its budget problem) reported, three times.
+    name: 'a file reached by second names (links -> bootstrap.sh) is checked once, under its real name',
+    dir: 'file-alias',
+    build: (d) => {
+      fs.writeFileSync(path.join(d, 'bootstrap.sh'), '#!/bin/sh\npython3 -m venv /opt/v\npip install x\n');
+      fs.symlinkSync('bootstrap.sh', path.join(d, 'bootstrap-minion.sh'));
+      fs.symlinkSync('bootstrap.sh', path.join(d, 'a-bootstrap.sh'));
+    },
+    diagnostics: [{ path: 'file-alias/bootstrap.sh', code: 'VG201', line: 3, column: 1 }],
+    problems: [],
+    exit: EXIT.findings,
+  },
+  {
     name: 'a file symlink loop (a.py -> b.py -> a.py) is reported for both names',
     dir: 'file-loop',
     build: (d) => {
@@ -374,6 +388,21 @@ for (const c of CASES) {
     if (c.dir === 'huge') assert.ok(r.ms < 20_000, `the 50 MB file took ${Math.round(r.ms)} ms to skip`);
   });
 }
+
+test('bad input: a link to a file outside the checked folder is checked under its own name', () => {
+  const d = path.join(tree, '..', 'venvguard-link-outside');
+  fs.rmSync(d, { recursive: true, force: true });
+  fs.mkdirSync(path.join(d, 'checked'), { recursive: true });
+  try {
+    fs.writeFileSync(path.join(d, 'elsewhere.py'), 'import os\nos.system("python x.py")\n');
+    fs.symlinkSync('../elsewhere.py', path.join(d, 'checked', 'job.py'));
+    const r = checkJson(['checked'], d);
+    assert.equal(r.code, EXIT.findings, r.stderr);
+    assert.deepEqual(actualDiagnostics(r.report), [{ path: 'checked/job.py', code: 'VG101', line: 2, column: 12 }]);
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
 
 test('bad input: all of it in one run, beside a good file whose finding is still reported', () => {
   const r = checkJson(['.'], tree);

@@ -233,12 +233,12 @@ test('fix safety: a link and its target both in the tree: fixed once, at the tar
   const target = path.join(root, 'tools', 'run.py');
   fs.writeFileSync(target, LAUNCH);
   fs.chmodSync(target, 0o754);
-  // Sorted first, the link is the name walked first.
+  // Sorted first, the link is the name walked first; the file is still checked under its real name.
   fs.symlinkSync('tools/run.py', path.join(root, 'a_run.py'));
 
   const diff = run(['.', '--diff', '--no-config'], root);
   assert.equal(diff.code, 1, diff.stderr);
-  assert.deepEqual(diff.stdout.match(/^\+\+\+ .*$/gm), ['+++ b/a_run.py']);
+  assert.deepEqual(diff.stdout.match(/^\+\+\+ .*$/gm), ['+++ b/tools/run.py']);
   assert.equal(diff.stderr, '1 fix(es) would be applied to 1 file(s)\n');
 
   const r = fixJson(['.', '--fix'], root);

@@ -24,7 +24,8 @@ import { makefileFrontEnd } from '../src/frontends/makefile/index.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
 import { cpythonMakefiles } from './cpython-makefiles.js';
 import { rewriteGrammarGaps } from '../src/frontends/shell/grammar-gaps.js';
-import { mentionTest, whoRuns } from '../src/pipeline/who-runs.js';
+import { whoRuns } from '../src/pipeline/who-runs.js';
+import { mentionTest } from '../src/pipeline/mention.js';
 import type { Script } from '../src/frontends/shell/script.js';
 
 function cpuMs(): number {

@@ -86,6 +86,30 @@ test("a project's pdm or hatch script runs the file with its environment on PATH
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pdm.replace('[tool.pdm.scripts]', '[tool.other.scripts]') })), [RELEASE_FINDING]);
 });
 
+test('a dev-cmd command with its own python runs the file with that venv first on PATH (pex: format, typecheck, vendorize)', async () => {
+  const format = ['import subprocess', 'import sys', '', 'def main():', '    subprocess.run(["black", "--check", "pex"], check=True)', '', 'main()', ''].join('\n');
+  const vendor = ['import subprocess', '', 'def freeze():', '    return subprocess.check_output(["pip", "freeze", "--all"])', ''].join('\n');
+  const toml = ['[project]', 'name = "x"', '', '[tool.dev-cmd.commands.format]', 'python = "python3.11"', 'args = ["scripts/format.py"]', '', '[tool.dev-cmd.commands.vendorize]', 'python = "python3.9"', 'args = ["python", "-m", "pex.vendor"]', ''].join('\n');
+  const files = { 'scripts/format.py': format, 'pex/__init__.py': '', 'pex/vendor/__init__.py': '', 'pex/vendor/__main__.py': vendor, 'pyproject.toml': toml };
+  const found = await findings(files);
+  assert.deepEqual(codes(found), ['pex/vendor/__main__.py:4 VG106', 'scripts/format.py:5 VG106']);
+  assert.match(found[1], /pyproject\.toml:6 runs this file as a dev-cmd command, with its venv first on PATH/);
+  // Without `python = …`, dev-cmd runs it with its caller's PATH: not a starter on PATH.
+  assert.deepEqual(codes(await findings({ ...files, 'pyproject.toml': toml.replace(/python = "python3\.\d+"\n/g, '') })), ['pex/vendor/__main__.py:4 VG102', 'scripts/format.py:5 VG103']);
+});
+
+test("tbump's hooks run on the PATH of whoever runs tbump (pylint: python3 script/bump_changelog.py {new_version})", async () => {
+  const bump = ['import subprocess', '', 'def main():', '    subprocess.run(["towncrier", "build", "--yes"], check=True)', '', 'main()', ''].join('\n');
+  const toml = ['[version]', 'current = "1.0"', '', '[[before_commit]]', 'name = "Upgrade changelog"', 'cmd = "python3 script/bump_changelog.py {new_version}"', ''].join('\n');
+  const found = await findings({ 'script/bump_changelog.py': bump, 'tbump.toml': toml });
+  assert.deepEqual(codes(found), ['script/bump_changelog.py:4 VG106']);
+  assert.match(found[0], /tbump\.toml:6 runs this file as "python3" from PATH/);
+  // The same hook in pyproject.toml's [tool.tbump]; a hook of another file starts nothing here.
+  const pyproject = ['[project]', 'name = "x"', '', '[[tool.tbump.before_commit]]', 'name = "Upgrade changelog"', 'cmd = "python3 script/bump_changelog.py {new_version}"', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'script/bump_changelog.py': bump, 'pyproject.toml': pyproject })), ['script/bump_changelog.py:4 VG106']);
+  assert.deepEqual(codes(await findings({ 'script/bump_changelog.py': bump, 'tbump.toml': toml.replace('bump_changelog', 'other') })), ['script/bump_changelog.py:4 VG103']);
+});
+
 // errbot's and locust's docs/conf.py, reduced: a tool started by name while Sphinx reads the config.
 const CONF_PY = ['import subprocess', '', 'def setup(app):', '    subprocess.check_call(["sphinx-apidoc", "-o", "api", "../src"])', ''].join('\n');
 
@@ -150,6 +174,17 @@ test('a pytest run by tox covers the test folder it names (cloud-init: tox -e in
   assert.deepEqual(codes(held), ['tests/integration_tests/conftest.py:4 VG106']);
   // pytest of another folder does not cover it.
   assert.deepEqual(codes(await findings({ 'tests/integration_tests/conftest.py': conftest, 'tox.ini': ini.replace('tests/integration_tests', 'tests/unittests') })), ['tests/integration_tests/conftest.py:4 VG103']);
+});
+
+test('stestr run by tox covers the test_path of its .stestr.conf (bandit: functional tests of its own CLI by name)', async () => {
+  const cli = ['import subprocess', '', 'def test_help():', '    out = subprocess.check_output(["bandit", "-h"])', '    assert b"usage: bandit" in out', ''].join('\n');
+  const ini = ['[tox]', 'envlist = py310', '', '[testenv]', 'usedevelop = True', 'commands =', '    find bandit -type f -name "*.pyc" -delete', '    stestr run {posargs}', ''].join('\n');
+  const conf = ['[DEFAULT]', 'test_path=./tests', 'top_dir=./', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tests/functional/test_runtime.py': cli, 'tox.ini': ini, '.stestr.conf': conf })), ['tests/functional/test_runtime.py:4 VG106']);
+  // python -m stestr run too; a test_path elsewhere does not cover it, nor does a tox env without stestr.conf.
+  assert.deepEqual(codes(await findings({ 'tests/functional/test_runtime.py': cli, 'tox.ini': ini.replace('stestr run', 'python -m stestr run'), '.stestr.conf': conf })), ['tests/functional/test_runtime.py:4 VG106']);
+  assert.deepEqual(codes(await findings({ 'tests/functional/test_runtime.py': cli, 'tox.ini': ini, '.stestr.conf': conf.replace('./tests', './unit') })), ['tests/functional/test_runtime.py:4 VG103']);
+  assert.deepEqual(codes(await findings({ 'tests/functional/test_runtime.py': cli, 'tox.ini': ini })), ['tests/functional/test_runtime.py:4 VG103']);
 });
 
 test('pytest under `env … coverage run` in tox covers its tests (securedrop admin/tox.ini); a Makefile running it by a venv path is the escape', async () => {

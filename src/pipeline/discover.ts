@@ -77,6 +77,7 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
     return exclude.ignores(isDir ? `${r}/` : r);
   };
 
+  const links: { p: string; target: string; language: Language }[] = [];
   const addFile = (p: string, language?: Language) => {
     const key = path.resolve(p);
     if (seenFiles.has(key)) return;
@@ -153,11 +154,13 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
       const p = path.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
+      let linkTo: string | undefined;
       if (e.isSymbolicLink()) {
         try {
           const st = fs.statSync(p);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (isFile) linkTo = fs.realpathSync(p);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'ELOOP') problems.push({ path: p, kind: 'symlink-loop', message: 'symbolic link loop; skipped', partial: false });
@@ -182,7 +185,10 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
         const fe = GENERIC_SCRIPT_NAME.test(e.name)
           ? claimingFrontEnd(p, firstLineOf(p))
           : (claimingFrontEnd(p) ?? (e.name.includes('.') ? undefined : claimingFrontEnd(p, firstLineOf(p))));
-        if (fe) addFile(p, fe.language);
+        // A second name for a file (salt-bootstrap's bootstrap-salt-minion.sh -> bootstrap-salt.sh):
+        // decided after the walk, when it is known whether the file is walked under its own name.
+        if (fe && linkTo !== undefined) links.push({ p, target: linkTo, language: fe.language });
+        else if (fe) addFile(p, fe.language);
         // A Compose file is also checked itself (its front end), and read by the container pre-pass.
         if (isBuildFile(e.name)) buildFiles.push(p);
       }
@@ -215,6 +221,9 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
       if (isBuildFile(name)) buildFiles.push(input);
     }
   }
+  // A link to a file that is walked under its own name is that file: checked once, under its real
+  // path (reported and fixed there). A link to a file outside what is walked is checked by its name.
+  for (const l of links) if (!seenFiles.has(l.target)) addFile(l.p, l.language);
   if (tooDeep) {
     const more = tooDeep.count > 1 ? ` (and ${tooDeep.count - 1} more folder${tooDeep.count > 2 ? 's' : ''} as deep)` : '';
     problems.push({ path: tooDeep.path, kind: 'too-complex', message: `folder nested more than ${FOLDER_DEPTH_BUDGET} levels deep, over the folder-depth budget of ${FOLDER_DEPTH_BUDGET}; not checked${more}`, partial: false });

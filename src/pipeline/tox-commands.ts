@@ -24,7 +24,8 @@ export interface ToolCommand {
   /** 1-based line of the command in `file`. */
   line: number;
   file: string;
-  tool: 'tox' | 'nox' | 'pdm' | 'hatch';
+  /** The runner that starts it with its environment first on PATH; none: it runs on its caller's PATH (tbump's hooks). */
+  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd';
   /** The folder the command runs in, relative to the file's (tox's `change_dir`/`changedir`), when not the file's own. */
   cwd?: string;
 }
@@ -102,7 +103,7 @@ export function toxCommands(dir: string): ToolCommand[] {
 export function projectScripts(dir: string): ToolCommand[] {
   const file = path.join(dir, 'pyproject.toml');
   const text = read(file);
-  if (text === undefined || !/^\[tool\.(?:pdm|hatch)\b/m.test(text)) return [];
+  if (text === undefined || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text)) return [];
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(text) as Record<string, unknown>;
@@ -126,6 +127,49 @@ export function projectScripts(dir: string): ToolCommand[] {
     const scripts = (env as Record<string, unknown> | undefined)?.scripts;
     if (!scripts || typeof scripts !== 'object') continue;
     for (const s of Object.values(scripts as Record<string, unknown>)) for (const c of Array.isArray(s) ? s : [s]) if (typeof c === 'string') add(c, 'hatch');
+  }
+  // dev-cmd (pex's runner): a command with `python = "…"` runs in a venv of that interpreter, whose
+  // bin dev-cmd puts first on PATH; an `args` list starting with a .py file runs it with that venv's
+  // python. (Without `python`, PATH is dev-cmd's caller's: not counted.)
+  for (const c of Object.values((tool['dev-cmd']?.commands ?? {}) as Record<string, unknown>)) {
+    if (!c || typeof c !== 'object' || Array.isArray(c)) continue;
+    const { python, args } = c as Record<string, unknown>;
+    if (typeof python !== 'string' || !Array.isArray(args) || !args.length || !args.every((w) => typeof w === 'string')) continue;
+    const words = (args[0] as string).endsWith('.py') ? ['python', ...(args as string[])] : (args as string[]);
+    out.push({ words, line: lineOf(text, args), file, tool: 'dev-cmd' });
+  }
+  return out;
+}
+
+/**
+ * tbump's hooks (`tbump.toml`, or `[tool.tbump]` in `pyproject.toml`): the `cmd` of each
+ * `[[before_commit]]` and `[[after_push]]`, which tbump runs through the shell of whoever runs
+ * tbump, on their PATH (pylint's `python3 script/bump_changelog.py {new_version}`). `{new_version}`
+ * and the like are filled in by tbump: left out.
+ */
+export function tbumpHooks(dir: string): ToolCommand[] {
+  const out: ToolCommand[] = [];
+  for (const [name, table] of [['tbump.toml', (d: Record<string, unknown>) => d], ['pyproject.toml', (d: Record<string, unknown>) => (d.tool as Record<string, unknown> | undefined)?.tbump]] as const) {
+    const file = path.join(dir, name);
+    const text = read(file);
+    if (text === undefined || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text)) continue;
+    let doc: Record<string, unknown> | undefined;
+    try {
+      doc = table(parseToml(text) as Record<string, unknown>) as Record<string, unknown> | undefined;
+    } catch {
+      continue;
+    }
+    for (const key of ['before_commit', 'after_push']) {
+      const hooks = doc?.[key];
+      if (!Array.isArray(hooks)) continue;
+      for (const h of hooks) {
+        const cmd = (h as Record<string, unknown> | undefined)?.cmd;
+        if (typeof cmd !== 'string' || /[;&|<>`$]/.test(cmd)) continue;
+        const words = splitCommand(cmd.replace(/\{\w+\}/g, '').trim());
+        const at = text.indexOf(cmd);
+        if (words?.length) out.push({ words, line: at < 0 ? 1 : lineAt(text, at), file });
+      }
+    }
   }
   return out;
 }

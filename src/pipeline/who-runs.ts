@@ -29,9 +29,10 @@ import { frontEndByLanguage } from '../frontends/index.js';
 import { readConfigText } from './config.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
-import { noxCommands, projectScripts, toxCommands, type ToolCommand } from './tox-commands.js';
+import { noxCommands, projectScripts, tbumpHooks, toxCommands, type ToolCommand } from './tox-commands.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import { relianceByImports } from './imports-reliant.js';
+import { mentionTest } from './mention.js';
 import type { FileCheckResult } from './check-file.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
@@ -173,6 +174,23 @@ function resolveIn(p: string, dirs: readonly string[], root: string): { path: st
   return undefined;
 }
 
+/**
+ * `stestr run` (OpenStack's test runner; bandit's tox env runs it): the tests under the
+ * `test_path` of the `.stestr.conf` in its working folder (stestr's own default file).
+ */
+function stestrTests(where: { dirs: readonly string[]; root: string }, targets: Target[]): void {
+  const dir = where.dirs[0] ?? where.root;
+  let conf: string;
+  try {
+    conf = fs.readFileSync(path.join(dir, '.stestr.conf'), 'utf8');
+  } catch {
+    return;
+  }
+  const testPath = /^\s*test_path\s*=\s*(\S+)\s*$/m.exec(conf)?.[1];
+  const hit = testPath === undefined ? undefined : resolveIn(testPath, [dir], where.root);
+  if (hit?.folder) targets.push({ folder: hit.path, testsOnly: true });
+}
+
 /** The interpreter a file's shebang names: `env python3` → on PATH, a venv's → by path. */
 function shebangOf(file: string): string | undefined {
   let head = '';
@@ -299,6 +317,7 @@ export function recordCommand(
         if (mod === undefined) return;
         if (mod === 'pytest' || mod === 'py.test') pytestArgs = words.slice(j + 1);
         else if (mod === 'sphinx' || mod === 'sphinx.cmd.build') sphinxArgs = words.slice(j + 1);
+        else if (mod === 'stestr' && words[j + 1] === 'run') stestrTests(where, targets);
         else {
           const rel = mod.replace(/\./g, '/');
           const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
@@ -318,6 +337,7 @@ export function recordCommand(
     }
   } else if (PYTEST.test(base)) pytestArgs = words.slice(i + 1);
   else if (SPHINX.test(base)) sphinxArgs = words.slice(i + 1);
+  else if (base === 'stestr' && words[i + 1] === 'run') stestrTests(where, targets);
   else if (/\.py$/.test(base)) {
     // The file itself, by its shebang.
     const hit = resolveIn(prog, where.dirs, where.root);
@@ -353,7 +373,7 @@ export function recordCommand(
   let as: string;
   if (where.tool) {
     how = 'on-path';
-    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)' }[where.tool];
+    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH' }[where.tool];
   } else if (runner) {
     how = 'on-path';
     as = `with "${runner}"`;
@@ -430,43 +450,6 @@ export async function recheckWithStarters(
   });
 }
 
-/** Characters that end a file's name where code or configuration names it (space, quotes, slashes, brackets, operators). */
-const NAME_END = /[\s'"`/\\()[\]{},;:=<>|&$*?!#]/;
-const NAME_TOKENS = /[^\s'"`/\\()[\]{},;:=<>|&$*?!#]+/g;
-
-/**
- * Whether a text mentions one of `names` (file names) as a word of its own: a word between the
- * characters that end a name, punctuation at either end aside (`./mod.py`, `@mod.py`, `mod.py.`),
- * so `mod.pyc` is not `mod.py`. A name holding such a character is searched for as it is. A few names
- * are searched for in the text and each hit's word compared; many (a run of 16,000 flagged files)
- * by looking up each word of the text in a set: a search per name over every file of the run was
- * quadratic (16k files: 13 s).
- */
-export function mentionTest(names: readonly string[]): (text: string) => boolean {
-  const set = new Set(names);
-  const odd = names.filter((n) => NAME_END.test(n));
-  const plain = names.filter((n) => !NAME_END.test(n));
-  const named = (w: string) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ''));
-  if (plain.length <= 16) {
-    return (text) =>
-      plain.some((n) => {
-        // Every hit in one word is that word: the next search starts after it (linear on a long word).
-        for (let i = text.indexOf(n), b = 0; i >= 0; i = text.indexOf(n, b)) {
-          let a = i;
-          while (a > b && !NAME_END.test(text[a - 1])) a--;
-          b = i + n.length;
-          while (b < text.length && !NAME_END.test(text[b])) b++;
-          if (named(text.slice(a, b))) return true;
-        }
-        return false;
-      }) || odd.some((n) => text.includes(n));
-  }
-  return (text) => {
-    for (const m of text.matchAll(NAME_TOKENS)) if (named(m[0])) return true;
-    return odd.some((n) => text.includes(n));
-  };
-}
-
 /** The rules whose findings the default policy weighs (src/judge/policy.ts). */
 const HELD_BY_STARTERS = new Set(['VG101', 'VG102', 'VG103']);
 
@@ -484,7 +467,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text: string) =>
-    /py\.?test|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
+    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
@@ -496,7 +479,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
   }
   const commands: ToolCommand[] = [];
-  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d));
+  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
   for (const d of dirs) readTheDocs(who, d);
   for (const c of commands) {
