@@ -438,6 +438,27 @@ function aliasTargets(doc) {
   return (alias) => targets.get(alias);
 }
 var charsText = (cs) => cs.map((c) => c.ch).join("");
+function replaceChars(cs, re, hint, value) {
+  const s = charsText(cs);
+  if (!s.includes(hint))
+    return cs;
+  const out = [];
+  let k = 0;
+  for (const m of s.matchAll(re)) {
+    pushAll(out, cs.slice(k, m.index));
+    const { text: text3, at: at2 } = value(m, s);
+    const off = at2 ? cs[m.index].off : -1;
+    for (const ch of text3)
+      out.push({ ch, off });
+    k = m.index + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
+function inArithmetic(s, at2) {
+  const line = s.slice(s.lastIndexOf("\n", at2 - 1) + 1, at2);
+  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+}
 function splitLines2(src, from, to) {
   const out = [];
   for (let s = from; s < to; ) {
@@ -4336,31 +4357,14 @@ var underStandIn = (v) => STAND_INS.some(([root]) => isUnder(v, root));
 var get = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
 var scalarText = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
 var EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
-function inArithmetic(s, at2) {
-  const line = s.slice(s.lastIndexOf("\n", at2 - 1) + 1, at2);
-  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
-}
 function substituteExpressions(cs, env2, inputs) {
-  const s = charsText(cs);
-  if (!s.includes("${{"))
-    return cs;
-  const out = [];
-  let k = 0;
-  const re = new RegExp(EXPRESSION, "g");
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    pushAll(out, cs.slice(k, m.index));
+  return replaceChars(cs, new RegExp(EXPRESSION, "g"), "${{", (m, s) => {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const known2 = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
-    const value = known2 ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN);
-    const off = cs[m.index].off;
-    for (const ch of value)
-      out.push({ ch, off: off >= 0 && known2 === void 0 ? off : -1 });
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
+    return known2 !== void 0 ? { text: known2, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN, at: true };
+  });
 }
 var VIRTUAL_ENV_AT = /* @__PURE__ */ new WeakMap();
 function envOf(node, src, base, inputs) {
@@ -5815,20 +5819,7 @@ function analyzeGitlab(file) {
   return run2.finish();
 }
 function withoutInputs(cs) {
-  const s = charsText(cs);
-  if (!s.includes("$[["))
-    return cs;
-  const out = [];
-  let k = 0;
-  const re = /\$\[\[[^\]]*\]\]/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    pushAll(out, cs.slice(k, m.index));
-    for (const ch of "GLINPUT")
-      out.push({ ch, off: cs[m.index].off });
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
+  return replaceChars(cs, /\$\[\[[^\]]*\]\]/g, "$[[", () => ({ text: "GLINPUT", at: true }));
 }
 var gitlabFrontEnd = {
   language: "gitlab-ci",
@@ -13899,24 +13890,7 @@ var FORMAT2 = {
   normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS3)
 };
 var TEMPLATE = /<<\s*([#^/]?)\s*(?:pipeline|parameters)\.[\w.-]+\s*>>/g;
-function fillTemplates(cs) {
-  const s = charsText(cs);
-  if (!s.includes("<<"))
-    return cs;
-  const out = [];
-  let k = 0;
-  for (const m of s.matchAll(TEMPLATE)) {
-    pushAll(out, cs.slice(k, m.index));
-    if (!m[1]) {
-      const line = s.slice(s.lastIndexOf("\n", m.index - 1) + 1, m.index);
-      const arithmetic = (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
-      out.push({ ch: arithmetic ? "0" : UNKNOWN, off: cs[m.index].off });
-    }
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
-}
+var fillTemplates = (cs) => replaceChars(cs, TEMPLATE, "<<", (m, s) => ({ text: m[1] ? "" : inArithmetic(s, m.index) ? "0" : UNKNOWN, at: true }));
 var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 function analyzeCircleci(file) {
   const y = readCiYaml(file);
@@ -22670,7 +22644,7 @@ function fullMessage(d) {
   return d.remedy ? `${d.message}; ${d.remedy}` : d.message;
 }
 var ITEMS = "\0venvguard: items\0";
-function* prettyJsonChunks(doc, items, render) {
+function prettyJsonChunks(doc, items, render) {
   const text3 = JSON.stringify(doc, null, 2);
   const mark = JSON.stringify(ITEMS);
   const at2 = text3.indexOf(mark);
@@ -22678,24 +22652,18 @@ function* prettyJsonChunks(doc, items, render) {
     throw new Error("prettyJsonChunks: the document has no place for its items");
   const lineStart = text3.lastIndexOf("\n", at2) + 1;
   const indent = /^ */.exec(text3.slice(lineStart, at2))[0];
-  let chunk = text3.slice(0, at2);
+  const head2 = text3.slice(0, at2);
+  const tail = text3.slice(at2 + mark.length) + "\n";
   if (!items.length)
-    chunk += "[]";
-  else {
-    const inner = `
+    return joinedChunks([head2 + "[]" + tail], "", "");
+  const inner = `
 ${indent}  `;
-    chunk += "[";
-    for (let i = 0; i < items.length; i++) {
-      chunk += (i ? "," : "") + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll("\n", inner);
-      if (chunk.length >= 65536) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-    chunk += `
-${indent}]`;
+  function* elements() {
+    for (let i = 0; i < items.length; i++)
+      yield (i ? "" : head2 + "[") + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll("\n", inner);
   }
-  yield chunk + text3.slice(at2 + mark.length) + "\n";
+  return joinedChunks(elements(), ",", `
+${indent}]${tail}`);
 }
 function* joinedChunks(items, sep, end) {
   let chunk = "";

@@ -5410,6 +5410,27 @@ function aliasTargets(doc) {
   return (alias) => targets.get(alias);
 }
 var charsText = (cs) => cs.map((c) => c.ch).join("");
+function replaceChars(cs, re, hint, value) {
+  const s = charsText(cs);
+  if (!s.includes(hint))
+    return cs;
+  const out = [];
+  let k = 0;
+  for (const m of s.matchAll(re)) {
+    pushAll(out, cs.slice(k, m.index));
+    const { text: text3, at } = value(m, s);
+    const off = at ? cs[m.index].off : -1;
+    for (const ch of text3)
+      out.push({ ch, off });
+    k = m.index + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
+function inArithmetic(s, at) {
+  const line = s.slice(s.lastIndexOf("\n", at - 1) + 1, at);
+  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+}
 function splitLines2(src, from, to) {
   const out = [];
   for (let s = from; s < to; ) {
@@ -9076,31 +9097,14 @@ var underStandIn = (v) => STAND_INS.some(([root]) => isUnder(v, root));
 var get = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
 var scalarText = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
 var EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
-function inArithmetic(s, at) {
-  const line = s.slice(s.lastIndexOf("\n", at - 1) + 1, at);
-  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
-}
 function substituteExpressions(cs, env2, inputs) {
-  const s = charsText(cs);
-  if (!s.includes("${{"))
-    return cs;
-  const out = [];
-  let k = 0;
-  const re = new RegExp(EXPRESSION, "g");
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    pushAll(out, cs.slice(k, m.index));
+  return replaceChars(cs, new RegExp(EXPRESSION, "g"), "${{", (m, s) => {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
-    const value = known ?? (inArithmetic(s, m.index) ? "0" : UNKNOWN2);
-    const off = cs[m.index].off;
-    for (const ch of value)
-      out.push({ ch, off: off >= 0 && known === void 0 ? off : -1 });
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
+    return known !== void 0 ? { text: known, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true };
+  });
 }
 var VIRTUAL_ENV_AT = /* @__PURE__ */ new WeakMap();
 function envOf(node, src, base, inputs) {
@@ -10555,20 +10559,7 @@ function analyzeGitlab(file) {
   return run2.finish();
 }
 function withoutInputs(cs) {
-  const s = charsText(cs);
-  if (!s.includes("$[["))
-    return cs;
-  const out = [];
-  let k = 0;
-  const re = /\$\[\[[^\]]*\]\]/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    pushAll(out, cs.slice(k, m.index));
-    for (const ch of "GLINPUT")
-      out.push({ ch, off: cs[m.index].off });
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
+  return replaceChars(cs, /\$\[\[[^\]]*\]\]/g, "$[[", () => ({ text: "GLINPUT", at: true }));
 }
 var gitlabFrontEnd = {
   language: "gitlab-ci",
@@ -15657,24 +15648,7 @@ var FORMAT2 = {
   normalizePath: (p) => p.replace(/\$\{?CIRCLE_WORKING_DIRECTORY\}?(?![A-Za-z0-9_])/g, WS3)
 };
 var TEMPLATE = /<<\s*([#^/]?)\s*(?:pipeline|parameters)\.[\w.-]+\s*>>/g;
-function fillTemplates(cs) {
-  const s = charsText(cs);
-  if (!s.includes("<<"))
-    return cs;
-  const out = [];
-  let k = 0;
-  for (const m of s.matchAll(TEMPLATE)) {
-    pushAll(out, cs.slice(k, m.index));
-    if (!m[1]) {
-      const line = s.slice(s.lastIndexOf("\n", m.index - 1) + 1, m.index);
-      const arithmetic = (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
-      out.push({ ch: arithmetic ? "0" : UNKNOWN2, off: cs[m.index].off });
-    }
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
-}
+var fillTemplates = (cs) => replaceChars(cs, TEMPLATE, "<<", (m, s) => ({ text: m[1] ? "" : inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true }));
 var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 function analyzeCircleci(file) {
   const y = readCiYaml(file);

@@ -62,6 +62,34 @@ export function aliasTargets(doc: object): (alias: unknown) => unknown {
 
 export const charsText = (cs: readonly Char[]): string => cs.map((c) => c.ch).join('');
 
+/**
+ * A CI system's templates, filled in before the shell sees the script (Actions `${{ }}`, GitLab
+ * `$[[ ]]`, CircleCI `<< >>`): `cs` with each match of the global `re` (whose text holds `hint`)
+ * replaced by `value(match)`'s text, whose characters take the match's first offset when `at` (a
+ * placeholder reported where the template was), or none (-1).
+ */
+export function replaceChars(cs: Char[], re: RegExp, hint: string, value: (m: RegExpMatchArray, text: string) => { text: string; at: boolean }): Char[] {
+  const s = charsText(cs);
+  if (!s.includes(hint)) return cs;
+  const out: Char[] = [];
+  let k = 0;
+  for (const m of s.matchAll(re)) {
+    pushAll(out, cs.slice(k, m.index));
+    const { text, at } = value(m, s);
+    const off = at ? cs[m.index!].off : -1;
+    for (const ch of text) out.push({ ch, off });
+    k = m.index! + m[0].length;
+  }
+  pushAll(out, cs.slice(k));
+  return out;
+}
+
+/** Whether offset `at` of a script is inside an arithmetic expansion or command opened earlier on its line. */
+export function inArithmetic(s: string, at: number): boolean {
+  const line = s.slice(s.lastIndexOf('\n', at - 1) + 1, at);
+  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
+}
+
 function splitLines(src: string, from: number, to: number): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   for (let s = from; s < to; ) {

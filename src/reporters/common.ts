@@ -84,28 +84,21 @@ const ITEMS = '\u0000venvguard: items\u0000';
  * findings each: 20 MB, and its element objects and the copy written to stdout besides) was the
  * peak of the run's memory.
  */
-export function* prettyJsonChunks<T>(doc: unknown, items: readonly T[], render: (item: T, i: number) => unknown): Generator<string> {
+export function prettyJsonChunks<T>(doc: unknown, items: readonly T[], render: (item: T, i: number) => unknown): Generator<string> {
   const text = JSON.stringify(doc, null, 2);
   const mark = JSON.stringify(ITEMS);
   const at = text.indexOf(mark);
   if (at < 0) throw new Error('prettyJsonChunks: the document has no place for its items');
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const indent = /^ */.exec(text.slice(lineStart, at))![0];
-  let chunk = text.slice(0, at);
-  if (!items.length) chunk += '[]';
-  else {
-    const inner = `\n${indent}  `;
-    chunk += '[';
-    for (let i = 0; i < items.length; i++) {
-      chunk += (i ? ',' : '') + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll('\n', inner);
-      if (chunk.length >= 65536) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    chunk += `\n${indent}]`;
+  const head = text.slice(0, at);
+  const tail = text.slice(at + mark.length) + '\n';
+  if (!items.length) return joinedChunks([head + '[]' + tail], '', '');
+  const inner = `\n${indent}  `;
+  function* elements(): Generator<string> {
+    for (let i = 0; i < items.length; i++) yield (i ? '' : head + '[') + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll('\n', inner);
   }
-  yield chunk + text.slice(at + mark.length) + '\n';
+  return joinedChunks(elements(), ',', `\n${indent}]${tail}`);
 }
 
 /** `[...items].join(sep) + end` in pieces of about 64 KB, each item built as it is needed. */

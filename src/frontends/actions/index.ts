@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { aliasTargets, charsText as text, checkYamlNesting, isAlias, isMap, isScalar, isSeq, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
+import { aliasTargets, charsText as text, checkYamlNesting, inArithmetic, isAlias, isMap, isScalar, isSeq, replaceChars, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
@@ -23,7 +23,7 @@ import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
 import type { ShellCommand, ShellDialect } from '../shell/parse.js';
-import { pushAll, unitsToWord } from '../../kernel/word-units.js';
+import { unitsToWord } from '../../kernel/word-units.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_ALIASES, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 
@@ -79,24 +79,12 @@ interface Scope {
  */
 const EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
 
-/** Whether `at` is inside an arithmetic expansion or command opened earlier on its line. */
-function inArithmetic(s: string, at: number): boolean {
-  const line = s.slice(s.lastIndexOf('\n', at - 1) + 1, at);
-  return (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
-}
-
 /**
  * `${{ github.workspace }}`, `${{ runner.temp }}`, `${{ env.X }}` and, in a composite action,
  * `${{ inputs.x }}` with a literal value: substituted; other expressions become an unknown value.
  */
 function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: ReadonlyMap<string, string>): Char[] {
-  const s = text(cs);
-  if (!s.includes('${{')) return cs;
-  const out: Char[] = [];
-  let k = 0;
-  const re = new RegExp(EXPRESSION, 'g');
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    pushAll(out, cs.slice(k, m.index));
+  return replaceChars(cs, new RegExp(EXPRESSION, 'g'), '${{', (m, s) => {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
@@ -108,13 +96,8 @@ function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: Re
       : undefined;
     // Any other expression is a value unknown here (UNKNOWN: no venv path or known program holds it);
     // inside $(( … )) a number, which the shell grammar can read there (a control character it cannot).
-    const value = known ?? (inArithmetic(s, m.index) ? '0' : UNKNOWN);
-    const off = cs[m.index].off;
-    for (const ch of value) out.push({ ch, off: off >= 0 && known === undefined ? off : -1 });
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
+    return known !== undefined ? { text: known, at: false } : { text: inArithmetic(s, m.index!) ? '0' : UNKNOWN, at: true };
+  });
 }
 
 /** Where VIRTUAL_ENV was set in `env:` (workflow, job or step), for virtual-env-without-path. */

@@ -24,8 +24,7 @@ import { YAML_CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } 
 import { activationBinOf, echoed, pathPrefixOf, runCiJobs, type CiFormat, type CiJob, type CiStep } from '../config/ci-steps.js';
 import { envOf, field, isMapping, itemsOf, keyAt, linesOf, readCiYaml, scalarItem, scalarText, spanOf } from '../config/ci-yaml.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { charsText, type Char } from '../yaml-scalars.js';
-import { pushAll } from '../../kernel/word-units.js';
+import { inArithmetic, replaceChars, type Char } from '../yaml-scalars.js';
 import { resolveDir } from '../shell/state.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError } from '../../kernel/budgets.js';
@@ -61,23 +60,8 @@ const FORMAT: CiFormat = {
  */
 const TEMPLATE = /<<\s*([#^/]?)\s*(?:pipeline|parameters)\.[\w.-]+\s*>>/g;
 
-function fillTemplates(cs: Char[]): Char[] {
-  const s = charsText(cs);
-  if (!s.includes('<<')) return cs;
-  const out: Char[] = [];
-  let k = 0;
-  for (const m of s.matchAll(TEMPLATE)) {
-    pushAll(out, cs.slice(k, m.index));
-    if (!m[1]) {
-      const line = s.slice(s.lastIndexOf('\n', m.index - 1) + 1, m.index);
-      const arithmetic = (line.match(/\(\(/g)?.length ?? 0) > (line.match(/\)\)/g)?.length ?? 0);
-      out.push({ ch: arithmetic ? '0' : UNKNOWN, off: cs[m.index!].off });
-    }
-    k = m.index! + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
-}
+const fillTemplates = (cs: Char[]): Char[] =>
+  replaceChars(cs, TEMPLATE, '<<', (m, s) => ({ text: m[1] ? '' : inArithmetic(s, m.index!) ? '0' : UNKNOWN, at: true }));
 
 /** Images known to have no bash (busybox ash as /bin/sh, which has `source`). */
 const lacksBash = (image: string) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);

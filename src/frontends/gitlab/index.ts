@@ -48,7 +48,7 @@ import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { pushAll, unitsToWord } from '../../kernel/word-units.js';
-import { charsText, checkYamlNesting, isMap, isScalar, isSeq, scalarChars, yaml, type Char } from '../yaml-scalars.js';
+import { checkYamlNesting, isMap, isScalar, isSeq, replaceChars, scalarChars, yaml, type Char } from '../yaml-scalars.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
@@ -368,18 +368,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
 
 /** `$[[ inputs.name ]]` (spec:inputs interpolation): an unknown value to the shell. */
 function withoutInputs(cs: Char[]): Char[] {
-  const s = charsText(cs);
-  if (!s.includes('$[[')) return cs;
-  const out: Char[] = [];
-  let k = 0;
-  const re = /\$\[\[[^\]]*\]\]/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    pushAll(out, cs.slice(k, m.index));
-    for (const ch of 'GLINPUT') out.push({ ch, off: cs[m.index].off });
-    k = m.index + m[0].length;
-  }
-  pushAll(out, cs.slice(k));
-  return out;
+  return replaceChars(cs, /\$\[\[[^\]]*\]\]/g, '$[[', () => ({ text: 'GLINPUT', at: true }));
 }
 
 
