@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { check } from '../src/api.js';
 import { API_WORDS, apiWordInCode, nextApiWord, Prefilter, pythonMayMatterBytes, splitCodeAndStrings } from '../src/frontends/python/prefilter.js';
 import { LAUNCH_APIS, LOOP_METHODS } from '../src/frontends/python/launch-apis.js';
-import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../src/judge/python-tools.js';
+import { CURATED_CONSOLE_SCRIPTS, hasToolName, toolNamePattern } from '../src/judge/python-tools.js';
 import { repoRoot, tempDir } from './helpers.js';
 
 const prefilter = new Prefilter(toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys()));
@@ -240,4 +240,33 @@ test('importScan: one pass finds process-library imports and the line starts of 
   assert.deepEqual(starts('from .fixer_util import does_tree_import\n'), [0]);
   // A template in a string is no import of a name.
   assert.deepEqual(starts('code = """\nimport {name}\n"""\n'), []);
+});
+
+test('hasToolName gives the answer of the pattern itself, on edge cases and on real text', () => {
+  const tools = toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys());
+  const cases = ['pytest', ' pytest -q', '.pytest', '-pytest', 'xpytest', '_pytest', 'a.pytest pytest', 'a-pip pip', 'https://python.org', '/usr/bin/python3', 'numpy', 'py', 'copy.py', 'py.test', 'python3.12', 'pytest.ini', 'é pip', 'épip', '"pip"', 'a.py -pyb py'];
+  for (const s of cases) assert.equal(hasToolName(tools, s), tools.test(s), JSON.stringify(s));
+  // A name at offset 0, after a line break, after a dot or a dash.
+  for (const s of ['pip', 'x\npip', 'x.\npip', '.pip', '-\n-pip']) assert.equal(hasToolName(tools, s), tools.test(s), JSON.stringify(s));
+  // A console script whose name starts with a non-word character: the pattern itself answers.
+  const odd = toolNamePattern(['-weird', 'pytest']);
+  for (const s of ['a -weird b', 'x-weird', 'pytest', '.pytest']) assert.equal(hasToolName(odd, s), odd.test(s), s);
+  // Real text: this repository's sources, examples and docs, and each line of them.
+  let n = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(py|ts|md|yml|sh)$/.test(e.name)) {
+        const t = fs.readFileSync(p, 'latin1');
+        for (const s of [t, ...t.split('\n')]) {
+          const yes = tools.test(s);
+          n += yes ? 1 : 0;
+          assert.equal(hasToolName(tools, s), yes, `${p}: ${s.slice(0, 80)}`);
+        }
+      }
+    }
+  };
+  for (const d of ['src', 'examples', 'docs']) walk(path.join(repoRoot, d));
+  assert.ok(n > 1000, `only ${n} texts with a tool's name`);
 });

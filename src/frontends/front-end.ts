@@ -8,6 +8,7 @@ import type { Language, LaunchSite } from '../kernel/launch-site.js';
 import type { SourceFile } from '../kernel/source.js';
 import type { Suppressions } from '../kernel/suppressions.js';
 import type { DecodeResult } from '../kernel/decode.js';
+import { hasToolName } from '../judge/python-tools.js';
 
 export interface Analysis {
   sites: LaunchSite[];
@@ -60,7 +61,7 @@ const CONFIG_WORDS = new RegExp(`python|pip|${SHELL_LINE_WORDS.source}`, 'i');
 
 /** The prefilter shared by the configuration front ends: can this text hold a finding at all? */
 export function configMayMatter(text: string, tools: RegExp): boolean {
-  return CONFIG_WORDS.test(text) || tools.test(text);
+  return CONFIG_WORDS.test(text) || hasToolName(tools, text);
 }
 
 /**
@@ -70,7 +71,7 @@ export function configMayMatter(text: string, tools: RegExp): boolean {
  * such as CPython's `Python/ceval.c`, `PIPE` and `pipeline`; `tools` finds them where they name a program.
  */
 export function shellLineMayMatter(text: string, tools: RegExp): boolean {
-  return SHELL_LINE_WORDS.test(text) || tools.test(text);
+  return SHELL_LINE_WORDS.test(text) || hasToolName(tools, text);
 }
 
 export interface FrontEnd {

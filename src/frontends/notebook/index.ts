@@ -23,6 +23,7 @@ import { parseShellBatch } from '../shell/parse.js';
 import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
+import { hasToolName } from '../../judge/python-tools.js';
 import { colabBlocks } from '../python/file-facts.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
@@ -337,6 +338,6 @@ export const notebookFrontEnd: FrontEnd = {
   language: 'notebook',
   claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
-  mayMatter: (text, tools) => NOTEBOOK_WORDS.test(text) || tools.test(text) || !looksWhole(text),
+  mayMatter: (text, tools) => NOTEBOOK_WORDS.test(text) || hasToolName(tools, text) || !looksWhole(text),
   analyze: analyzeNotebook,
 };

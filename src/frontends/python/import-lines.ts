@@ -118,7 +118,11 @@ const IMPORTED_NAME = /[ \t]*(\w+)[\w.]*(?:[ \t]+as[ \t]+\w+)?[ \t]*(,)?/y;
  * other) and with whether it imports a process library.
  */
 function eachImport(text: string, visit: (lineStart: number, project: boolean, library: boolean) => void): void {
-  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
+  // Searching for `mport` and then checking the `i` is twice as fast as searching for `import`:
+  // V8 looks for the first character with memchr, and `i` is far more common than `m`.
+  for (let k = text.indexOf('mport', 1); k !== -1; k = text.indexOf('mport', k + 5)) {
+    if (text.charCodeAt(k - 1) !== 105 /* i */) continue;
+    const i = k - 1;
     // A word of its own: most hits (`important`, `imports`, `_import`) stop here. After it a space
     // or tab, or `(`/`*` of `from M import(a, b)` and `from M import*`.
     const before = i > 0 ? text.charCodeAt(i - 1) : 10;

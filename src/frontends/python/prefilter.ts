@@ -9,6 +9,7 @@
  */
 import { importsProcessLibrary } from './process-libraries.js';
 import type { OtherModules } from './other-modules.js';
+import { hasToolName } from '../../judge/python-tools.js';
 
 /**
  * Words that a launch in the file must show as a code token. A launch API M.N is reached through
@@ -32,7 +33,8 @@ export const API_WORDS =
 export const API_KEYS = /subprocess|system|[pP]open|spawn|exec|getoutput|getstatus|which/g;
 const API_WORD_EXACT = new RegExp(`^(?:${API_WORDS.source.slice(2, -2)})$`);
 
-function isWordChar(c: number): boolean {
+/** An ASCII word character (`\w`). */
+export function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
@@ -83,9 +85,9 @@ export class Prefilter {
       const s = latin1(text);
       if (!p.mayImportProject(s)) return false;
       // The regex first: the project's test reads and resolves other modules.
-      return this.tools.test(s) && p.callsHelper(path, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path, s);
     }
-    if (!/\bimport\b/.test(text)) return false;
+    if (!p.mayImportProject(text)) return false;
     // The file failed pythonMayMatter: with a launch API in its code it has no tool's name in a
     // string (so no helper call of its own can start one), and without one no constant can be launched.
     if (apiWordInCode(text)) return p.usesToolConstant(path, text, this.tools);

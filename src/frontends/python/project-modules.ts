@@ -26,7 +26,7 @@ import { SourceFile, type Span } from '../../kernel/source.js';
 import type { Fragment, Word } from '../../kernel/word.js';
 import { loadedParser } from '../tree-sitter.js';
 import { decodePython } from './decode.js';
-import { apiWordInCode, blankComments, nextApiWord } from './prefilter.js';
+import { apiWordInCode, blankComments, isWordChar, nextApiWord } from './prefilter.js';
 import { findModuleFile, FROM_IMPORT, fromImportParts, importBases, importScan, isStandard, PLAIN_IMPORT, plainImportParts, topLevelBlocks } from './import-lines.js';
 import { UNKNOWN, type Value } from './values.js';
 import { PythonModule } from './evaluate.js';
@@ -84,6 +84,31 @@ class ModuleText {
     return this.names;
   }
 
+  /**
+   * The top-level assignments to one name (as `assigned` has them), found by searching for the
+   * name at line starts: cheaper than listing every assignment when a module is asked about a few
+   * names (most modules the prefilter asks about; `assigned` builds the whole list).
+   */
+  valuesOf(name: string): string[] {
+    if (this.names) return this.names.get(name) ?? [];
+    let v = this.one?.get(name);
+    if (v) return v;
+    v = [];
+    const text = this.read();
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+      // A line start as `^` of a multiline pattern has it: after \n, \r, U+2028 or U+2029.
+      const c = text.charCodeAt(i - 1);
+      if (i > 0 && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) continue;
+      ONE_ASSIGNMENT.lastIndex = i;
+      const m = ONE_ASSIGNMENT.exec(text);
+      if (m && m[1] === name) v.push(m[2]);
+    }
+    (this.one ??= new Map()).set(name, v);
+    return v;
+  }
+
+  private one?: Map<string, string[]>;
+
   /** Every word on the module's import lines (a name it may re-export). */
   get importWords(): Set<string> {
     if (!this.words) {
@@ -95,6 +120,8 @@ class ModuleText {
 }
 
 const TOP_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)/gm;
+/** TOP_ASSIGNMENT at a given line start. */
+const ONE_ASSIGNMENT = new RegExp(TOP_ASSIGNMENT.source.slice(1), 'y');
 
 const IMPORT_LINE = /^[ \t]*(?:from|import)\b[^\n]*/gm;
 
@@ -384,14 +411,12 @@ export class ProjectModules implements OtherModules {
 
   /** Whether the file calls a helper of a module it imports (lexical: `run(` of `from utils import run`, `utils.run(`). */
   callsHelper(fromFile: string, text: string): boolean {
-    if (!/\bimport\b/.test(text)) return false;
     for (const b of this.importBindings(fromFile, text)) {
       const defs = this.moduleText(b.module)?.launchingDefs;
       if (!defs?.size) continue;
-      const esc = b.alias.replace(/\./g, '\\.');
       if (b.name !== undefined) {
-        if (defs.has(b.name) && new RegExp(`(?<![\\w.])${esc}\\s*\\(`).test(text)) return true;
-      } else if (new RegExp(`(?<![\\w.])${esc}\\.(?:${[...defs].join('|')})\\s*\\(`).test(text)) return true;
+        if (defs.has(b.name) && someUse(text, b.alias, (after) => isCallAt(text, after))) return true;
+      } else if (someUse(text, b.alias, (after) => text.charCodeAt(after) === 46 /* . */ && defs.has(wordAt(text, after + 1)) && isCallAt(text, after + 1 + wordAt(text, after + 1).length))) return true;
     }
     return false;
   }
@@ -401,14 +426,13 @@ export class ProjectModules implements OtherModules {
    * a tool (`tools`: the prefilter's pattern): `PYTHON` of `from .settings import PYTHON`, `settings.PIP`.
    */
   usesToolConstant(fromFile: string, text: string, tools: RegExp): boolean {
-    if (!/\bimport\b/.test(text)) return false;
     for (const b of this.importBindings(fromFile, text)) {
       if (b.name !== undefined) {
         if (this.setsTool(b.module, b.name, tools, 1)) return true;
       } else {
-        const esc = b.alias.replace(/\./g, '\\.');
         const used = new Set<string>();
-        for (const m of text.matchAll(new RegExp(`(?<![\\w.])${esc}\\.(\\w+)`, 'g'))) used.add(m[1]);
+        someUse(text, b.alias, (after) => void (text.charCodeAt(after) === 46 && used.add(wordAt(text, after + 1))));
+        used.delete('');
         for (const name of used) if (this.setsTool(b.module, name, tools, 1)) return true;
       }
     }
@@ -423,7 +447,7 @@ export class ProjectModules implements OtherModules {
     const known = t.tool.get(name);
     if (known !== undefined) return known;
     t.tool.set(name, false); // a cycle ends here
-    const values = t.assigned.get(name) ?? [];
+    const values = t.valuesOf(name);
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH) {
       const named = new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
@@ -433,6 +457,37 @@ export class ProjectModules implements OtherModules {
     t.tool.set(name, sets);
     return sets;
   }
+}
+
+/**
+ * Whether `test` holds for a use of the dotted name `name` in `text`: an occurrence not inside a
+ * longer name or after a `.` (as `(?<![\w.])name` with nothing of a word after it); `test` gets
+ * the offset after it. A plain search instead of a regular expression per name: each new one is
+ * compiled, and the prefilter asks about every name a file imports from the project.
+ */
+function someUse(text: string, name: string, test: (after: number) => boolean | void): boolean {
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (isWordChar(before) || before === 46) continue;
+    const after = i + name.length;
+    if (isWordChar(text.charCodeAt(after))) continue;
+    if (test(after)) return true;
+  }
+  return false;
+}
+
+/** The ASCII word (`\w+`) starting at `at`, or ''. */
+function wordAt(text: string, at: number): string {
+  let j = at;
+  while (isWordChar(text.charCodeAt(j))) j++;
+  return text.slice(at, j);
+}
+
+/** Whitespace, then `(`, at `at`. */
+function isCallAt(text: string, at: number): boolean {
+  let j = at;
+  for (let c = text.charCodeAt(j); c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11; c = text.charCodeAt(++j));
+  return text.charCodeAt(j) === 40;
 }
 
 const FROM_IMPORT_AT = new RegExp(FROM_IMPORT.source.slice(1), 'y');
