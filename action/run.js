@@ -19910,7 +19910,10 @@ var ProjectModules = class {
       if (b.name !== void 0) {
         if (defs.has(b.name) && someUse(text3, b.alias, (after) => isCallAt(text3, after)))
           return true;
-      } else if (someUse(text3, b.alias, (after) => text3.charCodeAt(after) === 46 && defs.has(wordAt(text3, after + 1)) && isCallAt(text3, after + 1 + wordAt(text3, after + 1).length)))
+      } else if (someUse(text3, b.alias, (after) => {
+        const member2 = memberAt(text3, after);
+        return defs.has(member2) && isCallAt(text3, after + 1 + member2.length);
+      }))
         return true;
     }
     return false;
@@ -19926,8 +19929,11 @@ var ProjectModules = class {
           return true;
       } else {
         const used = /* @__PURE__ */ new Set();
-        someUse(text3, b.alias, (after) => void (text3.charCodeAt(after) === 46 && used.add(wordAt(text3, after + 1))));
-        used.delete("");
+        someUse(text3, b.alias, (after) => {
+          const member2 = memberAt(text3, after);
+          if (member2)
+            used.add(member2);
+        });
         for (const name of used)
           if (this.setsTool(b.module, name, tools, 1))
             return true;
@@ -19969,11 +19975,13 @@ function someUse(text3, name, test) {
   }
   return false;
 }
-function wordAt(text3, at2) {
-  let j = at2;
+function memberAt(text3, after) {
+  if (text3.charCodeAt(after) !== 46)
+    return "";
+  let j = after + 1;
   while (isWordChar(text3.charCodeAt(j)))
     j++;
-  return text3.slice(at2, j);
+  return text3.slice(after + 1, j);
 }
 function isCallAt(text3, at2) {
   let j = at2;

@@ -416,7 +416,13 @@ export class ProjectModules implements OtherModules {
       if (!defs?.size) continue;
       if (b.name !== undefined) {
         if (defs.has(b.name) && someUse(text, b.alias, (after) => isCallAt(text, after))) return true;
-      } else if (someUse(text, b.alias, (after) => text.charCodeAt(after) === 46 /* . */ && defs.has(wordAt(text, after + 1)) && isCallAt(text, after + 1 + wordAt(text, after + 1).length))) return true;
+      } else if (
+        someUse(text, b.alias, (after) => {
+          const member = memberAt(text, after);
+          return defs.has(member) && isCallAt(text, after + 1 + member.length);
+        })
+      )
+        return true;
     }
     return false;
   }
@@ -431,8 +437,10 @@ export class ProjectModules implements OtherModules {
         if (this.setsTool(b.module, b.name, tools, 1)) return true;
       } else {
         const used = new Set<string>();
-        someUse(text, b.alias, (after) => void (text.charCodeAt(after) === 46 && used.add(wordAt(text, after + 1))));
-        used.delete('');
+        someUse(text, b.alias, (after) => {
+          const member = memberAt(text, after);
+          if (member) used.add(member);
+        });
         for (const name of used) if (this.setsTool(b.module, name, tools, 1)) return true;
       }
     }
@@ -476,11 +484,12 @@ function someUse(text: string, name: string, test: (after: number) => boolean | 
   return false;
 }
 
-/** The ASCII word (`\w+`) starting at `at`, or ''. */
-function wordAt(text: string, at: number): string {
-  let j = at;
+/** The attribute after a name ending at `after` (`NAME.member`: the ASCII word after the dot), or ''. */
+function memberAt(text: string, after: number): string {
+  if (text.charCodeAt(after) !== 46 /* . */) return '';
+  let j = after + 1;
   while (isWordChar(text.charCodeAt(j))) j++;
-  return text.slice(at, j);
+  return text.slice(after + 1, j);
 }
 
 /** Whitespace, then `(`, at `at`. */
