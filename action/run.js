@@ -1780,6 +1780,8 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path.posix.basename(t[1])))
+    i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
     dflt = ".venv";
@@ -2034,6 +2036,168 @@ function separateCompoundEnds(s) {
   return text3 === s.text ? s : { ...s, text: text3 };
 }
 
+// dist/src/frontends/shell/small-gaps.js
+function plainBefore(t, at2, anyHash = false) {
+  const before = t.slice(t.lastIndexOf("\n", at2 - 1) + 1, at2);
+  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
+    return false;
+  return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
+}
+function smallGaps(t, out) {
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
+    if (plainBefore(t, m.index))
+      out[m.index + m[0].lastIndexOf(")") + 1] = ";";
+  }
+  for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start))
+      continue;
+    for (let k = start; k < m.index + m[0].length; k++)
+      if (t[k] === "\\" && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
+        out[k] = " ";
+  }
+  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start))
+      continue;
+    const andOr = /&&|\|\|/.test(m[0]);
+    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
+      const at2 = m.index + (e.index ?? 0);
+      const before = t.slice(start, at2);
+      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
+        continue;
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at2 + 2, m.index + m[0].length)))
+        out[at2 + 1] = "=";
+    }
+    for (const e of m[0].matchAll(/(?<=[ \t])=~[ \t]+/g)) {
+      const at2 = m.index + (e.index ?? 0);
+      if (!plainBefore(t, at2))
+        continue;
+      const end = regexBeforeGroupEnd(t, at2 + e[0].length);
+      if (end < 0)
+        continue;
+      out[at2 + 1] = "=";
+      for (let k = at2 + e[0].length; k < end; k++)
+        out[k] = "_";
+    }
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2))
+        continue;
+      let q = "";
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q)
+            q = "";
+          out[k] = "_";
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = "_";
+        }
+      }
+    }
+  }
+  for (const m of t.matchAll(/(^|[\n;&|!]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*)\[[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]!-][^\s"']*)[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]][^\s"']*)[ \t]+\](?=[ \t]*(?:$|[;&|)\n]))/gm)) {
+    const at2 = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, at2))
+      out[at2] = ":";
+  }
+  for (const m of t.matchAll(/(?<=[ \t])\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])/g)) {
+    if (plainBefore(t, m.index))
+      for (let k = m.index; k < m.index + m[0].length; k++)
+        out[k] = " ";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*)eval[ \t]+(?=(?:(?:declare|typeset|local|readonly|export)(?:[ \t]+-[A-Za-z]+)*[ \t]+)?[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]*\])?\+?=\()/g)) {
+    const at2 = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, at2))
+      out[at2] = out[at2 + 1] = out[at2 + 2] = out[at2 + 3] = " ";
+  }
+  const last = /\\\n?$/.exec(t.slice(-2));
+  if (last && t[t.length - 2 + last.index - 1] !== "\\" && plainBefore(t, t.length - 2 + last.index))
+    out[t.length - 2 + last.index] = " ";
+  for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
+    const at2 = m.index + m[0].length - 3;
+    if (plainBefore(t, m.index))
+      out.splice(at2, 3, "<", " ", " ");
+  }
+  for (const m of t.matchAll(/`#[^`\n]*`/g)) {
+    if (plainBefore(t, m.index))
+      for (let k = m.index; k < m.index + m[0].length; k++)
+        out[k] = " ";
+  }
+  for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
+    const from = t.lastIndexOf("\n", m.index - 1) + 1;
+    const to = t.indexOf("\n", m.index);
+    const line = t.slice(from, to < 0 ? t.length : to);
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from))
+      out[m.index] = out[m.index + 1] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
+    if (plainBefore(t, m.index + m[1].length))
+      out[m.index + m[1].length + m[2].length] = " ";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
+    const open = m.index + m[1].length + m[2].length;
+    if (!plainBefore(t, open))
+      continue;
+    const close = matchingParen(t, open);
+    const inner = matchingParen(t, open + 1);
+    if (close < 0 || inner < 0 || inner === close - 1)
+      continue;
+    out[open] = " ";
+    out[close] = " ";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
+    const at2 = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, m.index + m[1].length))
+      out[at2] = "_";
+  }
+}
+function regexBeforeGroupEnd(t, from) {
+  let depth = 0;
+  for (let k = from; k < t.length; k++) {
+    const c = t[k];
+    if (c === "\\")
+      k++;
+    else if (c === "(")
+      depth++;
+    else if (c === ")") {
+      if (depth === 0)
+        return k > from ? k : -1;
+      depth--;
+    } else if (c === " " || c === "	" || c === "\n" || c === '"' || c === "'")
+      return -1;
+  }
+  return -1;
+}
+function insideOpenTest(t, lineStart) {
+  const before = t.slice(Math.max(0, lineStart - 2e3), lineStart);
+  return before.lastIndexOf("[[") > before.lastIndexOf("]]") || before.lastIndexOf("((") > before.lastIndexOf("))");
+}
+function matchingParen(t, open) {
+  let depth = 0;
+  const end = Math.min(t.length, open + 4096);
+  for (let k = open; k < end; k++) {
+    const c = t[k];
+    if (c === "\\")
+      k++;
+    else if (c === "'") {
+      for (k++; k < end && t[k] !== "'"; k++)
+        ;
+      if (k >= end)
+        return -1;
+    } else if (c === '"') {
+      for (k++; k < end && t[k] !== '"'; k++)
+        if (t[k] === "\\")
+          k++;
+    } else if (c === "(")
+      depth++;
+    else if (c === ")" && --depth === 0)
+      return k;
+  }
+  return -1;
+}
+
 // dist/src/frontends/shell/grammar-gaps.js
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 var OPERATORS = [":-", ":=", ":+", ":?", "##", "%%", "//", "/#", "/%", "^^", ",,", "-", "=", "+", "?", "#", "%", "/", "^", ",", ":"];
@@ -2042,7 +2206,7 @@ var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
 var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -2279,8 +2443,9 @@ var Scanner = class {
       }
       if (c === "$" && t[i + 1] === "(" && t[i + 2] === "(") {
         const end = this.arithmetic(i + 3);
-        for (let k = i + 1; k < end; k++)
-          blank2.push(k);
+        for (let k = substring ? i : i + 1; k < end; k++)
+          if (t[k] !== "\n")
+            this.out[k] = "_";
         i = end;
         continue;
       }
@@ -2439,120 +2604,6 @@ function closerPairs(t, out) {
       continue;
     out[m.index + m[1].length + m[2].length] = ";";
   }
-}
-function plainBefore(t, at2, anyHash = false) {
-  const before = t.slice(t.lastIndexOf("\n", at2 - 1) + 1, at2);
-  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
-    return false;
-  return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
-}
-function smallGaps(t, out) {
-  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
-    if (plainBefore(t, m.index))
-      out[m.index + m[0].lastIndexOf(")") + 1] = ";";
-  }
-  for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
-    const start = m.index + m[1].length;
-    if (!plainBefore(t, start))
-      continue;
-    for (let k = start; k < m.index + m[0].length; k++)
-      if (t[k] === "\\" && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
-        out[k] = " ";
-  }
-  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
-    const start = m.index + m[1].length;
-    if (!plainBefore(t, start))
-      continue;
-    const andOr = /&&|\|\|/.test(m[0]);
-    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
-      const at2 = m.index + (e.index ?? 0);
-      const before = t.slice(start, at2);
-      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
-        continue;
-      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at2 + 2, m.index + m[0].length)))
-        out[at2 + 1] = "=";
-    }
-    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
-      const from = m.index + (g.index ?? 0) + 2;
-      if (!plainBefore(t, from - 2))
-        continue;
-      let q = "";
-      for (let k = from; k < from + g[1].length; k++) {
-        if (q) {
-          if (t[k] === q)
-            q = "";
-          out[k] = "_";
-        } else if (t[k] === '"' || t[k] === "'") {
-          q = t[k];
-          out[k] = "_";
-        }
-      }
-    }
-  }
-  for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
-    const at2 = m.index + m[0].length - 3;
-    if (plainBefore(t, m.index))
-      out.splice(at2, 3, "<", " ", " ");
-  }
-  for (const m of t.matchAll(/`#[^`\n]*`/g)) {
-    if (plainBefore(t, m.index))
-      for (let k = m.index; k < m.index + m[0].length; k++)
-        out[k] = " ";
-  }
-  for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
-    const from = t.lastIndexOf("\n", m.index - 1) + 1;
-    const to = t.indexOf("\n", m.index);
-    const line = t.slice(from, to < 0 ? t.length : to);
-    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from))
-      out[m.index] = out[m.index + 1] = "_";
-  }
-  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
-    if (plainBefore(t, m.index + m[1].length))
-      out[m.index + m[1].length + m[2].length] = " ";
-  }
-  for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
-    const open = m.index + m[1].length + m[2].length;
-    if (!plainBefore(t, open))
-      continue;
-    const close = matchingParen(t, open);
-    const inner = matchingParen(t, open + 1);
-    if (close < 0 || inner < 0 || inner === close - 1)
-      continue;
-    out[open] = " ";
-    out[close] = " ";
-  }
-  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
-    const at2 = m.index + m[1].length + m[2].length;
-    if (plainBefore(t, m.index + m[1].length))
-      out[at2] = "_";
-  }
-}
-function insideOpenTest(t, lineStart) {
-  const before = t.slice(Math.max(0, lineStart - 2e3), lineStart);
-  return before.lastIndexOf("[[") > before.lastIndexOf("]]") || before.lastIndexOf("((") > before.lastIndexOf("))");
-}
-function matchingParen(t, open) {
-  let depth = 0;
-  const end = Math.min(t.length, open + 4096);
-  for (let k = open; k < end; k++) {
-    const c = t[k];
-    if (c === "\\")
-      k++;
-    else if (c === "'") {
-      for (k++; k < end && t[k] !== "'"; k++)
-        ;
-      if (k >= end)
-        return -1;
-    } else if (c === '"') {
-      for (k++; k < end && t[k] !== '"'; k++)
-        if (t[k] === "\\")
-          k++;
-    } else if (c === "(")
-      depth++;
-    else if (c === ")" && --depth === 0)
-      return k;
-  }
-  return -1;
 }
 
 // dist/src/frontends/shell/batch.js
@@ -2774,6 +2825,23 @@ function patternQuotes(t, start) {
     }
   }
   return void 0;
+}
+function endAtExec(s, root) {
+  if (!s.text.includes("exec"))
+    return s;
+  for (const c of root.children) {
+    if (!c || c.isError || c.hasError)
+      return s;
+    if (c.type !== "command" || c.firstChild?.type !== "command_name")
+      continue;
+    const name = c.firstChild.text;
+    if (name !== "exit" && (name !== "exec" || !c.children.some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== "comment")))
+      continue;
+    const t = s.text;
+    const text3 = t.slice(0, c.endIndex) + t.slice(c.endIndex).replace(/[^\n]/g, " ");
+    return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
+  }
+  return s;
 }
 
 // dist/src/frontends/shell/words.js
@@ -3176,26 +3244,22 @@ function parseShellWord(script, opts = {}) {
       }
     } else
       s = rewritten;
-    if (tree?.rootNode.hasError) {
-      const separated = separateCompoundEnds(s);
-      const again = separated === s ? null : parser.parse(separated.text);
-      if (again && !again.rootNode.hasError) {
-        tree.delete();
-        tree = again;
-        s = separated;
-      } else
-        again?.delete();
-    }
-    if (tree?.rootNode.hasError) {
-      const repaired = repairCasePatterns(s, tree.rootNode);
+    const retry = (repair, better) => {
+      if (!tree?.rootNode.hasError)
+        return;
+      const repaired = repair(s, tree.rootNode);
       const again = repaired === s ? null : parser.parse(repaired.text);
-      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+      if (again && better(again.rootNode, tree.rootNode)) {
         tree.delete();
         tree = again;
         s = repaired;
       } else
         again?.delete();
-    }
+    };
+    const fewerErrors = (again, now) => errorCount(again) < errorCount(now);
+    retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
+    retry(repairCasePatterns, fewerErrors);
+    retry(endAtExec, fewerErrors);
     if (!tree) {
       result2.errors.push({ message: "the shell parser gave up on this script", span: script.span });
       return result2;
@@ -4505,12 +4569,16 @@ var RUNNING_VERSION = "the running interpreter's version";
 var CONFIG_MAX_BYTES = 2 * 1024 * 1024;
 var YAML_CONFIG_MAX_BYTES = 512 * 1024;
 var SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+var NO_VENV_LINE_WORDS = /activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 var CONFIG_WORDS = new RegExp(`python|pip|${SHELL_LINE_WORDS.source}`, "i");
 function configMayMatter(text3, tools) {
   return CONFIG_WORDS.test(text3) || hasToolName(tools, text3);
 }
 function shellLineMayMatter(text3, tools) {
   return SHELL_LINE_WORDS.test(text3) || hasToolName(tools, text3);
+}
+function shellLineMayMatterWithoutVenv(text3) {
+  return NO_VENV_LINE_WORDS.test(text3);
 }
 var TooDeepError = class extends Error {
 };
@@ -7215,6 +7283,7 @@ var SHELL_DIALECTS = [
   [/^bash$/, "bash"],
   [/^(sh|dash|ash|ksh|mksh|posh|busybox)$/, "sh"]
 ];
+var CREATES_VENV = /-m\s*['"]?(?:venv|virtualenv)(?![\w.-])|(?:^|[^\w.-])virtualenv(?![\w.-])|\buv\s+['"]?venv(?![\w.-])/;
 function analyzeMakefile(file, opts = {}) {
   const parsed = parseMakefile(file.text);
   const problems = parsed.problems;
@@ -7462,15 +7531,16 @@ function analyzeMakefile(file, opts = {}) {
     return w;
   };
   const textOf = (sh) => sh.text.s;
-  const creates = (sh) => /venv|virtualenv/.test(textOf(sh));
+  const creates = (sh) => CREATES_VENV.test(textOf(sh));
   const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
   const mayMatter = (sh) => !(opts.parseLess && opts.tools && !shellLineMayMatter(textOf(sh), opts.tools) && !removes(sh));
-  const parsedShells = jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh)));
-  makefileStats.shellScripts += parsedShells.length;
-  for (const sh of parsedShells)
+  const counted = (sh) => {
+    makefileStats.shellScripts++;
     makefileStats.shellChars += sh.text.s.length;
+    return sh;
+  };
   const created = /* @__PURE__ */ new Map();
-  const createdBy = parseShellBatch(parsedShells.filter(creates).map(wordOf), () => jobs.map((job) => {
+  const createdBy = parseShellBatch(jobs.flatMap((job) => job.dialect === void 0 ? [] : job.shells.filter(creates).map((sh) => wordOf(counted(sh)))), () => jobs.map((job) => {
     const venvs = /* @__PURE__ */ new Map();
     const dialect = job.dialect;
     if (dialect === void 0)
@@ -7508,6 +7578,7 @@ function analyzeMakefile(file, opts = {}) {
       }
     });
   };
+  const noVenv = opts.parseLess && created.size === 0 && jobs.every((j) => !j.virtualEnv && !j.shells.some((sh) => shellLineMayMatterWithoutVenv(textOf(sh))));
   jobs.forEach((job, i) => {
     const named = job.shells.map(textOf).join("\n");
     const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath2(v));
@@ -7516,8 +7587,10 @@ function analyzeMakefile(file, opts = {}) {
     if (dialect === void 0)
       return;
     for (const sh of job.shells) {
-      if (!mayMatter(sh))
+      if (noVenv || !mayMatter(sh))
         continue;
+      if (!creates(sh))
+        counted(sh);
       part.push({ job, sh, dialect, venvs });
       partChars += sh.text.s.length;
       if (part.length >= PASS_SCRIPTS || partChars >= PASS_CHARS)
@@ -11161,7 +11234,7 @@ var PythonRewriter = class {
           return void 0;
         else if (lit.parentType === "argument_list" && (this.site.api.startsWith("asyncio.") || this.opts.varargs))
           text4 = seq;
-        else if ((lit.parentType === "argument_list" || lit.parentType === "keyword_argument") && this.takesArgv())
+        else if ((lit.parentType === "argument_list" || lit.parentType === "keyword_argument") && this.takesArgv() && this.site.argv.length === 1)
           text4 = `[${seq}]`;
         else
           return void 0;
@@ -13217,12 +13290,13 @@ function analyzeProcfile(file) {
   out.problems.push(...problems);
   return finishAnalysis(out, suppressions);
 }
+var SCRIPT_EXTENSION = /\.(?:sh|bash|zsh|ksh|py|pyw|ps1|bat|cmd|rb|js|ts|pl)$/i;
 var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const base = path15.posix.basename(p.replace(/\\/g, "/"));
-    return base === "Procfile" || base.startsWith("Procfile.");
+    return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16147,6 +16221,29 @@ function applyPolicy(site, verdict, judgeOne) {
 }
 
 // dist/src/judge/judge.js
+var STDLIB_TOOLS = /* @__PURE__ */ new Set([
+  "http.server",
+  "json.tool",
+  "zipfile",
+  "tarfile",
+  "gzip",
+  "base64",
+  "calendar",
+  "webbrowser",
+  "uuid",
+  "tabnanny",
+  "tokenize",
+  "ast",
+  "dis",
+  "pickletools",
+  "filecmp",
+  "mimetypes",
+  "zipapp",
+  "quopri",
+  "uu",
+  "binhex",
+  "encodings.rot_13"
+]);
 function leadingText2(w) {
   let text3 = "";
   for (const f of w.fragments) {
@@ -16267,6 +16364,8 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
     if (module !== void 0 && SELF_MANAGED_TOOLS.has(module.replace(/_/g, "-")))
       return void 0;
     if (module === "venv")
+      return void 0;
+    if (module !== void 0 && STDLIB_TOOLS.has(module))
       return void 0;
     return { tool: "interpreter", name, resolution, words: 1, programSpan };
   }
@@ -16699,19 +16798,22 @@ var bareConsoleScript = defineRule({
     if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
+    const beside = {
+      title: `Use the ${verdict.name} beside sys.executable`,
+      target: { kind: "interpreter-bin", name: verdict.name },
+      reason: `assumes ${verdict.name} is installed in the running environment`
+    };
     ctx.report({
       ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
       fix: verdict.module ? {
         title: `Use sys.executable -m ${verdict.module}`,
         target: { kind: "interpreter", module: verdict.module },
         cap: "unsafe",
-        reason: `the ${verdict.module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`
-      } : {
-        title: `Use the ${verdict.name} beside sys.executable`,
-        target: { kind: "interpreter-bin", name: verdict.name },
-        cap: "unsafe",
-        reason: `assumes ${verdict.name} is installed in the running environment`
-      }
+        reason: `the ${verdict.module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`,
+        // Where `-m` cannot be written in place of the name (a helper that puts it first in
+        // its own argv: kolla-ansible's `run_command("ansible-galaxy", args)`), the script itself.
+        fallback: beside
+      } : { ...beside, cap: "unsafe" }
     });
   }
 });
@@ -18403,15 +18505,8 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: dir, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ELOOP" ? "symbolic link loop; skipped" : `cannot resolve folder: ${code}`, partial: false });
       return;
     }
-    if (ancestors.has(real)) {
-      let shown2 = real;
-      try {
-        shown2 = fs7.realpathSync(dir);
-      } catch {
-      }
-      problems.push({ path: dir, kind: "symlink-loop", message: `symbolic link loop (already visited as ${shown2}); skipped`, partial: false });
+    if (ancestors.has(real))
       return;
-    }
     if (seenDirs.has(real))
       return;
     seenDirs.add(real);

@@ -196,7 +196,7 @@ test('blocks: unbalanced brackets or an unterminated literal: nothing is blanked
 
 const CASES: [string, string][] = [
   ["wrapper_other_block", "import subprocess\n\ndef unrelated():\n    return 1\n\ndef run(c):\n    subprocess.run(c)\n\ndef main():\n    run([\"pip\", \"install\", \"x\"])\n"],
-  ["helper_returns_argv", "import subprocess\n\ndef cmd():\n    return [\"python\", \"-m\", \"http.server\"]\n\nclass Unrelated:\n    def m(self):\n        return 2\n\ndef go():\n    subprocess.run(cmd())\n"],
+  ["helper_returns_argv", "import subprocess\n\ndef cmd():\n    return [\"python\", \"-m\", \"app.server\"]\n\nclass Unrelated:\n    def m(self):\n        return 2\n\ndef go():\n    subprocess.run(cmd())\n"],
   ["import_in_other_function", "def setup():\n    import subprocess as sp\n    return sp\n\ndef unrelated():\n    return 3\n\ndef go():\n    sp.run([\"pip\", \"install\", \"y\"])\n"],
   ["method_wrapper_other_class", "import subprocess\n\nclass A:\n    def sh(self, c):\n        subprocess.run(c, shell=True)\n\nclass Other:\n    def x(self):\n        return 1\n\nclass B(A):\n    def go(self):\n        self.sh(\"pip install x\")\n"],
   ["class_attribute", "import subprocess\n\nclass Unrelated:\n    pass\n\nclass C:\n    cmd = [\"python\", \"x.py\"]\n\n    def go(self):\n        subprocess.run(self.cmd)\n"],

@@ -335,9 +335,9 @@ const FIX_CASES: FixCase[] = [
   {
     // `import sys` inside a function does not bind it at module level: a module import is added.
     file: 'sys_in_function.py',
-    source: 'import subprocess\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run(["python", "-m", "http.server"])\n',
-    safe: 'import subprocess\nimport sys\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "http.server"])\n',
-    unsafe: 'import subprocess\nimport sys\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "http.server"])\n',
+    source: 'import subprocess\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run(["python", "-m", "app.server"])\n',
+    safe: 'import subprocess\nimport sys\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "app.server"])\n',
+    unsafe: 'import subprocess\nimport sys\n\n\ndef argv():\n    import sys\n    return sys.argv\n\n\ndef serve():\n    subprocess.run([sys.executable, "-m", "app.server"])\n',
     python: 3,
   },
   {

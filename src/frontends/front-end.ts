@@ -54,6 +54,13 @@ export const YAML_CONFIG_MAX_BYTES = 512 * 1024;
 const SHELL_LINE_WORDS = /venv|virtualenv|activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
 
 /**
+ * Of those, the words that can take part in a finding where no venv is known: an activation, an
+ * exported VIRTUAL_ENV, an environment manager. Without a venv created or exported, a Python tool
+ * started by name, by path or removed has no venv to miss.
+ */
+const NO_VENV_LINE_WORDS = /activate|VIRTUAL_ENV|\buv\b|conda|poetry|pdm|hatch/i;
+
+/**
  * Words every configuration finding needs one of (a Python tool, a venv, an activation …): the
  * above, and `python` or `pip` in any case anywhere.
  */
@@ -72,6 +79,11 @@ export function configMayMatter(text: string, tools: RegExp): boolean {
  */
 export function shellLineMayMatter(text: string, tools: RegExp): boolean {
   return SHELL_LINE_WORDS.test(text) || hasToolName(tools, text);
+}
+
+/** shellLineMayMatter where the file knows no venv (none created, none exported as VIRTUAL_ENV). */
+export function shellLineMayMatterWithoutVenv(text: string): boolean {
+  return NO_VENV_LINE_WORDS.test(text);
 }
 
 export interface FrontEnd {

@@ -9,6 +9,19 @@ import type { Verdict } from '../kernel/verdict.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
 import { applyPolicy, reliantLaunches } from './policy.js';
 
+/**
+ * Standard-library modules run with `-m` that do their own work and import nothing of the
+ * environment: serve, format, compress or encode files. Not the ones that run or import the
+ * project's code (unittest, doctest, pdb, cProfile, profile, trace, timeit, pydoc, runpy), report
+ * on their interpreter's own environment (site, sysconfig), install into it (ensurepip, pip), or
+ * byte-compile for its version (compileall, py_compile: another interpreter's `.pyc` files are not
+ * the ones the environment's Python reads).
+ */
+const STDLIB_TOOLS: ReadonlySet<string> = new Set([
+  'http.server', 'json.tool', 'zipfile', 'tarfile', 'gzip', 'base64', 'calendar', 'webbrowser', 'uuid',
+  'tabnanny', 'tokenize', 'ast', 'dis', 'pickletools', 'filecmp', 'mimetypes', 'zipapp', 'quopri', 'uu', 'binhex', 'encodings.rot_13',
+]);
+
 export interface ConsoleScript {
   /** Module for `python -m`, when one is known to exist. */
   module?: string;
@@ -178,6 +191,9 @@ function classifyName(
     if (module !== undefined && SELF_MANAGED_TOOLS.has(module.replace(/_/g, '-'))) return undefined;
     // `python3 -m venv DIR`: making a new venv from the interpreter PATH finds is choosing its base.
     if (module === 'venv') return undefined;
+    // `python -m http.server`, `-m json.tool`, `-m zipfile`: a standard-library tool that runs no
+    // code of the project runs the same in any Python of that version (as inline stdlib code does).
+    if (module !== undefined && STDLIB_TOOLS.has(module)) return undefined;
     return { tool: 'interpreter', name, resolution, words: 1, programSpan };
   }
   if (isPipName(name)) return otherMajorOnPurpose(name, site) ? undefined : { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };

@@ -110,16 +110,9 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
       problems.push({ path: dir, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ELOOP' ? 'symbolic link loop; skipped' : `cannot resolve folder: ${code}`, partial: false });
       return;
     }
-    if (ancestors.has(real)) {
-      let shown = real;
-      try {
-        shown = fs.realpathSync(dir);
-      } catch {
-        /* the device and inode name it */
-      }
-      problems.push({ path: dir, kind: 'symlink-loop', message: `symbolic link loop (already visited as ${shown}); skipped`, partial: false });
-      return;
-    }
+    // A link back to a folder being walked (bup's Documentation/man1 -> .): every file under it is
+    // checked under that folder's name, so nothing is left unchecked; it is not followed.
+    if (ancestors.has(real)) return;
     // A second name for a folder checked elsewhere (`config -> conf`): nothing is left unchecked.
     if (seenDirs.has(real)) return;
     seenDirs.add(real);

@@ -46,6 +46,11 @@ export const bareConsoleScript = defineRule({
   check(site, verdict, ctx) {
     if (!verdict || verdict.held || verdict.tool !== 'console-script' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : '' };
+    const beside = {
+      title: `Use the ${verdict.name} beside sys.executable`,
+      target: { kind: 'interpreter-bin' as const, name: verdict.name },
+      reason: `assumes ${verdict.name} is installed in the running environment`,
+    };
     ctx.report({
       ...(verdict.module ? { messageId: 'runModule' as const, data: { ...data, module: verdict.module } } : { messageId: 'runBeside' as const, data }),
       fix: verdict.module
@@ -54,13 +59,11 @@ export const bareConsoleScript = defineRule({
             target: { kind: 'interpreter', module: verdict.module },
             cap: 'unsafe',
             reason: `the ${verdict.module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`,
+            // Where `-m` cannot be written in place of the name (a helper that puts it first in
+            // its own argv: kolla-ansible's `run_command("ansible-galaxy", args)`), the script itself.
+            fallback: beside,
           }
-        : {
-            title: `Use the ${verdict.name} beside sys.executable`,
-            target: { kind: 'interpreter-bin', name: verdict.name },
-            cap: 'unsafe',
-            reason: `assumes ${verdict.name} is installed in the running environment`,
-          },
+        : { ...beside, cap: 'unsafe' },
     });
   },
 });

@@ -87,10 +87,29 @@ test('makefile: the sites of a batch are those of each line parsed alone', async
 /** CPython's own Makefile (every CPython install has one), if this machine has a CPython. */
 const cpythonMakefile = (): string | undefined => cpythonMakefiles()[0];
 
-test("makefile: CPython's own Makefile takes a few dozen parses, not one per recipe line", async (t) => {
+/**
+ * CPython's Makefile with a venv made by a rule of its own (`venv:`): every recipe line that runs a
+ * Python tool may then miss it, and goes to the shell model. CPython's own creates none.
+ */
+const withVenv = (text: string) => `${text}\nvenv:\n\tpython3 -m venv .venv\n`;
+
+test("makefile: CPython's own Makefile creates no venv, and hands no recipe line to the shell model", async (t) => {
   const m = cpythonMakefile();
   if (!m) return t.skip('no CPython Makefile on this machine (pyenv root, sysconfig.get_makefile_filename())');
   const file = new SourceFile(m, fs.readFileSync(m, 'utf8'));
+  const tools = toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys());
+  const m0 = { ...makefileStats };
+  const { parses, result } = await parsesDuring(async () => makefileFrontEnd.analyze(file, (a) => a, { parseLess: true, tools }));
+  // `./python -m test`, `python3.11 Tools/…` on ~150 lines: with no venv they have none to miss.
+  assert.equal(makefileStats.shellScripts - m0.shellScripts, 0);
+  assert.equal(parses, 0);
+  assert.deepEqual(result.sites, []);
+});
+
+test("makefile: CPython's Makefile with a venv takes a few dozen parses, not one per recipe line", async (t) => {
+  const m = cpythonMakefile();
+  if (!m) return t.skip('no CPython Makefile on this machine (pyenv root, sysconfig.get_makefile_filename())');
+  const file = new SourceFile(m, withVenv(fs.readFileSync(m, 'utf8')));
   const tools = toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys());
   const { parses, result } = await parsesDuring(async () => makefileFrontEnd.analyze(file, (a) => a, { parseLess: true, tools }));
   const recipeLines = (file.text.match(/^\t/gm) ?? []).length;
@@ -109,7 +128,8 @@ test("makefile: every CPython Makefile on this machine is read within a work bud
   await loadParsers();
   const tools = toolNamePattern(CURATED_CONSOLE_SCRIPTS.keys());
   for (const m of found) {
-    const file = new SourceFile(m, fs.readFileSync(m, 'utf8'));
+    // With a venv: the lines that run a Python tool go to the shell model too.
+    const file = new SourceFile(m, withVenv(fs.readFileSync(m, 'utf8')));
     const n = file.text.length;
     const e0 = { ...expansionStats };
     const m0 = { ...makefileStats };
@@ -148,9 +168,18 @@ test('makefile: lines naming python or pip only in paths and other words are not
   };
   const quiet = run('all:\n\tgcc -c Python/ceval.c -o Python/ceval.o\n\tcat PIPELINE | tee pipe.log\n\tcp Lib/PyPI.txt out/\n');
   assert.equal(quiet.parsed, 0, quiet.sites.join(' | '));
-  const kept = run('all:\n\tgcc -c Python/ceval.c\n\t./python -m test\n\tpython3.11 Tools/x.py\n\t. .venv/bin/activate\n\tpoetry run x\n\tVIRTUAL_ENV=/opt/v tool\n');
-  assert.equal(kept.parsed, 5, kept.sites.join(' | '));
+  const lines = 'all:\n\tgcc -c Python/ceval.c\n\t./python -m test\n\tpython3.11 Tools/x.py\n\t. .venv/bin/activate\n\tpoetry run x\n\tVIRTUAL_ENV=/opt/v tool\n';
+  const kept = run(`${lines}venv:\n\tpython3 -m venv .venv\n`);
+  assert.equal(kept.parsed, 6, kept.sites.join(' | '));
   assert.ok(kept.sites.includes('./python -m test') && kept.sites.includes('python3.11 Tools/x.py'), kept.sites.join(' | '));
+  // An activation alone is enough: a later line may rely on it.
+  assert.equal(run(lines).parsed, 5);
+  // With no venv made, activated or exported as VIRTUAL_ENV and no environment manager, a Python
+  // tool has no venv to miss: no line is run.
+  const venvLess = run('all:\n\tgcc -c Python/ceval.c\n\t./python -m test\n\tpython3.11 Tools/x.py\n\tpip install .\n');
+  assert.equal(venvLess.parsed, 0, venvLess.sites.join(' | '));
+  const exported = run('export VIRTUAL_ENV := /opt/v\nall:\n\t./python -m test\n');
+  assert.deepEqual(exported.sites, ['./python -m test']);
 });
 
 // CPython's Makefile: hundreds of rules whose prerequisite lists are hundreds of names long

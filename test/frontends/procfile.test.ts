@@ -10,6 +10,9 @@ const { analyze } = configLinter('Procfile');
 test('procfile claims: Procfile and Procfile.*', () => {
   for (const p of ['Procfile', 'app/Procfile.dev', 'Procfile.worker']) assert.equal(claimingFrontEnd(p), procfileFrontEnd, p);
   for (const p of ['procfile.txt', 'Procfiles/x', 'MyProcfile']) assert.notEqual(claimingFrontEnd(p), procfileFrontEnd, p);
+  // unseen7's babybuddy: Procfile.sh is the bash script its Procfile runs.
+  assert.equal(claimingFrontEnd('Procfile.sh', '#!/bin/bash')?.language, 'shell');
+  assert.equal(claimingFrontEnd('deploy/Procfile.py', '')?.language, 'python');
 });
 
 test('procfile positions: the command after "name:", each word at its column', async () => {

@@ -116,3 +116,65 @@ describe('shell model: the corpus\'s last valid scripts', () => {
     broken('case $x in\n  *"\n"a"b) pip install y ;;\nesac\n');
   });
 });
+
+describe('shell model: valid scripts of unseen7 (session 18)', () => {
+  test('a regex right before the `)` of a group in [[ … ]] (moonraker-telegram-bot, diskimage-builder)', () => {
+    const cmds = clean('while [[ ! ($p =~ ^(?i)(y|n|no|yes)(?-i)$) ]]; do\n  read p\ndone\nif [[ (! $E =~ no-final-image) && "$R" == "0" ]]; then echo y; fi\n[[ ($x =~ a) ]] && echo z');
+    assert.deepEqual(cmds.slice(0, 3), [['read', 'p'], ['echo', 'y'], ['echo', 'z']]);
+    broken('[[ ! ($p =~ y) ]] )\n');
+  });
+
+  test('eval of an array assignment (diskimage-builder\'s bootloader and disk-image-create)', () => {
+    const cmds = clean('declare -A DEVICES\neval DEVICES=( $IMAGE_BLOCK_DEVICES )\neval declare -A image_elements=($(get_image_element_array))\neval "X=( a )"');
+    // `DEVICES=( … )` is an assignment (no command); the declaration and its substitution are read.
+    assert.deepEqual(cmds.slice(0, 4), [['declare', '-A', 'DEVICES'], ['declare', '-A', 'image_elements=<unknown>'], ['get_image_element_array'], ['eval', 'X=( a )']]);
+    broken('eval DEVICES=( $IMAGE_BLOCK_DEVICES\n');
+  });
+
+  test('a test of two operands, the operator from "$@" (pyenv\'s python-build)', () => {
+    const cmds = clean('is_mac() {\n  [ $# -eq 0 ] || [ "$(osx_version)" "$@" ]\n}\nis_mac -ge 1010\n[ ! "$x" ] && echo none');
+    assert.deepEqual(cmds.slice(0, 3), [[':', '<unknown>', '<unknown>', ']'], ['osx_version'], ['is_mac', '-ge', '1010']]);
+    assert.ok(cmds.some((c) => c[0] === 'echo'), 'the unary test is read as a test');
+    broken('[ "$(osx_version)" "$@" ] )\n');
+  });
+
+  test('an arithmetic substring offset (pyenv\'s "${@:$(( $n + 1 ))}")', () => {
+    const cmds = clean('for arg in "${@:$(( $package_type_nargs + 1 ))}"; do\n  "$arg" || return 0\ndone');
+    assert.deepEqual(cmds[0], ['<unknown>']);
+  });
+
+  test('a descriptor named by a variable after a group (bup\'s test/lib/btl.sh)', () => {
+    const cmds = clean('err_to() {\n  { "$@" 2>&1 >&${fd} {fd}>&- | tee "$err" {fd}>&-; rc="${PIPESTATUS[0]}"; } \\\n    {fd}>&1\n}\nerr_to make');
+    assert.deepEqual(cmds.slice(0, 3), [['<unknown>'], ['tee', '<unknown>'], ['err_to', 'make']]);
+  });
+
+  test('a backslash that ends the script (TTS\'s recipes/kokoro run.sh)', () => {
+    for (const src of ['python3 -m pip install x \\', 'python3 -m pip install x \\\n']) {
+      assert.ok(bashAccepts(src), src);
+      const r = parseShellWord(textWord(src, 0));
+      assert.deepEqual(r.errors, [], JSON.stringify(src));
+      assert.deepEqual(argvs(r.commands), [['python3', '-m', 'pip', 'install', 'x']]);
+    }
+  });
+
+  test('nothing after a top-level exec runs: a sh preamble that execs Python on the file (bup\'s dev/ tools)', () => {
+    const src = '#!/bin/sh\n"""": # -*-python-*-\nbup_exec="$(dirname "$0")/bup-exec" || exit $?\nexec "$bup_exec" "$0" ${1+"$@"}\n"""\n\nimport os\nprint("usage: x (--user | --group)", file=sys.stderr)\n';
+    assert.ok(!bashAccepts(src), 'bash -n reads past the exec');
+    const r = parseShellWord(textWord(src, 0));
+    assert.deepEqual(r.errors, [], src);
+    assert.deepEqual(argvs(r.commands), [[':'], ['dirname', '<unknown>'], ['exit', '<unknown>'], ['exec', '<unknown>', '<unknown>', '<unknown>']]);
+    // An exec that only redirects replaces nothing, and an error before the exec is still one.
+    assert.notDeepEqual(parseShellWord(textWord('exec 3>&1\n"""\nprint("a (b)")\n', 0)).errors, []);
+    assert.notDeepEqual(parseShellWord(textWord('echo (\nexec python3 "$0"\n"""\nprint("a (b)")\n', 0)).errors, []);
+  });
+});
+
+test('nothing after a top-level exit runs: a loop that execs the first interpreter found, else exit 2 (bup\'s dev/cleanup-mounts-under)', () => {
+  const src = '#!/bin/sh\n"""": # -*-python-*-\nfor python in python3 python; do\n    if command -v "$python"; then\n        exec "$python" "$0" "$@"\n    fi\ndone\necho "error: no python" 1>&2\nexit 2\n"""\n\nimport os.path, re\nprint("a (b)")\n';
+  assert.ok(!bashAccepts(src), 'bash -n reads past the exit');
+  const r = parseShellWord(textWord(src, 0));
+  assert.deepEqual(r.errors, [], src);
+  assert.deepEqual(argvs(r.commands).slice(-2), [['echo', 'error: no python'], ['exit', '2']]);
+  // `cmd || exit 1` is no top-level exit: an error after it is still one.
+  assert.notDeepEqual(parseShellWord(textWord('true || exit 1\n"""\nprint("a (b)")\n', 0)).errors, []);
+});

@@ -20,13 +20,31 @@ testRule(bareConsoleScript, {
   ],
   invalid: [
     {
+      // unseen7's kolla-ansible: a helper puts its first argument first in its own argv; a list
+      // written there would be its program (`[[sys.executable, …]] + args`), so the script beside
+      // the interpreter is written instead.
+      name: 'a helper that builds [executable] + args: the script beside sys.executable, not a list',
+      code: 'import subprocess\n\n\ndef run_command(executable, args):\n    subprocess.run([executable] + args, check=True)\n\n\ndef lint():\n    run_command("flake8", ["--count"])\n',
+      errors: [{ line: 9, messageId: 'runModule' }],
+      output: null,
+      unsafeOutput: 'import os\nimport subprocess\nimport sys\n\n\ndef run_command(executable, args):\n    subprocess.run([executable] + args, check=True)\n\n\ndef lint():\n    run_command(os.path.join(os.path.dirname(sys.executable), "flake8"), ["--count"])\n',
+    },
+    {
+      name: 'a helper that passes its argument on as the whole argv: the list is right there',
+      code: 'import subprocess\n\n\ndef run(cmd):\n    subprocess.run(cmd, check=True)\n\n\nrun("pytest")\n',
+      errors: [{ line: 8, messageId: 'runModule' }],
+      output: null,
+      unsafeOutput: 'import subprocess\nimport sys\n\n\ndef run(cmd):\n    subprocess.run(cmd, check=True)\n\n\nrun([sys.executable, "-m", "pytest"])\n',
+    },
+    {
       // Spyder's vendored pylsp flake8 plugin: the name is another call's default, used as one word
-      // of argv (`[exe] + args`); a list written there would be spliced in as one element.
-      name: "the default of another call's argument, used as one argv word: found, no fix",
+      // of argv (`[exe] + args`); a list written there would be spliced in as one element, so the
+      // script beside the interpreter (one word, as the default is) is offered instead.
+      name: "the default of another call's argument, used as one argv word: found, the script beside sys.executable",
       code: 'import subprocess\nimport sys\n\n\ndef run(settings, args):\n    exe = settings.get("executable", "flake8")\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n',
       errors: [{ line: 9, messageId: 'runModule' }],
       output: null,
-      unsafeOutput: null,
+      unsafeOutput: 'import os\nimport subprocess\nimport sys\n\n\ndef run(settings, args):\n    exe = settings.get("executable", os.path.join(os.path.dirname(sys.executable), "flake8"))\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n',
     },
     {
       name: 'a program string as the call\'s own argument (positional or args=) → a list',

@@ -123,9 +123,9 @@ testRule(barePythonInterpreter, {
     },
     {
       name: 'f-string shell command',
-      code: 'import os\nimport shlex\nimport sys\nos.system(f"cd {d} && python -m http.server")\n',
+      code: 'import os\nimport shlex\nimport sys\nos.system(f"cd {d} && python -m app.server")\n',
       errors: [{ line: 4, column: 23, messageId: 'bareInterpreter' }],
-      output: 'import os\nimport shlex\nimport sys\nos.system(f"cd {d} && {shlex.quote(sys.executable)} -m http.server")\n',
+      output: 'import os\nimport shlex\nimport sys\nos.system(f"cd {d} && {shlex.quote(sys.executable)} -m app.server")\n',
     },
     {
       name: '% formatting: parenthesised, and the path\'s own % doubled (right for any path)',
@@ -141,7 +141,7 @@ testRule(barePythonInterpreter, {
     },
     {
       name: 'shlex.split of a literal: reported, no automatic fix',
-      code: 'import shlex, subprocess\nsubprocess.run(shlex.split("python -m http.server"))\n',
+      code: 'import shlex, subprocess\nsubprocess.run(shlex.split("python -m app.server"))\n',
       errors: [{ line: 2, column: 29, messageId: 'bareInterpreter' }],
       output: null,
       unsafeOutput: null,

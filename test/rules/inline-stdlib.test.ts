@@ -25,6 +25,8 @@ testRule(venvNotOnPath, {
     { name: '<<- strips the tabs before the indented body', code: SCRIPT('if true; then\n\tpython3 - <<-EOF\n\timport sys\n\tif sys.argv:\n\t    print(1)\n\tEOF\nfi\n') },
     { name: 'no import at all, options before -c', code: SCRIPT('python3 -I -c "print(42)"\n') },
     { name: 'imports inside a function and a try', code: SCRIPT("python3 -c $'def f():\\n    import shutil\\ntry:\\n    import tomllib\\nexcept ImportError:\\n    pass'\n") },
+    // unseen7's TTS notebook (`!python -m http.server`).
+    { name: 'a standard-library tool run with -m', code: SCRIPT('python3 -m http.server 8000 &\npython3 -m json.tool < a.json\n') },
   ],
   invalid: [
     { name: 'a third-party import', code: SCRIPT('python3 -c "import requests; print(requests.__version__)"\n'), errors: [notOnPath(4)], output: null },
@@ -37,6 +39,9 @@ testRule(venvNotOnPath, {
     { name: 'code that does not parse', code: SCRIPT("python3 -c 'import os; print(os.sep'\n"), errors: [notOnPath(4)], output: null },
     { name: 'a script file, the here-doc is only its stdin', code: SCRIPT("python3 manage.py shell <<'EOF'\nimport os\nEOF\n"), errors: [notOnPath(4)], output: null },
     { name: 'ensurepip installs into the interpreter that runs it', code: SCRIPT("python3 -c 'import ensurepip; ensurepip.bootstrap()'\n"), errors: [notOnPath(4)], output: null },
+    { name: 'a standard-library module that runs the project\'s code (unittest)', code: SCRIPT('python3 -m unittest discover tests\n'), errors: [notOnPath(4)], output: null },
+    { name: 'ensurepip with -m', code: SCRIPT('python3 -m ensurepip --upgrade\n'), errors: [notOnPath(4)], output: null },
+    { name: 'compileall writes .pyc files for the version that runs it', code: SCRIPT('python3 -m compileall -q src\n'), errors: [notOnPath(4)], output: null },
   ],
 });
 

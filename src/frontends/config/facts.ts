@@ -55,6 +55,9 @@ export function createdVenv(argv: Word[]): string | undefined {
   if ((prog === undefined || /^python[\d.]*$/.test(prog)) && t[1] === '-m' && (t[2] === 'venv' || t[2] === 'virtualenv')) i = 3;
   else if (prog === undefined) return undefined;
   else if (prog === 'virtualenv') i = 1;
+  // virtualenv's zip app, or its module file run as a script (OctoPrint-OctoEverywhere's install.sh:
+  // `python3 /usr/lib/python3.8/site-packages/virtualenv.py -p /usr/bin/python3 "$ENV"`).
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== undefined && /^virtualenv\.pyz?$/.test(path.posix.basename(t[1]))) i = 2;
   else if (prog === 'uv' && t[1] === 'venv') {
     i = 2;
     dflt = '.venv';

@@ -43,7 +43,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
 import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, shellLineMayMatter, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, shellLineMayMatter, shellLineMayMatterWithoutVenv, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { parseShellBatch } from '../shell/parse.js';
@@ -92,6 +92,13 @@ const SHELL_DIALECTS: [RegExp, ShellDialect][] = [
   [/^bash$/, 'bash'],
   [/^(sh|dash|ash|ksh|mksh|posh|busybox)$/, 'sh'],
 ];
+
+/**
+ * Text every command createdVenv (config/facts.ts) recognises holds: `-m venv` or `-m virtualenv`,
+ * the program `virtualenv`, `uv venv`. A recipe line without it creates no venv; `venv` as a word
+ * alone (CPython's Makefile lists the stdlib package among its install folders) does not.
+ */
+const CREATES_VENV = /-m\s*['"]?(?:venv|virtualenv)(?![\w.-])|(?:^|[^\w.-])virtualenv(?![\w.-])|\buv\s+['"]?venv(?![\w.-])/;
 
 export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const parsed = parseMakefile(file.text);
@@ -364,16 +371,18 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     return w;
   };
   const textOf = (sh: Job['shells'][number]) => sh.text.s;
-  const creates = (sh: Job['shells'][number]) => /venv|virtualenv/.test(textOf(sh));
+  const creates = (sh: Job['shells'][number]) => CREATES_VENV.test(textOf(sh));
   // `rm -rf $(VENV)` matters too: the venv is gone for the rest of its recipe (session.ts removeVenvs).
   const removes = (sh: Job['shells'][number]) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
   const mayMatter = (sh: Job['shells'][number]) => !(opts.parseLess && opts.tools && !shellLineMayMatter(textOf(sh), opts.tools) && !removes(sh));
-  const parsedShells = jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter((sh) => creates(sh) || mayMatter(sh))));
-  makefileStats.shellScripts += parsedShells.length;
-  for (const sh of parsedShells) makefileStats.shellChars += sh.text.s.length;
+  const counted = (sh: Job['shells'][number]) => {
+    makefileStats.shellScripts++;
+    makefileStats.shellChars += sh.text.s.length;
+    return sh;
+  };
   // Pass 1: which venvs the recipes create (files persist: every other recipe may see them).
   const created = new Map<string, VenvOrigin>();
-  const createdBy = parseShellBatch(parsedShells.filter(creates).map(wordOf), () =>
+  const createdBy = parseShellBatch(jobs.flatMap((job) => (job.dialect === undefined ? [] : job.shells.filter(creates).map((sh) => wordOf(counted(sh))))), () =>
     jobs.map((job) => {
       const venvs = new Map<string, VenvOrigin>();
       const dialect = job.dialect;
@@ -418,6 +427,10 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       },
     );
   };
+  // No recipe creates a venv, activates one or names an environment manager, and none is exported
+  // as VIRTUAL_ENV: a Python tool by name has no venv to miss, and no line is run (CPython's
+  // Makefile runs `./python` and `python3.11` on 150 lines, and has no venv).
+  const noVenv = opts.parseLess && created.size === 0 && jobs.every((j) => !j.virtualEnv && !j.shells.some((sh) => shellLineMayMatterWithoutVenv(textOf(sh))));
   jobs.forEach((job, i) => {
     const named = job.shells.map(textOf).join('\n');
     const inScope = (v: string) => needsCreator(v, job.rule) || namesVenv(named, shownPath(v));
@@ -425,7 +438,8 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     const dialect = job.dialect;
     if (dialect === undefined) return;
     for (const sh of job.shells) {
-      if (!mayMatter(sh)) continue;
+      if (noVenv || !mayMatter(sh)) continue;
+      if (!creates(sh)) counted(sh);
       part.push({ job, sh, dialect, venvs });
       partChars += sh.text.s.length;
       if (part.length >= PASS_SCRIPTS || partChars >= PASS_CHARS) runPart();

@@ -70,12 +70,17 @@ export function analyzeProcfile(file: SourceFile): Analysis {
   return finishAnalysis(out, suppressions);
 }
 
+/** Extensions of scripts in a language of their own (Heroku's variants are `.dev`, `.worker` …). */
+const SCRIPT_EXTENSION = /\.(?:sh|bash|zsh|ksh|py|pyw|ps1|bat|cmd|rb|js|ts|pl)$/i;
+
 export const procfileFrontEnd: FrontEnd = {
   language: 'procfile',
   maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
-    return base === 'Procfile' || base.startsWith('Procfile.');
+    // `Procfile.sh` (babybuddy: `#!/bin/bash`, then the commands) is a script a Procfile runs, in
+    // the language its extension says.
+    return base === 'Procfile' || (base.startsWith('Procfile.') && !SCRIPT_EXTENSION.test(base));
   },
   mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {

@@ -83,7 +83,10 @@ export class PythonRewriter implements ProgramRewriter {
         // "flake8")`, whose value Spyder's pylsp puts in `[exe] + args`) may be used as one word.
         else if (!this.argumentOfCall(lit)) return undefined;
         else if (lit.parentType === 'argument_list' && (this.site.api.startsWith('asyncio.') || this.opts.varargs)) text = seq;
-        else if ((lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') && this.takesArgv()) text = `[${seq}]`;
+        // The string is the whole argv only when nothing follows it in argv: a helper that builds
+        // `[executable] + args` around it (kolla-ansible's `run_command("ansible-galaxy", args)`)
+        // would get a list as its program.
+        else if ((lit.parentType === 'argument_list' || lit.parentType === 'keyword_argument') && this.takesArgv() && this.site.argv.length === 1) text = `[${seq}]`;
         else return undefined;
       } else text = exe;
       return {

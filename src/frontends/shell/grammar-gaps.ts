@@ -42,9 +42,18 @@
  *   (`${(kv)jobs}`, `${(f)"$(cmd)"}`: the flags become `_:-` and blanks, the rest an operand), nested
  *   expansions and `${=x}` `${~x}` `${^x}` (blanked inside), and `$#NAME` in arithmetic (`$_NAME`).
  *
+ * - from the unseen7 repositories (session 18), scripts bash -n accepts: a regex right before the
+ *   `)` of a group in `[[ … ]]` (`[[ ! ($a =~ ^(y|n)$) ]]`: the regex becomes `_` and `=~` the `==`
+ *   the grammar reads), `eval` of an array assignment (`eval A=( $L )`: `eval` becomes blanks), a
+ *   test of two operands whose operator comes from `"$@"` (`[ "$v" "$@" ]`: `[` becomes `:`), a
+ *   descriptor named by a variable after a group (`{ …; } {fd}>&1`: `{fd}` becomes blanks), a
+ *   backslash that ends the script, and `$((…))` in a substring's offset (`${@:$(( n + 1 ))}`: `_`
+ *   throughout, its blanks and `$` included).
+ *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
 import type { Script } from './script.js';
+import { matchingParen, plainBefore, smallGaps } from './small-gaps.js';
 
 const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Longest first: `:-` before `:`, `##` before `#`. */
@@ -57,7 +66,7 @@ const LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 
 export function rewriteGrammarGaps(s: Script): Script {
   const t = s.text;
-  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t)) return s;
+  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t)) return s;
   const out = t.split('');
   new Scanner(t, out).script(0, undefined);
   forDo(t, out);
@@ -298,8 +307,10 @@ class Scanner {
       }
       if (c === '$' && t[i + 1] === '(' && t[i + 2] === '(') {
         // An arithmetic fallback (`${N:=$(( ($(nproc)/4)<2 ? 2 : ($(nproc)/4) ))}`): an unknown value.
+        // All of it becomes `_` (`$___…`, a plain expansion): its blanks too, which the grammar does
+        // not take in a substring's offset (pyenv's `"${@:$(( $n + 1 ))}"`), nor a `$` there.
         const end = this.arithmetic(i + 3);
-        for (let k = i + 1; k < end; k++) blank.push(k);
+        for (let k = substring ? i : i + 1; k < end; k++) if (t[k] !== '\n') this.out[k] = '_';
         i = end;
         continue;
       }
@@ -453,129 +464,4 @@ function closerPairs(t: string, out: string[]): void {
     if (!plainBefore(t, m.index + m[1].length, true)) continue;
     out[m.index + m[1].length + m[2].length] = ';';
   }
-}
-
-/**
- * The text before `at` on its line is outside quotes and comments (a cheap per-line check).
- * `anyHash`: any `#` counts as a comment's start (also `$#`, `${#a}`), the more careful reading.
- */
-function plainBefore(t: string, at: number, anyHash = false): boolean {
-  const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
-  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) return false;
-  return anyHash ? !before.includes('#') : !/(^|\s)#/.test(before);
-}
-
-/** The smaller gaps listed in the module comment; each rewrite keeps every character's place. */
-function smallGaps(t: string, out: string[]): void {
-  // `if (cmd) then`, `while (cmd) do`: the blank after the subshell becomes `;`.
-  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
-    if (plainBefore(t, m.index)) out[m.index + m[0].lastIndexOf(')') + 1] = ';';
-  }
-  // `[ \( … \) ]` on one line: the backslashes become blanks (the grammar reads ( ) there).
-  for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
-    const start = m.index + m[1].length;
-    if (!plainBefore(t, start)) continue;
-    for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
-  }
-  // `[[ $V = 3.8 || … ]]`, `[[ $cur = -* && … ]]`: a single `=` whose pattern holds `.`, `*` or `/`,
-  // followed by `&&` or `||`, is missing its `]]` to the grammar; `==` (the same test) it reads, also
-  // written `==3.8`: the blank after the `=` becomes `=`.
-  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
-    const start = m.index + m[1].length;
-    if (!plainBefore(t, start)) continue;
-    const andOr = /&&|\|\|/.test(m[0]);
-    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
-      const at = m.index + (e.index ?? 0);
-      const before = t.slice(start, at);
-      // Not inside a quoted string of the test.
-      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) continue;
-      // Or, alone, a pattern with a quoted string holding a blank (`[[ $R = *"n: 0"* ]]`, openlibrary).
-      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at + 2, m.index + m[0].length))) out[at + 1] = '=';
-    }
-    // `[[ $A == @("x86_64") ]]`: a quoted string inside an extglob group; it (quotes included) becomes `_`.
-    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
-      const from = m.index + (g.index ?? 0) + 2;
-      if (!plainBefore(t, from - 2)) continue;
-      let q = '';
-      for (let k = from; k < from + g[1].length; k++) {
-        if (q) {
-          if (t[k] === q) q = '';
-          out[k] = '_';
-        } else if (t[k] === '"' || t[k] === "'") {
-          q = t[k];
-          out[k] = '_';
-        }
-      }
-    }
-  }
-  // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.
-  for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
-    const at = m.index + m[0].length - 3;
-    if (plainBefore(t, m.index)) out.splice(at, 3, '<', ' ', ' ');
-  }
-  // `` `# a remark` `` on a continued line: a command substitution holding only a comment.
-  for (const m of t.matchAll(/`#[^`\n]*`/g)) {
-    if (plainBefore(t, m.index)) for (let k = m.index; k < m.index + m[0].length; k++) out[k] = ' ';
-  }
-  // `grep ==`: a standalone == argument outside a test.
-  for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
-    const from = t.lastIndexOf('\n', m.index - 1) + 1;
-    const to = t.indexOf('\n', m.index);
-    const line = t.slice(from, to < 0 ? t.length : to);
-    // Not in a test or arithmetic, where == is the grammar's own operator, also on a later line
-    // of one (`if [[<newline> -n "$CI" <newline> || "$U" == "1" ]]`, spyder's post-install.sh).
-    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from)) out[m.index] = out[m.index + 1] = '_';
-  }
-  // `test "$F" == true` as a command: the grammar reads what follows `==` as a regex, running on
-  // into a later `)` (a case item's pattern, gallery-dl's selective-checkout). `=` is the same test:
-  // the second `=` becomes a blank.
-  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
-    if (plainBefore(t, m.index + m[1].length)) out[m.index + m[1].length + m[2].length] = ' ';
-  }
-  // `((cmd) || fallback)`: two subshells, which bash reads as such because the text is not an
-  // arithmetic command (that one ends in `))`); the grammar takes any `((` for arithmetic. The
-  // outer pair of parentheses becomes blanks: the inner subshell keeps the commands' grouping.
-  for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
-    const open = m.index + m[1].length + m[2].length;
-    if (!plainBefore(t, open)) continue;
-    const close = matchingParen(t, open);
-    const inner = matchingParen(t, open + 1);
-    if (close < 0 || inner < 0 || inner === close - 1) continue; // `(( … ))`: arithmetic
-    out[open] = ' ';
-    out[close] = ' ';
-  }
-  // `poetry@build --version`: an @ inside the command name.
-  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
-    const at = m.index + m[1].length + m[2].length;
-    if (plainBefore(t, m.index + m[1].length)) out[at] = '_';
-  }
-}
-
-/** A `[[` or `((` opened on an earlier line is still open at `lineStart` (a test over several lines). */
-function insideOpenTest(t: string, lineStart: number): boolean {
-  const before = t.slice(Math.max(0, lineStart - 2000), lineStart);
-  return before.lastIndexOf('[[') > before.lastIndexOf(']]') || before.lastIndexOf('((') > before.lastIndexOf('))');
-}
-
-/**
- * The `)` that closes the `(` at `open`, outside quotes and escapes (nested `(`, `$(` counted),
- * or -1 when there is none within a few thousand characters. Bounded on purpose (unlike the
- * Scanner, which reads to the script's end): it runs once per `((` in command position.
- */
-function matchingParen(t: string, open: number): number {
-  let depth = 0;
-  const end = Math.min(t.length, open + 4096);
-  for (let k = open; k < end; k++) {
-    const c = t[k];
-    if (c === '\\') k++;
-    else if (c === "'") {
-      // Within the window: an unbounded search here would read to the end once per `((`.
-      for (k++; k < end && t[k] !== "'"; k++);
-      if (k >= end) return -1;
-    } else if (c === '"') {
-      for (k++; k < end && t[k] !== '"'; k++) if (t[k] === '\\') k++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k;
-  }
-  return -1;
 }

@@ -89,3 +89,25 @@ function patternQuotes(t: string, start: number): number[] | undefined {
   }
   return undefined;
 }
+
+/**
+ * The script cut after its first top-level `exec PROGRAM …` or `exit` when the parse failed only
+ * after it: exec replaces the shell and exit ends it, so nothing after either runs. bup's tools are
+ * such files (`#!/bin/sh`, a few lines that `exec` an interpreter on the file itself, or look for one
+ * in a loop and `exit 2` when none is found, then Python; bash -n rejects them, but they run). The
+ * text after the command becomes blanks (newlines kept: the same length, every character keeping
+ * its place in the script → source map). `exec 3>&1` (redirections only) replaces nothing.
+ */
+export function endAtExec(s: Script, root: SyntaxNode): Script {
+  if (!s.text.includes('exec')) return s;
+  for (const c of root.children) {
+    if (!c || c.isError || c.hasError) return s;
+    if (c.type !== 'command' || c.firstChild?.type !== 'command_name') continue;
+    const name = c.firstChild.text;
+    if (name !== 'exit' && (name !== 'exec' || !c.children.some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== 'comment'))) continue;
+    const t = s.text;
+    const text = t.slice(0, c.endIndex) + t.slice(c.endIndex).replace(/[^\n]/g, ' ');
+    return text === t ? s : { ...s, text, orig: s.orig ?? t };
+  }
+  return s;
+}

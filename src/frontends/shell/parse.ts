@@ -15,7 +15,7 @@ import { isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
 import { ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { batchedParse, prepareScript, scriptLength } from './batch.js';
 import { keepParse, keptParse } from './kept-parses.js';
-import { repairCasePatterns } from './grammar-repair.js';
+import { endAtExec, repairCasePatterns } from './grammar-repair.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -83,26 +83,24 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
         s = rewritten;
       }
     } else s = rewritten;
-    if (tree?.rootNode.hasError) {
-      // A reserved word right after a compound command's end on the same line (done \ fi, ) fi).
-      const separated = separateCompoundEnds(s);
-      const again = separated === s ? null : parser.parse(separated.text);
-      if (again && !again.rootNode.hasError) {
-        tree.delete();
-        tree = again;
-        s = separated;
-      } else again?.delete();
-    }
-    if (tree?.rootNode.hasError) {
-      // Where the parse failed in a case pattern (autoconf's quoted newlines): the pattern rewritten.
-      const repaired = repairCasePatterns(s, tree.rootNode);
+    // Repairs tried where the parse failed, each kept when the grammar likes it better.
+    const retry = (repair: (s: Script, root: SyntaxNode) => Script, better: (again: SyntaxNode, now: SyntaxNode) => boolean) => {
+      if (!tree?.rootNode.hasError) return;
+      const repaired = repair(s, tree.rootNode);
       const again = repaired === s ? null : parser.parse(repaired.text);
-      if (again && errorCount(again.rootNode) < errorCount(tree.rootNode)) {
+      if (again && better(again.rootNode, tree.rootNode)) {
         tree.delete();
         tree = again;
         s = repaired;
       } else again?.delete();
-    }
+    };
+    const fewerErrors = (again: SyntaxNode, now: SyntaxNode) => errorCount(again) < errorCount(now);
+    // A reserved word right after a compound command's end on the same line (done \ fi, ) fi).
+    retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
+    // Where the parse failed in a case pattern (autoconf's quoted newlines): the pattern rewritten.
+    retry(repairCasePatterns, fewerErrors);
+    // The parse failed only after an `exec` or `exit` that ends the shell (bup's sh-then-Python files).
+    retry(endAtExec, fewerErrors);
     if (!tree) {
       result.errors.push({ message: 'the shell parser gave up on this script', span: script.span });
       return result;

@@ -1,0 +1,180 @@
+/**
+ * The smaller rewrites of grammar-gaps.ts (its module comment lists them): each found by a pattern
+ * over the text, each keeping every character's place.
+ */
+/**
+ * The text before `at` on its line is outside quotes and comments (a cheap per-line check).
+ * `anyHash`: any `#` counts as a comment's start (also `$#`, `${#a}`), the more careful reading.
+ */
+export function plainBefore(t: string, at: number, anyHash = false): boolean {
+  const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
+  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) return false;
+  return anyHash ? !before.includes('#') : !/(^|\s)#/.test(before);
+}
+
+/** The smaller gaps listed in the module comment; each rewrite keeps every character's place. */
+export function smallGaps(t: string, out: string[]): void {
+  // `if (cmd) then`, `while (cmd) do`: the blank after the subshell becomes `;`.
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
+    if (plainBefore(t, m.index)) out[m.index + m[0].lastIndexOf(')') + 1] = ';';
+  }
+  // `[ \( … \) ]` on one line: the backslashes become blanks (the grammar reads ( ) there).
+  for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start)) continue;
+    for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+  }
+  // `[[ $V = 3.8 || … ]]`, `[[ $cur = -* && … ]]`: a single `=` whose pattern holds `.`, `*` or `/`,
+  // followed by `&&` or `||`, is missing its `]]` to the grammar; `==` (the same test) it reads, also
+  // written `==3.8`: the blank after the `=` becomes `=`.
+  for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
+    const start = m.index + m[1].length;
+    if (!plainBefore(t, start)) continue;
+    const andOr = /&&|\|\|/.test(m[0]);
+    for (const e of m[0].matchAll(/(?<=[ \t])=[ \t](?=[^\s=])/g)) {
+      const at = m.index + (e.index ?? 0);
+      const before = t.slice(start, at);
+      // Not inside a quoted string of the test.
+      if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) continue;
+      // Or, alone, a pattern with a quoted string holding a blank (`[[ $R = *"n: 0"* ]]`, openlibrary).
+      if (andOr || /^[^\s"']*"(?:[^"\\]|\\.)*?[ \t]/.test(t.slice(at + 2, m.index + m[0].length))) out[at + 1] = '=';
+    }
+    // `[[ ! ($A =~ ^(y|n)$) ]]`: a regex right before the `)` of a group; the grammar reads the `)`
+    // into the regex. The regex (never read by the model) becomes `_`, and `=~` the `==` it reads.
+    for (const e of m[0].matchAll(/(?<=[ \t])=~[ \t]+/g)) {
+      const at = m.index + (e.index ?? 0);
+      if (!plainBefore(t, at)) continue;
+      const end = regexBeforeGroupEnd(t, at + e[0].length);
+      if (end < 0) continue;
+      out[at + 1] = '=';
+      for (let k = at + e[0].length; k < end; k++) out[k] = '_';
+    }
+    // `[[ $A == @("x86_64") ]]`: a quoted string inside an extglob group; it (quotes included) becomes `_`.
+    for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
+      const from = m.index + (g.index ?? 0) + 2;
+      if (!plainBefore(t, from - 2)) continue;
+      let q = '';
+      for (let k = from; k < from + g[1].length; k++) {
+        if (q) {
+          if (t[k] === q) q = '';
+          out[k] = '_';
+        } else if (t[k] === '"' || t[k] === "'") {
+          q = t[k];
+          out[k] = '_';
+        }
+      }
+    }
+  }
+  // `[ "$(osx_version)" "$@" ]` (pyenv's python-build): a test of two operands, whose operator
+  // comes from "$@"; the grammar wants one it can see. The `[` becomes the command `:`, whose
+  // arguments are still expanded (a command substitution among them still runs).
+  for (const m of t.matchAll(/(^|[\n;&|!]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*)\[[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]!-][^\s"']*)[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]][^\s"']*)[ \t]+\](?=[ \t]*(?:$|[;&|)\n]))/gm)) {
+    const at = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, at)) out[at] = ':';
+  }
+  // `{ … } {fd}>&1` (bup's test library): a redirection to a descriptor the shell picks, named by a
+  // variable. The grammar takes it only after a simple command; `{fd}` becomes blanks (`>&1` alone
+  // is the same redirection of the default descriptor, and the model reads no descriptor).
+  for (const m of t.matchAll(/(?<=[ \t])\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])/g)) {
+    if (plainBefore(t, m.index)) for (let k = m.index; k < m.index + m[0].length; k++) out[k] = ' ';
+  }
+  // `eval DEVICES=( $LIST )`, `eval declare -A a=($(list))` (diskimage-builder): eval of an array
+  // assignment, which the grammar takes only as a statement. `eval` becomes blanks: the statement
+  // is what eval runs.
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*)eval[ \t]+(?=(?:(?:declare|typeset|local|readonly|export)(?:[ \t]+-[A-Za-z]+)*[ \t]+)?[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]*\])?\+?=\()/g)) {
+    const at = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, at)) out[at] = out[at + 1] = out[at + 2] = out[at + 3] = ' ';
+  }
+  // A backslash ending the script (TTS's run.sh: a continued command with no next line): bash
+  // ends the command there; it becomes a blank.
+  const last = /\\\n?$/.exec(t.slice(-2));
+  if (last && t[t.length - 2 + last.index - 1] !== '\\' && plainBefore(t, t.length - 2 + last.index)) out[t.length - 2 + last.index] = ' ';
+  // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.
+  for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
+    const at = m.index + m[0].length - 3;
+    if (plainBefore(t, m.index)) out.splice(at, 3, '<', ' ', ' ');
+  }
+  // `` `# a remark` `` on a continued line: a command substitution holding only a comment.
+  for (const m of t.matchAll(/`#[^`\n]*`/g)) {
+    if (plainBefore(t, m.index)) for (let k = m.index; k < m.index + m[0].length; k++) out[k] = ' ';
+  }
+  // `grep ==`: a standalone == argument outside a test.
+  for (const m of t.matchAll(/(?<=[ \t])==(?=[ \t]|$)/gm)) {
+    const from = t.lastIndexOf('\n', m.index - 1) + 1;
+    const to = t.indexOf('\n', m.index);
+    const line = t.slice(from, to < 0 ? t.length : to);
+    // Not in a test or arithmetic, where == is the grammar's own operator, also on a later line
+    // of one (`if [[<newline> -n "$CI" <newline> || "$U" == "1" ]]`, spyder's post-install.sh).
+    if (plainBefore(t, m.index) && !/\[|\(\(|(^|[\s;&|(])(test|let)\s/.test(line) && !insideOpenTest(t, from)) out[m.index] = out[m.index + 1] = '_';
+  }
+  // `test "$F" == true` as a command: the grammar reads what follows `==` as a regex, running on
+  // into a later `)` (a case item's pattern, gallery-dl's selective-checkout). `=` is the same test:
+  // the second `=` becomes a blank.
+  for (const m of t.matchAll(/(^|[\n;&|(!{]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*test[ \t][^\n;&|`()]*?[ \t]=)=(?=[ \t])/g)) {
+    if (plainBefore(t, m.index + m[1].length)) out[m.index + m[1].length + m[2].length] = ' ';
+  }
+  // `((cmd) || fallback)`: two subshells, which bash reads as such because the text is not an
+  // arithmetic command (that one ends in `))`); the grammar takes any `((` for arithmetic. The
+  // outer pair of parentheses becomes blanks: the inner subshell keeps the commands' grouping.
+  for (const m of t.matchAll(/(^|[\n;&|]|\b(?:then|do|else)\b)([ \t]*)\(\(/g)) {
+    const open = m.index + m[1].length + m[2].length;
+    if (!plainBefore(t, open)) continue;
+    const close = matchingParen(t, open);
+    const inner = matchingParen(t, open + 1);
+    if (close < 0 || inner < 0 || inner === close - 1) continue; // `(( … ))`: arithmetic
+    out[open] = ' ';
+    out[close] = ' ';
+  }
+  // `poetry@build --version`: an @ inside the command name.
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
+    const at = m.index + m[1].length + m[2].length;
+    if (plainBefore(t, m.index + m[1].length)) out[at] = '_';
+  }
+}
+
+/**
+ * Where the regex operand of `=~` starting at `from` ends, when it ends right at the `)` of a group
+ * opened before it (its own groups balanced), or -1: it ends at a blank, or the group is its own.
+ */
+function regexBeforeGroupEnd(t: string, from: number): number {
+  let depth = 0;
+  for (let k = from; k < t.length; k++) {
+    const c = t[k];
+    if (c === '\\') k++;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return k > from ? k : -1;
+      depth--;
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === '"' || c === "'") return -1;
+  }
+  return -1;
+}
+
+/** A `[[` or `((` opened on an earlier line is still open at `lineStart` (a test over several lines). */
+function insideOpenTest(t: string, lineStart: number): boolean {
+  const before = t.slice(Math.max(0, lineStart - 2000), lineStart);
+  return before.lastIndexOf('[[') > before.lastIndexOf(']]') || before.lastIndexOf('((') > before.lastIndexOf('))');
+}
+
+/**
+ * The `)` that closes the `(` at `open`, outside quotes and escapes (nested `(`, `$(` counted),
+ * or -1 when there is none within a few thousand characters. Bounded on purpose (unlike the
+ * Scanner, which reads to the script's end): it runs once per `((` in command position.
+ */
+export function matchingParen(t: string, open: number): number {
+  let depth = 0;
+  const end = Math.min(t.length, open + 4096);
+  for (let k = open; k < end; k++) {
+    const c = t[k];
+    if (c === '\\') k++;
+    else if (c === "'") {
+      // Within the window: an unbounded search here would read to the end once per `((`.
+      for (k++; k < end && t[k] !== "'"; k++);
+      if (k >= end) return -1;
+    } else if (c === '"') {
+      for (k++; k < end && t[k] !== '"'; k++) if (t[k] === '\\') k++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
