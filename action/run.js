@@ -1518,7 +1518,6 @@ async function parserFor(pkg) {
       return parserFor(pkg);
     p = new Parser();
     p.setLanguage(lang);
-    inst.expected.set(pkg, probeShape(p, pkg));
     inst.parsers.set(pkg, p);
   }
   return p;
@@ -1533,6 +1532,8 @@ function loadedParser(pkg) {
   const p = current?.parsers.get(pkg);
   if (!p)
     throw new Error(`parser ${pkg} used before loadParsers()`);
+  if (!current.expected.has(pkg))
+    current.expected.set(pkg, probeShape(p, pkg));
   current.used.add(pkg);
   return p;
 }
@@ -4577,6 +4578,9 @@ function configMayMatter(text3, tools) {
 function shellLineMayMatter(text3, tools) {
   return SHELL_LINE_WORDS.test(text3) || hasToolName(tools, text3);
 }
+function mentionsEnvironment(text3) {
+  return SHELL_LINE_WORDS.test(text3);
+}
 function shellLineMayMatterWithoutVenv(text3) {
   return NO_VENV_LINE_WORDS.test(text3);
 }
@@ -7264,6 +7268,72 @@ function conditionArgs(cs) {
   return [slice(cs, 1, e1), slice(rest, 1, e2)];
 }
 
+// dist/src/frontends/makefile/no-venv.js
+var CREATES_VENV = /-m\s*['"]?(?:venv|virtualenv)(?![\w.-])|(?:^|[^\w.-])virtualenv(?![\w.-])|\buv\s+['"]?venv(?![\w.-])/;
+function namesIn(text3) {
+  const out = text3.split(/[\s$(){},:=#'"\\;|&<>]+/).filter(Boolean);
+  for (let k = text3.indexOf("$"); k >= 0; k = text3.indexOf("$", k + 1))
+    if (k + 1 < text3.length && text3[k + 1] !== "(" && text3[k + 1] !== "{")
+      out.push(text3[k + 1]);
+  return out;
+}
+function environmentVariables(parsed) {
+  const tainted = /* @__PURE__ */ new Set();
+  const usedBy = /* @__PURE__ */ new Map();
+  const consider = (name, texts) => {
+    if (texts.some(mentionsEnvironment))
+      tainted.add(name);
+    else {
+      for (const t of texts) {
+        if (!t.includes("$"))
+          continue;
+        for (const n of namesIn(t)) {
+          let users = usedBy.get(n);
+          if (!users)
+            usedBy.set(n, users = []);
+          users.push(name);
+        }
+      }
+    }
+  };
+  for (const [name, v] of parsed.vars)
+    consider(name, [v.raw.s, v.value.s]);
+  for (const list of parsed.targetVars.values())
+    for (const a of list)
+      consider(a.name, [a.value.s]);
+  const todo = [...tainted];
+  while (todo.length) {
+    for (const user of usedBy.get(todo.pop()) ?? []) {
+      if (tainted.has(user))
+        continue;
+      tainted.add(user);
+      todo.push(user);
+    }
+  }
+  return tainted;
+}
+function mayHaveVenv(parsed, expand) {
+  if (parsed.vars.has("VIRTUAL_ENV") || [...parsed.targetVars.values()].some((l) => l.some((a) => a.name === "VIRTUAL_ENV")))
+    return true;
+  const tainted = environmentVariables(parsed);
+  const few = tainted.size <= 32 ? [...tainted] : void 0;
+  const namesTainted = (t) => t.includes("$") && (few ? few.some((n) => t.includes(n)) : namesIn(t).some((n) => tainted.has(n)));
+  for (const rule of parsed.rules) {
+    if (!rule.recipe.length)
+      continue;
+    const named = rule.targets.some(mentionsEnvironment) || rule.prereqs.some(mentionsEnvironment);
+    for (const rl of rule.recipe) {
+      const t = rl.text.s;
+      if (!named && !mentionsEnvironment(t) && !namesTainted(t))
+        continue;
+      const s = expand(rule, rl);
+      if (CREATES_VENV.test(s) || shellLineMayMatterWithoutVenv(s))
+        return true;
+    }
+  }
+  return false;
+}
+
 // dist/src/frontends/makefile/index.js
 var makefileStats = { fileScans: 0, shellScripts: 0, shellChars: 0, prerequisiteJoins: 0 };
 var PASS_SCRIPTS = 1024;
@@ -7283,7 +7353,6 @@ var SHELL_DIALECTS = [
   [/^bash$/, "bash"],
   [/^(sh|dash|ash|ksh|mksh|posh|busybox)$/, "sh"]
 ];
-var CREATES_VENV = /-m\s*['"]?(?:venv|virtualenv)(?![\w.-])|(?:^|[^\w.-])virtualenv(?![\w.-])|\buv\s+['"]?venv(?![\w.-])/;
 function analyzeMakefile(file, opts = {}) {
   const parsed = parseMakefile(file.text);
   const problems = parsed.problems;
@@ -7363,22 +7432,19 @@ function analyzeMakefile(file, opts = {}) {
   };
   let shared;
   const sharedEnv = () => shared ??= recipeEnvironment(parsed.vars, new Expander(parsed.vars, /* @__PURE__ */ new Map(), problems));
-  const jobs = [];
-  parsed.rules.forEach((rule, index) => {
-    if (!rule.recipe.length)
-      return;
+  const varsOf = (rule, found) => {
     const tsv = parsed.targetVars.get(rule.targets[0] ?? "") ?? [];
     const vars = tsv.length ? cloneVars(parsed.vars) : parsed.vars;
     for (const a of tsv) {
       const prev = vars.get(a.name);
-      const ex2 = new Expander(vars, void 0, problems);
+      const ex = new Expander(vars, void 0, found);
       let nv;
       if (a.op === "+=" && prev)
-        nv = prev.flavor === "simple" ? { ...prev, value: concat([prev.value, ex2.expand(a.value)], " ") } : { ...prev, raw: concat([prev.raw, a.value], " ") };
+        nv = prev.flavor === "simple" ? { ...prev, value: concat([prev.value, ex.expand(a.value)], " ") } : { ...prev, raw: concat([prev.raw, a.value], " ") };
       else if (a.op === "?=" && prev)
         continue;
       else if (a.op === ":=" || a.op === "::=")
-        nv = { flavor: "simple", raw: a.value, value: ex2.expand(a.value), origin: "file", exported: prev?.exported };
+        nv = { flavor: "simple", raw: a.value, value: ex.expand(a.value), origin: "file", exported: prev?.exported };
       else if (a.op === "!=")
         nv = { flavor: "simple", raw: EMPTY, value: unknown(a.span), origin: "file", exported: prev?.exported };
       else
@@ -7390,8 +7456,27 @@ function analyzeMakefile(file, opts = {}) {
       nv.span = a.span;
       vars.set(a.name, nv);
     }
+    return { vars, targetSpecific: tsv.length > 0 };
+  };
+  if (opts.parseLess && opts.tools) {
+    const found = [];
+    const expandLine = (rule, rl) => new Expander(varsOf(rule, found).vars, new RuleAuto(rule), found).expand(rl.text).s;
+    if (!mayHaveVenv(parsed, expandLine)) {
+      for (const p of [...problems, ...found])
+        run2.problem(p.message, p.offset);
+      for (const rule of parsed.rules)
+        for (const rl of rule.recipe)
+          run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+      return run2.finish();
+    }
+  }
+  const jobs = [];
+  parsed.rules.forEach((rule, index) => {
+    if (!rule.recipe.length)
+      return;
+    const { vars, targetSpecific } = varsOf(rule, problems);
     const ex = new Expander(vars, new RuleAuto(rule), problems);
-    const env2 = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
+    const env2 = !targetSpecific && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env2;
     const commandLines = [];
     for (const rl of rule.recipe) {

@@ -81,6 +81,11 @@ export function shellLineMayMatter(text: string, tools: RegExp): boolean {
   return SHELL_LINE_WORDS.test(text) || hasToolName(tools, text);
 }
 
+/** Whether the text has a word every configuration finding needs besides a Python tool's name. */
+export function mentionsEnvironment(text: string): boolean {
+  return SHELL_LINE_WORDS.test(text);
+}
+
 /** shellLineMayMatter where the file knows no venv (none created, none exported as VIRTUAL_ENV). */
 export function shellLineMayMatterWithoutVenv(text: string): boolean {
   return NO_VENV_LINE_WORDS.test(text);

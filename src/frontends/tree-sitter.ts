@@ -96,7 +96,6 @@ export async function parserFor(pkg: Grammar): Promise<Parser> {
     if (inst !== current || inst.parsers.has(pkg)) return parserFor(pkg);
     p = new Parser();
     p.setLanguage(lang);
-    inst.expected.set(pkg, probeShape(p, pkg));
     inst.parsers.set(pkg, p);
   }
   return p;
@@ -113,6 +112,9 @@ export function loadedParser(pkg: Grammar): Parser {
   if (damaged) throw new ParserDamagedError('the parser was damaged by an earlier file and not rebuilt yet');
   const p = current?.parsers.get(pkg);
   if (!p) throw new Error(`parser ${pkg} used before loadParsers()`);
+  // What the probe parses to, taken before the grammar's first use (parsersHealthy compares with
+  // it): a run whose files never parse with a grammar (a Makefile with no venv) never pays for it.
+  if (!current!.expected.has(pkg)) current!.expected.set(pkg, probeShape(p, pkg));
   current!.used.add(pkg);
   return p;
 }

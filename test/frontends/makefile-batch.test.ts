@@ -180,6 +180,13 @@ test('makefile: lines naming python or pip only in paths and other words are not
   assert.equal(venvLess.parsed, 0, venvLess.sites.join(' | '));
   const exported = run('export VIRTUAL_ENV := /opt/v\nall:\n\t./python -m test\n');
   assert.deepEqual(exported.sites, ['./python -m test']);
+  // The venv's word only in a variable that another names, named by a line whose text has none
+  // (no-venv.ts follows the names): the line is expanded, creates the venv, and the file is run.
+  const through = run('MOD = venv\nPY = python3 -m $(MOD)\nDIR = .env\nsetup:\n\t$(PY) $(DIR)\ntest: setup\n\tpip install -r requirements.txt\n');
+  assert.ok(through.sites.includes('python3 -m venv .env') && through.sites.includes('pip install -r requirements.txt'), through.sites.join(' | '));
+  // Or in a prerequisite's name, read through `$<`: an activation.
+  const prereq = run('run: venv/bin/activate\n\t. $<; pytest\n');
+  assert.ok(prereq.sites.includes('. venv/bin/activate') && prereq.sites.includes('pytest'), prereq.sites.join(' | '));
 });
 
 // CPython's Makefile: hundreds of rules whose prerequisite lists are hundreds of names long

@@ -52,6 +52,7 @@ import { resolveDir } from '../shell/state.js';
 import { CURDIR, Expander, unknown, valueText, type AutoVars, type MakeVar, type Vars } from './expander.js';
 import { concat, EMPTY, slice, toWord, type MText } from './mtext.js';
 import { cloneVars, parseMakefile, type ParsedMakefile, type Rule } from './parse.js';
+import { CREATES_VENV, mayHaveVenv } from './no-venv.js';
 
 export { CURDIR, type MakeVar } from './expander.js';
 export { parseMakefile, type ParsedMakefile, type RecipeLine, type Rule } from './parse.js';
@@ -92,13 +93,6 @@ const SHELL_DIALECTS: [RegExp, ShellDialect][] = [
   [/^bash$/, 'bash'],
   [/^(sh|dash|ash|ksh|mksh|posh|busybox)$/, 'sh'],
 ];
-
-/**
- * Text every command createdVenv (config/facts.ts) recognises holds: `-m venv` or `-m virtualenv`,
- * the program `virtualenv`, `uv venv`. A recipe line without it creates no venv; `venv` as a word
- * alone (CPython's Makefile lists the stdlib package among its install folders) does not.
- */
-const CREATES_VENV = /-m\s*['"]?(?:venv|virtualenv)(?![\w.-])|(?:^|[^\w.-])virtualenv(?![\w.-])|\buv\s+['"]?venv(?![\w.-])/;
 
 export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
   const parsed = parseMakefile(file.text);
@@ -197,15 +191,13 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   let shared: ReturnType<typeof recipeEnvironment> | undefined;
   const sharedEnv = () => (shared ??= recipeEnvironment(parsed.vars, new Expander(parsed.vars, new Map(), problems)));
 
-  const jobs: Job[] = [];
-  parsed.rules.forEach((rule, index) => {
-    if (!rule.recipe.length) return;
-    // The target's variables: the file's final values, then its target-specific assignments.
+  /** A rule's variables: the file's final values, then its target-specific assignments. */
+  const varsOf = (rule: Rule, found: typeof problems) => {
     const tsv = parsed.targetVars.get(rule.targets[0] ?? '') ?? [];
     const vars = tsv.length ? cloneVars(parsed.vars) : parsed.vars;
     for (const a of tsv) {
       const prev = vars.get(a.name);
-      const ex = new Expander(vars, undefined, problems);
+      const ex = new Expander(vars, undefined, found);
       let nv: MakeVar;
       if (a.op === '+=' && prev) nv = prev.flavor === 'simple' ? { ...prev, value: concat([prev.value, ex.expand(a.value)], ' ') } : { ...prev, raw: concat([prev.raw, a.value], ' ') };
       else if (a.op === '?=' && prev) continue;
@@ -217,11 +209,30 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       nv.span = a.span;
       vars.set(a.name, nv);
     }
+    return { vars, targetSpecific: tsv.length > 0 };
+  };
+
+  // With no venv to miss and no environment manager, no recipe line can take part in a finding:
+  // told from the few lines that could name one (no-venv.ts), before expanding the others.
+  if (opts.parseLess && opts.tools) {
+    const found: typeof problems = [];
+    const expandLine = (rule: Rule, rl: Rule['recipe'][number]) => new Expander(varsOf(rule, found).vars, new RuleAuto(rule), found).expand(rl.text).s;
+    if (!mayHaveVenv(parsed, expandLine)) {
+      for (const p of [...problems, ...found]) run.problem(p.message, p.offset);
+      for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+      return run.finish();
+    }
+  }
+
+  const jobs: Job[] = [];
+  parsed.rules.forEach((rule, index) => {
+    if (!rule.recipe.length) return;
+    const { vars, targetSpecific } = varsOf(rule, problems);
     const ex = new Expander(vars, new RuleAuto(rule), problems);
     // The environment a recipe starts with is the same for every rule without target-specific
     // variables, unless an exported variable mentions $@ & co.: computed once then (it was once
     // per rule, each time over every variable: quadratic in the file).
-    const env = !tsv.length && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
+    const env = !targetSpecific && !sharedEnv().usesAuto ? sharedEnv() : recipeEnvironment(vars, ex);
     const { shellName, dialect, startPath, shellVars, virtualEnv } = env;
     // Expand each recipe line, split multi-line values into command lines, strip prefixes.
     // Each line's object is made once, with its order (a spread copy `{ ...c, order }` gave every
