@@ -2294,7 +2294,10 @@ var Scanner = class {
       if (c === "<" && t[i + 1] === "<") {
         const m = /^<<(-?)[ \t]*(["']?)([^\s"'<>;&|()]+)\2/.exec(t.slice(i, i + 200));
         if (m) {
-          heredocs.push({ word: m[3], strip: m[1] === "-" });
+          const renamed = m[2] === "" && m[3].startsWith("=");
+          if (renamed)
+            this.out[i + m[0].length - m[3].length] = "_";
+          heredocs.push({ word: m[3], strip: m[1] === "-", renamed });
           i += m[0].length;
           continue;
         }
@@ -2331,9 +2334,16 @@ var Scanner = class {
       while (i < t.length) {
         const nl = t.indexOf("\n", i);
         const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, "");
+        const start = i;
         i = nl < 0 ? t.length : nl + 1;
-        if ((d.strip ? line.replace(/^\t+/, "") : line) === d.word)
+        const body = d.strip ? line.replace(/^\t+/, "") : line;
+        if (body === d.word) {
+          if (d.renamed)
+            this.out[start + line.length - body.length] = "_";
           break;
+        }
+        if (body.startsWith(d.word))
+          this.out[start + line.length - body.length] = d.word[0] === "x" ? "y" : "x";
       }
     }
     return i;
@@ -20614,6 +20624,45 @@ import os from "node:os";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 
+// dist/src/pipeline/compact.js
+var MAX_STRINGS = 2e5;
+var StringPool = class {
+  pool = /* @__PURE__ */ new Map();
+  intern(s) {
+    const known2 = this.pool.get(s);
+    if (known2 !== void 0)
+      return known2;
+    if (this.pool.size < MAX_STRINGS)
+      this.pool.set(s, s);
+    return s;
+  }
+  /** Replaces the findings' strings with the pool's copies (in place). */
+  internAll(diagnostics) {
+    for (const d of diagnostics) {
+      d.message = this.intern(d.message);
+      if (d.remedy !== void 0)
+        d.remedy = this.intern(d.remedy);
+      if (d.messageId !== void 0)
+        d.messageId = this.intern(d.messageId);
+      if (d.data) {
+        const data = d.data;
+        for (const k of Object.keys(data))
+          data[k] = this.intern(data[k]);
+      }
+      for (const r of d.related)
+        r.message = this.intern(r.message);
+      const fix = d.fix;
+      if (fix) {
+        fix.title = this.intern(fix.title);
+        if (fix.reason !== void 0)
+          fix.reason = this.intern(fix.reason);
+        for (const e of fix.edits)
+          e.text = this.intern(e.text);
+      }
+    }
+  }
+};
+
 // dist/src/pipeline/check-and-fix.js
 function checkAndFix(result2, file, ctx, fix, drop = []) {
   const r = analyseDecoded(result2, file, ctx);
@@ -20660,7 +20709,9 @@ async function checkFiles(files, settings, opts = {}) {
   };
   const results = new Array(files.length);
   let done = 0;
+  const strings = new StringPool();
   const finish3 = (i, r, fix) => {
+    strings.internAll(r.diagnostics);
     results[i] = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
     opts.onProgress?.(++done, files.length);
   };
@@ -22854,10 +22905,12 @@ async function check(opts) {
       }
     }
     if (diags.length && r.source) {
-      const src = new SourceFile(shown2, r.source.text, r.source.encoding);
-      sources.set(shown2, src);
-      diagnostics.push(...diags.map((d) => ({ ...d, path: shown2 })));
+      sources.set(shown2, r.source.path === shown2 ? r.source : new SourceFile(shown2, r.source.text, r.source.encoding));
+      for (const d of diags)
+        diagnostics.push(d.path === shown2 ? d : { ...d, path: shown2 });
     }
+    r.diagnostics = [];
+    r.source = void 0;
   }
   diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code));
   problems.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

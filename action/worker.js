@@ -7155,7 +7155,10 @@ var Scanner = class {
       if (c === "<" && t[i + 1] === "<") {
         const m = /^<<(-?)[ \t]*(["']?)([^\s"'<>;&|()]+)\2/.exec(t.slice(i, i + 200));
         if (m) {
-          heredocs.push({ word: m[3], strip: m[1] === "-" });
+          const renamed = m[2] === "" && m[3].startsWith("=");
+          if (renamed)
+            this.out[i + m[0].length - m[3].length] = "_";
+          heredocs.push({ word: m[3], strip: m[1] === "-", renamed });
           i += m[0].length;
           continue;
         }
@@ -7192,9 +7195,16 @@ var Scanner = class {
       while (i < t.length) {
         const nl = t.indexOf("\n", i);
         const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, "");
+        const start = i;
         i = nl < 0 ? t.length : nl + 1;
-        if ((d.strip ? line.replace(/^\t+/, "") : line) === d.word)
+        const body = d.strip ? line.replace(/^\t+/, "") : line;
+        if (body === d.word) {
+          if (d.renamed)
+            this.out[start + line.length - body.length] = "_";
           break;
+        }
+        if (body.startsWith(d.word))
+          this.out[start + line.length - body.length] = d.word[0] === "x" ? "y" : "x";
       }
     }
     return i;

@@ -207,10 +207,14 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
       }
     }
     if (diags.length && r.source) {
-      const src = new SourceFile(shown, r.source.text, r.source.encoding);
-      sources.set(shown, src);
-      diagnostics.push(...diags.map((d) => ({ ...d, path: shown })));
+      sources.set(shown, r.source.path === shown ? r.source : new SourceFile(shown, r.source.text, r.source.encoding));
+      // Copied only to take the shown path (findings are kept until the report: most already have it).
+      for (const d of diags) diagnostics.push(d.path === shown ? d : { ...d, path: shown });
     }
+    // The file's result holds nothing more the run needs: its findings and text are where the
+    // report takes them from, and are not held twice while the rest are gathered.
+    r.diagnostics = [];
+    r.source = undefined;
   }
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code)));
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -178,3 +178,16 @@ test('nothing after a top-level exit runs: a loop that execs the first interpret
   // `cmd || exit 1` is no top-level exit: an error after it is still one.
   assert.notDeepEqual(parseShellWord(textWord('true || exit 1\n"""\nprint("a (b)")\n', 0)).errors, []);
 });
+
+test('a here-document body line that starts with the delimiter word is text (pyenv\'s libexec/pyenv-rehash: `<<SH` and `SHIM_PATH=…`)', () => {
+  const cmds = clean('create_prototype_shim() {\n  cat > "$PROTOTYPE_SHIM_PATH" <<SH\n#!/usr/bin/env bash\nSHIM_PATH=\\${0%/*}\nexec "$(command -v pyenv)" exec "\\$@"\nSH\n  chmod +x "$PROTOTYPE_SHIM_PATH"\n}\ncreate_prototype_shim');
+  // The here-document's `$(…)` runs when cat's input is made; the command after it is read.
+  assert.deepEqual(cmds.slice(0, 4), [['cat'], ['command', '-v', 'pyenv'], ['chmod', '+x', '<unknown>'], ['create_prototype_shim']]);
+  broken('cat <<SH\nSHIM=1\nSH\n)\n');
+});
+
+test('a here-document whose unquoted word starts with `=` (postgresql-common\'s pg_getwal: POD after `: <<=cut`)', () => {
+  const cmds = clean('echo start\n: <<=cut\n\n=head1 NAME\n\npg_getwal - program (to fetch) WAL\n\n=cut\necho after');
+  assert.deepEqual(cmds.slice(0, 3), [['echo', 'start'], [':'], ['echo', 'after']]);
+  broken(': <<=cut\nx\n=cut\n)\n');
+});

@@ -48,7 +48,10 @@
  *   test of two operands whose operator comes from `"$@"` (`[ "$v" "$@" ]`: `[` becomes `:`), a
  *   descriptor named by a variable after a group (`{ …; } {fd}>&1`: `{fd}` becomes blanks), a
  *   backslash that ends the script, and `$((…))` in a substring's offset (`${@:$(( n + 1 ))}`: `_`
- *   throughout, its blanks and `$` included).
+ *   throughout, its blanks and `$` included); and, from the shell corpus, a here-document body line
+ *   that starts with the here-document's word (pyenv's `<<SH` whose body sets `SHIM_PATH=…`: the
+ *   grammar ends the body there; the line's first character becomes another letter) and an
+ *   unquoted word that starts with `=` (`: <<=cut` before POD: `_`, at both ends).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -96,7 +99,7 @@ class Scanner {
     let dq = false;
     let depth = 0;
     let atWordStart = true;
-    const heredocs: Array<{ word: string; strip: boolean }> = [];
+    const heredocs: Array<{ word: string; strip: boolean; renamed?: boolean }> = [];
     while (i < t.length) {
       const c = t[i];
       if (c === '\\') {
@@ -160,7 +163,11 @@ class Scanner {
       if (c === '<' && t[i + 1] === '<') {
         const m = /^<<(-?)[ \t]*(["']?)([^\s"'<>;&|()]+)\2/.exec(t.slice(i, i + 200));
         if (m) {
-          heredocs.push({ word: m[3], strip: m[1] === '-' });
+          // An unquoted word that starts with `=` (pg_getwal's POD: `: <<=cut`) the grammar does not
+          // take; it becomes `_` here and on the line that ends the here-document.
+          const renamed = m[2] === '' && m[3].startsWith('=');
+          if (renamed) this.out[i + m[0].length - m[3].length] = '_';
+          heredocs.push({ word: m[3], strip: m[1] === '-', renamed });
           i += m[0].length;
           continue;
         }
@@ -191,14 +198,22 @@ class Scanner {
   }
 
   /** Here-document bodies are left as they are (a quoted one is literal text). */
-  private skipHeredocs(i: number, docs: Array<{ word: string; strip: boolean }>): number {
+  private skipHeredocs(i: number, docs: Array<{ word: string; strip: boolean; renamed?: boolean }>): number {
     const t = this.t;
     for (const d of docs) {
       while (i < t.length) {
         const nl = t.indexOf('\n', i);
         const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, '');
+        const start = i;
         i = nl < 0 ? t.length : nl + 1;
-        if ((d.strip ? line.replace(/^\t+/, '') : line) === d.word) break;
+        const body = d.strip ? line.replace(/^\t+/, '') : line;
+        if (body === d.word) {
+          if (d.renamed) this.out[start + line.length - body.length] = '_';
+          break;
+        }
+        // The grammar ends a here-document at a line that only starts with its word (pyenv's
+        // `<<SH` whose body sets `SHIM_PATH=…`): that first character becomes another letter.
+        if (body.startsWith(d.word)) this.out[start + line.length - body.length] = d.word[0] === 'x' ? 'y' : 'x';
       }
     }
     return i;
