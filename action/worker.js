@@ -5334,6 +5334,7 @@ import fs4 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
+var SHELL_SCRIPT_FILE_CHARS = { name: "shell-script-file-size", what: "characters in one shell script file", limit: 384 * 1024 };
 var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell text in one file", limit: 512 * 1024 };
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
@@ -7487,6 +7488,20 @@ function prepareScript(script) {
     s = blankHeredocSemicolons(s);
   return { plain: s, rewritten: rewriteGrammarGaps(s) };
 }
+function substitutionDepth(t) {
+  let depth = 0;
+  let max = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 36 && t.charCodeAt(k + 1) === 40) {
+      if (++depth > max)
+        max = depth;
+      k++;
+    } else if (c === 41 && depth > 0)
+      depth--;
+  }
+  return max;
+}
 var batch;
 function batchedParse(script) {
   return batch?.parsed.get(script);
@@ -7505,7 +7520,10 @@ function parseShellBatch(scripts, run2) {
         continue;
       if ((chars += n) > SHELL_FILE_CHARS.limit)
         break;
-      todo.push({ word: w, s: prepareScript(w).rewritten });
+      const s = prepareScript(w).rewritten;
+      if (substitutionDepth(s.text) > SHELL_NESTING.limit)
+        continue;
+      todo.push({ word: w, s });
     }
     for (let i = 0; i < todo.length; i += BATCH_SCRIPTS)
       batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
@@ -8072,7 +8090,7 @@ function parseShellWord(script, opts = {}) {
   const parser = loadedParser("tree-sitter-bash");
   let tree = null;
   const chars = scriptLength(script);
-  within(SHELL_SCRIPT_CHARS, chars);
+  within(opts.scriptBudget ?? SHELL_SCRIPT_CHARS, chars);
   opts.meter?.charge(SHELL_FILE_CHARS, chars);
   const walk = (s, root, nodes, map) => {
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
@@ -8102,6 +8120,7 @@ function parseShellWord(script, opts = {}) {
   }
   try {
     const prepared = prepareScript(script);
+    within(SHELL_NESTING, substitutionDepth(prepared.plain.text));
     let s = prepared.plain;
     const rewritten = prepared.rewritten;
     tree = parser.parse(rewritten.text);
@@ -8679,7 +8698,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -14454,6 +14473,7 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
     dialect,
     dialectKnown: dialectFact !== "unknown",
     shHasSource: env2.shHasSource,
+    scriptBudget: env2.scriptBudget,
     path: env2.envPath,
     cwd: env2.cwd,
     vars: env2.vars,
@@ -14577,7 +14597,8 @@ function analyzeShellScript(file, opts = {}, caller) {
       execFacts: facts,
       shellFacts: facts,
       siteSpan,
-      shHasSource: opts.shHasSource
+      shHasSource: opts.shHasSource,
+      scriptBudget: SHELL_SCRIPT_FILE_CHARS
     }, o, shell2.dialect ?? "unknown");
     return { out: o, venvs };
   }));

@@ -12,7 +12,11 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { checkText } from '../src/api.js';
 import { YAML_CONFIG_MAX_BYTES } from '../src/frontends/front-end.js';
-import { BUDGETS, DOCKERFILE_RUN_CHARS, GITLAB_EXTENDS_DEPTH, SHELL_COMMANDS, SHELL_NESTING, SHELL_SCRIPT_CHARS, YAML_EXPANDED_CHARS, type Budget } from '../src/kernel/budgets.js';
+import { BUDGETS, DOCKERFILE_RUN_CHARS, GITLAB_EXTENDS_DEPTH, SHELL_COMMANDS, SHELL_NESTING, SHELL_SCRIPT_FILE_CHARS, TooComplexError, YAML_EXPANDED_CHARS, type Budget } from '../src/kernel/budgets.js';
+import { loadParsers, loadedParser } from '../src/frontends/tree-sitter.js';
+import { parseShellWord } from '../src/frontends/shell/parse.js';
+import { substitutionDepth } from '../src/frontends/shell/batch.js';
+import { textWord, wordText } from '../src/kernel/word.js';
 import type { JsonReport } from '../src/reporters/json.js';
 import { CLI, repoRoot, tempDir } from './helpers.js';
 import * as gen from './stress-inputs.js';
@@ -88,8 +92,10 @@ const BOMBS: Bomb[] = [
   // A 2 MB RUN (under the 2 MB file cap): 16–35 s and 2.2 GB.
   { file: 'docker/Dockerfile', text: gen.dockerfileRun(40_000), budget: DOCKERFILE_RUN_CHARS },
   // A 1 MB shell script: 6 s and 480 MB.
-  { file: 'script/run.sh', text: gen.shellScript(17_000), budget: SHELL_SCRIPT_CHARS },
+  { file: 'script/run.sh', text: gen.shellScript(17_000), budget: SHELL_SCRIPT_FILE_CHARS },
   { file: 'nesting/nest.sh', text: gen.shellNesting(SHELL_NESTING.limit + 200), budget: SHELL_NESTING },
+  // Nested `$(` are counted before the parse: 80,000 of them peaked at 302–319 MiB in tree-sitter.
+  { file: 'nesting/subst.sh', text: `#!/bin/sh\necho ${'$('.repeat(SHELL_NESTING.limit + 200)}pip install a${')'.repeat(SHELL_NESTING.limit + 200)}\n`, budget: SHELL_NESTING },
   { file: 'commands/many.sh', text: gen.shellCommands(SHELL_COMMANDS.limit + 500), budget: SHELL_COMMANDS },
 ];
 
@@ -155,4 +161,28 @@ test('budgets: the README table lists every budget with its limit', () => {
   const rows = new Map([...readme.matchAll(/^\| `([a-z-]+)` \| ([\d,]+) \|/gm)].map((m) => [m[1], Number(m[2].replace(/,/g, ''))]));
   for (const b of BUDGETS) assert.equal(rows.get(b.name), b.limit, b.name);
   assert.equal([...rows.keys()].filter((k) => BUDGETS.some((b) => b.name === k)).length, BUDGETS.length);
+});
+
+test('budgets: nested command substitutions over shell-nesting-depth are refused before tree-sitter parses them; at the limit they are parsed', async () => {
+  await loadParsers();
+  const parser = loadedParser('tree-sitter-bash');
+  const parse = parser.parse;
+  let parses = 0;
+  parser.parse = function (this: typeof parser, ...args: Parameters<typeof parse>) {
+    parses++;
+    return parse.apply(this, args);
+  } as typeof parse;
+  try {
+    const nested = (n: number) => textWord(`echo ${'$('.repeat(n)}pip install a${')'.repeat(n)}\n`, 0);
+    assert.throws(() => parseShellWord(nested(SHELL_NESTING.limit + 1)), (e: unknown) => e instanceof TooComplexError && e.budget === SHELL_NESTING);
+    assert.equal(parses, 0);
+    // A `)` closes one whatever opened it: case items and subshells never make a script deeper.
+    assert.equal(substitutionDepth('case $a in x) y ;; esac; $( (a) )'), 1);
+    assert.equal(substitutionDepth('$($(a) $(b $(c)))'), 3);
+    const r = parseShellWord(nested(200));
+    assert.equal(parses, 1);
+    assert.ok(r.commands.some((c) => c.words.map((w) => wordText(w)).join(' ') === 'pip install a'));
+  } finally {
+    parser.parse = parse;
+  }
 });

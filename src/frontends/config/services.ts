@@ -16,6 +16,7 @@ import type { FileProblem } from '../../kernel/diagnostic.js';
 import { meantVenv, type EnvState, type Language, type LaunchSite, type PathState, type ConfigSiteFacts, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
+import type { Budget } from '../../kernel/budgets.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../../judge/python-tools.js';
 import { launchSiteFor } from '../command/expand.js';
@@ -113,6 +114,8 @@ export interface CommandEnv {
   group?: unknown;
   /** `sh` here has `source` (busybox ash in an Alpine image that runs the script). */
   shHasSource?: boolean;
+  /** The budget of the script's characters, when not shell-script-size (a shell script file's). */
+  scriptBudget?: Budget;
 }
 
 /** The venv's bin as a command run from `cwd` can name it; undefined when it cannot. */
@@ -216,6 +219,7 @@ function declOf(env: CommandEnv, out: Collected, dialect: ShellDialect, shellNam
     dialect,
     dialectKnown: dialectFact !== 'unknown',
     shHasSource: env.shHasSource,
+    scriptBudget: env.scriptBudget,
     path: env.envPath,
     cwd: env.cwd,
     vars: env.vars,

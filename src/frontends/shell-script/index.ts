@@ -28,6 +28,7 @@ import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type AnalyzeOptions, 
 import { keepParses, type ShellDialect } from '../shell/parse.js';
 import { analyzeWithNamedVenvs, finishAnalysis, newCollected, runShellCommand, showVenv, START_DIR } from '../config/services.js';
 import { scanSuppressions } from '../config/driver.js';
+import { SHELL_SCRIPT_FILE_CHARS } from '../../kernel/budgets.js';
 
 const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
 
@@ -110,6 +111,7 @@ export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}, 
       shellFacts: facts,
       siteSpan,
       shHasSource: opts.shHasSource,
+      scriptBudget: SHELL_SCRIPT_FILE_CHARS,
     }, o, shell.dialect ?? 'unknown');
     return { out: o, venvs };
   }));

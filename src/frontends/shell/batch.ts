@@ -4,7 +4,7 @@
  * batch's tree (parse.ts asks batchedParse). Also how a script is prepared for tree-sitter.
  */
 import type { Word } from '../../kernel/word.js';
-import { SHELL_FILE_CHARS, SHELL_SCRIPT_CHARS } from '../../kernel/budgets.js';
+import { SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS } from '../../kernel/budgets.js';
 import { isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
@@ -15,6 +15,23 @@ export function prepareScript(script: Word): { plain: Script; rewritten: Script 
   if (/\\\r?\n/.test(s.text)) s = removeLineContinuations(s);
   if (s.text.includes('<<')) s = blankHeredocSemicolons(s);
   return { plain: s, rewritten: rewriteGrammarGaps(s) };
+}
+
+/**
+ * How deep command substitutions nest in the text: each `$(` opens one, each `)` closes one (so a
+ * `)` of a subshell or a case item makes it shallower, never deeper than the script really nests).
+ */
+export function substitutionDepth(t: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 0x24 /* $ */ && t.charCodeAt(k + 1) === 0x28 /* ( */) {
+      if (++depth > max) max = depth;
+      k++;
+    } else if (c === 0x29 /* ) */ && depth > 0) depth--;
+  }
+  return max;
 }
 
 /** A script of a batch: its top-level nodes in the batch's tree, read through the batch's one script and map. */
@@ -63,7 +80,9 @@ export function parseShellBatch<T>(scripts: readonly Word[], run: () => T): T {
       if (n > SHELL_SCRIPT_CHARS.limit) continue; // parseShellWord reports it
       // Past the file's budget parseShellWord stops the file (its meter): no text is prepared beyond it.
       if ((chars += n) > SHELL_FILE_CHARS.limit) break;
-      todo.push({ word: w, s: prepareScript(w).rewritten });
+      const s = prepareScript(w).rewritten;
+      if (substitutionDepth(s.text) > SHELL_NESTING.limit) continue; // parseShellWord reports it
+      todo.push({ word: w, s });
     }
     for (let i = 0; i < todo.length; i += BATCH_SCRIPTS) batchPart(todo.slice(i, i + BATCH_SCRIPTS), own);
   } catch (e) {

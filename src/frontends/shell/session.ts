@@ -19,7 +19,7 @@ import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseEr
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
 import { lookupAwareText } from './lookups.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
-import type { BudgetMeter } from '../../kernel/budgets.js';
+import type { Budget, BudgetMeter } from '../../kernel/budgets.js';
 
 export interface ShellSessionOptions {
   file: SourceFile;
@@ -80,6 +80,8 @@ export interface ShellSessionOptions {
   makeSite?(cmd: ExpandedCommand, active: string | undefined): LaunchSite;
   /** The file's running totals against its budgets (kernel/budgets.ts), shared by its shells. */
   meter?: BudgetMeter;
+  /** The budget of the top script's characters (a shell script file's own); nested shells keep shell-script-size. */
+  scriptBudget?: Budget;
 }
 
 export interface ShellActivation {
@@ -187,7 +189,7 @@ class ShellSession {
   runScript(script: Word): ShellParseError[] {
     const onScopes = (scopes: Span[]) => (this.scopes = scopes);
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
   }
 
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */

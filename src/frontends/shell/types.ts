@@ -7,7 +7,7 @@
  */
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
-import type { BudgetMeter } from '../../kernel/budgets.js';
+import type { Budget, BudgetMeter } from '../../kernel/budgets.js';
 
 export type ShellDialect = 'sh' | 'bash';
 
@@ -24,6 +24,8 @@ export interface ShellParseOptions {
   onCommand?: (cmd: ShellCommand) => void;
   /** The file's running totals against its budgets (shell text and commands per file); none: only the per-script budgets apply. */
   meter?: BudgetMeter;
+  /** The budget of the script's characters: shell-script-size, or a shell script file's own. */
+  scriptBudget?: Budget;
   /**
    * Called where the script has just passed a guard that exits (or returns) unless $VIRTUAL_ENV is
    * set (`if [ -z "$VIRTUAL_ENV" ]; then …; exit 1; fi`, `[ -n "$VIRTUAL_ENV" ] || exit 1`), in
