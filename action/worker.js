@@ -7717,7 +7717,7 @@ function patternQuotes(t, start) {
   return void 0;
 }
 function endAtExec(s, root) {
-  if (!s.text.includes("exec"))
+  if (!s.text.includes("exec") && !s.text.includes("exit"))
     return s;
   for (const c of root.children) {
     if (!c || c.isError || c.hasError)

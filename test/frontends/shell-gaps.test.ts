@@ -175,6 +175,9 @@ test('nothing after a top-level exit runs: a loop that execs the first interpret
   const r = parseShellWord(textWord(src, 0));
   assert.deepEqual(r.errors, [], src);
   assert.deepEqual(argvs(r.commands).slice(-2), [['echo', 'error: no python'], ['exit', '2']]);
+  // With no exec anywhere, the exit alone ends it.
+  const alone = parseShellWord(textWord('#!/bin/sh\n"""": # -*-python-*-\necho "run me with python" 1>&2\nexit 2\n"""\nprint("a (b)")\n', 0));
+  assert.deepEqual(alone.errors, []);
   // `cmd || exit 1` is no top-level exit: an error after it is still one.
   assert.notDeepEqual(parseShellWord(textWord('true || exit 1\n"""\nprint("a (b)")\n', 0)).errors, []);
 });

@@ -99,7 +99,7 @@ function patternQuotes(t: string, start: number): number[] | undefined {
  * its place in the script → source map). `exec 3>&1` (redirections only) replaces nothing.
  */
 export function endAtExec(s: Script, root: SyntaxNode): Script {
-  if (!s.text.includes('exec')) return s;
+  if (!s.text.includes('exec') && !s.text.includes('exit')) return s;
   for (const c of root.children) {
     if (!c || c.isError || c.hasError) return s;
     if (c.type !== 'command' || c.firstChild?.type !== 'command_name') continue;
