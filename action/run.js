@@ -4605,7 +4605,7 @@ function configMayMatter(text3, tools) {
   return CONFIG_WORDS.test(text3) || hasToolName(tools, text3);
 }
 function shellLineMayMatter(text3, tools) {
-  return SHELL_LINE_WORDS.test(text3) || hasToolName(tools, text3);
+  return mentionsEnvironment(text3) || hasToolName(tools, text3);
 }
 function mentionsEnvironment(text3) {
   return SHELL_LINE_WORDS.test(text3);
@@ -7487,16 +7487,20 @@ function analyzeMakefile(file, opts = {}) {
     }
     return { vars, targetSpecific: tsv.length > 0 };
   };
+  const finish3 = () => {
+    for (const p of problems)
+      run2.problem(p.message, p.offset);
+    for (const rule of parsed.rules)
+      for (const rl of rule.recipe)
+        run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+    return run2.finish();
+  };
   if (opts.parseLess && opts.tools) {
     const found = [];
     const expandLine = (rule, rl) => new Expander(varsOf(rule, found).vars, new RuleAuto(rule), found).expand(rl.text).s;
     if (!mayHaveVenv(parsed, expandLine)) {
-      for (const p of [...problems, ...found])
-        run2.problem(p.message, p.offset);
-      for (const rule of parsed.rules)
-        for (const rl of rule.recipe)
-          run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
-      return run2.finish();
+      problems.push(...found);
+      return finish3();
     }
   }
   const jobs = [];
@@ -7713,12 +7717,7 @@ function analyzeMakefile(file, opts = {}) {
   });
   if (part.length)
     runPart();
-  for (const p of problems)
-    run2.problem(p.message, p.offset);
-  for (const rule of parsed.rules)
-    for (const rl of rule.recipe)
-      run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
-  return run2.finish();
+  return finish3();
 }
 var RuleAuto = class {
   rule;
@@ -18609,7 +18608,6 @@ function discoverFiles(inputs, settings) {
     if (language2)
       claimed.set(p, language2);
   };
-  const ancestors = /* @__PURE__ */ new Set();
   let tooDeep;
   const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
     let real;
@@ -18621,8 +18619,6 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: dir, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ELOOP" ? "symbolic link loop; skipped" : `cannot resolve folder: ${code}`, partial: false });
       return;
     }
-    if (ancestors.has(real))
-      return;
     if (seenDirs.has(real))
       return;
     seenDirs.add(real);
@@ -18682,10 +18678,8 @@ function discoverFiles(inputs, settings) {
         else
           tooDeep = { path: p, count: 1 };
       } else if (isDir) {
-        ancestors.add(real);
         const under = (rel) => rel ? `${rel}/${e.name}` : e.name;
         walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith("..") ? void 0 : under(rootRel), cfg);
-        ancestors.delete(real);
       } else if (isFile2) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name) ? claimingFrontEnd(p, firstLineOf(p)) : claimingFrontEnd(p) ?? (e.name.includes(".") ? void 0 : claimingFrontEnd(p, firstLineOf(p)));
         if (fe && linkTo !== void 0)

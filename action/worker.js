@@ -5217,7 +5217,7 @@ function configMayMatter(text3, tools) {
   return CONFIG_WORDS.test(text3) || hasToolName(tools, text3);
 }
 function shellLineMayMatter(text3, tools) {
-  return SHELL_LINE_WORDS.test(text3) || hasToolName(tools, text3);
+  return mentionsEnvironment(text3) || hasToolName(tools, text3);
 }
 function mentionsEnvironment(text3) {
   return SHELL_LINE_WORDS.test(text3);
@@ -12154,16 +12154,20 @@ function analyzeMakefile(file, opts = {}) {
     }
     return { vars, targetSpecific: tsv.length > 0 };
   };
+  const finish3 = () => {
+    for (const p of problems)
+      run2.problem(p.message, p.offset);
+    for (const rule of parsed.rules)
+      for (const rl of rule.recipe)
+        run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+    return run2.finish();
+  };
   if (opts.parseLess && opts.tools) {
     const found = [];
     const expandLine = (rule, rl) => new Expander(varsOf(rule, found).vars, new RuleAuto(rule), found).expand(rl.text).s;
     if (!mayHaveVenv(parsed, expandLine)) {
-      for (const p of [...problems, ...found])
-        run2.problem(p.message, p.offset);
-      for (const rule of parsed.rules)
-        for (const rl of rule.recipe)
-          run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
-      return run2.finish();
+      problems.push(...found);
+      return finish3();
     }
   }
   const jobs = [];
@@ -12380,12 +12384,7 @@ function analyzeMakefile(file, opts = {}) {
   });
   if (part.length)
     runPart();
-  for (const p of problems)
-    run2.problem(p.message, p.offset);
-  for (const rule of parsed.rules)
-    for (const rl of rule.recipe)
-      run2.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
-  return run2.finish();
+  return finish3();
 }
 var RuleAuto = class {
   rule;

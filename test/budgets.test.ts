@@ -13,7 +13,7 @@ import { after, test } from 'node:test';
 import { checkText } from '../src/api.js';
 import { YAML_CONFIG_MAX_BYTES } from '../src/frontends/front-end.js';
 import { BUDGETS, DOCKERFILE_RUN_CHARS, GITLAB_EXTENDS_DEPTH, SHELL_COMMANDS, SHELL_NESTING, SHELL_SCRIPT_FILE_CHARS, TooComplexError, YAML_EXPANDED_CHARS, type Budget } from '../src/kernel/budgets.js';
-import { loadParsers, loadedParser } from '../src/frontends/tree-sitter.js';
+import { parsesDuring } from './parse-count.js';
 import { parseShellWord } from '../src/frontends/shell/parse.js';
 import { substitutionDepth } from '../src/frontends/shell/batch.js';
 import { textWord, wordText } from '../src/kernel/word.js';
@@ -164,25 +164,13 @@ test('budgets: the README table lists every budget with its limit', () => {
 });
 
 test('budgets: nested command substitutions over shell-nesting-depth are refused before tree-sitter parses them; at the limit they are parsed', async () => {
-  await loadParsers();
-  const parser = loadedParser('tree-sitter-bash');
-  const parse = parser.parse;
-  let parses = 0;
-  parser.parse = function (this: typeof parser, ...args: Parameters<typeof parse>) {
-    parses++;
-    return parse.apply(this, args);
-  } as typeof parse;
-  try {
-    const nested = (n: number) => textWord(`echo ${'$('.repeat(n)}pip install a${')'.repeat(n)}\n`, 0);
-    assert.throws(() => parseShellWord(nested(SHELL_NESTING.limit + 1)), (e: unknown) => e instanceof TooComplexError && e.budget === SHELL_NESTING);
-    assert.equal(parses, 0);
-    // A `)` closes one whatever opened it: case items and subshells never make a script deeper.
-    assert.equal(substitutionDepth('case $a in x) y ;; esac; $( (a) )'), 1);
-    assert.equal(substitutionDepth('$($(a) $(b $(c)))'), 3);
-    const r = parseShellWord(nested(200));
-    assert.equal(parses, 1);
-    assert.ok(r.commands.some((c) => c.words.map((w) => wordText(w)).join(' ') === 'pip install a'));
-  } finally {
-    parser.parse = parse;
-  }
+  const nested = (n: number) => textWord(`echo ${'$('.repeat(n)}pip install a${')'.repeat(n)}\n`, 0);
+  const over = await parsesDuring(() => assert.throws(() => parseShellWord(nested(SHELL_NESTING.limit + 1)), (e: unknown) => e instanceof TooComplexError && e.budget === SHELL_NESTING));
+  assert.equal(over.parses, 0);
+  // A `)` closes one whatever opened it: case items and subshells never make a script deeper.
+  assert.equal(substitutionDepth('case $a in x) y ;; esac; $( (a) )'), 1);
+  assert.equal(substitutionDepth('$($(a) $(b $(c)))'), 3);
+  const { parses, result: r } = await parsesDuring(() => parseShellWord(nested(200)));
+  assert.equal(parses, 1);
+  assert.ok(r.commands.some((c) => c.words.map((w) => wordText(w)).join(' ') === 'pip install a'));
 });

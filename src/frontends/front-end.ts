@@ -78,7 +78,7 @@ export function configMayMatter(text: string, tools: RegExp): boolean {
  * such as CPython's `Python/ceval.c`, `PIPE` and `pipeline`; `tools` finds them where they name a program.
  */
 export function shellLineMayMatter(text: string, tools: RegExp): boolean {
-  return SHELL_LINE_WORDS.test(text) || hasToolName(tools, text);
+  return mentionsEnvironment(text) || hasToolName(tools, text);
 }
 
 /** Whether the text has a word every configuration finding needs besides a Python tool's name. */

@@ -64,6 +64,10 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
     if (!m) matchers.set(cfg, (m = patternMatcher([...cfg.exclude, ...cfg.extendExclude])));
     return m;
   };
+  /**
+   * The folders walked, by device and inode (one stat, where a real path costs a look-up per
+   * component of an ever longer path, at every level).
+   */
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
@@ -86,12 +90,6 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
     if (language) claimed.set(p, language);
   };
 
-  /**
-   * The folders being walked (device and inode: one stat, where a real path costs a look-up per
-   * component of an ever longer path, at every level), outermost first: a link back to one of them
-   * is a loop.
-   */
-  const ancestors = new Set<string>();
   /** Folders past the depth budget: the first one's path and how many there were. */
   let tooDeep: { path: string; count: number } | undefined;
   /**
@@ -110,10 +108,9 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
       problems.push({ path: dir, kind: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: code === 'ELOOP' ? 'symbolic link loop; skipped' : `cannot resolve folder: ${code}`, partial: false });
       return;
     }
-    // A link back to a folder being walked (bup's Documentation/man1 -> .): every file under it is
-    // checked under that folder's name, so nothing is left unchecked; it is not followed.
-    if (ancestors.has(real)) return;
-    // A second name for a folder checked elsewhere (`config -> conf`): nothing is left unchecked.
+    // A second name for a folder checked elsewhere (`config -> conf`), or a link back to a folder
+    // being walked (bup's Documentation/man1 -> .): its files are checked under the folder's own
+    // name, so nothing is left unchecked, and it is not followed.
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     let entries: fs.Dirent[];
@@ -169,10 +166,8 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
         if (tooDeep) tooDeep.count++;
         else tooDeep = { path: p, count: 1 };
       } else if (isDir) {
-        ancestors.add(real);
         const under = (rel: string) => (rel ? `${rel}/${e.name}` : e.name);
         walk(p, scoped.map(({ ig, rel }) => ({ ig, rel: under(rel) })), depth + 1, rootRel.startsWith('..') ? undefined : under(rootRel), cfg);
-        ancestors.delete(real);
       }
       else if (isFile) {
         const fe = GENERIC_SCRIPT_NAME.test(e.name)

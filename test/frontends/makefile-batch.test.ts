@@ -8,32 +8,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { loadedParser, loadParsers } from '../../src/frontends/tree-sitter.js';
+import { loadParsers } from '../../src/frontends/tree-sitter.js';
 import { makefileFrontEnd, makefileStats } from '../../src/frontends/makefile/index.js';
 import { expansionStats } from '../../src/frontends/makefile/expander.js';
 import { cpythonMakefiles } from '../cpython-makefiles.js';
+import { parsesDuring } from '../parse-count.js';
 import { SourceFile } from '../../src/kernel/source.js';
 import { wordSourceSpan } from '../../src/kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, toolNamePattern } from '../../src/judge/python-tools.js';
 import { analyze } from '../makefile-lint.js';
 import { argvText } from '../config-lint.js';
 
-/** tree-sitter-bash parses made while `run` runs. */
-async function parsesDuring<T>(run: () => Promise<T>): Promise<{ parses: number; result: T }> {
-  await loadParsers();
-  const parser = loadedParser('tree-sitter-bash');
-  const parse = parser.parse;
-  let parses = 0;
-  parser.parse = function (this: typeof parser, ...args: Parameters<typeof parse>) {
-    parses++;
-    return parse.apply(this, args);
-  } as typeof parse;
-  try {
-    return { result: await run(), parses };
-  } finally {
-    parser.parse = parse;
-  }
-}
 
 /** n rules of two recipe lines each, and (after rule `bad`) lines the batch cannot take. */
 function makefile(n: number, bad: number): string {

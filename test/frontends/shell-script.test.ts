@@ -8,6 +8,7 @@ import { scriptShell, shebangShell, shellScriptFrontEnd } from '../../src/fronte
 import { START_DIR } from '../../src/frontends/config/services.js';
 import { tempDir } from '../helpers.js';
 import { argvText, configLinter, positions, siteAt } from '../services-lint.js';
+import { parsesDuring } from '../parse-count.js';
 
 const { analyze } = configLinter('scripts/bootstrap.sh');
 
@@ -142,27 +143,11 @@ test('shell-script: the interpreter that creates a venv is not a venv itself', a
 });
 
 test('a script naming a venv it does not create is parsed once for both of its runs (the second, with that venv known from the start, walks the first parse)', async () => {
-  const { loadedParser } = await import('../../src/frontends/tree-sitter.js');
-  await analyze('#!/bin/sh\n'); // loads the parsers
-  const parser = loadedParser('tree-sitter-bash');
-  const parse = parser.parse;
-  let calls = 0;
-  parser.parse = function (this: typeof parser, ...args: Parameters<typeof parse>) {
-    calls++;
-    return parse.apply(this, args);
-  } as typeof parse;
-  try {
-    // Line continuations and quotes: two tree-sitter calls a parse (removeLineContinuations).
-    const body = "#!/bin/sh\necho 'a' \\\n  b\npip install x\n";
-    calls = 0;
-    await analyze(body);
-    const once = calls;
-    assert.equal(once, 2);
-    calls = 0;
-    const named = await analyze(`${body}/opt/venv/bin/pip install y\n`);
-    assert.equal(calls, once, 'both runs share one parse');
-    assert.deepEqual(named.sites.map((s) => [argvText(s), s.env.knownVenvs]), [['echo a b', ['/opt/venv']], ['pip install x', ['/opt/venv']], ['/opt/venv/bin/pip install y', ['/opt/venv']]]);
-  } finally {
-    parser.parse = parse;
-  }
+  // Line continuations and quotes: two tree-sitter calls a parse (removeLineContinuations).
+  const body = "#!/bin/sh\necho 'a' \\\n  b\npip install x\n";
+  const once = (await parsesDuring(() => analyze(body))).parses;
+  assert.equal(once, 2);
+  const { parses, result: named } = await parsesDuring(() => analyze(`${body}/opt/venv/bin/pip install y\n`));
+  assert.equal(parses, once, 'both runs share one parse');
+  assert.deepEqual(named.sites.map((s) => [argvText(s), s.env.knownVenvs]), [['echo a b', ['/opt/venv']], ['pip install x', ['/opt/venv']], ['/opt/venv/bin/pip install y', ['/opt/venv']]]);
 });

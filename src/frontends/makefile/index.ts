@@ -212,15 +212,23 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     return { vars, targetSpecific: tsv.length > 0 };
   };
 
+  /** The file's problems and suppressions, then its analysis. */
+  const finish = () => {
+    for (const p of problems) run.problem(p.message, p.offset);
+    // `# venvguard: ignore[…]` / `# noqa: …` at the end of a recipe line (a shell comment there) or
+    // on a comment line just above it covers every physical line of that recipe line.
+    for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
+    return run.finish();
+  };
+
   // With no venv to miss and no environment manager, no recipe line can take part in a finding:
   // told from the few lines that could name one (no-venv.ts), before expanding the others.
   if (opts.parseLess && opts.tools) {
     const found: typeof problems = [];
     const expandLine = (rule: Rule, rl: Rule['recipe'][number]) => new Expander(varsOf(rule, found).vars, new RuleAuto(rule), found).expand(rl.text).s;
     if (!mayHaveVenv(parsed, expandLine)) {
-      for (const p of [...problems, ...found]) run.problem(p.message, p.offset);
-      for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
-      return run.finish();
+      problems.push(...found);
+      return finish();
     }
   }
 
@@ -458,11 +466,7 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   });
   if (part.length) runPart();
 
-  for (const p of problems) run.problem(p.message, p.offset);
-  // `# venvguard: ignore[…]` / `# noqa: …` at the end of a recipe line (a shell comment there) or
-  // on a comment line just above it covers every physical line of that recipe line.
-  for (const rule of parsed.rules) for (const rl of rule.recipe) run.suppress(rl.firstLine, rl.lastLine, { isCommentLine: (l) => parsed.commentLines.has(l) });
-  return run.finish();
+  return finish();
 }
 
 /**
