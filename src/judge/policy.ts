@@ -30,6 +30,13 @@
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
  * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), and by `colab` when it was saved from
  * Google Colab (a `colab` member in its metadata).
+ * - `sudo-chain`: a launch through sudo (`sudo python3 tool.py`) in a class, or a file without
+ *   one, that installs with pip through sudo (`"sudo pip install -r requirements.txt"`): sudo
+ *   resets PATH to its secure_path for both, so they agree on the system interpreter, which is
+ *   the one meant (hackingtool's third-party tools).
+ * - `activation-required`: the launch runs only in an activated venv or conda env: inside `if
+ *   "VIRTUAL_ENV" in os.environ:`, or after `if not has_conda: sys.exit(…)` in its block, where
+ *   `has_conda = "CONDA_PREFIX" in os.environ` (facefusion's installer).
  * - `colab` also holds, in any Python file or notebook, a launch in code that runs only in Google
  *   Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, after `if not in_colab(): raise`).
  *
@@ -141,6 +148,12 @@ function knowsVenv(facts: PythonFileFacts): boolean {
  */
 export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: LaunchSite) => Verdict | undefined): Verdict {
   const facts = site.pythonFile;
+  if (facts && verdict.resolution === 'sudo' && verdict.tool !== 'pip') {
+    // Installed with `sudo pip` and run with `sudo python`: both on sudo's secure_path, the same interpreter.
+    const at = site.callSpan.start;
+    const chain = facts.sudoInstalls?.find((r) => r.from <= at && at < r.to);
+    if (chain) return { ...verdict, held: { signal: 'sudo-chain', reason: `this ${chain.to - chain.from < site.file.text.length ? 'class' : 'file'} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
+  }
   if (!facts || verdict.resolution !== 'path') return verdict;
   // Each of the file's sites judged once, however many of them ask (a file may have thousands).
   let cache = judged.get(facts);
@@ -156,6 +169,11 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
   if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
     return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  // The program stops unless an environment is activated (`if not has_conda: sys.exit(…)`).
+  const activated = facts.activatedOnly?.find((r) => r.from <= at && at < r.to);
+  if (activated) {
+    return { ...verdict, held: { signal: 'activation-required', reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
   }
   // The author says where the program runs: its opening states it runs inside an activated virtualenv.
   const declared = facts.declaredVenv;

@@ -73,6 +73,12 @@ export interface PythonFileFacts {
    */
   colabOnly?: readonly { from: number; to: number }[];
   /**
+   * Code that runs only in an activated virtual or conda environment (`if "VIRTUAL_ENV" in
+   * os.environ:`, what follows `if not has_conda: sys.exit(…)`): launches between `from` and `to`
+   * find that environment's `bin` first on PATH; `line` is the test's.
+   */
+  activatedOnly?: readonly { from: number; to: number; line: number }[];
+  /**
    * The file's opening (leading comments, module docstring) says it runs inside an activated
    * virtualenv ("This script assumes you're running in a virtualenv"): at that line.
    */
@@ -82,6 +88,13 @@ export interface PythonFileFacts {
    * each with the line of its first look-up.
    */
   lookedUp?: ReadonlyMap<string, number>;
+  /**
+   * Where the file installs with pip through sudo (`"sudo pip install termcolor"`, `sudo python3 -m
+   * pip install -r requirements.txt`, in a string of its code): the class holding that string, or
+   * the whole file when no class does, with the string's line. A launch through sudo there finds
+   * the interpreter those installs went to, on sudo's own secure_path.
+   */
+  sudoInstalls?: readonly { from: number; to: number; line: number }[];
   /**
    * The file defines invoke or fabric tasks (`@task`): the `invoke`/`inv` or `fab` command, found
    * on PATH, loads it and runs its tasks.

@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { LaunchSite, PythonFileFacts } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { descendantAt, nearestAncestor } from './ancestry.js';
+import { scanUnits } from './block-scan.js';
 
 /** A "PATH" string in a with-clause: `with patch.dict(os.environ, {"PATH": …})`, `with EnvVars({"PATH": …})`. */
 const PATH_KEY = /["']PATH["']/;
@@ -177,7 +178,7 @@ export function declaredVenv(file: SourceFile): { line: number } | undefined {
   return { line: file.location(found.index).line };
 }
 
-type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp'>;
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly'>;
 
 class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
@@ -230,11 +231,17 @@ class TreeFacts implements PythonFileFacts {
   get lookedUp() {
     return this.#isPlain() ? undefined : this.#walk().lookedUp;
   }
+  get activatedOnly() {
+    return this.#isPlain() ? undefined : this.#walk().activatedOnly;
+  }
+  get sudoInstalls() {
+    return this.#walk().sudoInstalls;
+  }
 }
 
 /** Whether a text can have no PATH set, Colab test or tool look-up (walkTree's and lookedUpNames's own tests). */
 function isPlain(text: string): boolean {
-  return !text.includes('PATH') && !/colab/i.test(text) && !/which|find_executable/.test(text);
+  return !text.includes('PATH') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text);
 }
 
 /**
@@ -243,8 +250,50 @@ function isPlain(text: string): boolean {
  */
 function walkFacts(root: Node, text: string, file: SourceFile): Walked {
   const lookedUp = lookedUpNames(root, text, file);
-  const walked = walkTree(root, text);
-  return lookedUp.size ? { ...walked, lookedUp } : walked;
+  const sudoInstalls = sudoInstallScopes(file.text, file); // the whole text: the parsed one may leave members out
+  const walked: Walked = walkTree(root, text, file);
+  if (lookedUp.size) walked.lookedUp = lookedUp;
+  if (sudoInstalls.length) walked.sudoInstalls = sudoInstalls;
+  return walked;
+}
+
+/** pip's install through sudo, as a string of code writes it: `sudo pip install`, `sudo -H pip3 install`, `sudo python3 -m pip install`. */
+const SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
+
+/**
+ * See PythonFileFacts.sudoInstalls: each string's class (or the whole file), once per class. Read
+ * from the text with the block scanner, not the tree: the parse leaves out class members that take
+ * no part in a launch (blocks.ts), and the install commands are usually such a member.
+ */
+function sudoInstallScopes(text: string, file: SourceFile): { from: number; to: number; line: number }[] {
+  const out: { from: number; to: number; line: number }[] = [];
+  if (!text.includes('sudo')) return out;
+  let scan: ReturnType<typeof scanUnits> | null = null;
+  SUDO_PIP_INSTALL.lastIndex = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text); m; m = SUDO_PIP_INSTALL.exec(text)) {
+    scan ??= scanUnits(text) ?? null;
+    // In a string of the code: blanked by the scan (strings and comments are), and no comment before it on its line.
+    if (scan && scan.code[m.index] !== ' ') continue;
+    if (commentBefore(text, m.index)) continue;
+    const cls = scan?.units.find((u) => u.kind === 'class' && u.start <= m!.index && m!.index < u.end);
+    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text.length };
+    if (!out.some((o) => o.from === scope.from && o.to === scope.to)) out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+
+/** Whether a `#` outside quotes starts a comment on `at`'s line before it. */
+function commentBefore(text: string, at: number): boolean {
+  let quote = '';
+  for (let i = text.lastIndexOf('\n', at - 1) + 1; i < at; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return true;
+  }
+  return false;
 }
 
 /**
@@ -268,10 +317,13 @@ function lookedUpNames(root: Node, text: string, file: SourceFile): Map<string, 
   return out;
 }
 
-function walkTree(root: Node, text: string): Walked {
+function walkTree(root: Node, text: string, file: SourceFile): Walked {
   const paths = text.includes('PATH');
   const colab = /colab/i.test(text);
-  if (!paths && !colab) return { functions: functionsIn(root), pathSets: [] };
+  const activation = ACTIVATION_VAR.test(text);
+  if (!paths && !colab && !activation) return { functions: functionsIn(root), pathSets: [] };
+  const activatedOnly: { from: number; to: number; line: number }[] = [];
+  const flags = activation ? activationNames(text) : new Set<string>();
   const functions: Span[] = [];
   const pathSets: { from: number; to: number; span: Span }[] = [];
   const colabOnly: { from: number; to: number }[] = [];
@@ -287,6 +339,7 @@ function walkTree(root: Node, text: string): Walked {
       end = node.endIndex;
     } else if (!paths) {
       if (node.type === 'if_statement') colabRanges(node, colabOnly);
+      if (activation && node.type === 'if_statement') activationRanges(node, flags, activatedOnly, file);
     } else if (node.type === 'with_statement') {
       const clause = node.children.find((c) => c?.type === 'with_clause');
       const body = node.childForFieldName('body');
@@ -299,7 +352,10 @@ function walkTree(root: Node, text: string): Walked {
     } else if (node.type === 'expression_statement') {
       const m = PATH_DICT.exec(node.text);
       if (m) pathDicts.push({ name: m[1], fnEnd });
-    } else if (colab && node.type === 'if_statement') colabRanges(node, colabOnly);
+    } else if (node.type === 'if_statement') {
+      if (colab) colabRanges(node, colabOnly);
+      if (activation) activationRanges(node, flags, activatedOnly, file);
+    }
     // Statements only: functions, with-statements and PATH assignments are never inside an expression.
     if (!STATEMENT_HOLDERS.has(node.type)) continue;
     const children = node.children;
@@ -308,7 +364,72 @@ function walkTree(root: Node, text: string): Walked {
       if (c && c.endIndex - c.startIndex > 0) stack.push({ node: c, fnEnd: end });
     }
   }
-  return colabOnly.length ? { functions, pathSets, colabOnly } : { functions, pathSets };
+  const out: Walked = { functions, pathSets };
+  if (colabOnly.length) out.colabOnly = colabOnly;
+  if (activatedOnly.length) out.activatedOnly = activatedOnly;
+  return out;
+}
+
+/** The variables an activated environment sets: `VIRTUAL_ENV` (venv's activate, uv, poetry shell) and conda's. */
+const ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
+/** A test of one of them in the program's environment: `"VIRTUAL_ENV" in os.environ`, `os.environ.get("CONDA_PREFIX")`, `os.getenv(…)`, `os.environ[…]`. */
+const ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
+
+/** Names bound to such a test (`has_conda = "CONDA_PREFIX" in os.environ`). */
+function activationNames(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:bool\s*\()?\s*([^\n]+?)\s*\)?\s*$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (ACTIVATION_TEST.test(m[2].trim())) out.add(m[1]);
+  return out;
+}
+
+/** One part of a condition: 'on' when it holds only in an activated environment, 'off' only outside one. */
+function activationAtom(part: string, names: ReadonlySet<string>): 'on' | 'off' | undefined {
+  let t = part.trim().replace(/^\((.*)\)$/, '$1').trim();
+  let negated = false;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not) {
+    negated = true;
+    t = not[1].trim().replace(/^\((.*)\)$/, '$1').trim();
+  }
+  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
+  if (notIn) return negated ? 'on' : 'off';
+  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
+  if (none) {
+    if (!none[2]) negated = !negated;
+    t = none[1].trim();
+  }
+  if (!ACTIVATION_TEST.test(t) && !names.has(t)) return undefined;
+  return negated ? 'off' : 'on';
+}
+
+/**
+ * The code an `if` lets run only in an activated environment (PythonFileFacts.activatedOnly): the
+ * body of `if "VIRTUAL_ENV" in os.environ:`, the `else:` of `if not …:`, and the rest of the block
+ * after `if not has_conda: sys.exit(…)` (facefusion's installer). A conjunction counts by its
+ * activation part (`if not args.skip_conda and not has_conda: exit`: the other parts are the
+ * user's explicit way out); a disjunction does not.
+ */
+function activationRanges(node: Node, names: ReadonlySet<string>, out: { from: number; to: number; line: number }[], file: SourceFile): void {
+  const condition = (node.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim();
+  if (/\bor\b/.test(condition)) return;
+  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
+  const test = parts.includes('on') ? 'on' : parts.includes('off') ? 'off' : undefined;
+  if (!test) return;
+  const line = file.location(node.startIndex).line;
+  const body = node.childForFieldName('consequence');
+  const alternatives = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
+  if (test === 'on') {
+    if (body) out.push({ from: body.startIndex, to: body.endIndex, line });
+    return;
+  }
+  if (parts.filter((p) => p === 'off').length !== 1 || parts.includes('on')) return;
+  if (alternatives.length === 1 && alternatives[0].type === 'else_clause') {
+    const other = alternatives[0].childForFieldName('body');
+    if (other) out.push({ from: other.startIndex, to: other.endIndex, line });
+  }
+  const stmts = body?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+  if (alternatives.length === 0 && leaves(stmts[stmts.length - 1]) && node.parent?.type === 'block') out.push({ from: node.endIndex, to: node.parent.endIndex, line });
 }
 
 /** The function definitions the walk above visits: those whose ancestors all hold statements. */
