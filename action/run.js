@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs20 from "node:fs";
-import path46 from "node:path";
+import path47 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path42 from "node:path";
+import path43 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path47, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path47;
+  constructor(path48, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path48;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path47, bytes, opts = {}) {
+function decodeText(path48, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path47, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path47, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path48, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path47, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path48, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path47, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path48, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path47, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path47, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path48, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2149,6 +2149,35 @@ function smallGaps(t, out) {
     out[open] = " ";
     out[close] = " ";
   }
+  for (const m of t.matchAll(/(?<!\\)\$`/g)) {
+    const before = t.slice(t.lastIndexOf("\n", m.index - 1) + 1, m.index);
+    if ((before.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1 && (before.match(/'/g)?.length ?? 0) % 2 === 0)
+      out[m.index] = "_";
+  }
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
+    if (plainBefore(t, m.index))
+      out[m.index + m[0].indexOf("!")] = ":";
+  }
+  if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t))
+    extglobGroups(t, out);
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g))
+    out[m.index + m[0].length - 1] = "_";
+  for (const m of t.matchAll(/\$\(\(/g)) {
+    const close = t.indexOf("))", m.index + 3);
+    if (close < 0)
+      continue;
+    const inner = t.slice(m.index + 3, close);
+    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes("("))
+      continue;
+    let depth = 0;
+    for (const c of inner)
+      depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+    if (depth !== 0)
+      continue;
+    for (let k = m.index + 3; k < close; k++)
+      if (t[k] === "(" || t[k] === ")")
+        out[k] = " ";
+  }
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
     const at2 = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length))
@@ -2198,6 +2227,47 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+function extglobGroups(t, out) {
+  for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
+    const lineStart = t.lastIndexOf("\n", m.index - 1) + 1;
+    if (!outsideQuotesAndArithmetic(t, lineStart, m.index))
+      continue;
+    const close = matchingParen(t, m.index + 1);
+    if (close < 0 || t.slice(m.index, close).includes("\n"))
+      continue;
+    out[m.index] = "_";
+    out[m.index + 1] = "_";
+    out[close] = "_";
+    for (let k = m.index + 2; k < close; k++)
+      if (t[k] === "|" || t[k] === "(" || t[k] === ")")
+        out[k] = "_";
+  }
+}
+function outsideQuotesAndArithmetic(t, from, at2) {
+  let single = false;
+  let double = false;
+  let arith = 0;
+  for (let k = from; k < at2; k++) {
+    const c = t[k];
+    if (single) {
+      if (c === "'")
+        single = false;
+    } else if (c === "\\")
+      k++;
+    else if (c === "'" && !double)
+      single = true;
+    else if (c === '"')
+      double = !double;
+    else if (!double && c === "(" && t[k + 1] === "(") {
+      arith++;
+      k++;
+    } else if (!double && c === ")" && t[k + 1] === ")" && arith > 0) {
+      arith--;
+      k++;
+    }
+  }
+  return !single && arith === 0 && !insideOpenTest(t, from);
 }
 
 // dist/src/frontends/shell/grammar-gaps.js
@@ -5395,10 +5465,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path47 = `PATH="${v.venv}/bin:$PATH"`;
+  const path48 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path47}` }], applicability: "unsafe", reason, title: `Add ENV ${path47} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path47}` }], applicability: "unsafe", reason, title: `Add ${path47} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path48}` }], applicability: "unsafe", reason, title: `Add ENV ${path48} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path48}` }], applicability: "unsafe", reason, title: `Add ${path48} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5486,13 +5556,13 @@ function analyzeDockerfile(file) {
     if (inst.heredocs.length) {
       const commandLine = text(rest).replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, "").trim();
       const body = inst.heredocs[0].body;
-      if (commandLine === "" && inst.heredocs.length === 1) {
+      if ((commandLine === "" || SHELL_READS_STDIN.test(commandLine)) && inst.heredocs.length === 1) {
         const shebang = /^#!(\S+)(?:\s+(\S+))?/.exec(text(body.slice(0, 80)));
         if (shebang && !/(^|\/)(ba)?sh$/.test(shebang[2] && /env$/.test(shebang[1]) ? shebang[2] : shebang[1]))
           return;
         scriptChars = body;
       } else {
-        scriptChars = [...rest, { ch: "\n", off: -1 }];
+        scriptChars = [...leadingRedirectionLast(rest), { ch: "\n", off: -1 }];
         for (const h of inst.heredocs) {
           pushAll(scriptChars, h.body);
           for (const ch of `${h.delimiter}
@@ -5647,6 +5717,16 @@ var dockerfileFrontEnd = {
     return use(analyzeDockerfile(file));
   }
 };
+var SHELL_READS_STDIN = /^(?:\/usr)?(?:\/bin\/)?(?:ba|da)?sh(?:\s+(?:-[a-zA-Z]+|[-+]o\s+[a-z]+))*(?:\s+-s)?$/;
+function leadingRedirectionLast(rest) {
+  const line = text(rest);
+  const m = /^(\s*)(<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\3)(?=\s)/.exec(line);
+  if (!m)
+    return rest;
+  const from = m[1].length;
+  const to = from + m[2].length;
+  return [...rest.slice(0, from), ...rest.slice(to), { ch: " ", off: -1 }, ...[...m[2]].map((ch) => ({ ch, off: -1 }))];
+}
 
 // dist/src/frontends/gitlab/index.js
 import path6 from "node:path";
@@ -8707,7 +8787,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path47, text3) {
+  mayMatterThroughProject(path48, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -8715,13 +8795,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path47, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path48, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path47, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path47, text3);
+      return p.usesToolConstant(path48, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path48, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -9537,9 +9617,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path47, bytes) {
+function decodePython(path48, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path47, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path48, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -9558,9 +9638,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path47 = this.path;
-    path47.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path47[path47.length - 1];
+    const path48 = this.path;
+    path48.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path48[path48.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -9570,7 +9650,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path47.push(next);
+      path48.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -9583,11 +9663,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path47 = this.path;
+    const path48 = this.path;
     let lo = 0;
-    for (let hi = path47.length - 1; lo < hi; ) {
+    for (let hi = path48.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path47[mid].startIndex <= start && end <= path47[mid].endIndex)
+      if (path48[mid].startIndex <= start && end <= path48[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -9640,12 +9720,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path47, key) {
+function withKey(path48, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path47 === "no")
+  if (key === void 0 && path48 === "no")
     return "unknown";
-  return path47;
+  return path48;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -10288,11 +10368,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path47 = flow.chain.join("/");
+                const path48 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path47.startsWith(k + "/") || k.startsWith(path47 + "/"))
+                  if (path48.startsWith(k + "/") || k.startsWith(path48 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path47, e.value());
+                chain.values.set(path48, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -10584,10 +10664,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path47 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path48 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path47 = withKey(path47, k);
-        return { k: "env", path: path47, span };
+          path48 = withKey(path48, k);
+        return { k: "env", path: path48, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -11133,22 +11213,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path47 = "no";
+    let path48 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path47 = withKey(path47, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path48 = withKey(path48, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path47 = mergeEnv(path47, v.k === "env" ? v.path : "unknown");
+        path48 = mergeEnv(path48, v.k === "env" ? v.path : "unknown");
       } else
-        path47 = withKey(path47, void 0);
+        path48 = withKey(path48, void 0);
     }
-    return { k: "env", path: path47, span: spanOf(n) };
+    return { k: "env", path: path48, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -12061,21 +12141,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path47 = r.env;
+    let path48 = r.env;
     if (cmd.pathReset)
-      path47 = { kind: "reset", by: cmd.pathReset };
+      path48 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path47 = { kind: "reset", by: "env -i" };
+      path48 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path47 = { kind: "explicit" };
-    const env2 = { path: path47 };
+      path48 = { kind: "explicit" };
+    const env2 = { path: path48 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path47.kind !== "reset" && path47.kind !== "missing")
+    if (active !== void 0 && path48.kind !== "reset" && path48.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -12329,14 +12409,64 @@ var TreeFacts = class {
   get lookedUp() {
     return this.#isPlain() ? void 0 : this.#walk().lookedUp;
   }
+  get mocked() {
+    return this.#isPlain() ? void 0 : this.#walk().mocked;
+  }
+  get activatedOnly() {
+    return this.#isPlain() ? void 0 : this.#walk().activatedOnly;
+  }
+  get sudoInstalls() {
+    return this.#walk().sudoInstalls;
+  }
 };
 function isPlain(text3) {
-  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3);
+  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
 }
 function walkFacts(root, text3, file) {
   const lookedUp = lookedUpNames(root, text3, file);
-  const walked = walkTree(root, text3);
-  return lookedUp.size ? { ...walked, lookedUp } : walked;
+  const sudoInstalls = sudoInstallScopes(file.text, file);
+  const walked = walkTree(root, text3, file);
+  if (lookedUp.size)
+    walked.lookedUp = lookedUp;
+  if (sudoInstalls.length)
+    walked.sudoInstalls = sudoInstalls;
+  return walked;
+}
+var SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
+function sudoInstallScopes(text3, file) {
+  const out = [];
+  if (!text3.includes("sudo"))
+    return out;
+  let scan = null;
+  SUDO_PIP_INSTALL.lastIndex = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text3); m; m = SUDO_PIP_INSTALL.exec(text3)) {
+    scan ??= scanUnits(text3) ?? null;
+    if (scan && scan.code[m.index] !== " ")
+      continue;
+    if (commentBefore(text3, m.index))
+      continue;
+    const cls = scan?.units.find((u) => u.kind === "class" && u.start <= m.index && m.index < u.end);
+    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
+    if (!out.some((o) => o.from === scope.from && o.to === scope.to))
+      out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+function commentBefore(text3, at2) {
+  let quote = "";
+  for (let i = text3.lastIndexOf("\n", at2 - 1) + 1; i < at2; i++) {
+    const c = text3[i];
+    if (quote) {
+      if (c === "\\")
+        i++;
+      else if (c === quote)
+        quote = "";
+    } else if (c === '"' || c === "'")
+      quote = c;
+    else if (c === "#")
+      return true;
+  }
+  return false;
 }
 var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
 function lookedUpNames(root, text3, file) {
@@ -12354,11 +12484,16 @@ function lookedUpNames(root, text3, file) {
   }
   return out;
 }
-function walkTree(root, text3) {
+function walkTree(root, text3, file) {
   const paths = text3.includes("PATH");
   const colab = /colab/i.test(text3);
-  if (!paths && !colab)
+  const activation = ACTIVATION_VAR.test(text3);
+  const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
+  if (!paths && !colab && !activation && !mocks)
     return { functions: functionsIn2(root), pathSets: [] };
+  const mocked = [];
+  const activatedOnly = [];
+  const flags = activation ? activationNames(text3) : /* @__PURE__ */ new Set();
   const functions = [];
   const pathSets = [];
   const colabOnly = [];
@@ -12367,12 +12502,16 @@ function walkTree(root, text3) {
   while (stack.length) {
     const { node, fnEnd } = stack.pop();
     let end = fnEnd;
+    if (mocks)
+      mockedRanges(node, fnEnd, mocked);
     if (node.type === "function_definition") {
       functions.push({ start: node.startIndex, end: node.endIndex });
       end = node.endIndex;
     } else if (!paths) {
       if (node.type === "if_statement")
         colabRanges(node, colabOnly);
+      if (activation && node.type === "if_statement")
+        activationRanges(node, flags, activatedOnly, file);
     } else if (node.type === "with_statement") {
       const clause = node.children.find((c) => c?.type === "with_clause");
       const body = node.childForFieldName("body");
@@ -12386,8 +12525,12 @@ function walkTree(root, text3) {
       const m = PATH_DICT.exec(node.text);
       if (m)
         pathDicts.push({ name: m[1], fnEnd });
-    } else if (colab && node.type === "if_statement")
-      colabRanges(node, colabOnly);
+    } else if (node.type === "if_statement") {
+      if (colab)
+        colabRanges(node, colabOnly);
+      if (activation)
+        activationRanges(node, flags, activatedOnly, file);
+    }
     if (!STATEMENT_HOLDERS.has(node.type))
       continue;
     const children = node.children;
@@ -12397,7 +12540,90 @@ function walkTree(root, text3) {
         stack.push({ node: c, fnEnd: end });
     }
   }
-  return colabOnly.length ? { functions, pathSets, colabOnly } : { functions, pathSets };
+  const out = { functions, pathSets };
+  if (colabOnly.length)
+    out.colabOnly = colabOnly;
+  if (activatedOnly.length)
+    out.activatedOnly = activatedOnly;
+  if (mocked.length)
+    out.mocked = mocked;
+  return out;
+}
+var LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
+var MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
+function mockedRanges(node, fnEnd, out) {
+  if (node.type === "with_statement") {
+    const clause = node.children.find((c) => c?.type === "with_clause");
+    const body = node.childForFieldName("body");
+    if (clause && body && PATCH_CALL.test(clause.text))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "function_definition" && node.parent?.type === "decorated_definition") {
+    const body = node.childForFieldName("body");
+    const decorators = node.parent.children.filter((c) => c?.type === "decorator");
+    if (body && decorators.some((d) => PATCH_CALL.test(d.text)))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "expression_statement" && PATCH_STATEMENT.test(node.text))
+    out.push({ from: node.endIndex, to: fnEnd });
+}
+var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
+var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
+function activationNames(text3) {
+  const out = /* @__PURE__ */ new Set();
+  const re = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:bool\s*\()?\s*([^\n]+?)\s*\)?\s*$/gm;
+  for (let m = re.exec(text3); m; m = re.exec(text3))
+    if (ACTIVATION_TEST.test(m[2].trim()))
+      out.add(m[1]);
+  return out;
+}
+function activationAtom(part, names) {
+  let t = part.trim().replace(/^\((.*)\)$/, "$1").trim();
+  let negated = false;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not) {
+    negated = true;
+    t = not[1].trim().replace(/^\((.*)\)$/, "$1").trim();
+  }
+  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
+  if (notIn)
+    return negated ? "on" : "off";
+  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
+  if (none) {
+    if (!none[2])
+      negated = !negated;
+    t = none[1].trim();
+  }
+  if (!ACTIVATION_TEST.test(t) && !names.has(t))
+    return void 0;
+  return negated ? "off" : "on";
+}
+function activationRanges(node, names, out, file) {
+  const condition = (node.childForFieldName("condition")?.text ?? "").replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(condition))
+    return;
+  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
+  const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
+  if (!test)
+    return;
+  const line = file.location(node.startIndex).line;
+  const body = node.childForFieldName("consequence");
+  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
+  if (test === "on") {
+    if (body)
+      out.push({ from: body.startIndex, to: body.endIndex, line });
+    return;
+  }
+  if (parts.filter((p) => p === "off").length !== 1 || parts.includes("on"))
+    return;
+  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
+    const other = alternatives[0].childForFieldName("body");
+    if (other)
+      out.push({ from: other.startIndex, to: other.endIndex, line });
+  }
+  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
+  if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
+    out.push({ from: node.endIndex, to: node.parent.endIndex, line });
 }
 function functionsIn2(root) {
   const out = [];
@@ -12523,7 +12749,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path47, head2) => /\.pyw?$/i.test(path47) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path48, head2) => /\.pyw?$/i.test(path48) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -16154,8 +16380,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path47, content) {
-  const name = path47.slice(Math.max(path47.lastIndexOf("/"), path47.lastIndexOf("\\")) + 1);
+function headOf(path48, content) {
+  const name = path48.slice(Math.max(path48.lastIndexOf("/"), path48.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -16167,11 +16393,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path47, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path47, head2));
+function claimingFrontEnd(path48, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path48, head2));
 }
-function frontEndFor(path47, head2 = "") {
-  return claimingFrontEnd(path47, head2) ?? pythonFrontEnd;
+function frontEndFor(path48, head2 = "") {
+  return claimingFrontEnd(path48, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -16262,6 +16488,12 @@ function knowsVenv(facts) {
 }
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
+  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
+    const at3 = site.callSpan.start;
+    const chain = facts.sudoInstalls?.find((r) => r.from <= at3 && at3 < r.to);
+    if (chain)
+      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
+  }
   if (!facts || verdict.resolution !== "path")
     return verdict;
   let cache = judged.get(facts);
@@ -16278,6 +16510,13 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
   if (facts.colabOnly?.some((r) => r.from <= at2 && at2 < r.to)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  if (facts.mocked?.some((r) => r.from <= at2 && at2 < r.to)) {
+    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
+  }
+  const activated = facts.activatedOnly?.find((r) => r.from <= at2 && at2 < r.to);
+  if (activated) {
+    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
   }
   const declared = facts.declaredVenv;
   if (declared) {
@@ -16426,7 +16665,7 @@ function judgeProgram(site, knowledge) {
   if (text3 === "")
     return void 0;
   if (/[/\\]/.test(text3)) {
-    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site)) {
+    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site) && !isDiscoveryProbe(text3.replace(/^.*[\\/]/, ""), site.argv.slice(1))) {
       return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
     }
     return void 0;
@@ -16671,31 +16910,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path47, ctx, language2) {
+function readForCheckSafely(path48, ctx, language2) {
   try {
-    return readForCheck(path47, ctx, language2);
+    return readForCheck(path48, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path47, diagnostics: [], problems: [{ path: path47, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path48, diagnostics: [], problems: [{ path: path48, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path47, ctx, language2) {
-  const result2 = { path: path47, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path48, ctx, language2) {
+  const result2 = { path: path48, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path47, kind, message, partial: false });
+    result2.problems.push({ path: path48, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path47, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path47) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path48, OPEN_FLAGS);
+    const st = fd === void 0 ? fs3.statSync(path48) : fs3.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path47) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs3.readFileSync(path48) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -16705,24 +16944,24 @@ function readForCheck(path47, ctx, language2) {
     if (fd !== void 0)
       fs3.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path47, headOf(path47, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path48, headOf(path48, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path47, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path48, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path47, bytes);
+  const decoded = (fe.decode ?? decodeText)(path48, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path47, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path48, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path47, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path48, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -16752,7 +16991,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path47 = result2.path;
+  const path48 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -16769,22 +17008,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path47, e));
+    result2.problems.push(crashProblem(path48, e));
   }
   return result2;
 }
-function crashProblem(path47, e) {
+function crashProblem(path48, e) {
   if (e instanceof TooComplexError)
-    return { path: path47, kind: "too-complex", message: e.message, partial: false };
+    return { path: path48, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path47, kind: "too-deep", message: e.message, partial: false };
+    return { path: path48, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path47, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path48, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path47, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path48, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path47, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path48, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -17453,7 +17692,7 @@ var systemInterpreterPath = defineRule({
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, and inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv.',
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv, and asking the interpreter only for its version (`/usr/bin/python3 --version`, `-VV`, `-c "import sys; print(sys.version)"`) runs nothing of the project, in Python as in configuration.',
     fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
@@ -17603,7 +17842,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path47 = wordText(found.script);
+    const path48 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -17613,13 +17852,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path47))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path48))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path47 } } : { messageId: "runAsProgram", data: { script: path47 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path48 } } : { messageId: "runAsProgram", data: { script: path48 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path47}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path48}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -19253,7 +19492,7 @@ function bracketed(text3, at2) {
   return void 0;
 }
 function fromSetupPy(text3, out) {
-  for (const m of text3.matchAll(/\b(install_requires|tests_require|extras_require)\s*=\s*([[{])/g)) {
+  for (const m of text3.matchAll(/\b(install_requires|tests_require|extras_require)\s*=\s*([[{])|^([A-Za-z_]\w*(?:deps|requires|requirements|dependencies|reqs))\s*=\s*(\[)/gim)) {
     const body = bracketed(text3, m.index + m[0].length - 1);
     if (body === void 0)
       continue;
@@ -19262,7 +19501,7 @@ function fromSetupPy(text3, out) {
         continue;
       const name = requirementName(s[2]);
       if (name)
-        out.push({ name, from: `setup.py ${m[1]}`, pypi: true });
+        out.push({ name, from: `setup.py ${m[1] ?? m[3]}`, pypi: true });
     }
   }
 }
@@ -20821,7 +21060,7 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs16 from "node:fs";
-import path39 from "node:path";
+import path40 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs14 from "node:fs";
@@ -21475,6 +21714,77 @@ function mentionTest(names) {
   };
 }
 
+// dist/src/pipeline/test-runners.js
+import path39 from "node:path";
+var MAX_ANYWHERE = 64;
+function unittestDiscovers(file) {
+  return /^test.*\.py$/.test(path39.basename(file));
+}
+function testFileTargets(word, where, resolve) {
+  const hit = resolve(word, where.dirs, where.root);
+  if (hit)
+    return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
+  if (!/\.py$/.test(word) || path39.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+    return [];
+  const found = where.anywhere(path39.normalize(word));
+  return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
+}
+function unittestTargets(args, where, resolve) {
+  const out = [];
+  const cwd = where.dirs[0];
+  if (args[0] === "discover") {
+    let start;
+    for (let j = 1; j < args.length; j++) {
+      const w = args[j];
+      if (w === void 0)
+        return out;
+      if (w === "-s" || w === "--start-directory")
+        start = args[++j];
+      else if (w === "-p" || w === "--pattern" || w === "-t" || w === "--top-level-directory") {
+        if (w === "-p" || w === "--pattern")
+          return out;
+        j++;
+      } else if (!w.startsWith("-") && start === void 0)
+        start = w;
+    }
+    const folder = start === void 0 ? cwd : resolve(start, where.dirs, where.root);
+    if (typeof folder === "string")
+      out.push({ folder, testsOnly: "unittest" });
+    else if (folder?.folder)
+      out.push({ folder: folder.path, testsOnly: "unittest" });
+    return out;
+  }
+  let named = false;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === void 0) {
+      named = true;
+      continue;
+    }
+    if (w.startsWith("-")) {
+      if (w === "-k")
+        j++;
+      continue;
+    }
+    named = true;
+    if (/\.py$/.test(w) || w.includes("/")) {
+      out.push(...testFileTargets(w, where, resolve));
+      continue;
+    }
+    const parts = w.split(".");
+    for (let k = parts.length; k > 0; k--) {
+      const hit = resolve(`${parts.slice(0, k).join("/")}.py`, where.dirs, where.root);
+      if (hit && !hit.folder) {
+        out.push({ file: hit.path });
+        break;
+      }
+    }
+  }
+  if (!named && cwd !== void 0)
+    out.push({ folder: cwd, testsOnly: "unittest" });
+  return out;
+}
+
 // dist/src/pipeline/who-runs.js
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
 var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
@@ -21574,8 +21884,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path39.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path39.sep).join("/");
+    const r = path40.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path40.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -21599,11 +21909,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path39.dirname(file); ; dir = path39.dirname(dir)) {
+    for (let dir = path40.dirname(file); ; dir = path40.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || isTestPath2(path39.relative(dir, file)))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path40.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path39.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path40.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -21611,7 +21921,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path39.basename(file) === "setup.py")
+    if (path40.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -21630,13 +21940,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path39.isAbsolute(clean)) {
+  if (path40.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path39.sep)))
-      return { path: path39.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path40.sep)))
+      return { path: path40.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path39.join(root, ...parts.slice(i));
+      const c = path40.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -21644,9 +21954,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path39.resolve(d, clean);
+    const c = path40.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path39.sep)))
+    if (k && (c === root || c.startsWith(root + path40.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -21655,7 +21965,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs16.readFileSync(path39.join(dir, ".stestr.conf"), "utf8");
+    conf = fs16.readFileSync(path40.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -21680,11 +21990,11 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path39.basename(m[1]) === "env" ? m[2] : m[1];
+  return path40.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path39.join(dir, name);
+    const file = path40.join(dir, name);
     let text3;
     try {
       if (fs16.statSync(file).size > 65536)
@@ -21696,8 +22006,8 @@ function readTheDocs(who, dir) {
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path39.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path39.sep) || !fs16.existsSync(conf))
+    const conf = path40.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path40.sep) || !fs16.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -21709,7 +22019,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path39.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path40.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -21721,7 +22031,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path39.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path40.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -21730,7 +22040,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path39.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path40.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -21759,7 +22069,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path39.basename(prog);
+  const base = path40.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -21779,6 +22089,8 @@ function recordCommand(who, words4, where) {
           sphinxArgs = words4.slice(j + 1);
         else if (mod === "stestr" && words4[j + 1] === "run")
           stestrTests(where, targets);
+        else if (mod === "unittest")
+          targets.push(...unittestTargets(words4.slice(j + 1), where, resolveIn));
         else {
           const rel = mod.replace(/\./g, "/");
           const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
@@ -21822,7 +22134,7 @@ function recordCommand(who, words4, where) {
     let named = false;
     for (let j = 0; j < pytestArgs.length; j++) {
       const w = pytestArgs[j];
-      if (w === void 0)
+      if (w === void 0 && !where.tool)
         named = true;
       if (w === void 0)
         continue;
@@ -21834,9 +22146,7 @@ function recordCommand(who, words4, where) {
         continue;
       }
       named = true;
-      const hit = resolveIn(w, where.dirs, where.root);
-      if (hit)
-        targets.push(hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path });
+      targets.push(...testFileTargets(w, where, resolveIn));
     }
     if (!named && where.dirs[0])
       targets.push({ folder: where.dirs[0], testsOnly: true });
@@ -21889,14 +22199,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
-      flagged.set(path39.resolve(r.path), i);
+      flagged.set(path40.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path39.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path40.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -21915,16 +22225,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path39.basename(w)));
+  const names = new Set(wanted.map((w) => path40.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path39.dirname(path39.resolve(f)); d.startsWith(root + path39.sep); d = path39.dirname(d)) {
-      const rel = path39.relative(root, d);
-      if (rel.split(path39.sep).length <= 2)
+    for (let d = path40.dirname(path40.resolve(f)); d.startsWith(root + path40.sep); d = path40.dirname(d)) {
+      const rel = path40.relative(root, d);
+      if (rel.split(path40.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -21932,15 +22242,32 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path39.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path39.resolve(f)));
+    if (path40.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path40.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of commands) {
-    const dir = path39.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path39.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path40.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path40.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
+  let byName;
+  const anywhere = (rel) => {
+    if (!byName) {
+      byName = /* @__PURE__ */ new Map();
+      for (const f of files) {
+        if (claimed.get(f) !== "python")
+          continue;
+        const abs = path40.resolve(f);
+        const list = byName.get(path40.basename(abs));
+        if (list)
+          list.push(abs);
+        else
+          byName.set(path40.basename(abs), [abs]);
+      }
+    }
+    return (byName.get(path40.basename(rel)) ?? []).filter((f) => f === path40.join(root, rel) || f.endsWith(path40.sep + rel));
+  };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
     if (!loaded) {
@@ -21960,31 +22287,31 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path39.resolve(f);
+    const abs = path40.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = path39.dirname(abs);
+    const dir = path40.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
-      recordSite(who, s, dir, root);
+      recordSite(who, s, dir, root, anywhere);
   }
   const pending = [];
   let pythonRead = 0;
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path39.resolve(f);
+    const abs = path40.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path39.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path40.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path39.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path40.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -22004,17 +22331,17 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   }
   return out;
 }
-function recordSite(who, s, dir, root) {
+function recordSite(who, s, dir, root, anywhere) {
   if (s.config?.activation)
     return;
   const words4 = s.argv.map((w) => wordText(w));
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
-  recordCommand(who, words4, { label, dirs: [dir, root], root, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
+  recordCommand(who, words4, { label, dirs: [dir, root], root, anywhere, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
 }
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs16.statSync(r).isDirectory() ? path39.resolve(r) : path39.dirname(path39.resolve(r));
+      return fs16.statSync(r).isDirectory() ? path40.resolve(r) : path40.dirname(path40.resolve(r));
     } catch {
       return void 0;
     }
@@ -22024,7 +22351,7 @@ function projectRoot(roots) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs17 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -22032,7 +22359,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path40.posix.basename(w0);
+  const base = path41.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -22064,19 +22391,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path40.isAbsolute(word)) {
-    if (scripts.has(path40.normalize(word)))
-      return path40.normalize(word);
+  if (path41.isAbsolute(word)) {
+    if (scripts.has(path41.normalize(word)))
+      return path41.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path40.join(root, ...parts.slice(i));
+      const c = path41.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path40.resolve(d, word);
+    const c = path41.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -22087,7 +22414,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const rel = cwd === void 0 ? void 0 : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
   if (rel !== void 0)
-    dirs.push(path40.join(callerDir, rel));
+    dirs.push(path41.join(callerDir, rel));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -22132,11 +22459,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path40.resolve(f), i);
+      scripts.set(path41.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path40.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path41.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -22180,7 +22507,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path40.resolve(f);
+    const abs = path41.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -22190,7 +22517,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path40.dirname(abs), 1, []);
+        enqueue(s, path41.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -22236,19 +22563,19 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path40.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path41.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    r.source ??= texts.get(path40.resolve(r.path));
+    r.source ??= texts.get(path41.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs17.statSync(r).isDirectory() ? path40.resolve(r) : path40.dirname(path40.resolve(r));
+        return fs17.statSync(r).isDirectory() ? path41.resolve(r) : path41.dirname(path41.resolve(r));
       } catch {
         return void 0;
       }
@@ -22259,7 +22586,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs18 from "node:fs";
-import path41 from "node:path";
+import path42 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -22283,8 +22610,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path41.dirname(path41.resolve(cwd, file));
-  const rel = (d) => path41.relative(base, path41.resolve(cwd, d.path)).split(path41.sep).join("/");
+  const base = path42.dirname(path42.resolve(cwd, file));
+  const rel = (d) => path42.relative(base, path42.resolve(cwd, d.path)).split(path42.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -22328,7 +22655,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path41.resolve(cwd, file);
+  const target = path42.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs18.writeFileSync(tmp, text3, { mode: 420 });
@@ -22808,7 +23135,7 @@ async function check(opts) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path42.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path43.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -22831,14 +23158,14 @@ async function check(opts) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path42.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path42.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path43.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path43.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path42.relative(cwd, p);
+    const r = path43.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path42.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path43.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -22874,7 +23201,7 @@ async function check(opts) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path42.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path43.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics = [];
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
@@ -22954,17 +23281,17 @@ async function check(opts) {
 }
 
 // dist/src/reporters/common.js
-import path43 from "node:path";
+import path44 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path43.relative(cwd, path43.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path43.sep) || path43.isAbsolute(rel);
+  const rel = path44.relative(cwd, path44.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path44.sep) || path44.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path43.sep).join("/");
+  return displayPath(p, cwd).split(path44.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -23108,7 +23435,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path47 = portablePath(d.path, r.cwd);
+  const path48 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -23123,10 +23450,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path47,
+    path: path48,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path47, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path48, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -23135,7 +23462,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path44 from "node:path";
+import path45 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -23299,11 +23626,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path44.resolve(cwd, p)).href };
-  return { uri: rel.split(path44.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path45.resolve(cwd, p)).href };
+  return { uri: rel.split(path45.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path44.resolve(dir)).href;
+  const href = pathToFileURL(path45.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r) {
@@ -23469,8 +23796,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path47 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path47)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path48 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path48)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -23482,7 +23809,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path47 = sanitize(displayPath(d.path, r.cwd));
+  const path48 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -23495,7 +23822,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path47}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path48}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -23582,17 +23909,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs19 from "node:fs";
-import path45 from "node:path";
+import path46 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path45.dirname(fileURLToPath(from)); ; dir = path45.dirname(dir)) {
-    const file = path45.join(dir, "package.json");
+  for (let dir = path46.dirname(fileURLToPath(from)); ; dir = path46.dirname(dir)) {
+    const file = path46.join(dir, "package.json");
     if (fs19.existsSync(file)) {
       const json = JSON.parse(fs19.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path45.dirname(dir) === dir)
+    if (path46.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -23670,7 +23997,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path46.relative(r.cwd, path46.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path47.relative(r.cwd, path47.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -23689,15 +24016,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs20.existsSync(path46.resolve(workspace, p)))
+      if (!fs20.existsSync(path47.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path46.resolve(workspace, sarifPath);
-      fs20.mkdirSync(path46.dirname(target), { recursive: true });
+      const target = path47.resolve(workspace, sarifPath);
+      fs20.mkdirSync(path47.dirname(target), { recursive: true });
       fs20.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

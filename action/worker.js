@@ -4964,7 +4964,7 @@ var systemInterpreterPath = defineRule({
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, and inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv.',
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv, and asking the interpreter only for its version (`/usr/bin/python3 --version`, `-VV`, `-c "import sys; print(sys.version)"`) runs nothing of the project, in Python as in configuration.',
     fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
@@ -7010,6 +7010,35 @@ function smallGaps(t, out) {
     out[open] = " ";
     out[close] = " ";
   }
+  for (const m of t.matchAll(/(?<!\\)\$`/g)) {
+    const before = t.slice(t.lastIndexOf("\n", m.index - 1) + 1, m.index);
+    if ((before.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1 && (before.match(/'/g)?.length ?? 0) % 2 === 0)
+      out[m.index] = "_";
+  }
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
+    if (plainBefore(t, m.index))
+      out[m.index + m[0].indexOf("!")] = ":";
+  }
+  if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t))
+    extglobGroups(t, out);
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g))
+    out[m.index + m[0].length - 1] = "_";
+  for (const m of t.matchAll(/\$\(\(/g)) {
+    const close = t.indexOf("))", m.index + 3);
+    if (close < 0)
+      continue;
+    const inner = t.slice(m.index + 3, close);
+    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes("("))
+      continue;
+    let depth = 0;
+    for (const c of inner)
+      depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+    if (depth !== 0)
+      continue;
+    for (let k = m.index + 3; k < close; k++)
+      if (t[k] === "(" || t[k] === ")")
+        out[k] = " ";
+  }
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length))
@@ -7059,6 +7088,47 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+function extglobGroups(t, out) {
+  for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
+    const lineStart = t.lastIndexOf("\n", m.index - 1) + 1;
+    if (!outsideQuotesAndArithmetic(t, lineStart, m.index))
+      continue;
+    const close = matchingParen(t, m.index + 1);
+    if (close < 0 || t.slice(m.index, close).includes("\n"))
+      continue;
+    out[m.index] = "_";
+    out[m.index + 1] = "_";
+    out[close] = "_";
+    for (let k = m.index + 2; k < close; k++)
+      if (t[k] === "|" || t[k] === "(" || t[k] === ")")
+        out[k] = "_";
+  }
+}
+function outsideQuotesAndArithmetic(t, from, at) {
+  let single = false;
+  let double = false;
+  let arith = 0;
+  for (let k = from; k < at; k++) {
+    const c = t[k];
+    if (single) {
+      if (c === "'")
+        single = false;
+    } else if (c === "\\")
+      k++;
+    else if (c === "'" && !double)
+      single = true;
+    else if (c === '"')
+      double = !double;
+    else if (!double && c === "(" && t[k + 1] === "(") {
+      arith++;
+      k++;
+    } else if (!double && c === ")" && t[k + 1] === ")" && arith > 0) {
+      arith--;
+      k++;
+    }
+  }
+  return !single && arith === 0 && !insideOpenTest(t, from);
 }
 
 // dist/src/frontends/shell/grammar-gaps.js
@@ -10153,13 +10223,13 @@ function analyzeDockerfile(file) {
     if (inst.heredocs.length) {
       const commandLine = text(rest).replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, "").trim();
       const body = inst.heredocs[0].body;
-      if (commandLine === "" && inst.heredocs.length === 1) {
+      if ((commandLine === "" || SHELL_READS_STDIN.test(commandLine)) && inst.heredocs.length === 1) {
         const shebang = /^#!(\S+)(?:\s+(\S+))?/.exec(text(body.slice(0, 80)));
         if (shebang && !/(^|\/)(ba)?sh$/.test(shebang[2] && /env$/.test(shebang[1]) ? shebang[2] : shebang[1]))
           return;
         scriptChars = body;
       } else {
-        scriptChars = [...rest, { ch: "\n", off: -1 }];
+        scriptChars = [...leadingRedirectionLast(rest), { ch: "\n", off: -1 }];
         for (const h of inst.heredocs) {
           pushAll(scriptChars, h.body);
           for (const ch of `${h.delimiter}
@@ -10314,6 +10384,16 @@ var dockerfileFrontEnd = {
     return use(analyzeDockerfile(file));
   }
 };
+var SHELL_READS_STDIN = /^(?:\/usr)?(?:\/bin\/)?(?:ba|da)?sh(?:\s+(?:-[a-zA-Z]+|[-+]o\s+[a-z]+))*(?:\s+-s)?$/;
+function leadingRedirectionLast(rest) {
+  const line = text(rest);
+  const m = /^(\s*)(<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\3)(?=\s)/.exec(line);
+  if (!m)
+    return rest;
+  const from = m[1].length;
+  const to = from + m[2].length;
+  return [...rest.slice(0, from), ...rest.slice(to), { ch: " ", off: -1 }, ...[...m[2]].map((ch) => ({ ch, off: -1 }))];
+}
 
 // dist/src/frontends/gitlab/index.js
 import path8 from "node:path";
@@ -14144,14 +14224,64 @@ var TreeFacts = class {
   get lookedUp() {
     return this.#isPlain() ? void 0 : this.#walk().lookedUp;
   }
+  get mocked() {
+    return this.#isPlain() ? void 0 : this.#walk().mocked;
+  }
+  get activatedOnly() {
+    return this.#isPlain() ? void 0 : this.#walk().activatedOnly;
+  }
+  get sudoInstalls() {
+    return this.#walk().sudoInstalls;
+  }
 };
 function isPlain(text3) {
-  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3);
+  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
 }
 function walkFacts(root, text3, file) {
   const lookedUp = lookedUpNames(root, text3, file);
-  const walked = walkTree(root, text3);
-  return lookedUp.size ? { ...walked, lookedUp } : walked;
+  const sudoInstalls = sudoInstallScopes(file.text, file);
+  const walked = walkTree(root, text3, file);
+  if (lookedUp.size)
+    walked.lookedUp = lookedUp;
+  if (sudoInstalls.length)
+    walked.sudoInstalls = sudoInstalls;
+  return walked;
+}
+var SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
+function sudoInstallScopes(text3, file) {
+  const out = [];
+  if (!text3.includes("sudo"))
+    return out;
+  let scan = null;
+  SUDO_PIP_INSTALL.lastIndex = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text3); m; m = SUDO_PIP_INSTALL.exec(text3)) {
+    scan ??= scanUnits(text3) ?? null;
+    if (scan && scan.code[m.index] !== " ")
+      continue;
+    if (commentBefore(text3, m.index))
+      continue;
+    const cls = scan?.units.find((u) => u.kind === "class" && u.start <= m.index && m.index < u.end);
+    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
+    if (!out.some((o) => o.from === scope.from && o.to === scope.to))
+      out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+function commentBefore(text3, at) {
+  let quote = "";
+  for (let i = text3.lastIndexOf("\n", at - 1) + 1; i < at; i++) {
+    const c = text3[i];
+    if (quote) {
+      if (c === "\\")
+        i++;
+      else if (c === quote)
+        quote = "";
+    } else if (c === '"' || c === "'")
+      quote = c;
+    else if (c === "#")
+      return true;
+  }
+  return false;
 }
 var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
 function lookedUpNames(root, text3, file) {
@@ -14169,11 +14299,16 @@ function lookedUpNames(root, text3, file) {
   }
   return out;
 }
-function walkTree(root, text3) {
+function walkTree(root, text3, file) {
   const paths = text3.includes("PATH");
   const colab = /colab/i.test(text3);
-  if (!paths && !colab)
+  const activation = ACTIVATION_VAR.test(text3);
+  const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
+  if (!paths && !colab && !activation && !mocks)
     return { functions: functionsIn2(root), pathSets: [] };
+  const mocked = [];
+  const activatedOnly = [];
+  const flags = activation ? activationNames(text3) : /* @__PURE__ */ new Set();
   const functions = [];
   const pathSets = [];
   const colabOnly = [];
@@ -14182,12 +14317,16 @@ function walkTree(root, text3) {
   while (stack.length) {
     const { node, fnEnd } = stack.pop();
     let end = fnEnd;
+    if (mocks)
+      mockedRanges(node, fnEnd, mocked);
     if (node.type === "function_definition") {
       functions.push({ start: node.startIndex, end: node.endIndex });
       end = node.endIndex;
     } else if (!paths) {
       if (node.type === "if_statement")
         colabRanges(node, colabOnly);
+      if (activation && node.type === "if_statement")
+        activationRanges(node, flags, activatedOnly, file);
     } else if (node.type === "with_statement") {
       const clause = node.children.find((c) => c?.type === "with_clause");
       const body = node.childForFieldName("body");
@@ -14201,8 +14340,12 @@ function walkTree(root, text3) {
       const m = PATH_DICT.exec(node.text);
       if (m)
         pathDicts.push({ name: m[1], fnEnd });
-    } else if (colab && node.type === "if_statement")
-      colabRanges(node, colabOnly);
+    } else if (node.type === "if_statement") {
+      if (colab)
+        colabRanges(node, colabOnly);
+      if (activation)
+        activationRanges(node, flags, activatedOnly, file);
+    }
     if (!STATEMENT_HOLDERS.has(node.type))
       continue;
     const children = node.children;
@@ -14212,7 +14355,90 @@ function walkTree(root, text3) {
         stack.push({ node: c, fnEnd: end });
     }
   }
-  return colabOnly.length ? { functions, pathSets, colabOnly } : { functions, pathSets };
+  const out = { functions, pathSets };
+  if (colabOnly.length)
+    out.colabOnly = colabOnly;
+  if (activatedOnly.length)
+    out.activatedOnly = activatedOnly;
+  if (mocked.length)
+    out.mocked = mocked;
+  return out;
+}
+var LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
+var MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
+function mockedRanges(node, fnEnd, out) {
+  if (node.type === "with_statement") {
+    const clause = node.children.find((c) => c?.type === "with_clause");
+    const body = node.childForFieldName("body");
+    if (clause && body && PATCH_CALL.test(clause.text))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "function_definition" && node.parent?.type === "decorated_definition") {
+    const body = node.childForFieldName("body");
+    const decorators = node.parent.children.filter((c) => c?.type === "decorator");
+    if (body && decorators.some((d) => PATCH_CALL.test(d.text)))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "expression_statement" && PATCH_STATEMENT.test(node.text))
+    out.push({ from: node.endIndex, to: fnEnd });
+}
+var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
+var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
+function activationNames(text3) {
+  const out = /* @__PURE__ */ new Set();
+  const re = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:bool\s*\()?\s*([^\n]+?)\s*\)?\s*$/gm;
+  for (let m = re.exec(text3); m; m = re.exec(text3))
+    if (ACTIVATION_TEST.test(m[2].trim()))
+      out.add(m[1]);
+  return out;
+}
+function activationAtom(part, names) {
+  let t = part.trim().replace(/^\((.*)\)$/, "$1").trim();
+  let negated = false;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not) {
+    negated = true;
+    t = not[1].trim().replace(/^\((.*)\)$/, "$1").trim();
+  }
+  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
+  if (notIn)
+    return negated ? "on" : "off";
+  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
+  if (none) {
+    if (!none[2])
+      negated = !negated;
+    t = none[1].trim();
+  }
+  if (!ACTIVATION_TEST.test(t) && !names.has(t))
+    return void 0;
+  return negated ? "off" : "on";
+}
+function activationRanges(node, names, out, file) {
+  const condition = (node.childForFieldName("condition")?.text ?? "").replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(condition))
+    return;
+  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
+  const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
+  if (!test)
+    return;
+  const line = file.location(node.startIndex).line;
+  const body = node.childForFieldName("consequence");
+  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
+  if (test === "on") {
+    if (body)
+      out.push({ from: body.startIndex, to: body.endIndex, line });
+    return;
+  }
+  if (parts.filter((p) => p === "off").length !== 1 || parts.includes("on"))
+    return;
+  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
+    const other = alternatives[0].childForFieldName("body");
+    if (other)
+      out.push({ from: other.startIndex, to: other.endIndex, line });
+  }
+  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
+  if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
+    out.push({ from: node.endIndex, to: node.parent.endIndex, line });
 }
 function functionsIn2(root) {
   const out = [];
@@ -18064,6 +18290,12 @@ function knowsVenv(facts) {
 }
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
+  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
+    const at2 = site.callSpan.start;
+    const chain = facts.sudoInstalls?.find((r) => r.from <= at2 && at2 < r.to);
+    if (chain)
+      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
+  }
   if (!facts || verdict.resolution !== "path")
     return verdict;
   let cache = judged.get(facts);
@@ -18080,6 +18312,13 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
   if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  if (facts.mocked?.some((r) => r.from <= at && at < r.to)) {
+    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
+  }
+  const activated = facts.activatedOnly?.find((r) => r.from <= at && at < r.to);
+  if (activated) {
+    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
   }
   const declared = facts.declaredVenv;
   if (declared) {
@@ -18228,7 +18467,7 @@ function judgeProgram(site, knowledge) {
   if (text3 === "")
     return void 0;
   if (/[/\\]/.test(text3)) {
-    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site)) {
+    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site) && !isDiscoveryProbe(text3.replace(/^.*[\\/]/, ""), site.argv.slice(1))) {
       return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
     }
     return void 0;

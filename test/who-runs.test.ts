@@ -303,3 +303,29 @@ test('--fix leaves a file alone whose findings its starters hold back, and still
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("python -m unittest: the test files it names or discovers; a test path from a folder decided at run time names the project's files of that path (LocalAI's backends)", async () => {
+  const backendTest = ['import subprocess', 'import unittest', '', 'class TestBackend(unittest.TestCase):', '    def setUp(self):', '        self.p = subprocess.Popen(["python3", "backend.py", "--addr", "localhost:50051"])', ''].join('\n');
+  // LocalAI's common/libbackend.sh: runUnittests goes to the calling backend's folder and runs test.py there.
+  const lib = ['#!/bin/bash', 'MY_DIR=$(realpath "$(dirname "$0")")', 'runUnittests() {', '    pushd "${MY_DIR}" >/dev/null', '    python -m unittest test.py', '    popd >/dev/null', '}', ''].join('\n');
+  const files = { 'backend/python/vllm/test.py': backendTest, 'backend/python/rerankers/test.py': backendTest, 'backend/python/common/libbackend.sh': lib };
+  assert.deepEqual(codes(await findings(files)).sort(), ['backend/python/rerankers/test.py:6 VG106', 'backend/python/vllm/test.py:6 VG106']);
+  // A test path that is found where the command runs names that file only.
+  assert.deepEqual(codes(await findings({ ...files, 'backend/python/common/test.py': backendTest })).sort(), ['backend/python/common/test.py:6 VG106', 'backend/python/rerankers/test.py:6 VG101', 'backend/python/vllm/test.py:6 VG101']);
+  // Another file name is no starter of these.
+  assert.deepEqual(codes(await findings({ ...files, 'backend/python/common/libbackend.sh': lib.replace('test.py', 'test_backend.py') })).sort(), ['backend/python/rerankers/test.py:6 VG101', 'backend/python/vllm/test.py:6 VG101']);
+  // Discovery (test*.py under its folder), a dotted module name, and discover -s DIR.
+  const discover = (cmd: string) => findings({ 'tools/test_cli.py': backendTest, 'tools/helper.py': backendTest, Makefile: `test:\n\tcd tools && ${cmd}\n` });
+  assert.deepEqual(codes(await findings({ 'tests/test_cli.py': backendTest, Makefile: 'test:\n\tpython -m unittest tests.test_cli.TestBackend\n' })), ['tests/test_cli.py:6 VG106']);
+  assert.deepEqual(codes(await findings({ 'tools/test_cli.py': backendTest, 'tools/helper.py': backendTest, Makefile: 'test:\n\tpython3 -m unittest discover -s tools -v\n' })).sort(), ['tools/helper.py:6 VG101', 'tools/test_cli.py:6 VG106']);
+  assert.deepEqual(codes(await discover('python3 -m unittest discover -p "*_spec.py"')).sort(), ['tools/helper.py:6 VG101', 'tools/test_cli.py:6 VG101']);
+});
+
+test("pytest with arguments decided at run time: in a nox session the project's test run (pip's noxfile), in a shell script nothing known", async () => {
+  const t = ['import subprocess', '', 'def test_broken_stdout():', '    subprocess.Popen(["pip", "list"], stdout=subprocess.PIPE)', ''].join('\n');
+  const nox = ['import nox', '', '@nox.session', 'def test(session):', '    arguments = session.posargs or ["-n", "auto"]', '    session.run("pytest", *arguments, env={"LC_CTYPE": "en_US.UTF-8"})', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tests/functional/test_broken_stdout.py': t, 'noxfile.py': nox })), ['tests/functional/test_broken_stdout.py:4 VG106']);
+  // Not a test file: a bare pytest does not collect it.
+  assert.deepEqual(codes(await findings({ 'tools/broken_stdout.py': t, 'noxfile.py': nox })), ['tools/broken_stdout.py:4 VG102']);
+  assert.deepEqual(codes(await findings({ 'tests/functional/test_broken_stdout.py': t, 'run.sh': '#!/bin/sh\n. .venv/bin/activate\npytest "$@"\n' })), ['tests/functional/test_broken_stdout.py:4 VG102']);
+});

@@ -173,13 +173,15 @@ function bracketed(text: string, at: number): string | undefined {
 
 /** setup.py's literal `install_requires=[…]`, `tests_require=[…]` and `extras_require={…: […]}` (dict keys are not requirements). */
 function fromSetupPy(text: string, out: Declared[]): void {
-  for (const m of text.matchAll(/\b(install_requires|tests_require|extras_require)\s*=\s*([[{])/g)) {
+  // The keywords' literals, and the module-level lists they are built from (zulip-terminal's
+  // `linting_deps = ["isort~=5.11.0", …]`, then `extras_require={"linting": linting_deps}`).
+  for (const m of text.matchAll(/\b(install_requires|tests_require|extras_require)\s*=\s*([[{])|^([A-Za-z_]\w*(?:deps|requires|requirements|dependencies|reqs))\s*=\s*(\[)/gim)) {
     const body = bracketed(text, m.index + m[0].length - 1);
     if (body === undefined) continue;
     for (const s of body.matchAll(/(['"])([^'"\n]*)\1(\s*:)?/g)) {
       if (s[3]) continue; // an extras_require key
       const name = requirementName(s[2]);
-      if (name) out.push({ name, from: `setup.py ${m[1]}`, pypi: true });
+      if (name) out.push({ name, from: `setup.py ${m[1] ?? m[3]}`, pypi: true });
     }
   }
 }

@@ -118,7 +118,9 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
   const { text, whole } = leadingText(program);
   if (text === '') return undefined;
   if (/[/\\]/.test(text)) {
-    if (whole && isSystemInterpreterPath(text) && !runsOnSystemInterpreter(site)) {
+    // `/usr/bin/python3 --version` (timesketch's entrypoint prints the venv's and the system's in
+    // turn): asking a named interpreter for its version runs nothing of the project.
+    if (whole && isSystemInterpreterPath(text) && !runsOnSystemInterpreter(site) && !isDiscoveryProbe(text.replace(/^.*[\\/]/, ''), site.argv.slice(1))) {
       return { tool: 'interpreter', name: text, resolution: 'system-path', words: 1, programSpan };
     }
     return undefined; // an explicit path: the author chose it

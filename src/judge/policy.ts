@@ -34,6 +34,9 @@
  *   one, that installs with pip through sudo (`"sudo pip install -r requirements.txt"`): sudo
  *   resets PATH to its secure_path for both, so they agree on the system interpreter, which is
  *   the one meant (hackingtool's third-party tools).
+ * - `mocked`: the launch runs where a test replaced the launch API with a mock (`with
+ *   patch("subprocess.check_call", …):`, a function decorated with such a patch, after
+ *   `monkeypatch.setattr(subprocess, "run", …)`): it starts nothing (comfy-cli's tests).
  * - `activation-required`: the launch runs only in an activated venv or conda env: inside `if
  *   "VIRTUAL_ENV" in os.environ:`, or after `if not has_conda: sys.exit(…)` in its block, where
  *   `has_conda = "CONDA_PREFIX" in os.environ` (facefusion's installer).
@@ -169,6 +172,10 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
   if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
     return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  // A test that replaced the launch API with a mock: the call starts nothing.
+  if (facts.mocked?.some((r) => r.from <= at && at < r.to)) {
+    return { ...verdict, held: { signal: 'mocked', reason: 'the launch API is replaced by a mock here (a test), so this call starts nothing' } };
   }
   // The program stops unless an environment is activated (`if not has_conda: sys.exit(…)`).
   const activated = facts.activatedOnly?.find((r) => r.from <= at && at < r.to);

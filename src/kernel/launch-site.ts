@@ -79,6 +79,12 @@ export interface PythonFileFacts {
    */
   activatedOnly?: readonly { from: number; to: number; line: number }[];
   /**
+   * Code that runs with a launch API replaced by a mock (`with patch("subprocess.check_call", …):`,
+   * `@mock.patch("subprocess.run")`, after `monkeypatch.setattr(subprocess, "run", …)`): launches
+   * between `from` and `to` start nothing; their argv is the test's data.
+   */
+  mocked?: readonly { from: number; to: number }[];
+  /**
    * The file's opening (leading comments, module docstring) says it runs inside an activated
    * virtualenv ("This script assumes you're running in a virtualenv"): at that line.
    */

@@ -33,6 +33,7 @@ import { noxCommands, projectScripts, tbumpHooks, toxCommands, type ToolCommand 
 import { contextFromSettings, type RunSettings } from './context.js';
 import { relianceByImports } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
+import { testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
@@ -43,7 +44,7 @@ interface Start {
   text: string;
 }
 
-type Target = { file: string } | { folder: string; testsOnly: boolean };
+type Target = RunnerTarget;
 
 /** Runners that start their command in the project's environment, with its `bin` first on PATH. */
 const RUNNERS = new Set(['uv', 'poetry', 'pdm', 'hatch', 'pipenv', 'rye', 'pixi', 'conda', 'mamba', 'micromamba']);
@@ -98,7 +99,7 @@ function isTestPath(rel: string): boolean {
 
 export class WhoRuns {
   private readonly files = new Map<string, Start[]>();
-  private readonly folders = new Map<string, { start: Start; testsOnly: boolean }[]>();
+  private readonly folders = new Map<string, { start: Start; testsOnly: boolean | 'unittest' }[]>();
   constructor(private readonly root: string) {}
 
   /** A project path for messages, '/'-separated. */
@@ -129,7 +130,7 @@ export class WhoRuns {
     const starts = [...(this.files.get(file) ?? [])];
     // Its folders, up to the root: one lookup per level.
     for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-      for (const f of this.folders.get(dir) ?? []) if (!f.testsOnly || isTestPath(path.relative(dir, file))) starts.push(f.start);
+      for (const f of this.folders.get(dir) ?? []) if (!f.testsOnly || (f.testsOnly === 'unittest' ? unittestDiscovers(file) : isTestPath(path.relative(dir, file)))) starts.push(f.start);
       if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
     }
     if (!starts.length) return undefined;
@@ -286,7 +287,7 @@ function unwrapStarter(words: readonly (string | undefined)[]): readonly (string
 export function recordCommand(
   who: WhoRuns,
   words: readonly (string | undefined)[],
-  where: { label: string; dirs: readonly string[]; root: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string },
+  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string },
 ): void {
   words = unwrapStarter(words);
   let i = 0;
@@ -318,6 +319,7 @@ export function recordCommand(
         if (mod === 'pytest' || mod === 'py.test') pytestArgs = words.slice(j + 1);
         else if (mod === 'sphinx' || mod === 'sphinx.cmd.build') sphinxArgs = words.slice(j + 1);
         else if (mod === 'stestr' && words[j + 1] === 'run') stestrTests(where, targets);
+        else if (mod === 'unittest') targets.push(...unittestTargets(words.slice(j + 1), where, resolveIn));
         else {
           const rel = mod.replace(/\./g, '/');
           const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
@@ -353,8 +355,10 @@ export function recordCommand(
     let named = false;
     for (let j = 0; j < pytestArgs.length; j++) {
       const w = pytestArgs[j];
-      // `pytest "$@"`: what it collects is decided at run time.
-      if (w === undefined) named = true;
+      // `pytest "$@"`: what it collects is decided at run time. In a tox env or a nox session
+      // (`session.run("pytest", *arguments)`, pip's noxfile) it is the project's own test run:
+      // the tests under its folder, as a bare `pytest` (what the arguments narrow runs there too).
+      if (w === undefined && !where.tool) named = true;
       if (w === undefined) continue;
       if (w === '--') continue;
       if (w.startsWith('-')) {
@@ -362,8 +366,7 @@ export function recordCommand(
         continue;
       }
       named = true;
-      const hit = resolveIn(w, where.dirs, where.root);
-      if (hit) targets.push(hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path });
+      targets.push(...testFileTargets(w, where, resolveIn));
     }
     // A bare `pytest` collects the tests under its folder.
     if (!named && where.dirs[0]) targets.push({ folder: where.dirs[0], testsOnly: true });
@@ -487,6 +490,21 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     const dirs = c.cwd !== undefined ? [path.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs, root, tool: c.tool });
   }
+  // A test runner's file argument given from a folder decided at run time: the project's Python files of that path (test-runners.ts).
+  let byName: Map<string, string[]> | undefined;
+  const anywhere = (rel: string): readonly string[] => {
+    if (!byName) {
+      byName = new Map();
+      for (const f of files) {
+        if (claimed.get(f) !== 'python') continue;
+        const abs = path.resolve(f);
+        const list = byName.get(path.basename(abs));
+        if (list) list.push(abs);
+        else byName.set(path.basename(abs), [abs]);
+      }
+    }
+    return (byName.get(path.basename(rel)) ?? []).filter((f) => f === path.join(root, rel) || f.endsWith(path.sep + rel));
+  };
   // Configuration files, through their front ends.
   let loaded = false;
   /** A file's launch sites, the parsers loaded once; none when it cannot be analysed (its own check reports why). */
@@ -511,7 +529,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     if (text === undefined) continue;
     if (!mayStart(text)) continue;
     const dir = path.dirname(abs);
-    for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root);
+    for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere);
   }
   // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
   // scripts/ci/install-dev-deps")`), when the parent itself is started on PATH by what was found
@@ -548,11 +566,11 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   return out;
 }
 
-function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string): void {
+function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
   if (s.config?.activation) return;
   const words = s.argv.map((w) => wordText(w));
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
-  recordCommand(who, words, { label, dirs: [dir, root], root, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+  recordCommand(who, words, { label, dirs: [dir, root], root, anywhere, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
 }
 
 /** The project folder: the one folder checked (a file's folder), when there is exactly one. */

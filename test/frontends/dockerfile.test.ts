@@ -196,3 +196,17 @@ test('dockerfile: a shell form that starts with the test command [ is a shell co
   const broken = await analyze('FROM python:3.12-slim\nCMD ["python", "app.py"\n');
   assert.match(broken.syntaxProblem?.message ?? '', /not a valid JSON array of strings/);
 });
+
+// LocalAI's Dockerfiles: `RUN <<EOT bash` (a shell reading the here-document) was a shell syntax
+// error near "<" in every such RUN, and their commands went unchecked.
+test('dockerfile sites: a shell reading a heredoc runs it as its script; a heredoc before the command is moved after it', async () => {
+  const a = await analyze('FROM x\nRUN python3 -m venv /v\nRUN <<EOT bash\n    if [ "$A" = b ]; then\n        pip install a\n    fi\nEOT\n');
+  assert.equal(a.syntaxProblem, undefined);
+  assert.deepEqual(a.file.location(siteAt(a.sites, 'pip install a').argv[0].span!.start), { line: 5, column: 9 });
+  const b = await analyze('FROM x\nRUN bash -ex <<EOF\npip install b\nEOF\n');
+  assert.equal(b.syntaxProblem, undefined);
+  assert.ok(siteAt(b.sites, 'pip install b'));
+  const c = await analyze('FROM x\nRUN <<EOF python3\nimport os\nEOF\n');
+  assert.equal(c.syntaxProblem, undefined);
+  assert.deepEqual(c.sites.map(argvText), ['python3']);
+});

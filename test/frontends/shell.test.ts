@@ -322,6 +322,20 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     clean('apt-get install -y x `# why` \\\n  y\npip install x\n');
     clean('ls | grep == | wc -l\n[ "$a" == "$b" ] && echo same\npip install x\n');
     clean('poetry@build --version\npip install x\n');
+    // timesketch's linters.yml: a `$` right before the closing backquote (grep's end of line).
+    const dollar = clean('for FILE in `git diff --name-only | grep \\.py$`; do pylint ${FILE}; done\npip install x\n');
+    assert.deepEqual(argvs(dollar).map((a) => a[0]), ['git', 'grep', 'pylint', 'pip']);
+    // DietPi's dietpi-globals and dietpi-survey_report, anki's tools/publish, rdiff-backup's
+    // deldiffs.sh (each accepted by bash -O extglob -n): a negated redirection alone, `$` as a
+    // substitution's pattern, parentheses in an arithmetic expansion of a here-document, and
+    // extglob groups in words once the script turns extglob on.
+    clean('if ! > "$fp_target"\nthen\n  echo no\nfi\npip install x\n');
+    clean('setting=${setting//$/\\$}; setting=${setting//|/\\|}\npip install x\n');
+    clean('cat << EOF\n<td>$(( ${a[0]} * 100 / ( ${a[0]} + ${a[1]} ) ))</td>\nEOF\npip install x\n');
+    const glob = clean("shopt -s extglob\nuv publish out/wheels/!(anki_release*).whl\nMirrors=(mirror_metadata*.@(diff|snapshot)?(.gz))\ncase $l in\n  '((aV['+([[:digit:]])']++))') v=1;;\nesac\npip install x\n");
+    assert.deepEqual(argvs(glob).map((a) => a[0]).filter(Boolean), ['shopt', 'uv', 'pip']);
+    // Without extglob turned on, the same word stays a syntax error, as bash -n says.
+    assert.notDeepEqual(parseShellWord(textWord('uv publish out/wheels/!(anki_release*).whl\n', 0)).errors, []);
     // st2's Makefile: two subshells opened together are subshells, not arithmetic; (( … )) stays arithmetic.
     const nested = clean('cd st2client && (($PYBIN -m pip install --editable . || printf "\\n!!! ERROR\\n") || popd)\ntrue || ((failed+=1))\n((a=(1+2)))\nx=$(( (1+2) * 3 ))\npip install x\n');
     assert.deepEqual(argvs(nested).map((a) => a[0]).filter((w) => w && w !== 'true'), ['cd', '<unknown>', 'printf', 'popd', 'pip']);

@@ -70,6 +70,14 @@ const invalid: Case[] = [
     expect: ['release.py:3 check-manifest (check-manifest, declared in setup.py extras_require)'],
   },
   {
+    name: "setup.py: the module-level lists extras_require is built from (zulip-terminal's linting_deps)",
+    files: {
+      'setup.py': 'from setuptools import setup\n\nlinting_deps = [\n    "isort~=5.11.0,<5.12.0",  # 5.12.0 drops 3.7\n    "check-manifest",\n]\n\nsetup(\n    name="zulip-term",\n    extras_require={"linting": linting_deps},\n)\n',
+      'tools/lint.py': RUN('check-manifest'),
+    },
+    expect: ['tools/lint.py:3 check-manifest (check-manifest, declared in setup.py linting_deps)'],
+  },
+  {
     name: 'Pipfile [dev-packages]',
     files: {
       Pipfile: '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n[packages]\nflask = "*"\n\n[dev-packages]\nhttpie = "*"\n\n[requires]\npython_version = "3.11"\n',

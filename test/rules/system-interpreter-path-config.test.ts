@@ -26,6 +26,8 @@ testRule(systemInterpreterPath, {
     { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m venv other') },
     { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m pipx install tox') },
     { filename: '.github/workflows/ci.yml', code: WORKFLOW('/usr/bin/python3 -m pip install --user pre-commit') },
+    // Only its version asked for (timesketch's e2e entrypoint prints the venv's and the system's).
+    { filename: 'docker-entrypoint.sh', code: "#!/bin/bash\npython3 -m venv /opt/venv\necho '** VENV Python version:'\n/opt/venv/bin/python3 --version\necho '*** System Python'\n/usr/bin/python3 --version\n/usr/bin/python3 -VV\n" },
     // After deactivate the system interpreter is chosen on purpose.
     { filename: 'deploy.sh', code: '#!/bin/sh\n. /srv/venv/bin/activate\npip install -r requirements.txt\ndeactivate\n/usr/bin/python3 tools/bump.py\n' },
     // Inline code that imports only the standard library needs no venv: a HEALTHCHECK probe by the
@@ -43,6 +45,14 @@ testRule(systemInterpreterPath, {
     { filename: 'app.service', code: '[Service]\nExecStartPre=/srv/app/venv/bin/pip install -r /srv/app/requirements.txt\nExecStart=/srv/app/venv/bin/python -m app\n' },
   ],
   invalid: [
+    {
+      name: 'the version and then a script: the script is the escape',
+      filename: 'docker-entrypoint.sh',
+      code: '#!/bin/bash\npython3 -m venv /opt/venv\n/usr/bin/python3 --version\n/usr/bin/python3 --version tools/x.py\n',
+      errors: [{ line: 4, column: 1, messageId: 'systemInterpreterConfig', data: { venv: '/opt/venv' } }],
+      output: null,
+      unsafeOutput: '#!/bin/bash\npython3 -m venv /opt/venv\n/usr/bin/python3 --version\n/opt/venv/bin/python --version tools/x.py\n',
+    },
     {
       name: 'systemd: ExecStartPre installs into the venv, ExecStart starts the system interpreter',
       filename: 'app.service',

@@ -216,14 +216,17 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
     if (inst.heredocs.length) {
       const commandLine = text(rest).replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '').trim();
       const body = inst.heredocs[0].body;
-      if (commandLine === '' && inst.heredocs.length === 1) {
+      // `RUN <<EOF` alone, or a shell reading it (`RUN <<EOT bash`, `RUN bash -e <<EOF`): the body is the script.
+      if ((commandLine === '' || SHELL_READS_STDIN.test(commandLine)) && inst.heredocs.length === 1) {
         // `RUN <<EOF` alone: the body is the script. A shebang other than sh/bash: not ours.
         const shebang = /^#!(\S+)(?:\s+(\S+))?/.exec(text(body.slice(0, 80)));
         if (shebang && !/(^|\/)(ba)?sh$/.test(shebang[2] && /env$/.test(shebang[1]) ? shebang[2] : shebang[1])) return;
         scriptChars = body;
       } else {
-        // `RUN python3 <<EOF`: a heredoc on stdin; the shell sees line, body and delimiter.
-        scriptChars = [...rest, { ch: '\n', off: -1 }];
+        // `RUN python3 <<EOF`: a heredoc on stdin; the shell sees line, body and delimiter. A
+        // redirection before the command (`RUN <<EOF python3`), which the shell grammar does not
+        // take, is moved after it.
+        scriptChars = [...leadingRedirectionLast(rest), { ch: '\n', off: -1 }];
         for (const h of inst.heredocs) {
           pushAll(scriptChars, h.body);
           for (const ch of `${h.delimiter}\n`) scriptChars.push({ ch, off: -1 });
@@ -367,3 +370,16 @@ export const dockerfileFrontEnd: FrontEnd = {
     return use(analyzeDockerfile(file));
   },
 };
+
+/** A shell given no script but its stdin: `bash`, `/bin/sh -e`, `bash -ex`, `sh -o pipefail`. */
+const SHELL_READS_STDIN = /^(?:\/usr)?(?:\/bin\/)?(?:ba|da)?sh(?:\s+(?:-[a-zA-Z]+|[-+]o\s+[a-z]+))*(?:\s+-s)?$/;
+
+/** `<<EOF cmd args` → `cmd args <<EOF` (the words keep their offsets; the moved token has none). */
+function leadingRedirectionLast(rest: Char[]): Char[] {
+  const line = text(rest);
+  const m = /^(\s*)(<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\3)(?=\s)/.exec(line);
+  if (!m) return rest;
+  const from = m[1].length;
+  const to = from + m[2].length;
+  return [...rest.slice(0, from), ...rest.slice(to), { ch: ' ', off: -1 }, ...[...m[2]].map((ch) => ({ ch, off: -1 }))];
+}

@@ -178,7 +178,7 @@ export function declaredVenv(file: SourceFile): { line: number } | undefined {
   return { line: file.location(found.index).line };
 }
 
-type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly'>;
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked'>;
 
 class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
@@ -231,6 +231,9 @@ class TreeFacts implements PythonFileFacts {
   get lookedUp() {
     return this.#isPlain() ? undefined : this.#walk().lookedUp;
   }
+  get mocked() {
+    return this.#isPlain() ? undefined : this.#walk().mocked;
+  }
   get activatedOnly() {
     return this.#isPlain() ? undefined : this.#walk().activatedOnly;
   }
@@ -241,7 +244,7 @@ class TreeFacts implements PythonFileFacts {
 
 /** Whether a text can have no PATH set, Colab test or tool look-up (walkTree's and lookedUpNames's own tests). */
 function isPlain(text: string): boolean {
-  return !text.includes('PATH') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text);
+  return !text.includes('PATH') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch');
 }
 
 /**
@@ -321,7 +324,9 @@ function walkTree(root: Node, text: string, file: SourceFile): Walked {
   const paths = text.includes('PATH');
   const colab = /colab/i.test(text);
   const activation = ACTIVATION_VAR.test(text);
-  if (!paths && !colab && !activation) return { functions: functionsIn(root), pathSets: [] };
+  const mocks = text.includes('patch') && MOCKS_LAUNCH.test(text);
+  if (!paths && !colab && !activation && !mocks) return { functions: functionsIn(root), pathSets: [] };
+  const mocked: { from: number; to: number }[] = [];
   const activatedOnly: { from: number; to: number; line: number }[] = [];
   const flags = activation ? activationNames(text) : new Set<string>();
   const functions: Span[] = [];
@@ -334,6 +339,7 @@ function walkTree(root: Node, text: string, file: SourceFile): Walked {
   while (stack.length) {
     const { node, fnEnd } = stack.pop()!;
     let end = fnEnd;
+    if (mocks) mockedRanges(node, fnEnd, mocked);
     if (node.type === 'function_definition') {
       functions.push({ start: node.startIndex, end: node.endIndex });
       end = node.endIndex;
@@ -367,7 +373,33 @@ function walkTree(root: Node, text: string, file: SourceFile): Walked {
   const out: Walked = { functions, pathSets };
   if (colabOnly.length) out.colabOnly = colabOnly;
   if (activatedOnly.length) out.activatedOnly = activatedOnly;
+  if (mocked.length) out.mocked = mocked;
   return out;
+}
+
+/** A launch API named as a mock's target: `"subprocess.run"`, `"pkg.mod.subprocess.check_call"`, `"os.system"`, or `(subprocess, "run")`. */
+const LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
+const MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
+/** A with-clause or decorator that replaces one: `patch("subprocess.check_call", …)`, `mock.patch.object(subprocess, "run")`. */
+const PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
+/** A statement that does, for the rest of its function: `monkeypatch.setattr(subprocess, "run", fake)`, `mocker.patch("subprocess.run")`, `patcher.start()` of such a patch. */
+const PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
+
+/**
+ * Where the code replaces a launch API with a mock (PythonFileFacts.mocked): the body of `with
+ * patch("subprocess.check_call", …):`, of a function decorated with such a patch, and the rest of
+ * a function after `monkeypatch.setattr(subprocess, "run", …)` or `mocker.patch("subprocess.run")`.
+ */
+function mockedRanges(node: Node, fnEnd: number, out: { from: number; to: number }[]): void {
+  if (node.type === 'with_statement') {
+    const clause = node.children.find((c) => c?.type === 'with_clause');
+    const body = node.childForFieldName('body');
+    if (clause && body && PATCH_CALL.test(clause.text)) out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === 'function_definition' && node.parent?.type === 'decorated_definition') {
+    const body = node.childForFieldName('body');
+    const decorators = node.parent.children.filter((c) => c?.type === 'decorator');
+    if (body && decorators.some((d) => PATCH_CALL.test(d!.text))) out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === 'expression_statement' && PATCH_STATEMENT.test(node.text)) out.push({ from: node.endIndex, to: fnEnd });
 }
 
 /** The variables an activated environment sets: `VIRTUAL_ENV` (venv's activate, uv, poetry shell) and conda's. */

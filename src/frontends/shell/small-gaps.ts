@@ -125,6 +125,36 @@ export function smallGaps(t: string, out: string[]): void {
     out[open] = ' ';
     out[close] = ' ';
   }
+  // `for F in \`… | grep \.py$\``: a `$` right before the closing backtick is a literal `$` to bash;
+  // the grammar reads `$` + backtick as the start of something else (timesketch's linters.yml).
+  // The `$` becomes `_`.
+  for (const m of t.matchAll(/(?<!\\)\$`/g)) {
+    const before = t.slice(t.lastIndexOf('\n', m.index - 1) + 1, m.index);
+    if ((before.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1 && (before.match(/'/g)?.length ?? 0) % 2 === 0) out[m.index] = '_';
+  }
+  // `if ! > "$f"`: a negated command of a redirection alone (DietPi's dietpi-globals); the `!`
+  // becomes `:`, the same command without the negation (the model reads no exit status).
+  for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
+    if (plainBefore(t, m.index)) out[m.index + m[0].indexOf('!')] = ':';
+  }
+  // With `shopt -s extglob`, `out/!(anki*).whl`, `m*.@(diff|snapshot)?(.gz)`, `'…['+([[:digit:]])']'`:
+  // a pattern group in a word, outside `[[ ]]` and case patterns where the grammar reads one.
+  if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t)) extglobGroups(t, out);
+  // `${s//$/\\$}`: `$` alone as the pattern of a substitution (DietPi's dietpi-globals); it becomes `_`.
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g)) out[m.index + m[0].length - 1] = '_';
+  // `$(( a * ( b + c ) ))` in a here-document's body: the grammar takes an operator before `(`
+  // there for the end of the expression (DietPi's dietpi-survey_report). The inner parentheses of
+  // an arithmetic expansion that holds no command become blanks, here and anywhere.
+  for (const m of t.matchAll(/\$\(\(/g)) {
+    const close = t.indexOf('))', m.index + 3);
+    if (close < 0) continue;
+    const inner = t.slice(m.index + 3, close);
+    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes('(')) continue;
+    let depth = 0;
+    for (const c of inner) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth !== 0) continue;
+    for (let k = m.index + 3; k < close; k++) if (t[k] === '(' || t[k] === ')') out[k] = ' ';
+  }
   // `poetry@build --version`: an @ inside the command name.
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*[A-Za-z0-9_.-]+)@(?=[A-Za-z0-9_.-]+(?:[ \t;&|)]|$))/gm)) {
     const at = m.index + m[1].length + m[2].length;
@@ -177,4 +207,45 @@ export function matchingParen(t: string, open: number): number {
     else if (c === ')' && --depth === 0) return k;
   }
   return -1;
+}
+
+/**
+ * Each `?(…)`, `*(…)`, `+(…)`, `@(…)`, `!(…)` group in a word (outside single quotes, arithmetic
+ * and `$`-expansions) becomes `_` characters, its `|` separators too: a glob word the model never
+ * reads as a program.
+ */
+function extglobGroups(t: string, out: string[]): void {
+  for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
+    const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
+    if (!outsideQuotesAndArithmetic(t, lineStart, m.index)) continue;
+    const close = matchingParen(t, m.index + 1);
+    if (close < 0 || t.slice(m.index, close).includes('\n')) continue;
+    out[m.index] = '_';
+    out[m.index + 1] = '_';
+    out[close] = '_';
+    for (let k = m.index + 2; k < close; k++) if (t[k] === '|' || t[k] === '(' || t[k] === ')') out[k] = '_';
+  }
+}
+
+/** The line from `from` to `at` leaves `at` outside single quotes and outside an open `((`. */
+function outsideQuotesAndArithmetic(t: string, from: number, at: number): boolean {
+  let single = false;
+  let double = false;
+  let arith = 0;
+  for (let k = from; k < at; k++) {
+    const c = t[k];
+    if (single) {
+      if (c === "'") single = false;
+    } else if (c === '\\') k++;
+    else if (c === "'" && !double) single = true;
+    else if (c === '"') double = !double;
+    else if (!double && c === '(' && t[k + 1] === '(') {
+      arith++;
+      k++;
+    } else if (!double && c === ')' && t[k + 1] === ')' && arith > 0) {
+      arith--;
+      k++;
+    }
+  }
+  return !single && arith === 0 && !insideOpenTest(t, from);
 }

@@ -1,0 +1,95 @@
+/**
+ * What the standard library's test runner starts, for the who-runs pre-pass (who-runs.ts), and where
+ * a test runner's file argument is when the command's folder is not known.
+ *
+ * - `python -m unittest` with no test named discovers `test*.py` under its working folder (the
+ *   pattern unittest's discovery uses by default, which also matches `test.py` and `tests.py`);
+ *   `python -m unittest discover [-s DIR] [DIR]` under DIR; `python -m unittest a/test_x.py` that
+ *   file; `python -m unittest pkg.test_x.Case.test_y` the module the longest dotted prefix names.
+ * - A test runner's file argument (`pytest tests/test_x.py`, `python -m unittest test.py`) that is
+ *   found neither in the command's folder nor at the project root was given relative to a folder
+ *   decided at run time (LocalAI's backends: a shared library function does `pushd "${MY_DIR}"`
+ *   and `python -m unittest test.py`, MY_DIR being the calling backend's folder). It names one of
+ *   the project's files of that relative path, whichever folder it is: each of them, at most
+ *   MAX_ANYWHERE.
+ */
+import path from 'node:path';
+
+/** Files one unresolved test path may name (a project with more files of that path says nothing). */
+export const MAX_ANYWHERE = 64;
+
+export type RunnerTarget = { file: string } | { folder: string; testsOnly: boolean | 'unittest' };
+
+export interface RunnerWhere {
+  dirs: readonly string[];
+  root: string;
+  /** The project's files whose path ends with a relative path (see the module comment); absent: none looked for. */
+  anywhere?: (rel: string) => readonly string[];
+}
+
+type Resolve = (p: string, dirs: readonly string[], root: string) => { path: string; folder: boolean } | undefined;
+
+/** unittest's default discovery pattern, `test*.py`. */
+export function unittestDiscovers(file: string): boolean {
+  return /^test.*\.py$/.test(path.basename(file));
+}
+
+/** A test file argument: found from the command's folders, else each project file of that path. */
+export function testFileTargets(word: string, where: RunnerWhere, resolve: Resolve): RunnerTarget[] {
+  const hit = resolve(word, where.dirs, where.root);
+  if (hit) return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
+  if (!/\.py$/.test(word) || path.isAbsolute(word) || word.startsWith('..') || !where.anywhere) return [];
+  const found = where.anywhere(path.normalize(word));
+  return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
+}
+
+/** The targets of `python -m unittest ARGS`. */
+export function unittestTargets(args: readonly (string | undefined)[], where: RunnerWhere, resolve: Resolve): RunnerTarget[] {
+  const out: RunnerTarget[] = [];
+  const cwd = where.dirs[0];
+  if (args[0] === 'discover') {
+    let start: string | undefined;
+    for (let j = 1; j < args.length; j++) {
+      const w = args[j];
+      if (w === undefined) return out; // decided at run time
+      if (w === '-s' || w === '--start-directory') start = args[++j];
+      else if (w === '-p' || w === '--pattern' || w === '-t' || w === '--top-level-directory') {
+        // Another pattern than test*.py: the files it takes are not known here.
+        if (w === '-p' || w === '--pattern') return out;
+        j++;
+      } else if (!w.startsWith('-') && start === undefined) start = w;
+    }
+    const folder = start === undefined ? cwd : resolve(start, where.dirs, where.root);
+    if (typeof folder === 'string') out.push({ folder, testsOnly: 'unittest' });
+    else if (folder?.folder) out.push({ folder: folder.path, testsOnly: 'unittest' });
+    return out;
+  }
+  let named = false;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === undefined) {
+      named = true;
+      continue;
+    }
+    if (w.startsWith('-')) {
+      if (w === '-k') j++;
+      continue;
+    }
+    named = true;
+    if (/\.py$/.test(w) || w.includes('/')) {
+      out.push(...testFileTargets(w, where, resolve));
+      continue;
+    }
+    // A dotted name: the module its longest prefix names (`pkg.test_x.Case.test_y` → pkg/test_x.py).
+    const parts = w.split('.');
+    for (let k = parts.length; k > 0; k--) {
+      const hit = resolve(`${parts.slice(0, k).join('/')}.py`, where.dirs, where.root);
+      if (hit && !hit.folder) {
+        out.push({ file: hit.path });
+        break;
+      }
+    }
+  }
+  if (!named && cwd !== undefined) out.push({ folder: cwd, testsOnly: 'unittest' });
+  return out;
+}
