@@ -334,6 +334,10 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     clean('cat << EOF\n<td>$(( ${a[0]} * 100 / ( ${a[0]} + ${a[1]} ) ))</td>\nEOF\npip install x\n');
     const glob = clean("shopt -s extglob\nuv publish out/wheels/!(anki_release*).whl\nMirrors=(mirror_metadata*.@(diff|snapshot)?(.gz))\ncase $l in\n  '((aV['+([[:digit:]])']++))') v=1;;\nesac\npip install x\n");
     assert.deepEqual(argvs(glob).map((a) => a[0]).filter(Boolean), ['shopt', 'uv', 'pip']);
+    // raspiblitz's bonus.telegraf.sh: a one-word regex with braces and escapes in [[ =~ ]];
+    // DietPi's dietpi-services: a substring offset written with a + sign.
+    clean('if [[ "$1" =~ ^(https?://)?([a-zA-Z0-9.-]+|\\b\\d{1,3}(\\.\\d{1,3}){3}\\b):[0-9]+$ ]]; then\n  return 0\nfi\npip install x\n');
+    clean("if [[ $line == '+ '?* ]]\nthen\n  line=${line: +2}\nfi\npip install x\n");
     // Without extglob turned on, the same word stays a syntax error, as bash -n says.
     assert.notDeepEqual(parseShellWord(textWord('uv publish out/wheels/!(anki_release*).whl\n', 0)).errors, []);
     // st2's Makefile: two subshells opened together are subshells, not arithmetic; (( … )) stays arithmetic.

@@ -49,6 +49,20 @@ export function smallGaps(t: string, out: string[]): void {
       out[at + 1] = '=';
       for (let k = at + e[0].length; k < end; k++) out[k] = '_';
     }
+    // `[[ "$1" =~ ^(https?://)?([a-z.-]+|\b\d{1,3}(\.\d{1,3}){3}\b):[0-9]+$ ]]` (raspiblitz): a
+    // regex of one word with braces or escapes, its groups balanced, some of which the grammar
+    // misreads; it (never read by the model) becomes `_`, and `=~` the `==` the grammar reads.
+    for (const e of m[0].matchAll(/(?<=[ \t])=~[ \t]+([^\s'"`]+)(?=[ \t]+(?:\]\]|&&|\|\|))/g)) {
+      const at = m.index + (e.index ?? 0);
+      const word = e[1];
+      if (!/[{}\\]/.test(word) || !plainBefore(t, at)) continue;
+      let depth = 0;
+      for (const c of word) if ((depth += c === '(' ? 1 : c === ')' ? -1 : 0) < 0) break;
+      if (depth !== 0) continue;
+      out[at + 1] = '=';
+      const from = at + e[0].length - word.length;
+      for (let k = from; k < from + word.length; k++) out[k] = '_';
+    }
     // `[[ $A == @("x86_64") ]]`: a quoted string inside an extglob group; it (quotes included) becomes `_`.
     for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
       const from = m.index + (g.index ?? 0) + 2;
@@ -140,6 +154,8 @@ export function smallGaps(t: string, out: string[]): void {
   // With `shopt -s extglob`, `out/!(anki*).whl`, `m*.@(diff|snapshot)?(.gz)`, `'…['+([[:digit:]])']'`:
   // a pattern group in a word, outside `[[ ]]` and case patterns where the grammar reads one.
   if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t)) extglobGroups(t, out);
+  // `${line: +2}` (DietPi's dietpi-services): a substring offset with a `+` sign; it becomes a blank.
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g)) out[m.index + m[0].length - 1] = ' ';
   // `${s//$/\\$}`: `$` alone as the pattern of a substitution (DietPi's dietpi-globals); it becomes `_`.
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g)) out[m.index + m[0].length - 1] = '_';
   // `$(( a * ( b + c ) ))` in a here-document's body: the grammar takes an operator before `(`
