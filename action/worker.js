@@ -6943,6 +6943,22 @@ function smallGaps(t, out) {
       for (let k = at + e[0].length; k < end; k++)
         out[k] = "_";
     }
+    for (const e of m[0].matchAll(/(?<=[ \t])=~[ \t]+([^\s'"`]+)(?=[ \t]+(?:\]\]|&&|\|\|))/g)) {
+      const at = m.index + (e.index ?? 0);
+      const word = e[1];
+      if (!/[{}\\]/.test(word) || !plainBefore(t, at))
+        continue;
+      let depth = 0;
+      for (const c of word)
+        if ((depth += c === "(" ? 1 : c === ")" ? -1 : 0) < 0)
+          break;
+      if (depth !== 0)
+        continue;
+      out[at + 1] = "=";
+      const from = at + e[0].length - word.length;
+      for (let k = from; k < from + word.length; k++)
+        out[k] = "_";
+    }
     for (const g of m[0].matchAll(/[?*+@!]\(([^()`$]*["'][^()`$]*)\)/g)) {
       const from = m.index + (g.index ?? 0) + 2;
       if (!plainBefore(t, from - 2))
@@ -7010,9 +7026,10 @@ function smallGaps(t, out) {
     out[open] = " ";
     out[close] = " ";
   }
+  const ticks = new LineState(t);
   for (const m of t.matchAll(/(?<!\\)\$`/g)) {
-    const before = t.slice(t.lastIndexOf("\n", m.index - 1) + 1, m.index);
-    if ((before.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1 && (before.match(/'/g)?.length ?? 0) % 2 === 0)
+    const line = ticks.at(m.index);
+    if (line.backquotes % 2 === 1 && line.apostrophes % 2 === 0)
       out[m.index] = "_";
   }
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
@@ -7021,13 +7038,17 @@ function smallGaps(t, out) {
   }
   if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t))
     extglobGroups(t, out);
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g))
+    out[m.index + m[0].length - 1] = " ";
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g))
     out[m.index + m[0].length - 1] = "_";
   for (const m of t.matchAll(/\$\(\(/g)) {
-    const close = t.indexOf("))", m.index + 3);
-    if (close < 0)
+    const window = t.slice(m.index + 3, m.index + 3 + 402);
+    const end = window.indexOf("))");
+    if (end < 0)
       continue;
-    const inner = t.slice(m.index + 3, close);
+    const close = m.index + 3 + end;
+    const inner = window.slice(0, end);
     if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes("("))
       continue;
     let depth = 0;
@@ -7090,9 +7111,10 @@ function matchingParen(t, open) {
   return -1;
 }
 function extglobGroups(t, out) {
+  const line = new LineState(t);
   for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
-    const lineStart = t.lastIndexOf("\n", m.index - 1) + 1;
-    if (!outsideQuotesAndArithmetic(t, lineStart, m.index))
+    const at = line.at(m.index);
+    if (at.single || at.arith > 0 || at.openTest())
       continue;
     const close = matchingParen(t, m.index + 1);
     if (close < 0 || t.slice(m.index, close).includes("\n"))
@@ -7105,31 +7127,62 @@ function extglobGroups(t, out) {
         out[k] = "_";
   }
 }
-function outsideQuotesAndArithmetic(t, from, at) {
-  let single = false;
-  let double = false;
-  let arith = 0;
-  for (let k = from; k < at; k++) {
-    const c = t[k];
-    if (single) {
-      if (c === "'")
-        single = false;
-    } else if (c === "\\")
-      k++;
-    else if (c === "'" && !double)
-      single = true;
-    else if (c === '"')
-      double = !double;
-    else if (!double && c === "(" && t[k + 1] === "(") {
-      arith++;
-      k++;
-    } else if (!double && c === ")" && t[k + 1] === ")" && arith > 0) {
-      arith--;
-      k++;
-    }
+var LineState = class {
+  t;
+  single = false;
+  double = false;
+  arith = 0;
+  /** Unescaped backquotes and apostrophes (quoted or not) before the offset on its line. */
+  backquotes = 0;
+  apostrophes = 0;
+  #pos = 0;
+  #lineStart = 0;
+  #open;
+  constructor(t) {
+    this.t = t;
   }
-  return !single && arith === 0 && !insideOpenTest(t, from);
-}
+  at(offset) {
+    const t = this.t;
+    let k = this.#pos;
+    for (; k < offset; k++) {
+      const c = t[k];
+      if (c === "\n") {
+        this.single = this.double = false;
+        this.arith = this.backquotes = this.apostrophes = 0;
+        this.#lineStart = k + 1;
+        this.#open = void 0;
+        continue;
+      }
+      if (c === "'")
+        this.apostrophes++;
+      if (this.single) {
+        if (c === "'")
+          this.single = false;
+      } else if (c === "\\") {
+        if (t[k + 1] !== "\n")
+          k++;
+      } else if (c === "`")
+        this.backquotes++;
+      else if (c === "'" && !this.double)
+        this.single = true;
+      else if (c === '"')
+        this.double = !this.double;
+      else if (!this.double && c === "(" && t[k + 1] === "(") {
+        this.arith++;
+        k++;
+      } else if (!this.double && c === ")" && t[k + 1] === ")" && this.arith > 0) {
+        this.arith--;
+        k++;
+      }
+    }
+    this.#pos = k;
+    return this;
+  }
+  /** A `[[` or `((` opened on an earlier line is still open on this one (once per line). */
+  openTest() {
+    return this.#open ??= insideOpenTest(this.t, this.#lineStart);
+  }
+};
 
 // dist/src/frontends/shell/grammar-gaps.js
 var NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
@@ -14254,7 +14307,8 @@ function sudoInstallScopes(text3, file) {
     return out;
   let scan = null;
   SUDO_PIP_INSTALL.lastIndex = 0;
-  for (let m = SUDO_PIP_INSTALL.exec(text3); m; m = SUDO_PIP_INSTALL.exec(text3)) {
+  let seen = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text3); m && seen++ < 64; m = SUDO_PIP_INSTALL.exec(text3)) {
     scan ??= scanUnits(text3) ?? null;
     if (scan && scan.code[m.index] !== " ")
       continue;
@@ -14386,10 +14440,14 @@ var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
 var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
 function activationNames(text3) {
   const out = /* @__PURE__ */ new Set();
-  const re = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:bool\s*\()?\s*([^\n]+?)\s*\)?\s*$/gm;
-  for (let m = re.exec(text3); m; m = re.exec(text3))
-    if (ACTIVATION_TEST.test(m[2].trim()))
+  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([^\n]*)$/gm;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (!ACTIVATION_VAR.test(m[2]))
+      continue;
+    const value = m[2].trim().replace(/^bool\s*\((.*)\)$/, "$1").trim();
+    if (ACTIVATION_TEST.test(value))
       out.add(m[1]);
+  }
   return out;
 }
 function activationAtom(part, names) {

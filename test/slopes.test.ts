@@ -217,6 +217,24 @@ test('slope: zsh forms the shell rewrite handles, on one hostile line, 150k–30
   }
 });
 
+test('slope: session 19\'s shell rewrites on one hostile line, 50k → 800k hits (each extglob group and each `$` before a backquote scanned its line from the start; each `$((` searched to the end for `))`)', async () => {
+  const line = (n: number, unit: string, head = '', tail = '') => head + unit.repeat(n) + tail;
+  for (const [what, make] of [
+    ['extglob groups after shopt -s extglob', (s: number) => line(s * 50000, 'a@(b|c) ', 'shopt -s extglob\necho ')],
+    ['`$` before a backquote', (s: number) => line(s * 50000, '`x$` ', 'echo ')],
+    ['`$((` with no `))`', (s: number) => line(s * 50000, '$(( (1) ', 'echo ')],
+  ] as const) {
+    await assertLinear(what, (s) => rewriteGrammarGaps({ text: make(s) } as Script));
+  }
+});
+
+test('slope: Python strings of `sudo pip install` and lines naming VIRTUAL_ENV, 2,000 → 32,000 and 1,000 → 16,000 (each string looked back along its line for a comment; a lazy pattern over each line)', async () => {
+  const sudo = (n: number) => 'import os\nCMDS = [' + '"sudo pip install x", '.repeat(n) + ']\nos.system("sudo python3 x.py")\n';
+  await assertLinear('sudo pip install strings', (k) => checkText(sudo(2000 * k), { path: 'grown.py' }));
+  const env = (n: number) => 'import os\n' + Array.from({ length: n }, (_, i) => `v${i} = "VIRTUAL_ENV" in os.environ${' '.repeat(10)}\n`).join('') + 'if not v0:\n    raise SystemExit(1)\nos.system("python a.py")\n';
+  await assertLinear('activation variables', (k) => checkText(env(1000 * k), { path: 'grown.py' }));
+});
+
 test('slope: a program script of functions never called, 200 → 3,200 (dead-code check: one index of the words and comments, not a search of the script per function)', async () => {
   const script = (n: number) => {
     const defs = Array.from({ length: n }, (_, i) => `f${i}() {\n  pip install x${i}\n}  # f${i}: kept for later\n`).join('');

@@ -273,7 +273,9 @@ function sudoInstallScopes(text: string, file: SourceFile): { from: number; to: 
   if (!text.includes('sudo')) return out;
   let scan: ReturnType<typeof scanUnits> | null = null;
   SUDO_PIP_INSTALL.lastIndex = 0;
-  for (let m = SUDO_PIP_INSTALL.exec(text); m; m = SUDO_PIP_INSTALL.exec(text)) {
+  // A few are enough to name every class that installs (and keep a hostile file's look-ups few).
+  let seen = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text); m && seen++ < 64; m = SUDO_PIP_INSTALL.exec(text)) {
     scan ??= scanUnits(text) ?? null;
     // In a string of the code: blanked by the scan (strings and comments are), and no comment before it on its line.
     if (scan && scan.code[m.index] !== ' ') continue;
@@ -410,8 +412,13 @@ const ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)[
 /** Names bound to such a test (`has_conda = "CONDA_PREFIX" in os.environ`). */
 function activationNames(text: string): Set<string> {
   const out = new Set<string>();
-  const re = /^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:bool\s*\()?\s*([^\n]+?)\s*\)?\s*$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (ACTIVATION_TEST.test(m[2].trim())) out.add(m[1]);
+  // Only lines that name one of the variables; the value is trimmed in code (no backtracking regex over a long line).
+  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([^\n]*)$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!ACTIVATION_VAR.test(m[2])) continue;
+    const value = m[2].trim().replace(/^bool\s*\((.*)\)$/, '$1').trim();
+    if (ACTIVATION_TEST.test(value)) out.add(m[1]);
+  }
   return out;
 }
 

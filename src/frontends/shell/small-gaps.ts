@@ -142,9 +142,10 @@ export function smallGaps(t: string, out: string[]): void {
   // `for F in \`… | grep \.py$\``: a `$` right before the closing backtick is a literal `$` to bash;
   // the grammar reads `$` + backtick as the start of something else (timesketch's linters.yml).
   // The `$` becomes `_`.
+  const ticks = new LineState(t);
   for (const m of t.matchAll(/(?<!\\)\$`/g)) {
-    const before = t.slice(t.lastIndexOf('\n', m.index - 1) + 1, m.index);
-    if ((before.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1 && (before.match(/'/g)?.length ?? 0) % 2 === 0) out[m.index] = '_';
+    const line = ticks.at(m.index);
+    if (line.backquotes % 2 === 1 && line.apostrophes % 2 === 0) out[m.index] = '_';
   }
   // `if ! > "$f"`: a negated command of a redirection alone (DietPi's dietpi-globals); the `!`
   // becomes `:`, the same command without the negation (the model reads no exit status).
@@ -162,9 +163,12 @@ export function smallGaps(t: string, out: string[]): void {
   // there for the end of the expression (DietPi's dietpi-survey_report). The inner parentheses of
   // an arithmetic expansion that holds no command become blanks, here and anywhere.
   for (const m of t.matchAll(/\$\(\(/g)) {
-    const close = t.indexOf('))', m.index + 3);
-    if (close < 0) continue;
-    const inner = t.slice(m.index + 3, close);
+    // Within the expansions it rewrites (400 characters): no search to the end per `$((`.
+    const window = t.slice(m.index + 3, m.index + 3 + 402);
+    const end = window.indexOf('))');
+    if (end < 0) continue;
+    const close = m.index + 3 + end;
+    const inner = window.slice(0, end);
     if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes('(')) continue;
     let depth = 0;
     for (const c of inner) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
@@ -231,9 +235,10 @@ export function matchingParen(t: string, open: number): number {
  * reads as a program.
  */
 function extglobGroups(t: string, out: string[]): void {
+  const line = new LineState(t);
   for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
-    const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
-    if (!outsideQuotesAndArithmetic(t, lineStart, m.index)) continue;
+    const at = line.at(m.index);
+    if (at.single || at.arith > 0 || at.openTest()) continue;
     const close = matchingParen(t, m.index + 1);
     if (close < 0 || t.slice(m.index, close).includes('\n')) continue;
     out[m.index] = '_';
@@ -243,25 +248,57 @@ function extglobGroups(t: string, out: string[]): void {
   }
 }
 
-/** The line from `from` to `at` leaves `at` outside single quotes and outside an open `((`. */
-function outsideQuotesAndArithmetic(t: string, from: number, at: number): boolean {
-  let single = false;
-  let double = false;
-  let arith = 0;
-  for (let k = from; k < at; k++) {
-    const c = t[k];
-    if (single) {
-      if (c === "'") single = false;
-    } else if (c === '\\') k++;
-    else if (c === "'" && !double) single = true;
-    else if (c === '"') double = !double;
-    else if (!double && c === '(' && t[k + 1] === '(') {
-      arith++;
-      k++;
-    } else if (!double && c === ')' && t[k + 1] === ')' && arith > 0) {
-      arith--;
-      k++;
+/**
+ * What the text of a line before an offset holds, for offsets asked in increasing order: each
+ * character is read once, so a long line with many hits costs no more than its length.
+ */
+class LineState {
+  single = false;
+  double = false;
+  arith = 0;
+  /** Unescaped backquotes and apostrophes (quoted or not) before the offset on its line. */
+  backquotes = 0;
+  apostrophes = 0;
+  #pos = 0;
+  #lineStart = 0;
+  #open?: boolean;
+  constructor(private readonly t: string) {}
+
+  at(offset: number): this {
+    const t = this.t;
+    let k = this.#pos;
+    for (; k < offset; k++) {
+      const c = t[k];
+      if (c === '\n') {
+        this.single = this.double = false;
+        this.arith = this.backquotes = this.apostrophes = 0;
+        this.#lineStart = k + 1;
+        this.#open = undefined;
+        continue;
+      }
+      if (c === "'") this.apostrophes++;
+      if (this.single) {
+        if (c === "'") this.single = false;
+      } else if (c === '\\') {
+        // The escaped character is no quote, backquote or parenthesis (a newline still ends the line).
+        if (t[k + 1] !== '\n') k++;
+      } else if (c === '`') this.backquotes++;
+      else if (c === "'" && !this.double) this.single = true;
+      else if (c === '"') this.double = !this.double;
+      else if (!this.double && c === '(' && t[k + 1] === '(') {
+        this.arith++;
+        k++;
+      } else if (!this.double && c === ')' && t[k + 1] === ')' && this.arith > 0) {
+        this.arith--;
+        k++;
+      }
     }
+    this.#pos = k;
+    return this;
   }
-  return !single && arith === 0 && !insideOpenTest(t, from);
+
+  /** A `[[` or `((` opened on an earlier line is still open on this one (once per line). */
+  openTest(): boolean {
+    return (this.#open ??= insideOpenTest(this.t, this.#lineStart));
+  }
 }
