@@ -384,7 +384,11 @@ const LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:s
 const MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
 /** A with-clause or decorator that replaces one: `patch("subprocess.check_call", …)`, `mock.patch.object(subprocess, "run")`. */
 const PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
-/** A statement that does, for the rest of its function: `monkeypatch.setattr(subprocess, "run", fake)`, `mocker.patch("subprocess.run")`, `patcher.start()` of such a patch. */
+/**
+ * A statement that does, for the rest of its function: `monkeypatch.setattr(subprocess, "run",
+ * fake)`, `mocker.patch("subprocess.run")`, also assigned (`run = mocker.patch(…)`), and a patcher
+ * made with `patch(…)` (counted from where it is made, not from its `start()`).
+ */
 const PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
 
 /**
