@@ -2085,13 +2085,7 @@ function smallGaps(t, out) {
     for (const e of m[0].matchAll(/(?<=[ \t])=~[ \t]+([^\s'"`]+)(?=[ \t]+(?:\]\]|&&|\|\|))/g)) {
       const at2 = m.index + (e.index ?? 0);
       const word = e[1];
-      if (!/[{}\\]/.test(word) || !plainBefore(t, at2))
-        continue;
-      let depth = 0;
-      for (const c of word)
-        if ((depth += c === "(" ? 1 : c === ")" ? -1 : 0) < 0)
-          break;
-      if (depth !== 0)
+      if (!/[{}\\]/.test(word) || !plainBefore(t, at2) || !parensBalanced(word))
         continue;
       out[at2 + 1] = "=";
       const from = at2 + e[0].length - word.length;
@@ -2188,12 +2182,7 @@ function smallGaps(t, out) {
       continue;
     const close = m.index + 3 + end;
     const inner = window.slice(0, end);
-    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes("("))
-      continue;
-    let depth = 0;
-    for (const c of inner)
-      depth += c === "(" ? 1 : c === ")" ? -1 : 0;
-    if (depth !== 0)
+    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes("(") || !parensBalanced(inner))
       continue;
     for (let k = m.index + 3; k < close; k++)
       if (t[k] === "(" || t[k] === ")")
@@ -2248,6 +2237,13 @@ function matchingParen(t, open) {
       return k;
   }
   return -1;
+}
+function parensBalanced(s) {
+  let depth = 0;
+  for (const c of s)
+    if ((depth += c === "(" ? 1 : c === ")" ? -1 : 0) < 0)
+      return false;
+  return depth === 0;
 }
 function extglobGroups(t, out) {
   const line = new LineState(t);
@@ -12364,17 +12360,15 @@ function leaves2(stmt) {
     return true;
   return stmt.type === "expression_statement" && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
 }
-function colabRanges(node, out) {
-  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
-  if (!test)
-    return;
+function guardedRanges(node, when) {
+  const out = [];
   const body = node.childForFieldName("consequence");
-  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
-  if (test === "colab") {
+  if (when === "holds") {
     if (body)
       out.push({ from: body.startIndex, to: body.endIndex });
-    return;
+    return out;
   }
+  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
   if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
     const other = alternatives[0].childForFieldName("body");
     if (other)
@@ -12383,6 +12377,12 @@ function colabRanges(node, out) {
   const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
   if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
     out.push({ from: node.endIndex, to: node.parent.endIndex });
+  return out;
+}
+function colabRanges(node, out) {
+  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
+  if (test)
+    out.push(...guardedRanges(node, test === "colab" ? "holds" : "fails"));
 }
 var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
 function pythonFileFacts(root, sites, text3, file) {
@@ -12664,24 +12664,11 @@ function activationRanges(node, names, out, file) {
   const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
   if (!test)
     return;
+  if (test === "off" && parts.filter((p) => p === "off").length !== 1)
+    return;
   const line = file.location(node.startIndex).line;
-  const body = node.childForFieldName("consequence");
-  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
-  if (test === "on") {
-    if (body)
-      out.push({ from: body.startIndex, to: body.endIndex, line });
-    return;
-  }
-  if (parts.filter((p) => p === "off").length !== 1 || parts.includes("on"))
-    return;
-  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
-    const other = alternatives[0].childForFieldName("body");
-    if (other)
-      out.push({ from: other.startIndex, to: other.endIndex, line });
-  }
-  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
-  if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
-    out.push({ from: node.endIndex, to: node.parent.endIndex, line });
+  for (const r of guardedRanges(node, test === "on" ? "holds" : "fails"))
+    out.push({ ...r, line });
 }
 function functionsIn2(root) {
   const out = [];
@@ -16490,6 +16477,9 @@ var judged = /* @__PURE__ */ new WeakMap();
 var reliance = /* @__PURE__ */ new WeakMap();
 var confirming = /* @__PURE__ */ new WeakMap();
 var chains = /* @__PURE__ */ new WeakMap();
+function rangeAt(ranges, at2) {
+  return ranges?.find((r) => r.from <= at2 && at2 < r.to);
+}
 function functionOf(functions, at2) {
   let best;
   for (const f of functions)
@@ -16548,7 +16538,7 @@ function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
   if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
     const at3 = site.callSpan.start;
-    const chain = facts.sudoInstalls?.find((r) => r.from <= at3 && at3 < r.to);
+    const chain = rangeAt(facts.sudoInstalls, at3);
     if (chain)
       return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
   }
@@ -16563,16 +16553,16 @@ function applyPolicy(site, verdict, judgeOne) {
     return cache.get(s);
   };
   const at2 = site.callSpan.start;
-  const set = facts.pathSets.find((p) => p.from <= at2 && at2 < p.to);
+  const set = rangeAt(facts.pathSets, at2);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
-  if (facts.colabOnly?.some((r) => r.from <= at2 && at2 < r.to)) {
+  if (rangeAt(facts.colabOnly, at2)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
-  if (facts.mocked?.some((r) => r.from <= at2 && at2 < r.to)) {
+  if (rangeAt(facts.mocked, at2)) {
     return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
   }
-  const activated = facts.activatedOnly?.find((r) => r.from <= at2 && at2 < r.to);
+  const activated = rangeAt(facts.activatedOnly, at2);
   if (activated) {
     return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
   }

@@ -84,6 +84,11 @@ const reliance = new WeakMap<PythonFileFacts, { name: string; line: number }[]>(
 const confirming = new WeakMap<PythonFileFacts, Map<Span | undefined, LaunchSite[]>>();
 const chains = new WeakMap<PythonFileFacts, boolean>();
 
+/** The first of a file's code ranges (PythonFileFacts) that holds an offset. */
+function rangeAt<R extends { from: number; to: number }>(ranges: readonly R[] | undefined, at: number): R | undefined {
+  return ranges?.find((r) => r.from <= at && at < r.to);
+}
+
 /** The innermost function holding an offset (undefined: module level). */
 function functionOf(functions: readonly Span[], at: number): Span | undefined {
   let best: Span | undefined;
@@ -154,7 +159,7 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (facts && verdict.resolution === 'sudo' && verdict.tool !== 'pip') {
     // Installed with `sudo pip` and run with `sudo python`: both on sudo's secure_path, the same interpreter.
     const at = site.callSpan.start;
-    const chain = facts.sudoInstalls?.find((r) => r.from <= at && at < r.to);
+    const chain = rangeAt(facts.sudoInstalls, at);
     if (chain) return { ...verdict, held: { signal: 'sudo-chain', reason: `this ${chain.to - chain.from < site.file.text.length ? 'class' : 'file'} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
   }
   if (!facts || verdict.resolution !== 'path') return verdict;
@@ -166,19 +171,19 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
     return cache.get(s);
   };
   const at = site.callSpan.start;
-  const set = facts.pathSets.find((p) => p.from <= at && at < p.to);
+  const set = rangeAt(facts.pathSets, at);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
   // Code that runs only in Google Colab (`if "google.colab" in sys.modules:`): there the kernel's
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
-  if (facts.colabOnly?.some((r) => r.from <= at && at < r.to)) {
+  if (rangeAt(facts.colabOnly, at)) {
     return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
   // A test that replaced the launch API with a mock: the call starts nothing.
-  if (facts.mocked?.some((r) => r.from <= at && at < r.to)) {
+  if (rangeAt(facts.mocked, at)) {
     return { ...verdict, held: { signal: 'mocked', reason: 'the launch API is replaced by a mock here (a test), so this call starts nothing' } };
   }
   // The program stops unless an environment is activated (`if not has_conda: sys.exit(…)`).
-  const activated = facts.activatedOnly?.find((r) => r.from <= at && at < r.to);
+  const activated = rangeAt(facts.activatedOnly, at);
   if (activated) {
     return { ...verdict, held: { signal: 'activation-required', reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
   }

@@ -218,7 +218,7 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
       const body = inst.heredocs[0].body;
       // `RUN <<EOF` alone, or a shell reading it (`RUN <<EOT bash`, `RUN bash -e <<EOF`): the body is the script.
       if ((commandLine === '' || SHELL_READS_STDIN.test(commandLine)) && inst.heredocs.length === 1) {
-        // `RUN <<EOF` alone: the body is the script. A shebang other than sh/bash: not ours.
+        // A shebang other than sh/bash: not ours.
         const shebang = /^#!(\S+)(?:\s+(\S+))?/.exec(text(body.slice(0, 80)));
         if (shebang && !/(^|\/)(ba)?sh$/.test(shebang[2] && /env$/.test(shebang[1]) ? shebang[2] : shebang[1])) return;
         scriptChars = body;

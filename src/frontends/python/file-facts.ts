@@ -102,16 +102,20 @@ function leaves(stmt: Node | null | undefined): boolean {
   return stmt.type === 'expression_statement' && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
 }
 
-/** The code ranges of an `if` that run only in Colab (see PythonFileFacts.colabOnly). */
-function colabRanges(node: Node, out: { from: number; to: number }[]): void {
-  const test = colabCondition(node.childForFieldName('condition')?.text ?? '');
-  if (!test) return;
+/**
+ * The code an `if` lets run only when its condition holds (`holds`: the body) or only when it
+ * fails (`fails`: the `else:` of an `if` with no `elif`, or, after a body that leaves — `raise`,
+ * `return`, `sys.exit()` — with no other branch, the rest of the enclosing block). Shared by the
+ * Colab and activation guards.
+ */
+function guardedRanges(node: Node, when: 'holds' | 'fails'): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
   const body = node.childForFieldName('consequence');
-  const alternatives = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
-  if (test === 'colab') {
+  if (when === 'holds') {
     if (body) out.push({ from: body.startIndex, to: body.endIndex });
-    return;
+    return out;
   }
+  const alternatives = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
   // `if not IN_COLAB:` … `else:` (no elif): the else body.
   if (alternatives.length === 1 && alternatives[0].type === 'else_clause') {
     const other = alternatives[0].childForFieldName('body');
@@ -121,6 +125,13 @@ function colabRanges(node: Node, out: { from: number; to: number }[]): void {
   const stmts = body?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
   // (Within a block only: at module level the statements after it may not be parsed at all, see blocks.ts.)
   if (alternatives.length === 0 && leaves(stmts[stmts.length - 1]) && node.parent?.type === 'block') out.push({ from: node.endIndex, to: node.parent.endIndex });
+  return out;
+}
+
+/** The code ranges of an `if` that run only in Colab (see PythonFileFacts.colabOnly). */
+function colabRanges(node: Node, out: { from: number; to: number }[]): void {
+  const test = colabCondition(node.childForFieldName('condition')?.text ?? '');
+  if (test) out.push(...guardedRanges(node, test === 'colab' ? 'holds' : 'fails'));
 }
 
 const STATEMENT_HOLDERS = new Set(['module', 'block', 'function_definition', 'class_definition', 'decorated_definition', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause']);
@@ -459,20 +470,10 @@ function activationRanges(node: Node, names: ReadonlySet<string>, out: { from: n
   const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
   const test = parts.includes('on') ? 'on' : parts.includes('off') ? 'off' : undefined;
   if (!test) return;
+  // Exactly one negated part, so that its failing leaves only the activated case.
+  if (test === 'off' && parts.filter((p) => p === 'off').length !== 1) return;
   const line = file.location(node.startIndex).line;
-  const body = node.childForFieldName('consequence');
-  const alternatives = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
-  if (test === 'on') {
-    if (body) out.push({ from: body.startIndex, to: body.endIndex, line });
-    return;
-  }
-  if (parts.filter((p) => p === 'off').length !== 1 || parts.includes('on')) return;
-  if (alternatives.length === 1 && alternatives[0].type === 'else_clause') {
-    const other = alternatives[0].childForFieldName('body');
-    if (other) out.push({ from: other.startIndex, to: other.endIndex, line });
-  }
-  const stmts = body?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
-  if (alternatives.length === 0 && leaves(stmts[stmts.length - 1]) && node.parent?.type === 'block') out.push({ from: node.endIndex, to: node.parent.endIndex, line });
+  for (const r of guardedRanges(node, test === 'on' ? 'holds' : 'fails')) out.push({ ...r, line });
 }
 
 /** The function definitions the walk above visits: those whose ancestors all hold statements. */

@@ -55,10 +55,7 @@ export function smallGaps(t: string, out: string[]): void {
     for (const e of m[0].matchAll(/(?<=[ \t])=~[ \t]+([^\s'"`]+)(?=[ \t]+(?:\]\]|&&|\|\|))/g)) {
       const at = m.index + (e.index ?? 0);
       const word = e[1];
-      if (!/[{}\\]/.test(word) || !plainBefore(t, at)) continue;
-      let depth = 0;
-      for (const c of word) if ((depth += c === '(' ? 1 : c === ')' ? -1 : 0) < 0) break;
-      if (depth !== 0) continue;
+      if (!/[{}\\]/.test(word) || !plainBefore(t, at) || !parensBalanced(word)) continue;
       out[at + 1] = '=';
       const from = at + e[0].length - word.length;
       for (let k = from; k < from + word.length; k++) out[k] = '_';
@@ -169,10 +166,7 @@ export function smallGaps(t: string, out: string[]): void {
     if (end < 0) continue;
     const close = m.index + 3 + end;
     const inner = window.slice(0, end);
-    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes('(')) continue;
-    let depth = 0;
-    for (const c of inner) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
-    if (depth !== 0) continue;
+    if (inner.length > 400 || /[\n`$]\(|`|\n/.test(inner) || !inner.includes('(') || !parensBalanced(inner)) continue;
     for (let k = m.index + 3; k < close; k++) if (t[k] === '(' || t[k] === ')') out[k] = ' ';
   }
   // `poetry@build --version`: an @ inside the command name.
@@ -227,6 +221,13 @@ export function matchingParen(t: string, open: number): number {
     else if (c === ')' && --depth === 0) return k;
   }
   return -1;
+}
+
+/** Every `)` closes an earlier `(` of the text, and every `(` is closed. */
+function parensBalanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) if ((depth += c === '(' ? 1 : c === ')' ? -1 : 0) < 0) return false;
+  return depth === 0;
 }
 
 /**
