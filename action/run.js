@@ -1892,7 +1892,7 @@ function venvProgram(bin, target) {
   return void 0;
 }
 function syntaxProblemOf(file, problems) {
-  const unique = [...new Map(problems.map((p2) => [`${p2.offset}|${p2.message}`, p2])).values()].sort((a, b) => a.offset - b.offset);
+  const unique = [...new Map(problems.map((p2) => [`${p2.offset}|${p2.message}`, p2])).values()].sort((a, b) => Number(a.message.startsWith("shell:")) - Number(b.message.startsWith("shell:")) || a.offset - b.offset);
   if (!unique.length)
     return void 0;
   const p = unique[0];
@@ -20926,42 +20926,245 @@ import os from "node:os";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 
-// dist/src/pipeline/compact.js
-var MAX_STRINGS = 2e5;
-var StringPool = class {
-  pool = /* @__PURE__ */ new Map();
-  intern(s) {
-    const known2 = this.pool.get(s);
+// dist/src/pipeline/packed.js
+var ABSENT = -1;
+var UNDEFINED = -2;
+var SEVERITY = ["error", "warning"];
+var APPLICABILITY = ["safe", "unsafe", "display-only"];
+var DIAGNOSTIC_KEYS = /* @__PURE__ */ new Set(["code", "rule", "severity", "message", "remedy", "messageId", "data", "path", "span", "start", "end", "related", "fix"]);
+var RELATED_KEYS = /* @__PURE__ */ new Set(["message", "path", "span", "start", "end"]);
+var FIX_KEYS = /* @__PURE__ */ new Set(["title", "applicability", "reason", "edits"]);
+var EDIT_KEYS = /* @__PURE__ */ new Set(["start", "end", "text"]);
+var PAIR_KEYS = /* @__PURE__ */ new Set(["start", "end"]);
+var LOCATION_KEYS = /* @__PURE__ */ new Set(["line", "column"]);
+var StringTable = class _StringTable {
+  strings = [];
+  index = /* @__PURE__ */ new Map();
+  static MAX_INDEXED = 2e5;
+  id(s) {
+    const known2 = this.index.get(s);
     if (known2 !== void 0)
       return known2;
-    if (this.pool.size < MAX_STRINGS)
-      this.pool.set(s, s);
-    return s;
+    const id = this.strings.length;
+    this.strings.push(s);
+    if (this.index.size < _StringTable.MAX_INDEXED)
+      this.index.set(s, id);
+    return id;
   }
-  /** Replaces the findings' strings with the pool's copies (in place). */
-  internAll(diagnostics) {
-    for (const d of diagnostics) {
-      d.message = this.intern(d.message);
-      if (d.remedy !== void 0)
-        d.remedy = this.intern(d.remedy);
-      if (d.messageId !== void 0)
-        d.messageId = this.intern(d.messageId);
-      if (d.data) {
-        const data = d.data;
-        for (const k of Object.keys(data))
-          data[k] = this.intern(data[k]);
-      }
-      for (const r of d.related)
-        r.message = this.intern(r.message);
-      const fix = d.fix;
-      if (fix) {
-        fix.title = this.intern(fix.title);
-        if (fix.reason !== void 0)
-          fix.reason = this.intern(fix.reason);
-        for (const e of fix.edits)
-          e.text = this.intern(e.text);
+  text(id) {
+    return this.strings[id];
+  }
+};
+var Unpackable = class extends Error {
+};
+function hasOnly(o, keys) {
+  for (const k of Object.keys(o))
+    if (!keys.has(k))
+      throw new Unpackable(k);
+  return true;
+}
+function int(n) {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < -2147483648 || n > 2147483647)
+    throw new Unpackable(String(n));
+  return n;
+}
+var Writer = class {
+  table;
+  out = [];
+  constructor(table) {
+    this.table = table;
+  }
+  str(s) {
+    if (typeof s !== "string")
+      throw new Unpackable(typeof s);
+    this.out.push(this.table.id(s));
+  }
+  /** An optional string field of `o`. */
+  opt(o, key) {
+    if (!(key in o))
+      this.out.push(ABSENT);
+    else {
+      const v = o[key];
+      if (v === void 0)
+        this.out.push(UNDEFINED);
+      else
+        this.str(v);
+    }
+  }
+  positions(o) {
+    const { span, start, end } = o;
+    hasOnly(span, PAIR_KEYS) && hasOnly(start, LOCATION_KEYS) && hasOnly(end, LOCATION_KEYS);
+    this.out.push(int(span.start), int(span.end), int(start.line), int(start.column), int(end.line), int(end.column));
+  }
+  /** A finding: its length in numbers first (so that a reader can step over it), then its fields. */
+  diagnostic(d) {
+    hasOnly(d, DIAGNOSTIC_KEYS);
+    const at2 = this.out.length;
+    this.out.push(0);
+    this.str(d.code);
+    this.str(d.rule);
+    const sev = SEVERITY.indexOf(d.severity);
+    if (sev < 0)
+      throw new Unpackable(d.severity);
+    this.out.push(sev);
+    this.str(d.message);
+    this.opt(d, "remedy");
+    this.opt(d, "messageId");
+    if (!("data" in d))
+      this.out.push(ABSENT);
+    else if (d.data === void 0)
+      this.out.push(UNDEFINED);
+    else {
+      const keys = Object.keys(d.data);
+      this.out.push(keys.length);
+      for (const k of keys) {
+        this.str(k);
+        this.str(d.data[k]);
       }
     }
+    this.str(d.path);
+    this.positions(d);
+    this.out.push(d.related.length);
+    for (const r of d.related) {
+      hasOnly(r, RELATED_KEYS);
+      this.str(r.message);
+      this.opt(r, "path");
+      this.positions(r);
+    }
+    if (!("fix" in d))
+      this.out.push(ABSENT);
+    else if (d.fix === void 0)
+      this.out.push(UNDEFINED);
+    else {
+      const f = d.fix;
+      hasOnly(f, FIX_KEYS);
+      this.str(f.title);
+      const a = APPLICABILITY.indexOf(f.applicability);
+      if (a < 0)
+        throw new Unpackable(f.applicability);
+      this.out.push(a);
+      this.opt(f, "reason");
+      this.out.push(f.edits.length);
+      for (const e of f.edits) {
+        hasOnly(e, EDIT_KEYS);
+        this.out.push(int(e.start), int(e.end));
+        this.str(e.text);
+      }
+    }
+    this.out[at2] = this.out.length - at2;
+  }
+};
+var Reader2 = class {
+  ints;
+  table;
+  at = 0;
+  constructor(ints, table) {
+    this.ints = ints;
+    this.table = table;
+  }
+  next() {
+    return this.ints[this.at++];
+  }
+  str() {
+    return this.table.text(this.next());
+  }
+  /** Sets an optional string field on `o` as it was. */
+  opt(o, key) {
+    const v = this.next();
+    if (v === UNDEFINED)
+      o[key] = void 0;
+    else if (v !== ABSENT)
+      o[key] = this.table.text(v);
+  }
+  positions(o) {
+    o.span = { start: this.next(), end: this.next() };
+    o.start = { line: this.next(), column: this.next() };
+    o.end = { line: this.next(), column: this.next() };
+  }
+  diagnostic() {
+    this.next();
+    const d = { code: this.str(), rule: this.str(), severity: SEVERITY[this.next()], message: this.str() };
+    this.opt(d, "remedy");
+    this.opt(d, "messageId");
+    const n = this.next();
+    if (n === UNDEFINED)
+      d.data = void 0;
+    else if (n !== ABSENT) {
+      const data = {};
+      for (let i = 0; i < n; i++)
+        data[this.str()] = this.str();
+      d.data = data;
+    }
+    d.path = this.str();
+    this.positions(d);
+    const related = [];
+    for (let i = this.next(); i > 0; i--) {
+      const r = { message: this.str() };
+      this.opt(r, "path");
+      this.positions(r);
+      related.push(r);
+    }
+    d.related = related;
+    const title = this.next();
+    if (title === UNDEFINED)
+      d.fix = void 0;
+    else if (title !== ABSENT) {
+      const f = { title: this.table.text(title), applicability: APPLICABILITY[this.next()] };
+      this.opt(f, "reason");
+      const edits = [];
+      for (let i = this.next(); i > 0; i--)
+        edits.push({ start: this.next(), end: this.next(), text: this.str() });
+      f.edits = edits;
+      d.fix = f;
+    }
+    return d;
+  }
+};
+function pack2(diagnostics, table) {
+  const w = new Writer(table);
+  try {
+    for (const d of diagnostics)
+      w.diagnostic(d);
+  } catch (e) {
+    if (e instanceof Unpackable)
+      return { table, count: diagnostics.length, raw: diagnostics };
+    throw e;
+  }
+  return { table, count: diagnostics.length, ints: Int32Array.from(w.out) };
+}
+function unpack2(p) {
+  if (p.raw)
+    return p.raw;
+  const r = new Reader2(p.ints, p.table);
+  const out = [];
+  for (let i = 0; i < p.count; i++)
+    out.push(r.diagnostic());
+  return out;
+}
+function codesOf(p) {
+  if (p.raw)
+    return p.raw.map((d) => d.code);
+  const out = [];
+  for (let at2 = 0; at2 < p.ints.length; at2 += p.ints[at2])
+    out.push(p.table.text(p.ints[at2 + 1]));
+  return out;
+}
+function findingsOf(r) {
+  return r.packed ? unpack2(r.packed) : r.diagnostics;
+}
+function findingCodesOf(r) {
+  return r.packed ? codesOf(r.packed) : r.diagnostics.map((d) => d.code);
+}
+var PackedList = class {
+  files;
+  length;
+  constructor(files) {
+    this.files = files;
+    this.length = files.reduce((n, f) => n + f.count, 0);
+  }
+  *[Symbol.iterator]() {
+    for (const f of this.files)
+      yield* unpack2(f);
   }
 };
 
@@ -21011,10 +21214,14 @@ async function checkFiles(files, settings, opts = {}) {
   };
   const results = new Array(files.length);
   let done = 0;
-  const strings = new StringPool();
+  const strings = new StringTable();
   const finish3 = (i, r, fix) => {
-    strings.internAll(r.diagnostics);
-    results[i] = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
+    const checked = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
+    if (r.diagnostics.length) {
+      checked.packed = pack2(r.diagnostics, strings);
+      checked.diagnostics = [];
+    }
+    results[i] = checked;
     opts.onProgress?.(++done, files.length);
   };
   const pending = [];
@@ -22246,7 +22453,7 @@ function recordCommand(who, words4, where) {
 async function recheckWithStarters(files, claimed, roots, settings, results, check2, beforeParsing) {
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
-    if (r.language === "python" && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code)))
+    if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
       flagged.set(path40.resolve(r.path), i);
   });
   if (!flagged.size)
@@ -22599,7 +22806,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       continue;
     }
     const key = (d) => `${d.code}|${d.span.start}|${d.span.end}`;
-    const own = new Set(results[index].diagnostics.map(key));
+    const own = new Set(findingsOf(results[index]).map(key));
     const earlier = new Map((added.get(index) ?? []).map((d) => [key(d), d]));
     for (const d of diags) {
       const e = earlier.get(key(d));
@@ -22615,7 +22822,8 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   }
   for (const [index, diags] of added) {
     const r = results[index];
-    r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    r.packed = void 0;
     r.source ??= texts.get(path41.resolve(r.path));
   }
 }
@@ -23180,6 +23388,10 @@ if '_venvguard_trace' not in sys.modules:
 
 // dist/src/api.js
 async function check(opts) {
+  const r = await runCheck(opts, false);
+  return { ...r, diagnostics: r.diagnostics };
+}
+async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
@@ -23251,6 +23463,8 @@ async function check(opts) {
   }, () => chooseWasmTier(settings));
   await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path43.resolve(p)), () => chooseWasmTier(settings));
   let diagnostics = [];
+  const groups = [];
+  const table = new StringTable();
   const problems = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = /* @__PURE__ */ new Map();
   const fixed = [];
@@ -23266,7 +23480,7 @@ async function check(opts) {
     const shown2 = display(r.path);
     problems.push(...r.problems.map((p) => ({ ...p, path: shown2 })));
     const dropped = ignoresFor(r.path);
-    let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
+    let diags = findingsOf(r).filter((d) => !dropped.has(d.code));
     const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === "unsafe")) ? realpathOr(r.path) : void 0;
     if (real !== void 0 && fixedAt.has(real)) {
       const earlier = fixedAt.get(real);
@@ -23296,23 +23510,30 @@ async function check(opts) {
     }
     if (diags.length && r.source) {
       sources.set(shown2, r.source.path === shown2 ? r.source : new SourceFile(shown2, r.source.text, r.source.encoding));
-      for (const d of diags)
-        diagnostics.push(d.path === shown2 ? d : { ...d, path: shown2 });
+      const here = diags.map((d) => d.path === shown2 ? d : { ...d, path: shown2 });
+      if (packedReport)
+        groups.push({ path: shown2, findings: pack2(here.sort(byPosition), table) });
+      else
+        diagnostics.push(...here);
     }
     r.diagnostics = [];
+    r.packed = void 0;
     r.source = void 0;
   }
-  diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code));
+  diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : byPosition(a, b));
+  groups.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  let findings = packedReport ? new PackedList(groups.map((g) => g.findings)) : diagnostics;
   problems.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   let baseline;
   if (opts.baseline) {
-    const written = opts.updateBaseline ? writeBaseline(opts.baseline, diagnostics, sources, cwd) : void 0;
-    const { kept, hidden } = recorded ? applyBaseline(recorded, opts.baseline, diagnostics, sources, cwd) : { kept: [], hidden: diagnostics.length };
-    diagnostics = kept;
+    const all2 = [...findings];
+    const written = opts.updateBaseline ? writeBaseline(opts.baseline, all2, sources, cwd) : void 0;
+    const { kept, hidden } = recorded ? applyBaseline(recorded, opts.baseline, all2, sources, cwd) : { kept: [], hidden: all2.length };
+    findings = kept;
     baseline = { file: opts.baseline, hidden, written };
   }
   return {
-    diagnostics,
+    diagnostics: findings,
     baseline,
     problems,
     filesChecked: checked,
@@ -23326,6 +23547,9 @@ async function check(opts) {
     fixed,
     config: cfg
   };
+}
+function byPosition(a, b) {
+  return a.span.start - b.span.start || a.code.localeCompare(b.code);
 }
 
 // dist/src/reporters/common.js
@@ -23351,17 +23575,26 @@ function shownFix(d, o) {
     return void 0;
   return d.fix;
 }
-function countFixes(diagnostics) {
-  const n = { safe: 0, unsafe: 0, displayOnly: 0 };
+function countFindings(diagnostics) {
+  let errors = 0;
+  let warnings = 0;
+  const fixable = { safe: 0, unsafe: 0, displayOnly: 0 };
   for (const d of diagnostics) {
+    if (d.severity === "error")
+      errors++;
+    else if (d.severity === "warning")
+      warnings++;
     if (d.fix?.applicability === "safe")
-      n.safe++;
+      fixable.safe++;
     else if (d.fix?.applicability === "unsafe")
-      n.unsafe++;
+      fixable.unsafe++;
     else if (d.fix?.applicability === "display-only")
-      n.displayOnly++;
+      fixable.displayOnly++;
   }
-  return n;
+  return { errors, warnings, fixable };
+}
+function countFixes(diagnostics) {
+  return countFindings(diagnostics).fixable;
 }
 function countProblemFiles(problems) {
   return new Set(problems.map((p) => p.path)).size;
@@ -23391,8 +23624,11 @@ function prettyJsonChunks(doc, items, render) {
   const inner = `
 ${indent}  `;
   function* elements() {
-    for (let i = 0; i < items.length; i++)
-      yield (i ? "" : head2 + "[") + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll("\n", inner);
+    let i = 0;
+    for (const item of items) {
+      yield (i ? "" : head2 + "[") + inner + JSON.stringify(render(item, i), null, 2).replaceAll("\n", inner);
+      i++;
+    }
   }
   return joinedChunks(elements(), ",", `
 ${indent}]${tail}`);
@@ -23466,9 +23702,7 @@ function jsonReport(r, o, diagnostics) {
     })),
     summary: {
       diagnostics: r.diagnostics.length,
-      errors: r.diagnostics.filter((d) => d.severity === "error").length,
-      warnings: r.diagnostics.filter((d) => d.severity === "warning").length,
-      fixable: countFixes(r.diagnostics),
+      ...countFindings(r.diagnostics),
       filesChecked: r.filesChecked,
       filesSkipped: r.filesSkipped,
       filesNotFullyChecked: countProblemFiles(r.problems.filter((p) => p.kind !== "not-fixed")),
@@ -23548,8 +23782,29 @@ function sarifLog(r, o, results) {
 }
 function sarifLogChunks(r, o) {
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
-  const prints = fingerprintAll(r);
-  return prettyJsonChunks(sarifLog(r, o, ITEMS_PLACE), r.diagnostics, (d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i]));
+  const results = { length: r.diagnostics.length, [Symbol.iterator]: () => withFingerprints(r) };
+  return prettyJsonChunks(sarifLog(r, o, ITEMS_PLACE), results, ([d, print]) => result(d, r, o, ruleIndex.get(d.code), print));
+}
+function* withFingerprints(r) {
+  if (Array.isArray(r.diagnostics)) {
+    const prints = fingerprintAll(r);
+    for (let i = 0; i < r.diagnostics.length; i++)
+      yield [r.diagnostics[i], prints[i]];
+    return;
+  }
+  let file = [];
+  const flush = function* () {
+    const prints = fingerprintAll(r, file);
+    for (let i = 0; i < file.length; i++)
+      yield [file[i], prints[i]];
+    file = [];
+  };
+  for (const d of r.diagnostics) {
+    if (file.length && file[0].path !== d.path)
+      yield* flush();
+    file.push(d);
+  }
+  yield* flush();
 }
 var renderSarif = (r, o) => [...sarifLogChunks(r, o)].join("");
 function sarifRule(rule) {
@@ -23681,8 +23936,8 @@ function directoryUrl(dir) {
   const href = pathToFileURL(path45.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
-function fingerprintAll(r) {
-  return fingerprints(r.diagnostics, (d) => artifact(d.path, r.cwd).uri ?? d.path, (d) => r.sources.get(d.path)?.lineText(d.start.line) ?? "");
+function fingerprintAll(r, all = [...r.diagnostics]) {
+  return fingerprints(all, (d) => artifact(d.path, r.cwd).uri ?? d.path, (d) => r.sources.get(d.path)?.lineText(d.start.line) ?? "");
 }
 
 // dist/src/reporters/text.js

@@ -6753,7 +6753,7 @@ function venvProgram(bin, target) {
   return void 0;
 }
 function syntaxProblemOf(file, problems) {
-  const unique = [...new Map(problems.map((p2) => [`${p2.offset}|${p2.message}`, p2])).values()].sort((a, b) => a.offset - b.offset);
+  const unique = [...new Map(problems.map((p2) => [`${p2.offset}|${p2.message}`, p2])).values()].sort((a, b) => Number(a.message.startsWith("shell:")) - Number(b.message.startsWith("shell:")) || a.offset - b.offset);
   if (!unique.length)
     return void 0;
   const p = unique[0];

@@ -26,7 +26,8 @@ import { followScripts } from './pipeline/follow-scripts.js';
 import { containerRuns } from './pipeline/container-images.js';
 import { applyBaseline, readBaseline, writeBaseline } from './pipeline/baseline.js';
 import { loadParsers, parsersLoaded } from './frontends/tree-sitter.js';
-import type { CheckResult } from './reporters/types.js';
+import type { CheckResult, DiagnosticList, ReportInput } from './reporters/types.js';
+import { findingsOf, pack, PackedList, StringTable, type PackedFindings } from './pipeline/packed.js';
 import type { LaunchSite } from './kernel/launch-site.js';
 import type { TraceRecord } from './env/trace/records.js';
 import { judgeTrace, type TraceJudgement } from './env/trace/judge.js';
@@ -97,6 +98,20 @@ export interface FixedFile {
 }
 
 export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: FixedFile[]; config: Config }> {
+  const r = await runCheck(opts, false);
+  return { ...r, diagnostics: r.diagnostics as Diagnostic[] };
+}
+
+/**
+ * `check` for a report that reads its findings once, in order (the CLI): they stay packed
+ * (packed.ts), and each file's are made into objects only while the report reads them, so that a
+ * run's memory does not grow with objects for every finding at once.
+ */
+export async function checkForReport(opts: CheckOptions): Promise<ReportInput & { fixed: FixedFile[]; config: Config }> {
+  return runCheck(opts, true);
+}
+
+async function runCheck(opts: CheckOptions, packedReport: boolean): Promise<ReportInput & { fixed: FixedFile[]; config: Config }> {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ['.'];
@@ -163,7 +178,10 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
   }, () => chooseWasmTier(settings));
   // Shell scripts of the repository that configuration runs: analysed again with each caller's state (follow-scripts.ts).
   await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path.resolve(p)), () => chooseWasmTier(settings));
-  let diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // With packedReport: each file's findings, packed again as the report shows them (sorted, shown path).
+  const groups: { path: string; findings: PackedFindings }[] = [];
+  const table = new StringTable();
   const problems: FileProblem[] = found.problems.map((p) => ({ ...p, path: display(p.path) }));
   const sources = new Map<string, SourceFile>();
   const fixed: FixedFile[] = [];
@@ -178,7 +196,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     const shown = display(r.path);
     problems.push(...r.problems.map((p) => ({ ...p, path: shown })));
     const dropped = ignoresFor(r.path);
-    let diags = r.diagnostics.filter((d) => !dropped.has(d.code));
+    let diags = findingsOf(r).filter((d) => !dropped.has(d.code));
     const real = opts.fix && r.source && diags.some((d) => fixableBy(d, opts.fix === 'unsafe')) ? realpathOr(r.path) : undefined;
     if (real !== undefined && fixedAt.has(real)) {
       // Its other name was fixed (or refused, and reported) already: show what is left there.
@@ -209,24 +227,30 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     if (diags.length && r.source) {
       sources.set(shown, r.source.path === shown ? r.source : new SourceFile(shown, r.source.text, r.source.encoding));
       // Copied only to take the shown path (findings are kept until the report: most already have it).
-      for (const d of diags) diagnostics.push(d.path === shown ? d : { ...d, path: shown });
+      const here = diags.map((d) => (d.path === shown ? d : { ...d, path: shown }));
+      if (packedReport) groups.push({ path: shown, findings: pack(here.sort(byPosition), table) });
+      else diagnostics.push(...here);
     }
     // The file's result holds nothing more the run needs: its findings and text are where the
     // report takes them from, and are not held twice while the rest are gathered.
     r.diagnostics = [];
+    r.packed = undefined;
     r.source = undefined;
   }
-  diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || a.code.localeCompare(b.code)));
+  diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : byPosition(a, b)));
+  groups.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let findings: DiagnosticList = packedReport ? new PackedList(groups.map((g) => g.findings)) : diagnostics;
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let baseline: CheckResult['baseline'];
   if (opts.baseline) {
-    const written = opts.updateBaseline ? writeBaseline(opts.baseline, diagnostics, sources, cwd) : undefined;
-    const { kept, hidden } = recorded ? applyBaseline(recorded, opts.baseline, diagnostics, sources, cwd) : { kept: [], hidden: diagnostics.length };
-    diagnostics = kept;
+    const all = [...findings];
+    const written = opts.updateBaseline ? writeBaseline(opts.baseline, all, sources, cwd) : undefined;
+    const { kept, hidden } = recorded ? applyBaseline(recorded, opts.baseline, all, sources, cwd) : { kept: [], hidden: all.length };
+    findings = kept;
     baseline = { file: opts.baseline, hidden, written };
   }
   return {
-    diagnostics,
+    diagnostics: findings,
     baseline,
     problems,
     filesChecked: checked,
@@ -240,6 +264,11 @@ export async function check(opts: CheckOptions): Promise<CheckResult & { fixed: 
     fixed,
     config: cfg,
   };
+}
+
+/** A file's findings in report order. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.code.localeCompare(b.code);
 }
 
 /** Fix one in-memory Python source; returns the new text (unchanged when nothing applies). */

@@ -98,6 +98,7 @@ test('fix in workers: the worker that checked a file returns its fixed text; fil
   process.env.VG_PARALLEL_BYTES = '1';
   const { checkFiles } = await import('../src/pipeline/run.js');
   const { buildSettings } = await import('../src/pipeline/context.js');
+  const { findingsOf } = await import('../src/pipeline/packed.js');
   const { loadConfig } = await import('../src/pipeline/config.js');
   const root = tempDir('venvguard-fixw-api-');
   const files = ['a.py', 'b.py', 'c.py', 'd.py'].map((f) => path.join(root, f));
@@ -109,7 +110,7 @@ test('fix in workers: the worker that checked a file returns its fixed text; fil
   const dropped = (f: string) => new Set(f === files[3] ? ['VG101'] : []);
   const results = await checkFiles(files, settings, { jobs: 2, fix: { unsafe: true, dropped } });
   assert.deepEqual(
-    results.map((r) => r.diagnostics.map((d) => d.code)),
+    results.map((r) => findingsOf(r).map((d) => d.code)),
     [['VG101'], [], ['VG102'], ['VG101']],
   );
   assert.equal(results[0].fix?.fixed?.after, 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "x.py"])\n');
@@ -122,7 +123,7 @@ test('fix in workers: the worker that checked a file returns its fixed text; fil
   // Without --unsafe-fixes the worker fixes a file exactly when one of its findings has a safe fix.
   const safe = await checkFiles(files, settings, { jobs: 2, fix: { unsafe: false, dropped } });
   for (const [i, r] of safe.slice(0, 3).entries()) {
-    const fixable = r.diagnostics.some((d) => d.fix?.applicability === 'safe');
+    const fixable = findingsOf(r).some((d) => d.fix?.applicability === 'safe');
     assert.equal(r.fix !== undefined, fixable, `${path.basename(files[i])}: a fix exactly when a safe fix exists`);
   }
 });

@@ -145,8 +145,8 @@ async function checkCommand(given: string[], o: OptionValues): Promise<number> {
     }
   }
   const fixMode = o.fix || o.diff ? (o.unsafeFixes ? 'unsafe' : 'safe') : undefined;
-  const [{ check }, { chunkedReporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
-  const result = await check({
+  const [{ checkForReport }, { chunkedReporters }] = await Promise.all([import('../api.js'), import('../reporters/index.js')]);
+  const result = await checkForReport({
     paths,
     // commander folds --config PATH and --no-config into one option: a string, false, or undefined.
     config: typeof o.config === 'string' ? o.config : undefined,

@@ -51,6 +51,14 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/**
+ * Findings in report order, read in one pass at a time: an array (the API's), or the CLI's list
+ * that makes each file's findings into objects only while they are read (src/pipeline/packed.ts).
+ */
+export interface DiagnosticList extends Iterable<Diagnostic> {
+  readonly length: number;
+}
+
 /** A file that could not be checked, or not completely. Never fatal for the run. */
 export interface FileProblem {
   path: string;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import type { Language } from '../kernel/launch-site.js';
 import type { SourceFile } from '../kernel/source.js';
+import type { PackedFindings } from './packed.js';
 import { decodeText } from '../kernel/decode.js';
 import { TooComplexError } from '../kernel/budgets.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
@@ -29,7 +30,9 @@ export interface FileCheckContext extends DiagnoseContext {
 
 export interface FileCheckResult {
   path: string;
+  /** The findings as objects; a run keeps them packed instead (`packed`, then this is empty: read them with `findingsOf`). */
   diagnostics: Diagnostic[];
+  packed?: PackedFindings;
   problems: FileProblem[];
   /** True when the prefilter showed the file cannot hold an escape, or it is a template that does not parse. */
   skipped: boolean;

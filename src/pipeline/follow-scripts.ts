@@ -28,6 +28,7 @@ import type { ShellDialect } from '../frontends/shell/parse.js';
 import { diagnose, type DiagnoseContext } from './diagnose.js';
 import { readConfigText } from './config.js';
 import type { FileCheckResult } from './check-file.js';
+import { findingsOf } from './packed.js';
 
 /** Scripts run by a followed script are followed this many steps from the configuration. */
 export const FOLLOW_DEPTH = 3;
@@ -242,7 +243,7 @@ export async function followScripts(
     // The same place and rule as a finding the script has on its own, or from an earlier caller:
     // once (another caller that finds it too is one more related location).
     const key = (d: Diagnostic) => `${d.code}|${d.span.start}|${d.span.end}`;
-    const own = new Set(results[index].diagnostics.map(key));
+    const own = new Set(findingsOf(results[index]).map(key));
     const earlier = new Map((added.get(index) ?? []).map((d) => [key(d), d]));
     for (const d of diags) {
       const e = earlier.get(key(d));
@@ -256,7 +257,8 @@ export async function followScripts(
   }
   for (const [index, diags] of added) {
     const r = results[index];
-    r.diagnostics = [...r.diagnostics, ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    r.packed = undefined;
     r.source ??= texts.get(path.resolve(r.path));
   }
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { readForCheckSafely as readForCheck, type FileCheckResult } from './check-file.js';
-import { StringPool } from './compact.js';
+import { pack, StringTable } from './packed.js';
 import type { Language } from '../kernel/launch-site.js';
 import { SourceFile } from '../kernel/source.js';
 import { loadParsers, parsersDamaged, parsersLoaded } from '../frontends/tree-sitter.js';
@@ -90,11 +90,15 @@ export async function checkFiles(
   };
   const results = new Array<CheckedFile>(files.length);
   let done = 0;
-  // Findings are kept until the report: one copy of each repeated string (compact.ts).
-  const strings = new StringPool();
+  // Findings are kept until the report: packed, with one table of the run's strings (packed.ts).
+  const strings = new StringTable();
   const finish = (i: number, r: FileCheckResult, fix?: ComputedFix) => {
-    strings.internAll(r.diagnostics);
-    results[i] = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
+    const checked: CheckedFile = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
+    if (r.diagnostics.length) {
+      checked.packed = pack(r.diagnostics, strings);
+      checked.diagnostics = [];
+    }
+    results[i] = checked;
     opts.onProgress?.(++done, files.length);
   };
   const pending: WorkItem[] = [];

@@ -35,6 +35,7 @@ import { relianceByImports } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
 import { testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
+import { findingCodesOf } from './packed.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
 
@@ -432,7 +433,7 @@ export async function recheckWithStarters(
 ): Promise<void> {
   const flagged = new Map<string, number>();
   results.forEach((r, i) => {
-    if (r.language === 'python' && r.diagnostics.some((d) => HELD_BY_STARTERS.has(d.code))) flagged.set(path.resolve(r.path), i);
+    if (r.language === 'python' && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c))) flagged.set(path.resolve(r.path), i);
   });
   if (!flagged.size) return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));

@@ -45,14 +45,23 @@ export interface FixCounts {
   displayOnly: number;
 }
 
-export function countFixes(diagnostics: readonly Diagnostic[]): FixCounts {
-  const n: FixCounts = { safe: 0, unsafe: 0, displayOnly: 0 };
+/** Errors, warnings and fixable findings, counted in one pass (a packed list makes its findings anew on each pass). */
+export function countFindings(diagnostics: Iterable<Diagnostic>): { errors: number; warnings: number; fixable: FixCounts } {
+  let errors = 0;
+  let warnings = 0;
+  const fixable: FixCounts = { safe: 0, unsafe: 0, displayOnly: 0 };
   for (const d of diagnostics) {
-    if (d.fix?.applicability === 'safe') n.safe++;
-    else if (d.fix?.applicability === 'unsafe') n.unsafe++;
-    else if (d.fix?.applicability === 'display-only') n.displayOnly++;
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    if (d.fix?.applicability === 'safe') fixable.safe++;
+    else if (d.fix?.applicability === 'unsafe') fixable.unsafe++;
+    else if (d.fix?.applicability === 'display-only') fixable.displayOnly++;
   }
-  return n;
+  return { errors, warnings, fixable };
+}
+
+export function countFixes(diagnostics: Iterable<Diagnostic>): FixCounts {
+  return countFindings(diagnostics).fixable;
 }
 
 /** Distinct files among the problems (one file may have several). */
@@ -84,7 +93,7 @@ const ITEMS = '\u0000venvguard: items\u0000';
  * findings each: 20 MB, and its element objects and the copy written to stdout besides) was the
  * peak of the run's memory.
  */
-export function prettyJsonChunks<T>(doc: unknown, items: readonly T[], render: (item: T, i: number) => unknown): Generator<string> {
+export function prettyJsonChunks<T>(doc: unknown, items: Iterable<T> & { readonly length: number }, render: (item: T, i: number) => unknown): Generator<string> {
   const text = JSON.stringify(doc, null, 2);
   const mark = JSON.stringify(ITEMS);
   const at = text.indexOf(mark);
@@ -96,7 +105,11 @@ export function prettyJsonChunks<T>(doc: unknown, items: readonly T[], render: (
   if (!items.length) return joinedChunks([head + '[]' + tail], '', '');
   const inner = `\n${indent}  `;
   function* elements(): Generator<string> {
-    for (let i = 0; i < items.length; i++) yield (i ? '' : head + '[') + inner + JSON.stringify(render(items[i], i), null, 2).replaceAll('\n', inner);
+    let i = 0;
+    for (const item of items) {
+      yield (i ? '' : head + '[') + inner + JSON.stringify(render(item, i), null, 2).replaceAll('\n', inner);
+      i++;
+    }
   }
   return joinedChunks(elements(), ',', `\n${indent}]${tail}`);
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
 import { fullMessage, joinedChunks, portablePath } from './common.js';
-import type { CheckResult, Reporter } from './types.js';
+import type { ReportInput, Reporter } from './types.js';
 
 /** Escape a command's message (after `::`). */
 export function escapeData(s: string): string {
@@ -43,7 +43,7 @@ function problemCommand(p: FileProblem, cwd: string): string {
 export const renderGithub: Reporter = (r) => [...githubPieces(r)].join('');
 
 /** The workflow commands in pieces of about 64 KB, for the CLI to write as they are built. */
-export function githubPieces(r: CheckResult): Generator<string> {
+export function githubPieces(r: ReportInput): Generator<string> {
   function* lines(): Generator<string> {
     for (const d of r.diagnostics) yield diagnosticCommand(d, r.cwd) + '\n';
     for (const p of r.problems) yield problemCommand(p, r.cwd) + '\n';

@@ -7,8 +7,8 @@
  */
 import type { Diagnostic, FileProblem, FixApplicability } from '../kernel/diagnostic.js';
 import type { Location } from '../kernel/source.js';
-import { countFixes, countProblemFiles, editRange, ITEMS_PLACE, portablePath, prettyJsonChunks, shownFix } from './common.js';
-import type { CheckResult, ReportOptions, Reporter } from './types.js';
+import { countFindings, countProblemFiles, editRange, ITEMS_PLACE, portablePath, prettyJsonChunks, shownFix } from './common.js';
+import type { ReportInput, ReportOptions, Reporter } from './types.js';
 
 /** Bumped only when a key is removed or changes meaning; adding keys is not a break. */
 export const JSON_SCHEMA_VERSION = 1;
@@ -79,12 +79,12 @@ export interface JsonSummary {
   durationMs: number | null;
 }
 
-export function toJsonReport(r: CheckResult, o: ReportOptions): JsonReport {
-  return jsonReport(r, o, r.diagnostics.map((d) => jsonDiagnostic(d, r, o)));
+export function toJsonReport(r: ReportInput, o: ReportOptions): JsonReport {
+  return jsonReport(r, o, Array.from(r.diagnostics, (d) => jsonDiagnostic(d, r, o)));
 }
 
 /** The report around its diagnostics (`ITEMS_PLACE` when they are streamed). */
-function jsonReport<D>(r: CheckResult, o: ReportOptions, diagnostics: D): Omit<JsonReport, 'diagnostics'> & { diagnostics: D } {
+function jsonReport<D>(r: ReportInput, o: ReportOptions, diagnostics: D): Omit<JsonReport, 'diagnostics'> & { diagnostics: D } {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     version: o.version,
@@ -98,9 +98,7 @@ function jsonReport<D>(r: CheckResult, o: ReportOptions, diagnostics: D): Omit<J
     })),
     summary: {
       diagnostics: r.diagnostics.length,
-      errors: r.diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
-      fixable: countFixes(r.diagnostics),
+      ...countFindings(r.diagnostics),
       filesChecked: r.filesChecked,
       filesSkipped: r.filesSkipped,
       filesNotFullyChecked: countProblemFiles(r.problems.filter((p) => p.kind !== 'not-fixed')),
@@ -112,14 +110,14 @@ function jsonReport<D>(r: CheckResult, o: ReportOptions, diagnostics: D): Omit<J
 }
 
 /** The report in pieces (`prettyJsonChunks`), for the CLI to write as they come. */
-export function jsonReportChunks(r: CheckResult, o: ReportOptions): Generator<string> {
+export function jsonReportChunks(r: ReportInput, o: ReportOptions): Generator<string> {
   return prettyJsonChunks(jsonReport(r, o, ITEMS_PLACE), r.diagnostics, (d) => jsonDiagnostic(d, r, o));
 }
 
 export const renderJson: Reporter = (r, o) => [...jsonReportChunks(r, o)].join('');
 
 
-function jsonDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions): JsonDiagnostic {
+function jsonDiagnostic(d: Diagnostic, r: ReportInput, o: ReportOptions): JsonDiagnostic {
   const path = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);

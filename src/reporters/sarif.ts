@@ -13,7 +13,7 @@ import { fingerprints } from '../kernel/fingerprint.js';
 import type { RuleDocs, RuleMeta } from '../kernel/rule.js';
 import type { Location, SourceFile, Span } from '../kernel/source.js';
 import { editRange, fullMessage, ITEMS_PLACE, pathInside, prettyJsonChunks, shownFix } from './common.js';
-import type { CheckResult, ReportOptions, Reporter } from './types.js';
+import type { ReportInput, ReportOptions, Reporter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/venvguard/venvguard';
@@ -24,14 +24,15 @@ export function ruleHelpUri(rule: Pick<RuleMeta, 'name'>): string {
   return `${INFORMATION_URI}/blob/main/docs/rules/${rule.name}.md`;
 }
 
-export function toSarifLog(r: CheckResult, o: ReportOptions): Sarif.Log {
+export function toSarifLog(r: ReportInput, o: ReportOptions): Sarif.Log {
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
-  const prints = fingerprintAll(r);
-  return sarifLog(r, o, r.diagnostics.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i])));
+  const all = [...r.diagnostics];
+  const prints = fingerprintAll(r, all);
+  return sarifLog(r, o, all.map((d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i])));
 }
 
 /** The log around its results (`ITEMS_PLACE` when they are streamed). */
-function sarifLog(r: CheckResult, o: ReportOptions, results: unknown): Sarif.Log {
+function sarifLog(r: ReportInput, o: ReportOptions, results: unknown): Sarif.Log {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -60,10 +61,34 @@ function sarifLog(r: CheckResult, o: ReportOptions, results: unknown): Sarif.Log
 }
 
 /** The log in pieces (`prettyJsonChunks`), for the CLI to write as they come. */
-export function sarifLogChunks(r: CheckResult, o: ReportOptions): Generator<string> {
+export function sarifLogChunks(r: ReportInput, o: ReportOptions): Generator<string> {
   const ruleIndex = new Map(r.rules.map((rule, i) => [rule.code, i]));
-  const prints = fingerprintAll(r);
-  return prettyJsonChunks(sarifLog(r, o, ITEMS_PLACE), r.diagnostics, (d, i) => result(d, r, o, ruleIndex.get(d.code), prints[i]));
+  const results = { length: r.diagnostics.length, [Symbol.iterator]: () => withFingerprints(r) };
+  return prettyJsonChunks(sarifLog(r, o, ITEMS_PLACE), results, ([d, print]) => result(d, r, o, ruleIndex.get(d.code), print));
+}
+
+/**
+ * The findings with their fingerprints. A fingerprint counts the findings before it in its own file
+ * only (kernel/fingerprint.ts): a packed list, sorted by path, is read one file at a time; an array
+ * (in any order) at once.
+ */
+function* withFingerprints(r: ReportInput): Generator<[Diagnostic, string]> {
+  if (Array.isArray(r.diagnostics)) {
+    const prints = fingerprintAll(r);
+    for (let i = 0; i < r.diagnostics.length; i++) yield [r.diagnostics[i] as Diagnostic, prints[i]];
+    return;
+  }
+  let file: Diagnostic[] = [];
+  const flush = function* () {
+    const prints = fingerprintAll(r, file);
+    for (let i = 0; i < file.length; i++) yield [file[i], prints[i]] as [Diagnostic, string];
+    file = [];
+  };
+  for (const d of r.diagnostics) {
+    if (file.length && file[0].path !== d.path) yield* flush();
+    file.push(d);
+  }
+  yield* flush();
 }
 
 export const renderSarif: Reporter = (r, o) => [...sarifLogChunks(r, o)].join('');
@@ -116,7 +141,7 @@ function autolink(ref: string): string {
   return /^https?:\/\/\S+$/.test(ref) ? `<${ref}>` : ref;
 }
 
-function result(d: Diagnostic, r: CheckResult, o: ReportOptions, ruleIndex: number | undefined, fingerprint: string): Sarif.Result {
+function result(d: Diagnostic, r: ReportInput, o: ReportOptions, ruleIndex: number | undefined, fingerprint: string): Sarif.Result {
   const source = r.sources.get(d.path);
   const artifactLocation = artifact(d.path, r.cwd);
   const out: Sarif.Result = {
@@ -187,6 +212,6 @@ function directoryUrl(dir: string): string {
 }
 
 /** One fingerprint per diagnostic (same order), by the file's URI (kernel/fingerprint.ts). */
-export function fingerprintAll(r: CheckResult): string[] {
-  return fingerprints(r.diagnostics, (d) => artifact(d.path, r.cwd).uri ?? d.path, (d) => r.sources.get(d.path)?.lineText(d.start.line) ?? '');
+export function fingerprintAll(r: ReportInput, all: readonly Diagnostic[] = [...r.diagnostics]): string[] {
+  return fingerprints(all, (d) => artifact(d.path, r.cwd).uri ?? d.path, (d) => r.sources.get(d.path)?.lineText(d.start.line) ?? '');
 }

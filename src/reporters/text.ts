@@ -11,7 +11,7 @@ import pc from 'picocolors';
 import type { Diagnostic, Fix } from '../kernel/diagnostic.js';
 import { codeFrame, sanitize } from './code-frame.js';
 import { appliedByFix, countFixes, countProblemFiles, displayPath, joinedChunks, plural, shownFix } from './common.js';
-import type { CheckResult, ReportOptions, Reporter } from './types.js';
+import type { ReportInput, ReportOptions, Reporter } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -21,11 +21,11 @@ export const renderFull: Reporter = (r, o) => [...fullPieces(r, o)].join('');
 export const renderText: Reporter = renderFull;
 
 /** The text reports in pieces of about 64 KB, for the CLI to write as they are built. */
-export const concisePieces = (r: CheckResult, o: ReportOptions): Generator<string> => joinedChunks(entries(r, o, 'concise'), '\n', '\n');
-export const fullPieces = (r: CheckResult, o: ReportOptions): Generator<string> => joinedChunks(entries(r, o, 'full'), '\n', '\n');
+export const concisePieces = (r: ReportInput, o: ReportOptions): Generator<string> => joinedChunks(entries(r, o, 'concise'), '\n', '\n');
+export const fullPieces = (r: ReportInput, o: ReportOptions): Generator<string> => joinedChunks(entries(r, o, 'full'), '\n', '\n');
 
 /** The report's entries (a finding, a problem, a summary line), to be joined by newlines. */
-function* entries(r: CheckResult, o: ReportOptions, style: 'concise' | 'full'): Generator<string> {
+function* entries(r: ReportInput, o: ReportOptions, style: 'concise' | 'full'): Generator<string> {
   const c = pc.createColors(o.color);
   const notesShown = new Set<string>();
   // One flat string per finding: the pieces each line was built from are garbage at once (kept as
@@ -42,7 +42,7 @@ function* entries(r: CheckResult, o: ReportOptions, style: 'concise' | 'full'): 
   yield* summary(r, o, c);
 }
 
-function headerLine(d: Diagnostic, r: CheckResult, c: Colors): string {
+function headerLine(d: Diagnostic, r: ReportInput, c: Colors): string {
   const tone = d.severity === 'error' ? c.red : c.yellow;
   const path = sanitize(displayPath(d.path, r.cwd));
   return `${c.bold(path)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
@@ -60,7 +60,7 @@ function remedyIsFix(remedy: string, fix: Fix): boolean {
   return r === f || r.startsWith(f + ';') || r.startsWith(f + ',');
 }
 
-function renderDiagnostic(d: Diagnostic, r: CheckResult, o: ReportOptions, c: Colors, notesShown: Set<string>): string[] {
+function renderDiagnostic(d: Diagnostic, r: ReportInput, o: ReportOptions, c: Colors, notesShown: Set<string>): string[] {
   const tone = d.severity === 'error' ? c.red : c.yellow;
   const path = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
@@ -115,7 +115,7 @@ function helpLine(fix: Fix, o: ReportOptions, c: Colors): string {
 }
 
 /** "5 files checked, 2 of them by a fast scan that found nothing to analyse". */
-export function checkedText(r: Pick<CheckResult, 'filesChecked' | 'filesSkipped'>): string {
+export function checkedText(r: Pick<ReportInput, 'filesChecked' | 'filesSkipped'>): string {
   const total = r.filesChecked + r.filesSkipped;
   if (r.filesSkipped === 0) return `${plural(total, 'file')} checked`;
   const scan = 'by a fast scan that found nothing to analyse';
@@ -123,7 +123,7 @@ export function checkedText(r: Pick<CheckResult, 'filesChecked' | 'filesSkipped'
   return `${plural(total, 'file')} checked, ${r.filesSkipped} of them ${scan}`;
 }
 
-function summary(r: CheckResult, o: ReportOptions, c: Colors): string[] {
+function summary(r: ReportInput, o: ReportOptions, c: Colors): string[] {
   const lines: string[] = [];
   if (r.fixesApplied) lines.push(c.green(`Fixed ${plural(r.fixesApplied, 'problem')}.`));
   if (r.baseline?.written !== undefined) lines.push(`Recorded ${plural(r.baseline.written, 'problem')} in the baseline ${r.baseline.file}.`);

@@ -3,7 +3,9 @@
  * rendering. Reporters are pure functions from these to the text the CLI writes; they never decide
  * about TTYs or environment variables themselves.
  */
-import type { Diagnostic, FileProblem } from '../kernel/diagnostic.js';
+import type { Diagnostic, DiagnosticList, FileProblem } from '../kernel/diagnostic.js';
+
+export type { DiagnosticList } from '../kernel/diagnostic.js';
 import type { RuleMeta } from '../kernel/rule.js';
 import type { SourceFile } from '../kernel/source.js';
 
@@ -51,4 +53,7 @@ export interface ReportOptions {
   version: string;
 }
 
-export type Reporter = (r: CheckResult, o: ReportOptions) => string;
+/** What a reporter reads: a check's result, its findings in an array or a `DiagnosticList`. */
+export type ReportInput = Omit<CheckResult, 'diagnostics'> & { diagnostics: DiagnosticList };
+
+export type Reporter = (r: ReportInput, o: ReportOptions) => string;

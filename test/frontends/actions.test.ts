@@ -120,6 +120,14 @@ test('actions bad input: malformed YAML is a per-file syntax problem, never a cr
   assert.equal(bad.syntaxProblem!.partial, true);
 });
 
+test('actions bad input: a heredoc body at column 0 ends the run: block; the YAML error is named, not the half heredoc the shell then sees', async () => {
+  // The shape of a real release workflow: `cat > f.rb << RUBY` whose body starts at column 0.
+  const text = 'jobs:\n  t:\n    steps:\n      - run: |\n          cat > /tmp/f.rb << RUBY\nclass F < Formula\n  desc "x"\nend\nRUBY\n          ruby -c /tmp/f.rb\n';
+  const bad = await analyze(text);
+  assert.equal(bad.syntaxProblem?.kind, 'syntax');
+  assert.match(bad.syntaxProblem!.message, /^YAML: .*\(and \d+ more\)$/);
+});
+
 test('actions: a run: script reused through a YAML alias is analysed at the anchor', async () => {
   const { sites, syntaxProblem } = await analyze('jobs:\n  t:\n    steps:\n      - run: &install pip install x\n      - run: *install\n');
   assert.equal(syntaxProblem, undefined);

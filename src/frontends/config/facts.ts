@@ -179,10 +179,14 @@ export function venvProgram(bin: string, target: RewriteTarget): string[] | unde
 
 /**
  * A configuration file's parse problems as the one partial `syntax` problem the checker reports:
- * the first by position, with how many more there were (identical ones counted once).
+ * the first by position, with how many more there were (identical ones counted once). A problem
+ * of the file's own grammar (YAML, a unit file) comes before a shell problem, which it often causes:
+ * a heredoc body at column 0 ends a YAML block scalar, and the shell then sees half a heredoc.
  */
 export function syntaxProblemOf(file: SourceFile, problems: readonly { message: string; offset: number }[]): FileProblem | undefined {
-  const unique = [...new Map(problems.map((p) => [`${p.offset}|${p.message}`, p])).values()].sort((a, b) => a.offset - b.offset);
+  const unique = [...new Map(problems.map((p) => [`${p.offset}|${p.message}`, p])).values()].sort(
+    (a, b) => Number(a.message.startsWith('shell:')) - Number(b.message.startsWith('shell:')) || a.offset - b.offset,
+  );
   if (!unique.length) return undefined;
   const p = unique[0];
   const more = unique.length > 1 ? ` (and ${unique.length - 1} more)` : '';
