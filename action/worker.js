@@ -4739,6 +4739,7 @@ var nameNotLookedUp = defineRule({
 });
 
 // dist/src/rules/activation-does-not-persist.js
+var STAND_IN = /(?:^|\/)__[a-z_]+__(?=\/|$)/;
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -4804,9 +4805,10 @@ var activationDoesNotPersist = defineRule({
       return;
     const shown = facts?.showVenv?.(activation.venv);
     const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
+    const asWritten = (w) => w.span ? site.file.text.slice(w.span.start, w.span.end) : "\u2026";
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
-      return t === void 0 ? "\u2026" : named(t);
+      return t === void 0 ? "\u2026" : STAND_IN.test(t) ? asWritten(w) : named(t);
     }).join(" ");
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
     if (!facts)
@@ -6916,7 +6918,7 @@ function smallGaps(t, out) {
     if (!plainBefore(t, start))
       continue;
     for (let k = start; k < m.index + m[0].length; k++)
-      if (t[k] === "\\" && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
+      if (t[k] === "\\" && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
@@ -7034,6 +7036,8 @@ function smallGaps(t, out) {
     extglobGroups(t, out);
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g))
     out[m.index + m[0].length - 1] = " ";
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:(?![-=?+])[^}\n:'"`]*?[\w\])](\+\+|--)/g))
+    out[m.index + m[0].length - 1] = "1";
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g))
     out[m.index + m[0].length - 1] = "_";
   for (const m of t.matchAll(/\$\(\(/g)) {
@@ -8695,7 +8699,7 @@ function resolveDir(p, cwd) {
   if (p === "~" || p.startsWith("~/"))
     return p === "~" ? p : `~/${path4.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
-    if (cwd === void 0)
+    if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
     p = `${cwd}/${p}`;
   }
@@ -9158,7 +9162,7 @@ var ShellSession = class {
       return;
     const sourceFails = w0 === "source" && frame.dialect === "sh" && !frame.userShell && !o.shHasSource;
     if (effect === void 0 && (w0 === "source" || w0 === ".") && !sourceFails) {
-      const target = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
+      const target = cmd.words[1]?.fragments.map((f) => f.kind === "text" ? f.text : f.kind === "unknown" && f.why ? f.why : "\u2026").join("");
       if (target && /(^|\/)bin\/activate$/.test(target))
         sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
     }
@@ -14286,6 +14290,9 @@ var TreeFacts = class {
   get sudoInstalls() {
     return this.#walk().sudoInstalls;
   }
+  get venvAbsent() {
+    return this.#walk().venvAbsent;
+  }
 };
 function isPlain(text3) {
   return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
@@ -14294,6 +14301,9 @@ function walkFacts(root, text3, file) {
   const lookedUp = lookedUpNames(root, text3, file);
   const sudoInstalls = sudoInstallScopes(file.text, file);
   const walked = walkTree(root, text3, file);
+  const absent = venvAbsentRanges(root, text3, file);
+  if (absent.length)
+    walked.venvAbsent = absent;
   if (lookedUp.size)
     walked.lookedUp = lookedUp;
   if (sudoInstalls.length)
@@ -14318,6 +14328,45 @@ function sudoInstallScopes(text3, file) {
     const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
     if (!out.some((o) => o.from === scope.from && o.to === scope.to))
       out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+var VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
+function venvAbsentRanges(root, text3, file) {
+  const out = [];
+  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
+    return out;
+  const re = /\bif\b/g;
+  let seen = 0;
+  for (let m = re.exec(text3); m && seen < 256; m = re.exec(text3)) {
+    const n = descendantAt(root, m.index, m.index + 2);
+    const holder = n?.parent;
+    if (!holder || holder.type !== "if_statement" && holder.type !== "conditional_expression")
+      continue;
+    seen++;
+    const cond = holder.type === "if_statement" ? holder.childForFieldName("condition") : holder.namedChildren[1];
+    if (!cond)
+      continue;
+    const negated = cond.type === "not_operator";
+    const test = negated ? cond.namedChildren[0] : cond;
+    if (test?.type !== "call" || !/venv/i.test(test.text) || !VENV_TEST.test(test.text))
+      continue;
+    const line = file.location(cond.startIndex).line;
+    if (holder.type === "conditional_expression") {
+      const branch = holder.namedChildren[negated ? 0 : 2];
+      if (branch)
+        out.push({ from: branch.startIndex, to: branch.endIndex, line });
+      continue;
+    }
+    if (negated) {
+      const body = holder.childForFieldName("consequence");
+      if (body)
+        out.push({ from: body.startIndex, to: body.endIndex, line });
+      continue;
+    }
+    const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
+    if (alt)
+      out.push({ from: alt.startIndex, to: holder.endIndex, line });
   }
   return out;
 }
@@ -18363,6 +18412,11 @@ function applyPolicy(site, verdict, judgeOne) {
   }
   if (rangeAt(facts.mocked, at)) {
     return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
+  }
+  const written = wordSourceSpan(site.argv[0]);
+  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
+  if (absent) {
+    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
   }
   const activated = rangeAt(facts.activatedOnly, at);
   if (activated) {

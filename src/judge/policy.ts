@@ -40,6 +40,10 @@
  * - `activation-required`: the launch runs only in an activated venv or conda env: inside `if
  *   "VIRTUAL_ENV" in os.environ:`, or after `if not has_conda: sys.exit(…)` in its block, where
  *   `has_conda = "CONDA_PREFIX" in os.environ` (facefusion's installer).
+ * - `venv-absent`: the program's name is written where it is chosen only when a venv's folder is not
+ *   there (`if VENV_DIR.exists(): python_exe = <its python>` / `else: python_exe = "python3"`, or
+ *   `x if venv.exists() else "python3"`): the fallback for a machine without that venv, where the
+ *   script itself runs with PATH's interpreter (rhasspy's script/ template).
  * - `colab` also holds, in any Python file or notebook, a launch in code that runs only in Google
  *   Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, after `if not in_colab(): raise`).
  *
@@ -49,7 +53,7 @@
  */
 import type { LaunchSite, PythonFileFacts } from '../kernel/launch-site.js';
 import type { Span } from '../kernel/source.js';
-import { wordText } from '../kernel/word.js';
+import { wordSourceSpan, wordText } from '../kernel/word.js';
 import type { Verdict } from '../kernel/verdict.js';
 import { isInterpreterName, isPipName, SELF_MANAGED_TOOLS } from './python-tools.js';
 
@@ -181,6 +185,13 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // A test that replaced the launch API with a mock: the call starts nothing.
   if (rangeAt(facts.mocked, at)) {
     return { ...verdict, held: { signal: 'mocked', reason: 'the launch API is replaced by a mock here (a test), so this call starts nothing' } };
+  }
+  // The name is the fallback for a machine without the file's venv (`else: python_exe = "python3"`
+  // after `if _VENV_DIR.exists():`): there the script runs with PATH's interpreter too (its shebang).
+  const written = wordSourceSpan(site.argv[0]);
+  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : undefined;
+  if (absent) {
+    return { ...verdict, held: { signal: 'venv-absent', reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
   }
   // The program stops unless an environment is activated (`if not has_conda: sys.exit(…)`).
   const activated = rangeAt(facts.activatedOnly, at);

@@ -85,6 +85,14 @@ export interface PythonFileFacts {
    */
   mocked?: readonly { from: number; to: number }[];
   /**
+   * Code that runs only when a venv's folder is not there: the `else:` of `if VENV_DIR.exists():`,
+   * the `if not os.path.isdir(venv):` body, the `else` value of `x if venv.exists() else y`
+   * (rhasspy's script/ template: `.venv`'s python when it exists, else `"python3"`). A name
+   * written between `from` and `to` is the fallback for a machine with no such venv; `line` is
+   * the test's.
+   */
+  venvAbsent?: readonly { from: number; to: number; line: number }[];
+  /**
    * The file's opening (leading comments, module docstring) says it runs inside an activated
    * virtualenv ("This script assumes you're running in a virtualenv"): at that line.
    */

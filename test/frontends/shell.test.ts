@@ -338,6 +338,10 @@ describe('parseShellWord: valid shell the grammar lacks', () => {
     // DietPi's dietpi-services: a substring offset written with a + sign.
     clean('if [[ "$1" =~ ^(https?://)?([a-zA-Z0-9.-]+|\\b\\d{1,3}(\\.\\d{1,3}){3}\\b):[0-9]+$ ]]; then\n  return 0\nfi\npip install x\n');
     clean("if [[ $line == '+ '?* ]]\nthen\n  line=${line: +2}\nfi\npip install x\n");
+    // bioconda-utils' workflows: `[ \\! "$tag" = x ]`, an escaped `!` before a quoted operand.
+    clean('for tag in a b ; do\n  if [ \\! "${tag}" = latest ] ; then\n    echo "$tag"\n  fi\ndone\npip install x\n');
+    // nf-core's generate-api-docs.sh: a substring offset that increments (`++`, `--`) its variable.
+    clean('sp="/-"\ni=1\nprintf "\\b${sp:i++%${#sp}:1}"\nx=${sp:i--:1}\npip install x\n');
     // Without extglob turned on, the same word stays a syntax error, as bash -n says.
     assert.notDeepEqual(parseShellWord(textWord('uv publish out/wheels/!(anki_release*).whl\n', 0)).errors, []);
     // st2's Makefile: two subshells opened together are subshells, not arithmetic; (( … )) stays arithmetic.

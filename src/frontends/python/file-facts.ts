@@ -189,7 +189,7 @@ export function declaredVenv(file: SourceFile): { line: number } | undefined {
   return { line: file.location(found.index).line };
 }
 
-type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked'>;
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked' | 'venvAbsent'>;
 
 class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
@@ -251,6 +251,9 @@ class TreeFacts implements PythonFileFacts {
   get sudoInstalls() {
     return this.#walk().sudoInstalls;
   }
+  get venvAbsent() {
+    return this.#walk().venvAbsent;
+  }
 }
 
 /** Whether a text can have no PATH set, Colab test or tool look-up (walkTree's and lookedUpNames's own tests). */
@@ -266,6 +269,8 @@ function walkFacts(root: Node, text: string, file: SourceFile): Walked {
   const lookedUp = lookedUpNames(root, text, file);
   const sudoInstalls = sudoInstallScopes(file.text, file); // the whole text: the parsed one may leave members out
   const walked: Walked = walkTree(root, text, file);
+  const absent = venvAbsentRanges(root, text, file);
+  if (absent.length) walked.venvAbsent = absent;
   if (lookedUp.size) walked.lookedUp = lookedUp;
   if (sudoInstalls.length) walked.sudoInstalls = sudoInstalls;
   return walked;
@@ -294,6 +299,47 @@ function sudoInstallScopes(text: string, file: SourceFile): { from: number; to: 
     const cls = scan?.units.find((u) => u.kind === 'class' && u.start <= m!.index && m!.index < u.end);
     const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text.length };
     if (!out.some((o) => o.from === scope.from && o.to === scope.to)) out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+
+/** A test of whether a venv's folder is there: `VENV_DIR.exists()`, `os.path.isdir(venv)`, `Path(".venv").is_dir()`. */
+const VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
+
+/**
+ * See PythonFileFacts.venvAbsent. Only a test that is the whole condition (or its `not`) counts:
+ * with `and`/`or` the other branch may run with the venv there too.
+ */
+function venvAbsentRanges(root: Node, text: string, file: SourceFile): { from: number; to: number; line: number }[] {
+  const out: { from: number; to: number; line: number }[] = [];
+  if (!/venv/i.test(text) || !/exists|is_dir|isdir/.test(text)) return out;
+  const re = /\bif\b/g;
+  let seen = 0;
+  for (let m = re.exec(text); m && seen < 256; m = re.exec(text)) {
+    // The `if` keyword of a statement or a conditional expression, whose condition is such a test.
+    const n = descendantAt(root, m.index, m.index + 2);
+    const holder = n?.parent;
+    if (!holder || (holder.type !== 'if_statement' && holder.type !== 'conditional_expression')) continue;
+    seen++;
+    const cond = holder.type === 'if_statement' ? holder.childForFieldName('condition') : holder.namedChildren[1];
+    if (!cond) continue;
+    const negated = cond.type === 'not_operator';
+    const test = negated ? cond.namedChildren[0] : cond;
+    if (test?.type !== 'call' || !/venv/i.test(test.text) || !VENV_TEST.test(test.text)) continue;
+    const line = file.location(cond.startIndex).line;
+    if (holder.type === 'conditional_expression') {
+      const branch = holder.namedChildren[negated ? 0 : 2];
+      if (branch) out.push({ from: branch.startIndex, to: branch.endIndex, line });
+      continue;
+    }
+    if (negated) {
+      const body = holder.childForFieldName('consequence');
+      if (body) out.push({ from: body.startIndex, to: body.endIndex, line });
+      continue;
+    }
+    // Every `elif` and `else` after the test runs only when the venv is not there.
+    const alt = holder.namedChildren.find((c) => c?.type === 'elif_clause' || c?.type === 'else_clause');
+    if (alt) out.push({ from: alt.startIndex, to: holder.endIndex, line });
   }
   return out;
 }

@@ -512,9 +512,10 @@ class ShellSession {
     // dash (Debian's and Ubuntu's /bin/sh) has no `source`: "source: not found", status 127.
     const sourceFails = w0 === 'source' && frame.dialect === 'sh' && !frame.userShell && !o.shHasSource;
     if (effect === undefined && (w0 === 'source' || w0 === '.') && !sourceFails) {
-      // `. .venv/bin/activate` where the folder is not known (a Python shell string's cwd): some
-      // venv is activated all the same.
-      const target = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
+      // `. .venv/bin/activate` where the folder is not known (a Python shell string's cwd), or
+      // `source "${VENV_DIR}/bin/activate"` where the variable is not (ceph-build's prepare_env.sh,
+      // from an argument): some venv is activated all the same.
+      const target = cmd.words[1]?.fragments.map((f) => (f.kind === 'text' ? f.text : f.kind === 'unknown' && f.why ? f.why : '…')).join('');
       if (target && /(^|\/)bin\/activate$/.test(target)) sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, '') || '.'}`;
     }
     if (effect?.kind === 'activation') {

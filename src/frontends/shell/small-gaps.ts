@@ -18,11 +18,12 @@ export function smallGaps(t: string, out: string[]): void {
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
     if (plainBefore(t, m.index)) out[m.index + m[0].lastIndexOf(')') + 1] = ';';
   }
-  // `[ \( … \) ]` on one line: the backslashes become blanks (the grammar reads ( ) there).
+  // `[ \( … \) ]` on one line: the backslashes become blanks (the grammar reads ( ) there); so
+  // does the one of `[ \! "$tag" = latest ]` (bioconda-utils' workflows: `\!` is `!` to `[`).
   for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
     const start = m.index + m[1].length;
     if (!plainBefore(t, start)) continue;
-    for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+    for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
   }
   // `[[ $V = 3.8 || … ]]`, `[[ $cur = -* && … ]]`: a single `=` whose pattern holds `.`, `*` or `/`,
   // followed by `&&` or `||`, is missing its `]]` to the grammar; `==` (the same test) it reads, also
@@ -154,6 +155,10 @@ export function smallGaps(t: string, out: string[]): void {
   if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t)) extglobGroups(t, out);
   // `${line: +2}` (DietPi's dietpi-services): a substring offset with a `+` sign; it becomes a blank.
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g)) out[m.index + m[0].length - 1] = ' ';
+  // `${sp:i++%${#sp}:1}` (nf-core's generate-api-docs.sh, a spinner): a substring offset that
+  // increments its variable; the grammar has no `++` there. The second `+` (or `-`) becomes `1`: an
+  // offset the model never reads, the same length. Not `${x:-…}`, `${x:+…}` (operators, not offsets).
+  for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:(?![-=?+])[^}\n:'"`]*?[\w\])](\+\+|--)/g)) out[m.index + m[0].length - 1] = '1';
   // `${s//$/\\$}`: `$` alone as the pattern of a substitution (DietPi's dietpi-globals); it becomes `_`.
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?\/\/?(\$)(?=\/)/g)) out[m.index + m[0].length - 1] = '_';
   // `$(( a * ( b + c ) ))` in a here-document's body: the grammar takes an operator before `(`
