@@ -1884,6 +1884,27 @@ function dropSideVenvs(entries3) {
     if (s.env.knownVenvs)
       s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
 }
+function markRanWithoutVenv(sites) {
+  const key = (s) => {
+    const prog = s.argv[0] ? wordText(s.argv[0]) : void 0;
+    const script = s.argv[1] ? wordText(s.argv[1]) : void 0;
+    if (!prog || !/^python[\d.]*$/.test(prog) || !script || script.startsWith("-") || !/\.py$|\//.test(script))
+      return void 0;
+    return `${prog}\0${script}`;
+  };
+  const firstBare = /* @__PURE__ */ new Map();
+  const ordered = sites.filter((s) => s.config).sort((a, b) => a.callSpan.start - b.callSpan.start);
+  for (const s of ordered) {
+    const k = key(s);
+    if (k === void 0)
+      continue;
+    if (!s.env.knownVenvs?.length) {
+      if (!firstBare.has(k))
+        firstBare.set(k, s.file.location(s.callSpan.start).line);
+    } else if (firstBare.has(k))
+      s.config.ranWithoutVenv = firstBare.get(k);
+  }
+}
 function venvProgram(bin, target) {
   if (target.kind === "interpreter")
     return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
@@ -4443,6 +4464,8 @@ var ConfigRun = class {
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl);
     };
     dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    if (this.host.language !== "makefile")
+      markRanWithoutVenv(sites);
     const groups = /* @__PURE__ */ new Map();
     for (const e of this.entries) {
       if (e.decl.linksLater === false)
@@ -17625,6 +17648,8 @@ var activationDoesNotPersist = defineRule({
     let later;
     const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
+      if (s.config?.ranWithoutVenv)
+        continue;
       const v = ctx.judge(s);
       if (v?.resolution !== "path")
         continue;
@@ -17712,6 +17737,8 @@ var venvNotOnPath = defineRule({
       return;
     const facts = site.config;
     if (facts?.createsVenv)
+      return;
+    if (facts?.ranWithoutVenv)
       return;
     if (facts?.afterFailedActivation)
       return;
@@ -17847,7 +17874,7 @@ var sourceInSh = defineRule({
   judges: "config",
   topic: "activation",
   messages: {
-    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"'
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"'
   },
   docs: {
     exampleLanguage: "dockerfile",

@@ -5,13 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { check, checkForReport, checkText } from '../src/api.js';
 import type { Diagnostic } from '../src/kernel/diagnostic.js';
 import { codesOf, pack, PackedList, StringTable, unpack } from '../src/pipeline/packed.js';
 import { chunkedReporters } from '../src/reporters/index.js';
-import { tempDir } from './helpers.js';
+import { writeProject } from './helpers.js';
 
 const OPTIONS = { color: false, showFixes: 'all' as const, unsafeFixesEnabled: false, version: '0' };
 
@@ -60,18 +59,13 @@ test('packed: keys present as undefined stay present, absent keys stay absent; w
 });
 
 test('packed: the CLI\'s report from the packed list is the report from the API\'s array, in every format', async () => {
-  const dir = tempDir();
+  const dir = writeProject('venvguard-packed-', {
+    'b/tool.py': 'import os\nos.system("python x.py")\nos.system("python x.py")\n',
+    'a/run.py': 'import subprocess\nsubprocess.run(["pytest"])\n',
+    'Makefile': 'venv:\n\tpython3 -m venv .venv\n\ntest: venv\n\tpip install -e .\n',
+    'c/clean.py': 'print(1)\n',
+  });
   try {
-    const files: Record<string, string> = {
-      'b/tool.py': 'import os\nos.system("python x.py")\nos.system("python x.py")\n',
-      'a/run.py': 'import subprocess\nsubprocess.run(["pytest"])\n',
-      'Makefile': 'venv:\n\tpython3 -m venv .venv\n\ntest: venv\n\tpip install -e .\n',
-      'c/clean.py': 'print(1)\n',
-    };
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
     const opts = { paths: [dir], cwd: dir, noConfig: true };
     const api = await check(opts);
     const cli = await checkForReport(opts);

@@ -231,6 +231,12 @@ export interface ConfigSiteFacts {
   venvOrigins: ReadonlyMap<string, VenvOrigin>;
   /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
   createsVenv?: boolean;
+  /**
+   * The file ran the same script with the same interpreter name earlier, where it knew no venv
+   * (`python3 tools/node.py` before any venv is made): the script needs none, and this later run by
+   * that name means PATH's interpreter as the first did. The line of that earlier run.
+   */
+  ranWithoutVenv?: number;
   /** Venvs the file deactivated (`deactivate`) before this command: python and pip are then the system's on purpose. */
   deactivated?: string[];
   /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */

@@ -67,6 +67,7 @@ export const activationDoesNotPersist = defineRule({
     let later: LaunchSite | undefined;
     const origin = facts?.venvOrigins.get(activation.venv);
     for (const s of activation.later.sitesWithoutVenv()) {
+      if (s.config?.ranWithoutVenv) continue; // run by that name before any venv too: it needs none
       const v = ctx.judge(s);
       if (v?.resolution !== 'path') continue;
       if (v.tool === 'pip' && pipNotMeantForVenv(s, isInterpreterName(v.name), origin)) continue;

@@ -14,7 +14,7 @@ export const sourceInSh = defineRule({
   judges: 'config',
   topic: 'activation',
   messages: {
-    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): this line fails with status 127 and {{args}} is never activated; use ". {{args}}"',
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"',
   },
   docs: {
     exampleLanguage: 'dockerfile',

@@ -58,6 +58,7 @@ export const venvNotOnPath = defineRule({
     if (venvs.length === 0 || site.env.activeVenv !== undefined) return;
     const facts = site.config;
     if (facts?.createsVenv) return;
+    if (facts?.ranWithoutVenv) return; // the same script ran by this name before any venv (facts.ts)
     if (facts?.afterFailedActivation) return; // the failed `source` is the finding (source-in-sh)
     const venv = venvs[venvs.length - 1];
     // After `deactivate` the author uses the system's python and pip on purpose (a tool venv set

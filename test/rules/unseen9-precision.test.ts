@@ -4,10 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText } from '../../src/api.js';
+import fs from 'node:fs';
+import { check, checkText } from '../../src/api.js';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
 import { barePythonInterpreter } from '../../src/rules/bare-python-interpreter.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
+import { writeProject } from '../helpers.js';
 import { testRule } from '../rule-tester.js';
 
 // rhasspy's script/ template (wyoming-openwakeword's script/lint): the venv's python when `.venv`
@@ -124,22 +126,13 @@ testRule(activationDoesNotPersist, {
 });
 
 test('unseen9: a followed script that activates a venv named by an unknown variable runs its tools from that venv', async () => {
-  const { check } = await import('../../src/api.js');
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  const { tempDir } = await import('../helpers.js');
-  const dir = tempDir();
+  const dir = writeProject('venvguard-unseen9-', {
+    // builder-reimage/build/prepare_env.sh: its venv is under the work folder it is given.
+    'build/prepare_env.sh': '#!/bin/bash\nset -e\nWORK_DIR="$1"\nVENV_DIR="${WORK_DIR}/.venv"\nif [ ! -d "${VENV_DIR}/bin" ]; then\n  python3 -m venv "${VENV_DIR}"\nfi\nsource "${VENV_DIR}/bin/activate"\npip install -r requirements.txt\n',
+    'build/other.sh': '#!/bin/bash\nset -e\npip install -r requirements.txt\n',
+    '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: python -m venv .venv\n      - run: bash build/prepare_env.sh "$RUNNER_TEMP"\n      - run: bash build/other.sh\n',
+  });
   try {
-    const files: Record<string, string> = {
-      // builder-reimage/build/prepare_env.sh: its venv is under the work folder it is given.
-      'build/prepare_env.sh': '#!/bin/bash\nset -e\nWORK_DIR="$1"\nVENV_DIR="${WORK_DIR}/.venv"\nif [ ! -d "${VENV_DIR}/bin" ]; then\n  python3 -m venv "${VENV_DIR}"\nfi\nsource "${VENV_DIR}/bin/activate"\npip install -r requirements.txt\n',
-      'build/other.sh': '#!/bin/bash\nset -e\npip install -r requirements.txt\n',
-      '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: python -m venv .venv\n      - run: bash build/prepare_env.sh "$RUNNER_TEMP"\n      - run: bash build/other.sh\n',
-    };
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
     const r = await check({ paths: [dir], cwd: dir, noConfig: true });
     assert.deepEqual(r.diagnostics.map((d) => `${d.path}:${d.start.line} ${d.code}`), ['build/other.sh:3 VG201']);
   } finally {
@@ -154,4 +147,55 @@ test('unseen9: a notebook fix to !{sys.executable} relies on an earlier code cel
   const without = await checkText(nb(['x = 1\n', '!python src/train.py\n']), { path: 'README.ipynb' });
   assert.equal(without.length, 1);
   assert.ok(without[0].fix?.edits.some((e) => e.text.includes('import sys')), JSON.stringify(without[0].fix?.edits));
+});
+
+// ceph-build's builder-reimage Jenkinsfile: a step runs its node-control script with the system
+// python3 before the venv is made; a later step runs it again by that name.
+const NODE_CONTROL = (first: string) => `pipeline {
+  agent any
+  stages {
+    stage('prepare') {
+      steps {
+        sh '${first}'
+      }
+    }
+    stage('reimage') {
+      steps {
+        sh 'python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt'
+        sh 'python3 build/node_control.py --action restore'
+      }
+    }
+  }
+}
+`;
+
+testRule(venvNotOnPath, {
+  label: 'unseen9: a script run by that name before any venv needs none',
+  filename: 'Jenkinsfile',
+  valid: [{ name: 'the same script, run with python3 before the venv was made', code: NODE_CONTROL('python3 build/node_control.py --action prepare') }],
+  invalid: [
+    {
+      name: 'another script ran before',
+      code: NODE_CONTROL('python3 build/other.py'),
+      errors: [{ line: 12, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+    {
+      name: 'python3 -m pip before the venv says nothing of a later script',
+      code: NODE_CONTROL('python3 -m pip install requests'),
+      errors: [{ line: 12, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+  ],
+});
+
+testRule(venvNotOnPath, {
+  label: 'unseen9: a Makefile\'s recipes have no order: an earlier recipe line holds nothing',
+  filename: 'Makefile',
+  valid: [],
+  invalid: [
+    {
+      name: 'run: python3 app.py; serve: venv, python3 app.py',
+      code: 'run:\n\tpython3 app.py\n\nvenv:\n\tpython3 -m venv .venv\n\t.venv/bin/pip install -r requirements.txt\n\nserve: venv\n\tpython3 app.py\n',
+      errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+  ],
 });

@@ -20,7 +20,7 @@ import { shellWordSpan, type Word } from '../../kernel/word.js';
 import { lookupWordSpan } from '../shell/lookups.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
-import { dropSideVenvs, linkLaterSites, syntaxProblemOf, venvProgram } from './facts.js';
+import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, syntaxProblemOf, venvProgram } from './facts.js';
 
 /** How a format writes comments, for `# venvguard: ignore[…]` / `# noqa` suppressions. */
 export interface CommentSyntax {
@@ -155,6 +155,7 @@ export class ConfigRun {
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl)!;
     };
     dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    if (this.host.language !== 'makefile') markRanWithoutVenv(sites);
     const groups = new Map<unknown, { site: LaunchSite; order: number }[]>();
     for (const e of this.entries) {
       if (e.decl.linksLater === false) continue;

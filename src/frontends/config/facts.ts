@@ -170,6 +170,32 @@ export function dropSideVenvs(entries: readonly { site: LaunchSite; shell: numbe
   for (const { site: s } of entries) if (s.env.knownVenvs) s.env.knownVenvs = s.env.knownVenvs.filter((v) => !side.has(v));
 }
 
+/**
+ * Sets ConfigSiteFacts.ranWithoutVenv: `python3 helper.py` run again after a venv exists, where an
+ * earlier run of it (by position in the file) knew no venv (ceph-build's builder-reimage
+ * Jenkinsfile runs its node-control script with the system python3 before making the venv, and
+ * again in a later step). Only an interpreter name and a script path: `python3 -m pip …` and
+ * `pip …` installed before a venv are not a sign that later installs mean the system. Not for a
+ * Makefile, whose recipes have no order of their own.
+ */
+export function markRanWithoutVenv(sites: readonly LaunchSite[]): void {
+  const key = (s: LaunchSite): string | undefined => {
+    const prog = s.argv[0] ? wordText(s.argv[0]) : undefined;
+    const script = s.argv[1] ? wordText(s.argv[1]) : undefined;
+    if (!prog || !/^python[\d.]*$/.test(prog) || !script || script.startsWith('-') || !/\.py$|\//.test(script)) return undefined;
+    return `${prog}\0${script}`;
+  };
+  const firstBare = new Map<string, number>();
+  const ordered = sites.filter((s) => s.config).sort((a, b) => a.callSpan.start - b.callSpan.start);
+  for (const s of ordered) {
+    const k = key(s);
+    if (k === undefined) continue;
+    if (!s.env.knownVenvs?.length) {
+      if (!firstBare.has(k)) firstBare.set(k, s.file.location(s.callSpan.start).line);
+    } else if (firstBare.has(k)) s.config!.ranWithoutVenv = firstBare.get(k);
+  }
+}
+
 /** The argv that runs a program target from a venv's bin folder (`bin` as written in the file). */
 export function venvProgram(bin: string, target: RewriteTarget): string[] | undefined {
   if (target.kind === 'interpreter') return [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])];
