@@ -15,7 +15,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../kernel/output-formats.js';
 import { COLOR_CHOICES, colorWanted, type ColorWhen } from './color.js';
 import { runDoctor } from './doctor.js';
 import { EXIT, reportFailure } from './exit.js';
-import { guardOutput } from './output.js';
+import { guardOutput, writePieces } from './output.js';
 import { ownPackage } from './version.js';
 // Each command loads only what it uses (dynamic imports below): `doctor` must not pay for the
 // check pipeline's modules, nor `check` for the doctor's.
@@ -185,7 +185,7 @@ async function checkCommand(given: string[], o: OptionValues): Promise<number> {
     unsafeFixesEnabled: !!o.unsafeFixes,
     version: pkg.version,
   };
-  for (const out of chunkedReporters[format](result, options)) process.stdout.write(out);
+  await writePieces(process.stdout, chunkedReporters[format](result, options));
   return result.diagnostics.length ? EXIT.findings : result.problems.length ? EXIT.incomplete : EXIT.clean;
 }
 

@@ -41,3 +41,29 @@ export function guardOutput(errorExit: number, streams: { stdout: Stream; stderr
 function describe(e: NodeJS.ErrnoException): string {
   return e.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '');
 }
+
+/**
+ * Writes a report's pieces to a stream as fast as the reader takes them. To a pipe (`venvguard check
+ * --output-format json | jq …`) Node writes asynchronously: pieces written faster than the reader
+ * reads are queued in memory, and a 169 MB JSON report (16,000 files with eight findings each) took
+ * the process to 1.3 GB, against 217 MB written to a file. So the next piece waits for 'drain'; a
+ * stream that closes or fails (the reader went away: output.ts's handlers decide what that means)
+ * ends the wait, and nothing more is written to it.
+ */
+export async function writePieces(stream: NodeJS.WritableStream & { destroyed?: boolean }, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (stream.destroyed) return;
+    if (stream.write(piece)) continue;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
+  }
+}
