@@ -14906,6 +14906,10 @@ function scriptShell(fileName, head2) {
     return { parse: "sh", dialect: "sh", shellName: sb.prog };
   return { parse: "bash", shellName: sb.prog };
 }
+var BASH_ONLY = /(?:^|[ \t;&|(!])\[[ \t][^\]\n]{0,256}?[ \t]==[ \t]|(?:^|[ \t;&|(!])\[\[[ \t]|^[ \t]*[A-Za-z_]\w*=\(|^[ \t]*function[ \t]+[A-Za-z_]|<<<|\$\{[A-Za-z_]\w*(?::(?![-=+?])|\/)/m;
+function writtenForBash(text3) {
+  return BASH_ONLY.test(text3.replace(/^[ \t]*#.*$/gm, ""));
+}
 function analyzeShellScript(file, opts = {}, caller) {
   const head2 = file.text.slice(0, Math.max(0, file.text.indexOf("\n"))) || file.text;
   const shell2 = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head2);
@@ -14943,7 +14947,8 @@ function analyzeShellScript(file, opts = {}, caller) {
       execFacts: facts,
       shellFacts: facts,
       siteSpan,
-      shHasSource: opts.shHasSource,
+      // Unless an image that runs it says which sh it gets: a `#!/bin/sh` script written in bash.
+      shHasSource: opts.shHasSource ?? (shell2.dialect === "sh" && writtenForBash(file.text)),
       scriptBudget: SHELL_SCRIPT_FILE_CHARS
     }, o, shell2.dialect ?? "unknown");
     return { out: o, venvs };

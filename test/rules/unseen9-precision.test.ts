@@ -1,5 +1,5 @@
 /**
- * Issue 15, session 20: findings of the unseen9 batch reviewed as false (and one wrong fix), each
+ * Issue 15, session 20: findings of the unseen9 and unseen10 batches reviewed as false (and wrong fixes), each
  * with the near case that is still an escape.
  */
 import assert from 'node:assert/strict';
@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import fs from 'node:fs';
 import { check, checkText } from '../../src/api.js';
 import { activationDoesNotPersist } from '../../src/rules/activation-does-not-persist.js';
+import { sourceInSh } from '../../src/rules/source-in-sh.js';
 import { barePythonInterpreter } from '../../src/rules/bare-python-interpreter.js';
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
 import { writeProject } from '../helpers.js';
@@ -196,6 +197,41 @@ testRule(venvNotOnPath, {
       name: 'run: python3 app.py; serve: venv, python3 app.py',
       code: 'run:\n\tpython3 app.py\n\nvenv:\n\tpython3 -m venv .venv\n\t.venv/bin/pip install -r requirements.txt\n\nserve: venv\n\tpython3 app.py\n',
       errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'python3' } }],
+    },
+  ],
+});
+
+// netmiko's _release.sh (unseen10): `#!/bin/sh`, yet it compares with `==` inside `[ ]` (dash:
+// "unexpected operator", so its check would always fail): its sh is bash, where `source` works.
+const RELEASE = (test: string) => `#!/bin/sh
+VERSION=1.0
+python3 -m venv /tmp/pkg-venv
+source /tmp/pkg-venv/bin/activate
+TEST_VERSION=\`python -c "import pkg; print(pkg.__version__)"\`
+${test}
+deactivate
+`;
+
+testRule(sourceInSh, {
+  label: 'unseen10: a #!/bin/sh script written in bash',
+  filename: '_release.sh',
+  valid: [
+    { name: '[ "$A" == "$B" ]', code: RELEASE('if [ "$TEST_VERSION" == "$VERSION" ]; then echo OK; fi') },
+    { name: '[[ … ]]', code: RELEASE('if [[ "$TEST_VERSION" = "$VERSION" ]]; then echo OK; fi') },
+    { name: 'an array', code: RELEASE('FILES=(a b c)') },
+    { name: '${VERSION:0:1}', code: RELEASE('echo "${VERSION:0:1}"') },
+    { name: 'a here-string', code: RELEASE('read -r A <<< "$VERSION"') },
+  ],
+  invalid: [
+    {
+      name: 'POSIX only: `=` in [ ], ${X:-default}',
+      code: RELEASE('if [ "$TEST_VERSION" = "${VERSION:-0}" ]; then echo OK; fi'),
+      errors: [{ line: 4, messageId: 'sourceNotInSh' }],
+    },
+    {
+      name: 'a bashism only in a comment',
+      code: RELEASE('# if [[ "$TEST_VERSION" == "$VERSION" ]]; then'),
+      errors: [{ line: 4, messageId: 'sourceNotInSh' }],
     },
   ],
 });

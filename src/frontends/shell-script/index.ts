@@ -69,6 +69,23 @@ export interface ScriptCaller {
   scope: string;
 }
 
+/**
+ * Bash-only syntax that dash rejects (a syntax error, or "unexpected operator" / "Bad
+ * substitution"), outside comment lines: `[ "$a" == "$b" ]`, `[[ … ]]`, an array, the `function`
+ * keyword, a here-string, `${x:1:2}` and `${x//a/b}`. A `#!/bin/sh` script that uses them has only
+ * ever run where sh is bash (netmiko's `_release.sh` compares with `==` in `[ ]` and `source`s a
+ * venv; on dash its check would always fail), so its `source` works there too (VG203 is not
+ * reported). Where an image that runs the script says which sh it has, that decides instead.
+ */
+// Each part bounded to its line (a test's operand to 256 characters), so that a hostile file of
+// `[ [ [ …` or blank lines is read once, not once per position.
+const BASH_ONLY = /(?:^|[ \t;&|(!])\[[ \t][^\]\n]{0,256}?[ \t]==[ \t]|(?:^|[ \t;&|(!])\[\[[ \t]|^[ \t]*[A-Za-z_]\w*=\(|^[ \t]*function[ \t]+[A-Za-z_]|<<<|\$\{[A-Za-z_]\w*(?::(?![-=+?])|\/)/m;
+
+function writtenForBash(text: string): boolean {
+  // Comment lines blanked (cheaply: whole lines only), the rest searched as it is.
+  return BASH_ONLY.test(text.replace(/^[ \t]*#.*$/gm, ''));
+}
+
 export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}, caller?: ScriptCaller): Analysis {
   const head = file.text.slice(0, Math.max(0, file.text.indexOf('\n'))) || file.text;
   const shell = caller?.dialect ? { parse: caller.dialect, dialect: caller.dialect, shellName: caller.dialect } : scriptShell(file.path, head);
@@ -110,7 +127,8 @@ export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}, 
       execFacts: facts,
       shellFacts: facts,
       siteSpan,
-      shHasSource: opts.shHasSource,
+      // Unless an image that runs it says which sh it gets: a `#!/bin/sh` script written in bash.
+      shHasSource: opts.shHasSource ?? (shell.dialect === 'sh' && writtenForBash(file.text)),
       scriptBudget: SHELL_SCRIPT_FILE_CHARS,
     }, o, shell.dialect ?? 'unknown');
     return { out: o, venvs };
