@@ -39,7 +39,7 @@ export function resolveDir(p: string, cwd: string | undefined): string | undefin
   // not a folder named `~` under the working folder; kept as written (the shell expands it there).
   if (p === '~' || p.startsWith('~/')) return p === '~' ? p : `~/${path.posix.normalize(p.slice(2)).replace(/\/+$/, '')}`;
   if (!p.startsWith('/')) {
-    // A working folder the file does not say (Jenkins' `dir("${env.WORKSPACE}/x")`) is not known either.
+    // A working folder the file does not say (Jenkins' `dir(teuthDir)` on a Groovy variable) is not known either.
     if (cwd === undefined || hasUnknown(cwd)) return undefined;
     p = `${cwd}/${p}`;
   }
