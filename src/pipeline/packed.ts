@@ -57,9 +57,9 @@ export class StringTable {
 
 class Unpackable extends Error {}
 
-function hasOnly(o: object, keys: ReadonlySet<string>): boolean {
+/** `o` has no key but `keys`, or the finding cannot be packed. */
+function hasOnly(o: object, keys: ReadonlySet<string>): void {
   for (const k of Object.keys(o)) if (!keys.has(k)) throw new Unpackable(k);
-  return true;
 }
 
 /** A 32-bit whole number, or the finding cannot be packed. */
@@ -89,7 +89,9 @@ class Writer {
 
   positions(o: { span: unknown; start: unknown; end: unknown }): void {
     const { span, start, end } = o as { span: { start: number; end: number }; start: { line: number; column: number }; end: { line: number; column: number } };
-    hasOnly(span, PAIR_KEYS) && hasOnly(start, LOCATION_KEYS) && hasOnly(end, LOCATION_KEYS);
+    hasOnly(span, PAIR_KEYS);
+    hasOnly(start, LOCATION_KEYS);
+    hasOnly(end, LOCATION_KEYS);
     this.out.push(int(span.start), int(span.end), int(start.line), int(start.column), int(end.line), int(end.column));
   }
 
