@@ -3850,7 +3850,13 @@ function isVenvGuard(n, text3) {
 
 // dist/src/frontends/shell/state.js
 import path2 from "node:path";
-var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
+
+// dist/src/kernel/stand-ins.js
+var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
+var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
+var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
+
+// dist/src/frontends/shell/state.js
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
@@ -17601,7 +17607,6 @@ var nameNotLookedUp = defineRule({
 });
 
 // dist/src/rules/activation-does-not-persist.js
-var STAND_IN = /(?:^|\/)__[a-z_]+__(?=\/|$)/;
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -17672,7 +17677,7 @@ var activationDoesNotPersist = defineRule({
     const asWritten = (w) => w.span ? site.file.text.slice(w.span.start, w.span.end) : "\u2026";
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
-      return t === void 0 ? "\u2026" : STAND_IN.test(t) ? asWritten(w) : named(t);
+      return t === void 0 ? "\u2026" : HOLDS_STAND_IN.test(t) ? asWritten(w) : named(t);
     }).join(" ");
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
     if (!facts)
@@ -21047,7 +21052,6 @@ function hasOnly(o, keys) {
   for (const k of Object.keys(o))
     if (!keys.has(k))
       throw new Unpackable(k);
-  return true;
 }
 function int(n) {
   if (typeof n !== "number" || !Number.isInteger(n) || n < -2147483648 || n > 2147483647)
@@ -21079,7 +21083,9 @@ var Writer = class {
   }
   positions(o) {
     const { span, start, end } = o;
-    hasOnly(span, PAIR_KEYS) && hasOnly(start, LOCATION_KEYS) && hasOnly(end, LOCATION_KEYS);
+    hasOnly(span, PAIR_KEYS);
+    hasOnly(start, LOCATION_KEYS);
+    hasOnly(end, LOCATION_KEYS);
     this.out.push(int(span.start), int(span.end), int(start.line), int(start.column), int(end.line), int(end.column));
   }
   /** A finding: its length in numbers first (so that a reader can step over it), then its fields. */
@@ -22753,9 +22759,9 @@ function resolveScript(word, dirs, root, scripts) {
 function callerDirs(site, callerDir, root) {
   const cwd = site.config?.cwd;
   const dirs = [];
-  const rel = cwd === void 0 ? void 0 : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
-  if (rel !== void 0)
-    dirs.push(path41.join(callerDir, rel));
+  const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
+  if (standIn2 !== void 0 && cwd.length > standIn2.length)
+    dirs.push(path41.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }

@@ -4738,8 +4738,12 @@ var nameNotLookedUp = defineRule({
   }
 });
 
+// dist/src/kernel/stand-ins.js
+var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
+var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
+var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
+
 // dist/src/rules/activation-does-not-persist.js
-var STAND_IN = /(?:^|\/)__[a-z_]+__(?=\/|$)/;
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -4810,7 +4814,7 @@ var activationDoesNotPersist = defineRule({
     const asWritten = (w) => w.span ? site.file.text.slice(w.span.start, w.span.end) : "\u2026";
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
-      return t === void 0 ? "\u2026" : STAND_IN.test(t) ? asWritten(w) : named(t);
+      return t === void 0 ? "\u2026" : HOLDS_STAND_IN.test(t) ? asWritten(w) : named(t);
     }).join(" ");
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
     if (!facts)
@@ -8717,7 +8721,6 @@ function isVenvGuard(n, text3) {
 
 // dist/src/frontends/shell/state.js
 import path4 from "node:path";
-var STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;

@@ -29,6 +29,7 @@ import { diagnose, type DiagnoseContext } from './diagnose.js';
 import { readConfigText } from './config.js';
 import type { FileCheckResult } from './check-file.js';
 import { findingsOf } from './packed.js';
+import { STAND_IN_ROOT } from '../kernel/stand-ins.js';
 
 /** Scripts run by a followed script are followed this many steps from the configuration. */
 export const FOLLOW_DEPTH = 3;
@@ -99,8 +100,8 @@ function resolveScript(word: string, dirs: readonly string[], root: string, scri
 function callerDirs(site: LaunchSite, callerDir: string, root: string): string[] {
   const cwd = site.config?.cwd;
   const dirs: string[] = [];
-  const rel = cwd === undefined ? undefined : /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(\/.*)?$/.exec(cwd)?.[1];
-  if (rel !== undefined) dirs.push(path.join(callerDir, rel));
+  const standIn = cwd === undefined ? undefined : STAND_IN_ROOT.exec(cwd)?.[0];
+  if (standIn !== undefined && cwd!.length > standIn.length) dirs.push(path.join(callerDir, cwd!.slice(standIn.length)));
   dirs.push(callerDir, root);
   return dirs;
 }

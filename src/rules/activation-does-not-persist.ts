@@ -7,9 +7,7 @@ import { wordText } from '../kernel/word.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { pipNotMeantForVenv } from './describe.js';
 import type { LaunchSite } from '../kernel/launch-site.js';
-
-/** A stand-in folder of the shell model (shell/state.ts STAND_IN_ROOT), anywhere in a word's value. */
-const STAND_IN = /(?:^|\/)__[a-z_]+__(?=\/|$)/;
+import { HOLDS_STAND_IN } from '../kernel/stand-ins.js';
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
 
@@ -80,10 +78,11 @@ export const activationDoesNotPersist = defineRule({
     // A venv under a folder the format keeps as a stand-in ($HOME, $RUNNER_TEMP) is shown as the variable.
     const shown = facts?.showVenv?.(activation.venv);
     const named = (t: string) => (shown?.startsWith('$') && t.startsWith(activation.venv + '/') ? shown + t.slice(activation.venv.length) : t);
-    // A word whose value holds a folder kept as a stand-in (`/__jenkins_workspace__`, from `$WORKSPACE`
-    // in a variable) is shown as written, not as the stand-in (ceph-build's builder-reimage Jenkinsfile).
+    // A word whose value holds a stand-in folder (`/__jenkins_workspace__` from `$WORKSPACE` in a
+    // variable, `/github/workspace` from `$GITHUB_WORKSPACE`) is shown as written, never as the
+    // stand-in (ceph-build's builder-reimage Jenkinsfile).
     const asWritten = (w: (typeof site.argv)[number]) => (w.span ? site.file.text.slice(w.span.start, w.span.end) : '…');
-    const cmd = site.argv.map((w) => { const t = wordText(w); return t === undefined ? '…' : STAND_IN.test(t) ? asWritten(w) : named(t); }).join(' ');
+    const cmd = site.argv.map((w) => { const t = wordText(w); return t === undefined ? '…' : HOLDS_STAND_IN.test(t) ? asWritten(w) : named(t); }).join(' ');
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : undefined;
     if (!facts) return;
     // Inside a shell a command started (`RUN bash -c '. v/bin/activate' && …`), that shell is the unit.

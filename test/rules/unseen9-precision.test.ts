@@ -123,6 +123,13 @@ testRule(activationDoesNotPersist, {
 `,
       errors: [{ line: 9, messageId: 'lastsOnlyForShell', data: { command: 'source "\\$VENV_PATH/bin/activate"', program: 'python3' } }],
     },
+    {
+      // The same for GitHub's workspace: the message showed "source /github/workspace/.venv/bin/activate".
+      name: 'source "$GITHUB_WORKSPACE/.venv/bin/activate" in a workflow step',
+      filename: '.github/workflows/ci.yml',
+      code: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m venv .venv\n      - run: |\n          source "$GITHUB_WORKSPACE/.venv/bin/activate"\n          pip install x\n      - run: pytest\n',
+      errors: [{ line: 8, messageId: 'lastsOnlyForShell', data: { command: 'source "$GITHUB_WORKSPACE/.venv/bin/activate"', program: 'pytest' } }],
+    },
   ],
 });
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Word } from '../../kernel/word.js';
 import { wordText } from '../../kernel/word.js';
 import { hasUnknown } from '../config/facts.js';
+import { STAND_IN_ROOT } from '../../kernel/stand-ins.js';
 import type { ShellCommand } from './parse.js';
 
 export interface ShellState {
@@ -24,13 +25,6 @@ export interface ShellState {
    */
   unseen?: string;
 }
-
-/**
- * A stand-in for a folder whose real place the file does not say: `/__start_dir__`,
- * `/__make_curdir__`, `/__cron_home__`, and the CI checkouts (GitHub's workspace, GitLab's
- * project folder), which messages and fixes show relative to themselves.
- */
-export const STAND_IN_ROOT = /^(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)/;
 
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
 export function resolveDir(p: string, cwd: string | undefined): string | undefined {
