@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs20 from "node:fs";
-import path47 from "node:path";
+import fs21 from "node:fs";
+import path48 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path43 from "node:path";
+import path44 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -91,7 +91,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 
 // dist/src/kernel/source.js
 var SourceFile = class {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path48, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path48;
+  constructor(path49, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path49;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path48, bytes, opts = {}) {
+function decodeText(path49, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path48, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path48, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path49, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path48, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path49, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path48, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path49, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path48, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path48, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path49, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -296,8 +296,8 @@ var BudgetMeter = class {
 };
 
 // dist/src/frontends/actions/index.js
-import fs from "node:fs";
-import path4 from "node:path";
+import fs2 from "node:fs";
+import path5 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire } from "node:module";
@@ -716,7 +716,7 @@ function shellWordSpan(source, w) {
 }
 
 // dist/src/frontends/config/driver.js
-import path3 from "node:path";
+import path4 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -820,6 +820,45 @@ function meantVenv(known2, active) {
   return active !== void 0 && known2.includes(active) ? active : known2[known2.length - 1];
 }
 var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
+
+// dist/src/frontends/shell/sourced.js
+import fs from "node:fs";
+import path from "node:path";
+var MAX_BYTES = 256 * 1024;
+var MAX_LEVELS = 8;
+var ACTIVATES = /^[ \t]*[^#\n]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/m;
+var cache = /* @__PURE__ */ new Map();
+function sourcedActivation(from, target) {
+  if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
+    return void 0;
+  let dir = path.dirname(path.resolve(from));
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const p = path.join(dir, target);
+    const hit = activates(p);
+    if (hit !== void 0)
+      return hit ? target : void 0;
+    const up = path.dirname(dir);
+    if (up === dir)
+      break;
+    dir = up;
+  }
+  return void 0;
+}
+function activates(p) {
+  if (cache.has(p))
+    return cache.get(p);
+  let result2;
+  try {
+    const st = fs.statSync(p);
+    if (st.isFile())
+      result2 = st.size <= MAX_BYTES && ACTIVATES.test(fs.readFileSync(p, "utf8"));
+  } catch {
+    result2 = void 0;
+  }
+  if (result2 !== void 0)
+    cache.set(p, result2);
+  return result2;
+}
 
 // dist/src/frontends/command/options.js
 var MAX_SHELL_DEPTH = 8;
@@ -1745,7 +1784,7 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
-import path from "node:path";
+import path2 from "node:path";
 var DEFAULT_PATH = "\0";
 var UNKNOWN = "";
 var IMAGE_PATH = "";
@@ -1773,7 +1812,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -1782,7 +1821,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path2.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -1806,7 +1845,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -3849,7 +3888,7 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path2 from "node:path";
+import path3 from "node:path";
 
 // dist/src/kernel/stand-ins.js
 var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
@@ -3861,7 +3900,7 @@ function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path2.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path3.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -3869,11 +3908,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path2.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path3.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path2.posix.normalize(p);
+  const n = path3.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -3936,7 +3975,7 @@ function condaActivation(words4) {
   const t = words4.slice(0, 3).map((w) => wordText(w));
   const last = words4[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path2.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path3.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -4329,6 +4368,11 @@ var ShellSession = class {
       const target = cmd.words[1]?.fragments.map((f) => f.kind === "text" ? f.text : f.kind === "unknown" && f.why ? f.why : "\u2026").join("");
       if (target && /(^|\/)bin\/activate$/.test(target))
         sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
+      else {
+        const script = target && sourcedActivation(o.file.path, target);
+        if (script)
+          sh.unseen = `the venv ${script} activates`;
+      }
     }
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
@@ -4558,7 +4602,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path3.posix.relative(cwd, venv);
+  const rel = path4.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -4822,7 +4866,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path4.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path5.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -4870,11 +4914,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path4.dirname(file);
+  let dir = path5.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs.existsSync(path4.join(dir, ".github")))
+    if (fs2.existsSync(path5.join(dir, ".github")))
       return dir;
-    const up = path4.dirname(dir);
+    const up = path5.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -4883,12 +4927,12 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path4.join(root, uses, name);
+    const p = path5.join(root, uses, name);
     try {
-      const st = fs.statSync(p);
+      const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
         continue;
-      return new SourceFile(p, fs.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+      return new SourceFile(p, fs2.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
     } catch {
     }
   }
@@ -5190,7 +5234,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path4.posix.basename(n);
+    const base = path5.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -5202,7 +5246,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -5545,10 +5589,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path48 = `PATH="${v.venv}/bin:$PATH"`;
+  const path49 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path48}` }], applicability: "unsafe", reason, title: `Add ENV ${path48} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path48}` }], applicability: "unsafe", reason, title: `Add ${path48} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path49}` }], applicability: "unsafe", reason, title: `Add ENV ${path49} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path49}` }], applicability: "unsafe", reason, title: `Add ${path49} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -5747,7 +5791,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path5.posix.join(dst, v.slice(from2.length));
+              const to = path6.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -5785,7 +5829,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path5.posix.basename(p.replace(/\\/g, "/"));
+    const base = path6.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -5809,7 +5853,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -6125,7 +6169,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path6.posix.dirname(PROJECT_DIR);
+            return path7.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -6259,7 +6303,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path6.posix.basename(p.replace(/\\/g, "/"));
+    const base = path7.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -6269,10 +6313,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -6880,7 +6924,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path7.posix.dirname(w) : path7.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path8.posix.dirname(w) : path8.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -7587,7 +7631,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path8.posix.relative(cwd, venv);
+    const rel = path9.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -7595,7 +7639,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path8.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path9.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -7986,7 +8030,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path8.posix.basename(p.replace(/\\/g, "/"));
+    const base = path9.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -8116,7 +8160,7 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/import-lines.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/judge/stdlib-modules.js
 var STDLIB_MODULES = /* @__PURE__ */ new Set([
@@ -8467,17 +8511,17 @@ function plainImportParts(m) {
 }
 function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile2(path9.join(top, "__init__.py")) && path9.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path9.dirname(top);
+  while (isFile2(path10.join(top, "__init__.py")) && path10.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path10.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
-    out.push(root, path9.join(root, "src"));
+    out.push(root, path10.join(root, "src"));
   return [...new Set(out)];
 }
 function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
-    const stem = path9.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path9.join(stem, "__init__.py")] : [path9.join(stem, "__init__.py")])
+    const stem = path10.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path10.join(stem, "__init__.py")] : [path10.join(stem, "__init__.py")])
       if (isFile2(c))
         return c;
   }
@@ -8867,7 +8911,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path48, text3) {
+  mayMatterThroughProject(path49, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -8875,13 +8919,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path48, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path49, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path48, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path48, text3);
+      return p.usesToolConstant(path49, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path49, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -9295,6 +9339,567 @@ function blank(units, s, from, to, hasCR) {
   }
 }
 
+// dist/src/frontends/python/ancestry.js
+var Ancestry = class {
+  /** Node id → its parent (null for the root), for every node a descent has passed. */
+  parents = /* @__PURE__ */ new Map();
+  /** The last descent: the root, then each node the parent of the next. */
+  path;
+  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
+  nearestOf = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.path = [root];
+    this.parents.set(root.id, null);
+  }
+  parent(n) {
+    const known2 = this.parents.get(n.id);
+    if (known2 !== void 0)
+      return known2;
+    const path49 = this.path;
+    path49.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path49[path49.length - 1];
+    for (; ; ) {
+      const next = at2.childWithDescendant(n);
+      if (!next)
+        break;
+      if (next.id === n.id) {
+        this.parents.set(n.id, at2);
+        return at2;
+      }
+      this.parents.set(next.id, at2);
+      path49.push(next);
+      at2 = next;
+    }
+    const p = n.parent;
+    this.parents.set(n.id, p);
+    return p;
+  }
+  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
+  descendant(start, end) {
+    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
+  }
+  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
+  deepestHolding(start, end) {
+    const path49 = this.path;
+    let lo = 0;
+    for (let hi = path49.length - 1; lo < hi; ) {
+      const mid = lo + hi + 1 >>> 1;
+      if (path49[mid].startIndex <= start && end <= path49[mid].endIndex)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
+  nearest(n, types) {
+    let memo = this.nearestOf.get(types);
+    if (!memo)
+      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
+    const known2 = memo.get(n.id);
+    if (known2 !== void 0)
+      return known2;
+    const passed = [n.id];
+    let found = null;
+    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
+      if (types.has(cur.type)) {
+        found = cur;
+        break;
+      }
+      const k = memo.get(cur.id);
+      if (k !== void 0) {
+        found = k;
+        break;
+      }
+      passed.push(cur.id);
+    }
+    for (const id of passed)
+      memo.set(id, found);
+    return found;
+  }
+};
+var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
+var byTree = /* @__PURE__ */ new WeakMap();
+function ancestryOf(n) {
+  let a = byTree.get(n.tree);
+  if (!a)
+    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
+  return a;
+}
+function parentOf(n) {
+  return ancestryOf(n).parent(n);
+}
+function descendantAt(root, start, end) {
+  return ancestryOf(root).descendant(start, end);
+}
+function nearestAncestor(n, types) {
+  return ancestryOf(n).nearest(n, types);
+}
+
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+function colabAtom(s) {
+  const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
+  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
+    return false;
+  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
+    return false;
+  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
+}
+function colabCondition(condition) {
+  const t = condition.replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(t))
+    return void 0;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not)
+    return colabAtom(not[1]) ? "not-colab" : void 0;
+  return t.split(/\band\b/).some(colabAtom) ? "colab" : void 0;
+}
+function colabBlocks(text3) {
+  const out = [];
+  if (!/colab/i.test(text3))
+    return out;
+  const lines = [];
+  for (let start = 0; start <= text3.length; ) {
+    let end = text3.indexOf("\n", start);
+    if (end < 0)
+      end = text3.length;
+    const line = text3.slice(start, end);
+    const code = line.trim();
+    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith("#") ? "" : code });
+    start = end + 1;
+  }
+  const body = (i) => {
+    let last = -1;
+    let k = i + 1;
+    for (; k < lines.length; k++) {
+      if (!lines[k].code)
+        continue;
+      if (lines[k].indent <= lines[i].indent)
+        break;
+      last = k;
+    }
+    return last < 0 ? void 0 : { from: lines[i + 1].start, to: lines[last].end, next: k };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
+    const test = m && colabCondition(m[1]);
+    if (!test)
+      continue;
+    const b = body(i);
+    if (!b)
+      continue;
+    if (test === "colab")
+      out.push({ from: b.from, to: b.to });
+    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
+      const e = body(b.next);
+      if (e)
+        out.push({ from: e.from, to: e.to });
+    }
+  }
+  return out;
+}
+function leaves(stmt) {
+  if (!stmt)
+    return false;
+  if (stmt.type === "raise_statement" || stmt.type === "return_statement")
+    return true;
+  return stmt.type === "expression_statement" && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
+}
+function guardedRanges(node, when) {
+  const out = [];
+  const body = node.childForFieldName("consequence");
+  if (when === "holds") {
+    if (body)
+      out.push({ from: body.startIndex, to: body.endIndex });
+    return out;
+  }
+  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
+  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
+    const other = alternatives[0].childForFieldName("body");
+    if (other)
+      out.push({ from: other.startIndex, to: other.endIndex });
+  }
+  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
+  if (alternatives.length === 0 && leaves(stmts[stmts.length - 1]) && node.parent?.type === "block")
+    out.push({ from: node.endIndex, to: node.parent.endIndex });
+  return out;
+}
+function colabRanges(node, out) {
+  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
+  if (test)
+    out.push(...guardedRanges(node, test === "colab" ? "holds" : "fails"));
+}
+var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
+function pythonFileFacts(root, sites, text3, file) {
+  return new TreeFacts(root, sites, text3, file);
+}
+var OPENING_CHARS = 8192;
+var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
+function declaredVenv(file) {
+  const source = openingOf(file);
+  const found = DECLARES_VENV.exec(source);
+  if (!found || negated(source, found))
+    return void 0;
+  return { line: file.location(found.index).line };
+}
+var DECLARES_ON_PATH = /\b(?:assum(?:es?|ing)|requires?|expects?|needs?)\b([^.!?;]{1,100}?)\b(?:in|on)\s+(?:the\s+|your\s+|\$)?(?:PATH|path)\b(?!\s+(?:to|of)\b)/i;
+function declaredOnPath(file) {
+  const source = openingOf(file);
+  const found = DECLARES_ON_PATH.exec(source);
+  if (!found || negated(source, found))
+    return void 0;
+  return { line: file.location(found.index).line, words: found[1].split(/[^\w.+-]+/).filter(Boolean) };
+}
+var negated = (source, found) => /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length));
+function openingOf(file) {
+  const source = file.text.slice(0, OPENING_CHARS);
+  let end = 0;
+  const line = /[^\n]*\n?/y;
+  for (; ; ) {
+    line.lastIndex = end;
+    const m = line.exec(source);
+    if (!m || !m[0])
+      break;
+    const t = m[0].trim();
+    if (t === "" || t.startsWith("#")) {
+      end += m[0].length;
+      continue;
+    }
+    const q = /^[rRuU]?("""|''')/.exec(t);
+    if (q) {
+      const open = source.indexOf(q[1], end);
+      const close = source.indexOf(q[1], open + 3);
+      end = close < 0 ? source.length : close + 3;
+    }
+    break;
+  }
+  return source.slice(0, end);
+}
+var TreeFacts = class {
+  sites;
+  #walked;
+  #root;
+  #text;
+  #file;
+  taskRunner;
+  startedBy;
+  #declared;
+  constructor(root, sites, text3, file) {
+    this.sites = sites;
+    this.#root = root;
+    this.#text = text3;
+    this.#file = file;
+  }
+  get declaredVenv() {
+    this.#declared ??= { value: declaredVenv(this.#file) };
+    return this.#declared.value;
+  }
+  #onPath;
+  get declaredOnPath() {
+    this.#onPath ??= { value: declaredOnPath(this.#file) };
+    return this.#onPath.value;
+  }
+  #walk() {
+    if (!this.#walked) {
+      this.#plain ??= isPlain(this.#text);
+      this.#walked = walkFacts(this.#root, this.#text, this.#file);
+      this.#root = void 0;
+      this.#text = "";
+    }
+    return this.#walked;
+  }
+  /** Neither PATH nor Colab nor a look-up in the text (most files): those facts are empty without a walk. */
+  #plain;
+  #isPlain() {
+    return this.#plain ??= isPlain(this.#text);
+  }
+  get functions() {
+    return this.#walk().functions;
+  }
+  get pathSets() {
+    return this.#isPlain() ? [] : this.#walk().pathSets;
+  }
+  get colabOnly() {
+    return this.#isPlain() ? void 0 : this.#walk().colabOnly;
+  }
+  get lookedUp() {
+    return this.#isPlain() ? void 0 : this.#walk().lookedUp;
+  }
+  get mocked() {
+    return this.#isPlain() ? void 0 : this.#walk().mocked;
+  }
+  get activatedOnly() {
+    return this.#isPlain() ? void 0 : this.#walk().activatedOnly;
+  }
+  get sudoInstalls() {
+    return this.#walk().sudoInstalls;
+  }
+  get venvAbsent() {
+    return this.#walk().venvAbsent;
+  }
+};
+function isPlain(text3) {
+  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
+}
+function walkFacts(root, text3, file) {
+  const lookedUp = lookedUpNames(root, text3, file);
+  const sudoInstalls = sudoInstallScopes(file.text, file);
+  const walked = walkTree(root, text3, file);
+  const absent = venvAbsentRanges(root, text3, file);
+  if (absent.length)
+    walked.venvAbsent = absent;
+  if (lookedUp.size)
+    walked.lookedUp = lookedUp;
+  if (sudoInstalls.length)
+    walked.sudoInstalls = sudoInstalls;
+  return walked;
+}
+var SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
+function sudoInstallScopes(text3, file) {
+  const out = [];
+  if (!text3.includes("sudo"))
+    return out;
+  let scan = null;
+  SUDO_PIP_INSTALL.lastIndex = 0;
+  let seen = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text3); m && seen++ < 64; m = SUDO_PIP_INSTALL.exec(text3)) {
+    scan ??= scanUnits(text3) ?? null;
+    if (scan && scan.code[m.index] !== " ")
+      continue;
+    if (commentBefore(text3, m.index))
+      continue;
+    const cls = scan?.units.find((u) => u.kind === "class" && u.start <= m.index && m.index < u.end);
+    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
+    if (!out.some((o) => o.from === scope.from && o.to === scope.to))
+      out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+var VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
+function venvAbsentRanges(root, text3, file) {
+  const out = [];
+  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
+    return out;
+  const re = /\bif\b/g;
+  let seen = 0;
+  for (let m = re.exec(text3); m && seen < 256; m = re.exec(text3)) {
+    const n = descendantAt(root, m.index, m.index + 2);
+    const holder = n?.parent;
+    if (!holder || holder.type !== "if_statement" && holder.type !== "conditional_expression")
+      continue;
+    seen++;
+    const cond = holder.type === "if_statement" ? holder.childForFieldName("condition") : holder.namedChildren[1];
+    if (!cond)
+      continue;
+    const negated2 = cond.type === "not_operator";
+    const test = negated2 ? cond.namedChildren[0] : cond;
+    if (test?.type !== "call" || !/venv/i.test(test.text) || !VENV_TEST.test(test.text))
+      continue;
+    const line = file.location(cond.startIndex).line;
+    if (holder.type === "conditional_expression") {
+      const branch = holder.namedChildren[negated2 ? 0 : 2];
+      if (branch)
+        out.push({ from: branch.startIndex, to: branch.endIndex, line });
+      continue;
+    }
+    if (negated2) {
+      const body = holder.childForFieldName("consequence");
+      if (body)
+        out.push({ from: body.startIndex, to: body.endIndex, line });
+      continue;
+    }
+    const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
+    if (alt)
+      out.push({ from: alt.startIndex, to: holder.endIndex, line });
+  }
+  return out;
+}
+function commentBefore(text3, at2) {
+  let quote = "";
+  for (let i = text3.lastIndexOf("\n", at2 - 1) + 1; i < at2; i++) {
+    const c = text3[i];
+    if (quote) {
+      if (c === "\\")
+        i++;
+      else if (c === quote)
+        quote = "";
+    } else if (c === '"' || c === "'")
+      quote = c;
+    else if (c === "#")
+      return true;
+  }
+  return false;
+}
+var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
+function lookedUpNames(root, text3, file) {
+  const out = /* @__PURE__ */ new Map();
+  if (!/which|find_executable/.test(text3))
+    return out;
+  const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (out.has(m[2]))
+      continue;
+    const n = descendantAt(root, m.index, m.index + 1);
+    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS)))
+      continue;
+    out.set(m[2], file.location(m.index).line);
+  }
+  return out;
+}
+function walkTree(root, text3, file) {
+  const paths = text3.includes("PATH");
+  const colab = /colab/i.test(text3);
+  const activation = ACTIVATION_VAR.test(text3);
+  const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
+  if (!paths && !colab && !activation && !mocks)
+    return { functions: functionsIn(root), pathSets: [] };
+  const mocked = [];
+  const activatedOnly = [];
+  const flags = activation ? activationNames(text3) : /* @__PURE__ */ new Set();
+  const functions = [];
+  const pathSets = [];
+  const colabOnly = [];
+  const pathDicts = [];
+  const stack = [{ node: root, fnEnd: root.endIndex }];
+  while (stack.length) {
+    const { node, fnEnd, classEnd } = stack.pop();
+    let end = fnEnd;
+    let inClass;
+    if (mocks)
+      mockedRanges(node, fnEnd, mocked);
+    if (node.type === "class_definition")
+      inClass = node.endIndex;
+    else if ((node.type === "block" || node.type === "decorated_definition") && classEnd !== void 0)
+      inClass = classEnd;
+    if (node.type === "function_definition") {
+      functions.push({ start: node.startIndex, end: node.endIndex });
+      end = classEnd !== void 0 && node.childForFieldName("name")?.text === "__init__" ? classEnd : node.endIndex;
+    } else if (!paths) {
+      if (node.type === "if_statement")
+        colabRanges(node, colabOnly);
+      if (activation && node.type === "if_statement")
+        activationRanges(node, flags, activatedOnly, file);
+    } else if (node.type === "with_statement") {
+      const clause = node.children.find((c) => c?.type === "with_clause");
+      const body = node.childForFieldName("body");
+      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
+      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
+        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
+      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
+    } else if (node.type === "expression_statement") {
+      const m = PATH_DICT.exec(node.text);
+      if (m)
+        pathDicts.push({ name: m[1], fnEnd });
+    } else if (node.type === "if_statement") {
+      if (colab)
+        colabRanges(node, colabOnly);
+      if (activation)
+        activationRanges(node, flags, activatedOnly, file);
+    }
+    if (!STATEMENT_HOLDERS.has(node.type))
+      continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c && c.endIndex - c.startIndex > 0)
+        stack.push({ node: c, fnEnd: end, classEnd: inClass });
+    }
+  }
+  const out = { functions, pathSets };
+  if (colabOnly.length)
+    out.colabOnly = colabOnly;
+  if (activatedOnly.length)
+    out.activatedOnly = activatedOnly;
+  if (mocked.length)
+    out.mocked = mocked;
+  return out;
+}
+var LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
+var MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
+function mockedRanges(node, fnEnd, out) {
+  if (node.type === "with_statement") {
+    const clause = node.children.find((c) => c?.type === "with_clause");
+    const body = node.childForFieldName("body");
+    if (clause && body && PATCH_CALL.test(clause.text))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "function_definition" && node.parent?.type === "decorated_definition") {
+    const body = node.childForFieldName("body");
+    const decorators = node.parent.children.filter((c) => c?.type === "decorator");
+    if (body && decorators.some((d) => PATCH_CALL.test(d.text)))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "expression_statement" && PATCH_STATEMENT.test(node.text))
+    out.push({ from: node.endIndex, to: fnEnd });
+}
+var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
+var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
+function activationNames(text3) {
+  const out = /* @__PURE__ */ new Set();
+  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([^\n]*)$/gm;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (!ACTIVATION_VAR.test(m[2]))
+      continue;
+    const value = m[2].trim().replace(/^bool\s*\((.*)\)$/, "$1").trim();
+    if (ACTIVATION_TEST.test(value))
+      out.add(m[1]);
+  }
+  return out;
+}
+function activationAtom(part, names) {
+  let t = part.trim().replace(/^\((.*)\)$/, "$1").trim();
+  let negated2 = false;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not) {
+    negated2 = true;
+    t = not[1].trim().replace(/^\((.*)\)$/, "$1").trim();
+  }
+  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
+  if (notIn)
+    return negated2 ? "on" : "off";
+  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
+  if (none) {
+    if (!none[2])
+      negated2 = !negated2;
+    t = none[1].trim();
+  }
+  if (!ACTIVATION_TEST.test(t) && !names.has(t))
+    return void 0;
+  return negated2 ? "off" : "on";
+}
+function activationRanges(node, names, out, file) {
+  const condition = (node.childForFieldName("condition")?.text ?? "").replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(condition))
+    return;
+  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
+  const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
+  if (!test)
+    return;
+  if (test === "off" && parts.filter((p) => p === "off").length !== 1)
+    return;
+  const line = file.location(node.startIndex).line;
+  for (const r of guardedRanges(node, test === "on" ? "holds" : "fails"))
+    out.push({ ...r, line });
+}
+function functionsIn(root) {
+  const out = [];
+  for (const f of root.descendantsOfType("function_definition")) {
+    if (!f)
+      continue;
+    let p = f.parent;
+    while (p && p.id !== root.id && STATEMENT_HOLDERS.has(p.type))
+      p = p.parent;
+    if (p && p.id === root.id)
+      out.push({ start: f.startIndex, end: f.endIndex });
+  }
+  return out;
+}
+
 // dist/src/frontends/python/blocks.js
 var KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type".split(" "));
 var IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
@@ -9367,7 +9972,7 @@ function planBlocks(text3) {
       continue;
     seeds.push(u);
     reasons.set(u, isStatement(u) ? "statement" : "launch");
-    for (const [name, from, to] of functionsIn(scan, u))
+    for (const [name, from, to] of functionsIn2(scan, u))
       if (mayLaunch(code.slice(from, to)))
         wrappers.add(name);
   }
@@ -9399,7 +10004,7 @@ function planBlocks(text3) {
     if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
       reasons.set(u, "statement");
   keepDefiners(code, leaves3, seeds, importBinds, reasons, via2);
-  return planResult(units, reasons, via2);
+  return planResult(text3, units, reasons, via2);
 }
 function keepDefiners(code, leaves3, seeds, importBinds, reasons, via2) {
   const define = (map, name, u) => {
@@ -9489,7 +10094,7 @@ function keepDefiners(code, leaves3, seeds, importBinds, reasons, via2) {
     }
   }
 }
-function planResult(units, reasons, via2) {
+function planResult(text3, units, reasons, via2) {
   const planned = (u) => ({
     start: u.start,
     end: u.end,
@@ -9508,6 +10113,12 @@ function planResult(units, reasons, via2) {
     for (const m of members)
       if (m.kind === "other" && !reasons.has(m))
         reasons.set(m, "statement");
+    for (const m of members) {
+      if (m.kind === "def" && m.name === "__init__" && !reasons.has(m) && SETS_PATH.test(text3.slice(m.start, m.end))) {
+        reasons.set(m, "defines");
+        via2.set(m, "PATH");
+      }
+    }
     if (!members.some((m) => reasons.has(m))) {
       const smallest = members.reduce((a, b) => b.end - b.start < a.end - a.start ? b : a);
       reasons.set(smallest, "class-body");
@@ -9577,7 +10188,7 @@ function namesPattern(names) {
 function alternation(names) {
   return [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, "\\$&")).join("|");
 }
-function functionsIn(scan, u) {
+function functionsIn2(scan, u) {
   const { code, lines, columns } = scan;
   const out = [];
   for (const found of code.slice(u.start, u.end).matchAll(DEF_NAME)) {
@@ -9697,115 +10308,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path48, bytes) {
+function decodePython(path49, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path48, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
-}
-
-// dist/src/frontends/python/ancestry.js
-var Ancestry = class {
-  /** Node id → its parent (null for the root), for every node a descent has passed. */
-  parents = /* @__PURE__ */ new Map();
-  /** The last descent: the root, then each node the parent of the next. */
-  path;
-  /** For each set of types asked for: node id → its nearest strict ancestor of those types. */
-  nearestOf = /* @__PURE__ */ new Map();
-  constructor(root) {
-    this.path = [root];
-    this.parents.set(root.id, null);
-  }
-  parent(n) {
-    const known2 = this.parents.get(n.id);
-    if (known2 !== void 0)
-      return known2;
-    const path48 = this.path;
-    path48.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path48[path48.length - 1];
-    for (; ; ) {
-      const next = at2.childWithDescendant(n);
-      if (!next)
-        break;
-      if (next.id === n.id) {
-        this.parents.set(n.id, at2);
-        return at2;
-      }
-      this.parents.set(next.id, at2);
-      path48.push(next);
-      at2 = next;
-    }
-    const p = n.parent;
-    this.parents.set(n.id, p);
-    return p;
-  }
-  /** The smallest node that spans start..end, as `root.descendantForIndex(start, end)` finds it. */
-  descendant(start, end) {
-    return this.path[this.deepestHolding(start, end)].descendantForIndex(start, end);
-  }
-  /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
-  deepestHolding(start, end) {
-    const path48 = this.path;
-    let lo = 0;
-    for (let hi = path48.length - 1; lo < hi; ) {
-      const mid = lo + hi + 1 >>> 1;
-      if (path48[mid].startIndex <= start && end <= path48[mid].endIndex)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-    return lo;
-  }
-  /** The nearest strict ancestor of `n` whose type is in `types`, or null. */
-  nearest(n, types) {
-    let memo = this.nearestOf.get(types);
-    if (!memo)
-      this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known2 = memo.get(n.id);
-    if (known2 !== void 0)
-      return known2;
-    const passed = [n.id];
-    let found = null;
-    for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
-      if (types.has(cur.type)) {
-        found = cur;
-        break;
-      }
-      const k = memo.get(cur.id);
-      if (k !== void 0) {
-        found = k;
-        break;
-      }
-      passed.push(cur.id);
-    }
-    for (const id of passed)
-      memo.set(id, found);
-    return found;
-  }
-};
-var BLOCK_TYPES = /* @__PURE__ */ new Set(["block", "module"]);
-var byTree = /* @__PURE__ */ new WeakMap();
-function ancestryOf(n) {
-  let a = byTree.get(n.tree);
-  if (!a)
-    byTree.set(n.tree, a = new Ancestry(n.tree.rootNode));
-  return a;
-}
-function parentOf(n) {
-  return ancestryOf(n).parent(n);
-}
-function descendantAt(root, start, end) {
-  return ancestryOf(root).descendant(start, end);
-}
-function nearestAncestor(n, types) {
-  return ancestryOf(n).nearest(n, types);
+  return decodeText(path49, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path48, key) {
+function withKey(path49, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path48 === "no")
+  if (key === void 0 && path49 === "no")
     return "unknown";
-  return path48;
+  return path49;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -10050,7 +10564,7 @@ function assignsOrLeaves(block, name) {
 function parameterTruth(cond, def, bindings, defaultOf) {
   if (!bindings)
     return void 0;
-  const { node: n, negated } = unwrapNot(cond);
+  const { node: n, negated: negated2 } = unwrapNot(cond);
   if (n?.type !== "identifier")
     return void 0;
   const name = n.text;
@@ -10066,7 +10580,7 @@ function parameterTruth(cond, def, bindings, defaultOf) {
   if (!v && !bindings.has(SPLAT_BINDING))
     v = defaultOf(param);
   const t = v ? truthOf(v) : void 0;
-  return t === void 0 ? void 0 : t !== negated;
+  return t === void 0 ? void 0 : t !== negated2;
 }
 function truthOf(v) {
   switch (v.k) {
@@ -10086,13 +10600,13 @@ function truthOf(v) {
 }
 function unwrapNot(cond) {
   let n = cond;
-  let negated = false;
+  let negated2 = false;
   for (; ; ) {
     while (n?.type === "parenthesized_expression")
       n = n.namedChildren[0] ?? null;
     if (n?.type !== "not_operator")
-      return { node: n, negated };
-    negated = !negated;
+      return { node: n, negated: negated2 };
+    negated2 = !negated2;
     n = n.childForFieldName("argument");
   }
 }
@@ -10448,11 +10962,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path48 = flow.chain.join("/");
+                const path49 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path48.startsWith(k + "/") || k.startsWith(path48 + "/"))
+                  if (path49.startsWith(k + "/") || k.startsWith(path49 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path48, e.value());
+                chain.values.set(path49, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -10744,10 +11258,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path48 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path49 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path48 = withKey(path48, k);
-        return { k: "env", path: path48, span };
+          path49 = withKey(path49, k);
+        return { k: "env", path: path49, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -11159,7 +11673,7 @@ var PythonModule = class {
    * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
    */
   interpreterTest(cond, scope, pos) {
-    const { node: n, negated } = unwrapNot(cond);
+    const { node: n, negated: negated2 } = unwrapNot(cond);
     if (!n || n.type !== "identifier" && n.type !== "attribute")
       return void 0;
     let interpreter = false;
@@ -11173,7 +11687,7 @@ var PythonModule = class {
       else if (!o.word.fragments.some((f) => f.kind === "text" && f.text !== ""))
         return void 0;
     }
-    return interpreter ? !negated : void 0;
+    return interpreter ? !negated2 : void 0;
   }
   evalName(n, scope, pos) {
     const name = n.text;
@@ -11293,22 +11807,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path48 = "no";
+    let path49 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path48 = withKey(path48, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path49 = withKey(path49, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path48 = mergeEnv(path48, v.k === "env" ? v.path : "unknown");
+        path49 = mergeEnv(path49, v.k === "env" ? v.path : "unknown");
       } else
-        path48 = withKey(path48, void 0);
+        path49 = withKey(path49, void 0);
     }
-    return { k: "env", path: path48, span: spanOf(n) };
+    return { k: "env", path: path49, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -11346,7 +11860,7 @@ var PythonModule = class {
 };
 
 // dist/src/frontends/python/launch-sites.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -11793,7 +12307,7 @@ function leavingGuards(mod, block) {
       if (!s || s.type !== "if_statement")
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
-      if (t && t.negated && leaves(s.childForFieldName("consequence")))
+      if (t && t.negated && leaves2(s.childForFieldName("consequence")))
         guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
@@ -11803,12 +12317,12 @@ function leavingGuards(mod, block) {
 function lookupTest(mod, cond) {
   if (!cond)
     return void 0;
-  let { node, negated } = unwrapNot(cond);
+  let { node, negated: negated2 } = unwrapNot(cond);
   if (node?.type === "comparison_operator" && node.namedChildren.length === 2 && node.namedChildren[1]?.type === "none") {
     const op = node.children.slice(1, -1).map((c) => c?.text).join(" ");
     if (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")
       return void 0;
-    negated = negated !== (op === "is" || op === "==");
+    negated2 = negated2 !== (op === "is" || op === "==");
     node = node.namedChildren[0];
   }
   if (node?.type !== "call")
@@ -11826,9 +12340,9 @@ function lookupTest(mod, cond) {
       return void 0;
     names.push(t);
   }
-  return { names, negated };
+  return { names, negated: negated2 };
 }
-function leaves(block) {
+function leaves2(block) {
   const last = block?.namedChildren.filter((c) => c && c.type !== "comment").pop();
   if (!last)
     return false;
@@ -11841,6 +12355,37 @@ function leaves(block) {
 
 // dist/src/frontends/python/launch-sites.js
 var MAX_CANDIDATES = 8;
+var exitsByTree = /* @__PURE__ */ new WeakMap();
+var EXITS2 = /* @__PURE__ */ new Set(["raise_statement", "return_statement", "continue_statement", "break_statement"]);
+function unreachable(call) {
+  let exits = exitsByTree.get(call.tree);
+  if (!exits)
+    exitsByTree.set(call.tree, exits = /* @__PURE__ */ new Map());
+  for (let n = call, depth = 0; n && depth < 200; depth++) {
+    const p = parentOf(n);
+    if (!p)
+      return false;
+    if (p.type === "block" || p.type === "module") {
+      let end = exits.get(p.id);
+      if (end === void 0) {
+        end = Infinity;
+        for (const c of p.namedChildren) {
+          if (c && EXITS2.has(c.type)) {
+            end = c.endIndex;
+            break;
+          }
+        }
+        exits.set(p.id, end);
+      }
+      if (n.startIndex >= end)
+        return true;
+    }
+    if (p.type === "function_definition" || p.type === "lambda")
+      return false;
+    n = p;
+  }
+  return false;
+}
 function findLaunchSites(mod) {
   const sites = [];
   const launches = [];
@@ -11855,6 +12400,8 @@ function findLaunchSites(mod) {
       continue;
     const last = fn.type === "identifier" ? fn.text : fn.type === "attribute" ? fn.childForFieldName("attribute")?.text : void 0;
     if (!last)
+      continue;
+    if (unreachable(call))
       continue;
     const aliased = fn.type === "identifier" ? mod.imports.get(last) : void 0;
     if (!LAUNCH_API_NAMES.has(last) && !(aliased && LAUNCH_APIS.has(aliased)))
@@ -11919,7 +12466,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path10.isAbsolute(mod.file.path) ? file : path10.relative(process.cwd(), file).split(path10.sep).join("/");
+  return path11.isAbsolute(mod.file.path) ? file : path11.relative(process.cwd(), file).split(path11.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -12221,21 +12768,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path48 = r.env;
+    let path49 = r.env;
     if (cmd.pathReset)
-      path48 = { kind: "reset", by: cmd.pathReset };
+      path49 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path48 = { kind: "reset", by: "env -i" };
+      path49 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path48 = { kind: "explicit" };
-    const env2 = { path: path48 };
+      path49 = { kind: "explicit" };
+    const env2 = { path: path49 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path48.kind !== "reset" && path48.kind !== "missing")
+    if (active !== void 0 && path49.kind !== "reset" && path49.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -12317,447 +12864,6 @@ function dedupe(sites) {
     seen.add(key);
     return true;
   });
-}
-
-// dist/src/frontends/python/file-facts.js
-var PATH_KEY = /["']PATH["']/;
-var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
-var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
-function colabAtom(s) {
-  const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
-  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
-    return false;
-  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
-    return false;
-  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
-}
-function colabCondition(condition) {
-  const t = condition.replace(/\s+/g, " ").trim();
-  if (/\bor\b/.test(t))
-    return void 0;
-  const not = /^not\s+(.*)$/.exec(t);
-  if (not)
-    return colabAtom(not[1]) ? "not-colab" : void 0;
-  return t.split(/\band\b/).some(colabAtom) ? "colab" : void 0;
-}
-function colabBlocks(text3) {
-  const out = [];
-  if (!/colab/i.test(text3))
-    return out;
-  const lines = [];
-  for (let start = 0; start <= text3.length; ) {
-    let end = text3.indexOf("\n", start);
-    if (end < 0)
-      end = text3.length;
-    const line = text3.slice(start, end);
-    const code = line.trim();
-    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith("#") ? "" : code });
-    start = end + 1;
-  }
-  const body = (i) => {
-    let last = -1;
-    let k = i + 1;
-    for (; k < lines.length; k++) {
-      if (!lines[k].code)
-        continue;
-      if (lines[k].indent <= lines[i].indent)
-        break;
-      last = k;
-    }
-    return last < 0 ? void 0 : { from: lines[i + 1].start, to: lines[last].end, next: k };
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
-    const test = m && colabCondition(m[1]);
-    if (!test)
-      continue;
-    const b = body(i);
-    if (!b)
-      continue;
-    if (test === "colab")
-      out.push({ from: b.from, to: b.to });
-    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
-      const e = body(b.next);
-      if (e)
-        out.push({ from: e.from, to: e.to });
-    }
-  }
-  return out;
-}
-function leaves2(stmt) {
-  if (!stmt)
-    return false;
-  if (stmt.type === "raise_statement" || stmt.type === "return_statement")
-    return true;
-  return stmt.type === "expression_statement" && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
-}
-function guardedRanges(node, when) {
-  const out = [];
-  const body = node.childForFieldName("consequence");
-  if (when === "holds") {
-    if (body)
-      out.push({ from: body.startIndex, to: body.endIndex });
-    return out;
-  }
-  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
-  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
-    const other = alternatives[0].childForFieldName("body");
-    if (other)
-      out.push({ from: other.startIndex, to: other.endIndex });
-  }
-  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
-  if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
-    out.push({ from: node.endIndex, to: node.parent.endIndex });
-  return out;
-}
-function colabRanges(node, out) {
-  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
-  if (test)
-    out.push(...guardedRanges(node, test === "colab" ? "holds" : "fails"));
-}
-var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites, text3, file) {
-  return new TreeFacts(root, sites, text3, file);
-}
-var OPENING_CHARS = 8192;
-var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
-function declaredVenv(file) {
-  const source = file.text.slice(0, OPENING_CHARS);
-  let end = 0;
-  const line = /[^\n]*\n?/y;
-  for (; ; ) {
-    line.lastIndex = end;
-    const m = line.exec(source);
-    if (!m || !m[0])
-      break;
-    const t = m[0].trim();
-    if (t === "" || t.startsWith("#")) {
-      end += m[0].length;
-      continue;
-    }
-    const q = /^[rRuU]?("""|''')/.exec(t);
-    if (q) {
-      const open = source.indexOf(q[1], end);
-      const close = source.indexOf(q[1], open + 3);
-      end = close < 0 ? source.length : close + 3;
-    }
-    break;
-  }
-  const found = DECLARES_VENV.exec(source.slice(0, end));
-  if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length)))
-    return void 0;
-  return { line: file.location(found.index).line };
-}
-var TreeFacts = class {
-  sites;
-  #walked;
-  #root;
-  #text;
-  #file;
-  taskRunner;
-  startedBy;
-  #declared;
-  constructor(root, sites, text3, file) {
-    this.sites = sites;
-    this.#root = root;
-    this.#text = text3;
-    this.#file = file;
-  }
-  get declaredVenv() {
-    this.#declared ??= { value: declaredVenv(this.#file) };
-    return this.#declared.value;
-  }
-  #walk() {
-    if (!this.#walked) {
-      this.#plain ??= isPlain(this.#text);
-      this.#walked = walkFacts(this.#root, this.#text, this.#file);
-      this.#root = void 0;
-      this.#text = "";
-    }
-    return this.#walked;
-  }
-  /** Neither PATH nor Colab nor a look-up in the text (most files): those facts are empty without a walk. */
-  #plain;
-  #isPlain() {
-    return this.#plain ??= isPlain(this.#text);
-  }
-  get functions() {
-    return this.#walk().functions;
-  }
-  get pathSets() {
-    return this.#isPlain() ? [] : this.#walk().pathSets;
-  }
-  get colabOnly() {
-    return this.#isPlain() ? void 0 : this.#walk().colabOnly;
-  }
-  get lookedUp() {
-    return this.#isPlain() ? void 0 : this.#walk().lookedUp;
-  }
-  get mocked() {
-    return this.#isPlain() ? void 0 : this.#walk().mocked;
-  }
-  get activatedOnly() {
-    return this.#isPlain() ? void 0 : this.#walk().activatedOnly;
-  }
-  get sudoInstalls() {
-    return this.#walk().sudoInstalls;
-  }
-  get venvAbsent() {
-    return this.#walk().venvAbsent;
-  }
-};
-function isPlain(text3) {
-  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
-}
-function walkFacts(root, text3, file) {
-  const lookedUp = lookedUpNames(root, text3, file);
-  const sudoInstalls = sudoInstallScopes(file.text, file);
-  const walked = walkTree(root, text3, file);
-  const absent = venvAbsentRanges(root, text3, file);
-  if (absent.length)
-    walked.venvAbsent = absent;
-  if (lookedUp.size)
-    walked.lookedUp = lookedUp;
-  if (sudoInstalls.length)
-    walked.sudoInstalls = sudoInstalls;
-  return walked;
-}
-var SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
-function sudoInstallScopes(text3, file) {
-  const out = [];
-  if (!text3.includes("sudo"))
-    return out;
-  let scan = null;
-  SUDO_PIP_INSTALL.lastIndex = 0;
-  let seen = 0;
-  for (let m = SUDO_PIP_INSTALL.exec(text3); m && seen++ < 64; m = SUDO_PIP_INSTALL.exec(text3)) {
-    scan ??= scanUnits(text3) ?? null;
-    if (scan && scan.code[m.index] !== " ")
-      continue;
-    if (commentBefore(text3, m.index))
-      continue;
-    const cls = scan?.units.find((u) => u.kind === "class" && u.start <= m.index && m.index < u.end);
-    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
-    if (!out.some((o) => o.from === scope.from && o.to === scope.to))
-      out.push({ ...scope, line: file.location(m.index).line });
-  }
-  return out;
-}
-var VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
-function venvAbsentRanges(root, text3, file) {
-  const out = [];
-  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
-    return out;
-  const re = /\bif\b/g;
-  let seen = 0;
-  for (let m = re.exec(text3); m && seen < 256; m = re.exec(text3)) {
-    const n = descendantAt(root, m.index, m.index + 2);
-    const holder = n?.parent;
-    if (!holder || holder.type !== "if_statement" && holder.type !== "conditional_expression")
-      continue;
-    seen++;
-    const cond = holder.type === "if_statement" ? holder.childForFieldName("condition") : holder.namedChildren[1];
-    if (!cond)
-      continue;
-    const negated = cond.type === "not_operator";
-    const test = negated ? cond.namedChildren[0] : cond;
-    if (test?.type !== "call" || !/venv/i.test(test.text) || !VENV_TEST.test(test.text))
-      continue;
-    const line = file.location(cond.startIndex).line;
-    if (holder.type === "conditional_expression") {
-      const branch = holder.namedChildren[negated ? 0 : 2];
-      if (branch)
-        out.push({ from: branch.startIndex, to: branch.endIndex, line });
-      continue;
-    }
-    if (negated) {
-      const body = holder.childForFieldName("consequence");
-      if (body)
-        out.push({ from: body.startIndex, to: body.endIndex, line });
-      continue;
-    }
-    const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
-    if (alt)
-      out.push({ from: alt.startIndex, to: holder.endIndex, line });
-  }
-  return out;
-}
-function commentBefore(text3, at2) {
-  let quote = "";
-  for (let i = text3.lastIndexOf("\n", at2 - 1) + 1; i < at2; i++) {
-    const c = text3[i];
-    if (quote) {
-      if (c === "\\")
-        i++;
-      else if (c === quote)
-        quote = "";
-    } else if (c === '"' || c === "'")
-      quote = c;
-    else if (c === "#")
-      return true;
-  }
-  return false;
-}
-var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
-function lookedUpNames(root, text3, file) {
-  const out = /* @__PURE__ */ new Map();
-  if (!/which|find_executable/.test(text3))
-    return out;
-  const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
-  for (let m = re.exec(text3); m; m = re.exec(text3)) {
-    if (out.has(m[2]))
-      continue;
-    const n = descendantAt(root, m.index, m.index + 1);
-    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS)))
-      continue;
-    out.set(m[2], file.location(m.index).line);
-  }
-  return out;
-}
-function walkTree(root, text3, file) {
-  const paths = text3.includes("PATH");
-  const colab = /colab/i.test(text3);
-  const activation = ACTIVATION_VAR.test(text3);
-  const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
-  if (!paths && !colab && !activation && !mocks)
-    return { functions: functionsIn2(root), pathSets: [] };
-  const mocked = [];
-  const activatedOnly = [];
-  const flags = activation ? activationNames(text3) : /* @__PURE__ */ new Set();
-  const functions = [];
-  const pathSets = [];
-  const colabOnly = [];
-  const pathDicts = [];
-  const stack = [{ node: root, fnEnd: root.endIndex }];
-  while (stack.length) {
-    const { node, fnEnd } = stack.pop();
-    let end = fnEnd;
-    if (mocks)
-      mockedRanges(node, fnEnd, mocked);
-    if (node.type === "function_definition") {
-      functions.push({ start: node.startIndex, end: node.endIndex });
-      end = node.endIndex;
-    } else if (!paths) {
-      if (node.type === "if_statement")
-        colabRanges(node, colabOnly);
-      if (activation && node.type === "if_statement")
-        activationRanges(node, flags, activatedOnly, file);
-    } else if (node.type === "with_statement") {
-      const clause = node.children.find((c) => c?.type === "with_clause");
-      const body = node.childForFieldName("body");
-      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
-      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
-        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
-    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
-      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
-      continue;
-    } else if (node.type === "expression_statement") {
-      const m = PATH_DICT.exec(node.text);
-      if (m)
-        pathDicts.push({ name: m[1], fnEnd });
-    } else if (node.type === "if_statement") {
-      if (colab)
-        colabRanges(node, colabOnly);
-      if (activation)
-        activationRanges(node, flags, activatedOnly, file);
-    }
-    if (!STATEMENT_HOLDERS.has(node.type))
-      continue;
-    const children = node.children;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c && c.endIndex - c.startIndex > 0)
-        stack.push({ node: c, fnEnd: end });
-    }
-  }
-  const out = { functions, pathSets };
-  if (colabOnly.length)
-    out.colabOnly = colabOnly;
-  if (activatedOnly.length)
-    out.activatedOnly = activatedOnly;
-  if (mocked.length)
-    out.mocked = mocked;
-  return out;
-}
-var LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
-var MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
-var PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
-var PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
-function mockedRanges(node, fnEnd, out) {
-  if (node.type === "with_statement") {
-    const clause = node.children.find((c) => c?.type === "with_clause");
-    const body = node.childForFieldName("body");
-    if (clause && body && PATCH_CALL.test(clause.text))
-      out.push({ from: body.startIndex, to: body.endIndex });
-  } else if (node.type === "function_definition" && node.parent?.type === "decorated_definition") {
-    const body = node.childForFieldName("body");
-    const decorators = node.parent.children.filter((c) => c?.type === "decorator");
-    if (body && decorators.some((d) => PATCH_CALL.test(d.text)))
-      out.push({ from: body.startIndex, to: body.endIndex });
-  } else if (node.type === "expression_statement" && PATCH_STATEMENT.test(node.text))
-    out.push({ from: node.endIndex, to: fnEnd });
-}
-var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
-var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
-function activationNames(text3) {
-  const out = /* @__PURE__ */ new Set();
-  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([^\n]*)$/gm;
-  for (let m = re.exec(text3); m; m = re.exec(text3)) {
-    if (!ACTIVATION_VAR.test(m[2]))
-      continue;
-    const value = m[2].trim().replace(/^bool\s*\((.*)\)$/, "$1").trim();
-    if (ACTIVATION_TEST.test(value))
-      out.add(m[1]);
-  }
-  return out;
-}
-function activationAtom(part, names) {
-  let t = part.trim().replace(/^\((.*)\)$/, "$1").trim();
-  let negated = false;
-  const not = /^not\s+(.*)$/.exec(t);
-  if (not) {
-    negated = true;
-    t = not[1].trim().replace(/^\((.*)\)$/, "$1").trim();
-  }
-  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
-  if (notIn)
-    return negated ? "on" : "off";
-  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
-  if (none) {
-    if (!none[2])
-      negated = !negated;
-    t = none[1].trim();
-  }
-  if (!ACTIVATION_TEST.test(t) && !names.has(t))
-    return void 0;
-  return negated ? "off" : "on";
-}
-function activationRanges(node, names, out, file) {
-  const condition = (node.childForFieldName("condition")?.text ?? "").replace(/\s+/g, " ").trim();
-  if (/\bor\b/.test(condition))
-    return;
-  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
-  const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
-  if (!test)
-    return;
-  if (test === "off" && parts.filter((p) => p === "off").length !== 1)
-    return;
-  const line = file.location(node.startIndex).line;
-  for (const r of guardedRanges(node, test === "on" ? "holds" : "fails"))
-    out.push({ ...r, line });
-}
-function functionsIn2(root) {
-  const out = [];
-  for (const f of root.descendantsOfType("function_definition")) {
-    if (!f)
-      continue;
-    let p = f.parent;
-    while (p && p.id !== root.id && STATEMENT_HOLDERS.has(p.type))
-      p = p.parent;
-    if (p && p.id === root.id)
-      out.push({ start: f.startIndex, end: f.endIndex });
-  }
-  return out;
 }
 
 // dist/src/frontends/python/index.js
@@ -12870,7 +12976,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path48, head2) => /\.pyw?$/i.test(path48) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path49, head2) => /\.pyw?$/i.test(path49) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -12878,10 +12984,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path11 from "node:path";
+import path12 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -12916,7 +13022,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path11.posix.basename(prog);
+  const base = path12.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -13072,13 +13178,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path12.posix.basename(prog) === "env") {
+  if (path13.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path12.posix.basename(prog);
+  const name = path13.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -13158,7 +13264,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path12.posix.basename(p.replace(/\\/g, "/"));
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -13170,7 +13276,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -13423,7 +13529,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path13.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path14.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -13432,7 +13538,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path14 from "node:path";
+import path15 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -13692,7 +13798,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path14.posix.basename(n);
+    const base = path15.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -13706,7 +13812,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path15 from "node:path";
+import path16 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -13762,7 +13868,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    const base = path16.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -13772,7 +13878,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -13878,7 +13984,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path16.posix.basename(shell2);
+      const base = path17.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -13918,7 +14024,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path16.posix.basename(n);
+    const base = path17.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -13930,7 +14036,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -14085,7 +14191,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path17.posix.basename(p.replace(/\\/g, "/"));
+    const base = path18.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -14095,7 +14201,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -14440,7 +14546,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path18.posix.basename(norm);
+    const base = path19.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -14450,7 +14556,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -14511,7 +14617,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path19.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path20.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -14567,7 +14673,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -14656,7 +14762,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path20.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path21.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14665,7 +14771,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -15120,7 +15226,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path21.posix.basename(p.replace(/\\/g, "/"));
+    const base = path22.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -15130,11 +15236,11 @@ var jenkinsFrontEnd = {
 };
 
 // dist/src/frontends/compose/index.js
-import fs2 from "node:fs";
-import path23 from "node:path";
+import fs3 from "node:fs";
+import path24 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path22 from "node:path";
+import path23 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -15166,6 +15272,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         copies: [...parent?.copies ?? []],
         entrypoint: parent?.entrypoint,
         cmd: parent?.cmd,
+        healthcheck: parent?.healthcheck,
         shHasSource: parent ? parent.shHasSource : shHasSourceIn(base)
       };
       stages.push(st);
@@ -15222,14 +15329,20 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         const from = flags.get("from");
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
+          const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
+          const moved = (p, f) => path23.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
               continue;
-            for (const v of src.venvs) {
-              if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path22.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
-            }
+            for (const v of src.venvs)
+              if (under(v, f))
+                cur.venvs.add(moved(v, f));
+            if (sources.length === 1)
+              for (const c of src.copies) {
+                if (under(c.dest, f))
+                  cur.copies.push({ ...c, dest: moved(c.dest, f) });
+              }
           }
           break;
         }
@@ -15237,13 +15350,19 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path22.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path22.sep))
+          const host = path23.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path23.sep))
             continue;
           const kind = exists(host);
           if (kind)
             cur.copies.push({ dest, host, folder: kind === "folder", intoDir });
         }
+        break;
+      }
+      case "HEALTHCHECK": {
+        const { rest } = splitFlags(inst.args);
+        const m = /^\s*CMD\s+/i.exec(text(rest));
+        cur.healthcheck = m ? startWords(rest.slice(m[0].length)) : void 0;
         break;
       }
       case "CMD":
@@ -15336,7 +15455,7 @@ function venvFirstOnPath(s) {
 // dist/src/frontends/compose/index.js
 var kindOf = (p) => {
   try {
-    const st = fs2.statSync(p);
+    const st = fs3.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -15351,18 +15470,18 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path23.resolve(composeDir, context);
-  const dockerfile = path23.resolve(ctx, df);
+  const ctx = path24.resolve(composeDir, context);
+  const dockerfile = path24.resolve(ctx, df);
   let text3;
   try {
-    if (fs2.statSync(dockerfile).size > 2 * 1024 * 1024)
+    if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
       return void 0;
-    text3 = fs2.readFileSync(dockerfile, "utf8");
+    text3 = fs3.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
   try {
-    const stages = imageStages(path23.relative(composeDir, dockerfile) || path23.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path24.relative(composeDir, dockerfile) || path24.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -15393,7 +15512,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path23.dirname(path23.resolve(file.path));
+  const composeDir = path24.dirname(path24.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -15476,7 +15595,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path23.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path24.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15485,7 +15604,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path24 from "node:path";
+import path25 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -16479,7 +16598,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path24.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path25.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -16506,8 +16625,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path48, content) {
-  const name = path48.slice(Math.max(path48.lastIndexOf("/"), path48.lastIndexOf("\\")) + 1);
+function headOf(path49, content) {
+  const name = path49.slice(Math.max(path49.lastIndexOf("/"), path49.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -16519,11 +16638,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path48, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path48, head2));
+function claimingFrontEnd(path49, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path49, head2));
 }
-function frontEndFor(path48, head2 = "") {
-  return claimingFrontEnd(path48, head2) ?? pythonFrontEnd;
+function frontEndFor(path49, head2 = "") {
+  return claimingFrontEnd(path49, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -16625,13 +16744,13 @@ function applyPolicy(site, verdict, judgeOne) {
   }
   if (!facts || verdict.resolution !== "path")
     return verdict;
-  let cache = judged.get(facts);
-  if (!cache)
-    judged.set(facts, cache = /* @__PURE__ */ new Map());
+  let cache2 = judged.get(facts);
+  if (!cache2)
+    judged.set(facts, cache2 = /* @__PURE__ */ new Map());
   const judge = (s) => {
-    if (!cache.has(s))
-      cache.set(s, judgeOne(s));
-    return cache.get(s);
+    if (!cache2.has(s))
+      cache2.set(s, judgeOne(s));
+    return cache2.get(s);
   };
   const at2 = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at2);
@@ -16655,6 +16774,10 @@ function applyPolicy(site, verdict, judgeOne) {
   const declared = facts.declaredVenv;
   if (declared) {
     return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
+  const says = facts.declaredOnPath;
+  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
+    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
   }
   const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
   if (lookedUpAt !== void 0) {
@@ -17044,31 +17167,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path48, ctx, language2) {
+function readForCheckSafely(path49, ctx, language2) {
   try {
-    return readForCheck(path48, ctx, language2);
+    return readForCheck(path49, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path48, diagnostics: [], problems: [{ path: path48, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path49, diagnostics: [], problems: [{ path: path49, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path48, ctx, language2) {
-  const result2 = { path: path48, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path49, ctx, language2) {
+  const result2 = { path: path49, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path48, kind, message, partial: false });
+    result2.problems.push({ path: path49, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs3.openSync(path48, OPEN_FLAGS);
-    const st = fd === void 0 ? fs3.statSync(path48) : fs3.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path49, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path49) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs3.readFileSync(path48) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path49) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -17076,41 +17199,41 @@ function readForCheck(path48, ctx, language2) {
     return problem("unreadable", `cannot read: ${err.code ?? ""} ${err.message.replace(/^[A-Z]+: /, "")}`.trim());
   } finally {
     if (fd !== void 0)
-      fs3.closeSync(fd);
+      fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path48, headOf(path48, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path49, headOf(path49, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path48, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path49, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path48, bytes);
+  const decoded = (fe.decode ?? decodeText)(path49, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path48, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path49, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path48, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path49, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
   return { result: result2, file };
 }
-var OPEN_FLAGS = fs3.constants.O_NONBLOCK === void 0 ? void 0 : fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs4.constants.O_NONBLOCK === void 0 ? void 0 : fs4.constants.O_RDONLY | fs4.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
 var scratch;
 function readAll(fd, size) {
   if (size === 0)
-    return fs3.readFileSync(fd);
+    return fs4.readFileSync(fd);
   const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, size) : Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
-    const r = fs3.readSync(fd, buf, n, size - n, n);
+    const r = fs4.readSync(fd, buf, n, size - n, n);
     if (r === 0)
       break;
     n += r;
@@ -17125,7 +17248,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path48 = result2.path;
+  const path49 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17142,30 +17265,30 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path48, e));
+    result2.problems.push(crashProblem(path49, e));
   }
   return result2;
 }
-function crashProblem(path48, e) {
+function crashProblem(path49, e) {
   if (e instanceof TooComplexError)
-    return { path: path48, kind: "too-complex", message: e.message, partial: false };
+    return { path: path49, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path48, kind: "too-deep", message: e.message, partial: false };
+    return { path: path49, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path48, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path49, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path48, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path49, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path48, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path49, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
 }
 
 // dist/src/pipeline/config.js
-import fs4 from "node:fs";
-import path25 from "node:path";
+import fs5 from "node:fs";
+import path26 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -17981,7 +18104,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path48 = wordText(found.script);
+    const path49 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -17991,13 +18114,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path48))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path49))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path48 } } : { messageId: "runAsProgram", data: { script: path48 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path49 } } : { messageId: "runAsProgram", data: { script: path49 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path48}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path49}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -18095,7 +18218,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path25.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path26.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -18130,13 +18253,13 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path25.relative(process.cwd(), path25.resolve(file));
-  return rel && !rel.startsWith("..") && !path25.isAbsolute(rel) ? rel : file;
+  const rel = path26.relative(process.cwd(), path26.resolve(file));
+  return rel && !rel.startsWith("..") && !path26.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
   try {
-    text3 = fs4.readFileSync(file, "utf8");
+    text3 = fs5.readFileSync(file, "utf8");
   } catch (e) {
     throw new ConfigError(`${shown(file)}: cannot read: ${e.code ?? e.message}`);
   }
@@ -18154,8 +18277,8 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path25.join(dir, "pyproject.toml");
-    return fs4.existsSync(p) ? p : void 0;
+    const p = path26.join(dir, "pyproject.toml");
+    return fs5.existsSync(p) ? p : void 0;
   });
 }
 function nearestUpwards(start, inFolder) {
@@ -18163,7 +18286,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path25.dirname(dir);
+    const up = path26.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -18172,20 +18295,20 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path25.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path26.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
-function parsedToml(file, cache) {
-  let data = cache.get(file);
+function parsedToml(file, cache2) {
+  let data = cache2.get(file);
   if (!data)
-    cache.set(file, data = readToml(file));
+    cache2.set(file, data = readToml(file));
   return data;
 }
 function folderOf(p) {
-  const abs = path25.resolve(p);
+  const abs = path26.resolve(p);
   try {
-    return fs4.statSync(abs).isFile() ? path25.dirname(abs) : abs;
+    return fs5.statSync(abs).isFile() ? path26.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -18193,9 +18316,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path25.dirname(path25.resolve(pyprojectPath)) : path25.resolve(start);
+  const projectRoot3 = pyprojectPath ? path26.dirname(path26.resolve(pyprojectPath)) : path26.resolve(start);
   const cfg = {
-    root: settingsPath ? path25.dirname(path25.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path26.dirname(path26.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -18213,7 +18336,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path25.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path26.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -18284,7 +18407,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path25.join(dir, n);
+    const p = path26.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -18294,17 +18417,17 @@ function settingsFileIn(dir, hasTable, names) {
 }
 function readConfigText(abs, max = CONFIG_MAX_BYTES) {
   try {
-    const st = fs4.statSync(abs);
+    const st = fs5.statSync(abs);
     if (!st.isFile() || st.size > max)
       return void 0;
-    return fs4.readFileSync(abs, "utf8");
+    return fs5.readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
 }
 function isFile(p) {
   try {
-    return fs4.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    return fs5.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -18314,8 +18437,8 @@ function patternMatcher(patterns) {
 }
 
 // dist/src/pipeline/resolver.js
-import fs5 from "node:fs";
-import path26 from "node:path";
+import fs6 from "node:fs";
+import path27 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
@@ -18342,13 +18465,13 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path26.resolve(p);
+    const abs = path27.resolve(p);
     let dir = abs;
     try {
-      if (!fs5.statSync(abs).isDirectory())
-        dir = path26.dirname(abs);
+      if (!fs6.statSync(abs).isDirectory())
+        dir = path27.dirname(abs);
     } catch {
-      dir = path26.dirname(abs);
+      dir = path27.dirname(abs);
     }
     return this.forDir(dir);
   }
@@ -18359,9 +18482,9 @@ var ConfigResolver = class {
   forFile(file) {
     if (this.fixed)
       return this.fixed;
-    const dir = path26.dirname(file);
+    const dir = path27.dirname(file);
     if (dir !== this.lastDir) {
-      this.lastConfig = this.forDir(path26.resolve(dir));
+      this.lastConfig = this.forDir(path27.resolve(dir));
       this.lastDir = dir;
     }
     return this.lastConfig;
@@ -18372,7 +18495,7 @@ var ConfigResolver = class {
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path26.resolve(dir), names);
+    const n = this.nearestFor(path27.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -18392,13 +18515,13 @@ var ConfigResolver = class {
       return known2;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path26.join(dir, "pyproject.toml");
+    const pyproject = path27.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path26.dirname(dir);
+      const up = path27.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -18408,15 +18531,15 @@ var ConfigResolver = class {
 };
 
 // dist/src/pipeline/discover.js
-import fs7 from "node:fs";
-import path29 from "node:path";
+import fs8 from "node:fs";
+import path30 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import path28 from "node:path";
+import path29 from "node:path";
 
 // dist/src/pipeline/docker-run.js
-import fs6 from "node:fs";
-import path27 from "node:path";
+import fs7 from "node:fs";
+import path28 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
   "--attach",
@@ -18482,7 +18605,7 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 function kindOf2(p) {
   try {
-    const st = fs6.statSync(p);
+    const st = fs7.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -18493,9 +18616,9 @@ function dockerRunDefs(workflows, root) {
   for (const file of workflows) {
     let text3;
     try {
-      if (fs6.statSync(file).size > 1024 * 1024)
+      if (fs7.statSync(file).size > 1024 * 1024)
         continue;
-      text3 = fs6.readFileSync(file, "utf8");
+      text3 = fs7.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -18524,8 +18647,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path27.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path27.join(ctx, "Dockerfile"), root);
+          const context = path28.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path28.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -18548,15 +18671,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path27.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path28.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path27.sep))
+            if (!kind || host === root || !host.startsWith(root + path28.sep))
               continue;
-            mounts.push({ dest: path27.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path28.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path27.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path28.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -18568,14 +18691,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path27.resolve(root, file)) === "file" ? [path27.resolve(root, file)] : [];
-  const full = path27.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path27.dirname(full);
+    return kindOf2(path28.resolve(root, file)) === "file" ? [path28.resolve(root, file)] : [];
+  const full = path28.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path28.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path27.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path28.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs6.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path27.join(dir, n)) === "file").map((n) => path27.join(dir, n));
+    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path28.join(dir, n)) === "file").map((n) => path28.join(dir, n));
   } catch {
     return [];
   }
@@ -18628,30 +18751,41 @@ var MAX_BUILD_FILE_BYTES = 1024 * 1024;
 var readText = (p) => readConfigText(p, MAX_BUILD_FILE_BYTES);
 var str = (v) => typeof v === "string" && !v.includes("$") ? v : void 0;
 var words2 = (v) => typeof v === "string" ? splitWords2(v) : Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
-function composeDefs(file) {
+function composeServices(file) {
   const raw = readText(file);
-  if (raw === void 0 || !/^\s*build\s*:/m.test(raw))
-    return [];
+  if (raw === void 0)
+    return void 0;
   let doc;
   try {
     doc = yaml().parse(raw.replace(/!(?:reset|override)\b/g, ""), { logLevel: "silent" });
   } catch {
-    return [];
+    return void 0;
   }
   const services = doc?.services;
-  if (!services || typeof services !== "object")
+  return services && typeof services === "object" ? services : void 0;
+}
+var MAIN_COMPOSE = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function composeDefs(file) {
+  const raw = readText(file);
+  if (raw === void 0 || !/^\s*build\s*:/m.test(raw))
     return [];
-  const dir = path28.dirname(file);
+  const services = composeServices(file);
+  if (!services)
+    return [];
+  const dir = path29.dirname(file);
+  const main = MAIN_COMPOSE.map((n) => path29.join(dir, n)).find((f) => kindOf2(f) === "file");
+  const base = main && main !== file ? composeServices(main) : void 0;
   const out = [];
-  for (const [name, svc] of Object.entries(services)) {
-    if (!svc || typeof svc !== "object")
+  for (const [name, own] of Object.entries(services)) {
+    if (!own || typeof own !== "object")
       continue;
-    const s = svc;
+    const under = base?.[name];
+    const s = under && typeof under === "object" ? { ...under, ...own } : own;
     const build = typeof s.build === "string" ? { context: s.build } : s.build;
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path28.resolve(dir, ctx);
+    const context = path29.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -18667,13 +18801,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path28.resolve(dir, src);
+      const host = path29.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path28.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path29.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path28.resolve(context, df),
+      dockerfile: path29.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -18683,7 +18817,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path28.basename(file)} service ${name}`
+      from: `${path29.basename(file)} service ${name}`
     });
   }
   return out;
@@ -18730,37 +18864,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path28.dirname(file), ...roots].map((r) => path28.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path29.dirname(file), ...roots].map((r) => path29.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path28.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path28.basename(file)} target ${name}` });
+    out.push({ dockerfile: path29.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path29.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path28.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path29.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path28.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path29.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path28.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path29.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known2 = new Set(dockerfiles);
   const built = defs.filter((d) => known2.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path28.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path29.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path28.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path29.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -18796,7 +18930,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path28.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path29.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -18810,7 +18944,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path28.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path29.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -18823,13 +18957,13 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const start = d.entrypoint !== void 0 ? [...d.entrypoint, ...d.command ?? []] : [...image.entrypoint ?? [], ...d.command ?? image.cmd ?? []];
     const workdir = d.workingDir ?? image.workdir;
     const copies = [...image.copies, ...d.mounts ?? []];
-    for (const p of containerPaths(start, workdir)) {
+    const how = d.from.startsWith("its own") ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
+    const puts = venv ? ` puts ${venv}/bin first on PATH and` : "";
+    const paths = [...containerPaths(start, workdir), ...containerPaths(image.healthcheck ?? [], workdir)];
+    for (const p of paths) {
       const host = hostPath(p, copies);
-      if (host && !targets.has(host)) {
-        const how = d.from.startsWith("its own") ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
-        const puts = venv ? ` puts ${venv}/bin first on PATH and` : "";
+      if (host && !targets.has(host))
         targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
-      }
     }
   }
   if (targets.size === 0)
@@ -18842,9 +18976,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path28.resolve(f);
+    const abs = path29.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path28.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path29.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -18869,14 +19003,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path28.posix.join(workdir, `${mod}.py`), path28.posix.join(workdir, mod));
+      out.push(path29.posix.join(workdir, `${mod}.py`), path29.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path28.posix.normalize(w.startsWith("/") ? w : path28.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path29.posix.normalize(w.startsWith("/") ? w : path29.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -18885,14 +19019,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path28.join(c.host, p.slice(c.dest.length));
+        const host = path29.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path28.posix.join(c.dest, path28.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path28.posix.join(c.dest, path28.basename(c.host)))
+    const at2 = c.intoDir ? path29.posix.join(c.dest, path29.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path29.posix.join(c.dest, path29.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -18909,12 +19043,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path28.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path28.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path29.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path29.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path28.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path29.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -18928,8 +19062,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path28.resolve(b, w);
-          if (p.startsWith(root + path28.sep))
+          const p = path29.resolve(b, w);
+          if (p.startsWith(root + path29.sep))
             found.push(p);
         }
       }
@@ -18942,15 +19076,15 @@ function launchedOutside(configFiles, roots) {
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs7.openSync(file, "r");
+    fd = fs8.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs7.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs8.readSync(fd, buf, 0, 8e3, 0);
     return buf.subarray(0, n).includes(0) ? "" : headOf(file, buf.subarray(0, n));
   } catch {
     return "";
   } finally {
     if (fd !== void 0)
-      fs7.closeSync(fd);
+      fs8.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
@@ -18969,7 +19103,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path29.relative(base, path29.resolve(dir)).split(path29.sep).join("/");
+  const relativeDir = (base, dir) => path30.relative(base, path30.resolve(dir)).split(path30.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -18978,7 +19112,7 @@ function discoverFiles(inputs, settings) {
   };
   const links = [];
   const addFile = (p, language2) => {
-    const key = path29.resolve(p);
+    const key = path30.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -18990,7 +19124,7 @@ function discoverFiles(inputs, settings) {
   const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
     let real;
     try {
-      const st = fs7.statSync(dir, { bigint: true });
+      const st = fs8.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -19002,7 +19136,7 @@ function discoverFiles(inputs, settings) {
     seenDirs.add(real);
     let entries3;
     try {
-      entries3 = fs7.readdirSync(dir, { withFileTypes: true });
+      entries3 = fs8.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
@@ -19016,7 +19150,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs7.readFileSync(path29.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path30.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -19028,17 +19162,17 @@ function discoverFiles(inputs, settings) {
     });
     entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries3) {
-      const p = path29.join(dir, e.name);
+      const p = path30.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       let linkTo;
       if (e.isSymbolicLink()) {
         try {
-          const st = fs7.statSync(p);
+          const st = fs8.statSync(p);
           isDir = st.isDirectory();
           isFile2 = st.isFile();
           if (isFile2)
-            linkTo = fs7.realpathSync(p);
+            linkTo = fs8.realpathSync(p);
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -19074,19 +19208,19 @@ function discoverFiles(inputs, settings) {
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs7.statSync(input2);
+      st = fs8.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path29.dirname(path29.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path30.dirname(path30.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path29.basename(input2);
+      const name = path30.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -19109,8 +19243,8 @@ function discoverFiles(inputs, settings) {
 }
 
 // dist/src/env/console-scripts.js
-import fs10 from "node:fs";
-import path32 from "node:path";
+import fs11 from "node:fs";
+import path33 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -19470,8 +19604,8 @@ function scriptsOfDistribution(dist) {
 }
 
 // dist/src/env/declared-dependencies.js
-import fs8 from "node:fs";
-import path30 from "node:path";
+import fs9 from "node:fs";
+import path31 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -19489,7 +19623,7 @@ var fileCache = /* @__PURE__ */ new Map();
 function readOnce(file) {
   let st;
   try {
-    st = fs8.statSync(file);
+    st = fs9.statSync(file);
   } catch {
     return void 0;
   }
@@ -19500,7 +19634,7 @@ function readOnce(file) {
   let text3;
   try {
     if (st.isFile() && st.size <= 1 << 20)
-      text3 = fs8.readFileSync(file, "utf8");
+      text3 = fs9.readFileSync(file, "utf8");
   } catch {
     text3 = void 0;
   }
@@ -19509,7 +19643,7 @@ function readOnce(file) {
 }
 function listDir(dir) {
   try {
-    return fs8.readdirSync(dir);
+    return fs9.readdirSync(dir);
   } catch {
     return [];
   }
@@ -19523,14 +19657,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path30.relative(root, file) || path30.basename(file);
+  const from = path31.relative(root, file) || path31.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path30.resolve(path30.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path31.resolve(path31.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -19719,17 +19853,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path30.join(dir, f));
+      out.push(path31.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path30.join(dir, sub)))
+    for (const f of listDir(path31.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path30.join(dir, sub, f));
+        out.push(path31.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path30.resolve(root);
+  const key = path31.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -19737,12 +19871,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path30.join(root, f), root, out, seen);
+      readRequirements(path31.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path30.join(root, sub)))
+    for (const f of listDir(path31.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path30.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path30.join(root, f)) : void 0;
+        readRequirements(path31.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path31.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -19754,15 +19888,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path30.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path31.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path30.dirname(d)) {
-    if (fs8.existsSync(path30.join(d, ".git"))) {
+  for (let d = key; ; d = path31.dirname(d)) {
+    if (fs9.existsSync(path31.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path30.dirname(d) === d)
+    if (path31.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -19770,27 +19904,27 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path30.relative(root, f);
+      const from = path31.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path30.resolve(dir, r), root, out, seen);
+          readRequirements(path31.resolve(dir, r), root, out, seen);
     }
   }
   return out;
 }
 
 // dist/src/env/static.js
-import fs9 from "node:fs";
-import path31 from "node:path";
+import fs10 from "node:fs";
+import path32 from "node:path";
 function isVenv(dir) {
-  return fs9.existsSync(path31.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path32.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
-    return fs9.readdirSync(d).sort();
+    return fs10.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -19798,17 +19932,17 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path31.join(prefix, lib);
-    if (lib === "Lib" && fs9.existsSync(path31.join(libDir, "site-packages")))
-      out.push(path31.join(libDir, "site-packages"));
+    const libDir = path32.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path32.join(libDir, "site-packages")))
+      out.push(path32.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path31.join(libDir, d, leaf);
-        if (fs9.existsSync(sp))
+        const sp = path32.join(libDir, d, leaf);
+        if (fs10.existsSync(sp))
           out.push(sp);
       }
     }
@@ -19817,7 +19951,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs9.realpathSync(sp);
+      real = fs10.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -19832,27 +19966,27 @@ var OWN_DECLARATION = /^(?:pyproject\.toml |requirements[^/\\]*\.(?:txt|in)$)/i;
 function findProjectVenvs(root) {
   let entries3;
   try {
-    entries3 = fs10.readdirSync(root, { withFileTypes: true });
+    entries3 = fs11.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries3.filter((e) => e.isDirectory() && isVenv(path32.join(root, e.name))).map((e) => path32.join(root, e.name)).sort();
+  return entries3.filter((e) => e.isDirectory() && isVenv(path33.join(root, e.name))).map((e) => path33.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    const main = path32.join(base, ...mod, "__main__.py");
+    const main = path33.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
-      if (fs10.existsSync(main))
+      if (fs11.existsSync(main))
         return mod.join(".");
       continue;
     }
     let text3;
     try {
-      if (fs10.statSync(main).size > 262144)
+      if (fs11.statSync(main).size > 262144)
         continue;
-      text3 = fs10.readFileSync(main, "utf8");
+      text3 = fs11.readFileSync(main, "utf8");
     } catch {
       continue;
     }
@@ -19894,14 +20028,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs10.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs11.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs10.readFileSync(path32.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path33.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -19909,7 +20043,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path32.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path33.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -19927,7 +20061,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path32.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path33.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -19993,7 +20127,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs10.readFileSync(path32.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path33.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -20007,8 +20141,8 @@ function ownDistribution(root, pyproject) {
 }
 
 // dist/src/frontends/python/project-modules.js
-import fs11 from "node:fs";
-import path33 from "node:path";
+import fs12 from "node:fs";
+import path34 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -20239,7 +20373,7 @@ var ProjectModules = class {
     let e = this.exists.get(p);
     if (e === void 0) {
       try {
-        e = fs11.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+        e = fs12.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         e = false;
       }
@@ -20255,7 +20389,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path33.dirname(path33.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path34.dirname(path34.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -20268,7 +20402,7 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path33.dirname(d);
+        d = path34.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0])) {
       let bases = this.bases.get(dir);
@@ -20289,7 +20423,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path33.resolve(file) !== path33.resolve(fromFile) ? { file, name } : void 0;
+    return file && path34.resolve(file) !== path34.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -20305,7 +20439,7 @@ var ProjectModules = class {
       return kept;
     let text3;
     try {
-      const bytes = fs11.readFileSync(file);
+      const bytes = fs12.readFileSync(file);
       if (bytes.length <= MAX_MODULE_CHARS) {
         const d = decodePython(file, bytes);
         if (d.ok)
@@ -20420,7 +20554,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path33.resolve(file) === path33.resolve(fromFile))
+    if (!file || path34.resolve(file) === path34.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -20452,8 +20586,8 @@ var ProjectModules = class {
     const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
-    const me = path33.resolve(fromFile);
-    const dir = path33.dirname(me);
+    const me = path34.resolve(fromFile);
+    const dir = path34.dirname(me);
     const at2 = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
@@ -20463,7 +20597,7 @@ var ProjectModules = class {
       const { level, module: mod, names } = fromImportParts(m);
       const base = ".".repeat(level) + mod;
       const module = base ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path33.sep}__init__.py`);
+      const mayBeSubmodule = !module || module.endsWith(`${path34.sep}__init__.py`);
       for (const { name, alias } of names) {
         const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
@@ -20622,16 +20756,16 @@ function rehomeWord(w, span) {
 }
 
 // dist/src/pipeline/platforms.js
-import fs12 from "node:fs";
-import path34 from "node:path";
+import fs13 from "node:fs";
+import path35 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
 var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 var MAX_FILES = 200;
-var MAX_BYTES = 1024 * 1024;
+var MAX_BYTES2 = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
 function yamlFilesIn(dir) {
   try {
-    return fs12.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path34.join(dir, n));
+    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path35.join(dir, n));
   } catch {
     return [];
   }
@@ -20643,16 +20777,16 @@ function projectRunsOnWindows(root) {
   if (cached !== void 0)
     return cached;
   const says = (files, pattern) => files.some((f) => {
-    const t = readConfigText(f, MAX_BYTES);
+    const t = readConfigText(f, MAX_BYTES2);
     return t !== void 0 && pattern.test(t);
   });
-  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path34.join(root, n))) || says([...yamlFilesIn(path34.join(root, ".github", "workflows")), path34.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path34.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path34.join(root, n)), WINDOWS_CLASSIFIER);
+  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path35.join(root, n))) || says([...yamlFilesIn(path35.join(root, ".github", "workflows")), path35.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path35.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path35.join(root, n)), WINDOWS_CLASSIFIER);
   known.set(root, found);
   return found;
 }
 
 // dist/src/pipeline/context.js
-import path35 from "node:path";
+import path36 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -20705,7 +20839,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path35.relative(cfg.root, path35.resolve(file)).split(path35.sep).join("/");
+    const r = path36.relative(cfg.root, path36.resolve(file)).split(path36.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -20832,13 +20966,13 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs13 from "node:fs";
-import path36 from "node:path";
+import fs14 from "node:fs";
+import path37 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path36.join(path36.dirname(target), `.${path36.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path37.join(path37.dirname(target), `.${path37.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -20847,14 +20981,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs13.openSync(tmp, fs13.constants.O_WRONLY | fs13.constants.O_CREAT | fs13.constants.O_EXCL, 384);
+  let fd = fs14.openSync(tmp, fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL, 384);
   try {
-    fs13.writeFileSync(fd, bytes);
+    fs14.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs13.fstatSync(fd);
+    const mine = fs14.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs13.fchownSync(fd, st.uid, st.gid);
+        fs14.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -20863,15 +20997,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs13.fchmodSync(fd, st.mode & 4095);
-    fs13.closeSync(fd);
+    fs14.fchmodSync(fd, st.mode & 4095);
+    fs14.closeSync(fd);
     fd = void 0;
-    fs13.renameSync(tmp, target);
+    fs14.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs13.closeSync(fd);
-      fs13.rmSync(tmp, { force: true });
+        fs14.closeSync(fd);
+      fs14.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -20889,7 +21023,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs13.readdirSync(dir);
+    names = fs14.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -20900,10 +21034,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path36.join(dir, name);
+    const p = path37.join(dir, name);
     try {
-      if (fs13.lstatSync(p).isFile()) {
-        fs13.unlinkSync(p);
+      if (fs14.lstatSync(p).isFile()) {
+        fs14.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -20912,8 +21046,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path36.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path36.sep}`) && !path36.isAbsolute(rel);
+  const rel = path37.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path37.sep}`) && !path37.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -20926,16 +21060,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs13.statSync(r).isDirectory() ? r : path36.dirname(r);
-        this.roots.push(fs13.realpathSync(dir));
+        const dir = fs14.statSync(r).isDirectory() ? r : path37.dirname(r);
+        this.roots.push(fs14.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs13.realpathSync.native(file);
-    return this.refusalOf(real, fs13.statSync(real));
+    const real = fs14.realpathSync.native(file);
+    return this.refusalOf(real, fs14.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -20949,7 +21083,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs13.accessSync(real, fs13.constants.W_OK);
+        fs14.accessSync(real, fs14.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -20962,8 +21096,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs13.realpathSync.native(file);
-      st = fs13.statSync(real);
+      real = fs14.realpathSync.native(file);
+      st = fs14.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -20971,7 +21105,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path36.dirname(real);
+      const dir = path37.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -21006,9 +21140,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs13.realpathSync(file);
+    return fs14.realpathSync(file);
   } catch {
-    return path36.resolve(file);
+    return path37.resolve(file);
   }
 }
 
@@ -21406,36 +21540,36 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs16 from "node:fs";
-import path40 from "node:path";
+import fs17 from "node:fs";
+import path41 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs14 from "node:fs";
-import path37 from "node:path";
+import fs15 from "node:fs";
+import path38 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
-var MAX_BYTES2 = 1024 * 1024;
+var MAX_BYTES3 = 1024 * 1024;
 function read(file) {
   try {
-    const st = fs14.statSync(file);
-    if (!st.isFile() || st.size > MAX_BYTES2)
+    const st = fs15.statSync(file);
+    if (!st.isFile() || st.size > MAX_BYTES3)
       return void 0;
-    return fs14.readFileSync(file, "utf8");
+    return fs15.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path37.join(dir, "tox.ini");
+  const ini = path38.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path37.join(dir, "setup.cfg");
+  const cfg = path38.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path37.join(dir, name);
+    const file = path38.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -21482,7 +21616,7 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path37.join(dir, "pyproject.toml");
+  const file = path38.join(dir, "pyproject.toml");
   const text3 = read(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
     return [];
@@ -21528,10 +21662,39 @@ function projectScripts(dir) {
   }
   return out;
 }
+function pixiTasks(dir) {
+  const out = [];
+  for (const [name, table] of [["pixi.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.pixi]]) {
+    const file = path38.join(dir, name);
+    const text3 = read(file);
+    if (text3 === void 0 || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text3))
+      continue;
+    let doc;
+    try {
+      doc = table(parseToml3(text3));
+    } catch {
+      continue;
+    }
+    const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+    const withTargets = (scope) => [scope, ...Object.values(obj(scope?.target) ?? {}).map(obj)];
+    const scopes = [...withTargets(doc), ...Object.values(obj(doc?.feature) ?? {}).flatMap((f) => withTargets(obj(f)))];
+    for (const scope of scopes) {
+      for (const task of Object.values(obj(scope?.tasks) ?? {})) {
+        const cmd = typeof task === "string" ? task : obj(task)?.cmd;
+        const line = typeof cmd === "string" ? cmd.trim() : void 0;
+        const words4 = line !== void 0 ? splitCommand(line) : Array.isArray(cmd) && cmd.every((w) => typeof w === "string") ? cmd : void 0;
+        if (!words4?.length || line?.includes("&&") || line?.includes(";"))
+          continue;
+        out.push({ words: words4, line: Array.isArray(cmd) ? listLine(text3, words4) : lineAt(text3, Math.max(0, text3.indexOf(line))), file, tool: "pixi" });
+      }
+    }
+  }
+  return out;
+}
 function tbumpHooks(dir) {
   const out = [];
   for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
-    const file = path37.join(dir, name);
+    const file = path38.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
       continue;
@@ -21563,6 +21726,11 @@ function lineAt(text3, at2) {
   for (let i = text3.indexOf("\n"); i >= 0 && i < at2; i = text3.indexOf("\n", i + 1))
     n++;
   return n;
+}
+function listLine(text3, words4) {
+  const between = String.raw`[\s,]*(?:#[^\n]*\n[\s,]*)*`;
+  const m = new RegExp(String.raw`\[\s*` + words4.map((w) => `(?:${esc(JSON.stringify(w))}|${esc(`'${w}'`)})`).join(between)).exec(text3);
+  return m ? lineAt(text3, m.index) : lineOf(text3, words4);
 }
 function lineOf(text3, cmd) {
   const strings = cmd.filter((w) => typeof w === "string");
@@ -21689,8 +21857,8 @@ function noxCommands(file) {
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs15 from "node:fs";
-import path38 from "node:path";
+import fs16 from "node:fs";
+import path39 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -21721,7 +21889,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path38.relative(this.root, file).split(path38.sep).join("/");
+    return path39.relative(this.root, file).split(path39.sep).join("/");
   }
   /** A module's text, kept for the run. */
   text(file) {
@@ -21743,10 +21911,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path38.relative(this.root, file);
+    const rel = path39.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path38.dirname(file); ; dir = path38.dirname(dir)) {
-        const conftest = path38.join(dir, "conftest.py");
+      for (let dir = path39.dirname(file); ; dir = path39.dirname(dir)) {
+        const conftest = path39.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -21755,7 +21923,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path38.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path39.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -21918,7 +22086,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path38.dirname(file);
+    const dir = path39.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -21927,7 +22095,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path38.dirname(d);
+          d = path39.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -21985,13 +22153,13 @@ function lineIndex(text3) {
 }
 function readText2(file) {
   try {
-    return fs15.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path38.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path39.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -22062,18 +22230,18 @@ function mentionTest(names) {
 }
 
 // dist/src/pipeline/test-runners.js
-import path39 from "node:path";
+import path40 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
-  return /^test.*\.py$/.test(path39.basename(file));
+  return /^test.*\.py$/.test(path40.basename(file));
 }
 function testFileTargets(word, where, resolve) {
   const hit = resolve(word, where.dirs, where.root);
   if (hit)
     return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
-  if (!/\.py$/.test(word) || path39.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+  if (!/\.py$/.test(word) || path40.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
     return [];
-  const found = where.anywhere(path39.normalize(word));
+  const found = where.anywhere(path40.normalize(word));
   return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
 }
 function unittestTargets(args, where, resolve) {
@@ -22231,8 +22399,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path40.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path40.sep).join("/");
+    const r = path41.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path41.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -22256,11 +22424,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path40.dirname(file); ; dir = path40.dirname(dir)) {
+    for (let dir = path41.dirname(file); ; dir = path41.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path40.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path41.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path40.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path41.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -22268,7 +22436,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path40.basename(file) === "setup.py")
+    if (path41.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -22278,7 +22446,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs16.statSync(x, { throwIfNoEntry: false });
+      const st = fs17.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -22287,13 +22455,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path40.isAbsolute(clean)) {
+  if (path41.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path40.sep)))
-      return { path: path40.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path41.sep)))
+      return { path: path41.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path40.join(root, ...parts.slice(i));
+      const c = path41.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -22301,9 +22469,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path40.resolve(d, clean);
+    const c = path41.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path40.sep)))
+    if (k && (c === root || c.startsWith(root + path41.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -22312,7 +22480,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs16.readFileSync(path40.join(dir, ".stestr.conf"), "utf8");
+    conf = fs17.readFileSync(path41.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -22324,12 +22492,12 @@ function stestrTests(where, targets) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs16.openSync(file, "r");
+    const fd = fs17.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs16.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs17.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs16.closeSync(fd);
+      fs17.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -22337,24 +22505,24 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path40.basename(m[1]) === "env" ? m[2] : m[1];
+  return path41.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path40.join(dir, name);
+    const file = path41.join(dir, name);
     let text3;
     try {
-      if (fs16.statSync(file).size > 65536)
+      if (fs17.statSync(file).size > 65536)
         continue;
-      text3 = fs16.readFileSync(file, "utf8");
+      text3 = fs17.readFileSync(file, "utf8");
     } catch {
       continue;
     }
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path40.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path40.sep) || !fs16.existsSync(conf))
+    const conf = path41.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path41.sep) || !fs17.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -22366,7 +22534,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path40.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path41.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -22378,7 +22546,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path40.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path41.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -22387,7 +22555,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path40.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path41.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -22416,7 +22584,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path40.basename(prog);
+  const base = path41.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -22504,7 +22672,7 @@ function recordCommand(who, words4, where) {
   let as;
   if (where.tool) {
     how = "on-path";
-    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH" }[where.tool];
+    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH" }[where.tool];
   } else if (runner) {
     how = "on-path";
     as = `with "${runner}"`;
@@ -22546,14 +22714,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path40.resolve(r.path), i);
+      flagged.set(path41.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path40.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path41.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -22572,30 +22740,30 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path40.basename(w)));
+  const names = new Set(wanted.map((w) => path41.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path40.dirname(path40.resolve(f)); d.startsWith(root + path40.sep); d = path40.dirname(d)) {
-      const rel = path40.relative(root, d);
-      if (rel.split(path40.sep).length <= 2)
+    for (let d = path41.dirname(path41.resolve(f)); d.startsWith(root + path41.sep); d = path41.dirname(d)) {
+      const rel = path41.relative(root, d);
+      if (rel.split(path41.sep).length <= 2)
         dirs.add(d);
     }
   }
   const commands = [];
   for (const d of dirs)
-    commands.push(...toxCommands(d), ...projectScripts(d), ...tbumpHooks(d));
+    commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path40.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path40.resolve(f)));
+    if (path41.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path41.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of commands) {
-    const dir = path40.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path40.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path41.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path41.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -22605,15 +22773,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path40.resolve(f);
-        const list = byName.get(path40.basename(abs));
+        const abs = path41.resolve(f);
+        const list = byName.get(path41.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path40.basename(abs), [abs]);
+          byName.set(path41.basename(abs), [abs]);
       }
     }
-    return (byName.get(path40.basename(rel)) ?? []).filter((f) => f === path40.join(root, rel) || f.endsWith(path40.sep + rel));
+    return (byName.get(path41.basename(rel)) ?? []).filter((f) => f === path41.join(root, rel) || f.endsWith(path41.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -22634,13 +22802,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path40.resolve(f);
+    const abs = path41.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = path40.dirname(abs);
+    const dir = path41.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -22649,16 +22817,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path40.resolve(f);
+    const abs = path41.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path40.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path41.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path40.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path41.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -22688,7 +22856,7 @@ function recordSite(who, s, dir, root, anywhere) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs16.statSync(r).isDirectory() ? path40.resolve(r) : path40.dirname(path40.resolve(r));
+      return fs17.statSync(r).isDirectory() ? path41.resolve(r) : path41.dirname(path41.resolve(r));
     } catch {
       return void 0;
     }
@@ -22697,8 +22865,8 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs17 from "node:fs";
-import path41 from "node:path";
+import fs18 from "node:fs";
+import path42 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -22706,7 +22874,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path41.posix.basename(w0);
+  const base = path42.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -22738,19 +22906,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path41.isAbsolute(word)) {
-    if (scripts.has(path41.normalize(word)))
-      return path41.normalize(word);
+  if (path42.isAbsolute(word)) {
+    if (scripts.has(path42.normalize(word)))
+      return path42.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path41.join(root, ...parts.slice(i));
+      const c = path42.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path41.resolve(d, word);
+    const c = path42.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -22761,7 +22929,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path41.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path42.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -22806,11 +22974,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path41.resolve(f), i);
+      scripts.set(path42.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path41.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path42.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -22854,7 +23022,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path41.resolve(f);
+    const abs = path42.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -22864,7 +23032,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path41.dirname(abs), 1, []);
+        enqueue(s, path42.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -22876,7 +23044,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs17.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs18.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -22910,20 +23078,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path41.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path42.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path41.resolve(r.path));
+    r.source ??= texts.get(path42.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs17.statSync(r).isDirectory() ? path41.resolve(r) : path41.dirname(path41.resolve(r));
+        return fs18.statSync(r).isDirectory() ? path42.resolve(r) : path42.dirname(path42.resolve(r));
       } catch {
         return void 0;
       }
@@ -22933,8 +23101,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs18 from "node:fs";
-import path42 from "node:path";
+import fs19 from "node:fs";
+import path43 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -22958,15 +23126,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path42.dirname(path42.resolve(cwd, file));
-  const rel = (d) => path42.relative(base, path42.resolve(cwd, d.path)).split(path42.sep).join("/");
+  const base = path43.dirname(path43.resolve(cwd, file));
+  const rel = (d) => path43.relative(base, path43.resolve(cwd, d.path)).split(path43.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs18.readFileSync(file, "utf8");
+    text3 = fs19.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -23003,13 +23171,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path42.resolve(cwd, file);
+  const target = path43.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs18.writeFileSync(tmp, text3, { mode: 420 });
-    fs18.renameSync(tmp, target);
+    fs19.writeFileSync(tmp, text3, { mode: 420 });
+    fs19.renameSync(tmp, target);
   } catch (e) {
-    fs18.rmSync(tmp, { force: true });
+    fs19.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -23487,7 +23655,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path43.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path44.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -23510,14 +23678,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path43.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path43.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path44.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path44.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path43.relative(cwd, p);
+    const r = path44.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path43.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path44.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -23553,7 +23721,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path43.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path44.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -23645,17 +23813,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path44 from "node:path";
+import path45 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path44.relative(cwd, path44.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path44.sep) || path44.isAbsolute(rel);
+  const rel = path45.relative(cwd, path45.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path45.sep) || path45.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path44.sep).join("/");
+  return displayPath(p, cwd).split(path45.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -23809,7 +23977,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path48 = portablePath(d.path, r.cwd);
+  const path49 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -23824,10 +23992,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path48,
+    path: path49,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path48, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path49, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -23836,7 +24004,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path45 from "node:path";
+import path46 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -24021,11 +24189,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path45.resolve(cwd, p)).href };
-  return { uri: rel.split(path45.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path46.resolve(cwd, p)).href };
+  return { uri: rel.split(path46.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path45.resolve(dir)).href;
+  const href = pathToFileURL(path46.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -24191,8 +24359,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path48 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path48)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path49 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path49)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -24204,7 +24372,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path48 = sanitize(displayPath(d.path, r.cwd));
+  const path49 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -24217,7 +24385,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path48}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path49}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -24303,18 +24471,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs19 from "node:fs";
-import path46 from "node:path";
+import fs20 from "node:fs";
+import path47 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path46.dirname(fileURLToPath(from)); ; dir = path46.dirname(dir)) {
-    const file = path46.join(dir, "package.json");
-    if (fs19.existsSync(file)) {
-      const json = JSON.parse(fs19.readFileSync(file, "utf8"));
+  for (let dir = path47.dirname(fileURLToPath(from)); ; dir = path47.dirname(dir)) {
+    const file = path47.join(dir, "package.json");
+    if (fs20.existsSync(file)) {
+      const json = JSON.parse(fs20.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path46.dirname(dir) === dir)
+    if (path47.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -24392,7 +24560,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path47.relative(r.cwd, path47.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path48.relative(r.cwd, path48.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -24400,7 +24568,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs20.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs21.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -24411,21 +24579,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs20.existsSync(path47.resolve(workspace, p)))
+      if (!fs21.existsSync(path48.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path47.resolve(workspace, sarifPath);
-      fs20.mkdirSync(path47.dirname(target), { recursive: true });
-      fs20.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path48.resolve(workspace, sarifPath);
+      fs21.mkdirSync(path48.dirname(target), { recursive: true });
+      fs21.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs20.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs21.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

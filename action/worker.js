@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path26, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path26;
+  constructor(path27, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path27;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -1681,7 +1681,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path26, text3) {
+  mayMatterThroughProject(path27, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1689,13 +1689,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path26, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path27, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path26, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path26, text3);
+      return p.usesToolConstant(path27, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path27, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1946,7 +1946,7 @@ import path2 from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path26, bytes, opts = {}) {
+function decodeText(path27, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1964,19 +1964,19 @@ function decodeText(path26, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path26, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path27, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path26, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path27, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path26, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path27, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1985,7 +1985,7 @@ function decodeText(path26, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path26, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path27, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2044,9 +2044,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path26, bytes) {
+function decodePython(path27, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path26, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path27, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -2065,9 +2065,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path26 = this.path;
-    path26.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path26[path26.length - 1];
+    const path27 = this.path;
+    path27.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path27[path27.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -2077,7 +2077,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path26.push(next);
+      path27.push(next);
       at = next;
     }
     const p = n.parent;
@@ -2090,11 +2090,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path26 = this.path;
+    const path27 = this.path;
     let lo = 0;
-    for (let hi = path26.length - 1; lo < hi; ) {
+    for (let hi = path27.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path26[mid].startIndex <= start && end <= path26[mid].endIndex)
+      if (path27[mid].startIndex <= start && end <= path27[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -2147,12 +2147,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path26, key) {
+function withKey(path27, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path26 === "no")
+  if (key === void 0 && path27 === "no")
     return "unknown";
-  return path26;
+  return path27;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2397,7 +2397,7 @@ function assignsOrLeaves(block, name) {
 function parameterTruth(cond, def, bindings, defaultOf) {
   if (!bindings)
     return void 0;
-  const { node: n, negated } = unwrapNot(cond);
+  const { node: n, negated: negated2 } = unwrapNot(cond);
   if (n?.type !== "identifier")
     return void 0;
   const name = n.text;
@@ -2413,7 +2413,7 @@ function parameterTruth(cond, def, bindings, defaultOf) {
   if (!v && !bindings.has(SPLAT_BINDING))
     v = defaultOf(param);
   const t = v ? truthOf(v) : void 0;
-  return t === void 0 ? void 0 : t !== negated;
+  return t === void 0 ? void 0 : t !== negated2;
 }
 function truthOf(v) {
   switch (v.k) {
@@ -2433,13 +2433,13 @@ function truthOf(v) {
 }
 function unwrapNot(cond) {
   let n = cond;
-  let negated = false;
+  let negated2 = false;
   for (; ; ) {
     while (n?.type === "parenthesized_expression")
       n = n.namedChildren[0] ?? null;
     if (n?.type !== "not_operator")
-      return { node: n, negated };
-    negated = !negated;
+      return { node: n, negated: negated2 };
+    negated2 = !negated2;
     n = n.childForFieldName("argument");
   }
 }
@@ -2795,11 +2795,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path26 = flow.chain.join("/");
+                const path27 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path26.startsWith(k + "/") || k.startsWith(path26 + "/"))
+                  if (path27.startsWith(k + "/") || k.startsWith(path27 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path26, e.value());
+                chain.values.set(path27, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -3091,10 +3091,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path26 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path27 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path26 = withKey(path26, k);
-        return { k: "env", path: path26, span };
+          path27 = withKey(path27, k);
+        return { k: "env", path: path27, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3506,7 +3506,7 @@ var PythonModule = class {
    * (or a name bound to it), false for `not sys.executable`, undefined for anything else.
    */
   interpreterTest(cond, scope, pos) {
-    const { node: n, negated } = unwrapNot(cond);
+    const { node: n, negated: negated2 } = unwrapNot(cond);
     if (!n || n.type !== "identifier" && n.type !== "attribute")
       return void 0;
     let interpreter = false;
@@ -3520,7 +3520,7 @@ var PythonModule = class {
       else if (!o.word.fragments.some((f) => f.kind === "text" && f.text !== ""))
         return void 0;
     }
-    return interpreter ? !negated : void 0;
+    return interpreter ? !negated2 : void 0;
   }
   evalName(n, scope, pos) {
     const name = n.text;
@@ -3640,22 +3640,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path26 = "no";
+    let path27 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path26 = withKey(path26, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path27 = withKey(path27, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path26 = mergeEnv(path26, v.k === "env" ? v.path : "unknown");
+        path27 = mergeEnv(path27, v.k === "env" ? v.path : "unknown");
       } else
-        path26 = withKey(path26, void 0);
+        path27 = withKey(path27, void 0);
     }
-    return { k: "env", path: path26, span: spanOf(n) };
+    return { k: "env", path: path27, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -5124,7 +5124,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path26 = wordText(found.script);
+    const path27 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -5134,13 +5134,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path26))
+      if (at && replaceWordEdit(site.file.text, found.script, path27))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path26 } } : { messageId: "runAsProgram", data: { script: path26 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path27 } } : { messageId: "runAsProgram", data: { script: path27 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path26}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path27}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -5340,7 +5340,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
@@ -5386,8 +5386,8 @@ var BudgetMeter = class {
 };
 
 // dist/src/frontends/actions/index.js
-import fs2 from "node:fs";
-import path6 from "node:path";
+import fs3 from "node:fs";
+import path7 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire as createRequire2 } from "node:module";
@@ -5705,7 +5705,7 @@ function scalarChars(src, node) {
 }
 
 // dist/src/frontends/config/driver.js
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -5802,6 +5802,45 @@ function lookupWordSpan(source, w) {
   if (lookedUpName(bare) !== void 0 || /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(bare))
     return w.span;
   return void 0;
+}
+
+// dist/src/frontends/shell/sourced.js
+import fs2 from "node:fs";
+import path3 from "node:path";
+var MAX_BYTES2 = 256 * 1024;
+var MAX_LEVELS = 8;
+var ACTIVATES = /^[ \t]*[^#\n]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/m;
+var cache = /* @__PURE__ */ new Map();
+function sourcedActivation(from, target) {
+  if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
+    return void 0;
+  let dir = path3.dirname(path3.resolve(from));
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const p = path3.join(dir, target);
+    const hit = activates(p);
+    if (hit !== void 0)
+      return hit ? target : void 0;
+    const up = path3.dirname(dir);
+    if (up === dir)
+      break;
+    dir = up;
+  }
+  return void 0;
+}
+function activates(p) {
+  if (cache.has(p))
+    return cache.get(p);
+  let result;
+  try {
+    const st = fs2.statSync(p);
+    if (st.isFile())
+      result = st.size <= MAX_BYTES2 && ACTIVATES.test(fs2.readFileSync(p, "utf8"));
+  } catch {
+    result = void 0;
+  }
+  if (result !== void 0)
+    cache.set(p, result);
+  return result;
 }
 
 // dist/src/frontends/command/options.js
@@ -6616,7 +6655,7 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
-import path3 from "node:path";
+import path4 from "node:path";
 var DEFAULT_PATH = "\0";
 var UNKNOWN2 = "";
 var IMAGE_PATH = "";
@@ -6644,7 +6683,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path4.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -6653,7 +6692,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path3.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path4.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -6677,7 +6716,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path4.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -8720,12 +8759,12 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path4 from "node:path";
+import path5 from "node:path";
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path4.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path5.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -8733,11 +8772,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path4.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path5.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path4.posix.normalize(p);
+  const n = path5.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -8800,7 +8839,7 @@ function condaActivation(words2) {
   const t = words2.slice(0, 3).map((w) => wordText(w));
   const last = words2[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path4.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path5.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -9193,6 +9232,11 @@ var ShellSession = class {
       const target = cmd.words[1]?.fragments.map((f) => f.kind === "text" ? f.text : f.kind === "unknown" && f.why ? f.why : "\u2026").join("");
       if (target && /(^|\/)bin\/activate$/.test(target))
         sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, "") || "."}`;
+      else {
+        const script = target && sourcedActivation(o.file.path, target);
+        if (script)
+          sh.unseen = `the venv ${script} activates`;
+      }
     }
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
@@ -9422,7 +9466,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path5.posix.relative(cwd, venv);
+  const rel = path6.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -9492,7 +9536,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path6.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path7.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -9540,11 +9584,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path6.dirname(file);
+  let dir = path7.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs2.existsSync(path6.join(dir, ".github")))
+    if (fs3.existsSync(path7.join(dir, ".github")))
       return dir;
-    const up = path6.dirname(dir);
+    const up = path7.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -9553,12 +9597,12 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path6.join(root, uses, name);
+    const p = path7.join(root, uses, name);
     try {
-      const st = fs2.statSync(p);
+      const st = fs3.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
         continue;
-      return new SourceFile(p, fs2.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+      return new SourceFile(p, fs3.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
     } catch {
     }
   }
@@ -9860,7 +9904,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path6.posix.basename(n);
+    const base = path7.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -9872,7 +9916,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -10215,10 +10259,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path26 = `PATH="${v.venv}/bin:$PATH"`;
+  const path27 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path26}` }], applicability: "unsafe", reason, title: `Add ENV ${path26} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path26}` }], applicability: "unsafe", reason, title: `Add ${path26} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path27}` }], applicability: "unsafe", reason, title: `Add ENV ${path27} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path27}` }], applicability: "unsafe", reason, title: `Add ${path27} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -10417,7 +10461,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path7.posix.join(dst, v.slice(from2.length));
+              const to = path8.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -10455,7 +10499,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path7.posix.basename(p.replace(/\\/g, "/"));
+    const base = path8.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -10479,7 +10523,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -10795,7 +10839,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path8.posix.dirname(PROJECT_DIR);
+            return path9.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -10929,7 +10973,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path8.posix.basename(p.replace(/\\/g, "/"));
+    const base = path9.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -10939,10 +10983,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -11550,7 +11594,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path9.posix.dirname(w) : path9.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path10.posix.dirname(w) : path10.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -12257,7 +12301,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path10.posix.relative(cwd, venv);
+    const rel = path11.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -12265,7 +12309,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path10.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path11.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -12656,7 +12700,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path11.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -12839,6 +12883,470 @@ function blank(units, s, from, to, hasCR) {
   }
 }
 
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+function colabAtom(s) {
+  const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
+  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
+    return false;
+  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
+    return false;
+  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
+}
+function colabCondition(condition) {
+  const t = condition.replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(t))
+    return void 0;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not)
+    return colabAtom(not[1]) ? "not-colab" : void 0;
+  return t.split(/\band\b/).some(colabAtom) ? "colab" : void 0;
+}
+function colabBlocks(text3) {
+  const out = [];
+  if (!/colab/i.test(text3))
+    return out;
+  const lines = [];
+  for (let start = 0; start <= text3.length; ) {
+    let end = text3.indexOf("\n", start);
+    if (end < 0)
+      end = text3.length;
+    const line = text3.slice(start, end);
+    const code = line.trim();
+    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith("#") ? "" : code });
+    start = end + 1;
+  }
+  const body = (i) => {
+    let last = -1;
+    let k = i + 1;
+    for (; k < lines.length; k++) {
+      if (!lines[k].code)
+        continue;
+      if (lines[k].indent <= lines[i].indent)
+        break;
+      last = k;
+    }
+    return last < 0 ? void 0 : { from: lines[i + 1].start, to: lines[last].end, next: k };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
+    const test = m && colabCondition(m[1]);
+    if (!test)
+      continue;
+    const b = body(i);
+    if (!b)
+      continue;
+    if (test === "colab")
+      out.push({ from: b.from, to: b.to });
+    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
+      const e = body(b.next);
+      if (e)
+        out.push({ from: e.from, to: e.to });
+    }
+  }
+  return out;
+}
+function leaves(stmt) {
+  if (!stmt)
+    return false;
+  if (stmt.type === "raise_statement" || stmt.type === "return_statement")
+    return true;
+  return stmt.type === "expression_statement" && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
+}
+function guardedRanges(node, when) {
+  const out = [];
+  const body = node.childForFieldName("consequence");
+  if (when === "holds") {
+    if (body)
+      out.push({ from: body.startIndex, to: body.endIndex });
+    return out;
+  }
+  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
+  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
+    const other = alternatives[0].childForFieldName("body");
+    if (other)
+      out.push({ from: other.startIndex, to: other.endIndex });
+  }
+  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
+  if (alternatives.length === 0 && leaves(stmts[stmts.length - 1]) && node.parent?.type === "block")
+    out.push({ from: node.endIndex, to: node.parent.endIndex });
+  return out;
+}
+function colabRanges(node, out) {
+  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
+  if (test)
+    out.push(...guardedRanges(node, test === "colab" ? "holds" : "fails"));
+}
+var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
+function pythonFileFacts(root, sites, text3, file) {
+  return new TreeFacts(root, sites, text3, file);
+}
+var OPENING_CHARS = 8192;
+var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
+function declaredVenv(file) {
+  const source = openingOf(file);
+  const found = DECLARES_VENV.exec(source);
+  if (!found || negated(source, found))
+    return void 0;
+  return { line: file.location(found.index).line };
+}
+var DECLARES_ON_PATH = /\b(?:assum(?:es?|ing)|requires?|expects?|needs?)\b([^.!?;]{1,100}?)\b(?:in|on)\s+(?:the\s+|your\s+|\$)?(?:PATH|path)\b(?!\s+(?:to|of)\b)/i;
+function declaredOnPath(file) {
+  const source = openingOf(file);
+  const found = DECLARES_ON_PATH.exec(source);
+  if (!found || negated(source, found))
+    return void 0;
+  return { line: file.location(found.index).line, words: found[1].split(/[^\w.+-]+/).filter(Boolean) };
+}
+var negated = (source, found) => /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length));
+function openingOf(file) {
+  const source = file.text.slice(0, OPENING_CHARS);
+  let end = 0;
+  const line = /[^\n]*\n?/y;
+  for (; ; ) {
+    line.lastIndex = end;
+    const m = line.exec(source);
+    if (!m || !m[0])
+      break;
+    const t = m[0].trim();
+    if (t === "" || t.startsWith("#")) {
+      end += m[0].length;
+      continue;
+    }
+    const q = /^[rRuU]?("""|''')/.exec(t);
+    if (q) {
+      const open = source.indexOf(q[1], end);
+      const close = source.indexOf(q[1], open + 3);
+      end = close < 0 ? source.length : close + 3;
+    }
+    break;
+  }
+  return source.slice(0, end);
+}
+var TreeFacts = class {
+  sites;
+  #walked;
+  #root;
+  #text;
+  #file;
+  taskRunner;
+  startedBy;
+  #declared;
+  constructor(root, sites, text3, file) {
+    this.sites = sites;
+    this.#root = root;
+    this.#text = text3;
+    this.#file = file;
+  }
+  get declaredVenv() {
+    this.#declared ??= { value: declaredVenv(this.#file) };
+    return this.#declared.value;
+  }
+  #onPath;
+  get declaredOnPath() {
+    this.#onPath ??= { value: declaredOnPath(this.#file) };
+    return this.#onPath.value;
+  }
+  #walk() {
+    if (!this.#walked) {
+      this.#plain ??= isPlain(this.#text);
+      this.#walked = walkFacts(this.#root, this.#text, this.#file);
+      this.#root = void 0;
+      this.#text = "";
+    }
+    return this.#walked;
+  }
+  /** Neither PATH nor Colab nor a look-up in the text (most files): those facts are empty without a walk. */
+  #plain;
+  #isPlain() {
+    return this.#plain ??= isPlain(this.#text);
+  }
+  get functions() {
+    return this.#walk().functions;
+  }
+  get pathSets() {
+    return this.#isPlain() ? [] : this.#walk().pathSets;
+  }
+  get colabOnly() {
+    return this.#isPlain() ? void 0 : this.#walk().colabOnly;
+  }
+  get lookedUp() {
+    return this.#isPlain() ? void 0 : this.#walk().lookedUp;
+  }
+  get mocked() {
+    return this.#isPlain() ? void 0 : this.#walk().mocked;
+  }
+  get activatedOnly() {
+    return this.#isPlain() ? void 0 : this.#walk().activatedOnly;
+  }
+  get sudoInstalls() {
+    return this.#walk().sudoInstalls;
+  }
+  get venvAbsent() {
+    return this.#walk().venvAbsent;
+  }
+};
+function isPlain(text3) {
+  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
+}
+function walkFacts(root, text3, file) {
+  const lookedUp = lookedUpNames(root, text3, file);
+  const sudoInstalls = sudoInstallScopes(file.text, file);
+  const walked = walkTree(root, text3, file);
+  const absent = venvAbsentRanges(root, text3, file);
+  if (absent.length)
+    walked.venvAbsent = absent;
+  if (lookedUp.size)
+    walked.lookedUp = lookedUp;
+  if (sudoInstalls.length)
+    walked.sudoInstalls = sudoInstalls;
+  return walked;
+}
+var SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
+function sudoInstallScopes(text3, file) {
+  const out = [];
+  if (!text3.includes("sudo"))
+    return out;
+  let scan = null;
+  SUDO_PIP_INSTALL.lastIndex = 0;
+  let seen = 0;
+  for (let m = SUDO_PIP_INSTALL.exec(text3); m && seen++ < 64; m = SUDO_PIP_INSTALL.exec(text3)) {
+    scan ??= scanUnits(text3) ?? null;
+    if (scan && scan.code[m.index] !== " ")
+      continue;
+    if (commentBefore(text3, m.index))
+      continue;
+    const cls = scan?.units.find((u) => u.kind === "class" && u.start <= m.index && m.index < u.end);
+    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
+    if (!out.some((o) => o.from === scope.from && o.to === scope.to))
+      out.push({ ...scope, line: file.location(m.index).line });
+  }
+  return out;
+}
+var VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
+function venvAbsentRanges(root, text3, file) {
+  const out = [];
+  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
+    return out;
+  const re = /\bif\b/g;
+  let seen = 0;
+  for (let m = re.exec(text3); m && seen < 256; m = re.exec(text3)) {
+    const n = descendantAt(root, m.index, m.index + 2);
+    const holder = n?.parent;
+    if (!holder || holder.type !== "if_statement" && holder.type !== "conditional_expression")
+      continue;
+    seen++;
+    const cond = holder.type === "if_statement" ? holder.childForFieldName("condition") : holder.namedChildren[1];
+    if (!cond)
+      continue;
+    const negated2 = cond.type === "not_operator";
+    const test = negated2 ? cond.namedChildren[0] : cond;
+    if (test?.type !== "call" || !/venv/i.test(test.text) || !VENV_TEST.test(test.text))
+      continue;
+    const line = file.location(cond.startIndex).line;
+    if (holder.type === "conditional_expression") {
+      const branch = holder.namedChildren[negated2 ? 0 : 2];
+      if (branch)
+        out.push({ from: branch.startIndex, to: branch.endIndex, line });
+      continue;
+    }
+    if (negated2) {
+      const body = holder.childForFieldName("consequence");
+      if (body)
+        out.push({ from: body.startIndex, to: body.endIndex, line });
+      continue;
+    }
+    const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
+    if (alt)
+      out.push({ from: alt.startIndex, to: holder.endIndex, line });
+  }
+  return out;
+}
+function commentBefore(text3, at) {
+  let quote = "";
+  for (let i = text3.lastIndexOf("\n", at - 1) + 1; i < at; i++) {
+    const c = text3[i];
+    if (quote) {
+      if (c === "\\")
+        i++;
+      else if (c === quote)
+        quote = "";
+    } else if (c === '"' || c === "'")
+      quote = c;
+    else if (c === "#")
+      return true;
+  }
+  return false;
+}
+var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
+function lookedUpNames(root, text3, file) {
+  const out = /* @__PURE__ */ new Map();
+  if (!/which|find_executable/.test(text3))
+    return out;
+  const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (out.has(m[2]))
+      continue;
+    const n = descendantAt(root, m.index, m.index + 1);
+    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS)))
+      continue;
+    out.set(m[2], file.location(m.index).line);
+  }
+  return out;
+}
+function walkTree(root, text3, file) {
+  const paths = text3.includes("PATH");
+  const colab = /colab/i.test(text3);
+  const activation = ACTIVATION_VAR.test(text3);
+  const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
+  if (!paths && !colab && !activation && !mocks)
+    return { functions: functionsIn(root), pathSets: [] };
+  const mocked = [];
+  const activatedOnly = [];
+  const flags = activation ? activationNames(text3) : /* @__PURE__ */ new Set();
+  const functions = [];
+  const pathSets = [];
+  const colabOnly = [];
+  const pathDicts = [];
+  const stack = [{ node: root, fnEnd: root.endIndex }];
+  while (stack.length) {
+    const { node, fnEnd, classEnd } = stack.pop();
+    let end = fnEnd;
+    let inClass;
+    if (mocks)
+      mockedRanges(node, fnEnd, mocked);
+    if (node.type === "class_definition")
+      inClass = node.endIndex;
+    else if ((node.type === "block" || node.type === "decorated_definition") && classEnd !== void 0)
+      inClass = classEnd;
+    if (node.type === "function_definition") {
+      functions.push({ start: node.startIndex, end: node.endIndex });
+      end = classEnd !== void 0 && node.childForFieldName("name")?.text === "__init__" ? classEnd : node.endIndex;
+    } else if (!paths) {
+      if (node.type === "if_statement")
+        colabRanges(node, colabOnly);
+      if (activation && node.type === "if_statement")
+        activationRanges(node, flags, activatedOnly, file);
+    } else if (node.type === "with_statement") {
+      const clause = node.children.find((c) => c?.type === "with_clause");
+      const body = node.childForFieldName("body");
+      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
+      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
+        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
+      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
+    } else if (node.type === "expression_statement") {
+      const m = PATH_DICT.exec(node.text);
+      if (m)
+        pathDicts.push({ name: m[1], fnEnd });
+    } else if (node.type === "if_statement") {
+      if (colab)
+        colabRanges(node, colabOnly);
+      if (activation)
+        activationRanges(node, flags, activatedOnly, file);
+    }
+    if (!STATEMENT_HOLDERS.has(node.type))
+      continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c && c.endIndex - c.startIndex > 0)
+        stack.push({ node: c, fnEnd: end, classEnd: inClass });
+    }
+  }
+  const out = { functions, pathSets };
+  if (colabOnly.length)
+    out.colabOnly = colabOnly;
+  if (activatedOnly.length)
+    out.activatedOnly = activatedOnly;
+  if (mocked.length)
+    out.mocked = mocked;
+  return out;
+}
+var LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
+var MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
+var PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
+function mockedRanges(node, fnEnd, out) {
+  if (node.type === "with_statement") {
+    const clause = node.children.find((c) => c?.type === "with_clause");
+    const body = node.childForFieldName("body");
+    if (clause && body && PATCH_CALL.test(clause.text))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "function_definition" && node.parent?.type === "decorated_definition") {
+    const body = node.childForFieldName("body");
+    const decorators = node.parent.children.filter((c) => c?.type === "decorator");
+    if (body && decorators.some((d) => PATCH_CALL.test(d.text)))
+      out.push({ from: body.startIndex, to: body.endIndex });
+  } else if (node.type === "expression_statement" && PATCH_STATEMENT.test(node.text))
+    out.push({ from: node.endIndex, to: fnEnd });
+}
+var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
+var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
+function activationNames(text3) {
+  const out = /* @__PURE__ */ new Set();
+  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([^\n]*)$/gm;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (!ACTIVATION_VAR.test(m[2]))
+      continue;
+    const value = m[2].trim().replace(/^bool\s*\((.*)\)$/, "$1").trim();
+    if (ACTIVATION_TEST.test(value))
+      out.add(m[1]);
+  }
+  return out;
+}
+function activationAtom(part, names) {
+  let t = part.trim().replace(/^\((.*)\)$/, "$1").trim();
+  let negated2 = false;
+  const not = /^not\s+(.*)$/.exec(t);
+  if (not) {
+    negated2 = true;
+    t = not[1].trim().replace(/^\((.*)\)$/, "$1").trim();
+  }
+  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
+  if (notIn)
+    return negated2 ? "on" : "off";
+  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
+  if (none) {
+    if (!none[2])
+      negated2 = !negated2;
+    t = none[1].trim();
+  }
+  if (!ACTIVATION_TEST.test(t) && !names.has(t))
+    return void 0;
+  return negated2 ? "off" : "on";
+}
+function activationRanges(node, names, out, file) {
+  const condition = (node.childForFieldName("condition")?.text ?? "").replace(/\s+/g, " ").trim();
+  if (/\bor\b/.test(condition))
+    return;
+  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
+  const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
+  if (!test)
+    return;
+  if (test === "off" && parts.filter((p) => p === "off").length !== 1)
+    return;
+  const line = file.location(node.startIndex).line;
+  for (const r of guardedRanges(node, test === "on" ? "holds" : "fails"))
+    out.push({ ...r, line });
+}
+function functionsIn(root) {
+  const out = [];
+  for (const f of root.descendantsOfType("function_definition")) {
+    if (!f)
+      continue;
+    let p = f.parent;
+    while (p && p.id !== root.id && STATEMENT_HOLDERS.has(p.type))
+      p = p.parent;
+    if (p && p.id === root.id)
+      out.push({ start: f.startIndex, end: f.endIndex });
+  }
+  return out;
+}
+
 // dist/src/frontends/python/blocks.js
 var KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type".split(" "));
 var IDENT = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
@@ -12911,7 +13419,7 @@ function planBlocks(text3) {
       continue;
     seeds.push(u);
     reasons.set(u, isStatement(u) ? "statement" : "launch");
-    for (const [name, from, to] of functionsIn(scan, u))
+    for (const [name, from, to] of functionsIn2(scan, u))
       if (mayLaunch(code.slice(from, to)))
         wrappers.add(name);
   }
@@ -12943,7 +13451,7 @@ function planBlocks(text3) {
     if (!reasons.has(u) && u.kind === "other" && importBinds.has(u))
       reasons.set(u, "statement");
   keepDefiners(code, leaves3, seeds, importBinds, reasons, via2);
-  return planResult(units, reasons, via2);
+  return planResult(text3, units, reasons, via2);
 }
 function keepDefiners(code, leaves3, seeds, importBinds, reasons, via2) {
   const define = (map, name, u) => {
@@ -13033,7 +13541,7 @@ function keepDefiners(code, leaves3, seeds, importBinds, reasons, via2) {
     }
   }
 }
-function planResult(units, reasons, via2) {
+function planResult(text3, units, reasons, via2) {
   const planned = (u) => ({
     start: u.start,
     end: u.end,
@@ -13052,6 +13560,12 @@ function planResult(units, reasons, via2) {
     for (const m of members)
       if (m.kind === "other" && !reasons.has(m))
         reasons.set(m, "statement");
+    for (const m of members) {
+      if (m.kind === "def" && m.name === "__init__" && !reasons.has(m) && SETS_PATH.test(text3.slice(m.start, m.end))) {
+        reasons.set(m, "defines");
+        via2.set(m, "PATH");
+      }
+    }
     if (!members.some((m) => reasons.has(m))) {
       const smallest = members.reduce((a, b) => b.end - b.start < a.end - a.start ? b : a);
       reasons.set(smallest, "class-body");
@@ -13121,7 +13635,7 @@ function namesPattern(names) {
 function alternation(names) {
   return [...names].map((n) => n.replace(/[^\w\u0080-\uffff]/g, "\\$&")).join("|");
 }
-function functionsIn(scan, u) {
+function functionsIn2(scan, u) {
   const { code, lines, columns } = scan;
   const out = [];
   for (const found of code.slice(u.start, u.end).matchAll(DEF_NAME)) {
@@ -13203,7 +13717,7 @@ function continued(code, i) {
 }
 
 // dist/src/frontends/python/launch-sites.js
-import path11 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -13611,7 +14125,7 @@ function leavingGuards(mod, block) {
       if (!s || s.type !== "if_statement")
         continue;
       const t = lookupTest(mod, s.childForFieldName("condition"));
-      if (t && t.negated && leaves(s.childForFieldName("consequence")))
+      if (t && t.negated && leaves2(s.childForFieldName("consequence")))
         guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
@@ -13621,12 +14135,12 @@ function leavingGuards(mod, block) {
 function lookupTest(mod, cond) {
   if (!cond)
     return void 0;
-  let { node, negated } = unwrapNot(cond);
+  let { node, negated: negated2 } = unwrapNot(cond);
   if (node?.type === "comparison_operator" && node.namedChildren.length === 2 && node.namedChildren[1]?.type === "none") {
     const op = node.children.slice(1, -1).map((c) => c?.text).join(" ");
     if (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")
       return void 0;
-    negated = negated !== (op === "is" || op === "==");
+    negated2 = negated2 !== (op === "is" || op === "==");
     node = node.namedChildren[0];
   }
   if (node?.type !== "call")
@@ -13644,9 +14158,9 @@ function lookupTest(mod, cond) {
       return void 0;
     names.push(t);
   }
-  return { names, negated };
+  return { names, negated: negated2 };
 }
-function leaves(block) {
+function leaves2(block) {
   const last = block?.namedChildren.filter((c) => c && c.type !== "comment").pop();
   if (!last)
     return false;
@@ -13659,6 +14173,37 @@ function leaves(block) {
 
 // dist/src/frontends/python/launch-sites.js
 var MAX_CANDIDATES = 8;
+var exitsByTree = /* @__PURE__ */ new WeakMap();
+var EXITS2 = /* @__PURE__ */ new Set(["raise_statement", "return_statement", "continue_statement", "break_statement"]);
+function unreachable(call) {
+  let exits = exitsByTree.get(call.tree);
+  if (!exits)
+    exitsByTree.set(call.tree, exits = /* @__PURE__ */ new Map());
+  for (let n = call, depth = 0; n && depth < 200; depth++) {
+    const p = parentOf(n);
+    if (!p)
+      return false;
+    if (p.type === "block" || p.type === "module") {
+      let end = exits.get(p.id);
+      if (end === void 0) {
+        end = Infinity;
+        for (const c of p.namedChildren) {
+          if (c && EXITS2.has(c.type)) {
+            end = c.endIndex;
+            break;
+          }
+        }
+        exits.set(p.id, end);
+      }
+      if (n.startIndex >= end)
+        return true;
+    }
+    if (p.type === "function_definition" || p.type === "lambda")
+      return false;
+    n = p;
+  }
+  return false;
+}
 function findLaunchSites(mod) {
   const sites = [];
   const launches = [];
@@ -13673,6 +14218,8 @@ function findLaunchSites(mod) {
       continue;
     const last = fn.type === "identifier" ? fn.text : fn.type === "attribute" ? fn.childForFieldName("attribute")?.text : void 0;
     if (!last)
+      continue;
+    if (unreachable(call))
       continue;
     const aliased = fn.type === "identifier" ? mod.imports.get(last) : void 0;
     if (!LAUNCH_API_NAMES.has(last) && !(aliased && LAUNCH_APIS.has(aliased)))
@@ -13737,7 +14284,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path11.isAbsolute(mod.file.path) ? file : path11.relative(process.cwd(), file).split(path11.sep).join("/");
+  return path12.isAbsolute(mod.file.path) ? file : path12.relative(process.cwd(), file).split(path12.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -14039,21 +14586,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path26 = r.env;
+    let path27 = r.env;
     if (cmd.pathReset)
-      path26 = { kind: "reset", by: cmd.pathReset };
+      path27 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path26 = { kind: "reset", by: "env -i" };
+      path27 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path26 = { kind: "explicit" };
-    const env2 = { path: path26 };
+      path27 = { kind: "explicit" };
+    const env2 = { path: path27 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path26.kind !== "reset" && path26.kind !== "missing")
+    if (active !== void 0 && path27.kind !== "reset" && path27.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -14135,447 +14682,6 @@ function dedupe(sites) {
     seen.add(key);
     return true;
   });
-}
-
-// dist/src/frontends/python/file-facts.js
-var PATH_KEY = /["']PATH["']/;
-var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
-var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
-function colabAtom(s) {
-  const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
-  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
-    return false;
-  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
-    return false;
-  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
-}
-function colabCondition(condition) {
-  const t = condition.replace(/\s+/g, " ").trim();
-  if (/\bor\b/.test(t))
-    return void 0;
-  const not = /^not\s+(.*)$/.exec(t);
-  if (not)
-    return colabAtom(not[1]) ? "not-colab" : void 0;
-  return t.split(/\band\b/).some(colabAtom) ? "colab" : void 0;
-}
-function colabBlocks(text3) {
-  const out = [];
-  if (!/colab/i.test(text3))
-    return out;
-  const lines = [];
-  for (let start = 0; start <= text3.length; ) {
-    let end = text3.indexOf("\n", start);
-    if (end < 0)
-      end = text3.length;
-    const line = text3.slice(start, end);
-    const code = line.trim();
-    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith("#") ? "" : code });
-    start = end + 1;
-  }
-  const body = (i) => {
-    let last = -1;
-    let k = i + 1;
-    for (; k < lines.length; k++) {
-      if (!lines[k].code)
-        continue;
-      if (lines[k].indent <= lines[i].indent)
-        break;
-      last = k;
-    }
-    return last < 0 ? void 0 : { from: lines[i + 1].start, to: lines[last].end, next: k };
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
-    const test = m && colabCondition(m[1]);
-    if (!test)
-      continue;
-    const b = body(i);
-    if (!b)
-      continue;
-    if (test === "colab")
-      out.push({ from: b.from, to: b.to });
-    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
-      const e = body(b.next);
-      if (e)
-        out.push({ from: e.from, to: e.to });
-    }
-  }
-  return out;
-}
-function leaves2(stmt) {
-  if (!stmt)
-    return false;
-  if (stmt.type === "raise_statement" || stmt.type === "return_statement")
-    return true;
-  return stmt.type === "expression_statement" && /^(?:sys\.exit|exit|quit|os\._exit)\s*\(/.test(stmt.text);
-}
-function guardedRanges(node, when) {
-  const out = [];
-  const body = node.childForFieldName("consequence");
-  if (when === "holds") {
-    if (body)
-      out.push({ from: body.startIndex, to: body.endIndex });
-    return out;
-  }
-  const alternatives = node.childrenForFieldName("alternative").filter((c) => !!c);
-  if (alternatives.length === 1 && alternatives[0].type === "else_clause") {
-    const other = alternatives[0].childForFieldName("body");
-    if (other)
-      out.push({ from: other.startIndex, to: other.endIndex });
-  }
-  const stmts = body?.namedChildren.filter((c) => !!c && c.type !== "comment") ?? [];
-  if (alternatives.length === 0 && leaves2(stmts[stmts.length - 1]) && node.parent?.type === "block")
-    out.push({ from: node.endIndex, to: node.parent.endIndex });
-  return out;
-}
-function colabRanges(node, out) {
-  const test = colabCondition(node.childForFieldName("condition")?.text ?? "");
-  if (test)
-    out.push(...guardedRanges(node, test === "colab" ? "holds" : "fails"));
-}
-var STATEMENT_HOLDERS = /* @__PURE__ */ new Set(["module", "block", "function_definition", "class_definition", "decorated_definition", "if_statement", "elif_clause", "else_clause", "for_statement", "while_statement", "try_statement", "except_clause", "finally_clause", "with_statement", "match_statement", "case_clause"]);
-function pythonFileFacts(root, sites, text3, file) {
-  return new TreeFacts(root, sites, text3, file);
-}
-var OPENING_CHARS = 8192;
-var DECLARES_VENV = /\b(?:assum(?:es?|ing)|expects?|requires?|must|should|needs?\s+to|(?:meant|intended|designed|supposed)\s+to)\b(?:\s+[\w'\u2019]+){0,4}?\s+(?:run|running|be\s+run|executed|invoked|launched|started)\s+(?:in(?:side)?|within|from|under)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b|\brun\s+(?:this|it|me)(?:\s+script)?\s+(?:in(?:side)?|within|from)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:virtualenv|virtual\s+env(?:ironment)?|venv)\b/i;
-function declaredVenv(file) {
-  const source = file.text.slice(0, OPENING_CHARS);
-  let end = 0;
-  const line = /[^\n]*\n?/y;
-  for (; ; ) {
-    line.lastIndex = end;
-    const m = line.exec(source);
-    if (!m || !m[0])
-      break;
-    const t = m[0].trim();
-    if (t === "" || t.startsWith("#")) {
-      end += m[0].length;
-      continue;
-    }
-    const q = /^[rRuU]?("""|''')/.exec(t);
-    if (q) {
-      const open = source.indexOf(q[1], end);
-      const close = source.indexOf(q[1], open + 3);
-      end = close < 0 ? source.length : close + 3;
-    }
-    break;
-  }
-  const found = DECLARES_VENV.exec(source.slice(0, end));
-  if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length)))
-    return void 0;
-  return { line: file.location(found.index).line };
-}
-var TreeFacts = class {
-  sites;
-  #walked;
-  #root;
-  #text;
-  #file;
-  taskRunner;
-  startedBy;
-  #declared;
-  constructor(root, sites, text3, file) {
-    this.sites = sites;
-    this.#root = root;
-    this.#text = text3;
-    this.#file = file;
-  }
-  get declaredVenv() {
-    this.#declared ??= { value: declaredVenv(this.#file) };
-    return this.#declared.value;
-  }
-  #walk() {
-    if (!this.#walked) {
-      this.#plain ??= isPlain(this.#text);
-      this.#walked = walkFacts(this.#root, this.#text, this.#file);
-      this.#root = void 0;
-      this.#text = "";
-    }
-    return this.#walked;
-  }
-  /** Neither PATH nor Colab nor a look-up in the text (most files): those facts are empty without a walk. */
-  #plain;
-  #isPlain() {
-    return this.#plain ??= isPlain(this.#text);
-  }
-  get functions() {
-    return this.#walk().functions;
-  }
-  get pathSets() {
-    return this.#isPlain() ? [] : this.#walk().pathSets;
-  }
-  get colabOnly() {
-    return this.#isPlain() ? void 0 : this.#walk().colabOnly;
-  }
-  get lookedUp() {
-    return this.#isPlain() ? void 0 : this.#walk().lookedUp;
-  }
-  get mocked() {
-    return this.#isPlain() ? void 0 : this.#walk().mocked;
-  }
-  get activatedOnly() {
-    return this.#isPlain() ? void 0 : this.#walk().activatedOnly;
-  }
-  get sudoInstalls() {
-    return this.#walk().sudoInstalls;
-  }
-  get venvAbsent() {
-    return this.#walk().venvAbsent;
-  }
-};
-function isPlain(text3) {
-  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
-}
-function walkFacts(root, text3, file) {
-  const lookedUp = lookedUpNames(root, text3, file);
-  const sudoInstalls = sudoInstallScopes(file.text, file);
-  const walked = walkTree(root, text3, file);
-  const absent = venvAbsentRanges(root, text3, file);
-  if (absent.length)
-    walked.venvAbsent = absent;
-  if (lookedUp.size)
-    walked.lookedUp = lookedUp;
-  if (sudoInstalls.length)
-    walked.sudoInstalls = sudoInstalls;
-  return walked;
-}
-var SUDO_PIP_INSTALL = /\bsudo\s+(?:-[A-Za-z]+\s+|-u\s+\S+\s+)*(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+install\b/g;
-function sudoInstallScopes(text3, file) {
-  const out = [];
-  if (!text3.includes("sudo"))
-    return out;
-  let scan = null;
-  SUDO_PIP_INSTALL.lastIndex = 0;
-  let seen = 0;
-  for (let m = SUDO_PIP_INSTALL.exec(text3); m && seen++ < 64; m = SUDO_PIP_INSTALL.exec(text3)) {
-    scan ??= scanUnits(text3) ?? null;
-    if (scan && scan.code[m.index] !== " ")
-      continue;
-    if (commentBefore(text3, m.index))
-      continue;
-    const cls = scan?.units.find((u) => u.kind === "class" && u.start <= m.index && m.index < u.end);
-    const scope = cls ? { from: cls.start, to: cls.end } : { from: 0, to: text3.length };
-    if (!out.some((o) => o.from === scope.from && o.to === scope.to))
-      out.push({ ...scope, line: file.location(m.index).line });
-  }
-  return out;
-}
-var VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
-function venvAbsentRanges(root, text3, file) {
-  const out = [];
-  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
-    return out;
-  const re = /\bif\b/g;
-  let seen = 0;
-  for (let m = re.exec(text3); m && seen < 256; m = re.exec(text3)) {
-    const n = descendantAt(root, m.index, m.index + 2);
-    const holder = n?.parent;
-    if (!holder || holder.type !== "if_statement" && holder.type !== "conditional_expression")
-      continue;
-    seen++;
-    const cond = holder.type === "if_statement" ? holder.childForFieldName("condition") : holder.namedChildren[1];
-    if (!cond)
-      continue;
-    const negated = cond.type === "not_operator";
-    const test = negated ? cond.namedChildren[0] : cond;
-    if (test?.type !== "call" || !/venv/i.test(test.text) || !VENV_TEST.test(test.text))
-      continue;
-    const line = file.location(cond.startIndex).line;
-    if (holder.type === "conditional_expression") {
-      const branch = holder.namedChildren[negated ? 0 : 2];
-      if (branch)
-        out.push({ from: branch.startIndex, to: branch.endIndex, line });
-      continue;
-    }
-    if (negated) {
-      const body = holder.childForFieldName("consequence");
-      if (body)
-        out.push({ from: body.startIndex, to: body.endIndex, line });
-      continue;
-    }
-    const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
-    if (alt)
-      out.push({ from: alt.startIndex, to: holder.endIndex, line });
-  }
-  return out;
-}
-function commentBefore(text3, at) {
-  let quote = "";
-  for (let i = text3.lastIndexOf("\n", at - 1) + 1; i < at; i++) {
-    const c = text3[i];
-    if (quote) {
-      if (c === "\\")
-        i++;
-      else if (c === quote)
-        quote = "";
-    } else if (c === '"' || c === "'")
-      quote = c;
-    else if (c === "#")
-      return true;
-  }
-  return false;
-}
-var LOOKUP_HOLDERS = /* @__PURE__ */ new Set(["function_definition", "class_definition", "lambda", "string", "comment"]);
-function lookedUpNames(root, text3, file) {
-  const out = /* @__PURE__ */ new Map();
-  if (!/which|find_executable/.test(text3))
-    return out;
-  const re = /(?<![\w.])(?:shutil\.)?(?:which|find_executable)\s*\(\s*[rRuU]?(["'])([\w.+-]+)\1/g;
-  for (let m = re.exec(text3); m; m = re.exec(text3)) {
-    if (out.has(m[2]))
-      continue;
-    const n = descendantAt(root, m.index, m.index + 1);
-    if (n && (LOOKUP_HOLDERS.has(n.type) || nearestAncestor(n, LOOKUP_HOLDERS)))
-      continue;
-    out.set(m[2], file.location(m.index).line);
-  }
-  return out;
-}
-function walkTree(root, text3, file) {
-  const paths = text3.includes("PATH");
-  const colab = /colab/i.test(text3);
-  const activation = ACTIVATION_VAR.test(text3);
-  const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
-  if (!paths && !colab && !activation && !mocks)
-    return { functions: functionsIn2(root), pathSets: [] };
-  const mocked = [];
-  const activatedOnly = [];
-  const flags = activation ? activationNames(text3) : /* @__PURE__ */ new Set();
-  const functions = [];
-  const pathSets = [];
-  const colabOnly = [];
-  const pathDicts = [];
-  const stack = [{ node: root, fnEnd: root.endIndex }];
-  while (stack.length) {
-    const { node, fnEnd } = stack.pop();
-    let end = fnEnd;
-    if (mocks)
-      mockedRanges(node, fnEnd, mocked);
-    if (node.type === "function_definition") {
-      functions.push({ start: node.startIndex, end: node.endIndex });
-      end = node.endIndex;
-    } else if (!paths) {
-      if (node.type === "if_statement")
-        colabRanges(node, colabOnly);
-      if (activation && node.type === "if_statement")
-        activationRanges(node, flags, activatedOnly, file);
-    } else if (node.type === "with_statement") {
-      const clause = node.children.find((c) => c?.type === "with_clause");
-      const body = node.childForFieldName("body");
-      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
-      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
-        pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
-    } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
-      pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
-      continue;
-    } else if (node.type === "expression_statement") {
-      const m = PATH_DICT.exec(node.text);
-      if (m)
-        pathDicts.push({ name: m[1], fnEnd });
-    } else if (node.type === "if_statement") {
-      if (colab)
-        colabRanges(node, colabOnly);
-      if (activation)
-        activationRanges(node, flags, activatedOnly, file);
-    }
-    if (!STATEMENT_HOLDERS.has(node.type))
-      continue;
-    const children = node.children;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c && c.endIndex - c.startIndex > 0)
-        stack.push({ node: c, fnEnd: end });
-    }
-  }
-  const out = { functions, pathSets };
-  if (colabOnly.length)
-    out.colabOnly = colabOnly;
-  if (activatedOnly.length)
-    out.activatedOnly = activatedOnly;
-  if (mocked.length)
-    out.mocked = mocked;
-  return out;
-}
-var LAUNCH_TARGET = String.raw`(?:["'](?:[\w.]+\.)?(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*|posix_spawnp?)|asyncio\.create_subprocess_\w+)["']|(?:subprocess|os|asyncio)\s*,\s*["']\w+["'])`;
-var MOCKS_LAUNCH = new RegExp(String.raw`\b(?:patch(?:\.object)?|setattr)\s*\(\s*` + LAUNCH_TARGET);
-var PATCH_CALL = new RegExp(String.raw`\bpatch(?:\.object)?\s*\(\s*` + LAUNCH_TARGET);
-var PATCH_STATEMENT = new RegExp(String.raw`^(?:[A-Za-z_]\w*\s*=\s*)?(?:monkeypatch\.setattr|mocker\.patch(?:\.object)?|(?:mock\.|unittest\.mock\.)?patch(?:\.object)?)\s*\(\s*` + LAUNCH_TARGET);
-function mockedRanges(node, fnEnd, out) {
-  if (node.type === "with_statement") {
-    const clause = node.children.find((c) => c?.type === "with_clause");
-    const body = node.childForFieldName("body");
-    if (clause && body && PATCH_CALL.test(clause.text))
-      out.push({ from: body.startIndex, to: body.endIndex });
-  } else if (node.type === "function_definition" && node.parent?.type === "decorated_definition") {
-    const body = node.childForFieldName("body");
-    const decorators = node.parent.children.filter((c) => c?.type === "decorator");
-    if (body && decorators.some((d) => PATCH_CALL.test(d.text)))
-      out.push({ from: body.startIndex, to: body.endIndex });
-  } else if (node.type === "expression_statement" && PATCH_STATEMENT.test(node.text))
-    out.push({ from: node.endIndex, to: fnEnd });
-}
-var ACTIVATION_VAR = /\b(?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)\b/;
-var ACTIVATION_TEST = /^(?:["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s+in\s+os\.environ|os\.(?:environ\.get|getenv)\s*\(\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\)|os\.environ\s*\[\s*["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["']\s*\])$/;
-function activationNames(text3) {
-  const out = /* @__PURE__ */ new Set();
-  const re = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([^\n]*)$/gm;
-  for (let m = re.exec(text3); m; m = re.exec(text3)) {
-    if (!ACTIVATION_VAR.test(m[2]))
-      continue;
-    const value = m[2].trim().replace(/^bool\s*\((.*)\)$/, "$1").trim();
-    if (ACTIVATION_TEST.test(value))
-      out.add(m[1]);
-  }
-  return out;
-}
-function activationAtom(part, names) {
-  let t = part.trim().replace(/^\((.*)\)$/, "$1").trim();
-  let negated = false;
-  const not = /^not\s+(.*)$/.exec(t);
-  if (not) {
-    negated = true;
-    t = not[1].trim().replace(/^\((.*)\)$/, "$1").trim();
-  }
-  const notIn = /^(["'](?:VIRTUAL_ENV|CONDA_PREFIX|CONDA_DEFAULT_ENV)["'])\s+not\s+in\s+(os\.environ)$/.exec(t);
-  if (notIn)
-    return negated ? "on" : "off";
-  const none = /^(.*?)\s+is\s+(not\s+)?None$/.exec(t);
-  if (none) {
-    if (!none[2])
-      negated = !negated;
-    t = none[1].trim();
-  }
-  if (!ACTIVATION_TEST.test(t) && !names.has(t))
-    return void 0;
-  return negated ? "off" : "on";
-}
-function activationRanges(node, names, out, file) {
-  const condition = (node.childForFieldName("condition")?.text ?? "").replace(/\s+/g, " ").trim();
-  if (/\bor\b/.test(condition))
-    return;
-  const parts = condition.split(/\band\b/).map((p) => activationAtom(p, names));
-  const test = parts.includes("on") ? "on" : parts.includes("off") ? "off" : void 0;
-  if (!test)
-    return;
-  if (test === "off" && parts.filter((p) => p === "off").length !== 1)
-    return;
-  const line = file.location(node.startIndex).line;
-  for (const r of guardedRanges(node, test === "on" ? "holds" : "fails"))
-    out.push({ ...r, line });
-}
-function functionsIn2(root) {
-  const out = [];
-  for (const f of root.descendantsOfType("function_definition")) {
-    if (!f)
-      continue;
-    let p = f.parent;
-    while (p && p.id !== root.id && STATEMENT_HOLDERS.has(p.type))
-      p = p.parent;
-    if (p && p.id === root.id)
-      out.push({ start: f.startIndex, end: f.endIndex });
-  }
-  return out;
 }
 
 // dist/src/frontends/python/index.js
@@ -14688,7 +14794,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path26, head2) => /\.pyw?$/i.test(path26) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path27, head2) => /\.pyw?$/i.test(path27) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -14696,10 +14802,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path12 from "node:path";
+import path13 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -14734,7 +14840,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path12.posix.basename(prog);
+  const base = path13.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -14890,13 +14996,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path13.posix.basename(prog) === "env") {
+  if (path14.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path13.posix.basename(prog);
+  const name = path14.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -14976,7 +15082,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path14.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -14988,7 +15094,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path14 from "node:path";
+import path15 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -15241,7 +15347,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path14.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path15.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15250,7 +15356,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path15 from "node:path";
+import path16 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -15510,7 +15616,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path15.posix.basename(n);
+    const base = path16.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -15524,7 +15630,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -15580,7 +15686,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path16.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -15590,7 +15696,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -15696,7 +15802,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path17.posix.basename(shell2);
+      const base = path18.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -15736,7 +15842,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path17.posix.basename(n);
+    const base = path18.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -15748,7 +15854,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -15903,7 +16009,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path18.posix.basename(p.replace(/\\/g, "/"));
+    const base = path19.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -15913,7 +16019,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -16258,7 +16364,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path19.posix.basename(norm);
+    const base = path20.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -16268,7 +16374,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -16329,7 +16435,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path20.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path21.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -16385,7 +16491,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -16474,7 +16580,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path21.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path22.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16483,7 +16589,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -16938,7 +17044,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path22.posix.basename(p.replace(/\\/g, "/"));
+    const base = path23.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -16948,11 +17054,11 @@ var jenkinsFrontEnd = {
 };
 
 // dist/src/frontends/compose/index.js
-import fs3 from "node:fs";
-import path24 from "node:path";
+import fs4 from "node:fs";
+import path25 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path23 from "node:path";
+import path24 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -16984,6 +17090,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         copies: [...parent?.copies ?? []],
         entrypoint: parent?.entrypoint,
         cmd: parent?.cmd,
+        healthcheck: parent?.healthcheck,
         shHasSource: parent ? parent.shHasSource : shHasSourceIn(base)
       };
       stages.push(st);
@@ -17040,14 +17147,20 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         const from = flags.get("from");
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
+          const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
+          const moved = (p, f) => path24.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
               continue;
-            for (const v of src.venvs) {
-              if (v === f || v.startsWith(f === "/" ? "/" : f + "/"))
-                cur.venvs.add(path23.posix.join(dest, v.slice(f.length)).replace(/\/+$/, "") || "/");
-            }
+            for (const v of src.venvs)
+              if (under(v, f))
+                cur.venvs.add(moved(v, f));
+            if (sources.length === 1)
+              for (const c of src.copies) {
+                if (under(c.dest, f))
+                  cur.copies.push({ ...c, dest: moved(c.dest, f) });
+              }
           }
           break;
         }
@@ -17055,13 +17168,19 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path23.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path23.sep))
+          const host = path24.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path24.sep))
             continue;
           const kind = exists(host);
           if (kind)
             cur.copies.push({ dest, host, folder: kind === "folder", intoDir });
         }
+        break;
+      }
+      case "HEALTHCHECK": {
+        const { rest } = splitFlags(inst.args);
+        const m = /^\s*CMD\s+/i.exec(text(rest));
+        cur.healthcheck = m ? startWords(rest.slice(m[0].length)) : void 0;
         break;
       }
       case "CMD":
@@ -17141,7 +17260,7 @@ function startWords(args) {
 // dist/src/frontends/compose/index.js
 var kindOf = (p) => {
   try {
-    const st = fs3.statSync(p);
+    const st = fs4.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -17156,18 +17275,18 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path24.resolve(composeDir, context);
-  const dockerfile = path24.resolve(ctx, df);
+  const ctx = path25.resolve(composeDir, context);
+  const dockerfile = path25.resolve(ctx, df);
   let text3;
   try {
-    if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
+    if (fs4.statSync(dockerfile).size > 2 * 1024 * 1024)
       return void 0;
-    text3 = fs3.readFileSync(dockerfile, "utf8");
+    text3 = fs4.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
   try {
-    const stages = imageStages(path24.relative(composeDir, dockerfile) || path24.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path25.relative(composeDir, dockerfile) || path25.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -17198,7 +17317,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path24.dirname(path24.resolve(file.path));
+  const composeDir = path25.dirname(path25.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -17281,7 +17400,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path24.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path25.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17290,7 +17409,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path25 from "node:path";
+import path26 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -18284,7 +18403,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path25.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path26.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -18311,8 +18430,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path26, content) {
-  const name = path26.slice(Math.max(path26.lastIndexOf("/"), path26.lastIndexOf("\\")) + 1);
+function headOf(path27, content) {
+  const name = path27.slice(Math.max(path27.lastIndexOf("/"), path27.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18324,11 +18443,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path26, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path26, head2));
+function claimingFrontEnd(path27, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path27, head2));
 }
-function frontEndFor(path26, head2 = "") {
-  return claimingFrontEnd(path26, head2) ?? pythonFrontEnd;
+function frontEndFor(path27, head2 = "") {
+  return claimingFrontEnd(path27, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -18430,13 +18549,13 @@ function applyPolicy(site, verdict, judgeOne) {
   }
   if (!facts || verdict.resolution !== "path")
     return verdict;
-  let cache = judged.get(facts);
-  if (!cache)
-    judged.set(facts, cache = /* @__PURE__ */ new Map());
+  let cache2 = judged.get(facts);
+  if (!cache2)
+    judged.set(facts, cache2 = /* @__PURE__ */ new Map());
   const judge = (s) => {
-    if (!cache.has(s))
-      cache.set(s, judgeOne(s));
-    return cache.get(s);
+    if (!cache2.has(s))
+      cache2.set(s, judgeOne(s));
+    return cache2.get(s);
   };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
@@ -18460,6 +18579,10 @@ function applyPolicy(site, verdict, judgeOne) {
   const declared = facts.declaredVenv;
   if (declared) {
     return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
+  const says = facts.declaredOnPath;
+  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
+    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
   }
   const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
   if (lookedUpAt !== void 0) {
@@ -18849,14 +18972,14 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs4.constants.O_NONBLOCK === void 0 ? void 0 : fs4.constants.O_RDONLY | fs4.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs5.constants.O_NONBLOCK === void 0 ? void 0 : fs5.constants.O_RDONLY | fs5.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path26 = result.path;
+  const path27 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -18873,22 +18996,22 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path26, e));
+    result.problems.push(crashProblem(path27, e));
   }
   return result;
 }
-function crashProblem(path26, e) {
+function crashProblem(path27, e) {
   if (e instanceof TooComplexError)
-    return { path: path26, kind: "too-complex", message: e.message, partial: false };
+    return { path: path27, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path26, kind: "too-deep", message: e.message, partial: false };
+    return { path: path27, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path26, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path27, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path26, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path27, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path26, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path27, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });

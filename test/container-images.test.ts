@@ -15,9 +15,9 @@ function project(files: Record<string, string>): string {
   return writeProject('venvguard-image-', files);
 }
 
-async function findings(root: string): Promise<string[]> {
+async function findings(root: string, extendSelect?: string[]): Promise<string[]> {
   try {
-    const r = await check({ paths: ['.'], cwd: root, noConfig: true });
+    const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect });
     return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code}`);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -160,4 +160,33 @@ test("a #!/bin/sh script an Alpine image starts uses source freely (busybox ash 
   assert.deepEqual(await findings(project(outside)), ['boot.sh:2 VG203']);
   // No Dockerfile: the shebang decides.
   assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH })), ['boot.sh:2 VG203']);
+});
+
+test('what a later stage copies from a build stage carries the build context files it holds (COPY --from=build /app /app)', async () => {
+  // webodm's Dockerfile (reduced): the build stage copies the project in, the app stage copies the
+  // build stage's folder, venv included.
+  const df = ['FROM python:3.12-slim AS build', 'WORKDIR /app', 'RUN python -m venv /app/venv', 'COPY . ./', 'FROM python:3.12-slim AS app', 'ENV PATH=/srv/venv/bin:$PATH', 'COPY --from=build /app /srv', 'CMD ["/srv/start.py"]', ''];
+  // The names are the image venv's: not even held back (VG106).
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df.join('\n') }), ['VG106']), []);
+  // Copied from another folder of the build stage: the project is not there. (The start command
+  // still runs a start.py by its shebang, from PATH: held back, as any such starter is.)
+  const other = df.map((l) => (l === 'COPY --from=build /app /srv' ? 'COPY --from=build /app/venv /srv/venv' : l));
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: other.join('\n') }), ['VG106']), ['start.py:4 VG106', 'start.py:5 VG106']);
+});
+
+test('a Compose override that builds a service takes its entrypoint from the main Compose file (-f docker-compose.yml -f docker-compose.build.yml)', async () => {
+  const df = [...VENV_IMAGE, 'WORKDIR /app', 'COPY . .', ''].join('\n');
+  const main = ['services:', '  web:', '    image: example/web', '    entrypoint: /bin/bash -c "/app/wait.sh db && python /app/start.py"', ''].join('\n');
+  const build = ['services:', '  web:', '    build: .', ''].join('\n');
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, 'wait.sh': '#!/bin/sh\n', Dockerfile: df, 'docker-compose.yml': main, 'docker-compose.build.yml': build })), []);
+  // The override alone (no main file beside it) starts nothing the pre-pass can see.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df, 'docker-compose.build.yml': build })), START_FINDINGS);
+  // Another service of the main file is not this one.
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df, 'docker-compose.yml': main.replace('  web:', '  other:'), 'docker-compose.build.yml': build })), START_FINDINGS);
+});
+
+test("an image's HEALTHCHECK runs its command in the container, as CMD does", async () => {
+  const df = [...VENV_IMAGE, 'COPY start.py /', 'HEALTHCHECK --interval=5s CMD /start.py || exit 1', ''];
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df.join('\n') })), []);
+  assert.deepEqual(await findings(project({ 'start.py': START_PY, Dockerfile: df.map((l) => (l.startsWith('HEALTHCHECK') ? 'HEALTHCHECK NONE' : l)).join('\n') })), START_FINDINGS);
 });

@@ -86,6 +86,19 @@ test("a project's pdm or hatch script runs the file with its environment on PATH
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pdm.replace('[tool.pdm.scripts]', '[tool.other.scripts]') })), [RELEASE_FINDING]);
 });
 
+test("a pixi task runs the file with the pixi environment on PATH (snakemake's [tool.pixi.feature.test.tasks.test-all])", async () => {
+  const feature = ['[project]', 'name = "x"', '', '[tool.pixi.feature.test.tasks.test-all]', 'description = "all"', 'cmd = [', '  "python",', '  # the release script', '  "tasks/release.py",', ']', ''].join('\n');
+  const found = await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': feature });
+  assert.deepEqual(codes(found), [RELEASE_HELD]);
+  assert.match(found[0], /pyproject\.toml:6 runs this file as a pixi task \(`pixi run`\)/);
+  // pixi.toml: a string task, a platform target's task.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pixi.toml': '[tasks]\nrelease = "python tasks/release.py"\n' })), [RELEASE_HELD]);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pixi.toml': '[target.linux-64.tasks]\nrelease = { cmd = "python tasks/release.py" }\n' })), [RELEASE_HELD]);
+  // Another file, or the table outside pixi's, starts nothing here.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pixi.toml': '[tasks]\nrelease = "python tasks/other.py"\n' })), [RELEASE_FINDING]);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': feature.replace('[tool.pixi.', '[tool.other.') })), [RELEASE_FINDING]);
+});
+
 test('a dev-cmd command with its own python runs the file with that venv first on PATH (pex: format, typecheck, vendorize)', async () => {
   const format = ['import subprocess', 'import sys', '', 'def main():', '    subprocess.run(["black", "--check", "pex"], check=True)', '', 'main()', ''].join('\n');
   const vendor = ['import subprocess', '', 'def freeze():', '    return subprocess.check_output(["pip", "freeze", "--all"])', ''].join('\n');

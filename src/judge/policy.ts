@@ -203,6 +203,11 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (declared) {
     return { ...verdict, held: { signal: 'declared-venv', reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
   }
+  // The author says the program is found on PATH ("This assumes a working ansible version in the path").
+  const says = facts.declaredOnPath;
+  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, '')))) {
+    return { ...verdict, held: { signal: 'declared-path', reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
+  }
   // The file itself asks PATH for this console script (`shutil.which("tensorboard")`): it treats it
   // as a program of PATH. (Not python or pip: that PATH has one says nothing of its environment,
   // as for the which-guards judge.ts reads.)

@@ -98,6 +98,11 @@ export interface PythonFileFacts {
    */
   declaredVenv?: { line: number };
   /**
+   * The file's opening says programs are found on PATH ("This assumes a working ansible version in
+   * the path"): the words of that sentence before "in the path", at that line.
+   */
+  declaredOnPath?: { line: number; words: string[] };
+  /**
    * Programs the file looks up on PATH itself by a literal name (`shutil.which("tensorboard")`),
    * each with the line of its first look-up.
    */

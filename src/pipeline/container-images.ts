@@ -85,25 +85,43 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && !v.inc
 const words = (v: unknown): string[] | undefined =>
   typeof v === 'string' ? splitWords(v) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 
-/** Compose services that build an image from the repository. */
-function composeDefs(file: string): BuildDef[] {
+/** A Compose file's services, or undefined when it is not a readable Compose file. */
+function composeServices(file: string): Record<string, unknown> | undefined {
   const raw = readText(file);
-  // Only a service that builds an image matters.
-  if (raw === undefined || !/^\s*build\s*:/m.test(raw)) return [];
+  if (raw === undefined) return undefined;
   let doc: unknown;
   try {
     // Compose's own tags (!reset, !override) are not YAML's: their values are read as plain data.
     doc = yaml().parse(raw.replace(/!(?:reset|override)\b/g, ''), { logLevel: 'silent' });
   } catch {
-    return [];
+    return undefined;
   }
   const services = (doc as { services?: Record<string, unknown> } | null)?.services;
-  if (!services || typeof services !== 'object') return [];
+  return services && typeof services === 'object' ? services : undefined;
+}
+
+/** The files Compose reads by default in a folder, the first that exists (an override's base). */
+const MAIN_COMPOSE = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * Compose services that build an image from the repository. A service built in an override file
+ * (`docker-compose.build.yml`, used as `-f docker-compose.yml -f docker-compose.build.yml`) takes
+ * what it does not set itself from the same service of its folder's main Compose file.
+ */
+function composeDefs(file: string): BuildDef[] {
+  const raw = readText(file);
+  // Only a service that builds an image matters.
+  if (raw === undefined || !/^\s*build\s*:/m.test(raw)) return [];
+  const services = composeServices(file);
+  if (!services) return [];
   const dir = path.dirname(file);
+  const main = MAIN_COMPOSE.map((n) => path.join(dir, n)).find((f) => kindOf(f) === 'file');
+  const base = main && main !== file ? composeServices(main) : undefined;
   const out: BuildDef[] = [];
-  for (const [name, svc] of Object.entries(services)) {
-    if (!svc || typeof svc !== 'object') continue;
-    const s = svc as Record<string, unknown>;
+  for (const [name, own] of Object.entries(services)) {
+    if (!own || typeof own !== 'object') continue;
+    const under = base?.[name];
+    const s = (under && typeof under === 'object' ? { ...under, ...own } : own) as Record<string, unknown>;
     const build = typeof s.build === 'string' ? { context: s.build } : (s.build as Record<string, unknown> | undefined);
     if (!build || typeof build !== 'object') continue;
     const ctx = str(build.context) ?? '.';
@@ -269,13 +287,12 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
     const start = d.entrypoint !== undefined ? [...d.entrypoint, ...(d.command ?? [])] : [...(image.entrypoint ?? []), ...(d.command ?? image.cmd ?? [])];
     const workdir = d.workingDir ?? image.workdir;
     const copies = [...image.copies, ...(d.mounts ?? [])];
-    for (const p of containerPaths(start, workdir)) {
+    const how = d.from.startsWith('its own') ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
+    const puts = venv ? ` puts ${venv}/bin first on PATH and` : '';
+    const paths = [...containerPaths(start, workdir), ...containerPaths(image.healthcheck ?? [], workdir)];
+    for (const p of paths) {
       const host = hostPath(p, copies);
-      if (host && !targets.has(host)) {
-        const how = d.from.startsWith('its own') ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
-        const puts = venv ? ` puts ${venv}/bin first on PATH and` : '';
-        targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
-      }
+      if (host && !targets.has(host)) targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
     }
   }
   if (targets.size === 0) return out;

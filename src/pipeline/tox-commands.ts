@@ -25,7 +25,7 @@ export interface ToolCommand {
   line: number;
   file: string;
   /** The runner that starts it with its environment first on PATH; none: it runs on its caller's PATH (tbump's hooks). */
-  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd';
+  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi';
   /** The folder the command runs in, relative to the file's (tox's `change_dir`/`changedir`), when not the file's own. */
   cwd?: string;
 }
@@ -142,6 +142,41 @@ export function projectScripts(dir: string): ToolCommand[] {
 }
 
 /**
+ * pixi's tasks (`pixi run test-all`), which run with the pixi environment activated, its bin first
+ * on PATH: `[tool.pixi.tasks]` in pyproject.toml or `[tasks]` in pixi.toml, and the same under a
+ * feature (`[tool.pixi.feature.test.tasks.test-all]`) or a platform target
+ * (`[feature.test.target.osx-arm64.tasks]`). A task is a string or a table whose `cmd` is a string or
+ * a list of words (snakemake's `cmd = ["pytest", …, "tests/test_linting.py"]`).
+ */
+export function pixiTasks(dir: string): ToolCommand[] {
+  const out: ToolCommand[] = [];
+  for (const [name, table] of [['pixi.toml', (d: Record<string, unknown>) => d], ['pyproject.toml', (d: Record<string, unknown>) => (d.tool as Record<string, unknown> | undefined)?.pixi]] as const) {
+    const file = path.join(dir, name);
+    const text = read(file);
+    if (text === undefined || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text)) continue;
+    let doc: Record<string, unknown> | undefined;
+    try {
+      doc = table(parseToml(text) as Record<string, unknown>) as Record<string, unknown> | undefined;
+    } catch {
+      continue;
+    }
+    const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+    const withTargets = (scope: Record<string, unknown> | undefined) => [scope, ...Object.values(obj(scope?.target) ?? {}).map(obj)];
+    const scopes = [...withTargets(doc), ...Object.values(obj(doc?.feature) ?? {}).flatMap((f) => withTargets(obj(f)))];
+    for (const scope of scopes) {
+      for (const task of Object.values(obj(scope?.tasks) ?? {})) {
+        const cmd = typeof task === 'string' ? task : obj(task)?.cmd;
+        const line = typeof cmd === 'string' ? cmd.trim() : undefined;
+        const words = line !== undefined ? splitCommand(line) : Array.isArray(cmd) && cmd.every((w) => typeof w === 'string') ? (cmd as string[]) : undefined;
+        if (!words?.length || line?.includes('&&') || line?.includes(';')) continue;
+        out.push({ words, line: Array.isArray(cmd) ? listLine(text, words) : lineAt(text, Math.max(0, text.indexOf(line!))), file, tool: 'pixi' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * tbump's hooks (`tbump.toml`, or `[tool.tbump]` in `pyproject.toml`): the `cmd` of each
  * `[[before_commit]]` and `[[after_push]]`, which tbump runs through the shell of whoever runs
  * tbump, on their PATH (pylint's `python3 script/bump_changelog.py {new_version}`). `{new_version}`
@@ -182,6 +217,13 @@ function lineAt(text: string, at: number): number {
 }
 
 /** The line of a TOML command: where its first two string words appear together, else where the first does. */
+/** The line where a TOML list of exactly these strings starts (comments between them allowed), else lineOf's guess. */
+function listLine(text: string, words: string[]): number {
+  const between = String.raw`[\s,]*(?:#[^\n]*\n[\s,]*)*`;
+  const m = new RegExp(String.raw`\[\s*` + words.map((w) => `(?:${esc(JSON.stringify(w))}|${esc(`'${w}'`)})`).join(between)).exec(text);
+  return m ? lineAt(text, m.index) : lineOf(text, words);
+}
+
 function lineOf(text: string, cmd: unknown[]): number {
   const strings = cmd.filter((w): w is string => typeof w === 'string');
   const q = (s: string) => JSON.stringify(s);

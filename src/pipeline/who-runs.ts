@@ -29,7 +29,7 @@ import { frontEndByLanguage } from '../frontends/index.js';
 import { readConfigText } from './config.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
-import { noxCommands, projectScripts, tbumpHooks, toxCommands, type ToolCommand } from './tox-commands.js';
+import { noxCommands, pixiTasks, projectScripts, tbumpHooks, toxCommands, type ToolCommand } from './tox-commands.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import { relianceByImports } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
@@ -377,7 +377,7 @@ export function recordCommand(
   let as: string;
   if (where.tool) {
     how = 'on-path';
-    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH' }[where.tool];
+    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH' }[where.tool];
   } else if (runner) {
     how = 'on-path';
     as = `with "${runner}"`;
@@ -483,7 +483,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
   }
   const commands: ToolCommand[] = [];
-  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...tbumpHooks(d));
+  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
   for (const d of dirs) readTheDocs(who, d);
   for (const c of commands) {

@@ -42,6 +42,36 @@ def run(venv_bin):
     subprocess.run(["pip", "install", "-e", "."])
 `;
 
+// openedx's util/vpc-tools/asg_lifcycle_watcher.py (reduced): the object's methods run after its
+// __init__ put a folder first on PATH.
+const INIT_SET = `import os
+import subprocess
+
+
+class LifecycleHandler:
+    def __init__(self, bin_directory=None):
+        if bin_directory:
+            os.environ["PATH"] = bin_directory + os.pathsep + os.environ["PATH"]
+
+    @staticmethod
+    def run(command):
+        subprocess.run(["pip", "install", command])
+`;
+const OTHER_CLASS = `
+
+class Other:
+    def run(self):
+        subprocess.run(["pip", "install", "x"])
+
+
+class Third:
+    def setup(self, bin_dir):
+        os.environ["PATH"] = bin_dir
+
+    def run(self):
+        subprocess.run(["pip", "install", "y"])
+`;
+
 // path-reliant — TorchServe's test_torch_compile.py: the test starts the server by its console
 // script, so it runs only with its environment on PATH, where \`python\` is that environment's.
 const RELIANT = `import subprocess
@@ -144,6 +174,7 @@ testRule(barePip, {
     },
     { name: 'path-chain: install with PATH pip, run with PATH python (auto_benchmark)', code: CHAIN },
     { name: 'task-runner: pip in an invoke task (pipenv tasks/release.py)', code: TASKS },
+    { name: "path-set: PATH set in __init__ holds for the class's methods (openedx asg_lifcycle_watcher.py)", code: INIT_SET },
   ],
   invalid: [
     { name: 'task-runner: not when the tasks file makes its own venv', code: TASKS_VENV, errors: [{ line: 13, messageId: 'barePip' }] },
@@ -154,6 +185,11 @@ testRule(barePip, {
     },
     { name: 'no PATH key in the dictionary', code: NO_PATH_SET, errors: [{ line: 11, messageId: 'barePip' }] },
     { name: 'os.environ["PATH"] = … covers only what follows it', code: ENVIRON_SET, errors: [{ line: 6, messageId: 'barePip' }] },
+    {
+      name: "PATH set in one class's __init__, or in another method, does not hold for another class or method",
+      code: INIT_SET + OTHER_CLASS,
+      errors: [{ line: 17, messageId: 'barePip' }, { line: 25, messageId: 'barePip' }],
+    },
     {
       name: 'a program asked only for its version is not relied on (open-interpreter system_debug_info)',
       code: 'import subprocess\n\n\ndef get_pip_version():\n    return subprocess.check_output(["pip", "--version"]).decode().split()[1]\n\n\ndef get_oi_version():\n    return subprocess.check_output(["interpreter", "--version"], text=True)\n',

@@ -39,6 +39,8 @@ export interface ImageState {
   /** The start command's words: ENTRYPOINT then CMD, exec form or a shell form's text split. */
   entrypoint?: string[];
   cmd?: string[];
+  /** HEALTHCHECK CMD's words: the container runs them too, while it runs. */
+  healthcheck?: string[];
   /** Its /bin/sh has `source` (busybox ash on Alpine, bash on Fedora/RHEL), from the base image. */
   shHasSource: boolean;
 }
@@ -78,6 +80,7 @@ export function imageStages(shown: string, parsed: ParsedDockerfile, context: st
         copies: [...(parent?.copies ?? [])],
         entrypoint: parent?.entrypoint,
         cmd: parent?.cmd,
+        healthcheck: parent?.healthcheck,
         shHasSource: parent ? parent.shHasSource : shHasSourceIn(base),
       };
       stages.push(st);
@@ -125,13 +128,19 @@ export function imageStages(shown: string, parsed: ParsedDockerfile, context: st
         const intoDir = sources.length > 1 || rawDest.endsWith('/');
         const from = flags.get('from');
         if (from !== undefined) {
-          // Files of another stage: only the venvs it holds matter here (never its ENV).
+          // Files of another stage: the venvs it holds and the files of the build context it
+          // copied there (never its ENV).
           const src = byName.get(from.toLowerCase());
+          const under = (p: string, f: string) => p === f || p.startsWith(f === '/' ? '/' : f + '/');
+          const moved = (p: string, f: string) => path.posix.join(dest, p.slice(f.length)).replace(/\/+$/, '') || '/';
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f) continue;
-            for (const v of src.venvs) {
-              if (v === f || v.startsWith(f === '/' ? '/' : f + '/')) cur.venvs.add(path.posix.join(dest, v.slice(f.length)).replace(/\/+$/, '') || '/');
+            for (const v of src.venvs) if (under(v, f)) cur.venvs.add(moved(v, f));
+            // (Several sources land each in dest/its name: not followed.)
+            if (sources.length === 1) for (const c of src.copies) {
+              // A copied folder under the source (`COPY --from=build /app /app` after `COPY . /app`).
+              if (under(c.dest, f)) cur.copies.push({ ...c, dest: moved(c.dest, f) });
             }
           }
           break;
@@ -145,6 +154,12 @@ export function imageStages(shown: string, parsed: ParsedDockerfile, context: st
           const kind = exists(host);
           if (kind) cur.copies.push({ dest, host, folder: kind === 'folder', intoDir });
         }
+        break;
+      }
+      case 'HEALTHCHECK': {
+        const { rest } = splitFlags(inst.args);
+        const m = /^\s*CMD\s+/i.exec(text(rest));
+        cur.healthcheck = m ? startWords(rest.slice(m[0].length)) : undefined;
         break;
       }
       case 'CMD':

@@ -29,6 +29,7 @@
  */
 import { lastAtOrBefore, scanUnits, splitClass, type Scan, type Unit } from './block-scan.js';
 import { nextApiWord } from './prefilter.js';
+import { SETS_PATH } from './file-facts.js';
 
 const KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(
@@ -183,7 +184,7 @@ export function planBlocks(text: string): PlannedUnit[] | undefined {
   for (const u of units) if (!reasons.has(u) && u.kind === 'other' && importBinds.has(u)) reasons.set(u, 'statement');
 
   keepDefiners(code, leaves, seeds, importBinds, reasons, via);
-  return planResult(units, reasons, via);
+  return planResult(text, units, reasons, via);
 }
 
 /**
@@ -278,7 +279,7 @@ function keepDefiners(
 }
 
 /** The plan: each unit with its reason ('blanked' when none), a split class with its header and members. */
-function planResult(units: Unit[], reasons: Map<Unit, Reason>, via: Map<Unit, string>): PlannedUnit[] {
+function planResult(text: string, units: Unit[], reasons: Map<Unit, Reason>, via: Map<Unit, string>): PlannedUnit[] {
   const planned = (u: Unit): PlannedUnit => ({
     start: u.start,
     end: u.end,
@@ -294,6 +295,13 @@ function planResult(units: Unit[], reasons: Map<Unit, Reason>, via: Map<Unit, st
     // Kept in any way: the header and the body statements are kept, and the body is never empty.
     reasons.set(header, reasons.get(header) ?? 'statement');
     for (const m of members) if (m.kind === 'other' && !reasons.has(m)) reasons.set(m, 'statement');
+    // An `__init__` that sets PATH: the other methods run after it (file-facts' path-set).
+    for (const m of members) {
+      if (m.kind === 'def' && m.name === '__init__' && !reasons.has(m) && SETS_PATH.test(text.slice(m.start, m.end))) {
+        reasons.set(m, 'defines');
+        via.set(m, 'PATH');
+      }
+    }
     if (!members.some((m) => reasons.has(m))) {
       const smallest = members.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
       reasons.set(smallest, 'class-body');

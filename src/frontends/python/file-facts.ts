@@ -16,7 +16,7 @@ const PATH_KEY = /["']PATH["']/;
  * `os.environ["PATH"] = …`, `os.environ.update({"PATH": …})` / `update(PATH=…)`,
  * `os.environ.setdefault("PATH", …)`, `os.putenv("PATH", …)`, `monkeypatch.setenv("PATH", …)`.
  */
-const SETS_PATH =
+export const SETS_PATH =
   /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
 
 /**
@@ -163,6 +163,32 @@ const DECLARES_VENV =
  * need to be run in a virtualenv"): the author states the PATH its launches need.
  */
 export function declaredVenv(file: SourceFile): { line: number } | undefined {
+  const source = openingOf(file);
+  const found = DECLARES_VENV.exec(source);
+  // A negation in the sentence or just before it ("does not need to be run in a venv").
+  if (!found || negated(source, found)) return undefined;
+  return { line: file.location(found.index).line };
+}
+
+/**
+ * A sentence that says programs are found on PATH: "This assumes a working ansible version in the
+ * path" (ansible's hacking/tests/gen_distribution_version_testcase.py), "requires git and tox on
+ * your PATH", "expects pytest to be in $PATH". What it names is held against the launch's name.
+ */
+const DECLARES_ON_PATH = /\b(?:assum(?:es?|ing)|requires?|expects?|needs?)\b([^.!?;]{1,100}?)\b(?:in|on)\s+(?:the\s+|your\s+|\$)?(?:PATH|path)\b(?!\s+(?:to|of)\b)/i;
+
+/** Where the file's opening says programs are on PATH, and the words it names (DECLARES_ON_PATH). */
+export function declaredOnPath(file: SourceFile): { line: number; words: string[] } | undefined {
+  const source = openingOf(file);
+  const found = DECLARES_ON_PATH.exec(source);
+  if (!found || negated(source, found)) return undefined;
+  return { line: file.location(found.index).line, words: found[1].split(/[^\w.+-]+/).filter(Boolean) };
+}
+
+const negated = (source: string, found: RegExpExecArray) => /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length));
+
+/** A file's opening: its leading comments and its module docstring, nothing after the first statement. */
+function openingOf(file: SourceFile): string {
   const source = file.text.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
@@ -183,10 +209,7 @@ export function declaredVenv(file: SourceFile): { line: number } | undefined {
     }
     break;
   }
-  const found = DECLARES_VENV.exec(source.slice(0, end));
-  // A negation in the sentence or just before it ("does not need to be run in a venv").
-  if (!found || /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length))) return undefined;
-  return { line: file.location(found.index).line };
+  return source.slice(0, end);
 }
 
 type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked' | 'venvAbsent'>;
@@ -214,6 +237,11 @@ class TreeFacts implements PythonFileFacts {
   get declaredVenv() {
     this.#declared ??= { value: declaredVenv(this.#file) };
     return this.#declared.value;
+  }
+  #onPath?: { value: { line: number; words: string[] } | undefined };
+  get declaredOnPath() {
+    this.#onPath ??= { value: declaredOnPath(this.#file) };
+    return this.#onPath.value;
   }
 
   #walk(): Walked {
@@ -394,14 +422,19 @@ function walkTree(root: Node, text: string, file: SourceFile): Walked {
   // Iterative walk: deep trees must not overflow the stack.
   const pathDicts: { name: string; fnEnd: number }[] = [];
   // Preorder, in source order: a dictionary is filled before the with-statement that uses it.
-  const stack: { node: Node; fnEnd: number }[] = [{ node: root, fnEnd: root.endIndex }];
+  // `classEnd`: the end of the class whose body (or a decorated definition in it) this node is.
+  const stack: { node: Node; fnEnd: number; classEnd?: number }[] = [{ node: root, fnEnd: root.endIndex }];
   while (stack.length) {
-    const { node, fnEnd } = stack.pop()!;
+    const { node, fnEnd, classEnd } = stack.pop()!;
     let end = fnEnd;
+    let inClass: number | undefined;
     if (mocks) mockedRanges(node, fnEnd, mocked);
+    if (node.type === 'class_definition') inClass = node.endIndex;
+    else if ((node.type === 'block' || node.type === 'decorated_definition') && classEnd !== undefined) inClass = classEnd;
     if (node.type === 'function_definition') {
       functions.push({ start: node.startIndex, end: node.endIndex });
-      end = node.endIndex;
+      // PATH set in `__init__` holds for the rest of its class: the object's methods run after it.
+      end = classEnd !== undefined && node.childForFieldName('name')?.text === '__init__' ? classEnd : node.endIndex;
     } else if (!paths) {
       if (node.type === 'if_statement') colabRanges(node, colabOnly);
       if (activation && node.type === 'if_statement') activationRanges(node, flags, activatedOnly, file);
@@ -426,7 +459,7 @@ function walkTree(root: Node, text: string, file: SourceFile): Walked {
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (c && c.endIndex - c.startIndex > 0) stack.push({ node: c, fnEnd: end });
+      if (c && c.endIndex - c.startIndex > 0) stack.push({ node: c, fnEnd: end, classEnd: inClass });
     }
   }
   const out: Walked = { functions, pathSets };

@@ -12,6 +12,7 @@
  */
 import { meantVenv, NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
+import { sourcedActivation } from './sourced.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
 import { createdVenv, createdWithoutPip, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
@@ -517,6 +518,11 @@ class ShellSession {
       // from an argument): some venv is activated all the same.
       const target = cmd.words[1]?.fragments.map((f) => (f.kind === 'text' ? f.text : f.kind === 'unknown' && f.why ? f.why : '…')).join('');
       if (target && /(^|\/)bin\/activate$/.test(target)) sh.unseen = `the venv ${target.replace(/\/?bin\/activate$/, '') || '.'}`;
+      else {
+        // A script of the repository that activates one itself (sourced.ts).
+        const script = target && sourcedActivation(o.file.path, target);
+        if (script) sh.unseen = `the venv ${script} activates`;
+      }
     }
     if (effect?.kind === 'activation') {
       const wrappers = frame.outer?.st.wrappers ?? [];

@@ -1,0 +1,47 @@
+/**
+ * A script of the repository that a shell sources (`source tools/ci/activate.sh`, nipype's CI):
+ * what it does to PATH happens in the sourcing shell. The shell model does not run it; it only asks
+ * whether its text activates an environment (`source virtenv/bin/activate`, `conda activate`, a
+ * `PATH=…/bin:$PATH` or `VIRTUAL_ENV=` assignment). If so, some venv is active after the `source`,
+ * as after `source "$UNKNOWN/bin/activate"`: names are no longer judged against a venv the caller
+ * made. Relative names are looked up from the sourcing file's folder and each folder above it
+ * (a CI script is usually run from the repository root); only regular files up to 256 KB are read.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const MAX_BYTES = 256 * 1024;
+const MAX_LEVELS = 8;
+/** An activation in a script's text, outside comment lines. */
+const ACTIVATES = /^[ \t]*[^#\n]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/m;
+
+const cache = new Map<string, boolean>();
+
+/** The repository file `target` names from `from` (a checked file), if it activates an environment. */
+export function sourcedActivation(from: string, target: string): string | undefined {
+  if (!target || target.startsWith('/') || target.startsWith('~') || /[$`*?\u0001]/.test(target)) return undefined;
+  let dir = path.dirname(path.resolve(from));
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const p = path.join(dir, target);
+    const hit = activates(p);
+    if (hit !== undefined) return hit ? target : undefined;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+/** Whether the file activates (undefined: no such readable file). */
+function activates(p: string): boolean | undefined {
+  if (cache.has(p)) return cache.get(p);
+  let result: boolean | undefined;
+  try {
+    const st = fs.statSync(p);
+    if (st.isFile()) result = st.size <= MAX_BYTES && ACTIVATES.test(fs.readFileSync(p, 'utf8'));
+  } catch {
+    result = undefined;
+  }
+  if (result !== undefined) cache.set(p, result);
+  return result;
+}
