@@ -1,7 +1,7 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import path48 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -1944,6 +1944,45 @@ function markRanWithoutVenv(sites) {
       s.config.ranWithoutVenv = firstBare.get(k);
   }
 }
+function installsProjectOnPath(argv) {
+  const w = argv.map((x) => wordText(x));
+  let i = 0;
+  const uv = w[0] === "uv" && w[1] === "pip";
+  if (uv)
+    i = 2;
+  else if (/^python[\d.]*$/.test(w[0] ?? "") && w[1] === "-m" && w[2] === "pip")
+    i = 3;
+  else if (/^pip[\d.]*$/.test(w[0] ?? ""))
+    i = 1;
+  else
+    return false;
+  if (w[i] !== "install")
+    return false;
+  const rest = w.slice(i + 1);
+  if (rest.some((a) => a === void 0 || /^(?:--target|-t|--prefix|--root|--python|-p|--user)(?:=|$)/.test(a)))
+    return false;
+  if (uv && !rest.includes("--system"))
+    return false;
+  return rest.some((a) => /^(?:-r|--requirements?|-e|--editable)(?:=|$)|^-r\S|^\.(?:\[[^\]]*\])?$/.test(a));
+}
+function markSystemInstalled(groups) {
+  for (const g of groups) {
+    let at2;
+    for (const { site: s } of [...g].sort((a, b) => a.order - b.order || a.site.callSpan.start - b.site.callSpan.start)) {
+      if (!s.config)
+        continue;
+      const known2 = s.env.knownVenvs?.length ?? 0;
+      if (!known2 && s.env.activeVenv === void 0 && installsProjectOnPath(s.argv)) {
+        at2 ??= s.file.location(s.callSpan.start).line;
+        continue;
+      }
+      const prog = s.argv[0] ? wordText(s.argv[0]) : void 0;
+      const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
+      if (at2 !== void 0 && known2 && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
+        s.config.systemInstalled = at2;
+    }
+  }
+}
 function venvProgram(bin, target) {
   if (target.kind === "interpreter")
     return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
@@ -2117,6 +2156,10 @@ function smallGaps(t, out) {
     for (let k = start; k < m.index + m[0].length; k++)
       if (t[k] === "\\" && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
+  }
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|!(])\[\[?[ \t]+(?:![ \t]+)?-[A-Za-z][ \t]+)\/(?=[ \t]+\]\]?(?:$|[\s;&|)]))/gm)) {
+    if (plainBefore(t, m.index))
+      out[m.index] = ".";
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
@@ -4524,6 +4567,8 @@ var ConfigRun = class {
       g.push({ site: e.site, order: e.decl.order });
       groups.set(e.decl.group, g);
     }
+    if (this.host.language !== "makefile")
+      markSystemInstalled(groups.values());
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -11219,9 +11264,13 @@ function knownCall(ev, q, call) {
     case "shutil.which":
     case "distutils.spawn.find_executable":
     case "shutil.which.__call__": {
-      if (keywords.has("path") || positional.length > 2)
-        return { k: "unknown", span };
       const name = arg(0, q === "shutil.which" ? "cmd" : "executable");
+      if (keywords.has("path") || positional.length > 2) {
+        const dir = arg(q === "shutil.which" ? 2 : 1, "path");
+        if (q !== "shutil.which.__call__" && dir.k === "str" && hasVenvFragment(dir.word) && name.k === "str")
+          return joinAll([dir, name], span);
+        return { k: "unknown", span };
+      }
       return mapValue(name, (v) => v.k === "str" ? fragmentValue({ kind: "path-lookup", name: v.word, span }, span) : { k: "unknown", span });
     }
     case "shlex.quote":
@@ -11993,13 +12042,21 @@ var PythonRewriter = class {
     const imports = /* @__PURE__ */ new Set(["sys"]);
     if (target.kind === "interpreter-bin")
       imports.add("os");
+    const orPath = target.kind === "interpreter-bin" && target.orPath && !this.mod.python2;
+    if (orPath)
+      imports.add("shutil");
+    const beside = (q) => {
+      const name = `${q}${target.name}${q}`;
+      return orPath ? `shutil.which(${name}, path=os.path.dirname(sys.executable)) or ${name}` : `os.path.join(os.path.dirname(sys.executable), ${name})`;
+    };
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
         return void 0;
       if (lit.parentType === "binary_operator")
         return void 0;
       let text4;
-      const exe = target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
+      const bare = ["list", "tuple", "argument_list", "keyword_argument", "assignment"].includes(lit.parentType ?? "");
+      const exe = target.kind === "interpreter" ? "sys.executable" : orPath && !bare ? `(${beside(lit.quote)})` : beside(lit.quote);
       const argv0 = this.opts.argv0;
       if (argv0 !== void 0 && target.kind === "interpreter") {
         if (!argv0 || /^[a-zA-Z]*[bB]/.test(argv0.text) || argv0.startIndex < this.call.startIndex || argv0.endIndex > this.call.endIndex)
@@ -12040,7 +12097,7 @@ var PythonRewriter = class {
     const py2 = this.mod.python2;
     const quoteFn = py2 ? "pipes.quote" : "shlex.quote";
     imports.add(py2 ? "pipes" : "shlex");
-    const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`;
+    const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : beside(q);
     const windows = this.mod.mayRunOnWindows;
     if (windows && this.site.api === "os.system")
       return void 0;
@@ -17390,7 +17447,7 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
+    fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter when there is one, else the name on PATH as before (`shutil.which(name, path=os.path.dirname(sys.executable)) or name`; a `pip --user` install or a source checkout keeps its scripts elsewhere); in Python 2 code, which has no `shutil.which`, the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     question: "The venv has pytest installed (here a stand-in built by the lab, since the lab has no network). Started as `venv/bin/python broken.py`, which pytest runs?",
     answer: "Not the venv's. Started by its path, the program looks `pytest` up on the service's PATH: a system-wide pytest when one is installed (Debian's python3-pytest, `/usr/bin/pytest`, with the system's interpreter and plugins), or none, and `subprocess.run` raises `FileNotFoundError`. Which of the two depends on the machine \u2014 the lab here saw both on the same day, before and after python3-pytest was installed. In an activated shell it is the venv's.",
@@ -17410,9 +17467,9 @@ var bareConsoleScript = defineRule({
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     const beside = {
-      title: `Use the ${verdict.name} beside sys.executable`,
-      target: { kind: "interpreter-bin", name: verdict.name },
-      reason: `assumes ${verdict.name} is installed in the running environment`
+      title: `Use the ${verdict.name} beside sys.executable when there is one`,
+      target: { kind: "interpreter-bin", name: verdict.name, orPath: true },
+      reason: `runs the ${verdict.name} of the running interpreter's environment when it has one, which is not the one PATH gave before (when it has none, PATH's as before)`
     };
     ctx.report({
       ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
@@ -17873,6 +17930,8 @@ var venvNotOnPath = defineRule({
       return;
     if (facts?.ranWithoutVenv)
       return;
+    if (facts?.systemInstalled && verdict.tool === "interpreter")
+      return;
     if (facts?.afterFailedActivation)
       return;
     const venv = venvs[venvs.length - 1];
@@ -18301,9 +18360,24 @@ function loadConfig(opts) {
 }
 function parsedToml(file, cache2) {
   let data = cache2.get(file);
-  if (!data)
-    cache2.set(file, data = readToml(file));
+  if (!data) {
+    try {
+      data = readToml(file);
+    } catch (e) {
+      if (!(e instanceof ConfigError) || path26.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
+        throw e;
+      data = {};
+    }
+    cache2.set(file, data);
+  }
   return data;
+}
+function mayHoldOurTable(file) {
+  try {
+    return /^[ \t]*\[+[ \t]*tool[ \t]*\.[ \t]*["']?venvguard\b/m.test(fs5.readFileSync(file, "utf8"));
+  } catch {
+    return true;
+  }
 }
 function folderOf(p) {
   const abs = path26.resolve(p);
@@ -21540,7 +21614,7 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path41 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
@@ -22230,6 +22304,7 @@ function mentionTest(names) {
 }
 
 // dist/src/pipeline/test-runners.js
+import fs17 from "node:fs";
 import path40 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
@@ -22299,35 +22374,6 @@ function unittestTargets(args, where, resolve) {
     out.push({ folder: cwd, testsOnly: "unittest" });
   return out;
 }
-
-// dist/src/pipeline/who-runs.js
-var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
-var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
-  "--with",
-  "--with-requirements",
-  "--with-editable",
-  "--python",
-  "-p",
-  "--extra",
-  "--group",
-  "--only-group",
-  "--no-group",
-  "--package",
-  "--env-file",
-  "--directory",
-  "--project",
-  "--index",
-  "--index-url",
-  "--extra-index-url",
-  "-n",
-  "--name",
-  "--prefix",
-  "-e",
-  "--environment",
-  "--env"
-]);
-var MAX_PYTHON_STARTERS = 200;
-var PYTHON_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-W", "-X", "-Q"]);
 var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-k",
   "-m",
@@ -22361,9 +22407,66 @@ var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--capture",
   "--junit-prefix",
   "--html",
-  "--reruns"
+  "--reruns",
+  // plugins': pytest-split (crewai's `uv run pytest --splits 8 --group N`), pytest-cov, pytest-rerunfailures, pytest-repeat, pytest-randomly
+  "--splits",
+  "--group",
+  "--splitting-algorithm",
+  "--durations-path",
+  "--cov-fail-under",
+  "--reruns-delay",
+  "--count",
+  "--randomly-seed",
+  "--log-cli-level",
+  "--log-file-level",
+  "--alluredir",
+  "--json-report-file",
+  "--benchmark-json"
 ]);
 var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+function forwardsToPytest(file) {
+  try {
+    const fd = fs17.openSync(file, "r");
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      const n = fs17.readSync(fd, buf, 0, buf.length, 0);
+      return /\bpytest\.main\(\s*(?:args\s*=\s*)?sys\.argv\[1:\]/.test(buf.toString("utf8", 0, n));
+    } finally {
+      fs17.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+// dist/src/pipeline/who-runs.js
+var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
+var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--with",
+  "--with-requirements",
+  "--with-editable",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
+  "--only-group",
+  "--no-group",
+  "--package",
+  "--env-file",
+  "--directory",
+  "--project",
+  "--index",
+  "--index-url",
+  "--extra-index-url",
+  "-n",
+  "--name",
+  "--prefix",
+  "-e",
+  "--environment",
+  "--env"
+]);
+var MAX_PYTHON_STARTERS = 200;
+var PYTHON_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-W", "-X", "-Q"]);
 var SPHINX = /^sphinx-(?:build|autobuild)$/;
 var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
 function sphinxConf(args) {
@@ -22446,7 +22549,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs17.statSync(x, { throwIfNoEntry: false });
+      const st = fs18.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -22480,7 +22583,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs17.readFileSync(path41.join(dir, ".stestr.conf"), "utf8");
+    conf = fs18.readFileSync(path41.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -22492,12 +22595,12 @@ function stestrTests(where, targets) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs17.openSync(file, "r");
+    const fd = fs18.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs17.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs18.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs17.closeSync(fd);
+      fs18.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -22512,9 +22615,9 @@ function readTheDocs(who, dir) {
     const file = path41.join(dir, name);
     let text3;
     try {
-      if (fs17.statSync(file).size > 65536)
+      if (fs18.statSync(file).size > 65536)
         continue;
-      text3 = fs17.readFileSync(file, "utf8");
+      text3 = fs18.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -22522,7 +22625,7 @@ function readTheDocs(who, dir) {
     if (!m)
       continue;
     const conf = path41.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path41.sep) || !fs17.existsSync(conf))
+    if (!conf.startsWith(dir + path41.sep) || !fs18.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -22608,9 +22711,12 @@ function recordCommand(who, words4, where) {
           targets.push(...unittestTargets(words4.slice(j + 1), where, resolveIn));
         else {
           const rel = mod.replace(/\./g, "/");
-          const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
-          if (hit && !hit.folder)
-            targets.push({ file: hit.path });
+          const file = resolveIn(`${rel}.py`, where.dirs, where.root);
+          const main = file ? void 0 : resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
+          if (file && !file.folder)
+            targets.push({ file: file.path });
+          else if (main && !main.folder)
+            targets.push({ folder: path41.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -22618,6 +22724,9 @@ function recordCommand(who, words4, where) {
         j++;
       else if (!w.startsWith("-")) {
         script = w;
+        const hit = resolveIn(script, where.dirs, where.root);
+        if (hit && !hit.folder && forwardsToPytest(hit.path))
+          pytestArgs = words4.slice(j + 1);
         break;
       }
     }
@@ -22653,7 +22762,7 @@ function recordCommand(who, words4, where) {
         named = true;
       if (w === void 0)
         continue;
-      if (w === "--")
+      if (w === "--" || w === "")
         continue;
       if (w.startsWith("-")) {
         if (PYTEST_VALUE_OPTIONS.has(w))
@@ -22808,7 +22917,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = path41.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path41.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -22846,6 +22955,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   }
   return out;
 }
+var AT_CHECKOUT = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines", "pre-commit"]);
 function recordSite(who, s, dir, root, anywhere) {
   if (s.config?.activation)
     return;
@@ -22856,7 +22966,7 @@ function recordSite(who, s, dir, root, anywhere) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs17.statSync(r).isDirectory() ? path41.resolve(r) : path41.dirname(path41.resolve(r));
+      return fs18.statSync(r).isDirectory() ? path41.resolve(r) : path41.dirname(path41.resolve(r));
     } catch {
       return void 0;
     }
@@ -22865,7 +22975,7 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import path42 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
@@ -23044,7 +23154,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs18.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs19.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -23091,7 +23201,7 @@ function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs18.statSync(r).isDirectory() ? path42.resolve(r) : path42.dirname(path42.resolve(r));
+        return fs19.statSync(r).isDirectory() ? path42.resolve(r) : path42.dirname(path42.resolve(r));
       } catch {
         return void 0;
       }
@@ -23101,7 +23211,7 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import path43 from "node:path";
 
 // dist/src/kernel/fingerprint.js
@@ -23134,7 +23244,7 @@ function entries(file, diagnostics, sources, cwd) {
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs19.readFileSync(file, "utf8");
+    text3 = fs20.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -23174,10 +23284,10 @@ ${body}
   const target = path43.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs19.writeFileSync(tmp, text3, { mode: 420 });
-    fs19.renameSync(tmp, target);
+    fs20.writeFileSync(tmp, text3, { mode: 420 });
+    fs20.renameSync(tmp, target);
   } catch (e) {
-    fs19.rmSync(tmp, { force: true });
+    fs20.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -24471,14 +24581,14 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import path47 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
   for (let dir = path47.dirname(fileURLToPath(from)); ; dir = path47.dirname(dir)) {
     const file = path47.join(dir, "package.json");
-    if (fs20.existsSync(file)) {
-      const json = JSON.parse(fs20.readFileSync(file, "utf8"));
+    if (fs21.existsSync(file)) {
+      const json = JSON.parse(fs21.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
@@ -24568,7 +24678,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs21.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs22.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -24579,7 +24689,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs21.existsSync(path48.resolve(workspace, p)))
+      if (!fs22.existsSync(path48.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
@@ -24587,13 +24697,13 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
       const target = path48.resolve(workspace, sarifPath);
-      fs21.mkdirSync(path48.dirname(target), { recursive: true });
-      fs21.writeFileSync(target, reporters.sarif(result2, report));
+      fs22.mkdirSync(path48.dirname(target), { recursive: true });
+      fs22.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs21.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs22.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -3052,9 +3052,13 @@ function knownCall(ev, q, call) {
     case "shutil.which":
     case "distutils.spawn.find_executable":
     case "shutil.which.__call__": {
-      if (keywords.has("path") || positional.length > 2)
-        return { k: "unknown", span };
       const name = arg(0, q === "shutil.which" ? "cmd" : "executable");
+      if (keywords.has("path") || positional.length > 2) {
+        const dir = arg(q === "shutil.which" ? 2 : 1, "path");
+        if (q !== "shutil.which.__call__" && dir.k === "str" && hasVenvFragment(dir.word) && name.k === "str")
+          return joinAll([dir, name], span);
+        return { k: "unknown", span };
+      }
       return mapValue(name, (v) => v.k === "str" ? fragmentValue({ kind: "path-lookup", name: v.word, span }, span) : { k: "unknown", span });
     }
     case "shlex.quote":
@@ -4399,7 +4403,7 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
+    fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter when there is one, else the name on PATH as before (`shutil.which(name, path=os.path.dirname(sys.executable)) or name`; a `pip --user` install or a source checkout keeps its scripts elsewhere); in Python 2 code, which has no `shutil.which`, the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     question: "The venv has pytest installed (here a stand-in built by the lab, since the lab has no network). Started as `venv/bin/python broken.py`, which pytest runs?",
     answer: "Not the venv's. Started by its path, the program looks `pytest` up on the service's PATH: a system-wide pytest when one is installed (Debian's python3-pytest, `/usr/bin/pytest`, with the system's interpreter and plugins), or none, and `subprocess.run` raises `FileNotFoundError`. Which of the two depends on the machine \u2014 the lab here saw both on the same day, before and after python3-pytest was installed. In an activated shell it is the venv's.",
@@ -4419,9 +4423,9 @@ var bareConsoleScript = defineRule({
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
     const beside = {
-      title: `Use the ${verdict.name} beside sys.executable`,
-      target: { kind: "interpreter-bin", name: verdict.name },
-      reason: `assumes ${verdict.name} is installed in the running environment`
+      title: `Use the ${verdict.name} beside sys.executable when there is one`,
+      target: { kind: "interpreter-bin", name: verdict.name, orPath: true },
+      reason: `runs the ${verdict.name} of the running interpreter's environment when it has one, which is not the one PATH gave before (when it has none, PATH's as before)`
     };
     ctx.report({
       ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
@@ -4886,6 +4890,8 @@ var venvNotOnPath = defineRule({
     if (facts?.createsVenv)
       return;
     if (facts?.ranWithoutVenv)
+      return;
+    if (facts?.systemInstalled && verdict.tool === "interpreter")
       return;
     if (facts?.afterFailedActivation)
       return;
@@ -6815,6 +6821,45 @@ function markRanWithoutVenv(sites) {
       s.config.ranWithoutVenv = firstBare.get(k);
   }
 }
+function installsProjectOnPath(argv) {
+  const w = argv.map((x) => wordText(x));
+  let i = 0;
+  const uv = w[0] === "uv" && w[1] === "pip";
+  if (uv)
+    i = 2;
+  else if (/^python[\d.]*$/.test(w[0] ?? "") && w[1] === "-m" && w[2] === "pip")
+    i = 3;
+  else if (/^pip[\d.]*$/.test(w[0] ?? ""))
+    i = 1;
+  else
+    return false;
+  if (w[i] !== "install")
+    return false;
+  const rest = w.slice(i + 1);
+  if (rest.some((a) => a === void 0 || /^(?:--target|-t|--prefix|--root|--python|-p|--user)(?:=|$)/.test(a)))
+    return false;
+  if (uv && !rest.includes("--system"))
+    return false;
+  return rest.some((a) => /^(?:-r|--requirements?|-e|--editable)(?:=|$)|^-r\S|^\.(?:\[[^\]]*\])?$/.test(a));
+}
+function markSystemInstalled(groups) {
+  for (const g of groups) {
+    let at;
+    for (const { site: s } of [...g].sort((a, b) => a.order - b.order || a.site.callSpan.start - b.site.callSpan.start)) {
+      if (!s.config)
+        continue;
+      const known = s.env.knownVenvs?.length ?? 0;
+      if (!known && s.env.activeVenv === void 0 && installsProjectOnPath(s.argv)) {
+        at ??= s.file.location(s.callSpan.start).line;
+        continue;
+      }
+      const prog = s.argv[0] ? wordText(s.argv[0]) : void 0;
+      const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
+      if (at !== void 0 && known && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
+        s.config.systemInstalled = at;
+    }
+  }
+}
 function venvProgram(bin, target) {
   if (target.kind === "interpreter")
     return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
@@ -6988,6 +7033,10 @@ function smallGaps(t, out) {
     for (let k = start; k < m.index + m[0].length; k++)
       if (t[k] === "\\" && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
+  }
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|!(])\[\[?[ \t]+(?:![ \t]+)?-[A-Za-z][ \t]+)\/(?=[ \t]+\]\]?(?:$|[\s;&|)]))/gm)) {
+    if (plainBefore(t, m.index))
+      out[m.index] = ".";
   }
   for (const m of t.matchAll(/(^|[\s;&|!(])\[\[[ \t][^\n]*?[ \t]\]\](?=$|[\s;&|)])/gm)) {
     const start = m.index + m[1].length;
@@ -9388,6 +9437,8 @@ var ConfigRun = class {
       g.push({ site: e.site, order: e.decl.order });
       groups.set(e.decl.group, g);
     }
+    if (this.host.language !== "makefile")
+      markSystemInstalled(groups.values());
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -13811,13 +13862,21 @@ var PythonRewriter = class {
     const imports = /* @__PURE__ */ new Set(["sys"]);
     if (target.kind === "interpreter-bin")
       imports.add("os");
+    const orPath = target.kind === "interpreter-bin" && target.orPath && !this.mod.python2;
+    if (orPath)
+      imports.add("shutil");
+    const beside = (q) => {
+      const name = `${q}${target.name}${q}`;
+      return orPath ? `shutil.which(${name}, path=os.path.dirname(sys.executable)) or ${name}` : `os.path.join(os.path.dirname(sys.executable), ${name})`;
+    };
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
         return void 0;
       if (lit.parentType === "binary_operator")
         return void 0;
       let text4;
-      const exe = target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
+      const bare = ["list", "tuple", "argument_list", "keyword_argument", "assignment"].includes(lit.parentType ?? "");
+      const exe = target.kind === "interpreter" ? "sys.executable" : orPath && !bare ? `(${beside(lit.quote)})` : beside(lit.quote);
       const argv0 = this.opts.argv0;
       if (argv0 !== void 0 && target.kind === "interpreter") {
         if (!argv0 || /^[a-zA-Z]*[bB]/.test(argv0.text) || argv0.startIndex < this.call.startIndex || argv0.endIndex > this.call.endIndex)
@@ -13858,7 +13917,7 @@ var PythonRewriter = class {
     const py2 = this.mod.python2;
     const quoteFn = py2 ? "pipes.quote" : "shlex.quote";
     imports.add(py2 ? "pipes" : "shlex");
-    const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`;
+    const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : beside(q);
     const windows = this.mod.mayRunOnWindows;
     if (windows && this.site.api === "os.system")
       return void 0;

@@ -140,3 +140,19 @@ test('summaries: every form says what was checked, and never "All checks passed!
   assert.equal(found.code, 1);
   assert.match(found.stdout, /\nFound 1 problem \(1 fixable with --fix\); 4 files checked\.\n1 file could not be checked completely \(see the warnings above\)\.\n$/);
 });
+
+test("a pyproject.toml that is not valid TOML and holds no [tool.venvguard] (another tool's template) does not end the run; one that holds it does", () => {
+  const dir = project('[project]\nname = "x"\n');
+  // crewai's templates/crew/pyproject.toml: Jinja placeholders as keys.
+  fs.mkdirSync(path.join(dir, 'templates/crew'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'templates/crew/pyproject.toml'), '[project]\nname = "{{folder_name}}"\n\n[project.scripts]\n{{folder_name}} = "{{folder_name}}.main:run"\n');
+  fs.writeFileSync(path.join(dir, 'templates/crew/main.py'), 'import os\nos.system("pip install x")\n');
+  const r = runCli(['check', '--output-format', 'json'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  assert.deepEqual(codes(r.stdout), ['job.py VG101', 'templates/crew/main.py VG102']);
+  // The same file with a [tool.venvguard] table: its settings cannot be read, which is an error.
+  fs.writeFileSync(path.join(dir, 'templates/crew/pyproject.toml'), '[tool.venvguard]\nselect = ["VG1",\n{{x}} = 1\n');
+  const bad = runCli(['check', '--output-format', 'json'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^venvguard: error: \S*templates\/crew\/pyproject\.toml:\d+:\d+: invalid TOML: .+\n$/);
+});

@@ -53,6 +53,10 @@ function makeProject(p: Project, name: string, withPip: boolean): void {
   assert.equal(spawnSync(PY, ['-m', 'venv', ...(withPip ? [] : ['--without-pip']), p.venv]).status, 0, 'python3 -m venv');
   const purelib = spawnSync(path.join(p.venv, 'bin', 'python'), ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).stdout.trim();
   fs.writeFileSync(path.join(purelib, 'vg_where.py'), 'import sys\nprint(sys.prefix)\n');
+  // A console script of no known module, installed in the venv: run, it prints the venv's prefix.
+  const tool = path.join(p.venv, 'bin', 'ansible-playbook');
+  fs.writeFileSync(tool, '#!/bin/sh\nexec "$(dirname "$0")/python" -m vg_where\n');
+  fs.chmodSync(tool, 0o755);
 }
 
 before(() => {
@@ -245,6 +249,16 @@ const CASES: Case[] = [
     code: ['import subprocess', '', '', 'def lint():', '    subprocess.run(["pytest", "-q"], check=False)', '    subprocess.run("black --check .", shell=True)', ''].join('\n'),
     rules: ['VG103'],
     unsafe: true,
+  },
+  {
+    // No module known: the copy beside sys.executable when the running environment has one.
+    name: 'python: a console script with no module known, as a list and through the shell (VG103, unsafe)',
+    path: 'deploy.py',
+    code: ['import subprocess', '', '', 'def deploy():', '    subprocess.run(["ansible-playbook", "site.yml"], check=True)', '    subprocess.run("ansible-playbook site.yml", shell=True, check=True)', '', '', 'deploy()', ''].join('\n'),
+    rules: ['VG103'],
+    unsafe: true,
+    run: runPython,
+    prefixes: 2,
   },
   // ---- Shell scripts (VG201, VG203, VG204)
   {
@@ -572,3 +586,20 @@ for (const c of CASES) {
     for (const l of lines) assert.equal(l, p.venv, `every command started the venv's interpreter:\n${fixed}`);
   });
 }
+
+test("fix for real: a console script's fix falls back to PATH's when the running environment has none (a pip --user install, a source checkout)", async (t) => {
+  if (!PY) return t.skip('no Python 3 found (pyenv or python3 on PATH): the fixed command is not run');
+  const code = ['import subprocess', '', 'subprocess.run(["ansible-playbook", "site.yml"], check=True)', 'subprocess.run("ansible-playbook site.yml", shell=True, check=True)', ''].join('\n');
+  const fixed = await fixText(code, { path: 'deploy.py', unsafe: true });
+  assert.match(fixed, /shutil\.which\("ansible-playbook", path=os\.path\.dirname\(sys\.executable\)\) or "ansible-playbook"/);
+  const dir = path.join(root, 'fallback');
+  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'deploy.py'), fixed);
+  fs.writeFileSync(path.join(dir, 'bin', 'ansible-playbook'), '#!/bin/sh\necho "from PATH"\n');
+  fs.chmodSync(path.join(dir, 'bin', 'ansible-playbook'), 0o755);
+  // PY's own folder has no ansible-playbook: both launches find PATH's, as the original did.
+  assert.ok(!fs.existsSync(path.join(path.dirname(PY), 'ansible-playbook')));
+  const r = spawnSync(PY, ['deploy.py'], { cwd: dir, encoding: 'utf8', env: { PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin` } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.split('\n').filter(Boolean), ['from PATH', 'from PATH']);
+});

@@ -267,7 +267,7 @@ const FIX_CASES: FixCase[] = [
     file: 'fstring_console_script.py',
     source: 'import os\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && mytool --fast")\n',
     safe: 'import os\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && mytool --fast")\n',
-    unsafe: 'import os\nimport shlex\nimport sys\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && {shlex.quote(os.path.join(os.path.dirname(sys.executable), \'mytool\'))} --fast")\n',
+    unsafe: 'import os\nimport shlex\nimport shutil\nimport sys\n\n\ndef fmt(folder):\n    os.system(f"cd {folder} && {shlex.quote(shutil.which(\'mytool\', path=os.path.dirname(sys.executable)) or \'mytool\')} --fast")\n',
     python: 3,
   },
   {
@@ -495,7 +495,7 @@ test('fix: one finding whose name has two definitions is fixed one definition a 
     '',
   ].join('\n');
   const fixed = await fixText(text, { unsafe: true, path: 'admin.py' });
-  assert.equal(fixed.split('os.path.join(os.path.dirname(sys.executable), "ansible-playbook")').length - 1, 2, fixed);
+  assert.equal(fixed.split('shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) or "ansible-playbook"').length - 1, 2, fixed);
   assert.deepEqual((await checkText(fixed, { path: 'admin.py' })).map((d) => d.code), []);
 });
 

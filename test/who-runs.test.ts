@@ -342,3 +342,38 @@ test("pytest with arguments decided at run time: in a nox session the project's 
   assert.deepEqual(codes(await findings({ 'tools/broken_stdout.py': t, 'noxfile.py': nox })), ['tools/broken_stdout.py:4 VG102']);
   assert.deepEqual(codes(await findings({ 'tests/functional/test_broken_stdout.py': t, 'run.sh': '#!/bin/sh\n. .venv/bin/activate\npytest "$@"\n' })), ['tests/functional/test_broken_stdout.py:4 VG102']);
 });
+
+test("a runner script that hands its arguments to pytest (luigi's test/runtests.py) runs the tests under its folder in the tox env", async () => {
+  const runtests = ['import sys', '', 'import pytest', '', 'if __name__ == "__main__":', '    sys.exit(pytest.main(sys.argv[1:]))', ''].join('\n');
+  const cmdline = ['import subprocess', '', '', 'def test_cli():', '    subprocess.check_call(["python", "-m", "pkg", "--help"])', ''].join('\n');
+  const tox = ['[testenv]', 'commands =', '    {envpython} test/runtests.py -m "not slow" {posargs:}', ''].join('\n');
+  const found = await findings({ 'test/runtests.py': runtests, 'test/cmdline_test.py': cmdline, 'tox.ini': tox });
+  assert.deepEqual(codes(found), ['test/cmdline_test.py:5 VG106']);
+  assert.match(found[0], /tox\.ini:3 runs this file in a tox env/);
+  // A runner that does not forward its arguments to pytest says nothing of the test files.
+  const other = runtests.replace('pytest.main(sys.argv[1:])', 'run_everything()');
+  assert.deepEqual(codes(await findings({ 'test/runtests.py': other, 'test/cmdline_test.py': cmdline, 'tox.ini': tox })), ['test/cmdline_test.py:5 VG101']);
+});
+
+test('`python3 -m bot` runs the package: its modules are started the same way (mirror-leech-telegram-bot, start.sh after activation)', async () => {
+  const settings = ['import subprocess', '', 'def restart_web():', '    subprocess.run("gunicorn web.wserver:app", shell=True)', ''].join('\n');
+  const files = { 'bot/__init__.py': '', 'bot/__main__.py': 'from bot.modules import settings\n', 'bot/modules/__init__.py': '', 'bot/modules/settings.py': settings };
+  const start = 'source mltbenv/bin/activate\npython3 -m bot\n';
+  const found = await findings({ ...files, 'start.sh': `#!/bin/bash\n${start}` });
+  assert.deepEqual(codes(found), ['bot/modules/settings.py:4 VG106']);
+  assert.match(found[0], /start\.sh:3 runs this file/);
+  // A module (not a package) run with -m is only that file.
+  assert.deepEqual(codes(await findings({ ...files, 'start.sh': '#!/bin/bash\nsource mltbenv/bin/activate\npython3 -m bot.other\n', 'bot/other.py': '' })), ['bot/modules/settings.py:4 VG103']);
+});
+
+test("a CI step's bare pytest collects the tests of the checkout's root, not of the workflow's folder (crewai's `uv run pytest --splits 8 --group N`)", async () => {
+  const test_ = ['import subprocess', '', 'def test_server():', '    subprocess.Popen(["python", "-c", "import server"])', ''].join('\n');
+  const wf = (run: string) => ['on: push', 'jobs:', '  t:', '    runs-on: ubuntu-latest', '    steps:', `      - run: ${run}`, ''].join('\n');
+  for (const run of ['pytest', 'uv run pytest -vv --splits 8 --group 3 --maxfail=3']) {
+    const found = await findings({ 'tests/test_server.py': test_, '.github/workflows/t.yml': wf(run) });
+    assert.deepEqual(codes(found), ['tests/test_server.py:4 VG106'], run);
+  }
+  // A GitLab job the same; a Makefile's recipe runs in the Makefile's own folder.
+  assert.deepEqual(codes(await findings({ 'tests/test_server.py': test_, '.gitlab-ci.yml': 'test:\n  script:\n    - pytest\n' })), ['tests/test_server.py:4 VG106']);
+  assert.deepEqual(codes(await findings({ 'tests/test_server.py': test_, 'docs/Makefile': 'test:\n\tpytest\n' })), ['tests/test_server.py:4 VG101']);
+});

@@ -193,8 +193,12 @@ export type PathState =
 export type RewriteTarget =
   /** the interpreter running this code, optionally with `-m module` (consumes `consume` argv words). */
   | { kind: 'interpreter'; module?: string; consume?: number }
-  /** a script in the running interpreter's own bin directory. */
-  | { kind: 'interpreter-bin'; name: string }
+  /**
+   * a script in the running interpreter's own bin directory; `orPath`: that script when it is
+   * there, else the name as before (`shutil.which(name, path=<that folder>) or name`), for an API
+   * that looks the name up on PATH.
+   */
+  | { kind: 'interpreter-bin'; name: string; orPath?: boolean }
   /**
    * Configuration files: make the venv's bin persist on PATH the way the format allows (Dockerfile:
    * `ENV VIRTUAL_ENV=… PATH=…`; GitHub Actions: a `$GITHUB_PATH` line), written after the command
@@ -242,6 +246,14 @@ export interface ConfigSiteFacts {
    * that name means PATH's interpreter as the first did. The line of that earlier run.
    */
   ranWithoutVenv?: number;
+  /**
+   * An interpreter by name after the same job (group of shells) installed the project's
+   * requirements into PATH's interpreter, before it knew any venv (`pip install -r
+   * requirements.txt`, `uv pip install -r … --system`; typeshed's and elpy's test jobs, whose later
+   * venv is a fixture the tests are handed by path): that interpreter is the one meant. The line of
+   * that install.
+   */
+  systemInstalled?: number;
   /** Venvs the file deactivated (`deactivate`) before this command: python and pip are then the system's on purpose. */
   deactivated?: string[];
   /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */

@@ -156,11 +156,33 @@ export function loadConfig(opts: { start: string; configPath?: string; noConfig?
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
 
-/** A parsed TOML file, from `cache` when it was parsed before. */
+/**
+ * A parsed TOML file, from `cache` when it was parsed before. A pyproject.toml that is not valid
+ * TOML and has no `[tool.venvguard]` table in its text is read as empty: it holds no settings of
+ * ours, and a template of another tool (crewai's `templates/crew/pyproject.toml`, with `{{name}}`
+ * keys) must not end the run; its project metadata (scripts, dependencies) is not read.
+ */
 export function parsedToml(file: string, cache: Map<string, Record<string, unknown>>): Record<string, unknown> {
   let data = cache.get(file);
-  if (!data) cache.set(file, (data = readToml(file)));
+  if (!data) {
+    try {
+      data = readToml(file);
+    } catch (e) {
+      if (!(e instanceof ConfigError) || path.basename(file) !== 'pyproject.toml' || mayHoldOurTable(file)) throw e;
+      data = {};
+    }
+    cache.set(file, data);
+  }
   return data;
+}
+
+/** Whether a file's text has a `[tool.venvguard…]` table header, or cannot be read to tell. */
+function mayHoldOurTable(file: string): boolean {
+  try {
+    return /^[ \t]*\[+[ \t]*tool[ \t]*\.[ \t]*["']?venvguard\b/m.test(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
 /** `p` when it is a folder (or names nothing), else the folder it is in. */

@@ -13,6 +13,7 @@
  *   the project's files of that relative path, whichever folder it is: each of them, at most
  *   MAX_ANYWHERE.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Files one unresolved test path may name (a project with more files of that path says nothing). */
@@ -92,4 +93,32 @@ export function unittestTargets(args: readonly (string | undefined)[], where: Ru
   }
   if (!named && cwd !== undefined) out.push({ folder: cwd, testsOnly: 'unittest' });
   return out;
+}
+
+/** pytest's options that take the next word as a value. */
+export const PYTEST_VALUE_OPTIONS = new Set([
+  '-k', '-m', '-p', '-c', '-o', '-n', '-W', '--rootdir', '--junitxml', '--junit-xml', '--basetemp', '--confcutdir', '--ignore', '--ignore-glob',
+  '--deselect', '--durations', '--maxfail', '--tb', '--cov', '--cov-report', '--cov-config', '--log-level', '--log-file', '--timeout',
+  '--dist', '--numprocesses', '--override-ini', '--config-file', '--import-mode', '--capture', '--junit-prefix', '--html', '--reruns',
+  // plugins': pytest-split (crewai's `uv run pytest --splits 8 --group N`), pytest-cov, pytest-rerunfailures, pytest-repeat, pytest-randomly
+  '--splits', '--group', '--splitting-algorithm', '--durations-path', '--cov-fail-under', '--reruns-delay', '--count', '--randomly-seed',
+  '--log-cli-level', '--log-file-level', '--alluredir', '--json-report-file', '--benchmark-json',
+]);
+/** pytest's own commands. */
+export const PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
+
+/** A Python file that runs pytest with its own command-line arguments (`pytest.main(sys.argv[1:])`); read up to 64 KB. */
+export function forwardsToPytest(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      return /\bpytest\.main\(\s*(?:args\s*=\s*)?sys\.argv\[1:\]/.test(buf.toString('utf8', 0, n));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }

@@ -33,7 +33,7 @@ import { noxCommands, pixiTasks, projectScripts, tbumpHooks, toxCommands, type T
 import { contextFromSettings, type RunSettings } from './context.js';
 import { relianceByImports } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
-import { testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
+import { forwardsToPytest, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
 import { findingCodesOf } from './packed.js';
 
@@ -59,12 +59,6 @@ const MAX_PYTHON_STARTERS = 200;
 /** Options of python that take the next word as a value. */
 const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '-Q']);
 /** Options of pytest that take the next word as a value (a path among them is not a test path). */
-const PYTEST_VALUE_OPTIONS = new Set([
-  '-k', '-m', '-p', '-c', '-o', '-n', '-W', '--rootdir', '--junitxml', '--junit-xml', '--basetemp', '--confcutdir', '--ignore', '--ignore-glob',
-  '--deselect', '--durations', '--maxfail', '--tb', '--cov', '--cov-report', '--cov-config', '--log-level', '--log-file', '--timeout',
-  '--dist', '--numprocesses', '--override-ini', '--config-file', '--import-mode', '--capture', '--junit-prefix', '--html', '--reruns',
-]);
-const PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
 /** Sphinx's builders, which run the `conf.py` of the source folder with their own interpreter. */
 const SPHINX = /^sphinx-(?:build|autobuild)$/;
 /** Options of sphinx-build that take the next word as a value. */
@@ -323,14 +317,22 @@ export function recordCommand(
         else if (mod === 'unittest') targets.push(...unittestTargets(words.slice(j + 1), where, resolveIn));
         else {
           const rel = mod.replace(/\./g, '/');
-          const hit = resolveIn(`${rel}.py`, where.dirs, where.root) ?? resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
-          if (hit && !hit.folder) targets.push({ file: hit.path });
+          const file = resolveIn(`${rel}.py`, where.dirs, where.root);
+          const main = file ? undefined : resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
+          if (file && !file.folder) targets.push({ file: file.path });
+          // `python -m bot` runs a package: its modules run in that process, the ones `__main__`
+          // imports (mirror-leech-telegram-bot's bot/modules/*.py under start.sh's activation).
+          else if (main && !main.folder) targets.push({ folder: path.dirname(main.path), testsOnly: false });
         }
         break;
       }
       if (PYTHON_VALUE_OPTIONS.has(w)) j++;
       else if (!w.startsWith('-')) {
         script = w;
+        // A runner script that hands its arguments to pytest (luigi's test/runtests.py,
+        // `sys.exit(pytest.main(sys.argv[1:]))`): the command is pytest's, run in its folder.
+        const hit = resolveIn(script, where.dirs, where.root);
+        if (hit && !hit.folder && forwardsToPytest(hit.path)) pytestArgs = words.slice(j + 1);
         break;
       }
     }
@@ -361,7 +363,8 @@ export function recordCommand(
       // the tests under its folder, as a bare `pytest` (what the arguments narrow runs there too).
       if (w === undefined && !where.tool) named = true;
       if (w === undefined) continue;
-      if (w === '--') continue;
+      // `--` and an empty word (tox's `{posargs:}` with nothing after the colon) name nothing.
+      if (w === '--' || w === '') continue;
       if (w.startsWith('-')) {
         if (PYTEST_VALUE_OPTIONS.has(w)) j++;
         continue;
@@ -529,7 +532,9 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     const text = readConfigText(abs);
     if (text === undefined) continue;
     if (!mayStart(text)) continue;
-    const dir = path.dirname(abs);
+    // CI systems run their steps in the checkout (the repository's root), not in the folder of the
+    // file that declares them (`.github/workflows/`): a bare `pytest` there collects the root's tests.
+    const dir = AT_CHECKOUT.has(language) ? root : path.dirname(abs);
     for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere);
   }
   // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
@@ -567,6 +572,9 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   return out;
 }
 
+/** Formats whose commands start in the repository's checkout, wherever the file is. */
+const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>(['github-actions', 'gitlab-ci', 'jenkins', 'azure-pipelines', 'circleci', 'bitbucket-pipelines', 'pre-commit']);
+
 function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
   if (s.config?.activation) return;
   const words = s.argv.map((w) => wordText(w));
@@ -585,4 +593,3 @@ function projectRoot(roots: readonly string[]): string | undefined {
   }))];
   return dirs.length === 1 ? dirs[0] : undefined;
 }
-

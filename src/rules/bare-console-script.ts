@@ -26,7 +26,7 @@ export const bareConsoleScript = defineRule({
     inRealSystems:
       'Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.',
     fixSafety:
-      "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
+      "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter when there is one, else the name on PATH as before (`shutil.which(name, path=os.path.dirname(sys.executable)) or name`; a `pip --user` install or a source checkout keeps its scripts elsewhere); in Python 2 code, which has no `shutil.which`, the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook\'s shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     question: "The venv has pytest installed (here a stand-in built by the lab, since the lab has no network). Started as `venv/bin/python broken.py`, which pytest runs?",
     answer:
@@ -47,9 +47,9 @@ export const bareConsoleScript = defineRule({
     if (!verdict || verdict.held || verdict.tool !== 'console-script' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : '' };
     const beside = {
-      title: `Use the ${verdict.name} beside sys.executable`,
-      target: { kind: 'interpreter-bin' as const, name: verdict.name },
-      reason: `assumes ${verdict.name} is installed in the running environment`,
+      title: `Use the ${verdict.name} beside sys.executable when there is one`,
+      target: { kind: 'interpreter-bin' as const, name: verdict.name, orPath: true },
+      reason: `runs the ${verdict.name} of the running interpreter's environment when it has one, which is not the one PATH gave before (when it has none, PATH's as before)`,
     };
     ctx.report({
       ...(verdict.module ? { messageId: 'runModule' as const, data: { ...data, module: verdict.module } } : { messageId: 'runBeside' as const, data }),

@@ -59,6 +59,7 @@ export const venvNotOnPath = defineRule({
     const facts = site.config;
     if (facts?.createsVenv) return;
     if (facts?.ranWithoutVenv) return; // the same script ran by this name before any venv (facts.ts)
+    if (facts?.systemInstalled && verdict.tool === 'interpreter') return; // the job installed the project into PATH's interpreter first (facts.ts)
     if (facts?.afterFailedActivation) return; // the failed `source` is the finding (source-in-sh)
     const venv = venvs[venvs.length - 1];
     // After `deactivate` the author uses the system's python and pip on purpose (a tool venv set

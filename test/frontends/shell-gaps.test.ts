@@ -194,3 +194,9 @@ test('a here-document whose unquoted word starts with `=` (postgresql-common\'s 
   assert.deepEqual(cmds.slice(0, 3), [['echo', 'start'], [':'], ['echo', 'after']]);
   broken(': <<=cut\nx\n=cut\n)\n');
 });
+
+test("a unary test of the lone word `/` (mynode's startup script: `if [ ! -w / ]; then`)", () => {
+  const cmds = clean('if [ ! -w / ]; then\n    mount -o remount,rw /;\nfi\n[ -d / ] && echo root\n[[ -e / ]] || echo none');
+  assert.deepEqual(cmds.slice(0, 3), [['mount', '-o', 'remount,rw', '/'], ['echo', 'root'], ['echo', 'none']]);
+  broken('[ -d / ]\n)\n');
+});

@@ -27,7 +27,7 @@ testRule(bareConsoleScript, {
       code: 'import subprocess\n\n\ndef run_command(executable, args):\n    subprocess.run([executable] + args, check=True)\n\n\ndef lint():\n    run_command("flake8", ["--count"])\n',
       errors: [{ line: 9, messageId: 'runModule' }],
       output: null,
-      unsafeOutput: 'import os\nimport subprocess\nimport sys\n\n\ndef run_command(executable, args):\n    subprocess.run([executable] + args, check=True)\n\n\ndef lint():\n    run_command(os.path.join(os.path.dirname(sys.executable), "flake8"), ["--count"])\n',
+      unsafeOutput: 'import os\nimport shutil\nimport subprocess\nimport sys\n\n\ndef run_command(executable, args):\n    subprocess.run([executable] + args, check=True)\n\n\ndef lint():\n    run_command(shutil.which("flake8", path=os.path.dirname(sys.executable)) or "flake8", ["--count"])\n',
     },
     {
       name: 'a helper that passes its argument on as the whole argv: the list is right there',
@@ -44,7 +44,7 @@ testRule(bareConsoleScript, {
       code: 'import subprocess\nimport sys\n\n\ndef run(settings, args):\n    exe = settings.get("executable", "flake8")\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n',
       errors: [{ line: 9, messageId: 'runModule' }],
       output: null,
-      unsafeOutput: 'import os\nimport subprocess\nimport sys\n\n\ndef run(settings, args):\n    exe = settings.get("executable", os.path.join(os.path.dirname(sys.executable), "flake8"))\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n',
+      unsafeOutput: 'import os\nimport shutil\nimport subprocess\nimport sys\n\n\ndef run(settings, args):\n    exe = settings.get("executable", shutil.which("flake8", path=os.path.dirname(sys.executable)) or "flake8")\n    cmd = [exe]\n    cmd.extend(args)\n    return subprocess.Popen(cmd)\n',
     },
     {
       name: 'a program string as the call\'s own argument (positional or args=) → a list',
@@ -70,7 +70,7 @@ testRule(bareConsoleScript, {
       name: 'no module known: the copy beside sys.executable',
       code: 'import os\nimport subprocess\nimport sys\nsubprocess.run(["ansible-playbook", "site.yml"])\n',
       errors: [{ line: 4, column: 17, messageId: 'runBeside' }],
-      unsafeOutput: 'import os\nimport subprocess\nimport sys\nsubprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "site.yml"])\n',
+      unsafeOutput: 'import os\nimport shutil\nimport subprocess\nimport sys\nsubprocess.run([shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) or "ansible-playbook", "site.yml"])\n',
     },
     {
       name: 'gunicorn through sudo in a shell string',

@@ -196,6 +196,46 @@ export function markRanWithoutVenv(sites: readonly LaunchSite[]): void {
   }
 }
 
+/** `pip install` of the project's requirements (`-r FILE`, `-e`, `.`), or `uv pip install … --system`. */
+function installsProjectOnPath(argv: readonly Word[]): boolean {
+  const w = argv.map((x) => wordText(x));
+  let i = 0;
+  const uv = w[0] === 'uv' && w[1] === 'pip';
+  if (uv) i = 2;
+  else if (/^python[\d.]*$/.test(w[0] ?? '') && w[1] === '-m' && w[2] === 'pip') i = 3;
+  else if (/^pip[\d.]*$/.test(w[0] ?? '')) i = 1;
+  else return false;
+  if (w[i] !== 'install') return false;
+  const rest = w.slice(i + 1);
+  // A target other than PATH's interpreter: not an install there.
+  if (rest.some((a) => a === undefined || /^(?:--target|-t|--prefix|--root|--python|-p|--user)(?:=|$)/.test(a))) return false;
+  if (uv && !rest.includes('--system')) return false;
+  return rest.some((a) => /^(?:-r|--requirements?|-e|--editable)(?:=|$)|^-r\S|^\.(?:\[[^\]]*\])?$/.test(a!));
+}
+
+/**
+ * Marks `systemInstalled` on each interpreter launched by name (`python x.py`, not `-m pip` or
+ * `-m venv`) while a venv is known, after its group (a CI job) installed the project's
+ * requirements into PATH's interpreter before it knew any venv. `groups`: each group's sites with
+ * their order.
+ */
+export function markSystemInstalled(groups: Iterable<{ site: LaunchSite; order: number }[]>): void {
+  for (const g of groups) {
+    let at: number | undefined;
+    for (const { site: s } of [...g].sort((a, b) => a.order - b.order || a.site.callSpan.start - b.site.callSpan.start)) {
+      if (!s.config) continue;
+      const known = s.env.knownVenvs?.length ?? 0;
+      if (!known && s.env.activeVenv === undefined && installsProjectOnPath(s.argv)) {
+        at ??= s.file.location(s.callSpan.start).line;
+        continue;
+      }
+      const prog = s.argv[0] ? wordText(s.argv[0]) : undefined;
+      const next = s.argv[1] ? wordText(s.argv[1]) : undefined;
+      if (at !== undefined && known && prog && /^python[\d.]*$/.test(prog) && next !== '-m') s.config.systemInstalled = at;
+    }
+  }
+}
+
 /** The argv that runs a program target from a venv's bin folder (`bin` as written in the file). */
 export function venvProgram(bin: string, target: RewriteTarget): string[] | undefined {
   if (target.kind === 'interpreter') return [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])];

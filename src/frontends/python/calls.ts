@@ -74,8 +74,14 @@ function knownCall(ev: Evaluator, q: string | undefined, call: CallSite): Value 
     case 'shutil.which':
     case 'distutils.spawn.find_executable':
     case 'shutil.which.__call__': {
-      if (keywords.has('path') || positional.length > 2) return { k: 'unknown', span };
       const name = arg(0, q === 'shutil.which' ? 'cmd' : 'executable');
+      if (keywords.has('path') || positional.length > 2) {
+        // Looked up in the running interpreter's own folder (`path=os.path.dirname(sys.executable)`):
+        // that environment's script when it has one (the `or name` after it is its absence).
+        const dir = arg(q === 'shutil.which' ? 2 : 1, 'path');
+        if (q !== 'shutil.which.__call__' && dir.k === 'str' && hasVenvFragment(dir.word) && name.k === 'str') return joinAll([dir, name], span);
+        return { k: 'unknown', span };
+      }
       return mapValue(name, (v) => (v.k === 'str' ? fragmentValue({ kind: 'path-lookup', name: v.word, span }, span) : { k: 'unknown', span }));
     }
     case 'shlex.quote':

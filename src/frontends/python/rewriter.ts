@@ -54,6 +54,14 @@ export class PythonRewriter implements ProgramRewriter {
     const outsideReason = 'the name comes from a definition outside the call, which other code may also use';
     const imports = new Set<string>(['sys']);
     if (target.kind === 'interpreter-bin') imports.add('os');
+    // The script beside the interpreter when it is there, else PATH's as before (Python 3.3+ has
+    // shutil.which): a `pip --user` install or a source checkout keeps its scripts elsewhere.
+    const orPath = target.kind === 'interpreter-bin' && target.orPath && !this.mod.python2;
+    if (orPath) imports.add('shutil');
+    const beside = (q: string) => {
+      const name = `${q}${(target as { name: string }).name}${q}`;
+      return orPath ? `shutil.which(${name}, path=os.path.dirname(sys.executable)) or ${name}` : `os.path.join(os.path.dirname(sys.executable), ${name})`;
+    };
 
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim) return undefined;
@@ -61,7 +69,9 @@ export class PythonRewriter implements ProgramRewriter {
       // `sys.executable + v` would name /venv/bin/python3.
       if (lit.parentType === 'binary_operator') return undefined;
       let text: string;
-      const exe = target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${lit.quote}${target.name}${lit.quote})`;
+      // `a or b` needs no parentheses as a list item, an argument or a whole assigned value.
+      const bare = ['list', 'tuple', 'argument_list', 'keyword_argument', 'assignment'].includes(lit.parentType ?? '');
+      const exe = target.kind === 'interpreter' ? 'sys.executable' : orPath && !bare ? `(${beside(lit.quote)})` : beside(lit.quote);
       const argv0 = this.opts.argv0;
       if (argv0 !== undefined && target.kind === 'interpreter') {
         // `os.spawnlp(os.P_WAIT, "pip", "pip", "install")` → `os.spawnlp(os.P_WAIT, sys.executable,
@@ -106,7 +116,7 @@ export class PythonRewriter implements ProgramRewriter {
     const py2 = this.mod.python2;
     const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
     imports.add(py2 ? 'pipes' : 'shlex');
-    const pathIn = (q: string) => (target.kind === 'interpreter' ? 'sys.executable' : `os.path.join(os.path.dirname(sys.executable), ${q}${target.name}${q})`);
+    const pathIn = (q: string) => (target.kind === 'interpreter' ? 'sys.executable' : beside(q));
     // Where the code may run on Windows, os.system and shell=True run cmd.exe, which does not read
     // POSIX single quotes ('C:\…\python.exe' is no program there): the path is quoted for the
     // shell each platform runs, by the standard library's own quoting for each.

@@ -52,6 +52,8 @@
  *   that starts with the here-document's word (pyenv's `<<SH` whose body sets `SHIM_PATH=…`: the
  *   grammar ends the body there; the line's first character becomes another letter) and an
  *   unquoted word that starts with `=` (`: <<=cut` before POD: `_`, at both ends).
+ * - from the unseen12 repositories (session 21): a unary test of the lone word `/` (`[ ! -w / ]`,
+ *   mynode's startup script: `.`).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */

@@ -25,6 +25,12 @@ export function smallGaps(t: string, out: string[]): void {
     if (!plainBefore(t, start)) continue;
     for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
   }
+  // `[ -w / ]`, `[[ -d / ]]` (mynode's startup script: is the root file system writable?): a unary
+  // test of the lone word `/` makes the grammar fail; the `/` becomes `.` (a folder that exists
+  // too; the model reads no such test).
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|!(])\[\[?[ \t]+(?:![ \t]+)?-[A-Za-z][ \t]+)\/(?=[ \t]+\]\]?(?:$|[\s;&|)]))/gm)) {
+    if (plainBefore(t, m.index)) out[m.index] = '.';
+  }
   // `[[ $V = 3.8 || … ]]`, `[[ $cur = -* && … ]]`: a single `=` whose pattern holds `.`, `*` or `/`,
   // followed by `&&` or `||`, is missing its `]]` to the grammar; `==` (the same test) it reads, also
   // written `==3.8`: the blank after the `=` becomes `=`.
