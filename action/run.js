@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs22 from "node:fs";
-import path48 from "node:path";
+import path49 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path44 from "node:path";
+import path45 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path49, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path49;
+  constructor(path50, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path50;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path49, bytes, opts = {}) {
+function decodeText(path50, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path49, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path49, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path50, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path49, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path50, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path49, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path50, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path49, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path49, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path50, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2156,6 +2156,14 @@ function smallGaps(t, out) {
     for (let k = start; k < m.index + m[0].length; k++)
       if (t[k] === "\\" && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
+  }
+  for (const m of t.matchAll(/[ \t](<<-?(?:[A-Za-z_]\w*|'[^'\n]*'|"[^"\n]*"))(?=[<>])/g)) {
+    if (!plainBefore(t, m.index))
+      continue;
+    const op = m[1];
+    for (let k = 0; k < op.length; k++)
+      out[m.index + k] = op[k];
+    out[m.index + op.length] = " ";
   }
   for (const m of t.matchAll(/(?<=(?:^|[\s;&|!(])\[\[?[ \t]+(?:![ \t]+)?-[A-Za-z][ \t]+)\/(?=[ \t]+\]\]?(?:$|[\s;&|)]))/gm)) {
     if (plainBefore(t, m.index))
@@ -4698,9 +4706,6 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["alembic", "alembic"],
   ["pip-compile", void 0],
   ["pip-sync", void 0],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
   ["nosetests", "nose"],
   ["scrapy", "scrapy"],
   ["locust", "locust"],
@@ -5634,10 +5639,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path49 = `PATH="${v.venv}/bin:$PATH"`;
+  const path50 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path49}` }], applicability: "unsafe", reason, title: `Add ENV ${path49} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path49}` }], applicability: "unsafe", reason, title: `Add ${path49} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path50}` }], applicability: "unsafe", reason, title: `Add ENV ${path50} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path50}` }], applicability: "unsafe", reason, title: `Add ${path50} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -8956,7 +8961,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path49, text3) {
+  mayMatterThroughProject(path50, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -8964,13 +8969,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path49, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path50, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path49, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path49, text3);
+      return p.usesToolConstant(path50, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path50, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -9400,9 +9405,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path49 = this.path;
-    path49.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path49[path49.length - 1];
+    const path50 = this.path;
+    path50.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path50[path50.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -9412,7 +9417,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path49.push(next);
+      path50.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -9425,11 +9430,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path49 = this.path;
+    const path50 = this.path;
     let lo = 0;
-    for (let hi = path49.length - 1; lo < hi; ) {
+    for (let hi = path50.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path49[mid].startIndex <= start && end <= path49[mid].endIndex)
+      if (path50[mid].startIndex <= start && end <= path50[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10353,18 +10358,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path49, bytes) {
+function decodePython(path50, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path49, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path50, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path49, key) {
+function withKey(path50, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path49 === "no")
+  if (key === void 0 && path50 === "no")
     return "unknown";
-  return path49;
+  return path50;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -11007,11 +11012,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path49 = flow.chain.join("/");
+                const path50 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path49.startsWith(k + "/") || k.startsWith(path49 + "/"))
+                  if (path50.startsWith(k + "/") || k.startsWith(path50 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path49, e.value());
+                chain.values.set(path50, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -11307,10 +11312,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path49 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path50 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path49 = withKey(path49, k);
-        return { k: "env", path: path49, span };
+          path50 = withKey(path50, k);
+        return { k: "env", path: path50, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -11856,22 +11861,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path49 = "no";
+    let path50 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path49 = withKey(path49, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path50 = withKey(path50, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path49 = mergeEnv(path49, v.k === "env" ? v.path : "unknown");
+        path50 = mergeEnv(path50, v.k === "env" ? v.path : "unknown");
       } else
-        path49 = withKey(path49, void 0);
+        path50 = withKey(path50, void 0);
     }
-    return { k: "env", path: path49, span: spanOf(n) };
+    return { k: "env", path: path50, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -12825,21 +12830,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path49 = r.env;
+    let path50 = r.env;
     if (cmd.pathReset)
-      path49 = { kind: "reset", by: cmd.pathReset };
+      path50 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path49 = { kind: "reset", by: "env -i" };
+      path50 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path49 = { kind: "explicit" };
-    const env2 = { path: path49 };
+      path50 = { kind: "explicit" };
+    const env2 = { path: path50 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path49.kind !== "reset" && path49.kind !== "missing")
+    if (active !== void 0 && path50.kind !== "reset" && path50.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -13033,7 +13038,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path49, head2) => /\.pyw?$/i.test(path49) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path50, head2) => /\.pyw?$/i.test(path50) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -16682,8 +16687,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path49, content) {
-  const name = path49.slice(Math.max(path49.lastIndexOf("/"), path49.lastIndexOf("\\")) + 1);
+function headOf(path50, content) {
+  const name = path50.slice(Math.max(path50.lastIndexOf("/"), path50.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -16695,11 +16700,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path49, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path49, head2));
+function claimingFrontEnd(path50, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path50, head2));
 }
-function frontEndFor(path49, head2 = "") {
-  return claimingFrontEnd(path49, head2) ?? pythonFrontEnd;
+function frontEndFor(path50, head2 = "") {
+  return claimingFrontEnd(path50, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -16713,6 +16718,7 @@ function splitTemplate(template) {
 }
 
 // dist/src/judge/policy.js
+import path26 from "node:path";
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
   set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
   getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
@@ -16725,7 +16731,7 @@ var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env su
   systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
   docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
   node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
-  conda mamba micromamba
+  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
   open xdg-open osascript defaults pbcopy pbpaste say
   cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
   ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
@@ -16791,6 +16797,11 @@ function knowsVenv(facts) {
     return words4.some((w, i) => w === "-m" && (words4[i + 1] === "venv" || words4[i + 1] === "virtualenv"));
   });
 }
+function projectPath(p) {
+  const rel = path26.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path26.isAbsolute(rel) ? rel : p;
+}
+var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
   if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
@@ -16809,6 +16820,8 @@ function applyPolicy(site, verdict, judgeOne) {
       cache2.set(s, judgeOne(s));
     return cache2.get(s);
   };
+  if (VENDORED.test(projectPath(site.file.path)))
+    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
   const at2 = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at2);
   if (set)
@@ -17224,31 +17237,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path49, ctx, language2) {
+function readForCheckSafely(path50, ctx, language2) {
   try {
-    return readForCheck(path49, ctx, language2);
+    return readForCheck(path50, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path49, diagnostics: [], problems: [{ path: path49, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path50, diagnostics: [], problems: [{ path: path50, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path49, ctx, language2) {
-  const result2 = { path: path49, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path50, ctx, language2) {
+  const result2 = { path: path50, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path49, kind, message, partial: false });
+    result2.problems.push({ path: path50, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path49, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path49) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path50, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path50) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path49) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path50) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -17258,24 +17271,24 @@ function readForCheck(path49, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path49, headOf(path49, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path50, headOf(path50, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path49, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path50, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path49, bytes);
+  const decoded = (fe.decode ?? decodeText)(path50, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path49, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path50, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path49, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path50, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -17305,7 +17318,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path49 = result2.path;
+  const path50 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17322,22 +17335,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path49, e));
+    result2.problems.push(crashProblem(path50, e));
   }
   return result2;
 }
-function crashProblem(path49, e) {
+function crashProblem(path50, e) {
   if (e instanceof TooComplexError)
-    return { path: path49, kind: "too-complex", message: e.message, partial: false };
+    return { path: path50, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path49, kind: "too-deep", message: e.message, partial: false };
+    return { path: path50, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path49, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path50, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path49, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path50, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path49, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path50, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -17345,7 +17358,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs5 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -18163,7 +18176,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path49 = wordText(found.script);
+    const path50 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -18173,13 +18186,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path49))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path50))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path49 } } : { messageId: "runAsProgram", data: { script: path49 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path50 } } : { messageId: "runAsProgram", data: { script: path50 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path49}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path50}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -18277,7 +18290,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path26.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path27.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -18312,8 +18325,8 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path26.relative(process.cwd(), path26.resolve(file));
-  return rel && !rel.startsWith("..") && !path26.isAbsolute(rel) ? rel : file;
+  const rel = path27.relative(process.cwd(), path27.resolve(file));
+  return rel && !rel.startsWith("..") && !path27.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
@@ -18336,7 +18349,7 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path26.join(dir, "pyproject.toml");
+    const p = path27.join(dir, "pyproject.toml");
     return fs5.existsSync(p) ? p : void 0;
   });
 }
@@ -18345,7 +18358,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path26.dirname(dir);
+    const up = path27.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -18354,7 +18367,7 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path26.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path27.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
@@ -18364,7 +18377,7 @@ function parsedToml(file, cache2) {
     try {
       data = readToml(file);
     } catch (e) {
-      if (!(e instanceof ConfigError) || path26.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
+      if (!(e instanceof ConfigError) || path27.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
         throw e;
       data = {};
     }
@@ -18380,9 +18393,9 @@ function mayHoldOurTable(file) {
   }
 }
 function folderOf(p) {
-  const abs = path26.resolve(p);
+  const abs = path27.resolve(p);
   try {
-    return fs5.statSync(abs).isFile() ? path26.dirname(abs) : abs;
+    return fs5.statSync(abs).isFile() ? path27.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -18390,9 +18403,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path26.dirname(path26.resolve(pyprojectPath)) : path26.resolve(start);
+  const projectRoot3 = pyprojectPath ? path27.dirname(path27.resolve(pyprojectPath)) : path27.resolve(start);
   const cfg = {
-    root: settingsPath ? path26.dirname(path26.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path27.dirname(path27.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -18410,7 +18423,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path26.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path27.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -18481,7 +18494,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path26.join(dir, n);
+    const p = path27.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -18512,7 +18525,7 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/resolver.js
 import fs6 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
@@ -18539,13 +18552,13 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path27.resolve(p);
+    const abs = path28.resolve(p);
     let dir = abs;
     try {
       if (!fs6.statSync(abs).isDirectory())
-        dir = path27.dirname(abs);
+        dir = path28.dirname(abs);
     } catch {
-      dir = path27.dirname(abs);
+      dir = path28.dirname(abs);
     }
     return this.forDir(dir);
   }
@@ -18556,9 +18569,9 @@ var ConfigResolver = class {
   forFile(file) {
     if (this.fixed)
       return this.fixed;
-    const dir = path27.dirname(file);
+    const dir = path28.dirname(file);
     if (dir !== this.lastDir) {
-      this.lastConfig = this.forDir(path27.resolve(dir));
+      this.lastConfig = this.forDir(path28.resolve(dir));
       this.lastDir = dir;
     }
     return this.lastConfig;
@@ -18569,7 +18582,7 @@ var ConfigResolver = class {
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path27.resolve(dir), names);
+    const n = this.nearestFor(path28.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -18589,13 +18602,13 @@ var ConfigResolver = class {
       return known2;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path27.join(dir, "pyproject.toml");
+    const pyproject = path28.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path27.dirname(dir);
+      const up = path28.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -18606,14 +18619,14 @@ var ConfigResolver = class {
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import path29 from "node:path";
+import path30 from "node:path";
 
 // dist/src/pipeline/docker-run.js
 import fs7 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
   "--attach",
@@ -18721,8 +18734,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path28.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path28.join(ctx, "Dockerfile"), root);
+          const context = path29.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path29.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -18745,15 +18758,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path28.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path29.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path28.sep))
+            if (!kind || host === root || !host.startsWith(root + path29.sep))
               continue;
-            mounts.push({ dest: path28.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path29.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path28.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path29.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -18765,14 +18778,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path28.resolve(root, file)) === "file" ? [path28.resolve(root, file)] : [];
-  const full = path28.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path28.dirname(full);
+    return kindOf2(path29.resolve(root, file)) === "file" ? [path29.resolve(root, file)] : [];
+  const full = path29.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path29.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path28.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path29.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path28.join(dir, n)) === "file").map((n) => path28.join(dir, n));
+    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path29.join(dir, n)) === "file").map((n) => path29.join(dir, n));
   } catch {
     return [];
   }
@@ -18846,8 +18859,8 @@ function composeDefs(file) {
   const services = composeServices(file);
   if (!services)
     return [];
-  const dir = path29.dirname(file);
-  const main = MAIN_COMPOSE.map((n) => path29.join(dir, n)).find((f) => kindOf2(f) === "file");
+  const dir = path30.dirname(file);
+  const main = MAIN_COMPOSE.map((n) => path30.join(dir, n)).find((f) => kindOf2(f) === "file");
   const base = main && main !== file ? composeServices(main) : void 0;
   const out = [];
   for (const [name, own] of Object.entries(services)) {
@@ -18859,7 +18872,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path29.resolve(dir, ctx);
+    const context = path30.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -18875,13 +18888,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path29.resolve(dir, src);
+      const host = path30.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path29.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path30.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path29.resolve(context, df),
+      dockerfile: path30.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -18891,7 +18904,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path29.basename(file)} service ${name}`
+      from: `${path30.basename(file)} service ${name}`
     });
   }
   return out;
@@ -18938,37 +18951,37 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path29.dirname(file), ...roots].map((r) => path29.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path30.dirname(file), ...roots].map((r) => path30.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path29.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path29.basename(file)} target ${name}` });
+    out.push({ dockerfile: path30.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path30.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path29.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path30.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path29.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path30.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path29.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path30.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known2 = new Set(dockerfiles);
   const built = defs.filter((d) => known2.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path29.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path30.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path29.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path30.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -19004,7 +19017,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path29.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path30.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -19018,7 +19031,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path29.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path30.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -19050,9 +19063,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path29.resolve(f);
+    const abs = path30.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path29.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path30.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -19077,14 +19090,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path29.posix.join(workdir, `${mod}.py`), path29.posix.join(workdir, mod));
+      out.push(path30.posix.join(workdir, `${mod}.py`), path30.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path29.posix.normalize(w.startsWith("/") ? w : path29.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path30.posix.normalize(w.startsWith("/") ? w : path30.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -19093,14 +19106,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path29.join(c.host, p.slice(c.dest.length));
+        const host = path30.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path29.posix.join(c.dest, path29.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path29.posix.join(c.dest, path29.basename(c.host)))
+    const at2 = c.intoDir ? path30.posix.join(c.dest, path30.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path30.posix.join(c.dest, path30.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -19117,12 +19130,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path29.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path29.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path30.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path30.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path29.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path30.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -19136,8 +19149,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path29.resolve(b, w);
-          if (p.startsWith(root + path29.sep))
+          const p = path30.resolve(b, w);
+          if (p.startsWith(root + path30.sep))
             found.push(p);
         }
       }
@@ -19177,7 +19190,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path30.relative(base, path30.resolve(dir)).split(path30.sep).join("/");
+  const relativeDir = (base, dir) => path31.relative(base, path31.resolve(dir)).split(path31.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -19186,7 +19199,7 @@ function discoverFiles(inputs, settings) {
   };
   const links = [];
   const addFile = (p, language2) => {
-    const key = path30.resolve(p);
+    const key = path31.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -19224,7 +19237,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path30.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path31.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -19236,7 +19249,7 @@ function discoverFiles(inputs, settings) {
     });
     entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries3) {
-      const p = path30.join(dir, e.name);
+      const p = path31.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       let linkTo;
@@ -19288,13 +19301,13 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path30.dirname(path30.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path31.dirname(path31.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path30.basename(input2);
+      const name = path31.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -19318,7 +19331,7 @@ function discoverFiles(inputs, settings) {
 
 // dist/src/env/console-scripts.js
 import fs11 from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -19679,7 +19692,7 @@ function scriptsOfDistribution(dist) {
 
 // dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -19731,14 +19744,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path31.relative(root, file) || path31.basename(file);
+  const from = path32.relative(root, file) || path32.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path31.resolve(path31.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path32.resolve(path32.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -19927,17 +19940,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path31.join(dir, f));
+      out.push(path32.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path31.join(dir, sub)))
+    for (const f of listDir(path32.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path31.join(dir, sub, f));
+        out.push(path32.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path31.resolve(root);
+  const key = path32.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -19945,12 +19958,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path31.join(root, f), root, out, seen);
+      readRequirements(path32.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path31.join(root, sub)))
+    for (const f of listDir(path32.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path31.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path31.join(root, f)) : void 0;
+        readRequirements(path32.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path32.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -19962,15 +19975,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path31.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path32.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path31.dirname(d)) {
-    if (fs9.existsSync(path31.join(d, ".git"))) {
+  for (let d = key; ; d = path32.dirname(d)) {
+    if (fs9.existsSync(path32.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path31.dirname(d) === d)
+    if (path32.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -19978,13 +19991,13 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path31.relative(root, f);
+      const from = path32.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path31.resolve(dir, r), root, out, seen);
+          readRequirements(path32.resolve(dir, r), root, out, seen);
     }
   }
   return out;
@@ -19992,9 +20005,9 @@ function declaredDistributions(root, pyproject) {
 
 // dist/src/env/static.js
 import fs10 from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path32.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path33.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
@@ -20006,16 +20019,16 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path32.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path32.join(libDir, "site-packages")))
-      out.push(path32.join(libDir, "site-packages"));
+    const libDir = path33.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path33.join(libDir, "site-packages")))
+      out.push(path33.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path32.join(libDir, d, leaf);
+        const sp = path33.join(libDir, d, leaf);
         if (fs10.existsSync(sp))
           out.push(sp);
       }
@@ -20044,13 +20057,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries3.filter((e) => e.isDirectory() && isVenv(path33.join(root, e.name))).map((e) => path33.join(root, e.name)).sort();
+  return entries3.filter((e) => e.isDirectory() && isVenv(path34.join(root, e.name))).map((e) => path34.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    const main = path33.join(base, ...mod, "__main__.py");
+    const main = path34.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
       if (fs11.existsSync(main))
         return mod.join(".");
@@ -20109,7 +20122,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path33.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path34.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -20117,7 +20130,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path33.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path34.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -20135,7 +20148,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path33.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path34.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -20201,7 +20214,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path33.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path34.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -20216,7 +20229,7 @@ function ownDistribution(root, pyproject) {
 
 // dist/src/frontends/python/project-modules.js
 import fs12 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -20463,7 +20476,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path34.dirname(path34.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path35.dirname(path35.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -20476,7 +20489,7 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path34.dirname(d);
+        d = path35.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0])) {
       let bases = this.bases.get(dir);
@@ -20497,7 +20510,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path34.resolve(file) !== path34.resolve(fromFile) ? { file, name } : void 0;
+    return file && path35.resolve(file) !== path35.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -20628,7 +20641,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path34.resolve(file) === path34.resolve(fromFile))
+    if (!file || path35.resolve(file) === path35.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -20660,8 +20673,8 @@ var ProjectModules = class {
     const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
-    const me = path34.resolve(fromFile);
-    const dir = path34.dirname(me);
+    const me = path35.resolve(fromFile);
+    const dir = path35.dirname(me);
     const at2 = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
@@ -20671,7 +20684,7 @@ var ProjectModules = class {
       const { level, module: mod, names } = fromImportParts(m);
       const base = ".".repeat(level) + mod;
       const module = base ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path34.sep}__init__.py`);
+      const mayBeSubmodule = !module || module.endsWith(`${path35.sep}__init__.py`);
       for (const { name, alias } of names) {
         const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
@@ -20831,7 +20844,7 @@ function rehomeWord(w, span) {
 
 // dist/src/pipeline/platforms.js
 import fs13 from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
 var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 var MAX_FILES = 200;
@@ -20839,7 +20852,7 @@ var MAX_BYTES2 = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
 function yamlFilesIn(dir) {
   try {
-    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path35.join(dir, n));
+    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path36.join(dir, n));
   } catch {
     return [];
   }
@@ -20854,13 +20867,13 @@ function projectRunsOnWindows(root) {
     const t = readConfigText(f, MAX_BYTES2);
     return t !== void 0 && pattern.test(t);
   });
-  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path35.join(root, n))) || says([...yamlFilesIn(path35.join(root, ".github", "workflows")), path35.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path35.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path35.join(root, n)), WINDOWS_CLASSIFIER);
+  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path36.join(root, n))) || says([...yamlFilesIn(path36.join(root, ".github", "workflows")), path36.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path36.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path36.join(root, n)), WINDOWS_CLASSIFIER);
   known.set(root, found);
   return found;
 }
 
 // dist/src/pipeline/context.js
-import path36 from "node:path";
+import path37 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -20913,7 +20926,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path36.relative(cfg.root, path36.resolve(file)).split(path36.sep).join("/");
+    const r = path37.relative(cfg.root, path37.resolve(file)).split(path37.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -21041,12 +21054,12 @@ function hasSyntaxErrors(file, fe) {
 
 // dist/src/pipeline/fix-write.js
 import fs14 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path37.join(path37.dirname(target), `.${path37.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path38.join(path38.dirname(target), `.${path38.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -21108,7 +21121,7 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path37.join(dir, name);
+    const p = path38.join(dir, name);
     try {
       if (fs14.lstatSync(p).isFile()) {
         fs14.unlinkSync(p);
@@ -21120,8 +21133,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path37.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path37.sep}`) && !path37.isAbsolute(rel);
+  const rel = path38.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path38.sep}`) && !path38.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -21134,7 +21147,7 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs14.statSync(r).isDirectory() ? r : path37.dirname(r);
+        const dir = fs14.statSync(r).isDirectory() ? r : path38.dirname(r);
         this.roots.push(fs14.realpathSync(dir));
       } catch {
       }
@@ -21179,7 +21192,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path37.dirname(real);
+      const dir = path38.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -21216,7 +21229,7 @@ function realpathOr(file) {
   try {
     return fs14.realpathSync(file);
   } catch {
-    return path37.resolve(file);
+    return path38.resolve(file);
   }
 }
 
@@ -21615,11 +21628,11 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs18 from "node:fs";
-import path41 from "node:path";
+import path42 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES3 = 1024 * 1024;
 function read(file) {
@@ -21634,16 +21647,16 @@ function read(file) {
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path38.join(dir, "tox.ini");
+  const ini = path39.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path38.join(dir, "setup.cfg");
+  const cfg = path39.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path38.join(dir, name);
+    const file = path39.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -21690,7 +21703,7 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path38.join(dir, "pyproject.toml");
+  const file = path39.join(dir, "pyproject.toml");
   const text3 = read(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
     return [];
@@ -21739,7 +21752,7 @@ function projectScripts(dir) {
 function pixiTasks(dir) {
   const out = [];
   for (const [name, table] of [["pixi.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.pixi]]) {
-    const file = path38.join(dir, name);
+    const file = path39.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text3))
       continue;
@@ -21768,7 +21781,7 @@ function pixiTasks(dir) {
 function tbumpHooks(dir) {
   const out = [];
   for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
-    const file = path38.join(dir, name);
+    const file = path39.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
       continue;
@@ -21932,7 +21945,7 @@ function noxCommands(file) {
 
 // dist/src/pipeline/imports-reliant.js
 import fs16 from "node:fs";
-import path39 from "node:path";
+import path40 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -21963,7 +21976,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path39.relative(this.root, file).split(path39.sep).join("/");
+    return path40.relative(this.root, file).split(path40.sep).join("/");
   }
   /** A module's text, kept for the run. */
   text(file) {
@@ -21985,10 +21998,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path39.relative(this.root, file);
+    const rel = path40.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path39.dirname(file); ; dir = path39.dirname(dir)) {
-        const conftest = path39.join(dir, "conftest.py");
+      for (let dir = path40.dirname(file); ; dir = path40.dirname(dir)) {
+        const conftest = path40.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -21997,7 +22010,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path39.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path40.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -22160,7 +22173,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path39.dirname(file);
+    const dir = path40.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -22169,7 +22182,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path39.dirname(d);
+          d = path40.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -22233,7 +22246,7 @@ function readText2(file) {
   }
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path39.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path40.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -22305,18 +22318,18 @@ function mentionTest(names) {
 
 // dist/src/pipeline/test-runners.js
 import fs17 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
-  return /^test.*\.py$/.test(path40.basename(file));
+  return /^test.*\.py$/.test(path41.basename(file));
 }
 function testFileTargets(word, where, resolve) {
   const hit = resolve(word, where.dirs, where.root);
   if (hit)
     return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
-  if (!/\.py$/.test(word) || path40.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+  if (!/\.py$/.test(word) || path41.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
     return [];
-  const found = where.anywhere(path40.normalize(word));
+  const found = where.anywhere(path41.normalize(word));
   return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
 }
 function unittestTargets(args, where, resolve) {
@@ -22502,8 +22515,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path41.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path41.sep).join("/");
+    const r = path42.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path42.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -22527,11 +22540,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path41.dirname(file); ; dir = path41.dirname(dir)) {
+    for (let dir = path42.dirname(file); ; dir = path42.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path41.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path42.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path41.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path42.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -22539,7 +22552,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path41.basename(file) === "setup.py")
+    if (path42.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -22558,13 +22571,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path41.isAbsolute(clean)) {
+  if (path42.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path41.sep)))
-      return { path: path41.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path42.sep)))
+      return { path: path42.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path41.join(root, ...parts.slice(i));
+      const c = path42.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -22572,9 +22585,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path41.resolve(d, clean);
+    const c = path42.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path41.sep)))
+    if (k && (c === root || c.startsWith(root + path42.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -22583,7 +22596,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs18.readFileSync(path41.join(dir, ".stestr.conf"), "utf8");
+    conf = fs18.readFileSync(path42.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -22608,11 +22621,11 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path41.basename(m[1]) === "env" ? m[2] : m[1];
+  return path42.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path41.join(dir, name);
+    const file = path42.join(dir, name);
     let text3;
     try {
       if (fs18.statSync(file).size > 65536)
@@ -22624,8 +22637,8 @@ function readTheDocs(who, dir) {
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path41.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path41.sep) || !fs18.existsSync(conf))
+    const conf = path42.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path42.sep) || !fs18.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -22637,7 +22650,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path41.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path42.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -22649,7 +22662,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path41.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path42.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -22658,7 +22671,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path41.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path42.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -22687,7 +22700,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path41.basename(prog);
+  const base = path42.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -22716,7 +22729,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path41.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path42.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -22823,14 +22836,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path41.resolve(r.path), i);
+      flagged.set(path42.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path41.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path42.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -22849,16 +22862,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path41.basename(w)));
+  const names = new Set(wanted.map((w) => path42.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path41.dirname(path41.resolve(f)); d.startsWith(root + path41.sep); d = path41.dirname(d)) {
-      const rel = path41.relative(root, d);
-      if (rel.split(path41.sep).length <= 2)
+    for (let d = path42.dirname(path42.resolve(f)); d.startsWith(root + path42.sep); d = path42.dirname(d)) {
+      const rel = path42.relative(root, d);
+      if (rel.split(path42.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -22866,13 +22879,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path41.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path41.resolve(f)));
+    if (path42.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path42.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of commands) {
-    const dir = path41.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path41.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path42.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path42.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -22882,15 +22895,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path41.resolve(f);
-        const list = byName.get(path41.basename(abs));
+        const abs = path42.resolve(f);
+        const list = byName.get(path42.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path41.basename(abs), [abs]);
+          byName.set(path42.basename(abs), [abs]);
       }
     }
-    return (byName.get(path41.basename(rel)) ?? []).filter((f) => f === path41.join(root, rel) || f.endsWith(path41.sep + rel));
+    return (byName.get(path42.basename(rel)) ?? []).filter((f) => f === path42.join(root, rel) || f.endsWith(path42.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -22911,13 +22924,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path41.resolve(f);
+    const abs = path42.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path41.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path42.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -22926,16 +22939,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path41.resolve(f);
+    const abs = path42.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path41.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path42.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path41.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path42.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -22961,12 +22974,16 @@ function recordSite(who, s, dir, root, anywhere) {
     return;
   const words4 = s.argv.map((w) => wordText(w));
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
-  recordCommand(who, words4, { label, dirs: [dir, root], root, anywhere, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
+  const cwd = s.config?.cwd;
+  const at2 = cwd && STAND_IN_ROOT.exec(cwd);
+  const below = at2 ? path42.resolve(dir, "." + cwd.slice(at2[0].length)) : void 0;
+  const dirs = below && below !== dir && (below + path42.sep).startsWith(root + path42.sep) ? [below, dir, root] : [dir, root];
+  recordCommand(who, words4, { label, dirs, root, anywhere, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
 }
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs18.statSync(r).isDirectory() ? path41.resolve(r) : path41.dirname(path41.resolve(r));
+      return fs18.statSync(r).isDirectory() ? path42.resolve(r) : path42.dirname(path42.resolve(r));
     } catch {
       return void 0;
     }
@@ -22976,7 +22993,7 @@ function projectRoot(roots) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs19 from "node:fs";
-import path42 from "node:path";
+import path43 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -22984,7 +23001,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path42.posix.basename(w0);
+  const base = path43.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -23016,19 +23033,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path42.isAbsolute(word)) {
-    if (scripts.has(path42.normalize(word)))
-      return path42.normalize(word);
+  if (path43.isAbsolute(word)) {
+    if (scripts.has(path43.normalize(word)))
+      return path43.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path42.join(root, ...parts.slice(i));
+      const c = path43.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path42.resolve(d, word);
+    const c = path43.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -23039,7 +23056,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path42.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path43.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -23084,11 +23101,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path42.resolve(f), i);
+      scripts.set(path43.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path42.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path43.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -23132,7 +23149,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path42.resolve(f);
+    const abs = path43.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -23142,7 +23159,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path42.dirname(abs), 1, []);
+        enqueue(s, path43.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -23188,20 +23205,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path42.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path43.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path42.resolve(r.path));
+    r.source ??= texts.get(path43.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs19.statSync(r).isDirectory() ? path42.resolve(r) : path42.dirname(path42.resolve(r));
+        return fs19.statSync(r).isDirectory() ? path43.resolve(r) : path43.dirname(path43.resolve(r));
       } catch {
         return void 0;
       }
@@ -23212,7 +23229,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs20 from "node:fs";
-import path43 from "node:path";
+import path44 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -23236,8 +23253,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path43.dirname(path43.resolve(cwd, file));
-  const rel = (d) => path43.relative(base, path43.resolve(cwd, d.path)).split(path43.sep).join("/");
+  const base = path44.dirname(path44.resolve(cwd, file));
+  const rel = (d) => path44.relative(base, path44.resolve(cwd, d.path)).split(path44.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -23281,7 +23298,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path43.resolve(cwd, file);
+  const target = path44.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs20.writeFileSync(tmp, text3, { mode: 420 });
@@ -23765,7 +23782,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path44.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path45.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -23788,14 +23805,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path44.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path44.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path45.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path45.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path44.relative(cwd, p);
+    const r = path45.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path44.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path45.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -23831,7 +23848,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path44.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path45.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -23923,17 +23940,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path45 from "node:path";
+import path46 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path45.relative(cwd, path45.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path45.sep) || path45.isAbsolute(rel);
+  const rel = path46.relative(cwd, path46.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path46.sep) || path46.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path45.sep).join("/");
+  return displayPath(p, cwd).split(path46.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -24087,7 +24104,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path49 = portablePath(d.path, r.cwd);
+  const path50 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -24102,10 +24119,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path49,
+    path: path50,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path49, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path50, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -24114,7 +24131,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path46 from "node:path";
+import path47 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -24299,11 +24316,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path46.resolve(cwd, p)).href };
-  return { uri: rel.split(path46.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path47.resolve(cwd, p)).href };
+  return { uri: rel.split(path47.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path46.resolve(dir)).href;
+  const href = pathToFileURL(path47.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -24469,8 +24486,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path49 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path49)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path50 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path50)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -24482,7 +24499,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path49 = sanitize(displayPath(d.path, r.cwd));
+  const path50 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -24495,7 +24512,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path49}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path50}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -24582,17 +24599,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs21 from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path47.dirname(fileURLToPath(from)); ; dir = path47.dirname(dir)) {
-    const file = path47.join(dir, "package.json");
+  for (let dir = path48.dirname(fileURLToPath(from)); ; dir = path48.dirname(dir)) {
+    const file = path48.join(dir, "package.json");
     if (fs21.existsSync(file)) {
       const json = JSON.parse(fs21.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path47.dirname(dir) === dir)
+    if (path48.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -24670,7 +24687,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path48.relative(r.cwd, path48.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path49.relative(r.cwd, path49.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -24689,15 +24706,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs22.existsSync(path48.resolve(workspace, p)))
+      if (!fs22.existsSync(path49.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path48.resolve(workspace, sarifPath);
-      fs22.mkdirSync(path48.dirname(target), { recursive: true });
+      const target = path49.resolve(workspace, sarifPath);
+      fs22.mkdirSync(path49.dirname(target), { recursive: true });
       fs22.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

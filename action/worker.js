@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path27, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path27;
+  constructor(path28, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path28;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -229,9 +229,6 @@ var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
   ["alembic", "alembic"],
   ["pip-compile", void 0],
   ["pip-sync", void 0],
-  ["pydoc", "pydoc"],
-  ["pydoc3", "pydoc"],
-  ["2to3", "lib2to3"],
   ["nosetests", "nose"],
   ["scrapy", "scrapy"],
   ["locust", "locust"],
@@ -1681,7 +1678,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path27, text3) {
+  mayMatterThroughProject(path28, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1689,13 +1686,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path27, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path28, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path27, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path27, text3);
+      return p.usesToolConstant(path28, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path28, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1946,7 +1943,7 @@ import path2 from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path27, bytes, opts = {}) {
+function decodeText(path28, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1964,19 +1961,19 @@ function decodeText(path27, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path27, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path28, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path27, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path28, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path27, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path28, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1985,7 +1982,7 @@ function decodeText(path27, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path27, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path28, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2044,9 +2041,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path27, bytes) {
+function decodePython(path28, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path27, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path28, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -2065,9 +2062,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path27 = this.path;
-    path27.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path27[path27.length - 1];
+    const path28 = this.path;
+    path28.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path28[path28.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -2077,7 +2074,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path27.push(next);
+      path28.push(next);
       at = next;
     }
     const p = n.parent;
@@ -2090,11 +2087,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path27 = this.path;
+    const path28 = this.path;
     let lo = 0;
-    for (let hi = path27.length - 1; lo < hi; ) {
+    for (let hi = path28.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path27[mid].startIndex <= start && end <= path27[mid].endIndex)
+      if (path28[mid].startIndex <= start && end <= path28[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -2147,12 +2144,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path27, key) {
+function withKey(path28, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path27 === "no")
+  if (key === void 0 && path28 === "no")
     return "unknown";
-  return path27;
+  return path28;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2795,11 +2792,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path27 = flow.chain.join("/");
+                const path28 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path27.startsWith(k + "/") || k.startsWith(path27 + "/"))
+                  if (path28.startsWith(k + "/") || k.startsWith(path28 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path27, e.value());
+                chain.values.set(path28, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -3095,10 +3092,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path27 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path28 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path27 = withKey(path27, k);
-        return { k: "env", path: path27, span };
+          path28 = withKey(path28, k);
+        return { k: "env", path: path28, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3644,22 +3641,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path27 = "no";
+    let path28 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path27 = withKey(path27, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path28 = withKey(path28, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path27 = mergeEnv(path27, v.k === "env" ? v.path : "unknown");
+        path28 = mergeEnv(path28, v.k === "env" ? v.path : "unknown");
       } else
-        path27 = withKey(path27, void 0);
+        path28 = withKey(path28, void 0);
     }
-    return { k: "env", path: path27, span: spanOf(n) };
+    return { k: "env", path: path28, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -5130,7 +5127,7 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path27 = wordText(found.script);
+    const path28 = wordText(found.script);
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;
@@ -5140,13 +5137,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path27))
+      if (at && replaceWordEdit(site.file.text, found.script, path28))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path27 } } : { messageId: "runAsProgram", data: { script: path27 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path28 } } : { messageId: "runAsProgram", data: { script: path28 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path27}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path28}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -7033,6 +7030,14 @@ function smallGaps(t, out) {
     for (let k = start; k < m.index + m[0].length; k++)
       if (t[k] === "\\" && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
+  }
+  for (const m of t.matchAll(/[ \t](<<-?(?:[A-Za-z_]\w*|'[^'\n]*'|"[^"\n]*"))(?=[<>])/g)) {
+    if (!plainBefore(t, m.index))
+      continue;
+    const op = m[1];
+    for (let k = 0; k < op.length; k++)
+      out[m.index + k] = op[k];
+    out[m.index + op.length] = " ";
   }
   for (const m of t.matchAll(/(?<=(?:^|[\s;&|!(])\[\[?[ \t]+(?:![ \t]+)?-[A-Za-z][ \t]+)\/(?=[ \t]+\]\]?(?:$|[\s;&|)]))/gm)) {
     if (plainBefore(t, m.index))
@@ -10310,10 +10315,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path27 = `PATH="${v.venv}/bin:$PATH"`;
+  const path28 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path27}` }], applicability: "unsafe", reason, title: `Add ENV ${path27} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path27}` }], applicability: "unsafe", reason, title: `Add ${path27} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path28}` }], applicability: "unsafe", reason, title: `Add ENV ${path28} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path28}` }], applicability: "unsafe", reason, title: `Add ${path28} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -14645,21 +14650,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path27 = r.env;
+    let path28 = r.env;
     if (cmd.pathReset)
-      path27 = { kind: "reset", by: cmd.pathReset };
+      path28 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path27 = { kind: "reset", by: "env -i" };
+      path28 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path27 = { kind: "explicit" };
-    const env2 = { path: path27 };
+      path28 = { kind: "explicit" };
+    const env2 = { path: path28 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path27.kind !== "reset" && path27.kind !== "missing")
+    if (active !== void 0 && path28.kind !== "reset" && path28.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -14853,7 +14858,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path27, head2) => /\.pyw?$/i.test(path27) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path28, head2) => /\.pyw?$/i.test(path28) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -18489,8 +18494,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path27, content) {
-  const name = path27.slice(Math.max(path27.lastIndexOf("/"), path27.lastIndexOf("\\")) + 1);
+function headOf(path28, content) {
+  const name = path28.slice(Math.max(path28.lastIndexOf("/"), path28.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18502,11 +18507,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path27, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path27, head2));
+function claimingFrontEnd(path28, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path28, head2));
 }
-function frontEndFor(path27, head2 = "") {
-  return claimingFrontEnd(path27, head2) ?? pythonFrontEnd;
+function frontEndFor(path28, head2 = "") {
+  return claimingFrontEnd(path28, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -18520,6 +18525,7 @@ function splitTemplate(template) {
 }
 
 // dist/src/judge/policy.js
+import path27 from "node:path";
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
   set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
   getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
@@ -18532,7 +18538,7 @@ var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env su
   systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
   docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
   node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
-  conda mamba micromamba
+  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
   open xdg-open osascript defaults pbcopy pbpaste say
   cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
   ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
@@ -18598,6 +18604,11 @@ function knowsVenv(facts) {
     return words2.some((w, i) => w === "-m" && (words2[i + 1] === "venv" || words2[i + 1] === "virtualenv"));
   });
 }
+function projectPath(p) {
+  const rel = path27.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path27.isAbsolute(rel) ? rel : p;
+}
+var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
   if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
@@ -18616,6 +18627,8 @@ function applyPolicy(site, verdict, judgeOne) {
       cache2.set(s, judgeOne(s));
     return cache2.get(s);
   };
+  if (VENDORED.test(projectPath(site.file.path)))
+    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set)
@@ -19038,7 +19051,7 @@ function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path27 = result.path;
+  const path28 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -19055,22 +19068,22 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path27, e));
+    result.problems.push(crashProblem(path28, e));
   }
   return result;
 }
-function crashProblem(path27, e) {
+function crashProblem(path28, e) {
   if (e instanceof TooComplexError)
-    return { path: path27, kind: "too-complex", message: e.message, partial: false };
+    return { path: path28, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path27, kind: "too-deep", message: e.message, partial: false };
+    return { path: path28, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path27, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path28, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path27, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path28, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path27, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path28, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });

@@ -188,7 +188,7 @@ test('fix safety: a link out of the checked paths (to a file, or to a folder) is
   fs.writeFileSync(path.join(root, 'outside', 'lib', 'helper.py'), LAUNCH);
   fs.writeFileSync(path.join(root, 'tree', 'own.py'), LAUNCH);
   fs.symlinkSync('../outside/target.py', path.join(root, 'tree', 'link.py'));
-  fs.symlinkSync('../outside/lib', path.join(root, 'tree', 'vendored'));
+  fs.symlinkSync('../outside/lib', path.join(root, 'tree', 'shared'));
 
   const r = fixJson(['tree', '--fix'], root);
   assert.equal(r.code, 1);
@@ -196,7 +196,7 @@ test('fix safety: a link out of the checked paths (to a file, or to a folder) is
   const real = fs.realpathSync(path.join(root, 'outside'));
   assert.deepEqual(problemsOf(r.report), [
     ['tree/link.py', 'not-fixed', `not fixed: it is reached through a symbolic link and its real path, ${path.join(real, 'target.py')}, lies outside the checked paths`],
-    ['tree/vendored/helper.py', 'not-fixed', `not fixed: it is reached through a symbolic link and its real path, ${path.join(real, 'lib', 'helper.py')}, lies outside the checked paths`],
+    ['tree/shared/helper.py', 'not-fixed', `not fixed: it is reached through a symbolic link and its real path, ${path.join(real, 'lib', 'helper.py')}, lies outside the checked paths`],
   ]);
   assert.equal(fs.readFileSync(path.join(root, 'outside', 'target.py'), 'utf8'), LAUNCH);
   assert.equal(fs.readFileSync(path.join(root, 'outside', 'lib', 'helper.py'), 'utf8'), LAUNCH);

@@ -377,3 +377,14 @@ test("a CI step's bare pytest collects the tests of the checkout's root, not of 
   assert.deepEqual(codes(await findings({ 'tests/test_server.py': test_, '.gitlab-ci.yml': 'test:\n  script:\n    - pytest\n' })), ['tests/test_server.py:4 VG106']);
   assert.deepEqual(codes(await findings({ 'tests/test_server.py': test_, 'docs/Makefile': 'test:\n\tpytest\n' })), ['tests/test_server.py:4 VG101']);
 });
+
+test("a CI step's own folder counts: `cd cpython && python ../release.py` runs the root's release.py (release-tools' build-release.yml)", async () => {
+  const wf = (run: string) => ['on: push', 'jobs:', '  b:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/setup-python@v5', `      - run: ${run}`, ''].join('\n');
+  const files = { 'release.py': RELEASE_PY.replace('main()\n', 'main()\n'), 'cpython/README': '' };
+  const found = await findings({ ...files, '.github/workflows/b.yml': wf('cd cpython && python ../release.py --export') });
+  assert.deepEqual(codes(found), ['release.py:4 VG106']);
+  // working-directory: the same.
+  assert.deepEqual(codes(await findings({ ...files, '.github/workflows/b.yml': wf('python ../release.py').replace('      - run:', '      - working-directory: cpython\n        run:') })), ['release.py:4 VG106']);
+  // From the root, ../release.py is outside the repository: nothing starts release.py.
+  assert.deepEqual(codes(await findings({ ...files, '.github/workflows/b.yml': wf('python ../release.py') })), ['release.py:4 VG103']);
+});

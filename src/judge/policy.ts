@@ -44,6 +44,9 @@
  *   there (`if VENV_DIR.exists(): python_exe = <its python>` / `else: python_exe = "python3"`, or
  *   `x if venv.exists() else "python3"`): the fallback for a machine without that venv, where the
  *   script itself runs with PATH's interpreter (rhasspy's script/ template).
+ * - `vendored`: the file is under a `_vendor/`, `vendored/`, `third_party/` or `3rdparty/` folder,
+ *   or a package folder in `vendor/`: a copy of another project's code, not the project's own
+ *   launch (bazarr's vendored ruamel.yaml `setup.py`).
  * - `colab` also holds, in any Python file or notebook, a launch in code that runs only in Google
  *   Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, after `if not in_colab(): raise`).
  *
@@ -51,6 +54,7 @@
  * one install, `pip3` for the next) shows the author meant the running interpreter: such a launch
  * is always shown, whatever `path-reliant` and `path-chain` say.
  */
+import path from 'node:path';
 import type { LaunchSite, PythonFileFacts } from '../kernel/launch-site.js';
 import type { Span } from '../kernel/source.js';
 import { wordSourceSpan, wordText } from '../kernel/word.js';
@@ -60,7 +64,7 @@ import { isInterpreterName, isPipName, SELF_MANAGED_TOOLS } from './python-tools
 /**
  * Commands an operating system or a developer machine provides outside any Python environment
  * (POSIX utilities, shells, version control, compilers and package managers, container and cloud
- * CLIs, Windows built-ins). A program started by name that is none of these, and not a Python tool,
+ * CLIs, Windows built-ins, a Python installation's own scripts that no venv has: 2to3, pydoc). A program started by name that is none of these, and not a Python tool,
  * was installed by the project's own means — for Python code, into its environment.
  */
 const SYSTEM_COMMANDS = new Set(
@@ -76,7 +80,7 @@ const SYSTEM_COMMANDS = new Set(
   systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
   docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
   node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
-  conda mamba micromamba
+  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
   open xdg-open osascript defaults pbcopy pbpaste say
   cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
   ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
@@ -154,6 +158,19 @@ function knowsVenv(facts: PythonFileFacts): boolean {
   });
 }
 
+/** A file's path from the working folder when it is under it (the folders above the project say nothing). */
+function projectPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+/**
+ * A path through a folder that holds other projects' code by convention: `_vendor/`, `vendored/`,
+ * `third_party/` at any depth, and a package folder inside `vendor/` (`vendor/ruamel/…`; a file
+ * right in `vendor/` may be the project's own tool that manages them, as pex's `pex/vendor/`).
+ */
+const VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+
 /**
  * The verdict, with `held` set when the default policy keeps it out of the default report.
  * `judge` judges the file's other sites without this policy.
@@ -174,6 +191,9 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
     if (!cache.has(s)) cache.set(s, judgeOne(s));
     return cache.get(s);
   };
+  // A copy of another project's code kept in the repository (`vendor/`, `_vendor/`, `third_party/`):
+  // not the project's own launch to fix (bazarr's libs/dynaconf/vendor/ruamel/yaml/setup.py).
+  if (VENDORED.test(projectPath(site.file.path))) return { ...verdict, held: { signal: 'vendored', reason: 'this file is a vendored copy of another project (its folder says so), not code this project runs as its own' } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };

@@ -15,6 +15,8 @@ export const PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|E
  * tools in every project. Where console-scripts.json knows a script, the module is the one it records
  * (test/known-console-scripts.test.ts checks that they agree).
  */
+// Not `pydoc`, `pydoc3`, `2to3` or `idle`: a Python installation's own scripts, which no venv has in
+// its bin (the base's run whether the venv is activated or not; sickgear's `2to3`, reviewed false).
 export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = new Map<string, string | undefined>([
   ['pytest', 'pytest'],
   ['py.test', 'pytest'],
@@ -49,9 +51,6 @@ export const CURATED_CONSOLE_SCRIPTS: ReadonlyMap<string, string | undefined> = 
   ['alembic', 'alembic'],
   ['pip-compile', undefined],
   ['pip-sync', undefined],
-  ['pydoc', 'pydoc'],
-  ['pydoc3', 'pydoc'],
-  ['2to3', 'lib2to3'],
   ['nosetests', 'nose'],
   ['scrapy', 'scrapy'],
   ['locust', 'locust'],

@@ -23,6 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileStarters, Language, LaunchSite } from '../kernel/launch-site.js';
+import { STAND_IN_ROOT } from '../kernel/stand-ins.js';
 import { SourceFile } from '../kernel/source.js';
 import { wordText } from '../kernel/word.js';
 import { frontEndByLanguage } from '../frontends/index.js';
@@ -532,8 +533,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     const text = readConfigText(abs);
     if (text === undefined) continue;
     if (!mayStart(text)) continue;
-    // CI systems run their steps in the checkout (the repository's root), not in the folder of the
-    // file that declares them (`.github/workflows/`): a bare `pytest` there collects the root's tests.
+    // CI steps run in the checkout (the root), not in the file's folder (`.github/workflows/`).
     const dir = AT_CHECKOUT.has(language) ? root : path.dirname(abs);
     for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere);
   }
@@ -579,7 +579,12 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   if (s.config?.activation) return;
   const words = s.argv.map((w) => wordText(w));
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
-  recordCommand(who, words, { label, dirs: [dir, root], root, anywhere, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+  // Its folder, when the shell model knows it below its stand-in (`cd cpython && python ../release.py`).
+  const cwd = s.config?.cwd;
+  const at = cwd && STAND_IN_ROOT.exec(cwd);
+  const below = at ? path.resolve(dir, '.' + cwd!.slice(at[0].length)) : undefined;
+  const dirs = below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
+  recordCommand(who, words, { label, dirs, root, anywhere, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
 }
 
 /** The project folder: the one folder checked (a file's folder), when there is exactly one. */

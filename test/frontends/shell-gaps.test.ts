@@ -200,3 +200,9 @@ test("a unary test of the lone word `/` (mynode's startup script: `if [ ! -w / ]
   assert.deepEqual(cmds.slice(0, 3), [['mount', '-o', 'remount,rw', '/'], ['echo', 'root'], ['echo', 'none']]);
   broken('[ -d / ]\n)\n');
 });
+
+test("a here-document's word followed at once by a redirection (xandikos' compat scripts: `cat <<EOF>$(dirname $0)/conf.py`)", () => {
+  const cmds = clean('cat <<EOF>$(dirname $0)/conf.py\nonly_private = True\nEOF\ncat <<-"END">>log.txt\n\tx\n\tEND\necho done');
+  assert.deepEqual(cmds.slice(0, 4), [['cat'], ['dirname', '<unknown>'], ['cat'], ['echo', 'done']]);
+  broken('cat <<EOF>x\nEOF\n)\n');
+});

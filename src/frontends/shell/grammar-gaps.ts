@@ -54,6 +54,8 @@
  *   unquoted word that starts with `=` (`: <<=cut` before POD: `_`, at both ends).
  * - from the unseen12 repositories (session 21): a unary test of the lone word `/` (`[ ! -w / ]`,
  *   mynode's startup script: `.`).
+ * - from the unseen13 repositories: a here-document's word followed at once by a redirection (`cat
+ *   <<EOF>$(dirname $0)/conf.py`, xandikos: the blank before `<<` moves after the word).
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */

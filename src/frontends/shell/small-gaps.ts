@@ -25,6 +25,15 @@ export function smallGaps(t: string, out: string[]): void {
     if (!plainBefore(t, start)) continue;
     for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
   }
+  // `cat <<EOF>$(dirname $0)/conf.py` (xandikos' compat scripts): a here-document's word followed
+  // at once by a redirection; the grammar reads the redirection into the word. The blank before
+  // `<<` moves after the word (`cat<<EOF >…`): the same command, each character one place over.
+  for (const m of t.matchAll(/[ \t](<<-?(?:[A-Za-z_]\w*|'[^'\n]*'|"[^"\n]*"))(?=[<>])/g)) {
+    if (!plainBefore(t, m.index)) continue;
+    const op = m[1];
+    for (let k = 0; k < op.length; k++) out[m.index + k] = op[k];
+    out[m.index + op.length] = ' ';
+  }
   // `[ -w / ]`, `[[ -d / ]]` (mynode's startup script: is the root file system writable?): a unary
   // test of the lone word `/` makes the grammar fail; the `/` becomes `.` (a folder that exists
   // too; the model reads no such test).
