@@ -7409,8 +7409,13 @@ function parseMakefile(src) {
     }
     const colon = topLevelIndex(rest.s, ":");
     if (colon < 0) {
-      if (ex().expandText(rest).replaceAll(UNKNOWN, "").trim() === "")
+      const expanded = ex().expandText(rest);
+      if (expanded.replaceAll(UNKNOWN, "").trim() === "")
         continue;
+      if (rest.s.includes("$") && (expanded.includes(UNKNOWN) || expanded.includes(":"))) {
+        endRuleContext();
+        continue;
+      }
       problems.push({ message: ll.text.s[0] === recipePrefix ? "recipe commences before first target" : "missing separator", offset: offAt(line, 0) });
       endRuleContext();
       continue;
@@ -10324,11 +10329,11 @@ import { isUtf8 } from "node:buffer";
 var CODING_RE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 function normaliseCodec(name) {
   const n = name.toLowerCase().replace(/_/g, "-");
-  if (n === "utf8" || n === "utf-8" || n.startsWith("utf-8-") || n === "u8")
+  if (n === "utf8" || n === "utf-8" || n.startsWith("utf-8-") || ["u8", "utf", "utf8-ucs2", "utf8-ucs4", "cp65001"].includes(n))
     return "utf-8";
-  if (["latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp819", "8859", "iso-ir-100"].includes(n))
+  if (["latin-1", "latin1", "latin", "iso-8859-1", "iso8859-1", "iso8859", "iso-8859-1-1987", "l1", "cp819", "ibm819", "csisolatin1", "8859", "iso-ir-100"].includes(n))
     return "latin-1";
-  if (n === "ascii" || n === "us-ascii" || n === "646")
+  if (["ascii", "us-ascii", "us", "646", "cp367", "ibm367", "csascii", "iso646-us", "iso-ir-6", "ansi-x3.4-1968", "ansi-x3-4-1968", "ansi-x3.4-1986", "iso-646.irv-1991"].includes(n))
     return "ascii";
   return n;
 }
@@ -18177,6 +18182,8 @@ var activateNotSourced = defineRule({
     if (!found)
       return;
     const path50 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path50) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+      return;
     let edits;
     if (site.config?.form !== "shell")
       edits = void 0;

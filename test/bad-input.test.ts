@@ -313,6 +313,22 @@ const CASES: Case[] = [
     exit: EXIT.incomplete,
   },
   {
+    // CPython's aliases (encodings/aliases.py): `utf` is UTF-8, `latin` Latin-1, `us` ASCII (flaskbb's
+    // tokens/serializer.py declares `# -*- coding: utf -*-`; python3 compiles it).
+    name: 'a coding declaration by one of CPython\'s aliases (utf, latin, us) is decoded by it',
+    dir: 'alias-coding',
+    build: (d) => {
+      fs.writeFileSync(path.join(d, 'utf.py'), '# -*- coding: utf -*-\nimport os\nos.system("python x.py")  # \u00e9\n');
+      fs.writeFileSync(path.join(d, 'latin.py'), Buffer.concat([Buffer.from('# coding: latin\nimport os\nos.system("pip install x")  # '), Buffer.from([0xe9]), Buffer.from('\n')]));
+    },
+    diagnostics: [
+      { path: 'alias-coding/latin.py', code: 'VG102', line: 3, column: 12 },
+      { path: 'alias-coding/utf.py', code: 'VG101', line: 3, column: 12 },
+    ],
+    problems: [],
+    exit: EXIT.findings,
+  },
+  {
     // tree-sitter-python still accepts print/exec statements and backticks (as a string), so the
     // file parses without errors and no "not fully parsed" problem is reported.
     name: 'Python 2 syntax (print "x", exec "code", backticks): parsed, launch found',

@@ -63,6 +63,10 @@ export const activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found) return;
     const path = wordText(found.script)!;
+    // `bin/activate` names a venv only if the folder it runs in is one: a project's own
+    // `bin/activate` program (richie's site factory: `#!/usr/bin/env bash`, run as `$ bin/activate`
+    // in its README) is not, unless the file knows that folder as a venv.
+    if (/^(?:\.\/)?bin\/activate$/.test(path) && !(site.config?.cwd !== undefined && site.env.knownVenvs?.includes(site.config.cwd))) return;
     let edits: Edit[] | undefined;
     // Sourcing needs a shell: an exec-form command line (JSON, a unit's ExecStart) gets no fix.
     if (site.config?.form !== 'shell') edits = undefined;

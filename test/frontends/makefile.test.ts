@@ -373,3 +373,23 @@ test('makefile: a top-level $(shell …) or $(foreach …, $(info …)) line is 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// richie's cookiecutter Makefile (unseen14): a recipe line indented with blanks, not a tab, whose
+// `$(YARN)` expands to text with a `:` (`DOCKER_USER="$(UID):$(GID)"`): make reads the expanded line
+// as a rule and accepts the file; without the `:` it stops with "missing separator".
+test('makefile: a blank-indented line whose references expand to a `:` (or to what is not known) is no missing separator', async () => {
+  const code = (user: string) => `COMPOSE = DOCKER_USER="${user}" docker compose\nYARN = $(COMPOSE) run node yarn\nall:\n\t@:\ntest-front: ## tests\n       @$(YARN) test\n`;
+  assert.deepEqual(parseMakefile(code('1000:1000')).problems, []);
+  assert.deepEqual(parseMakefile(code('$(shell id -u)')).problems, []);
+  assert.match(parseMakefile(code('1000')).problems[0]?.message ?? '', /missing separator/);
+  if (!haveMake) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-make-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'Makefile'), code('1000:1000'));
+    assert.equal(runMake(dir, 'all').status, 0);
+    fs.writeFileSync(path.join(dir, 'Makefile'), code('1000'));
+    assert.notEqual(runMake(dir, 'all').status, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -18,6 +18,8 @@ testRule(rule, {
     { name: 'bash -c running a script that sources it', code: 'FROM python:3.12\nRUN bash -c ". /v/bin/activate && pytest"\n' },
     { name: 'another script named activate-ish', code: 'FROM x\nRUN ./bin/activate-license && sh scripts/activate.sh\n' },
     { name: 'chmod on the script is not running it', code: 'FROM x\nRUN chmod +x /v/bin/activate\n' },
+    // richie's site factory: its own `bin/activate` program (a bash script its README runs as `$ bin/activate`).
+    { name: "the project's own bin/activate, run from a folder that is no venv", code: 'FROM python:3.12\nWORKDIR /app\nRUN bin/activate && ./bin/activate --site demo\n' },
   ],
   invalid: [
     {
@@ -26,6 +28,14 @@ testRule(rule, {
       errors: [{ line: 3, column: 5, messageId: 'runByShell', data: { shell: 'bash', script: '/opt/venv/bin/activate' } }],
       output: null,
       unsafeOutput: 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN . /opt/venv/bin/activate && pip install requests\n',
+      fixSilences: true,
+    },
+    {
+      name: 'bin/activate run from inside a venv the file made',
+      code: 'FROM python:3.12\nRUN python -m venv /v\nWORKDIR /v\nRUN ./bin/activate && pip install x\n',
+      errors: [{ line: 4, messageId: 'runAsProgram', data: { script: './bin/activate' } }],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\nRUN python -m venv /v\nWORKDIR /v\nRUN . ./bin/activate && pip install x\n',
       fixSilences: true,
     },
     {

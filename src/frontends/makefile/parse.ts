@@ -299,7 +299,15 @@ export function parseMakefile(src: string): ParsedMakefile {
       // make expands the line first: a line that is only references to empty variables is fine, and
       // so is one whose value is unknown here ($(shell …), $(foreach x,…,$(info …)) on a line of its
       // own): make would complain only if it expanded to text that is not a rule or an assignment.
-      if (ex().expandText(rest).replaceAll(UNKNOWN, '').trim() === '') continue;
+      const expanded = ex().expandText(rest);
+      if (expanded.replaceAll(UNKNOWN, '').trim() === '') continue;
+      // Expanded, the line may hold a `:` (or its unknown part may): make reads it as a rule then (an `=` is no help)
+      // (richie's template: a recipe line indented with blanks whose `$(YARN)` expands to
+      // `DOCKER_USER="$(DOCKER_UID):$(DOCKER_GID)" …`; make -n accepts the file).
+      if (rest.s.includes('$') && (expanded.includes(UNKNOWN) || expanded.includes(':'))) {
+        endRuleContext();
+        continue;
+      }
       problems.push({ message: ll.text.s[0] === recipePrefix ? 'recipe commences before first target' : 'missing separator', offset: offAt(line, 0) });
       endRuleContext();
       continue;

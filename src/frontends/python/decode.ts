@@ -10,9 +10,10 @@ const CODING_RE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 /** Python codec names → how Node decodes them (Buffer encodings or WHATWG TextDecoder labels). */
 function normaliseCodec(name: string): string {
   const n = name.toLowerCase().replace(/_/g, '-');
-  if (n === 'utf8' || n === 'utf-8' || n.startsWith('utf-8-') || n === 'u8') return 'utf-8';
-  if (['latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', 'l1', 'cp819', '8859', 'iso-ir-100'].includes(n)) return 'latin-1';
-  if (n === 'ascii' || n === 'us-ascii' || n === '646') return 'ascii';
+  // CPython's own aliases (encodings/aliases.py): `# -*- coding: utf -*-` is UTF-8 (flaskbb).
+  if (n === 'utf8' || n === 'utf-8' || n.startsWith('utf-8-') || ['u8', 'utf', 'utf8-ucs2', 'utf8-ucs4', 'cp65001'].includes(n)) return 'utf-8';
+  if (['latin-1', 'latin1', 'latin', 'iso-8859-1', 'iso8859-1', 'iso8859', 'iso-8859-1-1987', 'l1', 'cp819', 'ibm819', 'csisolatin1', '8859', 'iso-ir-100'].includes(n)) return 'latin-1';
+  if (['ascii', 'us-ascii', 'us', '646', 'cp367', 'ibm367', 'csascii', 'iso646-us', 'iso-ir-6', 'ansi-x3.4-1968', 'ansi-x3-4-1968', 'ansi-x3.4-1986', 'iso-646.irv-1991'].includes(n)) return 'ascii';
   return n;
 }
 
