@@ -826,7 +826,17 @@ import fs from "node:fs";
 import path from "node:path";
 var MAX_BYTES = 256 * 1024;
 var MAX_LEVELS = 8;
-var ACTIVATES = /^[ \t]*[^#\n]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/m;
+var ACTIVATES = /^[^#]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/;
+var MAX_LINE = 512;
+function activatesIn(text3) {
+  for (const line of text3.split("\n")) {
+    if (line.length > MAX_LINE || !/activate|PATH=|VIRTUAL_ENV=/.test(line))
+      continue;
+    if (ACTIVATES.test(line))
+      return true;
+  }
+  return false;
+}
 var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
@@ -851,7 +861,7 @@ function activates(p) {
   try {
     const st = fs.statSync(p);
     if (st.isFile())
-      result2 = st.size <= MAX_BYTES && ACTIVATES.test(fs.readFileSync(p, "utf8"));
+      result2 = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, "utf8"));
   } catch {
     result2 = void 0;
   }
@@ -18845,7 +18855,13 @@ var MAX_BUILD_FILE_BYTES = 1024 * 1024;
 var readText = (p) => readConfigText(p, MAX_BUILD_FILE_BYTES);
 var str = (v) => typeof v === "string" && !v.includes("$") ? v : void 0;
 var words2 = (v) => typeof v === "string" ? splitWords2(v) : Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+var composeCache = /* @__PURE__ */ new Map();
 function composeServices(file) {
+  if (!composeCache.has(file))
+    composeCache.set(file, readServices(file));
+  return composeCache.get(file);
+}
+function readServices(file) {
   const raw = readText(file);
   if (raw === void 0)
     return void 0;
@@ -18971,6 +18987,7 @@ function bakeDefs(file, roots) {
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
+  composeCache.clear();
   roots = roots.map((r) => kindOf2(r) === "folder" ? r : path30.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
   const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path30.resolve(f));

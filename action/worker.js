@@ -5814,7 +5814,17 @@ import fs2 from "node:fs";
 import path3 from "node:path";
 var MAX_BYTES2 = 256 * 1024;
 var MAX_LEVELS = 8;
-var ACTIVATES = /^[ \t]*[^#\n]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/m;
+var ACTIVATES = /^[^#]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/;
+var MAX_LINE = 512;
+function activatesIn(text3) {
+  for (const line of text3.split("\n")) {
+    if (line.length > MAX_LINE || !/activate|PATH=|VIRTUAL_ENV=/.test(line))
+      continue;
+    if (ACTIVATES.test(line))
+      return true;
+  }
+  return false;
+}
 var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
@@ -5839,7 +5849,7 @@ function activates(p) {
   try {
     const st = fs2.statSync(p);
     if (st.isFile())
-      result = st.size <= MAX_BYTES2 && ACTIVATES.test(fs2.readFileSync(p, "utf8"));
+      result = st.size <= MAX_BYTES2 && activatesIn(fs2.readFileSync(p, "utf8"));
   } catch {
     result = void 0;
   }

@@ -85,8 +85,16 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && !v.inc
 const words = (v: unknown): string[] | undefined =>
   typeof v === 'string' ? splitWords(v) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 
+/** Compose files parsed in this run (a main file is read once for all its override files). */
+const composeCache = new Map<string, Record<string, unknown> | undefined>();
+
 /** A Compose file's services, or undefined when it is not a readable Compose file. */
 function composeServices(file: string): Record<string, unknown> | undefined {
+  if (!composeCache.has(file)) composeCache.set(file, readServices(file));
+  return composeCache.get(file);
+}
+
+function readServices(file: string): Record<string, unknown> | undefined {
   const raw = readText(file);
   if (raw === undefined) return undefined;
   let doc: unknown;
@@ -212,6 +220,7 @@ function bakeDefs(file: string, roots: string[]): BuildDef[] {
  */
 export function containerRuns(files: readonly string[], claimed: ReadonlyMap<string, Language>, buildFiles: readonly string[], roots: string[]): Map<string, ImageRun> {
   const out = new Map<string, ImageRun>();
+  composeCache.clear();
   // The folders checked (a file named on the command line stands for its folder).
   roots = roots.map((r) => (kindOf(r) === 'folder' ? r : path.dirname(r)));
   const languageOf = (f: string) => claimed.get(f) ?? claimingFrontEnd(f)?.language;

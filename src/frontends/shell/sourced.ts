@@ -12,8 +12,19 @@ import path from 'node:path';
 
 const MAX_BYTES = 256 * 1024;
 const MAX_LEVELS = 8;
-/** An activation in a script's text, outside comment lines. */
-const ACTIVATES = /^[ \t]*[^#\n]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/m;
+/** An activation on one line of a script, before any comment. */
+const ACTIVATES = /^[^#]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/;
+/** Lines longer than this are not read (the pattern's work grows with a line's length squared). */
+const MAX_LINE = 512;
+
+/** Whether a script's text activates an environment on one of its lines. */
+function activatesIn(text: string): boolean {
+  for (const line of text.split('\n')) {
+    if (line.length > MAX_LINE || !/activate|PATH=|VIRTUAL_ENV=/.test(line)) continue;
+    if (ACTIVATES.test(line)) return true;
+  }
+  return false;
+}
 
 const cache = new Map<string, boolean>();
 
@@ -38,7 +49,7 @@ function activates(p: string): boolean | undefined {
   let result: boolean | undefined;
   try {
     const st = fs.statSync(p);
-    if (st.isFile()) result = st.size <= MAX_BYTES && ACTIVATES.test(fs.readFileSync(p, 'utf8'));
+    if (st.isFile()) result = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, 'utf8'));
   } catch {
     result = undefined;
   }
