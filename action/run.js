@@ -297,7 +297,7 @@ var BudgetMeter = class {
 
 // dist/src/frontends/actions/index.js
 import fs2 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire } from "node:module";
@@ -716,7 +716,7 @@ function shellWordSpan(source, w) {
 }
 
 // dist/src/frontends/config/driver.js
-import path4 from "node:path";
+import path5 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -855,18 +855,24 @@ function sourcedActivation(from, target) {
   return void 0;
 }
 function activates(p) {
-  if (cache.has(p))
-    return cache.get(p);
-  let result2;
+  let st;
   try {
-    const st = fs.statSync(p);
-    if (st.isFile())
-      result2 = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, "utf8"));
+    st = fs.statSync(p);
   } catch {
-    result2 = void 0;
+    return void 0;
   }
-  if (result2 !== void 0)
-    cache.set(p, result2);
+  if (!st.isFile())
+    return void 0;
+  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
+  let result2 = cache.get(key);
+  if (result2 === void 0) {
+    try {
+      result2 = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, "utf8"));
+    } catch {
+      return void 0;
+    }
+    cache.set(key, result2);
+  }
   return result2;
 }
 
@@ -1794,7 +1800,896 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
+import path3 from "node:path";
+
+// dist/src/judge/python-tools.js
+var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
+var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
+var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
+  ["pytest", "pytest"],
+  ["py.test", "pytest"],
+  ["celery", "celery"],
+  ["gunicorn", "gunicorn"],
+  ["uvicorn", "uvicorn"],
+  ["hypercorn", "hypercorn"],
+  ["daphne", "daphne"],
+  ["flask", "flask"],
+  ["django-admin", "django"],
+  ["black", "black"],
+  ["isort", "isort"],
+  ["flake8", "flake8"],
+  ["pyflakes", "pyflakes"],
+  ["pycodestyle", "pycodestyle"],
+  ["autopep8", "autopep8"],
+  ["yapf", "yapf"],
+  ["mypy", "mypy"],
+  ["pylint", "pylint"],
+  ["bandit", "bandit"],
+  ["coverage", "coverage"],
+  ["sphinx-build", "sphinx"],
+  ["sphinx-apidoc", "sphinx.ext.apidoc"],
+  ["jupyter", "jupyter_core"],
+  ["jupyter-notebook", "notebook"],
+  ["jupyter-lab", "jupyterlab"],
+  ["ipython", "IPython"],
+  ["ipython3", "IPython"],
+  ["twine", "twine"],
+  ["wheel", "wheel"],
+  ["virtualenv", "virtualenv"],
+  ["alembic", "alembic"],
+  ["pip-compile", void 0],
+  ["pip-sync", void 0],
+  ["nosetests", "nose"],
+  ["scrapy", "scrapy"],
+  ["locust", "locust"],
+  ["streamlit", "streamlit"],
+  ["mkdocs", "mkdocs"],
+  ["cookiecutter", "cookiecutter"],
+  ["invoke", "invoke"],
+  ["fab", "fabric"],
+  ["ansible", void 0],
+  ["ansible-playbook", void 0],
+  ["dask", void 0],
+  ["tensorboard", "tensorboard"],
+  ["mlflow", "mlflow"],
+  ["huey_consumer", void 0],
+  ["rq", "rq.cli"],
+  ["dramatiq", "dramatiq"],
+  ["behave", "behave"],
+  ["robot", "robot"],
+  ["httpie", "httpie.manager"],
+  ["pyinstaller", "PyInstaller"],
+  ["maturin", void 0],
+  ["pybabel", void 0],
+  ["towncrier", "towncrier"]
+]);
+var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
+  "uv",
+  "uvx",
+  "poetry",
+  "pipenv",
+  "pdm",
+  "hatch",
+  "rye",
+  "tox",
+  "nox",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "pixi",
+  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
+  "pre-commit",
+  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
+  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
+  "virtualenv"
+]);
+var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
+function installsOnlyTools(words4) {
+  const at2 = words4.indexOf("install");
+  if (at2 < 0)
+    return false;
+  let tools = 0;
+  for (let i = at2 + 1; i < words4.length; i++) {
+    const w = words4[i];
+    if (w === void 0)
+      return false;
+    if (w.startsWith("-")) {
+      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
+        return false;
+      if (PIP_OPTIONS_WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
+    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
+      return false;
+    if (name !== "pip")
+      tools++;
+  }
+  return tools > 0;
+}
+var SYSTEM_BIN_DIRS = [
+  "/usr/bin",
+  "/usr/local/bin",
+  "/bin",
+  "/usr/sbin",
+  "/opt/homebrew/bin",
+  "/opt/local/bin",
+  "/usr/local/opt",
+  "/Library/Frameworks/Python.framework",
+  "/System/Library/Frameworks/Python.framework"
+];
+function isInterpreterName(name) {
+  return INTERPRETER_RE.test(name);
+}
+function isPipName(name) {
+  return PIP_RE.test(name);
+}
+function isSystemInterpreterPath(p) {
+  const norm = p.replace(/\\/g, "/");
+  const slash = norm.lastIndexOf("/");
+  if (slash < 0)
+    return false;
+  const base = norm.slice(slash + 1);
+  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
+    return false;
+  const dir = norm.slice(0, slash);
+  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
+    return true;
+  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+}
+function toolNamePattern(consoleScripts) {
+  const esc2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const unique = [...new Set(consoleScripts)];
+  const names = unique.map(esc2).sort((a, b) => b.length - a.length);
+  const alts = [
+    // interpreters and pip, with versions; also a prefix like f"python{version}"
+    // …not a path segment ("/python/") or a host name ("python.org")
+    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
+    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
+    "py(?:\\.exe)?(?![\\w.-])",
+    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
+  ];
+  const pattern = new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
+  if (unique.every((n) => /^\w/.test(n)))
+    scanners.set(pattern, new RegExp(`\\b(?:${alts.join("|")})`, "g"));
+  return pattern;
+}
+var scanners = /* @__PURE__ */ new WeakMap();
+function hasToolName(pattern, text3) {
+  const scan = scanners.get(pattern);
+  if (!scan)
+    return pattern.test(text3);
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text3); m; m = scan.exec(text3)) {
+    const before = text3.charCodeAt(m.index - 1);
+    if (before !== 46 && before !== 45)
+      return true;
+    scan.lastIndex = m.index + 1;
+  }
+  return false;
+}
+var RUNNING_VERSION = "the running interpreter's version";
+
+// dist/src/judge/stdlib-modules.js
+var STDLIB_MODULES = /* @__PURE__ */ new Set([
+  "__future__",
+  "_abc",
+  "_aix_support",
+  "_android_support",
+  "_ast",
+  "_asyncio",
+  "_bisect",
+  "_blake2",
+  "_bootsubprocess",
+  "_bz2",
+  "_codecs",
+  "_codecs_cn",
+  "_codecs_hk",
+  "_codecs_iso2022",
+  "_codecs_jp",
+  "_codecs_kr",
+  "_codecs_tw",
+  "_collections",
+  "_collections_abc",
+  "_colorize",
+  "_compat_pickle",
+  "_compression",
+  "_contextvars",
+  "_crypt",
+  "_csv",
+  "_ctypes",
+  "_curses",
+  "_curses_panel",
+  "_datetime",
+  "_dbm",
+  "_decimal",
+  "_elementtree",
+  "_frozen_importlib",
+  "_frozen_importlib_external",
+  "_functools",
+  "_gdbm",
+  "_hashlib",
+  "_heapq",
+  "_imp",
+  "_interpchannels",
+  "_interpqueues",
+  "_interpreters",
+  "_io",
+  "_ios_support",
+  "_json",
+  "_locale",
+  "_lsprof",
+  "_lzma",
+  "_markupbase",
+  "_md5",
+  "_msi",
+  "_multibytecodec",
+  "_multiprocessing",
+  "_opcode",
+  "_opcode_metadata",
+  "_operator",
+  "_osx_support",
+  "_overlapped",
+  "_pickle",
+  "_posixshmem",
+  "_posixsubprocess",
+  "_py_abc",
+  "_pydatetime",
+  "_pydecimal",
+  "_pyio",
+  "_pylong",
+  "_pyrepl",
+  "_queue",
+  "_random",
+  "_scproxy",
+  "_sha1",
+  "_sha2",
+  "_sha256",
+  "_sha3",
+  "_sha512",
+  "_signal",
+  "_sitebuiltins",
+  "_socket",
+  "_sqlite3",
+  "_sre",
+  "_ssl",
+  "_stat",
+  "_statistics",
+  "_string",
+  "_strptime",
+  "_struct",
+  "_suggestions",
+  "_symtable",
+  "_sysconfig",
+  "_thread",
+  "_threading_local",
+  "_tkinter",
+  "_tokenize",
+  "_tracemalloc",
+  "_typing",
+  "_uuid",
+  "_warnings",
+  "_weakref",
+  "_weakrefset",
+  "_winapi",
+  "_wmi",
+  "_zoneinfo",
+  "abc",
+  "aifc",
+  "antigravity",
+  "argparse",
+  "array",
+  "ast",
+  "asynchat",
+  "asyncio",
+  "asyncore",
+  "atexit",
+  "audioop",
+  "base64",
+  "bdb",
+  "binascii",
+  "binhex",
+  "bisect",
+  "builtins",
+  "bz2",
+  "cProfile",
+  "calendar",
+  "cgi",
+  "cgitb",
+  "chunk",
+  "cmath",
+  "cmd",
+  "code",
+  "codecs",
+  "codeop",
+  "collections",
+  "colorsys",
+  "compileall",
+  "concurrent",
+  "configparser",
+  "contextlib",
+  "contextvars",
+  "copy",
+  "copyreg",
+  "crypt",
+  "csv",
+  "ctypes",
+  "curses",
+  "dataclasses",
+  "datetime",
+  "dbm",
+  "decimal",
+  "difflib",
+  "dis",
+  "distutils",
+  "doctest",
+  "email",
+  "encodings",
+  "ensurepip",
+  "enum",
+  "errno",
+  "faulthandler",
+  "fcntl",
+  "filecmp",
+  "fileinput",
+  "fnmatch",
+  "fractions",
+  "ftplib",
+  "functools",
+  "gc",
+  "genericpath",
+  "getopt",
+  "getpass",
+  "gettext",
+  "glob",
+  "graphlib",
+  "grp",
+  "gzip",
+  "hashlib",
+  "heapq",
+  "hmac",
+  "html",
+  "http",
+  "idlelib",
+  "imaplib",
+  "imghdr",
+  "imp",
+  "importlib",
+  "inspect",
+  "io",
+  "ipaddress",
+  "itertools",
+  "json",
+  "keyword",
+  "lib2to3",
+  "linecache",
+  "locale",
+  "logging",
+  "lzma",
+  "mailbox",
+  "mailcap",
+  "marshal",
+  "math",
+  "mimetypes",
+  "mmap",
+  "modulefinder",
+  "msilib",
+  "msvcrt",
+  "multiprocessing",
+  "netrc",
+  "nis",
+  "nntplib",
+  "nt",
+  "ntpath",
+  "nturl2path",
+  "numbers",
+  "opcode",
+  "operator",
+  "optparse",
+  "os",
+  "ossaudiodev",
+  "pathlib",
+  "pdb",
+  "pickle",
+  "pickletools",
+  "pipes",
+  "pkgutil",
+  "platform",
+  "plistlib",
+  "poplib",
+  "posix",
+  "posixpath",
+  "pprint",
+  "profile",
+  "pstats",
+  "pty",
+  "pwd",
+  "py_compile",
+  "pyclbr",
+  "pydoc",
+  "pydoc_data",
+  "pyexpat",
+  "queue",
+  "quopri",
+  "random",
+  "re",
+  "readline",
+  "reprlib",
+  "resource",
+  "rlcompleter",
+  "runpy",
+  "sched",
+  "secrets",
+  "select",
+  "selectors",
+  "shelve",
+  "shlex",
+  "shutil",
+  "signal",
+  "site",
+  "smtpd",
+  "smtplib",
+  "sndhdr",
+  "socket",
+  "socketserver",
+  "spwd",
+  "sqlite3",
+  "sre_compile",
+  "sre_constants",
+  "sre_parse",
+  "ssl",
+  "stat",
+  "statistics",
+  "string",
+  "stringprep",
+  "struct",
+  "subprocess",
+  "sunau",
+  "symtable",
+  "sys",
+  "sysconfig",
+  "syslog",
+  "tabnanny",
+  "tarfile",
+  "telnetlib",
+  "tempfile",
+  "termios",
+  "textwrap",
+  "this",
+  "threading",
+  "time",
+  "timeit",
+  "tkinter",
+  "token",
+  "tokenize",
+  "tomllib",
+  "trace",
+  "traceback",
+  "tracemalloc",
+  "tty",
+  "turtle",
+  "turtledemo",
+  "types",
+  "typing",
+  "unicodedata",
+  "unittest",
+  "urllib",
+  "uu",
+  "uuid",
+  "venv",
+  "warnings",
+  "wave",
+  "weakref",
+  "webbrowser",
+  "winreg",
+  "winsound",
+  "wsgiref",
+  "xdrlib",
+  "xml",
+  "xmlrpc",
+  "zipapp",
+  "zipfile",
+  "zipimport",
+  "zlib",
+  "zoneinfo"
+]);
+
+// dist/src/judge/policy.js
 import path2 from "node:path";
+var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
+  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
+var judged = /* @__PURE__ */ new WeakMap();
+var reliance = /* @__PURE__ */ new WeakMap();
+var confirming = /* @__PURE__ */ new WeakMap();
+var chains = /* @__PURE__ */ new WeakMap();
+function rangeAt(ranges, at2) {
+  return ranges?.find((r) => r.from <= at2 && at2 < r.to);
+}
+function functionOf(functions, at2) {
+  let best;
+  for (const f of functions)
+    if (f.start <= at2 && at2 < f.end && (!best || f.start >= best.start))
+      best = f;
+  return best;
+}
+function launchesSysExecutable(s) {
+  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
+}
+function environmentProgram(s) {
+  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+    return void 0;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : void 0;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
+    return void 0;
+  const base = name.replace(/\.exe$/i, "");
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
+    return void 0;
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
+    return void 0;
+  return name;
+}
+function reliantLaunches(facts, judgeOne) {
+  let found = reliance.get(facts);
+  if (!found) {
+    found = [];
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judgeOne(s) === void 0) {
+        found.push({ name, line: s.file.location(s.callSpan.start).line });
+        if (found.length >= 50)
+          break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  return found;
+}
+function knowsVenv(facts) {
+  return facts.sites.some((s) => {
+    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
+      return true;
+    const words4 = s.argv.map((w) => wordText(w));
+    const base = (words4[0] ?? "").replace(/^.*[\\/]/, "");
+    if (base === "virtualenv" || base === "uv" && words4[1] === "venv")
+      return true;
+    return words4.some((w, i) => w === "-m" && (words4[i + 1] === "venv" || words4[i + 1] === "virtualenv"));
+  });
+}
+function projectPath(p) {
+  const rel = path2.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path2.isAbsolute(rel) ? rel : p;
+}
+var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+function applyPolicy(site, verdict, judgeOne) {
+  const facts = site.pythonFile;
+  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
+    const at3 = site.callSpan.start;
+    const chain = rangeAt(facts.sudoInstalls, at3);
+    if (chain)
+      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
+  }
+  if (!facts || verdict.resolution !== "path")
+    return verdict;
+  let cache2 = judged.get(facts);
+  if (!cache2)
+    judged.set(facts, cache2 = /* @__PURE__ */ new Map());
+  const judge = (s) => {
+    if (!cache2.has(s))
+      cache2.set(s, judgeOne(s));
+    return cache2.get(s);
+  };
+  if (VENDORED.test(projectPath(site.file.path)))
+    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
+  const at2 = site.callSpan.start;
+  const set = rangeAt(facts.pathSets, at2);
+  if (set)
+    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (rangeAt(facts.colabOnly, at2)) {
+    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  if (rangeAt(facts.mocked, at2)) {
+    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
+  }
+  const written = wordSourceSpan(site.argv[0]);
+  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
+  if (absent) {
+    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  const activated = rangeAt(facts.activatedOnly, at2);
+  if (activated) {
+    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
+  }
+  const declared = facts.declaredVenv;
+  if (declared) {
+    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
+  const says = facts.declaredOnPath;
+  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
+    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
+  }
+  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
+  if (lookedUpAt !== void 0) {
+    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
+  }
+  if (facts.notebook)
+    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
+  let confirmed = confirming.get(facts);
+  if (!confirmed) {
+    confirmed = /* @__PURE__ */ new Map();
+    for (const s of facts.sites.filter(launchesSysExecutable)) {
+      const fn = functionOf(facts.functions, s.callSpan.start);
+      const held = confirmed.get(fn);
+      if (held)
+        held.push(s);
+      else
+        confirmed.set(fn, [s]);
+    }
+    confirming.set(facts, confirmed);
+  }
+  const byPath = facts.startedBy?.byPath;
+  if (confirmed.size && confirmed.get(functionOf(facts.functions, at2))?.some((s) => s !== site))
+    return byPath ? { ...verdict, startedBy: byPath } : verdict;
+  const reliant = reliantLaunches(facts, judge)[0];
+  if (reliant) {
+    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  const imported = facts.startedBy?.imports;
+  if (imported)
+    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
+  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
+    const command3 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
+    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command3} found on PATH, so a name they start is found on the same PATH as the task runner` } };
+  }
+  if (confirmed.size === 0) {
+    if (!chains.has(facts)) {
+      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+      const runs = judgedSites.some((x) => x.v.tool !== "pip");
+      chains.set(facts, installs && runs);
+    }
+    if (chains.get(facts)) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
+    }
+  }
+  if (byPath)
+    return { ...verdict, startedBy: byPath };
+  const onPath = facts.startedBy?.onPath;
+  if (onPath)
+    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
+  return verdict;
+}
+
+// dist/src/judge/judge.js
+var STDLIB_TOOLS = /* @__PURE__ */ new Set([
+  "http.server",
+  "json.tool",
+  "zipfile",
+  "tarfile",
+  "gzip",
+  "base64",
+  "calendar",
+  "webbrowser",
+  "uuid",
+  "tabnanny",
+  "tokenize",
+  "ast",
+  "dis",
+  "pickletools",
+  "filecmp",
+  "mimetypes",
+  "zipapp",
+  "quopri",
+  "uu",
+  "binhex",
+  "encodings.rot_13"
+]);
+function leadingText2(w) {
+  let text3 = "";
+  for (const f of w.fragments) {
+    if (f.kind !== "text")
+      return { text: text3, whole: false };
+    text3 += f.text;
+  }
+  return { text: text3, whole: true };
+}
+function judgeLaunch(site, knowledge) {
+  const v = judgeBare(site, knowledge);
+  return v && site.language === "python" ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
+}
+function reliantLaunchesOf(facts, knowledge) {
+  return reliantLaunches(facts, (s) => judgeBare(s, knowledge));
+}
+function judgeBare(site, knowledge) {
+  const v = judgeProgram(site, knowledge);
+  if (v?.tool === "pip" && v.resolution !== "system-path" && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name))))
+    return void 0;
+  return v;
+}
+function pipArgs(args, viaInterpreter) {
+  if (!viaInterpreter)
+    return args;
+  const texts = args.map((a) => wordText(a));
+  const i = texts.findIndex((t, k) => t === "-mpip" || t === "pip" && texts[k - 1] !== void 0 && /^-[A-Za-z]*m$/.test(texts[k - 1]));
+  return i < 0 ? [] : args.slice(i + 1);
+}
+var PIP_TARGET = /^(?:--(?:target|prefix|root|python|environment)(=?)|-[tE])(.*)$/;
+function pipTargetGiven(args) {
+  for (let i = 0; i < args.length; i++) {
+    const { text: text3, whole } = leadingText2(args[i]);
+    const m = PIP_TARGET.exec(text3);
+    if (!m)
+      continue;
+    if (m[1] === void 0 && m[2] === "" && !whole)
+      return true;
+    if (m[1] === "" && m[2] !== "")
+      continue;
+    if (m[2] !== "" || m[1] === "=" || i + 1 < args.length)
+      return true;
+  }
+  return false;
+}
+function judgeProgram(site, knowledge) {
+  const program = site.argv[0];
+  if (!program || program.fragments.length === 0)
+    return void 0;
+  const frags = program.fragments;
+  if (frags.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
+    return void 0;
+  const pathChosen = site.env.path.kind === "explicit";
+  const resolution = site.env.path.kind === "missing" ? "defpath" : site.env.path.kind === "reset" ? "sudo" : "path";
+  const programSpan = program.span ?? wordSourceSpan(program);
+  const lookup = frags.find((f) => f.kind === "path-lookup");
+  if (lookup && lookup.kind === "path-lookup") {
+    const name = wordText(lookup.name);
+    if (!name || pathChosen || runsOnSystemInterpreter(site))
+      return void 0;
+    const v = classifyName(name, site, knowledge, "path", lookup.span);
+    return v;
+  }
+  const { text: text3, whole } = leadingText2(program);
+  if (text3 === "")
+    return void 0;
+  if (/[/\\]/.test(text3)) {
+    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site) && !isDiscoveryProbe(text3.replace(/^.*[\\/]/, ""), site.argv.slice(1))) {
+      return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
+    }
+    return void 0;
+  }
+  if (!site.searchesPath)
+    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
+  if (pathChosen)
+    return void 0;
+  if (runsOnSystemInterpreter(site) && resolution === "path")
+    return void 0;
+  if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
+    return void 0;
+  if (whole)
+    return classifyName(text3, site, knowledge, resolution, programSpan);
+  if (/^(python|pypy)\d*(\.\d*)?$/.test(text3)) {
+    if (isDiscoveryProbe(text3, site.argv.slice(1)))
+      return void 0;
+    if (!frags.some((f) => f.kind === "unknown" && f.why === RUNNING_VERSION))
+      return void 0;
+    return { tool: "interpreter", name: `${text3}\u2026`, resolution, words: 1, programSpan };
+  }
+  if (/^pip\d*(\.\d*)?$/.test(text3))
+    return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
+  return void 0;
+}
+function classifyUnsearched(name, knowledge, programSpan) {
+  if (isInterpreterName(name))
+    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
+  if (isPipName(name))
+    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
+  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
+  if (script)
+    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
+  return void 0;
+}
+function runsOnSystemInterpreter(site) {
+  return site.language === "python" && site.env.shebang !== void 0 && isSystemInterpreterPath(site.env.shebang);
+}
+function classifyName(name, site, knowledge, resolution, programSpan) {
+  if (isInterpreterName(name)) {
+    if (isDiscoveryProbe(name, site.argv.slice(1)))
+      return void 0;
+    if (otherMajorOnPurpose(name, site))
+      return void 0;
+    if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
+      return void 0;
+    const module = runModule(site.argv.slice(1));
+    if (module === "pip")
+      return { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
+    if (module !== void 0 && SELF_MANAGED_TOOLS.has(module.replace(/_/g, "-")))
+      return void 0;
+    if (module === "venv")
+      return void 0;
+    if (module !== void 0 && STDLIB_TOOLS.has(module))
+      return void 0;
+    return { tool: "interpreter", name, resolution, words: 1, programSpan };
+  }
+  if (isPipName(name))
+    return otherMajorOnPurpose(name, site) ? void 0 : { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
+  const base = name.replace(/\.exe$/i, "");
+  if (SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  const script = knowledge.consoleScripts.get(base);
+  if (script && site.env.scriptsOnPath !== void 0)
+    return void 0;
+  if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, ""))))
+    return void 0;
+  if (script)
+    return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
+  return void 0;
+}
+function otherMajorOnPurpose(name, site) {
+  const asked = /^(?:python|pypy|pip)([23])(?:\.\d+)?(?:\.exe)?$/i.exec(name)?.[1];
+  return asked !== void 0 && site.env.shebangMajor !== void 0 && asked !== site.env.shebangMajor;
+}
+function isDiscoveryProbe(name, args) {
+  const texts = args.map((a) => wordText(a));
+  if (/^py(\.exe)?$/i.test(name) && args[0]) {
+    const first = args[0].fragments[0];
+    const selector = texts[0] ?? (first?.kind === "text" && first.text === "-" ? "-{version}" : "");
+    if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
+      return true;
+  }
+  if (/^py(\.exe)?$/i.test(name) && texts.length === 1 && /^(?:--list(?:-paths)?|-0p?)$/.test(texts[0] ?? ""))
+    return true;
+  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
+    return true;
+  const c = texts.lastIndexOf("-c");
+  if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
+    const code = texts[c + 1].replace(/\s+/g, " ").trim();
+    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+(print|sys\.stdout\.write)\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code);
+  }
+  return false;
+}
+function runModule(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = wordText(args[i]);
+    if (a === void 0)
+      return void 0;
+    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a))
+      return wordText(args[i + 1] ?? { fragments: [] }) || void 0;
+    if (/^-m\S/.test(a))
+      return a.slice(2);
+    if (a === "-c" || a === "-" || !a.startsWith("-"))
+      return void 0;
+    if (/^-[WX]$/.test(a))
+      i++;
+    else if (/^--/.test(a))
+      continue;
+    else if (!/^-[a-zA-Z]+$/.test(a))
+      return void 0;
+    else if (/[cm]/.test(a.slice(1, -1)))
+      return void 0;
+  }
+  return void 0;
+}
+
+// dist/src/frontends/config/facts.js
 var DEFAULT_PATH = "\0";
 var UNKNOWN = "";
 var IMAGE_PATH = "";
@@ -1822,7 +2717,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -1831,7 +2726,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path2.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path3.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -1855,7 +2750,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path2.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -1969,7 +2864,7 @@ function installsProjectOnPath(argv) {
   if (w[i] !== "install")
     return false;
   const rest = w.slice(i + 1);
-  if (rest.some((a) => a === void 0 || /^(?:--target|-t|--prefix|--root|--python|-p|--user)(?:=|$)/.test(a)))
+  if (pipTargetGiven(argv.slice(i + 1)) || rest.some((a) => a === void 0 || /^(?:-p|--user)(?:=|$)/.test(a)))
     return false;
   if (uv && !rest.includes("--system"))
     return false;
@@ -3949,7 +4844,7 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path3 from "node:path";
+import path4 from "node:path";
 
 // dist/src/kernel/stand-ins.js
 var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
@@ -3961,7 +4856,7 @@ function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path3.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path4.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -3969,11 +4864,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path3.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path4.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path3.posix.normalize(p);
+  const n = path4.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -4036,7 +4931,7 @@ function condaActivation(words4) {
   const t = words4.slice(0, 3).map((w) => wordText(w));
   const last = words4[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path3.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path4.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -4665,7 +5560,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path4.posix.relative(cwd, venv);
+  const rel = path5.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -4678,176 +5573,6 @@ function shownVia(standIns, otherwise) {
     return s ? s[1] + v.slice(s[0].length) : otherwise(v);
   };
 }
-
-// dist/src/judge/python-tools.js
-var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
-var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
-var CURATED_CONSOLE_SCRIPTS = /* @__PURE__ */ new Map([
-  ["pytest", "pytest"],
-  ["py.test", "pytest"],
-  ["celery", "celery"],
-  ["gunicorn", "gunicorn"],
-  ["uvicorn", "uvicorn"],
-  ["hypercorn", "hypercorn"],
-  ["daphne", "daphne"],
-  ["flask", "flask"],
-  ["django-admin", "django"],
-  ["black", "black"],
-  ["isort", "isort"],
-  ["flake8", "flake8"],
-  ["pyflakes", "pyflakes"],
-  ["pycodestyle", "pycodestyle"],
-  ["autopep8", "autopep8"],
-  ["yapf", "yapf"],
-  ["mypy", "mypy"],
-  ["pylint", "pylint"],
-  ["bandit", "bandit"],
-  ["coverage", "coverage"],
-  ["sphinx-build", "sphinx"],
-  ["sphinx-apidoc", "sphinx.ext.apidoc"],
-  ["jupyter", "jupyter_core"],
-  ["jupyter-notebook", "notebook"],
-  ["jupyter-lab", "jupyterlab"],
-  ["ipython", "IPython"],
-  ["ipython3", "IPython"],
-  ["twine", "twine"],
-  ["wheel", "wheel"],
-  ["virtualenv", "virtualenv"],
-  ["alembic", "alembic"],
-  ["pip-compile", void 0],
-  ["pip-sync", void 0],
-  ["nosetests", "nose"],
-  ["scrapy", "scrapy"],
-  ["locust", "locust"],
-  ["streamlit", "streamlit"],
-  ["mkdocs", "mkdocs"],
-  ["cookiecutter", "cookiecutter"],
-  ["invoke", "invoke"],
-  ["fab", "fabric"],
-  ["ansible", void 0],
-  ["ansible-playbook", void 0],
-  ["dask", void 0],
-  ["tensorboard", "tensorboard"],
-  ["mlflow", "mlflow"],
-  ["huey_consumer", void 0],
-  ["rq", "rq.cli"],
-  ["dramatiq", "dramatiq"],
-  ["behave", "behave"],
-  ["robot", "robot"],
-  ["httpie", "httpie.manager"],
-  ["pyinstaller", "PyInstaller"],
-  ["maturin", void 0],
-  ["pybabel", void 0],
-  ["towncrier", "towncrier"]
-]);
-var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
-  "uv",
-  "uvx",
-  "poetry",
-  "pipenv",
-  "pdm",
-  "hatch",
-  "rye",
-  "tox",
-  "nox",
-  "pipx",
-  "conda",
-  "mamba",
-  "micromamba",
-  "pixi",
-  // pre-commit builds an environment per hook; which copy runs it does not decide what the hooks import.
-  "pre-commit",
-  // virtualenv (like `python -m venv`) makes a new environment: which interpreter it is based on is
-  // its -p option or the caller's choice, and nothing of the caller's venv is meant to be inside it.
-  "virtualenv"
-]);
-var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
-function installsOnlyTools(words4) {
-  const at2 = words4.indexOf("install");
-  if (at2 < 0)
-    return false;
-  let tools = 0;
-  for (let i = at2 + 1; i < words4.length; i++) {
-    const w = words4[i];
-    if (w === void 0)
-      return false;
-    if (w.startsWith("-")) {
-      if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
-        return false;
-      if (PIP_OPTIONS_WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
-      return false;
-    if (name !== "pip")
-      tools++;
-  }
-  return tools > 0;
-}
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
-function isInterpreterName(name) {
-  return INTERPRETER_RE.test(name);
-}
-function isPipName(name) {
-  return PIP_RE.test(name);
-}
-function isSystemInterpreterPath(p) {
-  const norm = p.replace(/\\/g, "/");
-  const slash = norm.lastIndexOf("/");
-  if (slash < 0)
-    return false;
-  const base = norm.slice(slash + 1);
-  if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base))
-    return false;
-  const dir = norm.slice(0, slash);
-  if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
-    return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
-}
-function toolNamePattern(consoleScripts) {
-  const esc2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const unique = [...new Set(consoleScripts)];
-  const names = unique.map(esc2).sort((a, b) => b.length - a.length);
-  const alts = [
-    // interpreters and pip, with versions; also a prefix like f"python{version}"
-    // …not a path segment ("/python/") or a host name ("python.org")
-    "(?:python|pythonw|pypy|pip|jython|ipy)(?:\\d+(?:\\.\\d+)*)?[tdmu]?(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])",
-    "[Pp](?:ython|ip)[w\\d.]*\\.(?:exe|EXE)",
-    "py(?:\\.exe)?(?![\\w.-])",
-    `(?:${names.join("|")})(?:\\.exe)?(?![\\w/-]|\\.[A-Za-z])`
-  ];
-  const pattern = new RegExp(`(?<![\\w.-])(?:${alts.join("|")})`);
-  if (unique.every((n) => /^\w/.test(n)))
-    scanners.set(pattern, new RegExp(`\\b(?:${alts.join("|")})`, "g"));
-  return pattern;
-}
-var scanners = /* @__PURE__ */ new WeakMap();
-function hasToolName(pattern, text3) {
-  const scan = scanners.get(pattern);
-  if (!scan)
-    return pattern.test(text3);
-  scan.lastIndex = 0;
-  for (let m = scan.exec(text3); m; m = scan.exec(text3)) {
-    const before = text3.charCodeAt(m.index - 1);
-    if (before !== 46 && before !== 45)
-      return true;
-    scan.lastIndex = m.index + 1;
-  }
-  return false;
-}
-var RUNNING_VERSION = "the running interpreter's version";
 
 // dist/src/frontends/front-end.js
 var CONFIG_MAX_BYTES = 2 * 1024 * 1024;
@@ -4926,7 +5651,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path5.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path6.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -4974,11 +5699,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path5.dirname(file);
+  let dir = path6.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs2.existsSync(path5.join(dir, ".github")))
+    if (fs2.existsSync(path6.join(dir, ".github")))
       return dir;
-    const up = path5.dirname(dir);
+    const up = path6.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -4987,7 +5712,7 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path5.join(root, uses, name);
+    const p = path6.join(root, uses, name);
     try {
       const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
@@ -5294,7 +6019,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path5.posix.basename(n);
+    const base = path6.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -5306,7 +6031,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -5600,6 +6325,11 @@ function splitFlags(args) {
   }
   return { flags, rest: args.slice(k) };
 }
+function healthcheckCommand(args) {
+  const { rest } = splitFlags(args);
+  const m = /^\s*CMD\s+/i.exec(text(rest));
+  return m ? rest.slice(m[0].length) : void 0;
+}
 
 // dist/src/frontends/dockerfile/index.js
 var SH_HAS_SOURCE = /alpine|busybox|fedora|centos|rhel|ubi\d*(?![a-z])|rocky|alma|amazonlinux|oraclelinux|opensuse|archlinux|manylinux/i;
@@ -5851,7 +6581,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path6.posix.join(dst, v.slice(from2.length));
+              const to = path7.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -5862,11 +6592,10 @@ function analyzeDockerfile(file) {
         runInstruction(inst, "RUN", st, index, stage);
         break;
       case "HEALTHCHECK": {
-        const { rest } = splitFlags(inst.args);
-        const m = /^\s*CMD\s+/i.exec(text(rest));
+        const command3 = healthcheckCommand(inst.args);
         stage.deferred = stage.deferred.filter((d) => d.api !== "HEALTHCHECK");
-        if (m)
-          stage.deferred.push({ inst, api: "HEALTHCHECK", args: rest.slice(m[0].length) });
+        if (command3)
+          stage.deferred.push({ inst, api: "HEALTHCHECK", args: command3 });
         break;
       }
       case "CMD":
@@ -5889,7 +6618,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path6.posix.basename(p.replace(/\\/g, "/"));
+    const base = path7.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -5913,7 +6642,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -6229,7 +6958,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path7.posix.dirname(PROJECT_DIR);
+            return path8.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -6363,7 +7092,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path7.posix.basename(p.replace(/\\/g, "/"));
+    const base = path8.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -6373,10 +7102,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -6984,7 +7713,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path8.posix.dirname(w) : path8.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path9.posix.dirname(w) : path9.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -7696,7 +8425,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path9.posix.relative(cwd, venv);
+    const rel = path10.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -7704,7 +8433,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path9.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path10.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -8095,7 +8824,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path9.posix.basename(p.replace(/\\/g, "/"));
+    const base = path10.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -8225,333 +8954,7 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/import-lines.js
-import path10 from "node:path";
-
-// dist/src/judge/stdlib-modules.js
-var STDLIB_MODULES = /* @__PURE__ */ new Set([
-  "__future__",
-  "_abc",
-  "_aix_support",
-  "_android_support",
-  "_ast",
-  "_asyncio",
-  "_bisect",
-  "_blake2",
-  "_bootsubprocess",
-  "_bz2",
-  "_codecs",
-  "_codecs_cn",
-  "_codecs_hk",
-  "_codecs_iso2022",
-  "_codecs_jp",
-  "_codecs_kr",
-  "_codecs_tw",
-  "_collections",
-  "_collections_abc",
-  "_colorize",
-  "_compat_pickle",
-  "_compression",
-  "_contextvars",
-  "_crypt",
-  "_csv",
-  "_ctypes",
-  "_curses",
-  "_curses_panel",
-  "_datetime",
-  "_dbm",
-  "_decimal",
-  "_elementtree",
-  "_frozen_importlib",
-  "_frozen_importlib_external",
-  "_functools",
-  "_gdbm",
-  "_hashlib",
-  "_heapq",
-  "_imp",
-  "_interpchannels",
-  "_interpqueues",
-  "_interpreters",
-  "_io",
-  "_ios_support",
-  "_json",
-  "_locale",
-  "_lsprof",
-  "_lzma",
-  "_markupbase",
-  "_md5",
-  "_msi",
-  "_multibytecodec",
-  "_multiprocessing",
-  "_opcode",
-  "_opcode_metadata",
-  "_operator",
-  "_osx_support",
-  "_overlapped",
-  "_pickle",
-  "_posixshmem",
-  "_posixsubprocess",
-  "_py_abc",
-  "_pydatetime",
-  "_pydecimal",
-  "_pyio",
-  "_pylong",
-  "_pyrepl",
-  "_queue",
-  "_random",
-  "_scproxy",
-  "_sha1",
-  "_sha2",
-  "_sha256",
-  "_sha3",
-  "_sha512",
-  "_signal",
-  "_sitebuiltins",
-  "_socket",
-  "_sqlite3",
-  "_sre",
-  "_ssl",
-  "_stat",
-  "_statistics",
-  "_string",
-  "_strptime",
-  "_struct",
-  "_suggestions",
-  "_symtable",
-  "_sysconfig",
-  "_thread",
-  "_threading_local",
-  "_tkinter",
-  "_tokenize",
-  "_tracemalloc",
-  "_typing",
-  "_uuid",
-  "_warnings",
-  "_weakref",
-  "_weakrefset",
-  "_winapi",
-  "_wmi",
-  "_zoneinfo",
-  "abc",
-  "aifc",
-  "antigravity",
-  "argparse",
-  "array",
-  "ast",
-  "asynchat",
-  "asyncio",
-  "asyncore",
-  "atexit",
-  "audioop",
-  "base64",
-  "bdb",
-  "binascii",
-  "binhex",
-  "bisect",
-  "builtins",
-  "bz2",
-  "cProfile",
-  "calendar",
-  "cgi",
-  "cgitb",
-  "chunk",
-  "cmath",
-  "cmd",
-  "code",
-  "codecs",
-  "codeop",
-  "collections",
-  "colorsys",
-  "compileall",
-  "concurrent",
-  "configparser",
-  "contextlib",
-  "contextvars",
-  "copy",
-  "copyreg",
-  "crypt",
-  "csv",
-  "ctypes",
-  "curses",
-  "dataclasses",
-  "datetime",
-  "dbm",
-  "decimal",
-  "difflib",
-  "dis",
-  "distutils",
-  "doctest",
-  "email",
-  "encodings",
-  "ensurepip",
-  "enum",
-  "errno",
-  "faulthandler",
-  "fcntl",
-  "filecmp",
-  "fileinput",
-  "fnmatch",
-  "fractions",
-  "ftplib",
-  "functools",
-  "gc",
-  "genericpath",
-  "getopt",
-  "getpass",
-  "gettext",
-  "glob",
-  "graphlib",
-  "grp",
-  "gzip",
-  "hashlib",
-  "heapq",
-  "hmac",
-  "html",
-  "http",
-  "idlelib",
-  "imaplib",
-  "imghdr",
-  "imp",
-  "importlib",
-  "inspect",
-  "io",
-  "ipaddress",
-  "itertools",
-  "json",
-  "keyword",
-  "lib2to3",
-  "linecache",
-  "locale",
-  "logging",
-  "lzma",
-  "mailbox",
-  "mailcap",
-  "marshal",
-  "math",
-  "mimetypes",
-  "mmap",
-  "modulefinder",
-  "msilib",
-  "msvcrt",
-  "multiprocessing",
-  "netrc",
-  "nis",
-  "nntplib",
-  "nt",
-  "ntpath",
-  "nturl2path",
-  "numbers",
-  "opcode",
-  "operator",
-  "optparse",
-  "os",
-  "ossaudiodev",
-  "pathlib",
-  "pdb",
-  "pickle",
-  "pickletools",
-  "pipes",
-  "pkgutil",
-  "platform",
-  "plistlib",
-  "poplib",
-  "posix",
-  "posixpath",
-  "pprint",
-  "profile",
-  "pstats",
-  "pty",
-  "pwd",
-  "py_compile",
-  "pyclbr",
-  "pydoc",
-  "pydoc_data",
-  "pyexpat",
-  "queue",
-  "quopri",
-  "random",
-  "re",
-  "readline",
-  "reprlib",
-  "resource",
-  "rlcompleter",
-  "runpy",
-  "sched",
-  "secrets",
-  "select",
-  "selectors",
-  "shelve",
-  "shlex",
-  "shutil",
-  "signal",
-  "site",
-  "smtpd",
-  "smtplib",
-  "sndhdr",
-  "socket",
-  "socketserver",
-  "spwd",
-  "sqlite3",
-  "sre_compile",
-  "sre_constants",
-  "sre_parse",
-  "ssl",
-  "stat",
-  "statistics",
-  "string",
-  "stringprep",
-  "struct",
-  "subprocess",
-  "sunau",
-  "symtable",
-  "sys",
-  "sysconfig",
-  "syslog",
-  "tabnanny",
-  "tarfile",
-  "telnetlib",
-  "tempfile",
-  "termios",
-  "textwrap",
-  "this",
-  "threading",
-  "time",
-  "timeit",
-  "tkinter",
-  "token",
-  "tokenize",
-  "tomllib",
-  "trace",
-  "traceback",
-  "tracemalloc",
-  "tty",
-  "turtle",
-  "turtledemo",
-  "types",
-  "typing",
-  "unicodedata",
-  "unittest",
-  "urllib",
-  "uu",
-  "uuid",
-  "venv",
-  "warnings",
-  "wave",
-  "weakref",
-  "webbrowser",
-  "winreg",
-  "winsound",
-  "wsgiref",
-  "xdrlib",
-  "xml",
-  "xmlrpc",
-  "zipapp",
-  "zipfile",
-  "zipimport",
-  "zlib",
-  "zoneinfo"
-]);
-
-// dist/src/frontends/python/import-lines.js
+import path11 from "node:path";
 var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 function fromImportParts(m) {
@@ -8576,17 +8979,17 @@ function plainImportParts(m) {
 }
 function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile2(path10.join(top, "__init__.py")) && path10.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path10.dirname(top);
+  while (isFile2(path11.join(top, "__init__.py")) && path11.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path11.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
-    out.push(root, path10.join(root, "src"));
+    out.push(root, path11.join(root, "src"));
   return [...new Set(out)];
 }
 function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
-    const stem = path10.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path10.join(stem, "__init__.py")] : [path10.join(stem, "__init__.py")])
+    const stem = path11.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path11.join(stem, "__init__.py")] : [path11.join(stem, "__init__.py")])
       if (isFile2(c))
         return c;
   }
@@ -11929,7 +12332,7 @@ var PythonModule = class {
 };
 
 // dist/src/frontends/python/launch-sites.js
-import path11 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -12543,7 +12946,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path11.isAbsolute(mod.file.path) ? file : path11.relative(process.cwd(), file).split(path11.sep).join("/");
+  return path12.isAbsolute(mod.file.path) ? file : path12.relative(process.cwd(), file).split(path12.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -13061,10 +13464,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path12 from "node:path";
+import path13 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -13099,7 +13502,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path12.posix.basename(prog);
+  const base = path13.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -13255,13 +13658,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path13.posix.basename(prog) === "env") {
+  if (path14.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path13.posix.basename(prog);
+  const name = path14.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -13341,7 +13744,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path14.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -13353,7 +13756,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path14 from "node:path";
+import path15 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -13606,7 +14009,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path14.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path15.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -13615,7 +14018,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path15 from "node:path";
+import path16 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -13875,7 +14278,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path15.posix.basename(n);
+    const base = path16.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -13889,7 +14292,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -13945,7 +14348,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path16.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -13955,7 +14358,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -14061,7 +14464,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path17.posix.basename(shell2);
+      const base = path18.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -14101,7 +14504,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path17.posix.basename(n);
+    const base = path18.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -14113,7 +14516,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -14268,7 +14671,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path18.posix.basename(p.replace(/\\/g, "/"));
+    const base = path19.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -14278,7 +14681,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -14623,7 +15026,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path19.posix.basename(norm);
+    const base = path20.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -14633,7 +15036,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -14694,7 +15097,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path20.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path21.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -14750,7 +15153,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -14839,7 +15242,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path21.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path22.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14848,7 +15251,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -15303,7 +15706,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path22.posix.basename(p.replace(/\\/g, "/"));
+    const base = path23.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -15314,10 +15717,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs3 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path23 from "node:path";
+import path24 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -15407,7 +15810,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path23.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path24.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -15427,8 +15830,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path23.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path23.sep))
+          const host = path24.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path24.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -15437,9 +15840,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         break;
       }
       case "HEALTHCHECK": {
-        const { rest } = splitFlags(inst.args);
-        const m = /^\s*CMD\s+/i.exec(text(rest));
-        cur.healthcheck = m ? startWords(rest.slice(m[0].length)) : void 0;
+        const command3 = healthcheckCommand(inst.args);
+        cur.healthcheck = command3 ? startWords(command3) : void 0;
         break;
       }
       case "CMD":
@@ -15547,8 +15949,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path24.resolve(composeDir, context);
-  const dockerfile = path24.resolve(ctx, df);
+  const ctx = path25.resolve(composeDir, context);
+  const dockerfile = path25.resolve(ctx, df);
   let text3;
   try {
     if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -15558,7 +15960,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path24.relative(composeDir, dockerfile) || path24.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path25.relative(composeDir, dockerfile) || path25.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -15589,7 +15991,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path24.dirname(path24.resolve(file.path));
+  const composeDir = path25.dirname(path25.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -15672,7 +16074,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path24.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path25.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15681,7 +16083,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path25 from "node:path";
+import path26 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -16675,7 +17077,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path25.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path26.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -16730,399 +17132,6 @@ function fillMessage(template, data = {}) {
 function splitTemplate(template) {
   const at2 = template.lastIndexOf("; ");
   return at2 < 0 ? { problem: template } : { problem: template.slice(0, at2), remedy: template.slice(at2 + 2) };
-}
-
-// dist/src/judge/policy.js
-import path26 from "node:path";
-var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
-  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
-  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
-  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
-  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
-  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
-  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
-  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
-  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
-  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
-  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
-  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
-  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
-  open xdg-open osascript defaults pbcopy pbpaste say
-  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
-  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
-  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
-var judged = /* @__PURE__ */ new WeakMap();
-var reliance = /* @__PURE__ */ new WeakMap();
-var confirming = /* @__PURE__ */ new WeakMap();
-var chains = /* @__PURE__ */ new WeakMap();
-function rangeAt(ranges, at2) {
-  return ranges?.find((r) => r.from <= at2 && at2 < r.to);
-}
-function functionOf(functions, at2) {
-  let best;
-  for (const f of functions)
-    if (f.start <= at2 && at2 < f.end && (!best || f.start >= best.start))
-      best = f;
-  return best;
-}
-function launchesSysExecutable(s) {
-  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
-}
-function environmentProgram(s) {
-  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
-    return void 0;
-  const w = s.argv[0];
-  const name = w ? wordText(w) : void 0;
-  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
-    return void 0;
-  const base = name.replace(/\.exe$/i, "");
-  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
-    return void 0;
-  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
-    return void 0;
-  const args = s.argv.slice(1).map((a) => wordText(a));
-  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
-    return void 0;
-  return name;
-}
-function reliantLaunches(facts, judgeOne) {
-  let found = reliance.get(facts);
-  if (!found) {
-    found = [];
-    for (const s of facts.sites) {
-      const name = environmentProgram(s);
-      if (name !== void 0 && judgeOne(s) === void 0) {
-        found.push({ name, line: s.file.location(s.callSpan.start).line });
-        if (found.length >= 50)
-          break;
-      }
-    }
-    reliance.set(facts, found);
-  }
-  return found;
-}
-function knowsVenv(facts) {
-  return facts.sites.some((s) => {
-    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
-      return true;
-    const words4 = s.argv.map((w) => wordText(w));
-    const base = (words4[0] ?? "").replace(/^.*[\\/]/, "");
-    if (base === "virtualenv" || base === "uv" && words4[1] === "venv")
-      return true;
-    return words4.some((w, i) => w === "-m" && (words4[i + 1] === "venv" || words4[i + 1] === "virtualenv"));
-  });
-}
-function projectPath(p) {
-  const rel = path26.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path26.isAbsolute(rel) ? rel : p;
-}
-var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
-function applyPolicy(site, verdict, judgeOne) {
-  const facts = site.pythonFile;
-  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
-    const at3 = site.callSpan.start;
-    const chain = rangeAt(facts.sudoInstalls, at3);
-    if (chain)
-      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
-  }
-  if (!facts || verdict.resolution !== "path")
-    return verdict;
-  let cache2 = judged.get(facts);
-  if (!cache2)
-    judged.set(facts, cache2 = /* @__PURE__ */ new Map());
-  const judge = (s) => {
-    if (!cache2.has(s))
-      cache2.set(s, judgeOne(s));
-    return cache2.get(s);
-  };
-  if (VENDORED.test(projectPath(site.file.path)))
-    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
-  const at2 = site.callSpan.start;
-  const set = rangeAt(facts.pathSets, at2);
-  if (set)
-    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
-  if (rangeAt(facts.colabOnly, at2)) {
-    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
-  }
-  if (rangeAt(facts.mocked, at2)) {
-    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
-  }
-  const written = wordSourceSpan(site.argv[0]);
-  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
-  if (absent) {
-    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
-  }
-  const activated = rangeAt(facts.activatedOnly, at2);
-  if (activated) {
-    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
-  }
-  const declared = facts.declaredVenv;
-  if (declared) {
-    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
-  }
-  const says = facts.declaredOnPath;
-  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
-    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
-  }
-  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
-  if (lookedUpAt !== void 0) {
-    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
-  }
-  if (facts.notebook)
-    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
-  let confirmed = confirming.get(facts);
-  if (!confirmed) {
-    confirmed = /* @__PURE__ */ new Map();
-    for (const s of facts.sites.filter(launchesSysExecutable)) {
-      const fn = functionOf(facts.functions, s.callSpan.start);
-      const held = confirmed.get(fn);
-      if (held)
-        held.push(s);
-      else
-        confirmed.set(fn, [s]);
-    }
-    confirming.set(facts, confirmed);
-  }
-  const byPath = facts.startedBy?.byPath;
-  if (confirmed.size && confirmed.get(functionOf(facts.functions, at2))?.some((s) => s !== site))
-    return byPath ? { ...verdict, startedBy: byPath } : verdict;
-  const reliant = reliantLaunches(facts, judge)[0];
-  if (reliant) {
-    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
-  }
-  const imported = facts.startedBy?.imports;
-  if (imported)
-    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
-  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
-    const command3 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
-    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command3} found on PATH, so a name they start is found on the same PATH as the task runner` } };
-  }
-  if (confirmed.size === 0) {
-    if (!chains.has(facts)) {
-      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
-      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
-      const runs = judgedSites.some((x) => x.v.tool !== "pip");
-      chains.set(facts, installs && runs);
-    }
-    if (chains.get(facts)) {
-      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
-    }
-  }
-  if (byPath)
-    return { ...verdict, startedBy: byPath };
-  const onPath = facts.startedBy?.onPath;
-  if (onPath)
-    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
-  return verdict;
-}
-
-// dist/src/judge/judge.js
-var STDLIB_TOOLS = /* @__PURE__ */ new Set([
-  "http.server",
-  "json.tool",
-  "zipfile",
-  "tarfile",
-  "gzip",
-  "base64",
-  "calendar",
-  "webbrowser",
-  "uuid",
-  "tabnanny",
-  "tokenize",
-  "ast",
-  "dis",
-  "pickletools",
-  "filecmp",
-  "mimetypes",
-  "zipapp",
-  "quopri",
-  "uu",
-  "binhex",
-  "encodings.rot_13"
-]);
-function leadingText2(w) {
-  let text3 = "";
-  for (const f of w.fragments) {
-    if (f.kind !== "text")
-      return { text: text3, whole: false };
-    text3 += f.text;
-  }
-  return { text: text3, whole: true };
-}
-function judgeLaunch(site, knowledge) {
-  const v = judgeBare(site, knowledge);
-  return v && site.language === "python" ? applyPolicy(site, v, (s) => judgeBare(s, knowledge)) : v;
-}
-function reliantLaunchesOf(facts, knowledge) {
-  return reliantLaunches(facts, (s) => judgeBare(s, knowledge));
-}
-function judgeBare(site, knowledge) {
-  const v = judgeProgram(site, knowledge);
-  if (v?.tool === "pip" && v.resolution !== "system-path" && pipTargetGiven(pipArgs(site.argv.slice(1), isInterpreterName(v.name))))
-    return void 0;
-  return v;
-}
-function pipArgs(args, viaInterpreter) {
-  if (!viaInterpreter)
-    return args;
-  const texts = args.map((a) => wordText(a));
-  const i = texts.findIndex((t, k) => t === "-mpip" || t === "pip" && texts[k - 1] !== void 0 && /^-[A-Za-z]*m$/.test(texts[k - 1]));
-  return i < 0 ? [] : args.slice(i + 1);
-}
-var PIP_TARGET = /^(?:--(?:target|prefix|root|python|environment)(=?)|-[tE])(.*)$/;
-function pipTargetGiven(args) {
-  for (let i = 0; i < args.length; i++) {
-    const { text: text3, whole } = leadingText2(args[i]);
-    const m = PIP_TARGET.exec(text3);
-    if (!m)
-      continue;
-    if (m[1] === void 0 && m[2] === "" && !whole)
-      return true;
-    if (m[1] === "" && m[2] !== "")
-      continue;
-    if (m[2] !== "" || m[1] === "=" || i + 1 < args.length)
-      return true;
-  }
-  return false;
-}
-function judgeProgram(site, knowledge) {
-  const program = site.argv[0];
-  if (!program || program.fragments.length === 0)
-    return void 0;
-  const frags = program.fragments;
-  if (frags.some((f) => f.kind === "sys-executable" || f.kind === "venv-path"))
-    return void 0;
-  const pathChosen = site.env.path.kind === "explicit";
-  const resolution = site.env.path.kind === "missing" ? "defpath" : site.env.path.kind === "reset" ? "sudo" : "path";
-  const programSpan = program.span ?? wordSourceSpan(program);
-  const lookup = frags.find((f) => f.kind === "path-lookup");
-  if (lookup && lookup.kind === "path-lookup") {
-    const name = wordText(lookup.name);
-    if (!name || pathChosen || runsOnSystemInterpreter(site))
-      return void 0;
-    const v = classifyName(name, site, knowledge, "path", lookup.span);
-    return v;
-  }
-  const { text: text3, whole } = leadingText2(program);
-  if (text3 === "")
-    return void 0;
-  if (/[/\\]/.test(text3)) {
-    if (whole && isSystemInterpreterPath(text3) && !runsOnSystemInterpreter(site) && !isDiscoveryProbe(text3.replace(/^.*[\\/]/, ""), site.argv.slice(1))) {
-      return { tool: "interpreter", name: text3, resolution: "system-path", words: 1, programSpan };
-    }
-    return void 0;
-  }
-  if (!site.searchesPath)
-    return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
-  if (pathChosen)
-    return void 0;
-  if (runsOnSystemInterpreter(site) && resolution === "path")
-    return void 0;
-  if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
-    return void 0;
-  if (whole)
-    return classifyName(text3, site, knowledge, resolution, programSpan);
-  if (/^(python|pypy)\d*(\.\d*)?$/.test(text3)) {
-    if (isDiscoveryProbe(text3, site.argv.slice(1)))
-      return void 0;
-    if (!frags.some((f) => f.kind === "unknown" && f.why === RUNNING_VERSION))
-      return void 0;
-    return { tool: "interpreter", name: `${text3}\u2026`, resolution, words: 1, programSpan };
-  }
-  if (/^pip\d*(\.\d*)?$/.test(text3))
-    return { tool: "pip", name: `${text3}\u2026`, resolution, words: 1, module: "pip", programSpan };
-  return void 0;
-}
-function classifyUnsearched(name, knowledge, programSpan) {
-  if (isInterpreterName(name))
-    return { tool: "interpreter", name, resolution: "no-lookup", words: 1, programSpan };
-  if (isPipName(name))
-    return { tool: "pip", name, resolution: "no-lookup", module: "pip", words: 1, programSpan };
-  const script = knowledge.consoleScripts.get(name.replace(/\.exe$/i, ""));
-  if (script)
-    return { tool: "console-script", name, resolution: "no-lookup", module: script.module, words: 1, programSpan, source: script.source };
-  return void 0;
-}
-function runsOnSystemInterpreter(site) {
-  return site.language === "python" && site.env.shebang !== void 0 && isSystemInterpreterPath(site.env.shebang);
-}
-function classifyName(name, site, knowledge, resolution, programSpan) {
-  if (isInterpreterName(name)) {
-    if (isDiscoveryProbe(name, site.argv.slice(1)))
-      return void 0;
-    if (otherMajorOnPurpose(name, site))
-      return void 0;
-    if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
-      return void 0;
-    const module = runModule(site.argv.slice(1));
-    if (module === "pip")
-      return { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
-    if (module !== void 0 && SELF_MANAGED_TOOLS.has(module.replace(/_/g, "-")))
-      return void 0;
-    if (module === "venv")
-      return void 0;
-    if (module !== void 0 && STDLIB_TOOLS.has(module))
-      return void 0;
-    return { tool: "interpreter", name, resolution, words: 1, programSpan };
-  }
-  if (isPipName(name))
-    return otherMajorOnPurpose(name, site) ? void 0 : { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
-  const base = name.replace(/\.exe$/i, "");
-  if (SELF_MANAGED_TOOLS.has(base))
-    return void 0;
-  const script = knowledge.consoleScripts.get(base);
-  if (script && site.env.scriptsOnPath !== void 0)
-    return void 0;
-  if (script && site.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base || knowledge.consoleScripts.has(n.replace(/\.exe$/i, ""))))
-    return void 0;
-  if (script)
-    return { tool: "console-script", name, resolution, module: script.module, words: 1, programSpan, source: script.source };
-  return void 0;
-}
-function otherMajorOnPurpose(name, site) {
-  const asked = /^(?:python|pypy|pip)([23])(?:\.\d+)?(?:\.exe)?$/i.exec(name)?.[1];
-  return asked !== void 0 && site.env.shebangMajor !== void 0 && asked !== site.env.shebangMajor;
-}
-function isDiscoveryProbe(name, args) {
-  const texts = args.map((a) => wordText(a));
-  if (/^py(\.exe)?$/i.test(name) && args[0]) {
-    const first = args[0].fragments[0];
-    const selector = texts[0] ?? (first?.kind === "text" && first.text === "-" ? "-{version}" : "");
-    if (/^-(\d+(\.\d+)?t?(-(32|64))?|V:\S+|\{version\})$/.test(selector))
-      return true;
-  }
-  if (/^py(\.exe)?$/i.test(name) && texts.length === 1 && /^(?:--list(?:-paths)?|-0p?)$/.test(texts[0] ?? ""))
-    return true;
-  if (texts.length === 1 && (texts[0] === "-V" || texts[0] === "-VV" || texts[0] === "--version"))
-    return true;
-  const c = texts.lastIndexOf("-c");
-  if (c >= 0 && c === texts.length - 2 && texts[c + 1] !== void 0) {
-    const code = texts[c + 1].replace(/\s+/g, " ").trim();
-    return /^(import (sys|platform|sysconfig)(, ?(sys|platform|sysconfig))*; ?)+(print|sys\.stdout\.write)\(((sys\.(executable|version|version_info|prefix|base_prefix|exec_prefix|implementation|platform)|platform\.\w+\(\)|sysconfig\.\w+\([^()]*\))[\w.\[\]:, ]*)+\);?$/.test(code);
-  }
-  return false;
-}
-function runModule(args) {
-  for (let i = 0; i < args.length; i++) {
-    const a = wordText(args[i]);
-    if (a === void 0)
-      return void 0;
-    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a))
-      return wordText(args[i + 1] ?? { fragments: [] }) || void 0;
-    if (/^-m\S/.test(a))
-      return a.slice(2);
-    if (a === "-c" || a === "-" || !a.startsWith("-"))
-      return void 0;
-    if (/^-[WX]$/.test(a))
-      i++;
-    else if (/^--/.test(a))
-      continue;
-    else if (!/^-[a-zA-Z]+$/.test(a))
-      return void 0;
-    else if (/[cm]/.test(a.slice(1, -1)))
-      return void 0;
-  }
-  return void 0;
 }
 
 // dist/src/pipeline/diagnose.js
@@ -18856,13 +18865,12 @@ var readText = (p) => readConfigText(p, MAX_BUILD_FILE_BYTES);
 var str = (v) => typeof v === "string" && !v.includes("$") ? v : void 0;
 var words2 = (v) => typeof v === "string" ? splitWords2(v) : Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
 var composeCache = /* @__PURE__ */ new Map();
-function composeServices(file) {
+function composeServices(file, raw) {
   if (!composeCache.has(file))
-    composeCache.set(file, readServices(file));
+    composeCache.set(file, parseServices(raw ?? readText(file)));
   return composeCache.get(file);
 }
-function readServices(file) {
-  const raw = readText(file);
+function parseServices(raw) {
   if (raw === void 0)
     return void 0;
   let doc;
@@ -18879,7 +18887,7 @@ function composeDefs(file) {
   const raw = readText(file);
   if (raw === void 0 || !/^\s*build\s*:/m.test(raw))
     return [];
-  const services = composeServices(file);
+  const services = composeServices(file, raw);
   if (!services)
     return [];
   const dir = path30.dirname(file);
@@ -22728,7 +22736,6 @@ function recordCommand(who, words4, where) {
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
-  let script;
   if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
     for (let j = i + 1; j < words4.length; j++) {
       const w = words4[j];
@@ -22760,17 +22767,14 @@ function recordCommand(who, words4, where) {
       if (PYTHON_VALUE_OPTIONS.has(w))
         j++;
       else if (!w.startsWith("-")) {
-        script = w;
-        const hit = resolveIn(script, where.dirs, where.root);
-        if (hit && !hit.folder && forwardsToPytest(hit.path))
-          pytestArgs = words4.slice(j + 1);
+        const hit = resolveIn(w, where.dirs, where.root);
+        if (hit && !hit.folder) {
+          targets.push({ file: hit.path });
+          if (forwardsToPytest(hit.path))
+            pytestArgs = words4.slice(j + 1);
+        }
         break;
       }
-    }
-    if (script !== void 0) {
-      const hit = resolveIn(script, where.dirs, where.root);
-      if (hit && !hit.folder)
-        targets.push({ file: hit.path });
     }
   } else if (PYTEST.test(base))
     pytestArgs = words4.slice(i + 1);

@@ -88,14 +88,13 @@ const words = (v: unknown): string[] | undefined =>
 /** Compose files parsed in this run (a main file is read once for all its override files). */
 const composeCache = new Map<string, Record<string, unknown> | undefined>();
 
-/** A Compose file's services, or undefined when it is not a readable Compose file. */
-function composeServices(file: string): Record<string, unknown> | undefined {
-  if (!composeCache.has(file)) composeCache.set(file, readServices(file));
+/** A Compose file's services (from its text when the caller has read it), or undefined when it is not a readable Compose file. */
+function composeServices(file: string, raw?: string): Record<string, unknown> | undefined {
+  if (!composeCache.has(file)) composeCache.set(file, parseServices(raw ?? readText(file)));
   return composeCache.get(file);
 }
 
-function readServices(file: string): Record<string, unknown> | undefined {
-  const raw = readText(file);
+function parseServices(raw: string | undefined): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
   let doc: unknown;
   try {
@@ -120,7 +119,7 @@ function composeDefs(file: string): BuildDef[] {
   const raw = readText(file);
   // Only a service that builds an image matters.
   if (raw === undefined || !/^\s*build\s*:/m.test(raw)) return [];
-  const services = composeServices(file);
+  const services = composeServices(file, raw);
   if (!services) return [];
   const dir = path.dirname(file);
   const main = MAIN_COMPOSE.map((n) => path.join(dir, n)).find((f) => kindOf(f) === 'file');

@@ -304,7 +304,6 @@ export function recordCommand(
   const targets: Target[] = [];
   let pytestArgs: readonly (string | undefined)[] | undefined;
   let sphinxArgs: readonly (string | undefined)[] | undefined;
-  let script: string | undefined;
   if (isInterpreterName(base) && !/^py(\.exe)?$/i.test(base)) {
     for (let j = i + 1; j < words.length; j++) {
       const w = words[j];
@@ -329,17 +328,15 @@ export function recordCommand(
       }
       if (PYTHON_VALUE_OPTIONS.has(w)) j++;
       else if (!w.startsWith('-')) {
-        script = w;
-        // A runner script that hands its arguments to pytest (luigi's test/runtests.py,
-        // `sys.exit(pytest.main(sys.argv[1:]))`): the command is pytest's, run in its folder.
-        const hit = resolveIn(script, where.dirs, where.root);
-        if (hit && !hit.folder && forwardsToPytest(hit.path)) pytestArgs = words.slice(j + 1);
+        const hit = resolveIn(w, where.dirs, where.root);
+        if (hit && !hit.folder) {
+          targets.push({ file: hit.path });
+          // A runner script that hands its arguments to pytest (luigi's test/runtests.py,
+          // `sys.exit(pytest.main(sys.argv[1:]))`): the command is pytest's too.
+          if (forwardsToPytest(hit.path)) pytestArgs = words.slice(j + 1);
+        }
         break;
       }
-    }
-    if (script !== undefined) {
-      const hit = resolveIn(script, where.dirs, where.root);
-      if (hit && !hit.folder) targets.push({ file: hit.path });
     }
   } else if (PYTEST.test(base)) pytestArgs = words.slice(i + 1);
   else if (SPHINX.test(base)) sphinxArgs = words.slice(i + 1);

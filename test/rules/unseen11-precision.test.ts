@@ -79,3 +79,15 @@ test('a file whose opening says a program is on PATH ("assumes a working ansible
   assert.deepEqual(await shown(ASSUMES('This needs ansible in the path to the inventory.')), ['9 VG103']);
   assert.deepEqual(await shown(ASSUMES('Plain.').replace('import subprocess', 'import subprocess\n# This assumes ansible in the path.')), ['10 VG103']);
 });
+
+test('a sourced script edited between two checks of one process is read anew (the language server, --watch)', async () => {
+  const root = writeProject('venvguard-u11-', { 'tools/ci/create_venv.sh': CREATE, 'tools/ci/activate.sh': ACTIVATE });
+  try {
+    const once = async () => (await check({ paths: ['.'], cwd: root, noConfig: true })).diagnostics.map((d) => `${d.path}:${d.start.line} ${d.code}`);
+    assert.deepEqual(await once(), []);
+    fs.writeFileSync(`${root}/tools/ci/activate.sh`, 'export SETUP_REQUIRES="pip"\n');
+    assert.deepEqual(await once(), ['tools/ci/create_venv.sh:6 VG201']);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

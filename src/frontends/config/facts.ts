@@ -8,6 +8,7 @@ import type { LaunchSite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile } from '../../kernel/source.js';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import { wordText, type Word } from '../../kernel/word.js';
+import { pipTargetGiven } from '../../judge/judge.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
 export const DEFAULT_PATH = '\u0000';
@@ -207,8 +208,8 @@ function installsProjectOnPath(argv: readonly Word[]): boolean {
   else return false;
   if (w[i] !== 'install') return false;
   const rest = w.slice(i + 1);
-  // A target other than PATH's interpreter: not an install there.
-  if (rest.some((a) => a === undefined || /^(?:--target|-t|--prefix|--root|--python|-p|--user)(?:=|$)/.test(a))) return false;
+  // A target other than PATH's interpreter (judge.ts's pipTargetGiven; uv's `-p`, and `--user`): not an install there.
+  if (pipTargetGiven(argv.slice(i + 1)) || rest.some((a) => a === undefined || /^(?:-p|--user)(?:=|$)/.test(a))) return false;
   if (uv && !rest.includes('--system')) return false;
   return rest.some((a) => /^(?:-r|--requirements?|-e|--editable)(?:=|$)|^-r\S|^\.(?:\[[^\]]*\])?$/.test(a!));
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { textWord } from '../../kernel/word.js';
 import { createdVenv, DEFAULT_PATH, hasUnknown, IMAGE_PATH, UNKNOWN } from '../config/facts.js';
 import { resolveDir } from '../shell/state.js';
-import { expandVars, parseExecForm, parseKeyValues, splitFlags, text, unquote, type ParsedDockerfile } from './reader.js';
+import { expandVars, healthcheckCommand, parseExecForm, parseKeyValues, splitFlags, text, unquote, type ParsedDockerfile } from './reader.js';
 import { wordText } from '../../kernel/word.js';
 import type { Char } from '../../kernel/word-units.js';
 import { knownBaseImage, shHasSourceIn } from './index.js';
@@ -157,9 +157,8 @@ export function imageStages(shown: string, parsed: ParsedDockerfile, context: st
         break;
       }
       case 'HEALTHCHECK': {
-        const { rest } = splitFlags(inst.args);
-        const m = /^\s*CMD\s+/i.exec(text(rest));
-        cur.healthcheck = m ? startWords(rest.slice(m[0].length)) : undefined;
+        const command = healthcheckCommand(inst.args);
+        cur.healthcheck = command ? startWords(command) : undefined;
         break;
       }
       case 'CMD':

@@ -21,7 +21,7 @@ import { CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.j
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { type Char, pushAll, unitsToWord } from '../../kernel/word-units.js';
-import { expandVars, parseDockerfile, parseExecForm, parseKeyValues, splitFlags, text, unquote, type Instruction, type ParsedDockerfile } from './reader.js';
+import { expandVars, healthcheckCommand, parseDockerfile, parseExecForm, parseKeyValues, splitFlags, text, unquote, type Instruction, type ParsedDockerfile } from './reader.js';
 
 export { parseDockerfile, parseExecForm, type Instruction, type ParsedDockerfile } from './reader.js';
 
@@ -327,10 +327,9 @@ export function analyzeDockerfile(file: SourceFile): { sites: LaunchSite[]; supp
         break;
       case 'HEALTHCHECK': {
         // `HEALTHCHECK [options] CMD command`: runs in the container, like CMD.
-        const { rest } = splitFlags(inst.args);
-        const m = /^\s*CMD\s+/i.exec(text(rest));
+        const command = healthcheckCommand(inst.args);
         stage.deferred = stage.deferred.filter((d) => d.api !== 'HEALTHCHECK');
-        if (m) stage.deferred.push({ inst, api: 'HEALTHCHECK', args: rest.slice(m[0].length) });
+        if (command) stage.deferred.push({ inst, api: 'HEALTHCHECK', args: command });
         break;
       }
       case 'CMD':

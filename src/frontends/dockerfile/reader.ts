@@ -321,3 +321,10 @@ export function splitFlags(args: Char[]): { flags: Map<string, string>; rest: Ch
   }
   return { flags, rest: args.slice(k) };
 }
+
+/** `HEALTHCHECK [options] CMD command`: the command's characters (undefined for `HEALTHCHECK NONE`). */
+export function healthcheckCommand(args: Char[]): Char[] | undefined {
+  const { rest } = splitFlags(args);
+  const m = /^\s*CMD\s+/i.exec(text(rest));
+  return m ? rest.slice(m[0].length) : undefined;
+}

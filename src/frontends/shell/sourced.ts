@@ -43,16 +43,27 @@ export function sourcedActivation(from: string, target: string): string | undefi
   return undefined;
 }
 
-/** Whether the file activates (undefined: no such readable file). */
+/**
+ * Whether the file activates (undefined: no such readable file). Cached by path, size and time of
+ * change: a long-lived process (the language server, `--watch`) sees an edited script anew.
+ */
 function activates(p: string): boolean | undefined {
-  if (cache.has(p)) return cache.get(p);
-  let result: boolean | undefined;
+  let st: fs.Stats;
   try {
-    const st = fs.statSync(p);
-    if (st.isFile()) result = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, 'utf8'));
+    st = fs.statSync(p);
   } catch {
-    result = undefined;
+    return undefined;
   }
-  if (result !== undefined) cache.set(p, result);
+  if (!st.isFile()) return undefined;
+  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    try {
+      result = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, 'utf8'));
+    } catch {
+      return undefined;
+    }
+    cache.set(key, result);
+  }
   return result;
 }
