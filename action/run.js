@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs22 from "node:fs";
-import path49 from "node:path";
+import path51 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path45 from "node:path";
+import path47 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path50, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path50;
+  constructor(path52, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path52;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path50, bytes, opts = {}) {
+function decodeText(path52, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path50, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path50, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path52, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path50, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path52, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path50, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path52, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path50, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path50, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path52, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -297,7 +297,7 @@ var BudgetMeter = class {
 
 // dist/src/frontends/actions/index.js
 import fs2 from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire } from "node:module";
@@ -419,6 +419,121 @@ function checkYamlNesting(src) {
     else if ((token === "]" || token === "}") && depth > 0)
       depth--;
   }
+}
+function parseLenient(src, parse) {
+  const first = parse(src);
+  const errorsOf = (r) => Array.isArray(r) ? [...r.errors ?? [], ...r.flatMap((d) => d.errors)] : r.errors;
+  const unclosed = (r) => errorsOf(r).filter((e) => e.code === "MISSING_CHAR" && /quote/.test(e.message));
+  const count = unclosed(first).length;
+  if (count === 0 || count > 64)
+    return first;
+  const inserts = [];
+  const done = /* @__PURE__ */ new Set();
+  let starts = [];
+  let before = [];
+  const toOriginal = (p) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (starts[mid] <= p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo === 0)
+      return p;
+    const i = lo - 1;
+    const at2 = inserts[i].at;
+    return p < starts[i] + inserts[i].n ? at2 : p - before[i] - inserts[i].n;
+  };
+  let result2 = first;
+  const lib = yaml();
+  const docsOf = (r) => Array.isArray(r) ? r : [r];
+  const openingQuotes = (r) => {
+    const ends = unclosed(r).map((e) => e.pos[0]);
+    const out = [];
+    for (const d of docsOf(r))
+      lib.visit(d, {
+        Scalar: (_k, n) => {
+          const [a, , c] = n.range ?? [0, 0, 0];
+          if ((n.type === "QUOTE_DOUBLE" || n.type === "QUOTE_SINGLE") && ends.some((e) => a <= e && e <= c))
+            out.push(toOriginal(a));
+        }
+      });
+    return out;
+  };
+  for (let round = 0; round < 8; round++) {
+    const quotes = openingQuotes(result2).filter((q) => !done.has(q));
+    if (quotes.length === 0)
+      break;
+    for (const q of quotes) {
+      done.add(q);
+      const added = padQuoted(src, q);
+      if (added === void 0)
+        return first;
+      inserts.push(...added);
+    }
+    inserts.sort((a, b) => a.at - b.at);
+    starts = [];
+    before = [];
+    const parts = [];
+    let k = 0;
+    let shift = 0;
+    for (const i of inserts) {
+      starts.push(i.at + shift);
+      before.push(shift);
+      parts.push(src.slice(k, i.at), " ".repeat(i.n));
+      k = i.at;
+      shift += i.n;
+    }
+    const text3 = parts.join("");
+    result2 = parse(text3 + src.slice(k));
+  }
+  if (inserts.length === 0 || errorsOf(result2).length >= errorsOf(first).length)
+    return first;
+  for (const d of docsOf(result2)) {
+    const doc = d;
+    if (doc.range)
+      doc.range = doc.range.map(toOriginal);
+    lib.visit(d, {
+      Node: (_k, n) => {
+        if (n.range)
+          n.range = n.range.map(toOriginal);
+      }
+    });
+  }
+  for (const e of errorsOf(result2))
+    e.pos = [toOriginal(e.pos[0]), toOriginal(e.pos[1])];
+  return result2;
+}
+function padQuoted(src, q) {
+  const quote = src[q];
+  if (quote !== '"' && quote !== "'")
+    return void 0;
+  const column = q - (src.lastIndexOf("\n", q - 1) + 1);
+  const out = [];
+  for (let i = q + 1; i < src.length; i++) {
+    const c = src[i];
+    if (quote === '"' && c === "\\") {
+      if (src[i + 1] !== "\n" && src[i + 1] !== "\r")
+        i++;
+    } else if (c === quote) {
+      if (quote === "'" && src[i + 1] === "'")
+        i++;
+      else
+        return out;
+    } else if (c === "\n") {
+      let j = i + 1;
+      while (src[j] === " ")
+        j++;
+      if (src.startsWith("---", i + 1) || src.startsWith("...", i + 1))
+        return void 0;
+      if (j - (i + 1) < column && src[j] !== "\n" && src[j] !== "\r")
+        out.push({ at: i + 1, n: column - (j - (i + 1)) });
+    }
+  }
+  return void 0;
 }
 var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
@@ -716,7 +831,7 @@ function shellWordSpan(source, w) {
 }
 
 // dist/src/frontends/config/driver.js
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -822,10 +937,49 @@ function meantVenv(known2, active) {
 var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
 
 // dist/src/frontends/shell/sourced.js
+import path2 from "node:path";
+
+// dist/src/frontends/repo-files.js
 import fs from "node:fs";
 import path from "node:path";
-var MAX_BYTES = 256 * 1024;
 var MAX_LEVELS = 8;
+function fromFolderUp(from, look) {
+  let dir = path.dirname(path.resolve(from));
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const found = look(dir);
+    if (found !== void 0)
+      return found;
+    const up = path.dirname(dir);
+    if (up === dir)
+      break;
+    dir = up;
+  }
+  return void 0;
+}
+function fileAnswer(cache3, p, maxBytes, answer) {
+  let st;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return void 0;
+  }
+  if (!st.isFile())
+    return void 0;
+  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
+  if (cache3.has(key))
+    return cache3.get(key);
+  let result2;
+  try {
+    result2 = answer(st.size <= maxBytes ? fs.readFileSync(p, "utf8") : void 0);
+  } catch {
+    return void 0;
+  }
+  cache3.set(key, result2);
+  return result2;
+}
+
+// dist/src/frontends/shell/sourced.js
+var MAX_BYTES = 256 * 1024;
 var ACTIVATES = /^[^#]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/;
 var MAX_LINE = 512;
 function activatesIn(text3) {
@@ -841,39 +995,8 @@ var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
     return void 0;
-  let dir = path.dirname(path.resolve(from));
-  for (let i = 0; i < MAX_LEVELS; i++) {
-    const p = path.join(dir, target);
-    const hit = activates(p);
-    if (hit !== void 0)
-      return hit ? target : void 0;
-    const up = path.dirname(dir);
-    if (up === dir)
-      break;
-    dir = up;
-  }
-  return void 0;
-}
-function activates(p) {
-  let st;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return void 0;
-  }
-  if (!st.isFile())
-    return void 0;
-  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
-  let result2 = cache.get(key);
-  if (result2 === void 0) {
-    try {
-      result2 = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, "utf8"));
-    } catch {
-      return void 0;
-    }
-    cache.set(key, result2);
-  }
-  return result2;
+  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path2.join(dir, target), MAX_BYTES, (text3) => text3 !== void 0 && activatesIn(text3)));
+  return hit ? target : void 0;
 }
 
 // dist/src/frontends/command/options.js
@@ -1631,8 +1754,8 @@ function parsersHealthy() {
 var DYNAMIC_CALLS = /* @__PURE__ */ new Set(["__import__", "exec", "eval", "compile"]);
 var DYNAMIC_MODULES = /* @__PURE__ */ new Set(["importlib", "runpy", "pkgutil", "zipimport", "ensurepip"]);
 var MAX_CODE = 2e4;
-function inlineImports(code) {
-  if (code.length > MAX_CODE)
+function inlineImports(code, max = MAX_CODE) {
+  if (code.length > max)
     return void 0;
   const tree = loadedParser("tree-sitter-python").parse(code);
   if (!tree)
@@ -1800,7 +1923,7 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
-import path3 from "node:path";
+import path4 from "node:path";
 
 // dist/src/judge/python-tools.js
 var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
@@ -1885,30 +2008,35 @@ var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
   "virtualenv"
 ]);
 var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
-function installsOnlyTools(words4) {
-  const at2 = words4.indexOf("install");
+var PACKAGING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
+function pipInstallKind(words4) {
+  const at2 = words4.findIndex((w) => w === "install" || w === "uninstall");
   if (at2 < 0)
-    return false;
+    return void 0;
   let tools = 0;
+  let packaging = 0;
   for (let i = at2 + 1; i < words4.length; i++) {
     const w = words4[i];
     if (w === void 0)
-      return false;
+      return void 0;
     if (w.startsWith("-")) {
       if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
-        return false;
+        return void 0;
       if (PIP_OPTIONS_WITH_VALUE.has(w))
         i++;
       continue;
     }
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
-      return false;
-    if (name !== "pip")
+    if (name && SELF_MANAGED_TOOLS.has(name))
       tools++;
+    else if (name && PACKAGING.has(name))
+      packaging++;
+    else
+      return void 0;
   }
-  return tools > 0;
+  return tools > 0 ? "tools" : packaging > 0 ? "packaging" : void 0;
 }
+var installsOnlyTools = (words4) => pipInstallKind(words4) === "tools";
 var SYSTEM_BIN_DIRS = [
   "/usr/bin",
   "/usr/local/bin",
@@ -2297,7 +2425,7 @@ var STDLIB_MODULES = /* @__PURE__ */ new Set([
 ]);
 
 // dist/src/judge/policy.js
-import path2 from "node:path";
+import path3 from "node:path";
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
   set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
   getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
@@ -2377,8 +2505,8 @@ function knowsVenv(facts) {
   });
 }
 function projectPath(p) {
-  const rel = path2.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path2.isAbsolute(rel) ? rel : p;
+  const rel = path3.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
 }
 var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 function applyPolicy(site, verdict, judgeOne) {
@@ -2391,13 +2519,13 @@ function applyPolicy(site, verdict, judgeOne) {
   }
   if (!facts || verdict.resolution !== "path")
     return verdict;
-  let cache2 = judged.get(facts);
-  if (!cache2)
-    judged.set(facts, cache2 = /* @__PURE__ */ new Map());
+  let cache3 = judged.get(facts);
+  if (!cache3)
+    judged.set(facts, cache3 = /* @__PURE__ */ new Map());
   const judge = (s) => {
-    if (!cache2.has(s))
-      cache2.set(s, judgeOne(s));
-    return cache2.get(s);
+    if (!cache3.has(s))
+      cache3.set(s, judgeOne(s));
+    return cache3.get(s);
   };
   if (VENDORED.test(projectPath(site.file.path)))
     return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
@@ -2717,7 +2845,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path4.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -2726,7 +2854,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path3.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path4.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -2750,7 +2878,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path3.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path4.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -2885,6 +3013,24 @@ function markSystemInstalled(groups) {
       const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
       if (at2 !== void 0 && known2 && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
         s.config.systemInstalled = at2;
+    }
+  }
+}
+function markToolPrep(shells) {
+  const wordsOf2 = (s) => s.argv.map((w) => wordText(w));
+  for (const sites of shells) {
+    const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
+    const next = /* @__PURE__ */ new Map();
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const s = sorted[i];
+      const program = s.argv[0] ? wordText(s.argv[0]) : void 0;
+      const words4 = wordsOf2(s);
+      if (program === void 0 || !(words4.includes("install") || words4.includes("uninstall")))
+        continue;
+      const kind = pipInstallKind(words4);
+      if (kind === "packaging" && s.config && next.get(program) === "tools")
+        s.config.toolPrep = true;
+      next.set(program, kind);
     }
   }
 }
@@ -4844,7 +4990,7 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path4 from "node:path";
+import path5 from "node:path";
 
 // dist/src/kernel/stand-ins.js
 var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
@@ -4856,7 +5002,7 @@ function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path4.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path5.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -4864,11 +5010,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path4.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path5.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path4.posix.normalize(p);
+  const n = path5.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -4931,7 +5077,7 @@ function condaActivation(words4) {
   const t = words4.slice(0, 3).map((w) => wordText(w));
   const last = words4[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path4.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path5.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -5482,6 +5628,14 @@ var ConfigRun = class {
     }
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
+    const shells = /* @__PURE__ */ new Map();
+    for (const e of this.entries) {
+      const id = shellOf(e);
+      const list = shells.get(id) ?? [];
+      list.push(e.site);
+      shells.set(id, list);
+    }
+    markToolPrep(shells.values());
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -5560,7 +5714,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path5.posix.relative(cwd, venv);
+  const rel = path6.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -5651,7 +5805,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path6.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path7.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -5699,11 +5853,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path6.dirname(file);
+  let dir = path7.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs2.existsSync(path6.join(dir, ".github")))
+    if (fs2.existsSync(path7.join(dir, ".github")))
       return dir;
-    const up = path6.dirname(dir);
+    const up = path7.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -5712,7 +5866,7 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path6.join(root, uses, name);
+    const p = path7.join(root, uses, name);
     try {
       const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
@@ -5746,7 +5900,7 @@ function analyzeActions(file, caller) {
     persist: (site, t) => persistVenv(file, site, t, styleAt)
   });
   checkYamlNesting(src);
-  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseLenient(src, (t) => parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
   for (const e of doc.errors)
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
   const lineOf2 = (off) => file.location(off).line;
@@ -6019,7 +6173,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path6.posix.basename(n);
+    const base = path7.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -6031,7 +6185,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -6379,10 +6533,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path50 = `PATH="${v.venv}/bin:$PATH"`;
+  const path52 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path50}` }], applicability: "unsafe", reason, title: `Add ENV ${path50} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path50}` }], applicability: "unsafe", reason, title: `Add ${path50} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path52}` }], applicability: "unsafe", reason, title: `Add ENV ${path52} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path52}` }], applicability: "unsafe", reason, title: `Add ${path52} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6581,7 +6735,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path7.posix.join(dst, v.slice(from2.length));
+              const to = path8.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -6618,7 +6772,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path7.posix.basename(p.replace(/\\/g, "/"));
+    const base = path8.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -6642,7 +6796,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -6839,7 +6993,7 @@ function analyzeGitlab(file) {
   };
   const suppressFromLineAbove = (at2, from, to) => run2.suppress(from, to, { above: [lineOf2(at2) - 1], trailingFrom: Infinity });
   checkYamlNesting(src);
-  const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
+  const docs = parseLenient(src, (t) => yaml().parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false }));
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
   for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)])
@@ -6958,7 +7112,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path8.posix.dirname(PROJECT_DIR);
+            return path9.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -7092,7 +7246,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path8.posix.basename(p.replace(/\\/g, "/"));
+    const base = path9.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -7102,10 +7256,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -7713,7 +7867,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path9.posix.dirname(w) : path9.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path10.posix.dirname(w) : path10.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -8425,7 +8579,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path10.posix.relative(cwd, venv);
+    const rel = path11.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -8433,7 +8587,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path10.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path11.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -8824,7 +8978,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path11.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -8954,7 +9108,7 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/import-lines.js
-import path11 from "node:path";
+import path12 from "node:path";
 var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 function fromImportParts(m) {
@@ -8979,17 +9133,17 @@ function plainImportParts(m) {
 }
 function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile2(path11.join(top, "__init__.py")) && path11.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path11.dirname(top);
+  while (isFile2(path12.join(top, "__init__.py")) && path12.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path12.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
-    out.push(root, path11.join(root, "src"));
+    out.push(root, path12.join(root, "src"));
   return [...new Set(out)];
 }
 function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
-    const stem = path11.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path11.join(stem, "__init__.py")] : [path11.join(stem, "__init__.py")])
+    const stem = path12.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path12.join(stem, "__init__.py")] : [path12.join(stem, "__init__.py")])
       if (isFile2(c))
         return c;
   }
@@ -9379,7 +9533,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path50, text3) {
+  mayMatterThroughProject(path52, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -9387,13 +9541,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path50, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path52, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path50, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path50, text3);
+      return p.usesToolConstant(path52, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path52, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -9823,9 +9977,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path50 = this.path;
-    path50.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path50[path50.length - 1];
+    const path52 = this.path;
+    path52.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path52[path52.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -9835,7 +9989,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path50.push(next);
+      path52.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -9848,11 +10002,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path50 = this.path;
+    const path52 = this.path;
     let lo = 0;
-    for (let hi = path50.length - 1; lo < hi; ) {
+    for (let hi = path52.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path50[mid].startIndex <= start && end <= path50[mid].endIndex)
+      if (path52[mid].startIndex <= start && end <= path52[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10776,18 +10930,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path50, bytes) {
+function decodePython(path52, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path50, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path52, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path50, key) {
+function withKey(path52, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path50 === "no")
+  if (key === void 0 && path52 === "no")
     return "unknown";
-  return path50;
+  return path52;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -11430,11 +11584,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path50 = flow.chain.join("/");
+                const path52 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path50.startsWith(k + "/") || k.startsWith(path50 + "/"))
+                  if (path52.startsWith(k + "/") || k.startsWith(path52 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path50, e.value());
+                chain.values.set(path52, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -11730,10 +11884,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path50 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path52 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path50 = withKey(path50, k);
-        return { k: "env", path: path50, span };
+          path52 = withKey(path52, k);
+        return { k: "env", path: path52, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -11902,6 +12056,7 @@ function decodeContent(c, raw, isF, source) {
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
 var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
+var WELL_KNOWN_MODULES = /* @__PURE__ */ new Set(["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"]);
 var PythonModule = class {
   root;
   file;
@@ -11925,6 +12080,7 @@ var PythonModule = class {
   tooDeep = false;
   python2Cache;
   windowsCache;
+  bindable = /* @__PURE__ */ new Map();
   /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
   projectOnWindows = false;
   constructor(root, file, project, importDepth = 0) {
@@ -12206,6 +12362,26 @@ var PythonModule = class {
         return { k: "unknown", span };
     }
   }
+  /** Whether the file's text may bind `name` somewhere: an import naming it, an assignment to it, a star import or a notebook's `%run`. */
+  mayBind(name) {
+    let b = this.bindable.get(name);
+    if (b === void 0) {
+      const text3 = this.file.text;
+      b = /\bimport\s+\*|%run\b|run_line_magic\(\s*['"]run/.test(text3);
+      for (const m of b ? [] : text3.matchAll(new RegExp(`\\b${name}\\b`, "g"))) {
+        const at2 = m.index;
+        const before = text3.slice(Math.max(0, at2 - 200), at2);
+        const statement = before.slice(Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";")) + 1);
+        const after = text3.slice(at2 + name.length, at2 + name.length + 200);
+        if (/\bimport\b/.test(statement) || /^\s*(?::[^=\n]*)?=(?!=)/.test(after)) {
+          b = true;
+          break;
+        }
+      }
+      this.bindable.set(name, b);
+    }
+    return b;
+  }
   /** The dotted name an expression refers to through imports (`sp.run` → `subprocess.run`), if any. */
   qualify(n, scope) {
     if (n.type === "identifier") {
@@ -12218,7 +12394,7 @@ var PythonModule = class {
         return void 0;
       if (["str", "list", "tuple", "dict"].includes(name))
         return name;
-      if (["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"].includes(name))
+      if (WELL_KNOWN_MODULES.has(name) && this.mayBind(name))
         return name;
       return void 0;
     }
@@ -12279,22 +12455,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path50 = "no";
+    let path52 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path50 = withKey(path50, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path52 = withKey(path52, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path50 = mergeEnv(path50, v.k === "env" ? v.path : "unknown");
+        path52 = mergeEnv(path52, v.k === "env" ? v.path : "unknown");
       } else
-        path50 = withKey(path50, void 0);
+        path52 = withKey(path52, void 0);
     }
-    return { k: "env", path: path50, span: spanOf(n) };
+    return { k: "env", path: path52, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -12332,7 +12508,7 @@ var PythonModule = class {
 };
 
 // dist/src/frontends/python/launch-sites.js
-import path12 from "node:path";
+import path14 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -12739,6 +12915,62 @@ function assignedBetween(scope, name, from, to) {
   return false;
 }
 
+// dist/src/frontends/python/script-imports.js
+import path13 from "node:path";
+var MAX_BYTES2 = 64 * 1024;
+var WITH_VALUE = /* @__PURE__ */ new Set(["-W", "-X", "--check-hash-based-pycs"]);
+var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
+var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
+var cache2 = /* @__PURE__ */ new Map();
+function launchedScriptImports(from, argv) {
+  const program = argv[0] ? wordText(argv[0]) : void 0;
+  if (program === void 0 || !isInterpreterName(path13.posix.basename(program)))
+    return void 0;
+  let files;
+  for (let i = 1; i < argv.length && !files; i++) {
+    const w = wordText(argv[i]);
+    if (w === void 0 || w === "-" || w === "--")
+      return void 0;
+    if (w.startsWith("--")) {
+      if (WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    if (w.startsWith("-")) {
+      const m = /^-[A-Za-bd-z]*([cm])(.*)$/.exec(w);
+      if (m?.[1] === "c")
+        return void 0;
+      if (m?.[1] === "m") {
+        const name = m[2] || (argv[i + 1] ? wordText(argv[i + 1]) : void 0);
+        if (!name || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name))
+          return void 0;
+        const parts = name.split(".");
+        files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
+        continue;
+      }
+      if (WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    if (!w.endsWith(".py") || path13.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+      return void 0;
+    files = [w];
+  }
+  if (!files || path13.posix.basename(files[files.length - 1]) === "setup.py")
+    return void 0;
+  const wanted = files;
+  return fromFolderUp(from, (dir) => {
+    const found = wanted.map((f) => fileAnswer(cache2, path13.join(dir, f), MAX_BYTES2, importsIn));
+    if (found[found.length - 1] === void 0)
+      return void 0;
+    return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
+  }) ?? void 0;
+}
+function importsIn(text3) {
+  const imports = text3 === void 0 || ENVIRONMENT_USE.test(text3) ? void 0 : inlineImports(text3, MAX_BYTES2);
+  return imports && !imports.some((m) => ENVIRONMENT_MODULES.has(m)) ? imports : null;
+}
+
 // dist/src/frontends/python/run-context.js
 function shebangInterpreter(text3) {
   const m = /^#![ \t]*(\/\S+)/.exec(text3.replace(/^\uFEFF/, ""));
@@ -12946,7 +13178,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path12.isAbsolute(mod.file.path) ? file : path12.relative(process.cwd(), file).split(path12.sep).join("/");
+  return path14.isAbsolute(mod.file.path) ? file : path14.relative(process.cwd(), file).split(path14.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -13248,24 +13480,29 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path50 = r.env;
+    let path52 = r.env;
     if (cmd.pathReset)
-      path50 = { kind: "reset", by: cmd.pathReset };
+      path52 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path50 = { kind: "reset", by: "env -i" };
+      path52 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path50 = { kind: "explicit" };
-    const env2 = { path: path50 };
+      path52 = { kind: "explicit" };
+    const env2 = { path: path52 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path50.kind !== "reset" && path50.kind !== "missing")
+    if (active !== void 0 && path52.kind !== "reset" && path52.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
+    if (!site.inlineImports) {
+      const imports = launchedScriptImports(mod.file.path, cmd.argv);
+      if (imports)
+        site.inlineImports = imports;
+    }
     return site;
   };
   const shell2 = {
@@ -13456,7 +13693,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path50, head2) => /\.pyw?$/i.test(path50) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path52, head2) => /\.pyw?$/i.test(path52) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -13464,10 +13701,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path14 from "node:path";
+import path16 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path13 from "node:path";
+import path15 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -13502,7 +13739,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path13.posix.basename(prog);
+  const base = path15.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -13658,13 +13895,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path14.posix.basename(prog) === "env") {
+  if (path16.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path14.posix.basename(prog);
+  const name = path16.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -13744,7 +13981,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path14.posix.basename(p.replace(/\\/g, "/"));
+    const base = path16.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -13756,7 +13993,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path15 from "node:path";
+import path17 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -14009,7 +14246,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path15.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path17.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14018,7 +14255,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path16 from "node:path";
+import path18 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -14278,7 +14515,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path16.posix.basename(n);
+    const base = path18.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -14292,7 +14529,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path17 from "node:path";
+import path19 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -14348,7 +14585,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path17.posix.basename(p.replace(/\\/g, "/"));
+    const base = path19.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -14358,7 +14595,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path18 from "node:path";
+import path20 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -14464,7 +14701,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path18.posix.basename(shell2);
+      const base = path20.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -14504,7 +14741,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path18.posix.basename(n);
+    const base = path20.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -14516,13 +14753,13 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path19 from "node:path";
+import path21 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
   const problems = [];
   checkYamlNesting(file.text);
-  const doc = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseLenient(file.text, (t) => yaml().parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
   for (const e of doc.errors)
     problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
   const meter = new BudgetMeter();
@@ -14671,7 +14908,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path19.posix.basename(p.replace(/\\/g, "/"));
+    const base = path21.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -14681,7 +14918,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path20 from "node:path";
+import path22 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -15026,7 +15263,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path20.posix.basename(norm);
+    const base = path22.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -15036,7 +15273,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path21 from "node:path";
+import path23 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -15097,7 +15334,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path21.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path23.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -15153,7 +15390,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path22 from "node:path";
+import path24 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -15242,7 +15479,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path22.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path24.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15251,7 +15488,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path23 from "node:path";
+import path25 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -15706,7 +15943,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path23.posix.basename(p.replace(/\\/g, "/"));
+    const base = path25.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -15717,10 +15954,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs3 from "node:fs";
-import path25 from "node:path";
+import path27 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path24 from "node:path";
+import path26 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -15810,7 +16047,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path24.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path26.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -15830,8 +16067,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path24.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path24.sep))
+          const host = path26.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path26.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -15949,8 +16186,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path25.resolve(composeDir, context);
-  const dockerfile = path25.resolve(ctx, df);
+  const ctx = path27.resolve(composeDir, context);
+  const dockerfile = path27.resolve(ctx, df);
   let text3;
   try {
     if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -15960,7 +16197,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path25.relative(composeDir, dockerfile) || path25.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path27.relative(composeDir, dockerfile) || path27.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -15969,10 +16206,11 @@ function builtImage(composeDir, build) {
     throw e;
   }
 }
+var uninterpolated = (cs) => replaceChars(cs, /\$\$/g, "$$", () => ({ text: "$", at: true }));
 function argvOf(y, v, problems) {
   const s = scalarItem(y, v);
   if (s)
-    return shlexSplit(s.chars, problems);
+    return shlexSplit(uninterpolated(s.chars), problems);
   const items = itemsOf(y, v);
   if (!items.length)
     return void 0;
@@ -15981,7 +16219,7 @@ function argvOf(y, v, problems) {
     const w = scalarItem(y, it);
     if (!w)
       return void 0;
-    out.push(unitsToWord(w.chars, w.span));
+    out.push(unitsToWord(uninterpolated(w.chars), w.span));
   }
   return out;
 }
@@ -15991,7 +16229,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path25.dirname(path25.resolve(file.path));
+  const composeDir = path27.dirname(path27.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -16024,7 +16262,8 @@ function analyzeCompose(file) {
         if (!argv || argv.length === 0)
           continue;
         const at2 = keyAt(svc, key) ?? 0;
-        const valueSpan = spanOf2(file, key === "entrypoint" ? entrypoint : command3) ?? { start: at2, end: at2 };
+        const spans = [spanOf2(file, key === "entrypoint" ? entrypoint : command3), key === "entrypoint" && command3 !== void 0 ? spanOf2(file, command3) : void 0].filter((x) => x !== void 0);
+        const valueSpan = spans.length ? { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) } : { start: at2, end: at2 };
         const { first, last } = linesOf(file, { start: at2, end: valueSpan.end });
         entrySuppressions(suppressions, file, first, last);
         const buildLine = linesOf(file, { start: keyAt(svc, "build") ?? at2, end: (keyAt(svc, "build") ?? at2) + 1 }).first;
@@ -16074,7 +16313,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path25.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path27.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16083,7 +16322,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path26 from "node:path";
+import path28 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -17077,7 +17316,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path26.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path28.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -17104,8 +17343,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path50, content) {
-  const name = path50.slice(Math.max(path50.lastIndexOf("/"), path50.lastIndexOf("\\")) + 1);
+function headOf(path52, content) {
+  const name = path52.slice(Math.max(path52.lastIndexOf("/"), path52.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -17117,11 +17356,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path50, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path50, head2));
+function claimingFrontEnd(path52, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path52, head2));
 }
-function frontEndFor(path50, head2 = "") {
-  return claimingFrontEnd(path50, head2) ?? pythonFrontEnd;
+function frontEndFor(path52, head2 = "") {
+  return claimingFrontEnd(path52, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -17261,31 +17500,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path50, ctx, language2) {
+function readForCheckSafely(path52, ctx, language2) {
   try {
-    return readForCheck(path50, ctx, language2);
+    return readForCheck(path52, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path50, diagnostics: [], problems: [{ path: path50, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path52, diagnostics: [], problems: [{ path: path52, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path50, ctx, language2) {
-  const result2 = { path: path50, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path52, ctx, language2) {
+  const result2 = { path: path52, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path50, kind, message, partial: false });
+    result2.problems.push({ path: path52, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path50, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path50) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path52, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path52) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path50) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path52) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -17295,24 +17534,24 @@ function readForCheck(path50, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path50, headOf(path50, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path52, headOf(path52, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path50, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path52, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path50, bytes);
+  const decoded = (fe.decode ?? decodeText)(path52, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path50, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path52, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path50, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path52, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -17342,7 +17581,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path50 = result2.path;
+  const path52 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17359,22 +17598,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path50, e));
+    result2.problems.push(crashProblem(path52, e));
   }
   return result2;
 }
-function crashProblem(path50, e) {
+function crashProblem(path52, e) {
   if (e instanceof TooComplexError)
-    return { path: path50, kind: "too-complex", message: e.message, partial: false };
+    return { path: path52, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path50, kind: "too-deep", message: e.message, partial: false };
+    return { path: path52, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path50, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path52, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path50, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path52, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path50, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path52, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -17382,7 +17621,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs5 from "node:fs";
-import path27 from "node:path";
+import path29 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -17462,7 +17701,7 @@ function originText(o) {
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
 function pipNotMeantForVenv(site, byInterpreter, origin) {
-  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !!site.config?.toolPrep || !byInterpreter && !!origin?.withoutPip;
 }
 
 // dist/src/rules/bare-console-script.js
@@ -18200,8 +18439,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path50 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path50) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path52 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path52) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -18212,13 +18451,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path50))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path52))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path50 } } : { messageId: "runAsProgram", data: { script: path50 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path52 } } : { messageId: "runAsProgram", data: { script: path52 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path50}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path52}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -18260,6 +18499,8 @@ var virtualEnvWithoutPath = defineRule({
     const facts = site.config;
     const v = facts?.virtualEnv;
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
+      return;
+    if (verdict.tool === "pip" && pipNotMeantForVenv(site, isInterpreterName(verdict.name), facts.venvOrigins?.get(v.venv)))
       return;
     const shown2 = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
@@ -18316,7 +18557,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path27.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path29.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -18351,8 +18592,8 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path27.relative(process.cwd(), path27.resolve(file));
-  return rel && !rel.startsWith("..") && !path27.isAbsolute(rel) ? rel : file;
+  const rel = path29.relative(process.cwd(), path29.resolve(file));
+  return rel && !rel.startsWith("..") && !path29.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
@@ -18375,7 +18616,7 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path27.join(dir, "pyproject.toml");
+    const p = path29.join(dir, "pyproject.toml");
     return fs5.existsSync(p) ? p : void 0;
   });
 }
@@ -18384,7 +18625,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path27.dirname(dir);
+    const up = path29.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -18393,21 +18634,21 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path27.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path29.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
-function parsedToml(file, cache2) {
-  let data = cache2.get(file);
+function parsedToml(file, cache3) {
+  let data = cache3.get(file);
   if (!data) {
     try {
       data = readToml(file);
     } catch (e) {
-      if (!(e instanceof ConfigError) || path27.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
+      if (!(e instanceof ConfigError) || path29.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
         throw e;
       data = {};
     }
-    cache2.set(file, data);
+    cache3.set(file, data);
   }
   return data;
 }
@@ -18419,9 +18660,9 @@ function mayHoldOurTable(file) {
   }
 }
 function folderOf(p) {
-  const abs = path27.resolve(p);
+  const abs = path29.resolve(p);
   try {
-    return fs5.statSync(abs).isFile() ? path27.dirname(abs) : abs;
+    return fs5.statSync(abs).isFile() ? path29.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -18429,9 +18670,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path27.dirname(path27.resolve(pyprojectPath)) : path27.resolve(start);
+  const projectRoot3 = pyprojectPath ? path29.dirname(path29.resolve(pyprojectPath)) : path29.resolve(start);
   const cfg = {
-    root: settingsPath ? path27.dirname(path27.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path29.dirname(path29.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -18449,7 +18690,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path27.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path29.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -18520,7 +18761,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path27.join(dir, n);
+    const p = path29.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -18551,7 +18792,7 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/resolver.js
 import fs6 from "node:fs";
-import path28 from "node:path";
+import path30 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
@@ -18578,13 +18819,13 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path28.resolve(p);
+    const abs = path30.resolve(p);
     let dir = abs;
     try {
       if (!fs6.statSync(abs).isDirectory())
-        dir = path28.dirname(abs);
+        dir = path30.dirname(abs);
     } catch {
-      dir = path28.dirname(abs);
+      dir = path30.dirname(abs);
     }
     return this.forDir(dir);
   }
@@ -18595,9 +18836,9 @@ var ConfigResolver = class {
   forFile(file) {
     if (this.fixed)
       return this.fixed;
-    const dir = path28.dirname(file);
+    const dir = path30.dirname(file);
     if (dir !== this.lastDir) {
-      this.lastConfig = this.forDir(path28.resolve(dir));
+      this.lastConfig = this.forDir(path30.resolve(dir));
       this.lastDir = dir;
     }
     return this.lastConfig;
@@ -18608,7 +18849,7 @@ var ConfigResolver = class {
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path28.resolve(dir), names);
+    const n = this.nearestFor(path30.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -18628,13 +18869,13 @@ var ConfigResolver = class {
       return known2;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path28.join(dir, "pyproject.toml");
+    const pyproject = path30.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path28.dirname(dir);
+      const up = path30.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -18645,14 +18886,14 @@ var ConfigResolver = class {
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
-import path31 from "node:path";
+import path33 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import path30 from "node:path";
+import path32 from "node:path";
 
 // dist/src/pipeline/docker-run.js
 import fs7 from "node:fs";
-import path29 from "node:path";
+import path31 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
   "--attach",
@@ -18760,8 +19001,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path29.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path29.join(ctx, "Dockerfile"), root);
+          const context = path31.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path31.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -18784,15 +19025,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path29.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path31.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path29.sep))
+            if (!kind || host === root || !host.startsWith(root + path31.sep))
               continue;
-            mounts.push({ dest: path29.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path31.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path29.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path31.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -18804,14 +19045,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path29.resolve(root, file)) === "file" ? [path29.resolve(root, file)] : [];
-  const full = path29.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path29.dirname(full);
+    return kindOf2(path31.resolve(root, file)) === "file" ? [path31.resolve(root, file)] : [];
+  const full = path31.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path31.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path29.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path31.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path29.join(dir, n)) === "file").map((n) => path29.join(dir, n));
+    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path31.join(dir, n)) === "file").map((n) => path31.join(dir, n));
   } catch {
     return [];
   }
@@ -18890,8 +19131,8 @@ function composeDefs(file) {
   const services = composeServices(file, raw);
   if (!services)
     return [];
-  const dir = path30.dirname(file);
-  const main = MAIN_COMPOSE.map((n) => path30.join(dir, n)).find((f) => kindOf2(f) === "file");
+  const dir = path32.dirname(file);
+  const main = MAIN_COMPOSE.map((n) => path32.join(dir, n)).find((f) => kindOf2(f) === "file");
   const base = main && main !== file ? composeServices(main) : void 0;
   const out = [];
   for (const [name, own] of Object.entries(services)) {
@@ -18903,7 +19144,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path30.resolve(dir, ctx);
+    const context = path32.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -18919,13 +19160,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path30.resolve(dir, src);
+      const host = path32.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path30.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path32.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path30.resolve(context, df),
+      dockerfile: path32.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -18935,7 +19176,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path30.basename(file)} service ${name}`
+      from: `${path32.basename(file)} service ${name}`
     });
   }
   return out;
@@ -18982,38 +19223,38 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path30.dirname(file), ...roots].map((r) => path30.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path32.dirname(file), ...roots].map((r) => path32.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path30.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path30.basename(file)} target ${name}` });
+    out.push({ dockerfile: path32.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path32.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
   composeCache.clear();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path30.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path32.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path30.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path32.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path30.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path32.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known2 = new Set(dockerfiles);
   const built = defs.filter((d) => known2.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path30.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path32.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path30.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path32.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -19049,7 +19290,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path30.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path32.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -19063,7 +19304,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path30.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path32.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -19095,9 +19336,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path30.resolve(f);
+    const abs = path32.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path30.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path32.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -19122,14 +19363,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path30.posix.join(workdir, `${mod}.py`), path30.posix.join(workdir, mod));
+      out.push(path32.posix.join(workdir, `${mod}.py`), path32.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path30.posix.normalize(w.startsWith("/") ? w : path30.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path32.posix.normalize(w.startsWith("/") ? w : path32.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -19138,14 +19379,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path30.join(c.host, p.slice(c.dest.length));
+        const host = path32.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path30.posix.join(c.dest, path30.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path30.posix.join(c.dest, path30.basename(c.host)))
+    const at2 = c.intoDir ? path32.posix.join(c.dest, path32.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path32.posix.join(c.dest, path32.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -19162,12 +19403,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path30.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path30.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path32.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path32.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path30.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path32.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -19181,8 +19422,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path30.resolve(b, w);
-          if (p.startsWith(root + path30.sep))
+          const p = path32.resolve(b, w);
+          if (p.startsWith(root + path32.sep))
             found.push(p);
         }
       }
@@ -19222,7 +19463,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path31.relative(base, path31.resolve(dir)).split(path31.sep).join("/");
+  const relativeDir = (base, dir) => path33.relative(base, path33.resolve(dir)).split(path33.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -19231,7 +19472,7 @@ function discoverFiles(inputs, settings) {
   };
   const links = [];
   const addFile = (p, language2) => {
-    const key = path31.resolve(p);
+    const key = path33.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -19269,7 +19510,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path31.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path33.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -19281,7 +19522,7 @@ function discoverFiles(inputs, settings) {
     });
     entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries3) {
-      const p = path31.join(dir, e.name);
+      const p = path33.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       let linkTo;
@@ -19333,13 +19574,13 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path31.dirname(path31.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path33.dirname(path33.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path31.basename(input2);
+      const name = path33.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -19363,7 +19604,7 @@ function discoverFiles(inputs, settings) {
 
 // dist/src/env/console-scripts.js
 import fs11 from "node:fs";
-import path34 from "node:path";
+import path36 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -19653,7 +19894,7 @@ var CONSOLE_SCRIPTS_DATA = [
   ["sshuttle", { "dist": "sshuttle", "module": "sshuttle", "entry": "sshuttle.cmdline:main", "source": "Debian 12 sshuttle (sshuttle 1.1.1) entry_points.txt; sshuttle/__main__.py calls sshuttle.cmdline:main" }],
   ["stestr", { "dist": "stestr", "module": "stestr", "entry": "stestr.cli:main", "source": "Debian 12 python3-stestr (stestr 3.2.1) entry_points.txt; stestr/__main__.py calls stestr.cli:main" }],
   ["streamlink", { "dist": "streamlink", "module": "streamlink_cli", "entry": "streamlink_cli.main:main", "source": "github streamlink/streamlink@5376d2e8851b setup.py scripts; streamlink_cli/__main__.py calls streamlink_cli.main:main" }],
-  ["stubgen", { "dist": "mypy", "module": "mypy.stubgen", "entry": "mypy.stubgen:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubgen.py calls main() under if __name__ == "__main__"' }],
+  ["stubgen", { "dist": "mypy", "module": null, "entry": "mypy.stubgen:main", "source": `Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubgen.py calls main() under if __name__ == "__main__", but PyPI's mypy wheels compile it with mypyc (mypy's setup.py leaves it out of MYPYC_BLACKLIST), and python -m cannot run a compiled module ("No code object available for mypy.stubgen"; typeshed moved from python -m mypy.stubgen to stubgen for that), so no -m is claimed` }],
   ["stubtest", { "dist": "mypy", "module": "mypy.stubtest", "entry": "mypy.stubtest:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubtest.py calls main() under if __name__ == "__main__"' }],
   ["supervisorctl", { "dist": "supervisor", "module": "supervisor.supervisorctl", "entry": "supervisor.supervisorctl:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisorctl.py calls main() under if __name__ == "__main__"' }],
   ["supervisord", { "dist": "supervisor", "module": "supervisor.supervisord", "entry": "supervisor.supervisord:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisord.py calls main() under if __name__ == "__main__"' }],
@@ -19724,7 +19965,7 @@ function scriptsOfDistribution(dist) {
 
 // dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
-import path32 from "node:path";
+import path34 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -19776,14 +20017,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path32.relative(root, file) || path32.basename(file);
+  const from = path34.relative(root, file) || path34.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path32.resolve(path32.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path34.resolve(path34.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -19972,17 +20213,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path32.join(dir, f));
+      out.push(path34.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path32.join(dir, sub)))
+    for (const f of listDir(path34.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path32.join(dir, sub, f));
+        out.push(path34.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path32.resolve(root);
+  const key = path34.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -19990,12 +20231,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path32.join(root, f), root, out, seen);
+      readRequirements(path34.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path32.join(root, sub)))
+    for (const f of listDir(path34.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path32.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path32.join(root, f)) : void 0;
+        readRequirements(path34.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path34.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -20007,15 +20248,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path32.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path34.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path32.dirname(d)) {
-    if (fs9.existsSync(path32.join(d, ".git"))) {
+  for (let d = key; ; d = path34.dirname(d)) {
+    if (fs9.existsSync(path34.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path32.dirname(d) === d)
+    if (path34.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -20023,13 +20264,13 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path32.relative(root, f);
+      const from = path34.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path32.resolve(dir, r), root, out, seen);
+          readRequirements(path34.resolve(dir, r), root, out, seen);
     }
   }
   return out;
@@ -20037,9 +20278,9 @@ function declaredDistributions(root, pyproject) {
 
 // dist/src/env/static.js
 import fs10 from "node:fs";
-import path33 from "node:path";
+import path35 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path33.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path35.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
@@ -20051,16 +20292,16 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path33.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path33.join(libDir, "site-packages")))
-      out.push(path33.join(libDir, "site-packages"));
+    const libDir = path35.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path35.join(libDir, "site-packages")))
+      out.push(path35.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path33.join(libDir, d, leaf);
+        const sp = path35.join(libDir, d, leaf);
         if (fs10.existsSync(sp))
           out.push(sp);
       }
@@ -20089,13 +20330,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries3.filter((e) => e.isDirectory() && isVenv(path34.join(root, e.name))).map((e) => path34.join(root, e.name)).sort();
+  return entries3.filter((e) => e.isDirectory() && isVenv(path36.join(root, e.name))).map((e) => path36.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    const main = path34.join(base, ...mod, "__main__.py");
+    const main = path36.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
       if (fs11.existsSync(main))
         return mod.join(".");
@@ -20154,7 +20395,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path34.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path36.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -20162,7 +20403,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path34.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path36.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -20180,7 +20421,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path34.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path36.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -20246,7 +20487,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path34.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path36.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -20261,7 +20502,7 @@ function ownDistribution(root, pyproject) {
 
 // dist/src/frontends/python/project-modules.js
 import fs12 from "node:fs";
-import path35 from "node:path";
+import path37 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -20508,7 +20749,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path35.dirname(path35.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path37.dirname(path37.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -20521,7 +20762,7 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path35.dirname(d);
+        d = path37.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0])) {
       let bases = this.bases.get(dir);
@@ -20542,7 +20783,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path35.resolve(file) !== path35.resolve(fromFile) ? { file, name } : void 0;
+    return file && path37.resolve(file) !== path37.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -20673,7 +20914,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path35.resolve(file) === path35.resolve(fromFile))
+    if (!file || path37.resolve(file) === path37.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -20705,8 +20946,8 @@ var ProjectModules = class {
     const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
-    const me = path35.resolve(fromFile);
-    const dir = path35.dirname(me);
+    const me = path37.resolve(fromFile);
+    const dir = path37.dirname(me);
     const at2 = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
@@ -20716,7 +20957,7 @@ var ProjectModules = class {
       const { level, module: mod, names } = fromImportParts(m);
       const base = ".".repeat(level) + mod;
       const module = base ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path35.sep}__init__.py`);
+      const mayBeSubmodule = !module || module.endsWith(`${path37.sep}__init__.py`);
       for (const { name, alias } of names) {
         const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
@@ -20876,15 +21117,15 @@ function rehomeWord(w, span) {
 
 // dist/src/pipeline/platforms.js
 import fs13 from "node:fs";
-import path36 from "node:path";
+import path38 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
 var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 var MAX_FILES = 200;
-var MAX_BYTES2 = 1024 * 1024;
+var MAX_BYTES3 = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
 function yamlFilesIn(dir) {
   try {
-    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path36.join(dir, n));
+    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path38.join(dir, n));
   } catch {
     return [];
   }
@@ -20896,16 +21137,16 @@ function projectRunsOnWindows(root) {
   if (cached !== void 0)
     return cached;
   const says = (files, pattern) => files.some((f) => {
-    const t = readConfigText(f, MAX_BYTES2);
+    const t = readConfigText(f, MAX_BYTES3);
     return t !== void 0 && pattern.test(t);
   });
-  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path36.join(root, n))) || says([...yamlFilesIn(path36.join(root, ".github", "workflows")), path36.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path36.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path36.join(root, n)), WINDOWS_CLASSIFIER);
+  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path38.join(root, n))) || says([...yamlFilesIn(path38.join(root, ".github", "workflows")), path38.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path38.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path38.join(root, n)), WINDOWS_CLASSIFIER);
   known.set(root, found);
   return found;
 }
 
 // dist/src/pipeline/context.js
-import path37 from "node:path";
+import path39 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -20958,7 +21199,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path37.relative(cfg.root, path37.resolve(file)).split(path37.sep).join("/");
+    const r = path39.relative(cfg.root, path39.resolve(file)).split(path39.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -21086,12 +21327,12 @@ function hasSyntaxErrors(file, fe) {
 
 // dist/src/pipeline/fix-write.js
 import fs14 from "node:fs";
-import path38 from "node:path";
+import path40 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path38.join(path38.dirname(target), `.${path38.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path40.join(path40.dirname(target), `.${path40.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -21153,7 +21394,7 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path38.join(dir, name);
+    const p = path40.join(dir, name);
     try {
       if (fs14.lstatSync(p).isFile()) {
         fs14.unlinkSync(p);
@@ -21165,8 +21406,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path38.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path38.sep}`) && !path38.isAbsolute(rel);
+  const rel = path40.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path40.sep}`) && !path40.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -21179,7 +21420,7 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs14.statSync(r).isDirectory() ? r : path38.dirname(r);
+        const dir = fs14.statSync(r).isDirectory() ? r : path40.dirname(r);
         this.roots.push(fs14.realpathSync(dir));
       } catch {
       }
@@ -21224,7 +21465,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path38.dirname(real);
+      const dir = path40.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -21261,7 +21502,7 @@ function realpathOr(file) {
   try {
     return fs14.realpathSync(file);
   } catch {
-    return path38.resolve(file);
+    return path40.resolve(file);
   }
 }
 
@@ -21660,17 +21901,17 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs18 from "node:fs";
-import path42 from "node:path";
+import path44 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
-import path39 from "node:path";
+import path41 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
-var MAX_BYTES3 = 1024 * 1024;
+var MAX_BYTES4 = 1024 * 1024;
 function read(file) {
   try {
     const st = fs15.statSync(file);
-    if (!st.isFile() || st.size > MAX_BYTES3)
+    if (!st.isFile() || st.size > MAX_BYTES4)
       return void 0;
     return fs15.readFileSync(file, "utf8");
   } catch {
@@ -21679,16 +21920,16 @@ function read(file) {
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path39.join(dir, "tox.ini");
+  const ini = path41.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path39.join(dir, "setup.cfg");
+  const cfg = path41.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path39.join(dir, name);
+    const file = path41.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -21735,7 +21976,7 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path39.join(dir, "pyproject.toml");
+  const file = path41.join(dir, "pyproject.toml");
   const text3 = read(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
     return [];
@@ -21784,7 +22025,7 @@ function projectScripts(dir) {
 function pixiTasks(dir) {
   const out = [];
   for (const [name, table] of [["pixi.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.pixi]]) {
-    const file = path39.join(dir, name);
+    const file = path41.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text3))
       continue;
@@ -21813,7 +22054,7 @@ function pixiTasks(dir) {
 function tbumpHooks(dir) {
   const out = [];
   for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
-    const file = path39.join(dir, name);
+    const file = path41.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
       continue;
@@ -21977,7 +22218,7 @@ function noxCommands(file) {
 
 // dist/src/pipeline/imports-reliant.js
 import fs16 from "node:fs";
-import path40 from "node:path";
+import path42 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -22008,7 +22249,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path40.relative(this.root, file).split(path40.sep).join("/");
+    return path42.relative(this.root, file).split(path42.sep).join("/");
   }
   /** A module's text, kept for the run. */
   text(file) {
@@ -22030,10 +22271,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path40.relative(this.root, file);
+    const rel = path42.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path40.dirname(file); ; dir = path40.dirname(dir)) {
-        const conftest = path40.join(dir, "conftest.py");
+      for (let dir = path42.dirname(file); ; dir = path42.dirname(dir)) {
+        const conftest = path42.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -22042,7 +22283,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path40.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path42.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -22205,7 +22446,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path40.dirname(file);
+    const dir = path42.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -22214,7 +22455,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path40.dirname(d);
+          d = path42.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -22278,7 +22519,7 @@ function readText2(file) {
   }
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path40.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path42.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -22350,18 +22591,18 @@ function mentionTest(names) {
 
 // dist/src/pipeline/test-runners.js
 import fs17 from "node:fs";
-import path41 from "node:path";
+import path43 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
-  return /^test.*\.py$/.test(path41.basename(file));
+  return /^test.*\.py$/.test(path43.basename(file));
 }
 function testFileTargets(word, where, resolve) {
   const hit = resolve(word, where.dirs, where.root);
   if (hit)
     return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
-  if (!/\.py$/.test(word) || path41.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+  if (!/\.py$/.test(word) || path43.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
     return [];
-  const found = where.anywhere(path41.normalize(word));
+  const found = where.anywhere(path43.normalize(word));
   return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
 }
 function unittestTargets(args, where, resolve) {
@@ -22547,8 +22788,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path42.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path42.sep).join("/");
+    const r = path44.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path44.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -22572,11 +22813,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path42.dirname(file); ; dir = path42.dirname(dir)) {
+    for (let dir = path44.dirname(file); ; dir = path44.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path42.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path44.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path42.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path44.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -22584,7 +22825,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path42.basename(file) === "setup.py")
+    if (path44.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -22603,13 +22844,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path42.isAbsolute(clean)) {
+  if (path44.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path42.sep)))
-      return { path: path42.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path44.sep)))
+      return { path: path44.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path42.join(root, ...parts.slice(i));
+      const c = path44.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -22617,9 +22858,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path42.resolve(d, clean);
+    const c = path44.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path42.sep)))
+    if (k && (c === root || c.startsWith(root + path44.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -22628,7 +22869,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs18.readFileSync(path42.join(dir, ".stestr.conf"), "utf8");
+    conf = fs18.readFileSync(path44.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -22653,11 +22894,11 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path42.basename(m[1]) === "env" ? m[2] : m[1];
+  return path44.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path42.join(dir, name);
+    const file = path44.join(dir, name);
     let text3;
     try {
       if (fs18.statSync(file).size > 65536)
@@ -22669,8 +22910,8 @@ function readTheDocs(who, dir) {
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path42.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path42.sep) || !fs18.existsSync(conf))
+    const conf = path44.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path44.sep) || !fs18.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -22682,7 +22923,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path42.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path44.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
 function unwrapStarter(words4) {
@@ -22694,7 +22935,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path42.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path44.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -22703,7 +22944,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path42.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path44.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -22732,7 +22973,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path42.basename(prog);
+  const base = path44.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -22760,7 +23001,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path42.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path44.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -22864,14 +23105,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path42.resolve(r.path), i);
+      flagged.set(path44.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path42.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path44.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -22890,16 +23131,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path42.basename(w)));
+  const names = new Set(wanted.map((w) => path44.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path42.dirname(path42.resolve(f)); d.startsWith(root + path42.sep); d = path42.dirname(d)) {
-      const rel = path42.relative(root, d);
-      if (rel.split(path42.sep).length <= 2)
+    for (let d = path44.dirname(path44.resolve(f)); d.startsWith(root + path44.sep); d = path44.dirname(d)) {
+      const rel = path44.relative(root, d);
+      if (rel.split(path44.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -22907,13 +23148,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path42.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path42.resolve(f)));
+    if (path44.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path44.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of commands) {
-    const dir = path42.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path42.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path44.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path44.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -22923,15 +23164,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path42.resolve(f);
-        const list = byName.get(path42.basename(abs));
+        const abs = path44.resolve(f);
+        const list = byName.get(path44.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path42.basename(abs), [abs]);
+          byName.set(path44.basename(abs), [abs]);
       }
     }
-    return (byName.get(path42.basename(rel)) ?? []).filter((f) => f === path42.join(root, rel) || f.endsWith(path42.sep + rel));
+    return (byName.get(path44.basename(rel)) ?? []).filter((f) => f === path44.join(root, rel) || f.endsWith(path44.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -22952,13 +23193,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path42.resolve(f);
+    const abs = path44.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path42.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path44.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -22967,16 +23208,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path42.resolve(f);
+    const abs = path44.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path42.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path44.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path42.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path44.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -23004,14 +23245,14 @@ function recordSite(who, s, dir, root, anywhere) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const cwd = s.config?.cwd;
   const at2 = cwd && STAND_IN_ROOT.exec(cwd);
-  const below = at2 ? path42.resolve(dir, "." + cwd.slice(at2[0].length)) : void 0;
-  const dirs = below && below !== dir && (below + path42.sep).startsWith(root + path42.sep) ? [below, dir, root] : [dir, root];
+  const below = at2 ? path44.resolve(dir, "." + cwd.slice(at2[0].length)) : void 0;
+  const dirs = below && below !== dir && (below + path44.sep).startsWith(root + path44.sep) ? [below, dir, root] : [dir, root];
   recordCommand(who, words4, { label, dirs, root, anywhere, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
 }
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs18.statSync(r).isDirectory() ? path42.resolve(r) : path42.dirname(path42.resolve(r));
+      return fs18.statSync(r).isDirectory() ? path44.resolve(r) : path44.dirname(path44.resolve(r));
     } catch {
       return void 0;
     }
@@ -23021,7 +23262,7 @@ function projectRoot(roots) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs19 from "node:fs";
-import path43 from "node:path";
+import path45 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -23029,7 +23270,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path43.posix.basename(w0);
+  const base = path45.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -23061,19 +23302,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path43.isAbsolute(word)) {
-    if (scripts.has(path43.normalize(word)))
-      return path43.normalize(word);
+  if (path45.isAbsolute(word)) {
+    if (scripts.has(path45.normalize(word)))
+      return path45.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path43.join(root, ...parts.slice(i));
+      const c = path45.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path43.resolve(d, word);
+    const c = path45.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -23084,7 +23325,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path43.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path45.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -23129,11 +23370,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path43.resolve(f), i);
+      scripts.set(path45.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path43.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path45.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -23177,7 +23418,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path43.resolve(f);
+    const abs = path45.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -23187,7 +23428,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path43.dirname(abs), 1, []);
+        enqueue(s, path45.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -23233,20 +23474,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path43.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path45.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path43.resolve(r.path));
+    r.source ??= texts.get(path45.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs19.statSync(r).isDirectory() ? path43.resolve(r) : path43.dirname(path43.resolve(r));
+        return fs19.statSync(r).isDirectory() ? path45.resolve(r) : path45.dirname(path45.resolve(r));
       } catch {
         return void 0;
       }
@@ -23257,7 +23498,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs20 from "node:fs";
-import path44 from "node:path";
+import path46 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -23281,8 +23522,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path44.dirname(path44.resolve(cwd, file));
-  const rel = (d) => path44.relative(base, path44.resolve(cwd, d.path)).split(path44.sep).join("/");
+  const base = path46.dirname(path46.resolve(cwd, file));
+  const rel = (d) => path46.relative(base, path46.resolve(cwd, d.path)).split(path46.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -23326,7 +23567,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path44.resolve(cwd, file);
+  const target = path46.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs20.writeFileSync(tmp, text3, { mode: 420 });
@@ -23810,7 +24051,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path45.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path47.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -23833,14 +24074,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path45.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path45.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path47.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path47.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path45.relative(cwd, p);
+    const r = path47.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path45.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path47.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -23876,7 +24117,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path45.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path47.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -23968,17 +24209,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path46 from "node:path";
+import path48 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path46.relative(cwd, path46.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path46.sep) || path46.isAbsolute(rel);
+  const rel = path48.relative(cwd, path48.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path48.sep) || path48.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path46.sep).join("/");
+  return displayPath(p, cwd).split(path48.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -24132,7 +24373,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path50 = portablePath(d.path, r.cwd);
+  const path52 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -24147,10 +24388,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path50,
+    path: path52,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path50, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path52, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -24159,7 +24400,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path47 from "node:path";
+import path49 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -24344,11 +24585,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path47.resolve(cwd, p)).href };
-  return { uri: rel.split(path47.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path49.resolve(cwd, p)).href };
+  return { uri: rel.split(path49.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path47.resolve(dir)).href;
+  const href = pathToFileURL(path49.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -24514,8 +24755,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path50 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path50)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path52 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path52)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -24527,7 +24768,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path50 = sanitize(displayPath(d.path, r.cwd));
+  const path52 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -24540,7 +24781,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path50}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path52}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -24627,17 +24868,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs21 from "node:fs";
-import path48 from "node:path";
+import path50 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path48.dirname(fileURLToPath(from)); ; dir = path48.dirname(dir)) {
-    const file = path48.join(dir, "package.json");
+  for (let dir = path50.dirname(fileURLToPath(from)); ; dir = path50.dirname(dir)) {
+    const file = path50.join(dir, "package.json");
     if (fs21.existsSync(file)) {
       const json = JSON.parse(fs21.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path48.dirname(dir) === dir)
+    if (path50.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -24715,7 +24956,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path49.relative(r.cwd, path49.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path51.relative(r.cwd, path51.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -24734,15 +24975,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs22.existsSync(path49.resolve(workspace, p)))
+      if (!fs22.existsSync(path51.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path49.resolve(workspace, sarifPath);
-      fs22.mkdirSync(path49.dirname(target), { recursive: true });
+      const target = path51.resolve(workspace, sarifPath);
+      fs22.mkdirSync(path51.dirname(target), { recursive: true });
       fs22.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

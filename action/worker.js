@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path28, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path28;
+  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path30;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -275,30 +275,35 @@ var SELF_MANAGED_TOOLS = /* @__PURE__ */ new Set([
   "virtualenv"
 ]);
 var PIP_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--progress-bar", "--cache-dir", "--src", "--upgrade-strategy", "--trusted-host", "--proxy", "--timeout", "--retries", "--log", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary"]);
-function installsOnlyTools(words2) {
-  const at = words2.indexOf("install");
+var PACKAGING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
+function pipInstallKind(words2) {
+  const at = words2.findIndex((w) => w === "install" || w === "uninstall");
   if (at < 0)
-    return false;
+    return void 0;
   let tools = 0;
+  let packaging = 0;
   for (let i = at + 1; i < words2.length; i++) {
     const w = words2[i];
     if (w === void 0)
-      return false;
+      return void 0;
     if (w.startsWith("-")) {
       if (w === "-r" || w === "--requirement" || w === "-c" || w === "--constraint" || w === "-e" || w === "--editable" || w.startsWith("--requirement=") || w.startsWith("--editable="))
-        return false;
+        return void 0;
       if (PIP_OPTIONS_WITH_VALUE.has(w))
         i++;
       continue;
     }
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, "-");
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === "pip"))
-      return false;
-    if (name !== "pip")
+    if (name && SELF_MANAGED_TOOLS.has(name))
       tools++;
+    else if (name && PACKAGING.has(name))
+      packaging++;
+    else
+      return void 0;
   }
-  return tools > 0;
+  return tools > 0 ? "tools" : packaging > 0 ? "packaging" : void 0;
 }
+var installsOnlyTools = (words2) => pipInstallKind(words2) === "tools";
 var SYSTEM_BIN_DIRS = [
   "/usr/bin",
   "/usr/local/bin",
@@ -650,7 +655,7 @@ var CONSOLE_SCRIPTS_DATA = [
   ["sshuttle", { "dist": "sshuttle", "module": "sshuttle", "entry": "sshuttle.cmdline:main", "source": "Debian 12 sshuttle (sshuttle 1.1.1) entry_points.txt; sshuttle/__main__.py calls sshuttle.cmdline:main" }],
   ["stestr", { "dist": "stestr", "module": "stestr", "entry": "stestr.cli:main", "source": "Debian 12 python3-stestr (stestr 3.2.1) entry_points.txt; stestr/__main__.py calls stestr.cli:main" }],
   ["streamlink", { "dist": "streamlink", "module": "streamlink_cli", "entry": "streamlink_cli.main:main", "source": "github streamlink/streamlink@5376d2e8851b setup.py scripts; streamlink_cli/__main__.py calls streamlink_cli.main:main" }],
-  ["stubgen", { "dist": "mypy", "module": "mypy.stubgen", "entry": "mypy.stubgen:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubgen.py calls main() under if __name__ == "__main__"' }],
+  ["stubgen", { "dist": "mypy", "module": null, "entry": "mypy.stubgen:main", "source": `Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubgen.py calls main() under if __name__ == "__main__", but PyPI's mypy wheels compile it with mypyc (mypy's setup.py leaves it out of MYPYC_BLACKLIST), and python -m cannot run a compiled module ("No code object available for mypy.stubgen"; typeshed moved from python -m mypy.stubgen to stubgen for that), so no -m is claimed` }],
   ["stubtest", { "dist": "mypy", "module": "mypy.stubtest", "entry": "mypy.stubtest:main", "source": 'Debian 12 python3-mypy (mypy 1.0.1) entry_points.txt; mypy/stubtest.py calls main() under if __name__ == "__main__"' }],
   ["supervisorctl", { "dist": "supervisor", "module": "supervisor.supervisorctl", "entry": "supervisor.supervisorctl:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisorctl.py calls main() under if __name__ == "__main__"' }],
   ["supervisord", { "dist": "supervisor", "module": "supervisor.supervisord", "entry": "supervisor.supervisord:main", "source": 'Debian 12 supervisor (supervisor 4.2.5) entry_points.txt; supervisor/supervisord.py calls main() under if __name__ == "__main__"' }],
@@ -1678,7 +1683,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path28, text3) {
+  mayMatterThroughProject(path30, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1686,13 +1691,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path28, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path30, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path28, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path28, text3);
+      return p.usesToolConstant(path30, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path30, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1943,7 +1948,7 @@ import path2 from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path28, bytes, opts = {}) {
+function decodeText(path30, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1961,19 +1966,19 @@ function decodeText(path28, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path28, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path28, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path28, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1982,7 +1987,7 @@ function decodeText(path28, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path28, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2041,9 +2046,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path28, bytes) {
+function decodePython(path30, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path28, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -2062,9 +2067,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path28 = this.path;
-    path28.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path28[path28.length - 1];
+    const path30 = this.path;
+    path30.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path30[path30.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -2074,7 +2079,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path28.push(next);
+      path30.push(next);
       at = next;
     }
     const p = n.parent;
@@ -2087,11 +2092,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path28 = this.path;
+    const path30 = this.path;
     let lo = 0;
-    for (let hi = path28.length - 1; lo < hi; ) {
+    for (let hi = path30.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path28[mid].startIndex <= start && end <= path28[mid].endIndex)
+      if (path30[mid].startIndex <= start && end <= path30[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -2144,12 +2149,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path28, key) {
+function withKey(path30, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path28 === "no")
+  if (key === void 0 && path30 === "no")
     return "unknown";
-  return path28;
+  return path30;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2792,11 +2797,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path28 = flow.chain.join("/");
+                const path30 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path28.startsWith(k + "/") || k.startsWith(path28 + "/"))
+                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path28, e.value());
+                chain.values.set(path30, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -3092,10 +3097,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path28 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path28 = withKey(path28, k);
-        return { k: "env", path: path28, span };
+          path30 = withKey(path30, k);
+        return { k: "env", path: path30, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3264,6 +3269,7 @@ function decodeContent(c, raw, isF, source) {
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
 var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
+var WELL_KNOWN_MODULES = /* @__PURE__ */ new Set(["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"]);
 var PythonModule = class {
   root;
   file;
@@ -3287,6 +3293,7 @@ var PythonModule = class {
   tooDeep = false;
   python2Cache;
   windowsCache;
+  bindable = /* @__PURE__ */ new Map();
   /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
   projectOnWindows = false;
   constructor(root, file, project, importDepth = 0) {
@@ -3568,6 +3575,26 @@ var PythonModule = class {
         return { k: "unknown", span };
     }
   }
+  /** Whether the file's text may bind `name` somewhere: an import naming it, an assignment to it, a star import or a notebook's `%run`. */
+  mayBind(name) {
+    let b = this.bindable.get(name);
+    if (b === void 0) {
+      const text3 = this.file.text;
+      b = /\bimport\s+\*|%run\b|run_line_magic\(\s*['"]run/.test(text3);
+      for (const m of b ? [] : text3.matchAll(new RegExp(`\\b${name}\\b`, "g"))) {
+        const at = m.index;
+        const before = text3.slice(Math.max(0, at - 200), at);
+        const statement = before.slice(Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";")) + 1);
+        const after = text3.slice(at + name.length, at + name.length + 200);
+        if (/\bimport\b/.test(statement) || /^\s*(?::[^=\n]*)?=(?!=)/.test(after)) {
+          b = true;
+          break;
+        }
+      }
+      this.bindable.set(name, b);
+    }
+    return b;
+  }
   /** The dotted name an expression refers to through imports (`sp.run` → `subprocess.run`), if any. */
   qualify(n, scope) {
     if (n.type === "identifier") {
@@ -3580,7 +3607,7 @@ var PythonModule = class {
         return void 0;
       if (["str", "list", "tuple", "dict"].includes(name))
         return name;
-      if (["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"].includes(name))
+      if (WELL_KNOWN_MODULES.has(name) && this.mayBind(name))
         return name;
       return void 0;
     }
@@ -3641,22 +3668,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path28 = "no";
+    let path30 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path28 = withKey(path28, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path28 = mergeEnv(path28, v.k === "env" ? v.path : "unknown");
+        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
       } else
-        path28 = withKey(path28, void 0);
+        path30 = withKey(path30, void 0);
     }
-    return { k: "env", path: path28, span: spanOf(n) };
+    return { k: "env", path: path30, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -4378,7 +4405,7 @@ function originText(o) {
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
 function pipNotMeantForVenv(site, byInterpreter, origin) {
-  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !byInterpreter && !!origin?.withoutPip;
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !!site.config?.toolPrep || !byInterpreter && !!origin?.withoutPip;
 }
 
 // dist/src/rules/bare-console-script.js
@@ -5127,8 +5154,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path28 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path28) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path30 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path30) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -5139,13 +5166,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path28))
+      if (at && replaceWordEdit(site.file.text, found.script, path30))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path28 } } : { messageId: "runAsProgram", data: { script: path28 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path28}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -5187,6 +5214,8 @@ var virtualEnvWithoutPath = defineRule({
     const facts = site.config;
     const v = facts?.virtualEnv;
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation)
+      return;
+    if (verdict.tool === "pip" && pipNotMeantForVenv(site, isInterpreterName(verdict.name), facts.venvOrigins?.get(v.venv)))
       return;
     const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
@@ -5392,7 +5421,7 @@ var BudgetMeter = class {
 
 // dist/src/frontends/actions/index.js
 import fs3 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire as createRequire2 } from "node:module";
@@ -5514,6 +5543,121 @@ function checkYamlNesting(src) {
     else if ((token === "]" || token === "}") && depth > 0)
       depth--;
   }
+}
+function parseLenient(src, parse) {
+  const first = parse(src);
+  const errorsOf = (r) => Array.isArray(r) ? [...r.errors ?? [], ...r.flatMap((d) => d.errors)] : r.errors;
+  const unclosed = (r) => errorsOf(r).filter((e) => e.code === "MISSING_CHAR" && /quote/.test(e.message));
+  const count = unclosed(first).length;
+  if (count === 0 || count > 64)
+    return first;
+  const inserts = [];
+  const done = /* @__PURE__ */ new Set();
+  let starts = [];
+  let before = [];
+  const toOriginal = (p) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (starts[mid] <= p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo === 0)
+      return p;
+    const i = lo - 1;
+    const at = inserts[i].at;
+    return p < starts[i] + inserts[i].n ? at : p - before[i] - inserts[i].n;
+  };
+  let result = first;
+  const lib = yaml();
+  const docsOf = (r) => Array.isArray(r) ? r : [r];
+  const openingQuotes = (r) => {
+    const ends = unclosed(r).map((e) => e.pos[0]);
+    const out = [];
+    for (const d of docsOf(r))
+      lib.visit(d, {
+        Scalar: (_k, n) => {
+          const [a, , c] = n.range ?? [0, 0, 0];
+          if ((n.type === "QUOTE_DOUBLE" || n.type === "QUOTE_SINGLE") && ends.some((e) => a <= e && e <= c))
+            out.push(toOriginal(a));
+        }
+      });
+    return out;
+  };
+  for (let round = 0; round < 8; round++) {
+    const quotes = openingQuotes(result).filter((q) => !done.has(q));
+    if (quotes.length === 0)
+      break;
+    for (const q of quotes) {
+      done.add(q);
+      const added = padQuoted(src, q);
+      if (added === void 0)
+        return first;
+      inserts.push(...added);
+    }
+    inserts.sort((a, b) => a.at - b.at);
+    starts = [];
+    before = [];
+    const parts = [];
+    let k = 0;
+    let shift = 0;
+    for (const i of inserts) {
+      starts.push(i.at + shift);
+      before.push(shift);
+      parts.push(src.slice(k, i.at), " ".repeat(i.n));
+      k = i.at;
+      shift += i.n;
+    }
+    const text3 = parts.join("");
+    result = parse(text3 + src.slice(k));
+  }
+  if (inserts.length === 0 || errorsOf(result).length >= errorsOf(first).length)
+    return first;
+  for (const d of docsOf(result)) {
+    const doc = d;
+    if (doc.range)
+      doc.range = doc.range.map(toOriginal);
+    lib.visit(d, {
+      Node: (_k, n) => {
+        if (n.range)
+          n.range = n.range.map(toOriginal);
+      }
+    });
+  }
+  for (const e of errorsOf(result))
+    e.pos = [toOriginal(e.pos[0]), toOriginal(e.pos[1])];
+  return result;
+}
+function padQuoted(src, q) {
+  const quote = src[q];
+  if (quote !== '"' && quote !== "'")
+    return void 0;
+  const column = q - (src.lastIndexOf("\n", q - 1) + 1);
+  const out = [];
+  for (let i = q + 1; i < src.length; i++) {
+    const c = src[i];
+    if (quote === '"' && c === "\\") {
+      if (src[i + 1] !== "\n" && src[i + 1] !== "\r")
+        i++;
+    } else if (c === quote) {
+      if (quote === "'" && src[i + 1] === "'")
+        i++;
+      else
+        return out;
+    } else if (c === "\n") {
+      let j = i + 1;
+      while (src[j] === " ")
+        j++;
+      if (src.startsWith("---", i + 1) || src.startsWith("...", i + 1))
+        return void 0;
+      if (j - (i + 1) < column && src[j] !== "\n" && src[j] !== "\r")
+        out.push({ at: i + 1, n: column - (j - (i + 1)) });
+    }
+  }
+  return void 0;
 }
 var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
@@ -5710,7 +5854,7 @@ function scalarChars(src, node) {
 }
 
 // dist/src/frontends/config/driver.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -5810,10 +5954,49 @@ function lookupWordSpan(source, w) {
 }
 
 // dist/src/frontends/shell/sourced.js
+import path4 from "node:path";
+
+// dist/src/frontends/repo-files.js
 import fs2 from "node:fs";
 import path3 from "node:path";
-var MAX_BYTES2 = 256 * 1024;
 var MAX_LEVELS = 8;
+function fromFolderUp(from, look) {
+  let dir = path3.dirname(path3.resolve(from));
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const found = look(dir);
+    if (found !== void 0)
+      return found;
+    const up = path3.dirname(dir);
+    if (up === dir)
+      break;
+    dir = up;
+  }
+  return void 0;
+}
+function fileAnswer(cache3, p, maxBytes, answer) {
+  let st;
+  try {
+    st = fs2.statSync(p);
+  } catch {
+    return void 0;
+  }
+  if (!st.isFile())
+    return void 0;
+  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
+  if (cache3.has(key))
+    return cache3.get(key);
+  let result;
+  try {
+    result = answer(st.size <= maxBytes ? fs2.readFileSync(p, "utf8") : void 0);
+  } catch {
+    return void 0;
+  }
+  cache3.set(key, result);
+  return result;
+}
+
+// dist/src/frontends/shell/sourced.js
+var MAX_BYTES2 = 256 * 1024;
 var ACTIVATES = /^[^#]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/;
 var MAX_LINE = 512;
 function activatesIn(text3) {
@@ -5829,39 +6012,8 @@ var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
     return void 0;
-  let dir = path3.dirname(path3.resolve(from));
-  for (let i = 0; i < MAX_LEVELS; i++) {
-    const p = path3.join(dir, target);
-    const hit = activates(p);
-    if (hit !== void 0)
-      return hit ? target : void 0;
-    const up = path3.dirname(dir);
-    if (up === dir)
-      break;
-    dir = up;
-  }
-  return void 0;
-}
-function activates(p) {
-  let st;
-  try {
-    st = fs2.statSync(p);
-  } catch {
-    return void 0;
-  }
-  if (!st.isFile())
-    return void 0;
-  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
-  let result = cache.get(key);
-  if (result === void 0) {
-    try {
-      result = st.size <= MAX_BYTES2 && activatesIn(fs2.readFileSync(p, "utf8"));
-    } catch {
-      return void 0;
-    }
-    cache.set(key, result);
-  }
-  return result;
+  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path4.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
+  return hit ? target : void 0;
 }
 
 // dist/src/frontends/command/options.js
@@ -6507,8 +6659,8 @@ function chrt() {
 var DYNAMIC_CALLS = /* @__PURE__ */ new Set(["__import__", "exec", "eval", "compile"]);
 var DYNAMIC_MODULES = /* @__PURE__ */ new Set(["importlib", "runpy", "pkgutil", "zipimport", "ensurepip"]);
 var MAX_CODE = 2e4;
-function inlineImports(code) {
-  if (code.length > MAX_CODE)
+function inlineImports(code, max = MAX_CODE) {
+  if (code.length > max)
     return void 0;
   const tree = loadedParser("tree-sitter-python").parse(code);
   if (!tree)
@@ -6676,10 +6828,10 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/config/facts.js
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/judge/policy.js
-import path4 from "node:path";
+import path5 from "node:path";
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
   set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
   getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
@@ -6759,8 +6911,8 @@ function knowsVenv(facts) {
   });
 }
 function projectPath(p) {
-  const rel = path4.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel : p;
+  const rel = path5.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : p;
 }
 var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 function applyPolicy(site, verdict, judgeOne) {
@@ -6773,13 +6925,13 @@ function applyPolicy(site, verdict, judgeOne) {
   }
   if (!facts || verdict.resolution !== "path")
     return verdict;
-  let cache2 = judged.get(facts);
-  if (!cache2)
-    judged.set(facts, cache2 = /* @__PURE__ */ new Map());
+  let cache3 = judged.get(facts);
+  if (!cache3)
+    judged.set(facts, cache3 = /* @__PURE__ */ new Map());
   const judge = (s) => {
-    if (!cache2.has(s))
-      cache2.set(s, judgeOne(s));
-    return cache2.get(s);
+    if (!cache3.has(s))
+      cache3.set(s, judgeOne(s));
+    return cache3.get(s);
   };
   if (VENDORED.test(projectPath(site.file.path)))
     return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
@@ -7099,7 +7251,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path5.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -7108,7 +7260,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path5.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path6.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -7132,7 +7284,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path5.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
@@ -7267,6 +7419,24 @@ function markSystemInstalled(groups) {
       const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
       if (at !== void 0 && known && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
         s.config.systemInstalled = at;
+    }
+  }
+}
+function markToolPrep(shells) {
+  const wordsOf2 = (s) => s.argv.map((w) => wordText(w));
+  for (const sites of shells) {
+    const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
+    const next = /* @__PURE__ */ new Map();
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const s = sorted[i];
+      const program = s.argv[0] ? wordText(s.argv[0]) : void 0;
+      const words2 = wordsOf2(s);
+      if (program === void 0 || !(words2.includes("install") || words2.includes("uninstall")))
+        continue;
+      const kind = pipInstallKind(words2);
+      if (kind === "packaging" && s.config && next.get(program) === "tools")
+        s.config.toolPrep = true;
+      next.set(program, kind);
     }
   }
 }
@@ -9226,12 +9396,12 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path6 from "node:path";
+import path7 from "node:path";
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path6.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path7.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -9239,11 +9409,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path6.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path7.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path6.posix.normalize(p);
+  const n = path7.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function setShellPath(sh, v) {
@@ -9306,7 +9476,7 @@ function condaActivation(words2) {
   const t = words2.slice(0, 3).map((w) => wordText(w));
   const last = words2[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path6.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path7.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -9857,6 +10027,14 @@ var ConfigRun = class {
     }
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
+    const shells = /* @__PURE__ */ new Map();
+    for (const e of this.entries) {
+      const id = shellOf(e);
+      const list = shells.get(id) ?? [];
+      list.push(e.site);
+      shells.set(id, list);
+    }
+    markToolPrep(shells.values());
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -9935,7 +10113,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path7.posix.relative(cwd, venv);
+  const rel = path8.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -10005,7 +10183,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path8.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path9.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -10053,11 +10231,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path8.dirname(file);
+  let dir = path9.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs3.existsSync(path8.join(dir, ".github")))
+    if (fs3.existsSync(path9.join(dir, ".github")))
       return dir;
-    const up = path8.dirname(dir);
+    const up = path9.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -10066,7 +10244,7 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path8.join(root, uses, name);
+    const p = path9.join(root, uses, name);
     try {
       const st = fs3.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
@@ -10100,7 +10278,7 @@ function analyzeActions(file, caller) {
     persist: (site, t) => persistVenv(file, site, t, styleAt)
   });
   checkYamlNesting(src);
-  const doc = parseDocument(src, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseLenient(src, (t) => parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
   for (const e of doc.errors)
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
   const lineOf = (off) => file.location(off).line;
@@ -10373,7 +10551,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path8.posix.basename(n);
+    const base = path9.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -10385,7 +10563,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -10733,10 +10911,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path28 = `PATH="${v.venv}/bin:$PATH"`;
+  const path30 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path28}` }], applicability: "unsafe", reason, title: `Add ENV ${path28} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path28}` }], applicability: "unsafe", reason, title: `Add ${path28} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -10935,7 +11113,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path9.posix.join(dst, v.slice(from2.length));
+              const to = path10.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -10972,7 +11150,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path9.posix.basename(p.replace(/\\/g, "/"));
+    const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -10996,7 +11174,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -11193,7 +11371,7 @@ function analyzeGitlab(file) {
   };
   const suppressFromLineAbove = (at, from, to) => run2.suppress(from, to, { above: [lineOf(at) - 1], trailingFrom: Infinity });
   checkYamlNesting(src);
-  const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
+  const docs = parseLenient(src, (t) => yaml().parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false }));
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
   for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)])
@@ -11312,7 +11490,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path10.posix.dirname(PROJECT_DIR);
+            return path11.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -11446,7 +11624,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path11.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -11456,10 +11634,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/makefile/expander.js
-import path11 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -12067,7 +12245,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path11.posix.dirname(w) : path11.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path12.posix.dirname(w) : path12.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -12779,7 +12957,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path12.posix.relative(cwd, venv);
+    const rel = path13.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -12787,7 +12965,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path12.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path13.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -13178,7 +13356,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path12.posix.basename(p.replace(/\\/g, "/"));
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -14195,7 +14373,7 @@ function continued(code, i) {
 }
 
 // dist/src/frontends/python/launch-sites.js
-import path13 from "node:path";
+import path15 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -14563,6 +14741,62 @@ function assignedBetween(scope, name, from, to) {
   return false;
 }
 
+// dist/src/frontends/python/script-imports.js
+import path14 from "node:path";
+var MAX_BYTES3 = 64 * 1024;
+var WITH_VALUE = /* @__PURE__ */ new Set(["-W", "-X", "--check-hash-based-pycs"]);
+var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
+var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
+var cache2 = /* @__PURE__ */ new Map();
+function launchedScriptImports(from, argv) {
+  const program = argv[0] ? wordText(argv[0]) : void 0;
+  if (program === void 0 || !isInterpreterName(path14.posix.basename(program)))
+    return void 0;
+  let files;
+  for (let i = 1; i < argv.length && !files; i++) {
+    const w = wordText(argv[i]);
+    if (w === void 0 || w === "-" || w === "--")
+      return void 0;
+    if (w.startsWith("--")) {
+      if (WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    if (w.startsWith("-")) {
+      const m = /^-[A-Za-bd-z]*([cm])(.*)$/.exec(w);
+      if (m?.[1] === "c")
+        return void 0;
+      if (m?.[1] === "m") {
+        const name = m[2] || (argv[i + 1] ? wordText(argv[i + 1]) : void 0);
+        if (!name || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name))
+          return void 0;
+        const parts = name.split(".");
+        files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
+        continue;
+      }
+      if (WITH_VALUE.has(w))
+        i++;
+      continue;
+    }
+    if (!w.endsWith(".py") || path14.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+      return void 0;
+    files = [w];
+  }
+  if (!files || path14.posix.basename(files[files.length - 1]) === "setup.py")
+    return void 0;
+  const wanted = files;
+  return fromFolderUp(from, (dir) => {
+    const found = wanted.map((f) => fileAnswer(cache2, path14.join(dir, f), MAX_BYTES3, importsIn));
+    if (found[found.length - 1] === void 0)
+      return void 0;
+    return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
+  }) ?? void 0;
+}
+function importsIn(text3) {
+  const imports = text3 === void 0 || ENVIRONMENT_USE.test(text3) ? void 0 : inlineImports(text3, MAX_BYTES3);
+  return imports && !imports.some((m) => ENVIRONMENT_MODULES.has(m)) ? imports : null;
+}
+
 // dist/src/frontends/python/run-context.js
 function shebangInterpreter(text3) {
   const m = /^#![ \t]*(\/\S+)/.exec(text3.replace(/^\uFEFF/, ""));
@@ -14770,7 +15004,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path13.isAbsolute(mod.file.path) ? file : path13.relative(process.cwd(), file).split(path13.sep).join("/");
+  return path15.isAbsolute(mod.file.path) ? file : path15.relative(process.cwd(), file).split(path15.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -15072,24 +15306,29 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path28 = r.env;
+    let path30 = r.env;
     if (cmd.pathReset)
-      path28 = { kind: "reset", by: cmd.pathReset };
+      path30 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path28 = { kind: "reset", by: "env -i" };
+      path30 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path28 = { kind: "explicit" };
-    const env2 = { path: path28 };
+      path30 = { kind: "explicit" };
+    const env2 = { path: path30 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path28.kind !== "reset" && path28.kind !== "missing")
+    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
+    if (!site.inlineImports) {
+      const imports = launchedScriptImports(mod.file.path, cmd.argv);
+      if (imports)
+        site.inlineImports = imports;
+    }
     return site;
   };
   const shell2 = {
@@ -15280,7 +15519,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path28, head2) => /\.pyw?$/i.test(path28) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path30, head2) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -15288,10 +15527,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path15 from "node:path";
+import path17 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path14 from "node:path";
+import path16 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -15326,7 +15565,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path14.posix.basename(prog);
+  const base = path16.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -15482,13 +15721,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path15.posix.basename(prog) === "env") {
+  if (path17.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path15.posix.basename(prog);
+  const name = path17.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -15568,7 +15807,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path15.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -15580,7 +15819,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path16 from "node:path";
+import path18 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -15833,7 +16072,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path16.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path18.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15842,7 +16081,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path17 from "node:path";
+import path19 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -16102,7 +16341,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path17.posix.basename(n);
+    const base = path19.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -16116,7 +16355,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path18 from "node:path";
+import path20 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -16172,7 +16411,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path18.posix.basename(p.replace(/\\/g, "/"));
+    const base = path20.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -16182,7 +16421,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path19 from "node:path";
+import path21 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -16288,7 +16527,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path19.posix.basename(shell2);
+      const base = path21.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -16328,7 +16567,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path19.posix.basename(n);
+    const base = path21.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -16340,13 +16579,13 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path20 from "node:path";
+import path22 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
   const problems = [];
   checkYamlNesting(file.text);
-  const doc = yaml().parseDocument(file.text, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseLenient(file.text, (t) => yaml().parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
   for (const e of doc.errors)
     problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
   const meter = new BudgetMeter();
@@ -16495,7 +16734,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path20.posix.basename(p.replace(/\\/g, "/"));
+    const base = path22.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -16505,7 +16744,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path21 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -16850,7 +17089,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path21.posix.basename(norm);
+    const base = path23.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -16860,7 +17099,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path22 from "node:path";
+import path24 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -16921,7 +17160,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path22.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path24.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -16977,7 +17216,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path23 from "node:path";
+import path25 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -17066,7 +17305,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path23.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path25.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17075,7 +17314,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path24 from "node:path";
+import path26 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -17530,7 +17769,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path24.posix.basename(p.replace(/\\/g, "/"));
+    const base = path26.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -17541,10 +17780,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs4 from "node:fs";
-import path26 from "node:path";
+import path28 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path25 from "node:path";
+import path27 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -17634,7 +17873,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path25.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path27.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -17654,8 +17893,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path25.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path25.sep))
+          const host = path27.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path27.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -17760,8 +17999,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path26.resolve(composeDir, context);
-  const dockerfile = path26.resolve(ctx, df);
+  const ctx = path28.resolve(composeDir, context);
+  const dockerfile = path28.resolve(ctx, df);
   let text3;
   try {
     if (fs4.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -17771,7 +18010,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path26.relative(composeDir, dockerfile) || path26.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path28.relative(composeDir, dockerfile) || path28.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -17780,10 +18019,11 @@ function builtImage(composeDir, build) {
     throw e;
   }
 }
+var uninterpolated = (cs) => replaceChars(cs, /\$\$/g, "$$", () => ({ text: "$", at: true }));
 function argvOf(y, v, problems) {
   const s = scalarItem(y, v);
   if (s)
-    return shlexSplit(s.chars, problems);
+    return shlexSplit(uninterpolated(s.chars), problems);
   const items = itemsOf(y, v);
   if (!items.length)
     return void 0;
@@ -17792,7 +18032,7 @@ function argvOf(y, v, problems) {
     const w = scalarItem(y, it);
     if (!w)
       return void 0;
-    out.push(unitsToWord(w.chars, w.span));
+    out.push(unitsToWord(uninterpolated(w.chars), w.span));
   }
   return out;
 }
@@ -17802,7 +18042,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path26.dirname(path26.resolve(file.path));
+  const composeDir = path28.dirname(path28.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -17835,7 +18075,8 @@ function analyzeCompose(file) {
         if (!argv || argv.length === 0)
           continue;
         const at = keyAt(svc, key) ?? 0;
-        const valueSpan = spanOf2(file, key === "entrypoint" ? entrypoint : command2) ?? { start: at, end: at };
+        const spans = [spanOf2(file, key === "entrypoint" ? entrypoint : command2), key === "entrypoint" && command2 !== void 0 ? spanOf2(file, command2) : void 0].filter((x) => x !== void 0);
+        const valueSpan = spans.length ? { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) } : { start: at, end: at };
         const { first, last } = linesOf(file, { start: at, end: valueSpan.end });
         entrySuppressions(suppressions, file, first, last);
         const buildLine = linesOf(file, { start: keyAt(svc, "build") ?? at, end: (keyAt(svc, "build") ?? at) + 1 }).first;
@@ -17885,7 +18126,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path26.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path28.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17894,7 +18135,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path27 from "node:path";
+import path29 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -18888,7 +19129,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path27.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path29.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -18915,8 +19156,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path28, content) {
-  const name = path28.slice(Math.max(path28.lastIndexOf("/"), path28.lastIndexOf("\\")) + 1);
+function headOf(path30, content) {
+  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18928,11 +19169,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path28, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path28, head2));
+function claimingFrontEnd(path30, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path30, head2));
 }
-function frontEndFor(path28, head2 = "") {
-  return claimingFrontEnd(path28, head2) ?? pythonFrontEnd;
+function frontEndFor(path30, head2 = "") {
+  return claimingFrontEnd(path30, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -19079,7 +19320,7 @@ function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path28 = result.path;
+  const path30 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -19096,22 +19337,22 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path28, e));
+    result.problems.push(crashProblem(path30, e));
   }
   return result;
 }
-function crashProblem(path28, e) {
+function crashProblem(path30, e) {
   if (e instanceof TooComplexError)
-    return { path: path28, kind: "too-complex", message: e.message, partial: false };
+    return { path: path30, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path28, kind: "too-deep", message: e.message, partial: false };
+    return { path: path30, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path28, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path28, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path28, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });

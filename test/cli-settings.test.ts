@@ -13,7 +13,7 @@ import { runCli, tempDir } from './helpers.js';
 function project(toml: string): string {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'pyproject.toml'), toml);
-  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python job.py")\n');
+  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python train.py")\n');
   fs.mkdirSync(path.join(dir, 'build'));
   fs.writeFileSync(path.join(dir, 'build/gen.py'), 'import os\nos.system("pip install x")\n');
   fs.writeFileSync(path.join(dir, '.gitignore'), 'build/\n');
@@ -135,7 +135,7 @@ test('summaries: every form says what was checked, and never "All checks passed!
   const partial = runCli(['check', '--no-prefilter'], { cwd: dir });
   assert.equal(partial.code, 3);
   assert.match(partial.stdout, /\nNo problems found \(3 files checked\), but 1 file could not be checked completely \(see the warnings above\)\.\n$/);
-  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python job.py")\n');
+  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python train.py")\n');
   const found = runCli(['check', '--no-prefilter'], { cwd: dir });
   assert.equal(found.code, 1);
   assert.match(found.stdout, /\nFound 1 problem \(1 fixable with --fix\); 4 files checked\.\n1 file could not be checked completely \(see the warnings above\)\.\n$/);

@@ -45,7 +45,7 @@ test('concise is the default; --format text is its older name; [tool.venvguard] 
   assert.doesNotMatch(concise, /^\s+\|/m, 'no code frames');
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.venvguard]\noutput-format = "full"\n');
-  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python job.py")\n');
+  fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python train.py")\n');
   assert.match(runCli(['check', '.'], { cwd: dir }).stdout, /^  = help: /m, 'full from the settings');
   assert.doesNotMatch(runCli(['check', '.', '--output-format', 'concise'], { cwd: dir }).stdout, /= help:/, 'the flag wins');
   assert.equal(JSON.parse(runCli(['check', '.', '--output-format', 'json'], { cwd: dir }).stdout).diagnostics.length, 1);
@@ -106,7 +106,7 @@ test('exit 0 on a clean tree, 1 with findings, 2 on usage errors', () => {
   const clean = runCli(['check', dir]);
   assert.equal(clean.code, 0, clean.stdout + clean.stderr);
   assert.match(clean.stdout, /All checks passed/);
-  fs.writeFileSync(path.join(dir, 'bad.py'), 'import os\nos.system("python job.py")\n');
+  fs.writeFileSync(path.join(dir, 'bad.py'), 'import os\nos.system("python train.py")\n');
   assert.equal(runCli(['check', dir]).code, 1);
   assert.equal(runCli(['check', dir, '--select', 'NOPE']).code, 2);
   assert.equal(runCli(['check', dir, '--format', 'xml']).code, 2);
@@ -191,7 +191,7 @@ test('.gitignore is respected unless --no-respect-gitignore', () => {
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, 'build'));
   fs.writeFileSync(path.join(dir, '.gitignore'), 'build/\n');
-  fs.writeFileSync(path.join(dir, 'build/gen.py'), 'import os\nos.system("python job.py")\n');
+  fs.writeFileSync(path.join(dir, 'build/gen.py'), 'import os\nos.system("python train.py")\n');
   assert.equal(runCli(['check', dir]).code, 0);
   assert.equal(runCli(['check', dir, '--no-respect-gitignore']).code, 1);
 });

@@ -20,7 +20,7 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-const ESCAPE = 'import os\nos.system("python job.py")\n'; // VG101
+const ESCAPE = 'import os\nos.system("python train.py")\n'; // VG101
 const PIP = 'import os\nos.system("pip install x")\n'; // VG102
 // (Not both in one file: `pip install` then `python` by name is a PATH chain, held back as VG106.)
 /** A folder's two files: one VG101, one VG102. */

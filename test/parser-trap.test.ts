@@ -29,7 +29,7 @@ function folder(name: string, bad: string): string {
   const dir = path.join(root, name);
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'a_nested.py'), bad);
-  for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `job${String(i).padStart(2, '0')}.py`), `import os\n\nos.system("python job${i}.py")\n`);
+  for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `job${String(i).padStart(2, '0')}.py`), `import os\n\nos.system("python train${i}.py")\n`);
   return dir;
 }
 

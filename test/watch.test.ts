@@ -40,7 +40,7 @@ test('check --watch reports a new escape, then the clean tree once it is fixed, 
     fs.writeFileSync(path.join(dir, '.git', 'index'), 'x');
     await new Promise((r) => setTimeout(r, 600)); // four times the debounce: a run would have started
     assert.equal(err.match(/Watching/g)?.length, 1, 'a change under .git started a run');
-    fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python job.py")\n');
+    fs.writeFileSync(path.join(dir, 'job.py'), 'import os\nos.system("python train.py")\n');
     await waitFor(() => out, /job\.py:2:12: VG101/, 20_000);
     await waitFor(() => err.match(/Watching/g)?.length === 2 ? 'y' : '', /y/, 20_000);
     fs.writeFileSync(path.join(dir, 'job.py'), 'import os, sys\nos.system(f"{sys.executable} job.py")\n');

@@ -34,6 +34,126 @@ export function checkYamlNesting(src: string): void {
   }
 }
 
+/** A parse's result: one document, or a stream of them (with the stream's own errors when empty). */
+type Parsed = { errors: { code: string; message: string; pos: [number, number] }[] };
+
+/**
+ * libyaml (PyYAML, so pre-commit; Ruby's Psych, so GitLab) reads a quoted scalar whose later lines
+ * start at column 0 (`exclude: "^(\` … `)"` under a top-level key); the YAML 1.2 grammar, and so the
+ * `yaml` library, wants those lines indented past their key. A text the library refuses for that
+ * alone is read again with those lines indented to the opening quote's column (a quoted scalar's
+ * leading spaces are folded away, so each value is the same), and every node's place is mapped back
+ * to the file. `parse` is the library call (one document or all of them); any other error keeps the
+ * first reading.
+ */
+export function parseLenient<T extends Parsed | Parsed[]>(src: string, parse: (text: string) => T): T {
+  const first = parse(src);
+  const errorsOf = (r: T): Parsed['errors'] =>
+    Array.isArray(r) ? [...((r as unknown as Parsed).errors ?? []), ...r.flatMap((d) => d.errors)] : r.errors;
+  const unclosed = (r: T) => errorsOf(r).filter((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message));
+  // A real file has one or two such scalars; a text with many more is not read twice.
+  const count = unclosed(first).length;
+  if (count === 0 || count > 64) return first;
+  const inserts: { at: number; n: number }[] = [];
+  const done = new Set<number>();
+  // Where each insertion starts in the padded text, and the spaces inserted before it.
+  let starts: number[] = [];
+  let before: number[] = [];
+  const toOriginal = (p: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return p;
+    const i = lo - 1;
+    const at = inserts[i].at;
+    return p < starts[i] + inserts[i].n ? at : p - before[i] - inserts[i].n;
+  };
+  let result = first;
+  const lib = yaml();
+  const docsOf = (r: T) => (Array.isArray(r) ? r : [r]) as unknown as Parameters<YamlLib['visit']>[0][];
+  /** The opening quote (in `src`) of each quoted scalar an unclosed-quote error ends. */
+  const openingQuotes = (r: T): number[] => {
+    const ends = unclosed(r).map((e) => e.pos[0]);
+    const out: number[] = [];
+    for (const d of docsOf(r))
+      lib.visit(d, {
+        Scalar: (_k, n) => {
+          const [a, , c] = n.range ?? [0, 0, 0];
+          if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && ends.some((e) => a <= e && e <= c)) out.push(toOriginal(a));
+        },
+      });
+    return out;
+  };
+  for (let round = 0; round < 8; round++) {
+    const quotes = openingQuotes(result).filter((q) => !done.has(q));
+    if (quotes.length === 0) break;
+    for (const q of quotes) {
+      done.add(q);
+      const added = padQuoted(src, q);
+      if (added === undefined) return first;
+      inserts.push(...added);
+    }
+    inserts.sort((a, b) => a.at - b.at);
+    starts = [];
+    before = [];
+    const parts: string[] = [];
+    let k = 0;
+    let shift = 0;
+    for (const i of inserts) {
+      starts.push(i.at + shift);
+      before.push(shift);
+      parts.push(src.slice(k, i.at), ' '.repeat(i.n));
+      k = i.at;
+      shift += i.n;
+    }
+    const text = parts.join('');
+    result = parse(text + src.slice(k));
+  }
+  if (inserts.length === 0 || errorsOf(result).length >= errorsOf(first).length) return first;
+  for (const d of docsOf(result)) {
+    const doc = d as unknown as { range?: number[] };
+    if (doc.range) doc.range = doc.range.map(toOriginal);
+    lib.visit(d, {
+      Node: (_k, n) => {
+        if (n.range) n.range = n.range.map(toOriginal) as typeof n.range;
+      },
+    });
+  }
+  for (const e of errorsOf(result)) e.pos = [toOriginal(e.pos[0]), toOriginal(e.pos[1])];
+  return result;
+}
+
+/**
+ * The spaces that indent a quoted scalar's later lines (from the quote at `q` to its closing quote)
+ * to the quote's column, as insertions into `src`; undefined when the quote is not closed, or a
+ * line would be a document marker, which no reader takes as text.
+ */
+function padQuoted(src: string, q: number): { at: number; n: number }[] | undefined {
+  const quote = src[q];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const column = q - (src.lastIndexOf('\n', q - 1) + 1);
+  const out: { at: number; n: number }[] = [];
+  for (let i = q + 1; i < src.length; i++) {
+    const c = src[i];
+    if (quote === '"' && c === '\\') {
+      if (src[i + 1] !== '\n' && src[i + 1] !== '\r') i++; // an escaped line break still starts a line
+    } else if (c === quote) {
+      if (quote === "'" && src[i + 1] === "'") i++;
+      else return out;
+    } else if (c === '\n') {
+      let j = i + 1;
+      while (src[j] === ' ') j++;
+      if (src.startsWith('---', i + 1) || src.startsWith('...', i + 1)) return undefined;
+      if (j - (i + 1) < column && src[j] !== '\n' && src[j] !== '\r') out.push({ at: i + 1, n: column - (j - (i + 1)) });
+    }
+  }
+  return undefined;
+}
+
 /** The library's node type guards, usable before the library is loaded (they load it). */
 export const isAlias = ((n: unknown) => yaml().isAlias(n)) as YamlLib['isAlias'];
 export const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];

@@ -92,31 +92,42 @@ export const SELF_MANAGED_TOOLS: ReadonlySet<string> = new Set([
 /** pip options that take a value (`-r FILE` and `-c FILE` make the install more than named tools). */
 const PIP_OPTIONS_WITH_VALUE = new Set(['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--target', '-t', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--progress-bar', '--cache-dir', '--src', '--upgrade-strategy', '--trusted-host', '--proxy', '--timeout', '--retries', '--log', '--config-settings', '-C', '--global-option', '--no-binary', '--only-binary']);
 
+/** The packaging tools an installer upgrades for itself (`pip install -U pip setuptools wheel`). */
+const PACKAGING = new Set(['pip', 'setuptools', 'wheel']);
+
 /**
- * `pip install` of standalone tools and nothing else (`pip install pre-commit`, `pip install -U
- * tox nox`): each runs from wherever it is installed and builds its own environments
- * (SELF_MANAGED_TOOLS), so which pip installs it is not a venv escape. `words`: the command's words
- * (undefined where not literal); false when anything else is installed or cannot be read.
+ * What a `pip install` (or `uninstall`) installs when it names no project requirements: `tools`, standalone tools
+ * (`pip install pre-commit`, `pip install -U tox nox`; with pip, setuptools or wheel beside them),
+ * which each run from wherever they are installed and build their own environments
+ * (SELF_MANAGED_TOOLS), so which pip installs them is not a venv escape; `packaging`, only the
+ * installer's own packaging tools (`pip install --upgrade pip wheel`); undefined for anything else,
+ * or what cannot be read. `words`: the command's words (undefined where not literal).
  */
-export function installsOnlyTools(words: readonly (string | undefined)[]): boolean {
-  const at = words.indexOf('install');
-  if (at < 0) return false;
+export function pipInstallKind(words: readonly (string | undefined)[]): 'tools' | 'packaging' | undefined {
+  // Removing a tool (`pip3 uninstall -y virtualenv`, vdirsyncer's fpm workaround) is read the same way.
+  const at = words.findIndex((w) => w === 'install' || w === 'uninstall');
+  if (at < 0) return undefined;
   let tools = 0;
+  let packaging = 0;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i];
-    if (w === undefined) return false;
+    if (w === undefined) return undefined;
     if (w.startsWith('-')) {
-      if (w === '-r' || w === '--requirement' || w === '-c' || w === '--constraint' || w === '-e' || w === '--editable' || w.startsWith('--requirement=') || w.startsWith('--editable=')) return false;
+      if (w === '-r' || w === '--requirement' || w === '-c' || w === '--constraint' || w === '-e' || w === '--editable' || w.startsWith('--requirement=') || w.startsWith('--editable=')) return undefined;
       if (PIP_OPTIONS_WITH_VALUE.has(w)) i++;
       continue;
     }
     // A requirement: the name before any extras, version specifier or marker.
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:[<>=!~;@].*)?$/.exec(w)?.[1]?.toLowerCase().replace(/[-_.]+/g, '-');
-    if (!name || !(SELF_MANAGED_TOOLS.has(name) || name === 'pip')) return false;
-    if (name !== 'pip') tools++;
+    if (name && SELF_MANAGED_TOOLS.has(name)) tools++;
+    else if (name && PACKAGING.has(name)) packaging++;
+    else return undefined;
   }
-  return tools > 0;
+  return tools > 0 ? 'tools' : packaging > 0 ? 'packaging' : undefined;
 }
+
+/** `pip install` of standalone tools and nothing else (pipInstallKind). */
+export const installsOnlyTools = (words: readonly (string | undefined)[]): boolean => pipInstallKind(words) === 'tools';
 
 /** Directories where a hard-coded interpreter is the system's (or a global install), never a venv's. */
 export const SYSTEM_BIN_DIRS: readonly string[] = [

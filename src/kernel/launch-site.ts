@@ -254,6 +254,8 @@ export interface ConfigSiteFacts {
    * that install.
    */
   systemInstalled?: number;
+  /** A pip upgrading its packaging tools right before that pip installs only standalone tools (facts.ts markToolPrep): not meant for a venv. */
+  toolPrep?: boolean;
   /** Venvs the file deactivated (`deactivate`) before this command: python and pip are then the system's on purpose. */
   deactivated?: string[];
   /** An earlier `source …/activate` in this shell failed (dash): the venv it meant, for rules to defer to source-in-sh. */

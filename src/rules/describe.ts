@@ -37,10 +37,11 @@ export function originText(o: VenvOrigin | undefined): string {
 
 /**
  * A `pip` run outside a venv that cannot be meant for that venv: it installs only standalone tools
- * (`pip install pre-commit`: they build their own environments), or the venv was made without pip
+ * (`pip install pre-commit`: they build their own environments), or upgrades itself for such an
+ * install (`toolPrep`), or the venv was made without pip
  * (`uv venv`), so `pip` by name was never going to be its pip and its interpreter with `-m pip`
  * would fail (`byInterpreter`: `python -m pip`, where the interpreter's choice still matters).
  */
 export function pipNotMeantForVenv(site: LaunchSite, byInterpreter: boolean, origin: VenvOrigin | undefined): boolean {
-  return installsOnlyTools(site.argv.map((w) => wordText(w))) || (!byInterpreter && !!origin?.withoutPip);
+  return installsOnlyTools(site.argv.map((w) => wordText(w))) || !!site.config?.toolPrep || (!byInterpreter && !!origin?.withoutPip);
 }

@@ -4,6 +4,8 @@
  * `python`/`pip` by name still run whatever PATH finds.
  */
 import { defineRule } from '../kernel/rule.js';
+import { isInterpreterName } from '../judge/python-tools.js';
+import { pipNotMeantForVenv } from './describe.js';
 
 export const virtualEnvWithoutPath = defineRule({
   code: 'VG205',
@@ -52,6 +54,8 @@ export const virtualEnvWithoutPath = defineRule({
     const v = facts?.virtualEnv;
     // Creating the venv with the system Python is the point of that command.
     if (!v || site.env.activeVenv === v.venv || facts.createsVenv || facts.afterFailedActivation) return;
+    // A pip that installs only standalone tools (poetry, which then reads VIRTUAL_ENV itself) is not meant for the venv.
+    if (verdict.tool === 'pip' && pipNotMeantForVenv(site, isInterpreterName(verdict.name), facts.venvOrigins?.get(v.venv))) return;
     const shown = facts.showVenv ? facts.showVenv(v.venv) : v.venv;
     ctx.report({
       messageId: 'virtualEnvOnly',

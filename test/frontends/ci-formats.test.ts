@@ -193,6 +193,23 @@ test('yaml ci formats: malformed YAML is reported and the rest is read', async (
   }
 });
 
+test('yaml formats: a quoted scalar continued at column 0 is read as libyaml (PyYAML, pre-commit) reads it, each word still at its place (yt\'s pre-commit config exited 3)', async () => {
+  const exclude = ['exclude: "^(\\', 'docs/ext\\', '|vendor\\', ')"', "skip: 'a", "b'"];
+  const cases: [string, string[], Record<string, string[]>][] = [
+    ['.pre-commit-config.yaml', [...exclude, 'repos:', '- repo: local', '  hooks:', '  - id: t', '    entry: "python -m', 'pytest"', '    language: system', ''], { 'python -m pytest': ['11:13', '11:20', '12:1'] }],
+    ['.gitlab-ci.yml', [...exclude, 'test:', '  script:', '    - "pip install', 'x"', '    - python -m pytest', ''], { 'pip install x': ['9:8', '9:12', '10:1'], 'python -m pytest': ['11:7', '11:14', '11:17'] }],
+    ['.github/workflows/ci.yml', ['on: push', ...exclude, 'jobs:', '  t:', '    runs-on: ubuntu-latest', '    steps:', '      - run: "pip install', 'x"', '      - run: python -m pytest', ''], { 'pip install x': ['12:15', '12:19', '13:1'], 'python -m pytest': ['14:14', '14:21', '14:24'] }],
+  ];
+  for (const [name, lines, expected] of cases) {
+    const { sites, syntaxProblem } = await configLinter(name).analyze(lines.join('\n'));
+    assert.equal(syntaxProblem, undefined, name);
+    for (const [argv, at] of Object.entries(expected)) assert.deepEqual(positions(siteAt(sites, argv)).slice(0, 3), at, `${name}: ${argv}`);
+  }
+  // A document marker at column 0 ends the scalar for libyaml too: still reported.
+  const { syntaxProblem } = await configLinter('.gitlab-ci.yml').analyze('a: "x\n---\ny"\n');
+  assert.equal(syntaxProblem?.kind, 'syntax');
+});
+
 test('ci formats budgets: one anchored script run by many steps is one too-complex problem; nested alias lists stay linear; the run goes on', () => {
   const laughs = (levels: number, width: number) => {
     let y = '.l0: &l0 ["python -m venv v && pip install x"]\n';
@@ -266,6 +283,39 @@ test('compose: a service built from a Dockerfile whose venv is not on PATH; stri
   assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
   const after = fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8');
   assert.equal(after, compose.replace('command: python manage.py runserver 0.0.0.0', 'command: /opt/venv/bin/python manage.py runserver 0.0.0.0').replace('["celery",', '[/opt/venv/bin/celery,'));
+});
+
+test('compose: `$$` is a literal `$` (Compose interpolation), so `$$(getconf …)` in a service\'s bash -c script is a command substitution, and what follows it is still judged, at its place though the shell is the entrypoint (Airflow\'s compose file exited 3)', () => {
+  const dir = path.join(root, 'compose-dollars');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12-slim\nRUN python -m venv /opt/venv\nRUN /opt/venv/bin/pip install apache-airflow\n');
+  const compose = [
+    'services:',
+    '  init:',
+    '    build: .',
+    '    entrypoint: /bin/bash',
+    '    command:',
+    '      - -c',
+    '      - |',
+    '        mem=$$(($$(getconf _PHYS_PAGES) * $$(getconf PAGE_SIZE) / 1048576))',
+    "        disk=$$(df / | tail -1 | awk '{print $$4}')",
+    '        echo "$${HOSTNAME} $$mem $$disk"',
+    '        python app.py',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'compose.yaml'), compose);
+  const r = runCli(['check', '--no-config', '--output-format', 'json', 'compose.yaml'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(report.problems, []);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.deepEqual(
+    report.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.code}`),
+    ['11:9 VG201'],
+  );
+  // Its fix names the venv's python at that place, and nothing else moves.
+  const fixed = runCli(['check', '--no-config', '--fix', '--unsafe-fixes', 'compose.yaml'], { cwd: dir });
+  assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8'), compose.replace('        python app.py', '        /opt/venv/bin/python app.py'));
 });
 
 test('compose: without the Dockerfile (or with an image from elsewhere) nothing is judged', async () => {

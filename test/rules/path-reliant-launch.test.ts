@@ -213,7 +213,7 @@ testRule(barePip, {
     },
     {
       name: 'a chain broken by sys.executable elsewhere in the file is no chain',
-      code: CHAIN + '\n\ndef version():\n    os.system(f"{sys.executable} -V")\n',
+      code: CHAIN.replace('import os\n', 'import os, sys\n') + '\n\ndef version():\n    os.system(f"{sys.executable} -V")\n',
       errors: [{ line: 5 }],
     },
   ],

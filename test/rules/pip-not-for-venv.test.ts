@@ -46,6 +46,10 @@ test('installsOnlyTools: named standalone tools only, with options, versions and
   assert.equal(t('pip install pre-commit requests'), false);
   assert.equal(t('pip install -r requirements.txt tox'), false);
   assert.equal(t('pip install -e . tox'), false);
-  assert.equal(t('pip uninstall tox'), false);
+  // Removing a tool is read the same way (vdirsyncer's `pip3 uninstall -y virtualenv`).
+  assert.equal(t('pip uninstall -y tox'), true);
+  assert.equal(t('pip uninstall -y tox requests'), false);
+  assert.equal(t('pip install -U pip setuptools wheel'), false, 'only packaging tools: no standalone tool');
+  assert.equal(t('pip install -U pip setuptools wheel poetry'), true);
   assert.equal(installsOnlyTools(['pip', 'install', undefined]), false, 'a word that is not literal');
 });

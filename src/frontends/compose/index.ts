@@ -29,6 +29,7 @@ import { DEFAULT_PATH } from '../config/facts.js';
 import { entrySuppressions, finishAnalysis, newCollected, runExecCommand, type Collected } from '../config/services.js';
 import { field, isMapping, itemsOf, keyAt, linesOf, readCiYaml, scalarItem, scalarText, spanOf, type CiYaml, type Value } from '../config/ci-yaml.js';
 import { shlexSplit } from '../supervisor/index.js';
+import { replaceChars, type Char } from '../yaml-scalars.js';
 import { parseDockerfile } from '../dockerfile/index.js';
 import { imageStages, type ImageState } from '../dockerfile/image.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
@@ -69,17 +70,25 @@ function builtImage(composeDir: string, build: Value | undefined): ImageState | 
   }
 }
 
+/**
+ * Compose interpolates a value before the container sees it: `$$` is a literal `$` (`$$(getconf
+ * …)` reaches the shell as `$(getconf …)`, Airflow's own compose file), kept at its first `$`.
+ * `$VAR` and `${VAR}` are filled from the environment or `.env`: left to the shell, where an
+ * unknown variable reads the same.
+ */
+const uninterpolated = (cs: Char[]): Char[] => replaceChars(cs, /\$\$/g, '$$', () => ({ text: '$', at: true }));
+
 /** A `command:`/`entrypoint:` value as argv: a string split as shlex does, or a list of words. */
 function argvOf(y: CiYaml, v: Value | undefined, problems: { message: string; offset: number }[]): Word[] | undefined {
   const s = scalarItem(y, v);
-  if (s) return shlexSplit(s.chars, problems);
+  if (s) return shlexSplit(uninterpolated(s.chars), problems);
   const items = itemsOf(y, v);
   if (!items.length) return undefined;
   const out: Word[] = [];
   for (const it of items) {
     const w = scalarItem(y, it);
     if (!w) return undefined;
-    out.push(unitsToWord(w.chars, w.span));
+    out.push(unitsToWord(uninterpolated(w.chars), w.span));
   }
   return out;
 }
@@ -118,7 +127,10 @@ export function analyzeCompose(file: SourceFile): Analysis {
         }
         if (!argv || argv.length === 0) continue;
         const at = keyAt(svc, key) ?? 0;
-        const valueSpan = spanOf(file, key === 'entrypoint' ? entrypoint : command) ?? { start: at, end: at };
+        // An entrypoint's arguments from `command:` are part of the one command (`entrypoint: /bin/bash`,
+        // `command: [-c, script]`): its span holds both, so the script's words keep their places.
+        const spans = [spanOf(file, key === 'entrypoint' ? entrypoint : command), key === 'entrypoint' && command !== undefined ? spanOf(file, command) : undefined].filter((x) => x !== undefined);
+        const valueSpan = spans.length ? { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) } : { start: at, end: at };
         const { first, last } = linesOf(file, { start: at, end: valueSpan.end });
         entrySuppressions(suppressions, file, first, last);
         const buildLine = linesOf(file, { start: keyAt(svc, 'build') ?? at, end: (keyAt(svc, 'build') ?? at) + 1 }).first;

@@ -20,7 +20,7 @@ import { shellWordSpan, type Word } from '../../kernel/word.js';
 import { lookupWordSpan } from '../shell/lookups.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
-import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, markSystemInstalled, syntaxProblemOf, venvProgram } from './facts.js';
+import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, markSystemInstalled, markToolPrep, syntaxProblemOf, venvProgram } from './facts.js';
 
 /** How a format writes comments, for `# venvguard: ignore[…]` / `# noqa` suppressions. */
 export interface CommentSyntax {
@@ -164,6 +164,14 @@ export class ConfigRun {
       groups.set(e.decl.group, g);
     }
     if (this.host.language !== 'makefile') markSystemInstalled(groups.values());
+    const shells = new Map<number, LaunchSite[]>();
+    for (const e of this.entries) {
+      const id = shellOf(e);
+      const list = shells.get(id) ?? [];
+      list.push(e.site);
+      shells.set(id, list);
+    }
+    markToolPrep(shells.values());
     for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
       if (e.decl.anchor) e.site.callSpan = e.decl.anchor(e.site);

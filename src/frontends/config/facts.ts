@@ -9,6 +9,7 @@ import type { SourceFile } from '../../kernel/source.js';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import { wordText, type Word } from '../../kernel/word.js';
 import { pipTargetGiven } from '../../judge/judge.js';
+import { pipInstallKind } from '../../judge/python-tools.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
 export const DEFAULT_PATH = '\u0000';
@@ -233,6 +234,31 @@ export function markSystemInstalled(groups: Iterable<{ site: LaunchSite; order: 
       const prog = s.argv[0] ? wordText(s.argv[0]) : undefined;
       const next = s.argv[1] ? wordText(s.argv[1]) : undefined;
       if (at !== undefined && known && prog && /^python[\d.]*$/.test(prog) && next !== '-m') s.config.systemInstalled = at;
+    }
+  }
+}
+
+/**
+ * Marks `toolPrep` on a pip that only upgrades its packaging tools (`pip install -U pip wheel`)
+ * when the next install by that same program in the same shell installs only standalone tools
+ * (`pip install poetry`): the upgrade is part of installing that tool outside any venv
+ * (fittrackee's builder stage, which then activates the venv for `poetry install`). `shells`: each
+ * shell's sites.
+ */
+export function markToolPrep(shells: Iterable<LaunchSite[]>): void {
+  const wordsOf = (s: LaunchSite) => s.argv.map((w) => wordText(w));
+  for (const sites of shells) {
+    const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
+    // Backwards, each program's next install is known when its earlier one is met.
+    const next = new Map<string, 'tools' | 'packaging' | undefined>();
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const s = sorted[i];
+      const program = s.argv[0] ? wordText(s.argv[0]) : undefined;
+      const words = wordsOf(s);
+      if (program === undefined || !(words.includes('install') || words.includes('uninstall'))) continue;
+      const kind = pipInstallKind(words);
+      if (kind === 'packaging' && s.config && next.get(program) === 'tools') s.config.toolPrep = true;
+      next.set(program, kind);
     }
   }
 }

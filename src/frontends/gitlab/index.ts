@@ -48,7 +48,7 @@ import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { pushAll, unitsToWord } from '../../kernel/word-units.js';
-import { checkYamlNesting, isMap, isScalar, isSeq, replaceChars, scalarChars, yaml, type Char } from '../yaml-scalars.js';
+import { checkYamlNesting, isMap, isScalar, isSeq, parseLenient, replaceChars, scalarChars, yaml, type Char } from '../yaml-scalars.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
@@ -121,7 +121,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
 
   // A header document (`spec:` … `---`) comes before the configuration.
   checkYamlNesting(src);
-  const docs = yaml().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false });
+  const docs = parseLenient(src, (t) => yaml().parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false }));
   const all: Document.Parsed[] = [...docs];
   // A stream with no document carries its errors itself.
   const streamErrors = 'empty' in docs ? docs.errors : [];

@@ -29,6 +29,9 @@ const MAX_DEPTH = 40;
 /** Code that tells platforms apart or names Windows (see mayRunOnWindows). */
 const WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 
+/** Module names followed without a visible import when the file may bind them (PythonModule.mayBind). */
+const WELL_KNOWN_MODULES = new Set(['subprocess', 'os', 'sys', 'asyncio', 'pty', 'commands', 'popen2', 'shutil', 'shlex', 'multiprocessing', 'pipes', 'sysconfig']);
+
 export class PythonModule implements Evaluator {
   /** Local name → dotted qualified name, from every import statement in the file. */
   readonly imports = new Map<string, string>();
@@ -48,6 +51,7 @@ export class PythonModule implements Evaluator {
   tooDeep = false;
   private python2Cache: boolean | undefined;
   private windowsCache: boolean | undefined;
+  private bindable = new Map<string, boolean>();
   /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
   projectOnWindows = false;
 
@@ -339,6 +343,28 @@ export class PythonModule implements Evaluator {
     }
   }
 
+  /** Whether the file's text may bind `name` somewhere: an import naming it, an assignment to it, a star import or a notebook's `%run`. */
+  private mayBind(name: string): boolean {
+    let b = this.bindable.get(name);
+    if (b === undefined) {
+      const text = this.file.text;
+      b = /\bimport\s+\*|%run\b|run_line_magic\(\s*['"]run/.test(text);
+      // Each use of the name, with at most 200 characters of its statement before and after it.
+      for (const m of b ? [] : text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+        const at = m.index!;
+        const before = text.slice(Math.max(0, at - 200), at);
+        const statement = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1);
+        const after = text.slice(at + name.length, at + name.length + 200);
+        if (/\bimport\b/.test(statement) || /^\s*(?::[^=\n]*)?=(?!=)/.test(after)) {
+          b = true;
+          break;
+        }
+      }
+      this.bindable.set(name, b);
+    }
+    return b;
+  }
+
   /** The dotted name an expression refers to through imports (`sp.run` → `subprocess.run`), if any. */
   qualify(n: Node, scope?: Scope): string | undefined {
     if (n.type === 'identifier') {
@@ -349,8 +375,11 @@ export class PythonModule implements Evaluator {
       if (local && local.length) return undefined;
       // Builtins, unless rebound (str(), list(), tuple(), dict() are followed by the evaluator).
       if (['str', 'list', 'tuple', 'dict'].includes(name)) return name;
-      // Well-known module names used without a visible import (e.g. `import os, sys` in a try block).
-      if (['subprocess', 'os', 'sys', 'asyncio', 'pty', 'commands', 'popen2', 'shutil', 'shlex', 'multiprocessing', 'pipes', 'sysconfig'].includes(name)) return name;
+      // Well-known module names used without a visible import (e.g. `import os, sys` in a try block),
+      // where the file may bind them at all: a name no import, assignment, star import or `%run`
+      // of the file can bind is a NameError, no launch (leafmap's notebook calls `subprocess`
+      // without importing it).
+      if (WELL_KNOWN_MODULES.has(name) && this.mayBind(name)) return name;
       return undefined;
     }
     if (n.type === 'attribute') {

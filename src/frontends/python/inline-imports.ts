@@ -15,8 +15,8 @@ const DYNAMIC_MODULES = new Set(['importlib', 'runpy', 'pkgutil', 'zipimport', '
 /** Inline code beyond this is not read (it is no probe). */
 const MAX_CODE = 20_000;
 
-export function inlineImports(code: string): string[] | undefined {
-  if (code.length > MAX_CODE) return undefined;
+export function inlineImports(code: string, max = MAX_CODE): string[] | undefined {
+  if (code.length > max) return undefined;
   const tree = loadedParser('tree-sitter-python').parse(code);
   if (!tree) return undefined;
   try {

@@ -17,6 +17,7 @@ import { LAUNCH_API_NAMES, LAUNCH_APIS, LOOP_METHODS, type ApiSpec } from './lau
 import type { PythonModule } from './evaluate.js';
 import { PythonRewriter } from './rewriter.js';
 import { writtenScriptImports } from './written-scripts.js';
+import { launchedScriptImports } from './script-imports.js';
 import { importsProcessLibrary, libraryLaunches } from './process-libraries.js';
 import { pathChecksBefore, shebangInterpreter, shebangMajor } from './run-context.js';
 import { asWord, options, unknownWord, type Value } from './values.js';
@@ -471,6 +472,11 @@ function sitesForCall(
     if (active !== undefined && path.kind !== 'reset' && path.kind !== 'missing') env.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: 'python', api, callSpan, env, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
+    // A repository script that imports only the standard library needs no venv (script-imports.ts).
+    if (!site.inlineImports) {
+      const imports = launchedScriptImports(mod.file.path, cmd.argv);
+      if (imports) site.inlineImports = imports;
+    }
     return site;
   };
   // Shell strings, and the scripts of shells in an argv (`["bash", "-c", …]`), run in the one shell

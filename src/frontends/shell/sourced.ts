@@ -7,11 +7,10 @@
  * made. Relative names are looked up from the sourcing file's folder and each folder above it
  * (a CI script is usually run from the repository root); only regular files up to 256 KB are read.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { fileAnswer, fromFolderUp } from '../repo-files.js';
 
 const MAX_BYTES = 256 * 1024;
-const MAX_LEVELS = 8;
 /** An activation on one line of a script, before any comment. */
 const ACTIVATES = /^[^#]*?(?:(?:^|[\s;&|(])(?:source|\.)[ \t]+["']?[^\s;&|"']*\/?bin\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|\bVIRTUAL_ENV=\S|\bPATH=["']?[^\s;#]*\/bin:)/;
 /** Lines longer than this are not read (the pattern's work grows with a line's length squared). */
@@ -31,39 +30,6 @@ const cache = new Map<string, boolean>();
 /** The repository file `target` names from `from` (a checked file), if it activates an environment. */
 export function sourcedActivation(from: string, target: string): string | undefined {
   if (!target || target.startsWith('/') || target.startsWith('~') || /[$`*?\u0001]/.test(target)) return undefined;
-  let dir = path.dirname(path.resolve(from));
-  for (let i = 0; i < MAX_LEVELS; i++) {
-    const p = path.join(dir, target);
-    const hit = activates(p);
-    if (hit !== undefined) return hit ? target : undefined;
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return undefined;
-}
-
-/**
- * Whether the file activates (undefined: no such readable file). Cached by path, size and time of
- * change: a long-lived process (the language server, `--watch`) sees an edited script anew.
- */
-function activates(p: string): boolean | undefined {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return undefined;
-  }
-  if (!st.isFile()) return undefined;
-  const key = `${p}\0${st.size}\0${st.mtimeMs}`;
-  let result = cache.get(key);
-  if (result === undefined) {
-    try {
-      result = st.size <= MAX_BYTES && activatesIn(fs.readFileSync(p, 'utf8'));
-    } catch {
-      return undefined;
-    }
-    cache.set(key, result);
-  }
-  return result;
+  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path.join(dir, target), MAX_BYTES, (text) => text !== undefined && activatesIn(text)));
+  return hit ? target : undefined;
 }
