@@ -20477,7 +20477,31 @@ var NOT_PYTHON_COMMANDS = /* @__PURE__ */ new Set([
   "playwright",
   "pip",
   "setuptools",
-  "wheel"
+  "wheel",
+  // A service's Python SDK named as the service, whose command of that name is the service's own
+  // CLI and no Python program (Stripe's `stripe` is Go: liberapay's `stripe listen`; Pulumi's, Supabase's,
+  // Terraform's and Vault's are Go, Twilio's, Firebase's, Vercel's and Netlify's Node).
+  "stripe",
+  "pulumi",
+  "supabase",
+  "twilio",
+  "firebase",
+  "vercel",
+  "netlify",
+  "heroku",
+  "terraform",
+  "vault",
+  "consul",
+  "nomad",
+  "minio",
+  "temporal",
+  "ngrok",
+  "newrelic",
+  "snyk",
+  "dagger",
+  "doppler",
+  "flyctl",
+  "wrangler"
 ]);
 function ownDistribution(root, pyproject) {
   const project = pyproject?.project;

@@ -166,6 +166,11 @@ const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
   'docker', 'ruff', 'uv', 'cmake', 'ninja', 'clang-format', 'clang-tidy', 'node', 'nodejs', 'nodejs-bin', 'git', 'make',
   'pandoc', 'ffmpeg', 'patchelf', 'shellcheck', 'taplo', 'typos', 'hadolint', 'actionlint', 'go', 'protoc', 'grpcio-tools',
   'awscli', 'kubernetes', 'redis', 'psycopg', 'mysql', 'sqlite', 'java', 'selenium', 'playwright', 'pip', 'setuptools', 'wheel',
+  // A service's Python SDK named as the service, whose command of that name is the service's own
+  // CLI and no Python program (Stripe's `stripe` is Go: liberapay's `stripe listen`; Pulumi's, Supabase's,
+  // Terraform's and Vault's are Go, Twilio's, Firebase's, Vercel's and Netlify's Node).
+  'stripe', 'pulumi', 'supabase', 'twilio', 'firebase', 'vercel', 'netlify', 'heroku', 'terraform', 'vault', 'consul',
+  'nomad', 'minio', 'temporal', 'ngrok', 'newrelic', 'snyk', 'dagger', 'doppler', 'flyctl', 'wrangler',
 ]);
 
 /**
