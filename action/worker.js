@@ -5040,6 +5040,9 @@ var systemInterpreterPath = defineRule({
       });
       return;
     }
+    const py = site.pythonFile;
+    if (py && (py.notebook && py.colab || py.colabOnly?.some((r) => r.from <= site.callSpan.start && site.callSpan.start < r.to)))
+      return;
     ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
@@ -6915,6 +6918,7 @@ function projectPath(p) {
   return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : p;
 }
 var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
   if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
@@ -6935,6 +6939,8 @@ function applyPolicy(site, verdict, judgeOne) {
   };
   if (VENDORED.test(projectPath(site.file.path)))
     return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
+  if (TEST_DATA.test(projectPath(site.file.path)))
+    return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set)
@@ -10350,7 +10356,7 @@ function analyzeActions(file, caller) {
         localAction(uses, step, envOf(get(step, "env"), src, scope.env, inputs), js, stepNo, windows, macos);
         return;
       }
-      if (!windows && windowsOnly(scalarText(get(step, "if"))))
+      if (!windows && (windowsOnly(scalarText(get(step, "if"))) || matrixWindowsOnly(job, scalarText(get(step, "if")))))
         return;
       const rawRun = get(step, "run");
       if (isAlias(rawRun))
@@ -10542,6 +10548,23 @@ function windowsOnly(condition) {
   if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
     return false;
   return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
+}
+function matrixWindowsOnly(job, condition) {
+  if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
+    return false;
+  const runsOn = scalarText(get(job, "runs-on"));
+  const osKey = runsOn && /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(runsOn.trim())?.[1];
+  const include = get(get(get(job, "strategy"), "matrix"), "include");
+  if (!osKey || !isSeq(include))
+    return false;
+  for (const m of condition.matchAll(/\bmatrix\.([\w-]+)\s*==\s*'([^']*)'/g)) {
+    if (m[1] === osKey)
+      continue;
+    const entries = include.items.filter((e) => scalarText(get(e, m[1])) === m[2]);
+    if (entries.length && entries.every((e) => /windows/i.test(scalarText(get(e, osKey)) ?? "")))
+      return true;
+  }
+  return false;
 }
 function substituteWs(s) {
   return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME).replace(/^~(?=\/|$)/, HOME).replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
@@ -18522,6 +18545,8 @@ function lineKind(text3) {
   const t = text3.trimStart();
   if (t.startsWith("%"))
     return { kind: "magic", pathSet: /^%env\s+PATH\b/.test(t) };
+  if (/^[A-Za-z_][\w.]*\s*=\s*%[A-Za-z]/.test(t))
+    return { kind: "magic" };
   const auto = AUTOMAGIC.exec(t);
   if (auto)
     return { kind: "magic", pathSet: auto[1] === "env" && /^env\s+PATH\b/.test(t) };
@@ -18891,6 +18916,10 @@ function readCells(nb) {
       if (kind.kind === "magic") {
         if (kind.pathSet && line.to > line.from)
           pathSets.push({ start: cell.starts[line.from], end: cell.ends[line.to - 1] });
+        while (/\\$/.test(cell.lines[i].text) && i + 1 < cell.lines.length) {
+          i++;
+          module.pushRange(cell, cell.lines[i].to, cell.lines[i].brkEnd);
+        }
         continue;
       }
       let j = i;

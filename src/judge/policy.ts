@@ -44,6 +44,8 @@
  *   there (`if VENV_DIR.exists(): python_exe = <its python>` / `else: python_exe = "python3"`, or
  *   `x if venv.exists() else "python3"`): the fallback for a machine without that venv, where the
  *   script itself runs with PATH's interpreter (rhasspy's script/ template).
+ * - `test-data`: the file is under `tests/data/`, `testdata/`, `test_data/` or `test-data/`: input
+ *   the tests read (nbQA lints its notebooks' `!pip` lines), not a launch of the project.
  * - `vendored`: the file is under a `_vendor/`, `vendored/`, `third_party/` or `3rdparty/` folder,
  *   or a package folder in `vendor/`: a copy of another project's code, not the project's own
  *   launch (bazarr's vendored ruamel.yaml `setup.py`).
@@ -171,6 +173,9 @@ function projectPath(p: string): string {
  */
 const VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 
+/** A path through a folder of test input: `tests/data/`, `test/data/`, `testdata/`, `test_data/`, `test-data/`. */
+const TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
+
 /**
  * The verdict, with `held` set when the default policy keeps it out of the default report.
  * `judge` judges the file's other sites without this policy.
@@ -194,6 +199,9 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // A copy of another project's code kept in the repository (`vendor/`, `_vendor/`, `third_party/`):
   // not the project's own launch to fix (bazarr's libs/dynaconf/vendor/ruamel/yaml/setup.py).
   if (VENDORED.test(projectPath(site.file.path))) return { ...verdict, held: { signal: 'vendored', reason: 'this file is a vendored copy of another project (its folder says so), not code this project runs as its own' } };
+  // Input a test reads (`tests/data/`, `testdata/`): a fixture the tests lint or parse, whose `!pip`
+  // is what they check, not a launch of the project (nbQA's notebooks).
+  if (TEST_DATA.test(projectPath(site.file.path))) return { ...verdict, held: { signal: 'test-data', reason: 'this file is test data (its folder says so), input the tests read rather than code the project runs' } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };

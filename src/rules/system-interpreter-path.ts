@@ -105,6 +105,10 @@ export const systemInterpreterPath = defineRule({
       });
       return;
     }
+    // In Google Colab the kernel is the system interpreter: `/usr/bin/python3` is the kernel's own
+    // there (a notebook saved from Colab, or code only Colab runs; ColabFold's BioEmu notebook).
+    const py = site.pythonFile;
+    if (py && ((py.notebook && py.colab) || py.colabOnly?.some((r) => r.from <= site.callSpan.start && site.callSpan.start < r.to))) return;
     ctx.report({
       messageId: 'systemInterpreter',
       data: { name: verdict.name, via: via(site) },

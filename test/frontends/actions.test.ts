@@ -158,6 +158,15 @@ test('actions runners: a job on Windows only (runs-on or its matrix) is not read
   const guarded = await analyze(`jobs:\n  w:\n    runs-on: \${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    steps:\n      - if: runner.os == 'Windows'\n        run: |\n          if (git status --porcelain) { exit 1 }\n          pip install .\n`);
   assert.equal(guarded.syntaxProblem, undefined);
   assert.equal(guarded.sites.length, 0);
+  // A matrix key whose include entries pin it to a Windows runner (kitchenowl's release workflow,
+  // `if: matrix.target == 'Windows'`, exited 3): that step is PowerShell too. A value that also
+  // runs on Linux keeps the step read.
+  const byTarget = (target: string) =>
+    analyze(`jobs:\n  b:\n    runs-on: \${{ matrix.os }}\n    strategy:\n      matrix:\n        target: [Windows, Linux]\n        include:\n          - os: windows-latest\n            target: Windows\n          - os: ubuntu-latest\n            target: Linux\n    steps:\n      - if: matrix.target == '${target}'\n        run: |\n          Copy-Item (vswhere -latest -find 'VC\\Redist\\MSVC\\*\\x64\\*\\msvcp140.dll') .\n          pip install .\n`);
+  const windowsTarget = await byTarget('Windows');
+  assert.equal(windowsTarget.syntaxProblem, undefined);
+  assert.equal(windowsTarget.sites.length, 0);
+  assert.ok((await byTarget('Linux')).syntaxProblem);
 });
 
 test('actions expressions: an unknown ${{ }} inside $(( )) reads as a number (zulip-terminal, chia exited 3)', async () => {

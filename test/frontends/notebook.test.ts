@@ -317,3 +317,21 @@ test('notebook --fix with a Python syntax error in another cell: not fixed, said
   assert.match(text2.stdout, /1 file could not be fixed/);
   assert.doesNotMatch(text2.stdout, /could not be checked completely/);
 });
+
+test('notebook: a line magic continued with a trailing backslash takes its next lines along (ColabFold\'s `%shell tar … \\` then `--directory=…` was a Python syntax error)', async () => {
+  const text = nb([
+    { source: lines('import os\nif not os.path.isdir("params"):\n  %shell tar --extract --file="{PARAMS_PATH}" \\\n    --directory="{PARAMS_DIR}" && echo extracted\n  %shell rm "{PARAMS_PATH}"\n') },
+    { source: lines('!pip install -q biopython\n') },
+  ]);
+  const r = await check(text);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['VG102']);
+  // Without the backslash the next line is Python again: a launch there is found.
+  const next = nb([{ source: lines('import os\n%shell rm -rf /tmp/x\nos.system("pip install biopython")\n') }]);
+  assert.deepEqual((await check(next)).diagnostics.map((d) => d.code), ['VG102']);
+  const joined = nb([{ source: lines('import os\n%shell rm -rf /tmp/x \\\nos.system("pip install biopython")\n') }]);
+  assert.deepEqual((await check(joined)).diagnostics.map((d) => d.code), []);
+  // A line magic's value assigned to a name (the same notebooks: `PATH=%env PATH`) is no Python either.
+  const assigned = await check(nb([{ source: lines('import os\nif True:\n    PATH=%env PATH\n    %env PATH=/opt/conda/bin:{PATH}\n    out = %timeit -o sum(range(9))\n') }]));
+  assert.deepEqual(assigned.problems, []);
+});

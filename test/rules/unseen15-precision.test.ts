@@ -105,3 +105,21 @@ test("a service's SDK declared as a dependency does not make the service's own C
   // towncrier, declared the same way, is still its package's script.
   assert.deepEqual(report.diagnostics.map((d) => `${path.basename(d.path)}:${d.start.line} ${d.code}`), ['notes.py:3 VG103']);
 });
+
+test("a file under tests/data/ or testdata/ is input the tests read, held back (test-data); tests/ itself is judged (nbQA's test notebooks)", async () => {
+  const notebook = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['!pip list\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+  assert.deepEqual(await shown(notebook, 'tests/data/notebook_with_indented_magics.ipynb'), []);
+  assert.deepEqual(await shown(notebook, 'src/testdata/x.ipynb'), []);
+  const py = 'import os\n\nos.system("pip install requests")\n';
+  assert.deepEqual(await shown(py, 'test_data/setup_env.py'), []);
+  assert.deepEqual(await shown(py, 'tests/test_install.py'), ['3 VG102']);
+  assert.deepEqual(await shown(py, 'tests/fixtures/server.py'), ['3 VG102']);
+  assert.deepEqual(await shown(py, 'data/tests.py'), ['3 VG102']);
+});
+
+test("in a notebook saved from Google Colab, /usr/bin/python3 is the kernel's own interpreter: not VG104 (ColabFold's BioEmu notebook)", async () => {
+  const notebook = (metadata: Record<string, unknown>) =>
+    JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['import subprocess\n', 'subprocess.run(["/usr/bin/python3", "-m", "bioemu.sample"])\n'] }], metadata, nbformat: 4, nbformat_minor: 5 });
+  assert.deepEqual(await shown(notebook({ colab: { provenance: [] }, kernelspec: { name: 'python3', display_name: 'Python 3' } }), 'BioEmu.ipynb'), []);
+  assert.deepEqual((await shown(notebook({ kernelspec: { name: 'python3', display_name: 'Python 3' } }), 'BioEmu.ipynb')).map((x) => x.split(' ')[1]), ['VG104']);
+});

@@ -332,7 +332,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       }
       // A step only a Windows runner runs (if: runner.os == 'Windows'): not a POSIX shell, and it
       // never runs after a step only Linux or macOS runs; nothing of it is modelled.
-      if (!windows && windowsOnly(scalarText(get(step, 'if')))) return;
+      if (!windows && (windowsOnly(scalarText(get(step, 'if'))) || matrixWindowsOnly(job, scalarText(get(step, 'if'))))) return;
       const rawRun = get(step, 'run');
       // `run: *script`: the anchored scalar, at its own position (every alias of the file resolved
       // in one walk: the library's resolve walks the whole document for each).
@@ -529,6 +529,26 @@ export function runnerLabels(job: unknown): string[] {
 export function windowsOnly(condition: string | undefined): boolean {
   if (!condition || /\|\||!/.test(condition.replace(/!=/g, ''))) return false;
   return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
+}
+
+/**
+ * An `if:` with a term `matrix.KEY == 'VALUE'` that only Windows runners meet: `runs-on: ${{
+ * matrix.os }}` and every `include:` entry with that KEY and VALUE names a Windows `os` (kitchenowl's
+ * `if: matrix.target == 'Windows'`, whose PowerShell step was read as bash). The same `&&`-only
+ * condition as windowsOnly.
+ */
+export function matrixWindowsOnly(job: unknown, condition: string | undefined): boolean {
+  if (!condition || /\|\||!/.test(condition.replace(/!=/g, ''))) return false;
+  const runsOn = scalarText(get(job, 'runs-on'));
+  const osKey = runsOn && /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(runsOn.trim())?.[1];
+  const include = get(get(get(job, 'strategy'), 'matrix'), 'include');
+  if (!osKey || !isSeq(include)) return false;
+  for (const m of condition.matchAll(/\bmatrix\.([\w-]+)\s*==\s*'([^']*)'/g)) {
+    if (m[1] === osKey) continue;
+    const entries = include.items.filter((e) => scalarText(get(e, m[1])) === m[2]);
+    if (entries.length && entries.every((e) => /windows/i.test(scalarText(get(e, osKey)) ?? ''))) return true;
+  }
+  return false;
 }
 
 /** `$GITHUB_WORKSPACE`, `$HOME`, `$RUNNER_TEMP`, `~/` in a YAML value or a path (not seen by a shell there). */

@@ -186,6 +186,8 @@ export function lineKind(text: string): LineKind {
   }
   const t = text.trimStart();
   if (t.startsWith('%')) return { kind: 'magic', pathSet: /^%env\s+PATH\b/.test(t) };
+  // A line magic's value assigned to a name (`PATH = %env PATH`, `out = %timeit -o f()`).
+  if (/^[A-Za-z_][\w.]*\s*=\s*%[A-Za-z]/.test(t)) return { kind: 'magic' };
   // Automagic: a line magic or alias without its `%` (`ls ./data`, `cd src`, `pip install x`, which
   // is `%pip`), when what follows cannot continue a Python expression.
   const auto = AUTOMAGIC.exec(t);

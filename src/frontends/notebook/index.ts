@@ -94,6 +94,12 @@ function readCells(nb: Notebook): Reading {
       module.pushRange(cell, line.to, line.brkEnd);
       if (kind.kind === 'magic') {
         if (kind.pathSet && line.to > line.from) pathSets.push({ start: cell.starts[line.from], end: cell.ends[line.to - 1] });
+        // A line magic continues onto the lines a trailing backslash joins, as an escape does
+        // (Colab's `%shell tar … \` then `--directory=…`): none of them is Python.
+        while (/\\$/.test(cell.lines[i].text) && i + 1 < cell.lines.length) {
+          i++;
+          module.pushRange(cell, cell.lines[i].to, cell.lines[i].brkEnd);
+        }
         continue;
       }
       // The command, with the lines a trailing backslash continues (IPython joins them): the
