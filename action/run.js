@@ -2450,6 +2450,9 @@ var chains = /* @__PURE__ */ new WeakMap();
 function rangeAt(ranges, at2) {
   return ranges?.find((r) => r.from <= at2 && at2 < r.to);
 }
+function inColabOnlyCode(facts, at2) {
+  return rangeAt(facts.colabOnly, at2) !== void 0;
+}
 function functionOf(functions, at2) {
   let best;
   for (const f of functions)
@@ -2528,15 +2531,16 @@ function applyPolicy(site, verdict, judgeOne) {
       cache3.set(s, judgeOne(s));
     return cache3.get(s);
   };
-  if (VENDORED.test(projectPath(site.file.path)))
+  const where = projectPath(site.file.path);
+  if (VENDORED.test(where))
     return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
-  if (TEST_DATA.test(projectPath(site.file.path)))
+  if (TEST_DATA.test(where))
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
   const at2 = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at2);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
-  if (rangeAt(facts.colabOnly, at2)) {
+  if (inColabOnlyCode(facts, at2)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
   if (rangeAt(facts.mocked, at2)) {
@@ -2797,17 +2801,21 @@ function isDiscoveryProbe(name, args) {
   }
   return false;
 }
-function runModule(args) {
+function interpreterTarget(args) {
   for (let i = 0; i < args.length; i++) {
     const a = wordText(args[i]);
     if (a === void 0)
       return void 0;
-    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a))
-      return wordText(args[i + 1] ?? { fragments: [] }) || void 0;
+    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a)) {
+      const module = wordText(args[i + 1] ?? { fragments: [] });
+      return module ? { module } : void 0;
+    }
     if (/^-m\S/.test(a))
-      return a.slice(2);
-    if (a === "-c" || a === "-" || !a.startsWith("-"))
+      return { module: a.slice(2) };
+    if (a === "-c" || a === "-")
       return void 0;
+    if (!a.startsWith("-"))
+      return { script: a };
     if (/^-[WX]$/.test(a))
       i++;
     else if (/^--/.test(a))
@@ -2818,6 +2826,10 @@ function runModule(args) {
       return void 0;
   }
   return void 0;
+}
+function runModule(args) {
+  const t = interpreterTarget(args);
+  return t && "module" in t ? t.module : void 0;
 }
 
 // dist/src/frontends/config/facts.js
@@ -3020,14 +3032,13 @@ function markSystemInstalled(groups) {
   }
 }
 function markToolPrep(shells) {
-  const wordsOf2 = (s) => s.argv.map((w) => wordText(w));
   for (const sites of shells) {
     const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
     const next = /* @__PURE__ */ new Map();
     for (let i = sorted.length - 1; i >= 0; i--) {
       const s = sorted[i];
-      const program = s.argv[0] ? wordText(s.argv[0]) : void 0;
-      const words4 = wordsOf2(s);
+      const words4 = s.argv.map((w) => wordText(w));
+      const program = words4[0];
       if (program === void 0 || !(words4.includes("install") || words4.includes("uninstall")))
         continue;
       const kind = pipInstallKind(words4);
@@ -5618,7 +5629,8 @@ var ConfigRun = class {
         ids.set(e.decl, -1 - ids.size);
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl);
     };
-    dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
+    dropSideVenvs(shelled);
     if (this.host.language !== "makefile")
       markRanWithoutVenv(sites);
     const groups = /* @__PURE__ */ new Map();
@@ -5632,11 +5644,10 @@ var ConfigRun = class {
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
     const shells = /* @__PURE__ */ new Map();
-    for (const e of this.entries) {
-      const id = shellOf(e);
-      const list = shells.get(id) ?? [];
-      list.push(e.site);
-      shells.set(id, list);
+    for (const { site, shell: shell2 } of shelled) {
+      const list = shells.get(shell2) ?? [];
+      list.push(site);
+      shells.set(shell2, list);
     }
     markToolPrep(shells.values());
     for (const a of this.activations)
@@ -12938,7 +12949,6 @@ function assignedBetween(scope, name, from, to) {
 // dist/src/frontends/python/script-imports.js
 import path13 from "node:path";
 var MAX_BYTES2 = 64 * 1024;
-var WITH_VALUE = /* @__PURE__ */ new Set(["-W", "-X", "--check-hash-based-pycs"]);
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
@@ -12946,32 +12956,15 @@ function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
   if (program === void 0 || !isInterpreterName(path13.posix.basename(program)))
     return void 0;
+  const target = interpreterTarget(argv.slice(1));
   let files;
-  for (let i = 1; i < argv.length && !files; i++) {
-    const w = wordText(argv[i]);
-    if (w === void 0 || w === "-" || w === "--")
+  if (target && "module" in target) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target.module))
       return void 0;
-    if (w.startsWith("--")) {
-      if (WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
-    if (w.startsWith("-")) {
-      const m = /^-[A-Za-bd-z]*([cm])(.*)$/.exec(w);
-      if (m?.[1] === "c")
-        return void 0;
-      if (m?.[1] === "m") {
-        const name = m[2] || (argv[i + 1] ? wordText(argv[i + 1]) : void 0);
-        if (!name || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name))
-          return void 0;
-        const parts = name.split(".");
-        files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
-        continue;
-      }
-      if (WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
+    const parts = target.module.split(".");
+    files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
+  } else if (target) {
+    const w = target.script;
     if (!w.endsWith(".py") || path13.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];
@@ -18352,7 +18345,7 @@ var systemInterpreterPath = defineRule({
       return;
     }
     const py = site.pythonFile;
-    if (py && (py.notebook && py.colab || py.colabOnly?.some((r) => r.from <= site.callSpan.start && site.callSpan.start < r.to)))
+    if (py && (py.notebook && py.colab || inColabOnlyCode(py, site.callSpan.start)))
       return;
     ctx.report({
       messageId: "systemInterpreter",

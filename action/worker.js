@@ -4953,6 +4953,197 @@ function meantVenv(known, active) {
 }
 var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
 
+// dist/src/judge/policy.js
+import path3 from "node:path";
+var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
+  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
+var judged = /* @__PURE__ */ new WeakMap();
+var reliance = /* @__PURE__ */ new WeakMap();
+var confirming = /* @__PURE__ */ new WeakMap();
+var chains = /* @__PURE__ */ new WeakMap();
+function rangeAt(ranges, at) {
+  return ranges?.find((r) => r.from <= at && at < r.to);
+}
+function inColabOnlyCode(facts, at) {
+  return rangeAt(facts.colabOnly, at) !== void 0;
+}
+function functionOf(functions, at) {
+  let best;
+  for (const f of functions)
+    if (f.start <= at && at < f.end && (!best || f.start >= best.start))
+      best = f;
+  return best;
+}
+function launchesSysExecutable(s) {
+  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
+}
+function environmentProgram(s) {
+  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+    return void 0;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : void 0;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
+    return void 0;
+  const base = name.replace(/\.exe$/i, "");
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
+    return void 0;
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
+    return void 0;
+  return name;
+}
+function reliantLaunches(facts, judgeOne) {
+  let found = reliance.get(facts);
+  if (!found) {
+    found = [];
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judgeOne(s) === void 0) {
+        found.push({ name, line: s.file.location(s.callSpan.start).line });
+        if (found.length >= 50)
+          break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  return found;
+}
+function knowsVenv(facts) {
+  return facts.sites.some((s) => {
+    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
+      return true;
+    const words2 = s.argv.map((w) => wordText(w));
+    const base = (words2[0] ?? "").replace(/^.*[\\/]/, "");
+    if (base === "virtualenv" || base === "uv" && words2[1] === "venv")
+      return true;
+    return words2.some((w, i) => w === "-m" && (words2[i + 1] === "venv" || words2[i + 1] === "virtualenv"));
+  });
+}
+function projectPath(p) {
+  const rel = path3.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
+}
+var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
+function applyPolicy(site, verdict, judgeOne) {
+  const facts = site.pythonFile;
+  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
+    const at2 = site.callSpan.start;
+    const chain = rangeAt(facts.sudoInstalls, at2);
+    if (chain)
+      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
+  }
+  if (!facts || verdict.resolution !== "path")
+    return verdict;
+  let cache3 = judged.get(facts);
+  if (!cache3)
+    judged.set(facts, cache3 = /* @__PURE__ */ new Map());
+  const judge = (s) => {
+    if (!cache3.has(s))
+      cache3.set(s, judgeOne(s));
+    return cache3.get(s);
+  };
+  const where = projectPath(site.file.path);
+  if (VENDORED.test(where))
+    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
+  if (TEST_DATA.test(where))
+    return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
+  const at = site.callSpan.start;
+  const set = rangeAt(facts.pathSets, at);
+  if (set)
+    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (inColabOnlyCode(facts, at)) {
+    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  if (rangeAt(facts.mocked, at)) {
+    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
+  }
+  const written = wordSourceSpan(site.argv[0]);
+  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
+  if (absent) {
+    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  const activated = rangeAt(facts.activatedOnly, at);
+  if (activated) {
+    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
+  }
+  const declared = facts.declaredVenv;
+  if (declared) {
+    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
+  const says = facts.declaredOnPath;
+  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
+    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
+  }
+  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
+  if (lookedUpAt !== void 0) {
+    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
+  }
+  if (facts.notebook)
+    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
+  let confirmed = confirming.get(facts);
+  if (!confirmed) {
+    confirmed = /* @__PURE__ */ new Map();
+    for (const s of facts.sites.filter(launchesSysExecutable)) {
+      const fn = functionOf(facts.functions, s.callSpan.start);
+      const held = confirmed.get(fn);
+      if (held)
+        held.push(s);
+      else
+        confirmed.set(fn, [s]);
+    }
+    confirming.set(facts, confirmed);
+  }
+  const byPath = facts.startedBy?.byPath;
+  if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site))
+    return byPath ? { ...verdict, startedBy: byPath } : verdict;
+  const reliant = reliantLaunches(facts, judge)[0];
+  if (reliant) {
+    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  const imported = facts.startedBy?.imports;
+  if (imported)
+    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
+  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
+    const command2 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
+    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command2} found on PATH, so a name they start is found on the same PATH as the task runner` } };
+  }
+  if (confirmed.size === 0) {
+    if (!chains.has(facts)) {
+      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+      const runs = judgedSites.some((x) => x.v.tool !== "pip");
+      chains.set(facts, installs && runs);
+    }
+    if (chains.get(facts)) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
+    }
+  }
+  if (byPath)
+    return { ...verdict, startedBy: byPath };
+  const onPath = facts.startedBy?.onPath;
+  if (onPath)
+    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
+  return verdict;
+}
+
 // dist/src/rules/system-interpreter-path.js
 var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
 var SYSTEM_MODULES = /* @__PURE__ */ new Set(["venv", "virtualenv", "pipx", "ensurepip", ...SELF_MANAGED_TOOLS]);
@@ -5041,7 +5232,7 @@ var systemInterpreterPath = defineRule({
       return;
     }
     const py = site.pythonFile;
-    if (py && (py.notebook && py.colab || py.colabOnly?.some((r) => r.from <= site.callSpan.start && site.callSpan.start < r.to)))
+    if (py && (py.notebook && py.colab || inColabOnlyCode(py, site.callSpan.start)))
       return;
     ctx.report({
       messageId: "systemInterpreter",
@@ -5957,19 +6148,19 @@ function lookupWordSpan(source, w) {
 }
 
 // dist/src/frontends/shell/sourced.js
-import path4 from "node:path";
+import path5 from "node:path";
 
 // dist/src/frontends/repo-files.js
 import fs2 from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 var MAX_LEVELS = 8;
 function fromFolderUp(from, look) {
-  let dir = path3.dirname(path3.resolve(from));
+  let dir = path4.dirname(path4.resolve(from));
   for (let i = 0; i < MAX_LEVELS; i++) {
     const found = look(dir);
     if (found !== void 0)
       return found;
-    const up = path3.dirname(dir);
+    const up = path4.dirname(dir);
     if (up === dir)
       break;
     dir = up;
@@ -6015,7 +6206,7 @@ var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
     return void 0;
-  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path4.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
+  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path5.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
   return hit ? target : void 0;
 }
 
@@ -6833,193 +7024,6 @@ function inlineCode(cmd) {
 // dist/src/frontends/config/facts.js
 import path6 from "node:path";
 
-// dist/src/judge/policy.js
-import path5 from "node:path";
-var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
-  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
-  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
-  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
-  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
-  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
-  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
-  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
-  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
-  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
-  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
-  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
-  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
-  open xdg-open osascript defaults pbcopy pbpaste say
-  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
-  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
-  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
-var judged = /* @__PURE__ */ new WeakMap();
-var reliance = /* @__PURE__ */ new WeakMap();
-var confirming = /* @__PURE__ */ new WeakMap();
-var chains = /* @__PURE__ */ new WeakMap();
-function rangeAt(ranges, at) {
-  return ranges?.find((r) => r.from <= at && at < r.to);
-}
-function functionOf(functions, at) {
-  let best;
-  for (const f of functions)
-    if (f.start <= at && at < f.end && (!best || f.start >= best.start))
-      best = f;
-  return best;
-}
-function launchesSysExecutable(s) {
-  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
-}
-function environmentProgram(s) {
-  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
-    return void 0;
-  const w = s.argv[0];
-  const name = w ? wordText(w) : void 0;
-  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
-    return void 0;
-  const base = name.replace(/\.exe$/i, "");
-  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
-    return void 0;
-  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
-    return void 0;
-  const args = s.argv.slice(1).map((a) => wordText(a));
-  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
-    return void 0;
-  return name;
-}
-function reliantLaunches(facts, judgeOne) {
-  let found = reliance.get(facts);
-  if (!found) {
-    found = [];
-    for (const s of facts.sites) {
-      const name = environmentProgram(s);
-      if (name !== void 0 && judgeOne(s) === void 0) {
-        found.push({ name, line: s.file.location(s.callSpan.start).line });
-        if (found.length >= 50)
-          break;
-      }
-    }
-    reliance.set(facts, found);
-  }
-  return found;
-}
-function knowsVenv(facts) {
-  return facts.sites.some((s) => {
-    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
-      return true;
-    const words2 = s.argv.map((w) => wordText(w));
-    const base = (words2[0] ?? "").replace(/^.*[\\/]/, "");
-    if (base === "virtualenv" || base === "uv" && words2[1] === "venv")
-      return true;
-    return words2.some((w, i) => w === "-m" && (words2[i + 1] === "venv" || words2[i + 1] === "virtualenv"));
-  });
-}
-function projectPath(p) {
-  const rel = path5.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : p;
-}
-var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
-var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
-function applyPolicy(site, verdict, judgeOne) {
-  const facts = site.pythonFile;
-  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
-    const at2 = site.callSpan.start;
-    const chain = rangeAt(facts.sudoInstalls, at2);
-    if (chain)
-      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
-  }
-  if (!facts || verdict.resolution !== "path")
-    return verdict;
-  let cache3 = judged.get(facts);
-  if (!cache3)
-    judged.set(facts, cache3 = /* @__PURE__ */ new Map());
-  const judge = (s) => {
-    if (!cache3.has(s))
-      cache3.set(s, judgeOne(s));
-    return cache3.get(s);
-  };
-  if (VENDORED.test(projectPath(site.file.path)))
-    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
-  if (TEST_DATA.test(projectPath(site.file.path)))
-    return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
-  const at = site.callSpan.start;
-  const set = rangeAt(facts.pathSets, at);
-  if (set)
-    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
-  if (rangeAt(facts.colabOnly, at)) {
-    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
-  }
-  if (rangeAt(facts.mocked, at)) {
-    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
-  }
-  const written = wordSourceSpan(site.argv[0]);
-  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
-  if (absent) {
-    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
-  }
-  const activated = rangeAt(facts.activatedOnly, at);
-  if (activated) {
-    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
-  }
-  const declared = facts.declaredVenv;
-  if (declared) {
-    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
-  }
-  const says = facts.declaredOnPath;
-  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
-    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
-  }
-  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
-  if (lookedUpAt !== void 0) {
-    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
-  }
-  if (facts.notebook)
-    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
-  let confirmed = confirming.get(facts);
-  if (!confirmed) {
-    confirmed = /* @__PURE__ */ new Map();
-    for (const s of facts.sites.filter(launchesSysExecutable)) {
-      const fn = functionOf(facts.functions, s.callSpan.start);
-      const held = confirmed.get(fn);
-      if (held)
-        held.push(s);
-      else
-        confirmed.set(fn, [s]);
-    }
-    confirming.set(facts, confirmed);
-  }
-  const byPath = facts.startedBy?.byPath;
-  if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site))
-    return byPath ? { ...verdict, startedBy: byPath } : verdict;
-  const reliant = reliantLaunches(facts, judge)[0];
-  if (reliant) {
-    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
-  }
-  const imported = facts.startedBy?.imports;
-  if (imported)
-    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
-  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
-    const command2 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
-    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command2} found on PATH, so a name they start is found on the same PATH as the task runner` } };
-  }
-  if (confirmed.size === 0) {
-    if (!chains.has(facts)) {
-      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
-      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
-      const runs = judgedSites.some((x) => x.v.tool !== "pip");
-      chains.set(facts, installs && runs);
-    }
-    if (chains.get(facts)) {
-      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
-    }
-  }
-  if (byPath)
-    return { ...verdict, startedBy: byPath };
-  const onPath = facts.startedBy?.onPath;
-  if (onPath)
-    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
-  return verdict;
-}
-
 // dist/src/judge/judge.js
 var STDLIB_TOOLS = /* @__PURE__ */ new Set([
   "http.server",
@@ -7206,17 +7210,21 @@ function isDiscoveryProbe(name, args) {
   }
   return false;
 }
-function runModule(args) {
+function interpreterTarget(args) {
   for (let i = 0; i < args.length; i++) {
     const a = wordText(args[i]);
     if (a === void 0)
       return void 0;
-    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a))
-      return wordText(args[i + 1] ?? { fragments: [] }) || void 0;
+    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a)) {
+      const module = wordText(args[i + 1] ?? { fragments: [] });
+      return module ? { module } : void 0;
+    }
     if (/^-m\S/.test(a))
-      return a.slice(2);
-    if (a === "-c" || a === "-" || !a.startsWith("-"))
+      return { module: a.slice(2) };
+    if (a === "-c" || a === "-")
       return void 0;
+    if (!a.startsWith("-"))
+      return { script: a };
     if (/^-[WX]$/.test(a))
       i++;
     else if (/^--/.test(a))
@@ -7227,6 +7235,10 @@ function runModule(args) {
       return void 0;
   }
   return void 0;
+}
+function runModule(args) {
+  const t = interpreterTarget(args);
+  return t && "module" in t ? t.module : void 0;
 }
 
 // dist/src/frontends/config/facts.js
@@ -7429,14 +7441,13 @@ function markSystemInstalled(groups) {
   }
 }
 function markToolPrep(shells) {
-  const wordsOf2 = (s) => s.argv.map((w) => wordText(w));
   for (const sites of shells) {
     const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
     const next = /* @__PURE__ */ new Map();
     for (let i = sorted.length - 1; i >= 0; i--) {
       const s = sorted[i];
-      const program = s.argv[0] ? wordText(s.argv[0]) : void 0;
-      const words2 = wordsOf2(s);
+      const words2 = s.argv.map((w) => wordText(w));
+      const program = words2[0];
       if (program === void 0 || !(words2.includes("install") || words2.includes("uninstall")))
         continue;
       const kind = pipInstallKind(words2);
@@ -10020,7 +10031,8 @@ var ConfigRun = class {
         ids.set(e.decl, -1 - ids.size);
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl);
     };
-    dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
+    dropSideVenvs(shelled);
     if (this.host.language !== "makefile")
       markRanWithoutVenv(sites);
     const groups = /* @__PURE__ */ new Map();
@@ -10034,11 +10046,10 @@ var ConfigRun = class {
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
     const shells = /* @__PURE__ */ new Map();
-    for (const e of this.entries) {
-      const id = shellOf(e);
-      const list = shells.get(id) ?? [];
-      list.push(e.site);
-      shells.set(id, list);
+    for (const { site, shell: shell2 } of shelled) {
+      const list = shells.get(shell2) ?? [];
+      list.push(site);
+      shells.set(shell2, list);
     }
     markToolPrep(shells.values());
     for (const a of this.activations)
@@ -14767,7 +14778,6 @@ function assignedBetween(scope, name, from, to) {
 // dist/src/frontends/python/script-imports.js
 import path14 from "node:path";
 var MAX_BYTES3 = 64 * 1024;
-var WITH_VALUE = /* @__PURE__ */ new Set(["-W", "-X", "--check-hash-based-pycs"]);
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
@@ -14775,32 +14785,15 @@ function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
   if (program === void 0 || !isInterpreterName(path14.posix.basename(program)))
     return void 0;
+  const target = interpreterTarget(argv.slice(1));
   let files;
-  for (let i = 1; i < argv.length && !files; i++) {
-    const w = wordText(argv[i]);
-    if (w === void 0 || w === "-" || w === "--")
+  if (target && "module" in target) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target.module))
       return void 0;
-    if (w.startsWith("--")) {
-      if (WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
-    if (w.startsWith("-")) {
-      const m = /^-[A-Za-bd-z]*([cm])(.*)$/.exec(w);
-      if (m?.[1] === "c")
-        return void 0;
-      if (m?.[1] === "m") {
-        const name = m[2] || (argv[i + 1] ? wordText(argv[i + 1]) : void 0);
-        if (!name || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name))
-          return void 0;
-        const parts = name.split(".");
-        files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
-        continue;
-      }
-      if (WITH_VALUE.has(w))
-        i++;
-      continue;
-    }
+    const parts = target.module.split(".");
+    files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
+  } else if (target) {
+    const w = target.script;
     if (!w.endsWith(".py") || path14.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];

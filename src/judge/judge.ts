@@ -253,18 +253,32 @@ export function isDiscoveryProbe(name: string, args: Word[]): boolean {
   return false;
 }
 
-/** The module an interpreter command line runs with -m, if it can be read from the options. */
-export function runModule(args: Word[]): string | undefined {
+/**
+ * What an interpreter command line runs, read from its arguments (`args`: after the interpreter):
+ * a module with -m, or a script by its path; undefined for -c CODE, stdin, or options that cannot
+ * be read.
+ */
+export function interpreterTarget(args: readonly Word[]): { module: string } | { script: string } | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = wordText(args[i]);
     if (a === undefined) return undefined;
-    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a)) return wordText(args[i + 1] ?? { fragments: [] }) || undefined;
-    if (/^-m\S/.test(a)) return a.slice(2);
-    if (a === '-c' || a === '-' || !a.startsWith('-')) return undefined; // -c CODE, stdin, or a script
+    if (/^-[A-Za-z]*m$/.test(a) && !/c/.test(a)) {
+      const module = wordText(args[i + 1] ?? { fragments: [] });
+      return module ? { module } : undefined;
+    }
+    if (/^-m\S/.test(a)) return { module: a.slice(2) };
+    if (a === '-c' || a === '-') return undefined; // -c CODE, or stdin
+    if (!a.startsWith('-')) return { script: a };
     if (/^-[WX]$/.test(a)) i++; // options taking a separate value
     else if (/^--/.test(a)) continue;
     else if (!/^-[a-zA-Z]+$/.test(a)) return undefined;
     else if (/[cm]/.test(a.slice(1, -1))) return undefined; // -cX clusters: be conservative
   }
   return undefined;
+}
+
+/** The module an interpreter command line runs with -m, if it can be read from the options. */
+export function runModule(args: readonly Word[]): string | undefined {
+  const t = interpreterTarget(args);
+  return t && 'module' in t ? t.module : undefined;
 }

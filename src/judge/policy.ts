@@ -99,6 +99,11 @@ function rangeAt<R extends { from: number; to: number }>(ranges: readonly R[] | 
   return ranges?.find((r) => r.from <= at && at < r.to);
 }
 
+/** Whether the code at an offset runs only in Google Colab (`if "google.colab" in sys.modules:` …). */
+export function inColabOnlyCode(facts: PythonFileFacts, at: number): boolean {
+  return rangeAt(facts.colabOnly, at) !== undefined;
+}
+
 /** The innermost function holding an offset (undefined: module level). */
 function functionOf(functions: readonly Span[], at: number): Span | undefined {
   let best: Span | undefined;
@@ -198,16 +203,17 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   };
   // A copy of another project's code kept in the repository (`vendor/`, `_vendor/`, `third_party/`):
   // not the project's own launch to fix (bazarr's libs/dynaconf/vendor/ruamel/yaml/setup.py).
-  if (VENDORED.test(projectPath(site.file.path))) return { ...verdict, held: { signal: 'vendored', reason: 'this file is a vendored copy of another project (its folder says so), not code this project runs as its own' } };
+  const where = projectPath(site.file.path);
+  if (VENDORED.test(where)) return { ...verdict, held: { signal: 'vendored', reason: 'this file is a vendored copy of another project (its folder says so), not code this project runs as its own' } };
   // Input a test reads (`tests/data/`, `testdata/`): a fixture the tests lint or parse, whose `!pip`
   // is what they check, not a launch of the project (nbQA's notebooks).
-  if (TEST_DATA.test(projectPath(site.file.path))) return { ...verdict, held: { signal: 'test-data', reason: 'this file is test data (its folder says so), input the tests read rather than code the project runs' } };
+  if (TEST_DATA.test(where)) return { ...verdict, held: { signal: 'test-data', reason: 'this file is test data (its folder says so), input the tests read rather than code the project runs' } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
   // Code that runs only in Google Colab (`if "google.colab" in sys.modules:`): there the kernel's
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
-  if (rangeAt(facts.colabOnly, at)) {
+  if (inColabOnlyCode(facts, at)) {
     return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
   // A test that replaced the launch API with a mock: the call starts nothing.

@@ -10,6 +10,7 @@ import type { Verdict } from '../kernel/verdict.js';
 import { wordText } from '../kernel/word.js';
 import { SELF_MANAGED_TOOLS } from '../judge/python-tools.js';
 import { STDLIB_MODULES } from '../judge/stdlib-modules.js';
+import { inColabOnlyCode } from '../judge/policy.js';
 import { originText, pipNotMeantForVenv, via } from './describe.js';
 
 const CONFIG_FIX_REASON =
@@ -108,7 +109,7 @@ export const systemInterpreterPath = defineRule({
     // In Google Colab the kernel is the system interpreter: `/usr/bin/python3` is the kernel's own
     // there (a notebook saved from Colab, or code only Colab runs; ColabFold's BioEmu notebook).
     const py = site.pythonFile;
-    if (py && ((py.notebook && py.colab) || py.colabOnly?.some((r) => r.from <= site.callSpan.start && site.callSpan.start < r.to))) return;
+    if (py && ((py.notebook && py.colab) || inColabOnlyCode(py, site.callSpan.start))) return;
     ctx.report({
       messageId: 'systemInterpreter',
       data: { name: verdict.name, via: via(site) },

@@ -154,7 +154,8 @@ export class ConfigRun {
       if (!ids.has(e.decl)) ids.set(e.decl, -1 - ids.size);
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl)!;
     };
-    dropSideVenvs(this.entries.map((e) => ({ site: e.site, shell: shellOf(e) })));
+    const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
+    dropSideVenvs(shelled);
     if (this.host.language !== 'makefile') markRanWithoutVenv(sites);
     const groups = new Map<unknown, { site: LaunchSite; order: number }[]>();
     for (const e of this.entries) {
@@ -165,11 +166,10 @@ export class ConfigRun {
     }
     if (this.host.language !== 'makefile') markSystemInstalled(groups.values());
     const shells = new Map<number, LaunchSite[]>();
-    for (const e of this.entries) {
-      const id = shellOf(e);
-      const list = shells.get(id) ?? [];
-      list.push(e.site);
-      shells.set(id, list);
+    for (const { site, shell } of shelled) {
+      const list = shells.get(shell) ?? [];
+      list.push(site);
+      shells.set(shell, list);
     }
     markToolPrep(shells.values());
     for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));

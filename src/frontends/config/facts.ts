@@ -246,15 +246,14 @@ export function markSystemInstalled(groups: Iterable<{ site: LaunchSite; order: 
  * shell's sites.
  */
 export function markToolPrep(shells: Iterable<LaunchSite[]>): void {
-  const wordsOf = (s: LaunchSite) => s.argv.map((w) => wordText(w));
   for (const sites of shells) {
     const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
     // Backwards, each program's next install is known when its earlier one is met.
     const next = new Map<string, 'tools' | 'packaging' | undefined>();
     for (let i = sorted.length - 1; i >= 0; i--) {
       const s = sorted[i];
-      const program = s.argv[0] ? wordText(s.argv[0]) : undefined;
-      const words = wordsOf(s);
+      const words = s.argv.map((w) => wordText(w));
+      const program = words[0];
       if (program === undefined || !(words.includes('install') || words.includes('uninstall'))) continue;
       const kind = pipInstallKind(words);
       if (kind === 'packaging' && s.config && next.get(program) === 'tools') s.config.toolPrep = true;

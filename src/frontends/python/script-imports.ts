@@ -11,13 +11,12 @@
 import path from 'node:path';
 import type { Word } from '../../kernel/word.js';
 import { wordText } from '../../kernel/word.js';
+import { interpreterTarget } from '../../judge/judge.js';
 import { isInterpreterName } from '../../judge/python-tools.js';
 import { inlineImports } from './inline-imports.js';
 import { fileAnswer, fromFolderUp } from '../repo-files.js';
 
 const MAX_BYTES = 64 * 1024;
-/** Interpreter options that take the next word as their value. */
-const WITH_VALUE = new Set(['-W', '-X', '--check-hash-based-pycs']);
 
 /**
  * What makes a standard-library script depend on the interpreter that runs it: where it installs or
@@ -34,28 +33,14 @@ export function launchedScriptImports(from: string, argv: readonly Word[]): stri
   const program = argv[0] ? wordText(argv[0]) : undefined;
   if (program === undefined || !isInterpreterName(path.posix.basename(program))) return undefined;
   // The files that run: a script, or a module with the `__init__.py` of each package above it.
+  const target = interpreterTarget(argv.slice(1));
   let files: string[] | undefined;
-  for (let i = 1; i < argv.length && !files; i++) {
-    const w = wordText(argv[i]);
-    if (w === undefined || w === '-' || w === '--') return undefined;
-    if (w.startsWith('--')) {
-      if (WITH_VALUE.has(w)) i++;
-      continue;
-    }
-    if (w.startsWith('-')) {
-      // `-c CODE` runs no file; `-m MODULE` (also glued, `-Bm`) runs the module's.
-      const m = /^-[A-Za-bd-z]*([cm])(.*)$/.exec(w);
-      if (m?.[1] === 'c') return undefined;
-      if (m?.[1] === 'm') {
-        const name = m[2] || (argv[i + 1] ? wordText(argv[i + 1]) : undefined);
-        if (!name || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name)) return undefined;
-        const parts = name.split('.');
-        files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join('/')}/__init__.py`), `${parts.join('/')}.py`];
-        continue;
-      }
-      if (WITH_VALUE.has(w)) i++;
-      continue;
-    }
+  if (target && 'module' in target) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target.module)) return undefined;
+    const parts = target.module.split('.');
+    files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join('/')}/__init__.py`), `${parts.join('/')}.py`];
+  } else if (target) {
+    const w = target.script;
     if (!w.endsWith('.py') || path.isAbsolute(w) || w.startsWith('~') || /[$`*?\u0001]/.test(w)) return undefined;
     files = [w];
   }
