@@ -2447,6 +2447,16 @@ var judged = /* @__PURE__ */ new WeakMap();
 var reliance = /* @__PURE__ */ new WeakMap();
 var confirming = /* @__PURE__ */ new WeakMap();
 var chains = /* @__PURE__ */ new WeakMap();
+function pathChain(facts, judge) {
+  let chain = chains.get(facts);
+  if (chain === void 0) {
+    const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+    const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+    const runs = judgedSites.some((x) => x.v.tool !== "pip");
+    chains.set(facts, chain = installs && runs);
+  }
+  return chain;
+}
 function rangeAt(ranges, at2) {
   return ranges?.find((r) => r.from <= at2 && at2 < r.to);
 }
@@ -2567,8 +2577,14 @@ function applyPolicy(site, verdict, judgeOne) {
   if (lookedUpAt !== void 0) {
     return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
   }
-  if (facts.notebook)
-    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
+  if (facts.notebook) {
+    if (facts.colab)
+      return { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
+    }
+    return verdict;
+  }
   let confirmed = confirming.get(facts);
   if (!confirmed) {
     confirmed = /* @__PURE__ */ new Map();
@@ -2596,16 +2612,8 @@ function applyPolicy(site, verdict, judgeOne) {
     const command3 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
     return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command3} found on PATH, so a name they start is found on the same PATH as the task runner` } };
   }
-  if (confirmed.size === 0) {
-    if (!chains.has(facts)) {
-      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
-      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
-      const runs = judgedSites.some((x) => x.v.tool !== "pip");
-      chains.set(facts, installs && runs);
-    }
-    if (chains.get(facts)) {
-      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
-    }
+  if (confirmed.size === 0 && pathChain(facts, judge)) {
+    return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
   }
   if (byPath)
     return { ...verdict, startedBy: byPath };
@@ -3425,9 +3433,9 @@ function parensBalanced(s) {
 }
 function extglobGroups(t, out) {
   const line = new LineState(t);
-  for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
+  for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
     const at2 = line.at(m.index);
-    if (at2.single || at2.arith > 0 || at2.openTest())
+    if (at2.single || at2.double || at2.arith > 0 || at2.openTest())
       continue;
     const close = matchingParen(t, m.index + 1);
     if (close < 0 || t.slice(m.index, close).includes("\n"))
@@ -3546,7 +3554,7 @@ var Scanner = class {
         continue;
       }
       if (c === "`") {
-        const end = this.backtick(i);
+        const end = this.backtick(i, dq);
         i = end;
         continue;
       }
@@ -3647,14 +3655,18 @@ var Scanner = class {
     return i;
   }
   /** `…` : its inside is a script; returns the index after the closing backtick. */
-  backtick(i) {
+  backtick(i, dq = false) {
     const t = this.t;
     let j = i + 1;
     while (j < t.length && t[j] !== "`")
       j += t[j] === "\\" ? 2 : 1;
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j)))
       this.out[i + 1] = ":";
-    else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
+    else if (j === i + 1) {
+      const alone = !dq && /^$|[\s;&|(]$/.test(t[i - 1] ?? "") && /^$|[\s;&|)]/.test(t[j + 1] ?? "");
+      this.out[i] = alone ? " " : '"';
+      this.out[j] = alone ? " " : '"';
+    } else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
       this.out[i] = "$";
       this.out[i + 1] = "(";
       this.out[j] = ")";
@@ -3787,7 +3799,7 @@ var Scanner = class {
         continue;
       } else if (c === "}" && !dq) {
         for (const k of blank2)
-          if (k < i && (TROUBLE.test(t[k]) || substring && t[k] === "$"))
+          if (k < i && (TROUBLE.test(t[k]) || substring && (t[k] === "$" || t[k] === ".")))
             this.out[k] = "_";
         return i + 1;
       }
@@ -4351,9 +4363,18 @@ var WordExpander = class {
       }
     }
   }
-  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
+  /**
+   * `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts); `$(pwd)`,
+   * `` `pwd` ``: the current folder, as `$PWD` is, when it is known.
+   */
   lookup(n, f, quoted) {
-    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
+    const text3 = this.s.text.slice(n.startIndex, n.endIndex);
+    const pwd = /^(?:\$\(\s*pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)$/.test(text3) ? this.vars?.get("PWD") : void 0;
+    if (pwd !== void 0) {
+      f.value(pwd, quoted);
+      return true;
+    }
+    const name = lookedUpName(text3);
     if (name === void 0)
       return false;
     f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
@@ -8831,10 +8852,10 @@ function analyzeMakefile(file, opts = {}) {
       words4.set(sh, w = toWord(sh.text, sh.span));
     return w;
   };
-  const textOf = (sh) => sh.text.s;
-  const creates = (sh) => CREATES_VENV.test(textOf(sh));
-  const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf(sh));
-  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !shellLineMayMatter(textOf(sh), opts.tools) && !removes(sh));
+  const textOf2 = (sh) => sh.text.s;
+  const creates = (sh) => CREATES_VENV.test(textOf2(sh));
+  const removes = (sh) => /(?:^|[;&|(]\s*)rm\s+(?:-\w+\s+)*-[A-Za-z]*[rR]/.test(textOf2(sh));
+  const mayMatter = (sh) => !(opts.parseLess && opts.tools && !shellLineMayMatter(textOf2(sh), opts.tools) && !removes(sh));
   const counted = (sh) => {
     makefileStats.shellScripts++;
     makefileStats.shellChars += sh.text.s.length;
@@ -8879,9 +8900,9 @@ function analyzeMakefile(file, opts = {}) {
       }
     });
   };
-  const noVenv = opts.parseLess && created.size === 0 && jobs.every((j) => !j.virtualEnv && !j.shells.some((sh) => shellLineMayMatterWithoutVenv(textOf(sh))));
+  const noVenv = opts.parseLess && created.size === 0 && jobs.every((j) => !j.virtualEnv && !j.shells.some((sh) => shellLineMayMatterWithoutVenv(textOf2(sh))));
   jobs.forEach((job, i) => {
-    const named = job.shells.map(textOf).join("\n");
+    const named = job.shells.map(textOf2).join("\n");
     const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath2(v));
     const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
     const dialect = job.dialect;
@@ -12805,9 +12826,10 @@ var PythonRewriter = class {
     if (missing.length === 0)
       return [];
     const nl = this.mod.file.newline;
-    return missing.map((m) => {
+    return missing.map((m, i) => {
       const at2 = importInsertionPoint(this.mod, m);
-      return { start: at2.offset, end: at2.offset, text: at2.inline ? `import ${m}; ` : at2.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` };
+      const last = i === missing.length - 1 || importInsertionPoint(this.mod, missing[i + 1]).offset !== at2.offset;
+      return { start: at2.offset, end: at2.offset, text: at2.inline ? `import ${m}; ` : at2.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}${at2.section && last ? nl : ""}` };
     });
   }
 };
@@ -12842,7 +12864,7 @@ function findInsertionPoint(mod, module) {
   let after;
   for (let j = i; stmts[j]?.type === "import_statement" && atLineStart(stmts[j]); j++) {
     const name = stmts[j].namedChildren[0]?.type === "aliased_import" ? stmts[j].namedChildren[0]?.childForFieldName("name")?.text : stmts[j].namedChildren[0]?.text;
-    if (!name || name > module)
+    if (!name || !isStandard(name.split(".")[0]) || name > module)
       break;
     if (!stmts[j + 1] || mod.file.location(stmts[j + 1].startIndex).line > mod.file.location(stmts[j].endIndex).line)
       after = stmts[j];
@@ -12860,11 +12882,22 @@ function findInsertionPoint(mod, module) {
     const lineStart = mod.file.lineStart(mod.file.location(next.startIndex).line);
     if (mod.file.text.slice(lineStart, next.startIndex).trim())
       return { offset: next.startIndex, leadingNewline: false, inline: true };
-    return { offset: lineStart, leadingNewline: false };
+    return { offset: lineStart, leadingNewline: false, section: module !== "" && isStandard(module) && startsOtherSection(next) };
   }
   const text3 = mod.file.text;
   const endsWithNewline = /\r?\n$/.test(text3);
   return { offset: text3.length, leadingNewline: !endsWithNewline && text3.length > 0 };
+}
+function startsOtherSection(n) {
+  if (n.type === "import_statement") {
+    const first = n.namedChildren[0];
+    const name = first?.type === "aliased_import" ? first.childForFieldName("name")?.text : first?.text;
+    return name !== void 0 && !isStandard(name.split(".")[0]);
+  }
+  if (n.type !== "import_from_statement")
+    return false;
+  const from = n.childForFieldName("module_name");
+  return from?.type !== "dotted_name" || !isStandard(from.text.split(".")[0]);
 }
 
 // dist/src/frontends/python/written-scripts.js
@@ -15737,7 +15770,7 @@ function analyzeJenkins(file) {
     }
     return out;
   };
-  const textOf = (s) => charsOf(s).map((c) => c.ch).join("");
+  const textOf2 = (s) => charsOf(s).map((c) => c.ch).join("");
   const setVar = (f, name, value) => {
     const plus = /^PATH\+\w*$/.test(name);
     if (plus) {
@@ -15828,12 +15861,12 @@ function analyzeJenkins(file) {
           const f = { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd };
           const strings = stringsIn(open, close);
           if (word === "dir") {
-            const d = strings[0] ? resolveDir(textOf(strings[0]), top().cwd) : void 0;
+            const d = strings[0] ? resolveDir(textOf2(strings[0]), top().cwd) : void 0;
             f.cwd = d ?? `${WS5}/${UNKNOWN}`;
           } else {
             frames.push(f);
             for (const s of strings) {
-              const t = textOf(s);
+              const t = textOf2(s);
               const eq = t.indexOf("=");
               if (eq > 0)
                 setVar(f, t.slice(0, eq), t.slice(eq + 1));
@@ -15857,7 +15890,7 @@ function analyzeJenkins(file) {
             const v = re.lastIndex;
             if (isQuote(src[v])) {
               const s = readString(src, v);
-              setVar(f, m[1], textOf(s));
+              setVar(f, m[1], textOf2(s));
               re.lastIndex = s.end;
             } else
               f.env.set(m[1], UNKNOWN);
@@ -17052,7 +17085,8 @@ function readCells(nb) {
   const jobs = [];
   const pathSets = [];
   let importSys = null;
-  let importsSys = false;
+  const sysCells = /* @__PURE__ */ new Set();
+  let importCell;
   for (const cell of nb.cells) {
     const texts = cell.lines.map((l) => l.text);
     const magic = cellMagic(texts[0] ?? "");
@@ -17083,7 +17117,9 @@ function readCells(nb) {
       if (kind.kind === "python") {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
-          importsSys = true;
+          sysCells.add(cell);
+        if (!importCell && magic.kind === "none" && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from && !hasEscape(cell))
+          importCell = { cell, at: charAt(cell, cell.lines[0].from) };
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;
@@ -17123,7 +17159,7 @@ function readCells(nb) {
     }
     module.synth("\n", cell, void 0);
   }
-  return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
+  return { module, jobs, pathSets, importSys, sysCells, importCell };
 }
 function cellSpan(cell) {
   const first = cell.lines.find((l) => l.to > l.from);
@@ -17237,6 +17273,8 @@ function finish2(file, nb, reading, pa, vfile, use) {
     notebook: true,
     colab: nb.colab
   };
+  if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES2.test(j.text)) && !ACTIVATES2.test(mod.text) && kernelStdlibOnly(mod.text))
+    facts.kernelStdlibOnly = true;
   const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
   const lineEnd = (to) => {
     const nl = mod.text.indexOf("\n", Math.max(to - 1, 0));
@@ -17247,6 +17285,31 @@ function finish2(file, nb, reading, pa, vfile, use) {
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+function hasEscape(cell) {
+  return cell.lines.some((l) => /^\s*(?:[\w.]+\s*=\s*)?(?:!|%(?:system|sx)\b)/.test(l.text));
+}
+function importPlaceFor(job, reading) {
+  const head2 = job.cell.lines[0];
+  let place = reading.importSys;
+  if (reading.importCell && reading.importCell.cell.index <= job.cell.index)
+    place = reading.importCell;
+  else if (job.form !== "cell" && head2 && head2.to > head2.from && cellMagic(head2.text).kind === "none")
+    place = { cell: job.cell, at: charAt(job.cell, head2.from) };
+  if (reading.sysCells.has(job.cell) || place && reading.sysCells.has(place.cell))
+    return void 0;
+  return place;
+}
+function kernelStdlibOnly(code) {
+  if (/\bimport_module\s*\(|\b__import__\s*\(|\brunpy\b/.test(code))
+    return false;
+  return importScan(code).starts.every((at2) => /^[ \t]*(?:from[ \t]+IPython\b[\w.]*[ \t]+import\b|import[ \t]+IPython\b[\w.]*[ \t]*(?:as[ \t]+\w+[ \t]*)?(?:#|$))/m.test(code.slice(at2, code.indexOf("\n", at2) < 0 ? code.length : code.indexOf("\n", at2))));
+}
+var ACTIVATES2 = /(?:^|[\s;&|(!"])(?:source|\.)[ \t]+[^\s"]*\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|-m[ \t]+venv\b|\bvirtualenv[ \t]|\buv[ \t]+venv\b/;
+function installsWithPip(s) {
+  const words4 = s.argv.map((w) => wordText(w));
+  const pip = /^pip[\d.]*$/.test(path28.basename(words4[0] ?? "")) ? 0 : words4.findIndex((w, i) => w === "pip" && words4[i - 1] === "-m");
+  return pip >= 0 && words4.slice(pip + 1).includes("install");
 }
 function runJobs(file, reading, scripts, sites) {
   const meter = new BudgetMeter();
@@ -17263,7 +17326,7 @@ function runJobs(file, reading, scripts, sites) {
       if (active !== void 0 && p.kind === "inherited")
         env2.activeVenv = active;
       const site = launchSiteFor(cmd, { file, language: "python", api: job.api, callSpan: job.callSpan, env: env2, viaShell: !job.argv });
-      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      site.rewriter = new EscapeRewriter(file.text, job, site, importPlaceFor(job, reading));
       return site;
     };
     const shell2 = {
@@ -19085,8 +19148,8 @@ function parseRun(args) {
   let workdir;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (!a.startsWith("-"))
-      return { image: a, command: args.slice(i + 1).filter((w) => !/^(&&|\|\||;|\|)$/.test(w)), volumes, entrypoint, workdir };
+    if (a === void 0 || !a.startsWith("-"))
+      return { image: a, command: args.slice(i + 1).filter((w) => !/^(&&|\|\||;|\|)$/.test(w ?? "")), volumes, entrypoint, workdir };
     const eq = a.indexOf("=");
     const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
     const glued = a.startsWith("--") && eq > 0;
@@ -19096,16 +19159,70 @@ function parseRun(args) {
       continue;
     }
     const value = glued ? a.slice(eq + 1) : args[++i];
-    if (value === void 0)
+    if (value === void 0) {
+      if (i < args.length)
+        continue;
       return void 0;
+    }
+    const v = value;
     if (name === "-v" || name === "--volume")
-      volumes.push(value);
+      volumes.push(v);
     else if (name === "--entrypoint")
-      entrypoint = [value];
+      entrypoint = [v];
     else if (name === "-w" || name === "--workdir")
-      workdir = value;
+      workdir = v;
   }
   return void 0;
+}
+function textOf(w) {
+  return w.fragments.map((f) => f.kind === "text" ? f.text : "\0").join("");
+}
+function containerRunCommands(argv, hostPath2) {
+  const texts = argv.map((w) => textOf(w));
+  const prog = texts[0]?.replace(/^.*\//, "");
+  if (prog !== "docker" && prog !== "podman")
+    return void 0;
+  const at2 = texts[1] === "run" ? 2 : texts[1] === "container" && texts[2] === "run" ? 3 : -1;
+  if (at2 < 0)
+    return void 0;
+  const known2 = (t) => t.includes("\0") ? void 0 : t;
+  const run2 = parseRun(texts.slice(at2).map(known2));
+  if (!run2)
+    return void 0;
+  const mounts = [];
+  for (const v of run2.volumes) {
+    const [host, dest] = v.split(":");
+    const real = host ? hostPath2(host) : void 0;
+    if (real && dest?.startsWith("/"))
+      mounts.push({ host: real, dest: dest.replace(/\/+$/, "") || "/" });
+  }
+  const onHost = (w) => {
+    if (w === void 0)
+      return w;
+    for (const m of mounts)
+      if (w === m.dest || w.startsWith(m.dest + "/"))
+        return m.host + w.slice(m.dest.length);
+    return w;
+  };
+  const cwd = run2.workdir === void 0 ? void 0 : onHost(run2.workdir);
+  const command3 = [...run2.entrypoint ?? [], ...run2.command];
+  if (command3.length === 0)
+    return void 0;
+  const [first, flag, script] = command3;
+  if (first !== void 0 && /^(?:ba|da|z)?sh$/.test(first.replace(/^.*\//, "")) && flag !== void 0 && /^-[a-z]*c$/.test(flag)) {
+    const source = texts[texts.length - command3.length + 2];
+    if (source === void 0 || known2(source) !== script)
+      return { commands: [] };
+    const commands = [[]];
+    for (const w of splitWords2(source)) {
+      if (/^(?:&&|\|\||;|\|)$/.test(w))
+        commands.push([]);
+      else
+        commands[commands.length - 1].push(onHost(known2(w)));
+    }
+    return { commands: commands.filter((c) => c.length > 0), cwd };
+  }
+  return { commands: [command3.map(onHost)], cwd };
 }
 
 // dist/src/pipeline/container-images.js
@@ -22770,6 +22887,35 @@ function forwardsToPytest(file) {
     return false;
   }
 }
+var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
+function unwrapStarter(words4) {
+  let w = words4;
+  if (w[0] === "env") {
+    let j = 1;
+    while (j < w.length && w[j] !== void 0 && (/^[A-Za-z_]\w*=/.test(w[j]) || w[j].startsWith("-")))
+      j += w[j] === "-u" ? 2 : 1;
+    w = w.slice(j);
+  }
+  const prog = w[0];
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path43.basename(prog)) && w[1] === "run") {
+    let j = 2;
+    for (; j < w.length; j++) {
+      const x = w[j];
+      if (x === void 0 || !x.startsWith("-") || x === "-m")
+        break;
+      if (COVERAGE_VALUE_OPTIONS.has(x))
+        j++;
+    }
+    const python = prog.slice(0, prog.length - path43.basename(prog).length) + "python";
+    if (w[j] === "-m")
+      return [python, ...w.slice(j)];
+    const target = w[j];
+    if (target === void 0)
+      return w;
+    return /\.py$/.test(target) ? [python, ...w.slice(j)] : w.slice(j);
+  }
+  return w;
+}
 
 // dist/src/pipeline/who-runs.js
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
@@ -22971,35 +23117,6 @@ function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
   return path44.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
-var COVERAGE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--source", "--rcfile", "--include", "--omit", "--concurrency", "--context", "--data-file"]);
-function unwrapStarter(words4) {
-  let w = words4;
-  if (w[0] === "env") {
-    let j = 1;
-    while (j < w.length && w[j] !== void 0 && (/^[A-Za-z_]\w*=/.test(w[j]) || w[j].startsWith("-")))
-      j += w[j] === "-u" ? 2 : 1;
-    w = w.slice(j);
-  }
-  const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path44.basename(prog)) && w[1] === "run") {
-    let j = 2;
-    for (; j < w.length; j++) {
-      const x = w[j];
-      if (x === void 0 || !x.startsWith("-") || x === "-m")
-        break;
-      if (COVERAGE_VALUE_OPTIONS.has(x))
-        j++;
-    }
-    const python = prog.slice(0, prog.length - path44.basename(prog).length) + "python";
-    if (w[j] === "-m")
-      return [python, ...w.slice(j)];
-    const target = w[j];
-    if (target === void 0)
-      return w;
-    return /\.py$/.test(target) ? [python, ...w.slice(j)] : w.slice(j);
-  }
-  return w;
-}
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
   let i = 0;
@@ -23102,6 +23219,8 @@ function recordCommand(who, words4, where) {
     }
     if (!named && where.dirs[0])
       targets.push({ folder: where.dirs[0], testsOnly: true });
+    if (!named && where.callerDir && where.dirs[0] !== where.root)
+      targets.push({ folder: where.root, testsOnly: true });
   }
   if (!targets.length)
     return;
@@ -23142,7 +23261,7 @@ function recordCommand(who, words4, where) {
       as = `as "${prog}" without that venv on PATH`;
     }
   }
-  const start = { how, text: `${where.label} runs this file ${as}` };
+  const start = { how, text: `${where.label} runs this file ${where.via ? `${where.via}, ` : ""}${as}` };
   for (const t of targets)
     if (!("file" in t) || t.file !== where.exclude)
       who.add(t, start);
@@ -23287,13 +23406,18 @@ var AT_CHECKOUT = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenki
 function recordSite(who, s, dir, root, anywhere) {
   if (s.config?.activation)
     return;
-  const words4 = s.argv.map((w) => wordText(w));
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const cwd = s.config?.cwd;
   const at2 = cwd && STAND_IN_ROOT.exec(cwd);
   const below = at2 ? path44.resolve(dir, "." + cwd.slice(at2[0].length)) : void 0;
   const dirs = below && below !== dir && (below + path44.sep).startsWith(root + path44.sep) ? [below, dir, root] : [dir, root];
-  recordCommand(who, words4, { label, dirs, root, anywhere, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
+  const host = (p) => STAND_IN_ROOT.test(p) ? path44.resolve(dir, "." + p.replace(STAND_IN_ROOT, "")) : p.startsWith(".") ? path44.resolve(dirs[0], p) : void 0;
+  const inner = containerRunCommands(s.argv, host);
+  if (inner)
+    for (const c of inner.commands)
+      recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: "in a container (`docker run`)" });
+  else
+    recordCommand(who, s.argv.map((w) => wordText(w)), { label, dirs, root, anywhere, callerDir: s.language === "shell" && cwd === START_DIR, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
 }
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {

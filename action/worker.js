@@ -4976,6 +4976,16 @@ var judged = /* @__PURE__ */ new WeakMap();
 var reliance = /* @__PURE__ */ new WeakMap();
 var confirming = /* @__PURE__ */ new WeakMap();
 var chains = /* @__PURE__ */ new WeakMap();
+function pathChain(facts, judge) {
+  let chain = chains.get(facts);
+  if (chain === void 0) {
+    const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+    const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+    const runs = judgedSites.some((x) => x.v.tool !== "pip");
+    chains.set(facts, chain = installs && runs);
+  }
+  return chain;
+}
 function rangeAt(ranges, at) {
   return ranges?.find((r) => r.from <= at && at < r.to);
 }
@@ -5096,8 +5106,14 @@ function applyPolicy(site, verdict, judgeOne) {
   if (lookedUpAt !== void 0) {
     return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
   }
-  if (facts.notebook)
-    return facts.colab ? { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
+  if (facts.notebook) {
+    if (facts.colab)
+      return { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
+    }
+    return verdict;
+  }
   let confirmed = confirming.get(facts);
   if (!confirmed) {
     confirmed = /* @__PURE__ */ new Map();
@@ -5125,16 +5141,8 @@ function applyPolicy(site, verdict, judgeOne) {
     const command2 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
     return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command2} found on PATH, so a name they start is found on the same PATH as the task runner` } };
   }
-  if (confirmed.size === 0) {
-    if (!chains.has(facts)) {
-      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
-      const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
-      const runs = judgedSites.some((x) => x.v.tool !== "pip");
-      chains.set(facts, installs && runs);
-    }
-    if (chains.get(facts)) {
-      return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
-    }
+  if (confirmed.size === 0 && pathChain(facts, judge)) {
+    return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
   }
   if (byPath)
     return { ...verdict, startedBy: byPath };
@@ -7834,9 +7842,9 @@ function parensBalanced(s) {
 }
 function extglobGroups(t, out) {
   const line = new LineState(t);
-  for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
+  for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
     const at = line.at(m.index);
-    if (at.single || at.arith > 0 || at.openTest())
+    if (at.single || at.double || at.arith > 0 || at.openTest())
       continue;
     const close = matchingParen(t, m.index + 1);
     if (close < 0 || t.slice(m.index, close).includes("\n"))
@@ -7955,7 +7963,7 @@ var Scanner = class {
         continue;
       }
       if (c === "`") {
-        const end = this.backtick(i);
+        const end = this.backtick(i, dq);
         i = end;
         continue;
       }
@@ -8056,14 +8064,18 @@ var Scanner = class {
     return i;
   }
   /** `…` : its inside is a script; returns the index after the closing backtick. */
-  backtick(i) {
+  backtick(i, dq = false) {
     const t = this.t;
     let j = i + 1;
     while (j < t.length && t[j] !== "`")
       j += t[j] === "\\" ? 2 : 1;
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j)))
       this.out[i + 1] = ":";
-    else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
+    else if (j === i + 1) {
+      const alone = !dq && /^$|[\s;&|(]$/.test(t[i - 1] ?? "") && /^$|[\s;&|)]/.test(t[j + 1] ?? "");
+      this.out[i] = alone ? " " : '"';
+      this.out[j] = alone ? " " : '"';
+    } else if (j < t.length && /^[ \t][^\\()`#]*\S[^\\()`#]*$/.test(t.slice(i + 1, j))) {
       this.out[i] = "$";
       this.out[i + 1] = "(";
       this.out[j] = ")";
@@ -8196,7 +8208,7 @@ var Scanner = class {
         continue;
       } else if (c === "}" && !dq) {
         for (const k of blank2)
-          if (k < i && (TROUBLE.test(t[k]) || substring && t[k] === "$"))
+          if (k < i && (TROUBLE.test(t[k]) || substring && (t[k] === "$" || t[k] === ".")))
             this.out[k] = "_";
         return i + 1;
       }
@@ -8760,9 +8772,18 @@ var WordExpander = class {
       }
     }
   }
-  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
+  /**
+   * `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts); `$(pwd)`,
+   * `` `pwd` ``: the current folder, as `$PWD` is, when it is known.
+   */
   lookup(n, f, quoted) {
-    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
+    const text3 = this.s.text.slice(n.startIndex, n.endIndex);
+    const pwd = /^(?:\$\(\s*pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)$/.test(text3) ? this.vars?.get("PWD") : void 0;
+    if (pwd !== void 0) {
+      f.value(pwd, quoted);
+      return true;
+    }
+    const name = lookedUpName(text3);
     if (name === void 0)
       return false;
     f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
@@ -14634,9 +14655,10 @@ var PythonRewriter = class {
     if (missing.length === 0)
       return [];
     const nl = this.mod.file.newline;
-    return missing.map((m) => {
+    return missing.map((m, i) => {
       const at = importInsertionPoint(this.mod, m);
-      return { start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` };
+      const last = i === missing.length - 1 || importInsertionPoint(this.mod, missing[i + 1]).offset !== at.offset;
+      return { start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}${at.section && last ? nl : ""}` };
     });
   }
 };
@@ -14671,7 +14693,7 @@ function findInsertionPoint(mod, module) {
   let after;
   for (let j = i; stmts[j]?.type === "import_statement" && atLineStart(stmts[j]); j++) {
     const name = stmts[j].namedChildren[0]?.type === "aliased_import" ? stmts[j].namedChildren[0]?.childForFieldName("name")?.text : stmts[j].namedChildren[0]?.text;
-    if (!name || name > module)
+    if (!name || !isStandard(name.split(".")[0]) || name > module)
       break;
     if (!stmts[j + 1] || mod.file.location(stmts[j + 1].startIndex).line > mod.file.location(stmts[j].endIndex).line)
       after = stmts[j];
@@ -14689,11 +14711,22 @@ function findInsertionPoint(mod, module) {
     const lineStart = mod.file.lineStart(mod.file.location(next.startIndex).line);
     if (mod.file.text.slice(lineStart, next.startIndex).trim())
       return { offset: next.startIndex, leadingNewline: false, inline: true };
-    return { offset: lineStart, leadingNewline: false };
+    return { offset: lineStart, leadingNewline: false, section: module !== "" && isStandard(module) && startsOtherSection(next) };
   }
   const text3 = mod.file.text;
   const endsWithNewline = /\r?\n$/.test(text3);
   return { offset: text3.length, leadingNewline: !endsWithNewline && text3.length > 0 };
+}
+function startsOtherSection(n) {
+  if (n.type === "import_statement") {
+    const first = n.namedChildren[0];
+    const name = first?.type === "aliased_import" ? first.childForFieldName("name")?.text : first?.text;
+    return name !== void 0 && !isStandard(name.split(".")[0]);
+  }
+  if (n.type !== "import_from_statement")
+    return false;
+  const from = n.childForFieldName("module_name");
+  return from?.type !== "dotted_name" || !isStandard(from.text.split(".")[0]);
 }
 
 // dist/src/frontends/python/written-scripts.js
@@ -18868,7 +18901,8 @@ function readCells(nb) {
   const jobs = [];
   const pathSets = [];
   let importSys = null;
-  let importsSys = false;
+  const sysCells = /* @__PURE__ */ new Set();
+  let importCell;
   for (const cell of nb.cells) {
     const texts = cell.lines.map((l) => l.text);
     const magic = cellMagic(texts[0] ?? "");
@@ -18899,7 +18933,9 @@ function readCells(nb) {
       if (kind.kind === "python") {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
-          importsSys = true;
+          sysCells.add(cell);
+        if (!importCell && magic.kind === "none" && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from && !hasEscape(cell))
+          importCell = { cell, at: charAt(cell, cell.lines[0].from) };
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;
@@ -18939,7 +18975,7 @@ function readCells(nb) {
     }
     module.synth("\n", cell, void 0);
   }
-  return { module, jobs, pathSets, importSys: importsSys ? void 0 : importSys };
+  return { module, jobs, pathSets, importSys, sysCells, importCell };
 }
 function cellSpan(cell) {
   const first = cell.lines.find((l) => l.to > l.from);
@@ -19053,6 +19089,8 @@ function finish2(file, nb, reading, pa, vfile, use) {
     notebook: true,
     colab: nb.colab
   };
+  if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES2.test(j.text)) && !ACTIVATES2.test(mod.text) && kernelStdlibOnly(mod.text))
+    facts.kernelStdlibOnly = true;
   const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
   const lineEnd = (to) => {
     const nl = mod.text.indexOf("\n", Math.max(to - 1, 0));
@@ -19063,6 +19101,31 @@ function finish2(file, nb, reading, pa, vfile, use) {
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+function hasEscape(cell) {
+  return cell.lines.some((l) => /^\s*(?:[\w.]+\s*=\s*)?(?:!|%(?:system|sx)\b)/.test(l.text));
+}
+function importPlaceFor(job, reading) {
+  const head2 = job.cell.lines[0];
+  let place = reading.importSys;
+  if (reading.importCell && reading.importCell.cell.index <= job.cell.index)
+    place = reading.importCell;
+  else if (job.form !== "cell" && head2 && head2.to > head2.from && cellMagic(head2.text).kind === "none")
+    place = { cell: job.cell, at: charAt(job.cell, head2.from) };
+  if (reading.sysCells.has(job.cell) || place && reading.sysCells.has(place.cell))
+    return void 0;
+  return place;
+}
+function kernelStdlibOnly(code) {
+  if (/\bimport_module\s*\(|\b__import__\s*\(|\brunpy\b/.test(code))
+    return false;
+  return importScan(code).starts.every((at) => /^[ \t]*(?:from[ \t]+IPython\b[\w.]*[ \t]+import\b|import[ \t]+IPython\b[\w.]*[ \t]*(?:as[ \t]+\w+[ \t]*)?(?:#|$))/m.test(code.slice(at, code.indexOf("\n", at) < 0 ? code.length : code.indexOf("\n", at))));
+}
+var ACTIVATES2 = /(?:^|[\s;&|(!"])(?:source|\.)[ \t]+[^\s"]*\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|-m[ \t]+venv\b|\bvirtualenv[ \t]|\buv[ \t]+venv\b/;
+function installsWithPip(s) {
+  const words2 = s.argv.map((w) => wordText(w));
+  const pip = /^pip[\d.]*$/.test(path29.basename(words2[0] ?? "")) ? 0 : words2.findIndex((w, i) => w === "pip" && words2[i - 1] === "-m");
+  return pip >= 0 && words2.slice(pip + 1).includes("install");
 }
 function runJobs(file, reading, scripts, sites) {
   const meter = new BudgetMeter();
@@ -19079,7 +19142,7 @@ function runJobs(file, reading, scripts, sites) {
       if (active !== void 0 && p.kind === "inherited")
         env2.activeVenv = active;
       const site = launchSiteFor(cmd, { file, language: "python", api: job.api, callSpan: job.callSpan, env: env2, viaShell: !job.argv });
-      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      site.rewriter = new EscapeRewriter(file.text, job, site, importPlaceFor(job, reading));
       return site;
     };
     const shell2 = {

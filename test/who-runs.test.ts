@@ -388,3 +388,31 @@ test("a CI step's own folder counts: `cd cpython && python ../release.py` runs t
   // From the root, ../release.py is outside the repository: nothing starts release.py.
   assert.deepEqual(codes(await findings({ ...files, '.github/workflows/b.yml': wf('python ../release.py') })), ['release.py:4 VG103']);
 });
+
+test("a test run started in a container by `docker run` runs there on the image's PATH (kaggle-docker-python's `test`: `/bin/bash -c \"python -m unittest discover -s /input/tests\"`)", async () => {
+  const test_ = ['import subprocess', 'import unittest', '', 'class TestPytest(unittest.TestCase):', '    def test_run(self):', '        subprocess.run(["pytest", "/input/tests/test_pandas.py"], check=True)', ''].join('\n');
+  const script = (run: string) => `#!/bin/bash\nset -e\nIMAGE_TAG=kaggle/python-build\ndocker run --rm -t --read-only --net=none \\\n    -e HOME=/tmp \\\n    ${run}\n`;
+  const files = { 'tests/test_pytest.py': test_, 'tests/test_pandas.py': 'import pandas\n' };
+  const found = await findings({ ...files, test: script('-v $PWD:/input:ro -w=/working "$IMAGE_TAG" /bin/bash -c "python -m unittest discover -s /input/tests -v"') });
+  assert.deepEqual(codes(found), ['tests/test_pytest.py:6 VG106']);
+  assert.match(found[0], /because test:4 runs this file in a container \(`docker run`\), as "python" from PATH/);
+  // The tests' folder mounted on its own (`$(pwd)` is the script's folder too), pytest by name in exec form.
+  assert.deepEqual(codes(await findings({ ...files, test: script('-v "$(pwd)/tests:/t" -w /t "$IMAGE_TAG" pytest /t') })), ['tests/test_pytest.py:6 VG106']);
+  // The twin: the image's venv interpreter by its path, without that venv on PATH, is the escape.
+  const byPath = await findings({ ...files, test: script('-v $PWD:/input:ro "$IMAGE_TAG" /bin/bash -c "/opt/venv/bin/python -m unittest discover -s /input/tests"') });
+  assert.deepEqual(codes(byPath), ['tests/test_pytest.py:6 VG103']);
+  assert.match(byPath[0], /test:4 runs this file in a container \(`docker run`\), as "\/opt\/venv\/bin\/python" without that venv on PATH/);
+  // Another program in the container (not one of the project's files run by PATH's interpreter) starts nothing known.
+  assert.deepEqual(codes(await findings({ ...files, test: script('"$IMAGE_TAG" jupyter notebook --ip="*"') })), ['tests/test_pytest.py:6 VG103']);
+});
+
+test("a bare pytest in a script that never changes folder collects the caller's tests: the project's root (rl-baselines3-zoo's `make pytest` → scripts/run_tests.sh)", async () => {
+  const test_ = ['import subprocess', '', 'def test_train():', '    subprocess.run(["python", "train.py", "--algo", "ppo"], check=True)', ''].join('\n');
+  const files = { 'tests/test_train.py': test_, 'train.py': 'import gymnasium\n' };
+  const script = (body: string) => `#!/bin/bash\n${body}\n`;
+  const found = await findings({ ...files, 'scripts/run_tests.sh': script('python -m pytest --cov-config .coveragerc --cov=. -v -m "not slow" --color=yes') });
+  assert.deepEqual(codes(found), ['tests/test_train.py:4 VG106']);
+  assert.match(found[0], /scripts\/run_tests\.sh:2 runs this file as "python" from PATH/);
+  // The twin: a script that moves to a folder of its own first collects that folder's tests only.
+  assert.deepEqual(codes(await findings({ ...files, 'scripts/run_tests.sh': script('cd docs\npython -m pytest -v'), 'docs/conf.py': '' })), ['tests/test_train.py:4 VG101']);
+});

@@ -28,8 +28,9 @@
  *   (`ExecStart=/srv/app/venv/bin/python x.py`) is the escape itself: the file's other starters
  *   then hold nothing back, and a finding that is shown names that starter.
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
- * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), and by `colab` when it was saved from
- * Google Colab (a `colab` member in its metadata).
+ * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), by `colab` when it was saved from
+ * Google Colab (a `colab` member in its metadata), and by `path-chain` when its own code imports
+ * only the standard library (and IPython): its cells install for the tools they run from PATH.
  * - `sudo-chain`: a launch through sudo (`sudo python3 tool.py`) in a class, or a file without
  *   one, that installs with pip through sudo (`"sudo pip install -r requirements.txt"`): sudo
  *   resets PATH to its secure_path for both, so they agree on the system interpreter, which is
@@ -93,6 +94,18 @@ const judged = new WeakMap<PythonFileFacts, Map<LaunchSite, Verdict | undefined>
 const reliance = new WeakMap<PythonFileFacts, { name: string; line: number }[]>();
 const confirming = new WeakMap<PythonFileFacts, Map<Span | undefined, LaunchSite[]>>();
 const chains = new WeakMap<PythonFileFacts, boolean>();
+
+/** Once per file: does it install with pip by name and run a Python tool by name? */
+function pathChain(facts: PythonFileFacts, judge: (s: LaunchSite) => Verdict | undefined): boolean {
+  let chain = chains.get(facts);
+  if (chain === undefined) {
+    const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== undefined && x.v.resolution === 'path');
+    const installs = judgedSites.some((x) => x.v!.tool === 'pip' && x.s.argv.some((w) => wordText(w) === 'install'));
+    const runs = judgedSites.some((x) => x.v!.tool !== 'pip');
+    chains.set(facts, (chain = installs && runs));
+  }
+  return chain;
+}
 
 /** The first of a file's code ranges (PythonFileFacts) that holds an offset. */
 function rangeAt<R extends { from: number; to: number }>(ranges: readonly R[] | undefined, at: number): R | undefined {
@@ -253,7 +266,16 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // other (path-chain) or a tool only PATH's environment has (path-reliant) say nothing of it.
   // A notebook saved from Google Colab runs where the kernel is the runtime's only Python: PATH's
   // pip and python are the kernel's (the corpus reviews found every such finding false).
-  if (facts.notebook) return facts.colab ? { ...verdict, held: { signal: 'colab', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } } : verdict;
+  // One whose own code imports only the standard library (and IPython, the kernel's own) relies on
+  // nothing its cells install: what they install is for the tools they run from PATH, as in a file
+  // (mlperf's GettingStarted: `!pip install onnxruntime`, then `!./run_local.sh onnxruntime …`).
+  if (facts.notebook) {
+    if (facts.colab) return { ...verdict, held: { signal: 'colab', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
+      return { ...verdict, held: { signal: 'path-chain', reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
+    }
+    return verdict;
+  }
 
   // The file's sys.executable launches by the function that holds them (its functions are listed
   // only when it has such a launch: most files have none).
@@ -284,17 +306,8 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
     return { ...verdict, held: { signal: 'task-runner', reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command} found on PATH, so a name they start is found on the same PATH as the task runner` } };
   }
 
-  if (confirmed.size === 0) {
-    // Once per file: does it install with pip by name and run a Python tool by name?
-    if (!chains.has(facts)) {
-      const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== undefined && x.v.resolution === 'path');
-      const installs = judgedSites.some((x) => x.v!.tool === 'pip' && x.s.argv.some((w) => wordText(w) === 'install'));
-      const runs = judgedSites.some((x) => x.v!.tool !== 'pip');
-      chains.set(facts, installs && runs);
-    }
-    if (chains.get(facts)) {
-      return { ...verdict, held: { signal: 'path-chain', reason: 'this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment' } };
-    }
+  if (confirmed.size === 0 && pathChain(facts, judge)) {
+    return { ...verdict, held: { signal: 'path-chain', reason: 'this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment' } };
   }
   // A starter runs the file by a venv's path without that venv on PATH: the escape itself, named.
   if (byPath) return { ...verdict, startedBy: byPath };

@@ -67,6 +67,11 @@ export interface PythonFileFacts {
   /** A notebook saved from Google Colab: its kernel is the runtime's only Python. */
   colab?: boolean;
   /**
+   * A notebook whose own code (the kernel's) imports only the standard library and IPython, read
+   * lexically: no other import statement, no import named at run time (`importlib`, `__import__`).
+   */
+  kernelStdlibOnly?: boolean;
+  /**
    * Code that runs only in Google Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, the
    * `else:` of `if not IN_COLAB:`, what follows `if not in_colab(): raise …`): launches between
    * `from` and `to` find the runtime's only Python on PATH.

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { yaml } from '../frontends/yaml-scalars.js';
 import { splitWords } from '../frontends/dockerfile/image.js';
+import type { Word } from '../kernel/word.js';
 
 export interface DockerRunDef {
   /** Every Dockerfile the build may use (`file: Dockerfile${{ … }}` names one of several). */
@@ -136,13 +137,14 @@ function candidates(file: string, root: string): string[] {
   }
 }
 
-function parseRun(args: string[]): { image: string; command: string[]; volumes: string[]; entrypoint?: string[]; workdir?: string } | undefined {
+function parseRun<W extends string | undefined>(args: W[]): { image: W; command: W[]; volumes: string[]; entrypoint?: string[]; workdir?: string } | undefined {
   const volumes: string[] = [];
   let entrypoint: string[] | undefined;
   let workdir: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (!a.startsWith('-')) return { image: a, command: args.slice(i + 1).filter((w) => !/^(&&|\|\||;|\|)$/.test(w)), volumes, entrypoint, workdir };
+    // A word not known here (`"$IMAGE_TAG"`) where an option may stand is the image: the place is what counts.
+    if (a === undefined || !a.startsWith('-')) return { image: a, command: args.slice(i + 1).filter((w) => !/^(&&|\|\||;|\|)$/.test(w ?? '')), volumes, entrypoint, workdir };
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
     const glued = a.startsWith('--') && eq > 0;
@@ -151,10 +153,66 @@ function parseRun(args: string[]): { image: string; command: string[]; volumes: 
       continue;
     }
     const value = glued ? a.slice(eq + 1) : args[++i];
-    if (value === undefined) return undefined;
-    if (name === '-v' || name === '--volume') volumes.push(value);
-    else if (name === '--entrypoint') entrypoint = [value];
-    else if (name === '-w' || name === '--workdir') workdir = value;
+    if (value === undefined) {
+      if (i < args.length) continue;
+      return undefined;
+    }
+    const v = value as string;
+    if (name === '-v' || name === '--volume') volumes.push(v);
+    else if (name === '--entrypoint') entrypoint = [v];
+    else if (name === '-w' || name === '--workdir') workdir = v;
   }
   return undefined;
+}
+
+/** A word's text with what is not known at this point as NUL (a word holding one is not known). */
+function textOf(w: Word): string {
+  return w.fragments.map((f) => (f.kind === 'text' ? f.text : '\0')).join('');
+}
+
+/**
+ * The commands a `docker run` (or `podman run`) of a script, recipe or CI step starts in its
+ * container, as words (undefined: not known here): its command after the image, and a shell's
+ * `-c` script split into simple commands (kaggle-docker-python's `test`: `docker run … -v
+ * $PWD:/input:ro "$IMAGE_TAG" /bin/bash -c "python -m unittest discover -s /input/tests …"`). A
+ * path under a bind mount whose host side `hostPath` knows (`-v $PWD/tests:/t`) is written as that
+ * host path, and so is the working folder (`-w`); other container paths are left as they are (the
+ * caller finds `/input/tests` by its tail). Undefined when the words are not such a run.
+ */
+export function containerRunCommands(argv: readonly Word[], hostPath: (p: string) => string | undefined): { commands: (string | undefined)[][]; cwd?: string } | undefined {
+  const texts = argv.map((w) => textOf(w));
+  const prog = texts[0]?.replace(/^.*\//, '');
+  if (prog !== 'docker' && prog !== 'podman') return undefined;
+  const at = texts[1] === 'run' ? 2 : texts[1] === 'container' && texts[2] === 'run' ? 3 : -1;
+  if (at < 0) return undefined;
+  const known = (t: string) => (t.includes('\0') ? undefined : t);
+  const run = parseRun(texts.slice(at).map(known));
+  if (!run) return undefined;
+  const mounts: { host: string; dest: string }[] = [];
+  for (const v of run.volumes) {
+    const [host, dest] = v.split(':');
+    const real = host ? hostPath(host) : undefined;
+    if (real && dest?.startsWith('/')) mounts.push({ host: real, dest: dest.replace(/\/+$/, '') || '/' });
+  }
+  const onHost = (w: string | undefined): string | undefined => {
+    if (w === undefined) return w;
+    for (const m of mounts) if (w === m.dest || w.startsWith(m.dest + '/')) return m.host + w.slice(m.dest.length);
+    return w;
+  };
+  const cwd = run.workdir === undefined ? undefined : onHost(run.workdir);
+  // `--entrypoint bash … IMAGE -c SCRIPT`: the entrypoint, then the command.
+  const command = [...(run.entrypoint ?? []), ...run.command];
+  if (command.length === 0) return undefined;
+  const [first, flag, script] = command;
+  if (first !== undefined && /^(?:ba|da|z)?sh$/.test(first.replace(/^.*\//, '')) && flag !== undefined && /^-[a-z]*c$/.test(flag)) {
+    const source = texts[texts.length - command.length + 2];
+    if (source === undefined || known(source) !== script) return { commands: [] };
+    const commands: (string | undefined)[][] = [[]];
+    for (const w of splitWords(source)) {
+      if (/^(?:&&|\|\||;|\|)$/.test(w)) commands.push([]);
+      else commands[commands.length - 1].push(onHost(known(w)));
+    }
+    return { commands: commands.filter((c) => c.length > 0), cwd };
+  }
+  return { commands: [command.map(onHost)], cwd };
 }

@@ -122,3 +122,36 @@ export function forwardsToPytest(file: string): boolean {
     return false;
   }
 }
+
+/** Options of `coverage run` that take the next word as a value. */
+const COVERAGE_VALUE_OPTIONS = new Set(['--source', '--rcfile', '--include', '--omit', '--concurrency', '--context', '--data-file']);
+
+/**
+ * What runs under `env [-i] [-u NAME] [VAR=value …] cmd …` and `coverage run [options] (-m mod | prog) …`
+ * (securedrop's tox.ini: `env {envbindir}/coverage run --source=… {envbindir}/pytest -v tests`):
+ * coverage runs a module or script with its own interpreter (`…/bin/coverage` → `…/bin/python`) and
+ * a program path (`pytest`) as that program.
+ */
+export function unwrapStarter(words: readonly (string | undefined)[]): readonly (string | undefined)[] {
+  let w = words;
+  if (w[0] === 'env') {
+    let j = 1;
+    while (j < w.length && w[j] !== undefined && (/^[A-Za-z_]\w*=/.test(w[j]!) || w[j]!.startsWith('-'))) j += w[j] === '-u' ? 2 : 1;
+    w = w.slice(j);
+  }
+  const prog = w[0];
+  if (prog !== undefined && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path.basename(prog)) && w[1] === 'run') {
+    let j = 2;
+    for (; j < w.length; j++) {
+      const x = w[j];
+      if (x === undefined || !x.startsWith('-') || x === '-m') break;
+      if (COVERAGE_VALUE_OPTIONS.has(x)) j++;
+    }
+    const python = prog.slice(0, prog.length - path.basename(prog).length) + 'python';
+    if (w[j] === '-m') return [python, ...w.slice(j)];
+    const target = w[j];
+    if (target === undefined) return w;
+    return /\.py$/.test(target) ? [python, ...w.slice(j)] : w.slice(j);
+  }
+  return w;
+}

@@ -34,9 +34,11 @@ import { noxCommands, pixiTasks, projectScripts, tbumpHooks, toxCommands, type T
 import { contextFromSettings, type RunSettings } from './context.js';
 import { relianceByImports } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
-import { forwardsToPytest, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
+import { forwardsToPytest, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
 import { findingCodesOf } from './packed.js';
+import { containerRunCommands } from './docker-run.js';
+import { START_DIR } from '../frontends/config/services.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
 
@@ -59,7 +61,6 @@ const RUNNER_VALUE_OPTIONS = new Set([
 const MAX_PYTHON_STARTERS = 200;
 /** Options of python that take the next word as a value. */
 const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '-Q']);
-/** Options of pytest that take the next word as a value (a path among them is not a test path). */
 /** Sphinx's builders, which run the `conf.py` of the source folder with their own interpreter. */
 const SPHINX = /^sphinx-(?:build|autobuild)$/;
 /** Options of sphinx-build that take the next word as a value. */
@@ -243,39 +244,6 @@ function sameVenv(venv: string, active: string): boolean {
   return path.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, '') : a === venv || a.endsWith(`/${venv}`);
 }
 
-/** Options of `coverage run` that take the next word as a value. */
-const COVERAGE_VALUE_OPTIONS = new Set(['--source', '--rcfile', '--include', '--omit', '--concurrency', '--context', '--data-file']);
-
-/**
- * What runs under `env [-i] [-u NAME] [VAR=value …] cmd …` and `coverage run [options] (-m mod | prog) …`
- * (securedrop's tox.ini: `env {envbindir}/coverage run --source=… {envbindir}/pytest -v tests`):
- * coverage runs a module or script with its own interpreter (`…/bin/coverage` → `…/bin/python`) and
- * a program path (`pytest`) as that program.
- */
-function unwrapStarter(words: readonly (string | undefined)[]): readonly (string | undefined)[] {
-  let w = words;
-  if (w[0] === 'env') {
-    let j = 1;
-    while (j < w.length && w[j] !== undefined && (/^[A-Za-z_]\w*=/.test(w[j]!) || w[j]!.startsWith('-'))) j += w[j] === '-u' ? 2 : 1;
-    w = w.slice(j);
-  }
-  const prog = w[0];
-  if (prog !== undefined && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path.basename(prog)) && w[1] === 'run') {
-    let j = 2;
-    for (; j < w.length; j++) {
-      const x = w[j];
-      if (x === undefined || !x.startsWith('-') || x === '-m') break;
-      if (COVERAGE_VALUE_OPTIONS.has(x)) j++;
-    }
-    const python = prog.slice(0, prog.length - path.basename(prog).length) + 'python';
-    if (w[j] === '-m') return [python, ...w.slice(j)];
-    const target = w[j];
-    if (target === undefined) return w;
-    return /\.py$/.test(target) ? [python, ...w.slice(j)] : w.slice(j);
-  }
-  return w;
-}
-
 /**
  * One command of a configuration file, tox or nox: the project files it starts with Python, and
  * how. `env` is the PATH state where it runs (absent for tox and nox, which always put their env first).
@@ -283,7 +251,7 @@ function unwrapStarter(words: readonly (string | undefined)[]): readonly (string
 export function recordCommand(
   who: WhoRuns,
   words: readonly (string | undefined)[],
-  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string },
+  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string; via?: string; callerDir?: boolean },
 ): void {
   words = unwrapStarter(words);
   let i = 0;
@@ -370,8 +338,10 @@ export function recordCommand(
       named = true;
       targets.push(...testFileTargets(w, where, resolveIn));
     }
-    // A bare `pytest` collects the tests under its folder.
+    // A bare `pytest` collects the tests under its folder; in a script that never changes folder,
+    // the caller's: the project's root too (rl-baselines3-zoo's `make pytest` → scripts/run_tests.sh).
     if (!named && where.dirs[0]) targets.push({ folder: where.dirs[0], testsOnly: true });
+    if (!named && where.callerDir && where.dirs[0] !== where.root) targets.push({ folder: where.root, testsOnly: true });
   }
   if (!targets.length) return;
   let how: How;
@@ -411,7 +381,7 @@ export function recordCommand(
       as = `as "${prog}" without that venv on PATH`;
     }
   }
-  const start = { how, text: `${where.label} runs this file ${as}` };
+  const start = { how, text: `${where.label} runs this file ${where.via ? `${where.via}, ` : ''}${as}` };
   for (const t of targets) if (!('file' in t) || t.file !== where.exclude) who.add(t, start);
 }
 
@@ -574,14 +544,17 @@ const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>(['github-actions', 
 
 function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
   if (s.config?.activation) return;
-  const words = s.argv.map((w) => wordText(w));
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   // Its folder, when the shell model knows it below its stand-in (`cd cpython && python ../release.py`).
   const cwd = s.config?.cwd;
   const at = cwd && STAND_IN_ROOT.exec(cwd);
   const below = at ? path.resolve(dir, '.' + cwd!.slice(at[0].length)) : undefined;
   const dirs = below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
-  recordCommand(who, words, { label, dirs, root, anywhere, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+  // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.
+  const host = (p: string) => (STAND_IN_ROOT.test(p) ? path.resolve(dir, '.' + p.replace(STAND_IN_ROOT, '')) : p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
+  const inner = containerRunCommands(s.argv, host);
+  if (inner) for (const c of inner.commands) recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: 'in a container (`docker run`)' });
+  else recordCommand(who, s.argv.map((w) => wordText(w)), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
 }
 
 /** The project folder: the one folder checked (a file's folder), when there is exactly one. */

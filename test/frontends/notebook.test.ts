@@ -71,6 +71,8 @@ test('notebook positions: findings point at the bytes of the .ipynb, past JSON e
 test('notebook shell escapes: !, indented !, x = !, !!, %system, %sx, continued lines', async () => {
   const text = nb([
     { source: lines('!pip install pandas\nif True:\n    !python prepare.py\nfiles = !pytest --collect-only -q\n!!pip list\n%system pip3 freeze\nout = %sx python3 -c "import numpy"\n!pip install \\\n    requests\n') },
+    // The kernel imports what the cells install (a notebook that imports nothing is a chain of PATH's tools: unseen19-precision).
+    { source: lines('import pandas as pd\n') },
   ]);
   assert.deepEqual(await found(text), [
     'VG102 pip 9:7',
@@ -92,6 +94,7 @@ test('notebook cell magics: %%bash, %%sh and %%script bash bodies run in the she
     { source: lines('%%capture\n!pip install quiet\n') },
     { source: lines('%%writefile run.sh\npip install x\n') },
     { source: lines('%%bash\nsource .venv/bin/activate\npip install x\n') },
+    { source: lines('import x\n') },
   ]);
   assert.deepEqual(
     (await found(text)).map((f) => f.replace(/ \d+:\d+$/, '')),
@@ -124,10 +127,12 @@ test('notebook Python: the cells are one module in order (a constant of one cell
   assert.deepEqual(diagnostics[0].related.map((r) => `${text.slice(r.span.start, r.span.end)} ${r.start.line}:${r.start.column}`), ['\\"pip\\" 10:12']);
 });
 
-test('notebook policy: installing with PATH pip and running PATH python is no consistent chain in a kernel; %env PATH holds findings back', async () => {
+test('notebook policy: installing with PATH pip and running PATH python is no consistent chain in a kernel that imports what they install; %env PATH holds findings back', async () => {
   // In a .py file this pair is held back (path-chain); the kernel imports what the cell installs.
-  const text = nb([{ source: lines('!pip install -r requirements.txt\n!python train.py\n!nvcc --version\n') }]);
+  const text = nb([{ source: lines('!pip install -r requirements.txt\n!python train.py\n!nvcc --version\n') }, { source: lines('import torch\n') }]);
   assert.deepEqual((await found(text)).map((f) => f.split(' ')[0]), ['VG102', 'VG101']);
+  // A kernel that imports only the standard library (or nothing) relies on none of it: the chain holds.
+  assert.deepEqual(await found(nb([{ source: lines('!pip install -r requirements.txt\n!python train.py\n') }, { source: lines('import os, json\n') }])), []);
   const set = nb([{ source: lines('%env PATH=/opt/venv/bin:/usr/bin:/bin\n!pip install x\n') }]);
   assert.deepEqual(await found(set), []);
   assert.deepEqual((await found(set, ['VG106'])).map((f) => f.split(' ')[0]), ['VG106']);
@@ -148,7 +153,7 @@ function changed(a: string, b: string): [number, string, string] {
 }
 
 test('notebook fixes: !pip → %pip and !tool → !{sys.executable} -m module, only the fixed bytes change, JSON re-parses, a second fix changes nothing', async () => {
-  const text = nb([{ source: lines('import os\n') }, { source: lines('!pip install -q pandas "numpy>=1.26"\n! pip install x\n!python -m pip list\n!pytest -x tests\n!cd src && python3 run.py\n!python run.py {args}\n') }]);
+  const text = nb([{ source: lines('import os\n') }, { source: lines('!pip install -q pandas "numpy>=1.26"\n! pip install x\n!python -m pip list\n!pytest -x tests\n!cd src && python3 run.py\n!python run.py {args}\n') }, { source: lines('import pandas as pd\n') }]);
   // Safe: `python -m pip` → `%pip` (only the interpreter changes). Not safe: `pip` → `%pip` is
   // `sys.executable -m pip` (VG102's -m caveat); {sys.executable} is substituted unquoted.
   const safe = await fixText(text, { path: 'explore.ipynb' });
@@ -195,11 +200,13 @@ test('notebook real-world shapes: ultralytics/yolov5 tutorial and huggingface/no
   const text = nb([
     { source: lines('! pip install transformers datasets evaluate accelerate\n# To install from source instead of the last release, comment the command above and uncomment the following one.\n# ! pip install git+https://github.com/huggingface/transformers.git\n') },
     { source: lines('!python detect.py --weights yolov5s.pt --img 640 --conf 0.25 --source data/images\n# display.Image(filename=\'runs/detect/exp/zidane.jpg\', width=600)\n') },
+    { source: lines('import torch\nimport utils\n') },
   ]);
   assert.deepEqual(await found(text), ['VG102 pip 9:8', 'VG101 python 20:7']);
   const fixed = await fixText(text, { path: 'tutorial.ipynb', unsafe: true });
-  assert.deepEqual(JSON.parse(fixed).cells.map((c: { source: string[] }) => c.source[0]), ['import sys\n', '!{sys.executable} detect.py --weights yolov5s.pt --img 640 --conf 0.25 --source data/images\n']);
-  assert.equal(JSON.parse(fixed).cells[0].source[1], '%pip install transformers datasets evaluate accelerate\n');
+  // No cell of imports before the detect cell: `import sys` opens the detect cell itself, which runs whenever its line does.
+  assert.deepEqual(JSON.parse(fixed).cells.map((c: { source: string[] }) => c.source[0]), ['%pip install transformers datasets evaluate accelerate\n', 'import sys\n', 'import torch\n']);
+  assert.equal(JSON.parse(fixed).cells[1].source[1], '!{sys.executable} detect.py --weights yolov5s.pt --img 640 --conf 0.25 --source data/images\n');
 });
 
 test('notebook bad input: invalid JSON, nbformat 3, not a notebook, a source that is not text — clear problems, never a clean pass', async () => {

@@ -206,3 +206,27 @@ test("a here-document's word followed at once by a redirection (xandikos' compat
   assert.deepEqual(cmds.slice(0, 4), [['cat'], ['dirname', '<unknown>'], ['cat'], ['echo', 'done']]);
   broken('cat <<EOF>x\nEOF\n)\n');
 });
+
+test("empty backquotes (fmriprep's CircleCI step: `echo \"the command ``git fetch --tags --verbose`` and push\"`)", () => {
+  const cmds = clean('echo "the command ``git fetch --tags --verbose`` and push"\nX=a``b\npython3 -c "print(1)" ``\nprintf x``; echo y');
+  // Each word's value as bash gives it: nothing substituted, no empty word added where it stood alone.
+  assert.deepEqual(cmds.slice(0, 4), [['echo', 'the command git fetch --tags --verbose and push'], ['python3', '-c', 'print(1)'], ['printf', 'x'], ['echo', 'y']]);
+  broken('echo "a ``b`` c\n');
+});
+
+test("a `.` in a substring's offset (mlperf's `\"${CHECKPOINT_PATH:meta-llama/Meta-Llama-3.1-8B-Instruct}\"`, a `:-` without its `-`)", () => {
+  const cmds = clean('CHECKPOINT_PATH="${CHECKPOINT_PATH:meta-llama/Meta-Llama-3.1-8B-Instruct}"\necho "${V:3.1}" ${V:a.b:1}');
+  assert.deepEqual(cmds[0], ['echo', '<unknown>', '<unknown>']);
+  broken('echo "${V:3.1"\n');
+});
+
+test("an extglob group right after a letter in a case pattern (augur's create-github-release: `*.dev+([0-9])*)` under `shopt -s extglob`)", () => {
+  // bash -n does not run the `shopt`, so it is asked with extglob on, as bash has it when it reads the function.
+  const src = 'shopt -s extglob\nis_pre() {\n    case "$1" in\n        *@(a|b|rc|c)+([0-9])*)  # pre-release\n            return 0;;\n        *.dev+([0-9])*)         # dev release\n            return 0;;\n    esac\n    echo "v+(1) stays text"\n}\npython3 -m pip install x\n';
+  assert.equal(spawnSync('bash', ['-O', 'extglob', '-n'], { input: src, encoding: 'utf8' }).status, 0);
+  const r = parseShellWord(textWord(src, 0));
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(argvs(r.commands).slice(0, 5), [['shopt', '-s', 'extglob'], ['return', '0'], ['return', '0'], ['echo', 'v+(1) stays text'], ['python3', '-m', 'pip', 'install', 'x']]);
+  // A group left open is still an error.
+  assert.notDeepEqual(parseShellWord(textWord('shopt -s extglob\ncase "$v" in\n    *.dev+([0-9]*) x;;\nesac\n', 0)).errors, []);
+});

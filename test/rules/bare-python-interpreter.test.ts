@@ -97,6 +97,18 @@ testRule(barePythonInterpreter, {
       output: 'import subprocess\nimport sys\nsubprocess.run([sys.executable, "job.py"])\n',
     },
     {
+      name: "import sys stays in the standard library's section, before the third-party imports that follow it (rl-baselines3-zoo's benchmark.py, MetaGPT's example)",
+      code: 'import argparse\nimport subprocess\n\nimport numpy as np\nimport pandas as pd\nfrom huggingface_sb3 import EnvironmentName\n\nsubprocess.run(["python", "train.py"])\n',
+      errors: [{ line: 8, column: 17, messageId: 'bareInterpreter' }],
+      output: 'import argparse\nimport subprocess\nimport sys\n\nimport numpy as np\nimport pandas as pd\nfrom huggingface_sb3 import EnvironmentName\n\nsubprocess.run([sys.executable, "train.py"])\n',
+    },
+    {
+      name: 'a file whose first import is third-party gets import sys as a section of its own',
+      code: 'import numpy as np\nfrom subprocess import run\n\nrun(["python", "train.py"])\n',
+      errors: [{ line: 4, column: 6, messageId: 'bareInterpreter' }],
+      output: 'import sys\n\nimport numpy as np\nfrom subprocess import run\n\nrun([sys.executable, "train.py"])\n',
+    },
+    {
       name: 'import sys goes after the docstring and __future__ imports',
       code: '"""Doc."""\nfrom __future__ import annotations\n\nimport subprocess\nsubprocess.call(["python3", "job.py"])\n',
       errors: [{ line: 5, column: 18, messageId: 'bareInterpreter' }],

@@ -147,12 +147,13 @@ test('a helper of another module that runs what it is given', async (t) => {
         },
         { fixes: true },
       ),
+      // (The caller's first import is the package's own: `import sys` is a section of its own before it.)
       [
-        'rel/deps.py:3 VG102 pip <- rel/utils.py:5 fix: shlex.quote(sys.executable) + " -m pip install -r requirements.txt" | import shlex\n | import sys\n',
-        'rel/release.py:6 VG103 coverage <- rel/utils.py:5 fix: shlex.quote(sys.executable) + " -m coverage run -m unittest" | import shlex\n | import sys\n',
-        'rel/release.py:7 VG101 python <- rel/utils.py:10 fix: sys.executable | import sys\n',
-        'rel/release.py:8 VG103 black <- rel/utils.py:14 fix: sys.executable, "-m", "black" | import sys\n',
-        'rel/release.py:9 VG103 pytest <- rel/utils.py:18 fix: shlex.quote(sys.executable) + " -m pytest -q" | import shlex\n | import sys\n',
+        'rel/deps.py:3 VG102 pip <- rel/utils.py:5 fix: shlex.quote(sys.executable) + " -m pip install -r requirements.txt" | import shlex\n | import sys\n\n',
+        'rel/release.py:6 VG103 coverage <- rel/utils.py:5 fix: shlex.quote(sys.executable) + " -m coverage run -m unittest" | import shlex\n | import sys\n\n',
+        'rel/release.py:7 VG101 python <- rel/utils.py:10 fix: sys.executable | import sys\n\n',
+        'rel/release.py:8 VG103 black <- rel/utils.py:14 fix: sys.executable, "-m", "black" | import sys\n\n',
+        'rel/release.py:9 VG103 pytest <- rel/utils.py:18 fix: shlex.quote(sys.executable) + " -m pytest -q" | import shlex\n | import sys\n\n',
       ],
     );
   });

@@ -15,7 +15,7 @@ import type { EnvState, LaunchSite, PathState, PythonFileFacts } from '../../ker
 import { SourceFile, type Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { BudgetMeter } from '../../kernel/budgets.js';
-import type { Fragment, Word } from '../../kernel/word.js';
+import { wordText, type Fragment, type Word } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
 import { DEFAULT_PATH } from '../config/facts.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
@@ -25,6 +25,7 @@ import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
 import { hasToolName } from '../../judge/python-tools.js';
 import { colabBlocks } from '../python/file-facts.js';
+import { importScan } from '../python/import-lines.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
 import { VirtualModule } from './virtual.js';
@@ -45,7 +46,15 @@ interface Reading {
   jobs: Job[];
   /** `%env PATH …` lines: where the kernel's PATH is set for the launches after them. */
   pathSets: Span[];
-  importSys: ImportPlace | undefined | null;
+  /** The first plain code cell, where `import sys` goes when no better cell does; null: none. */
+  importSys: ImportPlace | null;
+  /** The cells that import sys. */
+  sysCells: Set<CodeCell>;
+  /**
+   * The first cell with an import statement at its top level and no shell escape (a cell of
+   * imports, which a reader runs; not one whose escape a fix gave its own `import sys`).
+   */
+  importCell?: ImportPlace;
 }
 
 function readCells(nb: Notebook): Reading {
@@ -55,8 +64,9 @@ function readCells(nb: Notebook): Reading {
   const module = new VirtualModule(capacity);
   const jobs: Job[] = [];
   const pathSets: Span[] = [];
-  let importSys: ImportPlace | undefined | null = null;
-  let importsSys = false;
+  let importSys: ImportPlace | null = null;
+  const sysCells = new Set<CodeCell>();
+  let importCell: ImportPlace | undefined;
   for (const cell of nb.cells) {
     const texts = cell.lines.map((l) => l.text);
     const magic = cellMagic(texts[0] ?? '');
@@ -85,7 +95,8 @@ function readCells(nb: Notebook): Reading {
       const kind = i === 0 && magic.kind === 'python-body' ? { kind: 'magic' as const } : starts[i] ? lineKind(line.text) : { kind: 'python' as const };
       if (kind.kind === 'python') {
         module.pushRange(cell, line.from, line.brkEnd);
-        if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text)) importsSys = true;
+        if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text)) sysCells.add(cell);
+        if (!importCell && magic.kind === 'none' && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from && !hasEscape(cell)) importCell = { cell, at: charAt(cell, cell.lines[0].from) };
         continue;
       }
       const indent = /^\s*/.exec(line.text)![0].length;
@@ -128,7 +139,7 @@ function readCells(nb: Notebook): Reading {
     }
     module.synth('\n', cell, undefined);
   }
-  return { module, jobs, pathSets, importSys: importsSys ? undefined : importSys };
+  return { module, jobs, pathSets, importSys, sysCells, importCell };
 }
 
 function cellSpan(cell: CodeCell): Span {
@@ -243,6 +254,12 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
     notebook: true,
     colab: nb.colab,
   };
+  // Whether the kernel's own code imports only the standard library, asked only when the cells
+  // install and run more than one program (the policy's path-chain for notebooks: src/judge/policy.ts).
+  // Not when a cell tries to activate an environment (`!source /opt/neuron_venv/bin/activate`, which
+  // lasts for its own line only) or makes a venv: the environment meant is that one, not PATH's
+  // (TorchServe's inf2 notebooks).
+  if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES.test(j.text)) && !ACTIVATES.test(mod.text) && kernelStdlibOnly(mod.text)) facts.kernelStdlibOnly = true;
   // Escapes are `pass` in the module, and the Python is parsed only around launches (or not at
   // all): the `if` that holds an escape is read from the module's lines.
   const colabOnly = [...(py?.colabOnly ?? []), ...(reading.jobs.length ? colabBlocks(mod.text) : [])];
@@ -254,6 +271,47 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
   if (colabOnly.length) facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
   for (const s of sites) s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+
+/** A line of the cell starts with a shell escape (`!cmd`, `%system`, `x = !cmd`). */
+function hasEscape(cell: CodeCell): boolean {
+  return cell.lines.some((l) => /^\s*(?:[\w.]+\s*=\s*)?(?:!|%(?:system|sx)\b)/.test(l.text));
+}
+
+/**
+ * Where a fix of an escape line puts `import sys`: at the top of the notebook's first cell of
+ * imports when it comes before the escape, else of the escape's own cell, which runs whenever the
+ * fixed line does (the first code cell may be one a reader skips: Qwen's quick start opens with an
+ * optional flash-attention install), unless that cell opens with a cell magic; then the notebook's
+ * first plain code cell. Undefined when that cell or the escape's own imports sys already (an
+ * `import sys` in another cell, maybe one a reader skips, is not counted on).
+ */
+function importPlaceFor(job: Job, reading: Reading): ImportPlace | undefined | null {
+  const head = job.cell.lines[0];
+  let place: ImportPlace | null = reading.importSys;
+  if (reading.importCell && reading.importCell.cell.index <= job.cell.index) place = reading.importCell;
+  else if (job.form !== 'cell' && head && head.to > head.from && cellMagic(head.text).kind === 'none') place = { cell: job.cell, at: charAt(job.cell, head.from) };
+  if (reading.sysCells.has(job.cell) || (place && reading.sysCells.has(place.cell))) return undefined;
+  return place;
+}
+
+/**
+ * Whether code imports only the standard library and IPython (the kernel's own), read lexically in
+ * one pass (import-lines.ts), and names no module at run time.
+ */
+function kernelStdlibOnly(code: string): boolean {
+  if (/\bimport_module\s*\(|\b__import__\s*\(|\brunpy\b/.test(code)) return false;
+  return importScan(code).starts.every((at) => /^[ \t]*(?:from[ \t]+IPython\b[\w.]*[ \t]+import\b|import[ \t]+IPython\b[\w.]*[ \t]*(?:as[ \t]+\w+[ \t]*)?(?:#|$))/m.test(code.slice(at, code.indexOf('\n', at) < 0 ? code.length : code.indexOf('\n', at))));
+}
+
+/** A venv's or conda's activation, or a venv made, in the notebook's code (not its Markdown or outputs): an environment other than PATH's is meant. */
+const ACTIVATES = /(?:^|[\s;&|(!"])(?:source|\.)[ \t]+[^\s"]*\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|-m[ \t]+venv\b|\bvirtualenv[ \t]|\buv[ \t]+venv\b/;
+
+/** `pip install …`, `python -m pip install …` by any spelling. */
+function installsWithPip(s: LaunchSite): boolean {
+  const words = s.argv.map((w) => wordText(w));
+  const pip = /^pip[\d.]*$/.test(path.basename(words[0] ?? '')) ? 0 : words.findIndex((w, i) => w === 'pip' && words[i - 1] === '-m');
+  return pip >= 0 && words.slice(pip + 1).includes('install');
 }
 
 /** Each shell command of the notebook through the one shell model, its sites Python's (the kernel's PATH). */
@@ -268,7 +326,7 @@ function runJobs(file: SourceFile, reading: Reading, scripts: Map<Job, Word>, si
       const env: EnvState = { path: p };
       if (active !== undefined && p.kind === 'inherited') env.activeVenv = active;
       const site = launchSiteFor(cmd, { file, language: 'python', api: job.api, callSpan: job.callSpan, env, viaShell: !job.argv });
-      site.rewriter = new EscapeRewriter(file.text, job, site, reading.importSys);
+      site.rewriter = new EscapeRewriter(file.text, job, site, importPlaceFor(job, reading));
       return site;
     };
     const shell: ShellSessionOptions = {

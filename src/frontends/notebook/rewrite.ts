@@ -29,7 +29,7 @@ export interface ShellJob {
 
 /** Where `import sys` goes when a fix needs it, or undefined when a cell already imports it. */
 export interface ImportPlace {
-  /** The first cell that is plain IPython code and its first character. */
+  /** The cell that takes it (the escape's own, else the first plain code cell) and its first character. */
   cell: CodeCell;
   at: CellChar;
 }

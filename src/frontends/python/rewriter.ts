@@ -12,6 +12,7 @@ import type { LiteralRef } from './values.js';
 import { shellWordSpan } from '../../kernel/word.js';
 import { literalIndex } from './literal-index.js';
 import { descendantAt, parentOf } from './ancestry.js';
+import { isStandard } from './import-lines.js';
 
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
@@ -202,9 +203,11 @@ export class PythonRewriter implements ProgramRewriter {
     const missing = [...needed].filter((m) => !this.mod.moduleImports.has(m)).sort();
     if (missing.length === 0) return [];
     const nl = this.mod.file.newline;
-    return missing.map((m) => {
+    return missing.map((m, i) => {
       const at = importInsertionPoint(this.mod, m);
-      return { start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}` };
+      // A new section's blank line once, after its last import (`import shlex`, `import sys`, blank).
+      const last = i === missing.length - 1 || importInsertionPoint(this.mod, missing[i + 1]).offset !== at.offset;
+      return { start: at.offset, end: at.offset, text: at.inline ? `import ${m}; ` : at.leadingNewline ? `${nl}import ${m}` : `import ${m}${nl}${at.section && last ? nl : ''}` };
     });
   }
 }
@@ -220,7 +223,9 @@ function formattingOf(node: Node | null): '%' | '{}' | undefined {
 
 /**
  * After the module docstring and `from __future__` imports; within a leading run of plain
- * `import x` lines, at `module`'s alphabetical place (as isort would put it).
+ * `import x` lines of the standard library, at `module`'s alphabetical place (as isort and Ruff's
+ * `I` rules would put it: not among the third-party imports that follow, rl-baselines3-zoo's
+ * benchmark.py); before a first import of another section, as a section of its own.
  */
 export function importInsertionPoint(mod: PythonModule, module = ''): InsertionPoint {
   // One answer per module and name: every fix in a file asks again (8,000 launches: 8,000 walks of
@@ -232,7 +237,8 @@ export function importInsertionPoint(mod: PythonModule, module = ''): InsertionP
   return at;
 }
 
-type InsertionPoint = { offset: number; leadingNewline: boolean; inline?: boolean };
+/** `section`: a blank line after the new import, which starts the file's imports as a section of its own. */
+type InsertionPoint = { offset: number; leadingNewline: boolean; inline?: boolean; section?: boolean };
 const insertionPoints = new WeakMap<PythonModule, Map<string, InsertionPoint>>();
 
 function findInsertionPoint(mod: PythonModule, module: string): InsertionPoint {
@@ -244,7 +250,7 @@ function findInsertionPoint(mod: PythonModule, module: string): InsertionPoint {
   let after: Node | undefined;
   for (let j = i; stmts[j]?.type === 'import_statement' && atLineStart(stmts[j]); j++) {
     const name = stmts[j].namedChildren[0]?.type === 'aliased_import' ? stmts[j].namedChildren[0]?.childForFieldName('name')?.text : stmts[j].namedChildren[0]?.text;
-    if (!name || name > module) break;
+    if (!name || !isStandard(name.split('.')[0]) || name > module) break;
     // Alone on its line: the new import can go on the next line.
     if (!stmts[j + 1] || mod.file.location(stmts[j + 1].startIndex).line > mod.file.location(stmts[j].endIndex).line) after = stmts[j];
     else break;
@@ -260,9 +266,21 @@ function findInsertionPoint(mod: PythonModule, module: string): InsertionPoint {
     // `"""Doc."""; import os` or `from __future__ import x; import os`: a new line before this one
     // would go before (or into) the docstring or the __future__ import; insert `import m; ` inline.
     if (mod.file.text.slice(lineStart, next.startIndex).trim()) return { offset: next.startIndex, leadingNewline: false, inline: true };
-    return { offset: lineStart, leadingNewline: false };
+    return { offset: lineStart, leadingNewline: false, section: module !== '' && isStandard(module) && startsOtherSection(next) };
   }
   const text = mod.file.text;
   const endsWithNewline = /\r?\n$/.test(text);
   return { offset: text.length, leadingNewline: !endsWithNewline && text.length > 0 };
+}
+
+/** An import of a module outside the standard library (`import numpy as np`, `from rl_zoo3 import x`, `from . import y`). */
+function startsOtherSection(n: Node): boolean {
+  if (n.type === 'import_statement') {
+    const first = n.namedChildren[0];
+    const name = first?.type === 'aliased_import' ? first.childForFieldName('name')?.text : first?.text;
+    return name !== undefined && !isStandard(name.split('.')[0]);
+  }
+  if (n.type !== 'import_from_statement') return false;
+  const from = n.childForFieldName('module_name');
+  return from?.type !== 'dotted_name' || !isStandard(from.text.split('.')[0]);
 }

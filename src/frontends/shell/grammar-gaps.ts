@@ -56,6 +56,10 @@
  *   mynode's startup script: `.`).
  * - from the unseen13 repositories: a here-document's word followed at once by a redirection (`cat
  *   <<EOF>$(dirname $0)/conf.py`, xandikos: the blank before `<<` moves after the word).
+ * - from the unseen21 repositories: a `.` in a substring's offset (`${P:meta-llama/Llama-3.1-8B}`,
+ *   which bash -n accepts and bash runs while P is unset): `_`, like the offset's other troubles.
+ * - from the unseen20 repositories: empty backquotes (``` `` ```, reST markup in fmriprep's echo
+ *   "… ``git fetch --tags`` …"): `""`, the same empty value.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -118,7 +122,7 @@ class Scanner {
         continue;
       }
       if (c === '`') {
-        const end = this.backtick(i);
+        const end = this.backtick(i, dq);
         i = end;
         continue;
       }
@@ -224,7 +228,7 @@ class Scanner {
   }
 
   /** `…` : its inside is a script; returns the index after the closing backtick. */
-  private backtick(i: number): number {
+  private backtick(i: number, dq = false): number {
     const t = this.t;
     let j = i + 1;
     while (j < t.length && t[j] !== '`') j += t[j] === '\\' ? 2 : 1;
@@ -233,6 +237,15 @@ class Scanner {
     // turns everything from there into one ERROR. The first blank becomes `:` (a command that does
     // nothing, so the substitution stays one, and the word around it stays one word).
     if (j < t.length && j > i + 1 && /^\s+$/.test(t.slice(i + 1, j))) this.out[i + 1] = ':';
+    // Empty backquotes (fmriprep's CircleCI `echo "the command ``git fetch --tags``"`, reST markup in
+    // a message): bash substitutes nothing; the grammar fails on them inside double quotes. They
+    // become `""`, an empty string that leaves the word around it one word with the same value;
+    // unquoted and a word of their own, blanks (bash drops the empty word).
+    else if (j === i + 1) {
+      const alone = !dq && /^$|[\s;&|(]$/.test(t[i - 1] ?? '') && /^$|[\s;&|)]/.test(t[j + 1] ?? '');
+      this.out[i] = alone ? ' ' : '"';
+      this.out[j] = alone ? ' ' : '"';
+    }
     // Backquotes whose command starts with a blank (CouchPotatoServer's ``pid=` cat $F 2>/dev/null ` ``):
     // after earlier backquotes in the script the grammar fails on them in an assignment's value. Without
     // a backslash or parenthesis inside they mean the same as `$(…)`, which it reads: the opening
@@ -359,8 +372,9 @@ class Scanner {
         i = end + 1;
         continue;
       } else if (c === '}' && !dq) {
-        // In `${s:$i:1}` the grammar also stumbles on a plain `$i`: its `$` goes too.
-        for (const k of blank) if (k < i && (TROUBLE.test(t[k]) || (substring && t[k] === '$'))) this.out[k] = '_';
+        // In `${s:$i:1}` the grammar also stumbles on a plain `$i`: its `$` goes too; and on a `.`
+        // (mlperf's `${CHECKPOINT_PATH:meta-llama/Meta-Llama-3.1-8B-Instruct}`, a `:-` missing its `-`).
+        for (const k of blank) if (k < i && (TROUBLE.test(t[k]) || (substring && (t[k] === '$' || t[k] === '.')))) this.out[k] = '_';
         return i + 1;
       }
       blank.push(i);

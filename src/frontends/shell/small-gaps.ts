@@ -257,9 +257,10 @@ function parensBalanced(s: string): boolean {
  */
 function extglobGroups(t: string, out: string[]): void {
   const line = new LineState(t);
-  for (const m of t.matchAll(/(?<![$\\\w])[?*+@!]\(/g)) {
+  // After a letter too: augur's `case "$version" in *.dev+([0-9])*)`.
+  for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
     const at = line.at(m.index);
-    if (at.single || at.arith > 0 || at.openTest()) continue;
+    if (at.single || at.double || at.arith > 0 || at.openTest()) continue;
     const close = matchingParen(t, m.index + 1);
     if (close < 0 || t.slice(m.index, close).includes('\n')) continue;
     out[m.index] = '_';

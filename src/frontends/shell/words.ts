@@ -199,9 +199,18 @@ export class WordExpander {
     }
   }
 
-  /** `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts). */
+  /**
+   * `$(which python)`, `` `command -v pip` ``: the name looked up on PATH (lookups.ts); `$(pwd)`,
+   * `` `pwd` ``: the current folder, as `$PWD` is, when it is known.
+   */
   private lookup(n: SyntaxNode, f: Fields, quoted: boolean): boolean {
-    const name = lookedUpName(this.s.text.slice(n.startIndex, n.endIndex));
+    const text = this.s.text.slice(n.startIndex, n.endIndex);
+    const pwd = /^(?:\$\(\s*pwd(?:\s+-[LP])?\s*\)|`\s*pwd(?:\s+-[LP])?\s*`)$/.test(text) ? this.vars?.get('PWD') : undefined;
+    if (pwd !== undefined) {
+      f.value(pwd, quoted);
+      return true;
+    }
+    const name = lookedUpName(text);
     if (name === undefined) return false;
     f.frag(lookupFragment(name, this.span(n.startIndex, n.endIndex)), quoted);
     return true;
