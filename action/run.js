@@ -3349,6 +3349,10 @@ function smallGaps(t, out) {
     if (line.backquotes % 2 === 1 && line.apostrophes % 2 === 0)
       out[m.index] = "_";
   }
+  for (const m of t.matchAll(/(?<=^[ \t]*|[;&|(][ \t]*)\{[^\s{},;&|<>()]+\}(?=[ \t]*(?:$|[;&|)#]))/gm)) {
+    if (!m[0].includes("..") && plainBefore(t, m.index))
+      out[m.index] = "_";
+  }
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
     if (plainBefore(t, m.index))
       out[m.index + m[0].indexOf("!")] = ":";
@@ -16742,7 +16746,7 @@ function splitCellLines(src) {
   lines.push({ from, to: src.length, brkEnd: src.length, text: src.slice(from) });
   return lines;
 }
-var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_([][\w.,\t ()[\]'"]*?)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
 function lineKind(text3) {
   const m = SHELL_MAGIC.exec(text3);
   if (m) {

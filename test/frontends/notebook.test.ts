@@ -85,6 +85,13 @@ test('notebook shell escapes: !, indented !, x = !, !!, %system, %sx, continued 
   ]);
 });
 
+test("notebook `x = !cmd` with any target IPython takes: a tuple (OWID's `(repos_json,) = !gh repo list …`), an attribute, a subscript", async () => {
+  const text = nb([{ source: lines('(repos_json,) = !gh repo list -L 1000 --json url open-numbers\nstate.reqs = !pip freeze\nout["x"] = !python -V\na, b = !python3 job.py\n') }, { source: lines('import pandas\n') }]);
+  const r = await check(text);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`), ['VG102 pip', 'VG101 python3']);
+});
+
 test('notebook cell magics: %%bash, %%sh and %%script bash bodies run in the shell model; %%script PROGRAM starts PROGRAM; %%capture bodies are IPython; others are not Python', async () => {
   const text = nb([
     { source: lines('%%bash\nset -e\ncd /tmp && pip install x\n') },

@@ -230,3 +230,9 @@ test("an extglob group right after a letter in a case pattern (augur's create-gi
   // A group left open is still an error.
   assert.notDeepEqual(parseShellWord(textWord('shopt -s extglob\ncase "$v" in\n    *.dev+([0-9]*) x;;\nesac\n', 0)).errors, []);
 });
+
+test("a template's placeholder alone as a command (OpenHands' algotune run-tests.sh: `{solution_code_command}`)", () => {
+  const cmds = clean('echo start\n{solution_code_command}\n\n(set -o pipefail; pytest -s x.py | tee log) || echo "1.0"\n{ echo grouped; }');
+  assert.deepEqual(cmds.slice(0, 7), [['echo', 'start'], ['{solution_code_command}'], ['set', '-o', 'pipefail'], ['pytest', '-s', 'x.py'], ['tee', 'log'], ['echo', '1.0'], ['echo', 'grouped']]);
+  broken('{solution_code_command}\n{ echo open;\n');
+});

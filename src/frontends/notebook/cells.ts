@@ -171,7 +171,8 @@ export type LineKind =
    */
   | { kind: 'shell'; form: 'system' | 'capture' | 'assign' | 'magic'; marker: number; from: number };
 
-const SHELL_MAGIC = /^(\s*)(?:([A-Za-z_]\w*)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
+/** `x = !cmd` with any target IPython takes (`(repos_json,) = !gh repo list …`, OWID's etl; `a.b`, `d["k"]`). */
+const SHELL_MAGIC = /^(\s*)(?:([A-Za-z_([][\w.,\t ()[\]'"]*?)\s*=\s*)?(!!|!|%sx\b|%system\b)\s*/;
 
 /** The kind of one line that starts a statement (not inside brackets, a string or a continuation). */
 export function lineKind(text: string): LineKind {

@@ -58,6 +58,8 @@
  *   <<EOF>$(dirname $0)/conf.py`, xandikos: the blank before `<<` moves after the word).
  * - from the unseen21 repositories: a `.` in a substring's offset (`${P:meta-llama/Llama-3.1-8B}`,
  *   which bash -n accepts and bash runs while P is unset): `_`, like the offset's other troubles.
+ * - from the unseen21 repositories: a template's placeholder alone as a command
+ *   (`{solution_code_command}`, a word to bash, a group to the grammar): its `{` becomes `_`.
  * - from the unseen20 repositories: empty backquotes (``` `` ```, reST markup in fmriprep's echo
  *   "… ``git fetch --tags`` …"): `""`, the same empty value.
  *

@@ -160,6 +160,12 @@ export function smallGaps(t: string, out: string[]): void {
     const line = ticks.at(m.index);
     if (line.backquotes % 2 === 1 && line.apostrophes % 2 === 0) out[m.index] = '_';
   }
+  // `{solution_code_command}` alone as a command (OpenHands' templates, filled in before they run):
+  // a `{` not followed by a blank is no group but part of a word, which bash runs as a program of
+  // that name; the grammar opens a group. The `{` becomes `_` (a brace expansion, with `,` or `..`, is left).
+  for (const m of t.matchAll(/(?<=^[ \t]*|[;&|(][ \t]*)\{[^\s{},;&|<>()]+\}(?=[ \t]*(?:$|[;&|)#]))/gm)) {
+    if (!m[0].includes('..') && plainBefore(t, m.index)) out[m.index] = '_';
+  }
   // `if ! > "$f"`: a negated command of a redirection alone (DietPi's dietpi-globals); the `!`
   // becomes `:`, the same command without the negation (the model reads no exit status).
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
