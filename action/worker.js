@@ -5109,6 +5109,8 @@ function applyPolicy(site, verdict, judgeOne) {
   if (facts.notebook) {
     if (facts.colab)
       return { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    if (facts.kaggle)
+      return { ...verdict, held: { signal: "kaggle", reason: "the notebook was saved from Kaggle, whose image's Python is the kernel and the one PATH finds" } };
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
       return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
     }
@@ -7391,10 +7393,17 @@ function dropSideVenvs(entries) {
 function markRanWithoutVenv(sites) {
   const key = (s) => {
     const prog = s.argv[0] ? wordText(s.argv[0]) : void 0;
-    const script = s.argv[1] ? wordText(s.argv[1]) : void 0;
-    if (!prog || !/^python[\d.]*$/.test(prog) || !script || script.startsWith("-") || !/\.py$|\//.test(script))
+    const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
+    if (!prog || prog.includes("/") || !next)
       return void 0;
-    return `${prog}\0${script}`;
+    if (/^python[\d.]*$/.test(prog)) {
+      if (next === "-m") {
+        const mod = s.argv[2] ? wordText(s.argv[2]) : void 0;
+        return mod && mod !== "pip" && /^[\w.]+$/.test(mod) ? `${prog}\0-m\0${mod}` : void 0;
+      }
+      return !next.startsWith("-") && /\.py$|\//.test(next) ? `${prog}\0${next}` : void 0;
+    }
+    return !/^pip[\d.]*$/.test(prog) && /^[a-z][\w-]*$/.test(next) ? `${prog}\0${next}` : void 0;
   };
   const firstBare = /* @__PURE__ */ new Map();
   const ordered = sites.filter((s) => s.config).sort((a, b) => a.callSpan.start - b.callSpan.start);
@@ -7626,6 +7635,11 @@ function plainBefore(t, at, anyHash = false) {
     return false;
   return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
 }
+function inSubstitution(t, at) {
+  const before = t.slice(t.lastIndexOf("\n", at - 1) + 1, at);
+  const open = before.lastIndexOf('"$(');
+  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, t.lastIndexOf("\n", at - 1) + 1 + open);
+}
 function smallGaps(t, out) {
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
     if (plainBefore(t, m.index))
@@ -7635,9 +7649,12 @@ function smallGaps(t, out) {
     const start = m.index + m[1].length;
     if (!plainBefore(t, start))
       continue;
-    for (let k = start; k < m.index + m[0].length; k++)
+    for (let k = start; k < m.index + m[0].length; k++) {
       if (t[k] === "\\" && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? ""))
         out[k] = " ";
+      else if (t[k] === "!" && t[k + 1] === "-" && /[ \t]/.test(t[k - 1]))
+        out[k] = "_";
+    }
   }
   for (const m of t.matchAll(/[ \t](<<-?(?:[A-Za-z_]\w*|'[^'\n]*'|"[^"\n]*"))(?=[<>])/g)) {
     if (!plainBefore(t, m.index))
@@ -7702,7 +7719,7 @@ function smallGaps(t, out) {
       }
     }
   }
-  for (const m of t.matchAll(/(^|[\n;&|!]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*)\[[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]!-][^\s"']*)[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]][^\s"']*)[ \t]+\](?=[ \t]*(?:$|[;&|)\n]))/gm)) {
+  for (const m of t.matchAll(/(^|[\n;&|!]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*)\[[ \t]+(?:"[^"\n]*"|'[^'\n]*'|!-[^\s"']+|[^\s"'\]!-][^\s"']*)[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]][^\s"']*)[ \t]+\](?=[ \t]*(?:$|[;&|)\n]))/gm)) {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, at))
       out[at] = ":";
@@ -7722,7 +7739,7 @@ function smallGaps(t, out) {
     out[t.length - 2 + last.index] = " ";
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
     const at = m.index + m[0].length - 3;
-    if (plainBefore(t, m.index))
+    if (plainBefore(t, m.index) || inSubstitution(t, m.index))
       out.splice(at, 3, "<", " ", " ");
   }
   for (const m of t.matchAll(/`#[^`\n]*`/g)) {
@@ -8212,7 +8229,7 @@ var Scanner = class {
         continue;
       } else if (c === "}" && !dq) {
         for (const k of blank2)
-          if (k < i && (TROUBLE.test(t[k]) || substring && (t[k] === "$" || t[k] === ".")))
+          if (k < i && (TROUBLE.test(t[k]) || substring && (t[k] === "$" || t[k] === "." || t[k] === ",")))
             this.out[k] = "_";
         return i + 1;
       }
@@ -13601,6 +13618,7 @@ function blank(units, s, from, to, hasCR) {
 // dist/src/frontends/python/file-facts.js
 var PATH_KEY = /["']PATH["']/;
 var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this/;
 var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
 function colabAtom(s) {
   const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
@@ -13804,7 +13822,7 @@ var TreeFacts = class {
   }
 };
 function isPlain(text3) {
-  return !text3.includes("PATH") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
+  return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
 }
 function walkFacts(root, text3, file) {
   const lookedUp = lookedUpNames(root, text3, file);
@@ -13912,7 +13930,7 @@ function lookedUpNames(root, text3, file) {
   return out;
 }
 function walkTree(root, text3, file) {
-  const paths = text3.includes("PATH");
+  const paths = text3.includes("PATH") || text3.includes("activate_this");
   const colab = /colab/i.test(text3);
   const activation = ACTIVATION_VAR.test(text3);
   const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
@@ -13950,6 +13968,9 @@ function walkTree(root, text3, file) {
       const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
       if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
         pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === "expression_statement" && RUNS_ACTIVATE_THIS.test(node.text)) {
+      pathSets.push({ from: 0, to: root.endIndex, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
     } else if (node.type === "expression_statement" && SETS_PATH.test(node.text)) {
       pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });
       continue;
@@ -18475,7 +18496,7 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
-var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip" } } } };
+var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } } } };
 var CELLS = { items: { members: { cell_type: "all", source: "strings" } } };
 function readNotebook(text3) {
   let root;
@@ -18505,7 +18526,7 @@ function readNotebook(text3) {
     throw new Error("the cells list read again is not a list");
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
-  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0 };
+  const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0, kaggle: member(metadata, "kaggle") !== void 0 };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, "cell_type");
@@ -19091,7 +19112,8 @@ function finish2(file, nb, reading, pa, vfile, use) {
       ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
     ],
     notebook: true,
-    colab: nb.colab
+    colab: nb.colab,
+    kaggle: nb.kaggle
   };
   if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES2.test(j.text)) && !ACTIVATES2.test(mod.text) && kernelStdlibOnly(mod.text))
     facts.kernelStdlibOnly = true;

@@ -29,7 +29,8 @@
  *   then hold nothing back, and a finding that is shown names that starter.
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
  * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), by `colab` when it was saved from
- * Google Colab (a `colab` member in its metadata), and by `path-chain` when its own code imports
+ * Google Colab (a `colab` member in its metadata), by `kaggle` when saved from Kaggle (a `kaggle`
+ * member), and by `path-chain` when its own code imports
  * only the standard library (and IPython): its cells install for the tools they run from PATH.
  * - `sudo-chain`: a launch through sudo (`sudo python3 tool.py`) in a class, or a file without
  *   one, that installs with pip through sudo (`"sudo pip install -r requirements.txt"`): sudo
@@ -271,6 +272,8 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // (mlperf's GettingStarted: `!pip install onnxruntime`, then `!./run_local.sh onnxruntime …`).
   if (facts.notebook) {
     if (facts.colab) return { ...verdict, held: { signal: 'colab', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    // Kaggle's notebooks run in its Docker image, whose Python is the kernel and first on PATH (Applio's Kaggle notebook).
+    if (facts.kaggle) return { ...verdict, held: { signal: 'kaggle', reason: "the notebook was saved from Kaggle, whose image's Python is the kernel and the one PATH finds" } };
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
       return { ...verdict, held: { signal: 'path-chain', reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
     }

@@ -66,6 +66,8 @@ export interface PythonFileFacts {
   notebook?: boolean;
   /** A notebook saved from Google Colab: its kernel is the runtime's only Python. */
   colab?: boolean;
+  /** A notebook saved from Kaggle: its kernel is the image's Python, the one PATH finds. */
+  kaggle?: boolean;
   /**
    * A notebook whose own code (the kernel's) imports only the standard library and IPython, read
    * lexically: no other import statement, no import named at run time (`importlib`, `__import__`).

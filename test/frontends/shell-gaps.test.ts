@@ -236,3 +236,9 @@ test("a template's placeholder alone as a command (OpenHands' algotune run-tests
   assert.deepEqual(cmds.slice(0, 7), [['echo', 'start'], ['{solution_code_command}'], ['set', '-o', 'pipefail'], ['pytest', '-s', 'x.py'], ['tee', 'log'], ['echo', '1.0'], ['echo', 'grouped']]);
   broken('{solution_code_command}\n{ echo open;\n');
 });
+
+test("a `,` in a substring's offset, a here-string in a quoted command substitution, `!-x` glued in a test (allsky's installUpgradeFunctions.sh, PokemonGo-Bot's setup.sh)", () => {
+  const cmds = clean('F=abc/\n[[ ${F:1,-1} == "/" ]] && F+="$( basename "${V}" )"\nif ERR="$( jq -e . 2>&1 <<<"${RAW}" )"; then\n    echo "$ERR"\nfi\nif [ !-x "$(command -v apt-cyg)" ]\nthen\n    wget http://example.org/apt-cyg\nfi');
+  assert.deepEqual(cmds.slice(0, 6), [['basename', '<unknown>'], ['jq', '-e', '.'], ['echo', '<unknown>'], [':', '!-x', '<path-lookup>', ']'], ['command', '-v', 'apt-cyg'], ['wget', 'http://example.org/apt-cyg']]);
+  broken('if ERR="$( jq -e . 2>&1 <<<"${RAW}" ); then :; fi\n');
+});

@@ -44,3 +44,62 @@ test("a notebook fix's `import sys` goes to a cell that runs before the fixed li
   assert.ok(sources[2].startsWith('import sys\nfrom modelscope'), sources[2]);
   assert.match(sources[3], /^!\{sys\.executable\} \.\.\/finetune\/finetune\.py/);
 });
+
+test("a module or a tool's subcommand run before any venv, and again after a throwaway venv, is the base Python's (fmriprep's CircleCI deploy job)", async () => {
+  const wf = (early: string[]) =>
+    [
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: pip install --upgrade build twine hatch',
+      ...early.map((r) => `      - run: ${r}`),
+      '      - name: Check sdist distribution',
+      '        run: |',
+      '          virtualenv --python=python sdist',
+      '          source sdist/bin/activate',
+      '          python -m pip install dist/fmriprep*.tar.gz',
+      '          which fmriprep | grep sdist\\\\/bin',
+      '      - run: python -m build wrapper',
+      '      - run: twine check wrapper/dist/*',
+      '',
+    ].join('\n');
+  assert.deepEqual(await shown(wf(['python -m build', 'twine check dist/*']), '.github/workflows/deploy.yml'), []);
+  // The twin: nothing ran them before the venv; the later steps are the ones the venv was made for.
+  const twin = await shown(wf([]), '.github/workflows/deploy.yml');
+  assert.deepEqual(twin.map((x) => x.split(' ')[1]), ['VG202', 'VG201', 'VG201']);
+});
+
+test("a notebook saved from Kaggle runs in Kaggle's image, whose Python is the kernel and PATH's (Applio's Kaggle notebook)", async () => {
+  const cells = ['!pip install -r requirements.txt\n', 'import torch\n', '!python core.py prerequisites\n'];
+  const kaggle = JSON.parse(notebook(cells));
+  kaggle.metadata.kaggle = { accelerator: 'nvidiaTeslaT4', isGpuEnabled: true, isInternetEnabled: true, language: 'python', sourceType: 'notebook' };
+  assert.deepEqual(await shown(JSON.stringify(kaggle, null, 1), 'assets/Applio_Kaggle.ipynb'), []);
+  // The same notebook saved from a local Jupyter: both shown.
+  assert.deepEqual((await shown(notebook(cells), 'assets/Applio_Local.ipynb')).map((x) => x.split(' ')[1]), ['VG102', 'VG101']);
+});
+
+test("a program that runs a venv's activate_this.py in its own process has that venv on its PATH for every later child (aws-elastic-beanstalk-cli-setup's installer)", async () => {
+  const installer = [
+    'import os',
+    'import subprocess',
+    'import sys',
+    '',
+    '',
+    'def _activate_virtualenv(location):',
+    "    activate_this_path = os.path.join(location, 'bin', 'activate_this.py')",
+    '    if sys.version_info < (3, 0):',
+    '        execfile(activate_this_path, dict(__file__=activate_this_path))',
+    '    else:',
+    '        exec(open(activate_this_path).read(), dict(__file__=activate_this_path))',
+    '',
+    '',
+    'def _install_ebcli():',
+    "    return subprocess.call(['pip', 'install', 'awsebcli', '--upgrade'])",
+    '',
+  ].join('\n');
+  assert.deepEqual(await shown(installer, 'scripts/ebcli_installer.py'), []);
+  // The twin: the path is built but never run: pip is PATH's.
+  assert.deepEqual(await shown(installer.replace(/ {4}if sys\.version_info[^]*?dict\(__file__=activate_this_path\)\)\n {4}else:\n {8}exec\(open\(activate_this_path\)\.read\(\), dict\(__file__=activate_this_path\)\)/, '    print(activate_this_path)'), 'scripts/ebcli_installer.py'), ['12 VG102']);
+});

@@ -176,16 +176,25 @@ export function dropSideVenvs(entries: readonly { site: LaunchSite; shell: numbe
  * Sets ConfigSiteFacts.ranWithoutVenv: `python3 helper.py` run again after a venv exists, where an
  * earlier run of it (by position in the file) knew no venv (ceph-build's builder-reimage
  * Jenkinsfile runs its node-control script with the system python3 before making the venv, and
- * again in a later step). Only an interpreter name and a script path: `python3 -m pip …` and
- * `pip …` installed before a venv are not a sign that later installs mean the system. Not for a
- * Makefile, whose recipes have no order of their own.
+ * again in a later step); so is a module (`python -m build`) or a tool's subcommand (`twine check`)
+ * run again (fmriprep's CircleCI job builds and checks with the base Python's tools, then checks
+ * the sdist and the wheel in throwaway venvs, then builds and checks again). Not pip: `python3 -m
+ * pip …` and `pip …` installed before a venv are not a sign that later installs mean the system.
+ * Not for a Makefile, whose recipes have no order of their own.
  */
 export function markRanWithoutVenv(sites: readonly LaunchSite[]): void {
   const key = (s: LaunchSite): string | undefined => {
     const prog = s.argv[0] ? wordText(s.argv[0]) : undefined;
-    const script = s.argv[1] ? wordText(s.argv[1]) : undefined;
-    if (!prog || !/^python[\d.]*$/.test(prog) || !script || script.startsWith('-') || !/\.py$|\//.test(script)) return undefined;
-    return `${prog}\0${script}`;
+    const next = s.argv[1] ? wordText(s.argv[1]) : undefined;
+    if (!prog || prog.includes('/') || !next) return undefined;
+    if (/^python[\d.]*$/.test(prog)) {
+      if (next === '-m') {
+        const mod = s.argv[2] ? wordText(s.argv[2]) : undefined;
+        return mod && mod !== 'pip' && /^[\w.]+$/.test(mod) ? `${prog}\0-m\0${mod}` : undefined;
+      }
+      return !next.startsWith('-') && /\.py$|\//.test(next) ? `${prog}\0${next}` : undefined;
+    }
+    return !/^pip[\d.]*$/.test(prog) && /^[a-z][\w-]*$/.test(next) ? `${prog}\0${next}` : undefined;
   };
   const firstBare = new Map<string, number>();
   const ordered = sites.filter((s) => s.config).sort((a, b) => a.callSpan.start - b.callSpan.start);

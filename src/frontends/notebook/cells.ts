@@ -62,6 +62,8 @@ export interface Notebook {
   problems: { message: string; offset: number }[];
   /** Saved from Google Colab (its top-level metadata has a `colab` member). */
   colab?: boolean;
+  /** Saved from Kaggle (a `kaggle` member): its kernel is the image's Python, first on PATH. */
+  kaggle?: boolean;
 }
 
 export class NotebookError extends Error {
@@ -78,7 +80,7 @@ export class NotebookError extends Error {
  * not built, until its number is within the budget), and of each cell its type and source. The rest
  * (outputs, attachments, metadata) is only checked to be JSON.
  */
-const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', metadata: { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip' } } } };
+const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', metadata: { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip', kaggle: 'skip' } } } };
 const CELLS: Want = { items: { members: { cell_type: 'all', source: 'strings' } } };
 
 export function readNotebook(text: string): Notebook {
@@ -103,7 +105,7 @@ export function readNotebook(text: string): Notebook {
   if (cells.kind !== 'array') throw new Error('the cells list read again is not a list');
   const metadata = member(root, 'metadata');
   const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
-  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeText(text, lang).toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined };
+  const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeText(text, lang).toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined, kaggle: member(metadata, 'kaggle') !== undefined };
   let chars = 0;
   cells.items.forEach((cell, k) => {
     const type = member(cell, 'cell_type');

@@ -253,6 +253,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
     ],
     notebook: true,
     colab: nb.colab,
+    kaggle: nb.kaggle,
   };
   // Whether the kernel's own code imports only the standard library, asked only when the cells
   // install and run more than one program (the policy's path-chain for notebooks: src/judge/policy.ts).

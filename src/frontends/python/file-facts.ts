@@ -20,6 +20,14 @@ export const SETS_PATH =
   /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
 
 /**
+ * A venv's `activate_this.py` run in the program's own process (`exec(open(activate_this).read(),
+ * …)`, `execfile(…)`, `runpy.run_path(…)`): it puts the venv's bin first on the process's PATH, for
+ * every child after it, wherever in the file (aws-elastic-beanstalk-cli-setup's installer activates
+ * in one function and runs `pip` in the next).
+ */
+const RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this/;
+
+/**
  * A dictionary given a PATH entry (`env_vars["PATH"] = …`, `env_vars = {"PATH": …}`,
  * `env_vars = dict(os.environ, PATH=…)`, `env_vars.update(PATH=…)`): its name, which a later
  * `with EnvVars(env_vars):` in the same function hands to the environment.
@@ -286,11 +294,11 @@ class TreeFacts implements PythonFileFacts {
 
 /** Whether a text can have no PATH set, Colab test or tool look-up (walkTree's and lookedUpNames's own tests). */
 function isPlain(text: string): boolean {
-  return !text.includes('PATH') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch');
+  return !text.includes('PATH') && !text.includes('activate_this') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch');
 }
 
 /**
- * `text`: the text parsed. Every PATH fact needs "PATH" in it and every Colab test "colab": a file
+ * `text`: the text parsed. Every PATH fact needs "PATH" (or "activate_this") in it and every Colab test "colab": a file
  * with neither (most) has only its functions listed, by one search of the tree instead of a walk.
  */
 function walkFacts(root: Node, text: string, file: SourceFile): Walked {
@@ -408,7 +416,7 @@ function lookedUpNames(root: Node, text: string, file: SourceFile): Map<string, 
 }
 
 function walkTree(root: Node, text: string, file: SourceFile): Walked {
-  const paths = text.includes('PATH');
+  const paths = text.includes('PATH') || text.includes('activate_this');
   const colab = /colab/i.test(text);
   const activation = ACTIVATION_VAR.test(text);
   const mocks = text.includes('patch') && MOCKS_LAUNCH.test(text);
@@ -443,6 +451,9 @@ function walkTree(root: Node, text: string, file: SourceFile): Walked {
       const body = node.childForFieldName('body');
       const named = (t: string) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
       if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text))) pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
+    } else if (node.type === 'expression_statement' && RUNS_ACTIVATE_THIS.test(node.text)) {
+      pathSets.push({ from: 0, to: root.endIndex, span: { start: node.startIndex, end: node.endIndex } });
+      continue;
     } else if (node.type === 'expression_statement' && SETS_PATH.test(node.text)) {
       // From the statement on, to the end of its function (or of the module).
       pathSets.push({ from: node.endIndex, to: fnEnd, span: { start: node.startIndex, end: node.endIndex } });

@@ -56,8 +56,12 @@
  *   mynode's startup script: `.`).
  * - from the unseen13 repositories: a here-document's word followed at once by a redirection (`cat
  *   <<EOF>$(dirname $0)/conf.py`, xandikos: the blank before `<<` moves after the word).
- * - from the unseen21 repositories: a `.` in a substring's offset (`${P:meta-llama/Llama-3.1-8B}`,
- *   which bash -n accepts and bash runs while P is unset): `_`, like the offset's other troubles.
+ * - from the unseen23 repositories: `!-x` glued in a `[ … ]` test (one word to `[`): `_-x`; and
+ *   a here-string after another redirection in a command
+ *   substitution inside double quotes (`ERR="$( jq -e . 2>&1 <<<"$RAW" )"`, allsky), as above.
+ * - from the unseen21 and unseen23 repositories: a `.` or `,` in a substring's offset
+ *   (`${P:meta-llama/Llama-3.1-8B}`, which bash runs while P is unset; `${F:1,-1}`, the comma
+ *   operator): `_`, like the offset's other troubles.
  * - from the unseen21 repositories: a template's placeholder alone as a command
  *   (`{solution_code_command}`, a word to bash, a group to the grammar): its `{` becomes `_`.
  * - from the unseen20 repositories: empty backquotes (``` `` ```, reST markup in fmriprep's echo
@@ -375,8 +379,9 @@ class Scanner {
         continue;
       } else if (c === '}' && !dq) {
         // In `${s:$i:1}` the grammar also stumbles on a plain `$i`: its `$` goes too; and on a `.`
-        // (mlperf's `${CHECKPOINT_PATH:meta-llama/Meta-Llama-3.1-8B-Instruct}`, a `:-` missing its `-`).
-        for (const k of blank) if (k < i && (TROUBLE.test(t[k]) || (substring && (t[k] === '$' || t[k] === '.')))) this.out[k] = '_';
+        // (mlperf's `${CHECKPOINT_PATH:meta-llama/Meta-Llama-3.1-8B-Instruct}`, a `:-` missing its `-`)
+        // and a `,` (allsky's `${F:1,-1}`, the comma operator: the last character).
+        for (const k of blank) if (k < i && (TROUBLE.test(t[k]) || (substring && (t[k] === '$' || t[k] === '.' || t[k] === ',')))) this.out[k] = '_';
         return i + 1;
       }
       blank.push(i);

@@ -12,6 +12,13 @@ export function plainBefore(t: string, at: number, anyHash = false): boolean {
   return anyHash ? !before.includes('#') : !/(^|\s)#/.test(before);
 }
 
+/** The text before `at` on its line opens `"$(` last, with no quote after it: a new quoting context. */
+function inSubstitution(t: string, at: number): boolean {
+  const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
+  const open = before.lastIndexOf('"$(');
+  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, t.lastIndexOf('\n', at - 1) + 1 + open);
+}
+
 /** The smaller gaps listed in the module comment; each rewrite keeps every character's place. */
 export function smallGaps(t: string, out: string[]): void {
   // `if (cmd) then`, `while (cmd) do`: the blank after the subshell becomes `;`.
@@ -23,7 +30,12 @@ export function smallGaps(t: string, out: string[]): void {
   for (const m of t.matchAll(/(^|[\s;&|!])\[[ \t][^\n\]]*?[ \t]\][ \t]*(?=$|[;&|)\n])/gm)) {
     const start = m.index + m[1].length;
     if (!plainBefore(t, start)) continue;
-    for (let k = start; k < m.index + m[0].length; k++) if (t[k] === '\\' && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+    for (let k = start; k < m.index + m[0].length; k++) {
+      if (t[k] === '\\' && /[()!]/.test(t[k + 1]) && /\s/.test(t[k - 1]) && /\s/.test(t[k + 2] ?? '')) out[k] = ' ';
+      // `[ !-x "$(command -v apt-cyg)" ]` (PokemonGo-Bot's setup.sh): `!-x` is one word to `[` (a
+      // string, not a negation); the grammar fails on it. The `!` becomes `_` (the model reads no test).
+      else if (t[k] === '!' && t[k + 1] === '-' && /[ \t]/.test(t[k - 1])) out[k] = '_';
+    }
   }
   // `cat <<EOF>$(dirname $0)/conf.py` (xandikos' compat scripts): a here-document's word followed
   // at once by a redirection; the grammar reads the redirection into the word. The blank before
@@ -94,8 +106,9 @@ export function smallGaps(t: string, out: string[]): void {
   }
   // `[ "$(osx_version)" "$@" ]` (pyenv's python-build): a test of two operands, whose operator
   // comes from "$@"; the grammar wants one it can see. The `[` becomes the command `:`, whose
-  // arguments are still expanded (a command substitution among them still runs).
-  for (const m of t.matchAll(/(^|[\n;&|!]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*)\[[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]!-][^\s"']*)[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]][^\s"']*)[ \t]+\](?=[ \t]*(?:$|[;&|)\n]))/gm)) {
+  // arguments are still expanded (a command substitution among them still runs). So does a test
+  // whose first word is a glued `!-x` (one word to `[`: PokemonGo-Bot's setup.sh).
+  for (const m of t.matchAll(/(^|[\n;&|!]|\b(?:then|do|else|if|elif|while|until)\b)([ \t]*)\[[ \t]+(?:"[^"\n]*"|'[^'\n]*'|!-[^\s"']+|[^\s"'\]!-][^\s"']*)[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'\]][^\s"']*)[ \t]+\](?=[ \t]*(?:$|[;&|)\n]))/gm)) {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, at)) out[at] = ':';
   }
@@ -116,10 +129,11 @@ export function smallGaps(t: string, out: string[]): void {
   // ends the command there; it becomes a blank.
   const last = /\\\n?$/.exec(t.slice(-2));
   if (last && t[t.length - 2 + last.index - 1] !== '\\' && plainBefore(t, t.length - 2 + last.index)) out[t.length - 2 + last.index] = ' ';
-  // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command.
+  // `cmd >/dev/null <<<"$x"`: a here-string after another redirection of the same command; also in
+  // a command substitution a double quote opened (allsky's `if ERR="$( jq -e . 2>&1 <<<"${RAW}" )"`).
   for (const m of t.matchAll(/[0-9]?(?:>>?|<)&?[ \t]*[^\s;&|<>]+[ \t]+(<<<)/g)) {
     const at = m.index + m[0].length - 3;
-    if (plainBefore(t, m.index)) out.splice(at, 3, '<', ' ', ' ');
+    if (plainBefore(t, m.index) || inSubstitution(t, m.index)) out.splice(at, 3, '<', ' ', ' ');
   }
   // `` `# a remark` `` on a continued line: a command substitution holding only a comment.
   for (const m of t.matchAll(/`#[^`\n]*`/g)) {
