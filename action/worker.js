@@ -18952,6 +18952,7 @@ function readCells(nb) {
     if (magic.kind === "none" && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from)
       importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
+    let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
       const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
@@ -18959,8 +18960,11 @@ function readCells(nb) {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
           sysCells.add(cell);
-        if (!importCell && magic.kind === "none" && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from && !hasEscape(cell))
-          importCell = { cell, at: charAt(cell, cell.lines[0].from) };
+        if (!importCell && !escapes && magic.kind === "none" && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from) {
+          escapes = hasEscape(cell);
+          if (!escapes)
+            importCell = { cell, at: charAt(cell, cell.lines[0].from) };
+        }
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;

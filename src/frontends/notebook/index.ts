@@ -90,13 +90,18 @@ function readCells(nb: Notebook): Reading {
     }
     if (magic.kind === 'none' && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from) importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
+    let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
       const kind = i === 0 && magic.kind === 'python-body' ? { kind: 'magic' as const } : starts[i] ? lineKind(line.text) : { kind: 'python' as const };
       if (kind.kind === 'python') {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text)) sysCells.add(cell);
-        if (!importCell && magic.kind === 'none' && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from && !hasEscape(cell)) importCell = { cell, at: charAt(cell, cell.lines[0].from) };
+        if (!importCell && !escapes && magic.kind === 'none' && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from) {
+          // Asked once a cell (a cell of 100,000 imports and one escape is read once).
+          escapes = hasEscape(cell);
+          if (!escapes) importCell = { cell, at: charAt(cell, cell.lines[0].from) };
+        }
         continue;
       }
       const indent = /^\s*/.exec(line.text)![0].length;
