@@ -3048,8 +3048,16 @@ function markSystemInstalled(groups) {
     }
   }
 }
-function markToolPrep(shells) {
-  for (const sites of shells) {
+function markToolPrep(entries3) {
+  const shells = /* @__PURE__ */ new Map();
+  for (const { site, shell: shell2 } of entries3) {
+    const list = shells.get(shell2);
+    if (list)
+      list.push(site);
+    else
+      shells.set(shell2, [site]);
+  }
+  for (const sites of shells.values()) {
     const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
     const next = /* @__PURE__ */ new Map();
     for (let i = sorted.length - 1; i >= 0; i--) {
@@ -3227,9 +3235,10 @@ function plainBefore(t, at2, anyHash = false) {
   return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
 }
 function inSubstitution(t, at2) {
-  const before = t.slice(t.lastIndexOf("\n", at2 - 1) + 1, at2);
+  const lineStart = t.lastIndexOf("\n", at2 - 1) + 1;
+  const before = t.slice(lineStart, at2);
   const open = before.lastIndexOf('"$(');
-  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, t.lastIndexOf("\n", at2 - 1) + 1 + open);
+  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, lineStart + open);
 }
 function smallGaps(t, out) {
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
@@ -5685,13 +5694,7 @@ var ConfigRun = class {
     }
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
-    const shells = /* @__PURE__ */ new Map();
-    for (const { site, shell: shell2 } of shelled) {
-      const list = shells.get(shell2) ?? [];
-      list.push(site);
-      shells.set(shell2, list);
-    }
-    markToolPrep(shells.values());
+    markToolPrep(shelled);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -17136,6 +17139,7 @@ function readCells(nb) {
     if (magic.kind === "none" && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from)
       importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
+    let imports = false;
     let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
@@ -17144,11 +17148,7 @@ function readCells(nb) {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
           sysCells.add(cell);
-        if (!importCell && !escapes && magic.kind === "none" && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from) {
-          escapes = hasEscape(cell);
-          if (!escapes)
-            importCell = { cell, at: charAt(cell, cell.lines[0].from) };
-        }
+        imports ||= /^(?:import|from)[ \t]+[\w.]/.test(line.text);
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;
@@ -17164,6 +17164,7 @@ function readCells(nb) {
         }
         continue;
       }
+      escapes = true;
       let j = i;
       while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
         j++;
@@ -17186,6 +17187,8 @@ function readCells(nb) {
         dialect: "bash"
       });
     }
+    if (!importCell && imports && !escapes && magic.kind === "none" && cell.lines[0].to > cell.lines[0].from)
+      importCell = { cell, at: charAt(cell, cell.lines[0].from) };
     module.synth("\n", cell, void 0);
   }
   return { module, jobs, pathSets, importSys, sysCells, importCell };
@@ -17289,7 +17292,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
     });
   }
   const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
-  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  const venvMeant = parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
   const py = pa?.facts;
   const facts = {
@@ -17303,7 +17306,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
     colab: nb.colab,
     kaggle: nb.kaggle
   };
-  if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES2.test(j.text)) && !ACTIVATES2.test(mod.text) && kernelStdlibOnly(mod.text))
+  if (sites.length > 1 && !venvMeant && !sites.some((s) => createdVenv(s.argv) !== void 0) && kernelStdlibOnly(mod.text))
     facts.kernelStdlibOnly = true;
   const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
   const lineEnd = (to) => {
@@ -17315,9 +17318,6 @@ function finish2(file, nb, reading, pa, vfile, use) {
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
-}
-function hasEscape(cell) {
-  return cell.lines.some((l) => /^\s*(?:[\w.]+\s*=\s*)?(?:!|%(?:system|sx)\b)/.test(l.text));
 }
 function importPlaceFor(job, reading) {
   const head2 = job.cell.lines[0];
@@ -17335,14 +17335,9 @@ function kernelStdlibOnly(code) {
     return false;
   return importScan(code).starts.every((at2) => /^[ \t]*(?:from[ \t]+IPython\b[\w.]*[ \t]+import\b|import[ \t]+IPython\b[\w.]*[ \t]*(?:as[ \t]+\w+[ \t]*)?(?:#|$))/m.test(code.slice(at2, code.indexOf("\n", at2) < 0 ? code.length : code.indexOf("\n", at2))));
 }
-var ACTIVATES2 = /(?:^|[\s;&|(!"])(?:source|\.)[ \t]+[^\s"]*\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|-m[ \t]+venv\b|\bvirtualenv[ \t]|\buv[ \t]+venv\b/;
-function installsWithPip(s) {
-  const words4 = s.argv.map((w) => wordText(w));
-  const pip = /^pip[\d.]*$/.test(path28.basename(words4[0] ?? "")) ? 0 : words4.findIndex((w, i) => w === "pip" && words4[i - 1] === "-m");
-  return pip >= 0 && words4.slice(pip + 1).includes("install");
-}
 function runJobs(file, reading, scripts, sites) {
   const meter = new BudgetMeter();
+  let activates = false;
   for (const job of reading.jobs) {
     const make = (cmd, active) => {
       let p = { kind: "inherited" };
@@ -17374,14 +17369,18 @@ function runJobs(file, reading, scripts, sites) {
       makeSite: make,
       meter
     };
+    let session;
     if (job.argv) {
-      const { commands, session } = runExecArgv(job.argv, true, shell2, job.callSpan);
-      for (const cmd of commands)
+      const run2 = runExecArgv(job.argv, true, shell2, job.callSpan);
+      for (const cmd of run2.commands)
         sites.push(make(cmd, void 0));
-      sites.push(...session.sites);
+      session = run2.session;
     } else
-      sites.push(...runShellSession(scripts.get(job), shell2).sites);
+      session = runShellSession(scripts.get(job), shell2);
+    sites.push(...session.sites);
+    activates ||= session.activations.length > 0 || session.final.unseen !== void 0 || session.final.activated !== void 0;
   }
+  return activates;
 }
 function mapPath(p, span) {
   if (p.kind === "missing")
@@ -23437,11 +23436,14 @@ function recordSite(who, s, dir, root, anywhere) {
   if (s.config?.activation)
     return;
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
+  const real = (p) => {
+    const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
+    return at2 ? path44.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+  };
   const cwd = s.config?.cwd;
-  const at2 = cwd && STAND_IN_ROOT.exec(cwd);
-  const below = at2 ? path44.resolve(dir, "." + cwd.slice(at2[0].length)) : void 0;
+  const below = real(cwd);
   const dirs = below && below !== dir && (below + path44.sep).startsWith(root + path44.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => STAND_IN_ROOT.test(p) ? path44.resolve(dir, "." + p.replace(STAND_IN_ROOT, "")) : p.startsWith(".") ? path44.resolve(dirs[0], p) : void 0;
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path44.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)

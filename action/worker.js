@@ -7457,8 +7457,16 @@ function markSystemInstalled(groups) {
     }
   }
 }
-function markToolPrep(shells) {
-  for (const sites of shells) {
+function markToolPrep(entries) {
+  const shells = /* @__PURE__ */ new Map();
+  for (const { site, shell: shell2 } of entries) {
+    const list = shells.get(shell2);
+    if (list)
+      list.push(site);
+    else
+      shells.set(shell2, [site]);
+  }
+  for (const sites of shells.values()) {
     const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
     const next = /* @__PURE__ */ new Map();
     for (let i = sorted.length - 1; i >= 0; i--) {
@@ -7636,9 +7644,10 @@ function plainBefore(t, at, anyHash = false) {
   return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
 }
 function inSubstitution(t, at) {
-  const before = t.slice(t.lastIndexOf("\n", at - 1) + 1, at);
+  const lineStart = t.lastIndexOf("\n", at - 1) + 1;
+  const before = t.slice(lineStart, at);
   const open = before.lastIndexOf('"$(');
-  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, t.lastIndexOf("\n", at - 1) + 1 + open);
+  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, lineStart + open);
 }
 function smallGaps(t, out) {
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+\([^()\n]*\)([ \t]+)(?:then|do)\b/g)) {
@@ -10087,13 +10096,7 @@ var ConfigRun = class {
     }
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
-    const shells = /* @__PURE__ */ new Map();
-    for (const { site, shell: shell2 } of shelled) {
-      const list = shells.get(shell2) ?? [];
-      list.push(site);
-      shells.set(shell2, list);
-    }
-    markToolPrep(shells.values());
+    markToolPrep(shelled);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -18952,6 +18955,7 @@ function readCells(nb) {
     if (magic.kind === "none" && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from)
       importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
+    let imports = false;
     let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
@@ -18960,11 +18964,7 @@ function readCells(nb) {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
           sysCells.add(cell);
-        if (!importCell && !escapes && magic.kind === "none" && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from) {
-          escapes = hasEscape(cell);
-          if (!escapes)
-            importCell = { cell, at: charAt(cell, cell.lines[0].from) };
-        }
+        imports ||= /^(?:import|from)[ \t]+[\w.]/.test(line.text);
         continue;
       }
       const indent = /^\s*/.exec(line.text)[0].length;
@@ -18980,6 +18980,7 @@ function readCells(nb) {
         }
         continue;
       }
+      escapes = true;
       let j = i;
       while (/\\$/.test(cell.lines[j].text) && j + 1 < cell.lines.length) {
         j++;
@@ -19002,6 +19003,8 @@ function readCells(nb) {
         dialect: "bash"
       });
     }
+    if (!importCell && imports && !escapes && magic.kind === "none" && cell.lines[0].to > cell.lines[0].from)
+      importCell = { cell, at: charAt(cell, cell.lines[0].from) };
     module.synth("\n", cell, void 0);
   }
   return { module, jobs, pathSets, importSys, sysCells, importCell };
@@ -19105,7 +19108,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
     });
   }
   const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
-  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  const venvMeant = parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
   const py = pa?.facts;
   const facts = {
@@ -19119,7 +19122,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
     colab: nb.colab,
     kaggle: nb.kaggle
   };
-  if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES2.test(j.text)) && !ACTIVATES2.test(mod.text) && kernelStdlibOnly(mod.text))
+  if (sites.length > 1 && !venvMeant && !sites.some((s) => createdVenv(s.argv) !== void 0) && kernelStdlibOnly(mod.text))
     facts.kernelStdlibOnly = true;
   const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
   const lineEnd = (to) => {
@@ -19131,9 +19134,6 @@ function finish2(file, nb, reading, pa, vfile, use) {
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
-}
-function hasEscape(cell) {
-  return cell.lines.some((l) => /^\s*(?:[\w.]+\s*=\s*)?(?:!|%(?:system|sx)\b)/.test(l.text));
 }
 function importPlaceFor(job, reading) {
   const head2 = job.cell.lines[0];
@@ -19151,14 +19151,9 @@ function kernelStdlibOnly(code) {
     return false;
   return importScan(code).starts.every((at) => /^[ \t]*(?:from[ \t]+IPython\b[\w.]*[ \t]+import\b|import[ \t]+IPython\b[\w.]*[ \t]*(?:as[ \t]+\w+[ \t]*)?(?:#|$))/m.test(code.slice(at, code.indexOf("\n", at) < 0 ? code.length : code.indexOf("\n", at))));
 }
-var ACTIVATES2 = /(?:^|[\s;&|(!"])(?:source|\.)[ \t]+[^\s"]*\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|-m[ \t]+venv\b|\bvirtualenv[ \t]|\buv[ \t]+venv\b/;
-function installsWithPip(s) {
-  const words2 = s.argv.map((w) => wordText(w));
-  const pip = /^pip[\d.]*$/.test(path29.basename(words2[0] ?? "")) ? 0 : words2.findIndex((w, i) => w === "pip" && words2[i - 1] === "-m");
-  return pip >= 0 && words2.slice(pip + 1).includes("install");
-}
 function runJobs(file, reading, scripts, sites) {
   const meter = new BudgetMeter();
+  let activates = false;
   for (const job of reading.jobs) {
     const make = (cmd, active) => {
       let p = { kind: "inherited" };
@@ -19190,14 +19185,18 @@ function runJobs(file, reading, scripts, sites) {
       makeSite: make,
       meter
     };
+    let session;
     if (job.argv) {
-      const { commands, session } = runExecArgv(job.argv, true, shell2, job.callSpan);
-      for (const cmd of commands)
+      const run2 = runExecArgv(job.argv, true, shell2, job.callSpan);
+      for (const cmd of run2.commands)
         sites.push(make(cmd, void 0));
-      sites.push(...session.sites);
+      session = run2.session;
     } else
-      sites.push(...runShellSession(scripts.get(job), shell2).sites);
+      session = runShellSession(scripts.get(job), shell2);
+    sites.push(...session.sites);
+    activates ||= session.activations.length > 0 || session.final.unseen !== void 0 || session.final.activated !== void 0;
   }
+  return activates;
 }
 function mapPath(p, span) {
   if (p.kind === "missing")

@@ -545,13 +545,17 @@ const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>(['github-actions', 
 function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
   if (s.config?.activation) return;
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
+  // A path below the file's stand-in folder, as a folder of the checkout.
+  const real = (p: string | undefined) => {
+    const at = p === undefined ? null : STAND_IN_ROOT.exec(p);
+    return at ? path.resolve(dir, '.' + p!.slice(at[0].length)) : undefined;
+  };
   // Its folder, when the shell model knows it below its stand-in (`cd cpython && python ../release.py`).
   const cwd = s.config?.cwd;
-  const at = cwd && STAND_IN_ROOT.exec(cwd);
-  const below = at ? path.resolve(dir, '.' + cwd!.slice(at[0].length)) : undefined;
+  const below = real(cwd);
   const dirs = below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
   // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.
-  const host = (p: string) => (STAND_IN_ROOT.test(p) ? path.resolve(dir, '.' + p.replace(STAND_IN_ROOT, '')) : p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
+  const host = (p: string) => real(p) ?? (p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
   const inner = containerRunCommands(s.argv, host);
   if (inner) for (const c of inner.commands) recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: 'in a container (`docker run`)' });
   else recordCommand(who, s.argv.map((w) => wordText(w)), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });

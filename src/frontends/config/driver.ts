@@ -165,13 +165,7 @@ export class ConfigRun {
       groups.set(e.decl.group, g);
     }
     if (this.host.language !== 'makefile') markSystemInstalled(groups.values());
-    const shells = new Map<number, LaunchSite[]>();
-    for (const { site, shell } of shelled) {
-      const list = shells.get(shell) ?? [];
-      list.push(site);
-      shells.set(shell, list);
-    }
-    markToolPrep(shells.values());
+    markToolPrep(shelled);
     for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
       if (e.decl.anchor) e.site.callSpan = e.decl.anchor(e.site);

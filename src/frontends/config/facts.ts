@@ -251,11 +251,17 @@ export function markSystemInstalled(groups: Iterable<{ site: LaunchSite; order: 
  * Marks `toolPrep` on a pip that only upgrades its packaging tools (`pip install -U pip wheel`)
  * when the next install by that same program in the same shell installs only standalone tools
  * (`pip install poetry`): the upgrade is part of installing that tool outside any venv
- * (fittrackee's builder stage, which then activates the venv for `poetry install`). `shells`: each
- * shell's sites.
+ * (fittrackee's builder stage, which then activates the venv for `poetry install`). `entries`: each
+ * site with its shell, as for dropSideVenvs.
  */
-export function markToolPrep(shells: Iterable<LaunchSite[]>): void {
-  for (const sites of shells) {
+export function markToolPrep(entries: readonly { site: LaunchSite; shell: number }[]): void {
+  const shells = new Map<number, LaunchSite[]>();
+  for (const { site, shell } of entries) {
+    const list = shells.get(shell);
+    if (list) list.push(site);
+    else shells.set(shell, [site]);
+  }
+  for (const sites of shells.values()) {
     const sorted = [...sites].sort((a, b) => a.callSpan.start - b.callSpan.start);
     // Backwards, each program's next install is known when its earlier one is met.
     const next = new Map<string, 'tools' | 'packaging' | undefined>();

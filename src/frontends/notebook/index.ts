@@ -15,10 +15,10 @@ import type { EnvState, LaunchSite, PathState, PythonFileFacts } from '../../ker
 import { SourceFile, type Span } from '../../kernel/source.js';
 import { suppressedCodes, type Suppressions } from '../../kernel/suppressions.js';
 import { BudgetMeter } from '../../kernel/budgets.js';
-import { wordText, type Fragment, type Word } from '../../kernel/word.js';
+import type { Fragment, Word } from '../../kernel/word.js';
 import { launchSiteFor, type ExpandedCommand } from '../command/expand.js';
-import { DEFAULT_PATH } from '../config/facts.js';
-import { runExecArgv, runShellSession, type ShellSessionOptions } from '../shell/session.js';
+import { createdVenv, DEFAULT_PATH } from '../config/facts.js';
+import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
 import { parseShellBatch } from '../shell/parse.js';
 import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
@@ -90,6 +90,8 @@ function readCells(nb: Notebook): Reading {
     }
     if (magic.kind === 'none' && importSys === null && cell.lines[0] && cell.lines[0].to > cell.lines[0].from) importSys = { cell, at: charAt(cell, cell.lines[0].from) };
     const starts = statementStarts(texts);
+    // Whether the cell imports at its top level, and runs a shell escape: a cell of imports has no escape.
+    let imports = false;
     let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
@@ -97,11 +99,7 @@ function readCells(nb: Notebook): Reading {
       if (kind.kind === 'python') {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text)) sysCells.add(cell);
-        if (!importCell && !escapes && magic.kind === 'none' && /^(?:import|from)[ \t]+[\w.]/.test(line.text) && cell.lines[0].to > cell.lines[0].from) {
-          // Asked once a cell (a cell of 100,000 imports and one escape is read once).
-          escapes = hasEscape(cell);
-          if (!escapes) importCell = { cell, at: charAt(cell, cell.lines[0].from) };
-        }
+        imports ||= /^(?:import|from)[ \t]+[\w.]/.test(line.text);
         continue;
       }
       const indent = /^\s*/.exec(line.text)![0].length;
@@ -118,6 +116,7 @@ function readCells(nb: Notebook): Reading {
         }
         continue;
       }
+      escapes = true;
       // The command, with the lines a trailing backslash continues (IPython joins them): the
       // cell's characters from the command's start to the end of its last line.
       let j = i;
@@ -142,6 +141,7 @@ function readCells(nb: Notebook): Reading {
         dialect: 'bash',
       });
     }
+    if (!importCell && imports && !escapes && magic.kind === 'none' && cell.lines[0].to > cell.lines[0].from) importCell = { cell, at: charAt(cell, cell.lines[0].from) };
     module.synth('\n', cell, undefined);
   }
   return { module, jobs, pathSets, importSys, sysCells, importCell };
@@ -246,7 +246,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
   }
   // The escapes' scripts parsed a batch at a time, not one tree-sitter call each (2,000 `!pip` cells).
   const scripts = new Map(reading.jobs.filter((j) => !j.argv).map((j) => [j, j.script]));
-  parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
+  const venvMeant = parseShellBatch([...scripts.values()], () => runJobs(file, reading, scripts, sites));
   sites.sort((a, b) => a.callSpan.start - b.callSpan.start);
   const py = pa?.facts;
   const facts: PythonFileFacts = {
@@ -260,12 +260,11 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
     colab: nb.colab,
     kaggle: nb.kaggle,
   };
-  // Whether the kernel's own code imports only the standard library, asked only when the cells
-  // install and run more than one program (the policy's path-chain for notebooks: src/judge/policy.ts).
-  // Not when a cell tries to activate an environment (`!source /opt/neuron_venv/bin/activate`, which
-  // lasts for its own line only) or makes a venv: the environment meant is that one, not PATH's
-  // (TorchServe's inf2 notebooks).
-  if (sites.length > 1 && sites.some(installsWithPip) && !reading.jobs.some((j) => ACTIVATES.test(j.text)) && !ACTIVATES.test(mod.text) && kernelStdlibOnly(mod.text)) facts.kernelStdlibOnly = true;
+  // Whether the kernel's own code imports only the standard library, for the policy's path-chain
+  // (src/judge/policy.ts), which needs two launches. Not when a cell activates an environment
+  // (`!source /opt/neuron_venv/bin/activate`, which lasts for its own line only) or makes a venv:
+  // the environment meant is that one, not PATH's (TorchServe's inf2 notebooks).
+  if (sites.length > 1 && !venvMeant && !sites.some((s) => createdVenv(s.argv) !== undefined) && kernelStdlibOnly(mod.text)) facts.kernelStdlibOnly = true;
   // Escapes are `pass` in the module, and the Python is parsed only around launches (or not at
   // all): the `if` that holds an escape is read from the module's lines.
   const colabOnly = [...(py?.colabOnly ?? []), ...(reading.jobs.length ? colabBlocks(mod.text) : [])];
@@ -277,11 +276,6 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
   if (colabOnly.length) facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
   for (const s of sites) s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
-}
-
-/** A line of the cell starts with a shell escape (`!cmd`, `%system`, `x = !cmd`). */
-function hasEscape(cell: CodeCell): boolean {
-  return cell.lines.some((l) => /^\s*(?:[\w.]+\s*=\s*)?(?:!|%(?:system|sx)\b)/.test(l.text));
 }
 
 /**
@@ -310,19 +304,14 @@ function kernelStdlibOnly(code: string): boolean {
   return importScan(code).starts.every((at) => /^[ \t]*(?:from[ \t]+IPython\b[\w.]*[ \t]+import\b|import[ \t]+IPython\b[\w.]*[ \t]*(?:as[ \t]+\w+[ \t]*)?(?:#|$))/m.test(code.slice(at, code.indexOf('\n', at) < 0 ? code.length : code.indexOf('\n', at))));
 }
 
-/** A venv's or conda's activation, or a venv made, in the notebook's code (not its Markdown or outputs): an environment other than PATH's is meant. */
-const ACTIVATES = /(?:^|[\s;&|(!"])(?:source|\.)[ \t]+[^\s"]*\/activate\b|\b(?:conda|mamba|micromamba)[ \t]+activate\b|-m[ \t]+venv\b|\bvirtualenv[ \t]|\buv[ \t]+venv\b/;
-
-/** `pip install …`, `python -m pip install …` by any spelling. */
-function installsWithPip(s: LaunchSite): boolean {
-  const words = s.argv.map((w) => wordText(w));
-  const pip = /^pip[\d.]*$/.test(path.basename(words[0] ?? '')) ? 0 : words.findIndex((w, i) => w === 'pip' && words[i - 1] === '-m');
-  return pip >= 0 && words.slice(pip + 1).includes('install');
-}
-
-/** Each shell command of the notebook through the one shell model, its sites Python's (the kernel's PATH). */
-function runJobs(file: SourceFile, reading: Reading, scripts: Map<Job, Word>, sites: LaunchSite[]): void {
+/**
+ * Each shell command of the notebook through the one shell model, its sites Python's (the kernel's
+ * PATH). Returns whether one of them activates an environment (a venv's `activate`, `conda
+ * activate`, a script that activates one), as the shell model reads it.
+ */
+function runJobs(file: SourceFile, reading: Reading, scripts: Map<Job, Word>, sites: LaunchSite[]): boolean {
   const meter = new BudgetMeter();
+  let activates = false;
   for (const job of reading.jobs) {
     const make = (cmd: ExpandedCommand, active: string | undefined): LaunchSite => {
       let p: PathState = { kind: 'inherited' };
@@ -350,12 +339,16 @@ function runJobs(file: SourceFile, reading: Reading, scripts: Map<Job, Word>, si
       makeSite: make,
       meter,
     };
+    let session: ShellSessionResult;
     if (job.argv) {
-      const { commands, session } = runExecArgv(job.argv, true, shell, job.callSpan);
-      for (const cmd of commands) sites.push(make(cmd, undefined));
-      sites.push(...session.sites);
-    } else sites.push(...runShellSession(scripts.get(job)!, shell).sites);
+      const run = runExecArgv(job.argv, true, shell, job.callSpan);
+      for (const cmd of run.commands) sites.push(make(cmd, undefined));
+      session = run.session;
+    } else session = runShellSession(scripts.get(job)!, shell);
+    sites.push(...session.sites);
+    activates ||= session.activations.length > 0 || session.final.unseen !== undefined || session.final.activated !== undefined;
   }
+  return activates;
 }
 
 function mapPath(p: PathState, span: (s: Span) => Span): PathState {

@@ -14,9 +14,10 @@ export function plainBefore(t: string, at: number, anyHash = false): boolean {
 
 /** The text before `at` on its line opens `"$(` last, with no quote after it: a new quoting context. */
 function inSubstitution(t: string, at: number): boolean {
-  const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
+  const lineStart = t.lastIndexOf('\n', at - 1) + 1;
+  const before = t.slice(lineStart, at);
   const open = before.lastIndexOf('"$(');
-  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, t.lastIndexOf('\n', at - 1) + 1 + open);
+  return open >= 0 && !/["'`#]/.test(before.slice(open + 3)) && plainBefore(t, lineStart + open);
 }
 
 /** The smaller gaps listed in the module comment; each rewrite keeps every character's place. */
