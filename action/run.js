@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs22 from "node:fs";
-import path51 from "node:path";
+import fs23 from "node:fs";
+import path52 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path47 from "node:path";
+import path48 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path52, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path52;
+  constructor(path53, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path53;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path52, bytes, opts = {}) {
+function decodeText(path53, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path52, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path52, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path53, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path52, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path53, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path52, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path53, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path52, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path52, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path53, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -930,11 +930,23 @@ function lookupWordSpan(source, w) {
   return void 0;
 }
 
+// dist/src/frontends/shell/removed-venvs.js
+var removedAfterCreation = /* @__PURE__ */ new WeakMap();
+function markRemovedAfterCreation(venvs, venv) {
+  let set = removedAfterCreation.get(venvs);
+  if (!set)
+    removedAfterCreation.set(venvs, set = /* @__PURE__ */ new Set());
+  set.add(venv);
+}
+function createdThenRemoved(venvs, venv) {
+  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
+}
+
 // dist/src/kernel/launch-site.js
 function meantVenv(known2, active) {
   return active !== void 0 && known2.includes(active) ? active : known2[known2.length - 1];
 }
-var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
+var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };
 
 // dist/src/frontends/shell/sourced.js
 import path2 from "node:path";
@@ -2546,6 +2558,8 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
   if (TEST_DATA.test(where))
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
+  if (facts.hostApp)
+    return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
   const at2 = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at2);
   if (set)
@@ -2906,8 +2920,23 @@ function createdWithoutPip(argv) {
   const prog = t[0] === void 0 ? void 0 : path4.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
+function runsOtherScript(texts) {
+  const [first, second] = texts;
+  const script = (w) => w !== void 0 && /\.(?:sh|bash)$/.test(w);
+  if (first === void 0)
+    return script(second);
+  const base = first.split("/").pop() ?? first;
+  if (script(base) || /^(?:g?make|just|task)$/.test(base) || /^\.\.?\//.test(first))
+    return true;
+  return /^(?:bash|sh|dash|zsh|sudo)$/.test(base) && script(second);
+}
+function mayStartUnseen(site) {
+  const texts = site.argv.slice(0, 2).map((w) => wordText(w));
+  return texts[0] === void 0 || runsOtherScript(texts);
+}
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
+var UNSEEN_FROM = /* @__PURE__ */ new WeakMap();
 function linkLaterSites(activations, shells, venvAtEnd) {
   const candidates2 = () => {
     let list = WITHOUT_VENV.get(shells);
@@ -2930,25 +2959,41 @@ function linkLaterSites(activations, shells, venvAtEnd) {
     }
     return last;
   };
+  const unseenFrom = () => {
+    let from = UNSEEN_FROM.get(shells);
+    if (!from) {
+      const list = candidates2();
+      from = new Array(list.length + 1).fill(false);
+      for (let i = list.length - 1; i >= 0; i--)
+        from[i] = from[i + 1] || mayStartUnseen(list[i].site);
+      UNSEEN_FROM.set(shells, from);
+    }
+    return from;
+  };
   for (const a of activations) {
     const facts = a.site.config?.activation;
     if (!facts)
       continue;
+    const firstAfter = () => {
+      const list = candidates2();
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = lo + hi >> 1;
+        if (list[mid].order > a.order)
+          hi = mid;
+        else
+          lo = mid + 1;
+      }
+      return lo;
+    };
     facts.later = {
       *sitesWithoutVenv() {
         const list = candidates2();
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = lo + hi >> 1;
-          if (list[mid].order > a.order)
-            hi = mid;
-          else
-            lo = mid + 1;
-        }
-        for (let i = lo; i < list.length; i++)
+        for (let i = firstAfter(); i < list.length; i++)
           yield list[i].site;
       },
+      runsUnseen: () => unseenFrom()[firstAfter()],
       venvOnPath: () => venvAtEnd === facts.venv || (lastWithVenv().get(facts.venv) ?? -Infinity) > a.order
     };
   }
@@ -4213,6 +4258,7 @@ function endAtExec(s, root) {
 }
 
 // dist/src/frontends/shell/words.js
+import { posix } from "node:path";
 var Fields = class {
   split;
   fields = [[]];
@@ -4403,6 +4449,15 @@ var WordExpander = class {
     if (pwd !== void 0) {
       f.value(pwd, quoted);
       return true;
+    }
+    const canon = /^(?:\$\(\s*|`\s*)(?:readlink\s+-[fem]|realpath(?:\s+-[esm])?)\s+([\w./+-]+)\s*(?:\)|`)$/.exec(text3);
+    if (canon) {
+      const p = canon[1];
+      const base = p.startsWith("/") ? "" : this.vars?.get("PWD");
+      if (base !== void 0 && !/\$/.test(base)) {
+        f.value(posix.normalize(p.startsWith("/") ? p : `${base}/${p}`).replace(/(.)\/$/, "$1"), quoted);
+        return true;
+      }
     }
     const name = lookedUpName(text3);
     if (name === void 0)
@@ -5233,13 +5288,29 @@ var ShellSession = class {
     this.innermost.set(o, scope);
     return scope;
   }
+  /** Whether a venv known from the start is known only from a later command on (VenvOrigin.knownFrom); asked once. */
+  knownFromAny;
+  someKnownFrom() {
+    if (this.knownFromAny === void 0) {
+      this.knownFromAny = false;
+      for (const origin of this.o.venvs.values())
+        if (origin.knownFrom !== void 0)
+          this.knownFromAny = true;
+    }
+    return this.knownFromAny;
+  }
   venvsAt(at2) {
-    if (at2 === void 0 || this.scopes.length === 0)
+    if (at2 === void 0 || this.scopes.length === 0 && !this.someKnownFrom())
       return this.o.venvs;
     let out;
     for (const [v, origin] of this.o.venvs) {
       if (origin.how !== "named" || origin.offset === void 0)
         continue;
+      if (origin.knownFrom !== void 0 && at2 < origin.knownFrom) {
+        out ??= new Map(this.o.venvs);
+        out.delete(v);
+        continue;
+      }
       const scope = this.scopeOf(origin.offset);
       if (!scope || scope.start <= at2 && at2 < scope.end)
         continue;
@@ -5348,8 +5419,16 @@ var ShellSession = class {
     const top = ifs[ifs.length - 1];
     if (!top)
       return;
-    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v)));
+    for (const v of created) {
+      if (!(top.made ??= /* @__PURE__ */ new Map()).has(v))
+        top.made.set(v, this.o.venvs.get(v));
+      this.o.venvs.delete(v);
+    }
     top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === "close")
+      for (const [v, origin] of top.made ?? [])
+        this.o.venvs.set(v, origin);
     if (event === "close" && !hasElse)
       top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
     frame.vars.clear();
@@ -5586,16 +5665,6 @@ var ShellSession = class {
     }
   }
 };
-var removedAfterCreation = /* @__PURE__ */ new WeakMap();
-function markRemovedAfterCreation(venvs, venv) {
-  let set = removedAfterCreation.get(venvs);
-  if (!set)
-    removedAfterCreation.set(venvs, set = /* @__PURE__ */ new Set());
-  set.add(venv);
-}
-function createdThenRemoved(venvs, venv) {
-  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
-}
 
 // dist/src/frontends/config/driver.js
 var ConfigRun = class {
@@ -6609,10 +6678,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path52 = `PATH="${v.venv}/bin:$PATH"`;
+  const path53 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path52}` }], applicability: "unsafe", reason, title: `Add ENV ${path52} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path52}` }], applicability: "unsafe", reason, title: `Add ${path52} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path53}` }], applicability: "unsafe", reason, title: `Add ENV ${path53} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path53}` }], applicability: "unsafe", reason, title: `Add ${path53} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -9609,7 +9678,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path52, text3) {
+  mayMatterThroughProject(path53, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -9617,13 +9686,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path52, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path53, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path52, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path52, text3);
+      return p.usesToolConstant(path53, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path53, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10053,9 +10122,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path52 = this.path;
-    path52.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path52[path52.length - 1];
+    const path53 = this.path;
+    path53.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path53[path53.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10065,7 +10134,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path52.push(next);
+      path53.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10078,11 +10147,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path52 = this.path;
+    const path53 = this.path;
     let lo = 0;
-    for (let hi = path52.length - 1; lo < hi; ) {
+    for (let hi = path53.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path52[mid].startIndex <= start && end <= path52[mid].endIndex)
+      if (path53[mid].startIndex <= start && end <= path53[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10284,6 +10353,7 @@ var TreeFacts = class {
   #text;
   #file;
   taskRunner;
+  hostApp;
   startedBy;
   #declared;
   constructor(root, sites, text3, file) {
@@ -11010,18 +11080,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path52, bytes) {
+function decodePython(path53, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path52, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path53, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path52, key) {
+function withKey(path53, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path52 === "no")
+  if (key === void 0 && path53 === "no")
     return "unknown";
-  return path52;
+  return path53;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -11664,11 +11734,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path52 = flow.chain.join("/");
+                const path53 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path52.startsWith(k + "/") || k.startsWith(path52 + "/"))
+                  if (path53.startsWith(k + "/") || k.startsWith(path53 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path52, e.value());
+                chain.values.set(path53, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -11964,10 +12034,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path52 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path53 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path52 = withKey(path52, k);
-        return { k: "env", path: path52, span };
+          path53 = withKey(path53, k);
+        return { k: "env", path: path53, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -12535,22 +12605,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path52 = "no";
+    let path53 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path52 = withKey(path52, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path53 = withKey(path53, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path52 = mergeEnv(path52, v.k === "env" ? v.path : "unknown");
+        path53 = mergeEnv(path53, v.k === "env" ? v.path : "unknown");
       } else
-        path52 = withKey(path52, void 0);
+        path53 = withKey(path53, void 0);
     }
-    return { k: "env", path: path52, span: spanOf(n) };
+    return { k: "env", path: path53, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -12679,6 +12749,14 @@ function literalIndex(mod) {
 }
 
 // dist/src/frontends/python/rewriter.js
+var FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*,\s*["']frozen["']/;
+var frozenChecked = /* @__PURE__ */ new WeakMap();
+function mayRunFrozen(mod) {
+  let v = frozenChecked.get(mod);
+  if (v === void 0)
+    frozenChecked.set(mod, v = FROZEN.test(mod.file.text));
+  return v;
+}
 var SAFE_PARENTS = /* @__PURE__ */ new Set(["argument_list", "list", "tuple", "keyword_argument", "assignment", "expression_list", "parenthesized_expression", "return_statement", "pair"]);
 var PythonRewriter = class {
   mod;
@@ -12693,6 +12771,8 @@ var PythonRewriter = class {
   }
   rewrite(target) {
     if (target.kind === "persist-venv")
+      return void 0;
+    if (mayRunFrozen(this.mod))
       return void 0;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1)
@@ -13554,21 +13634,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path52 = r.env;
+    let path53 = r.env;
     if (cmd.pathReset)
-      path52 = { kind: "reset", by: cmd.pathReset };
+      path53 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path52 = { kind: "reset", by: "env -i" };
+      path53 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path52 = { kind: "explicit" };
-    const env2 = { path: path52 };
+      path53 = { kind: "explicit" };
+    const env2 = { path: path53 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path52.kind !== "reset" && path52.kind !== "missing")
+    if (active !== void 0 && path53.kind !== "reset" && path53.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -13687,6 +13767,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;
+    const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
+    if (host)
+      facts.hostApp = host;
     for (const s of sites)
       s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
@@ -13708,6 +13791,29 @@ function withPythonAnalysis(file, use, opts = {}) {
     tree.delete();
     opts.project?.release();
   }
+}
+var HOST_MODULES = /* @__PURE__ */ new Map([
+  ["bpy", "Blender"],
+  ["gimpfu", "GIMP"],
+  ["maya", "Maya"],
+  ["hou", "Houdini"],
+  ["nuke", "Nuke"],
+  ["c4d", "Cinema 4D"],
+  ["unreal", "Unreal Editor"],
+  ["pymxs", "3ds Max"],
+  ["krita", "Krita"],
+  ["FreeCADGui", "FreeCAD"],
+  ["rhinoscriptsyntax", "Rhino"],
+  ["sublime_plugin", "Sublime Text"],
+  ["idaapi", "IDA"]
+]);
+function hostApplication(imports) {
+  for (const q of imports) {
+    const host = HOST_MODULES.get(q.split(".")[0]);
+    if (host)
+      return host;
+  }
+  return void 0;
 }
 function rangeReader(text3, ranges) {
   let k = 0;
@@ -13767,7 +13873,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path52, head2) => /\.pyw?$/i.test(path52) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path53, head2) => /\.pyw?$/i.test(path53) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -13799,7 +13905,7 @@ function venvOfProgram(program, cwd) {
 }
 var SERVICE_COMMENTS = { line: "#", trailing: "#;" };
 function newCollected(file, language2) {
-  return { run: new ConfigRun(file, { language: language2, comments: SERVICE_COMMENTS }), activations: [], named: /* @__PURE__ */ new Map(), problems: [] };
+  return { run: new ConfigRun(file, { language: language2, comments: SERVICE_COMMENTS }), activations: [], named: /* @__PURE__ */ new Map(), problems: [], scriptCalls: [] };
 }
 function nameVenv(out, venv, file, offset) {
   if (venv !== void 0 && !out.named.has(venv))
@@ -13930,6 +14036,8 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
         }
         return false;
       }
+      if (runsOtherScript(cmd.words.slice(0, 2).map((w) => wordText(w))))
+        out.scriptCalls.push(at2(cmd.words[0]));
       const effect = shellEffect({ ...cmd }, { ...sh }, valueOf);
       if (effect?.kind === "activation")
         nameVenv(out, effect.venv, env2.file, at2(cmd.words[0]));
@@ -13951,7 +14059,17 @@ function analyzeWithNamedVenvs(analyze) {
   const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created" && !createdThenRemoved(first.venvs, v));
   if (extra.length === 0)
     return first.out;
-  return analyze(new Map(extra)).out;
+  const calls = first.out.scriptCalls;
+  const known2 = extra.map(([v, origin]) => {
+    if (origin.offset === void 0)
+      return [v, origin];
+    let knownFrom;
+    for (const c of calls)
+      if (c < origin.offset && (knownFrom === void 0 || c > knownFrom))
+        knownFrom = c;
+    return [v, knownFrom === void 0 ? origin : { ...origin, knownFrom }];
+  });
+  return analyze(new Map(known2)).out;
 }
 function finishAnalysis(out, suppressions) {
   for (const p of out.problems)
@@ -17454,8 +17572,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path52, content) {
-  const name = path52.slice(Math.max(path52.lastIndexOf("/"), path52.lastIndexOf("\\")) + 1);
+function headOf(path53, content) {
+  const name = path53.slice(Math.max(path53.lastIndexOf("/"), path53.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -17467,11 +17585,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path52, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path52, head2));
+function claimingFrontEnd(path53, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path53, head2));
 }
-function frontEndFor(path52, head2 = "") {
-  return claimingFrontEnd(path52, head2) ?? pythonFrontEnd;
+function frontEndFor(path53, head2 = "") {
+  return claimingFrontEnd(path53, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -17611,31 +17729,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path52, ctx, language2) {
+function readForCheckSafely(path53, ctx, language2) {
   try {
-    return readForCheck(path52, ctx, language2);
+    return readForCheck(path53, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path52, diagnostics: [], problems: [{ path: path52, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path53, diagnostics: [], problems: [{ path: path53, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path52, ctx, language2) {
-  const result2 = { path: path52, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path53, ctx, language2) {
+  const result2 = { path: path53, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path52, kind, message, partial: false });
+    result2.problems.push({ path: path53, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path52, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path52) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path53, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path53) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path52) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path53) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -17645,24 +17763,24 @@ function readForCheck(path52, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path52, headOf(path52, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path53, headOf(path53, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path52, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path53, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path52, bytes);
+  const decoded = (fe.decode ?? decodeText)(path53, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path52, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path53, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path52, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path53, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -17692,7 +17810,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path52 = result2.path;
+  const path53 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17709,22 +17827,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path52, e));
+    result2.problems.push(crashProblem(path53, e));
   }
   return result2;
 }
-function crashProblem(path52, e) {
+function crashProblem(path53, e) {
   if (e instanceof TooComplexError)
-    return { path: path52, kind: "too-complex", message: e.message, partial: false };
+    return { path: path53, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path52, kind: "too-deep", message: e.message, partial: false };
+    return { path: path53, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path52, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path53, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path52, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path53, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path52, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path53, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -17903,7 +18021,7 @@ var barePip = defineRule({
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
     inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters; a file that tests whether it runs frozen (`sys.frozen`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     question: "`broken.py` runs `pip --version`, which names the environment pip belongs to. Started as `venv/bin/python broken.py`, which pip answers?",
     answer: "The system's. Without activation PATH has no venv, so `pip` is the first one on the service's PATH: Debian's `/usr/bin/pip`, from `/usr/lib/python3/dist-packages`, which installs into the system Python (or refuses, under PEP 668). Only in an activated shell is it the venv's.",
@@ -17950,7 +18068,7 @@ var barePythonInterpreter = defineRule({
     why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one), or another major version than the file's shebang asks for (`python3` from a `#!/usr/bin/env python2` script); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform's shell, `(subprocess.list2cmdline([sys.executable]) if os.name == \"nt\" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
+    fixSafety: 'Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. A file that tests whether it runs frozen (`getattr(sys, "frozen", False)`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`"python" x` becomes `shlex.quote(sys.executable) + \' x\'`), with the path\'s own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform\'s shell, `(subprocess.list2cmdline([sys.executable]) if os.name == "nt" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell\'s quotes (`bash -c "python x"`), gets no fix. In a notebook\'s shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.',
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     question: "`broken.py` is started as `venv/bin/python broken.py`, and `child.py` prints its own `sys.prefix`. Does the child run in the venv? Does the answer change in an activated shell, or under cron?",
     answer: "Only in the activated shell. Started by its path, as a service is, the parent runs in the venv and its child does not: `python3` is looked up on the service's PATH and is the system's (`child: /usr` on Debian), with the system's packages. In a shell that sourced `activate` the child is the venv's, which is why the bug survives testing by hand.",
@@ -18174,6 +18292,7 @@ var nameNotLookedUp = defineRule({
 });
 
 // dist/src/rules/activation-does-not-persist.js
+var CI_FORMATS = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -18193,7 +18312,7 @@ var activationDoesNotPersist = defineRule({
     example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate", "RUN pip install -r requirements.txt", ""].join("\n"),
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"', "RUN pip install -r requirements.txt", ""].join("\n"),
-    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
+    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script: the activation does nothing, and nothing misses it.",
     fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
     question: "Line 4 sources the venv's `activate`. Is the venv active on line 5?",
@@ -18236,6 +18355,8 @@ var activationDoesNotPersist = defineRule({
       break;
     }
     if (!activation.lastInRun && !later)
+      return;
+    if (!later && CI_FORMATS.has(site.language) && !activation.later.runsUnseen())
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
@@ -18553,8 +18674,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path52 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path52) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path53 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path53) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -18565,13 +18686,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path52))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path53))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path52 } } : { messageId: "runAsProgram", data: { script: path52 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path53 } } : { messageId: "runAsProgram", data: { script: path53 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path52}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path53}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -22092,8 +22213,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs18 from "node:fs";
-import path44 from "node:path";
+import fs19 from "node:fs";
+import path45 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
@@ -22946,6 +23067,144 @@ function unwrapStarter(words4) {
   return w;
 }
 
+// dist/src/pipeline/doc-starters.js
+import fs18 from "node:fs";
+import path44 from "node:path";
+var GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
+var GUIDE_IN_DOCS = /(?:contribut|releas|develop|maintain|hacking)[\w-]*\.(?:md|markdown|rst|txt)$/i;
+var DOC_FOLDERS = ["docs", "doc", "documentation", ".github", "dev", "developer", "developers"];
+var MAX_GUIDES = 64;
+var MAX_GUIDE_BYTES = 256 * 1024;
+var MAX_DEPTH5 = 4;
+var MAX_OPENING_LINES = 80;
+function contributorGuides(root) {
+  const out = [];
+  const list = (dir) => {
+    try {
+      return fs18.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  for (const e of list(root))
+    if (e.isFile() && GUIDE.test(e.name))
+      out.push(path44.join(root, e.name));
+  const walk = (dir, depth) => {
+    for (const e of list(dir).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      if (out.length >= MAX_GUIDES)
+        return;
+      const p = path44.join(dir, e.name);
+      if (e.isFile() && (GUIDE.test(e.name) || GUIDE_IN_DOCS.test(e.name)))
+        out.push(p);
+      else if (e.isDirectory() && depth < MAX_DEPTH5 && !e.name.startsWith(".") && e.name !== "node_modules")
+        walk(p, depth + 1);
+    }
+  };
+  for (const d of DOC_FOLDERS)
+    walk(path44.join(root, d), 1);
+  return [...new Set(out)].slice(0, MAX_GUIDES);
+}
+var RELEASE_SCRIPT = /releas/i;
+function readGuide(file) {
+  try {
+    if (fs18.statSync(file).size > MAX_GUIDE_BYTES)
+      return void 0;
+    return fs18.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function openingText(text3) {
+  const lines = text3.split("\n").slice(0, MAX_OPENING_LINES);
+  const kept = [];
+  let quote;
+  let docDone = false;
+  for (const line of lines) {
+    const t = line.trim();
+    if (quote) {
+      kept.push(line);
+      if (t.includes(quote)) {
+        quote = void 0;
+        docDone = true;
+      }
+      continue;
+    }
+    if (t === "" || t.startsWith("#")) {
+      kept.push(line);
+      continue;
+    }
+    const m = /^[rRuU]?("""|''')/.exec(t);
+    if (m && !docDone) {
+      kept.push(line);
+      if (!t.slice(m[0].length).includes(m[1]))
+        quote = m[1];
+      else
+        docDone = true;
+      continue;
+    }
+    break;
+  }
+  return kept.join("\n");
+}
+function lineCommands(line) {
+  const spans = [...line.matchAll(/(`+)([^`]+?)\1/g)].map((m) => m[2]);
+  const texts = spans.length ? spans : [line.replace(/^\s*(?:(?:\([\w.-]+\)\s*)?[$%>]\s+|>>>\s+|\.\.\s+code-block::.*)/, "")];
+  const out = [];
+  for (const t of texts)
+    for (const part of t.split(/&&|\|\||;|\|/))
+      out.push(part.trim());
+  return out;
+}
+function commandWords(text3) {
+  const words4 = text3.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, "")).filter((w) => w !== "");
+  const at2 = words4.findIndex((w) => {
+    const base = w.split(/[\\/]/).pop() ?? w;
+    return isInterpreterName(base) && !/^py(\.exe)?$/i.test(base) || /\.py$/.test(base) && /^\.{0,2}\//.test(w);
+  });
+  if (at2 < 0)
+    return void 0;
+  return words4.slice(at2);
+}
+function docCommands(file, text3, names) {
+  const out = [];
+  const lines = text3.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.includes(".py") && ![...names].some((n) => line.includes(n)))
+      continue;
+    for (const c of lineCommands(line)) {
+      const words4 = commandWords(c);
+      if (!words4 || !words4.some((w) => names.has(w.split(/[\\/]/).pop() ?? w)))
+        continue;
+      out.push({ file, line: i + 1, words: words4 });
+    }
+  }
+  return out;
+}
+function documentedCommands(root, wanted) {
+  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path44.basename(w)));
+  const names = /* @__PURE__ */ new Set();
+  for (const w of wanted) {
+    const base = path44.basename(w);
+    if (base.length > 3)
+      names.add(base);
+  }
+  if (!names.size)
+    return [];
+  const out = [];
+  for (const g of contributorGuides(root)) {
+    const text3 = readGuide(g);
+    if (text3 !== void 0)
+      out.push(...docCommands(g, text3, names));
+  }
+  for (const w of wanted) {
+    const text3 = readGuide(w);
+    if (text3 !== void 0)
+      out.push(...docCommands(w, openingText(text3), /* @__PURE__ */ new Set([path44.basename(w)])));
+  }
+  return out;
+}
+
 // dist/src/pipeline/who-runs.js
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
 var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
@@ -23009,8 +23268,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path44.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path44.sep).join("/");
+    const r = path45.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path45.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -23034,11 +23293,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path44.dirname(file); ; dir = path44.dirname(dir)) {
+    for (let dir = path45.dirname(file); ; dir = path45.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path44.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path45.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path44.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path45.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -23046,7 +23305,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path44.basename(file) === "setup.py")
+    if (path45.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -23056,7 +23315,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs18.statSync(x, { throwIfNoEntry: false });
+      const st = fs19.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -23065,13 +23324,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path44.isAbsolute(clean)) {
+  if (path45.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path44.sep)))
-      return { path: path44.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path45.sep)))
+      return { path: path45.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path44.join(root, ...parts.slice(i));
+      const c = path45.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -23079,9 +23338,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path44.resolve(d, clean);
+    const c = path45.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path44.sep)))
+    if (k && (c === root || c.startsWith(root + path45.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -23090,7 +23349,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs18.readFileSync(path44.join(dir, ".stestr.conf"), "utf8");
+    conf = fs19.readFileSync(path45.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -23102,12 +23361,12 @@ function stestrTests(where, targets) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs18.openSync(file, "r");
+    const fd = fs19.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs18.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs19.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs18.closeSync(fd);
+      fs19.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -23115,24 +23374,24 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path44.basename(m[1]) === "env" ? m[2] : m[1];
+  return path45.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path44.join(dir, name);
+    const file = path45.join(dir, name);
     let text3;
     try {
-      if (fs18.statSync(file).size > 65536)
+      if (fs19.statSync(file).size > 65536)
         continue;
-      text3 = fs18.readFileSync(file, "utf8");
+      text3 = fs19.readFileSync(file, "utf8");
     } catch {
       continue;
     }
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path44.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path44.sep) || !fs18.existsSync(conf))
+    const conf = path45.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path45.sep) || !fs19.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -23144,7 +23403,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path44.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path45.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
@@ -23165,7 +23424,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path44.basename(prog);
+  const base = path45.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -23193,7 +23452,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path44.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path45.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -23290,7 +23549,7 @@ function recordCommand(who, words4, where) {
       as = `as "${prog}" without that venv on PATH`;
     }
   }
-  const start = { how, text: `${where.label} runs this file ${where.via ? `${where.via}, ` : ""}${as}` };
+  const start = { how, text: `${where.label} ${where.documented ? "says to run" : "runs"} this file ${where.via ? `${where.via}, ` : ""}${as}` };
   for (const t of targets)
     if (!("file" in t) || t.file !== where.exclude)
       who.add(t, start);
@@ -23299,14 +23558,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path44.resolve(r.path), i);
+      flagged.set(path45.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path44.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path45.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -23325,16 +23584,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path44.basename(w)));
+  const names = new Set(wanted.map((w) => path45.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path44.dirname(path44.resolve(f)); d.startsWith(root + path44.sep); d = path44.dirname(d)) {
-      const rel = path44.relative(root, d);
-      if (rel.split(path44.sep).length <= 2)
+    for (let d = path45.dirname(path45.resolve(f)); d.startsWith(root + path45.sep); d = path45.dirname(d)) {
+      const rel = path45.relative(root, d);
+      if (rel.split(path45.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -23342,13 +23601,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path44.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path44.resolve(f)));
+    if (path45.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path45.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
+  for (const c of documentedCommands(root, wanted)) {
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path45.dirname(c.file), root], root, documented: true });
+  }
   for (const c of commands) {
-    const dir = path44.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path44.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path45.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path45.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -23358,15 +23620,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path44.resolve(f);
-        const list = byName.get(path44.basename(abs));
+        const abs = path45.resolve(f);
+        const list = byName.get(path45.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path44.basename(abs), [abs]);
+          byName.set(path45.basename(abs), [abs]);
       }
     }
-    return (byName.get(path44.basename(rel)) ?? []).filter((f) => f === path44.join(root, rel) || f.endsWith(path44.sep + rel));
+    return (byName.get(path45.basename(rel)) ?? []).filter((f) => f === path45.join(root, rel) || f.endsWith(path45.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -23387,13 +23649,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path44.resolve(f);
+    const abs = path45.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path44.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path45.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -23402,16 +23664,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path44.resolve(f);
+    const abs = path45.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path44.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path45.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path44.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path45.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -23438,12 +23700,12 @@ function recordSite(who, s, dir, root, anywhere) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path44.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path45.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
   const cwd = s.config?.cwd;
   const below = real(cwd);
-  const dirs = below && below !== dir && (below + path44.sep).startsWith(root + path44.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path44.resolve(dirs[0], p) : void 0);
+  const dirs = below && below !== dir && (below + path45.sep).startsWith(root + path45.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path45.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
@@ -23454,7 +23716,7 @@ function recordSite(who, s, dir, root, anywhere) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs18.statSync(r).isDirectory() ? path44.resolve(r) : path44.dirname(path44.resolve(r));
+      return fs19.statSync(r).isDirectory() ? path45.resolve(r) : path45.dirname(path45.resolve(r));
     } catch {
       return void 0;
     }
@@ -23463,8 +23725,8 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs19 from "node:fs";
-import path45 from "node:path";
+import fs20 from "node:fs";
+import path46 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -23472,7 +23734,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path45.posix.basename(w0);
+  const base = path46.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -23504,19 +23766,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path45.isAbsolute(word)) {
-    if (scripts.has(path45.normalize(word)))
-      return path45.normalize(word);
+  if (path46.isAbsolute(word)) {
+    if (scripts.has(path46.normalize(word)))
+      return path46.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path45.join(root, ...parts.slice(i));
+      const c = path46.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path45.resolve(d, word);
+    const c = path46.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -23527,7 +23789,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path45.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path46.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -23572,11 +23834,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path45.resolve(f), i);
+      scripts.set(path46.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path45.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path46.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -23620,7 +23882,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path45.resolve(f);
+    const abs = path46.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -23630,7 +23892,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path45.dirname(abs), 1, []);
+        enqueue(s, path46.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -23642,7 +23904,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs19.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs20.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -23676,20 +23938,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path45.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path46.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path45.resolve(r.path));
+    r.source ??= texts.get(path46.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs19.statSync(r).isDirectory() ? path45.resolve(r) : path45.dirname(path45.resolve(r));
+        return fs20.statSync(r).isDirectory() ? path46.resolve(r) : path46.dirname(path46.resolve(r));
       } catch {
         return void 0;
       }
@@ -23699,8 +23961,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs20 from "node:fs";
-import path46 from "node:path";
+import fs21 from "node:fs";
+import path47 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -23724,15 +23986,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path46.dirname(path46.resolve(cwd, file));
-  const rel = (d) => path46.relative(base, path46.resolve(cwd, d.path)).split(path46.sep).join("/");
+  const base = path47.dirname(path47.resolve(cwd, file));
+  const rel = (d) => path47.relative(base, path47.resolve(cwd, d.path)).split(path47.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs20.readFileSync(file, "utf8");
+    text3 = fs21.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -23769,13 +24031,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path46.resolve(cwd, file);
+  const target = path47.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs20.writeFileSync(tmp, text3, { mode: 420 });
-    fs20.renameSync(tmp, target);
+    fs21.writeFileSync(tmp, text3, { mode: 420 });
+    fs21.renameSync(tmp, target);
   } catch (e) {
-    fs20.rmSync(tmp, { force: true });
+    fs21.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -24253,7 +24515,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path47.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path48.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -24276,14 +24538,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path47.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path47.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path48.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path48.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path47.relative(cwd, p);
+    const r = path48.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path47.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path48.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -24319,7 +24581,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path47.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path48.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -24411,17 +24673,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path48 from "node:path";
+import path49 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path48.relative(cwd, path48.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path48.sep) || path48.isAbsolute(rel);
+  const rel = path49.relative(cwd, path49.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path49.sep) || path49.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path48.sep).join("/");
+  return displayPath(p, cwd).split(path49.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -24575,7 +24837,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path52 = portablePath(d.path, r.cwd);
+  const path53 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -24590,10 +24852,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path52,
+    path: path53,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path52, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path53, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -24602,7 +24864,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path49 from "node:path";
+import path50 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -24787,11 +25049,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path49.resolve(cwd, p)).href };
-  return { uri: rel.split(path49.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path50.resolve(cwd, p)).href };
+  return { uri: rel.split(path50.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path49.resolve(dir)).href;
+  const href = pathToFileURL(path50.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -24957,8 +25219,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path52 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path52)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path53 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path53)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -24970,7 +25232,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path52 = sanitize(displayPath(d.path, r.cwd));
+  const path53 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -24983,7 +25245,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path52}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path53}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -25069,18 +25331,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs21 from "node:fs";
-import path50 from "node:path";
+import fs22 from "node:fs";
+import path51 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path50.dirname(fileURLToPath(from)); ; dir = path50.dirname(dir)) {
-    const file = path50.join(dir, "package.json");
-    if (fs21.existsSync(file)) {
-      const json = JSON.parse(fs21.readFileSync(file, "utf8"));
+  for (let dir = path51.dirname(fileURLToPath(from)); ; dir = path51.dirname(dir)) {
+    const file = path51.join(dir, "package.json");
+    if (fs22.existsSync(file)) {
+      const json = JSON.parse(fs22.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path50.dirname(dir) === dir)
+    if (path51.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -25158,7 +25420,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path51.relative(r.cwd, path51.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path52.relative(r.cwd, path52.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -25166,7 +25428,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs22.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs23.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -25177,21 +25439,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs22.existsSync(path51.resolve(workspace, p)))
+      if (!fs23.existsSync(path52.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path51.resolve(workspace, sarifPath);
-      fs22.mkdirSync(path51.dirname(target), { recursive: true });
-      fs22.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path52.resolve(workspace, sarifPath);
+      fs23.mkdirSync(path52.dirname(target), { recursive: true });
+      fs23.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs22.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs23.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

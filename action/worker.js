@@ -4496,7 +4496,7 @@ var barePip = defineRule({
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
     inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters; a file that tests whether it runs frozen (`sys.frozen`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     question: "`broken.py` runs `pip --version`, which names the environment pip belongs to. Started as `venv/bin/python broken.py`, which pip answers?",
     answer: "The system's. Without activation PATH has no venv, so `pip` is the first one on the service's PATH: Debian's `/usr/bin/pip`, from `/usr/lib/python3/dist-packages`, which installs into the system Python (or refuses, under PEP 668). Only in an activated shell is it the venv's.",
@@ -4543,7 +4543,7 @@ var barePythonInterpreter = defineRule({
     why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one), or another major version than the file's shebang asks for (`python3` from a `#!/usr/bin/env python2` script); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: "Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`\"python\" x` becomes `shlex.quote(sys.executable) + ' x'`), with the path's own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform's shell, `(subprocess.list2cmdline([sys.executable]) if os.name == \"nt\" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell's quotes (`bash -c \"python x\"`), gets no fix. In a notebook's shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.",
+    fixSafety: 'Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. A file that tests whether it runs frozen (`getattr(sys, "frozen", False)`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`"python" x` becomes `shlex.quote(sys.executable) + \' x\'`), with the path\'s own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform\'s shell, `(subprocess.list2cmdline([sys.executable]) if os.name == "nt" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell\'s quotes (`bash -c "python x"`), gets no fix. In a notebook\'s shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.',
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     question: "`broken.py` is started as `venv/bin/python broken.py`, and `child.py` prints its own `sys.prefix`. Does the child run in the venv? Does the answer change in an activated shell, or under cron?",
     answer: "Only in the activated shell. Started by its path, as a service is, the parent runs in the venv and its child does not: `python3` is looked up on the service's PATH and is the system's (`child: /usr` on Debian), with the system's packages. In a shell that sourced `activate` the child is the venv's, which is why the bug survives testing by hand.",
@@ -4772,6 +4772,7 @@ var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
 var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
 
 // dist/src/rules/activation-does-not-persist.js
+var CI_FORMATS = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -4791,7 +4792,7 @@ var activationDoesNotPersist = defineRule({
     example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate", "RUN pip install -r requirements.txt", ""].join("\n"),
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"', "RUN pip install -r requirements.txt", ""].join("\n"),
-    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported.",
+    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script: the activation does nothing, and nothing misses it.",
     fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
     question: "Line 4 sources the venv's `activate`. Is the venv active on line 5?",
@@ -4834,6 +4835,8 @@ var activationDoesNotPersist = defineRule({
       break;
     }
     if (!activation.lastInRun && !later)
+      return;
+    if (!later && CI_FORMATS.has(site.language) && !activation.later.runsUnseen())
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
@@ -4951,7 +4954,7 @@ var venvNotOnPath = defineRule({
 function meantVenv(known, active) {
   return active !== void 0 && known.includes(active) ? active : known[known.length - 1];
 }
-var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], venvOnPath: () => false };
+var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };
 
 // dist/src/judge/policy.js
 import path3 from "node:path";
@@ -5075,6 +5078,8 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
   if (TEST_DATA.test(where))
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
+  if (facts.hostApp)
+    return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set)
@@ -6155,6 +6160,18 @@ function lookupWordSpan(source, w) {
   if (lookedUpName(bare) !== void 0 || /^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$/.test(bare))
     return w.span;
   return void 0;
+}
+
+// dist/src/frontends/shell/removed-venvs.js
+var removedAfterCreation = /* @__PURE__ */ new WeakMap();
+function markRemovedAfterCreation(venvs, venv) {
+  let set = removedAfterCreation.get(venvs);
+  if (!set)
+    removedAfterCreation.set(venvs, set = /* @__PURE__ */ new Set());
+  set.add(venv);
+}
+function createdThenRemoved(venvs, venv) {
+  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
 }
 
 // dist/src/frontends/shell/sourced.js
@@ -7315,8 +7332,23 @@ function createdWithoutPip(argv) {
   const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
+function runsOtherScript(texts) {
+  const [first, second] = texts;
+  const script = (w) => w !== void 0 && /\.(?:sh|bash)$/.test(w);
+  if (first === void 0)
+    return script(second);
+  const base = first.split("/").pop() ?? first;
+  if (script(base) || /^(?:g?make|just|task)$/.test(base) || /^\.\.?\//.test(first))
+    return true;
+  return /^(?:bash|sh|dash|zsh|sudo)$/.test(base) && script(second);
+}
+function mayStartUnseen(site) {
+  const texts = site.argv.slice(0, 2).map((w) => wordText(w));
+  return texts[0] === void 0 || runsOtherScript(texts);
+}
 var WITHOUT_VENV = /* @__PURE__ */ new WeakMap();
 var LAST_WITH_VENV = /* @__PURE__ */ new WeakMap();
+var UNSEEN_FROM = /* @__PURE__ */ new WeakMap();
 function linkLaterSites(activations, shells, venvAtEnd) {
   const candidates = () => {
     let list = WITHOUT_VENV.get(shells);
@@ -7339,25 +7371,41 @@ function linkLaterSites(activations, shells, venvAtEnd) {
     }
     return last;
   };
+  const unseenFrom = () => {
+    let from = UNSEEN_FROM.get(shells);
+    if (!from) {
+      const list = candidates();
+      from = new Array(list.length + 1).fill(false);
+      for (let i = list.length - 1; i >= 0; i--)
+        from[i] = from[i + 1] || mayStartUnseen(list[i].site);
+      UNSEEN_FROM.set(shells, from);
+    }
+    return from;
+  };
   for (const a of activations) {
     const facts = a.site.config?.activation;
     if (!facts)
       continue;
+    const firstAfter = () => {
+      const list = candidates();
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = lo + hi >> 1;
+        if (list[mid].order > a.order)
+          hi = mid;
+        else
+          lo = mid + 1;
+      }
+      return lo;
+    };
     facts.later = {
       *sitesWithoutVenv() {
         const list = candidates();
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = lo + hi >> 1;
-          if (list[mid].order > a.order)
-            hi = mid;
-          else
-            lo = mid + 1;
-        }
-        for (let i = lo; i < list.length; i++)
+        for (let i = firstAfter(); i < list.length; i++)
           yield list[i].site;
       },
+      runsUnseen: () => unseenFrom()[firstAfter()],
       venvOnPath: () => venvAtEnd === facts.venv || (lastWithVenv().get(facts.venv) ?? -Infinity) > a.order
     };
   }
@@ -8622,6 +8670,7 @@ function endAtExec(s, root) {
 }
 
 // dist/src/frontends/shell/words.js
+import { posix } from "node:path";
 var Fields = class {
   split;
   fields = [[]];
@@ -8812,6 +8861,15 @@ var WordExpander = class {
     if (pwd !== void 0) {
       f.value(pwd, quoted);
       return true;
+    }
+    const canon = /^(?:\$\(\s*|`\s*)(?:readlink\s+-[fem]|realpath(?:\s+-[esm])?)\s+([\w./+-]+)\s*(?:\)|`)$/.exec(text3);
+    if (canon) {
+      const p = canon[1];
+      const base = p.startsWith("/") ? "" : this.vars?.get("PWD");
+      if (base !== void 0 && !/\$/.test(base)) {
+        f.value(posix.normalize(p.startsWith("/") ? p : `${base}/${p}`).replace(/(.)\/$/, "$1"), quoted);
+        return true;
+      }
     }
     const name = lookedUpName(text3);
     if (name === void 0)
@@ -9635,13 +9693,29 @@ var ShellSession = class {
     this.innermost.set(o, scope);
     return scope;
   }
+  /** Whether a venv known from the start is known only from a later command on (VenvOrigin.knownFrom); asked once. */
+  knownFromAny;
+  someKnownFrom() {
+    if (this.knownFromAny === void 0) {
+      this.knownFromAny = false;
+      for (const origin of this.o.venvs.values())
+        if (origin.knownFrom !== void 0)
+          this.knownFromAny = true;
+    }
+    return this.knownFromAny;
+  }
   venvsAt(at) {
-    if (at === void 0 || this.scopes.length === 0)
+    if (at === void 0 || this.scopes.length === 0 && !this.someKnownFrom())
       return this.o.venvs;
     let out;
     for (const [v, origin] of this.o.venvs) {
       if (origin.how !== "named" || origin.offset === void 0)
         continue;
+      if (origin.knownFrom !== void 0 && at < origin.knownFrom) {
+        out ??= new Map(this.o.venvs);
+        out.delete(v);
+        continue;
+      }
       const scope = this.scopeOf(origin.offset);
       if (!scope || scope.start <= at && at < scope.end)
         continue;
@@ -9750,8 +9824,16 @@ var ShellSession = class {
     const top = ifs[ifs.length - 1];
     if (!top)
       return;
-    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v)));
+    for (const v of created) {
+      if (!(top.made ??= /* @__PURE__ */ new Map()).has(v))
+        top.made.set(v, this.o.venvs.get(v));
+      this.o.venvs.delete(v);
+    }
     top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === "close")
+      for (const [v, origin] of top.made ?? [])
+        this.o.venvs.set(v, origin);
     if (event === "close" && !hasElse)
       top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
     frame.vars.clear();
@@ -9988,16 +10070,6 @@ var ShellSession = class {
     }
   }
 };
-var removedAfterCreation = /* @__PURE__ */ new WeakMap();
-function markRemovedAfterCreation(venvs, venv) {
-  let set = removedAfterCreation.get(venvs);
-  if (!set)
-    removedAfterCreation.set(venvs, set = /* @__PURE__ */ new Set());
-  set.add(venv);
-}
-function createdThenRemoved(venvs, venv) {
-  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
-}
 
 // dist/src/frontends/config/driver.js
 var ConfigRun = class {
@@ -13768,6 +13840,7 @@ var TreeFacts = class {
   #text;
   #file;
   taskRunner;
+  hostApp;
   startedBy;
   #declared;
   constructor(root, sites, text3, file) {
@@ -14508,6 +14581,14 @@ function literalIndex(mod) {
 }
 
 // dist/src/frontends/python/rewriter.js
+var FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*,\s*["']frozen["']/;
+var frozenChecked = /* @__PURE__ */ new WeakMap();
+function mayRunFrozen(mod) {
+  let v = frozenChecked.get(mod);
+  if (v === void 0)
+    frozenChecked.set(mod, v = FROZEN.test(mod.file.text));
+  return v;
+}
 var SAFE_PARENTS = /* @__PURE__ */ new Set(["argument_list", "list", "tuple", "keyword_argument", "assignment", "expression_list", "parenthesized_expression", "return_statement", "pair"]);
 var PythonRewriter = class {
   mod;
@@ -14522,6 +14603,8 @@ var PythonRewriter = class {
   }
   rewrite(target) {
     if (target.kind === "persist-venv")
+      return void 0;
+    if (mayRunFrozen(this.mod))
       return void 0;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1)
@@ -15516,6 +15599,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
       facts.taskRunner = tasks;
+    const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
+    if (host)
+      facts.hostApp = host;
     for (const s of sites)
       s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
@@ -15537,6 +15623,29 @@ function withPythonAnalysis(file, use, opts = {}) {
     tree.delete();
     opts.project?.release();
   }
+}
+var HOST_MODULES = /* @__PURE__ */ new Map([
+  ["bpy", "Blender"],
+  ["gimpfu", "GIMP"],
+  ["maya", "Maya"],
+  ["hou", "Houdini"],
+  ["nuke", "Nuke"],
+  ["c4d", "Cinema 4D"],
+  ["unreal", "Unreal Editor"],
+  ["pymxs", "3ds Max"],
+  ["krita", "Krita"],
+  ["FreeCADGui", "FreeCAD"],
+  ["rhinoscriptsyntax", "Rhino"],
+  ["sublime_plugin", "Sublime Text"],
+  ["idaapi", "IDA"]
+]);
+function hostApplication(imports) {
+  for (const q of imports) {
+    const host = HOST_MODULES.get(q.split(".")[0]);
+    if (host)
+      return host;
+  }
+  return void 0;
 }
 function rangeReader(text3, ranges) {
   let k = 0;
@@ -15628,7 +15737,7 @@ function venvOfProgram(program, cwd) {
 }
 var SERVICE_COMMENTS = { line: "#", trailing: "#;" };
 function newCollected(file, language2) {
-  return { run: new ConfigRun(file, { language: language2, comments: SERVICE_COMMENTS }), activations: [], named: /* @__PURE__ */ new Map(), problems: [] };
+  return { run: new ConfigRun(file, { language: language2, comments: SERVICE_COMMENTS }), activations: [], named: /* @__PURE__ */ new Map(), problems: [], scriptCalls: [] };
 }
 function nameVenv(out, venv, file, offset) {
   if (venv !== void 0 && !out.named.has(venv))
@@ -15759,6 +15868,8 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
         }
         return false;
       }
+      if (runsOtherScript(cmd.words.slice(0, 2).map((w) => wordText(w))))
+        out.scriptCalls.push(at(cmd.words[0]));
       const effect = shellEffect({ ...cmd }, { ...sh }, valueOf);
       if (effect?.kind === "activation")
         nameVenv(out, effect.venv, env2.file, at(cmd.words[0]));
@@ -15780,7 +15891,17 @@ function analyzeWithNamedVenvs(analyze) {
   const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== "created" && !createdThenRemoved(first.venvs, v));
   if (extra.length === 0)
     return first.out;
-  return analyze(new Map(extra)).out;
+  const calls = first.out.scriptCalls;
+  const known = extra.map(([v, origin]) => {
+    if (origin.offset === void 0)
+      return [v, origin];
+    let knownFrom;
+    for (const c of calls)
+      if (c < origin.offset && (knownFrom === void 0 || c > knownFrom))
+        knownFrom = c;
+    return [v, knownFrom === void 0 ? origin : { ...origin, knownFrom }];
+  });
+  return analyze(new Map(known)).out;
 }
 function finishAnalysis(out, suppressions) {
   for (const p of out.problems)

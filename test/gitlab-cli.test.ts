@@ -30,8 +30,9 @@ test('check: .gitlab-ci.yml and *.gitlab-ci.yml reported in one SARIF run; an in
         '  script: |',
         '    echo "testing" &&',
         '      pytest -q',
+        '    source .venv/bin/activate',
         '  after_script:',
-        '    - source .venv/bin/activate',
+        '    - ./ci/report.sh',
         '',
       ].join('\n'),
     );
@@ -43,7 +44,7 @@ test('check: .gitlab-ci.yml and *.gitlab-ci.yml reported in one SARIF run; an in
     assertValidSarif(t, r.stdout);
     assert.equal(log.runs.length, 1);
     const got = sarifRegions(log);
-    assert.deepEqual(got.sort(), ['.gitlab-ci.yml VG201 10:7-10:13', '.gitlab-ci.yml VG202 12:7-12:32', 'ci/docs.gitlab-ci.yml VG201 4:8-4:11']);
+    assert.deepEqual(got.sort(), ['.gitlab-ci.yml VG201 10:7-10:13', '.gitlab-ci.yml VG202 11:5-11:30', 'ci/docs.gitlab-ci.yml VG201 4:8-4:11']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -32,6 +32,8 @@
  * Google Colab (a `colab` member in its metadata), by `kaggle` when saved from Kaggle (a `kaggle`
  * member), and by `path-chain` when its own code imports
  * only the standard library (and IPython): its cells install for the tools they run from PATH.
+ * - `host-app`: the file imports a module only an application's embedded Python provides (`bpy`:
+ *   Blender, `gimpfu`, `maya`, `hou` …): it runs inside that application, with no venv.
  * - `sudo-chain`: a launch through sudo (`sudo python3 tool.py`) in a class, or a file without
  *   one, that installs with pip through sudo (`"sudo pip install -r requirements.txt"`): sudo
  *   resets PATH to its secure_path for both, so they agree on the system interpreter, which is
@@ -222,6 +224,8 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // Input a test reads (`tests/data/`, `testdata/`): a fixture the tests lint or parse, whose `!pip`
   // is what they check, not a launch of the project (nbQA's notebooks).
   if (TEST_DATA.test(where)) return { ...verdict, held: { signal: 'test-data', reason: 'this file is test data (its folder says so), input the tests read rather than code the project runs' } };
+  // Code an application's embedded Python runs (`import bpy`: Blender) has no venv to escape.
+  if (facts.hostApp) return { ...verdict, held: { signal: 'host-app', reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
   const at = site.callSpan.start;
   const set = rangeAt(facts.pathSets, at);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };

@@ -126,6 +126,11 @@ export interface PythonFileFacts {
    * on PATH, loads it and runs its tasks.
    */
   taskRunner?: 'invoke' | 'fabric';
+  /**
+   * The application whose embedded Python runs the file, by a module only it provides (`import bpy`:
+   * Blender): there is no venv, and `sys.executable` is the application's own interpreter.
+   */
+  hostApp?: string;
 
   /**
    * Who starts this file, as the project's configuration, tox and nox files say (the who-runs
@@ -240,6 +245,12 @@ export interface VenvOrigin {
   end?: number;
   /** Made without pip by design (`uv venv` without --seed): `pip` by name is never its pip. */
   withoutPip?: boolean;
+  /**
+   * A venv the file only names, first after a command that runs another script (which may make
+   * it: ProxmoxVE's netbox installer runs `/opt/netbox/upgrade.sh`, then activates
+   * /opt/netbox/venv): the offset of that command, before which the venv is not known to exist.
+   */
+  knownFrom?: number;
 }
 
 export interface ConfigSiteFacts {
@@ -318,9 +329,11 @@ export interface LaterShells {
    * it wants, so thousands of activations do not each walk every later shell.
    */
   sitesWithoutVenv(): Iterable<LaunchSite>;
+  /** A later shell without the venv runs what may start Python out of sight (make, a script by path). */
+  runsUnseen(): boolean;
   /** A later shell has this venv on PATH anyway (ENV PATH, $GITHUB_PATH …). */
   venvOnPath(): boolean;
 }
 
 /** No later shell (the default until the file is read to the end). */
-export const NO_LATER_SHELLS: LaterShells = { sitesWithoutVenv: () => [], venvOnPath: () => false };
+export const NO_LATER_SHELLS: LaterShells = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };

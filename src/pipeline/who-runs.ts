@@ -38,6 +38,7 @@ import { forwardsToPytest, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFile
 import type { FileCheckResult } from './check-file.js';
 import { findingCodesOf } from './packed.js';
 import { containerRunCommands } from './docker-run.js';
+import { documentedCommands } from './doc-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
@@ -251,7 +252,7 @@ function sameVenv(venv: string, active: string): boolean {
 export function recordCommand(
   who: WhoRuns,
   words: readonly (string | undefined)[],
-  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string; via?: string; callerDir?: boolean },
+  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string; via?: string; callerDir?: boolean; documented?: boolean },
 ): void {
   words = unwrapStarter(words);
   let i = 0;
@@ -381,7 +382,7 @@ export function recordCommand(
       as = `as "${prog}" without that venv on PATH`;
     }
   }
-  const start = { how, text: `${where.label} runs this file ${where.via ? `${where.via}, ` : ''}${as}` };
+  const start = { how, text: `${where.label} ${where.documented ? 'says to run' : 'runs'} this file ${where.via ? `${where.via}, ` : ''}${as}` };
   for (const t of targets) if (!('file' in t) || t.file !== where.exclude) who.add(t, start);
 }
 
@@ -457,6 +458,10 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
   for (const d of dirs) readTheDocs(who, d);
+  // What the contributor guides and each file's opening say to run (doc-starters.ts).
+  for (const c of documentedCommands(root, wanted)) {
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path.dirname(c.file), root], root, documented: true });
+  }
   for (const c of commands) {
     const dir = path.dirname(c.file);
     const dirs = c.cwd !== undefined ? [path.resolve(dir, c.cwd), dir, root] : [dir, root];

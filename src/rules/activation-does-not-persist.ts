@@ -9,6 +9,9 @@ import { pipNotMeantForVenv } from './describe.js';
 import type { LaunchSite } from '../kernel/launch-site.js';
 import { HOLDS_STAND_IN } from '../kernel/stand-ins.js';
 
+/** Formats whose shells are a job's steps, run once and then done. */
+const CI_FORMATS: ReadonlySet<LaunchSite['language']> = new Set(['github-actions', 'gitlab-ci', 'jenkins', 'azure-pipelines', 'circleci', 'bitbucket-pipelines']);
+
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
 
 export const activationDoesNotPersist = defineRule({
@@ -31,7 +34,7 @@ export const activationDoesNotPersist = defineRule({
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"", "RUN pip install -r requirements.txt", ""].join('\n'),
     inRealSystems:
-      "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported.",
+      "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script: the activation does nothing, and nothing misses it.",
     fixSafety:
       'The fix makes the activation persist the way the format allows, and is unsafe: ' +
       PERSIST_REASON +
@@ -73,6 +76,11 @@ export const activationDoesNotPersist = defineRule({
       break;
     }
     if (!activation.lastInRun && !later) return;
+    // A CI job's no-op activation that nothing after it could use is harmless: its later steps run
+    // no Python tool by name, and no make or script that could (autogen's "Prepare python venv"
+    // step before dotnet steps). Kept everywhere else: an image runs its CMD later, and `make
+    // activate` is a user expecting their own shell to change.
+    if (!later && CI_FORMATS.has(site.language) && !activation.later.runsUnseen()) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
     if (!later && !activation.alone && activation.later.venvOnPath()) return;
     // A venv under a folder the format keeps as a stand-in ($HOME, $RUNNER_TEMP) is shown as the variable.

@@ -102,8 +102,22 @@ testRule(rule, {
       name: 'last in its step, and a later step puts the venv on PATH for good',
       code: wf('run: python -m venv .venv && echo made && . .venv/bin/activate', 'run: echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"'),
     },
+    // Real-repository review (autogen's codeql.yml and dotnet-build.yml): a step that ends with the
+    // activation, and later steps that run no Python tool by name and no make or script: harmless.
+    {
+      name: 'a no-op activation that nothing after it in the job could use',
+      code: wf('name: Prepare python venv\n        run: |\n          uv sync --all-extras\n          source .venv/bin/activate', 'run: dotnet restore', 'run: dotnet build --no-restore', 'run: dotnet test --no-build'),
+    },
   ],
   invalid: [
+    {
+      // The twin: a later step runs make, whose recipes may start Python by name.
+      name: 'a no-op activation before a step that runs make',
+      code: wf('name: Prepare python venv\n        run: |\n          uv sync --all-extras\n          source .venv/bin/activate', 'run: dotnet build', 'run: make test'),
+      errors: [{ line: 9, column: 11, messageId: 'lastCommand', data: { unit: 'this step' } }],
+      output: null,
+      unsafeOutput: wf('name: Prepare python venv\n        run: |\n          uv sync --all-extras\n          source .venv/bin/activate && echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"', 'run: dotnet build', 'run: make test'),
+    },
     {
       name: 'fix: $GITHUB_PATH written right after the activation, in its step',
       code: wf('run: python -m venv .venv', 'run: |\n          source .venv/bin/activate\n          pip install -e .', 'run: pytest'),

@@ -89,6 +89,27 @@ export function createdWithoutPip(argv: Word[]): boolean {
 }
 
 /**
+ * A command that runs another script, which may do anything the shell model does not see (make a
+ * venv, start Python by name): a script by path or name (`./ci/test.sh`, `$STD
+ * /opt/netbox/upgrade.sh`), one handed to a shell or sudo (`bash install.sh`), make, just or task.
+ * `texts`: the command's first words.
+ */
+export function runsOtherScript(texts: readonly (string | undefined)[]): boolean {
+  const [first, second] = texts;
+  const script = (w: string | undefined) => w !== undefined && /\.(?:sh|bash)$/.test(w);
+  if (first === undefined) return script(second);
+  const base = first.split('/').pop() ?? first;
+  if (script(base) || /^(?:g?make|just|task)$/.test(base) || /^\.\.?\//.test(first)) return true;
+  return /^(?:bash|sh|dash|zsh|sudo)$/.test(base) && script(second);
+}
+
+/** A later command that may start Python out of sight: one that runs another script, or an unknown program. */
+function mayStartUnseen(site: LaunchSite): boolean {
+  const texts = site.argv.slice(0, 2).map((w) => wordText(w));
+  return texts[0] === undefined || runsOtherScript(texts);
+}
+
+/**
  * Gives each activation the sites of LATER shells (by `order`: instruction index, step number,
  * recipe line …) that run with no venv on PATH; `venvAtEnd`: the venv first on the PATH that
  * outlives the group's last shell (a Dockerfile stage's final ENV PATH). Computed when read: a
@@ -96,6 +117,8 @@ export function createdWithoutPip(argv: Word[]): boolean {
  */
 const WITHOUT_VENV = new WeakMap<readonly { site: LaunchSite; order: number }[], { site: LaunchSite; order: number }[]>();
 const LAST_WITH_VENV = new WeakMap<readonly { site: LaunchSite; order: number }[], Map<string, number>>();
+/** Per group of shells: whether a site at or after each index of its WITHOUT_VENV list may start Python out of sight. */
+const UNSEEN_FROM = new WeakMap<readonly { site: LaunchSite; order: number }[], boolean[]>();
 
 export function linkLaterSites(activations: readonly { site: LaunchSite; order: number }[], shells: readonly { site: LaunchSite; order: number }[], venvAtEnd?: string): void {
   // The sites no activation's later shells can skip, in order, listed once per group of shells (the
@@ -122,21 +145,37 @@ export function linkLaterSites(activations: readonly { site: LaunchSite; order: 
     }
     return last;
   };
+  const unseenFrom = () => {
+    let from = UNSEEN_FROM.get(shells);
+    if (!from) {
+      const list = candidates();
+      from = new Array<boolean>(list.length + 1).fill(false);
+      for (let i = list.length - 1; i >= 0; i--) from[i] = from[i + 1] || mayStartUnseen(list[i].site);
+      UNSEEN_FROM.set(shells, from);
+    }
+    return from;
+  };
   for (const a of activations) {
     const facts = a.site.config?.activation;
     if (!facts) continue;
+    // The first candidate after the activation.
+    const firstAfter = () => {
+      const list = candidates();
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].order > a.order) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
     facts.later = {
       *sitesWithoutVenv() {
         const list = candidates();
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (list[mid].order > a.order) hi = mid;
-          else lo = mid + 1;
-        }
-        for (let i = lo; i < list.length; i++) yield list[i].site;
+        for (let i = firstAfter(); i < list.length; i++) yield list[i].site;
       },
+      runsUnseen: () => unseenFrom()[firstAfter()],
       venvOnPath: () => venvAtEnd === facts.venv || (lastWithVenv().get(facts.venv) ?? -Infinity) > a.order,
     };
   }

@@ -21,9 +21,10 @@ import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { CURATED_CONSOLE_SCRIPTS, isInterpreterName, isPipName } from '../../judge/python-tools.js';
 import { launchSiteFor } from '../command/expand.js';
 import { binSeenFrom, ConfigRun, programRewriter, scanSuppressions, shownUnder, type CommentSyntax, type ShellDecl } from './driver.js';
-import { createdVenv, venvOnPath } from './facts.js';
+import { createdVenv, runsOtherScript, venvOnPath } from './facts.js';
 import type { ShellDialect } from '../shell/parse.js';
-import { createdThenRemoved, type ShellSessionResult } from '../shell/session.js';
+import type { ShellSessionResult } from '../shell/session.js';
+import { createdThenRemoved } from '../shell/removed-venvs.js';
 import { resolveDir, shellEffect } from '../shell/state.js';
 
 /**
@@ -67,13 +68,15 @@ export interface Collected {
   named: Map<string, VenvOrigin>;
   /** The format's own reading problems, reported with the shells'. */
   problems: { message: string; offset: number }[];
+  /** Offsets of the commands that run another script (`./upgrade.sh`, `bash x.sh`, `make`), in order met. */
+  scriptCalls: number[];
 }
 
 /** The comment syntax of these formats: `#` (INI files also `;`) lines, `#`/`;` at a line's end. */
 export const SERVICE_COMMENTS: CommentSyntax = { line: '#', trailing: '#;' };
 
 export function newCollected(file: SourceFile, language: Language): Collected {
-  return { run: new ConfigRun(file, { language, comments: SERVICE_COMMENTS }), activations: [], named: new Map(), problems: [] };
+  return { run: new ConfigRun(file, { language, comments: SERVICE_COMMENTS }), activations: [], named: new Map(), problems: [], scriptCalls: [] };
 }
 
 export function nameVenv(out: Collected, venv: string | undefined, file: SourceFile, offset: number): void {
@@ -246,6 +249,7 @@ function declOf(env: CommandEnv, out: Collected, dialect: ShellDialect, shellNam
         }
         return false;
       }
+      if (runsOtherScript(cmd.words.slice(0, 2).map((w) => wordText(w)))) out.scriptCalls.push(at(cmd.words[0]));
       const effect = shellEffect({ ...cmd }, { ...sh }, valueOf);
       if (effect?.kind === 'activation') nameVenv(out, effect.venv, env.file, at(cmd.words[0]));
       else if (!effect && createdVenv(cmd.words) === undefined) nameVenv(out, venvOfProgram(w0, sh.cwd), env.file, at(cmd.words[0]));
@@ -268,7 +272,15 @@ export function analyzeWithNamedVenvs(analyze: (initial: Map<string, VenvOrigin>
   const first = analyze(new Map());
   const extra = [...first.out.named].filter(([v]) => first.venvs.get(v)?.how !== 'created' && !createdThenRemoved(first.venvs, v));
   if (extra.length === 0) return first.out;
-  return analyze(new Map(extra)).out;
+  // A venv first named after a command that runs another script may be that script's: not known before it.
+  const calls = first.out.scriptCalls;
+  const known = extra.map(([v, origin]): [string, VenvOrigin] => {
+    if (origin.offset === undefined) return [v, origin];
+    let knownFrom: number | undefined;
+    for (const c of calls) if (c < origin.offset && (knownFrom === undefined || c > knownFrom)) knownFrom = c;
+    return [v, knownFrom === undefined ? origin : { ...origin, knownFrom }];
+  });
+  return analyze(new Map(known)).out;
 }
 
 /** The analysis result, finished by the driver, with the suppressions the format scanned. */

@@ -228,6 +228,7 @@ class TreeFacts implements PythonFileFacts {
   #text: string;
   readonly #file: SourceFile;
   taskRunner?: PythonFileFacts['taskRunner'];
+  hostApp?: string;
   startedBy?: PythonFileFacts['startedBy'];
   #declared?: { value: { line: number } | undefined };
 

@@ -66,6 +66,8 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
     const tasks = sites.length ? (definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith('fabric')) ? 'fabric' : undefined)) : undefined;
     if (tasks) facts.taskRunner = tasks;
+    const host = sites.length ? hostApplication(mod.imports.values()) : undefined;
+    if (host) facts.hostApp = host;
     for (const s of sites) s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem: FileProblem | undefined;
@@ -88,6 +90,36 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     tree.delete();
     opts.project?.release();
   }
+}
+
+/**
+ * Modules only an application's embedded Python provides: a file that imports one runs inside it
+ * (ODM's contrib/blender scripts import bpy), with no venv, and `sys.executable` is the
+ * application's (Blender's own binary or bundled interpreter): a program it starts by name is
+ * PATH's on purpose, and `sys.executable` would start the application.
+ */
+const HOST_MODULES: ReadonlyMap<string, string> = new Map([
+  ['bpy', 'Blender'],
+  ['gimpfu', 'GIMP'],
+  ['maya', 'Maya'],
+  ['hou', 'Houdini'],
+  ['nuke', 'Nuke'],
+  ['c4d', 'Cinema 4D'],
+  ['unreal', 'Unreal Editor'],
+  ['pymxs', '3ds Max'],
+  ['krita', 'Krita'],
+  ['FreeCADGui', 'FreeCAD'],
+  ['rhinoscriptsyntax', 'Rhino'],
+  ['sublime_plugin', 'Sublime Text'],
+  ['idaapi', 'IDA'],
+]);
+
+function hostApplication(imports: Iterable<string>): string | undefined {
+  for (const q of imports) {
+    const host = HOST_MODULES.get(q.split('.')[0]);
+    if (host) return host;
+  }
+  return undefined;
 }
 
 /**

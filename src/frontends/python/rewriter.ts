@@ -14,6 +14,19 @@ import { literalIndex } from './literal-index.js';
 import { descendantAt, parentOf } from './ancestry.js';
 import { isStandard } from './import-lines.js';
 
+/**
+ * The file tests whether it runs frozen (`getattr(sys, "frozen", False)`, `sys._MEIPASS`): in a
+ * PyInstaller or cx_Freeze bundle `sys.executable` is the bundled program itself, so no fix names
+ * it (seestar_alp's `pip freeze` for its support bundle).
+ */
+const FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*,\s*["']frozen["']/;
+const frozenChecked = new WeakMap<PythonModule, boolean>();
+function mayRunFrozen(mod: PythonModule): boolean {
+  let v = frozenChecked.get(mod);
+  if (v === undefined) frozenChecked.set(mod, (v = FROZEN.test(mod.file.text)));
+  return v;
+}
+
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
 
@@ -36,6 +49,7 @@ export class PythonRewriter implements ProgramRewriter {
 
   rewrite(target: RewriteTarget): Rewrite | undefined {
     if (target.kind === 'persist-venv') return undefined; // configuration files only
+    if (mayRunFrozen(this.mod)) return undefined;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1) return undefined;
     const frag = program.fragments[0];

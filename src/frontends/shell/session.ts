@@ -10,6 +10,7 @@
  * it changes ends with it. What outlives the top shell (ENV, $GITHUB_PATH, the next recipe line …)
  * is the caller's business: it gets the final state back and decides what persists.
  */
+import { markRemovedAfterCreation } from './removed-venvs.js';
 import { meantVenv, NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { sourcedActivation } from './sourced.js';
@@ -142,7 +143,7 @@ interface Frame {
    */
   alts?: Map<string, BranchValue[]>;
   /** The `if` statements open in this shell: the state before each, and its branches' ends. */
-  ifs?: { vars: Map<string, string>; alts?: Map<string, BranchValue[]>; venvs: Set<string>; ends: { vars: Map<string, string>; created: Set<string> }[] }[];
+  ifs?: { vars: Map<string, string>; alts?: Map<string, BranchValue[]>; venvs: Set<string>; ends: { vars: Map<string, string>; created: Set<string> }[]; made?: Map<string, VenvOrigin> }[];
 }
 
 interface BranchValue {
@@ -233,11 +234,26 @@ class ShellSession {
     return scope;
   }
 
+  /** Whether a venv known from the start is known only from a later command on (VenvOrigin.knownFrom); asked once. */
+  private knownFromAny?: boolean;
+  private someKnownFrom(): boolean {
+    if (this.knownFromAny === undefined) {
+      this.knownFromAny = false;
+      for (const origin of this.o.venvs.values()) if (origin.knownFrom !== undefined) this.knownFromAny = true;
+    }
+    return this.knownFromAny;
+  }
+
   private venvsAt(at: number | undefined): Map<string, VenvOrigin> {
-    if (at === undefined || this.scopes.length === 0) return this.o.venvs;
+    if (at === undefined || (this.scopes.length === 0 && !this.someKnownFrom())) return this.o.venvs;
     let out: Map<string, VenvOrigin> | undefined;
     for (const [v, origin] of this.o.venvs) {
       if (origin.how !== 'named' || origin.offset === undefined) continue;
+      if (origin.knownFrom !== undefined && at < origin.knownFrom) {
+        out ??= new Map(this.o.venvs);
+        out.delete(v);
+        continue;
+      }
       const scope = this.scopeOf(origin.offset);
       if (!scope || (scope.start <= at && at < scope.end)) continue;
       out ??= new Map(this.o.venvs);
@@ -343,8 +359,16 @@ class ShellSession {
     }
     const top = ifs[ifs.length - 1];
     if (!top) return;
-    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v) && !top.ends.some((e) => e.created.has(v))));
+    // Each branch starts with the venvs before the `if`: one a sibling branch made does not exist
+    // in this one (gimp-ml's installer makes gimpenv with Python 2 when it finds one, and otherwise
+    // installs pip into the system's Python 2). After the `if`, any branch's may exist.
+    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v)));
+    for (const v of created) {
+      if (!(top.made ??= new Map()).has(v)) top.made.set(v, this.o.venvs.get(v)!);
+      this.o.venvs.delete(v);
+    }
     top.ends.push({ vars: new Map(frame.vars), created });
+    if (event === 'close') for (const [v, origin] of top.made ?? []) this.o.venvs.set(v, origin);
     if (event === 'close' && !hasElse) top.ends.push({ vars: top.vars, created: new Set() });
     // The next branch, and the merge, start from the variables before the `if`.
     frame.vars.clear();
@@ -564,23 +588,4 @@ class ShellSession {
       if (abs) o.deactivated?.delete(abs);
     }
   }
-}
-
-/**
- * Venvs a script created and then removed (`rm -rf binary`), per venv map: gone for the commands after
- * the `rm`, but still made by the file — never a venv it only names, in scope from its first line
- * (config/services.ts analyzeWithNamedVenvs; borgmatic's scripts/release made, used and removed
- * `binary` after a by-name `twine`).
- */
-const removedAfterCreation = new WeakMap<ReadonlyMap<string, unknown>, Set<string>>();
-
-function markRemovedAfterCreation(venvs: ReadonlyMap<string, unknown>, venv: string): void {
-  let set = removedAfterCreation.get(venvs);
-  if (!set) removedAfterCreation.set(venvs, (set = new Set()));
-  set.add(venv);
-}
-
-/** Whether the script that filled this venv map created `venv` and removed it later. */
-export function createdThenRemoved(venvs: ReadonlyMap<string, unknown>, venv: string): boolean {
-  return removedAfterCreation.get(venvs)?.has(venv) ?? false;
 }

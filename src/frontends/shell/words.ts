@@ -6,6 +6,7 @@
  * opaque fragments. Every literal character keeps its offset in the file. Fields says when the
  * number of words is not known statically. The tree walker (parse.ts) calls it per word.
  */
+import { posix } from 'node:path';
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import type { SyntaxNode } from '../tree-sitter.js';
@@ -209,6 +210,18 @@ export class WordExpander {
     if (pwd !== undefined) {
       f.value(pwd, quoted);
       return true;
+    }
+    // `$(readlink -f .venv/bin)`, `$(realpath .venv)`: a literal path made absolute from the
+    // current folder when it is known (saltbox's `venv_bin=$(readlink -f .venv/bin)` written to
+    // $GITHUB_PATH). A link it may resolve is taken as itself: a venv's own folders are not links.
+    const canon = /^(?:\$\(\s*|`\s*)(?:readlink\s+-[fem]|realpath(?:\s+-[esm])?)\s+([\w./+-]+)\s*(?:\)|`)$/.exec(text);
+    if (canon) {
+      const p = canon[1];
+      const base = p.startsWith('/') ? '' : this.vars?.get('PWD');
+      if (base !== undefined && !/\$/.test(base)) {
+        f.value(posix.normalize(p.startsWith('/') ? p : `${base}/${p}`).replace(/(.)\/$/, '$1'), quoted);
+        return true;
+      }
     }
     const name = lookedUpName(text);
     if (name === undefined) return false;

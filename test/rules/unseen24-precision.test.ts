@@ -1,0 +1,83 @@
+/**
+ * Issue 15, session 24: findings of the unseen24 batch (projects whose configuration makes and uses
+ * venvs) reviewed as false or with a wrong fix, each with the near case that is still an escape.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkText, fixText } from '../../src/api.js';
+
+const shown = async (code: string, path: string) => (await checkText(code, { path })).map((d) => `${d.start.line} ${d.code}`);
+const wf = (...steps: string[]) => `on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n${steps.map((s) => `      - ${s}\n`).join('')}`;
+
+test("a venv's bin written to $GITHUB_PATH through `$(readlink -f .venv/bin)` is on PATH in later steps (saltbox)", async () => {
+  const make = 'run: |\n          uv venv .venv\n          uv pip sync --python .venv/bin/python requirements.txt\n          venv_bin=$(readlink -f .venv/bin)\n          echo "$venv_bin" >> "$GITHUB_PATH"';
+  assert.deepEqual(await shown(wf(make, 'run: pytest'), '.github/workflows/ci.yml'), []);
+  // `realpath` and backquotes too.
+  assert.deepEqual(await shown(wf(make.replace('$(readlink -f .venv/bin)', '`realpath .venv/bin`'), 'run: pytest'), '.github/workflows/ci.yml'), []);
+  // The twin: the venv's folder itself, not its bin, is no PATH entry for its tools: shown.
+  assert.deepEqual(await shown(wf(make.replace('readlink -f .venv/bin', 'readlink -f .venv'), 'run: pytest'), '.github/workflows/ci.yml'), ['11 VG201']);
+});
+
+test('a venv a script first names after it runs another script is not known before that script (ProxmoxVE netbox-install.sh)', async () => {
+  const script = ['#!/usr/bin/env bash', 'cd /opt/netbox', 'SECRET_KEY=$(python3 /opt/netbox/netbox/generate_secret_key.py)', '$STD /opt/netbox/upgrade.sh', 'source /opt/netbox/venv/bin/activate', 'python3 /opt/netbox/netbox/manage.py migrate', ''].join('\n');
+  assert.deepEqual(await shown(script, 'install/netbox-install.sh'), []);
+  // The twin: with no script run in between, the venv the script names existed before it ran: shown.
+  const before = script.replace('$STD /opt/netbox/upgrade.sh\n', 'echo upgrading\n');
+  assert.deepEqual(await shown(before, 'install/netbox-install.sh'), ['3 VG201']);
+});
+
+test("a venv one branch of an `if` makes does not exist in its sibling branches (gimp-ml's installer)", async () => {
+  const script = [
+    '#!/bin/bash',
+    'if python --version 2>&1 | grep -q "^Python 2"; then',
+    '    python -m pip install virtualenv',
+    '    python -m virtualenv gimpenv',
+    'else',
+    '    wget https://bootstrap.pypa.io/pip/2.7/get-pip.py',
+    '    python get-pip.py',
+    'fi',
+    'source gimpenv/bin/activate',
+    'python -m pip install torch',
+    'deactivate',
+    '',
+  ].join('\n');
+  assert.deepEqual(await shown(script, 'installGimpML.sh'), []);
+  // The twin: after the `if`, the venv either branch made may exist: a name there is judged against it.
+  const after = script.replace('source gimpenv/bin/activate\n', '');
+  assert.deepEqual(await shown(after, 'installGimpML.sh'), ['9 VG201']);
+  // And inside the branch that made it.
+  const inside = script.replace('    python -m virtualenv gimpenv\n', '    python -m virtualenv gimpenv\n    pip install numpy\n');
+  assert.deepEqual(await shown(inside, 'installGimpML.sh'), ['5 VG201']);
+});
+
+test('a file that runs inside Blender (it imports bpy) has no venv: its launches by name are not shown (ODM contrib/blender)', async () => {
+  const code = ['import bpy', 'import subprocess', '', 'def inject_metadata(path):', '    subprocess.call(["python", "spatialmedia", "-i", path, path + ".360.mp4"])', ''].join('\n');
+  assert.deepEqual(await shown(code, 'contrib/blender/odm_video.py'), []);
+  const held = await checkText(code, { path: 'contrib/blender/odm_video.py', select: ['VG106'] });
+  assert.match(held[0].message, /runs inside Blender/);
+  // The twin: without the host's module, shown.
+  assert.deepEqual(await shown(code.replace('import bpy\n', ''), 'contrib/blender/odm_video.py'), ['4 VG101']);
+});
+
+test('a file that may run frozen (it tests sys.frozen) is shown without a sys.executable fix (seestar_alp)', async () => {
+  const code = [
+    'import shutil',
+    'import subprocess',
+    'import sys',
+    '',
+    'if getattr(sys, "frozen", False):',
+    '    base = sys._MEIPASS',
+    '',
+    'def support_bundle():',
+    '    if shutil.which("pip") is not None:',
+    '        return subprocess.check_output(["pip", "freeze"])',
+    '',
+  ].join('\n');
+  const found = await checkText(code, { path: 'front/app.py' });
+  assert.deepEqual(found.map((d) => `${d.start.line} ${d.code}`), ['10 VG102']);
+  assert.equal(found[0].fix, undefined);
+  assert.equal(await fixText(code, { path: 'front/app.py', unsafe: true }), code);
+  // The twin: no frozen test, the fix is offered.
+  const plain = code.replace('if getattr(sys, "frozen", False):\n    base = sys._MEIPASS\n', '');
+  assert.ok((await checkText(plain, { path: 'front/app.py' }))[0].fix);
+});
