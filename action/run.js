@@ -2529,6 +2529,10 @@ function knowsVenv(facts) {
     return words4.some((w, i) => w === "-m" && (words4[i + 1] === "venv" || words4[i + 1] === "virtualenv"));
   });
 }
+function sameTool(module, name) {
+  const norm = (x) => x.replace(/\.exe$/i, "").replace(/_/g, "-").toLowerCase();
+  return norm(module) === norm(name);
+}
 function projectPath(p) {
   const rel = path3.relative(process.cwd(), p);
   return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
@@ -2574,6 +2578,10 @@ function applyPolicy(site, verdict, judgeOne) {
   const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
   if (absent) {
     return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  const fallback = written && verdict.tool === "console-script" ? rangeAt(facts.moduleFallbacks?.filter((f) => sameTool(f.module, verdict.name)), written.start) : void 0;
+  if (fallback) {
+    return { ...verdict, held: { signal: "fallback", reason: `this name is the fallback for when the branch above does not run "${fallback.module}" as a module of this interpreter (line ${fallback.line}), so PATH's is the one meant` } };
   }
   const activated = rangeAt(facts.activatedOnly, at2);
   if (activated) {
@@ -6268,7 +6276,8 @@ function pythonStepWrites(script, cwd, js) {
 }
 function runnerLabels(job) {
   const runsOn = get(job, "runs-on");
-  const labels = isScalar(runsOn) || isSeq(runsOn) ? [runsOn.toJSON()].flat().map(String) : [""];
+  const all = (v) => [v.toJSON()].flat().map(String);
+  const labels = isScalar(runsOn) ? all(runsOn) : isSeq(runsOn) ? [oneRunner(all(runsOn))] : [""];
   const out = [];
   for (const l of labels) {
     const key = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(l.trim())?.[1];
@@ -6287,6 +6296,9 @@ function runnerLabels(job) {
     out.push(...values.length ? values : [l]);
   }
   return out;
+}
+function oneRunner(labels) {
+  return labels.find((l) => /^(?:windows|macos|linux|ubuntu)/i.test(l.trim())) ?? labels.find((l) => l.trim() !== "self-hosted") ?? labels[0] ?? "";
 }
 function windowsOnly(condition) {
   if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
@@ -10203,6 +10215,31 @@ function nearestAncestor(n, types) {
   return ancestryOf(n).nearest(n, types);
 }
 
+// dist/src/frontends/python/fallbacks.js
+var AS_MODULE = /\bsys\.executable\s*,\s*["']-m["']\s*,\s*["']([\w.-]+)["']/g;
+function moduleFallbackRanges(root, text3, file) {
+  const out = [];
+  if (!text3.includes("sys.executable"))
+    return out;
+  AS_MODULE.lastIndex = 0;
+  let seen = 0;
+  for (let m = AS_MODULE.exec(text3); m && seen++ < 256; m = AS_MODULE.exec(text3)) {
+    let n = descendantAt(root, m.index, m.index + 1);
+    while (n && !(n.type === "block" && n.parent?.type === "if_statement" && n.parent.childForFieldName("consequence")?.startIndex === n.startIndex))
+      n = n.parent;
+    const holder = n?.parent;
+    if (!holder)
+      continue;
+    const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
+    if (!alt)
+      continue;
+    const range = { from: alt.startIndex, to: holder.endIndex, line: file.location(m.index).line, module: m[1] };
+    if (!out.some((o) => o.from === range.from && o.module === range.module))
+      out.push(range);
+  }
+  return out;
+}
+
 // dist/src/frontends/python/file-facts.js
 var PATH_KEY = /["']PATH["']/;
 var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
@@ -10406,12 +10443,15 @@ var TreeFacts = class {
   get sudoInstalls() {
     return this.#walk().sudoInstalls;
   }
+  get moduleFallbacks() {
+    return this.#walk().moduleFallbacks;
+  }
   get venvAbsent() {
     return this.#walk().venvAbsent;
   }
 };
 function isPlain(text3) {
-  return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch");
+  return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
 }
 function walkFacts(root, text3, file) {
   const lookedUp = lookedUpNames(root, text3, file);
@@ -10420,6 +10460,9 @@ function walkFacts(root, text3, file) {
   const absent = venvAbsentRanges(root, text3, file);
   if (absent.length)
     walked.venvAbsent = absent;
+  const fallbacks = moduleFallbackRanges(root, text3, file);
+  if (fallbacks.length)
+    walked.moduleFallbacks = fallbacks;
   if (lookedUp.size)
     walked.lookedUp = lookedUp;
   if (sudoInstalls.length)
@@ -18000,6 +18043,8 @@ var PIP_EFFECTS = [
   [/^(download|wheel|lock)$/, "resolves packages for another environment's Python"]
 ];
 function pipEffect(args) {
+  if (args.some((a) => a !== void 0 && /^(?:--(?:path|target|prefix|root)(?:=.*)?|-t)$/.test(a)))
+    return "runs another environment's pip";
   const command3 = args.find((a) => a === void 0 || !a.startsWith("-"));
   return PIP_EFFECTS.find(([re]) => command3 !== void 0 && re.test(command3))?.[1] ?? "runs another environment's pip";
 }

@@ -162,7 +162,7 @@ test('a project runs on Windows by its CI runners or its classifiers, not by a w
 });
 
 test('messages say what pip does: list and freeze read, install installs', async () => {
-  const code = 'import subprocess\nsubprocess.run(["pip", "list"])\nsubprocess.run(["pip", "-q", "install", "x"])\nsubprocess.run(["pip", "freeze"])\nsubprocess.run(["pip", "show", "x"])\nsubprocess.run(["pip", "--version"])\nsubprocess.run(["pip", "uninstall", "-y", "x"])\n';
+  const code = 'import subprocess\nsubprocess.run(["pip", "list"])\nsubprocess.run(["pip", "-q", "install", "x"])\nsubprocess.run(["pip", "freeze"])\nsubprocess.run(["pip", "show", "x"])\nsubprocess.run(["pip", "--version"])\nsubprocess.run(["pip", "uninstall", "-y", "x"])\nsubprocess.run(["pip", "freeze", "--path", "site"])\n';
   const effects = (await checkText(code, { path: 'a.py' })).map((d) => d.data?.effect);
   assert.deepEqual(effects, [
     "reads another environment's packages",
@@ -171,6 +171,9 @@ test('messages say what pip does: list and freeze read, install installs', async
     "reads another environment's packages",
     "runs another environment's pip",
     'uninstalls from another environment',
+    // Told the folder to read: only the pip itself is another environment's (an install told
+    // its --target is not reported at all).
+    "runs another environment's pip",
   ]);
 });
 

@@ -32,6 +32,9 @@
  * Google Colab (a `colab` member in its metadata), by `kaggle` when saved from Kaggle (a `kaggle`
  * member), and by `path-chain` when its own code imports
  * only the standard library (and IPython): its cells install for the tools they run from PATH.
+ * - `fallback`: the name is written in the `elif`/`else` of an `if` whose first branch runs the same
+ *   tool as a module of the running interpreter (`[sys.executable, "-m", "bandit"]`): it is used
+ *   only where that module is missing, and PATH's tool is the one meant.
  * - `host-app`: the file imports a module only an application's embedded Python provides (`bpy`:
  *   Blender, `gimpfu`, `maya`, `hou` …): it runs inside that application, with no venv.
  * - `sudo-chain`: a launch through sudo (`sudo python3 tool.py`) in a class, or a file without
@@ -181,6 +184,12 @@ function knowsVenv(facts: PythonFileFacts): boolean {
   });
 }
 
+/** A module and a console script that are one tool (`bandit`, `pre_commit` and `pre-commit`). */
+function sameTool(module: string, name: string): boolean {
+  const norm = (x: string) => x.replace(/\.exe$/i, '').replace(/_/g, '-').toLowerCase();
+  return norm(module) === norm(name);
+}
+
 /** A file's path from the working folder when it is under it (the folders above the project say nothing). */
 function projectPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
@@ -244,6 +253,12 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : undefined;
   if (absent) {
     return { ...verdict, held: { signal: 'venv-absent', reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  // The name is the fallback where the tool is not a module of the running interpreter (`else:
+  // cmd = ["bandit", …]` after `if find_spec("bandit"): cmd = [sys.executable, "-m", "bandit", …]`).
+  const fallback = written && verdict.tool === 'console-script' ? rangeAt(facts.moduleFallbacks?.filter((f) => sameTool(f.module, verdict.name)), written.start) : undefined;
+  if (fallback) {
+    return { ...verdict, held: { signal: 'fallback', reason: `this name is the fallback for when the branch above does not run "${fallback.module}" as a module of this interpreter (line ${fallback.line}), so PATH's is the one meant` } };
   }
   // The program stops unless an environment is activated (`if not has_conda: sys.exit(…)`).
   const activated = rangeAt(facts.activatedOnly, at);

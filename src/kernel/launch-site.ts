@@ -100,6 +100,12 @@ export interface PythonFileFacts {
    */
   venvAbsent?: readonly { from: number; to: number; line: number }[];
   /**
+   * The `elif`s and `else` of an `if` whose first branch runs a tool as a module of the running
+   * interpreter (`[sys.executable, "-m", "bandit", …]`, on line `line`): a name of that tool
+   * written between `from` and `to` is the fallback for an interpreter without the module.
+   */
+  moduleFallbacks?: readonly { from: number; to: number; line: number; module: string }[];
+  /**
    * The file's opening (leading comments, module docstring) says it runs inside an activated
    * virtualenv ("This script assumes you're running in a virtualenv"): at that line.
    */

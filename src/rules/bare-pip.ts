@@ -20,6 +20,9 @@ const PIP_EFFECTS: [RegExp, string][] = [
 
 /** The effect for pip's argv after the program: its first word that is not an option names the command. */
 export function pipEffect(args: (string | undefined)[]): string {
+  // Told where to read or write (`freeze --path DIR`, `install --target DIR`): the folder is the
+  // one given, and only the pip itself is another environment's (python-inspector's `pip freeze --path`).
+  if (args.some((a) => a !== undefined && /^(?:--(?:path|target|prefix|root)(?:=.*)?|-t)$/.test(a))) return "runs another environment's pip";
   const command = args.find((a) => a === undefined || !a.startsWith('-'));
   return PIP_EFFECTS.find(([re]) => command !== undefined && re.test(command))?.[1] ?? "runs another environment's pip";
 }

@@ -152,6 +152,12 @@ test('actions runners: a job on Windows only (runs-on or its matrix) is not read
     assert.equal(r.syntaxProblem, undefined, runsOn);
     assert.equal(r.sites.length, 0, runsOn);
   }
+  // A self-hosted runner named by its labels, all of which it must have (gaia's `[self-hosted, Windows, stx]`).
+  const selfHosted = await analyze(`jobs:\n  w:\n    runs-on:\n      - self-hosted\n      - Windows\n      - \${{ inputs.pool || 'stx' }}\n    steps:\n${ps}`);
+  assert.equal(selfHosted.syntaxProblem, undefined);
+  assert.equal(selfHosted.sites.length, 0);
+  // …and a Linux one is read as bash.
+  assert.ok((await analyze(`jobs:\n  w:\n    runs-on: [self-hosted, Linux, x64]\n    steps:\n${ps}`)).syntaxProblem);
   // A matrix with a Linux runner too: the Linux leg is analysed (and the PowerShell is a bash error there).
   const mixed = await analyze(`jobs:\n  w:\n    runs-on: \${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    steps:\n${ps}`);
   assert.ok(mixed.syntaxProblem);

@@ -81,3 +81,31 @@ test('a file that may run frozen (it tests sys.frozen) is shown without a sys.ex
   const plain = code.replace('if getattr(sys, "frozen", False):\n    base = sys._MEIPASS\n', '');
   assert.ok((await checkText(plain, { path: 'front/app.py' }))[0].fix);
 });
+
+test("a tool by name in the `else` of an `if` that runs it as a module of this interpreter is the fallback (gaia's check_security_gates.py)", async () => {
+  const code = [
+    'import importlib.util',
+    'import shutil',
+    'import subprocess',
+    'import sys',
+    '',
+    'def run_bandit(src):',
+    '    base = ["-r", src, "-f", "json"]',
+    '    if importlib.util.find_spec("bandit") is not None:',
+    '        cmd = [sys.executable, "-m", "bandit", *base]',
+    '    elif shutil.which("uvx"):',
+    '        cmd = ["uvx", "bandit", *base]',
+    '    else:',
+    '        cmd = ["bandit", *base]',
+    '    return subprocess.run(cmd, capture_output=True, text=True)',
+    '',
+  ].join('\n');
+  assert.deepEqual(await shown(code, 'util/check_security_gates.py'), []);
+  const held = await checkText(code, { path: 'util/check_security_gates.py', select: ['VG106'] });
+  assert.match(held[0].message, /fallback for when the branch above does not run "bandit" as a module of this interpreter \(line 9\)/);
+  // The twin: another tool by name in that `else` is no fallback for it: shown.
+  assert.deepEqual(await shown(code.replace('cmd = ["bandit", *base]', 'cmd = ["flake8", *base]'), 'util/check_security_gates.py'), ['14 VG103']);
+  // Nor is the same tool by name outside the `if`.
+  const after = code.replace('    return subprocess.run(cmd, capture_output=True, text=True)\n', '    subprocess.run(cmd)\n    return subprocess.run(["bandit", "--version"])\n');
+  assert.deepEqual(await shown(after, 'util/check_security_gates.py'), ['15 VG103']);
+});

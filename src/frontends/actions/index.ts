@@ -501,11 +501,14 @@ function pythonStepWrites(script: string, cwd: string | undefined, js: JobState)
 /**
  * The runner labels a job may run on: `runs-on` as written, or, for `runs-on: ${{ matrix.os }}`,
  * every value of that matrix key (its list and its `include:` entries). A job is a Windows job only
- * when every label is a Windows one.
+ * when every label is a Windows one. A list (`[self-hosted, Windows, gpu]`) names one runner that
+ * has all its labels: its operating-system label stands for it (gaia's self-hosted Windows jobs,
+ * whose PowerShell steps were read as bash).
  */
 export function runnerLabels(job: unknown): string[] {
   const runsOn = get(job, 'runs-on');
-  const labels = isScalar(runsOn) || isSeq(runsOn) ? [(runsOn as YamlNode).toJSON()].flat().map(String) : [''];
+  const all = (v: YamlNode) => [v.toJSON()].flat().map(String);
+  const labels = isScalar(runsOn) ? all(runsOn as YamlNode) : isSeq(runsOn) ? [oneRunner(all(runsOn as YamlNode))] : [''];
   const out: string[] = [];
   for (const l of labels) {
     const key = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(l.trim())?.[1];
@@ -520,6 +523,11 @@ export function runnerLabels(job: unknown): string[] {
     out.push(...(values.length ? values : [l]));
   }
   return out;
+}
+
+/** The label that names the operating system of a runner that must have every one of `labels`. */
+function oneRunner(labels: string[]): string {
+  return labels.find((l) => /^(?:windows|macos|linux|ubuntu)/i.test(l.trim())) ?? labels.find((l) => l.trim() !== 'self-hosted') ?? labels[0] ?? '';
 }
 
 /**

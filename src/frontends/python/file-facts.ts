@@ -8,6 +8,7 @@ import type { LaunchSite, PythonFileFacts } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { descendantAt, nearestAncestor } from './ancestry.js';
 import { scanUnits } from './block-scan.js';
+import { moduleFallbackRanges } from './fallbacks.js';
 
 /** A "PATH" string in a with-clause: `with patch.dict(os.environ, {"PATH": …})`, `with EnvVars({"PATH": …})`. */
 const PATH_KEY = /["']PATH["']/;
@@ -220,7 +221,7 @@ function openingOf(file: SourceFile): string {
   return source.slice(0, end);
 }
 
-type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked' | 'venvAbsent'>;
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked' | 'venvAbsent' | 'moduleFallbacks'>;
 
 class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
@@ -288,14 +289,18 @@ class TreeFacts implements PythonFileFacts {
   get sudoInstalls() {
     return this.#walk().sudoInstalls;
   }
+  get moduleFallbacks() {
+    return this.#walk().moduleFallbacks;
+  }
+
   get venvAbsent() {
     return this.#walk().venvAbsent;
   }
 }
 
-/** Whether a text can have no PATH set, Colab test or tool look-up (walkTree's and lookedUpNames's own tests). */
+/** Whether a text can have no PATH set, Colab test, tool look-up or module fallback (walkTree's, lookedUpNames's and moduleFallbackRanges's own tests). */
 function isPlain(text: string): boolean {
-  return !text.includes('PATH') && !text.includes('activate_this') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch');
+  return !text.includes('PATH') && !text.includes('activate_this') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch') && !/sys\.executable\s*,\s*["']-m/.test(text);
 }
 
 /**
@@ -308,6 +313,8 @@ function walkFacts(root: Node, text: string, file: SourceFile): Walked {
   const walked: Walked = walkTree(root, text, file);
   const absent = venvAbsentRanges(root, text, file);
   if (absent.length) walked.venvAbsent = absent;
+  const fallbacks = moduleFallbackRanges(root, text, file);
+  if (fallbacks.length) walked.moduleFallbacks = fallbacks;
   if (lookedUp.size) walked.lookedUp = lookedUp;
   if (sudoInstalls.length) walked.sudoInstalls = sudoInstalls;
   return walked;
