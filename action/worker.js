@@ -10035,6 +10035,13 @@ var ShellSession = class {
           sh.unseen = `the venv ${script} activates`;
       }
     }
+    if (effect === void 0 && (w0 === void 0 || w0 === UNKNOWN2) && !sh.activated && cmd.words.length === 1) {
+      const span = wordSourceSpan(cmd.words[0]);
+      const end = span && o.file.text.startsWith("${{", span.start) ? o.file.text.indexOf("}}", span.start) + 2 : span?.end ?? 0;
+      const written = span && end > span.start ? o.file.text.slice(span.start, end) : "";
+      if (/activat/i.test(written) && /^[\s"'$]*[{$]/.test(written))
+        sh.unseen = `the environment ${written} activates`;
+    }
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });

@@ -109,3 +109,11 @@ test("a tool by name in the `else` of an `if` that runs it as a module of this i
   const after = code.replace('    return subprocess.run(cmd, capture_output=True, text=True)\n', '    subprocess.run(cmd)\n    return subprocess.run(["bandit", "--version"])\n');
   assert.deepEqual(await shown(after, 'util/check_security_gates.py'), ['15 VG103']);
 });
+
+test("a step line that is only an expression naming an activation activates some venv (openfisca's `${{ inputs.activate_command }}`)", async () => {
+  const step = (line: string) => `run: |\n          python -m venv venv\n          ${line}\n          make install-deps\n          pip install numpy`;
+  assert.deepEqual(await shown(wf(step('${{ inputs.activate_command }}')), '.github/workflows/_before-pip.yaml'), []);
+  assert.deepEqual(await shown(wf(step('$ACTIVATE_CMD')), '.github/workflows/_before-pip.yaml'), []);
+  // The twin: an expression whose name says nothing of activation is no activation.
+  assert.deepEqual(await shown(wf(step('${{ inputs.setup_command }}')), '.github/workflows/_before-pip.yaml'), ['10 VG201']);
+});

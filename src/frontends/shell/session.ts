@@ -548,6 +548,15 @@ class ShellSession {
         if (script) sh.unseen = `the venv ${script} activates`;
       }
     }
+    // A command that is only an unknown value whose name says it activates (`${{ inputs.activate_command }}`,
+    // `$ACTIVATE`: openfisca's reusable workflow, given `source venv/bin/activate` by its callers).
+    if (effect === undefined && (w0 === undefined || w0 === UNKNOWN) && !sh.activated && cmd.words.length === 1) {
+      const span = wordSourceSpan(cmd.words[0]);
+      // A CI expression's value stands on its first character: the expression runs to its `}}`.
+      const end = span && o.file.text.startsWith('${{', span.start) ? o.file.text.indexOf('}}', span.start) + 2 : span?.end ?? 0;
+      const written = span && end > span.start ? o.file.text.slice(span.start, end) : '';
+      if (/activat/i.test(written) && /^[\s"'$]*[{$]/.test(written)) sh.unseen = `the environment ${written} activates`;
+    }
     if (effect?.kind === 'activation') {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
