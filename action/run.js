@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs23 from "node:fs";
-import path52 from "node:path";
+import path53 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path48 from "node:path";
+import path49 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path53, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path53;
+  constructor(path54, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path54;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path53, bytes, opts = {}) {
+function decodeText(path54, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path53, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path53, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path54, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path53, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path54, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path53, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path54, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path53, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path53, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path54, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -6697,10 +6697,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path53 = `PATH="${v.venv}/bin:$PATH"`;
+  const path54 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path53}` }], applicability: "unsafe", reason, title: `Add ENV ${path53} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path53}` }], applicability: "unsafe", reason, title: `Add ${path53} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path54}` }], applicability: "unsafe", reason, title: `Add ENV ${path54} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path54}` }], applicability: "unsafe", reason, title: `Add ${path54} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -7420,10 +7420,31 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path11 from "node:path";
+import path12 from "node:path";
+
+// dist/src/frontends/makefile/written-venv.js
+import path10 from "node:path";
+function writtenBin(venv, curdir, text3, values, bin) {
+  for (const [name, value] of values) {
+    if (!value.startsWith("/") || /\s/.test(value))
+      continue;
+    const bare = value.replace(/\/+$/, "");
+    if (!venv.endsWith(bare))
+      continue;
+    const prefix = path10.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
+    if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
+      continue;
+    const written = `${prefix}$(${name})`;
+    const at2 = text3.indexOf(written);
+    if (at2 < 0 || at2 > 0 && /[\w./-]/.test(text3[at2 - 1]))
+      continue;
+    return `${written}${value.endsWith("/") ? "" : "/"}${bin}`;
+  }
+  return void 0;
+}
 
 // dist/src/frontends/makefile/expander.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -8031,7 +8052,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path10.posix.dirname(w) : path10.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path11.posix.dirname(w) : path11.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -8732,18 +8753,26 @@ function analyzeMakefile(file, opts = {}) {
     slashRefs.add(m[1]);
   const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
+  let values;
+  const knownValues = () => values ??= [...parsed.vars.keys()].flatMap((k) => {
+    const t = /^[A-Za-z_]\w*$/.test(k) ? globalText(parsed, k) : void 0;
+    return t ? [[k, t]] : [];
+  });
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
     const absValue = n ? globalText(parsed, n).startsWith("/") : false;
     if (n && (cwd === CURDIR || absValue))
       return `$(${n})/${BIN}`;
+    const written = cwd === CURDIR ? writtenBin(venv, CURDIR, file.text, knownValues(), BIN) : void 0;
+    if (written)
+      return written;
     if (!venv.startsWith(CURDIR + "/") && venv !== CURDIR)
       return `${venv}/${BIN}`;
     if (cwd === void 0)
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path11.posix.relative(cwd, venv);
+    const rel = path12.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -8751,7 +8780,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path11.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path12.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -9142,7 +9171,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path11.posix.basename(p.replace(/\\/g, "/"));
+    const base = path12.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -9272,7 +9301,7 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/import-lines.js
-import path12 from "node:path";
+import path13 from "node:path";
 var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 function fromImportParts(m) {
@@ -9297,17 +9326,17 @@ function plainImportParts(m) {
 }
 function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile2(path12.join(top, "__init__.py")) && path12.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path12.dirname(top);
+  while (isFile2(path13.join(top, "__init__.py")) && path13.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path13.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
-    out.push(root, path12.join(root, "src"));
+    out.push(root, path13.join(root, "src"));
   return [...new Set(out)];
 }
 function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
-    const stem = path12.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path12.join(stem, "__init__.py")] : [path12.join(stem, "__init__.py")])
+    const stem = path13.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path13.join(stem, "__init__.py")] : [path13.join(stem, "__init__.py")])
       if (isFile2(c))
         return c;
   }
@@ -9697,7 +9726,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path53, text3) {
+  mayMatterThroughProject(path54, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -9705,13 +9734,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path53, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path54, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path53, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path53, text3);
+      return p.usesToolConstant(path54, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path54, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10141,9 +10170,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path53 = this.path;
-    path53.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path53[path53.length - 1];
+    const path54 = this.path;
+    path54.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path54[path54.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10153,7 +10182,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path53.push(next);
+      path54.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10166,11 +10195,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path53 = this.path;
+    const path54 = this.path;
     let lo = 0;
-    for (let hi = path53.length - 1; lo < hi; ) {
+    for (let hi = path54.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path53[mid].startIndex <= start && end <= path53[mid].endIndex)
+      if (path54[mid].startIndex <= start && end <= path54[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -11130,18 +11159,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path53, bytes) {
+function decodePython(path54, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path53, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path54, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path53, key) {
+function withKey(path54, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path53 === "no")
+  if (key === void 0 && path54 === "no")
     return "unknown";
-  return path53;
+  return path54;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -11784,11 +11813,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path53 = flow.chain.join("/");
+                const path54 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path53.startsWith(k + "/") || k.startsWith(path53 + "/"))
+                  if (path54.startsWith(k + "/") || k.startsWith(path54 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path53, e.value());
+                chain.values.set(path54, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -12084,10 +12113,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path53 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path54 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path53 = withKey(path53, k);
-        return { k: "env", path: path53, span };
+          path54 = withKey(path54, k);
+        return { k: "env", path: path54, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -12655,22 +12684,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path53 = "no";
+    let path54 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path53 = withKey(path53, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path54 = withKey(path54, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path53 = mergeEnv(path53, v.k === "env" ? v.path : "unknown");
+        path54 = mergeEnv(path54, v.k === "env" ? v.path : "unknown");
       } else
-        path53 = withKey(path53, void 0);
+        path54 = withKey(path54, void 0);
     }
-    return { k: "env", path: path53, span: spanOf(n) };
+    return { k: "env", path: path54, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -12708,7 +12737,7 @@ var PythonModule = class {
 };
 
 // dist/src/frontends/python/launch-sites.js
-import path14 from "node:path";
+import path15 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -13138,14 +13167,14 @@ function assignedBetween(scope, name, from, to) {
 }
 
 // dist/src/frontends/python/script-imports.js
-import path13 from "node:path";
+import path14 from "node:path";
 var MAX_BYTES2 = 64 * 1024;
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
 function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
-  if (program === void 0 || !isInterpreterName(path13.posix.basename(program)))
+  if (program === void 0 || !isInterpreterName(path14.posix.basename(program)))
     return void 0;
   const target = interpreterTarget(argv.slice(1));
   let files;
@@ -13156,15 +13185,15 @@ function launchedScriptImports(from, argv) {
     files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
   } else if (target) {
     const w = target.script;
-    if (!w.endsWith(".py") || path13.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+    if (!w.endsWith(".py") || path14.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];
   }
-  if (!files || path13.posix.basename(files[files.length - 1]) === "setup.py")
+  if (!files || path14.posix.basename(files[files.length - 1]) === "setup.py")
     return void 0;
   const wanted = files;
   return fromFolderUp(from, (dir) => {
-    const found = wanted.map((f) => fileAnswer(cache2, path13.join(dir, f), MAX_BYTES2, importsIn));
+    const found = wanted.map((f) => fileAnswer(cache2, path14.join(dir, f), MAX_BYTES2, importsIn));
     if (found[found.length - 1] === void 0)
       return void 0;
     return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
@@ -13382,7 +13411,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path14.isAbsolute(mod.file.path) ? file : path14.relative(process.cwd(), file).split(path14.sep).join("/");
+  return path15.isAbsolute(mod.file.path) ? file : path15.relative(process.cwd(), file).split(path15.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -13684,21 +13713,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path53 = r.env;
+    let path54 = r.env;
     if (cmd.pathReset)
-      path53 = { kind: "reset", by: cmd.pathReset };
+      path54 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path53 = { kind: "reset", by: "env -i" };
+      path54 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path53 = { kind: "explicit" };
-    const env2 = { path: path53 };
+      path54 = { kind: "explicit" };
+    const env2 = { path: path54 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path53.kind !== "reset" && path53.kind !== "missing")
+    if (active !== void 0 && path54.kind !== "reset" && path54.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -13923,7 +13952,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path53, head2) => /\.pyw?$/i.test(path53) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path54, head2) => /\.pyw?$/i.test(path54) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -13931,10 +13960,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path15 from "node:path";
+import path16 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -13969,7 +13998,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path15.posix.basename(prog);
+  const base = path16.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -14137,13 +14166,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path16.posix.basename(prog) === "env") {
+  if (path17.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path16.posix.basename(prog);
+  const name = path17.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -14223,7 +14252,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path16.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -14235,7 +14264,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -14488,7 +14517,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path17.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path18.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14497,7 +14526,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -14757,7 +14786,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path18.posix.basename(n);
+    const base = path19.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -14771,7 +14800,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -14827,7 +14856,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path19.posix.basename(p.replace(/\\/g, "/"));
+    const base = path20.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -14837,7 +14866,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -14943,7 +14972,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path20.posix.basename(shell2);
+      const base = path21.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -14983,7 +15012,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path20.posix.basename(n);
+    const base = path21.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -14995,7 +15024,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -15150,7 +15179,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path21.posix.basename(p.replace(/\\/g, "/"));
+    const base = path22.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -15160,7 +15189,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -15505,7 +15534,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path22.posix.basename(norm);
+    const base = path23.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -15515,7 +15544,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path23 from "node:path";
+import path24 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -15576,7 +15605,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path23.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path24.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -15632,7 +15661,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path24 from "node:path";
+import path25 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -15721,7 +15750,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path24.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path25.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15730,7 +15759,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path25 from "node:path";
+import path26 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -16185,7 +16214,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path25.posix.basename(p.replace(/\\/g, "/"));
+    const base = path26.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -16196,10 +16225,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs3 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path26 from "node:path";
+import path27 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -16289,7 +16318,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path26.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path27.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -16309,8 +16338,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path26.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path26.sep))
+          const host = path27.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path27.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -16428,8 +16457,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path27.resolve(composeDir, context);
-  const dockerfile = path27.resolve(ctx, df);
+  const ctx = path28.resolve(composeDir, context);
+  const dockerfile = path28.resolve(ctx, df);
   let text3;
   try {
     if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -16439,7 +16468,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path27.relative(composeDir, dockerfile) || path27.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path28.relative(composeDir, dockerfile) || path28.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -16471,7 +16500,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path27.dirname(path27.resolve(file.path));
+  const composeDir = path28.dirname(path28.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -16555,7 +16584,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path27.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path28.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16564,7 +16593,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path28 from "node:path";
+import path29 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -17595,7 +17624,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path28.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path29.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -17622,8 +17651,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path53, content) {
-  const name = path53.slice(Math.max(path53.lastIndexOf("/"), path53.lastIndexOf("\\")) + 1);
+function headOf(path54, content) {
+  const name = path54.slice(Math.max(path54.lastIndexOf("/"), path54.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -17635,11 +17664,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path53, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path53, head2));
+function claimingFrontEnd(path54, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path54, head2));
 }
-function frontEndFor(path53, head2 = "") {
-  return claimingFrontEnd(path53, head2) ?? pythonFrontEnd;
+function frontEndFor(path54, head2 = "") {
+  return claimingFrontEnd(path54, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -17779,31 +17808,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path53, ctx, language2) {
+function readForCheckSafely(path54, ctx, language2) {
   try {
-    return readForCheck(path53, ctx, language2);
+    return readForCheck(path54, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path53, diagnostics: [], problems: [{ path: path53, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path54, diagnostics: [], problems: [{ path: path54, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path53, ctx, language2) {
-  const result2 = { path: path53, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path54, ctx, language2) {
+  const result2 = { path: path54, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path53, kind, message, partial: false });
+    result2.problems.push({ path: path54, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path53, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path53) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path54, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path54) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path53) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path54) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -17813,24 +17842,24 @@ function readForCheck(path53, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path53, headOf(path53, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path54, headOf(path54, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path53, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path54, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path53, bytes);
+  const decoded = (fe.decode ?? decodeText)(path54, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path53, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path54, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path53, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path54, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -17860,7 +17889,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path53 = result2.path;
+  const path54 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17877,22 +17906,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path53, e));
+    result2.problems.push(crashProblem(path54, e));
   }
   return result2;
 }
-function crashProblem(path53, e) {
+function crashProblem(path54, e) {
   if (e instanceof TooComplexError)
-    return { path: path53, kind: "too-complex", message: e.message, partial: false };
+    return { path: path54, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path53, kind: "too-deep", message: e.message, partial: false };
+    return { path: path54, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path53, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path54, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path53, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path54, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path53, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path54, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -17900,7 +17929,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs5 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -18726,8 +18755,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path53 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path53) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path54 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path54) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -18738,13 +18767,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path53))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path54))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path53 } } : { messageId: "runAsProgram", data: { script: path53 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path54 } } : { messageId: "runAsProgram", data: { script: path54 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path53}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path54}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -18844,7 +18873,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path29.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path30.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -18879,8 +18908,8 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path29.relative(process.cwd(), path29.resolve(file));
-  return rel && !rel.startsWith("..") && !path29.isAbsolute(rel) ? rel : file;
+  const rel = path30.relative(process.cwd(), path30.resolve(file));
+  return rel && !rel.startsWith("..") && !path30.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
@@ -18903,7 +18932,7 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path29.join(dir, "pyproject.toml");
+    const p = path30.join(dir, "pyproject.toml");
     return fs5.existsSync(p) ? p : void 0;
   });
 }
@@ -18912,7 +18941,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path29.dirname(dir);
+    const up = path30.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -18921,7 +18950,7 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path29.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path30.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
@@ -18931,7 +18960,7 @@ function parsedToml(file, cache3) {
     try {
       data = readToml(file);
     } catch (e) {
-      if (!(e instanceof ConfigError) || path29.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
+      if (!(e instanceof ConfigError) || path30.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
         throw e;
       data = {};
     }
@@ -18947,9 +18976,9 @@ function mayHoldOurTable(file) {
   }
 }
 function folderOf(p) {
-  const abs = path29.resolve(p);
+  const abs = path30.resolve(p);
   try {
-    return fs5.statSync(abs).isFile() ? path29.dirname(abs) : abs;
+    return fs5.statSync(abs).isFile() ? path30.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -18957,9 +18986,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path29.dirname(path29.resolve(pyprojectPath)) : path29.resolve(start);
+  const projectRoot3 = pyprojectPath ? path30.dirname(path30.resolve(pyprojectPath)) : path30.resolve(start);
   const cfg = {
-    root: settingsPath ? path29.dirname(path29.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path30.dirname(path30.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -18977,7 +19006,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path29.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path30.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -19048,7 +19077,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path29.join(dir, n);
+    const p = path30.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -19079,7 +19108,7 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/resolver.js
 import fs6 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
@@ -19106,13 +19135,13 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path30.resolve(p);
+    const abs = path31.resolve(p);
     let dir = abs;
     try {
       if (!fs6.statSync(abs).isDirectory())
-        dir = path30.dirname(abs);
+        dir = path31.dirname(abs);
     } catch {
-      dir = path30.dirname(abs);
+      dir = path31.dirname(abs);
     }
     return this.forDir(dir);
   }
@@ -19123,9 +19152,9 @@ var ConfigResolver = class {
   forFile(file) {
     if (this.fixed)
       return this.fixed;
-    const dir = path30.dirname(file);
+    const dir = path31.dirname(file);
     if (dir !== this.lastDir) {
-      this.lastConfig = this.forDir(path30.resolve(dir));
+      this.lastConfig = this.forDir(path31.resolve(dir));
       this.lastDir = dir;
     }
     return this.lastConfig;
@@ -19136,7 +19165,7 @@ var ConfigResolver = class {
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path30.resolve(dir), names);
+    const n = this.nearestFor(path31.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -19156,13 +19185,13 @@ var ConfigResolver = class {
       return known2;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path30.join(dir, "pyproject.toml");
+    const pyproject = path31.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path30.dirname(dir);
+      const up = path31.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -19173,14 +19202,14 @@ var ConfigResolver = class {
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import path32 from "node:path";
+import path33 from "node:path";
 
 // dist/src/pipeline/docker-run.js
 import fs7 from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
   "--attach",
@@ -19288,8 +19317,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path31.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path31.join(ctx, "Dockerfile"), root);
+          const context = path32.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path32.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -19312,15 +19341,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path31.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path32.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path31.sep))
+            if (!kind || host === root || !host.startsWith(root + path32.sep))
               continue;
-            mounts.push({ dest: path31.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path32.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path31.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path32.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -19332,14 +19361,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path31.resolve(root, file)) === "file" ? [path31.resolve(root, file)] : [];
-  const full = path31.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path31.dirname(full);
+    return kindOf2(path32.resolve(root, file)) === "file" ? [path32.resolve(root, file)] : [];
+  const full = path32.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path32.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path31.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path32.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path31.join(dir, n)) === "file").map((n) => path31.join(dir, n));
+    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path32.join(dir, n)) === "file").map((n) => path32.join(dir, n));
   } catch {
     return [];
   }
@@ -19472,8 +19501,8 @@ function composeDefs(file) {
   const services = composeServices(file, raw);
   if (!services)
     return [];
-  const dir = path32.dirname(file);
-  const main = MAIN_COMPOSE.map((n) => path32.join(dir, n)).find((f) => kindOf2(f) === "file");
+  const dir = path33.dirname(file);
+  const main = MAIN_COMPOSE.map((n) => path33.join(dir, n)).find((f) => kindOf2(f) === "file");
   const base = main && main !== file ? composeServices(main) : void 0;
   const out = [];
   for (const [name, own] of Object.entries(services)) {
@@ -19485,7 +19514,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path32.resolve(dir, ctx);
+    const context = path33.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -19501,13 +19530,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path32.resolve(dir, src);
+      const host = path33.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path32.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path33.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path32.resolve(context, df),
+      dockerfile: path33.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -19517,7 +19546,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path32.basename(file)} service ${name}`
+      from: `${path33.basename(file)} service ${name}`
     });
   }
   return out;
@@ -19564,38 +19593,38 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path32.dirname(file), ...roots].map((r) => path32.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path33.dirname(file), ...roots].map((r) => path33.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path32.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path32.basename(file)} target ${name}` });
+    out.push({ dockerfile: path33.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path33.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
   composeCache.clear();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path32.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path33.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path32.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path33.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path32.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path33.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known2 = new Set(dockerfiles);
   const built = defs.filter((d) => known2.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path32.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path33.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path32.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path33.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -19631,7 +19660,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path32.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path33.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -19645,7 +19674,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path32.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path33.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -19677,9 +19706,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path32.resolve(f);
+    const abs = path33.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path32.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path33.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -19704,14 +19733,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path32.posix.join(workdir, `${mod}.py`), path32.posix.join(workdir, mod));
+      out.push(path33.posix.join(workdir, `${mod}.py`), path33.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path32.posix.normalize(w.startsWith("/") ? w : path32.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path33.posix.normalize(w.startsWith("/") ? w : path33.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -19720,14 +19749,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path32.join(c.host, p.slice(c.dest.length));
+        const host = path33.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path32.posix.join(c.dest, path32.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path32.posix.join(c.dest, path32.basename(c.host)))
+    const at2 = c.intoDir ? path33.posix.join(c.dest, path33.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path33.posix.join(c.dest, path33.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -19744,12 +19773,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path32.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path32.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path33.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path33.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path32.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path33.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -19763,8 +19792,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path32.resolve(b, w);
-          if (p.startsWith(root + path32.sep))
+          const p = path33.resolve(b, w);
+          if (p.startsWith(root + path33.sep))
             found.push(p);
         }
       }
@@ -19810,7 +19839,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path33.relative(base, path33.resolve(dir)).split(path33.sep).join("/");
+  const relativeDir = (base, dir) => path34.relative(base, path34.resolve(dir)).split(path34.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -19819,7 +19848,7 @@ function discoverFiles(inputs, settings) {
   };
   const links = [];
   const addFile = (p, language2) => {
-    const key = path33.resolve(p);
+    const key = path34.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -19857,7 +19886,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path33.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path34.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -19869,7 +19898,7 @@ function discoverFiles(inputs, settings) {
     });
     entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries3) {
-      const p = path33.join(dir, e.name);
+      const p = path34.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       let linkTo;
@@ -19921,13 +19950,13 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path33.dirname(path33.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path34.dirname(path34.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path33.basename(input2);
+      const name = path34.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -19951,7 +19980,7 @@ function discoverFiles(inputs, settings) {
 
 // dist/src/env/console-scripts.js
 import fs11 from "node:fs";
-import path36 from "node:path";
+import path37 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -20312,7 +20341,7 @@ function scriptsOfDistribution(dist) {
 
 // dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -20364,14 +20393,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path34.relative(root, file) || path34.basename(file);
+  const from = path35.relative(root, file) || path35.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path34.resolve(path34.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path35.resolve(path35.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -20560,17 +20589,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path34.join(dir, f));
+      out.push(path35.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path34.join(dir, sub)))
+    for (const f of listDir(path35.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path34.join(dir, sub, f));
+        out.push(path35.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path34.resolve(root);
+  const key = path35.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -20578,12 +20607,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path34.join(root, f), root, out, seen);
+      readRequirements(path35.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path34.join(root, sub)))
+    for (const f of listDir(path35.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path34.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path34.join(root, f)) : void 0;
+        readRequirements(path35.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path35.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -20595,15 +20624,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path34.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path35.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path34.dirname(d)) {
-    if (fs9.existsSync(path34.join(d, ".git"))) {
+  for (let d = key; ; d = path35.dirname(d)) {
+    if (fs9.existsSync(path35.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path34.dirname(d) === d)
+    if (path35.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -20611,13 +20640,13 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path34.relative(root, f);
+      const from = path35.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path34.resolve(dir, r), root, out, seen);
+          readRequirements(path35.resolve(dir, r), root, out, seen);
     }
   }
   return out;
@@ -20625,9 +20654,9 @@ function declaredDistributions(root, pyproject) {
 
 // dist/src/env/static.js
 import fs10 from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path35.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path36.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
@@ -20639,16 +20668,16 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path35.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path35.join(libDir, "site-packages")))
-      out.push(path35.join(libDir, "site-packages"));
+    const libDir = path36.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path36.join(libDir, "site-packages")))
+      out.push(path36.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path35.join(libDir, d, leaf);
+        const sp = path36.join(libDir, d, leaf);
         if (fs10.existsSync(sp))
           out.push(sp);
       }
@@ -20677,13 +20706,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries3.filter((e) => e.isDirectory() && isVenv(path36.join(root, e.name))).map((e) => path36.join(root, e.name)).sort();
+  return entries3.filter((e) => e.isDirectory() && isVenv(path37.join(root, e.name))).map((e) => path37.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    const main = path36.join(base, ...mod, "__main__.py");
+    const main = path37.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
       if (fs11.existsSync(main))
         return mod.join(".");
@@ -20742,7 +20771,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path36.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path37.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -20750,7 +20779,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path36.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path37.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -20768,7 +20797,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path36.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path37.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -20858,7 +20887,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path36.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path37.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -20873,7 +20902,7 @@ function ownDistribution(root, pyproject) {
 
 // dist/src/frontends/python/project-modules.js
 import fs12 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -21120,7 +21149,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path37.dirname(path37.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path38.dirname(path38.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -21133,7 +21162,7 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path37.dirname(d);
+        d = path38.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0])) {
       let bases = this.bases.get(dir);
@@ -21154,7 +21183,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path37.resolve(file) !== path37.resolve(fromFile) ? { file, name } : void 0;
+    return file && path38.resolve(file) !== path38.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -21285,7 +21314,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path37.resolve(file) === path37.resolve(fromFile))
+    if (!file || path38.resolve(file) === path38.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -21317,8 +21346,8 @@ var ProjectModules = class {
     const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
-    const me = path37.resolve(fromFile);
-    const dir = path37.dirname(me);
+    const me = path38.resolve(fromFile);
+    const dir = path38.dirname(me);
     const at2 = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
@@ -21328,7 +21357,7 @@ var ProjectModules = class {
       const { level, module: mod, names } = fromImportParts(m);
       const base = ".".repeat(level) + mod;
       const module = base ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path37.sep}__init__.py`);
+      const mayBeSubmodule = !module || module.endsWith(`${path38.sep}__init__.py`);
       for (const { name, alias } of names) {
         const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
@@ -21488,7 +21517,7 @@ function rehomeWord(w, span) {
 
 // dist/src/pipeline/platforms.js
 import fs13 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
 var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 var MAX_FILES = 200;
@@ -21496,7 +21525,7 @@ var MAX_BYTES3 = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
 function yamlFilesIn(dir) {
   try {
-    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path38.join(dir, n));
+    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path39.join(dir, n));
   } catch {
     return [];
   }
@@ -21511,13 +21540,13 @@ function projectRunsOnWindows(root) {
     const t = readConfigText(f, MAX_BYTES3);
     return t !== void 0 && pattern.test(t);
   });
-  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path38.join(root, n))) || says([...yamlFilesIn(path38.join(root, ".github", "workflows")), path38.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path38.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path38.join(root, n)), WINDOWS_CLASSIFIER);
+  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path39.join(root, n))) || says([...yamlFilesIn(path39.join(root, ".github", "workflows")), path39.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path39.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path39.join(root, n)), WINDOWS_CLASSIFIER);
   known.set(root, found);
   return found;
 }
 
 // dist/src/pipeline/context.js
-import path39 from "node:path";
+import path40 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -21570,7 +21599,7 @@ function contextFromSettings(s) {
 function perFileIgnores(cfg) {
   const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path39.relative(cfg.root, path39.resolve(file)).split(path39.sep).join("/");
+    const r = path40.relative(cfg.root, path40.resolve(file)).split(path40.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -21698,12 +21727,12 @@ function hasSyntaxErrors(file, fe) {
 
 // dist/src/pipeline/fix-write.js
 import fs14 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path40.join(path40.dirname(target), `.${path40.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path41.join(path41.dirname(target), `.${path41.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -21765,7 +21794,7 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path40.join(dir, name);
+    const p = path41.join(dir, name);
     try {
       if (fs14.lstatSync(p).isFile()) {
         fs14.unlinkSync(p);
@@ -21777,8 +21806,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path40.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path40.sep}`) && !path40.isAbsolute(rel);
+  const rel = path41.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path41.sep}`) && !path41.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -21791,7 +21820,7 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs14.statSync(r).isDirectory() ? r : path40.dirname(r);
+        const dir = fs14.statSync(r).isDirectory() ? r : path41.dirname(r);
         this.roots.push(fs14.realpathSync(dir));
       } catch {
       }
@@ -21836,7 +21865,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path40.dirname(real);
+      const dir = path41.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -21873,7 +21902,7 @@ function realpathOr(file) {
   try {
     return fs14.realpathSync(file);
   } catch {
-    return path40.resolve(file);
+    return path41.resolve(file);
   }
 }
 
@@ -22272,11 +22301,11 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs19 from "node:fs";
-import path45 from "node:path";
+import path46 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
-import path41 from "node:path";
+import path42 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES4 = 1024 * 1024;
 function read(file) {
@@ -22291,16 +22320,16 @@ function read(file) {
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path41.join(dir, "tox.ini");
+  const ini = path42.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path41.join(dir, "setup.cfg");
+  const cfg = path42.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path41.join(dir, name);
+    const file = path42.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -22347,7 +22376,7 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path41.join(dir, "pyproject.toml");
+  const file = path42.join(dir, "pyproject.toml");
   const text3 = read(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
     return [];
@@ -22396,7 +22425,7 @@ function projectScripts(dir) {
 function pixiTasks(dir) {
   const out = [];
   for (const [name, table] of [["pixi.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.pixi]]) {
-    const file = path41.join(dir, name);
+    const file = path42.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text3))
       continue;
@@ -22425,7 +22454,7 @@ function pixiTasks(dir) {
 function tbumpHooks(dir) {
   const out = [];
   for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
-    const file = path41.join(dir, name);
+    const file = path42.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
       continue;
@@ -22589,7 +22618,7 @@ function noxCommands(file) {
 
 // dist/src/pipeline/imports-reliant.js
 import fs16 from "node:fs";
-import path42 from "node:path";
+import path43 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -22620,7 +22649,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path42.relative(this.root, file).split(path42.sep).join("/");
+    return path43.relative(this.root, file).split(path43.sep).join("/");
   }
   /** A module's text, kept for the run. */
   text(file) {
@@ -22642,10 +22671,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path42.relative(this.root, file);
+    const rel = path43.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path42.dirname(file); ; dir = path42.dirname(dir)) {
-        const conftest = path42.join(dir, "conftest.py");
+      for (let dir = path43.dirname(file); ; dir = path43.dirname(dir)) {
+        const conftest = path43.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -22654,7 +22683,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path42.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path43.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -22817,7 +22846,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path42.dirname(file);
+    const dir = path43.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -22826,7 +22855,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path42.dirname(d);
+          d = path43.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -22890,7 +22919,7 @@ function readText2(file) {
   }
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path42.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path43.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -22962,18 +22991,18 @@ function mentionTest(names) {
 
 // dist/src/pipeline/test-runners.js
 import fs17 from "node:fs";
-import path43 from "node:path";
+import path44 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
-  return /^test.*\.py$/.test(path43.basename(file));
+  return /^test.*\.py$/.test(path44.basename(file));
 }
 function testFileTargets(word, where, resolve) {
   const hit = resolve(word, where.dirs, where.root);
   if (hit)
     return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
-  if (!/\.py$/.test(word) || path43.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+  if (!/\.py$/.test(word) || path44.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
     return [];
-  const found = where.anywhere(path43.normalize(word));
+  const found = where.anywhere(path44.normalize(word));
   return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
 }
 function unittestTargets(args, where, resolve) {
@@ -23105,7 +23134,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path43.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path44.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -23114,7 +23143,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path43.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path44.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -23127,7 +23156,7 @@ function unwrapStarter(words4) {
 
 // dist/src/pipeline/doc-starters.js
 import fs18 from "node:fs";
-import path44 from "node:path";
+import path45 from "node:path";
 var GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
 var GUIDE_IN_DOCS = /(?:contribut|releas|develop|maintain|hacking)[\w-]*\.(?:md|markdown|rst|txt)$/i;
 var DOC_FOLDERS = ["docs", "doc", "documentation", ".github", "dev", "developer", "developers"];
@@ -23146,12 +23175,12 @@ function contributorGuides(root) {
   };
   for (const e of list(root))
     if (e.isFile() && GUIDE.test(e.name))
-      out.push(path44.join(root, e.name));
+      out.push(path45.join(root, e.name));
   const walk = (dir, depth) => {
     for (const e of list(dir).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (out.length >= MAX_GUIDES)
         return;
-      const p = path44.join(dir, e.name);
+      const p = path45.join(dir, e.name);
       if (e.isFile() && (GUIDE.test(e.name) || GUIDE_IN_DOCS.test(e.name)))
         out.push(p);
       else if (e.isDirectory() && depth < MAX_DEPTH5 && !e.name.startsWith(".") && e.name !== "node_modules")
@@ -23159,7 +23188,7 @@ function contributorGuides(root) {
     }
   };
   for (const d of DOC_FOLDERS)
-    walk(path44.join(root, d), 1);
+    walk(path45.join(root, d), 1);
   return [...new Set(out)].slice(0, MAX_GUIDES);
 }
 var RELEASE_SCRIPT = /releas/i;
@@ -23240,10 +23269,10 @@ function docCommands(file, text3, names) {
   return out;
 }
 function documentedCommands(root, wanted) {
-  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path44.basename(w)));
+  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path45.basename(w)));
   const names = /* @__PURE__ */ new Set();
   for (const w of wanted) {
-    const base = path44.basename(w);
+    const base = path45.basename(w);
     if (base.length > 3)
       names.add(base);
   }
@@ -23258,7 +23287,7 @@ function documentedCommands(root, wanted) {
   for (const w of wanted) {
     const text3 = readGuide(w);
     if (text3 !== void 0)
-      out.push(...docCommands(w, openingText(text3), /* @__PURE__ */ new Set([path44.basename(w)])));
+      out.push(...docCommands(w, openingText(text3), /* @__PURE__ */ new Set([path45.basename(w)])));
   }
   return out;
 }
@@ -23326,8 +23355,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path45.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path45.sep).join("/");
+    const r = path46.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path46.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -23351,11 +23380,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path45.dirname(file); ; dir = path45.dirname(dir)) {
+    for (let dir = path46.dirname(file); ; dir = path46.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path45.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path46.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path45.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path46.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -23363,7 +23392,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path45.basename(file) === "setup.py")
+    if (path46.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -23382,13 +23411,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path45.isAbsolute(clean)) {
+  if (path46.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path45.sep)))
-      return { path: path45.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path46.sep)))
+      return { path: path46.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path45.join(root, ...parts.slice(i));
+      const c = path46.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -23396,9 +23425,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path45.resolve(d, clean);
+    const c = path46.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path45.sep)))
+    if (k && (c === root || c.startsWith(root + path46.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -23407,7 +23436,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs19.readFileSync(path45.join(dir, ".stestr.conf"), "utf8");
+    conf = fs19.readFileSync(path46.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -23432,11 +23461,11 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path45.basename(m[1]) === "env" ? m[2] : m[1];
+  return path46.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path45.join(dir, name);
+    const file = path46.join(dir, name);
     let text3;
     try {
       if (fs19.statSync(file).size > 65536)
@@ -23448,8 +23477,8 @@ function readTheDocs(who, dir) {
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path45.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path45.sep) || !fs19.existsSync(conf))
+    const conf = path46.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path46.sep) || !fs19.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -23461,7 +23490,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path45.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path46.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
@@ -23482,7 +23511,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path45.basename(prog);
+  const base = path46.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -23510,7 +23539,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path45.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path46.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -23616,14 +23645,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path45.resolve(r.path), i);
+      flagged.set(path46.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path45.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path46.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, imports] of via2)
       starters.set(file, { ...starters.get(file), imports });
@@ -23642,16 +23671,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path45.basename(w)));
+  const names = new Set(wanted.map((w) => path46.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path45.dirname(path45.resolve(f)); d.startsWith(root + path45.sep); d = path45.dirname(d)) {
-      const rel = path45.relative(root, d);
-      if (rel.split(path45.sep).length <= 2)
+    for (let d = path46.dirname(path46.resolve(f)); d.startsWith(root + path46.sep); d = path46.dirname(d)) {
+      const rel = path46.relative(root, d);
+      if (rel.split(path46.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -23659,16 +23688,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path45.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path45.resolve(f)));
+    if (path46.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path46.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path45.dirname(c.file), root], root, documented: true });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path46.dirname(c.file), root], root, documented: true });
   }
   for (const c of commands) {
-    const dir = path45.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path45.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path46.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path46.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -23678,15 +23707,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path45.resolve(f);
-        const list = byName.get(path45.basename(abs));
+        const abs = path46.resolve(f);
+        const list = byName.get(path46.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path45.basename(abs), [abs]);
+          byName.set(path46.basename(abs), [abs]);
       }
     }
-    return (byName.get(path45.basename(rel)) ?? []).filter((f) => f === path45.join(root, rel) || f.endsWith(path45.sep + rel));
+    return (byName.get(path46.basename(rel)) ?? []).filter((f) => f === path46.join(root, rel) || f.endsWith(path46.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -23707,13 +23736,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path45.resolve(f);
+    const abs = path46.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path45.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path46.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -23722,16 +23751,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path45.resolve(f);
+    const abs = path46.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path45.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path46.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path45.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path46.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -23758,12 +23787,12 @@ function recordSite(who, s, dir, root, anywhere) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path45.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path46.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
   const cwd = s.config?.cwd;
   const below = real(cwd);
-  const dirs = below && below !== dir && (below + path45.sep).startsWith(root + path45.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path45.resolve(dirs[0], p) : void 0);
+  const dirs = below && below !== dir && (below + path46.sep).startsWith(root + path46.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path46.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
@@ -23774,7 +23803,7 @@ function recordSite(who, s, dir, root, anywhere) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs19.statSync(r).isDirectory() ? path45.resolve(r) : path45.dirname(path45.resolve(r));
+      return fs19.statSync(r).isDirectory() ? path46.resolve(r) : path46.dirname(path46.resolve(r));
     } catch {
       return void 0;
     }
@@ -23784,7 +23813,7 @@ function projectRoot(roots) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs20 from "node:fs";
-import path46 from "node:path";
+import path47 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -23792,7 +23821,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path46.posix.basename(w0);
+  const base = path47.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -23824,19 +23853,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path46.isAbsolute(word)) {
-    if (scripts.has(path46.normalize(word)))
-      return path46.normalize(word);
+  if (path47.isAbsolute(word)) {
+    if (scripts.has(path47.normalize(word)))
+      return path47.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path46.join(root, ...parts.slice(i));
+      const c = path47.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path46.resolve(d, word);
+    const c = path47.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -23847,7 +23876,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path46.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path47.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -23892,11 +23921,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path46.resolve(f), i);
+      scripts.set(path47.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path46.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path47.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -23940,7 +23969,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path46.resolve(f);
+    const abs = path47.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -23950,7 +23979,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path46.dirname(abs), 1, []);
+        enqueue(s, path47.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -23996,20 +24025,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path46.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path47.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path46.resolve(r.path));
+    r.source ??= texts.get(path47.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs20.statSync(r).isDirectory() ? path46.resolve(r) : path46.dirname(path46.resolve(r));
+        return fs20.statSync(r).isDirectory() ? path47.resolve(r) : path47.dirname(path47.resolve(r));
       } catch {
         return void 0;
       }
@@ -24020,7 +24049,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs21 from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -24044,8 +24073,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path47.dirname(path47.resolve(cwd, file));
-  const rel = (d) => path47.relative(base, path47.resolve(cwd, d.path)).split(path47.sep).join("/");
+  const base = path48.dirname(path48.resolve(cwd, file));
+  const rel = (d) => path48.relative(base, path48.resolve(cwd, d.path)).split(path48.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -24089,7 +24118,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path47.resolve(cwd, file);
+  const target = path48.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs21.writeFileSync(tmp, text3, { mode: 420 });
@@ -24573,7 +24602,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path48.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path49.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -24596,14 +24625,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path48.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path48.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path49.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path49.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path48.relative(cwd, p);
+    const r = path49.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path48.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path49.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -24639,7 +24668,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path48.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path49.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -24731,17 +24760,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path49 from "node:path";
+import path50 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path49.relative(cwd, path49.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path49.sep) || path49.isAbsolute(rel);
+  const rel = path50.relative(cwd, path50.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path50.sep) || path50.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path49.sep).join("/");
+  return displayPath(p, cwd).split(path50.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -24895,7 +24924,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path53 = portablePath(d.path, r.cwd);
+  const path54 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -24910,10 +24939,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path53,
+    path: path54,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path53, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path54, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -24922,7 +24951,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path50 from "node:path";
+import path51 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -25107,11 +25136,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path50.resolve(cwd, p)).href };
-  return { uri: rel.split(path50.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path51.resolve(cwd, p)).href };
+  return { uri: rel.split(path51.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path50.resolve(dir)).href;
+  const href = pathToFileURL(path51.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -25277,8 +25306,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path53 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path53)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path54 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path54)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -25290,7 +25319,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path53 = sanitize(displayPath(d.path, r.cwd));
+  const path54 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -25303,14 +25332,14 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path53}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path54}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
   if (d.remedy && !merged)
-    lines.push(`${label("help")} ${sanitize(capitalize(d.remedy))}`);
+    lines.push(`${label("help")} ${sanitize(capitalize(d.remedy, d))}`);
   if (fix) {
-    const title = merged ? capitalize(d.remedy) : fix.title;
+    const title = merged ? capitalize(d.remedy, d) : fix.title;
     lines.push(`${label(d.remedy && !merged ? "fix" : "help")} ${helpLine({ ...fix, title }, o, c)}`);
     const key = `${fix.applicability}|${fix.reason ?? ""}`;
     if (fix.reason && fix.applicability !== "safe" && !notesShown.has(key)) {
@@ -25321,7 +25350,11 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   }
   return lines;
 }
-function capitalize(s) {
+function capitalize(s, d) {
+  const first = s.split(/[\s:]/, 1)[0];
+  const venv = d?.data?.venv;
+  if (first.includes("/") || typeof venv === "string" && venv !== "" && s.startsWith(venv))
+    return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 function helpLine(fix, o, c) {
@@ -25390,17 +25423,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs22 from "node:fs";
-import path51 from "node:path";
+import path52 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path51.dirname(fileURLToPath(from)); ; dir = path51.dirname(dir)) {
-    const file = path51.join(dir, "package.json");
+  for (let dir = path52.dirname(fileURLToPath(from)); ; dir = path52.dirname(dir)) {
+    const file = path52.join(dir, "package.json");
     if (fs22.existsSync(file)) {
       const json = JSON.parse(fs22.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path51.dirname(dir) === dir)
+    if (path52.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -25478,7 +25511,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path52.relative(r.cwd, path52.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path53.relative(r.cwd, path53.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -25497,15 +25530,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs23.existsSync(path52.resolve(workspace, p)))
+      if (!fs23.existsSync(path53.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path52.resolve(workspace, sarifPath);
-      fs23.mkdirSync(path52.dirname(target), { recursive: true });
+      const target = path53.resolve(workspace, sarifPath);
+      fs23.mkdirSync(path53.dirname(target), { recursive: true });
       fs23.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

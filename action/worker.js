@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path30, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path30;
+  constructor(path31, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path31;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -1683,7 +1683,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path30, text3) {
+  mayMatterThroughProject(path31, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1691,13 +1691,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path30, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path31, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path30, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path30, text3);
+      return p.usesToolConstant(path31, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path31, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1948,7 +1948,7 @@ import path2 from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path30, bytes, opts = {}) {
+function decodeText(path31, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1966,19 +1966,19 @@ function decodeText(path30, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path30, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path31, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path30, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path31, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path30, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path31, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1987,7 +1987,7 @@ function decodeText(path30, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path30, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path31, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2046,9 +2046,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path30, bytes) {
+function decodePython(path31, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path30, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -2067,9 +2067,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path30 = this.path;
-    path30.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path30[path30.length - 1];
+    const path31 = this.path;
+    path31.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path31[path31.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -2079,7 +2079,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path30.push(next);
+      path31.push(next);
       at = next;
     }
     const p = n.parent;
@@ -2092,11 +2092,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path30 = this.path;
+    const path31 = this.path;
     let lo = 0;
-    for (let hi = path30.length - 1; lo < hi; ) {
+    for (let hi = path31.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path30[mid].startIndex <= start && end <= path30[mid].endIndex)
+      if (path31[mid].startIndex <= start && end <= path31[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -2149,12 +2149,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path30, key) {
+function withKey(path31, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path30 === "no")
+  if (key === void 0 && path31 === "no")
     return "unknown";
-  return path30;
+  return path31;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2797,11 +2797,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path30 = flow.chain.join("/");
+                const path31 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path30.startsWith(k + "/") || k.startsWith(path30 + "/"))
+                  if (path31.startsWith(k + "/") || k.startsWith(path31 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path30, e.value());
+                chain.values.set(path31, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -3097,10 +3097,10 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path30 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path31 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const k of keywords.keys())
-          path30 = withKey(path30, k);
-        return { k: "env", path: path30, span };
+          path31 = withKey(path31, k);
+        return { k: "env", path: path31, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3668,22 +3668,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path30 = "no";
+    let path31 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path30 = withKey(path30, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path31 = withKey(path31, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path30 = mergeEnv(path30, v.k === "env" ? v.path : "unknown");
+        path31 = mergeEnv(path31, v.k === "env" ? v.path : "unknown");
       } else
-        path30 = withKey(path30, void 0);
+        path31 = withKey(path31, void 0);
     }
-    return { k: "env", path: path30, span: spanOf(n) };
+    return { k: "env", path: path31, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -5373,8 +5373,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path30 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path30) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path31 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path31) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -5385,13 +5385,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path30))
+      if (at && replaceWordEdit(site.file.text, found.script, path31))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path30 } } : { messageId: "runAsProgram", data: { script: path30 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path31 } } : { messageId: "runAsProgram", data: { script: path31 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path30}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path31}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -11083,10 +11083,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path30 = `PATH="${v.venv}/bin:$PATH"`;
+  const path31 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path30}` }], applicability: "unsafe", reason, title: `Add ENV ${path30} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path30}` }], applicability: "unsafe", reason, title: `Add ${path30} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path31}` }], applicability: "unsafe", reason, title: `Add ENV ${path31} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path31}` }], applicability: "unsafe", reason, title: `Add ${path31} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -11806,10 +11806,31 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path13 from "node:path";
+import path14 from "node:path";
+
+// dist/src/frontends/makefile/written-venv.js
+import path12 from "node:path";
+function writtenBin(venv, curdir, text3, values, bin) {
+  for (const [name, value] of values) {
+    if (!value.startsWith("/") || /\s/.test(value))
+      continue;
+    const bare = value.replace(/\/+$/, "");
+    if (!venv.endsWith(bare))
+      continue;
+    const prefix = path12.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
+    if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
+      continue;
+    const written = `${prefix}$(${name})`;
+    const at = text3.indexOf(written);
+    if (at < 0 || at > 0 && /[\w./-]/.test(text3[at - 1]))
+      continue;
+    return `${written}${value.endsWith("/") ? "" : "/"}${bin}`;
+  }
+  return void 0;
+}
 
 // dist/src/frontends/makefile/expander.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -12417,7 +12438,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path12.posix.dirname(w) : path12.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path13.posix.dirname(w) : path13.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -13118,18 +13139,26 @@ function analyzeMakefile(file, opts = {}) {
     slashRefs.add(m[1]);
   const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === "bin");
   const BIN = binVar ? `$(${binVar})` : "bin";
+  let values;
+  const knownValues = () => values ??= [...parsed.vars.keys()].flatMap((k) => {
+    const t = /^[A-Za-z_]\w*$/.test(k) ? globalText(parsed, k) : void 0;
+    return t ? [[k, t]] : [];
+  });
   const binFor = (venv, cwd) => {
     const n = venvName(venv);
     const absValue = n ? globalText(parsed, n).startsWith("/") : false;
     if (n && (cwd === CURDIR || absValue))
       return `$(${n})/${BIN}`;
+    const written = cwd === CURDIR ? writtenBin(venv, CURDIR, file.text, knownValues(), BIN) : void 0;
+    if (written)
+      return written;
     if (!venv.startsWith(CURDIR + "/") && venv !== CURDIR)
       return `${venv}/${BIN}`;
     if (cwd === void 0)
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path13.posix.relative(cwd, venv);
+    const rel = path14.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -13137,7 +13166,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path13.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path14.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -13528,7 +13557,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path14.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -14581,7 +14610,7 @@ function continued(code, i) {
 }
 
 // dist/src/frontends/python/launch-sites.js
-import path15 from "node:path";
+import path16 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -14972,14 +15001,14 @@ function assignedBetween(scope, name, from, to) {
 }
 
 // dist/src/frontends/python/script-imports.js
-import path14 from "node:path";
+import path15 from "node:path";
 var MAX_BYTES3 = 64 * 1024;
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
 function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
-  if (program === void 0 || !isInterpreterName(path14.posix.basename(program)))
+  if (program === void 0 || !isInterpreterName(path15.posix.basename(program)))
     return void 0;
   const target = interpreterTarget(argv.slice(1));
   let files;
@@ -14990,15 +15019,15 @@ function launchedScriptImports(from, argv) {
     files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
   } else if (target) {
     const w = target.script;
-    if (!w.endsWith(".py") || path14.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+    if (!w.endsWith(".py") || path15.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];
   }
-  if (!files || path14.posix.basename(files[files.length - 1]) === "setup.py")
+  if (!files || path15.posix.basename(files[files.length - 1]) === "setup.py")
     return void 0;
   const wanted = files;
   return fromFolderUp(from, (dir) => {
-    const found = wanted.map((f) => fileAnswer(cache2, path14.join(dir, f), MAX_BYTES3, importsIn));
+    const found = wanted.map((f) => fileAnswer(cache2, path15.join(dir, f), MAX_BYTES3, importsIn));
     if (found[found.length - 1] === void 0)
       return void 0;
     return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
@@ -15216,7 +15245,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path15.isAbsolute(mod.file.path) ? file : path15.relative(process.cwd(), file).split(path15.sep).join("/");
+  return path16.isAbsolute(mod.file.path) ? file : path16.relative(process.cwd(), file).split(path16.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -15518,21 +15547,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path30 = r.env;
+    let path31 = r.env;
     if (cmd.pathReset)
-      path30 = { kind: "reset", by: cmd.pathReset };
+      path31 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path30 = { kind: "reset", by: "env -i" };
+      path31 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path30 = { kind: "explicit" };
-    const env2 = { path: path30 };
+      path31 = { kind: "explicit" };
+    const env2 = { path: path31 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path30.kind !== "reset" && path30.kind !== "missing")
+    if (active !== void 0 && path31.kind !== "reset" && path31.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -15757,7 +15786,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path30, head2) => /\.pyw?$/i.test(path30) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path31, head2) => /\.pyw?$/i.test(path31) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -15765,10 +15794,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path16 from "node:path";
+import path17 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -15803,7 +15832,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path16.posix.basename(prog);
+  const base = path17.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -15971,13 +16000,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path17.posix.basename(prog) === "env") {
+  if (path18.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path17.posix.basename(prog);
+  const name = path18.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -16057,7 +16086,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path17.posix.basename(p.replace(/\\/g, "/"));
+    const base = path18.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -16069,7 +16098,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -16322,7 +16351,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path18.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path19.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16331,7 +16360,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -16591,7 +16620,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path19.posix.basename(n);
+    const base = path20.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -16605,7 +16634,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -16661,7 +16690,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path20.posix.basename(p.replace(/\\/g, "/"));
+    const base = path21.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -16671,7 +16700,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -16777,7 +16806,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path21.posix.basename(shell2);
+      const base = path22.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -16817,7 +16846,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path21.posix.basename(n);
+    const base = path22.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -16829,7 +16858,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -16984,7 +17013,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path22.posix.basename(p.replace(/\\/g, "/"));
+    const base = path23.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -16994,7 +17023,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path23 from "node:path";
+import path24 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -17339,7 +17368,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path23.posix.basename(norm);
+    const base = path24.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -17349,7 +17378,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path24 from "node:path";
+import path25 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -17410,7 +17439,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path24.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path25.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -17466,7 +17495,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path25 from "node:path";
+import path26 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -17555,7 +17584,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path25.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path26.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17564,7 +17593,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path26 from "node:path";
+import path27 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -18019,7 +18048,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path26.posix.basename(p.replace(/\\/g, "/"));
+    const base = path27.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -18030,10 +18059,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs4 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path27 from "node:path";
+import path28 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -18123,7 +18152,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path27.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path28.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -18143,8 +18172,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path27.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path27.sep))
+          const host = path28.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path28.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -18249,8 +18278,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path28.resolve(composeDir, context);
-  const dockerfile = path28.resolve(ctx, df);
+  const ctx = path29.resolve(composeDir, context);
+  const dockerfile = path29.resolve(ctx, df);
   let text3;
   try {
     if (fs4.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -18260,7 +18289,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path28.relative(composeDir, dockerfile) || path28.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path29.relative(composeDir, dockerfile) || path29.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -18292,7 +18321,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path28.dirname(path28.resolve(file.path));
+  const composeDir = path29.dirname(path29.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -18376,7 +18405,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path28.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path29.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -18385,7 +18414,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path29 from "node:path";
+import path30 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -19416,7 +19445,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path29.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path30.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -19443,8 +19472,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path30, content) {
-  const name = path30.slice(Math.max(path30.lastIndexOf("/"), path30.lastIndexOf("\\")) + 1);
+function headOf(path31, content) {
+  const name = path31.slice(Math.max(path31.lastIndexOf("/"), path31.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -19456,11 +19485,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path30, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path30, head2));
+function claimingFrontEnd(path31, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path31, head2));
 }
-function frontEndFor(path30, head2 = "") {
-  return claimingFrontEnd(path30, head2) ?? pythonFrontEnd;
+function frontEndFor(path31, head2 = "") {
+  return claimingFrontEnd(path31, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -19607,7 +19636,7 @@ function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path30 = result.path;
+  const path31 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -19624,22 +19653,22 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path30, e));
+    result.problems.push(crashProblem(path31, e));
   }
   return result;
 }
-function crashProblem(path30, e) {
+function crashProblem(path31, e) {
   if (e instanceof TooComplexError)
-    return { path: path30, kind: "too-complex", message: e.message, partial: false };
+    return { path: path31, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path30, kind: "too-deep", message: e.message, partial: false };
+    return { path: path31, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path30, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path31, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path30, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path31, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path30, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path31, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });

@@ -84,9 +84,9 @@ function renderDiagnostic(d: Diagnostic, r: ReportInput, o: ReportOptions, c: Co
   // The remedy once: the help line, with the fix's applicability when the fix does just that;
   // otherwise the fix on a line of its own.
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
-  if (d.remedy && !merged) lines.push(`${label('help')} ${sanitize(capitalize(d.remedy))}`);
+  if (d.remedy && !merged) lines.push(`${label('help')} ${sanitize(capitalize(d.remedy, d))}`);
   if (fix) {
-    const title = merged ? capitalize(d.remedy!) : fix.title;
+    const title = merged ? capitalize(d.remedy!, d) : fix.title;
     lines.push(`${label(d.remedy && !merged ? 'fix' : 'help')} ${helpLine({ ...fix, title }, o, c)}`);
     const key = `${fix.applicability}|${fix.reason ?? ''}`;
     if (fix.reason && fix.applicability !== 'safe' && !notesShown.has(key)) {
@@ -98,7 +98,11 @@ function renderDiagnostic(d: Diagnostic, r: ReportInput, o: ReportOptions, c: Co
   return lines;
 }
 
-function capitalize(s: string): string {
+/** A sentence's first letter in capitals, unless the sentence opens with a path or the venv's name (`gimpenv created at line 8`). */
+function capitalize(s: string, d?: Diagnostic): string {
+  const first = s.split(/[\s:]/, 1)[0];
+  const venv = d?.data?.venv;
+  if (first.includes('/') || (typeof venv === 'string' && venv !== '' && s.startsWith(venv))) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -117,3 +117,49 @@ test("a step line that is only an expression naming an activation activates some
   // The twin: an expression whose name says nothing of activation is no activation.
   assert.deepEqual(await shown(wf(step('${{ inputs.setup_command }}')), '.github/workflows/_before-pip.yaml'), ['10 VG201']);
 });
+
+test("a Makefile fix writes the venv as the recipe does when a variable holds part of it (bonito's tmp$(INSTALL_VENV)), and make runs it", async () => {
+  const { spawnSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const nodePath = await import('node:path');
+  const mk = [
+    'INSTALL_DIR  := /opt/ont/bonito',
+    'INSTALL_VENV := $(INSTALL_DIR)/venv/',
+    '',
+    'deb:',
+    '\tpython3 -m venv --copies tmp$(INSTALL_VENV)',
+    '\t. tmp$(INSTALL_VENV)bin/activate; pip install -r requirements.txt',
+    '\tpython3 setup.py sdist',
+    '',
+  ].join('\n');
+  const fixed = await fixText(mk, { path: 'Makefile', unsafe: true });
+  assert.equal(fixed, mk.replace('\tpython3 setup.py sdist', '\ttmp$(INSTALL_VENV)bin/python setup.py sdist'));
+  assert.equal(await fixText(fixed, { path: 'Makefile', unsafe: true }), fixed);
+  // make expands it to the venv the recipe made, with the default and with the variable given.
+  const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'vg-bonito-'));
+  try {
+    fs.writeFileSync(nodePath.join(dir, 'Makefile'), fixed);
+    const dry = (...args: string[]) => spawnSync('make', ['-n', 'deb', ...args], { cwd: dir, encoding: 'utf8' });
+    assert.match(dry().stdout, /^tmp\/opt\/ont\/bonito\/venv\/bin\/python setup\.py sdist$/m);
+    assert.match(dry('INSTALL_DIR=/opt/x').stdout, /^tmp\/opt\/x\/venv\/bin\/python setup\.py sdist$/m);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // The twin: a venv no variable spells is written as its path.
+  const plain = mk.replace(/tmp\$\(INSTALL_VENV\)/g, 'tmp/venv/');
+  assert.match(await fixText(plain, { path: 'Makefile', unsafe: true }), /\ttmp\/venv\/bin\/python setup\.py sdist/);
+});
+
+test('a help line that opens with a venv keeps its name as written (not "Gimpenv created at line 3")', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const { CLI, writeProject } = await import('../helpers.js');
+  const root = writeProject('vg-help-', { 'install.sh': '#!/bin/bash\nif [ -x /usr/bin/python2 ]; then\n  python2 -m virtualenv gimpenv\nfi\npip install numpy\n' });
+  try {
+    const r = spawnSync(process.execPath, [CLI, 'check', 'install.sh', '--no-config', '--output-format', 'full'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.match(r.stdout, /= help: gimpenv created at line 3: use gimpenv\/bin\/python -m pip/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -41,6 +41,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFac
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
+import { writtenBin } from './written-venv.js';
 import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, shellLineMayMatter, shellLineMayMatterWithoutVenv, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
@@ -132,10 +133,14 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
   for (const m of file.text.matchAll(/\/\$[({]([^\s(){}]+)[)}](?=\/)/g)) slashRefs.add(m[1]);
   const binVar = [...parsed.vars.keys()].find((k) => slashRefs.has(k) && globalText(parsed, k) === 'bin');
   const BIN = binVar ? `$(${binVar})` : 'bin';
+  let values: [string, string][] | undefined;
+  const knownValues = () => (values ??= [...parsed.vars.keys()].flatMap((k): [string, string][] => { const t = /^[A-Za-z_]\w*$/.test(k) ? globalText(parsed, k) : undefined; return t ? [[k, t]] : []; }));
   const binFor = (venv: string, cwd: string | undefined): string | undefined => {
     const n = venvName(venv);
     const absValue = n ? globalText(parsed, n)!.startsWith('/') : false;
     if (n && (cwd === CURDIR || absValue)) return `$(${n})/${BIN}`;
+    const written = cwd === CURDIR ? writtenBin(venv, CURDIR, file.text, knownValues(), BIN) : undefined;
+    if (written) return written;
     if (!venv.startsWith(CURDIR + '/') && venv !== CURDIR) return `${venv}/${BIN}`;
     if (cwd === undefined) return undefined;
     if (!cwd.startsWith(CURDIR)) return undefined;
