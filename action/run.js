@@ -7429,7 +7429,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
     if (!value.startsWith("/") || /\s/.test(value))
       continue;
     const bare = value.replace(/\/+$/, "");
-    if (!venv.endsWith(bare))
+    if (bare === "" || !venv.endsWith(bare))
       continue;
     const prefix = path10.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
     if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
@@ -13874,7 +13874,11 @@ function withPythonAnalysis(file, use, opts = {}) {
 var HOST_MODULES = /* @__PURE__ */ new Map([
   ["bpy", "Blender"],
   ["gimpfu", "GIMP"],
-  ["maya", "Maya"],
+  // Not `maya` alone: a date library on PyPI has that name.
+  ["maya.cmds", "Maya"],
+  ["maya.mel", "Maya"],
+  ["maya.OpenMaya", "Maya"],
+  ["maya.api", "Maya"],
   ["hou", "Houdini"],
   ["nuke", "Nuke"],
   ["c4d", "Cinema 4D"],
@@ -13888,9 +13892,12 @@ var HOST_MODULES = /* @__PURE__ */ new Map([
 ]);
 function hostApplication(imports) {
   for (const q of imports) {
-    const host = HOST_MODULES.get(q.split(".")[0]);
-    if (host)
-      return host;
+    const parts = q.split(".");
+    for (let i = 1; i <= Math.min(parts.length, 2); i++) {
+      const host = HOST_MODULES.get(parts.slice(0, i).join("."));
+      if (host)
+        return host;
+    }
   }
   return void 0;
 }

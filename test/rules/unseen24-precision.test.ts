@@ -163,3 +163,20 @@ test('a help line that opens with a venv keeps its name as written (not "Gimpenv
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('writtenBin: only a variable whose value is the venv folder\'s tail, written after a plain prefix', async () => {
+  const { writtenBin } = await import('../../src/frontends/makefile/written-venv.js');
+  const text = 'ROOT := /\nV := /opt/app/venv/\nall:\n\tpython3 -m venv tmp$(V)\n';
+  assert.equal(writtenBin('/w/tmp/opt/app/venv', '/w', text, [['ROOT', '/'], ['V', '/opt/app/venv/']], 'bin'), 'tmp$(V)bin');
+  // `/` alone spells nothing; a prefix the text does not write, or glued to a longer path, is no match.
+  assert.equal(writtenBin('/w/tmp/opt/app/venv', '/w', text, [['ROOT', '/']], 'bin'), undefined);
+  assert.equal(writtenBin('/w/build/opt/app/venv', '/w', text, [['V', '/opt/app/venv/']], 'bin'), undefined);
+  assert.equal(writtenBin('/w/tmp/opt/app/venv', '/w', 'x := xtmp$(V)\n', [['V', '/opt/app/venv/']], 'bin'), undefined);
+});
+
+test("Maya's modules say the file runs in Maya; the `maya` date library does not", async () => {
+  const launch = 'import subprocess\nsubprocess.call(["python", "tool.py"])\n';
+  assert.deepEqual(await shown(`import maya.cmds as cmds\n${launch}`, 'rig.py'), []);
+  assert.deepEqual(await shown(`from maya import cmds\n${launch}`, 'rig.py'), []);
+  assert.deepEqual(await shown(`import maya\nwhen = maya.now()\n${launch}`, 'dates.py'), ['4 VG101']);
+});

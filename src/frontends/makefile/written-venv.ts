@@ -15,7 +15,8 @@ export function writtenBin(venv: string, curdir: string, text: string, values: I
   for (const [name, value] of values) {
     if (!value.startsWith('/') || /\s/.test(value)) continue;
     const bare = value.replace(/\/+$/, '');
-    if (!venv.endsWith(bare)) continue;
+    // A value that is only `/` would spell any folder.
+    if (bare === '' || !venv.endsWith(bare)) continue;
     const prefix = path.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || '/');
     if (prefix.startsWith('..') || !/^[\w./-]*$/.test(prefix)) continue;
     const written = `${prefix}$(${name})`;

@@ -101,7 +101,11 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
 const HOST_MODULES: ReadonlyMap<string, string> = new Map([
   ['bpy', 'Blender'],
   ['gimpfu', 'GIMP'],
-  ['maya', 'Maya'],
+  // Not `maya` alone: a date library on PyPI has that name.
+  ['maya.cmds', 'Maya'],
+  ['maya.mel', 'Maya'],
+  ['maya.OpenMaya', 'Maya'],
+  ['maya.api', 'Maya'],
   ['hou', 'Houdini'],
   ['nuke', 'Nuke'],
   ['c4d', 'Cinema 4D'],
@@ -116,8 +120,11 @@ const HOST_MODULES: ReadonlyMap<string, string> = new Map([
 
 function hostApplication(imports: Iterable<string>): string | undefined {
   for (const q of imports) {
-    const host = HOST_MODULES.get(q.split('.')[0]);
-    if (host) return host;
+    const parts = q.split('.');
+    for (let i = 1; i <= Math.min(parts.length, 2); i++) {
+      const host = HOST_MODULES.get(parts.slice(0, i).join('.'));
+      if (host) return host;
+    }
   }
   return undefined;
 }
