@@ -943,6 +943,7 @@ function createdThenRemoved(venvs, venv) {
 }
 
 // dist/src/kernel/launch-site.js
+var CI_LANGUAGES = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
 function meantVenv(known2, active) {
   return active !== void 0 && known2.includes(active) ? active : known2[known2.length - 1];
 }
@@ -10396,7 +10397,10 @@ function declaredOnPath(file) {
 }
 var negated = (source, found) => /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length));
 function openingOf(file) {
-  const source = file.text.slice(0, OPENING_CHARS);
+  return openingOfText(file.text);
+}
+function openingOfText(text3) {
+  const source = text3.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
   for (; ; ) {
@@ -18380,7 +18384,6 @@ var nameNotLookedUp = defineRule({
 });
 
 // dist/src/rules/activation-does-not-persist.js
-var CI_FORMATS = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -18444,7 +18447,7 @@ var activationDoesNotPersist = defineRule({
     }
     if (!activation.lastInRun && !later)
       return;
-    if (!later && CI_FORMATS.has(site.language) && !activation.later.runsUnseen())
+    if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen())
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
@@ -23170,7 +23173,6 @@ var DOC_FOLDERS = ["docs", "doc", "documentation", ".github", "dev", "developer"
 var MAX_GUIDES = 64;
 var MAX_GUIDE_BYTES = 256 * 1024;
 var MAX_DEPTH5 = 4;
-var MAX_OPENING_LINES = 80;
 function contributorGuides(root) {
   const out = [];
   const list = (dir) => {
@@ -23199,47 +23201,6 @@ function contributorGuides(root) {
   return [...new Set(out)].slice(0, MAX_GUIDES);
 }
 var RELEASE_SCRIPT = /releas/i;
-function readGuide(file) {
-  try {
-    if (fs18.statSync(file).size > MAX_GUIDE_BYTES)
-      return void 0;
-    return fs18.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function openingText(text3) {
-  const lines = text3.split("\n").slice(0, MAX_OPENING_LINES);
-  const kept = [];
-  let quote;
-  let docDone = false;
-  for (const line of lines) {
-    const t = line.trim();
-    if (quote) {
-      kept.push(line);
-      if (t.includes(quote)) {
-        quote = void 0;
-        docDone = true;
-      }
-      continue;
-    }
-    if (t === "" || t.startsWith("#")) {
-      kept.push(line);
-      continue;
-    }
-    const m = /^[rRuU]?("""|''')/.exec(t);
-    if (m && !docDone) {
-      kept.push(line);
-      if (!t.slice(m[0].length).includes(m[1]))
-        quote = m[1];
-      else
-        docDone = true;
-      continue;
-    }
-    break;
-  }
-  return kept.join("\n");
-}
 function lineCommands(line) {
   const spans = [...line.matchAll(/(`+)([^`]+?)\1/g)].map((m) => m[2]);
   const texts = spans.length ? spans : [line.replace(/^\s*(?:(?:\([\w.-]+\)\s*)?[$%>]\s+|>>>\s+|\.\.\s+code-block::.*)/, "")];
@@ -23262,9 +23223,10 @@ function commandWords(text3) {
 function docCommands(file, text3, names) {
   const out = [];
   const lines = text3.split("\n");
+  const list = [...names];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line.includes(".py") && ![...names].some((n) => line.includes(n)))
+    if (!line.includes(".py") && !list.some((n) => line.includes(n)))
       continue;
     for (const c of lineCommands(line)) {
       const words4 = commandWords(c);
@@ -23287,14 +23249,14 @@ function documentedCommands(root, wanted) {
     return [];
   const out = [];
   for (const g of contributorGuides(root)) {
-    const text3 = readGuide(g);
+    const text3 = readConfigText(g, MAX_GUIDE_BYTES);
     if (text3 !== void 0)
       out.push(...docCommands(g, text3, names));
   }
   for (const w of wanted) {
-    const text3 = readGuide(w);
+    const text3 = readConfigText(w, MAX_GUIDE_BYTES);
     if (text3 !== void 0)
-      out.push(...docCommands(w, openingText(text3), /* @__PURE__ */ new Set([path45.basename(w)])));
+      out.push(...docCommands(w, openingOfText(text3), /* @__PURE__ */ new Set([path45.basename(w)])));
   }
   return out;
 }
@@ -23787,7 +23749,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   }
   return out;
 }
-var AT_CHECKOUT = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines", "pre-commit"]);
+var AT_CHECKOUT = /* @__PURE__ */ new Set([...CI_LANGUAGES, "pre-commit"]);
 function recordSite(who, s, dir, root, anywhere) {
   if (s.config?.activation)
     return;

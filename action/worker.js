@@ -4768,13 +4768,19 @@ var nameNotLookedUp = defineRule({
   }
 });
 
+// dist/src/kernel/launch-site.js
+var CI_LANGUAGES = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
+function meantVenv(known, active) {
+  return active !== void 0 && known.includes(active) ? active : known[known.length - 1];
+}
+var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };
+
 // dist/src/kernel/stand-ins.js
 var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
 var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
 var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
 
 // dist/src/rules/activation-does-not-persist.js
-var CI_FORMATS = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
 var activationDoesNotPersist = defineRule({
   code: "VG202",
@@ -4838,7 +4844,7 @@ var activationDoesNotPersist = defineRule({
     }
     if (!activation.lastInRun && !later)
       return;
-    if (!later && CI_FORMATS.has(site.language) && !activation.later.runsUnseen())
+    if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen())
       return;
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
@@ -4951,12 +4957,6 @@ var venvNotOnPath = defineRule({
     });
   }
 });
-
-// dist/src/kernel/launch-site.js
-function meantVenv(known, active) {
-  return active !== void 0 && known.includes(active) ? active : known[known.length - 1];
-}
-var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };
 
 // dist/src/judge/policy.js
 import path3 from "node:path";
@@ -13885,7 +13885,10 @@ function declaredOnPath(file) {
 }
 var negated = (source, found) => /\b(?:not|never|no)\b|n['\u2019]t\b/i.test(source.slice(Math.max(0, found.index - 16), found.index + found[0].length));
 function openingOf(file) {
-  const source = file.text.slice(0, OPENING_CHARS);
+  return openingOfText(file.text);
+}
+function openingOfText(text3) {
+  const source = text3.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
   for (; ; ) {

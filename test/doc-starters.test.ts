@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { docCommands, openingText } from '../src/pipeline/doc-starters.js';
+import { docCommands } from '../src/pipeline/doc-starters.js';
+import { openingOfText } from '../src/frontends/python/file-facts.js';
 import { writeProject } from './helpers.js';
 
 async function findings(files: Record<string, string>): Promise<string[]> {
@@ -84,7 +85,7 @@ test('docCommands reads code spans, prompts and prose commands, and the opening 
       [2, 'python release.py --dry-run'],
     ],
   );
-  const opening = openingText(['#!/usr/bin/env python', '# usage: ./x.py', "'''Doc", "python x.py'''", 'import os', '# python x.py later'].join('\n'));
+  const opening = openingOfText(['#!/usr/bin/env python', '# usage: ./x.py', "'''Doc", "python x.py'''", 'import os', '# python x.py later'].join('\n'));
   assert.equal(opening.split('\n').length, 4);
   assert.doesNotMatch(opening, /later/);
 });

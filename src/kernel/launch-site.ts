@@ -10,6 +10,9 @@ import type { Edit, FixApplicability } from './diagnostic.js';
 export type Language = 'python' | 'shell' | 'dockerfile' | 'github-actions' | 'gitlab-ci' | 'makefile' | 'systemd' | 'supervisor' | 'procfile' | 'crontab'
   | 'pre-commit' | 'jenkins' | 'azure-pipelines' | 'circleci' | 'bitbucket-pipelines' | 'compose' | 'notebook';
 
+/** The CI formats: a job's steps, run in the repository's checkout, once each. */
+export const CI_LANGUAGES: ReadonlySet<Language> = new Set<Language>(['github-actions', 'gitlab-ci', 'jenkins', 'azure-pipelines', 'circleci', 'bitbucket-pipelines']);
+
 export interface LaunchSite {
   file: SourceFile;
   language: Language;

@@ -20,6 +20,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isInterpreterName } from '../judge/python-tools.js';
+import { openingOfText } from '../frontends/python/file-facts.js';
+import { readConfigText } from './config.js';
 
 /** Guides for contributors and maintainers, by name. */
 const GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
@@ -29,8 +31,6 @@ const DOC_FOLDERS = ['docs', 'doc', 'documentation', '.github', 'dev', 'develope
 const MAX_GUIDES = 64;
 const MAX_GUIDE_BYTES = 256 * 1024;
 const MAX_DEPTH = 4;
-/** How much of a file's opening is read for its usage. */
-const MAX_OPENING_LINES = 80;
 
 /** One command a document shows, with where it is. */
 export interface DocCommand {
@@ -65,52 +65,6 @@ export function contributorGuides(root: string): string[] {
 /** A release script, by its name (`release.py`, `prepare_release.py`, `make-release`). */
 const RELEASE_SCRIPT = /releas/i;
 
-/** A file's text when it is small enough to read as a guide. */
-export function readGuide(file: string): string | undefined {
-  try {
-    if (fs.statSync(file).size > MAX_GUIDE_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The opening of a Python file that speaks about it: leading comments and the module docstring,
- * as lines (the rest blank, so line numbers stay the file's).
- */
-export function openingText(text: string): string {
-  const lines = text.split('\n').slice(0, MAX_OPENING_LINES);
-  const kept: string[] = [];
-  let quote: string | undefined;
-  let docDone = false;
-  for (const line of lines) {
-    const t = line.trim();
-    if (quote) {
-      kept.push(line);
-      if (t.includes(quote)) {
-        quote = undefined;
-        docDone = true;
-      }
-      continue;
-    }
-    if (t === '' || t.startsWith('#')) {
-      kept.push(line);
-      continue;
-    }
-    const m = /^[rRuU]?("""|''')/.exec(t);
-    if (m && !docDone) {
-      kept.push(line);
-      // A docstring that closes on its opening line.
-      if (!t.slice(m[0].length).includes(m[1])) quote = m[1];
-      else docDone = true;
-      continue;
-    }
-    break;
-  }
-  return kept.join('\n');
-}
-
 /** A line's commands: its inline code spans when it has any, else the line without a prompt. */
 function lineCommands(line: string): string[] {
   const spans = [...line.matchAll(/(`+)([^`]+?)\1/g)].map((m) => m[2]);
@@ -138,9 +92,10 @@ function commandWords(text: string): string[] | undefined {
 export function docCommands(file: string, text: string, names: ReadonlySet<string>): DocCommand[] {
   const out: DocCommand[] = [];
   const lines = text.split('\n');
+  const list = [...names];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line.includes('.py') && ![...names].some((n) => line.includes(n))) continue;
+    if (!line.includes('.py') && !list.some((n) => line.includes(n))) continue;
     for (const c of lineCommands(line)) {
       const words = commandWords(c);
       if (!words || !words.some((w) => names.has(w.split(/[\\/]/).pop() ?? w))) continue;
@@ -165,12 +120,12 @@ export function documentedCommands(root: string, wanted: readonly string[]): Doc
   if (!names.size) return [];
   const out: DocCommand[] = [];
   for (const g of contributorGuides(root)) {
-    const text = readGuide(g);
+    const text = readConfigText(g, MAX_GUIDE_BYTES);
     if (text !== undefined) out.push(...docCommands(g, text, names));
   }
   for (const w of wanted) {
-    const text = readGuide(w);
-    if (text !== undefined) out.push(...docCommands(w, openingText(text), new Set([path.basename(w)])));
+    const text = readConfigText(w, MAX_GUIDE_BYTES);
+    if (text !== undefined) out.push(...docCommands(w, openingOfText(text), new Set([path.basename(w)])));
   }
   return out;
 }

@@ -22,7 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileStarters, Language, LaunchSite } from '../kernel/launch-site.js';
+import { CI_LANGUAGES, type FileStarters, type Language, type LaunchSite } from '../kernel/launch-site.js';
 import { STAND_IN_ROOT } from '../kernel/stand-ins.js';
 import { SourceFile } from '../kernel/source.js';
 import { wordText } from '../kernel/word.js';
@@ -545,7 +545,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
 }
 
 /** Formats whose commands start in the repository's checkout, wherever the file is. */
-const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>(['github-actions', 'gitlab-ci', 'jenkins', 'azure-pipelines', 'circleci', 'bitbucket-pipelines', 'pre-commit']);
+const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>([...CI_LANGUAGES, 'pre-commit']);
 
 function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
   if (s.config?.activation) return;

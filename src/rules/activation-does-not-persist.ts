@@ -6,11 +6,8 @@ import { defineRule } from '../kernel/rule.js';
 import { wordText } from '../kernel/word.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { pipNotMeantForVenv } from './describe.js';
-import type { LaunchSite } from '../kernel/launch-site.js';
+import { CI_LANGUAGES, type LaunchSite } from '../kernel/launch-site.js';
 import { HOLDS_STAND_IN } from '../kernel/stand-ins.js';
-
-/** Formats whose shells are a job's steps, run once and then done. */
-const CI_FORMATS: ReadonlySet<LaunchSite['language']> = new Set(['github-actions', 'gitlab-ci', 'jenkins', 'azure-pipelines', 'circleci', 'bitbucket-pipelines']);
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
 
@@ -80,7 +77,7 @@ export const activationDoesNotPersist = defineRule({
     // no Python tool by name, and no make or script that could (autogen's "Prepare python venv"
     // step before dotnet steps). Kept everywhere else: an image runs its CMD later, and `make
     // activate` is a user expecting their own shell to change.
-    if (!later && CI_FORMATS.has(site.language) && !activation.later.runsUnseen()) return;
+    if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen()) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
     if (!later && !activation.alone && activation.later.venvOnPath()) return;
     // A venv under a folder the format keeps as a stand-in ($HOME, $RUNNER_TEMP) is shown as the variable.

@@ -198,7 +198,12 @@ const negated = (source: string, found: RegExpExecArray) => /\b(?:not|never|no)\
 
 /** A file's opening: its leading comments and its module docstring, nothing after the first statement. */
 function openingOf(file: SourceFile): string {
-  const source = file.text.slice(0, OPENING_CHARS);
+  return openingOfText(file.text);
+}
+
+/** The opening of a Python source text (see openingOf): a prefix of it, so its line numbers are the text's. */
+export function openingOfText(text: string): string {
+  const source = text.slice(0, OPENING_CHARS);
   let end = 0;
   const line = /[^\n]*\n?/y;
   for (;;) {
