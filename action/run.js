@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs23 from "node:fs";
-import path53 from "node:path";
+import path54 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path49 from "node:path";
+import path50 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path54, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path54;
+  constructor(path55, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path55;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path54, bytes, opts = {}) {
+function decodeText(path55, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path54, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path54, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path55, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path54, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path55, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path54, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path55, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path54, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path54, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path55, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -297,7 +297,7 @@ var BudgetMeter = class {
 
 // dist/src/frontends/actions/index.js
 import fs2 from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire } from "node:module";
@@ -831,7 +831,7 @@ function shellWordSpan(source, w) {
 }
 
 // dist/src/frontends/config/driver.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -940,6 +940,28 @@ function markRemovedAfterCreation(venvs, venv) {
 }
 function createdThenRemoved(venvs, venv) {
   return removedAfterCreation.get(venvs)?.has(venv) ?? false;
+}
+function removeVenvs(argv, venvs, resolve) {
+  if (argv.length < 3 || wordText(argv[0]) !== "rm")
+    return;
+  const t = argv.map((w) => wordText(w));
+  const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
+  if (!/[rR]/.test(opts))
+    return;
+  for (const a of t.slice(1)) {
+    if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
+      continue;
+    const abs = resolve(a);
+    if (abs === void 0)
+      continue;
+    for (const v of [...venvs.keys()]) {
+      if (v !== abs && !v.startsWith(abs === "/" ? "/" : abs + "/"))
+        continue;
+      if (venvs.get(v)?.how === "created")
+        markRemovedAfterCreation(venvs, v);
+      venvs.delete(v);
+    }
+  }
 }
 
 // dist/src/kernel/launch-site.js
@@ -1935,6 +1957,12 @@ function inlineCode(cmd) {
   return imports ? { inlineImports: imports } : {};
 }
 
+// dist/src/frontends/shell/linked-tools.js
+import path6 from "node:path";
+
+// dist/src/frontends/shell/state.js
+import path5 from "node:path";
+
 // dist/src/frontends/config/facts.js
 import path4 from "node:path";
 
@@ -2539,6 +2567,8 @@ function projectPath(p) {
   return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
 }
 var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+var TEST_CODE = /(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py)$|(?:^|[\\/])(?:tests?|testing|test_[^\\/]*|[^\\/]*_tests?)[\\/]/i;
+var OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
 var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
@@ -2566,9 +2596,14 @@ function applyPolicy(site, verdict, judgeOne) {
   if (facts.hostApp)
     return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
   const at2 = site.callSpan.start;
+  const shipped = rangeAt(facts.shipped, at2);
+  if (shipped)
+    return { ...verdict, held: { signal: "shipped", reason: `${shipped.why}, whose Python is the one on PATH there: no venv of this project is in it` } };
   const set = rangeAt(facts.pathSets, at2);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.startedBy?.pathSet)
+    return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
   if (inColabOnlyCode(facts, at2)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
@@ -2626,6 +2661,9 @@ function applyPolicy(site, verdict, judgeOne) {
   const byPath = facts.startedBy?.byPath;
   if (confirmed.size && confirmed.get(functionOf(facts.functions, at2))?.some((s) => s !== site))
     return byPath ? { ...verdict, startedBy: byPath } : verdict;
+  if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && TEST_CODE.test(where)) {
+    return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
@@ -3143,6 +3181,156 @@ function syntaxProblemOf(file, problems) {
   return { path: file.path, kind: "syntax", message: p.message + more, start: file.location(Math.min(p.offset, file.text.length)), partial: true };
 }
 
+// dist/src/kernel/stand-ins.js
+var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
+var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
+var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
+
+// dist/src/frontends/shell/state.js
+function resolveDir(p, cwd) {
+  if (hasUnknown(p))
+    return void 0;
+  if (p === "~" || p.startsWith("~/"))
+    return p === "~" ? p : `~/${path5.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+  if (!p.startsWith("/")) {
+    if (cwd === void 0 || hasUnknown(cwd))
+      return void 0;
+    p = `${cwd}/${p}`;
+  }
+  const root = STAND_IN_ROOT.exec(p)?.[0];
+  if (root !== void 0) {
+    const rel = path5.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    if (rel === ".." || rel.startsWith("../"))
+      return `${root}/${rel}`;
+  }
+  const n = path5.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, "") : n;
+}
+function setShellPath(sh, v) {
+  if (v === void 0)
+    return;
+  sh.path = v;
+  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
+    sh.activated = void 0;
+}
+function activate(sh, venv) {
+  sh.activated = venv;
+  sh.unseen = void 0;
+  sh.saved = sh.path;
+  sh.path = `${venv}/bin:${sh.path}`;
+}
+function shellEffect(cmd, sh, valueOf) {
+  if (cmd.words.length === 0) {
+    for (const a of cmd.assignments)
+      if (a.name === "PATH")
+        setShellPath(sh, valueOf(a.value));
+    return { kind: "assignment" };
+  }
+  const w0 = wordText(cmd.words[0]);
+  if (w0 === "export") {
+    for (const w of cmd.words.slice(1)) {
+      const first = w.fragments[0];
+      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
+        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
+      }
+    }
+    return { kind: "state" };
+  }
+  if (w0 === "cd") {
+    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
+    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
+    return { kind: "state" };
+  }
+  if (w0 === "deactivate") {
+    if (sh.activated && sh.saved !== void 0)
+      sh.path = sh.saved;
+    sh.activated = void 0;
+    sh.unseen = void 0;
+    return { kind: "state" };
+  }
+  const conda = condaActivation(cmd.words);
+  if (conda !== void 0) {
+    sh.unseen = conda || void 0;
+    return { kind: "state" };
+  }
+  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
+    const target = wordText(cmd.words[1]);
+    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
+    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
+    if (abs && m)
+      return { kind: "activation", venv: abs.slice(0, m.index) };
+  }
+  return void 0;
+}
+function condaActivation(words4) {
+  const t = words4.slice(0, 3).map((w) => wordText(w));
+  const last = words4[0]?.fragments.at(-1);
+  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
+  const tool = tail === void 0 ? void 0 : path5.win32.basename(tail);
+  let name;
+  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
+    if (t[1] === "deactivate")
+      return "";
+    if (t[1] !== "activate")
+      return void 0;
+    name = words4.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
+    name = words4.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else
+    return void 0;
+  return `the conda environment ${name}`;
+}
+
+// dist/src/frontends/shell/linked-tools.js
+var PATH_DIRS = /* @__PURE__ */ new Set(["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin", "~/.local/bin", "~/bin"]);
+function textOrStar(w) {
+  return w.fragments.map((f) => f.kind === "text" ? f.text : "*").join("");
+}
+function linkedIntoPath(argv, venvs, resolve) {
+  if (argv.length < 3 || wordText(argv[0]) !== "ln")
+    return [];
+  const operands = [];
+  let targetDir;
+  for (let i = 1; i < argv.length; i++) {
+    const t = textOrStar(argv[i]);
+    if (t === "--")
+      continue;
+    if (t.startsWith("--target-directory="))
+      targetDir = t.slice("--target-directory=".length);
+    else if (t === "-t" && i + 1 < argv.length)
+      targetDir = textOrStar(argv[++i]);
+    else if (t.startsWith("-") && t.length > 1)
+      continue;
+    else
+      operands.push(t);
+  }
+  const sources = targetDir !== void 0 ? operands : operands.slice(0, -1);
+  const dest = targetDir ?? operands[operands.length - 1];
+  if (!sources.length || dest === void 0)
+    return [];
+  const destClean = dest.replace(/\$\{?HOME\}?(?=\/)/, "~").replace(/\/+$/, "");
+  const intoDir = targetDir !== void 0 || PATH_DIRS.has(destClean) || sources.length > 1;
+  const dir = intoDir ? destClean : path6.posix.dirname(destClean);
+  if (!PATH_DIRS.has(dir))
+    return [];
+  const known2 = [...venvs];
+  const out = [];
+  for (const s of sources) {
+    const binAt = s.lastIndexOf("/bin/");
+    if (binAt < 0)
+      continue;
+    const venv = s.slice(0, binAt).includes("*") ? void 0 : resolve(s.slice(0, binAt));
+    if (venv === void 0 || !known2.includes(venv))
+      continue;
+    const name = intoDir ? s.slice(binAt + 5) : path6.posix.basename(destClean);
+    out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : void 0 });
+  }
+  return out;
+}
+function resolverFrom(norm, cwd) {
+  return (p) => resolveDir(norm(p), cwd);
+}
+
 // dist/src/frontends/shell/script.js
 function buildScript(w) {
   const units = wordUnits(w);
@@ -3462,6 +3650,13 @@ function smallGaps(t, out) {
     const at2 = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length))
       out[at2] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"()])*[ \t]+)+[A-Za-z_][A-Za-z0-9_]*)[:%?]/gm)) {
+    if (!plainBefore(t, m.index + m[1].length))
+      continue;
+    for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++)
+      if (/[:%?]/.test(t[k]))
+        out[k] = "_";
   }
 }
 function regexBeforeGroupEnd(t, from) {
@@ -5118,109 +5313,6 @@ function isVenvGuard(n, text3) {
   return op.type === "||" && SET_TEST.test(cond) || op.type === "&&" && UNSET_TEST.test(cond);
 }
 
-// dist/src/frontends/shell/state.js
-import path5 from "node:path";
-
-// dist/src/kernel/stand-ins.js
-var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
-var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
-var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
-
-// dist/src/frontends/shell/state.js
-function resolveDir(p, cwd) {
-  if (hasUnknown(p))
-    return void 0;
-  if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path5.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
-  if (!p.startsWith("/")) {
-    if (cwd === void 0 || hasUnknown(cwd))
-      return void 0;
-    p = `${cwd}/${p}`;
-  }
-  const root = STAND_IN_ROOT.exec(p)?.[0];
-  if (root !== void 0) {
-    const rel = path5.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
-    if (rel === ".." || rel.startsWith("../"))
-      return `${root}/${rel}`;
-  }
-  const n = path5.posix.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, "") : n;
-}
-function setShellPath(sh, v) {
-  if (v === void 0)
-    return;
-  sh.path = v;
-  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
-    sh.activated = void 0;
-}
-function activate(sh, venv) {
-  sh.activated = venv;
-  sh.unseen = void 0;
-  sh.saved = sh.path;
-  sh.path = `${venv}/bin:${sh.path}`;
-}
-function shellEffect(cmd, sh, valueOf) {
-  if (cmd.words.length === 0) {
-    for (const a of cmd.assignments)
-      if (a.name === "PATH")
-        setShellPath(sh, valueOf(a.value));
-    return { kind: "assignment" };
-  }
-  const w0 = wordText(cmd.words[0]);
-  if (w0 === "export") {
-    for (const w of cmd.words.slice(1)) {
-      const first = w.fragments[0];
-      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
-        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
-      }
-    }
-    return { kind: "state" };
-  }
-  if (w0 === "cd") {
-    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
-    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
-    return { kind: "state" };
-  }
-  if (w0 === "deactivate") {
-    if (sh.activated && sh.saved !== void 0)
-      sh.path = sh.saved;
-    sh.activated = void 0;
-    sh.unseen = void 0;
-    return { kind: "state" };
-  }
-  const conda = condaActivation(cmd.words);
-  if (conda !== void 0) {
-    sh.unseen = conda || void 0;
-    return { kind: "state" };
-  }
-  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
-    const target = wordText(cmd.words[1]);
-    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
-    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
-    if (abs && m)
-      return { kind: "activation", venv: abs.slice(0, m.index) };
-  }
-  return void 0;
-}
-function condaActivation(words4) {
-  const t = words4.slice(0, 3).map((w) => wordText(w));
-  const last = words4[0]?.fragments.at(-1);
-  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path5.win32.basename(tail);
-  let name;
-  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
-    if (t[1] === "deactivate")
-      return "";
-    if (t[1] !== "activate")
-      return void 0;
-    name = words4.length > 2 ? t[2] ?? "a computed one" : "base";
-  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
-    name = words4.length > 2 ? t[2] ?? "a computed one" : "base";
-  } else
-    return void 0;
-  return `the conda environment ${name}`;
-}
-
 // dist/src/frontends/shell/session.js
 var TRACKED = /* @__PURE__ */ new Set(["PATH"]);
 function runShellSession(script, o) {
@@ -5437,7 +5529,7 @@ var ShellSession = class {
     top.ends.push({ vars: new Map(frame.vars), created });
     if (event === "close")
       for (const [v, origin] of top.made ?? [])
-        this.o.venvs.set(v, origin);
+        this.o.venvs.set(v, hasElse && !top.ends.every((e) => e.created.has(v)) ? { ...origin, inBranch: true } : origin);
     if (event === "close" && !hasElse)
       top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
     frame.vars.clear();
@@ -5561,28 +5653,6 @@ var ShellSession = class {
    * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
    * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
    */
-  removeVenvs(argv) {
-    if (argv.length < 3 || wordText(argv[0]) !== "rm")
-      return;
-    const t = argv.map((w) => wordText(w));
-    const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
-    if (!/[rR]/.test(opts))
-      return;
-    for (const a of t.slice(1)) {
-      if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
-        continue;
-      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
-      if (abs === void 0)
-        continue;
-      for (const v of [...this.o.venvs.keys()]) {
-        if (v !== abs && !v.startsWith(abs === "/" ? "/" : abs + "/"))
-          continue;
-        if (this.o.venvs.get(v)?.how === "created")
-          markRemovedAfterCreation(this.o.venvs, v);
-        this.o.venvs.delete(v);
-      }
-    }
-  }
   onCommand(cmd) {
     const o = this.o;
     const frame = this.cur;
@@ -5666,7 +5736,11 @@ var ShellSession = class {
         continue;
       }
       const site = this.makeSite(ex);
-      this.removeVenvs(ex.argv);
+      removeVenvs(ex.argv, o.venvs, resolverFrom(this.norm, this.cur.sh.cwd));
+      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolverFrom(this.norm, this.cur.sh.cwd))) {
+        const origin = o.venvs.get(l.venv);
+        o.venvs.set(l.venv, { ...origin, linkedOnPath: [...origin.linkedOnPath ?? [], l.name ?? "*"] });
+      }
       const dir = createdVenv(ex.argv);
       if (dir === void 0)
         continue;
@@ -5858,7 +5932,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path6.posix.relative(cwd, venv);
+  const rel = path7.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -5949,7 +6023,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path7.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path8.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -5997,11 +6071,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path7.dirname(file);
+  let dir = path8.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs2.existsSync(path7.join(dir, ".github")))
+    if (fs2.existsSync(path8.join(dir, ".github")))
       return dir;
-    const up = path7.dirname(dir);
+    const up = path8.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -6010,7 +6084,7 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path7.join(root, uses, name);
+    const p = path8.join(root, uses, name);
     try {
       const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
@@ -6317,6 +6391,11 @@ function matrixWindowsOnly(job, condition) {
   if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
     return false;
   const runsOn = scalarText(get(job, "runs-on"));
+  for (const key of runsOn?.match(/\$\{\{[^}]*\}\}/g)?.flatMap((e) => [...e.matchAll(/\bmatrix\.([\w-]+)/g)].map((m) => m[1])) ?? []) {
+    const k = key.replace(/-/g, "\\-");
+    if (new RegExp(`\\bmatrix\\.${k}\\s*==\\s*'windows[^']*'|(?:startsWith|contains)\\(\\s*matrix\\.${k}\\s*,\\s*'windows`, "i").test(condition))
+      return true;
+  }
   const osKey = runsOn && /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(runsOn.trim())?.[1];
   const include = get(get(get(job, "strategy"), "matrix"), "include");
   if (!osKey || !isSeq(include))
@@ -6338,7 +6417,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path7.posix.basename(n);
+    const base = path8.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -6350,7 +6429,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -6698,10 +6777,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path54 = `PATH="${v.venv}/bin:$PATH"`;
+  const path55 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path54}` }], applicability: "unsafe", reason, title: `Add ENV ${path54} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path54}` }], applicability: "unsafe", reason, title: `Add ${path54} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path55}` }], applicability: "unsafe", reason, title: `Add ENV ${path55} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path55}` }], applicability: "unsafe", reason, title: `Add ${path55} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -6900,7 +6979,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path8.posix.join(dst, v.slice(from2.length));
+              const to = path9.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -6937,7 +7016,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path8.posix.basename(p.replace(/\\/g, "/"));
+    const base = path9.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -6961,7 +7040,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -7277,7 +7356,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path9.posix.dirname(PROJECT_DIR);
+            return path10.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -7411,7 +7490,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path9.posix.basename(p.replace(/\\/g, "/"));
+    const base = path10.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -7421,10 +7500,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/makefile/written-venv.js
-import path10 from "node:path";
+import path11 from "node:path";
 function writtenBin(venv, curdir, text3, values, bin) {
   for (const [name, value] of values) {
     if (!value.startsWith("/") || /\s/.test(value))
@@ -7432,7 +7511,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
     const bare = value.replace(/\/+$/, "");
     if (bare === "" || !venv.endsWith(bare))
       continue;
-    const prefix = path10.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
+    const prefix = path11.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
     if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
       continue;
     const written = `${prefix}$(${name})`;
@@ -7445,7 +7524,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
 }
 
 // dist/src/frontends/makefile/expander.js
-import path11 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -8053,7 +8132,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path11.posix.dirname(w) : path11.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path12.posix.dirname(w) : path12.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -8239,6 +8318,7 @@ function defaultVars() {
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && a.raw.s === b.raw.s && valueText(a.value) === valueText(b.value);
 
 // dist/src/frontends/makefile/parse.js
+var WINDOWS_TEST = /^\(\s*\$[({]OS[)}]\s*,\s*Windows_NT\s*\)|^(["'])\$[({]OS[)}]\1\s+(["'])Windows_NT\2/;
 var cloneVars = (v) => new Map(v);
 function refersTo(value, name) {
   const t = value.s;
@@ -8317,6 +8397,8 @@ function parseMakefile(src) {
   };
   for (let ll = lines.next(); ll; ll = lines.next()) {
     if (rule && ll.text.s[0] === recipePrefix) {
+      if (conds.some((f) => f.windowsBranch === f.results.length))
+        continue;
       const text3 = recipeText(ll.text, recipePrefix);
       rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
       if (firstNonBlank(text3) === "#")
@@ -8337,7 +8419,8 @@ function parseMakefile(src) {
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(slice(line, kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
-      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0) });
+      const windows = (kw === "ifeq" || kw === "ifneq") && WINDOWS_TEST.test(afterKw().s) ? kw === "ifeq" ? 0 : 1 : void 0;
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0), windowsBranch: windows });
       continue;
     }
     if (kw === "else") {
@@ -8350,9 +8433,11 @@ function parseMakefile(src) {
       vars = cloneVars(f.snapshot);
       const rest2 = afterKw();
       const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.s);
-      if (m)
+      if (m) {
         f.decisions.push(evalCondition(m[1], trimChars(slice(rest2, m[1].length))));
-      else {
+        if (f.windowsBranch === f.results.length)
+          f.windowsBranch = void 0;
+      } else {
         f.decisions.push(true);
         f.hasElse = true;
       }
@@ -8773,7 +8858,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path12.posix.relative(cwd, venv);
+    const rel = path13.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -8781,7 +8866,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path12.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path13.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -9172,7 +9257,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path12.posix.basename(p.replace(/\\/g, "/"));
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -9302,7 +9387,7 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/import-lines.js
-import path13 from "node:path";
+import path14 from "node:path";
 var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 function fromImportParts(m) {
@@ -9327,17 +9412,17 @@ function plainImportParts(m) {
 }
 function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile2(path13.join(top, "__init__.py")) && path13.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path13.dirname(top);
+  while (isFile2(path14.join(top, "__init__.py")) && path14.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path14.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
-    out.push(root, path13.join(root, "src"));
+    out.push(root, path14.join(root, "src"));
   return [...new Set(out)];
 }
 function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
-    const stem = path13.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path13.join(stem, "__init__.py")] : [path13.join(stem, "__init__.py")])
+    const stem = path14.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path14.join(stem, "__init__.py")] : [path14.join(stem, "__init__.py")])
       if (isFile2(c))
         return c;
   }
@@ -9727,7 +9812,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path54, text3) {
+  mayMatterThroughProject(path55, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -9735,13 +9820,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path54, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path55, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path54, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path54, text3);
+      return p.usesToolConstant(path55, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path55, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10171,9 +10256,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path54 = this.path;
-    path54.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path54[path54.length - 1];
+    const path55 = this.path;
+    path55.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path55[path55.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10183,7 +10268,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path54.push(next);
+      path55.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10196,11 +10281,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path54 = this.path;
+    const path55 = this.path;
     let lo = 0;
-    for (let hi = path54.length - 1; lo < hi; ) {
+    for (let hi = path55.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path54[mid].startIndex <= start && end <= path54[mid].endIndex)
+      if (path55[mid].startIndex <= start && end <= path55[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10494,7 +10579,7 @@ function isPlain(text3) {
   return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
 }
 function walkFacts(root, text3, file) {
-  const lookedUp = lookedUpNames(root, text3, file);
+  const lookedUp2 = lookedUpNames(root, text3, file);
   const sudoInstalls = sudoInstallScopes(file.text, file);
   const walked = walkTree(root, text3, file);
   const absent = venvAbsentRanges(root, text3, file);
@@ -10503,8 +10588,8 @@ function walkFacts(root, text3, file) {
   const fallbacks = moduleFallbackRanges(root, text3, file);
   if (fallbacks.length)
     walked.moduleFallbacks = fallbacks;
-  if (lookedUp.size)
-    walked.lookedUp = lookedUp;
+  if (lookedUp2.size)
+    walked.lookedUp = lookedUp2;
   if (sudoInstalls.length)
     walked.sudoInstalls = sudoInstalls;
   return walked;
@@ -11163,18 +11248,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path54, bytes) {
+function decodePython(path55, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path54, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path55, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path54, key) {
+function withKey(path55, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path54 === "no")
+  if (key === void 0 && path55 === "no")
     return "unknown";
-  return path54;
+  return path55;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -11817,11 +11902,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path54 = flow.chain.join("/");
+                const path55 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path54.startsWith(k + "/") || k.startsWith(path54 + "/"))
+                  if (path55.startsWith(k + "/") || k.startsWith(path55 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path54, e.value());
+                chain.values.set(path55, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -12069,7 +12154,7 @@ function evalCall(ev, summaries, n, scope, pos) {
   return { k: "unknown", span };
 }
 function knownCall(ev, q, call) {
-  const { span, scope, pos, positional, keywords, arg } = call;
+  const { n, span, scope, pos, positional, keywords, arg } = call;
   switch (q) {
     case "shutil.which":
     case "distutils.spawn.find_executable":
@@ -12117,10 +12202,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path54 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path55 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
+          if (a?.type !== "dictionary_splat")
+            continue;
+          const inner = a.namedChildren[0];
+          const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN2;
+          path55 = mergeEnv(path55, v.k === "env" ? v.path : "unknown");
+        }
         for (const k of keywords.keys())
-          path54 = withKey(path54, k);
-        return { k: "env", path: path54, span };
+          path55 = withKey(path55, k);
+        return { k: "env", path: path55, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -12314,8 +12406,8 @@ var PythonModule = class {
   python2Cache;
   windowsCache;
   bindable = /* @__PURE__ */ new Map();
-  /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
-  projectOnWindows = false;
+  /** Whether the project says this file may run on Windows (pipeline/platforms.ts), for fixes: see mayRunOnWindows. */
+  projectOnWindows;
   constructor(root, file, project, importDepth = 0) {
     this.root = root;
     this.file = file;
@@ -12333,12 +12425,13 @@ var PythonModule = class {
   }
   /**
    * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
-   * project says so, or the file itself mentions Windows or tells platforms apart. Erring towards
+   * file itself mentions Windows or tells platforms apart, or the project says so (its CI, its
+   * metadata or that of a project nested in it holding the file, another module's platform test). Erring towards
    * yes costs only a longer fix (quoted for both shells), never a wrong one.
    */
   get mayRunOnWindows() {
-    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text);
-    return this.projectOnWindows || this.windowsCache;
+    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text) || (this.projectOnWindows?.() ?? false);
+    return this.windowsCache;
   }
   /** Statements of the given types that start with a keyword the pattern matches. */
   nodesAtKeywords(pattern, types) {
@@ -12688,22 +12781,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path54 = "no";
+    let path55 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path54 = withKey(path54, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path55 = withKey(path55, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path54 = mergeEnv(path54, v.k === "env" ? v.path : "unknown");
+        path55 = mergeEnv(path55, v.k === "env" ? v.path : "unknown");
       } else
-        path54 = withKey(path54, void 0);
+        path55 = withKey(path55, void 0);
     }
-    return { k: "env", path: path54, span: spanOf(n) };
+    return { k: "env", path: path55, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -12741,7 +12834,7 @@ var PythonModule = class {
 };
 
 // dist/src/frontends/python/launch-sites.js
-import path15 from "node:path";
+import path16 from "node:path";
 
 // dist/src/frontends/python/launch-apis.js
 var specs = [
@@ -12840,6 +12933,25 @@ function mayRunFrozen(mod) {
     frozenChecked.set(mod, v = FROZEN.test(mod.file.text));
   return v;
 }
+function looksUpOnPath(text3, name) {
+  if (!/\b(?:which|find_executable)\(/.test(text3))
+    return false;
+  const quoted = `['"]${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"]`;
+  if (new RegExp(`\\b(?:which|find_executable)\\(\\s*${quoted}`).test(text3))
+    return true;
+  for (const m of text3.matchAll(/^([ \t]*)def\s+(\w+)\s*\(([^)]*)\)[^\n]*:[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm)) {
+    const [, , fn, params, body] = m;
+    const names = [...params.matchAll(/(?:^|,)\s*\**(\w+)/g)].map((p) => p[1]).filter((p) => p !== "self");
+    if (!names.length || !new RegExp(`\\b(?:which|find_executable)\\(\\s*(?:${names.join("|")})\\b`).test(body))
+      continue;
+    if (new RegExp(`\\b${fn}\\([^()]*${quoted}`).test(text3))
+      return true;
+  }
+  return false;
+}
+var lookedUp = /* @__PURE__ */ new WeakMap();
+var MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
+var CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
 var SAFE_PARENTS = /* @__PURE__ */ new Set(["argument_list", "list", "tuple", "keyword_argument", "assignment", "expression_list", "parenthesized_expression", "return_statement", "pair"]);
 var PythonRewriter = class {
   mod;
@@ -12856,6 +12968,10 @@ var PythonRewriter = class {
     if (target.kind === "persist-venv")
       return void 0;
     if (mayRunFrozen(this.mod))
+      return void 0;
+    if (MARIMO.test(this.mod.file.text) && /\bmarimo\b/.test(this.mod.file.text.slice(0, 4096)))
+      return void 0;
+    if (target.kind === "interpreter" && target.module && target.module !== "pip" && CLICK_COMPLETION.test(this.mod.file.text))
       return void 0;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1)
@@ -12879,8 +12995,13 @@ var PythonRewriter = class {
     const lit = this.literalAround(start, end);
     if (!lit || /[bB]/.test(lit.prefix))
       return void 0;
+    const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, "") : frag.text;
+    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name))
+      return void 0;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = "the name comes from a definition outside the call, which other code may also use";
+    if (!insideCall && this.comparedVariable(lit))
+      return void 0;
     const imports = /* @__PURE__ */ new Set(["sys"]);
     if (target.kind === "interpreter-bin")
       imports.add("os");
@@ -12888,8 +13009,8 @@ var PythonRewriter = class {
     if (orPath)
       imports.add("shutil");
     const beside = (q) => {
-      const name = `${q}${target.name}${q}`;
-      return orPath ? `shutil.which(${name}, path=os.path.dirname(sys.executable)) or ${name}` : `os.path.join(os.path.dirname(sys.executable), ${name})`;
+      const name2 = `${q}${target.name}${q}`;
+      return orPath ? `shutil.which(${name2}, path=os.path.dirname(sys.executable)) or ${name2}` : `os.path.join(os.path.dirname(sys.executable), ${name2})`;
     };
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
@@ -12904,9 +13025,9 @@ var PythonRewriter = class {
         if (!argv0 || /^[a-zA-Z]*[bB]/.test(argv0.text) || argv0.startIndex < this.call.startIndex || argv0.endIndex > this.call.endIndex)
           return void 0;
         const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
-        const name = target.module ? `${exe}, ${q}-m${q}, ${q}${target.module}${q}` : exe;
+        const name2 = target.module ? `${exe}, ${q}-m${q}, ${q}${target.module}${q}` : exe;
         return {
-          edits: [{ start: lit.span.start, end: lit.span.end, text: exe }, { start: argv0.startIndex, end: argv0.endIndex, text: name }, ...this.importEdits(imports)],
+          edits: [{ start: lit.span.start, end: lit.span.end, text: exe }, { start: argv0.startIndex, end: argv0.endIndex, text: name2 }, ...this.importEdits(imports)],
           applicability: insideCall ? "safe" : "unsafe",
           reason: insideCall ? void 0 : outsideReason
         };
@@ -12994,6 +13115,15 @@ var PythonRewriter = class {
     return { edits: [{ start: lit.span.start, end: lit.span.end, text: text3 }, ...this.importEdits(imports)], applicability, reason };
   }
   /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  checkedOnPath(name) {
+    let m = lookedUp.get(this.mod);
+    if (!m)
+      lookedUp.set(this.mod, m = /* @__PURE__ */ new Map());
+    let v = m.get(name);
+    if (v === void 0)
+      m.set(name, v = looksUpOnPath(this.mod.file.text, name));
+    return v;
+  }
   argumentOfCall(lit) {
     const node = this.nodeAt(lit);
     let list = node ? parentOf(node) : null;
@@ -13008,6 +13138,17 @@ var PythonRewriter = class {
   }
   literalAround(start, end) {
     return literalIndex(this.mod).around(start, end);
+  }
+  /** The literal is the whole value of `NAME = "…"` and the file compares NAME with `==`, `!=` or `in`. */
+  comparedVariable(lit) {
+    const node = this.nodeAt(lit);
+    const parent = node ? parentOf(node) : null;
+    if (parent?.type !== "assignment" || parent.childForFieldName("right")?.startIndex !== node?.startIndex)
+      return false;
+    const name = parent.childForFieldName("left")?.text;
+    if (!name || !/^[A-Za-z_]\w*$/.test(name))
+      return false;
+    return new RegExp(`(?<![\\w.])${name}\\s*(?:==|!=|(?:not\\s+)?in\\s)|(?:==|!=)\\s*${name}(?![\\w(])`).test(this.mod.file.text);
   }
   nodeAt(lit) {
     return descendantAt(this.mod.root, lit.span.start, lit.span.end);
@@ -13171,14 +13312,14 @@ function assignedBetween(scope, name, from, to) {
 }
 
 // dist/src/frontends/python/script-imports.js
-import path14 from "node:path";
+import path15 from "node:path";
 var MAX_BYTES2 = 64 * 1024;
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
 function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
-  if (program === void 0 || !isInterpreterName(path14.posix.basename(program)))
+  if (program === void 0 || !isInterpreterName(path15.posix.basename(program)))
     return void 0;
   const target = interpreterTarget(argv.slice(1));
   let files;
@@ -13189,15 +13330,15 @@ function launchedScriptImports(from, argv) {
     files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
   } else if (target) {
     const w = target.script;
-    if (!w.endsWith(".py") || path14.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+    if (!w.endsWith(".py") || path15.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];
   }
-  if (!files || path14.posix.basename(files[files.length - 1]) === "setup.py")
+  if (!files || path15.posix.basename(files[files.length - 1]) === "setup.py")
     return void 0;
   const wanted = files;
   return fromFolderUp(from, (dir) => {
-    const found = wanted.map((f) => fileAnswer(cache2, path14.join(dir, f), MAX_BYTES2, importsIn));
+    const found = wanted.map((f) => fileAnswer(cache2, path15.join(dir, f), MAX_BYTES2, importsIn));
     if (found[found.length - 1] === void 0)
       return void 0;
     return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
@@ -13415,7 +13556,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path15.isAbsolute(mod.file.path) ? file : path15.relative(process.cwd(), file).split(path15.sep).join("/");
+  return path16.isAbsolute(mod.file.path) ? file : path16.relative(process.cwd(), file).split(path16.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -13717,21 +13858,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path54 = r.env;
+    let path55 = r.env;
     if (cmd.pathReset)
-      path54 = { kind: "reset", by: cmd.pathReset };
+      path55 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path54 = { kind: "reset", by: "env -i" };
+      path55 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path54 = { kind: "explicit" };
-    const env2 = { path: path54 };
+      path55 = { kind: "explicit" };
+    const env2 = { path: path55 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path54.kind !== "reset" && path54.kind !== "missing")
+    if (active !== void 0 && path55.kind !== "reset" && path55.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -13820,6 +13961,51 @@ function dedupe(sites) {
   });
 }
 
+// dist/src/frontends/python/shipped-functions.js
+var SHIPPING_DECORATORS = /* @__PURE__ */ new Map([
+  ["hera.workflows.script", "Hera's @script, which runs the function's body in its own container image (an Argo workflow step)"],
+  ["hera.script", "Hera's @script, which runs the function's body in its own container image (an Argo workflow step)"],
+  ["kfp.dsl.component", "Kubeflow Pipelines' @component, which runs the function in its own container image"],
+  ["kfp.v2.dsl.component", "Kubeflow Pipelines' @component, which runs the function in its own container image"],
+  ["kfp.components.create_component_from_func", "Kubeflow Pipelines' create_component_from_func, which runs the function in its own container image"],
+  ["kfp.components.func_to_container_op", "Kubeflow Pipelines' func_to_container_op, which runs the function in its own container image"],
+  ["airflow.decorators.task.docker", "Airflow's @task.docker, which runs the function in a Docker container"],
+  ["airflow.decorators.task.kubernetes", "Airflow's @task.kubernetes, which runs the function in a Kubernetes pod"]
+]);
+function qualifiedDecorator(mod, decorator) {
+  let expr = decorator.namedChildren.find((c) => c?.type !== "comment") ?? null;
+  if (expr?.type === "call")
+    expr = expr.childForFieldName("function");
+  if (!expr || !/^[A-Za-z_][\w.]*$/.test(expr.text))
+    return void 0;
+  const [head2, ...rest] = expr.text.split(".");
+  const q = mod.imports.get(head2);
+  return q ? [q, ...rest].join(".") : void 0;
+}
+var FRAMEWORKS = /^(?:hera|kfp|airflow)(?:\.|$)/;
+function shippedFunctions(mod, root, offsets) {
+  if (![...mod.imports.values()].some((q) => FRAMEWORKS.test(q)))
+    return [];
+  const out = [];
+  for (const at2 of offsets) {
+    if (out.some((r) => r.from <= at2 && at2 < r.to))
+      continue;
+    for (let n = descendantAt(root, at2, at2 + 1); n; n = parentOf(n)) {
+      if (n.type !== "function_definition")
+        continue;
+      const holder = parentOf(n);
+      if (holder?.type !== "decorated_definition")
+        continue;
+      const why = holder.namedChildren.filter((d) => d?.type === "decorator").map((d) => SHIPPING_DECORATORS.get(qualifiedDecorator(mod, d) ?? "")).find((w) => w !== void 0);
+      if (why) {
+        out.push({ from: n.startIndex, to: n.endIndex, why: `${n.childForFieldName("name")?.text ?? "the function"} is decorated with ${why}` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
@@ -13844,7 +14030,8 @@ function withPythonAnalysis(file, use, opts = {}) {
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
-    mod.projectOnWindows = !!opts.windows;
+    if (opts.windows)
+      mod.projectOnWindows = () => opts.windows(file.path);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
@@ -13853,6 +14040,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
     if (host)
       facts.hostApp = host;
+    const shipped = sites.length ? shippedFunctions(mod, root, sites.map((s) => s.callSpan.start)) : [];
+    if (shipped.length)
+      facts.shipped = shipped;
     for (const s of sites)
       s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
@@ -13963,7 +14153,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path54, head2) => /\.pyw?$/i.test(path54) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path55, head2) => /\.pyw?$/i.test(path55) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -13971,10 +14161,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path17 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path16 from "node:path";
+import path17 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -14009,7 +14199,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path16.posix.basename(prog);
+  const base = path17.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -14177,13 +14367,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path17.posix.basename(prog) === "env") {
+  if (path18.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path17.posix.basename(prog);
+  const name = path18.posix.basename(prog);
   return SHELLS2.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -14263,7 +14453,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path17.posix.basename(p.replace(/\\/g, "/"));
+    const base = path18.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -14275,7 +14465,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -14528,7 +14718,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path18.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path19.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -14537,7 +14727,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path19 from "node:path";
+import path20 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -14797,7 +14987,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path19.posix.basename(n);
+    const base = path20.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -14811,7 +15001,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -14867,7 +15057,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path20.posix.basename(p.replace(/\\/g, "/"));
+    const base = path21.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -14877,7 +15067,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -14983,7 +15173,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path21.posix.basename(shell2);
+      const base = path22.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -15023,7 +15213,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path21.posix.basename(n);
+    const base = path22.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -15035,7 +15225,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -15190,7 +15380,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path22.posix.basename(p.replace(/\\/g, "/"));
+    const base = path23.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -15200,7 +15390,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path23 from "node:path";
+import path24 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -15545,7 +15735,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path23.posix.basename(norm);
+    const base = path24.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -15555,7 +15745,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path24 from "node:path";
+import path25 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -15616,7 +15806,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path24.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path25.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -15672,7 +15862,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path25 from "node:path";
+import path26 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -15761,7 +15951,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path25.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path26.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -15770,7 +15960,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path26 from "node:path";
+import path27 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -16225,7 +16415,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path26.posix.basename(p.replace(/\\/g, "/"));
+    const base = path27.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -16236,10 +16426,10 @@ var jenkinsFrontEnd = {
 
 // dist/src/frontends/compose/index.js
 import fs3 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path27 from "node:path";
+import path28 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
   const esc2 = parsed.escape;
   const stages = [];
@@ -16329,7 +16519,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path27.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path28.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -16349,8 +16539,8 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path27.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path27.sep))
+          const host = path28.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path28.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -16468,8 +16658,8 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path28.resolve(composeDir, context);
-  const dockerfile = path28.resolve(ctx, df);
+  const ctx = path29.resolve(composeDir, context);
+  const dockerfile = path29.resolve(ctx, df);
   let text3;
   try {
     if (fs3.statSync(dockerfile).size > 2 * 1024 * 1024)
@@ -16479,7 +16669,7 @@ function builtImage(composeDir, build) {
     return void 0;
   }
   try {
-    const stages = imageStages(path28.relative(composeDir, dockerfile) || path28.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path29.relative(composeDir, dockerfile) || path29.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -16511,7 +16701,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path28.dirname(path28.resolve(file.path));
+  const composeDir = path29.dirname(path29.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -16595,7 +16785,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path28.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path29.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16604,7 +16794,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path29 from "node:path";
+import path30 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -17635,7 +17825,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path29.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path30.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -17662,8 +17852,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path54, content) {
-  const name = path54.slice(Math.max(path54.lastIndexOf("/"), path54.lastIndexOf("\\")) + 1);
+function headOf(path55, content) {
+  const name = path55.slice(Math.max(path55.lastIndexOf("/"), path55.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -17675,11 +17865,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path54, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path54, head2));
+function claimingFrontEnd(path55, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path55, head2));
 }
-function frontEndFor(path54, head2 = "") {
-  return claimingFrontEnd(path54, head2) ?? pythonFrontEnd;
+function frontEndFor(path55, head2 = "") {
+  return claimingFrontEnd(path55, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -17819,31 +18009,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path54, ctx, language2) {
+function readForCheckSafely(path55, ctx, language2) {
   try {
-    return readForCheck(path54, ctx, language2);
+    return readForCheck(path55, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path54, diagnostics: [], problems: [{ path: path54, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path55, diagnostics: [], problems: [{ path: path55, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path54, ctx, language2) {
-  const result2 = { path: path54, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path55, ctx, language2) {
+  const result2 = { path: path55, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path54, kind, message, partial: false });
+    result2.problems.push({ path: path55, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path54, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path54) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path55, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path55) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path54) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path55) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -17853,24 +18043,24 @@ function readForCheck(path54, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path54, headOf(path54, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path55, headOf(path55, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path54, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path55, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path54, bytes);
+  const decoded = (fe.decode ?? decodeText)(path55, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path54, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path55, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path54, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path55, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -17892,7 +18082,7 @@ function readAll(fd, size) {
   }
   return n < size ? buf.subarray(0, n) : buf;
 }
-var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
+var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
@@ -17900,7 +18090,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path54 = result2.path;
+  const path55 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -17917,22 +18107,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path54, e));
+    result2.problems.push(crashProblem(path55, e));
   }
   return result2;
 }
-function crashProblem(path54, e) {
+function crashProblem(path55, e) {
   if (e instanceof TooComplexError)
-    return { path: path54, kind: "too-complex", message: e.message, partial: false };
+    return { path: path55, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path54, kind: "too-deep", message: e.message, partial: false };
+    return { path: path55, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path54, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path55, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path54, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path55, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path54, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path55, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -17940,7 +18130,7 @@ function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, fi
 
 // dist/src/pipeline/config.js
 import fs5 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
 
@@ -18537,6 +18727,9 @@ var venvNotOnPath = defineRule({
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
       return;
     const origin = facts?.venvOrigins.get(venv);
+    const linked = origin?.linkedOnPath;
+    if (linked && (linked.includes(verdict.name) || verdict.tool === "console-script" && linked.includes("*")))
+      return;
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
     if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
       return;
@@ -18550,7 +18743,8 @@ var venvNotOnPath = defineRule({
       messageId: "notOnPath",
       data: { name: verdict.name, venv: shown2, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
-      fix: {
+      // A venv made in one branch of an `if` only may not exist here: no path of it is written.
+      fix: origin?.inBranch ? void 0 : {
         title: `Put ${shown2}/bin on PATH`,
         target: { kind: "persist-venv", venv, at: "creation" },
         fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
@@ -18765,8 +18959,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path54 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path54) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path55 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path55) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -18777,13 +18971,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path54))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path55))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path54 } } : { messageId: "runAsProgram", data: { script: path54 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path55 } } : { messageId: "runAsProgram", data: { script: path55 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path54}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path55}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -18883,7 +19077,7 @@ var DEFAULT_EXCLUDE = [
   "dist-packages"
 ];
 function at(file, key) {
-  return path30.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
+  return path31.basename(file) === "pyproject.toml" ? `${file}: [tool.venvguard] ${key}` : `${file}: ${key}`;
 }
 function typeName(v) {
   if (Array.isArray(v))
@@ -18918,8 +19112,8 @@ function ruleList(v, file, key) {
 var SETTINGS = ["select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "console-scripts", "respect-gitignore", "force-exclude", "max-file-size", "output-format"];
 var SETTINGS_FILES = [".venvguard.toml", "venvguard.toml", "pyproject.toml"];
 function shown(file) {
-  const rel = path30.relative(process.cwd(), path30.resolve(file));
-  return rel && !rel.startsWith("..") && !path30.isAbsolute(rel) ? rel : file;
+  const rel = path31.relative(process.cwd(), path31.resolve(file));
+  return rel && !rel.startsWith("..") && !path31.isAbsolute(rel) ? rel : file;
 }
 function readToml(file) {
   let text3;
@@ -18942,7 +19136,7 @@ function toolTable(data) {
 }
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
-    const p = path30.join(dir, "pyproject.toml");
+    const p = path31.join(dir, "pyproject.toml");
     return fs5.existsSync(p) ? p : void 0;
   });
 }
@@ -18951,7 +19145,7 @@ function nearestUpwards(start, inFolder) {
     const found = inFolder(dir);
     if (found)
       return found;
-    const up = path30.dirname(dir);
+    const up = path31.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -18960,7 +19154,7 @@ function nearestUpwards(start, inFolder) {
 function loadConfig(opts) {
   const parsed = opts.parsed ?? /* @__PURE__ */ new Map();
   const start = folderOf(opts.start);
-  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path30.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
+  const pyprojectPath = opts.noConfig ? void 0 : opts.configPath && path31.basename(opts.configPath) === "pyproject.toml" ? opts.configPath : findPyproject(start);
   const settingsPath = opts.noConfig ? void 0 : opts.configPath ?? findSettingsFile(start, (f) => toolTable(parsedToml(f, parsed)) !== void 0);
   return configFromFiles({ settingsPath, pyprojectPath, start, parsed });
 }
@@ -18970,7 +19164,7 @@ function parsedToml(file, cache3) {
     try {
       data = readToml(file);
     } catch (e) {
-      if (!(e instanceof ConfigError) || path30.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
+      if (!(e instanceof ConfigError) || path31.basename(file) !== "pyproject.toml" || mayHoldOurTable(file))
         throw e;
       data = {};
     }
@@ -18986,9 +19180,9 @@ function mayHoldOurTable(file) {
   }
 }
 function folderOf(p) {
-  const abs = path30.resolve(p);
+  const abs = path31.resolve(p);
   try {
-    return fs5.statSync(abs).isFile() ? path30.dirname(abs) : abs;
+    return fs5.statSync(abs).isFile() ? path31.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -18996,9 +19190,9 @@ function folderOf(p) {
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
   const pyprojectOf = (file2) => parsedToml(file2, parsed);
-  const projectRoot3 = pyprojectPath ? path30.dirname(path30.resolve(pyprojectPath)) : path30.resolve(start);
+  const projectRoot3 = pyprojectPath ? path31.dirname(path31.resolve(pyprojectPath)) : path31.resolve(start);
   const cfg = {
-    root: settingsPath ? path30.dirname(path30.resolve(settingsPath)) : projectRoot3,
+    root: settingsPath ? path31.dirname(path31.resolve(settingsPath)) : projectRoot3,
     settingsPath,
     pyprojectPath,
     projectRoot: projectRoot3,
@@ -19016,7 +19210,7 @@ function configFromFiles(o) {
   if (!settingsPath)
     return cfg;
   const file = shown(settingsPath);
-  const isPyproject = path30.basename(settingsPath) === "pyproject.toml";
+  const isPyproject = path31.basename(settingsPath) === "pyproject.toml";
   const raw = isPyproject ? toolTable(pyprojectOf(settingsPath)) : readToml(settingsPath);
   if (raw === void 0)
     return cfg;
@@ -19087,7 +19281,7 @@ function findSettingsFile(start, hasTable) {
 }
 function settingsFileIn(dir, hasTable, names) {
   for (const n of SETTINGS_FILES) {
-    const p = path30.join(dir, n);
+    const p = path31.join(dir, n);
     if (names ? !names.has(n) : !isFile(p))
       continue;
     if (n !== "pyproject.toml" || hasTable(p))
@@ -19118,26 +19312,26 @@ function patternMatcher(patterns) {
 
 // dist/src/pipeline/resolver.js
 import fs6 from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 var ConfigResolver = class {
   opts;
   nearest = /* @__PURE__ */ new Map();
   configs = /* @__PURE__ */ new Map();
   parsed = /* @__PURE__ */ new Map();
-  /** The settings of every file when `--config` or `--no-config` was given. */
+  /** The settings of every file when `--config` was given. */
   fixed;
   /** The settings of the first path given (what the run's own defaults, such as the output format, come from). */
   primary;
   /** `apply`: the command line's overrides, applied to each Config once when it is loaded. */
   constructor(start, opts = {}) {
     this.opts = opts;
-    if (opts.configPath || opts.noConfig) {
-      this.fixed = loadConfig({ start, configPath: opts.configPath, noConfig: opts.noConfig, parsed: this.parsed });
+    if (opts.configPath) {
+      this.fixed = loadConfig({ start, configPath: opts.configPath, parsed: this.parsed });
       opts.apply?.(this.fixed);
     }
     this.primary = this.fixed ?? this.forPath(start);
   }
-  /** Whether files may have settings of their own (no --config or --no-config). */
+  /** Whether files may have settings (or, with --no-config, projects) of their own (no --config). */
   get perFile() {
     return !this.fixed;
   }
@@ -19145,13 +19339,13 @@ var ConfigResolver = class {
   forPath(p) {
     if (this.fixed)
       return this.fixed;
-    const abs = path31.resolve(p);
+    const abs = path32.resolve(p);
     let dir = abs;
     try {
       if (!fs6.statSync(abs).isDirectory())
-        dir = path31.dirname(abs);
+        dir = path32.dirname(abs);
     } catch {
-      dir = path31.dirname(abs);
+      dir = path32.dirname(abs);
     }
     return this.forDir(dir);
   }
@@ -19162,9 +19356,9 @@ var ConfigResolver = class {
   forFile(file) {
     if (this.fixed)
       return this.fixed;
-    const dir = path31.dirname(file);
+    const dir = path32.dirname(file);
     if (dir !== this.lastDir) {
-      this.lastConfig = this.forDir(path31.resolve(dir));
+      this.lastConfig = this.forDir(path32.resolve(dir));
       this.lastDir = dir;
     }
     return this.lastConfig;
@@ -19175,7 +19369,7 @@ var ConfigResolver = class {
   forDir(dir, names) {
     if (this.fixed)
       return this.fixed;
-    const n = this.nearestFor(path31.resolve(dir), names);
+    const n = this.nearestFor(path32.resolve(dir), names);
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
@@ -19194,14 +19388,14 @@ var ConfigResolver = class {
     if (known2)
       return known2;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
-    const own = settingsFileIn(dir, hasTable, names);
-    const pyproject = path31.join(dir, "pyproject.toml");
+    const own = this.opts.noConfig ? void 0 : settingsFileIn(dir, hasTable, names);
+    const pyproject = path32.join(dir, "pyproject.toml");
     const ownPyproject = names ? names.has("pyproject.toml") : isFile(pyproject);
     let n;
     if (own && ownPyproject)
       n = { settingsPath: own, pyprojectPath: pyproject };
     else {
-      const up = path31.dirname(dir);
+      const up = path32.dirname(dir);
       const parent = up === dir ? {} : this.nearestFor(up);
       n = { settingsPath: own ?? parent.settingsPath, pyprojectPath: ownPyproject ? pyproject : parent.pyprojectPath };
     }
@@ -19212,14 +19406,14 @@ var ConfigResolver = class {
 
 // dist/src/pipeline/discover.js
 import fs8 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // dist/src/pipeline/container-images.js
-import path33 from "node:path";
+import path34 from "node:path";
 
 // dist/src/pipeline/docker-run.js
 import fs7 from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
   "--attach",
@@ -19327,8 +19521,8 @@ function dockerRunDefs(workflows, root) {
           const ctx = typeof w.context === "string" ? w.context : ".";
           if (ctx.includes("${{"))
             continue;
-          const context = path32.resolve(root, ctx);
-          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path32.join(ctx, "Dockerfile"), root);
+          const context = path33.resolve(root, ctx);
+          const dockerfiles = candidates(typeof w.file === "string" ? w.file : path33.join(ctx, "Dockerfile"), root);
           const tags = typeof w.tags === "string" ? w.tags.split(/[\n,]/).map((t) => oneWord(t.trim())).filter(Boolean) : [];
           if (dockerfiles.length)
             for (const t of tags)
@@ -19351,15 +19545,15 @@ function dockerRunDefs(workflows, root) {
             const m = src ? WORKSPACE.exec(src) : null;
             if (!m || !dest?.startsWith("/"))
               continue;
-            const host = path32.resolve(root, `.${src.slice(m[0].length)}`);
+            const host = path33.resolve(root, `.${src.slice(m[0].length)}`);
             const kind = kindOf2(host);
-            if (!kind || host === root || !host.startsWith(root + path32.sep))
+            if (!kind || host === root || !host.startsWith(root + path33.sep))
               continue;
-            mounts.push({ dest: path32.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
+            mounts.push({ dest: path33.posix.normalize(dest).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder" });
           }
           if (!mounts.length)
             continue;
-          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path32.relative(root, file)} job ${jobName} (docker run)` });
+          out.push({ ...image, command: run2.command, entrypoint: run2.entrypoint, workingDir: run2.workdir, mounts, from: `${path33.relative(root, file)} job ${jobName} (docker run)` });
         }
       }
     }
@@ -19371,14 +19565,14 @@ function oneWord(s) {
 }
 function candidates(file, root) {
   if (!file.includes("${{"))
-    return kindOf2(path32.resolve(root, file)) === "file" ? [path32.resolve(root, file)] : [];
-  const full = path32.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
-  const dir = path32.dirname(full);
+    return kindOf2(path33.resolve(root, file)) === "file" ? [path33.resolve(root, file)] : [];
+  const full = path33.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, "\0"));
+  const dir = path33.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path32.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path33.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
   try {
-    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path32.join(dir, n)) === "file").map((n) => path32.join(dir, n));
+    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path33.join(dir, n)) === "file").map((n) => path33.join(dir, n));
   } catch {
     return [];
   }
@@ -19511,8 +19705,8 @@ function composeDefs(file) {
   const services = composeServices(file, raw);
   if (!services)
     return [];
-  const dir = path33.dirname(file);
-  const main = MAIN_COMPOSE.map((n) => path33.join(dir, n)).find((f) => kindOf2(f) === "file");
+  const dir = path34.dirname(file);
+  const main = MAIN_COMPOSE.map((n) => path34.join(dir, n)).find((f) => kindOf2(f) === "file");
   const base = main && main !== file ? composeServices(main) : void 0;
   const out = [];
   for (const [name, own] of Object.entries(services)) {
@@ -19524,7 +19718,7 @@ function composeDefs(file) {
     if (!build || typeof build !== "object")
       continue;
     const ctx = str(build.context) ?? ".";
-    const context = path33.resolve(dir, ctx);
+    const context = path34.resolve(dir, ctx);
     const df = str(build.dockerfile) ?? "Dockerfile";
     if (build.dockerfile !== void 0 && str(build.dockerfile) === void 0)
       continue;
@@ -19540,13 +19734,13 @@ function composeDefs(file) {
         [src, dst] = [str(v.source), str(v.target)];
       if (!src || !dst || src.includes("$") || !/^[./~]/.test(src) || !dst.startsWith("/") || src.startsWith("~"))
         continue;
-      const host = path33.resolve(dir, src);
+      const host = path34.resolve(dir, src);
       const kind = kindOf2(host);
       if (kind)
-        mounts.push({ dest: path33.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
+        mounts.push({ dest: path34.posix.normalize(dst).replace(/(.)\/+$/, "$1"), host, folder: kind === "folder", intoDir: false });
     }
     out.push({
-      dockerfile: path33.resolve(context, df),
+      dockerfile: path34.resolve(context, df),
       context,
       target: str(build.target),
       image: str(s.image),
@@ -19556,7 +19750,7 @@ function composeDefs(file) {
       workingDir: str(s.working_dir),
       mounts,
       setsPath,
-      from: `${path33.basename(file)} service ${name}`
+      from: `${path34.basename(file)} service ${name}`
     });
   }
   return out;
@@ -19603,38 +19797,38 @@ function bakeDefs(file, roots) {
     const ctx = own(name, "context");
     if (ctx === void 0)
       continue;
-    const context = [path33.dirname(file), ...roots].map((r) => path33.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
+    const context = [path34.dirname(file), ...roots].map((r) => path34.resolve(r, ctx)).find((c) => kindOf2(c) === "folder");
     if (!context)
       continue;
     const namedContexts = /* @__PURE__ */ new Map();
     const ctxs = /^\s*contexts\s*=\s*\{([^}]*)\}/m.exec(body)?.[1] ?? "";
     for (const c of ctxs.matchAll(/([A-Za-z0-9_.\-/:]+|"[^"]+")\s*=\s*"target:([^"]+)"/g))
       namedContexts.set(c[1].replace(/"/g, "").toLowerCase(), c[2]);
-    out.push({ dockerfile: path33.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path33.basename(file)} target ${name}` });
+    out.push({ dockerfile: path34.resolve(context, own(name, "dockerfile") ?? "Dockerfile"), context, target: field2(body, "target"), name, namedContexts, from: `${path34.basename(file)} target ${name}` });
   }
   return out;
 }
 function containerRuns(files, claimed, buildFiles, roots) {
   const out = /* @__PURE__ */ new Map();
   composeCache.clear();
-  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path33.dirname(r));
+  roots = roots.map((r) => kindOf2(r) === "folder" ? r : path34.dirname(r));
   const languageOf = (f) => claimed.get(f) ?? claimingFrontEnd(f)?.language;
-  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path33.resolve(f));
+  const dockerfiles = files.filter((f) => languageOf(f) === "dockerfile").map((f) => path34.resolve(f));
   if (dockerfiles.length === 0)
     return out;
   const defs = [];
   for (const b of buildFiles)
-    defs.push(...COMPOSE_FILE.test(path33.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
+    defs.push(...COMPOSE_FILE.test(path34.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known2 = new Set(dockerfiles);
   const built = defs.filter((d) => known2.has(d.dockerfile));
   const named = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named.has(f))
-      built.push({ dockerfile: f, context: path33.dirname(f), from: "its own folder as the build context" });
+      built.push({ dockerfile: f, context: path34.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
   const busy = /* @__PURE__ */ new Set();
-  const shown2 = (p) => path33.relative(roots[0] ?? process.cwd(), p) || p;
+  const shown2 = (p) => path34.relative(roots[0] ?? process.cwd(), p) || p;
   const evaluate = (d) => {
     if (memo.has(d))
       return memo.get(d);
@@ -19670,7 +19864,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     return evaluate(candidates2[0]);
   };
   const targets = /* @__PURE__ */ new Map();
-  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path33.resolve(f));
+  const workflows = files.filter((f) => languageOf(f) === "github-actions").map((f) => path34.resolve(f));
   for (const r of dockerRunDefs(workflows, roots[0] ?? process.cwd())) {
     const defsOf = r.dockerfiles.map((dockerfile) => ({ ...r, dockerfile, mounts: r.mounts.map((m) => ({ ...m, intoDir: false })) }));
     const images = defsOf.map(evaluate);
@@ -19684,7 +19878,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
       const mount = r.mounts.find((m) => m.folder && (p === m.dest || p.startsWith(m.dest + "/")));
       const host = mount?.host ?? hostPath(p, defsOf[0].mounts ?? []);
       if (host && !targets.has(host))
-        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path33.relative(roots[0] ?? process.cwd(), host) || host}` });
+        targets.set(host, { venv, why: `${images[0].describe}, run by ${r.from}, puts ${venv}/bin first on PATH and runs ${p} from the mounted ${path34.relative(roots[0] ?? process.cwd(), host) || host}` });
     }
   }
   for (const d of built) {
@@ -19692,10 +19886,12 @@ function containerRuns(files, claimed, buildFiles, roots) {
     if (!image)
       continue;
     const venv = d.setsPath ? void 0 : venvFirstOnPath(image);
-    if (!venv && !image.shHasSource)
-      continue;
     const start = d.entrypoint !== void 0 ? [...d.entrypoint, ...d.command ?? []] : [...image.entrypoint ?? [], ...d.command ?? image.cmd ?? []];
     const workdir = d.workingDir ?? image.workdir;
+    const bashScript = /^(?:\/usr)?(?:\/bin\/)?bash$/.test(start[0] ?? "") ? start.slice(1).find((w) => !w.startsWith("-")) : void 0;
+    const byBash = bashScript !== void 0 && !bashScript.includes(UNKNOWN) ? path34.posix.normalize(bashScript.startsWith("/") ? bashScript : path34.posix.join(workdir, bashScript)) : void 0;
+    if (!venv && !image.shHasSource && byBash === void 0)
+      continue;
     const copies = [...image.copies, ...d.mounts ?? []];
     const how = d.from.startsWith("its own") ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
     const puts = venv ? ` puts ${venv}/bin first on PATH and` : "";
@@ -19703,7 +19899,7 @@ function containerRuns(files, claimed, buildFiles, roots) {
     for (const p of paths) {
       const host = hostPath(p, copies);
       if (host && !targets.has(host))
-        targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
+        targets.set(host, { venv, shHasSource: image.shHasSource || p === byBash, why: `${how}${puts} starts ${p}${p === byBash ? " with bash" : ""}` });
     }
   }
   if (targets.size === 0)
@@ -19716,9 +19912,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     const language2 = languageOf(f);
     if (language2 !== "python" && language2 !== "shell")
       continue;
-    const abs = path33.resolve(f);
+    const abs = path34.resolve(f);
     for (const [t, run2] of targets) {
-      const under = (p) => abs === p || abs.startsWith(p + path33.sep);
+      const under = (p) => abs === p || abs.startsWith(p + path34.sep);
       if (under(t) && !outside.some(under)) {
         const ownPath = language2 === "shell" && /\bPATH\+?=/.test(readText(abs) ?? "PATH=");
         const kept = { ...run2, venv: ownPath ? void 0 : run2.venv, shHasSource: language2 === "shell" && run2.shHasSource };
@@ -19743,14 +19939,14 @@ function containerPaths(start, workdir, depth = 0) {
     }
     if (w === "-m" && start[i + 1] && /^[A-Za-z_][\w.]*$/.test(start[i + 1])) {
       const mod = start[++i].replace(/\./g, "/");
-      out.push(path33.posix.join(workdir, `${mod}.py`), path33.posix.join(workdir, mod));
+      out.push(path34.posix.join(workdir, `${mod}.py`), path34.posix.join(workdir, mod));
       continue;
     }
     if (w.startsWith("-") || w.includes("=") || w.includes(":"))
       continue;
     if (!w.includes("/") && !/\.py$/.test(w))
       continue;
-    out.push(path33.posix.normalize(w.startsWith("/") ? w : path33.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
+    out.push(path34.posix.normalize(w.startsWith("/") ? w : path34.posix.join(workdir, w)).replace(/(.)\/+$/, "$1"));
   }
   return out;
 }
@@ -19759,14 +19955,14 @@ function hostPath(p, copies) {
     const c = copies[i];
     if (c.folder) {
       if (p === c.dest || p.startsWith(c.dest === "/" ? "/" : c.dest + "/")) {
-        const host = path33.join(c.host, p.slice(c.dest.length));
+        const host = path34.join(c.host, p.slice(c.dest.length));
         if (kindOf2(host))
           return host.replace(/\/+$/, "");
       }
       continue;
     }
-    const at2 = c.intoDir ? path33.posix.join(c.dest, path33.basename(c.host)) : c.dest;
-    if (p === at2 || !c.intoDir && p === path33.posix.join(c.dest, path33.basename(c.host)))
+    const at2 = c.intoDir ? path34.posix.join(c.dest, path34.basename(c.host)) : c.dest;
+    if (p === at2 || !c.intoDir && p === path34.posix.join(c.dest, path34.basename(c.host)))
       return c.host;
   }
   return void 0;
@@ -19783,12 +19979,12 @@ var MODULE = /(?:^|\s)-m\s*([A-Za-z_][\w.]*)/g;
 function launchedOutside(configFiles, roots) {
   const found = [];
   const root = roots[0] ?? process.cwd();
-  const extra = roots.map((r) => path33.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
-  for (const f of [...configFiles.map((c) => path33.resolve(c)), ...extra]) {
+  const extra = roots.map((r) => path34.join(r, "tox.ini")).filter((p) => kindOf2(p) === "file");
+  for (const f of [...configFiles.map((c) => path34.resolve(c)), ...extra]) {
     const t = readText(f);
     if (t === void 0)
       continue;
-    const bases = [.../* @__PURE__ */ new Set([root, path33.dirname(f)])];
+    const bases = [.../* @__PURE__ */ new Set([root, path34.dirname(f)])];
     for (const line of t.split("\n")) {
       if (/\b(docker|podman|kubectl|buildah|nerdctl)\b/.test(line))
         continue;
@@ -19802,8 +19998,8 @@ function launchedOutside(configFiles, roots) {
         if (w.startsWith("/"))
           continue;
         for (const b of bases) {
-          const p = path33.resolve(b, w);
-          if (p.startsWith(root + path33.sep))
+          const p = path34.resolve(b, w);
+          if (p.startsWith(root + path34.sep))
             found.push(p);
         }
       }
@@ -19849,7 +20045,7 @@ function discoverFiles(inputs, settings) {
   };
   const seenDirs = /* @__PURE__ */ new Set();
   const seenFiles = /* @__PURE__ */ new Set();
-  const relativeDir = (base, dir) => path34.relative(base, path34.resolve(dir)).split(path34.sep).join("/");
+  const relativeDir = (base, dir) => path35.relative(base, path35.resolve(dir)).split(path35.sep).join("/");
   const excluded = (exclude, rootRel, name, isDir) => {
     if (rootRel.startsWith(".."))
       return exclude.ignores(name + (isDir ? "/" : ""));
@@ -19858,7 +20054,7 @@ function discoverFiles(inputs, settings) {
   };
   const links = [];
   const addFile = (p, language2) => {
-    const key = path34.resolve(p);
+    const key = path35.resolve(p);
     if (seenFiles.has(key))
       return;
     seenFiles.add(key);
@@ -19896,7 +20092,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path34.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path35.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -19908,7 +20104,7 @@ function discoverFiles(inputs, settings) {
     });
     entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries3) {
-      const p = path34.join(dir, e.name);
+      const p = path35.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile2 = e.isFile();
       let linkTo;
@@ -19960,13 +20156,13 @@ function discoverFiles(inputs, settings) {
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
       continue;
     }
-    const cfg = st.isDirectory() ? void 0 : configFor(path34.dirname(path34.resolve(input2)));
+    const cfg = st.isDirectory() ? void 0 : configFor(path35.dirname(path35.resolve(input2)));
     if (!cfg)
       walk(input2, [], 0);
     else if (!cfg.forceExclude)
       addFile(input2);
     else {
-      const name = path34.basename(input2);
+      const name = path35.basename(input2);
       const rel = relativeDir(cfg.root, input2);
       const exclude = excludeOf(cfg);
       if (rel.startsWith("..") ? exclude.ignores(name) : exclude.ignores(rel))
@@ -19990,7 +20186,7 @@ function discoverFiles(inputs, settings) {
 
 // dist/src/env/console-scripts.js
 import fs11 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
 var CONSOLE_SCRIPTS_DATA = [
@@ -20351,7 +20547,7 @@ function scriptsOfDistribution(dist) {
 
 // dist/src/env/declared-dependencies.js
 import fs9 from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
 var normalizeDist = (n) => n.toLowerCase().replace(/[-_.]+/g, "-");
@@ -20403,14 +20599,14 @@ function readRequirements(file, root, out, seen) {
   const text3 = readOnce(file);
   if (text3 === void 0)
     return;
-  const from = path35.relative(root, file) || path35.basename(file);
+  const from = path36.relative(root, file) || path36.basename(file);
   for (const raw of text3.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line)
       continue;
     const inc = INCLUDE.exec(line);
     if (inc) {
-      readRequirements(path35.resolve(path35.dirname(file), inc[1]), root, out, seen);
+      readRequirements(path36.resolve(path36.dirname(file), inc[1]), root, out, seen);
       continue;
     }
     if (line.startsWith("-")) {
@@ -20599,17 +20795,17 @@ function ciFiles(dir) {
   const out = [];
   for (const f of listDir(dir)) {
     if (/^(Dockerfile|Containerfile)([-.]\S*)?$|\.(Dockerfile|dockerfile)$/.test(f) || /^(\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|\.travis\.ya?ml|appveyor\.ya?ml|Makefile|tox\.ini|noxfile\.py)$/.test(f))
-      out.push(path35.join(dir, f));
+      out.push(path36.join(dir, f));
   }
   for (const sub of [".github/workflows", ".circleci", "docker", ".ci", "ci"]) {
-    for (const f of listDir(path35.join(dir, sub)))
+    for (const f of listDir(path36.join(dir, sub)))
       if (/\.ya?ml$|^Dockerfile|^Jenkinsfile/.test(f))
-        out.push(path35.join(dir, sub, f));
+        out.push(path36.join(dir, sub, f));
   }
   return out.filter((f) => !/(^|\/)(tox\.ini|noxfile\.py)$/.test(f));
 }
 function declaredDistributions(root, pyproject) {
-  const key = path35.resolve(root);
+  const key = path36.resolve(root);
   const out = [];
   if (pyproject)
     fromPyproject(pyproject, out);
@@ -20617,12 +20813,12 @@ function declaredDistributions(root, pyproject) {
   const names = listDir(root);
   for (const f of names)
     if (REQUIREMENTS_FILE.test(f))
-      readRequirements(path35.join(root, f), root, out, seen);
+      readRequirements(path36.join(root, f), root, out, seen);
   for (const sub of ["requirements", "requirements.d", "reqs"])
-    for (const f of listDir(path35.join(root, sub)))
+    for (const f of listDir(path36.join(root, sub)))
       if (/\.(txt|in)$/.test(f))
-        readRequirements(path35.join(root, sub, f), root, out, seen);
-  const text3 = (f) => names.includes(f) ? readOnce(path35.join(root, f)) : void 0;
+        readRequirements(path36.join(root, sub, f), root, out, seen);
+  const text3 = (f) => names.includes(f) ? readOnce(path36.join(root, f)) : void 0;
   const cfg = text3("setup.cfg");
   if (cfg !== void 0)
     fromSetupCfg(cfg, out);
@@ -20634,15 +20830,15 @@ function declaredDistributions(root, pyproject) {
     fromPipfile(pipfile, out);
   for (const f of names)
     if (/^environment([-_.][\w.-]*)?\.ya?ml$/.test(f))
-      fromCondaEnv(readOnce(path35.join(root, f)) ?? "", f, out);
+      fromCondaEnv(readOnce(path36.join(root, f)) ?? "", f, out);
   const dirs = [key];
-  for (let d = key; ; d = path35.dirname(d)) {
-    if (fs9.existsSync(path35.join(d, ".git"))) {
+  for (let d = key; ; d = path36.dirname(d)) {
+    if (fs9.existsSync(path36.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
     }
-    if (path35.dirname(d) === d)
+    if (path36.dirname(d) === d)
       break;
   }
   for (const dir of dirs) {
@@ -20650,13 +20846,13 @@ function declaredDistributions(root, pyproject) {
       const t = readOnce(f);
       if (t === void 0)
         continue;
-      const from = path35.relative(root, f);
+      const from = path36.relative(root, f);
       const found = pipInstallsIn(t);
       for (const name of found.names)
         out.push({ name, from: `pip install in ${from}`, pypi: true });
       for (const r of found.files)
         if (!/[$%{}]/.test(r))
-          readRequirements(path35.resolve(dir, r), root, out, seen);
+          readRequirements(path36.resolve(dir, r), root, out, seen);
     }
   }
   return out;
@@ -20664,9 +20860,9 @@ function declaredDistributions(root, pyproject) {
 
 // dist/src/env/static.js
 import fs10 from "node:fs";
-import path36 from "node:path";
+import path37 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path36.join(dir, "pyvenv.cfg"));
+  return fs10.existsSync(path37.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
@@ -20678,16 +20874,16 @@ function listDir2(d) {
 function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
-    const libDir = path36.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path36.join(libDir, "site-packages")))
-      out.push(path36.join(libDir, "site-packages"));
+    const libDir = path37.join(prefix, lib);
+    if (lib === "Lib" && fs10.existsSync(path37.join(libDir, "site-packages")))
+      out.push(path37.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
         continue;
       if (majorMinor && !d.endsWith(majorMinor))
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
-        const sp = path36.join(libDir, d, leaf);
+        const sp = path37.join(libDir, d, leaf);
         if (fs10.existsSync(sp))
           out.push(sp);
       }
@@ -20716,13 +20912,13 @@ function findProjectVenvs(root) {
   } catch {
     return [];
   }
-  return entries3.filter((e) => e.isDirectory() && isVenv(path37.join(root, e.name))).map((e) => path37.join(root, e.name)).sort();
+  return entries3.filter((e) => e.isDirectory() && isVenv(path38.join(root, e.name))).map((e) => path38.join(root, e.name)).sort();
 }
 function runnableModule(base, dotted) {
   const parts = dotted.replace(/\.__main__$/, "").split(".");
   for (let n = parts.length; n > 0; n--) {
     const mod = parts.slice(0, n);
-    const main = path37.join(base, ...mod, "__main__.py");
+    const main = path38.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
       if (fs11.existsSync(main))
         return mod.join(".");
@@ -20781,7 +20977,7 @@ function buildKnowledge(cfg) {
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path37.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs11.readFileSync(path38.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -20789,7 +20985,7 @@ function buildKnowledge(cfg) {
         for (const ep of parseEntryPoints(text3)) {
           if (scripts.has(ep.name) && scripts.get(ep.name).source !== "the curated list")
             continue;
-          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path37.relative(cfg.root, venv) || venv} (${dist})` });
+          scripts.set(ep.name, { module: runnableModule(sp, ep.module) ?? scripts.get(ep.name)?.module, source: `${path38.relative(cfg.root, venv) || venv} (${dist})` });
         }
       }
     }
@@ -20807,7 +21003,7 @@ function buildKnowledge(cfg) {
     for (const [name, target] of Object.entries(table)) {
       const ref = typeof target === "string" ? target : typeof target === "object" && target && "reference" in target ? String(target.reference) : "";
       const dotted = ref.split(":")[0];
-      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path37.join(cfg.root, "src"), dotted) : void 0;
+      const module = dotted ? runnableModule(cfg.root, dotted) ?? runnableModule(path38.join(cfg.root, "src"), dotted) : void 0;
       scripts.set(name, { module, source });
     }
   }
@@ -20897,7 +21093,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path37.join(root, file), "utf8");
+        text3 = fs11.readFileSync(path38.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -20912,7 +21108,7 @@ function ownDistribution(root, pyproject) {
 
 // dist/src/frontends/python/project-modules.js
 import fs12 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
 function helpersIn(mod, candidates2) {
@@ -21159,7 +21355,7 @@ var ProjectModules = class {
    * with the launch APIs' names. Answers are cached by the importing file's folder.
    */
   moduleFile(fromFile, dotted) {
-    return this.moduleFileIn(path38.dirname(path38.resolve(fromFile)), dotted);
+    return this.moduleFileIn(path39.dirname(path39.resolve(fromFile)), dotted);
   }
   moduleFileIn(dir, dotted) {
     const key = `${dir}\0${dotted}`;
@@ -21172,7 +21368,7 @@ var ProjectModules = class {
     if (level) {
       let d = dir;
       for (let i = 1; i < level; i++)
-        d = path38.dirname(d);
+        d = path39.dirname(d);
       found = findModuleFile([d], parts, this.isFileBound);
     } else if (parts.length && !isStandard(parts[0])) {
       let bases = this.bases.get(dir);
@@ -21193,7 +21389,7 @@ var ProjectModules = class {
     if (!/^\w+$/.test(name))
       return void 0;
     const file = this.moduleFile(fromFile, modName);
-    return file && path38.resolve(file) !== path38.resolve(fromFile) ? { file, name } : void 0;
+    return file && path39.resolve(file) !== path39.resolve(fromFile) ? { file, name } : void 0;
   }
   moduleText(file) {
     if (!this.texts.has(file)) {
@@ -21324,7 +21520,7 @@ var ProjectModules = class {
   /** The helper names of a module the file imports whole (`from . import utils`, `import pkg.utils as u`). */
   helperNamesOfModule(fromFile, q) {
     const file = this.moduleFile(fromFile, q);
-    if (!file || path38.resolve(file) === path38.resolve(fromFile))
+    if (!file || path39.resolve(file) === path39.resolve(fromFile))
       return [];
     return [...this.moduleText(file)?.launchingDefs ?? []];
   }
@@ -21356,8 +21552,8 @@ var ProjectModules = class {
     const starts = importScan(text3).starts;
     if (!starts.length)
       return out;
-    const me = path38.resolve(fromFile);
-    const dir = path38.dirname(me);
+    const me = path39.resolve(fromFile);
+    const dir = path39.dirname(me);
     const at2 = (re) => starts.flatMap((i) => {
       re.lastIndex = i;
       const m = re.exec(text3);
@@ -21367,7 +21563,7 @@ var ProjectModules = class {
       const { level, module: mod, names } = fromImportParts(m);
       const base = ".".repeat(level) + mod;
       const module = base ? this.moduleFileIn(dir, base) : void 0;
-      const mayBeSubmodule = !module || module.endsWith(`${path38.sep}__init__.py`);
+      const mayBeSubmodule = !module || module.endsWith(`${path39.sep}__init__.py`);
       for (const { name, alias } of names) {
         const sub = mayBeSubmodule && (module || level) ? this.moduleFileIn(dir, base.endsWith(".") || !base ? base + name : `${base}.${name}`) : void 0;
         if (sub)
@@ -21527,15 +21723,14 @@ function rehomeWord(w, span) {
 
 // dist/src/pipeline/platforms.js
 import fs13 from "node:fs";
-import path39 from "node:path";
+import path40 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
-var WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 var MAX_FILES = 200;
 var MAX_BYTES3 = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
 function yamlFilesIn(dir) {
   try {
-    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path39.join(dir, n));
+    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path40.join(dir, n));
   } catch {
     return [];
   }
@@ -21550,13 +21745,75 @@ function projectRunsOnWindows(root) {
     const t = readConfigText(f, MAX_BYTES3);
     return t !== void 0 && pattern.test(t);
   });
-  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path39.join(root, n))) || says([...yamlFilesIn(path39.join(root, ".github", "workflows")), path39.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path39.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || says(["pyproject.toml", "setup.cfg", "setup.py"].map((n) => path39.join(root, n)), WINDOWS_CLASSIFIER);
+  const found = ["appveyor.yml", ".appveyor.yml"].some((n) => isFile(path40.join(root, n))) || says([...yamlFilesIn(path40.join(root, ".github", "workflows")), path40.join(root, "azure-pipelines.yml"), ...yamlFilesIn(path40.join(root, ".azure-pipelines"))].slice(0, MAX_FILES), WINDOWS_RUNNER) || metadataNamesWindows(path40.resolve(root));
   known.set(root, found);
   return found;
 }
+var WINDOWS_TEST2 = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
+var WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
+var PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
+var MAX_SCANNED = 5e3;
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"]);
+var metadataSays = /* @__PURE__ */ new Map();
+var codeSays = /* @__PURE__ */ new Map();
+function metadataNamesWindows(dir) {
+  let said = metadataSays.get(dir);
+  if (said === void 0) {
+    said = PROJECT_FILES.some((n) => {
+      const t = readConfigText(path40.join(dir, n), MAX_BYTES3);
+      return t !== void 0 && WINDOWS_METADATA.test(t);
+    });
+    metadataSays.set(dir, said);
+  }
+  return said;
+}
+function codeTestsForWindows(root) {
+  let said = codeSays.get(root);
+  if (said !== void 0)
+    return said;
+  said = false;
+  let left = MAX_SCANNED;
+  const stack = [root];
+  while (stack.length && left > 0 && !said) {
+    const dir = stack.pop();
+    let entries3;
+    try {
+      entries3 = fs13.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries3.some((e) => e.name === "pyvenv.cfg"))
+      continue;
+    for (const e of entries3) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
+          stack.push(path40.join(dir, e.name));
+      } else if (e.isFile() && e.name.endsWith(".py") && left > 0) {
+        left--;
+        const t = readConfigText(path40.join(dir, e.name), MAX_BYTES3);
+        if (t !== void 0 && WINDOWS_TEST2.test(t)) {
+          said = true;
+          break;
+        }
+      }
+    }
+  }
+  codeSays.set(root, said);
+  return said;
+}
+function codeMayRunOnWindows(root, file) {
+  if (!root)
+    return false;
+  const top = path40.resolve(root);
+  for (let dir = path40.dirname(path40.resolve(file)); dir.startsWith(top + path40.sep); dir = path40.dirname(dir)) {
+    if (metadataNamesWindows(dir))
+      return true;
+  }
+  return codeTestsForWindows(top);
+}
 
 // dist/src/pipeline/context.js
-import path40 from "node:path";
+import path41 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -21603,13 +21860,13 @@ function contextFromSettings(s) {
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
-    windows: !!s.windows
+    windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file)
   };
 }
 function perFileIgnores(cfg) {
   const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path40.relative(cfg.root, path40.resolve(file)).split(path40.sep).join("/");
+    const r = path41.relative(cfg.root, path41.resolve(file)).split(path41.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -21737,12 +21994,12 @@ function hasSyntaxErrors(file, fe) {
 
 // dist/src/pipeline/fix-write.js
 import fs14 from "node:fs";
-import path41 from "node:path";
+import path42 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path41.join(path41.dirname(target), `.${path41.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path42.join(path42.dirname(target), `.${path42.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -21804,7 +22061,7 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path41.join(dir, name);
+    const p = path42.join(dir, name);
     try {
       if (fs14.lstatSync(p).isFile()) {
         fs14.unlinkSync(p);
@@ -21816,8 +22073,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path41.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path41.sep}`) && !path41.isAbsolute(rel);
+  const rel = path42.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path42.sep}`) && !path42.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -21830,7 +22087,7 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs14.statSync(r).isDirectory() ? r : path41.dirname(r);
+        const dir = fs14.statSync(r).isDirectory() ? r : path42.dirname(r);
         this.roots.push(fs14.realpathSync(dir));
       } catch {
       }
@@ -21875,7 +22132,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path41.dirname(real);
+      const dir = path42.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -21912,7 +22169,7 @@ function realpathOr(file) {
   try {
     return fs14.realpathSync(file);
   } catch {
-    return path41.resolve(file);
+    return path42.resolve(file);
   }
 }
 
@@ -22311,11 +22568,11 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs19 from "node:fs";
-import path46 from "node:path";
+import path47 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
-import path42 from "node:path";
+import path43 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES4 = 1024 * 1024;
 function read(file) {
@@ -22330,16 +22587,16 @@ function read(file) {
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path42.join(dir, "tox.ini");
+  const ini = path43.join(dir, "tox.ini");
   const iniText = read(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path42.join(dir, "setup.cfg");
+  const cfg = path43.join(dir, "setup.cfg");
   const cfgText = read(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path42.join(dir, name);
+    const file = path43.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
@@ -22386,7 +22643,7 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path42.join(dir, "pyproject.toml");
+  const file = path43.join(dir, "pyproject.toml");
   const text3 = read(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
     return [];
@@ -22435,7 +22692,7 @@ function projectScripts(dir) {
 function pixiTasks(dir) {
   const out = [];
   for (const [name, table] of [["pixi.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.pixi]]) {
-    const file = path42.join(dir, name);
+    const file = path43.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text3))
       continue;
@@ -22464,7 +22721,7 @@ function pixiTasks(dir) {
 function tbumpHooks(dir) {
   const out = [];
   for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
-    const file = path42.join(dir, name);
+    const file = path43.join(dir, name);
     const text3 = read(file);
     if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
       continue;
@@ -22628,7 +22885,7 @@ function noxCommands(file) {
 
 // dist/src/pipeline/imports-reliant.js
 import fs16 from "node:fs";
-import path43 from "node:path";
+import path44 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -22659,7 +22916,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path43.relative(this.root, file).split(path43.sep).join("/");
+    return path44.relative(this.root, file).split(path44.sep).join("/");
   }
   /** A module's text, kept for the run. */
   text(file) {
@@ -22681,10 +22938,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path43.relative(this.root, file);
+    const rel = path44.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path43.dirname(file); ; dir = path43.dirname(dir)) {
-        const conftest = path43.join(dir, "conftest.py");
+      for (let dir = path44.dirname(file); ; dir = path44.dirname(dir)) {
+        const conftest = path44.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
@@ -22693,9 +22950,29 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path43.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path44.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
+    }
+    return void 0;
+  }
+  /**
+   * Where a `conftest.py` over a test file (in its folder or one above, or the file itself) sets PATH
+   * in an autouse fixture, which runs around every test under it (venv-update's
+   * `os.environ['PATH'] = dirname(executable) + defpath`): the tests' launches by name find what the
+   * author chose. In words, or undefined.
+   */
+  pathSetFor(file) {
+    if (!isTestPath(path44.relative(this.root, file)))
+      return void 0;
+    for (let dir = path44.dirname(file); ; dir = path44.dirname(dir)) {
+      const conftest = path44.join(dir, "conftest.py");
+      const text3 = this.pythonFiles.has(conftest) ? this.text(conftest) : void 0;
+      const at2 = text3 === void 0 ? void 0 : autouseSettingPath(text3);
+      if (at2 !== void 0)
+        return `an autouse fixture of ${this.shown(conftest)} sets PATH for every test under it (line ${at2})`;
+      if (dir === this.root || path44.dirname(dir) === dir || !dir.startsWith(this.root))
+        break;
     }
     return void 0;
   }
@@ -22856,7 +23133,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path43.dirname(file);
+    const dir = path44.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -22865,7 +23142,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path43.dirname(d);
+          d = path44.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -22898,6 +23175,19 @@ var ImportsReliance = class {
     return findModuleFile(bases, parts, this.isRunFile);
   }
 };
+var AUTOUSE_FIXTURE = /^([ \t]*)@(?:pytest\.)?(?:yield_)?fixture\([^)]*\bautouse\s*=\s*True[^)]*\)[ \t]*\n(?:\1@[^\n]*\n)*\1(?:async[ \t]+)?def[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm;
+var SETS_PATH2 = /\benviron\[\s*['"]PATH['"]\s*\]\s*=[^=]|\bsetenv\(\s*['"]PATH['"]|\benviron\.update\([^)]*(?:\bPATH\s*=|['"]PATH['"]\s*:)|\bputenv\(\s*['"]PATH['"]/;
+function autouseSettingPath(text3) {
+  if (!text3.includes("autouse") || !text3.includes("PATH"))
+    return void 0;
+  for (const m of text3.matchAll(AUTOUSE_FIXTURE)) {
+    const body = m[2];
+    const hit = SETS_PATH2.exec(body);
+    if (hit)
+      return lineIndex(text3)(m.index + m[0].length - body.length + hit.index);
+  }
+  return void 0;
+}
 function usedOutside(text3, re, spans) {
   for (let m = re.exec(text3); m; m = re.exec(text3))
     if (!spans.some(([a, z]) => a <= m.index && m.index < z))
@@ -22929,7 +23219,7 @@ function readText2(file) {
   }
 }
 async function relianceByImports(root, pythonFiles, results, flagged, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path43.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path44.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -22961,9 +23251,14 @@ async function relianceByImports(root, pythonFiles, results, flagged, knowledge,
   });
   const out = /* @__PURE__ */ new Map();
   for (const f of flagged) {
+    const pathSet = index.pathSetFor(f);
+    if (pathSet) {
+      out.set(f, { pathSet });
+      continue;
+    }
     const why = await index.of(f) ?? await index.importedOnlyByReliant(f);
     if (why)
-      out.set(f, why);
+      out.set(f, { imports: why });
   }
   return out;
 }
@@ -23001,18 +23296,18 @@ function mentionTest(names) {
 
 // dist/src/pipeline/test-runners.js
 import fs17 from "node:fs";
-import path44 from "node:path";
+import path45 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
-  return /^test.*\.py$/.test(path44.basename(file));
+  return /^test.*\.py$/.test(path45.basename(file));
 }
 function testFileTargets(word, where, resolve) {
   const hit = resolve(word, where.dirs, where.root);
   if (hit)
     return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
-  if (!/\.py$/.test(word) || path44.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+  if (!/\.py$/.test(word) || path45.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
     return [];
-  const found = where.anywhere(path44.normalize(word));
+  const found = where.anywhere(path45.normalize(word));
   return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
 }
 function unittestTargets(args, where, resolve) {
@@ -23144,7 +23439,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path44.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path45.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -23153,7 +23448,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path44.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path45.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -23166,7 +23461,7 @@ function unwrapStarter(words4) {
 
 // dist/src/pipeline/doc-starters.js
 import fs18 from "node:fs";
-import path45 from "node:path";
+import path46 from "node:path";
 var GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
 var GUIDE_IN_DOCS = /(?:contribut|releas|develop|maintain|hacking)[\w-]*\.(?:md|markdown|rst|txt)$/i;
 var DOC_FOLDERS = ["docs", "doc", "documentation", ".github", "dev", "developer", "developers"];
@@ -23184,12 +23479,12 @@ function contributorGuides(root) {
   };
   for (const e of list(root))
     if (e.isFile() && GUIDE.test(e.name))
-      out.push(path45.join(root, e.name));
+      out.push(path46.join(root, e.name));
   const walk = (dir, depth) => {
     for (const e of list(dir).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (out.length >= MAX_GUIDES)
         return;
-      const p = path45.join(dir, e.name);
+      const p = path46.join(dir, e.name);
       if (e.isFile() && (GUIDE.test(e.name) || GUIDE_IN_DOCS.test(e.name)))
         out.push(p);
       else if (e.isDirectory() && depth < MAX_DEPTH5 && !e.name.startsWith(".") && e.name !== "node_modules")
@@ -23197,7 +23492,7 @@ function contributorGuides(root) {
     }
   };
   for (const d of DOC_FOLDERS)
-    walk(path45.join(root, d), 1);
+    walk(path46.join(root, d), 1);
   return [...new Set(out)].slice(0, MAX_GUIDES);
 }
 var RELEASE_SCRIPT = /releas/i;
@@ -23238,10 +23533,10 @@ function docCommands(file, text3, names) {
   return out;
 }
 function documentedCommands(root, wanted) {
-  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path45.basename(w)));
+  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path46.basename(w)));
   const names = /* @__PURE__ */ new Set();
   for (const w of wanted) {
-    const base = path45.basename(w);
+    const base = path46.basename(w);
     if (base.length > 3)
       names.add(base);
   }
@@ -23256,7 +23551,7 @@ function documentedCommands(root, wanted) {
   for (const w of wanted) {
     const text3 = readConfigText(w, MAX_GUIDE_BYTES);
     if (text3 !== void 0)
-      out.push(...docCommands(w, openingOfText(text3), /* @__PURE__ */ new Set([path45.basename(w)])));
+      out.push(...docCommands(w, openingOfText(text3), /* @__PURE__ */ new Set([path46.basename(w)])));
   }
   return out;
 }
@@ -23324,8 +23619,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path46.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path46.sep).join("/");
+    const r = path47.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path47.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -23349,11 +23644,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path46.dirname(file); ; dir = path46.dirname(dir)) {
+    for (let dir = path47.dirname(file); ; dir = path47.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path46.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath2(path47.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path46.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path47.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -23361,7 +23656,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path46.basename(file) === "setup.py")
+    if (path47.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -23380,13 +23675,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path46.isAbsolute(clean)) {
+  if (path47.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path46.sep)))
-      return { path: path46.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path47.sep)))
+      return { path: path47.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path46.join(root, ...parts.slice(i));
+      const c = path47.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -23394,9 +23689,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path46.resolve(d, clean);
+    const c = path47.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path46.sep)))
+    if (k && (c === root || c.startsWith(root + path47.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -23405,7 +23700,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs19.readFileSync(path46.join(dir, ".stestr.conf"), "utf8");
+    conf = fs19.readFileSync(path47.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -23430,11 +23725,11 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path46.basename(m[1]) === "env" ? m[2] : m[1];
+  return path47.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path46.join(dir, name);
+    const file = path47.join(dir, name);
     let text3;
     try {
       if (fs19.statSync(file).size > 65536)
@@ -23446,8 +23741,8 @@ function readTheDocs(who, dir) {
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path46.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path46.sep) || !fs19.existsSync(conf))
+    const conf = path47.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path47.sep) || !fs19.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -23459,7 +23754,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path46.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path47.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
@@ -23480,7 +23775,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path46.basename(prog);
+  const base = path47.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -23508,7 +23803,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path46.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path47.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -23614,17 +23909,17 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path46.resolve(r.path), i);
+      flagged.set(path47.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path46.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path47.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
-    for (const [file, imports] of via2)
-      starters.set(file, { ...starters.get(file), imports });
+    for (const [file, found] of via2)
+      starters.set(file, { ...starters.get(file), ...found });
   }
   if (!starters.size)
     return;
@@ -23640,16 +23935,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path46.basename(w)));
+  const names = new Set(wanted.map((w) => path47.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path46.dirname(path46.resolve(f)); d.startsWith(root + path46.sep); d = path46.dirname(d)) {
-      const rel = path46.relative(root, d);
-      if (rel.split(path46.sep).length <= 2)
+    for (let d = path47.dirname(path47.resolve(f)); d.startsWith(root + path47.sep); d = path47.dirname(d)) {
+      const rel = path47.relative(root, d);
+      if (rel.split(path47.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -23657,16 +23952,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path46.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path46.resolve(f)));
+    if (path47.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path47.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path46.dirname(c.file), root], root, documented: true });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path47.dirname(c.file), root], root, documented: true });
   }
   for (const c of commands) {
-    const dir = path46.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path46.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path47.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path47.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -23676,15 +23971,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path46.resolve(f);
-        const list = byName.get(path46.basename(abs));
+        const abs = path47.resolve(f);
+        const list = byName.get(path47.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path46.basename(abs), [abs]);
+          byName.set(path47.basename(abs), [abs]);
       }
     }
-    return (byName.get(path46.basename(rel)) ?? []).filter((f) => f === path46.join(root, rel) || f.endsWith(path46.sep + rel));
+    return (byName.get(path47.basename(rel)) ?? []).filter((f) => f === path47.join(root, rel) || f.endsWith(path47.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -23705,13 +24000,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path46.resolve(f);
+    const abs = path47.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path46.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path47.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -23720,16 +24015,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path46.resolve(f);
+    const abs = path47.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path46.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path47.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path46.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path47.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -23756,12 +24051,12 @@ function recordSite(who, s, dir, root, anywhere) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path46.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path47.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
   const cwd = s.config?.cwd;
   const below = real(cwd);
-  const dirs = below && below !== dir && (below + path46.sep).startsWith(root + path46.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path46.resolve(dirs[0], p) : void 0);
+  const dirs = below && below !== dir && (below + path47.sep).startsWith(root + path47.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path47.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
@@ -23772,7 +24067,7 @@ function recordSite(who, s, dir, root, anywhere) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs19.statSync(r).isDirectory() ? path46.resolve(r) : path46.dirname(path46.resolve(r));
+      return fs19.statSync(r).isDirectory() ? path47.resolve(r) : path47.dirname(path47.resolve(r));
     } catch {
       return void 0;
     }
@@ -23782,7 +24077,7 @@ function projectRoot(roots) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs20 from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -23790,7 +24085,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path47.posix.basename(w0);
+  const base = path48.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -23822,19 +24117,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path47.isAbsolute(word)) {
-    if (scripts.has(path47.normalize(word)))
-      return path47.normalize(word);
+  if (path48.isAbsolute(word)) {
+    if (scripts.has(path48.normalize(word)))
+      return path48.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path47.join(root, ...parts.slice(i));
+      const c = path48.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path47.resolve(d, word);
+    const c = path48.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -23845,7 +24140,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path47.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path48.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -23890,11 +24185,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path47.resolve(f), i);
+      scripts.set(path48.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path47.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path48.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -23938,7 +24233,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path47.resolve(f);
+    const abs = path48.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -23948,7 +24243,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path47.dirname(abs), 1, []);
+        enqueue(s, path48.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -23994,20 +24289,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path47.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path48.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path47.resolve(r.path));
+    r.source ??= texts.get(path48.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs20.statSync(r).isDirectory() ? path47.resolve(r) : path47.dirname(path47.resolve(r));
+        return fs20.statSync(r).isDirectory() ? path48.resolve(r) : path48.dirname(path48.resolve(r));
       } catch {
         return void 0;
       }
@@ -24018,7 +24313,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs21 from "node:fs";
-import path48 from "node:path";
+import path49 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -24042,8 +24337,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path48.dirname(path48.resolve(cwd, file));
-  const rel = (d) => path48.relative(base, path48.resolve(cwd, d.path)).split(path48.sep).join("/");
+  const base = path49.dirname(path49.resolve(cwd, file));
+  const rel = (d) => path49.relative(base, path49.resolve(cwd, d.path)).split(path49.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -24087,7 +24382,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path48.resolve(cwd, file);
+  const target = path49.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs21.writeFileSync(tmp, text3, { mode: 420 });
@@ -24571,7 +24866,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path49.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path50.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -24594,14 +24889,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path49.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path49.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path50.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path50.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path49.relative(cwd, p);
+    const r = path50.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path49.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path50.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -24637,7 +24932,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path49.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path50.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -24729,17 +25024,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path50 from "node:path";
+import path51 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path50.relative(cwd, path50.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path50.sep) || path50.isAbsolute(rel);
+  const rel = path51.relative(cwd, path51.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path51.sep) || path51.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path50.sep).join("/");
+  return displayPath(p, cwd).split(path51.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -24893,7 +25188,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path54 = portablePath(d.path, r.cwd);
+  const path55 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -24908,10 +25203,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path54,
+    path: path55,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path54, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path55, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -24920,7 +25215,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path51 from "node:path";
+import path52 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -25105,11 +25400,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path51.resolve(cwd, p)).href };
-  return { uri: rel.split(path51.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path52.resolve(cwd, p)).href };
+  return { uri: rel.split(path52.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path51.resolve(dir)).href;
+  const href = pathToFileURL(path52.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -25275,8 +25570,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path54 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path54)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path55 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path55)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -25288,7 +25583,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path54 = sanitize(displayPath(d.path, r.cwd));
+  const path55 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -25301,7 +25596,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path54}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path55}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -25392,17 +25687,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs22 from "node:fs";
-import path52 from "node:path";
+import path53 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path52.dirname(fileURLToPath(from)); ; dir = path52.dirname(dir)) {
-    const file = path52.join(dir, "package.json");
+  for (let dir = path53.dirname(fileURLToPath(from)); ; dir = path53.dirname(dir)) {
+    const file = path53.join(dir, "package.json");
     if (fs22.existsSync(file)) {
       const json = JSON.parse(fs22.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path52.dirname(dir) === dir)
+    if (path53.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -25480,7 +25775,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path53.relative(r.cwd, path53.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path54.relative(r.cwd, path54.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -25499,15 +25794,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs23.existsSync(path53.resolve(workspace, p)))
+      if (!fs23.existsSync(path54.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path53.resolve(workspace, sarifPath);
-      fs23.mkdirSync(path53.dirname(target), { recursive: true });
+      const target = path54.resolve(workspace, sarifPath);
+      fs23.mkdirSync(path54.dirname(target), { recursive: true });
       fs23.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path31, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path31;
+  constructor(path33, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path33;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -1683,7 +1683,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path31, text3) {
+  mayMatterThroughProject(path33, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1691,13 +1691,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path31, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path33, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path31, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path31, text3);
+      return p.usesToolConstant(path33, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path33, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1948,7 +1948,7 @@ import path2 from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path31, bytes, opts = {}) {
+function decodeText(path33, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1966,19 +1966,19 @@ function decodeText(path31, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path31, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path33, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path31, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path33, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path31, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path33, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1987,7 +1987,7 @@ function decodeText(path31, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path31, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path33, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2046,9 +2046,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path31, bytes) {
+function decodePython(path33, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path31, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path33, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -2067,9 +2067,9 @@ var Ancestry = class {
     const known = this.parents.get(n.id);
     if (known !== void 0)
       return known;
-    const path31 = this.path;
-    path31.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path31[path31.length - 1];
+    const path33 = this.path;
+    path33.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path33[path33.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -2079,7 +2079,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path31.push(next);
+      path33.push(next);
       at = next;
     }
     const p = n.parent;
@@ -2092,11 +2092,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path31 = this.path;
+    const path33 = this.path;
     let lo = 0;
-    for (let hi = path31.length - 1; lo < hi; ) {
+    for (let hi = path33.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path31[mid].startIndex <= start && end <= path31[mid].endIndex)
+      if (path33[mid].startIndex <= start && end <= path33[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -2149,12 +2149,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path31, key) {
+function withKey(path33, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path31 === "no")
+  if (key === void 0 && path33 === "no")
     return "unknown";
-  return path31;
+  return path33;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2797,11 +2797,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path31 = flow.chain.join("/");
+                const path33 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path31.startsWith(k + "/") || k.startsWith(path31 + "/"))
+                  if (path33.startsWith(k + "/") || k.startsWith(path33 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path31, e.value());
+                chain.values.set(path33, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -3049,7 +3049,7 @@ function evalCall(ev, summaries, n, scope, pos) {
   return { k: "unknown", span };
 }
 function knownCall(ev, q, call) {
-  const { span, scope, pos, positional, keywords, arg } = call;
+  const { n, span, scope, pos, positional, keywords, arg } = call;
   switch (q) {
     case "shutil.which":
     case "distutils.spawn.find_executable":
@@ -3097,10 +3097,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path31 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path33 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
+          if (a?.type !== "dictionary_splat")
+            continue;
+          const inner = a.namedChildren[0];
+          const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN;
+          path33 = mergeEnv(path33, v.k === "env" ? v.path : "unknown");
+        }
         for (const k of keywords.keys())
-          path31 = withKey(path31, k);
-        return { k: "env", path: path31, span };
+          path33 = withKey(path33, k);
+        return { k: "env", path: path33, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3294,8 +3301,8 @@ var PythonModule = class {
   python2Cache;
   windowsCache;
   bindable = /* @__PURE__ */ new Map();
-  /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
-  projectOnWindows = false;
+  /** Whether the project says this file may run on Windows (pipeline/platforms.ts), for fixes: see mayRunOnWindows. */
+  projectOnWindows;
   constructor(root, file, project, importDepth = 0) {
     this.root = root;
     this.file = file;
@@ -3313,12 +3320,13 @@ var PythonModule = class {
   }
   /**
    * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
-   * project says so, or the file itself mentions Windows or tells platforms apart. Erring towards
+   * file itself mentions Windows or tells platforms apart, or the project says so (its CI, its
+   * metadata or that of a project nested in it holding the file, another module's platform test). Erring towards
    * yes costs only a longer fix (quoted for both shells), never a wrong one.
    */
   get mayRunOnWindows() {
-    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text);
-    return this.projectOnWindows || this.windowsCache;
+    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text) || (this.projectOnWindows?.() ?? false);
+    return this.windowsCache;
   }
   /** Statements of the given types that start with a keyword the pattern matches. */
   nodesAtKeywords(pattern, types) {
@@ -3668,22 +3676,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path31 = "no";
+    let path33 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path31 = withKey(path31, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path33 = withKey(path33, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path31 = mergeEnv(path31, v.k === "env" ? v.path : "unknown");
+        path33 = mergeEnv(path33, v.k === "env" ? v.path : "unknown");
       } else
-        path31 = withKey(path31, void 0);
+        path33 = withKey(path33, void 0);
     }
-    return { k: "env", path: path31, span: spanOf(n) };
+    return { k: "env", path: path33, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -4934,6 +4942,9 @@ var venvNotOnPath = defineRule({
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
       return;
     const origin = facts?.venvOrigins.get(venv);
+    const linked = origin?.linkedOnPath;
+    if (linked && (linked.includes(verdict.name) || verdict.tool === "console-script" && linked.includes("*")))
+      return;
     const byInterpreter = verdict.tool === "pip" && isInterpreterName(verdict.name);
     if (verdict.tool === "pip" && pipNotMeantForVenv(site, byInterpreter, origin))
       return;
@@ -4947,7 +4958,8 @@ var venvNotOnPath = defineRule({
       messageId: "notOnPath",
       data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
-      fix: {
+      // A venv made in one branch of an `if` only may not exist here: no path of it is written.
+      fix: origin?.inBranch ? void 0 : {
         title: `Put ${shown}/bin on PATH`,
         target: { kind: "persist-venv", venv, at: "creation" },
         fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },
@@ -5060,6 +5072,8 @@ function projectPath(p) {
   return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
 }
 var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+var TEST_CODE = /(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py)$|(?:^|[\\/])(?:tests?|testing|test_[^\\/]*|[^\\/]*_tests?)[\\/]/i;
+var OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
 var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
 function applyPolicy(site, verdict, judgeOne) {
   const facts = site.pythonFile;
@@ -5087,9 +5101,14 @@ function applyPolicy(site, verdict, judgeOne) {
   if (facts.hostApp)
     return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
   const at = site.callSpan.start;
+  const shipped = rangeAt(facts.shipped, at);
+  if (shipped)
+    return { ...verdict, held: { signal: "shipped", reason: `${shipped.why}, whose Python is the one on PATH there: no venv of this project is in it` } };
   const set = rangeAt(facts.pathSets, at);
   if (set)
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.startedBy?.pathSet)
+    return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
   if (inColabOnlyCode(facts, at)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
@@ -5147,6 +5166,9 @@ function applyPolicy(site, verdict, judgeOne) {
   const byPath = facts.startedBy?.byPath;
   if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site))
     return byPath ? { ...verdict, startedBy: byPath } : verdict;
+  if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && TEST_CODE.test(where)) {
+    return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
@@ -5373,8 +5395,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path31 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path31) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path33 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path33) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -5385,13 +5407,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path31))
+      if (at && replaceWordEdit(site.file.text, found.script, path33))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path31 } } : { messageId: "runAsProgram", data: { script: path31 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path33 } } : { messageId: "runAsProgram", data: { script: path33 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path31}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path33}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -5467,6 +5489,7 @@ var RULES = [
 var CONFIG_RULES = RULES.filter((r) => r.judges === "config");
 
 // dist/src/pipeline/config.js
+import fs2 from "node:fs";
 import ignore from "ignore";
 import { parse as parseToml2 } from "smol-toml";
 
@@ -5491,8 +5514,84 @@ function shellLineMayMatterWithoutVenv(text3) {
 var TooDeepError = class extends Error {
 };
 
+// dist/src/pipeline/config.js
+function readConfigText(abs, max = CONFIG_MAX_BYTES) {
+  try {
+    const st = fs2.statSync(abs);
+    if (!st.isFile() || st.size > max)
+      return void 0;
+    return fs2.readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
 // dist/src/pipeline/platforms.js
+import fs3 from "node:fs";
+import path4 from "node:path";
 var MAX_BYTES = 1024 * 1024;
+var WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
+var WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
+var PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
+var MAX_SCANNED = 5e3;
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"]);
+var metadataSays = /* @__PURE__ */ new Map();
+var codeSays = /* @__PURE__ */ new Map();
+function metadataNamesWindows(dir) {
+  let said = metadataSays.get(dir);
+  if (said === void 0) {
+    said = PROJECT_FILES.some((n) => {
+      const t = readConfigText(path4.join(dir, n), MAX_BYTES);
+      return t !== void 0 && WINDOWS_METADATA.test(t);
+    });
+    metadataSays.set(dir, said);
+  }
+  return said;
+}
+function codeTestsForWindows(root) {
+  let said = codeSays.get(root);
+  if (said !== void 0)
+    return said;
+  said = false;
+  let left = MAX_SCANNED;
+  const stack = [root];
+  while (stack.length && left > 0 && !said) {
+    const dir = stack.pop();
+    let entries;
+    try {
+      entries = fs3.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries.some((e) => e.name === "pyvenv.cfg"))
+      continue;
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
+          stack.push(path4.join(dir, e.name));
+      } else if (e.isFile() && e.name.endsWith(".py") && left > 0) {
+        left--;
+        const t = readConfigText(path4.join(dir, e.name), MAX_BYTES);
+        if (t !== void 0 && WINDOWS_TEST.test(t)) {
+          said = true;
+          break;
+        }
+      }
+    }
+  }
+  codeSays.set(root, said);
+  return said;
+}
+function codeMayRunOnWindows(root, file) {
+  if (!root)
+    return false;
+  const top = path4.resolve(root);
+  for (let dir = path4.dirname(path4.resolve(file)); dir.startsWith(top + path4.sep); dir = path4.dirname(dir)) {
+    if (metadataNamesWindows(dir))
+      return true;
+  }
+  return codeTestsForWindows(top);
+}
 
 // dist/src/pipeline/context.js
 function contextFromSettings(s) {
@@ -5506,7 +5605,7 @@ function contextFromSettings(s) {
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
-    windows: !!s.windows
+    windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file)
   };
 }
 
@@ -5593,7 +5692,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs5 from "node:fs";
+import fs7 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
@@ -5639,8 +5738,8 @@ var BudgetMeter = class {
 };
 
 // dist/src/frontends/actions/index.js
-import fs3 from "node:fs";
-import path9 from "node:path";
+import fs5 from "node:fs";
+import path11 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire as createRequire2 } from "node:module";
@@ -6073,7 +6172,7 @@ function scalarChars(src, node) {
 }
 
 // dist/src/frontends/config/driver.js
-import path8 from "node:path";
+import path10 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -6183,21 +6282,43 @@ function markRemovedAfterCreation(venvs, venv) {
 function createdThenRemoved(venvs, venv) {
   return removedAfterCreation.get(venvs)?.has(venv) ?? false;
 }
+function removeVenvs(argv, venvs, resolve) {
+  if (argv.length < 3 || wordText(argv[0]) !== "rm")
+    return;
+  const t = argv.map((w) => wordText(w));
+  const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
+  if (!/[rR]/.test(opts))
+    return;
+  for (const a of t.slice(1)) {
+    if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
+      continue;
+    const abs = resolve(a);
+    if (abs === void 0)
+      continue;
+    for (const v of [...venvs.keys()]) {
+      if (v !== abs && !v.startsWith(abs === "/" ? "/" : abs + "/"))
+        continue;
+      if (venvs.get(v)?.how === "created")
+        markRemovedAfterCreation(venvs, v);
+      venvs.delete(v);
+    }
+  }
+}
 
 // dist/src/frontends/shell/sourced.js
-import path5 from "node:path";
+import path6 from "node:path";
 
 // dist/src/frontends/repo-files.js
-import fs2 from "node:fs";
-import path4 from "node:path";
+import fs4 from "node:fs";
+import path5 from "node:path";
 var MAX_LEVELS = 8;
 function fromFolderUp(from, look) {
-  let dir = path4.dirname(path4.resolve(from));
+  let dir = path5.dirname(path5.resolve(from));
   for (let i = 0; i < MAX_LEVELS; i++) {
     const found = look(dir);
     if (found !== void 0)
       return found;
-    const up = path4.dirname(dir);
+    const up = path5.dirname(dir);
     if (up === dir)
       break;
     dir = up;
@@ -6207,7 +6328,7 @@ function fromFolderUp(from, look) {
 function fileAnswer(cache3, p, maxBytes, answer) {
   let st;
   try {
-    st = fs2.statSync(p);
+    st = fs4.statSync(p);
   } catch {
     return void 0;
   }
@@ -6218,7 +6339,7 @@ function fileAnswer(cache3, p, maxBytes, answer) {
     return cache3.get(key);
   let result;
   try {
-    result = answer(st.size <= maxBytes ? fs2.readFileSync(p, "utf8") : void 0);
+    result = answer(st.size <= maxBytes ? fs4.readFileSync(p, "utf8") : void 0);
   } catch {
     return void 0;
   }
@@ -6243,7 +6364,7 @@ var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
     return void 0;
-  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path5.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
+  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path6.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
   return hit ? target : void 0;
 }
 
@@ -7058,8 +7179,14 @@ function inlineCode(cmd) {
   return imports ? { inlineImports: imports } : {};
 }
 
+// dist/src/frontends/shell/linked-tools.js
+import path9 from "node:path";
+
+// dist/src/frontends/shell/state.js
+import path8 from "node:path";
+
 // dist/src/frontends/config/facts.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/judge/judge.js
 var STDLIB_TOOLS = /* @__PURE__ */ new Set([
@@ -7306,7 +7433,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path7.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -7315,7 +7442,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path6.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path7.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -7339,7 +7466,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path7.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 function runsOtherScript(texts) {
@@ -7554,6 +7681,151 @@ function syntaxProblemOf(file, problems) {
   const p = unique[0];
   const more = unique.length > 1 ? ` (and ${unique.length - 1} more)` : "";
   return { path: file.path, kind: "syntax", message: p.message + more, start: file.location(Math.min(p.offset, file.text.length)), partial: true };
+}
+
+// dist/src/frontends/shell/state.js
+function resolveDir(p, cwd) {
+  if (hasUnknown(p))
+    return void 0;
+  if (p === "~" || p.startsWith("~/"))
+    return p === "~" ? p : `~/${path8.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+  if (!p.startsWith("/")) {
+    if (cwd === void 0 || hasUnknown(cwd))
+      return void 0;
+    p = `${cwd}/${p}`;
+  }
+  const root = STAND_IN_ROOT.exec(p)?.[0];
+  if (root !== void 0) {
+    const rel = path8.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    if (rel === ".." || rel.startsWith("../"))
+      return `${root}/${rel}`;
+  }
+  const n = path8.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, "") : n;
+}
+function setShellPath(sh, v) {
+  if (v === void 0)
+    return;
+  sh.path = v;
+  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
+    sh.activated = void 0;
+}
+function activate(sh, venv) {
+  sh.activated = venv;
+  sh.unseen = void 0;
+  sh.saved = sh.path;
+  sh.path = `${venv}/bin:${sh.path}`;
+}
+function shellEffect(cmd, sh, valueOf) {
+  if (cmd.words.length === 0) {
+    for (const a of cmd.assignments)
+      if (a.name === "PATH")
+        setShellPath(sh, valueOf(a.value));
+    return { kind: "assignment" };
+  }
+  const w0 = wordText(cmd.words[0]);
+  if (w0 === "export") {
+    for (const w of cmd.words.slice(1)) {
+      const first = w.fragments[0];
+      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
+        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
+      }
+    }
+    return { kind: "state" };
+  }
+  if (w0 === "cd") {
+    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
+    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
+    return { kind: "state" };
+  }
+  if (w0 === "deactivate") {
+    if (sh.activated && sh.saved !== void 0)
+      sh.path = sh.saved;
+    sh.activated = void 0;
+    sh.unseen = void 0;
+    return { kind: "state" };
+  }
+  const conda = condaActivation(cmd.words);
+  if (conda !== void 0) {
+    sh.unseen = conda || void 0;
+    return { kind: "state" };
+  }
+  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
+    const target = wordText(cmd.words[1]);
+    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
+    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
+    if (abs && m)
+      return { kind: "activation", venv: abs.slice(0, m.index) };
+  }
+  return void 0;
+}
+function condaActivation(words2) {
+  const t = words2.slice(0, 3).map((w) => wordText(w));
+  const last = words2[0]?.fragments.at(-1);
+  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
+  const tool = tail === void 0 ? void 0 : path8.win32.basename(tail);
+  let name;
+  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
+    if (t[1] === "deactivate")
+      return "";
+    if (t[1] !== "activate")
+      return void 0;
+    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
+    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else
+    return void 0;
+  return `the conda environment ${name}`;
+}
+
+// dist/src/frontends/shell/linked-tools.js
+var PATH_DIRS = /* @__PURE__ */ new Set(["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin", "~/.local/bin", "~/bin"]);
+function textOrStar(w) {
+  return w.fragments.map((f) => f.kind === "text" ? f.text : "*").join("");
+}
+function linkedIntoPath(argv, venvs, resolve) {
+  if (argv.length < 3 || wordText(argv[0]) !== "ln")
+    return [];
+  const operands = [];
+  let targetDir;
+  for (let i = 1; i < argv.length; i++) {
+    const t = textOrStar(argv[i]);
+    if (t === "--")
+      continue;
+    if (t.startsWith("--target-directory="))
+      targetDir = t.slice("--target-directory=".length);
+    else if (t === "-t" && i + 1 < argv.length)
+      targetDir = textOrStar(argv[++i]);
+    else if (t.startsWith("-") && t.length > 1)
+      continue;
+    else
+      operands.push(t);
+  }
+  const sources = targetDir !== void 0 ? operands : operands.slice(0, -1);
+  const dest = targetDir ?? operands[operands.length - 1];
+  if (!sources.length || dest === void 0)
+    return [];
+  const destClean = dest.replace(/\$\{?HOME\}?(?=\/)/, "~").replace(/\/+$/, "");
+  const intoDir = targetDir !== void 0 || PATH_DIRS.has(destClean) || sources.length > 1;
+  const dir = intoDir ? destClean : path9.posix.dirname(destClean);
+  if (!PATH_DIRS.has(dir))
+    return [];
+  const known = [...venvs];
+  const out = [];
+  for (const s of sources) {
+    const binAt = s.lastIndexOf("/bin/");
+    if (binAt < 0)
+      continue;
+    const venv = s.slice(0, binAt).includes("*") ? void 0 : resolve(s.slice(0, binAt));
+    if (venv === void 0 || !known.includes(venv))
+      continue;
+    const name = intoDir ? s.slice(binAt + 5) : path9.posix.basename(destClean);
+    out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : void 0 });
+  }
+  return out;
+}
+function resolverFrom(norm, cwd) {
+  return (p) => resolveDir(norm(p), cwd);
 }
 
 // dist/src/frontends/shell/script.js
@@ -7875,6 +8147,13 @@ function smallGaps(t, out) {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length))
       out[at] = "_";
+  }
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"()])*[ \t]+)+[A-Za-z_][A-Za-z0-9_]*)[:%?]/gm)) {
+    if (!plainBefore(t, m.index + m[1].length))
+      continue;
+    for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++)
+      if (/[:%?]/.test(t[k]))
+        out[k] = "_";
   }
 }
 function regexBeforeGroupEnd(t, from) {
@@ -9531,102 +9810,6 @@ function isVenvGuard(n, text3) {
   return op.type === "||" && SET_TEST.test(cond) || op.type === "&&" && UNSET_TEST.test(cond);
 }
 
-// dist/src/frontends/shell/state.js
-import path7 from "node:path";
-function resolveDir(p, cwd) {
-  if (hasUnknown(p))
-    return void 0;
-  if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path7.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
-  if (!p.startsWith("/")) {
-    if (cwd === void 0 || hasUnknown(cwd))
-      return void 0;
-    p = `${cwd}/${p}`;
-  }
-  const root = STAND_IN_ROOT.exec(p)?.[0];
-  if (root !== void 0) {
-    const rel = path7.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
-    if (rel === ".." || rel.startsWith("../"))
-      return `${root}/${rel}`;
-  }
-  const n = path7.posix.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, "") : n;
-}
-function setShellPath(sh, v) {
-  if (v === void 0)
-    return;
-  sh.path = v;
-  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
-    sh.activated = void 0;
-}
-function activate(sh, venv) {
-  sh.activated = venv;
-  sh.unseen = void 0;
-  sh.saved = sh.path;
-  sh.path = `${venv}/bin:${sh.path}`;
-}
-function shellEffect(cmd, sh, valueOf) {
-  if (cmd.words.length === 0) {
-    for (const a of cmd.assignments)
-      if (a.name === "PATH")
-        setShellPath(sh, valueOf(a.value));
-    return { kind: "assignment" };
-  }
-  const w0 = wordText(cmd.words[0]);
-  if (w0 === "export") {
-    for (const w of cmd.words.slice(1)) {
-      const first = w.fragments[0];
-      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
-        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
-      }
-    }
-    return { kind: "state" };
-  }
-  if (w0 === "cd") {
-    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
-    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
-    return { kind: "state" };
-  }
-  if (w0 === "deactivate") {
-    if (sh.activated && sh.saved !== void 0)
-      sh.path = sh.saved;
-    sh.activated = void 0;
-    sh.unseen = void 0;
-    return { kind: "state" };
-  }
-  const conda = condaActivation(cmd.words);
-  if (conda !== void 0) {
-    sh.unseen = conda || void 0;
-    return { kind: "state" };
-  }
-  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
-    const target = wordText(cmd.words[1]);
-    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
-    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
-    if (abs && m)
-      return { kind: "activation", venv: abs.slice(0, m.index) };
-  }
-  return void 0;
-}
-function condaActivation(words2) {
-  const t = words2.slice(0, 3).map((w) => wordText(w));
-  const last = words2[0]?.fragments.at(-1);
-  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path7.win32.basename(tail);
-  let name;
-  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
-    if (t[1] === "deactivate")
-      return "";
-    if (t[1] !== "activate")
-      return void 0;
-    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
-  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
-    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
-  } else
-    return void 0;
-  return `the conda environment ${name}`;
-}
-
 // dist/src/frontends/shell/session.js
 var TRACKED = /* @__PURE__ */ new Set(["PATH"]);
 function runShellSession(script, o) {
@@ -9843,7 +10026,7 @@ var ShellSession = class {
     top.ends.push({ vars: new Map(frame.vars), created });
     if (event === "close")
       for (const [v, origin] of top.made ?? [])
-        this.o.venvs.set(v, origin);
+        this.o.venvs.set(v, hasElse && !top.ends.every((e) => e.created.has(v)) ? { ...origin, inBranch: true } : origin);
     if (event === "close" && !hasElse)
       top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
     frame.vars.clear();
@@ -9967,28 +10150,6 @@ var ShellSession = class {
    * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
    * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
    */
-  removeVenvs(argv) {
-    if (argv.length < 3 || wordText(argv[0]) !== "rm")
-      return;
-    const t = argv.map((w) => wordText(w));
-    const opts = t.slice(1).filter((a) => a !== void 0 && /^-[A-Za-z]+$/.test(a)).join("");
-    if (!/[rR]/.test(opts))
-      return;
-    for (const a of t.slice(1)) {
-      if (a === void 0 || a.startsWith("-") || /[*?[]/.test(a))
-        continue;
-      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
-      if (abs === void 0)
-        continue;
-      for (const v of [...this.o.venvs.keys()]) {
-        if (v !== abs && !v.startsWith(abs === "/" ? "/" : abs + "/"))
-          continue;
-        if (this.o.venvs.get(v)?.how === "created")
-          markRemovedAfterCreation(this.o.venvs, v);
-        this.o.venvs.delete(v);
-      }
-    }
-  }
   onCommand(cmd) {
     const o = this.o;
     const frame = this.cur;
@@ -10072,7 +10233,11 @@ var ShellSession = class {
         continue;
       }
       const site = this.makeSite(ex);
-      this.removeVenvs(ex.argv);
+      removeVenvs(ex.argv, o.venvs, resolverFrom(this.norm, this.cur.sh.cwd));
+      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolverFrom(this.norm, this.cur.sh.cwd))) {
+        const origin = o.venvs.get(l.venv);
+        o.venvs.set(l.venv, { ...origin, linkedOnPath: [...origin.linkedOnPath ?? [], l.name ?? "*"] });
+      }
       const dir = createdVenv(ex.argv);
       if (dir === void 0)
         continue;
@@ -10264,7 +10429,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path8.posix.relative(cwd, venv);
+  const rel = path10.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -10334,7 +10499,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path9.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path11.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -10382,11 +10547,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path9.dirname(file);
+  let dir = path11.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs3.existsSync(path9.join(dir, ".github")))
+    if (fs5.existsSync(path11.join(dir, ".github")))
       return dir;
-    const up = path9.dirname(dir);
+    const up = path11.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -10395,12 +10560,12 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path9.join(root, uses, name);
+    const p = path11.join(root, uses, name);
     try {
-      const st = fs3.statSync(p);
+      const st = fs5.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
         continue;
-      return new SourceFile(p, fs3.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+      return new SourceFile(p, fs5.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
     } catch {
     }
   }
@@ -10702,6 +10867,11 @@ function matrixWindowsOnly(job, condition) {
   if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
     return false;
   const runsOn = scalarText(get(job, "runs-on"));
+  for (const key of runsOn?.match(/\$\{\{[^}]*\}\}/g)?.flatMap((e) => [...e.matchAll(/\bmatrix\.([\w-]+)/g)].map((m) => m[1])) ?? []) {
+    const k = key.replace(/-/g, "\\-");
+    if (new RegExp(`\\bmatrix\\.${k}\\s*==\\s*'windows[^']*'|(?:startsWith|contains)\\(\\s*matrix\\.${k}\\s*,\\s*'windows`, "i").test(condition))
+      return true;
+  }
   const osKey = runsOn && /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(runsOn.trim())?.[1];
   const include = get(get(get(job, "strategy"), "matrix"), "include");
   if (!osKey || !isSeq(include))
@@ -10723,7 +10893,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path9.posix.basename(n);
+    const base = path11.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -10735,7 +10905,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path10 from "node:path";
+import path12 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -11083,10 +11253,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path31 = `PATH="${v.venv}/bin:$PATH"`;
+  const path33 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path31}` }], applicability: "unsafe", reason, title: `Add ENV ${path31} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path31}` }], applicability: "unsafe", reason, title: `Add ${path31} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path33}` }], applicability: "unsafe", reason, title: `Add ENV ${path33} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path33}` }], applicability: "unsafe", reason, title: `Add ${path33} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -11285,7 +11455,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path10.posix.join(dst, v.slice(from2.length));
+              const to = path12.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -11322,7 +11492,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path12.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
@@ -11346,7 +11516,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path11 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -11662,7 +11832,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path11.posix.dirname(PROJECT_DIR);
+            return path13.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -11796,7 +11966,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path11.posix.basename(p.replace(/\\/g, "/"));
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -11806,10 +11976,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path14 from "node:path";
+import path16 from "node:path";
 
 // dist/src/frontends/makefile/written-venv.js
-import path12 from "node:path";
+import path14 from "node:path";
 function writtenBin(venv, curdir, text3, values, bin) {
   for (const [name, value] of values) {
     if (!value.startsWith("/") || /\s/.test(value))
@@ -11817,7 +11987,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
     const bare = value.replace(/\/+$/, "");
     if (bare === "" || !venv.endsWith(bare))
       continue;
-    const prefix = path12.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
+    const prefix = path14.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
     if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
       continue;
     const written = `${prefix}$(${name})`;
@@ -11830,7 +12000,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
 }
 
 // dist/src/frontends/makefile/expander.js
-import path13 from "node:path";
+import path15 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -12438,7 +12608,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path13.posix.dirname(w) : path13.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path15.posix.dirname(w) : path15.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -12624,6 +12794,7 @@ function defaultVars() {
 var sameVar = (a, b) => a === b || !!a && !!b && a.flavor === b.flavor && a.exported === b.exported && a.raw.s === b.raw.s && valueText(a.value) === valueText(b.value);
 
 // dist/src/frontends/makefile/parse.js
+var WINDOWS_TEST2 = /^\(\s*\$[({]OS[)}]\s*,\s*Windows_NT\s*\)|^(["'])\$[({]OS[)}]\1\s+(["'])Windows_NT\2/;
 var cloneVars = (v) => new Map(v);
 function refersTo(value, name) {
   const t = value.s;
@@ -12702,6 +12873,8 @@ function parseMakefile(src) {
   };
   for (let ll = lines.next(); ll; ll = lines.next()) {
     if (rule && ll.text.s[0] === recipePrefix) {
+      if (conds.some((f) => f.windowsBranch === f.results.length))
+        continue;
       const text3 = recipeText(ll.text, recipePrefix);
       rule.recipe.push({ text: text3, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
       if (firstNonBlank(text3) === "#")
@@ -12722,7 +12895,8 @@ function parseMakefile(src) {
     let kw = kwm?.[1] ?? "";
     const afterKw = () => trimChars(slice(line, kw.length));
     if (kw === "ifeq" || kw === "ifneq" || kw === "ifdef" || kw === "ifndef") {
-      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0) });
+      const windows = (kw === "ifeq" || kw === "ifneq") && WINDOWS_TEST2.test(afterKw().s) ? kw === "ifeq" ? 0 : 1 : void 0;
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0), windowsBranch: windows });
       continue;
     }
     if (kw === "else") {
@@ -12735,9 +12909,11 @@ function parseMakefile(src) {
       vars = cloneVars(f.snapshot);
       const rest2 = afterKw();
       const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest2.s);
-      if (m)
+      if (m) {
         f.decisions.push(evalCondition(m[1], trimChars(slice(rest2, m[1].length))));
-      else {
+        if (f.windowsBranch === f.results.length)
+          f.windowsBranch = void 0;
+      } else {
         f.decisions.push(true);
         f.hasElse = true;
       }
@@ -13158,7 +13334,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path14.posix.relative(cwd, venv);
+    const rel = path16.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -13166,7 +13342,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path14.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path16.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -13557,7 +13733,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path14.posix.basename(p.replace(/\\/g, "/"));
+    const base = path16.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -13982,7 +14158,7 @@ function isPlain(text3) {
   return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
 }
 function walkFacts(root, text3, file) {
-  const lookedUp = lookedUpNames(root, text3, file);
+  const lookedUp2 = lookedUpNames(root, text3, file);
   const sudoInstalls = sudoInstallScopes(file.text, file);
   const walked = walkTree(root, text3, file);
   const absent = venvAbsentRanges(root, text3, file);
@@ -13991,8 +14167,8 @@ function walkFacts(root, text3, file) {
   const fallbacks = moduleFallbackRanges(root, text3, file);
   if (fallbacks.length)
     walked.moduleFallbacks = fallbacks;
-  if (lookedUp.size)
-    walked.lookedUp = lookedUp;
+  if (lookedUp2.size)
+    walked.lookedUp = lookedUp2;
   if (sudoInstalls.length)
     walked.sudoInstalls = sudoInstalls;
   return walked;
@@ -14613,7 +14789,7 @@ function continued(code, i) {
 }
 
 // dist/src/frontends/python/launch-sites.js
-import path16 from "node:path";
+import path18 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -14673,6 +14849,25 @@ function mayRunFrozen(mod) {
     frozenChecked.set(mod, v = FROZEN.test(mod.file.text));
   return v;
 }
+function looksUpOnPath(text3, name) {
+  if (!/\b(?:which|find_executable)\(/.test(text3))
+    return false;
+  const quoted = `['"]${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"]`;
+  if (new RegExp(`\\b(?:which|find_executable)\\(\\s*${quoted}`).test(text3))
+    return true;
+  for (const m of text3.matchAll(/^([ \t]*)def\s+(\w+)\s*\(([^)]*)\)[^\n]*:[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm)) {
+    const [, , fn, params, body] = m;
+    const names = [...params.matchAll(/(?:^|,)\s*\**(\w+)/g)].map((p) => p[1]).filter((p) => p !== "self");
+    if (!names.length || !new RegExp(`\\b(?:which|find_executable)\\(\\s*(?:${names.join("|")})\\b`).test(body))
+      continue;
+    if (new RegExp(`\\b${fn}\\([^()]*${quoted}`).test(text3))
+      return true;
+  }
+  return false;
+}
+var lookedUp = /* @__PURE__ */ new WeakMap();
+var MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
+var CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
 var SAFE_PARENTS = /* @__PURE__ */ new Set(["argument_list", "list", "tuple", "keyword_argument", "assignment", "expression_list", "parenthesized_expression", "return_statement", "pair"]);
 var PythonRewriter = class {
   mod;
@@ -14689,6 +14884,10 @@ var PythonRewriter = class {
     if (target.kind === "persist-venv")
       return void 0;
     if (mayRunFrozen(this.mod))
+      return void 0;
+    if (MARIMO.test(this.mod.file.text) && /\bmarimo\b/.test(this.mod.file.text.slice(0, 4096)))
+      return void 0;
+    if (target.kind === "interpreter" && target.module && target.module !== "pip" && CLICK_COMPLETION.test(this.mod.file.text))
       return void 0;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1)
@@ -14712,8 +14911,13 @@ var PythonRewriter = class {
     const lit = this.literalAround(start, end);
     if (!lit || /[bB]/.test(lit.prefix))
       return void 0;
+    const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, "") : frag.text;
+    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name))
+      return void 0;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = "the name comes from a definition outside the call, which other code may also use";
+    if (!insideCall && this.comparedVariable(lit))
+      return void 0;
     const imports = /* @__PURE__ */ new Set(["sys"]);
     if (target.kind === "interpreter-bin")
       imports.add("os");
@@ -14721,8 +14925,8 @@ var PythonRewriter = class {
     if (orPath)
       imports.add("shutil");
     const beside = (q) => {
-      const name = `${q}${target.name}${q}`;
-      return orPath ? `shutil.which(${name}, path=os.path.dirname(sys.executable)) or ${name}` : `os.path.join(os.path.dirname(sys.executable), ${name})`;
+      const name2 = `${q}${target.name}${q}`;
+      return orPath ? `shutil.which(${name2}, path=os.path.dirname(sys.executable)) or ${name2}` : `os.path.join(os.path.dirname(sys.executable), ${name2})`;
     };
     if (!this.site.viaShell) {
       if (start !== lit.contentSpan.start || end !== lit.contentSpan.end || !lit.verbatim)
@@ -14737,9 +14941,9 @@ var PythonRewriter = class {
         if (!argv0 || /^[a-zA-Z]*[bB]/.test(argv0.text) || argv0.startIndex < this.call.startIndex || argv0.endIndex > this.call.endIndex)
           return void 0;
         const q = lit.quote.length === 3 ? lit.quote[0] : lit.quote;
-        const name = target.module ? `${exe}, ${q}-m${q}, ${q}${target.module}${q}` : exe;
+        const name2 = target.module ? `${exe}, ${q}-m${q}, ${q}${target.module}${q}` : exe;
         return {
-          edits: [{ start: lit.span.start, end: lit.span.end, text: exe }, { start: argv0.startIndex, end: argv0.endIndex, text: name }, ...this.importEdits(imports)],
+          edits: [{ start: lit.span.start, end: lit.span.end, text: exe }, { start: argv0.startIndex, end: argv0.endIndex, text: name2 }, ...this.importEdits(imports)],
           applicability: insideCall ? "safe" : "unsafe",
           reason: insideCall ? void 0 : outsideReason
         };
@@ -14827,6 +15031,15 @@ var PythonRewriter = class {
     return { edits: [{ start: lit.span.start, end: lit.span.end, text: text3 }, ...this.importEdits(imports)], applicability, reason };
   }
   /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  checkedOnPath(name) {
+    let m = lookedUp.get(this.mod);
+    if (!m)
+      lookedUp.set(this.mod, m = /* @__PURE__ */ new Map());
+    let v = m.get(name);
+    if (v === void 0)
+      m.set(name, v = looksUpOnPath(this.mod.file.text, name));
+    return v;
+  }
   argumentOfCall(lit) {
     const node = this.nodeAt(lit);
     let list = node ? parentOf(node) : null;
@@ -14841,6 +15054,17 @@ var PythonRewriter = class {
   }
   literalAround(start, end) {
     return literalIndex(this.mod).around(start, end);
+  }
+  /** The literal is the whole value of `NAME = "…"` and the file compares NAME with `==`, `!=` or `in`. */
+  comparedVariable(lit) {
+    const node = this.nodeAt(lit);
+    const parent = node ? parentOf(node) : null;
+    if (parent?.type !== "assignment" || parent.childForFieldName("right")?.startIndex !== node?.startIndex)
+      return false;
+    const name = parent.childForFieldName("left")?.text;
+    if (!name || !/^[A-Za-z_]\w*$/.test(name))
+      return false;
+    return new RegExp(`(?<![\\w.])${name}\\s*(?:==|!=|(?:not\\s+)?in\\s)|(?:==|!=)\\s*${name}(?![\\w(])`).test(this.mod.file.text);
   }
   nodeAt(lit) {
     return descendantAt(this.mod.root, lit.span.start, lit.span.end);
@@ -15004,14 +15228,14 @@ function assignedBetween(scope, name, from, to) {
 }
 
 // dist/src/frontends/python/script-imports.js
-import path15 from "node:path";
+import path17 from "node:path";
 var MAX_BYTES3 = 64 * 1024;
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
 function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
-  if (program === void 0 || !isInterpreterName(path15.posix.basename(program)))
+  if (program === void 0 || !isInterpreterName(path17.posix.basename(program)))
     return void 0;
   const target = interpreterTarget(argv.slice(1));
   let files;
@@ -15022,15 +15246,15 @@ function launchedScriptImports(from, argv) {
     files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
   } else if (target) {
     const w = target.script;
-    if (!w.endsWith(".py") || path15.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+    if (!w.endsWith(".py") || path17.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];
   }
-  if (!files || path15.posix.basename(files[files.length - 1]) === "setup.py")
+  if (!files || path17.posix.basename(files[files.length - 1]) === "setup.py")
     return void 0;
   const wanted = files;
   return fromFolderUp(from, (dir) => {
-    const found = wanted.map((f) => fileAnswer(cache2, path15.join(dir, f), MAX_BYTES3, importsIn));
+    const found = wanted.map((f) => fileAnswer(cache2, path17.join(dir, f), MAX_BYTES3, importsIn));
     if (found[found.length - 1] === void 0)
       return void 0;
     return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
@@ -15248,7 +15472,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path16.isAbsolute(mod.file.path) ? file : path16.relative(process.cwd(), file).split(path16.sep).join("/");
+  return path18.isAbsolute(mod.file.path) ? file : path18.relative(process.cwd(), file).split(path18.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -15550,21 +15774,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path31 = r.env;
+    let path33 = r.env;
     if (cmd.pathReset)
-      path31 = { kind: "reset", by: cmd.pathReset };
+      path33 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path31 = { kind: "reset", by: "env -i" };
+      path33 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path31 = { kind: "explicit" };
-    const env2 = { path: path31 };
+      path33 = { kind: "explicit" };
+    const env2 = { path: path33 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path31.kind !== "reset" && path31.kind !== "missing")
+    if (active !== void 0 && path33.kind !== "reset" && path33.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -15653,6 +15877,51 @@ function dedupe(sites) {
   });
 }
 
+// dist/src/frontends/python/shipped-functions.js
+var SHIPPING_DECORATORS = /* @__PURE__ */ new Map([
+  ["hera.workflows.script", "Hera's @script, which runs the function's body in its own container image (an Argo workflow step)"],
+  ["hera.script", "Hera's @script, which runs the function's body in its own container image (an Argo workflow step)"],
+  ["kfp.dsl.component", "Kubeflow Pipelines' @component, which runs the function in its own container image"],
+  ["kfp.v2.dsl.component", "Kubeflow Pipelines' @component, which runs the function in its own container image"],
+  ["kfp.components.create_component_from_func", "Kubeflow Pipelines' create_component_from_func, which runs the function in its own container image"],
+  ["kfp.components.func_to_container_op", "Kubeflow Pipelines' func_to_container_op, which runs the function in its own container image"],
+  ["airflow.decorators.task.docker", "Airflow's @task.docker, which runs the function in a Docker container"],
+  ["airflow.decorators.task.kubernetes", "Airflow's @task.kubernetes, which runs the function in a Kubernetes pod"]
+]);
+function qualifiedDecorator(mod, decorator) {
+  let expr = decorator.namedChildren.find((c) => c?.type !== "comment") ?? null;
+  if (expr?.type === "call")
+    expr = expr.childForFieldName("function");
+  if (!expr || !/^[A-Za-z_][\w.]*$/.test(expr.text))
+    return void 0;
+  const [head2, ...rest] = expr.text.split(".");
+  const q = mod.imports.get(head2);
+  return q ? [q, ...rest].join(".") : void 0;
+}
+var FRAMEWORKS = /^(?:hera|kfp|airflow)(?:\.|$)/;
+function shippedFunctions(mod, root, offsets) {
+  if (![...mod.imports.values()].some((q) => FRAMEWORKS.test(q)))
+    return [];
+  const out = [];
+  for (const at of offsets) {
+    if (out.some((r) => r.from <= at && at < r.to))
+      continue;
+    for (let n = descendantAt(root, at, at + 1); n; n = parentOf(n)) {
+      if (n.type !== "function_definition")
+        continue;
+      const holder = parentOf(n);
+      if (holder?.type !== "decorated_definition")
+        continue;
+      const why = holder.namedChildren.filter((d) => d?.type === "decorator").map((d) => SHIPPING_DECORATORS.get(qualifiedDecorator(mod, d) ?? "")).find((w) => w !== void 0);
+      if (why) {
+        out.push({ from: n.startIndex, to: n.endIndex, why: `${n.childForFieldName("name")?.text ?? "the function"} is decorated with ${why}` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
@@ -15677,7 +15946,8 @@ function withPythonAnalysis(file, use, opts = {}) {
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
-    mod.projectOnWindows = !!opts.windows;
+    if (opts.windows)
+      mod.projectOnWindows = () => opts.windows(file.path);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
@@ -15686,6 +15956,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
     if (host)
       facts.hostApp = host;
+    const shipped = sites.length ? shippedFunctions(mod, root, sites.map((s) => s.callSpan.start)) : [];
+    if (shipped.length)
+      facts.shipped = shipped;
     for (const s of sites)
       s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
@@ -15796,7 +16069,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path31, head2) => /\.pyw?$/i.test(path31) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path33, head2) => /\.pyw?$/i.test(path33) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -15804,10 +16077,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path18 from "node:path";
+import path20 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path17 from "node:path";
+import path19 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -15842,7 +16115,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path17.posix.basename(prog);
+  const base = path19.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -16010,13 +16283,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path18.posix.basename(prog) === "env") {
+  if (path20.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path18.posix.basename(prog);
+  const name = path20.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -16096,7 +16369,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path18.posix.basename(p.replace(/\\/g, "/"));
+    const base = path20.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -16108,7 +16381,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path19 from "node:path";
+import path21 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -16361,7 +16634,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path19.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path21.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -16370,7 +16643,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path20 from "node:path";
+import path22 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -16630,7 +16903,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path20.posix.basename(n);
+    const base = path22.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -16644,7 +16917,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path21 from "node:path";
+import path23 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
@@ -16700,7 +16973,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path21.posix.basename(p.replace(/\\/g, "/"));
+    const base = path23.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -16710,7 +16983,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path22 from "node:path";
+import path24 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -16816,7 +17089,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path22.posix.basename(shell2);
+      const base = path24.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -16856,7 +17129,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path22.posix.basename(n);
+    const base = path24.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -16868,7 +17141,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path23 from "node:path";
+import path25 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -17023,7 +17296,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path23.posix.basename(p.replace(/\\/g, "/"));
+    const base = path25.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -17033,7 +17306,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path24 from "node:path";
+import path26 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -17378,7 +17651,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path24.posix.basename(norm);
+    const base = path26.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -17388,7 +17661,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path25 from "node:path";
+import path27 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -17449,7 +17722,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path25.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path27.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -17505,7 +17778,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path26 from "node:path";
+import path28 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -17594,7 +17867,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path26.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path28.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17603,7 +17876,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path27 from "node:path";
+import path29 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -18058,7 +18331,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path27.posix.basename(p.replace(/\\/g, "/"));
+    const base = path29.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -18068,11 +18341,11 @@ var jenkinsFrontEnd = {
 };
 
 // dist/src/frontends/compose/index.js
-import fs4 from "node:fs";
-import path29 from "node:path";
+import fs6 from "node:fs";
+import path31 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path28 from "node:path";
+import path30 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -18162,7 +18435,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path28.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path30.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -18182,8 +18455,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path28.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path28.sep))
+          const host = path30.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path30.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -18273,7 +18546,7 @@ function startWords(args) {
 // dist/src/frontends/compose/index.js
 var kindOf = (p) => {
   try {
-    const st = fs4.statSync(p);
+    const st = fs6.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -18288,18 +18561,18 @@ function builtImage(composeDir, build) {
   const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path29.resolve(composeDir, context);
-  const dockerfile = path29.resolve(ctx, df);
+  const ctx = path31.resolve(composeDir, context);
+  const dockerfile = path31.resolve(ctx, df);
   let text3;
   try {
-    if (fs4.statSync(dockerfile).size > 2 * 1024 * 1024)
+    if (fs6.statSync(dockerfile).size > 2 * 1024 * 1024)
       return void 0;
-    text3 = fs4.readFileSync(dockerfile, "utf8");
+    text3 = fs6.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
   try {
-    const stages = imageStages(path29.relative(composeDir, dockerfile) || path29.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path31.relative(composeDir, dockerfile) || path31.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText2(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -18331,7 +18604,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path29.dirname(path29.resolve(file.path));
+  const composeDir = path31.dirname(path31.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -18415,7 +18688,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path29.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path31.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -18424,7 +18697,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import path30 from "node:path";
+import path32 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var JsonError = class extends Error {
@@ -19455,7 +19728,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path30.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path32.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -19482,8 +19755,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path31, content) {
-  const name = path31.slice(Math.max(path31.lastIndexOf("/"), path31.lastIndexOf("\\")) + 1);
+function headOf(path33, content) {
+  const name = path33.slice(Math.max(path33.lastIndexOf("/"), path33.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -19495,11 +19768,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path31, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path31, head2));
+function claimingFrontEnd(path33, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path33, head2));
 }
-function frontEndFor(path31, head2 = "") {
-  return claimingFrontEnd(path31, head2) ?? pythonFrontEnd;
+function frontEndFor(path33, head2 = "") {
+  return claimingFrontEnd(path33, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -19639,14 +19912,14 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs5.constants.O_NONBLOCK === void 0 ? void 0 : fs5.constants.O_RDONLY | fs5.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs7.constants.O_NONBLOCK === void 0 ? void 0 : fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
-var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
+var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path31 = result.path;
+  const path33 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -19663,22 +19936,22 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path31, e));
+    result.problems.push(crashProblem(path33, e));
   }
   return result;
 }
-function crashProblem(path31, e) {
+function crashProblem(path33, e) {
   if (e instanceof TooComplexError)
-    return { path: path31, kind: "too-complex", message: e.message, partial: false };
+    return { path: path33, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path31, kind: "too-deep", message: e.message, partial: false };
+    return { path: path33, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path31, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path33, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path31, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path33, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path31, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path33, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });

@@ -179,6 +179,14 @@ test('pyproject [tool.venvguard]: select, ignore, per-file-ignores, exclude, con
   // Without the config, `mytool` is a program no system provides and no known Python tool: main.py
   // relies on its environment on PATH, so its python3 is held back to the opt-in VG106 (README).
   assert.deepEqual(all, ['gen/out.py', 'ops/deploy.py']);
+  // --no-config drops the settings, not the project: its own console scripts ([project.scripts])
+  // are still known, as in the default run of a repository without settings.
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n[project.scripts]\ndemo-serve = "demo.cli:main"\n[tool.venvguard]\nselect = ["VG105"]\n');
+  fs.writeFileSync(path.join(dir, 'ops/serve.py'), 'import subprocess\nsubprocess.run(["demo-serve", "--port", "80"])\n');
+  const own = runCli(['check', 'ops/serve.py', '--format', 'json', '--no-config'], { cwd: dir });
+  assert.deepEqual((JSON.parse(own.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code), ['VG103']);
+  // With the settings read, their select (VG105 only) applies.
+  assert.deepEqual((JSON.parse(runCli(['check', 'ops/serve.py', '--format', 'json'], { cwd: dir }).stdout) as { diagnostics: unknown[] }).diagnostics, []);
   fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.venvguard]\nselect = "VG101"\n');
   const bad = runCli(['check', '.'], { cwd: dir });
   assert.equal(bad.code, 2);
@@ -341,4 +349,14 @@ test('templates: a Jinja-templated shell script or Dockerfile that does not pars
   fs.writeFileSync(path.join(d, 'start'), '#!/bin/bash\nif then fi (\n');
   const broken = runCli(['check', path.join('{{cookiecutter.project_slug}}', 'compose', 'start'), '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
   assert.equal(broken.code, 3);
+  // tutor's templates/dev/docker-compose.jobs.yml: Jinja expressions as YAML values (`image: {{ X }}`)
+  // break the YAML, with no statement tag: a template too. A workflow's `${{ … }}` is no template.
+  const t = path.join(dir, 'templates', 'dev');
+  fs.mkdirSync(t, { recursive: true });
+  fs.writeFileSync(path.join(t, 'docker-compose.jobs.yml'), 'x-job:\n  &job\n  image: {{ DOCKER_IMAGE_OPENEDX_DEV }}\n  environment:\n    PATH: /openedx/venv/bin:$PATH\nservices:\n  lms-job:\n    <<: *job\n    command: python manage.py migrate\n');
+  const templated = runCli(['check', 'templates', '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
+  assert.deepEqual((JSON.parse(templated.stdout) as { problems: unknown[] }).problems, []);
+  assert.equal(templated.code, 0);
+  fs.writeFileSync(path.join(t, 'docker-compose.jobs.yml'), 'services:\n  job:\n    image: ${{ x }\n    command: [\n');
+  assert.equal(runCli(['check', 'templates', '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir }).code, 3);
 });

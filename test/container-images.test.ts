@@ -162,6 +162,16 @@ test("a #!/bin/sh script an Alpine image starts uses source freely (busybox ash 
   assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH })), ['boot.sh:2 VG203']);
 });
 
+test("a #!/bin/sh script an image starts with bash (ENTRYPOINT [\"/bin/bash\", \"./boot.sh\"]) has source: no VG203 (ItogoviyProject); started by sh, it stays", async () => {
+  const image = ['FROM python:3.10-slim', 'WORKDIR /home/app', 'RUN python -m venv venv', 'COPY boot.sh ./', 'RUN chmod +x boot.sh', 'ENTRYPOINT ["/bin/bash", "./boot.sh"]', ''];
+  assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH, Dockerfile: image.join('\n') })), []);
+  const bySh = image.map((l) => l.replace('"/bin/bash"', '"/bin/sh"'));
+  assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH, Dockerfile: bySh.join('\n') })), ['boot.sh:2 VG203']);
+  // bash running another script does not make this one bash's.
+  const other = image.map((l) => l.replace('"./boot.sh"', '"./start.sh"'));
+  assert.deepEqual(await findings(project({ 'boot.sh': BOOT_SH, 'start.sh': '#!/bin/bash\nexec ./boot.sh\n', Dockerfile: other.join('\n') })), ['boot.sh:2 VG203']);
+});
+
 test('what a later stage copies from a build stage carries the build context files it holds (COPY --from=build /app /app)', async () => {
   // webodm's Dockerfile (reduced): the build stage copies the project in, the app stage copies the
   // build stage's folder, venv included.

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkText, fixText } from '../src/api.js';
-import { projectRunsOnWindows } from '../src/pipeline/platforms.js';
+import { codeMayRunOnWindows, projectRunsOnWindows } from '../src/pipeline/platforms.js';
 import { tempDir } from './helpers.js';
 
 const unsafe = (text: string, path: string) => fixText(text, { unsafe: true, path });
@@ -159,6 +159,66 @@ test('a project runs on Windows by its CI runners or its classifiers, not by a w
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+// pycryptobot's telegram_bot.py (getoutput of "python3 …") in a project whose helper module tests
+// `platform.system() == "Windows"`, and AutoGPTQ's examples vendored in OLMo (its own setup.py lists
+// `platforms=["windows", "linux"]`): the file says nothing of Windows, its project does.
+test('a file may run on Windows when another module of its project tells Windows apart, or a project nested around it lists Windows', async () => {
+  const root = tempDir('venvguard-windows-code-');
+  try {
+    const write = (f: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      fs.writeFileSync(path.join(root, f), text);
+    };
+    write('bot/models/helper.py', 'import platform\n\ndef clear():\n    if platform.system() == "Windows":\n        return "cls"\n    return "clear"\n');
+    write('bot/telegram_bot.py', 'import subprocess\n\ndef stats(market):\n    return subprocess.getoutput(f"python3 pycryptobot.py --stats --market {market}")\n');
+    write('bot/pyproject.toml', '[project]\nname = "bot"\n');
+    write('olmo/pyproject.toml', '[project]\nname = "olmo"\n');
+    write('olmo/deps/AutoGPTQ/setup.py', 'from setuptools import setup\nsetup(name="auto_gptq", platforms=["windows", "linux"])\n');
+    write('olmo/deps/AutoGPTQ/examples/run.py', 'import os\nos.system("pip install vllm")\n');
+    write('olmo/tools/run.py', 'import os\nos.system("pip install vllm")\n');
+    const bot = path.join(root, 'bot');
+    assert.equal(codeMayRunOnWindows(bot, path.join(bot, 'telegram_bot.py')), true);
+    const fixes = (await checkText(fs.readFileSync(path.join(bot, 'telegram_bot.py'), 'utf8'), { path: path.join(bot, 'telegram_bot.py'), cwd: bot })).map((d) => d.fix?.edits);
+    assert.match(JSON.stringify(fixes), /subprocess\.list2cmdline\(\[sys\.executable\]\) if os\.name == 'nt' else shlex\.quote\(sys\.executable\)/);
+    const olmo = path.join(root, 'olmo');
+    assert.equal(codeMayRunOnWindows(olmo, path.join(olmo, 'deps/AutoGPTQ/examples/run.py')), true);
+    // os.system: no quoting is right for every Windows path, so no fix there; the twin outside the
+    // nested project keeps its fix.
+    const fixOf = async (f: string) => (await checkText(fs.readFileSync(path.join(olmo, f), 'utf8'), { path: path.join(olmo, f), cwd: olmo })).map((d) => [d.code, !!d.fix]);
+    assert.deepEqual(await fixOf('deps/AutoGPTQ/examples/run.py'), [['VG102', false]]);
+    assert.equal(codeMayRunOnWindows(olmo, path.join(olmo, 'tools/run.py')), false);
+    assert.deepEqual(await fixOf('tools/run.py'), [['VG102', true]]);
+    // A platform test in a virtual environment's packages is other projects' code.
+    write('plain/app.py', 'import os\nos.system("pip install x")\n');
+    write('plain/.venv/pyvenv.cfg', 'home = /usr/bin\n');
+    write('plain/venv/pyvenv.cfg', 'home = /usr/bin\n');
+    write('plain/venv/lib/python3.12/site-packages/click/_compat.py', 'import os\nWIN = os.name == "nt"\n');
+    assert.equal(codeMayRunOnWindows(path.join(root, 'plain'), path.join(root, 'plain', 'app.py')), false);
+    assert.equal(codeMayRunOnWindows(undefined, 'app.py'), false);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+// SuperAGI's run_gui.py: `check_command("uvicorn", …)` exits unless shutil.which finds uvicorn on
+// PATH, then starts ["uvicorn", "main:app"]: a fix to the launch alone would check one tool and run
+// another. The finding stays; no fix. A tool the file does not look up keeps its fix.
+test('no fix for a launch whose name the file also looks up on PATH, directly or through its own helper, or compares', async () => {
+  const code = 'import shutil\nimport subprocess\nimport sys\n\ndef check_command(command, message):\n    if not shutil.which(command):\n        print(message)\n        sys.exit(1)\n\ndef run_server():\n    return subprocess.Popen(["uvicorn", "main:app", "--port", "8000"])\n\ndef migrate():\n    subprocess.run(["alembic", "upgrade", "head"])\n\ncheck_command("uvicorn", "Install uvicorn first")\n';
+  const diags = await checkText(code, { path: 'run_gui.py' });
+  assert.deepEqual(diags.map((d) => [d.code, code.slice(0, d.span.start).split('\n').length, !!d.fix]), [['VG103', 11, false], ['VG103', 14, true]]);
+  // pylsp-mypy: the tool's command is resolved by a helper taking it as a later parameter (a
+  // configured command, else PATH's), and one launch runs the name itself: no fix that bypasses both.
+  const resolved = 'import shutil\nimport subprocess\n\ndef get_cmd(settings, cmd):\n    command = settings.get(f"{cmd}_command", [])\n    if not command and shutil.which(cmd):\n        command = [cmd]\n    return command\n\ndef lint(settings, status_file):\n    black = get_cmd(settings, "black")\n    subprocess.run([*black, "--check", "."])\n    subprocess.run(["black", "--quiet", status_file])\n';
+  assert.deepEqual((await checkText(resolved, { path: 'plugin.py' })).map((d) => [d.code, !!d.fix]), [['VG103', false]]);
+  assert.deepEqual((await checkText(resolved.replace('get_cmd(settings, "black")', 'settings.get("black_command", [])'), { path: 'plugin.py' })).map((d) => [d.code, !!d.fix]), [['VG103', true]]);
+  // crfm-helm's downloader: the variable holding the name is also compared with it (`!= "gdown"`),
+  // so a path written in its definition would fail that test: no fix. Without the test, the fix.
+  const compared = 'import subprocess\n\ndef fmt(path):\n    tool = "black"\n    if tool != "black":\n        raise ValueError(tool)\n    subprocess.run([tool, path])\n';
+  assert.deepEqual((await checkText(compared, { path: 'general.py' })).map((d) => [d.code, !!d.fix]), [['VG103', false]]);
+  assert.deepEqual((await checkText(compared.replace('    if tool != "black":\n        raise ValueError(tool)\n', ''), { path: 'general.py' })).map((d) => [d.code, !!d.fix]), [['VG103', true]]);
 });
 
 test('messages say what pip does: list and freeze read, install installs', async () => {

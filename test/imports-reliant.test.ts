@@ -105,6 +105,19 @@ test("a test using a fixture of its folder's conftest.py that starts an env-only
   assert.deepEqual(codes(await findings({ 'tests/conftest.py': conftest, 'tests/integration/test_cli.py': noFixture })), ['tests/integration/test_cli.py:5 VG101']);
 });
 
+test("a test under a conftest.py whose autouse fixture sets PATH is held as path-set (venv-update); not a fixture that is not autouse, nor a file outside its folder", async () => {
+  const conftest = ['import os', 'from os import defpath', 'from os.path import dirname', 'from sys import executable', '', 'import pytest', '', '', '@pytest.fixture(autouse=True)', 'def fixed_environment():', '    orig = dict(os.environ)', '    os.environ["PATH"] = dirname(executable) + defpath', '    yield', '    os.environ.clear()', '    os.environ.update(orig)', ''].join('\n');
+  const testFile = ['from subprocess import check_call', '', '', 'def test_install():', '    check_call(["pip", "install", "-e", "."])', ''].join('\n');
+  const held = await findings({ 'tests/conftest.py': conftest, 'tests/functional/help_test.py': testFile });
+  assert.deepEqual(codes(held), ['tests/functional/help_test.py:5 VG106']);
+  assert.match(held[0], /an autouse fixture of tests\/conftest\.py sets PATH for every test under it \(line 12\)/);
+  // Twin: a fixture the tests must ask for by name does not run around every test.
+  const notAutouse = conftest.replace('@pytest.fixture(autouse=True)', '@pytest.fixture');
+  assert.deepEqual(codes(await findings({ 'tests/conftest.py': notAutouse, 'tests/functional/help_test.py': testFile })), ['tests/functional/help_test.py:5 VG102']);
+  // Twin: a script beside the tests' folder is not under its conftest.py.
+  assert.deepEqual(codes(await findings({ 'tests/conftest.py': conftest, 'scripts/help_test.py': testFile })), ['scripts/help_test.py:5 VG102']);
+});
+
 test('the other way: a helper module whose every importer relies on PATH is held (TorchServe ts_scripts); not with one importer that does not, nor with none', async () => {
   const helper = ['import os', '', '', 'def test_archiver():', '    os.system("python -m pytest archiver/tests")', ''].join('\n');
   const sanity = ['from ts.launcher import start', 'from ts_scripts.archiver_utils import test_archiver', '', '', 'def main():', '    start("/tmp/store")', '    test_archiver()', ''].join('\n');

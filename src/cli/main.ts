@@ -93,7 +93,7 @@ oneLineErrors(program
   .option('--ignore <codes>', 'rules to disable', list)
   .option('--extend-exclude <patterns>', 'more .gitignore-style patterns to skip', list)
   .option('--config <file>', 'settings for every file from this pyproject.toml or venvguard.toml (default: the settings file nearest to each file)')
-  .option('--no-config', 'ignore pyproject.toml settings')
+  .option('--no-config', 'ignore settings files ([tool.venvguard], venvguard.toml); project metadata is still read')
   .option('--respect-gitignore', 'skip files .gitignore excludes (default: true, or respect-gitignore in [tool.venvguard])')
   .option('--no-respect-gitignore', 'also check files .gitignore excludes')
   .option('--force-exclude', 'treat files named on the command line as a folder walk would: skip those the exclusions name or in no format venvguard reads (for pre-commit; default: force-exclude in [tool.venvguard])')

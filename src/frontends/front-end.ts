@@ -27,8 +27,8 @@ export interface AnalyzeOptions {
   tools?: RegExp;
   /** The file runs only where `/bin/sh` has `source` (the project's Alpine image starts it; see the container pre-pass). */
   shHasSource?: boolean;
-  /** The project runs on Windows too (its CI or classifiers say so: pipeline/platforms.ts): shell-string fixes quote for cmd.exe as well. */
-  windows?: boolean;
+  /** Whether the file's code may run on Windows too by what its project says (pipeline/platforms.ts; asked only by a fix): shell-string fixes quote for cmd.exe as well. */
+  windows?: (filePath: string) => boolean;
   /** Python: the project's other modules, whose constants and helpers the file imports (project-modules.ts). */
   project?: import('./python/other-modules.js').OtherModules;
 }

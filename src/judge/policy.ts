@@ -7,7 +7,8 @@
  * environment on PATH, or sets PATH for its children:
  *
  * - `path-set`: the launch runs after the program set PATH itself (`os.environ["PATH"] = …`,
- *   inside `with patch.dict(os.environ, {"PATH": …})`): the author chose what the name finds.
+ *   inside `with patch.dict(os.environ, {"PATH": …})`), or in a test under a `conftest.py` whose
+ *   autouse fixture sets PATH (src/pipeline/imports-reliant.ts): the author chose what the name finds.
  * - `path-reliant`: the file also starts, by name from the same PATH, a program that is neither an
  *   operating-system command nor a Python tool: a program found only where it was installed, for
  *   Python code its environment's `bin` (`torchserve`, `locust`, a project's own command). That file
@@ -35,6 +36,13 @@
  * - `fallback`: the name is written in the `elif`/`else` of an `if` whose first branch runs the same
  *   tool as a module of the running interpreter (`[sys.executable, "-m", "bandit"]`): it is used
  *   only where that module is missing, and PATH's tool is the one meant.
+ * - `own-cli-test`: a test file (`test_*.py`, `*_test.py`, `conftest.py`, a file under `tests/`)
+ *   runs one of the project's own console scripts (its pyproject's `[project.scripts]`) by name:
+ *   it tests the command as its users run it, in a test run that has the project installed in the
+ *   environment on PATH.
+ * - `shipped`: the launch is in a function a workflow framework runs in a container image of its
+ *   own (Hera's `@script`, Kubeflow's `@dsl.component`, Airflow's `@task.docker`): the image's
+ *   Python is the one on PATH there, and no venv of the project is in it.
  * - `host-app`: the file imports a module only an application's embedded Python provides (`bpy`:
  *   Blender, `gimpfu`, `maya`, `hou` …): it runs inside that application, with no venv.
  * - `sudo-chain`: a launch through sudo (`sudo python3 tool.py`) in a class, or a file without
@@ -203,6 +211,11 @@ function projectPath(p: string): string {
  */
 const VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 
+/** A test module (`test_*.py`, `*_test.py`, `conftest.py`) or a file under a test folder (`tests/`, `testing/`, `test_x/`, `x_tests/`). */
+const TEST_CODE = /(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py)$|(?:^|[\\/])(?:tests?|testing|test_[^\\/]*|[^\\/]*_tests?)[\\/]/i;
+/** Where the judge learnt a console script from the project's own metadata (src/env/console-scripts.ts). */
+const OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
+
 /** A path through a folder of test input: `tests/data/`, `test/data/`, `testdata/`, `test_data/`, `test-data/`. */
 const TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
 
@@ -236,8 +249,13 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // Code an application's embedded Python runs (`import bpy`: Blender) has no venv to escape.
   if (facts.hostApp) return { ...verdict, held: { signal: 'host-app', reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
   const at = site.callSpan.start;
+  // A function a workflow framework runs in its own container image: the image's Python is PATH's.
+  const shipped = rangeAt(facts.shipped, at);
+  if (shipped) return { ...verdict, held: { signal: 'shipped', reason: `${shipped.why}, whose Python is the one on PATH there: no venv of this project is in it` } };
   const set = rangeAt(facts.pathSets, at);
   if (set) return { ...verdict, held: { signal: 'path-set', reason: 'the program sets PATH itself before this launch' } };
+  // A test under a conftest.py whose autouse fixture sets PATH (the cross-file pass, imports-reliant.ts).
+  if (facts.startedBy?.pathSet) return { ...verdict, held: { signal: 'path-set', reason: facts.startedBy.pathSet } };
   // Code that runs only in Google Colab (`if "google.colab" in sys.modules:`): there the kernel's
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
   if (inColabOnlyCode(facts, at)) {
@@ -315,6 +333,13 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const byPath = facts.startedBy?.byPath;
   if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site)) return byPath ? { ...verdict, startedBy: byPath } : verdict;
 
+  // A test that runs the project's own command by name tests it as its users run it: the test run
+  // has the project installed in the environment on PATH (tox, nox, `uv run`, `poetry run`, an
+  // activated venv), where the name finds that install (molecule's tests/integration, nautobot's
+  // and repo2docker's tests: reviewed false in the corpus, 65 of 71 such findings).
+  if (verdict.tool === 'console-script' && OWN_SCRIPT.test(verdict.source ?? '') && TEST_CODE.test(where)) {
+    return { ...verdict, held: { signal: 'own-cli-test', reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };

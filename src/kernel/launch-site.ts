@@ -140,6 +140,11 @@ export interface PythonFileFacts {
    * Blender): there is no venv, and `sys.executable` is the application's own interpreter.
    */
   hostApp?: string;
+  /**
+   * Functions a workflow framework runs in a container of its own (Hera's `@script`, Kubeflow's
+   * `@dsl.component`, Airflow's `@task.docker`: python/shipped-functions.ts), with why in words.
+   */
+  shipped?: { from: number; to: number; why: string }[];
 
   /**
    * Who starts this file, as the project's configuration, tox and nox files say (the who-runs
@@ -160,6 +165,11 @@ export interface FileStarters {
    * (`it imports start from ts/launcher.py, which starts "torchserve" by name (line 12)`).
    */
   imports?: string;
+  /**
+   * Not a starter: a `conftest.py` over this test file sets PATH in an autouse fixture, around every
+   * test under it, in words (`an autouse fixture of tests/conftest.py sets PATH … (line 55)`).
+   */
+  pathSet?: string;
 }
 
 /**
@@ -260,6 +270,14 @@ export interface VenvOrigin {
    * /opt/netbox/venv): the offset of that command, before which the venv is not known to exist.
    */
   knownFrom?: number;
+  /**
+   * Programs of the venv the file linked into a folder on every PATH before this point (`ln -s
+   * venv/bin/app /usr/local/bin/`: shell/linked-tools.ts), by the name they have there; `*` when a
+   * variable or glob names them.
+   */
+  linkedOnPath?: string[];
+  /** Made in some branches of an `if` only: the venv may not exist here, so no fix writes its path. */
+  inBranch?: boolean;
 }
 
 export interface ConfigSiteFacts {

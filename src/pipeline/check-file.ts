@@ -23,8 +23,8 @@ export interface FileCheckContext extends DiagnoseContext {
   prefilter?: Prefilter;
   /** The project's other modules, for names and helpers a Python file imports (project-modules.ts). */
   project?: OtherModules;
-  /** The project runs on Windows too (platforms.ts): shell-string fixes quote for cmd.exe as well. */
-  windows?: boolean;
+  /** Whether a file's code may run on Windows too by what its project says (platforms.ts): shell-string fixes quote for cmd.exe as well. */
+  windows?: (filePath: string) => boolean;
   maxFileSize: number;
 }
 
@@ -133,9 +133,14 @@ function readAll(fd: number, size: number): Buffer {
   return n < size ? buf.subarray(0, n) : buf;
 }
 
-/** Jinja statement tags (`{% if … %}`, `{%- endfor %}` …) or a cookiecutter expression. */
+/**
+ * Jinja statement tags (`{% if … %}`, `{%- endfor %}` …), a cookiecutter expression, or a Jinja or
+ * Go template expression written as a YAML value (`image: {{ DOCKER_IMAGE_OPENEDX_DEV }}`, tutor's
+ * templates/dev/docker-compose.jobs.yml: YAML reads `{` as a flow mapping); not a GitHub Actions
+ * `${{ … }}`.
+ */
 const TEMPLATE_SYNTAX =
-  /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\./;
+  /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 
 /** Whether a file holds template syntax, so that its format's syntax errors may be the template's. */
 export function isTemplate(text: string): boolean {

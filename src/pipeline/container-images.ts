@@ -5,8 +5,9 @@
  * has a venv's bin first (`ENV PATH=/venv/bin:$PATH`, inherited through `FROM <stage>` or `FROM
  * <image another Dockerfile of the repository builds>`), and follows their start command
  * (ENTRYPOINT/CMD, or a Compose service's `entrypoint:`/`command:`) to the files and folders of
- * the repository it names, through COPY/ADD and Compose bind mounts. A Python file (or a shell
- * script that does not set PATH) there is judged with that PATH (a bare `python`, `pip` or console
+ * the repository it names, through COPY/ADD and Compose bind mounts (and the script a start command
+ * runs with bash, `ENTRYPOINT ["/bin/bash", "./boot.sh"]`, whose `source` works whatever its
+ * shebang says). A Python file (or a shell script that does not set PATH) there is judged with that PATH (a bare `python`, `pip` or console
  * script is the image's venv: no finding), unless
  * another configuration file of the repository starts it (or a folder holding it) outside a
  * container. Everything it needs is in the repository, or nothing is changed.
@@ -291,16 +292,20 @@ export function containerRuns(files: readonly string[], claimed: ReadonlyMap<str
     const image = evaluate(d);
     if (!image) continue;
     const venv = d.setsPath ? undefined : venvFirstOnPath(image);
-    if (!venv && !image.shHasSource) continue;
     const start = d.entrypoint !== undefined ? [...d.entrypoint, ...(d.command ?? [])] : [...(image.entrypoint ?? []), ...(d.command ?? image.cmd ?? [])];
     const workdir = d.workingDir ?? image.workdir;
+    // `ENTRYPOINT ["/bin/bash", "./boot.sh"]`: bash runs the script whatever its `#!/bin/sh` says,
+    // so its `source` works (ItogoviyProject's boot.sh, reviewed false in the corpus).
+    const bashScript = /^(?:\/usr)?(?:\/bin\/)?bash$/.test(start[0] ?? '') ? start.slice(1).find((w) => !w.startsWith('-')) : undefined;
+    const byBash = bashScript !== undefined && !bashScript.includes(UNKNOWN) ? path.posix.normalize(bashScript.startsWith('/') ? bashScript : path.posix.join(workdir, bashScript)) : undefined;
+    if (!venv && !image.shHasSource && byBash === undefined) continue;
     const copies = [...image.copies, ...(d.mounts ?? [])];
     const how = d.from.startsWith('its own') ? `${image.describe}` : `${image.describe}, built by ${d.from}`;
     const puts = venv ? ` puts ${venv}/bin first on PATH and` : '';
     const paths = [...containerPaths(start, workdir), ...containerPaths(image.healthcheck ?? [], workdir)];
     for (const p of paths) {
       const host = hostPath(p, copies);
-      if (host && !targets.has(host)) targets.set(host, { venv, shHasSource: image.shHasSource, why: `${how}${puts} starts ${p}` });
+      if (host && !targets.has(host)) targets.set(host, { venv, shHasSource: image.shHasSource || p === byBash, why: `${how}${puts} starts ${p}${p === byBash ? ' with bash' : ''}` });
     }
   }
   if (targets.size === 0) return out;

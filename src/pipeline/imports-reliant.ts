@@ -34,6 +34,7 @@ import { importsProcessLibrary } from '../frontends/python/process-libraries.js'
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { reliantLaunchesOf, type ToolKnowledge } from '../judge/judge.js';
 import type { FileCheckResult } from './check-file.js';
+import type { FileStarters } from '../kernel/launch-site.js';
 
 export interface Reliance {
   name: string;
@@ -135,6 +136,24 @@ export class ImportsReliance {
         }
         if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a `conftest.py` over a test file (in its folder or one above, or the file itself) sets PATH
+   * in an autouse fixture, which runs around every test under it (venv-update's
+   * `os.environ['PATH'] = dirname(executable) + defpath`): the tests' launches by name find what the
+   * author chose. In words, or undefined.
+   */
+  pathSetFor(file: string): string | undefined {
+    if (!isTestPath(path.relative(this.root, file))) return undefined;
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      const conftest = path.join(dir, 'conftest.py');
+      const text = this.pythonFiles.has(conftest) ? this.text(conftest) : undefined;
+      const at = text === undefined ? undefined : autouseSettingPath(text);
+      if (at !== undefined) return `an autouse fixture of ${this.shown(conftest)} sets PATH for every test under it (line ${at})`;
+      if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
     }
     return undefined;
   }
@@ -325,6 +344,22 @@ export class ImportsReliance {
   }
 }
 
+/** A pytest fixture marked autouse, its `def` line and its indented body (lexical). */
+const AUTOUSE_FIXTURE = /^([ \t]*)@(?:pytest\.)?(?:yield_)?fixture\([^)]*\bautouse\s*=\s*True[^)]*\)[ \t]*\n(?:\1@[^\n]*\n)*\1(?:async[ \t]+)?def[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm;
+/** An assignment of PATH in the environment: `os.environ["PATH"] = …`, `monkeypatch.setenv("PATH", …)`, `os.environ.update(PATH=…)`. */
+const SETS_PATH = /\benviron\[\s*['"]PATH['"]\s*\]\s*=[^=]|\bsetenv\(\s*['"]PATH['"]|\benviron\.update\([^)]*(?:\bPATH\s*=|['"]PATH['"]\s*:)|\bputenv\(\s*['"]PATH['"]/;
+
+/** The line of the first autouse fixture in a conftest's text whose body sets PATH, if any. */
+function autouseSettingPath(text: string): number | undefined {
+  if (!text.includes('autouse') || !text.includes('PATH')) return undefined;
+  for (const m of text.matchAll(AUTOUSE_FIXTURE)) {
+    const body = m[2];
+    const hit = SETS_PATH.exec(body);
+    if (hit) return lineIndex(text)(m.index + m[0].length - body.length + hit.index);
+  }
+  return undefined;
+}
+
 /** Whether `re` (global) matches in `text` outside the given spans. */
 function usedOutside(text: string, re: RegExp, spans: readonly [number, number][]): boolean {
   for (let m = re.exec(text); m; m = re.exec(text)) if (!spans.some(([a, z]) => a <= m!.index && m!.index < z)) return true;
@@ -369,7 +404,7 @@ export async function relianceByImports(
   flagged: readonly string[],
   knowledge: ToolKnowledge,
   beforeParsing: () => void,
-): Promise<Map<string, string>> {
+): Promise<Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>> {
   const byFile = new Map(results.map((r) => [path.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(
@@ -401,10 +436,15 @@ export async function relianceByImports(
       }
     },
   );
-  const out = new Map<string, string>();
+  const out = new Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>();
   for (const f of flagged) {
+    const pathSet = index.pathSetFor(f);
+    if (pathSet) {
+      out.set(f, { pathSet });
+      continue;
+    }
     const why = (await index.of(f)) ?? (await index.importedOnlyByReliant(f));
-    if (why) out.set(f, why);
+    if (why) out.set(f, { imports: why });
   }
   return out;
 }

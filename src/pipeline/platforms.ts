@@ -12,7 +12,6 @@ import { isFile, readConfigText } from './config.js';
 
 /** A CI job on Windows: GitHub's `windows-latest`/`windows-2022` runners, a self-hosted `windows` label, Azure's images. */
 const WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
-const WINDOWS_CLASSIFIER = /Operating System :: Microsoft :: Windows/;
 
 /** Files read per project, at most (a repository with hundreds of workflows is not read whole). */
 const MAX_FILES = 200;
@@ -45,7 +44,84 @@ export function projectRunsOnWindows(root: string | undefined): boolean {
   const found =
     ['appveyor.yml', '.appveyor.yml'].some((n) => isFile(path.join(root, n))) ||
     says([...yamlFilesIn(path.join(root, '.github', 'workflows')), path.join(root, 'azure-pipelines.yml'), ...yamlFilesIn(path.join(root, '.azure-pipelines'))].slice(0, MAX_FILES), WINDOWS_RUNNER) ||
-    says(['pyproject.toml', 'setup.cfg', 'setup.py'].map((n) => path.join(root, n)), WINDOWS_CLASSIFIER);
+    metadataNamesWindows(path.resolve(root));
   known.set(root, found);
   return found;
+}
+
+/** Code that tells Windows apart (`platform.system() == "Windows"`, `os.name == "nt"`, `sys.platform.startswith("win")`). */
+const WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
+/** Packaging metadata naming Windows: a trove classifier, or setuptools' `platforms=[…, "windows"]`. */
+const WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
+const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
+/** Python files read, at most, when looking for a platform test elsewhere in the project. */
+const MAX_SCANNED = 5000;
+/** Folders that hold no code of the project's own to learn its platforms from. */
+const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'site-packages', 'dist-packages', 'build', 'dist']);
+
+const metadataSays = new Map<string, boolean>();
+const codeSays = new Map<string, boolean>();
+
+/** Whether a folder's own packaging metadata names Windows (cached per folder). */
+function metadataNamesWindows(dir: string): boolean {
+  let said = metadataSays.get(dir);
+  if (said === undefined) {
+    said = PROJECT_FILES.some((n) => {
+      const t = readConfigText(path.join(dir, n), MAX_BYTES);
+      return t !== undefined && WINDOWS_METADATA.test(t);
+    });
+    metadataSays.set(dir, said);
+  }
+  return said;
+}
+
+/** Whether some Python file of the project tells Windows apart (the first MAX_SCANNED found, cached per root). */
+function codeTestsForWindows(root: string): boolean {
+  let said = codeSays.get(root);
+  if (said !== undefined) return said;
+  said = false;
+  let left = MAX_SCANNED;
+  const stack = [root];
+  while (stack.length && left > 0 && !said) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    // A virtual environment's packages are other projects' code.
+    if (entries.some((e) => e.name === 'pyvenv.cfg')) continue;
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      } else if (e.isFile() && e.name.endsWith('.py') && left > 0) {
+        left--;
+        const t = readConfigText(path.join(dir, e.name), MAX_BYTES);
+        if (t !== undefined && WINDOWS_TEST.test(t)) {
+          said = true;
+          break;
+        }
+      }
+    }
+  }
+  codeSays.set(root, said);
+  return said;
+}
+
+/**
+ * Whether the code in `file` may run on Windows by what its project says beyond its CI and root
+ * metadata (asked only when a fix quotes a path for a shell, so the project is read only then):
+ * the packaging metadata of a project nested in the repository that holds the file (a vendored
+ * copy whose `setup.py` lists `platforms=["windows", …]`), or another Python file of the project
+ * that tells Windows apart (`if platform.system() == "Windows":` in a helper module: the program
+ * is run there, and so may the file).
+ */
+export function codeMayRunOnWindows(root: string | undefined, file: string): boolean {
+  if (!root) return false;
+  const top = path.resolve(root);
+  for (let dir = path.dirname(path.resolve(file)); dir.startsWith(top + path.sep); dir = path.dirname(dir)) {
+    if (metadataNamesWindows(dir)) return true;
+  }
+  return codeTestsForWindows(top);
 }

@@ -2,8 +2,10 @@
  * Settings per checked file, as Ruff resolves them: each file takes the settings file nearest to it
  * (config.ts SETTINGS_FILES: `.venvguard.toml`, `venvguard.toml`, or a pyproject.toml with a
  * [tool.venvguard] table) and knows the project of the pyproject.toml nearest to it (its console
- * scripts, dependencies and venvs). `--config FILE` and `--no-config` give every file the same
- * settings instead. Folders are looked up once each, from their parent's answer, and each
+ * scripts, dependencies and venvs). `--config FILE` gives every file that file's settings instead;
+ * `--no-config` gives every file the default settings, and each file still knows the project of its
+ * nearest pyproject.toml (project metadata is no setting: a run with --no-config finds what the
+ * default run finds in a repository that has no settings of ours). Folders are looked up once each, from their parent's answer, and each
  * (settings file, project) pair is loaded once.
  */
 import fs from 'node:fs';
@@ -19,21 +21,21 @@ export class ConfigResolver {
   private readonly nearest = new Map<string, Nearest>();
   private readonly configs = new Map<string, Config>();
   private readonly parsed = new Map<string, Record<string, unknown>>();
-  /** The settings of every file when `--config` or `--no-config` was given. */
+  /** The settings of every file when `--config` was given. */
   private readonly fixed?: Config;
   /** The settings of the first path given (what the run's own defaults, such as the output format, come from). */
   readonly primary: Config;
 
   /** `apply`: the command line's overrides, applied to each Config once when it is loaded. */
   constructor(start: string, private readonly opts: { configPath?: string; noConfig?: boolean; apply?: (cfg: Config) => void } = {}) {
-    if (opts.configPath || opts.noConfig) {
-      this.fixed = loadConfig({ start, configPath: opts.configPath, noConfig: opts.noConfig, parsed: this.parsed });
+    if (opts.configPath) {
+      this.fixed = loadConfig({ start, configPath: opts.configPath, parsed: this.parsed });
       opts.apply?.(this.fixed);
     }
     this.primary = this.fixed ?? this.forPath(start);
   }
 
-  /** Whether files may have settings of their own (no --config or --no-config). */
+  /** Whether files may have settings (or, with --no-config, projects) of their own (no --config). */
   get perFile(): boolean {
     return !this.fixed;
   }
@@ -92,7 +94,7 @@ export class ConfigResolver {
     const known = this.nearest.get(dir);
     if (known) return known;
     const hasTable = (f: string) => toolTable(parsedToml(f, this.parsed)) !== undefined;
-    const own = settingsFileIn(dir, hasTable, names);
+    const own = this.opts.noConfig ? undefined : settingsFileIn(dir, hasTable, names);
     const pyproject = path.join(dir, 'pyproject.toml');
     const ownPyproject = names ? names.has('pyproject.toml') : isFile(pyproject);
     let n: Nearest;

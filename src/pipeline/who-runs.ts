@@ -414,7 +414,7 @@ export async function recheckWithStarters(
   if (root !== undefined) {
     const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
     const via = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
-    for (const [file, imports] of via) starters.set(file, { ...starters.get(file), imports });
+    for (const [file, found] of via) starters.set(file, { ...starters.get(file), ...found });
   }
   if (!starters.size) return;
   // Keyed as the check names the files (diagnose looks them up by SourceFile.path).

@@ -66,6 +66,10 @@ export const venvNotOnPath = defineRule({
     // aside); a console script is still looked for where it was installed, the venv.
     if (verdict.tool !== 'console-script' && facts?.deactivated?.includes(venv)) return;
     const origin = facts?.venvOrigins.get(venv);
+    // The file linked this program of the venv into a folder on every PATH (`ln -s venv/bin/app
+    // /usr/local/bin/`): the name finds the venv's own (a glob or variable covers console scripts).
+    const linked = origin?.linkedOnPath;
+    if (linked && (linked.includes(verdict.name) || (verdict.tool === 'console-script' && linked.includes('*')))) return;
     const byInterpreter = verdict.tool === 'pip' && isInterpreterName(verdict.name);
     if (verdict.tool === 'pip' && pipNotMeantForVenv(site, byInterpreter, origin)) return;
     const target =
@@ -83,7 +87,8 @@ export const venvNotOnPath = defineRule({
       messageId: 'notOnPath',
       data: { name: verdict.name, venv: shown, origin: originText(origin), scope: facts.scope, replacement, advice: facts.persistAdvice(venv) },
       // The format's persistent way first (ENV PATH, $GITHUB_PATH); else this command alone.
-      fix: {
+      // A venv made in one branch of an `if` only may not exist here: no path of it is written.
+      fix: origin?.inBranch ? undefined : {
         title: `Put ${shown}/bin on PATH`,
         target: { kind: 'persist-venv', venv, at: 'creation' },
         fallback: { title: `Use ${replacement}`, target, reason: FIX_REASON },

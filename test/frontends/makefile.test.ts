@@ -155,7 +155,7 @@ test('makefile facts: VIRTUAL_ENV only when exported; SHELL sets the dialect and
 test('makefile conditionals: rules in both branches are analysed; variables follow a decidable condition, else become unknown where the branches differ', async () => {
   const { sites, syntaxProblem } = await analyze(
     [
-      'ifeq ($(OS),Windows_NT)',
+      'ifeq ($(ARCH),arm64)',
       'PY := python',
       'win:',
       '\tpip install pywin32',

@@ -542,12 +542,18 @@ export function windowsOnly(condition: string | undefined): boolean {
 /**
  * An `if:` with a term `matrix.KEY == 'VALUE'` that only Windows runners meet: `runs-on: ${{
  * matrix.os }}` and every `include:` entry with that KEY and VALUE names a Windows `os` (kitchenowl's
- * `if: matrix.target == 'Windows'`, whose PowerShell step was read as bash). The same `&&`-only
- * condition as windowsOnly.
+ * `if: matrix.target == 'Windows'`, whose PowerShell step was read as bash), or a term that tests
+ * the matrix key runs-on is made of for a Windows value. The same `&&`-only condition as windowsOnly.
  */
 export function matrixWindowsOnly(job: unknown, condition: string | undefined): boolean {
   if (!condition || /\|\||!/.test(condition.replace(/!=/g, ''))) return false;
   const runsOn = scalarText(get(job, 'runs-on'));
+  // The matrix key runs-on is made of (`runs-on: ${{ matrix.runs_on || 'ubuntu-22.04' }}`) tested
+  // for a Windows value (`if: ${{ contains(matrix.runs_on, 'windows') }}`, ipyparallel's ssh tests).
+  for (const key of runsOn?.match(/\$\{\{[^}]*\}\}/g)?.flatMap((e) => [...e.matchAll(/\bmatrix\.([\w-]+)/g)].map((m) => m[1])) ?? []) {
+    const k = key.replace(/-/g, '\\-');
+    if (new RegExp(`\\bmatrix\\.${k}\\s*==\\s*'windows[^']*'|(?:startsWith|contains)\\(\\s*matrix\\.${k}\\s*,\\s*'windows`, 'i').test(condition)) return true;
+  }
   const osKey = runsOn && /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(runsOn.trim())?.[1];
   const include = get(get(get(job, 'strategy'), 'matrix'), 'include');
   if (!osKey || !isSeq(include)) return false;

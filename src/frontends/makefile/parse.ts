@@ -49,7 +49,12 @@ interface CondFrame {
   hasElse: boolean;
   line: number;
   offset: number;
+  /** The branch (0: the `if`, 1: its `else`) that only Windows takes: `ifeq ($(OS),Windows_NT)`. */
+  windowsBranch?: number;
 }
+
+/** `($(OS),Windows_NT)` and its spellings: make on Windows sees OS=Windows_NT in its environment. */
+const WINDOWS_TEST = /^\(\s*\$[({]OS[)}]\s*,\s*Windows_NT\s*\)|^(["'])\$[({]OS[)}]\1\s+(["'])Windows_NT\2/;
 
 export const cloneVars = (v: Vars): Vars => new Map(v);
 
@@ -133,6 +138,9 @@ export function parseMakefile(src: string): ParsedMakefile {
   for (let ll = lines.next(); ll; ll = lines.next()) {
     // Recipe line: starts with the recipe prefix while a rule is open.
     if (rule && ll.text.s[0] === recipePrefix) {
+      // A recipe line only make on Windows runs (`ifeq ($(OS),Windows_NT)`, buzz's `clean`) is for
+      // cmd.exe or PowerShell, not a POSIX shell: not read.
+      if (conds.some((f) => f.windowsBranch === f.results.length)) continue;
       const text = recipeText(ll.text, recipePrefix);
       rule.recipe.push({ text, firstLine: ll.firstLine, lastLine: ll.lastLine, span: lineSpan(ll) });
       if (firstNonBlank(text) === '#') out.commentLines.add(ll.firstLine);
@@ -154,7 +162,8 @@ export function parseMakefile(src: string): ParsedMakefile {
 
     // Conditionals (allowed inside a recipe: they do not end it).
     if (kw === 'ifeq' || kw === 'ifneq' || kw === 'ifdef' || kw === 'ifndef') {
-      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0) });
+      const windows = (kw === 'ifeq' || kw === 'ifneq') && WINDOWS_TEST.test(afterKw().s) ? (kw === 'ifeq' ? 0 : 1) : undefined;
+      conds.push({ snapshot: cloneVars(vars), results: [], decisions: [evalCondition(kw, afterKw())], hasElse: false, line: ll.firstLine, offset: offAt(line, 0), windowsBranch: windows });
       continue;
     }
     if (kw === 'else') {
@@ -167,8 +176,11 @@ export function parseMakefile(src: string): ParsedMakefile {
       vars = cloneVars(f.snapshot);
       const rest = afterKw();
       const m = /^(ifeq|ifneq|ifdef|ifndef)(?=\s|\()/.exec(rest.s);
-      if (m) f.decisions.push(evalCondition(m[1], trimChars(slice(rest, m[1].length))));
-      else {
+      if (m) {
+        f.decisions.push(evalCondition(m[1], trimChars(slice(rest, m[1].length))));
+        // `ifneq ($(OS),Windows_NT)` … `else ifeq (…)`: that branch has a condition of its own.
+        if (f.windowsBranch === f.results.length) f.windowsBranch = undefined;
+      } else {
         f.decisions.push(true);
         f.hasElse = true;
       }

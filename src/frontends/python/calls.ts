@@ -9,7 +9,7 @@ import type { Span } from '../../kernel/source.js';
 import { spanOf, type Evaluator, type Scope } from './scopes.js';
 import { enclosingClass, findMethod, type Summaries } from './summaries.js';
 import { fragmentValue, mapEach, mapValue, options, runningVersion, splitWords, strValue, union, UNKNOWN, type EnvPath, type Value } from './values.js';
-import { braceFormat, hasVenvFragment, joinAll, joinList, stripLiteral, withKey, wordTextOf } from './value-ops.js';
+import { braceFormat, hasVenvFragment, joinAll, joinList, mergeEnv, stripLiteral, withKey, wordTextOf } from './value-ops.js';
 
 /** Positional and keyword arguments of a call node. */
 export function callArgs(call: Node): { positional: Node[]; keywords: Map<string, Node>; splat: boolean } {
@@ -69,7 +69,7 @@ export function evalCall(ev: Evaluator, summaries: Summaries, n: Node, scope: Sc
 
 /** A call of a function known by its qualified name (through imports); undefined for any other. */
 function knownCall(ev: Evaluator, q: string | undefined, call: CallSite): Value | undefined {
-  const { span, scope, pos, positional, keywords, arg } = call;
+  const { n, span, scope, pos, positional, keywords, arg } = call;
   switch (q) {
     case 'shutil.which':
     case 'distutils.spawn.find_executable':
@@ -118,6 +118,13 @@ function knownCall(ev: Evaluator, q: string | undefined, call: CallSite): Value 
       if (q === 'dict') {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : undefined;
         let path: EnvPath = a0 ? (a0.k === 'env' ? a0.path : 'unknown') : 'no';
+        // `dict(**os.environ)` merges the mapping as `{**os.environ}` does (jupyter-server-proxy's tests).
+        for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+          if (a?.type !== 'dictionary_splat') continue;
+          const inner = a.namedChildren[0];
+          const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN;
+          path = mergeEnv(path, v.k === 'env' ? v.path : 'unknown');
+        }
         for (const k of keywords.keys()) path = withKey(path, k);
         return { k: 'env', path, span };
       }

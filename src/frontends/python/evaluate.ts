@@ -52,8 +52,8 @@ export class PythonModule implements Evaluator {
   private python2Cache: boolean | undefined;
   private windowsCache: boolean | undefined;
   private bindable = new Map<string, boolean>();
-  /** The project runs on Windows too (its CI or classifiers say so), for fixes: see mayRunOnWindows. */
-  projectOnWindows = false;
+  /** Whether the project says this file may run on Windows (pipeline/platforms.ts), for fixes: see mayRunOnWindows. */
+  projectOnWindows?: () => boolean;
 
   constructor(
     readonly root: Node,
@@ -78,13 +78,14 @@ export class PythonModule implements Evaluator {
 
   /**
    * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
-   * project says so, or the file itself mentions Windows or tells platforms apart. Erring towards
+   * file itself mentions Windows or tells platforms apart, or the project says so (its CI, its
+   * metadata or that of a project nested in it holding the file, another module's platform test). Erring towards
    * yes costs only a longer fix (quoted for both shells), never a wrong one.
    */
   get mayRunOnWindows(): boolean {
     // Searched once per file, not once per fix (a file of many launches would search it for each).
-    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text);
-    return this.projectOnWindows || this.windowsCache;
+    this.windowsCache ??= WINDOWS_WORDS.test(this.file.text) || (this.projectOnWindows?.() ?? false);
+    return this.windowsCache;
   }
 
   /** Statements of the given types that start with a keyword the pattern matches. */

@@ -16,6 +16,7 @@ import { PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
 import { definesTasks, importsProcessLibrary } from './process-libraries.js';
 import { pythonFileFacts } from './file-facts.js';
+import { shippedFunctions } from './shipped-functions.js';
 
 export interface PythonAnalysis {
   sites: LaunchSite[];
@@ -60,7 +61,7 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
   try {
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
-    mod.projectOnWindows = !!opts.windows;
+    if (opts.windows) mod.projectOnWindows = () => opts.windows!(file.path);
     const sites = findLaunchSites(mod);
     const facts = pythonFileFacts(root, sites, parseText, file);
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
@@ -68,6 +69,8 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     if (tasks) facts.taskRunner = tasks;
     const host = sites.length ? hostApplication(mod.imports.values()) : undefined;
     if (host) facts.hostApp = host;
+    const shipped = sites.length ? shippedFunctions(mod, root, sites.map((s) => s.callSpan.start)) : [];
+    if (shipped.length) facts.shipped = shipped;
     for (const s of sites) s.pythonFile = facts;
     const suppressions = parseSuppressions(file, comments);
     let syntaxProblem: FileProblem | undefined;

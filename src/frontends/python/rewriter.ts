@@ -27,6 +27,42 @@ function mayRunFrozen(mod: PythonModule): boolean {
   return v;
 }
 
+/**
+ * The file also looks a console script's name up on PATH (`shutil.which("uvicorn")`, or a helper of the
+ * file that does, `check_command("uvicorn", …)` with `def check_command(command, …):` calling
+ * `shutil.which(command)`): a fix that changes only the launch would run one tool after checking
+ * another, or stop at the check where the launch alone would now work (SuperAGI's run_gui.py), or
+ * bypass the command the file resolves for it elsewhere (pylsp-mypy's `get_cmd(settings, "dmypy")`,
+ * a configured command or PATH's). The finding stands; the fix is the author's to make for both.
+ */
+function looksUpOnPath(text: string, name: string): boolean {
+  if (!/\b(?:which|find_executable)\(/.test(text)) return false;
+  const quoted = `['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`;
+  if (new RegExp(`\\b(?:which|find_executable)\\(\\s*${quoted}`).test(text)) return true;
+  for (const m of text.matchAll(/^([ \t]*)def\s+(\w+)\s*\(([^)]*)\)[^\n]*:[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm)) {
+    const [, , fn, params, body] = m;
+    const names = [...params.matchAll(/(?:^|,)\s*\**(\w+)/g)].map((p) => p[1]).filter((p) => p !== 'self');
+    if (!names.length || !new RegExp(`\\b(?:which|find_executable)\\(\\s*(?:${names.join('|')})\\b`).test(body)) continue;
+    if (new RegExp(`\\b${fn}\\([^()]*${quoted}`).test(text)) return true;
+  }
+  return false;
+}
+const lookedUp = new WeakMap<PythonModule, Map<string, boolean>>();
+
+/**
+ * A marimo notebook (`import marimo` and `@app.cell` functions): marimo runs each cell's body in
+ * its own namespace, where an import the fix adds at the file's top is not defined, and such files
+ * are often generated from a notebook (dlt's course notebooks: the fixes were reviewed wrong).
+ */
+const MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
+/**
+ * The file drives click's shell completion (`_CHIA_COMPLETE=bash_source chia`): click names that
+ * variable after the program it was started as, and `python -m chia` is another name, so a `-m`
+ * fix turns the completion script into the help text (chia's and molecule's, reviewed wrong). The
+ * rule then offers the copy beside sys.executable, which keeps the program's name.
+ */
+const CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
+
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
 
@@ -50,6 +86,8 @@ export class PythonRewriter implements ProgramRewriter {
   rewrite(target: RewriteTarget): Rewrite | undefined {
     if (target.kind === 'persist-venv') return undefined; // configuration files only
     if (mayRunFrozen(this.mod)) return undefined;
+    if (MARIMO.test(this.mod.file.text) && /\bmarimo\b/.test(this.mod.file.text.slice(0, 4096))) return undefined;
+    if (target.kind === 'interpreter' && target.module && target.module !== 'pip' && CLICK_COMPLETION.test(this.mod.file.text)) return undefined;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1) return undefined;
     const frag = program.fragments[0];
@@ -65,8 +103,15 @@ export class PythonRewriter implements ProgramRewriter {
     if (!word && this.mod.file.text.slice(start, end) !== frag.text) return undefined;
     const lit = this.literalAround(start, end);
     if (!lit || /[bB]/.test(lit.prefix)) return undefined;
+    // (A console script only: a `which("pip")` asks whether some pip exists, and the running
+    // interpreter's `-m pip` is still the one meant.)
+    const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, '') : frag.text;
+    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name)) return undefined;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = 'the name comes from a definition outside the call, which other code may also use';
+    // A variable the file also compares (`if tool != "wget" and tool != "gdown": raise …`, crfm-helm's
+    // downloader): a path in its place would fail the comparison, so no fix rewrites its definition.
+    if (!insideCall && this.comparedVariable(lit)) return undefined;
     const imports = new Set<string>(['sys']);
     if (target.kind === 'interpreter-bin') imports.add('os');
     // The script beside the interpreter when it is there, else PATH's as before (Python 3.3+ has
@@ -191,6 +236,14 @@ export class PythonRewriter implements ProgramRewriter {
   }
 
   /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  private checkedOnPath(name: string): boolean {
+    let m = lookedUp.get(this.mod);
+    if (!m) lookedUp.set(this.mod, (m = new Map()));
+    let v = m.get(name);
+    if (v === undefined) m.set(name, (v = looksUpOnPath(this.mod.file.text, name)));
+    return v;
+  }
+
   private argumentOfCall(lit: LiteralRef): boolean {
     const node = this.nodeAt(lit);
     let list = node ? parentOf(node) : null;
@@ -206,6 +259,16 @@ export class PythonRewriter implements ProgramRewriter {
 
   private literalAround(start: number, end: number): LiteralRef | undefined {
     return literalIndex(this.mod).around(start, end);
+  }
+
+  /** The literal is the whole value of `NAME = "…"` and the file compares NAME with `==`, `!=` or `in`. */
+  private comparedVariable(lit: LiteralRef): boolean {
+    const node = this.nodeAt(lit);
+    const parent = node ? parentOf(node) : null;
+    if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.startIndex !== node?.startIndex) return false;
+    const name = parent.childForFieldName('left')?.text;
+    if (!name || !/^[A-Za-z_]\w*$/.test(name)) return false;
+    return new RegExp(`(?<![\\w.])${name}\\s*(?:==|!=|(?:not\\s+)?in\\s)|(?:==|!=)\\s*${name}(?![\\w(])`).test(this.mod.file.text);
   }
 
   private nodeAt(lit: LiteralRef): Node | null {

@@ -66,6 +66,8 @@
  *   (`{solution_code_command}`, a word to bash, a group to the grammar): its `{` becomes `_`.
  * - from the unseen20 repositories: empty backquotes (``` `` ```, reST markup in fmriprep's echo
  *   "… ``git fetch --tags`` …"): `""`, the same empty value.
+ * - from the unseen28 repositories: a command name with `:`, `%` or `?` after an assignment
+ *   (`force_make_binaries=y dind::up`): that character becomes `_`.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */

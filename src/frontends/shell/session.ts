@@ -10,12 +10,13 @@
  * it changes ends with it. What outlives the top shell (ENV, $GITHUB_PATH, the next recipe line …)
  * is the caller's business: it gets the final state back and decides what persists.
  */
-import { markRemovedAfterCreation } from './removed-venvs.js';
+import { removeVenvs } from './removed-venvs.js';
 import { meantVenv, NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { sourcedActivation } from './sourced.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
+import { linkedIntoPath, resolverFrom } from './linked-tools.js';
 import { createdVenv, createdWithoutPip, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
 import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
@@ -368,7 +369,10 @@ class ShellSession {
       this.o.venvs.delete(v);
     }
     top.ends.push({ vars: new Map(frame.vars), created });
-    if (event === 'close') for (const [v, origin] of top.made ?? []) this.o.venvs.set(v, origin);
+    // A venv one branch makes and its `else` does not (iiab: apt's ansible on i386, a venv
+    // elsewhere) may not exist after the `if`: no fix writes its path. Without an `else` it is the
+    // make-if-missing idiom (`if [ ! -d venv ]; then python3 -m venv venv; fi`): it exists.
+    if (event === 'close') for (const [v, origin] of top.made ?? []) this.o.venvs.set(v, hasElse && !top.ends.every((e) => e.created.has(v)) ? { ...origin, inBranch: true } : origin);
     if (event === 'close' && !hasElse) top.ends.push({ vars: top.vars, created: new Set() });
     // The next branch, and the merge, start from the variables before the `if`.
     frame.vars.clear();
@@ -489,23 +493,6 @@ class ShellSession {
    * commands after it that share these venvs (the rest of a script, recipe or stage; spaCy's `clean`:
    * `rm -rf $(VENV)` then `python setup.py clean`). A venv created again later comes back.
    */
-  private removeVenvs(argv: Word[]): void {
-    if (argv.length < 3 || wordText(argv[0]) !== 'rm') return;
-    const t = argv.map((w) => wordText(w));
-    const opts = t.slice(1).filter((a) => a !== undefined && /^-[A-Za-z]+$/.test(a)).join('');
-    if (!/[rR]/.test(opts)) return;
-    for (const a of t.slice(1)) {
-      if (a === undefined || a.startsWith('-') || /[*?[]/.test(a)) continue;
-      const abs = resolveDir(this.norm(a), this.cur.sh.cwd);
-      if (abs === undefined) continue;
-      for (const v of [...this.o.venvs.keys()]) {
-        if (v !== abs && !v.startsWith(abs === '/' ? '/' : abs + '/')) continue;
-        if (this.o.venvs.get(v)?.how === 'created') markRemovedAfterCreation(this.o.venvs, v);
-        this.o.venvs.delete(v);
-      }
-    }
-  }
-
   private onCommand(cmd: ShellCommand): void {
     const o = this.o;
     const frame = this.cur;
@@ -587,7 +574,11 @@ class ShellSession {
         continue;
       }
       const site = this.makeSite(ex);
-      this.removeVenvs(ex.argv);
+      removeVenvs(ex.argv, o.venvs, resolverFrom(this.norm, this.cur.sh.cwd));
+      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolverFrom(this.norm, this.cur.sh.cwd))) {
+        const origin = o.venvs.get(l.venv)!;
+        o.venvs.set(l.venv, { ...origin, linkedOnPath: [...(origin.linkedOnPath ?? []), l.name ?? '*'] });
+      }
       const dir = createdVenv(ex.argv);
       if (dir === undefined) continue;
       if (site.config) site.config.createsVenv = true;

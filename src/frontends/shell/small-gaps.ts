@@ -215,6 +215,14 @@ export function smallGaps(t: string, out: string[]): void {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, m.index + m[1].length)) out[at] = '_';
   }
+  // `force_make_binaries=y dind::up` (kubeadm-dind-cluster's script, vendored in OdooScript): after
+  // an assignment the grammar reads a command name that starts like a name as one more assignment,
+  // and fails at a `:`, `%` or `?` after that name. Each such character of the word becomes `_`.
+  for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"()])*[ \t]+)+[A-Za-z_][A-Za-z0-9_]*)[:%?]/gm)) {
+    if (!plainBefore(t, m.index + m[1].length)) continue;
+    // Every such character of the word (`dind::up`: both colons).
+    for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++) if (/[:%?]/.test(t[k])) out[k] = '_';
+  }
 }
 
 /**
