@@ -3308,7 +3308,7 @@ function linkedIntoPath(argv, venvs, resolve) {
   const dest = targetDir ?? operands[operands.length - 1];
   if (!sources.length || dest === void 0)
     return [];
-  const destClean = dest.replace(/\$\{?HOME\}?(?=\/)/, "~").replace(/\/+$/, "");
+  const destClean = dest.replace(/\/+$/, "");
   const intoDir = targetDir !== void 0 || PATH_DIRS.has(destClean) || sources.length > 1;
   const dir = intoDir ? destClean : path6.posix.dirname(destClean);
   if (!PATH_DIRS.has(dir))

@@ -44,7 +44,7 @@ export function linkedIntoPath(argv: readonly Word[], venvs: Iterable<string>, r
   const sources = targetDir !== undefined ? operands : operands.slice(0, -1);
   const dest = targetDir ?? operands[operands.length - 1];
   if (!sources.length || dest === undefined) return [];
-  const destClean = dest.replace(/\$\{?HOME\}?(?=\/)/, '~').replace(/\/+$/, '');
+  const destClean = dest.replace(/\/+$/, '');
   const intoDir = targetDir !== undefined || PATH_DIRS.has(destClean) || sources.length > 1;
   const dir = intoDir ? destClean : path.posix.dirname(destClean);
   if (!PATH_DIRS.has(dir)) return [];
