@@ -19189,7 +19189,16 @@ function folderOf(p) {
 }
 function configFromFiles(o) {
   const { settingsPath, pyprojectPath, start, parsed } = o;
-  const pyprojectOf = (file2) => parsedToml(file2, parsed);
+  const pyprojectOf = (file2) => {
+    try {
+      return parsedToml(file2, parsed);
+    } catch (e) {
+      if (!o.noSettings || !(e instanceof ConfigError))
+        throw e;
+      parsed.set(file2, {});
+      return {};
+    }
+  };
   const projectRoot3 = pyprojectPath ? path31.dirname(path31.resolve(pyprojectPath)) : path31.resolve(start);
   const cfg = {
     root: settingsPath ? path31.dirname(path31.resolve(settingsPath)) : projectRoot3,
@@ -19373,7 +19382,7 @@ var ConfigResolver = class {
     const key = `${n.settingsPath ?? ""}\0${n.pyprojectPath ?? ""}`;
     let cfg = this.configs.get(key);
     if (!cfg) {
-      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed });
+      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed, noSettings: this.opts.noConfig });
       this.opts.apply?.(cfg);
       this.configs.set(key, cfg);
     }

@@ -193,6 +193,13 @@ test('pyproject [tool.venvguard]: select, ignore, per-file-ignores, exclude, con
   assert.match(bad.stderr, /select must be a list of strings/);
   fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.venvguard]\nselct = ["VG101"]\n');
   assert.match(runCli(['check', '.'], { cwd: dir }).stderr, /unknown setting \[tool\.venvguard\] selct/);
+  // --no-config ignores the settings, broken ones too, even when they break the file's TOML: the
+  // project is then unknown, and the run goes on.
+  fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n[tool.venvguard]\nselect = [\n');
+  assert.equal(runCli(['check', '.'], { cwd: dir }).code, 2);
+  const ignored = runCli(['check', 'ops/deploy.py', '--format', 'json', '--no-config'], { cwd: dir });
+  assert.equal(ignored.code, 1);
+  assert.deepEqual((JSON.parse(ignored.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code), ['VG101']);
 });
 
 test('.gitignore is respected unless --no-respect-gitignore', () => {

@@ -196,9 +196,19 @@ function folderOf(p: string): string {
 }
 
 /** The settings read from `settingsPath` (none: defaults) for the project of `pyprojectPath`; `start`: the folder when there is neither. */
-export function configFromFiles(o: { settingsPath?: string; pyprojectPath?: string; start: string; parsed: Map<string, Record<string, unknown>> }): Config {
+export function configFromFiles(o: { settingsPath?: string; pyprojectPath?: string; start: string; parsed: Map<string, Record<string, unknown>>; noSettings?: boolean }): Config {
   const { settingsPath, pyprojectPath, start, parsed } = o;
-  const pyprojectOf = (file: string) => parsedToml(file, parsed);
+  // With --no-config (`noSettings`) a pyproject.toml is read for its project only: one that is not
+  // valid TOML (a broken [tool.venvguard] table the run is told to ignore) is read as empty.
+  const pyprojectOf = (file: string) => {
+    try {
+      return parsedToml(file, parsed);
+    } catch (e) {
+      if (!o.noSettings || !(e instanceof ConfigError)) throw e;
+      parsed.set(file, {});
+      return {};
+    }
+  };
   const projectRoot = pyprojectPath ? path.dirname(path.resolve(pyprojectPath)) : path.resolve(start);
   const cfg: Config = {
     root: settingsPath ? path.dirname(path.resolve(settingsPath)) : projectRoot,

@@ -78,7 +78,7 @@ export class ConfigResolver {
     let cfg = this.configs.get(key);
     if (!cfg) {
       // With no file at all, the first folder asked (the first path given) is the root for all.
-      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed });
+      cfg = configFromFiles({ settingsPath: n.settingsPath, pyprojectPath: n.pyprojectPath, start: dir, parsed: this.parsed, noSettings: this.opts.noConfig });
       this.opts.apply?.(cfg);
       this.configs.set(key, cfg);
     }
