@@ -5534,6 +5534,8 @@ var WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]W
 var WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
 var PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
 var MAX_SCANNED = 5e3;
+var MAX_SCANNED_CHARS = 32 * 1024 * 1024;
+var MAX_DIRS = 2e4;
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"]);
 var metadataSays = /* @__PURE__ */ new Map();
 var codeSays = /* @__PURE__ */ new Map();
@@ -5554,8 +5556,10 @@ function codeTestsForWindows(root) {
     return said;
   said = false;
   let left = MAX_SCANNED;
+  let chars = MAX_SCANNED_CHARS;
+  let dirs = MAX_DIRS;
   const stack = [root];
-  while (stack.length && left > 0 && !said) {
+  while (stack.length && left > 0 && chars > 0 && dirs-- > 0 && !said) {
     const dir = stack.pop();
     let entries;
     try {
@@ -5569,9 +5573,10 @@ function codeTestsForWindows(root) {
       if (e.isDirectory()) {
         if (!e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
           stack.push(path4.join(dir, e.name));
-      } else if (e.isFile() && e.name.endsWith(".py") && left > 0) {
+      } else if (e.isFile() && e.name.endsWith(".py") && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path4.join(dir, e.name), MAX_BYTES);
+        chars -= t?.length ?? 0;
         if (t !== void 0 && WINDOWS_TEST.test(t)) {
           said = true;
           break;

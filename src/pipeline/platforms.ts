@@ -54,8 +54,13 @@ const WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"
 /** Packaging metadata naming Windows: a trove classifier, or setuptools' `platforms=[…, "windows"]`. */
 const WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
 const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
-/** Python files read, at most, when looking for a platform test elsewhere in the project. */
+/**
+ * Budgets of the look for a platform test elsewhere in the project (it runs only when a fix needs
+ * it, but on an unreviewed tree too): Python files read, their characters in all, folders listed.
+ */
 const MAX_SCANNED = 5000;
+const MAX_SCANNED_CHARS = 32 * 1024 * 1024;
+const MAX_DIRS = 20000;
 /** Folders that hold no code of the project's own to learn its platforms from. */
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'site-packages', 'dist-packages', 'build', 'dist']);
 
@@ -75,14 +80,16 @@ function metadataNamesWindows(dir: string): boolean {
   return said;
 }
 
-/** Whether some Python file of the project tells Windows apart (the first MAX_SCANNED found, cached per root). */
+/** Whether some Python file of the project tells Windows apart (within the budgets above, cached per root). */
 function codeTestsForWindows(root: string): boolean {
   let said = codeSays.get(root);
   if (said !== undefined) return said;
   said = false;
   let left = MAX_SCANNED;
+  let chars = MAX_SCANNED_CHARS;
+  let dirs = MAX_DIRS;
   const stack = [root];
-  while (stack.length && left > 0 && !said) {
+  while (stack.length && left > 0 && chars > 0 && dirs-- > 0 && !said) {
     const dir = stack.pop()!;
     let entries: fs.Dirent[];
     try {
@@ -95,9 +102,10 @@ function codeTestsForWindows(root: string): boolean {
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
-      } else if (e.isFile() && e.name.endsWith('.py') && left > 0) {
+      } else if (e.isFile() && e.name.endsWith('.py') && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path.join(dir, e.name), MAX_BYTES);
+        chars -= t?.length ?? 0;
         if (t !== undefined && WINDOWS_TEST.test(t)) {
           said = true;
           break;
