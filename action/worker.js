@@ -4972,6 +4972,15 @@ var venvNotOnPath = defineRule({
 
 // dist/src/judge/policy.js
 import path3 from "node:path";
+
+// dist/src/kernel/test-paths.js
+function isTestPath(rel) {
+  const parts = rel.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
+}
+
+// dist/src/judge/policy.js
 var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
   set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
   getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
@@ -5072,7 +5081,6 @@ function projectPath(p) {
   return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
 }
 var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
-var TEST_CODE = /(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py)$|(?:^|[\\/])(?:tests?|testing|test_[^\\/]*|[^\\/]*_tests?)[\\/]/i;
 var OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
 var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
 function applyPolicy(site, verdict, judgeOne) {
@@ -5132,9 +5140,9 @@ function applyPolicy(site, verdict, judgeOne) {
   if (declared) {
     return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
   }
-  const says = facts.declaredOnPath;
-  if (says && (says.words.includes(verdict.name) || says.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
-    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says.line}), so it means the one PATH has` } };
+  const says2 = facts.declaredOnPath;
+  if (says2 && (says2.words.includes(verdict.name) || says2.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
+    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says2.line}), so it means the one PATH has` } };
   }
   const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
   if (lookedUpAt !== void 0) {
@@ -5166,7 +5174,7 @@ function applyPolicy(site, verdict, judgeOne) {
   const byPath = facts.startedBy?.byPath;
   if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site))
     return byPath ? { ...verdict, startedBy: byPath } : verdict;
-  if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && TEST_CODE.test(where)) {
+  if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && isTestPath(where)) {
     return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
   }
   const reliant = reliantLaunches(facts, judge)[0];
@@ -5530,6 +5538,12 @@ function readConfigText(abs, max = CONFIG_MAX_BYTES) {
 import fs3 from "node:fs";
 import path4 from "node:path";
 var MAX_BYTES = 1024 * 1024;
+function says(files, pattern) {
+  return files.some((f) => {
+    const t = readConfigText(f, MAX_BYTES);
+    return t !== void 0 && pattern.test(t);
+  });
+}
 var WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
 var WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
 var PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
@@ -5542,10 +5556,7 @@ var codeSays = /* @__PURE__ */ new Map();
 function metadataNamesWindows(dir) {
   let said = metadataSays.get(dir);
   if (said === void 0) {
-    said = PROJECT_FILES.some((n) => {
-      const t = readConfigText(path4.join(dir, n), MAX_BYTES);
-      return t !== void 0 && WINDOWS_METADATA.test(t);
-    });
+    said = says(PROJECT_FILES.map((n) => path4.join(dir, n)), WINDOWS_METADATA);
     metadataSays.set(dir, said);
   }
   return said;
@@ -7185,13 +7196,55 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/shell/linked-tools.js
-import path9 from "node:path";
-
-// dist/src/frontends/shell/state.js
-import path8 from "node:path";
+import path7 from "node:path";
+var PATH_DIRS = /* @__PURE__ */ new Set(["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin", "~/.local/bin", "~/bin"]);
+function textOrStar(w) {
+  return w.fragments.map((f) => f.kind === "text" ? f.text : "*").join("");
+}
+function linkedIntoPath(argv, venvs, resolve) {
+  if (argv.length < 3 || wordText(argv[0]) !== "ln")
+    return [];
+  const operands = [];
+  let targetDir;
+  for (let i = 1; i < argv.length; i++) {
+    const t = textOrStar(argv[i]);
+    if (t === "--")
+      continue;
+    if (t.startsWith("--target-directory="))
+      targetDir = t.slice("--target-directory=".length);
+    else if (t === "-t" && i + 1 < argv.length)
+      targetDir = textOrStar(argv[++i]);
+    else if (t.startsWith("-") && t.length > 1)
+      continue;
+    else
+      operands.push(t);
+  }
+  const sources = targetDir !== void 0 ? operands : operands.slice(0, -1);
+  const dest = targetDir ?? operands[operands.length - 1];
+  if (!sources.length || dest === void 0)
+    return [];
+  const destClean = dest.replace(/\/+$/, "");
+  const intoDir = targetDir !== void 0 || PATH_DIRS.has(destClean) || sources.length > 1;
+  const dir = intoDir ? destClean : path7.posix.dirname(destClean);
+  if (!PATH_DIRS.has(dir))
+    return [];
+  const known = [...venvs];
+  const out = [];
+  for (const s of sources) {
+    const binAt = s.lastIndexOf("/bin/");
+    if (binAt < 0)
+      continue;
+    const venv = s.slice(0, binAt).includes("*") ? void 0 : resolve(s.slice(0, binAt));
+    if (venv === void 0 || !known.includes(venv))
+      continue;
+    const name = intoDir ? s.slice(binAt + 5) : path7.posix.basename(destClean);
+    out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : void 0 });
+  }
+  return out;
+}
 
 // dist/src/frontends/config/facts.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/judge/judge.js
 var STDLIB_TOOLS = /* @__PURE__ */ new Set([
@@ -7438,7 +7491,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path7.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path8.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -7447,7 +7500,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path7.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path8.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -7471,7 +7524,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path7.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path8.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 function runsOtherScript(texts) {
@@ -7686,151 +7739,6 @@ function syntaxProblemOf(file, problems) {
   const p = unique[0];
   const more = unique.length > 1 ? ` (and ${unique.length - 1} more)` : "";
   return { path: file.path, kind: "syntax", message: p.message + more, start: file.location(Math.min(p.offset, file.text.length)), partial: true };
-}
-
-// dist/src/frontends/shell/state.js
-function resolveDir(p, cwd) {
-  if (hasUnknown(p))
-    return void 0;
-  if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path8.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
-  if (!p.startsWith("/")) {
-    if (cwd === void 0 || hasUnknown(cwd))
-      return void 0;
-    p = `${cwd}/${p}`;
-  }
-  const root = STAND_IN_ROOT.exec(p)?.[0];
-  if (root !== void 0) {
-    const rel = path8.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
-    if (rel === ".." || rel.startsWith("../"))
-      return `${root}/${rel}`;
-  }
-  const n = path8.posix.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, "") : n;
-}
-function setShellPath(sh, v) {
-  if (v === void 0)
-    return;
-  sh.path = v;
-  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
-    sh.activated = void 0;
-}
-function activate(sh, venv) {
-  sh.activated = venv;
-  sh.unseen = void 0;
-  sh.saved = sh.path;
-  sh.path = `${venv}/bin:${sh.path}`;
-}
-function shellEffect(cmd, sh, valueOf) {
-  if (cmd.words.length === 0) {
-    for (const a of cmd.assignments)
-      if (a.name === "PATH")
-        setShellPath(sh, valueOf(a.value));
-    return { kind: "assignment" };
-  }
-  const w0 = wordText(cmd.words[0]);
-  if (w0 === "export") {
-    for (const w of cmd.words.slice(1)) {
-      const first = w.fragments[0];
-      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
-        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
-      }
-    }
-    return { kind: "state" };
-  }
-  if (w0 === "cd") {
-    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
-    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
-    return { kind: "state" };
-  }
-  if (w0 === "deactivate") {
-    if (sh.activated && sh.saved !== void 0)
-      sh.path = sh.saved;
-    sh.activated = void 0;
-    sh.unseen = void 0;
-    return { kind: "state" };
-  }
-  const conda = condaActivation(cmd.words);
-  if (conda !== void 0) {
-    sh.unseen = conda || void 0;
-    return { kind: "state" };
-  }
-  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
-    const target = wordText(cmd.words[1]);
-    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
-    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
-    if (abs && m)
-      return { kind: "activation", venv: abs.slice(0, m.index) };
-  }
-  return void 0;
-}
-function condaActivation(words2) {
-  const t = words2.slice(0, 3).map((w) => wordText(w));
-  const last = words2[0]?.fragments.at(-1);
-  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path8.win32.basename(tail);
-  let name;
-  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
-    if (t[1] === "deactivate")
-      return "";
-    if (t[1] !== "activate")
-      return void 0;
-    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
-  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
-    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
-  } else
-    return void 0;
-  return `the conda environment ${name}`;
-}
-
-// dist/src/frontends/shell/linked-tools.js
-var PATH_DIRS = /* @__PURE__ */ new Set(["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin", "~/.local/bin", "~/bin"]);
-function textOrStar(w) {
-  return w.fragments.map((f) => f.kind === "text" ? f.text : "*").join("");
-}
-function linkedIntoPath(argv, venvs, resolve) {
-  if (argv.length < 3 || wordText(argv[0]) !== "ln")
-    return [];
-  const operands = [];
-  let targetDir;
-  for (let i = 1; i < argv.length; i++) {
-    const t = textOrStar(argv[i]);
-    if (t === "--")
-      continue;
-    if (t.startsWith("--target-directory="))
-      targetDir = t.slice("--target-directory=".length);
-    else if (t === "-t" && i + 1 < argv.length)
-      targetDir = textOrStar(argv[++i]);
-    else if (t.startsWith("-") && t.length > 1)
-      continue;
-    else
-      operands.push(t);
-  }
-  const sources = targetDir !== void 0 ? operands : operands.slice(0, -1);
-  const dest = targetDir ?? operands[operands.length - 1];
-  if (!sources.length || dest === void 0)
-    return [];
-  const destClean = dest.replace(/\/+$/, "");
-  const intoDir = targetDir !== void 0 || PATH_DIRS.has(destClean) || sources.length > 1;
-  const dir = intoDir ? destClean : path9.posix.dirname(destClean);
-  if (!PATH_DIRS.has(dir))
-    return [];
-  const known = [...venvs];
-  const out = [];
-  for (const s of sources) {
-    const binAt = s.lastIndexOf("/bin/");
-    if (binAt < 0)
-      continue;
-    const venv = s.slice(0, binAt).includes("*") ? void 0 : resolve(s.slice(0, binAt));
-    if (venv === void 0 || !known.includes(venv))
-      continue;
-    const name = intoDir ? s.slice(binAt + 5) : path9.posix.basename(destClean);
-    out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : void 0 });
-  }
-  return out;
-}
-function resolverFrom(norm, cwd) {
-  return (p) => resolveDir(norm(p), cwd);
 }
 
 // dist/src/frontends/shell/script.js
@@ -9815,6 +9723,105 @@ function isVenvGuard(n, text3) {
   return op.type === "||" && SET_TEST.test(cond) || op.type === "&&" && UNSET_TEST.test(cond);
 }
 
+// dist/src/frontends/shell/state.js
+import path9 from "node:path";
+function resolveDir(p, cwd) {
+  if (hasUnknown(p))
+    return void 0;
+  if (p === "~" || p.startsWith("~/"))
+    return p === "~" ? p : `~/${path9.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+  if (!p.startsWith("/")) {
+    if (cwd === void 0 || hasUnknown(cwd))
+      return void 0;
+    p = `${cwd}/${p}`;
+  }
+  const root = STAND_IN_ROOT.exec(p)?.[0];
+  if (root !== void 0) {
+    const rel = path9.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    if (rel === ".." || rel.startsWith("../"))
+      return `${root}/${rel}`;
+  }
+  const n = path9.posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, "") : n;
+}
+function resolverFrom(norm, cwd) {
+  return (p) => resolveDir(norm(p), cwd);
+}
+function setShellPath(sh, v) {
+  if (v === void 0)
+    return;
+  sh.path = v;
+  if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
+    sh.activated = void 0;
+}
+function activate(sh, venv) {
+  sh.activated = venv;
+  sh.unseen = void 0;
+  sh.saved = sh.path;
+  sh.path = `${venv}/bin:${sh.path}`;
+}
+function shellEffect(cmd, sh, valueOf) {
+  if (cmd.words.length === 0) {
+    for (const a of cmd.assignments)
+      if (a.name === "PATH")
+        setShellPath(sh, valueOf(a.value));
+    return { kind: "assignment" };
+  }
+  const w0 = wordText(cmd.words[0]);
+  if (w0 === "export") {
+    for (const w of cmd.words.slice(1)) {
+      const first = w.fragments[0];
+      if (first?.kind === "text" && first.text.startsWith("PATH=")) {
+        setShellPath(sh, valueOf({ fragments: [{ kind: "text", text: first.text.slice(5) }, ...w.fragments.slice(1)] }));
+      }
+    }
+    return { kind: "state" };
+  }
+  if (w0 === "cd") {
+    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
+    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
+    return { kind: "state" };
+  }
+  if (w0 === "deactivate") {
+    if (sh.activated && sh.saved !== void 0)
+      sh.path = sh.saved;
+    sh.activated = void 0;
+    sh.unseen = void 0;
+    return { kind: "state" };
+  }
+  const conda = condaActivation(cmd.words);
+  if (conda !== void 0) {
+    sh.unseen = conda || void 0;
+    return { kind: "state" };
+  }
+  if ((w0 === "source" || w0 === ".") && cmd.words[1]) {
+    const target = wordText(cmd.words[1]);
+    const abs = target === void 0 ? void 0 : resolveDir(target, sh.cwd);
+    const m = abs ? /\/(?:bin|Scripts)\/activate$/.exec(abs) : null;
+    if (abs && m)
+      return { kind: "activation", venv: abs.slice(0, m.index) };
+  }
+  return void 0;
+}
+function condaActivation(words2) {
+  const t = words2.slice(0, 3).map((w) => wordText(w));
+  const last = words2[0]?.fragments.at(-1);
+  const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
+  const tool = tail === void 0 ? void 0 : path9.win32.basename(tail);
+  let name;
+  if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
+    if (t[1] === "deactivate")
+      return "";
+    if (t[1] !== "activate")
+      return void 0;
+    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else if ((t[0] === "source" || t[0] === ".") && t[1] === "activate") {
+    name = words2.length > 2 ? t[2] ?? "a computed one" : "base";
+  } else
+    return void 0;
+  return `the conda environment ${name}`;
+}
+
 // dist/src/frontends/shell/session.js
 var TRACKED = /* @__PURE__ */ new Set(["PATH"]);
 function runShellSession(script, o) {
@@ -10238,8 +10245,9 @@ var ShellSession = class {
         continue;
       }
       const site = this.makeSite(ex);
-      removeVenvs(ex.argv, o.venvs, resolverFrom(this.norm, this.cur.sh.cwd));
-      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolverFrom(this.norm, this.cur.sh.cwd))) {
+      const resolve = resolverFrom(this.norm, this.cur.sh.cwd);
+      removeVenvs(ex.argv, o.venvs, resolve);
+      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolve)) {
         const origin = o.venvs.get(l.venv);
         o.venvs.set(l.venv, { ...origin, linkedOnPath: [...origin.linkedOnPath ?? [], l.name ?? "*"] });
       }
@@ -10248,7 +10256,7 @@ var ShellSession = class {
         continue;
       if (site.config)
         site.config.createsVenv = true;
-      const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
+      const abs = resolve(dir);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs))
         o.venvs.set(abs, { ...o.originAt(at, ex.span), ...createdWithoutPip(ex.argv) ? { withoutPip: true } : {} });

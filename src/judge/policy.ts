@@ -76,6 +76,7 @@ import type { LaunchSite, PythonFileFacts } from '../kernel/launch-site.js';
 import type { Span } from '../kernel/source.js';
 import { wordSourceSpan, wordText } from '../kernel/word.js';
 import type { Verdict } from '../kernel/verdict.js';
+import { isTestPath } from '../kernel/test-paths.js';
 import { isInterpreterName, isPipName, SELF_MANAGED_TOOLS } from './python-tools.js';
 
 /**
@@ -211,8 +212,6 @@ function projectPath(p: string): string {
  */
 const VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
 
-/** A test module (`test_*.py`, `*_test.py`, `conftest.py`) or a file under a test folder (`tests/`, `testing/`, `test_x/`, `x_tests/`). */
-const TEST_CODE = /(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.py|conftest\.py)$|(?:^|[\\/])(?:tests?|testing|test_[^\\/]*|[^\\/]*_tests?)[\\/]/i;
 /** Where the judge learnt a console script from the project's own metadata (src/env/console-scripts.ts). */
 const OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
 
@@ -337,7 +336,7 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // has the project installed in the environment on PATH (tox, nox, `uv run`, `poetry run`, an
   // activated venv), where the name finds that install (molecule's tests/integration, nautobot's
   // and repo2docker's tests: reviewed false in the corpus, 65 of 71 such findings).
-  if (verdict.tool === 'console-script' && OWN_SCRIPT.test(verdict.source ?? '') && TEST_CODE.test(where)) {
+  if (verdict.tool === 'console-script' && OWN_SCRIPT.test(verdict.source ?? '') && isTestPath(where)) {
     return { ...verdict, held: { signal: 'own-cli-test', reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
   }
   const reliant = reliantLaunches(facts, judge)[0];

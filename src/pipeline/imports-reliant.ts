@@ -35,6 +35,7 @@ import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { reliantLaunchesOf, type ToolKnowledge } from '../judge/judge.js';
 import type { FileCheckResult } from './check-file.js';
 import type { FileStarters } from '../kernel/launch-site.js';
+import { isTestPath } from '../kernel/test-paths.js';
 
 export interface Reliance {
   name: string;
@@ -69,13 +70,6 @@ const MAX_ANALYSED = 200;
 /** A module imported by more files than this is a shared library of the project, not one flow's helper. */
 const MAX_IMPORTERS = 8;
 
-
-/** A test file or a file under a test folder (the same test as who-runs.ts's). */
-function isTestPath(rel: string): boolean {
-  const parts = rel.split(/[\\/]/);
-  const base = parts[parts.length - 1];
-  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

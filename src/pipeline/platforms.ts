@@ -31,16 +31,19 @@ function yamlFilesIn(dir: string): string[] {
   }
 }
 
+/** Whether one of `files` (each read up to MAX_BYTES) has text `pattern` matches. */
+function says(files: string[], pattern: RegExp): boolean {
+  return files.some((f) => {
+    const t = readConfigText(f, MAX_BYTES);
+    return t !== undefined && pattern.test(t);
+  });
+}
+
 /** Whether the project at `root` runs on Windows by its own CI or packaging metadata (cached per root). */
 export function projectRunsOnWindows(root: string | undefined): boolean {
   if (!root) return false;
   const cached = known.get(root);
   if (cached !== undefined) return cached;
-  const says = (files: string[], pattern: RegExp) =>
-    files.some((f) => {
-      const t = readConfigText(f, MAX_BYTES);
-      return t !== undefined && pattern.test(t);
-    });
   const found =
     ['appveyor.yml', '.appveyor.yml'].some((n) => isFile(path.join(root, n))) ||
     says([...yamlFilesIn(path.join(root, '.github', 'workflows')), path.join(root, 'azure-pipelines.yml'), ...yamlFilesIn(path.join(root, '.azure-pipelines'))].slice(0, MAX_FILES), WINDOWS_RUNNER) ||
@@ -71,10 +74,7 @@ const codeSays = new Map<string, boolean>();
 function metadataNamesWindows(dir: string): boolean {
   let said = metadataSays.get(dir);
   if (said === undefined) {
-    said = PROJECT_FILES.some((n) => {
-      const t = readConfigText(path.join(dir, n), MAX_BYTES);
-      return t !== undefined && WINDOWS_METADATA.test(t);
-    });
+    said = says(PROJECT_FILES.map((n) => path.join(dir, n)), WINDOWS_METADATA);
     metadataSays.set(dir, said);
   }
   return said;

@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CI_LANGUAGES, type FileStarters, type Language, type LaunchSite } from '../kernel/launch-site.js';
 import { STAND_IN_ROOT } from '../kernel/stand-ins.js';
+import { isTestPath } from '../kernel/test-paths.js';
 import { SourceFile } from '../kernel/source.js';
 import { wordText } from '../kernel/word.js';
 import { frontEndByLanguage } from '../frontends/index.js';
@@ -86,13 +87,6 @@ function sphinxConf(args: readonly (string | undefined)[]): string | undefined {
     }
   }
   return source === undefined ? undefined : `${source}/conf.py`;
-}
-
-/** A test file or a file under a test folder: what a bare `pytest` collects and its conftest imports. */
-function isTestPath(rel: string): boolean {
-  const parts = rel.split(/[\\/]/);
-  const base = parts[parts.length - 1];
-  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
 }
 
 export class WhoRuns {

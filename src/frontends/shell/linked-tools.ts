@@ -9,7 +9,6 @@
 import path from 'node:path';
 import type { Fragment, Word } from '../../kernel/word.js';
 import { wordText } from '../../kernel/word.js';
-import { resolveDir } from './state.js';
 
 /** Folders on every PATH a service, a login shell or sudo has. */
 const PATH_DIRS = new Set(['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin', '~/.local/bin', '~/bin']);
@@ -59,9 +58,4 @@ export function linkedIntoPath(argv: readonly Word[], venvs: Iterable<string>, r
     out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : undefined });
   }
   return out;
-}
-
-/** The session's resolver for linkedIntoPath: a script path made absolute from its working folder. */
-export function resolverFrom(norm: (p: string) => string, cwd: string | undefined): (p: string) => string | undefined {
-  return (p) => resolveDir(norm(p), cwd);
 }

@@ -16,10 +16,10 @@ import type { SourceFile, Span } from '../../kernel/source.js';
 import { sourcedActivation } from './sourced.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
-import { linkedIntoPath, resolverFrom } from './linked-tools.js';
+import { linkedIntoPath } from './linked-tools.js';
 import { createdVenv, createdWithoutPip, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
-import { activate, resolveDir, shellEffect, type ShellState } from './state.js';
+import { activate, resolverFrom, shellEffect, type ShellState } from './state.js';
 import { lookupAwareText } from './lookups.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
 import type { Budget, BudgetMeter } from '../../kernel/budgets.js';
@@ -574,15 +574,16 @@ class ShellSession {
         continue;
       }
       const site = this.makeSite(ex);
-      removeVenvs(ex.argv, o.venvs, resolverFrom(this.norm, this.cur.sh.cwd));
-      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolverFrom(this.norm, this.cur.sh.cwd))) {
+      const resolve = resolverFrom(this.norm, this.cur.sh.cwd);
+      removeVenvs(ex.argv, o.venvs, resolve);
+      for (const l of linkedIntoPath(ex.argv, o.venvs.keys(), resolve)) {
         const origin = o.venvs.get(l.venv)!;
         o.venvs.set(l.venv, { ...origin, linkedOnPath: [...(origin.linkedOnPath ?? []), l.name ?? '*'] });
       }
       const dir = createdVenv(ex.argv);
       if (dir === undefined) continue;
       if (site.config) site.config.createsVenv = true;
-      const abs = resolveDir(this.norm(dir), this.cur.sh.cwd);
+      const abs = resolve(dir);
       const at = wordSourceSpan(ex.argv[0])?.start ?? o.callSpan.start;
       if (abs && !o.venvs.has(abs)) o.venvs.set(abs, { ...o.originAt(at, ex.span), ...(createdWithoutPip(ex.argv) ? { withoutPip: true } : {}) });
       if (abs) o.deactivated?.delete(abs);

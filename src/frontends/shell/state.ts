@@ -48,6 +48,11 @@ export function resolveDir(p: string, cwd: string | undefined): string | undefin
   return n.length > 1 ? n.replace(/\/+$/, '') : n;
 }
 
+/** resolveDir for one shell: a path as the script writes it (`norm`alised) made absolute from `cwd`. */
+export function resolverFrom(norm: (p: string) => string, cwd: string | undefined): (p: string) => string | undefined {
+  return (p) => resolveDir(norm(p), cwd);
+}
+
 /** A new PATH for this shell; an activation whose bin is no longer on it has ended. */
 export function setShellPath(sh: ShellState, v: string | undefined): void {
   if (v === undefined) return;
