@@ -3254,9 +3254,9 @@ function decodeContent(c, raw, isF, source) {
       offsets.push(i);
     }
   };
-  if (!raw) {
+  if (!raw || isF) {
     for (const e of c.children) {
-      if (!e || e.type !== "escape_sequence")
+      if (!e || !(e.type === "escape_sequence" && !raw || e.type === "escape_interpolation" && isF))
         continue;
       copy(e.startIndex);
       const d = decodeEscape(e.text, isF);
@@ -6383,6 +6383,11 @@ function sourcedActivation(from, target) {
   const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path6.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
   return hit ? target : void 0;
 }
+var ACTIVATING_HELPER = /^(?:_+activate\w*|[A-Za-z]\w*[_-]activate(?:[_-][\w-]+)?|activate[_-][\w-]+)$/i;
+function definesFunction(text3, name) {
+  const n = name.replace(/[-]/g, "\\-");
+  return new RegExp(`(?:^|[\\s;&|(){}])(?:function[ \\t]+${n}\\b|${n}[ \\t]*\\(\\s*\\))`).test(text3);
+}
 
 // dist/src/frontends/command/options.js
 var MAX_SHELL_DEPTH = 8;
@@ -8030,6 +8035,23 @@ function smallGaps(t, out) {
   for (const m of t.matchAll(/(?<=^[ \t]*|[;&|(][ \t]*)\{[^\s{},;&|<>()]+\}(?=[ \t]*(?:$|[;&|)#]))/gm)) {
     if (!m[0].includes("..") && plainBefore(t, m.index))
       out[m.index] = "_";
+  }
+  for (const m of t.matchAll(/(?<![$\\{])\{\{[^{}\n]*\}\}(?!\})/g)) {
+    if (!plainBefore(t, m.index))
+      continue;
+    for (const k of [0, 1, m[0].length - 2, m[0].length - 1])
+      out[m.index + k] = "_";
+    if (m[0][2] === "#")
+      out[m.index + 2] = "_";
+  }
+  for (const m of t.matchAll(/(?<=(?:^|[;&|(){][ \t]*|\(\)[ \t]*))\{\(/gm)) {
+    if (!plainBefore(t, m.index))
+      continue;
+    const close = matchingParen(t, m.index + 1);
+    if (close < 0 || t[close + 1] !== "}")
+      continue;
+    out[m.index] = " ";
+    out[close + 1] = " ";
   }
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {
     if (plainBefore(t, m.index))
@@ -10215,6 +10237,8 @@ var ShellSession = class {
       if (/activat/i.test(written) && /^[\s"'$]*[{$]/.test(written))
         sh.unseen = `the environment ${written} activates`;
     }
+    if (effect === void 0 && w0 !== void 0 && !sh.activated && ACTIVATING_HELPER.test(w0) && !definesFunction(o.file.text, w0))
+      sh.unseen = `the environment ${w0} activates`;
     if (effect?.kind === "activation") {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
@@ -10456,16 +10480,25 @@ function shownVia(standIns, otherwise) {
   };
 }
 
-// dist/src/frontends/actions/index.js
-var parseDocument = ((src, options2) => yaml().parseDocument(src, options2));
+// dist/src/frontends/actions/folders.js
 var WS = "/github/workspace";
 var HOME = "/github/home";
 var RUNNER_TEMP = "/github/runner_temp";
+var ACTION_PATH = "/__github_action_path__";
+function runnerFolders(v) {
+  return v.replace(/(^|:)\/(?:home|Users)\/runner(?:\/work\/([^/:]+)\/\2(?=[/:]|$)|(?=[/:]|$))/g, (m, sep, repo) => sep + (repo !== void 0 ? WS : HOME));
+}
+function substituteWs(s) {
+  return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME).replace(/^~(?=\/|$)/, HOME).replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
+}
+
+// dist/src/frontends/actions/index.js
+var parseDocument = ((src, options2) => yaml().parseDocument(src, options2));
 function ghPathEntry(v) {
   const shown = showVenv(v);
   return shown.startsWith("/") || shown.startsWith("$") ? shown : `$GITHUB_WORKSPACE/${shown}`;
 }
-var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"]];
+var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"], [ACTION_PATH, "$GITHUB_ACTION_PATH"]];
 var showVenv = shownVia(STAND_INS, shownUnder(WS));
 var underStandIn = (v) => STAND_INS.some(([root]) => isUnder(v, root));
 var get = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
@@ -10476,7 +10509,7 @@ function substituteExpressions(cs, env2, inputs) {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
-    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
+    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
     return known !== void 0 ? { text: known, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true };
   });
 }
@@ -10496,7 +10529,7 @@ function envOf(node, src, base, inputs) {
     if (k === "VIRTUAL_ENV" && r)
       VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = charsText(substituteExpressions([...String(p.value.value ?? "")].map((ch) => ({ ch, off: -1 })), out, inputs));
-    out.set(k, v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN2));
+    out.set(k, runnerFolders(v.replace(new RegExp(EXPRESSION, "g"), UNKNOWN2)));
   }
   void src;
   return out;
@@ -10656,7 +10689,7 @@ function analyzeActions(file, caller) {
     }
     const venvsBefore = new Set(js.venvs.keys());
     const envAtBefore = new Map(js.ghEnvAt);
-    analyzeActions(action, { job: js, env: stepEnv, inputs: withs, depth, root: repoRoot, windows, macos });
+    analyzeActions(action, { job: js, env: stepEnv, inputs: withs, depth, root: repoRoot, windows, macos, actionPath: resolveDir(uses, WS) ?? ACTION_PATH });
     const at = step.range?.[0] ?? 0;
     const stepSpan = { start: at, end: step.range?.[1] ?? at };
     for (const [v] of js.venvs)
@@ -10816,6 +10849,7 @@ function analyzeActions(file, caller) {
           runJob(job, scopeOf(job, src, top), oses.every((l) => /windows/i.test(l)), oses.every((l) => /macos/i.test(l)));
         }
       } else if (isMap(runs) && scalarText(get(runs, "using")) === "composite") {
+        top.env.set("GITHUB_ACTION_PATH", caller?.actionPath ?? ACTION_PATH);
         runJob(runs, top, caller?.windows ?? false, caller?.macos ?? false);
       }
     }
@@ -10897,9 +10931,6 @@ function matrixWindowsOnly(job, condition) {
       return true;
   }
   return false;
-}
-function substituteWs(s) {
-  return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME).replace(/^~(?=\/|$)/, HOME).replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
 }
 var actionsFrontEnd = {
   language: "github-actions",
@@ -16932,12 +16963,15 @@ var supervisorFrontEnd = {
 // dist/src/frontends/procfile/index.js
 import path23 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
+var TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\})\s*)+$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
   const problems = [];
   const entries = [];
   for (const ln of splitLines(file.text)) {
     if (/^\s*(#|$)/.test(ln.text))
+      continue;
+    if (TEMPLATE_TAGS.test(ln.text))
       continue;
     const m = LINE.exec(ln.text);
     if (!m) {
@@ -18142,8 +18176,10 @@ function analyzeJenkins(file) {
     }
     f.env.set(name, value);
   };
-  const shStep = (at, script, concatenated) => {
+  const shStep = (at, script, concatenated, margin) => {
     const chars = charsOf(script);
+    if (margin !== void 0)
+      stripMargin(chars, margin);
     if (concatenated)
       chars.push(...unknownChars(script.end));
     const body = chars.map((c) => c.ch).join("");
@@ -18304,7 +18340,8 @@ function analyzeJenkins(file) {
       return s.end;
     }
     const concatenated = /^\s*\+/.test(src.slice(s.end, s.end + 20));
-    shStep(at, s, concatenated);
+    const margin = STRIP_MARGIN.exec(src.slice(s.end, s.end + 40));
+    shStep(at, s, concatenated, margin ? margin[2] ?? "|" : void 0);
     return Math.max(s.end, past);
   }
   function commandEnd(k) {
@@ -18339,6 +18376,24 @@ function analyzeJenkins(file) {
     return end;
   }
   return runCiJobs(file, FORMAT4, [{ steps: scan() }], problems);
+}
+var STRIP_MARGIN = /^\s*\.stripMargin\(\s*(?:(['"])(.)\1\s*)?\)/;
+function stripMargin(chars, margin) {
+  let lineStart = true;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c.ch === "\n") {
+      lineStart = true;
+      continue;
+    }
+    if (!lineStart)
+      continue;
+    if (c.ch === " " || c.ch === "	")
+      continue;
+    if (c.ch === margin)
+      chars[i] = { ch: " ", off: c.off };
+    lineStart = false;
+  }
 }
 var jenkinsFrontEnd = {
   language: "jenkins",

@@ -416,3 +416,26 @@ test("a bare pytest in a script that never changes folder collects the caller's 
   // The twin: a script that moves to a folder of its own first collects that folder's tests only.
   assert.deepEqual(codes(await findings({ ...files, 'scripts/run_tests.sh': script('cd docs\npython -m pytest -v'), 'docs/conf.py': '' })), ['tests/test_train.py:4 VG101']);
 });
+
+test("git runs a hook kept in the repository by its shebang: `#!/usr/bin/env python` finds its interpreter on PATH (ploomber's .githooks/pre-push)", async () => {
+  const hook = ['#!/usr/bin/env python', 'import subprocess', '', 'subprocess.run(["flake8", "src"], check=True)', ''].join('\n');
+  const found = await findings({ '.githooks/pre-push': hook });
+  assert.deepEqual(codes(found), ['.githooks/pre-push:4 VG106']);
+  assert.match(found[0], /git runs this file as its pre-push hook, by its shebang, as "python" from PATH/);
+  // The twins: a venv's interpreter in the shebang, and a file that is no hook (its name), stay shown.
+  assert.deepEqual(codes(await findings({ '.githooks/pre-push': hook.replace('/usr/bin/env python', '/opt/venv/bin/python') })), ['.githooks/pre-push:4 VG103']);
+  assert.deepEqual(codes(await findings({ '.githooks/lint': hook })), ['.githooks/lint:4 VG103']);
+});
+
+test("a composite action's step runs a file of its own folder: `python \"${{ github.action_path }}/action.py\"` after its setup (gh-action-pip-audit)", async () => {
+  const actionPy = ['import subprocess', '', 'subprocess.run(["python", "-m", "pip_audit"], check=True)', ''].join('\n');
+  const yml = (run: string) => ['name: audit', 'runs:', '  using: composite', '  steps:', '    - shell: bash', '      run: |', `        ${run}`, ''].join('\n');
+  const found = await findings({ 'action.py': actionPy, 'action.yml': yml('python "${{ github.action_path }}/action.py"') });
+  assert.deepEqual(codes(found), ['action.py:3 VG106']);
+  assert.match(found[0], /action\.yml:6 runs this file as "python" from PATH/);
+  // `$GITHUB_ACTION_PATH`, and an action in a folder of its own (`.github/actions/audit/`).
+  assert.deepEqual(codes(await findings({ 'action.py': actionPy, 'action.yml': yml('python "$GITHUB_ACTION_PATH/action.py"') })), ['action.py:3 VG106']);
+  assert.deepEqual(codes(await findings({ '.github/actions/audit/action.py': actionPy, '.github/actions/audit/action.yml': yml('python "${{ github.action_path }}/action.py"') })), ['.github/actions/audit/action.py:3 VG106']);
+  // The twin: the step runs another file of the action's folder.
+  assert.deepEqual(codes(await findings({ 'action.py': actionPy, 'action.yml': yml('python "${{ github.action_path }}/other.py"') })), ['action.py:3 VG101']);
+});

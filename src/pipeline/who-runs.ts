@@ -41,6 +41,7 @@ import { findingCodesOf } from './packed.js';
 import { containerRunCommands } from './docker-run.js';
 import { documentedCommands } from './doc-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
+import { ACTION_PATH } from '../frontends/actions/folders.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
 
@@ -226,6 +227,21 @@ function readTheDocs(who: WhoRuns, dir: string): void {
     const line = text.slice(0, m.index + m[0].length).split('\n').length;
     who.add({ file: conf }, { how: 'on-path', text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
   }
+}
+
+/** The hooks git runs (githooks(5)), by the names their files have. */
+const GIT_HOOKS = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-receive', 'update', 'post-receive', 'post-update', 'push-to-checkout', 'pre-auto-gc', 'post-rewrite']);
+
+/**
+ * A git hook kept in the repository (`.githooks/pre-push`, installed with `core.hooksPath`): git runs
+ * it as a program, and a `#!/usr/bin/env python` shebang finds its interpreter on PATH (ploomber's
+ * pre-push runs flake8 by name from that same PATH).
+ */
+function gitHook(who: WhoRuns, file: string): void {
+  if (!GIT_HOOKS.has(path.basename(file)) || !/hooks$/i.test(path.basename(path.dirname(file)))) return;
+  const interp = shebangOf(file);
+  if (interp === undefined || interp.includes('/') || !isInterpreterName(interp)) return;
+  who.add({ file }, { how: 'on-path', text: `git runs this file as its ${path.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
 }
 
 /** The venv folder of an interpreter or tool path (`.venv/bin/python` → `.venv`), when it is one. */
@@ -452,6 +468,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
   for (const d of dirs) readTheDocs(who, d);
+  for (const w of wanted) gitHook(who, w);
   // What the contributor guides and each file's opening say to run (doc-starters.ts).
   for (const c of documentedCommands(root, wanted)) {
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path.dirname(c.file), root], root, documented: true });
@@ -549,6 +566,8 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
     const at = p === undefined ? null : STAND_IN_ROOT.exec(p);
     return at ? path.resolve(dir, '.' + p!.slice(at[0].length)) : undefined;
   };
+  // A path below a composite action's own folder (`${{ github.action_path }}/action.py`): beside its action.yml.
+  const ownFolder = (w: string | undefined) => (w !== undefined && (w === ACTION_PATH || w.startsWith(ACTION_PATH + '/')) ? path.join(path.dirname(path.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w);
   // Its folder, when the shell model knows it below its stand-in (`cd cpython && python ../release.py`).
   const cwd = s.config?.cwd;
   const below = real(cwd);
@@ -557,7 +576,7 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   const host = (p: string) => real(p) ?? (p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
   const inner = containerRunCommands(s.argv, host);
   if (inner) for (const c of inner.commands) recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: 'in a container (`docker run`)' });
-  else recordCommand(who, s.argv.map((w) => wordText(w)), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+  else recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
 }
 
 /** The project folder: the one folder checked (a file's folder), when there is exactly one. */

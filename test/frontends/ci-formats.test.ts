@@ -69,6 +69,29 @@ test('jenkins: every string form maps each word to its column; GStrings resolve 
   assert.equal(siteAt(sites, 'pip install a').api, 'sh');
 });
 
+test("jenkins: `.stripMargin()` takes each line's margin off before the shell reads it (snowflake-connector-python's Build stage)", async () => {
+  const { analyze } = configLinter('Jenkinsfile');
+  const text = [
+    'node {',
+    "  sh '''\\",
+    '  |cd $WORKSPACE',
+    '  |pip install a | tee log',
+    "  '''.stripMargin()",
+    "  sh '''",
+    '  #pip install b',
+    "  '''.stripMargin('#')",
+    '}',
+    '',
+  ].join('\n');
+  const { sites, syntaxProblem } = await analyze(text);
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(sites.map(argvText).filter((a) => a.startsWith('pip') || a.startsWith('tee')), ['pip install a', 'tee log', 'pip install b']);
+  assert.deepEqual(positions(siteAt(sites, 'pip install a')), ['4:4', '4:8', '4:16']);
+  // Without stripMargin the `|` is the shell's: a pipe with nothing before it, an error when Jenkins runs it too.
+  const plain = await analyze(text.replace(/\.stripMargin\(\)/, ''));
+  assert.match(plain.syntaxProblem!.message, /shell syntax error/);
+});
+
 test('jenkins bad input: an unterminated string is reported, the rest is still read', async () => {
   const { analyze } = configLinter('Jenkinsfile');
   const { sites, syntaxProblem } = await analyze("node {\n  sh 'pip install a\n  sh 'python -m venv v'\n}\n");

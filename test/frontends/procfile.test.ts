@@ -46,3 +46,12 @@ test('procfile bad input: a line that is not "name: command" → partial problem
   assert.match(syntaxProblem!.message, /^not a "name: command" line: "web gunicorn app:app"/);
   assert.deepEqual(sites.map(argvText).slice(0, 1), ['celery -A app worker x']);
 });
+
+test("procfile template: a line of template tags only is no process (fireq's `{{#is_superdesk}}` … `{{/is_superdesk}}`)", async () => {
+  const { sites, syntaxProblem } = await analyze('rest: gunicorn -b 0.0.0.0:5000 wsgi\n{{#is_superdesk}}\ncapi: gunicorn content_api.wsgi\n{{/is_superdesk}}\n{% if beat %} {# scheduler #}\nbeat: celery -A worker beat\n{% endif %}\n');
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(sites.map(argvText), ['gunicorn -b 0.0.0.0:5000 wsgi', 'gunicorn content_api.wsgi', 'celery -A worker beat']);
+  // A tag with a command after it is still no "name: command" line.
+  const mixed = await analyze('{{#x}} web: gunicorn app\n');
+  assert.match(mixed.syntaxProblem!.message, /^not a "name: command" line/);
+});

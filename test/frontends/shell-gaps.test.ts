@@ -242,3 +242,26 @@ test("a `,` in a substring's offset, a here-string in a quoted command substitut
   assert.deepEqual(cmds.slice(0, 6), [['basename', '<unknown>'], ['jq', '-e', '.'], ['echo', '<unknown>'], [':', '!-x', '<path-lookup>', ']'], ['command', '-v', 'apt-cyg'], ['wget', 'http://example.org/apt-cyg']]);
   broken('if ERR="$( jq -e . 2>&1 <<<"${RAW}" ); then :; fi\n');
 });
+
+test("mustache tags as words (fireq's tpl/*.sh: `cd {{repo_server}}`, `{{>add-dbs.sh}}`, `{{#is_pr}}` … `{{/is_pr}}`)", () => {
+  const cmds = clean('cd {{repo_server}}\n[ -d {{logs}} ] || mkdir -p {{logs}}\n[ -n "$x" ] || (\n{{>lxc-wait.sh}}\n)\n{{#is_pr}}\necho pr\n{{/is_pr}}\n. {{repo_env}}/bin/activate\necho "{{name}}" \'{{raw}}\'');
+  // (`{{>lxc-wait.sh}}` is the command `{{` with its output sent to `lxc-wait.sh}}`, as bash reads it.)
+  assert.deepEqual(cmds.slice(0, 8), [
+    ['cd', '{{repo_server}}'],
+    ['mkdir', '-p', '{{logs}}'],
+    ['{{'],
+    ['{{#is_pr}}'],
+    ['echo', 'pr'],
+    ['{{/is_pr}}'],
+    ['.', '{{repo_env}}/bin/activate'],
+    ['echo', '{{name}}', '{{raw}}'],
+  ]);
+  broken('cd {{repo_server}}\nif true; then\n{{#x}}\n');
+});
+
+test("a group holding only a subshell, braces glued to it (devenv's install-devenv.sh: `show() {(set -x; \"$@\")}`)", () => {
+  const cmds = clean('show() {(set -x; "$@")}\n{(cd a; ls)}; echo x\nhas() { command -v "$@" >/dev/null; }');
+  assert.deepEqual(cmds.slice(0, 6), [['set', '-x'], ['<unknown>'], ['cd', 'a'], ['ls'], ['echo', 'x'], ['command', '-v', '<unknown>']]);
+  // A group whose subshell is not all of it keeps its braces, and one left open is still an error.
+  broken('show() {(set -x; "$@")\n');
+});

@@ -26,16 +26,7 @@ import type { ShellCommand, ShellDialect } from '../shell/parse.js';
 import { unitsToWord } from '../../kernel/word-units.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_ALIASES, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
-
-/** Where the runner checks out the repository; venvs are kept as absolute paths under it. */
-const WS = '/github/workspace';
-/**
- * Stand-ins for the runner's other folders that every step of a job shares: $HOME (and `~`) and
- * $RUNNER_TEMP (`${{ runner.temp }}`). Their real values differ between runners, so venvs under
- * them are shown through the variable and never rewritten as a path relative to the workspace.
- */
-const HOME = '/github/home';
-const RUNNER_TEMP = '/github/runner_temp';
+import { ACTION_PATH, HOME, RUNNER_TEMP, runnerFolders, substituteWs, WS } from './folders.js';
 
 /** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
 export function ghPathEntry(v: string): string {
@@ -43,7 +34,7 @@ export function ghPathEntry(v: string): string {
   return shown.startsWith('/') || shown.startsWith('$') ? shown : `$GITHUB_WORKSPACE/${shown}`;
 }
 
-const STAND_INS = [[HOME, '$HOME'], [RUNNER_TEMP, '$RUNNER_TEMP']] as const;
+const STAND_INS = [[HOME, '$HOME'], [RUNNER_TEMP, '$RUNNER_TEMP'], [ACTION_PATH, '$GITHUB_ACTION_PATH']] as const;
 /** `.venv` for a venv in the workspace, `$HOME/venv` and `$RUNNER_TEMP/v` under those, the absolute path otherwise. */
 export const showVenv = shownVia(STAND_INS, shownUnder(WS));
 /** A venv under one of the stand-ins other than the workspace: no literal path names it on every runner. */
@@ -91,6 +82,7 @@ function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: Re
     const known =
       expr === 'github.workspace' ? WS
       : expr === 'runner.temp' ? RUNNER_TEMP
+      : expr === 'github.action_path' ? env.get('GITHUB_ACTION_PATH')
       : envRef && env.has(envRef[1]) ? env.get(envRef[1])!
       : inputRef ? inputs?.get(inputRef[1])
       : undefined;
@@ -114,7 +106,7 @@ function envOf(node: unknown, src: string, base: Map<string, string>, inputs?: R
     const r = (p.key as YamlNode).range;
     if (k === 'VIRTUAL_ENV' && r) VIRTUAL_ENV_AT.set(out, { start: r[0], end: r[1] });
     const v = text(substituteExpressions([...String(p.value.value ?? '')].map((ch) => ({ ch, off: -1 })), out, inputs));
-    out.set(k, v.replace(new RegExp(EXPRESSION, 'g'), UNKNOWN));
+    out.set(k, runnerFolders(v.replace(new RegExp(EXPRESSION, 'g'), UNKNOWN)));
   }
   void src;
   return out;
@@ -191,6 +183,8 @@ interface Caller {
   depth: number;
   /** The repository root, which `uses: ./…` paths are relative to. */
   root: string;
+  /** The action's folder in the caller's workspace (`${{ github.action_path }}`). */
+  actionPath: string;
   windows: boolean;
   macos: boolean;
 }
@@ -310,7 +304,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
     }
     const venvsBefore = new Set(js.venvs.keys());
     const envAtBefore = new Map(js.ghEnvAt);
-    analyzeActions(action, { job: js, env: stepEnv, inputs: withs, depth, root: repoRoot, windows, macos });
+    analyzeActions(action, { job: js, env: stepEnv, inputs: withs, depth, root: repoRoot, windows, macos, actionPath: resolveDir(uses, WS) ?? ACTION_PATH });
     // What it did is told at this step, in this file.
     const at = (step as YamlNode).range?.[0] ?? 0;
     const stepSpan: Span = { start: at, end: (step as YamlNode).range?.[1] ?? at };
@@ -464,6 +458,8 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
           runJob(job, scopeOf(job, src, top), oses.every((l) => /windows/i.test(l)), oses.every((l) => /macos/i.test(l)));
         }
       } else if (isMap(runs) && scalarText(get(runs, 'using')) === 'composite') {
+        // The action's own folder: under the caller's workspace where a step uses it by its path.
+        top.env.set('GITHUB_ACTION_PATH', caller?.actionPath ?? ACTION_PATH);
         runJob(runs, top, caller?.windows ?? false, caller?.macos ?? false);
       }
     }
@@ -564,16 +560,6 @@ export function matrixWindowsOnly(job: unknown, condition: string | undefined): 
   }
   return false;
 }
-
-/** `$GITHUB_WORKSPACE`, `$HOME`, `$RUNNER_TEMP`, `~/` in a YAML value or a path (not seen by a shell there). */
-function substituteWs(s: string): string {
-  return s
-    .replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS)
-    .replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME)
-    .replace(/^~(?=\/|$)/, HOME)
-    .replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
-}
-
 
 export const actionsFrontEnd: FrontEnd = {
   language: 'github-actions',

@@ -103,8 +103,9 @@ export function analyzeJenkins(file: SourceFile): Analysis {
     f.env.set(name, value);
   };
 
-  const shStep = (at: number, script: GroovyString, concatenated: boolean) => {
+  const shStep = (at: number, script: GroovyString, concatenated: boolean, margin?: string) => {
     const chars = charsOf(script);
+    if (margin !== undefined) stripMargin(chars, margin);
     if (concatenated) chars.push(...unknownChars(script.end));
     const body = chars.map((c) => c.ch).join('');
     const shebang = /^\s*#!\s*(\S+)/.exec(body)?.[1];
@@ -267,7 +268,10 @@ export function analyzeJenkins(file: SourceFile): Analysis {
       return s.end;
     }
     const concatenated = /^\s*\+/.test(src.slice(s.end, s.end + 20));
-    shStep(at, s, concatenated);
+    // `'''…|cd $WORKSPACE…'''.stripMargin()` (snowflake-connector-python): Groovy strips each line's
+    // blanks and margin character (`|`, or the one given) before the step runs the script.
+    const margin = STRIP_MARGIN.exec(src.slice(s.end, s.end + 40));
+    shStep(at, s, concatenated, margin ? (margin[2] ?? '|') : undefined);
     return Math.max(s.end, past);
   }
 
@@ -308,6 +312,29 @@ export function analyzeJenkins(file: SourceFile): Analysis {
   }
 
   return runCiJobs(file, FORMAT, [{ steps: scan() }], problems);
+}
+
+/** `.stripMargin()` or `.stripMargin('#')` right after a string. */
+const STRIP_MARGIN = /^\s*\.stripMargin\(\s*(?:(['"])(.)\1\s*)?\)/;
+
+/**
+ * Groovy's `stripMargin`: on each line, the blanks before the margin character and the character
+ * itself are removed. Here they become blanks, so every other character keeps its offset (leading
+ * blanks change nothing a shell reads outside a here-document's body).
+ */
+function stripMargin(chars: Char[], margin: string): void {
+  let lineStart = true;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c.ch === '\n') {
+      lineStart = true;
+      continue;
+    }
+    if (!lineStart) continue;
+    if (c.ch === ' ' || c.ch === '\t') continue;
+    if (c.ch === margin) chars[i] = { ch: ' ', off: c.off };
+    lineStart = false;
+  }
 }
 
 export const jenkinsFrontEnd: FrontEnd = {

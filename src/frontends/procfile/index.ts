@@ -20,12 +20,18 @@ import { textWord, type Word } from '../../kernel/word.js';
 /** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
 const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 
+/** A line of template tags only: mustache or Jinja (`{{#section}}`, `{{/section}}`, `{% endif %}`, `{# note #}`). */
+const TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\})\s*)+$/;
+
 export function analyzeProcfile(file: SourceFile): Analysis {
   const suppressions: Suppressions = new Map();
   const problems: { message: string; offset: number }[] = [];
   const entries: { name: string; line: number; start: number; end: number; cmdStart: number; cmd: string }[] = [];
   for (const ln of splitLines(file.text)) {
     if (/^\s*(#|$)/.test(ln.text)) continue;
+    // A template's tag alone on its line (`{{#is_superdesk}}`, `{% if x %}`: fireq's Procfile
+    // templates) is no process: the rendered Procfile has no such line.
+    if (TEMPLATE_TAGS.test(ln.text)) continue;
     const m = LINE.exec(ln.text);
     if (!m) {
       problems.push({ message: `not a "name: command" line: ${JSON.stringify(ln.text.trim().slice(0, 40))}`, offset: ln.start });

@@ -101,9 +101,10 @@ function decodeContent(c: Node, raw: boolean, isF: boolean, source: string): { t
       offsets.push(i);
     }
   };
-  if (!raw) {
+  // `{{` and `}}` of an f-string are their own nodes (escape_interpolation), raw f-strings included.
+  if (!raw || isF) {
     for (const e of c.children) {
-      if (!e || e.type !== 'escape_sequence') continue;
+      if (!e || !((e.type === 'escape_sequence' && !raw) || (e.type === 'escape_interpolation' && isF))) continue;
       copy(e.startIndex);
       const d = decodeEscape(e.text, isF);
       if (d !== e.text) exact = false;

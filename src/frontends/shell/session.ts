@@ -13,7 +13,7 @@
 import { removeVenvs } from './removed-venvs.js';
 import { meantVenv, NO_LATER_SHELLS, type ConfigSiteFacts, type EnvState, type Language, type LaunchSite, type PathState, type ProgramRewriter, type VenvOrigin } from '../../kernel/launch-site.js';
 import type { SourceFile, Span } from '../../kernel/source.js';
-import { sourcedActivation } from './sourced.js';
+import { ACTIVATING_HELPER, definesFunction, sourcedActivation } from './sourced.js';
 import { wordSourceSpan, wordText, type Word } from '../../kernel/word.js';
 import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type ExpandedCommand, type NestedRunner, type NestedShell } from '../command/expand.js';
 import { linkedIntoPath } from './linked-tools.js';
@@ -544,6 +544,9 @@ class ShellSession {
       const written = span && end > span.start ? o.file.text.slice(span.start, end) : '';
       if (/activat/i.test(written) && /^[\s"'$]*[{$]/.test(written)) sh.unseen = `the environment ${written} activates`;
     }
+    // A helper of another file whose name says it activates (`_activate`, defined in the header
+    // that fireq's mustache templates include): some environment is activated all the same.
+    if (effect === undefined && w0 !== undefined && !sh.activated && ACTIVATING_HELPER.test(w0) && !definesFunction(o.file.text, w0)) sh.unseen = `the environment ${w0} activates`;
     if (effect?.kind === 'activation') {
       const wrappers = frame.outer?.st.wrappers ?? [];
       const site = this.makeSite({ argv: cmd.words, wrappers, viaShell: true, complete: cmd.complete, assignments: [], span: cmd.span });
@@ -590,3 +593,4 @@ class ShellSession {
     }
   }
 }
+

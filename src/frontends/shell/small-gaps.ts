@@ -181,6 +181,25 @@ export function smallGaps(t: string, out: string[]): void {
   for (const m of t.matchAll(/(?<=^[ \t]*|[;&|(][ \t]*)\{[^\s{},;&|<>()]+\}(?=[ \t]*(?:$|[;&|)#]))/gm)) {
     if (!m[0].includes('..') && plainBefore(t, m.index)) out[m.index] = '_';
   }
+  // `cd {{repo_server}}`, `{{>add-dbs.sh}}`, `. {{repo_env}}/bin/activate` (fireq's mustache
+  // templates, which bash -n accepts): `{{` opens no group and no brace expansion, it is part of a
+  // word, which the grammar cannot read. Each brace of the tag becomes `_`, and so does the `#` of a
+  // section tag (`{{#is_pr}}`: part of the word to bash, a comment to the grammar); words keep the text.
+  for (const m of t.matchAll(/(?<![$\\{])\{\{[^{}\n]*\}\}(?!\})/g)) {
+    if (!plainBefore(t, m.index)) continue;
+    for (const k of [0, 1, m[0].length - 2, m[0].length - 1]) out[m.index + k] = '_';
+    if (m[0][2] === '#') out[m.index + 2] = '_';
+  }
+  // `show() {(set -x; "$@")}` (devenv's install-devenv.sh): a group holding only a subshell, with no
+  // blanks between the braces and the parentheses; bash reads it, the grammar does not. Both braces
+  // become blanks: the subshell alone, the same commands in the same shell (a function's body may be one).
+  for (const m of t.matchAll(/(?<=(?:^|[;&|(){][ \t]*|\(\)[ \t]*))\{\(/gm)) {
+    if (!plainBefore(t, m.index)) continue;
+    const close = matchingParen(t, m.index + 1);
+    if (close < 0 || t[close + 1] !== '}') continue;
+    out[m.index] = ' ';
+    out[close + 1] = ' ';
+  }
   // `if ! > "$f"`: a negated command of a redirection alone (DietPi's dietpi-globals); the `!`
   // becomes `:`, the same command without the negation (the model reads no exit status).
   for (const m of t.matchAll(/\b(?:if|elif|while|until)[ \t]+(!)[ \t]+(?=[<>])/g)) {

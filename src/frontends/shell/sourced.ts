@@ -6,6 +6,8 @@
  * as after `source "$UNKNOWN/bin/activate"`: names are no longer judged against a venv the caller
  * made. Relative names are looked up from the sourcing file's folder and each folder above it
  * (a CI script is usually run from the repository root); only regular files up to 256 KB are read.
+ * So, too, a call of a helper the script does not define whose name says it activates (`_activate`,
+ * `activate_venv`: a function of a header another file or a template include provides).
  */
 import path from 'node:path';
 import { fileAnswer, fromFolderUp } from '../repo-files.js';
@@ -32,4 +34,13 @@ export function sourcedActivation(from: string, target: string): string | undefi
   if (!target || target.startsWith('/') || target.startsWith('~') || /[$`*?\u0001]/.test(target)) return undefined;
   const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path.join(dir, target), MAX_BYTES, (text) => text !== undefined && activatesIn(text)));
   return hit ? target : undefined;
+}
+
+/** A command name that says it activates an environment (`_activate`, `activate_venv`, `venv-activate`), not `activate` itself. */
+export const ACTIVATING_HELPER = /^(?:_+activate\w*|[A-Za-z]\w*[_-]activate(?:[_-][\w-]+)?|activate[_-][\w-]+)$/i;
+
+/** Whether the file defines a shell function of that name (the model then runs its body). */
+export function definesFunction(text: string, name: string): boolean {
+  const n = name.replace(/[-]/g, '\\-');
+  return new RegExp(`(?:^|[\\s;&|(){}])(?:function[ \\t]+${n}\\b|${n}[ \\t]*\\(\\s*\\))`).test(text);
 }
