@@ -4417,6 +4417,7 @@ function pipNotMeantForVenv(site, byInterpreter, origin) {
 }
 
 // dist/src/rules/bare-console-script.js
+var FINDS_SUBCOMMANDS_ON_PATH = /* @__PURE__ */ new Set(["jupyter"]);
 var bareConsoleScript = defineRule({
   code: "VG103",
   name: "bare-console-script",
@@ -4454,18 +4455,19 @@ var bareConsoleScript = defineRule({
     if (!verdict || verdict.held || verdict.tool !== "console-script" || verdict.resolution === "no-lookup")
       return;
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : "" };
+    const module = FINDS_SUBCOMMANDS_ON_PATH.has(verdict.name.replace(/\.exe$/i, "")) ? void 0 : verdict.module;
     const beside = {
       title: `Use the ${verdict.name} beside sys.executable when there is one`,
       target: { kind: "interpreter-bin", name: verdict.name, orPath: true },
       reason: `runs the ${verdict.name} of the running interpreter's environment when it has one, which is not the one PATH gave before (when it has none, PATH's as before)`
     };
     ctx.report({
-      ...verdict.module ? { messageId: "runModule", data: { ...data, module: verdict.module } } : { messageId: "runBeside", data },
-      fix: verdict.module ? {
-        title: `Use sys.executable -m ${verdict.module}`,
-        target: { kind: "interpreter", module: verdict.module },
+      ...module ? { messageId: "runModule", data: { ...data, module } } : { messageId: "runBeside", data },
+      fix: module ? {
+        title: `Use sys.executable -m ${module}`,
+        target: { kind: "interpreter", module },
         cap: "unsafe",
-        reason: `the ${verdict.module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`,
+        reason: `the ${module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`,
         // Where `-m` cannot be written in place of the name (a helper that puts it first in
         // its own argv: kolla-ansible's `run_command("ansible-galaxy", args)`), the script itself.
         fallback: beside
@@ -5545,6 +5547,7 @@ function says(files, pattern) {
   });
 }
 var WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
+var WINDOWS_SCRIPT = /\.(?:bat|cmd|ps1)$/i;
 var WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
 var PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
 var MAX_SCANNED = 5e3;
@@ -5584,6 +5587,9 @@ function codeTestsForWindows(root) {
       if (e.isDirectory()) {
         if (!e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
           stack.push(path4.join(dir, e.name));
+      } else if (e.isFile() && WINDOWS_SCRIPT.test(e.name) && e.name.toLowerCase() !== "make.bat") {
+        said = true;
+        break;
       } else if (e.isFile() && e.name.endsWith(".py") && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path4.join(dir, e.name), MAX_BYTES);

@@ -439,3 +439,14 @@ test("a composite action's step runs a file of its own folder: `python \"${{ git
   // The twin: the step runs another file of the action's folder.
   assert.deepEqual(codes(await findings({ 'action.py': actionPy, 'action.yml': yml('python "${{ github.action_path }}/other.py"') })), ['action.py:3 VG101']);
 });
+
+test("a runner named by its path runs the file in its environment too (myoboku's unit: `ExecStart=/home/pi/.local/bin/poetry run scripts/run.py`)", async () => {
+  const run = ['import subprocess', '', 'if __name__ == "__main__":', '    subprocess.run(["python", "app/manage.py", "migrate"])', ''].join('\n');
+  const unit = (exec: string) => ['[Service]', 'WorkingDirectory=/srv/myoboku', `ExecStart=${exec}`, ''].join('\n');
+  const found = await findings({ 'scripts/run.py': run, 'myoboku.service': unit('/home/pi/.local/bin/poetry run scripts/run.py') });
+  assert.deepEqual(codes(found), ['scripts/run.py:4 VG106']);
+  assert.match(found[0], /myoboku\.service:3 runs this file with "poetry run"/);
+  // The twin: a program by its path that is no runner (a venv's interpreter, PATH untouched) is the escape, named.
+  const byPath = await findings({ 'scripts/run.py': run, 'myoboku.service': unit('/srv/myoboku/.venv/bin/python scripts/run.py') });
+  assert.deepEqual(codes(byPath), ['scripts/run.py:4 VG101']);
+});

@@ -54,6 +54,8 @@ export function projectRunsOnWindows(root: string | undefined): boolean {
 
 /** Code that tells Windows apart (`platform.system() == "Windows"`, `os.name == "nt"`, `sys.platform.startswith("win")`). */
 const WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
+/** A Windows script: a batch file or a PowerShell script. */
+const WINDOWS_SCRIPT = /\.(?:bat|cmd|ps1)$/i;
 /** Packaging metadata naming Windows: a trove classifier, or setuptools' `platforms=[…, "windows"]`. */
 const WINDOWS_METADATA = /Operating System :: Microsoft :: Windows|\bplatforms\s*=\s*[[(]?[^\n\])]*\bwin/i;
 const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
@@ -102,6 +104,12 @@ function codeTestsForWindows(root: string): boolean {
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      } else if (e.isFile() && WINDOWS_SCRIPT.test(e.name) && e.name.toLowerCase() !== 'make.bat') {
+        // A batch file or PowerShell script of the project (magisterka's run_many.bat beside
+        // run_many.py): it is run on Windows. (Not Sphinx's docs/make.bat, which its quickstart writes
+        // into every project.)
+        said = true;
+        break;
       } else if (e.isFile() && e.name.endsWith('.py') && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path.join(dir, e.name), MAX_BYTES);
@@ -123,7 +131,7 @@ function codeTestsForWindows(root: string): boolean {
  * the packaging metadata of a project nested in the repository that holds the file (a vendored
  * copy whose `setup.py` lists `platforms=["windows", …]`), or another Python file of the project
  * that tells Windows apart (`if platform.system() == "Windows":` in a helper module: the program
- * is run there, and so may the file).
+ * is run there, and so may the file), or a batch file or PowerShell script of the project.
  */
 export function codeMayRunOnWindows(root: string | undefined, file: string): boolean {
   if (!root) return false;

@@ -267,8 +267,9 @@ export function recordCommand(
   words = unwrapStarter(words);
   let i = 0;
   let runner: string | undefined;
-  if (words[0] !== undefined && RUNNERS.has(words[0]) && words[1] === 'run') {
-    runner = `${words[0]} run`;
+  // The runner by name or by its path (a unit's `ExecStart=/home/pi/.local/bin/poetry run scripts/run.py`, myoboku's).
+  if (words[0] !== undefined && RUNNERS.has(path.basename(words[0])) && words[1] === 'run') {
+    runner = `${path.basename(words[0])} run`;
     for (i = 2; i < words.length; i++) {
       const w = words[i];
       if (w === undefined || !w.startsWith('-')) break;

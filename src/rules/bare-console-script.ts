@@ -5,6 +5,15 @@
 import { defineRule } from '../kernel/rule.js';
 import { lookedUpOn, via } from './describe.js';
 
+/**
+ * Console scripts that look their subcommands up on PATH: `jupyter nbconvert` runs the
+ * `jupyter-nbconvert` PATH finds first. Run by its own path, jupyter puts its own folder first;
+ * run as `python -m jupyter_core`, it only adds its environment's scripts folder at the end of PATH,
+ * after whatever PATH had (reviewed wrong in pycap's and Linux Academy's notebook scripts): the copy beside
+ * sys.executable is the fix, not `-m`.
+ */
+const FINDS_SUBCOMMANDS_ON_PATH = new Set(['jupyter']);
+
 export const bareConsoleScript = defineRule({
   code: 'VG103',
   name: 'bare-console-script',
@@ -46,19 +55,21 @@ export const bareConsoleScript = defineRule({
   check(site, verdict, ctx) {
     if (!verdict || verdict.held || verdict.tool !== 'console-script' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), knownFrom: verdict.source ? `; known from ${verdict.source}` : '' };
+    // A command that finds its subcommands on PATH: `-m` would run it, but not its environment's subcommands.
+    const module = FINDS_SUBCOMMANDS_ON_PATH.has(verdict.name.replace(/\.exe$/i, '')) ? undefined : verdict.module;
     const beside = {
       title: `Use the ${verdict.name} beside sys.executable when there is one`,
       target: { kind: 'interpreter-bin' as const, name: verdict.name, orPath: true },
       reason: `runs the ${verdict.name} of the running interpreter's environment when it has one, which is not the one PATH gave before (when it has none, PATH's as before)`,
     };
     ctx.report({
-      ...(verdict.module ? { messageId: 'runModule' as const, data: { ...data, module: verdict.module } } : { messageId: 'runBeside' as const, data }),
-      fix: verdict.module
+      ...(module ? { messageId: 'runModule' as const, data: { ...data, module } } : { messageId: 'runBeside' as const, data }),
+      fix: module
         ? {
-            title: `Use sys.executable -m ${verdict.module}`,
-            target: { kind: 'interpreter', module: verdict.module },
+            title: `Use sys.executable -m ${module}`,
+            target: { kind: 'interpreter', module },
             cap: 'unsafe',
-            reason: `the ${verdict.module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`,
+            reason: `the ${module} module must be installed in the running environment, -m puts the current directory first on sys.path, and a program that names itself after sys.argv[0] (argparse does by default) calls itself __main__.py instead of "${verdict.name}"`,
             // Where `-m` cannot be written in place of the name (a helper that puts it first in
             // its own argv: kolla-ansible's `run_command("ansible-galaxy", args)`), the script itself.
             fallback: beside,
