@@ -15041,7 +15041,7 @@ var supervisorFrontEnd = {
 // dist/src/frontends/procfile/index.js
 import path21 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
-var TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\})\s*)+$/;
+var TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%(?:[^%\n]|%(?!\}))*%\}|\{#(?:[^#\n]|#(?!\}))*#\})\s*)+$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
   const problems = [];
@@ -18144,7 +18144,7 @@ function readAll(fd, size) {
   }
   return n < size ? buf.subarray(0, n) : buf;
 }
-var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
+var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]{0,300}?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }

@@ -16969,7 +16969,7 @@ var supervisorFrontEnd = {
 // dist/src/frontends/procfile/index.js
 import path23 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
-var TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\})\s*)+$/;
+var TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%(?:[^%\n]|%(?!\}))*%\}|\{#(?:[^#\n]|#(?!\}))*#\})\s*)+$/;
 function analyzeProcfile(file) {
   const suppressions = /* @__PURE__ */ new Map();
   const problems = [];
@@ -19988,7 +19988,7 @@ function mergedFix(a, b) {
 // dist/src/pipeline/check-file.js
 var OPEN_FLAGS = fs7.constants.O_NONBLOCK === void 0 ? void 0 : fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
-var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
+var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]{0,300}?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }

@@ -27,6 +27,7 @@ import { rewriteGrammarGaps } from '../src/frontends/shell/grammar-gaps.js';
 import { whoRuns } from '../src/pipeline/who-runs.js';
 import { mentionTest } from '../src/pipeline/mention.js';
 import type { Script } from '../src/frontends/shell/script.js';
+import { isTemplate } from '../src/pipeline/check-file.js';
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -299,4 +300,9 @@ test('mentionTest: a few names searched as they are, many by the text\'s name-sh
 test('slope: a name found again and again inside one long word, 80k → 1.28M hits (each hit scanned back to the word\'s start)', async () => {
   const mentions = mentionTest(['mod3.py']);
   await assertLinear('hits in one word', (k) => assert.equal(mentions('xmod3.py'.repeat(80_000 * k)), false));
+});
+
+test('slope: a file that does not parse and may be a template, one hostile line of `{% if ` with no `%}`, 20k → 320k tags (each tag looked for its `%}` to the end of the line)', async () => {
+  const text = (n: number) => `on: [push\njobs: ${'{% if '.repeat(n)}\n`;
+  await assertLinear('template tags without an end', (k) => assert.equal(isTemplate(text(20000 * k)), false));
 });

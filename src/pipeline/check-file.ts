@@ -137,10 +137,11 @@ function readAll(fd: number, size: number): Buffer {
  * Jinja statement tags (`{% if … %}`, `{%- endfor %}` …), a cookiecutter expression, or a Jinja or
  * Go template expression written as a YAML value (`image: {{ DOCKER_IMAGE_OPENEDX_DEV }}`, tutor's
  * templates/dev/docker-compose.jobs.yml: YAML reads `{` as a flow mapping); not a GitHub Actions
- * `${{ … }}`.
+ * `${{ … }}`. A statement tag is looked for up to 300 characters on (an unbounded `[^\n]*?%\}` scanned
+ * to the end of the line from every `{% if`: quadratic on one hostile line).
  */
 const TEMPLATE_SYNTAX =
-  /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
+  /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]{0,300}?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 
 /** Whether a file holds template syntax, so that its format's syntax errors may be the template's. */
 export function isTemplate(text: string): boolean {

@@ -55,3 +55,10 @@ test("procfile template: a line of template tags only is no process (fireq's `{{
   const mixed = await analyze('{{#x}} web: gunicorn app\n');
   assert.match(mixed.syntaxProblem!.message, /^not a "name: command" line/);
 });
+
+test('procfile template: a long line of tags that ends in text is read in one pass (a lazy tag pattern could split it every way)', async () => {
+  const line = `${'{% a %} {# b #} '.repeat(20000)}web: x\n`;
+  const { sites, syntaxProblem } = await analyze(`${line}worker: celery -A app worker\n`);
+  assert.match(syntaxProblem!.message, /^not a "name: command" line/);
+  assert.deepEqual(sites.map(argvText), ['celery -A app worker']);
+});

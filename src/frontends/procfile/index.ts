@@ -20,8 +20,12 @@ import { textWord, type Word } from '../../kernel/word.js';
 /** `web: command`; foreman accepts letters, digits, `_` and `-` in the name. */
 const LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 
-/** A line of template tags only: mustache or Jinja (`{{#section}}`, `{{/section}}`, `{% endif %}`, `{# note #}`). */
-const TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\})\s*)+$/;
+/**
+ * A line of template tags only: mustache or Jinja (`{{#section}}`, `{{/section}}`, `{% endif %}`,
+ * `{# note #}`). A tag ends at its first closer, so a line splits into tags one way only (a lazy
+ * `{%.*?%}` could also swallow the tags after it: exponential on a hostile line of tags).
+ */
+const TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%(?:[^%\n]|%(?!\}))*%\}|\{#(?:[^#\n]|#(?!\}))*#\})\s*)+$/;
 
 export function analyzeProcfile(file: SourceFile): Analysis {
   const suppressions: Suppressions = new Map();
