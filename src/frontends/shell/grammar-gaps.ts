@@ -68,6 +68,10 @@
  *   "… ``git fetch --tags`` …"): `""`, the same empty value.
  * - from the unseen28 repositories: a command name with `:`, `%` or `?` after an assignment
  *   (`force_make_binaries=y dind::up`): that character becomes `_`.
+ * - from the unseen30 and unseen31 repositories: a mustache tag as a word or a command (`cd
+ *   {{repo_server}}`, `{{>header.sh}}`, `{{#is_pr}}`, fireq's templates): its braces, and a section
+ *   tag's `#`, become `_`; a group holding only a subshell with its braces glued on (`show() {(set
+ *   -x; "$@")}`, devenv's installer): both braces become blanks, the subshell alone.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
