@@ -13152,7 +13152,7 @@ var PythonRewriter = class {
     }
     return { edits: [{ start: lit.span.start, end: lit.span.end, text: text3 }, ...this.importEdits(imports)], applicability, reason };
   }
-  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  /** Whether the file looks this console script's name up on PATH (looksUpOnPath), read once per name and file. */
   checkedOnPath(name) {
     let m = lookedUp.get(this.mod);
     if (!m)
@@ -13162,6 +13162,7 @@ var PythonRewriter = class {
       m.set(name, v = looksUpOnPath(this.mod.file.text, name));
     return v;
   }
+  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
   argumentOfCall(lit) {
     const node = this.nodeAt(lit);
     let list = node ? parentOf(node) : null;
@@ -21842,7 +21843,7 @@ function metadataNamesWindows(dir) {
   }
   return said;
 }
-function codeTestsForWindows(root) {
+function projectFilesSayWindows(root) {
   let said = codeSays.get(root);
   if (said !== void 0)
     return said;
@@ -21890,7 +21891,7 @@ function codeMayRunOnWindows(root, file) {
     if (metadataNamesWindows(dir))
       return true;
   }
-  return codeTestsForWindows(top);
+  return projectFilesSayWindows(top);
 }
 
 // dist/src/pipeline/context.js

@@ -5564,7 +5564,7 @@ function metadataNamesWindows(dir) {
   }
   return said;
 }
-function codeTestsForWindows(root) {
+function projectFilesSayWindows(root) {
   let said = codeSays.get(root);
   if (said !== void 0)
     return said;
@@ -5612,7 +5612,7 @@ function codeMayRunOnWindows(root, file) {
     if (metadataNamesWindows(dir))
       return true;
   }
-  return codeTestsForWindows(top);
+  return projectFilesSayWindows(top);
 }
 
 // dist/src/pipeline/context.js
@@ -15080,7 +15080,7 @@ var PythonRewriter = class {
     }
     return { edits: [{ start: lit.span.start, end: lit.span.end, text: text3 }, ...this.importEdits(imports)], applicability, reason };
   }
-  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  /** Whether the file looks this console script's name up on PATH (looksUpOnPath), read once per name and file. */
   checkedOnPath(name) {
     let m = lookedUp.get(this.mod);
     if (!m)
@@ -15090,6 +15090,7 @@ var PythonRewriter = class {
       m.set(name, v = looksUpOnPath(this.mod.file.text, name));
     return v;
   }
+  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
   argumentOfCall(lit) {
     const node = this.nodeAt(lit);
     let list = node ? parentOf(node) : null;

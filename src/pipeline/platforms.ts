@@ -82,8 +82,11 @@ function metadataNamesWindows(dir: string): boolean {
   return said;
 }
 
-/** Whether some Python file of the project tells Windows apart (within the budgets above, cached per root). */
-function codeTestsForWindows(root: string): boolean {
+/**
+ * Whether some Python file of the project tells Windows apart, or the project holds a batch file or
+ * PowerShell script (within the budgets above, cached per root).
+ */
+function projectFilesSayWindows(root: string): boolean {
   let said = codeSays.get(root);
   if (said !== undefined) return said;
   said = false;
@@ -139,5 +142,5 @@ export function codeMayRunOnWindows(root: string | undefined, file: string): boo
   for (let dir = path.dirname(path.resolve(file)); dir.startsWith(top + path.sep); dir = path.dirname(dir)) {
     if (metadataNamesWindows(dir)) return true;
   }
-  return codeTestsForWindows(top);
+  return projectFilesSayWindows(top);
 }

@@ -235,7 +235,7 @@ export class PythonRewriter implements ProgramRewriter {
     return { edits: [{ start: lit.span.start, end: lit.span.end, text }, ...this.importEdits(imports)], applicability, reason };
   }
 
-  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
+  /** Whether the file looks this console script's name up on PATH (looksUpOnPath), read once per name and file. */
   private checkedOnPath(name: string): boolean {
     let m = lookedUp.get(this.mod);
     if (!m) lookedUp.set(this.mod, (m = new Map()));
@@ -244,6 +244,7 @@ export class PythonRewriter implements ProgramRewriter {
     return v;
   }
 
+  /** Whether the literal is an argument (positional or keyword) of the launch call's own argument list. */
   private argumentOfCall(lit: LiteralRef): boolean {
     const node = this.nodeAt(lit);
     let list = node ? parentOf(node) : null;
