@@ -152,6 +152,9 @@ function environmentProgram(s: LaunchSite): string | undefined {
   const base = name.replace(/\.exe$/i, '');
   if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base)) return undefined;
   if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base)) return undefined;
+  // Started only after the code looked it up on PATH itself (`if shutil.which("cookiecutter"):`):
+  // a tool the program lets the user install anywhere, which says nothing of its own environment.
+  if (s.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, '') === base)) return undefined;
   // Asked only for its version (`interpreter --version` in a bug report): reported on, not relied on.
   const args = s.argv.slice(1).map((a) => wordText(a));
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V' || args[0] === 'version')) return undefined;

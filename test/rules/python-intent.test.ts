@@ -182,6 +182,74 @@ testRule(bareConsoleScript, {
   ],
 });
 
+// mlserver's cli/init_project.py: the `which` program's exit status guards the launch.
+const COOKIECUTTER = (status: string, test: string) => `import subprocess
+
+
+def init_cookiecutter_project(template):
+    rc = ${status}
+    if ${test}:
+        cmd = f"cookiecutter {template}"
+        subprocess.run(cmd, check=True, shell=True)
+    else:
+        print("The cookiecutter command is not found. Please install it and retry")
+`;
+
+testRule(bareConsoleScript, {
+  label: 'a look-up held in a name, or the exit status of `which`',
+  valid: [
+    { name: "mlserver's shape: subprocess.call(['which', X]), then `if rc == 0:`", code: COOKIECUTTER('subprocess.call(["which", "cookiecutter"])', 'rc == 0') },
+    { name: 'os.system("which X > /dev/null 2>&1")', code: COOKIECUTTER('os.system("which cookiecutter > /dev/null 2>&1")', 'rc == 0').replace('import subprocess', 'import os\nimport subprocess') },
+    { name: 'command -v, `not rc != 0`', code: COOKIECUTTER('subprocess.call(["command", "-v", "cookiecutter"], shell=False)', 'not rc != 0') },
+    {
+      name: "subprocess.run(…).returncode != 0, then sys.exit",
+      code: 'import subprocess\nimport sys\n\n\ndef fmt():\n    if subprocess.run(["which", "black"]).returncode != 0:\n        sys.exit("install black")\n    subprocess.run(["black", "."])\n',
+    },
+    {
+      name: 'exe = shutil.which(X), then `if exe is None: return`',
+      code: 'import shutil\nimport subprocess\n\n\ndef lint(paths):\n    exe = shutil.which("flake8")\n    if exe is None:\n        return None\n    return subprocess.run(["flake8", *paths])\n',
+    },
+    {
+      name: 'exe = shutil.which(X), the launch inside `if exe:`',
+      code: 'import shutil\nimport subprocess\n\n\ndef lint(paths):\n    exe = shutil.which("flake8")\n    if exe:\n        subprocess.run(["flake8", *paths])\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the status is taken but never tested',
+      code: COOKIECUTTER('subprocess.call(["which", "cookiecutter"])', 'True'),
+      errors: [{ line: 8, column: 9, messageId: 'runModule', data: { name: 'cookiecutter' } }],
+    },
+    {
+      name: 'the launch in the branch where `which` failed',
+      code: COOKIECUTTER('subprocess.call(["which", "cookiecutter"])', 'rc != 0'),
+      errors: [{ line: 8, column: 9, messageId: 'runModule', data: { name: 'cookiecutter' } }],
+    },
+    {
+      name: 'the status of another program (`pip show`; its own finding is VG102\'s)',
+      code: COOKIECUTTER('subprocess.call(["pip", "show", "cookiecutter"])', 'rc == 0'),
+      errors: [{ line: 8, column: 9, messageId: 'runModule', data: { name: 'cookiecutter' } }],
+    },
+    {
+      // A launch guarded by its own look-up is of a tool the user may put anywhere: it says nothing
+      // of the file running with its environment on PATH (it held every other finding as path-reliant).
+      name: 'a guarded launch does not hold another launch of the file',
+      code: `${COOKIECUTTER('subprocess.call(["which", "cookiecutter"])', 'rc == 0')}\n\ndef worker():\n    subprocess.run(["celery", "worker"])\n`,
+      errors: [{ line: 14, column: 21, messageId: 'runModule', data: { name: 'celery' } }],
+    },
+    {
+      name: 'the name is assigned again after the look-up',
+      code: 'import shutil\nimport subprocess\n\n\ndef lint(paths):\n    exe = shutil.which("flake8")\n    exe = paths\n    if exe:\n        subprocess.run(["flake8", *paths])\n',
+      errors: [{ line: 9, column: 25, messageId: 'runModule' }],
+    },
+    {
+      name: 'the look-up names another Python tool than the guard leaves on',
+      code: 'import shutil\nimport subprocess\n\n\ndef lint(paths):\n    exe = shutil.which("flake8")\n    subprocess.run(["flake8", *paths])\n',
+      errors: [{ line: 7, column: 21, messageId: 'runModule' }],
+    },
+  ],
+});
+
 // A loop over literal names, then the name formatted into the program (f-string, format, %, +).
 testRule(barePythonInterpreter, {
   label: 'a loop variable over literal versions',

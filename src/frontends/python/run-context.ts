@@ -6,7 +6,10 @@
  *   system interpreter has no venv to escape from);
  * - the names the code looks up on PATH itself before a launch, in a guard that leaves when the
  *   tool is missing (`if not shutil.which("ansible"): sys.exit("install ansible")`) or around the
- *   launch (`if shutil.which("ansible"): …`): the author knows the tool is PATH's.
+ *   launch (`if shutil.which("ansible"): …`): the author knows the tool is PATH's. The look-up may
+ *   be held in a name first (`exe = shutil.which("x")`, then `if exe is None: return`), or be the
+ *   exit status of the `which` program (`rc = subprocess.call(["which", "cookiecutter"])`, then
+ *   `if rc == 0:`, mlserver's project template command).
  */
 import type { Node } from 'web-tree-sitter';
 import type { PythonModule } from './evaluate.js';
@@ -47,7 +50,7 @@ export function pathChecksBefore(mod: PythonModule, call: Node): string[] {
     if (block.type === 'if_statement') {
       const body = block.childForFieldName('consequence');
       if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
-        const t = lookupTest(mod, block.childForFieldName('condition'));
+        const t = lookupTest(mod, block.childForFieldName('condition'), block);
         if (t && !t.negated) out.push(...t.names);
       }
       continue;
@@ -78,7 +81,7 @@ function leavingGuards(mod: PythonModule, block: Node): { end: number; names: st
     guards = [];
     for (const s of block.namedChildren) {
       if (!s || s.type !== 'if_statement') continue;
-      const t = lookupTest(mod, s.childForFieldName('condition'));
+      const t = lookupTest(mod, s.childForFieldName('condition'), s);
       if (t && t.negated && leaves(s.childForFieldName('consequence'))) guards.push({ end: s.endIndex, names: t.names });
     }
     byBlock.set(block.id, guards);
@@ -86,17 +89,29 @@ function leavingGuards(mod: PythonModule, block: Node): { end: number; names: st
   return guards;
 }
 
-/** `which(X)` as a condition: the names it looks up, and whether the test is that X is missing. */
-function lookupTest(mod: PythonModule, cond: Node | null): { names: string[]; negated: boolean } | undefined {
+/**
+ * `which(X)` as a condition of the `if` statement `stmt`: the names it looks up, and whether the
+ * test is that X is missing. Also a name the look-up was assigned to earlier in the same block
+ * (`exe = shutil.which(X)` … `if not exe:`), and the exit status of a look-up program compared
+ * with 0 (`subprocess.call(["which", X]) == 0`, `os.system("which X") != 0`, or a name holding it).
+ */
+function lookupTest(mod: PythonModule, cond: Node | null, stmt: Node): { names: string[]; negated: boolean } | undefined {
   if (!cond) return undefined;
   let { node, negated } = unwrapNot(cond);
+  const compared = node?.type === 'comparison_operator' && node.namedChildren.length === 2 ? node.namedChildren[1] : undefined;
+  const op = compared ? node!.children.slice(1, -1).map((c) => c?.text).join(' ') : '';
   // `which(X) is None` / `is not None`.
-  if (node?.type === 'comparison_operator' && node.namedChildren.length === 2 && node.namedChildren[1]?.type === 'none') {
-    const op = node.children.slice(1, -1).map((c) => c?.text).join(' ');
+  if (compared?.type === 'none') {
     if (op !== 'is' && op !== 'is not' && op !== '==' && op !== '!=') return undefined;
     negated = negated !== (op === 'is' || op === '==');
-    node = node.namedChildren[0];
+    node = node!.namedChildren[0];
+  } else if (compared?.type === 'integer' && compared.text === '0') {
+    // A look-up program's exit status: 0 when it found the name.
+    if (op !== '==' && op !== '!=') return undefined;
+    const names = lookupProgramNames(mod, assignedValue(node!.namedChildren[0], stmt));
+    return names ? { names, negated: negated !== (op === '!=') } : undefined;
   }
+  node = assignedValue(node, stmt);
   if (node?.type !== 'call') return undefined;
   const fn = node.childForFieldName('function');
   if (!fn || !LOOKUPS.has(mod.qualify(fn, mod.scopeAt(node)) ?? '')) return undefined;
@@ -109,6 +124,50 @@ function lookupTest(mod: PythonModule, cond: Node | null): { names: string[]; ne
     names.push(t);
   }
   return { names, negated };
+}
+
+/** What a name holds when the block of `stmt` assigns it in a statement before `stmt` (the last such one); any other node as it is. */
+function assignedValue(node: Node | null | undefined, stmt: Node): Node | null {
+  if (node?.type !== 'identifier') return node ?? null;
+  const block = stmt.parent;
+  if (!block) return node;
+  let value: Node | null = node;
+  for (const s of block.namedChildren) {
+    if (!s || s.startIndex >= stmt.startIndex) break;
+    const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    if (a?.type === 'assignment' && a.childForFieldName('left')?.text === node.text) value = a.childForFieldName('right');
+  }
+  return value;
+}
+
+/** Programs that exit 0 when PATH has the name that follows: `which X`, `command -v X`. */
+const LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s*(?:[12]?>\s*\S+|[12]?>&[12]))*\s*$/;
+
+/**
+ * The names an exit status looks up: `subprocess.call(["which", X])`, `subprocess.run([…]).returncode`,
+ * `os.system("which X > /dev/null")`.
+ */
+function lookupProgramNames(mod: PythonModule, node: Node | null): string[] | undefined {
+  const status = node?.type === 'attribute' && node.childForFieldName('attribute')?.text === 'returncode';
+  if (status) node = node!.childForFieldName('object');
+  if (node?.type !== 'call') return undefined;
+  const fn = node.childForFieldName('function');
+  const api = fn ? mod.qualify(fn, mod.scopeAt(node)) : undefined;
+  // subprocess.run gives a CompletedProcess: its status is its `.returncode`.
+  if (!(status ? api === 'subprocess.run' : api === 'subprocess.call' || api === 'os.system')) return undefined;
+  const first = mod.callArgs(node).positional[0];
+  let text: string | undefined;
+  if (first?.type === 'list') {
+    const words = first.namedChildren.map((c) => (c ? options(mod.eval(c)) : []));
+    if (words.some((o) => o.length !== 1 || o[0].k !== 'str')) return undefined;
+    const texts = words.map((o) => (o[0].k === 'str' ? wordTextOf(o[0].word) : undefined));
+    text = texts.every((t) => t !== undefined) ? texts.join(' ') : undefined;
+  } else if (first) {
+    const o = options(mod.eval(first));
+    text = o.length === 1 && o[0].k === 'str' ? wordTextOf(o[0].word) : undefined;
+  }
+  const m = text === undefined ? null : LOOKUP_PROGRAM.exec(text);
+  return m ? [m[1]] : undefined;
 }
 
 /** A block whose last statement leaves the function or the program. */
